@@ -1,0 +1,2 @@
+export type { Logger, LoggingOptions, LogLevel } from "./logger";
+export { configureLogging, getLogger } from "./logger";

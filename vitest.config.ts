@@ -1,0 +1,26 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (path: string): string => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+/** Tests import the packages by their npm names; inside the workspace those names resolve to the sources. */
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@tablepipe\/testing\/vitest$/, replacement: src("testing/src/vitest.ts") },
+      {
+        find: /^@tablepipe\/(core|transforms|models|testing|tip-model)$/,
+        replacement: src("$1/src/index.ts"),
+      },
+    ],
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "examples/*/src/**/*.test.ts", "examples/*/test/**/*.test.ts"],
+    typecheck: {
+      enabled: true,
+      include: ["packages/*/src/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.json",
+    },
+    testTimeout: 30_000,
+  },
+});
