@@ -1,2 +1,9 @@
-export type { Logger, LoggingOptions, LogLevel } from "./logger";
-export { configureLogging, getLogger } from "./logger";
+export type { LogFormat, Logger, LoggingOptions, LogLevel, LogStream } from "./logger";
+export {
+  configureLogging,
+  currentLogFormat,
+  getLogger,
+  isLogLevelEnabled,
+  resetLogging,
+} from "./logger";
+export { LOG_FORMATS, LOG_LEVELS } from "./levels";

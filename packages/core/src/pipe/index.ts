@@ -1,1 +1,11 @@
-export {};
+export type { CompositeDefinition, FoldSteps } from "./compose";
+export { compose } from "./compose";
+export { executePlan, StepFailedError } from "./execute";
+export type { PipeResult } from "./pipe";
+export { Pipe, pipe } from "./pipe";
+export type { PlannedStep } from "./plan";
+export { foldContracts, planSteps } from "./plan";
+export type { AddsOf, RemovesOf, Step } from "./step";
+export { makeStep, step } from "./step";
+export type { TraceEntry } from "./trace";
+export { flattenTrace, formatFunnel } from "./trace";

@@ -1,0 +1,60 @@
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import type { LogFormat, LogLevel } from "./levels";
+import { formatPrettyLine, type LogRecord } from "./pretty";
+
+/** Where log lines go: anything with a synchronous `write(string)`; `isTTY` turns colour on. */
+export interface LogStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** What a {@link LogSink} needs to know to render and route a line. */
+export interface SinkSettings {
+  format: LogFormat;
+  level: LogLevel;
+  /** Resolved at each write so a replaced `process.stderr` is honoured. */
+  stream: () => LogStream;
+  color: boolean | undefined;
+  file: string | undefined;
+}
+
+/**
+ * pino's destination: receives each JSON line synchronously, writes it (pretty or JSON) to the stream and
+ * appends the JSON line to the file, if any.
+ */
+export class LogSink {
+  readonly #settings: SinkSettings;
+  #fd: number | undefined;
+
+  constructor(settings: SinkSettings) {
+    this.#settings = settings;
+    if (settings.file !== undefined) {
+      mkdirSync(dirname(settings.file), { recursive: true });
+      this.#fd = openSync(settings.file, "a");
+    }
+  }
+
+  /** Called by pino with one JSON line (newline included). */
+  write(line: string): void {
+    if (this.#fd !== undefined) writeSync(this.#fd, line);
+    const stream = this.#settings.stream();
+    if (this.#settings.format === "json") {
+      stream.write(line);
+      return;
+    }
+    const record = JSON.parse(line) as LogRecord;
+    stream.write(
+      formatPrettyLine(record, {
+        color: this.#settings.color ?? (stream.isTTY === true && process.env.NO_COLOR === undefined),
+        stacks: this.#settings.level === "debug",
+      }),
+    );
+  }
+
+  /** Close the file, if one is open. */
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+}

@@ -1,0 +1,91 @@
+import type { ColumnTable } from "arquero";
+import { z } from "zod";
+import type { ColumnContract } from "../transform/contract";
+import { makeTransform } from "../transform/define-transform";
+import { resolveParams } from "../transform/params";
+import type { StepSpec, Transform, TransformRuntime } from "../transform/runtime";
+import { isTable } from "../transform/table";
+import type { NoParams, ParamsSchema, StaticContract } from "../transform/types";
+import { executePlan } from "./execute";
+import { foldContracts, planSteps } from "./plan";
+import type { Step } from "./step";
+
+/** Unknown statically: the composed steps were not a tuple the compiler could follow. */
+interface UnknownContract extends StaticContract {
+  needs: string;
+  adds: string;
+  removes: string;
+}
+
+/** The static contract of a tuple of steps run in order (what they need from the input, add and remove). */
+export type FoldSteps<
+  T extends readonly Step[],
+  N extends string = never,
+  Added extends string = never,
+  Removed extends string = never,
+> = number extends T["length"]
+  ? UnknownContract
+  : T extends readonly [infer H, ...infer Rest extends readonly Step[]]
+    ? H extends Step<infer HN, infer HA, infer HR>
+      ? FoldSteps<
+          Rest,
+          N | Exclude<HN, Added>,
+          Exclude<Added, HR> | HA,
+          Exclude<Removed | Exclude<HR, Added>, HA>
+        >
+      : UnknownContract
+    : { needs: N; adds: Added; removes: Removed };
+
+/** A transform made of other steps: the guide's `filter_data` and `add_features`. */
+export interface CompositeDefinition<Z extends ParamsSchema, T extends readonly Step[]> {
+  /** Shown in traces, logs and errors. */
+  name: string;
+  /** One sentence for the reference docs. */
+  description?: string;
+  /** The composite's own params, as a zod object with defaults. */
+  params?: Z;
+  /** The steps, in order; a function of the params when they depend on them. */
+  steps: T | ((params: z.output<Z>) => T);
+}
+
+/** The contract of one step spec, resolving its params (composites fold their own steps). */
+function contractOf(spec: StepSpec): ColumnContract {
+  return spec.transform.contract(spec.transform.resolveParams(spec.params));
+}
+
+/**
+ * Group steps into one transform of a higher level. The result is itself a transform: callable directly,
+ * usable in a pipe (its steps show nested in the trace) and in other composites.
+ *
+ * @example
+ * const filterData = compose({
+ *   name: "filterData",
+ *   params: z.object({ after: z.string().default("201703") }),
+ *   steps: (p) => [step(dropDuplicates), step(limitHistory, { after: p.after })],
+ * });
+ */
+export function compose<const T extends readonly Step[], Z extends ParamsSchema = NoParams>(
+  definition: CompositeDefinition<Z, T>,
+): Transform<Record<never, never>, Z, FoldSteps<T>> {
+  const name = definition.name;
+  const paramsSchema = z.strictObject(definition.params?.shape ?? {});
+  const expand = (resolved: Record<string, unknown>): readonly StepSpec[] =>
+    typeof definition.steps === "function" ? definition.steps(resolved as z.output<Z>) : definition.steps;
+  const run = (table: ColumnTable, resolved: Record<string, unknown>): ColumnTable =>
+    executePlan(table, planSteps(table.columnNames(), expand(resolved), name)).table;
+  const runtime: TransformRuntime = {
+    transformName: name,
+    kind: "composite",
+    description: definition.description,
+    columnParams: {},
+    paramsSchema,
+    resolveParams: (params) => resolveParams(name, paramsSchema, params),
+    contract: (resolved) => foldContracts(expand(resolved).map(contractOf)),
+    expand,
+    applyUnchecked: run,
+  };
+  return makeTransform(runtime, (table, params) => {
+    if (!isTable(table)) throw new TypeError(`${name}: expected an arquero table, got ${typeof table}`);
+    return run(table, runtime.resolveParams(params));
+  });
+}

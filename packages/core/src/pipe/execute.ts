@@ -1,0 +1,51 @@
+import type { ColumnTable } from "arquero";
+import { verifyOutput } from "../transform/define-transform";
+import type { PlannedStep } from "./plan";
+import type { TraceEntry } from "./trace";
+
+/** A step's implementation threw: the message names the step's path; the original error is the `cause`. */
+export class StepFailedError extends Error {
+  override readonly name = "StepFailedError";
+  constructor(
+    readonly step: string,
+    cause: unknown,
+  ) {
+    super(`${step}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Run planned steps in order on `table`, recording rows in/out and milliseconds for each. */
+export function executePlan(
+  table: ColumnTable,
+  steps: readonly PlannedStep[],
+): { table: ColumnTable; trace: TraceEntry[] } {
+  const trace: TraceEntry[] = [];
+  let current = table;
+  for (const planned of steps) {
+    const started = performance.now();
+    const rowsIn = current.numRows();
+    let children: TraceEntry[] = [];
+    if (planned.children.length > 0 || planned.transform.kind === "composite") {
+      const inner = executePlan(current, planned.children);
+      current = inner.table;
+      children = inner.trace;
+    } else {
+      let output: ColumnTable;
+      try {
+        output = planned.transform.applyUnchecked(current, planned.resolved);
+      } catch (error) {
+        throw new StepFailedError(planned.path, error);
+      }
+      current = verifyOutput(planned.path, output, planned.contract);
+    }
+    trace.push({
+      step: planned.label,
+      transform: planned.transform.transformName,
+      rowsIn,
+      rowsOut: current.numRows(),
+      ms: performance.now() - started,
+      children,
+    });
+  }
+  return { table: current, trace };
+}

@@ -1,0 +1,194 @@
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { adds, needs } from "../transform/column-params";
+import { defineTransform } from "../transform/define-transform";
+import { MissingColumnsError, TransformParamError } from "../transform/errors";
+import { compose } from "./compose";
+import { StepFailedError } from "./execute";
+import { pipe } from "./pipe";
+import { step } from "./step";
+import { formatFunnel } from "./trace";
+
+const keepBelow = defineTransform({
+  name: "keepBelow",
+  columns: { column: needs("x") },
+  params: z.object({ max: z.number().default(3) }),
+  apply: (table, { column, max }) => table.filter(aq.escape((d: Record<string, number>) => d[column]! < max)),
+});
+const double = defineTransform({
+  name: "double",
+  columns: { source: needs("x"), output: adds("y") },
+  apply: (table, { source, output }) =>
+    table.derive({ [output]: aq.escape((d: Record<string, number>) => d[source]! * 2) }),
+});
+const explode = defineTransform({
+  name: "explode",
+  apply: () => {
+    throw new RangeError("boom");
+  },
+});
+
+const numbers = () => aq.table({ x: [1, 2, 3, 4, 5] });
+
+describe("pipe", () => {
+  it("chains transforms with params, like the guide's .transform()", () => {
+    const out = pipe(numbers()).transform(keepBelow, { max: 4 }).transform(double).value();
+    expect(out.objects()).toEqual([
+      { x: 1, y: 2 },
+      { x: 2, y: 4 },
+      { x: 3, y: 6 },
+    ]);
+  });
+
+  it("is immutable: each .transform() returns a new pipe", () => {
+    const base = pipe(numbers()).transform(keepBelow);
+    const longer = base.transform(double);
+    expect(base.steps).toHaveLength(1);
+    expect(longer.steps).toHaveLength(2);
+  });
+
+  it("checks every step's columns before running any step", () => {
+    let ran = 0;
+    const counting = defineTransform({
+      name: "counting",
+      apply: (table) => {
+        ran += 1;
+        return table;
+      },
+    });
+    const needsY = defineTransform({ name: "needsY", columns: { column: needs("y") }, apply: (t) => t });
+    const bad = pipe(numbers()).transform(counting).transform(needsY).transform(double);
+    expect(() => bad.value()).toThrow(MissingColumnsError);
+    expect(() => bad.value()).toThrow('needsY: missing column "y"; available: x');
+    expect(ran).toBe(0);
+  });
+
+  it("checks params before running any step", () => {
+    const bad = pipe(numbers())
+      .transform(double)
+      .transform(keepBelow, { max: "3" as never });
+    expect(() => bad.check()).toThrow(TransformParamError);
+    expect(() => bad.check()).toThrow(/^keepBelow: param "max"/);
+  });
+
+  it("check() returns the output columns without running", () => {
+    expect(pipe(numbers()).transform(double, { output: "z" }).check()).toEqual(["x", "z"]);
+  });
+
+  it("records a trace: step, rows in, rows out, milliseconds", () => {
+    const { trace } = pipe(numbers()).transform(keepBelow, { max: 3 }).transform(double).run();
+    expect(trace.map(({ step, rowsIn, rowsOut }) => ({ step, rowsIn, rowsOut }))).toEqual([
+      { step: "keepBelow", rowsIn: 5, rowsOut: 2 },
+      { step: "double", rowsIn: 2, rowsOut: 2 },
+    ]);
+    for (const entry of trace) expect(entry.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it("labels steps with the column params named explicitly", () => {
+    const { trace } = pipe(numbers())
+      .transform(double, { output: "z" })
+      .transform(keepBelow, { column: "z" })
+      .run();
+    expect(trace.map((e) => e.step)).toEqual(["double(z)", "keepBelow(z)"]);
+  });
+
+  it("wraps an implementation's error with the step's path, keeping the cause", () => {
+    const run = () => pipe(numbers()).transform(explode).value();
+    expect(run).toThrow(StepFailedError);
+    expect(run).toThrow("explode: boom");
+    try {
+      run();
+    } catch (error) {
+      expect((error as Error).cause).toBeInstanceOf(RangeError);
+    }
+  });
+});
+
+describe("compose", () => {
+  const prepare = compose({
+    name: "prepare",
+    params: z.object({ max: z.number().default(3) }),
+    steps: (p) => [step(keepBelow, { max: p.max }), step(double)],
+  });
+
+  it("is a transform: callable directly, with its own validated params", () => {
+    expect(prepare(numbers(), { max: 2 }).objects()).toEqual([{ x: 1, y: 2 }]);
+    expect(() => prepare(numbers(), { max: "2" as never })).toThrow(/^prepare: param "max"/);
+  });
+
+  it("nests its steps in the trace", () => {
+    const { trace } = pipe(numbers()).transform(prepare, { max: 4 }).run();
+    expect(trace).toHaveLength(1);
+    expect(trace[0]).toMatchObject({ step: "prepare", rowsIn: 5, rowsOut: 3 });
+    expect(trace[0]?.children.map((c) => [c.step, c.rowsIn, c.rowsOut])).toEqual([
+      ["keepBelow", 5, 3],
+      ["double", 3, 3],
+    ]);
+  });
+
+  it("names the path to the inner step when its columns are missing", () => {
+    const run = () =>
+      pipe(aq.table({ w: [1] }))
+        .transform(prepare)
+        .value();
+    expect(run).toThrow('prepare > keepBelow: missing column "x"; available: w');
+  });
+
+  it("names the path when an inner step's params are bad", () => {
+    const broken = compose({ name: "broken", steps: [step(keepBelow, { max: "x" as never })] });
+    expect(() => pipe(numbers()).transform(broken).check()).toThrow(/^broken > keepBelow: param "max"/);
+  });
+
+  it("folds the inner contracts into its own", () => {
+    const needsY = defineTransform({ name: "needsY", columns: { column: needs("y") }, apply: (t) => t });
+    const inner = compose({ name: "inner", steps: [step(double), step(needsY)] });
+    expect(inner.contract(inner.resolveParams({}))).toEqual({ needs: ["x"], adds: ["y"], removes: [] });
+  });
+
+  it("composes composites", () => {
+    const outer = compose({
+      name: "outer",
+      steps: [step(prepare, { max: 5 }), step(double, { source: "y", output: "z" })],
+    });
+    const { table, trace } = pipe(numbers()).transform(outer).run();
+    expect(table.array("z")).toEqual([4, 8, 12, 16]);
+    expect(trace[0]?.children[0]?.children.map((c) => c.step)).toEqual(["keepBelow", "double"]);
+  });
+});
+
+describe("formatFunnel", () => {
+  it("aligns one line per step with counts, change and time", () => {
+    const lines = formatFunnel([
+      {
+        step: "filterData",
+        transform: "filterData",
+        rowsIn: 1_000_000,
+        rowsOut: 612_340,
+        ms: 120.4,
+        children: [
+          {
+            step: "limitHistory",
+            transform: "limitHistory",
+            rowsIn: 1_000_000,
+            rowsOut: 612_340,
+            ms: 100,
+            children: [],
+          },
+        ],
+      },
+      { step: "addFeatures", transform: "addFeatures", rowsIn: 0, rowsOut: 0, ms: 1, children: [] },
+    ]);
+    expect(lines).toEqual([
+      "filterData      1,000,000 → 612,340  (-38.8%)  120 ms",
+      "  limitHistory  1,000,000 → 612,340  (-38.8%)  100 ms",
+      "addFeatures             0 →       0     (n/a)    1 ms",
+    ]);
+  });
+
+  it("shows an unchanged count as 0.0%", () => {
+    expect(formatFunnel([{ step: "a", transform: "a", rowsIn: 3, rowsOut: 3, ms: 0, children: [] }])).toEqual(
+      ["a  3 → 3  (0.0%)  0 ms"],
+    );
+  });
+});

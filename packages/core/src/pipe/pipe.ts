@@ -1,0 +1,87 @@
+import type { ColumnTable } from "arquero";
+import type { ColumnParams } from "../transform/column-params";
+import type { Transform } from "../transform/runtime";
+import type { Table } from "../transform/table";
+import type {
+  NeedsCheck,
+  NeedsOf,
+  OutputColumns,
+  ParamsArgs,
+  ParamsSchema,
+  StaticContract,
+} from "../transform/types";
+import { executePlan } from "./execute";
+import { planSteps } from "./plan";
+import { makeStep, type Step } from "./step";
+import type { TraceEntry } from "./trace";
+
+/** The result of running a pipe: the output table and what each step did. */
+export interface PipeResult<C extends string> {
+  readonly table: Table<C>;
+  readonly trace: readonly TraceEntry[];
+}
+
+/**
+ * The guide's `.transform()` chain. Steps are collected, not run: `value()` and `run()` first check every
+ * step's params and column contract against the columns available at that point (pre-flight), and only
+ * then touch the data. A pipe is immutable: each `.transform()` returns a new pipe.
+ */
+export class Pipe<C extends string> {
+  readonly #source: ColumnTable;
+  readonly #steps: readonly Step[];
+
+  constructor(source: ColumnTable, steps: readonly Step[] = []) {
+    this.#source = source;
+    this.#steps = steps;
+  }
+
+  /** Append a transform with its params. A step needing a column the table will lack does not compile. */
+  transform<
+    S extends ColumnParams,
+    Z extends ParamsSchema,
+    F extends StaticContract,
+    const P extends object = Record<never, never>,
+  >(
+    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>>,
+    ...params: ParamsArgs<S, Z, P>
+  ): Pipe<OutputColumns<C, S, F, P>> {
+    return new Pipe(this.#source, [...this.#steps, makeStep(transform, params[0])]);
+  }
+
+  /** Append a prepared step (from `step(...)`). */
+  step<N extends string, A extends string, R extends string>(
+    prepared: Step<N, A, R> & NeedsCheck<C, N>,
+  ): Pipe<Exclude<C, R> | A> {
+    return new Pipe(this.#source, [...this.#steps, prepared]);
+  }
+
+  /** The steps collected so far. */
+  get steps(): readonly Step[] {
+    return this.#steps;
+  }
+
+  /** Pre-flight only: validate params and column contracts; returns the columns the output will have. */
+  check(): readonly string[] {
+    const planned = planSteps(this.#source.columnNames(), this.#steps);
+    return planned.at(-1)?.columnsOut ?? this.#source.columnNames();
+  }
+
+  /** Check, then run every step; returns the output table and the trace. */
+  run(): PipeResult<C> {
+    const planned = planSteps(this.#source.columnNames(), this.#steps);
+    const { table, trace } = executePlan(this.#source, planned);
+    return { table: table as Table<C>, trace };
+  }
+
+  /** Check, then run every step; returns the output table. */
+  value(): Table<C> {
+    return this.run().table;
+  }
+}
+
+/**
+ * Start a pipeline on a table: `pipe(trips).transform(dropDuplicates).transform(limitHistory, {...}).value()`.
+ */
+export function pipe<C extends string>(table: Table<C>): Pipe<C> {
+  return new Pipe<C>(table);
+}

@@ -1,0 +1,94 @@
+import { type ColumnContract, columnsAfter, missingColumns } from "../transform/contract";
+import { MissingColumnsError, TransformParamError } from "../transform/errors";
+import type { StepSpec, TransformRuntime } from "../transform/runtime";
+
+/** A step with its params validated and its columns checked, ready to run. */
+export interface PlannedStep {
+  /** The step's path through composed transforms: `filterData > limitHistory`. */
+  readonly path: string;
+  readonly label: string;
+  readonly transform: TransformRuntime;
+  readonly resolved: Record<string, unknown>;
+  readonly contract: ColumnContract;
+  /** The planned steps of a composite; empty for a primitive. */
+  readonly children: readonly PlannedStep[];
+  /** The columns after this step. */
+  readonly columnsOut: readonly string[];
+}
+
+function resolveStep(spec: StepSpec, path: string): Record<string, unknown> {
+  try {
+    return spec.transform.resolveParams(spec.params);
+  } catch (error) {
+    if (error instanceof TransformParamError && path !== spec.transform.transformName) {
+      throw new TransformParamError(path, error.param, error.detail);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Pre-flight: validate every step's params and check every step's column contract against the columns that
+ * will exist when it runs, descending into composed steps, before any data is touched.
+ * Throws the first `TransformParamError` or `MissingColumnsError`, naming the step's path.
+ */
+export function planSteps(
+  columns: readonly string[],
+  steps: readonly StepSpec[],
+  parent = "",
+): PlannedStep[] {
+  const planned: PlannedStep[] = [];
+  let current = columns;
+  for (const spec of steps) {
+    const label = spec.label ?? spec.transform.transformName;
+    const path = parent ? `${parent} > ${label}` : label;
+    const resolved = resolveStep(spec, path);
+    if (spec.transform.kind === "composite") {
+      const children = planSteps(current, spec.transform.expand(resolved), path);
+      const columnsOut = children.at(-1)?.columnsOut ?? current;
+      planned.push({
+        path,
+        label,
+        transform: spec.transform,
+        resolved,
+        contract: foldPlanned(children),
+        children,
+        columnsOut,
+      });
+      current = columnsOut;
+      continue;
+    }
+    const contract = spec.transform.contract(resolved);
+    const missing = missingColumns(current, contract.needs);
+    if (missing.length > 0) throw new MissingColumnsError(path, missing, current);
+    const columnsOut = columnsAfter(current, contract);
+    planned.push({ path, label, transform: spec.transform, resolved, contract, children: [], columnsOut });
+    current = columnsOut;
+  }
+  return planned;
+}
+
+/** The contract of a sequence of steps seen as one: what it needs from its input, adds and removes. */
+export function foldContracts(contracts: readonly ColumnContract[]): ColumnContract {
+  const needs: string[] = [];
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  for (const contract of contracts) {
+    for (const column of contract.needs) {
+      if (!added.has(column) && !needs.includes(column)) needs.push(column);
+    }
+    for (const column of contract.removes) {
+      if (added.has(column)) added.delete(column);
+      else removed.add(column);
+    }
+    for (const column of contract.adds) {
+      added.add(column);
+      removed.delete(column);
+    }
+  }
+  return { needs, adds: [...added], removes: [...removed] };
+}
+
+function foldPlanned(children: readonly PlannedStep[]): ColumnContract {
+  return foldContracts(children.map((child) => child.contract));
+}

@@ -1,0 +1,58 @@
+import type { ColumnParams } from "../transform/column-params";
+import type { StepSpec, Transform } from "../transform/runtime";
+import type { ColumnsForRole, NeedsOf, ParamsArgs, ParamsSchema, StaticContract } from "../transform/types";
+
+declare const stepColumns: unique symbol;
+
+/**
+ * A transform bound to its params, ready to run in a pipe or a `compose`. `N`, `A` and `R` are the
+ * columns it needs, adds and removes, as far as the compiler knows.
+ */
+export interface Step<N extends string = string, A extends string = string, R extends string = string>
+  extends StepSpec {
+  readonly [stepColumns]?: { needs: N; adds: A; removes: R };
+  /** The same step, shown under another label in traces and errors. */
+  as(label: string): Step<N, A, R>;
+}
+
+/** The columns a transform adds when called with `P`. */
+export type AddsOf<S extends ColumnParams, F extends StaticContract, P> =
+  | ColumnsForRole<S, P, "adds">
+  | F["adds"];
+/** The columns a transform removes when called with `P`. */
+export type RemovesOf<S extends ColumnParams, F extends StaticContract, P> =
+  | ColumnsForRole<S, P, "removes">
+  | F["removes"];
+
+/** A step's label: the transform's name, with any column params the caller named explicitly. */
+function defaultLabel(transform: StepSpec["transform"], params: unknown): string {
+  if (typeof params !== "object" || params === null) return transform.transformName;
+  const named = Object.keys(transform.columnParams)
+    .map((key) => (params as Record<string, unknown>)[key])
+    .filter((value) => value !== undefined)
+    .map((value) => (Array.isArray(value) ? value.join("+") : String(value)));
+  return named.length > 0 ? `${transform.transformName}(${named.join(", ")})` : transform.transformName;
+}
+
+/** Build a step from its parts (untyped; prefer {@link step}). */
+export function makeStep(transform: StepSpec["transform"], params: unknown, label?: string): Step {
+  const spec = { transform, params, label: label ?? defaultLabel(transform, params) };
+  return { ...spec, as: (next: string) => makeStep(transform, params, next) };
+}
+
+/**
+ * Bind a transform to its params, for `compose` (the pipe's `.transform(t, params)` does this for you).
+ *
+ * @example compose({ name: "filterData", steps: [step(dropDuplicates), step(limitHistory, { after: "201703" })] })
+ */
+export function step<
+  S extends ColumnParams,
+  Z extends ParamsSchema,
+  F extends StaticContract,
+  const P extends object = Record<never, never>,
+>(
+  transform: Transform<S, Z, F>,
+  ...params: ParamsArgs<S, Z, P>
+): Step<NeedsOf<S, F, P>, AddsOf<S, F, P>, RemovesOf<S, F, P>> {
+  return makeStep(transform, params[0]) as Step<NeedsOf<S, F, P>, AddsOf<S, F, P>, RemovesOf<S, F, P>>;
+}

@@ -1,0 +1,111 @@
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { adds, needs, needsEach, removes } from "./column-params";
+import { defineTransform } from "./define-transform";
+import { ContractViolationError, MissingColumnsError, TransformParamError } from "./errors";
+import { tableParam } from "./params";
+
+const keepAbove = defineTransform({
+  name: "keepAbove",
+  columns: { column: needs("fare") },
+  params: z.object({ min: z.number().nonnegative().default(0) }),
+  apply: (table, { column, min }) => table.filter(aq.escape((d: Record<string, number>) => d[column]! > min)),
+});
+
+const trips = () => aq.table({ fare: [1, 5, 10], tip: [0, 1, 2] });
+
+describe("defineTransform", () => {
+  it("is a plain function (table, params) => table with defaults applied", () => {
+    expect(keepAbove(trips()).numRows()).toBe(3);
+    expect(keepAbove(trips(), { min: 4 }).array("fare")).toEqual([5, 10]);
+    expect(keepAbove(trips(), { column: "tip", min: 0.5 }).array("tip")).toEqual([1, 2]);
+  });
+
+  it("carries its name, contract and params schema", () => {
+    expect(keepAbove.name).toBe("keepAbove");
+    expect(keepAbove.transformName).toBe("keepAbove");
+    expect(keepAbove.contract(keepAbove.resolveParams({ column: "tip" }))).toEqual({
+      needs: ["tip"],
+      adds: [],
+      removes: [],
+    });
+    expect(Object.keys(keepAbove.paramsSchema.shape)).toEqual(["column", "min"]);
+  });
+
+  it("never mutates its input", () => {
+    const input = trips();
+    const before = input.objects();
+    keepAbove(input, { min: 4 });
+    expect(input.objects()).toEqual(before);
+    expect(input.numRows()).toBe(3);
+  });
+
+  it("names the transform, the param, the expectation and the value on a bad param", () => {
+    expect(() => keepAbove(trips(), { min: -1 })).toThrow(TransformParamError);
+    expect(() => keepAbove(trips(), { min: -1 })).toThrow(/^keepAbove: param "min": .*>=0.*; got -1$/);
+    expect(() => keepAbove(trips(), { min: "3" as never })).toThrow(
+      /keepAbove: param "min": .*expected number.*; got "3"/,
+    );
+    expect(() => keepAbove(trips(), { column: "" })).toThrow(
+      /param "column": expected a non-empty column name/,
+    );
+  });
+
+  it("rejects unknown params, listing the known ones", () => {
+    expect(() => keepAbove(trips(), { mn: 3 } as never)).toThrow(
+      'keepAbove: param "mn": unknown param (known params: column, min)',
+    );
+    expect(() => keepAbove(trips(), 3 as never)).toThrow("keepAbove: params must be an object, got 3");
+  });
+
+  it("names the missing columns and the columns present when the table lacks a needed column", () => {
+    const run = () => keepAbove(aq.table({ tip: [1] }));
+    expect(run).toThrow(MissingColumnsError);
+    expect(run).toThrow('keepAbove: missing column "fare"; available: tip');
+  });
+
+  it("rejects something that is not a table", () => {
+    expect(() => keepAbove([] as never)).toThrow(/keepAbove: expected an arquero table/);
+  });
+
+  it("resolves list, adds and removes column params into the contract", () => {
+    const pick = defineTransform({
+      name: "pick",
+      columns: { keys: needsEach(["a", "b"]), output: adds("c"), drop: removes("a") },
+      apply: (table, { output, drop }) => table.derive({ [output]: () => 1 }).select(aq.not(drop)),
+    });
+    const out = pick(aq.table({ a: [1], b: [2] }));
+    expect(out.columnNames()).toEqual(["b", "c"]);
+    expect(pick.contract(pick.resolveParams({ keys: ["b"] }))).toEqual({
+      needs: ["b"],
+      adds: ["c"],
+      removes: ["a"],
+    });
+  });
+
+  it("catches an implementation that breaks its own contract", () => {
+    const liar = defineTransform({ name: "liar", columns: { output: adds("x") }, apply: (table) => table });
+    expect(() => liar(aq.table({ a: [1] }))).toThrow(ContractViolationError);
+    expect(() => liar(aq.table({ a: [1] }))).toThrow(
+      "liar: the implementation broke its column contract: did not add x",
+    );
+    const notATable = defineTransform({ name: "broken", apply: () => 3 as never });
+    expect(() => notATable(aq.table({ a: [1] }))).toThrow(
+      "broken: the implementation returned something that is not a table",
+    );
+  });
+
+  it("takes a table as a param, describing it by size in errors", () => {
+    const lookup = defineTransform({
+      name: "lookup",
+      params: z.object({ zones: tableParam(), limit: z.int().max(3) }),
+      apply: (table) => table,
+    });
+    expect(lookup(trips(), { zones: aq.table({ id: [1] }), limit: 1 }).numRows()).toBe(3);
+    expect(() => lookup(trips(), { zones: [1] as never, limit: 1 })).toThrow(
+      'lookup: param "zones": expected an arquero table; got [1]',
+    );
+    expect(() => lookup(trips(), { zones: aq.table({ id: [1] }), limit: 5 })).toThrow(/param "limit".*got 5/);
+  });
+});

@@ -1,0 +1,113 @@
+import type { ColumnTable } from "arquero";
+import type { ColumnParams } from "./column-params";
+import { type ColumnContract, requireColumns } from "./contract";
+import { ContractViolationError } from "./errors";
+import { fullParamsSchema, resolveParams } from "./params";
+import type { StepSpec, Transform, TransformRuntime } from "./runtime";
+import { isTable } from "./table";
+import type { NoFixedColumns, NoParams, ParamsSchema, ResolvedParams, StaticContract } from "./types";
+
+/** Everything that declares a transform once. */
+export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSchema> {
+  /** Shown in traces, logs and errors: say what it does (`keepEveningRides`). */
+  name: string;
+  /** One sentence for the reference docs. */
+  description?: string;
+  /** Column-valued params with their default names and roles: `{ column: needs("pickup_datetime") }`. */
+  columns?: S;
+  /** Other params, as a zod object with defaults. */
+  params?: Z;
+  /** Columns read/added/removed that no column param names (e.g. derived from other params). */
+  contract?: (params: ResolvedParams<S, Z>) => Partial<ColumnContract>;
+  /** The implementation: pure, synchronous, never mutates `table`. */
+  apply: (table: ColumnTable, params: ResolvedParams<S, Z>) => ColumnTable;
+}
+
+function contractFromColumnParams(
+  columns: ColumnParams,
+  resolved: Record<string, unknown>,
+  extra: Partial<ColumnContract> | undefined,
+): ColumnContract {
+  const roles: Record<keyof ColumnContract, string[]> = { needs: [], adds: [], removes: [] };
+  for (const [key, column] of Object.entries(columns)) {
+    const value = resolved[key];
+    const names = Array.isArray(value) ? (value as string[]) : [value as string];
+    roles[column.role === "needs" ? "needs" : column.role === "adds" ? "adds" : "removes"].push(...names);
+  }
+  return {
+    needs: [...roles.needs, ...(extra?.needs ?? [])],
+    adds: [...roles.adds, ...(extra?.adds ?? [])],
+    removes: [...roles.removes, ...(extra?.removes ?? [])],
+  };
+}
+
+/** Throw a {@link ContractViolationError} if `output` does not honour `contract` (a bug in the transform). */
+export function verifyOutput(step: string, output: unknown, contract: ColumnContract): ColumnTable {
+  if (!isTable(output)) {
+    throw new ContractViolationError(`${step}: the implementation returned something that is not a table`);
+  }
+  const columns = new Set(output.columnNames());
+  const absent = contract.adds.filter((c) => !columns.has(c));
+  const kept = contract.removes.filter((c) => columns.has(c) && !contract.adds.includes(c));
+  if (absent.length > 0 || kept.length > 0) {
+    const parts = [
+      absent.length > 0 ? `did not add ${absent.join(", ")}` : "",
+      kept.length > 0 ? `did not remove ${kept.join(", ")}` : "",
+    ].filter(Boolean);
+    throw new ContractViolationError(
+      `${step}: the implementation broke its column contract: ${parts.join("; ")}`,
+    );
+  }
+  return output;
+}
+
+/** Attach the call signature to a runtime description, giving the typed transform function. */
+export function makeTransform<S extends ColumnParams, Z extends ParamsSchema, F extends StaticContract>(
+  runtime: TransformRuntime,
+  call: (table: ColumnTable, params: unknown) => ColumnTable,
+): Transform<S, Z, F> {
+  const fn = (table: ColumnTable, params?: unknown): ColumnTable => call(table, params);
+  Object.defineProperty(fn, "name", { value: runtime.transformName });
+  return Object.assign(fn, runtime) as unknown as Transform<S, Z, F>;
+}
+
+/**
+ * Declare a transform once: name, params schema with defaults, column contract and implementation.
+ * The result is a plain function `(table, params) => table` that validates its params, checks the table
+ * has the columns it needs, and never mutates its input.
+ *
+ * @example
+ * const keepPositive = defineTransform({
+ *   name: "keepPositive",
+ *   columns: { column: needs("fare_amount") },
+ *   apply: (table, { column }) => table.filter(escape((d: Record<string, number>) => d[column]! > 0)),
+ * });
+ * keepPositive(trips, { column: "tip_amount" });
+ */
+export function defineTransform<
+  const S extends ColumnParams = Record<never, never>,
+  Z extends ParamsSchema = NoParams,
+>(definition: TransformDefinition<S, Z>): Transform<S, Z, NoFixedColumns> {
+  const columns: ColumnParams = definition.columns ?? {};
+  const paramsSchema = fullParamsSchema(columns, definition.params);
+  const name = definition.name;
+  const runtime: TransformRuntime = {
+    transformName: name,
+    kind: "transform",
+    description: definition.description,
+    columnParams: columns,
+    paramsSchema,
+    resolveParams: (params) => resolveParams(name, paramsSchema, params),
+    contract: (resolved) =>
+      contractFromColumnParams(columns, resolved, definition.contract?.(resolved as ResolvedParams<S, Z>)),
+    expand: (): readonly StepSpec[] => [],
+    applyUnchecked: (table, resolved) => definition.apply(table, resolved as ResolvedParams<S, Z>),
+  };
+  return makeTransform<S, Z, NoFixedColumns>(runtime, (table, params) => {
+    if (!isTable(table)) throw new TypeError(`${name}: expected an arquero table, got ${typeof table}`);
+    const resolved = runtime.resolveParams(params);
+    const contract = runtime.contract(resolved);
+    requireColumns(table, contract.needs, name);
+    return verifyOutput(name, runtime.applyUnchecked(table, resolved), contract);
+  });
+}

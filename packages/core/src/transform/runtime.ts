@@ -1,0 +1,53 @@
+import type { ColumnTable } from "arquero";
+import type { z } from "zod";
+import type { ColumnParams } from "./column-params";
+import type { ColumnContract } from "./contract";
+import type { ParamsSchema, StaticContract, TransformCall } from "./types";
+
+/** One step of a pipeline: a transform and the params it will be called with. */
+export interface StepSpec {
+  readonly transform: TransformRuntime;
+  readonly params: unknown;
+  /** Shown in traces and errors instead of the transform's name. */
+  readonly label: string | undefined;
+}
+
+/** What every transform is at run time, whatever its static types: the pipe plans and runs these. */
+export interface TransformRuntime {
+  /** The transform's name, as shown in traces and errors. */
+  readonly transformName: string;
+  /** "transform" for a primitive, "composite" for a group of steps made by `compose`. */
+  readonly kind: "transform" | "composite";
+  /** One sentence saying what it does. */
+  readonly description: string | undefined;
+  /** The column-valued params and their roles. */
+  readonly columnParams: ColumnParams;
+  /** The full params schema (column params included), strict: unknown params are errors. */
+  readonly paramsSchema: z.ZodObject;
+  /** Validate params and apply defaults. Throws `TransformParamError`. */
+  resolveParams(params: unknown): Record<string, unknown>;
+  /** The columns read, added and removed with these (resolved) params. */
+  contract(resolved: Record<string, unknown>): ColumnContract;
+  /** A composite's steps for these params (primitives have none). */
+  expand(resolved: Record<string, unknown>): readonly StepSpec[];
+  /** Run the implementation without any checks (the pipe checks before it calls this). */
+  applyUnchecked(table: ColumnTable, resolved: Record<string, unknown>): ColumnTable;
+}
+
+declare const staticContract: unique symbol;
+declare const paramsType: unique symbol;
+
+/**
+ * A transform: a plain function `(table, params) => table` that also carries its name, params schema and
+ * column contract. `S` types its column params, `Z` its other params, `F` a composite's fixed contract.
+ */
+export type Transform<
+  S extends ColumnParams = ColumnParams,
+  Z extends ParamsSchema = ParamsSchema,
+  F extends StaticContract = StaticContract,
+> = TransformCall<S, Z, F> &
+  Omit<TransformRuntime, "columnParams"> & {
+    readonly columnParams: S;
+    readonly [staticContract]?: F;
+    readonly [paramsType]?: Z;
+  };

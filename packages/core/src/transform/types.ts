@@ -1,0 +1,108 @@
+import type { z } from "zod";
+import type { ColumnParam, ColumnParams, ColumnRole } from "./column-params";
+import type { Table } from "./table";
+
+/** A transform's params schema: a zod object (column params are added to it automatically). */
+export type ParamsSchema = z.ZodObject;
+
+/** The empty params schema. */
+export type NoParams = z.ZodObject<Record<never, never>>;
+
+/**
+ * The columns a step is known, at compile time, to read, add and remove (unions of column names).
+ * `string` means "not known statically": the check is then left to the run-time pre-flight.
+ */
+export interface StaticContract {
+  needs: string;
+  adds: string;
+  removes: string;
+}
+
+/** The static contract of a primitive transform: everything comes from its column params. */
+export interface NoFixedColumns extends StaticContract {
+  needs: never;
+  adds: never;
+  removes: never;
+}
+
+type Names<V> = V extends readonly (infer E)[] ? E & string : V & string;
+
+/** The column names that the column params of role `R` take, given the params `P` a caller passed. */
+export type ColumnsForRole<S extends ColumnParams, P, R extends ColumnRole> = {
+  [K in keyof S]: S[K] extends ColumnParam<R, infer D>
+    ? K extends keyof P
+      ? P[K] extends undefined
+        ? Names<D>
+        : Names<P[K]>
+      : Names<D>
+    : never;
+}[keyof S];
+
+/** The columns needed by a transform with column params `S` and fixed contract `F`, called with `P`. */
+export type NeedsOf<S extends ColumnParams, F extends StaticContract, P> =
+  | ColumnsForRole<S, P, "needs">
+  | F["needs"];
+
+/** The columns after the transform runs on a table with columns `C`. */
+export type OutputColumns<C extends string, S extends ColumnParams, F extends StaticContract, P> =
+  | Exclude<C, ColumnsForRole<S, P, "removes"> | F["removes"]>
+  | ColumnsForRole<S, P, "adds">
+  | F["adds"];
+
+/** The needed columns a table with columns `C` lacks (`never` when unknowable or none). */
+export type MissingColumns<C extends string, N extends string> = string extends C
+  ? never
+  : string extends N
+    ? never
+    : Exclude<N, C>;
+
+/** The compile-time error a table gets when it lacks columns a step needs. */
+export interface LacksColumns<M extends string> {
+  "table lacks columns needed by this step": M;
+}
+
+/** `unknown` when a table with columns `C` has every column in `N`, else a {@link LacksColumns} error type. */
+export type NeedsCheck<C extends string, N extends string> = [MissingColumns<C, N>] extends [never]
+  ? unknown
+  : LacksColumns<MissingColumns<C, N>>;
+
+/** The input type of a params schema (`{}` for an empty schema, where zod would say `Record<string, never>`). */
+export type SchemaInput<Z extends ParamsSchema> = [keyof Z["shape"]] extends [never] ? unknown : z.input<Z>;
+/** The output type of a params schema (`{}` for an empty schema). */
+export type SchemaOutput<Z extends ParamsSchema> = [keyof Z["shape"]] extends [never] ? unknown : z.output<Z>;
+
+/** What a caller may pass as params: column params by name, plus the params schema's input. */
+export type ParamsInput<S extends ColumnParams, Z extends ParamsSchema> = {
+  [K in keyof S]?: S[K] extends ColumnParam<ColumnRole, infer D>
+    ? D extends readonly string[]
+      ? readonly string[]
+      : string
+    : never;
+} & SchemaInput<Z>;
+
+/** What the implementation receives: every param resolved, defaults applied. */
+export type ResolvedParams<S extends ColumnParams, Z extends ParamsSchema> = {
+  [K in keyof S]: S[K] extends ColumnParam<ColumnRole, infer D>
+    ? D extends readonly string[]
+      ? string[]
+      : string
+    : never;
+} & SchemaOutput<Z>;
+
+/** Rejects keys of `P` that are not params of the transform. */
+export type NoExtraKeys<P, I> = { [K in Exclude<keyof P, keyof I>]: never };
+
+/** The params argument(s): optional when every param has a default, required otherwise. */
+export type ParamsArgs<S extends ColumnParams, Z extends ParamsSchema, P> =
+  Record<never, never> extends ParamsInput<S, Z>
+    ? [params?: P & ParamsInput<S, Z> & NoExtraKeys<P, ParamsInput<S, Z>>]
+    : [params: P & ParamsInput<S, Z> & NoExtraKeys<P, ParamsInput<S, Z>>];
+
+/** The call signature every transform has: `(table, params) => table`, typed by the table's columns. */
+export type TransformCall<S extends ColumnParams, Z extends ParamsSchema, F extends StaticContract> = <
+  C extends string,
+  const P extends object = Record<never, never>,
+>(
+  table: Table<C> & NeedsCheck<C, NeedsOf<S, F, P>>,
+  ...params: ParamsArgs<S, Z, P>
+) => Table<OutputColumns<C, S, F, P>>;
