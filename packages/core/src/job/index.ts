@@ -1,1 +1,2 @@
-export {};
+export type { StageRun } from "./job";
+export { formatDuration, Job, MissingTableError } from "./job";
