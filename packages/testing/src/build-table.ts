@@ -1,0 +1,33 @@
+import type { ColumnTable } from "arquero";
+import { table } from "arquero";
+import type { FieldInfo } from "./schema-fields";
+
+/**
+ * Builds a table from validated rows, columns in schema order. Like the table reader: a number column that
+ * cannot be null is a `Float64Array`; every other column is a plain array, with `null` for missing values.
+ */
+export function buildTable(
+  fields: readonly FieldInfo[],
+  rows: readonly Readonly<Record<string, unknown>>[],
+): ColumnTable {
+  const columns: Record<string, unknown[] | Float64Array> = {};
+  for (const field of fields) {
+    const values = rows.map((row) => normalizeCell(row[field.name]));
+    const numeric = field.outputKind === "number" && !field.nullable;
+    columns[field.name] =
+      numeric && values.every((value) => typeof value === "number")
+        ? Float64Array.from(values as number[])
+        : values;
+  }
+  return table(
+    columns,
+    fields.map((field) => field.name),
+  );
+}
+
+/** `undefined` becomes `null`; a Date is copied so that rows never share one mutable instance. */
+function normalizeCell(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return new Date(value.getTime());
+  return value;
+}

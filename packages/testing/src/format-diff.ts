@@ -1,0 +1,157 @@
+import { plural } from "./column-names";
+import { formatValue } from "./format-value";
+import type { RowDiff, TableDiff } from "./table-diff";
+
+/** Widest row grid before columns without differences are left out. */
+const MAX_GRID_WIDTH = 120;
+const MARK = "*";
+
+/**
+ * The readable, plain-text report of a {@link TableDiff}: column differences, row counts, then the first
+ * differing rows side by side (actual above expected) with the differing cells marked `*`.
+ */
+export function formatTableDiff(diff: TableDiff): string {
+  if (diff.equal) return `Tables are equal (${describeShape(diff)}).`;
+  const lines = [`Tables differ${describeOptions(diff)}:`];
+  if (diff.missingColumns.length > 0) {
+    lines.push(`- missing columns (expected, not in actual): ${diff.missingColumns.join(", ")}`);
+  }
+  if (diff.extraColumns.length > 0) {
+    lines.push(`- extra columns (in actual, not expected): ${diff.extraColumns.join(", ")}`);
+  }
+  if (diff.missingColumns.length > 0 || diff.extraColumns.length > 0 || diff.columnOrderDiffers) {
+    if (diff.columnOrderDiffers) lines.push("- column order differs");
+    lines.push(`    actual columns:   ${diff.actualColumns.join(", ")}`);
+    lines.push(`    expected columns: ${diff.expectedColumns.join(", ")}`);
+  }
+  if (diff.actualRowCount !== diff.expectedRowCount) {
+    lines.push(`- row count: actual ${diff.actualRowCount}, expected ${diff.expectedRowCount}`);
+  }
+  if (diff.differingRowCount > 0) lines.push(...formatRows(diff));
+  return lines.join("\n");
+}
+
+function describeShape(diff: TableDiff): string {
+  return `${plural(diff.actualRowCount, "row")}, ${plural(diff.actualColumns.length, "column")}`;
+}
+
+function describeOptions(diff: TableDiff): string {
+  const { ignoreRowOrder, ignoreColumnOrder, tolerance } = diff.options;
+  const parts = [
+    ignoreRowOrder ? "ignoring row order" : "",
+    ignoreColumnOrder ? "ignoring column order" : "",
+    tolerance > 0 ? `tolerance ${tolerance}` : "",
+  ].filter((part) => part !== "");
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+function formatRows(diff: TableDiff): string[] {
+  const shown = diff.differingRows;
+  const sharedNote =
+    diff.columns.length < Math.max(diff.actualColumns.length, diff.expectedColumns.length)
+      ? `, compared on the ${plural(diff.columns.length, "shared column")}`
+      : "";
+  const what = diff.options.ignoreRowOrder
+    ? `${plural(diff.unmatchedActualRows, "actual row")} and ${plural(diff.unmatchedExpectedRows, "expected row")} ` +
+      `have no equal row in the other table${sharedNote}; each shown with the closest unmatched row`
+    : `${plural(diff.differingRowCount, "differing row")}${sharedNote ? ` (${sharedNote.slice(2)})` : ""}`;
+  const lines = [`- ${what}; differing cells marked ${MARK}:`];
+  if (shown.length === 0) return lines;
+  const visible = pickVisibleColumns(diff);
+  const header = ["row", ...visible.map((column) => diff.columns[column] ?? "")];
+  const body: string[][] = [];
+  for (const pair of shown) {
+    body.push(sideCells("actual", pair.actualIndex, pair.actual, pair, diff, visible));
+    body.push(sideCells("expected", pair.expectedIndex, pair.expected, pair, diff, visible));
+  }
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((cells) => (cells[column] ?? "").length)),
+  );
+  const render = (cells: readonly string[]): string =>
+    `    ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")}`.trimEnd();
+  const rule = `    ${widths.map((width) => "-".repeat(width)).join("-+-")}`;
+  lines.push("", render(header));
+  body.forEach((cells, index) => {
+    if (index % 2 === 0) lines.push(rule);
+    lines.push(render(cells));
+  });
+  const hidden = diff.columns.filter((_, column) => !visible.includes(column));
+  if (hidden.length > 0) {
+    lines.push(
+      `    (not shown, to fit the width: ${plural(hidden.length, "column")} without differences in these rows: ${hidden.join(", ")})`,
+    );
+  }
+  const notShown = notShownNote(diff);
+  if (notShown !== "") lines.push(`    (${notShown} not shown; raise maxDiffRows to see more)`);
+  return lines;
+}
+
+function notShownNote(diff: TableDiff): string {
+  const shown = diff.differingRows;
+  if (!diff.options.ignoreRowOrder) {
+    const more = diff.differingRowCount - shown.length;
+    return more > 0 ? `${more} more differing ${more === 1 ? "row" : "rows"}` : "";
+  }
+  const moreActual = diff.unmatchedActualRows - shown.filter((pair) => pair.actual !== null).length;
+  const moreExpected = diff.unmatchedExpectedRows - shown.filter((pair) => pair.expected !== null).length;
+  const parts = [
+    moreActual > 0 ? `${plural(moreActual, "more actual row")}` : "",
+    moreExpected > 0 ? `${plural(moreExpected, "more expected row")}` : "",
+  ].filter((part) => part !== "");
+  return parts.join(" and ");
+}
+
+function sideCells(
+  side: "actual" | "expected",
+  index: number | null,
+  values: readonly unknown[] | null,
+  pair: RowDiff,
+  diff: TableDiff,
+  visible: readonly number[],
+): string[] {
+  if (values === null || index === null) {
+    return [`${side} ${diff.options.ignoreRowOrder ? "(no match)" : "(no row)"}`, ...visible.map(() => "")];
+  }
+  const paired = pair.actual !== null && pair.expected !== null;
+  const cells = visible.map((column) => {
+    const text = formatValue(values[column]);
+    const name = diff.columns[column] ?? "";
+    return paired && pair.differingColumns.includes(name) ? `${MARK}${text}` : text;
+  });
+  return [`${side} ${index}`, ...cells];
+}
+
+/**
+ * Every compared column when the grid fits the width; otherwise the columns with differences first, then
+ * others, as many as fit, shown in table order.
+ */
+function pickVisibleColumns(diff: TableDiff): number[] {
+  const all = diff.columns.map((_, column) => column);
+  const width = (column: number): number => {
+    const values = diff.differingRows.flatMap((pair) => [pair.actual?.[column], pair.expected?.[column]]);
+    const title = diff.columns[column] ?? "";
+    return Math.max(title.length, ...values.map((value) => formatValue(value).length + MARK.length)) + 3;
+  };
+  const rowLabelWidth = 20;
+  const total = (columns: readonly number[]): number =>
+    rowLabelWidth + columns.reduce((sum, column) => sum + width(column), 0);
+  if (total(all) <= MAX_GRID_WIDTH) return all;
+  const differing = new Set(
+    diff.differingRows
+      .filter((pair) => pair.actual !== null && pair.expected !== null)
+      .flatMap((pair) => pair.differingColumns),
+  );
+  const priority = [
+    ...all.filter((column) => differing.has(diff.columns[column] ?? "")),
+    ...all.filter((column) => !differing.has(diff.columns[column] ?? "")),
+  ];
+  const chosen: number[] = [];
+  for (const column of priority) {
+    if (chosen.length > 0 && total([...chosen, column]) > MAX_GRID_WIDTH) {
+      if (differing.has(diff.columns[column] ?? "")) chosen.push(column);
+      continue;
+    }
+    chosen.push(column);
+  }
+  return chosen.sort((a, b) => a - b);
+}

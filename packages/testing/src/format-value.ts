@@ -1,0 +1,51 @@
+/** Longest cell text shown in messages before it is cut with an ellipsis. */
+const MAX_TEXT = 40;
+
+/**
+ * One value as short, unambiguous text for error messages: strings quoted, Dates as UTC ISO time stamps.
+ * @example formatValue("N") // '"N"'; formatValue(new Date(Date.UTC(2018, 1, 4, 18))) // "2018-02-04T18:00:00Z"
+ */
+export function formatValue(value: unknown): string {
+  const text = formatFull(value, 0);
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** A value with its kind, for messages about wrong input: `"two" (string)`, `[1, 2] (array)`. */
+export function describeValue(value: unknown): string {
+  return `${formatValue(value)} (${kindOf(value)})`;
+}
+
+/** The kind of a value as a message word: "null", "array", "Date", "Float64Array", "number", ... */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (ArrayBuffer.isView(value)) return value.constructor.name;
+  if (value instanceof Date) return "Date";
+  return typeof value;
+}
+
+/** A Date as an ISO time stamp in UTC, with milliseconds only when there are any. */
+export function formatDate(date: Date): string {
+  const time = date.getTime();
+  if (Number.isNaN(time)) return "Invalid Date";
+  const iso = date.toISOString();
+  return time % 1000 === 0 ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+function formatFull(value: unknown, depth: number): string {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "boolean" || typeof value === "symbol") return String(value);
+  if (typeof value === "function") return `[function ${value.name || "anonymous"}]`;
+  if (value instanceof Date) return formatDate(value);
+  if (depth > 2) return Array.isArray(value) ? "[…]" : "{…}";
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const items = Array.from(value as ArrayLike<unknown>, (item) => formatFull(item, depth + 1));
+    return `[${items.join(", ")}]`;
+  }
+  const entries = Object.entries(value).map(([key, item]) => `${key}: ${formatFull(item, depth + 1)}`);
+  return `{${entries.join(", ")}}`;
+}
