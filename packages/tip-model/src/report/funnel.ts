@@ -1,0 +1,48 @@
+import type { TraceEntry } from "@tablepipe/core";
+
+/** One step of the trace, flattened, with its nesting and a label unique within the report. */
+export interface FunnelRow {
+  /** The step's path, unique: `filterData › limitHistory` (a repeated path gets ` (2)`, ` (3)`, …). */
+  readonly label: string;
+  /** The step's own label. */
+  readonly step: string;
+  readonly transform: string;
+  /** 0 for a top-level step, 1 for a step inside a composed step, … */
+  readonly depth: number;
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  readonly ms: number;
+  /** True when the step is composed of other steps. */
+  readonly composite: boolean;
+}
+
+/** The separator between a composed step and the steps inside it. */
+export const PATH_SEPARATOR = " › ";
+
+/** Flatten a trace depth-first into rows labelled by their path (`filterData › limitHistory`). */
+export function funnelRows(trace: readonly TraceEntry[]): FunnelRow[] {
+  const rows: FunnelRow[] = [];
+  const used = new Set<string>();
+  const visit = (entries: readonly TraceEntry[], path: readonly string[]): void => {
+    for (const entry of entries) {
+      const own = [...path, entry.step];
+      const base = own.join(PATH_SEPARATOR);
+      let label = base;
+      for (let n = 2; used.has(label); n++) label = `${base} (${n})`;
+      used.add(label);
+      rows.push({
+        label,
+        step: entry.step,
+        transform: entry.transform,
+        depth: path.length,
+        rowsIn: entry.rowsIn,
+        rowsOut: entry.rowsOut,
+        ms: entry.ms,
+        composite: entry.children.length > 0,
+      });
+      visit(entry.children, own);
+    }
+  };
+  visit(trace, []);
+  return rows;
+}

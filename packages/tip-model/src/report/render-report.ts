@@ -1,0 +1,161 @@
+import { funnelChartSpec, importanceChartSpec, predictionChartSpec, residualChartSpec } from "./charts";
+import { formatCount, formatInteger, formatPlain } from "./format";
+import { funnelRows } from "./funnel";
+import { escapeHtml } from "./html";
+import { residualHistogram, residualsOf } from "./residuals";
+import { samplePredictions } from "./sample";
+import { scatterRange } from "./scatter-range";
+import {
+  chartFigureHtml,
+  emptyHtml,
+  funnelTableHtml,
+  keyValueTableHtml,
+  metricsTableHtml,
+  sectionHtml,
+} from "./sections";
+import { REPORT_CSS } from "./style";
+import { renderChartSvg } from "./svg";
+import type { RenderReportOptions, ReportInput } from "./types";
+
+/** Most points of the predicted-vs-actual scatter unless told otherwise. */
+export const DEFAULT_MAX_POINTS = 2_000;
+/** Target number of bins of the residual histogram unless told otherwise. */
+export const DEFAULT_RESIDUAL_BINS = 40;
+
+/** Nothing may load: no scripts, no fetches, no external styles or fonts; inline styles and data: images only. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`renderReport: ${name} must be a positive integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+async function funnelSection(input: ReportInput): Promise<string> {
+  const rows = funnelRows(input.funnel);
+  if (rows.length === 0)
+    return sectionHtml("funnel", "Funnel", emptyHtml("No pipeline steps were recorded."));
+  const chart = await renderChartSvg(funnelChartSpec(rows), { id: "funnel", label: "Rows after each step" });
+  const figure = chartFigureHtml(
+    "funnel",
+    chart.svg,
+    "Rows going in, then rows left after each step of the pipeline; nested steps are lighter and labelled by their path.",
+  );
+  return sectionHtml("funnel", "Funnel", `${figure}\n${funnelTableHtml(rows)}`);
+}
+
+async function importanceSection(input: ReportInput): Promise<string> {
+  if (input.importances.length === 0) {
+    return sectionHtml("importances", "Feature importances", emptyHtml("The model reported no importances."));
+  }
+  const chart = await renderChartSvg(importanceChartSpec(input.importances), {
+    id: "importances",
+    label: "Feature importances",
+  });
+  const figure = chartFigureHtml("importances", chart.svg, "Each feature's share of the model's importance.");
+  return sectionHtml("importances", "Feature importances", figure);
+}
+
+async function predictionSection(
+  input: ReportInput,
+  maxPoints: number,
+  residualBins: number,
+): Promise<string> {
+  const { actual, predicted } = input.predictions;
+  const sample = samplePredictions(actual, predicted, maxPoints);
+  const heading = "Predicted vs actual (test set)";
+  if (sample.points.length === 0) {
+    return sectionHtml("predictions", heading, emptyHtml("No test predictions to show."));
+  }
+  const range = scatterRange(sample.points);
+  const scatter = await renderChartSvg(predictionChartSpec(range.inside, range.domain), {
+    id: "predictions",
+    label: "Predicted against actual tip amount on the test set",
+  });
+  const shown =
+    sample.points.length === sample.finiteRows
+      ? `All ${formatInteger(sample.finiteRows)} test rows`
+      : `${formatInteger(sample.points.length)} of ${formatInteger(sample.finiteRows)} test rows (evenly spaced)`;
+  const outliers =
+    range.outside > 0
+      ? ` ${formatCount(range.outside, "of them lies", "of them lie")} beyond the axes and ${range.outside === 1 ? "is" : "are"} not drawn.`
+      : "";
+  const dropped =
+    sample.nonFiniteRows > 0
+      ? ` ${formatCount(sample.nonFiniteRows, "row with a missing value is", "rows with a missing value are")} left out.`
+      : "";
+  const scatterFigure = chartFigureHtml(
+    "predictions",
+    scatter.svg,
+    `${shown}; the dashed line is y = x, where a perfect model's points would lie.${outliers}${dropped}`,
+  );
+
+  const histogram = residualHistogram(residualsOf(actual, predicted), residualBins);
+  const first = histogram.bins[0];
+  const last = histogram.bins[histogram.bins.length - 1];
+  if (first === undefined || last === undefined) return sectionHtml("predictions", heading, scatterFigure);
+  const residuals = await renderChartSvg(residualChartSpec(histogram.bins), {
+    id: "residuals",
+    label: "Histogram of residuals on the test set",
+  });
+  const clamped =
+    histogram.clamped > 0
+      ? ` ${formatCount(histogram.clamped, "residual", "residuals")} outside [${formatPlain(first.start)}, ${formatPlain(last.end)}] ${histogram.clamped === 1 ? "is" : "are"} counted in the end bins.`
+      : "";
+  const residualFigure = chartFigureHtml(
+    "residuals",
+    residuals.svg,
+    `Residuals (predicted - actual) of ${formatInteger(histogram.total)} test rows.${clamped}`,
+  );
+  return sectionHtml("predictions", heading, `${scatterFigure}\n<h3>Residuals</h3>\n${residualFigure}`);
+}
+
+/**
+ * Render the run report as one self-contained HTML page: metrics, funnel, feature importances, predicted vs
+ * actual and residuals as inline SVG charts (drawn here, in Node, with vega), model and config. The page has
+ * no script and loads nothing; the same input gives the same bytes.
+ */
+export async function renderReport(input: ReportInput, options: RenderReportOptions = {}): Promise<string> {
+  const maxPoints = positiveInteger("maxPoints", options.maxPoints ?? DEFAULT_MAX_POINTS);
+  const residualBins = positiveInteger("residualBins", options.residualBins ?? DEFAULT_RESIDUAL_BINS);
+  // One chart at a time: vega keeps some global counters, and the order of the output must not depend on timing.
+  const funnel = await funnelSection(input);
+  const importances = await importanceSection(input);
+  const predictions = await predictionSection(input, maxPoints, residualBins);
+  const model = sectionHtml(
+    "model",
+    "Model",
+    `<p><strong>${escapeHtml(input.model.name)}</strong></p>\n${keyValueTableHtml("params", input.model.params)}`,
+  );
+  const config = sectionHtml("config", "Config", keyValueTableHtml("config", input.config));
+  const metrics = sectionHtml("metrics", "Metrics", metricsTableHtml(input.metrics));
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<title>${escapeHtml(input.title)}</title>`,
+    `<style>\n${REPORT_CSS}\n</style>`,
+    "</head>",
+    "<body>",
+    "<header>",
+    `<h1>${escapeHtml(input.title)}</h1>`,
+    `<p class="source">Data: ${escapeHtml(input.generatedFrom)}</p>`,
+    "</header>",
+    "<main>",
+    metrics,
+    funnel,
+    importances,
+    predictions,
+    model,
+    config,
+    "</main>",
+    "<footer>Generated by @tablepipe/tip-model. Self-contained: this page runs no script and loads nothing.</footer>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
