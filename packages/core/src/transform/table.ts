@@ -7,12 +7,13 @@ declare const columnsBrand: unique symbol;
  *
  * `C` is the union of column names the table is known to have ("at least these columns"):
  * a `Table<"a" | "b">` is accepted wherever a `Table<"a">` is expected. A plain `ColumnTable`
- * is a `Table<string>`: its columns are unknown statically and are checked at run time only.
+ * is a `Table<string>`: its columns are unknown statically and are checked at run time only, and every
+ * typed table is also a `Table<string>`.
  * The brand is a phantom: it exists only in types, never on the object.
  */
-export type Table<C extends string = string> = ColumnTable & {
-  readonly [columnsBrand]?: (column: C) => void;
-};
+export type Table<C extends string = string> = string extends C
+  ? ColumnTable
+  : ColumnTable & { readonly [columnsBrand]?: (column: C) => void };
 
 /** The column names a typed table is known to have: `ColumnsOf<Table<"a" | "b">>` is `"a" | "b"`. */
 export type ColumnsOf<T> = T extends Table<infer C> ? C : never;

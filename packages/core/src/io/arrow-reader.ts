@@ -1,0 +1,30 @@
+import { readFile } from "node:fs/promises";
+import { tableFromIPC } from "@uwdata/flechette";
+import { TableReadError } from "./errors";
+import type { ReadContext } from "./read-context";
+import { appendValueBatch, mapNamedColumns } from "./value-columns";
+
+/**
+ * Read one Arrow IPC file or stream (`.arrow`, `.feather` v2, `.ipc`) with flechette into the context's builders.
+ * Timestamps and dates come as Dates (an Arrow timestamp without a zone is its UTC wall-clock time), 64-bit
+ * integers as numbers; every value is then checked or parsed as the schema says.
+ * @example await readArrowFile("trips.arrow", ctx)
+ */
+export async function readArrowFile(path: string, ctx: ReadContext): Promise<void> {
+  let bytes: Buffer;
+  let table: ReturnType<typeof tableFromIPC>;
+  try {
+    bytes = await readFile(path);
+    table = tableFromIPC(bytes, { useDate: true });
+  } catch (error) {
+    throw new TableReadError(
+      { file: ctx.file, reason: `cannot read as Arrow IPC: ${(error as Error).message}` },
+      { cause: error },
+    );
+  }
+  const names = table.schema.fields.map((field) => field.name);
+  const mapped = mapNamedColumns(ctx, names);
+  const columns = mapped.map((name) => (name === undefined ? undefined : table.getChild(name).toArray()));
+  appendValueBatch(ctx, columns, table.numRows, 0);
+  ctx.progress.advance(bytes.length, ctx.rows);
+}

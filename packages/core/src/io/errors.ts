@@ -1,0 +1,67 @@
+/** Where a read failed and why; every field but `file` is present when it applies. */
+export interface TableReadErrorDetails {
+  /** The file (as given or as matched by the glob), or the glob pattern that matched nothing. */
+  file: string;
+  /** 1-based line in a CSV file (the header is line 1). */
+  line?: number;
+  /** 1-based data row in a Parquet or Arrow file. */
+  row?: number;
+  /** Schema column. */
+  column?: string;
+  /** The cell text that did not parse. */
+  value?: string;
+  /** What the column expects, e.g. "a timestamp (e.g. 2018-07-27 09:14:45, ...)". */
+  expected?: string;
+  /** The problem, without the location. */
+  reason: string;
+}
+
+/** Where in a file: `trips.csv line 42` / `trips.parquet row 7` / `trips.csv`. */
+export function formatLocation(file: string, line?: number, row?: number): string {
+  if (line !== undefined) return `${file} line ${line}`;
+  if (row !== undefined) return `${file} row ${row}`;
+  return file;
+}
+
+/**
+ * A table file that cannot be read as the schema says: names the file, the line (or row), the column and the value.
+ * @example `trips.csv line 42, column pickup_datetime: cannot parse "2018-13-45 99:00" as a timestamp (expected e.g. 2018-07-27 09:14:45)`
+ */
+export class TableReadError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly row: number | undefined;
+  readonly column: string | undefined;
+  readonly value: string | undefined;
+  readonly expected: string | undefined;
+  readonly reason: string;
+
+  constructor(details: TableReadErrorDetails, options?: { cause?: unknown }) {
+    const where = formatLocation(details.file, details.line, details.row);
+    const column = details.column === undefined ? "" : `, column ${details.column}`;
+    super(`${where}${column}: ${details.reason}`, options);
+    this.name = "TableReadError";
+    this.file = details.file;
+    this.line = details.line;
+    this.row = details.row;
+    this.column = details.column;
+    this.value = details.value;
+    this.expected = details.expected;
+    this.reason = details.reason;
+  }
+}
+
+/**
+ * A table or output folder that cannot be written: names the path.
+ * @example `cannot write out/trips.csv: EACCES: permission denied, open 'out/.trips.csv.tmp-3f9a0c21b7e4'`
+ */
+export class TableWriteError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot write ${path}: ${reason}`, options);
+    this.name = "TableWriteError";
+  }
+}

@@ -1,0 +1,111 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { lastFloatWasNaNLiteral, parseBooleanBytes, parseFloatBytes, parseIntBytes } from "./numbers";
+
+const bytes = (text: string): [Buffer, number, number] => {
+  const b = Buffer.from(`#${text}#`); // offsets inside a larger buffer
+  return [b, 1, b.length - 1];
+};
+const float = (text: string): number => parseFloatBytes(...bytes(text));
+const int = (text: string): number => parseIntBytes(...bytes(text));
+const bool = (text: string): number => parseBooleanBytes(...bytes(text));
+
+describe("parseFloatBytes", () => {
+  it.each([
+    ["0", 0],
+    ["12.5", 12.5],
+    ["-3.25", -3.25],
+    ["+7", 7],
+    [".5", 0.5],
+    ["5.", 5],
+    ["0.3", 0.3],
+    ["0.1", 0.1],
+    ["1e3", 1000],
+    ["1.5E-3", 0.0015],
+    ["-2.5e+2", -250],
+    [" 4.2 ", 4.2],
+    ["\t4.2", 4.2],
+    ["000123.4500", 123.45],
+    ["123456789012345678901234567890", Number("123456789012345678901234567890")],
+    ["0.000000000000000000000000001", 1e-27],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["-inf", Number.NEGATIVE_INFINITY],
+  ])("reads %j", (text, expected) => {
+    expect(float(text)).toBe(expected);
+  });
+
+  it("keeps the sign of zero", () => {
+    expect(Object.is(float("-0.0"), -0)).toBe(true);
+  });
+
+  it("tells a literal NaN from a failure", () => {
+    expect(float("NaN")).toBeNaN();
+    expect(lastFloatWasNaNLiteral()).toBe(true);
+    expect(float("abc")).toBeNaN();
+    expect(lastFloatWasNaNLiteral()).toBe(false);
+  });
+
+  it.each(["", " ", "-", ".", "1.2.3", "1,5", "12a", "0x10", "1e", "e5", "1_000", "--1", "$5"])(
+    "rejects %j",
+    (text) => {
+      expect(float(text)).toBeNaN();
+    },
+  );
+
+  it("reads back every double exactly as String() writes it", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true }).filter((x) => !Object.is(x, -0)),
+        (x) => {
+          expect(float(String(x))).toBe(x);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("agrees with Number() on short decimals", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 }), (m, k) => {
+        const text = (m / 10 ** k).toFixed(k);
+        expect(float(text)).toBe(Number(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("parseIntBytes", () => {
+  it.each([
+    ["42", 42],
+    ["-7", -7],
+    ["+3", 3],
+    [" 12 ", 12],
+    ["3.0", 3],
+    ["3.", 3],
+    ["007", 7],
+    ["9007199254740991", Number.MAX_SAFE_INTEGER],
+  ])("reads %j", (text, expected) => {
+    expect(int(text)).toBe(expected);
+  });
+
+  it("reads -0 as 0", () => {
+    expect(Object.is(int("-0"), 0)).toBe(true);
+  });
+
+  it.each(["1.5", "3.01", "1e3", "", "-", "abc", "9007199254740993", "4 2", "0x1"])("rejects %j", (text) => {
+    expect(int(text)).toBeNaN();
+  });
+});
+
+describe("parseBooleanBytes", () => {
+  it.each(["true", "TRUE", "True", "t", "1", "yes", "Y", "y"])("reads %j as true", (text) => {
+    expect(bool(text)).toBe(1);
+  });
+  it.each(["false", "F", "0", "no", "N", "n"])("reads %j as false", (text) => {
+    expect(bool(text)).toBe(0);
+  });
+  it.each(["", "2", "yess", "truth", "-1"])("rejects %j", (text) => {
+    expect(bool(text)).toBe(-1);
+  });
+});

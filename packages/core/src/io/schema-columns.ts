@@ -1,0 +1,168 @@
+import type { z } from "zod";
+
+/** How a column's values are parsed and stored. */
+export type ColumnKind = "float" | "int" | "string" | "boolean" | "timestamp" | "enum";
+
+/** One schema column as the readers and writers see it (the result of introspecting a zod field once). */
+export interface ColumnSpec {
+  /** Column name in the schema (and in the table that is read). */
+  readonly name: string;
+  readonly kind: ColumnKind;
+  /** `.nullable()` / `.optional()` (or a `.default(null)`): an empty cell becomes `null`. */
+  readonly nullable: boolean;
+  /** `.optional()` or `.default()`: the column may be absent from a file (then filled with the default or `null`). */
+  readonly optional: boolean;
+  /** `.default(v)`: an empty cell (or an absent column) becomes this value. */
+  readonly hasDefault: boolean;
+  readonly defaultValue: unknown;
+  /** The allowed values of a `z.enum([...])` / `z.literal([...])` column. */
+  readonly values?: readonly string[];
+}
+
+/** A zod object schema describing one row. */
+export type RowSchema = z.ZodObject;
+
+interface ZodNode {
+  _zod: { def: ZodDef };
+}
+interface ZodDef {
+  type: string;
+  format?: string;
+  checks?: { _zod: { def: { check?: string; format?: string } } }[];
+  innerType?: ZodNode;
+  defaultValue?: unknown;
+  entries?: Record<string, unknown>;
+  values?: readonly unknown[];
+}
+
+const intFormats = new Set(["safeint", "int32", "uint32"]);
+
+function isIntNumber(def: ZodDef): boolean {
+  if (def.format !== undefined && intFormats.has(def.format)) return true;
+  return (def.checks ?? []).some((check) => {
+    const d = check._zod.def;
+    return d.check === "number_format" && d.format !== undefined && intFormats.has(d.format);
+  });
+}
+
+function enumValues(column: string, values: readonly unknown[]): string[] {
+  return values.map((value) => {
+    if (typeof value !== "string") {
+      throw new TypeError(
+        `column ${column}: only string enum/literal values can be read from files, found ${typeof value} ${String(value)}`,
+      );
+    }
+    return value;
+  });
+}
+
+/**
+ * Describe every column of a row schema, in schema order: kind, nullability, default, enum values.
+ * @example columnKinds(z.object({ id: z.int(), at: z.date().nullable() }))
+ *   // [{ name: "id", kind: "int", nullable: false, ... }, { name: "at", kind: "timestamp", nullable: true, ... }]
+ */
+export function columnKinds(schema: RowSchema): ColumnSpec[] {
+  const shape = schema.shape as Record<string, unknown>;
+  return Object.entries(shape).map(([name, field]) => describeField(name, field as ZodNode));
+}
+
+function describeField(name: string, field: ZodNode): ColumnSpec {
+  let nullable = false;
+  let optional = false;
+  let hasDefault = false;
+  let defaultValue: unknown;
+  let node = field;
+  for (;;) {
+    const def = node._zod.def;
+    switch (def.type) {
+      case "nullable":
+        nullable = true;
+        break;
+      case "optional":
+        nullable = true;
+        optional = true;
+        break;
+      case "default":
+      case "prefault":
+        if (!hasDefault) {
+          hasDefault = true;
+          optional = true;
+          defaultValue = def.defaultValue;
+          if (defaultValue === null) nullable = true;
+        }
+        break;
+      case "readonly":
+      case "catch":
+      case "nonoptional":
+        break;
+      default:
+        return {
+          name,
+          kind: leafKind(name, def),
+          nullable,
+          optional,
+          hasDefault,
+          defaultValue,
+          ...leafValues(name, def),
+        };
+    }
+    if (def.innerType === undefined) throw unsupported(name, def.type);
+    node = def.innerType;
+  }
+}
+
+function leafKind(name: string, def: ZodDef): ColumnKind {
+  switch (def.type) {
+    case "number":
+    case "int":
+      return isIntNumber(def) ? "int" : "float";
+    case "string":
+      return "string";
+    case "boolean":
+      return "boolean";
+    case "date":
+      return "timestamp";
+    case "enum":
+    case "literal":
+      return "enum";
+    default:
+      throw unsupported(name, def.type);
+  }
+}
+
+function leafValues(name: string, def: ZodDef): { values?: readonly string[] } {
+  if (def.type === "enum") return { values: enumValues(name, Object.values(def.entries ?? {})) };
+  if (def.type === "literal") return { values: enumValues(name, def.values ?? []) };
+  return {};
+}
+
+function unsupported(name: string, type: string): TypeError {
+  return new TypeError(
+    `column ${name}: zod type "${type}" cannot be read from a table file ` +
+      "(use z.number(), z.int(), z.string(), z.boolean(), z.date() or z.enum([...]), optionally .nullable()/.optional()/.default())",
+  );
+}
+
+/** What a column expects, for error messages: `a timestamp` / `e.g. 2018-07-27 09:14:45`. */
+export function kindExpectation(spec: ColumnSpec): { noun: string; example: string } {
+  switch (spec.kind) {
+    case "float":
+      return { noun: "a number", example: "e.g. 12.5" };
+    case "int":
+      return { noun: "an integer", example: "e.g. 42" };
+    case "string":
+      return { noun: "a string", example: 'e.g. "N" (write "" for an empty string)' };
+    case "boolean":
+      return { noun: "a boolean", example: "true/false, t/f, 1/0, yes/no or y/n" };
+    case "timestamp":
+      return {
+        noun: "a timestamp",
+        example: "e.g. 2018-07-27 09:14:45, 2018-07-27T09:14:45Z or 07/27/2018 09:14:45 AM",
+      };
+    case "enum":
+      return {
+        noun: "an allowed value",
+        example: `one of ${(spec.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`,
+      };
+  }
+}

@@ -1,0 +1,67 @@
+import "@tablepipe/testing/vitest";
+import { tripRows } from "@tablepipe/testing";
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { addDateParts } from "./add-date-parts";
+
+describe("addDateParts", () => {
+  it("adds month 1-12, day_of_week 1 = Sunday ... 7 = Saturday and day_of_month", () => {
+    const trips = tripRows.tuples(
+      ["pickup_datetime"],
+      [
+        ["2018-02-04T18:00"],
+        ["2018-01-01T00:00"],
+        ["2018-12-31T23:59:59.999"],
+        ["2018-02-10T12:00"],
+        ["2016-02-29T01:00"],
+      ],
+    );
+    const out = addDateParts(trips);
+    expect(out.columnNames().slice(-3)).toEqual(["month", "day_of_week", "day_of_month"]);
+    expect(Array.from(out.array("month"))).toEqual([2, 1, 12, 2, 2]);
+    // 2018-02-04 Sunday, 2018-01-01 Monday, 2018-12-31 Monday, 2018-02-10 Saturday, 2016-02-29 Monday
+    expect(Array.from(out.array("day_of_week"))).toEqual([1, 2, 2, 7, 2]);
+    expect(Array.from(out.array("day_of_month"))).toEqual([4, 1, 31, 10, 29]);
+    expect(out.column("month")).toBeInstanceOf(Int32Array);
+  });
+
+  it("reads wall-clock fields: a stamp just after midnight on the DST day stays on its day", () => {
+    const trips = tripRows.tuples(["pickup_datetime"], [["2018-03-11T00:01"], ["2018-11-04T23:59"]]);
+    const out = addDateParts(trips);
+    expect(Array.from(out.array("day_of_month"))).toEqual([11, 4]);
+    expect(Array.from(out.array("day_of_week"))).toEqual([1, 1]);
+  });
+
+  it("gives null parts for a missing time stamp, and reads epoch milliseconds", () => {
+    const table = aq.table({ at: [Date.UTC(2018, 6, 4, 12), null] });
+    const out = addDateParts(table, { column: "at", month: "m", dayOfWeek: "dow", dayOfMonth: "dom" });
+    expect(out.objects()).toEqual([
+      { at: Date.UTC(2018, 6, 4, 12), m: 7, dow: 4, dom: 4 },
+      { at: null, m: null, dow: null, dom: null },
+    ]);
+  });
+
+  it("overwrites an existing output column in place, and leaves the input alone", () => {
+    const table = aq.table({ month: ["x"], pickup_datetime: [new Date(Date.UTC(2018, 4, 1))] });
+    const out = addDateParts(table);
+    expect(out.columnNames()).toEqual(["month", "pickup_datetime", "day_of_week", "day_of_month"]);
+    expect(out.get("month", 0)).toBe(5);
+    expect(table.get("month", 0)).toBe("x");
+  });
+
+  it("reads a filtered view as it shows", () => {
+    const table = aq.table({
+      pickup_datetime: [new Date(Date.UTC(2018, 0, 1)), new Date(Date.UTC(2018, 5, 1))],
+    });
+    const view = table.filter(
+      aq.escape((d: { pickup_datetime: Date }) => d.pickup_datetime.getUTCMonth() > 0),
+    );
+    expect(Array.from(addDateParts(view).array("month"))).toEqual([6]);
+  });
+
+  it("handles an empty table", () => {
+    const out = addDateParts(tripRows.empty());
+    expect(out.numRows()).toBe(0);
+    expect(out).toHaveColumns(["month", "day_of_week", "day_of_month"]);
+  });
+});

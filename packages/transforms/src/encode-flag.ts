@@ -1,0 +1,37 @@
+import { adds, defineTransform, needs } from "@tablepipe/core";
+import { z } from "zod";
+import { columnValues } from "./internal/columns";
+import { visibleRows } from "./internal/rows";
+import { sameValue } from "./internal/values";
+
+/**
+ * Add a 0/1 indicator column: 1 where `column` equals `value` exactly (same type, same case), else 0,
+ * `null` and missing values included. The source column is kept. The new column is an `Int32Array`.
+ *
+ * Params: `column` (default "store_and_fwd_flag"), `output` (default "store_and_fwd_flag_is_N"),
+ * `value` (default "N").
+ *
+ * @example
+ * encodeFlag(trips); // store_and_fwd_flag "N" -> store_and_fwd_flag_is_N 1; "Y", null -> 0
+ * encodeFlag(trips, { column: "payment_type", value: 1, output: "paid_by_card" });
+ */
+export const encodeFlag = defineTransform({
+  name: "encodeFlag",
+  description:
+    "Add a 0/1 column: 1 where a column equals a value (default store_and_fwd_flag == 'N'), else 0.",
+  columns: { column: needs("store_and_fwd_flag"), output: adds("store_and_fwd_flag_is_N") },
+  params: z.object({
+    value: z.union([z.string(), z.number(), z.boolean()]).default("N").describe("The value encoded as 1."),
+  }),
+  apply: (table, { column, output, value }) => {
+    const rows = visibleRows(table);
+    const values = columnValues(table, column);
+    const flags = new Int32Array(rows.length);
+    if (typeof value === "string") {
+      for (let i = 0; i < rows.length; ++i) flags[i] = values[rows[i]!] === value ? 1 : 0;
+    } else {
+      for (let i = 0; i < rows.length; ++i) flags[i] = sameValue(values[rows[i]!], value) ? 1 : 0;
+    }
+    return table.assign({ [output]: flags });
+  },
+});

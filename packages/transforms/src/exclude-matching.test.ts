@@ -1,0 +1,127 @@
+import { MissingColumnsError, TransformParamError } from "@tablepipe/core";
+import { tripRows, zoneRows } from "@tablepipe/testing";
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { excludeMatching } from "./exclude-matching";
+import type { LookupPredicate } from "./lookup-predicate";
+
+const zones = zoneRows.tuples(
+  ["zone_id", "zone_name", "borough"],
+  [
+    [1, "Newark Airport", "EWR"],
+    [2, "Jamaica Bay", "Queens"],
+    [3, "Allerton/Pelham Gardens", "Bronx"],
+    [4, "Alphabet City", "Manhattan"],
+  ],
+);
+const trips = tripRows.tuples(["pickup_location_id"], [[1], [2], [3], [4], [5]]);
+const survivors = (where: LookupPredicate): unknown[] =>
+  Array.from(excludeMatching(trips, { lookup: zones, where }).array("pickup_location_id"));
+
+describe("excludeMatching", () => {
+  it("drops rows whose key matches a lookup row satisfying the predicate", () => {
+    expect(survivors({ column: "zone_name", contains: "airport", ignoreCase: true })).toEqual([2, 3, 4, 5]);
+    expect(survivors({ column: "zone_name", contains: "airport" })).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("offers startsWith, endsWith, equals, in, anyOf, allOf and not", () => {
+    expect(survivors({ column: "zone_name", startsWith: "al", ignoreCase: true })).toEqual([1, 2, 5]);
+    expect(survivors({ column: "zone_name", endsWith: "Bay" })).toEqual([1, 3, 4, 5]);
+    expect(survivors({ column: "borough", equals: "Bronx" })).toEqual([1, 2, 4, 5]);
+    expect(survivors({ column: "borough", equals: "bronx", ignoreCase: true })).toEqual([1, 2, 4, 5]);
+    expect(survivors({ column: "zone_id", in: [2, 4, 99] })).toEqual([1, 3, 5]);
+    expect(survivors({ column: "zone_id", in: ["2"] })).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      survivors({
+        anyOf: [
+          { column: "borough", equals: "EWR" },
+          { column: "borough", equals: "Queens" },
+        ],
+      }),
+    ).toEqual([3, 4, 5]);
+    expect(
+      survivors({
+        allOf: [
+          { column: "zone_name", startsWith: "Al" },
+          { column: "borough", equals: "Bronx" },
+        ],
+      }),
+    ).toEqual([1, 2, 4, 5]);
+    expect(survivors({ not: { column: "borough", in: ["EWR", "Queens", "Bronx"] } })).toEqual([1, 2, 3, 5]);
+  });
+
+  it("tests numbers as text, never matches a missing cell, and a not of a missing cell is true", () => {
+    const lookup = aq.table({ zone_id: [1, 2, 3], code: [120, null, 7] });
+    const run = (where: LookupPredicate) =>
+      excludeMatching(trips, { lookup, where }).array("pickup_location_id");
+    expect(run({ column: "code", startsWith: "12" })).toEqual([2, 3, 4, 5]);
+    expect(run({ not: { column: "code", startsWith: "12" } })).toEqual([1, 4, 5]);
+  });
+
+  it("keeps rows with a null key or a key absent from the lookup; duplicate lookup rows change nothing", () => {
+    const lookup = aq.table({ zone_id: [7, 7, 7, null], zone_name: ["x", "x", "y", "x"] });
+    const table = aq.table({ pickup_location_id: [7, null, 8, undefined, Number.NaN, 7] });
+    const out = excludeMatching(table, { lookup, where: { column: "zone_name", equals: "x" } });
+    expect(out.objects()).toEqual([
+      { pickup_location_id: null },
+      { pickup_location_id: 8 },
+      { pickup_location_id: undefined },
+      { pickup_location_id: Number.NaN },
+    ]);
+  });
+
+  it("matches Date keys by instant", () => {
+    const lookup = aq.table({ day: [new Date(Date.UTC(2018, 0, 1))], holiday: [true] });
+    const table = aq.table({ day: [new Date(Date.UTC(2018, 0, 1)), new Date(Date.UTC(2018, 0, 2))] });
+    const out = excludeMatching(table, {
+      column: "day",
+      lookup,
+      lookupKey: "day",
+      where: { column: "holiday", equals: true },
+    });
+    expect(out.numRows()).toBe(1);
+  });
+
+  it("throws when the two key columns hold disjoint kinds of values (1 is not '1')", () => {
+    const lookup = aq.table({ zone_id: ["1", "2"], zone_name: ["Airport", "x"] });
+    expect(() =>
+      excludeMatching(trips, {
+        lookup,
+        where: { column: "zone_name", contains: "airport", ignoreCase: true },
+      }),
+    ).toThrow(
+      'excludeMatching: key "pickup_location_id" holds numbers but lookup table key "zone_id" holds strings, so no key can ever match',
+    );
+  });
+
+  it("checks the lookup's columns, naming the lookup table", () => {
+    expect(() => excludeMatching(trips, { lookup: zones, where: { column: "name", contains: "x" } })).toThrow(
+      MissingColumnsError,
+    );
+    expect(() =>
+      excludeMatching(trips, {
+        lookup: zones,
+        lookupKey: "id",
+        where: { column: "zone_name", contains: "x" },
+      }),
+    ).toThrow('excludeMatching: lookup table: missing column "id"; available: zone_id, zone_name, borough');
+  });
+
+  it("validates the predicate and the lookup", () => {
+    expect(() =>
+      excludeMatching(trips, { lookup: zones, where: { column: "zone_name", contain: "x" } as never }),
+    ).toThrow(TransformParamError);
+    expect(() => excludeMatching(trips, { lookup: [] as never, where: { column: "a", equals: 1 } })).toThrow(
+      /param "lookup": expected an arquero table/,
+    );
+  });
+
+  it("handles an empty table and an empty lookup", () => {
+    expect(
+      excludeMatching(tripRows.empty(), { lookup: zones, where: { column: "zone_id", equals: 1 } }).numRows(),
+    ).toBe(0);
+    expect(
+      excludeMatching(trips, { lookup: zoneRows.empty(), where: { column: "zone_id", equals: 1 } }).numRows(),
+    ).toBe(5);
+  });
+});

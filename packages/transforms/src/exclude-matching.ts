@@ -1,0 +1,48 @@
+import { defineTransform, needs, tableParam } from "@tablepipe/core";
+import { z } from "zod";
+import { antiJoin } from "./internal/anti-join";
+import { lookupPredicate } from "./lookup-predicate";
+
+/**
+ * Left anti-join against the rows of a lookup table that match a declarative predicate: drop every row
+ * whose `column` equals the `lookupKey` of at least one matching lookup row.
+ *
+ * - A row whose key is missing from the lookup table is kept; a row whose key is null (or NaN) is kept
+ *   (a null never equals anything).
+ * - Duplicate lookup rows never duplicate rows: the matching keys form a set, each row is kept or dropped
+ *   once. Input order is kept.
+ * - Keys match by value: `1` is not `"1"`. When the two key columns hold disjoint kinds of values (numbers
+ *   against strings) and nothing matched, it throws instead of silently keeping everything.
+ * - The lookup must have `lookupKey` and every column the predicate names (checked, with an error naming
+ *   the lookup table).
+ *
+ * Params: `column` (default "pickup_location_id"), `lookup` (required table), `lookupKey` (default
+ * "zone_id"), `where` (required {@link LookupPredicate}).
+ *
+ * @example
+ * excludeMatching(trips, {
+ *   column: "dropoff_location_id",
+ *   lookup: zones,
+ *   where: { column: "borough", equals: "EWR" },
+ * }); // trips not ending in the EWR borough
+ */
+export const excludeMatching = defineTransform({
+  name: "excludeMatching",
+  description:
+    "Drop rows whose key matches a lookup row satisfying a declarative predicate (a left anti-join).",
+  columns: { column: needs("pickup_location_id") },
+  params: z.object({
+    lookup: tableParam().describe("The lookup table."),
+    lookupKey: z.string().min(1).default("zone_id").describe("The lookup table's key column."),
+    where: lookupPredicate.describe("Which lookup rows exclude the rows with their key."),
+  }),
+  apply: (table, { column, lookup, lookupKey, where }) =>
+    antiJoin(table, {
+      column,
+      lookup,
+      lookupKey,
+      where,
+      step: "excludeMatching",
+      lookupLabel: "lookup table",
+    }),
+});

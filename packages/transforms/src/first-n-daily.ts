@@ -1,0 +1,53 @@
+import { defineTransform, needs } from "@tablepipe/core";
+import { z } from "zod";
+import { columnValues } from "./internal/columns";
+import { keepFirstN } from "./internal/first-n-rows";
+import { visibleRows } from "./internal/rows";
+import { dayNumber, timestampMillis } from "./internal/timestamps";
+
+/**
+ * Keep the first `n` rows per `key` and calendar day of `timestamp`, by `timestamp` ascending: the guide's
+ * `row_number() over (partition by pickup_location_id, date(pickup_datetime) order by pickup_datetime) <= 3`,
+ * built on the same machinery as {@link firstNPerGroup}.
+ *
+ * - The calendar day is the time stamp's wall-clock date (its UTC fields): a day that crosses a daylight
+ *   saving change is still one day, and no hour moves.
+ * - Ties on the time stamp are broken by every other column ascending (see {@link firstNPerGroup}), so the
+ *   result never depends on input order.
+ * - A null `key` is a key of its own. Rows whose time stamp is missing form one group per key (Spark's
+ *   `date_format(null)` is null, one partition): at most `n` of them are kept per key, chosen by the tie-break.
+ * - Output: the surviving rows in their input order.
+ *
+ * Params: `key` (default "pickup_location_id"), `timestamp` (default "pickup_datetime"), `n` (default 3).
+ *
+ * @example
+ * firstNDaily(trips);                                                  // 3 first pickups per zone and day
+ * firstNDaily(trips, { key: "dropoff_location_id", timestamp: "dropoff_datetime", n: 1 });
+ */
+export const firstNDaily = defineTransform({
+  name: "firstNDaily",
+  description: "Keep the first n rows per key and calendar day of a time stamp, by that time stamp.",
+  columns: { key: needs("pickup_location_id"), timestamp: needs("pickup_datetime") },
+  params: z.object({
+    n: z.int().min(1, "expected n >= 1").default(3).describe("Rows kept per key and day."),
+  }),
+  apply: (table, { key, timestamp, n }) => {
+    const rows = visibleRows(table);
+    const millis = timestampMillis(table, timestamp, rows, "firstNDaily");
+    // Keys are read by backing row number: spread the per-row values back onto the backing rows.
+    const days = new Float64Array(table.totalRows()).fill(Number.NaN);
+    const instants = new Float64Array(table.totalRows()).fill(Number.NaN);
+    for (let i = 0; i < rows.length; ++i) {
+      const ms = millis[i]!;
+      days[rows[i]!] = dayNumber(ms);
+      instants[rows[i]!] = ms;
+    }
+    return keepFirstN(table, {
+      rows,
+      keys: [columnValues(table, key), days],
+      order: [instants],
+      skipInTieBreak: [key],
+      n,
+    });
+  },
+});

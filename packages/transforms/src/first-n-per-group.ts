@@ -1,0 +1,43 @@
+import { defineTransform, needsEach } from "@tablepipe/core";
+import { z } from "zod";
+import { columnValues } from "./internal/columns";
+import { keepFirstN } from "./internal/first-n-rows";
+import { visibleRows } from "./internal/rows";
+
+/**
+ * Keep the first `n` rows of each group: SQL's `ROW_NUMBER() OVER (PARTITION BY keys ORDER BY orderBy) <= n`,
+ * made deterministic.
+ *
+ * - Groups: rows with equal values in every `keys` column. A null key is a group of its own (as in Spark's
+ *   `partitionBy`); `null`, `undefined` and NaN are different keys. No `keys` means one group.
+ * - Order: the `orderBy` columns ascending, missing values first (null, then undefined, then NaN/invalid
+ *   Date), numbers and Dates by value, then booleans, then strings by UTF-16 code unit. Ties are broken by
+ *   every remaining column, ascending in table order, with the same total order: the rows kept never depend
+ *   on the input's row order (rows that tie on every column are identical, so which copy is kept never shows).
+ * - Output: the surviving rows in their input order (it is a filter: nothing is sorted; sort afterwards with
+ *   `orderby` if you need an order).
+ * - Cost: one hash pass to group, then a bounded heap of `n` rows per group larger than `n`; O(rows × log n),
+ *   no sort of the table, no arquero `groupby`.
+ *
+ * Params: `keys` (default ["pickup_location_id"]), `orderBy` (default ["pickup_datetime"]), `n` (default 3).
+ *
+ * @example
+ * firstNPerGroup(trips, { keys: ["vendor_id"], orderBy: ["fare_amount"], n: 1 }); // cheapest trip per vendor
+ */
+export const firstNPerGroup = defineTransform({
+  name: "firstNPerGroup",
+  description:
+    "Keep the first n rows of each group by ascending order columns, ties broken by all remaining columns.",
+  columns: { keys: needsEach(["pickup_location_id"]), orderBy: needsEach(["pickup_datetime"]) },
+  params: z.object({
+    n: z.int().min(1, "expected n >= 1").default(3).describe("Rows kept per group."),
+  }),
+  apply: (table, { keys, orderBy, n }) =>
+    keepFirstN(table, {
+      rows: visibleRows(table),
+      keys: keys.map((name) => columnValues(table, name)),
+      order: orderBy.map((name) => columnValues(table, name)),
+      skipInTieBreak: [...keys, ...orderBy],
+      n,
+    }),
+});

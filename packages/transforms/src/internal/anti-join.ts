@@ -1,0 +1,61 @@
+import { requireColumns } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
+import { evaluatePredicate, type LookupPredicate, predicateColumns } from "../lookup-predicate";
+import { columnValues } from "./columns";
+import { describeKinds, KeySet, keyKind } from "./key-set";
+import { keepPositions, visibleRows } from "./rows";
+
+/** What an anti-join against the matching rows of a lookup table needs. */
+export interface AntiJoinSpec {
+  /** The key column of the table being filtered. */
+  readonly column: string;
+  readonly lookup: ColumnTable;
+  /** The key column of the lookup table. */
+  readonly lookupKey: string;
+  /** Which lookup rows count. */
+  readonly where: LookupPredicate;
+  /** The step name for errors; `lookupLabel` names the lookup table in them. */
+  readonly step: string;
+  readonly lookupLabel: string;
+}
+
+function kindsOf(values: ArrayLike<unknown>, rows: Uint32Array): number {
+  let kinds = 0;
+  for (let i = 0; i < rows.length; ++i) kinds |= keyKind(values[rows[i]!]);
+  return kinds;
+}
+
+/**
+ * Left anti-join: drop the rows of `table` whose key equals the key of at least one lookup row matching
+ * `where`. Rows with a missing key, or a key absent from the lookup, are kept; duplicate lookup rows change
+ * nothing (the matching keys form a set). Input order is kept.
+ */
+export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
+  const { column, lookup, lookupKey, where, step, lookupLabel } = spec;
+  requireColumns(lookup, [lookupKey, ...predicateColumns(where)], `${step}: ${lookupLabel}`);
+
+  const lookupRows = visibleRows(lookup);
+  const lookupKeys = columnValues(lookup, lookupKey);
+  const matches = evaluatePredicate(lookup, where);
+  const excluded = new KeySet();
+  for (let i = 0; i < lookupRows.length; ++i) if (matches[i] === 1) excluded.add(lookupKeys[lookupRows[i]!]);
+
+  const rows = visibleRows(table);
+  const keys = columnValues(table, column);
+  const keep = new Uint32Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; ++i) if (!excluded.has(keys[rows[i]!])) keep[count++] = i;
+
+  if (count === rows.length && excluded.size > 0) {
+    // Nothing matched: say so loudly if it is because the two key columns hold different kinds of values.
+    const tableKinds = kindsOf(keys, rows);
+    const lookupKinds = kindsOf(lookupKeys, lookupRows);
+    if (tableKinds !== 0 && lookupKinds !== 0 && (tableKinds & lookupKinds) === 0) {
+      throw new TypeError(
+        `${step}: key "${column}" holds ${describeKinds(tableKinds)} but ${lookupLabel} key "${lookupKey}" ` +
+          `holds ${describeKinds(lookupKinds)}, so no key can ever match (1 and "1" are different keys)`,
+      );
+    }
+  }
+  return keepPositions(table, rows, keep.subarray(0, count));
+}

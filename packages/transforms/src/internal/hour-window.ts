@@ -1,0 +1,28 @@
+import type { ColumnTable } from "arquero";
+import { keepPositions, visibleRows } from "./rows";
+import { hourOfDay, timestampMillis } from "./timestamps";
+
+/**
+ * The rows whose time stamp's hour (0-23, wall clock) lies in `from`..`to`, both inclusive; when
+ * `from > to` the window wraps midnight (`22..2` is 22, 23, 0, 1, 2). Missing time stamps are dropped.
+ */
+export function keepHours(
+  table: ColumnTable,
+  column: string,
+  from: number,
+  to: number,
+  step: string,
+): ColumnTable {
+  const rows = visibleRows(table);
+  const millis = timestampMillis(table, column, rows, step);
+  const inWindow = new Uint8Array(24);
+  for (let h = 0; h < 24; ++h)
+    inWindow[h] = (from <= to ? h >= from && h <= to : h >= from || h <= to) ? 1 : 0;
+  const keep = new Uint32Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < millis.length; ++i) {
+    const ms = millis[i]!;
+    if (!Number.isNaN(ms) && inWindow[hourOfDay(ms)] === 1) keep[count++] = i;
+  }
+  return keepPositions(table, rows, keep.subarray(0, count));
+}

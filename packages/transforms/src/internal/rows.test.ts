@@ -1,0 +1,43 @@
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { keepPositions, positionsOf, visibleRows } from "./rows";
+
+const table = aq.table({
+  f: Float64Array.from([10, 11, 12, 13]),
+  i: Int32Array.from([0, 1, 2, 3]),
+  s: ["a", "b", "a", "b"],
+});
+
+describe("row selection", () => {
+  it("lists the rows a filtered, ordered view shows, in its order", () => {
+    const view = table.filter((d: { i: number }) => d.i > 0).orderby(aq.desc("f"));
+    expect([...visibleRows(view)]).toEqual([3, 2, 1]);
+  });
+
+  it("copies selected rows keeping typed columns typed and the column order", () => {
+    const rows = visibleRows(table);
+    const out = keepPositions(table, rows, Uint32Array.from([1, 3]));
+    expect(out.columnNames()).toEqual(["f", "i", "s"]);
+    expect(out.column("f")).toBeInstanceOf(Float64Array);
+    expect(out.column("i")).toBeInstanceOf(Int32Array);
+    expect(out.objects()).toEqual([
+      { f: 11, i: 1, s: "b" },
+      { f: 13, i: 3, s: "b" },
+    ]);
+    expect(out.isFiltered() || out.isOrdered()).toBe(false);
+  });
+
+  it("keeps the groups of a grouped table", () => {
+    const grouped = table.groupby("s");
+    const out = keepPositions(grouped, visibleRows(grouped), Uint32Array.from([0, 1, 2]));
+    expect(out.isGrouped()).toBe(true);
+    expect(out.count().objects()).toEqual([
+      { s: "a", count: 2 },
+      { s: "b", count: 1 },
+    ]);
+  });
+
+  it("finds the kept positions of a flag array", () => {
+    expect([...positionsOf(Uint8Array.from([0, 1, 1, 0, 1]))]).toEqual([1, 2, 4]);
+  });
+});

@@ -1,0 +1,87 @@
+import type { ColumnTable } from "arquero";
+
+/**
+ * The backing-data row numbers of the rows a table shows, in the order it shows them
+ * (a filtered view's surviving rows; an ordered table's sort order).
+ */
+export function visibleRows(table: ColumnTable): Uint32Array {
+  if (table.isOrdered()) return table.indices(true);
+  const n = table.numRows();
+  const rows = new Uint32Array(n);
+  const mask = table.mask();
+  if (mask) {
+    let k = 0;
+    for (let i = mask.next(0); i >= 0; i = mask.next(i + 1)) rows[k++] = i;
+  } else {
+    for (let i = 0; i < n; ++i) rows[i] = i;
+  }
+  return rows;
+}
+
+type TypedArray = Exclude<ReturnType<ColumnTable["array"]>, unknown[]>;
+
+function gatherFloat64(source: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; ++i) out[i] = source[rows[i]!]!;
+  return out;
+}
+
+function gatherTyped(source: TypedArray, rows: Uint32Array): TypedArray {
+  const out = new (source.constructor as new (length: number) => TypedArray)(rows.length);
+  for (let i = 0; i < rows.length; ++i) out[i] = source[rows[i]!]!;
+  return out;
+}
+
+function gatherArray(source: readonly unknown[], rows: Uint32Array): unknown[] {
+  const out = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; ++i) out[i] = source[rows[i]!];
+  return out;
+}
+
+function gatherAt(source: { at(row: number): unknown }, rows: Uint32Array): unknown[] {
+  const out = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; ++i) out[i] = source.at(rows[i]!);
+  return out;
+}
+
+/**
+ * The values of a column at the given backing rows, as a new column of the same kind: a `Float64Array`
+ * (or any typed array) stays one. One small loop per column kind keeps each loop monomorphic, which is
+ * about three times faster than arquero's `reify(indices)` on mixed columns.
+ */
+function gather(column: unknown, rows: Uint32Array): unknown[] | TypedArray {
+  if (column instanceof Float64Array) return gatherFloat64(column, rows);
+  if (Array.isArray(column)) return gatherArray(column, rows);
+  if (ArrayBuffer.isView(column) && !(column instanceof DataView))
+    return gatherTyped(column as TypedArray, rows);
+  return gatherAt(column as { at(row: number): unknown }, rows);
+}
+
+/**
+ * A new table holding the rows at `positions` (indices into `rows`, ascending), copied column by column:
+ * typed columns stay typed, column order and table params are kept. When every row survives, the new
+ * table shares the input's columns (no copy). A grouped table keeps its groups (through arquero's `reify`).
+ */
+export function keepPositions(table: ColumnTable, rows: Uint32Array, positions: Uint32Array): ColumnTable {
+  if (positions.length === rows.length && !table.isFiltered() && !table.isOrdered()) return table.create({});
+  const selected = new Uint32Array(positions.length);
+  for (let i = 0; i < positions.length; ++i) selected[i] = rows[positions[i]!]!;
+  // reify copies the given backing rows in order and reindexes groups (its type says number[]; it only iterates).
+  if (table.isGrouped()) return table.reify(selected as unknown as number[]);
+  const names = table.columnNames();
+  const data: Record<string, unknown[] | TypedArray> = {};
+  for (const name of names) data[name] = gather(table.column(name), selected);
+  // `null` removes the input's filter, order and groups (arquero's own reify does the same).
+  const none = null as unknown as undefined;
+  return table.create({ data, names, filter: none, order: none, groups: none });
+}
+
+/** The positions `i` (ascending) where `keep[i]` is non-zero. */
+export function positionsOf(keep: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < keep.length; ++i) count += keep[i]!;
+  const positions = new Uint32Array(count);
+  let k = 0;
+  for (let i = 0; i < keep.length; ++i) if (keep[i] !== 0) positions[k++] = i;
+  return positions;
+}

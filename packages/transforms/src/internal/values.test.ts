@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compareValues, hashValueInto, sameValue } from "./values";
+
+const cell = fc.oneof(
+  fc.constantFrom(null, undefined, Number.NaN, "", 0, -0, 1, "1", true, false, new Date(Number.NaN)),
+  fc.integer({ min: -3, max: 3 }),
+  fc.double({ noNaN: true, min: -2, max: 2 }),
+  fc.string({ maxLength: 3 }),
+  fc.integer({ min: 0, max: 3 }).map((t) => new Date(t)),
+);
+
+describe("sameValue", () => {
+  it("tells null, undefined, NaN and the empty string apart", () => {
+    const missing = [null, undefined, Number.NaN, ""];
+    for (const [i, a] of missing.entries()) {
+      for (const [j, b] of missing.entries()) expect(sameValue(a, b)).toBe(i === j);
+    }
+  });
+
+  it("tells 1 from '1' and from 1n, equates 0 and -0, compares Dates by instant", () => {
+    expect(sameValue(1, "1")).toBe(false);
+    expect(sameValue(1, 1n)).toBe(false);
+    expect(sameValue(0, -0)).toBe(true);
+    expect(sameValue(new Date(5), new Date(5))).toBe(true);
+    expect(sameValue(new Date(5), 5)).toBe(false);
+    expect(sameValue(new Date(Number.NaN), new Date(Number.NaN))).toBe(true);
+  });
+
+  it("hashes equal values equally", () => {
+    fc.assert(
+      fc.property(cell, cell, (a, b) => {
+        if (sameValue(a, b)) expect(hashValueInto(7, a)).toBe(hashValueInto(7, b));
+      }),
+    );
+  });
+});
+
+describe("compareValues", () => {
+  it("puts missing values first, then numbers and Dates by value, booleans, strings by code unit", () => {
+    const values = ["b", "B", 2, new Date(1), true, Number.NaN, undefined, null, -1, "a"];
+    // Array.prototype.sort always moves undefined last, so sort positions instead.
+    const order = values.map((_, i) => i).sort((i, j) => compareValues(values[i], values[j]));
+    expect(order.map((i) => values[i])).toEqual([
+      null,
+      undefined,
+      Number.NaN,
+      -1,
+      new Date(1),
+      2,
+      true,
+      "B",
+      "a",
+      "b",
+    ]);
+  });
+
+  it("is a total order consistent with sameValue", () => {
+    fc.assert(
+      fc.property(cell, cell, cell, (a, b, c) => {
+        expect(Math.sign(compareValues(a, b)) + Math.sign(compareValues(b, a))).toBe(0);
+        expect(compareValues(a, b) === 0).toBe(sameValue(a, b));
+        if (compareValues(a, b) <= 0 && compareValues(b, c) <= 0)
+          expect(compareValues(a, c)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import { tripRows } from "@tablepipe/testing";
+import type * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { keepEveningRides } from "./keep-evening-rides";
+
+const hhmm = (table: aq.ColumnTable): string[] =>
+  Array.from(table.array("dropoff_datetime") as ArrayLike<Date>, (d) => d.toISOString().slice(11, 16));
+
+describe("keepEveningRides", () => {
+  const trips = tripRows.tuples(
+    ["dropoff_datetime"],
+    [
+      ["2018-02-04T16:59:59"],
+      ["2018-02-04T17:00"],
+      ["2018-02-04T23:59"],
+      ["2018-02-05T00:00"],
+      ["2018-02-05T12:00"],
+    ],
+  );
+
+  it("keeps drop-offs from 17:00 through 23:59 (16:59 and 00:00 are out)", () => {
+    expect(hhmm(keepEveningRides(trips))).toEqual(["17:00", "23:59"]);
+  });
+
+  it("takes other bounds and reads the drop-off time, not the pickup time", () => {
+    expect(hhmm(keepEveningRides(trips, { from: 12, to: 16 }))).toEqual(["16:59", "12:00"]);
+    const pickupAtNight = tripRows.rows([
+      { pickup_datetime: "2018-02-04T03:00", dropoff_datetime: "2018-02-04T18:00" },
+    ]);
+    expect(keepEveningRides(pickupAtNight).numRows()).toBe(1);
+  });
+});

@@ -1,0 +1,28 @@
+import { defineTransform, needs } from "@tablepipe/core";
+import { z } from "zod";
+import { keepHours } from "./internal/hour-window";
+import { hourOfDay } from "./schemas";
+
+/**
+ * Keep the rows whose time stamp's hour of day (0-23, read from its wall-clock fields) lies between
+ * `from` and `to`, both inclusive. When `from > to` the window wraps midnight: `{ from: 22, to: 2 }` keeps
+ * 22:00-02:59. `from === to` keeps that one hour. Rows whose time stamp is missing are dropped. Input order
+ * is kept.
+ *
+ * Params: `column` (default "dropoff_datetime"), `from` and `to` (required, integers 0-23).
+ *
+ * @example
+ * keepHourWindow(trips, { from: 17, to: 23 });                          // 17:00:00 to 23:59:59.999
+ * keepHourWindow(trips, { column: "pickup_datetime", from: 22, to: 2 }); // night rides, across midnight
+ */
+export const keepHourWindow = defineTransform({
+  name: "keepHourWindow",
+  description:
+    "Keep rows whose hour (0-23) of a time stamp is within from..to, inclusive; wraps midnight when from > to.",
+  columns: { column: needs("dropoff_datetime") },
+  params: z.object({
+    from: hourOfDay.describe("First hour kept (0-23), inclusive."),
+    to: hourOfDay.describe("Last hour kept (0-23), inclusive; smaller than `from` wraps midnight."),
+  }),
+  apply: (table, { column, from, to }) => keepHours(table, column, from, to, "keepHourWindow"),
+});

@@ -1,0 +1,84 @@
+import "@tablepipe/testing/vitest";
+import { TransformParamError } from "@tablepipe/core";
+import { tripRows } from "@tablepipe/testing";
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { limitHistory } from "./limit-history";
+
+const pickups = (stamps: readonly string[]) =>
+  tripRows.tuples(
+    ["pickup_datetime"],
+    stamps.map((s) => [s] as const),
+  );
+const kept = (table: aq.ColumnTable): string[] =>
+  Array.from(table.array("pickup_datetime") as ArrayLike<Date>, (d) => d.toISOString().slice(0, 23));
+
+describe("limitHistory", () => {
+  it("drops the `after` month and keeps the `through` month (201703 out, 201704 and 201811 in, 201812 out)", () => {
+    const trips = pickups([
+      "2017-03-01T00:00",
+      "2017-03-31T23:59:59.999",
+      "2017-04-01T00:00",
+      "2018-02-04T18:00",
+      "2018-11-30T23:59:59.999",
+      "2018-12-01T00:00",
+    ]);
+    expect(kept(limitHistory(trips, { after: "201703", through: "201811" }))).toEqual([
+      "2017-04-01T00:00:00.000",
+      "2018-02-04T18:00:00.000",
+      "2018-11-30T23:59:59.999",
+    ]);
+    expect(limitHistory(trips).numRows()).toBe(3);
+  });
+
+  it("crosses a year end", () => {
+    const trips = pickups(["2017-11-30T12:00", "2017-12-01T00:00", "2018-01-31T23:00", "2018-02-01T00:00"]);
+    expect(kept(limitHistory(trips, { after: "201711", through: "201801" }))).toEqual([
+      "2017-12-01T00:00:00.000",
+      "2018-01-31T23:00:00.000",
+    ]);
+  });
+
+  it("keeps nothing when `after` is at or past `through`", () => {
+    expect(
+      limitHistory(pickups(["2018-02-04T18:00"]), { after: "201802", through: "201802" }).numRows(),
+    ).toBe(0);
+  });
+
+  it("reads epoch milliseconds as well as Dates, from any column", () => {
+    const table = aq.table({
+      at: [Date.UTC(2017, 2, 31, 23, 59), Date.UTC(2017, 3, 1), null],
+      typed: Float64Array.from([Date.UTC(2018, 11, 1), Date.UTC(2018, 10, 30), Number.NaN]),
+    });
+    expect(limitHistory(table, { column: "at" }).array("at")).toEqual([Date.UTC(2017, 3, 1)]);
+    expect(limitHistory(table, { column: "typed" }).array("typed")).toEqual([Date.UTC(2018, 10, 30)]);
+  });
+
+  it("drops rows whose time stamp is missing", () => {
+    const table = aq.table({
+      pickup_datetime: [null, undefined, new Date(Number.NaN), new Date(Date.UTC(2018, 0, 1))],
+    });
+    expect(limitHistory(table).numRows()).toBe(1);
+  });
+
+  it("refuses a column of strings, naming the column and the value", () => {
+    const table = aq.table({ pickup_datetime: ["2018-01-01T00:00:00"] });
+    expect(() => limitHistory(table)).toThrow(
+      /limitHistory: column "pickup_datetime" must hold time stamps \(Date or epoch milliseconds\); row 0 holds "2018-01-01T00:00:00"/,
+    );
+  });
+
+  it("validates the months: yyyyMM with a real month", () => {
+    const trips = pickups([]);
+    for (const bad of ["201713", "201700", "2017-03", "20173", "March"]) {
+      expect(() => limitHistory(trips, { after: bad })).toThrow(TransformParamError);
+    }
+    expect(() => limitHistory(trips, { through: "201813" })).toThrow(
+      /limitHistory: param "through": expected a month as yyyyMM/,
+    );
+  });
+
+  it("handles an empty table", () => {
+    expect(limitHistory(tripRows.empty())).toEqualTable(tripRows.empty());
+  });
+});

@@ -1,0 +1,47 @@
+import { defineTransform, needs } from "@tablepipe/core";
+import { z } from "zod";
+import { keepPositions, visibleRows } from "./internal/rows";
+import { startOfNextMonth, timestampMillis } from "./internal/timestamps";
+import { yyyyMM } from "./schemas";
+
+/**
+ * Keep the rows whose time stamp falls in a window of months: its month (`yyyyMM` of `column`) is
+ * strictly after `after` and up to and including `through` (the guide's `> history_start_month` and
+ * `<= history_end_month`). With the defaults, March 2017 is dropped, April 2017 is the first month kept
+ * and November 2018 the last. Rows whose time stamp is missing are dropped (a comparison with null is
+ * never true in SQL). Months are read from the time stamp's wall-clock (UTC) fields, never the machine's
+ * zone. Input order is kept.
+ *
+ * Params: `column` (default "pickup_datetime"), `after` (exclusive, default "201703"),
+ * `through` (inclusive, default "201811"). An `after` at or past `through` keeps nothing.
+ *
+ * @example
+ * limitHistory(trips, { after: "201703", through: "201811" }); // pickups from 2017-04-01 to 2018-11-30
+ * limitHistory(trips, { column: "dropoff_datetime", after: "201712", through: "201712" }); // none
+ */
+export const limitHistory = defineTransform({
+  name: "limitHistory",
+  description:
+    "Keep rows whose month (yyyyMM) of a time stamp is after `after` (exclusive) and up to `through` (inclusive).",
+  columns: { column: needs("pickup_datetime") },
+  params: z.object({
+    after: yyyyMM
+      .default("201703")
+      .describe("Exclusive lower bound, yyyyMM: rows of this month are dropped."),
+    through: yyyyMM.default("201811").describe("Inclusive upper bound, yyyyMM: rows of this month are kept."),
+  }),
+  apply: (table, { column, after, through }) => {
+    // month > after and month <= through, as an interval of instants: [start of after+1, start of through+1).
+    const from = startOfNextMonth(after);
+    const until = startOfNextMonth(through);
+    const rows = visibleRows(table);
+    const millis = timestampMillis(table, column, rows, "limitHistory");
+    const keep = new Uint32Array(rows.length);
+    let count = 0;
+    for (let i = 0; i < millis.length; ++i) {
+      const ms = millis[i]!;
+      if (ms >= from && ms < until) keep[count++] = i; // false for NaN (missing)
+    }
+    return keepPositions(table, rows, keep.subarray(0, count));
+  },
+});

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/**
+ * A calendar month written `yyyyMM` ("201703"), month 01-12: the guide's month bounds.
+ * @example yyyyMM.parse("201811") // "201811"; yyyyMM.parse("201813") throws
+ */
+export const yyyyMM = z
+  .string()
+  .regex(/^\d{4}(0[1-9]|1[0-2])$/, 'expected a month as yyyyMM, e.g. "201703" (month 01-12)');
+
+/**
+ * An hour of the day, 0-23 (an integer).
+ * @example hourOfDay.parse(17) // 17
+ */
+export const hourOfDay = z.int().min(0, "expected an hour 0-23").max(23, "expected an hour 0-23");
