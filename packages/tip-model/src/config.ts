@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const month = z
-  .string()
-  .regex(/^\d{4}(0[1-9]|1[0-2])$/, "expected a month as yyyyMM, e.g. 201703");
+const month = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/, "expected a month as yyyyMM, e.g. 201703");
 const hour = z.int().min(0).max(23);
 
 /** The models the job can train. */
@@ -28,22 +26,36 @@ export const TipAmountModelConfig = z
       .min(1)
       .default(3)
       .describe("rides kept per pickup zone and day, earliest first"),
-    test_fraction: z.number().gt(0).lt(1).default(0.2).describe("share of prepared rows held out for validation"),
+    test_fraction: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.2)
+      .describe("share of prepared rows held out for validation"),
     seed: z.int().default(42).describe("seed for the split, the sample data and the model"),
     model: z.enum(MODEL_NAMES).default("random-forest").describe("the regressor to train"),
     num_trees: z.int().min(1).default(10).describe("random forest: number of trees"),
     max_depth: z.int().min(1).max(30).default(4).describe("random forest and gbt: maximum tree depth"),
-    max_bins: z.int().min(2).max(256).default(32).describe("random forest and gbt: quantile bins per feature"),
+    max_bins: z
+      .int()
+      .min(2)
+      .max(256)
+      .default(32)
+      .describe("random forest and gbt: quantile bins per feature"),
     max_iter: z.int().min(1).default(20).describe("gbt: boosting iterations"),
     step_size: z.number().gt(0).max(1).default(0.1).describe("gbt: learning rate"),
     data_dir: z
       .string()
       .optional()
-      .describe("folder with taxi_trip_data.csv and taxi_zone_geo.csv (or .parquet); default: generated sample"),
+      .describe(
+        "folder with taxi_trip_data.csv and taxi_zone_geo.csv (or .parquet); default: generated sample",
+      ),
     trips: z
       .string()
       .optional()
-      .describe("trip file(s) instead of data_dir: a path or a glob such as 'data/yellow_tripdata_2018-*.csv'"),
+      .describe(
+        "trip file(s) instead of data_dir: a path or a glob such as 'data/yellow_tripdata_2018-*.csv'",
+      ),
     zones: z.string().optional().describe("zone table file instead of data_dir (guide or TLC lookup layout)"),
     sample_rows: z
       .int()
@@ -54,7 +66,10 @@ export const TipAmountModelConfig = z
       .boolean()
       .default(false)
       .describe("drop rows with unparsable values (counted in the log) instead of failing"),
-    output_dir: z.string().default("tip-model-output").describe("folder the model, metrics, predictions and report go to"),
+    output_dir: z
+      .string()
+      .default("tip-model-output")
+      .describe("folder the model, metrics, predictions and report go to"),
   })
   .refine((c) => c.history_start_month < c.history_end_month, {
     message: "history_start_month must be before history_end_month",

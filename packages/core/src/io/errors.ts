@@ -28,6 +28,8 @@ export function formatLocation(file: string, line?: number, row?: number): strin
  * @example `trips.csv line 42, column pickup_datetime: cannot parse "2018-13-45 99:00" as a timestamp (expected e.g. 2018-07-27 09:14:45)`
  */
 export class TableReadError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
   readonly file: string;
   readonly line: number | undefined;
   readonly row: number | undefined;
@@ -56,6 +58,8 @@ export class TableReadError extends Error {
  * @example `cannot write out/trips.csv: EACCES: permission denied, open 'out/.trips.csv.tmp-3f9a0c21b7e4'`
  */
 export class TableWriteError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
   constructor(
     readonly path: string,
     reason: string,

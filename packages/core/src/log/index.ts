@@ -1,3 +1,4 @@
+export { LOG_FORMATS, LOG_LEVELS } from "./levels";
 export type { LogFormat, Logger, LoggingOptions, LogLevel, LogStream } from "./logger";
 export {
   configureLogging,
@@ -6,4 +7,3 @@ export {
   isLogLevelEnabled,
   resetLogging,
 } from "./logger";
-export { LOG_FORMATS, LOG_LEVELS } from "./levels";

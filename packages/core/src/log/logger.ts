@@ -21,9 +21,13 @@ export interface LoggingOptions {
 
 /** A named logger; `fields` become ` key=value` in pretty lines and keys in JSON lines. */
 export interface Logger {
+  /** Detail for diagnosing a run; hidden unless the level is "debug". */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Progress of a run, e.g. a stage starting or its row counts. */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Something the user should look at, e.g. rows dropped. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** A failure; pass the error as `{ err }` to log its type, message and stack. */
   error(message: string, fields?: Record<string, unknown>): void;
   /** A logger with the same name that adds `fields` to every line, e.g. `log.child({ stage: "train" })`. */
   child(fields: Record<string, unknown>): Logger;
@@ -107,7 +111,8 @@ function safeFields(fields: Record<string, unknown> | undefined): Record<string,
   if (fields === undefined) return {};
   if (!Object.keys(fields).some((key) => RESERVED_KEYS.has(key))) return fields;
   const renamed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) renamed[RESERVED_KEYS.has(key) ? `${key}_` : key] = value;
+  for (const [key, value] of Object.entries(fields))
+    renamed[RESERVED_KEYS.has(key) ? `${key}_` : key] = value;
   return renamed;
 }
 

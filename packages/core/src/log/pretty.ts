@@ -34,7 +34,8 @@ export function formatPrettyLine(record: LogRecord, options: PrettyOptions): str
   const level = typeof record.level === "string" ? record.level : String(record.level ?? "");
   const time = typeof record.time === "number" ? formatLocalMinute(new Date(record.time)) : "";
   const label = level.toUpperCase();
-  const coloredLabel = options.color && LEVEL_COLORS[level] ? `${LEVEL_COLORS[level]}${label}${RESET}` : label;
+  const coloredLabel =
+    options.color && LEVEL_COLORS[level] ? `${LEVEL_COLORS[level]}${label}${RESET}` : label;
   const stamp = options.color ? `${DIM}[${time}]${RESET}` : `[${time}]`;
   const name = typeof record.name === "string" && record.name !== "" ? ` ${record.name}:` : "";
   let line = `${stamp} ${coloredLabel}${name} ${String(record.msg ?? "")}`;
@@ -42,7 +43,8 @@ export function formatPrettyLine(record: LogRecord, options: PrettyOptions): str
   for (const [key, value] of Object.entries(record)) {
     if (RESERVED.has(key)) continue;
     line += ` ${key}=${formatFieldValue(value)}`;
-    if (options.stacks && isSerializedError(value) && typeof value.stack === "string") stacks.push(value.stack);
+    if (options.stacks && isSerializedError(value) && typeof value.stack === "string")
+      stacks.push(value.stack);
   }
   for (const stack of stacks) line += `\n${indent(stack)}`;
   return `${line}\n`;
@@ -83,6 +85,6 @@ function isSerializedError(value: unknown): value is SerializedError {
 function indent(text: string): string {
   return text
     .split("\n")
-    .map((l) => `    ${l.trimStart()}`)
+    .map((l) => `    ${l}`)
     .join("\n");
 }

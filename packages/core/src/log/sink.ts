@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import type { LogFormat, LogLevel } from "./levels";
 import { formatPrettyLine, type LogRecord } from "./pretty";
@@ -30,7 +30,7 @@ export class LogSink {
   constructor(settings: SinkSettings) {
     this.#settings = settings;
     if (settings.file !== undefined) {
-      mkdirSync(dirname(settings.file), { recursive: true });
+      ensureFolder(dirname(settings.file));
       this.#fd = openSync(settings.file, "a");
     }
   }
@@ -56,5 +56,20 @@ export class LogSink {
   close(): void {
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
+  }
+}
+
+/**
+ * Create a folder and its missing parents, one level at a time (Node's recursive mkdirSync spins forever
+ * under read-only pseudo file systems such as /proc).
+ */
+function ensureFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) ensureFolder(parent);
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "EEXIST") throw error;
   }
 }

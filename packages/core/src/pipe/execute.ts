@@ -6,11 +6,14 @@ import type { TraceEntry } from "./trace";
 /** A step's implementation threw: the message names the step's path; the original error is the `cause`. */
 export class StepFailedError extends Error {
   override readonly name = "StepFailedError";
+  /** True when the cause was bad input (the CLI then prints the message alone). */
+  readonly userFacing: boolean;
   constructor(
     readonly step: string,
     cause: unknown,
   ) {
     super(`${step}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.userFacing = (cause as { userFacing?: unknown } | null)?.userFacing === true;
   }
 }
 

@@ -1,5 +1,7 @@
 /** A transform was called with a parameter that does not match its schema. */
 export class TransformParamError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
   override readonly name = "TransformParamError";
   constructor(
     /** The transform's name. */
@@ -15,6 +17,8 @@ export class TransformParamError extends Error {
 
 /** A step needs columns that the table will not have when the step runs. */
 export class MissingColumnsError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
   override readonly name = "MissingColumnsError";
   constructor(
     /** The step, as a path through composed transforms: `filterData > limitHistory`. */

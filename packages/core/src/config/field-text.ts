@@ -1,0 +1,77 @@
+import type { ConfigField } from "./fields";
+
+/**
+ * What a field accepts, as it reads after "expected".
+ * @example expectation(testFraction) === "a number > 0 and < 1"
+ */
+export function expectation(field: ConfigField): string {
+  switch (field.kind) {
+    case "integer":
+      return withRange("an integer", field);
+    case "number":
+      return withRange("a number", field);
+    case "boolean":
+      return "true or false";
+    case "enum":
+      return `one of ${(field.choices ?? []).map(formatValue).join(", ")}`;
+    case "string":
+      return stringExpectation("a string", field);
+    default:
+      return field.typeName === "json" ? "a JSON value" : `an ${field.typeName}`;
+  }
+}
+
+/**
+ * The type and constraints of a field for help and docs.
+ * @example typeSummary(testFraction) === "number > 0 and < 1"
+ */
+export function typeSummary(field: ConfigField): string {
+  switch (field.kind) {
+    case "integer":
+    case "number":
+      return withRange(field.kind, field);
+    case "enum":
+      return `one of: ${(field.choices ?? []).map(String).join(", ")}`;
+    case "string":
+      return stringExpectation("string", field);
+    default:
+      return field.typeName;
+  }
+}
+
+/** The placeholder after a flag in help, e.g. `<number>`; empty for booleans. */
+export function valuePlaceholder(field: ConfigField): string {
+  return field.kind === "boolean" ? "" : `<${field.typeName}>`;
+}
+
+/** A value as it appears in messages and help: JSON, so strings are quoted. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function withRange(subject: string, field: ConfigField): string {
+  const parts: string[] = [];
+  if (field.exclusiveMinimum !== undefined) parts.push(`> ${field.exclusiveMinimum}`);
+  else if (field.minimum !== undefined) parts.push(`>= ${field.minimum}`);
+  if (field.exclusiveMaximum !== undefined) parts.push(`< ${field.exclusiveMaximum}`);
+  else if (field.maximum !== undefined) parts.push(`<= ${field.maximum}`);
+  return parts.length === 0 ? subject : `${subject} ${parts.join(" and ")}`;
+}
+
+function stringExpectation(subject: string, field: ConfigField): string {
+  let text = subject;
+  if (field.pattern !== undefined) text += ` matching /${field.pattern}/`;
+  const { minLength: min, maxLength: max } = field;
+  if (min !== undefined && max !== undefined)
+    text += min === max ? ` of ${min} characters` : ` of ${min} to ${max} characters`;
+  else if (min === 1) text = subject === "string" ? `non-empty ${text}` : `a non-empty ${text.slice(2)}`;
+  else if (min !== undefined) text += ` of at least ${min} characters`;
+  else if (max !== undefined) text += ` of at most ${max} characters`;
+  return text;
+}

@@ -1,0 +1,346 @@
+import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
+import { z } from "zod";
+import { ConfigError } from "./errors";
+import { parseConfig } from "./parse-config";
+import { camelSchema, tempFolder, tipSchema } from "./test-support";
+
+/** The config, failing the test when help came back. */
+function config<S extends z.ZodType<unknown, Record<string, unknown>>>(
+  schema: S,
+  argv: string[],
+): z.output<S> {
+  const result = parseConfig(schema, argv);
+  if (result.kind !== "config") throw new Error("expected a config, got help");
+  return result.config;
+}
+
+/** The ConfigError thrown by parsing `argv`. */
+function failure(
+  argv: string[],
+  schema: z.ZodType<unknown, Record<string, unknown>> = tipSchema,
+): ConfigError {
+  try {
+    parseConfig(schema, argv);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${argv.join(" ")} to fail`);
+}
+
+const tmp = tempFolder();
+afterAll(() => tmp.remove());
+
+describe("parseConfig: values", () => {
+  it("returns the schema's defaults when no flag is given", () => {
+    expect(config(tipSchema, [])).toEqual({
+      history_start_month: "201703",
+      history_end_month: "201811",
+      first_evening_hour: 17,
+      n_first_daily_rides_to_keep: 3,
+      test_fraction: 0.2,
+      model: "random-forest",
+      verbose: false,
+      cache: true,
+      random_forest: { num_trees: 10, bootstrap: true },
+    });
+  });
+
+  it("maps snake_case keys to kebab-case flags and types the values", () => {
+    const c = config(tipSchema, [
+      "--history-start-month",
+      "201801",
+      "--n-first-daily-rides-to-keep",
+      "5",
+      "--test-fraction",
+      "0.01",
+      "--model",
+      "gbt",
+      "--data-dir",
+      "data/raw",
+    ]);
+    expect(c).toMatchObject({
+      history_start_month: "201801",
+      n_first_daily_rides_to_keep: 5,
+      test_fraction: 0.01,
+      model: "gbt",
+      data_dir: "data/raw",
+    });
+    expectTypeOf(c.n_first_daily_rides_to_keep).toEqualTypeOf<number>();
+    expectTypeOf(c.model).toEqualTypeOf<"random-forest" | "gbt" | "linear">();
+    expectTypeOf(c.data_dir).toEqualTypeOf<string | undefined>();
+  });
+
+  it("maps camelCase keys (acronyms included) to kebab-case flags", () => {
+    const c = config(camelSchema, ["--history-start-month", "201705", "--use-gpu", "--output-dir", "out"]);
+    expect(c).toEqual({
+      historyStartMonth: "201705",
+      nFirstDailyRidesToKeep: 3,
+      useGPU: true,
+      outputDir: "out",
+    });
+  });
+
+  it("accepts --flag=value, negative numbers and exponents", () => {
+    const schema = z.object({ offset: z.number().default(0), scale: z.number().default(1) });
+    expect(config(schema, ["--offset=-2.5", "--scale", "1e3"])).toEqual({ offset: -2.5, scale: 1000 });
+    expect(config(schema, ["--offset", "-3"])).toEqual({ offset: -3, scale: 1 });
+  });
+
+  it("takes booleans as --flag and --no-flag, the last one winning", () => {
+    expect(config(tipSchema, ["--verbose", "--no-cache"])).toMatchObject({ verbose: true, cache: false });
+    expect(config(tipSchema, ["--verbose", "--no-verbose"])).toMatchObject({ verbose: false });
+    expect(config(tipSchema, ["--no-cache", "--cache"])).toMatchObject({ cache: true });
+  });
+
+  it("lets a repeated flag's last value win", () => {
+    expect(config(tipSchema, ["--test-fraction", "0.1", "--test-fraction", "0.3"]).test_fraction).toBe(0.3);
+  });
+
+  it("sets nested group fields with dotted flags, keeping the group's other defaults", () => {
+    const c = config(tipSchema, ["--random-forest.num-trees", "20"]);
+    expect(c.random_forest).toEqual({ num_trees: 20, bootstrap: true });
+    const d = config(tipSchema, ["--no-random-forest.bootstrap"]);
+    expect(d.random_forest).toEqual({ num_trees: 10, bootstrap: false });
+  });
+
+  it("completes a group given in part from the group's default", () => {
+    const schema = z.object({
+      gbt: z.object({ step: z.number(), depth: z.number().int() }).default({ step: 0.1, depth: 4 }),
+    });
+    expect(config(schema, ["--gbt.depth", "6"])).toEqual({ gbt: { step: 0.1, depth: 6 } });
+    const path = tmp.file("gbt.json", JSON.stringify({ gbt: { step: 0.3 } }));
+    expect(config(schema, ["--config", path])).toEqual({ gbt: { step: 0.3, depth: 4 } });
+  });
+
+  it("matches enum choices exactly, numeric literals included", () => {
+    const schema = z.object({ depth: z.union([z.literal(2), z.literal(4)]).default(4) });
+    expect(config(schema, ["--depth", "2"])).toEqual({ depth: 2 });
+  });
+
+  it("reads arrays and other structured values as JSON", () => {
+    const schema = z.object({ features: z.array(z.string()).default([]), label: z.string().default("tip") });
+    expect(config(schema, ["--features", '["a","b"]'])).toEqual({ features: ["a", "b"], label: "tip" });
+  });
+
+  it("runs the schema's transforms and returns its output type", () => {
+    const schema = z
+      .object({ months: z.number().int().default(3) })
+      .transform((c) => ({ ...c, days: c.months * 30 }));
+    const c = config(schema, ["--months", "2"]);
+    expect(c).toEqual({ months: 2, days: 60 });
+    expectTypeOf(c.days).toEqualTypeOf<number>();
+  });
+
+  it("returns help text for --help and -h, even next to bad flags", () => {
+    for (const argv of [["--help"], ["-h"], ["--test-fraction", "9", "--help"]]) {
+      const result = parseConfig(tipSchema, argv, { command: "tip-model run" });
+      expect(result.kind).toBe("help");
+      if (result.kind === "help") expect(result.text).toContain("Usage: tip-model run [options]");
+    }
+  });
+});
+
+describe("parseConfig: flag errors", () => {
+  it("names the flag, the expected type and the value for a non-number", () => {
+    const error = failure(["--n-first-daily-rides-to-keep", "abc"]);
+    expect(error.message).toBe('--n-first-daily-rides-to-keep: expected an integer, got "abc"');
+    expect(error.flag).toBe("--n-first-daily-rides-to-keep");
+    expect(error.kind).toBe("invalid-value");
+    expect(failure(["--test-fraction", "ten"]).message).toBe('--test-fraction: expected a number, got "ten"');
+    expect(failure(["--test-fraction", ""]).message).toBe('--test-fraction: expected a number, got ""');
+    expect(failure(["--n-first-daily-rides-to-keep", "2.5"]).message).toBe(
+      '--n-first-daily-rides-to-keep: expected an integer, got "2.5"',
+    );
+  });
+
+  it("names the flag, the bounds and the value when out of range", () => {
+    const error = failure(["--test-fraction", "1.5"]);
+    expect(error.message).toBe("--test-fraction: expected a number > 0 and < 1, got 1.5");
+    expect(error.flag).toBe("--test-fraction");
+    expect(failure(["--n-first-daily-rides-to-keep", "0"]).message).toBe(
+      "--n-first-daily-rides-to-keep: expected an integer >= 1, got 0",
+    );
+    expect(failure(["--first-evening-hour", "24"]).message).toBe(
+      "--first-evening-hour: expected an integer >= 0 and <= 23, got 24",
+    );
+    expect(failure(["--random-forest.num-trees", "0"]).message).toBe(
+      "--random-forest.num-trees: expected an integer > 0, got 0",
+    );
+  });
+
+  it("lists an enum's choices", () => {
+    const error = failure(["--model", "xgboost"]);
+    expect(error.message).toBe('--model: expected one of "random-forest", "gbt", "linear", got "xgboost"');
+    expect(error.flag).toBe("--model");
+  });
+
+  it("names the pattern a string must match", () => {
+    expect(failure(["--history-start-month", "2017-03"]).message).toBe(
+      '--history-start-month: expected a string matching /^\\d{6}$/, got "2017-03"',
+    );
+  });
+
+  it("reports an unknown flag with a close match", () => {
+    const error = failure(["--test-fractio", "0.3"]);
+    expect(error.message).toBe("unknown flag --test-fractio (did you mean --test-fraction?)");
+    expect(error.flag).toBe("--test-fractio");
+    expect(error.kind).toBe("unknown-flag");
+    expect(failure(["--history_start_month", "201703"]).message).toBe(
+      "unknown flag --history_start_month (did you mean --history-start-month?)",
+    );
+    expect(failure(["--random-forest.num-tree", "3"]).message).toBe(
+      "unknown flag --random-forest.num-tree (did you mean --random-forest.num-trees?)",
+    );
+  });
+
+  it("reports an unknown flag without a suggestion when nothing is close", () => {
+    expect(failure(["--zzz"]).message).toBe("unknown flag --zzz");
+    expect(failure(["-x"]).message).toBe("unknown flag -x");
+  });
+
+  it("reports a flag given without its value", () => {
+    const error = failure(["--test-fraction"]);
+    expect(error.message).toBe("--test-fraction: expected a number > 0 and < 1, got no value");
+    expect(error.kind).toBe("missing-value");
+    expect(failure(["--model"]).message).toBe(
+      '--model: expected one of "random-forest", "gbt", "linear", got no value',
+    );
+    expect(failure(["--config"]).message).toBe("--config: expected a JSON file path, got no value");
+  });
+
+  it("tells that a boolean flag takes no value", () => {
+    const error = failure(["--verbose=false"]);
+    expect(error.message).toBe("--verbose takes no value: use --verbose or --no-verbose");
+    expect(error.flag).toBe("--verbose");
+  });
+
+  it("rejects positional arguments", () => {
+    const error = failure(["run"]);
+    expect(error.message).toBe('unexpected argument "run" (flags start with --)');
+    expect(error.kind).toBe("unexpected-argument");
+    expect(failure(["--", "--verbose"]).message).toBe(
+      'unexpected argument "--verbose" (flags start with --)',
+    );
+  });
+
+  it("names the flag of a failed refinement, with its value", () => {
+    const error = failure(["--history-start-month", "201901"]);
+    expect(error.message).toBe('--history-start-month: must be before the end month (got "201901")');
+    expect(error.flag).toBe("--history-start-month");
+  });
+
+  it("says when the failing value is the default", () => {
+    const error = failure(["--history-end-month", "201701"]);
+    expect(error.message).toBe(
+      '--history-start-month: must be before the end month (got the default "201703")',
+    );
+  });
+
+  it("reports a root-level refinement without a flag", () => {
+    const schema = z
+      .object({ low: z.number().default(1), high: z.number().default(2) })
+      .refine((c) => c.low < c.high, { message: "low must be below high" });
+    const error = failure(["--low", "5"], schema);
+    expect(error.message).toBe("invalid configuration: low must be below high");
+    expect(error.flag).toBeUndefined();
+    expect(error.kind).toBe("invalid-config");
+  });
+
+  it("names a required flag that is missing", () => {
+    const error = failure([], camelSchema);
+    expect(error.message).toBe("--output-dir is required: expected a string");
+    expect(error.flag).toBe("--output-dir");
+    expect(error.kind).toBe("missing-value");
+  });
+
+  it("counts further problems after the first", () => {
+    const schema = z.object({ a: z.number().max(1).default(0), b: z.number().max(1).default(0) });
+    expect(failure(["--a", "2", "--b", "3"], schema).message).toBe(
+      "--a: expected a number <= 1, got 2 (and 1 more problem)",
+    );
+  });
+
+  it("explains other zod checks in their words", () => {
+    const schema = z.object({
+      step: z.number().multipleOf(5).default(5),
+      email: z.email().optional(),
+      tags: z.array(z.string()).max(2).default([]),
+      name: z.string().min(1).default("x"),
+    });
+    expect(failure(["--step", "7"], schema).message).toBe("--step: expected a multiple of 5, got 7");
+    expect(failure(["--email", "nope"], schema).message).toMatch(
+      /^--email: expected a (valid email|string matching .+), got "nope"$/,
+    );
+    expect(failure(["--tags", '["a","b","c"]'], schema).message).toBe(
+      '--tags: expected an array of at most 2 items, got ["a","b","c"]',
+    );
+    expect(failure(["--tags", "oops"], schema).message).toBe('--tags: expected an array, got "oops"');
+    expect(failure(["--name", ""], schema).message).toBe('--name: expected a non-empty string, got ""');
+  });
+
+  it("is a ConfigError with userFacing and exit code 2", () => {
+    const error = failure(["--zzz"]);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ConfigError");
+    expect(error.userFacing).toBe(true);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).not.toContain("\n");
+  });
+});
+
+describe("parseConfig: config file", () => {
+  it("applies precedence defaults < file < flags", () => {
+    const path = tmp.file(
+      "prec.json",
+      JSON.stringify({ test_fraction: 0.3, model: "linear", verbose: true }),
+    );
+    const fileOnly = config(tipSchema, ["--config", path]);
+    expect(fileOnly).toMatchObject({ test_fraction: 0.3, model: "linear", verbose: true });
+    expect(fileOnly.n_first_daily_rides_to_keep).toBe(3);
+    const both = config(tipSchema, ["--config", path, "--test-fraction", "0.4", "--no-verbose"]);
+    expect(both).toMatchObject({ test_fraction: 0.4, model: "linear", verbose: false });
+    const flagFirst = config(tipSchema, ["--test-fraction", "0.4", "--config", path]);
+    expect(flagFirst.test_fraction).toBe(0.4);
+  });
+
+  it("merges nested groups field by field: file, then flags", () => {
+    const path = tmp.file(
+      "nested.json",
+      JSON.stringify({ random_forest: { num_trees: 50, bootstrap: false } }),
+    );
+    expect(config(tipSchema, ["--config", path]).random_forest).toEqual({ num_trees: 50, bootstrap: false });
+    expect(config(tipSchema, ["--config", path, "--random-forest.num-trees", "7"]).random_forest).toEqual({
+      num_trees: 7,
+      bootstrap: false,
+    });
+  });
+
+  it("reads a relative path from the given folder and ignores $schema", () => {
+    tmp.file("rel.json", JSON.stringify({ $schema: "./tip-model.schema.json", model: "gbt" }));
+    const result = parseConfig(tipSchema, ["--config", "rel.json"], { cwd: tmp.dir });
+    expect(result.kind === "config" && result.config.model).toBe("gbt");
+  });
+
+  it("names the file and key of a bad value in the file", () => {
+    const path = tmp.file("bad-value.json", JSON.stringify({ test_fraction: 1.5 }));
+    const error = failure(["--config", path]);
+    expect(error.message).toBe(`${path}: test_fraction: expected a number > 0 and < 1, got 1.5`);
+    expect(error).toMatchObject({ kind: "config-file", flag: "--config", file: path, key: "test_fraction" });
+    const typed = tmp.file("bad-type.json", JSON.stringify({ n_first_daily_rides_to_keep: "3" }));
+    expect(failure(["--config", typed]).message).toBe(
+      `${typed}: n_first_daily_rides_to_keep: expected an integer >= 1, got "3"`,
+    );
+    const nested = tmp.file("bad-nested.json", JSON.stringify({ random_forest: { num_trees: -1 } }));
+    expect(failure(["--config", nested]).message).toBe(
+      `${nested}: random_forest.num_trees: expected an integer > 0, got -1`,
+    );
+  });
+
+  it("does not blame the file for a bad value a flag overrode", () => {
+    const path = tmp.file("overridden.json", JSON.stringify({ test_fraction: 0.5 }));
+    expect(failure(["--config", path, "--test-fraction", "2"]).message).toBe(
+      "--test-fraction: expected a number > 0 and < 1, got 2",
+    );
+  });
+});

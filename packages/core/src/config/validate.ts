@@ -1,0 +1,179 @@
+import type { z } from "zod";
+import { ConfigError, type ConfigErrorDetails } from "./errors";
+import { expectation, formatValue } from "./field-text";
+import type { ConfigField } from "./fields";
+import type { ConfigSchema } from "./schema";
+
+/** Where the values handed to {@link validateConfig} came from, so errors can point at the flag or file key. */
+export interface ValueSources {
+  /** Values from flags, by field. */
+  flags: ReadonlyMap<ConfigField, unknown>;
+  /** The config file and its (already key-checked) values, if one was given. */
+  file?: { path: string; values: Record<string, unknown> };
+}
+
+/**
+ * Merge file values and flag values (flags win), then parse with the schema, which fills the defaults and
+ * runs refinements; the first problem becomes a {@link ConfigError} naming the flag or the file key.
+ */
+export function validateConfig<S extends ConfigSchema>(
+  schema: S,
+  fields: readonly ConfigField[],
+  sources: ValueSources,
+): z.output<S> {
+  const raw = mergeValues(sources, fields);
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data as z.output<S>;
+  const [first, ...others] = result.error.issues;
+  if (first === undefined) throw new ConfigError("invalid configuration", { kind: "invalid-config" });
+  // Further issues on the same value are echoes of the first (zod checks a string's length after its type).
+  const firstPath = first.path.join(".");
+  const rest = others.filter((issue) => issue.path.join(".") !== firstPath);
+  const problem = describeIssue(first, fields, raw, sources);
+  const more = rest.length === 0 ? "" : ` (and ${rest.length} more problem${rest.length === 1 ? "" : "s"})`;
+  throw new ConfigError(`${problem.message}${more}`, problem.details);
+}
+
+/**
+ * The raw input for the schema: file values overlaid with flag values, groups merged field by field. A group
+ * given in part is completed from the defaults, its own fields' or the group's (`.default({...})`).
+ */
+export function mergeValues(sources: ValueSources, fields: readonly ConfigField[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(sources.file?.values ?? {})) {
+    raw[key] = isRecord(value) ? { ...value } : value;
+  }
+  for (const [field, value] of sources.flags) {
+    const [top, inner] = field.path;
+    if (top === undefined) continue;
+    if (inner === undefined) {
+      raw[top] = value;
+    } else {
+      const group = raw[top];
+      raw[top] = { ...(isRecord(group) ? group : {}), [inner]: value };
+    }
+  }
+  for (const field of fields) {
+    const [top, inner] = field.path;
+    if (top === undefined || inner === undefined || !field.hasDefault) continue;
+    const group = raw[top];
+    if (isRecord(group) && !(inner in group)) group[inner] = field.defaultValue;
+  }
+  return raw;
+}
+
+type Issue = z.core.$ZodIssue;
+
+interface Problem {
+  message: string;
+  details: ConfigErrorDetails;
+}
+
+function problemOf(message: string, details: ConfigErrorDetails): Problem {
+  return { message, details };
+}
+
+/** One zod issue as a message that names the flag (or file key), the expectation and the value. */
+function describeIssue(
+  issue: Issue,
+  fields: readonly ConfigField[],
+  raw: Record<string, unknown>,
+  sources: ValueSources,
+): Problem {
+  const path = issue.path.map(String);
+  const field = fields
+    .filter((f) => f.path.every((part, i) => path[i] === part))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  const file = sources.file;
+  if (field === undefined) {
+    if (path.length === 0)
+      return problemOf(`invalid configuration: ${issue.message}`, { kind: "invalid-config" });
+    const key = path.join(".");
+    if (file !== undefined && hasPath(file.values, path)) {
+      return problemOf(`${file.path}: ${key}: ${issue.message}`, {
+        kind: "config-file",
+        flag: "--config",
+        file: file.path,
+        key,
+      });
+    }
+    return problemOf(`${key}: ${issue.message}`, { kind: "invalid-config", key });
+  }
+
+  const key = field.path.join(".");
+  const value = getPath(raw, field.path);
+  const fromFlag = sources.flags.has(field);
+  const fromFile = !fromFlag && file !== undefined && hasPath(file.values, field.path);
+  if (value === undefined && issue.code === "invalid_type") {
+    return problemOf(`${field.flag} is required: expected ${expectation(field)}`, {
+      kind: "missing-value",
+      flag: field.flag,
+    });
+  }
+  const where = fromFile && file ? `${file.path}: ${key}` : field.flag;
+  const details: ConfigErrorDetails =
+    fromFile && file
+      ? { kind: "config-file", flag: "--config", file: file.path, key }
+      : { kind: "invalid-value", flag: field.flag };
+  const got =
+    fromFlag || fromFile
+      ? formatValue(value)
+      : field.hasDefault
+        ? `the default ${formatValue(field.defaultValue)}`
+        : "no value";
+  const expected = issueExpectation(issue, field);
+  return problemOf(
+    expected === undefined
+      ? `${where}: ${issue.message} (got ${got})`
+      : `${where}: expected ${expected}, got ${got}`,
+    details,
+  );
+}
+
+/** What the issue says the value should have been, or undefined when only its message can tell. */
+function issueExpectation(issue: Issue, field: ConfigField): string | undefined {
+  switch (issue.code) {
+    case "invalid_type":
+      return field.kind === "json" ? withArticle(issue.expected) : expectation(field);
+    case "invalid_value":
+      return expectation(field);
+    case "too_big":
+    case "too_small": {
+      if (issue.origin === "array" || issue.origin === "set") {
+        const bound = issue.code === "too_big" ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
+        return `an ${issue.origin} of ${bound} items`;
+      }
+      return field.kind === "json" ? undefined : expectation(field);
+    }
+    case "invalid_format":
+      if (issue.format !== "regex" || issue.pattern === undefined) return `a valid ${issue.format}`;
+      return `a string matching ${issue.pattern.startsWith("/") ? issue.pattern : `/${issue.pattern}/`}`;
+    case "not_multiple_of":
+      return `a multiple of ${issue.divisor}`;
+    default:
+      return undefined;
+  }
+}
+
+function withArticle(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+function getPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const part of path) current = isRecord(current) ? current[part] : undefined;
+  return current;
+}
+
+function hasPath(value: unknown, path: readonly string[]): boolean {
+  let current = value;
+  for (const part of path) {
+    if (!isRecord(current) || !(part in current)) return false;
+    current = current[part];
+  }
+  return true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,190 @@
+import type { ColumnTable } from "arquero";
+import MultivariateLinearRegression from "ml-regression-multivariate-linear";
+import { z } from "zod";
+import type { FitSpec } from "./columns";
+import { checkFitSpec, readFeatureMatrix, readNumericColumn } from "./columns";
+import { normalizeToOne } from "./importances";
+import type { LinearRegressionJson } from "./model-json";
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION, modelJsonBaseSchema, parseJson } from "./model-json";
+import { ModelError, parseParams } from "./params";
+import type { FittedRegressor, Regressor } from "./regressor";
+import { createFittedModel } from "./regressor";
+
+const NAME = "linearRegression";
+
+/** Ordinary least squares params. */
+export interface LinearRegressionParams {
+  /** Fit an intercept (default true, as Spark's fitIntercept). */
+  fitIntercept: boolean;
+}
+
+const schema = z.strictObject({
+  fitIntercept: z.boolean().default(true).describe("a boolean"),
+});
+
+/** Validates linear regression params and fills defaults; throws a ModelError naming a bad param. */
+export function linearRegressionParams(params?: Partial<LinearRegressionParams>): LinearRegressionParams {
+  return Object.freeze(parseParams(NAME, schema, params));
+}
+
+/**
+ * Ordinary least squares with ml-regression's multivariate linear regression, on standardised features
+ * (for conditioning; coefficients are reported on the original scale). A constant feature gets 0.
+ * @example linearRegression().fit(trips, { features: ["trip_distance", "fare_amount"], label: "tip_amount" })
+ */
+export function linearRegression(
+  params?: Partial<LinearRegressionParams>,
+): Regressor<LinearRegressionParams> {
+  const resolved = linearRegressionParams(params);
+  return Object.freeze({
+    name: NAME,
+    params: resolved,
+    fit: (table: ColumnTable, spec: FitSpec) => fitLinearRegression(resolved, table, spec),
+  });
+}
+
+function fitLinearRegression(
+  params: LinearRegressionParams,
+  table: ColumnTable,
+  spec: FitSpec,
+): FittedRegressor<LinearRegressionParams> {
+  checkFitSpec(NAME, spec);
+  const rows = table.numRows();
+  if (rows === 0) throw new ModelError(`${NAME}: cannot fit on a table with no rows`);
+  const F = spec.features.length;
+  const x = readFeatureMatrix(table, NAME, spec.features);
+  const y = readNumericColumn(table, NAME, "label", spec.label);
+
+  // Per-feature mean and population standard deviation.
+  const mean = new Float64Array(F);
+  const std = new Float64Array(F);
+  for (let i = 0, k = 0; i < rows; i++)
+    for (let f = 0; f < F; f++, k++) mean[f] = (mean[f] as number) + (x[k] as number);
+  for (let f = 0; f < F; f++) mean[f] = (mean[f] as number) / rows;
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let f = 0; f < F; f++, k++) {
+      const d = (x[k] as number) - (mean[f] as number);
+      std[f] = (std[f] as number) + d * d;
+    }
+  }
+  for (let f = 0; f < F; f++) std[f] = Math.sqrt((std[f] as number) / rows);
+
+  // Solve on z = (x - center) / scale: centred only with an intercept; a constant column becomes 0.
+  const center = params.fitIntercept ? mean : new Float64Array(F);
+  const scale = new Float64Array(F);
+  for (let f = 0; f < F; f++) {
+    if (params.fitIntercept) scale[f] = std[f] as number;
+    else {
+      let sumSq = 0;
+      for (let i = 0; i < rows; i++) sumSq += (x[i * F + f] as number) ** 2;
+      scale[f] = Math.sqrt(sumSq / rows);
+    }
+  }
+  const inputs: number[][] = new Array(rows);
+  const outputs: number[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<number>(F);
+    for (let f = 0; f < F; f++) {
+      const s = scale[f] as number;
+      row[f] = s > 0 ? ((x[i * F + f] as number) - (center[f] as number)) / s : 0;
+    }
+    inputs[i] = row;
+    outputs[i] = [y[i] as number];
+  }
+  const solved = new MultivariateLinearRegression(inputs, outputs, {
+    intercept: params.fitIntercept,
+    statistics: false,
+  });
+
+  const coefficients = new Float64Array(F);
+  let intercept = params.fitIntercept ? (solved.weights[F]?.[0] ?? 0) : 0;
+  for (let f = 0; f < F; f++) {
+    const s = scale[f] as number;
+    const beta = solved.weights[f]?.[0] ?? 0;
+    const c = s > 0 ? beta / s : 0;
+    coefficients[f] = c;
+    intercept -= c * (center[f] as number);
+  }
+  // "+ 0" turns -0 into 0, which JSON cannot tell apart.
+  intercept += 0;
+  for (let f = 0; f < F; f++) coefficients[f] = (coefficients[f] as number) + 0;
+  if (!Number.isFinite(intercept) || coefficients.some((c) => !Number.isFinite(c))) {
+    throw new ModelError(
+      `${NAME}: the least-squares solution is not finite; check the features for extreme values`,
+    );
+  }
+  const importances = new Float64Array(F);
+  for (let f = 0; f < F; f++) importances[f] = Math.abs((coefficients[f] as number) * (std[f] as number));
+  normalizeToOne(importances);
+  return linearModel(params, [...spec.features], spec.label, rows, coefficients, intercept, importances);
+}
+
+function linearModel(
+  params: LinearRegressionParams,
+  features: string[],
+  label: string,
+  trainingRows: number,
+  coefficients: Float64Array,
+  intercept: number,
+  importances: Float64Array,
+): FittedRegressor<LinearRegressionParams> {
+  const F = features.length;
+  return createFittedModel({
+    name: NAME,
+    params,
+    features,
+    label,
+    trainingRows,
+    importances,
+    predictMatrix(x, rows) {
+      const out = new Float64Array(rows);
+      for (let i = 0, base = 0; i < rows; i++, base += F) {
+        let sum = intercept;
+        for (let f = 0; f < F; f++) sum += (coefficients[f] as number) * (x[base + f] as number);
+        out[i] = sum;
+      }
+      return out;
+    },
+    toJSON(): LinearRegressionJson {
+      return {
+        format: MODEL_FORMAT,
+        version: MODEL_FORMAT_VERSION,
+        model: NAME,
+        params: { ...params },
+        features: [...features],
+        label,
+        trainingRows,
+        importances: Array.from(importances),
+        coefficients: Array.from(coefficients),
+        intercept,
+      };
+    },
+  });
+}
+
+const finite = z.number().refine(Number.isFinite);
+const linearJsonSchema = modelJsonBaseSchema.extend({
+  model: z.literal(NAME),
+  coefficients: z.array(finite),
+  intercept: finite,
+});
+
+/** Rebuilds a fitted linear regression from its JSON (see loadModel). */
+export function loadLinearRegression(json: unknown): FittedRegressor<LinearRegressionParams> {
+  const context = `loadModel(${NAME})`;
+  const parsed = parseJson(context, linearJsonSchema, json);
+  const params = linearRegressionParams(parsed.params as Partial<LinearRegressionParams>);
+  const F = parsed.features.length;
+  if (parsed.coefficients.length !== F || parsed.importances.length !== F) {
+    throw new ModelError(`${context}: coefficients and importances must have one entry per feature`);
+  }
+  return linearModel(
+    params,
+    parsed.features,
+    parsed.label,
+    parsed.trainingRows,
+    Float64Array.from(parsed.coefficients),
+    parsed.intercept,
+    Float64Array.from(parsed.importances),
+  );
+}
