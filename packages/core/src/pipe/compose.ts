@@ -1,8 +1,8 @@
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import type { z } from "zod";
 import type { ColumnContract } from "../transform/contract";
 import { makeTransform } from "../transform/define-transform";
-import { resolveParams } from "../transform/params";
+import { paramsValidator, resolveParams } from "../transform/params";
 import type { StepSpec, Transform, TransformRuntime } from "../transform/runtime";
 import { isTable } from "../transform/table";
 import type { NoParams, ParamsSchema, StaticContract } from "../transform/types";
@@ -68,7 +68,7 @@ export function compose<const T extends readonly Step[], Z extends ParamsSchema 
   definition: CompositeDefinition<Z, T>,
 ): Transform<Record<never, never>, Z, FoldSteps<T>> {
   const name = definition.name;
-  const paramsSchema = z.strictObject(definition.params?.shape ?? {});
+  const validator = paramsValidator({}, definition.params);
   const expand = (resolved: Record<string, unknown>): readonly StepSpec[] =>
     typeof definition.steps === "function" ? definition.steps(resolved as z.output<Z>) : definition.steps;
   const run = (table: ColumnTable, resolved: Record<string, unknown>): ColumnTable =>
@@ -78,8 +78,8 @@ export function compose<const T extends readonly Step[], Z extends ParamsSchema 
     kind: "composite",
     description: definition.description,
     columnParams: {},
-    paramsSchema,
-    resolveParams: (params) => resolveParams(name, paramsSchema, params),
+    paramsSchema: validator.schema,
+    resolveParams: (params) => resolveParams(name, validator, params),
     contract: (resolved) => foldContracts(expand(resolved).map(contractOf)),
     expand,
     applyUnchecked: run,

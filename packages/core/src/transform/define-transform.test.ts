@@ -109,3 +109,20 @@ describe("defineTransform", () => {
     expect(() => lookup(trips(), { zones: aq.table({ id: [1] }), limit: 5 })).toThrow(/param "limit".*got 5/);
   });
 });
+
+describe("params refinements", () => {
+  const window = defineTransform({
+    name: "window",
+    params: z
+      .object({ from: z.number().default(0), to: z.number().default(10) })
+      .refine((p) => p.from <= p.to, { message: "from must not be after to" }),
+    apply: (table) => table,
+  });
+
+  it("applies the params schema's own refinements", () => {
+    expect(window(aq.table({ a: [1] }), { from: 2, to: 5 }).numRows()).toBe(1);
+    expect(() => window(aq.table({ a: [1] }), { from: 6, to: 5 })).toThrow(
+      "window: from must not be after to",
+    );
+  });
+});

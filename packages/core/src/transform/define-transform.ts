@@ -2,7 +2,7 @@ import type { ColumnTable } from "arquero";
 import type { ColumnParams } from "./column-params";
 import { type ColumnContract, requireColumns } from "./contract";
 import { ContractViolationError } from "./errors";
-import { fullParamsSchema, resolveParams } from "./params";
+import { paramsValidator, resolveParams } from "./params";
 import type { StepSpec, Transform, TransformRuntime } from "./runtime";
 import { isTable } from "./table";
 import type { NoFixedColumns, NoParams, ParamsSchema, ResolvedParams, StaticContract } from "./types";
@@ -89,15 +89,15 @@ export function defineTransform<
   Z extends ParamsSchema = NoParams,
 >(definition: TransformDefinition<S, Z>): Transform<S, Z, NoFixedColumns> {
   const columns: ColumnParams = definition.columns ?? {};
-  const paramsSchema = fullParamsSchema(columns, definition.params);
+  const validator = paramsValidator(columns, definition.params);
   const name = definition.name;
   const runtime: TransformRuntime = {
     transformName: name,
     kind: "transform",
     description: definition.description,
     columnParams: columns,
-    paramsSchema,
-    resolveParams: (params) => resolveParams(name, paramsSchema, params),
+    paramsSchema: validator.schema,
+    resolveParams: (params) => resolveParams(name, validator, params),
     contract: (resolved) =>
       contractFromColumnParams(columns, resolved, definition.contract?.(resolved as ResolvedParams<S, Z>)),
     expand: (): readonly StepSpec[] => [],

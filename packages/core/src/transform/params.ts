@@ -11,8 +11,7 @@ export function tableParam() {
   });
 }
 
-/** The full params schema of a transform: its column params (names with defaults) and its own params. */
-export function fullParamsSchema(columns: ColumnParams, params: ParamsSchema | undefined): z.ZodObject {
+function columnParamsShape(columns: ColumnParams): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, column] of Object.entries(columns)) {
     const name = z.string().min(1, "expected a non-empty column name");
@@ -20,7 +19,27 @@ export function fullParamsSchema(columns: ColumnParams, params: ParamsSchema | u
       ? z.array(name).default([...column.defaultValue])
       : name.default(column.defaultValue as string);
   }
-  return z.strictObject({ ...shape, ...(params?.shape ?? {}) });
+  return shape;
+}
+
+/** How a transform's params are validated: column params and the transform's own params schema. */
+export interface ParamsValidator {
+  /** Column params and own params in one strict object (for docs and introspection; refinements not included). */
+  readonly schema: z.ZodObject;
+  /** Column params only. */
+  readonly columns: z.ZodObject;
+  /** The transform's own params schema, refinements included. */
+  readonly own: ParamsSchema | undefined;
+}
+
+/** The validator of a transform's params: its column params (names with defaults) and its own params. */
+export function paramsValidator(columns: ColumnParams, params: ParamsSchema | undefined): ParamsValidator {
+  const columnShape = columnParamsShape(columns);
+  return {
+    schema: z.strictObject({ ...columnShape, ...(params?.shape ?? {}) }),
+    columns: z.strictObject(columnShape),
+    own: params,
+  };
 }
 
 /** A short, log-safe rendering of a param value for error messages. */
@@ -48,27 +67,51 @@ function valueAt(params: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+function pick(source: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) if (keys.has(key)) picked[key] = value;
+  return picked;
+}
+
+function parseOrThrow(
+  transform: string,
+  schema: z.ZodType,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data as Record<string, unknown>;
+  const issue = result.error.issues[0];
+  if (issue === undefined) throw new TransformParamError(transform, "", "invalid params");
+  const param = issue.path.map(String).join(".");
+  if (param === "") throw new TransformParamError(transform, "", issue.message);
+  throw new TransformParamError(
+    transform,
+    param,
+    `${issue.message}; got ${describeValue(valueAt(input, issue.path))}`,
+  );
+}
+
 /**
- * Validate `params` against `schema`, applying defaults; throws a {@link TransformParamError} naming the
- * transform, the param, what was expected and what was given.
+ * Validate `params`, applying defaults; throws a {@link TransformParamError} naming the transform, the param,
+ * what was expected and what was given. Refinements of the transform's own params schema apply too.
  */
 export function resolveParams(
   transform: string,
-  schema: z.ZodObject,
+  validator: ParamsValidator,
   params: unknown,
 ): Record<string, unknown> {
   if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params))) {
     throw new TransformParamError(transform, "", `params must be an object, got ${describeValue(params)}`);
   }
-  const result = schema.safeParse(params ?? {});
-  if (result.success) return result.data as Record<string, unknown>;
-  const issue = result.error.issues[0];
-  if (issue === undefined) throw new TransformParamError(transform, "", "invalid params");
-  if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(schema.shape).join(", ");
-    throw new TransformParamError(transform, issue.keys[0] ?? "", `unknown param (known params: ${known})`);
+  const input = (params ?? {}) as Record<string, unknown>;
+  const columnKeys = new Set(Object.keys(validator.columns.shape));
+  const ownKeys = new Set(Object.keys(validator.own?.shape ?? {}));
+  const unknown = Object.keys(input).find((key) => !columnKeys.has(key) && !ownKeys.has(key));
+  if (unknown !== undefined) {
+    const known = [...columnKeys, ...ownKeys].join(", ") || "none";
+    throw new TransformParamError(transform, unknown, `unknown param (known params: ${known})`);
   }
-  const param = issue.path.map(String).join(".");
-  const given = valueAt(params ?? {}, issue.path);
-  throw new TransformParamError(transform, param, `${issue.message}; got ${describeValue(given)}`);
+  const columns = parseOrThrow(transform, validator.columns, pick(input, columnKeys));
+  const own = validator.own ? parseOrThrow(transform, validator.own, pick(input, ownKeys)) : {};
+  return { ...columns, ...own };
 }
