@@ -20,3 +20,5 @@ export { ModelError } from "./params";
 export type { RandomForestParams } from "./random-forest";
 export { randomForest } from "./random-forest";
 export type { FeatureImportance, FittedRegressor, Regressor } from "./regressor";
+export type { SplitOptions, SplitTables } from "./split";
+export { trainTestSplit } from "./split";

@@ -1,6 +1,7 @@
 export { addDateParts } from "./add-date-parts";
 export { addFeatures } from "./add-features";
 export { dropDuplicates } from "./drop-duplicates";
+export { dropMissing } from "./drop-missing";
 export { encodeFlag } from "./encode-flag";
 export { excludeAirports } from "./exclude-airports";
 export { excludeMatching } from "./exclude-matching";
@@ -13,3 +14,4 @@ export { limitHistory } from "./limit-history";
 export type { LookupPredicate, PredicateValue } from "./lookup-predicate";
 export { lookupPredicate } from "./lookup-predicate";
 export { hourOfDay, yyyyMM } from "./schemas";
+export { sortRows } from "./sort-rows";

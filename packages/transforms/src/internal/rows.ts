@@ -66,6 +66,14 @@ export function keepPositions(table: ColumnTable, rows: Uint32Array, positions: 
   if (positions.length === rows.length && !table.isFiltered() && !table.isOrdered()) return table.create({});
   const selected = new Uint32Array(positions.length);
   for (let i = 0; i < positions.length; ++i) selected[i] = rows[positions[i]!]!;
+  return takeRows(table, selected);
+}
+
+/**
+ * A new table holding the backing rows `selected`, in that order (any order, repeats allowed), copied
+ * column by column: typed columns stay typed, column order and table params are kept.
+ */
+export function takeRows(table: ColumnTable, selected: Uint32Array): ColumnTable {
   // reify copies the given backing rows in order and reindexes groups (its type says number[]; it only iterates).
   if (table.isGrouped()) return table.reify(selected as unknown as number[]);
   const names = table.columnNames();

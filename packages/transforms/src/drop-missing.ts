@@ -1,0 +1,35 @@
+import { defineTransform, needsEach } from "@tablepipe/core";
+import { columnValues } from "./internal/columns";
+import { keepPositions, positionsOf, visibleRows } from "./internal/rows";
+
+function isMissing(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "number" && Number.isNaN(value)) ||
+    (value instanceof Date && Number.isNaN(value.getTime()))
+  );
+}
+
+/**
+ * Drop rows with a missing value (null, undefined, NaN or an invalid Date) in any of `columns` — what a
+ * model's fit needs of its feature and label columns. Keeps the input's row order.
+ *
+ * Params: `columns` (required in practice; default `[]` drops nothing).
+ *
+ * @example dropMissing(prepared, { columns: ["passenger_count", "rate_code", "tip_amount"] })
+ */
+export const dropMissing = defineTransform({
+  name: "dropMissing",
+  description: "Drop rows with a missing value (null, undefined, NaN) in any of the given columns.",
+  columns: { columns: needsEach([]) },
+  apply: (table, { columns }) => {
+    const rows = visibleRows(table);
+    const keep = new Uint8Array(rows.length).fill(1);
+    for (const name of new Set(columns)) {
+      const values = columnValues(table, name);
+      for (let i = 0; i < rows.length; ++i) if (keep[i] === 1 && isMissing(values[rows[i]!])) keep[i] = 0;
+    }
+    return keepPositions(table, rows, positionsOf(keep));
+  },
+});
