@@ -6,75 +6,70 @@ const hour = z.int().min(0).max(23);
 /** The models the job can train. */
 export const MODEL_NAMES = ["random-forest", "gbt", "linear"] as const;
 
+/** The fields of {@link TipAmountModelConfig}, without its cross-field checks (extend this, then refine). */
+export const tipAmountModelFields = z.object({
+  history_start_month: month.default("201703").describe("keep pickups after this month (exclusive), yyyyMM"),
+  history_end_month: month.default("201811").describe("keep pickups up to and including this month, yyyyMM"),
+  first_evening_hour: hour.default(17).describe("first dropoff hour kept (inclusive, 0-23)"),
+  last_evening_hour: hour.default(23).describe("last dropoff hour kept (inclusive, 0-23)"),
+  n_first_daily_rides_to_keep: z
+    .int()
+    .min(1)
+    .default(3)
+    .describe("rides kept per pickup zone and day, earliest first"),
+  test_fraction: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(0.2)
+    .describe("share of prepared rows held out for validation"),
+  seed: z.int().default(42).describe("seed for the split, the sample data and the model"),
+  model: z.enum(MODEL_NAMES).default("random-forest").describe("the regressor to train"),
+  num_trees: z.int().min(1).default(10).describe("random forest: number of trees"),
+  max_depth: z.int().min(1).max(30).default(4).describe("random forest and gbt: maximum tree depth"),
+  max_bins: z.int().min(2).max(256).default(32).describe("random forest and gbt: quantile bins per feature"),
+  max_iter: z.int().min(1).default(20).describe("gbt: boosting iterations"),
+  step_size: z.number().gt(0).max(1).default(0.1).describe("gbt: learning rate"),
+  data_dir: z
+    .string()
+    .optional()
+    .describe(
+      "folder with taxi_trip_data.csv and taxi_zone_geo.csv (or .parquet); default: generated sample",
+    ),
+  trips: z
+    .string()
+    .optional()
+    .describe("trip file(s) instead of data_dir: a path or a glob such as 'data/yellow_tripdata_2018-*.csv'"),
+  zones: z.string().optional().describe("zone table file instead of data_dir (guide or TLC lookup layout)"),
+  sample_rows: z
+    .int()
+    .min(1)
+    .default(200_000)
+    .describe("rows of the built-in generated sample, when no data is given"),
+  drop_invalid_rows: z
+    .boolean()
+    .default(false)
+    .describe("drop rows with unparsable values (counted in the log) instead of failing"),
+  output_dir: z
+    .string()
+    .default("tip-model-output")
+    .describe("folder the model, metrics, predictions and report go to"),
+});
+
+/** Add the config's cross-field checks to a schema holding its fields. */
+export function withConfigChecks<S extends typeof tipAmountModelFields>(schema: S) {
+  return schema.refine((c) => c.history_start_month < c.history_end_month, {
+    message: "history_start_month must be before history_end_month",
+    path: ["history_start_month"],
+  });
+}
+
 /**
  * The tip-amount job's parameters: the guide's `TipAmountModelConfig` with the same names and defaults,
  * plus the seed, the model and its params, and where data comes from and goes to. Every field is a flag:
  * `history_start_month` is `--history-start-month`.
  */
-export const TipAmountModelConfig = z
-  .object({
-    history_start_month: month
-      .default("201703")
-      .describe("keep pickups after this month (exclusive), yyyyMM"),
-    history_end_month: month
-      .default("201811")
-      .describe("keep pickups up to and including this month, yyyyMM"),
-    first_evening_hour: hour.default(17).describe("first dropoff hour kept (inclusive, 0-23)"),
-    last_evening_hour: hour.default(23).describe("last dropoff hour kept (inclusive, 0-23)"),
-    n_first_daily_rides_to_keep: z
-      .int()
-      .min(1)
-      .default(3)
-      .describe("rides kept per pickup zone and day, earliest first"),
-    test_fraction: z
-      .number()
-      .gt(0)
-      .lt(1)
-      .default(0.2)
-      .describe("share of prepared rows held out for validation"),
-    seed: z.int().default(42).describe("seed for the split, the sample data and the model"),
-    model: z.enum(MODEL_NAMES).default("random-forest").describe("the regressor to train"),
-    num_trees: z.int().min(1).default(10).describe("random forest: number of trees"),
-    max_depth: z.int().min(1).max(30).default(4).describe("random forest and gbt: maximum tree depth"),
-    max_bins: z
-      .int()
-      .min(2)
-      .max(256)
-      .default(32)
-      .describe("random forest and gbt: quantile bins per feature"),
-    max_iter: z.int().min(1).default(20).describe("gbt: boosting iterations"),
-    step_size: z.number().gt(0).max(1).default(0.1).describe("gbt: learning rate"),
-    data_dir: z
-      .string()
-      .optional()
-      .describe(
-        "folder with taxi_trip_data.csv and taxi_zone_geo.csv (or .parquet); default: generated sample",
-      ),
-    trips: z
-      .string()
-      .optional()
-      .describe(
-        "trip file(s) instead of data_dir: a path or a glob such as 'data/yellow_tripdata_2018-*.csv'",
-      ),
-    zones: z.string().optional().describe("zone table file instead of data_dir (guide or TLC lookup layout)"),
-    sample_rows: z
-      .int()
-      .min(1)
-      .default(200_000)
-      .describe("rows of the built-in generated sample, when no data is given"),
-    drop_invalid_rows: z
-      .boolean()
-      .default(false)
-      .describe("drop rows with unparsable values (counted in the log) instead of failing"),
-    output_dir: z
-      .string()
-      .default("tip-model-output")
-      .describe("folder the model, metrics, predictions and report go to"),
-  })
-  .refine((c) => c.history_start_month < c.history_end_month, {
-    message: "history_start_month must be before history_end_month",
-    path: ["history_start_month"],
-  });
+export const TipAmountModelConfig = withConfigChecks(tipAmountModelFields);
 
 /** The job's parameters, validated, defaults applied. */
 export type TipAmountModelConfig = z.output<typeof TipAmountModelConfig>;

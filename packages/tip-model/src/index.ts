@@ -1,1 +1,19 @@
-export {};
+export type { CommandOutput } from "./commands";
+export { PrepareConfig, runTipModelCli, SampleConfig } from "./commands";
+export {
+  FEATURE_COLUMNS,
+  LABEL_COLUMN,
+  MODEL_NAMES,
+  TipAmountModelConfig,
+  tipAmountModelFields,
+  withConfigChecks,
+} from "./config";
+export * from "./data/index";
+export type { DataSources } from "./job/data-sources";
+export { DataSourceError, resolveDataSources } from "./job/data-sources";
+export { OUTPUT_FILES, predictionsSchema, writeJobOutputs } from "./job/outputs";
+export { regressorFor } from "./job/regressor";
+export type { TipAmountModelOptions, TipModelMetrics, TipModelTables } from "./job/tip-amount-model";
+export { TipAmountModel } from "./job/tip-amount-model";
+export type { RenderReportOptions, ReportImportance, ReportInput, ReportMetricSet } from "./report/index";
+export { DEFAULT_MAX_POINTS, DEFAULT_RESIDUAL_BINS, renderReport } from "./report/index";

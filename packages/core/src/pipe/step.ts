@@ -30,7 +30,10 @@ function defaultLabel(transform: StepSpec["transform"], params: unknown): string
   const named = Object.keys(transform.columnParams)
     .map((key) => (params as Record<string, unknown>)[key])
     .filter((value) => value !== undefined)
-    .map((value) => (Array.isArray(value) ? value.join("+") : String(value)));
+    .map((value) => {
+      if (!Array.isArray(value)) return String(value);
+      return value.length > 3 ? `${value.length} columns` : value.join("+");
+    });
   return named.length > 0 ? `${transform.transformName}(${named.join(", ")})` : transform.transformName;
 }
 

@@ -1,0 +1,91 @@
+import { resolve } from "node:path";
+import { type CliOutput, runCli, writeTable } from "@tablepipe/core";
+import { z } from "zod";
+import { tipAmountModelFields, withConfigChecks } from "./config";
+import { SAMPLE_FILES, writeSample } from "./data/index";
+import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
+import { TipAmountModel } from "./job/tip-amount-model";
+import { readProgressReporter } from "./progress";
+
+/** `tip-model prepare`: the job's config plus the file to write the prepared table to. */
+export const PrepareConfig = withConfigChecks(
+  tipAmountModelFields.extend({
+    out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
+  }),
+);
+
+/** `tip-model sample`: how many generated trips, with which seed, into which folder. */
+export const SampleConfig = z.object({
+  rows: z.int().min(1).default(100_000).describe("number of trips to generate"),
+  seed: z.int().default(42).describe("seed of the generator"),
+  out: z
+    .string()
+    .default("tip-model-sample")
+    .describe("folder to write taxi_trip_data.csv and taxi_zone_geo.csv to"),
+});
+
+/** Where the commands print their results (the last line says where the output is). */
+export interface CommandOutput {
+  stdout?: CliOutput;
+  stderr?: CliOutput;
+}
+
+/**
+ * The `tip-model` command line: `run` (default), `prepare`, `sample`, each with `--help`. Resolves to the
+ * exit code: 0 ok, 2 bad flags, 1 any other error (printed as one line).
+ *
+ * @example process.exitCode = await runTipModelCli(["--n-first-daily-rides-to-keep", "5", "--test-fraction", "0.01"]);
+ */
+export function runTipModelCli(argv: readonly string[], output: CommandOutput = {}): Promise<number> {
+  const stdout = output.stdout ?? process.stdout;
+  return runCli(argv, {
+    programName: "tip-model",
+    description: "The NYC taxi tip-amount model: extract, transform, train, validate, load.",
+    defaultCommand: "run",
+    ...output,
+    commands: {
+      run: {
+        description: "run the whole job and write the model, metrics, predictions and report",
+        schema: withConfigChecks(tipAmountModelFields),
+        run: async (config) => {
+          const progress = readProgressReporter();
+          const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
+          try {
+            await job.run();
+          } finally {
+            progress.done();
+          }
+          stdout.write(`report: ${resolve(job.outputDir ?? config.output_dir, OUTPUT_FILES.report)}\n`);
+        },
+      },
+      prepare: {
+        description: "extract and transform only; write the prepared table sorted by pickup zone and time",
+        schema: PrepareConfig,
+        run: async ({ out, ...config }) => {
+          const progress = readProgressReporter();
+          const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
+          try {
+            await job.extract();
+          } finally {
+            progress.done();
+          }
+          await job.transform();
+          await writeTable(job.table("prepared_data"), out, {
+            schema: predictionsSchema.omit({ prediction: true }),
+          });
+          stdout.write(`prepared: ${resolve(out)} (${job.table("prepared_data").numRows()} rows)\n`);
+        },
+      },
+      sample: {
+        description: "write a generated sample (taxi_trip_data.csv, taxi_zone_geo.csv) to a folder",
+        schema: SampleConfig,
+        run: async ({ rows, seed, out }) => {
+          const written = await writeSample({ rows, seed, dir: out });
+          stdout.write(
+            `sample: ${resolve(out, SAMPLE_FILES.trips)} (${written.tripRows} rows), ${resolve(out, SAMPLE_FILES.zones)}\n`,
+          );
+        },
+      },
+    },
+  });
+}

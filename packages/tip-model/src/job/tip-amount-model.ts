@@ -1,0 +1,229 @@
+import type { ReadProgress, Table } from "@tablepipe/core";
+import { Job, pipe, readTableWithReport } from "@tablepipe/core";
+import {
+  type FeatureImportance,
+  type FittedRegressor,
+  type ModelParams,
+  type RegressionMetrics,
+  regressionMetrics,
+  trainTestSplit,
+} from "@tablepipe/models";
+import { addFeatures, dropMissing, filterData, sortRows } from "@tablepipe/transforms";
+import type { z } from "zod";
+import { FEATURE_COLUMNS, LABEL_COLUMN, TipAmountModelConfig } from "../config";
+import {
+  generateTrips,
+  generateZones,
+  taxiTripAliases,
+  taxiTripSchema,
+  taxiZoneGeoAliases,
+  taxiZoneGeoSchema,
+} from "../data/index";
+import { resolveDataSources } from "./data-sources";
+import { writeJobOutputs } from "./outputs";
+import { regressorFor } from "./regressor";
+
+/** The named tables the job keeps on the instance, as the guide's `self.sdfs`. */
+export type TipModelTables = {
+  taxi_trip_data: Table;
+  taxi_zone_geo: Table;
+  prepared_data: Table;
+  training: Table;
+  test: Table;
+  predictions: Table;
+};
+
+/** RMSE, MAE and R² on the training and the test set. */
+export interface TipModelMetrics {
+  training: RegressionMetrics;
+  test: RegressionMetrics;
+}
+
+/** Options that are not parameters of the model: hooks for the command line. */
+export interface TipAmountModelOptions {
+  /** Called while the source files are read (the CLI draws a progress bar with it). */
+  onReadProgress?: (progress: ReadProgress) => void;
+}
+
+/**
+ * The guide's `TipAmountModel`: `run()` is the table of contents — extract, transform, train, validate,
+ * load — and each stage can be rerun alone after changing `job.config`; `trainModel` can be replaced on an
+ * instance to try another model. Tables stay on `job.tables` for inspection.
+ *
+ * @example
+ * const job = new TipAmountModel({ n_first_daily_rides_to_keep: 5 });
+ * await job.run();
+ * job.config.test_fraction = 0.01;
+ * await job.train();
+ * await job.validate();
+ */
+export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
+  /** The guide's features, in its order. */
+  readonly featureCols: readonly string[] = FEATURE_COLUMNS;
+  /** The label. */
+  readonly labelCol: string = LABEL_COLUMN;
+  /** The fitted model, after `train()`. */
+  model: FittedRegressor<ModelParams> | undefined;
+  /** Feature importances, sorted, after `validate()`. */
+  importances: FeatureImportance[] | undefined;
+  /** RMSE, MAE and R², after `validate()`. */
+  metrics: TipModelMetrics | undefined;
+  /** Row counts of the source tables as read (before any filter). */
+  inputRows: Record<string, number> = {};
+  /** Where the data came from, in words (for logs and the report). */
+  dataDescription = "";
+  /** Where `load()` wrote its outputs. */
+  outputDir: string | undefined;
+  /** Hooks for the command line. */
+  readonly options: TipAmountModelOptions;
+
+  /** A job with the guide's defaults, overridden by `config`. */
+  constructor(config: z.input<typeof TipAmountModelConfig> = {}, options: TipAmountModelOptions = {}) {
+    super(TipAmountModelConfig.parse(config), { loggerName: "tip-model" });
+    this.options = options;
+  }
+
+  /** The table of contents. */
+  async run(): Promise<void> {
+    await this.extract();
+    await this.transform();
+    await this.train();
+    await this.validate();
+    await this.load();
+  }
+
+  /** Read the trips and the zone table, or generate the built-in sample when no data is given. */
+  extract(): Promise<void> {
+    return this.stage("extract", async () => {
+      const config = this.checkedConfig();
+      const sources = resolveDataSources(config);
+      if (sources === undefined) {
+        this.tables.taxi_trip_data = generateTrips({ rows: config.sample_rows, seed: config.seed });
+        this.tables.taxi_zone_geo = generateZones();
+        this.dataDescription = `built-in sample: ${config.sample_rows} generated trips (seed ${config.seed})`;
+      } else {
+        this.tables.taxi_trip_data = await this.readDataset("taxi_trip_data", sources.trips);
+        this.tables.taxi_zone_geo = await this.readDataset("taxi_zone_geo", sources.zones);
+        this.dataDescription = `trips: ${sources.trips}; zones: ${sources.zones}`;
+      }
+      this.inputRows = {
+        taxi_trip_data: this.table("taxi_trip_data").numRows(),
+        taxi_zone_geo: this.table("taxi_zone_geo").numRows(),
+      };
+    });
+  }
+
+  /** Read one source table through its schema and column aliases. */
+  async readDataset(name: "taxi_trip_data" | "taxi_zone_geo", source: string): Promise<Table> {
+    const [schema, aliases] =
+      name === "taxi_trip_data" ? [taxiTripSchema, taxiTripAliases] : [taxiZoneGeoSchema, taxiZoneGeoAliases];
+    const { table, report } = await readTableWithReport(source, schema, {
+      aliases,
+      onInvalid: this.config.drop_invalid_rows ? "drop" : "error",
+      ...(this.options.onReadProgress ? { onProgress: this.options.onReadProgress } : {}),
+    });
+    this.log.info(`read ${name}: ${report.rows} rows from ${report.files.length} file(s)`, {
+      dropped: report.droppedRows,
+    });
+    return table;
+  }
+
+  /** The guide's `filter_data` then `add_features`, logged as a funnel; rows end in one canonical order. */
+  transform(): Promise<void> {
+    return this.stage("transform", () => {
+      const config = this.checkedConfig();
+      this.tables.prepared_data = this.runPipe(
+        "transform",
+        pipe(this.table("taxi_trip_data"))
+          .transform(filterData, {
+            zones: this.table("taxi_zone_geo"),
+            historyStartMonth: config.history_start_month,
+            historyEndMonth: config.history_end_month,
+            firstEveningHour: config.first_evening_hour,
+            lastEveningHour: config.last_evening_hour,
+            nFirstDailyRidesToKeep: config.n_first_daily_rides_to_keep,
+          })
+          .transform(addFeatures)
+          .transform(sortRows),
+      );
+    });
+  }
+
+  /** Split the prepared rows (seeded) and fit the model with `trainModel()`. */
+  train(): Promise<void> {
+    return this.stage("train", () => {
+      const config = this.checkedConfig();
+      const usable = this.runPipe(
+        "train",
+        pipe(this.table("prepared_data")).transform(dropMissing, {
+          columns: [...this.featureCols, this.labelCol],
+        }),
+      );
+      const { training, test } = trainTestSplit(usable, {
+        testFraction: config.test_fraction,
+        seed: config.seed,
+      });
+      if (training.numRows() === 0) {
+        throw new Error(`no training rows: ${usable.numRows()} prepared rows; relax the filters or add data`);
+      }
+      this.tables.training = training;
+      this.tables.test = test;
+      this.model = this.trainModel();
+      this.log.info(`trained ${this.model.name} on ${training.numRows()} rows`, { ...this.model.params });
+    });
+  }
+
+  /** Fit the configured regressor on `training`. Replace it on an instance to try another model. */
+  trainModel(): FittedRegressor<ModelParams> {
+    return regressorFor(this.config).fit(this.table("training"), {
+      features: this.featureCols,
+      label: this.labelCol,
+    });
+  }
+
+  /** Feature importances, then RMSE, MAE and R² on training and test; logged and kept on the job. */
+  validate(): Promise<void> {
+    return this.stage("validate", () => {
+      const model = this.fittedModel();
+      this.importances = model.featureImportances();
+      for (const { feature, importance } of this.importances) {
+        this.log.info(`importance ${feature.padEnd(24)} ${importance.toFixed(4)}`);
+      }
+      this.tables.predictions = model.withPredictions(this.table("test"));
+      this.metrics = {
+        training: regressionMetrics(model.withPredictions(this.table("training")), { label: this.labelCol }),
+        test: regressionMetrics(this.table("predictions"), { label: this.labelCol }),
+      };
+      for (const [set, m] of Object.entries(this.metrics)) {
+        this.log.info(
+          `${set.padEnd(8)} RMSE ${m.rmse.toFixed(4)}  MAE ${m.mae.toFixed(4)}  R² ${m.r2.toFixed(4)}  (${m.count} rows)`,
+        );
+      }
+    });
+  }
+
+  /** Write model.json, metrics.json, predictions.csv and report.html to `output_dir`, all or nothing. */
+  load(): Promise<void> {
+    return this.stage("load", async () => {
+      this.outputDir = await writeJobOutputs(this);
+      this.log.info(`wrote ${this.outputDir}`);
+    });
+  }
+
+  /** The model, or an error saying to train first. */
+  fittedModel(): FittedRegressor<ModelParams> {
+    if (this.model === undefined) throw new Error("no model yet: run train() first");
+    return this.model;
+  }
+
+  /** The config, validated again (a REPL may have changed a field), with the field named on error. */
+  private checkedConfig(): TipAmountModelConfig {
+    const result = TipAmountModelConfig.safeParse(this.config);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new Error(`config.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+    }
+    this.config = result.data;
+    return this.config;
+  }
+}

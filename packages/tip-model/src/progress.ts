@@ -1,0 +1,61 @@
+import type { ReadProgress } from "@tablepipe/core";
+import { getLogger } from "@tablepipe/core";
+import cliProgress from "cli-progress";
+
+const log = getLogger("tip-model");
+const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
+
+/**
+ * A read-progress reporter: a progress bar (bytes, rows, rate) when stderr is a terminal, else a plain log
+ * line at most every 5 seconds. Call `done()` when the read ends.
+ */
+export function readProgressReporter(stream: NodeJS.WriteStream = process.stderr): {
+  onProgress: (progress: ReadProgress) => void;
+  done: () => void;
+} {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream,
+        format: "reading {file} [{bar}] {percentage}% | {readMb}/{totalMb} MB | {rows} rows | {rate} rows/s",
+        hideCursor: true,
+        clearOnComplete: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = 0;
+    let active = false;
+    return {
+      onProgress: (p) => {
+        if (!active) {
+          started = performance.now();
+          bar.start(p.totalBytes, 0);
+          active = true;
+        }
+        const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
+        bar.update(p.bytesRead, {
+          file: p.file.split("/").at(-1),
+          readMb: mb(p.bytesRead),
+          totalMb: mb(p.totalBytes),
+          rows: p.rows.toLocaleString("en-US"),
+          rate: Math.round(p.rows / seconds).toLocaleString("en-US"),
+        });
+      },
+      done: () => {
+        if (active) bar.stop();
+        active = false;
+      },
+    };
+  }
+  let last = -Infinity;
+  return {
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - last < 5000) return;
+      last = now;
+      const percent = p.totalBytes > 0 ? Math.round((100 * p.bytesRead) / p.totalBytes) : 100;
+      log.info(`reading ${p.file}: ${percent}% (${mb(p.bytesRead)}/${mb(p.totalBytes)} MB, ${p.rows} rows)`);
+    },
+    done: () => {},
+  };
+}
