@@ -278,6 +278,36 @@ describe("assertTablesEqual", () => {
       );
     });
 
+    it("equates time stamps held as epoch milliseconds with the same Dates", () => {
+      const at = (hour: number) => Date.UTC(2018, 1, 4, hour);
+      const trips = tripRows.rows([{ pickup_datetime: new Date(at(18)) }, { pickup_datetime: at(9) }]);
+      const expected = table({
+        pickup_datetime: [new Date(at(18)), new Date(at(9))],
+        tip_amount: [0.8, 0.8],
+      });
+      assertTablesEqual(trips.select("pickup_datetime", "tip_amount"), expected);
+      assertTablesEqual(trips.select("pickup_datetime", "tip_amount"), expected.orderby("pickup_datetime"), {
+        ignoreRowOrder: true,
+      });
+      const mixed = table({ at: [new Date(at(20)), at(19), null] });
+      assertTablesEqual(table({ at: [null, at(20), new Date(at(19))] }), mixed, { ignoreRowOrder: true });
+    });
+
+    it("shows epoch milliseconds as time stamps (no Z) where the other table holds Dates", () => {
+      const actual = table({ at: Float64Array.from([Date.UTC(2018, 1, 4, 18, 0, 0, 7)]), n: [1] });
+      const expected = table({ at: [new Date(Date.UTC(2018, 1, 4, 19))], n: [2] });
+      const message = mismatch(actual, expected).message;
+      expect(message).toContain(
+        "    actual 0   | *2018-02-04T18:00:00.007 | *1\n    expected 0 | *2018-02-04T19:00:00Z    | *2",
+      );
+      expect(message).toContain(
+        "(numbers in a column that holds Dates are epoch milliseconds, shown as UTC time stamps without a Z)",
+      );
+      const numbers = mismatch(table({ at: [1517767200000] }), table({ at: [1517770800000] })).message;
+      expect(numbers).toContain("    actual 0   | *1517767200000\n    expected 0 | *1517770800000");
+      expect(numbers).not.toContain("epoch milliseconds");
+    });
+
     it("equates NaN with NaN", () => {
       assertTablesEqual(table({ x: [Number.NaN, 1] }), table({ x: [Number.NaN, 1] }));
       expect(mismatch(table({ x: [Number.NaN] }), table({ x: [null] })).message).toContain("*NaN");

@@ -17,8 +17,10 @@ export class TableMismatchError extends Error {
 /**
  * Asserts two tables are equal, chispa-style: same columns (in the same order unless `ignoreColumnOrder`),
  * same rows (in the same order unless `ignoreRowOrder`), numbers equal within `tolerance`. Dates compare by
- * time value, NaN equals NaN, `null` equals `undefined` (both are a missing value), and typed and plain arrays
- * holding equal numbers are equal. Throws a {@link TableMismatchError} with a readable row diff.
+ * time value, and a Date equals the number of its epoch milliseconds (how `readTable` and the row factories
+ * hold time stamps), so expected tables may be written with Dates; NaN equals NaN, `null` equals `undefined`
+ * (both are a missing value), and typed and plain arrays holding equal numbers are equal. Throws a
+ * {@link TableMismatchError} with a readable row diff.
  * @example assertTablesEqual(addFeatures(input), expected, { ignoreRowOrder: true, tolerance: 1e-9 })
  */
 export function assertTablesEqual(

@@ -3,8 +3,10 @@ import { table } from "arquero";
 import type { FieldInfo } from "./schema-fields";
 
 /**
- * Builds a table from validated rows, columns in schema order. Like the table reader: a number column that
- * cannot be null is a `Float64Array`; every other column is a plain array, with `null` for missing values.
+ * Builds a table from validated rows, columns in schema order. Like the table reader: a Date column holds
+ * epoch milliseconds of the UTC wall-clock time (`Date.UTC(2018, 1, 4, 18)`), never Dates; a number or Date
+ * column that cannot be null is a `Float64Array`; every other column is a plain array, with `null` for
+ * missing values.
  */
 export function buildTable(
   fields: readonly FieldInfo[],
@@ -12,8 +14,11 @@ export function buildTable(
 ): ColumnTable {
   const columns: Record<string, unknown[] | Float64Array> = {};
   for (const field of fields) {
-    const values = rows.map((row) => normalizeCell(row[field.name]));
-    const numeric = field.outputKind === "number" && !field.nullable;
+    const isDate = field.outputKind === "date";
+    const values = rows.map((row) =>
+      isDate ? epochMillis(row[field.name]) : normalizeCell(row[field.name]),
+    );
+    const numeric = (field.outputKind === "number" || isDate) && !field.nullable;
     columns[field.name] =
       numeric && values.every((value) => typeof value === "number")
         ? Float64Array.from(values as number[])
@@ -23,6 +28,11 @@ export function buildTable(
     columns,
     fields.map((field) => field.name),
   );
+}
+
+/** A Date column's cell: a Date becomes its epoch milliseconds, `undefined` becomes `null`. */
+function epochMillis(value: unknown): unknown {
+  return value instanceof Date ? value.getTime() : normalizeCell(value);
 }
 
 /** `undefined` becomes `null`; a Date is copied so that rows never share one mutable instance. */

@@ -1,3 +1,4 @@
+import { formatTimestamp, isEpochMillis } from "@tablepipe/core";
 import { plural } from "./column-names";
 import { formatValue } from "./format-value";
 import type { RowDiff, TableDiff } from "./table-diff";
@@ -57,12 +58,13 @@ function formatRows(diff: TableDiff): string[] {
     : `${plural(diff.differingRowCount, "differing row")}${sharedNote ? ` (${sharedNote.slice(2)})` : ""}`;
   const lines = [`- ${what}; differing cells marked ${MARK}:`];
   if (shown.length === 0) return lines;
-  const visible = pickVisibleColumns(diff);
+  const times = timestampColumns(diff);
+  const visible = pickVisibleColumns(diff, times);
   const header = ["row", ...visible.map((column) => diff.columns[column] ?? "")];
   const body: string[][] = [];
   for (const pair of shown) {
-    body.push(sideCells("actual", pair.actualIndex, pair.actual, pair, diff, visible));
-    body.push(sideCells("expected", pair.expectedIndex, pair.expected, pair, diff, visible));
+    body.push(sideCells("actual", pair.actualIndex, pair.actual, pair, diff, visible, times));
+    body.push(sideCells("expected", pair.expectedIndex, pair.expected, pair, diff, visible, times));
   }
   const widths = header.map((title, column) =>
     Math.max(title.length, ...body.map((cells) => (cells[column] ?? "").length)),
@@ -75,6 +77,11 @@ function formatRows(diff: TableDiff): string[] {
     if (index % 2 === 0) lines.push(rule);
     lines.push(render(cells));
   });
+  if (showsEpochMillisAsTimestamps(diff, visible, times)) {
+    lines.push(
+      "    (numbers in a column that holds Dates are epoch milliseconds, shown as UTC time stamps without a Z)",
+    );
+  }
   const hidden = diff.columns.filter((_, column) => !visible.includes(column));
   if (hidden.length > 0) {
     lines.push(
@@ -101,6 +108,43 @@ function notShownNote(diff: TableDiff): string {
   return parts.join(" and ");
 }
 
+/**
+ * The compared columns whose numbers are shown as time stamps: those where a shown row of either table holds
+ * a Date. There a number is a time stamp held as epoch milliseconds (`readTable`, the row factories), and it
+ * reads best beside the Dates of a hand-written expected table as `2018-02-04T18:00:00` — without the `Z` a
+ * Date shows, so the two kinds stay distinguishable.
+ */
+function timestampColumns(diff: TableDiff): ReadonlySet<number> {
+  const columns = new Set<number>();
+  for (const pair of diff.differingRows) {
+    for (const values of [pair.actual, pair.expected]) {
+      values?.forEach((value, column) => {
+        if (value instanceof Date) columns.add(column);
+      });
+    }
+  }
+  return columns;
+}
+
+/** A cell as text; in a time-stamp column, epoch milliseconds as their UTC wall-clock time. */
+function cellText(value: unknown, asTimestamp: boolean): string {
+  return asTimestamp && isEpochMillis(value) ? formatTimestamp(value) : formatValue(value);
+}
+
+/** True when a visible cell of the grid is epoch milliseconds shown as a time stamp. */
+function showsEpochMillisAsTimestamps(
+  diff: TableDiff,
+  visible: readonly number[],
+  times: ReadonlySet<number>,
+): boolean {
+  return diff.differingRows.some((pair) =>
+    visible.some(
+      (column) =>
+        times.has(column) && (isEpochMillis(pair.actual?.[column]) || isEpochMillis(pair.expected?.[column])),
+    ),
+  );
+}
+
 function sideCells(
   side: "actual" | "expected",
   index: number | null,
@@ -108,13 +152,14 @@ function sideCells(
   pair: RowDiff,
   diff: TableDiff,
   visible: readonly number[],
+  times: ReadonlySet<number>,
 ): string[] {
   if (values === null || index === null) {
     return [`${side} ${diff.options.ignoreRowOrder ? "(no match)" : "(no row)"}`, ...visible.map(() => "")];
   }
   const paired = pair.actual !== null && pair.expected !== null;
   const cells = visible.map((column) => {
-    const text = formatValue(values[column]);
+    const text = cellText(values[column], times.has(column));
     const name = diff.columns[column] ?? "";
     return paired && pair.differingColumns.includes(name) ? `${MARK}${text}` : text;
   });
@@ -125,12 +170,15 @@ function sideCells(
  * Every compared column when the grid fits the width; otherwise the columns with differences first, then
  * others, as many as fit, shown in table order.
  */
-function pickVisibleColumns(diff: TableDiff): number[] {
+function pickVisibleColumns(diff: TableDiff, times: ReadonlySet<number>): number[] {
   const all = diff.columns.map((_, column) => column);
   const width = (column: number): number => {
     const values = diff.differingRows.flatMap((pair) => [pair.actual?.[column], pair.expected?.[column]]);
     const title = diff.columns[column] ?? "";
-    return Math.max(title.length, ...values.map((value) => formatValue(value).length + MARK.length)) + 3;
+    const asTimestamp = times.has(column);
+    return (
+      Math.max(title.length, ...values.map((value) => cellText(value, asTimestamp).length + MARK.length)) + 3
+    );
   };
   const rowLabelWidth = 20;
   const total = (columns: readonly number[]): number =>

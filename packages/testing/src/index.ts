@@ -24,6 +24,7 @@ export {
 export type {
   CellInput,
   ColumnName,
+  EpochMillis,
   IsoTimestamp,
   MissingRequiredColumns,
   NamesRequiredColumns,

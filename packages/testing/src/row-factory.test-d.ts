@@ -101,7 +101,7 @@ describe("row factory types", () => {
     people.tuples(["age"], [[3]]);
   });
 
-  it("accepts ISO strings only for Date columns", () => {
+  it("accepts ISO strings and epoch milliseconds only for Date columns", () => {
     const events = rowFactory(
       z.object({
         at: z.date().default(() => new Date(0)),
@@ -111,7 +111,13 @@ describe("row factory types", () => {
     );
     events.row({ at: "2020-01-01", maybe: null, label: "x" });
     events.row({ maybe: "2020-01-01T10:00", label: "x" });
-    // @ts-expect-error a number is not a Date
-    events.row({ at: 5, label: "x" });
+    events.row({ at: Date.UTC(2020, 0, 1), maybe: 0, label: "x" });
+    events.tuples(["at", "label"], [[Date.UTC(2020, 0, 1), "x"]]);
+    // @ts-expect-error a boolean is not a time stamp
+    events.row({ at: true, label: "x" });
+    // @ts-expect-error epoch milliseconds are for Date columns only
+    events.row({ label: Date.UTC(2020, 0, 1) });
+    // row() returns the schema's output: a Date
+    expectTypeOf(events.row({ label: "x" }).at).toEqualTypeOf<Date>();
   });
 });

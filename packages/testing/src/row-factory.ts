@@ -1,4 +1,4 @@
-import type { Table } from "@tablepipe/core";
+import { isEpochMillis, type Table } from "@tablepipe/core";
 import { buildTable } from "./build-table";
 import { checkColumnName } from "./column-names";
 import { describeValue } from "./format-value";
@@ -27,13 +27,17 @@ export interface RowFactory<S extends RowSchema> {
   /** The name used in error messages. */
   readonly name: string;
   /**
-   * One full row object with defaults applied (validated).
+   * One full row object with defaults applied (validated): the schema's output, so a Date column gives a
+   * `Date` here (the tables of {@link RowFactory.rows} and {@link RowFactory.tuples} hold epoch milliseconds).
    * @example zoneRows.row({ zone_id: 100 }) // { zone_id: 100, zone_name: "Snack Zone", borough: "Food Borough" }
    */
   row(...overrides: RowArgs<S>): RowOf<S>;
   /**
-   * A table with one row per object; each object names only the columns it cares about.
+   * A table with one row per object; each object names only the columns it cares about. Like `readTable`, a
+   * Date column holds epoch milliseconds of the UTC wall-clock time (a Float64Array; numbers and nulls when
+   * nullable), whether a row gave a Date, epoch milliseconds or an ISO string.
    * @example tripRows.rows([{ pickup_location_id: 100 }, {}]) // 2 rows, 17 columns
+   * @example tripRows.rows([{ pickup_datetime: "2018-02-04T18:00" }]).get("pickup_datetime", 0) // Date.UTC(2018, 1, 4, 18)
    */
   rows(rows: readonly RowInput<S>[]): Table<ColumnName<S>>;
   /**
@@ -50,6 +54,10 @@ export interface RowFactory<S extends RowSchema> {
 
 /**
  * Makes a row factory from a zod object schema with defaults: the test kit's version of the guide's `generate_rows`.
+ *
+ * Date columns take a `Date`, epoch milliseconds (`Date.UTC(2018, 1, 4, 18)`) or an ISO string (without a zone
+ * it is a UTC wall-clock time, whatever `TZ` is). Tables hold them as `readTable` does: epoch milliseconds in a
+ * Float64Array, or numbers and nulls when nullable; `row()` returns the schema's output, a `Date`.
  * @example
  * const ZoneGeo = z.object({ zone_id: z.int().default(1), zone_name: z.string().default("Snack Zone") });
  * const zones = rowFactory(ZoneGeo, { name: "zones" });
@@ -74,10 +82,7 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
     const prepared: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(input)) {
       checkColumnName(`${context}: row ${rowIndex}`, key, columns);
-      prepared[key] =
-        dateColumns.has(key) && typeof value === "string"
-          ? parseTimestampCell(context, rowIndex, key, value)
-          : value;
+      prepared[key] = dateColumns.has(key) ? timestampInput(context, rowIndex, key, value) : value;
     }
     const result = schema.safeParse(prepared);
     if (result.success) return result.data as RowOf<S>;
@@ -136,16 +141,28 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
   };
 }
 
-function parseTimestampCell(context: string, rowIndex: number, column: string, text: string): Date {
-  const date = parseUtcTimestamp(text);
-  if (date !== undefined) return date;
+/**
+ * A Date column's input as the schema takes it: an ISO string or epoch milliseconds becomes a Date; anything
+ * else (a Date, null, undefined, a wrong value) is left for the schema to check.
+ */
+function timestampInput(context: string, rowIndex: number, column: string, value: unknown): unknown {
+  if (typeof value === "string") {
+    const date = parseUtcTimestamp(value);
+    if (date !== undefined) return date;
+  } else if (typeof value === "number") {
+    if (isEpochMillis(value)) return new Date(value);
+  } else {
+    return value;
+  }
   throw new RowValidationError(context, [
     {
       code: "invalid_timestamp",
       rowIndex,
       column,
-      value: text,
-      expected: 'a Date or an ISO time stamp such as "2018-02-04T18:00:00" (read as UTC)',
+      value,
+      expected:
+        'a Date, an ISO time stamp such as "2018-02-04T18:00:00" (read as UTC) or epoch milliseconds such as ' +
+        "Date.UTC(2018, 1, 4, 18)",
     },
   ]);
 }

@@ -12,15 +12,24 @@ export type RowOf<S extends RowSchema> = z.output<S>;
 /** A time stamp string such as `"2018-02-04T18:00"`: without a zone it is read as UTC wall-clock time. */
 export type IsoTimestamp = string;
 
-/** What a Date column accepts: the Date itself or an ISO time stamp string (only for plain Date columns). */
-type WithIsoTimestamps<V> = [Exclude<V, null | undefined>] extends [never]
+/**
+ * A time stamp as the tables hold it: epoch milliseconds of the UTC wall-clock time,
+ * e.g. `Date.UTC(2018, 1, 4, 18)` for 2018-02-04 18:00.
+ */
+export type EpochMillis = number;
+
+/**
+ * What a Date column accepts: the Date itself, an ISO time stamp string or epoch milliseconds (only for plain
+ * Date columns).
+ */
+type WithTimestampInputs<V> = [Exclude<V, null | undefined>] extends [never]
   ? V
   : [Exclude<V, null | undefined>] extends [Date]
-    ? V | IsoTimestamp
+    ? V | IsoTimestamp | EpochMillis
     : V;
 
 /** The value a test may give for column `K` of schema `S` (`undefined` means: use the default). */
-export type CellInput<S extends RowSchema, K extends ColumnName<S>> = WithIsoTimestamps<z.input<S>[K]>;
+export type CellInput<S extends RowSchema, K extends ColumnName<S>> = WithTimestampInputs<z.input<S>[K]>;
 
 /**
  * A row as a test writes it: only the columns it cares about; columns without a default are required.

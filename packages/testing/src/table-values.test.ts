@@ -16,13 +16,24 @@ describe("cellsEqual", () => {
     expect(cellsEqual(Number.NaN, 0, 1)).toBe(false);
   });
 
-  it("compares Dates by time value, never with a number or string", () => {
+  it("compares Dates by time value, never with a string", () => {
     expect(cellsEqual(new Date(Date.UTC(2018, 1, 4)), new Date(Date.UTC(2018, 1, 4)))).toBe(true);
     expect(cellsEqual(new Date(1), new Date(2))).toBe(false);
     expect(cellsEqual(new Date(5), new Date(6), 10)).toBe(false);
     expect(cellsEqual(new Date(Number.NaN), new Date(Number.NaN))).toBe(true);
-    expect(cellsEqual(new Date(0), 0)).toBe(false);
     expect(cellsEqual(new Date(0), "1970-01-01T00:00:00.000Z")).toBe(false);
+    expect(cellsEqual(new Date(0), 0n)).toBe(false);
+  });
+
+  it("equates a Date with the number of its epoch milliseconds (a time stamp as tables hold it)", () => {
+    const at = Date.UTC(2018, 1, 4, 18);
+    expect(cellsEqual(new Date(at), at)).toBe(true);
+    expect(cellsEqual(at, new Date(at))).toBe(true);
+    expect(cellsEqual(new Date(0), 0)).toBe(true);
+    expect(cellsEqual(new Date(at), at + 1)).toBe(false);
+    expect(cellsEqual(new Date(at), at + 1, 10)).toBe(false); // no tolerance for time stamps
+    expect(cellsEqual(new Date(Number.NaN), Number.NaN)).toBe(true); // both "not a time", like NaN and NaN
+    expect(cellsEqual(new Date(Number.NaN), 0)).toBe(false);
   });
 
   it("applies the absolute tolerance to numbers, inclusive at the edge", () => {
@@ -57,10 +68,16 @@ describe("cellsEqual", () => {
 });
 
 describe("compareCells", () => {
-  it("orders kinds: missing, booleans, numbers, NaN, bigints, Dates, strings, others", () => {
+  it("orders kinds: missing, booleans, numbers and Dates by value, NaN, bigints, strings, others", () => {
     const values = ["b", { x: 1 }, new Date(5), 2n, Number.NaN, 3, -1, true, false, null, "a"];
     const sorted = [...values].sort((a, b) => compareCells(a, b));
-    expect(sorted).toEqual([null, false, true, -1, 3, Number.NaN, 2n, new Date(5), "a", "b", { x: 1 }]);
+    expect(sorted).toEqual([null, false, true, -1, 3, new Date(5), Number.NaN, 2n, "a", "b", { x: 1 }]);
+  });
+
+  it("ties a Date with its epoch milliseconds, so both sort alike", () => {
+    expect(compareCells(new Date(5), 5)).toBe(0);
+    expect(compareCells(new Date(5), 6)).toBeLessThan(0);
+    expect(compareCells(7, new Date(6))).toBeGreaterThan(0);
   });
 
   it("orders strings by code unit, not locale", () => {

@@ -1,7 +1,11 @@
 /**
  * Cell equality for table comparison: `null` and `undefined` are the same missing value, NaN equals NaN,
  * Dates compare by time value, numbers within `tolerance` (absolute) are equal, arrays compare element-wise
- * whatever their kind (typed or plain). Values of different kinds (1 vs "1", 1 vs 1n) differ.
+ * whatever their kind (typed or plain). A Date equals a number when `date.getTime() === number` (a time stamp
+ * held as epoch milliseconds, as `readTable` and the row factories hold them), so an expected table written
+ * with Dates equals one read or built with epoch milliseconds; the tolerance does not apply to Dates. Values
+ * of other different kinds (1 vs "1", 1 vs 1n, a Date vs a string) differ.
+ * @example cellsEqual(new Date(Date.UTC(2018, 1, 4, 18)), Date.UTC(2018, 1, 4, 18)) // true
  */
 export function cellsEqual(a: unknown, b: unknown, tolerance = 0): boolean {
   if (a === b) return true;
@@ -10,7 +14,9 @@ export function cellsEqual(a: unknown, b: unknown, tolerance = 0): boolean {
   if (typeof a === "bigint" && typeof b === "bigint")
     return tolerance > 0 && numbersEqual(Number(a - b), 0, tolerance);
   if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && sameTime(a.getTime(), b.getTime());
+    const timeA = timeValue(a);
+    const timeB = timeValue(b);
+    return timeA !== undefined && timeB !== undefined && sameTime(timeA, timeB);
   }
   if (isSequence(a) && isSequence(b)) {
     if (a.length !== b.length) return false;
@@ -26,9 +32,10 @@ export function cellsEqual(a: unknown, b: unknown, tolerance = 0): boolean {
 }
 
 /**
- * A total order on cells, used to sort rows when row order is ignored: missing < booleans < numbers (NaN
- * last) < bigints < Dates < strings (by UTF-16 code units, not locale) < anything else (by its JSON text).
- * Numbers within `tolerance` compare as equal, so that nearly equal rows sort alike in both tables.
+ * A total order on cells, used to sort rows when row order is ignored: missing < booleans < numbers and
+ * Dates together, by value (a Date by its time value, so that it sorts beside the same epoch milliseconds;
+ * NaN and invalid Dates last) < bigints < strings (by UTF-16 code units, not locale) < anything else (by its
+ * JSON text). Numbers within `tolerance` compare as equal, so that nearly equal rows sort alike in both tables.
  */
 export function compareCells(a: unknown, b: unknown, tolerance = 0): number {
   const rankA = rank(a);
@@ -40,9 +47,7 @@ export function compareCells(a: unknown, b: unknown, tolerance = 0): number {
       return a ? 1 : -1;
     case 2:
     case 3:
-      return compareNumbers(Number(a), Number(b));
-    case 4:
-      return compareNumbers((a as Date).getTime(), (b as Date).getTime());
+      return compareNumbers(Number(a), Number(b)); // Number(date) is its time value
     case 5:
       return compareStrings(a as string, b as string);
     default:
@@ -68,6 +73,12 @@ function sameTime(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
+/** The time value of a Date, or a number taken as epoch milliseconds; undefined for anything else. */
+function timeValue(value: unknown): number | undefined {
+  if (value instanceof Date) return value.getTime();
+  return typeof value === "number" ? value : undefined;
+}
+
 function rank(value: unknown): number {
   if (isMissing(value)) return 0;
   switch (typeof value) {
@@ -80,7 +91,7 @@ function rank(value: unknown): number {
     case "string":
       return 5;
     default:
-      return value instanceof Date ? 4 : 6;
+      return value instanceof Date ? 2 : 6;
   }
 }
 

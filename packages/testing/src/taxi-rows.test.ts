@@ -89,16 +89,18 @@ describe("the guide's Trip and ZoneGeo defaults", () => {
         [new Date(Date.UTC(2021, 5, 15, 9, 30)), "N"],
       ],
     );
-    expect((trips.array("pickup_datetime") as Date[]).map((date) => date.toISOString())).toEqual([
-      "2021-01-01T12:00:00.000Z",
-      "2021-06-15T09:30:00.000Z",
+    expect(Array.from(trips.array("pickup_datetime") as ArrayLike<number>)).toEqual([
+      Date.UTC(2021, 0, 1, 12),
+      Date.UTC(2021, 5, 15, 9, 30),
     ]);
   });
 
-  it("stores the numbers as Float64Array, like the table reader", () => {
+  it("stores the numbers and time stamps (epoch milliseconds) as Float64Array, like the table reader", () => {
     const trips = tripRows.rows([{}]);
-    for (const column of ["vendor_id", "trip_distance", "pickup_location_id"]) {
+    for (const column of ["vendor_id", "trip_distance", "pickup_location_id", "pickup_datetime"]) {
       expect(trips.column(column)).toBeInstanceOf(Float64Array);
     }
+    expect(trips.get("pickup_datetime", 0)).toBe(Date.UTC(2018, 1, 4, 18));
+    expect(trips.get("dropoff_datetime", 0)).toBe(Date.UTC(2018, 1, 4, 19, 30));
   });
 });

@@ -48,7 +48,7 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         description: "run the whole job and write the model, metrics, predictions and report",
         schema: withConfigChecks(tipAmountModelFields),
         run: async (config) => {
-          const progress = readProgressReporter();
+          const progress = readProgressReporter(output.stderr);
           const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
           try {
             await job.run();
@@ -62,7 +62,7 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         description: "extract and transform only; write the prepared table sorted by pickup zone and time",
         schema: PrepareConfig,
         run: async ({ out, ...config }) => {
-          const progress = readProgressReporter();
+          const progress = readProgressReporter(output.stderr);
           const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
           try {
             await job.extract();

@@ -10,7 +10,9 @@ export const MODEL_NAMES = ["random-forest", "gbt", "linear"] as const;
 export const tipAmountModelFields = z.object({
   history_start_month: month.default("201703").describe("keep pickups after this month (exclusive), yyyyMM"),
   history_end_month: month.default("201811").describe("keep pickups up to and including this month, yyyyMM"),
-  first_evening_hour: hour.default(17).describe("first dropoff hour kept (inclusive, 0-23)"),
+  first_evening_hour: hour
+    .default(17)
+    .describe("first dropoff hour kept (inclusive, 0-23; after last_evening_hour the window wraps midnight)"),
   last_evening_hour: hour.default(23).describe("last dropoff hour kept (inclusive, 0-23)"),
   n_first_daily_rides_to_keep: z
     .int()

@@ -1,4 +1,5 @@
-import type { ReadProgress } from "@tablepipe/core";
+import { WriteStream } from "node:tty";
+import type { CliOutput, ReadProgress } from "@tablepipe/core";
 import { getLogger } from "@tablepipe/core";
 import cliProgress from "cli-progress";
 
@@ -6,14 +7,14 @@ const log = getLogger("tip-model");
 const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
 
 /**
- * A read-progress reporter: a progress bar (bytes, rows, rate) when stderr is a terminal, else a plain log
+ * A read-progress reporter: a progress bar (bytes, rows, rate) when `stream` is a terminal, else a plain log
  * line at most every 5 seconds. Call `done()` when the read ends.
  */
-export function readProgressReporter(stream: NodeJS.WriteStream = process.stderr): {
+export function readProgressReporter(stream: CliOutput = process.stderr): {
   onProgress: (progress: ReadProgress) => void;
   done: () => void;
 } {
-  if (stream.isTTY) {
+  if (stream instanceof WriteStream && stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
         stream,

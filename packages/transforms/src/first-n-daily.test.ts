@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { firstNDaily } from "./first-n-daily";
 
 const stamps = (table: aq.ColumnTable, column = "pickup_datetime"): string[] =>
-  Array.from(table.array(column) as ArrayLike<Date>, (d) => d.toISOString().slice(0, 16));
+  Array.from(table.array(column) as ArrayLike<number>, (ms) => new Date(ms).toISOString().slice(0, 16));
 
 describe("firstNDaily", () => {
   it("keeps the first 3 pickups per zone and calendar day, in input order", () => {

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { keepEveningRides } from "./keep-evening-rides";
 
 const hhmm = (table: aq.ColumnTable): string[] =>
-  Array.from(table.array("dropoff_datetime") as ArrayLike<Date>, (d) => d.toISOString().slice(11, 16));
+  Array.from(table.array("dropoff_datetime") as ArrayLike<number>, (ms) =>
+    new Date(ms).toISOString().slice(11, 16),
+  );
 
 describe("keepEveningRides", () => {
   const trips = tripRows.tuples(

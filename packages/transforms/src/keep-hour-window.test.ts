@@ -10,7 +10,7 @@ const dropoffs = (stamps: readonly string[]) =>
     stamps.map((s) => [s] as const),
   );
 const hhmm = (table: aq.ColumnTable, column = "dropoff_datetime"): string[] =>
-  Array.from(table.array(column) as ArrayLike<Date>, (d) => d.toISOString().slice(11, 16));
+  Array.from(table.array(column) as ArrayLike<number>, (ms) => new Date(ms).toISOString().slice(11, 16));
 
 const dayAround = dropoffs([
   "2018-02-04T00:00",

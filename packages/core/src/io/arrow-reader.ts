@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { tableFromIPC } from "@uwdata/flechette";
+import { Type, tableFromIPC } from "@uwdata/flechette";
 import { TableReadError } from "./errors";
 import type { ReadContext } from "./read-context";
-import { appendValueBatch, mapNamedColumns } from "./value-columns";
+import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "./value-columns";
 
 /**
  * Read one Arrow IPC file or stream (`.arrow`, `.feather` v2, `.ipc`) with flechette into the context's builders.
- * Timestamps and dates come as Dates (an Arrow timestamp without a zone is its UTC wall-clock time), 64-bit
- * integers as numbers; every value is then checked or parsed as the schema says.
+ * Timestamps and dates come as epoch milliseconds, without a Date per value (an Arrow timestamp without a zone
+ * is its UTC wall-clock time), 64-bit integers as numbers; every value is then checked or parsed as the
+ * schema says.
  * @example await readArrowFile("trips.arrow", ctx)
  */
 export async function readArrowFile(path: string, ctx: ReadContext): Promise<void> {
@@ -15,16 +16,26 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
   let table: ReturnType<typeof tableFromIPC>;
   try {
     bytes = await readFile(path);
-    table = tableFromIPC(bytes, { useDate: true });
+    table = tableFromIPC(bytes, { useDate: false });
   } catch (error) {
     throw new TableReadError(
       { file: ctx.file, reason: `cannot read as Arrow IPC: ${(error as Error).message}` },
       { cause: error },
     );
   }
-  const names = table.schema.fields.map((field) => field.name);
+  const fields = table.schema.fields;
+  const names = fields.map((field) => field.name);
+  const timeColumns = new Set(
+    fields
+      .filter((field) => field.type.typeId === Type.Timestamp || field.type.typeId === Type.Date)
+      .map((field) => field.name),
+  );
   const mapped = mapNamedColumns(ctx, names);
-  const columns = mapped.map((name) => (name === undefined ? undefined : table.getChild(name).toArray()));
+  const columns = mapped.map((name): DecodedColumn | undefined =>
+    name === undefined
+      ? undefined
+      : { values: table.getChild(name).toArray(), epochMillis: timeColumns.has(name) },
+  );
   appendValueBatch(ctx, columns, table.numRows, 0);
   ctx.progress.advance(bytes.length, ctx.rows);
 }

@@ -1,42 +1,24 @@
 /**
  * Column builders: one per schema column, filled from CSV byte ranges or from the values of a Parquet/Arrow
- * column, grown by doubling (non-nullable numbers live in a Float64Array, everything else in a plain array).
- * Each builder loops over a whole batch itself, so the per-cell code is monomorphic.
+ * column. Non-nullable numbers and time stamps live in a Float64Array grown by doubling, everything else in a
+ * plain array. Each builder loops over a whole batch itself, so the per-cell code is monomorphic.
  */
 
+import {
+  type ColumnBuilder,
+  emptyValueFor,
+  Float64Store,
+  filterArrayTail,
+  type IssueKind,
+  type IssueSink,
+  isBlank,
+  millisAsDates,
+} from "./builder-support";
 import type { CsvRecords } from "./csv-tokenizer";
 import { lastFloatWasNaNLiteral, parseBooleanBytes, parseFloatBytes, parseIntBytes } from "./numbers";
 import type { ColumnSpec } from "./schema-columns";
 import { toScratch } from "./scratch";
-import { parseTimestampBytes } from "./timestamp";
-
-/** A cell that is not a valid value: 0 = does not parse, 1 = empty in a column that is not nullable. */
-export type IssueKind = 0 | 1;
-
-/** Collects the invalid cells of a batch; in "error" mode a builder stops at its first one. */
-export interface IssueSink {
-  readonly stopAtFirst: boolean;
-  add(record: number, column: number, kind: IssueKind): void;
-}
-
-/** A builder of one table column. */
-export interface ColumnBuilder {
-  readonly spec: ColumnSpec;
-  /** Values appended so far. */
-  readonly length: number;
-  /** Append field `field` of every record in `records` (CSV). `column` identifies this builder to `sink`. */
-  appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void;
-  /** Append already-decoded values (Parquet, Arrow); `null`/`undefined` are empty cells. */
-  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void;
-  /** Append `count` empty cells of an absent optional column (its default, or null). */
-  appendAbsent(count: number): void;
-  /** A hint: about `rows` values in all are coming (lets a typed column allocate once instead of doubling). */
-  expect(rows: number): void;
-  /** Keep, of the values from index `from` on, those whose `keep` flag (indexed from `from`) is 1. */
-  filterTail(from: number, keep: Uint8Array): void;
-  /** The finished column, trimmed to its length. */
-  finish(): ArrayLike<unknown>;
-}
+import { createTimestampBuilder } from "./timestamp-builders";
 
 /** Create the builder for a schema column. */
 export function createColumnBuilder(spec: ColumnSpec): ColumnBuilder {
@@ -45,7 +27,7 @@ export function createColumnBuilder(spec: ColumnSpec): ColumnBuilder {
     case "int":
       return spec.nullable ? new NullableNumberBuilder(spec) : new DenseNumberBuilder(spec);
     case "timestamp":
-      return new TimestampBuilder(spec);
+      return createTimestampBuilder(spec);
     case "boolean":
       return new BooleanBuilder(spec);
     case "string":
@@ -71,24 +53,9 @@ function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   return Buffer.isBuffer(buf) ? buf.toString("utf8", start, end) : utf8.decode(buf.subarray(start, end));
 }
 
-function emptyValueFor(spec: ColumnSpec): { ok: boolean; value: unknown } {
-  if (spec.hasDefault) return { ok: true, value: spec.defaultValue };
-  if (spec.nullable) return { ok: true, value: null };
-  return { ok: false, value: null };
-}
-
-function filterArrayTail<T>(values: T[], from: number, keep: Uint8Array): void {
-  let w = from;
-  for (let r = from; r < values.length; r++) {
-    if (keep[r - from] === 1) values[w++] = values[r] as T;
-  }
-  values.length = w;
-}
-
 /** Non-nullable float or int: a Float64Array grown by doubling. */
 class DenseNumberBuilder implements ColumnBuilder {
-  private data = new Float64Array(1024);
-  length = 0;
+  private readonly store = new Float64Store();
   private readonly isInt: boolean;
   private readonly emptyOk: boolean;
   private readonly emptyValue: number;
@@ -100,27 +67,19 @@ class DenseNumberBuilder implements ColumnBuilder {
     this.emptyValue = typeof empty.value === "number" ? empty.value : 0;
   }
 
-  private reserve(extra: number): Float64Array {
-    const need = this.length + extra;
-    if (need > this.data.length) this.resize(Math.max(need, this.data.length * 2));
-    return this.data;
-  }
-
-  private resize(capacity: number): void {
-    const next = new Float64Array(capacity);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+  get length(): number {
+    return this.store.length;
   }
 
   expect(rows: number): void {
-    if (rows > this.data.length) this.resize(Math.ceil(rows));
+    this.store.expect(rows);
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
     const count = records.count;
-    const data = this.reserve(count);
+    const data = this.store.reserve(count);
     const { starts, ends, quoted, stride } = records;
-    let at = this.length;
+    let at = this.store.length;
     const isInt = this.isInt;
     for (let r = 0, i = field; r < count; r++, i += stride) {
       const s = starts[i] as number;
@@ -145,13 +104,13 @@ class DenseNumberBuilder implements ColumnBuilder {
       }
       data[at++] = v;
     }
-    this.length = at;
+    this.store.length = at;
   }
 
   appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
     const count = values.length;
-    const data = this.reserve(count);
-    let at = this.length;
+    const data = this.store.reserve(count);
+    let at = this.store.length;
     for (let r = 0; r < count; r++) {
       const parsed = numberFromValue(values[r], this.isInt);
       if (parsed.issue !== undefined) {
@@ -164,35 +123,24 @@ class DenseNumberBuilder implements ColumnBuilder {
       }
       data[at++] = parsed.value;
     }
-    this.length = at;
+    this.store.length = at;
+  }
+
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendValues(millisAsDates(values), sink, column);
   }
 
   appendAbsent(count: number): void {
-    this.reserve(count).fill(this.emptyValue, this.length, this.length + count);
-    this.length += count;
+    this.store.fill(this.emptyValue, count);
   }
 
   filterTail(from: number, keep: Uint8Array): void {
-    let w = from;
-    const data = this.data;
-    for (let r = from; r < this.length; r++) {
-      if (keep[r - from] === 1) data[w++] = data[r] as number;
-    }
-    this.length = w;
+    this.store.filterTail(from, keep);
   }
 
   finish(): Float64Array {
-    // a little unused capacity is cheaper to keep than to copy; much of it is not
-    const spare = this.data.length - this.length;
-    return spare <= this.data.length / 16
-      ? this.data.subarray(0, this.length)
-      : this.data.slice(0, this.length);
+    return this.store.finish();
   }
-}
-
-function isBlank(buf: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (buf[i] !== 32 && buf[i] !== 9) return false;
-  return true;
 }
 
 interface Parsed<T> {
@@ -287,6 +235,10 @@ class NullableNumberBuilder implements ColumnBuilder {
     }
   }
 
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendValues(millisAsDates(values), sink, column);
+  }
+
   appendAbsent(count: number): void {
     for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
   }
@@ -298,103 +250,6 @@ class NullableNumberBuilder implements ColumnBuilder {
   }
 
   finish(): (number | null)[] {
-    return this.data;
-  }
-}
-
-/** Timestamps: Date objects (UTC wall-clock), or null. */
-class TimestampBuilder implements ColumnBuilder {
-  private data: (Date | null)[] = [];
-  private readonly emptyOk: boolean;
-  private readonly emptyValue: Date | null;
-
-  constructor(readonly spec: ColumnSpec) {
-    const empty = emptyValueFor(spec);
-    this.emptyOk = empty.ok;
-    this.emptyValue = empty.value instanceof Date ? empty.value : null;
-  }
-
-  get length(): number {
-    return this.data.length;
-  }
-
-  private empty(): Date | null {
-    return this.emptyValue === null ? null : new Date(this.emptyValue.getTime());
-  }
-
-  appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
-    const count = records.count;
-    const { starts, ends, stride } = records;
-    const data = this.data;
-    for (let r = 0, i = field; r < count; r++, i += stride) {
-      const s = starts[i] as number;
-      const e = ends[i] as number;
-      const blank = s === e || isBlank(buf, s, e);
-      if (blank) {
-        if (!this.emptyOk) {
-          sink.add(r, column, 1);
-          if (sink.stopAtFirst) break;
-        }
-        data.push(this.empty());
-        continue;
-      }
-      const ms = parseTimestampBytes(buf, s, e);
-      if (Number.isNaN(ms)) {
-        sink.add(r, column, 0);
-        if (sink.stopAtFirst) break;
-        data.push(null);
-        continue;
-      }
-      data.push(new Date(ms));
-    }
-  }
-
-  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
-    const data = this.data;
-    for (let r = 0; r < values.length; r++) {
-      const value = values[r];
-      if (value instanceof Date && !Number.isNaN(value.getTime())) {
-        data.push(value);
-        continue;
-      }
-      if (typeof value === "string") {
-        const { bytes, length } = toScratch(value);
-        if (!isBlank(bytes, 0, length)) {
-          const ms = parseTimestampBytes(bytes, 0, length);
-          if (!Number.isNaN(ms)) {
-            data.push(new Date(ms));
-            continue;
-          }
-          sink.add(r, column, 0);
-          if (sink.stopAtFirst) break;
-          data.push(null);
-          continue;
-        }
-      } else if (value !== null && value !== undefined) {
-        sink.add(r, column, 0);
-        if (sink.stopAtFirst) break;
-        data.push(null);
-        continue;
-      }
-      if (!this.emptyOk) {
-        sink.add(r, column, 1);
-        if (sink.stopAtFirst) break;
-      }
-      data.push(this.empty());
-    }
-  }
-
-  appendAbsent(count: number): void {
-    for (let i = 0; i < count; i++) this.data.push(this.empty());
-  }
-
-  expect(_rows: number): void {}
-
-  filterTail(from: number, keep: Uint8Array): void {
-    filterArrayTail(this.data, from, keep);
-  }
-
-  finish(): (Date | null)[] {
     return this.data;
   }
 }
@@ -466,6 +321,10 @@ class BooleanBuilder implements ColumnBuilder {
       }
       this.data.push(b === 1);
     }
+  }
+
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendValues(millisAsDates(values), sink, column);
   }
 
   appendAbsent(count: number): void {
@@ -556,6 +415,10 @@ class StringBuilder implements ColumnBuilder {
       }
       this.data.push(text);
     }
+  }
+
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendValues(millisAsDates(values), sink, column);
   }
 
   appendAbsent(count: number): void {

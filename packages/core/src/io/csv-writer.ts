@@ -1,14 +1,16 @@
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import type { ColumnTable } from "arquero";
-import { formatTimestamp } from "./timestamp";
+import type { ColumnSpec } from "./schema-columns";
+import { formatTimestamp, isEpochMillis } from "./timestamp";
 
 const ROWS_PER_WRITE = 4096;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One CSV cell (RFC 4180): null as empty, `""` for the empty string, Dates as UTC wall-clock
- * `2018-02-04T18:00:00` (`.sss` only when not zero), fields with `,` `"` CR LF quoted.
+ * One CSV cell (RFC 4180): null as empty, `""` for the empty string, numbers as numbers, Dates as UTC
+ * wall-clock `2018-02-04T18:00:00` (`.sss` only when not zero), fields with `,` `"` CR LF quoted. (A time
+ * stamp held as epoch milliseconds is a number here: `writeTable` formats it when its schema says so.)
  * @example csvCell('say "hi"') // "\"say \"\"hi\"\"\""
  */
 export function csvCell(value: unknown): string {
@@ -30,12 +32,20 @@ export function csvCell(value: unknown): string {
 }
 
 /**
- * Write a table as CSV with a header row, streaming a few thousand rows at a time.
- * @example await writeCsvFile(trips, "out/trips.csv")
+ * Write a table as CSV with a header row, streaming a few thousand rows at a time. A column that `specs`
+ * types as a time stamp has its numbers (epoch milliseconds) written as UTC wall-clock time stamps; Dates are
+ * written as time stamps in any column; without a spec a number is written as a number.
+ * @example await writeCsvFile(trips, "out/trips.csv", columnKinds(TripRow))
  */
-export async function writeCsvFile(table: ColumnTable, path: string): Promise<void> {
+export async function writeCsvFile(
+  table: ColumnTable,
+  path: string,
+  specs: readonly ColumnSpec[] = [],
+): Promise<void> {
   const names = table.columnNames();
+  const timestampColumns = new Set(specs.filter((s) => s.kind === "timestamp").map((s) => s.name));
   const columns = names.map((name) => table.array(name) as ArrayLike<unknown>);
+  const isTimestamp = names.map((name) => timestampColumns.has(name));
   const rows = table.numRows();
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => out.once("error", reject));
@@ -52,6 +62,15 @@ export async function writeCsvFile(table: ColumnTable, path: string): Promise<vo
         for (let c = 0; c < columns.length; c++) {
           const value = (columns[c] as ArrayLike<unknown>)[r];
           if (c > 0) text += ",";
+          if (typeof value === "number" && isTimestamp[c] === true) {
+            if (!isEpochMillis(value)) {
+              throw new RangeError(
+                `column ${names[c]}, row ${r + 1}: ${value} is not a time stamp (epoch milliseconds)`,
+              );
+            }
+            text += formatTimestamp(value);
+            continue;
+          }
           if (value instanceof Date && Number.isNaN(value.getTime())) {
             throw new RangeError(`column ${names[c]}, row ${r + 1}: invalid Date`);
           }
@@ -64,6 +83,17 @@ export async function writeCsvFile(table: ColumnTable, path: string): Promise<vo
     out.end();
     await Promise.race([once(out, "close"), failed]);
   } finally {
-    if (!out.closed) out.destroy();
+    await closed(out);
   }
+}
+
+/**
+ * Destroy the stream unless it is closed, and wait until it is: the file is opened asynchronously, so a write
+ * that fails early would otherwise return (and its caller delete the file) before the open creates it.
+ */
+async function closed(out: WriteStream): Promise<void> {
+  if (out.closed) return;
+  const done = new Promise<void>((resolve) => out.once("close", () => resolve()));
+  out.destroy();
+  await done;
 }

@@ -1,4 +1,4 @@
-import type { IssueKind, IssueSink } from "./column-builders";
+import type { IssueKind, IssueSink } from "./builder-support";
 import { type ColumnSpec, kindExpectation } from "./schema-columns";
 
 /** What to do with a value that does not parse: throw a `TableReadError`, or drop its row and count it. */

@@ -6,13 +6,15 @@ import {
   parquetSchema,
 } from "hyparquet";
 import { TableReadError } from "./errors";
+import { epochMillisParsers, isParquetTimeColumn } from "./parquet-time-columns";
 import type { ReadContext } from "./read-context";
-import { appendValueBatch, mapNamedColumns } from "./value-columns";
+import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "./value-columns";
 
 /**
  * Read one Parquet file (hyparquet; uncompressed or Snappy) into the context's builders, one row group at a
- * time, reading only the columns the schema maps. Timestamps (INT64 with a TIMESTAMP type, INT96) come as
- * Dates; strings, numbers and bigints are checked or parsed as the schema says.
+ * time, reading only the columns the schema maps. Time stamps (INT64 with a TIMESTAMP type in any unit, INT96)
+ * and dates are decoded straight to epoch milliseconds of the wall-clock time stored, without a Date per
+ * value; strings, numbers and bigints are checked or parsed as the schema says.
  * @example await readParquetFile("trips.parquet", ctx)
  */
 export async function readParquetFile(path: string, ctx: ReadContext): Promise<void> {
@@ -27,7 +29,9 @@ export async function readParquetFile(path: string, ctx: ReadContext): Promise<v
       { cause: error },
     );
   }
-  const names = parquetSchema(metadata).children.map((child) => child.element.name);
+  const elements = parquetSchema(metadata).children.map((child) => child.element);
+  const names = elements.map((element) => element.name);
+  const timeColumns = new Set(elements.filter(isParquetTimeColumn).map((element) => element.name));
   const mapped = mapNamedColumns(ctx, names);
   const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
   const totalRows = Math.max(1, Number(metadata.num_rows));
@@ -44,6 +48,7 @@ export async function readParquetFile(path: string, ctx: ReadContext): Promise<v
         columns: wanted,
         rowStart,
         rowEnd,
+        parsers: epochMillisParsers,
         onChunk: (chunk) => {
           const list = chunks.get(chunk.columnName) ?? [];
           list.push(chunk);
@@ -56,8 +61,10 @@ export async function readParquetFile(path: string, ctx: ReadContext): Promise<v
         { cause: error },
       );
     }
-    const columns = mapped.map((name) =>
-      name === undefined ? undefined : assemble(chunks.get(name) ?? [], rowStart, rowEnd),
+    const columns = mapped.map((name): DecodedColumn | undefined =>
+      name === undefined
+        ? undefined
+        : { values: assemble(chunks.get(name) ?? [], rowStart, rowEnd), epochMillis: timeColumns.has(name) },
     );
     appendValueBatch(ctx, columns, count, rowStart);
     rowStart = rowEnd;

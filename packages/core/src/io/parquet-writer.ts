@@ -2,6 +2,7 @@ import type { ColumnTable } from "arquero";
 import type { ColumnSource } from "hyparquet-writer";
 import { parquetWriteFile } from "hyparquet-writer";
 import type { ColumnSpec } from "./schema-columns";
+import { isEpochMillis } from "./timestamp";
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteFile>[0]["schema"]>[number];
 
@@ -22,6 +23,30 @@ function valueTypeOf(name: string, value: unknown): ValueType {
   throw new TypeError(`column ${name}: cannot write a ${typeof value} value to Parquet`);
 }
 
+/** The value type a schema column is written as: a time-stamp column as "date" (its numbers are epoch ms). */
+function specType(spec: ColumnSpec): ValueType {
+  switch (spec.kind) {
+    case "float":
+    case "int":
+      return "number";
+    case "timestamp":
+      return "date";
+    case "boolean":
+      return "boolean";
+    default:
+      return "string";
+  }
+}
+
+/** Whether a value of type `found` may be written to a column of type `wanted` (from the schema). */
+function fits(found: ValueType, wanted: ValueType): boolean {
+  return (
+    found === wanted ||
+    (wanted === "number" && found === "bigint") ||
+    (wanted === "date" && found === "number") // epoch milliseconds
+  );
+}
+
 /** The column's value type (from the schema when given, else from its values) and whether it holds nulls. */
 function inspect(
   name: string,
@@ -29,35 +54,42 @@ function inspect(
   spec: ColumnSpec | undefined,
 ): { type: ValueType; nulls: boolean } {
   let nulls = false;
-  let type: ValueType | undefined;
-  if (!Array.isArray(data)) return { type: "number", nulls: false }; // a typed array
-  for (let i = 0; i < data.length; i++) {
-    const value: unknown = data[i];
-    if (value === null || value === undefined) {
-      nulls = true;
-      continue;
+  const found = new Set<ValueType>();
+  if (!Array.isArray(data)) {
+    found.add("number"); // a typed array
+  } else {
+    for (let i = 0; i < data.length; i++) {
+      const value: unknown = data[i];
+      if (value === null || value === undefined) nulls = true;
+      else found.add(valueTypeOf(name, value));
     }
-    const t = valueTypeOf(name, value);
-    if (type === undefined) type = t;
-    else if (t !== type)
-      throw new TypeError(`column ${name}: cannot write mixed ${type} and ${t} values to Parquet`);
   }
-  if (spec !== undefined) {
-    const fromSpec: ValueType =
-      spec.kind === "float" || spec.kind === "int"
-        ? "number"
-        : spec.kind === "timestamp"
-          ? "date"
-          : spec.kind === "boolean"
-            ? "boolean"
-            : "string";
-    if (type !== undefined && type !== fromSpec && !(type === "bigint" && fromSpec === "number")) {
+  if (spec === undefined) {
+    const [first, second] = found;
+    if (second !== undefined)
+      throw new TypeError(`column ${name}: cannot write mixed ${first} and ${second} values to Parquet`);
+    return { type: first ?? "string", nulls };
+  }
+  const wanted = specType(spec);
+  for (const type of found) {
+    if (!fits(type, wanted))
       throw new TypeError(`column ${name}: the schema says ${spec.kind} but the table holds ${type} values`);
-    }
-    type = fromSpec;
-    nulls = nulls || spec.nullable;
   }
-  return { type: type ?? "string", nulls };
+  return { type: wanted, nulls: nulls || spec.nullable };
+}
+
+/** A time-stamp column's values as whole epoch milliseconds (Dates and numbers alike), nulls kept. */
+function epochMillisValues(name: string, data: ArrayLike<unknown>): (number | null)[] {
+  return Array.from(data, (value, row) => {
+    if (value === null || value === undefined) return null;
+    const ms = value instanceof Date ? value.getTime() : value;
+    if (!isEpochMillis(ms)) {
+      throw new RangeError(
+        `column ${name}, row ${row + 1}: ${String(value)} is not a time stamp (epoch milliseconds)`,
+      );
+    }
+    return Math.floor(ms) + 0;
+  });
 }
 
 /** The Parquet schema element and the data to write for one column. */
@@ -111,14 +143,15 @@ function parquetColumn(
           repetition_type,
           logical_type: { type: "TIMESTAMP", isAdjustedToUTC: false, unit: "MILLIS" },
         },
-        source: source(Array.from(data)),
+        source: source(epochMillisValues(name, data)),
       };
   }
 }
 
 /**
  * Write a table as one Parquet file (Snappy): numbers as DOUBLE (INT32/INT64 for schema `int` columns),
- * strings as UTF8, booleans, Dates as TIMESTAMP(MILLIS) without a zone; a column with nulls is OPTIONAL.
+ * strings as UTF8, booleans, and as TIMESTAMP(MILLIS) without a zone both Dates and the numbers (epoch
+ * milliseconds) of a schema `timestamp` column; a column with nulls is OPTIONAL.
  * @example writeParquetFile(trips, "out/trips.parquet", columnKinds(TripRow))
  */
 export function writeParquetFile(table: ColumnTable, path: string, specs?: readonly ColumnSpec[]): void {

@@ -1,5 +1,5 @@
 import type { ColumnAliases } from "./aliases";
-import type { ColumnBuilder } from "./column-builders";
+import type { ColumnBuilder } from "./builder-support";
 import { TableReadError } from "./errors";
 import {
   type BatchIssues,

@@ -6,6 +6,7 @@ import {
   float64,
   int32,
   int64,
+  TimeUnit,
   tableFromArrays,
   tableToIPC,
   timestamp,
@@ -117,7 +118,8 @@ describe("readTable (Parquet)", () => {
     ]);
     expect(table.column("vendor_id")?.constructor).toBe(Float64Array);
     expect(Array.from(table.array("vendor_id") as ArrayLike<number>)).toEqual([1, 2, 2]);
-    expect((table.array("pickup_datetime") as Date[]).map((d) => d.getTime())).toEqual([
+    expect(table.column("pickup_datetime")?.constructor).toBe(Float64Array);
+    expect(Array.from(table.array("pickup_datetime") as ArrayLike<number>)).toEqual([
       utc(2018, 1, 11, 18, 24, 44),
       utc(2018, 2, 4, 18),
       utc(2018, 7, 27, 9, 14, 45, 500),
@@ -175,7 +177,7 @@ describe("readTable (Parquet)", () => {
       },
     ]);
     const table = await readTable(path, Trip);
-    expect((table.array("pickup_datetime") as Date[]).map((d) => d.getTime())).toEqual([
+    expect(Array.from(table.array("pickup_datetime") as ArrayLike<number>)).toEqual([
       utc(2018, 7, 27, 9, 14, 45),
       utc(2018, 7, 27, 0, 5),
     ]);
@@ -225,6 +227,73 @@ describe("readTable (Parquet)", () => {
     expect(typeError.message).toMatch(/row 1, column b: cannot parse "true" as a timestamp/);
   });
 
+  it("decodes time stamps of every unit and dates as epoch milliseconds (sub-ms digits cut)", async () => {
+    const stamp = (name: string, unit: "MILLIS" | "MICROS" | "NANOS", optional = false): SchemaElement => ({
+      name,
+      type: "INT64",
+      repetition_type: optional ? "OPTIONAL" : "REQUIRED",
+      logical_type: { type: "TIMESTAMP", isAdjustedToUTC: false, unit },
+    });
+    const at = BigInt(utc(2018, 2, 4, 18, 0, 0, 7));
+    const path = parquet("units.parquet", [
+      { element: stamp("ms", "MILLIS"), data: [at, -1n] },
+      { element: stamp("us", "MICROS"), data: [at * 1000n + 999n, -1n] },
+      { element: stamp("ns", "NANOS", true), data: [at * 1_000_000n + 5n, null] },
+      {
+        element: {
+          name: "legacy",
+          type: "INT64",
+          converted_type: "TIMESTAMP_MILLIS",
+          repetition_type: "REQUIRED",
+        },
+        data: [at, 0n],
+      },
+      {
+        element: { name: "day", type: "INT32", converted_type: "DATE", repetition_type: "REQUIRED" },
+        data: Int32Array.from([Date.UTC(2018, 1, 4) / 86_400_000, -1]),
+      },
+    ]);
+    const schema = z.object({
+      ms: z.date(),
+      us: z.date(),
+      ns: z.date().nullable(),
+      legacy: z.date(),
+      day: z.date(),
+    });
+    const table = await readTable(path, schema);
+    const ms = Number(at);
+    expect(table.column("ms")?.constructor).toBe(Float64Array);
+    expect(Array.from(table.array("ms") as ArrayLike<number>)).toEqual([ms, -1]);
+    // -1 µs is 1969-12-31 23:59:59.999999: its milliseconds are .999, so -1 ms (not 0)
+    expect(Array.from(table.array("us") as ArrayLike<number>)).toEqual([ms, -1]);
+    expect(table.array("ns")).toEqual([ms, null]);
+    expect(Array.from(table.array("legacy") as ArrayLike<number>)).toEqual([ms, 0]);
+    expect(Array.from(table.array("day") as ArrayLike<number>)).toEqual([utc(2018, 2, 4), -86_400_000]);
+  });
+
+  it("rejects a time stamp read as another kind, a plain integer read as a time stamp, and one out of range", async () => {
+    const path = parquet("kinds.parquet", [
+      {
+        element: {
+          name: "at",
+          type: "INT64",
+          repetition_type: "REQUIRED",
+          logical_type: { type: "TIMESTAMP", isAdjustedToUTC: false, unit: "MILLIS" },
+        },
+        data: [BigInt(utc(2018, 2, 4, 18)), 9_000_000_000_000_000n],
+      },
+      { element: { name: "n", type: "INT64", repetition_type: "REQUIRED" }, data: [1517767200000n, 5n] },
+    ]);
+    const asNumber = await readError(readTable(path, z.object({ at: z.number() })));
+    expect(asNumber.message).toMatch(/row 1, column at: cannot parse "2018-02-04T18:00:00" as a number/);
+    const asString = await readError(readTable(path, z.object({ at: z.string() })));
+    expect(asString.message).toMatch(/row 1, column at: .*"2018-02-04T18:00:00"/);
+    const plain = await readError(readTable(path, z.object({ n: z.date() })));
+    expect(plain.message).toMatch(/row 1, column n: cannot parse "1517767200000" as a timestamp/);
+    const outOfRange = await readError(readTable(path, z.object({ at: z.date() })));
+    expect(outOfRange.message).toMatch(/row 2, column at: cannot parse "9000000000000000" as a timestamp/);
+  });
+
   it("names a file that is not Parquet", async () => {
     const path = tmp.file("fake.parquet", "id\n1\n");
     const error = await readError(readTable(path, z.object({ id: z.int() })));
@@ -262,7 +331,7 @@ describe("readTable (Arrow IPC)", () => {
     for (const format of [undefined, "arrow"] as const) {
       const table = await readTable(path, Trip, { aliases, ...(format ? { format } : {}) });
       expect(Array.from(table.array("vendor_id") as ArrayLike<number>)).toEqual([1, 2, 2]);
-      expect((table.array("pickup_datetime") as Date[]).map((d) => d.getTime())).toEqual([
+      expect(Array.from(table.array("pickup_datetime") as ArrayLike<number>)).toEqual([
         utc(2018, 1, 11, 18, 24, 44),
         utc(2018, 2, 4, 18),
         utc(2018, 7, 27, 9, 14, 45),
@@ -284,9 +353,21 @@ describe("readTable (Arrow IPC)", () => {
     );
     for (const path of [feather, ipc]) {
       const table = await readTable(path, z.object({ day: z.date(), at: z.date() }));
-      expect((table.array("day") as Date[])[0]?.getTime()).toBe(utc(2018, 2, 4));
-      expect((table.array("at") as Date[])[0]?.getTime()).toBe(utc(2018, 7, 27, 9, 14, 45));
+      expect(Array.from(table.array("day") as ArrayLike<number>)).toEqual([utc(2018, 2, 4)]);
+      expect(Array.from(table.array("at") as ArrayLike<number>)).toEqual([utc(2018, 7, 27, 9, 14, 45)]);
     }
+  });
+
+  it("reads nullable Arrow time stamps as numbers and nulls, and rejects them in a string column", async () => {
+    const path = arrow(
+      "nullable.arrow",
+      { at: [new Date(utc(2018, 2, 4, 18, 0, 0, 7)), null] },
+      { types: { at: timestamp(TimeUnit.MICROSECOND) } },
+    );
+    const table = await readTable(path, z.object({ at: z.date().nullable() }));
+    expect(table.array("at")).toEqual([utc(2018, 2, 4, 18, 0, 0, 7), null]);
+    const error = await readError(readTable(path, z.object({ at: z.string().nullable() })));
+    expect(error.message).toMatch(/row 1, column at: .*"2018-02-04T18:00:00\.007"/);
   });
 
   it("names the row and column of an invalid value", async () => {
@@ -320,7 +401,8 @@ describe("readTable (Arrow IPC)", () => {
     const { table, report } = await readTableWithReport([csv, pq, arr], schema);
     expect(report.files).toEqual([csv, pq, arr]);
     expect(Array.from(table.array("id") as ArrayLike<number>)).toEqual([1, 2, 3]);
-    expect((table.array("at") as Date[]).map((d) => d.getTime())).toEqual([
+    expect(table.column("at")?.constructor).toBe(Float64Array);
+    expect(Array.from(table.array("at") as ArrayLike<number>)).toEqual([
       utc(2018, 1, 1),
       utc(2018, 1, 2),
       utc(2018, 1, 3),

@@ -12,16 +12,29 @@ import { ProgressReporter } from "./progress";
 import type { ReadContext } from "./read-context";
 import { columnKinds, type RowSchema } from "./schema-columns";
 import { formatFromExtension, resolveSources } from "./sources";
+import type { formatTimestamp } from "./timestamp";
 import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } from "./types";
 
 const log = getLogger("io");
 
 /**
  * Read CSV, Parquet or Arrow IPC files into one table typed by a zod row schema (see {@link readTableWithReport}).
+ *
+ * **Time stamps are numbers, not Dates.** A `z.date()` column holds the epoch milliseconds of each stamp's
+ * UTC wall-clock time: `2018-02-04 18:00:00` (no zone) is `Date.UTC(2018, 1, 4, 18, 0, 0)` =
+ * `1517767200000`, whatever the machine's time zone (a stamp with a zone, `...Z` or `+05:30`, is that
+ * instant). A column that cannot be null is a `Float64Array`; a `.nullable()`/`.optional()` one a plain
+ * array of numbers and `null`s. (10M rows would otherwise allocate 20M Date objects.) Read their fields with
+ * UTC arithmetic or `op.utc*`, turn one into text with {@link formatTimestamp}, into a Date with `new Date(ms)`
+ * (then use its `getUTC*` methods, not the local ones), and write the table back with
+ * `writeTable(table, path, { schema })` so those columns are written as time stamps again.
  * @example
  *   const trips = await readTable("data/yellow_tripdata_2018-*.csv", TripRow, {
  *     aliases: { rate_code: ["RatecodeID", "rate_code_id"] },
  *   });
+ *   const pickup = trips.get("pickup_datetime", 0) as number; // 1517767200000 for "2018-02-04 18:00:00"
+ *   formatTimestamp(pickup); // "2018-02-04T18:00:00"
+ *   new Date(pickup).getUTCHours(); // 18
  */
 export async function readTable<S extends RowSchema>(
   source: string | readonly string[],
@@ -33,8 +46,10 @@ export async function readTable<S extends RowSchema>(
 
 /**
  * Read a file, a folder, a glob or a list of files into one table, and report what was read and dropped.
- * Columns come in schema order; non-nullable numbers as Float64Array, time stamps as Dates (a stamp without
- * a zone is its UTC wall-clock time); columns the schema does not name are ignored.
+ * Columns come in schema order; columns the schema does not name are ignored. Non-nullable numbers and time
+ * stamps are Float64Arrays, nullable ones plain arrays with `null`s; a time stamp is the epoch milliseconds
+ * of its UTC wall-clock time (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never a Date — see
+ * {@link readTable}.
  * @example const { table, report } = await readTableWithReport("trips.csv", TripRow, { onInvalid: "drop" });
  */
 export async function readTableWithReport<S extends RowSchema>(

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysFromCivil, formatTimestamp, parseTimestamp } from "./timestamp";
+import { daysFromCivil, formatTimestamp, isEpochMillis, parseTimestamp } from "./timestamp";
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number =>
   Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -135,7 +135,48 @@ describe("formatTimestamp", () => {
     expect(formatTimestamp(new Date(utc(999, 0 + 1, 1)))).toBe("0999-01-01T00:00:00");
   });
 
-  it("rejects an invalid Date", () => {
+  it("formats epoch milliseconds (the table representation) like the same Date", () => {
+    expect(formatTimestamp(utc(2018, 2, 4, 18))).toBe("2018-02-04T18:00:00");
+    expect(formatTimestamp(utc(2018, 2, 4, 18, 0, 0, 7))).toBe("2018-02-04T18:00:00.007");
+    expect(formatTimestamp(0)).toBe("1970-01-01T00:00:00");
+    expect(formatTimestamp(-0)).toBe("1970-01-01T00:00:00");
+    expect(formatTimestamp(-1)).toBe("1969-12-31T23:59:59.999");
+    expect(formatTimestamp(utc(2016, 2, 29, 23, 59, 59))).toBe("2016-02-29T23:59:59");
+    expect(formatTimestamp(-8.64e15)).toBe("-271821-04-20T00:00:00");
+    expect(formatTimestamp(8.64e15)).toBe("+275760-09-13T00:00:00");
+  });
+
+  it("drops a fraction of a millisecond, rounding down on the wall clock", () => {
+    expect(formatTimestamp(utc(2018, 2, 4, 18) + 7.9)).toBe("2018-02-04T18:00:00.007");
+    expect(formatTimestamp(-0.5)).toBe("1969-12-31T23:59:59.999");
+  });
+
+  it("agrees with the Date's UTC fields for any instant, and round-trips through parseTimestamp", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_999 }), (ms) => {
+        expect(formatTimestamp(ms)).toBe(formatTimestamp(new Date(ms)));
+        expect(formatTimestamp(ms)).toBe(new Date(ms).toISOString().slice(0, ms % 1000 === 0 ? 19 : 23));
+        expect(parseTimestamp(formatTimestamp(ms))).toBe(ms);
+      }),
+    );
+  });
+
+  it("rejects an invalid Date, NaN, infinities and numbers outside the range of a Date", () => {
     expect(() => formatTimestamp(new Date(Number.NaN))).toThrow(/invalid Date/);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -Number.POSITIVE_INFINITY, 8.64e15 + 1]) {
+      expect(() => formatTimestamp(bad)).toThrow(RangeError);
+    }
+    expect(() => formatTimestamp(Number.NaN)).toThrow("cannot format NaN as a time stamp");
+  });
+});
+
+describe("isEpochMillis", () => {
+  it("accepts finite numbers within the range of a Date, nothing else", () => {
+    expect(isEpochMillis(utc(2018, 2, 4, 18))).toBe(true);
+    expect(isEpochMillis(-8.64e15)).toBe(true);
+    expect(isEpochMillis(0.5)).toBe(true);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 8.64e15 + 1, "0", null, new Date(0), 0n]) {
+      expect(isEpochMillis(bad)).toBe(false);
+    }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Time stamps as UTC wall-clock times, parsed from bytes at fixed positions (no regex, no `Date.parse`).
+ * Time stamps as UTC wall-clock times, parsed from bytes at fixed positions (no regex, no `Date.parse`) into
+ * epoch milliseconds (the numbers the tables hold), and formatted back without a `Date`.
  *
  * Layouts read (a date alone means midnight):
  * - ISO: `2018-07-27 09:14:45`, `2018-07-27T09:14:45`, optional `:ss`, fraction `.f…` (cut to milliseconds),
@@ -209,21 +210,57 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
+/** The largest distance from the epoch a time stamp may have, in milliseconds (the range of a `Date`). */
+export const MAX_EPOCH_MS = 8.64e15;
+
 /**
- * Format a Date as its UTC wall-clock time, `.sss` only when the milliseconds are not zero.
- * @example formatTimestamp(new Date(Date.UTC(2018, 1, 4, 18))) // "2018-02-04T18:00:00"
+ * True when `value` is a time stamp in the table representation: a finite number of epoch milliseconds
+ * within the range of a `Date`.
+ * @example isEpochMillis(Date.UTC(2018, 1, 4, 18)) // true; isEpochMillis(Number.NaN) // false
  */
-export function formatTimestamp(date: Date): string {
-  const t = date.getTime();
-  if (Number.isNaN(t)) throw new RangeError("cannot format an invalid Date");
-  const y = date.getUTCFullYear();
+export function isEpochMillis(value: unknown): value is number {
+  return typeof value === "number" && Math.abs(value) <= MAX_EPOCH_MS;
+}
+
+/**
+ * Format a time stamp — epoch milliseconds (as the tables hold them) or a Date — as its UTC wall-clock time
+ * without a zone, `.sss` only when the milliseconds are not zero; a fraction of a millisecond is dropped.
+ * Throws a RangeError for NaN, an infinity, a number outside the range of a Date, or an invalid Date.
+ * @example formatTimestamp(Date.UTC(2018, 1, 4, 18)) // "2018-02-04T18:00:00"
+ * @example formatTimestamp(new Date(Date.UTC(2018, 1, 4, 18, 0, 0, 7))) // "2018-02-04T18:00:00.007"
+ */
+export function formatTimestamp(time: Date | number): string {
+  const t = typeof time === "number" ? time : time.getTime();
+  if (!(Math.abs(t) <= MAX_EPOCH_MS)) {
+    throw new RangeError(
+      typeof time === "number"
+        ? `cannot format ${t} as a time stamp (expected epoch milliseconds within ±${MAX_EPOCH_MS})`
+        : "cannot format an invalid Date",
+    );
+  }
+  const ms = Math.floor(t);
+  const days = Math.floor(ms / MS_PER_DAY);
+  const inDay = ms - days * MS_PER_DAY;
+  // civil date from days since 1970-01-01 (H. Hinnant's `civil_from_days`)
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (month <= 2 ? 1 : 0);
   const year =
     y >= 0 && y <= 9999
       ? `${y}`.padStart(4, "0")
       : `${y < 0 ? "-" : "+"}${`${Math.abs(y)}`.padStart(6, "0")}`;
-  const base = `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}T${pad2(date.getUTCHours())}:${pad2(
-    date.getUTCMinutes(),
-  )}:${pad2(date.getUTCSeconds())}`;
-  const ms = date.getUTCMilliseconds();
-  return ms === 0 ? base : `${base}.${`${ms}`.padStart(3, "0")}`;
+  const hours = Math.floor(inDay / 3_600_000);
+  const minutes = Math.floor(inDay / 60_000) % 60;
+  const seconds = Math.floor(inDay / 1000) % 60;
+  const millis = inDay % 1000;
+  const base = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}`;
+  return millis === 0 ? base : `${base}.${`${millis}`.padStart(3, "0")}`;
 }

@@ -1,4 +1,3 @@
-import type { ColumnTable } from "arquero";
 import type { z } from "zod";
 import type { InvalidValueExample, OnInvalid } from "./invalid-values";
 import type { RowSchema } from "./schema-columns";

@@ -1,7 +1,18 @@
 import { mapColumns } from "./aliases";
 import { BatchIssues } from "./invalid-values";
 import { type ReadContext, settleBatch } from "./read-context";
-import { formatTimestamp } from "./timestamp";
+import { formatTimestamp, isEpochMillis } from "./timestamp";
+
+/** One decoded column of a Parquet row group or an Arrow table. */
+export interface DecodedColumn {
+  /** The values; `null`/`undefined` are empty cells. */
+  readonly values: ArrayLike<unknown>;
+  /**
+   * True when the file types the column as a time stamp or a date: its values were decoded as epoch
+   * milliseconds of the UTC wall-clock time (numbers, never Dates).
+   */
+  readonly epochMillis: boolean;
+}
 
 /** A value of a Parquet/Arrow column as text, for error messages. */
 export function valueText(value: unknown): string {
@@ -19,6 +30,12 @@ export function valueText(value: unknown): string {
   return String(value);
 }
 
+/** A value of a decoded column as text: an epoch-millisecond value of a time column as its time stamp. */
+function decodedText(column: DecodedColumn | undefined, row: number): string {
+  const value = column?.values[row];
+  return column?.epochMillis && isEpochMillis(value) ? formatTimestamp(value) : valueText(value);
+}
+
 /** Map a file's column names onto the schema: for each schema column, the file column name or undefined. */
 export function mapNamedColumns(ctx: ReadContext, names: readonly string[]): (string | undefined)[] {
   return mapColumns(ctx.file, names, ctx.specs, ctx.aliases).map((index) =>
@@ -32,16 +49,17 @@ export function mapNamedColumns(ctx: ReadContext, names: readonly string[]): (st
  */
 export function appendValueBatch(
   ctx: ReadContext,
-  columns: readonly (ArrayLike<unknown> | undefined)[],
+  columns: readonly (DecodedColumn | undefined)[],
   count: number,
   firstRow: number,
 ): void {
   const issues = new BatchIssues(ctx.invalid.mode === "error");
   const base = ctx.rows;
   ctx.builders.forEach((builder, c) => {
-    const values = columns[c];
-    if (values === undefined) builder.appendAbsent(count);
-    else builder.appendValues(values, issues, c);
+    const column = columns[c];
+    if (column === undefined) builder.appendAbsent(count);
+    else if (column.epochMillis) builder.appendEpochMillis(column.values, issues, c);
+    else builder.appendValues(column.values, issues, c);
   });
   settleBatch(
     ctx,
@@ -49,6 +67,6 @@ export function appendValueBatch(
     count,
     issues,
     (r) => ({ row: firstRow + r + 1 }),
-    (r, c) => valueText(columns[c]?.[r]),
+    (r, c) => decodedText(columns[c], r),
   );
 }

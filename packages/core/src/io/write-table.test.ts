@@ -26,17 +26,18 @@ const Row = z.object({
   maybe_paid: z.boolean().nullable(),
 });
 
+/** A table as `readTable(path, Row)` gives it: time stamps as epoch milliseconds (Float64Array, or numbers and nulls). */
 function sampleTable() {
   return makeTable({
     id: Float64Array.from([1, 2, 3, 4]),
     big: Float64Array.from([0, -5, 2 ** 40, 9_007_199_254_740_991]),
-    at: [
-      new Date(utc(2018, 2, 4, 18)),
-      new Date(utc(2018, 2, 4, 18, 0, 0, 7)),
-      new Date(utc(1969, 12, 31, 23, 59, 59)),
-      new Date(utc(2018, 7, 27, 9, 14, 45, 999)),
-    ],
-    maybe_at: [null, new Date(utc(2020, 2, 29)), null, new Date(utc(2018, 1, 1))],
+    at: Float64Array.from([
+      utc(2018, 2, 4, 18),
+      utc(2018, 2, 4, 18, 0, 0, 7),
+      utc(1969, 12, 31, 23, 59, 59),
+      utc(2018, 7, 27, 9, 14, 45, 999),
+    ]),
+    maybe_at: [null, utc(2020, 2, 29), null, utc(2018, 1, 1)],
     amount: Float64Array.from([12.5, -0, 0.1 + 0.2, 1e-300]),
     tip: [null, 1.25, Number.NaN, Number.POSITIVE_INFINITY],
     note: ['say "hi", then\nleave', "", null, "  padded  "],
@@ -46,6 +47,7 @@ function sampleTable() {
   });
 }
 
+/** Every column as a plain array (a Date, which a read never gives, would show as `date:<ms>`). */
 function plain(t: ReturnType<typeof sampleTable>): Record<string, unknown[]> {
   return Object.fromEntries(
     t
@@ -85,6 +87,25 @@ describe("writeTable", () => {
     expect(readFileSync(path, "utf8")).toBe('at,note,n\n2018-02-04T18:00:00,"a,b",1.5\n,,2\n');
   });
 
+  it("writes epoch-millisecond columns as time stamps when the schema says so, as numbers without it", async () => {
+    const t = makeTable({
+      at: Float64Array.from([utc(2018, 2, 4, 18), utc(2018, 2, 4, 18, 0, 0, 120)]),
+      maybe: [null, utc(2020, 2, 29)],
+      n: Float64Array.from([1.5, 2]),
+    });
+    const schema = z.object({ at: z.date(), maybe: z.date().nullable(), n: z.number() });
+    const withSchema = join(tmp.dir, "stamps.csv");
+    await writeTable(t, withSchema, { schema });
+    expect(readFileSync(withSchema, "utf8")).toBe(
+      "at,maybe,n\n2018-02-04T18:00:00,,1.5\n2018-02-04T18:00:00.120,2020-02-29T00:00:00,2\n",
+    );
+    const withoutSchema = join(tmp.dir, "numbers.csv");
+    await writeTable(t, withoutSchema);
+    expect(readFileSync(withoutSchema, "utf8")).toBe(
+      `at,maybe,n\n${utc(2018, 2, 4, 18)},,1.5\n${utc(2018, 2, 4, 18, 0, 0, 120)},${utc(2020, 2, 29)},2\n`,
+    );
+  });
+
   it.each(["csv", "parquet"] as const)("round-trips every kind of column through %s", async (format) => {
     const path = join(tmp.dir, `round-trip.${format}`);
     const original = sampleTable();
@@ -92,14 +113,43 @@ describe("writeTable", () => {
     const back = await readTable(path, Row);
     expect(plain(back)).toEqual(plain(original));
     expect(back.column("id")?.constructor).toBe(Float64Array);
+    expect(back.column("at")?.constructor).toBe(Float64Array);
     expect(Object.is((back.array("amount") as number[])[1], -0)).toBe(true);
   });
 
-  it("round-trips through Parquet without a schema (numbers as DOUBLE)", async () => {
+  it.each(["csv", "parquet"] as const)(
+    "still writes Date values as time stamps, in any column (%s)",
+    async (format) => {
+      const path = join(tmp.dir, `dates.${format}`);
+      const schema = z.object({ at: z.date(), maybe: z.date().nullable() });
+      const dates = makeTable({
+        at: [new Date(utc(2018, 2, 4, 18)), new Date(utc(2018, 2, 4, 18, 0, 0, 7))],
+        maybe: [null, new Date(utc(1969, 12, 31, 23, 59, 59))],
+      });
+      const mixed = makeTable({
+        at: [new Date(utc(2018, 2, 4, 18)), utc(2018, 2, 4, 18, 0, 0, 7)],
+        maybe: [null, utc(1969, 12, 31, 23, 59, 59)],
+      });
+      const expected = {
+        at: [utc(2018, 2, 4, 18), utc(2018, 2, 4, 18, 0, 0, 7)],
+        maybe: [null, utc(1969, 12, 31, 23, 59, 59)],
+      };
+      await writeTable(dates, path); // Dates need no schema
+      expect(plain(await readTable(path, schema))).toEqual(expected);
+      await writeTable(mixed, path, { schema }); // Dates and epoch milliseconds in one time-stamp column
+      expect(plain(await readTable(path, schema))).toEqual(expected);
+    },
+  );
+
+  it("writes numbers as Parquet DOUBLE without a schema, so they read back as numbers, not time stamps", async () => {
     const path = join(tmp.dir, "no-schema.parquet");
     const original = sampleTable();
     await writeTable(original, path);
-    expect(plain(await readTable(path, Row))).toEqual(plain(original));
+    const NumbersRow = Row.extend({ at: z.number(), maybe_at: z.number().nullable() });
+    expect(plain(await readTable(path, NumbersRow))).toEqual(plain(original));
+    await expect(readTable(path, Row)).rejects.toThrow(
+      `row 1, column at: cannot parse "${utc(2018, 2, 4, 18)}" as a timestamp`,
+    );
   });
 
   it("writes Parquet time stamps that hyparquet reads back as the same Dates, and ints as INT32/INT64", async () => {
@@ -141,8 +191,8 @@ describe("writeTable", () => {
     const n = 5000;
     const trips = makeTable({
       vendor_id: Float64Array.from({ length: n }, (_, i) => 1 + (i % 2)),
-      pickup_datetime: Array.from({ length: n }, (_, i) => new Date(utc(2018, 1, 1) + i * 61_000)),
-      dropoff_datetime: Array.from({ length: n }, (_, i) => new Date(utc(2018, 1, 1) + i * 61_000 + 600_000)),
+      pickup_datetime: Float64Array.from({ length: n }, (_, i) => utc(2018, 1, 1) + i * 61_000),
+      dropoff_datetime: Float64Array.from({ length: n }, (_, i) => utc(2018, 1, 1) + i * 61_000 + 600_000),
       passenger_count: Float64Array.from({ length: n }, (_, i) => i % 6),
       trip_distance: Float64Array.from({ length: n }, (_, i) => (i % 997) / 10),
       rate_code: Float64Array.from({ length: n }, () => 1),
@@ -179,8 +229,32 @@ describe("writeTable", () => {
         `cannot write ${path}: column a, row 2: invalid Date`,
       );
       await expect(writeTable(bad, join(dir.dir, "out.parquet"))).rejects.toThrow(/invalid Date/);
+      const nan = makeTable({ a: Float64Array.from([1, Number.NaN]) });
+      const schema = z.object({ a: z.date() });
+      await expect(writeTable(nan, path, { schema })).rejects.toThrow(
+        `cannot write ${path}: column a, row 2: NaN is not a time stamp (epoch milliseconds)`,
+      );
+      await expect(writeTable(nan, join(dir.dir, "out.parquet"), { schema })).rejects.toThrow(
+        /column a, row 2: NaN is not a time stamp/,
+      );
+      await expect(
+        writeTable(makeTable({ a: ["2018-02-04"] }), join(dir.dir, "out.parquet"), { schema }),
+      ).rejects.toThrow(/column a: the schema says timestamp but the table holds string values/);
       expect(readFileSync(path, "utf8")).toBe("a\n1\n");
       expect(readdirSync(dir.dir).sort()).toEqual(["out.csv"]);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it("leaves no temporary file when a CSV write fails at once (the file is opened asynchronously)", async () => {
+    const dir = tempFolder();
+    try {
+      const path = dir.file("out.csv", "a\n1\n");
+      const bad = makeTable({ a: [new Date(Number.NaN)] });
+      for (let i = 0; i < 300; i++) await writeTable(bad, path).catch(() => {});
+      expect(readdirSync(dir.dir)).toEqual(["out.csv"]);
+      expect(readFileSync(path, "utf8")).toBe("a\n1\n");
     } finally {
       dir.remove();
     }

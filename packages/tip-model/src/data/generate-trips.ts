@@ -11,27 +11,21 @@ import { TAXI_TRIP_COLUMNS } from "./trip-schema";
 /** Options of {@link generateTrips}: rows and seed (default 42). */
 export type GenerateTripsOptions = Omit<TripChunkOptions, "chunkRows">;
 
-function toDates(epochMs: Float64Array): Date[] {
-  const dates = new Array<Date>(epochMs.length);
-  for (let i = 0; i < epochMs.length; i++) dates[i] = new Date(epochMs[i] as number);
-  return dates;
-}
-
 /**
- * A chunk as an arquero table in the `taxi_trip_data` layout: time stamps become `Date`s (UTC fields),
- * numbers stay in their Float64Arrays (shared with the chunk, not copied).
+ * A chunk as an arquero table in the `taxi_trip_data` layout, as `readTable` gives it: numbers and time stamps
+ * in their Float64Arrays (shared with the chunk, not copied), a time stamp as the epoch milliseconds of its
+ * UTC wall-clock time (`Date.UTC(2018, 1, 4, 18)` is 2018-02-04 18:00). No Date is created.
+ * @example formatWallClock(tripChunkToTable(chunk).get("pickup_datetime", 0) as number) // "2018-02-04 18:00:00"
  */
 export function tripChunkToTable(chunk: TripChunk): ColumnTable {
-  const c = chunk.columns;
-  return table(
-    { ...c, pickup_datetime: toDates(c.pickup_datetime), dropoff_datetime: toDates(c.dropoff_datetime) },
-    [...TAXI_TRIP_COLUMNS],
-  );
+  return table({ ...chunk.columns }, [...TAXI_TRIP_COLUMNS]);
 }
 
 /**
  * Generated trips as one arquero table, for small and medium sizes (stream large ones with
- * `generateTripChunks` or write them with `writeSample`). Same seed and rows → the same table everywhere.
+ * `generateTripChunks` or write them with `writeSample`). Same seed and rows → the same table everywhere, and
+ * the same table `readTable(writeSample(...).trips, taxiTripSchema)` reads back: time stamps as epoch
+ * milliseconds of the New York wall-clock time read as UTC, in Float64Arrays.
  * @example generateTrips({ rows: 20_000, seed: 7 }).numRows() // 20000
  */
 export function generateTrips(options: GenerateTripsOptions): ColumnTable {

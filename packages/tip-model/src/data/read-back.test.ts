@@ -28,6 +28,10 @@ describe("writeSample -> readTable", () => {
     expect(read.columnNames()).toEqual(expected.columnNames());
     expect(read.numRows()).toBe(3_000);
     expect(read.objects()).toEqual(expected.objects());
+    for (const column of ["pickup_datetime", "dropoff_datetime"]) {
+      expect(read.column(column)).toBeInstanceOf(Float64Array);
+      expect(expected.column(column)).toBeInstanceOf(Float64Array);
+    }
     const zoneTable = await readTable(zones, taxiZoneGeoSchema, { aliases: taxiZoneGeoAliases });
     expect(zoneTable.objects()).toEqual(generateZones().objects());
   });
@@ -46,8 +50,8 @@ describe("writeSample -> readTable", () => {
     expect(t.objects()).toEqual([
       {
         vendor_id: 2,
-        pickup_datetime: new Date(Date.UTC(2018, 1, 4, 18)),
-        dropoff_datetime: new Date(Date.UTC(2018, 1, 4, 18, 12, 30)),
+        pickup_datetime: Date.UTC(2018, 1, 4, 18),
+        dropoff_datetime: Date.UTC(2018, 1, 4, 18, 12, 30),
         passenger_count: 1,
         trip_distance: 1.65,
         rate_code: 1,
@@ -65,8 +69,8 @@ describe("writeSample -> readTable", () => {
       },
       {
         vendor_id: 1,
-        pickup_datetime: new Date(Date.UTC(2019, 10, 2, 9, 1)),
-        dropoff_datetime: new Date(Date.UTC(2019, 10, 2, 9, 30)),
+        pickup_datetime: Date.UTC(2019, 10, 2, 9, 1),
+        dropoff_datetime: Date.UTC(2019, 10, 2, 9, 30),
         passenger_count: null,
         trip_distance: 9.1,
         rate_code: null,

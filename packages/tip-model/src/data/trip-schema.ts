@@ -2,8 +2,9 @@ import { z } from "zod";
 
 /**
  * One yellow-taxi trip in the guide's `taxi_trip_data` layout (17 columns, in this order). Time stamps are New
- * York wall-clock times without a zone, held as UTC fields (`Date.UTC(...)`) so no result depends on the
- * machine's time zone. Amounts are US dollars.
+ * York wall-clock times without a zone, held as UTC fields so no result depends on the machine's time zone: a
+ * table read with this schema holds them as epoch milliseconds (`2018-02-04 18:00:00` is
+ * `Date.UTC(2018, 1, 4, 18)`), not as Dates. Amounts are US dollars.
  *
  * Nullable: `passenger_count`, `rate_code` and `store_and_fwd_flag`, the columns the TLC's own files leave
  * empty for otherwise valid trips (2019 onwards). Every other column is required.
@@ -42,7 +43,7 @@ export const taxiTripSchema = z.object({
   dropoff_location_id: z.int().describe("TLC taxi zone where the meter was disengaged"),
 });
 
-/** One trip row as read with {@link taxiTripSchema}. */
+/** One trip row as the schema outputs it (time stamps as Dates; a table read with the schema holds epoch milliseconds). */
 export type TaxiTrip = z.output<typeof taxiTripSchema>;
 
 /** A column of `taxi_trip_data`. */

@@ -1,5 +1,6 @@
-import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { constants } from "node:fs";
+import { access, stat, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { writeOutputFolder, writeTable } from "@tablepipe/core";
 import { z } from "zod";
 import { taxiTripSchema } from "../data/index";
@@ -22,6 +23,53 @@ export const predictionsSchema = taxiTripSchema.extend({
   store_and_fwd_flag_is_N: z.int(),
   prediction: z.number(),
 });
+
+/** `output_dir` cannot be written: a user error, printed as one line by the CLI. */
+export class OutputDirError extends Error {
+  override readonly name = "OutputDirError";
+  readonly userFacing = true as const;
+}
+
+async function existing(path: string): Promise<{ isDirectory(): boolean } | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new OutputDirError(`cannot write output_dir: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * Check, before any work is done, that `dir` can become the output folder: it is a folder or does not exist
+ * yet, the nearest existing folder above it is a folder (not a file), and that folder is writable. Creates
+ * nothing. Throws an {@link OutputDirError} saying what is in the way.
+ * @example await checkOutputDir(job.config.output_dir); // then run for an hour
+ */
+export async function checkOutputDir(dir: string): Promise<void> {
+  const target = resolve(dir);
+  const found = await existing(target);
+  if (found !== undefined && !found.isDirectory()) {
+    throw new OutputDirError(`cannot write output_dir ${target}: it is a file, not a folder`);
+  }
+  let ancestor = dirname(target);
+  for (;;) {
+    const stats = await existing(ancestor);
+    if (stats !== undefined) {
+      if (!stats.isDirectory()) {
+        throw new OutputDirError(`cannot write output_dir ${target}: ${ancestor} is a file, not a folder`);
+      }
+      break;
+    }
+    if (dirname(ancestor) === ancestor) return;
+    ancestor = dirname(ancestor);
+  }
+  try {
+    await access(ancestor, constants.W_OK);
+  } catch {
+    throw new OutputDirError(`cannot write output_dir ${target}: no permission to write in ${ancestor}`);
+  }
+}
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -20,8 +20,14 @@ import {
   taxiZoneGeoSchema,
 } from "../data/index";
 import { resolveDataSources } from "./data-sources";
-import { writeJobOutputs } from "./outputs";
+import { checkOutputDir, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
+
+/** Too few prepared rows to train or to validate: a user error (filters or data), printed as one line by the CLI. */
+export class TrainingDataError extends Error {
+  override readonly name = "TrainingDataError";
+  readonly userFacing = true as const;
+}
 
 /** The named tables the job keeps on the instance, as the guide's `self.sdfs`. */
 export type TipModelTables = {
@@ -83,8 +89,9 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     this.options = options;
   }
 
-  /** The table of contents. */
+  /** The table of contents; first checks that `output_dir` can be written, so a bad one fails before the work. */
   async run(): Promise<void> {
+    await checkOutputDir(this.config.output_dir);
     await this.extract();
     await this.transform();
     await this.train();
@@ -164,7 +171,14 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         seed: config.seed,
       });
       if (training.numRows() === 0) {
-        throw new Error(`no training rows: ${usable.numRows()} prepared rows; relax the filters or add data`);
+        throw new TrainingDataError(
+          `no training rows: ${usable.numRows()} usable prepared rows; relax the filters or add data`,
+        );
+      }
+      if (test.numRows() === 0) {
+        throw new TrainingDataError(
+          `no test rows: test_fraction ${config.test_fraction} of ${usable.numRows()} usable prepared rows put none in the test set; raise test_fraction or add data`,
+        );
       }
       this.tables.training = training;
       this.tables.test = test;

@@ -1,0 +1,448 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readTable, resetLogging } from "@tablepipe/core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runTipModelCli } from "./commands";
+import { SAMPLE_FILES } from "./data/index";
+import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
+
+let root: string;
+let sampleDir: string;
+
+/** A write-only stream that keeps what it was given. */
+function capture(): { write(chunk: string): boolean; text(): string } {
+  const chunks: string[] = [];
+  return {
+    write(chunk: string) {
+      chunks.push(chunk);
+      return true;
+    },
+    text: () => chunks.join(""),
+  };
+}
+
+interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+  /** The stderr lines that are not log lines (`[2018-02-04 18:00] INFO ...`). */
+  messages: string[];
+}
+
+async function cli(...argv: string[]): Promise<CliResult> {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runTipModelCli(argv, { stdout, stderr });
+  resetLogging();
+  const err = stderr.text();
+  const messages = err.split("\n").filter((line) => line !== "" && !/^\[[\d-]+ [\d:]+\] [A-Z]+ /.test(line));
+  return { code, out: stdout.text(), err, messages };
+}
+
+const STACK_LINE = /^\s+at /m;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "tip-model-cli-"));
+  sampleDir = join(root, "sample");
+  const written = await cli("sample", "--rows", "3000", "--seed", "3", "--out", sampleDir);
+  expect(written.code).toBe(0);
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+afterEach(() => resetLogging());
+
+/** A fresh folder under the test root. */
+async function folder(name: string): Promise<string> {
+  const dir = join(root, name);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+describe("--help", () => {
+  it.each([
+    [
+      ["--help"],
+      ["Usage: tip-model [options] [command]", "run [options]", "prepare [options]", "sample [options]"],
+    ],
+    [
+      ["run", "--help"],
+      [
+        "Usage: tip-model run [options]",
+        "--test-fraction <number>",
+        "share of prepared rows held out for validation",
+        "default: 0.2",
+        "--history-start-month <string>",
+        'default: "201703"',
+        "--n-first-daily-rides-to-keep <integer>",
+        "--model <choice>",
+        "one of: random-forest, gbt, linear",
+        "--data-dir <string>",
+        "--trips <string>",
+        "--output-dir <string>",
+        "--config <file>",
+        "--log-level <choice>",
+      ],
+    ],
+    [
+      ["prepare", "--help"],
+      [
+        "Usage: tip-model prepare [options]",
+        "--out <string>",
+        "file to write the prepared table to",
+        "required",
+        "--first-evening-hour <integer>",
+        "default: 17",
+      ],
+    ],
+    [
+      ["sample", "--help"],
+      [
+        "Usage: tip-model sample [options]",
+        "--rows <integer>",
+        "number of trips to generate",
+        "default:",
+        "100000",
+        "--seed <integer>",
+        "--out <string>",
+      ],
+    ],
+  ])("%j prints usage, flags, defaults and descriptions on stdout", async (argv, expected) => {
+    const { code, out, err } = await cli(...argv);
+    expect(code).toBe(0);
+    expect(err).toBe("");
+    for (const text of expected) expect(out).toContain(text);
+  });
+});
+
+describe("bad flags: exit 2 and one line naming the flag", () => {
+  it.each([
+    [["--test-fraction", "1.5"], "tip-model: --test-fraction: expected a number > 0 and < 1, got 1.5"],
+    [
+      ["--n-first-daily-rides-to-keep", "abc"],
+      'tip-model: --n-first-daily-rides-to-keep: expected an integer, got "abc"',
+    ],
+    [["--model", "xgb"], 'tip-model: --model: expected one of "random-forest", "gbt", "linear", got "xgb"'],
+    [["--test-fractoin", "0.3"], "tip-model: unknown flag --test-fractoin (did you mean --test-fraction?)"],
+    [["--history-start-month", "201812"], /^tip-model: --history-start-month: .*before history_end_month/],
+    [["--history-end-month", "2018-11"], /^tip-model: --history-end-month: expected .*, got "2018-11"$/],
+    [["--first-evening-hour", "24"], /^tip-model: --first-evening-hour: /],
+    [["--test-fraction"], /^tip-model: --test-fraction: .*got no value/],
+    [["run", "--seed", "1.5"], /^tip-model: --seed: expected an integer/],
+    [["prepare"], /^tip-model: --out is required/],
+    [["sample", "--rows", "0"], /^tip-model: --rows: /],
+    [["sample", "--test-fraction", "0.3"], /^tip-model: unknown flag --test-fraction/],
+    [["train"], /^tip-model: unknown command "train"/],
+  ])("%j", async (argv, expected) => {
+    const { code, out: stdout, err } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    const lines = err.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(expected);
+    expect(err).not.toMatch(STACK_LINE);
+  });
+
+  it("a config file is checked too, naming the file and the key", async () => {
+    const dir = await folder("bad-config");
+    const file = join(dir, "config.json");
+    await writeFile(file, JSON.stringify({ test_fraction: 2 }));
+    const { code, messages } = await cli("--config", file);
+    expect(code).toBe(2);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain("test_fraction");
+  });
+});
+
+describe("data errors: exit 1, one clear line, no stack trace, no output", () => {
+  async function expectDataError(args: string[], expected: RegExp): Promise<void> {
+    const output = join(root, "out-never");
+    const { code, out, err, messages } = await cli(...args, "--output-dir", output);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(expected);
+    expect(err.trimEnd().split("\n").at(-1)).toBe(messages[0]);
+    expect(err).not.toMatch(STACK_LINE);
+    expect(existsSync(output)).toBe(false);
+  }
+
+  it("a data_dir that does not exist", async () => {
+    const missing = join(root, "no-such-folder");
+    await expectDataError(
+      ["--data-dir", missing],
+      new RegExp(`^tip-model: data_dir ${missing} does not exist$`),
+    );
+  });
+
+  it("a data_dir that is a file", async () => {
+    const file = join(sampleDir, SAMPLE_FILES.trips);
+    await expectDataError(
+      ["--data-dir", file],
+      /^tip-model: data_dir .*taxi_trip_data\.csv is not a folder$/,
+    );
+  });
+
+  it("a data_dir without the zone table names the file and lists the folder", async () => {
+    const dir = await folder("trips-only");
+    await writeFile(join(dir, SAMPLE_FILES.trips), await readFile(join(sampleDir, SAMPLE_FILES.trips)));
+    await expectDataError(
+      ["--data-dir", dir],
+      /^tip-model: no taxi_zone_geo\.csv \(or \.parquet, \.arrow\) in data_dir .*; it holds: taxi_trip_data\.csv$/,
+    );
+  });
+
+  it("a malformed time stamp names the file, line, column and value", async () => {
+    const dir = await folder("bad-stamp");
+    const lines = (await readFile(join(sampleDir, SAMPLE_FILES.trips), "utf8")).split("\n");
+    const fields = (lines[3] as string).split(",");
+    fields[1] = "2018-02-30 25:61:00";
+    lines[3] = fields.join(",");
+    await writeFile(join(dir, SAMPLE_FILES.trips), lines.join("\n"));
+    await writeFile(join(dir, SAMPLE_FILES.zones), await readFile(join(sampleDir, SAMPLE_FILES.zones)));
+    await expectDataError(
+      ["--data-dir", dir],
+      /^tip-model: .*taxi_trip_data\.csv line 4, column pickup_datetime: cannot parse "2018-02-30 25:61:00" as a timestamp/,
+    );
+
+    const out = join(root, "dropped-out");
+    const dropped = await cli("--data-dir", dir, "--drop-invalid-rows", "--output-dir", out);
+    expect(dropped.code).toBe(0);
+    expect(dropped.err).toMatch(/read taxi_trip_data: 2999 rows from 1 file\(s\) dropped=1/);
+    const model = JSON.parse(await readFile(join(out, OUTPUT_FILES.model), "utf8"));
+    expect(model.rows.input.taxi_trip_data).toBe(2_999);
+  });
+
+  it("a malformed number names the file, line, column and value", async () => {
+    const dir = await folder("bad-number");
+    const lines = (await readFile(join(sampleDir, SAMPLE_FILES.trips), "utf8")).split("\n");
+    const fields = (lines[10] as string).split(",");
+    fields[11] = "abc"; // tip_amount
+    lines[10] = fields.join(",");
+    await writeFile(join(dir, SAMPLE_FILES.trips), lines.join("\n"));
+    await writeFile(join(dir, SAMPLE_FILES.zones), await readFile(join(sampleDir, SAMPLE_FILES.zones)));
+    await expectDataError(
+      ["--data-dir", dir],
+      /^tip-model: .*taxi_trip_data\.csv line 11, column tip_amount: .*"abc"/,
+    );
+  });
+
+  it("filters that leave no rows to train on", async () => {
+    await expectDataError(
+      ["--sample-rows", "2000", "--history-start-month", "202001", "--history-end-month", "202002"],
+      /^tip-model: no training rows: 0 usable prepared rows; relax the filters or add data$/,
+    );
+  });
+
+  it("a trips glob that matches nothing, and trips without zones", async () => {
+    await expectDataError(
+      ["--trips", join(root, "nothing", "*.csv"), "--zones", join(sampleDir, SAMPLE_FILES.zones)],
+      /^tip-model: .*nothing\/\*\.csv: no file matches this pattern$/,
+    );
+    await expectDataError(
+      ["--trips", join(sampleDir, SAMPLE_FILES.trips)],
+      /^tip-model: --trips was given without a zone table: add --zones or --data-dir$/,
+    );
+  });
+});
+
+describe("an output_dir that cannot be written", () => {
+  it.each([
+    [
+      "a path under a regular file",
+      "under-file",
+      join("file", "out", "run-1"),
+      "FILE is a file, not a folder",
+    ],
+    ["an existing regular file", "is-file", "file", "it is a file, not a folder"],
+  ])("%s: one line, exit 1 before any work, no output", async (_, name, relative, reason) => {
+    const dir = await folder(`blocked-${name}`);
+    const file = join(dir, "file");
+    await writeFile(file, "not a folder");
+    const target = join(dir, relative);
+    const blocker = reason.replace("FILE", file);
+    const { code, out, err, messages } = await cli("--sample-rows", "3000", "--output-dir", target);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toBe(`tip-model: cannot write output_dir ${target}: ${blocker}`);
+    expect(err).not.toMatch(STACK_LINE);
+    expect(err).not.toContain("extract: started");
+    expect(await readdir(dir)).toEqual(["file"]);
+    expect(await readFile(file, "utf8")).toBe("not a folder");
+  });
+});
+
+describe("commands that work", () => {
+  it("sample --rows 500 --out DIR, then run --data-dir DIR", async () => {
+    const data = join(root, "small-sample");
+    const sample = await cli("sample", "--rows", "500", "--out", data);
+    expect(sample.code).toBe(0);
+    expect(sample.out).toBe(
+      `sample: ${join(data, SAMPLE_FILES.trips)} (500 rows), ${join(data, SAMPLE_FILES.zones)}\n`,
+    );
+    expect((await readdir(data)).sort()).toEqual([SAMPLE_FILES.trips, SAMPLE_FILES.zones]);
+
+    const output = join(root, "small-out");
+    const run = await cli("run", "--data-dir", data, "--output-dir", output);
+    expect(run.messages).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.out).toBe(`report: ${join(output, OUTPUT_FILES.report)}\n`);
+    expect((await readdir(output)).sort()).toEqual(Object.values(OUTPUT_FILES).sort());
+    const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
+    expect(model.config.data_dir).toBe(data);
+    expect(model.rows.input.taxi_trip_data).toBe(500);
+    expect(run.err).toMatch(/read taxi_trip_data: 500 rows from 1 file\(s\)/);
+  });
+
+  it("run is the default command; it replaces an existing output folder as a whole", async () => {
+    const output = join(root, "default-out");
+    await mkdir(output);
+    await writeFile(join(output, "stale.txt"), "from an older run");
+    const first = await cli("--sample-rows", "2000", "--model", "linear", "--output-dir", output);
+    expect(first.code).toBe(0);
+    expect((await readdir(output)).sort()).toEqual(Object.values(OUTPUT_FILES).sort());
+    const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
+    expect(model.model).toBe("linearRegression");
+    expect(model.config).toMatchObject({ sample_rows: 2000, model: "linear" });
+    expect(await readdir(root)).not.toContainEqual(expect.stringMatching(/^\.default-out/));
+  });
+
+  it("--log-level warn keeps stderr quiet on success", async () => {
+    const output = join(root, "quiet-out");
+    const quiet = await cli("--sample-rows", "2000", "--log-level", "warn", "--output-dir", output);
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toBe("");
+  });
+
+  it("flags win over a config file, which wins over the defaults", async () => {
+    const dir = await folder("config");
+    const file = join(dir, "config.json");
+    await writeFile(file, JSON.stringify({ test_fraction: 0.3, seed: 5, sample_rows: 2500 }));
+    const output = join(dir, "out");
+    const { code } = await cli("--config", file, "--seed", "6", "--output-dir", output);
+    expect(code).toBe(0);
+    const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
+    expect(model.config).toMatchObject({
+      test_fraction: 0.3,
+      seed: 6,
+      sample_rows: 2500,
+      n_first_daily_rides_to_keep: 3,
+    });
+  });
+
+  it("prepare --out FILE writes the prepared table sorted by pickup_location_id, pickup_datetime, dropoff_datetime", async () => {
+    const file = join(root, "prepared", "prepared.csv");
+    const { code, out } = await cli("prepare", "--data-dir", sampleDir, "--out", file);
+    expect(code).toBe(0);
+    const rows = Number(/\((\d+) rows\)/.exec(out)?.[1]);
+    expect(out).toBe(`prepared: ${file} (${rows} rows)\n`);
+    const prepared = await readTable(file, predictionsSchema.omit({ prediction: true }));
+    expect(prepared.numRows()).toBe(rows);
+    expect(rows).toBeGreaterThan(100);
+    expect(prepared.columnNames()).toEqual(
+      Object.keys(predictionsSchema.shape).filter((name) => name !== "prediction"),
+    );
+    const zone = prepared.array("pickup_location_id") as ArrayLike<number>;
+    const pickup = Array.from(prepared.array("pickup_datetime") as ArrayLike<number | Date>, Number);
+    const dropoff = Array.from(prepared.array("dropoff_datetime") as ArrayLike<number | Date>, Number);
+    let unsorted = 0;
+    for (let i = 1; i < rows; i++) {
+      const order =
+        (zone[i - 1] as number) - (zone[i] as number) ||
+        (pickup[i - 1] as number) - (pickup[i] as number) ||
+        (dropoff[i - 1] as number) - (dropoff[i] as number);
+      if (order > 0) unsorted++;
+    }
+    expect(unsorted).toBe(0);
+    expect(new Set(Array.from(zone)).size).toBeGreaterThan(20);
+  });
+
+  it("--trips 'DIR/*.csv' --zones FILE reads TLC layouts over two files: the same prepared table", async () => {
+    const dir = await folder("tlc");
+    const trips = (await readFile(join(sampleDir, SAMPLE_FILES.trips), "utf8")).trimEnd().split("\n");
+    const header = (trips[0] as string).split(",");
+    const tlcColumns: [tlc: string, guide: string | undefined][] = [
+      ["VendorID", "vendor_id"],
+      ["tpep_pickup_datetime", "pickup_datetime"],
+      ["tpep_dropoff_datetime", "dropoff_datetime"],
+      ["passenger_count", "passenger_count"],
+      ["trip_distance", "trip_distance"],
+      ["RatecodeID", "rate_code"],
+      ["store_and_fwd_flag", "store_and_fwd_flag"],
+      ["PULocationID", "pickup_location_id"],
+      ["DOLocationID", "dropoff_location_id"],
+      ["payment_type", "payment_type"],
+      ["fare_amount", "fare_amount"],
+      ["extra", "extra"],
+      ["mta_tax", "mta_tax"],
+      ["tip_amount", "tip_amount"],
+      ["tolls_amount", "tolls_amount"],
+      ["improvement_surcharge", "imp_surcharge"],
+      ["total_amount", "total_amount"],
+      ["congestion_surcharge", undefined],
+    ];
+    const positions = tlcColumns.map(([, guide]) => (guide === undefined ? -1 : header.indexOf(guide)));
+    expect(positions.filter((p) => p >= 0).sort((a, b) => a - b)).toEqual(header.map((_, i) => i));
+    const toTlc = (line: string): string => {
+      expect(line).not.toContain('"');
+      const fields = line.split(",");
+      return positions.map((p) => (p < 0 ? "" : fields[p])).join(",");
+    };
+    const tlcHeader = tlcColumns.map(([tlc]) => tlc).join(",");
+    const body = trips.slice(1).map(toTlc);
+    const half = Math.floor(body.length / 2);
+    await mkdir(join(dir, "trips"));
+    await writeFile(
+      join(dir, "trips", "yellow_tripdata_2018-01.csv"),
+      `${tlcHeader}\n${body.slice(0, half).join("\n")}\n`,
+    );
+    await writeFile(
+      join(dir, "trips", "yellow_tripdata_2018-02.csv"),
+      `${tlcHeader}\r\n${body.slice(half).join("\r\n")}\r\n`,
+    );
+    const zones = (await readFile(join(sampleDir, SAMPLE_FILES.zones), "utf8")).trimEnd().split("\n");
+    expect(zones[0]).toBe("zone_id,zone_name,borough");
+    const quote = (value: string): string => `"${value}"`;
+    const lookup = zones.slice(1).map((line) => {
+      expect(line).not.toContain('"');
+      const [id, name, borough] = line.split(",") as [string, string, string];
+      return [id, borough, name, borough === "Manhattan" ? "Yellow Zone" : "Boro Zone"].map(quote).join(",");
+    });
+    const zoneFile = join(dir, "taxi_zone_lookup.csv");
+    await writeFile(zoneFile, `"LocationID","Borough","Zone","service_zone"\n${lookup.join("\n")}\n`);
+
+    const fromTlc = join(dir, "from-tlc.csv");
+    const tlc = await cli(
+      "prepare",
+      "--trips",
+      join(dir, "trips", "*.csv"),
+      "--zones",
+      zoneFile,
+      "--out",
+      fromTlc,
+    );
+    expect(tlc.messages).toEqual([]);
+    expect(tlc.code).toBe(0);
+    expect(tlc.err).toMatch(/read taxi_trip_data: 3000 rows from 2 file\(s\)/);
+    const fromGuide = join(dir, "from-guide.csv");
+    const guide = await cli("prepare", "--data-dir", sampleDir, "--out", fromGuide);
+    expect(guide.code).toBe(0);
+    expect(await readFile(fromTlc, "utf8")).toBe(await readFile(fromGuide, "utf8"));
+
+    const output = join(dir, "out");
+    const run = await cli(
+      "--trips",
+      join(dir, "trips", "*.csv"),
+      "--zones",
+      zoneFile,
+      "--output-dir",
+      output,
+    );
+    expect(run.code).toBe(0);
+    const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
+    expect(model.rows.input).toEqual({ taxi_trip_data: 3000, taxi_zone_geo: lookup.length });
+  });
+});
