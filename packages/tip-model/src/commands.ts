@@ -9,9 +9,23 @@ import { readProgressReporter } from "./progress";
 
 /** `tip-model prepare`: the job's config plus the file to write the prepared table to. */
 export const PrepareConfig = withConfigChecks(
-  tipAmountModelFields.extend({
-    out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
-  }),
+  tipAmountModelFields
+    .pick({
+      history_start_month: true,
+      history_end_month: true,
+      first_evening_hour: true,
+      last_evening_hour: true,
+      n_first_daily_rides_to_keep: true,
+      seed: true,
+      data_dir: true,
+      trips: true,
+      zones: true,
+      sample_rows: true,
+      drop_invalid_rows: true,
+    })
+    .extend({
+      out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
+    }),
 );
 
 /** `tip-model sample`: how many generated trips, with which seed, into which folder. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 const month = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/, "expected a month as yyyyMM, e.g. 201703");
 const hour = z.int().min(0).max(23);
+const monthField = month.default("201703");
 
 /** The models the job can train. */
 export const MODEL_NAMES = ["random-forest", "gbt", "linear"] as const;
@@ -59,7 +60,9 @@ export const tipAmountModelFields = z.object({
 });
 
 /** Add the config's cross-field checks to a schema holding its fields. */
-export function withConfigChecks<S extends typeof tipAmountModelFields>(schema: S) {
+export function withConfigChecks<
+  S extends z.ZodObject<{ history_start_month: typeof monthField; history_end_month: typeof monthField }>,
+>(schema: S) {
   return schema.refine((c) => c.history_start_month < c.history_end_month, {
     message: "history_start_month must be before history_end_month",
     path: ["history_start_month"],

@@ -11,9 +11,15 @@ export {
 export * from "./data/index";
 export type { DataSources } from "./job/data-sources";
 export { DataSourceError, resolveDataSources } from "./job/data-sources";
-export { OUTPUT_FILES, predictionsSchema, writeJobOutputs } from "./job/outputs";
+export {
+  checkOutputDir,
+  OUTPUT_FILES,
+  OutputDirError,
+  predictionsSchema,
+  writeJobOutputs,
+} from "./job/outputs";
 export { regressorFor } from "./job/regressor";
 export type { TipAmountModelOptions, TipModelMetrics, TipModelTables } from "./job/tip-amount-model";
-export { TipAmountModel } from "./job/tip-amount-model";
+export { TipAmountModel, TrainingDataError } from "./job/tip-amount-model";
 export type { RenderReportOptions, ReportImportance, ReportInput, ReportMetricSet } from "./report/index";
 export { DEFAULT_MAX_POINTS, DEFAULT_RESIDUAL_BINS, renderReport } from "./report/index";

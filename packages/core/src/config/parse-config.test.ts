@@ -181,6 +181,12 @@ describe("parseConfig: flag errors", () => {
     );
   });
 
+  it("prefers the schema's own message for a pattern", () => {
+    const schema = z.object({ month: z.string().regex(/^\d{6}$/, "expected a month as yyyyMM").default("201703") });
+    const result = () => parseConfig(schema, ["--month", "2017-03"]);
+    expect(result).toThrow('--month: expected a month as yyyyMM, got "2017-03"');
+  });
+
   it("reports an unknown flag with a close match", () => {
     const error = failure(["--test-fractio", "0.3"]);
     expect(error.message).toBe("unknown flag --test-fractio (did you mean --test-fraction?)");

@@ -146,6 +146,8 @@ function issueExpectation(issue: Issue, field: ConfigField): string | undefined 
       return field.kind === "json" ? undefined : expectation(field);
     }
     case "invalid_format":
+      // A schema's own message ("expected a month as yyyyMM, e.g. 201703") says it better than the pattern.
+      if (!issue.message.startsWith("Invalid")) return issue.message.replace(/^expected /, "");
       if (issue.format !== "regex" || issue.pattern === undefined) return `a valid ${issue.format}`;
       return `a string matching ${issue.pattern.startsWith("/") ? issue.pattern : `/${issue.pattern}/`}`;
     case "not_multiple_of":

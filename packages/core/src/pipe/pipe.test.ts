@@ -93,8 +93,16 @@ describe("pipe", () => {
     expect(trace.map((e) => e.step)).toEqual(["double(z)", "keepBelow(z)"]);
     const many = defineTransform({ name: "many", columns: { cols: needsEach([]) }, apply: (t) => t });
     const wide = aq.table({ a: [1], b: [1], c: [1], d: [1] });
-    expect(pipe(wide).transform(many, { cols: ["a", "b"] }).run().trace[0]?.step).toBe("many(a+b)");
-    expect(pipe(wide).transform(many, { cols: ["a", "b", "c", "d"] }).run().trace[0]?.step).toBe("many(4 columns)");
+    expect(
+      pipe(wide)
+        .transform(many, { cols: ["a", "b"] })
+        .run().trace[0]?.step,
+    ).toBe("many(a+b)");
+    expect(
+      pipe(wide)
+        .transform(many, { cols: ["a", "b", "c", "d"] })
+        .run().trace[0]?.step,
+    ).toBe("many(4 columns)");
   });
 
   it("wraps an implementation's error with the step's path, keeping the cause", () => {
