@@ -182,7 +182,12 @@ describe("parseConfig: flag errors", () => {
   });
 
   it("prefers the schema's own message for a pattern", () => {
-    const schema = z.object({ month: z.string().regex(/^\d{6}$/, "expected a month as yyyyMM").default("201703") });
+    const schema = z.object({
+      month: z
+        .string()
+        .regex(/^\d{6}$/, "expected a month as yyyyMM")
+        .default("201703"),
+    });
     const result = () => parseConfig(schema, ["--month", "2017-03"]);
     expect(result).toThrow('--month: expected a month as yyyyMM, got "2017-03"');
   });
