@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+/** The harness and the two baseline jobs, each a plain Node entry (dependencies stay external). */
+export default defineConfig({
+  entry: ["src/main.ts", "src/duckdb-job.ts", "src/polars-job.ts"],
+  format: ["esm"],
+  target: "node20",
+  platform: "node",
+  outDir: "dist",
+  clean: true,
+  sourcemap: true,
+  dts: false,
+});

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { configureLogging, resetLogging } from "@tablepipe/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFarePerMileCli } from "../src/cli";
+
+/** Collects what the CLI writes. */
+function sink(): { text: string; write(chunk: string): boolean } {
+  return {
+    text: "",
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  };
+}
+
+describe("fare-per-mile CLI", () => {
+  const dir = mkdtempSync(join(tmpdir(), "fare-per-mile-"));
+  const log = sink();
+  beforeAll(() => configureLogging({ stream: log, color: false }));
+  afterAll(() => {
+    resetLogging();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs the job on the generated sample and writes one row per borough and hour", async () => {
+    const out = join(dir, "answer.csv");
+    const stdout = sink();
+    const code = await runFarePerMileCli(["--sample-rows", "3000", "--out", out], { stdout });
+    expect(code).toBe(0);
+    expect(stdout.text).toContain(`answer: ${out}`);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("pickup_borough,pickup_hour,trips,median_fare_per_mile,mean_fare_per_mile");
+    expect(lines.length).toBeGreaterThan(24);
+    expect(log.text).toMatch(/addPickupBorough +[\d,]+ → [\d,]+/);
+  });
+
+  it("rejects a bad flag value, naming the flag", async () => {
+    const stderr = sink();
+    const code = await runFarePerMileCli(["--min-miles", "-1"], { stderr });
+    expect(code).toBe(2);
+    expect(stderr.text).toContain("--min-miles");
+  });
+
+  it("suggests the flag meant", async () => {
+    const stderr = sink();
+    const code = await runFarePerMileCli(["--min-mile", "1"], { stderr });
+    expect(code).toBe(2);
+    expect(stderr.text).toContain("--min-miles");
+  });
+});

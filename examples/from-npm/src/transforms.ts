@@ -1,0 +1,19 @@
+// The README example of @tablepipe/transforms (see core.ts for how it is checked).
+// #region example
+import { pipe } from "@tablepipe/core";
+import { addDateParts, keepHourWindow, limitHistory } from "@tablepipe/transforms";
+import * as aq from "arquero";
+
+export function transformsExample() {
+  const trips = aq.table({
+    pickup_datetime: [Date.UTC(2017, 2, 31, 18), Date.UTC(2018, 1, 4, 18), Date.UTC(2018, 1, 4, 9)],
+  });
+  const evening = pipe(trips)
+    .transform(limitHistory, { after: "201703", through: "201811" }) // April 2017 to November 2018
+    .transform(keepHourWindow, { column: "pickup_datetime", from: 17, to: 23 })
+    .transform(addDateParts) // month 1-12, day_of_week 1 = Sunday, day_of_month
+    .value();
+  return evening.objects();
+  // [{ pickup_datetime: 1517767200000, month: 2, day_of_week: 1, day_of_month: 4 }]
+}
+// #endregion example

@@ -1,0 +1,40 @@
+import { configureLogging, resetLogging } from "@tablepipe/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coreExample } from "../src/core";
+import { modelsExample } from "../src/models";
+import { testingExample } from "../src/testing";
+import { tipModelExample } from "../src/tip-model";
+import { transformsExample } from "../src/transforms";
+
+/** The package READMEs' examples (the files in src/) do what their comments say. */
+describe("the package READMEs' examples", () => {
+  beforeAll(() => configureLogging({ level: "warn" }));
+  afterAll(() => resetLogging());
+
+  it("core: a transform in a pipe, with its trace", () => {
+    expect(coreExample()).toEqual({ rows: 2, trace: ["keepAbove 3 → 2"] });
+  });
+
+  it("transforms: months after 201703, evening hours, date parts", () => {
+    expect(transformsExample()).toEqual([
+      { pickup_datetime: Date.UTC(2018, 1, 4, 18), month: 2, day_of_week: 1, day_of_month: 4 },
+    ]);
+  });
+
+  it("models: a seeded forest and its metrics", () => {
+    const metrics = modelsExample();
+    expect(metrics.count).toBeGreaterThan(20);
+    expect(metrics.r2).toBeGreaterThan(0.9);
+  });
+
+  it("testing: row factories and table assertions", () => {
+    expect(testingExample).not.toThrow();
+  });
+
+  it("tip-model: the job on the built-in sample", async () => {
+    const { model, test, prepared } = await tipModelExample();
+    expect(model).toBe("randomForest");
+    expect(prepared).toBeGreaterThan(1000);
+    expect(test?.rmse).toBeGreaterThan(0);
+  });
+});
