@@ -66,7 +66,7 @@ ${configReference(TipAmountModelConfig)}
 ## \`tip-model prepare\`
 
 Extract and transform only: writes the prepared table (the rows the model trains on, with their features),
-sorted by pickup zone and time. Takes every flag of \`run\`, plus \`--out\`:
+sorted by pickup zone and time. Takes the data and filter flags of \`run\`, plus \`--out\`:
 
 ${configReference(PrepareConfig)}
 ## \`tip-model sample\`
