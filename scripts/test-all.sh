@@ -10,7 +10,23 @@ step "lint";                      pnpm run lint
 step "docs (cli.md, snippets, typedoc)"; pnpm run docs:check
 step "build";                     pnpm run build
 step "chromium (report tests)";   bash scripts/ensure-chromium.sh
-step "tests (TZ=America/New_York)"; pnpm run test:unit
-step "tests (TZ=Asia/Kolkata)";   pnpm run test:tz
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+json() { printf -- '--reporter=default --reporter=json --outputFile.json=%s/%s.json' "$results" "$1"; }
+# shellcheck disable=SC2046
+step "tests (TZ=America/New_York)"; pnpm run test:unit $(json new-york)
+# shellcheck disable=SC2046
+step "tests (TZ=Asia/Kolkata)";   pnpm run test:tz $(json kolkata)
 step "packaging (publint, attw)"; pnpm run test:packaging
 step "from npm (pack, install outside the workspace, ESM, CJS, bin, tsc)"; pnpm run test:from-npm
+
+# One plain closing line over both runs, for readers of the log that do not know vitest's summary.
+node -e '
+  const fs = require("node:fs");
+  let passed = 0, failed = 0;
+  for (const f of fs.readdirSync(process.argv[1])) {
+    const r = JSON.parse(fs.readFileSync(`${process.argv[1]}/${f}`, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+' "$results"
