@@ -9,8 +9,11 @@ export interface FitSpec {
   readonly label: string;
 }
 
-/** Checks a fit spec: at least one feature, no duplicates, the label not among the features. */
-export function checkFitSpec(context: string, spec: FitSpec): void {
+/**
+ * Checks what a fit is given: a spec with at least one feature, no duplicates and the label not among
+ * the features, and a table with at least one row. Returns the table's number of rows.
+ */
+export function checkFitInput(context: string, table: ColumnTable, spec: FitSpec): number {
   if (typeof spec !== "object" || spec === null) {
     throw new ModelError(`${context}: fit needs { features, label }`);
   }
@@ -29,6 +32,9 @@ export function checkFitSpec(context: string, spec: FitSpec): void {
   if (seen.has(spec.label)) {
     throw new ModelError(`${context}: label column "${spec.label}" is also listed as a feature`);
   }
+  const rows = table.numRows();
+  if (rows === 0) throw new ModelError(`${context}: cannot fit on a table with no rows`);
+  return rows;
 }
 
 function describeValue(value: unknown): string {

@@ -1,27 +1,16 @@
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import type { FitSpec } from "./columns";
-import { featuresPerNode } from "./feature-subset";
-import { ensembleImportances, treeFeatureGains } from "./importances";
+import type { FittedModelInfo } from "./model-envelope";
+import { createFittedModel, createRegressor, fittedInfo, readModelJson } from "./model-envelope";
 import type { GradientBoostedTreesJson } from "./model-json";
-import {
-  MODEL_FORMAT,
-  MODEL_FORMAT_VERSION,
-  modelJsonBaseSchema,
-  parseJson,
-  treeFromJson,
-  treeToJson,
-} from "./model-json";
+import { treeEnsembleJsonSchema, treesFromJson, treeToJson } from "./model-json";
 import type { FeatureSubset } from "./params";
 import { ModelError, paramFields, parseParams } from "./params";
-import { deriveSeed, Random } from "./prng";
 import type { FittedRegressor, Regressor } from "./regressor";
-import { createFittedModel } from "./regressor";
-import { drawSampleWeights } from "./sampling";
 import type { RegressionTree } from "./tree";
 import { addTreePredictions, addTreePredictionsBinned } from "./tree";
-import { createTreeWorkspace, growTree } from "./tree-builder";
-import { prepareTreeTraining } from "./tree-training";
+import { startTreeEnsemble } from "./tree-training";
 
 const NAME = "gradientBoostedTrees";
 
@@ -60,7 +49,7 @@ const schema = z.strictObject({
 export function gradientBoostedTreesParams(
   params?: Partial<GradientBoostedTreesParams>,
 ): GradientBoostedTreesParams {
-  return Object.freeze(parseParams(NAME, schema, params));
+  return parseParams(NAME, schema, params);
 }
 
 /**
@@ -71,12 +60,7 @@ export function gradientBoostedTreesParams(
 export function gradientBoostedTrees(
   params?: Partial<GradientBoostedTreesParams>,
 ): Regressor<GradientBoostedTreesParams> {
-  const resolved = gradientBoostedTreesParams(params);
-  return Object.freeze({
-    name: NAME,
-    params: resolved,
-    fit: (table: ColumnTable, spec: FitSpec) => fitGradientBoostedTrees(resolved, table, spec),
-  });
+  return createRegressor(NAME, gradientBoostedTreesParams(params), fitGradientBoostedTrees);
 }
 
 function fitGradientBoostedTrees(
@@ -84,21 +68,12 @@ function fitGradientBoostedTrees(
   table: ColumnTable,
   spec: FitSpec,
 ): FittedRegressor<GradientBoostedTreesParams> {
-  const data = prepareTreeTraining(NAME, table, spec, params.maxBins, params.seed);
-  const { rows, numFeatures, binned, label } = data;
-  const options = {
-    maxDepth: params.maxDepth,
-    minInstancesPerNode: params.minInstancesPerNode,
-    featuresPerNode: featuresPerNode(params.featureSubset, numFeatures, 1),
-  };
-  const workspace = createTreeWorkspace(binned);
-  const weights = new Float64Array(rows);
-  const inBag = new Uint32Array(rows);
+  // Every tree is fitted alone, so featureSubset "auto" means "all", as in Spark.
+  const trainer = startTreeEnsemble(NAME, table, spec, params, 1);
+  const { rows, numFeatures, binned, label } = trainer.data;
   const prediction = new Float64Array(rows);
   const residual = new Float64Array(rows);
-  const trees: RegressionTree[] = [];
   const treeWeights: number[] = [];
-  const gains: Float64Array[] = [];
   for (let m = 0; m < params.maxIter; m++) {
     let target = label;
     if (m > 0) {
@@ -106,87 +81,48 @@ function fitGradientBoostedTrees(
       for (let i = 0; i < rows; i++) residual[i] = 2 * ((label[i] as number) - (prediction[i] as number));
       target = residual;
     }
-    const rng = new Random(deriveSeed(params.seed, m));
-    const count = drawSampleWeights(params.subsamplingRate, false, rng, weights, inBag);
-    const grown = growTree(binned, target, weights, inBag.subarray(0, count), options, rng, workspace);
+    const grown = trainer.grow(target, false);
     const treeWeight = m === 0 ? 1 : params.stepSize;
     if (m + 1 < params.maxIter)
       addTreePredictionsBinned(grown, binned.codes, numFeatures, treeWeight, prediction);
-    trees.push(grown.tree);
     treeWeights.push(treeWeight);
-    gains.push(treeFeatureGains(grown, numFeatures));
   }
-  const importances = ensembleImportances(gains, numFeatures, false);
-  return gbtModel(params, [...spec.features], spec.label, rows, trees, treeWeights, importances);
+  const info = fittedInfo(NAME, params, spec, rows, trainer.importances(false));
+  return gbtModel(info, trainer.trees, treeWeights);
 }
 
+/** Prediction = Σ treeWeights[m] × trees[m]. */
 function gbtModel(
-  params: GradientBoostedTreesParams,
-  features: string[],
-  label: string,
-  trainingRows: number,
+  info: FittedModelInfo<GradientBoostedTreesParams>,
   trees: readonly RegressionTree[],
   treeWeights: readonly number[],
-  importances: Float64Array,
 ): FittedRegressor<GradientBoostedTreesParams> {
-  const numFeatures = features.length;
-  return createFittedModel({
-    name: NAME,
-    params,
-    features,
-    label,
-    trainingRows,
-    importances,
-    predictMatrix(x, rows) {
+  const numFeatures = info.features.length;
+  return createFittedModel<GradientBoostedTreesJson>(
+    info,
+    (x, rows) => {
       const out = new Float64Array(rows);
       trees.forEach((tree, m) => {
         addTreePredictions(tree, x, numFeatures, treeWeights[m] as number, out);
       });
       return out;
     },
-    toJSON(): GradientBoostedTreesJson {
-      return {
-        format: MODEL_FORMAT,
-        version: MODEL_FORMAT_VERSION,
-        model: NAME,
-        params: { ...params },
-        features: [...features],
-        label,
-        trainingRows,
-        importances: Array.from(importances),
-        trees: trees.map(treeToJson),
-        treeWeights: [...treeWeights],
-      };
-    },
-  });
+    () => ({ trees: trees.map(treeToJson), treeWeights: [...treeWeights] }),
+  );
 }
 
-const gbtJsonSchema = modelJsonBaseSchema.extend({
+const gbtJsonSchema = treeEnsembleJsonSchema.extend({
   model: z.literal(NAME),
-  trees: z.array(z.unknown()).min(1),
   treeWeights: z.array(z.number().refine(Number.isFinite)),
 });
 
 /** Rebuilds fitted gradient-boosted trees from their JSON (see loadModel). */
 export function loadGradientBoostedTrees(json: unknown): FittedRegressor<GradientBoostedTreesParams> {
-  const context = `loadModel(${NAME})`;
-  const parsed = parseJson(context, gbtJsonSchema, json);
-  const params = gradientBoostedTreesParams(parsed.params as Partial<GradientBoostedTreesParams>);
-  const numFeatures = parsed.features.length;
-  if (parsed.importances.length !== numFeatures) {
-    throw new ModelError(`${context}: importances must have one entry per feature`);
-  }
+  const { context, parsed, info } = readModelJson(NAME, gbtJsonSchema, json, gradientBoostedTreesParams, [
+    "importances",
+  ]);
   if (parsed.treeWeights.length !== parsed.trees.length) {
     throw new ModelError(`${context}: treeWeights must have one entry per tree`);
   }
-  const trees = parsed.trees.map((tree, index) => treeFromJson(context, tree, numFeatures, index));
-  return gbtModel(
-    params,
-    parsed.features,
-    parsed.label,
-    parsed.trainingRows,
-    trees,
-    parsed.treeWeights,
-    Float64Array.from(parsed.importances),
-  );
+  return gbtModel(info, treesFromJson(context, parsed.trees, info.features.length), parsed.treeWeights);
 }

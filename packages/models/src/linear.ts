@@ -2,13 +2,14 @@ import type { ColumnTable } from "arquero";
 import MultivariateLinearRegression from "ml-regression-multivariate-linear";
 import { z } from "zod";
 import type { FitSpec } from "./columns";
-import { checkFitSpec, readFeatureMatrix, readNumericColumn } from "./columns";
+import { checkFitInput, readFeatureMatrix, readNumericColumn } from "./columns";
 import { normalizeToOne } from "./importances";
+import type { FittedModelInfo } from "./model-envelope";
+import { createFittedModel, createRegressor, fittedInfo, readModelJson } from "./model-envelope";
 import type { LinearRegressionJson } from "./model-json";
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION, modelJsonBaseSchema, parseJson } from "./model-json";
+import { modelJsonBaseSchema } from "./model-json";
 import { ModelError, parseParams } from "./params";
 import type { FittedRegressor, Regressor } from "./regressor";
-import { createFittedModel } from "./regressor";
 
 const NAME = "linearRegression";
 
@@ -24,7 +25,7 @@ const schema = z.strictObject({
 
 /** Validates linear regression params and fills defaults; throws a ModelError naming a bad param. */
 export function linearRegressionParams(params?: Partial<LinearRegressionParams>): LinearRegressionParams {
-  return Object.freeze(parseParams(NAME, schema, params));
+  return parseParams(NAME, schema, params);
 }
 
 /**
@@ -35,12 +36,7 @@ export function linearRegressionParams(params?: Partial<LinearRegressionParams>)
 export function linearRegression(
   params?: Partial<LinearRegressionParams>,
 ): Regressor<LinearRegressionParams> {
-  const resolved = linearRegressionParams(params);
-  return Object.freeze({
-    name: NAME,
-    params: resolved,
-    fit: (table: ColumnTable, spec: FitSpec) => fitLinearRegression(resolved, table, spec),
-  });
+  return createRegressor(NAME, linearRegressionParams(params), fitLinearRegression);
 }
 
 function fitLinearRegression(
@@ -48,9 +44,7 @@ function fitLinearRegression(
   table: ColumnTable,
   spec: FitSpec,
 ): FittedRegressor<LinearRegressionParams> {
-  checkFitSpec(NAME, spec);
-  const rows = table.numRows();
-  if (rows === 0) throw new ModelError(`${NAME}: cannot fit on a table with no rows`);
+  const rows = checkFitInput(NAME, table, spec);
   const F = spec.features.length;
   const x = readFeatureMatrix(table, NAME, spec.features);
   const y = readNumericColumn(table, NAME, "label", spec.label);
@@ -116,27 +110,20 @@ function fitLinearRegression(
   const importances = new Float64Array(F);
   for (let f = 0; f < F; f++) importances[f] = Math.abs((coefficients[f] as number) * (std[f] as number));
   normalizeToOne(importances);
-  return linearModel(params, [...spec.features], spec.label, rows, coefficients, intercept, importances);
+  const info = fittedInfo(NAME, params, spec, rows, importances);
+  return linearModel(info, coefficients, intercept);
 }
 
+/** Prediction = intercept + Σ coefficients[f] × feature f. */
 function linearModel(
-  params: LinearRegressionParams,
-  features: string[],
-  label: string,
-  trainingRows: number,
+  info: FittedModelInfo<LinearRegressionParams>,
   coefficients: Float64Array,
   intercept: number,
-  importances: Float64Array,
 ): FittedRegressor<LinearRegressionParams> {
-  const F = features.length;
-  return createFittedModel({
-    name: NAME,
-    params,
-    features,
-    label,
-    trainingRows,
-    importances,
-    predictMatrix(x, rows) {
+  const F = info.features.length;
+  return createFittedModel<LinearRegressionJson>(
+    info,
+    (x, rows) => {
       const out = new Float64Array(rows);
       for (let i = 0, base = 0; i < rows; i++, base += F) {
         let sum = intercept;
@@ -145,21 +132,8 @@ function linearModel(
       }
       return out;
     },
-    toJSON(): LinearRegressionJson {
-      return {
-        format: MODEL_FORMAT,
-        version: MODEL_FORMAT_VERSION,
-        model: NAME,
-        params: { ...params },
-        features: [...features],
-        label,
-        trainingRows,
-        importances: Array.from(importances),
-        coefficients: Array.from(coefficients),
-        intercept,
-      };
-    },
-  });
+    () => ({ coefficients: Array.from(coefficients), intercept }),
+  );
 }
 
 const finite = z.number().refine(Number.isFinite);
@@ -171,20 +145,9 @@ const linearJsonSchema = modelJsonBaseSchema.extend({
 
 /** Rebuilds a fitted linear regression from its JSON (see loadModel). */
 export function loadLinearRegression(json: unknown): FittedRegressor<LinearRegressionParams> {
-  const context = `loadModel(${NAME})`;
-  const parsed = parseJson(context, linearJsonSchema, json);
-  const params = linearRegressionParams(parsed.params as Partial<LinearRegressionParams>);
-  const F = parsed.features.length;
-  if (parsed.coefficients.length !== F || parsed.importances.length !== F) {
-    throw new ModelError(`${context}: coefficients and importances must have one entry per feature`);
-  }
-  return linearModel(
-    params,
-    parsed.features,
-    parsed.label,
-    parsed.trainingRows,
-    Float64Array.from(parsed.coefficients),
-    parsed.intercept,
-    Float64Array.from(parsed.importances),
-  );
+  const { parsed, info } = readModelJson(NAME, linearJsonSchema, json, linearRegressionParams, [
+    "coefficients",
+    "importances",
+  ]);
+  return linearModel(info, Float64Array.from(parsed.coefficients), parsed.intercept);
 }

@@ -73,6 +73,11 @@ export const modelJsonBaseSchema = z.object({
   params: z.record(z.string(), z.unknown()),
 });
 
+/** The envelope plus the `trees` of a tree ensemble (each tree is checked by `treesFromJson`). */
+export const treeEnsembleJsonSchema = modelJsonBaseSchema.extend({
+  trees: z.array(z.unknown()).min(1),
+});
+
 const treeJsonSchema = z.object({
   feature: z.array(z.number().int()),
   threshold: z.array(finite),
@@ -101,13 +106,17 @@ export function treeToJson(tree: RegressionTree): TreeJson {
   };
 }
 
-/** Checks a tree's JSON (consistent lengths, children after parents, features in range) and rebuilds it. */
-export function treeFromJson(
+/** Checks each tree's JSON (see treeFromJson) and rebuilds the trees. */
+export function treesFromJson(
   context: string,
-  json: unknown,
+  trees: readonly unknown[],
   numFeatures: number,
-  index: number,
-): RegressionTree {
+): RegressionTree[] {
+  return trees.map((tree, index) => treeFromJson(context, tree, numFeatures, index));
+}
+
+/** Checks a tree's JSON (consistent lengths, children after parents, features in range) and rebuilds it. */
+function treeFromJson(context: string, json: unknown, numFeatures: number, index: number): RegressionTree {
   const t = parseJson(`${context} tree ${index}`, treeJsonSchema, json);
   const n = t.feature.length;
   if (

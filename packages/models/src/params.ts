@@ -35,15 +35,20 @@ function formatValue(value: unknown): string {
 }
 
 /**
- * Validates `input` against a strict zod object schema and fills defaults; on failure throws a
- * ModelError naming the param, e.g. `randomForest: maxDepth must be an integer >= 1 and <= 30, got 0`.
+ * Validates `input` against a strict zod object schema and fills defaults, returning the params frozen;
+ * on failure throws a ModelError naming the param, e.g.
+ * `randomForest: maxDepth must be an integer >= 1 and <= 30, got 0`.
  */
-export function parseParams<S extends z.ZodObject>(model: string, schema: S, input: unknown): z.output<S> {
+export function parseParams<S extends z.ZodObject>(
+  model: string,
+  schema: S,
+  input: unknown,
+): Readonly<z.output<S>> {
   if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
     throw new ModelError(`${model}: params must be an object, got ${formatValue(input)}`);
   }
   const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
+  if (result.success) return Object.freeze(result.data);
   const issue = result.error.issues[0];
   const known = Object.keys(schema.shape);
   if (issue?.code === "unrecognized_keys") {

@@ -1,27 +1,16 @@
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import type { FitSpec } from "./columns";
-import { featuresPerNode } from "./feature-subset";
-import { ensembleImportances, treeFeatureGains } from "./importances";
+import type { FittedModelInfo } from "./model-envelope";
+import { createFittedModel, createRegressor, fittedInfo, readModelJson } from "./model-envelope";
 import type { RandomForestJson } from "./model-json";
-import {
-  MODEL_FORMAT,
-  MODEL_FORMAT_VERSION,
-  modelJsonBaseSchema,
-  parseJson,
-  treeFromJson,
-  treeToJson,
-} from "./model-json";
+import { treeEnsembleJsonSchema, treesFromJson, treeToJson } from "./model-json";
 import type { FeatureSubset } from "./params";
-import { ModelError, paramFields, parseParams } from "./params";
-import { deriveSeed, Random } from "./prng";
+import { paramFields, parseParams } from "./params";
 import type { FittedRegressor, Regressor } from "./regressor";
-import { createFittedModel } from "./regressor";
-import { drawSampleWeights } from "./sampling";
 import type { RegressionTree } from "./tree";
 import { addTreePredictions } from "./tree";
-import { createTreeWorkspace, growTree } from "./tree-builder";
-import { prepareTreeTraining } from "./tree-training";
+import { startTreeEnsemble } from "./tree-training";
 
 const NAME = "randomForest";
 
@@ -58,7 +47,7 @@ const schema = z.strictObject({
 
 /** Validates random forest params and fills defaults; throws a ModelError naming a bad param. */
 export function randomForestParams(params?: Partial<RandomForestParams>): RandomForestParams {
-  return Object.freeze(parseParams(NAME, schema, params));
+  return parseParams(NAME, schema, params);
 }
 
 /**
@@ -66,12 +55,7 @@ export function randomForestParams(params?: Partial<RandomForestParams>): Random
  * @example randomForest({ numTrees: 10, maxDepth: 4, seed: 42 }).fit(trips, { features, label: "tip_amount" })
  */
 export function randomForest(params?: Partial<RandomForestParams>): Regressor<RandomForestParams> {
-  const resolved = randomForestParams(params);
-  return Object.freeze({
-    name: NAME,
-    params: resolved,
-    fit: (table: ColumnTable, spec: FitSpec) => fitRandomForest(resolved, table, spec),
-  });
+  return createRegressor(NAME, randomForestParams(params), fitRandomForest);
 }
 
 function fitRandomForest(
@@ -79,90 +63,38 @@ function fitRandomForest(
   table: ColumnTable,
   spec: FitSpec,
 ): FittedRegressor<RandomForestParams> {
-  const data = prepareTreeTraining(NAME, table, spec, params.maxBins, params.seed);
-  const { rows, numFeatures, binned, label } = data;
-  const options = {
-    maxDepth: params.maxDepth,
-    minInstancesPerNode: params.minInstancesPerNode,
-    featuresPerNode: featuresPerNode(params.featureSubset, numFeatures, params.numTrees),
-  };
+  const trainer = startTreeEnsemble(NAME, table, spec, params, params.numTrees);
   const withReplacement = params.bootstrap && params.numTrees > 1;
-  const workspace = createTreeWorkspace(binned);
-  const weights = new Float64Array(rows);
-  const inBag = new Uint32Array(rows);
-  const trees: RegressionTree[] = [];
-  const gains: Float64Array[] = [];
-  for (let t = 0; t < params.numTrees; t++) {
-    const rng = new Random(deriveSeed(params.seed, t));
-    const count = drawSampleWeights(params.subsamplingRate, withReplacement, rng, weights, inBag);
-    const grown = growTree(binned, label, weights, inBag.subarray(0, count), options, rng, workspace);
-    trees.push(grown.tree);
-    gains.push(treeFeatureGains(grown, numFeatures));
-  }
-  const importances = ensembleImportances(gains, numFeatures, true);
-  return randomForestModel(params, [...spec.features], spec.label, rows, trees, importances);
+  for (let t = 0; t < params.numTrees; t++) trainer.grow(trainer.data.label, withReplacement);
+  const info = fittedInfo(NAME, params, spec, trainer.data.rows, trainer.importances(true));
+  return randomForestModel(info, trainer.trees);
 }
 
+/** Prediction = the mean of the trees' predictions. */
 function randomForestModel(
-  params: RandomForestParams,
-  features: string[],
-  label: string,
-  trainingRows: number,
+  info: FittedModelInfo<RandomForestParams>,
   trees: readonly RegressionTree[],
-  importances: Float64Array,
 ): FittedRegressor<RandomForestParams> {
-  const numFeatures = features.length;
-  return createFittedModel({
-    name: NAME,
-    params,
-    features,
-    label,
-    trainingRows,
-    importances,
-    predictMatrix(x, rows) {
+  const numFeatures = info.features.length;
+  return createFittedModel<RandomForestJson>(
+    info,
+    (x, rows) => {
       const out = new Float64Array(rows);
       for (const tree of trees) addTreePredictions(tree, x, numFeatures, 1, out);
       const count = trees.length;
       for (let i = 0; i < rows; i++) out[i] = (out[i] as number) / count;
       return out;
     },
-    toJSON(): RandomForestJson {
-      return {
-        format: MODEL_FORMAT,
-        version: MODEL_FORMAT_VERSION,
-        model: NAME,
-        params: { ...params },
-        features: [...features],
-        label,
-        trainingRows,
-        importances: Array.from(importances),
-        trees: trees.map(treeToJson),
-      };
-    },
-  });
+    () => ({ trees: trees.map(treeToJson) }),
+  );
 }
 
-const forestJsonSchema = modelJsonBaseSchema.extend({
-  model: z.literal(NAME),
-  trees: z.array(z.unknown()).min(1),
-});
+const forestJsonSchema = treeEnsembleJsonSchema.extend({ model: z.literal(NAME) });
 
 /** Rebuilds a fitted random forest from its JSON (see loadModel). */
 export function loadRandomForest(json: unknown): FittedRegressor<RandomForestParams> {
-  const context = `loadModel(${NAME})`;
-  const parsed = parseJson(context, forestJsonSchema, json);
-  const params = randomForestParams(parsed.params as Partial<RandomForestParams>);
-  const numFeatures = parsed.features.length;
-  if (parsed.importances.length !== numFeatures) {
-    throw new ModelError(`${context}: importances must have one entry per feature`);
-  }
-  const trees = parsed.trees.map((tree, index) => treeFromJson(context, tree, numFeatures, index));
-  return randomForestModel(
-    params,
-    parsed.features,
-    parsed.label,
-    parsed.trainingRows,
-    trees,
-    Float64Array.from(parsed.importances),
-  );
+  const { context, parsed, info } = readModelJson(NAME, forestJsonSchema, json, randomForestParams, [
+    "importances",
+  ]);
+  return randomForestModel(info, treesFromJson(context, parsed.trees, info.features.length));
 }

@@ -1,8 +1,6 @@
 import type { ColumnTable } from "arquero";
 import type { FitSpec } from "./columns";
-import { readFeatureMatrix } from "./columns";
 import type { ModelJson } from "./model-json";
-import { ModelError } from "./params";
 
 /** One feature's share of a model's importance. */
 export interface FeatureImportance {
@@ -42,51 +40,4 @@ export interface FittedRegressor<P extends object = object> {
   featureImportances(): FeatureImportance[];
   /** Plain JSON; `loadModel(JSON.parse(JSON.stringify(model.toJSON())))` predicts identically. */
   toJSON(): ModelJson;
-}
-
-/** What a model family supplies to become a FittedRegressor. */
-export interface FittedModelParts<P extends object> {
-  readonly name: string;
-  readonly params: Readonly<P>;
-  readonly features: readonly string[];
-  readonly label: string;
-  readonly trainingRows: number;
-  /** Importance per feature, in feature order. */
-  readonly importances: Float64Array;
-  /** Predictions for a row-major matrix of `rows` rows of raw feature values. */
-  readonly predictMatrix: (x: Float64Array, rows: number) => Float64Array;
-  readonly toJSON: () => ModelJson;
-}
-
-/** Wraps a model family's parts in the FittedRegressor contract. */
-export function createFittedModel<P extends object>(parts: FittedModelParts<P>): FittedRegressor<P> {
-  const features = Object.freeze([...parts.features]);
-  const importances = Float64Array.from(parts.importances);
-  const predict = (table: ColumnTable): Float64Array => {
-    const x = readFeatureMatrix(table, `${parts.name}.predict`, features);
-    return parts.predictMatrix(x, table.numRows());
-  };
-  return Object.freeze({
-    name: parts.name,
-    params: parts.params,
-    features,
-    label: parts.label,
-    trainingRows: parts.trainingRows,
-    predict,
-    withPredictions(table: ColumnTable, column = "prediction"): ColumnTable {
-      if (table.column(column) !== undefined) {
-        throw new ModelError(
-          `${parts.name}.withPredictions: column "${column}" already exists; pick another name`,
-        );
-      }
-      return table.assign({ [column]: predict(table) });
-    },
-    featureImportances(): FeatureImportance[] {
-      return features
-        .map((feature, f) => ({ feature, importance: importances[f] as number, f }))
-        .sort((a, b) => b.importance - a.importance || a.f - b.f)
-        .map(({ feature, importance }) => ({ feature, importance }));
-    },
-    toJSON: parts.toJSON,
-  });
 }

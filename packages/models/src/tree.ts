@@ -53,7 +53,11 @@ export function addTreePredictions(
   }
 }
 
-/** Like addTreePredictions, on the training bin codes (same routes as the raw values, by construction of the bins). */
+/**
+ * Like addTreePredictions, on the training bin codes (same routes as the raw values, by construction of the bins).
+ * Kept apart from addTreePredictions on purpose: one loop over both (Float64Array | Uint8Array values,
+ * Float64Array | Int32Array cuts) is polymorphic in V8 and made this training path ~12% slower.
+ */
 export function addTreePredictionsBinned(
   grown: GrownTree,
   codes: Uint8Array,
