@@ -22,6 +22,7 @@ export const PrepareConfig = withConfigChecks(
       zones: true,
       sample_rows: true,
       drop_invalid_rows: true,
+      stream_read: true,
     })
     .extend({
       out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
@@ -79,11 +80,11 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
           const progress = readProgressReporter(output.stderr);
           const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
           try {
-            await job.extract();
+            await job.extract({ streamTrips: config.stream_read });
+            await job.transform();
           } finally {
             progress.done();
           }
-          await job.transform();
           await writeTable(job.table("prepared_data"), out, {
             schema: predictionsSchema.omit({ prediction: true }),
           });

@@ -49,6 +49,12 @@ export const tipAmountModelFields = z.object({
     .min(1)
     .default(200_000)
     .describe("rows of the built-in generated sample, when no data is given"),
+  stream_read: z
+    .boolean()
+    .default(true)
+    .describe(
+      "run/prepare: read trip files in batches, filtering each as it arrives (dropped rows are never held); false reads them whole first",
+    ),
   drop_invalid_rows: z
     .boolean()
     .default(false)

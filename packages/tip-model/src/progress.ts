@@ -26,21 +26,29 @@ export function readProgressReporter(stream: CliOutput = process.stderr): {
     );
     let started = 0;
     let active = false;
+    let total = 0;
     return {
       onProgress: (p) => {
-        if (!active) {
-          started = performance.now();
-          bar.start(p.totalBytes, 0);
-          active = true;
-        }
-        const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
-        bar.update(p.bytesRead, {
+        const payload = (seconds: number) => ({
           file: p.file.split("/").at(-1),
           readMb: mb(p.bytesRead),
           totalMb: mb(p.totalBytes),
           rows: p.rows.toLocaleString("en-US"),
           rate: Math.round(p.rows / seconds).toLocaleString("en-US"),
         });
+        // Each read (the trips, the zones) reports its own total: a new total starts the bar over.
+        if (!active || p.totalBytes !== total) {
+          if (active) bar.stop();
+          started = performance.now();
+          total = p.totalBytes;
+          bar.start(p.totalBytes, 0, payload(1));
+          active = true;
+        }
+        bar.update(p.bytesRead, payload(Math.max((performance.now() - started) / 1000, 1e-3)));
+        if (p.bytesRead >= p.totalBytes) {
+          bar.stop(); // the read is done: the log lines that follow get the terminal back
+          active = false;
+        }
       },
       done: () => {
         if (active) bar.stop();

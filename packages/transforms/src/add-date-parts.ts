@@ -19,6 +19,7 @@ import { civilDate, dayNumber, dayOfWeek, timestampMillis } from "./internal/tim
  */
 export const addDateParts = defineTransform({
   name: "addDateParts",
+  rowLocal: true,
   description: "Add month (1-12), day_of_week (1 = Sunday) and day_of_month of a time stamp.",
   columns: {
     column: needs("pickup_datetime"),

@@ -1,5 +1,6 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
 import { columnValues } from "./internal/columns";
+import { distinguishingColumns } from "./internal/distinguishing-columns";
 import { groupRows } from "./internal/row-groups";
 import { keepPositions, visibleRows } from "./internal/rows";
 
@@ -8,8 +9,10 @@ import { keepPositions, visibleRows } from "./internal/rows";
  * (Spark's `dropDuplicates`). The first occurrence of each distinct row is kept, in input order.
  *
  * Equality is by value: `null`, `undefined`, NaN and `""` are four different values, `1` and `"1"` differ,
- * Dates are equal when they hold the same instant. Keys are hashed on typed arrays with an exact check
- * on every hash hit (no string keys, no arquero `dedupe`, so it scales past 8.4M distinct rows).
+ * Dates are equal when they hold the same instant. Rows are hashed on typed arrays with an exact check
+ * of every column on each hash hit (no string keys, no arquero `dedupe`, so it scales past 8.4M distinct
+ * rows); only the few columns that tell rows apart on a sample are hashed, which makes it several times
+ * faster on wide tables (all columns are hashed if those few turn out not to be enough).
  *
  * Params: `subset` (default `[]`, meaning every column).
  *
@@ -22,13 +25,16 @@ export const dropDuplicates = defineTransform({
   description:
     "Drop rows equal to an earlier row in every column (or in the given subset), keeping the first.",
   columns: { subset: needsEach([]) },
+  // On every column, row-local filters and derives commute with it: the planner may run it after them.
+  dropsDuplicateRows: ({ subset }) => subset.length === 0,
   apply: (table, { subset }) => {
     const names = subset.length > 0 ? [...new Set(subset)] : table.columnNames();
     const rows = visibleRows(table);
-    const { firstPosition } = groupRows(
-      names.map((name) => columnValues(table, name)),
-      rows,
-    );
+    const columns = names.map((name) => columnValues(table, name));
+    const { firstPosition } = groupRows(columns, rows, {
+      hashKeys: distinguishingColumns(columns, rows),
+      expectedGroups: rows.length,
+    });
     return keepPositions(table, rows, new Uint32Array(firstPosition));
   },
 });

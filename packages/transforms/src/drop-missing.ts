@@ -21,6 +21,7 @@ function isMissing(value: unknown): boolean {
  */
 export const dropMissing = defineTransform({
   name: "dropMissing",
+  rowLocal: true,
   description: "Drop rows with a missing value (null, undefined, NaN) in any of the given columns.",
   columns: { columns: needsEach([]) },
   apply: (table, { columns }) => {

@@ -17,6 +17,7 @@ import { sameValue } from "./internal/values";
  */
 export const encodeFlag = defineTransform({
   name: "encodeFlag",
+  rowLocal: true,
   description:
     "Add a 0/1 column: 1 where a column equals a value (default store_and_fwd_flag == 'N'), else 0.",
   columns: { column: needs("store_and_fwd_flag"), output: adds("store_and_fwd_flag_is_N") },

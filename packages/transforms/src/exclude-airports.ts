@@ -17,6 +17,7 @@ import { antiJoin } from "./internal/anti-join";
  */
 export const excludeAirports = defineTransform({
   name: "excludeAirports",
+  rowLocal: true,
   description:
     "Drop rows whose location is a zone with 'airport' in its name (a left anti-join on the zone table).",
   columns: { column: needs("pickup_location_id") },

@@ -28,6 +28,7 @@ import { lookupPredicate } from "./lookup-predicate";
  */
 export const excludeMatching = defineTransform({
   name: "excludeMatching",
+  rowLocal: true,
   description:
     "Drop rows whose key matches a lookup row satisfying a declarative predicate (a left anti-join).",
   columns: { column: needs("pickup_location_id") },

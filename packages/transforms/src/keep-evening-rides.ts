@@ -16,6 +16,7 @@ import { hourOfDay } from "./schemas";
  */
 export const keepEveningRides = defineTransform({
   name: "keepEveningRides",
+  rowLocal: true,
   description: "Keep rides whose drop-off hour is between `from` and `to` (default 17-23), inclusive.",
   columns: { column: needs("dropoff_datetime") },
   params: z.object({

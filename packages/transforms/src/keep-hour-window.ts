@@ -17,6 +17,7 @@ import { hourOfDay } from "./schemas";
  */
 export const keepHourWindow = defineTransform({
   name: "keepHourWindow",
+  rowLocal: true,
   description:
     "Keep rows whose hour (0-23) of a time stamp is within from..to, inclusive; wraps midnight when from > to.",
   columns: { column: needs("dropoff_datetime") },

@@ -21,6 +21,7 @@ import { yyyyMM } from "./schemas";
  */
 export const limitHistory = defineTransform({
   name: "limitHistory",
+  rowLocal: true,
   description:
     "Keep rows whose month (yyyyMM) of a time stamp is after `after` (exclusive) and up to `through` (inclusive).",
   columns: { column: needs("pickup_datetime") },

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Type, tableFromIPC } from "@uwdata/flechette";
 import { TableReadError } from "./errors";
-import type { ReadContext } from "./read-context";
+import { type ReadContext, rowsRead } from "./read-context";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "./value-columns";
 
 /**
@@ -37,5 +37,5 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
       : { values: table.getChild(name).toArray(), epochMillis: timeColumns.has(name) },
   );
   appendValueBatch(ctx, columns, table.numRows, 0);
-  ctx.progress.advance(bytes.length, ctx.rows);
+  ctx.progress.advance(bytes.length, rowsRead(ctx));
 }

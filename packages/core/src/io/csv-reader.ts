@@ -4,7 +4,15 @@ import { decodeField } from "./column-builders";
 import { CsvRecords, CsvSyntaxError, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
 import { TableReadError } from "./errors";
 import { BatchIssues } from "./invalid-values";
-import { type MalformedRecord, type ReadContext, settleBatch } from "./read-context";
+import { readCsvInParallel } from "./parallel-csv";
+import {
+  BatchConsumerError,
+  type MalformedRecord,
+  type ReadContext,
+  rowsRead,
+  settleBatch,
+} from "./read-context";
+import { createWorkerPool, type PiecePool } from "./worker-pool";
 
 /** Default CSV read chunk: large enough to amortise per-chunk work, small enough to keep offsets arrays small. */
 export const DEFAULT_CSV_CHUNK_SIZE = 1 << 20;
@@ -20,6 +28,10 @@ export interface CsvReadOptions {
   chunkSize: number;
   /** Size of the file, to pre-size the columns from the first chunk's bytes per record. */
   fileSize: number;
+  /** Worker threads for a batched read (see `ReadTableOptions.workers`); 0 or absent: this thread. */
+  workers?: number;
+  /** Parses the pieces of a parallel read (tests pass one that runs on the calling thread). */
+  pool?: PiecePool;
 }
 
 /**
@@ -28,12 +40,24 @@ export interface CsvReadOptions {
  * @example await readCsvFile("trips.csv", ctx, { delimiter: 44, chunkSize: 1 << 20 })
  */
 export async function readCsvFile(path: string, ctx: ReadContext, options: CsvReadOptions): Promise<void> {
-  const reader = new CsvFileReader(ctx, options.delimiter, options.fileSize);
   const stream = createReadStream(path, { highWaterMark: options.chunkSize });
+  const pool =
+    ctx.onDecodedBatch === undefined
+      ? undefined
+      : (options.pool ?? (options.workers ? createWorkerPool(options.workers) : undefined));
   try {
+    if (pool !== undefined) {
+      try {
+        await readCsvInParallel(stream as AsyncIterable<Buffer>, ctx, options, pool);
+      } finally {
+        if (options.pool === undefined) await pool.close();
+      }
+      return;
+    }
+    const reader = new CsvFileReader(ctx, options.delimiter, options.fileSize);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       reader.push(chunk, false);
-      ctx.progress.advance(chunk.length, ctx.rows);
+      ctx.progress.advance(chunk.length, rowsRead(ctx));
     }
     reader.push(null, true);
   } catch (error) {
@@ -41,7 +65,8 @@ export async function readCsvFile(path: string, ctx: ReadContext, options: CsvRe
     if (error instanceof CsvSyntaxError) {
       throw new TableReadError({ file: ctx.file, line: error.line, reason: error.reason }, { cause: error });
     }
-    if (error instanceof TableReadError || error instanceof TypeError) throw error;
+    if (error instanceof TableReadError || error instanceof TypeError || error instanceof BatchConsumerError)
+      throw error;
     throw new TableReadError(
       { file: ctx.file, reason: `cannot read the file: ${(error as Error).message}` },
       { cause: error },
@@ -49,7 +74,11 @@ export async function readCsvFile(path: string, ctx: ReadContext, options: CsvRe
   }
 }
 
-class CsvFileReader {
+/**
+ * Reads one CSV file's bytes, pushed chunk by chunk, into a read context: the header first, then the records
+ * (appended to the builders and settled per chunk). Also what a worker of the parallel read runs on a piece.
+ */
+export class CsvFileReader {
   private pending: Buffer | null = null;
   private bomChecked = false;
   private tokenizer: CsvTokenizer | null = null;
@@ -69,6 +98,18 @@ class CsvFileReader {
     this.rowsBefore = ctx.rows;
   }
 
+  /** The line the next record starts on (1-based; the header is line 1), once the header is read. */
+  get nextLine(): number {
+    return this.tokenizer?.line ?? 1;
+  }
+
+  /** Count `lines` more lines before the next record (a piece of a file that starts further in). */
+  skipLines(lines: number): void {
+    if (this.tokenizer === null) throw new Error("skipLines: the header is not read yet");
+    this.tokenizer.line += lines;
+  }
+
+  /** Push the next bytes of the file (`null` and `eof` at the end). */
   push(chunk: Buffer | null, eof: boolean): void {
     let buf: Buffer;
     if (this.pending === null) buf = chunk ?? Buffer.alloc(0);
@@ -144,7 +185,8 @@ class CsvFileReader {
     const next = tokenizer.tokenize(buf, pos, eof, records, shapeIssues);
     const count = records.count;
     const base = ctx.rows;
-    if (!this.sized && count > 0) {
+    // A batched read hands each batch on: its builders never hold the whole file, so are not pre-sized.
+    if (!this.sized && count > 0 && ctx.onBatch === undefined) {
       this.sized = true;
       const bytesPerRecord = Math.max(1, (next - pos) / count);
       const expected = this.rowsBefore + (this.fileSize / bytesPerRecord) * 1.02 + 16;

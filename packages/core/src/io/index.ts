@@ -25,6 +25,7 @@ export type { TableReadErrorDetails } from "./errors";
 export { TableReadError, TableWriteError } from "./errors";
 export type { InvalidValueExample, OnInvalid } from "./invalid-values";
 export { writeOutputFolder } from "./output-folder";
+export { readTableInBatches } from "./read-batches";
 export { readTable, readTableWithReport } from "./read-table";
 export type { ColumnKind, ColumnSpec, RowSchema } from "./schema-columns";
 export { columnKinds } from "./schema-columns";

@@ -16,12 +16,45 @@ export interface ReadContext {
   /** The file being read, as it appears in messages. */
   file: string;
   readonly specs: readonly ColumnSpec[];
-  readonly builders: readonly ColumnBuilder[];
+  /** The builders of the rows not yet handed on; a batched read replaces them after each batch. */
+  builders: readonly ColumnBuilder[];
   readonly aliases: ColumnAliases | undefined;
   readonly invalid: InvalidValueLog;
   readonly progress: ProgressReporter;
-  /** Rows in the table so far. */
+  /** Rows in the builders (for a batched read: in the current batch). */
   rows: number;
+  /** Rows already handed on by {@link ReadContext.onBatch} and cleared from the builders (0 for a whole read). */
+  drained: number;
+  /** A batched read: called after each settled batch, with `rows` rows in the builders. */
+  onBatch?: () => void;
+  /**
+   * A batched read: takes a batch already parsed elsewhere (a worker of the parallel CSV read), as finished
+   * columns in schema order. Errors of the consumer come out as {@link BatchConsumerError}s.
+   */
+  onDecodedBatch?: (columns: ArrayLike<unknown>[], rows: number) => void;
+}
+
+/** An error thrown by a batched read's consumer (`onBatch`): readers pass it on unwrapped, as `original`. */
+export class BatchConsumerError extends Error {
+  override readonly name = "BatchConsumerError";
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
+
+/** Hand the settled batch on, if the read is batched; the consumer's errors become {@link BatchConsumerError}s. */
+function handOn(ctx: ReadContext): void {
+  if (ctx.onBatch === undefined) return;
+  try {
+    ctx.onBatch();
+  } catch (error) {
+    throw new BatchConsumerError(error);
+  }
+}
+
+/** Rows read so far, over all files: those handed on plus those in the builders. */
+export function rowsRead(ctx: ReadContext): number {
+  return ctx.drained + ctx.rows;
 }
 
 /** Where a batch's record sits in its file: a CSV line or a 1-based data row. */
@@ -48,6 +81,7 @@ export function settleBatch(
 ): void {
   if (issues.count === 0 && malformed.length === 0) {
     ctx.rows += count;
+    handOn(ctx);
     return;
   }
   const exampleOf = (i: number): InvalidValueExample & { expected: string } => {
@@ -95,4 +129,5 @@ export function settleBatch(
   ctx.invalid.droppedRows += dropped + malformed.length;
   if (dropped > 0) for (const builder of ctx.builders) builder.filterTail(base, keep);
   ctx.rows += count - dropped;
+  handOn(ctx);
 }

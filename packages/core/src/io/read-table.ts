@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { table as makeTable } from "arquero";
+import { type ColumnTable, table as makeTable } from "arquero";
 import { getLogger } from "../log";
 import { checkAliases } from "./aliases";
 import { readArrowFile } from "./arrow-reader";
@@ -7,13 +7,15 @@ import { createColumnBuilder } from "./column-builders";
 import { DEFAULT_CSV_CHUNK_SIZE, readCsvFile } from "./csv-reader";
 import { TableReadError } from "./errors";
 import { InvalidValueLog } from "./invalid-values";
+import { readParquetInParallel } from "./parallel-parquet";
 import { readParquetFile } from "./parquet-reader";
 import { ProgressReporter } from "./progress";
-import type { ReadContext } from "./read-context";
+import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
 import { columnKinds, type RowSchema } from "./schema-columns";
 import { formatFromExtension, resolveSources } from "./sources";
 import type { formatTimestamp } from "./timestamp";
 import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } from "./types";
+import { createWorkerPool, defaultWorkerCount } from "./worker-pool";
 
 const log = getLogger("io");
 
@@ -58,6 +60,24 @@ export async function readTableWithReport<S extends RowSchema>(
   options: ReadTableOptions<S> = {},
 ): Promise<{ table: Table<SchemaColumns<S>>; report: ReadReport }> {
   const started = performance.now();
+  const { ctx, files } = await readSources(source, schema, options);
+  const table = tableFromBuilders(ctx);
+  const report = readReport(ctx, files);
+  logRead(report, performance.now() - started);
+  return { table, report };
+}
+
+/**
+ * Read every file of `source` into a fresh context's builders. With `onBatch`, the readers call it after each
+ * settled batch (a CSV chunk, a Parquet row group, an Arrow file) instead of keeping every row.
+ */
+export async function readSources<S extends RowSchema>(
+  source: string | readonly string[],
+  schema: S,
+  options: ReadTableOptions<S>,
+  onBatch?: (ctx: ReadContext) => void,
+  onDecodedBatch?: (ctx: ReadContext, columns: ArrayLike<unknown>[], rows: number) => void,
+): Promise<{ ctx: ReadContext; files: string[] }> {
   const specs = columnKinds(schema);
   checkAliases(specs, options.aliases);
   const files = await resolveSources(source);
@@ -74,8 +94,30 @@ export async function readTableWithReport<S extends RowSchema>(
       options.onProgress,
     ),
     rows: 0,
+    drained: 0,
   };
+  if (onBatch !== undefined) ctx.onBatch = () => onBatch(ctx);
+  if (onDecodedBatch !== undefined) {
+    ctx.onDecodedBatch = (columns, rows) => onDecodedBatch(ctx, columns, rows);
+  }
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CSV_CHUNK_SIZE));
+  try {
+    await readFiles(ctx, files, formats, sizes, options, chunkSize);
+  } catch (error) {
+    throw error instanceof BatchConsumerError ? error.original : error;
+  }
+  ctx.progress.finish(rowsRead(ctx));
+  return { ctx, files };
+}
+
+async function readFiles(
+  ctx: ReadContext,
+  files: readonly string[],
+  formats: readonly TableFormat[],
+  sizes: readonly number[],
+  options: ReadTableOptions,
+  chunkSize: number,
+): Promise<void> {
   for (const [i, file] of files.entries()) {
     ctx.file = file;
     ctx.progress.file = file;
@@ -85,31 +127,48 @@ export async function readTableWithReport<S extends RowSchema>(
         delimiter: delimiterByte(file, options.delimiter),
         chunkSize,
         fileSize: sizes[i] ?? 0,
+        workers: options.workers ?? defaultWorkerCount(),
       });
     } else if (format === "parquet") {
-      await readParquetFile(file, ctx);
+      await readParquet(file, ctx, options.workers ?? defaultWorkerCount());
     } else {
       await readArrowFile(file, ctx);
     }
   }
-  ctx.progress.finish(ctx.rows);
+}
+
+/** The rows in the context's builders as a table, columns in schema order. */
+export function tableFromBuilders(ctx: ReadContext): ColumnTable {
   const columns: Record<string, ArrayLike<unknown>> = {};
-  specs.forEach((spec, c) => {
+  ctx.specs.forEach((spec, c) => {
     columns[spec.name] = ctx.builders[c]?.finish() ?? [];
   });
-  const table = makeTable(
+  return makeTable(
     columns,
-    specs.map((s) => s.name),
+    ctx.specs.map((s) => s.name),
   );
-  const report: ReadReport = {
+}
+
+/** What a finished read did. */
+export function readReport(ctx: ReadContext, files: string[]): ReadReport {
+  return {
     files,
-    rows: ctx.rows,
+    rows: rowsRead(ctx),
     droppedRows: ctx.invalid.droppedRows,
     invalidByColumn: Object.fromEntries(ctx.invalid.byColumn),
     examples: ctx.invalid.examples,
   };
-  logRead(report, performance.now() - started);
-  return { table, report };
+}
+
+/** A Parquet file: its row groups decoded in worker threads for a batched read, else on this thread. */
+async function readParquet(file: string, ctx: ReadContext, workers: number): Promise<void> {
+  const pool = ctx.onDecodedBatch !== undefined && workers > 0 ? createWorkerPool(workers) : undefined;
+  if (pool === undefined) return readParquetFile(file, ctx);
+  try {
+    await readParquetInParallel(file, ctx, pool);
+  } finally {
+    await pool.close();
+  }
 }
 
 function chooseFormat(file: string, format: TableFormat | undefined): TableFormat {
@@ -135,7 +194,8 @@ function delimiterByte(file: string, delimiter: string | undefined): number {
   return code;
 }
 
-function logRead(report: ReadReport, ms: number): void {
+/** Log a finished read (debug), and a warning with counts and examples when rows were dropped. */
+export function logRead(report: ReadReport, ms: number): void {
   const files = report.files.length === 1 ? report.files[0] : `${report.files.length} files`;
   log.debug(`read ${report.rows} rows from ${files} in ${Math.round(ms)} ms`, {
     rows: report.rows,

@@ -104,6 +104,22 @@ describe("parseTimestamp", () => {
     );
   });
 
+  it("agrees with Date.UTC across the years its month table covers (1900-2199) and their edges", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date(Date.UTC(1899, 11, 1)),
+          max: new Date(Date.UTC(2200, 0, 31, 23, 59, 59, 999)),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          expect(parseTimestamp(formatTimestamp(date))).toBe(date.getTime());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("does not depend on the machine's time zone", () => {
     const saved = process.env.TZ;
     const results: number[][] = [];

@@ -45,6 +45,27 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
+/** First year of {@link MONTH_STARTS}; the table covers 1900-01 to 2199-12. */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+
+/** Days since 1970-01-01 of the first day of each month from 1900 to 2199 (a lookup on the hot path). */
+const MONTH_STARTS = (() => {
+  const starts = new Int32Array(TABLE_YEARS * 12);
+  for (let i = 0; i < starts.length; i++) {
+    starts[i] = daysFromCivil(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+  }
+  return starts;
+})();
+
+/** Days since 1970-01-01 of a valid date; the table for the usual years, the formula outside them. */
+function dayNumber(year: number, month: number, day: number): number {
+  const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  return index >= 0 && index < MONTH_STARTS.length
+    ? (MONTH_STARTS[index] as number) + day - 1
+    : daysFromCivil(year, month, day);
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -53,7 +74,7 @@ function daysInMonth(year: number, month: number): number {
 function toEpoch(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return INVALID;
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0) return INVALID;
-  return daysFromCivil(y, mo, d) * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+  return dayNumber(y, mo, d) * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
 }
 
 /**

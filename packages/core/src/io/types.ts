@@ -34,7 +34,16 @@ export interface ReadTableOptions<S extends RowSchema = RowSchema> {
   onProgress?: (progress: ReadProgress) => void;
   /** CSV field delimiter (one ASCII character). Default `","` (`"\t"` for `.tsv`). */
   delimiter?: string;
-  /** CSV read chunk size in bytes (default 1 MiB); tiny values are for tests of chunk boundaries. */
+  /**
+   * Batched reads of CSV (`readTableInBatches`, `pipeFrom`): parse in this many worker threads while the
+   * calling thread runs the steps on the batches already parsed. Default: one per core, at most 4, none on
+   * one core; 0 parses on the calling thread. The rows, values and errors are the same either way.
+   */
+  workers?: number;
+  /**
+   * CSV read chunk size in bytes (default 1 MiB, about 12,000 taxi trips); tiny values are for tests of chunk
+   * boundaries. It is also the batch size of `readTableInBatches` and `pipeFrom` on CSV files.
+   */
   chunkSize?: number;
 }
 

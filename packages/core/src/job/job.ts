@@ -1,6 +1,7 @@
 import type { ColumnTable } from "arquero";
 import { getLogger, type Logger } from "../log/index";
 import type { Pipe } from "../pipe/pipe";
+import type { SourcePipe, SourcePipeResult } from "../pipe/source-pipe";
 import { formatFunnel, type TraceEntry } from "../pipe/trace";
 import type { Table } from "../transform/table";
 
@@ -91,8 +92,25 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
   /** Run a pipe, log its trace as a funnel, keep the trace under `name`, and return the output table. */
   protected runPipe<C extends string>(name: string, pipeline: Pipe<C>): Table<C> {
     const { table, trace } = pipeline.run();
+    this.keepTrace(name, trace);
+    return table;
+  }
+
+  /**
+   * Run a pipe on files (`pipeFrom`: its leading row-local steps run on each batch as it is read), log its
+   * trace as a funnel and keep it under `name`; returns the result with the read's report.
+   */
+  protected async runSourcePipe<C extends string>(
+    name: string,
+    pipeline: SourcePipe<C>,
+  ): Promise<SourcePipeResult<C>> {
+    const result = await pipeline.run();
+    this.keepTrace(name, result.trace);
+    return result;
+  }
+
+  private keepTrace(name: string, trace: readonly TraceEntry[]): void {
     this.traces[name] = trace;
     for (const line of formatFunnel(trace)) this.log.info(line);
-    return table;
   }
 }

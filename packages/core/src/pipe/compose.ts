@@ -77,6 +77,8 @@ export function compose<const T extends readonly Step[], Z extends ParamsSchema 
     transformName: name,
     kind: "composite",
     description: definition.description,
+    rowLocal: false,
+    dropsDuplicateRows: () => false,
     columnParams: {},
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

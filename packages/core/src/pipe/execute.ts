@@ -17,6 +17,17 @@ export class StepFailedError extends Error {
   }
 }
 
+/** Run one planned primitive step on `table`; a throw becomes a {@link StepFailedError} naming its path. */
+export function runPrimitiveStep(planned: PlannedStep, table: ColumnTable): ColumnTable {
+  let output: ColumnTable;
+  try {
+    output = planned.transform.applyUnchecked(table, planned.resolved);
+  } catch (error) {
+    throw new StepFailedError(planned.path, error);
+  }
+  return verifyOutput(planned.path, output, planned.contract);
+}
+
 /** Run planned steps in order on `table`, recording rows in/out and milliseconds for each. */
 export function executePlan(
   table: ColumnTable,
@@ -33,13 +44,7 @@ export function executePlan(
       current = inner.table;
       children = inner.trace;
     } else {
-      let output: ColumnTable;
-      try {
-        output = planned.transform.applyUnchecked(current, planned.resolved);
-      } catch (error) {
-        throw new StepFailedError(planned.path, error);
-      }
-      current = verifyOutput(planned.path, output, planned.contract);
+      current = runPrimitiveStep(planned, current);
     }
     trace.push({
       step: planned.label,

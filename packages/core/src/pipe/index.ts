@@ -1,10 +1,14 @@
+export { TableAccumulator } from "./accumulate";
 export type { CompositeDefinition, FoldSteps } from "./compose";
 export { compose } from "./compose";
-export { executePlan, StepFailedError } from "./execute";
+export { executePlan, runPrimitiveStep, StepFailedError } from "./execute";
+export { flattenPlan, optimizePlan, rowLocalPrefixLength } from "./optimize";
 export type { PipeResult } from "./pipe";
 export { Pipe, pipe } from "./pipe";
 export type { PlannedStep } from "./plan";
 export { foldContracts, planSteps } from "./plan";
+export type { SourcePipeResult, SourcePlan } from "./source-pipe";
+export { pipeFrom, SourcePipe } from "./source-pipe";
 export type { AddsOf, RemovesOf, Step } from "./step";
 export { makeStep, step } from "./step";
 export type { TraceEntry } from "./trace";

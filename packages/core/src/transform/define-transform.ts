@@ -17,6 +17,21 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
   columns?: S;
   /** Other params, as a zod object with defaults. */
   params?: Z;
+  /**
+   * Declare that each output row depends on one input row alone: a filter deciding each row by its own values
+   * (and the params, lookup tables included), or a derive computing new columns from one row. Such a step
+   * can run on each chunk of a streamed read (`pipeFrom`), so rows it drops are never held. It must read
+   * only the columns its contract says it needs (a streamed read may hand it just those, and gather the
+   * others for the rows it keeps), and treat values a dedupe calls equal (`0` and `-0`) alike. Default false;
+   * never set it on a step that looks at other rows (dedupe, windows, sorts, aggregates).
+   */
+  rowLocal?: boolean;
+  /**
+   * For a dedupe: true when, with these params, the step drops the rows equal in every column to an earlier
+   * row (keeping the first) and nothing else. Row-local filters and derives commute with it, so the planner
+   * may move it after them.
+   */
+  dropsDuplicateRows?: (params: ResolvedParams<S, Z>) => boolean;
   /** Columns read/added/removed that no column param names (e.g. derived from other params). */
   contract?: (params: ResolvedParams<S, Z>) => Partial<ColumnContract>;
   /** The implementation: pure, synchronous, never mutates `table`. */
@@ -95,6 +110,9 @@ export function defineTransform<
     transformName: name,
     kind: "transform",
     description: definition.description,
+    rowLocal: definition.rowLocal === true,
+    dropsDuplicateRows: (resolved) =>
+      definition.dropsDuplicateRows?.(resolved as ResolvedParams<S, Z>) === true,
     columnParams: columns,
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

@@ -20,6 +20,19 @@ export interface TransformRuntime {
   readonly kind: "transform" | "composite";
   /** One sentence saying what it does. */
   readonly description: string | undefined;
+  /**
+   * True when each output row depends on one input row alone (a filter that looks at one row, or a derive that
+   * computes new columns from one row): running it on consecutive chunks of a table and concatenating the
+   * outputs gives the same table as running it once. A streaming read applies such leading steps to each
+   * chunk as it arrives (see `pipeFrom`). Always false for a composite (the planner looks at its steps).
+   */
+  readonly rowLocal: boolean;
+  /**
+   * True when, with these (resolved) params, the step drops every row equal in all columns to an earlier row
+   * (keeping the first) and does nothing else. The planner may then run it after the row-local steps that
+   * follow it and keep every column, which gives the same table (see `optimizePlan`).
+   */
+  dropsDuplicateRows(resolved: Record<string, unknown>): boolean;
   /** The column-valued params and their roles. */
   readonly columnParams: ColumnParams;
   /** The full params schema (column params included), strict: unknown params are errors. */

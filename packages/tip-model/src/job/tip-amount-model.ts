@@ -1,5 +1,5 @@
-import type { ReadProgress, Table } from "@tablepipe/core";
-import { Job, pipe, readTableWithReport } from "@tablepipe/core";
+import type { ReadProgress, ReadReport, ReadTableOptions, RowSchema, Table } from "@tablepipe/core";
+import { Job, pipe, pipeFrom, readTableWithReport, step } from "@tablepipe/core";
 import {
   type FeatureImportance,
   type FittedRegressor,
@@ -82,6 +82,11 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   outputDir: string | undefined;
   /** Hooks for the command line. */
   readonly options: TipAmountModelOptions;
+  /**
+   * The trip files `transform()` streams, after `extract({ streamTrips: true })` left them unread (the job
+   * then never holds `taxi_trip_data` whole).
+   */
+  streamedTrips: string | undefined;
 
   /** A job with the guide's defaults, overridden by `config`. */
   constructor(config: z.input<typeof TipAmountModelConfig> = {}, options: TipAmountModelOptions = {}) {
@@ -92,66 +97,114 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   /** The table of contents; first checks that `output_dir` can be written, so a bad one fails before the work. */
   async run(): Promise<void> {
     await checkOutputDir(this.config.output_dir);
-    await this.extract();
+    await this.extract({ streamTrips: this.config.stream_read });
     await this.transform();
     await this.train();
     await this.validate();
     await this.load();
   }
 
-  /** Read the trips and the zone table, or generate the built-in sample when no data is given. */
-  extract(): Promise<void> {
+  /**
+   * Read the trips and the zone table, or generate the built-in sample when no data is given. With
+   * `streamTrips` (what `run()` does unless `stream_read` is false) trip files are not read here: `transform()`
+   * reads them batch by batch, filtering each batch as it arrives, and `taxi_trip_data` is never kept whole.
+   */
+  extract(options: { streamTrips?: boolean } = {}): Promise<void> {
     return this.stage("extract", async () => {
       const config = this.checkedConfig();
       const sources = resolveDataSources(config);
+      this.streamedTrips = undefined;
       if (sources === undefined) {
         this.tables.taxi_trip_data = generateTrips({ rows: config.sample_rows, seed: config.seed });
         this.tables.taxi_zone_geo = generateZones();
         this.dataDescription = `built-in sample: ${config.sample_rows} generated trips (seed ${config.seed})`;
       } else {
-        this.tables.taxi_trip_data = await this.readDataset("taxi_trip_data", sources.trips);
+        if (options.streamTrips === true) {
+          this.tables.taxi_trip_data = undefined;
+          this.streamedTrips = sources.trips;
+        } else {
+          this.tables.taxi_trip_data = await this.readDataset("taxi_trip_data", sources.trips);
+        }
         this.tables.taxi_zone_geo = await this.readDataset("taxi_zone_geo", sources.zones);
         this.dataDescription = `trips: ${sources.trips}; zones: ${sources.zones}`;
       }
       this.inputRows = {
-        taxi_trip_data: this.table("taxi_trip_data").numRows(),
+        ...(this.streamedTrips === undefined
+          ? { taxi_trip_data: this.table("taxi_trip_data").numRows() }
+          : {}),
         taxi_zone_geo: this.table("taxi_zone_geo").numRows(),
       };
     });
   }
 
-  /** Read one source table through its schema and column aliases. */
-  async readDataset(name: "taxi_trip_data" | "taxi_zone_geo", source: string): Promise<Table> {
-    const [schema, aliases] =
-      name === "taxi_trip_data" ? [taxiTripSchema, taxiTripAliases] : [taxiZoneGeoSchema, taxiZoneGeoAliases];
-    const { table, report } = await readTableWithReport(source, schema, {
-      aliases,
+  /** How a source table is read: its schema, column aliases, invalid-value policy and progress hook. */
+  readOptions<S extends RowSchema>(_schema: S, aliases: ReadTableOptions<S>["aliases"]): ReadTableOptions<S> {
+    return {
+      ...(aliases === undefined ? {} : { aliases }),
       onInvalid: this.config.drop_invalid_rows ? "drop" : "error",
       ...(this.options.onReadProgress ? { onProgress: this.options.onReadProgress } : {}),
-    });
-    this.log.info(`read ${name}: ${report.rows} rows from ${report.files.length} file(s)`, {
-      dropped: report.droppedRows,
-    });
+    };
+  }
+
+  /** Read one source table through its schema and column aliases. */
+  async readDataset(name: "taxi_trip_data" | "taxi_zone_geo", source: string): Promise<Table> {
+    const { table, report } =
+      name === "taxi_trip_data"
+        ? await readTableWithReport(source, taxiTripSchema, this.readOptions(taxiTripSchema, taxiTripAliases))
+        : await readTableWithReport(
+            source,
+            taxiZoneGeoSchema,
+            this.readOptions(taxiZoneGeoSchema, taxiZoneGeoAliases),
+          );
+    this.logRead(name, report);
     return table;
   }
 
-  /** The guide's `filter_data` then `add_features`, logged as a funnel; rows end in one canonical order. */
+  private logRead(name: string, report: ReadReport): void {
+    this.log.info(`read ${name}: ${report.rows} rows from ${report.files.length} file(s)`, {
+      dropped: report.droppedRows,
+    });
+  }
+
+  /**
+   * The guide's `filter_data` then `add_features`, logged as a funnel; rows end in one canonical order.
+   * When `extract` left the trip files to stream, they are read here through `pipeFrom`: the row-local
+   * filters run on each batch as it is read, and the dedupe after them (the same result, on fewer rows).
+   */
   transform(): Promise<void> {
-    return this.stage("transform", () => {
+    return this.stage("transform", async () => {
       const config = this.checkedConfig();
+      const streamed = this.tables.taxi_trip_data === undefined ? this.streamedTrips : undefined;
+      const trips = streamed === undefined ? this.table("taxi_trip_data") : undefined;
+      const [filter, features, order] = [
+        step(filterData, {
+          zones: this.table("taxi_zone_geo"),
+          historyStartMonth: config.history_start_month,
+          historyEndMonth: config.history_end_month,
+          firstEveningHour: config.first_evening_hour,
+          lastEveningHour: config.last_evening_hour,
+          nFirstDailyRidesToKeep: config.n_first_daily_rides_to_keep,
+        }),
+        step(addFeatures),
+        step(sortRows),
+      ] as const;
+      if (streamed !== undefined) {
+        const source = pipeFrom(streamed, taxiTripSchema, this.readOptions(taxiTripSchema, taxiTripAliases));
+        const { table, report } = await this.runSourcePipe(
+          "transform",
+          source.step(filter).step(features).step(order),
+        );
+        this.logRead("taxi_trip_data", report);
+        this.inputRows = { taxi_trip_data: report.rows, ...this.inputRows };
+        this.tables.prepared_data = table;
+        return;
+      }
       this.tables.prepared_data = this.runPipe(
         "transform",
-        pipe(this.table("taxi_trip_data"))
-          .transform(filterData, {
-            zones: this.table("taxi_zone_geo"),
-            historyStartMonth: config.history_start_month,
-            historyEndMonth: config.history_end_month,
-            firstEveningHour: config.first_evening_hour,
-            lastEveningHour: config.last_evening_hour,
-            nFirstDailyRidesToKeep: config.n_first_daily_rides_to_keep,
-          })
-          .transform(addFeatures)
-          .transform(sortRows),
+        pipe(trips as Table)
+          .step(filter)
+          .step(features)
+          .step(order),
       );
     });
   }

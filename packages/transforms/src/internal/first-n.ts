@@ -4,11 +4,14 @@ import type { RowGroups } from "./row-groups";
  * Mark, in each group, the `n` smallest positions under `compare` (a total order on positions).
  * Groups of at most `n` rows are kept whole without comparing anything; larger groups keep a bounded
  * max-heap of their `n` best rows, so the cost is O(rows × log n) and no sort of the table happens.
+ * `primary`, when given, holds by position the numbers `compare` orders by first: a row whose number is
+ * above that of its group's worst kept row is passed over without calling `compare`.
  */
 export function firstNByGroup(
   groups: RowGroups,
   n: number,
   compare: (a: number, b: number) => number,
+  primary?: Float64Array,
 ): Uint8Array {
   const { groupOf, groupCount } = groups;
   const rows = groupOf.length;
@@ -27,6 +30,9 @@ export function firstNByGroup(
   }
   if (total === 0) return keep.fill(1);
   const heap = new Int32Array(total);
+  // The first order value of each heap's worst row: most rows are later than it, and are passed over
+  // without a call to `compare` (NaN, which sorts first, never passes the `>` test).
+  const worst = new Float64Array(primary === undefined ? 0 : groupCount);
   const filled = new Uint32Array(groupCount);
 
   const siftUp = (base: number, index: number): void => {
@@ -70,9 +76,13 @@ export function firstNByGroup(
       heap[base + count] = p;
       filled[g] = count + 1;
       siftUp(base, count);
+      if (primary !== undefined) worst[g] = primary[heap[base]!]!;
+    } else if (primary !== undefined && primary[p]! > worst[g]!) {
+      // later than the worst row kept on the order's first column: cannot be among the first n
     } else if (compare(p, heap[base]!) < 0) {
       heap[base] = p;
       siftDown(base, n);
+      if (primary !== undefined) worst[g] = primary[heap[base]!]!;
     }
   }
   for (let g = 0; g < groupCount; ++g) {

@@ -25,10 +25,16 @@ function rowHashes(keys: readonly ColumnValues[], rows: Uint32Array): Uint32Arra
   return hashes;
 }
 
-function tableSize(count: number): number {
-  let size = 16;
-  while (size < count * 1.5) size *= 2;
-  return size;
+/** Options of {@link groupRows}. */
+export interface GroupRowsOptions {
+  /**
+   * Hash only these of the key columns (equal keys still mean equal in every key column: the hash is only
+   * where to look). Hashing a few columns that tell rows apart is much cheaper than hashing all of them; if
+   * they turn out to tell too few rows apart, every key column is hashed after all.
+   */
+  readonly hashKeys?: readonly ColumnValues[];
+  /** About how many groups to expect (a dedupe: about as many as rows), to size the table once. */
+  readonly expectedGroups?: number;
 }
 
 /**
@@ -36,41 +42,122 @@ function tableSize(count: number): number {
  * number). An open-addressing hash table on typed arrays with exact comparison on hash hits: no string
  * keys, no `Map` size limit, memory linear in the rows. With no key columns, every row is one group.
  */
-export function groupRows(keys: readonly ColumnValues[], rows: Uint32Array): RowGroups {
-  const n = rows.length;
-  const hashes = rowHashes(keys, rows);
-  const size = tableSize(n);
+export function groupRows(
+  keys: readonly ColumnValues[],
+  rows: Uint32Array,
+  options: GroupRowsOptions = {},
+): RowGroups {
+  const { hashKeys, expectedGroups = 0 } = options;
+  if (hashKeys !== undefined && hashKeys.length < keys.length) {
+    // Too many rows equal in the hashed columns but not in all: give up early and hash every key column.
+    const grouped = groupByHashes(
+      keys,
+      rows,
+      rowHashes(hashKeys, rows),
+      256 + (rows.length >>> 6),
+      expectedGroups,
+    );
+    if (grouped !== undefined) return grouped;
+  }
+  return groupByHashes(
+    keys,
+    rows,
+    rowHashes(keys, rows),
+    Number.POSITIVE_INFINITY,
+    expectedGroups,
+  ) as RowGroups;
+}
+
+/** The (group, hash) slots moved into a table of `size` slots. */
+function rehash(old: Int32Array, size: number, groups: number): Int32Array {
+  // the table is at most half full, so probing always finds a free slot
+  const slots = new Int32Array(size * 2).fill(-1);
   const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
+  let moved = 0;
+  for (let s = 0; s < old.length && moved < groups; s += 2) {
+    const group = old[s]!;
+    if (group < 0) continue;
+    const hash = old[s + 1]!;
+    let slot = hash & mask;
+    while (slots[2 * slot]! >= 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = group;
+    slots[2 * slot + 1] = hash;
+    moved++;
+  }
+  return slots;
+}
+
+/** `sameValue` on number columns, inline: equal, or both NaN (0 equals -0). */
+function sameNumbers(keys: readonly Float64Array[], rows: Uint32Array): (a: number, b: number) => boolean {
+  return (a, b) => {
+    const ra = rows[a]!;
+    const rb = rows[b]!;
+    for (const column of keys) {
+      const x = column[ra]!;
+      const y = column[rb]!;
+      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * The grouping, given each position's hash; undefined once more than `maxFalseHits` hash hits turn out to be
+ * different keys. Each slot holds a group and its hash side by side (one cache line per probe).
+ */
+function groupByHashes(
+  keys: readonly ColumnValues[],
+  rows: Uint32Array,
+  hashes: Uint32Array,
+  maxFalseHits: number,
+  expectedGroups: number,
+): RowGroups | undefined {
+  const n = rows.length;
+  // The table grows with the groups (rehashing at half full), so few groups stay in cache.
+  let size = 1024;
+  while (size < expectedGroups * 2) size *= 2;
+  let mask = size - 1;
+  let slots: Int32Array = new Int32Array(size * 2).fill(-1);
   const groupOf = new Int32Array(n);
   const first = new Int32Array(n);
   let groupCount = 0;
+  let falseHits = 0;
 
-  const sameKeys = (a: number, b: number): boolean => {
-    const ra = rows[a]!;
-    const rb = rows[b]!;
-    for (const column of keys) if (!sameValue(column[ra], column[rb])) return false;
-    return true;
-  };
+  const sameKeys = keys.every((column) => column instanceof Float64Array)
+    ? sameNumbers(keys as readonly Float64Array[], rows)
+    : (a: number, b: number): boolean => {
+        const ra = rows[a]!;
+        const rb = rows[b]!;
+        for (const column of keys) if (!sameValue(column[ra], column[rb])) return false;
+        return true;
+      };
 
   for (let position = 0; position < n; ++position) {
-    const hash = hashes[position]!;
+    const hash = hashes[position]! | 0;
     let slot = hash & mask;
     let group = -1;
     for (;;) {
-      const candidate = slots[slot]!;
+      const candidate = slots[2 * slot]!;
       if (candidate < 0) break;
-      const firstOfCandidate = first[candidate]!;
-      if (hashes[firstOfCandidate] === hash && sameKeys(firstOfCandidate, position)) {
-        group = candidate;
-        break;
+      if (slots[2 * slot + 1] === hash) {
+        if (sameKeys(first[candidate]!, position)) {
+          group = candidate;
+          break;
+        }
+        if (++falseHits > maxFalseHits) return undefined;
       }
       slot = (slot + 1) & mask;
     }
     if (group < 0) {
       group = groupCount++;
-      slots[slot] = group;
+      slots[2 * slot] = group;
+      slots[2 * slot + 1] = hash;
       first[group] = position;
+      if (groupCount * 2 > size) {
+        size *= 2;
+        mask = size - 1;
+        slots = rehash(slots, size, groupCount);
+      }
     }
     groupOf[position] = group;
   }

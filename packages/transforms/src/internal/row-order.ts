@@ -10,6 +10,28 @@ export function rowComparator(
   rows: Uint32Array,
   columns: readonly ColumnValues[],
 ): (a: number, b: number) => number {
+  const first = columns[0];
+  if (first instanceof Float64Array) {
+    // The usual case (a time stamp first): numbers compared inline, the rest only on a tie.
+    const rest = columns.slice(1);
+    return (a, b) => {
+      const ra = rows[a]!;
+      const rb = rows[b]!;
+      const x = first[ra]!;
+      const y = first[rb]!;
+      if (x < y) return -1;
+      if (x > y) return 1;
+      if (x !== y) {
+        const order = compareValues(x, y); // a NaN: missing values first
+        if (order !== 0) return order;
+      }
+      for (const column of rest) {
+        const order = compareValues(column[ra], column[rb]);
+        if (order !== 0) return order;
+      }
+      return a - b;
+    };
+  }
   return (a, b) => {
     const ra = rows[a]!;
     const rb = rows[b]!;

@@ -1,0 +1,124 @@
+/** One timed run of one engine on one sample, each in its own process for a clean peak RSS. */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { BaselineReport } from "./baseline-output";
+import { measure } from "./measure";
+import type { Engine } from "./options";
+import { parseTablepipeLog, type TablepipeStages } from "./tablepipe-log";
+
+/** What one run measured. */
+export interface RunResult {
+  engine: Engine;
+  rows: number;
+  ok: boolean;
+  /** Why it failed (exit code, timeout, last lines of stderr). */
+  failure?: string;
+  seconds: number;
+  peakRssBytes: number;
+  /** Seconds per stage, as the engine itself reported them. */
+  stages: Record<string, number>;
+  /** tablepipe only: the transform funnel. */
+  funnel?: TablepipeStages["funnel"];
+  preparedRows?: number;
+}
+
+/** Where things are: the repo root, the built bench entry points. */
+export interface Paths {
+  root: string;
+  benchDist: string;
+}
+
+function describeFailure(exitCode: number | null, timedOut: boolean, stderr: string, limit: number): string {
+  if (timedOut) return `timed out after ${limit} s`;
+  const tail = stderr
+    .trim()
+    .split("\n")
+    .filter(
+      (line) => !line.startsWith("{") || line.includes('"level":"error"') || line.includes('"level":"fatal"'),
+    )
+    .slice(-4)
+    .join(" | ");
+  return `exit ${exitCode ?? "signal"}${tail ? `: ${tail.slice(0, 400)}` : ""}`;
+}
+
+/** The command line that runs `engine` on `dataDir`, writing into `outDir`. */
+function commandFor(engine: Engine, paths: Paths, dataDir: string, outDir: string, model: string): string[] {
+  if (engine === "tablepipe" || engine === "tablepipe-parquet" || engine === "tablepipe-whole") {
+    return [
+      join(paths.root, "packages/tip-model/dist/cli.js"),
+      "run",
+      "--data-dir",
+      dataDir,
+      "--output-dir",
+      outDir,
+      "--model",
+      model,
+      "--log-format",
+      "json",
+      ...(engine === "tablepipe-whole" ? ["--no-stream-read"] : []),
+    ];
+  }
+  return [join(paths.benchDist, `${engine}-job.js`), dataDir, outDir];
+}
+
+/** Run `engine` once on the sample in `dataDir`; outputs go to `outDir` (replaced). */
+export async function runEngine(
+  engine: Engine,
+  rows: number,
+  paths: Paths,
+  dataDir: string,
+  outDir: string,
+  options: { model: string; timeoutSeconds: number },
+): Promise<RunResult> {
+  await rm(outDir, { recursive: true, force: true });
+  const run = await measure("node", commandFor(engine, paths, dataDir, outDir, options.model), {
+    cwd: paths.root,
+    timeoutSeconds: options.timeoutSeconds,
+  });
+  const base = { engine, rows, seconds: run.seconds, peakRssBytes: run.peakRssBytes };
+  if (run.exitCode !== 0 || run.timedOut) {
+    return {
+      ...base,
+      ok: false,
+      failure: describeFailure(run.exitCode, run.timedOut, run.stderr, options.timeoutSeconds),
+      stages: {},
+    };
+  }
+  if (engine.startsWith("tablepipe")) {
+    const { stages, funnel, preparedRows } = parseTablepipeLog(run.stderr);
+    return { ...base, ok: true, stages, funnel, ...(preparedRows === undefined ? {} : { preparedRows }) };
+  }
+  const last = run.stdout.trim().split("\n").at(-1) ?? "{}";
+  const report = JSON.parse(last) as BaselineReport;
+  return { ...base, ok: true, stages: { ...report.stages }, preparedRows: report.preparedRows };
+}
+
+/** Write tablepipe's prepared table (`tip-model prepare`) for the equality check. */
+export async function writeTablepipePrepared(
+  paths: Paths,
+  dataDir: string,
+  out: string,
+  timeoutSeconds: number,
+): Promise<{ ok: boolean; failure?: string; seconds: number; peakRssBytes: number }> {
+  const run = await measure(
+    "node",
+    [
+      join(paths.root, "packages/tip-model/dist/cli.js"),
+      "prepare",
+      "--data-dir",
+      dataDir,
+      "--out",
+      out,
+      "--log-format",
+      "json",
+    ],
+    { cwd: paths.root, timeoutSeconds },
+  );
+  const ok = run.exitCode === 0 && !run.timedOut;
+  return {
+    ok,
+    seconds: run.seconds,
+    peakRssBytes: run.peakRssBytes,
+    ...(ok ? {} : { failure: describeFailure(run.exitCode, run.timedOut, run.stderr, timeoutSeconds) }),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * `pnpm bench`: the tip model end to end (read → prepared → trained → written) against nodejs-polars and
+ * DuckDB implementations of the same pipeline, on generated samples of 1M and 10M trips (made once with
+ * `tip-model sample`, cached in .bench-cache/). Every run is its own process, timed from outside with its
+ * peak RSS; engines are interleaved run by run so that machine noise hits them alike; medians are printed
+ * with tablepipe's per-stage breakdown, and the three prepared tables are checked equal row for row.
+ *
+ * Expects `pnpm build` and the bench build to have run (scripts/bench.sh does both).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { comparePrepared } from "./compare-prepared";
+import { ensureParquetSample, ensureSample } from "./dataset";
+import { type Paths, type RunResult, runEngine, writeTablepipePrepared } from "./engines";
+import { type BenchOptions, type Engine, parseOptions } from "./options";
+import { OUTPUT_FILES } from "./pipeline-spec";
+import {
+  baselineBreakdown,
+  comparisonTable,
+  parquetComparison,
+  problems,
+  type SizeResult,
+  streamingComparison,
+  tablepipeBreakdown,
+} from "./report";
+import { summarise } from "./stats";
+
+const print = (line = ""): void => {
+  process.stdout.write(`${line}\n`);
+};
+const note = (line: string): void => {
+  process.stderr.write(`bench: ${line}\n`);
+};
+
+async function checkEquality(
+  paths: Paths,
+  options: BenchOptions,
+  dataDir: string,
+  runDir: string,
+  result: SizeResult,
+): Promise<void> {
+  const baselines = options.engines.filter((e) => e === "polars" || e === "duckdb");
+  if (baselines.length === 0) return;
+  const ours = join(runDir, "tablepipe-prepared.parquet");
+  note(`writing tablepipe's prepared table (tip-model prepare) for the equality check`);
+  const prepared = await writeTablepipePrepared(paths, dataDir, ours, options.timeoutSeconds);
+  if (!prepared.ok) {
+    result.equalityError = `tip-model prepare failed: ${prepared.failure}`;
+    return;
+  }
+  const others = Object.fromEntries(
+    baselines
+      .filter(
+        (e) =>
+          result.summaries[e] !== undefined &&
+          (result.summaries[e]?.failed ?? 1) < (result.summaries[e]?.runs ?? 0),
+      )
+      .map((e) => [e, join(runDir, `${e}-last`, OUTPUT_FILES.prepared)]),
+  );
+  result.equality = await comparePrepared(ours, others);
+}
+
+async function benchSize(paths: Paths, options: BenchOptions, rows: number): Promise<SizeResult> {
+  const sample = await ensureSample(paths.root, resolve(paths.root, options.cache), rows, note);
+  const parquetDir = options.engines.includes("tablepipe-parquet")
+    ? await ensureParquetSample(paths.root, paths.benchDist, sample.dir, note)
+    : undefined;
+  const runDir = resolve(paths.root, options.cache, "runs", String(rows));
+  await mkdir(runDir, { recursive: true });
+  const results = new Map<Engine, RunResult[]>(options.engines.map((e) => [e, []]));
+  for (let run = 1; run <= options.runs; run++) {
+    for (const engine of options.engines) {
+      note(`${rows.toLocaleString("en-US")} rows, run ${run}/${options.runs}: ${engine}`);
+      const outDir = join(runDir, run === options.runs ? `${engine}-last` : `${engine}-${run}`);
+      const dataDir = engine === "tablepipe-parquet" ? (parquetDir ?? sample.dir) : sample.dir;
+      const result = await runEngine(engine, rows, paths, dataDir, outDir, options);
+      note(
+        result.ok
+          ? `  ${result.seconds.toFixed(2)} s, peak ${(result.peakRssBytes / 1024 ** 3).toFixed(2)} GB`
+          : `  failed: ${result.failure}`,
+      );
+      results.get(engine)?.push(result);
+    }
+  }
+  const size: SizeResult = {
+    rows,
+    csvBytes: sample.bytes,
+    summaries: Object.fromEntries(options.engines.map((e) => [e, summarise(e, rows, results.get(e) ?? [])])),
+  };
+  if (options.check && options.engines.includes("tablepipe")) {
+    try {
+      await checkEquality(paths, options, sample.dir, runDir, size);
+    } catch (error) {
+      size.equalityError = (error as Error).message;
+    }
+  }
+  return size;
+}
+
+function render(results: readonly SizeResult[], options: BenchOptions): string[] {
+  const lines = [
+    `## tip model end to end (read CSV → prepared → trained → written), medians of ${options.runs} run(s)`,
+    "",
+    `tablepipe: \`tip-model run --model ${options.model}\`; polars and DuckDB: the same pipeline, OLS from normal equations.`,
+    "Peak = peak resident set size of the whole process. Ratio = tablepipe's seconds ÷ the baseline's (below 1: faster).",
+    "",
+    ...comparisonTable(results),
+  ];
+  const variants = [
+    ["tablepipe", "tablepipe per stage (median seconds)"],
+    [
+      "tablepipe-whole",
+      "tablepipe with --no-stream-read per stage (the straightforward path; median seconds)",
+    ],
+    ["tablepipe-parquet", "tablepipe reading Parquet per stage (median seconds)"],
+  ] as const;
+  for (const [engine, title] of variants) {
+    const stages = tablepipeBreakdown(results, engine);
+    if (stages.length > 0) lines.push("", `### ${title}`, "", ...stages);
+  }
+  const baselines = baselineBreakdown(results);
+  if (baselines.length > 0) lines.push("", "### baselines per stage (median seconds)", "", ...baselines);
+  const parquet = parquetComparison(results);
+  if (parquet.length > 0) {
+    lines.push(
+      "",
+      "### tablepipe from Parquet (a copy written once by `writeTable`) vs from CSV",
+      "",
+      ...parquet,
+    );
+  }
+  const whole = streamingComparison(results);
+  if (whole.length > 0)
+    lines.push("", "### tablepipe streamed vs read whole (the straightforward path)", "", ...whole);
+  const issues = problems(results);
+  if (issues.length > 0) lines.push("", "### problems", "", ...issues);
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options === undefined) return;
+  const benchDist = dirname(fileURLToPath(import.meta.url));
+  const paths: Paths = { root: resolve(benchDist, "../.."), benchDist };
+  const results: SizeResult[] = [];
+  for (const rows of options.sizes) results.push(await benchSize(paths, options, rows));
+  const lines = render(results, options);
+  print();
+  for (const line of lines) print(line);
+  const resultsDir = resolve(paths.root, options.cache, "results");
+  await mkdir(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replaceAll(":", "-").slice(0, 19);
+  await writeFile(join(resultsDir, `${stamp}.md`), `${lines.join("\n")}\n`);
+  await writeFile(join(resultsDir, `${stamp}.json`), `${JSON.stringify({ options, results }, null, 2)}\n`);
+  print();
+  print(`results: ${join(resultsDir, `${stamp}.md`)} (and .json)`);
+  print("model-fit benchmark (random forest, GBT): pnpm --filter @tablepipe/models bench");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

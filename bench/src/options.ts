@@ -1,0 +1,92 @@
+/** The harness's command-line options: `pnpm bench -- --sizes 1M,10M --runs 3`. */
+import { parseArgs } from "node:util";
+
+/** The engines the harness can run. */
+export const ENGINES = ["tablepipe", "tablepipe-parquet", "tablepipe-whole", "polars", "duckdb"] as const;
+/**
+ * The engines run by default. Others are asked for with --engines: `tablepipe-parquet` (the job reading a
+ * Parquet copy; also --parquet) and `tablepipe-whole` (the job with --no-stream-read: the trips read whole,
+ * then the pipe as written, dedupe first: the straightforward path).
+ */
+export const DEFAULT_ENGINES: readonly Engine[] = ["tablepipe", "polars", "duckdb"];
+export type Engine = (typeof ENGINES)[number];
+
+/** Parsed options. */
+export interface BenchOptions {
+  /** Row counts of the generated samples. */
+  sizes: number[];
+  /** Timed runs per engine and size (medians are reported). */
+  runs: number;
+  engines: Engine[];
+  /** The model `tip-model run` trains (`linear` is OLS, like the baselines). */
+  model: string;
+  /** Folder for generated data, run outputs and results (gitignored). */
+  cache: string;
+  /** Seconds after which a run is killed and reported as timed out. */
+  timeoutSeconds: number;
+  /** Compare the prepared tables of the engines. */
+  check: boolean;
+}
+
+export const USAGE = `pnpm bench [-- options]
+
+  --sizes LIST     row counts of the generated samples (default 1M,10M; e.g. 100k,1M)
+  --runs N         timed runs per engine and size; medians are reported (default 3)
+  --engines LIST   of tablepipe,tablepipe-parquet,tablepipe-whole,polars,duckdb
+                   (default tablepipe,polars,duckdb; tablepipe-whole is --no-stream-read, the straightforward path)
+  --parquet        also time tablepipe reading a Parquet copy of the sample (tablepipe-parquet)
+  --model NAME     model tip-model trains: linear (OLS, as the baselines; default), random-forest, gbt
+  --cache DIR      data, outputs and results (default .bench-cache)
+  --timeout S      seconds before a run is killed (default 1800)
+  --no-check       skip the equality check of the prepared tables
+  --help           this text`;
+
+/** `1M` -> 1000000, `100k` -> 100000, `2500` -> 2500. */
+export function parseRowCount(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.trim());
+  if (!match) throw new Error(`--sizes: not a row count: ${JSON.stringify(text)} (e.g. 100k, 1M, 2500000)`);
+  const scale = { "": 1, k: 1e3, m: 1e6 }[(match[2] as string).toLowerCase() as "" | "k" | "m"];
+  return Math.round(Number(match[1]) * scale);
+}
+
+/** Parse argv (without node and script); returns undefined after printing help. */
+export function parseOptions(argv: readonly string[]): BenchOptions | undefined {
+  const { values } = parseArgs({
+    args: [...argv].filter((a) => a !== "--"),
+    options: {
+      sizes: { type: "string", default: "1M,10M" },
+      runs: { type: "string", default: "3" },
+      engines: { type: "string", default: DEFAULT_ENGINES.join(",") },
+      parquet: { type: "boolean", default: false },
+      model: { type: "string", default: "linear" },
+      cache: { type: "string", default: ".bench-cache" },
+      timeout: { type: "string", default: "1800" },
+      "no-check": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return undefined;
+  }
+  const engines = values.engines.split(",").map((e) => e.trim());
+  if (values.parquet && !engines.includes("tablepipe-parquet")) engines.splice(1, 0, "tablepipe-parquet");
+  for (const engine of engines) {
+    if (!(ENGINES as readonly string[]).includes(engine)) {
+      throw new Error(`--engines: unknown engine ${JSON.stringify(engine)} (known: ${ENGINES.join(", ")})`);
+    }
+  }
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs: expected a whole number >= 1, got ${values.runs}`);
+  return {
+    sizes: values.sizes.split(",").map(parseRowCount),
+    runs,
+    engines: engines as Engine[],
+    model: values.model,
+    cache: values.cache,
+    timeoutSeconds: Number(values.timeout),
+    check: !values["no-check"],
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The streamed path (trip files read batch by batch through `pipeFrom`, row-local filters on each batch, the
+ * dedupe moved after them) gives exactly the prepared table of the straightforward path (read whole, then
+ * the pipe as written), on a generated sample with exact duplicates, in any batch size, from CSV and Parquet.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { configureLogging, pipe, pipeFrom, readTable, resetLogging, writeTable } from "@tablepipe/core";
+import { assertTablesEqual } from "@tablepipe/testing";
+import { addFeatures, filterData, sortRows } from "@tablepipe/transforms";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  SAMPLE_FILES,
+  taxiTripAliases,
+  taxiTripSchema,
+  taxiZoneGeoAliases,
+  taxiZoneGeoSchema,
+  writeSample,
+} from "../data/index";
+import { TipAmountModel } from "./tip-amount-model";
+
+let root: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "tip-model-stream-"));
+  dataDir = join(root, "csv");
+  await writeSample({ rows: 30_000, seed: 7, dir: dataDir });
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+beforeEach(() => configureLogging({ stream: { write: () => undefined } }));
+afterEach(() => resetLogging());
+
+describe("the streamed read", () => {
+  it("prepares the very table the straightforward path prepares (the job, CSV)", async () => {
+    const plain = new TipAmountModel({ data_dir: dataDir });
+    await plain.extract();
+    await plain.transform();
+    const streamed = new TipAmountModel({ data_dir: dataDir });
+    await streamed.extract({ streamTrips: true });
+    expect(streamed.tables.taxi_trip_data).toBeUndefined();
+    await streamed.transform();
+
+    const prepared = streamed.table("prepared_data");
+    expect(prepared.numRows()).toBeGreaterThan(1_000);
+    assertTablesEqual(prepared, plain.table("prepared_data"));
+    expect(prepared.objects()).toEqual(plain.table("prepared_data").objects()); // same order too
+    expect(streamed.inputRows).toEqual(plain.inputRows);
+    // the funnel: rows read, each filter on every batch, then the dedupe on what is left
+    expect(streamed.traces.transform?.map((t) => t.step).slice(0, 6)).toEqual([
+      "read",
+      "limitHistory",
+      "keepEveningRides",
+      "excludeAirports(pickup_location_id)",
+      "excludeAirports(dropoff_location_id)",
+      "dropDuplicates",
+    ]);
+    expect(streamed.traces.transform?.[0]?.rowsOut).toBe(30_000);
+  });
+
+  it("gives the same rows in the same order whatever the batch size, from CSV and from Parquet", async () => {
+    const trips = join(dataDir, SAMPLE_FILES.trips);
+    const zones = await readTable(join(dataDir, SAMPLE_FILES.zones), taxiZoneGeoSchema, {
+      aliases: taxiZoneGeoAliases,
+    });
+    const whole = await readTable(trips, taxiTripSchema, { aliases: taxiTripAliases });
+    const expected = pipe(whole).transform(filterData, { zones }).transform(addFeatures).value();
+    const parquet = join(root, "trips.parquet");
+    await writeTable(whole, parquet, { schema: taxiTripSchema });
+
+    for (const [source, chunkSize] of [
+      [trips, 4096],
+      [trips, 200_000],
+      [parquet, undefined],
+    ] as const) {
+      const streamed = await pipeFrom(source, taxiTripSchema, {
+        aliases: taxiTripAliases,
+        ...(chunkSize === undefined ? {} : { chunkSize }),
+      })
+        .transform(filterData, { zones })
+        .transform(addFeatures)
+        .value();
+      expect(streamed.objects()).toEqual(expected.objects());
+    }
+    const sorted = await pipeFrom(trips, taxiTripSchema, { chunkSize: 65_536 })
+      .transform(filterData, { zones })
+      .transform(addFeatures)
+      .transform(sortRows)
+      .value();
+    assertTablesEqual(sorted, pipe(expected).transform(sortRows).value());
+  });
+});
+
+const builtCli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+const builtWorker = fileURLToPath(new URL("../../../core/dist/read-worker.js", import.meta.url));
+
+describe.skipIf(!existsSync(builtCli) || !existsSync(builtWorker))("the built CLI (after pnpm build)", () => {
+  it("prepares, with its CSV parsed in worker threads, byte for byte the table --no-stream-read prepares", async () => {
+    const prepare = (out: string, ...flags: string[]) => {
+      const run = spawnSync(
+        process.execPath,
+        [builtCli, "prepare", "--data-dir", dataDir, "--out", out, ...flags],
+        {
+          encoding: "utf8",
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+    };
+    prepare(join(root, "streamed.parquet"));
+    prepare(join(root, "whole.parquet"), "--no-stream-read");
+    const [streamed, whole] = await Promise.all([
+      readFile(join(root, "streamed.parquet")),
+      readFile(join(root, "whole.parquet")),
+    ]);
+    expect(streamed.length).toBeGreaterThan(10_000);
+    expect(streamed.equals(whole)).toBe(true);
+  });
+});
