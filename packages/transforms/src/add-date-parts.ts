@@ -43,9 +43,10 @@ export const addDateParts = defineTransform({
       }
       const day = dayNumber(ms);
       const date = civilDate(day);
-      months[i] = Math.floor(date / 100) % 100;
+      const monthDay = date - Math.floor(date / 10000) * 10000; // 101..1231, also before year 0
+      months[i] = Math.floor(monthDay / 100);
       weekdays[i] = dayOfWeek(day);
-      monthDays[i] = date % 100;
+      monthDays[i] = monthDay % 100;
     }
     const withNulls = (values: Int32Array): Int32Array | (number | null)[] => {
       if (!missing) return values;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysFromCivil, formatTimestamp, isEpochMillis, parseTimestamp } from "./timestamp";
+import { daysFromCivil } from "../time/calendar";
+import { formatTimestamp, isEpochMillis, parseTimestamp } from "./timestamp";
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number =>
   Date.UTC(y, mo - 1, d, h, mi, s, ms);

@@ -10,6 +10,7 @@
  *   `12 PM` noon; without AM/PM the hour is 0-23).
  */
 
+import { civilDate, daysFromCivil } from "../time/calendar";
 import { toScratch } from "./scratch";
 
 const INVALID = Number.NaN;
@@ -33,16 +34,6 @@ function dig(b: Uint8Array, i: number): number {
 
 function isDigit(c: number | undefined): boolean {
   return c !== undefined && c >= D0 && c <= D0 + 9;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** First year of {@link MONTH_STARTS}; the table covers 1900-01 to 2199-12. */
@@ -262,18 +253,11 @@ export function formatTimestamp(time: Date | number): string {
   const ms = Math.floor(t);
   const days = Math.floor(ms / MS_PER_DAY);
   const inDay = ms - days * MS_PER_DAY;
-  // civil date from days since 1970-01-01 (H. Hinnant's `civil_from_days`)
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const civil = civilDate(days);
+  const y = Math.floor(civil / 10000);
+  const monthDay = civil - y * 10000; // 101..1231, also for years before 0
+  const month = Math.floor(monthDay / 100);
+  const day = monthDay % 100;
   const year =
     y >= 0 && y <= 9999
       ? `${y}`.padStart(4, "0")

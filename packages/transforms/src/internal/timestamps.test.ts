@@ -1,6 +1,7 @@
+import { daysFromCivil } from "@tablepipe/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { civilDate, dayNumber, dayOfWeek, daysFromCivil, hourOfDay, startOfNextMonth } from "./timestamps";
+import { civilDate, dayNumber, dayOfWeek, hourOfDay, startOfNextMonth } from "./timestamps";
 
 describe("calendar arithmetic", () => {
   it("agrees with the UTC fields of Date, for any instant", () => {

@@ -1,4 +1,7 @@
-import { describeValue } from "@tablepipe/core";
+import { civilDate, daysFromCivil, describeValue } from "@tablepipe/core";
+
+export { civilDate };
+
 import type { ColumnTable } from "arquero";
 import { columnValues } from "./columns";
 
@@ -48,39 +51,10 @@ export function hourOfDay(ms: number): number {
   return Math.floor((ms - Math.floor(ms / MS_PER_DAY) * MS_PER_DAY) / MS_PER_HOUR);
 }
 
-/**
- * The proleptic Gregorian date of a day number, packed as `year * 10000 + month * 100 + day`
- * (H. Hinnant's `civil_from_days`; no Date object, no time zone).
- */
-export function civilDate(days: number): number {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 10000 + month * 100 + day;
-}
-
 /** The day of the week of a day number: 1 = Sunday ... 7 = Saturday (Spark's `dayofweek`). */
 export function dayOfWeek(days: number): number {
   // 1970-01-01 was a Thursday (5 in this numbering).
   return ((((days + 4) % 7) + 7) % 7) + 1;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** Epoch milliseconds of the first instant of the month after the `yyyyMM` month `month`. */

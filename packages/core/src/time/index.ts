@@ -1,0 +1,1 @@
+export { civilDate, daysFromCivil } from "./calendar";
