@@ -3,20 +3,11 @@
  * 201703 < month <= 201811, filters something), busier on Thursdays to Saturdays and in spring.
  */
 
+import { daysFromCivil } from "@tablepipe/core";
 import { Discrete } from "./distributions";
 
 /** Milliseconds per day. */
 export const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`); month 1-12. */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 /** Day of the week of a day number, 0 = Sunday ... 6 = Saturday. */
 export function weekdayOfDay(day: number): number {
