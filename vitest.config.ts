@@ -8,8 +8,9 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@tablepipe\/testing\/vitest$/, replacement: src("testing/src/vitest.ts") },
+      { find: /^@tablepipe\/core\/internal$/, replacement: src("core/src/internal.ts") },
       {
-        find: /^@tablepipe\/(core|transforms|models|testing|tip-model)$/,
+        find: /^@tablepipe\/(core|io|job|transforms|models|testing|tip-model)$/,
         replacement: src("$1/src/index.ts"),
       },
     ],

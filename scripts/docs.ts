@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { configReference, loggingFlagsSchema } from "@tablepipe/core";
+import { configReference, loggingFlagsSchema } from "@tablepipe/job";
 import { PrepareConfig, SampleConfig, TipAmountModelConfig } from "@tablepipe/tip-model";
 import { splitSteps, transcriptBlocks, withTranscriptBlocks } from "../examples/playground/src/readme";
 import { runTranscript } from "../examples/playground/src/transcript";

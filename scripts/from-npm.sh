@@ -52,7 +52,7 @@ npm install --no-audit --no-fund --loglevel=error --prefer-offline \
   "$scratch"/tarballs/*.tgz "@types/node@^20.19.0" >&2
 
 # Every @tablepipe package must come from the tarballs, installed once (no copy from a registry or the workspace).
-for name in core transforms models testing tip-model; do
+for name in core io job transforms models testing tip-model; do
   resolved="$(node -p "require.resolve('@tablepipe/$name/package.json')")"
   [[ "$resolved" == "$scratch/project/node_modules/@tablepipe/$name/package.json" ]] || {
     say "@tablepipe/$name resolves to $resolved"
@@ -62,6 +62,15 @@ done
 say "  $(npm ls --depth=3 @uwdata/flechette 2>/dev/null | grep -o 'flechette@[0-9.]*' | sort -u | tr '\n' ' ')"
 copies="$(find node_modules -path '*/@tablepipe/core/package.json' | wc -l)"
 [[ "$copies" == "1" ]] || { say "expected one copy of @tablepipe/core, found $copies"; exit 1; }
+
+# @tablepipe/core as published: no dependencies of its own (arquero and zod are peers), no Node built-in.
+core_deps="$(node -p "const p = require('@tablepipe/core/package.json'); JSON.stringify({ dependencies: p.dependencies ?? {}, peerDependencies: p.peerDependencies })")"
+say "@tablepipe/core: $core_deps"
+node -e "const d = require('@tablepipe/core/package.json').dependencies ?? {}; if (Object.keys(d).length) { console.error('@tablepipe/core has dependencies: ' + Object.keys(d)); process.exit(1); }"
+if grep -lE "from ['\"]node:|require\(['\"]node:" node_modules/@tablepipe/core/dist/*.js node_modules/@tablepipe/core/dist/*.cjs; then
+  say "@tablepipe/core's build imports a Node built-in (files above)"
+  exit 1
+fi
 
 cp "$example/consumer/esm.mjs" "$example/consumer/cjs.cjs" "$example/consumer/tsconfig.json" .
 cp -R "$example/src" src

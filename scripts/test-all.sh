@@ -7,6 +7,7 @@ step() { printf '\n==> %s\n' "$*" >&2; }
 
 step "typecheck";                 pnpm run typecheck
 step "lint";                      pnpm run lint
+step "dependencies (no cycles, layering)"; pnpm run deps
 step "docs (cli.md, snippets, typedoc)"; pnpm run docs:check
 step "build";                     pnpm run build
 step "chromium (report tests)";   bash scripts/ensure-chromium.sh

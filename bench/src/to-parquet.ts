@@ -5,7 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { readTable, writeTable } from "@tablepipe/core";
+import { readTable, writeTable } from "@tablepipe/io";
 import { taxiTripSchema, taxiZoneGeoSchema } from "@tablepipe/tip-model";
 import { DATA_FILES } from "./pipeline-spec";
 

@@ -1,13 +1,11 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // read-worker: the worker thread of the parallel reads (CSV pieces, Parquet row groups), found beside the bundle at run time
-  entry: { index: "src/index.ts", "read-worker": "src/io/read-worker.ts" },
+  entry: { index: "src/index.ts", internal: "src/internal.ts" },
   format: ["esm", "cjs"],
-  dts: { entry: "src/index.ts" },
+  dts: { entry: { index: "src/index.ts", internal: "src/internal.ts" } },
   sourcemap: true,
   clean: true,
-  target: "node20",
-  // import.meta.url in the CommonJS build (where the worker script is looked up)
-  shims: true,
+  target: "es2022",
+  platform: "neutral",
 });

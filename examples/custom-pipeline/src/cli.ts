@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { type CliOutput, runCli } from "@tablepipe/core";
+import { type CliOutput, runCli } from "@tablepipe/job";
 import { FarePerMileConfig } from "./config";
 import { FarePerMileJob } from "./job";
 

@@ -1,5 +1,7 @@
 import { join } from "node:path";
-import { Job, pipe, readTable, type Table, writeTable } from "@tablepipe/core";
+import { pipe, type Table } from "@tablepipe/core";
+import { readTable, writeTable } from "@tablepipe/io";
+import { Job } from "@tablepipe/job";
 import {
   generateTrips,
   generateZones,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { configureLogging, resetLogging } from "@tablepipe/core";
+import { configureLogging, resetLogging } from "@tablepipe/job";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFarePerMileCli } from "../src/cli";
 

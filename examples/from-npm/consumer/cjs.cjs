@@ -1,6 +1,7 @@
 // A CommonJS script using the installed packages through their `require` entry points.
 const assert = require("node:assert/strict");
-const { pipe, parseConfig } = require("@tablepipe/core");
+const { pipe } = require("@tablepipe/core");
+const { parseConfig } = require("@tablepipe/job");
 const { gradientBoostedTrees, loadModel, trainTestSplit } = require("@tablepipe/models");
 const { tripRows } = require("@tablepipe/testing");
 const {

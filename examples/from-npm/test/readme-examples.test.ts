@@ -1,6 +1,8 @@
-import { configureLogging, resetLogging } from "@tablepipe/core";
+import { configureLogging, resetLogging } from "@tablepipe/job";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coreExample } from "../src/core";
+import { ioExample } from "../src/io";
+import { jobExample } from "../src/job";
 import { modelsExample } from "../src/models";
 import { testingExample } from "../src/testing";
 import { tipModelExample } from "../src/tip-model";
@@ -13,6 +15,19 @@ describe("the package READMEs' examples", () => {
 
   it("core: a transform in a pipe, with its trace", () => {
     expect(coreExample()).toEqual({ rows: 2, trace: ["keepAbove 3 → 2"] });
+  });
+
+  it("io: a typed write and read, and the read's report as a log line", async () => {
+    const { rows, first, log } = await ioExample();
+    expect({ rows, first }).toEqual({ rows: 2, first: "2024-01-15T09:30:00" });
+    expect(log).toMatch(/^read 2 rows from \S+orders\.csv in [\d,]+ ms$/);
+  });
+
+  it("job: a config schema as flags, and a job's stages", async () => {
+    expect(await jobExample(["--min-amount", "12"])).toBe(2);
+    expect(await jobExample([])).toBe(2);
+    expect(await jobExample(["--min-amount", "50"])).toBe(0);
+    expect(await jobExample(["--help"])).toContain("--min-amount <number>");
   });
 
   it("transforms: months after 201703, evening hours, date parts", () => {

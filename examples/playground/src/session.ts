@@ -4,6 +4,7 @@ import { type REPLServer, start } from "node:repl";
 import type { Readable, Writable } from "node:stream";
 import { inspect } from "node:util";
 import * as core from "@tablepipe/core";
+import { parseConfig } from "@tablepipe/job";
 import * as models from "@tablepipe/models";
 import { TipAmountModel, tipAmountModelFields, withConfigChecks } from "@tablepipe/tip-model";
 import * as transforms from "@tablepipe/transforms";
@@ -84,7 +85,7 @@ export async function openPlayground(
   argv: readonly string[],
   streams: SessionStreams,
 ): Promise<REPLServer | undefined> {
-  const parsed = core.parseConfig(PlaygroundConfig, argv, {
+  const parsed = parseConfig(PlaygroundConfig, argv, {
     command: "pnpm playground",
     description: "A REPL with the tip-amount job, its config and the sample loaded.",
   });

@@ -1,7 +1,48 @@
-export * from "./config/index";
-export * from "./io/index";
-export * from "./job/index";
-export * from "./log/index";
-export * from "./pipe/index";
-export * from "./time/index";
-export * from "./transform/index";
+/**
+ * @tablepipe/core: the transform contract, the pipe that chains transforms (the guide's `.transform()`), its
+ * pre-flight plan and trace, and calendar and time-stamp text. No Node built-ins: it runs in Node, Deno and
+ * browsers. Table IO is `@tablepipe/io`; config, CLI, logging and the Job runner are `@tablepipe/job`.
+ * @packageDocumentation
+ */
+
+// Pipes: chaining, composing, tracing.
+export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
+export { compose } from "./pipe/compose";
+export { StepFailedError } from "./pipe/execute";
+export type { PipeResult } from "./pipe/pipe";
+export { Pipe, pipe } from "./pipe/pipe";
+export type { AddsOf, RemovesOf, Step } from "./pipe/step";
+export { step } from "./pipe/step";
+export type { TraceEntry } from "./pipe/trace";
+export { flattenTrace, formatFunnel } from "./pipe/trace";
+// Time: calendar arithmetic and time-stamp text (zone-less wall clock as epoch milliseconds).
+export { civilDate, daysFromCivil } from "./time/calendar";
+export { formatTimestamp, isEpochMillis, parseTimestamp } from "./time/timestamp";
+// Transforms: declaring one, its column params and contract, its errors.
+export type { ColumnParam, ColumnParams, ColumnRole } from "./transform/column-params";
+export { adds, needs, needsEach, removes } from "./transform/column-params";
+export type { ColumnContract } from "./transform/contract";
+export { columnsAfter, missingColumns, requireColumns } from "./transform/contract";
+export type { TransformDefinition } from "./transform/define-transform";
+export { defineTransform, verifyOutput } from "./transform/define-transform";
+export { ContractViolationError, MissingColumnsError, TransformParamError } from "./transform/errors";
+export { describeValue, tableParam } from "./transform/params";
+export type { StepSpec, Transform } from "./transform/runtime";
+export type { ColumnsOf, Table } from "./transform/table";
+export { isTable } from "./transform/table";
+export type {
+  ColumnsForRole,
+  LacksColumns,
+  MissingColumns,
+  NeedsCheck,
+  NeedsOf,
+  NoFixedColumns,
+  NoParams,
+  OutputColumns,
+  ParamsArgs,
+  ParamsInput,
+  ParamsSchema,
+  ResolvedParams,
+  StaticContract,
+  TransformCall,
+} from "./transform/types";

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readTable, resetLogging } from "@tablepipe/core";
+import { readTable } from "@tablepipe/io";
+import { resetLogging } from "@tablepipe/job";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runTipModelCli } from "./commands";
 import { SAMPLE_FILES } from "./data/index";
@@ -210,7 +211,9 @@ describe("data errors: exit 1, one clear line, no stack trace, no output", () =>
     const out = join(root, "dropped-out");
     const dropped = await cli("--data-dir", dir, "--drop-invalid-rows", "--output-dir", out);
     expect(dropped.code).toBe(0);
-    expect(dropped.err).toMatch(/read taxi_trip_data: 2999 rows from 1 file\(s\) dropped=1/);
+    expect(dropped.err).toMatch(
+      /taxi_trip_data: read 2,999 rows from \S+taxi_trip_data\.csv in [\d,]+ ms rows=2999 dropped=1\n.*WARN tip-model: taxi_trip_data: dropped 1 rows with invalid values \(pickup_datetime 1\)/,
+    );
     const model = JSON.parse(await readFile(join(out, OUTPUT_FILES.model), "utf8"));
     expect(model.rows.input.taxi_trip_data).toBe(2_999);
   });
@@ -294,7 +297,7 @@ describe("commands that work", () => {
     const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
     expect(model.config.data_dir).toBe(data);
     expect(model.rows.input.taxi_trip_data).toBe(500);
-    expect(run.err).toMatch(/read taxi_trip_data: 500 rows from 1 file\(s\)/);
+    expect(run.err).toMatch(/taxi_trip_data: read 500 rows from \S+taxi_trip_data\.csv in [\d,]+ ms/);
   });
 
   it("run is the default command; it replaces an existing output folder as a whole", async () => {
@@ -426,7 +429,7 @@ describe("commands that work", () => {
     );
     expect(tlc.messages).toEqual([]);
     expect(tlc.code).toBe(0);
-    expect(tlc.err).toMatch(/read taxi_trip_data: 3000 rows from 2 file\(s\)/);
+    expect(tlc.err).toMatch(/taxi_trip_data: read 3,000 rows from 2 files in [\d,]+ ms/);
     const fromGuide = join(dir, "from-guide.csv");
     const guide = await cli("prepare", "--data-dir", sampleDir, "--out", fromGuide);
     expect(guide.code).toBe(0);

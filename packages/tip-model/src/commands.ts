@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { type CliOutput, runCli, writeTable } from "@tablepipe/core";
+import { writeTable } from "@tablepipe/io";
+import { type CliOutput, runCli } from "@tablepipe/job";
 import { z } from "zod";
 import { tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";

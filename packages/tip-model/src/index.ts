@@ -11,6 +11,7 @@ export {
 export * from "./data/index";
 export type { DataSources } from "./job/data-sources";
 export { DataSourceError, resolveDataSources } from "./job/data-sources";
+export type { RunOutputs, TipModelMetrics } from "./job/outputs";
 export {
   checkOutputDir,
   OUTPUT_FILES,
@@ -19,7 +20,7 @@ export {
   writeJobOutputs,
 } from "./job/outputs";
 export { regressorFor } from "./job/regressor";
-export type { TipAmountModelOptions, TipModelMetrics, TipModelTables } from "./job/tip-amount-model";
+export type { TipAmountModelOptions, TipModelTables } from "./job/tip-amount-model";
 export { TipAmountModel, TrainingDataError } from "./job/tip-amount-model";
 export type { RenderReportOptions, ReportImportance, ReportInput, ReportMetricSet } from "./report/index";
 export { DEFAULT_MAX_POINTS, DEFAULT_RESIDUAL_BINS, renderReport } from "./report/index";

@@ -1,6 +1,7 @@
 import { WriteStream } from "node:tty";
-import type { CliOutput, ReadProgress } from "@tablepipe/core";
-import { getLogger } from "@tablepipe/core";
+import type { ReadProgress } from "@tablepipe/io";
+import type { CliOutput } from "@tablepipe/job";
+import { getLogger } from "@tablepipe/job";
 import cliProgress from "cli-progress";
 
 const log = getLogger("tip-model");

@@ -5,7 +5,8 @@
  * 2. `dropDuplicates` on all columns commutes with any sequence of row-local filters and derives that keep
  *    every column: dedupe-then-steps equals steps-then-dedupe, row for row and in the same order.
  */
-import { makeStep, optimizePlan, pipe, planSteps, type Step, TableAccumulator } from "@tablepipe/core";
+import { pipe, type Step } from "@tablepipe/core";
+import { makeStep, optimizePlan, planSteps, TableAccumulator } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
 import fc from "fast-check";

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readTable } from "@tablepipe/core";
+import { readTable } from "@tablepipe/io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { taxiTripAliases, taxiZoneGeoAliases } from "./aliases";
 import { generateTrips } from "./generate-trips";

@@ -1,4 +1,4 @@
-import { columnKinds, normalizeColumnName } from "@tablepipe/core";
+import { columnKinds, normalizeColumnName } from "@tablepipe/io";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { taxiTripAliases, taxiZoneGeoAliases } from "./aliases";

@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { configureLogging, resetLogging, writeTable } from "@tablepipe/core";
+import { writeTable } from "@tablepipe/io";
+import { configureLogging, resetLogging } from "@tablepipe/job";
 import { assertTablesEqual } from "@tablepipe/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SAMPLE_FILES, taxiTripSchema, taxiZoneGeoSchema, writeSample } from "../data/index";

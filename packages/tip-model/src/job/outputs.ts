@@ -1,11 +1,13 @@
 import { constants } from "node:fs";
 import { access, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { writeOutputFolder, writeTable } from "@tablepipe/core";
+import type { Table, TraceEntry } from "@tablepipe/core";
+import { writeOutputFolder, writeTable } from "@tablepipe/io";
+import type { FeatureImportance, FittedRegressor, ModelParams, RegressionMetrics } from "@tablepipe/models";
 import { z } from "zod";
+import type { TipAmountModelConfig } from "../config";
 import { taxiTripSchema } from "../data/index";
 import { renderReport } from "../report/index";
-import type { TipAmountModel } from "./tip-amount-model";
 
 /** The files `load()` writes. */
 export const OUTPUT_FILES = {
@@ -73,26 +75,43 @@ export async function checkOutputDir(dir: string): Promise<void> {
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+/** RMSE, MAE and R² on the training and the test set. */
+export interface TipModelMetrics {
+  training: RegressionMetrics;
+  test: RegressionMetrics;
+}
+
+/** What a finished run hands to {@link writeJobOutputs}. */
+export interface RunOutputs {
+  readonly outputDir: string;
+  readonly config: TipAmountModelConfig;
+  readonly model: FittedRegressor<ModelParams>;
+  readonly metrics: TipModelMetrics;
+  readonly importances: readonly FeatureImportance[];
+  /** The test set with its predictions. */
+  readonly predictions: Table;
+  readonly labelColumn: string;
+  readonly rows: {
+    readonly input: Readonly<Record<string, number>>;
+    readonly prepared: number;
+    readonly training: number;
+    readonly test: number;
+  };
+  /** Where the data came from, in words. */
+  readonly dataDescription: string;
+  /** The transform and train funnels. */
+  readonly funnel: readonly TraceEntry[];
+}
+
 /**
- * Write the job's outputs into `output_dir`: the model with its config and input row counts, the metrics,
+ * Write a run's outputs into `output_dir`: the model with its config and input row counts, the metrics,
  * the test predictions and the HTML report. The folder is written under a temporary name and renamed into
  * place when complete. Returns the folder's absolute path.
  */
-export async function writeJobOutputs(job: TipAmountModel): Promise<string> {
-  const model = job.fittedModel();
-  const metrics = job.metrics;
-  const importances = job.importances;
-  if (metrics === undefined || importances === undefined)
-    throw new Error("no metrics yet: run validate() first");
-  const predictions = job.table("predictions");
-  const outputDir = resolve(job.config.output_dir);
+export async function writeJobOutputs(run: RunOutputs): Promise<string> {
+  const { model, metrics, importances, predictions } = run;
+  const outputDir = resolve(run.outputDir);
   await writeOutputFolder(outputDir, async (dir) => {
-    const rows = {
-      input: job.inputRows,
-      prepared: job.table("prepared_data").numRows(),
-      training: job.table("training").numRows(),
-      test: job.table("test").numRows(),
-    };
     await writeFile(
       join(dir, OUTPUT_FILES.model),
       json({
@@ -101,21 +120,21 @@ export async function writeJobOutputs(job: TipAmountModel): Promise<string> {
         features: model.features,
         label: model.label,
         fitted: model.toJSON(),
-        config: job.config,
-        rows,
+        config: run.config,
+        rows: run.rows,
       }),
     );
     await writeFile(join(dir, OUTPUT_FILES.metrics), json({ ...metrics, feature_importances: importances }));
     await writeTable(predictions, join(dir, OUTPUT_FILES.predictions), { schema: predictionsSchema });
     const html = await renderReport({
       title: "Tip amount model",
-      generatedFrom: job.dataDescription,
-      config: { ...job.config },
-      funnel: [...(job.traces.transform ?? []), ...(job.traces.train ?? [])],
+      generatedFrom: run.dataDescription,
+      config: { ...run.config },
+      funnel: [...run.funnel],
       metrics,
-      importances,
+      importances: [...importances],
       predictions: {
-        actual: Float64Array.from(predictions.array(job.labelCol) as ArrayLike<number>),
+        actual: Float64Array.from(predictions.array(run.labelColumn) as ArrayLike<number>),
         predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
       },
       model: { name: model.name, params: { ...model.params } },

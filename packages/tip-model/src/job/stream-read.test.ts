@@ -9,7 +9,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { configureLogging, pipe, pipeFrom, readTable, resetLogging, writeTable } from "@tablepipe/core";
+import { pipe } from "@tablepipe/core";
+import { pipeFrom, readTable, writeTable } from "@tablepipe/io";
+import { configureLogging, resetLogging } from "@tablepipe/job";
 import { assertTablesEqual } from "@tablepipe/testing";
 import { addFeatures, filterData, sortRows } from "@tablepipe/transforms";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -98,9 +100,14 @@ describe("the streamed read", () => {
 });
 
 const builtCli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
-const builtWorker = fileURLToPath(new URL("../../../core/dist/read-worker.js", import.meta.url));
+const builtWorker = fileURLToPath(new URL("../../../io/dist/read-worker.js", import.meta.url));
 
-describe.skipIf(!existsSync(builtCli) || !existsSync(builtWorker))("the built CLI (after pnpm build)", () => {
+describe("the built CLI (the test command builds first)", () => {
+  it("is built, with the read worker beside @tablepipe/io", () => {
+    expect(existsSync(builtCli), `${builtCli} is missing: run pnpm build first`).toBe(true);
+    expect(existsSync(builtWorker), `${builtWorker} is missing: run pnpm build first`).toBe(true);
+  });
+
   it("prepares, with its CSV parsed in worker threads, byte for byte the table --no-stream-read prepares", async () => {
     const prepare = (out: string, ...flags: string[]) => {
       const run = spawnSync(

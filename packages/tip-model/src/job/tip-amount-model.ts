@@ -1,10 +1,12 @@
-import type { ReadProgress, ReadReport, ReadTableOptions, RowSchema, Table } from "@tablepipe/core";
-import { Job, pipe, pipeFrom, readTableWithReport, step } from "@tablepipe/core";
+import type { Table } from "@tablepipe/core";
+import { pipe, step } from "@tablepipe/core";
+import type { ReadProgress, ReadReport, ReadTableOptions, RowSchema } from "@tablepipe/io";
+import { describeRead, pipeFrom, readTableWithReport } from "@tablepipe/io";
+import { Job } from "@tablepipe/job";
 import {
   type FeatureImportance,
   type FittedRegressor,
   type ModelParams,
-  type RegressionMetrics,
   regressionMetrics,
   trainTestSplit,
 } from "@tablepipe/models";
@@ -20,7 +22,7 @@ import {
   taxiZoneGeoSchema,
 } from "../data/index";
 import { resolveDataSources } from "./data-sources";
-import { checkOutputDir, writeJobOutputs } from "./outputs";
+import { checkOutputDir, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
 
 /** Too few prepared rows to train or to validate: a user error (filters or data), printed as one line by the CLI. */
@@ -38,12 +40,6 @@ export type TipModelTables = {
   test: Table;
   predictions: Table;
 };
-
-/** RMSE, MAE and R² on the training and the test set. */
-export interface TipModelMetrics {
-  training: RegressionMetrics;
-  test: RegressionMetrics;
-}
 
 /** Options that are not parameters of the model: hooks for the command line. */
 export interface TipAmountModelOptions {
@@ -161,9 +157,14 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   }
 
   private logRead(name: string, report: ReadReport): void {
-    this.log.info(`read ${name}: ${report.rows} rows from ${report.files.length} file(s)`, {
-      dropped: report.droppedRows,
-    });
+    const { summary, dropped } = describeRead(report);
+    this.log.info(`${name}: ${summary}`, { rows: report.rows, dropped: report.droppedRows });
+    if (dropped !== undefined) {
+      this.log.warn(`${name}: ${dropped}`, {
+        droppedRows: report.droppedRows,
+        invalidByColumn: report.invalidByColumn,
+      });
+    }
   }
 
   /**
@@ -272,7 +273,27 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   /** Write model.json, metrics.json, predictions.csv and report.html to `output_dir`, all or nothing. */
   load(): Promise<void> {
     return this.stage("load", async () => {
-      this.outputDir = await writeJobOutputs(this);
+      const metrics = this.metrics;
+      const importances = this.importances;
+      if (metrics === undefined || importances === undefined)
+        throw new Error("no metrics yet: run validate() first");
+      this.outputDir = await writeJobOutputs({
+        outputDir: this.config.output_dir,
+        config: this.config,
+        model: this.fittedModel(),
+        metrics,
+        importances,
+        predictions: this.table("predictions"),
+        labelColumn: this.labelCol,
+        rows: {
+          input: this.inputRows,
+          prepared: this.table("prepared_data").numRows(),
+          training: this.table("training").numRows(),
+          test: this.table("test").numRows(),
+        },
+        dataDescription: this.dataDescription,
+        funnel: [...(this.traces.transform ?? []), ...(this.traces.train ?? [])],
+      });
       this.log.info(`wrote ${this.outputDir}`);
     });
   }

@@ -1,4 +1,4 @@
-import { configureLogging, resetLogging } from "@tablepipe/core";
+import { configureLogging, resetLogging } from "@tablepipe/job";
 import { tripRows, zoneRows } from "@tablepipe/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FEATURE_COLUMNS } from "../config";

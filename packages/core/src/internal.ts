@@ -1,0 +1,17 @@
+/**
+ * Internals of @tablepipe/core for the other tablepipe packages (the streamed source pipe of `@tablepipe/io`,
+ * engines): the planner, the executor and byte-level time-stamp parsing. Not a stable API.
+ * @packageDocumentation
+ */
+
+export { TableAccumulator } from "./pipe/accumulate";
+export { executePlan, runPrimitiveStep } from "./pipe/execute";
+export { flattenPlan, optimizePlan, rowLocalPrefixLength } from "./pipe/optimize";
+export type { PlannedStep } from "./pipe/plan";
+export { foldContracts, planSteps } from "./pipe/plan";
+export { makeStep } from "./pipe/step";
+export { toScratch } from "./time/scratch";
+export { MAX_EPOCH_MS, parseTimestampBytes } from "./time/timestamp";
+export { emptyContract } from "./transform/contract";
+export { makeTransform } from "./transform/define-transform";
+export type { TransformRuntime } from "./transform/runtime";

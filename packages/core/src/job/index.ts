@@ -1,2 +1,0 @@
-export type { StageRun } from "./job";
-export { formatDuration, Job, MissingTableError } from "./job";

@@ -1,1 +1,0 @@
-export { civilDate, daysFromCivil } from "./calendar";

@@ -1,0 +1,41 @@
+import { readFile } from "node:fs/promises";
+import { Type, tableFromIPC } from "@uwdata/flechette";
+import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
+import { TableReadError } from "../errors";
+import { type ReadContext, rowsRead } from "../read/read-context";
+
+/**
+ * Read one Arrow IPC file or stream (`.arrow`, `.feather` v2, `.ipc`) with flechette into the context's builders.
+ * Timestamps and dates come as epoch milliseconds, without a Date per value (an Arrow timestamp without a zone
+ * is its UTC wall-clock time), 64-bit integers as numbers; every value is then checked or parsed as the
+ * schema says.
+ * @example await readArrowFile("trips.arrow", ctx)
+ */
+export async function readArrowFile(path: string, ctx: ReadContext): Promise<void> {
+  let bytes: Buffer;
+  let table: ReturnType<typeof tableFromIPC>;
+  try {
+    bytes = await readFile(path);
+    table = tableFromIPC(bytes, { useDate: false });
+  } catch (error) {
+    throw new TableReadError(
+      { file: ctx.file, reason: `cannot read as Arrow IPC: ${(error as Error).message}` },
+      { cause: error },
+    );
+  }
+  const fields = table.schema.fields;
+  const names = fields.map((field) => field.name);
+  const timeColumns = new Set(
+    fields
+      .filter((field) => field.type.typeId === Type.Timestamp || field.type.typeId === Type.Date)
+      .map((field) => field.name),
+  );
+  const mapped = mapNamedColumns(ctx, names);
+  const columns = mapped.map((name): DecodedColumn | undefined =>
+    name === undefined
+      ? undefined
+      : { values: table.getChild(name).toArray(), epochMillis: timeColumns.has(name) },
+  );
+  appendValueBatch(ctx, columns, table.numRows, 0);
+  ctx.progress.advance(bytes.length, rowsRead(ctx));
+}

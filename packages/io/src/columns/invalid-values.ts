@@ -1,0 +1,84 @@
+import { type ColumnSpec, kindExpectation } from "../read/schema-columns";
+import type { IssueKind, IssueSink } from "./builder-support";
+
+/** What to do with a value that does not parse: throw a `TableReadError`, or drop its row and count it. */
+export type OnInvalid = "error" | "drop";
+
+/** One invalid value (or malformed row) met while reading. */
+export interface InvalidValueExample {
+  file: string;
+  /** 1-based CSV line. */
+  line?: number;
+  /** 1-based data row (Parquet, Arrow). */
+  row?: number;
+  /** Schema column; absent for a malformed CSV row. */
+  column?: string;
+  value?: string;
+  reason: string;
+}
+
+/** The label under which malformed CSV rows (wrong field count) are counted. */
+export const MALFORMED_ROW = "(malformed row)";
+
+const EXAMPLES_PER_COLUMN = 3;
+
+/** The invalid cells of one batch, as reported by the column builders. */
+export class BatchIssues implements IssueSink {
+  readonly records: number[] = [];
+  readonly columns: number[] = [];
+  readonly kinds: IssueKind[] = [];
+
+  constructor(readonly stopAtFirst: boolean) {}
+
+  add(record: number, column: number, kind: IssueKind): void {
+    this.records.push(record);
+    this.columns.push(column);
+    this.kinds.push(kind);
+  }
+
+  get count(): number {
+    return this.records.length;
+  }
+
+  clear(): void {
+    this.records.length = 0;
+    this.columns.length = 0;
+    this.kinds.length = 0;
+  }
+}
+
+function quote(value: string): string {
+  const shown = value.length > 120 ? `${value.slice(0, 117)}...` : value;
+  return JSON.stringify(shown);
+}
+
+/** The reason text of an invalid cell, e.g. `cannot parse "x" as an integer (expected e.g. 42)`. */
+export function describeIssue(
+  spec: ColumnSpec,
+  kind: IssueKind,
+  value: string,
+): { reason: string; expected: string } {
+  const { noun, example } = kindExpectation(spec);
+  const expected = `${noun}, ${example}`;
+  if (kind === 1)
+    return { reason: `empty value, but the column is not nullable (expected ${expected})`, expected };
+  if (spec.kind === "enum")
+    return { reason: `${quote(value)} is not an allowed value (expected ${example})`, expected };
+  return { reason: `cannot parse ${quote(value)} as ${noun} (expected ${example})`, expected };
+}
+
+/** Counts what "drop" mode dropped, per column, with the first few examples of each. */
+export class InvalidValueLog {
+  droppedRows = 0;
+  readonly byColumn = new Map<string, number>();
+  readonly examples: InvalidValueExample[] = [];
+
+  constructor(readonly mode: OnInvalid) {}
+
+  /** Count one invalid value under `column` (a row may hold several; rows are counted by the caller). */
+  count(column: string, example: () => InvalidValueExample): void {
+    const seen = this.byColumn.get(column) ?? 0;
+    this.byColumn.set(column, seen + 1);
+    if (seen < EXAMPLES_PER_COLUMN) this.examples.push(example());
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Builders of time-stamp columns. A time stamp is held as the epoch milliseconds of its UTC wall-clock time
+ * (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never as a Date: a column that cannot be null is a
+ * Float64Array, a nullable one a plain array of numbers and nulls (like the number columns).
+ */
+
+import { isEpochMillis } from "@tablepipe/core";
+import { parseTimestampBytes, toScratch } from "@tablepipe/core/internal";
+import type { CsvRecords } from "../csv/csv-tokenizer";
+import type { ColumnSpec } from "../read/schema-columns";
+import {
+  type ColumnBuilder,
+  emptyValueFor,
+  Float64Store,
+  filterArrayTail,
+  type IssueKind,
+  type IssueSink,
+  isBlank,
+} from "./builder-support";
+
+/** Create the builder of a time-stamp column: dense (Float64Array) unless the column is nullable. */
+export function createTimestampBuilder(spec: ColumnSpec): ColumnBuilder {
+  return spec.nullable ? new NullableTimestampBuilder(spec) : new DenseTimestampBuilder(spec);
+}
+
+interface Decoded {
+  value: number;
+  issue: IssueKind | undefined;
+}
+const decoded: Decoded = { value: 0, issue: undefined };
+type Decode = (value: unknown) => Decoded;
+
+/** A value of an untyped file column (a string to parse, or a Date) as epoch milliseconds. */
+function fromValue(value: unknown): Decoded {
+  const out = decoded;
+  out.issue = undefined;
+  out.value = 0;
+  if (typeof value === "string") {
+    const { bytes, length } = toScratch(value);
+    const ms = parseTimestampBytes(bytes, 0, length);
+    if (!Number.isNaN(ms)) out.value = ms;
+    else out.issue = isBlank(bytes, 0, length) ? 1 : 0;
+  } else if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) out.issue = 0;
+    else out.value = ms;
+  } else {
+    out.issue = value === null || value === undefined ? 1 : 0;
+  }
+  return out;
+}
+
+/** A value of a time-typed file column, already in epoch milliseconds (a fraction of a millisecond is dropped). */
+function fromMillis(value: unknown): Decoded {
+  const out = decoded;
+  out.issue = undefined;
+  out.value = 0;
+  if (isEpochMillis(value))
+    out.value = Math.floor(value) + 0; // + 0 turns -0 into 0
+  else out.issue = value === null || value === undefined ? 1 : 0;
+  return out;
+}
+
+/** The epoch milliseconds of a schema default (a Date), or null. */
+function millisOf(value: unknown): number | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getTime();
+  return isEpochMillis(value) ? value : null;
+}
+
+/** A time-stamp column that cannot be null: a Float64Array of epoch milliseconds. */
+class DenseTimestampBuilder implements ColumnBuilder {
+  private readonly store = new Float64Store();
+  private readonly emptyOk: boolean;
+  /** The default's epoch milliseconds; NaN (a placeholder in a row that fails) without a default. */
+  private readonly emptyValue: number;
+
+  constructor(readonly spec: ColumnSpec) {
+    const empty = emptyValueFor(spec);
+    const millis = millisOf(empty.value);
+    this.emptyOk = empty.ok && millis !== null;
+    this.emptyValue = millis ?? Number.NaN;
+  }
+
+  get length(): number {
+    return this.store.length;
+  }
+
+  appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
+    const count = records.count;
+    const data = this.store.reserve(count);
+    const { starts, ends, stride } = records;
+    let at = this.store.length;
+    for (let r = 0, i = field; r < count; r++, i += stride) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      let ms = s === e ? Number.NaN : parseTimestampBytes(buf, s, e);
+      if (Number.isNaN(ms)) {
+        if (s === e || isBlank(buf, s, e)) {
+          if (!this.emptyOk) {
+            sink.add(r, column, 1);
+            if (sink.stopAtFirst) break;
+          }
+          ms = this.emptyValue;
+        } else {
+          sink.add(r, column, 0);
+          if (sink.stopAtFirst) break;
+        }
+      }
+      data[at++] = ms;
+    }
+    this.store.length = at;
+  }
+
+  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendDecoded(values, sink, column, fromValue);
+  }
+
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendDecoded(values, sink, column, fromMillis);
+  }
+
+  private appendDecoded(values: ArrayLike<unknown>, sink: IssueSink, column: number, decode: Decode): void {
+    const count = values.length;
+    const data = this.store.reserve(count);
+    let at = this.store.length;
+    for (let r = 0; r < count; r++) {
+      const { value, issue } = decode(values[r]);
+      if (issue === undefined) {
+        data[at++] = value;
+        continue;
+      }
+      if (issue === 1 && this.emptyOk) {
+        data[at++] = this.emptyValue;
+        continue;
+      }
+      sink.add(r, column, issue);
+      if (sink.stopAtFirst) break;
+      data[at++] = Number.NaN;
+    }
+    this.store.length = at;
+  }
+
+  appendAbsent(count: number): void {
+    this.store.fill(this.emptyValue, count);
+  }
+
+  expect(rows: number): void {
+    this.store.expect(rows);
+  }
+
+  filterTail(from: number, keep: Uint8Array): void {
+    this.store.filterTail(from, keep);
+  }
+
+  finish(): Float64Array {
+    return this.store.finish();
+  }
+}
+
+/** A nullable time-stamp column: a plain array of epoch milliseconds and nulls. */
+class NullableTimestampBuilder implements ColumnBuilder {
+  private data: (number | null)[] = [];
+  private readonly emptyValue: number | null;
+
+  constructor(readonly spec: ColumnSpec) {
+    this.emptyValue = millisOf(emptyValueFor(spec).value);
+  }
+
+  get length(): number {
+    return this.data.length;
+  }
+
+  appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
+    const count = records.count;
+    const { starts, ends, stride } = records;
+    const data = this.data;
+    for (let r = 0, i = field; r < count; r++, i += stride) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      const ms = s === e ? Number.NaN : parseTimestampBytes(buf, s, e);
+      if (!Number.isNaN(ms)) {
+        data.push(ms);
+      } else if (s === e || isBlank(buf, s, e)) {
+        data.push(this.emptyValue);
+      } else {
+        sink.add(r, column, 0);
+        if (sink.stopAtFirst) break;
+        data.push(null);
+      }
+    }
+  }
+
+  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendDecoded(values, sink, column, fromValue);
+  }
+
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    this.appendDecoded(values, sink, column, fromMillis);
+  }
+
+  private appendDecoded(values: ArrayLike<unknown>, sink: IssueSink, column: number, decode: Decode): void {
+    const data = this.data;
+    for (let r = 0; r < values.length; r++) {
+      const { value, issue } = decode(values[r]);
+      if (issue === undefined) {
+        data.push(value);
+      } else if (issue === 1) {
+        data.push(this.emptyValue);
+      } else {
+        sink.add(r, column, issue);
+        if (sink.stopAtFirst) break;
+        data.push(null);
+      }
+    }
+  }
+
+  appendAbsent(count: number): void {
+    for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
+  }
+
+  expect(_rows: number): void {}
+
+  filterTail(from: number, keep: Uint8Array): void {
+    filterArrayTail(this.data, from, keep);
+  }
+
+  finish(): (number | null)[] {
+    return this.data;
+  }
+}

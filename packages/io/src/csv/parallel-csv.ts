@@ -1,0 +1,184 @@
+/**
+ * The parallel CSV read: the calling thread cuts the file into pieces of whole lines and workers parse them,
+ * while the calling thread hands the parsed batches on, in file order, to the batched read's consumer (which
+ * runs a pipe's row-local steps on them). Only used for batched reads (`readTableInBatches`, `pipeFrom`).
+ *
+ * A piece is cut at its last line end, which is only safe while no quote character has been seen: at the
+ * first chunk holding a quote, the pieces in flight are finished and the rest of the file is read on the
+ * calling thread, as a sequential read would. Values, invalid-value handling, errors and their line numbers
+ * are those of the sequential read.
+ */
+
+import { decodeField } from "../columns/column-builders";
+import { mapColumns } from "../read/aliases";
+import { type ReadContext, rowsRead } from "../read/read-context";
+import type { PieceResult } from "../workers/piece-result";
+import { settlePiece } from "../workers/settle-piece";
+import type { PiecePool } from "../workers/worker-pool";
+import { CsvFileReader } from "./csv-file-reader";
+import type { CsvPieceRequest } from "./csv-piece";
+import { CsvRecords, CsvTokenizer } from "./csv-tokenizer";
+
+const QUOTE = 34;
+const LF = 10;
+const MAX_HEADER_FIELDS = 1 << 14;
+
+/** The header: where it ends and the bytes it takes (no byte order mark), or undefined when incomplete. */
+function findHeader(
+  buf: Buffer,
+  delimiter: number,
+  eof: boolean,
+): { start: number; end: number; names: string[] } | undefined {
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const tokenizer = new CsvTokenizer(delimiter, 0);
+  const header = new CsvRecords(MAX_HEADER_FIELDS, 1);
+  const end = tokenizer.tokenize(buf, start, eof, header, [], 1);
+  if (header.count === 0) return undefined;
+  const width = Math.min(header.widths[0] as number, MAX_HEADER_FIELDS);
+  const names: string[] = [];
+  for (let f = 0; f < width; f++) {
+    names.push(
+      decodeField(
+        buf,
+        header.starts[f] as number,
+        header.ends[f] as number,
+        header.quoted[f] as number,
+      ).trim(),
+    );
+  }
+  return { start, end, names };
+}
+
+/** A piece in flight, and what it covers. */
+interface Pending {
+  readonly result: Promise<PieceResult>;
+  readonly bytes: number;
+}
+
+/**
+ * Read one CSV file with `pool`, handing each parsed piece to `ctx.onDecodedBatch`. Falls back to the
+ * calling thread at the first quote character, or for a file whose header is not complete in its first
+ * chunks (the sequential reader then reports any problem as usual).
+ */
+export async function readCsvInParallel(
+  chunks: AsyncIterable<Buffer>,
+  ctx: ReadContext,
+  options: { delimiter: number; fileSize: number },
+  pool: PiecePool,
+): Promise<void> {
+  const deliver = ctx.onDecodedBatch;
+  if (deliver === undefined) throw new Error("readCsvInParallel: the read is not batched");
+  const iterator = chunks[Symbol.asyncIterator]();
+  let carry: Buffer = Buffer.alloc(0);
+  let header: { start: number; end: number; names: string[] } | undefined;
+  let eof = false;
+  // the header, from as many chunks as it takes
+  while (header === undefined) {
+    const next = await iterator.next();
+    eof = next.done === true;
+    carry = next.done ? carry : Buffer.concat([carry, next.value]);
+    header = carry.indexOf(QUOTE) === -1 ? findHeader(carry, options.delimiter, eof) : undefined;
+    if (header === undefined && (eof || carry.indexOf(QUOTE) !== -1 || carry.length > 1 << 24)) {
+      return sequentialFrom(ctx, options, undefined, carry, iterator, eof, 0);
+    }
+  }
+  // checks the columns now (and throws as a sequential read would), even if no record follows
+  mapColumns(ctx.file, header.names, ctx.specs, ctx.aliases);
+  const headerBytes = new Uint8Array(carry.subarray(header.start, header.end));
+  ctx.progress.advance(header.end, rowsRead(ctx));
+  carry = carry.subarray(header.end);
+
+  const pending: Pending[] = [];
+  let linesBefore = 0;
+  const limit = Math.max(2, pool.size * 2);
+  const request = (bytes: Uint8Array): CsvPieceRequest => ({
+    kind: "csv",
+    file: ctx.file,
+    specs: ctx.specs,
+    aliases: ctx.aliases,
+    mode: ctx.invalid.mode,
+    delimiter: options.delimiter,
+    header: headerBytes,
+    bytes,
+  });
+  const settleOldest = async (): Promise<void> => {
+    const oldest = pending.shift();
+    if (oldest === undefined) return;
+    linesBefore += settlePiece(ctx, await oldest.result, linesBefore, deliver);
+    ctx.progress.advance(oldest.bytes, rowsRead(ctx));
+  };
+  const dispatch = (piece: Buffer): void => {
+    const bytes = new Uint8Array(piece.length); // its own buffer, handed over to the worker
+    bytes.set(piece);
+    const result = pool.parse(request(bytes));
+    result.catch(() => undefined); // its failure is thrown when it is settled, not as an unhandled rejection
+    pending.push({ result, bytes: piece.length });
+  };
+
+  try {
+    while (!eof) {
+      const next = await iterator.next();
+      if (next.done) {
+        eof = true;
+        break;
+      }
+      const chunk = next.value;
+      if (chunk.indexOf(QUOTE) !== -1) {
+        // quotes: cutting at line ends is no longer safe; finish what is in flight, then read on here
+        while (pending.length > 0) await settleOldest();
+        return sequentialFrom(
+          ctx,
+          options,
+          headerBytes,
+          Buffer.concat([carry, chunk]),
+          iterator,
+          false,
+          linesBefore,
+        );
+      }
+      const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = buf.lastIndexOf(LF);
+      if (cut < 0) {
+        carry = buf;
+        continue;
+      }
+      dispatch(buf.subarray(0, cut + 1));
+      carry = buf.subarray(cut + 1);
+      while (pending.length >= limit) await settleOldest();
+    }
+    if (carry.length > 0) dispatch(carry);
+    while (pending.length > 0) await settleOldest();
+  } finally {
+    pending.length = 0; // a failure leaves pieces in flight: they finish quietly
+  }
+}
+
+/**
+ * Read the rest on the calling thread. `header` (the header line, when already cut off) is read first and
+ * the records after it are numbered from `linesBefore` lines further down; `start` holds the bytes read but
+ * not parsed yet, `rest` the chunks not read yet.
+ */
+async function sequentialFrom(
+  ctx: ReadContext,
+  options: { delimiter: number; fileSize: number },
+  header: Uint8Array | undefined,
+  start: Buffer,
+  rest: AsyncIterator<Buffer>,
+  eof: boolean,
+  linesBefore: number,
+): Promise<void> {
+  const reader = new CsvFileReader(ctx, options.delimiter, options.fileSize);
+  if (header !== undefined) {
+    reader.push(Buffer.from(header), false);
+    reader.skipLines(linesBefore);
+  }
+  reader.push(start, eof);
+  ctx.progress.advance(start.length, rowsRead(ctx));
+  while (!eof) {
+    const next = await rest.next();
+    if (next.done) break;
+    reader.push(next.value, false);
+    ctx.progress.advance(next.value.length, rowsRead(ctx));
+  }
+  if (!eof) reader.push(null, true);
+}

@@ -1,0 +1,39 @@
+/**
+ * Table IO: `readTable` (CSV streamed, Parquet, Arrow IPC) typed by a zod row schema, `writeTable` (CSV,
+ * Parquet) and `writeOutputFolder`, all written under temporary names and renamed when complete.
+ *
+ * Reading, per schema kind (an empty cell is `null` in a `.nullable()`/`.optional()` column, the default in a
+ * `.default()` column, and an invalid value otherwise):
+ * - `z.number()`: decimal text (`-1.5`, `.5`, `1e-3`, `NaN`, `Infinity`) -> Float64Array (plain array when nullable);
+ * - `z.int()` / `.int()`: integers, `3.0` accepted, `1.5` rejected -> Float64Array (plain array when nullable);
+ * - `z.date()`: `2018-07-27 09:14:45`, `2018-07-27T09:14:45[.fff][Z|+05:30]`, `07/27/2018 9:14:45 AM` -> epoch
+ *   milliseconds (a number, not a Date) in a Float64Array (plain array when nullable); a stamp without a zone
+ *   is its UTC wall-clock time, so nothing depends on the machine's time zone: `2018-02-04 18:00:00` ->
+ *   `Date.UTC(2018, 1, 4, 18)`; `formatTimestamp(ms)` (from @tablepipe/core) turns one back into `2018-02-04T18:00:00`;
+ * - `z.boolean()`: true/false, t/f, 1/0, yes/no, y/n in any case;
+ * - `z.string()`, `z.enum([...])`: the text as is (enum values checked); in CSV a quoted `""` is the empty
+ *   string and an unquoted empty cell is missing.
+ * Only kinds, nullability and enum values are checked per cell; other zod checks (`.min()`, refinements) are not.
+ *
+ * Writing: `writeTable(table, path, { schema })` writes the schema's `z.date()` columns as time stamps again
+ * (`2018-02-04T18:00:00`, Parquet TIMESTAMP), so a read and a write with one schema round-trip.
+ */
+
+export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
+export { csvCell } from "./csv/csv-writer";
+export type { TableReadErrorDetails } from "./errors";
+export { TableReadError, TableWriteError } from "./errors";
+export type { ColumnAliases } from "./read/aliases";
+export { normalizeColumnName } from "./read/aliases";
+export type { ReadDescription } from "./read/describe-read";
+export { describeRead } from "./read/describe-read";
+export { readTableInBatches } from "./read/read-batches";
+export { readTable, readTableWithReport } from "./read/read-table";
+export type { ColumnKind, ColumnSpec, RowSchema } from "./read/schema-columns";
+export { columnKinds } from "./read/schema-columns";
+export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFormat } from "./read/types";
+export type { SourcePipeResult, SourcePlan } from "./source/source-pipe";
+export { pipeFrom, SourcePipe } from "./source/source-pipe";
+export { writeOutputFolder } from "./write/output-folder";
+export type { WriteTableOptions } from "./write/write-table";
+export { writeTable } from "./write/write-table";

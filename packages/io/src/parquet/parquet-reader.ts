@@ -1,0 +1,129 @@
+import {
+  asyncBufferFromFile,
+  type ColumnData,
+  type FileMetaData,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+} from "hyparquet";
+import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
+import { TableReadError } from "../errors";
+import { type ReadContext, rowsRead } from "../read/read-context";
+import { epochMillisParsers, isParquetTimeColumn } from "./parquet-time-columns";
+
+/** An open Parquet file: its bytes, metadata, and which of its columns the schema maps. */
+export interface OpenParquet {
+  readonly file: Awaited<ReturnType<typeof asyncBufferFromFile>>;
+  readonly metadata: FileMetaData;
+  /** For each schema column, the file column it reads, or undefined (absent). */
+  readonly mapped: readonly (string | undefined)[];
+  /** The file columns to decode. */
+  readonly wanted: readonly string[];
+  /** The file columns typed as time stamps or dates. */
+  readonly timeColumns: ReadonlySet<string>;
+}
+
+/** Open `path` and map its columns onto the context's schema (a missing column is a TableReadError). */
+export async function openParquet(path: string, ctx: ReadContext): Promise<OpenParquet> {
+  let file: Awaited<ReturnType<typeof asyncBufferFromFile>>;
+  let metadata: FileMetaData;
+  try {
+    file = await asyncBufferFromFile(path);
+    metadata = await parquetMetadataAsync(file);
+  } catch (error) {
+    throw new TableReadError(
+      { file: ctx.file, reason: `cannot read as Parquet: ${(error as Error).message}` },
+      { cause: error },
+    );
+  }
+  const elements = parquetSchema(metadata).children.map((child) => child.element);
+  const names = elements.map((element) => element.name);
+  const timeColumns = new Set(elements.filter(isParquetTimeColumn).map((element) => element.name));
+  const mapped = mapNamedColumns(ctx, names);
+  const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
+  return { file, metadata, mapped, wanted, timeColumns };
+}
+
+/** The row ranges of the file's row groups, in order. */
+export function rowGroupRanges(metadata: FileMetaData): { rowStart: number; rowEnd: number }[] {
+  let rowStart = 0;
+  return metadata.row_groups.map((group) => {
+    const rowEnd = rowStart + Number(group.num_rows);
+    const range = { rowStart, rowEnd };
+    rowStart = rowEnd;
+    return range;
+  });
+}
+
+/** Decode rows `[rowStart, rowEnd)` (one row group) into the context's builders, checked as the schema says. */
+export async function readRowGroup(
+  parquet: OpenParquet,
+  ctx: ReadContext,
+  rowStart: number,
+  rowEnd: number,
+): Promise<void> {
+  const chunks = new Map<string, ColumnData[]>();
+  try {
+    await parquetRead({
+      file: parquet.file,
+      metadata: parquet.metadata,
+      columns: [...parquet.wanted],
+      rowStart,
+      rowEnd,
+      parsers: epochMillisParsers,
+      onChunk: (chunk) => {
+        const list = chunks.get(chunk.columnName) ?? [];
+        list.push(chunk);
+        chunks.set(chunk.columnName, list);
+      },
+    });
+  } catch (error) {
+    throw new TableReadError(
+      { file: ctx.file, row: rowStart + 1, reason: `cannot read as Parquet: ${(error as Error).message}` },
+      { cause: error },
+    );
+  }
+  const columns = parquet.mapped.map((name): DecodedColumn | undefined =>
+    name === undefined
+      ? undefined
+      : {
+          values: assemble(chunks.get(name) ?? [], rowStart, rowEnd),
+          epochMillis: parquet.timeColumns.has(name),
+        },
+  );
+  appendValueBatch(ctx, columns, rowEnd - rowStart, rowStart);
+}
+
+/**
+ * Read one Parquet file (hyparquet; uncompressed or Snappy) into the context's builders, one row group at a
+ * time, reading only the columns the schema maps. Time stamps (INT64 with a TIMESTAMP type in any unit, INT96)
+ * and dates are decoded straight to epoch milliseconds of the wall-clock time stored, without a Date per
+ * value; strings, numbers and bigints are checked or parsed as the schema says.
+ * @example await readParquetFile("trips.parquet", ctx)
+ */
+export async function readParquetFile(path: string, ctx: ReadContext): Promise<void> {
+  const parquet = await openParquet(path, ctx);
+  const totalRows = Math.max(1, Number(parquet.metadata.num_rows));
+  let reported = 0;
+  for (const { rowStart, rowEnd } of rowGroupRanges(parquet.metadata)) {
+    await readRowGroup(parquet, ctx, rowStart, rowEnd);
+    const bytes = Math.round((parquet.file.byteLength * rowEnd) / totalRows);
+    ctx.progress.advance(bytes - reported, rowsRead(ctx));
+    reported = bytes;
+  }
+  ctx.progress.advance(parquet.file.byteLength - reported, rowsRead(ctx));
+}
+
+/** The values of rows `[from, to)` from a column's chunks. */
+function assemble(chunks: readonly ColumnData[], from: number, to: number): ArrayLike<unknown> {
+  const only = chunks[0];
+  if (chunks.length === 1 && only !== undefined && only.rowStart === from && only.rowEnd === to)
+    return only.columnData;
+  const out: unknown[] = new Array(to - from).fill(null);
+  for (const chunk of chunks) {
+    const start = Math.max(from, chunk.rowStart);
+    const end = Math.min(to, chunk.rowEnd);
+    for (let row = start; row < end; row++) out[row - from] = chunk.columnData[row - chunk.rowStart];
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { tempFolder } from "../test-support";
+import { describeRead } from "./describe-read";
+import { readTableWithReport } from "./read-table";
+
+const tmp = tempFolder();
+afterAll(() => tmp.remove());
+
+describe("describeRead", () => {
+  it("describes dropped rows with the count per column and examples", async () => {
+    const path = tmp.file("drop.csv", "id,amount\n1,2\nx,3\n3,y\n4,z\n5,6\n");
+    const { report } = await readTableWithReport(path, z.object({ id: z.int(), amount: z.number() }), {
+      onInvalid: "drop",
+    });
+    const { summary, dropped } = describeRead(report);
+    expect(summary).toMatch(/^read 2 rows from .*drop\.csv in \d+ ms$/);
+    expect(dropped).toMatch(/^dropped 3 rows with invalid values \(id 1, amount 2\); e\.g\. /);
+    expect(dropped).toContain(`${path} line 3, column id: cannot parse "x" as an integer`);
+  });
+
+  it("has no dropped line when every row is valid, and separates thousands", async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => String(i)).join("\n");
+    const { report } = await readTableWithReport(
+      tmp.file("ok.csv", `id\n${rows}\n`),
+      z.object({ id: z.int() }),
+    );
+    const description = describeRead(report);
+    expect(description.dropped).toBeUndefined();
+    expect(description.summary).toMatch(/^read 1,200 rows from .*ok\.csv in [\d,]+ ms$/);
+  });
+});

@@ -1,0 +1,38 @@
+import type { ReadReport } from "./types";
+
+/** A finished read as text for a log: a one-line summary, and a line on dropped rows when any were dropped. */
+export interface ReadDescription {
+  /** `read 1,000 rows from trips.csv in 120 ms`. */
+  readonly summary: string;
+  /** `dropped 3 rows with invalid values (id 1, amount 2); e.g. trips.csv line 3, column id: …`, if any. */
+  readonly dropped?: string;
+}
+
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/**
+ * Describe a read's report for a log (IO never logs: its caller decides where the lines go).
+ * @example
+ * const { table, report } = await readTableWithReport("trips.csv", Trip, { onInvalid: "drop" });
+ * const { summary, dropped } = describeRead(report);
+ * log.debug(summary); if (dropped) log.warn(dropped);
+ */
+export function describeRead(report: ReadReport): ReadDescription {
+  const files = report.files.length === 1 ? report.files[0] : `${report.files.length} files`;
+  const summary = `read ${integer.format(report.rows)} rows from ${files} in ${integer.format(report.ms)} ms`;
+  if (report.droppedRows === 0) return { summary };
+  const counts = Object.entries(report.invalidByColumn)
+    .map(([column, n]) => `${column} ${integer.format(n)}`)
+    .join(", ");
+  const examples = report.examples
+    .slice(0, 5)
+    .map(
+      (e) =>
+        `${e.file}${e.line === undefined ? ` row ${e.row}` : ` line ${e.line}`}${e.column ? `, column ${e.column}` : ""}: ${e.reason}`,
+    )
+    .join("; ");
+  return {
+    summary,
+    dropped: `dropped ${integer.format(report.droppedRows)} rows with invalid values (${counts}); e.g. ${examples}`,
+  };
+}

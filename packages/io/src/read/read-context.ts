@@ -1,0 +1,133 @@
+import type { ColumnBuilder } from "../columns/builder-support";
+import {
+  type BatchIssues,
+  describeIssue,
+  type InvalidValueExample,
+  type InvalidValueLog,
+  MALFORMED_ROW,
+} from "../columns/invalid-values";
+import { TableReadError } from "../errors";
+import type { ColumnAliases } from "./aliases";
+import type { ProgressReporter } from "./progress";
+import type { ColumnSpec } from "./schema-columns";
+
+/** Everything a format reader needs to append one file's rows to the table being built. */
+export interface ReadContext {
+  /** The file being read, as it appears in messages. */
+  file: string;
+  readonly specs: readonly ColumnSpec[];
+  /** The builders of the rows not yet handed on; a batched read replaces them after each batch. */
+  builders: readonly ColumnBuilder[];
+  readonly aliases: ColumnAliases | undefined;
+  readonly invalid: InvalidValueLog;
+  readonly progress: ProgressReporter;
+  /** Rows in the builders (for a batched read: in the current batch). */
+  rows: number;
+  /** Rows already handed on by {@link ReadContext.onBatch} and cleared from the builders (0 for a whole read). */
+  drained: number;
+  /** A batched read: called after each settled batch, with `rows` rows in the builders. */
+  onBatch?: () => void;
+  /**
+   * A batched read: takes a batch already parsed elsewhere (a worker of the parallel CSV read), as finished
+   * columns in schema order. Errors of the consumer come out as {@link BatchConsumerError}s.
+   */
+  onDecodedBatch?: (columns: ArrayLike<unknown>[], rows: number) => void;
+}
+
+/** An error thrown by a batched read's consumer (`onBatch`): readers pass it on unwrapped, as `original`. */
+export class BatchConsumerError extends Error {
+  override readonly name = "BatchConsumerError";
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
+
+/** Hand the settled batch on, if the read is batched; the consumer's errors become {@link BatchConsumerError}s. */
+function handOn(ctx: ReadContext): void {
+  if (ctx.onBatch === undefined) return;
+  try {
+    ctx.onBatch();
+  } catch (error) {
+    throw new BatchConsumerError(error);
+  }
+}
+
+/** Rows read so far, over all files: those handed on plus those in the builders. */
+export function rowsRead(ctx: ReadContext): number {
+  return ctx.drained + ctx.rows;
+}
+
+/** Where a batch's record sits in its file: a CSV line or a 1-based data row. */
+export type Locate = (record: number) => { line?: number; row?: number };
+
+/** A CSV record whose field count is wrong (it was never appended). */
+export interface MalformedRecord {
+  line: number;
+  reason: string;
+}
+
+/**
+ * Settle a batch of `count` records appended from builder length `base`: throw for the first invalid value
+ * ("error"), or drop the rows holding one and count them ("drop").
+ */
+export function settleBatch(
+  ctx: ReadContext,
+  base: number,
+  count: number,
+  issues: BatchIssues,
+  locate: Locate,
+  cellText: (record: number, column: number) => string,
+  malformed: readonly MalformedRecord[] = [],
+): void {
+  if (issues.count === 0 && malformed.length === 0) {
+    ctx.rows += count;
+    handOn(ctx);
+    return;
+  }
+  const exampleOf = (i: number): InvalidValueExample & { expected: string } => {
+    const record = issues.records[i] as number;
+    const column = issues.columns[i] as number;
+    const spec = ctx.specs[column] as ColumnSpec;
+    const value = cellText(record, column);
+    const { reason, expected } = describeIssue(spec, issues.kinds[i] ?? 0, value);
+    return { file: ctx.file, ...locate(record), column: spec.name, value, reason, expected };
+  };
+  if (ctx.invalid.mode === "error") {
+    let best = -1;
+    let bestKey = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < issues.count; i++) {
+      const where = locate(issues.records[i] as number);
+      const key = where.line ?? where.row ?? 0;
+      if (key < bestKey) {
+        bestKey = key;
+        best = i;
+      }
+    }
+    const firstMalformed = malformed[0];
+    if (firstMalformed !== undefined && firstMalformed.line < bestKey) {
+      throw new TableReadError({ file: ctx.file, line: firstMalformed.line, reason: firstMalformed.reason });
+    }
+    throw new TableReadError(exampleOf(best));
+  }
+  const keep = new Uint8Array(count).fill(1);
+  let dropped = 0;
+  for (let i = 0; i < issues.count; i++) {
+    const record = issues.records[i] as number;
+    if (keep[record] === 1) {
+      keep[record] = 0;
+      dropped++;
+    }
+    const spec = ctx.specs[issues.columns[i] as number] as ColumnSpec;
+    ctx.invalid.count(spec.name, () => {
+      const { expected: _, ...example } = exampleOf(i);
+      return example;
+    });
+  }
+  for (const m of malformed) {
+    ctx.invalid.count(MALFORMED_ROW, () => ({ file: ctx.file, line: m.line, reason: m.reason }));
+  }
+  ctx.invalid.droppedRows += dropped + malformed.length;
+  if (dropped > 0) for (const builder of ctx.builders) builder.filterTail(base, keep);
+  ctx.rows += count - dropped;
+  handOn(ctx);
+}

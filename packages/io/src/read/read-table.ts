@@ -1,0 +1,191 @@
+import { stat } from "node:fs/promises";
+import { type ColumnTable, table as makeTable } from "arquero";
+import { readArrowFile } from "../arrow/arrow-reader";
+import { createColumnBuilder } from "../columns/column-builders";
+import { InvalidValueLog } from "../columns/invalid-values";
+import { DEFAULT_CSV_CHUNK_SIZE, readCsvFile } from "../csv/csv-reader";
+import { TableReadError } from "../errors";
+import { readParquetInParallel } from "../parquet/parallel-parquet";
+import { readParquetFile } from "../parquet/parquet-reader";
+import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
+import { checkAliases } from "./aliases";
+import { ProgressReporter } from "./progress";
+import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
+import { columnKinds, type RowSchema } from "./schema-columns";
+import { formatFromExtension, resolveSources } from "./sources";
+import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } from "./types";
+
+/**
+ * Read CSV, Parquet or Arrow IPC files into one table typed by a zod row schema (see {@link readTableWithReport}).
+ *
+ * **Time stamps are numbers, not Dates.** A `z.date()` column holds the epoch milliseconds of each stamp's
+ * UTC wall-clock time: `2018-02-04 18:00:00` (no zone) is `Date.UTC(2018, 1, 4, 18, 0, 0)` =
+ * `1517767200000`, whatever the machine's time zone (a stamp with a zone, `...Z` or `+05:30`, is that
+ * instant). A column that cannot be null is a `Float64Array`; a `.nullable()`/`.optional()` one a plain
+ * array of numbers and `null`s. (10M rows would otherwise allocate 20M Date objects.) Read their fields with
+ * UTC arithmetic or `op.utc*`, turn one into text with `formatTimestamp` (@tablepipe/core), into a Date with `new Date(ms)`
+ * (then use its `getUTC*` methods, not the local ones), and write the table back with
+ * `writeTable(table, path, { schema })` so those columns are written as time stamps again.
+ * @example
+ *   const trips = await readTable("data/yellow_tripdata_2018-*.csv", TripRow, {
+ *     aliases: { rate_code: ["RatecodeID", "rate_code_id"] },
+ *   });
+ *   const pickup = trips.get("pickup_datetime", 0) as number; // 1517767200000 for "2018-02-04 18:00:00"
+ *   formatTimestamp(pickup); // "2018-02-04T18:00:00"
+ *   new Date(pickup).getUTCHours(); // 18
+ */
+export async function readTable<S extends RowSchema>(
+  source: string | readonly string[],
+  schema: S,
+  options: ReadTableOptions<S> = {},
+): Promise<Table<SchemaColumns<S>>> {
+  return (await readTableWithReport(source, schema, options)).table;
+}
+
+/**
+ * Read a file, a folder, a glob or a list of files into one table, and report what was read and dropped.
+ * Columns come in schema order; columns the schema does not name are ignored. Non-nullable numbers and time
+ * stamps are Float64Arrays, nullable ones plain arrays with `null`s; a time stamp is the epoch milliseconds
+ * of its UTC wall-clock time (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never a Date — see
+ * {@link readTable}.
+ * @example const { table, report } = await readTableWithReport("trips.csv", TripRow, { onInvalid: "drop" });
+ */
+export async function readTableWithReport<S extends RowSchema>(
+  source: string | readonly string[],
+  schema: S,
+  options: ReadTableOptions<S> = {},
+): Promise<{ table: Table<SchemaColumns<S>>; report: ReadReport }> {
+  const started = performance.now();
+  const { ctx, files } = await readSources(source, schema, options);
+  const table = tableFromBuilders(ctx);
+  const report = readReport(ctx, files, performance.now() - started);
+  return { table, report };
+}
+
+/**
+ * Read every file of `source` into a fresh context's builders. With `onBatch`, the readers call it after each
+ * settled batch (a CSV chunk, a Parquet row group, an Arrow file) instead of keeping every row.
+ */
+export async function readSources<S extends RowSchema>(
+  source: string | readonly string[],
+  schema: S,
+  options: ReadTableOptions<S>,
+  onBatch?: (ctx: ReadContext) => void,
+  onDecodedBatch?: (ctx: ReadContext, columns: ArrayLike<unknown>[], rows: number) => void,
+): Promise<{ ctx: ReadContext; files: string[] }> {
+  const specs = columnKinds(schema);
+  checkAliases(specs, options.aliases);
+  const files = await resolveSources(source);
+  const formats = files.map((file) => chooseFormat(file, options.format));
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  const ctx: ReadContext = {
+    file: "",
+    specs,
+    builders: specs.map(createColumnBuilder),
+    aliases: options.aliases,
+    invalid: new InvalidValueLog(options.onInvalid ?? "error"),
+    progress: new ProgressReporter(
+      sizes.reduce((a, b) => a + b, 0),
+      options.onProgress,
+    ),
+    rows: 0,
+    drained: 0,
+  };
+  if (onBatch !== undefined) ctx.onBatch = () => onBatch(ctx);
+  if (onDecodedBatch !== undefined) {
+    ctx.onDecodedBatch = (columns, rows) => onDecodedBatch(ctx, columns, rows);
+  }
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CSV_CHUNK_SIZE));
+  try {
+    await readFiles(ctx, files, formats, sizes, options, chunkSize);
+  } catch (error) {
+    throw error instanceof BatchConsumerError ? error.original : error;
+  }
+  ctx.progress.finish(rowsRead(ctx));
+  return { ctx, files };
+}
+
+async function readFiles(
+  ctx: ReadContext,
+  files: readonly string[],
+  formats: readonly TableFormat[],
+  sizes: readonly number[],
+  options: ReadTableOptions,
+  chunkSize: number,
+): Promise<void> {
+  for (const [i, file] of files.entries()) {
+    ctx.file = file;
+    ctx.progress.file = file;
+    const format = formats[i] as TableFormat;
+    if (format === "csv") {
+      await readCsvFile(file, ctx, {
+        delimiter: delimiterByte(file, options.delimiter),
+        chunkSize,
+        fileSize: sizes[i] ?? 0,
+        workers: options.workers ?? defaultWorkerCount(),
+      });
+    } else if (format === "parquet") {
+      await readParquet(file, ctx, options.workers ?? defaultWorkerCount());
+    } else {
+      await readArrowFile(file, ctx);
+    }
+  }
+}
+
+/** The rows in the context's builders as a table, columns in schema order. */
+export function tableFromBuilders(ctx: ReadContext): ColumnTable {
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  ctx.specs.forEach((spec, c) => {
+    columns[spec.name] = ctx.builders[c]?.finish() ?? [];
+  });
+  return makeTable(
+    columns,
+    ctx.specs.map((s) => s.name),
+  );
+}
+
+/** What a finished read did. */
+export function readReport(ctx: ReadContext, files: string[], ms: number): ReadReport {
+  return {
+    files,
+    ms,
+    rows: rowsRead(ctx),
+    droppedRows: ctx.invalid.droppedRows,
+    invalidByColumn: Object.fromEntries(ctx.invalid.byColumn),
+    examples: ctx.invalid.examples,
+  };
+}
+
+/** A Parquet file: its row groups decoded in worker threads for a batched read, else on this thread. */
+async function readParquet(file: string, ctx: ReadContext, workers: number): Promise<void> {
+  const pool = ctx.onDecodedBatch !== undefined && workers > 0 ? createWorkerPool(workers) : undefined;
+  if (pool === undefined) return readParquetFile(file, ctx);
+  try {
+    await readParquetInParallel(file, ctx, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+function chooseFormat(file: string, format: TableFormat | undefined): TableFormat {
+  const chosen = format ?? formatFromExtension(file);
+  if (chosen === undefined) {
+    throw new TableReadError({
+      file,
+      reason:
+        "cannot tell the format from the extension (.csv, .tsv, .parquet, .arrow, .feather, .ipc); pass options.format",
+    });
+  }
+  return chosen;
+}
+
+function delimiterByte(file: string, delimiter: string | undefined): number {
+  const d = delimiter ?? (file.toLowerCase().endsWith(".tsv") ? "\t" : ",");
+  const code = d.charCodeAt(0);
+  if (d.length !== 1 || code > 127 || d === '"' || d === "\n" || d === "\r") {
+    throw new TypeError(
+      `readTable: delimiter must be one ASCII character other than a quote or a line end, got ${JSON.stringify(d)}`,
+    );
+  }
+  return code;
+}

@@ -1,0 +1,64 @@
+import type { z } from "zod";
+import type { InvalidValueExample, OnInvalid } from "../columns/invalid-values";
+import type { RowSchema } from "./schema-columns";
+
+export type { Table } from "@tablepipe/core";
+
+/** The column names of the table read with a row schema. */
+export type SchemaColumns<S extends RowSchema> = keyof z.output<S> & string;
+
+/** File formats read and written. */
+export type TableFormat = "csv" | "parquet" | "arrow";
+
+/** How far a read has come; reported at most every ~100 ms, and once at the end. */
+export interface ReadProgress {
+  /** Bytes read so far, over all files. */
+  bytesRead: number;
+  /** Bytes of all files. */
+  totalBytes: number;
+  /** Rows read so far (after dropping invalid ones). */
+  rows: number;
+  /** The file being read. */
+  file: string;
+}
+
+/** Options of {@link readTable}. */
+export interface ReadTableOptions<S extends RowSchema = RowSchema> {
+  /** Format of every file; by default chosen by extension (`.csv`/`.tsv`, `.parquet`/`.pq`, `.arrow`/`.feather`/`.ipc`). */
+  format?: TableFormat;
+  /** Other names of schema columns, e.g. `{ rate_code: ["RatecodeID", "rate_code_id"] }` (matched ignoring case, `_`, `-`, spaces). */
+  aliases?: Readonly<Partial<Record<SchemaColumns<S>, readonly string[]>>>;
+  /** A value that does not parse: `"error"` (default) throws a TableReadError, `"drop"` drops its row and counts it. */
+  onInvalid?: OnInvalid;
+  /** Called with the progress at most every ~100 ms and once at the end. */
+  onProgress?: (progress: ReadProgress) => void;
+  /** CSV field delimiter (one ASCII character). Default `","` (`"\t"` for `.tsv`). */
+  delimiter?: string;
+  /**
+   * Batched reads of CSV (`readTableInBatches`, `pipeFrom`): parse in this many worker threads while the
+   * calling thread runs the steps on the batches already parsed. Default: one per core, at most 4, none on
+   * one core; 0 parses on the calling thread. The rows, values and errors are the same either way.
+   */
+  workers?: number;
+  /**
+   * CSV read chunk size in bytes (default 1 MiB, about 12,000 taxi trips); tiny values are for tests of chunk
+   * boundaries. It is also the batch size of `readTableInBatches` and `pipeFrom` on CSV files.
+   */
+  chunkSize?: number;
+}
+
+/** What a read did: the rows it kept and what it dropped. */
+export interface ReadReport {
+  /** The files read, in order. */
+  files: string[];
+  /** How long the read took, in milliseconds. */
+  ms: number;
+  /** Rows in the table. */
+  rows: number;
+  /** Rows dropped (`onInvalid: "drop"`), each counted once. */
+  droppedRows: number;
+  /** Invalid values per schema column (a malformed CSV row counts under `"(malformed row)"`). */
+  invalidByColumn: Record<string, number>;
+  /** The first few invalid values of each column. */
+  examples: InvalidValueExample[];
+}

@@ -1,0 +1,75 @@
+import type { PlannedStep } from "@tablepipe/core/internal";
+import { type ColumnTable, table as makeTable } from "arquero";
+
+/** The hidden column that carries each row's position in its batch through the streamed steps. */
+const ROW = "\u0000row";
+
+/** How the streamed steps run on a narrow batch: the source columns they read, and the columns they output. */
+export interface NarrowPlan {
+  /** Source columns the steps read (their contracts' `needs`), in source order. */
+  readonly read: readonly string[];
+  /** The columns after the last step, in order (source columns are gathered for the rows that survive). */
+  readonly output: readonly string[];
+  /** The output columns the steps themselves give: those they read, and those they add (or overwrite). */
+  readonly fromSteps: ReadonlySet<string>;
+}
+
+/**
+ * Late materialisation: when the row-local steps read few of the source's columns and drop none, they run
+ * on a batch of just those columns (plus each row's position), and the other columns are gathered once, for
+ * the rows that survive them, instead of being copied by every filter. Undefined when it would not pay.
+ * Relies on the row-local contract: a row-local step reads only the columns it declares it needs.
+ */
+export function narrowPlan(
+  sourceColumns: readonly string[],
+  streamed: readonly PlannedStep[],
+): NarrowPlan | undefined {
+  if (streamed.length === 0 || streamed.some((step) => step.contract.removes.length > 0)) return undefined;
+  const needed = new Set(streamed.flatMap((step) => step.contract.needs));
+  const read = sourceColumns.filter((name) => needed.has(name));
+  if (read.length * 2 > sourceColumns.length) return undefined;
+  const fromSteps = new Set([...read, ...streamed.flatMap((step) => step.contract.adds)]);
+  return { read, output: (streamed.at(-1) as PlannedStep).columnsOut, fromSteps };
+}
+
+type Gatherable = ArrayLike<unknown> & { constructor: new (length: number) => ArrayLike<unknown> };
+
+function gather(values: ArrayLike<unknown>, rows: ArrayLike<number>): ArrayLike<unknown> {
+  const n = rows.length;
+  if (ArrayBuffer.isView(values)) {
+    const out = new (values as unknown as Gatherable).constructor(n) as unknown as Float64Array;
+    const source = values as unknown as Float64Array;
+    for (let i = 0; i < n; i++) out[i] = source[rows[i] as number] as number;
+    return out;
+  }
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) out[i] = values[rows[i] as number];
+  return out;
+}
+
+/**
+ * Run `steps` on the narrow form of `part` (a table that shows all its rows, unfiltered) and return the
+ * table they would have returned on `part` itself: the columns of `plan.output`, the rows that survived.
+ */
+export function runNarrow(
+  part: ColumnTable,
+  plan: NarrowPlan,
+  steps: (narrow: ColumnTable) => ColumnTable,
+): ColumnTable {
+  const rows = part.numRows();
+  const positions = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) positions[i] = i;
+  const data: Record<string, ArrayLike<unknown>> = {};
+  for (const name of plan.read) data[name] = part.column(name) as unknown as ArrayLike<unknown>;
+  data[ROW] = positions;
+  let out = steps(makeTable(data, [...plan.read, ROW]));
+  if (out.isFiltered() || out.isOrdered()) out = out.reify();
+  const survivors = out.column(ROW) as unknown as ArrayLike<number>;
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  for (const name of plan.output) {
+    columns[name] = plan.fromSteps.has(name)
+      ? (out.column(name) as unknown as ArrayLike<unknown>)
+      : gather(part.column(name) as unknown as ArrayLike<unknown>, survivors);
+  }
+  return makeTable(columns, [...plan.output]);
+}

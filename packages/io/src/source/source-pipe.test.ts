@@ -1,0 +1,152 @@
+import {
+  adds,
+  defineTransform,
+  MissingColumnsError,
+  needs,
+  needsEach,
+  pipe,
+  StepFailedError,
+} from "@tablepipe/core";
+import * as aq from "arquero";
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { readTable } from "../read/read-table";
+import { tempFolder } from "../test-support";
+import { pipeFrom } from "./source-pipe";
+
+const Row = z.object({ id: z.int(), fare: z.number(), flag: z.string().nullable(), at: z.date() });
+
+const dedupe = defineTransform({
+  name: "dedupe",
+  dropsDuplicateRows: () => true,
+  apply: (table) => table.dedupe(),
+});
+const keepFareAbove = defineTransform({
+  name: "keepFareAbove",
+  rowLocal: true,
+  columns: { column: needs("fare") },
+  params: z.object({ min: z.number() }),
+  apply: (table, { column, min }) =>
+    table.filter(aq.escape((d: Record<string, number>) => d[column]! > min)).reify(),
+});
+const isYes = defineTransform({
+  name: "isYes",
+  rowLocal: true,
+  columns: { column: needs("flag"), output: adds("yes") },
+  apply: (table, { column, output }) =>
+    table.derive({ [output]: aq.escape((d: Record<string, unknown>) => (d[column] === "Y" ? 1 : 0)) }),
+});
+const fareFromId = defineTransform({
+  name: "fareFromId",
+  rowLocal: true,
+  columns: { column: needs("id"), output: adds("fare") },
+  apply: (table, { column, output }) =>
+    table.derive({ [output]: aq.escape((d: Record<string, number>) => d[column]! * 2) }),
+});
+const firstPerId = defineTransform({
+  name: "firstPerId",
+  columns: { keys: needsEach(["id"]) },
+  apply: (table, { keys }) => table.dedupe(keys),
+});
+const failOnNegative = defineTransform({
+  name: "failOnNegative",
+  rowLocal: true,
+  apply: (table) => {
+    if ((table.array("fare") as ArrayLike<number>)[0]! < 0) throw new Error("negative fare");
+    return table;
+  },
+});
+
+const folder = tempFolder();
+afterAll(() => folder.remove());
+
+/** 600 rows: repeats, nulls, a spread of fares; so small chunks make many batches. */
+function csv(): string {
+  const lines = ["id,fare,flag,at"];
+  for (let i = 0; i < 600; i++) {
+    const id = i % 37;
+    const fare = ((i * 7919) % 101) - 20;
+    const flag = i % 5 === 0 ? "" : i % 3 === 0 ? "Y" : "N";
+    lines.push(`${id},${fare},${flag},2018-0${1 + (i % 9)}-0${1 + (i % 7)} 1${i % 10}:00:00`);
+    if (i % 4 === 0) lines.push(lines.at(-1) as string); // an exact duplicate
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("pipeFrom", () => {
+  const path = folder.file("trips.csv", csv());
+
+  it("gives the table a whole read then the pipe gives, row for row, whatever the batch size", async () => {
+    const whole = pipe(await readTable(path, Row))
+      .transform(dedupe)
+      .transform(keepFareAbove, { min: 10 })
+      .transform(isYes)
+      .transform(firstPerId)
+      .value();
+    for (const chunkSize of [64, 1000, 1 << 20]) {
+      const streamed = await pipeFrom(path, Row, { chunkSize })
+        .transform(dedupe)
+        .transform(keepFareAbove, { min: 10 })
+        .transform(isYes)
+        .transform(firstPerId)
+        .value();
+      expect(streamed.columnNames()).toEqual(whole.columnNames());
+      expect(streamed.objects()).toEqual(whole.objects());
+      expect(streamed.column("fare")).toBeInstanceOf(Float64Array);
+    }
+  });
+
+  it("gathers the columns the streamed steps do not read only for the rows they keep, overwritten ones included", async () => {
+    const whole = pipe(await readTable(path, Row))
+      .transform(fareFromId, { output: "at" }) // overwrites a column no streamed step reads
+      .transform(keepFareAbove, { min: 30 })
+      .value();
+    const streamed = await pipeFrom(path, Row, { chunkSize: 100 })
+      .transform(fareFromId, { output: "at" }) // overwrites a column no streamed step reads
+      .transform(keepFareAbove, { min: 30 })
+      .value();
+    expect(streamed.objects()).toEqual(whole.objects());
+    expect(streamed.numRows()).toBeGreaterThan(0);
+  });
+
+  it("runs the leading row-local steps per batch (the dedupe moved after them) and traces them summed", async () => {
+    const source = pipeFrom(path, Row, { chunkSize: 64 })
+      .transform(dedupe)
+      .transform(keepFareAbove, { min: 10 })
+      .transform(firstPerId);
+    const plan = source.plan();
+    expect(plan.streamed.map((s) => s.label)).toEqual(["keepFareAbove"]);
+    expect(plan.rest.map((s) => s.label)).toEqual(["dedupe", "firstPerId"]);
+    const { trace, report, table } = await source.run();
+    expect(report.rows).toBe(750);
+    expect(trace.map((t) => [t.step, t.rowsIn])).toEqual([
+      ["read", 750],
+      ["keepFareAbove", 750],
+      ["dedupe", trace[1]?.rowsOut],
+      ["firstPerId", trace[2]?.rowsOut],
+    ]);
+    expect(trace.at(-1)?.rowsOut).toBe(table.numRows());
+  });
+
+  it("checks every step before reading anything", async () => {
+    // @ts-expect-error a step needing a column the schema lacks does not compile
+    const broken = pipeFrom(`${folder.dir}/no-such-file.csv`, Row).transform(isYes, { column: "nope" });
+    expect(() => broken.check()).toThrow(MissingColumnsError);
+    await expect(broken.run()).rejects.toThrow(MissingColumnsError);
+    expect(pipeFrom(path, Row).transform(isYes).check()).toEqual(["id", "fare", "flag", "at", "yes"]);
+  });
+
+  it("names the step when a streamed step throws", async () => {
+    await expect(pipeFrom(path, Row, { chunkSize: 64 }).transform(failOnNegative).run()).rejects.toThrow(
+      StepFailedError,
+    );
+  });
+
+  it("returns the schema's columns, empty, when nothing is read", async () => {
+    const empty = folder.file("empty.csv", "id,fare,flag,at\n");
+    const { table, trace } = await pipeFrom(empty, Row).transform(keepFareAbove, { min: 0 }).run();
+    expect(table.numRows()).toBe(0);
+    expect(table.columnNames()).toEqual(["id", "fare", "flag", "at"]);
+    expect(trace.map((t) => t.rowsOut)).toEqual([0, 0]);
+  });
+});

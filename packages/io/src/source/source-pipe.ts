@@ -1,0 +1,233 @@
+import type {
+  ColumnParams,
+  NeedsCheck,
+  NeedsOf,
+  OutputColumns,
+  ParamsArgs,
+  ParamsSchema,
+  PipeResult,
+  StaticContract,
+  Step,
+  Table,
+  TraceEntry,
+  Transform,
+} from "@tablepipe/core";
+import {
+  executePlan,
+  makeStep,
+  optimizePlan,
+  type PlannedStep,
+  planSteps,
+  rowLocalPrefixLength,
+  runPrimitiveStep,
+  TableAccumulator,
+} from "@tablepipe/core/internal";
+import { type ColumnTable, table as makeTable } from "arquero";
+import { readTableInBatches } from "../read/read-batches";
+import { columnKinds, type RowSchema } from "../read/schema-columns";
+import type { ReadReport, ReadTableOptions, SchemaColumns } from "../read/types";
+import { narrowPlan, runNarrow } from "./narrow-batch";
+
+/** The result of running a pipe on a source: the output table, the trace, and what the read did. */
+export interface SourcePipeResult<C extends string> extends PipeResult<C> {
+  /** Rows read, rows dropped as invalid, per file. */
+  readonly report: ReadReport;
+}
+
+/** How a source pipe will run: the steps applied to each batch as it is read, then the rest on the result. */
+export interface SourcePlan {
+  /** The leading row-local steps, run on each batch as it arrives. */
+  readonly streamed: readonly PlannedStep[];
+  /** The remaining steps, run once on the concatenated output of the streamed ones. */
+  readonly rest: readonly PlannedStep[];
+}
+
+/** Rows per slice the streamed steps run on (a CSV chunk of 1 MiB is about 12,000 trips). */
+const SLICE_ROWS = 16_384;
+
+/** `table` in slices of at most `size` rows: typed columns as views (no copy), other columns copied. */
+export function* sliceRows(table: ColumnTable, size: number): Generator<ColumnTable> {
+  const rows = table.numRows();
+  if (rows <= size || table.isFiltered() || table.isOrdered()) {
+    yield table;
+    return;
+  }
+  const names = table.columnNames();
+  const columns = names.map((name) => table.column(name) as unknown as ArrayLike<unknown>);
+  for (let start = 0; start < rows; start += size) {
+    const end = Math.min(rows, start + size);
+    const data: Record<string, ArrayLike<unknown>> = {};
+    names.forEach((name, c) => {
+      const values = columns[c] as ArrayLike<unknown> & { subarray?: unknown; slice?: unknown };
+      data[name] = ArrayBuffer.isView(values)
+        ? (values as unknown as Float64Array).subarray(start, end)
+        : Array.prototype.slice.call(values, start, end);
+    });
+    yield makeTable(data, names);
+  }
+}
+
+interface StepTally {
+  rowsIn: number;
+  rowsOut: number;
+  ms: number;
+}
+
+/**
+ * A pipe whose source is files, not a table: `pipeFrom("trips.csv", TripRow).transform(...).run()`. Its
+ * steps are checked before anything is read, exactly like `Pipe`'s (@tablepipe/core); then the plan is optimised
+ * (the planner's `optimizePlan`: composites flattened, a dedupe on all columns moved after the row-local steps that
+ * follow it) and the leading row-local steps run on each batch of the read as it arrives, so the rows they
+ * drop are never held in memory. The rest run once on what is left. The result is the table
+ * `pipe(await readTable(source, schema, options))` would give, row for row and in the same order.
+ *
+ * When the streamed steps read few columns and drop none, they run on a batch of just those columns, and the
+ * others are gathered once for the rows that survive (late materialisation).
+ *
+ * The trace is flat: a `read` entry (rows read; the milliseconds of reading and parsing alone), then each
+ * primitive step in the order it ran, streamed steps with their rows and milliseconds summed over batches.
+ */
+export class SourcePipe<C extends string> {
+  readonly #source: string | readonly string[];
+  readonly #schema: RowSchema;
+  readonly #options: ReadTableOptions;
+  readonly #steps: readonly Step[];
+
+  constructor(
+    source: string | readonly string[],
+    schema: RowSchema,
+    options: ReadTableOptions,
+    steps: readonly Step[] = [],
+  ) {
+    this.#source = source;
+    this.#schema = schema;
+    this.#options = options;
+    this.#steps = steps;
+  }
+
+  /** Append a transform with its params. A step needing a column the table will lack does not compile. */
+  transform<
+    S extends ColumnParams,
+    Z extends ParamsSchema,
+    F extends StaticContract,
+    const P extends object = Record<never, never>,
+  >(
+    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>>,
+    ...params: ParamsArgs<S, Z, P>
+  ): SourcePipe<OutputColumns<C, S, F, P>> {
+    return new SourcePipe(this.#source, this.#schema, this.#options, [
+      ...this.#steps,
+      makeStep(transform, params[0]),
+    ]);
+  }
+
+  /** Append a prepared step (from `step(...)`). */
+  step<N extends string, A extends string, R extends string>(
+    prepared: Step<N, A, R> & NeedsCheck<C, N>,
+  ): SourcePipe<Exclude<C, R> | A> {
+    return new SourcePipe(this.#source, this.#schema, this.#options, [...this.#steps, prepared]);
+  }
+
+  /** The steps collected so far. */
+  get steps(): readonly Step[] {
+    return this.#steps;
+  }
+
+  /** The schema's columns: the columns the first step sees. */
+  get sourceColumns(): readonly string[] {
+    return columnKinds(this.#schema).map((spec) => spec.name);
+  }
+
+  /** Pre-flight and optimise, reading nothing: which steps will run per batch, and which after. */
+  plan(): SourcePlan {
+    const columns = this.sourceColumns;
+    const plan = optimizePlan(columns, planSteps(columns, this.#steps));
+    const split = rowLocalPrefixLength(plan);
+    return { streamed: plan.slice(0, split), rest: plan.slice(split) };
+  }
+
+  /** Pre-flight only: validate params and column contracts; returns the columns the output will have. */
+  check(): readonly string[] {
+    const { streamed, rest } = this.plan();
+    return rest.at(-1)?.columnsOut ?? streamed.at(-1)?.columnsOut ?? this.sourceColumns;
+  }
+
+  /** Check, read the source running the streamed steps on each batch, then run the rest. */
+  async run(): Promise<SourcePipeResult<C>> {
+    const started = performance.now();
+    const { streamed, rest } = this.plan();
+    const tallies: StepTally[] = streamed.map(() => ({ rowsIn: 0, rowsOut: 0, ms: 0 }));
+    const accumulated = new TableAccumulator();
+    let stepsMs = 0;
+    const runSteps = (part: ColumnTable): ColumnTable => {
+      let current = part;
+      streamed.forEach((planned, i) => {
+        const tally = tallies[i] as StepTally;
+        const stepStarted = performance.now();
+        tally.rowsIn += current.numRows();
+        current = runPrimitiveStep(planned, current);
+        tally.rowsOut += current.numRows();
+        tally.ms += performance.now() - stepStarted;
+      });
+      return current;
+    };
+    const narrow = narrowPlan(this.sourceColumns, streamed);
+    const runStreamed = (part: ColumnTable): void => {
+      const plain = narrow === undefined || part.isFiltered() || part.isOrdered();
+      accumulated.append(plain ? runSteps(part) : runNarrow(part, narrow, runSteps));
+    };
+    const report = await readTableInBatches(this.#source, this.#schema, this.#options, (batch) => {
+      const batchStarted = performance.now();
+      // Large batches (a Parquet row group) run in slices: the steps' passes over a slice stay in cache.
+      for (const part of sliceRows(batch, SLICE_ROWS)) runStreamed(part);
+      stepsMs += performance.now() - batchStarted;
+    });
+    const columns = streamed.at(-1)?.columnsOut ?? this.sourceColumns;
+    const table = accumulated.finish(columns);
+    const readTrace: TraceEntry = {
+      step: "read",
+      transform: "readTable",
+      rowsIn: report.rows,
+      rowsOut: report.rows,
+      ms: performance.now() - started - stepsMs,
+      children: [],
+    };
+    const streamedTrace = streamed.map(
+      (planned, i): TraceEntry => ({
+        step: planned.label,
+        transform: planned.transform.transformName,
+        ...(tallies[i] as StepTally),
+        children: [],
+      }),
+    );
+    const after = executePlan(table, rest);
+    return {
+      table: after.table as Table<C>,
+      trace: [readTrace, ...streamedTrace, ...after.trace],
+      report,
+    };
+  }
+
+  /** Check, read and run; returns the output table. */
+  async value(): Promise<Table<C>> {
+    return (await this.run()).table;
+  }
+}
+
+/**
+ * Start a pipeline on files read with a row schema (see {@link readTable} for sources, formats and
+ * options): the leading row-local steps run on each batch as it is read, so rows they drop are never
+ * materialised. Same result as `pipe(await readTable(source, schema, options))`.
+ * @example
+ *   const { table, trace, report } = await pipeFrom("data/taxi_trip_data.csv", taxiTripSchema)
+ *     .transform(filterData, { zones })
+ *     .transform(addFeatures)
+ *     .run();
+ */
+export function pipeFrom<S extends RowSchema>(
+  source: string | readonly string[],
+  schema: S,
+  options: ReadTableOptions<S> = {},
+): SourcePipe<SchemaColumns<S>> {
+  return new SourcePipe<SchemaColumns<S>>(source, schema, options as ReadTableOptions);
+}

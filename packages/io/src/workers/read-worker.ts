@@ -1,0 +1,12 @@
+/** The worker of the parallel reads: parses the CSV pieces and decodes the Parquet row groups it is sent. */
+import { parentPort } from "node:worker_threads";
+import { type CsvPieceRequest, parseCsvPiece } from "../csv/csv-piece";
+import { type ParquetPieceRequest, readParquetPiece } from "../parquet/parquet-piece";
+import { type PieceResult, transferables } from "./piece-result";
+
+parentPort?.on("message", (message: { id: number; request: CsvPieceRequest | ParquetPieceRequest }) => {
+  const { id, request } = message;
+  const reply = (result: PieceResult): void => parentPort?.postMessage({ id, result }, transferables(result));
+  if (request.kind === "csv") reply(parseCsvPiece(request));
+  else void readParquetPiece(request).then(reply);
+});

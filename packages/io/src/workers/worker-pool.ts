@@ -1,0 +1,85 @@
+/** Threads that read pieces of files: a pool of workers running `read-worker`, or the calling thread (tests). */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { type CsvPieceRequest, parseCsvPiece } from "../csv/csv-piece";
+import { type ParquetPieceRequest, readParquetPiece } from "../parquet/parquet-piece";
+import type { PieceResult } from "./piece-result";
+
+/** A piece to read: a CSV piece of whole lines, or a Parquet row group. */
+export type PieceRequest = CsvPieceRequest | ParquetPieceRequest;
+
+/** Something that parses pieces, in any order, possibly in parallel. */
+export interface PiecePool {
+  /** Parallel workers (0 for the calling thread). */
+  readonly size: number;
+  parse(request: PieceRequest): Promise<PieceResult>;
+  close(): Promise<void>;
+}
+
+/** Default number of parsing workers: one per core, at most 4, none on a single core. */
+export function defaultWorkerCount(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(4, cores);
+}
+
+/** The built worker script beside this module (`read-worker.js` or `.cjs`), or undefined (e.g. from sources). */
+function workerScript(): string | undefined {
+  let here: string;
+  try {
+    here = fileURLToPath(import.meta.url);
+  } catch {
+    return undefined;
+  }
+  const script = here.replace(/[^/\\]+$/, here.endsWith(".cjs") ? "read-worker.cjs" : "read-worker.js");
+  return script !== here && existsSync(script) ? script : undefined;
+}
+
+/** A pool of `size` worker threads, or undefined when there is no built worker script to run. */
+export function createWorkerPool(size: number): PiecePool | undefined {
+  const script = workerScript();
+  if (script === undefined || size < 1) return undefined;
+  const workers = Array.from({ length: size }, () => new Worker(script));
+  const waiting = new Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }>();
+  let nextId = 0;
+  let failure: unknown;
+  for (const worker of workers) {
+    worker.unref(); // an idle pool never keeps the process alive
+    worker.on("message", (message: { id: number; result: PieceResult }) => {
+      const entry = waiting.get(message.id);
+      waiting.delete(message.id);
+      entry?.resolve(message.result);
+    });
+    worker.on("error", (error) => {
+      failure = error;
+      for (const entry of waiting.values()) entry.reject(error);
+      waiting.clear();
+    });
+  }
+  return {
+    size,
+    parse: (request) => {
+      if (failure !== undefined) return Promise.reject(failure);
+      const id = nextId++;
+      const worker = workers[id % workers.length] as Worker;
+      return new Promise<PieceResult>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        const transfer = request.kind === "csv" ? [request.bytes.buffer as ArrayBuffer] : [];
+        worker.postMessage({ id, request }, transfer);
+      });
+    },
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** Parse pieces on the calling thread, one at a time (for tests, and the shape of the parallel read). */
+export function callingThreadPool(): PiecePool {
+  return {
+    size: 0,
+    parse: async (request) => (request.kind === "csv" ? parseCsvPiece(request) : readParquetPiece(request)),
+    close: async () => {},
+  };
+}

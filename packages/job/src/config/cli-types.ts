@@ -1,0 +1,40 @@
+import type { z } from "zod";
+import type { ConfigSchema } from "./schema";
+
+/** One subcommand of a CLI: its config schema and what it runs. */
+export interface CliCommand<S extends ConfigSchema = ConfigSchema> {
+  /** One line for help. */
+  description: string;
+  schema: S;
+  /** Runs with the validated config; a rejection or throw becomes an error line and exit code 1. */
+  run(config: z.output<S>): Promise<void> | void;
+}
+
+/** Where the CLI writes: `process.stdout`/`process.stderr` or a test double. */
+export interface CliOutput {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Options for {@link runCli}. */
+export interface RunCliOptions<M extends Record<string, ConfigSchema>> {
+  /** The executable's name, used in usage lines and as the prefix of error lines. */
+  programName: string;
+  description?: string;
+  /** Adds `-V, --version`. */
+  version?: string;
+  /** The command run when none is named (`tip-model --seed 7` runs `tip-model run --seed 7`). */
+  defaultCommand?: keyof M & string;
+  commands: { [K in keyof M]: CliCommand<M[K]> };
+  /** Help and version go here. Default process.stdout. */
+  stdout?: CliOutput;
+  /** Error lines go here (and log lines, when given). Default process.stderr. */
+  stderr?: CliOutput;
+  /** Folder a relative `--config` path is read from. */
+  cwd?: string;
+  /** Add the global `--log-level`, `--log-format`, `--log-file` flags. Default true. */
+  loggingFlags?: boolean;
+  /** Environment read for `DEBUG`. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+}

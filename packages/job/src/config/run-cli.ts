@@ -1,0 +1,63 @@
+import { describeCliError } from "./cli-errors";
+import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
+import type { CliCommand, RunCliOptions } from "./cli-types";
+import type { CommandOutput } from "./command";
+import { applyLoggingFlags } from "./logging-flags";
+import { resolveConfig } from "./parse-config";
+import type { ConfigSchema } from "./schema";
+
+/**
+ * Run a CLI of subcommands, each with its own config schema; resolves to the process exit code
+ * (0 ok or help, 2 config error, 1 runtime error). Prints errors as one line `program: message`; never exits.
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2), {
+ *   programName: "tip-model", defaultCommand: "run",
+ *   commands: { run: { description: "Train and evaluate", schema: tipModelConfig, run: (config) => new TipModel(config).run() } },
+ * });
+ */
+export async function runCli<M extends Record<string, ConfigSchema>>(
+  argv: readonly string[],
+  options: RunCliOptions<M>,
+): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const report = (error: unknown): number => {
+    const { text, exitCode } = describeCliError(error, options.env);
+    stderr.write(`${options.programName}: ${text}\n`);
+    return exitCode;
+  };
+  const output: CommandOutput = {
+    writeOut: (text) => {
+      stdout.write(text);
+    },
+    writeErr: (text) => {
+      stderr.write(text);
+    },
+    helpWidth: stdout.isTTY && stdout.columns ? stdout.columns : 80,
+  };
+  const settings: CliProgramSettings = {
+    programName: options.programName,
+    description: options.description,
+    version: options.version,
+    defaultCommand: options.defaultCommand,
+    loggingFlags: options.loggingFlags !== false,
+    commands: options.commands as Record<string, CliCommand>,
+  };
+
+  let config: unknown;
+  let invocation: CliInvocation;
+  try {
+    invocation = parseCliArgs(argv, settings, output);
+    if (invocation.kind === "printed") return invocation.exitCode;
+    applyLoggingFlags(invocation.logging, options.stderr);
+    config = resolveConfig(invocation.cli.schema, invocation.fields, invocation.parsed, options.cwd);
+  } catch (error) {
+    return report(error);
+  }
+  try {
+    await invocation.cli.run(config);
+  } catch (error) {
+    return report(error);
+  }
+  return 0;
+}

@@ -1,0 +1,105 @@
+import type { Table } from "@tablepipe/core";
+import { defineTransform, needs, pipe } from "@tablepipe/core";
+import * as aq from "arquero";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { configureLogging, resetLogging } from "../log/logger";
+import { Job, MissingTableError } from "./job";
+
+const keepBelow = defineTransform({
+  name: "keepBelow",
+  columns: { column: needs("x") },
+  params: z.object({ max: z.number() }),
+  apply: (table, { column, max }) => table.filter(aq.escape((d: Record<string, number>) => d[column]! < max)),
+});
+
+interface Config {
+  max: number;
+}
+
+class CountingJob extends Job<Config, { source: Table; kept: Table }> {
+  trained = 0;
+
+  async run(): Promise<void> {
+    await this.extract();
+    await this.transform();
+    await this.train();
+  }
+
+  extract(): Promise<void> {
+    return this.stage("extract", () => {
+      this.tables.source = aq.table({ x: [1, 2, 3, 4] });
+    });
+  }
+
+  transform(): Promise<void> {
+    return this.stage("transform", () => {
+      this.tables.kept = this.runPipe(
+        "transform",
+        pipe(this.table("source")).transform(keepBelow, { max: this.config.max }),
+      );
+    });
+  }
+
+  train(): Promise<number> {
+    return this.stage("train", () => this.fit());
+  }
+
+  fit(): number {
+    this.trained += 1;
+    return this.table("kept").numRows();
+  }
+}
+
+let lines: string[] = [];
+beforeEach(() => {
+  lines = [];
+  configureLogging({
+    stream: { write: (chunk: string) => lines.push(...chunk.trimEnd().split("\n")) },
+    color: false,
+  });
+});
+afterEach(() => resetLogging());
+
+describe("Job", () => {
+  it("runs its stages in order, keeping named tables for inspection", async () => {
+    const job = new CountingJob({ max: 3 });
+    await job.run();
+    expect(job.table("kept").array("x")).toEqual([1, 2]);
+    expect(job.history.map((h) => h.stage)).toEqual(["extract", "transform", "train"]);
+    expect(job.history[1]?.tables).toEqual({ kept: 2 });
+  });
+
+  it("logs each stage's start, duration and row counts, and the pipe as a funnel", async () => {
+    const job = new CountingJob({ max: 3 });
+    await job.run();
+    const text = lines.join("\n");
+    expect(text).toMatch(/INFO CountingJob: extract: started/);
+    expect(text).toMatch(/INFO CountingJob: extract: done in \d+ ms \(source 4 rows\)/);
+    expect(text).toMatch(/INFO CountingJob: keepBelow {2}4 → 2 {2}\(-50\.0%\) {2}\d+ ms/);
+    expect(job.traces.transform?.[0]).toMatchObject({ step: "keepBelow", rowsIn: 4, rowsOut: 2 });
+  });
+
+  it("reruns one stage alone after a config change", async () => {
+    const job = new CountingJob({ max: 3 });
+    await job.run();
+    job.config.max = 10;
+    await job.transform();
+    expect(job.table("kept").numRows()).toBe(4);
+    expect(await job.train()).toBe(4);
+  });
+
+  it("lets an instance replace a method for an experiment", async () => {
+    const job = new CountingJob({ max: 3 });
+    await job.run();
+    job.fit = () => -1;
+    expect(await job.train()).toBe(-1);
+  });
+
+  it("names the missing table and the tables present", async () => {
+    const job = new CountingJob({ max: 3 });
+    await job.extract();
+    expect(() => job.table("kept")).toThrow(MissingTableError);
+    expect(() => job.table("kept")).toThrow('table "kept" does not exist yet (tables so far: source)');
+  });
+});

@@ -1,0 +1,114 @@
+import type { Pipe, Table } from "@tablepipe/core";
+import { formatFunnel, type TraceEntry } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
+import { getLogger, type Logger } from "../log/logger";
+
+/** One run of one stage: when it ran, how long it took, and the tables it set. */
+export interface StageRun {
+  readonly stage: string;
+  readonly ms: number;
+  /** Row counts of the named tables the stage created or replaced. */
+  readonly tables: Readonly<Record<string, number>>;
+}
+
+/** A named table was asked for before any stage created it. */
+export class MissingTableError extends Error {
+  override readonly name = "MissingTableError";
+}
+
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** `1.23 s` or `456 ms`, for stage durations. */
+export function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${integer.format(ms)} ms`;
+}
+
+/**
+ * The guide's job class, as a base: a config, named tables kept on the instance for inspection, and stages
+ * that log their start, duration and row counts. A subclass writes `run()` as its table of contents and
+ * each stage as a method whose body is `return this.stage("train", async () => { ... })`; any stage can
+ * then be rerun alone (`await job.train()`), and any method replaced on an instance for an experiment.
+ *
+ * @example
+ * class TipAmountModel extends Job<TipConfig, { trips: Table; prepared: Table }> {
+ *   async run() { await this.extract(); await this.transform(); }
+ *   extract() { return this.stage("extract", async () => { this.tables.trips = await readTable(...); }); }
+ *   transform() { return this.stage("transform", () => { this.tables.prepared = this.runPipe("transform", pipe(this.table("trips")).transform(filterData, {...})); }); }
+ * }
+ */
+export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
+  /** The job's parameters; change a field and rerun a stage to experiment. */
+  config: Config;
+  /** Named intermediate tables, kept for inspection (`job.tables.training.print()`). */
+  readonly tables: Partial<Tables> = {};
+  /** The trace of each pipe run, by the name it was run under. */
+  readonly traces: Record<string, readonly TraceEntry[]> = {};
+  /** Every stage run so far, in order. */
+  readonly history: StageRun[] = [];
+  /** This job's logger. */
+  protected readonly log: Logger;
+
+  constructor(config: Config, options: { loggerName?: string } = {}) {
+    this.config = config;
+    this.log = getLogger(options.loggerName ?? this.constructor.name);
+  }
+
+  /** The table of contents: calls the stages in order. */
+  abstract run(): Promise<void>;
+
+  /** A named table; throws a {@link MissingTableError} naming the table and the tables present if absent. */
+  table<K extends keyof Tables & string>(name: K): Tables[K] {
+    const table = this.tables[name];
+    if (table === undefined) {
+      const present = Object.keys(this.tables).join(", ") || "none";
+      throw new MissingTableError(
+        `table "${name}" does not exist yet (tables so far: ${present}); run the stage that creates it first`,
+      );
+    }
+    return table as Tables[K];
+  }
+
+  /** Run `body` as the stage `name`: logs its start, its duration and the tables it created or replaced. */
+  protected async stage<T>(name: string, body: () => T | Promise<T>): Promise<T> {
+    const before = { ...this.tables };
+    this.log.info(`${name}: started`);
+    const started = performance.now();
+    const result = await body();
+    const ms = performance.now() - started;
+    const tables: Record<string, number> = {};
+    for (const [key, table] of Object.entries(this.tables)) {
+      if (table !== undefined && table !== before[key]) tables[key] = table.numRows();
+    }
+    this.history.push({ stage: name, ms, tables });
+    const counts = Object.entries(tables).map(([key, rows]) => `${key} ${integer.format(rows)} rows`);
+    this.log.info(
+      `${name}: done in ${formatDuration(ms)}${counts.length > 0 ? ` (${counts.join(", ")})` : ""}`,
+    );
+    return result;
+  }
+
+  /** Run a pipe, log its trace as a funnel, keep the trace under `name`, and return the output table. */
+  protected runPipe<C extends string>(name: string, pipeline: Pipe<C>): Table<C> {
+    const { table, trace } = pipeline.run();
+    this.keepTrace(name, trace);
+    return table;
+  }
+
+  /**
+   * Run a pipe on files (`pipeFrom` of `@tablepipe/io`: its leading row-local steps run on each batch as it is
+   * read), log its trace as a funnel and keep it under `name`; returns the pipe's result (with the read's report).
+   */
+  protected async runSourcePipe<R extends { readonly trace: readonly TraceEntry[] }>(
+    name: string,
+    pipeline: { run(): Promise<R> },
+  ): Promise<R> {
+    const result = await pipeline.run();
+    this.keepTrace(name, result.trace);
+    return result;
+  }
+
+  private keepTrace(name: string, trace: readonly TraceEntry[]): void {
+    this.traces[name] = trace;
+    for (const line of formatFunnel(trace)) this.log.info(line);
+  }
+}
