@@ -15,6 +15,8 @@ export type { AddsOf, RemovesOf, Step } from "./pipe/step";
 export { step } from "./pipe/step";
 export type { TraceEntry } from "./pipe/trace";
 export { flattenTrace, formatFunnel } from "./pipe/trace";
+// Row schemas: the zod object that types a table's rows (reads, row factories).
+export type { RowSchema } from "./schema/row-schema";
 // Time: calendar arithmetic and time-stamp text (zone-less wall clock as epoch milliseconds).
 export { civilDate, daysFromCivil } from "./time/calendar";
 export { formatTimestamp, isEpochMillis, parseTimestamp } from "./time/timestamp";

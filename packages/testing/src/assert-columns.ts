@@ -1,5 +1,5 @@
 import { plural } from "./column-names";
-import { describeValue } from "./format-value";
+import { describeCellValue } from "./format-value";
 import { isTableLike, type TableLike } from "./table-like";
 
 /** How {@link assertColumns} compares column names. */
@@ -41,9 +41,9 @@ export function checkColumns(
   options: ColumnsOptions = {},
 ): ColumnsCheck {
   if (!isTableLike(table))
-    throw new TypeError(`expected a table (an arquero ColumnTable), got ${describeValue(table)}`);
+    throw new TypeError(`expected a table (an arquero ColumnTable), got ${describeCellValue(table)}`);
   if (!Array.isArray(names) || names.some((name) => typeof name !== "string")) {
-    throw new TypeError(`expected the column names as an array of strings, got ${describeValue(names)}`);
+    throw new TypeError(`expected the column names as an array of strings, got ${describeCellValue(names)}`);
   }
   const actual = table.columnNames();
   const actualSet = new Set(actual);

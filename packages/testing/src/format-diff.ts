@@ -1,6 +1,6 @@
 import { formatTimestamp, isEpochMillis } from "@tablepipe/core";
 import { plural } from "./column-names";
-import { formatValue } from "./format-value";
+import { formatCellValue } from "./format-value";
 import type { RowDiff, TableDiff } from "./table-diff";
 
 /** Widest row grid before columns without differences are left out. */
@@ -128,7 +128,7 @@ function timestampColumns(diff: TableDiff): ReadonlySet<number> {
 
 /** A cell as text; in a time-stamp column, epoch milliseconds as their UTC wall-clock time. */
 function cellText(value: unknown, asTimestamp: boolean): string {
-  return asTimestamp && isEpochMillis(value) ? formatTimestamp(value) : formatValue(value);
+  return asTimestamp && isEpochMillis(value) ? formatTimestamp(value) : formatCellValue(value);
 }
 
 /** True when a visible cell of the grid is epoch milliseconds shown as a time stamp. */

@@ -3,16 +3,16 @@ const MAX_TEXT = 40;
 
 /**
  * One value as short, unambiguous text for error messages: strings quoted, Dates as UTC ISO time stamps.
- * @example formatValue("N") // '"N"'; formatValue(new Date(Date.UTC(2018, 1, 4, 18))) // "2018-02-04T18:00:00Z"
+ * @example formatCellValue("N") // '"N"'; formatCellValue(new Date(Date.UTC(2018, 1, 4, 18))) // "2018-02-04T18:00:00Z"
  */
-export function formatValue(value: unknown): string {
+export function formatCellValue(value: unknown): string {
   const text = formatFull(value, 0);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
 /** A value with its kind, for messages about wrong input: `"two" (string)`, `[1, 2] (array)`. */
-export function describeValue(value: unknown): string {
-  return `${formatValue(value)} (${kindOf(value)})`;
+export function describeCellValue(value: unknown): string {
+  return `${formatCellValue(value)} (${kindOf(value)})`;
 }
 
 /** The kind of a value as a message word: "null", "array", "Date", "Float64Array", "number", ... */

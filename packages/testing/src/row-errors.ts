@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { describeValue } from "./format-value";
+import { describeCellValue } from "./format-value";
 
 /** Details of one invalid cell (or row, for a whole-row rule) found while building rows. */
 export interface RowIssue {
@@ -47,7 +47,7 @@ function formatIssue(issue: RowIssue): string {
   const where = issue.column === undefined ? "" : `, column "${issue.column}"`;
   const separator =
     issue.code === "invalid_type" || issue.code === "invalid_timestamp" ? ", expected " : ": ";
-  return `row ${issue.rowIndex}${where}: got ${describeValue(issue.value)}${separator}${issue.expected}`;
+  return `row ${issue.rowIndex}${where}: got ${describeCellValue(issue.value)}${separator}${issue.expected}`;
 }
 
 /** Turns zod's issues for one row into {@link RowIssue}s, reading the offending values from the input row. */

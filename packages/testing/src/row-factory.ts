@@ -1,7 +1,7 @@
 import { isEpochMillis, type Table } from "@tablepipe/core";
 import { buildTable } from "./build-table";
 import { checkColumnName } from "./column-names";
-import { describeValue } from "./format-value";
+import { describeCellValue } from "./format-value";
 import { RowValidationError, rowIssuesFromZod } from "./row-errors";
 import type { ColumnName, NamesRequiredColumns, RowInput, RowOf, RowSchema, TupleFor } from "./row-types";
 import { describeFields } from "./schema-fields";
@@ -104,7 +104,7 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
     }
     const hint = Array.isArray(row) ? `; for tuples of values use ${name}.tuples(columns, rows)` : "";
     throw new TypeError(
-      `${context}: row ${rowIndex} must be an object of column values, got ${describeValue(row)}${hint}`,
+      `${context}: row ${rowIndex} must be an object of column values, got ${describeCellValue(row)}${hint}`,
     );
   };
 
@@ -120,7 +120,7 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
     rows(rows: readonly RowInput<S>[]): Table<ColumnName<S>> {
       const context = `${name}.rows()`;
       if (!Array.isArray(rows)) {
-        throw new TypeError(`${context}: expected an array of row objects, got ${describeValue(rows)}`);
+        throw new TypeError(`${context}: expected an array of row objects, got ${describeCellValue(rows)}`);
       }
       const inputs = (rows as readonly unknown[]).map((row, rowIndex) =>
         checkRowObject(context, row, rowIndex),

@@ -1,7 +1,7 @@
+import type { RowSchema } from "@tablepipe/core";
 import type { z } from "zod";
 
-/** A row schema: a zod object whose fields carry `.default()`s for the values a test does not name. */
-export type RowSchema = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+export type { RowSchema };
 
 /** The column names of a row schema, e.g. `ColumnName<typeof ZoneGeo>` is `"zone_id" | "zone_name" | "borough"`. */
 export type ColumnName<S extends RowSchema> = keyof z.input<S> & keyof z.output<S> & string;

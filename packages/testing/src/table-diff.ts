@@ -1,4 +1,4 @@
-import { describeValue } from "./format-value";
+import { describeCellValue } from "./format-value";
 import { isTableLike, type TableLike } from "./table-like";
 import { cellsEqual, compareCells } from "./table-values";
 
@@ -89,7 +89,7 @@ export function diffTables(
     ["expected", expected],
   ] as const) {
     if (!isTableLike(value))
-      throw new TypeError(`${label} is not a table (an arquero ColumnTable): ${describeValue(value)}`);
+      throw new TypeError(`${label} is not a table (an arquero ColumnTable): ${describeCellValue(value)}`);
   }
   const actualColumns = actual.columnNames();
   const expectedColumns = expected.columnNames();
@@ -131,10 +131,10 @@ export function diffTables(
 function resolveOptions(options: TableEqualityOptions): Required<TableEqualityOptions> {
   const resolved = { ...DEFAULTS, ...stripUndefined(options) };
   if (!(resolved.tolerance >= 0)) {
-    throw new TypeError(`tolerance must be a number >= 0, got ${describeValue(options.tolerance)}`);
+    throw new TypeError(`tolerance must be a number >= 0, got ${describeCellValue(options.tolerance)}`);
   }
   if (!Number.isInteger(resolved.maxDiffRows) || resolved.maxDiffRows < 0) {
-    throw new TypeError(`maxDiffRows must be an integer >= 0, got ${describeValue(options.maxDiffRows)}`);
+    throw new TypeError(`maxDiffRows must be an integer >= 0, got ${describeCellValue(options.maxDiffRows)}`);
   }
   return resolved;
 }

@@ -1,5 +1,5 @@
 import { checkColumnName, plural } from "./column-names";
-import { describeValue, formatValue } from "./format-value";
+import { describeCellValue, formatCellValue } from "./format-value";
 
 /**
  * Checks the arguments of `tuples(columns, rows)` at run time (for callers that bypass the types) and zips
@@ -20,22 +20,24 @@ export function tuplesToRowObjects(
   }
   if (!Array.isArray(rows)) {
     throw new TypeError(
-      `${context}: the second argument must be an array of rows (tuples), got ${describeValue(rows)}`,
+      `${context}: the second argument must be an array of rows (tuples), got ${describeCellValue(rows)}`,
     );
   }
   return rows.map((row: unknown, index) => {
     if (!Array.isArray(row)) {
       const hint =
-        index === 0 && !Array.isArray(rows[0]) ? `; to pass one row, wrap it: [${formatValue(rows)}]` : "";
+        index === 0 && !Array.isArray(rows[0])
+          ? `; to pass one row, wrap it: [${formatCellValue(rows)}]`
+          : "";
       throw new TypeError(
-        `${context}: row ${index} must be an array of values for (${names.join(", ")}), got ${describeValue(row)}${hint}`,
+        `${context}: row ${index} must be an array of values for (${names.join(", ")}), got ${describeCellValue(row)}${hint}`,
       );
     }
     if (row.length !== names.length) {
       const verb = names.length === 1 ? "was" : "were";
       throw new TypeError(
         `${context}: row ${index} has ${plural(row.length, "value")} but ${plural(names.length, "column")} ${verb} named ` +
-          `(${names.join(", ")}): ${formatValue(row)}`,
+          `(${names.join(", ")}): ${formatCellValue(row)}`,
       );
     }
     const object: Record<string, unknown> = {};
@@ -49,7 +51,7 @@ export function tuplesToRowObjects(
 function checkColumnList(context: string, columns: unknown, validColumns: readonly string[]): string[] {
   if (!Array.isArray(columns)) {
     throw new TypeError(
-      `${context}: the first argument must be the column list (an array of column names), got ${describeValue(columns)}`,
+      `${context}: the first argument must be the column list (an array of column names), got ${describeCellValue(columns)}`,
     );
   }
   if (columns.length > 0 && columns.some((item) => Array.isArray(item))) {
@@ -62,7 +64,7 @@ function checkColumnList(context: string, columns: unknown, validColumns: readon
   columns.forEach((name: unknown, index) => {
     if (typeof name !== "string") {
       throw new TypeError(
-        `${context}: the column list must hold column names (strings); item ${index} is ${describeValue(name)}`,
+        `${context}: the column list must hold column names (strings); item ${index} is ${describeCellValue(name)}`,
       );
     }
     checkColumnName(context, name, validColumns);

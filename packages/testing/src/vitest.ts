@@ -5,7 +5,7 @@
 import { expect } from "vitest";
 import { type ColumnsOptions, checkColumns } from "./assert-columns";
 import { formatTableDiff } from "./format-diff";
-import { describeValue } from "./format-value";
+import { describeCellValue } from "./format-value";
 import { diffTables, type TableEqualityOptions } from "./table-diff";
 import { isTableLike, type TableLike } from "./table-like";
 
@@ -37,7 +37,7 @@ declare module "vitest" {
 function requireTable(matcher: string, received: unknown): TableLike {
   if (isTableLike(received)) return received;
   throw new TypeError(
-    `${matcher}: the received value must be a table (an arquero ColumnTable), got ${describeValue(received)}`,
+    `${matcher}: the received value must be a table (an arquero ColumnTable), got ${describeCellValue(received)}`,
   );
 }
 
@@ -45,7 +45,9 @@ expect.extend({
   toEqualTable(received: unknown, expected: TableLike, options?: TableEqualityOptions) {
     const actual = requireTable("toEqualTable", received);
     if (!isTableLike(expected)) {
-      throw new TypeError(`toEqualTable: the expected value must be a table, got ${describeValue(expected)}`);
+      throw new TypeError(
+        `toEqualTable: the expected value must be a table, got ${describeCellValue(expected)}`,
+      );
     }
     const diff = diffTables(actual, expected, options);
     const hint = this.utils.matcherHint(`${this.isNot ? ".not" : ""}.toEqualTable`, "actual", "expected");

@@ -7,11 +7,11 @@
 import { toScratch } from "@tablepipe/core/internal";
 import type { CsvRecords } from "../csv/csv-tokenizer";
 import type { ColumnSpec } from "../read/schema-columns";
+import { ArrayColumnBuilder } from "./array-column-builder";
 import {
   type ColumnBuilder,
   emptyValueFor,
   Float64Store,
-  filterArrayTail,
   type IssueKind,
   type IssueSink,
   isBlank,
@@ -179,19 +179,15 @@ function numberFromValue(value: unknown, isInt: boolean): Parsed<number> {
 }
 
 /** Nullable float or int: a plain array of numbers and nulls. */
-class NullableNumberBuilder implements ColumnBuilder {
-  private data: (number | null)[] = [];
+class NullableNumberBuilder extends ArrayColumnBuilder<number> {
   private readonly isInt: boolean;
-  private readonly emptyValue: number | null;
+  protected readonly emptyValue: number | null;
 
-  constructor(readonly spec: ColumnSpec) {
+  constructor(spec: ColumnSpec) {
+    super(spec);
     this.isInt = spec.kind === "int";
     const empty = emptyValueFor(spec);
     this.emptyValue = typeof empty.value === "number" ? empty.value : null;
-  }
-
-  get length(): number {
-    return this.data.length;
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -234,40 +230,18 @@ class NullableNumberBuilder implements ColumnBuilder {
       data.push(parsed.value);
     }
   }
-
-  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
-    this.appendValues(millisAsDates(values), sink, column);
-  }
-
-  appendAbsent(count: number): void {
-    for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
-  }
-
-  expect(_rows: number): void {}
-
-  filterTail(from: number, keep: Uint8Array): void {
-    filterArrayTail(this.data, from, keep);
-  }
-
-  finish(): (number | null)[] {
-    return this.data;
-  }
 }
 
 /** Booleans (true/false, t/f, 1/0, yes/no, y/n in any case), or null. */
-class BooleanBuilder implements ColumnBuilder {
-  private data: (boolean | null)[] = [];
+class BooleanBuilder extends ArrayColumnBuilder<boolean> {
   private readonly emptyOk: boolean;
-  private readonly emptyValue: boolean | null;
+  protected readonly emptyValue: boolean | null;
 
-  constructor(readonly spec: ColumnSpec) {
+  constructor(spec: ColumnSpec) {
+    super(spec);
     const empty = emptyValueFor(spec);
     this.emptyOk = empty.ok;
     this.emptyValue = typeof empty.value === "boolean" ? empty.value : null;
-  }
-
-  get length(): number {
-    return this.data.length;
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -322,45 +296,23 @@ class BooleanBuilder implements ColumnBuilder {
       this.data.push(b === 1);
     }
   }
-
-  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
-    this.appendValues(millisAsDates(values), sink, column);
-  }
-
-  appendAbsent(count: number): void {
-    for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
-  }
-
-  expect(_rows: number): void {}
-
-  filterTail(from: number, keep: Uint8Array): void {
-    filterArrayTail(this.data, from, keep);
-  }
-
-  finish(): (boolean | null)[] {
-    return this.data;
-  }
 }
 
 /**
  * Strings and enums. An unquoted empty cell is missing (null, the default, or invalid when not nullable);
  * a quoted `""` is the empty string.
  */
-class StringBuilder implements ColumnBuilder {
-  private data: (string | null)[] = [];
+class StringBuilder extends ArrayColumnBuilder<string> {
   private readonly emptyOk: boolean;
-  private readonly emptyValue: string | null;
+  protected readonly emptyValue: string | null;
   private readonly allowed: ReadonlySet<string> | undefined;
 
-  constructor(readonly spec: ColumnSpec) {
+  constructor(spec: ColumnSpec) {
+    super(spec);
     const empty = emptyValueFor(spec);
     this.emptyOk = empty.ok;
     this.emptyValue = typeof empty.value === "string" ? empty.value : null;
     this.allowed = spec.kind === "enum" ? new Set(spec.values ?? []) : undefined;
-  }
-
-  get length(): number {
-    return this.data.length;
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -415,23 +367,5 @@ class StringBuilder implements ColumnBuilder {
       }
       this.data.push(text);
     }
-  }
-
-  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
-    this.appendValues(millisAsDates(values), sink, column);
-  }
-
-  appendAbsent(count: number): void {
-    for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
-  }
-
-  expect(_rows: number): void {}
-
-  filterTail(from: number, keep: Uint8Array): void {
-    filterArrayTail(this.data, from, keep);
-  }
-
-  finish(): (string | null)[] {
-    return this.data;
   }
 }

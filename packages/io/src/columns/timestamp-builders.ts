@@ -8,11 +8,11 @@ import { isEpochMillis } from "@tablepipe/core";
 import { parseTimestampBytes, toScratch } from "@tablepipe/core/internal";
 import type { CsvRecords } from "../csv/csv-tokenizer";
 import type { ColumnSpec } from "../read/schema-columns";
+import { ArrayColumnBuilder } from "./array-column-builder";
 import {
   type ColumnBuilder,
   emptyValueFor,
   Float64Store,
-  filterArrayTail,
   type IssueKind,
   type IssueSink,
   isBlank,
@@ -158,16 +158,12 @@ class DenseTimestampBuilder implements ColumnBuilder {
 }
 
 /** A nullable time-stamp column: a plain array of epoch milliseconds and nulls. */
-class NullableTimestampBuilder implements ColumnBuilder {
-  private data: (number | null)[] = [];
-  private readonly emptyValue: number | null;
+class NullableTimestampBuilder extends ArrayColumnBuilder<number> {
+  protected readonly emptyValue: number | null;
 
-  constructor(readonly spec: ColumnSpec) {
+  constructor(spec: ColumnSpec) {
+    super(spec);
     this.emptyValue = millisOf(emptyValueFor(spec).value);
-  }
-
-  get length(): number {
-    return this.data.length;
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -194,7 +190,7 @@ class NullableTimestampBuilder implements ColumnBuilder {
     this.appendDecoded(values, sink, column, fromValue);
   }
 
-  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+  override appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
     this.appendDecoded(values, sink, column, fromMillis);
   }
 
@@ -212,19 +208,5 @@ class NullableTimestampBuilder implements ColumnBuilder {
         data.push(null);
       }
     }
-  }
-
-  appendAbsent(count: number): void {
-    for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
-  }
-
-  expect(_rows: number): void {}
-
-  filterTail(from: number, keep: Uint8Array): void {
-    filterArrayTail(this.data, from, keep);
-  }
-
-  finish(): (number | null)[] {
-    return this.data;
   }
 }

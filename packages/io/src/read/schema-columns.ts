@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { RowSchema } from "@tablepipe/core";
 
 /** How a column's values are parsed and stored. */
 export type ColumnKind = "float" | "int" | "string" | "boolean" | "timestamp" | "enum";
@@ -19,8 +19,7 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
 }
 
-/** A zod object schema describing one row. */
-export type RowSchema = z.ZodObject;
+export type { RowSchema };
 
 interface ZodNode {
   _zod: { def: ZodDef };

@@ -3,15 +3,15 @@ import type { CliCommand } from "./cli-types";
 import {
   addConfigOptions,
   CONFIG_FLAG_EXPECTATIONS,
-  type CommandOutput,
   checkNoArguments,
   type FlagBinding,
   flagValues,
   fromCommanderError,
+  type HelpLayout,
   quietCommand,
 } from "./command";
 import { ConfigError } from "./errors";
-import { formatValue } from "./field-text";
+import { formatFlagValue } from "./field-text";
 import { type ConfigField, configFields } from "./fields";
 import { loggingFlagsSchema } from "./logging-flags";
 import type { ConfigCommand } from "./parse-config";
@@ -54,7 +54,7 @@ interface Chosen {
 export function parseCliArgs(
   argv: readonly string[],
   settings: CliProgramSettings,
-  output: CommandOutput,
+  output: HelpLayout,
 ): CliInvocation {
   const program = quietCommand(new Command(settings.programName), output);
   if (settings.description !== undefined) program.description(settings.description);
@@ -107,7 +107,7 @@ export function parseCliArgs(
 function unknownCommand(word: string, commands: readonly string[]): ConfigError {
   const close = closestName(word, commands);
   const hint = close === undefined ? ` (commands: ${commands.join(", ")})` : ` (did you mean ${close}?)`;
-  return new ConfigError(`unknown command ${formatValue(word)}${hint}`, { kind: "unknown-command" });
+  return new ConfigError(`unknown command ${formatFlagValue(word)}${hint}`, { kind: "unknown-command" });
 }
 
 function isHelpOrVersion(code: string): boolean {

@@ -1,6 +1,6 @@
 import { type Command, CommanderError, Option } from "commander";
 import { ConfigError } from "./errors";
-import { expectation, formatValue, typeSummary, valuePlaceholder } from "./field-text";
+import { expectation, formatFlagValue, typeSummary, valuePlaceholder } from "./field-text";
 import type { ConfigField } from "./fields";
 import { toFlagName } from "./flag-names";
 import { parseFlagValue } from "./flag-values";
@@ -24,7 +24,7 @@ const BUILT_IN_FLAGS = new Set([CONFIG_FLAG, "--help", "--version"]);
 const negatable = new WeakSet<Option>();
 
 /** How help is laid out and where commander's own output goes. */
-export interface CommandOutput {
+export interface HelpLayout {
   /** Receives help (and version) text. */
   writeOut: (text: string) => void;
   /** Receives help shown because a command was missing (commander writes it as an error). */
@@ -37,7 +37,7 @@ export interface CommandOutput {
  * Make a commander command throw instead of exiting or printing errors, and lay out help our way.
  * Excess arguments are allowed here and reported by {@link checkNoArguments} with the argument named.
  */
-export function quietCommand(command: Command, output: CommandOutput): Command {
+export function quietCommand(command: Command, output: HelpLayout): Command {
   return command
     .exitOverride()
     .allowExcessArguments(true)
@@ -133,7 +133,7 @@ export function configFilePath(command: Command): string | undefined {
 export function checkNoArguments(command: Command): void {
   const [first] = command.args;
   if (first !== undefined) {
-    throw new ConfigError(`unexpected argument ${formatValue(first)} (flags start with --)`, {
+    throw new ConfigError(`unexpected argument ${formatFlagValue(first)} (flags start with --)`, {
       kind: "unexpected-argument",
     });
   }
@@ -178,7 +178,7 @@ export function fromCommanderError(
       const name = /unknown command '([^']+)'/.exec(text)?.[1] ?? text;
       const suggestion = /Did you mean (.+?)\?/.exec(text)?.[1];
       const hint = suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`;
-      return new ConfigError(`unknown command ${formatValue(name)}${hint}`, { kind: "unknown-command" });
+      return new ConfigError(`unknown command ${formatFlagValue(name)}${hint}`, { kind: "unknown-command" });
     }
     default:
       return new ConfigError(text.replace(/\s*\n\s*/g, " "), { kind: "invalid-config" });
@@ -187,7 +187,7 @@ export function fromCommanderError(
 
 function optionHelp(field: ConfigField): string {
   const extras = [typeSummary(field)];
-  if (field.hasDefault) extras.push(`default: ${formatValue(field.defaultValue)}`);
+  if (field.hasDefault) extras.push(`default: ${formatFlagValue(field.defaultValue)}`);
   else if (field.required) extras.push("required");
   return `${field.description ?? ""} (${extras.join("; ")})`.trim();
 }

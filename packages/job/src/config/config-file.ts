@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError } from "./errors";
-import { formatValue } from "./field-text";
+import { formatFlagValue } from "./field-text";
 import type { ConfigField } from "./fields";
 import { closestName } from "./suggest";
 
@@ -45,16 +45,17 @@ export function readConfigFile(
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (key === "$schema") continue;
-    if (!topKeys.has(key)) throw fail(`unknown key ${formatValue(key)}${suggestion(key, [...topKeys])}`, key);
+    if (!topKeys.has(key))
+      throw fail(`unknown key ${formatFlagValue(key)}${suggestion(key, [...topKeys])}`, key);
     const inner = groups.get(key);
     if (inner !== undefined) {
-      if (!isRecord(value)) throw fail(`${key}: expected an object, got ${formatValue(value)}`, key);
+      if (!isRecord(value)) throw fail(`${key}: expected an object, got ${formatFlagValue(value)}`, key);
       for (const innerKey of Object.keys(value)) {
         if (!inner.includes(innerKey)) {
           const dotted = `${key}.${innerKey}`;
           const close = closestName(innerKey, inner);
-          const hint = close === undefined ? "" : ` (did you mean ${formatValue(`${key}.${close}`)}?)`;
-          throw fail(`unknown key ${formatValue(dotted)}${hint}`, dotted);
+          const hint = close === undefined ? "" : ` (did you mean ${formatFlagValue(`${key}.${close}`)}?)`;
+          throw fail(`unknown key ${formatFlagValue(dotted)}${hint}`, dotted);
         }
       }
       values[key] = { ...value };
@@ -67,7 +68,7 @@ export function readConfigFile(
 
 function suggestion(key: string, candidates: readonly string[]): string {
   const close = closestName(key, candidates);
-  return close === undefined ? "" : ` (did you mean ${formatValue(close)}?)`;
+  return close === undefined ? "" : ` (did you mean ${formatFlagValue(close)}?)`;
 }
 
 /** JSON.parse's message, with a line and column added when it only gives a position. */

@@ -13,7 +13,7 @@ export function expectation(field: ConfigField): string {
     case "boolean":
       return "true or false";
     case "enum":
-      return `one of ${(field.choices ?? []).map(formatValue).join(", ")}`;
+      return `one of ${(field.choices ?? []).map(formatFlagValue).join(", ")}`;
     case "string":
       return stringExpectation("a string", field);
     default:
@@ -45,7 +45,7 @@ export function valuePlaceholder(field: ConfigField): string {
 }
 
 /** A value as it appears in messages and help: JSON, so strings are quoted. */
-export function formatValue(value: unknown): string {
+export function formatFlagValue(value: unknown): string {
   if (value === undefined) return "undefined";
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   try {

@@ -1,5 +1,5 @@
 import { ConfigError } from "./errors";
-import { expectation, formatValue } from "./field-text";
+import { expectation, formatFlagValue } from "./field-text";
 import type { ConfigField } from "./fields";
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -39,7 +39,7 @@ export function parseFlagValue(field: ConfigField, text: string): unknown {
 function invalid(field: ConfigField, text: string): ConfigError {
   const expected =
     field.kind === "integer" ? "an integer" : field.kind === "number" ? "a number" : expectation(field);
-  return new ConfigError(`${field.flag}: expected ${expected}, got ${formatValue(text)}`, {
+  return new ConfigError(`${field.flag}: expected ${expected}, got ${formatFlagValue(text)}`, {
     kind: "invalid-value",
     flag: field.flag,
   });

@@ -1,4 +1,4 @@
-import { formatValue, typeSummary, valuePlaceholder } from "./field-text";
+import { formatFlagValue, typeSummary, valuePlaceholder } from "./field-text";
 import { configFields } from "./fields";
 import type { ConfigSchema } from "./schema";
 
@@ -11,7 +11,7 @@ export function configReference(schema: ConfigSchema): string {
     const flag = field.kind === "boolean" ? field.flag.replace(/^--/, "--[no-]") : field.flag;
     const placeholder = valuePlaceholder(field);
     const defaultText = field.hasDefault
-      ? code(formatValue(field.defaultValue))
+      ? code(formatFlagValue(field.defaultValue))
       : field.required
         ? "required"
         : "";

@@ -1,7 +1,7 @@
 import { describeCliError } from "./cli-errors";
 import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
 import type { CliCommand, RunCliOptions } from "./cli-types";
-import type { CommandOutput } from "./command";
+import type { HelpLayout } from "./command";
 import { applyLoggingFlags } from "./logging-flags";
 import { resolveConfig } from "./parse-config";
 import type { ConfigSchema } from "./schema";
@@ -26,7 +26,7 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     stderr.write(`${options.programName}: ${text}\n`);
     return exitCode;
   };
-  const output: CommandOutput = {
+  const output: HelpLayout = {
     writeOut: (text) => {
       stdout.write(text);
     },

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ConfigError, type ConfigErrorDetails } from "./errors";
-import { expectation, formatValue } from "./field-text";
+import { expectation, formatFlagValue } from "./field-text";
 import type { ConfigField } from "./fields";
 import type { ConfigSchema } from "./schema";
 
@@ -117,9 +117,9 @@ function describeIssue(
       : { kind: "invalid-value", flag: field.flag };
   const got =
     fromFlag || fromFile
-      ? formatValue(value)
+      ? formatFlagValue(value)
       : field.hasDefault
-        ? `the default ${formatValue(field.defaultValue)}`
+        ? `the default ${formatFlagValue(field.defaultValue)}`
         : "no value";
   const expected = issueExpectation(issue, field);
   return problemOf(

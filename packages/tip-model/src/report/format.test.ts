@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   formatChange,
   formatCount,
+  formatDisplayValue,
   formatInteger,
   formatMetric,
   formatMs,
   formatPlain,
   formatShare,
-  formatValue,
   NOT_AVAILABLE,
 } from "./format";
 
@@ -53,22 +53,22 @@ describe("number formats", () => {
   });
 });
 
-describe("formatValue", () => {
+describe("formatDisplayValue", () => {
   it("shows config values as text", () => {
-    expect(formatValue("201703")).toBe("201703");
-    expect(formatValue(0.2)).toBe("0.2");
-    expect(formatValue(Number.NaN)).toBe(NOT_AVAILABLE);
-    expect(formatValue(true)).toBe("true");
-    expect(formatValue(null)).toBe("null");
-    expect(formatValue(undefined)).toBe("(not set)");
-    expect(formatValue(10n)).toBe("10");
-    expect(formatValue(new Date(Date.UTC(2018, 1, 4, 18)))).toBe("2018-02-04T18:00:00.000Z");
-    expect(formatValue({ a: [1, 2], b: 3n })).toBe('{"a":[1,2],"b":"3"}');
+    expect(formatDisplayValue("201703")).toBe("201703");
+    expect(formatDisplayValue(0.2)).toBe("0.2");
+    expect(formatDisplayValue(Number.NaN)).toBe(NOT_AVAILABLE);
+    expect(formatDisplayValue(true)).toBe("true");
+    expect(formatDisplayValue(null)).toBe("null");
+    expect(formatDisplayValue(undefined)).toBe("(not set)");
+    expect(formatDisplayValue(10n)).toBe("10");
+    expect(formatDisplayValue(new Date(Date.UTC(2018, 1, 4, 18)))).toBe("2018-02-04T18:00:00.000Z");
+    expect(formatDisplayValue({ a: [1, 2], b: 3n })).toBe('{"a":[1,2],"b":"3"}');
   });
 
   it("does not throw on a circular object", () => {
     const value: Record<string, unknown> = {};
     value.self = value;
-    expect(formatValue(value)).toBe("[object Object]");
+    expect(formatDisplayValue(value)).toBe("[object Object]");
   });
 });

@@ -61,7 +61,7 @@ export function formatPlain(value: number): string {
 }
 
 /** Any config or parameter value as display text: strings as they are, everything else as JSON-like text. */
-export function formatValue(value: unknown): string {
+export function formatDisplayValue(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : NOT_AVAILABLE;
   if (typeof value === "bigint") return value.toString();

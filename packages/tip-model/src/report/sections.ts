@@ -1,4 +1,4 @@
-import { formatChange, formatInteger, formatMetric, formatMs, formatValue } from "./format";
+import { formatChange, formatDisplayValue, formatInteger, formatMetric, formatMs } from "./format";
 import type { FunnelRow } from "./funnel";
 import { escapeHtml, tableHtml } from "./html";
 import type { ReportInput } from "./types";
@@ -83,7 +83,7 @@ export function keyValueTableHtml(className: string, values: Readonly<Record<str
     [{ text: "name" }, { text: "value" }],
     entries.map(([key, value]) => [
       { text: key, className: "key" },
-      { text: formatValue(value), className: "value" },
+      { text: formatDisplayValue(value), className: "value" },
     ]),
   );
 }
