@@ -9,9 +9,10 @@ import type {
   NeedsCheck,
   NeedsOf,
   OutputColumns,
-  ParamsArgs,
+  ParamsGiven,
   ParamsSchema,
   StaticContract,
+  StepParamsArgs,
 } from "../transform/types";
 import { TableAccumulator } from "./accumulate";
 import { executePlan, runPrimitiveStep } from "./execute";
@@ -106,8 +107,8 @@ export class SourcePipe<C extends string> {
     F extends StaticContract,
     const P extends object = Record<never, never>,
   >(
-    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>>,
-    ...params: ParamsArgs<S, Z, P>
+    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>> & ParamsGiven<S, Z, P>,
+    ...params: StepParamsArgs<S, Z, P>
   ): SourcePipe<OutputColumns<C, S, F, P>> {
     return new SourcePipe(this.#source, this.#schema, this.#options, [
       ...this.#steps,

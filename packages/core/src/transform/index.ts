@@ -1,4 +1,4 @@
-export type { ColumnParam, ColumnParams, ColumnRole } from "./column-params";
+export type { ColumnParam, ColumnParams, ColumnRole, RequiredColumnParam } from "./column-params";
 export { adds, needs, needsEach, removes } from "./column-params";
 export type { ColumnContract } from "./contract";
 export { columnsAfter, emptyContract, missingColumns, requireColumns } from "./contract";
@@ -12,6 +12,7 @@ export { isTable } from "./table";
 export type {
   ColumnsForRole,
   LacksColumns,
+  LacksParams,
   MissingColumns,
   NeedsCheck,
   NeedsOf,
@@ -19,9 +20,13 @@ export type {
   NoParams,
   OutputColumns,
   ParamsArgs,
+  ParamsGiven,
   ParamsInput,
   ParamsSchema,
+  RequiredColumnKeys,
+  RequiredParamKeys,
   ResolvedParams,
   StaticContract,
+  StepParamsArgs,
   TransformCall,
 } from "./types";

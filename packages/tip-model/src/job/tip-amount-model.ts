@@ -213,11 +213,10 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   train(): Promise<void> {
     return this.stage("train", () => {
       const config = this.checkedConfig();
+      const modelColumns: readonly string[] = [...this.featureCols, this.labelCol];
       const usable = this.runPipe(
         "train",
-        pipe(this.table("prepared_data")).transform(dropMissing, {
-          columns: [...this.featureCols, this.labelCol],
-        }),
+        pipe(this.table("prepared_data")).transform(dropMissing, { columns: modelColumns }),
       );
       const { training, test } = trainTestSplit(usable, {
         testFraction: config.test_fraction,
