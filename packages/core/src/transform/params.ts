@@ -86,11 +86,12 @@ function parseOrThrow(
   const param = issue.path.map(String).join(".");
   if (param === "") throw new TransformParamError(transform, "", issue.message);
   const value = valueAt(input, issue.path);
-  if (value === undefined && issue.code === "invalid_type") {
+  if (value === undefined && issue.path.length === 1) {
     // A param with no default, left out: say so, and what it takes.
-    const expected = issue.message.startsWith("Invalid input")
-      ? `a ${issue.expected}`
-      : issue.message.replace(/^expected /, "");
+    const expected =
+      issue.code === "invalid_type" && issue.message.startsWith("Invalid input")
+        ? `a ${issue.expected}`
+        : issue.message.replace(/^expected /, "");
     throw new TransformParamError(
       transform,
       param,

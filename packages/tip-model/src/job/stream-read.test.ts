@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { configureLogging, pipe, pipeFrom, readTable, resetLogging, writeTable } from "@tablepipe/core";
 import { assertTablesEqual } from "@tablepipe/testing";
-import { addFeatures, filterData, sortRows } from "@tablepipe/transforms";
+import { sortRows } from "@tablepipe/transforms";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   SAMPLE_FILES,
@@ -21,6 +21,9 @@ import {
   taxiZoneGeoSchema,
   writeSample,
 } from "../data/index";
+import { addFeatures } from "../steps/add-features";
+import { filterData } from "../steps/filter-data";
+import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { TipAmountModel } from "./tip-amount-model";
 
 let root: string;
@@ -91,9 +94,9 @@ describe("the streamed read", () => {
     const sorted = await pipeFrom(trips, taxiTripSchema, { chunkSize: 65_536 })
       .transform(filterData, { zones })
       .transform(addFeatures)
-      .transform(sortRows)
+      .transform(sortRows, { by: PREPARED_ORDER })
       .value();
-    assertTablesEqual(sorted, pipe(expected).transform(sortRows).value());
+    assertTablesEqual(sorted, pipe(expected).transform(sortRows, { by: PREPARED_ORDER }).value());
   });
 });
 
