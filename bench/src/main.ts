@@ -24,6 +24,7 @@ import {
   streamingComparison,
   tablepipeBreakdown,
 } from "./report";
+import { specDrift } from "./spec-drift";
 import { summarise } from "./stats";
 
 const print = (line = ""): void => {
@@ -141,6 +142,10 @@ function render(results: readonly SizeResult[], options: BenchOptions): string[]
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options === undefined) return;
+  const drift = specDrift();
+  if (drift.length > 0) {
+    throw new Error(`bench/src/pipeline-spec.ts no longer matches the tip model:\n${drift.join("\n")}`);
+  }
   const benchDist = dirname(fileURLToPath(import.meta.url));
   const paths: Paths = { root: resolve(benchDist, "../.."), benchDist };
   const results: SizeResult[] = [];

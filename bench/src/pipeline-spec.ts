@@ -1,6 +1,8 @@
 /**
  * The tip model's pipeline with the job's default config (DESIGN §3), as plain data the baselines render
  * into polars expressions and SQL: the 17 trip columns and their types, the filter bounds, the features.
+ * The baseline processes import only this file (no tablepipe package, so their timings stay their own); the
+ * harness checks it against the job's config schema and features before any run (see spec-drift.ts).
  */
 
 /** How a trip column is typed in every engine. */
@@ -27,7 +29,7 @@ export const TRIP_COLUMNS: readonly (readonly [name: string, type: TripColumnTyp
   ["dropoff_location_id", "int"],
 ];
 
-/** The four feature columns addFeatures adds, in order. */
+/** The four feature columns the tip model's addFeatures adds, in order. */
 export const ADDED_COLUMNS = ["month", "day_of_week", "day_of_month", "store_and_fwd_flag_is_N"] as const;
 
 /** The model's features, in the job's order, and its label. */
@@ -46,7 +48,10 @@ export const FEATURES = [
 ] as const;
 export const LABEL = "tip_amount";
 
-/** The job's defaults (history_start_month, history_end_month, evening hours, rides per zone and day). */
+/**
+ * The job's defaults (history_start_month, history_end_month, evening hours, rides per zone and day), as
+ * declared in TipAmountModelConfig (packages/tip-model/src/config.ts); `specDrift()` checks they still are.
+ */
 export const DEFAULTS = {
   historyStartMonth: "201703",
   historyEndMonth: "201811",

@@ -24,14 +24,17 @@ export const prepareTrips = compose({
     through: yyyyMM.default("201812").describe("Keep pickups up to this month (yyyyMM, inclusive)."),
     minMiles: z.number().min(0).default(0.5).describe("Shorter trips are not measured."),
   }),
-  steps: (p) => [
-    step(dropDuplicates),
-    step(limitHistory, { after: p.after, through: p.through }),
-    step(excludeAirports, { column: "pickup_location_id", zones: p.zones }),
-    step(excludeAirports, { column: "dropoff_location_id", zones: p.zones }),
-    step(addFarePerMile, { minMiles: p.minMiles }),
-    step(dropMissing, { columns: ["fare_per_mile"] }),
-    step(addPickupBorough, { zones: p.zones }),
-  ],
+  steps: (p) => {
+    const airports = { zones: p.zones, zoneIdColumn: "zone_id", zoneNameColumn: "zone_name" } as const;
+    return [
+      step(dropDuplicates),
+      step(limitHistory, { column: "pickup_datetime", after: p.after, through: p.through }),
+      step(excludeAirports, { column: "pickup_location_id", ...airports }),
+      step(excludeAirports, { column: "dropoff_location_id", ...airports }),
+      step(addFarePerMile, { minMiles: p.minMiles }),
+      step(dropMissing, { columns: ["fare_per_mile"] }),
+      step(addPickupBorough, { zones: p.zones }),
+    ];
+  },
 });
 // #endregion prepareTrips

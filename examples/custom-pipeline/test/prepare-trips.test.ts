@@ -47,7 +47,7 @@ describe("prepareTrips", () => {
     const steps = trace[0]?.children.map((entry) => `${entry.step} ${entry.rowsIn}→${entry.rowsOut}`);
     expect(steps).toEqual([
       "dropDuplicates 2→2",
-      "limitHistory 2→2",
+      "limitHistory(pickup_datetime) 2→2",
       "excludeAirports(pickup_location_id) 2→1",
       "excludeAirports(dropoff_location_id) 1→1",
       "addFarePerMile 1→1",

@@ -7,10 +7,13 @@ const { tripRows } = require("@tablepipe/testing");
 const {
   FEATURE_COLUMNS,
   TipAmountModelConfig,
+  addFeatures,
+  filterData,
+  filterSettings,
   generateTrips,
   generateZones,
 } = require("@tablepipe/tip-model");
-const { addFeatures, dropMissing, filterData } = require("@tablepipe/transforms");
+const { dropMissing } = require("@tablepipe/transforms");
 
 const parsed = parseConfig(TipAmountModelConfig, [
   "--n-first-daily-rides-to-keep",
@@ -22,10 +25,7 @@ assert.equal(parsed.kind, "config");
 const config = parsed.config;
 
 const prepared = pipe(generateTrips({ rows: 5000, seed: 2 }))
-  .transform(filterData, {
-    zones: generateZones(),
-    nFirstDailyRidesToKeep: config.n_first_daily_rides_to_keep,
-  })
+  .transform(filterData, { zones: generateZones(), ...filterSettings(config) })
   .transform(addFeatures)
   .transform(dropMissing, { columns: [...FEATURE_COLUMNS, "tip_amount"] })
   .value();

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { defineTransform, needs, pipe } from "@tablepipe/core";
 import { linearRegression, regressionMetrics } from "@tablepipe/models";
 import { assertTablesEqual, tripRows, zoneRows } from "@tablepipe/testing";
-import { FEATURE_COLUMNS, generateTrips, generateZones } from "@tablepipe/tip-model";
-import { addFeatures, dropMissing, excludeAirports, filterData } from "@tablepipe/transforms";
+import { addFeatures, FEATURE_COLUMNS, filterData, generateTrips, generateZones } from "@tablepipe/tip-model";
+import { dropMissing, excludeAirports } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { z } from "zod";
 
@@ -33,7 +33,12 @@ assert.ok(metrics.r2 > 0 && metrics.r2 <= 1, `r2 ${metrics.r2}`);
 const airportTrips = tripRows.tuples(["pickup_location_id"], [[1], [132]]);
 const airports = zoneRows.tuples(["zone_id", "zone_name"], [[132, "JFK Airport"]]);
 assertTablesEqual(
-  excludeAirports(airportTrips, { zones: airports }),
+  excludeAirports(airportTrips, {
+    column: "pickup_location_id",
+    zones: airports,
+    zoneIdColumn: "zone_id",
+    zoneNameColumn: "zone_name",
+  }),
   tripRows.tuples(["pickup_location_id"], [[1]]),
 );
 

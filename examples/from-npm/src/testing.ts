@@ -7,6 +7,12 @@ export function testingExample(): void {
   const trips = tripRows.tuples(["pickup_location_id"], [[1], [132]]); // the other 16 columns: defaults
   const zones = zoneRows.tuples(["zone_id", "zone_name"], [[132, "JFK Airport"]]);
   const expected = tripRows.tuples(["pickup_location_id"], [[1]]);
-  assertTablesEqual(excludeAirports(trips, { zones }), expected); // throws a row diff when they differ
+  const airports = {
+    column: "pickup_location_id",
+    zones,
+    zoneIdColumn: "zone_id",
+    zoneNameColumn: "zone_name",
+  } as const;
+  assertTablesEqual(excludeAirports(trips, airports), expected); // throws a row diff when they differ
 }
 // #endregion example

@@ -9,9 +9,9 @@ export function transformsExample() {
     pickup_datetime: [Date.UTC(2017, 2, 31, 18), Date.UTC(2018, 1, 4, 18), Date.UTC(2018, 1, 4, 9)],
   });
   const evening = pipe(trips)
-    .transform(limitHistory, { after: "201703", through: "201811" }) // April 2017 to November 2018
+    .transform(limitHistory, { column: "pickup_datetime", after: "201703", through: "201811" }) // 2017-04 to 2018-11
     .transform(keepHourWindow, { column: "pickup_datetime", from: 17, to: 23 })
-    .transform(addDateParts) // month 1-12, day_of_week 1 = Sunday, day_of_month
+    .transform(addDateParts, { column: "pickup_datetime" }) // month 1-12, day_of_week 1 = Sunday, day_of_month
     .value();
   return evening.objects();
   // [{ pickup_datetime: 1517767200000, month: 2, day_of_week: 1, day_of_month: 4 }]

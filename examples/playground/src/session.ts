@@ -6,7 +6,13 @@ import { inspect } from "node:util";
 import * as core from "@tablepipe/core";
 import { parseConfig } from "@tablepipe/job";
 import * as models from "@tablepipe/models";
-import { TipAmountModel, tipAmountModelFields, withConfigChecks } from "@tablepipe/tip-model";
+import {
+  addFeatures,
+  filterData,
+  TipAmountModel,
+  tipAmountModelFields,
+  withConfigChecks,
+} from "@tablepipe/tip-model";
 import * as transforms from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { z } from "zod";
@@ -60,6 +66,8 @@ function scope(job: TipAmountModel): Record<string, unknown> {
     pipe: core.pipe,
     formatTimestamp: core.formatTimestamp,
     transforms,
+    filterData,
+    addFeatures,
     gradientBoostedTrees: models.gradientBoostedTrees,
     randomForest: models.randomForest,
     linearRegression: models.linearRegression,
@@ -70,7 +78,8 @@ function scope(job: TipAmountModel): Record<string, unknown> {
 
 const BANNER = `tablepipe playground: the tip-amount job, on the built-in sample
 in scope: job (a TipAmountModel, sample extracted), config (= job.config), TipAmountModel,
-  gradientBoostedTrees, randomForest, linearRegression, regressionMetrics, pipe, transforms,
+  gradientBoostedTrees, randomForest, linearRegression, regressionMetrics, pipe, transforms (general),
+  filterData, addFeatures (the tip model's steps),
   aq, op, escape, formatTimestamp, notebookPreparedData (the guide's stage-0 query)
 try: await job.run()   then   job.tables.training.print()   (.help for REPL commands, .exit to leave)
 `;

@@ -5,8 +5,8 @@
 import "@tablepipe/testing/vitest";
 import { pipe } from "@tablepipe/core";
 import { tripRows, zoneRows } from "@tablepipe/testing";
-import { generateTrips, generateZones } from "@tablepipe/tip-model";
-import { addDateParts, addFeatures, filterData, limitHistory } from "@tablepipe/transforms";
+import { addFeatures, filterData, generateTrips, generateZones } from "@tablepipe/tip-model";
+import { addDateParts, limitHistory } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -124,7 +124,7 @@ describe("the semantics both share", () => {
       ["pickup_datetime"],
       [["2017-03-31T23:59"], ["2017-04-01T00:00"], ["2018-11-30T23:59"], ["2018-12-01T00:00"]],
     );
-    const kept = limitHistory(trips, { after: "201703", through: "201811" });
+    const kept = limitHistory(trips, { column: "pickup_datetime", after: "201703", through: "201811" });
     expect(kept.array("pickup_datetime")).toEqual([
       Date.UTC(2017, 3, 1, 0, 0),
       Date.UTC(2018, 10, 30, 23, 59),
@@ -136,7 +136,7 @@ describe("the semantics both share", () => {
   it("number the days of the week as Spark does: 1 = Sunday ... 7 = Saturday, months 1-12", () => {
     // 2018-02-04 was a Sunday, 2018-02-10 a Saturday.
     const trips = tripRows.tuples(["pickup_datetime"], [["2018-02-04T18:00"], ["2018-02-10T18:00"]]);
-    const parts = addDateParts(trips);
+    const parts = addDateParts(trips, { column: "pickup_datetime" });
     expect(parts.array("day_of_week")).toEqual([1, 7]);
     expect(parts.array("month")).toEqual([2, 2]);
     // arquero's own functions count from 0: Sunday is 0 and February is 1.

@@ -21,7 +21,7 @@ export type { RowSchema } from "./schema/row-schema";
 export { civilDate, daysFromCivil } from "./time/calendar";
 export { formatTimestamp, isEpochMillis, parseTimestamp } from "./time/timestamp";
 // Transforms: declaring one, its column params and contract, its errors.
-export type { ColumnParam, ColumnParams, ColumnRole } from "./transform/column-params";
+export type { ColumnParam, ColumnParams, ColumnRole, RequiredColumnParam } from "./transform/column-params";
 export { adds, needs, needsEach, removes } from "./transform/column-params";
 export type { ColumnContract } from "./transform/contract";
 export { columnsAfter, missingColumns, requireColumns } from "./transform/contract";
@@ -35,6 +35,7 @@ export { isTable } from "./transform/table";
 export type {
   ColumnsForRole,
   LacksColumns,
+  LacksParams,
   MissingColumns,
   NeedsCheck,
   NeedsOf,
@@ -42,9 +43,13 @@ export type {
   NoParams,
   OutputColumns,
   ParamsArgs,
+  ParamsGiven,
   ParamsInput,
   ParamsSchema,
+  RequiredColumnKeys,
+  RequiredParamKeys,
   ResolvedParams,
   StaticContract,
+  StepParamsArgs,
   TransformCall,
 } from "./transform/types";

@@ -1,20 +1,17 @@
+import { hourOfDay, yyyyMM } from "@tablepipe/transforms";
 import { z } from "zod";
-
-const month = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/, "expected a month as yyyyMM, e.g. 201703");
-const hour = z.int().min(0).max(23);
-const monthField = month.default("201703");
 
 /** The models the job can train. */
 export const MODEL_NAMES = ["random-forest", "gbt", "linear"] as const;
 
 /** The fields of {@link TipAmountModelConfig}, without its cross-field checks (extend this, then refine). */
 export const tipAmountModelFields = z.object({
-  history_start_month: month.default("201703").describe("keep pickups after this month (exclusive), yyyyMM"),
-  history_end_month: month.default("201811").describe("keep pickups up to and including this month, yyyyMM"),
-  first_evening_hour: hour
+  history_start_month: yyyyMM.default("201703").describe("keep pickups after this month (exclusive), yyyyMM"),
+  history_end_month: yyyyMM.default("201811").describe("keep pickups up to and including this month, yyyyMM"),
+  first_evening_hour: hourOfDay
     .default(17)
     .describe("first dropoff hour kept (inclusive, 0-23; after last_evening_hour the window wraps midnight)"),
-  last_evening_hour: hour.default(23).describe("last dropoff hour kept (inclusive, 0-23)"),
+  last_evening_hour: hourOfDay.default(23).describe("last dropoff hour kept (inclusive, 0-23)"),
   n_first_daily_rides_to_keep: z
     .int()
     .min(1)
@@ -65,9 +62,36 @@ export const tipAmountModelFields = z.object({
     .describe("folder the model, metrics, predictions and report go to"),
 });
 
+/** A month field of the config: `yyyyMM` with its default. */
+type MonthField = z.ZodDefault<typeof yyyyMM>;
+
+/**
+ * The config fields the transform stage reads: the filters' settings, by their config names. `filterData`
+ * takes them as its params (with the config's defaults: each default is declared once, above).
+ */
+export const filterSettingsFields = tipAmountModelFields.pick({
+  history_start_month: true,
+  history_end_month: true,
+  first_evening_hour: true,
+  last_evening_hour: true,
+  n_first_daily_rides_to_keep: true,
+});
+
+/** The filters' settings, validated, defaults applied. */
+export type FilterSettings = z.output<typeof filterSettingsFields>;
+
+/**
+ * The filters' settings of a config (its other fields left out): what the job hands `filterData`.
+ * @example filterSettings(TipAmountModelConfig.parse({})).n_first_daily_rides_to_keep // 3
+ */
+export function filterSettings(config: FilterSettings): FilterSettings {
+  const keys = Object.keys(filterSettingsFields.shape) as (keyof FilterSettings)[];
+  return Object.fromEntries(keys.map((key) => [key, config[key]])) as FilterSettings;
+}
+
 /** Add the config's cross-field checks to a schema holding its fields. */
 export function withConfigChecks<
-  S extends z.ZodObject<{ history_start_month: typeof monthField; history_end_month: typeof monthField }>,
+  S extends z.ZodObject<{ history_start_month: MonthField; history_end_month: MonthField }>,
 >(schema: S) {
   return schema.refine((c) => c.history_start_month < c.history_end_month, {
     message: "history_start_month must be before history_end_month",

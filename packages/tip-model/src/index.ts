@@ -2,6 +2,9 @@ export type { CommandOutput } from "./commands";
 export { PrepareConfig, runTipModelCli, SampleConfig } from "./commands";
 export {
   FEATURE_COLUMNS,
+  type FilterSettings,
+  filterSettings,
+  filterSettingsFields,
   LABEL_COLUMN,
   MODEL_NAMES,
   TipAmountModelConfig,
@@ -24,3 +27,9 @@ export type { TipAmountModelOptions, TipModelTables } from "./job/tip-amount-mod
 export { TipAmountModel, TrainingDataError } from "./job/tip-amount-model";
 export type { RenderReportOptions, ReportImportance, ReportInput, ReportMetricSet } from "./report/index";
 export { DEFAULT_MAX_POINTS, DEFAULT_RESIDUAL_BINS, renderReport } from "./report/index";
+export { addFeatures } from "./steps/add-features";
+export { filterData } from "./steps/filter-data";
+export { keepEveningRides } from "./steps/keep-evening-rides";
+export type { FilterStepSettings } from "./steps/step-params";
+export { filterStepParams } from "./steps/step-params";
+export { PREPARED_ORDER, TRIP, ZONE } from "./steps/taxi-columns";

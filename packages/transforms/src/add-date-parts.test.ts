@@ -4,6 +4,8 @@ import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { addDateParts } from "./add-date-parts";
 
+const pickup = { column: "pickup_datetime" } as const;
+
 describe("addDateParts", () => {
   it("adds month 1-12, day_of_week 1 = Sunday ... 7 = Saturday and day_of_month", () => {
     const trips = tripRows.tuples(
@@ -16,7 +18,7 @@ describe("addDateParts", () => {
         ["2016-02-29T01:00"],
       ],
     );
-    const out = addDateParts(trips);
+    const out = addDateParts(trips, pickup);
     expect(out.columnNames().slice(-3)).toEqual(["month", "day_of_week", "day_of_month"]);
     expect(Array.from(out.array("month"))).toEqual([2, 1, 12, 2, 2]);
     // 2018-02-04 Sunday, 2018-01-01 Monday, 2018-12-31 Monday, 2018-02-10 Saturday, 2016-02-29 Monday
@@ -27,7 +29,7 @@ describe("addDateParts", () => {
 
   it("reads wall-clock fields: a stamp just after midnight on the DST day stays on its day", () => {
     const trips = tripRows.tuples(["pickup_datetime"], [["2018-03-11T00:01"], ["2018-11-04T23:59"]]);
-    const out = addDateParts(trips);
+    const out = addDateParts(trips, pickup);
     expect(Array.from(out.array("day_of_month"))).toEqual([11, 4]);
     expect(Array.from(out.array("day_of_week"))).toEqual([1, 1]);
   });
@@ -43,7 +45,7 @@ describe("addDateParts", () => {
 
   it("overwrites an existing output column in place, and leaves the input alone", () => {
     const table = aq.table({ month: ["x"], pickup_datetime: [new Date(Date.UTC(2018, 4, 1))] });
-    const out = addDateParts(table);
+    const out = addDateParts(table, pickup);
     expect(out.columnNames()).toEqual(["month", "pickup_datetime", "day_of_week", "day_of_month"]);
     expect(out.get("month", 0)).toBe(5);
     expect(table.get("month", 0)).toBe("x");
@@ -56,12 +58,18 @@ describe("addDateParts", () => {
     const view = table.filter(
       aq.escape((d: { pickup_datetime: Date }) => d.pickup_datetime.getUTCMonth() > 0),
     );
-    expect(Array.from(addDateParts(view).array("month"))).toEqual([6]);
+    expect(Array.from(addDateParts(view, pickup).array("month"))).toEqual([6]);
   });
 
   it("handles an empty table", () => {
-    const out = addDateParts(tripRows.empty());
+    const out = addDateParts(tripRows.empty(), pickup);
     expect(out.numRows()).toBe(0);
     expect(out).toHaveColumns(["month", "day_of_week", "day_of_month"]);
+  });
+
+  it("has no default time-stamp column: leaving it out is an error naming it", () => {
+    expect(() => addDateParts(tripRows.empty(), {} as never)).toThrow(
+      'addDateParts: param "column": required (it has no default), but not given; expected a column name',
+    );
   });
 });

@@ -10,11 +10,11 @@ import { civilDate, dayNumber, dayOfWeek, timestampMillis } from "./internal/tim
  * The new columns are `Int32Array`s; when some time stamp is missing they are plain arrays holding `null`
  * there. An output name that already exists is overwritten in place.
  *
- * Params: `column` (default "pickup_datetime"), `month` (default "month"), `dayOfWeek` (default
- * "day_of_week"), `dayOfMonth` (default "day_of_month").
+ * Params: `column` (required: the time-stamp column); the output names `month` (default "month"),
+ * `dayOfWeek` (default "day_of_week") and `dayOfMonth` (default "day_of_month") name the parts themselves.
  *
  * @example
- * addDateParts(trips); // 2018-02-04 18:00 (a Sunday) gives month 2, day_of_week 1, day_of_month 4
+ * addDateParts(trips, { column: "pickup_datetime" }); // 2018-02-04 18:00 (a Sunday): month 2, day_of_week 1, day_of_month 4
  * addDateParts(trips, { column: "dropoff_datetime", month: "dropoff_month" });
  */
 export const addDateParts = defineTransform({
@@ -22,7 +22,7 @@ export const addDateParts = defineTransform({
   rowLocal: true,
   description: "Add month (1-12), day_of_week (1 = Sunday) and day_of_month of a time stamp.",
   columns: {
-    column: needs("pickup_datetime"),
+    column: needs(),
     month: adds("month"),
     dayOfWeek: adds("day_of_week"),
     dayOfMonth: adds("day_of_month"),

@@ -17,7 +17,6 @@ import { dropMissing } from "./drop-missing";
 import { encodeFlag } from "./encode-flag";
 import { excludeAirports } from "./exclude-airports";
 import { excludeMatching } from "./exclude-matching";
-import { keepEveningRides } from "./keep-evening-rides";
 import { keepHourWindow } from "./keep-hour-window";
 import { limitHistory } from "./limit-history";
 
@@ -67,6 +66,7 @@ function toTable(rows: readonly Row[]): ColumnTable {
   });
 }
 
+const isN = { column: "store_and_fwd_flag", value: "N", output: "store_and_fwd_flag_is_N" } as const;
 const month = fc.constantFrom("201703", "201704", "201806", "201811");
 const hour = fc.integer({ min: 0, max: 23 });
 
@@ -75,22 +75,25 @@ const rowLocalStepArb: fc.Arbitrary<Step> = fc.oneof(
   fc
     .tuple(month, month)
     .map(([a, b]) => [a, b].sort())
-    .map(([after, through]) => makeStep(limitHistory, { after, through })),
+    .map(([after, through]) => makeStep(limitHistory, { column: "pickup_datetime", after, through })),
   fc.tuple(hour, hour).map(([from, to]) => makeStep(keepHourWindow, { column: "pickup_datetime", from, to })),
-  fc.constant(makeStep(keepEveningRides, {})),
+  fc.constant(makeStep(keepHourWindow, { column: "dropoff_datetime", from: 17, to: 23 })),
   fc
     .constantFrom("pickup_location_id", "dropoff_location_id")
-    .map((column) => makeStep(excludeAirports, { column, zones })),
+    .map((column) =>
+      makeStep(excludeAirports, { column, zones, zoneIdColumn: "zone_id", zoneNameColumn: "zone_name" }),
+    ),
   fc.constant(
     makeStep(excludeMatching, {
       column: "dropoff_location_id",
       lookup: zones,
+      lookupKey: "zone_id",
       where: { column: "borough", in: ["Queens", "Brooklyn"] },
     }),
   ),
   fc.constant(makeStep(dropMissing, { columns: ["fare_amount", "dropoff_datetime"] })),
-  fc.constant(makeStep(addDateParts, {})),
-  fc.constant(makeStep(encodeFlag, {})),
+  fc.constant(makeStep(addDateParts, { column: "pickup_datetime" })),
+  fc.constant(makeStep(encodeFlag, isN)),
 );
 
 /** Distinct derives only (a derive added twice would overwrite its own column). */
@@ -178,7 +181,7 @@ describe("dropDuplicates on all columns", () => {
 
   it("stays first on a subset, where a filter could drop the first copy of a key", () => {
     const table = toTable([]);
-    const steps = [makeStep(dropDuplicates, { subset: ["pickup_location_id"] }), makeStep(encodeFlag, {})];
+    const steps = [makeStep(dropDuplicates, { subset: ["pickup_location_id"] }), makeStep(encodeFlag, isN)];
     const plan = optimizePlan(table.columnNames(), planSteps(table.columnNames(), steps));
     expect(plan[0]?.transform.transformName).toBe("dropDuplicates");
   });

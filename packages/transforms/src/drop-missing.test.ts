@@ -13,9 +13,12 @@ describe("dropMissing", () => {
     expect(dropMissing(table, { columns: ["a", "b", "c"] }).array("a")).toEqual([5]);
   });
 
-  it("drops nothing by default and names a missing column", () => {
+  it("needs its columns named, and names a missing column", () => {
     const table = aq.table({ a: [null, 1] });
-    expect(dropMissing(table).numRows()).toBe(2);
+    expect(dropMissing(table, { columns: [] }).numRows()).toBe(2);
+    expect(() => dropMissing(table, {} as never)).toThrow(
+      'dropMissing: param "columns": required (it has no default), but not given; expected a list of column names',
+    );
     expect(() => dropMissing(table, { columns: ["zz"] })).toThrow(
       'dropMissing: missing column "zz"; available: a',
     );

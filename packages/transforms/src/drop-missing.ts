@@ -15,7 +15,7 @@ function isMissing(value: unknown): boolean {
  * Drop rows with a missing value (null, undefined, NaN or an invalid Date) in any of `columns` — what a
  * model's fit needs of its feature and label columns. Keeps the input's row order.
  *
- * Params: `columns` (required in practice; default `[]` drops nothing).
+ * Params: `columns` (required).
  *
  * @example dropMissing(prepared, { columns: ["passenger_count", "rate_code", "tip_amount"] })
  */
@@ -23,7 +23,7 @@ export const dropMissing = defineTransform({
   name: "dropMissing",
   rowLocal: true,
   description: "Drop rows with a missing value (null, undefined, NaN) in any of the given columns.",
-  columns: { columns: needsEach([]) },
+  columns: { columns: needsEach() },
   apply: (table, { columns }) => {
     const rows = visibleRows(table);
     const keep = new Uint8Array(rows.length).fill(1);

@@ -8,21 +8,21 @@ import { sameValue } from "./internal/values";
  * Add a 0/1 indicator column: 1 where `column` equals `value` exactly (same type, same case), else 0,
  * `null` and missing values included. The source column is kept. The new column is an `Int32Array`.
  *
- * Params: `column` (default "store_and_fwd_flag"), `output` (default "store_and_fwd_flag_is_N"),
- * `value` (default "N").
+ * Params, all required: `column` (the column tested), `output` (the new column), `value` (encoded as 1).
  *
  * @example
- * encodeFlag(trips); // store_and_fwd_flag "N" -> store_and_fwd_flag_is_N 1; "Y", null -> 0
+ * encodeFlag(trips, { column: "store_and_fwd_flag", value: "N", output: "store_and_fwd_flag_is_N" }); // "N" -> 1; "Y", null -> 0
  * encodeFlag(trips, { column: "payment_type", value: 1, output: "paid_by_card" });
  */
 export const encodeFlag = defineTransform({
   name: "encodeFlag",
   rowLocal: true,
-  description:
-    "Add a 0/1 column: 1 where a column equals a value (default store_and_fwd_flag == 'N'), else 0.",
-  columns: { column: needs("store_and_fwd_flag"), output: adds("store_and_fwd_flag_is_N") },
+  description: "Add a 0/1 column: 1 where a column equals a value, else 0.",
+  columns: { column: needs(), output: adds() },
   params: z.object({
-    value: z.union([z.string(), z.number(), z.boolean()]).default("N").describe("The value encoded as 1."),
+    value: z
+      .union([z.string(), z.number(), z.boolean()], { error: "expected a string, number or boolean" })
+      .describe("The value encoded as 1."),
   }),
   apply: (table, { column, output, value }) => {
     const rows = visibleRows(table);

@@ -1,6 +1,7 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
 import { z } from "zod";
 import { antiJoin } from "./internal/anti-join";
+import { columnName } from "./schemas";
 
 /**
  * Drop trips from or to an airport: {@link excludeMatching} on a location column against the zones whose
@@ -8,23 +9,24 @@ import { antiJoin } from "./internal/anti-join";
  * A location missing from the zone table is kept; a null location is kept; duplicate zone rows never
  * duplicate trips. Input order is kept.
  *
- * Params: `column` (default "pickup_location_id"), `zones` (required table), `zoneIdColumn` (default
- * "zone_id"), `zoneNameColumn` (default "zone_name").
+ * Params, all required: `column` (the location column), `zones` (the zone table), `zoneIdColumn` (the zone
+ * table's id column) and `zoneNameColumn` (its name column).
  *
  * @example
- * excludeAirports(trips, { zones });                                  // on the pickup location
- * excludeAirports(trips, { column: "dropoff_location_id", zones });   // on the drop-off location
+ * const zoneColumns = { zones, zoneIdColumn: "zone_id", zoneNameColumn: "zone_name" };
+ * excludeAirports(trips, { column: "pickup_location_id", ...zoneColumns });  // on the pickup location
+ * excludeAirports(trips, { column: "dropoff_location_id", ...zoneColumns }); // on the drop-off location
  */
 export const excludeAirports = defineTransform({
   name: "excludeAirports",
   rowLocal: true,
   description:
     "Drop rows whose location is a zone with 'airport' in its name (a left anti-join on the zone table).",
-  columns: { column: needs("pickup_location_id") },
+  columns: { column: needs() },
   params: z.object({
-    zones: tableParam().describe("The zone table (taxi_zone_geo)."),
-    zoneIdColumn: z.string().min(1).default("zone_id").describe("The zone table's id column."),
-    zoneNameColumn: z.string().min(1).default("zone_name").describe("The zone table's name column."),
+    zones: tableParam().describe("The zone table: an id and a name per zone."),
+    zoneIdColumn: columnName.describe("The zone table's id column (matched against `column`)."),
+    zoneNameColumn: columnName.describe("The zone table's name column (tested for 'airport')."),
   }),
   apply: (table, { column, zones, zoneIdColumn, zoneNameColumn }) =>
     antiJoin(table, {

@@ -15,8 +15,10 @@ const zones = zoneRows.tuples(
   ],
 );
 const trips = tripRows.tuples(["pickup_location_id"], [[1], [2], [3], [4], [5]]);
+/** The key columns of most tests (both are required). */
+const byZone = { column: "pickup_location_id", lookupKey: "zone_id" } as const;
 const survivors = (where: LookupPredicate): unknown[] =>
-  Array.from(excludeMatching(trips, { lookup: zones, where }).array("pickup_location_id"));
+  Array.from(excludeMatching(trips, { ...byZone, lookup: zones, where }).array("pickup_location_id"));
 
 describe("excludeMatching", () => {
   it("drops rows whose key matches a lookup row satisfying the predicate", () => {
@@ -53,7 +55,7 @@ describe("excludeMatching", () => {
   it("tests numbers as text, never matches a missing cell, and a not of a missing cell is true", () => {
     const lookup = aq.table({ zone_id: [1, 2, 3], code: [120, null, 7] });
     const run = (where: LookupPredicate) =>
-      excludeMatching(trips, { lookup, where }).array("pickup_location_id");
+      excludeMatching(trips, { ...byZone, lookup, where }).array("pickup_location_id");
     expect(run({ column: "code", startsWith: "12" })).toEqual([2, 3, 4, 5]);
     expect(run({ not: { column: "code", startsWith: "12" } })).toEqual([1, 4, 5]);
   });
@@ -61,7 +63,7 @@ describe("excludeMatching", () => {
   it("keeps rows with a null key or a key absent from the lookup; duplicate lookup rows change nothing", () => {
     const lookup = aq.table({ zone_id: [7, 7, 7, null], zone_name: ["x", "x", "y", "x"] });
     const table = aq.table({ pickup_location_id: [7, null, 8, undefined, Number.NaN, 7] });
-    const out = excludeMatching(table, { lookup, where: { column: "zone_name", equals: "x" } });
+    const out = excludeMatching(table, { ...byZone, lookup, where: { column: "zone_name", equals: "x" } });
     expect(out.objects()).toEqual([
       { pickup_location_id: null },
       { pickup_location_id: 8 },
@@ -74,6 +76,7 @@ describe("excludeMatching", () => {
     const lookup = aq.table({ day: [new Date(Date.UTC(2018, 0, 1))], holiday: [true] });
     const table = aq.table({ day: [new Date(Date.UTC(2018, 0, 1)), new Date(Date.UTC(2018, 0, 2))] });
     const out = excludeMatching(table, {
+      ...byZone,
       column: "day",
       lookup,
       lookupKey: "day",
@@ -86,6 +89,7 @@ describe("excludeMatching", () => {
     const lookup = aq.table({ zone_id: ["1", "2"], zone_name: ["Airport", "x"] });
     expect(() =>
       excludeMatching(trips, {
+        ...byZone,
         lookup,
         where: { column: "zone_name", contains: "airport", ignoreCase: true },
       }),
@@ -95,11 +99,12 @@ describe("excludeMatching", () => {
   });
 
   it("checks the lookup's columns, naming the lookup table", () => {
-    expect(() => excludeMatching(trips, { lookup: zones, where: { column: "name", contains: "x" } })).toThrow(
-      MissingColumnsError,
-    );
+    expect(() =>
+      excludeMatching(trips, { ...byZone, lookup: zones, where: { column: "name", contains: "x" } }),
+    ).toThrow(MissingColumnsError);
     expect(() =>
       excludeMatching(trips, {
+        ...byZone,
         lookup: zones,
         lookupKey: "id",
         where: { column: "zone_name", contains: "x" },
@@ -107,21 +112,45 @@ describe("excludeMatching", () => {
     ).toThrow('excludeMatching: lookup table: missing column "id"; available: zone_id, zone_name, borough');
   });
 
+  it("has no default key columns: each left out is an error naming it", () => {
+    const where = { column: "zone_name", equals: "x" } as const;
+    expect(() => excludeMatching(trips, { lookup: zones, lookupKey: "zone_id", where } as never)).toThrow(
+      'excludeMatching: param "column": required (it has no default), but not given; expected a column name',
+    );
+    expect(() =>
+      excludeMatching(trips, { column: "pickup_location_id", lookup: zones, where } as never),
+    ).toThrow(
+      'excludeMatching: param "lookupKey": required (it has no default), but not given; expected a column name',
+    );
+  });
+
   it("validates the predicate and the lookup", () => {
     expect(() =>
-      excludeMatching(trips, { lookup: zones, where: { column: "zone_name", contain: "x" } as never }),
+      excludeMatching(trips, {
+        ...byZone,
+        lookup: zones,
+        where: { column: "zone_name", contain: "x" } as never,
+      }),
     ).toThrow(TransformParamError);
-    expect(() => excludeMatching(trips, { lookup: [] as never, where: { column: "a", equals: 1 } })).toThrow(
-      /param "lookup": expected an arquero table/,
-    );
+    expect(() =>
+      excludeMatching(trips, { ...byZone, lookup: [] as never, where: { column: "a", equals: 1 } }),
+    ).toThrow(/param "lookup": expected an arquero table/);
   });
 
   it("handles an empty table and an empty lookup", () => {
     expect(
-      excludeMatching(tripRows.empty(), { lookup: zones, where: { column: "zone_id", equals: 1 } }).numRows(),
+      excludeMatching(tripRows.empty(), {
+        ...byZone,
+        lookup: zones,
+        where: { column: "zone_id", equals: 1 },
+      }).numRows(),
     ).toBe(0);
     expect(
-      excludeMatching(trips, { lookup: zoneRows.empty(), where: { column: "zone_id", equals: 1 } }).numRows(),
+      excludeMatching(trips, {
+        ...byZone,
+        lookup: zoneRows.empty(),
+        where: { column: "zone_id", equals: 1 },
+      }).numRows(),
     ).toBe(5);
   });
 });

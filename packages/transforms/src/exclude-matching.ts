@@ -2,6 +2,7 @@ import { defineTransform, needs, tableParam } from "@tablepipe/core";
 import { z } from "zod";
 import { antiJoin } from "./internal/anti-join";
 import { lookupPredicate } from "./lookup-predicate";
+import { columnName } from "./schemas";
 
 /**
  * Left anti-join against the rows of a lookup table that match a declarative predicate: drop every row
@@ -16,13 +17,14 @@ import { lookupPredicate } from "./lookup-predicate";
  * - The lookup must have `lookupKey` and every column the predicate names (checked, with an error naming
  *   the lookup table).
  *
- * Params: `column` (default "pickup_location_id"), `lookup` (required table), `lookupKey` (default
- * "zone_id"), `where` (required {@link LookupPredicate}).
+ * Params, all required: `column`, `lookup` (a table), `lookupKey` (the lookup table's key column), `where`
+ * (a {@link LookupPredicate}).
  *
  * @example
  * excludeMatching(trips, {
  *   column: "dropoff_location_id",
  *   lookup: zones,
+ *   lookupKey: "zone_id",
  *   where: { column: "borough", equals: "EWR" },
  * }); // trips not ending in the EWR borough
  */
@@ -31,10 +33,10 @@ export const excludeMatching = defineTransform({
   rowLocal: true,
   description:
     "Drop rows whose key matches a lookup row satisfying a declarative predicate (a left anti-join).",
-  columns: { column: needs("pickup_location_id") },
+  columns: { column: needs() },
   params: z.object({
     lookup: tableParam().describe("The lookup table."),
-    lookupKey: z.string().min(1).default("zone_id").describe("The lookup table's key column."),
+    lookupKey: columnName.describe("The lookup table's key column."),
     where: lookupPredicate.describe("Which lookup rows exclude the rows with their key."),
   }),
   apply: (table, { column, lookup, lookupKey, where }) =>

@@ -7,6 +7,9 @@ import { firstNDaily } from "./first-n-daily";
 const stamps = (table: aq.ColumnTable, column = "pickup_datetime"): string[] =>
   Array.from(table.array(column) as ArrayLike<number>, (ms) => new Date(ms).toISOString().slice(0, 16));
 
+/** The grouping of most tests (every param is required). */
+const byPickup = { key: "pickup_location_id", timestamp: "pickup_datetime" } as const;
+
 describe("firstNDaily", () => {
   it("keeps the first 3 pickups per zone and calendar day, in input order", () => {
     const trips = tripRows.tuples(
@@ -21,7 +24,7 @@ describe("firstNDaily", () => {
         [1, "2018-02-04T17:59"],
       ],
     );
-    const out = firstNDaily(trips);
+    const out = firstNDaily(trips, { ...byPickup, n: 3 });
     expect(out.array("pickup_location_id")).toEqual([1, 2, 1, 1, 1]);
     expect(stamps(out)).toEqual([
       "2018-02-04T18:00",
@@ -44,7 +47,7 @@ describe("firstNDaily", () => {
         ["2018-03-11T00:30"],
       ],
     );
-    expect(stamps(firstNDaily(trips, { n: 2 }))).toEqual([
+    expect(stamps(firstNDaily(trips, { ...byPickup, n: 2 }))).toEqual([
       "2018-03-11T01:59",
       "2018-03-10T23:59",
       "2018-03-11T00:30",
@@ -58,8 +61,8 @@ describe("firstNDaily", () => {
       { fare_amount: 10 },
       { fare_amount: 8, tip_amount: 0.1 },
     ];
-    const forward = firstNDaily(tripRows.rows(rows), { n: 2 });
-    const backward = firstNDaily(tripRows.rows([...rows].reverse()), { n: 2 });
+    const forward = firstNDaily(tripRows.rows(rows), { ...byPickup, n: 2 });
+    const backward = firstNDaily(tripRows.rows([...rows].reverse()), { ...byPickup, n: 2 });
     expect(forward).toEqualTable(backward, { ignoreRowOrder: true });
     expect(
       (forward.objects() as { fare_amount: number; tip_amount: number }[]).map((r) => [
@@ -85,8 +88,8 @@ describe("firstNDaily", () => {
       ],
       id: [0, 1, 2, 3, 4, 5],
     });
-    expect(firstNDaily(table, { n: 1 }).array("id")).toEqual([1, 2, 5]);
-    expect(firstNDaily(table, { n: 2 }).array("id")).toEqual([0, 1, 2, 3, 5]);
+    expect(firstNDaily(table, { ...byPickup, n: 1 }).array("id")).toEqual([1, 2, 5]);
+    expect(firstNDaily(table, { ...byPickup, n: 2 }).array("id")).toEqual([0, 1, 2, 3, 5]);
   });
 
   it("reads epoch milliseconds and other column names", () => {
@@ -98,6 +101,19 @@ describe("firstNDaily", () => {
   });
 
   it("handles an empty table", () => {
-    expect(firstNDaily(tripRows.empty())).toEqualTable(tripRows.empty());
+    expect(firstNDaily(tripRows.empty(), { ...byPickup, n: 3 })).toEqualTable(tripRows.empty());
+  });
+
+  it("has no default key, time stamp or n: each left out is an error naming it", () => {
+    const trips = tripRows.empty();
+    expect(() => firstNDaily(trips, { timestamp: "pickup_datetime", n: 3 } as never)).toThrow(
+      'firstNDaily: param "key": required (it has no default), but not given; expected a column name',
+    );
+    expect(() => firstNDaily(trips, { key: "pickup_location_id", n: 3 } as never)).toThrow(
+      'firstNDaily: param "timestamp": required (it has no default), but not given; expected a column name',
+    );
+    expect(() => firstNDaily(trips, byPickup as never)).toThrow(
+      'firstNDaily: param "n": required (it has no default), but not given; expected a number',
+    );
   });
 });

@@ -18,18 +18,19 @@ import { dayNumber, timestampMillis } from "./internal/timestamps";
  *   `date_format(null)` is null, one partition): at most `n` of them are kept per key, chosen by the tie-break.
  * - Output: the surviving rows in their input order.
  *
- * Params: `key` (default "pickup_location_id"), `timestamp` (default "pickup_datetime"), `n` (default 3).
+ * Params, all required: `key` (the column to group by), `timestamp` (the time-stamp column whose calendar
+ * day groups and whose order ranks), `n` (rows kept per key and day, >= 1).
  *
  * @example
- * firstNDaily(trips);                                                  // 3 first pickups per zone and day
- * firstNDaily(trips, { key: "dropoff_location_id", timestamp: "dropoff_datetime", n: 1 });
+ * firstNDaily(trips, { key: "pickup_location_id", timestamp: "pickup_datetime", n: 3 }); // 3 first pickups per zone and day
+ * firstNDaily(orders, { key: "customer_id", timestamp: "ordered_at", n: 1 });           // each customer's first order of a day
  */
 export const firstNDaily = defineTransform({
   name: "firstNDaily",
   description: "Keep the first n rows per key and calendar day of a time stamp, by that time stamp.",
-  columns: { key: needs("pickup_location_id"), timestamp: needs("pickup_datetime") },
+  columns: { key: needs(), timestamp: needs() },
   params: z.object({
-    n: z.int().min(1, "expected n >= 1").default(3).describe("Rows kept per key and day."),
+    n: z.int().min(1, "expected n >= 1").describe("Rows kept per key and day."),
   }),
   apply: (table, { key, timestamp, n }) => {
     const rows = visibleRows(table);

@@ -56,6 +56,18 @@ describe("firstNPerGroup", () => {
     expect(() => firstNPerGroup(table, { keys: ["g"], orderBy: ["t"], n: 0 })).toThrow(TransformParamError);
     expect(() => firstNPerGroup(table, { keys: ["g"], orderBy: ["t"], n: 1.5 })).toThrow(TransformParamError);
     const empty = table.filter(() => false);
-    expect(firstNPerGroup(empty, { keys: ["g"], orderBy: ["t"] })).toEqualTable(empty.reify());
+    expect(firstNPerGroup(empty, { keys: ["g"], orderBy: ["t"], n: 3 })).toEqualTable(empty.reify());
+  });
+
+  it("has no default keys, order or n: each left out is an error naming it", () => {
+    expect(() => firstNPerGroup(table, { orderBy: ["t"], n: 1 } as never)).toThrow(
+      'firstNPerGroup: param "keys": required (it has no default), but not given; expected a list of column names',
+    );
+    expect(() => firstNPerGroup(table, { keys: ["g"], n: 1 } as never)).toThrow(
+      /^firstNPerGroup: param "orderBy": required/,
+    );
+    expect(() => firstNPerGroup(table, { keys: ["g"], orderBy: ["t"] } as never)).toThrow(
+      /^firstNPerGroup: param "n": required/,
+    );
   });
 });

@@ -19,7 +19,7 @@ import { visibleRows } from "./internal/rows";
  * - Cost: one hash pass to group, then a bounded heap of `n` rows per group larger than `n`; O(rows × log n),
  *   no sort of the table, no arquero `groupby`.
  *
- * Params: `keys` (default ["pickup_location_id"]), `orderBy` (default ["pickup_datetime"]), `n` (default 3).
+ * Params, all required: `keys` (`[]` for one group), `orderBy`, `n` (rows kept per group, >= 1).
  *
  * @example
  * firstNPerGroup(trips, { keys: ["vendor_id"], orderBy: ["fare_amount"], n: 1 }); // cheapest trip per vendor
@@ -28,9 +28,9 @@ export const firstNPerGroup = defineTransform({
   name: "firstNPerGroup",
   description:
     "Keep the first n rows of each group by ascending order columns, ties broken by all remaining columns.",
-  columns: { keys: needsEach(["pickup_location_id"]), orderBy: needsEach(["pickup_datetime"]) },
+  columns: { keys: needsEach(), orderBy: needsEach() },
   params: z.object({
-    n: z.int().min(1, "expected n >= 1").default(3).describe("Rows kept per group."),
+    n: z.int().min(1, "expected n >= 1").describe("Rows kept per group."),
   }),
   apply: (table, { keys, orderBy, n }) =>
     keepFirstN(table, {

@@ -1,17 +1,14 @@
 export { addDateParts } from "./add-date-parts";
-export { addFeatures } from "./add-features";
 export { dropDuplicates } from "./drop-duplicates";
 export { dropMissing } from "./drop-missing";
 export { encodeFlag } from "./encode-flag";
 export { excludeAirports } from "./exclude-airports";
 export { excludeMatching } from "./exclude-matching";
-export { filterData } from "./filter-data";
 export { firstNDaily } from "./first-n-daily";
 export { firstNPerGroup } from "./first-n-per-group";
-export { keepEveningRides } from "./keep-evening-rides";
 export { keepHourWindow } from "./keep-hour-window";
 export { limitHistory } from "./limit-history";
 export type { LookupPredicate, PredicateValue } from "./lookup-predicate";
 export { lookupPredicate } from "./lookup-predicate";
-export { hourOfDay, yyyyMM } from "./schemas";
+export { columnName, hourOfDay, yyyyMM } from "./schemas";
 export { sortRows } from "./sort-rows";

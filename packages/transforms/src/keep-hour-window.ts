@@ -9,10 +9,10 @@ import { hourOfDay } from "./schemas";
  * 22:00-02:59. `from === to` keeps that one hour. Rows whose time stamp is missing are dropped. Input order
  * is kept.
  *
- * Params: `column` (default "dropoff_datetime"), `from` and `to` (required, integers 0-23).
+ * Params, all required: `column` (a time-stamp column), `from` and `to` (integers 0-23).
  *
  * @example
- * keepHourWindow(trips, { from: 17, to: 23 });                          // 17:00:00 to 23:59:59.999
+ * keepHourWindow(trips, { column: "dropoff_datetime", from: 17, to: 23 }); // 17:00:00 to 23:59:59.999
  * keepHourWindow(trips, { column: "pickup_datetime", from: 22, to: 2 }); // night rides, across midnight
  */
 export const keepHourWindow = defineTransform({
@@ -20,7 +20,7 @@ export const keepHourWindow = defineTransform({
   rowLocal: true,
   description:
     "Keep rows whose hour (0-23) of a time stamp is within from..to, inclusive; wraps midnight when from > to.",
-  columns: { column: needs("dropoff_datetime") },
+  columns: { column: needs() },
   params: z.object({
     from: hourOfDay.describe("First hour kept (0-23), inclusive."),
     to: hourOfDay.describe("Last hour kept (0-23), inclusive; smaller than `from` wraps midnight."),

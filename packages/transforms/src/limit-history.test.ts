@@ -15,6 +15,9 @@ const kept = (table: aq.ColumnTable): string[] =>
     new Date(ms).toISOString().slice(0, 23),
   );
 
+/** The month window of most tests (every param is required). */
+const window = { column: "pickup_datetime", after: "201703", through: "201811" } as const;
+
 describe("limitHistory", () => {
   it("drops the `after` month and keeps the `through` month (201703 out, 201704 and 201811 in, 201812 out)", () => {
     const trips = pickups([
@@ -25,17 +28,17 @@ describe("limitHistory", () => {
       "2018-11-30T23:59:59.999",
       "2018-12-01T00:00",
     ]);
-    expect(kept(limitHistory(trips, { after: "201703", through: "201811" }))).toEqual([
+    expect(kept(limitHistory(trips, { ...window, after: "201703", through: "201811" }))).toEqual([
       "2017-04-01T00:00:00.000",
       "2018-02-04T18:00:00.000",
       "2018-11-30T23:59:59.999",
     ]);
-    expect(limitHistory(trips).numRows()).toBe(3);
+    expect(limitHistory(trips, window).numRows()).toBe(3);
   });
 
   it("crosses a year end", () => {
     const trips = pickups(["2017-11-30T12:00", "2017-12-01T00:00", "2018-01-31T23:00", "2018-02-01T00:00"]);
-    expect(kept(limitHistory(trips, { after: "201711", through: "201801" }))).toEqual([
+    expect(kept(limitHistory(trips, { ...window, after: "201711", through: "201801" }))).toEqual([
       "2017-12-01T00:00:00.000",
       "2018-01-31T23:00:00.000",
     ]);
@@ -43,7 +46,11 @@ describe("limitHistory", () => {
 
   it("keeps nothing when `after` is at or past `through`", () => {
     expect(
-      limitHistory(pickups(["2018-02-04T18:00"]), { after: "201802", through: "201802" }).numRows(),
+      limitHistory(pickups(["2018-02-04T18:00"]), {
+        ...window,
+        after: "201802",
+        through: "201802",
+      }).numRows(),
     ).toBe(0);
   });
 
@@ -52,20 +59,22 @@ describe("limitHistory", () => {
       at: [Date.UTC(2017, 2, 31, 23, 59), Date.UTC(2017, 3, 1), null],
       typed: Float64Array.from([Date.UTC(2018, 11, 1), Date.UTC(2018, 10, 30), Number.NaN]),
     });
-    expect(limitHistory(table, { column: "at" }).array("at")).toEqual([Date.UTC(2017, 3, 1)]);
-    expect(limitHistory(table, { column: "typed" }).array("typed")).toEqual([Date.UTC(2018, 10, 30)]);
+    expect(limitHistory(table, { ...window, column: "at" }).array("at")).toEqual([Date.UTC(2017, 3, 1)]);
+    expect(limitHistory(table, { ...window, column: "typed" }).array("typed")).toEqual([
+      Date.UTC(2018, 10, 30),
+    ]);
   });
 
   it("drops rows whose time stamp is missing", () => {
     const table = aq.table({
       pickup_datetime: [null, undefined, new Date(Number.NaN), new Date(Date.UTC(2018, 0, 1))],
     });
-    expect(limitHistory(table).numRows()).toBe(1);
+    expect(limitHistory(table, window).numRows()).toBe(1);
   });
 
   it("refuses a column of strings, naming the column and the value", () => {
     const table = aq.table({ pickup_datetime: ["2018-01-01T00:00:00"] });
-    expect(() => limitHistory(table)).toThrow(
+    expect(() => limitHistory(table, window)).toThrow(
       /limitHistory: column "pickup_datetime" must hold time stamps \(Date or epoch milliseconds\); row 0 holds "2018-01-01T00:00:00"/,
     );
   });
@@ -73,14 +82,37 @@ describe("limitHistory", () => {
   it("validates the months: yyyyMM with a real month", () => {
     const trips = pickups([]);
     for (const bad of ["201713", "201700", "2017-03", "20173", "March"]) {
-      expect(() => limitHistory(trips, { after: bad })).toThrow(TransformParamError);
+      expect(() => limitHistory(trips, { ...window, after: bad })).toThrow(TransformParamError);
     }
-    expect(() => limitHistory(trips, { through: "201813" })).toThrow(
+    expect(() => limitHistory(trips, { ...window, through: "201813" })).toThrow(
       /limitHistory: param "through": expected a month as yyyyMM/,
     );
   });
 
   it("handles an empty table", () => {
-    expect(limitHistory(tripRows.empty())).toEqualTable(tripRows.empty());
+    expect(limitHistory(tripRows.empty(), window)).toEqualTable(tripRows.empty());
+  });
+
+  it("has no default column or months: each left out is an error naming the step and the param", () => {
+    const trips = pickups(["2024-01-15T10:00"]);
+    const { column: _column, ...noColumn } = window;
+    expect(() => limitHistory(trips, noColumn as never)).toThrow(
+      'limitHistory: param "column": required (it has no default), but not given; expected a column name',
+    );
+    expect(() => limitHistory(trips, { column: "pickup_datetime", after: "202312" } as never)).toThrow(
+      'limitHistory: param "through": required (it has no default), but not given; expected a month as yyyyMM, e.g. "201703"',
+    );
+    expect(() => limitHistory(trips, { column: "pickup_datetime", through: "202406" } as never)).toThrow(
+      /^limitHistory: param "after": required/,
+    );
+    expect(() => limitHistory(trips, undefined as never)).toThrow(/^limitHistory: param "column": required/);
+  });
+
+  it("works on any data set: the orders that a guide default once emptied", () => {
+    const orders = aq.table({
+      ordered_at: [Date.UTC(2023, 11, 31), Date.UTC(2024, 0, 2), Date.UTC(2024, 6, 1)],
+    });
+    const kept = limitHistory(orders, { column: "ordered_at", after: "202312", through: "202406" });
+    expect(kept.array("ordered_at")).toEqual([Date.UTC(2024, 0, 2)]);
   });
 });

@@ -7,16 +7,17 @@ import { yyyyMM } from "./schemas";
 /**
  * Keep the rows whose time stamp falls in a window of months: its month (`yyyyMM` of `column`) is
  * strictly after `after` and up to and including `through` (the guide's `> history_start_month` and
- * `<= history_end_month`). With the defaults, March 2017 is dropped, April 2017 is the first month kept
- * and November 2018 the last. Rows whose time stamp is missing are dropped (a comparison with null is
+ * `<= history_end_month`): with `after: "201703", through: "201811"`, March 2017 is dropped, April 2017 is
+ * the first month kept and November 2018 the last. Rows whose time stamp is missing are dropped (a comparison with null is
  * never true in SQL). Months are read from the time stamp's wall-clock (UTC) fields, never the machine's
  * zone. Input order is kept.
  *
- * Params: `column` (default "pickup_datetime"), `after` (exclusive, default "201703"),
- * `through` (inclusive, default "201811"). An `after` at or past `through` keeps nothing.
+ * Params, all required: `column` (a time-stamp column), `after` (yyyyMM, exclusive), `through` (yyyyMM,
+ * inclusive). An `after` at or past `through` keeps nothing.
  *
  * @example
- * limitHistory(trips, { after: "201703", through: "201811" }); // pickups from 2017-04-01 to 2018-11-30
+ * limitHistory(trips, { column: "pickup_datetime", after: "201703", through: "201811" }); // 2017-04-01 to 2018-11-30
+ * limitHistory(orders, { column: "ordered_at", after: "202312", through: "202406" }); // 2024-01-01 to 2024-06-30
  * limitHistory(trips, { column: "dropoff_datetime", after: "201712", through: "201712" }); // none
  */
 export const limitHistory = defineTransform({
@@ -24,12 +25,10 @@ export const limitHistory = defineTransform({
   rowLocal: true,
   description:
     "Keep rows whose month (yyyyMM) of a time stamp is after `after` (exclusive) and up to `through` (inclusive).",
-  columns: { column: needs("pickup_datetime") },
+  columns: { column: needs() },
   params: z.object({
-    after: yyyyMM
-      .default("201703")
-      .describe("Exclusive lower bound, yyyyMM: rows of this month are dropped."),
-    through: yyyyMM.default("201811").describe("Inclusive upper bound, yyyyMM: rows of this month are kept."),
+    after: yyyyMM.describe("Exclusive lower bound, yyyyMM: rows of this month are dropped."),
+    through: yyyyMM.describe("Inclusive upper bound, yyyyMM: rows of this month are kept."),
   }),
   apply: (table, { column, after, through }) => {
     // month > after and month <= through, as an interval of instants: [start of after+1, start of through+1).

@@ -11,7 +11,6 @@ import { excludeAirports } from "./exclude-airports";
 import { firstNDaily } from "./first-n-daily";
 import { firstNPerGroup } from "./first-n-per-group";
 import { compareValues, sameValue } from "./internal/values";
-import { keepEveningRides } from "./keep-evening-rides";
 import { keepHourWindow } from "./keep-hour-window";
 import { limitHistory } from "./limit-history";
 
@@ -84,14 +83,27 @@ const zones = aq.table({
   zone_name: ["Newark Airport", "JFK Airport", "Jamaica", "Bay"],
 });
 
+const history = { column: "pickup_datetime", after: "201703", through: "201811" } as const;
+const evening = { column: "dropoff_datetime", from: 17, to: 23 } as const;
+const daily = { key: "pickup_location_id", timestamp: "pickup_datetime" } as const;
+
 const filters: readonly [string, (t: aq.ColumnTable) => aq.ColumnTable][] = [
   ["dropDuplicates", (t) => dropDuplicates(t)],
   ["dropDuplicates(subset)", (t) => dropDuplicates(t, { subset: ["pickup_location_id", "fare_amount"] })],
-  ["limitHistory", (t) => limitHistory(t, { after: "201703", through: "201811" })],
-  ["keepEveningRides", (t) => keepEveningRides(t)],
-  ["keepHourWindow(22->2)", (t) => keepHourWindow(t, { from: 22, to: 2 })],
-  ["excludeAirports", (t) => excludeAirports(t, { zones })],
-  ["firstNDaily", (t) => firstNDaily(t, { n: 2 })],
+  ["limitHistory", (t) => limitHistory(t, history)],
+  ["keepHourWindow(17->23)", (t) => keepHourWindow(t, evening)],
+  ["keepHourWindow(22->2)", (t) => keepHourWindow(t, { column: "dropoff_datetime", from: 22, to: 2 })],
+  [
+    "excludeAirports",
+    (t) =>
+      excludeAirports(t, {
+        column: "pickup_location_id",
+        zones,
+        zoneIdColumn: "zone_id",
+        zoneNameColumn: "zone_name",
+      }),
+  ],
+  ["firstNDaily", (t) => firstNDaily(t, { ...daily, n: 2 })],
   [
     "firstNPerGroup",
     (t) => firstNPerGroup(t, { keys: ["dropoff_location_id"], orderBy: ["fare_amount"], n: 1 }),
@@ -161,7 +173,7 @@ describe("firstNDaily", () => {
   it("keeps min(n, group size) rows per (key, day) and never more than n", () => {
     fc.assert(
       fc.property(rowsAndShuffle, fc.integer({ min: 1, max: 3 }), ([rows], n) => {
-        const out = firstNDaily(toTable(rows), { n });
+        const out = firstNDaily(toTable(rows), { ...daily, n });
         const count = (rs: readonly Row[] | unknown[][], pick: (r: never) => string) => {
           const counts = new Map<string, number>();
           for (const r of rs) counts.set(pick(r as never), (counts.get(pick(r as never)) ?? 0) + 1);
@@ -195,7 +207,9 @@ describe("firstNDaily", () => {
           seen.set(group, rank);
           return rank <= n;
         });
-        assertTablesEqual(firstNDaily(toTable(rows), { n }), toTable(expected), { ignoreRowOrder: true });
+        assertTablesEqual(firstNDaily(toTable(rows), { ...daily, n }), toTable(expected), {
+          ignoreRowOrder: true,
+        });
       }),
       { numRuns: 80 },
     );
@@ -208,18 +222,18 @@ describe("limitHistory and the hour windows", () => {
       fc.property(rowsAndShuffle, ([rows]) => {
         const yyyymm = (d: Date) => d.toISOString().slice(0, 7).replace("-", "");
         const hour = (d: Date) => d.getUTCHours();
-        const history = rows.filter(
+        const historyRows = rows.filter(
           (r) =>
             r.pickup_datetime !== null &&
             yyyymm(r.pickup_datetime) > "201703" &&
             yyyymm(r.pickup_datetime) <= "201811",
         );
-        const evening = rows.filter(
+        const eveningRows = rows.filter(
           (r) =>
             r.dropoff_datetime !== null && hour(r.dropoff_datetime) >= 17 && hour(r.dropoff_datetime) <= 23,
         );
-        assertTablesEqual(limitHistory(toTable(rows)), toTable(history));
-        assertTablesEqual(keepEveningRides(toTable(rows)), toTable(evening));
+        assertTablesEqual(limitHistory(toTable(rows), history), toTable(historyRows));
+        assertTablesEqual(keepHourWindow(toTable(rows), evening), toTable(eveningRows));
       }),
       { numRuns: 60 },
     );

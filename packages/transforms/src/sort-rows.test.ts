@@ -49,4 +49,13 @@ describe("sortRows", () => {
     expect(sortRows(view, { by: ["k"] }).array("k")).toEqual([2, 3]);
     expect(sortRows(aq.table({ k: [] }), { by: ["k"] }).numRows()).toBe(0);
   });
+
+  it("sorts by every column, in table order, when no column is named", () => {
+    const table = aq.table({ k: [2, 1, 1], v: ["a", "z", "b"] });
+    expect(sortRows(table).objects()).toEqual([
+      { k: 1, v: "b" },
+      { k: 1, v: "z" },
+      { k: 2, v: "a" },
+    ]);
+  });
 });

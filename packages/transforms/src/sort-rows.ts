@@ -9,15 +9,16 @@ import { takeRows, visibleRows } from "./internal/rows";
  * missing values first (null, undefined, NaN), then numbers and time stamps by value, booleans, strings by
  * code unit.
  *
- * Params: `by` (default `["pickup_location_id", "pickup_datetime", "dropoff_datetime"]`, the tip model's
- * order for comparing prepared tables).
+ * Params: `by` (default `[]`: every column, in table order).
  *
- * @example sortRows(prepared, { by: ["pickup_location_id", "pickup_datetime"] })
+ * @example
+ * sortRows(prepared, { by: ["pickup_location_id", "pickup_datetime"] }); // by zone and time, then the rest
+ * sortRows(table); // by every column, in table order
  */
 export const sortRows = defineTransform({
   name: "sortRows",
   description: "Sort rows by the given columns, then by all others: one canonical order for any input order.",
-  columns: { by: needsEach(["pickup_location_id", "pickup_datetime", "dropoff_datetime"]) },
+  columns: { by: needsEach([]) },
   apply: (table, { by }) => {
     const first = [...new Set(by)];
     const rest = table.columnNames().filter((name) => !first.includes(name));

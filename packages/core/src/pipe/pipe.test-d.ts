@@ -1,12 +1,12 @@
 import * as aq from "arquero";
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { adds, needs, removes } from "../transform/column-params";
+import { adds, needs, needsEach, removes } from "../transform/column-params";
 import { defineTransform } from "../transform/define-transform";
 import type { Table } from "../transform/table";
 import { compose } from "./compose";
 import { pipe } from "./pipe";
-import { step } from "./step";
+import { type Step, step } from "./step";
 
 const limitHistory = defineTransform({
   name: "limitHistory",
@@ -92,5 +92,59 @@ describe("pipe", () => {
     prepare(fares);
     // @ts-expect-error prepare needs pickup_datetime, so the pipe step does not compile either
     pipe(fares).transform(prepare);
+  });
+});
+
+describe("required column params (needs(), needsEach(), adds() without a default name)", () => {
+  const firstPerKey = defineTransform({
+    name: "firstPerKey",
+    columns: { key: needs(), orderBy: needsEach(), flag: adds() },
+    params: z.object({ n: z.int() }),
+    apply: (table) => table,
+  });
+
+  it("resolves the column names from the params the caller passes", () => {
+    expectTypeOf(
+      firstPerKey(trips, { key: "fare", orderBy: ["pickup_datetime"], flag: "first", n: 1 }),
+    ).toEqualTypeOf<Table<"pickup_datetime" | "fare" | "first">>();
+    const out = pipe(trips)
+      .transform(firstPerKey, { key: "fare", orderBy: ["fare"], flag: "f", n: 1 })
+      .value();
+    expectTypeOf(out).toEqualTypeOf<Table<"pickup_datetime" | "fare" | "f">>();
+    const prepared = step(firstPerKey, { key: "fare", orderBy: ["pickup_datetime"], flag: "f", n: 2 });
+    expectTypeOf(prepared).toEqualTypeOf<Step<"fare" | "pickup_datetime", "f", never>>();
+  });
+
+  it("reports a named column the table lacks, in a list too", () => {
+    // @ts-expect-error fares has no pickup_datetime
+    firstPerKey(fares, { key: "fare", orderBy: ["pickup_datetime"], flag: "f", n: 1 });
+    // @ts-expect-error a list param naming a missing column, in a pipe
+    pipe(trips).transform(firstPerKey, { key: "fare", orderBy: ["dropoff_datetime"], flag: "f", n: 1 });
+    const withScratch = null as unknown as Table<"scratch" | "fare">;
+    pipe(withScratch)
+      .transform(dropColumn)
+      // @ts-expect-error the step needs the column an earlier step removed
+      .transform(firstPerKey, { key: "scratch", orderBy: [], flag: "f", n: 1 });
+  });
+
+  it("does not compile when a required column param is left out", () => {
+    // @ts-expect-error key is required
+    firstPerKey(trips, { orderBy: ["fare"], flag: "f", n: 1 });
+    // @ts-expect-error orderBy is required
+    firstPerKey(trips, { key: "fare", flag: "f", n: 1 });
+    // @ts-expect-error flag (an output column) is required
+    firstPerKey(trips, { key: "fare", orderBy: ["fare"], n: 1 });
+    // @ts-expect-error every param is left out
+    firstPerKey(trips);
+    // @ts-expect-error key is required in a pipe step too
+    pipe(trips).transform(firstPerKey, { orderBy: ["fare"], flag: "f", n: 1 });
+    // @ts-expect-error and a pipe step needs its params
+    pipe(trips).transform(firstPerKey);
+    // @ts-expect-error step() checks it as well
+    step(firstPerKey, { orderBy: ["fare"], flag: "f", n: 1 });
+    // @ts-expect-error step() without params
+    step(firstPerKey);
+    // @ts-expect-error a required removes() param
+    defineTransform({ name: "drop", columns: { column: removes() }, apply: (t) => t })(trips);
   });
 });

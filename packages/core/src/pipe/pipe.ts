@@ -6,9 +6,10 @@ import type {
   NeedsCheck,
   NeedsOf,
   OutputColumns,
-  ParamsArgs,
+  ParamsGiven,
   ParamsSchema,
   StaticContract,
+  StepParamsArgs,
 } from "../transform/types";
 import { executePlan } from "./execute";
 import { planSteps } from "./plan";
@@ -42,8 +43,8 @@ export class Pipe<C extends string> {
     F extends StaticContract,
     const P extends object = Record<never, never>,
   >(
-    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>>,
-    ...params: ParamsArgs<S, Z, P>
+    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>> & ParamsGiven<S, Z, P>,
+    ...params: StepParamsArgs<S, Z, P>
   ): Pipe<OutputColumns<C, S, F, P>> {
     return new Pipe(this.#source, [...this.#steps, makeStep(transform, params[0])]);
   }

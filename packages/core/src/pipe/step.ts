@@ -1,6 +1,13 @@
 import type { ColumnParams } from "../transform/column-params";
 import type { StepSpec, Transform } from "../transform/runtime";
-import type { ColumnsForRole, NeedsOf, ParamsArgs, ParamsSchema, StaticContract } from "../transform/types";
+import type {
+  ColumnsForRole,
+  NeedsOf,
+  ParamsGiven,
+  ParamsSchema,
+  StaticContract,
+  StepParamsArgs,
+} from "../transform/types";
 
 declare const stepColumns: unique symbol;
 
@@ -54,8 +61,8 @@ export function step<
   F extends StaticContract,
   const P extends object = Record<never, never>,
 >(
-  transform: Transform<S, Z, F>,
-  ...params: ParamsArgs<S, Z, P>
+  transform: Transform<S, Z, F> & ParamsGiven<S, Z, P>,
+  ...params: StepParamsArgs<S, Z, P>
 ): Step<NeedsOf<S, F, P>, AddsOf<S, F, P>, RemovesOf<S, F, P>> {
   return makeStep(transform, params[0]) as Step<NeedsOf<S, F, P>, AddsOf<S, F, P>, RemovesOf<S, F, P>>;
 }

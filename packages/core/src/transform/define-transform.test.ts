@@ -110,6 +110,53 @@ describe("defineTransform", () => {
   });
 });
 
+describe("required column params (no default name)", () => {
+  const keepFirstPerKey = defineTransform({
+    name: "keepFirstPerKey",
+    columns: { key: needs(), orderBy: needsEach(), flag: adds(), scratch: removes() },
+    params: z.object({ n: z.int().min(1) }),
+    apply: (table, { flag, scratch }) => table.derive({ [flag]: () => 1 }).select(aq.not(scratch)),
+  });
+  const table = () => aq.table({ id: [1, 2], at: [3, 4], tmp: [0, 0] });
+  const all = { key: "id", orderBy: ["at"], flag: "first", scratch: "tmp", n: 1 };
+
+  it("runs with the names the caller gives, and puts them in the contract", () => {
+    expect(keepFirstPerKey(table(), all).columnNames()).toEqual(["id", "at", "first"]);
+    expect(keepFirstPerKey.contract(keepFirstPerKey.resolveParams(all))).toEqual({
+      needs: ["id", "at"],
+      adds: ["first"],
+      removes: ["tmp"],
+    });
+    expect(keepFirstPerKey.columnParams.key).toMatchObject({ role: "needs", required: true, list: false });
+    expect(keepFirstPerKey.columnParams.orderBy).toMatchObject({ role: "needs", required: true, list: true });
+  });
+
+  it("names the step and the param left out, and what it takes", () => {
+    const without = (param: keyof typeof all) => () =>
+      keepFirstPerKey(table(), Object.fromEntries(Object.entries(all).filter(([k]) => k !== param)) as never);
+    expect(without("key")).toThrow(TransformParamError);
+    expect(without("key")).toThrow(
+      'keepFirstPerKey: param "key": required (it has no default), but not given; expected a column name',
+    );
+    expect(without("orderBy")).toThrow(
+      'keepFirstPerKey: param "orderBy": required (it has no default), but not given; expected a list of column names',
+    );
+    expect(without("flag")).toThrow(/^keepFirstPerKey: param "flag": required/);
+    expect(without("scratch")).toThrow(/^keepFirstPerKey: param "scratch": required/);
+    expect(without("n")).toThrow(
+      'keepFirstPerKey: param "n": required (it has no default), but not given; expected a number',
+    );
+    // @ts-expect-error left out at compile time too
+    expect(() => keepFirstPerKey(table())).toThrow(/^keepFirstPerKey: param "key": required/);
+  });
+
+  it("still rejects a wrong value for a required column param", () => {
+    expect(() => keepFirstPerKey(table(), { ...all, key: 3 as never })).toThrow(
+      'keepFirstPerKey: param "key": expected a column name; got 3',
+    );
+  });
+});
+
 describe("params refinements", () => {
   const window = defineTransform({
     name: "window",

@@ -13,7 +13,7 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
   name: string;
   /** One sentence for the reference docs. */
   description?: string;
-  /** Column-valued params with their default names and roles: `{ column: needs("pickup_datetime") }`. */
+  /** Column-valued params and their roles, required (`needs()`) or with a default name (`needs("at")`). */
   columns?: S;
   /** Other params, as a zod object with defaults. */
   params?: Z;

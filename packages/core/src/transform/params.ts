@@ -14,10 +14,11 @@ export function tableParam() {
 function columnParamsShape(columns: ColumnParams): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, column] of Object.entries(columns)) {
-    const name = z.string().min(1, "expected a non-empty column name");
-    shape[key] = Array.isArray(column.defaultValue)
-      ? z.array(name).default([...column.defaultValue])
-      : name.default(column.defaultValue as string);
+    const name = z.string({ error: "expected a column name" }).min(1, "expected a non-empty column name");
+    const names = z.array(name, { error: "expected a list of column names" });
+    const { defaultValue } = column;
+    if (column.list) shape[key] = defaultValue === undefined ? names : names.default([...defaultValue]);
+    else shape[key] = defaultValue === undefined ? name : name.default(defaultValue as string);
   }
   return shape;
 }
@@ -84,11 +85,20 @@ function parseOrThrow(
   if (issue === undefined) throw new TransformParamError(transform, "", "invalid params");
   const param = issue.path.map(String).join(".");
   if (param === "") throw new TransformParamError(transform, "", issue.message);
-  throw new TransformParamError(
-    transform,
-    param,
-    `${issue.message}; got ${describeValue(valueAt(input, issue.path))}`,
-  );
+  const value = valueAt(input, issue.path);
+  if (value === undefined && issue.path.length === 1) {
+    // A param with no default, left out: say so, and what it takes.
+    const expected =
+      issue.code === "invalid_type" && issue.message.startsWith("Invalid input")
+        ? `a ${issue.expected}`
+        : issue.message.replace(/^expected /, "");
+    throw new TransformParamError(
+      transform,
+      param,
+      `required (it has no default), but not given; expected ${expected}`,
+    );
+  }
+  throw new TransformParamError(transform, param, `${issue.message}; got ${describeValue(value)}`);
 }
 
 /**

@@ -71,14 +71,26 @@ export type SchemaInput<Z extends ParamsSchema> = [keyof Z["shape"]] extends [ne
 /** The output type of a params schema (`{}` for an empty schema). */
 export type SchemaOutput<Z extends ParamsSchema> = [keyof Z["shape"]] extends [never] ? unknown : z.output<Z>;
 
-/** What a caller may pass as params: column params by name, plus the params schema's input. */
-export type ParamsInput<S extends ColumnParams, Z extends ParamsSchema> = {
-  [K in keyof S]?: S[K] extends ColumnParam<ColumnRole, infer D>
+/** The value a caller passes for column param `C`: one name, or a list of names. */
+type ColumnValue<C> =
+  C extends ColumnParam<ColumnRole, infer D>
     ? D extends readonly string[]
       ? readonly string[]
       : string
     : never;
-} & SchemaInput<Z>;
+
+/** The keys of the column params that have no default (the caller must pass them). */
+export type RequiredColumnKeys<S extends ColumnParams> = {
+  [K in keyof S]: S[K] extends ColumnParam<ColumnRole, string | readonly string[], true> ? K : never;
+}[keyof S];
+
+/**
+ * What a caller may pass as params: column params by name (required ones without `?`), plus the params
+ * schema's input.
+ */
+export type ParamsInput<S extends ColumnParams, Z extends ParamsSchema> = {
+  [K in keyof S]?: ColumnValue<S[K]>;
+} & { [K in RequiredColumnKeys<S>]-?: ColumnValue<S[K]> } & SchemaInput<Z>;
 
 /** What the implementation receives: every param resolved, defaults applied. */
 export type ResolvedParams<S extends ColumnParams, Z extends ParamsSchema> = {
@@ -97,6 +109,33 @@ export type ParamsArgs<S extends ColumnParams, Z extends ParamsSchema, P> =
   Record<never, never> extends ParamsInput<S, Z>
     ? [params?: P & ParamsInput<S, Z> & NoExtraKeys<P, ParamsInput<S, Z>>]
     : [params: P & ParamsInput<S, Z> & NoExtraKeys<P, ParamsInput<S, Z>>];
+
+/**
+ * The params argument of `pipe(...).transform(t, params)` and `step(t, params)`, where the transform's types
+ * are inferred in the same call. Written without a conditional type so that `const P` keeps literal column
+ * names (lists included); a missing params argument is caught by {@link ParamsGiven} on the transform.
+ */
+export type StepParamsArgs<S extends ColumnParams, Z extends ParamsSchema, P> = [
+  params?: P & ParamsInput<S, Z> & NoExtraKeys<P, ParamsInput<S, Z>>,
+];
+
+/** The params a transform requires (no default), by name. */
+export type RequiredParamKeys<I> = {
+  [K in keyof I]-?: Record<never, never> extends Pick<I, K> ? never : K;
+}[keyof I];
+
+/** The compile-time error a step gets when it is given no params but some have no default. */
+export interface LacksParams<K> {
+  "this transform has required params": K;
+}
+
+/** `unknown` when params `P` give every required param of the transform, else a {@link LacksParams} error. */
+export type ParamsGiven<S extends ColumnParams, Z extends ParamsSchema, P> =
+  Record<never, never> extends ParamsInput<S, Z>
+    ? unknown
+    : [RequiredParamKeys<ParamsInput<S, Z>>] extends [keyof P]
+      ? unknown
+      : LacksParams<Exclude<RequiredParamKeys<ParamsInput<S, Z>>, keyof P>>;
 
 /** The call signature every transform has: `(table, params) => table`, typed by the table's columns. */
 export type TransformCall<S extends ColumnParams, Z extends ParamsSchema, F extends StaticContract> = <

@@ -3,11 +3,12 @@ import type {
   NeedsCheck,
   NeedsOf,
   OutputColumns,
-  ParamsArgs,
+  ParamsGiven,
   ParamsSchema,
   PipeResult,
   StaticContract,
   Step,
+  StepParamsArgs,
   Table,
   TraceEntry,
   Transform,
@@ -112,8 +113,8 @@ export class SourcePipe<C extends string> {
     F extends StaticContract,
     const P extends object = Record<never, never>,
   >(
-    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>>,
-    ...params: ParamsArgs<S, Z, P>
+    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>> & ParamsGiven<S, Z, P>,
+    ...params: StepParamsArgs<S, Z, P>
   ): SourcePipe<OutputColumns<C, S, F, P>> {
     return new SourcePipe(this.#source, this.#schema, this.#options, [
       ...this.#steps,

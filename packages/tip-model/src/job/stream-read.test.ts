@@ -13,7 +13,7 @@ import { pipe } from "@tablepipe/core";
 import { pipeFrom, readTable, writeTable } from "@tablepipe/io";
 import { configureLogging, resetLogging } from "@tablepipe/job";
 import { assertTablesEqual } from "@tablepipe/testing";
-import { addFeatures, filterData, sortRows } from "@tablepipe/transforms";
+import { sortRows } from "@tablepipe/transforms";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   SAMPLE_FILES,
@@ -23,6 +23,9 @@ import {
   taxiZoneGeoSchema,
   writeSample,
 } from "../data/index";
+import { addFeatures } from "../steps/add-features";
+import { filterData } from "../steps/filter-data";
+import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { TipAmountModel } from "./tip-amount-model";
 
 let root: string;
@@ -93,9 +96,9 @@ describe("the streamed read", () => {
     const sorted = await pipeFrom(trips, taxiTripSchema, { chunkSize: 65_536 })
       .transform(filterData, { zones })
       .transform(addFeatures)
-      .transform(sortRows)
+      .transform(sortRows, { by: PREPARED_ORDER })
       .value();
-    assertTablesEqual(sorted, pipe(expected).transform(sortRows).value());
+    assertTablesEqual(sorted, pipe(expected).transform(sortRows, { by: PREPARED_ORDER }).value());
   });
 });
 

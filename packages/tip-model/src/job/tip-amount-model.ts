@@ -10,9 +10,9 @@ import {
   regressionMetrics,
   trainTestSplit,
 } from "@tablepipe/models";
-import { addFeatures, dropMissing, filterData, sortRows } from "@tablepipe/transforms";
+import { dropMissing, sortRows } from "@tablepipe/transforms";
 import type { z } from "zod";
-import { FEATURE_COLUMNS, LABEL_COLUMN, TipAmountModelConfig } from "../config";
+import { FEATURE_COLUMNS, filterSettings, LABEL_COLUMN, TipAmountModelConfig } from "../config";
 import {
   generateTrips,
   generateZones,
@@ -21,6 +21,9 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
+import { addFeatures } from "../steps/add-features";
+import { filterData } from "../steps/filter-data";
+import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { resolveDataSources } from "./data-sources";
 import { checkOutputDir, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
@@ -178,16 +181,9 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       const streamed = this.tables.taxi_trip_data === undefined ? this.streamedTrips : undefined;
       const trips = streamed === undefined ? this.table("taxi_trip_data") : undefined;
       const [filter, features, order] = [
-        step(filterData, {
-          zones: this.table("taxi_zone_geo"),
-          historyStartMonth: config.history_start_month,
-          historyEndMonth: config.history_end_month,
-          firstEveningHour: config.first_evening_hour,
-          lastEveningHour: config.last_evening_hour,
-          nFirstDailyRidesToKeep: config.n_first_daily_rides_to_keep,
-        }),
+        step(filterData, { zones: this.table("taxi_zone_geo"), ...filterSettings(config) }),
         step(addFeatures),
-        step(sortRows),
+        step(sortRows, { by: PREPARED_ORDER }).as("sortRows"),
       ] as const;
       if (streamed !== undefined) {
         const source = pipeFrom(streamed, taxiTripSchema, this.readOptions(taxiTripSchema, taxiTripAliases));
@@ -214,11 +210,10 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   train(): Promise<void> {
     return this.stage("train", () => {
       const config = this.checkedConfig();
+      const modelColumns: readonly string[] = [...this.featureCols, this.labelCol];
       const usable = this.runPipe(
         "train",
-        pipe(this.table("prepared_data")).transform(dropMissing, {
-          columns: [...this.featureCols, this.labelCol],
-        }),
+        pipe(this.table("prepared_data")).transform(dropMissing, { columns: modelColumns }),
       );
       const { training, test } = trainTestSplit(usable, {
         testFraction: config.test_fraction,

@@ -1,6 +1,7 @@
 import { tripRows } from "@tablepipe/testing";
 import type * as aq from "arquero";
 import { describe, expect, it } from "vitest";
+import { TipAmountModelConfig } from "../config";
 import { keepEveningRides } from "./keep-evening-rides";
 
 const hhmm = (table: aq.ColumnTable): string[] =>
@@ -22,6 +23,14 @@ describe("keepEveningRides", () => {
 
   it("keeps drop-offs from 17:00 through 23:59 (16:59 and 00:00 are out)", () => {
     expect(hhmm(keepEveningRides(trips))).toEqual(["17:00", "23:59"]);
+  });
+
+  it("takes the config's evening hours as its defaults", () => {
+    const { first_evening_hour, last_evening_hour } = TipAmountModelConfig.parse({});
+    expect(keepEveningRides.resolveParams({})).toMatchObject({
+      from: first_evening_hour,
+      to: last_evening_hour,
+    });
   });
 
   it("takes other bounds and reads the drop-off time, not the pickup time", () => {

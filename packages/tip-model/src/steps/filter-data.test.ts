@@ -2,7 +2,9 @@ import "@tablepipe/testing/vitest";
 import { MissingColumnsError, pipe, TransformParamError } from "@tablepipe/core";
 import { tripRows, zoneRows } from "@tablepipe/testing";
 import { describe, expect, it } from "vitest";
+import { type FilterSettings, filterSettings, TipAmountModelConfig } from "../config";
 import { filterData } from "./filter-data";
+import { filterStepParams } from "./step-params";
 
 const zones = zoneRows.tuples(
   ["zone_id", "zone_name"],
@@ -53,17 +55,17 @@ describe("filterData", () => {
   it("passes its params down", () => {
     const narrow = filterData(trips, {
       zones,
-      historyStartMonth: "201702",
-      historyEndMonth: "201712",
-      firstEveningHour: 16,
-      lastEveningHour: 16,
+      history_start_month: "201702",
+      history_end_month: "201712",
+      first_evening_hour: 16,
+      last_evening_hour: 16,
     });
     expect(narrow.numRows()).toBe(0);
     const wide = filterData(trips, {
       zones,
-      historyStartMonth: "201702",
-      firstEveningHour: 16,
-      nFirstDailyRidesToKeep: 1,
+      history_start_month: "201702",
+      first_evening_hour: 16,
+      n_first_daily_rides_to_keep: 1,
     });
     // zone 2 now keeps one ride on 2018-02-04 (the 16:00 one, the earliest) and one on 2017-03-31
     expect(wide.array("pickup_location_id")).toEqual([2, 2, 3]);
@@ -76,11 +78,13 @@ describe("filterData", () => {
 
   it("needs the zone table and validates its params, naming them", () => {
     expect(() => filterData(trips, {} as never)).toThrow(/filterData: param "zones"/);
-    expect(() => filterData(trips, { zones, historyStartMonth: "2017-03" })).toThrow(TransformParamError);
-    expect(() => filterData(trips, { zones, lastEveningHour: 24 })).toThrow(
-      /filterData: param "lastEveningHour"/,
+    expect(() => filterData(trips, { zones, history_start_month: "2017-03" })).toThrow(TransformParamError);
+    expect(() => filterData(trips, { zones, last_evening_hour: 24 })).toThrow(
+      /filterData: param "last_evening_hour"/,
     );
-    expect(() => filterData(trips, { zones, nFirstDailyRidesToKeep: 0 })).toThrow(/nFirstDailyRidesToKeep/);
+    expect(() => filterData(trips, { zones, n_first_daily_rides_to_keep: 0 })).toThrow(
+      /filterData: param "n_first_daily_rides_to_keep"/,
+    );
   });
 
   it("names the inner step when a column is missing, before running anything", () => {
@@ -89,6 +93,37 @@ describe("filterData", () => {
     expect(() => pipe(noDropoff).transform(filterData, { zones }).check()).toThrow(
       /^filterData > keepEveningRides: missing column "dropoff_datetime"/,
     );
+  });
+
+  it("takes its defaults from the job's config schema (declared once, there)", () => {
+    const defaults = TipAmountModelConfig.parse({});
+    const resolved = filterData.resolveParams({ zones });
+    expect(filterSettings(resolved as FilterSettings)).toEqual(filterSettings(defaults));
+    expect(filterSettings(defaults)).toEqual({
+      history_start_month: "201703",
+      history_end_month: "201811",
+      first_evening_hour: 17,
+      last_evening_hour: 23,
+      n_first_daily_rides_to_keep: 3,
+    });
+  });
+
+  it("hands the general transforms the taxi columns and the settings (filterStepParams)", () => {
+    const settings = {
+      ...filterSettings(TipAmountModelConfig.parse({ n_first_daily_rides_to_keep: 5 })),
+      zones,
+    };
+    const params = filterStepParams(settings);
+    expect(params.firstNDaily).toEqual({ key: "pickup_location_id", timestamp: "pickup_datetime", n: 5 });
+    expect(params.limitHistory).toEqual({ column: "pickup_datetime", after: "201703", through: "201811" });
+    expect(params.excludeDropoffAirports).toEqual({
+      column: "dropoff_location_id",
+      zones,
+      zoneIdColumn: "zone_id",
+      zoneNameColumn: "zone_name",
+    });
+    const steps = filterData.expand(filterData.resolveParams({ zones, n_first_daily_rides_to_keep: 5 }));
+    expect(steps.at(-1)?.params).toEqual(params.firstNDaily);
   });
 
   it("handles an empty table", () => {
