@@ -1,7 +1,7 @@
 /** Synthetic taxi-like training data for the benchmark: 11 numeric features and a tip-like label. */
 import type { ColumnTable } from "arquero";
 import { table } from "arquero";
-import { Random } from "../src/prng";
+import { SeededRandom } from "../src/seeded-random";
 
 /** The guide's feature columns, in order. */
 export const TAXI_FEATURES = [
@@ -21,7 +21,7 @@ export const TAXI_FEATURES = [
 /** The label column. */
 export const TAXI_LABEL = "tip_amount";
 
-function normal(rng: Random): number {
+function normal(rng: SeededRandom): number {
   const u = 1 - rng.nextFloat();
   const v = rng.nextFloat();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
@@ -29,7 +29,7 @@ function normal(rng: Random): number {
 
 /** `rows` seeded rows resembling the guide's prepared taxi trips (card tips ~ 15-20% of fare, cash 0). */
 export function taxiTable(rows: number, seed = 7): ColumnTable {
-  const rng = new Random(seed);
+  const rng = new SeededRandom(seed);
   const column = (): Float64Array => new Float64Array(rows);
   const [passengers, distance, rate, payment, fare, tolls, surcharge, month, dow, dom, flag, tip] = [
     column(),

@@ -20,5 +20,6 @@ export { ModelError } from "./params";
 export type { RandomForestParams } from "./random-forest";
 export { randomForest } from "./random-forest";
 export type { FeatureImportance, FittedRegressor, Regressor } from "./regressor";
+export { deriveSeed, SeededRandom } from "./seeded-random";
 export type { SplitOptions, SplitTables } from "./split";
 export { trainTestSplit } from "./split";

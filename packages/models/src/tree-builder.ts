@@ -1,5 +1,5 @@
 import type { BinnedFeatures } from "./binning";
-import type { Random } from "./prng";
+import type { SeededRandom } from "./seeded-random";
 import type { GrownTree } from "./tree";
 
 /** How one regression tree grows. */
@@ -65,7 +65,7 @@ export function growTree(
   weights: Float64Array,
   rows: Uint32Array,
   options: TreeGrowthOptions,
-  rng: Random,
+  rng: SeededRandom,
   workspace: TreeWorkspace,
 ): GrownTree {
   const F = data.numFeatures;
