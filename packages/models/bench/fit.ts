@@ -1,6 +1,6 @@
 /**
  * Fit benchmark (`pnpm bench`): random forest (10 trees, depth 4, "auto" features) and GBT (20 iterations,
- * depth 4) on 100k / 500k / 1M synthetic taxi rows, each in its own process for a clean peak RSS; then the
+ * depth 4) on 100k / 500k / 1M synthetic rows, each in its own process for a clean peak RSS; then the
  * same forest against ml-random-forest on 2,000 rows. Rows can be chosen with BENCH_ROWS=100000,500000.
  */
 import { spawnSync } from "node:child_process";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { RandomForestRegression } from "ml-random-forest";
 import { gradientBoostedTrees, randomForest, regressionMetrics } from "../src/index";
 import type { Regressor } from "../src/regressor";
-import { TAXI_FEATURES, TAXI_LABEL, taxiTable } from "./taxi-data";
+import { FEATURES, LABEL, syntheticTable } from "./synthetic-data";
 
 const print = (line = ""): void => {
   process.stdout.write(`${line}\n`);
@@ -34,14 +34,14 @@ interface CompareResult {
   theirsR2: number;
 }
 
-const spec = { features: TAXI_FEATURES, label: TAXI_LABEL };
+const spec = { features: FEATURES, label: LABEL };
 const forest = (): Regressor<object> =>
   randomForest({ numTrees: 10, maxDepth: 4, featureSubset: "auto", bootstrap: true, seed: 42 });
 const boosted = (): Regressor<object> =>
   gradientBoostedTrees({ maxIter: 20, stepSize: 0.1, maxDepth: 4, seed: 42 });
 
 function runCase(model: string, rows: number): CaseResult {
-  const data = taxiTable(rows);
+  const data = syntheticTable(rows);
   const dataRssBytes = process.memoryUsage().rss;
   const regressor = model === "randomForest" ? forest() : boosted();
   const cpu = process.cpuUsage();
@@ -51,12 +51,12 @@ function runCase(model: string, rows: number): CaseResult {
   const used = process.cpuUsage(cpu);
   const fitCpuSeconds = (used.user + used.system) / 1e6;
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-  const trainR2 = regressionMetrics(fitted.withPredictions(data), { label: TAXI_LABEL }).r2;
+  const trainR2 = regressionMetrics(fitted.withPredictions(data), { label: LABEL }).r2;
   return { model, rows, fitSeconds, fitCpuSeconds, dataRssBytes, peakRssBytes, trainR2 };
 }
 
 function runCompare(rows: number): CompareResult {
-  const data = taxiTable(rows);
+  const data = syntheticTable(rows);
   const cold = performance.now();
   forest().fit(data, spec);
   const oursColdSeconds = (performance.now() - cold) / 1000;
@@ -67,18 +67,18 @@ function runCompare(rows: number): CompareResult {
     const start = performance.now();
     const fitted = forest().fit(data, spec);
     times.push((performance.now() - start) / 1000);
-    oursR2 = regressionMetrics(fitted.withPredictions(data), { label: TAXI_LABEL }).r2;
+    oursR2 = regressionMetrics(fitted.withPredictions(data), { label: LABEL }).r2;
   }
   times.sort((a, b) => a - b);
   const oursSeconds = times[Math.floor(times.length / 2)] as number;
 
   const x: number[][] = [];
-  const y = data.array(TAXI_LABEL) as number[] | Float64Array;
-  const columns = TAXI_FEATURES.map((name) => data.array(name));
+  const y = data.array(LABEL) as number[] | Float64Array;
+  const columns = FEATURES.map((name) => data.array(name));
   for (let i = 0; i < rows; i++) x.push(columns.map((c) => c[i] as number));
   const theirs = new RandomForestRegression({
     nEstimators: 10,
-    maxFeatures: Math.ceil(TAXI_FEATURES.length / 3),
+    maxFeatures: Math.ceil(FEATURES.length / 3),
     replacement: true,
     useSampleBagging: true,
     seed: 42,
@@ -90,7 +90,7 @@ function runCompare(rows: number): CompareResult {
   const theirsSeconds = (performance.now() - start) / 1000;
   const predicted = theirs.predict(x);
   const theirsR2 = regressionMetrics(data.assign({ prediction: Float64Array.from(predicted) }), {
-    label: TAXI_LABEL,
+    label: LABEL,
   }).r2;
   return { rows, oursColdSeconds, oursSeconds, theirsSeconds, oursR2, theirsR2 };
 }
@@ -123,9 +123,7 @@ function main(): void {
   }
 
   const sizes = (process.env.BENCH_ROWS ?? "100000,500000,1000000").split(",").map(Number);
-  print(
-    `@tablepipe/models fit benchmark — node ${process.version}, one core, ${TAXI_FEATURES.length} features`,
-  );
+  print(`@tablepipe/models fit benchmark — node ${process.version}, one core, ${FEATURES.length} features`);
   print("random forest: 10 trees, maxDepth 4, featureSubset auto (onethird), bootstrap, seed 42");
   print("gradient-boosted trees: maxIter 20, stepSize 0.1, maxDepth 4, seed 42");
   print();

@@ -1,4 +1,4 @@
-import { Random } from "./prng";
+import { SeededRandom } from "./seeded-random";
 
 /** Features quantised once into small integer bins, the input of the histogram tree builder. */
 export interface BinnedFeatures {
@@ -234,7 +234,7 @@ function selectSampleRows(rows: number, size: number, seed: number): Uint32Array
     for (let i = 0; i < rows; i++) all[i] = i;
     return all;
   }
-  const rng = new Random(seed);
+  const rng = new SeededRandom(seed);
   const out = new Uint32Array(size);
   let chosen = 0;
   for (let i = 0; i < rows && chosen < size; i++) {

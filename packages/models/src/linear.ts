@@ -4,29 +4,14 @@ import { z } from "zod";
 import type { FitSpec } from "./columns";
 import { checkFitInput, readFeatureMatrix, readNumericColumn } from "./columns";
 import { normalizeToOne } from "./importances";
+import type { LinearRegressionParams } from "./linear-params";
+import { LINEAR_REGRESSION, linearRegressionParams } from "./linear-params";
 import type { FittedModelInfo } from "./model-envelope";
 import { createFittedModel, createRegressor, fittedInfo, readModelJson } from "./model-envelope";
 import type { LinearRegressionJson } from "./model-json";
-import { modelJsonBaseSchema } from "./model-json";
-import { ModelError, parseParams } from "./params";
+import { finiteNumber, modelJsonBaseSchema } from "./model-json-parsing";
+import { ModelError } from "./params";
 import type { FittedRegressor, Regressor } from "./regressor";
-
-const NAME = "linearRegression";
-
-/** Ordinary least squares params. */
-export interface LinearRegressionParams {
-  /** Fit an intercept (default true, as Spark's fitIntercept). */
-  fitIntercept: boolean;
-}
-
-const schema = z.strictObject({
-  fitIntercept: z.boolean().default(true).describe("a boolean"),
-});
-
-/** Validates linear regression params and fills defaults; throws a ModelError naming a bad param. */
-export function linearRegressionParams(params?: Partial<LinearRegressionParams>): LinearRegressionParams {
-  return parseParams(NAME, schema, params);
-}
 
 /**
  * Ordinary least squares with ml-regression's multivariate linear regression, on standardised features
@@ -36,7 +21,7 @@ export function linearRegressionParams(params?: Partial<LinearRegressionParams>)
 export function linearRegression(
   params?: Partial<LinearRegressionParams>,
 ): Regressor<LinearRegressionParams> {
-  return createRegressor(NAME, linearRegressionParams(params), fitLinearRegression);
+  return createRegressor(LINEAR_REGRESSION, linearRegressionParams(params), fitLinearRegression);
 }
 
 function fitLinearRegression(
@@ -44,10 +29,10 @@ function fitLinearRegression(
   table: ColumnTable,
   spec: FitSpec,
 ): FittedRegressor<LinearRegressionParams> {
-  const rows = checkFitInput(NAME, table, spec);
+  const rows = checkFitInput(LINEAR_REGRESSION, table, spec);
   const F = spec.features.length;
-  const x = readFeatureMatrix(table, NAME, spec.features);
-  const y = readNumericColumn(table, NAME, "label", spec.label);
+  const x = readFeatureMatrix(table, LINEAR_REGRESSION, spec.features);
+  const y = readNumericColumn(table, LINEAR_REGRESSION, "label", spec.label);
 
   // Per-feature mean and population standard deviation.
   const mean = new Float64Array(F);
@@ -104,13 +89,13 @@ function fitLinearRegression(
   for (let f = 0; f < F; f++) coefficients[f] = (coefficients[f] as number) + 0;
   if (!Number.isFinite(intercept) || coefficients.some((c) => !Number.isFinite(c))) {
     throw new ModelError(
-      `${NAME}: the least-squares solution is not finite; check the features for extreme values`,
+      `${LINEAR_REGRESSION}: the least-squares solution is not finite; check the features for extreme values`,
     );
   }
   const importances = new Float64Array(F);
   for (let f = 0; f < F; f++) importances[f] = Math.abs((coefficients[f] as number) * (std[f] as number));
   normalizeToOne(importances);
-  const info = fittedInfo(NAME, params, spec, rows, importances);
+  const info = fittedInfo(LINEAR_REGRESSION, params, spec, rows, importances);
   return linearModel(info, coefficients, intercept);
 }
 
@@ -136,16 +121,15 @@ function linearModel(
   );
 }
 
-const finite = z.number().refine(Number.isFinite);
 const linearJsonSchema = modelJsonBaseSchema.extend({
-  model: z.literal(NAME),
-  coefficients: z.array(finite),
-  intercept: finite,
+  model: z.literal(LINEAR_REGRESSION),
+  coefficients: z.array(finiteNumber),
+  intercept: finiteNumber,
 });
 
 /** Rebuilds a fitted linear regression from its JSON (see loadModel). */
 export function loadLinearRegression(json: unknown): FittedRegressor<LinearRegressionParams> {
-  const { parsed, info } = readModelJson(NAME, linearJsonSchema, json, linearRegressionParams, [
+  const { parsed, info } = readModelJson(LINEAR_REGRESSION, linearJsonSchema, json, linearRegressionParams, [
     "coefficients",
     "importances",
   ]);

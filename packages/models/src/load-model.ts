@@ -1,11 +1,11 @@
-import type { GradientBoostedTreesParams } from "./gbt";
 import { loadGradientBoostedTrees } from "./gbt";
-import type { LinearRegressionParams } from "./linear";
+import type { GradientBoostedTreesParams } from "./gbt-params";
 import { loadLinearRegression } from "./linear";
+import type { LinearRegressionParams } from "./linear-params";
 import type { GradientBoostedTreesJson, LinearRegressionJson, RandomForestJson } from "./model-json";
-import { modelJsonBaseSchema, parseJson } from "./model-json";
-import type { RandomForestParams } from "./random-forest";
+import { modelJsonBaseSchema, parseJson } from "./model-json-parsing";
 import { loadRandomForest } from "./random-forest";
+import type { RandomForestParams } from "./random-forest-params";
 import type { FittedRegressor } from "./regressor";
 
 /** Params of any built-in model. */

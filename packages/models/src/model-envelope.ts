@@ -11,7 +11,8 @@ import type { z } from "zod";
 import type { FitSpec } from "./columns";
 import { readFeatureMatrix } from "./columns";
 import type { ModelJson, ModelJsonBase } from "./model-json";
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION, parseJson } from "./model-json";
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "./model-json";
+import { parseJson } from "./model-json-parsing";
 import { ModelError } from "./params";
 import type { FeatureImportance, FittedRegressor, Regressor } from "./regressor";
 

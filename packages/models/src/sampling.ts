@@ -1,4 +1,4 @@
-import type { Random } from "./prng";
+import type { SeededRandom } from "./seeded-random";
 
 /**
  * Draws the per-row sample weights of one tree into `weights` and lists the rows with positive weight
@@ -9,7 +9,7 @@ import type { Random } from "./prng";
 export function drawSampleWeights(
   rate: number,
   withReplacement: boolean,
-  rng: Random,
+  rng: SeededRandom,
   weights: Float64Array,
   inBag: Uint32Array,
 ): number {

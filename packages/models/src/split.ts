@@ -1,6 +1,6 @@
 import type { ColumnTable } from "arquero";
 import { ModelError } from "./params";
-import { deriveSeed, Random } from "./prng";
+import { deriveSeed, SeededRandom } from "./seeded-random";
 
 /** Options of {@link trainTestSplit}. */
 export interface SplitOptions {
@@ -30,7 +30,7 @@ export function trainTestSplit<T extends ColumnTable>(table: T, options: SplitOp
   }
   if (!Number.isSafeInteger(seed))
     throw new ModelError(`trainTestSplit: seed must be an integer, got ${seed}`);
-  const random = new Random(deriveSeed(seed, 0x5b11));
+  const random = new SeededRandom(deriveSeed(seed, 0x5b11));
   // reify() materialises the visible rows in their visible order, so row i below is the i-th visible row.
   const base = table.reify();
   const rows = base.numRows();

@@ -1,12 +1,12 @@
 import type { ColumnTable } from "arquero";
 import { table } from "arquero";
-import { Random } from "./prng";
+import { SeededRandom } from "./seeded-random";
 
 /** Small seeded tables for the tests (not exported from the package). */
 
 /** x = 0..19 and a noise column; y steps from 1 to 5 at x = 10. */
 export function stepTable(): ColumnTable {
-  const rng = new Random(3);
+  const rng = new SeededRandom(3);
   const x = Array.from({ length: 20 }, (_, i) => i);
   return table({
     x,
@@ -17,7 +17,7 @@ export function stepTable(): ColumnTable {
 
 /** `rows` rows of a, b, c uniform in [0, 10) and y = 3 + 2a − 0.5b + 0.25c exactly. */
 export function linearTable(rows: number, seed = 11): ColumnTable {
-  const rng = new Random(seed);
+  const rng = new SeededRandom(seed);
   const a = new Float64Array(rows);
   const b = new Float64Array(rows);
   const c = new Float64Array(rows);
@@ -33,7 +33,7 @@ export function linearTable(rows: number, seed = 11): ColumnTable {
 
 /** `rows` rows with a noisy non-linear target over four features. */
 export function noisyTable(rows: number, seed = 5): ColumnTable {
-  const rng = new Random(seed);
+  const rng = new SeededRandom(seed);
   const cols = {
     a: new Float64Array(rows),
     b: new Float64Array(rows),

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { binFeatures } from "./binning";
-import { Random } from "./prng";
+import { SeededRandom } from "./seeded-random";
 import { addTreePredictions, addTreePredictionsBinned } from "./tree";
 import type { TreeGrowthOptions } from "./tree-builder";
 import { createTreeWorkspace, growTree } from "./tree-builder";
 
 function noisyMatrix(rows: number, features: number, seed: number) {
-  const rng = new Random(seed);
+  const rng = new SeededRandom(seed);
   const x = new Float64Array(rows * features);
   const y = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -37,7 +37,7 @@ function grow(
       w,
       Uint32Array.from(rows),
       options,
-      new Random(9),
+      new SeededRandom(9),
       createTreeWorkspace(binned),
     ),
   };
@@ -69,7 +69,7 @@ describe("growTree", () => {
 
   it("keeps minInstancesPerNode of weight in every node and the weighted mean at each leaf", () => {
     const { x, y } = noisyMatrix(1000, 3, 3);
-    const rng = new Random(4);
+    const rng = new SeededRandom(4);
     const weights = Float64Array.from({ length: 1000 }, () => rng.nextInt(3));
     const { grown } = grow(x, y, 3, { maxDepth: 6, minInstancesPerNode: 20, featuresPerNode: 3 }, weights);
     for (const w of grown.weight) expect(w).toBeGreaterThanOrEqual(20);

@@ -10,8 +10,8 @@ import { checkFitInput, copyNumericColumn, readNumericColumn } from "./columns";
 import { featuresPerNode } from "./feature-subset";
 import { ensembleImportances, treeFeatureGains } from "./importances";
 import type { FeatureSubset } from "./params";
-import { deriveSeed, Random } from "./prng";
 import { drawSampleWeights } from "./sampling";
+import { deriveSeed, SeededRandom } from "./seeded-random";
 import type { GrownTree, RegressionTree } from "./tree";
 import type { TreeGrowthOptions } from "./tree-builder";
 import { createTreeWorkspace, growTree } from "./tree-builder";
@@ -79,7 +79,7 @@ export function startTreeEnsemble(
     data,
     trees,
     grow(target: Float64Array, withReplacement: boolean): GrownTree {
-      const rng = new Random(deriveSeed(params.seed, trees.length));
+      const rng = new SeededRandom(deriveSeed(params.seed, trees.length));
       const count = drawSampleWeights(params.subsamplingRate, withReplacement, rng, weights, inBag);
       const grown = growTree(binned, target, weights, inBag.subarray(0, count), options, rng, workspace);
       trees.push(grown.tree);

@@ -5,9 +5,9 @@
  * Amounts are computed in whole cents, so the dollar values carry no float noise and the total is exact.
  */
 
+import { SeededRandom } from "@tablepipe/models";
 import { MS_PER_DAY, tripCalendar } from "./calendar";
 import { Discrete, Quantiles } from "./distributions";
-import { RowRandom } from "./prng";
 import { AIRPORT_ZONE_IDS, zoneCatalog } from "./zone-catalog";
 import { zonePopularity } from "./zone-popularity";
 
@@ -93,7 +93,7 @@ const PAY = { card: 1, cash: 2, noCharge: 3, dispute: 4 } as const;
  * @example const s = new TripSynthesizer(42); s.generate(0); s.fareCents // e.g. 950
  */
 export class TripSynthesizer {
-  private readonly rng: RowRandom;
+  private readonly rng: SeededRandom;
   private readonly boroughs: readonly string[];
   private readonly pickups = zonePopularity().pickup;
   private readonly dropoffs = zonePopularity().dropoff;
@@ -117,7 +117,7 @@ export class TripSynthesizer {
   dropoffZone = 0;
 
   constructor(seed: number) {
-    this.rng = new RowRandom(seed);
+    this.rng = new SeededRandom(seed);
     this.boroughs = zoneCatalog().map((z) => z.borough);
   }
 
@@ -139,9 +139,9 @@ export class TripSynthesizer {
     let row = index;
     for (;;) {
       rng.seekRow(row);
-      const u = rng.float();
+      const u = rng.nextFloat();
       if (row === 0 || u >= DUPLICATE_SHARE) break;
-      row = row - 1 - rng.int(Math.min(row, DUPLICATE_LOOKBACK));
+      row = row - 1 - rng.nextInt(Math.min(row, DUPLICATE_LOOKBACK));
     }
     this.fresh();
   }
@@ -149,18 +149,18 @@ export class TripSynthesizer {
   private fresh(): void {
     const rng = this.rng;
     // when
-    const dayIndex = this.calendar.distribution.pick(rng.float());
+    const dayIndex = this.calendar.distribution.pick(rng.nextFloat());
     const day = this.calendar.days[dayIndex] as number;
     const weekday = this.calendar.weekdays[dayIndex] as number;
     const weekend = weekday === 0 || weekday === 6;
-    const hour = (weekend ? WEEKEND_HOURS : WEEKDAY_HOURS).pick(rng.float());
-    this.pickupMs = day * DAY_MS + (hour * 3600 + rng.int(3600)) * 1000;
+    const hour = (weekend ? WEEKEND_HOURS : WEEKDAY_HOURS).pick(rng.nextFloat());
+    this.pickupMs = day * DAY_MS + (hour * 3600 + rng.nextInt(3600)) * 1000;
     // who and where
-    this.vendorId = rng.float() < 0.43 ? 1 : 2;
-    this.passengerCount = PASSENGERS.pick(rng.float());
-    this.storeAndForwardY = this.vendorId === 1 && rng.float() < 0.012;
-    const puZone = this.pickups.pick(rng.float()) + 1;
-    const doZone = this.dropoffs.pick(rng.float()) + 1;
+    this.vendorId = rng.nextFloat() < 0.43 ? 1 : 2;
+    this.passengerCount = PASSENGERS.pick(rng.nextFloat());
+    this.storeAndForwardY = this.vendorId === 1 && rng.nextFloat() < 0.012;
+    const puZone = this.pickups.pick(rng.nextFloat()) + 1;
+    const doZone = this.dropoffs.pick(rng.nextFloat()) + 1;
     this.pickupZone = puZone;
     this.dropoffZone = doZone;
     const jfk = puZone === JFK || doZone === JFK;
@@ -168,25 +168,26 @@ export class TripSynthesizer {
     const ewr = puZone === EWR || doZone === EWR;
     // how far and how long
     let miles: number;
-    const u = rng.float();
+    const u = rng.nextFloat();
     if (ewr) miles = EWR_MILES.at(u);
     else if (jfk) miles = JFK_MILES.at(u);
     else if (lga) miles = LGA_MILES.at(u);
     else {
       miles = CITY_MILES.at(u) * this.boroughFactor(puZone, doZone);
-      if (rng.float() < 0.004) miles = 0;
+      if (rng.nextFloat() < 0.004) miles = 0;
     }
     const step = this.vendorId === 1 ? 10 : 1; // vendor 1 reports tenths of a mile, vendor 2 hundredths
     this.distanceHundredths = Math.round((miles * 100) / step) * step;
     miles = this.distanceHundredths / 100;
     const mph = SPEED_BY_HOUR[hour] as number;
-    const speed = mph * (weekend ? 1.12 : 1) * (1 + Math.min(1.4, miles / 10)) * (1 + 0.18 * rng.normal());
-    const seconds = Math.round((miles / speed) * 3600 + 30 + 150 * rng.float());
+    const speed =
+      mph * (weekend ? 1.12 : 1) * (1 + Math.min(1.4, miles / 10)) * (1 + 0.18 * rng.nextNormal());
+    const seconds = Math.round((miles / speed) * 3600 + 30 + 150 * rng.nextFloat());
     this.dropoffMs = this.pickupMs + seconds * 1000;
     // rate and fare
     const manhattanEnd =
       this.boroughs[puZone - 1] === "Manhattan" || this.boroughs[doZone - 1] === "Manhattan";
-    const r = rng.float();
+    const r = rng.nextFloat();
     if (jfk && r < (manhattanEnd ? 0.9 : 0.3)) this.rateCode = RATE.jfk;
     else if (ewr && r < 0.75) this.rateCode = RATE.newark;
     else if (!jfk && !ewr && r < 0.003) this.rateCode = RATE.negotiated;
@@ -201,20 +202,20 @@ export class TripSynthesizer {
     else if (this.rateCode === RATE.negotiated) this.extraCents = 0;
     else this.extraCents = rush ? 100 : night ? 50 : 0;
     const untaxed = this.rateCode === RATE.negotiated || this.rateCode === RATE.nassau;
-    this.mtaTaxCents = untaxed || rng.float() < 0.002 ? 0 : 50;
+    this.mtaTaxCents = untaxed || rng.nextFloat() < 0.002 ? 0 : 50;
     this.surchargeCents = 30;
     const tollChance = ewr ? 0.9 : jfk || lga ? 0.35 : miles > 4 ? 0.12 : 0.02;
-    if (rng.float() < tollChance) {
-      this.tollsCents = ewr ? 1500 : (TOLL_CENTS[TOLLS.pick(rng.float())] as number);
+    if (rng.nextFloat() < tollChance) {
+      this.tollsCents = ewr ? 1500 : (TOLL_CENTS[TOLLS.pick(rng.nextFloat())] as number);
     } else this.tollsCents = 0;
     // payment and tip
-    const p = rng.float();
+    const p = rng.nextFloat();
     const cardShare = 0.62 + Math.min(0.22, this.fareCents * 0.00005);
     this.paymentType =
       p < cardShare ? PAY.card : p < 0.993 ? PAY.cash : p < 0.9985 ? PAY.noCharge : PAY.dispute;
     this.tipCents = 0;
     if (this.paymentType === PAY.card) this.tipCents = this.tip(night);
-    else if (this.paymentType !== PAY.cash && rng.float() < 0.15) this.negateAmounts();
+    else if (this.paymentType !== PAY.cash && rng.nextFloat() < 0.15) this.negateAmounts();
   }
 
   /** Outer-borough trips are longer than Manhattan ones. */
@@ -238,7 +239,7 @@ export class TripSynthesizer {
       case RATE.nassau:
         return Math.round((metered * 1.5) / 50) * 50;
       case RATE.negotiated:
-        return Math.ceil(metered / 500) * 500 + 500 * this.rng.int(4);
+        return Math.ceil(metered / 500) * 500 + 500 * this.rng.nextInt(4);
       default:
         return metered;
     }
@@ -248,21 +249,21 @@ export class TripSynthesizer {
   private tip(night: boolean): number {
     const rng = this.rng;
     const base = this.fareCents + this.extraCents + this.mtaTaxCents + this.surchargeCents + this.tollsCents;
-    const style = rng.float();
+    const style = rng.nextFloat();
     if (style < 0.05) return 0;
-    if (style < 0.57) return Math.round(base * (PRESET_PERCENT[PRESETS.pick(rng.float())] as number));
+    if (style < 0.57) return Math.round(base * (PRESET_PERCENT[PRESETS.pick(rng.nextFloat())] as number));
     if (style < 0.8) {
-      const percent = Math.min(0.45, Math.max(0.03, 0.15 + (night ? 0.02 : 0) + 0.05 * rng.normal()));
+      const percent = Math.min(0.45, Math.max(0.03, 0.15 + (night ? 0.02 : 0) + 0.05 * rng.nextNormal()));
       return Math.max(100, Math.round((base * percent) / 100) * 100);
     }
     if (style < 0.98) {
       const target =
-        Math.ceil(base / 100) * 100 + 100 * (ROUND_UP_DOLLARS[ROUND_UPS.pick(rng.float())] as number);
+        Math.ceil(base / 100) * 100 + 100 * (ROUND_UP_DOLLARS[ROUND_UPS.pick(rng.nextFloat())] as number);
       const tip = target - base;
       return tip < 25 ? tip + 100 : tip;
     }
-    if (base > 1500 && base < 4000 && rng.float() < 0.5) return rng.float() < 0.7 ? 1000 : 2000;
-    return Math.round(base * (0.35 + 0.55 * rng.float()));
+    if (base > 1500 && base < 4000 && rng.nextFloat() < 0.5) return rng.nextFloat() < 0.7 ? 1000 : 2000;
+    return Math.round(base * (0.35 + 0.55 * rng.nextFloat()));
   }
 
   /** A refund record: the charges with a minus sign (no-charge and disputed trips only). */

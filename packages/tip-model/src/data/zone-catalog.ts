@@ -4,7 +4,7 @@
  * times). Fixed: it does not depend on the generator's seed.
  */
 
-import { RowRandom } from "./prng";
+import { SeededRandom } from "@tablepipe/models";
 
 /** A borough of the zone table (`EWR` is Newark's, as in the TLC lookup). */
 export type Borough = "Manhattan" | "Brooklyn" | "Queens" | "Bronx" | "Staten Island" | "EWR" | "Unknown";
@@ -130,23 +130,23 @@ const SUFFIXES = [
 
 const PREFIXES = ["North", "South", "East", "West", "Upper", "Lower", "Old", "New"] as const;
 
-function choose<T>(rng: RowRandom, items: readonly T[]): T {
-  return items[rng.int(items.length)] as T;
+function choose<T>(rng: SeededRandom, items: readonly T[]): T {
+  return items[rng.nextInt(items.length)] as T;
 }
 
 /** A neighbourhood-like name: `Upper Bramble Heights`, `Tamsin's Landing`, `Alder Park/Quill Point`. */
-function synthesizeName(rng: RowRandom, taken: Set<string>): string {
+function synthesizeName(rng: SeededRandom, taken: Set<string>): string {
   for (;;) {
     const single = (): string => {
       const stem = choose(rng, STEMS);
       const suffix = choose(rng, SUFFIXES);
-      const u = rng.float();
+      const u = rng.nextFloat();
       if (u < 0.2) return `${choose(rng, PREFIXES)} ${stem} ${suffix}`;
       if (u < 0.25) return `${stem}'s ${suffix}`;
       if (u < 0.3) return stem;
       return `${stem} ${suffix}`;
     };
-    const name = rng.float() < 0.1 ? `${single()}/${single()}` : single();
+    const name = rng.nextFloat() < 0.1 ? `${single()}/${single()}` : single();
     if (!taken.has(name)) {
       taken.add(name);
       return name;
@@ -155,7 +155,8 @@ function synthesizeName(rng: RowRandom, taken: Set<string>): string {
 }
 
 function buildCatalog(): ZoneInfo[] {
-  const rng = new RowRandom(CATALOG_SEED);
+  const rng = new SeededRandom(CATALOG_SEED);
+  rng.seekRow(0); // the catalog draws from one stream: row 0 of its seed
   const free: number[] = [];
   for (let id = 1; id <= MAX_ZONE_ID; id++) if (FIXED[id] === undefined) free.push(id);
   const boroughs: Borough[] = BOROUGH_COUNTS.flatMap(([borough, count]) =>
@@ -163,7 +164,7 @@ function buildCatalog(): ZoneInfo[] {
   );
   if (boroughs.length !== free.length) throw new Error("zone catalog: borough counts do not add up");
   for (let i = boroughs.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
+    const j = rng.nextInt(i + 1);
     [boroughs[i], boroughs[j]] = [boroughs[j] as Borough, boroughs[i] as Borough];
   }
   const taken = new Set<string>(Object.values(FIXED).flatMap((f) => (f.name === undefined ? [] : [f.name])));

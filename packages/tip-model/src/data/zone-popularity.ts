@@ -3,8 +3,8 @@
  * the airports, about 1% in the "unknown" ids 264/265. Fixed: it does not depend on the generator's seed.
  */
 
+import { SeededRandom } from "@tablepipe/models";
 import { Discrete } from "./distributions";
-import { RowRandom } from "./prng";
 import { AIRPORT_ZONE_IDS, type Borough, MAX_ZONE_ID, zoneCatalog } from "./zone-catalog";
 
 /** Share of trips per borough (non-airport zones) or per single zone id, for pickups and for drop-offs. */
@@ -59,9 +59,10 @@ const POPULARITY_SEED = 1_701_263;
 
 /** Relative popularity of each zone within its borough (skewed: a few busy zones, many quiet ones). */
 function zoneAttraction(): Float64Array {
-  const rng = new RowRandom(POPULARITY_SEED);
+  const rng = new SeededRandom(POPULARITY_SEED);
+  rng.seekRow(0); // the attractions draw from one stream: row 0 of its seed
   return Float64Array.from(zoneCatalog(), (zone) => {
-    const u = rng.float();
+    const u = rng.nextFloat();
     return zone.borough === "Manhattan" ? 0.03 + u * u * u : 0.02 + u * u * u;
   });
 }
