@@ -37,7 +37,7 @@ export function checkFitInput(context: string, table: ColumnTable, spec: FitSpec
   return rows;
 }
 
-function describeValue(value: unknown): string {
+function describeFeatureValue(value: unknown): string {
   if (typeof value === "string")
     return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (value instanceof Date)
@@ -88,7 +88,7 @@ export function copyNumericColumn(
       );
     }
     throw new ModelError(
-      `${context}: ${role} column "${name}" is not numeric: row ${index} holds ${describeValue(value)}`,
+      `${context}: ${role} column "${name}" is not numeric: row ${index} holds ${describeFeatureValue(value)}`,
     );
   };
   let k = offset;

@@ -23,7 +23,7 @@ export const paramFields = {
       .describe('"auto", "all", "sqrt", "log2", "onethird" or a fraction in (0, 1]'),
 } as const;
 
-function formatValue(value: unknown): string {
+function formatParamValue(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === undefined) return "undefined";
   if (typeof value === "bigint") return `${value}n`;
@@ -45,7 +45,7 @@ export function parseParams<S extends z.ZodObject>(
   input: unknown,
 ): Readonly<z.output<S>> {
   if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
-    throw new ModelError(`${model}: params must be an object, got ${formatValue(input)}`);
+    throw new ModelError(`${model}: params must be an object, got ${formatParamValue(input)}`);
   }
   const result = schema.safeParse(input ?? {});
   if (result.success) return Object.freeze(result.data);
@@ -59,5 +59,5 @@ export function parseParams<S extends z.ZodObject>(
   const field = schema.shape[param] as z.ZodType | undefined;
   const rule = field?.description ?? issue?.message ?? "valid";
   const value = (input as Record<string, unknown> | undefined)?.[param];
-  throw new ModelError(`${model}: ${param} must be ${rule}, got ${formatValue(value)}`);
+  throw new ModelError(`${model}: ${param} must be ${rule}, got ${formatParamValue(value)}`);
 }
