@@ -279,7 +279,7 @@ describe("runCli: logging flags", () => {
 
   it("logs pretty lines to the given stderr by default", async () => {
     const { err } = await cli([], logging);
-    expect(err).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d\] INFO tip-model: training model=random-forest\n/);
+    expect(err).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] INFO tip-model: training model=random-forest\n/);
     expect(err).toMatch(/WARN tip-model: few rows rows=3\n$/);
   });
 

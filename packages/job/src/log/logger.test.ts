@@ -39,12 +39,12 @@ afterEach(() => {
 });
 
 describe("getLogger: pretty lines (default)", () => {
-  it("writes `[2018-02-04 18:00] INFO name: message key=value` with the local wall clock", () => {
+  it("writes `[2018-02-04 18:00:30] INFO name: message key=value` with the local wall clock", () => {
     const out = capture();
     configureLogging({ stream: out });
     getLogger("tip-model").info("Extracting datasets", { datasets: 2, source: "sample" });
     expect(out.lines).toEqual([
-      "[2018-02-04 18:00] INFO tip-model: Extracting datasets datasets=2 source=sample",
+      "[2018-02-04 18:00:30] INFO tip-model: Extracting datasets datasets=2 source=sample",
     ]);
   });
 
@@ -52,7 +52,7 @@ describe("getLogger: pretty lines (default)", () => {
     const spy = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
       getLogger("io").warn("dropped 3 rows");
-      expect(spy).toHaveBeenCalledWith("[2018-02-04 18:00] WARN io: dropped 3 rows\n");
+      expect(spy).toHaveBeenCalledWith("[2018-02-04 18:00:30] WARN io: dropped 3 rows\n");
     } finally {
       spy.mockRestore();
     }
@@ -71,7 +71,7 @@ describe("getLogger: pretty lines (default)", () => {
     log.error("bad");
     configureLogging({ level: "silent" });
     log.error("silenced");
-    expect(out.lines.map((l) => l.slice(19))).toEqual([
+    expect(out.lines.map((l) => l.slice(22))).toEqual([
       "INFO x: shown",
       "DEBUG x: now shown",
       "ERROR x: bad",
@@ -85,7 +85,7 @@ describe("getLogger: pretty lines (default)", () => {
     expect(tty.lines[0]).toContain("\u001b[32mINFO\u001b[0m");
     configureLogging({ color: false });
     getLogger("x").info("m");
-    expect(tty.lines[1]).toBe("[2018-02-04 18:00] INFO x: m");
+    expect(tty.lines[1]).toBe("[2018-02-04 18:00:30] INFO x: m");
     const pipe = capture(false);
     configureLogging({ stream: pipe, color: undefined });
     getLogger("x").info("m");
@@ -97,10 +97,10 @@ describe("getLogger: pretty lines (default)", () => {
     configureLogging({ stream: out });
     const log = getLogger("job");
     log.error("stage failed", { err: new RangeError("out of range") });
-    expect(out.lines).toEqual(['[2018-02-04 18:00] ERROR job: stage failed err="RangeError: out of range"']);
+    expect(out.lines).toEqual(['[2018-02-04 18:00:30] ERROR job: stage failed err="RangeError: out of range"']);
     configureLogging({ level: "debug" });
     log.error("stage failed", { error: new Error("plain") });
-    expect(out.lines[1]).toBe('[2018-02-04 18:00] ERROR job: stage failed error="plain"');
+    expect(out.lines[1]).toBe('[2018-02-04 18:00:30] ERROR job: stage failed error="plain"');
     expect(out.lines[2]).toBe("    Error: plain");
     expect(out.lines[3]).toMatch(/^\s+at /);
   });
@@ -166,7 +166,7 @@ describe("configureLogging", () => {
     expect(out.lines.map((l) => JSON.parse(l).name)).toEqual(["before", "after"]);
     configureLogging({ format: "pretty" });
     before.info("three");
-    expect(out.lines[2]).toBe("[2018-02-04 18:00] INFO before: three");
+    expect(out.lines[2]).toBe("[2018-02-04 18:00:30] INFO before: three");
   });
 
   it("changes only the options it names", () => {
@@ -193,7 +193,7 @@ describe("configureLogging", () => {
       { level: "info", time: localSixPm.getTime(), name: "x", n: 1, msg: "first" },
       { level: "info", time: localSixPm.getTime(), name: "x", msg: "second" },
     ]);
-    expect(out.lines).toEqual(["[2018-02-04 18:00] INFO x: first n=1", "[2018-02-04 18:00] INFO x: second"]);
+    expect(out.lines).toEqual(["[2018-02-04 18:00:30] INFO x: first n=1", "[2018-02-04 18:00:30] INFO x: second"]);
   });
 
   it("throws at once when the file cannot be opened", () => {
@@ -215,7 +215,7 @@ describe("LoggingOptions.stream", () => {
     const stream = new PassThrough();
     configureLogging({ stream });
     getLogger("node").info("through a PassThrough");
-    expect(String(stream.read())).toBe("[2018-02-04 18:00] INFO node: through a PassThrough\n");
+    expect(String(stream.read())).toBe("[2018-02-04 18:00:30] INFO node: through a PassThrough\n");
     configureLogging({ stream: process.stderr, level: "silent" });
     getLogger("node").error("nothing");
   });
@@ -229,8 +229,8 @@ describe("Logger.child", () => {
     stage.info("started", { rows: 10 });
     stage.child({ fold: 2 }).info("fold done");
     expect(out.lines).toEqual([
-      "[2018-02-04 18:00] INFO tip-model: started stage=train rows=10",
-      "[2018-02-04 18:00] INFO tip-model: fold done stage=train fold=2",
+      "[2018-02-04 18:00:30] INFO tip-model: started stage=train rows=10",
+      "[2018-02-04 18:00:30] INFO tip-model: fold done stage=train fold=2",
     ]);
   });
 });

@@ -27,12 +27,12 @@ const RESET = "\u001b[0m";
 const DIM = "\u001b[2m";
 
 /**
- * One human-readable line: `[2018-02-04 18:00] INFO tip-model: message key=value`, ending in a newline.
- * The time is the machine's local wall clock.
+ * One human-readable line: `[2018-02-04 18:00:42] INFO tip-model: message rows=1,234`, ending in a newline.
+ * The time is the machine's local wall clock, to the second; whole numbers in fields have thousands separators.
  */
 export function formatPrettyLine(record: LogRecord, options: PrettyOptions): string {
   const level = typeof record.level === "string" ? record.level : String(record.level ?? "");
-  const time = typeof record.time === "number" ? formatLocalMinute(new Date(record.time)) : "";
+  const time = typeof record.time === "number" ? formatLocalSecond(new Date(record.time)) : "";
   const label = level.toUpperCase();
   const coloredLabel =
     options.color && LEVEL_COLORS[level] ? `${LEVEL_COLORS[level]}${label}${RESET}` : label;
@@ -50,15 +50,18 @@ export function formatPrettyLine(record: LogRecord, options: PrettyOptions): str
   return `${line}\n`;
 }
 
-/** `yyyy-MM-dd HH:mm` in the local time zone. */
-export function formatLocalMinute(date: Date): string {
+/** `yyyy-MM-dd HH:mm:ss` in the local time zone. */
+export function formatLocalSecond(date: Date): string {
   const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
+
+const wholeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** A field value as it appears after `key=`: bare when unambiguous, JSON otherwise. */
 export function formatFieldValue(value: unknown): string {
   if (typeof value === "string") return /^[^\s"=\\]+$/.test(value) ? value : JSON.stringify(value);
+  if (typeof value === "number" && Number.isSafeInteger(value)) return wholeNumber.format(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   if (isSerializedError(value)) {
     const type = typeof value.type === "string" && value.type !== "Error" ? `${value.type}: ` : "";
