@@ -80,6 +80,20 @@ export function formatDisplayValue(value: unknown): string {
   }
 }
 
+/** A file size: `812 B`, `14.2 KB`, `3.4 MB` (powers of 1,024). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return NOT_AVAILABLE;
+  if (bytes < 1024) return `${formatInteger(bytes)} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
 /** A count and a noun in the right number: `1 row`, `2,000 rows`. */
 export function formatCount(count: number, singular: string, plural: string): string {
   return `${formatInteger(count)} ${count === 1 ? singular : plural}`;

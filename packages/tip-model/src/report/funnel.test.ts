@@ -12,15 +12,15 @@ const entry = (step: string, children: TraceEntry[] = []): TraceEntry => ({
 });
 
 describe("funnelRows", () => {
-  it("flattens depth-first and labels nested steps by their path", () => {
+  it("flattens in flow order (a composed step after its steps) and labels nested steps by their path", () => {
     const rows = funnelRows([
       entry("filterData", [entry("limitHistory"), entry("firstNDaily")]),
       entry("addFeatures"),
     ]);
     expect(rows.map((row) => [row.label, row.depth, row.composite])).toEqual([
-      ["filterData", 0, true],
       ["filterData › limitHistory", 1, false],
       ["filterData › firstNDaily", 1, false],
+      ["filterData", 0, true],
       ["addFeatures", 0, false],
     ]);
   });

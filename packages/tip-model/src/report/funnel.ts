@@ -19,7 +19,10 @@ export interface FunnelRow {
 /** The separator between a composed step and the steps inside it. */
 export const PATH_SEPARATOR = " › ";
 
-/** Flatten a trace depth-first into rows labelled by their path (`filterData › limitHistory`). */
+/**
+ * Flatten a trace into rows labelled by their path (`filterData › limitHistory`), in the order rows flow: a
+ * composed step comes after the steps inside it, as their total.
+ */
 export function funnelRows(trace: readonly TraceEntry[]): FunnelRow[] {
   const rows: FunnelRow[] = [];
   const used = new Set<string>();
@@ -30,6 +33,7 @@ export function funnelRows(trace: readonly TraceEntry[]): FunnelRow[] {
       let label = base;
       for (let n = 2; used.has(label); n++) label = `${base} (${n})`;
       used.add(label);
+      visit(entry.children, own);
       rows.push({
         label,
         step: entry.step,
@@ -40,7 +44,6 @@ export function funnelRows(trace: readonly TraceEntry[]): FunnelRow[] {
         ms: entry.ms,
         composite: entry.children.length > 0,
       });
-      visit(entry.children, own);
     }
   };
   visit(trace, []);

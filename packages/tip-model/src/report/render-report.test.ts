@@ -23,6 +23,49 @@ function drawnPoints(input: ReportInput, maxPoints: number): number {
 }
 
 describe("renderReport", () => {
+  it("shows the baseline, the run's metadata, the prepared columns and links to the other files when given", async () => {
+    const input: ReportInput = {
+      ...sampleReportInput(200),
+      baseline: { rmse: 2.5, mae: 1.75, r2: -0.002, count: 40 },
+      run: {
+        startedAt: "2026-12-02 01:28:21 UTC",
+        durationMs: 12_345,
+        version: "0.1.0",
+        commandLine: "tip-model run --seed 7",
+        inputs: { taxi_trip_data: 200_000, taxi_zone_geo: 263 },
+      },
+      columns: [
+        {
+          name: "pickup_datetime",
+          type: "timestamp",
+          nulls: 0,
+          min: "2017-04-01 00:00:05",
+          max: "2018-11-30 23:59:00",
+        },
+      ],
+      files: [
+        { name: "model.json", bytes: 14_540 },
+        { name: "predictions.csv", bytes: 3_500_000 },
+      ],
+    };
+    const html = await renderReport(input);
+    expect(html).toContain("<td>test, predicting the training mean</td>");
+    expect(html).toContain('<td class="num">2.500</td>');
+    expect(html).toContain('<section id="run">');
+    expect(html).toContain("tip-model run --seed 7");
+    expect(html).toContain("taxi_trip_data: 200,000 rows; taxi_zone_geo: 263 rows");
+    expect(html).toContain("12.3 s");
+    expect(html).toContain('<td class="value">2017-04-01 00:00:05</td>');
+    expect(html).toContain('<a href="model.json">model.json</a> <span class="note">14.2 KB</span>');
+    expect(html).toContain('<a href="predictions.csv">predictions.csv</a> <span class="note">3.3 MB</span>');
+  });
+
+  it("leaves the optional sections out when not given", async () => {
+    const html = await renderReport(sampleReportInput(200));
+    for (const id of ["run", "columns", "files"]) expect(html).not.toContain(`<section id="${id}">`);
+    expect(html).not.toContain("predicting the training mean");
+  });
+
   it("renders a complete page with all four charts as inline SVG", async () => {
     const html = await renderReport(sampleReportInput(1_000));
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);

@@ -1,4 +1,11 @@
-import { formatChange, formatDisplayValue, formatInteger, formatMetric, formatMs } from "./format";
+import {
+  formatBytes,
+  formatChange,
+  formatDisplayValue,
+  formatInteger,
+  formatMetric,
+  formatMs,
+} from "./format";
 import type { FunnelRow } from "./funnel";
 import { escapeHtml, tableHtml } from "./html";
 import type { ReportInput } from "./types";
@@ -21,8 +28,14 @@ export function emptyHtml(text: string): string {
   return `<p class="empty">${escapeHtml(text)}</p>`;
 }
 
-/** The metrics table: rows, RMSE, MAE and R² for the training and the test set. */
-export function metricsTableHtml(metrics: ReportInput["metrics"]): string {
+/**
+ * The metrics table: rows, RMSE, MAE and R² for the training and the test set, and, when given, the baseline
+ * (the training mean predicted for every test row) that the model must beat.
+ */
+export function metricsTableHtml(
+  metrics: ReportInput["metrics"],
+  baseline?: ReportInput["baseline"],
+): string {
   const row = (name: string, set: ReportInput["metrics"]["training"]) => [
     { text: name },
     { text: formatInteger(set.count), numeric: true },
@@ -39,8 +52,44 @@ export function metricsTableHtml(metrics: ReportInput["metrics"]): string {
       { text: "MAE", numeric: true },
       { text: "R²", numeric: true },
     ],
-    [row("training", metrics.training), row("test", metrics.test)],
+    [
+      row("training", metrics.training),
+      row("test", metrics.test),
+      ...(baseline === undefined ? [] : [row("test, predicting the training mean", baseline)]),
+    ],
   );
+}
+
+/** The prepared table column by column: type, nulls, min, max. */
+export function columnsTableHtml(columns: NonNullable<ReportInput["columns"]>): string {
+  if (columns.length === 0) return emptyHtml("The table has no columns.");
+  return tableHtml(
+    "columns",
+    [
+      { text: "column" },
+      { text: "type" },
+      { text: "nulls", numeric: true },
+      { text: "min" },
+      { text: "max" },
+    ],
+    columns.map((column) => [
+      { text: column.name, className: "key" },
+      { text: column.type },
+      { text: formatInteger(column.nulls), numeric: true },
+      { text: column.min, className: "value" },
+      { text: column.max, className: "value" },
+    ]),
+  );
+}
+
+/** Links to the files written beside the report, with their sizes. */
+export function filesListHtml(files: NonNullable<ReportInput["files"]>): string {
+  if (files.length === 0) return emptyHtml("No other files.");
+  const items = files.map(
+    (file) =>
+      `<li><a href="${escapeHtml(encodeURIComponent(file.name))}">${escapeHtml(file.name)}</a> <span class="note">${escapeHtml(formatBytes(file.bytes))}</span></li>`,
+  );
+  return `<ul class="files">\n${items.join("\n")}\n</ul>`;
 }
 
 /** The funnel as a table: step (indented by nesting), transform, rows in, rows out, change, ms. */
@@ -59,7 +108,7 @@ export function funnelTableHtml(rows: readonly FunnelRow[]): string {
       {
         text: row.step,
         className: [
-          row.depth > 0 ? `depth-${Math.min(row.depth, MAX_INDENT)}` : "",
+          row.depth > 0 ? `depth-$Math.min(row.depth, MAX_INDENT)` : "",
           row.composite ? "composite" : "",
         ]
           .filter((name) => name !== "")

@@ -2,7 +2,7 @@
 export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #222; --muted: #666; --rule: #ddd; --accent: #4c78a8; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 980px; padding: 24px 28px 48px; color: var(--ink); background: #fff;
+body { margin: 0 auto; max-width: 1600px; padding: 24px 28px 48px; color: var(--ink); background: #fff;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); }
@@ -25,4 +25,7 @@ figure.chart { margin: 12px 0 20px; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 13px; margin-top: 4px; }
 .empty { font-style: italic; color: var(--muted); }
+ul.files { padding-left: 1.2em; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); column-gap: 40px; }
+main > section { min-width: 0; }
 `.trim();

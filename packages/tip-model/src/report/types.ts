@@ -32,6 +32,45 @@ export interface ReportInput {
     readonly predicted: Float64Array | readonly number[];
   };
   readonly model: { readonly name: string; readonly params: Readonly<Record<string, unknown>> };
+  /** The same metrics for predicting the training set's mean label on the test set: what the model must beat. */
+  readonly baseline?: ReportMetricSet;
+  /** When and how the run happened. */
+  readonly run?: ReportRun;
+  /** The prepared table, column by column. */
+  readonly columns?: readonly ReportColumn[];
+  /** The other files the run wrote beside the report (linked by relative path). */
+  readonly files?: readonly ReportFile[];
+}
+
+/** When and how a run happened, and what it read. */
+export interface ReportRun {
+  /** When the run started, as text (e.g. `2026-12-02 01:28:21 UTC`). */
+  readonly startedAt: string;
+  readonly durationMs: number;
+  /** The version of the package that made the report. */
+  readonly version: string;
+  /** The command line, as typed (or the API call that ran the job). */
+  readonly commandLine: string;
+  /** Rows read per input table. */
+  readonly inputs: Readonly<Record<string, number>>;
+}
+
+/** One column of a table in summary. */
+export interface ReportColumn {
+  readonly name: string;
+  /** `int`, `float`, `string`, `boolean` or `timestamp`. */
+  readonly type: string;
+  readonly nulls: number;
+  /** The smallest and largest value as text (time stamps as `2018-02-04 18:00:00`); empty when all are null. */
+  readonly min: string;
+  readonly max: string;
+}
+
+/** A file written beside the report. */
+export interface ReportFile {
+  /** Its name in the output folder, e.g. `predictions.csv`. */
+  readonly name: string;
+  readonly bytes: number;
 }
 
 /** Options of `renderReport`. */
