@@ -6,7 +6,8 @@ import { z } from "zod";
  */
 export const yyyyMM = z
   .string({ error: 'expected a month as yyyyMM, e.g. "201703"' })
-  .regex(/^\d{4}(0[1-9]|1[0-2])$/, 'expected a month as yyyyMM, e.g. "201703" (month 01-12)');
+  .regex(/^\d{4}(0[1-9]|1[0-2])$/, 'expected a month as yyyyMM, e.g. "201703" (month 01-12)')
+  .meta({ expected: "a month as yyyyMM, e.g. 201703" });
 
 /**
  * A column name: a non-empty string (for params naming a column of a lookup table, which the column

@@ -15,7 +15,7 @@ export function expectation(field: ConfigField): string {
     case "enum":
       return `one of ${(field.choices ?? []).map(formatFlagValue).join(", ")}`;
     case "string":
-      return stringExpectation("a string", field);
+      return field.expected ?? stringExpectation("a string", field);
     default:
       return field.typeName === "json" ? "a JSON value" : `an ${field.typeName}`;
   }
@@ -33,7 +33,7 @@ export function typeSummary(field: ConfigField): string {
     case "enum":
       return `one of: ${(field.choices ?? []).map(String).join(", ")}`;
     case "string":
-      return stringExpectation("string", field);
+      return field.expected ?? stringExpectation("string", field);
     default:
       return field.typeName;
   }

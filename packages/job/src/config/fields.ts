@@ -29,6 +29,11 @@ export interface ConfigField {
   readonly exclusiveMinimum: number | undefined;
   readonly exclusiveMaximum: number | undefined;
   readonly pattern: string | undefined;
+  /**
+   * What the field accepts, in words, from the schema's `.meta({ expected: "a month as yyyyMM, e.g. 201703" })`;
+   * help and errors say this instead of the bare pattern.
+   */
+  readonly expected: string | undefined;
   readonly minLength: number | undefined;
   readonly maxLength: number | undefined;
   /** The group's description, for fields inside a nested object. */
@@ -113,6 +118,7 @@ function leafField(
     exclusiveMinimum: boundOr(node.exclusiveMinimum),
     exclusiveMaximum: boundOr(node.exclusiveMaximum),
     pattern: stringOr(node.pattern),
+    expected: stringOr(outer.expected) ?? stringOr(node.expected),
     minLength: numberOr(node.minLength),
     maxLength: numberOr(node.maxLength),
     groupDescription: context.groupDescription,

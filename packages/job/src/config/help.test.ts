@@ -17,6 +17,20 @@ function lineOf(text: string, term: string): string {
 }
 
 describe("formatHelp", () => {
+  it("says what a string field accepts in words when the schema gives them (.meta({ expected }))", () => {
+    const month = z
+      .string()
+      .regex(/^\d{4}(0[1-9]|1[0-2])$/, "expected a month as yyyyMM, e.g. 201703")
+      .meta({ expected: "a month as yyyyMM, e.g. 201703" });
+    const schema = z.object({ start_month: month.default("201703").describe("first month kept") });
+    const text = formatHelp(schema, { command: "orders", helpWidth: 200 });
+    expect(lineOf(text, "--start-month <string>")).toContain(
+      'first month kept (a month as yyyyMM, e.g. 201703; default: "201703")',
+    );
+    expect(text).not.toContain("/^");
+    expect(configReference(schema)).toContain("a month as yyyyMM, e.g. 201703");
+  });
+
   it("starts with the usage line and the description", () => {
     expect(help.startsWith("Usage: tip-model run [options]\n\nTrain and evaluate the tip model.\n")).toBe(
       true,

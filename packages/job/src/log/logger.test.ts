@@ -97,7 +97,9 @@ describe("getLogger: pretty lines (default)", () => {
     configureLogging({ stream: out });
     const log = getLogger("job");
     log.error("stage failed", { err: new RangeError("out of range") });
-    expect(out.lines).toEqual(['[2018-02-04 18:00:30] ERROR job: stage failed err="RangeError: out of range"']);
+    expect(out.lines).toEqual([
+      '[2018-02-04 18:00:30] ERROR job: stage failed err="RangeError: out of range"',
+    ]);
     configureLogging({ level: "debug" });
     log.error("stage failed", { error: new Error("plain") });
     expect(out.lines[1]).toBe('[2018-02-04 18:00:30] ERROR job: stage failed error="plain"');
@@ -193,7 +195,10 @@ describe("configureLogging", () => {
       { level: "info", time: localSixPm.getTime(), name: "x", n: 1, msg: "first" },
       { level: "info", time: localSixPm.getTime(), name: "x", msg: "second" },
     ]);
-    expect(out.lines).toEqual(["[2018-02-04 18:00:30] INFO x: first n=1", "[2018-02-04 18:00:30] INFO x: second"]);
+    expect(out.lines).toEqual([
+      "[2018-02-04 18:00:30] INFO x: first n=1",
+      "[2018-02-04 18:00:30] INFO x: second",
+    ]);
   });
 
   it("throws at once when the file cannot be opened", () => {

@@ -25,7 +25,9 @@ describe("formatPrettyLine", () => {
       },
       plain,
     );
-    expect(line).toBe('[2018-02-04 18:00:42] WARN io: dropped rows rows=3 path="data/trips 1.csv" ok=false\n');
+    expect(line).toBe(
+      '[2018-02-04 18:00:42] WARN io: dropped rows rows=3 path="data/trips 1.csv" ok=false\n',
+    );
   });
 
   it("leaves out the name when there is none", () => {
