@@ -47,6 +47,8 @@ export {
 } from "./expr/build";
 export { ExpressionError } from "./expr/errors";
 export { formatExpr } from "./expr/format";
+export type { Measure, MeasureFn, MeasureNode } from "./expr/measures";
+export { count, countDistinct, first, last, max, mean, min, stddev, sum } from "./expr/measures";
 export type {
   BinaryOp,
   CastType,
@@ -65,6 +67,7 @@ export type { SqlSortKey } from "./expr/sql";
 export { toSql, toSqlOrderBy } from "./expr/sql";
 export type { SqlDialect, SqlDialectName } from "./expr/sql-dialects";
 export { SQL_DIALECTS } from "./expr/sql-dialects";
+export { exprParam, isExprNode, measureParam } from "./expr/validate";
 // Pipes: chaining, composing, tracing.
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
