@@ -5,6 +5,69 @@
  * @packageDocumentation
  */
 
+// Expressions: one typed tree for filters, derived columns and measures; rendered in process and to SQL.
+export type { CaseBranch } from "./expr/build";
+export {
+  add,
+  and,
+  caseWhen,
+  cast,
+  coalesce,
+  col,
+  contains,
+  day,
+  dayOfWeek,
+  div,
+  eq,
+  ge,
+  gt,
+  hour,
+  isIn,
+  isNotNull,
+  isNull,
+  le,
+  length,
+  lit,
+  lower,
+  lt,
+  minute,
+  month,
+  mul,
+  ne,
+  neg,
+  not,
+  or,
+  startsWith,
+  sub,
+  timestamp,
+  toExpr,
+  truncate,
+  upper,
+  year,
+} from "./expr/build";
+export { ExpressionError } from "./expr/errors";
+export { formatExpr } from "./expr/format";
+export type { Measure, MeasureFn, MeasureNode } from "./expr/measures";
+export { count, countDistinct, first, last, max, mean, min, stddev, sum } from "./expr/measures";
+export type {
+  BinaryOp,
+  CastType,
+  Expr,
+  ExprColumns,
+  ExprInput,
+  ExprNode,
+  LiteralValue,
+  References,
+  RefsOf,
+  TruncUnit,
+  UnaryOp,
+} from "./expr/nodes";
+export { exprColumns } from "./expr/refs";
+export type { SqlSortKey } from "./expr/sql";
+export { toSql, toSqlOrderBy } from "./expr/sql";
+export type { SqlDialect, SqlDialectName } from "./expr/sql-dialects";
+export { SQL_DIALECTS } from "./expr/sql-dialects";
+export { exprParam, isExprNode, measureParam } from "./expr/validate";
 // Pipes: chaining, composing, tracing.
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
@@ -26,7 +89,7 @@ export { adds, needs, needsEach, removes } from "./transform/column-params";
 export type { ColumnContract } from "./transform/contract";
 export { columnsAfter, missingColumns, requireColumns } from "./transform/contract";
 export type { TransformDefinition } from "./transform/define-transform";
-export { defineTransform, verifyOutput } from "./transform/define-transform";
+export { defineTransform, verifyOutput, withStaticContract } from "./transform/define-transform";
 export { ContractViolationError, MissingColumnsError, TransformParamError } from "./transform/errors";
 export { describeValue, tableParam } from "./transform/params";
 export type { StepSpec, Transform } from "./transform/runtime";
@@ -34,6 +97,7 @@ export type { ColumnsOf, Table } from "./transform/table";
 export { isTable } from "./transform/table";
 export type {
   ColumnsForRole,
+  ContractFor,
   LacksColumns,
   LacksParams,
   MissingColumns,

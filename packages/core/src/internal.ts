@@ -4,6 +4,9 @@
  * @packageDocumentation
  */
 
+export { evaluateExpression } from "./expr/evaluate";
+export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
+export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
 export { TableAccumulator } from "./pipe/accumulate";
 export { executePlan, runPrimitiveStep } from "./pipe/execute";
 export { flattenPlan, optimizePlan, rowLocalPrefixLength } from "./pipe/optimize";

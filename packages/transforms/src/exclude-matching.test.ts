@@ -153,4 +153,11 @@ describe("excludeMatching", () => {
       }).numRows(),
     ).toBe(5);
   });
+
+  it("without a where, drops the rows whose key is anywhere in the lookup (a plain anti-join)", () => {
+    const blocked = aq.table({ id: [2, 2, null] });
+    const orders = aq.table({ customer_id: [1, 2, null, 3] });
+    const kept = excludeMatching(orders, { column: "customer_id", lookup: blocked, lookupKey: "id" });
+    expect(kept.array("customer_id")).toEqual([1, null, 3]);
+  });
 });

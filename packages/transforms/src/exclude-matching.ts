@@ -17,8 +17,8 @@ import { columnName } from "./schemas";
  * - The lookup must have `lookupKey` and every column the predicate names (checked, with an error naming
  *   the lookup table).
  *
- * Params, all required: `column`, `lookup` (a table), `lookupKey` (the lookup table's key column), `where`
- * (a {@link LookupPredicate}).
+ * Params: `column`, `lookup` (a table), `lookupKey` (the lookup table's key column), all required; `where`
+ * (a {@link LookupPredicate}; left out, every lookup row counts: a plain anti-join on the key).
  *
  * @example
  * excludeMatching(trips, {
@@ -27,6 +27,7 @@ import { columnName } from "./schemas";
  *   lookupKey: "zone_id",
  *   where: { column: "borough", equals: "EWR" },
  * }); // trips not ending in the EWR borough
+ * excludeMatching(orders, { column: "customer_id", lookup: blocked, lookupKey: "customer_id" }); // no blocked customer
  */
 export const excludeMatching = defineTransform({
   name: "excludeMatching",
@@ -37,7 +38,9 @@ export const excludeMatching = defineTransform({
   params: z.object({
     lookup: tableParam().describe("The lookup table."),
     lookupKey: columnName.describe("The lookup table's key column."),
-    where: lookupPredicate.describe("Which lookup rows exclude the rows with their key."),
+    where: lookupPredicate
+      .optional()
+      .describe("Which lookup rows exclude the rows with their key (default: every lookup row)."),
   }),
   apply: (table, { column, lookup, lookupKey, where }) =>
     antiJoin(table, {

@@ -58,4 +58,18 @@ describe("sortRows", () => {
       { k: 2, v: "a" },
     ]);
   });
+
+  it("sorts descending as the exact reverse of ascending: missing values last", () => {
+    const t = aq.table({ k: [1, null, 3, 1], v: ["b", "x", "y", "a"] });
+    const out = sortRows(t, { by: ["k"], descending: ["k"] });
+    expect(out.objects()).toEqual([
+      { k: 3, v: "y" },
+      { k: 1, v: "a" }, // ties broken by the other columns, ascending
+      { k: 1, v: "b" },
+      { k: null, v: "x" },
+    ]);
+    expect(() => sortRows(t, { by: ["k"], descending: ["v"] })).toThrow(
+      'sortRows: param "descending": "v" is not one of the by columns (k)',
+    );
+  });
 });

@@ -7,7 +7,7 @@ export function flattenPlan(steps: readonly PlannedStep[]): PlannedStep[] {
 
 /** True when `step` keeps every column it is given: removes none, and adds only columns not there before. */
 function keepsEveryColumn(step: PlannedStep, columnsIn: readonly string[]): boolean {
-  if (step.contract.removes.length > 0) return false;
+  if (step.contract.removes.length > 0 || step.contract.keepsOnly !== undefined) return false;
   const present = new Set(columnsIn);
   return step.contract.adds.every((column) => !present.has(column));
 }

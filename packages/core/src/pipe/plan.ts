@@ -73,9 +73,17 @@ export function foldContracts(contracts: readonly ColumnContract[]): ColumnContr
   const needs: string[] = [];
   const added = new Set<string>();
   const removed = new Set<string>();
+  // After a step that keeps only some columns, the sequence's output is known exactly.
+  let kept: string[] | undefined;
   for (const contract of contracts) {
     for (const column of contract.needs) {
-      if (!added.has(column) && !needs.includes(column)) needs.push(column);
+      if (!added.has(column) && kept?.includes(column) !== true && !needs.includes(column))
+        needs.push(column);
+    }
+    if (contract.keepsOnly !== undefined || kept !== undefined) {
+      kept = columnsAfter(kept ?? [], contract);
+      for (const column of contract.adds) added.add(column);
+      continue;
     }
     for (const column of contract.removes) {
       if (added.has(column)) added.delete(column);
@@ -86,6 +94,8 @@ export function foldContracts(contracts: readonly ColumnContract[]): ColumnContr
       removed.delete(column);
     }
   }
+  if (kept !== undefined)
+    return { needs, adds: kept.filter((c) => added.has(c)), removes: [], keepsOnly: kept };
   return { needs, adds: [...added], removes: [...removed] };
 }
 

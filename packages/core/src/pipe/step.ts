@@ -2,6 +2,7 @@ import type { ColumnParams } from "../transform/column-params";
 import type { StepSpec, Transform } from "../transform/runtime";
 import type {
   ColumnsForRole,
+  ContractFor,
   NeedsOf,
   ParamsGiven,
   ParamsSchema,
@@ -25,11 +26,11 @@ export interface Step<N extends string = string, A extends string = string, R ex
 /** The columns a transform adds when called with `P`. */
 export type AddsOf<S extends ColumnParams, F extends StaticContract, P> =
   | ColumnsForRole<S, P, "adds">
-  | F["adds"];
+  | ContractFor<F, P>["adds"];
 /** The columns a transform removes when called with `P`. */
 export type RemovesOf<S extends ColumnParams, F extends StaticContract, P> =
   | ColumnsForRole<S, P, "removes">
-  | F["removes"];
+  | ContractFor<F, P>["removes"];
 
 /** A step's label: the transform's name, with any column params the caller named explicitly. */
 function defaultLabel(transform: StepSpec["transform"], params: unknown): string {

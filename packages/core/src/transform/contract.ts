@@ -6,6 +6,11 @@ export interface ColumnContract {
   readonly needs: readonly string[];
   readonly adds: readonly string[];
   readonly removes: readonly string[];
+  /**
+   * When set, the step's output has exactly these columns, in this order, whatever its input had (a select,
+   * an aggregate): `removes` is then ignored, and `adds` are among them.
+   */
+  readonly keepsOnly?: readonly string[];
 }
 
 /** The empty contract: reads, adds and removes nothing. */
@@ -13,6 +18,7 @@ export const emptyContract: ColumnContract = { needs: [], adds: [], removes: [] 
 
 /** The columns after a step with this contract runs on `columns`, in table order (added columns last). */
 export function columnsAfter(columns: readonly string[], contract: ColumnContract): string[] {
+  if (contract.keepsOnly !== undefined) return [...new Set(contract.keepsOnly)];
   const removed = new Set(contract.removes);
   const out = columns.filter((c) => !removed.has(c));
   const present = new Set(out);

@@ -1,7 +1,9 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { foldContracts } from "../pipe/plan";
 import { adds, needs, needsEach, removes } from "./column-params";
+import { columnsAfter } from "./contract";
 import { defineTransform } from "./define-transform";
 import { ContractViolationError, MissingColumnsError, TransformParamError } from "./errors";
 import { tableParam } from "./params";
@@ -171,5 +173,41 @@ describe("params refinements", () => {
     expect(() => window(aq.table({ a: [1] }), { from: 6, to: 5 })).toThrow(
       "window: from must not be after to",
     );
+  });
+});
+
+describe("a contract that keeps only some columns", () => {
+  const keepOnly = defineTransform({
+    name: "keepOnly",
+    columns: { columns: needsEach() },
+    contract: ({ columns }) => ({ keepsOnly: columns }),
+    apply: (table, { columns }) => table.select(columns),
+  });
+
+  it("resolves to exactly those columns, and catches an implementation that keeps others", () => {
+    expect(keepOnly(aq.table({ a: [1], b: [2], c: [3] }), { columns: ["c", "a"] }).columnNames()).toEqual([
+      "c",
+      "a",
+    ]);
+    const contract = keepOnly.contract(keepOnly.resolveParams({ columns: ["c"] }));
+    expect(contract.keepsOnly).toEqual(["c"]);
+    expect(columnsAfter(["a", "b", "c"], contract)).toEqual(["c"]);
+    const sloppy = defineTransform({
+      name: "sloppy",
+      contract: () => ({ keepsOnly: ["a"] }),
+      apply: (table) => table,
+    });
+    expect(() => sloppy(aq.table({ a: [1], b: [2] }))).toThrow(
+      "sloppy: the implementation broke its column contract: did not remove b",
+    );
+  });
+
+  it("folds into a composite's contract: what follows adds to the kept columns", () => {
+    const folded = foldContracts([
+      { needs: ["a"], adds: ["x"], removes: [] },
+      { needs: ["x", "b"], adds: [], removes: [], keepsOnly: ["x", "b"] },
+      { needs: ["x"], adds: ["y"], removes: ["b"] },
+    ]);
+    expect(folded).toEqual({ needs: ["a", "b"], adds: ["x", "y"], removes: [], keepsOnly: ["x", "y"] });
   });
 });

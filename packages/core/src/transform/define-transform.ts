@@ -43,17 +43,18 @@ function contractFromColumnParams(
   resolved: Record<string, unknown>,
   extra: Partial<ColumnContract> | undefined,
 ): ColumnContract {
-  const roles: Record<keyof ColumnContract, string[]> = { needs: [], adds: [], removes: [] };
+  const roles: Record<"needs" | "adds" | "removes", string[]> = { needs: [], adds: [], removes: [] };
   for (const [key, column] of Object.entries(columns)) {
     const value = resolved[key];
     const names = Array.isArray(value) ? (value as string[]) : [value as string];
     roles[column.role === "needs" ? "needs" : column.role === "adds" ? "adds" : "removes"].push(...names);
   }
-  return {
+  const contract: ColumnContract = {
     needs: [...roles.needs, ...(extra?.needs ?? [])],
     adds: [...roles.adds, ...(extra?.adds ?? [])],
     removes: [...roles.removes, ...(extra?.removes ?? [])],
   };
+  return extra?.keepsOnly === undefined ? contract : { ...contract, keepsOnly: [...extra.keepsOnly] };
 }
 
 /** Throw a {@link ContractViolationError} if `output` does not honour `contract` (a bug in the transform). */
@@ -62,11 +63,14 @@ export function verifyOutput(step: string, output: unknown, contract: ColumnCont
     throw new ContractViolationError(`${step}: the implementation returned something that is not a table`);
   }
   const columns = new Set(output.columnNames());
-  const absent = contract.adds.filter((c) => !columns.has(c));
-  const kept = contract.removes.filter((c) => columns.has(c) && !contract.adds.includes(c));
+  const absent = [...contract.adds, ...(contract.keepsOnly ?? [])].filter((c) => !columns.has(c));
+  const kept =
+    contract.keepsOnly === undefined
+      ? contract.removes.filter((c) => columns.has(c) && !contract.adds.includes(c))
+      : [...columns].filter((c) => !contract.keepsOnly?.includes(c));
   if (absent.length > 0 || kept.length > 0) {
     const parts = [
-      absent.length > 0 ? `did not add ${absent.join(", ")}` : "",
+      absent.length > 0 ? `did not add ${[...new Set(absent)].join(", ")}` : "",
       kept.length > 0 ? `did not remove ${kept.join(", ")}` : "",
     ].filter(Boolean);
     throw new ContractViolationError(
@@ -128,4 +132,24 @@ export function defineTransform<
     requireColumns(table, contract.needs, name);
     return verifyOutput(name, runtime.applyUnchecked(table, resolved), contract);
   });
+}
+
+/**
+ * Give a transform a static contract whose columns depend on its params (types only, nothing changes at run
+ * time): `F` names them through `this["params"]`, the params the caller passed (see `StaticContract`).
+ *
+ * @example
+ * interface FilterColumns extends StaticContract {
+ *   needs: ExprColumns<this["params"]>; adds: never; removes: never;
+ * }
+ * export const filter = withStaticContract<FilterColumns>()(defineTransform({ ... }));
+ */
+export function withStaticContract<F extends StaticContract>(): <
+  S extends ColumnParams,
+  Z extends ParamsSchema,
+>(
+  transform: Transform<S, Z, NoFixedColumns>,
+) => Transform<S, Z, F> {
+  return <S extends ColumnParams, Z extends ParamsSchema>(transform: Transform<S, Z, NoFixedColumns>) =>
+    transform as unknown as Transform<S, Z, F>;
 }

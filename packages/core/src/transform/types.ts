@@ -10,13 +10,23 @@ export type NoParams = z.ZodObject<Record<never, never>>;
 
 /**
  * The columns a step is known, at compile time, to read, add and remove (unions of column names).
- * `string` means "not known statically": the check is then left to the run-time pre-flight.
+ * `string` means "not known statically": the check is then left to the run-time pre-flight; `removes: string`
+ * with named `adds` means "keeps only the added columns" (a select, an aggregate).
+ *
+ * A transform whose columns depend on its params (an expression's column references, the keys of a
+ * `{ name: expression }` map) declares them through `this["params"]`, which is the params the caller passed
+ * (see {@link ContractFor}).
  */
 export interface StaticContract {
+  /** The params the caller passed (set by {@link ContractFor}); unknown until then. */
+  params?: unknown;
   needs: string;
   adds: string;
   removes: string;
 }
+
+/** The static contract `F` for a call with params `P`: `F`'s `this["params"]` becomes `P`. */
+export type ContractFor<F extends StaticContract, P> = F & { params: P };
 
 /** The static contract of a primitive transform: everything comes from its column params. */
 export interface NoFixedColumns extends StaticContract {
@@ -41,13 +51,13 @@ export type ColumnsForRole<S extends ColumnParams, P, R extends ColumnRole> = {
 /** The columns needed by a transform with column params `S` and fixed contract `F`, called with `P`. */
 export type NeedsOf<S extends ColumnParams, F extends StaticContract, P> =
   | ColumnsForRole<S, P, "needs">
-  | F["needs"];
+  | ContractFor<F, P>["needs"];
 
 /** The columns after the transform runs on a table with columns `C`. */
 export type OutputColumns<C extends string, S extends ColumnParams, F extends StaticContract, P> =
-  | Exclude<C, ColumnsForRole<S, P, "removes"> | F["removes"]>
+  | Exclude<C, ColumnsForRole<S, P, "removes"> | ContractFor<F, P>["removes"]>
   | ColumnsForRole<S, P, "adds">
-  | F["adds"];
+  | ContractFor<F, P>["adds"];
 
 /** The needed columns a table with columns `C` lacks (`never` when unknowable or none). */
 export type MissingColumns<C extends string, N extends string> = string extends C

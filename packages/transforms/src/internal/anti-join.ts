@@ -12,8 +12,8 @@ export interface AntiJoinSpec {
   readonly lookup: ColumnTable;
   /** The key column of the lookup table. */
   readonly lookupKey: string;
-  /** Which lookup rows count. */
-  readonly where: LookupPredicate;
+  /** Which lookup rows count (every row when undefined). */
+  readonly where: LookupPredicate | undefined;
   /** The step name for errors; `lookupLabel` names the lookup table in them. */
   readonly step: string;
   readonly lookupLabel: string;
@@ -32,11 +32,16 @@ function kindsOf(values: ArrayLike<unknown>, rows: Uint32Array): number {
  */
 export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
   const { column, lookup, lookupKey, where, step, lookupLabel } = spec;
-  requireColumns(lookup, [lookupKey, ...predicateColumns(where)], `${step}: ${lookupLabel}`);
+  requireColumns(
+    lookup,
+    [lookupKey, ...(where === undefined ? [] : predicateColumns(where))],
+    `${step}: ${lookupLabel}`,
+  );
 
   const lookupRows = visibleRows(lookup);
   const lookupKeys = columnValues(lookup, lookupKey);
-  const matches = evaluatePredicate(lookup, where);
+  const matches =
+    where === undefined ? new Uint8Array(lookupRows.length).fill(1) : evaluatePredicate(lookup, where);
   const excluded = new KeySet();
   for (let i = 0; i < lookupRows.length; ++i) if (matches[i] === 1) excluded.add(lookupKeys[lookupRows[i]!]);
 

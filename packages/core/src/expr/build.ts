@@ -1,0 +1,189 @@
+import { parseTimestamp } from "../time/timestamp";
+import type {
+  BinaryOp,
+  CastType,
+  Expr,
+  ExprInput,
+  ExprNode,
+  LiteralValue,
+  RefsOf,
+  TruncUnit,
+  UnaryOp,
+} from "./nodes";
+
+/** The column references of several helper arguments. */
+type RefsOfAll<A extends readonly unknown[]> = RefsOf<A[number]>;
+
+/** An expression from a helper argument: literals become literal nodes. */
+export function toExpr(input: ExprInput): ExprNode {
+  if (input === null || typeof input !== "object") return { kind: "literal", value: input };
+  return input;
+}
+
+/**
+ * A reference to a column. Its name is checked against the table's columns where a transform takes the
+ * expression (a compile error when the table is typed, a run-time error naming the step otherwise).
+ *
+ * @example col("amount")
+ */
+export function col<const C extends string>(name: C): Expr<C> {
+  return { kind: "column", name };
+}
+
+/** A literal value (helpers accept bare literals too: `gt(col("amount"), 10)`). @example lit("paid") */
+export function lit(value: LiteralValue): Expr<never> {
+  return { kind: "literal", value };
+}
+
+/**
+ * A zone-less time-stamp literal from its wall-clock text (the CSV reader's layouts: `2024-03-01 18:30:00`,
+ * `2024-03-01T18:30`, ...), held as
+ * the epoch milliseconds of that wall-clock time read as UTC.
+ *
+ * @example ge(col("ordered_at"), timestamp("2024-03-01"))
+ */
+export function timestamp(text: string): Expr<never> {
+  const value = parseTimestamp(text);
+  if (Number.isNaN(value))
+    throw new RangeError(`timestamp: expected a time stamp like "2024-03-01 18:30:00", got "${text}"`);
+  return { kind: "literal", value, timestamp: true };
+}
+
+function binary<A extends ExprInput, B extends ExprInput>(
+  op: BinaryOp,
+  a: A,
+  b: B,
+): Expr<RefsOf<A> | RefsOf<B>> {
+  return { kind: "binary", op, left: toExpr(a), right: toExpr(b) };
+}
+
+function unary<A extends ExprInput>(op: UnaryOp, a: A): Expr<RefsOf<A>> {
+  return { kind: "unary", op, arg: toExpr(a) };
+}
+
+function chain<A extends readonly ExprInput[]>(op: "and" | "or", args: A): Expr<RefsOfAll<A>> {
+  const [first, ...rest] = args.map(toExpr);
+  if (first === undefined) return { kind: "literal", value: op === "and" };
+  return rest.reduce<ExprNode>((left, right) => ({ kind: "binary", op, left, right }), first);
+}
+
+/** `a + b` (null if either is null). */
+export const add = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("add", a, b);
+/** `a - b` (null if either is null). */
+export const sub = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("sub", a, b);
+/** `a * b` (null if either is null). */
+export const mul = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("mul", a, b);
+/** `a / b`: null if either is null or `b` is 0 (SQL's `a / NULLIF(b, 0)`). */
+export const div = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("div", a, b);
+/** `-a`. */
+export const neg = <A extends ExprInput>(a: A) => unary("neg", a);
+/** `a = b`: null if either is null. */
+export const eq = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("eq", a, b);
+/** `a <> b`: null if either is null. */
+export const ne = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("ne", a, b);
+/** `a < b`: null if either is null. */
+export const lt = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("lt", a, b);
+/** `a <= b`: null if either is null. */
+export const le = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("le", a, b);
+/** `a > b`: null if either is null. */
+export const gt = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("gt", a, b);
+/** `a >= b`: null if either is null. */
+export const ge = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("ge", a, b);
+
+/** SQL `AND` of all arguments, three-valued: false beats null, null beats true. No arguments: true. */
+export function and<const A extends readonly ExprInput[]>(...args: A): Expr<RefsOfAll<A>> {
+  return chain("and", args);
+}
+/** SQL `OR` of all arguments, three-valued: true beats null, null beats false. No arguments: false. */
+export function or<const A extends readonly ExprInput[]>(...args: A): Expr<RefsOfAll<A>> {
+  return chain("or", args);
+}
+/** SQL `NOT`: null stays null. */
+export const not = <A extends ExprInput>(a: A) => unary("not", a);
+/** `a IS NULL` (NaN counts as null): never null itself. */
+export const isNull = <A extends ExprInput>(a: A) => unary("isNull", a);
+/** `a IS NOT NULL` (NaN counts as null): never null itself. */
+export const isNotNull = <A extends ExprInput>(a: A) => unary("isNotNull", a);
+
+/**
+ * `a IN (values...)`: true when `a` equals one of the values; null when `a` is null, or when nothing matched
+ * and a value is null (SQL's rule); false otherwise.
+ *
+ * @example isIn(col("status"), ["paid", "shipped"])
+ */
+export function isIn<A extends ExprInput>(a: A, values: readonly LiteralValue[]): Expr<RefsOf<A>> {
+  return { kind: "in", arg: toExpr(a), values: [...values] };
+}
+
+/** True when the string `a` contains `b` (case-sensitive, like SQL `LIKE`). */
+export const contains = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("contains", a, b);
+/** True when the string `a` starts with `b` (case-sensitive). */
+export const startsWith = <A extends ExprInput, B extends ExprInput>(a: A, b: B) =>
+  binary("startsWith", a, b);
+/** The string in lower case. */
+export const lower = <A extends ExprInput>(a: A) => unary("lower", a);
+/** The string in upper case. */
+export const upper = <A extends ExprInput>(a: A) => unary("upper", a);
+/** The string's length in characters (Unicode code points). */
+export const length = <A extends ExprInput>(a: A) => unary("length", a);
+
+/** The year of a time stamp (its wall-clock fields). */
+export const year = <A extends ExprInput>(a: A) => unary("year", a);
+/** The month of a time stamp, 1-12. */
+export const month = <A extends ExprInput>(a: A) => unary("month", a);
+/** The day of the month of a time stamp, 1-31. */
+export const day = <A extends ExprInput>(a: A) => unary("day", a);
+/** The day of the week of a time stamp: 1 = Sunday ... 7 = Saturday (Spark's `dayofweek`). */
+export const dayOfWeek = <A extends ExprInput>(a: A) => unary("dayOfWeek", a);
+/** The hour of a time stamp, 0-23. */
+export const hour = <A extends ExprInput>(a: A) => unary("hour", a);
+/** The minute of a time stamp, 0-59. */
+export const minute = <A extends ExprInput>(a: A) => unary("minute", a);
+
+/**
+ * A time stamp truncated to the start of its day, week (Monday 00:00), month or year.
+ *
+ * @example truncate(col("ordered_at"), "month")
+ */
+export function truncate<A extends ExprInput>(a: A, unit: TruncUnit): Expr<RefsOf<A>> {
+  return { kind: "trunc", unit, arg: toExpr(a) };
+}
+
+/** The first argument that is not null (null when all are). @example coalesce(col("discount"), 0) */
+export function coalesce<const A extends readonly ExprInput[]>(...args: A): Expr<RefsOfAll<A>> {
+  return { kind: "coalesce", args: args.map(toExpr) };
+}
+
+/** One `WHEN condition THEN result` branch of {@link caseWhen}: `[condition, result]`. */
+export type CaseBranch = readonly [when: ExprInput, result: ExprInput];
+
+type BranchRefs<B extends readonly CaseBranch[]> = {
+  [K in keyof B]: RefsOf<B[K][0]> | RefsOf<B[K][1]>;
+}[number];
+
+/**
+ * SQL `CASE WHEN ... THEN ... ELSE ... END`: the result of the first branch whose condition is true (null and
+ * false do not match), else `otherwise` (default null).
+ *
+ * @example caseWhen([[gt(col("amount"), 100), "large"]], "small")
+ */
+export function caseWhen<const B extends readonly CaseBranch[], O extends ExprInput = null>(
+  branches: B,
+  otherwise?: O,
+): Expr<BranchRefs<B> | RefsOf<O>> {
+  return {
+    kind: "case",
+    branches: branches.map(([when, result]) => ({ when: toExpr(when), result: toExpr(result) })),
+    otherwise: toExpr(otherwise ?? null),
+  };
+}
+
+/**
+ * `CAST(a AS type)`: `int` truncates toward zero, `string` of a time stamp is `yyyy-MM-dd HH:mm:ss`, a
+ * string that does not parse as the type is an error naming the value; null stays null.
+ *
+ * @example cast(col("zip"), "string")
+ */
+export function cast<A extends ExprInput>(a: A, to: CastType): Expr<RefsOf<A>> {
+  return { kind: "cast", arg: toExpr(a), to };
+}

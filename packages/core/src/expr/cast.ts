@@ -1,0 +1,102 @@
+import { parseTimestamp } from "../time/timestamp";
+import type { CastType } from "./nodes";
+import { NULL_BOOL, type Vector } from "./vector";
+
+/** A value a cast cannot convert: the caller names the step and the expression. */
+export class CastFailure {
+  constructor(
+    readonly value: string,
+    readonly to: CastType,
+  ) {}
+}
+
+function parseNumber(text: string): number {
+  const trimmed = text.trim();
+  const value = trimmed === "" ? Number.NaN : Number(trimmed);
+  if (Number.isNaN(value)) throw new CastFailure(text, "float");
+  return value;
+}
+
+function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
+  switch (vector.kind) {
+    case "number":
+      return vector.values;
+    case "boolean":
+      return Float64Array.from(vector.values, (v) => (v === NULL_BOOL ? Number.NaN : v));
+    case "string":
+      return Float64Array.from(vector.values, (v) => {
+        if (v === null) return Number.NaN;
+        if (to === "timestamp") {
+          const ms = parseTimestamp(v);
+          if (Number.isNaN(ms)) throw new CastFailure(v, to);
+          return ms;
+        }
+        try {
+          return parseNumber(v);
+        } catch {
+          throw new CastFailure(v, to);
+        }
+      });
+    case "null":
+      return new Float64Array(n).fill(Number.NaN);
+  }
+}
+
+/**
+ * `CAST(vector AS to)`; null stays null. `int` truncates toward zero; a number becomes the string of its
+ * shortest decimal text, a boolean `"true"`/`"false"`; a string becomes a boolean only from `true`/`false`
+ * (any case), a number only from its decimal text, a time stamp from the table reader's layouts. Throws a
+ * {@link CastFailure} for the first string that does not convert.
+ */
+export function castVector(vector: Vector, to: CastType, n: number): Vector {
+  switch (to) {
+    case "float":
+    case "timestamp":
+      return { kind: "number", values: toNumbers(vector, n, to) };
+    case "int": {
+      const source = toNumbers(vector, n, to);
+      return { kind: "number", values: source.map(Math.trunc) };
+    }
+    case "string":
+      switch (vector.kind) {
+        case "string":
+          return vector;
+        case "number":
+          return {
+            kind: "string",
+            values: Array.from(vector.values, (v) => (Number.isNaN(v) ? null : String(v))),
+          };
+        case "boolean":
+          return {
+            kind: "string",
+            values: Array.from(vector.values, (v) => (v === NULL_BOOL ? null : v === 1 ? "true" : "false")),
+          };
+        case "null":
+          return { kind: "null" };
+      }
+      break;
+    case "boolean":
+      switch (vector.kind) {
+        case "boolean":
+          return vector;
+        case "number":
+          return {
+            kind: "boolean",
+            values: Uint8Array.from(vector.values, (v) => (Number.isNaN(v) ? NULL_BOOL : v !== 0 ? 1 : 0)),
+          };
+        case "string":
+          return {
+            kind: "boolean",
+            values: Uint8Array.from(vector.values, (v) => {
+              if (v === null) return NULL_BOOL;
+              const t = v.trim().toLowerCase();
+              if (t === "true") return 1;
+              if (t === "false") return 0;
+              throw new CastFailure(v, to);
+            }),
+          };
+        case "null":
+          return { kind: "null" };
+      }
+  }
+}

@@ -1,0 +1,368 @@
+import { describeValue } from "../transform/params";
+import { CastFailure, castVector } from "./cast";
+import { datePart, isDatePart, truncation } from "./date-parts";
+import { ExpressionError } from "./errors";
+import { formatExpr } from "./format";
+import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
+import {
+  columnVector,
+  describeKind,
+  type ExpressionInput,
+  NULL_BOOL,
+  type ValueKind,
+  type Vector,
+} from "./vector";
+
+type NumberVector = Extract<Vector, { kind: "number" }>;
+type BoolVector = Extract<Vector, { kind: "boolean" }>;
+type StringVector = Extract<Vector, { kind: "string" }>;
+
+const T = 1;
+const F = 0;
+const N = NULL_BOOL;
+
+/**
+ * Evaluate an expression on every row at once: each node is one loop over typed arrays (no per-row walk of
+ * the tree), columns are read once. SQL semantics: null (and NaN) in arithmetic, comparisons and string
+ * functions gives null; `and`/`or` are three-valued; `x / 0` is null. Kinds are checked before each loop:
+ * an error names `step`, the sub-expression, what it expected and what the column holds.
+ */
+export function evaluateExpression(node: ExprNode, input: ExpressionInput, step: string): Vector {
+  const n = input.rowCount;
+  const columns = new Map<string, Vector>();
+  const fail = (at: ExprNode, detail: string): never => {
+    throw new ExpressionError(step, formatExpr(at), detail);
+  };
+
+  const readColumn = (name: string, at: ExprNode): Vector => {
+    const cached = columns.get(name);
+    if (cached !== undefined) return cached;
+    const values = input.column(name);
+    const vector = columnVector(values);
+    if ("mixed" in vector) {
+      return fail(
+        at,
+        `column "${name}" must hold one kind of value (numbers or time stamps, strings or booleans); ` +
+          `row ${vector.mixed} holds ${describeValue(values[vector.mixed])}`,
+      );
+    }
+    columns.set(name, vector);
+    return vector;
+  };
+
+  const literal = (value: LiteralValue): Vector => {
+    if (value === null || (typeof value === "number" && Number.isNaN(value))) return { kind: "null" };
+    if (typeof value === "number") return { kind: "number", values: new Float64Array(n).fill(value) };
+    if (typeof value === "boolean") return { kind: "boolean", values: new Uint8Array(n).fill(value ? T : F) };
+    return { kind: "string", values: new Array<string>(n).fill(value) };
+  };
+
+  const expect = (at: ExprNode, v: Vector, kind: ValueKind, what: ExprNode): void => {
+    if (v.kind === kind || v.kind === "null") return;
+    const source = what.kind === "column" ? `column "${what.name}" holds` : `${formatExpr(what)} gives`;
+    fail(at, `expected ${describeKind(kind)}, but ${source} ${describeKind(v.kind)}`);
+  };
+
+  const numbers = (v: Vector): Float64Array =>
+    v.kind === "number" ? v.values : new Float64Array(n).fill(Number.NaN);
+  const bools = (v: Vector): Uint8Array => (v.kind === "boolean" ? v.values : new Uint8Array(n).fill(N));
+  const strings = (v: Vector): readonly (string | null)[] =>
+    v.kind === "string" ? v.values : new Array<null>(n).fill(null);
+
+  const arithmetic = (op: BinaryOp, a: Float64Array, b: Float64Array): NumberVector => {
+    const out = new Float64Array(n);
+    switch (op) {
+      case "add":
+        for (let i = 0; i < n; ++i) out[i] = a[i]! + b[i]!;
+        break;
+      case "sub":
+        for (let i = 0; i < n; ++i) out[i] = a[i]! - b[i]!;
+        break;
+      case "mul":
+        for (let i = 0; i < n; ++i) out[i] = a[i]! * b[i]!;
+        break;
+      default:
+        for (let i = 0; i < n; ++i) out[i] = b[i] === 0 ? Number.NaN : a[i]! / b[i]!;
+    }
+    return { kind: "number", values: out };
+  };
+
+  const compare = <V>(
+    op: BinaryOp,
+    a: ArrayLike<V>,
+    b: ArrayLike<V>,
+    isNull: (v: V) => boolean,
+  ): BoolVector => {
+    const out = new Uint8Array(n);
+    const test: (x: V, y: V) => boolean =
+      op === "eq"
+        ? (x, y) => x === y
+        : op === "ne"
+          ? (x, y) => x !== y
+          : op === "lt"
+            ? (x, y) => x < y
+            : op === "le"
+              ? (x, y) => x <= y
+              : op === "gt"
+                ? (x, y) => x > y
+                : (x, y) => x >= y;
+    for (let i = 0; i < n; ++i) {
+      const x = a[i]!;
+      const y = b[i]!;
+      out[i] = isNull(x) || isNull(y) ? N : test(x, y) ? T : F;
+    }
+    return { kind: "boolean", values: out };
+  };
+
+  const logic = (op: "and" | "or", a: Uint8Array, b: Uint8Array): BoolVector => {
+    const out = new Uint8Array(n);
+    const dominant = op === "and" ? F : T;
+    for (let i = 0; i < n; ++i) {
+      const x = a[i]!;
+      const y = b[i]!;
+      out[i] = x === dominant || y === dominant ? dominant : x === N || y === N ? N : x;
+    }
+    return { kind: "boolean", values: out };
+  };
+
+  const stringTest = (
+    op: "contains" | "startsWith",
+    a: readonly (string | null)[],
+    b: readonly (string | null)[],
+  ) => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; ++i) {
+      const x = a[i];
+      const y = b[i];
+      if (x === null || x === undefined || y === null || y === undefined) out[i] = N;
+      else out[i] = (op === "contains" ? x.includes(y) : x.startsWith(y)) ? T : F;
+    }
+    return { kind: "boolean", values: out } satisfies BoolVector;
+  };
+
+  const binary = (at: Extract<ExprNode, { kind: "binary" }>): Vector => {
+    const a = evaluate(at.left);
+    const b = evaluate(at.right);
+    switch (at.op) {
+      case "add":
+      case "sub":
+      case "mul":
+      case "div":
+        expect(at, a, "number", at.left);
+        expect(at, b, "number", at.right);
+        return arithmetic(at.op, numbers(a), numbers(b));
+      case "and":
+      case "or":
+        expect(at, a, "boolean", at.left);
+        expect(at, b, "boolean", at.right);
+        return logic(at.op, bools(a), bools(b));
+      case "contains":
+      case "startsWith":
+        expect(at, a, "string", at.left);
+        expect(at, b, "string", at.right);
+        return stringTest(at.op, strings(a), strings(b));
+      default: {
+        const kind = a.kind === "null" ? b.kind : a.kind;
+        if (kind === "null") return { kind: "boolean", values: new Uint8Array(n).fill(N) };
+        expect(at, a, kind, at.left);
+        expect(at, b, kind, at.right);
+        if (kind === "number") return compare(at.op, numbers(a), numbers(b), Number.isNaN);
+        if (kind === "string") return compare(at.op, strings(a), strings(b), (v) => v === null);
+        return compare(at.op, bools(a), bools(b), (v) => v === N);
+      }
+    }
+  };
+
+  const mapNumbers = (v: Vector, f: (x: number) => number): NumberVector => {
+    const source = numbers(v);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; ++i) {
+      const x = source[i]!;
+      out[i] = Number.isNaN(x) ? Number.NaN : f(x);
+    }
+    return { kind: "number", values: out };
+  };
+
+  const unary = (at: Extract<ExprNode, { kind: "unary" }>): Vector => {
+    const a = evaluate(at.arg);
+    const op: UnaryOp = at.op;
+    switch (op) {
+      case "isNull":
+      case "isNotNull": {
+        const out = new Uint8Array(n);
+        const isNull = (i: number): boolean =>
+          a.kind === "null" ||
+          (a.kind === "number"
+            ? Number.isNaN(a.values[i]!)
+            : a.kind === "boolean"
+              ? a.values[i] === N
+              : a.values[i] === null);
+        for (let i = 0; i < n; ++i) out[i] = isNull(i) === (op === "isNull") ? T : F;
+        return { kind: "boolean", values: out };
+      }
+      case "not": {
+        expect(at, a, "boolean", at.arg);
+        const source = bools(a);
+        return { kind: "boolean", values: source.map((x) => (x === N ? N : 1 - x)) };
+      }
+      case "neg":
+        expect(at, a, "number", at.arg);
+        return mapNumbers(a, (x) => -x);
+      case "lower":
+      case "upper":
+      case "length": {
+        expect(at, a, "string", at.arg);
+        const source = strings(a);
+        if (op === "length") {
+          return {
+            kind: "number",
+            values: Float64Array.from(source, (s) => {
+              if (s === null) return Number.NaN;
+              let count = 0;
+              for (const _ of s) count++;
+              return count;
+            }),
+          };
+        }
+        const values = source.map((s) =>
+          s === null ? null : op === "lower" ? s.toLowerCase() : s.toUpperCase(),
+        );
+        return { kind: "string", values } satisfies StringVector;
+      }
+      default:
+        expect(at, a, "number", at.arg);
+        if (!isDatePart(op)) return fail(at, `unknown function "${op}"`);
+        return mapNumbers(a, datePart(op));
+    }
+  };
+
+  const unify = (at: ExprNode, parts: readonly { node: ExprNode; vector: Vector }[]): ValueKind => {
+    const first = parts.find((p) => p.vector.kind !== "null");
+    if (first === undefined) return "null";
+    for (const part of parts) expect(at, part.vector, first.vector.kind, part.node);
+    return first.vector.kind;
+  };
+
+  /** Row `i` of the result takes row `i` of `parts[pick[i]]` (-1: null). */
+  const choose = (kind: ValueKind, parts: readonly Vector[], pick: Int32Array): Vector => {
+    switch (kind) {
+      case "number": {
+        const sources = parts.map(numbers);
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; ++i) out[i] = pick[i]! < 0 ? Number.NaN : sources[pick[i]!]![i]!;
+        return { kind, values: out };
+      }
+      case "boolean": {
+        const sources = parts.map(bools);
+        const out = new Uint8Array(n);
+        for (let i = 0; i < n; ++i) out[i] = pick[i]! < 0 ? N : sources[pick[i]!]![i]!;
+        return { kind, values: out };
+      }
+      case "string": {
+        const sources = parts.map(strings);
+        const out = new Array<string | null>(n);
+        for (let i = 0; i < n; ++i) out[i] = pick[i]! < 0 ? null : sources[pick[i]!]![i]!;
+        return { kind, values: out };
+      }
+      case "null":
+        return { kind };
+    }
+  };
+
+  const isNullAt = (v: Vector, i: number): boolean =>
+    v.kind === "null" ||
+    (v.kind === "number"
+      ? Number.isNaN(v.values[i]!)
+      : v.kind === "boolean"
+        ? v.values[i] === N
+        : v.values[i] === null);
+
+  const evaluate = (at: ExprNode): Vector => {
+    switch (at.kind) {
+      case "column":
+        return readColumn(at.name, at);
+      case "literal":
+        return literal(at.value);
+      case "binary":
+        return binary(at);
+      case "unary":
+        return unary(at);
+      case "trunc": {
+        const a = evaluate(at.arg);
+        expect(at, a, "number", at.arg);
+        return mapNumbers(a, truncation(at.unit));
+      }
+      case "in": {
+        const a = evaluate(at.arg);
+        const listed = at.values.filter((v) => v !== null && !(typeof v === "number" && Number.isNaN(v)));
+        const hasNull = listed.length < at.values.length;
+        for (const value of listed) {
+          const kind: ValueKind =
+            typeof value === "number" ? "number" : typeof value === "string" ? "string" : "boolean";
+          if (a.kind !== "null" && a.kind !== kind) {
+            fail(at, `expected ${describeKind(a.kind)} in the list, got ${describeValue(value)}`);
+          }
+        }
+        const out = new Uint8Array(n);
+        const set = new Set<unknown>(a.kind === "boolean" ? listed.map((v) => (v === true ? T : F)) : listed);
+        const values: ArrayLike<unknown> = a.kind === "null" ? new Array(n).fill(null) : a.values;
+        for (let i = 0; i < n; ++i) {
+          out[i] = isNullAt(a, i) ? N : set.has(values[i]) ? T : hasNull ? N : F;
+        }
+        return { kind: "boolean", values: out };
+      }
+      case "coalesce": {
+        const parts = at.args.map((node) => ({ node, vector: evaluate(node) }));
+        const kind = unify(at, parts);
+        const vectors = parts.map((p) => p.vector);
+        const pick = new Int32Array(n).fill(-1);
+        for (let i = 0; i < n; ++i) {
+          for (let k = 0; k < vectors.length; ++k) {
+            if (!isNullAt(vectors[k]!, i)) {
+              pick[i] = k;
+              break;
+            }
+          }
+        }
+        return choose(kind, vectors, pick);
+      }
+      case "case": {
+        const whens = at.branches.map((b) => {
+          const vector = evaluate(b.when);
+          expect(at, vector, "boolean", b.when);
+          return bools(vector);
+        });
+        const parts = [...at.branches.map((b) => b.result), at.otherwise].map((node) => ({
+          node,
+          vector: evaluate(node),
+        }));
+        const kind = unify(at, parts);
+        const pick = new Int32Array(n).fill(whens.length);
+        for (let i = 0; i < n; ++i) {
+          for (let k = 0; k < whens.length; ++k) {
+            if (whens[k]![i] === T) {
+              pick[i] = k;
+              break;
+            }
+          }
+        }
+        return choose(
+          kind,
+          parts.map((p) => p.vector),
+          pick,
+        );
+      }
+      case "cast": {
+        const a = evaluate(at.arg);
+        try {
+          return castVector(a, at.to, n);
+        } catch (error) {
+          if (!(error instanceof CastFailure)) throw error;
+          return fail(at, `cannot convert ${describeValue(error.value)} to ${error.to}`);
+        }
+      }
+    }
+  };
+
+  return evaluate(node);
+}

@@ -1,0 +1,34 @@
+import type { ExprNode, LiteralValue } from "./nodes";
+
+function literal(value: LiteralValue): string {
+  return value === null ? "null" : JSON.stringify(value);
+}
+
+/**
+ * An expression as the helper calls that build it, for error messages.
+ * @example formatExpr(gt(col("amount"), 10)) // 'gt(col("amount"), 10)'
+ */
+export function formatExpr(node: ExprNode): string {
+  switch (node.kind) {
+    case "column":
+      return `col(${JSON.stringify(node.name)})`;
+    case "literal":
+      return node.timestamp === true ? `timestamp(${node.value})` : literal(node.value);
+    case "binary":
+      return `${node.op}(${formatExpr(node.left)}, ${formatExpr(node.right)})`;
+    case "unary":
+      return `${node.op}(${formatExpr(node.arg)})`;
+    case "trunc":
+      return `truncate(${formatExpr(node.arg)}, "${node.unit}")`;
+    case "in":
+      return `isIn(${formatExpr(node.arg)}, [${node.values.map(literal).join(", ")}])`;
+    case "coalesce":
+      return `coalesce(${node.args.map(formatExpr).join(", ")})`;
+    case "case": {
+      const branches = node.branches.map((b) => `[${formatExpr(b.when)}, ${formatExpr(b.result)}]`);
+      return `caseWhen([${branches.join(", ")}], ${formatExpr(node.otherwise)})`;
+    }
+    case "cast":
+      return `cast(${formatExpr(node.arg)}, "${node.to}")`;
+  }
+}

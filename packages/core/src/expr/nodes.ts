@@ -1,0 +1,98 @@
+/**
+ * The expression tree: plain, serialisable objects (JSON in, JSON out), built by the helpers of `build.ts`,
+ * compiled in process by `compile.ts` and rendered to SQL by `sql.ts`.
+ */
+
+/** A literal's value: `null`, a number, a string or a boolean (time stamps are numbers: epoch milliseconds). */
+export type LiteralValue = number | string | boolean | null;
+
+/** The binary operators: arithmetic, comparison, boolean logic and string tests. */
+export type BinaryOp =
+  | "add"
+  | "sub"
+  | "mul"
+  | "div"
+  | "eq"
+  | "ne"
+  | "lt"
+  | "le"
+  | "gt"
+  | "ge"
+  | "and"
+  | "or"
+  | "contains"
+  | "startsWith";
+
+/** The one-argument functions: boolean and null tests, string functions, date parts of a time stamp. */
+export type UnaryOp =
+  | "not"
+  | "isNull"
+  | "isNotNull"
+  | "neg"
+  | "lower"
+  | "upper"
+  | "length"
+  | "year"
+  | "month"
+  | "day"
+  | "dayOfWeek"
+  | "hour"
+  | "minute";
+
+/** The units a time stamp can be truncated to (a week starts on Monday). */
+export type TruncUnit = "day" | "week" | "month" | "year";
+
+/** The types a value can be cast to. */
+export type CastType = "int" | "float" | "string" | "boolean" | "timestamp";
+
+/** One node of an expression tree. */
+export type ExprNode =
+  | { readonly kind: "column"; readonly name: string }
+  | { readonly kind: "literal"; readonly value: LiteralValue; readonly timestamp?: boolean }
+  | { readonly kind: "binary"; readonly op: BinaryOp; readonly left: ExprNode; readonly right: ExprNode }
+  | { readonly kind: "unary"; readonly op: UnaryOp; readonly arg: ExprNode }
+  | { readonly kind: "trunc"; readonly unit: TruncUnit; readonly arg: ExprNode }
+  | { readonly kind: "in"; readonly arg: ExprNode; readonly values: readonly LiteralValue[] }
+  | { readonly kind: "coalesce"; readonly args: readonly ExprNode[] }
+  | {
+      readonly kind: "case";
+      readonly branches: readonly { readonly when: ExprNode; readonly result: ExprNode }[];
+      readonly otherwise: ExprNode;
+    }
+  | { readonly kind: "cast"; readonly arg: ExprNode; readonly to: CastType };
+
+declare const columnRefs: unique symbol;
+
+/** The phantom that carries, in types only, the union `C` of the column names a value references. */
+export interface References<C extends string> {
+  readonly [columnRefs]?: { readonly columns: C };
+}
+
+/**
+ * A typed expression: an {@link ExprNode} whose type also carries `C`, the union of the column names it
+ * references (a phantom: it exists only in types). A transform taking an expression needs those columns,
+ * so a misspelt column name is a compile error where the table's columns are known.
+ */
+export type Expr<C extends string = string> = ExprNode & References<C>;
+
+/** What an expression helper accepts: an expression, or a literal (`10`, `"paid"`, `true`, `null`). */
+export type ExprInput = Expr | LiteralValue;
+
+/** The columns referenced by a value carrying {@link References} (`never` for a literal). */
+export type RefsOf<I> = I extends { readonly [columnRefs]?: { readonly columns: infer C extends string } }
+  ? C
+  : never;
+
+type RefsIn<V> = V extends readonly (infer E)[]
+  ? RefsOf<E>
+  : [RefsOf<V>] extends [never]
+    ? V extends object
+      ? { [J in keyof V]: RefsOf<V[J]> }[keyof V]
+      : never
+    : RefsOf<V>;
+
+/**
+ * The columns referenced by the expressions in a params object: an expression, or a record or list of
+ * expressions (or measures), as the value of any param. Transforms taking expressions need these columns.
+ */
+export type ExprColumns<P> = P extends object ? { [K in keyof P]: RefsIn<P[K]> }[keyof P] : never;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import {
+  add,
+  and,
+  caseWhen,
+  cast,
+  coalesce,
+  col,
+  contains,
+  dayOfWeek,
+  div,
+  eq,
+  gt,
+  hour,
+  isIn,
+  isNull,
+  length,
+  lower,
+  month,
+  neg,
+  not,
+  or,
+  startsWith,
+  timestamp,
+  truncate,
+  year,
+} from "./build";
+import { toSql, toSqlOrderBy } from "./sql";
+
+describe("toSql (DuckDB)", () => {
+  const golden: [string, Parameters<typeof toSql>[0], string][] = [
+    [
+      "the issue's filter",
+      and(gt(col("amount"), 10), eq(col("status"), "paid")),
+      `(("amount" > 10) AND ("status" = 'paid'))`,
+    ],
+    ["division: null on a zero divisor", div(col("a"), col("b")), `("a" / NULLIF("b", 0))`],
+    ["negative literals and negation", add(neg(col("a")), -2.5), `((-"a") + (-2.5))`],
+    ["quotes in names and strings", eq(col('odd"name'), "it's"), `("odd""name" = 'it''s')`],
+    ["null tests and not", or(isNull(col("a")), not(col("flag"))), `(("a" IS NULL) OR (NOT "flag"))`],
+    ["in-list", isIn(col("status"), ["paid", null]), `("status" IN ('paid', NULL))`],
+    ["empty in-list", isIn(col("status"), []), `(CASE WHEN "status" IS NULL THEN NULL ELSE FALSE END)`],
+    [
+      "string functions",
+      and(contains(lower(col("zone")), "airport"), startsWith(col("zone"), "J")),
+      `(contains(lower("zone"), 'airport') AND starts_with("zone", 'J'))`,
+    ],
+    ["length", length(col("zone")), `length("zone")`],
+    ["day of week, 1 = Sunday (DuckDB counts from 0)", dayOfWeek(col("at")), `(dayofweek("at") + 1)`],
+    [
+      "date parts",
+      add(year(col("at")), add(month(col("at")), hour(col("at")))),
+      `(year("at") + (month("at") + hour("at")))`,
+    ],
+    ["truncation", truncate(col("at"), "week"), `date_trunc('week', "at")`],
+    [
+      "time-stamp literal",
+      gt(col("at"), timestamp("2024-03-01 18:30")),
+      `("at" > TIMESTAMP '2024-03-01 18:30:00')`,
+    ],
+    ["coalesce", coalesce(col("discount"), 0), `COALESCE("discount", 0)`],
+    [
+      "case",
+      caseWhen([[gt(col("amount"), 100), "large"]], "small"),
+      `(CASE WHEN ("amount" > 100) THEN 'large' ELSE 'small' END)`,
+    ],
+    ["case without else", caseWhen([[col("flag"), 1]]), `(CASE WHEN "flag" THEN 1 ELSE NULL END)`],
+    ["cast to int truncates", cast(col("x"), "int"), `CAST(trunc(CAST("x" AS DOUBLE)) AS BIGINT)`],
+    ["cast to string", cast(col("x"), "string"), `CAST("x" AS VARCHAR)`],
+  ];
+  it.each(golden)("renders %s", (_, expr, sql) => {
+    expect(toSql(expr, "duckdb")).toBe(sql);
+  });
+});
+
+describe("toSqlOrderBy", () => {
+  it("always says where nulls go: first ascending, last descending, unless told", () => {
+    expect(
+      toSqlOrderBy(
+        [
+          { column: "customer_id" },
+          { column: "ordered_at", descending: true },
+          { column: "x", nulls: "last" },
+        ],
+        "duckdb",
+      ),
+    ).toBe(`"customer_id" ASC NULLS FIRST, "ordered_at" DESC NULLS LAST, "x" ASC NULLS LAST`);
+  });
+});

@@ -1,0 +1,115 @@
+import { formatTimestamp } from "../time/timestamp";
+import type { BinaryOp, ExprNode, LiteralValue } from "./nodes";
+import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from "./sql-dialects";
+
+const OPERATORS: Partial<Record<BinaryOp, string>> = {
+  add: "+",
+  sub: "-",
+  mul: "*",
+  eq: "=",
+  ne: "<>",
+  lt: "<",
+  le: "<=",
+  gt: ">",
+  ge: ">=",
+  and: "AND",
+  or: "OR",
+};
+
+function literalSql(value: LiteralValue, timestamp: boolean | undefined): string {
+  if (value === null) return "NULL";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
+  if (Number.isNaN(value)) return "NULL";
+  if (timestamp === true) return `TIMESTAMP '${formatTimestamp(value).replace("T", " ")}'`;
+  if (!Number.isFinite(value)) return `CAST('${value > 0 ? "Infinity" : "-Infinity"}' AS DOUBLE)`;
+  const text = String(value);
+  return value < 0 || Object.is(value, -0) ? `(${text})` : text;
+}
+
+function render(node: ExprNode, d: SqlDialect): string {
+  switch (node.kind) {
+    case "column":
+      return d.quoteIdentifier(node.name);
+    case "literal":
+      return literalSql(node.value, node.timestamp);
+    case "binary": {
+      const left = render(node.left, d);
+      const right = render(node.right, d);
+      if (node.op === "div") return `(${left} / NULLIF(${right}, 0))`;
+      if (node.op === "contains") return d.contains(left, right);
+      if (node.op === "startsWith") return d.startsWith(left, right);
+      return `(${left} ${OPERATORS[node.op]} ${right})`;
+    }
+    case "unary": {
+      const arg = render(node.arg, d);
+      switch (node.op) {
+        case "not":
+          return `(NOT ${arg})`;
+        case "isNull":
+          return `(${arg} IS NULL)`;
+        case "isNotNull":
+          return `(${arg} IS NOT NULL)`;
+        case "neg":
+          return `(-${arg})`;
+        case "dayOfWeek":
+          return d.dayOfWeekSunday === 1 ? `dayofweek(${arg})` : `(dayofweek(${arg}) + 1)`;
+        default:
+          return `${node.op}(${arg})`;
+      }
+    }
+    case "trunc":
+      return `date_trunc('${node.unit}', ${render(node.arg, d)})`;
+    case "in": {
+      const arg = render(node.arg, d);
+      if (node.values.length === 0) return `(CASE WHEN ${arg} IS NULL THEN NULL ELSE FALSE END)`;
+      return `(${arg} IN (${node.values.map((v) => literalSql(v, false)).join(", ")}))`;
+    }
+    case "coalesce":
+      return node.args.length === 0 ? "NULL" : `COALESCE(${node.args.map((a) => render(a, d)).join(", ")})`;
+    case "case": {
+      if (node.branches.length === 0) return render(node.otherwise, d);
+      const branches = node.branches.map((b) => `WHEN ${render(b.when, d)} THEN ${render(b.result, d)}`);
+      return `(CASE ${branches.join(" ")} ELSE ${render(node.otherwise, d)} END)`;
+    }
+    case "cast": {
+      const arg = render(node.arg, d);
+      if (node.to === "int") return `CAST(trunc(CAST(${arg} AS ${d.types.float})) AS ${d.types.int})`;
+      return `CAST(${arg} AS ${d.types[node.to]})`;
+    }
+  }
+}
+
+/**
+ * An expression as SQL in a dialect: every operator parenthesised, so the SQL means what the tree means;
+ * `a / b` is `a / NULLIF(b, 0)` (null on a zero divisor, as in process); `dayOfWeek` counts Sunday as 1 in
+ * every dialect; `cast(x, "int")` truncates toward zero.
+ *
+ * @example toSql(and(gt(col("amount"), 10), eq(col("status"), "paid")), "duckdb")
+ * // (("amount" > 10) AND ("status" = 'paid'))
+ */
+export function toSql(expr: ExprNode, dialect: SqlDialectName): string {
+  return render(expr, SQL_DIALECTS[dialect]);
+}
+
+/** One key of an ORDER BY: a column, its direction, and where its nulls go. */
+export interface SqlSortKey {
+  readonly column: string;
+  readonly descending?: boolean;
+  /** Default: first ascending, last descending (tablepipe's order, the exact reverse of ascending). */
+  readonly nulls?: "first" | "last";
+}
+
+/**
+ * An ORDER BY list, always saying where nulls go (engines disagree on the default).
+ * @example toSqlOrderBy([{ column: "amount", descending: true }], "duckdb") // "amount" DESC NULLS LAST
+ */
+export function toSqlOrderBy(keys: readonly SqlSortKey[], dialect: SqlDialectName): string {
+  const d = SQL_DIALECTS[dialect];
+  return keys
+    .map((key) => {
+      const nulls = key.nulls ?? (key.descending === true ? "last" : "first");
+      return `${d.quoteIdentifier(key.column)} ${key.descending === true ? "DESC" : "ASC"} NULLS ${nulls.toUpperCase()}`;
+    })
+    .join(", ");
+}

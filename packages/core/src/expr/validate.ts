@@ -1,0 +1,106 @@
+import { z } from "zod";
+import type { Expr, ExprNode } from "./nodes";
+
+const BINARY = new Set([
+  "add",
+  "sub",
+  "mul",
+  "div",
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "and",
+  "or",
+  "contains",
+  "startsWith",
+]);
+const UNARY = new Set([
+  "not",
+  "isNull",
+  "isNotNull",
+  "neg",
+  "lower",
+  "upper",
+  "length",
+  "year",
+  "month",
+  "day",
+  "dayOfWeek",
+  "hour",
+  "minute",
+]);
+const UNITS = new Set(["day", "week", "month", "year"]);
+const CASTS = new Set(["int", "float", "string", "boolean", "timestamp"]);
+
+function isLiteral(value: unknown): boolean {
+  return (
+    value === null || typeof value === "number" || typeof value === "string" || typeof value === "boolean"
+  );
+}
+
+/** True when `value` is a well-formed expression tree (as built by the helpers, or read back from JSON). */
+export function isExprNode(value: unknown): value is ExprNode {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  switch (v.kind) {
+    case "column":
+      return typeof v.name === "string" && v.name !== "";
+    case "literal":
+      return isLiteral(v.value) && (v.timestamp === undefined || typeof v.timestamp === "boolean");
+    case "binary":
+      return BINARY.has(v.op as string) && isExprNode(v.left) && isExprNode(v.right);
+    case "unary":
+      return UNARY.has(v.op as string) && isExprNode(v.arg);
+    case "trunc":
+      return UNITS.has(v.unit as string) && isExprNode(v.arg);
+    case "in":
+      return isExprNode(v.arg) && Array.isArray(v.values) && v.values.every(isLiteral);
+    case "coalesce":
+      return Array.isArray(v.args) && v.args.every(isExprNode);
+    case "case":
+      return (
+        Array.isArray(v.branches) &&
+        v.branches.every(
+          (b: unknown) =>
+            typeof b === "object" &&
+            b !== null &&
+            isExprNode((b as Record<string, unknown>).when) &&
+            isExprNode((b as Record<string, unknown>).result),
+        ) &&
+        isExprNode(v.otherwise)
+      );
+    case "cast":
+      return CASTS.has(v.to as string) && isExprNode(v.arg);
+    default:
+      return false;
+  }
+}
+
+/**
+ * A zod schema for a param that takes an expression (built with `col`, `gt`, ...; a bare literal is not an
+ * expression here: wrap it in `lit`).
+ */
+export function exprParam() {
+  return z.custom<Expr>((value) => isExprNode(value), {
+    message: "expected an expression (built with col(...), gt(...), ...)",
+  });
+}
+
+const MEASURES = new Set(["count", "sum", "mean", "min", "max", "countDistinct", "first", "last", "stddev"]);
+
+/** A zod schema for a param that takes a measure (`sum(col("amount"))`, `count()`, ...). */
+export function measureParam() {
+  return z.custom<import("./measures").Measure>(
+    (value) =>
+      typeof value === "object" &&
+      value !== null &&
+      MEASURES.has((value as Record<string, unknown>).fn as string) &&
+      ((value as Record<string, unknown>).of === undefined
+        ? (value as Record<string, unknown>).fn === "count"
+        : isExprNode((value as Record<string, unknown>).of)),
+    { message: "expected a measure (count(), sum(col(...)), ...)" },
+  );
+}

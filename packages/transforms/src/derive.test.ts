@@ -1,0 +1,43 @@
+import { add, caseWhen, col, gt, month, mul } from "@tablepipe/core";
+import * as aq from "arquero";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { derive } from "./derive";
+import { orderRows, ordersTable } from "./internal/test-support";
+
+describe("derive", () => {
+  it("adds columns from expressions on each row; each sees the input's columns", () => {
+    const t = aq.table({
+      price: [2, 3],
+      qty: [5, null],
+      at: Float64Array.of(Date.UTC(2024, 2, 1), Date.UTC(2024, 11, 31)),
+    });
+    const out = derive(t, {
+      columns: { total: mul(col("price"), col("qty")), m: month(col("at")), price: add(col("price"), 1) },
+    });
+    expect(out.columnNames()).toEqual(["price", "qty", "at", "total", "m"]);
+    expect(out.array("total")).toEqual([10, null]);
+    expect(out.column("m")).toEqual(Float64Array.of(3, 12)); // no null: typed
+    expect(out.array("price")).toEqual([3, 4]);
+    expect(t.array("price")).toEqual([2, 3]);
+  });
+
+  it("names the step, the new column and the expression on a type error", () => {
+    expect(() => derive(aq.table({ s: ["x"] }), { columns: { n: add(col("s"), 1) } })).toThrow(
+      'derive: column "n": add(col("s"), 1): expected numbers, but column "s" holds strings',
+    );
+  });
+
+  it("agrees with a row-by-row reference", () => {
+    fc.assert(
+      fc.property(orderRows, (rows) => {
+        const size = caseWhen([[gt(col("amount"), 7), "large"]], "small");
+        const out = derive(ordersTable(rows), { columns: { size, double: mul(col("amount"), 2) } });
+        expect(out.array("size")).toEqual(
+          rows.map((r) => (r.amount !== null && r.amount > 7 ? "large" : "small")),
+        );
+        expect([...out.array("double")]).toEqual(rows.map((r) => (r.amount === null ? null : r.amount * 2)));
+      }),
+    );
+  });
+});

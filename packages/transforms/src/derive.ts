@@ -1,0 +1,58 @@
+import {
+  defineTransform,
+  type ExprColumns,
+  exprColumns,
+  exprParam,
+  type StaticContract,
+  withStaticContract,
+} from "@tablepipe/core";
+import { evaluateExpression, vectorToColumn } from "@tablepipe/core/internal";
+import { z } from "zod";
+import { expressionInput } from "./internal/expression-input";
+import { visibleRows } from "./internal/rows";
+
+/** The columns of `derive`: it needs those its expressions reference and adds (or overwrites) the named ones. */
+export interface DeriveColumns extends StaticContract {
+  needs: ExprColumns<this["params"]>;
+  adds: this["params"] extends { columns: infer M } ? keyof M & string : never;
+  removes: never;
+}
+
+/**
+ * Add (or overwrite) columns computed by expressions, each from the input's columns (SQL's `SELECT *, expr
+ * AS name`: one new column never sees another). Numbers with no null become a `Float64Array`; other results
+ * are arrays with `null`. Rows and their order are unchanged.
+ *
+ * Params: `columns` (required), `{ name: expression }`.
+ *
+ * @example
+ * derive(orders, { columns: { total: mul(col("price"), col("quantity")), month: month(col("ordered_at")) } });
+ */
+export const derive = withStaticContract<DeriveColumns>()(
+  defineTransform({
+    name: "derive",
+    rowLocal: true,
+    description: "Add or overwrite columns computed by expressions on each row.",
+    params: z.object({
+      columns: z
+        .record(z.string().min(1, "expected a non-empty column name"), exprParam())
+        .describe("The new columns: { name: expression }."),
+    }),
+    contract: ({ columns }) => ({
+      needs: [...new Set(Object.values(columns).flatMap((expr) => exprColumns(expr)))],
+      adds: Object.keys(columns),
+    }),
+    apply: (table, { columns }) => {
+      const rows = visibleRows(table);
+      const input = expressionInput(table, rows);
+      const values: Record<string, unknown[] | Float64Array> = {};
+      for (const [name, expr] of Object.entries(columns)) {
+        values[name] = vectorToColumn(
+          evaluateExpression(expr, input, `derive: column "${name}"`),
+          rows.length,
+        );
+      }
+      return table.assign(values);
+    },
+  }),
+);

@@ -1,0 +1,129 @@
+import { describeValue } from "@tablepipe/core";
+import type { ColumnValues } from "./columns";
+import { describeKinds, keyKind } from "./key-set";
+import { groupRows } from "./row-groups";
+
+/** The rows a join keeps: backing rows of the left, and of the right (-1: no right row). */
+export interface JoinMatches {
+  readonly left: Uint32Array;
+  readonly right: Int32Array;
+}
+
+/** Options of {@link matchRows}. */
+export interface MatchOptions {
+  readonly how: "inner" | "left" | "semi" | "anti";
+  readonly validate: "many-to-one" | "one-to-one" | undefined;
+  /** The key column names, for errors. */
+  readonly keys: readonly string[];
+}
+
+function hasMissingKey(columns: readonly ColumnValues[], row: number): boolean {
+  for (const column of columns) if (keyKind(column[row]) === 0) return true;
+  return false;
+}
+
+function kinds(columns: readonly ColumnValues[], rows: Uint32Array): number[] {
+  return columns.map((column) => {
+    let bits = 0;
+    for (const row of rows) bits |= keyKind(column[row]);
+    return bits;
+  });
+}
+
+/**
+ * Match left rows to right rows on equal keys: both sides' keys are grouped together by one hash pass on
+ * typed arrays, so a left row's group lists its matching right rows. Missing keys never match.
+ */
+export function matchRows(
+  leftKeys: readonly ColumnValues[],
+  leftRows: Uint32Array,
+  rightKeys: readonly ColumnValues[],
+  rightRows: Uint32Array,
+  options: MatchOptions,
+): JoinMatches {
+  const nl = leftRows.length;
+  const nr = rightRows.length;
+  // One key column per key over both sides: left positions first, then right.
+  const combined = leftKeys.map((column, k) => {
+    const right = rightKeys[k]!;
+    const out = new Array<unknown>(nl + nr);
+    for (let i = 0; i < nl; ++i) out[i] = column[leftRows[i]!];
+    for (let j = 0; j < nr; ++j) out[nl + j] = right[rightRows[j]!];
+    return out;
+  });
+  const all = Uint32Array.from({ length: nl + nr }, (_, i) => i);
+  const { groupOf, groupCount } = groupRows(combined, all);
+
+  // The right rows of each group, in input order (a counting sort: start offsets, then fill).
+  const start = new Int32Array(groupCount + 1);
+  const rightMissing = new Uint8Array(nr);
+  for (let j = 0; j < nr; ++j) {
+    if (hasMissingKey(rightKeys, rightRows[j]!)) rightMissing[j] = 1;
+    else start[groupOf[nl + j]! + 1]! += 1;
+  }
+  for (let g = 0; g < groupCount; ++g) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groupCount);
+  const byGroup = new Int32Array(start[groupCount]!);
+  for (let j = 0; j < nr; ++j) if (rightMissing[j] === 0) byGroup[fill[groupOf[nl + j]!]!++] = rightRows[j]!;
+
+  const describeKey = (values: readonly ColumnValues[], row: number): string =>
+    options.keys.map((k, i) => `${k} = ${describeValue(values[i]![row])}`).join(", ");
+  if (options.validate !== undefined) {
+    for (let g = 0; g < groupCount; ++g) {
+      if (start[g + 1]! - start[g]! > 1) {
+        throw new TypeError(
+          `join: validate "${options.validate}": the key (${describeKey(rightKeys, byGroup[start[g]!]!)}) appears more than once in the right table`,
+        );
+      }
+    }
+  }
+  if (options.validate === "one-to-one") {
+    const seen = new Uint8Array(groupCount);
+    for (let i = 0; i < nl; ++i) {
+      const g = groupOf[i]!;
+      if (hasMissingKey(leftKeys, leftRows[i]!)) continue;
+      if (seen[g] === 1) {
+        throw new TypeError(
+          `join: validate "one-to-one": the key (${describeKey(leftKeys, leftRows[i]!)}) appears more than once in the left table`,
+        );
+      }
+      seen[g] = 1;
+    }
+  }
+
+  const left: number[] = [];
+  const right: number[] = [];
+  let matched = 0;
+  for (let i = 0; i < nl; ++i) {
+    const row = leftRows[i]!;
+    const missing = hasMissingKey(leftKeys, row);
+    const g = groupOf[i]!;
+    const from = missing ? 0 : start[g]!;
+    const to = missing ? 0 : start[g + 1]!;
+    if (to > from) matched++;
+    if (options.how === "semi" || options.how === "anti") {
+      if (to > from === (options.how === "semi")) left.push(row);
+      continue;
+    }
+    for (let m = from; m < to; ++m) {
+      left.push(row);
+      right.push(byGroup[m]!);
+    }
+    if (to === from && options.how === "left") {
+      left.push(row);
+      right.push(-1);
+    }
+  }
+  if (matched === 0 && nl > 0 && nr > 0) {
+    const lk = kinds(leftKeys, leftRows);
+    const rk = kinds(rightKeys, rightRows);
+    const k = lk.findIndex((bits, i) => bits !== 0 && rk[i]! !== 0 && (bits & rk[i]!) === 0);
+    if (k >= 0) {
+      throw new TypeError(
+        `join: key "${options.keys[k]}" holds ${describeKinds(lk[k]!)} on the left but ${describeKinds(rk[k]!)} ` +
+          'on the right, so no key can ever match (1 and "1" are different keys)',
+      );
+    }
+  }
+  return { left: Uint32Array.from(left), right: Int32Array.from(right) };
+}

@@ -1,0 +1,68 @@
+import * as aq from "arquero";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type OrderRow, orderRows, ordersTable } from "./internal/test-support";
+import { join } from "./join";
+
+const customers = () => aq.table({ customer_id: [1, 2, 2, null], name: ["Ann", "Bo", "Bob", "Nobody"] });
+
+describe("join", () => {
+  const orders = aq.table({ customer_id: [2, 3, null, 1], amount: [10, 20, 30, 40] });
+
+  it("inner: matching pairs, left order then right order; null keys never match", () => {
+    expect(join(orders, { right: customers(), on: ["customer_id"] }).objects()).toEqual([
+      { customer_id: 2, amount: 10, name: "Bo" },
+      { customer_id: 2, amount: 10, name: "Bob" },
+      { customer_id: 1, amount: 40, name: "Ann" },
+    ]);
+  });
+
+  it("left: unmatched rows kept with nulls; semi and anti keep left rows once", () => {
+    const left = join(orders, { right: customers(), on: ["customer_id"], how: "left" });
+    expect(left.array("name")).toEqual(["Bo", "Bob", null, null, "Ann"]);
+    expect(join(orders, { right: customers(), on: ["customer_id"], how: "semi" }).array("amount")).toEqual([
+      10, 40,
+    ]);
+    expect(join(orders, { right: customers(), on: ["customer_id"], how: "anti" }).objects()).toEqual([
+      { customer_id: 3, amount: 20 },
+      { customer_id: null, amount: 30 },
+    ]);
+  });
+
+  it("validates multiplicity, and refuses clashing column names, naming them", () => {
+    expect(() => join(orders, { right: customers(), on: ["customer_id"], validate: "many-to-one" })).toThrow(
+      'join: validate "many-to-one": the key (customer_id = 2) appears more than once in the right table',
+    );
+    const clash = aq.table({ customer_id: [1], amount: [5] });
+    expect(() => join(orders, { right: clash, on: ["customer_id"] })).toThrow(
+      'join: the right table\'s columns "amount" are also left columns',
+    );
+    expect(() =>
+      join(orders, { right: aq.table({ customer_id: ["1"], x: [1] }), on: ["customer_id"] }),
+    ).toThrow(/key "customer_id" holds numbers on the left but strings on the right/);
+  });
+
+  it("agrees with a nested-loop reference on random tables with nulls and duplicate keys", () => {
+    fc.assert(
+      fc.property(
+        orderRows,
+        orderRows,
+        fc.constantFrom("inner", "left", "semi", "anti" as const),
+        (l, r, how) => {
+          const right = ordersTable(r).select("customer_id", "status").rename({ status: "right_status" });
+          const out = join(ordersTable(l), { right, on: ["customer_id"], how });
+          const matches = (a: OrderRow) =>
+            r.filter((b) => a.customer_id !== null && a.customer_id === b.customer_id);
+          const expected = l.flatMap((a): object[] => {
+            const m = matches(a);
+            if (how === "semi") return m.length > 0 ? [a] : [];
+            if (how === "anti") return m.length === 0 ? [a] : [];
+            if (m.length === 0) return how === "left" ? [{ ...a, right_status: null }] : [];
+            return m.map((b) => ({ ...a, right_status: b.status }));
+          });
+          expect(out.objects()).toEqual(expected);
+        },
+      ),
+    );
+  });
+});
