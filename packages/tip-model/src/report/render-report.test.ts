@@ -77,6 +77,7 @@ describe("renderReport", () => {
     }
     expect(html).toContain("<title>tip-model run</title>");
     expect(html).toContain("filterData › limitHistory");
+    expect(html).toMatch(/<td class="depth-1">limitHistory<\/td>/);
     expect(html).toContain("<td>training</td>");
     expect(html).toContain('<td class="num">1.235</td>');
     expect(html).toContain('<td class="num">-25.6%</td>');

@@ -108,7 +108,7 @@ export function funnelTableHtml(rows: readonly FunnelRow[]): string {
       {
         text: row.step,
         className: [
-          row.depth > 0 ? `depth-$Math.min(row.depth, MAX_INDENT)` : "",
+          row.depth > 0 ? `depth-${Math.min(row.depth, MAX_INDENT)}` : "",
           row.composite ? "composite" : "",
         ]
           .filter((name) => name !== "")
