@@ -1,6 +1,8 @@
 /**
  * Table IO: `readTable` (CSV streamed, Parquet, Arrow IPC) typed by a zod row schema, `writeTable` (CSV,
- * Parquet) and `writeOutputFolder`, all written under temporary names and renamed when complete.
+ * Parquet) and output folders (`openOutputFolder`, `writeOutputFolder`), all written under temporary names and
+ * renamed when complete. An output folder is locked while open, records the files tablepipe wrote in
+ * `.tablepipe-manifest.json`, and never deletes or replaces a file tablepipe did not write.
  *
  * Reading, per schema kind (an empty cell is `null` in a `.nullable()`/`.optional()` column, the default in a
  * `.default()` column, and an invalid value otherwise):
@@ -22,7 +24,7 @@
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
 export { csvCell } from "./csv/csv-writer";
 export type { TableReadErrorDetails } from "./errors";
-export { TableReadError, TableWriteError } from "./errors";
+export { OutputLockedError, OutputPathError, TableReadError, TableWriteError } from "./errors";
 export type { ColumnAliases } from "./read/aliases";
 export { normalizeColumnName } from "./read/aliases";
 export type { ReadDescription } from "./read/describe-read";
@@ -34,6 +36,11 @@ export { columnKinds } from "./read/schema-columns";
 export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFormat } from "./read/types";
 export type { SourcePipeResult, SourcePlan } from "./source/source-pipe";
 export { pipeFrom, SourcePipe } from "./source/source-pipe";
-export { writeOutputFolder } from "./write/output-folder";
+export type { OutputCheckOptions } from "./write/output-check";
+export { checkOutputFolder } from "./write/output-check";
+export type { OpenOutputFolderOptions, OutputStep } from "./write/output-folder";
+export { OutputFolder, openOutputFolder, writeOutputFolder } from "./write/output-folder";
+export { LOCK_FILE } from "./write/output-lock";
+export { MANIFEST_FILE } from "./write/output-manifest";
 export type { WriteTableOptions } from "./write/write-table";
 export { writeTable } from "./write/write-table";

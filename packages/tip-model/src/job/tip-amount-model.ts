@@ -1,6 +1,6 @@
 import type { Table } from "@tablepipe/core";
 import { pipe, step } from "@tablepipe/core";
-import type { ReadProgress, ReadReport, ReadTableOptions, RowSchema } from "@tablepipe/io";
+import type { OutputFolder, ReadProgress, ReadReport, ReadTableOptions, RowSchema } from "@tablepipe/io";
 import { describeRead, pipeFrom, readTableWithReport } from "@tablepipe/io";
 import { Job } from "@tablepipe/job";
 import {
@@ -21,8 +21,8 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
-import { resolveDataSources } from "./data-sources";
-import { checkOutputDir, type TipModelMetrics, writeJobOutputs } from "./outputs";
+import { inputPaths, resolveDataSources } from "./data-sources";
+import { openJobOutputs, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
 
 /** Too few prepared rows to train or to validate: a user error (filters or data), printed as one line by the CLI. */
@@ -90,14 +90,33 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     this.options = options;
   }
 
-  /** The table of contents; first checks that `output_dir` can be written, so a bad one fails before the work. */
+  /**
+   * The table of contents; first opens `output_dir` (checked, locked against a second run, leftovers swept), so
+   * a bad one fails before the work.
+   */
   async run(): Promise<void> {
-    await checkOutputDir(this.config.output_dir);
-    await this.extract({ streamTrips: this.config.stream_read });
-    await this.transform();
-    await this.train();
-    await this.validate();
-    await this.load();
+    const out = await this.openOutputs();
+    try {
+      await this.extract({ streamTrips: this.config.stream_read });
+      await this.transform();
+      await this.train();
+      await this.validate();
+      await this.load(out);
+    } finally {
+      await out.close();
+    }
+  }
+
+  /** Open `output_dir` for this job's outputs, logging the temporary files an interrupted run left and were removed. */
+  async openOutputs(): Promise<OutputFolder> {
+    const config = this.checkedConfig();
+    const out = await openJobOutputs({ ...config, inputs: inputPaths(config) });
+    if (out.swept.length > 0) {
+      this.log.info(`removed ${out.swept.length} temporary file(s) an interrupted run left in ${out.dir}`, {
+        files: out.swept,
+      });
+    }
+    return out;
   }
 
   /**
@@ -270,30 +289,40 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     });
   }
 
-  /** Write model.json, metrics.json, predictions.csv and report.html to `output_dir`, all or nothing. */
-  load(): Promise<void> {
+  /**
+   * Write model.json, metrics.json, predictions.csv and report.html to `output_dir` (or the open folder `out`),
+   * each file atomically; files tablepipe did not write are never touched.
+   */
+  load(out?: OutputFolder): Promise<void> {
     return this.stage("load", async () => {
       const metrics = this.metrics;
       const importances = this.importances;
       if (metrics === undefined || importances === undefined)
         throw new Error("no metrics yet: run validate() first");
-      this.outputDir = await writeJobOutputs({
-        outputDir: this.config.output_dir,
-        config: this.config,
-        model: this.fittedModel(),
-        metrics,
-        importances,
-        predictions: this.table("predictions"),
-        labelColumn: this.labelCol,
-        rows: {
-          input: this.inputRows,
-          prepared: this.table("prepared_data").numRows(),
-          training: this.table("training").numRows(),
-          test: this.table("test").numRows(),
-        },
-        dataDescription: this.dataDescription,
-        funnel: [...(this.traces.transform ?? []), ...(this.traces.train ?? [])],
-      });
+      const folder = out ?? (await this.openOutputs());
+      try {
+        this.outputDir = await writeJobOutputs(
+          {
+            config: this.config,
+            model: this.fittedModel(),
+            metrics,
+            importances,
+            predictions: this.table("predictions"),
+            labelColumn: this.labelCol,
+            rows: {
+              input: this.inputRows,
+              prepared: this.table("prepared_data").numRows(),
+              training: this.table("training").numRows(),
+              test: this.table("test").numRows(),
+            },
+            dataDescription: this.dataDescription,
+            funnel: [...(this.traces.transform ?? []), ...(this.traces.train ?? [])],
+          },
+          folder,
+        );
+      } finally {
+        if (out === undefined) await folder.close();
+      }
       this.log.info(`wrote ${this.outputDir}`);
     });
   }
