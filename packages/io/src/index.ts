@@ -6,7 +6,8 @@
  *
  * Reading, per schema kind (an empty cell is `null` in a `.nullable()`/`.optional()` column, the default in a
  * `.default()` column, and an invalid value otherwise):
- * - `z.number()`: decimal text (`-1.5`, `.5`, `1e-3`, `NaN`, `Infinity`) -> Float64Array (plain array when nullable);
+ * - `z.number()`: finite decimal text (`-1.5`, `.5`, `1e-3`) -> Float64Array (plain array when nullable); `NaN`,
+ *   `Infinity`, `inf`, `1e999` are invalid values (an error naming them, or dropped and counted with `onInvalid: "drop"`);
  * - `z.int()` / `.int()`: integers, `3.0` accepted, `1.5` rejected -> Float64Array (plain array when nullable);
  * - `z.date()`: `2018-07-27 09:14:45`, `2018-07-27T09:14:45[.fff][Z|+05:30]`, `07/27/2018 9:14:45 AM` -> epoch
  *   milliseconds (a number, not a Date) in a Float64Array (plain array when nullable); a stamp without a zone

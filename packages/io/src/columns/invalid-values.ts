@@ -1,5 +1,6 @@
 import { type ColumnSpec, kindExpectation } from "../read/schema-columns";
 import type { IssueKind, IssueSink } from "./builder-support";
+import { isNonFiniteNumberText } from "./numbers";
 
 /** What to do with a value that does not parse: throw a `TableReadError`, or drop its row and count it. */
 export type OnInvalid = "error" | "drop";
@@ -62,6 +63,11 @@ export function describeIssue(
   const expected = `${noun}, ${example}`;
   if (kind === 1)
     return { reason: `empty value, but the column is not nullable (expected ${expected})`, expected };
+  if ((spec.kind === "float" || spec.kind === "int") && isNonFiniteNumberText(value))
+    return {
+      reason: `${quote(value)} is not a finite number (expected ${example}; NaN, Infinity and values beyond ±1.8e308 are invalid)`,
+      expected,
+    };
   if (spec.kind === "enum")
     return { reason: `${quote(value)} is not an allowed value (expected ${example})`, expected };
   return { reason: `cannot parse ${quote(value)} as ${noun} (expected ${example})`, expected };
