@@ -319,11 +319,51 @@ describe("commands that work", () => {
     expect(await readdir(root)).not.toContainEqual(expect.stringMatching(/^\.default-out/));
   });
 
-  it("--log-level warn keeps stderr quiet on success", async () => {
+  it("--log-level warn keeps stderr to the warnings: the generated sample, and few test rows, with the numbers", async () => {
     const output = join(root, "quiet-out");
     const quiet = await cli("--sample-rows", "2000", "--log-level", "warn", "--output-dir", output);
     expect(quiet.code).toBe(0);
-    expect(quiet.err).toBe("");
+    const lines = quiet.err.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /WARN tip-model: no data given \(--data-dir, --trips, --zones\): using the built-in generated sample, 2000 trips \(seed 42\)$/,
+    );
+    const few = await cli(
+      "--sample-rows",
+      "2000",
+      "--test-fraction",
+      "0.01",
+      "--log-level",
+      "warn",
+      "--output-dir",
+      output,
+    );
+    expect(few.code).toBe(0);
+    expect(few.err.trimEnd().split("\n")[1]).toMatch(
+      /WARN tip-model: few rows to learn from: \d+ training rows \(minimum 100\), \d+ test rows \(minimum 30\); the metrics will be unreliable/,
+    );
+  });
+
+  it("prepare that keeps no row warns with the input counts and writes an empty table", async () => {
+    const out = join(await folder("empty-prepared"), "p.csv");
+    const run = await cli(
+      "prepare",
+      "--data-dir",
+      sampleDir,
+      "--history-start-month",
+      "202001",
+      "--history-end-month",
+      "202002",
+      "--out",
+      out,
+      "--log-level",
+      "warn",
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toBe(`prepared: ${out} (0 rows)\n`);
+    expect(run.err).toMatch(
+      /WARN tip-model: 0 prepared rows: the filters kept nothing of \{"taxi_trip_data":3000,"taxi_zone_geo":263\} input rows; writing an empty table/,
+    );
   });
 
   it("flags win over a config file, which wins over the defaults", async () => {

@@ -1,5 +1,5 @@
 import { basename, resolve } from "node:path";
-import { type CliOutput, runCli } from "@tablepipe/job";
+import { type CliOutput, getLogger, runCli } from "@tablepipe/job";
 import { z } from "zod";
 import { tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";
@@ -100,6 +100,11 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
               progress.done();
             }
             const prepared = job.table("prepared_data");
+            if (prepared.numRows() === 0) {
+              getLogger("tip-model").warn(
+                `0 prepared rows: the filters kept nothing of ${JSON.stringify(job.inputRows)} input rows; writing an empty table`,
+              );
+            }
             await folder.writeTable(basename(out), prepared, {
               schema: predictionsSchema.omit({ prediction: true }),
             });

@@ -31,6 +31,11 @@ export class TrainingDataError extends Error {
   readonly userFacing = true as const;
 }
 
+/** Below this many training rows, `train()` warns that the model and its metrics are unreliable. */
+export const MIN_TRAINING_ROWS = 100;
+/** Below this many test rows, `train()` warns that the test metrics are unreliable. */
+export const MIN_TEST_ROWS = 30;
+
 /** The named tables the job keeps on the instance, as the guide's `self.sdfs`. */
 export type TipModelTables = {
   taxi_trip_data: Table;
@@ -133,6 +138,9 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         this.tables.taxi_trip_data = generateTrips({ rows: config.sample_rows, seed: config.seed });
         this.tables.taxi_zone_geo = generateZones();
         this.dataDescription = `built-in sample: ${config.sample_rows} generated trips (seed ${config.seed})`;
+        this.log.warn(
+          `no data given (--data-dir, --trips, --zones): using the built-in generated sample, ${config.sample_rows} trips (seed ${config.seed})`,
+        );
       } else {
         if (options.streamTrips === true) {
           this.tables.taxi_trip_data = undefined;
@@ -251,6 +259,12 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       if (test.numRows() === 0) {
         throw new TrainingDataError(
           `no test rows: test_fraction ${config.test_fraction} of ${usable.numRows()} usable prepared rows put none in the test set; raise test_fraction or add data`,
+        );
+      }
+      if (training.numRows() < MIN_TRAINING_ROWS || test.numRows() < MIN_TEST_ROWS) {
+        this.log.warn(
+          `few rows to learn from: ${training.numRows()} training rows (minimum ${MIN_TRAINING_ROWS}), ${test.numRows()} test rows (minimum ${MIN_TEST_ROWS}); the metrics will be unreliable`,
+          { training: training.numRows(), test: test.numRows() },
         );
       }
       this.tables.training = training;
