@@ -35,6 +35,12 @@ export const PlaygroundConfig = withConfigChecks(
       .string()
       .default(join(tmpdir(), "tablepipe-playground"))
       .describe("folder the model, metrics, predictions and report go to"),
+    overwrite: tipAmountModelFields.shape.overwrite
+      .unwrap()
+      .default(true)
+      .describe(
+        "write into the scratch output folder even when it holds files tablepipe did not record (older runs): they are kept; same-named ones are replaced",
+      ),
   }),
 );
 

@@ -69,3 +69,38 @@ export class TableWriteError extends Error {
     this.name = "TableWriteError";
   }
 }
+
+/**
+ * An output path that tablepipe refuses before any work: the current folder, an input folder or one above it,
+ * an empty path, a file where a folder is expected, or a folder holding files tablepipe did not write.
+ * @example `output folder /home/ana/data holds input data_dir /home/ana/data: writing there could replace your inputs; choose another folder`
+ */
+export class OutputPathError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
+  constructor(
+    readonly path: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "OutputPathError";
+  }
+}
+
+/**
+ * Another run holds the output folder's lock file (its process is alive): two runs never write one folder.
+ * @example `output folder out is in use by another tablepipe run (pid 4242; lock file out/.tablepipe.lock)`
+ */
+export class OutputLockedError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
+  constructor(
+    readonly path: string,
+    readonly pid: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "OutputLockedError";
+  }
+}

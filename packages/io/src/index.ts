@@ -1,10 +1,13 @@
 /**
  * Table IO: `readTable` (CSV streamed, Parquet, Arrow IPC) typed by a zod row schema, `writeTable` (CSV,
- * Parquet) and `writeOutputFolder`, all written under temporary names and renamed when complete.
+ * Parquet) and output folders (`openOutputFolder`, `writeOutputFolder`), all written under temporary names and
+ * renamed when complete. An output folder is locked while open, records the files tablepipe wrote in
+ * `.tablepipe-manifest.json`, and never deletes or replaces a file tablepipe did not write.
  *
  * Reading, per schema kind (an empty cell is `null` in a `.nullable()`/`.optional()` column, the default in a
  * `.default()` column, and an invalid value otherwise):
- * - `z.number()`: decimal text (`-1.5`, `.5`, `1e-3`, `NaN`, `Infinity`) -> Float64Array (plain array when nullable);
+ * - `z.number()`: finite decimal text (`-1.5`, `.5`, `1e-3`) -> Float64Array (plain array when nullable); `NaN`,
+ *   `Infinity`, `inf`, `1e999` are invalid values (an error naming them, or dropped and counted with `onInvalid: "drop"`);
  * - `z.int()` / `.int()`: integers, `3.0` accepted, `1.5` rejected -> Float64Array (plain array when nullable);
  * - `z.date()`: `2018-07-27 09:14:45`, `2018-07-27T09:14:45[.fff][Z|+05:30]`, `07/27/2018 9:14:45 AM` -> epoch
  *   milliseconds (a number, not a Date) in a Float64Array (plain array when nullable); a stamp without a zone
@@ -22,7 +25,7 @@
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
 export { csvCell } from "./csv/csv-writer";
 export type { TableReadErrorDetails } from "./errors";
-export { TableReadError, TableWriteError } from "./errors";
+export { OutputLockedError, OutputPathError, TableReadError, TableWriteError } from "./errors";
 export type { ColumnAliases } from "./read/aliases";
 export { normalizeColumnName } from "./read/aliases";
 export type { ReadDescription } from "./read/describe-read";
@@ -34,6 +37,11 @@ export { columnKinds } from "./read/schema-columns";
 export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFormat } from "./read/types";
 export type { SourcePipeResult, SourcePlan } from "./source/source-pipe";
 export { pipeFrom, SourcePipe } from "./source/source-pipe";
-export { writeOutputFolder } from "./write/output-folder";
+export type { OutputCheckOptions } from "./write/output-check";
+export { checkOutputFolder } from "./write/output-check";
+export type { OpenOutputFolderOptions, OutputStep } from "./write/output-folder";
+export { OutputFolder, openOutputFolder, writeOutputFolder } from "./write/output-folder";
+export { LOCK_FILE } from "./write/output-lock";
+export { MANIFEST_FILE } from "./write/output-manifest";
 export type { WriteTableOptions } from "./write/write-table";
 export { writeTable } from "./write/write-table";

@@ -54,6 +54,7 @@ describe("the tip-model executable", () => {
     expect(ok.stderr).toMatch(/INFO tip-model: load: done in/);
     expect(ok.stderr).not.toMatch(/^\s+at /m);
     expect((await readdir(output)).sort()).toEqual([
+      ".tablepipe-manifest.json",
       "metrics.json",
       "model.json",
       "predictions.csv",

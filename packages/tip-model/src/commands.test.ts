@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readTable } from "@tablepipe/io";
+import { MANIFEST_FILE, readTable } from "@tablepipe/io";
 import { resetLogging } from "@tablepipe/job";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runTipModelCli } from "./commands";
@@ -253,12 +253,7 @@ describe("data errors: exit 1, one clear line, no stack trace, no output", () =>
 
 describe("an output_dir that cannot be written", () => {
   it.each([
-    [
-      "a path under a regular file",
-      "under-file",
-      join("file", "out", "run-1"),
-      "FILE is a file, not a folder",
-    ],
+    ["a path under a regular file", "under-file", join("file", "out", "run-1"), "FILE is not a folder"],
     ["an existing regular file", "is-file", "file", "it is a file, not a folder"],
   ])("%s: one line, exit 1 before any work, no output", async (_, name, relative, reason) => {
     const dir = await folder(`blocked-${name}`);
@@ -270,7 +265,7 @@ describe("an output_dir that cannot be written", () => {
     expect(code).toBe(1);
     expect(out).toBe("");
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toBe(`tip-model: cannot write output_dir ${target}: ${blocker}`);
+    expect(messages[0]).toBe(`tip-model: cannot write --output-dir ${target}: ${blocker}`);
     expect(err).not.toMatch(STACK_LINE);
     expect(err).not.toContain("extract: started");
     expect(await readdir(dir)).toEqual(["file"]);
@@ -286,38 +281,89 @@ describe("commands that work", () => {
     expect(sample.out).toBe(
       `sample: ${join(data, SAMPLE_FILES.trips)} (500 rows), ${join(data, SAMPLE_FILES.zones)}\n`,
     );
-    expect((await readdir(data)).sort()).toEqual([SAMPLE_FILES.trips, SAMPLE_FILES.zones]);
+    expect((await readdir(data)).sort()).toEqual([MANIFEST_FILE, SAMPLE_FILES.trips, SAMPLE_FILES.zones]);
 
     const output = join(root, "small-out");
     const run = await cli("run", "--data-dir", data, "--output-dir", output);
     expect(run.messages).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.out).toBe(`report: ${join(output, OUTPUT_FILES.report)}\n`);
-    expect((await readdir(output)).sort()).toEqual(Object.values(OUTPUT_FILES).sort());
+    expect((await readdir(output)).sort()).toEqual([MANIFEST_FILE, ...Object.values(OUTPUT_FILES)].sort());
     const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
     expect(model.config.data_dir).toBe(data);
     expect(model.rows.input.taxi_trip_data).toBe(500);
     expect(run.err).toMatch(/taxi_trip_data: read 500 rows from \S+taxi_trip_data\.csv in [\d,]+ ms/);
   });
 
-  it("run is the default command; it replaces an existing output folder as a whole", async () => {
+  it("run is the default command; with --overwrite it writes beside the user's files and keeps them", async () => {
     const output = join(root, "default-out");
     await mkdir(output);
-    await writeFile(join(output, "stale.txt"), "from an older run");
-    const first = await cli("--sample-rows", "2000", "--model", "linear", "--output-dir", output);
+    await writeFile(join(output, "notes.txt"), "the user's own");
+    const first = await cli(
+      "--sample-rows",
+      "2000",
+      "--model",
+      "linear",
+      "--output-dir",
+      output,
+      "--overwrite",
+    );
     expect(first.code).toBe(0);
-    expect((await readdir(output)).sort()).toEqual(Object.values(OUTPUT_FILES).sort());
+    expect((await readdir(output)).sort()).toEqual(
+      [MANIFEST_FILE, "notes.txt", ...Object.values(OUTPUT_FILES)].sort(),
+    );
+    expect(await readFile(join(output, "notes.txt"), "utf8")).toBe("the user's own");
     const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
     expect(model.model).toBe("linearRegression");
     expect(model.config).toMatchObject({ sample_rows: 2000, model: "linear" });
     expect(await readdir(root)).not.toContainEqual(expect.stringMatching(/^\.default-out/));
   });
 
-  it("--log-level warn keeps stderr quiet on success", async () => {
+  it("--log-level warn keeps stderr to the warnings: the generated sample, and few test rows, with the numbers", async () => {
     const output = join(root, "quiet-out");
     const quiet = await cli("--sample-rows", "2000", "--log-level", "warn", "--output-dir", output);
     expect(quiet.code).toBe(0);
-    expect(quiet.err).toBe("");
+    const lines = quiet.err.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /WARN tip-model: no data given \(--data-dir, --trips, --zones\): using the built-in generated sample, 2000 trips \(seed 42\)$/,
+    );
+    const few = await cli(
+      "--sample-rows",
+      "2000",
+      "--test-fraction",
+      "0.01",
+      "--log-level",
+      "warn",
+      "--output-dir",
+      output,
+    );
+    expect(few.code).toBe(0);
+    expect(few.err.trimEnd().split("\n")[1]).toMatch(
+      /WARN tip-model: few rows to learn from: \d+ training rows \(minimum 100\), \d+ test rows \(minimum 30\); the metrics will be unreliable/,
+    );
+  });
+
+  it("prepare that keeps no row warns with the input counts and writes an empty table", async () => {
+    const out = join(await folder("empty-prepared"), "p.csv");
+    const run = await cli(
+      "prepare",
+      "--data-dir",
+      sampleDir,
+      "--history-start-month",
+      "202001",
+      "--history-end-month",
+      "202002",
+      "--out",
+      out,
+      "--log-level",
+      "warn",
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toBe(`prepared: ${out} (0 rows)\n`);
+    expect(run.err).toMatch(
+      /WARN tip-model: 0 prepared rows: the filters kept nothing of \{"taxi_trip_data":3000,"taxi_zone_geo":263\} input rows; writing an empty table/,
+    );
   });
 
   it("flags win over a config file, which wins over the defaults", async () => {

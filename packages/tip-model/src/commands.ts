@@ -1,10 +1,11 @@
-import { resolve } from "node:path";
-import { writeTable } from "@tablepipe/io";
-import { type CliOutput, runCli } from "@tablepipe/job";
+import { basename, resolve } from "node:path";
+import { type CliOutput, getLogger, runCli } from "@tablepipe/job";
 import { z } from "zod";
 import { tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";
+import { inputPaths } from "./job/data-sources";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
+import { openPreparedOutput } from "./job/prepared-output";
 import { TipAmountModel } from "./job/tip-amount-model";
 import { readProgressReporter } from "./progress";
 
@@ -24,6 +25,7 @@ export const PrepareConfig = withConfigChecks(
       sample_rows: true,
       drop_invalid_rows: true,
       stream_read: true,
+      overwrite: true,
     })
     .extend({
       out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
@@ -38,6 +40,12 @@ export const SampleConfig = z.object({
     .string()
     .default("tip-model-sample")
     .describe("folder to write taxi_trip_data.csv and taxi_zone_geo.csv to"),
+  overwrite: z
+    .boolean()
+    .default(false)
+    .describe(
+      "write into a folder that holds files tablepipe did not write: they are kept; same-named ones are replaced",
+    ),
 });
 
 /** Where the commands print their results (the last line says where the output is). */
@@ -78,25 +86,44 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         description: "extract and transform only; write the prepared table sorted by pickup zone and time",
         schema: PrepareConfig,
         run: async ({ out, ...config }) => {
-          const progress = readProgressReporter(output.stderr);
-          const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
-          try {
-            await job.extract({ streamTrips: config.stream_read });
-            await job.transform();
-          } finally {
-            progress.done();
-          }
-          await writeTable(job.table("prepared_data"), out, {
-            schema: predictionsSchema.omit({ prediction: true }),
+          const folder = await openPreparedOutput(out, {
+            overwrite: config.overwrite,
+            inputs: inputPaths(config),
           });
-          stdout.write(`prepared: ${resolve(out)} (${job.table("prepared_data").numRows()} rows)\n`);
+          try {
+            const progress = readProgressReporter(output.stderr);
+            const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
+            try {
+              await job.extract({ streamTrips: config.stream_read });
+              await job.transform();
+            } finally {
+              progress.done();
+            }
+            const prepared = job.table("prepared_data");
+            if (prepared.numRows() === 0) {
+              getLogger("tip-model").warn(
+                `0 prepared rows: the filters kept nothing of ${JSON.stringify(job.inputRows)} input rows; writing an empty table`,
+              );
+            }
+            await folder.writeTable(basename(out), prepared, {
+              schema: predictionsSchema.omit({ prediction: true }),
+            });
+            stdout.write(`prepared: ${resolve(out)} (${prepared.numRows()} rows)\n`);
+          } finally {
+            await folder.close();
+          }
         },
       },
       sample: {
         description: "write a generated sample (taxi_trip_data.csv, taxi_zone_geo.csv) to a folder",
         schema: SampleConfig,
-        run: async ({ rows, seed, out }) => {
-          const written = await writeSample({ rows, seed, dir: out });
+        run: async ({ rows, seed, out, overwrite }) => {
+          const written = await writeSample({
+            rows,
+            seed,
+            dir: out,
+            output: { label: "--out", overwrite, overwriteLabel: "--overwrite" },
+          });
           stdout.write(
             `sample: ${resolve(out, SAMPLE_FILES.trips)} (${written.tripRows} rows), ${resolve(out, SAMPLE_FILES.zones)}\n`,
           );

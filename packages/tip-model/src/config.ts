@@ -60,6 +60,12 @@ export const tipAmountModelFields = z.object({
     .string()
     .default("tip-model-output")
     .describe("folder the model, metrics, predictions and report go to"),
+  overwrite: z
+    .boolean()
+    .default(false)
+    .describe(
+      "write into an output folder that holds files tablepipe did not write: they are kept; same-named ones are replaced",
+    ),
 });
 
 /** A month field of the config: `yyyyMM` with its default. */

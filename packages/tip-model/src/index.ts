@@ -13,15 +13,16 @@ export {
 } from "./config";
 export * from "./data/index";
 export type { DataSources } from "./job/data-sources";
-export { DataSourceError, resolveDataSources } from "./job/data-sources";
-export type { RunOutputs, TipModelMetrics } from "./job/outputs";
+export { DataSourceError, inputPaths, resolveDataSources } from "./job/data-sources";
+export type { JobOutputTarget, RunOutputs, TipModelMetrics } from "./job/outputs";
 export {
   checkOutputDir,
   OUTPUT_FILES,
-  OutputDirError,
+  openJobOutputs,
   predictionsSchema,
   writeJobOutputs,
 } from "./job/outputs";
+export { openPreparedOutput } from "./job/prepared-output";
 export { regressorFor } from "./job/regressor";
 export type { TipAmountModelOptions, TipModelTables } from "./job/tip-amount-model";
 export { TipAmountModel, TrainingDataError } from "./job/tip-amount-model";

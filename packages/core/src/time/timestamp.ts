@@ -70,18 +70,19 @@ function toEpoch(y: number, mo: number, d: number, h: number, mi: number, s: num
 
 /**
  * Parse the bytes `b[start..end)` as a time stamp; returns epoch milliseconds, or NaN when it does not parse.
+ * With `allowZone` false a stamp carrying `Z` or an offset does not parse either (wall-clock columns).
  * @example parseTimestampBytes(Buffer.from("2018-02-04 18:00:00"), 0, 19) // Date.UTC(2018, 1, 4, 18)
  */
-export function parseTimestampBytes(b: Uint8Array, start: number, end: number): number {
+export function parseTimestampBytes(b: Uint8Array, start: number, end: number, allowZone = true): number {
   let s = start;
   let e = end;
   while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
   while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
-  if (e - s >= 10 && b[s + 4] === DASH && b[s + 7] === DASH) return parseIso(b, s, e);
+  if (e - s >= 10 && b[s + 4] === DASH && b[s + 7] === DASH) return parseIso(b, s, e, allowZone);
   return parseUsSlashes(b, s, e);
 }
 
-function parseIso(b: Uint8Array, s: number, e: number): number {
+function parseIso(b: Uint8Array, s: number, e: number, allowZone: boolean): number {
   const y = dig(b, s) * 1000 + dig(b, s + 1) * 100 + dig(b, s + 2) * 10 + dig(b, s + 3);
   const mo = dig(b, s + 5) * 10 + dig(b, s + 6);
   const d = dig(b, s + 8) * 10 + dig(b, s + 9);
@@ -117,6 +118,7 @@ function parseIso(b: Uint8Array, s: number, e: number): number {
     if (p < e && b[p] === SPACE) p++; // "2018-07-27 09:14:45 +05:30"
     if (p < e) {
       const z = b[p];
+      if (!allowZone) return INVALID;
       if (z === 90 || z === 122) {
         p++; // Z, z
       } else if (z === PLUS || z === DASH) {

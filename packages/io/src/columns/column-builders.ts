@@ -17,7 +17,7 @@ import {
   isBlank,
   millisAsDates,
 } from "./builder-support";
-import { lastFloatWasNaNLiteral, parseBooleanBytes, parseFloatBytes, parseIntBytes } from "./numbers";
+import { parseBooleanBytes, parseFloatBytes, parseIntBytes } from "./numbers";
 import { createTimestampBuilder } from "./timestamp-builders";
 
 /** Create the builder for a schema column. */
@@ -93,7 +93,7 @@ class DenseNumberBuilder implements ColumnBuilder {
         v = this.emptyValue;
       } else {
         v = isInt ? parseIntBytes(buf, s, e) : parseFloatBytes(buf, s, e);
-        if (Number.isNaN(v) && (isInt || !lastFloatWasNaNLiteral())) {
+        if (Number.isNaN(v)) {
           if (isBlank(buf, s, e) && quoted[i] === 0 && this.emptyOk) {
             v = this.emptyValue;
           } else {
@@ -155,7 +155,7 @@ function numberFromValue(value: unknown, isInt: boolean): Parsed<number> {
   out.issue = undefined;
   out.value = 0;
   if (typeof value === "number") {
-    if (isInt && !Number.isSafeInteger(value)) out.issue = 0;
+    if (isInt ? !Number.isSafeInteger(value) : !Number.isFinite(value)) out.issue = 0;
     else out.value = value;
   } else if (typeof value === "bigint") {
     const n = Number(value);
@@ -169,7 +169,7 @@ function numberFromValue(value: unknown, isInt: boolean): Parsed<number> {
       out.issue = 1;
     } else {
       const n = isInt ? parseIntBytes(bytes, 0, length) : parseFloatBytes(bytes, 0, length);
-      if (Number.isNaN(n) && (isInt || !lastFloatWasNaNLiteral())) out.issue = 0;
+      if (Number.isNaN(n)) out.issue = 0;
       else out.value = n;
     }
   } else {
@@ -203,7 +203,7 @@ class NullableNumberBuilder extends ArrayColumnBuilder<number> {
         continue;
       }
       const v = isInt ? parseIntBytes(buf, s, e) : parseFloatBytes(buf, s, e);
-      if (Number.isNaN(v) && (isInt || !lastFloatWasNaNLiteral())) {
+      if (Number.isNaN(v)) {
         if (isBlank(buf, s, e)) {
           data.push(this.emptyValue);
           continue;

@@ -1,7 +1,7 @@
 /**
  * Numbers and booleans parsed straight from bytes (no string per cell on the fast path).
- * Each parser returns NaN for "does not parse" (a float cell that says `NaN` is the one value that
- * goes through the slow path and is told apart by {@link lastFloatWasNaNLiteral}).
+ * Each parser returns NaN for "does not parse". Non-finite numbers (`NaN`, `Infinity`, `inf`, `1e999`) do not
+ * parse: the fast path cannot produce one, and the slow path checks finiteness once per value.
  */
 
 const D0 = 48;
@@ -15,37 +15,31 @@ const DOT = 46;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MAX_FAST_MANTISSA = 2 ** 53;
 
-const slowFloat = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?:Infinity|inf)$|^NaN$/i;
+const slowFloat = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const nonFinite = /^\s*[+-]?(?:nan|inf|infinity)\s*$/i;
 const latin1 = new TextDecoder("latin1");
-
-let parsedNaN = false;
-
-/** True when the last {@link parseFloatBytes} call read a literal `NaN` cell (a valid value, not a failure). */
-export function lastFloatWasNaNLiteral(): boolean {
-  return parsedNaN;
-}
 
 function slowPath(b: Uint8Array, s: number, e: number): number {
   const text = latin1.decode(b.subarray(s, e));
   if (!slowFloat.test(text)) return Number.NaN;
-  const lower = text.toLowerCase();
-  if (lower === "nan") {
-    parsedNaN = true;
-    return Number.NaN;
-  }
-  if (lower.endsWith("inf") || lower.endsWith("infinity")) {
-    return text.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  return Number(text);
+  const value = Number(text);
+  return Number.isFinite(value) ? value : Number.NaN; // 1e999 overflows to Infinity: invalid
+}
+
+/** True when `text` is a number that is not finite: `NaN`, `Infinity`, `-inf`, `1e999` (for error messages). */
+export function isNonFiniteNumberText(text: string): boolean {
+  if (nonFinite.test(text)) return true;
+  const trimmed = text.trim();
+  return slowFloat.test(trimmed) && !Number.isFinite(Number(trimmed));
 }
 
 /**
- * Parse `b[start..end)` as a decimal number (`-1.5`, `.5`, `2.`, `1e-3`, `NaN`, `Infinity`); NaN when it does not parse.
+ * Parse `b[start..end)` as a finite decimal number (`-1.5`, `.5`, `2.`, `1e-3`); NaN when it does not parse,
+ * and for `NaN`, `Infinity`, `inf` and values beyond ±1.8e308.
  * Spaces and tabs around the number are ignored.
  * @example parseFloatBytes(Buffer.from("12.50"), 0, 5) // 12.5
  */
 export function parseFloatBytes(b: Uint8Array, start: number, end: number): number {
-  parsedNaN = false;
   let s = start;
   let e = end;
   while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;

@@ -1,7 +1,8 @@
 /**
  * Builders of time-stamp columns. A time stamp is held as the epoch milliseconds of its UTC wall-clock time
  * (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never as a Date: a column that cannot be null is a
- * Float64Array, a nullable one a plain array of numbers and nulls (like the number columns).
+ * Float64Array, a nullable one a plain array of numbers and nulls (like the number columns). A column is
+ * zone-less wall clock: text carrying `Z` or an offset is an invalid value, never silently shifted.
  */
 
 import { isEpochMillis } from "@tablepipe/core";
@@ -37,7 +38,7 @@ function fromValue(value: unknown): Decoded {
   out.value = 0;
   if (typeof value === "string") {
     const { bytes, length } = toScratch(value);
-    const ms = parseTimestampBytes(bytes, 0, length);
+    const ms = parseTimestampBytes(bytes, 0, length, false);
     if (!Number.isNaN(ms)) out.value = ms;
     else out.issue = isBlank(bytes, 0, length) ? 1 : 0;
   } else if (value instanceof Date) {
@@ -93,7 +94,7 @@ class DenseTimestampBuilder implements ColumnBuilder {
     for (let r = 0, i = field; r < count; r++, i += stride) {
       const s = starts[i] as number;
       const e = ends[i] as number;
-      let ms = s === e ? Number.NaN : parseTimestampBytes(buf, s, e);
+      let ms = s === e ? Number.NaN : parseTimestampBytes(buf, s, e, false);
       if (Number.isNaN(ms)) {
         if (s === e || isBlank(buf, s, e)) {
           if (!this.emptyOk) {
@@ -173,7 +174,7 @@ class NullableTimestampBuilder extends ArrayColumnBuilder<number> {
     for (let r = 0, i = field; r < count; r++, i += stride) {
       const s = starts[i] as number;
       const e = ends[i] as number;
-      const ms = s === e ? Number.NaN : parseTimestampBytes(buf, s, e);
+      const ms = s === e ? Number.NaN : parseTimestampBytes(buf, s, e, false);
       if (!Number.isNaN(ms)) {
         data.push(ms);
       } else if (s === e || isBlank(buf, s, e)) {

@@ -70,7 +70,7 @@ describe("readTable (CSV)", () => {
     });
     const path = tmp.file(
       "stamps.csv",
-      "id,at,maybe,fallback\n1,2018-02-04 18:00:00,,\n2,1969-12-31 23:59:59.999, 2018-07-27 ,2018-07-27T09:14:45Z\n",
+      "id,at,maybe,fallback\n1,2018-02-04 18:00:00,,\n2,1969-12-31 23:59:59.999, 2018-07-27 ,2018-07-27T09:14:45\n",
     );
     const table = await readTable(path, schema);
     expect(Array.from(table.array("at") as ArrayLike<number>)).toEqual([
@@ -93,7 +93,7 @@ describe("readTable (CSV)", () => {
   it("reads the same instants whatever the machine's time zone", async () => {
     const path = tmp.file(
       "zones.csv",
-      "at\n2018-03-11 02:30:00\n11/04/2018 01:30:00 AM\n2018-07-27T09:14:45+05:30\n",
+      "at\n2018-03-11 02:30:00\n11/04/2018 01:30:00 AM\n2018-07-27T09:14:45\n",
     );
     const saved = process.env.TZ;
     const seen: number[][] = [];
@@ -108,7 +108,23 @@ describe("readTable (CSV)", () => {
     }
     expect(seen[1]).toEqual(seen[0]);
     expect(seen[2]).toEqual(seen[0]);
-    expect(seen[0]).toEqual([utc(2018, 3, 11, 2, 30), utc(2018, 11, 4, 1, 30), utc(2018, 7, 27, 3, 44, 45)]);
+    expect(seen[0]).toEqual([utc(2018, 3, 11, 2, 30), utc(2018, 11, 4, 1, 30), utc(2018, 7, 27, 9, 14, 45)]);
+  });
+
+  it.each([
+    ["Z", "2018-01-01T14:04:00Z"],
+    ["+hh:mm", "2018-01-01T14:04:00+05:30"],
+    ["-hh:mm", "2018-01-01T14:04:00-05:00"],
+    ["a spaced offset", "2018-01-01 14:04:00.250 -0500"],
+  ])("rejects a stamp with %s by name: a column is zone-less wall clock", async (_, stamp) => {
+    const path = tmp.file("zoned.csv", `id,at\n1,2018-01-01 14:04:00\n2,${stamp}\n`);
+    const schema = z.object({ id: z.int(), at: z.date().nullable() });
+    await expect(readTable(path, schema)).rejects.toThrow(
+      `${path} line 3, column at: ${JSON.stringify(stamp)} carries a zone (Z or an offset): expected a time stamp without a zone, the data's wall-clock time (e.g. 2018-07-27 09:14:45)`,
+    );
+    const { table, report } = await readTableWithReport(path, schema, { onInvalid: "drop" });
+    expect(table.array("at")).toEqual([utc(2018, 1, 1, 14, 4)]);
+    expect(report.invalidByColumn).toEqual({ at: 1 });
   });
 
   it("maps other layouts through aliases, ignoring case and underscores", async () => {

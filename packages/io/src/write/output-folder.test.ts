@@ -1,86 +1,298 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
-import { TableWriteError } from "../errors";
+import { OutputLockedError, OutputPathError } from "../errors";
 import { tempFolder } from "../test-support";
-import { writeOutputFolder } from "./output-folder";
-import { writeTable } from "./write-table";
+import { pendingOnInterrupt } from "./interrupt-cleanup";
+import { checkOutputFolder } from "./output-check";
+import { type OutputStep, openOutputFolder, writeOutputFolder } from "./output-folder";
+import { LOCK_FILE } from "./output-lock";
+import { MANIFEST_FILE } from "./output-manifest";
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 
+let count = 0;
+const fresh = (): string => join(tmp.dir, `case-${++count}`);
+const ls = (dir: string): string[] => readdirSync(dir).sort();
+const read = (path: string): string => readFileSync(path, "utf8");
+const manifest = (dir: string): unknown => JSON.parse(read(join(dir, MANIFEST_FILE)));
+
+async function inFolder<T>(dir: string, body: () => Promise<T>): Promise<T> {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    return await body();
+  } finally {
+    process.chdir(before);
+  }
+}
+
 describe("writeOutputFolder", () => {
-  it("writes into a hidden temporary sibling and renames it into place", async () => {
-    const dir = join(tmp.dir, "run-1");
-    let seen = "";
-    const result = await writeOutputFolder(dir, async (tmpDir) => {
-      seen = tmpDir;
-      expect(tmpDir).toMatch(/\/\.run-1\.tmp-[0-9a-f]{12}$/);
-      expect(existsSync(dir)).toBe(false);
-      await writeTable(makeTable({ a: [1, 2] }), join(tmpDir, "metrics.csv"));
-      writeFileSync(join(tmpDir, "model.json"), "{}");
+  it("writes each file atomically and records it in the manifest; the lock is gone afterwards", async () => {
+    const dir = fresh();
+    const result = await writeOutputFolder(dir, async (out) => {
+      expect(ls(dir)).toEqual([LOCK_FILE]);
+      expect(read(join(dir, LOCK_FILE))).toBe(`${process.pid}\n`);
+      await out.writeTable("metrics.csv", makeTable({ a: [1, 2] }));
+      await out.write("model.json", async (path) => writeFileSync(path, "{}"));
       return 42;
     });
     expect(result).toBe(42);
-    expect(readdirSync(dir).sort()).toEqual(["metrics.csv", "model.json"]);
-    expect(readFileSync(join(dir, "metrics.csv"), "utf8")).toBe("a\n1\n2\n");
-    expect(existsSync(seen)).toBe(false);
-    expect(readdirSync(tmp.dir).filter((n) => n.startsWith("."))).toEqual([]);
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "metrics.csv", "model.json"]);
+    expect(read(join(dir, "metrics.csv"))).toBe("a\n1\n2\n");
+    expect(manifest(dir)).toEqual({ tablepipe: 1, files: ["metrics.csv", "model.json"] });
+    expect(ls(tmp.dir).filter((n) => n.startsWith("."))).toEqual([]);
+    expect(pendingOnInterrupt()).toEqual([]);
   });
 
-  it("replaces an existing folder whole, leaving nothing of the old one", async () => {
-    const dir = join(tmp.dir, "run-2");
-    await writeOutputFolder(dir, async (t) => {
-      writeFileSync(join(t, "old-only.txt"), "old");
-      writeFileSync(join(t, "shared.txt"), "old");
+  it("a later run replaces only the files tablepipe wrote and keeps the others", async () => {
+    const dir = fresh();
+    await writeOutputFolder(dir, async (out) => {
+      await out.write("old-only.txt", async (p) => writeFileSync(p, "old"));
+      await out.write("shared.txt", async (p) => writeFileSync(p, "old"));
     });
-    await writeOutputFolder(dir, async (t) => {
-      writeFileSync(join(t, "shared.txt"), "new");
+    await writeOutputFolder(dir, async (out) => {
+      await out.write("shared.txt", async (p) => writeFileSync(p, "new"));
     });
-    expect(readdirSync(dir)).toEqual(["shared.txt"]);
-    expect(readFileSync(join(dir, "shared.txt"), "utf8")).toBe("new");
-    expect(readdirSync(tmp.dir).filter((n) => n.startsWith("."))).toEqual([]);
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "old-only.txt", "shared.txt"]);
+    expect(read(join(dir, "shared.txt"))).toBe("new");
+    expect(read(join(dir, "old-only.txt"))).toBe("old");
   });
 
-  it("on failure deletes the temporary folder, keeps the existing output and rethrows", async () => {
-    const dir = join(tmp.dir, "run-3");
-    await writeOutputFolder(dir, async (t) => writeFileSync(join(t, "good.txt"), "good"));
+  it("refuses, before any work, a folder holding files tablepipe did not write", async () => {
+    const dir = fresh();
+    await writeOutputFolder(dir, async (out) => out.write("model.json", async (p) => writeFileSync(p, "1")));
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    mkdirSync(join(dir, "sub"));
+    let worked = false;
+    const attempt = writeOutputFolder(
+      dir,
+      async () => {
+        worked = true;
+      },
+      { label: "--output-dir", overwriteLabel: "--overwrite" },
+    );
+    await expect(attempt).rejects.toThrow(OutputPathError);
+    await expect(
+      writeOutputFolder(dir, async () => undefined, { label: "--output-dir", overwriteLabel: "--overwrite" }),
+    ).rejects.toThrow(
+      `cannot write --output-dir ${dir}: ${dir} holds files tablepipe did not write (notes.txt, sub/); choose a new or empty folder, or pass --overwrite to write tablepipe's files beside them (they are never deleted; same-named files are replaced)`,
+    );
+    expect(worked).toBe(false);
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "model.json", "notes.txt", "sub"]);
+  });
+
+  it("with overwrite writes beside the user's files, replaces same-named ones, deletes nothing", async () => {
+    const dir = fresh();
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    writeFileSync(join(dir, "model.json"), "my own model");
+    await writeOutputFolder(
+      dir,
+      async (out) => {
+        await out.write("model.json", async (p) => writeFileSync(p, "tablepipe's"));
+        await out.write("report.html", async (p) => writeFileSync(p, "<p>"));
+      },
+      { overwrite: true },
+    );
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "model.json", "notes.txt", "report.html"]);
+    expect(read(join(dir, "notes.txt"))).toBe("mine");
+    expect(read(join(dir, "model.json"))).toBe("tablepipe's");
+    // the next run needs no overwrite for its own files, but still for notes.txt
+    await expect(writeOutputFolder(dir, async () => undefined)).rejects.toThrow(/\(notes\.txt\)/);
+  });
+
+  it("refuses an empty path, the current folder, an input folder and a folder above one", async () => {
+    const data = join(fresh(), "data");
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, "trips.csv"), "a\n1\n");
+    const options = { label: "--output-dir", inputs: [data] };
+    await expect(checkOutputFolder("", options)).rejects.toThrow(
+      "--output-dir is empty: name a folder for the outputs, e.g. --output-dir out",
+    );
+    await expect(checkOutputFolder("  ", options)).rejects.toThrow(OutputPathError);
+    await inFolder(data, async () => {
+      await expect(checkOutputFolder(".", options)).rejects.toThrow(
+        /^--output-dir .*data is the current folder: tablepipe writes its outputs into a folder of their own/,
+      );
+    });
+    await expect(checkOutputFolder(data, options)).rejects.toThrow(
+      `--output-dir ${data} holds the input ${data}: writing there could replace your data; choose another folder`,
+    );
+    await expect(checkOutputFolder(join(data, ".."), options)).rejects.toThrow(/holds the input/);
+    const file = { label: "--output-dir", inputs: [join(data, "trips.csv")] };
+    await expect(checkOutputFolder(data, file)).rejects.toThrow(/holds the input .*trips\.csv/);
+    await expect(writeOutputFolder(data, async () => undefined, options)).rejects.toThrow(OutputPathError);
+    expect(ls(data)).toEqual(["trips.csv"]);
+    await expect(checkOutputFolder(join(data, "out"), options)).resolves.toBeUndefined();
+  });
+
+  it("follows a link to a folder (checking where it leads) and names a link to nothing", async () => {
+    const base = fresh();
+    mkdirSync(join(base, "real"), { recursive: true });
+    symlinkSync(join(base, "real"), join(base, "link"));
+    symlinkSync(join(base, "nowhere"), join(base, "dangling"));
+    await writeOutputFolder(join(base, "link"), async (out) =>
+      out.write("a.txt", async (p) => writeFileSync(p, "a")),
+    );
+    expect(ls(join(base, "real"))).toEqual([MANIFEST_FILE, "a.txt"]);
+    await expect(checkOutputFolder(join(base, "link"), { inputs: [join(base, "real")] })).rejects.toThrow(
+      /holds the input/,
+    );
+    await expect(checkOutputFolder(join(base, "dangling"))).rejects.toThrow(
+      `cannot write output folder ${join(base, "dangling")}: it is a link to nothing`,
+    );
+  });
+
+  it("names a file in the way and creates nothing", async () => {
+    const base = fresh();
+    mkdirSync(base);
+    const file = join(base, "a-file");
+    writeFileSync(file, "x");
+    await expect(writeOutputFolder(file, async () => undefined)).rejects.toThrow(
+      `cannot write output folder ${file}: it is a file, not a folder`,
+    );
+    await expect(writeOutputFolder(join(file, "run"), async () => undefined)).rejects.toThrow(
+      `cannot write output folder ${join(file, "run")}: ${file} is not a folder`,
+    );
+    expect(ls(base)).toEqual(["a-file"]);
+  });
+
+  it("in a shared folder checks only the named files", async () => {
+    const base = fresh();
+    mkdirSync(base);
+    writeFileSync(join(base, "notes.txt"), "mine");
+    writeFileSync(join(base, "x.csv"), "mine");
+    const options = { files: ["x.csv"], shared: true, label: "--out" };
+    await expect(checkOutputFolder(base, options)).rejects.toThrow(
+      `cannot write --out ${join(base, "x.csv")}: x.csv exists and tablepipe did not write it; choose another path, or pass \`overwrite: true\` to replace it`,
+    );
+    await expect(
+      checkOutputFolder(base, { ...options, inputs: [join(base, "x.csv")], overwrite: true }),
+    ).rejects.toThrow(/is the input/);
+    await writeOutputFolder(base, async (out) => out.write("x.csv", async (p) => writeFileSync(p, "new")), {
+      ...options,
+      overwrite: true,
+    });
+    await writeOutputFolder(
+      base,
+      async (out) => out.write("x.csv", async (p) => writeFileSync(p, "newer")),
+      options,
+    );
+    expect(ls(base)).toEqual([MANIFEST_FILE, "notes.txt", "x.csv"]);
+    expect(read(join(base, "x.csv"))).toBe("newer");
+  });
+
+  it("removes a folder it created when nothing was written", async () => {
+    const dir = fresh();
     const failure = new Error("training diverged");
+    await expect(writeOutputFolder(dir, async () => Promise.reject(failure))).rejects.toBe(failure);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe("output folder faults", () => {
+  it.each<OutputStep>(["write", "sync", "manifest", "rename"])(
+    "a failure before the %s step leaves every previous output complete and no temporary file",
+    async (failing) => {
+      const dir = fresh();
+      await writeOutputFolder(dir, async (out) => {
+        await out.write("model.json", async (p) => writeFileSync(p, "model 1"));
+        await out.write("metrics.json", async (p) => writeFileSync(p, "metrics 1"));
+      });
+      const stop = new Error(`stopped before ${failing}`);
+      const beforeStep = (step: OutputStep, name: string): void => {
+        if (step === failing && name === "report.html") throw stop;
+      };
+      await expect(
+        writeOutputFolder(
+          dir,
+          async (out) => {
+            await out.write("model.json", async (p) => writeFileSync(p, "model 2"));
+            await out.write("report.html", async (p) => writeFileSync(p, "report 2"));
+          },
+          { beforeStep },
+        ),
+      ).rejects.toBe(stop);
+      const files = ls(dir);
+      // the manifest may already name report.html (it is recorded before the rename); the file itself is absent
+      expect(files).toEqual([MANIFEST_FILE, "metrics.json", "model.json"]);
+      expect(read(join(dir, "model.json"))).toBe("model 2");
+      expect(read(join(dir, "metrics.json"))).toBe("metrics 1");
+      expect(pendingOnInterrupt()).toEqual([]);
+      // the next run proceeds without overwrite
+      await writeOutputFolder(dir, async (out) =>
+        out.write("report.html", async (p) => writeFileSync(p, "r")),
+      );
+      expect(ls(dir)).toEqual([MANIFEST_FILE, "metrics.json", "model.json", "report.html"]);
+    },
+  );
+
+  it("a failure while a replacement is half-written keeps the previous version", async () => {
+    const dir = fresh();
+    await writeOutputFolder(dir, async (out) => out.write("big.csv", async (p) => writeFileSync(p, "old\n")));
     await expect(
-      writeOutputFolder(dir, async (t) => {
-        writeFileSync(join(t, "half.txt"), "half");
-        throw failure;
-      }),
-    ).rejects.toBe(failure);
-    expect(readdirSync(dir)).toEqual(["good.txt"]);
-    const fresh = join(tmp.dir, "run-4");
-    await expect(
-      writeOutputFolder(fresh, async () => {
-        throw failure;
-      }),
-    ).rejects.toBe(failure);
-    expect(existsSync(fresh)).toBe(false);
-    expect(readdirSync(tmp.dir).filter((n) => n.startsWith("."))).toEqual([]);
+      writeOutputFolder(dir, async (out) =>
+        out.write("big.csv", async (p) => {
+          writeFileSync(p, "half");
+          throw new Error("disk full");
+        }),
+      ),
+    ).rejects.toThrow("disk full");
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "big.csv"]);
+    expect(read(join(dir, "big.csv"))).toBe("old\n");
   });
 
-  it("creates missing parent folders", async () => {
-    const dir = join(tmp.dir, "deep", "er", "run");
-    await writeOutputFolder(dir, async (t) => writeFileSync(join(t, "x"), "x"));
-    expect(readdirSync(dir)).toEqual(["x"]);
+  it("sweeps the temporary files a killed run left, and only those", async () => {
+    const dir = fresh();
+    await writeOutputFolder(dir, async (out) => out.write("model.json", async (p) => writeFileSync(p, "1")), {
+      overwrite: true,
+    });
+    writeFileSync(join(dir, ".model.json.tmp-0123456789ab"), "half");
+    writeFileSync(join(dir, `.${MANIFEST_FILE}.tmp-0123456789ab`), "half");
+    writeFileSync(join(dir, LOCK_FILE), "999999999\n"); // a dead holder
+    const out = await openOutputFolder(dir);
+    expect([...out.swept].sort()).toEqual([
+      `.${MANIFEST_FILE}.tmp-0123456789ab`,
+      ".model.json.tmp-0123456789ab",
+    ]);
+    await out.close();
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "model.json"]);
   });
 
-  it("names a path that cannot be written", async () => {
-    const file = tmp.file("a-file", "x");
-    const under = join(file, "run");
-    await expect(writeOutputFolder(under, async () => {})).rejects.toThrow(TableWriteError);
-    await expect(writeOutputFolder(under, async () => {})).rejects.toThrow(
-      `cannot write ${under}: cannot create a folder there`,
+  it("refuses a second run while a live process holds the lock", async () => {
+    const dir = fresh();
+    const first = await openOutputFolder(dir);
+    try {
+      await expect(openOutputFolder(dir)).rejects.toThrow(OutputLockedError);
+    } finally {
+      await first.close();
+    }
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, LOCK_FILE), `${process.ppid}\n`); // another process, alive
+    await expect(openOutputFolder(dir)).rejects.toThrow(
+      `output folder ${dir} is in use by another tablepipe run (pid ${process.ppid}; lock file ${join(dir, LOCK_FILE)})`,
     );
-    await expect(writeOutputFolder(file, async () => {})).rejects.toThrow(
-      `cannot write ${file}: a file of that name exists and is not a folder`,
-    );
-    expect(readFileSync(file, "utf8")).toBe("x");
-    expect(readdirSync(tmp.dir).filter((n) => n.startsWith("."))).toEqual([]);
+    expect(ls(dir)).toEqual([LOCK_FILE]);
+  });
+
+  it("removes temporary files and the lock on SIGINT, then ends as the signal says", () => {
+    const dir = fresh();
+    const script = `
+      const { openOutputFolder } = await import(${JSON.stringify(new URL("./output-folder.ts", import.meta.url).pathname)});
+      const out = await openOutputFolder(${JSON.stringify(dir)});
+      await out.write("model.json", async (p) => {
+        (await import("node:fs")).writeFileSync(p, "half");
+        process.kill(process.pid, "SIGINT");
+        await new Promise((r) => setTimeout(r, 60000));
+      });`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(child.signal).toBe("SIGINT");
+    expect(ls(dir)).toEqual([]);
   });
 });

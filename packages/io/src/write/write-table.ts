@@ -6,6 +6,7 @@ import { TableWriteError } from "../errors";
 import { writeParquetFile } from "../parquet/parquet-writer";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import { formatFromExtension } from "../read/sources";
+import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
 import { removeQuietly, temporarySibling } from "./temporary-paths";
 
 /** Options of {@link writeTable}. */
@@ -22,7 +23,8 @@ export interface WriteTableOptions {
 
 /**
  * Write a table as CSV or Parquet. The file is written under a temporary name in the same folder and
- * renamed into place when complete, so `path` never holds a half-written file. The folder is created if needed.
+ * renamed into place when complete, so `path` never holds a half-written file (the temporary file is removed on
+ * SIGINT/SIGTERM). To write outputs that must never replace a user's file, use `openOutputFolder`. The folder is created if needed.
  *
  * Time stamps: tables hold them as epoch milliseconds of the UTC wall-clock time (see `readTable`), so
  * pass the `schema` to write them as time stamps — CSV `2018-02-04T18:00:00` (`.sss` only when the
@@ -45,6 +47,7 @@ export async function writeTable(
   }
   const dir = dirname(path);
   const temporary = temporarySibling(path, "tmp");
+  removeOnInterrupt(temporary);
   try {
     await mkdir(dir, { recursive: true });
     const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
@@ -54,5 +57,7 @@ export async function writeTable(
   } catch (error) {
     await removeQuietly(temporary);
     throw new TableWriteError(path, (error as Error).message, { cause: error });
+  } finally {
+    forgetOnInterrupt(temporary);
   }
 }

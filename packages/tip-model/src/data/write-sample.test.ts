@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MANIFEST_FILE } from "@tablepipe/io";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TAXI_TRIP_COLUMNS } from "./trip-schema";
 import { SAMPLE_FILES, writeSample } from "./write-sample";
@@ -33,7 +34,7 @@ describe("writeSample", () => {
       zoneRows: 263,
     });
     expect(progress).toEqual([500, 1_000, 1_234]);
-    expect((await readdir(dir)).sort()).toEqual(["taxi_trip_data.csv", "taxi_zone_geo.csv"]);
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, "taxi_trip_data.csv", "taxi_zone_geo.csv"]);
     const trips = await readFile(written.trips, "utf8");
     const lines = trips.split("\n");
     expect(lines[0]).toBe(TAXI_TRIP_COLUMNS.join(","));
@@ -55,9 +56,13 @@ describe("writeSample", () => {
     const dir = join(root, "data");
     await mkdir(dir);
     await writeFile(join(dir, "notes.txt"), "mine");
+    await expect(writeSample({ rows: 10, dir })).rejects.toThrow(
+      `cannot write sample folder ${dir}: ${dir} holds files tablepipe did not write (notes.txt)`,
+    );
     const failing = writeSample({
       rows: 1_000,
       dir,
+      output: { overwrite: true },
       chunkRows: 100,
       onProgress: (p) => {
         if (p.rowsWritten >= 300) throw new Error("disk full (simulated)");
@@ -66,19 +71,25 @@ describe("writeSample", () => {
     await expect(failing).rejects.toThrow("disk full (simulated)");
     expect(await readdir(dir)).toEqual(["notes.txt"]);
 
-    const first = await writeSample({ rows: 50, seed: 1, dir });
+    const first = await writeSample({ rows: 50, seed: 1, dir, output: { overwrite: true } });
     const before = await readFile(first.trips);
     const again = writeSample({
       rows: 500,
       seed: 2,
       dir,
+      output: { overwrite: true },
       chunkRows: 100,
       onProgress: () => {
         throw new Error("stop");
       },
     });
     await expect(again).rejects.toThrow("stop");
-    expect((await readdir(dir)).sort()).toEqual(["notes.txt", "taxi_trip_data.csv", "taxi_zone_geo.csv"]);
+    expect((await readdir(dir)).sort()).toEqual([
+      MANIFEST_FILE,
+      "notes.txt",
+      "taxi_trip_data.csv",
+      "taxi_zone_geo.csv",
+    ]);
     expect(await readFile(first.trips)).toEqual(before);
   });
 

@@ -1,8 +1,8 @@
 import { createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { stat, writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { type OutputCheckOptions, writeOutputFolder } from "@tablepipe/io";
 import { tripChunkCsv, tripCsvHeader, zoneCsv } from "./csv-text";
 import { zoneRows } from "./generate-zones";
 import { generateTripChunks, type TripChunk, type TripChunkOptions } from "./trip-chunks";
@@ -18,8 +18,13 @@ export interface WriteSampleProgress {
 
 /** Options of {@link writeSample}. */
 export interface WriteSampleOptions extends TripChunkOptions {
-  /** Folder to write into (created when missing). Existing sample files there are replaced. */
+  /**
+   * Folder to write into (created when missing). Sample files a previous `writeSample` wrote there are
+   * replaced; a folder holding other files is refused unless `output.overwrite` (they are never deleted).
+   */
   dir: string;
+  /** How the folder is checked and named in messages, e.g. `{ label: "--out", overwrite: true }`. */
+  output?: Pick<OutputCheckOptions, "label" | "overwrite" | "overwriteLabel">;
   /** Called after each chunk of trips is written; throwing from it aborts the write (nothing is left behind). */
   onProgress?: (progress: WriteSampleProgress) => void;
 }
@@ -49,28 +54,24 @@ function* tripCsvPieces(
 
 /**
  * Write the generated sample — `taxi_trip_data.csv` and `taxi_zone_geo.csv` — into `dir`, streaming chunk by
- * chunk. Both files are written into a temporary folder inside `dir` and renamed into place at the end, so a
- * failed run leaves no half-written file.
+ * chunk. Each file is written under a temporary name in `dir` and renamed into place when complete (the folder
+ * is locked meanwhile), so a failed run leaves no half-written file and never touches other files.
  * @example await writeSample({ rows: 1_000_000, seed: 42, dir: "data" })
  */
 export async function writeSample(options: WriteSampleOptions): Promise<SampleFilesWritten> {
   const pieces = tripCsvPieces(generateTripChunks(options), options); // options checked here, before any I/O
-  await mkdir(options.dir, { recursive: true });
-  const scratch = await mkdtemp(join(options.dir, ".tablepipe-sample-"));
-  const trips = join(options.dir, SAMPLE_FILES.trips);
-  const zones = join(options.dir, SAMPLE_FILES.zones);
-  try {
-    const rows = zoneRows();
-    await writeFile(join(scratch, SAMPLE_FILES.zones), zoneCsv(rows));
-    await pipeline(
-      Readable.from(pieces, { objectMode: false }),
-      createWriteStream(join(scratch, SAMPLE_FILES.trips)),
-    );
-    const tripBytes = (await stat(join(scratch, SAMPLE_FILES.trips))).size;
-    await rename(join(scratch, SAMPLE_FILES.trips), trips);
-    await rename(join(scratch, SAMPLE_FILES.zones), zones);
-    return { trips, zones, tripRows: options.rows, zoneRows: rows.length, tripBytes };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  const output = { label: "sample folder", ...options.output, files: Object.values(SAMPLE_FILES) };
+  return writeOutputFolder(
+    options.dir,
+    async (out) => {
+      const trips = await out.write(SAMPLE_FILES.trips, (path) =>
+        pipeline(Readable.from(pieces, { objectMode: false }), createWriteStream(path)),
+      );
+      const rows = zoneRows();
+      const zones = await out.write(SAMPLE_FILES.zones, (path) => writeFile(path, zoneCsv(rows)));
+      const tripBytes = (await stat(trips)).size;
+      return { trips, zones, tripRows: options.rows, zoneRows: rows.length, tripBytes };
+    },
+    output,
+  );
 }

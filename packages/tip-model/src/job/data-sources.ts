@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** The data could not be found where the config says: a user error, printed as one line by the CLI. */
 export class DataSourceError extends Error {
@@ -54,4 +54,21 @@ export function resolveDataSources(config: {
     throw new DataSourceError("--trips was given without a zone table: add --zones or --data-dir");
   }
   return { trips: tripSource, zones: zoneSource };
+}
+
+/**
+ * The files and folders the job reads, for the output checks: `data_dir`, the zone file, and the trip file
+ * (for a glob, its fixed leading folder).
+ * @example inputPaths({ trips: "data/2018-*.csv", zones: "zones.csv" }) // ["data", "zones.csv"]
+ */
+export function inputPaths(config: {
+  data_dir?: string | undefined;
+  trips?: string | undefined;
+  zones?: string | undefined;
+}): string[] {
+  const sources = resolveDataSources(config);
+  if (sources === undefined) return [];
+  const glob = sources.trips.search(/[*?[{]/);
+  const trips = glob === -1 ? sources.trips : dirname(`${sources.trips.slice(0, glob)}x`);
+  return [...(config.data_dir === undefined ? [] : [config.data_dir]), trips, sources.zones];
 }

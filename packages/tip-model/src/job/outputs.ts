@@ -1,8 +1,11 @@
-import { constants } from "node:fs";
-import { access, stat, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { writeFile } from "node:fs/promises";
 import type { Table, TraceEntry } from "@tablepipe/core";
-import { writeOutputFolder, writeTable } from "@tablepipe/io";
+import {
+  checkOutputFolder,
+  type OpenOutputFolderOptions,
+  type OutputFolder,
+  openOutputFolder,
+} from "@tablepipe/io";
 import type { FeatureImportance, FittedRegressor, ModelParams, RegressionMetrics } from "@tablepipe/models";
 import { z } from "zod";
 import type { TipAmountModelConfig } from "../config";
@@ -26,51 +29,41 @@ export const predictionsSchema = taxiTripSchema.extend({
   prediction: z.number(),
 });
 
-/** `output_dir` cannot be written: a user error, printed as one line by the CLI. */
-export class OutputDirError extends Error {
-  override readonly name = "OutputDirError";
-  readonly userFacing = true as const;
+/** How the job's output folder is checked and opened: where it goes and what it may not clash with. */
+export interface JobOutputTarget {
+  /** The folder (`--output-dir`). */
+  readonly output_dir: string;
+  /** Allow tablepipe's files beside files it did not write (`--overwrite`); nothing is ever deleted. */
+  readonly overwrite?: boolean | undefined;
+  /** Input files and folders, which the output folder may not be nor hold. */
+  readonly inputs?: readonly string[];
 }
 
-async function existing(path: string): Promise<{ isDirectory(): boolean } | undefined> {
-  try {
-    return await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new OutputDirError(`cannot write output_dir: ${(error as Error).message}`, { cause: error });
-  }
+function outputOptions(target: JobOutputTarget): OpenOutputFolderOptions {
+  return {
+    label: "--output-dir",
+    overwriteLabel: "--overwrite",
+    files: Object.values(OUTPUT_FILES),
+    overwrite: target.overwrite === true,
+    inputs: target.inputs ?? [],
+  };
 }
 
 /**
- * Check, before any work is done, that `dir` can become the output folder: it is a folder or does not exist
- * yet, the nearest existing folder above it is a folder (not a file), and that folder is writable. Creates
- * nothing. Throws an {@link OutputDirError} saying what is in the way.
- * @example await checkOutputDir(job.config.output_dir); // then run for an hour
+ * Check, before any work is done and creating nothing, that `output_dir` may receive the job's outputs (see
+ * `checkOutputFolder` of @tablepipe/io); throws an `OutputPathError` saying what is in the way.
+ * @example await checkOutputDir({ output_dir: "out", inputs: ["data"] }); // then run for an hour
  */
-export async function checkOutputDir(dir: string): Promise<void> {
-  const target = resolve(dir);
-  const found = await existing(target);
-  if (found !== undefined && !found.isDirectory()) {
-    throw new OutputDirError(`cannot write output_dir ${target}: it is a file, not a folder`);
-  }
-  let ancestor = dirname(target);
-  for (;;) {
-    const stats = await existing(ancestor);
-    if (stats !== undefined) {
-      if (!stats.isDirectory()) {
-        throw new OutputDirError(`cannot write output_dir ${target}: ${ancestor} is a file, not a folder`);
-      }
-      break;
-    }
-    if (dirname(ancestor) === ancestor) return;
-    ancestor = dirname(ancestor);
-  }
-  try {
-    await access(ancestor, constants.W_OK);
-  } catch {
-    throw new OutputDirError(`cannot write output_dir ${target}: no permission to write in ${ancestor}`);
-  }
+export function checkOutputDir(target: JobOutputTarget): Promise<void> {
+  return checkOutputFolder(target.output_dir, outputOptions(target));
+}
+
+/** Open `output_dir` for the job's outputs: checked, locked against other runs, stale temporary files swept. */
+export function openJobOutputs(
+  target: JobOutputTarget,
+  hooks: Pick<OpenOutputFolderOptions, "beforeStep"> = {},
+): Promise<OutputFolder> {
+  return openOutputFolder(target.output_dir, { ...outputOptions(target), ...hooks });
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -83,7 +76,6 @@ export interface TipModelMetrics {
 
 /** What a finished run hands to {@link writeJobOutputs}. */
 export interface RunOutputs {
-  readonly outputDir: string;
   readonly config: TipAmountModelConfig;
   readonly model: FittedRegressor<ModelParams>;
   readonly metrics: TipModelMetrics;
@@ -104,16 +96,15 @@ export interface RunOutputs {
 }
 
 /**
- * Write a run's outputs into `output_dir`: the model with its config and input row counts, the metrics,
- * the test predictions and the HTML report. The folder is written under a temporary name and renamed into
- * place when complete. Returns the folder's absolute path.
+ * Write a run's outputs into the open output folder `out`: the model with its config and input row counts, the
+ * metrics, the test predictions and the HTML report, each file written atomically. Returns the folder's path.
  */
-export async function writeJobOutputs(run: RunOutputs): Promise<string> {
+export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promise<string> {
   const { model, metrics, importances, predictions } = run;
-  const outputDir = resolve(run.outputDir);
-  await writeOutputFolder(outputDir, async (dir) => {
-    await writeFile(
-      join(dir, OUTPUT_FILES.model),
+  const text = (content: string) => (path: string) => writeFile(path, content);
+  await out.write(
+    OUTPUT_FILES.model,
+    text(
       json({
         model: model.name,
         params: model.params,
@@ -123,23 +114,23 @@ export async function writeJobOutputs(run: RunOutputs): Promise<string> {
         config: run.config,
         rows: run.rows,
       }),
-    );
-    await writeFile(join(dir, OUTPUT_FILES.metrics), json({ ...metrics, feature_importances: importances }));
-    await writeTable(predictions, join(dir, OUTPUT_FILES.predictions), { schema: predictionsSchema });
-    const html = await renderReport({
-      title: "Tip amount model",
-      generatedFrom: run.dataDescription,
-      config: { ...run.config },
-      funnel: [...run.funnel],
-      metrics,
-      importances: [...importances],
-      predictions: {
-        actual: Float64Array.from(predictions.array(run.labelColumn) as ArrayLike<number>),
-        predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
-      },
-      model: { name: model.name, params: { ...model.params } },
-    });
-    await writeFile(join(dir, OUTPUT_FILES.report), html);
+    ),
+  );
+  await out.write(OUTPUT_FILES.metrics, text(json({ ...metrics, feature_importances: importances })));
+  await out.writeTable(OUTPUT_FILES.predictions, predictions, { schema: predictionsSchema });
+  const html = await renderReport({
+    title: "Tip amount model",
+    generatedFrom: run.dataDescription,
+    config: { ...run.config },
+    funnel: [...run.funnel],
+    metrics,
+    importances: [...importances],
+    predictions: {
+      actual: Float64Array.from(predictions.array(run.labelColumn) as ArrayLike<number>),
+      predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
+    },
+    model: { name: model.name, params: { ...model.params } },
   });
-  return outputDir;
+  await out.write(OUTPUT_FILES.report, text(html));
+  return out.dir;
 }

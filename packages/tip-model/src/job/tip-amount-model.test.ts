@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readTable } from "@tablepipe/io";
+import { MANIFEST_FILE, OutputPathError, readTable } from "@tablepipe/io";
 import { configureLogging, resetLogging } from "@tablepipe/job";
 import { gradientBoostedTrees, linearRegression, loadModel } from "@tablepipe/models";
 import { assertTablesEqual } from "@tablepipe/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FEATURE_COLUMNS, LABEL_COLUMN } from "../config";
-import { checkOutputDir, OUTPUT_FILES, OutputDirError, predictionsSchema } from "./outputs";
+import { checkOutputDir, OUTPUT_FILES, predictionsSchema } from "./outputs";
 import { TipAmountModel } from "./tip-amount-model";
 
 /** Small enough to keep the file fast, large enough for every filter and both sets to hold rows. */
@@ -77,7 +77,7 @@ describe("TipAmountModel end to end on the generated sample", () => {
   });
 
   it("writes exactly the four output files, and no temporary folder beside them", async () => {
-    expect((await readdir(out)).sort()).toEqual(Object.values(OUTPUT_FILES).sort());
+    expect((await readdir(out)).sort()).toEqual([MANIFEST_FILE, ...Object.values(OUTPUT_FILES)].sort());
     expect(await readdir(join(root, "e2e"))).toEqual(["out"]);
   });
 
@@ -159,9 +159,9 @@ describe("outputs that cannot be written", () => {
     await mkdir(dir);
     await writeFile(join(dir, "file"), "x");
     const job = new TipAmountModel({ sample_rows: 1_000, output_dir: join(dir, "file", "out") });
-    await expect(job.run()).rejects.toThrow(OutputDirError);
+    await expect(job.run()).rejects.toThrow(OutputPathError);
     await expect(job.run()).rejects.toThrow(
-      `cannot write output_dir ${join(dir, "file", "out")}: ${join(dir, "file")} is a file, not a folder`,
+      `cannot write --output-dir ${join(dir, "file", "out")}: ${join(dir, "file")} is not a folder`,
     );
     expect(job.history).toEqual([]);
     expect(await readdir(dir)).toEqual(["file"]);
@@ -169,19 +169,24 @@ describe("outputs that cannot be written", () => {
 
   it("checkOutputDir accepts a new folder (creating nothing) and an existing one", async () => {
     const dir = join(root, "check");
-    await checkOutputDir(join(dir, "a", "b", "c"));
+    await checkOutputDir({ output_dir: join(dir, "a", "b", "c") });
     expect(existsSync(dir)).toBe(false);
     await mkdir(dir);
-    await checkOutputDir(dir);
-    await expect(checkOutputDir(join(dir, "..", "check", "x"))).resolves.toBeUndefined();
+    await checkOutputDir({ output_dir: dir });
+    await expect(checkOutputDir({ output_dir: join(dir, "..", "check", "x") })).resolves.toBeUndefined();
+    await expect(checkOutputDir({ output_dir: root, inputs: [dir] })).rejects.toThrow(
+      `--output-dir ${root} holds the input ${dir}: writing there could replace your data; choose another folder`,
+    );
   });
 
-  it("load() that fails at the end (folder blocked after the check) leaves no partial output and no temp folder", async () => {
+  it("load() that fails at the end (folder blocked after the check) names it and leaves the file in the way as it was", async () => {
     const dir = join(root, "blocked-load");
     await mkdir(dir);
     const job = await trained({ sample_rows: 2_000, output_dir: join(dir, "out") });
     await writeFile(join(dir, "out"), "someone else's file");
-    await expect(job.load()).rejects.toThrow(/cannot write .*out/);
+    await expect(job.load()).rejects.toThrow(
+      `cannot write --output-dir ${join(dir, "out")}: it is a file, not a folder`,
+    );
     expect(await readdir(dir)).toEqual(["out"]);
     expect(await readFile(join(dir, "out"), "utf8")).toBe("someone else's file");
     expect(job.outputDir).toBeUndefined();

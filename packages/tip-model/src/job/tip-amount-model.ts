@@ -1,6 +1,6 @@
 import type { Table } from "@tablepipe/core";
 import { pipe, step } from "@tablepipe/core";
-import type { ReadProgress, ReadReport, ReadTableOptions, RowSchema } from "@tablepipe/io";
+import type { OutputFolder, ReadProgress, ReadReport, ReadTableOptions, RowSchema } from "@tablepipe/io";
 import { describeRead, pipeFrom, readTableWithReport } from "@tablepipe/io";
 import { Job } from "@tablepipe/job";
 import {
@@ -24,8 +24,8 @@ import {
 import { addFeatures } from "../steps/add-features";
 import { filterData } from "../steps/filter-data";
 import { PREPARED_ORDER } from "../steps/taxi-columns";
-import { resolveDataSources } from "./data-sources";
-import { checkOutputDir, type TipModelMetrics, writeJobOutputs } from "./outputs";
+import { inputPaths, resolveDataSources } from "./data-sources";
+import { openJobOutputs, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
 
 /** Too few prepared rows to train or to validate: a user error (filters or data), printed as one line by the CLI. */
@@ -33,6 +33,11 @@ export class TrainingDataError extends Error {
   override readonly name = "TrainingDataError";
   readonly userFacing = true as const;
 }
+
+/** Below this many training rows, `train()` warns that the model and its metrics are unreliable. */
+export const MIN_TRAINING_ROWS = 100;
+/** Below this many test rows, `train()` warns that the test metrics are unreliable. */
+export const MIN_TEST_ROWS = 30;
 
 /** The named tables the job keeps on the instance, as the guide's `self.sdfs`. */
 export type TipModelTables = {
@@ -93,14 +98,33 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     this.options = options;
   }
 
-  /** The table of contents; first checks that `output_dir` can be written, so a bad one fails before the work. */
+  /**
+   * The table of contents; first opens `output_dir` (checked, locked against a second run, leftovers swept), so
+   * a bad one fails before the work.
+   */
   async run(): Promise<void> {
-    await checkOutputDir(this.config.output_dir);
-    await this.extract({ streamTrips: this.config.stream_read });
-    await this.transform();
-    await this.train();
-    await this.validate();
-    await this.load();
+    const out = await this.openOutputs();
+    try {
+      await this.extract({ streamTrips: this.config.stream_read });
+      await this.transform();
+      await this.train();
+      await this.validate();
+      await this.load(out);
+    } finally {
+      await out.close();
+    }
+  }
+
+  /** Open `output_dir` for this job's outputs, logging the temporary files an interrupted run left and were removed. */
+  async openOutputs(): Promise<OutputFolder> {
+    const config = this.checkedConfig();
+    const out = await openJobOutputs({ ...config, inputs: inputPaths(config) });
+    if (out.swept.length > 0) {
+      this.log.info(`removed ${out.swept.length} temporary file(s) an interrupted run left in ${out.dir}`, {
+        files: out.swept,
+      });
+    }
+    return out;
   }
 
   /**
@@ -117,6 +141,9 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         this.tables.taxi_trip_data = generateTrips({ rows: config.sample_rows, seed: config.seed });
         this.tables.taxi_zone_geo = generateZones();
         this.dataDescription = `built-in sample: ${config.sample_rows} generated trips (seed ${config.seed})`;
+        this.log.warn(
+          `no data given (--data-dir, --trips, --zones): using the built-in generated sample, ${config.sample_rows} trips (seed ${config.seed})`,
+        );
       } else {
         if (options.streamTrips === true) {
           this.tables.taxi_trip_data = undefined;
@@ -229,6 +256,12 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
           `no test rows: test_fraction ${config.test_fraction} of ${usable.numRows()} usable prepared rows put none in the test set; raise test_fraction or add data`,
         );
       }
+      if (training.numRows() < MIN_TRAINING_ROWS || test.numRows() < MIN_TEST_ROWS) {
+        this.log.warn(
+          `few rows to learn from: ${training.numRows()} training rows (minimum ${MIN_TRAINING_ROWS}), ${test.numRows()} test rows (minimum ${MIN_TEST_ROWS}); the metrics will be unreliable`,
+          { training: training.numRows(), test: test.numRows() },
+        );
+      }
       this.tables.training = training;
       this.tables.test = test;
       this.model = this.trainModel();
@@ -265,30 +298,40 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     });
   }
 
-  /** Write model.json, metrics.json, predictions.csv and report.html to `output_dir`, all or nothing. */
-  load(): Promise<void> {
+  /**
+   * Write model.json, metrics.json, predictions.csv and report.html to `output_dir` (or the open folder `out`),
+   * each file atomically; files tablepipe did not write are never touched.
+   */
+  load(out?: OutputFolder): Promise<void> {
     return this.stage("load", async () => {
       const metrics = this.metrics;
       const importances = this.importances;
       if (metrics === undefined || importances === undefined)
         throw new Error("no metrics yet: run validate() first");
-      this.outputDir = await writeJobOutputs({
-        outputDir: this.config.output_dir,
-        config: this.config,
-        model: this.fittedModel(),
-        metrics,
-        importances,
-        predictions: this.table("predictions"),
-        labelColumn: this.labelCol,
-        rows: {
-          input: this.inputRows,
-          prepared: this.table("prepared_data").numRows(),
-          training: this.table("training").numRows(),
-          test: this.table("test").numRows(),
-        },
-        dataDescription: this.dataDescription,
-        funnel: [...(this.traces.transform ?? []), ...(this.traces.train ?? [])],
-      });
+      const folder = out ?? (await this.openOutputs());
+      try {
+        this.outputDir = await writeJobOutputs(
+          {
+            config: this.config,
+            model: this.fittedModel(),
+            metrics,
+            importances,
+            predictions: this.table("predictions"),
+            labelColumn: this.labelCol,
+            rows: {
+              input: this.inputRows,
+              prepared: this.table("prepared_data").numRows(),
+              training: this.table("training").numRows(),
+              test: this.table("test").numRows(),
+            },
+            dataDescription: this.dataDescription,
+            funnel: [...(this.traces.transform ?? []), ...(this.traces.train ?? [])],
+          },
+          folder,
+        );
+      } finally {
+        if (out === undefined) await folder.close();
+      }
       this.log.info(`wrote ${this.outputDir}`);
     });
   }

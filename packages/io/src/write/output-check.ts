@@ -1,0 +1,187 @@
+import { constants } from "node:fs";
+import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { OutputPathError } from "../errors";
+import { LOCK_FILE } from "./output-lock";
+import { MANIFEST_FILE, readManifest } from "./output-manifest";
+import { temporaryTarget } from "./temporary-paths";
+
+/** What {@link checkOutputFolder} checks an output folder against. */
+export interface OutputCheckOptions {
+  /** What the path is called in messages, usually its flag (default `"output folder"`). */
+  label?: string;
+  /**
+   * The names of the files that will be written in the folder. Required with `shared`; without it any name may
+   * be written.
+   */
+  files?: readonly string[];
+  /**
+   * `false` (default): the folder is tablepipe's own — refused when it is the current folder or holds anything
+   * tablepipe did not write. `true`: a folder of the user's (e.g. the current one) where only `files` are
+   * written; only those names are checked.
+   */
+  shared?: boolean;
+  /**
+   * Input files and folders: an output folder may not be one of them nor hold one; with `shared`, an output
+   * file may not be one of them nor lie inside an input folder.
+   */
+  inputs?: readonly string[];
+  /**
+   * Allow writing into a folder that holds files tablepipe did not write, and replacing files of the same
+   * names as the outputs. Nothing else is ever deleted or replaced.
+   */
+  overwrite?: boolean;
+  /** How messages name the overwrite switch (default `` `overwrite: true` ``; a CLI passes `"--overwrite"`). */
+  overwriteLabel?: string;
+}
+
+async function kindOf(path: string): Promise<"folder" | "file" | "dangling" | undefined> {
+  try {
+    const link = await lstat(path);
+    if (!link.isSymbolicLink()) return link.isDirectory() ? "folder" : "file";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw error;
+  }
+  try {
+    return (await stat(path)).isDirectory() ? "folder" : "file";
+  } catch {
+    return "dangling";
+  }
+}
+
+/** The real path of `path`, following links in the part of it that exists. */
+async function realish(path: string): Promise<string> {
+  const absolute = resolve(path);
+  let existing = absolute;
+  for (;;) {
+    try {
+      const real = await realpath(existing);
+      return join(real, relative(existing, absolute));
+    } catch {
+      if (dirname(existing) === existing) return absolute;
+      existing = dirname(existing);
+    }
+  }
+}
+
+const within = (inner: string, outer: string): boolean =>
+  inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 5).join(", ");
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+async function checkParent(target: string, label: string): Promise<void> {
+  let ancestor = dirname(target);
+  for (;;) {
+    const kind = await kindOf(ancestor);
+    if (kind === "folder") break;
+    if (kind !== undefined) {
+      throw new OutputPathError(target, `cannot write ${label} ${target}: ${ancestor} is not a folder`);
+    }
+    if (dirname(ancestor) === ancestor) return;
+    ancestor = dirname(ancestor);
+  }
+  await checkWritable(target, ancestor, label);
+}
+
+async function checkWritable(target: string, folder: string, label: string): Promise<void> {
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new OutputPathError(target, `cannot write ${label} ${target}: no permission to write in ${folder}`);
+  }
+}
+
+async function foreignEntries(dir: string, options: OutputCheckOptions): Promise<string[]> {
+  const ours = await readManifest(dir);
+  const names = options.shared === true ? (options.files ?? []) : await readdir(dir);
+  const foreign: string[] = [];
+  for (const name of names) {
+    if (ours.has(name) || name === MANIFEST_FILE || name === LOCK_FILE) continue;
+    const target = temporaryTarget(name);
+    if (target !== undefined && (ours.has(target) || target === MANIFEST_FILE)) continue;
+    const kind = await kindOf(join(dir, name));
+    if (kind === undefined) continue;
+    foreign.push(kind === "folder" ? `${name}/` : name);
+  }
+  return foreign.sort();
+}
+
+/**
+ * Check, before any work and creating nothing, that `dir` may receive tablepipe's outputs; throws an
+ * {@link OutputPathError} naming what is wrong: an empty path, the current folder, an input or a folder above
+ * one, a file or a dangling link where a folder is expected, an unwritable folder, or files tablepipe did not
+ * write (allowed with `overwrite`).
+ */
+export async function checkOutputFolder(dir: string, options: OutputCheckOptions = {}): Promise<void> {
+  const label = options.label ?? "output folder";
+  if (dir.trim() === "") {
+    throw new OutputPathError(dir, `${label} is empty: name a folder for the outputs, e.g. ${label} out`);
+  }
+  const target = resolve(dir);
+  const kind = await kindOf(target);
+  if (kind === "file")
+    throw new OutputPathError(dir, `cannot write ${label} ${target}: it is a file, not a folder`);
+  if (kind === "dangling") {
+    throw new OutputPathError(dir, `cannot write ${label} ${target}: it is a link to nothing`);
+  }
+  const real = await realish(target);
+  const shared = options.shared === true;
+  if (!shared && real === (await realish(process.cwd()))) {
+    throw new OutputPathError(
+      dir,
+      `${label} ${target} is the current folder: tablepipe writes its outputs into a folder of their own; name one, e.g. ${label} out`,
+    );
+  }
+  const inputs = await Promise.all(
+    (options.inputs ?? []).map(async (input) => ({ input, real: await realish(input) })),
+  );
+  if (shared) {
+    const files = (options.files ?? []).map((name) => ({ file: join(target, name), real: join(real, name) }));
+    for (const exact of [true, false]) {
+      for (const { input, real: realInput } of inputs) {
+        const clash = files.find((f) => (exact ? f.real === realInput : within(f.real, realInput)));
+        if (clash === undefined) continue;
+        throw new OutputPathError(
+          dir,
+          `${label} ${clash.file} is ${exact ? "the input" : "inside the input folder"} ${input}: writing there could replace your data; choose another path`,
+        );
+      }
+    }
+  } else {
+    const held = inputs.find(({ real: realInput }) => within(realInput, real));
+    if (held !== undefined) {
+      throw new OutputPathError(
+        dir,
+        `${label} ${target} holds the input ${held.input}: writing there could replace your data; choose another folder`,
+      );
+    }
+  }
+  if (kind === undefined) {
+    await checkParent(target, label);
+    return;
+  }
+  await checkWritable(target, real, label);
+  for (const name of options.files ?? []) {
+    if ((await kindOf(join(real, name))) === "folder") {
+      throw new OutputPathError(
+        dir,
+        `cannot write ${label} ${join(target, name)}: a folder of that name exists`,
+      );
+    }
+  }
+  const foreign = await foreignEntries(real, options);
+  if (foreign.length > 0 && options.overwrite !== true) {
+    const what = shared
+      ? `${listed(foreign)} exists and tablepipe did not write it`
+      : `${target} holds files tablepipe did not write (${listed(foreign)})`;
+    throw new OutputPathError(
+      dir,
+      `cannot write ${label} ${shared ? join(target, basename(foreign[0] ?? "")) : target}: ${what}; choose ${shared ? "another path" : "a new or empty folder"}, or pass ${options.overwriteLabel ?? "`overwrite: true`"} to ${shared ? "replace it" : "write tablepipe's files beside them (they are never deleted; same-named files are replaced)"}`,
+    );
+  }
+}
