@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runTipModelCli } from "./commands";
 import { SAMPLE_FILES } from "./data/index";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
+import { formatBytes } from "./report/format";
 
 let root: string;
 let sampleDir: string;
@@ -274,6 +275,15 @@ describe("an output_dir that cannot be written", () => {
 });
 
 describe("commands that work", () => {
+  it("--version prints the package's version", async () => {
+    const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    const result = await cli("--version");
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(`${version}\n`);
+  });
+
   it("sample --rows 500 --out DIR, then run --data-dir DIR", async () => {
     const data = join(root, "small-sample");
     const sample = await cli("sample", "--rows", "500", "--out", data);
@@ -287,7 +297,17 @@ describe("commands that work", () => {
     const run = await cli("run", "--data-dir", data, "--output-dir", output);
     expect(run.messages).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.out).toBe(`report: ${join(output, OUTPUT_FILES.report)}\n`);
+    // the run ends with a summary: time, rows, test metrics beside the baseline, each file with its size
+    const lines = run.out.trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^done in [\d.]+ s: 500 trips read → 179 prepared → \d+ training \/ \d+ test$/);
+    expect(lines[1]).toMatch(
+      /^test RMSE [\d.]+ \(predicting the training mean: [\d.]+\), MAE [\d.]+, R² -?[\d.]+$/,
+    );
+    expect(lines[2]).toBe(
+      `wrote ${output}: ${["model.json", "metrics.json", "predictions.csv", "report.html"].map((name) => `${name} ${formatBytes(statSync(join(output, name)).size)}`).join(", ")}`,
+    );
+    expect(lines[3]).toBe(`report: ${join(output, OUTPUT_FILES.report)}`);
     expect((await readdir(output)).sort()).toEqual([MANIFEST_FILE, ...Object.values(OUTPUT_FILES)].sort());
     const model = JSON.parse(await readFile(join(output, OUTPUT_FILES.model), "utf8"));
     expect(model.config.data_dir).toBe(data);

@@ -8,6 +8,8 @@ import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
 import { openPreparedOutput } from "./job/prepared-output";
 import { TipAmountModel } from "./job/tip-amount-model";
 import { readProgressReporter } from "./progress";
+import { runSummary } from "./run-summary";
+import { tipModelVersion } from "./version";
 
 /** `tip-model prepare`: the job's config plus the file to write the prepared table to. */
 export const PrepareConfig = withConfigChecks(
@@ -66,6 +68,7 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
     programName: "tip-model",
     description: "The NYC taxi tip-amount model: extract, transform, train, validate, load.",
     defaultCommand: "run",
+    version: tipModelVersion(),
     ...output,
     commands: {
       run: {
@@ -73,12 +76,17 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         schema: withConfigChecks(tipAmountModelFields),
         run: async (config) => {
           const progress = readProgressReporter(output.stderr);
-          const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
+          const started = performance.now();
+          const job = new TipAmountModel(config, {
+            onReadProgress: progress.onProgress,
+            commandLine: ["tip-model", ...argv].join(" "),
+          });
           try {
             await job.run();
           } finally {
             progress.done();
           }
+          for (const line of runSummary(job, performance.now() - started)) stdout.write(`${line}\n`);
           stdout.write(`report: ${resolve(job.outputDir ?? config.output_dir, OUTPUT_FILES.report)}\n`);
         },
       },

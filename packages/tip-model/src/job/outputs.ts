@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Table, TraceEntry } from "@tablepipe/core";
 import {
   checkOutputFolder,
@@ -11,6 +12,7 @@ import { z } from "zod";
 import type { TipAmountModelConfig } from "../config";
 import { taxiTripSchema } from "../data/index";
 import { renderReport } from "../report/index";
+import type { ReportColumn, ReportFile, ReportRun } from "../report/types";
 
 /** The files `load()` writes. */
 export const OUTPUT_FILES = {
@@ -93,13 +95,25 @@ export interface RunOutputs {
   readonly dataDescription: string;
   /** The transform and train funnels. */
   readonly funnel: readonly TraceEntry[];
+  /** Test metrics of predicting the training mean for every row: what the model must beat. */
+  readonly baseline?: RegressionMetrics;
+  /** When and how the run happened (for the report). */
+  readonly run?: ReportRun;
+  /** The prepared table, column by column (for the report). */
+  readonly columns?: readonly ReportColumn[];
+}
+
+/** What {@link writeJobOutputs} wrote: the folder and each file with its size. */
+export interface WrittenOutputs {
+  readonly dir: string;
+  readonly files: readonly ReportFile[];
 }
 
 /**
  * Write a run's outputs into the open output folder `out`: the model with its config and input row counts, the
  * metrics, the test predictions and the HTML report, each file written atomically. Returns the folder's path.
  */
-export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promise<string> {
+export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promise<WrittenOutputs> {
   const { model, metrics, importances, predictions } = run;
   const text = (content: string) => (path: string) => writeFile(path, content);
   await out.write(
@@ -130,7 +144,15 @@ export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promi
       predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
     },
     model: { name: model.name, params: { ...model.params } },
+    ...(run.baseline === undefined ? {} : { baseline: run.baseline }),
+    ...(run.run === undefined ? {} : { run: run.run }),
+    ...(run.columns === undefined ? {} : { columns: run.columns }),
+    files: await sizesOf(out.dir, [OUTPUT_FILES.model, OUTPUT_FILES.metrics, OUTPUT_FILES.predictions]),
   });
   await out.write(OUTPUT_FILES.report, text(html));
-  return out.dir;
+  return { dir: out.dir, files: await sizesOf(out.dir, Object.values(OUTPUT_FILES)) };
+}
+
+async function sizesOf(dir: string, names: readonly string[]): Promise<ReportFile[]> {
+  return Promise.all(names.map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
 }

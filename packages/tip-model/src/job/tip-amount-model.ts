@@ -7,6 +7,7 @@ import {
   type FeatureImportance,
   type FittedRegressor,
   type ModelParams,
+  type RegressionMetrics,
   regressionMetrics,
   trainTestSplit,
 } from "@tablepipe/models";
@@ -21,11 +22,15 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
+import { summarizeColumns } from "../report/column-summary";
+import type { ReportFile, ReportRun } from "../report/types";
 import { addFeatures } from "../steps/add-features";
 import { filterData } from "../steps/filter-data";
 import { PREPARED_ORDER } from "../steps/taxi-columns";
+import { tipModelVersion } from "../version";
+import { trainingMeanBaseline } from "./baseline";
 import { inputPaths, resolveDataSources } from "./data-sources";
-import { openJobOutputs, type TipModelMetrics, writeJobOutputs } from "./outputs";
+import { openJobOutputs, predictionsSchema, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
 
 /** Too few prepared rows to train or to validate: a user error (filters or data), printed as one line by the CLI. */
@@ -53,6 +58,8 @@ export type TipModelTables = {
 export interface TipAmountModelOptions {
   /** Called while the source files are read (the CLI draws a progress bar with it). */
   onReadProgress?: (progress: ReadProgress) => void;
+  /** How the job was started, for the report (the CLI passes its command line). */
+  commandLine?: string;
 }
 
 /**
@@ -84,6 +91,12 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   dataDescription = "";
   /** Where `load()` wrote its outputs. */
   outputDir: string | undefined;
+  /** The files `load()` wrote, with their sizes. */
+  outputFiles: readonly ReportFile[] = [];
+  /** Test metrics of predicting the training mean for every row, after `validate()`: what the model must beat. */
+  baseline: RegressionMetrics | undefined;
+  /** When `run()` started (for the report's run metadata). */
+  private runStarted: { readonly at: Date; readonly ms: number } | undefined;
   /** Hooks for the command line. */
   readonly options: TipAmountModelOptions;
   /**
@@ -103,6 +116,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * a bad one fails before the work.
    */
   async run(): Promise<void> {
+    this.runStarted = { at: new Date(), ms: performance.now() };
     const out = await this.openOutputs();
     try {
       await this.extract({ streamTrips: this.config.stream_read });
@@ -290,6 +304,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         training: regressionMetrics(model.withPredictions(this.table("training")), { label: this.labelCol }),
         test: regressionMetrics(this.table("predictions"), { label: this.labelCol }),
       };
+      this.baseline = trainingMeanBaseline(this.table("training"), this.table("test"), this.labelCol);
       for (const [set, m] of Object.entries(this.metrics)) {
         this.log.info(
           `${set.padEnd(8)} RMSE ${m.rmse.toFixed(4)}  MAE ${m.mae.toFixed(4)}  R² ${m.r2.toFixed(4)}  (${m.count} rows)`,
@@ -310,7 +325,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         throw new Error("no metrics yet: run validate() first");
       const folder = out ?? (await this.openOutputs());
       try {
-        this.outputDir = await writeJobOutputs(
+        const written = await writeJobOutputs(
           {
             config: this.config,
             model: this.fittedModel(),
@@ -326,14 +341,31 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
             },
             dataDescription: this.dataDescription,
             funnel: [...(this.traces.transform ?? []), ...(this.traces.train ?? [])],
+            ...(this.baseline === undefined ? {} : { baseline: this.baseline }),
+            run: this.runFacts(),
+            columns: summarizeColumns(this.table("prepared_data"), predictionsSchema),
           },
           folder,
         );
+        this.outputDir = written.dir;
+        this.outputFiles = written.files;
       } finally {
         if (out === undefined) await folder.close();
       }
       this.log.info(`wrote ${this.outputDir}`);
     });
+  }
+
+  /** When and how this run happened, for the report. */
+  private runFacts(): ReportRun {
+    const started = this.runStarted ?? { at: new Date(), ms: performance.now() };
+    return {
+      startedAt: `${started.at.toISOString().slice(0, 19).replace("T", " ")} UTC`,
+      durationMs: performance.now() - started.ms,
+      version: tipModelVersion(),
+      commandLine: this.options.commandLine ?? "new TipAmountModel(config).run()",
+      inputs: this.inputRows,
+    };
   }
 
   /** The model, or an error saying to train first. */
