@@ -2,7 +2,7 @@
 
     run-notebooks.py [--clear] NOTEBOOK...
 
-Each notebook must be committed clean (no outputs, no execution counts: outputs would go stale) — a dirty one fails
+Each notebook must be committed clean (no outputs, execution counts or times: outputs would go stale) — a dirty one fails
 before anything runs; `--clear` strips them instead (`pnpm notebooks:clear`, after saving from Jupyter). Then each
 runs top to bottom on its kernel (Deno's) with nbclient, with the notebook's folder as the working directory; the
 first cell that throws fails the run with the cell's source and error. The executed copies, outputs included, are
@@ -52,11 +52,12 @@ class DenoNotebookClient(NotebookClient):
 
 
 def dirty_cells(nb):
-    """Indexes of code cells that carry outputs or an execution count."""
+    """Indexes of code cells that carry outputs, an execution count or execution times."""
     return [
         i
         for i, cell in enumerate(nb.cells)
-        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)
+        if cell.cell_type == "code"
+        and (cell.get("outputs") or cell.get("execution_count") is not None or "execution" in cell.metadata)
     ]
 
 
@@ -68,6 +69,7 @@ def clear(path):
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+            cell.metadata.pop("execution", None)
     nbformat.write(nb, path)
     return True
 
@@ -77,7 +79,7 @@ def run(path):
     dirty = dirty_cells(nb)
     if dirty:
         print(
-            f"{path.name}: committed with outputs or execution counts in code cells {dirty}; "
+            f"{path.name}: committed with outputs, execution counts or times in code cells {dirty}; "
             "clear them with `pnpm notebooks:clear`",
             file=sys.stderr,
         )
