@@ -35,6 +35,9 @@ if [[ ! -x "$venv/bin/python" ]]; then
   echo "ensure-jupyter: creating a Python virtual environment in ${venv#"$root"/}" >&2
   python3 -m venv "$venv"
 fi
+# JupyterLab runs a bundled yarn.js (CommonJS) from the venv; without this, Node takes the repository's
+# package.json ("type": "module") for it and prints a stack trace at every start.
+echo '{ "type": "commonjs" }' >"$venv/package.json"
 install runner examples/notebooks/requirements.txt
 if $lab; then install lab examples/notebooks/requirements-lab.txt; fi
 

@@ -21,7 +21,9 @@ case "${1:-run}" in
     ;;
   lab)
     bash scripts/ensure-jupyter.sh --lab
-    exec "$TABLEPIPE_JUPYTER_VENV/bin/jupyter" lab --notebook-dir=examples/notebooks "${@:2}"
+    root_flag=()
+    [[ "$(id -u)" == "0" ]] && root_flag=(--allow-root) # Jupyter refuses root without it (containers, CI machines)
+    exec "$TABLEPIPE_JUPYTER_VENV/bin/jupyter" lab --notebook-dir=examples/notebooks "${root_flag[@]}" "${@:2}"
     ;;
   *)
     echo "usage: bash scripts/notebooks.sh [run|clear|lab [jupyter lab flags]]" >&2
