@@ -139,7 +139,7 @@ export function tableHtml(table: ColumnTable, options: ShowOptions = {}): string
       const cells = columns.map((c) => {
         const value = row[c.name];
         const align = typeof value === "number" && !c.timestamp ? "right" : "left";
-        return `<td style="text-align:${align}">${escapeHtml(formatCell(value, c.timestamp))}</td>`;
+        return `<td style="text-align:${align};white-space:nowrap">${escapeHtml(formatCell(value, c.timestamp))}</td>`;
       });
       return `<tr><th>${i}</th>${cells.join("")}</tr>`;
     })

@@ -44,7 +44,7 @@ describe("tableHtml", () => {
     expect(html).toContain("Table: 17 cols x 2 rows");
     expect(html).toContain("pickup_datetime<br><span");
     expect(html).toContain(">timestamp</span>");
-    expect(html).toContain(">2018-02-04 18:00:00</td>");
+    expect(html).toContain(">2018-02-04 18:00:00</td>"); // one line: cells do not wrap
     expect(html).toContain(">2018-02-04 18:30:00.250</td>");
     expect(html).not.toContain(String(Date.UTC(2018, 1, 4, 18)));
     expect(html).not.toContain("store_and_fwd_flag");
