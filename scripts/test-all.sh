@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, as the README and CI run it: types, lint, docs, build, tests in two time zones (examples
-# included), packaging, and the packages installed from their tarballs outside the workspace.
+# The whole test suite, as the README and CI run it: types, lint, docs, build, the notebooks, tests in two time zones
+# (examples included), packaging, and the packages installed from their tarballs outside the workspace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*" >&2; }
@@ -11,6 +11,7 @@ step "dependencies (no cycles, layering)"; pnpm run deps
 step "docs (cli.md, snippets, typedoc)"; pnpm run docs:check
 step "build";                     pnpm run build
 step "chromium (report tests)";   bash scripts/ensure-chromium.sh
+step "notebooks (Jupyter on Deno's kernel, examples/notebooks)"; pnpm run notebooks
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 json() { printf -- '--reporter=default --reporter=json --outputFile.json=%s/%s.json' "$results" "$1"; }
