@@ -116,7 +116,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * a bad one fails before the work.
    */
   async run(): Promise<void> {
-    this.runStarted = { at: new Date(), ms: performance.now() };
     const out = await this.openOutputs();
     try {
       await this.extract({ streamTrips: this.config.stream_read });
@@ -131,6 +130,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
 
   /** Open `output_dir` for this job's outputs, logging the temporary files an interrupted run left and were removed. */
   async openOutputs(): Promise<OutputFolder> {
+    this.runStarted = { at: new Date(), ms: performance.now() };
     const config = this.checkedConfig();
     const out = await openJobOutputs({ ...config, inputs: inputPaths(config) });
     if (out.swept.length > 0) {
