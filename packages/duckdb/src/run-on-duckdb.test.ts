@@ -1,0 +1,46 @@
+import { col, gt, pipe } from "@tablepipe/core";
+import { dropDuplicates, filter, limitHistory } from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDb } from "./engine/duckdb-database";
+import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { expectParity } from "./test-support";
+
+let db: DuckDb;
+beforeAll(async () => {
+  db = await DuckDb.open();
+});
+afterAll(() => db.close());
+
+const orders = () =>
+  aq.table({
+    id: [1, 1, 2, null, 2],
+    amount: [10, 10, 5, 12.5, null],
+    at: [
+      Date.UTC(2024, 0, 5, 9),
+      Date.UTC(2024, 0, 5, 9),
+      Date.UTC(2023, 11, 31, 23),
+      null,
+      Date.UTC(2024, 2, 1),
+    ],
+  });
+
+describe("runOnDuckDb", () => {
+  it("runs a pipe as one query and gives the in-process table, rows in order", async () => {
+    const p = pipe(orders())
+      .transform(dropDuplicates)
+      .transform(limitHistory, { column: "at", after: "202312", through: "202402" })
+      .transform(filter, { where: gt(col("amount"), 6) });
+    const result = await expectParity(p, db, { columnTypes: { at: "timestamp" } });
+    expect(result.placement.map((p) => p.engine)).toEqual(["duckdb", "duckdb", "duckdb"]);
+    expect(result.sql).toContain('"dropDuplicates" AS (');
+    expect(result.table.numRows()).toBe(1);
+  });
+
+  it("opens and closes its own database when given none", async () => {
+    const { table } = await runOnDuckDb(pipe(orders()).transform(dropDuplicates), {
+      columnTypes: { at: "timestamp" },
+    });
+    expect(table.numRows()).toBe(4);
+  });
+});
