@@ -53,7 +53,6 @@ import { expectParity } from "./test-support";
 
 const RUNS = { numRuns: 30 };
 const COLUMNS = ["id", "status", "amount", "paid", "at"] as const;
-const column = fc.constantFrom(...COLUMNS);
 const columns = fc.subarray([...COLUMNS], { minLength: 1 });
 const yyyyMM = fc.constantFrom("201702", "201703", "201704", "201810", "201811", "201812", "196912");
 

@@ -6,7 +6,7 @@ import type { DuckDb } from "./duckdb-database";
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 
 /**
- * The query failed: find the first CTE that fails on its own (counting its rows) and name its step, so the
+ * The query failed: find the first CTE that fails on its own (all its columns computed) and name its step, so the
  * error says which step's data or params DuckDB refused.
  */
 export async function locateFailure(
@@ -19,7 +19,7 @@ export async function locateFailure(
     if (cte === undefined || cte.step === undefined) continue;
     const ctes = compiled.ctes.slice(0, i + 1).map((c) => `${quote(c.name)} AS (${c.sql})`);
     try {
-      await db.connection.run(`WITH ${ctes.join(", ")} SELECT count(*) FROM ${quote(cte.name)}`);
+      await db.connection.run(`WITH ${ctes.join(", ")} SELECT * FROM ${quote(cte.name)}`);
     } catch (stepError) {
       return toQueryError(cte.step.path, stepError);
     }
