@@ -1,9 +1,10 @@
-import { col, gt, pipe } from "@tablepipe/core";
+import { col, defineTransform, gt, pipe } from "@tablepipe/core";
 import { dropDuplicates, filter, limitHistory } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { pipeToSql } from "./pipe-to-sql";
 import { expectParity } from "./test-support";
 
 let db: DuckDb;
@@ -42,5 +43,21 @@ describe("runOnDuckDb", () => {
       columnTypes: { at: "timestamp" },
     });
     expect(table.numRows()).toBe(4);
+  });
+});
+
+describe("pipeToSql", () => {
+  it("prints the query, a CTE per step named after it, and the steps left to run in process", () => {
+    const custom = defineTransform({ name: "myStep", apply: (table) => table });
+    const p = pipe(orders())
+      .transform(dropDuplicates)
+      .transform(filter, { where: gt(col("amount"), 6) })
+      .transform(custom)
+      .transform(dropDuplicates);
+    const sql = pipeToSql(p);
+    expect(sql).toMatch(/^WITH\n"source" AS \(\n {2}SELECT \*, rowid AS "__tablepipe_row" FROM "input"\n\),/);
+    expect(sql).toContain('"filter" AS (\n  SELECT * FROM "dropDuplicates" WHERE ("amount" > 6)\n)');
+    expect(sql).toContain('ORDER BY "__tablepipe_row" ASC NULLS FIRST');
+    expect(sql).toMatch(/-- then in process:\n-- {3}myStep\n-- {3}dropDuplicates$/);
   });
 });
