@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The packages as a user gets them: `pnpm pack` every package (after `pnpm build`), install the five tarballs
+# The packages as a user gets them: `pnpm pack` every package (after `pnpm build`), install the tarballs
 # with npm into a scratch project in the OS temp folder (outside the workspace, so nothing resolves through
 # it), then run there: an ES module script, a CommonJS script, the `tip-model` bin, and `tsc --noEmit` over a
 # typed use (examples/from-npm/src/*.ts, the package READMEs' examples, against the published .d.ts files).
@@ -52,7 +52,7 @@ npm install --no-audit --no-fund --loglevel=error --prefer-offline \
   "$scratch"/tarballs/*.tgz "@types/node@^20.19.0" >&2
 
 # Every @tablepipe package must come from the tarballs, installed once (no copy from a registry or the workspace).
-for name in core io job transforms models testing tip-model; do
+for name in core io job transforms models testing tip-model duckdb; do
   resolved="$(node -p "require.resolve('@tablepipe/$name/package.json')")"
   [[ "$resolved" == "$scratch/project/node_modules/@tablepipe/$name/package.json" ]] || {
     say "@tablepipe/$name resolves to $resolved"

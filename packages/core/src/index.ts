@@ -93,6 +93,7 @@ export { defineTransform, verifyOutput, withStaticContract } from "./transform/d
 export { ContractViolationError, MissingColumnsError, TransformParamError } from "./transform/errors";
 export { describeValue, tableParam } from "./transform/params";
 export type { StepSpec, Transform } from "./transform/runtime";
+export type { SqlRendering, SqlStepContext } from "./transform/sql-rendering";
 export type { ColumnsOf, Table } from "./transform/table";
 export { isTable } from "./transform/table";
 export type {

@@ -13,6 +13,8 @@ export interface SqlDialect {
   readonly contains: (text: string, part: string) => string;
   /** A string starts with another. */
   readonly startsWith: (text: string, prefix: string) => string;
+  /** A string ends with another. */
+  readonly endsWith: (text: string, suffix: string) => string;
   /** The SQL type of each cast target. */
   readonly types: Readonly<Record<Exclude<CastType, "int">, string>> & { readonly int: string };
 }
@@ -24,6 +26,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     dayOfWeekSunday: 0,
     contains: (text, part) => `contains(${text}, ${part})`,
     startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
+    endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
     types: { int: "BIGINT", float: "DOUBLE", string: "VARCHAR", boolean: "BOOLEAN", timestamp: "TIMESTAMP" },
   },
 };

@@ -56,6 +56,11 @@ export class Pipe<C extends string> {
     return new Pipe(this.#source, [...this.#steps, prepared]);
   }
 
+  /** The table the pipe starts from (engines other than the in-process one read it). */
+  get source(): ColumnTable {
+    return this.#source;
+  }
+
   /** The steps collected so far. */
   get steps(): readonly Step[] {
     return this.#steps;

@@ -4,6 +4,7 @@ import { type ColumnContract, requireColumns } from "./contract";
 import { ContractViolationError } from "./errors";
 import { paramsValidator, resolveParams } from "./params";
 import type { StepSpec, Transform, TransformRuntime } from "./runtime";
+import type { SqlRendering } from "./sql-rendering";
 import { isTable } from "./table";
 import type { NoFixedColumns, NoParams, ParamsSchema, ResolvedParams, StaticContract } from "./types";
 
@@ -34,6 +35,11 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
   dropsDuplicateRows?: (params: ResolvedParams<S, Z>) => boolean;
   /** Columns read/added/removed that no column param names (e.g. derived from other params). */
   contract?: (params: ResolvedParams<S, Z>) => Partial<ColumnContract>;
+  /**
+   * Optional: the same step as SQL, for engines that run a pipe as one query (`@tablepipe/duckdb`). It must
+   * give what `apply` gives, row for row (prove it with a parity test).
+   */
+  sql?: SqlRendering<ResolvedParams<S, Z>>;
   /** The implementation: pure, synchronous, never mutates `table`. */
   apply: (table: ColumnTable, params: ResolvedParams<S, Z>) => ColumnTable;
 }
@@ -125,6 +131,13 @@ export function defineTransform<
     expand: (): readonly StepSpec[] => [],
     applyUnchecked: (table, resolved) => definition.apply(table, resolved as ResolvedParams<S, Z>),
   };
+  const sql = definition.sql;
+  if (sql !== undefined) {
+    Object.assign(runtime, {
+      sql: (resolved: Record<string, unknown>, context: Parameters<typeof sql>[1]) =>
+        sql(resolved as ResolvedParams<S, Z>, context),
+    });
+  }
   return makeTransform<S, Z, NoFixedColumns>(runtime, (table, params) => {
     if (!isTable(table)) throw new TypeError(`${name}: expected an arquero table, got ${typeof table}`);
     const resolved = runtime.resolveParams(params);

@@ -2,6 +2,7 @@ import type { ColumnTable } from "arquero";
 import type { z } from "zod";
 import type { ColumnParams } from "./column-params";
 import type { ColumnContract } from "./contract";
+import type { SqlRendering } from "./sql-rendering";
 import type { ParamsSchema, StaticContract, TransformCall } from "./types";
 
 /** One step of a pipeline: a transform and the params it will be called with. */
@@ -43,6 +44,8 @@ export interface TransformRuntime {
   contract(resolved: Record<string, unknown>): ColumnContract;
   /** A composite's steps for these params (primitives have none). */
   expand(resolved: Record<string, unknown>): readonly StepSpec[];
+  /** The step as SQL, when the transform was given a rendering (see `TransformDefinition.sql`). */
+  readonly sql?: SqlRendering;
   /** Run the implementation without any checks (the pipe checks before it calls this). */
   applyUnchecked(table: ColumnTable, resolved: Record<string, unknown>): ColumnTable;
 }

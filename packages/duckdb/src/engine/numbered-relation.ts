@@ -1,0 +1,9 @@
+import { SQL_DIALECTS } from "@tablepipe/core";
+import { ROW_ORDER_COLUMN } from "../sql/row-order";
+
+const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
+
+/** A loaded DuckDB table with the row-order column: its `rowid`, the order the rows were inserted in. */
+export function numberRowsByRowid(relation: string): string {
+  return `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(relation)}`;
+}

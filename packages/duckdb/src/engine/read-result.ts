@@ -1,0 +1,82 @@
+import { type DuckDBConnection, DuckDBTypeId } from "@duckdb/node-api";
+import { type ColumnTable, table as makeTable } from "arquero";
+
+const MICROS_PER_MS = 1000n;
+
+/** How a result column comes back: as numbers (time stamps as epoch milliseconds), strings or booleans. */
+type ResultKind = "number" | "timestamp" | "string" | "boolean";
+
+function kindOf(typeId: DuckDBTypeId): ResultKind {
+  switch (typeId) {
+    case DuckDBTypeId.VARCHAR:
+      return "string";
+    case DuckDBTypeId.BOOLEAN:
+      return "boolean";
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.DATE:
+      return "timestamp";
+    default:
+      return "number";
+  }
+}
+
+/** Epoch milliseconds of a DuckDB time-stamp value (its wall-clock fields read as UTC). */
+function millisOf(value: unknown): number {
+  const v = value as { micros?: bigint; millis?: bigint; seconds?: bigint; nanos?: bigint; days?: number };
+  if (v.micros !== undefined)
+    return Number(v.micros / MICROS_PER_MS - (v.micros % MICROS_PER_MS < 0n ? 1n : 0n));
+  if (v.millis !== undefined) return Number(v.millis);
+  if (v.seconds !== undefined) return Number(v.seconds) * 1000;
+  if (v.nanos !== undefined) return Number(v.nanos / 1_000_000n);
+  return (v.days ?? Number.NaN) * 86_400_000;
+}
+
+function numberOf(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  const decimal = value as { toDouble?: () => number };
+  return typeof decimal.toDouble === "function" ? decimal.toDouble() : Number(value);
+}
+
+/** A finished column: numbers with no null as a Float64Array, anything else as an array with `null`. */
+function finish(kind: ResultKind, values: unknown[]): unknown[] | Float64Array {
+  if ((kind === "number" || kind === "timestamp") && !values.includes(null)) {
+    return Float64Array.from(values as number[]);
+  }
+  return values;
+}
+
+/**
+ * Run `sql` and read its result chunk by chunk into an arquero table with the column types a table has in
+ * process: numbers (BIGINT and HUGEINT too) as numbers, time stamps as epoch milliseconds, strings,
+ * booleans, nulls as `null`.
+ */
+export async function readQuery(connection: DuckDBConnection, sql: string): Promise<ColumnTable> {
+  const result = await connection.stream(sql);
+  const names = result.columnNames();
+  const kinds = names.map((_, i) => kindOf(result.columnTypeId(i)));
+  const columns: unknown[][] = names.map(() => []);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) break;
+    const chunkColumns = chunk.getColumns();
+    for (let c = 0; c < names.length; ++c) {
+      const out = columns[c] as unknown[];
+      const kind = kinds[c] as ResultKind;
+      for (const value of chunkColumns[c] as unknown[]) {
+        if (value === null) out.push(null);
+        else if (kind === "timestamp") out.push(millisOf(value));
+        else if (kind === "number") out.push(numberOf(value));
+        else out.push(value);
+      }
+    }
+  }
+  const data: Record<string, unknown[] | Float64Array> = {};
+  names.forEach((name, c) => {
+    data[name] = finish(kinds[c] as ResultKind, columns[c] as unknown[]);
+  });
+  return makeTable(data as Record<string, unknown[]>, names);
+}

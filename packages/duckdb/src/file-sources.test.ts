@@ -1,0 +1,59 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipe } from "@tablepipe/core";
+import { readTable, writeTable } from "@tablepipe/io";
+import { firstNDaily, limitHistory } from "@tablepipe/transforms";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DuckDb } from "./engine/duckdb-database";
+import { csvFile, parquetFile } from "./engine/file-sources";
+import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { expectSameTable } from "./test-support";
+
+const Order = z.object({
+  id: z.int(),
+  ordered_at: z.date(),
+  amount: z.number().nullable(),
+  note: z.string().nullable(),
+  paid: z.boolean(),
+});
+
+const CSV = `id,ordered_at,amount,note,paid
+1,2018-03-11 02:30:00,10.5,a,true
+1,2018-03-11 01:59:00,,b,false
+2,2018-11-04 01:30:00,3,,true
+1,2018-03-11 03:00:00,7,"c, d",true
+`;
+
+let db: DuckDb;
+let folder: string;
+beforeAll(async () => {
+  db = await DuckDb.open();
+  folder = await mkdtemp(join(tmpdir(), "tablepipe-duckdb-"));
+});
+afterAll(async () => {
+  db.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("files DuckDB reads itself", () => {
+  it("a CSV file and a Parquet file give the table readTable gives, and the same pipe result", async () => {
+    const csvPath = join(folder, "orders.csv");
+    await writeFile(csvPath, CSV);
+    const inProcess = await readTable(csvPath, Order);
+    const parquetPath = join(folder, "orders.parquet");
+    await writeTable(inProcess, parquetPath, { schema: Order });
+    const steps = pipe(inProcess)
+      .transform(limitHistory, { column: "ordered_at", after: "201802", through: "201811" })
+      .transform(firstNDaily, { key: "id", timestamp: "ordered_at", n: 2 });
+    const expected = steps.run().table;
+    for (const source of [csvFile(csvPath, Order), parquetFile(parquetPath, Order)]) {
+      const whole = await runOnDuckDb(pipe(inProcess), { database: db, source });
+      expectSameTable(whole.table, inProcess);
+      const result = await runOnDuckDb(steps, { database: db, source });
+      expectSameTable(result.table, expected);
+      expect(result.table.numRows()).toBe(3);
+    }
+  });
+});

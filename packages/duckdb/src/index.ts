@@ -1,0 +1,19 @@
+/**
+ * @tablepipe/duckdb: run a pipe inside DuckDB. Each step with a SQL rendering (the general transforms of
+ * `@tablepipe/transforms`, or a transform given its own `sql`) becomes a CTE of one query; the longest
+ * renderable prefix runs in DuckDB, the rest in process. Results equal the in-process ones (property-tested).
+ * @packageDocumentation
+ */
+
+export type { ColumnType } from "./engine/column-types";
+export { columnTypesOf } from "./engine/column-types";
+export { DuckDb } from "./engine/duckdb-database";
+export type { DuckDbFileSource } from "./engine/file-sources";
+export { csvFile, parquetFile } from "./engine/file-sources";
+export type { DuckDbPipeResult, DuckDbRunOptions, StepPlacement } from "./engine/run-on-duckdb";
+export { runOnDuckDb } from "./engine/run-on-duckdb";
+export type { DuckDbErrorKind } from "./errors";
+export { DuckDbLoadError, DuckDbQueryError } from "./errors";
+export type { PipeSqlOptions } from "./pipe-to-sql";
+export { pipeToSql } from "./pipe-to-sql";
+export { RENDERED_TRANSFORMS } from "./sql/built-in-renderings";

@@ -1,0 +1,63 @@
+import { col, defineTransform, gt, pipe } from "@tablepipe/core";
+import { dropDuplicates, filter, limitHistory } from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDb } from "./engine/duckdb-database";
+import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { pipeToSql } from "./pipe-to-sql";
+import { expectParity } from "./test-support";
+
+let db: DuckDb;
+beforeAll(async () => {
+  db = await DuckDb.open();
+});
+afterAll(() => db.close());
+
+const orders = () =>
+  aq.table({
+    id: [1, 1, 2, null, 2],
+    amount: [10, 10, 5, 12.5, null],
+    at: [
+      Date.UTC(2024, 0, 5, 9),
+      Date.UTC(2024, 0, 5, 9),
+      Date.UTC(2023, 11, 31, 23),
+      null,
+      Date.UTC(2024, 2, 1),
+    ],
+  });
+
+describe("runOnDuckDb", () => {
+  it("runs a pipe as one query and gives the in-process table, rows in order", async () => {
+    const p = pipe(orders())
+      .transform(dropDuplicates)
+      .transform(limitHistory, { column: "at", after: "202312", through: "202402" })
+      .transform(filter, { where: gt(col("amount"), 6) });
+    const result = await expectParity(p, db, { columnTypes: { at: "timestamp" } });
+    expect(result.placement.map((p) => p.engine)).toEqual(["duckdb", "duckdb", "duckdb"]);
+    expect(result.sql).toContain('"dropDuplicates" AS (');
+    expect(result.table.numRows()).toBe(1);
+  });
+
+  it("opens and closes its own database when given none", async () => {
+    const { table } = await runOnDuckDb(pipe(orders()).transform(dropDuplicates), {
+      columnTypes: { at: "timestamp" },
+    });
+    expect(table.numRows()).toBe(4);
+  });
+});
+
+describe("pipeToSql", () => {
+  it("prints the query, a CTE per step named after it, and the steps left to run in process", () => {
+    const custom = defineTransform({ name: "myStep", apply: (table) => table });
+    const p = pipe(orders())
+      .transform(dropDuplicates)
+      .transform(filter, { where: gt(col("amount"), 6) })
+      .transform(custom)
+      .transform(dropDuplicates);
+    const sql = pipeToSql(p);
+    expect(sql).toMatch(/^WITH\n"source" AS \(\n {2}SELECT \*, rowid AS "__tablepipe_row" FROM "input"\n\),/);
+    expect(sql).toContain('"filter" AS (\n  SELECT * FROM "dropDuplicates" WHERE ("amount" > 6)\n)');
+    expect(sql).toContain('ORDER BY "__tablepipe_row" ASC NULLS FIRST');
+    expect(sql).toMatch(/-- then in process:\n-- {3}myStep\n-- {3}dropDuplicates$/);
+  });
+});

@@ -1,0 +1,114 @@
+import { columnsAfter, SQL_DIALECTS, type SqlDialectName, type SqlRendering } from "@tablepipe/core";
+import type { PlannedStep } from "@tablepipe/core/internal";
+import type { ColumnTable } from "arquero";
+import { builtInRendering } from "./built-in-renderings";
+import { ROW_ORDER_COLUMN } from "./row-order";
+import { LookupRelations, stepContext } from "./step-context";
+import type { RenderedStep } from "./step-rendering";
+
+/** One CTE of a compiled pipe: a name, its query, and the step it renders (none for the source). */
+export interface CompiledCte {
+  readonly name: string;
+  readonly sql: string;
+  readonly step: PlannedStep | undefined;
+}
+
+/** A pipe's longest renderable prefix as one query, a CTE per step. */
+export interface CompiledPipe {
+  /** The CTEs in order: the lookups', the source's, then one per rendered step. */
+  readonly ctes: readonly CompiledCte[];
+  /** The number of leading steps rendered (the others run in process). */
+  readonly renderedSteps: number;
+  /** The columns after the last rendered step, in order. */
+  readonly columns: readonly string[];
+  /** The lookup tables (table params) the query reads, with the relation each must be loaded as. */
+  readonly lookups: readonly { readonly table: ColumnTable; readonly relation: string }[];
+  /** The whole query: the CTEs, then the last one's columns in row order. */
+  readonly sql: string;
+  /** One query counting the rows of the source and of each rendered step. */
+  readonly countSql: string;
+}
+
+/** How to compile: the dialect, how a loaded relation gets its row numbers, renderings given by name. */
+export interface CompileOptions {
+  readonly dialect: SqlDialectName;
+  /** The relation holding the source rows, in order. */
+  readonly sourceRelation: string;
+  /** A loaded relation with the row-order column added (DuckDB: its `rowid`). */
+  readonly numberRows: (relation: string) => string;
+  /** The loaded relation name of the n-th lookup table. */
+  readonly lookupRelation: (index: number) => string;
+  /** Renderings for transforms that have none of their own, by transform name. */
+  readonly renderings?: Readonly<Record<string, SqlRendering>>;
+}
+
+function renderStep(
+  step: PlannedStep,
+  context: ReturnType<typeof stepContext>,
+  options: CompileOptions,
+): RenderedStep | undefined {
+  const own = step.transform.sql ?? options.renderings?.[step.transform.transformName];
+  if (own !== undefined) {
+    const sql = own(step.resolved, context);
+    return sql === undefined ? undefined : { sql, columns: columnsAfter(context.columns, step.contract) };
+  }
+  return builtInRendering(step.transform)?.(step.resolved, context);
+}
+
+function uniqueName(label: string, taken: Set<string>): string {
+  let name = label;
+  for (let n = 2; taken.has(name); n++) name = `${label} #${n}`;
+  taken.add(name);
+  return name;
+}
+
+/**
+ * Render the longest prefix of `steps` (primitive steps, in order) that has SQL renderings: a CTE named
+ * after each step's label, reading the one before. A step without a rendering ends the prefix.
+ */
+export function compilePipe(
+  sourceColumns: readonly string[],
+  steps: readonly PlannedStep[],
+  options: CompileOptions,
+): CompiledPipe {
+  const quote = SQL_DIALECTS[options.dialect].quoteIdentifier;
+  const lookups = new LookupRelations();
+  const taken = new Set<string>(["source"]);
+  const stepCtes: CompiledCte[] = [];
+  let input = "source";
+  let columns = sourceColumns;
+  for (const step of steps) {
+    const rendered = renderStep(step, stepContext(options.dialect, input, columns, lookups), options);
+    if (rendered === undefined) break;
+    const name = uniqueName(step.label, taken);
+    stepCtes.push({ name, sql: rendered.sql, step });
+    input = name;
+    columns = rendered.columns;
+  }
+  const lookupEntries = lookups.entries().map(([table, name], i) => ({
+    table,
+    name,
+    relation: options.lookupRelation(i + 1),
+  }));
+  const ctes: CompiledCte[] = [
+    ...lookupEntries.map(({ name, relation }) => ({
+      name,
+      sql: options.numberRows(relation),
+      step: undefined,
+    })),
+    { name: "source", sql: options.numberRows(options.sourceRelation), step: undefined },
+    ...stepCtes,
+  ];
+  const withClause = `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}`;
+  const selected = columns.map(quote).join(", ");
+  const last = quote(input);
+  const counted = ["source", ...stepCtes.map((cte) => cte.name)];
+  return {
+    ctes,
+    renderedSteps: stepCtes.length,
+    columns,
+    lookups: lookupEntries.map(({ table, relation }) => ({ table, relation })),
+    sql: `${withClause}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
+    countSql: `${withClause}\nSELECT ${counted.map((name, i) => `(SELECT count(*) FROM ${quote(name)}) AS "n${i}"`).join(", ")}`,
+  };
+}

@@ -1,0 +1,48 @@
+import type { MeasureNode, SqlStepContext } from "@tablepipe/core";
+import { stringsParam } from "../param-values";
+import { columnList } from "../select-list";
+import type { BuiltInRendering } from "../step-rendering";
+
+/** One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position. */
+function measureSql(measure: MeasureNode, c: SqlStepContext): string {
+  if (measure.of === undefined) return "count(*)";
+  const of = c.expr(measure.of);
+  switch (measure.fn) {
+    case "count":
+      return `count(${of})`;
+    case "sum":
+      return `sum(${of})`;
+    case "mean":
+      return `avg(${of})`;
+    case "min":
+      return `min(${of})`;
+    case "max":
+      return `max(${of})`;
+    case "countDistinct":
+      return `count(DISTINCT ${of})`;
+    case "first":
+      return `first(${of} ORDER BY ${c.rowOrder})`;
+    case "last":
+      return `last(${of} ORDER BY ${c.rowOrder})`;
+    case "stddev":
+      return `stddev_samp(${of})`;
+  }
+}
+
+/**
+ * `aggregate`: `GROUP BY` (null keys form one group), groups at the position of their first row; with no
+ * `by`, one row even for an empty input.
+ */
+export const renderAggregate: BuiltInRendering = (params, c) => {
+  const by = [...new Set(stringsParam(params, "by"))];
+  const measures = params.measures as Readonly<Record<string, MeasureNode>>;
+  if (by.some((name) => Object.hasOwn(measures, name))) return undefined; // the in-process step names the error
+  const items = Object.entries(measures).map(([name, m]) => `${measureSql(m, c)} AS ${c.quote(name)}`);
+  const columns = [...by, ...Object.keys(measures)];
+  if (by.length === 0) {
+    return { sql: `SELECT ${[...items, `0 AS ${c.rowOrder}`].join(", ")} FROM ${c.input}`, columns };
+  }
+  const keys = columnList(c, by);
+  const list = [keys, ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
+  return { sql: `SELECT ${list} FROM ${c.input} GROUP BY ${keys}`, columns };
+};

@@ -1,0 +1,15 @@
+import { numberParam, stringsParam } from "../param-values";
+import { keepingColumns } from "../step-rendering";
+import { firstNPerPartition } from "./first-n";
+
+/** `firstNPerGroup`: the first `n` rows per key by the order columns ascending. */
+export const renderFirstNPerGroup = keepingColumns((params, c) => {
+  const keys = stringsParam(params, "keys");
+  const orderBy = stringsParam(params, "orderBy");
+  return firstNPerPartition(c, {
+    partition: keys.map((name) => c.quote(name)),
+    order: orderBy.map((column) => ({ column })),
+    skipInTieBreak: [...keys, ...orderBy],
+    n: numberParam(params, "n"),
+  });
+});

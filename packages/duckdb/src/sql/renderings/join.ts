@@ -1,0 +1,37 @@
+import type { ColumnTable } from "arquero";
+import { stringsParam } from "../param-values";
+import type { BuiltInRendering } from "../step-rendering";
+
+/**
+ * `join`: inner and left joins number their rows by (left position, right position), so each left row's
+ * matches follow the right's order; semi and anti joins are `EXISTS` / `NOT EXISTS`. A `validate` check
+ * or a clashing column is left to the in-process step (`undefined`).
+ */
+export const renderJoin: BuiltInRendering = (params, c) => {
+  const keys = [...new Set(stringsParam(params, "on"))];
+  const right = params.right as ColumnTable;
+  const how = params.how as "inner" | "left" | "semi" | "anti";
+  if (keys.length === 0 || params.validate !== undefined) return undefined;
+  if (keys.some((key) => !right.columnNames().includes(key))) return undefined;
+  const matches = keys.map((key) => `"l".${c.quote(key)} = "r".${c.quote(key)}`).join(" AND ");
+  const rightTable = c.table(right);
+  if (how === "semi" || how === "anti") {
+    const exists = `EXISTS (SELECT 1 FROM ${rightTable} AS "r" WHERE ${matches})`;
+    return {
+      sql: `SELECT "l".* FROM ${c.input} AS "l" WHERE ${how === "anti" ? "NOT " : ""}${exists}`,
+      columns: c.columns,
+    };
+  }
+  const extra = right.columnNames().filter((name) => !keys.includes(name));
+  if (extra.some((name) => c.columns.includes(name))) return undefined;
+  const list = [
+    ...c.columns.map((name) => `"l".${c.quote(name)}`),
+    ...extra.map((name) => `"r".${c.quote(name)}`),
+    `row_number() OVER (ORDER BY "l".${c.rowOrder} ASC NULLS FIRST, "r".${c.rowOrder} ASC NULLS FIRST) AS ${c.rowOrder}`,
+  ];
+  const kind = how === "left" ? "LEFT JOIN" : "JOIN";
+  return {
+    sql: `SELECT ${list.join(", ")} FROM ${c.input} AS "l" ${kind} ${rightTable} AS "r" ON ${matches}`,
+    columns: [...c.columns, ...extra],
+  };
+};
