@@ -1,6 +1,8 @@
+import { col, eq, pipe } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { filter } from "./filter";
 import { type OrderRow, orderRows, ordersTable } from "./internal/test-support";
 import { join } from "./join";
 
@@ -27,6 +29,23 @@ describe("join", () => {
       { customer_id: 3, amount: 20 },
       { customer_id: null, amount: 30 },
     ]);
+  });
+
+  it("tells the pre-flight which columns it adds, so a later step may need them", () => {
+    const left = aq.table({ id: [1, 2], amount: [5, 7] });
+    const right = aq.table({ id: [1, 2], label: ["a", "b"] });
+    const keepLabelled = filter; // a later step that needs the joined column
+    const { table } = pipe(left)
+      .transform(join, { right, on: ["id"] })
+      .transform(keepLabelled, { where: eq(col("label"), "b") })
+      .run();
+    expect(table.objects()).toEqual([{ id: 2, amount: 7, label: "b" }]);
+    expect(() =>
+      pipe(left)
+        .transform(join, { right, on: ["id"], how: "semi" })
+        .transform(keepLabelled, { where: eq(col("label" as "id"), "b") })
+        .run(),
+    ).toThrow(/label/);
   });
 
   it("validates multiplicity, and refuses clashing column names, naming them", () => {
