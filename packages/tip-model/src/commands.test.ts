@@ -236,7 +236,14 @@ describe("data errors: exit 1, one clear line, no stack trace, no output", () =>
   it("filters that leave no rows to train on", async () => {
     await expectDataError(
       ["--sample-rows", "2000", "--history-start-month", "202001", "--history-end-month", "202002"],
-      /^tip-model: no training rows: 0 usable prepared rows; relax the filters or add data$/,
+      /^tip-model: no training rows: the filters left no usable prepared rows; relax the filters or add data$/,
+    );
+  });
+
+  it("a test fraction that leaves no training rows says to lower it, not to relax the filters", async () => {
+    await expectDataError(
+      ["--sample-rows", "2000", "--test-fraction", "0.999999"],
+      /^tip-model: no training rows: test_fraction 0\.999999 put all \d+ usable prepared rows in the test set; lower test_fraction$/,
     );
   });
 

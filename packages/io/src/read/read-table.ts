@@ -9,6 +9,7 @@ import { readParquetInParallel } from "../parquet/parallel-parquet";
 import { readParquetFile } from "../parquet/parquet-reader";
 import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
 import { checkAliases } from "./aliases";
+import { refuseBinaryText } from "./binary-sniff";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
 import { columnKinds, type RowSchema } from "./schema-columns";
@@ -118,6 +119,7 @@ async function readFiles(
     ctx.progress.file = file;
     const format = formats[i] as TableFormat;
     if (format === "csv") {
+      await refuseBinaryText(file);
       await readCsvFile(file, ctx, {
         delimiter: delimiterByte(file, options.delimiter),
         chunkSize,
@@ -173,7 +175,7 @@ function chooseFormat(file: string, format: TableFormat | undefined): TableForma
     throw new TableReadError({
       file,
       reason:
-        "cannot tell the format from the extension (.csv, .tsv, .parquet, .arrow, .feather, .ipc); pass options.format",
+        'cannot tell the format from the extension: name the file .csv, .tsv, .parquet, .arrow, .feather or .ipc, or pass readTable the option format: "csv" | "parquet" | "arrow"',
     });
   }
   return chosen;

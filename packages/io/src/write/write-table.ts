@@ -42,7 +42,7 @@ export async function writeTable(
   if (format !== "csv" && format !== "parquet") {
     throw new TableWriteError(
       path,
-      "writeTable writes .csv and .parquet files; pass options.format for another extension",
+      'writeTable writes .csv and .parquet files: name the file .csv or .parquet, or pass the option format: "csv" | "parquet"',
     );
   }
   const dir = dirname(path);

@@ -32,6 +32,7 @@ import { trainingMeanBaseline } from "./baseline";
 import { inputPaths, resolveDataSources } from "./data-sources";
 import { openJobOutputs, predictionsSchema, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
+import { zoneTableFindings } from "./zone-table-checks";
 
 /** Too few prepared rows to train or to validate: a user error (filters or data), printed as one line by the CLI. */
 export class TrainingDataError extends Error {
@@ -168,6 +169,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         this.tables.taxi_zone_geo = await this.readDataset("taxi_zone_geo", sources.zones);
         this.dataDescription = `trips: ${sources.trips}; zones: ${sources.zones}`;
       }
+      for (const { level, message } of zoneTableFindings(this.table("taxi_zone_geo")))
+        this.log[level](message);
       this.inputRows = {
         ...(this.streamedTrips === undefined
           ? { taxi_trip_data: this.table("taxi_trip_data").numRows() }
@@ -262,7 +265,9 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       });
       if (training.numRows() === 0) {
         throw new TrainingDataError(
-          `no training rows: ${usable.numRows()} usable prepared rows; relax the filters or add data`,
+          usable.numRows() === 0
+            ? "no training rows: the filters left no usable prepared rows; relax the filters or add data"
+            : `no training rows: test_fraction ${config.test_fraction} put all ${usable.numRows()} usable prepared rows in the test set; lower test_fraction`,
         );
       }
       if (test.numRows() === 0) {

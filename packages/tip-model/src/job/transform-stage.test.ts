@@ -249,7 +249,9 @@ describe("stage preconditions", () => {
     await job.transform();
     expect(job.table("prepared_data").numRows()).toBe(0);
     await expect(job.train()).rejects.toThrow(TrainingDataError);
-    await expect(job.train()).rejects.toThrow(/^no training rows: 0 usable prepared rows; relax the filters/);
+    await expect(job.train()).rejects.toThrow(
+      /^no training rows: the filters left no usable prepared rows; relax the filters/,
+    );
     expect(job.tables.training).toBeUndefined();
   });
 
