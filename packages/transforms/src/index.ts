@@ -18,6 +18,8 @@ export { keepHourWindow } from "./keep-hour-window";
 export { limitHistory } from "./limit-history";
 export type { LookupPredicate, PredicateValue } from "./lookup-predicate";
 export { lookupPredicate } from "./lookup-predicate";
+export type { RenameColumns } from "./rename";
+export { rename } from "./rename";
 export { columnName, hourOfDay, yyyyMM } from "./schemas";
 export type { SelectColumns } from "./select";
 export { select } from "./select";
