@@ -1,6 +1,8 @@
 export { addDateParts } from "./add-date-parts";
 export type { AggregateColumns } from "./aggregate";
 export { aggregate } from "./aggregate";
+export type { CastColumnsColumns } from "./cast-columns";
+export { castColumns } from "./cast-columns";
 export type { DeriveColumns } from "./derive";
 export { derive } from "./derive";
 export { dropDuplicates } from "./drop-duplicates";

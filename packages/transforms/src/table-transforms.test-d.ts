@@ -1,6 +1,7 @@
 import type { Table } from "@tablepipe/core";
 import { pipe } from "@tablepipe/core";
 import { describe, expectTypeOf, it } from "vitest";
+import { castColumns } from "./cast-columns";
 import { rename } from "./rename";
 
 type OrderColumns = "order_id" | "customer_id" | "status" | "amount" | "ordered_at";
@@ -18,5 +19,15 @@ describe("rename, cast, fillNull, union and window: columns checked against the 
     renamed.transform(rename, { columns: { amount: "x" } });
     // @ts-expect-error the columns are required
     rename(orders);
+  });
+
+  it("castColumns: the cast columns must exist; the output has the same columns", () => {
+    expectTypeOf(castColumns(orders, { columns: { amount: "float", order_id: "string" } })).toEqualTypeOf<
+      Table<OrderColumns>
+    >();
+    // @ts-expect-error misspelt column to cast
+    castColumns(orders, { columns: { amout: "float" } });
+    // @ts-expect-error an unknown type
+    castColumns(orders, { columns: { amount: "decimal" } });
   });
 });
