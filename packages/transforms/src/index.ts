@@ -10,6 +10,8 @@ export { dropMissing } from "./drop-missing";
 export { encodeFlag } from "./encode-flag";
 export { excludeAirports } from "./exclude-airports";
 export { excludeMatching } from "./exclude-matching";
+export type { FillNullColumns } from "./fill-null";
+export { fillNull } from "./fill-null";
 export type { FilterColumns } from "./filter";
 export { filter } from "./filter";
 export { firstNDaily } from "./first-n-daily";

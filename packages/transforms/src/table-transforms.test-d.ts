@@ -2,6 +2,7 @@ import type { Table } from "@tablepipe/core";
 import { pipe } from "@tablepipe/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { castColumns } from "./cast-columns";
+import { fillNull } from "./fill-null";
 import { rename } from "./rename";
 
 type OrderColumns = "order_id" | "customer_id" | "status" | "amount" | "ordered_at";
@@ -29,5 +30,15 @@ describe("rename, cast, fillNull, union and window: columns checked against the 
     castColumns(orders, { columns: { amout: "float" } });
     // @ts-expect-error an unknown type
     castColumns(orders, { columns: { amount: "decimal" } });
+  });
+
+  it("fillNull: the filled columns must exist; the output has the same columns", () => {
+    expectTypeOf(fillNull(orders, { columns: { amount: 0, status: "unknown" } })).toEqualTypeOf<
+      Table<OrderColumns>
+    >();
+    // @ts-expect-error misspelt column to fill
+    fillNull(orders, { columns: { stauts: "unknown" } });
+    // @ts-expect-error a fill value is a string, a number or a boolean
+    fillNull(orders, { columns: { amount: null } });
   });
 });
