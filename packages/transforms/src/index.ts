@@ -29,3 +29,4 @@ export type { SelectColumns } from "./select";
 export { select } from "./select";
 export { sortRows } from "./sort-rows";
 export { topNPerGroup } from "./top-n-per-group";
+export { union } from "./union";

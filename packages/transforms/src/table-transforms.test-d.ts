@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { castColumns } from "./cast-columns";
 import { fillNull } from "./fill-null";
 import { rename } from "./rename";
+import { union } from "./union";
 
 type OrderColumns = "order_id" | "customer_id" | "status" | "amount" | "ordered_at";
 declare const orders: Table<OrderColumns>;
@@ -40,5 +41,13 @@ describe("rename, cast, fillNull, union and window: columns checked against the 
     fillNull(orders, { columns: { stauts: "unknown" } });
     // @ts-expect-error a fill value is a string, a number or a boolean
     fillNull(orders, { columns: { amount: null } });
+  });
+
+  it("union: the output has the input's columns; the other table is required", () => {
+    expectTypeOf(union(orders, { other: orders })).toEqualTypeOf<Table<OrderColumns>>();
+    // @ts-expect-error the other table is required
+    union(orders);
+    // @ts-expect-error the other is a table
+    union(orders, { other: [] });
   });
 });
