@@ -30,3 +30,7 @@ export { select } from "./select";
 export { sortRows } from "./sort-rows";
 export { topNPerGroup } from "./top-n-per-group";
 export { union } from "./union";
+export type { WindowColumns } from "./window";
+export { window } from "./window";
+export type { WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
+export { cumulativeSum, lag, lead, rank, rowNumber } from "./window-functions";

@@ -1,10 +1,12 @@
 import type { Table } from "@tablepipe/core";
-import { pipe } from "@tablepipe/core";
+import { col, pipe } from "@tablepipe/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { castColumns } from "./cast-columns";
 import { fillNull } from "./fill-null";
 import { rename } from "./rename";
 import { union } from "./union";
+import { window } from "./window";
+import { cumulativeSum, lag, rowNumber } from "./window-functions";
 
 type OrderColumns = "order_id" | "customer_id" | "status" | "amount" | "ordered_at";
 declare const orders: Table<OrderColumns>;
@@ -49,5 +51,22 @@ describe("rename, cast, fillNull, union and window: columns checked against the 
     union(orders);
     // @ts-expect-error the other is a table
     union(orders, { other: [] });
+  });
+
+  it("window: partition, order and expression columns must exist; the output adds the new columns", () => {
+    const byCustomer = { partitionBy: ["customer_id"], orderBy: ["ordered_at"] } as const;
+    expectTypeOf(
+      window(orders, { ...byCustomer, columns: { nth: rowNumber(), spent: cumulativeSum(col("amount")) } }),
+    ).toEqualTypeOf<Table<OrderColumns | "nth" | "spent">>();
+    // @ts-expect-error misspelt partition column
+    window(orders, { partitionBy: ["customer"], orderBy: ["ordered_at"], columns: { nth: rowNumber() } });
+    // @ts-expect-error misspelt order column
+    window(orders, { partitionBy: [], orderBy: ["orderd_at"], columns: { nth: rowNumber() } });
+    // @ts-expect-error misspelt column in a window function's expression
+    window(orders, { ...byCustomer, columns: { previous: lag(col("amout")) } });
+    // @ts-expect-error partitionBy and orderBy are required
+    window(orders, { columns: { nth: rowNumber() } });
+    const numbered = pipe(orders).transform(window, { ...byCustomer, columns: { nth: rowNumber() } });
+    expectTypeOf(numbered.value()).toEqualTypeOf<Table<OrderColumns | "nth">>();
   });
 });
