@@ -1,8 +1,10 @@
+import { pipe } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type OrderRow, orderRows, ordersTable } from "./internal/test-support";
 import { join } from "./join";
+import { select } from "./select";
 
 const customers = () => aq.table({ customer_id: [1, 2, 2, null], name: ["Ann", "Bo", "Bob", "Nobody"] });
 
@@ -40,6 +42,24 @@ describe("join", () => {
     expect(() =>
       join(orders, { right: aq.table({ customer_id: ["1"], x: [1] }), on: ["customer_id"] }),
     ).toThrow(/key "customer_id" holds numbers on the left but strings on the right/);
+  });
+
+  it("says in its contract that it adds the right's non-key columns, so a later step may read them", () => {
+    expect(
+      pipe(orders)
+        .transform(join, { right: customers(), on: ["customer_id"], how: "left" })
+        .check(),
+    ).toEqual(["customer_id", "amount", "name"]);
+    expect(
+      pipe(orders)
+        .transform(join, { right: customers(), on: ["customer_id"], how: "anti" })
+        .check(),
+    ).toEqual(["customer_id", "amount"]);
+    const named = pipe(orders)
+      .transform(join, { right: customers(), on: ["customer_id"] })
+      .transform(select, { columns: ["name"] })
+      .value();
+    expect(named.array("name")).toEqual(["Bo", "Bob", "Ann"]);
   });
 
   it("agrees with a nested-loop reference on random tables with nulls and duplicate keys", () => {

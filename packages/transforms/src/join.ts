@@ -62,6 +62,10 @@ export const join = withStaticContract<JoinColumns>()(
       how: z.enum(["inner", "left", "semi", "anti"]).default("inner").describe("Which rows to keep."),
       validate: z.enum(["many-to-one", "one-to-one"]).optional().describe("Check the keys' multiplicity."),
     }),
+    // The right's non-key columns, so that the pre-flight knows a later step may read them.
+    contract: ({ right, on, how }) => ({
+      adds: how === "semi" || how === "anti" ? [] : right.columnNames().filter((c) => !on.includes(c)),
+    }),
     apply: (table, { on, right, how, validate }): ColumnTable => {
       if (on.length === 0) throw new TypeError('join: param "on": expected at least one key column');
       requireColumns(right, on, "join: right table");
