@@ -3,5 +3,8 @@ export { addPickupBorough } from "./add-pickup-borough";
 export { runFarePerMileCli } from "./cli";
 export { FarePerMileConfig } from "./config";
 export { FarePerMileJob, type FarePerMileTables } from "./job";
+export { type GeneratedOrders, generateOrders } from "./orders/generate-orders";
+export { Customer, type CustomerColumns, Order, type OrderColumns } from "./orders/order-rows";
+export { latestOrdersPerCustomer, totalAmountPerCustomer } from "./orders/order-summaries";
 export { prepareTrips } from "./prepare-trips";
 export { farePerMileByBoroughAndHour, type PreparedTripColumns } from "./summarize";

@@ -24,22 +24,10 @@ export interface AggregateColumns extends StaticContract {
   removes: string;
 }
 
-/** Missing key values (null, undefined, NaN, invalid Date) as `null`, so that they form one group. */
-function normalisedKeys(values: ArrayLike<unknown>): ArrayLike<unknown> {
-  if (values instanceof Float64Array) return values; // NaN is its null, and NaN equals NaN as a key
-  return Array.from(values as ArrayLike<unknown>, (v) =>
-    v === undefined ||
-    (typeof v === "number" && Number.isNaN(v)) ||
-    (v instanceof Date && Number.isNaN(v.getTime()))
-      ? null
-      : v,
-  );
-}
-
 /**
  * One row per group of equal `by` values, with a column per measure: SQL's `GROUP BY`.
  *
- * - Groups: equal values in every `by` column; missing keys (null, NaN) form one group; `1` and `"1"` differ.
+ * - Groups: equal values in every `by` column; missing keys (null, undefined, NaN) form one group, as in SQL; `1` and `"1"` differ.
  *   Keys are hashed on typed arrays (no arquero `groupby`), so it scales past 8.4M groups.
  * - Output: the `by` columns (each group's values) then the measures, in the order given; groups in order of
  *   first appearance in the input. With no `by`, exactly one row, even for an empty input (SQL's global
@@ -76,7 +64,7 @@ export const aggregate = withStaticContract<AggregateColumns>()(
         throw new TypeError(`aggregate: measure "${clash}" has the name of a by column; name it otherwise`);
       }
       const rows = visibleRows(table);
-      const keyValues = keys.map((name) => normalisedKeys(columnValues(table, name)));
+      const keyValues = keys.map((name) => columnValues(table, name));
       const groups =
         keys.length > 0 || rows.length > 0
           ? groupRows(keyValues, rows)

@@ -32,16 +32,14 @@ describe("dropDuplicates", () => {
     expect(dropDuplicates(trips).numRows()).toBe(2);
   });
 
-  it("tells null, undefined, NaN and '' apart, and 1 from '1'", () => {
-    const table = aq.table({ x: [null, undefined, Number.NaN, "", null, Number.NaN, 1, "1", 1, undefined] });
+  it("takes null, undefined and NaN for one missing value (SQL's DISTINCT), apart from '', and 1 from '1'", () => {
+    const table = aq.table({ x: [undefined, null, Number.NaN, "", null, Number.NaN, 1, "1", 1, undefined] });
     const out = dropDuplicates(table);
-    expect((out.objects() as { x: unknown }[]).map((row) => row.x)).toEqual([
-      null,
-      undefined,
-      Number.NaN,
-      "",
-      1,
-      "1",
+    expect((out.objects() as { x: unknown }[]).map((row) => row.x)).toEqual([undefined, "", 1, "1"]);
+    const pairs = aq.table({ k: [1, 1, null, Number.NaN], v: [null, Number.NaN, 2, 2] });
+    expect(dropDuplicates(pairs).objects()).toEqual([
+      { k: 1, v: null },
+      { k: null, v: 2 },
     ]);
   });
 

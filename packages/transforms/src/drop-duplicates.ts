@@ -8,8 +8,9 @@ import { keepPositions, visibleRows } from "./internal/rows";
  * Drop rows that repeat an earlier row: equal in every column, or in the columns of `subset` when given
  * (Spark's `dropDuplicates`). The first occurrence of each distinct row is kept, in input order.
  *
- * Equality is by value: `null`, `undefined`, NaN and `""` are four different values, `1` and `"1"` differ,
- * Dates are equal when they hold the same instant. Rows are hashed on typed arrays with an exact check
+ * Equality is by value, as in SQL's `DISTINCT`: the missing values `null`, `undefined` and NaN (and an
+ * invalid Date) are one value, `""` another; `1` and `"1"` differ; Dates are equal when they hold the same
+ * instant. Rows are hashed on typed arrays with an exact check
  * of every column on each hash hit (no string keys, no arquero `dedupe`, so it scales past 8.4M distinct
  * rows); only the few columns that tell rows apart on a sample are hashed, which makes it several times
  * faster on wide tables (all columns are hashed if those few turn out not to be enough).

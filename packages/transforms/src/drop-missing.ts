@@ -1,15 +1,7 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
 import { columnValues } from "./internal/columns";
+import { isMissing } from "./internal/missing";
 import { keepPositions, positionsOf, visibleRows } from "./internal/rows";
-
-function isMissing(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === "number" && Number.isNaN(value)) ||
-    (value instanceof Date && Number.isNaN(value.getTime()))
-  );
-}
 
 /**
  * Drop rows with a missing value (null, undefined, NaN or an invalid Date) in any of `columns` — what a

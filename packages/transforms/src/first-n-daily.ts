@@ -14,7 +14,7 @@ import { dayNumber, timestampMillis } from "./internal/timestamps";
  *   saving change is still one day, and no hour moves.
  * - Ties on the time stamp are broken by every other column ascending (see {@link firstNPerGroup}), so the
  *   result never depends on input order.
- * - A null `key` is a key of its own. Rows whose time stamp is missing form one group per key (Spark's
+ * - The missing keys (null, undefined, NaN) are one key of their own. Rows whose time stamp is missing form one group per key (Spark's
  *   `date_format(null)` is null, one partition): at most `n` of them are kept per key, chosen by the tie-break.
  * - Output: the surviving rows in their input order.
  *

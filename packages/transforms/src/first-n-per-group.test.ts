@@ -40,15 +40,15 @@ describe("firstNPerGroup", () => {
     expect(second.objects()).toEqual([{ g: 1, t: 5, fare: 3, flag: "N" }]);
   });
 
-  it("puts a null key in a group of its own and sorts missing order values first", () => {
+  it("puts the missing keys (null, undefined, NaN) in one group of their own, missing order values first", () => {
     const withNulls = aq.table({
-      g: [null, "a", null, "a", null],
+      g: [null, "a", undefined, "a", Number.NaN],
       t: [3, null, 1, 2, 2],
     });
     const out = firstNPerGroup(withNulls, { keys: ["g"], orderBy: ["t"], n: 1 });
     expect(out.objects()).toEqual([
       { g: "a", t: null },
-      { g: null, t: 1 },
+      { g: undefined, t: 1 },
     ]);
   });
 

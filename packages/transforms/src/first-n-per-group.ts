@@ -8,8 +8,8 @@ import { visibleRows } from "./internal/rows";
  * Keep the first `n` rows of each group: SQL's `ROW_NUMBER() OVER (PARTITION BY keys ORDER BY orderBy) <= n`,
  * made deterministic.
  *
- * - Groups: rows with equal values in every `keys` column. A null key is a group of its own (as in Spark's
- *   `partitionBy`); `null`, `undefined` and NaN are different keys. No `keys` means one group.
+ * - Groups: rows with equal values in every `keys` column. The missing values (null, undefined, NaN) are one
+ *   key, a group of their own, as in SQL's `PARTITION BY`. No `keys` means one group.
  * - Order: the `orderBy` columns ascending, missing values first (null, then undefined, then NaN/invalid
  *   Date), numbers and Dates by value, then booleans, then strings by UTF-16 code unit. Ties are broken by
  *   every remaining column, ascending in table order, with the same total order: the rows kept never depend

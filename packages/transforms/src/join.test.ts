@@ -1,10 +1,10 @@
-import { col, eq, pipe } from "@tablepipe/core";
+import { pipe } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { filter } from "./filter";
 import { type OrderRow, orderRows, ordersTable } from "./internal/test-support";
 import { join } from "./join";
+import { select } from "./select";
 
 const customers = () => aq.table({ customer_id: [1, 2, 2, null], name: ["Ann", "Bo", "Bob", "Nobody"] });
 
@@ -31,23 +31,6 @@ describe("join", () => {
     ]);
   });
 
-  it("tells the pre-flight which columns it adds, so a later step may need them", () => {
-    const left = aq.table({ id: [1, 2], amount: [5, 7] });
-    const right = aq.table({ id: [1, 2], label: ["a", "b"] });
-    const keepLabelled = filter; // a later step that needs the joined column
-    const { table } = pipe(left)
-      .transform(join, { right, on: ["id"] })
-      .transform(keepLabelled, { where: eq(col("label"), "b") })
-      .run();
-    expect(table.objects()).toEqual([{ id: 2, amount: 7, label: "b" }]);
-    expect(() =>
-      pipe(left)
-        .transform(join, { right, on: ["id"], how: "semi" })
-        .transform(keepLabelled, { where: eq(col("label" as "id"), "b") })
-        .run(),
-    ).toThrow(/label/);
-  });
-
   it("validates multiplicity, and refuses clashing column names, naming them", () => {
     expect(() => join(orders, { right: customers(), on: ["customer_id"], validate: "many-to-one" })).toThrow(
       'join: validate "many-to-one": the key (customer_id = 2) appears more than once in the right table',
@@ -59,6 +42,24 @@ describe("join", () => {
     expect(() =>
       join(orders, { right: aq.table({ customer_id: ["1"], x: [1] }), on: ["customer_id"] }),
     ).toThrow(/key "customer_id" holds numbers on the left but strings on the right/);
+  });
+
+  it("says in its contract that it adds the right's non-key columns, so a later step may read them", () => {
+    expect(
+      pipe(orders)
+        .transform(join, { right: customers(), on: ["customer_id"], how: "left" })
+        .check(),
+    ).toEqual(["customer_id", "amount", "name"]);
+    expect(
+      pipe(orders)
+        .transform(join, { right: customers(), on: ["customer_id"], how: "anti" })
+        .check(),
+    ).toEqual(["customer_id", "amount"]);
+    const named = pipe(orders)
+      .transform(join, { right: customers(), on: ["customer_id"] })
+      .transform(select, { columns: ["name"] })
+      .value();
+    expect(named.array("name")).toEqual(["Bo", "Bob", "Ann"]);
   });
 
   it("agrees with a nested-loop reference on random tables with nulls and duplicate keys", () => {

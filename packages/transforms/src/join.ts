@@ -62,7 +62,7 @@ export const join = withStaticContract<JoinColumns>()(
       how: z.enum(["inner", "left", "semi", "anti"]).default("inner").describe("Which rows to keep."),
       validate: z.enum(["many-to-one", "one-to-one"]).optional().describe("Check the keys' multiplicity."),
     }),
-    // the right table's non-key columns are added (so later steps' pre-flight sees them)
+    // The right's non-key columns, so that the pre-flight knows a later step may read them.
     contract: ({ right, on, how }) => ({
       adds: how === "semi" || how === "anti" ? [] : right.columnNames().filter((c) => !on.includes(c)),
     }),

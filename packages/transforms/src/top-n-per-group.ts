@@ -12,8 +12,8 @@ import { visibleRows } from "./internal/rows";
  * - Order: each `orderBy` column ascending (missing values first), or descending when listed in
  *   `descending` (the exact reverse: missing values last). Ties are broken by every remaining column
  *   ascending, so the rows kept never depend on the input order.
- * - Groups: equal values in every `keys` column; `null`, `undefined` and NaN are different keys (as in
- *   {@link firstNPerGroup}); no `keys` means one group.
+ * - Groups: equal values in every `keys` column; the missing values (null, undefined, NaN) are one key,
+ *   as in SQL and {@link firstNPerGroup}; no `keys` means one group.
  * - Output: the surviving rows in their input order.
  *
  * Params: `keys`, `orderBy`, `n` (required), `descending` (default `[]`: the `orderBy` columns to rank

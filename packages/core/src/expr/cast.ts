@@ -2,19 +2,20 @@ import { parseTimestamp } from "../time/timestamp";
 import type { CastType } from "./nodes";
 import { NULL_BOOL, type Vector } from "./vector";
 
-/** A value a cast cannot convert: the caller names the step and the expression. */
+/** A value a cast cannot convert, and its row: the caller names the step and the expression. */
 export class CastFailure {
   constructor(
     readonly value: string,
     readonly to: CastType,
+    /** The row (position in the vector) holding the value. */
+    readonly row: number,
   ) {}
 }
 
+/** The number a string's decimal text holds, or NaN. */
 function parseNumber(text: string): number {
   const trimmed = text.trim();
-  const value = trimmed === "" ? Number.NaN : Number(trimmed);
-  if (Number.isNaN(value)) throw new CastFailure(text, "float");
-  return value;
+  return trimmed === "" ? Number.NaN : Number(trimmed);
 }
 
 function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
@@ -24,18 +25,11 @@ function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
     case "boolean":
       return Float64Array.from(vector.values, (v) => (v === NULL_BOOL ? Number.NaN : v));
     case "string":
-      return Float64Array.from(vector.values, (v) => {
+      return Float64Array.from(vector.values, (v, row) => {
         if (v === null) return Number.NaN;
-        if (to === "timestamp") {
-          const ms = parseTimestamp(v);
-          if (Number.isNaN(ms)) throw new CastFailure(v, to);
-          return ms;
-        }
-        try {
-          return parseNumber(v);
-        } catch {
-          throw new CastFailure(v, to);
-        }
+        const value = to === "timestamp" ? parseTimestamp(v) : parseNumber(v);
+        if (Number.isNaN(value)) throw new CastFailure(v, to, row);
+        return value;
       });
     case "null":
       return new Float64Array(n).fill(Number.NaN);
@@ -87,12 +81,12 @@ export function castVector(vector: Vector, to: CastType, n: number): Vector {
         case "string":
           return {
             kind: "boolean",
-            values: Uint8Array.from(vector.values, (v) => {
+            values: Uint8Array.from(vector.values, (v, row) => {
               if (v === null) return NULL_BOOL;
               const t = v.trim().toLowerCase();
               if (t === "true") return 1;
               if (t === "false") return 0;
-              throw new CastFailure(v, to);
+              throw new CastFailure(v, to, row);
             }),
           };
         case "null":

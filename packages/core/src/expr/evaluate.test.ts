@@ -132,8 +132,8 @@ describe("evaluateExpression", () => {
     expect(() => run(add(col("status"), 1), { status })).toThrow(
       'test: add(col("status"), 1): expected numbers, but column "status" holds strings',
     );
-    expect(() => run(cast(col("s"), "float"), { s: ["x1"] })).toThrow(
-      'test: cast(col("s"), "float"): cannot convert "x1" to float',
+    expect(() => run(cast(col("s"), "float"), { s: ["1", null, "x1"] })).toThrow(
+      'test: cast(col("s"), "float"): cannot convert "x1" to float (row 2)',
     );
     expect(() => run(col("m"), { m: [1, "1"] })).toThrow(
       /column "m" must hold one kind of value.*row 1 holds "1"/,

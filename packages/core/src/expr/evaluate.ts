@@ -358,7 +358,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           return castVector(a, at.to, n);
         } catch (error) {
           if (!(error instanceof CastFailure)) throw error;
-          return fail(at, `cannot convert ${describeValue(error.value)} to ${error.to}`);
+          return fail(at, `cannot convert ${describeValue(error.value)} to ${error.to} (row ${error.row})`);
         }
       }
     }

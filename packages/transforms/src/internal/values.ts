@@ -2,10 +2,13 @@
  * Value semantics shared by every transform that compares cells: equality (dedupe, grouping), hashing
  * consistent with it, and a total order (deterministic tie-breaks).
  *
- * Equality: `null`, `undefined`, NaN and `""` are four different values; `1` and `"1"` differ; Dates are
- * equal when they hold the same instant (invalid Dates equal each other); `0` equals `-0`; other objects
- * are compared by their JSON text.
+ * Equality (SQL's for grouping and dedupe): the missing values `null`, `undefined`, NaN and an invalid Date
+ * are one value (and differ from `""`); `1` and `"1"` differ; Dates are equal when they hold the same
+ * instant; `0` equals `-0`; other objects are compared by their JSON text. The order refines it: it tells
+ * the missing values apart (null, undefined, NaN, invalid Date), so ties stay deterministic.
  */
+
+import { isMissing } from "./missing";
 
 function jsonText(value: unknown): string {
   try {
@@ -18,13 +21,10 @@ function jsonText(value: unknown): string {
 /** Whether two cells are the same value (see the module comment). */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a === "number") return typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
-  if (a instanceof Date) {
-    if (!(b instanceof Date)) return false;
-    const ta = a.getTime();
-    const tb = b.getTime();
-    return ta === tb || (Number.isNaN(ta) && Number.isNaN(tb));
-  }
+  const missing = isMissing(a);
+  if (missing || isMissing(b)) return missing && isMissing(b);
+  if (typeof a === "number") return false;
+  if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
   if (typeof a === "object" && a !== null && typeof b === "object" && b !== null && !(b instanceof Date)) {
     return jsonText(a) === jsonText(b);
   }
@@ -55,21 +55,18 @@ export function mix(h: number, word: number): number {
 
 const TAG_INT = 0x1f;
 const TAG_FLOAT = 0x2f;
-const TAG_NAN = 0x3f;
 const TAG_STRING = 0x4f;
 const TAG_DATE = 0x5f;
 const TAG_NULL = 0x6f;
-const TAG_UNDEFINED = 0x7f;
 const TAG_TRUE = 0x8f;
 const TAG_FALSE = 0x9f;
 const TAG_BIGINT = 0xaf;
 const TAG_OBJECT = 0xbf;
-const TAG_INVALID_DATE = 0xcf;
 
 /** Fold a number into a running hash, consistently with {@link hashValueInto} (the fast path for numeric columns). */
 export function hashNumberInto(h: number, value: number, tag = TAG_INT): number {
   if (value === (value | 0)) return mix(mix(h, tag), value); // also maps -0 to 0
-  if (Number.isNaN(value)) return mix(h, TAG_NAN);
+  if (Number.isNaN(value)) return mix(h, TAG_NULL); // every missing value hashes alike
   float[0] = value;
   return mix(mix(mix(h, TAG_FLOAT ^ tag), words[0]!), words[1]!);
 }
@@ -90,14 +87,14 @@ export function hashValueInto(h: number, value: unknown): number {
     case "boolean":
       return mix(h, value ? TAG_TRUE : TAG_FALSE);
     case "undefined":
-      return mix(h, TAG_UNDEFINED);
+      return mix(h, TAG_NULL);
     case "bigint":
       return hashStringInto(h, value.toString(), TAG_BIGINT);
     default:
       if (value === null) return mix(h, TAG_NULL);
       if (value instanceof Date) {
         const time = value.getTime();
-        return Number.isNaN(time) ? mix(h, TAG_INVALID_DATE) : hashNumberInto(h, time, TAG_DATE);
+        return Number.isNaN(time) ? mix(h, TAG_NULL) : hashNumberInto(h, time, TAG_DATE);
       }
       return hashStringInto(h, jsonText(value), TAG_OBJECT);
   }

@@ -1,0 +1,94 @@
+import { pipe } from "@tablepipe/core";
+import * as aq from "arquero";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { castColumns } from "./cast-columns";
+
+describe("castColumns", () => {
+  const t = aq.table({
+    id: ["1", "2", null],
+    price: ["2.5", " -3.75 ", "10"],
+    paid: ["true", "FALSE", null],
+    at: ["2018-02-04 18:00:00", null, "2018-02-04T18:30:00"],
+    n: [1.9, -1.9, null],
+  });
+
+  it("casts in place, nulls staying null; other columns and the row order unchanged", () => {
+    const out = castColumns(t, {
+      columns: { id: "int", price: "float", paid: "boolean", at: "timestamp", n: "string" },
+    });
+    expect(out.columnNames()).toEqual(["id", "price", "paid", "at", "n"]);
+    expect(out.array("id")).toEqual([1, 2, null]);
+    expect(out.column("price")).toEqual(Float64Array.of(2.5, -3.75, 10)); // no null: typed
+    expect(out.array("paid")).toEqual([true, false, null]);
+    expect(out.array("at")).toEqual([Date.UTC(2018, 1, 4, 18), null, Date.UTC(2018, 1, 4, 18, 30)]);
+    expect(out.array("n")).toEqual(["1.9", "-1.9", null]);
+    expect(castColumns(t, { columns: { n: "int" } }).array("n")).toEqual([1, -1, null]); // toward zero
+    expect(t.array("id")).toEqual(["1", "2", null]);
+  });
+
+  it("names the step, the column, the row and the value that cannot be cast", () => {
+    const bad = aq.table({ qty: ["1", null, "2", "two"] });
+    expect(() => castColumns(bad, { columns: { qty: "int" } })).toThrow(
+      'castColumns: column "qty": cast(col("qty"), "int"): cannot convert "two" to int (row 3)',
+    );
+    expect(() => castColumns(aq.table({ ok: ["yes"] }), { columns: { ok: "boolean" } })).toThrow(
+      'cannot convert "yes" to boolean (row 0)',
+    );
+    // the row as the table shows it: a filtered view counts its visible rows
+    expect(() =>
+      castColumns(
+        bad.filter((d: { qty: string | null }) => d.qty !== null),
+        { columns: { qty: "float" } },
+      ),
+    ).toThrow('cannot convert "two" to float (row 2)');
+    expect(() => castColumns(bad, { columns: { qty: "decimal" as "int" } })).toThrow(
+      'castColumns: param "columns.qty": expected one of int, float, string, boolean, timestamp',
+    );
+  });
+
+  it("says in its contract what it needs, and adds or removes nothing", () => {
+    expect(
+      pipe(t)
+        .transform(castColumns, { columns: { id: "int" } })
+        .check(),
+    ).toEqual(["id", "price", "paid", "at", "n"]);
+    expect(() => castColumns(t, { columns: { qty: "int" } })).toThrow('castColumns: missing column "qty"');
+  });
+
+  it("agrees with a cell-by-cell reference on random text, nulls and numbers", () => {
+    const cell = fc.option(
+      fc.oneof(
+        fc.integer({ min: -50, max: 50 }).map(String),
+        fc.double({ min: -100, max: 100, noNaN: true }).map(String),
+        fc.constantFrom("true", "False", " 7 ", "x", ""),
+      ),
+      { freq: 4 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 12 }),
+        fc.constantFrom("int", "float", "boolean"),
+        (cells, to) => {
+          const reference = cells.map((c): number | boolean | null | "error" => {
+            if (c === null) return null;
+            if (to === "boolean") {
+              const b = c.trim().toLowerCase();
+              return b === "true" ? true : b === "false" ? false : "error";
+            }
+            const x = c.trim() === "" ? Number.NaN : Number(c);
+            if (Number.isNaN(x)) return "error";
+            return to === "int" ? Math.trunc(x) : x;
+          });
+          const table = aq.table({ v: cells });
+          const firstError = reference.indexOf("error");
+          if (firstError >= 0) {
+            expect(() => castColumns(table, { columns: { v: to } })).toThrow(`(row ${firstError})`);
+          } else {
+            expect([...castColumns(table, { columns: { v: to } }).array("v")]).toEqual(reference);
+          }
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,181 @@
+import {
+  defineTransform,
+  type ExprColumns,
+  ExpressionError,
+  exprColumns,
+  formatExpr,
+  needsEach,
+  type StaticContract,
+  withStaticContract,
+} from "@tablepipe/core";
+import { evaluateExpression, type Vector, vectorToColumn } from "@tablepipe/core/internal";
+import { z } from "zod";
+import { columnValues } from "./internal/columns";
+import { expressionInput } from "./internal/expression-input";
+import { groupRows } from "./internal/row-groups";
+import { rowComparator } from "./internal/row-order";
+import { visibleRows } from "./internal/rows";
+import { sameValue } from "./internal/values";
+import { type WindowFunctionNode, windowFunctionParam } from "./window-functions";
+
+/** The columns of `window`: it needs its expressions' columns and adds (or overwrites) the named ones. */
+export interface WindowColumns extends StaticContract {
+  needs: ExprColumns<this["params"]>;
+  adds: this["params"] extends { columns: infer M } ? keyof M & string : never;
+  removes: never;
+}
+
+/** The positions of each partition, in the window's order, one partition after another. */
+interface Ordered {
+  /** Positions (indices into the visible rows), partition by partition, each in order. */
+  readonly sorted: Int32Array;
+  /** Where each partition starts in `sorted` (length partitions + 1). */
+  readonly start: Int32Array;
+}
+
+/** `values[from[i]]` for each position, `-1` giving null: a gather of a vector. */
+function gatherVector(v: Vector, from: Int32Array): Vector {
+  switch (v.kind) {
+    case "null":
+      return v;
+    case "number":
+      return { kind: "number", values: Float64Array.from(from, (p) => (p < 0 ? Number.NaN : v.values[p]!)) };
+    case "boolean":
+      return { kind: "boolean", values: Uint8Array.from(from, (p) => (p < 0 ? 2 : v.values[p]!)) };
+    case "string":
+      return { kind: "string", values: Array.from(from, (p) => (p < 0 ? null : v.values[p]!)) };
+  }
+}
+
+function windowColumn(
+  fn: WindowFunctionNode,
+  ordered: Ordered,
+  value: Vector | undefined,
+  peers: (a: number, b: number) => boolean,
+  step: string,
+): Float64Array | unknown[] {
+  const { sorted, start } = ordered;
+  const n = sorted.length;
+  const out = new Float64Array(n);
+  if (fn.fn === "lag" || fn.fn === "lead") {
+    const from = new Int32Array(n);
+    const shift = fn.fn === "lag" ? -(fn.offset ?? 1) : (fn.offset ?? 1);
+    for (let g = 0; g + 1 < start.length; ++g) {
+      for (let k = start[g]!; k < start[g + 1]!; ++k) {
+        const at = k + shift;
+        from[sorted[k]!] = at >= start[g]! && at < start[g + 1]! ? sorted[at]! : -1;
+      }
+    }
+    return vectorToColumn(gatherVector(value!, from), n);
+  }
+  if (fn.fn === "cumulativeSum") {
+    if (value!.kind !== "number" && value!.kind !== "null") {
+      throw new ExpressionError(
+        step,
+        `cumulativeSum(${formatExpr(fn.of!)})`,
+        `expected numbers, got ${value!.kind}s`,
+      );
+    }
+    const numbers = value!.kind === "number" ? value!.values : undefined;
+    for (let g = 0; g + 1 < start.length; ++g) {
+      let sum = Number.NaN;
+      for (let k = start[g]!; k < start[g + 1]!; ++k) {
+        const x = numbers === undefined ? Number.NaN : numbers[sorted[k]!]!;
+        if (!Number.isNaN(x)) sum = Number.isNaN(sum) ? x : sum + x;
+        out[sorted[k]!] = sum;
+      }
+    }
+    return vectorToColumn({ kind: "number", values: out }, n);
+  }
+  for (let g = 0; g + 1 < start.length; ++g) {
+    let current = 0;
+    for (let k = start[g]!; k < start[g + 1]!; ++k) {
+      const number = k - start[g]! + 1;
+      if (fn.fn === "rowNumber" || k === start[g]! || !peers(sorted[k - 1]!, sorted[k]!)) current = number;
+      out[sorted[k]!] = current;
+    }
+  }
+  return out;
+}
+
+/**
+ * Add columns computed over each row's partition in an order: SQL's window functions
+ * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `lag(expr, n)`, `lead(expr, n)`
+ * and `cumulativeSum(expr)`.
+ *
+ * - Partitions: equal values in every `partitionBy` column; missing values (null, undefined, NaN) form one
+ *   partition, as in SQL; no `partitionBy` means one partition.
+ * - Order: each `orderBy` column ascending (missing values first), or descending when listed in `descending`
+ *   (the exact reverse: missing values last), as in `sortRows`. Ties are broken by every other column
+ *   ascending, so `rowNumber`, `lag`, `lead` and `cumulativeSum` never depend on the input's order; `rank`
+ *   gives rows equal in every `orderBy` column the same rank.
+ * - Output: every row, in input order, with the new columns (each computed from the input's columns).
+ *
+ * Params: `partitionBy`, `orderBy`, `columns` (required), `descending` (default `[]`: the `orderBy` columns
+ * to order descending).
+ *
+ * @example
+ * window(orders, {
+ *   partitionBy: ["customer_id"],
+ *   orderBy: ["ordered_at"],
+ *   columns: { nth: rowNumber(), previous: lag(col("amount")), spent: cumulativeSum(col("amount")) },
+ * });
+ */
+export const window = withStaticContract<WindowColumns>()(
+  defineTransform({
+    name: "window",
+    description:
+      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, running sum).",
+    columns: { partitionBy: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
+    params: z.object({
+      columns: z
+        .record(z.string().min(1, "expected a non-empty column name"), windowFunctionParam())
+        .describe("The new columns: { name: window function }."),
+    }),
+    contract: ({ columns }) => ({
+      needs: [
+        ...new Set(Object.values(columns).flatMap((f) => (f.of === undefined ? [] : exprColumns(f.of)))),
+      ],
+      adds: Object.keys(columns),
+    }),
+    apply: (table, { partitionBy, orderBy, descending, columns }) => {
+      const order = [...new Set(orderBy)];
+      const stray = descending.find((name) => !order.includes(name));
+      if (stray !== undefined) {
+        throw new TypeError(
+          `window: param "descending": "${stray}" is not one of the orderBy columns (${order.join(", ")})`,
+        );
+      }
+      const keys = [...new Set(partitionBy)];
+      const rows = visibleRows(table);
+      const groups = groupRows(
+        keys.map((name) => columnValues(table, name)),
+        rows,
+      );
+      const rest = table.columnNames().filter((name) => !keys.includes(name) && !order.includes(name));
+      const compare = rowComparator(
+        rows,
+        [...order, ...rest].map((name) => columnValues(table, name)),
+        order.map((name) => descending.includes(name)),
+      );
+      const { groupOf, groupCount } = groups;
+      const sorted = Int32Array.from({ length: rows.length }, (_, i) => i).sort(
+        (a, b) => groupOf[a]! - groupOf[b]! || compare(a, b),
+      );
+      const start = new Int32Array(groupCount + 1);
+      for (let p = 0; p < rows.length; ++p) start[groupOf[p]! + 1]! += 1;
+      for (let g = 0; g < groupCount; ++g) start[g + 1]! += start[g]!;
+      const orderValues = order.map((name) => columnValues(table, name));
+      const peers = (a: number, b: number): boolean =>
+        orderValues.every((values) => sameValue(values[rows[a]!], values[rows[b]!]));
+      const input = expressionInput(table, rows);
+      const data: Record<string, Float64Array | unknown[]> = {};
+      for (const [name, fn] of Object.entries(columns)) {
+        const step = `window: column "${name}"`;
+        const value = fn.of === undefined ? undefined : evaluateExpression(fn.of, input, step);
+        data[name] = windowColumn(fn, { sorted, start }, value, peers, step);
+      }
+      return table.assign(data);
+    },
+  }),
+);
