@@ -45,7 +45,7 @@ export function funnelChartSpec(rows: readonly FunnelRow[]): TopLevelSpec {
     field: "label",
     type: "nominal",
     sort: null,
-    axis: { title: null, labelLimit: 360, labelFontSize: 11 },
+    axis: { title: null, labelLimit: 0, labelFontSize: 11 }, // 0: full labels, never cut
   } as const;
   return {
     config: CONFIG,

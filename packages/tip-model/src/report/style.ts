@@ -27,5 +27,6 @@ figcaption { font-size: 13px; margin-top: 4px; }
 .empty { font-style: italic; color: var(--muted); }
 ul.files { padding-left: 1.2em; }
 main { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); column-gap: 40px; }
-main > section { min-width: 0; }
+main > section { min-width: 0; overflow-x: auto; }
+section#funnel, section#columns { grid-column: 1 / -1; }
 `.trim();
