@@ -27,13 +27,26 @@ install() { # name, requirements file
   echo "$want" >"$stamp"
 }
 
-if [[ ! -x "$venv/bin/python" ]]; then
-  if ! command -v python3 >/dev/null 2>&1; then
-    echo "ensure-jupyter: python3 not found; install Python 3.9 or later (with its venv module)" >&2
-    exit 1
+# Python 3 with a working venv module: installed from Debian's packages when missing and we may (root, apt-get),
+# as scripts/ensure-chromium.sh does for Chromium; else a message saying what to install.
+apt_python() {
+  if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "ensure-jupyter: installing Debian's python3 and python3-venv with apt-get" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; } >/dev/null
+    return 0
   fi
+  echo "ensure-jupyter: $1; install Python 3.9 or later with its venv module (Debian: apt-get install python3-venv)" >&2
+  exit 1
+}
+
+if [[ ! -x "$venv/bin/python" ]]; then
+  command -v python3 >/dev/null 2>&1 || apt_python "python3 not found"
   echo "ensure-jupyter: creating a Python virtual environment in ${venv#"$root"/}" >&2
-  python3 -m venv "$venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    rm -rf "$venv"
+    apt_python "python3 cannot create a virtual environment (no venv/ensurepip module)"
+    python3 -m venv "$venv"
+  fi
 fi
 # JupyterLab runs a bundled yarn.js (CommonJS) from the venv; without this, Node takes the repository's
 # package.json ("type": "module") for it and prints a stack trace at every start.
