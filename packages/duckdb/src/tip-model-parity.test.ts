@@ -1,5 +1,13 @@
-import { hour, pipe, type SqlRendering } from "@tablepipe/core";
-import { addFeatures, filterData, generateTrips, generateZones, taxiTripSchema } from "@tablepipe/tip-model";
+import { pipe, step } from "@tablepipe/core";
+import {
+  addFeatures,
+  filterData,
+  generateTrips,
+  generateZones,
+  PREPARED_ORDER,
+  taxiTripSchema,
+} from "@tablepipe/tip-model";
+import { sortRows } from "@tablepipe/transforms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnTypesOf } from "./engine/column-types";
 import { DuckDb } from "./engine/duckdb-database";
@@ -13,7 +21,12 @@ afterAll(() => db.close());
 
 const trips = generateTrips({ rows: 4000, seed: 7 });
 const zones = generateZones();
-const prepared = () => pipe(trips).transform(filterData, { zones }).transform(addFeatures);
+/** The tip model's transform stage: filterData, addFeatures, then the prepared table's order. */
+const prepared = (hours: { first_evening_hour?: number; last_evening_hour?: number } = {}) =>
+  pipe(trips)
+    .transform(filterData, { zones, ...hours })
+    .transform(addFeatures)
+    .step(step(sortRows, { by: PREPARED_ORDER }).as("sortRows"));
 const columnTypes = {
   ...columnTypesOf(taxiTripSchema),
   zone_id: "int",
@@ -21,31 +34,31 @@ const columnTypes = {
   borough: "string",
 } as const;
 
-/** A rendering the test gives the tip model's own `keepEveningRides` (the tip model has none). */
-const keepEveningRides: SqlRendering = (params, c) => {
-  const at = c.expr(hour({ kind: "column", name: params.column as string }));
-  return `SELECT * FROM ${c.input} WHERE ${at} BETWEEN ${params.from as number} AND ${params.to as number}`;
-};
-
 describe("the tip model's prepared table on DuckDB", () => {
-  it("equals the in-process one, with every step pushed down once keepEveningRides has a rendering", async () => {
-    const result = await expectParity(prepared(), db, { columnTypes, renderings: { keepEveningRides } });
-    expect(result.placement.map((p) => p.engine)).toEqual(Array(8).fill("duckdb"));
+  it("equals the in-process one, every step pushed down (keepEveningRides has its own rendering)", async () => {
+    const result = await expectParity(prepared(), db, { columnTypes });
+    expect(result.placement).toEqual(
+      [
+        "filterData > dropDuplicates",
+        "filterData > limitHistory",
+        "filterData > keepEveningRides",
+        "filterData > excludeAirports(pickup_location_id)",
+        "filterData > excludeAirports(dropoff_location_id)",
+        "filterData > firstNDaily",
+        "addFeatures > addDateParts",
+        "addFeatures > encodeFlag",
+        "sortRows",
+      ].map((step) => ({ step, engine: "duckdb" })),
+    );
     expect(result.table.numRows()).toBeGreaterThan(100);
-    expect(result.trace.map((e) => e.step)).toEqual(["filterData", "addFeatures"]);
+    expect(result.trace.map((e) => e.step)).toEqual(["filterData", "addFeatures", "sortRows"]);
   });
 
-  it("equals the in-process one when keepEveningRides has no rendering: the rest runs in process", async () => {
-    const result = await expectParity(prepared(), db, { columnTypes });
-    expect(result.placement).toEqual([
-      { step: "filterData > dropDuplicates", engine: "duckdb" },
-      { step: "filterData > limitHistory", engine: "duckdb" },
-      { step: "filterData > keepEveningRides", engine: "in-process" },
-      { step: "filterData > excludeAirports(pickup_location_id)", engine: "in-process" },
-      { step: "filterData > excludeAirports(dropoff_location_id)", engine: "in-process" },
-      { step: "filterData > firstNDaily", engine: "in-process" },
-      { step: "addFeatures > addDateParts", engine: "in-process" },
-      { step: "addFeatures > encodeFlag", engine: "in-process" },
-    ]);
+  it("equals the in-process one with an evening window that wraps midnight (22:00-02:59)", async () => {
+    const result = await expectParity(prepared({ first_evening_hour: 22, last_evening_hour: 2 }), db, {
+      columnTypes,
+    });
+    expect(result.placement.every((p) => p.engine === "duckdb")).toBe(true);
+    expect(result.table.numRows()).toBeGreaterThan(20);
   });
 });

@@ -28,6 +28,9 @@ export const PrepareConfig = withConfigChecks(
       drop_invalid_rows: true,
       stream_read: true,
       overwrite: true,
+      engine: true,
+      duckdb_database: true,
+      duckdb_memory_limit: true,
     })
     .extend({
       out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),

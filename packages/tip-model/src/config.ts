@@ -66,6 +66,19 @@ export const tipAmountModelFields = z.object({
     .describe(
       "write into an output folder that holds files tablepipe did not write: they are kept; same-named ones are replaced",
     ),
+  engine: z
+    .enum(["in-process", "duckdb"])
+    .default("in-process")
+    .describe("run/prepare: where the transform stage runs: in process, or inside DuckDB as one SQL query"),
+  duckdb_database: z
+    .string()
+    .optional()
+    .describe("engine duckdb: a database file (lets DuckDB spill to disk); default: in memory"),
+  duckdb_memory_limit: z
+    .string()
+    .regex(/^\d+(\.\d+)? ?([KMGT]i?B|B)$/i, "a size such as 4GB or 512MiB")
+    .optional()
+    .describe("engine duckdb: DuckDB's memory limit, e.g. 4GB (SET memory_limit); default: DuckDB's"),
 });
 
 /** A month field of the config: `yyyyMM` with its default. */

@@ -30,6 +30,7 @@ import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { tipModelVersion } from "../version";
 import { trainingMeanBaseline } from "./baseline";
 import { inputPaths, resolveDataSources } from "./data-sources";
+import { placementLine, transformOnDuckDb } from "./duckdb-transform";
 import { openJobOutputs, predictionsSchema, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
 import { zoneTableFindings } from "./zone-table-checks";
@@ -218,6 +219,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * The guide's `filter_data` then `add_features`, logged as a funnel; rows end in one canonical order.
    * When `extract` left the trip files to stream, they are read here through `pipeFrom`: the row-local
    * filters run on each batch as it is read, and the dedupe after them (the same result, on fewer rows).
+   * With `engine: "duckdb"` the same pipe runs inside DuckDB on the trips read whole (see `transformOnDuckDb`).
    */
   transform(): Promise<void> {
     return this.stage("transform", async () => {
@@ -229,6 +231,16 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         step(addFeatures),
         step(sortRows, { by: PREPARED_ORDER }).as("sortRows"),
       ] as const;
+      if (config.engine === "duckdb") {
+        const source = trips ?? (await this.readStreamedWhole(streamed as string));
+        const pipeline = pipe(source).step(filter).step(features).step(order);
+        const result = await this.runSourcePipe("transform", {
+          run: () => transformOnDuckDb(pipeline, config),
+        });
+        this.log.info(placementLine(result.placement));
+        this.tables.prepared_data = result.table;
+        return;
+      }
       if (streamed !== undefined) {
         const source = pipeFrom(streamed, taxiTripSchema, this.readOptions(taxiTripSchema, taxiTripAliases));
         const { table, report } = await this.runSourcePipe(
@@ -248,6 +260,13 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
           .step(order),
       );
     });
+  }
+
+  /** Read the trip files `extract` left to stream, whole (the DuckDB engine loads one table), counting their rows. */
+  private async readStreamedWhole(files: string): Promise<Table> {
+    const trips = await this.readDataset("taxi_trip_data", files);
+    this.inputRows = { taxi_trip_data: trips.numRows(), ...this.inputRows };
+    return trips;
   }
 
   /** Split the prepared rows (seeded) and fit the model with `trainModel()`. */

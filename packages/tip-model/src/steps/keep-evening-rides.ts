@@ -1,4 +1,4 @@
-import { defineTransform, needs } from "@tablepipe/core";
+import { defineTransform, hour, needs } from "@tablepipe/core";
 import { keepHourWindow } from "@tablepipe/transforms";
 import { z } from "zod";
 import { tipAmountModelFields } from "../config";
@@ -9,7 +9,8 @@ import { TRIP } from "./taxi-columns";
  * `to` `last_evening_hour`, inclusive. Its defaults are the config's (17 and 23, declared there): 16:59 is
  * dropped, 17:00 and 23:59 are kept, 00:00 is dropped. A `from` after `to` wraps midnight.
  *
- * Params: `column` (default "dropoff_datetime"), `from` (default 17), `to` (default 23).
+ * Params: `column` (default "dropoff_datetime"), `from` (default 17), `to` (default 23). Renders to SQL as
+ * `keepHourWindow` does, so it runs inside DuckDB with `@tablepipe/duckdb`.
  *
  * @example
  * keepEveningRides(trips);                        // drop-offs 17:00-23:59
@@ -24,5 +25,10 @@ export const keepEveningRides = defineTransform({
     from: tipAmountModelFields.shape.first_evening_hour,
     to: tipAmountModelFields.shape.last_evening_hour,
   }),
+  sql: ({ column, from, to }, c) => {
+    const at = c.expr(hour({ kind: "column", name: column }));
+    const window = from <= to ? `${at} BETWEEN ${from} AND ${to}` : `(${at} >= ${from} OR ${at} <= ${to})`;
+    return `SELECT * FROM ${c.input} WHERE ${window}`;
+  },
   apply: (table, { column, from, to }) => keepHourWindow(table, { column, from, to }),
 });

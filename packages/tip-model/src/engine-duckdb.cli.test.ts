@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resetLogging } from "@tablepipe/job";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTipModelCli } from "./commands";
+import { OUTPUT_FILES } from "./job/outputs";
+
+// `--engine duckdb` against the in-process engine: the same prepared table, byte for byte, and the same
+// model outputs. The test command runs this file under TZ=America/New_York and TZ=Asia/Kolkata.
+
+let root: string;
+let data: string;
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; log: string }> {
+  const chunks = { out: [] as string[], err: [] as string[] };
+  const stream = (into: string[]) => ({ write: (c: string) => into.push(c) > 0 });
+  const code = await runTipModelCli(argv, { stdout: stream(chunks.out), stderr: stream(chunks.err) });
+  resetLogging();
+  return { code, out: chunks.out.join(""), log: chunks.err.join("") };
+}
+
+/** Run `prepare` on both engines with the same flags; returns both files' text and the DuckDB run's log. */
+async function prepareBoth(name: string, ...flags: string[]) {
+  const files = { inProcess: join(root, `${name}-in-process.csv`), duckdb: join(root, `${name}-duckdb.csv`) };
+  const reference = await cli("prepare", ...flags, "--out", files.inProcess);
+  const duckdb = await cli("prepare", ...flags, "--engine", "duckdb", "--out", files.duckdb);
+  expect([reference.code, duckdb.code]).toEqual([0, 0]);
+  return {
+    inProcess: await readFile(files.inProcess, "utf8"),
+    duckdb: await readFile(files.duckdb, "utf8"),
+    log: duckdb.log,
+  };
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "tip-model-duckdb-"));
+  data = join(root, "data");
+  expect((await cli("sample", "--rows", "4000", "--seed", "11", "--out", data)).code).toBe(0);
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("tip-model prepare --engine duckdb", () => {
+  it("writes the in-process prepared table, byte for byte, on the generated sample", async () => {
+    const { inProcess, duckdb, log } = await prepareBoth("generated", "--sample-rows", "5000", "--seed", "5");
+    expect(inProcess.split("\n").length).toBeGreaterThan(100);
+    expect(duckdb).toBe(inProcess);
+    expect(log).toContain("in DuckDB: filterData > dropDuplicates, ");
+    expect(log).toContain("addFeatures > encodeFlag, sortRows; in process: none");
+  });
+
+  it("writes the in-process prepared table from trip files (streamed in process, read whole for DuckDB)", async () => {
+    const { inProcess, duckdb, log } = await prepareBoth(
+      "files",
+      "--data-dir",
+      data,
+      "--duckdb-memory-limit",
+      "1GB",
+    );
+    expect(inProcess.split("\n").length).toBeGreaterThan(100);
+    expect(duckdb).toBe(inProcess);
+    expect(log).toContain("taxi_trip_data: ");
+  });
+
+  it("refuses a memory limit that is not a size", async () => {
+    const result = await cli(
+      "prepare",
+      "--engine",
+      "duckdb",
+      "--duckdb-memory-limit",
+      "4GB'; DROP",
+      "--out",
+      join(root, "x.csv"),
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
+describe("tip-model run --engine duckdb", () => {
+  it("gives the in-process metrics, importances and predictions", async () => {
+    const outputs = { inProcess: join(root, "run-in-process"), duckdb: join(root, "run-duckdb") };
+    const flags = ["--sample-rows", "4000", "--seed", "9"];
+    expect((await cli("run", ...flags, "--output-dir", outputs.inProcess)).code).toBe(0);
+    const duckdb = await cli("run", ...flags, "--engine", "duckdb", "--output-dir", outputs.duckdb);
+    expect(duckdb.code).toBe(0);
+    for (const file of [OUTPUT_FILES.metrics, OUTPUT_FILES.predictions]) {
+      const [a, b] = await Promise.all([
+        readFile(join(outputs.duckdb, file), "utf8"),
+        readFile(join(outputs.inProcess, file), "utf8"),
+      ]);
+      expect(a, file).toBe(b);
+    }
+    const metrics = JSON.parse(await readFile(join(outputs.duckdb, OUTPUT_FILES.metrics), "utf8"));
+    expect(metrics.test.count).toBeGreaterThan(30);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Pipe } from "@tablepipe/core";
+import {
+  columnTypesOf,
+  DuckDb,
+  type DuckDbPipeResult,
+  runOnDuckDb,
+  type StepPlacement,
+} from "@tablepipe/duckdb";
+import type { TipAmountModelConfig } from "../config";
+import { taxiTripSchema, taxiZoneGeoSchema } from "../data/index";
+
+/** The DuckDB settings of the job's config. */
+export type DuckDbSettings = Pick<TipAmountModelConfig, "duckdb_database" | "duckdb_memory_limit">;
+
+/** The column types DuckDB loads the trips and the zone lookup with (time stamps are not told by numbers alone). */
+const TIP_MODEL_COLUMN_TYPES = { ...columnTypesOf(taxiZoneGeoSchema), ...columnTypesOf(taxiTripSchema) };
+
+/**
+ * Run the transform stage's pipe in DuckDB (its source table loaded into a database opened for this run, in
+ * memory unless `duckdb_database` names a file; `duckdb_memory_limit` set first), then close the database.
+ * @example await transformOnDuckDb(pipe(trips).step(filter), { duckdb_memory_limit: "4GB" })
+ */
+export async function transformOnDuckDb<C extends string>(
+  pipeline: Pipe<C>,
+  settings: DuckDbSettings,
+): Promise<DuckDbPipeResult<C>> {
+  const database = await DuckDb.open(settings.duckdb_database);
+  try {
+    if (settings.duckdb_memory_limit !== undefined) {
+      // the config's regex allows digits, a dot, a space and a unit only: nothing to escape
+      await database.connection.run(`SET memory_limit = '${settings.duckdb_memory_limit}'`);
+    }
+    return await runOnDuckDb(pipeline, { database, columnTypes: TIP_MODEL_COLUMN_TYPES });
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * One line saying which steps ran where.
+ * @example placementLine([{ step: "sortRows", engine: "duckdb" }]) // "engine duckdb: in DuckDB: sortRows; in process: none"
+ */
+export function placementLine(placement: readonly StepPlacement[]): string {
+  const on = (engine: StepPlacement["engine"]): string =>
+    placement
+      .filter((p) => p.engine === engine)
+      .map((p) => p.step)
+      .join(", ") || "none";
+  return `engine duckdb: in DuckDB: ${on("duckdb")}; in process: ${on("in-process")}`;
+}
