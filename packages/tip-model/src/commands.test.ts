@@ -67,7 +67,13 @@ describe("--help", () => {
   it.each([
     [
       ["--help"],
-      ["Usage: tip-model [options] [command]", "run [options]", "prepare [options]", "sample [options]"],
+      [
+        "Usage: tip-model [options] [command]",
+        "run [options]",
+        "prepare [options]",
+        "sample [options]",
+        "Run `tip-model <command> --help` for a command's flags.",
+      ],
     ],
     [
       ["run", "--help"],
@@ -86,6 +92,8 @@ describe("--help", () => {
         "--output-dir <string>",
         "--config <file>",
         "--log-level <choice>",
+        "Examples:\n  tip-model run\n",
+        "\n  tip-model run --n-first-daily-rides-to-keep 5 --test-fraction 0.01\n      keep 5 rides",
       ],
     ],
     [
@@ -97,6 +105,7 @@ describe("--help", () => {
         "required",
         "--first-evening-hour <integer>",
         "default: 17",
+        "Examples:\n  tip-model prepare --out prepared.parquet\n",
       ],
     ],
     [
@@ -109,6 +118,7 @@ describe("--help", () => {
         "100000",
         "--seed <integer>",
         "--out <string>",
+        "Examples:\n  tip-model sample --out data\n",
       ],
     ],
   ])("%j prints usage, flags, defaults and descriptions on stdout", async (argv, expected) => {
@@ -116,6 +126,19 @@ describe("--help", () => {
     expect(code).toBe(0);
     expect(err).toBe("");
     for (const text of expected) expect(out).toContain(text);
+  });
+});
+
+describe("tip-model --help", () => {
+  it("is an overview: one line per command, no command's flags", async () => {
+    const { out } = await cli("--help");
+    for (const name of ["run", "prepare", "sample"]) {
+      expect(out.split("\n").filter((l) => l.startsWith(`  ${name} [options]`))).toHaveLength(1);
+    }
+    const commandLines = out.slice(out.indexOf("Commands:")).split("\n\n")[0]?.split("\n") ?? [];
+    expect(commandLines.filter((l) => l.startsWith("   "))).toEqual([]);
+    expect(out).not.toContain("--test-fraction");
+    expect(Math.max(...out.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 });
 

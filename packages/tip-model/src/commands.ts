@@ -72,7 +72,21 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
     ...output,
     commands: {
       run: {
-        description: "run the whole job and write the model, metrics, predictions and report",
+        description:
+          "Run the whole job: read the trips and zones, filter them, train the model, validate it on held-out rows, and write the model, metrics, predictions and report to --output-dir.",
+        summary: "the whole job, from data to model and report",
+        examples: [
+          { command: "tip-model run", description: "train on the built-in generated sample" },
+          {
+            command: "tip-model run --n-first-daily-rides-to-keep 5 --test-fraction 0.01",
+            description: "keep 5 rides per pickup zone and day; hold out 1% of the rows for validation",
+          },
+          {
+            command: "tip-model run --data-dir data --model gbt --output-dir out",
+            description:
+              "read taxi_trip_data.csv and taxi_zone_geo.csv from data/, train gradient-boosted trees",
+          },
+        ],
         schema: withConfigChecks(tipAmountModelFields),
         run: async (config) => {
           const progress = readProgressReporter(output.stderr);
@@ -91,7 +105,19 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         },
       },
       prepare: {
-        description: "extract and transform only; write the prepared table sorted by pickup zone and time",
+        description:
+          "Read the trips and zones and filter them (the job's extract and transform, no training), then write the prepared table, sorted by pickup zone and time, to --out.",
+        summary: "write the filtered, prepared table; no training",
+        examples: [
+          {
+            command: "tip-model prepare --out prepared.parquet",
+            description: "prepare the built-in generated sample",
+          },
+          {
+            command: "tip-model prepare --data-dir data --n-first-daily-rides-to-keep 5 --out prepared.csv",
+            description: "prepare the files in data/, keeping 5 rides per pickup zone and day",
+          },
+        ],
         schema: PrepareConfig,
         run: async ({ out, ...config }) => {
           const folder = await openPreparedOutput(out, {
@@ -123,7 +149,16 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         },
       },
       sample: {
-        description: "write a generated sample (taxi_trip_data.csv, taxi_zone_geo.csv) to a folder",
+        description:
+          "Write a seeded, generated sample in the guide's layout (taxi_trip_data.csv, taxi_zone_geo.csv) to a folder.",
+        summary: "write a generated sample of trips and zones",
+        examples: [
+          { command: "tip-model sample --out data", description: "write the default sample to data/" },
+          {
+            command: "tip-model sample --rows 1000000 --seed 7 --out data && tip-model run --data-dir data",
+            description: "write a million trips, then train on them",
+          },
+        ],
         schema: SampleConfig,
         run: async ({ rows, seed, out, overwrite }) => {
           const written = await writeSample({

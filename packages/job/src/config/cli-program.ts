@@ -13,6 +13,7 @@ import {
 import { ConfigError } from "./errors";
 import { formatFlagValue } from "./field-text";
 import { type ConfigField, configFields } from "./fields";
+import { examplesHelp } from "./help-layout";
 import { loggingFlagsSchema } from "./logging-flags";
 import type { ConfigCommand } from "./parse-config";
 import { closestName } from "./suggest";
@@ -74,13 +75,17 @@ export function parseCliArgs(
     subcommands.set(name, fields);
     const command = quietCommand(new Command(name), output).description(cli.description);
     const isDefault = name === settings.defaultCommand;
-    if (isDefault) command.summary(`${cli.description} (default)`);
+    const summary = cli.summary ?? cli.description;
+    command.summary(isDefault ? `${summary} (default)` : summary);
+    const examples = examplesHelp(cli.examples ?? [], output.helpWidth);
+    if (examples !== "") command.addHelpText("after", examples);
     const parsed = { command, bindings: addConfigOptions(command, fields, { reservedFlags }) };
     command.action(() => {
       chosen = { name, cli, fields, parsed };
     });
     program.addCommand(command, { isDefault });
   }
+  program.addHelpText("after", `\nRun \`${settings.programName} <command> --help\` for a command's flags.\n`);
   program.hook("preSubcommand", (_program, sub) => {
     current = [...loggingFields, ...(subcommands.get(sub.name()) ?? [])];
   });

@@ -4,6 +4,7 @@ import { expectation, formatFlagValue, typeSummary, valuePlaceholder } from "./f
 import type { ConfigField } from "./fields";
 import { toFlagName } from "./flag-names";
 import { parseFlagValue } from "./flag-values";
+import { formatHelpItem } from "./help-layout";
 
 /** A schema field registered as a commander option. */
 export interface FlagBinding {
@@ -51,6 +52,7 @@ export function quietCommand(command: Command, output: HelpLayout): Command {
     .configureHelp({
       helpWidth: output.helpWidth,
       showGlobalOptions: true,
+      formatItem: formatHelpItem,
       optionTerm: (option: Option) =>
         negatable.has(option) ? option.flags.replace(/^--/, "--[no-]") : option.flags,
     });

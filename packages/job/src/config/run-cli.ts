@@ -33,7 +33,7 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     writeErr: (text) => {
       stderr.write(text);
     },
-    helpWidth: stdout.isTTY && stdout.columns ? stdout.columns : 80,
+    helpWidth: options.helpWidth ?? (stdout.isTTY && stdout.columns ? stdout.columns : 80),
   };
   const settings: CliProgramSettings = {
     programName: options.programName,
