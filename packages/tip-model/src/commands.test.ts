@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { MANIFEST_FILE, readTable } from "@tablepipe/io";
 import { resetLogging } from "@tablepipe/job";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { runTipModelCli } from "./commands";
+import { PrepareConfig, runTipModelCli } from "./commands";
+import { TipAmountModelConfig } from "./config";
 import { SAMPLE_FILES } from "./data/index";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
 import { formatBytes } from "./report/format";
@@ -139,6 +140,40 @@ describe("tip-model --help", () => {
     expect(commandLines.filter((l) => l.startsWith("   "))).toEqual([]);
     expect(out).not.toContain("--test-fraction");
     expect(Math.max(...out.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("--print-config", () => {
+  it("prints the resolved config as JSON, runs nothing, and --config reads it back to the same config", async () => {
+    const dir = await folder("print-config");
+    const flags = [
+      "run",
+      "--n-first-daily-rides-to-keep",
+      "5",
+      "--test-fraction",
+      "0.01",
+      "--output-dir",
+      dir,
+    ];
+    const printed = await cli(...flags, "--print-config");
+    expect({ code: printed.code, err: printed.err }).toEqual({ code: 0, err: "" });
+    const config: unknown = JSON.parse(printed.out);
+    expect(config).toEqual(
+      TipAmountModelConfig.parse({ n_first_daily_rides_to_keep: 5, test_fraction: 0.01, output_dir: dir }),
+    );
+    expect(await readdir(dir)).toEqual([]);
+    const file = join(dir, "my.json");
+    await writeFile(file, printed.out);
+    const again = await cli("run", "--config", file, "--print-config");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toEqual(config);
+  });
+
+  it("prints prepare's own config once --out is given", async () => {
+    const printed = await cli("prepare", "--out", "p.csv", "--print-config");
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.out)).toEqual(PrepareConfig.parse({ out: "p.csv" }));
+    expect(await cli("prepare", "--print-config")).toMatchObject({ code: 2, out: "" });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type HelpLayout,
   quietCommand,
 } from "./command";
+import { PRINT_CONFIG_FLAG } from "./config-flag-help";
 import { ConfigError } from "./errors";
 import { formatFlagValue } from "./field-text";
 import { type ConfigField, configFields } from "./fields";
@@ -39,6 +40,8 @@ export type CliInvocation =
       parsed: ConfigCommand;
       /** The global logging flags that were given. */
       logging: ReadonlyMap<ConfigField, unknown>;
+      /** `--print-config` was given: print the resolved config instead of running. */
+      printConfig: boolean;
     };
 
 interface Chosen {
@@ -65,7 +68,11 @@ export function parseCliArgs(
     configFlag: false,
     helpGroup: "Logging options:",
   });
-  const reservedFlags = loggingFields.map((f) => f.flag);
+  program.option(
+    PRINT_CONFIG_FLAG,
+    "print the resolved config (defaults < file < flags) as JSON and exit without running",
+  );
+  const reservedFlags = [...loggingFields.map((f) => f.flag), PRINT_CONFIG_FLAG];
 
   let chosen: Chosen | undefined;
   let current: readonly ConfigField[] = loggingFields;
@@ -105,7 +112,12 @@ export function parseCliArgs(
     throw unknownCommand(stray, [...subcommands.keys()]);
   }
   checkNoArguments(chosen.parsed.command);
-  return { kind: "command", ...chosen, logging: flagValues(program, loggingBindings) };
+  return {
+    kind: "command",
+    ...chosen,
+    logging: flagValues(program, loggingBindings),
+    printConfig: program.getOptionValue("printConfig") === true,
+  };
 }
 
 /** A word where a command name was expected, with the closest command suggested. */

@@ -1,4 +1,5 @@
 import { type Command, CommanderError, Option } from "commander";
+import { configFlagHelp } from "./config-flag-help";
 import { ConfigError } from "./errors";
 import { expectation, formatFlagValue, typeSummary, valuePlaceholder } from "./field-text";
 import type { ConfigField } from "./fields";
@@ -105,12 +106,7 @@ export function addConfigOptions(
     bindings.push({ field, attribute: option.attributeName() });
   }
   if (settings.configFlag !== false) {
-    command.addOption(
-      new Option(
-        `${CONFIG_FLAG} <file>`,
-        "read settings from a JSON file (precedence: defaults < file < flags)",
-      ),
-    );
+    command.addOption(new Option(`${CONFIG_FLAG} <file>`, configFlagHelp(fields)));
   }
   return bindings;
 }

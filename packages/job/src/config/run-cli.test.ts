@@ -210,6 +210,48 @@ describe("runCli: help and version", () => {
   });
 });
 
+describe("runCli: --print-config", () => {
+  it("prints the resolved config as JSON with exit 0, without running", async () => {
+    const { code, out, err, calls } = await cli(["run", "--test-fraction", "0.3", "--print-config"]);
+    expect({ code, err, calls }).toEqual({ code: 0, err: "", calls: [] });
+    expect(JSON.parse(out)).toEqual(tipSchema.parse({ test_fraction: 0.3 }));
+    expect(JSON.parse((await cli(["sample", "--print-config", "--rows", "7"])).out)).toEqual({
+      rows: 7,
+      seed: 42,
+    });
+  });
+
+  it("prints what --config reads back: the same config, defaults < file < flags", async () => {
+    const flags = ["--model", "gbt", "--random-forest.num-trees", "5", "--no-cache"];
+    const printed = (await cli([...flags, "--print-config"])).out;
+    const file = tmp.file("printed.json", printed);
+    const again = await cli(["--config", file, "--print-config"]);
+    expect(again).toMatchObject({ code: 0, err: "" });
+    expect(JSON.parse(again.out)).toEqual(JSON.parse(printed));
+    expect((await cli(["--config", file])).calls).toEqual((await cli(flags)).calls);
+  });
+
+  it("reports a bad config with exit 2 and prints nothing", async () => {
+    expect(await cli(["--test-fraction", "2", "--print-config"])).toMatchObject({
+      code: 2,
+      out: "",
+      calls: [],
+    });
+  });
+
+  it("is listed in help, and --config says what the file holds", async () => {
+    const { out } = await cli(["run", "--help"], { helpWidth: 200 });
+    expect(out).toMatch(/--print-config +print the resolved config \(defaults < file < flags\) as JSON/);
+    expect(out).toContain(
+      'read settings from a JSON file: an object keyed by config name, e.g. {"test_fraction": 0.2} for --test-fraction',
+    );
+    expect(out).toContain("--print-config > file.json writes a starting file");
+    expect(out).toContain("for --test-fraction; a group's flags are an object (precedence");
+    const sample = (await cli(["sample", "--help"], { helpWidth: 200 })).out;
+    expect(sample).toContain('e.g. {"rows": 1000} for --rows (precedence: defaults < file < flags;');
+  });
+});
+
 describe("runCli: errors", () => {
   it("prints a config error as one line on stderr with exit 2, without running", async () => {
     expect(await cli(["--test-fraction", "1.5"])).toEqual({
