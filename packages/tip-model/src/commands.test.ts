@@ -6,7 +6,7 @@ import { MANIFEST_FILE, readTable } from "@tablepipe/io";
 import { resetLogging } from "@tablepipe/job";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PrepareConfig, runTipModelCli } from "./commands";
-import { TipAmountModelConfig } from "./config";
+import { DEFAULT_SAMPLE_ROWS, TipAmountModelConfig } from "./config";
 import { SAMPLE_FILES } from "./data/index";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
 import { formatBytes } from "./report/format";
@@ -115,8 +115,7 @@ describe("--help", () => {
         "Usage: tip-model sample [options]",
         "--rows <integer>",
         "number of trips to generate",
-        "default:",
-        "100000",
+        "default: 200000",
         "--seed <integer>",
         "--out <string>",
         "Examples:\n  tip-model sample --out data\n",
@@ -140,6 +139,15 @@ describe("tip-model --help", () => {
     expect(commandLines.filter((l) => l.startsWith("   "))).toEqual([]);
     expect(out).not.toContain("--test-fraction");
     expect(Math.max(...out.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("sample rows", () => {
+  it("sample --rows and run --sample-rows share one default", async () => {
+    const sample = JSON.parse((await cli("sample", "--print-config")).out) as { rows: number };
+    const run = JSON.parse((await cli("run", "--print-config")).out) as { sample_rows: number };
+    expect(sample.rows).toBe(DEFAULT_SAMPLE_ROWS);
+    expect(run.sample_rows).toBe(DEFAULT_SAMPLE_ROWS);
   });
 });
 

@@ -1,7 +1,7 @@
 import { basename, resolve } from "node:path";
 import { type CliOutput, getLogger, runCli } from "@tablepipe/job";
 import { z } from "zod";
-import { tipAmountModelFields, withConfigChecks } from "./config";
+import { DEFAULT_SAMPLE_ROWS, tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";
 import { inputPaths } from "./job/data-sources";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
@@ -36,7 +36,11 @@ export const PrepareConfig = withConfigChecks(
 
 /** `tip-model sample`: how many generated trips, with which seed, into which folder. */
 export const SampleConfig = z.object({
-  rows: z.int().min(1).default(100_000).describe("number of trips to generate"),
+  rows: z
+    .int()
+    .min(1)
+    .default(DEFAULT_SAMPLE_ROWS)
+    .describe("number of trips to generate (the same default as run's --sample-rows)"),
   seed: z.int().default(42).describe("seed of the generator"),
   out: z
     .string()
