@@ -185,6 +185,27 @@ describe("--print-config", () => {
   });
 });
 
+describe("prepare --help", () => {
+  it("describes only what prepare does: no model, training or output-folder flags", async () => {
+    const { code, out } = await cli("prepare", "--help");
+    expect(code).toBe(0);
+    for (const flag of [
+      "--test-fraction",
+      "--model",
+      "--num-trees",
+      "--max-depth",
+      "--output-dir",
+      "--step-size",
+    ]) {
+      expect(out).not.toContain(flag);
+    }
+    expect(out).not.toMatch(/the split|the model|output folder|run\/prepare/);
+    expect(out).toContain("seed of the built-in generated sample (used only when no data is given)");
+    expect(out).toContain("replace --out even when tablepipe did not write it");
+    expect(out).toMatch(/^Usage: tip-model prepare \[options\]\n\nRead the trips and zones and filter them/);
+  });
+});
+
 describe("bad flags: exit 2 and one line naming the flag", () => {
   it.each([
     [["--test-fraction", "1.5"], "tip-model: --test-fraction: expected a number > 0 and < 1, got 1.5"],

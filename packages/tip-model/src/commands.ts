@@ -11,7 +11,7 @@ import { readProgressReporter } from "./progress";
 import { runSummary } from "./run-summary";
 import { tipModelVersion } from "./version";
 
-/** `tip-model prepare`: the job's config plus the file to write the prepared table to. */
+/** `tip-model prepare`: the job's data and filter settings (no model, training or output folder) plus --out. */
 export const PrepareConfig = withConfigChecks(
   tipAmountModelFields
     .pick({
@@ -30,6 +30,15 @@ export const PrepareConfig = withConfigChecks(
       overwrite: true,
     })
     .extend({
+      seed: tipAmountModelFields.shape.seed.describe(
+        "seed of the built-in generated sample (used only when no data is given)",
+      ),
+      stream_read: tipAmountModelFields.shape.stream_read.describe(
+        "read trip files in batches, filtering each as it arrives (dropped rows are never held); false reads them whole first",
+      ),
+      overwrite: tipAmountModelFields.shape.overwrite.describe(
+        "replace --out even when tablepipe did not write it (other files of its folder are never touched)",
+      ),
       out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
     }),
 );
