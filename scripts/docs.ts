@@ -51,7 +51,8 @@ npx pnpm@10.34.9 tip-model sample --rows 1000000 --out data  # write a sample as
 npx pnpm@10.34.9 tip-model --data-dir data --model gbt       # read taxi_trip_data.csv, taxi_zone_geo.csv
 \`\`\`
 
-A config file holds the same fields, by their config names:
+A config file holds the same fields, by their config names; \`tip-model run --print-config > my.json\` writes
+the resolved config (defaults < file < flags) as a starting file, without running:
 
 \`\`\`json
 ${JSON.stringify(EXAMPLE_CONFIG, null, 1).replace(/\n\s*/g, " ")}

@@ -14,6 +14,7 @@ export {
 export type { CliCommand, CliOutput, RunCliOptions } from "./config/cli-types";
 export { ConfigError, type ConfigErrorDetails, type ConfigErrorKind } from "./config/errors";
 export { toFlagName } from "./config/flag-names";
+export type { CliExample } from "./config/help-layout";
 export { loggingFlagsSchema } from "./config/logging-flags";
 export {
   formatHelp,

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { MANIFEST_FILE, readTable } from "@tablepipe/io";
 import { resetLogging } from "@tablepipe/job";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { runTipModelCli } from "./commands";
+import { PrepareConfig, runTipModelCli } from "./commands";
+import { DEFAULT_SAMPLE_ROWS, TipAmountModelConfig } from "./config";
 import { SAMPLE_FILES } from "./data/index";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
 import { formatBytes } from "./report/format";
@@ -67,7 +68,13 @@ describe("--help", () => {
   it.each([
     [
       ["--help"],
-      ["Usage: tip-model [options] [command]", "run [options]", "prepare [options]", "sample [options]"],
+      [
+        "Usage: tip-model [options] [command]",
+        "run [options]",
+        "prepare [options]",
+        "sample [options]",
+        "Run `tip-model <command> --help` for a command's flags.",
+      ],
     ],
     [
       ["run", "--help"],
@@ -86,6 +93,8 @@ describe("--help", () => {
         "--output-dir <string>",
         "--config <file>",
         "--log-level <choice>",
+        "Examples:\n  tip-model run\n",
+        "\n  tip-model run --n-first-daily-rides-to-keep 5 --test-fraction 0.01\n      keep 5 rides",
       ],
     ],
     [
@@ -97,6 +106,7 @@ describe("--help", () => {
         "required",
         "--first-evening-hour <integer>",
         "default: 17",
+        "Examples:\n  tip-model prepare --out prepared.parquet\n",
       ],
     ],
     [
@@ -105,10 +115,10 @@ describe("--help", () => {
         "Usage: tip-model sample [options]",
         "--rows <integer>",
         "number of trips to generate",
-        "default:",
-        "100000",
+        "default: 200000",
         "--seed <integer>",
         "--out <string>",
+        "Examples:\n  tip-model sample --out data\n",
       ],
     ],
   ])("%j prints usage, flags, defaults and descriptions on stdout", async (argv, expected) => {
@@ -116,6 +126,83 @@ describe("--help", () => {
     expect(code).toBe(0);
     expect(err).toBe("");
     for (const text of expected) expect(out).toContain(text);
+  });
+});
+
+describe("tip-model --help", () => {
+  it("is an overview: one line per command, no command's flags", async () => {
+    const { out } = await cli("--help");
+    for (const name of ["run", "prepare", "sample"]) {
+      expect(out.split("\n").filter((l) => l.startsWith(`  ${name} [options]`))).toHaveLength(1);
+    }
+    const commandLines = out.slice(out.indexOf("Commands:")).split("\n\n")[0]?.split("\n") ?? [];
+    expect(commandLines.filter((l) => l.startsWith("   "))).toEqual([]);
+    expect(out).not.toContain("--test-fraction");
+    expect(Math.max(...out.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("sample rows", () => {
+  it("sample --rows and run --sample-rows share one default", async () => {
+    const sample = JSON.parse((await cli("sample", "--print-config")).out) as { rows: number };
+    const run = JSON.parse((await cli("run", "--print-config")).out) as { sample_rows: number };
+    expect(sample.rows).toBe(DEFAULT_SAMPLE_ROWS);
+    expect(run.sample_rows).toBe(DEFAULT_SAMPLE_ROWS);
+  });
+});
+
+describe("--print-config", () => {
+  it("prints the resolved config as JSON, runs nothing, and --config reads it back to the same config", async () => {
+    const dir = await folder("print-config");
+    const flags = [
+      "run",
+      "--n-first-daily-rides-to-keep",
+      "5",
+      "--test-fraction",
+      "0.01",
+      "--output-dir",
+      dir,
+    ];
+    const printed = await cli(...flags, "--print-config");
+    expect({ code: printed.code, err: printed.err }).toEqual({ code: 0, err: "" });
+    const config: unknown = JSON.parse(printed.out);
+    expect(config).toEqual(
+      TipAmountModelConfig.parse({ n_first_daily_rides_to_keep: 5, test_fraction: 0.01, output_dir: dir }),
+    );
+    expect(await readdir(dir)).toEqual([]);
+    const file = join(dir, "my.json");
+    await writeFile(file, printed.out);
+    const again = await cli("run", "--config", file, "--print-config");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toEqual(config);
+  });
+
+  it("prints prepare's own config once --out is given", async () => {
+    const printed = await cli("prepare", "--out", "p.csv", "--print-config");
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.out)).toEqual(PrepareConfig.parse({ out: "p.csv" }));
+    expect(await cli("prepare", "--print-config")).toMatchObject({ code: 2, out: "" });
+  });
+});
+
+describe("prepare --help", () => {
+  it("describes only what prepare does: no model, training or output-folder flags", async () => {
+    const { code, out } = await cli("prepare", "--help");
+    expect(code).toBe(0);
+    for (const flag of [
+      "--test-fraction",
+      "--model",
+      "--num-trees",
+      "--max-depth",
+      "--output-dir",
+      "--step-size",
+    ]) {
+      expect(out).not.toContain(flag);
+    }
+    expect(out).not.toMatch(/the split|the model|output folder|run\/prepare/);
+    expect(out).toContain("seed of the built-in generated sample (used only when no data is given)");
+    expect(out).toContain("replace --out even when tablepipe did not write it");
+    expect(out).toMatch(/^Usage: tip-model prepare \[options\]\n\nRead the trips and zones and filter them/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { basename, resolve } from "node:path";
 import { type CliOutput, getLogger, runCli } from "@tablepipe/job";
 import { z } from "zod";
-import { tipAmountModelFields, withConfigChecks } from "./config";
+import { DEFAULT_SAMPLE_ROWS, tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";
 import { inputPaths } from "./job/data-sources";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
@@ -11,7 +11,7 @@ import { readProgressReporter } from "./progress";
 import { runSummary } from "./run-summary";
 import { tipModelVersion } from "./version";
 
-/** `tip-model prepare`: the job's config plus the file to write the prepared table to. */
+/** `tip-model prepare`: the job's data and filter settings (no model, training or output folder) plus --out. */
 export const PrepareConfig = withConfigChecks(
   tipAmountModelFields
     .pick({
@@ -33,13 +33,26 @@ export const PrepareConfig = withConfigChecks(
       duckdb_memory_limit: true,
     })
     .extend({
+      seed: tipAmountModelFields.shape.seed.describe(
+        "seed of the built-in generated sample (used only when no data is given)",
+      ),
+      stream_read: tipAmountModelFields.shape.stream_read.describe(
+        "read trip files in batches, filtering each as it arrives (dropped rows are never held); false reads them whole first",
+      ),
+      overwrite: tipAmountModelFields.shape.overwrite.describe(
+        "replace --out even when tablepipe did not write it (other files of its folder are never touched)",
+      ),
       out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
     }),
 );
 
 /** `tip-model sample`: how many generated trips, with which seed, into which folder. */
 export const SampleConfig = z.object({
-  rows: z.int().min(1).default(100_000).describe("number of trips to generate"),
+  rows: z
+    .int()
+    .min(1)
+    .default(DEFAULT_SAMPLE_ROWS)
+    .describe("number of trips to generate (the same default as run's --sample-rows)"),
   seed: z.int().default(42).describe("seed of the generator"),
   out: z
     .string()
@@ -75,7 +88,21 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
     ...output,
     commands: {
       run: {
-        description: "run the whole job and write the model, metrics, predictions and report",
+        description:
+          "Run the whole job: read the trips and zones, filter them, train the model, validate it on held-out rows, and write the model, metrics, predictions and report to --output-dir.",
+        summary: "the whole job, from data to model and report",
+        examples: [
+          { command: "tip-model run", description: "train on the built-in generated sample" },
+          {
+            command: "tip-model run --n-first-daily-rides-to-keep 5 --test-fraction 0.01",
+            description: "keep 5 rides per pickup zone and day; hold out 1% of the rows for validation",
+          },
+          {
+            command: "tip-model run --data-dir data --model gbt --output-dir out",
+            description:
+              "read taxi_trip_data.csv and taxi_zone_geo.csv from data/, train gradient-boosted trees",
+          },
+        ],
         schema: withConfigChecks(tipAmountModelFields),
         run: async (config) => {
           const progress = readProgressReporter(output.stderr);
@@ -94,7 +121,19 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         },
       },
       prepare: {
-        description: "extract and transform only; write the prepared table sorted by pickup zone and time",
+        description:
+          "Read the trips and zones and filter them (the job's extract and transform, no training), then write the prepared table, sorted by pickup zone and time, to --out.",
+        summary: "write the filtered, prepared table; no training",
+        examples: [
+          {
+            command: "tip-model prepare --out prepared.parquet",
+            description: "prepare the built-in generated sample",
+          },
+          {
+            command: "tip-model prepare --data-dir data --n-first-daily-rides-to-keep 5 --out prepared.csv",
+            description: "prepare the files in data/, keeping 5 rides per pickup zone and day",
+          },
+        ],
         schema: PrepareConfig,
         run: async ({ out, ...config }) => {
           const folder = await openPreparedOutput(out, {
@@ -126,7 +165,16 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
         },
       },
       sample: {
-        description: "write a generated sample (taxi_trip_data.csv, taxi_zone_geo.csv) to a folder",
+        description:
+          "Write a seeded, generated sample in the guide's layout (taxi_trip_data.csv, taxi_zone_geo.csv) to a folder.",
+        summary: "write a generated sample of trips and zones",
+        examples: [
+          { command: "tip-model sample --out data", description: "write the default sample to data/" },
+          {
+            command: "tip-model sample --rows 1000000 --seed 7 --out data && tip-model run --data-dir data",
+            description: "write a million trips, then train on them",
+          },
+        ],
         schema: SampleConfig,
         run: async ({ rows, seed, out, overwrite }) => {
           const written = await writeSample({

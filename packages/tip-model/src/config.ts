@@ -4,6 +4,9 @@ import { z } from "zod";
 /** The models the job can train. */
 export const MODEL_NAMES = ["random-forest", "gbt", "linear"] as const;
 
+/** Rows of a generated sample when none is asked for: `run --sample-rows` and `sample --rows`. */
+export const DEFAULT_SAMPLE_ROWS = 200_000;
+
 /** The fields of {@link TipAmountModelConfig}, without its cross-field checks (extend this, then refine). */
 export const tipAmountModelFields = z.object({
   history_start_month: yyyyMM.default("201703").describe("keep pickups after this month (exclusive), yyyyMM"),
@@ -44,7 +47,7 @@ export const tipAmountModelFields = z.object({
   sample_rows: z
     .int()
     .min(1)
-    .default(200_000)
+    .default(DEFAULT_SAMPLE_ROWS)
     .describe("rows of the built-in generated sample, when no data is given"),
   stream_read: z
     .boolean()

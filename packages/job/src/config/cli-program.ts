@@ -10,9 +10,11 @@ import {
   type HelpLayout,
   quietCommand,
 } from "./command";
+import { PRINT_CONFIG_FLAG } from "./config-flag-help";
 import { ConfigError } from "./errors";
 import { formatFlagValue } from "./field-text";
 import { type ConfigField, configFields } from "./fields";
+import { examplesHelp } from "./help-layout";
 import { loggingFlagsSchema } from "./logging-flags";
 import type { ConfigCommand } from "./parse-config";
 import { closestName } from "./suggest";
@@ -38,6 +40,8 @@ export type CliInvocation =
       parsed: ConfigCommand;
       /** The global logging flags that were given. */
       logging: ReadonlyMap<ConfigField, unknown>;
+      /** `--print-config` was given: print the resolved config instead of running. */
+      printConfig: boolean;
     };
 
 interface Chosen {
@@ -64,7 +68,11 @@ export function parseCliArgs(
     configFlag: false,
     helpGroup: "Logging options:",
   });
-  const reservedFlags = loggingFields.map((f) => f.flag);
+  program.option(
+    PRINT_CONFIG_FLAG,
+    "print the resolved config (defaults < file < flags) as JSON and exit without running",
+  );
+  const reservedFlags = [...loggingFields.map((f) => f.flag), PRINT_CONFIG_FLAG];
 
   let chosen: Chosen | undefined;
   let current: readonly ConfigField[] = loggingFields;
@@ -74,13 +82,17 @@ export function parseCliArgs(
     subcommands.set(name, fields);
     const command = quietCommand(new Command(name), output).description(cli.description);
     const isDefault = name === settings.defaultCommand;
-    if (isDefault) command.summary(`${cli.description} (default)`);
+    const summary = cli.summary ?? cli.description;
+    command.summary(isDefault ? `${summary} (default)` : summary);
+    const examples = examplesHelp(cli.examples ?? [], output.helpWidth);
+    if (examples !== "") command.addHelpText("after", examples);
     const parsed = { command, bindings: addConfigOptions(command, fields, { reservedFlags }) };
     command.action(() => {
       chosen = { name, cli, fields, parsed };
     });
     program.addCommand(command, { isDefault });
   }
+  program.addHelpText("after", `\nRun \`${settings.programName} <command> --help\` for a command's flags.\n`);
   program.hook("preSubcommand", (_program, sub) => {
     current = [...loggingFields, ...(subcommands.get(sub.name()) ?? [])];
   });
@@ -100,7 +112,12 @@ export function parseCliArgs(
     throw unknownCommand(stray, [...subcommands.keys()]);
   }
   checkNoArguments(chosen.parsed.command);
-  return { kind: "command", ...chosen, logging: flagValues(program, loggingBindings) };
+  return {
+    kind: "command",
+    ...chosen,
+    logging: flagValues(program, loggingBindings),
+    printConfig: program.getOptionValue("printConfig") === true,
+  };
 }
 
 /** A word where a command name was expected, with the closest command suggested. */

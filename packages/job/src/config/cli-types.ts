@@ -1,10 +1,15 @@
 import type { z } from "zod";
+import type { CliExample } from "./help-layout";
 import type { ConfigSchema } from "./schema";
 
 /** One subcommand of a CLI: its config schema and what it runs. */
 export interface CliCommand<S extends ConfigSchema = ConfigSchema> {
-  /** One line for help. */
+  /** What the command does: the first paragraph of its help. */
   description: string;
+  /** One short line for the program's command list. Default: the description. */
+  summary?: string;
+  /** Shown as an "Examples:" section at the end of the command's help. */
+  examples?: readonly CliExample[];
   schema: S;
   /** Runs with the validated config; a rejection or throw becomes an error line and exit code 1. */
   run(config: z.output<S>): Promise<void> | void;
@@ -29,6 +34,8 @@ export interface RunCliOptions<M extends Record<string, ConfigSchema>> {
   commands: { [K in keyof M]: CliCommand<M[K]> };
   /** Help and version go here. Default process.stdout. */
   stdout?: CliOutput;
+  /** Help line width. Default: stdout's columns when it is a terminal, else 80. */
+  helpWidth?: number;
   /** Error lines go here (and log lines, when given). Default process.stderr. */
   stderr?: CliOutput;
   /** Folder a relative `--config` path is read from. */

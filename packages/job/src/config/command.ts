@@ -1,9 +1,11 @@
 import { type Command, CommanderError, Option } from "commander";
+import { configFlagHelp } from "./config-flag-help";
 import { ConfigError } from "./errors";
 import { expectation, formatFlagValue, typeSummary, valuePlaceholder } from "./field-text";
 import type { ConfigField } from "./fields";
 import { toFlagName } from "./flag-names";
 import { parseFlagValue } from "./flag-values";
+import { formatHelpItem } from "./help-layout";
 
 /** A schema field registered as a commander option. */
 export interface FlagBinding {
@@ -51,6 +53,7 @@ export function quietCommand(command: Command, output: HelpLayout): Command {
     .configureHelp({
       helpWidth: output.helpWidth,
       showGlobalOptions: true,
+      formatItem: formatHelpItem,
       optionTerm: (option: Option) =>
         negatable.has(option) ? option.flags.replace(/^--/, "--[no-]") : option.flags,
     });
@@ -103,12 +106,7 @@ export function addConfigOptions(
     bindings.push({ field, attribute: option.attributeName() });
   }
   if (settings.configFlag !== false) {
-    command.addOption(
-      new Option(
-        `${CONFIG_FLAG} <file>`,
-        "read settings from a JSON file (precedence: defaults < file < flags)",
-      ),
-    );
+    command.addOption(new Option(`${CONFIG_FLAG} <file>`, configFlagHelp(fields)));
   }
   return bindings;
 }

@@ -89,6 +89,16 @@ describe("formatHelp", () => {
     expect(narrow).toContain("--test-fraction <number>");
   });
 
+  it("puts each description under its flag when the flags leave under 40 columns", () => {
+    const text = formatHelp(tipSchema, { helpWidth: 80 });
+    expect(text).toContain(
+      "\n  --n-first-daily-rides-to-keep <integer>\n      rides kept per pickup zone and day (integer >= 1; default: 3)\n",
+    );
+    expect(Math.max(...text.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
+    const short = formatHelp(z.object({ seed: z.int().default(1).describe("seed") }), { helpWidth: 80 });
+    expect(short).toMatch(/\n {2}--seed <integer> +seed \(integer; default: 1\)\n/);
+  });
+
   it("is what parseConfig returns for --help", () => {
     const result = parseConfig(tipSchema, ["--help"], { command: "tip-model run" });
     expect(result).toEqual({ kind: "help", text: formatHelp(tipSchema, { command: "tip-model run" }) });

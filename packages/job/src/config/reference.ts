@@ -1,3 +1,4 @@
+import { configFlagHelp } from "./config-flag-help";
 import { formatFlagValue, typeSummary, valuePlaceholder } from "./field-text";
 import { configFields } from "./fields";
 import type { ConfigSchema } from "./schema";
@@ -7,7 +8,8 @@ import type { ConfigSchema } from "./schema";
  * @example writeFileSync("docs/cli.md", `## tip-model run\n\n${configReference(schema)}`)
  */
 export function configReference(schema: ConfigSchema): string {
-  const rows = configFields(schema).map((field) => {
+  const fields = configFields(schema);
+  const rows = fields.map((field) => {
     const flag = field.kind === "boolean" ? field.flag.replace(/^--/, "--[no-]") : field.flag;
     const placeholder = valuePlaceholder(field);
     const defaultText = field.hasDefault
@@ -22,12 +24,7 @@ export function configReference(schema: ConfigSchema): string {
       cell(field.description ?? ""),
     ];
   });
-  rows.push([
-    code("--config <file>"),
-    "path",
-    "",
-    "Read settings from a JSON file (precedence: defaults < file < flags)",
-  ]);
+  rows.push([code("--config <file>"), "path", "", cell(configFlagHelp(fields))]);
   const lines = [
     "| Flag | Type | Default | Description |",
     "| --- | --- | --- | --- |",

@@ -151,9 +151,104 @@ describe("runCli: help and version", () => {
     expect((await cli(["sample", "-h"])).out).toContain("--rows <integer>");
   });
 
+  it("ends the program's help with where a command's flags are, and lists a command's summary", async () => {
+    const { out } = await cli(["--help"], {
+      commands: {
+        run: {
+          description: "Train and evaluate the model.",
+          summary: "train",
+          schema: tipSchema,
+          run: () => {},
+        },
+        sample: { description: "write a sample data set", schema: sampleSchema, run: () => {} },
+      },
+    });
+    expect(out).toMatch(/run \[options\]\s+train \(default\)\n/);
+    expect(out).not.toContain("--test-fraction");
+    expect(out.trimEnd().endsWith("Run `tip-model <command> --help` for a command's flags.")).toBe(true);
+  });
+
+  it("ends a command's help with its examples, wrapped to helpWidth", async () => {
+    const examples = [
+      { command: "tip-model sample --rows 10", description: "ten rows of generated trips, ".repeat(4) },
+      { command: "tip-model sample", description: "the default sample" },
+    ];
+    const { code, out } = await cli(["sample", "--help"], {
+      helpWidth: 50,
+      commands: {
+        run: { description: "train", schema: tipSchema, run: () => {} },
+        sample: { description: "write a sample data set", examples, schema: sampleSchema, run: () => {} },
+      },
+    });
+    expect(code).toBe(0);
+    const section = out.slice(out.indexOf("\nExamples:\n"));
+    expect(section).toMatch(/^\nExamples:\n {2}tip-model sample --rows 10\n {6}ten rows of generated trips,/);
+    expect(section).toContain("\n  tip-model sample\n      the default sample\n");
+    expect(Math.max(...out.split("\n").map((l) => l.length))).toBeLessThanOrEqual(50);
+    expect((await cli(["run", "--help"])).out).not.toContain("Examples:");
+  });
+
+  it("wraps help to the terminal's width, or 80 columns when stdout is not a terminal", async () => {
+    const widest = async (stdout: { isTTY: boolean; columns?: number }): Promise<number> => {
+      let text = "";
+      const write = (chunk: string): boolean => {
+        text += chunk;
+        return true;
+      };
+      await cli(["run", "--help"], { stdout: { ...stdout, write } });
+      return Math.max(...text.split("\n").map((l) => l.length));
+    };
+    expect(await widest({ isTTY: true, columns: 60 })).toBeLessThanOrEqual(60);
+    expect(await widest({ isTTY: true, columns: 60 })).toBeGreaterThan(50);
+    expect(await widest({ isTTY: false, columns: 60 })).toBeGreaterThan(60);
+    expect(await widest({ isTTY: false, columns: 60 })).toBeLessThanOrEqual(80);
+  });
+
   it("prints the version when one is given", async () => {
     const { code, out } = await cli(["--version"], { version: "1.2.3" });
     expect({ code, out }).toEqual({ code: 0, out: "1.2.3\n" });
+  });
+});
+
+describe("runCli: --print-config", () => {
+  it("prints the resolved config as JSON with exit 0, without running", async () => {
+    const { code, out, err, calls } = await cli(["run", "--test-fraction", "0.3", "--print-config"]);
+    expect({ code, err, calls }).toEqual({ code: 0, err: "", calls: [] });
+    expect(JSON.parse(out)).toEqual(tipSchema.parse({ test_fraction: 0.3 }));
+    expect(JSON.parse((await cli(["sample", "--print-config", "--rows", "7"])).out)).toEqual({
+      rows: 7,
+      seed: 42,
+    });
+  });
+
+  it("prints what --config reads back: the same config, defaults < file < flags", async () => {
+    const flags = ["--model", "gbt", "--random-forest.num-trees", "5", "--no-cache"];
+    const printed = (await cli([...flags, "--print-config"])).out;
+    const file = tmp.file("printed.json", printed);
+    const again = await cli(["--config", file, "--print-config"]);
+    expect(again).toMatchObject({ code: 0, err: "" });
+    expect(JSON.parse(again.out)).toEqual(JSON.parse(printed));
+    expect((await cli(["--config", file])).calls).toEqual((await cli(flags)).calls);
+  });
+
+  it("reports a bad config with exit 2 and prints nothing", async () => {
+    expect(await cli(["--test-fraction", "2", "--print-config"])).toMatchObject({
+      code: 2,
+      out: "",
+      calls: [],
+    });
+  });
+
+  it("is listed in help, and --config says what the file holds", async () => {
+    const { out } = await cli(["run", "--help"], { helpWidth: 200 });
+    expect(out).toMatch(/--print-config +print the resolved config \(defaults < file < flags\) as JSON/);
+    expect(out).toContain(
+      'read settings from a JSON file: an object keyed by config name, e.g. {"test_fraction": 0.2} for --test-fraction',
+    );
+    expect(out).toContain("--print-config > file.json writes a starting file");
+    expect(out).toContain("for --test-fraction; a group's flags are an object (precedence");
+    const sample = (await cli(["sample", "--help"], { helpWidth: 200 })).out;
+    expect(sample).toContain('e.g. {"rows": 1000} for --rows (precedence: defaults < file < flags;');
   });
 });
 

@@ -8,7 +8,8 @@ import type { ConfigSchema } from "./schema";
 
 /**
  * Run a CLI of subcommands, each with its own config schema; resolves to the process exit code
- * (0 ok or help, 2 config error, 1 runtime error). Prints errors as one line `program: message`; never exits.
+ * (0 ok or help, 2 config error, 1 runtime error). `--print-config` prints the resolved config as JSON instead of
+ * running, so its output is a config file. Prints errors as one line `program: message`; never exits.
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), {
  *   programName: "tip-model", defaultCommand: "run",
@@ -33,7 +34,7 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     writeErr: (text) => {
       stderr.write(text);
     },
-    helpWidth: stdout.isTTY && stdout.columns ? stdout.columns : 80,
+    helpWidth: options.helpWidth ?? (stdout.isTTY && stdout.columns ? stdout.columns : 80),
   };
   const settings: CliProgramSettings = {
     programName: options.programName,
@@ -53,6 +54,10 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     config = resolveConfig(invocation.cli.schema, invocation.fields, invocation.parsed, options.cwd);
   } catch (error) {
     return report(error);
+  }
+  if (invocation.printConfig) {
+    stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    return 0;
   }
   try {
     await invocation.cli.run(config);
