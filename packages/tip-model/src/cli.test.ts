@@ -30,6 +30,17 @@ function tipModel(...args: string[]): { status: number | null; stdout: string; s
 }
 
 describe("the tip-model executable", () => {
+  it("stops quietly when the reader closes the pipe early (tip-model run --help | head -1)", () => {
+    const result = spawnSync(
+      "bash",
+      ["-o", "pipefail", "-c", `"${process.execPath}" --import tsx "${cliPath}" run --help | head -1`],
+      { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
+    expect(result.stdout).toBe("Usage: tip-model run [options]\n");
+    expect(result.stderr).not.toContain("EPIPE");
+    expect(result.status).toBe(0);
+  });
+
   it("exits with the CLI's code, prints errors as one line without a stack trace, and exits when done", async () => {
     const badFlag = tipModel("--test-fraction", "1.5");
     expect(badFlag).toEqual({

@@ -53,7 +53,7 @@ export const tipAmountModelFields = z.object({
     .boolean()
     .default(true)
     .describe(
-      "run/prepare: read trip files in batches, filtering each as it arrives (dropped rows are never held); false reads them whole first",
+      "read trip files in batches, filtering each as it arrives (dropped rows are never held); false reads them whole first",
     ),
   drop_invalid_rows: z
     .boolean()
@@ -72,7 +72,7 @@ export const tipAmountModelFields = z.object({
   engine: z
     .enum(["in-process", "duckdb"])
     .default("in-process")
-    .describe("run/prepare: where the transform stage runs: in process, or inside DuckDB as one SQL query"),
+    .describe("where the transform stage runs: in process, or inside DuckDB as one SQL query"),
   duckdb_database: z
     .string()
     .optional()
