@@ -7,7 +7,7 @@
  *
  * Expects `pnpm build` and the bench build to have run (scripts/bench.sh does both).
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { comparePrepared } from "./compare-prepared";
@@ -44,6 +44,8 @@ async function checkEquality(
   const baselines = options.engines.filter((e) => e === "polars" || e === "duckdb");
   if (baselines.length === 0) return;
   const ours = join(runDir, "tablepipe-prepared.parquet");
+  // the bench's own file from an earlier run (tip-model refuses to replace a file it has no record of writing)
+  await rm(ours, { force: true });
   note(`writing tablepipe's prepared table (tip-model prepare) for the equality check`);
   const prepared = await writeTablepipePrepared(paths, dataDir, ours, options.timeoutSeconds);
   if (!prepared.ok) {

@@ -30,7 +30,6 @@ import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { tipModelVersion } from "../version";
 import { trainingMeanBaseline } from "./baseline";
 import { inputPaths, resolveDataSources } from "./data-sources";
-import { placementLine, transformOnDuckDb } from "./duckdb-transform";
 import { openJobOutputs, predictionsSchema, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
 import { zoneTableFindings } from "./zone-table-checks";
@@ -232,6 +231,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         step(sortRows, { by: PREPARED_ORDER }).as("sortRows"),
       ] as const;
       if (config.engine === "duckdb") {
+        // loaded only when asked for: DuckDB's native module costs the in-process runs nothing
+        const { placementLine, transformOnDuckDb } = await import("./duckdb-transform");
         const source = trips ?? (await this.readStreamedWhole(streamed as string));
         const pipeline = pipe(source).step(filter).step(features).step(order);
         const result = await this.runSourcePipe("transform", {
