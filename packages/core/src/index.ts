@@ -118,3 +118,5 @@ export type {
   StepParamsArgs,
   TransformCall,
 } from "./transform/types";
+// Values: the one rule for a missing value.
+export { isMissing } from "./values/is-missing";

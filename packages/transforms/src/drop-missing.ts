@@ -1,6 +1,5 @@
-import { defineTransform, needsEach } from "@tablepipe/core";
+import { defineTransform, isMissing, needsEach } from "@tablepipe/core";
 import { columnValues } from "./internal/columns";
-import { isMissing } from "./internal/missing";
 import { keepPositions, positionsOf, visibleRows } from "./internal/rows";
 
 /**

@@ -1,8 +1,14 @@
-import { defineTransform, describeValue, type StaticContract, withStaticContract } from "@tablepipe/core";
+import {
+  defineTransform,
+  describeValue,
+  isMissing,
+  type StaticContract,
+  withStaticContract,
+} from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
-import { isMissing, valueKind } from "./internal/missing";
+import { valueKind } from "./internal/missing";
 import { visibleRows } from "./internal/rows";
 
 /** The columns of `fillNull`: it needs (and overwrites in place) the columns it fills. */

@@ -1,8 +1,8 @@
-import { defineTransform, tableParam } from "@tablepipe/core";
+import { defineTransform, isMissing, tableParam } from "@tablepipe/core";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { z } from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
-import { isMissing, valueKind } from "./internal/missing";
+import { valueKind } from "./internal/missing";
 import { visibleRows } from "./internal/rows";
 
 function quoted(names: readonly string[]): string {

@@ -1,16 +1,7 @@
+import { isMissing } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError } from "../errors";
 import type { ColumnType } from "./column-types";
-
-/** True for the values tablepipe treats as missing: null, undefined, NaN, an invalid Date. */
-export function isMissing(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === "number" && Number.isNaN(value)) ||
-    (value instanceof Date && Number.isNaN(value.getTime()))
-  );
-}
 
 function kindOf(value: unknown): ColumnType | undefined {
   if (value instanceof Date) return "timestamp";

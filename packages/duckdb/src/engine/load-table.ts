@@ -1,9 +1,9 @@
 import { type DuckDBAppender, type DuckDBConnection, DuckDBTimestampValue } from "@duckdb/node-api";
-import { SQL_DIALECTS } from "@tablepipe/core";
+import { isMissing, SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { inferColumnType, isMissing } from "./infer-column-type";
+import { inferColumnType } from "./infer-column-type";
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 

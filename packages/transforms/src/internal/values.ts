@@ -8,7 +8,7 @@
  * the missing values apart (null, undefined, NaN, invalid Date), so ties stay deterministic.
  */
 
-import { isMissing } from "./missing";
+import { isMissing } from "@tablepipe/core";
 
 function jsonText(value: unknown): string {
   try {
