@@ -1,43 +1,23 @@
-import { formatTimestamp } from "@tablepipe/core";
+import { formatTimestamp, isMissing, type RowSchema } from "@tablepipe/core";
+import { columnKinds } from "@tablepipe/io";
 import type { ColumnTable } from "arquero";
-import type { z } from "zod";
 import type { ReportColumn } from "./types";
 
-/** The logical type of each column of a row schema: `z.date()` is a time stamp, `z.int()` an int, … */
-function schemaTypes(schema: z.ZodObject): Map<string, string> {
-  const types = new Map<string, string>();
-  for (const [name, field] of Object.entries(schema.shape)) {
-    let inner = field as z.ZodType;
-    // unwrap optional/nullable/default to the value type
-    while ("unwrap" in inner && typeof (inner as { unwrap?: unknown }).unwrap === "function") {
-      inner = (inner as unknown as { unwrap(): z.ZodType }).unwrap();
-    }
-    const def = (inner as unknown as { def: { type: string; format?: string } }).def;
-    const type =
-      def.type === "date"
-        ? "timestamp"
-        : def.type === "number"
-          ? def.format === "safeint" || def.format === "int32"
-            ? "int"
-            : "float"
-          : def.type === "enum"
-            ? "string"
-            : def.type;
-    types.set(name, type);
-  }
-  return types;
+/** The logical type of each column a row schema names, as `columnKinds` reads it (an enum is a string). */
+function schemaTypes(schema: RowSchema): Map<string, string> {
+  return new Map(columnKinds(schema).map((spec) => [spec.name, spec.kind === "enum" ? "string" : spec.kind]));
 }
 
 const readableTimestamp = (ms: number): string => formatTimestamp(ms).replace("T", " ");
 const numberText = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4, useGrouping: true });
 
 /**
- * A table column by column — type, nulls (NaN counts as null), smallest and largest value as text — for the
+ * A table column by column — type, nulls (missing values: null, NaN, an invalid Date), smallest and largest value as text — for the
  * report's summary of the prepared data. Types come from the row schema where it names the column (so time
  * stamps, held as epoch ms, read as `2018-02-04 18:00:00`), else from the values.
  * @example summarizeColumns(prepared, predictionsSchema)[0] // { name: "vendor_id", type: "int", nulls: 0, min: "1", max: "2" }
  */
-export function summarizeColumns(table: ColumnTable, schema?: z.ZodObject): ReportColumn[] {
+export function summarizeColumns(table: ColumnTable, schema?: RowSchema): ReportColumn[] {
   const declared = schema === undefined ? new Map<string, string>() : schemaTypes(schema);
   return table.columnNames().map((name) => {
     const values = table.array(name) as ArrayLike<unknown>;
@@ -47,7 +27,7 @@ export function summarizeColumns(table: ColumnTable, schema?: z.ZodObject): Repo
     let seen: string | undefined;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) {
+      if (isMissing(v)) {
         nulls++;
         continue;
       }
