@@ -1,14 +1,13 @@
 // Build the packages only when a source changed since the last build, and say so while building:
 // `pnpm tip-model` runs this first, so a second call starts at once.
-// A build is stale when any file under packages/*/src, a package.json or a tsup config is newer than the
-// stamp written after the last successful build (node_modules/.cache/tablepipe-build-stamp), or a dist/ is missing.
+// A package's build is stale when its dist/index.js is missing or older than any file under its src/, its
+// package.json or its tsup config: the build's own output is the stamp, so `pnpm build` run any other way counts.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const stamp = join(root, "node_modules", ".cache", "tablepipe-build-stamp");
 const packages = readdirSync(join(root, "packages")).map((name) => join(root, "packages", name));
 
 /** The newest modification time under `path` (a file or a folder), in ms; 0 when absent. */
@@ -22,10 +21,10 @@ function newest(path) {
 }
 
 function staleReason() {
-  if (!existsSync(stamp)) return "no build yet";
-  const built = statSync(stamp).mtimeMs;
   for (const dir of packages) {
-    if (!existsSync(join(dir, "dist"))) return `${dir.slice(root.length + 1)}/dist is missing`;
+    const output = join(dir, "dist", "index.js");
+    if (!existsSync(output)) return `${dir.slice(root.length + 1)} is not built yet`;
+    const built = statSync(output).mtimeMs;
     for (const input of ["src", "package.json", "tsup.config.ts"]) {
       if (newest(join(dir, input)) > built) return `${dir.slice(root.length + 1)}/${input} changed`;
     }
@@ -37,15 +36,17 @@ const reason = staleReason();
 if (reason !== undefined) {
   process.stderr.write(`tablepipe: building the packages (${reason}; about 30 s)…\n`);
   const started = Date.now();
-  const build = spawnSync("pnpm", ["run", "--silent", "build"], {
+  // the pnpm that runs this script (`pnpm tip-model`), else the one on the PATH
+  const pnpm = process.env.npm_execpath;
+  const [command, prefix] = pnpm?.match(/\.[cm]?js$/) ? [process.execPath, [pnpm]] : ["pnpm", []];
+  const build = spawnSync(command, [...prefix, "run", "--silent", "build"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
   if (build.status !== 0) {
-    process.stderr.write("tablepipe: the build failed (errors above)\n");
+    const why = build.error === undefined ? "errors above" : build.error.message;
+    process.stderr.write(`tablepipe: the build failed (${why})\n`);
     process.exit(build.status ?? 1);
   }
-  mkdirSync(dirname(stamp), { recursive: true });
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
   process.stderr.write(`tablepipe: built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
