@@ -12,7 +12,7 @@ import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
-import { columnKinds, type RowSchema } from "./schema-columns";
+import { columnKinds, type RowSchema, refuseUncheckableRules, rulesCrossThreads } from "./schema-columns";
 import { formatFromExtension, resolveSources } from "./sources";
 import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } from "./types";
 
@@ -75,6 +75,7 @@ export async function readSources<S extends RowSchema>(
   onDecodedBatch?: (ctx: ReadContext, columns: ArrayLike<unknown>[], rows: number) => void,
 ): Promise<{ ctx: ReadContext; files: string[] }> {
   const specs = columnKinds(schema);
+  refuseUncheckableRules(schema, specs);
   checkAliases(specs, options.aliases);
   const files = await resolveSources(source);
   const formats = files.map((file) => chooseFormat(file, options.format));
@@ -124,14 +125,22 @@ async function readFiles(
         delimiter: delimiterByte(file, options.delimiter),
         chunkSize,
         fileSize: sizes[i] ?? 0,
-        workers: options.workers ?? defaultWorkerCount(),
+        workers: workerCount(ctx, options),
       });
     } else if (format === "parquet") {
-      await readParquet(file, ctx, options.workers ?? defaultWorkerCount());
+      await readParquet(file, ctx, workerCount(ctx, options));
     } else {
       await readArrowFile(file, ctx);
     }
   }
+}
+
+/**
+ * Worker threads for a batched read: as asked (default one per core), none when a column has a refinement
+ * (`.refine()` holds a function, which cannot be sent to a worker): then the calling thread parses.
+ */
+function workerCount(ctx: ReadContext, options: ReadTableOptions): number {
+  return rulesCrossThreads(ctx.specs) ? (options.workers ?? defaultWorkerCount()) : 0;
 }
 
 /** The rows in the context's builders as a table, columns in schema order. */
