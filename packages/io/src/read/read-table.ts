@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { rememberTableSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readArrowFile } from "../arrow/arrow-reader";
 import { createColumnBuilder } from "../columns/column-builders";
@@ -10,6 +11,7 @@ import { readParquetFile } from "../parquet/parquet-reader";
 import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
 import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
+import { displaySchemaOf } from "./display-schema";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
 import { columnKinds, type RowSchema, refuseUncheckableRules, rulesCrossThreads } from "./schema-columns";
@@ -58,7 +60,8 @@ export async function readTableWithReport<S extends RowSchema>(
 ): Promise<{ table: Table<SchemaColumns<S>>; report: ReadReport }> {
   const started = performance.now();
   const { ctx, files } = await readSources(source, schema, options);
-  const table = tableFromBuilders(ctx);
+  // remembers which columns are time stamps: show/describe, the test kit's diffs and console.log read them so
+  const table = rememberTableSchema(tableFromBuilders(ctx), displaySchemaOf(ctx.specs));
   const report = readReport(ctx, files, performance.now() - started);
   return { table, report };
 }
