@@ -17,6 +17,7 @@ function parquetColumn(column: WriteColumn): { element: SchemaElement; source: C
   const source = (data: ArrayLike<unknown>): ColumnSource => ({ name, data: data as ColumnSource["data"] });
   switch (type) {
     case "int": {
+      // plain INT32/INT64: hyparquet-writer's INTEGER logical-type annotation is not readable by DuckDB 1.5
       const ints = integerValues(column);
       if (ints.every((v) => v === null || (v >= INT32_MIN && v <= INT32_MAX))) {
         return {
@@ -24,7 +25,6 @@ function parquetColumn(column: WriteColumn): { element: SchemaElement; source: C
             name,
             type: "INT32",
             repetition_type,
-            logical_type: { type: "INTEGER", bitWidth: 32, isSigned: true },
           },
           source: source(ints),
         };
@@ -34,7 +34,6 @@ function parquetColumn(column: WriteColumn): { element: SchemaElement; source: C
           name,
           type: "INT64",
           repetition_type,
-          logical_type: { type: "INTEGER", bitWidth: 64, isSigned: true },
         },
         source: source(ints.map((v) => (v === null ? null : BigInt(v)))),
       };

@@ -162,7 +162,7 @@ describe("a table read from a file writes back as the same file types", () => {
       (c) => c.element,
     );
     expect(elements.map((e) => [e.name, e.type, e.logical_type?.type ?? null])).toEqual([
-      ["i", "INT32", "INTEGER"],
+      ["i", "INT32", null],
       ["f", "DOUBLE", null],
       ["s", "BYTE_ARRAY", "STRING"],
       ["b", "BOOLEAN", null],
