@@ -60,6 +60,12 @@ function writer(colors: boolean) {
     core.isTable(value) ? `[${value[Symbol.toStringTag]}]` : inspect(value, { colors, depth: 3 });
 }
 
+/**
+ * The trip tables' time-stamp columns, for `show`/`describe`/`printSchema`: the job's tables are derived by
+ * transforms and do not remember the schema they were read with yet (tables from `readTable` do).
+ */
+const TRIP_TIMES: core.DisplaySchema = { pickup_datetime: "timestamp", dropoff_datetime: "timestamp" };
+
 /** What the session puts in scope, besides the job. */
 function scope(job: TipAmountModel): Record<string, unknown> {
   return {
@@ -71,6 +77,10 @@ function scope(job: TipAmountModel): Record<string, unknown> {
     escape: aq.escape,
     pipe: core.pipe,
     formatTimestamp: core.formatTimestamp,
+    show: (table: core.DisplayableTable, n?: number, options: core.ShowOptions = {}) =>
+      core.show(table, n, { schema: TRIP_TIMES, ...options }),
+    describe: (table: core.DisplayableTable) => core.describe(table, { schema: TRIP_TIMES }),
+    printSchema: (table: core.DisplayableTable) => core.printSchema(table, { schema: TRIP_TIMES }),
     transforms,
     filterData,
     addFeatures,
@@ -86,8 +96,8 @@ const BANNER = `tablepipe playground: the tip-amount job, on the built-in sample
 in scope: job (a TipAmountModel, sample extracted), config (= job.config), TipAmountModel,
   gradientBoostedTrees, randomForest, linearRegression, regressionMetrics, pipe, transforms (general),
   filterData, addFeatures (the tip model's steps),
-  aq, op, escape, formatTimestamp, notebookPreparedData (the guide's stage-0 query)
-try: await job.run()   then   job.tables.training.print()   (.help for REPL commands, .exit to leave)
+  aq, op, escape, formatTimestamp, show, describe, printSchema, notebookPreparedData (the guide's stage-0 query)
+try: await job.run()   then   show(job.tables.training, 5)   (.help for REPL commands, .exit to leave)
 `;
 
 // #region openPlayground

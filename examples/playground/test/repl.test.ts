@@ -33,12 +33,15 @@ describe("pnpm playground", () => {
     expect(before).toBeGreaterThan(1000);
     expect(after).toBeGreaterThan(before ?? Number.POSITIVE_INFINITY); // test_fraction 0.2 -> 0.01
     expect(outputsOf(steps, "job.model.name")).toEqual(["'gradientBoostedTrees'"]);
-    expect(
-      outputsOf(
-        steps,
-        'job.tables.training.print({ columns: ["pickup_datetime", "trip_distance", "fare_amount", "tip_amount"] })',
-      )[0],
-    ).toMatch(/Showing 10 rows[\s\S]*pickup_datetime[\s\S]*\[Table: 21 cols x \d+ rows\]/);
+    // the guide's .show(5): time stamps as wall-clock text, never epoch milliseconds
+    const shown = outputsOf(
+      steps,
+      'show(job.tables.training.select("pickup_datetime", "trip_distance", "fare_amount", "tip_amount"), 5)',
+    )[0];
+    expect(shown).toMatch(
+      /\|pickup_datetime +\|[\s\S]*\|20\d\d-\d\d-\d\d \d\d:\d\d:\d\d\|[\s\S]*only showing top 5 of \d+ rows/,
+    );
+    expect(shown).not.toMatch(/\d{13}/);
     const [notebookRows, preparedRows] = steps.slice(-2).map((step) => Number(step.output));
     expect(notebookRows).toBeLessThan(preparedRows ?? 0);
     expect(stderr).toMatch(/INFO tip-model: {3}limitHistory +[\d,]+ → [\d,]+/);

@@ -5,6 +5,15 @@
  * @packageDocumentation
  */
 
+// Display: what a person sees of a table (time stamps as `2018-02-04 18:00:00`).
+export type { ColumnSummary } from "./display/describe";
+export { describe, TableDescription } from "./display/describe";
+export type { DisplayableTable, DisplayColumn, DisplaySchema, DisplayType } from "./display/display-schema";
+export { formatDay, formatDisplayValue, formatWallClock } from "./display/format-display";
+export { printSchema } from "./display/print-schema";
+export type { ShowOptions } from "./display/show";
+export { show } from "./display/show";
+export { TextBlock } from "./display/text-block";
 // Expressions: one typed tree for filters, derived columns and measures; rendered in process and to SQL.
 export type { CaseBranch } from "./expr/build";
 export {

@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 
+export { rememberedDisplaySchema, resolveDisplaySchema } from "./display/display-schema";
+export { rememberTableSchema } from "./display/remember";
 export { evaluateExpression } from "./expr/evaluate";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
 export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";

@@ -16,7 +16,11 @@
  * - `z.boolean()`: true/false, t/f, 1/0, yes/no, y/n in any case;
  * - `z.string()`, `z.enum([...])`: the text as is (enum values checked); in CSV a quoted `""` is the empty
  *   string and an unquoted empty cell is missing.
- * Only kinds, nullability and enum values are checked per cell; other zod checks (`.min()`, refinements) are not.
+ * Value rules are checked on every value after parsing: `.min()`/`.max()`/`.positive()`/`.multipleOf()`,
+ * `z.int32()`, lengths, `.regex()`, `z.email()` and the other string formats, `.refine()` on a column. A value
+ * that breaks one is an invalid value like one that does not parse (an error naming file, line, column, value
+ * and the rule, or dropped and counted with `onInvalid: "drop"`). A rule on the whole row
+ * (`z.object({...}).refine(...)`) or a check that transforms values (`.trim()`) is refused when the read starts.
  *
  * Writing: `writeTable(table, path, { schema })` writes the schema's `z.date()` columns as time stamps again
  * (`2018-02-04T18:00:00`, Parquet TIMESTAMP), so a read and a write with one schema round-trip.

@@ -1,3 +1,5 @@
+import type { DisplaySchema } from "@tablepipe/core";
+import { rememberTableSchema } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { table } from "arquero";
 import type { FieldInfo } from "./schema-fields";
@@ -24,9 +26,27 @@ export function buildTable(
         ? Float64Array.from(values as number[])
         : values;
   }
-  return table(
-    columns,
-    fields.map((field) => field.name),
+  // remembers which columns are time stamps, for the diffs, `show` and console.log
+  return rememberTableSchema(
+    table(
+      columns,
+      fields.map((field) => field.name),
+    ),
+    displaySchemaOfFields(fields),
+  );
+}
+
+/** The display schema of a row schema's fields: a date field is a time-stamp column (epoch milliseconds). */
+function displaySchemaOfFields(fields: readonly FieldInfo[]): DisplaySchema {
+  const type = {
+    number: "float",
+    date: "timestamp",
+    string: "string",
+    boolean: "boolean",
+    other: "other",
+  } as const;
+  return Object.fromEntries(
+    fields.map((field) => [field.name, { type: type[field.outputKind], nullable: field.nullable }]),
   );
 }
 

@@ -1,4 +1,4 @@
-import { formatTimestamp, isEpochMillis } from "@tablepipe/core";
+import { formatDay, formatWallClock, isEpochMillis } from "@tablepipe/core";
 import { plural } from "./column-names";
 import { formatCellValue } from "./format-value";
 import type { RowDiff, TableDiff } from "./table-diff";
@@ -77,11 +77,6 @@ function formatRows(diff: TableDiff): string[] {
     if (index % 2 === 0) lines.push(rule);
     lines.push(render(cells));
   });
-  if (showsEpochMillisAsTimestamps(diff, visible, times)) {
-    lines.push(
-      "    (numbers in a column that holds Dates are epoch milliseconds, shown as UTC time stamps without a Z)",
-    );
-  }
   const hidden = diff.columns.filter((_, column) => !visible.includes(column));
   if (hidden.length > 0) {
     lines.push(
@@ -108,41 +103,36 @@ function notShownNote(diff: TableDiff): string {
   return parts.join(" and ");
 }
 
+/** How a column's cells are shown: as time stamps, as dates, or as they are. */
+type TimeKind = "timestamp" | "date";
+
 /**
- * The compared columns whose numbers are shown as time stamps: those where a shown row of either table holds
- * a Date. There a number is a time stamp held as epoch milliseconds (`readTable`, the row factories), and it
- * reads best beside the Dates of a hand-written expected table as `2018-02-04T18:00:00` — without the `Z` a
- * Date shows, so the two kinds stay distinguishable.
+ * The compared columns whose numbers are shown as time stamps or dates: those the tables' schema types so
+ * ({@link TableDiff.timeColumns}: tables from `readTable` and the row factories remember it), and those where a
+ * shown row of either table holds a Date (a hand-written expected table). There a number is a time stamp held
+ * as epoch milliseconds, shown like the Dates: `2018-02-04 18:00:00`.
  */
-function timestampColumns(diff: TableDiff): ReadonlySet<number> {
-  const columns = new Set<number>();
+function timestampColumns(diff: TableDiff): ReadonlyMap<number, TimeKind> {
+  const columns = new Map<number, TimeKind>();
+  diff.columns.forEach((name, column) => {
+    const kind = diff.timeColumns[name];
+    if (kind !== undefined) columns.set(column, kind);
+  });
   for (const pair of diff.differingRows) {
     for (const values of [pair.actual, pair.expected]) {
       values?.forEach((value, column) => {
-        if (value instanceof Date) columns.add(column);
+        if (value instanceof Date && !columns.has(column)) columns.set(column, "timestamp");
       });
     }
   }
   return columns;
 }
 
-/** A cell as text; in a time-stamp column, epoch milliseconds as their UTC wall-clock time. */
-function cellText(value: unknown, asTimestamp: boolean): string {
-  return asTimestamp && isEpochMillis(value) ? formatTimestamp(value) : formatCellValue(value);
-}
-
-/** True when a visible cell of the grid is epoch milliseconds shown as a time stamp. */
-function showsEpochMillisAsTimestamps(
-  diff: TableDiff,
-  visible: readonly number[],
-  times: ReadonlySet<number>,
-): boolean {
-  return diff.differingRows.some((pair) =>
-    visible.some(
-      (column) =>
-        times.has(column) && (isEpochMillis(pair.actual?.[column]) || isEpochMillis(pair.expected?.[column])),
-    ),
-  );
+/** A cell as text; in a time column, epoch milliseconds (and Dates) as their UTC wall-clock time or day. */
+function cellText(value: unknown, kind: TimeKind | undefined): string {
+  if (kind === undefined || !(isEpochMillis(value) || value instanceof Date)) return formatCellValue(value);
+  if (value instanceof Date && Number.isNaN(value.getTime())) return formatCellValue(value);
+  return kind === "date" ? formatDay(value) : formatWallClock(value);
 }
 
 function sideCells(
@@ -152,14 +142,14 @@ function sideCells(
   pair: RowDiff,
   diff: TableDiff,
   visible: readonly number[],
-  times: ReadonlySet<number>,
+  times: ReadonlyMap<number, TimeKind>,
 ): string[] {
   if (values === null || index === null) {
     return [`${side} ${diff.options.ignoreRowOrder ? "(no match)" : "(no row)"}`, ...visible.map(() => "")];
   }
   const paired = pair.actual !== null && pair.expected !== null;
   const cells = visible.map((column) => {
-    const text = cellText(values[column], times.has(column));
+    const text = cellText(values[column], times.get(column));
     const name = diff.columns[column] ?? "";
     return paired && pair.differingColumns.includes(name) ? `${MARK}${text}` : text;
   });
@@ -170,15 +160,13 @@ function sideCells(
  * Every compared column when the grid fits the width; otherwise the columns with differences first, then
  * others, as many as fit, shown in table order.
  */
-function pickVisibleColumns(diff: TableDiff, times: ReadonlySet<number>): number[] {
+function pickVisibleColumns(diff: TableDiff, times: ReadonlyMap<number, TimeKind>): number[] {
   const all = diff.columns.map((_, column) => column);
   const width = (column: number): number => {
     const values = diff.differingRows.flatMap((pair) => [pair.actual?.[column], pair.expected?.[column]]);
     const title = diff.columns[column] ?? "";
-    const asTimestamp = times.has(column);
-    return (
-      Math.max(title.length, ...values.map((value) => cellText(value, asTimestamp).length + MARK.length)) + 3
-    );
+    const kind = times.get(column);
+    return Math.max(title.length, ...values.map((value) => cellText(value, kind).length + MARK.length)) + 3;
   };
   const rowLabelWidth = 20;
   const total = (columns: readonly number[]): number =>

@@ -1,9 +1,11 @@
+import { formatWallClock } from "@tablepipe/core";
+
 /** Longest cell text shown in messages before it is cut with an ellipsis. */
 const MAX_TEXT = 40;
 
 /**
- * One value as short, unambiguous text for error messages: strings quoted, Dates as UTC ISO time stamps.
- * @example formatCellValue("N") // '"N"'; formatCellValue(new Date(Date.UTC(2018, 1, 4, 18))) // "2018-02-04T18:00:00Z"
+ * One value as short, unambiguous text for error messages: strings quoted, Dates as UTC wall-clock time stamps.
+ * @example formatCellValue("N") // '"N"'; formatCellValue(new Date(Date.UTC(2018, 1, 4, 18))) // "2018-02-04 18:00:00"
  */
 export function formatCellValue(value: unknown): string {
   const text = formatFull(value, 0);
@@ -24,12 +26,9 @@ export function kindOf(value: unknown): string {
   return typeof value;
 }
 
-/** A Date as an ISO time stamp in UTC, with milliseconds only when there are any. */
+/** A Date as a person reads a time stamp: its UTC wall clock, `2018-02-04 18:00:00` (`.sss` only when not zero). */
 export function formatDate(date: Date): string {
-  const time = date.getTime();
-  if (Number.isNaN(time)) return "Invalid Date";
-  const iso = date.toISOString();
-  return time % 1000 === 0 ? `${iso.slice(0, -5)}Z` : iso;
+  return Number.isNaN(date.getTime()) ? "Invalid Date" : formatWallClock(date);
 }
 
 function formatFull(value: unknown, depth: number): string {

@@ -1,3 +1,5 @@
+import type { DisplaySchema } from "@tablepipe/core";
+import { rememberedDisplaySchema } from "@tablepipe/core/internal";
 import { describeCellValue } from "./format-value";
 import { isTableLike, type TableLike } from "./table-like";
 import { cellsEqual, compareCells } from "./table-values";
@@ -12,6 +14,12 @@ export interface TableEqualityOptions {
   tolerance?: number;
   /** How many differing rows a failure message shows. Default 10. */
   maxDiffRows?: number;
+  /**
+   * Column types for the messages, when neither table remembers the schema it was made with (tables from
+   * `readTable` and the row factories do): `{ ordered_at: "timestamp" }` shows that column's epoch
+   * milliseconds as `2018-02-04 18:00:00`. Does not change what is equal.
+   */
+  schema?: DisplaySchema;
 }
 
 /** One pair of rows that differ; a side is `null` when the other table has no row to pair it with. */
@@ -34,6 +42,11 @@ export interface TableDiff {
   readonly equal: boolean;
   /** The options the comparison used, defaults filled in. */
   readonly options: Required<TableEqualityOptions>;
+  /**
+   * The compared columns that hold time stamps or dates as epoch milliseconds (from the `schema` option, or
+   * the schema either table remembers), shown as `2018-02-04 18:00:00` / `2018-02-04` in messages.
+   */
+  readonly timeColumns: Readonly<Record<string, "timestamp" | "date">>;
   /** The actual table's columns, in order. */
   readonly actualColumns: readonly string[];
   /** The expected table's columns, in order. */
@@ -71,7 +84,29 @@ const DEFAULTS: Required<TableEqualityOptions> = {
   ignoreColumnOrder: false,
   tolerance: 0,
   maxDiffRows: 10,
+  schema: {},
 };
+
+/** The columns that hold time stamps or dates, by the explicit schema or the one either table remembers. */
+function timeColumnsOf(
+  columns: readonly string[],
+  explicit: DisplaySchema,
+  tables: readonly TableLike[],
+): Record<string, "timestamp" | "date"> {
+  const schemas = [explicit, ...tables.map((t) => rememberedDisplaySchema(t) ?? {})];
+  const out: Record<string, "timestamp" | "date"> = {};
+  for (const name of columns) {
+    for (const schema of schemas) {
+      const given = schema[name];
+      const type = typeof given === "string" ? given : given?.type;
+      if (type === "timestamp" || type === "date") {
+        out[name] = type;
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * Compares two tables and describes every difference: columns missing, extra or out of order, row counts,
@@ -116,6 +151,7 @@ export function diffTables(
   return {
     equal,
     options: resolved,
+    timeColumns: timeColumnsOf(columns, resolved.schema, [actual, expected]),
     actualColumns,
     expectedColumns,
     columns,

@@ -33,6 +33,10 @@ export abstract class ArrayColumnBuilder<T> implements ColumnBuilder {
     this.appendValues(millisAsDates(values), sink, column);
   }
 
+  values(): ArrayLike<unknown> {
+    return this.data;
+  }
+
   appendAbsent(count: number): void {
     for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
   }

@@ -6,8 +6,11 @@
 import type { CsvRecords } from "../csv/csv-tokenizer";
 import type { ColumnSpec } from "../read/schema-columns";
 
-/** A cell that is not a valid value: 0 = does not parse, 1 = empty in a column that is not nullable. */
-export type IssueKind = 0 | 1;
+/**
+ * A cell that is not a valid value: 0 = does not parse, 1 = empty in a column that is not nullable, 2 = breaks
+ * one of the column's value rules (`.min()`, `.regex()`, ...).
+ */
+export type IssueKind = 0 | 1 | 2;
 
 /** Collects the invalid cells of a batch; in "error" mode a builder stops at its first one. */
 export interface IssueSink {
@@ -29,6 +32,8 @@ export interface ColumnBuilder {
    * milliseconds of the UTC wall-clock time; `null`/`undefined` are empty cells.
    */
   appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void;
+  /** The storage of the values appended so far (valid up to {@link ColumnBuilder.length}); read, never kept. */
+  values(): ArrayLike<unknown>;
   /** Append `count` empty cells of an absent optional column (its default, or null). */
   appendAbsent(count: number): void;
   /** A hint: about `rows` values in all are coming (lets a typed column allocate once instead of doubling). */

@@ -130,6 +130,10 @@ class DenseNumberBuilder implements ColumnBuilder {
     this.appendValues(millisAsDates(values), sink, column);
   }
 
+  values(): ArrayLike<unknown> {
+    return this.store.data;
+  }
+
   appendAbsent(count: number): void {
     this.store.fill(this.emptyValue, count);
   }

@@ -28,13 +28,16 @@ export class BatchIssues implements IssueSink {
   readonly records: number[] = [];
   readonly columns: number[] = [];
   readonly kinds: IssueKind[] = [];
+  /** For a broken value rule (kind 2), the index of the rule in the column's `rules`; else -1. */
+  readonly rules: number[] = [];
 
   constructor(readonly stopAtFirst: boolean) {}
 
-  add(record: number, column: number, kind: IssueKind): void {
+  add(record: number, column: number, kind: IssueKind, rule = -1): void {
     this.records.push(record);
     this.columns.push(column);
     this.kinds.push(kind);
+    this.rules.push(rule);
   }
 
   get count(): number {
@@ -45,6 +48,7 @@ export class BatchIssues implements IssueSink {
     this.records.length = 0;
     this.columns.length = 0;
     this.kinds.length = 0;
+    this.rules.length = 0;
   }
 }
 
@@ -61,7 +65,12 @@ export function describeIssue(
   spec: ColumnSpec,
   kind: IssueKind,
   value: string,
+  rule = -1,
 ): { reason: string; expected: string } {
+  if (kind === 2) {
+    const words = spec.rules?.[rule]?.words ?? "a rule of the schema";
+    return { reason: `${quote(value)} breaks the schema's rule: expected ${words}`, expected: words };
+  }
   const { noun, example } = kindExpectation(spec);
   const expected = `${noun}, ${example}`;
   if (kind === 1)

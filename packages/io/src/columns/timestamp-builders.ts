@@ -141,6 +141,10 @@ class DenseTimestampBuilder implements ColumnBuilder {
     this.store.length = at;
   }
 
+  values(): ArrayLike<unknown> {
+    return this.store.data;
+  }
+
   appendAbsent(count: number): void {
     this.store.fill(this.emptyValue, count);
   }

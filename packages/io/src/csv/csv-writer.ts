@@ -1,16 +1,17 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { formatTimestamp, isEpochMillis } from "@tablepipe/core";
+import { formatDay, formatWallClock } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import type { ColumnSpec } from "../read/schema-columns";
+import { epochMillisValues, type WriteType, writeColumns } from "../write/column-types";
 
 const ROWS_PER_WRITE = 4096;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One CSV cell (RFC 4180): null as empty, `""` for the empty string, numbers as numbers, Dates as UTC
- * wall-clock `2018-02-04T18:00:00` (`.sss` only when not zero), fields with `,` `"` CR LF quoted. (A time
- * stamp held as epoch milliseconds is a number here: `writeTable` formats it when its schema says so.)
+ * wall-clock `2018-02-04 18:00:00` (`.sss` only when not zero), fields with `,` `"` CR LF quoted. (A time
+ * stamp held as epoch milliseconds is a number here: `writeTable` formats it as the column's type says.)
  * @example csvCell('say "hi"') // "\"say \"\"hi\"\"\""
  */
 export function csvCell(value: unknown): string {
@@ -26,15 +27,22 @@ export function csvCell(value: unknown): string {
       if (value === "") return '""';
       return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
     default:
-      if (value instanceof Date) return formatTimestamp(value);
+      if (value instanceof Date) return formatWallClock(value);
       return csvCell(JSON.stringify(value));
   }
 }
 
+/** A column's cells as CSV text: time stamps `2018-02-04 18:00:00`, dates `2018-02-04`, others by {@link csvCell}. */
+function cellWriter(type: WriteType): (value: unknown, ms: number | null | undefined) => string {
+  if (type === "timestamp") return (_, ms) => (ms === null || ms === undefined ? "" : formatWallClock(ms));
+  if (type === "date") return (_, ms) => (ms === null || ms === undefined ? "" : formatDay(ms));
+  return (value) => csvCell(value);
+}
+
 /**
- * Write a table as CSV with a header row, streaming a few thousand rows at a time. A column that `specs`
- * types as a time stamp has its numbers (epoch milliseconds) written as UTC wall-clock time stamps; Dates are
- * written as time stamps in any column; without a spec a number is written as a number.
+ * Write a table as CSV with a header row, streaming a few thousand rows at a time, each type as ISO-like text
+ * (see `writeColumns` for how a column's type is found): time stamps `2018-02-04 18:00:00` (`.sss` only when
+ * not zero), dates `2018-02-04`, numbers as numbers, booleans `true`/`false`, missing values empty.
  * @example await writeCsvFile(trips, "out/trips.csv", columnKinds(TripRow))
  */
 export async function writeCsvFile(
@@ -42,10 +50,13 @@ export async function writeCsvFile(
   path: string,
   specs: readonly ColumnSpec[] = [],
 ): Promise<void> {
-  const names = table.columnNames();
-  const timestampColumns = new Set(specs.filter((s) => s.kind === "timestamp").map((s) => s.name));
-  const columns = names.map((name) => table.array(name) as ArrayLike<unknown>);
-  const isTimestamp = names.map((name) => timestampColumns.has(name));
+  const columns = writeColumns(table, specs);
+  const names = columns.map((column) => column.name);
+  const values = columns.map((column) => column.values);
+  const millis = columns.map((column) =>
+    column.type === "timestamp" || column.type === "date" ? epochMillisValues(column) : undefined,
+  );
+  const writers = columns.map((column) => cellWriter(column.type));
   const rows = table.numRows();
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => out.once("error", reject));
@@ -60,21 +71,11 @@ export async function writeCsvFile(
       let text = "";
       for (let r = start; r < end; r++) {
         for (let c = 0; c < columns.length; c++) {
-          const value = (columns[c] as ArrayLike<unknown>)[r];
           if (c > 0) text += ",";
-          if (typeof value === "number" && isTimestamp[c] === true) {
-            if (!isEpochMillis(value)) {
-              throw new RangeError(
-                `column ${names[c]}, row ${r + 1}: ${value} is not a time stamp (epoch milliseconds)`,
-              );
-            }
-            text += formatTimestamp(value);
-            continue;
-          }
-          if (value instanceof Date && Number.isNaN(value.getTime())) {
-            throw new RangeError(`column ${names[c]}, row ${r + 1}: invalid Date`);
-          }
-          text += csvCell(value);
+          text += (writers[c] as ReturnType<typeof cellWriter>)(
+            (values[c] as ArrayLike<unknown>)[r],
+            millis[c]?.[r],
+          );
         }
         text += "\n";
       }

@@ -8,6 +8,7 @@ import {
 } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import type { ColumnAliases } from "./aliases";
+import { checkValueRules } from "./check-rules";
 import type { ProgressReporter } from "./progress";
 import type { ColumnSpec } from "./schema-columns";
 
@@ -67,8 +68,9 @@ export interface MalformedRecord {
 }
 
 /**
- * Settle a batch of `count` records appended from builder length `base`: throw for the first invalid value
- * ("error"), or drop the rows holding one and count them ("drop").
+ * Settle a batch of `count` records appended from builder length `base`: check the values against the
+ * schema's value rules, then throw for the first invalid value ("error"), or drop the rows holding one and
+ * count them ("drop").
  */
 export function settleBatch(
   ctx: ReadContext,
@@ -79,6 +81,7 @@ export function settleBatch(
   cellText: (record: number, column: number) => string,
   malformed: readonly MalformedRecord[] = [],
 ): void {
+  checkValueRules(ctx.specs, ctx.builders, base, count, issues);
   if (issues.count === 0 && malformed.length === 0) {
     ctx.rows += count;
     handOn(ctx);
@@ -89,7 +92,7 @@ export function settleBatch(
     const column = issues.columns[i] as number;
     const spec = ctx.specs[column] as ColumnSpec;
     const value = cellText(record, column);
-    const { reason, expected } = describeIssue(spec, issues.kinds[i] ?? 0, value);
+    const { reason, expected } = describeIssue(spec, issues.kinds[i] ?? 0, value, issues.rules[i]);
     return { file: ctx.file, ...locate(record), column: spec.name, value, reason, expected };
   };
   if (ctx.invalid.mode === "error") {

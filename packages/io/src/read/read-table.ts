@@ -1,4 +1,6 @@
 import { stat } from "node:fs/promises";
+import type { DisplaySchema } from "@tablepipe/core";
+import { rememberTableSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readArrowFile } from "../arrow/arrow-reader";
 import { createColumnBuilder } from "../columns/column-builders";
@@ -10,9 +12,11 @@ import { readParquetFile } from "../parquet/parquet-reader";
 import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
 import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
+import { displaySchemaOf } from "./display-schema";
+import { fileSchema } from "./file-schema";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
-import { columnKinds, type RowSchema } from "./schema-columns";
+import { columnKinds, type RowSchema, refuseUncheckableRules, rulesCrossThreads } from "./schema-columns";
 import { formatFromExtension, resolveSources } from "./sources";
 import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } from "./types";
 
@@ -38,9 +42,26 @@ import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } 
 export async function readTable<S extends RowSchema>(
   source: string | readonly string[],
   schema: S,
+  options?: ReadTableOptions<S>,
+): Promise<Table<SchemaColumns<S>>>;
+/**
+ * Read Parquet or Arrow IPC files without a schema: the columns and their types come from the first file's
+ * metadata (Parquet logical types, the Arrow schema): ints, floats, strings, booleans, time stamps and dates
+ * (as epoch milliseconds), nullable where the file says so. A CSV file holds no types: without a schema it
+ * is an error that says to pass one.
+ * @example const trips = await readTable("out/trips.parquet");
+ */
+export async function readTable(
+  source: string | readonly string[],
+  schema?: undefined,
+  options?: ReadTableOptions,
+): Promise<Table>;
+export async function readTable<S extends RowSchema>(
+  source: string | readonly string[],
+  schema?: S,
   options: ReadTableOptions<S> = {},
 ): Promise<Table<SchemaColumns<S>>> {
-  return (await readTableWithReport(source, schema, options)).table;
+  return (await readTableWithReport(source, schema as S, options)).table;
 }
 
 /**
@@ -48,17 +69,18 @@ export async function readTable<S extends RowSchema>(
  * Columns come in schema order; columns the schema does not name are ignored. Non-nullable numbers and time
  * stamps are Float64Arrays, nullable ones plain arrays with `null`s; a time stamp is the epoch milliseconds
  * of its UTC wall-clock time (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never a Date — see
- * {@link readTable}.
+ * {@link readTable}. Without a schema (Parquet and Arrow only), the first file's metadata types the columns.
  * @example const { table, report } = await readTableWithReport("trips.csv", TripRow, { onInvalid: "drop" });
  */
 export async function readTableWithReport<S extends RowSchema>(
   source: string | readonly string[],
-  schema: S,
+  schema: S | undefined,
   options: ReadTableOptions<S> = {},
 ): Promise<{ table: Table<SchemaColumns<S>>; report: ReadReport }> {
   const started = performance.now();
-  const { ctx, files } = await readSources(source, schema, options);
-  const table = tableFromBuilders(ctx);
+  const { ctx, files, display } = await readSources(source, schema, options);
+  // remembers which columns are time stamps: show/describe, the test kit's diffs and console.log read them so
+  const table = rememberTableSchema(tableFromBuilders(ctx), { ...displaySchemaOf(ctx.specs), ...display });
   const report = readReport(ctx, files, performance.now() - started);
   return { table, report };
 }
@@ -69,15 +91,27 @@ export async function readTableWithReport<S extends RowSchema>(
  */
 export async function readSources<S extends RowSchema>(
   source: string | readonly string[],
-  schema: S,
+  schema: S | undefined,
   options: ReadTableOptions<S>,
   onBatch?: (ctx: ReadContext) => void,
   onDecodedBatch?: (ctx: ReadContext, columns: ArrayLike<unknown>[], rows: number) => void,
-): Promise<{ ctx: ReadContext; files: string[] }> {
-  const specs = columnKinds(schema);
-  checkAliases(specs, options.aliases);
+): Promise<{ ctx: ReadContext; files: string[]; display: DisplaySchema }> {
+  const fromSchema = schema === undefined ? undefined : columnKinds(schema);
+  if (schema !== undefined && fromSchema !== undefined) {
+    refuseUncheckableRules(schema, fromSchema);
+    checkAliases(fromSchema, options.aliases);
+  }
   const files = await resolveSources(source);
   const formats = files.map((file) => chooseFormat(file, options.format));
+  let display: DisplaySchema = {};
+  let specs = fromSchema;
+  if (specs === undefined) {
+    const csv = files.findIndex((_, i) => formats[i] === "csv");
+    const first = Math.max(csv, 0);
+    const found = await fileSchema(files[first] as string, formats[first] as TableFormat);
+    specs = found.specs;
+    display = found.display;
+  }
   const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
   const ctx: ReadContext = {
     file: "",
@@ -103,7 +137,7 @@ export async function readSources<S extends RowSchema>(
     throw error instanceof BatchConsumerError ? error.original : error;
   }
   ctx.progress.finish(rowsRead(ctx));
-  return { ctx, files };
+  return { ctx, files, display };
 }
 
 async function readFiles(
@@ -124,14 +158,22 @@ async function readFiles(
         delimiter: delimiterByte(file, options.delimiter),
         chunkSize,
         fileSize: sizes[i] ?? 0,
-        workers: options.workers ?? defaultWorkerCount(),
+        workers: workerCount(ctx, options),
       });
     } else if (format === "parquet") {
-      await readParquet(file, ctx, options.workers ?? defaultWorkerCount());
+      await readParquet(file, ctx, workerCount(ctx, options));
     } else {
       await readArrowFile(file, ctx);
     }
   }
+}
+
+/**
+ * Worker threads for a batched read: as asked (default one per core), none when a column has a refinement
+ * (`.refine()` holds a function, which cannot be sent to a worker): then the calling thread parses.
+ */
+function workerCount(ctx: ReadContext, options: ReadTableOptions): number {
+  return rulesCrossThreads(ctx.specs) ? (options.workers ?? defaultWorkerCount()) : 0;
 }
 
 /** The rows in the context's builders as a table, columns in schema order. */

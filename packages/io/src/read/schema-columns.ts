@@ -1,4 +1,5 @@
 import type { RowSchema } from "@tablepipe/core";
+import { crossesThreads, rulesOfCheck, type ValueRule } from "./value-rules";
 
 /** How a column's values are parsed and stored. */
 export type ColumnKind = "float" | "int" | "string" | "boolean" | "timestamp" | "enum";
@@ -17,6 +18,11 @@ export interface ColumnSpec {
   readonly defaultValue: unknown;
   /** The allowed values of a `z.enum([...])` / `z.literal([...])` column. */
   readonly values?: readonly string[];
+  /**
+   * The value rules of the column (`.min()`, `.positive()`, lengths, `.regex()`, `z.email()`, `.refine()`, ...),
+   * checked on every value read; absent when there are none (the fast path: nothing to check).
+   */
+  readonly rules?: readonly ValueRule[];
 }
 
 export type { RowSchema };
@@ -26,8 +32,9 @@ interface ZodNode {
 }
 interface ZodDef {
   type: string;
+  check?: string;
   format?: string;
-  checks?: { _zod: { def: { check?: string; format?: string } } }[];
+  checks?: Parameters<typeof rulesOfCheck>[0][];
   innerType?: ZodNode;
   defaultValue?: unknown;
   entries?: Record<string, unknown>;
@@ -71,8 +78,12 @@ function describeField(name: string, field: ZodNode): ColumnSpec {
   let hasDefault = false;
   let defaultValue: unknown;
   let node = field;
+  /** The checks met on the way in, with whether a nullable layer was inside them (zod calls those for null). */
+  const checks: { check: Parameters<typeof rulesOfCheck>[0]; outside: boolean }[] = [];
   for (;;) {
     const def = node._zod.def;
+    const isWrapper = def.innerType !== undefined;
+    for (const check of def.checks ?? []) checks.push({ check, outside: isWrapper });
     switch (def.type) {
       case "nullable":
         nullable = true;
@@ -94,16 +105,24 @@ function describeField(name: string, field: ZodNode): ColumnSpec {
       case "catch":
       case "nonoptional":
         break;
-      default:
+      default: {
+        const kind = leafKind(name, def);
+        // a leaf that is itself a check (z.email(), z.int32()) carries its rule in its own definition
+        if (def.check !== undefined) checks.push({ check: node as never, outside: false });
+        const rules = checks.flatMap(({ check, outside }) =>
+          rulesOfCheck(check, kind === "timestamp", outside && nullable),
+        );
         return {
           name,
-          kind: leafKind(name, def),
+          kind,
           nullable,
           optional,
           hasDefault,
           defaultValue,
           ...leafValues(name, def),
+          ...(rules.length > 0 ? { rules } : {}),
         };
+      }
     }
     if (def.innerType === undefined) throw unsupported(name, def.type);
     node = def.innerType;
@@ -164,4 +183,34 @@ export function kindExpectation(spec: ColumnSpec): { noun: string; example: stri
         example: `one of ${(spec.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`,
       };
   }
+}
+
+/**
+ * Refuse, before anything is read, the rules of a row schema that cannot be checked value by value: a rule on
+ * the whole row (`z.object({...}).refine(...)`) and column checks that transform values (`.trim()`) or do not
+ * apply to table cells. The error names each.
+ * @example refuseUncheckableRules(z.object({ a: z.int(), b: z.int() }).refine((r) => r.a < r.b), specs) // throws
+ */
+export function refuseUncheckableRules(schema: RowSchema, specs: readonly ColumnSpec[]): void {
+  const problems: string[] = [];
+  const rowChecks = (schema._zod.def as { checks?: Parameters<typeof rulesOfCheck>[0][] }).checks ?? [];
+  for (const check of rowChecks) {
+    const [rule] = rulesOfCheck(check, false, false);
+    problems.push(
+      `${rule?.words ?? "a check"} on the whole row (a .refine()/.superRefine()/.check() of the object schema) cannot be checked value by value: put the rule on a column, or check the table after reading`,
+    );
+  }
+  for (const spec of specs) {
+    for (const rule of spec.rules ?? []) {
+      if (rule.kind === "uncheckable") problems.push(`column ${spec.name}: ${rule.words}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new TypeError(`the schema has rules readTable cannot check:\n- ${problems.join("\n- ")}`);
+  }
+}
+
+/** True when every rule of `specs` can be sent to a worker thread (no refinement, which holds a function). */
+export function rulesCrossThreads(specs: readonly ColumnSpec[]): boolean {
+  return specs.every((spec) => (spec.rules ?? []).every(crossesThreads));
 }

@@ -28,7 +28,10 @@ export interface ReadTableOptions<S extends RowSchema = RowSchema> {
   format?: TableFormat;
   /** Other names of schema columns, e.g. `{ rate_code: ["RatecodeID", "rate_code_id"] }` (matched ignoring case, `_`, `-`, spaces). */
   aliases?: Readonly<Partial<Record<SchemaColumns<S>, readonly string[]>>>;
-  /** A value that does not parse: `"error"` (default) throws a TableReadError, `"drop"` drops its row and counts it. */
+  /**
+   * A value that does not parse or breaks a value rule of the schema (`.min(0)`, `z.email()`, `.refine()`):
+   * `"error"` (default) throws a TableReadError, `"drop"` drops its row and counts it under its column.
+   */
   onInvalid?: OnInvalid;
   /** Called with the progress at most every ~100 ms and once at the end. */
   onProgress?: (progress: ReadProgress) => void;

@@ -74,8 +74,8 @@ describe("csvCell", () => {
     expect(csvCell(-0)).toBe("-0");
     expect(csvCell(true)).toBe("true");
     expect(csvCell(10n)).toBe("10");
-    expect(csvCell(new Date(utc(2018, 2, 4, 18)))).toBe("2018-02-04T18:00:00");
-    expect(csvCell(new Date(utc(2018, 2, 4, 18, 0, 0, 120)))).toBe("2018-02-04T18:00:00.120");
+    expect(csvCell(new Date(utc(2018, 2, 4, 18)))).toBe("2018-02-04 18:00:00");
+    expect(csvCell(new Date(utc(2018, 2, 4, 18, 0, 0, 120)))).toBe("2018-02-04 18:00:00.120");
   });
 });
 
@@ -84,7 +84,7 @@ describe("writeTable", () => {
     const path = join(tmp.dir, "small.csv");
     const t = makeTable({ at: [new Date(utc(2018, 2, 4, 18)), null], note: ["a,b", null], n: [1.5, 2] });
     await writeTable(t, path);
-    expect(readFileSync(path, "utf8")).toBe('at,note,n\n2018-02-04T18:00:00,"a,b",1.5\n,,2\n');
+    expect(readFileSync(path, "utf8")).toBe('at,note,n\n2018-02-04 18:00:00,"a,b",1.5\n,,2\n');
   });
 
   it("writes epoch-millisecond columns as time stamps when the schema says so, as numbers without it", async () => {
@@ -97,7 +97,7 @@ describe("writeTable", () => {
     const withSchema = join(tmp.dir, "stamps.csv");
     await writeTable(t, withSchema, { schema });
     expect(readFileSync(withSchema, "utf8")).toBe(
-      "at,maybe,n\n2018-02-04T18:00:00,,1.5\n2018-02-04T18:00:00.120,2020-02-29T00:00:00,2\n",
+      "at,maybe,n\n2018-02-04 18:00:00,,1.5\n2018-02-04 18:00:00.120,2020-02-29 00:00:00,2\n",
     );
     const withoutSchema = join(tmp.dir, "numbers.csv");
     await writeTable(t, withoutSchema);
@@ -268,7 +268,7 @@ describe("writeTable", () => {
       const path = join(blocker, "t.csv");
       await expect(writeTable(makeTable({ a: [1] }), path)).rejects.toThrow(`cannot write ${path}`);
       await expect(writeTable(makeTable({ a: [1] }), join(dir.dir, "t.json"))).rejects.toThrow(
-        /writeTable writes \.csv and \.parquet files/,
+        /writeTable writes \.csv, \.parquet and \.arrow files/,
       );
     } finally {
       dir.remove();

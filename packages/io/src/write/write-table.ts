@@ -1,6 +1,7 @@
 import { mkdir, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ColumnTable } from "arquero";
+import { writeArrowFile } from "../arrow/arrow-writer";
 import { writeCsvFile } from "../csv/csv-writer";
 import { TableWriteError } from "../errors";
 import { writeParquetFile } from "../parquet/parquet-writer";
@@ -11,27 +12,31 @@ import { removeQuietly, temporarySibling } from "./temporary-paths";
 
 /** Options of {@link writeTable}. */
 export interface WriteTableOptions {
-  /** `"csv"` or `"parquet"`; by default chosen by the extension. */
-  format?: "csv" | "parquet";
+  /** `"csv"`, `"parquet"` or `"arrow"` (Arrow IPC file); by default chosen by the extension. */
+  format?: "csv" | "parquet" | "arrow";
   /**
-   * The row schema (the one the table was read with). Its `z.date()` columns, which hold epoch milliseconds,
-   * are written as time stamps (CSV `2018-02-04T18:00:00`, Parquet TIMESTAMP); its `int` columns as Parquet
-   * integers. Without it a number column is written as a number (Parquet DOUBLE).
+   * A row schema that types the columns (its `z.date()` columns, which hold epoch milliseconds, are time
+   * stamps; its `int` columns integers). Not needed for a table that remembers the schema it was read or
+   * built with (`readTable`, the row factories); needed for a table derived from one by arquero or a
+   * transform, whose time-stamp columns would otherwise be written as the numbers they hold.
    */
   schema?: RowSchema;
 }
 
 /**
- * Write a table as CSV or Parquet. The file is written under a temporary name in the same folder and
- * renamed into place when complete, so `path` never holds a half-written file (the temporary file is removed on
- * SIGINT/SIGTERM). To write outputs that must never replace a user's file, use `openOutputFolder`. The folder is created if needed.
+ * Write a table as CSV, Parquet or Arrow IPC, each type as itself, so that the file reads back unchanged — with
+ * the same schema, or (Parquet, Arrow) with none. The file is written under a temporary name in the same
+ * folder and renamed into place when complete, so `path` never holds a half-written file (the temporary file is
+ * removed on SIGINT/SIGTERM). To write outputs that must never replace a user's file, use `openOutputFolder`.
+ * The folder is created if needed.
  *
- * Time stamps: tables hold them as epoch milliseconds of the UTC wall-clock time (see `readTable`), so
- * pass the `schema` to write them as time stamps — CSV `2018-02-04T18:00:00` (`.sss` only when the
- * milliseconds are not zero), Parquet TIMESTAMP(MILLIS) without a zone; reading the file back with the same
- * schema gives an equal table. A `Date` value is written as a time stamp in any column, schema or not.
- * @example await writeTable(trips, "out/trips.csv", { schema: TripRow })
- * @example await writeTable(predictions, "out/predictions.parquet")
+ * A column's type comes from `schema`, else from the schema the table remembers (a table from `readTable` or a
+ * row factory), else from its values (Dates are time stamps; a number column is written as numbers). On disk:
+ * - Parquet: INT32/INT64, DOUBLE, STRING, BOOLEAN, TIMESTAMP(MILLIS, isAdjustedToUTC=false), DATE;
+ * - Arrow IPC (`.arrow`, `.feather`, `.ipc`): int32/int64, float64, utf8, bool, timestamp[ms] without a zone, date32;
+ * - CSV: time stamps `2018-02-04 18:00:00` (`.sss` only when the milliseconds are not zero), dates `2018-02-04`.
+ * @example await writeTable(await readTable("trips.csv", TripRow), "out/trips.parquet")
+ * @example await writeTable(features, "out/features.arrow", { schema: FeatureRow })
  */
 export async function writeTable(
   table: ColumnTable,
@@ -39,10 +44,10 @@ export async function writeTable(
   options: WriteTableOptions = {},
 ): Promise<void> {
   const format = options.format ?? formatFromExtension(path);
-  if (format !== "csv" && format !== "parquet") {
+  if (format !== "csv" && format !== "parquet" && format !== "arrow") {
     throw new TableWriteError(
       path,
-      'writeTable writes .csv and .parquet files: name the file .csv or .parquet, or pass the option format: "csv" | "parquet"',
+      'writeTable writes .csv, .parquet and .arrow files: name the file .csv, .parquet or .arrow, or pass the option format: "csv" | "parquet" | "arrow"',
     );
   }
   const dir = dirname(path);
@@ -52,7 +57,8 @@ export async function writeTable(
     await mkdir(dir, { recursive: true });
     const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
     if (format === "csv") await writeCsvFile(table, temporary, specs);
-    else writeParquetFile(table, temporary, specs);
+    else if (format === "parquet") writeParquetFile(table, temporary, specs);
+    else await writeArrowFile(table, temporary, specs);
     await rename(temporary, path);
   } catch (error) {
     await removeQuietly(temporary);

@@ -1,0 +1,159 @@
+/**
+ * The logical type each column is written as, found without being told: from the row schema when one is
+ * given, else from the schema the table remembers (a table from `readTable` or a row factory), else from
+ * the values (Dates are time stamps; numbers are never taken for time stamps). The values are checked to fit.
+ */
+
+import type { DisplaySchema } from "@tablepipe/core";
+import { isEpochMillis } from "@tablepipe/core";
+import { rememberedDisplaySchema } from "@tablepipe/core/internal";
+import type { ColumnTable } from "arquero";
+import type { ColumnSpec } from "../read/schema-columns";
+
+/** A logical type on disk: Parquet INT32/INT64, DOUBLE, STRING, BOOLEAN, TIMESTAMP(MILLIS), DATE; Arrow likewise. */
+export type WriteType = "int" | "float" | "string" | "boolean" | "timestamp" | "date";
+
+/** One column to write: its values, logical type and whether it holds (or may hold) missing values. */
+export interface WriteColumn {
+  readonly name: string;
+  readonly values: ArrayLike<unknown>;
+  readonly type: WriteType;
+  readonly nullable: boolean;
+}
+
+type ValueKind = "number" | "string" | "boolean" | "date" | "bigint";
+
+function kindOf(name: string, value: unknown, row: number): ValueKind {
+  if (typeof value === "number") return "number";
+  if (typeof value === "string") return "string";
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "bigint") return "bigint";
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new RangeError(`column ${name}, row ${row + 1}: invalid Date`);
+    return "date";
+  }
+  throw new TypeError(`column ${name}, row ${row + 1}: cannot write a ${typeof value} value to a table file`);
+}
+
+/** The type a column's values suggest when nothing else says: Dates time stamps, numbers floats (ints in an integer typed array). */
+function typeFromValues(name: string, kinds: ReadonlySet<ValueKind>, values: ArrayLike<unknown>): WriteType {
+  if (ArrayBuffer.isView(values) && !(values instanceof Float64Array || values instanceof Float32Array))
+    return "int";
+  const [first, second] = kinds;
+  if (second !== undefined) {
+    const numeric = [...kinds].every((kind) => kind === "number" || kind === "bigint");
+    if (!numeric) throw new TypeError(`column ${name}: cannot write mixed ${first} and ${second} values`);
+    return "int";
+  }
+  switch (first) {
+    case "date":
+      return "timestamp";
+    case "bigint":
+      return "int";
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "float";
+    default:
+      return "string";
+  }
+}
+
+/** Whether a value of kind `kind` can be written as `type`. */
+function fits(kind: ValueKind, type: WriteType): boolean {
+  switch (type) {
+    case "int":
+    case "float":
+      return kind === "number" || kind === "bigint";
+    case "timestamp":
+    case "date":
+      return kind === "number" || kind === "date";
+    case "string":
+      return kind === "string";
+    case "boolean":
+      return kind === "boolean";
+  }
+}
+
+const SPEC_TYPES: Record<ColumnSpec["kind"], WriteType> = {
+  float: "float",
+  int: "int",
+  string: "string",
+  enum: "string",
+  boolean: "boolean",
+  timestamp: "timestamp",
+};
+
+/** The type a remembered display schema gives a column, if it gives one that can be written, and its nullability. */
+function remembered(
+  schema: DisplaySchema | undefined,
+  name: string,
+): { type: WriteType | undefined; nullable: boolean } {
+  const given = schema?.[name];
+  const type = typeof given === "string" ? given : given?.type;
+  const nullable = typeof given === "object" && given.nullable;
+  return { type: type === undefined || type === "other" ? undefined : type, nullable };
+}
+
+/**
+ * Every column of `table` with the logical type it is written as: from `specs` (a row schema), else the
+ * schema the table remembers, else its values. Throws, naming the column, when its values do not fit.
+ */
+export function writeColumns(table: ColumnTable, specs?: readonly ColumnSpec[]): WriteColumn[] {
+  const bySpec = new Map(specs?.map((spec) => [spec.name, spec]));
+  const tableSchema = rememberedDisplaySchema(table);
+  return table.columnNames().map((name) => {
+    const values = table.array(name) as ArrayLike<unknown>;
+    const kinds = new Set<ValueKind>();
+    let nulls = false;
+    if (ArrayBuffer.isView(values)) {
+      kinds.add(typeof values[0] === "bigint" ? "bigint" : "number");
+    } else {
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (value === null || value === undefined) nulls = true;
+        else kinds.add(kindOf(name, value, i));
+      }
+    }
+    const spec = bySpec.get(name);
+    const fromTable = remembered(tableSchema, name);
+    const told = spec === undefined ? fromTable.type : SPEC_TYPES[spec.kind];
+    const type = told ?? typeFromValues(name, kinds, values);
+    for (const kind of kinds) {
+      if (!fits(kind, type)) {
+        const by = spec === undefined ? "the table's schema" : "the schema";
+        throw new TypeError(`column ${name}: ${by} says ${type} but the table holds ${kind} values`);
+      }
+    }
+    const declared = spec === undefined ? fromTable.nullable : spec.nullable;
+    return { name, values, type, nullable: nulls || declared };
+  });
+}
+
+/** A time column's values as whole epoch milliseconds (Dates and numbers alike), nulls kept; checks the range. */
+export function epochMillisValues(column: WriteColumn): (number | null)[] {
+  return Array.from(column.values, (value, row) => {
+    if (value === null || value === undefined) return null;
+    const ms = value instanceof Date ? value.getTime() : value;
+    if (!isEpochMillis(ms)) {
+      throw new RangeError(
+        `column ${column.name}, row ${row + 1}: ${String(value)} is not a time stamp (epoch milliseconds)`,
+      );
+    }
+    return Math.floor(ms) + 0;
+  });
+}
+
+/** An int column's values as numbers (bigints converted), nulls kept; refuses a value that is not a whole number. */
+export function integerValues(column: WriteColumn): (number | null)[] {
+  return Array.from(column.values, (value, row) => {
+    if (value === null || value === undefined) return null;
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) {
+      throw new RangeError(
+        `column ${column.name}, row ${row + 1}: ${String(value)} is not a whole number (int column)`,
+      );
+    }
+    return n;
+  });
+}

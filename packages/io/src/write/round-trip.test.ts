@@ -1,0 +1,179 @@
+/**
+ * Property: a random typed table written as CSV, Parquet or Arrow reads back unchanged — with its schema, and
+ * (Parquet, Arrow) with none, the types then coming from the file. The tests run in New York and in Kolkata
+ * (`test:unit`, `test:tz`): nothing may depend on the machine's time zone.
+ */
+
+import { join } from "node:path";
+import { printSchema } from "@tablepipe/core";
+import { rememberTableSchema } from "@tablepipe/core/internal";
+import { table as makeTable } from "arquero";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { readTable } from "../read/read-table";
+import { tempFolder, utc } from "../test-support";
+import { writeTable } from "./write-table";
+
+const tmp = tempFolder();
+afterAll(() => tmp.remove());
+
+type ColumnType = "int" | "float" | "string" | "boolean" | "timestamp" | "date";
+const TYPES: readonly ColumnType[] = ["int", "float", "string", "boolean", "timestamp", "date"];
+const MS_PER_DAY = 86_400_000;
+
+const valuesOf: Record<ColumnType, fc.Arbitrary<unknown>> = {
+  int: fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+  float: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  string: fc.string({ unit: "grapheme", maxLength: 6 }),
+  boolean: fc.boolean(),
+  timestamp: fc.integer({ min: utc(1900, 1, 1), max: utc(2199, 12, 31, 23, 59, 59, 999) }),
+  date: fc.integer({ min: -25_567, max: 83_000 }).map((day) => day * MS_PER_DAY),
+};
+
+const zodOf: Record<ColumnType, z.ZodType> = {
+  int: z.int(),
+  float: z.number(),
+  string: z.string(),
+  boolean: z.boolean(),
+  timestamp: z.date(),
+  date: z.date(),
+};
+
+interface Spec {
+  type: ColumnType;
+  nullable: boolean;
+}
+
+/**
+ * A table of 0-6 rows with columns of random types, nullable or not. The first column is never nullable: a
+ * CSV line of one empty field is a blank line, which CSV readers skip (a known limit of the format).
+ */
+const typedTable = fc
+  .tuple(
+    fc.record({ type: fc.constantFrom(...TYPES), nullable: fc.constant(false) }),
+    fc.array(fc.record({ type: fc.constantFrom(...TYPES), nullable: fc.boolean() }), { maxLength: 5 }),
+  )
+  .map(([first, rest]) => [first, ...rest])
+  .chain((specs) =>
+    fc.integer({ min: 0, max: 6 }).chain((rows) =>
+      fc
+        .tuple(
+          ...specs.map((spec) =>
+            fc.array(spec.nullable ? fc.option(valuesOf[spec.type], { nil: null }) : valuesOf[spec.type], {
+              minLength: rows,
+              maxLength: rows,
+            }),
+          ),
+        )
+        .map((columns) => ({ specs: specs as Spec[], columns })),
+    ),
+  );
+
+function build({ specs, columns }: { specs: Spec[]; columns: unknown[][] }) {
+  const names = specs.map((spec, i) => `${spec.type}_${i}`);
+  const data: Record<string, ArrayLike<unknown>> = {};
+  names.forEach((name, i) => {
+    const spec = specs[i] as Spec;
+    const values = columns[i] as unknown[];
+    const dense = !spec.nullable && spec.type !== "string" && spec.type !== "boolean";
+    data[name] = dense ? Float64Array.from(values as number[]) : values;
+  });
+  const schema = z.object(
+    Object.fromEntries(
+      names.map((name, i) => {
+        const spec = specs[i] as Spec;
+        return [name, spec.nullable ? zodOf[spec.type].nullable() : zodOf[spec.type]];
+      }),
+    ),
+  );
+  const display = Object.fromEntries(names.map((name, i) => [name, specs[i] as Spec]));
+  return { table: rememberTableSchema(makeTable(data, names), display), schema, names };
+}
+
+const plain = (t: { columnNames(): string[]; array(name: string): ArrayLike<unknown> }) =>
+  Object.fromEntries(t.columnNames().map((name) => [name, Array.from(t.array(name))]));
+
+let file = 0;
+
+describe("round trip: every type, every format, the same table back", () => {
+  for (const format of ["csv", "parquet", "arrow"] as const) {
+    it(`${format}: written without being told the schema, read back with it`, async () => {
+      await fc.assert(
+        fc.asyncProperty(typedTable, async (generated) => {
+          const { table, schema } = build(generated);
+          const path = join(tmp.dir, `prop-${file++}.${format}`);
+          await writeTable(table, path); // the table remembers its types: no schema passed
+          expect(plain(await readTable(path, schema))).toEqual(plain(table));
+        }),
+        { numRuns: 40, seed: 11 },
+      );
+    });
+  }
+
+  for (const format of ["parquet", "arrow"] as const) {
+    it(`${format}: read back without a schema, types from the file`, async () => {
+      await fc.assert(
+        fc.asyncProperty(typedTable, async (generated) => {
+          const { table } = build(generated);
+          const path = join(tmp.dir, `prop-${file++}.${format}`);
+          await writeTable(table, path);
+          const back = await readTable(path);
+          expect(plain(back)).toEqual(plain(table));
+          expect(printSchema(back).text).toBe(printSchema(table).text);
+        }),
+        { numRuns: 40, seed: 12 },
+      );
+    });
+  }
+});
+
+describe("a table read from a file writes back as the same file types", () => {
+  it("reads back with its own schema after a write without one (no more 'cannot parse \"1705312800000\" as a timestamp')", async () => {
+    const Order = z.object({ id: z.int(), ordered_at: z.date(), amount: z.number().nullable() });
+    const source = tmp.file(
+      "orders.csv",
+      "id,ordered_at,amount\n1,2024-01-15 10:00:00,9.5\n2,2024-01-15 11:30:00,\n",
+    );
+    const orders = await readTable(source, Order);
+    for (const format of ["csv", "parquet", "arrow"] as const) {
+      const path = join(tmp.dir, `orders-out.${format}`);
+      await writeTable(orders, path);
+      expect(plain(await readTable(path, Order))).toEqual(plain(orders));
+    }
+  });
+
+  it("writes Parquet logical types the metadata shows: INT32, DOUBLE, STRING, BOOLEAN, TIMESTAMP(MILLIS, local), DATE", async () => {
+    const { parquetMetadataAsync, asyncBufferFromFile, parquetSchema } = await import("hyparquet");
+    const t = rememberTableSchema(
+      makeTable({
+        i: Float64Array.from([1]),
+        f: Float64Array.from([1.5]),
+        s: ["x"],
+        b: [true],
+        at: Float64Array.from([utc(2018, 2, 4, 18)]),
+        d: Float64Array.from([utc(2018, 2, 4)]),
+      }),
+      { i: "int", f: "float", s: "string", b: "boolean", at: "timestamp", d: "date" },
+    );
+    const path = join(tmp.dir, "logical.parquet");
+    await writeTable(t, path);
+    const elements = parquetSchema(await parquetMetadataAsync(await asyncBufferFromFile(path))).children.map(
+      (c) => c.element,
+    );
+    expect(elements.map((e) => [e.name, e.type, e.logical_type?.type ?? null])).toEqual([
+      ["i", "INT32", null],
+      ["f", "DOUBLE", null],
+      ["s", "BYTE_ARRAY", "STRING"],
+      ["b", "BOOLEAN", null],
+      ["at", "INT64", "TIMESTAMP"],
+      ["d", "INT32", "DATE"],
+    ]);
+    expect(elements[4]?.logical_type).toMatchObject({ isAdjustedToUTC: false, unit: "MILLIS" });
+  });
+
+  it("refuses a CSV file without a schema, saying to pass one", async () => {
+    const path = tmp.file("untyped.csv", "a\n1\n");
+    await expect(readTable(path)).rejects.toThrow(/a CSV file holds no column types: pass a row schema/);
+  });
+});
