@@ -5,6 +5,7 @@ import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
+import { inferColumnType } from "./infer-column-type";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
 import { nestTrace } from "./nest-trace";
@@ -52,16 +53,28 @@ function sourceColumns(pipe: Pipe<string>, source: DuckDbFileSource | undefined)
   return columns;
 }
 
+/** The source columns' types: the file's schema, or the loaded table's (declared, else from its values). */
+function typesOfSource(pipe: Pipe<string>, options: DuckDbRunOptions): Record<string, ColumnType> {
+  if (options.source !== undefined) return Object.fromEntries(options.source.columns);
+  const declared = options.columnTypes ?? {};
+  return Object.fromEntries(
+    pipe.source
+      .columnNames()
+      .map((name) => [name, inferColumnType(pipe.source, name, declared[name], "the pipe's source table")]),
+  );
+}
+
 async function loadSources(
   db: DuckDb,
   pipe: Pipe<string>,
   compiled: CompiledPipe,
   relation: string,
+  sourceTypes: Readonly<Record<string, ColumnType>>,
   options: DuckDbRunOptions,
 ): Promise<void> {
   const types = options.columnTypes ?? {};
   if (options.source === undefined) {
-    await loadTable(db.connection, pipe.source, relation, types, "the pipe's source table");
+    await loadTable(db.connection, pipe.source, relation, sourceTypes, "the pipe's source table");
   } else {
     try {
       await db.connection.run(`CREATE TEMP TABLE "${relation}" AS ${options.source.sql}`);
@@ -70,7 +83,8 @@ async function loadSources(
     }
   }
   for (const [i, lookup] of compiled.lookups.entries()) {
-    await loadTable(db.connection, lookup.table, lookup.relation, types, `lookup table ${i + 1}`);
+    const lookupTypes = { ...types, ...lookup.types };
+    await loadTable(db.connection, lookup.table, lookup.relation, lookupTypes, `lookup table ${i + 1}`);
   }
 }
 
@@ -111,7 +125,9 @@ export async function runOnDuckDb<C extends string>(
   const planned = planSteps(columns, pipe.steps);
   const flat = flattenPlan(planned);
   const run = ++runs;
+  const sourceTypes = typesOfSource(pipe as Pipe<string>, options);
   const compiled = compilePipe(columns, flat, {
+    sourceTypes,
     dialect: "duckdb",
     sourceRelation: `tablepipe_source_${run}`,
     lookupRelation: (i) => `tablepipe_lookup_${run}_${i}`,
@@ -120,7 +136,7 @@ export async function runOnDuckDb<C extends string>(
   });
   const db = options.database ?? (await DuckDb.open());
   try {
-    await loadSources(db, pipe as Pipe<string>, compiled, `tablepipe_source_${run}`, options);
+    await loadSources(db, pipe as Pipe<string>, compiled, `tablepipe_source_${run}`, sourceTypes, options);
     let table: Awaited<ReturnType<typeof readQuery>>;
     try {
       table = await readQuery(db.connection, compiled.sql);
