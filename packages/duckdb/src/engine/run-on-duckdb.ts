@@ -1,5 +1,6 @@
 import type { Pipe, PipeResult, SqlRendering, Table, TraceEntry } from "@tablepipe/core";
 import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
+import type { ReadReport } from "@tablepipe/io";
 import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
@@ -10,6 +11,7 @@ import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
 import { nestTrace } from "./nest-trace";
 import { numberRowsByRowid } from "./numbered-relation";
+import type { DuckDbFilesSource } from "./read-files";
 import { readQuery } from "./read-result";
 
 /** Where one primitive step ran. */
@@ -23,8 +25,11 @@ export interface StepPlacement {
 export interface DuckDbRunOptions {
   /** An open database to run in (kept open); default: a new in-memory one, closed afterwards. */
   readonly database?: DuckDb;
-  /** Read this file instead of the pipe's table; the pipe's table then only gives the columns. */
-  readonly source?: DuckDbFileSource;
+  /**
+   * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, readTable's rules) instead of the
+   * pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table` has them).
+   */
+  readonly source?: DuckDbFileSource | DuckDbFilesSource;
   /** Column types by name, for columns of the loaded tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
@@ -37,11 +42,16 @@ export interface DuckDbPipeResult<C extends string> extends PipeResult<C> {
   readonly sql: string;
   /** Each primitive step, in order, with the engine that ran it. */
   readonly placement: readonly StepPlacement[];
+  /** What reading the files reported (rows, dropped rows, invalid values per column), for a `duckdbCsvFiles` source. */
+  readonly read?: ReadReport;
 }
 
 let runs = 0;
 
-function sourceColumns(pipe: Pipe<string>, source: DuckDbFileSource | undefined): readonly string[] {
+function sourceColumns(
+  pipe: Pipe<string>,
+  source: DuckDbFileSource | DuckDbFilesSource | undefined,
+): readonly string[] {
   const columns = pipe.source.columnNames();
   if (source === undefined) return columns;
   const fileColumns = source.columns.map(([name]) => name);
@@ -71,10 +81,13 @@ async function loadSources(
   relation: string,
   sourceTypes: Readonly<Record<string, ColumnType>>,
   options: DuckDbRunOptions,
-): Promise<void> {
+): Promise<ReadReport | undefined> {
   const types = options.columnTypes ?? {};
+  let report: ReadReport | undefined;
   if (options.source === undefined) {
     await loadTable(db.connection, pipe.source, relation, sourceTypes, "the pipe's source table");
+  } else if (options.source.format === "files") {
+    report = await options.source.load(db.connection, relation);
   } else {
     try {
       await db.connection.run(`CREATE TEMP TABLE "${relation}" AS ${options.source.sql}`);
@@ -86,6 +99,7 @@ async function loadSources(
     const lookupTypes = { ...types, ...lookup.types };
     await loadTable(db.connection, lookup.table, lookup.relation, lookupTypes, `lookup table ${i + 1}`);
   }
+  return report;
 }
 
 /** The trace entries of the steps DuckDB ran, from the per-CTE row counts. */
@@ -136,7 +150,14 @@ export async function runOnDuckDb<C extends string>(
   });
   const db = options.database ?? (await DuckDb.open());
   try {
-    await loadSources(db, pipe as Pipe<string>, compiled, `tablepipe_source_${run}`, sourceTypes, options);
+    const read = await loadSources(
+      db,
+      pipe as Pipe<string>,
+      compiled,
+      `tablepipe_source_${run}`,
+      sourceTypes,
+      options,
+    );
     let table: Awaited<ReturnType<typeof readQuery>>;
     try {
       table = await readQuery(db.connection, compiled.sql);
@@ -155,6 +176,7 @@ export async function runOnDuckDb<C extends string>(
       trace: nestTrace(planned, [...pushed, ...inProcess.trace]),
       sql: compiled.sql,
       placement,
+      ...(read === undefined ? {} : { read }),
     };
   } finally {
     await dropRelations(db, compiled, `tablepipe_source_${run}`);
