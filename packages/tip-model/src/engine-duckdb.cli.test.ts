@@ -80,7 +80,8 @@ describe("tip-model prepare --engine duckdb", () => {
       ),
     );
     expect(failed.map((r) => r.code)).toEqual([1, 1]);
-    const named = /taxi_trip_data\.csv line 6, column pickup_datetime: cannot parse "2018-02-30 10:00:00" as a timestamp/;
+    const named =
+      /taxi_trip_data\.csv line 6, column pickup_datetime: cannot parse "2018-02-30 10:00:00" as a timestamp/;
     expect(failed[0]?.log).toMatch(named);
     expect(failed[1]?.log).toMatch(named);
     const dropped = await prepareBoth("dropped", "--data-dir", bad, "--drop-invalid-rows");
