@@ -55,48 +55,62 @@ const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
 
 const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
 const INT_TEXT = String.raw`[+-]?[0-9]+(?:\.0*)?`;
+/** The prefix of the per-column invalid flags of the typed table, dropped once counted. */
+const BAD_PREFIX = "__tablepipe_invalid_";
 const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
 const FALSE_WORDS = ["false", "f", "0", "no", "n"];
 
-/** The typed value of one cell's text `r` and whether it is invalid, by readTable's rules for the column. */
-function cellSql(spec: ColumnSpec, c: number): { value: string; bad: string } {
-  const r = quote(`c${c}`);
-  const t = `trim(${r}, ' \t')`;
-  // readTable: an empty cell is null; a cell of spaces is empty too, but for a string column it is its text
+/**
+ * One column's parse, in three layers over the text `c<i>` (each costly part computed once per cell): the
+ * trimmed text `t<i>` (and a time stamp's fields `p<i>`), then `e<i>` (an empty cell) and `x<i>` (the parsed
+ * value, NULL when it does not parse), then the value and whether the cell is invalid, by readTable's rules.
+ */
+function cellLayers(
+  spec: ColumnSpec,
+  c: number,
+): { split: string[]; parse: string[]; value: string; bad: string } {
+  const [r, t, p, e, x] = ["c", "t", "p", "e", "x"].map((prefix) => quote(`${prefix}${c}`)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const split = [r, `trim(${r}, ' \t') AS ${t}`];
+  // readTable: an empty cell is null; a cell of blanks is empty too, but for a string column it is its text
   const empty = spec.kind === "string" ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
-  let value: string;
-  let valid: string;
+  let parsed: string;
+  let ok = `${x} IS NOT NULL`;
   switch (spec.kind) {
     case "float":
-      value = `TRY_CAST(${t} AS DOUBLE)`;
-      valid = `(regexp_full_match(${t}, ${text(FLOAT_TEXT)}) AND isfinite(${value}))`;
+      parsed = `CASE WHEN regexp_full_match(${t}, ${text(FLOAT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
+      ok = `(${x} IS NOT NULL AND isfinite(${x}))`;
       break;
     case "int":
-      value = `TRY_CAST(TRY_CAST(${t} AS DOUBLE) AS BIGINT)`;
-      valid = `(regexp_full_match(${t}, ${text(INT_TEXT)}) AND abs(TRY_CAST(${t} AS DOUBLE)) <= ${Number.MAX_SAFE_INTEGER})`;
+      parsed = `CASE WHEN regexp_full_match(${t}, ${text(INT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
+      ok = `(${x} IS NOT NULL AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER})`;
       break;
     case "string":
-      value = r;
-      valid = "TRUE";
+      parsed = r;
+      ok = "TRUE";
       break;
     case "enum":
-      value = r;
-      valid = `${r} IN (${(spec.values ?? []).map(text).join(", ") || "NULL"})`;
+      parsed = `CASE WHEN ${r} IN (${(spec.values ?? []).map(text).join(", ") || "NULL"}) THEN ${r} END`;
       break;
     case "boolean":
-      value = `lower(${t}) IN (${TRUE_WORDS.map(text).join(", ")})`;
-      valid = `lower(${t}) IN (${[...TRUE_WORDS, ...FALSE_WORDS].map(text).join(", ")})`;
+      parsed = `CASE WHEN lower(${t}) IN (${TRUE_WORDS.map(text).join(", ")}) THEN TRUE WHEN lower(${t}) IN (${FALSE_WORDS.map(text).join(", ")}) THEN FALSE END`;
       break;
     case "timestamp":
-      value = stampFromPartsSql(quote(`p${c}`));
-      valid = `(${value} IS NOT NULL)`;
+      split.push(`${stampPartsSql(`trim(${r}, ' \t')`)} AS ${p}`);
+      parsed = stampFromPartsSql(p);
       break;
   }
   const type = DUCKDB_TYPES[COLUMN_TYPE[spec.kind]];
-  const fill = emptyValue(spec, type);
   return {
-    value: `CASE WHEN ${empty} THEN ${fill} WHEN ${valid} THEN CAST(${value} AS ${type}) ELSE NULL END`,
-    bad: `CASE WHEN ${empty} THEN ${spec.nullable || spec.hasDefault ? "FALSE" : "TRUE"} ELSE NOT COALESCE(${valid}, FALSE) END`,
+    split,
+    parse: [r, `${empty} AS ${e}`, `${parsed} AS ${x}`],
+    value: `CASE WHEN ${e} THEN ${emptyValue(spec, type)} WHEN ${ok} THEN CAST(${x} AS ${type}) ELSE NULL END`,
+    bad: `CASE WHEN ${e} THEN ${spec.nullable || spec.hasDefault ? "FALSE" : "TRUE"} ELSE NOT (${ok}) END`,
   };
 }
 
@@ -193,24 +207,27 @@ export function duckdbCsvFiles(
     const raw = `${relation}_text`;
     try {
       const loaded = await loadRaw(connection, files, specs, options.aliases, raw);
-      const cells = specs.map((spec, c) => cellSql(spec, c));
-      // a time stamp's fields are split once per cell, in an inner query
-      const parts = specs.flatMap((spec, c) =>
-        spec.kind === "timestamp"
-          ? [`${stampPartsSql(`trim(${quote(`c${c}`)}, ' \t')`)} AS ${quote(`p${c}`)}`]
-          : [],
-      );
-      const list = cells.flatMap((cell, c) => [
-        quote(`c${c}`),
-        `${cell.value} AS ${quote(`v${c}`)}`,
-        `${cell.bad} AS ${quote(`b${c}`)}`,
+      const layers = specs.map((spec, c) => cellLayers(spec, c));
+      // the split text is materialised: DuckDB would otherwise inline it into every use of a time stamp's fields
+      const split = `${relation}_split`;
+      const splitSql = `SELECT ${['rowid AS "row"', ...layers.flatMap((l) => l.split)].join(", ")} FROM ${quote(raw)}`;
+      await run(connection, `CREATE TEMP TABLE ${quote(split)} AS ${splitSql}`, `reading ${path}`);
+      const parse = `SELECT ${['"row"', ...layers.flatMap((l) => l.parse)].join(", ")} FROM ${quote(split)}`;
+      const flags = specs.map((_, c) => quote(`${BAD_PREFIX}${c}`));
+      const list = layers.flatMap((l, c) => [
+        `${l.value} AS ${quote(specs[c]?.name as string)}`,
+        `${l.bad} AS ${flags[c]}`,
       ]);
-      const texts = specs.map((_, c) => quote(`c${c}`));
-      const split = `(SELECT ${['rowid AS "row"', ...texts, ...parts].join(", ")} FROM ${quote(raw)})`;
-      const checked = `(SELECT "row", ${list.join(", ")} FROM ${split})`;
-      const anyBad = specs.map((_, c) => quote(`b${c}`)).join(" OR ") || "FALSE";
-      const perColumn = specs.map((_, c) => `count_if(${quote(`b${c}`)}) AS ${quote(`n${c}`)}`);
-      const countSql = `SELECT ${['count(*) AS "rows"', `count_if(${anyBad}) AS "dropped"`, ...perColumn].join(", ")} FROM ${checked}`;
+      // the typed table with a flag per column: counted, then the flagged rows deleted and the flags dropped
+      await run(
+        connection,
+        `CREATE TEMP TABLE ${quote(relation)} AS SELECT ${list.join(", ")} FROM (${parse}) ORDER BY "row"`,
+        `reading ${path}`,
+      );
+      await run(connection, `DROP TABLE ${quote(split)}`, `reading ${path}`);
+      const anyBad = flags.join(" OR ") || "FALSE";
+      const perColumn = flags.map((flag, c) => `count_if(${flag}) AS ${quote(`n${c}`)}`);
+      const countSql = `SELECT ${['count(*) AS "rows"', `count_if(${anyBad}) AS "dropped"`, ...perColumn].join(", ")} FROM ${quote(relation)}`;
       const counts = (await readQuery(connection, countSql)).objects()[0] as Record<string, number>;
       const invalidByColumn: Record<string, number> = {};
       const found: { row: number; column: number; example: InvalidValueExample }[] = [];
@@ -219,9 +236,13 @@ export function duckdbCsvFiles(
         if (n === 0) continue;
         invalidByColumn[spec.name] = n;
         const limit = options.onInvalid === "drop" ? 3 : 1;
-        const sql = `SELECT "row", ${quote(`c${c}`)} AS "value" FROM ${checked} WHERE ${quote(`b${c}`)} ORDER BY "row" LIMIT ${limit}`;
-        const rows = (await readQuery(connection, sql)).objects() as { row: number; value: string | null }[];
-        for (const { row, value } of rows) {
+        // the typed table's rowid is the text table's: both hold the rows in file order
+        const rows = `SELECT rowid FROM ${quote(relation)} WHERE ${flags[c]} ORDER BY rowid LIMIT ${limit}`;
+        const sql = `SELECT rowid AS "row", ${quote(`c${c}`)} AS "value" FROM ${quote(raw)} WHERE rowid IN (${rows}) ORDER BY rowid`;
+        for (const { row, value } of (await readQuery(connection, sql)).objects() as {
+          row: number;
+          value: string | null;
+        }[]) {
           const shown = value ?? "";
           const { reason } = invalidValueReason(spec, shown);
           found.push({
@@ -238,13 +259,12 @@ export function duckdbCsvFiles(
         throw new TableReadError({ ...first.example, expected });
       }
       const examples = found.map((f) => f.example);
-      const keep = Number(counts.dropped) === 0 ? "" : `WHERE NOT (${anyBad}) `;
-      const names = specs.map((spec, c) => `${quote(`v${c}`)} AS ${quote(spec.name)}`).join(", ");
-      await run(
-        connection,
-        `CREATE TEMP TABLE ${quote(relation)} AS SELECT ${names} FROM ${checked} ${keep}ORDER BY "row"`,
-        `reading ${path}`,
-      );
+      if (Number(counts.dropped) > 0) {
+        await run(connection, `DELETE FROM ${quote(relation)} WHERE ${anyBad}`, `reading ${path}`);
+      }
+      for (const flag of flags) {
+        await run(connection, `ALTER TABLE ${quote(relation)} DROP COLUMN ${flag}`, `reading ${path}`);
+      }
       return {
         files,
         ms: performance.now() - started,
@@ -255,6 +275,7 @@ export function duckdbCsvFiles(
       };
     } finally {
       await connection.run(`DROP TABLE IF EXISTS ${quote(raw)}`);
+      await connection.run(`DROP TABLE IF EXISTS ${quote(`${relation}_split`)}`);
     }
   };
   return { format: "files", path, columns, table, load };
