@@ -87,3 +87,31 @@ describe("pipeToSql", () => {
     expect(sql).toMatch(/-- then in process:\n-- {3}myStep\n-- {3}dropDuplicates$/);
   });
 });
+
+describe("loading an in-memory table (data chunks of 2,048 rows)", () => {
+  it("loads several chunks of every type, nulls and stamps before 1970 included, rows in order", async () => {
+    const n = 5000;
+    const table = aq.table({
+      x: Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? Number.NaN : i / 4 - 300)),
+      k: Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : i - 2500)),
+      at: Array.from({ length: n }, (_, i) =>
+        i % 13 === 0 ? undefined : Date.UTC(1969, 11, 31) + i * 61_001,
+      ),
+      s: Array.from({ length: n }, (_, i) => (i % 5 === 0 ? null : `s${i % 17}`)),
+      b: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? null : i % 2 === 0)),
+    });
+    const types = { columnTypes: { k: "int", at: "timestamp" } } as const;
+    await expectParity(pipe(table), db, types);
+    // a filtered and ordered table loads its visible rows in its order
+    const view = table.filter(aq.escape((d: { x: number }) => d.x > 0)).orderby(aq.desc("x"));
+    const result = await expectParity(pipe(view), db, types);
+    expect(result.table.numRows()).toBe(view.numRows());
+  });
+
+  it("names the row and column of a value of another type", async () => {
+    const table = aq.table({ k: Array.from({ length: 3000 }, (_, i) => (i === 2500 ? 1.5 : i)) });
+    await expect(runOnDuckDb(pipe(table), { database: db, columnTypes: { k: "int" } })).rejects.toThrow(
+      /row 2500, column "k": expected an integer, got number 1.5/,
+    );
+  });
+});

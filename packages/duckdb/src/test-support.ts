@@ -52,3 +52,20 @@ export async function expectParity<C extends string>(
   expect(counts(result.trace)).toEqual(counts(reference.trace));
   return result;
 }
+
+/** Assert a pipe fails in process and on DuckDB with the same error, matching `pattern`. */
+export async function expectSameError<C extends string>(
+  pipe: Pipe<C>,
+  database: DuckDb,
+  options: Omit<DuckDbRunOptions, "database">,
+  pattern: RegExp,
+): Promise<void> {
+  let message = "";
+  try {
+    pipe.run();
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message).toMatch(pattern);
+  await expect(runOnDuckDb(pipe, { ...options, database })).rejects.toThrow(message);
+}

@@ -27,11 +27,12 @@
  */
 
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
+export { invalidValueReason } from "./columns/invalid-values";
 export { csvCell } from "./csv/csv-writer";
 export type { TableReadErrorDetails } from "./errors";
 export { OutputLockedError, OutputPathError, TableReadError, TableWriteError } from "./errors";
 export type { ColumnAliases } from "./read/aliases";
-export { normalizeColumnName } from "./read/aliases";
+export { checkAliases, mapColumns, normalizeColumnName } from "./read/aliases";
 export type { ReadDescription } from "./read/describe-read";
 export { describeRead } from "./read/describe-read";
 export { readTableInBatches } from "./read/read-batches";
@@ -39,6 +40,7 @@ export { readTable, readTableWithReport } from "./read/read-table";
 export { readTraceEntry } from "./read/read-trace-entry";
 export type { ColumnKind, ColumnSpec, RowSchema } from "./read/schema-columns";
 export { columnKinds } from "./read/schema-columns";
+export { resolveSources } from "./read/sources";
 export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFormat } from "./read/types";
 export type { SourcePipeResult, SourcePlan } from "./source/source-pipe";
 export { pipeFrom, SourcePipe } from "./source/source-pipe";

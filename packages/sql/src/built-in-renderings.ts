@@ -1,20 +1,25 @@
 import type { TransformRuntime } from "@tablepipe/core/internal";
 import { renderAddDateParts } from "./renderings/add-date-parts";
 import { renderAggregate } from "./renderings/aggregate";
+import { renderCastColumns } from "./renderings/cast-columns";
 import { renderDerive } from "./renderings/derive";
 import { renderDropDuplicates } from "./renderings/drop-duplicates";
 import { renderDropMissing } from "./renderings/drop-missing";
 import { renderEncodeFlag } from "./renderings/encode-flag";
 import { renderExcludeAirports, renderExcludeMatching } from "./renderings/exclude-matching";
+import { renderFillNull } from "./renderings/fill-null";
 import { renderFilter } from "./renderings/filter-rows";
 import { renderFirstNDaily } from "./renderings/first-n-daily";
 import { renderFirstNPerGroup } from "./renderings/first-n-per-group";
 import { renderJoin } from "./renderings/join";
 import { renderKeepHourWindow } from "./renderings/keep-hour-window";
 import { renderLimitHistory } from "./renderings/limit-history";
+import { renderRename } from "./renderings/rename";
 import { renderSelect } from "./renderings/select-columns";
 import { renderSortRows } from "./renderings/sort-rows";
 import { renderTopNPerGroup } from "./renderings/top-n-per-group";
+import { renderUnion } from "./renderings/union";
+import { renderWindow } from "./renderings/window";
 import type { BuiltInRendering } from "./step-rendering";
 
 /** A built-in rendering and the params (all of them, sorted) the transform of that name must take. */
@@ -36,21 +41,26 @@ const builtIn = (params: readonly string[], render: BuiltInRendering): BuiltIn =
 const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltIn>> = {
   addDateParts: builtIn(["column", "month", "dayOfWeek", "dayOfMonth"], renderAddDateParts),
   aggregate: builtIn(["by", "measures"], renderAggregate),
+  castColumns: builtIn(["columns"], renderCastColumns),
   derive: builtIn(["columns"], renderDerive),
   dropDuplicates: builtIn(["subset"], renderDropDuplicates),
   dropMissing: builtIn(["columns"], renderDropMissing),
   encodeFlag: builtIn(["column", "output", "value"], renderEncodeFlag),
   excludeAirports: builtIn(["column", "zones", "zoneIdColumn", "zoneNameColumn"], renderExcludeAirports),
   excludeMatching: builtIn(["column", "lookup", "lookupKey", "where"], renderExcludeMatching),
+  fillNull: builtIn(["columns"], renderFillNull),
   filter: builtIn(["where"], renderFilter),
   firstNDaily: builtIn(["key", "timestamp", "n"], renderFirstNDaily),
   firstNPerGroup: builtIn(["keys", "orderBy", "n"], renderFirstNPerGroup),
   join: builtIn(["on", "right", "how", "validate"], renderJoin),
   keepHourWindow: builtIn(["column", "from", "to"], renderKeepHourWindow),
   limitHistory: builtIn(["column", "after", "through"], renderLimitHistory),
+  rename: builtIn(["columns"], renderRename),
   select: builtIn(["columns"], renderSelect),
   sortRows: builtIn(["by", "descending"], renderSortRows),
   topNPerGroup: builtIn(["keys", "orderBy", "descending", "n"], renderTopNPerGroup),
+  union: builtIn(["other"], renderUnion),
+  window: builtIn(["partitionBy", "orderBy", "descending", "columns"], renderWindow),
 };
 
 /** The names of the transforms that have a built-in SQL rendering. */

@@ -1,10 +1,16 @@
-import { columnsAfter, SQL_DIALECTS, type SqlDialectName, type SqlRendering } from "@tablepipe/core";
+import {
+  type CastType,
+  columnsAfter,
+  SQL_DIALECTS,
+  type SqlDialectName,
+  type SqlRendering,
+} from "@tablepipe/core";
 import type { PlannedStep } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { builtInRendering } from "./built-in-renderings";
 import { ROW_ORDER_COLUMN } from "./row-order";
 import { LookupRelations, stepContext } from "./step-context";
-import type { RenderedStep } from "./step-rendering";
+import { type KnownTypes, type RenderedStep, typesOf } from "./step-rendering";
 
 /** One CTE of a compiled pipe: a name, its query, and the step it renders (none for the source). */
 export interface CompiledCte {
@@ -22,7 +28,12 @@ export interface CompiledPipe {
   /** The columns after the last rendered step, in order. */
   readonly columns: readonly string[];
   /** The lookup tables (table params) the query reads, with the relation each must be loaded as. */
-  readonly lookups: readonly { readonly table: ColumnTable; readonly relation: string }[];
+  readonly lookups: readonly {
+    readonly table: ColumnTable;
+    readonly relation: string;
+    /** Column types the renderings need the table loaded with (over the engine's own). */
+    readonly types: Readonly<Record<string, CastType>>;
+  }[];
   /** The whole query: the CTEs, then the last one's columns in row order. */
   readonly sql: string;
   /** One query counting the rows of the source and of each rendered step. */
@@ -40,19 +51,28 @@ export interface CompileOptions {
   readonly lookupRelation: (index: number) => string;
   /** Renderings for transforms that have none of their own, by transform name. */
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
+  /** The source columns' types where the engine knows them (type-dependent renderings decline without). */
+  readonly sourceTypes?: Readonly<Record<string, CastType>>;
 }
 
 function renderStep(
   step: PlannedStep,
   context: ReturnType<typeof stepContext>,
+  types: KnownTypes,
+  lookups: LookupRelations,
   options: CompileOptions,
 ): RenderedStep | undefined {
   const own = step.transform.sql ?? options.renderings?.[step.transform.transformName];
   if (own !== undefined) {
     const sql = own(step.resolved, context);
-    return sql === undefined ? undefined : { sql, columns: columnsAfter(context.columns, step.contract) };
+    if (sql === undefined) return undefined;
+    const columns = columnsAfter(context.columns, step.contract);
+    // the step's contract is its word: the columns it does not add keep their types
+    const added = Object.fromEntries(step.contract.adds.map((name) => [name, undefined]));
+    return { sql, columns, types: typesOf(types, columns, added) };
   }
-  return builtInRendering(step.transform)?.(step.resolved, context);
+  const known = { types, lookup: (table: ColumnTable, t: KnownTypes) => lookups.nameOf(table, t) };
+  return builtInRendering(step.transform)?.(step.resolved, context, known);
 }
 
 function uniqueName(label: string, taken: Set<string>): string {
@@ -77,17 +97,21 @@ export function compilePipe(
   const stepCtes: CompiledCte[] = [];
   let input = "source";
   let columns = sourceColumns;
+  let types: KnownTypes = typesOf(options.sourceTypes ?? {}, sourceColumns);
   for (const step of steps) {
-    const rendered = renderStep(step, stepContext(options.dialect, input, columns, lookups), options);
+    const context = stepContext(options.dialect, input, columns, lookups);
+    const rendered = renderStep(step, context, types, lookups, options);
     if (rendered === undefined) break;
     const name = uniqueName(step.label, taken);
     stepCtes.push({ name, sql: rendered.sql, step });
     input = name;
     columns = rendered.columns;
+    types = typesOf(rendered.types ?? {}, columns);
   }
-  const lookupEntries = lookups.entries().map(([table, name], i) => ({
+  const lookupEntries = lookups.entries().map(([table, name, lookupTypes], i) => ({
     table,
     name,
+    types: lookupTypes,
     relation: options.lookupRelation(i + 1),
   }));
   const ctes: CompiledCte[] = [
@@ -107,7 +131,7 @@ export function compilePipe(
     ctes,
     renderedSteps: stepCtes.length,
     columns,
-    lookups: lookupEntries.map(({ table, relation }) => ({ table, relation })),
+    lookups: lookupEntries.map(({ table, relation, types: t }) => ({ table, relation, types: t })),
     sql: `${withClause}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
     countSql: `${withClause}\nSELECT ${counted.map((name, i) => `(SELECT count(*) FROM ${quote(name)}) AS "n${i}"`).join(", ")}`,
   };

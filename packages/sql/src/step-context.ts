@@ -1,24 +1,27 @@
 import { SQL_DIALECTS, type SqlDialectName, type SqlStepContext, toSql } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { ROW_ORDER_COLUMN } from "./row-order";
+import type { KnownTypes } from "./step-rendering";
 
 /** The lookup tables a compiled pipe reads, each with the name of the CTE that numbers its rows. */
 export class LookupRelations {
   readonly #names = new Map<ColumnTable, string>();
+  readonly #types = new Map<ColumnTable, KnownTypes>();
 
-  /** The CTE name of `table`, registering it on first use. */
-  nameOf(table: ColumnTable): string {
+  /** The CTE name of `table`, registering it on first use; `types` are the column types to load it with. */
+  nameOf(table: ColumnTable, types: KnownTypes = {}): string {
     let name = this.#names.get(table);
     if (name === undefined) {
       name = `lookup ${this.#names.size + 1}`;
       this.#names.set(table, name);
     }
+    this.#types.set(table, { ...this.#types.get(table), ...types });
     return name;
   }
 
-  /** Every registered table with its CTE name, in registration order. */
-  entries(): [ColumnTable, string][] {
-    return [...this.#names];
+  /** Every registered table with its CTE name and load types, in registration order. */
+  entries(): [ColumnTable, string, KnownTypes][] {
+    return [...this.#names].map(([table, name]) => [table, name, this.#types.get(table) ?? {}]);
   }
 }
 

@@ -1,24 +1,57 @@
-import type { SqlStepContext } from "@tablepipe/core";
+import type { CastType, SqlStepContext } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
+
+/** The columns whose type the compiler knows, with it (a column not listed is of an unknown type). */
+export type KnownTypes = Readonly<Record<string, CastType>>;
 
 /** A step rendered to SQL: one `SELECT` over the step's input, and the columns it outputs (in order). */
 export interface RenderedStep {
   readonly sql: string;
   /** The output columns, in order, without the row-order column. */
   readonly columns: readonly string[];
+  /** The output columns' types, where known (none listed: every type unknown after this step). */
+  readonly types?: KnownTypes;
+}
+
+/** What a built-in rendering knows besides the step context: the input's types, and typed lookups. */
+export interface StepKnowledge {
+  /** The input columns' types, where known. */
+  readonly types: KnownTypes;
+  /** The relation name of a table the query reads, to be loaded with these column types. */
+  readonly lookup: (table: ColumnTable, types: KnownTypes) => string;
 }
 
 /** A built-in transform's rendering; `undefined` when these params do not render (the step runs in process). */
 export type BuiltInRendering = (
   params: Readonly<Record<string, unknown>>,
   context: SqlStepContext,
+  known: StepKnowledge,
 ) => RenderedStep | undefined;
 
-/** A rendering that keeps the input's columns (a filter, a reorder): its output columns are its input's. */
+/** A rendering that keeps the input's columns (a filter, a reorder): its output columns and types are its input's. */
 export function keepingColumns(
-  render: (params: Readonly<Record<string, unknown>>, context: SqlStepContext) => string | undefined,
+  render: (
+    params: Readonly<Record<string, unknown>>,
+    context: SqlStepContext,
+    known: StepKnowledge,
+  ) => string | undefined,
 ): BuiltInRendering {
-  return (params, context) => {
-    const sql = render(params, context);
-    return sql === undefined ? undefined : { sql, columns: context.columns };
+  return (params, context, known) => {
+    const sql = render(params, context, known);
+    return sql === undefined ? undefined : { sql, columns: context.columns, types: known.types };
   };
+}
+
+/** The known types of `names` among `types`, with `added` (new or overwritten columns) over them. */
+export function typesOf(
+  types: KnownTypes,
+  names: readonly string[],
+  added: Readonly<Record<string, CastType | undefined>> = {},
+): KnownTypes {
+  const out: Record<string, CastType> = {};
+  for (const name of names) {
+    const type = Object.hasOwn(added, name) ? added[name] : types[name];
+    if (type !== undefined) out[name] = type;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resetLogging } from "@tablepipe/job";
@@ -51,7 +51,7 @@ describe("tip-model prepare --engine duckdb", () => {
     expect(log).toContain("addFeatures > encodeFlag, sortRows; in process: none");
   });
 
-  it("writes the in-process prepared table from trip files (streamed in process, read whole for DuckDB)", async () => {
+  it("writes the in-process prepared table from trip files (DuckDB reads them itself)", async () => {
     const { inProcess, duckdb, log } = await prepareBoth(
       "files",
       "--data-dir",
@@ -62,6 +62,33 @@ describe("tip-model prepare --engine duckdb", () => {
     expect(inProcess.split("\n").length).toBeGreaterThan(100);
     expect(duckdb).toBe(inProcess);
     expect(log).toContain("taxi_trip_data: ");
+    expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
+  });
+
+  it("names an invalid value in the trip files as readTable does, or drops and counts it", async () => {
+    const bad = join(root, "bad-data");
+    await mkdir(bad);
+    const lines = (await readFile(join(data, "taxi_trip_data.csv"), "utf8")).split("\n");
+    const cells = (lines[5] as string).split(",");
+    cells[1] = "2018-02-30 10:00:00"; // no such day
+    lines[5] = cells.join(",");
+    await writeFile(join(bad, "taxi_trip_data.csv"), lines.join("\n"));
+    await writeFile(join(bad, "taxi_zone_geo.csv"), await readFile(join(data, "taxi_zone_geo.csv"), "utf8"));
+    const failed = [];
+    for (const engine of [[], ["--engine", "duckdb"]]) {
+      // one after the other: both write into the same folder, which one run at a time may hold
+      failed.push(
+        await cli("prepare", "--data-dir", bad, ...engine, "--out", join(root, `bad-${engine.length}.csv`)),
+      );
+    }
+    expect(failed.map((r) => r.code)).toEqual([1, 1]);
+    const named =
+      /taxi_trip_data\.csv line 6, column pickup_datetime: cannot parse "2018-02-30 10:00:00" as a timestamp/;
+    expect(failed[0]?.log).toMatch(named);
+    expect(failed[1]?.log).toMatch(named);
+    const dropped = await prepareBoth("dropped", "--data-dir", bad, "--drop-invalid-rows");
+    expect(dropped.duckdb).toBe(dropped.inProcess);
+    expect(dropped.log).toMatch(/dropped 1 row.*pickup_datetime/);
   });
 
   it("refuses a memory limit that is not a size", async () => {

@@ -17,6 +17,16 @@ export interface SqlDialect {
   readonly endsWith: (text: string, suffix: string) => string;
   /** The SQL type of each cast target. */
   readonly types: Readonly<Record<Exclude<CastType, "int">, string>> & { readonly int: string };
+  /** A time stamp as epoch milliseconds of its wall-clock fields (a whole number). */
+  readonly epochMillis: (timestamp: string) => string;
+  /** Epoch milliseconds (a number) as the zone-less time stamp with those wall-clock fields. */
+  readonly timestampFromMillis: (millis: string) => string;
+  /** A number as the text JavaScript's `String(number)` gives for it (`5`, not `5.0`), where the engine can. */
+  readonly numberText: (number: string) => string;
+  /** Whether the whole text matches a regular expression (RE2 syntax, given as a SQL string literal). */
+  readonly fullMatch: (text: string, pattern: string) => string;
+  /** Stop the query with an error whose message is the text (a SQL string expression). */
+  readonly raiseError: (message: string) => string;
 }
 
 /** The dialect table. */
@@ -28,5 +38,13 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
     endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
     types: { int: "BIGINT", float: "DOUBLE", string: "VARCHAR", boolean: "BOOLEAN", timestamp: "TIMESTAMP" },
+    epochMillis: (timestamp) => `epoch_ms(${timestamp})`,
+    timestampFromMillis: (millis) => `make_timestamp(CAST(round(${millis} * 1000) AS BIGINT))`,
+    // DuckDB writes 5.0 and 1e-05 where JavaScript writes 5 and 0.00001: whole numbers below 1e15 go through
+    // BIGINT; others keep DuckDB's shortest round-trip text (the same digits; exponents below 1e-4 differ).
+    numberText: (number) =>
+      `(CASE WHEN ${number} = trunc(${number}) AND abs(${number}) < 1e15 THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`,
+    fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
+    raiseError: (message) => `error(${message})`,
   },
 };

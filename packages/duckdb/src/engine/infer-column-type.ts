@@ -2,6 +2,7 @@ import { isMissing } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError } from "../errors";
 import type { ColumnType } from "./column-types";
+import { columnValues } from "./column-values";
 
 function kindOf(value: unknown): ColumnType | undefined {
   if (value instanceof Date) return "timestamp";
@@ -28,7 +29,7 @@ export function inferColumnType(
   label: string,
 ): ColumnType {
   if (declared !== undefined) return declared;
-  const values = table.array(name) as ArrayLike<unknown>;
+  const values = columnValues(table, name);
   if (ArrayBuffer.isView(values)) return "float";
   let found: ColumnType | undefined;
   for (let i = 0; i < values.length; ++i) {

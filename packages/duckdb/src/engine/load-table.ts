@@ -1,50 +1,71 @@
-import { type DuckDBAppender, type DuckDBConnection, DuckDBTimestampValue } from "@duckdb/node-api";
+import {
+  BOOLEAN,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  type DuckDBType,
+  type DuckDBValue,
+  VARCHAR,
+} from "@duckdb/node-api";
 import { isMissing, SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
-import { type ColumnType, DUCKDB_TYPES } from "./column-types";
+import type { ColumnType } from "./column-types";
+import { columnValues } from "./column-values";
 import { inferColumnType } from "./infer-column-type";
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 
-function appendCell(appender: DuckDBAppender, type: ColumnType, value: unknown, where: () => string): void {
-  if (isMissing(value)) {
-    appender.appendNull();
-    return;
-  }
-  const wrong = (): never => {
-    throw new DuckDbLoadError(`${where()}: expected a ${type}, got ${typeof value} ${String(value)}`);
-  };
-  switch (type) {
-    case "float":
-      if (typeof value !== "number") wrong();
-      appender.appendDouble(value as number);
-      return;
-    case "int":
-      if (typeof value !== "number" || !Number.isInteger(value)) wrong();
-      appender.appendBigInt(BigInt(value as number));
-      return;
-    case "string":
-      if (typeof value !== "string") wrong();
-      appender.appendVarchar(value as string);
-      return;
-    case "boolean":
-      if (typeof value !== "boolean") wrong();
-      appender.appendBoolean(value as boolean);
-      return;
-    case "timestamp": {
-      const ms = value instanceof Date ? value.getTime() : value;
-      if (typeof ms !== "number") wrong();
-      appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(ms as number)) * 1000n));
-      return;
+/** Rows per appended data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+/** The type a column is appended as: numbers (ints and time stamps too) as DOUBLE, converted in SQL after. */
+const STAGED: Readonly<Record<ColumnType, DuckDBType>> = {
+  float: DOUBLE,
+  int: DOUBLE,
+  timestamp: DOUBLE,
+  string: VARCHAR,
+  boolean: BOOLEAN,
+};
+
+/** The staged column as its final type: ints as BIGINT, epoch milliseconds as a zone-less TIMESTAMP. */
+function finalSql(name: string, type: ColumnType): string {
+  const column = quote(name);
+  if (type === "int") return `CAST(${column} AS BIGINT) AS ${column}`;
+  if (type === "timestamp") return `make_timestamp(CAST(round(${column}) AS BIGINT) * 1000) AS ${column}`;
+  return column;
+}
+
+/** The values of rows `from..to` of a column, checked against its type; NaN, undefined, invalid Dates are null. */
+function chunkValues(
+  values: ArrayLike<unknown>,
+  type: ColumnType,
+  from: number,
+  to: number,
+  where: (row: number) => string,
+): DuckDBValue[] {
+  const out = new Array<DuckDBValue>(to - from);
+  for (let row = from; row < to; ++row) {
+    const value = values[row];
+    if (isMissing(value)) {
+      out[row - from] = null;
+      continue;
     }
+    const cell = type === "timestamp" && value instanceof Date ? value.getTime() : value;
+    const kind = type === "string" ? "string" : type === "boolean" ? "boolean" : "number";
+    if (typeof cell !== kind || (type === "int" && !Number.isInteger(cell))) {
+      const expected = type === "int" ? "an integer" : `a ${type}`;
+      throw new DuckDbLoadError(`${where(row)}: expected ${expected}, got ${typeof value} ${String(value)}`);
+    }
+    out[row - from] = cell as DuckDBValue;
   }
+  return out;
 }
 
 /**
- * Load an arquero table into a new temporary DuckDB table `relation`, row by row in order (so its `rowid`
- * is the row's position). Numbers are DOUBLE, unless `types` says `int` or `timestamp` (epoch milliseconds
- * to a zone-less TIMESTAMP); NaN and undefined are NULL.
+ * Load an arquero table into a new temporary DuckDB table `relation`, in order (so its `rowid` is the row's
+ * position), column by column in data chunks of 2,048 rows. Numbers are DOUBLE, unless `types` says `int` or
+ * `timestamp` (epoch milliseconds to a zone-less TIMESTAMP); NaN and undefined are NULL.
  */
 export async function loadTable(
   connection: DuckDBConnection,
@@ -55,28 +76,43 @@ export async function loadTable(
 ): Promise<void> {
   const names = table.columnNames();
   const columnTypes = names.map((name) => inferColumnType(table, name, types[name], label));
-  const definition = names.map((name, i) => `${quote(name)} ${DUCKDB_TYPES[columnTypes[i] as ColumnType]}`);
+  const converted = columnTypes.some((type) => type === "int" || type === "timestamp");
+  const staged = converted ? `${relation}_staged` : relation;
+  const definition = names.map((name, c) => `${quote(name)} ${STAGED[columnTypes[c] as ColumnType]}`);
   try {
-    await connection.run(`CREATE TEMP TABLE ${quote(relation)} (${definition.join(", ")})`);
+    await connection.run(`CREATE TEMP TABLE ${quote(staged)} (${definition.join(", ")})`);
   } catch (error) {
     throw toQueryError(label, error);
   }
-  const appender = await connection.createAppender(relation);
   try {
-    const columns = names.map((name) => table.array(name) as ArrayLike<unknown>);
-    const rows = table.numRows();
-    for (let row = 0; row < rows; ++row) {
-      for (let c = 0; c < names.length; ++c) {
-        const where = () => `${label}: row ${row}, column "${names[c]}"`;
-        appendCell(appender, columnTypes[c] as ColumnType, (columns[c] as ArrayLike<unknown>)[row], where);
+    const appender = await connection.createAppender(staged);
+    try {
+      const columns = names.map((name) => columnValues(table, name));
+      const chunkTypes = columnTypes.map((type) => STAGED[type]);
+      const rows = table.numRows();
+      for (let from = 0; from < rows; from += CHUNK_ROWS) {
+        const to = Math.min(rows, from + CHUNK_ROWS);
+        const chunk = DuckDBDataChunk.create(chunkTypes, to - from);
+        columns.forEach((values, c) => {
+          const where = (row: number) => `${label}: row ${row}, column "${names[c]}"`;
+          chunk.setColumnValues(c, chunkValues(values, columnTypes[c] as ColumnType, from, to, where));
+        });
+        appender.appendDataChunk(chunk);
       }
-      appender.endRow();
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
     }
-    appender.flushSync();
+    if (converted) {
+      const list = names.map((name, c) => finalSql(name, columnTypes[c] as ColumnType));
+      await connection.run(
+        `CREATE TEMP TABLE ${quote(relation)} AS SELECT ${list.join(", ")} FROM ${quote(staged)} ORDER BY rowid`,
+      );
+    }
   } catch (error) {
-    appender.clear(); // drop the half-written row, so that closing does not fail on it
-    throw error;
+    if (error instanceof DuckDbLoadError) throw error;
+    throw toQueryError(label, error);
   } finally {
-    appender.closeSync();
+    if (converted) await connection.run(`DROP TABLE IF EXISTS ${quote(staged)}`);
   }
 }

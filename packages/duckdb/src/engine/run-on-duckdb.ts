@@ -7,14 +7,17 @@ import {
   planSteps,
   primitiveTraceEntry,
 } from "@tablepipe/core/internal";
+import type { ReadReport } from "@tablepipe/io";
 import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
+import { inferColumnType } from "./infer-column-type";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
 import { numberRowsByRowid } from "./numbered-relation";
+import type { DuckDbFilesSource } from "./read-files";
 import { readQuery } from "./read-result";
 
 /** Where one primitive step ran. */
@@ -28,8 +31,11 @@ export interface StepPlacement {
 export interface DuckDbRunOptions {
   /** An open database to run in (kept open); default: a new in-memory one, closed afterwards. */
   readonly database?: DuckDb;
-  /** Read this file instead of the pipe's table; the pipe's table then only gives the columns. */
-  readonly source?: DuckDbFileSource;
+  /**
+   * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, readTable's rules) instead of the
+   * pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table` has them).
+   */
+  readonly source?: DuckDbFileSource | DuckDbFilesSource;
   /** Column types by name, for columns of the loaded tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
@@ -42,11 +48,16 @@ export interface DuckDbPipeResult<C extends string> extends PipeResult<C> {
   readonly sql: string;
   /** Each primitive step, in order, with the engine that ran it. */
   readonly placement: readonly StepPlacement[];
+  /** What reading the files reported (rows, dropped rows, invalid values per column), for a `duckdbCsvFiles` source. */
+  readonly read?: ReadReport;
 }
 
 let runs = 0;
 
-function sourceColumns(pipe: Pipe<string>, source: DuckDbFileSource | undefined): readonly string[] {
+function sourceColumns(
+  pipe: Pipe<string>,
+  source: DuckDbFileSource | DuckDbFilesSource | undefined,
+): readonly string[] {
   const columns = pipe.source.columnNames();
   if (source === undefined) return columns;
   const fileColumns = source.columns.map(([name]) => name);
@@ -58,16 +69,31 @@ function sourceColumns(pipe: Pipe<string>, source: DuckDbFileSource | undefined)
   return columns;
 }
 
+/** The source columns' types: the file's schema, or the loaded table's (declared, else from its values). */
+function typesOfSource(pipe: Pipe<string>, options: DuckDbRunOptions): Record<string, ColumnType> {
+  if (options.source !== undefined) return Object.fromEntries(options.source.columns);
+  const declared = options.columnTypes ?? {};
+  return Object.fromEntries(
+    pipe.source
+      .columnNames()
+      .map((name) => [name, inferColumnType(pipe.source, name, declared[name], "the pipe's source table")]),
+  );
+}
+
 async function loadSources(
   db: DuckDb,
   pipe: Pipe<string>,
   compiled: CompiledPipe,
   relation: string,
+  sourceTypes: Readonly<Record<string, ColumnType>>,
   options: DuckDbRunOptions,
-): Promise<void> {
+): Promise<ReadReport | undefined> {
   const types = options.columnTypes ?? {};
+  let report: ReadReport | undefined;
   if (options.source === undefined) {
-    await loadTable(db.connection, pipe.source, relation, types, "the pipe's source table");
+    await loadTable(db.connection, pipe.source, relation, sourceTypes, "the pipe's source table");
+  } else if (options.source.format === "files") {
+    report = await options.source.load(db.connection, relation);
   } else {
     try {
       await db.connection.run(`CREATE TEMP TABLE "${relation}" AS ${options.source.sql}`);
@@ -76,8 +102,10 @@ async function loadSources(
     }
   }
   for (const [i, lookup] of compiled.lookups.entries()) {
-    await loadTable(db.connection, lookup.table, lookup.relation, types, `lookup table ${i + 1}`);
+    const lookupTypes = { ...types, ...lookup.types };
+    await loadTable(db.connection, lookup.table, lookup.relation, lookupTypes, `lookup table ${i + 1}`);
   }
+  return report;
 }
 
 /** The trace entries of the steps DuckDB ran, from the per-CTE row counts. */
@@ -116,7 +144,9 @@ export async function runOnDuckDb<C extends string>(
   const planned = planSteps(columns, pipe.steps);
   const flat = flattenPlan(planned);
   const run = ++runs;
+  const sourceTypes = typesOfSource(pipe as Pipe<string>, options);
   const compiled = compilePipe(columns, flat, {
+    sourceTypes,
     dialect: "duckdb",
     sourceRelation: `tablepipe_source_${run}`,
     lookupRelation: (i) => `tablepipe_lookup_${run}_${i}`,
@@ -125,7 +155,14 @@ export async function runOnDuckDb<C extends string>(
   });
   const db = options.database ?? (await DuckDb.open());
   try {
-    await loadSources(db, pipe as Pipe<string>, compiled, `tablepipe_source_${run}`, options);
+    const read = await loadSources(
+      db,
+      pipe as Pipe<string>,
+      compiled,
+      `tablepipe_source_${run}`,
+      sourceTypes,
+      options,
+    );
     let table: Awaited<ReturnType<typeof readQuery>>;
     try {
       table = await readQuery(db.connection, compiled.sql);
@@ -147,6 +184,7 @@ export async function runOnDuckDb<C extends string>(
       ),
       sql: compiled.sql,
       placement,
+      ...(read === undefined ? {} : { read }),
     };
   } finally {
     await dropRelations(db, compiled, `tablepipe_source_${run}`);

@@ -90,6 +90,15 @@ export function describeIssue(
   return { reason: `cannot parse ${quote(value)} as ${noun} (expected ${example})`, expected };
 }
 
+/**
+ * Why a cell's text is invalid for a schema column, as readTable says it (`""` is an empty cell of a column that
+ * is not nullable): for engines that read files themselves and must name bad values the same way.
+ * @example invalidValueReason(spec, "abc").reason // 'cannot parse "abc" as a number (expected e.g. 12.5)'
+ */
+export function invalidValueReason(spec: ColumnSpec, value: string): { reason: string; expected: string } {
+  return describeIssue(spec, value === "" ? 1 : 0, value);
+}
+
 /** Counts what "drop" mode dropped, per column, with the first few examples of each. */
 export class InvalidValueLog {
   droppedRows = 0;

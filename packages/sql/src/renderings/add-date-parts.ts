@@ -1,10 +1,10 @@
 import type { ExprNode } from "@tablepipe/core";
 import { stringParam } from "../param-values";
 import { selectWithColumns } from "../select-list";
-import type { BuiltInRendering } from "../step-rendering";
+import { type BuiltInRendering, typesOf } from "../step-rendering";
 
 /** `addDateParts`: month (1-12), day of week (1 = Sunday) and day of month, as integers. */
-export const renderAddDateParts: BuiltInRendering = (params, c) => {
+export const renderAddDateParts: BuiltInRendering = (params, c, known) => {
   const arg: ExprNode = { kind: "column", name: stringParam(params, "column") };
   const part = (op: "month" | "dayOfWeek" | "day"): string =>
     `CAST(${c.expr({ kind: "unary", op, arg })} AS INTEGER)`;
@@ -13,5 +13,10 @@ export const renderAddDateParts: BuiltInRendering = (params, c) => {
     [stringParam(params, "dayOfWeek")]: part("dayOfWeek"),
     [stringParam(params, "dayOfMonth")]: part("day"),
   });
-  return { sql: `SELECT ${list} FROM ${c.input}`, columns };
+  const ints = ["month", "dayOfWeek", "dayOfMonth"].map((key) => [stringParam(params, key), "int" as const]);
+  return {
+    sql: `SELECT ${list} FROM ${c.input}`,
+    columns,
+    types: typesOf(known.types, columns, Object.fromEntries(ints)),
+  };
 };

@@ -1,7 +1,8 @@
 import type { MeasureNode, SqlStepContext } from "@tablepipe/core";
+import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
-import type { BuiltInRendering } from "../step-rendering";
+import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
 
 /** One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position. */
 function measureSql(measure: MeasureNode, c: SqlStepContext): string {
@@ -29,20 +30,32 @@ function measureSql(measure: MeasureNode, c: SqlStepContext): string {
   }
 }
 
+/** A measure's type where plain: counts are ints, min/max/first/last keep their expression's type. */
+function measureType(measure: MeasureNode, types: KnownTypes) {
+  if (measure.fn === "count" || measure.fn === "countDistinct") return "int" as const;
+  if (measure.fn === "mean" || measure.fn === "stddev") return "float" as const;
+  if (measure.of === undefined || measure.fn === "sum") return undefined;
+  return exprType(measure.of, types);
+}
+
 /**
  * `aggregate`: `GROUP BY` (null keys form one group), groups at the position of their first row; with no
  * `by`, one row even for an empty input.
  */
-export const renderAggregate: BuiltInRendering = (params, c) => {
+export const renderAggregate: BuiltInRendering = (params, c, known) => {
   const by = [...new Set(stringsParam(params, "by"))];
   const measures = params.measures as Readonly<Record<string, MeasureNode>>;
   if (by.some((name) => Object.hasOwn(measures, name))) return undefined; // the in-process step names the error
   const items = Object.entries(measures).map(([name, m]) => `${measureSql(m, c)} AS ${c.quote(name)}`);
   const columns = [...by, ...Object.keys(measures)];
+  const added = Object.fromEntries(
+    Object.entries(measures).map(([name, m]) => [name, measureType(m, known.types)]),
+  );
+  const types = typesOf(known.types, columns, added);
   if (by.length === 0) {
-    return { sql: `SELECT ${[...items, `0 AS ${c.rowOrder}`].join(", ")} FROM ${c.input}`, columns };
+    return { sql: `SELECT ${[...items, `0 AS ${c.rowOrder}`].join(", ")} FROM ${c.input}`, columns, types };
   }
   const keys = columnList(c, by);
   const list = [keys, ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
-  return { sql: `SELECT ${list} FROM ${c.input} GROUP BY ${keys}`, columns };
+  return { sql: `SELECT ${list} FROM ${c.input} GROUP BY ${keys}`, columns, types };
 };

@@ -1,13 +1,17 @@
 import type { ExprNode } from "@tablepipe/core";
+import { exprType } from "../expr-type";
 import { selectWithColumns } from "../select-list";
-import type { BuiltInRendering } from "../step-rendering";
+import { type BuiltInRendering, typesOf } from "../step-rendering";
 
 /** `derive`: each new (or overwritten) column computed from the input's columns. */
-export const renderDerive: BuiltInRendering = (params, c) => {
+export const renderDerive: BuiltInRendering = (params, c, known) => {
   const expressions = params.columns as Readonly<Record<string, ExprNode>>;
   const computed = Object.fromEntries(
     Object.entries(expressions).map(([name, expr]) => [name, c.expr(expr)]),
   );
   const { list, columns } = selectWithColumns(c, computed);
-  return { sql: `SELECT ${list} FROM ${c.input}`, columns };
+  const added = Object.fromEntries(
+    Object.entries(expressions).map(([name, expr]) => [name, exprType(expr, known.types)]),
+  );
+  return { sql: `SELECT ${list} FROM ${c.input}`, columns, types: typesOf(known.types, columns, added) };
 };

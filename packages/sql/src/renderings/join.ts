@@ -1,13 +1,13 @@
 import type { ColumnTable } from "arquero";
 import { stringsParam } from "../param-values";
-import type { BuiltInRendering } from "../step-rendering";
+import { type BuiltInRendering, typesOf } from "../step-rendering";
 
 /**
  * `join`: inner and left joins number their rows by (left position, right position), so each left row's
  * matches follow the right's order; semi and anti joins are `EXISTS` / `NOT EXISTS`. A `validate` check
  * or a clashing column is left to the in-process step (`undefined`).
  */
-export const renderJoin: BuiltInRendering = (params, c) => {
+export const renderJoin: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "on"))];
   const right = params.right as ColumnTable;
   const how = params.how as "inner" | "left" | "semi" | "anti";
@@ -20,6 +20,7 @@ export const renderJoin: BuiltInRendering = (params, c) => {
     return {
       sql: `SELECT "l".* FROM ${c.input} AS "l" WHERE ${how === "anti" ? "NOT " : ""}${exists}`,
       columns: c.columns,
+      types: known.types,
     };
   }
   const extra = right.columnNames().filter((name) => !keys.includes(name));
@@ -33,5 +34,6 @@ export const renderJoin: BuiltInRendering = (params, c) => {
   return {
     sql: `SELECT ${list.join(", ")} FROM ${c.input} AS "l" ${kind} ${rightTable} AS "r" ON ${matches}`,
     columns: [...c.columns, ...extra],
+    types: typesOf(known.types, c.columns),
   };
 };

@@ -1,9 +1,13 @@
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
-import type { BuiltInRendering } from "../step-rendering";
+import { type BuiltInRendering, typesOf } from "../step-rendering";
 
 /** `select`: only the listed columns, in the listed order (a name listed twice once). */
-export const renderSelect: BuiltInRendering = (params, c) => {
+export const renderSelect: BuiltInRendering = (params, c, known) => {
   const columns = [...new Set(stringsParam(params, "columns"))];
-  return { sql: `SELECT ${columnList(c, columns)}, ${c.rowOrder} FROM ${c.input}`, columns };
+  return {
+    sql: `SELECT ${columnList(c, columns)}, ${c.rowOrder} FROM ${c.input}`,
+    columns,
+    types: typesOf(known.types, columns),
+  };
 };

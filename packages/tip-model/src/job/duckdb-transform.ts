@@ -2,12 +2,15 @@ import type { Pipe } from "@tablepipe/core";
 import {
   columnTypesOf,
   DuckDb,
+  type DuckDbFilesSource,
   type DuckDbPipeResult,
+  duckdbCsvFiles,
   runOnDuckDb,
   type StepPlacement,
 } from "@tablepipe/duckdb";
+import { resolveSources } from "@tablepipe/io";
 import type { TipAmountModelConfig } from "../config";
-import { taxiTripSchema, taxiZoneGeoSchema } from "../data/index";
+import { taxiTripAliases, taxiTripSchema, taxiZoneGeoSchema } from "../data/index";
 
 /** The DuckDB settings of the job's config. */
 export type DuckDbSettings = Pick<TipAmountModelConfig, "duckdb_database" | "duckdb_memory_limit">;
@@ -16,13 +19,29 @@ export type DuckDbSettings = Pick<TipAmountModelConfig, "duckdb_database" | "duc
 const TIP_MODEL_COLUMN_TYPES = { ...columnTypesOf(taxiZoneGeoSchema), ...columnTypesOf(taxiTripSchema) };
 
 /**
- * Run the transform stage's pipe in DuckDB (its source table loaded into a database opened for this run, in
- * memory unless `duckdb_database` names a file; `duckdb_memory_limit` set first), then close the database.
+ * The trip files as DuckDB reads them itself (readTable's aliases, time-stamp layouts and invalid-value
+ * policy), when every file they name is CSV; undefined otherwise (Parquet/Arrow: readTable reads them).
+ * @example await tripFilesOnDuckDb("data/*.csv", "drop")
+ */
+export async function tripFilesOnDuckDb(
+  files: string,
+  onInvalid: "error" | "drop",
+): Promise<DuckDbFilesSource | undefined> {
+  const resolved = await resolveSources(files);
+  if (!resolved.every((file) => /\.(csv|tsv)$/i.test(file))) return undefined;
+  return duckdbCsvFiles(resolved, taxiTripSchema, { aliases: taxiTripAliases, onInvalid });
+}
+
+/**
+ * Run the transform stage's pipe in DuckDB (its source table loaded into a database opened for this run, or
+ * the trip files read by DuckDB when `source` is given; in memory unless `duckdb_database` names a file;
+ * `duckdb_memory_limit` set first), then close the database.
  * @example await transformOnDuckDb(pipe(trips).step(filter), { duckdb_memory_limit: "4GB" })
  */
 export async function transformOnDuckDb<C extends string>(
   pipeline: Pipe<C>,
   settings: DuckDbSettings,
+  source?: DuckDbFilesSource,
 ): Promise<DuckDbPipeResult<C>> {
   const database = await DuckDb.open(settings.duckdb_database);
   try {
@@ -30,7 +49,11 @@ export async function transformOnDuckDb<C extends string>(
       // the config's regex allows digits, a dot, a space and a unit only: nothing to escape
       await database.connection.run(`SET memory_limit = '${settings.duckdb_memory_limit}'`);
     }
-    return await runOnDuckDb(pipeline, { database, columnTypes: TIP_MODEL_COLUMN_TYPES });
+    return await runOnDuckDb(pipeline, {
+      database,
+      columnTypes: TIP_MODEL_COLUMN_TYPES,
+      ...(source === undefined ? {} : { source }),
+    });
   } finally {
     database.close();
   }

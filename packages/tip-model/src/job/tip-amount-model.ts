@@ -162,7 +162,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
           `no data given (--data-dir, --trips, --zones): using the built-in generated sample, ${config.sample_rows} trips (seed ${config.seed})`,
         );
       } else {
-        if (options.streamTrips === true) {
+        if (options.streamTrips === true || config.engine === "duckdb") {
+          // streamed, or read by DuckDB itself: transform() reads the trip files
           this.tables.taxi_trip_data = undefined;
           this.streamedTrips = sources.trips;
         } else {
@@ -221,7 +222,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * The guide's `filter_data` then `add_features`, logged as a funnel; rows end in one canonical order.
    * When `extract` left the trip files to stream, they are read here through `pipeFrom`: the row-local
    * filters run on each batch as it is read, and the dedupe after them (the same result, on fewer rows).
-   * With `engine: "duckdb"` the same pipe runs inside DuckDB on the trips read whole (see `transformOnDuckDb`).
+   * With `engine: "duckdb"` the same pipe runs inside DuckDB, on the trip files DuckDB reads itself when they are
+   * CSV (readTable's aliases, layouts and `drop_invalid_rows`), else on the trips read whole by readTable.
    */
   transform(): Promise<void> {
     return this.stage("transform", async () => {
@@ -235,11 +237,18 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       ] as const;
       if (config.engine === "duckdb") {
         // loaded only when asked for: DuckDB's native module costs the in-process runs nothing
-        const { placementLine, transformOnDuckDb } = await import("./duckdb-transform");
-        const source = trips ?? (await this.readStreamedWhole(streamed as string));
+        const { placementLine, transformOnDuckDb, tripFilesOnDuckDb } = await import("./duckdb-transform");
+        const onInvalid = config.drop_invalid_rows ? "drop" : "error";
+        const files = streamed === undefined ? undefined : await tripFilesOnDuckDb(streamed, onInvalid);
+        const source = files?.table ?? trips ?? (await this.readStreamedWhole(streamed as string));
         const pipeline = pipe(source).step(filter).step(features).step(order);
-        const result = await transformOnDuckDb(pipeline, config);
-        this.keepTrace("transform", [...this.readLine(source), ...result.trace]);
+        const result = await transformOnDuckDb(pipeline, config, files);
+        const readLine = result.read === undefined ? this.readLine(source) : [readTraceEntry(result.read)];
+        this.keepTrace("transform", [...readLine, ...result.trace]);
+        if (result.read !== undefined) {
+          this.logRead("taxi_trip_data", result.read);
+          this.inputRows = { taxi_trip_data: result.read.rows, ...this.inputRows };
+        }
         this.log.info(placementLine(result.placement));
         this.tables.prepared_data = result.table;
         return;

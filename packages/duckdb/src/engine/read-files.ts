@@ -1,0 +1,282 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { SQL_DIALECTS } from "@tablepipe/core";
+import {
+  type ColumnAliases,
+  type ColumnSpec,
+  checkAliases,
+  columnKinds,
+  type InvalidValueExample,
+  invalidValueReason,
+  mapColumns,
+  type OnInvalid,
+  type ReadReport,
+  type RowSchema,
+  resolveSources,
+  TableReadError,
+} from "@tablepipe/io";
+import { type ColumnTable, table as makeTable } from "arquero";
+import { toQueryError } from "../errors";
+import { type ColumnType, DUCKDB_TYPES } from "./column-types";
+import { readQuery } from "./read-result";
+import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
+
+const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
+const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/** How DuckDB reads files as readTable would: column aliases, and what to do with an invalid value. */
+export interface DuckDbReadOptions {
+  /** Other names each schema column may have in a file (compared ignoring case, `_`, `-` and spaces). */
+  readonly aliases?: ColumnAliases;
+  /** `"error"` (default): the first invalid value stops the read, named; `"drop"`: its row is dropped and counted. */
+  readonly onInvalid?: OnInvalid;
+}
+
+/** CSV files DuckDB reads itself with readTable's rules; `load` reads them into a relation and reports. */
+export interface DuckDbFilesSource {
+  readonly format: "files";
+  /** The source as given (a file, a folder, a glob, or a list of them). */
+  readonly path: string;
+  /** The schema's columns, in order, with their types. */
+  readonly columns: readonly (readonly [name: string, type: ColumnType])[];
+  /** An empty table with the schema's columns: give it to `pipe(...)` to build the steps. */
+  readonly table: ColumnTable;
+  /** Read the files into a new temporary table `relation` (rows in file order); returns what readTable reports. */
+  readonly load: (connection: DuckDBConnection, relation: string) => Promise<ReadReport>;
+}
+
+const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
+  float: "float",
+  int: "int",
+  string: "string",
+  enum: "string",
+  boolean: "boolean",
+  timestamp: "timestamp",
+};
+
+const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
+const INT_TEXT = String.raw`[+-]?[0-9]+(?:\.0*)?`;
+/** The prefix of the per-column invalid flags of the typed table, dropped once counted. */
+const BAD_PREFIX = "__tablepipe_invalid_";
+const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
+const FALSE_WORDS = ["false", "f", "0", "no", "n"];
+
+/**
+ * One column's parse, in three layers over the text `c<i>` (each costly part computed once per cell): the
+ * trimmed text `t<i>` (and a time stamp's fields `p<i>`), then `e<i>` (an empty cell) and `x<i>` (the parsed
+ * value, NULL when it does not parse), then the value and whether the cell is invalid, by readTable's rules.
+ */
+function cellLayers(
+  spec: ColumnSpec,
+  c: number,
+): { split: string[]; parse: string[]; value: string; bad: string } {
+  const [r, t, p, e, x] = ["c", "t", "p", "e", "x"].map((prefix) => quote(`${prefix}${c}`)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const split = [r, `trim(${r}, ' \t') AS ${t}`];
+  // readTable: an empty cell is null; a cell of blanks is empty too, but for a string column it is its text
+  const empty = spec.kind === "string" ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
+  let parsed: string;
+  let ok = `${x} IS NOT NULL`;
+  switch (spec.kind) {
+    case "float":
+      parsed = `CASE WHEN regexp_full_match(${t}, ${text(FLOAT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
+      ok = `(${x} IS NOT NULL AND isfinite(${x}))`;
+      break;
+    case "int":
+      parsed = `CASE WHEN regexp_full_match(${t}, ${text(INT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
+      ok = `(${x} IS NOT NULL AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER})`;
+      break;
+    case "string":
+      parsed = r;
+      ok = "TRUE";
+      break;
+    case "enum":
+      parsed = `CASE WHEN ${r} IN (${(spec.values ?? []).map(text).join(", ") || "NULL"}) THEN ${r} END`;
+      break;
+    case "boolean":
+      parsed = `CASE WHEN lower(${t}) IN (${TRUE_WORDS.map(text).join(", ")}) THEN TRUE WHEN lower(${t}) IN (${FALSE_WORDS.map(text).join(", ")}) THEN FALSE END`;
+      break;
+    case "timestamp":
+      split.push(`${stampPartsSql(`trim(${r}, ' \t')`)} AS ${p}`);
+      parsed = stampFromPartsSql(p);
+      break;
+  }
+  const type = DUCKDB_TYPES[COLUMN_TYPE[spec.kind]];
+  return {
+    split,
+    parse: [r, `${empty} AS ${e}`, `${parsed} AS ${x}`],
+    value: `CASE WHEN ${e} THEN ${emptyValue(spec, type)} WHEN ${ok} THEN CAST(${x} AS ${type}) ELSE NULL END`,
+    bad: `CASE WHEN ${e} THEN ${spec.nullable || spec.hasDefault ? "FALSE" : "TRUE"} ELSE NOT (${ok}) END`,
+  };
+}
+
+/** What an empty cell (or an absent optional column) becomes: the default, else null. */
+function emptyValue(spec: ColumnSpec, type: string): string {
+  const value = spec.defaultValue;
+  if (!spec.hasDefault || value === null || value === undefined) return `CAST(NULL AS ${type})`;
+  if (value instanceof Date)
+    return `CAST(TIMESTAMP '${value.toISOString().slice(0, 23).replace("T", " ")}' AS ${type})`;
+  if (typeof value === "string") return `CAST(${text(value)} AS ${type})`;
+  return `CAST(${String(value)} AS ${type})`;
+}
+
+/** read_csv of one file, every column as text, quoted `""` an empty string and an empty cell null. */
+function readCsvSql(file: string): string {
+  const delimiter = file.toLowerCase().endsWith(".tsv") ? "\t" : ",";
+  return `read_csv(${text(file)}, header = true, all_varchar = true, delim = ${text(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
+}
+
+async function run(connection: DuckDBConnection, sql: string, where: string): Promise<void> {
+  try {
+    await connection.run(sql);
+  } catch (error) {
+    throw toQueryError(where, error);
+  }
+}
+
+/** The first file row (0-based, across files) of each file, and the rows of each, after loading them in order. */
+interface Loaded {
+  readonly files: readonly string[];
+  readonly starts: readonly number[];
+}
+
+function locate(loaded: Loaded, row: number): { file: string; line: number } {
+  let f = 0;
+  while (f + 1 < loaded.starts.length && (loaded.starts[f + 1] as number) <= row) f++;
+  return { file: loaded.files[f] as string, line: row - (loaded.starts[f] as number) + 2 };
+}
+
+/** Read every file's mapped columns as text into `raw` (one INSERT per file, so rowid is file order). */
+async function loadRaw(
+  connection: DuckDBConnection,
+  files: readonly string[],
+  specs: readonly ColumnSpec[],
+  aliases: ColumnAliases | undefined,
+  raw: string,
+): Promise<Loaded> {
+  const cells = specs.map((_, c) => `${quote(`c${c}`)} VARCHAR`);
+  await run(connection, `CREATE TEMP TABLE ${quote(raw)} (${cells.join(", ")})`, "reading the files");
+  const starts: number[] = [];
+  let rows = 0;
+  for (const file of files) {
+    starts.push(rows);
+    let header: string[];
+    try {
+      header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
+    } catch (error) {
+      throw toQueryError(`reading ${file}`, error);
+    }
+    const found = mapColumns(file, header, specs, aliases);
+    const list = found.map((index) => (index < 0 ? "NULL" : quote(header[index] as string)));
+    await run(
+      connection,
+      `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file)}`,
+      `reading ${file}`,
+    );
+    const counted = await readQuery(connection, `SELECT count(*) AS n FROM ${quote(raw)}`);
+    rows = Number(counted.get("n", 0));
+  }
+  return { files, starts };
+}
+
+/**
+ * CSV files read by DuckDB with readTable's rules: a file, a folder or a glob (or a list), sorted as readTable
+ * sorts them; schema columns found by name or alias (ignoring case, `_`, `-`, spaces); numbers, integers,
+ * booleans and time stamps (ISO without a zone, `07/27/2018 09:14:45 AM`) parsed as readTable parses them; an
+ * invalid value named by file, line, column, value and what was expected (a `TableReadError`), or with
+ * `onInvalid: "drop"` its row dropped and counted per column.
+ * @example runOnDuckDb(pipe(trips.table).transform(dropDuplicates), { source: duckdbCsvFiles("data/*.csv", taxiTripSchema) })
+ */
+export function duckdbCsvFiles(
+  source: string | readonly string[],
+  schema: RowSchema,
+  options: DuckDbReadOptions = {},
+): DuckDbFilesSource {
+  const specs = columnKinds(schema);
+  checkAliases(specs, options.aliases);
+  const columns = specs.map((spec) => [spec.name, COLUMN_TYPE[spec.kind]] as const);
+  const table = makeTable(Object.fromEntries(specs.map((spec) => [spec.name, []])));
+  const path = typeof source === "string" ? source : source.join(", ");
+  const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
+    const started = performance.now();
+    const files = await resolveSources(source);
+    const raw = `${relation}_text`;
+    try {
+      const loaded = await loadRaw(connection, files, specs, options.aliases, raw);
+      const layers = specs.map((spec, c) => cellLayers(spec, c));
+      // the split text is materialised: DuckDB would otherwise inline it into every use of a time stamp's fields
+      const split = `${relation}_split`;
+      const splitSql = `SELECT ${['rowid AS "row"', ...layers.flatMap((l) => l.split)].join(", ")} FROM ${quote(raw)}`;
+      await run(connection, `CREATE TEMP TABLE ${quote(split)} AS ${splitSql}`, `reading ${path}`);
+      const parse = `SELECT ${['"row"', ...layers.flatMap((l) => l.parse)].join(", ")} FROM ${quote(split)}`;
+      const flags = specs.map((_, c) => quote(`${BAD_PREFIX}${c}`));
+      const list = layers.flatMap((l, c) => [
+        `${l.value} AS ${quote(specs[c]?.name as string)}`,
+        `${l.bad} AS ${flags[c]}`,
+      ]);
+      // the typed table with a flag per column: counted, then the flagged rows deleted and the flags dropped
+      await run(
+        connection,
+        `CREATE TEMP TABLE ${quote(relation)} AS SELECT ${list.join(", ")} FROM (${parse}) ORDER BY "row"`,
+        `reading ${path}`,
+      );
+      await run(connection, `DROP TABLE ${quote(split)}`, `reading ${path}`);
+      const anyBad = flags.join(" OR ") || "FALSE";
+      const perColumn = flags.map((flag, c) => `count_if(${flag}) AS ${quote(`n${c}`)}`);
+      const countSql = `SELECT ${['count(*) AS "rows"', `count_if(${anyBad}) AS "dropped"`, ...perColumn].join(", ")} FROM ${quote(relation)}`;
+      const counts = (await readQuery(connection, countSql)).objects()[0] as Record<string, number>;
+      const invalidByColumn: Record<string, number> = {};
+      const found: { row: number; column: number; example: InvalidValueExample }[] = [];
+      for (const [c, spec] of specs.entries()) {
+        const n = Number(counts[`n${c}`]);
+        if (n === 0) continue;
+        invalidByColumn[spec.name] = n;
+        const limit = options.onInvalid === "drop" ? 3 : 1;
+        // the typed table's rowid is the text table's: both hold the rows in file order
+        const rows = `SELECT rowid FROM ${quote(relation)} WHERE ${flags[c]} ORDER BY rowid LIMIT ${limit}`;
+        const sql = `SELECT rowid AS "row", ${quote(`c${c}`)} AS "value" FROM ${quote(raw)} WHERE rowid IN (${rows}) ORDER BY rowid`;
+        for (const { row, value } of (await readQuery(connection, sql)).objects() as {
+          row: number;
+          value: string | null;
+        }[]) {
+          const shown = value ?? "";
+          const { reason } = invalidValueReason(spec, shown);
+          found.push({
+            row,
+            column: c,
+            example: { ...locate(loaded, row), column: spec.name, value: shown, reason },
+          });
+        }
+      }
+      found.sort((a, b) => a.row - b.row || a.column - b.column);
+      if (options.onInvalid !== "drop" && found.length > 0) {
+        const first = found[0] as (typeof found)[number];
+        const { expected } = invalidValueReason(specs[first.column] as ColumnSpec, first.example.value ?? "");
+        throw new TableReadError({ ...first.example, expected });
+      }
+      const examples = found.map((f) => f.example);
+      if (Number(counts.dropped) > 0) {
+        await run(connection, `DELETE FROM ${quote(relation)} WHERE ${anyBad}`, `reading ${path}`);
+      }
+      for (const flag of flags) {
+        await run(connection, `ALTER TABLE ${quote(relation)} DROP COLUMN ${flag}`, `reading ${path}`);
+      }
+      return {
+        files,
+        ms: performance.now() - started,
+        rows: Number(counts.rows) - Number(counts.dropped),
+        droppedRows: Number(counts.dropped),
+        invalidByColumn,
+        examples,
+      };
+    } finally {
+      await connection.run(`DROP TABLE IF EXISTS ${quote(raw)}`);
+      await connection.run(`DROP TABLE IF EXISTS ${quote(`${relation}_split`)}`);
+    }
+  };
+  return { format: "files", path, columns, table, load };
+}

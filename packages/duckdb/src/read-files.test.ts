@@ -1,0 +1,158 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipe } from "@tablepipe/core";
+import { type InvalidValueExample, readTableWithReport } from "@tablepipe/io";
+import { dropDuplicates } from "@tablepipe/transforms";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DuckDb } from "./engine/duckdb-database";
+import { duckdbCsvFiles } from "./engine/read-files";
+import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { expectSameTable } from "./test-support";
+
+const Trip = z.object({
+  vendor: z.int(),
+  picked_at: z.date(),
+  fare: z.number().nullable(),
+  note: z.string().nullable(),
+  paid: z.boolean(),
+});
+const ALIASES = { vendor: ["VendorID"], picked_at: ["tpep_pickup_datetime"] };
+
+/** Cell texts per column, valid and invalid ones (as written in the file: a quoted one keeps its quotes). */
+const CELLS = {
+  vendor: ["1", " 2 ", "-3", "4.0", "+5", "1.5", "x", ""],
+  picked_at: [
+    "2018-07-27 09:14:45",
+    "2018-07-27T09:14",
+    "2016-02-29",
+    "2018-03-11 02:30:00.1239",
+    "07/27/2018 9:14:45 PM",
+    "7/4/2018 12:05 AM",
+    "7/4/2018 23:05",
+    "2018-02-30 00:00:00",
+    "2018-07-27T09:14:45Z",
+    "7/4/2018 13:05 PM",
+    "2018-07-27 24:00",
+    "",
+  ],
+  fare: ["12.5", ".5", "2.", "1e-3", "-0", "", "NaN", "Infinity", "1e999", "abc", " "],
+  note: ["a", "", '""', '"c, d"', "Airport"],
+  paid: ["true", "Y", "no", "0", "F", "maybe", ""],
+} as const;
+
+const row = fc.record(
+  Object.fromEntries(Object.entries(CELLS).map(([name, cells]) => [name, fc.constantFrom(...cells)])) as {
+    [K in keyof typeof CELLS]: fc.Arbitrary<(typeof CELLS)[K][number]>;
+  },
+);
+const HEADERS = [
+  ["vendor", "picked_at", "fare", "note", "paid"],
+  ["VendorID", "tpep_pickup_datetime", "Fare", "note", "paid", "extra"],
+] as const;
+
+let db: DuckDb;
+let folder: string;
+let files = 0;
+beforeAll(async () => {
+  db = await DuckDb.open();
+  folder = await mkdtemp(join(tmpdir(), "tablepipe-duckdb-read-"));
+});
+afterAll(async () => {
+  db.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Write each part as a CSV file in a new folder (the second layout uses the aliases and an extra column). */
+async function writeParts(parts: readonly (readonly Record<string, string>[])[]): Promise<string> {
+  const dir = join(folder, `run-${++files}`);
+  await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+  for (const [i, rows] of parts.entries()) {
+    const header = HEADERS[i % 2] as readonly string[];
+    const lines = rows.map((r) =>
+      header
+        .map((name) =>
+          name === "extra"
+            ? "x"
+            : r[
+                name
+                  .replace("VendorID", "vendor")
+                  .replace("tpep_pickup_datetime", "picked_at")
+                  .replace("Fare", "fare")
+              ],
+        )
+        .join(","),
+    );
+    await writeFile(join(dir, `trips-${i}.csv`), `${[header.join(","), ...lines].join("\n")}\n`);
+  }
+  return dir;
+}
+
+const sortedExamples = (examples: readonly InvalidValueExample[]) =>
+  [...examples].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? "").localeCompare(b.column ?? ""),
+  );
+
+describe("duckdbCsvFiles reads as readTable reads", { timeout: 120_000 }, () => {
+  it("drops and counts the same invalid values per column, and keeps the same rows in the same order", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(row, { maxLength: 12 }), { minLength: 1, maxLength: 3 }),
+        async (parts) => {
+          const dir = await writeParts(parts);
+          const glob = join(dir, "trips-*.csv");
+          const expected = await readTableWithReport(glob, Trip, { aliases: ALIASES, onInvalid: "drop" });
+          const source = duckdbCsvFiles(glob, Trip, { aliases: ALIASES, onInvalid: "drop" });
+          const result = await runOnDuckDb(pipe(source.table), { database: db, source });
+          expectSameTable(result.table, expected.table);
+          const report = result.read;
+          expect(report?.files).toEqual(expected.report.files);
+          expect([report?.rows, report?.droppedRows]).toEqual([
+            expected.report.rows,
+            expected.report.droppedRows,
+          ]);
+          expect(report?.invalidByColumn).toEqual(expected.report.invalidByColumn);
+          expect(sortedExamples(report?.examples ?? [])).toEqual(sortedExamples(expected.report.examples));
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it("stops at the first invalid value with readTable's error: file, line, column, value, expected", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(row, { maxLength: 8 }), { minLength: 1, maxLength: 2 }),
+        async (parts) => {
+          const dir = await writeParts(parts);
+          let message: string | undefined;
+          try {
+            await readTableWithReport(dir, Trip, { aliases: ALIASES });
+          } catch (error) {
+            message = (error as Error).message;
+          }
+          const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
+          const run = runOnDuckDb(pipe(source.table).transform(dropDuplicates), { database: db, source });
+          if (message === undefined) await expect(run).resolves.toBeDefined();
+          else await expect(run).rejects.toThrow(message);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it("names a schema column no file column matches, with the names tried, as readTable does", async () => {
+    const dir = join(folder, "missing");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    await writeFile(join(dir, "t.csv"), "vendor,fare,note,paid\n1,2,a,true\n");
+    const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
+    await expect(runOnDuckDb(pipe(source.table), { database: db, source })).rejects.toThrow(
+      /column picked_at: column not found; tried "picked_at", "tpep_pickup_datetime"/,
+    );
+  });
+});

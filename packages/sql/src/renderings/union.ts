@@ -1,0 +1,49 @@
+import { type CastType, isMissing } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
+import { columnList } from "../select-list";
+import type { BuiltInRendering } from "../step-rendering";
+
+/** The kind of value a column of this type holds in process (a time stamp is a number). */
+const KIND: Readonly<Record<CastType, string>> = {
+  int: "number",
+  float: "number",
+  timestamp: "number",
+  string: "string",
+  boolean: "boolean",
+};
+
+/** The kind of the first present value of a column, as the in-process `union` checks it; undefined if none. */
+function firstKind(table: ColumnTable, name: string): string | undefined {
+  const values = table.array(name) as ArrayLike<unknown>;
+  for (let i = 0; i < values.length; ++i) {
+    const value = values[i];
+    if (!isMissing(value)) return value instanceof Date ? "number" : typeof value;
+  }
+  return undefined;
+}
+
+/**
+ * `union`: the input's rows, then the other table's (loaded with the input's column types), as `UNION ALL`
+ * with the columns matched by name; the other's rows numbered after the input's. Declines (the in-process
+ * step names the error) when the columns differ, when a column's type is unknown, or when the other table
+ * holds values of another kind.
+ */
+export const renderUnion: BuiltInRendering = (params, c, known) => {
+  const other = params.other as ColumnTable;
+  const names = other.columnNames();
+  if (names.length !== c.columns.length || c.columns.some((name) => !names.includes(name))) return undefined;
+  for (const name of c.columns) {
+    const type = known.types[name];
+    if (type === undefined) return undefined;
+    const kind = firstKind(other, name);
+    if (kind !== undefined && kind !== KIND[type]) return undefined;
+  }
+  const relation = c.quote(known.lookup(other, known.types));
+  const list = columnList(c, c.columns);
+  const after = `(SELECT COALESCE(max(${c.rowOrder}), -1) + 1 FROM ${c.input})`;
+  return {
+    sql: `SELECT ${list}, ${c.rowOrder} FROM ${c.input} UNION ALL SELECT ${list}, ${c.rowOrder} + ${after} FROM ${relation}`,
+    columns: c.columns,
+    types: known.types,
+  };
+};

@@ -1,0 +1,65 @@
+import type { CastType, ExprNode, SqlStepContext } from "@tablepipe/core";
+import { exprType } from "../expr-type";
+import { stringsParam } from "../param-values";
+import { columnList, orderTerms, selectWithColumns } from "../select-list";
+import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+
+/** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
+interface WindowFunctionShape {
+  readonly fn: "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum";
+  readonly of?: ExprNode;
+  readonly offset?: number;
+}
+
+/** One window column's SQL over the `ordered` window (every tie broken) or the `peers` one (orderBy only). */
+function windowSql(fn: WindowFunctionShape, c: SqlStepContext, ordered: string, peers: string): string {
+  const of = fn.of === undefined ? "" : c.expr(fn.of);
+  switch (fn.fn) {
+    case "rowNumber":
+      return `row_number() OVER (${ordered})`;
+    case "rank":
+      return `rank() OVER (${peers})`;
+    case "lag":
+    case "lead":
+      return `${fn.fn}(${of}, ${fn.offset ?? 1}) OVER (${ordered})`;
+    case "cumulativeSum":
+      return `sum(${of}) OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+  }
+}
+
+function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | undefined {
+  if (fn.fn === "rowNumber" || fn.fn === "rank") return "int";
+  if (fn.of === undefined) return undefined;
+  const type = exprType(fn.of, types);
+  return fn.fn === "cumulativeSum" ? (type === "float" ? type : undefined) : type;
+}
+
+/**
+ * `window`: SQL's window functions over `PARTITION BY` the keys (nulls one partition), ordered by the
+ * `orderBy` columns (ascending nulls first, descending nulls last), ties broken by every other column
+ * ascending and then by position, as in process; `rank` orders by the `orderBy` columns alone, so rows
+ * equal in them share a rank. Rows keep their order. A `descending` column that is not an `orderBy` column
+ * is left to the in-process step, which names the error.
+ */
+export const renderWindow: BuiltInRendering = (params, c, known) => {
+  const keys = [...new Set(stringsParam(params, "partitionBy"))];
+  const order = [...new Set(stringsParam(params, "orderBy"))];
+  const descending = stringsParam(params, "descending");
+  if (descending.some((name) => !order.includes(name))) return undefined;
+  const functions = params.columns as Readonly<Record<string, WindowFunctionShape>>;
+  const partition = keys.length > 0 ? `PARTITION BY ${columnList(c, keys)}` : "";
+  const orderKeys = order.map((column) => ({ column, descending: descending.includes(column) }));
+  const rest = c.columns.filter((name) => !keys.includes(name) && !order.includes(name));
+  const ordered = [...orderTerms(c, [...orderKeys, ...rest.map((column) => ({ column }))]), c.rowOrder];
+  const peers = orderKeys.length > 0 ? `ORDER BY ${orderTerms(c, orderKeys).join(", ")}` : "";
+  const orderedWindow = [partition, `ORDER BY ${ordered.join(", ")}`].filter(Boolean).join(" ");
+  const peersWindow = [partition, peers].filter(Boolean).join(" ");
+  const computed = Object.fromEntries(
+    Object.entries(functions).map(([name, fn]) => [name, windowSql(fn, c, orderedWindow, peersWindow)]),
+  );
+  const { list, columns } = selectWithColumns(c, computed);
+  const added = Object.fromEntries(
+    Object.entries(functions).map(([name, fn]) => [name, windowType(fn, known.types)]),
+  );
+  return { sql: `SELECT ${list} FROM ${c.input}`, columns, types: typesOf(known.types, columns, added) };
+};
