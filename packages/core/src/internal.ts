@@ -13,6 +13,7 @@ export { flattenPlan, optimizePlan, rowLocalPrefixLength } from "./pipe/optimize
 export type { PlannedStep } from "./pipe/plan";
 export { foldContracts, planSteps } from "./pipe/plan";
 export { makeStep } from "./pipe/step";
+export { attachSchema } from "./schema/registry";
 export { toScratch } from "./time/scratch";
 export { MAX_EPOCH_MS, parseTimestampBytes } from "./time/timestamp";
 export { emptyContract } from "./transform/contract";

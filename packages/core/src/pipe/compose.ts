@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import type { z } from "zod";
+import { schemaOf } from "../schema/registry";
 import type { ColumnContract } from "../transform/contract";
 import { makeTransform } from "../transform/define-transform";
 import { paramsValidator, resolveParams } from "../transform/params";
@@ -72,7 +73,7 @@ export function compose<const T extends readonly Step[], Z extends ParamsSchema 
   const expand = (resolved: Record<string, unknown>): readonly StepSpec[] =>
     typeof definition.steps === "function" ? definition.steps(resolved as z.output<Z>) : definition.steps;
   const run = (table: ColumnTable, resolved: Record<string, unknown>): ColumnTable =>
-    executePlan(table, planSteps(table.columnNames(), expand(resolved), name)).table;
+    executePlan(table, planSteps(table.columnNames(), expand(resolved), name, schemaOf(table))).table;
   const runtime: TransformRuntime = {
     transformName: name,
     kind: "composite",

@@ -1,4 +1,5 @@
 import type { ColumnTable } from "arquero";
+import { schemaOf } from "../schema/registry";
 import type { ColumnParams } from "../transform/column-params";
 import type { Transform } from "../transform/runtime";
 import type { Table } from "../transform/table";
@@ -68,13 +69,13 @@ export class Pipe<C extends string> {
 
   /** Pre-flight only: validate params and column contracts; returns the columns the output will have. */
   check(): readonly string[] {
-    const planned = planSteps(this.#source.columnNames(), this.#steps);
+    const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     return planned.at(-1)?.columnsOut ?? this.#source.columnNames();
   }
 
   /** Check, then run every step; returns the output table and the trace. */
   run(): PipeResult<C> {
-    const planned = planSteps(this.#source.columnNames(), this.#steps);
+    const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     const { table, trace } = executePlan(this.#source, planned);
     return { table: table as Table<C>, trace };
   }

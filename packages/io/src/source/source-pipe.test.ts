@@ -40,6 +40,8 @@ const fareFromId = defineTransform({
   name: "fareFromId",
   rowLocal: true,
   columns: { column: needs("id"), output: adds("fare") },
+  // It may overwrite a column (the test below does): it says so.
+  contract: ({ output }) => ({ replaces: [output] }),
   apply: (table, { column, output }) =>
     table.derive({ [output]: aq.escape((d: Record<string, number>) => d[column]! * 2) }),
 });
