@@ -1,4 +1,6 @@
 import { stat } from "node:fs/promises";
+import { schemaFromRowSchema } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readArrowFile } from "../arrow/arrow-reader";
 import { createColumnBuilder } from "../columns/column-builders";
@@ -45,7 +47,8 @@ export async function readTable<S extends RowSchema>(
 
 /**
  * Read a file, a folder, a glob or a list of files into one table, and report what was read and dropped.
- * Columns come in schema order; columns the schema does not name are ignored. Non-nullable numbers and time
+ * Columns come in schema order; columns the schema does not name are ignored. The table knows its column
+ * types at run time (`schemaOf(table)` in @tablepipe/core: `z.date()` is a timestamp, `z.int()` an int, ...). Non-nullable numbers and time
  * stamps are Float64Arrays, nullable ones plain arrays with `null`s; a time stamp is the epoch milliseconds
  * of its UTC wall-clock time (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never a Date — see
  * {@link readTable}.
@@ -58,7 +61,8 @@ export async function readTableWithReport<S extends RowSchema>(
 ): Promise<{ table: Table<SchemaColumns<S>>; report: ReadReport }> {
   const started = performance.now();
   const { ctx, files } = await readSources(source, schema, options);
-  const table = tableFromBuilders(ctx);
+  // The table carries its schema's column types at run time (schemaOf), for the pipe's pre-flight.
+  const table = attachSchema(tableFromBuilders(ctx), schemaFromRowSchema(schema));
   const report = readReport(ctx, files, performance.now() - started);
   return { table, report };
 }

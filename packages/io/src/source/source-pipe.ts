@@ -13,7 +13,9 @@ import type {
   TraceEntry,
   Transform,
 } from "@tablepipe/core";
+import { schemaFromRowSchema } from "@tablepipe/core";
 import {
+  attachSchema,
   executePlan,
   makeStep,
   optimizePlan,
@@ -142,7 +144,10 @@ export class SourcePipe<C extends string> {
   /** Pre-flight and optimise, reading nothing: which steps will run per batch, and which after. */
   plan(): SourcePlan {
     const columns = this.sourceColumns;
-    const plan = optimizePlan(columns, planSteps(columns, this.#steps));
+    const plan = optimizePlan(
+      columns,
+      planSteps(columns, this.#steps, "", schemaFromRowSchema(this.#schema)),
+    );
     const split = rowLocalPrefixLength(plan);
     return { streamed: plan.slice(0, split), rest: plan.slice(split) };
   }
@@ -184,7 +189,10 @@ export class SourcePipe<C extends string> {
       stepsMs += performance.now() - batchStarted;
     });
     const columns = streamed.at(-1)?.columnsOut ?? this.sourceColumns;
-    const table = accumulated.finish(columns);
+    const table = attachSchema(
+      accumulated.finish(columns),
+      streamed.at(-1)?.schemaOut ?? schemaFromRowSchema(this.#schema),
+    );
     const readTrace: TraceEntry = {
       step: "read",
       transform: "readTable",
