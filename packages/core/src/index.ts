@@ -73,7 +73,7 @@ export { exprParam, isExprNode, measureParam } from "./expr/validate";
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
 export { StepFailedError } from "./pipe/execute";
-export type { PipeResult } from "./pipe/pipe";
+export type { CheckedPipe, PipeResult } from "./pipe/pipe";
 export { Pipe, pipe } from "./pipe/pipe";
 export type { AddsOf, RemovesOf, Step } from "./pipe/step";
 export { step } from "./pipe/step";
@@ -134,15 +134,17 @@ export {
 export { describeValue, tableParam } from "./transform/params";
 export type { StepSpec, Transform } from "./transform/runtime";
 export type { SqlRendering, SqlStepContext } from "./transform/sql-rendering";
-export type { ColumnsOf, Table } from "./transform/table";
+export type { ColumnsOf, Table, TableColumns } from "./transform/table";
 export { isTable } from "./transform/table";
 export type {
+  CheckedTable,
   ColumnsForRole,
   ContractFor,
   LacksColumns,
   LacksParams,
   MissingColumns,
   NeedsCheck,
+  NeedsMessages,
   NeedsOf,
   NoFixedColumns,
   NoParams,

@@ -65,9 +65,11 @@ function contractOf(spec: StepSpec): ColumnContract {
  *   steps: (p) => [step(dropDuplicates), step(limitHistory, { after: p.after })],
  * });
  */
-export function compose<const T extends readonly Step[], Z extends ParamsSchema = NoParams>(
-  definition: CompositeDefinition<Z, T>,
-): Transform<Record<never, never>, Z, FoldSteps<T>> {
+export function compose<
+  const T extends readonly Step[],
+  Z extends ParamsSchema = NoParams,
+  const N extends string = string,
+>(definition: CompositeDefinition<Z, T> & { name: N }): Transform<Record<never, never>, Z, FoldSteps<T>, N> {
   const name = definition.name;
   const validator = paramsValidator({}, definition.params);
   const expand = (resolved: Record<string, unknown>): readonly StepSpec[] =>

@@ -39,8 +39,17 @@ export type RequiredColumnParam<
   T extends string = string,
 > = ColumnParam<R, D, true, T>;
 
-/** The names of the types in a requirement: `TypeNames<["int", "float"]>` is `"int" | "float"`. */
-export type TypeNames<T> = T extends readonly (infer E extends string)[] ? E : T & string;
+/** A list of type names as text, as the run-time messages write it: `"int, float or date"`. */
+type JoinTypes<T extends readonly string[]> = T extends readonly [infer A extends string]
+  ? A
+  : T extends readonly [infer A extends string, infer B extends string]
+    ? `${A} or ${B}`
+    : T extends readonly [infer A extends string, ...infer R extends readonly string[]]
+      ? `${A}, ${JoinTypes<R>}`
+      : string;
+
+/** A requirement as text, for compile-time messages: `TypeNames<["timestamp", "date"]>` is `"timestamp or date"`. */
+export type TypeNames<T> = T extends readonly string[] ? JoinTypes<T> : T & string;
 
 /** A typed needed column: `needs({ type: "timestamp" })`, with a default name `needs({ type: "int", default: "id" })`. */
 export interface NeedsOptions<T extends TypeRequirement, D> {

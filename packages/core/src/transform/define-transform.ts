@@ -141,13 +141,18 @@ export function verifyOutput(step: string, output: unknown, contract: ColumnCont
 }
 
 /** Attach the call signature to a runtime description, giving the typed transform function. */
-export function makeTransform<S extends ColumnParams, Z extends ParamsSchema, F extends StaticContract>(
+export function makeTransform<
+  S extends ColumnParams,
+  Z extends ParamsSchema,
+  F extends StaticContract,
+  N extends string = string,
+>(
   runtime: TransformRuntime,
   call: (table: ColumnTable, params: unknown) => ColumnTable,
-): Transform<S, Z, F> {
+): Transform<S, Z, F, N> {
   const fn = (table: ColumnTable, params?: unknown): ColumnTable => call(table, params);
   Object.defineProperty(fn, "name", { value: runtime.transformName });
-  return Object.assign(fn, runtime) as unknown as Transform<S, Z, F>;
+  return Object.assign(fn, runtime) as unknown as Transform<S, Z, F, N>;
 }
 
 /**
@@ -166,7 +171,8 @@ export function makeTransform<S extends ColumnParams, Z extends ParamsSchema, F 
 export function defineTransform<
   const S extends ColumnParams = Record<never, never>,
   Z extends ParamsSchema = NoParams,
->(definition: TransformDefinition<S, Z>): Transform<S, Z, NoFixedColumns> {
+  const N extends string = string,
+>(definition: TransformDefinition<S, Z> & { name: N }): Transform<S, Z, NoFixedColumns, N> {
   const columns: ColumnParams = definition.columns ?? {};
   const validator = paramsValidator(columns, definition.params);
   const name = definition.name;
@@ -197,7 +203,7 @@ export function defineTransform<
         sql(resolved as ResolvedParams<S, Z>, context),
     });
   }
-  return makeTransform<S, Z, NoFixedColumns>(runtime, (table, params) => {
+  return makeTransform<S, Z, NoFixedColumns, N>(runtime, (table, params) => {
     if (!isTable(table)) throw new TypeError(`${name}: expected an arquero table, got ${typeof table}`);
     const resolved = runtime.resolveParams(params);
     const schema = schemaOf(table);
@@ -222,9 +228,11 @@ export function defineTransform<
 export function withStaticContract<F extends StaticContract>(): <
   S extends ColumnParams,
   Z extends ParamsSchema,
+  N extends string,
 >(
-  transform: Transform<S, Z, NoFixedColumns>,
-) => Transform<S, Z, F> {
-  return <S extends ColumnParams, Z extends ParamsSchema>(transform: Transform<S, Z, NoFixedColumns>) =>
-    transform as unknown as Transform<S, Z, F>;
+  transform: Transform<S, Z, NoFixedColumns, N>,
+) => Transform<S, Z, F, N> {
+  return <S extends ColumnParams, Z extends ParamsSchema, N extends string>(
+    transform: Transform<S, Z, NoFixedColumns, N>,
+  ) => transform as unknown as Transform<S, Z, F, N>;
 }

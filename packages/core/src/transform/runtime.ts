@@ -65,9 +65,12 @@ export type Transform<
   S extends ColumnParams = ColumnParams,
   Z extends ParamsSchema = ParamsSchema,
   F extends StaticContract = StaticContract,
-> = TransformCall<S, Z, F> &
-  Omit<TransformRuntime, "columnParams"> & {
+  N extends string = string,
+> = TransformCall<S, Z, F, N> &
+  Omit<TransformRuntime, "columnParams" | "transformName"> & {
     readonly columnParams: S;
     readonly [staticContract]?: F;
     readonly [paramsType]?: Z;
+    /** The transform's name, as a literal type when it was declared with one (for compile-time messages). */
+    readonly transformName: N;
   };

@@ -1,7 +1,7 @@
 import type {
   ColumnParams,
   NeedsCheck,
-  NeedsOf,
+  NeedsMessages,
   OutputColumns,
   ParamsGiven,
   ParamsSchema,
@@ -108,18 +108,24 @@ export class SourcePipe<C extends string> {
     this.#steps = steps;
   }
 
-  /** Append a transform with its params. A step needing a column the table will lack does not compile. */
+  /**
+   * Append a transform with its params. A step needing a column the table will lack does not compile, and
+   * the diagnostic names it (`step "addDateParts" needs column "ordered_at" (timestamp or date)`).
+   */
   transform<
     S extends ColumnParams,
     Z extends ParamsSchema,
     F extends StaticContract,
+    N extends string,
     const P extends object = Record<never, never>,
   >(
-    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>> & ParamsGiven<S, Z, P>,
+    this: [NeedsMessages<C, N, S, F, P>] extends [never] ? SourcePipe<C> : NeedsMessages<C, N, S, F, P>,
+    transform: Transform<S, Z, F, N> & ParamsGiven<S, Z, P>,
     ...params: StepParamsArgs<S, Z, P>
   ): SourcePipe<OutputColumns<C, S, F, P>> {
-    return new SourcePipe(this.#source, this.#schema, this.#options, [
-      ...this.#steps,
+    const self = this as unknown as SourcePipe<C>;
+    return new SourcePipe(self.#source, self.#schema, self.#options, [
+      ...self.#steps,
       makeStep(transform, params[0]),
     ]);
   }
