@@ -97,7 +97,7 @@ export {
 export { declaredSchema, schemaOf } from "./schema/registry";
 // Row schemas: the zod object that types a table's rows (reads, row factories).
 export type { RowSchema } from "./schema/row-schema";
-export type { SchemaInput } from "./schema/typed-table";
+export type { SchemaInput, SchemaInputColumns } from "./schema/typed-table";
 export { checkTableSchema, toArquero, toTableSchema, typedTable } from "./schema/typed-table";
 // Time: calendar arithmetic and time-stamp text (zone-less wall clock as epoch milliseconds).
 export { civilDate, daysFromCivil } from "./time/calendar";

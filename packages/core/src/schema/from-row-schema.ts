@@ -11,6 +11,16 @@ interface ZodDef {
   checks?: { _zod: { def: { check?: string; format?: string } } }[];
   innerType?: ZodNode;
   defaultValue?: unknown;
+  entries?: Record<string, unknown>;
+  values?: readonly unknown[];
+}
+
+/** The type of an enum's or a literal's values: all strings, all numbers (ints or floats) or all booleans. */
+function choiceType(column: string, values: readonly unknown[]): LogicalType {
+  if (values.every((v) => typeof v === "string")) return "string";
+  if (values.every((v) => typeof v === "number")) return values.every(Number.isInteger) ? "int" : "float";
+  if (values.every((v) => typeof v === "boolean")) return "boolean";
+  throw new TypeError(`column "${column}": an enum or literal of mixed value types has no column type`);
 }
 
 const WRAPPERS = new Set(["nullable", "optional", "default", "prefault", "readonly", "catch", "nonoptional"]);
@@ -33,9 +43,10 @@ function leafType(column: string, node: ZodNode): LogicalType {
     case "bigint":
       return "int";
     case "string":
+      return "string";
     case "enum":
     case "literal":
-      return "string";
+      return choiceType(column, def.type === "enum" ? Object.values(def.entries ?? {}) : (def.values ?? []));
     case "boolean":
       return "boolean";
     case "date":

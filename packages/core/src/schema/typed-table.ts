@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import { SchemaMismatchError } from "../transform/errors";
+import type { Table } from "../transform/table";
 import { firstMisfit } from "./conforms";
 import { schemaFromRowSchema } from "./from-row-schema";
 import { columnArray } from "./infer-schema";
@@ -9,6 +10,11 @@ import type { RowSchema } from "./row-schema";
 
 /** A schema given by hand or as the zod row schema of a read. */
 export type SchemaInput = TableSchema | RowSchema;
+
+/** The column names of a schema input, for the typed table's TypeScript type. */
+export type SchemaInputColumns<S extends SchemaInput> = S extends RowSchema
+  ? keyof S["shape"] & string
+  : keyof S & string;
 
 function isRowSchema(schema: SchemaInput): schema is RowSchema {
   const shape = (schema as { shape?: unknown }).shape;
@@ -72,12 +78,15 @@ export function checkTableSchema(table: ColumnTable, schema: TableSchema, where:
  * table back with {@link toArquero}.
  * @example const orders = typedTable(aq.table({ id: [1, 2], at: [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2)] }), Order);
  */
-export function typedTable<T extends ColumnTable>(table: T, schema: SchemaInput): T {
+export function typedTable<const S extends SchemaInput>(
+  table: ColumnTable,
+  schema: S,
+): Table<SchemaInputColumns<S>> {
   const resolved = toTableSchema(schema);
   checkTableSchema(table, resolved, "typedTable");
   const ordered: Record<string, ColumnType> = {};
   for (const name of table.columnNames()) ordered[name] = resolved[name] as ColumnType;
-  return attachSchema(table.create({}) as T, ordered);
+  return attachSchema(table.create({}), ordered) as Table<SchemaInputColumns<S>>;
 }
 
 /**
