@@ -17,6 +17,14 @@ function of(type: LogicalType, nullable: boolean): ColumnType {
   return { type, nullable };
 }
 
+/** The one type of several alternatives (coalesce, case): ints and floats make a float. */
+function oneOf(types: readonly ColumnType[], nullable: boolean): ColumnType {
+  const known = types.find((t) => t.type !== "unknown");
+  if (known === undefined) return UNKNOWN;
+  const numeric = types.every((t) => t.type === "int" || t.type === "float" || t.type === "unknown");
+  return { type: numeric && types.some((t) => t.type === "float") ? "float" : known.type, nullable };
+}
+
 function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType {
   const nullable = left.nullable || right.nullable || op === "div";
   if (left.type === "unknown" || right.type === "unknown") return UNKNOWN;
@@ -68,19 +76,19 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
       return of("boolean", expressionType(node.arg, schema).nullable);
     case "coalesce": {
       const types = node.args.map((arg) => expressionType(arg, schema));
-      const known = types.find((t) => t.type !== "unknown");
-      return known === undefined ? UNKNOWN : { type: known.type, nullable: types.every((t) => t.nullable) };
+      return oneOf(
+        types,
+        types.every((t) => t.nullable),
+      );
     }
     case "case": {
       const results = [...node.branches.map((b) => b.result), node.otherwise].map((r) =>
         expressionType(r, schema),
       );
-      const known = results.find((t) => t.type !== "unknown");
-      const nullable = results.some((t) => t.nullable);
-      if (known === undefined) return UNKNOWN;
-      const numeric = results.every((t) => t.type === "int" || t.type === "float" || t.type === "unknown");
-      const type = numeric && results.some((t) => t.type === "float") ? "float" : known.type;
-      return { type, nullable };
+      return oneOf(
+        results,
+        results.some((t) => t.nullable),
+      );
     }
     case "cast":
       return of(node.to, expressionType(node.arg, schema).nullable);

@@ -1,7 +1,7 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { add, col, div, gt, isNull, month, truncate } from "../expr/build";
+import { add, coalesce, col, div, gt, isNull, month, truncate } from "../expr/build";
 import { count, max, mean, sum } from "../expr/measures";
 import { expressionType, measureType } from "../expr/types";
 import { pipe } from "../pipe/pipe";
@@ -138,6 +138,7 @@ describe("expression and measure types", () => {
       nullable: false,
     });
     expect(expressionType(col("nope"), schema).type).toBe("unknown");
+    expect(expressionType(coalesce(col("a"), 1.5), schema)).toEqual({ type: "float", nullable: false });
   });
   it("types measures", () => {
     expect(measureType(count(), schema)).toEqual({ type: "int", nullable: false });
