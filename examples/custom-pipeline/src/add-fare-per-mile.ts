@@ -17,9 +17,9 @@ export const addFarePerMile = defineTransform({
   name: "addFarePerMile",
   description: "Add fare_amount / trip_distance (null for trips shorter than minMiles).",
   columns: {
-    fare: needs("fare_amount"),
-    distance: needs("trip_distance"),
-    output: adds("fare_per_mile"),
+    fare: needs({ type: ["int", "float"], default: "fare_amount" }),
+    distance: needs({ type: ["int", "float"], default: "trip_distance" }),
+    output: adds({ type: "float", default: "fare_per_mile", nullable: true }),
   },
   params: z.object({
     minMiles: z.number().min(0).default(0.5).describe("Shorter trips get null: too short to measure."),

@@ -76,42 +76,84 @@ export type { SqlSortKey } from "./expr/sql";
 export { toSql, toSqlOrderBy } from "./expr/sql";
 export type { SqlDialect, SqlDialectName } from "./expr/sql-dialects";
 export { SQL_DIALECTS } from "./expr/sql-dialects";
+export { expressionType, measureType } from "./expr/types";
 export { exprParam, isExprNode, measureParam } from "./expr/validate";
 // Pipes: chaining, composing, tracing.
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
 export { StepFailedError } from "./pipe/execute";
-export type { PipeEngine, PipeResult, PipeRunOptions } from "./pipe/pipe";
+export type { CheckedPipe, PipeEngine, PipeResult, PipeRunOptions } from "./pipe/pipe";
 export { Pipe, pipe } from "./pipe/pipe";
 export type { AddsOf, RemovesOf, Step } from "./pipe/step";
 export { step } from "./pipe/step";
 export type { TraceEntry } from "./pipe/trace";
 export { flattenTrace, formatFunnel } from "./pipe/trace";
+// Table schemas at run time: column types, typed tables, the schema of any table.
+export type { Misfit } from "./schema/conforms";
+export { firstMisfit, valueFits } from "./schema/conforms";
+export { schemaFromRowSchema } from "./schema/from-row-schema";
+export { inferColumnType, inferSchema } from "./schema/infer-schema";
+export type { ColumnType, LogicalType, TableSchema, TypeRequirement } from "./schema/logical-types";
+export {
+  columnType,
+  formatColumnType,
+  formatRequirement,
+  isLogicalType,
+  LOGICAL_TYPES,
+  meetsRequirement,
+  NUMERIC,
+} from "./schema/logical-types";
+export { declaredSchema, schemaOf } from "./schema/registry";
 // Row schemas: the zod object that types a table's rows (reads, row factories).
 export type { RowSchema } from "./schema/row-schema";
+export type { SchemaInput, SchemaInputColumns } from "./schema/typed-table";
+export { checkTableSchema, toArquero, toTableSchema, typedTable } from "./schema/typed-table";
 // Time: calendar arithmetic and time-stamp text (zone-less wall clock as epoch milliseconds).
 export { civilDate, daysFromCivil } from "./time/calendar";
 export { formatTimestamp, isEpochMillis, parseTimestamp } from "./time/timestamp";
 // Transforms: declaring one, its column params and contract, its errors.
-export type { ColumnParam, ColumnParams, ColumnRole, RequiredColumnParam } from "./transform/column-params";
+export type {
+  AddsOptions,
+  ColumnParam,
+  ColumnParams,
+  ColumnRole,
+  NeedsOptions,
+  RequiredColumnParam,
+  TypeNames,
+} from "./transform/column-params";
 export { adds, needs, needsEach, removes } from "./transform/column-params";
 export type { ColumnContract } from "./transform/contract";
-export { columnsAfter, missingColumns, requireColumns } from "./transform/contract";
+export {
+  checkContract,
+  columnsAfter,
+  missingColumns,
+  requireColumns,
+  schemaAfter,
+} from "./transform/contract";
 export type { TransformDefinition } from "./transform/define-transform";
 export { defineTransform, verifyOutput, withStaticContract } from "./transform/define-transform";
-export { ContractViolationError, MissingColumnsError, TransformParamError } from "./transform/errors";
+export {
+  ColumnExistsError,
+  ColumnTypeError,
+  ContractViolationError,
+  MissingColumnsError,
+  SchemaMismatchError,
+  TransformParamError,
+} from "./transform/errors";
 export { describeValue, tableParam } from "./transform/params";
 export type { StepSpec, Transform } from "./transform/runtime";
 export type { SqlRendering, SqlStepContext } from "./transform/sql-rendering";
-export type { ColumnsOf, Table } from "./transform/table";
+export type { ColumnsOf, Table, TableColumns } from "./transform/table";
 export { isTable } from "./transform/table";
 export type {
+  CheckedTable,
   ColumnsForRole,
   ContractFor,
   LacksColumns,
   LacksParams,
   MissingColumns,
   NeedsCheck,
+  NeedsMessages,
   NeedsOf,
   NoFixedColumns,
   NoParams,

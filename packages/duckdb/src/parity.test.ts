@@ -311,7 +311,7 @@ describe("parity of rename, castColumns, fillNull, union and window (random tabl
 
   it("rename to a name another column keeps runs in process and fails with its own error", async () => {
     const p = pipe(ordersTable([])).transform(rename, { columns: { id: "status" } });
-    await expectSameError(p, db, { columnTypes: ORDER_TYPES }, /"id" is renamed to "status"/);
+    await expectSameError(p, db, { columnTypes: ORDER_TYPES }, /step "rename" adds column "status", but the table already has "status"/);
   });
 
   /** The casts castColumns renders for each column of a typed table (a time stamp to int/float/timestamp). */

@@ -1,3 +1,4 @@
+import { checkTableSchema, schemaOf } from "@tablepipe/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RowValidationError } from "./row-errors";
@@ -221,5 +222,26 @@ describe("rowFactory", () => {
         'rides.row(): row 0: unknown column "colour"',
       );
     });
+  });
+});
+
+describe("rowFactory tables' schema", () => {
+  it("carries the row schema's column types at run time, and the values fit them", () => {
+    const Order = z.object({
+      id: z.int().default(1),
+      amount: z.number().nullable().default(null),
+      status: z.enum(["paid", "open"]).default("open"),
+      at: z.date().default(new Date(Date.UTC(2024, 0, 1))),
+    });
+    const orders = rowFactory(Order, { name: "orders" });
+    const table = orders.rows([{ id: 2 }, { amount: 5, at: "2024-02-01 10:00" }]);
+    expect(schemaOf(table)).toEqual({
+      id: { type: "int", nullable: false },
+      amount: { type: "float", nullable: true },
+      status: { type: "string", nullable: false },
+      at: { type: "timestamp", nullable: false },
+    });
+    checkTableSchema(table, schemaOf(table), "orders");
+    expect(schemaOf(orders.empty()).at?.type).toBe("timestamp");
   });
 });

@@ -1,4 +1,6 @@
-import { isEpochMillis, type Table } from "@tablepipe/core";
+import { isEpochMillis, schemaFromRowSchema, type Table, type TableSchema } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
+import type { ColumnTable } from "arquero";
 import { buildTable } from "./build-table";
 import { checkColumnName } from "./column-names";
 import { describeCellValue } from "./format-value";
@@ -67,6 +69,11 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
   const name = options.name ?? "rows";
   const fields = describeFields(schema.shape);
   const columns = fields.map((field) => field.name) as ColumnName<S>[];
+  // The tables it makes carry the schema's column types (schemaOf), as a read table does; a schema with
+  // fields no table column type describes (arrays, objects) leaves them typed by their values.
+  const tableSchema = columnTypes(schema);
+  const typed = <T extends ColumnTable>(table: T): T =>
+    tableSchema === undefined ? table : attachSchema(table, tableSchema);
   const dateColumns = new Set(
     fields.filter((field) => field.inputKind === "date").map((field) => field.name),
   );
@@ -125,7 +132,7 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
       const inputs = (rows as readonly unknown[]).map((row, rowIndex) =>
         checkRowObject(context, row, rowIndex),
       );
-      return buildTable(fields, parseRows(context, inputs));
+      return typed(buildTable(fields, parseRows(context, inputs)));
     },
     tuples<const K extends readonly ColumnName<S>[]>(
       columnList: K & NamesRequiredColumns<S, K>,
@@ -133,12 +140,20 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
     ): Table<ColumnName<S>> {
       const context = `${name}.tuples()`;
       const inputs = tuplesToRowObjects(context, columnList, rows, columns);
-      return buildTable(fields, parseRows(context, inputs));
+      return typed(buildTable(fields, parseRows(context, inputs)));
     },
     empty(): Table<ColumnName<S>> {
-      return buildTable(fields, []);
+      return typed(buildTable(fields, []));
     },
   };
+}
+
+function columnTypes(schema: RowSchema): TableSchema | undefined {
+  try {
+    return schemaFromRowSchema(schema);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

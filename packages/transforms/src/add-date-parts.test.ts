@@ -1,4 +1,5 @@
 import "@tablepipe/testing/vitest";
+import { ColumnExistsError, ColumnTypeError, pipe, schemaOf } from "@tablepipe/core";
 import { tripRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -43,12 +44,34 @@ describe("addDateParts", () => {
     ]);
   });
 
-  it("overwrites an existing output column in place, and leaves the input alone", () => {
-    const table = aq.table({ month: ["x"], pickup_datetime: [new Date(Date.UTC(2018, 4, 1))] });
-    const out = addDateParts(table, pickup);
-    expect(out.columnNames()).toEqual(["month", "pickup_datetime", "day_of_week", "day_of_month"]);
-    expect(out.get("month", 0)).toBe(5);
-    expect(table.get("month", 0)).toBe("x");
+  it("refuses to overwrite an existing column (a string month once became 5), before reading a row", () => {
+    const table = aq.table({ month: ["May"], pickup_datetime: [new Date(Date.UTC(2018, 4, 1))] });
+    expect(() => addDateParts(table, pickup)).toThrow(ColumnExistsError);
+    expect(() => addDateParts(table, pickup)).toThrow(
+      'step "addDateParts" adds column "month", but the table already has "month" (string)',
+    );
+    expect(() => pipe(table).transform(addDateParts, pickup).check()).toThrow(ColumnExistsError);
+    expect(table.get("month", 0)).toBe("May");
+    const renamed = addDateParts(table, { ...pickup, month: "month_number" });
+    expect(renamed.get("month_number", 0)).toBe(5);
+  });
+
+  it("needs a time stamp: a string column fails before any row is read, naming the types", () => {
+    const table = aq.table({ pickup_datetime: ["2018-05-01 10:00"] });
+    expect(() => addDateParts(table, pickup)).toThrow(ColumnTypeError);
+    expect(() => addDateParts(table, pickup)).toThrow(
+      'step "addDateParts" needs column "pickup_datetime" (timestamp or date), but it is string',
+    );
+  });
+
+  it("declares its outputs as ints, nullable exactly when the time stamp is", () => {
+    const trips = tripRows.tuples(["pickup_datetime"], [["2018-02-04T18:00"]]);
+    expect(schemaOf(addDateParts(trips, pickup)).month).toEqual({ type: "int", nullable: false });
+    const gaps = aq.table({ at: [Date.UTC(2018, 6, 4, 12), null] });
+    expect(schemaOf(addDateParts(gaps, { column: "at", month: "m" })).m).toEqual({
+      type: "int",
+      nullable: true,
+    });
   });
 
   it("reads a filtered view as it shows", () => {

@@ -8,7 +8,8 @@ import { civilDate, dayNumber, dayOfWeek, timestampMillis } from "./internal/tim
  * off-by-one from arquero's 0-based `op.month` or Sunday-0 `op.dayofweek`.
  *
  * The new columns are `Int32Array`s; when some time stamp is missing they are plain arrays holding `null`
- * there. An output name that already exists is overwritten in place.
+ * there. An output name that already exists is an error of the pre-flight (it once overwrote a string
+ * column `month` silently): name the outputs otherwise, or drop the old column first.
  *
  * Params: `column` (required: the time-stamp column); the output names `month` (default "month"),
  * `dayOfWeek` (default "day_of_week") and `dayOfMonth` (default "day_of_month") name the parts themselves.
@@ -22,10 +23,17 @@ export const addDateParts = defineTransform({
   rowLocal: true,
   description: "Add month (1-12), day_of_week (1 = Sunday) and day_of_month of a time stamp.",
   columns: {
-    column: needs(),
-    month: adds("month"),
-    dayOfWeek: adds("day_of_week"),
-    dayOfMonth: adds("day_of_month"),
+    column: needs({ type: ["timestamp", "date"] }),
+    month: adds({ type: "int", default: "month" }),
+    dayOfWeek: adds({ type: "int", default: "day_of_week" }),
+    dayOfMonth: adds({ type: "int", default: "day_of_month" }),
+  },
+  // The parts are missing where the time stamp is: nullable exactly when it is.
+  types: ({ column, month, dayOfWeek, dayOfMonth }, input) => {
+    const nullable = input[column]?.nullable ?? true;
+    return Object.fromEntries(
+      [month, dayOfWeek, dayOfMonth].map((name) => [name, { type: "int", nullable }]),
+    );
   },
   apply: (table, { column, month, dayOfWeek: weekdayName, dayOfMonth }) => {
     const rows = visibleRows(table);

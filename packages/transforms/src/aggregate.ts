@@ -3,6 +3,7 @@ import {
   type ExprColumns,
   exprColumns,
   measureParam,
+  measureType,
   needsEach,
   type StaticContract,
   withStaticContract,
@@ -57,6 +58,8 @@ export const aggregate = withStaticContract<AggregateColumns>()(
       adds: Object.keys(measures),
       keepsOnly: [...new Set([...by, ...Object.keys(measures)])],
     }),
+    types: ({ measures }, input) =>
+      Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureType(m, input)])),
     apply: (table, { by, measures }): ColumnTable => {
       const keys = [...new Set(by)];
       const clash = keys.find((name) => Object.hasOwn(measures, name));

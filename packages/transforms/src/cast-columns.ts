@@ -47,6 +47,13 @@ export const castColumns = withStaticContract<CastColumnsColumns>()(
         .describe("The new types: { column: type }."),
     }),
     contract: ({ columns }) => ({ needs: Object.keys(columns) }),
+    types: ({ columns }, input) =>
+      Object.fromEntries(
+        Object.entries(columns).map(([name, to]) => [
+          name,
+          { type: to, nullable: input[name]?.nullable ?? true },
+        ]),
+      ),
     apply: (table, { columns }) => {
       const rows = visibleRows(table);
       const input = expressionInput(table, rows);

@@ -2,6 +2,7 @@ import {
   defineTransform,
   type ExprColumns,
   exprColumns,
+  expressionType,
   exprParam,
   type StaticContract,
   withStaticContract,
@@ -41,7 +42,11 @@ export const derive = withStaticContract<DeriveColumns>()(
     contract: ({ columns }) => ({
       needs: [...new Set(Object.values(columns).flatMap((expr) => exprColumns(expr)))],
       adds: Object.keys(columns),
+      // derive is the one step meant to overwrite: { fare: mul(col("fare"), 100) }.
+      replaces: Object.keys(columns),
     }),
+    types: ({ columns }, input) =>
+      Object.fromEntries(Object.entries(columns).map(([name, expr]) => [name, expressionType(expr, input)])),
     apply: (table, { columns }) => {
       const rows = visibleRows(table);
       const input = expressionInput(table, rows);

@@ -15,6 +15,13 @@ export const dropMissing = defineTransform({
   rowLocal: true,
   description: "Drop rows with a missing value (null, undefined, NaN) in any of the given columns.",
   columns: { columns: needsEach() },
+  types: ({ columns }, input) =>
+    Object.fromEntries(
+      columns.map((name) => [
+        name,
+        { ...input[name], type: input[name]?.type ?? "unknown", nullable: false },
+      ]),
+    ),
   apply: (table, { columns }) => {
     const rows = visibleRows(table);
     const keep = new Uint8Array(rows.length).fill(1);

@@ -18,7 +18,7 @@ export const encodeFlag = defineTransform({
   name: "encodeFlag",
   rowLocal: true,
   description: "Add a 0/1 column: 1 where a column equals a value, else 0.",
-  columns: { column: needs(), output: adds() },
+  columns: { column: needs(), output: adds({ type: "int" }) },
   params: z.object({
     value: z
       .union([z.string(), z.number(), z.boolean()], { error: "expected a string, number or boolean" })

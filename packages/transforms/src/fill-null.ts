@@ -83,6 +83,15 @@ export const fillNull = withStaticContract<FillNullColumns>()(
         .describe("The fill values: { column: value }."),
     }),
     contract: ({ columns }) => ({ needs: Object.keys(columns) }),
+    // Same type, no longer nullable (an int column filled with 1.5 becomes a float one).
+    types: ({ columns }, input) =>
+      Object.fromEntries(
+        Object.entries(columns).map(([name, value]) => {
+          const type = input[name]?.type ?? "unknown";
+          const widened = type === "int" && typeof value === "number" && !Number.isInteger(value);
+          return [name, { ...input[name], type: widened ? "float" : type, nullable: false }];
+        }),
+      ),
     apply: (table, { columns }): ColumnTable => {
       const rows = visibleRows(table);
       const data: Record<string, Float64Array | unknown[]> = {};

@@ -28,7 +28,7 @@ import { dayNumber, timestampMillis } from "./internal/timestamps";
 export const firstNDaily = defineTransform({
   name: "firstNDaily",
   description: "Keep the first n rows per key and calendar day of a time stamp, by that time stamp.",
-  columns: { key: needs(), timestamp: needs() },
+  columns: { key: needs(), timestamp: needs({ type: ["timestamp", "date"] }) },
   params: z.object({
     n: z.int().min(1, "expected n >= 1").describe("Rows kept per key and day."),
   }),

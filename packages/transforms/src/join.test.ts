@@ -37,7 +37,7 @@ describe("join", () => {
     );
     const clash = aq.table({ customer_id: [1], amount: [5] });
     expect(() => join(orders, { right: clash, on: ["customer_id"] })).toThrow(
-      'join: the right table\'s columns "amount" are also left columns',
+      'step "join" adds column "amount", but the table already has "amount" (int)',
     );
     expect(() =>
       join(orders, { right: aq.table({ customer_id: ["1"], x: [1] }), on: ["customer_id"] }),

@@ -4,6 +4,7 @@ import {
   needsEach,
   requireColumns,
   type StaticContract,
+  schemaOf,
   tableParam,
   withStaticContract,
 } from "@tablepipe/core";
@@ -66,6 +67,20 @@ export const join = withStaticContract<JoinColumns>()(
     contract: ({ right, on, how }) => ({
       adds: how === "semi" || how === "anti" ? [] : right.columnNames().filter((c) => !on.includes(c)),
     }),
+    // The right table's own types; nullable after a left join (unmatched rows).
+    types: ({ right, on, how }) => {
+      if (how === "semi" || how === "anti") return {};
+      const schema = schemaOf(right);
+      return Object.fromEntries(
+        right
+          .columnNames()
+          .filter((c) => !on.includes(c))
+          .flatMap((c) => {
+            const type = schema[c];
+            return type === undefined ? [] : [[c, how === "left" ? { ...type, nullable: true } : type]];
+          }),
+      );
+    },
     apply: (table, { on, right, how, validate }): ColumnTable => {
       if (on.length === 0) throw new TypeError('join: param "on": expected at least one key column');
       requireColumns(right, on, "join: right table");

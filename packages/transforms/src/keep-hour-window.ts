@@ -20,7 +20,7 @@ export const keepHourWindow = defineTransform({
   rowLocal: true,
   description:
     "Keep rows whose hour (0-23) of a time stamp is within from..to, inclusive; wraps midnight when from > to.",
-  columns: { column: needs() },
+  columns: { column: needs({ type: "timestamp" }) },
   params: z.object({
     from: hourOfDay.describe("First hour kept (0-23), inclusive."),
     to: hourOfDay.describe("Last hour kept (0-23), inclusive; smaller than `from` wraps midnight."),

@@ -1,5 +1,5 @@
 import "@tablepipe/testing/vitest";
-import { TransformParamError } from "@tablepipe/core";
+import { pipe, TransformParamError } from "@tablepipe/core";
 import { tripRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -72,10 +72,13 @@ describe("limitHistory", () => {
     expect(limitHistory(table, window).numRows()).toBe(1);
   });
 
-  it("refuses a column of strings, naming the column and the value", () => {
+  it("refuses a column of strings before reading a row, naming step, column, expected and found types", () => {
     const table = aq.table({ pickup_datetime: ["2018-01-01T00:00:00"] });
-    expect(() => limitHistory(table, window)).toThrow(
-      /limitHistory: column "pickup_datetime" must hold time stamps \(Date or epoch milliseconds\); row 0 holds "2018-01-01T00:00:00"/,
+    const message =
+      'step "limitHistory" needs column "pickup_datetime" (timestamp or date), but it is string';
+    expect(() => limitHistory(table, window)).toThrow(message);
+    expect(() => pipe(table).transform(limitHistory, window).check()).toThrow(
+      message.replace('"limitHistory"', '"limitHistory(pickup_datetime)"'),
     );
   });
 

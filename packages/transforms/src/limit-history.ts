@@ -25,7 +25,7 @@ export const limitHistory = defineTransform({
   rowLocal: true,
   description:
     "Keep rows whose month (yyyyMM) of a time stamp is after `after` (exclusive) and up to `through` (inclusive).",
-  columns: { column: needs() },
+  columns: { column: needs({ type: ["timestamp", "date"] }) },
   params: z.object({
     after: yyyyMM.describe("Exclusive lower bound, yyyyMM: rows of this month are dropped."),
     through: yyyyMM.describe("Inclusive upper bound, yyyyMM: rows of this month are kept."),

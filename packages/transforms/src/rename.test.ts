@@ -35,7 +35,7 @@ describe("rename", () => {
 
   it("refuses a new name another column keeps, or two columns renamed to one name", () => {
     expect(() => rename(t, { columns: { a: "b" } })).toThrow(
-      'rename: "a" is renamed to "b", a column the table keeps; rename or drop "b" too',
+      'step "rename" adds column "b", but the table already has "b"',
     );
     expect(() => rename(t, { columns: { a: "x", b: "x" } })).toThrow(
       'rename: "a" and "b" are both renamed to "x"; expected one each',

@@ -32,6 +32,12 @@ export const rename = withStaticContract<RenameColumns>()(
       removes: Object.keys(columns),
       adds: Object.values(columns),
     }),
+    types: ({ columns }, input) =>
+      Object.fromEntries(
+        Object.entries(columns).flatMap(([from, to]) =>
+          input[from] === undefined ? [] : [[to, input[from]]],
+        ),
+      ),
     apply: (table, { columns }) => {
       const seen = new Map<string, string>();
       for (const [from, to] of Object.entries(columns)) {

@@ -1,4 +1,4 @@
-import { defineTransform, isMissing, tableParam } from "@tablepipe/core";
+import { defineTransform, isMissing, schemaOf, tableParam } from "@tablepipe/core";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { z } from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
@@ -46,6 +46,32 @@ export const union = defineTransform({
   name: "union",
   description: "Append the rows of another table with the same columns, matched by name (UNION ALL).",
   params: z.object({ other: tableParam().describe("The table whose rows are appended.") }),
+  // The input's types (int and float together make float; a column of nulls takes the other's type);
+  // nullable where either table's column is.
+  types: ({ other }, input) => {
+    const theirs = schemaOf(other);
+    return Object.fromEntries(
+      Object.entries(input).map(([name, ours]) => {
+        const their = theirs[name];
+        const types = new Set([ours.type, their?.type ?? "unknown"]);
+        const type =
+          types.has("float") && types.has("int") && types.size === 2
+            ? "float"
+            : ours.type === "unknown"
+              ? (their?.type ?? "unknown")
+              : ours.type;
+        const fromValues = ours.fromValues === true || their?.fromValues === true;
+        return [
+          name,
+          {
+            type,
+            nullable: ours.nullable || their?.nullable !== false,
+            ...(fromValues ? { fromValues } : {}),
+          },
+        ];
+      }),
+    );
+  },
   apply: (table, { other }): ColumnTable => {
     const names = table.columnNames();
     const otherNames = other.columnNames();

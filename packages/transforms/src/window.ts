@@ -1,11 +1,14 @@
 import {
+  type ColumnType,
   defineTransform,
   type ExprColumns,
   ExpressionError,
   exprColumns,
+  expressionType,
   formatExpr,
   needsEach,
   type StaticContract,
+  type TableSchema,
   withStaticContract,
 } from "@tablepipe/core";
 import { evaluateExpression, type Vector, vectorToColumn } from "@tablepipe/core/internal";
@@ -26,6 +29,15 @@ export interface WindowColumns extends StaticContract {
 }
 
 /** The positions of each partition, in the window's order, one partition after another. */
+/** The type of a window column: row numbers and ranks are ints, lag/lead the input's (nullable), sums numbers. */
+function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
+  if (f.fn === "rowNumber" || f.fn === "rank") return { type: "int", nullable: false };
+  const of = f.of === undefined ? undefined : expressionType(f.of, input);
+  if (of === undefined || of.type === "unknown") return { type: "unknown", nullable: true };
+  if (f.fn === "cumulativeSum") return { type: of.type === "int" ? "int" : "float", nullable: of.nullable };
+  return { type: of.type, nullable: true };
+}
+
 interface Ordered {
   /** Positions (indices into the visible rows), partition by partition, each in order. */
   readonly sorted: Int32Array;
@@ -137,7 +149,11 @@ export const window = withStaticContract<WindowColumns>()(
         ...new Set(Object.values(columns).flatMap((f) => (f.of === undefined ? [] : exprColumns(f.of)))),
       ],
       adds: Object.keys(columns),
+      // like derive, window overwrites a column it is asked to compute (documented in semantics.md)
+      replaces: Object.keys(columns),
     }),
+    types: ({ columns }, input) =>
+      Object.fromEntries(Object.entries(columns).map(([name, f]) => [name, windowType(f, input)])),
     apply: (table, { partitionBy, orderBy, descending, columns }) => {
       const order = [...new Set(orderBy)];
       const stray = descending.find((name) => !order.includes(name));

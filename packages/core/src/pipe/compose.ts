@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import type { z } from "zod";
+import { schemaOf } from "../schema/registry";
 import type { ColumnContract } from "../transform/contract";
 import { makeTransform } from "../transform/define-transform";
 import { paramsValidator, resolveParams } from "../transform/params";
@@ -64,15 +65,17 @@ function contractOf(spec: StepSpec): ColumnContract {
  *   steps: (p) => [step(dropDuplicates), step(limitHistory, { after: p.after })],
  * });
  */
-export function compose<const T extends readonly Step[], Z extends ParamsSchema = NoParams>(
-  definition: CompositeDefinition<Z, T>,
-): Transform<Record<never, never>, Z, FoldSteps<T>> {
+export function compose<
+  const T extends readonly Step[],
+  Z extends ParamsSchema = NoParams,
+  const N extends string = string,
+>(definition: CompositeDefinition<Z, T> & { name: N }): Transform<Record<never, never>, Z, FoldSteps<T>, N> {
   const name = definition.name;
   const validator = paramsValidator({}, definition.params);
   const expand = (resolved: Record<string, unknown>): readonly StepSpec[] =>
     typeof definition.steps === "function" ? definition.steps(resolved as z.output<Z>) : definition.steps;
   const run = (table: ColumnTable, resolved: Record<string, unknown>): ColumnTable =>
-    executePlan(table, planSteps(table.columnNames(), expand(resolved), name)).table;
+    executePlan(table, planSteps(table.columnNames(), expand(resolved), name, schemaOf(table))).table;
   const runtime: TransformRuntime = {
     transformName: name,
     kind: "composite",

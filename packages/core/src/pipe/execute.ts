@@ -1,4 +1,5 @@
 import type { ColumnTable } from "arquero";
+import { attachSchema } from "../schema/registry";
 import { verifyOutput } from "../transform/define-transform";
 import type { PlannedStep } from "./plan";
 import { primitiveTraceEntry } from "./step-trace-entry";
@@ -26,7 +27,8 @@ export function runPrimitiveStep(planned: PlannedStep, table: ColumnTable): Colu
   } catch (error) {
     throw new StepFailedError(planned.path, error);
   }
-  return verifyOutput(planned.path, output, planned.contract);
+  const verified = verifyOutput(planned.path, output, planned.contract);
+  return planned.schemaOut === undefined ? verified : attachSchema(verified, planned.schemaOut);
 }
 
 /** Run planned steps in order on `table`, recording rows in/out and milliseconds for each. */

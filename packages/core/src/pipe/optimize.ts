@@ -40,7 +40,11 @@ export function optimizePlan(columns: readonly string[], steps: readonly Planned
       if (next === undefined || !next.transform.rowLocal || !keepsEveryColumn(next, columnsBefore(at))) break;
       // swap: `next` now runs on the columns the dedupe was given (a dedupe adds and removes none)
       flat[at] = next;
-      flat[at + 1] = { ...dedupe, columnsOut: next.columnsOut };
+      flat[at + 1] = {
+        ...dedupe,
+        columnsOut: next.columnsOut,
+        ...(next.schemaOut === undefined ? {} : { schemaOut: next.schemaOut }),
+      };
       at++;
     }
   }

@@ -121,9 +121,9 @@ describe("required column params (needs(), needsEach(), adds() without a default
     // @ts-expect-error a list param naming a missing column, in a pipe
     pipe(trips).transform(firstPerKey, { key: "fare", orderBy: ["dropoff_datetime"], flag: "f", n: 1 });
     const withScratch = null as unknown as Table<"scratch" | "fare">;
+    // @ts-expect-error the step needs the column an earlier step removed (the error marks the pipe before it)
     pipe(withScratch)
       .transform(dropColumn)
-      // @ts-expect-error the step needs the column an earlier step removed
       .transform(firstPerKey, { key: "scratch", orderBy: [], flag: "f", n: 1 });
   });
 

@@ -1,10 +1,11 @@
 import type { ColumnTable } from "arquero";
+import { schemaOf } from "../schema/registry";
 import type { ColumnParams } from "../transform/column-params";
 import type { Transform } from "../transform/runtime";
 import type { Table } from "../transform/table";
 import type {
   NeedsCheck,
-  NeedsOf,
+  NeedsMessages,
   OutputColumns,
   ParamsGiven,
   ParamsSchema,
@@ -54,17 +55,24 @@ export class Pipe<C extends string> {
     this.#steps = steps;
   }
 
-  /** Append a transform with its params. A step needing a column the table will lack does not compile. */
+  /**
+   * Append a transform with its params. A step needing a column the table will lack does not compile; the
+   * diagnostic names it: `The 'this' context of type 'Pipe<...>' is not assignable to method's 'this' of type
+   * '"step \"addDateParts\" needs column \"ordered_at\" (timestamp)"'`.
+   */
   transform<
     S extends ColumnParams,
     Z extends ParamsSchema,
     F extends StaticContract,
+    N extends string,
     const P extends object = Record<never, never>,
   >(
-    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>> & ParamsGiven<S, Z, P>,
+    this: CheckedPipe<C, N, S, F, P>,
+    transform: Transform<S, Z, F, N> & ParamsGiven<S, Z, P>,
     ...params: StepParamsArgs<S, Z, P>
   ): Pipe<OutputColumns<C, S, F, P>> {
-    return new Pipe(this.#source, [...this.#steps, makeStep(transform, params[0])]);
+    const self = this as unknown as Pipe<C>;
+    return new Pipe(self.#source, [...self.#steps, makeStep(transform, params[0])]);
   }
 
   /** Append a prepared step (from `step(...)`). */
@@ -86,7 +94,7 @@ export class Pipe<C extends string> {
 
   /** Pre-flight only: validate params and column contracts; returns the columns the output will have. */
   check(): readonly string[] {
-    const planned = planSteps(this.#source.columnNames(), this.#steps);
+    const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     return planned.at(-1)?.columnsOut ?? this.#source.columnNames();
   }
 
@@ -98,7 +106,7 @@ export class Pipe<C extends string> {
   run<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C> & X>;
   run<X extends object>(options?: PipeRunOptions<X>): PipeResult<C> | Promise<PipeResult<C> & X> {
     if (options !== undefined) return options.engine.runPipe(this);
-    const planned = planSteps(this.#source.columnNames(), this.#steps);
+    const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     const { table, trace } = executePlan(this.#source, planned);
     return { table: table as Table<C>, trace };
   }
@@ -108,6 +116,15 @@ export class Pipe<C extends string> {
     return this.run().table;
   }
 }
+
+/** A pipe's `this` for `.transform()`: the pipe, or the message(s) naming the columns the step lacks. */
+export type CheckedPipe<
+  C extends string,
+  N extends string,
+  S extends ColumnParams,
+  F extends StaticContract,
+  P,
+> = [NeedsMessages<C, N, S, F, P>] extends [never] ? Pipe<C> : NeedsMessages<C, N, S, F, P>;
 
 /**
  * Start a pipeline on a table: `pipe(trips).transform(dropDuplicates).transform(limitHistory, {...}).value()`.

@@ -1,5 +1,6 @@
-import { type ColumnContract, columnsAfter, missingColumns } from "../transform/contract";
-import { MissingColumnsError, TransformParamError } from "../transform/errors";
+import type { TableSchema } from "../schema/logical-types";
+import { type ColumnContract, checkContract, columnsAfter, schemaAfter } from "../transform/contract";
+import { TransformParamError } from "../transform/errors";
 import type { StepSpec, TransformRuntime } from "../transform/runtime";
 
 /** A step with its params validated and its columns checked, ready to run. */
@@ -14,6 +15,8 @@ export interface PlannedStep {
   readonly children: readonly PlannedStep[];
   /** The columns after this step. */
   readonly columnsOut: readonly string[];
+  /** The schema after this step, when the plan was made from a schema (else undefined). */
+  readonly schemaOut?: TableSchema;
 }
 
 function resolveStep(spec: StepSpec, path: string): Record<string, unknown> {
@@ -29,23 +32,30 @@ function resolveStep(spec: StepSpec, path: string): Record<string, unknown> {
 
 /**
  * Pre-flight: validate every step's params and check every step's column contract against the columns that
- * will exist when it runs, descending into composed steps, before any data is touched.
- * Throws the first `TransformParamError` or `MissingColumnsError`, naming the step's path.
+ * will exist when it runs, descending into composed steps, before any data is touched. Given the input's
+ * `schema`, the types are checked too (needed columns' types, added columns that exist already) and each
+ * planned step carries the schema after it.
+ * Throws the first `TransformParamError`, `MissingColumnsError`, `ColumnTypeError` or `ColumnExistsError`,
+ * naming the step's path.
  */
 export function planSteps(
   columns: readonly string[],
   steps: readonly StepSpec[],
   parent = "",
+  schema?: TableSchema,
 ): PlannedStep[] {
   const planned: PlannedStep[] = [];
   let current = columns;
+  let types = schema;
   for (const spec of steps) {
     const label = spec.label ?? spec.transform.transformName;
     const path = parent ? `${parent} > ${label}` : label;
     const resolved = resolveStep(spec, path);
     if (spec.transform.kind === "composite") {
-      const children = planSteps(current, spec.transform.expand(resolved), path);
-      const columnsOut = children.at(-1)?.columnsOut ?? current;
+      const children = planSteps(current, spec.transform.expand(resolved), path, types);
+      const last = children.at(-1);
+      const columnsOut = last?.columnsOut ?? current;
+      const schemaOut = last === undefined ? types : last.schemaOut;
       planned.push({
         path,
         label,
@@ -54,16 +64,28 @@ export function planSteps(
         contract: foldPlanned(children),
         children,
         columnsOut,
+        ...(schemaOut === undefined ? {} : { schemaOut }),
       });
       current = columnsOut;
+      types = schemaOut;
       continue;
     }
-    const contract = spec.transform.contract(resolved);
-    const missing = missingColumns(current, contract.needs);
-    if (missing.length > 0) throw new MissingColumnsError(path, missing, current);
+    const contract = spec.transform.contract(resolved, types);
+    checkContract(path, current, types, contract);
     const columnsOut = columnsAfter(current, contract);
-    planned.push({ path, label, transform: spec.transform, resolved, contract, children: [], columnsOut });
+    const schemaOut = types === undefined ? undefined : schemaAfter(current, types, contract);
+    planned.push({
+      path,
+      label,
+      transform: spec.transform,
+      resolved,
+      contract,
+      children: [],
+      columnsOut,
+      ...(schemaOut === undefined ? {} : { schemaOut }),
+    });
     current = columnsOut;
+    types = schemaOut;
   }
   return planned;
 }

@@ -1,5 +1,13 @@
 import type { ColumnTable } from "arquero";
-import { MissingColumnsError } from "./errors";
+import {
+  type ColumnType,
+  formatColumnType,
+  formatRequirement,
+  meetsRequirement,
+  type TableSchema,
+  type TypeRequirement,
+} from "../schema/logical-types";
+import { ColumnExistsError, ColumnTypeError, MissingColumnsError } from "./errors";
 
 /** The columns a step reads, creates and drops, resolved for one set of params. */
 export interface ColumnContract {
@@ -11,6 +19,18 @@ export interface ColumnContract {
    * an aggregate): `removes` is then ignored, and `adds` are among them.
    */
   readonly keepsOnly?: readonly string[];
+  /** The type(s) accepted for needed columns, by name; a needed column not named here may have any type. */
+  readonly needTypes?: Readonly<Record<string, TypeRequirement>>;
+  /**
+   * The types of the columns the step adds, or changes in place, by name. An added column not named here
+   * takes its input type when it had one (a kept-only column), else `unknown`.
+   */
+  readonly addTypes?: Readonly<Record<string, ColumnType>>;
+  /**
+   * Added columns the step may overwrite when they already exist (a `derive` of an existing name). Any other
+   * added column that exists already is an error of the pre-flight ({@link ColumnExistsError}).
+   */
+  readonly replaces?: readonly string[];
 }
 
 /** The empty contract: reads, adds and removes nothing. */
@@ -46,4 +66,56 @@ export function requireColumns(table: ColumnTable, needed: readonly string[], st
   const columns = table.columnNames();
   const missing = missingColumns(columns, needed);
   if (missing.length > 0) throw new MissingColumnsError(step, missing, columns);
+}
+
+const UNKNOWN: ColumnType = { type: "unknown", nullable: true };
+
+/**
+ * Check a step's contract against the schema of its input, before any row is read: every needed column
+ * exists and has an accepted type, and no added column exists already unless the step replaces it (a step
+ * that keeps only some columns builds a new table: it may reuse names). Throws a {@link MissingColumnsError},
+ * a {@link ColumnTypeError} or a {@link ColumnExistsError} naming `step`.
+ */
+export function checkContract(
+  step: string,
+  columns: readonly string[],
+  schema: TableSchema | undefined,
+  contract: ColumnContract,
+): void {
+  const missing = missingColumns(columns, contract.needs);
+  if (missing.length > 0) throw new MissingColumnsError(step, missing, columns);
+  if (schema === undefined) return;
+  for (const [column, requirement] of Object.entries(contract.needTypes ?? {})) {
+    const found = schema[column];
+    if (found !== undefined && !meetsRequirement(found, requirement)) {
+      throw new ColumnTypeError(step, column, formatRequirement(requirement), formatColumnType(found));
+    }
+  }
+  if (contract.keepsOnly !== undefined) return;
+  const removed = new Set(contract.removes);
+  const replaced = new Set(contract.replaces ?? []);
+  for (const column of contract.adds) {
+    const found = schema[column];
+    if (found !== undefined && !removed.has(column) && !replaced.has(column)) {
+      throw new ColumnExistsError(step, column, formatColumnType(found));
+    }
+  }
+}
+
+/**
+ * The schema after a step with this contract runs on a table with `schema`: columns as {@link columnsAfter}
+ * says, each with its type in `addTypes`, else its input type, else `unknown`.
+ */
+export function schemaAfter(
+  columns: readonly string[],
+  schema: TableSchema,
+  contract: ColumnContract,
+): TableSchema {
+  const out: Record<string, ColumnType> = {};
+  const added = new Set(contract.adds);
+  for (const column of columnsAfter(columns, contract)) {
+    const declared = contract.addTypes?.[column];
+    out[column] = declared ?? (added.has(column) ? UNKNOWN : (schema[column] ?? UNKNOWN));
+  }
+  return out;
 }

@@ -1,6 +1,15 @@
 import type { ColumnTable } from "arquero";
+import { firstMisfit } from "../schema/conforms";
+import { columnArray } from "../schema/infer-schema";
+import {
+  type ColumnType,
+  formatColumnType,
+  type LogicalType,
+  type TableSchema,
+} from "../schema/logical-types";
+import { attachSchema, schemaOf } from "../schema/registry";
 import type { ColumnParams } from "./column-params";
-import { type ColumnContract, requireColumns } from "./contract";
+import { type ColumnContract, checkContract, schemaAfter } from "./contract";
 import { ContractViolationError } from "./errors";
 import { paramsValidator, resolveParams } from "./params";
 import type { StepSpec, Transform, TransformRuntime } from "./runtime";
@@ -33,8 +42,17 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    * may move it after them.
    */
   dropsDuplicateRows?: (params: ResolvedParams<S, Z>) => boolean;
-  /** Columns read/added/removed that no column param names (e.g. derived from other params). */
+  /**
+   * Columns read/added/removed that no column param names (e.g. derived from other params), the types of
+   * needed and added columns that no typed column param declares (`needTypes`, `addTypes`), and the added
+   * columns the step may overwrite (`replaces`).
+   */
   contract?: (params: ResolvedParams<S, Z>) => Partial<ColumnContract>;
+  /**
+   * The types of the columns the step adds (or changes in place) when they depend on the input's types: an
+   * aggregate's `max(col("at"))` is a timestamp when `at` is one. Merged over the contract's `addTypes`.
+   */
+  types?: (params: ResolvedParams<S, Z>, input: TableSchema) => Readonly<Record<string, ColumnType>>;
   /**
    * Optional: the same step as SQL, for engines that run a pipe as one query (`@tablepipe/duckdb`). It must
    * give what `apply` gives, row for row (prove it with a parity test).
@@ -50,20 +68,45 @@ function contractFromColumnParams(
   extra: Partial<ColumnContract> | undefined,
 ): ColumnContract {
   const roles: Record<"needs" | "adds" | "removes", string[]> = { needs: [], adds: [], removes: [] };
+  const needTypes: Record<string, NonNullable<ColumnContract["needTypes"]>[string]> = {};
+  const addTypes: Record<string, ColumnType> = {};
   for (const [key, column] of Object.entries(columns)) {
     const value = resolved[key];
     const names = Array.isArray(value) ? (value as string[]) : [value as string];
-    roles[column.role === "needs" ? "needs" : column.role === "adds" ? "adds" : "removes"].push(...names);
+    roles[column.role].push(...names);
+    if (column.type === undefined) continue;
+    for (const name of names) {
+      if (column.role === "needs") needTypes[name] = column.type;
+      else if (column.role === "adds")
+        addTypes[name] = { type: column.type as LogicalType, nullable: column.nullable };
+    }
   }
+  Object.assign(needTypes, extra?.needTypes);
+  Object.assign(addTypes, extra?.addTypes);
   const contract: ColumnContract = {
     needs: [...roles.needs, ...(extra?.needs ?? [])],
     adds: [...roles.adds, ...(extra?.adds ?? [])],
     removes: [...roles.removes, ...(extra?.removes ?? [])],
+    ...(Object.keys(needTypes).length > 0 ? { needTypes } : {}),
+    ...(Object.keys(addTypes).length > 0 ? { addTypes } : {}),
+    ...(extra?.replaces !== undefined && extra.replaces.length > 0 ? { replaces: [...extra.replaces] } : {}),
   };
   return extra?.keepsOnly === undefined ? contract : { ...contract, keepsOnly: [...extra.keepsOnly] };
 }
 
-/** Throw a {@link ContractViolationError} if `output` does not honour `contract` (a bug in the transform). */
+function describeCell(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value instanceof Date)
+    return `Date ${Number.isNaN(value.getTime()) ? "(invalid)" : value.toISOString()}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Throw a {@link ContractViolationError} if `output` does not honour `contract` (a bug in the transform): a
+ * column it should add is absent, one it should remove is still there, or a column of `addTypes` holds a
+ * value of another type (or a missing value where it is not nullable).
+ */
 export function verifyOutput(step: string, output: unknown, contract: ColumnContract): ColumnTable {
   if (!isTable(output)) {
     throw new ContractViolationError(`${step}: the implementation returned something that is not a table`);
@@ -74,10 +117,21 @@ export function verifyOutput(step: string, output: unknown, contract: ColumnCont
     contract.keepsOnly === undefined
       ? contract.removes.filter((c) => columns.has(c) && !contract.adds.includes(c))
       : [...columns].filter((c) => !contract.keepsOnly?.includes(c));
-  if (absent.length > 0 || kept.length > 0) {
+  const wrong: string[] = [];
+  for (const [name, type] of Object.entries(contract.addTypes ?? {})) {
+    if (!columns.has(name)) continue;
+    const misfit = firstMisfit(columnArray(output, name), type);
+    if (misfit !== undefined) {
+      wrong.push(
+        `column "${name}" should be ${formatColumnType(type)}, but row ${misfit.row} holds ${describeCell(misfit.value)}`,
+      );
+    }
+  }
+  if (absent.length > 0 || kept.length > 0 || wrong.length > 0) {
     const parts = [
       absent.length > 0 ? `did not add ${[...new Set(absent)].join(", ")}` : "",
       kept.length > 0 ? `did not remove ${kept.join(", ")}` : "",
+      ...wrong,
     ].filter(Boolean);
     throw new ContractViolationError(
       `${step}: the implementation broke its column contract: ${parts.join("; ")}`,
@@ -87,13 +141,18 @@ export function verifyOutput(step: string, output: unknown, contract: ColumnCont
 }
 
 /** Attach the call signature to a runtime description, giving the typed transform function. */
-export function makeTransform<S extends ColumnParams, Z extends ParamsSchema, F extends StaticContract>(
+export function makeTransform<
+  S extends ColumnParams,
+  Z extends ParamsSchema,
+  F extends StaticContract,
+  N extends string = string,
+>(
   runtime: TransformRuntime,
   call: (table: ColumnTable, params: unknown) => ColumnTable,
-): Transform<S, Z, F> {
+): Transform<S, Z, F, N> {
   const fn = (table: ColumnTable, params?: unknown): ColumnTable => call(table, params);
   Object.defineProperty(fn, "name", { value: runtime.transformName });
-  return Object.assign(fn, runtime) as unknown as Transform<S, Z, F>;
+  return Object.assign(fn, runtime) as unknown as Transform<S, Z, F, N>;
 }
 
 /**
@@ -112,7 +171,8 @@ export function makeTransform<S extends ColumnParams, Z extends ParamsSchema, F 
 export function defineTransform<
   const S extends ColumnParams = Record<never, never>,
   Z extends ParamsSchema = NoParams,
->(definition: TransformDefinition<S, Z>): Transform<S, Z, NoFixedColumns> {
+  const N extends string = string,
+>(definition: TransformDefinition<S, Z> & { name: N }): Transform<S, Z, NoFixedColumns, N> {
   const columns: ColumnParams = definition.columns ?? {};
   const validator = paramsValidator(columns, definition.params);
   const name = definition.name;
@@ -126,8 +186,13 @@ export function defineTransform<
     columnParams: columns,
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),
-    contract: (resolved) =>
-      contractFromColumnParams(columns, resolved, definition.contract?.(resolved as ResolvedParams<S, Z>)),
+    contract: (resolved, input) => {
+      const params = resolved as ResolvedParams<S, Z>;
+      const contract = contractFromColumnParams(columns, resolved, definition.contract?.(params));
+      const types = input === undefined ? undefined : definition.types?.(params, input);
+      if (types === undefined || Object.keys(types).length === 0) return contract;
+      return { ...contract, addTypes: { ...contract.addTypes, ...types } };
+    },
     expand: (): readonly StepSpec[] => [],
     applyUnchecked: (table, resolved) => definition.apply(table, resolved as ResolvedParams<S, Z>),
   };
@@ -138,12 +203,15 @@ export function defineTransform<
         sql(resolved as ResolvedParams<S, Z>, context),
     });
   }
-  return makeTransform<S, Z, NoFixedColumns>(runtime, (table, params) => {
+  return makeTransform<S, Z, NoFixedColumns, N>(runtime, (table, params) => {
     if (!isTable(table)) throw new TypeError(`${name}: expected an arquero table, got ${typeof table}`);
     const resolved = runtime.resolveParams(params);
-    const contract = runtime.contract(resolved);
-    requireColumns(table, contract.needs, name);
-    return verifyOutput(name, runtime.applyUnchecked(table, resolved), contract);
+    const schema = schemaOf(table);
+    const contract = runtime.contract(resolved, schema);
+    const columns = table.columnNames();
+    checkContract(name, columns, schema, contract);
+    const output = verifyOutput(name, runtime.applyUnchecked(table, resolved), contract);
+    return attachSchema(output, schemaAfter(columns, schema, contract));
   });
 }
 
@@ -160,9 +228,11 @@ export function defineTransform<
 export function withStaticContract<F extends StaticContract>(): <
   S extends ColumnParams,
   Z extends ParamsSchema,
+  N extends string,
 >(
-  transform: Transform<S, Z, NoFixedColumns>,
-) => Transform<S, Z, F> {
-  return <S extends ColumnParams, Z extends ParamsSchema>(transform: Transform<S, Z, NoFixedColumns>) =>
-    transform as unknown as Transform<S, Z, F>;
+  transform: Transform<S, Z, NoFixedColumns, N>,
+) => Transform<S, Z, F, N> {
+  return <S extends ColumnParams, Z extends ParamsSchema, N extends string>(
+    transform: Transform<S, Z, NoFixedColumns, N>,
+  ) => transform as unknown as Transform<S, Z, F, N>;
 }

@@ -40,3 +40,49 @@ export class MissingColumnsError extends Error {
 export class ContractViolationError extends Error {
   override readonly name = "ContractViolationError";
 }
+
+/** A step needs a column of one type, but the table's column has another (found by the pre-flight). */
+export class ColumnTypeError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
+  override readonly name = "ColumnTypeError";
+  constructor(
+    /** The step, as a path through composed transforms. */
+    readonly step: string,
+    /** The column whose type does not fit. */
+    readonly column: string,
+    /** The type(s) the step accepts, as text: `timestamp`, `int or float`. */
+    readonly expected: string,
+    /** The column's type when the step runs, as text: `string`, `float (nullable)`. */
+    readonly found: string,
+  ) {
+    super(`step "${step}" needs column "${column}" (${expected}), but it is ${found}`);
+  }
+}
+
+/** A step adds a column the table already has, and does not declare that it replaces it. */
+export class ColumnExistsError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
+  override readonly name = "ColumnExistsError";
+  constructor(
+    /** The step, as a path through composed transforms. */
+    readonly step: string,
+    /** The column it would overwrite. */
+    readonly column: string,
+    /** The existing column's type, as text. */
+    readonly found: string,
+  ) {
+    super(
+      `step "${step}" adds column "${column}", but the table already has "${column}" (${found}); ` +
+        `name the output otherwise, or drop or rename "${column}" first`,
+    );
+  }
+}
+
+/** A table's values do not match the schema it was given (`typedTable`). */
+export class SchemaMismatchError extends Error {
+  /** Bad input, not a bug: the CLI prints the message alone. */
+  readonly userFacing = true as const;
+  override readonly name = "SchemaMismatchError";
+}

@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import type { z } from "zod";
+import type { TableSchema } from "../schema/logical-types";
 import type { ColumnParams } from "./column-params";
 import type { ColumnContract } from "./contract";
 import type { SqlRendering } from "./sql-rendering";
@@ -40,8 +41,11 @@ export interface TransformRuntime {
   readonly paramsSchema: z.ZodObject;
   /** Validate params and apply defaults. Throws `TransformParamError`. */
   resolveParams(params: unknown): Record<string, unknown>;
-  /** The columns read, added and removed with these (resolved) params. */
-  contract(resolved: Record<string, unknown>): ColumnContract;
+  /**
+   * The columns read, added and removed with these (resolved) params, with their types. Given the input's
+   * schema, the types of added columns that depend on it are included (see `TransformDefinition.types`).
+   */
+  contract(resolved: Record<string, unknown>, input?: TableSchema): ColumnContract;
   /** A composite's steps for these params (primitives have none). */
   expand(resolved: Record<string, unknown>): readonly StepSpec[];
   /** The step as SQL, when the transform was given a rendering (see `TransformDefinition.sql`). */
@@ -61,9 +65,12 @@ export type Transform<
   S extends ColumnParams = ColumnParams,
   Z extends ParamsSchema = ParamsSchema,
   F extends StaticContract = StaticContract,
-> = TransformCall<S, Z, F> &
-  Omit<TransformRuntime, "columnParams"> & {
+  N extends string = string,
+> = TransformCall<S, Z, F, N> &
+  Omit<TransformRuntime, "columnParams" | "transformName"> & {
     readonly columnParams: S;
     readonly [staticContract]?: F;
     readonly [paramsType]?: Z;
+    /** The transform's name, as a literal type when it was declared with one (for compile-time messages). */
+    readonly transformName: N;
   };

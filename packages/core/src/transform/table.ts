@@ -11,9 +11,12 @@ declare const columnsBrand: unique symbol;
  * typed table is also a `Table<string>`.
  * The brand is a phantom: it exists only in types, never on the object.
  */
-export type Table<C extends string = string> = string extends C
-  ? ColumnTable
-  : ColumnTable & { readonly [columnsBrand]?: (column: C) => void };
+export type Table<C extends string = string> = string extends C ? ColumnTable : ColumnTable & TableColumns<C>;
+
+/** The phantom brand of a {@link Table}: the union `C` of its column names (types only). */
+export interface TableColumns<C extends string> {
+  readonly [columnsBrand]?: (column: C) => void;
+}
 
 /** The column names a typed table is known to have: `ColumnsOf<Table<"a" | "b">>` is `"a" | "b"`. */
 export type ColumnsOf<T> = T extends Table<infer C> ? C : never;

@@ -71,6 +71,61 @@ export interface LacksColumns<M extends string> {
   "table lacks columns needed by this step": M;
 }
 
+/** The type suffix of a message: ` (timestamp)`, or nothing when the step accepts any type. */
+type TypeSuffix<T> = string extends T ? "" : [T] extends [never] ? "" : ` (${T & string})`;
+
+/** Who a message names: `step "addDateParts"`, or `a step` when the transform's name is not known statically. */
+type StepText<N extends string> = string extends N ? "a step" : `step "${N}"`;
+
+/** The needed columns of the column params `S` called with `P`, each with its declared type text. */
+type ParamNeeds<S extends ColumnParams, P> = {
+  [K in keyof S]: S[K] extends ColumnParam<"needs", infer D, boolean, infer T>
+    ? [K extends keyof P ? (P[K] extends undefined ? Names<D> : Names<P[K]>) : Names<D>, T]
+    : never;
+}[keyof S];
+
+type PairMessages<N extends string, C extends string, Pair> = Pair extends [infer Col extends string, infer T]
+  ? string extends Col
+    ? never
+    : Col extends C
+      ? never
+      : `${StepText<N>} needs column "${Col}"${TypeSuffix<T>}`
+  : never;
+
+type FixedMessages<N extends string, C extends string, Needed extends string> = string extends Needed
+  ? never
+  : Needed extends C
+    ? never
+    : `${StepText<N>} needs column "${Needed}"`;
+
+/**
+ * The compile-time messages of a step named `N` (column params `S`, fixed contract `F`, params `P`) on a table
+ * with columns `C`: one per needed column the table lacks, `step "addDateParts" needs column "ordered_at"
+ * (timestamp)`; `never` when none is missing or the table's columns are unknown.
+ */
+export type NeedsMessages<
+  C extends string,
+  N extends string,
+  S extends ColumnParams,
+  F extends StaticContract,
+  P,
+> = string extends C
+  ? never
+  : PairMessages<N, C, ParamNeeds<S, P>> | FixedMessages<N, C, ContractFor<F, P>["needs"]>;
+
+/**
+ * The table parameter of a transform call: the table itself when it has every needed column, else the
+ * message(s) saying what is missing, so that the diagnostic reads `... is not assignable to parameter of
+ * type '"step \"addDateParts\" needs column \"ordered_at\" (timestamp)"'`.
+ */
+export type CheckedTable<
+  C extends string,
+  N extends string,
+  S extends ColumnParams,
+  F extends StaticContract,
+  P,
+> = [NeedsMessages<C, N, S, F, P>] extends [never] ? Table<C> : NeedsMessages<C, N, S, F, P>;
+
 /** `unknown` when a table with columns `C` has every column in `N`, else a {@link LacksColumns} error type. */
 export type NeedsCheck<C extends string, N extends string> = [MissingColumns<C, N>] extends [never]
   ? unknown
@@ -147,11 +202,16 @@ export type ParamsGiven<S extends ColumnParams, Z extends ParamsSchema, P> =
       ? unknown
       : LacksParams<Exclude<RequiredParamKeys<ParamsInput<S, Z>>, keyof P>>;
 
-/** The call signature every transform has: `(table, params) => table`, typed by the table's columns. */
-export type TransformCall<S extends ColumnParams, Z extends ParamsSchema, F extends StaticContract> = <
-  C extends string,
-  const P extends object = Record<never, never>,
->(
-  table: Table<C> & NeedsCheck<C, NeedsOf<S, F, P>>,
+/**
+ * The call signature every transform has: `(table, params) => table`, typed by the table's columns. A table
+ * that lacks a needed column does not compile, and the diagnostic names the step `N`, the column and its type.
+ */
+export type TransformCall<
+  S extends ColumnParams,
+  Z extends ParamsSchema,
+  F extends StaticContract,
+  N extends string = string,
+> = <C extends string, const P extends object = Record<never, never>>(
+  table: CheckedTable<C, N, S, F, P>,
   ...params: ParamsArgs<S, Z, P>
 ) => Table<OutputColumns<C, S, F, P>>;

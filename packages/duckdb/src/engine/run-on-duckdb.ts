@@ -1,4 +1,11 @@
-import type { Pipe, PipeResult, SqlRendering, Table, TraceEntry } from "@tablepipe/core";
+import {
+  type Pipe,
+  type PipeResult,
+  type SqlRendering,
+  schemaOf,
+  type Table,
+  type TraceEntry,
+} from "@tablepipe/core";
 import {
   executePlan,
   flattenPlan,
@@ -141,7 +148,9 @@ export async function runOnDuckDb<C extends string>(
   if (columns.includes(ROW_ORDER_COLUMN)) {
     throw new DuckDbLoadError(`the column name "${ROW_ORDER_COLUMN}" is reserved by @tablepipe/duckdb`);
   }
-  const planned = planSteps(columns, pipe.steps);
+  // The pre-flight checks types too when the source is the pipe's own table (a file's types are DuckDB's).
+  const types = options.source === undefined ? schemaOf(pipe.source) : undefined;
+  const planned = planSteps(columns, pipe.steps, "", types);
   const flat = flattenPlan(planned);
   const run = ++runs;
   const sourceTypes = typesOfSource(pipe as Pipe<string>, options);

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
-import type { DisplaySchema } from "@tablepipe/core";
-import { rememberTableSchema } from "@tablepipe/core/internal";
+import { type DisplaySchema, schemaFromRowSchema } from "@tablepipe/core";
+import { attachSchema, rememberTableSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readArrowFile } from "../arrow/arrow-reader";
 import { createColumnBuilder } from "../columns/column-builders";
@@ -66,7 +66,8 @@ export async function readTable<S extends RowSchema>(
 
 /**
  * Read a file, a folder, a glob or a list of files into one table, and report what was read and dropped.
- * Columns come in schema order; columns the schema does not name are ignored. Non-nullable numbers and time
+ * Columns come in schema order; columns the schema does not name are ignored. The table knows its column
+ * types at run time (`schemaOf(table)` in @tablepipe/core: `z.date()` is a timestamp, `z.int()` an int, ...). Non-nullable numbers and time
  * stamps are Float64Arrays, nullable ones plain arrays with `null`s; a time stamp is the epoch milliseconds
  * of its UTC wall-clock time (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never a Date — see
  * {@link readTable}. Without a schema (Parquet and Arrow only), the first file's metadata types the columns.
@@ -80,7 +81,12 @@ export async function readTableWithReport<S extends RowSchema>(
   const started = performance.now();
   const { ctx, files, display } = await readSources(source, schema, options);
   // remembers which columns are time stamps: show/describe, the test kit's diffs and console.log read them so
-  const table = rememberTableSchema(tableFromBuilders(ctx), { ...displaySchemaOf(ctx.specs), ...display });
+  const remembered = rememberTableSchema(tableFromBuilders(ctx), {
+    ...displaySchemaOf(ctx.specs),
+    ...display,
+  });
+  // the table carries its schema's column types at run time (schemaOf), for the pipe's pre-flight
+  const table = schema === undefined ? remembered : attachSchema(remembered, schemaFromRowSchema(schema));
   const report = readReport(ctx, files, performance.now() - started);
   return { table, report };
 }

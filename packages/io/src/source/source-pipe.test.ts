@@ -1,5 +1,6 @@
 import {
   adds,
+  ColumnTypeError,
   compose,
   defineTransform,
   MissingColumnsError,
@@ -7,6 +8,7 @@ import {
   needsEach,
   pipe,
   StepFailedError,
+  schemaOf,
   step,
 } from "@tablepipe/core";
 import * as aq from "arquero";
@@ -42,6 +44,8 @@ const fareFromId = defineTransform({
   name: "fareFromId",
   rowLocal: true,
   columns: { column: needs("id"), output: adds("fare") },
+  // It may overwrite a column (the test below does): it says so.
+  contract: ({ output }) => ({ replaces: [output] }),
   apply: (table, { column, output }) =>
     table.derive({ [output]: aq.escape((d: Record<string, number>) => d[column]! * 2) }),
 });
@@ -96,6 +100,35 @@ describe("pipeFrom", () => {
       expect(streamed.objects()).toEqual(whole.objects());
       expect(streamed.column("fare")).toBeInstanceOf(Float64Array);
     }
+  });
+
+  it("knows the schema's column types: the read table carries them, and a step on a wrong type fails before the read", async () => {
+    const table = await readTable(path, Row);
+    expect(schemaOf(table)).toEqual({
+      id: { type: "int", nullable: false },
+      fare: { type: "float", nullable: false },
+      flag: { type: "string", nullable: true },
+      at: { type: "timestamp", nullable: false },
+    });
+    const hourOf = defineTransform({
+      name: "hourOf",
+      rowLocal: true,
+      columns: { column: needs({ type: "timestamp" }), output: adds({ type: "int", default: "hour" }) },
+      apply: (t, { column, output }) =>
+        t.assign({
+          [output]: Array.from(t.array(column) as ArrayLike<number>, (ms) => new Date(ms).getUTCHours()),
+        }),
+    });
+    const wrong = pipeFrom(path, Row).transform(hourOf, { column: "flag" });
+    expect(() => wrong.plan()).toThrow(ColumnTypeError);
+    await expect(wrong.run()).rejects.toThrow(
+      'step "hourOf(flag)" needs column "flag" (timestamp), but it is string (nullable)',
+    );
+    const streamed = await pipeFrom(path, Row, { chunkSize: 100 })
+      .transform(hourOf, { column: "at" })
+      .value();
+    expect(schemaOf(streamed).hour).toEqual({ type: "int", nullable: false });
+    expect(schemaOf(streamed).at).toEqual({ type: "timestamp", nullable: false });
   });
 
   it("gathers the columns the streamed steps do not read only for the rows they keep, overwritten ones included", async () => {

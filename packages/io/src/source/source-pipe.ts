@@ -1,7 +1,7 @@
 import type {
   ColumnParams,
   NeedsCheck,
-  NeedsOf,
+  NeedsMessages,
   OutputColumns,
   ParamsGiven,
   ParamsSchema,
@@ -12,7 +12,9 @@ import type {
   Table,
   Transform,
 } from "@tablepipe/core";
+import { schemaFromRowSchema } from "@tablepipe/core";
 import {
+  attachSchema,
   executePlan,
   makeStep,
   nestTrace,
@@ -109,18 +111,24 @@ export class SourcePipe<C extends string> {
     this.#steps = steps;
   }
 
-  /** Append a transform with its params. A step needing a column the table will lack does not compile. */
+  /**
+   * Append a transform with its params. A step needing a column the table will lack does not compile, and
+   * the diagnostic names it (`step "addDateParts" needs column "ordered_at" (timestamp or date)`).
+   */
   transform<
     S extends ColumnParams,
     Z extends ParamsSchema,
     F extends StaticContract,
+    N extends string,
     const P extends object = Record<never, never>,
   >(
-    transform: Transform<S, Z, F> & NeedsCheck<C, NeedsOf<S, F, P>> & ParamsGiven<S, Z, P>,
+    this: [NeedsMessages<C, N, S, F, P>] extends [never] ? SourcePipe<C> : NeedsMessages<C, N, S, F, P>,
+    transform: Transform<S, Z, F, N> & ParamsGiven<S, Z, P>,
     ...params: StepParamsArgs<S, Z, P>
   ): SourcePipe<OutputColumns<C, S, F, P>> {
-    return new SourcePipe(this.#source, this.#schema, this.#options, [
-      ...this.#steps,
+    const self = this as unknown as SourcePipe<C>;
+    return new SourcePipe(self.#source, self.#schema, self.#options, [
+      ...self.#steps,
       makeStep(transform, params[0]),
     ]);
   }
@@ -145,7 +153,10 @@ export class SourcePipe<C extends string> {
   /** Pre-flight and optimise, reading nothing: which steps will run per batch, and which after. */
   plan(): SourcePlan {
     const columns = this.sourceColumns;
-    const plan = optimizePlan(columns, planSteps(columns, this.#steps));
+    const plan = optimizePlan(
+      columns,
+      planSteps(columns, this.#steps, "", schemaFromRowSchema(this.#schema)),
+    );
     const split = rowLocalPrefixLength(plan);
     return { streamed: plan.slice(0, split), rest: plan.slice(split) };
   }
@@ -187,7 +198,10 @@ export class SourcePipe<C extends string> {
       stepsMs += performance.now() - batchStarted;
     });
     const columns = streamed.at(-1)?.columnsOut ?? this.sourceColumns;
-    const table = accumulated.finish(columns);
+    const table = attachSchema(
+      accumulated.finish(columns),
+      streamed.at(-1)?.schemaOut ?? schemaFromRowSchema(this.#schema),
+    );
     const readTrace = readTraceEntry(report, performance.now() - started - stepsMs);
     const streamedTrace = streamed.map((planned, i) => ({
       path: planned.path,

@@ -1,8 +1,10 @@
+import { checkTableSchema, schemaFromRowSchema, schemaOf } from "@tablepipe/core";
 import { describe, expect, it } from "vitest";
 import { formatWallClock, tripChunkCsv } from "./csv-text";
 import { generateTrips, tripChunkToTable } from "./generate-trips";
+import { generateZones } from "./generate-zones";
 import { generateTripChunks, type TripChunk, type TripColumns } from "./trip-chunks";
-import { TAXI_TRIP_COLUMNS } from "./trip-schema";
+import { TAXI_TRIP_COLUMNS, taxiTripSchema } from "./trip-schema";
 
 type Column = Float64Array | string[];
 
@@ -111,5 +113,18 @@ describe("generateTrips", () => {
     const empty = generateTrips({ rows: 0 });
     expect(empty.numRows()).toBe(0);
     expect(empty.columnNames()).toEqual(TAXI_TRIP_COLUMNS);
+  });
+});
+
+describe("the generated tables' schema", () => {
+  it("carries taxiTripSchema's column types, and every generated value fits them", () => {
+    const trips = generateTrips({ rows: 2_000, seed: 3 });
+    const schema = schemaOf(trips);
+    expect(schema).toEqual(schemaFromRowSchema(taxiTripSchema));
+    expect(schema.pickup_datetime).toEqual({ type: "timestamp", nullable: false });
+    expect(schema.passenger_count).toEqual({ type: "int", nullable: true });
+    checkTableSchema(trips, schema, "generateTrips");
+    const zones = generateZones();
+    expect(schemaOf(zones).zone_id).toEqual({ type: "int", nullable: false });
   });
 });

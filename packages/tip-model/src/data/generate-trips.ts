@@ -1,3 +1,5 @@
+import { schemaFromRowSchema } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { table } from "arquero";
 import {
@@ -6,7 +8,7 @@ import {
   type TripChunk,
   type TripChunkOptions,
 } from "./trip-chunks";
-import { TAXI_TRIP_COLUMNS } from "./trip-schema";
+import { TAXI_TRIP_COLUMNS, taxiTripSchema } from "./trip-schema";
 
 /** Options of {@link generateTrips}: rows and seed (default 42). */
 export type GenerateTripsOptions = Omit<TripChunkOptions, "chunkRows">;
@@ -18,8 +20,11 @@ export type GenerateTripsOptions = Omit<TripChunkOptions, "chunkRows">;
  * @example formatWallClock(tripChunkToTable(chunk).get("pickup_datetime", 0) as number) // "2018-02-04 18:00:00"
  */
 export function tripChunkToTable(chunk: TripChunk): ColumnTable {
-  return table({ ...chunk.columns }, [...TAXI_TRIP_COLUMNS]);
+  return attachSchema(table({ ...chunk.columns }, [...TAXI_TRIP_COLUMNS]), TRIP_TABLE_SCHEMA);
 }
+
+/** The column types of `taxiTripSchema`: a generated table carries them (schemaOf), as a read one does. */
+const TRIP_TABLE_SCHEMA = schemaFromRowSchema(taxiTripSchema);
 
 /**
  * Generated trips as one arquero table, for small and medium sizes (stream large ones with

@@ -1,7 +1,8 @@
+import { typedTable } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { table } from "arquero";
 import { zoneCatalog } from "./zone-catalog";
-import type { TaxiZoneGeo } from "./zone-schema";
+import { type TaxiZoneGeo, taxiZoneGeoSchema } from "./zone-schema";
 
 /**
  * The rows of the generated zone table, ordered by id: 263 rows like the real lookup, ids 56 and 103 repeated,
@@ -23,9 +24,11 @@ export function zoneRows(): TaxiZoneGeo[] {
  */
 export function generateZones(): ColumnTable {
   const rows = zoneRows();
-  return table({
+  const zones = table({
     zone_id: Float64Array.from(rows, (r) => r.zone_id),
     zone_name: rows.map((r) => r.zone_name),
     borough: rows.map((r) => r.borough),
   });
+  // Carries taxiZoneGeoSchema's column types, checked (263 rows), as a read zone table does.
+  return typedTable(zones, taxiZoneGeoSchema);
 }

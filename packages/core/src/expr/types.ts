@@ -1,0 +1,110 @@
+import type { ColumnType, LogicalType, TableSchema } from "../schema/logical-types";
+import type { MeasureNode } from "./measures";
+import type { ExprNode, LiteralValue } from "./nodes";
+
+const UNKNOWN: ColumnType = { type: "unknown", nullable: true };
+
+function literalType(value: LiteralValue, timestamp: boolean | undefined): ColumnType {
+  if (value === null) return UNKNOWN;
+  if (typeof value === "number") {
+    if (timestamp === true) return { type: "timestamp", nullable: false };
+    return { type: Number.isInteger(value) ? "int" : "float", nullable: false };
+  }
+  return { type: typeof value === "string" ? "string" : "boolean", nullable: false };
+}
+
+function of(type: LogicalType, nullable: boolean): ColumnType {
+  return { type, nullable };
+}
+
+/** The one type of several alternatives (coalesce, case): ints and floats make a float. */
+function oneOf(types: readonly ColumnType[], nullable: boolean): ColumnType {
+  const known = types.find((t) => t.type !== "unknown");
+  if (known === undefined) return UNKNOWN;
+  const numeric = types.every((t) => t.type === "int" || t.type === "float" || t.type === "unknown");
+  return { type: numeric && types.some((t) => t.type === "float") ? "float" : known.type, nullable };
+}
+
+function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType {
+  const nullable = left.nullable || right.nullable || op === "div";
+  if (left.type === "unknown" || right.type === "unknown") return UNKNOWN;
+  if (op !== "div" && left.type === "int" && right.type === "int") return of("int", nullable);
+  return of("float", nullable);
+}
+
+/**
+ * The column type an expression computes on a table with `schema`: comparisons, boolean logic and null
+ * tests are `boolean`, date parts `int`, `truncate` a `timestamp`, string functions `string` (`length`
+ * `int`), arithmetic `int` on two ints (`div` always `float`), a cast its target; `unknown` where the
+ * inputs' types are unknown. Nullable when an input may be null (and for a division, which is null by zero).
+ * @example expressionType(gt(col("fare"), 10), { fare: { type: "float", nullable: false } }) // boolean, not nullable
+ */
+export function expressionType(node: ExprNode, schema: TableSchema): ColumnType {
+  switch (node.kind) {
+    case "column":
+      return schema[node.name] ?? UNKNOWN;
+    case "literal":
+      return literalType(node.value, node.timestamp);
+    case "binary": {
+      const left = expressionType(node.left, schema);
+      const right = expressionType(node.right, schema);
+      if (node.op === "add" || node.op === "sub" || node.op === "mul" || node.op === "div") {
+        return arithmetic(node.op, left, right);
+      }
+      return of("boolean", left.nullable || right.nullable);
+    }
+    case "unary": {
+      const arg = expressionType(node.arg, schema);
+      switch (node.op) {
+        case "isNull":
+        case "isNotNull":
+          return of("boolean", false);
+        case "not":
+          return of("boolean", arg.nullable);
+        case "neg":
+          return arg.type === "int" ? of("int", arg.nullable) : of("float", arg.nullable);
+        case "lower":
+        case "upper":
+          return of("string", arg.nullable);
+        default:
+          return of("int", arg.nullable);
+      }
+    }
+    case "trunc":
+      return of("timestamp", expressionType(node.arg, schema).nullable);
+    case "in":
+      return of("boolean", expressionType(node.arg, schema).nullable);
+    case "coalesce": {
+      const types = node.args.map((arg) => expressionType(arg, schema));
+      return oneOf(
+        types,
+        types.every((t) => t.nullable),
+      );
+    }
+    case "case": {
+      const results = [...node.branches.map((b) => b.result), node.otherwise].map((r) =>
+        expressionType(r, schema),
+      );
+      return oneOf(
+        results,
+        results.some((t) => t.nullable),
+      );
+    }
+    case "cast":
+      return of(node.to, expressionType(node.arg, schema).nullable);
+  }
+}
+
+/**
+ * The column type of a measure on groups of a table with `schema`: `count` and `countDistinct` are
+ * non-null ints, `mean` and `stddev` nullable floats, `sum` the input's numeric type (nullable), `min`,
+ * `max`, `first` and `last` the input's type (nullable).
+ */
+export function measureType(measure: MeasureNode, schema: TableSchema): ColumnType {
+  if (measure.fn === "count" || measure.fn === "countDistinct") return of("int", false);
+  if (measure.fn === "mean" || measure.fn === "stddev") return of("float", true);
+  const input = measure.of === undefined ? UNKNOWN : expressionType(measure.of, schema);
+  if (input.type === "unknown") return UNKNOWN;
+  if (measure.fn === "sum") return of(input.type === "int" ? "int" : "float", true);
+  return { type: input.type, nullable: true };
+}

@@ -1,0 +1,72 @@
+import type { ColumnType, LogicalType } from "./logical-types";
+
+const MS_PER_DAY = 86_400_000;
+
+function isMissingValue(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "number" && Number.isNaN(value)) ||
+    (value instanceof Date && Number.isNaN(value.getTime()))
+  );
+}
+
+/** True when a present (not missing) value is stored as `type` expects. */
+export function valueFits(value: unknown, type: LogicalType | "unknown"): boolean {
+  switch (type) {
+    case "unknown":
+      return true;
+    case "int":
+      return (typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint";
+    case "float":
+      return typeof value === "number" || typeof value === "bigint";
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "timestamp":
+      return (typeof value === "number" && Number.isFinite(value)) || value instanceof Date;
+    case "date": {
+      const ms = value instanceof Date ? value.getTime() : value;
+      return typeof ms === "number" && Number.isFinite(ms) && ms % MS_PER_DAY === 0;
+    }
+  }
+}
+
+/** The first value that does not fit `type` (a missing value where it is not nullable included). */
+export interface Misfit {
+  /** The row, as the column stores it (0-based). */
+  readonly row: number;
+  readonly value: unknown;
+}
+
+/**
+ * The first value of a column that breaks its declared type, or undefined when all fit: a missing value
+ * (null, undefined, NaN, an invalid Date) in a column that is not nullable, or a present value stored as
+ * another type (`"May"` in an `int` column, `1.5` in a `date` column: see {@link valueFits}).
+ */
+export function firstMisfit(values: ArrayLike<unknown>, type: ColumnType): Misfit | undefined {
+  const { nullable } = type;
+  if (ArrayBuffer.isView(values) && !(values instanceof Float64Array || values instanceof Float32Array)) {
+    // Integer typed arrays hold integers and never a missing value.
+    if (type.type === "int" || type.type === "float" || type.type === "unknown") return undefined;
+  }
+  if (values instanceof Float64Array || values instanceof Float32Array) {
+    if (type.type === "float" || type.type === "unknown" || type.type === "timestamp") {
+      if (nullable) return undefined;
+      for (let row = 0; row < values.length; row++) {
+        if (Number.isNaN(values[row])) return { row, value: values[row] };
+      }
+      return undefined;
+    }
+  }
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row];
+    if (isMissingValue(value)) {
+      if (!nullable) return { row, value };
+    } else if (!valueFits(value, type.type)) {
+      return { row, value };
+    }
+  }
+  return undefined;
+}

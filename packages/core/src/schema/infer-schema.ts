@@ -1,0 +1,85 @@
+import type { ColumnTable } from "arquero";
+import type { ColumnType, LogicalType, TableSchema } from "./logical-types";
+
+const INT_ARRAYS = [
+  Int8Array,
+  Int16Array,
+  Int32Array,
+  Uint8Array,
+  Uint16Array,
+  Uint32Array,
+  Uint8ClampedArray,
+];
+
+/** A column's values, as an array-like (Arrow-backed columns are materialised). */
+export function columnArray(table: ColumnTable, name: string): ArrayLike<unknown> {
+  const column = table.column(name);
+  if (column === undefined) return [];
+  if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as unknown as ArrayLike<unknown>;
+  const array = (column as { toArray?: () => unknown }).toArray?.();
+  if (Array.isArray(array) || ArrayBuffer.isView(array)) return array as ArrayLike<unknown>;
+  return Array.from({ length: column.length }, (_, i) => column.at(i));
+}
+
+function valueType(value: unknown): LogicalType | undefined {
+  switch (typeof value) {
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "string":
+      return "string";
+    case "boolean":
+      return "boolean";
+    default:
+      return value instanceof Date ? "timestamp" : undefined;
+  }
+}
+
+function missing(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "number" && Number.isNaN(value)) ||
+    (value instanceof Date && Number.isNaN(value.getTime()))
+  );
+}
+
+/**
+ * The type of a column of a plain arquero table, from its values: an integer typed array is `int`, a
+ * `Float64Array` `float`, plain numbers `int` when all are integers (else `float`), `Date`s `timestamp`,
+ * strings `string`, booleans `boolean`; a column of mixed kinds, of other objects or of nulls only is
+ * `unknown`. Nullable when some value is missing (null, undefined, NaN, an invalid Date).
+ */
+export function inferColumnType(values: ArrayLike<unknown>): ColumnType {
+  if (INT_ARRAYS.some((kind) => values instanceof kind) || values instanceof BigInt64Array) {
+    return { type: "int", nullable: false, fromValues: true };
+  }
+  if (values instanceof Float64Array || values instanceof Float32Array) {
+    let nullable = false;
+    for (let i = 0; i < values.length && !nullable; i++) nullable = Number.isNaN(values[i]);
+    return { type: "float", nullable, fromValues: true };
+  }
+  let type: LogicalType | "unknown" | undefined;
+  let nullable = false;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (missing(value)) {
+      nullable = true;
+      continue;
+    }
+    const kind = valueType(value);
+    if (kind === type || type === "unknown") continue;
+    if (type === undefined) type = kind ?? "unknown";
+    else if ((type === "int" && kind === "float") || (type === "float" && kind === "int")) type = "float";
+    else type = "unknown";
+  }
+  return { type: type ?? "unknown", nullable, fromValues: true };
+}
+
+/** The schema of a plain arquero table, typed from its values (see {@link inferColumnType}). */
+export function inferSchema(table: ColumnTable): TableSchema {
+  const schema: Record<string, ColumnType> = {};
+  for (const name of table.columnNames()) schema[name] = inferColumnType(columnArray(table, name));
+  return schema;
+}
