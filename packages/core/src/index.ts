@@ -72,7 +72,7 @@ export { exprParam, isExprNode, measureParam } from "./expr/validate";
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
 export { StepFailedError } from "./pipe/execute";
-export type { PipeResult } from "./pipe/pipe";
+export type { PipeEngine, PipeResult, PipeRunOptions } from "./pipe/pipe";
 export { Pipe, pipe } from "./pipe/pipe";
 export type { AddsOf, RemovesOf, Step } from "./pipe/step";
 export { step } from "./pipe/step";

@@ -5,15 +5,17 @@
  * @packageDocumentation
  */
 
+export { RENDERED_TRANSFORMS } from "@tablepipe/sql";
 export type { ColumnType } from "./engine/column-types";
 export { columnTypesOf } from "./engine/column-types";
 export { DuckDb } from "./engine/duckdb-database";
+export type { DuckDbReport } from "./engine/duckdb-engine";
+export { duckdb } from "./engine/duckdb-engine";
 export type { DuckDbFileSource } from "./engine/file-sources";
 export { csvFile, parquetFile } from "./engine/file-sources";
 export type { DuckDbPipeResult, DuckDbRunOptions, StepPlacement } from "./engine/run-on-duckdb";
 export { runOnDuckDb } from "./engine/run-on-duckdb";
 export type { DuckDbErrorKind } from "./errors";
 export { DuckDbLoadError, DuckDbQueryError } from "./errors";
-export type { PipeSqlOptions } from "./pipe-to-sql";
+export type { DuckDbPipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
-export { RENDERED_TRANSFORMS } from "./sql/built-in-renderings";

@@ -3,6 +3,7 @@ import { dropDuplicates, filter, limitHistory } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
+import { duckdb } from "./engine/duckdb-engine";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
 import { pipeToSql } from "./pipe-to-sql";
 import { expectParity } from "./test-support";
@@ -43,6 +44,31 @@ describe("runOnDuckDb", () => {
       columnTypes: { at: "timestamp" },
     });
     expect(table.numRows()).toBe(4);
+  });
+});
+
+describe("pipe.run({ engine: duckdb() })", () => {
+  it("runs the pipe on DuckDB and gives the in-process table and trace, with the query and placement", async () => {
+    const p = pipe(orders())
+      .transform(dropDuplicates)
+      .transform(filter, { where: gt(col("amount"), 6) });
+    const local = p.run();
+    const onDuckDb = await p.run({ engine: duckdb({ database: db, columnTypes: { at: "timestamp" } }) });
+    expect(onDuckDb.table.objects()).toEqual(local.table.objects());
+    expect(onDuckDb.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual(
+      local.trace.map((e) => [e.step, e.rowsIn, e.rowsOut]),
+    );
+    expect(onDuckDb.placement.map((s) => s.engine)).toEqual(["duckdb", "duckdb"]);
+    expect(onDuckDb.sql).toContain('"filter" AS (');
+  });
+
+  it("checks the pipe before loading anything: a missing column is the pre-flight's error", async () => {
+    const p = pipe(orders()).transform(limitHistory, {
+      column: "nope",
+      after: "202301",
+      through: "202412",
+    } as never);
+    await expect(p.run({ engine: duckdb({ database: db }) })).rejects.toThrow(/nope/);
   });
 });
 

@@ -23,6 +23,24 @@ export interface PipeResult<C extends string> {
 }
 
 /**
+ * An engine a pipe can run on instead of in process (`duckdb()` of `@tablepipe/duckdb`, ...): it runs the
+ * steps it can, the rest in process, and gives the same table and trace; `X` is what it reports besides
+ * (the query, where each step ran).
+ */
+export interface PipeEngine<X extends object = object> {
+  /** The engine's name, for logs (`duckdb`). */
+  readonly name: string;
+  /** Run the pipe (its pre-flight first) and give its table, trace and the engine's own report. */
+  runPipe<C extends string>(pipe: Pipe<C>): Promise<PipeResult<C> & X>;
+}
+
+/** Options of {@link Pipe.run} with an engine. */
+export interface PipeRunOptions<X extends object> {
+  /** The engine to run on (default: in process, synchronously). */
+  readonly engine: PipeEngine<X>;
+}
+
+/**
  * The guide's `.transform()` chain. Steps are collected, not run: `value()` and `run()` first check every
  * step's params and column contract against the columns available at that point (pre-flight), and only
  * then touch the data. A pipe is immutable: each `.transform()` returns a new pipe.
@@ -72,8 +90,14 @@ export class Pipe<C extends string> {
     return planned.at(-1)?.columnsOut ?? this.#source.columnNames();
   }
 
-  /** Check, then run every step; returns the output table and the trace. */
-  run(): PipeResult<C> {
+  /**
+   * Check, then run every step; returns the output table and the trace. With an engine, the run happens there
+   * and the result comes as a promise: `await p.run({ engine: duckdb() })`.
+   */
+  run(): PipeResult<C>;
+  run<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C> & X>;
+  run<X extends object>(options?: PipeRunOptions<X>): PipeResult<C> | Promise<PipeResult<C> & X> {
+    if (options !== undefined) return options.engine.runPipe(this);
     const planned = planSteps(this.#source.columnNames(), this.#steps);
     const { table, trace } = executePlan(this.#source, planned);
     return { table: table as Table<C>, trace };

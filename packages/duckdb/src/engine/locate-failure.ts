@@ -1,6 +1,6 @@
 import { SQL_DIALECTS } from "@tablepipe/core";
+import type { CompiledPipe } from "@tablepipe/sql";
 import { type DuckDbQueryError, toQueryError } from "../errors";
-import type { CompiledPipe } from "../sql/compile-pipe";
 import type { DuckDb } from "./duckdb-database";
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;

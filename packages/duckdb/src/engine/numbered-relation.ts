@@ -1,5 +1,5 @@
 import { SQL_DIALECTS } from "@tablepipe/core";
-import { ROW_ORDER_COLUMN } from "../sql/row-order";
+import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 

@@ -1,8 +1,7 @@
 import type { Pipe, PipeResult, SqlRendering, Table, TraceEntry } from "@tablepipe/core";
 import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
+import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { DuckDbLoadError, toQueryError } from "../errors";
-import { type CompiledPipe, compilePipe } from "../sql/compile-pipe";
-import { ROW_ORDER_COLUMN } from "../sql/row-order";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";

@@ -1,0 +1,13 @@
+/**
+ * @tablepipe/sql: a pipe rendered to one SQL query, a CTE per step, in a dialect (`SQL_DIALECTS` of core). The
+ * renderings of the general transforms live here, shared by the SQL engines (`@tablepipe/duckdb`, …); an engine
+ * adds loading, running and reading results back. Depends on `@tablepipe/core` only.
+ * @packageDocumentation
+ */
+
+export { RENDERED_TRANSFORMS } from "./built-in-renderings";
+export type { CompiledCte, CompiledPipe, CompileOptions } from "./compile-pipe";
+export { compilePipe } from "./compile-pipe";
+export type { PipeSqlOptions } from "./pipe-to-sql";
+export { pipeToSql } from "./pipe-to-sql";
+export { ROW_ORDER_COLUMN } from "./row-order";

@@ -1,0 +1,45 @@
+import { col, defineTransform, gt, pipe } from "@tablepipe/core";
+import { dropDuplicates, filter, sortRows } from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { pipeToSql } from "./pipe-to-sql";
+import { ROW_ORDER_COLUMN } from "./row-order";
+
+const numberRows = (relation: string) => `SELECT *, row_index AS "${ROW_ORDER_COLUMN}" FROM "${relation}"`;
+const orders = () => aq.table({ id: [1, 2], amount: [10, 5] });
+
+describe("pipeToSql", () => {
+  it("numbers the source rows the engine's way and renders a CTE per step, in order", () => {
+    const p = pipe(orders())
+      .transform(dropDuplicates)
+      .transform(filter, { where: gt(col("amount"), 6) });
+    const sql = pipeToSql(p, { dialect: "duckdb", numberRows, sourceName: "orders" });
+    expect(sql).toMatch(
+      /^WITH\n"source" AS \(\n {2}SELECT \*, row_index AS "__tablepipe_row" FROM "orders"\n\),/,
+    );
+    expect(sql.indexOf('"dropDuplicates" AS (')).toBeLessThan(sql.indexOf('"filter" AS ('));
+    expect(sql).toContain('"filter" AS (\n  SELECT * FROM "dropDuplicates" WHERE ("amount" > 6)\n)');
+    expect(sql).toMatch(/SELECT "id", "amount" FROM "filter"\nORDER BY "__tablepipe_row" ASC NULLS FIRST$/);
+  });
+
+  it("stops at the first step without a rendering and lists the rest as running in process", () => {
+    const custom = defineTransform({ name: "myStep", apply: (table) => table });
+    const p = pipe(orders())
+      .transform(custom)
+      .transform(sortRows, { by: ["id"] });
+    const sql = pipeToSql(p, { dialect: "duckdb", numberRows });
+    expect(sql).not.toContain('"sortRows" AS');
+    expect(sql).toMatch(/-- then in process:\n-- {3}myStep\n-- {3}sortRows\(id\)$/);
+  });
+
+  it("uses a rendering given by name for a transform that has none", () => {
+    const custom = defineTransform({ name: "myStep", apply: (table) => table });
+    const sql = pipeToSql(pipe(orders()).transform(custom), {
+      dialect: "duckdb",
+      numberRows,
+      renderings: { myStep: (_params, c) => `SELECT * FROM ${c.input} WHERE ${c.quote("id")} > 1` },
+    });
+    expect(sql).toContain('"myStep" AS (\n  SELECT * FROM "source" WHERE "id" > 1\n)');
+    expect(sql).not.toContain("then in process");
+  });
+});

@@ -1,0 +1,35 @@
+import type { Pipe, SqlDialectName, SqlRendering } from "@tablepipe/core";
+import { flattenPlan, planSteps } from "@tablepipe/core/internal";
+import { compilePipe } from "./compile-pipe";
+
+/** Options of {@link pipeToSql}. */
+export interface PipeSqlOptions {
+  /** The dialect to write (see `SQL_DIALECTS`). */
+  readonly dialect: SqlDialectName;
+  /** The name the source table is read from in the query (default `input`). */
+  readonly sourceName?: string;
+  /** How the engine gives a loaded relation its row-order column (a `SELECT` over the quoted relation). */
+  readonly numberRows: (relation: string) => string;
+  /** SQL renderings by transform name, for transforms that have none. */
+  readonly renderings?: Readonly<Record<string, SqlRendering>>;
+}
+
+/**
+ * The pipe as one query in a dialect (for reading and explaining): a CTE per step that renders, up to the first
+ * one that does not; the steps after it would run in process and are listed in a comment. Engines wrap this
+ * with their own row numbering (`pipeToSql` of `@tablepipe/duckdb` needs no options).
+ * @example console.log(pipeToSql(p, { dialect: "duckdb", numberRows: (r) => `SELECT *, rowid AS "__tablepipe_row" FROM "${r}"` }));
+ */
+export function pipeToSql(pipe: Pipe<string>, options: PipeSqlOptions): string {
+  const columns = pipe.source.columnNames();
+  const flat = flattenPlan(planSteps(columns, pipe.steps));
+  const compiled = compilePipe(columns, flat, {
+    dialect: options.dialect,
+    sourceRelation: options.sourceName ?? "input",
+    lookupRelation: (i) => `lookup_${i}`,
+    numberRows: options.numberRows,
+    renderings: options.renderings,
+  });
+  const rest = flat.slice(compiled.renderedSteps).map((step) => `--   ${step.path}`);
+  return rest.length === 0 ? compiled.sql : `${compiled.sql}\n-- then in process:\n${rest.join("\n")}`;
+}
