@@ -109,6 +109,6 @@ export function compilePipe(
     columns,
     lookups: lookupEntries.map(({ table, relation }) => ({ table, relation })),
     sql: `${withClause}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
-    countSql: `${withClause}\nSELECT ${counted.map((name, i) => `(SELECT count(*) FROM ${quote(name)}) AS "n${i}"`).join(", ")}`,
+    countSql: `${withClause}\nSELECT ${counted.map((name, i) => `(SELECT count(*) FROM ${quote(name)}) AS ${quote(`n${i}`)}`).join(", ")}`,
   };
 }

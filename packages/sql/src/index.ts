@@ -11,3 +11,6 @@ export { compilePipe } from "./compile-pipe";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
 export { ROW_ORDER_COLUMN } from "./row-order";
+export { nestTrace } from "./nest-trace";
+export type { ColumnType } from "./column-types";
+export { columnTypesOf } from "./column-types";

@@ -1,13 +1,13 @@
 import type { Pipe, PipeResult, SqlRendering, Table, TraceEntry } from "@tablepipe/core";
 import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
-import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import { type CompiledPipe, compilePipe, nestTrace, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
-import { nestTrace } from "./nest-trace";
+
 import { numberRowsByRowid } from "./numbered-relation";
 import { readQuery } from "./read-result";
 

@@ -1,9 +1,10 @@
-import { type CastType, isMissing } from "@tablepipe/core";
+import { isMissing } from "@tablepipe/core";
+import type { ColumnType } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { SparkLoadError } from "../client/arrow";
 
-/** A column's logical type on Spark: tablepipe's cast types (`timestamp` is a zone-less TIMESTAMP_NTZ). */
-export type ColumnType = CastType;
+export type { ColumnType } from "@tablepipe/sql";
+export { columnTypesOf } from "@tablepipe/sql";
 
 function kindOf(value: unknown): ColumnType | undefined {
   if (value instanceof Date) return "timestamp";
@@ -52,3 +53,4 @@ export function inferColumnType(
   }
   return found;
 }
+

@@ -1,0 +1,190 @@
+import { SQL_DIALECTS, type Pipe, type PipeResult, type SqlRendering, type Table, type TraceEntry } from "@tablepipe/core";
+import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
+import { type CompiledPipe, compilePipe, nestTrace, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import type { ColumnTable } from "arquero";
+import { arrowToTable, SparkLoadError, tableToArrow } from "../client/arrow";
+import { type SparkQueryError, toSparkError } from "../client/errors";
+import type { SparkRemote } from "../client/remote";
+import type { Relation } from "../generated/spark/connect/relations_pb";
+import { type ColumnType, inferColumnType } from "./column-types";
+import { SparkSession } from "./spark-session";
+import type { SparkSource } from "./sources";
+
+const quote = SQL_DIALECTS.spark.quoteIdentifier;
+
+/** Where one primitive step ran. */
+export interface SparkStepPlacement {
+  /** The step's path through composed transforms (`filterData > limitHistory`). */
+  readonly step: string;
+  readonly engine: "spark" | "in-process";
+}
+
+/** Options of {@link runOnSpark}. */
+export interface SparkRunOptions {
+  /** Where to run: a connection string (`sc://host:port/;token=...`; a session is opened and closed for the run) or an open session. */
+  readonly remote: string | SparkRemote | SparkSession;
+  /** Read this (files, a table) on Spark instead of the pipe's table; the pipe's table then only gives the columns. */
+  readonly source?: SparkSource;
+  /** Column types by name, for columns of the shipped tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
+  readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
+  readonly renderings?: Readonly<Record<string, SqlRendering>>;
+}
+
+/** A pipe's result on Spark: the table and trace as in process, the query, and where each step ran. */
+export interface SparkPipeResult<C extends string> extends PipeResult<C> {
+  /** The Spark SQL query that ran: a CTE per pushed-down step. */
+  readonly sql: string;
+  /** Each primitive step, in order, with the engine that ran it. */
+  readonly placement: readonly SparkStepPlacement[];
+}
+
+const localRelation = (data: Uint8Array): Relation =>
+  ({ relType: { case: "localRelation", value: { data } } }) as Relation;
+
+const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", value: { query } } }) as Relation;
+
+/** Ship an in-memory table as the temporary view `view`, with its row positions as the row-order column. */
+async function shipTable(
+  session: SparkSession,
+  table: ColumnTable,
+  view: string,
+  declared: Readonly<Record<string, ColumnType>>,
+  label: string,
+): Promise<void> {
+  const types = table.columnNames().map((name) => inferColumnType(table, name, declared[name], label));
+  const rows = BigInt64Array.from({ length: table.numRows() }, (_, i) => BigInt(i));
+  const data = tableToArrow(table, types, label, { [ROW_ORDER_COLUMN]: rows });
+  await session.client.createView(view, localRelation(data), label);
+}
+
+/** Names of the columns of a Spark schema (a struct), from AnalyzePlan. */
+async function sourceColumnsOnSpark(session: SparkSession, source: SparkSource): Promise<string[]> {
+  const schema = await session.client.schema(source.relation, `reading ${source.label}`);
+  if (schema?.kind.case !== "struct") return [];
+  return schema.kind.value.fields.map((field) => field.name);
+}
+
+/** Make the file or table source the view `view`, numbered in Spark's read order. */
+async function readSource(
+  session: SparkSession,
+  pipe: Pipe<string>,
+  source: SparkSource,
+  view: string,
+): Promise<void> {
+  const what = `reading ${source.label}`;
+  const columns = pipe.source.columnNames();
+  const found = await sourceColumnsOnSpark(session, source);
+  if (found.join("\u0000") !== columns.join("\u0000")) {
+    throw new SparkLoadError(
+      `${source.label}: Spark reads the columns ${found.join(", ")}; the pipe's table has ${columns.join(", ")}`,
+    );
+  }
+  await session.client.createView(`${view}_read`, source.relation, what);
+  const numbered = `SELECT *, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
+  await session.client.createView(view, sqlRelation(numbered), what);
+}
+
+/** The trace entries of the steps Spark ran, from the per-CTE row counts. */
+async function pushedDownTrace(session: SparkSession, compiled: CompiledPipe): Promise<TraceEntry[]> {
+  const result = await session.client.sql(compiled.countSql, "counting the rows of each step");
+  const counts = arrowToTable(result.batches).objects()[0] as Record<string, number>;
+  const steps = compiled.ctes.flatMap((cte) => (cte.step === undefined ? [] : [cte.step]));
+  return steps.map((step, i) => ({
+    step: step.label,
+    transform: step.transform.transformName,
+    rowsIn: Number(counts[`n${i}`]),
+    rowsOut: Number(counts[`n${i + 1}`]),
+    ms: 0,
+    children: [],
+  }));
+}
+
+/** The query failed: find the first CTE that fails on its own and name its step. */
+async function locateFailure(session: SparkSession, compiled: CompiledPipe, error: unknown): Promise<SparkQueryError> {
+  for (let i = 0; i < compiled.ctes.length; ++i) {
+    const cte = compiled.ctes[i];
+    if (cte === undefined || cte.step === undefined) continue;
+    const ctes = compiled.ctes.slice(0, i + 1).map((c) => `${quote(c.name)} AS (${c.sql})`);
+    try {
+      await session.client.sql(`WITH ${ctes.join(", ")} SELECT * FROM ${quote(cte.name)}`, cte.step.path);
+    } catch (stepError) {
+      return toSparkError(cte.step.path, stepError);
+    }
+  }
+  return toSparkError("the pipe's query", error);
+}
+
+/**
+ * Run a pipe on Apache Spark through Spark Connect: the longest prefix of its steps that renders to Spark SQL
+ * runs as one query (a CTE per step), the rest in process on the result. In-memory tables (the source and
+ * lookups) are shipped as local relations (Arrow) with their column types, time stamps as TIMESTAMP_NTZ; a
+ * `source` of files or a table is read by Spark. Returns the table (column types as in process), the trace
+ * (rows in and out per step from one extra count query), the query and where each step ran.
+ *
+ * @example
+ * const { table, trace, placement } = await runOnSpark(pipe(trips).transform(dropDuplicates), {
+ *   remote: "sc://localhost:15002",
+ *   columnTypes: { pickup_datetime: "timestamp" },
+ * });
+ */
+export async function runOnSpark<C extends string>(
+  pipe: Pipe<C>,
+  options: SparkRunOptions,
+): Promise<SparkPipeResult<C>> {
+  const columns = pipe.source.columnNames();
+  if (columns.includes(ROW_ORDER_COLUMN)) {
+    throw new SparkLoadError(`the column name "${ROW_ORDER_COLUMN}" is reserved by @tablepipe/spark`);
+  }
+  const planned = planSteps(columns, pipe.steps);
+  const flat = flattenPlan(planned);
+  const own = !(options.remote instanceof SparkSession);
+  const session = options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
+  const run = session.nextRun();
+  const sourceView = `tablepipe_${run}_source`;
+  const compiled = compilePipe(columns, flat, {
+    dialect: "spark",
+    sourceRelation: sourceView,
+    lookupRelation: (i) => `tablepipe_${run}_lookup_${i}`,
+    numberRows: (relation) => `SELECT * FROM ${quote(relation)}`,
+    renderings: options.renderings,
+  });
+  const views = [sourceView, `${sourceView}_read`, ...compiled.lookups.map((l) => l.relation)];
+  try {
+    const types = options.columnTypes ?? {};
+    if (options.source === undefined) {
+      await shipTable(session, pipe.source, sourceView, types, "the pipe's source table");
+    } else {
+      await readSource(session, pipe as Pipe<string>, options.source, sourceView);
+    }
+    for (const [i, lookup] of compiled.lookups.entries()) {
+      await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`);
+    }
+    let table: ColumnTable;
+    try {
+      table = arrowToTable((await session.client.sql(compiled.sql, "the pipe's query")).batches);
+    } catch (error) {
+      throw await locateFailure(session, compiled, error);
+    }
+    const rest: readonly PlannedStep[] = flat.slice(compiled.renderedSteps);
+    const pushed = await pushedDownTrace(session, compiled);
+    const inProcess = executePlan(table, rest);
+    const placement: SparkStepPlacement[] = flat.map((step, i) => ({
+      step: step.path,
+      engine: i < compiled.renderedSteps ? "spark" : "in-process",
+    }));
+    return {
+      table: inProcess.table as Table<C>,
+      trace: nestTrace(planned, [...pushed, ...inProcess.trace]),
+      sql: compiled.sql,
+      placement,
+    };
+  } finally {
+    if (own) await session.close().catch(() => undefined);
+    else {
+      for (const view of views) {
+        await session.client.statement(`DROP VIEW IF EXISTS ${quote(view)}`, "dropping a view").catch(() => undefined);
+      }
+    }
+  }
+}
