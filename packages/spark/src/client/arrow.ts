@@ -87,7 +87,9 @@ export function tableToArrow(
  */
 export function arrowToTable(batches: readonly Uint8Array[]): ColumnTable {
   // Copied (a Buffer's slice would not copy): protobuf hands out views at any offset, and Arrow reads its buffers as aligned typed arrays.
-  const parts = batches.map((bytes) => tableFromIPC(new Uint8Array(bytes), { useBigInt: false, useDate: false }));
+  const parts = batches.map((bytes) =>
+    tableFromIPC(new Uint8Array(bytes), { useBigInt: false, useDate: false }),
+  );
   const names = parts[0]?.names ?? [];
   const columns: Record<string, unknown[] | Float64Array> = {};
   for (const name of names) {

@@ -10,7 +10,8 @@ export type SparkErrorKind =
   | "other";
 
 const EXPLAINED: Readonly<Record<SparkErrorKind, string>> = {
-  analysis: "a column, table or function does not fit the data (a missing column, or a value of another type)",
+  analysis:
+    "a column, table or function does not fit the data (a missing column, or a value of another type)",
   parse: "the SQL does not parse (a bug in a step's rendering)",
   conversion: "a value does not convert to the type it is used as",
   arithmetic: "an arithmetic error (overflow or division)",
@@ -48,7 +49,8 @@ const GRPC_DEADLINE_EXCEEDED = 4;
 function kindOfClass(errorClass: string | undefined, message: string): SparkErrorKind {
   const c = errorClass ?? "";
   if (c.startsWith("PARSE_SYNTAX") || c.includes("PARSE")) return "parse";
-  if (c.startsWith("CAST_") || c.includes("INVALID_FORMAT") || c.startsWith("CANNOT_PARSE")) return "conversion";
+  if (c.startsWith("CAST_") || c.includes("INVALID_FORMAT") || c.startsWith("CANNOT_PARSE"))
+    return "conversion";
   if (c.startsWith("ARITHMETIC") || c.includes("DIVIDE_BY_ZERO")) return "arithmetic";
   if (c.startsWith("PATH_NOT_FOUND") || c.includes("FILE") || c === "TABLE_OR_VIEW_NOT_FOUND") return "io";
   if (

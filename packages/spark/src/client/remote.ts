@@ -72,7 +72,8 @@ export function parseRemote(remote: string): SparkRemote {
     params[key] = decodeURIComponent(part.slice(eq + 1));
   }
   const { token, use_ssl, user_id, user_agent, session_id, ...headers } = params;
-  if (session_id !== undefined && !UUID.test(session_id)) fail(remote, `session_id=${session_id} is not a UUID`);
+  if (session_id !== undefined && !UUID.test(session_id))
+    fail(remote, `session_id=${session_id} is not a UUID`);
   if (token === "") fail(remote, "token= is empty");
   return {
     host,

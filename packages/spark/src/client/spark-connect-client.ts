@@ -158,7 +158,10 @@ export class SparkConnectClient {
   createView(name: string, relation: Relation, what: string): Promise<void> {
     return this.command(
       {
-        commandType: { case: "createDataframeView", value: { input: relation, name, isGlobal: false, replace: true } },
+        commandType: {
+          case: "createDataframeView",
+          value: { input: relation, name, isGlobal: false, replace: true },
+        },
       } as Command,
       what,
     );
@@ -175,7 +178,13 @@ export class SparkConnectClient {
         },
       },
     });
-    await this.#unary("Config", ConfigRequestSchema, ConfigResponseSchema, request, "setting the session configuration");
+    await this.#unary(
+      "Config",
+      ConfigRequestSchema,
+      ConfigResponseSchema,
+      request,
+      "setting the session configuration",
+    );
   }
 
   /** Read session configuration values (a key Spark does not know has no value). */
@@ -200,7 +209,13 @@ export class SparkConnectClient {
       ...this.#context(),
       analyze: { case: "schema", value: { plan: { opType: { case: "root", value: relation } } } },
     });
-    const response = await this.#unary("AnalyzePlan", AnalyzePlanRequestSchema, AnalyzePlanResponseSchema, request, what);
+    const response = await this.#unary(
+      "AnalyzePlan",
+      AnalyzePlanRequestSchema,
+      AnalyzePlanResponseSchema,
+      request,
+      what,
+    );
     return response.result.case === "schema" ? response.result.value.schema : undefined;
   }
 
@@ -226,7 +241,13 @@ export class SparkConnectClient {
       ...this.#context(),
       interruptType: InterruptRequest_InterruptType.ALL,
     });
-    const response = await this.#unary("Interrupt", InterruptRequestSchema, InterruptResponseSchema, request, "interrupting");
+    const response = await this.#unary(
+      "Interrupt",
+      InterruptRequestSchema,
+      InterruptResponseSchema,
+      request,
+      "interrupting",
+    );
     return response.interruptedIds;
   }
 
@@ -237,7 +258,13 @@ export class SparkConnectClient {
       operationId,
       release: { case: "releaseAll", value: {} },
     });
-    await this.#unary("ReleaseExecute", ReleaseExecuteRequestSchema, ReleaseExecuteResponseSchema, request, "releasing");
+    await this.#unary(
+      "ReleaseExecute",
+      ReleaseExecuteRequestSchema,
+      ReleaseExecuteResponseSchema,
+      request,
+      "releasing",
+    );
   }
 
   /** Release the session on the server (its temporary views go with it) and close the channel. */

@@ -1,4 +1,11 @@
-import { SQL_DIALECTS, type Pipe, type PipeResult, type SqlRendering, type Table, type TraceEntry } from "@tablepipe/core";
+import {
+  SQL_DIALECTS,
+  type Pipe,
+  type PipeResult,
+  type SqlRendering,
+  type Table,
+  type TraceEntry,
+} from "@tablepipe/core";
 import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
 import { type CompiledPipe, compilePipe, nestTrace, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
@@ -101,7 +108,11 @@ async function pushedDownTrace(session: SparkSession, compiled: CompiledPipe): P
 }
 
 /** The query failed: find the first CTE that fails on its own and name its step. */
-async function locateFailure(session: SparkSession, compiled: CompiledPipe, error: unknown): Promise<SparkQueryError> {
+async function locateFailure(
+  session: SparkSession,
+  compiled: CompiledPipe,
+  error: unknown,
+): Promise<SparkQueryError> {
   for (let i = 0; i < compiled.ctes.length; ++i) {
     const cte = compiled.ctes[i];
     if (cte === undefined || cte.step === undefined) continue;
@@ -139,7 +150,8 @@ export async function runOnSpark<C extends string>(
   const planned = planSteps(columns, pipe.steps);
   const flat = flattenPlan(planned);
   const own = !(options.remote instanceof SparkSession);
-  const session = options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
+  const session =
+    options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
   const run = session.nextRun();
   const sourceView = `tablepipe_${run}_source`;
   const compiled = compilePipe(columns, flat, {
@@ -183,7 +195,9 @@ export async function runOnSpark<C extends string>(
     if (own) await session.close().catch(() => undefined);
     else {
       for (const view of views) {
-        await session.client.statement(`DROP VIEW IF EXISTS ${quote(view)}`, "dropping a view").catch(() => undefined);
+        await session.client
+          .statement(`DROP VIEW IF EXISTS ${quote(view)}`, "dropping a view")
+          .catch(() => undefined);
       }
     }
   }

@@ -56,7 +56,12 @@ export function sparkFiles(
         value: {
           readType: {
             case: "dataSource",
-            value: { format, schema: ddl(options.schema), options: { ...defaults, ...options.options }, paths: list },
+            value: {
+              format,
+              schema: ddl(options.schema),
+              options: { ...defaults, ...options.options },
+              paths: list,
+            },
           },
           isStreaming: false,
         },
@@ -75,7 +80,10 @@ export function sparkTable(name: string): SparkSource {
     relation: {
       relType: {
         case: "read",
-        value: { readType: { case: "namedTable", value: { unparsedIdentifier: name, options: {} } }, isStreaming: false },
+        value: {
+          readType: { case: "namedTable", value: { unparsedIdentifier: name, options: {} } },
+          isStreaming: false,
+        },
       },
     } as Relation,
   };
