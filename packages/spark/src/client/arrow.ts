@@ -51,13 +51,15 @@ function cell(type: ColumnType, value: unknown, where: () => string): unknown {
 
 /**
  * An arquero table as one Arrow IPC stream with the given column types (time stamps from epoch milliseconds
- * to zone-less microseconds), plus `extra` columns already in Arrow's terms (the row order).
+ * to zone-less microseconds), plus `extra` columns already in Arrow's terms (the row order); `firstRow` is
+ * the table's first row's number in messages.
  */
 export function tableToArrow(
   table: ColumnTable,
   types: readonly ColumnType[],
   label: string,
   extra: Readonly<Record<string, BigInt64Array>> = {},
+  firstRow = 0,
 ): Uint8Array {
   const names = table.columnNames();
   const arrays: Record<string, unknown[] | BigInt64Array> = {};
@@ -67,7 +69,7 @@ export function tableToArrow(
     const values = table.array(name) as ArrayLike<unknown>;
     const out = new Array<unknown>(values.length);
     for (let row = 0; row < values.length; ++row) {
-      out[row] = cell(type, values[row], () => `${label}: row ${row}, column "${name}"`);
+      out[row] = cell(type, values[row], () => `${label}: row ${firstRow + row}, column "${name}"`);
     }
     arrays[name] = out;
     arrowTypes[name] = ARROW_TYPES[type];

@@ -51,18 +51,44 @@ const localRelation = (data: Uint8Array): Relation =>
 
 const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", value: { query } } }) as Relation;
 
-/** Ship an in-memory table as the temporary view `view`, with its row positions as the row-order column. */
+/** Rows per local relation: a message stays well under Spark Connect's 128 MiB limit for a message. */
+const ROWS_PER_MESSAGE = 100_000;
+/** A chunk encoded larger than this is split again. */
+const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
+
+/**
+ * Ship an in-memory table as the temporary view `view`, with its row positions as the row-order column: one
+ * local relation (Arrow) per chunk of rows, and the view their `UNION ALL` when there are several.
+ */
 async function shipTable(
   session: SparkSession,
   table: ColumnTable,
   view: string,
   declared: Readonly<Record<string, ColumnType>>,
   label: string,
-): Promise<void> {
+): Promise<string[]> {
   const types = table.columnNames().map((name) => inferColumnType(table, name, declared[name], label));
-  const rows = BigInt64Array.from({ length: table.numRows() }, (_, i) => BigInt(i));
-  const data = tableToArrow(table, types, label, { [ROW_ORDER_COLUMN]: rows });
-  await session.client.createView(view, localRelation(data), label);
+  const encode = (start: number, end: number): Uint8Array[] => {
+    const rows = BigInt64Array.from({ length: end - start }, (_, i) => BigInt(start + i));
+    const part = start === 0 && end === table.numRows() ? table : table.slice(start, end);
+    const data = tableToArrow(part, types, label, { [ROW_ORDER_COLUMN]: rows }, start);
+    if (data.byteLength <= MAX_MESSAGE_BYTES || end - start < 2) return [data];
+    const middle = start + Math.floor((end - start) / 2);
+    return [...encode(start, middle), ...encode(middle, end)];
+  };
+  const chunks: Uint8Array[] = [];
+  for (let start = 0; start === 0 || start < table.numRows(); start += ROWS_PER_MESSAGE) {
+    chunks.push(...encode(start, Math.min(start + ROWS_PER_MESSAGE, table.numRows())));
+  }
+  if (chunks.length === 1) {
+    await session.client.createView(view, localRelation(chunks[0] as Uint8Array), label);
+    return [view];
+  }
+  const parts = chunks.map((_, i) => `${view}_part_${i}`);
+  for (const [i, data] of chunks.entries()) await session.client.createView(parts[i] as string, localRelation(data), label);
+  const union = parts.map((part) => `SELECT * FROM ${quote(part)}`).join(" UNION ALL ");
+  await session.client.createView(view, sqlRelation(union), label);
+  return [view, ...parts];
 }
 
 /** Names of the columns of a Spark schema (a struct), from AnalyzePlan. */
@@ -161,16 +187,17 @@ export async function runOnSpark<C extends string>(
     numberRows: (relation) => `SELECT * FROM ${quote(relation)}`,
     renderings: options.renderings,
   });
-  const views = [sourceView, `${sourceView}_read`, ...compiled.lookups.map((l) => l.relation)];
+  const views = [`${sourceView}_read`];
   try {
     const types = options.columnTypes ?? {};
     if (options.source === undefined) {
-      await shipTable(session, pipe.source, sourceView, types, "the pipe's source table");
+      views.push(...(await shipTable(session, pipe.source, sourceView, types, "the pipe's source table")));
     } else {
+      views.push(sourceView);
       await readSource(session, pipe as Pipe<string>, options.source, sourceView);
     }
     for (const [i, lookup] of compiled.lookups.entries()) {
-      await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`);
+      views.push(...(await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`)));
     }
     let table: ColumnTable;
     try {

@@ -218,7 +218,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * The guide's `filter_data` then `add_features`, logged as a funnel; rows end in one canonical order.
    * When `extract` left the trip files to stream, they are read here through `pipeFrom`: the row-local
    * filters run on each batch as it is read, and the dedupe after them (the same result, on fewer rows).
-   * With `engine: "duckdb"` the same pipe runs inside DuckDB on the trips read whole (see `transformOnDuckDb`).
+   * With `engine: "duckdb"` the same pipe runs inside DuckDB on the trips read whole (see `transformOnDuckDb`),
+   * with `engine: "spark"` on Spark through Spark Connect, the trips shipped to it (see `transformOnSpark`).
    */
   transform(): Promise<void> {
     return this.stage("transform", async () => {
@@ -239,6 +240,18 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
           run: () => transformOnDuckDb(pipeline, config),
         });
         this.log.info(placementLine(result.placement));
+        this.tables.prepared_data = result.table;
+        return;
+      }
+      if (config.engine === "spark") {
+        // loaded only when asked for, as DuckDB is
+        const { sparkPlacementLine, transformOnSpark } = await import("./spark-transform");
+        const source = trips ?? (await this.readStreamedWhole(streamed as string));
+        const pipeline = pipe(source).step(filter).step(features).step(order);
+        const result = await this.runSourcePipe("transform", {
+          run: () => transformOnSpark(pipeline, config.spark_remote),
+        });
+        this.log.info(sparkPlacementLine(result.placement));
         this.tables.prepared_data = result.table;
         return;
       }
