@@ -6,13 +6,13 @@
  * @packageDocumentation
  */
 
-export type { ArrowResult } from "./client/spark-connect-client";
-export { SparkConnectClient } from "./client/spark-connect-client";
 export { arrowToTable, SparkLoadError } from "./client/arrow";
 export type { SparkErrorKind } from "./client/errors";
 export { SparkQueryError } from "./client/errors";
 export type { SparkRemote } from "./client/remote";
 export { parseRemote, SparkRemoteError } from "./client/remote";
+export type { ArrowResult } from "./client/spark-connect-client";
+export { SparkConnectClient } from "./client/spark-connect-client";
 export type { ColumnType } from "./engine/column-types";
 export { columnTypesOf } from "./engine/column-types";
 export type { SparkPipeResult, SparkRunOptions, SparkStepPlacement } from "./engine/run-on-spark";

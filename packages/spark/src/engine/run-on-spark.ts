@@ -1,7 +1,7 @@
 import {
-  SQL_DIALECTS,
   type Pipe,
   type PipeResult,
+  SQL_DIALECTS,
   type SqlRendering,
   type Table,
   type TraceEntry,
@@ -14,8 +14,8 @@ import { type SparkQueryError, toSparkError } from "../client/errors";
 import type { SparkRemote } from "../client/remote";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, inferColumnType } from "./column-types";
-import { SparkSession } from "./spark-session";
 import type { SparkSource } from "./sources";
+import { SparkSession } from "./spark-session";
 
 const quote = SQL_DIALECTS.spark.quoteIdentifier;
 
@@ -85,7 +85,8 @@ async function shipTable(
     return [view];
   }
   const parts = chunks.map((_, i) => `${view}_part_${i}`);
-  for (const [i, data] of chunks.entries()) await session.client.createView(parts[i] as string, localRelation(data), label);
+  for (const [i, data] of chunks.entries())
+    await session.client.createView(parts[i] as string, localRelation(data), label);
   const union = parts.map((part) => `SELECT * FROM ${quote(part)}`).join(" UNION ALL ");
   await session.client.createView(view, sqlRelation(union), label);
   return [view, ...parts];
@@ -197,7 +198,9 @@ export async function runOnSpark<C extends string>(
       await readSource(session, pipe as Pipe<string>, options.source, sourceView);
     }
     for (const [i, lookup] of compiled.lookups.entries()) {
-      views.push(...(await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`)));
+      views.push(
+        ...(await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`)),
+      );
     }
     let table: ColumnTable;
     try {

@@ -1,5 +1,5 @@
-import { SparkConnectClient } from "../client/spark-connect-client";
 import type { SparkRemote } from "../client/remote";
+import { SparkConnectClient } from "../client/spark-connect-client";
 
 /**
  * The session settings every run needs: wall clocks in UTC and zone-less time stamps (so no value shifts

@@ -49,7 +49,7 @@ import {
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ParityEngine, expectParity } from "./expect-parity";
+import { expectParity, type ParityEngine } from "./expect-parity";
 import { lookupTable, ORDER_TYPES, orderRows, ordersTable } from "./random-tables";
 
 const COLUMNS = ["id", "status", "amount", "paid", "at"] as const;

@@ -10,7 +10,10 @@ const TIP_MODEL_COLUMN_TYPES = { ...columnTypesOf(taxiZoneGeoSchema), ...columnT
  * as local relations, every step runs there as one query, and the session is released afterwards.
  * @example await transformOnSpark(pipe(trips).step(filter), "sc://localhost:15002")
  */
-export function transformOnSpark<C extends string>(pipeline: Pipe<C>, remote: string): Promise<SparkPipeResult<C>> {
+export function transformOnSpark<C extends string>(
+  pipeline: Pipe<C>,
+  remote: string,
+): Promise<SparkPipeResult<C>> {
   return runOnSpark(pipeline, { remote, columnTypes: TIP_MODEL_COLUMN_TYPES });
 }
 

@@ -20,12 +20,8 @@ import type { Message } from "@bufbuild/protobuf";
 /**
  * Describes the file spark/connect/base.proto.
  */
-export const file_spark_connect_base: GenFile =
-  /*@__PURE__*/
-  fileDesc(
-    "ChhzcGFyay9jb25uZWN0L2Jhc2UucHJvdG8SDXNwYXJrLmNvbm5lY3QiZQoEUGxhbhInCgRyb290GAEgASgLMhcuc3BhcmsuY29ubmVjdC5SZWxhdGlvbkgAEikKB2NvbW1hbmQYAiABKAsyFi5zcGFyay5jb25uZWN0LkNvbW1hbmRIAEIJCgdvcF90eXBlIjEKC1VzZXJDb250ZXh0Eg8KB3VzZXJfaWQYASABKAkSEQoJdXNlcl9uYW1lGAIgASgJItECChJBbmFseXplUGxhblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EhgKC2NsaWVudF90eXBlGAMgASgJSAGIAQESOgoGc2NoZW1hGAQgASgLMiguc3BhcmsuY29ubmVjdC5BbmFseXplUGxhblJlcXVlc3QuU2NoZW1hSAASRwoNc3BhcmtfdmVyc2lvbhgKIAEoCzIuLnNwYXJrLmNvbm5lY3QuQW5hbHl6ZVBsYW5SZXF1ZXN0LlNwYXJrVmVyc2lvbkgAGisKBlNjaGVtYRIhCgRwbGFuGAEgASgLMhMuc3BhcmsuY29ubmVjdC5QbGFuGg4KDFNwYXJrVmVyc2lvbkIJCgdhbmFseXplQg4KDF9jbGllbnRfdHlwZSKuAgoTQW5hbHl6ZVBsYW5SZXNwb25zZRISCgpzZXNzaW9uX2lkGAEgASgJEh4KFnNlcnZlcl9zaWRlX3Nlc3Npb25faWQYDyABKAkSOwoGc2NoZW1hGAIgASgLMikuc3BhcmsuY29ubmVjdC5BbmFseXplUGxhblJlc3BvbnNlLlNjaGVtYUgAEkgKDXNwYXJrX3ZlcnNpb24YCCABKAsyLy5zcGFyay5jb25uZWN0LkFuYWx5emVQbGFuUmVzcG9uc2UuU3BhcmtWZXJzaW9uSAAaMQoGU2NoZW1hEicKBnNjaGVtYRgBIAEoCzIXLnNwYXJrLmNvbm5lY3QuRGF0YVR5cGUaHwoMU3BhcmtWZXJzaW9uEg8KB3ZlcnNpb24YASABKAlCCAoGcmVzdWx0IuEBChJFeGVjdXRlUGxhblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EiEKBHBsYW4YAyABKAsyEy5zcGFyay5jb25uZWN0LlBsYW4SGAoLY2xpZW50X3R5cGUYBCABKAlIAIgBARIZCgxvcGVyYXRpb25faWQYBiABKAlIAYgBARIMCgR0YWdzGAcgAygJQg4KDF9jbGllbnRfdHlwZUIPCg1fb3BlcmF0aW9uX2lkIsEEChNFeGVjdXRlUGxhblJlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgPIAEoCRIUCgxvcGVyYXRpb25faWQYDCABKAkSEwoLcmVzcG9uc2VfaWQYDSABKAkSRAoLYXJyb3dfYmF0Y2gYAiABKAsyLS5zcGFyay5jb25uZWN0LkV4ZWN1dGVQbGFuUmVzcG9uc2UuQXJyb3dCYXRjaEgAElEKEnNxbF9jb21tYW5kX3Jlc3VsdBgFIAEoCzIzLnNwYXJrLmNvbm5lY3QuRXhlY3V0ZVBsYW5SZXNwb25zZS5TcWxDb21tYW5kUmVzdWx0SAASTAoPcmVzdWx0X2NvbXBsZXRlGA4gASgLMjEuc3BhcmsuY29ubmVjdC5FeGVjdXRlUGxhblJlc3BvbnNlLlJlc3VsdENvbXBsZXRlSAASJwoGc2NoZW1hGAcgASgLMhcuc3BhcmsuY29ubmVjdC5EYXRhVHlwZRo9ChBTcWxDb21tYW5kUmVzdWx0EikKCHJlbGF0aW9uGAEgASgLMhcuc3BhcmsuY29ubmVjdC5SZWxhdGlvbhpZCgpBcnJvd0JhdGNoEhEKCXJvd19jb3VudBgBIAEoAxIMCgRkYXRhGAIgASgMEhkKDHN0YXJ0X29mZnNldBgDIAEoA0gAiAEBQg8KDV9zdGFydF9vZmZzZXQaEAoOUmVzdWx0Q29tcGxldGVCDwoNcmVzcG9uc2VfdHlwZSI1CghLZXlWYWx1ZRILCgNrZXkYASABKAkSEgoFdmFsdWUYAiABKAlIAIgBAUIICgZfdmFsdWUi+AIKDUNvbmZpZ1JlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EjkKCW9wZXJhdGlvbhgDIAEoCzImLnNwYXJrLmNvbm5lY3QuQ29uZmlnUmVxdWVzdC5PcGVyYXRpb24SGAoLY2xpZW50X3R5cGUYBCABKAlIAIgBARp4CglPcGVyYXRpb24SLwoDc2V0GAEgASgLMiAuc3BhcmsuY29ubmVjdC5Db25maWdSZXF1ZXN0LlNldEgAEi8KA2dldBgCIAEoCzIgLnNwYXJrLmNvbm5lY3QuQ29uZmlnUmVxdWVzdC5HZXRIAEIJCgdvcF90eXBlGi0KA1NldBImCgVwYWlycxgBIAMoCzIXLnNwYXJrLmNvbm5lY3QuS2V5VmFsdWUaEwoDR2V0EgwKBGtleXMYASADKAlCDgoMX2NsaWVudF90eXBlIn4KDkNvbmZpZ1Jlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgEIAEoCRImCgVwYWlycxgCIAMoCzIXLnNwYXJrLmNvbm5lY3QuS2V5VmFsdWUSEAoId2FybmluZ3MYAyADKAkiigMKEEludGVycnVwdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EhgKC2NsaWVudF90eXBlGAMgASgJSAGIAQESRQoOaW50ZXJydXB0X3R5cGUYBCABKA4yLS5zcGFyay5jb25uZWN0LkludGVycnVwdFJlcXVlc3QuSW50ZXJydXB0VHlwZRIXCg1vcGVyYXRpb25fdGFnGAUgASgJSAASFgoMb3BlcmF0aW9uX2lkGAYgASgJSAAigAEKDUludGVycnVwdFR5cGUSHgoaSU5URVJSVVBUX1RZUEVfVU5TUEVDSUZJRUQQABIWChJJTlRFUlJVUFRfVFlQRV9BTEwQARIWChJJTlRFUlJVUFRfVFlQRV9UQUcQAhIfChtJTlRFUlJVUFRfVFlQRV9PUEVSQVRJT05fSUQQA0ILCglpbnRlcnJ1cHRCDgoMX2NsaWVudF90eXBlImAKEUludGVycnVwdFJlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgDIAEoCRIXCg9pbnRlcnJ1cHRlZF9pZHMYAiADKAki/gEKFVJlbGVhc2VFeGVjdXRlUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEjAKDHVzZXJfY29udGV4dBgCIAEoCzIaLnNwYXJrLmNvbm5lY3QuVXNlckNvbnRleHQSFAoMb3BlcmF0aW9uX2lkGAMgASgJEhgKC2NsaWVudF90eXBlGAQgASgJSAGIAQESRgoLcmVsZWFzZV9hbGwYBSABKAsyLy5zcGFyay5jb25uZWN0LlJlbGVhc2VFeGVjdXRlUmVxdWVzdC5SZWxlYXNlQWxsSAAaDAoKUmVsZWFzZUFsbEIJCgdyZWxlYXNlQg4KDF9jbGllbnRfdHlwZSJ4ChZSZWxlYXNlRXhlY3V0ZVJlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgDIAEoCRIZCgxvcGVyYXRpb25faWQYAiABKAlIAIgBAUIPCg1fb3BlcmF0aW9uX2lkIocBChVSZWxlYXNlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EhgKC2NsaWVudF90eXBlGAMgASgJSACIAQFCDgoMX2NsaWVudF90eXBlIkwKFlJlbGVhc2VTZXNzaW9uUmVzcG9uc2USEgoKc2Vzc2lvbl9pZBgBIAEoCRIeChZzZXJ2ZXJfc2lkZV9zZXNzaW9uX2lkGAIgASgJMqQEChNTcGFya0Nvbm5lY3RTZXJ2aWNlElgKC0V4ZWN1dGVQbGFuEiEuc3BhcmsuY29ubmVjdC5FeGVjdXRlUGxhblJlcXVlc3QaIi5zcGFyay5jb25uZWN0LkV4ZWN1dGVQbGFuUmVzcG9uc2UiADABElYKC0FuYWx5emVQbGFuEiEuc3BhcmsuY29ubmVjdC5BbmFseXplUGxhblJlcXVlc3QaIi5zcGFyay5jb25uZWN0LkFuYWx5emVQbGFuUmVzcG9uc2UiABJHCgZDb25maWcSHC5zcGFyay5jb25uZWN0LkNvbmZpZ1JlcXVlc3QaHS5zcGFyay5jb25uZWN0LkNvbmZpZ1Jlc3BvbnNlIgASUAoJSW50ZXJydXB0Eh8uc3BhcmsuY29ubmVjdC5JbnRlcnJ1cHRSZXF1ZXN0GiAuc3BhcmsuY29ubmVjdC5JbnRlcnJ1cHRSZXNwb25zZSIAEl8KDlJlbGVhc2VFeGVjdXRlEiQuc3BhcmsuY29ubmVjdC5SZWxlYXNlRXhlY3V0ZVJlcXVlc3QaJS5zcGFyay5jb25uZWN0LlJlbGVhc2VFeGVjdXRlUmVzcG9uc2UiABJfCg5SZWxlYXNlU2Vzc2lvbhIkLnNwYXJrLmNvbm5lY3QuUmVsZWFzZVNlc3Npb25SZXF1ZXN0GiUuc3BhcmsuY29ubmVjdC5SZWxlYXNlU2Vzc2lvblJlc3BvbnNlIgBiBnByb3RvMw",
-    [file_spark_connect_commands, file_spark_connect_relations, file_spark_connect_types],
-  );
+export const file_spark_connect_base: GenFile = /*@__PURE__*/
+  fileDesc("ChhzcGFyay9jb25uZWN0L2Jhc2UucHJvdG8SDXNwYXJrLmNvbm5lY3QiZQoEUGxhbhInCgRyb290GAEgASgLMhcuc3BhcmsuY29ubmVjdC5SZWxhdGlvbkgAEikKB2NvbW1hbmQYAiABKAsyFi5zcGFyay5jb25uZWN0LkNvbW1hbmRIAEIJCgdvcF90eXBlIjEKC1VzZXJDb250ZXh0Eg8KB3VzZXJfaWQYASABKAkSEQoJdXNlcl9uYW1lGAIgASgJItECChJBbmFseXplUGxhblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EhgKC2NsaWVudF90eXBlGAMgASgJSAGIAQESOgoGc2NoZW1hGAQgASgLMiguc3BhcmsuY29ubmVjdC5BbmFseXplUGxhblJlcXVlc3QuU2NoZW1hSAASRwoNc3BhcmtfdmVyc2lvbhgKIAEoCzIuLnNwYXJrLmNvbm5lY3QuQW5hbHl6ZVBsYW5SZXF1ZXN0LlNwYXJrVmVyc2lvbkgAGisKBlNjaGVtYRIhCgRwbGFuGAEgASgLMhMuc3BhcmsuY29ubmVjdC5QbGFuGg4KDFNwYXJrVmVyc2lvbkIJCgdhbmFseXplQg4KDF9jbGllbnRfdHlwZSKuAgoTQW5hbHl6ZVBsYW5SZXNwb25zZRISCgpzZXNzaW9uX2lkGAEgASgJEh4KFnNlcnZlcl9zaWRlX3Nlc3Npb25faWQYDyABKAkSOwoGc2NoZW1hGAIgASgLMikuc3BhcmsuY29ubmVjdC5BbmFseXplUGxhblJlc3BvbnNlLlNjaGVtYUgAEkgKDXNwYXJrX3ZlcnNpb24YCCABKAsyLy5zcGFyay5jb25uZWN0LkFuYWx5emVQbGFuUmVzcG9uc2UuU3BhcmtWZXJzaW9uSAAaMQoGU2NoZW1hEicKBnNjaGVtYRgBIAEoCzIXLnNwYXJrLmNvbm5lY3QuRGF0YVR5cGUaHwoMU3BhcmtWZXJzaW9uEg8KB3ZlcnNpb24YASABKAlCCAoGcmVzdWx0IuEBChJFeGVjdXRlUGxhblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EiEKBHBsYW4YAyABKAsyEy5zcGFyay5jb25uZWN0LlBsYW4SGAoLY2xpZW50X3R5cGUYBCABKAlIAIgBARIZCgxvcGVyYXRpb25faWQYBiABKAlIAYgBARIMCgR0YWdzGAcgAygJQg4KDF9jbGllbnRfdHlwZUIPCg1fb3BlcmF0aW9uX2lkIsEEChNFeGVjdXRlUGxhblJlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgPIAEoCRIUCgxvcGVyYXRpb25faWQYDCABKAkSEwoLcmVzcG9uc2VfaWQYDSABKAkSRAoLYXJyb3dfYmF0Y2gYAiABKAsyLS5zcGFyay5jb25uZWN0LkV4ZWN1dGVQbGFuUmVzcG9uc2UuQXJyb3dCYXRjaEgAElEKEnNxbF9jb21tYW5kX3Jlc3VsdBgFIAEoCzIzLnNwYXJrLmNvbm5lY3QuRXhlY3V0ZVBsYW5SZXNwb25zZS5TcWxDb21tYW5kUmVzdWx0SAASTAoPcmVzdWx0X2NvbXBsZXRlGA4gASgLMjEuc3BhcmsuY29ubmVjdC5FeGVjdXRlUGxhblJlc3BvbnNlLlJlc3VsdENvbXBsZXRlSAASJwoGc2NoZW1hGAcgASgLMhcuc3BhcmsuY29ubmVjdC5EYXRhVHlwZRo9ChBTcWxDb21tYW5kUmVzdWx0EikKCHJlbGF0aW9uGAEgASgLMhcuc3BhcmsuY29ubmVjdC5SZWxhdGlvbhpZCgpBcnJvd0JhdGNoEhEKCXJvd19jb3VudBgBIAEoAxIMCgRkYXRhGAIgASgMEhkKDHN0YXJ0X29mZnNldBgDIAEoA0gAiAEBQg8KDV9zdGFydF9vZmZzZXQaEAoOUmVzdWx0Q29tcGxldGVCDwoNcmVzcG9uc2VfdHlwZSI1CghLZXlWYWx1ZRILCgNrZXkYASABKAkSEgoFdmFsdWUYAiABKAlIAIgBAUIICgZfdmFsdWUi+AIKDUNvbmZpZ1JlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EjkKCW9wZXJhdGlvbhgDIAEoCzImLnNwYXJrLmNvbm5lY3QuQ29uZmlnUmVxdWVzdC5PcGVyYXRpb24SGAoLY2xpZW50X3R5cGUYBCABKAlIAIgBARp4CglPcGVyYXRpb24SLwoDc2V0GAEgASgLMiAuc3BhcmsuY29ubmVjdC5Db25maWdSZXF1ZXN0LlNldEgAEi8KA2dldBgCIAEoCzIgLnNwYXJrLmNvbm5lY3QuQ29uZmlnUmVxdWVzdC5HZXRIAEIJCgdvcF90eXBlGi0KA1NldBImCgVwYWlycxgBIAMoCzIXLnNwYXJrLmNvbm5lY3QuS2V5VmFsdWUaEwoDR2V0EgwKBGtleXMYASADKAlCDgoMX2NsaWVudF90eXBlIn4KDkNvbmZpZ1Jlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgEIAEoCRImCgVwYWlycxgCIAMoCzIXLnNwYXJrLmNvbm5lY3QuS2V5VmFsdWUSEAoId2FybmluZ3MYAyADKAkiigMKEEludGVycnVwdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EhgKC2NsaWVudF90eXBlGAMgASgJSAGIAQESRQoOaW50ZXJydXB0X3R5cGUYBCABKA4yLS5zcGFyay5jb25uZWN0LkludGVycnVwdFJlcXVlc3QuSW50ZXJydXB0VHlwZRIXCg1vcGVyYXRpb25fdGFnGAUgASgJSAASFgoMb3BlcmF0aW9uX2lkGAYgASgJSAAigAEKDUludGVycnVwdFR5cGUSHgoaSU5URVJSVVBUX1RZUEVfVU5TUEVDSUZJRUQQABIWChJJTlRFUlJVUFRfVFlQRV9BTEwQARIWChJJTlRFUlJVUFRfVFlQRV9UQUcQAhIfChtJTlRFUlJVUFRfVFlQRV9PUEVSQVRJT05fSUQQA0ILCglpbnRlcnJ1cHRCDgoMX2NsaWVudF90eXBlImAKEUludGVycnVwdFJlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgDIAEoCRIXCg9pbnRlcnJ1cHRlZF9pZHMYAiADKAki/gEKFVJlbGVhc2VFeGVjdXRlUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEjAKDHVzZXJfY29udGV4dBgCIAEoCzIaLnNwYXJrLmNvbm5lY3QuVXNlckNvbnRleHQSFAoMb3BlcmF0aW9uX2lkGAMgASgJEhgKC2NsaWVudF90eXBlGAQgASgJSAGIAQESRgoLcmVsZWFzZV9hbGwYBSABKAsyLy5zcGFyay5jb25uZWN0LlJlbGVhc2VFeGVjdXRlUmVxdWVzdC5SZWxlYXNlQWxsSAAaDAoKUmVsZWFzZUFsbEIJCgdyZWxlYXNlQg4KDF9jbGllbnRfdHlwZSJ4ChZSZWxlYXNlRXhlY3V0ZVJlc3BvbnNlEhIKCnNlc3Npb25faWQYASABKAkSHgoWc2VydmVyX3NpZGVfc2Vzc2lvbl9pZBgDIAEoCRIZCgxvcGVyYXRpb25faWQYAiABKAlIAIgBAUIPCg1fb3BlcmF0aW9uX2lkIocBChVSZWxlYXNlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIwCgx1c2VyX2NvbnRleHQYAiABKAsyGi5zcGFyay5jb25uZWN0LlVzZXJDb250ZXh0EhgKC2NsaWVudF90eXBlGAMgASgJSACIAQFCDgoMX2NsaWVudF90eXBlIkwKFlJlbGVhc2VTZXNzaW9uUmVzcG9uc2USEgoKc2Vzc2lvbl9pZBgBIAEoCRIeChZzZXJ2ZXJfc2lkZV9zZXNzaW9uX2lkGAIgASgJMqQEChNTcGFya0Nvbm5lY3RTZXJ2aWNlElgKC0V4ZWN1dGVQbGFuEiEuc3BhcmsuY29ubmVjdC5FeGVjdXRlUGxhblJlcXVlc3QaIi5zcGFyay5jb25uZWN0LkV4ZWN1dGVQbGFuUmVzcG9uc2UiADABElYKC0FuYWx5emVQbGFuEiEuc3BhcmsuY29ubmVjdC5BbmFseXplUGxhblJlcXVlc3QaIi5zcGFyay5jb25uZWN0LkFuYWx5emVQbGFuUmVzcG9uc2UiABJHCgZDb25maWcSHC5zcGFyay5jb25uZWN0LkNvbmZpZ1JlcXVlc3QaHS5zcGFyay5jb25uZWN0LkNvbmZpZ1Jlc3BvbnNlIgASUAoJSW50ZXJydXB0Eh8uc3BhcmsuY29ubmVjdC5JbnRlcnJ1cHRSZXF1ZXN0GiAuc3BhcmsuY29ubmVjdC5JbnRlcnJ1cHRSZXNwb25zZSIAEl8KDlJlbGVhc2VFeGVjdXRlEiQuc3BhcmsuY29ubmVjdC5SZWxlYXNlRXhlY3V0ZVJlcXVlc3QaJS5zcGFyay5jb25uZWN0LlJlbGVhc2VFeGVjdXRlUmVzcG9uc2UiABJfCg5SZWxlYXNlU2Vzc2lvbhIkLnNwYXJrLmNvbm5lY3QuUmVsZWFzZVNlc3Npb25SZXF1ZXN0GiUuc3BhcmsuY29ubmVjdC5SZWxlYXNlU2Vzc2lvblJlc3BvbnNlIgBiBnByb3RvMw", [file_spark_connect_commands, file_spark_connect_relations, file_spark_connect_types]);
 
 /**
  * What to run: a relation (a query with rows) or a command.
@@ -36,29 +32,27 @@ export type Plan = Message<"spark.connect.Plan"> & {
   /**
    * @generated from oneof spark.connect.Plan.op_type
    */
-  opType:
-    | {
-        /**
-         * @generated from field: spark.connect.Relation root = 1;
-         */
-        value: Relation;
-        case: "root";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.Command command = 2;
-         */
-        value: Command;
-        case: "command";
-      }
-    | { case: undefined; value?: undefined };
+  opType: {
+    /**
+     * @generated from field: spark.connect.Relation root = 1;
+     */
+    value: Relation;
+    case: "root";
+  } | {
+    /**
+     * @generated from field: spark.connect.Command command = 2;
+     */
+    value: Command;
+    case: "command";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.Plan.
  * Use `create(PlanSchema)` to create a new message.
  */
-export const PlanSchema: GenMessage<Plan> = /*@__PURE__*/ messageDesc(file_spark_connect_base, 0);
+export const PlanSchema: GenMessage<Plan> = /*@__PURE__*/
+  messageDesc(file_spark_connect_base, 0);
 
 /**
  * The user a session belongs to.
@@ -81,8 +75,7 @@ export type UserContext = Message<"spark.connect.UserContext"> & {
  * Describes the message spark.connect.UserContext.
  * Use `create(UserContextSchema)` to create a new message.
  */
-export const UserContextSchema: GenMessage<UserContext> =
-  /*@__PURE__*/
+export const UserContextSchema: GenMessage<UserContext> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 1);
 
 /**
@@ -109,30 +102,26 @@ export type AnalyzePlanRequest = Message<"spark.connect.AnalyzePlanRequest"> & {
   /**
    * @generated from oneof spark.connect.AnalyzePlanRequest.analyze
    */
-  analyze:
-    | {
-        /**
-         * @generated from field: spark.connect.AnalyzePlanRequest.Schema schema = 4;
-         */
-        value: AnalyzePlanRequest_Schema;
-        case: "schema";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.AnalyzePlanRequest.SparkVersion spark_version = 10;
-         */
-        value: AnalyzePlanRequest_SparkVersion;
-        case: "sparkVersion";
-      }
-    | { case: undefined; value?: undefined };
+  analyze: {
+    /**
+     * @generated from field: spark.connect.AnalyzePlanRequest.Schema schema = 4;
+     */
+    value: AnalyzePlanRequest_Schema;
+    case: "schema";
+  } | {
+    /**
+     * @generated from field: spark.connect.AnalyzePlanRequest.SparkVersion spark_version = 10;
+     */
+    value: AnalyzePlanRequest_SparkVersion;
+    case: "sparkVersion";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.AnalyzePlanRequest.
  * Use `create(AnalyzePlanRequestSchema)` to create a new message.
  */
-export const AnalyzePlanRequestSchema: GenMessage<AnalyzePlanRequest> =
-  /*@__PURE__*/
+export const AnalyzePlanRequestSchema: GenMessage<AnalyzePlanRequest> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 2);
 
 /**
@@ -149,21 +138,20 @@ export type AnalyzePlanRequest_Schema = Message<"spark.connect.AnalyzePlanReques
  * Describes the message spark.connect.AnalyzePlanRequest.Schema.
  * Use `create(AnalyzePlanRequest_SchemaSchema)` to create a new message.
  */
-export const AnalyzePlanRequest_SchemaSchema: GenMessage<AnalyzePlanRequest_Schema> =
-  /*@__PURE__*/
+export const AnalyzePlanRequest_SchemaSchema: GenMessage<AnalyzePlanRequest_Schema> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 2, 0);
 
 /**
  * @generated from message spark.connect.AnalyzePlanRequest.SparkVersion
  */
-export type AnalyzePlanRequest_SparkVersion = Message<"spark.connect.AnalyzePlanRequest.SparkVersion"> & {};
+export type AnalyzePlanRequest_SparkVersion = Message<"spark.connect.AnalyzePlanRequest.SparkVersion"> & {
+};
 
 /**
  * Describes the message spark.connect.AnalyzePlanRequest.SparkVersion.
  * Use `create(AnalyzePlanRequest_SparkVersionSchema)` to create a new message.
  */
-export const AnalyzePlanRequest_SparkVersionSchema: GenMessage<AnalyzePlanRequest_SparkVersion> =
-  /*@__PURE__*/
+export const AnalyzePlanRequest_SparkVersionSchema: GenMessage<AnalyzePlanRequest_SparkVersion> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 2, 1);
 
 /**
@@ -183,30 +171,26 @@ export type AnalyzePlanResponse = Message<"spark.connect.AnalyzePlanResponse"> &
   /**
    * @generated from oneof spark.connect.AnalyzePlanResponse.result
    */
-  result:
-    | {
-        /**
-         * @generated from field: spark.connect.AnalyzePlanResponse.Schema schema = 2;
-         */
-        value: AnalyzePlanResponse_Schema;
-        case: "schema";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.AnalyzePlanResponse.SparkVersion spark_version = 8;
-         */
-        value: AnalyzePlanResponse_SparkVersion;
-        case: "sparkVersion";
-      }
-    | { case: undefined; value?: undefined };
+  result: {
+    /**
+     * @generated from field: spark.connect.AnalyzePlanResponse.Schema schema = 2;
+     */
+    value: AnalyzePlanResponse_Schema;
+    case: "schema";
+  } | {
+    /**
+     * @generated from field: spark.connect.AnalyzePlanResponse.SparkVersion spark_version = 8;
+     */
+    value: AnalyzePlanResponse_SparkVersion;
+    case: "sparkVersion";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.AnalyzePlanResponse.
  * Use `create(AnalyzePlanResponseSchema)` to create a new message.
  */
-export const AnalyzePlanResponseSchema: GenMessage<AnalyzePlanResponse> =
-  /*@__PURE__*/
+export const AnalyzePlanResponseSchema: GenMessage<AnalyzePlanResponse> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 3);
 
 /**
@@ -223,8 +207,7 @@ export type AnalyzePlanResponse_Schema = Message<"spark.connect.AnalyzePlanRespo
  * Describes the message spark.connect.AnalyzePlanResponse.Schema.
  * Use `create(AnalyzePlanResponse_SchemaSchema)` to create a new message.
  */
-export const AnalyzePlanResponse_SchemaSchema: GenMessage<AnalyzePlanResponse_Schema> =
-  /*@__PURE__*/
+export const AnalyzePlanResponse_SchemaSchema: GenMessage<AnalyzePlanResponse_Schema> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 3, 0);
 
 /**
@@ -241,8 +224,7 @@ export type AnalyzePlanResponse_SparkVersion = Message<"spark.connect.AnalyzePla
  * Describes the message spark.connect.AnalyzePlanResponse.SparkVersion.
  * Use `create(AnalyzePlanResponse_SparkVersionSchema)` to create a new message.
  */
-export const AnalyzePlanResponse_SparkVersionSchema: GenMessage<AnalyzePlanResponse_SparkVersion> =
-  /*@__PURE__*/
+export const AnalyzePlanResponse_SparkVersionSchema: GenMessage<AnalyzePlanResponse_SparkVersion> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 3, 1);
 
 /**
@@ -286,8 +268,7 @@ export type ExecutePlanRequest = Message<"spark.connect.ExecutePlanRequest"> & {
  * Describes the message spark.connect.ExecutePlanRequest.
  * Use `create(ExecutePlanRequestSchema)` to create a new message.
  */
-export const ExecutePlanRequestSchema: GenMessage<ExecutePlanRequest> =
-  /*@__PURE__*/
+export const ExecutePlanRequestSchema: GenMessage<ExecutePlanRequest> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 4);
 
 /**
@@ -317,29 +298,25 @@ export type ExecutePlanResponse = Message<"spark.connect.ExecutePlanResponse"> &
   /**
    * @generated from oneof spark.connect.ExecutePlanResponse.response_type
    */
-  responseType:
-    | {
-        /**
-         * @generated from field: spark.connect.ExecutePlanResponse.ArrowBatch arrow_batch = 2;
-         */
-        value: ExecutePlanResponse_ArrowBatch;
-        case: "arrowBatch";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.ExecutePlanResponse.SqlCommandResult sql_command_result = 5;
-         */
-        value: ExecutePlanResponse_SqlCommandResult;
-        case: "sqlCommandResult";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.ExecutePlanResponse.ResultComplete result_complete = 14;
-         */
-        value: ExecutePlanResponse_ResultComplete;
-        case: "resultComplete";
-      }
-    | { case: undefined; value?: undefined };
+  responseType: {
+    /**
+     * @generated from field: spark.connect.ExecutePlanResponse.ArrowBatch arrow_batch = 2;
+     */
+    value: ExecutePlanResponse_ArrowBatch;
+    case: "arrowBatch";
+  } | {
+    /**
+     * @generated from field: spark.connect.ExecutePlanResponse.SqlCommandResult sql_command_result = 5;
+     */
+    value: ExecutePlanResponse_SqlCommandResult;
+    case: "sqlCommandResult";
+  } | {
+    /**
+     * @generated from field: spark.connect.ExecutePlanResponse.ResultComplete result_complete = 14;
+     */
+    value: ExecutePlanResponse_ResultComplete;
+    case: "resultComplete";
+  } | { case: undefined; value?: undefined };
 
   /**
    * @generated from field: spark.connect.DataType schema = 7;
@@ -351,27 +328,24 @@ export type ExecutePlanResponse = Message<"spark.connect.ExecutePlanResponse"> &
  * Describes the message spark.connect.ExecutePlanResponse.
  * Use `create(ExecutePlanResponseSchema)` to create a new message.
  */
-export const ExecutePlanResponseSchema: GenMessage<ExecutePlanResponse> =
-  /*@__PURE__*/
+export const ExecutePlanResponseSchema: GenMessage<ExecutePlanResponse> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 5);
 
 /**
  * @generated from message spark.connect.ExecutePlanResponse.SqlCommandResult
  */
-export type ExecutePlanResponse_SqlCommandResult =
-  Message<"spark.connect.ExecutePlanResponse.SqlCommandResult"> & {
-    /**
-     * @generated from field: spark.connect.Relation relation = 1;
-     */
-    relation?: Relation | undefined;
-  };
+export type ExecutePlanResponse_SqlCommandResult = Message<"spark.connect.ExecutePlanResponse.SqlCommandResult"> & {
+  /**
+   * @generated from field: spark.connect.Relation relation = 1;
+   */
+  relation?: Relation | undefined;
+};
 
 /**
  * Describes the message spark.connect.ExecutePlanResponse.SqlCommandResult.
  * Use `create(ExecutePlanResponse_SqlCommandResultSchema)` to create a new message.
  */
-export const ExecutePlanResponse_SqlCommandResultSchema: GenMessage<ExecutePlanResponse_SqlCommandResult> =
-  /*@__PURE__*/
+export const ExecutePlanResponse_SqlCommandResultSchema: GenMessage<ExecutePlanResponse_SqlCommandResult> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 5, 0);
 
 /**
@@ -400,22 +374,20 @@ export type ExecutePlanResponse_ArrowBatch = Message<"spark.connect.ExecutePlanR
  * Describes the message spark.connect.ExecutePlanResponse.ArrowBatch.
  * Use `create(ExecutePlanResponse_ArrowBatchSchema)` to create a new message.
  */
-export const ExecutePlanResponse_ArrowBatchSchema: GenMessage<ExecutePlanResponse_ArrowBatch> =
-  /*@__PURE__*/
+export const ExecutePlanResponse_ArrowBatchSchema: GenMessage<ExecutePlanResponse_ArrowBatch> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 5, 1);
 
 /**
  * @generated from message spark.connect.ExecutePlanResponse.ResultComplete
  */
-export type ExecutePlanResponse_ResultComplete =
-  Message<"spark.connect.ExecutePlanResponse.ResultComplete"> & {};
+export type ExecutePlanResponse_ResultComplete = Message<"spark.connect.ExecutePlanResponse.ResultComplete"> & {
+};
 
 /**
  * Describes the message spark.connect.ExecutePlanResponse.ResultComplete.
  * Use `create(ExecutePlanResponse_ResultCompleteSchema)` to create a new message.
  */
-export const ExecutePlanResponse_ResultCompleteSchema: GenMessage<ExecutePlanResponse_ResultComplete> =
-  /*@__PURE__*/
+export const ExecutePlanResponse_ResultCompleteSchema: GenMessage<ExecutePlanResponse_ResultComplete> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 5, 2);
 
 /**
@@ -437,7 +409,8 @@ export type KeyValue = Message<"spark.connect.KeyValue"> & {
  * Describes the message spark.connect.KeyValue.
  * Use `create(KeyValueSchema)` to create a new message.
  */
-export const KeyValueSchema: GenMessage<KeyValue> = /*@__PURE__*/ messageDesc(file_spark_connect_base, 6);
+export const KeyValueSchema: GenMessage<KeyValue> = /*@__PURE__*/
+  messageDesc(file_spark_connect_base, 6);
 
 /**
  * Set or read session configuration.
@@ -470,8 +443,7 @@ export type ConfigRequest = Message<"spark.connect.ConfigRequest"> & {
  * Describes the message spark.connect.ConfigRequest.
  * Use `create(ConfigRequestSchema)` to create a new message.
  */
-export const ConfigRequestSchema: GenMessage<ConfigRequest> =
-  /*@__PURE__*/
+export const ConfigRequestSchema: GenMessage<ConfigRequest> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 7);
 
 /**
@@ -481,30 +453,26 @@ export type ConfigRequest_Operation = Message<"spark.connect.ConfigRequest.Opera
   /**
    * @generated from oneof spark.connect.ConfigRequest.Operation.op_type
    */
-  opType:
-    | {
-        /**
-         * @generated from field: spark.connect.ConfigRequest.Set set = 1;
-         */
-        value: ConfigRequest_Set;
-        case: "set";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.ConfigRequest.Get get = 2;
-         */
-        value: ConfigRequest_Get;
-        case: "get";
-      }
-    | { case: undefined; value?: undefined };
+  opType: {
+    /**
+     * @generated from field: spark.connect.ConfigRequest.Set set = 1;
+     */
+    value: ConfigRequest_Set;
+    case: "set";
+  } | {
+    /**
+     * @generated from field: spark.connect.ConfigRequest.Get get = 2;
+     */
+    value: ConfigRequest_Get;
+    case: "get";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.ConfigRequest.Operation.
  * Use `create(ConfigRequest_OperationSchema)` to create a new message.
  */
-export const ConfigRequest_OperationSchema: GenMessage<ConfigRequest_Operation> =
-  /*@__PURE__*/
+export const ConfigRequest_OperationSchema: GenMessage<ConfigRequest_Operation> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 7, 0);
 
 /**
@@ -521,8 +489,7 @@ export type ConfigRequest_Set = Message<"spark.connect.ConfigRequest.Set"> & {
  * Describes the message spark.connect.ConfigRequest.Set.
  * Use `create(ConfigRequest_SetSchema)` to create a new message.
  */
-export const ConfigRequest_SetSchema: GenMessage<ConfigRequest_Set> =
-  /*@__PURE__*/
+export const ConfigRequest_SetSchema: GenMessage<ConfigRequest_Set> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 7, 1);
 
 /**
@@ -539,8 +506,7 @@ export type ConfigRequest_Get = Message<"spark.connect.ConfigRequest.Get"> & {
  * Describes the message spark.connect.ConfigRequest.Get.
  * Use `create(ConfigRequest_GetSchema)` to create a new message.
  */
-export const ConfigRequest_GetSchema: GenMessage<ConfigRequest_Get> =
-  /*@__PURE__*/
+export const ConfigRequest_GetSchema: GenMessage<ConfigRequest_Get> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 7, 2);
 
 /**
@@ -572,8 +538,7 @@ export type ConfigResponse = Message<"spark.connect.ConfigResponse"> & {
  * Describes the message spark.connect.ConfigResponse.
  * Use `create(ConfigResponseSchema)` to create a new message.
  */
-export const ConfigResponseSchema: GenMessage<ConfigResponse> =
-  /*@__PURE__*/
+export const ConfigResponseSchema: GenMessage<ConfigResponse> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 8);
 
 /**
@@ -605,30 +570,26 @@ export type InterruptRequest = Message<"spark.connect.InterruptRequest"> & {
   /**
    * @generated from oneof spark.connect.InterruptRequest.interrupt
    */
-  interrupt:
-    | {
-        /**
-         * @generated from field: string operation_tag = 5;
-         */
-        value: string;
-        case: "operationTag";
-      }
-    | {
-        /**
-         * @generated from field: string operation_id = 6;
-         */
-        value: string;
-        case: "operationId";
-      }
-    | { case: undefined; value?: undefined };
+  interrupt: {
+    /**
+     * @generated from field: string operation_tag = 5;
+     */
+    value: string;
+    case: "operationTag";
+  } | {
+    /**
+     * @generated from field: string operation_id = 6;
+     */
+    value: string;
+    case: "operationId";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.InterruptRequest.
  * Use `create(InterruptRequestSchema)` to create a new message.
  */
-export const InterruptRequestSchema: GenMessage<InterruptRequest> =
-  /*@__PURE__*/
+export const InterruptRequestSchema: GenMessage<InterruptRequest> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 9);
 
 /**
@@ -659,8 +620,7 @@ export enum InterruptRequest_InterruptType {
 /**
  * Describes the enum spark.connect.InterruptRequest.InterruptType.
  */
-export const InterruptRequest_InterruptTypeSchema: GenEnum<InterruptRequest_InterruptType> =
-  /*@__PURE__*/
+export const InterruptRequest_InterruptTypeSchema: GenEnum<InterruptRequest_InterruptType> = /*@__PURE__*/
   enumDesc(file_spark_connect_base, 9, 0);
 
 /**
@@ -687,8 +647,7 @@ export type InterruptResponse = Message<"spark.connect.InterruptResponse"> & {
  * Describes the message spark.connect.InterruptResponse.
  * Use `create(InterruptResponseSchema)` to create a new message.
  */
-export const InterruptResponseSchema: GenMessage<InterruptResponse> =
-  /*@__PURE__*/
+export const InterruptResponseSchema: GenMessage<InterruptResponse> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 10);
 
 /**
@@ -720,36 +679,33 @@ export type ReleaseExecuteRequest = Message<"spark.connect.ReleaseExecuteRequest
   /**
    * @generated from oneof spark.connect.ReleaseExecuteRequest.release
    */
-  release:
-    | {
-        /**
-         * @generated from field: spark.connect.ReleaseExecuteRequest.ReleaseAll release_all = 5;
-         */
-        value: ReleaseExecuteRequest_ReleaseAll;
-        case: "releaseAll";
-      }
-    | { case: undefined; value?: undefined };
+  release: {
+    /**
+     * @generated from field: spark.connect.ReleaseExecuteRequest.ReleaseAll release_all = 5;
+     */
+    value: ReleaseExecuteRequest_ReleaseAll;
+    case: "releaseAll";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.ReleaseExecuteRequest.
  * Use `create(ReleaseExecuteRequestSchema)` to create a new message.
  */
-export const ReleaseExecuteRequestSchema: GenMessage<ReleaseExecuteRequest> =
-  /*@__PURE__*/
+export const ReleaseExecuteRequestSchema: GenMessage<ReleaseExecuteRequest> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 11);
 
 /**
  * @generated from message spark.connect.ReleaseExecuteRequest.ReleaseAll
  */
-export type ReleaseExecuteRequest_ReleaseAll = Message<"spark.connect.ReleaseExecuteRequest.ReleaseAll"> & {};
+export type ReleaseExecuteRequest_ReleaseAll = Message<"spark.connect.ReleaseExecuteRequest.ReleaseAll"> & {
+};
 
 /**
  * Describes the message spark.connect.ReleaseExecuteRequest.ReleaseAll.
  * Use `create(ReleaseExecuteRequest_ReleaseAllSchema)` to create a new message.
  */
-export const ReleaseExecuteRequest_ReleaseAllSchema: GenMessage<ReleaseExecuteRequest_ReleaseAll> =
-  /*@__PURE__*/
+export const ReleaseExecuteRequest_ReleaseAllSchema: GenMessage<ReleaseExecuteRequest_ReleaseAll> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 11, 0);
 
 /**
@@ -776,8 +732,7 @@ export type ReleaseExecuteResponse = Message<"spark.connect.ReleaseExecuteRespon
  * Describes the message spark.connect.ReleaseExecuteResponse.
  * Use `create(ReleaseExecuteResponseSchema)` to create a new message.
  */
-export const ReleaseExecuteResponseSchema: GenMessage<ReleaseExecuteResponse> =
-  /*@__PURE__*/
+export const ReleaseExecuteResponseSchema: GenMessage<ReleaseExecuteResponse> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 12);
 
 /**
@@ -806,8 +761,7 @@ export type ReleaseSessionRequest = Message<"spark.connect.ReleaseSessionRequest
  * Describes the message spark.connect.ReleaseSessionRequest.
  * Use `create(ReleaseSessionRequestSchema)` to create a new message.
  */
-export const ReleaseSessionRequestSchema: GenMessage<ReleaseSessionRequest> =
-  /*@__PURE__*/
+export const ReleaseSessionRequestSchema: GenMessage<ReleaseSessionRequest> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 13);
 
 /**
@@ -829,8 +783,7 @@ export type ReleaseSessionResponse = Message<"spark.connect.ReleaseSessionRespon
  * Describes the message spark.connect.ReleaseSessionResponse.
  * Use `create(ReleaseSessionResponseSchema)` to create a new message.
  */
-export const ReleaseSessionResponseSchema: GenMessage<ReleaseSessionResponse> =
-  /*@__PURE__*/
+export const ReleaseSessionResponseSchema: GenMessage<ReleaseSessionResponse> = /*@__PURE__*/
   messageDesc(file_spark_connect_base, 14);
 
 /**
@@ -844,7 +797,7 @@ export const SparkConnectService: GenService<{
     methodKind: "server_streaming";
     input: typeof ExecutePlanRequestSchema;
     output: typeof ExecutePlanResponseSchema;
-  };
+  },
   /**
    * @generated from rpc spark.connect.SparkConnectService.AnalyzePlan
    */
@@ -852,7 +805,7 @@ export const SparkConnectService: GenService<{
     methodKind: "unary";
     input: typeof AnalyzePlanRequestSchema;
     output: typeof AnalyzePlanResponseSchema;
-  };
+  },
   /**
    * @generated from rpc spark.connect.SparkConnectService.Config
    */
@@ -860,7 +813,7 @@ export const SparkConnectService: GenService<{
     methodKind: "unary";
     input: typeof ConfigRequestSchema;
     output: typeof ConfigResponseSchema;
-  };
+  },
   /**
    * @generated from rpc spark.connect.SparkConnectService.Interrupt
    */
@@ -868,7 +821,7 @@ export const SparkConnectService: GenService<{
     methodKind: "unary";
     input: typeof InterruptRequestSchema;
     output: typeof InterruptResponseSchema;
-  };
+  },
   /**
    * @generated from rpc spark.connect.SparkConnectService.ReleaseExecute
    */
@@ -876,7 +829,7 @@ export const SparkConnectService: GenService<{
     methodKind: "unary";
     input: typeof ReleaseExecuteRequestSchema;
     output: typeof ReleaseExecuteResponseSchema;
-  };
+  },
   /**
    * @generated from rpc spark.connect.SparkConnectService.ReleaseSession
    */
@@ -884,5 +837,7 @@ export const SparkConnectService: GenService<{
     methodKind: "unary";
     input: typeof ReleaseSessionRequestSchema;
     output: typeof ReleaseSessionResponseSchema;
-  };
-}> = /*@__PURE__*/ serviceDesc(file_spark_connect_base, 0);
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_spark_connect_base, 0);
+

@@ -14,12 +14,8 @@ import type { Message } from "@bufbuild/protobuf";
 /**
  * Describes the file spark/connect/commands.proto.
  */
-export const file_spark_connect_commands: GenFile =
-  /*@__PURE__*/
-  fileDesc(
-    "ChxzcGFyay9jb25uZWN0L2NvbW1hbmRzLnByb3RvEg1zcGFyay5jb25uZWN0IpcBCgdDb21tYW5kEkoKFWNyZWF0ZV9kYXRhZnJhbWVfdmlldxgDIAEoCzIpLnNwYXJrLmNvbm5lY3QuQ3JlYXRlRGF0YUZyYW1lVmlld0NvbW1hbmRIABIwCgtzcWxfY29tbWFuZBgFIAEoCzIZLnNwYXJrLmNvbm5lY3QuU3FsQ29tbWFuZEgAQg4KDGNvbW1hbmRfdHlwZSJ2ChpDcmVhdGVEYXRhRnJhbWVWaWV3Q29tbWFuZBImCgVpbnB1dBgBIAEoCzIXLnNwYXJrLmNvbm5lY3QuUmVsYXRpb24SDAoEbmFtZRgCIAEoCRIRCglpc19nbG9iYWwYAyABKAgSDwoHcmVwbGFjZRgEIAEoCCIZCgpTcWxDb21tYW5kEgsKA3NxbBgBIAEoCWIGcHJvdG8z",
-    [file_spark_connect_relations],
-  );
+export const file_spark_connect_commands: GenFile = /*@__PURE__*/
+  fileDesc("ChxzcGFyay9jb25uZWN0L2NvbW1hbmRzLnByb3RvEg1zcGFyay5jb25uZWN0IpcBCgdDb21tYW5kEkoKFWNyZWF0ZV9kYXRhZnJhbWVfdmlldxgDIAEoCzIpLnNwYXJrLmNvbm5lY3QuQ3JlYXRlRGF0YUZyYW1lVmlld0NvbW1hbmRIABIwCgtzcWxfY29tbWFuZBgFIAEoCzIZLnNwYXJrLmNvbm5lY3QuU3FsQ29tbWFuZEgAQg4KDGNvbW1hbmRfdHlwZSJ2ChpDcmVhdGVEYXRhRnJhbWVWaWV3Q29tbWFuZBImCgVpbnB1dBgBIAEoCzIXLnNwYXJrLmNvbm5lY3QuUmVsYXRpb24SDAoEbmFtZRgCIAEoCRIRCglpc19nbG9iYWwYAyABKAgSDwoHcmVwbGFjZRgEIAEoCCIZCgpTcWxDb21tYW5kEgsKA3NxbBgBIAEoCWIGcHJvdG8z", [file_spark_connect_relations]);
 
 /**
  * @generated from message spark.connect.Command
@@ -28,29 +24,27 @@ export type Command = Message<"spark.connect.Command"> & {
   /**
    * @generated from oneof spark.connect.Command.command_type
    */
-  commandType:
-    | {
-        /**
-         * @generated from field: spark.connect.CreateDataFrameViewCommand create_dataframe_view = 3;
-         */
-        value: CreateDataFrameViewCommand;
-        case: "createDataframeView";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.SqlCommand sql_command = 5;
-         */
-        value: SqlCommand;
-        case: "sqlCommand";
-      }
-    | { case: undefined; value?: undefined };
+  commandType: {
+    /**
+     * @generated from field: spark.connect.CreateDataFrameViewCommand create_dataframe_view = 3;
+     */
+    value: CreateDataFrameViewCommand;
+    case: "createDataframeView";
+  } | {
+    /**
+     * @generated from field: spark.connect.SqlCommand sql_command = 5;
+     */
+    value: SqlCommand;
+    case: "sqlCommand";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.Command.
  * Use `create(CommandSchema)` to create a new message.
  */
-export const CommandSchema: GenMessage<Command> = /*@__PURE__*/ messageDesc(file_spark_connect_commands, 0);
+export const CommandSchema: GenMessage<Command> = /*@__PURE__*/
+  messageDesc(file_spark_connect_commands, 0);
 
 /**
  * @generated from message spark.connect.CreateDataFrameViewCommand
@@ -81,8 +75,7 @@ export type CreateDataFrameViewCommand = Message<"spark.connect.CreateDataFrameV
  * Describes the message spark.connect.CreateDataFrameViewCommand.
  * Use `create(CreateDataFrameViewCommandSchema)` to create a new message.
  */
-export const CreateDataFrameViewCommandSchema: GenMessage<CreateDataFrameViewCommand> =
-  /*@__PURE__*/
+export const CreateDataFrameViewCommandSchema: GenMessage<CreateDataFrameViewCommand> = /*@__PURE__*/
   messageDesc(file_spark_connect_commands, 1);
 
 /**
@@ -99,6 +92,6 @@ export type SqlCommand = Message<"spark.connect.SqlCommand"> & {
  * Describes the message spark.connect.SqlCommand.
  * Use `create(SqlCommandSchema)` to create a new message.
  */
-export const SqlCommandSchema: GenMessage<SqlCommand> =
-  /*@__PURE__*/
+export const SqlCommandSchema: GenMessage<SqlCommand> = /*@__PURE__*/
   messageDesc(file_spark_connect_commands, 2);
+

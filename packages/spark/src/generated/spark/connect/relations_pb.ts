@@ -12,11 +12,8 @@ import type { Message } from "@bufbuild/protobuf";
 /**
  * Describes the file spark/connect/relations.proto.
  */
-export const file_spark_connect_relations: GenFile =
-  /*@__PURE__*/
-  fileDesc(
-    "Ch1zcGFyay9jb25uZWN0L3JlbGF0aW9ucy5wcm90bxINc3BhcmsuY29ubmVjdCLFAQoIUmVsYXRpb24SLQoGY29tbW9uGAEgASgLMh0uc3BhcmsuY29ubmVjdC5SZWxhdGlvbkNvbW1vbhIjCgRyZWFkGAIgASgLMhMuc3BhcmsuY29ubmVjdC5SZWFkSAASIQoDc3FsGAogASgLMhIuc3BhcmsuY29ubmVjdC5TUUxIABI2Cg5sb2NhbF9yZWxhdGlvbhgLIAEoCzIcLnNwYXJrLmNvbm5lY3QuTG9jYWxSZWxhdGlvbkgAQgoKCHJlbF90eXBlIkcKDlJlbGF0aW9uQ29tbW9uEhMKC3NvdXJjZV9pbmZvGAEgASgJEhQKB3BsYW5faWQYAiABKANIAIgBAUIKCghfcGxhbl9pZCIUCgNTUUwSDQoFcXVlcnkYASABKAkiSwoNTG9jYWxSZWxhdGlvbhIRCgRkYXRhGAEgASgMSACIAQESEwoGc2NoZW1hGAIgASgJSAGIAQFCBwoFX2RhdGFCCQoHX3NjaGVtYSL9AwoEUmVhZBI1CgtuYW1lZF90YWJsZRgBIAEoCzIeLnNwYXJrLmNvbm5lY3QuUmVhZC5OYW1lZFRhYmxlSAASNQoLZGF0YV9zb3VyY2UYAiABKAsyHi5zcGFyay5jb25uZWN0LlJlYWQuRGF0YVNvdXJjZUgAEhQKDGlzX3N0cmVhbWluZxgDIAEoCBqXAQoKTmFtZWRUYWJsZRIbChN1bnBhcnNlZF9pZGVudGlmaWVyGAEgASgJEjwKB29wdGlvbnMYAiADKAsyKy5zcGFyay5jb25uZWN0LlJlYWQuTmFtZWRUYWJsZS5PcHRpb25zRW50cnkaLgoMT3B0aW9uc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEayQEKCkRhdGFTb3VyY2USEwoGZm9ybWF0GAEgASgJSACIAQESEwoGc2NoZW1hGAIgASgJSAGIAQESPAoHb3B0aW9ucxgDIAMoCzIrLnNwYXJrLmNvbm5lY3QuUmVhZC5EYXRhU291cmNlLk9wdGlvbnNFbnRyeRINCgVwYXRocxgEIAMoCRouCgxPcHRpb25zRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AUIJCgdfZm9ybWF0QgkKB19zY2hlbWFCCwoJcmVhZF90eXBlYgZwcm90bzM",
-  );
+export const file_spark_connect_relations: GenFile = /*@__PURE__*/
+  fileDesc("Ch1zcGFyay9jb25uZWN0L3JlbGF0aW9ucy5wcm90bxINc3BhcmsuY29ubmVjdCLFAQoIUmVsYXRpb24SLQoGY29tbW9uGAEgASgLMh0uc3BhcmsuY29ubmVjdC5SZWxhdGlvbkNvbW1vbhIjCgRyZWFkGAIgASgLMhMuc3BhcmsuY29ubmVjdC5SZWFkSAASIQoDc3FsGAogASgLMhIuc3BhcmsuY29ubmVjdC5TUUxIABI2Cg5sb2NhbF9yZWxhdGlvbhgLIAEoCzIcLnNwYXJrLmNvbm5lY3QuTG9jYWxSZWxhdGlvbkgAQgoKCHJlbF90eXBlIkcKDlJlbGF0aW9uQ29tbW9uEhMKC3NvdXJjZV9pbmZvGAEgASgJEhQKB3BsYW5faWQYAiABKANIAIgBAUIKCghfcGxhbl9pZCIUCgNTUUwSDQoFcXVlcnkYASABKAkiSwoNTG9jYWxSZWxhdGlvbhIRCgRkYXRhGAEgASgMSACIAQESEwoGc2NoZW1hGAIgASgJSAGIAQFCBwoFX2RhdGFCCQoHX3NjaGVtYSL9AwoEUmVhZBI1CgtuYW1lZF90YWJsZRgBIAEoCzIeLnNwYXJrLmNvbm5lY3QuUmVhZC5OYW1lZFRhYmxlSAASNQoLZGF0YV9zb3VyY2UYAiABKAsyHi5zcGFyay5jb25uZWN0LlJlYWQuRGF0YVNvdXJjZUgAEhQKDGlzX3N0cmVhbWluZxgDIAEoCBqXAQoKTmFtZWRUYWJsZRIbChN1bnBhcnNlZF9pZGVudGlmaWVyGAEgASgJEjwKB29wdGlvbnMYAiADKAsyKy5zcGFyay5jb25uZWN0LlJlYWQuTmFtZWRUYWJsZS5PcHRpb25zRW50cnkaLgoMT3B0aW9uc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEayQEKCkRhdGFTb3VyY2USEwoGZm9ybWF0GAEgASgJSACIAQESEwoGc2NoZW1hGAIgASgJSAGIAQESPAoHb3B0aW9ucxgDIAMoCzIrLnNwYXJrLmNvbm5lY3QuUmVhZC5EYXRhU291cmNlLk9wdGlvbnNFbnRyeRINCgVwYXRocxgEIAMoCRouCgxPcHRpb25zRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AUIJCgdfZm9ybWF0QgkKB19zY2hlbWFCCwoJcmVhZF90eXBlYgZwcm90bzM");
 
 /**
  * @generated from message spark.connect.Relation
@@ -30,37 +27,32 @@ export type Relation = Message<"spark.connect.Relation"> & {
   /**
    * @generated from oneof spark.connect.Relation.rel_type
    */
-  relType:
-    | {
-        /**
-         * @generated from field: spark.connect.Read read = 2;
-         */
-        value: Read;
-        case: "read";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.SQL sql = 10;
-         */
-        value: SQL;
-        case: "sql";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.LocalRelation local_relation = 11;
-         */
-        value: LocalRelation;
-        case: "localRelation";
-      }
-    | { case: undefined; value?: undefined };
+  relType: {
+    /**
+     * @generated from field: spark.connect.Read read = 2;
+     */
+    value: Read;
+    case: "read";
+  } | {
+    /**
+     * @generated from field: spark.connect.SQL sql = 10;
+     */
+    value: SQL;
+    case: "sql";
+  } | {
+    /**
+     * @generated from field: spark.connect.LocalRelation local_relation = 11;
+     */
+    value: LocalRelation;
+    case: "localRelation";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message spark.connect.Relation.
  * Use `create(RelationSchema)` to create a new message.
  */
-export const RelationSchema: GenMessage<Relation> =
-  /*@__PURE__*/
+export const RelationSchema: GenMessage<Relation> = /*@__PURE__*/
   messageDesc(file_spark_connect_relations, 0);
 
 /**
@@ -82,8 +74,7 @@ export type RelationCommon = Message<"spark.connect.RelationCommon"> & {
  * Describes the message spark.connect.RelationCommon.
  * Use `create(RelationCommonSchema)` to create a new message.
  */
-export const RelationCommonSchema: GenMessage<RelationCommon> =
-  /*@__PURE__*/
+export const RelationCommonSchema: GenMessage<RelationCommon> = /*@__PURE__*/
   messageDesc(file_spark_connect_relations, 1);
 
 /**
@@ -102,7 +93,8 @@ export type SQL = Message<"spark.connect.SQL"> & {
  * Describes the message spark.connect.SQL.
  * Use `create(SQLSchema)` to create a new message.
  */
-export const SQLSchema: GenMessage<SQL> = /*@__PURE__*/ messageDesc(file_spark_connect_relations, 2);
+export const SQLSchema: GenMessage<SQL> = /*@__PURE__*/
+  messageDesc(file_spark_connect_relations, 2);
 
 /**
  * Rows sent by the client: an Arrow IPC stream, and optionally a schema (DDL) to read them as.
@@ -125,8 +117,7 @@ export type LocalRelation = Message<"spark.connect.LocalRelation"> & {
  * Describes the message spark.connect.LocalRelation.
  * Use `create(LocalRelationSchema)` to create a new message.
  */
-export const LocalRelationSchema: GenMessage<LocalRelation> =
-  /*@__PURE__*/
+export const LocalRelationSchema: GenMessage<LocalRelation> = /*@__PURE__*/
   messageDesc(file_spark_connect_relations, 3);
 
 /**
@@ -138,22 +129,19 @@ export type Read = Message<"spark.connect.Read"> & {
   /**
    * @generated from oneof spark.connect.Read.read_type
    */
-  readType:
-    | {
-        /**
-         * @generated from field: spark.connect.Read.NamedTable named_table = 1;
-         */
-        value: Read_NamedTable;
-        case: "namedTable";
-      }
-    | {
-        /**
-         * @generated from field: spark.connect.Read.DataSource data_source = 2;
-         */
-        value: Read_DataSource;
-        case: "dataSource";
-      }
-    | { case: undefined; value?: undefined };
+  readType: {
+    /**
+     * @generated from field: spark.connect.Read.NamedTable named_table = 1;
+     */
+    value: Read_NamedTable;
+    case: "namedTable";
+  } | {
+    /**
+     * @generated from field: spark.connect.Read.DataSource data_source = 2;
+     */
+    value: Read_DataSource;
+    case: "dataSource";
+  } | { case: undefined; value?: undefined };
 
   /**
    * @generated from field: bool is_streaming = 3;
@@ -165,7 +153,8 @@ export type Read = Message<"spark.connect.Read"> & {
  * Describes the message spark.connect.Read.
  * Use `create(ReadSchema)` to create a new message.
  */
-export const ReadSchema: GenMessage<Read> = /*@__PURE__*/ messageDesc(file_spark_connect_relations, 4);
+export const ReadSchema: GenMessage<Read> = /*@__PURE__*/
+  messageDesc(file_spark_connect_relations, 4);
 
 /**
  * @generated from message spark.connect.Read.NamedTable
@@ -186,8 +175,7 @@ export type Read_NamedTable = Message<"spark.connect.Read.NamedTable"> & {
  * Describes the message spark.connect.Read.NamedTable.
  * Use `create(Read_NamedTableSchema)` to create a new message.
  */
-export const Read_NamedTableSchema: GenMessage<Read_NamedTable> =
-  /*@__PURE__*/
+export const Read_NamedTableSchema: GenMessage<Read_NamedTable> = /*@__PURE__*/
   messageDesc(file_spark_connect_relations, 4, 0);
 
 /**
@@ -219,6 +207,6 @@ export type Read_DataSource = Message<"spark.connect.Read.DataSource"> & {
  * Describes the message spark.connect.Read.DataSource.
  * Use `create(Read_DataSourceSchema)` to create a new message.
  */
-export const Read_DataSourceSchema: GenMessage<Read_DataSource> =
-  /*@__PURE__*/
+export const Read_DataSourceSchema: GenMessage<Read_DataSource> = /*@__PURE__*/
   messageDesc(file_spark_connect_relations, 4, 1);
+
