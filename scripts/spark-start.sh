@@ -60,7 +60,7 @@ SPARK_HOME="$spark_home" SPARK_LOCAL_IP=127.0.0.1 nohup "$spark_home/bin/spark-s
   --class org.apache.spark.sql.connect.service.SparkConnectServer \
   --name tablepipe-tests \
   --master 'local[*]' \
-  --driver-memory "${TABLEPIPE_SPARK_MEMORY:-2g}" \
+  --driver-memory "${TABLEPIPE_SPARK_MEMORY:-3g}" \
   --conf spark.connect.grpc.binding.address=127.0.0.1 \
   --conf "spark.connect.grpc.binding.port=$SPARK_PORT" \
   --conf spark.sql.session.timeZone=UTC \

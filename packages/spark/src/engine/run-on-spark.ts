@@ -189,6 +189,7 @@ export async function runOnSpark<C extends string>(
     renderings: options.renderings,
   });
   const views = [`${sourceView}_read`];
+  const cached: string[] = [];
   try {
     const types = options.columnTypes ?? {};
     if (options.source === undefined) {
@@ -201,6 +202,12 @@ export async function runOnSpark<C extends string>(
       views.push(
         ...(await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`)),
       );
+    }
+    // Cached: the query and the counting query read the shipped rows from Spark's memory, and plan fast (a
+    // plan that holds a local relation's rows inline is slow to optimize); file rows keep their numbers.
+    for (const view of [sourceView, ...compiled.lookups.map((l) => l.relation)]) {
+      await session.client.statement(`CACHE TABLE ${quote(view)}`, `caching ${view}`);
+      cached.push(view);
     }
     let table: ColumnTable;
     try {
@@ -222,6 +229,12 @@ export async function runOnSpark<C extends string>(
       placement,
     };
   } finally {
+    // A cache belongs to the server, not the session: uncached always, before the session goes.
+    for (const view of cached) {
+      await session.client
+        .statement(`UNCACHE TABLE IF EXISTS ${quote(view)}`, "uncaching")
+        .catch(() => undefined);
+    }
     if (own) await session.close().catch(() => undefined);
     else {
       for (const view of views) {
