@@ -6,9 +6,9 @@
  * @packageDocumentation
  */
 
-export { arrowToTable, SparkLoadError } from "./client/arrow";
+export { arrowToTable } from "./client/arrow";
 export type { SparkErrorKind } from "./client/errors";
-export { SparkQueryError } from "./client/errors";
+export { SparkLoadError, SparkQueryError } from "./client/errors";
 export type { SparkRemote } from "./client/remote";
 export { parseRemote, SparkRemoteError } from "./client/remote";
 export type { ArrowResult } from "./client/spark-connect-client";

@@ -8,8 +8,7 @@ import { dropDuplicates, filter, firstNDaily, limitHistory } from "@tablepipe/tr
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { SparkLoadError } from "./client/arrow";
-import { SparkQueryError } from "./client/errors";
+import { SparkLoadError, SparkQueryError } from "./client/errors";
 import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
 import { sparkFiles } from "./engine/sources";
 import { spark } from "./engine/spark-engine";

@@ -1,6 +1,7 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { arrowToTable, SparkLoadError, tableToArrow } from "./arrow";
+import { arrowToTable, tableToArrow } from "./arrow";
+import { SparkLoadError } from "./errors";
 
 describe("Arrow IPC to and from arquero tables", () => {
   it("round-trips every column type, nulls and time stamps before 1970, as in process", () => {

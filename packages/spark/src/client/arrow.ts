@@ -1,4 +1,5 @@
 import { isMissing } from "@tablepipe/core";
+import type { ColumnType } from "@tablepipe/sql";
 import {
   bool,
   float64,
@@ -11,13 +12,7 @@ import {
   utf8,
 } from "@uwdata/flechette";
 import { type ColumnTable, table as makeTable } from "arquero";
-import type { ColumnType } from "../engine/column-types";
-
-/** A table's values cannot be sent to Spark as the column types say (a wrong kind of value in a column). */
-export class SparkLoadError extends Error {
-  override readonly name = "SparkLoadError";
-  readonly userFacing = true;
-}
+import { SparkLoadError } from "./errors";
 
 const ARROW_TYPES = {
   int: int64(),

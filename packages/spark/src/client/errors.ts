@@ -83,3 +83,9 @@ export function toSparkError(step: string, error: unknown): SparkQueryError {
   else kind = kindOfClass(errorClass, text);
   return new SparkQueryError(step, kind, errorClass, detail === "" ? firstLine : detail, error);
 }
+
+/** A table cannot be sent to Spark as its column types say (a wrong kind of value, or none to tell the type). */
+export class SparkLoadError extends Error {
+  override readonly name = "SparkLoadError";
+  readonly userFacing = true;
+}

@@ -1,7 +1,7 @@
 import { isMissing } from "@tablepipe/core";
 import type { ColumnType } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
-import { SparkLoadError } from "../client/arrow";
+import { SparkLoadError } from "../client/errors";
 
 export type { ColumnType } from "@tablepipe/sql";
 export { columnTypesOf } from "@tablepipe/sql";

@@ -9,8 +9,8 @@ import {
 import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
 import { type CompiledPipe, compilePipe, nestTrace, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
-import { arrowToTable, SparkLoadError, tableToArrow } from "../client/arrow";
-import { type SparkQueryError, toSparkError } from "../client/errors";
+import { arrowToTable, tableToArrow } from "../client/arrow";
+import { SparkLoadError, type SparkQueryError, toSparkError } from "../client/errors";
 import type { SparkRemote } from "../client/remote";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, inferColumnType } from "./column-types";
