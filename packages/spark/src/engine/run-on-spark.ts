@@ -53,6 +53,8 @@ const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", valu
 
 /** Rows per local relation: a message stays well under Spark Connect's 128 MiB limit for a message. */
 const ROWS_PER_MESSAGE = 100_000;
+/** Shipped tables with more rows than this are cached on Spark for the run. */
+const CACHE_ROWS = 20_000;
 /** A chunk encoded larger than this is split again. */
 const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
 
@@ -203,9 +205,13 @@ export async function runOnSpark<C extends string>(
         ...(await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`)),
       );
     }
-    // Cached: the query and the counting query read the shipped rows from Spark's memory, and plan fast (a
-    // plan that holds a local relation's rows inline is slow to optimize); file rows keep their numbers.
-    for (const view of [sourceView, ...compiled.lookups.map((l) => l.relation)]) {
+    // Large tables are cached: a plan holding many local rows inline is slow to optimize, and the counting
+    // query reads them again; a file source too, so that its rows keep their numbers between the two queries.
+    const large = [
+      ...(options.source !== undefined || pipe.source.numRows() > CACHE_ROWS ? [sourceView] : []),
+      ...compiled.lookups.filter((l) => l.table.numRows() > CACHE_ROWS).map((l) => l.relation),
+    ];
+    for (const view of large) {
       await session.client.statement(`CACHE TABLE ${quote(view)}`, `caching ${view}`);
       cached.push(view);
     }
