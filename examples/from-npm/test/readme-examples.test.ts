@@ -1,9 +1,11 @@
 import { configureLogging, resetLogging } from "@tablepipe/job";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coreExample } from "../src/core";
+import { duckdbExample } from "../src/duckdb";
 import { ioExample } from "../src/io";
 import { jobExample } from "../src/job";
 import { modelsExample } from "../src/models";
+import { sqlExample } from "../src/sql";
 import { testingExample } from "../src/testing";
 import { tipModelExample } from "../src/tip-model";
 import { transformsExample } from "../src/transforms";
@@ -40,6 +42,23 @@ describe("the package READMEs' examples", () => {
     const metrics = modelsExample();
     expect(metrics.count).toBeGreaterThan(20);
     expect(metrics.r2).toBeGreaterThan(0.9);
+  });
+
+  it("duckdb: the same pipe run inside DuckDB, with its trace and where each step ran", async () => {
+    expect(await duckdbExample()).toEqual({
+      ids: [1, 3],
+      trace: ["dropDuplicates 4 → 3", "filter 3 → 2"],
+      engines: ["duckdb", "duckdb"],
+    });
+  });
+
+  it("sql: a pipe as one query, a CTE per step", () => {
+    const sql = sqlExample();
+    expect(sql).toMatch(/^WITH\n"source" AS \(/);
+    expect(sql.indexOf('"dropDuplicates" AS (')).toBeLessThan(sql.indexOf('"sortRows(id)" AS ('));
+    expect(sql).toMatch(
+      /SELECT "id", "amount" FROM "sortRows\(id\)"\nORDER BY "__tablepipe_row" ASC NULLS FIRST$/,
+    );
   });
 
   it("testing: row factories and table assertions", () => {

@@ -32,6 +32,7 @@ export type { ReadDescription } from "./read/describe-read";
 export { describeRead } from "./read/describe-read";
 export { readTableInBatches } from "./read/read-batches";
 export { readTable, readTableWithReport } from "./read/read-table";
+export { readTraceEntry } from "./read/read-trace-entry";
 export type { ColumnKind, ColumnSpec, RowSchema } from "./read/schema-columns";
 export { columnKinds } from "./read/schema-columns";
 export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFormat } from "./read/types";

@@ -1,6 +1,7 @@
 import type { ColumnTable } from "arquero";
 import { verifyOutput } from "../transform/define-transform";
 import type { PlannedStep } from "./plan";
+import { primitiveTraceEntry } from "./step-trace-entry";
 import type { TraceEntry } from "./trace";
 
 /** A step's implementation threw: the message names the step's path; the original error is the `cause`. */
@@ -38,22 +39,23 @@ export function executePlan(
   for (const planned of steps) {
     const started = performance.now();
     const rowsIn = current.numRows();
-    let children: TraceEntry[] = [];
     if (planned.children.length > 0 || planned.transform.kind === "composite") {
       const inner = executePlan(current, planned.children);
       current = inner.table;
-      children = inner.trace;
+      trace.push({
+        step: planned.label,
+        transform: planned.transform.transformName,
+        rowsIn,
+        rowsOut: current.numRows(),
+        ms: performance.now() - started,
+        children: inner.trace,
+      });
     } else {
       current = runPrimitiveStep(planned, current);
+      trace.push(
+        primitiveTraceEntry(planned, { rowsIn, rowsOut: current.numRows(), ms: performance.now() - started }),
+      );
     }
-    trace.push({
-      step: planned.label,
-      transform: planned.transform.transformName,
-      rowsIn,
-      rowsOut: current.numRows(),
-      ms: performance.now() - started,
-      children,
-    });
   }
   return { table: current, trace };
 }

@@ -4,6 +4,11 @@ export interface TraceEntry {
   readonly step: string;
   /** The transform's own name. */
   readonly transform: string;
+  /**
+   * The columns the step's column params name, in param order, when it names any: the full list behind a
+   * label such as `dropMissing(12 columns)`. Absent for composites.
+   */
+  readonly columns?: readonly string[];
   readonly rowsIn: number;
   readonly rowsOut: number;
   /** Wall-clock milliseconds. */

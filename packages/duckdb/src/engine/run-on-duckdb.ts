@@ -1,13 +1,19 @@
 import type { Pipe, PipeResult, SqlRendering, Table, TraceEntry } from "@tablepipe/core";
-import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
-import { type CompiledPipe, compilePipe, nestTrace, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import {
+  executePlan,
+  flattenPlan,
+  nestTrace,
+  type PlannedStep,
+  planSteps,
+  primitiveTraceEntry,
+} from "@tablepipe/core/internal";
+import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
-
 import { numberRowsByRowid } from "./numbered-relation";
 import { readQuery } from "./read-result";
 
@@ -78,14 +84,13 @@ async function loadSources(
 async function pushedDownTrace(db: DuckDb, compiled: CompiledPipe): Promise<TraceEntry[]> {
   const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<string, number>;
   const steps = compiled.ctes.flatMap((cte) => (cte.step === undefined ? [] : [cte.step]));
-  return steps.map((step, i) => ({
-    step: step.label,
-    transform: step.transform.transformName,
-    rowsIn: Number(counts[`n${i}`]),
-    rowsOut: Number(counts[`n${i + 1}`]),
-    ms: 0,
-    children: [],
-  }));
+  return steps.map((step, i) =>
+    primitiveTraceEntry(step, {
+      rowsIn: Number(counts[`n${i}`]),
+      rowsOut: Number(counts[`n${i + 1}`]),
+      ms: 0,
+    }),
+  );
 }
 
 /**
@@ -136,7 +141,10 @@ export async function runOnDuckDb<C extends string>(
     }));
     return {
       table: inProcess.table as Table<C>,
-      trace: nestTrace(planned, [...pushed, ...inProcess.trace]),
+      trace: nestTrace(
+        planned,
+        [...pushed, ...inProcess.trace].map((entry, i) => ({ path: (flat[i] as PlannedStep).path, entry })),
+      ),
       sql: compiled.sql,
       placement,
     };

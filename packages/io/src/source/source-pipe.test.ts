@@ -1,11 +1,13 @@
 import {
   adds,
+  compose,
   defineTransform,
   MissingColumnsError,
   needs,
   needsEach,
   pipe,
   StepFailedError,
+  step,
 } from "@tablepipe/core";
 import * as aq from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
@@ -126,6 +128,32 @@ describe("pipeFrom", () => {
       ["firstPerId", trace[2]?.rowsOut],
     ]);
     expect(trace.at(-1)?.rowsOut).toBe(table.numRows());
+  });
+
+  it("nests its trace as the in-process run does: composites with their steps, a moved dedupe inside its composite", async () => {
+    const cleanUp = compose({ name: "cleanUp", steps: [step(dedupe), step(keepFareAbove, { min: 10 })] });
+    const whole = pipe(await readTable(path, Row))
+      .transform(cleanUp)
+      .transform(firstPerId)
+      .run();
+    const streamed = await pipeFrom(path, Row, { chunkSize: 64 })
+      .transform(cleanUp)
+      .transform(firstPerId)
+      .run();
+    const [read, ...steps] = streamed.trace;
+    expect(read?.step).toBe("read");
+    expect(steps.map((e) => [e.step, e.children.map((c) => c.step)])).toEqual([
+      ["cleanUp", ["keepFareAbove", "dedupe"]], // ran in this order: the filter per batch, the dedupe after
+      ["firstPerId", []],
+    ]);
+    // what a composite and the whole pipe let through is the same as in process
+    expect(steps.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual(
+      whole.trace.map((e) => [e.step, e.rowsIn, e.rowsOut]),
+    );
+    expect(whole.trace.map((e) => [e.step, e.children.map((c) => c.step)])).toEqual([
+      ["cleanUp", ["dedupe", "keepFareAbove"]],
+      ["firstPerId", []],
+    ]);
   });
 
   it("checks every step before reading anything", async () => {

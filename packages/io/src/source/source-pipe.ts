@@ -10,21 +10,23 @@ import type {
   Step,
   StepParamsArgs,
   Table,
-  TraceEntry,
   Transform,
 } from "@tablepipe/core";
 import {
   executePlan,
   makeStep,
+  nestTrace,
   optimizePlan,
   type PlannedStep,
   planSteps,
+  primitiveTraceEntry,
   rowLocalPrefixLength,
   runPrimitiveStep,
   TableAccumulator,
 } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readTableInBatches } from "../read/read-batches";
+import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadReport, ReadTableOptions, SchemaColumns } from "../read/types";
 import { narrowPlan, runNarrow } from "./narrow-batch";
@@ -85,8 +87,9 @@ interface StepTally {
  * When the streamed steps read few columns and drop none, they run on a batch of just those columns, and the
  * others are gathered once for the rows that survive (late materialisation).
  *
- * The trace is flat: a `read` entry (rows read; the milliseconds of reading and parsing alone), then each
- * primitive step in the order it ran, streamed steps with their rows and milliseconds summed over batches.
+ * The trace has the shape `pipe(...).run()` gives — composites with their steps nested — after a `read` entry (rows
+ * read; the milliseconds of reading and parsing alone). Steps appear in the order they ran (a dedupe moved after
+ * row-local steps shows there); streamed steps have their rows and milliseconds summed over batches.
  */
 export class SourcePipe<C extends string> {
   readonly #source: string | readonly string[];
@@ -185,26 +188,17 @@ export class SourcePipe<C extends string> {
     });
     const columns = streamed.at(-1)?.columnsOut ?? this.sourceColumns;
     const table = accumulated.finish(columns);
-    const readTrace: TraceEntry = {
-      step: "read",
-      transform: "readTable",
-      rowsIn: report.rows,
-      rowsOut: report.rows,
-      ms: performance.now() - started - stepsMs,
-      children: [],
-    };
-    const streamedTrace = streamed.map(
-      (planned, i): TraceEntry => ({
-        step: planned.label,
-        transform: planned.transform.transformName,
-        ...(tallies[i] as StepTally),
-        children: [],
-      }),
-    );
+    const readTrace = readTraceEntry(report, performance.now() - started - stepsMs);
+    const streamedTrace = streamed.map((planned, i) => ({
+      path: planned.path,
+      entry: primitiveTraceEntry(planned, tallies[i] as StepTally),
+    }));
     const after = executePlan(table, rest);
+    const restTrace = after.trace.map((entry, i) => ({ path: (rest[i] as PlannedStep).path, entry }));
+    const tree = planSteps(this.sourceColumns, this.#steps);
     return {
       table: after.table as Table<C>,
-      trace: [readTrace, ...streamedTrace, ...after.trace],
+      trace: [readTrace, ...nestTrace(tree, [...streamedTrace, ...restTrace])],
       report,
     };
   }

@@ -107,7 +107,8 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
     return result;
   }
 
-  private keepTrace(name: string, trace: readonly TraceEntry[]): void {
+  /** Keep a trace under `name` and log it as a funnel (for a pipe run some other way than `runPipe`). */
+  protected keepTrace(name: string, trace: readonly TraceEntry[]): void {
     this.traces[name] = trace;
     for (const line of formatFunnel(trace)) this.log.info(line);
   }

@@ -6,8 +6,15 @@ import {
   type Table,
   type TraceEntry,
 } from "@tablepipe/core";
-import { executePlan, flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
-import { type CompiledPipe, compilePipe, nestTrace, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import {
+  executePlan,
+  flattenPlan,
+  nestTrace,
+  type PlannedStep,
+  planSteps,
+  primitiveTraceEntry,
+} from "@tablepipe/core/internal";
+import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { arrowToTable, tableToArrow } from "../client/arrow";
 import { SparkLoadError, type SparkQueryError, toSparkError } from "../client/errors";
@@ -126,14 +133,13 @@ async function pushedDownTrace(session: SparkSession, compiled: CompiledPipe): P
   const result = await session.client.sql(compiled.countSql, "counting the rows of each step");
   const counts = arrowToTable(result.batches).objects()[0] as Record<string, number>;
   const steps = compiled.ctes.flatMap((cte) => (cte.step === undefined ? [] : [cte.step]));
-  return steps.map((step, i) => ({
-    step: step.label,
-    transform: step.transform.transformName,
-    rowsIn: Number(counts[`n${i}`]),
-    rowsOut: Number(counts[`n${i + 1}`]),
-    ms: 0,
-    children: [],
-  }));
+  return steps.map((step, i) =>
+    primitiveTraceEntry(step, {
+      rowsIn: Number(counts[`n${i}`]),
+      rowsOut: Number(counts[`n${i + 1}`]),
+      ms: 0,
+    }),
+  );
 }
 
 /** The query failed: find the first CTE that fails on its own and name its step. */
@@ -230,7 +236,10 @@ export async function runOnSpark<C extends string>(
     }));
     return {
       table: inProcess.table as Table<C>,
-      trace: nestTrace(planned, [...pushed, ...inProcess.trace]),
+      trace: nestTrace(
+        planned,
+        [...pushed, ...inProcess.trace].map((entry, i) => ({ path: (flat[i] as PlannedStep).path, entry })),
+      ),
       sql: compiled.sql,
       placement,
     };

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pipe } from "@tablepipe/core";
+import { pipe, type TraceEntry } from "@tablepipe/core";
 import { pipeFrom, readTable, writeTable } from "@tablepipe/io";
 import { configureLogging, resetLogging } from "@tablepipe/job";
 import { assertTablesEqual } from "@tablepipe/testing";
@@ -57,16 +57,26 @@ describe("the streamed read", () => {
     assertTablesEqual(prepared, plain.table("prepared_data"));
     expect(prepared.objects()).toEqual(plain.table("prepared_data").objects()); // same order too
     expect(streamed.inputRows).toEqual(plain.inputRows);
-    // the funnel: rows read, each filter on every batch, then the dedupe on what is left
-    expect(streamed.traces.transform?.map((t) => t.step).slice(0, 6)).toEqual([
+    // the funnel has the same shape both ways: the read, then the composites with their steps
+    const shape = (trace: readonly TraceEntry[] | undefined) =>
+      trace?.map((t) => [t.step, t.rowsIn, t.rowsOut, t.children.map((c) => c.step).sort()]);
+    expect(shape(streamed.traces.transform)).toEqual(shape(plain.traces.transform));
+    expect(streamed.traces.transform?.map((t) => t.step)).toEqual([
       "read",
+      "filterData",
+      "addFeatures",
+      "sortRows",
+    ]);
+    expect(streamed.traces.transform?.[0]?.rowsOut).toBe(30_000);
+    // streamed, each filter runs on every batch, then the dedupe on what is left
+    expect(streamed.traces.transform?.[1]?.children.map((t) => t.step)).toEqual([
       "limitHistory",
       "keepEveningRides",
       "excludeAirports(pickup_location_id)",
       "excludeAirports(dropoff_location_id)",
       "dropDuplicates",
+      "firstNDaily",
     ]);
-    expect(streamed.traces.transform?.[0]?.rowsOut).toBe(30_000);
   });
 
   it("gives the same rows in the same order whatever the batch size, from CSV and from Parquet", async () => {

@@ -1,7 +1,7 @@
-import type { Table } from "@tablepipe/core";
+import type { Table, TraceEntry } from "@tablepipe/core";
 import { pipe, step } from "@tablepipe/core";
 import type { OutputFolder, ReadProgress, ReadReport, ReadTableOptions, RowSchema } from "@tablepipe/io";
-import { describeRead, pipeFrom, readTableWithReport } from "@tablepipe/io";
+import { describeRead, pipeFrom, readTableWithReport, readTraceEntry } from "@tablepipe/io";
 import { Job } from "@tablepipe/job";
 import {
   type FeatureImportance,
@@ -98,6 +98,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   baseline: RegressionMetrics | undefined;
   /** When `run()` started (for the report's run metadata). */
   private runStarted: { readonly at: Date; readonly ms: number } | undefined;
+  /** The trip table `readDataset` read and its report: the funnel's `read` line when that table is transformed. */
+  private tripsRead: { readonly table: Table; readonly report: ReadReport } | undefined;
   /** Hooks for the command line. */
   readonly options: TipAmountModelOptions;
   /**
@@ -199,6 +201,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
             taxiZoneGeoSchema,
             this.readOptions(taxiZoneGeoSchema, taxiZoneGeoAliases),
           );
+    if (name === "taxi_trip_data") this.tripsRead = { table, report };
     this.logRead(name, report);
     return table;
   }
@@ -236,9 +239,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         const { placementLine, transformOnDuckDb } = await import("./duckdb-transform");
         const source = trips ?? (await this.readStreamedWhole(streamed as string));
         const pipeline = pipe(source).step(filter).step(features).step(order);
-        const result = await this.runSourcePipe("transform", {
-          run: () => transformOnDuckDb(pipeline, config),
-        });
+        const result = await transformOnDuckDb(pipeline, config);
+        this.keepTrace("transform", [...this.readLine(source), ...result.trace]);
         this.log.info(placementLine(result.placement));
         this.tables.prepared_data = result.table;
         return;
@@ -266,14 +268,19 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         this.tables.prepared_data = table;
         return;
       }
-      this.tables.prepared_data = this.runPipe(
-        "transform",
-        pipe(trips as Table)
-          .step(filter)
-          .step(features)
-          .step(order),
-      );
+      const { table, trace } = pipe(trips as Table)
+        .step(filter)
+        .step(features)
+        .step(order)
+        .run();
+      this.keepTrace("transform", [...this.readLine(trips as Table), ...trace]);
+      this.tables.prepared_data = table;
     });
+  }
+
+  /** The funnel's `read` line for `trips` when `readDataset` read them (a streamed run's funnel starts so too). */
+  private readLine(trips: Table): TraceEntry[] {
+    return this.tripsRead?.table === trips ? [readTraceEntry(this.tripsRead.report)] : [];
   }
 
   /** Read the trip files `extract` left to stream, whole (the DuckDB engine loads one table), counting their rows. */

@@ -38,6 +38,12 @@ describe("funnelRows", () => {
     ]);
   });
 
+  it("carries every column a step names, also where its label abbreviates them", () => {
+    const columns = ["a", "b", "c", "d", "e"];
+    const rows = funnelRows([{ ...entry("dropMissing(5 columns)"), columns }, entry("addFeatures")]);
+    expect(rows.map((row) => row.columns)).toEqual([columns, []]);
+  });
+
   it("is empty for an empty trace", () => {
     expect(funnelRows([])).toEqual([]);
   });

@@ -7,6 +7,8 @@ export interface FunnelRow {
   /** The step's own label. */
   readonly step: string;
   readonly transform: string;
+  /** The columns the step names (every one, where the label abbreviates: `dropMissing(12 columns)`); empty for a composite. */
+  readonly columns: readonly string[];
   /** 0 for a top-level step, 1 for a step inside a composed step, … */
   readonly depth: number;
   readonly rowsIn: number;
@@ -38,6 +40,7 @@ export function funnelRows(trace: readonly TraceEntry[]): FunnelRow[] {
         label,
         step: entry.step,
         transform: entry.transform,
+        columns: entry.columns ?? [],
         depth: path.length,
         rowsIn: entry.rowsIn,
         rowsOut: entry.rowsOut,

@@ -162,6 +162,26 @@ describe("renderReport", () => {
     expect(html).toContain("No test predictions to show.");
   });
 
+  it("names every column of a step whose label abbreviates them (dropMissing of the model's columns)", async () => {
+    const base = sampleReportInput(200);
+    const columns = ["fare_amount", "trip_distance", "passenger_count", "payment_type"];
+    const html = await renderReport({
+      ...base,
+      funnel: [
+        {
+          step: "dropMissing(4 columns)",
+          transform: "dropMissing",
+          columns,
+          rowsIn: 10,
+          rowsOut: 9,
+          ms: 1,
+          children: [],
+        },
+      ],
+    });
+    expect(html).toContain(`<td class="columns">${columns.join(", ")}</td>`);
+  });
+
   it("renders steps with zero rows (change n/a) and all-NaN predictions", async () => {
     const base = sampleReportInput(0);
     const html = await renderReport({

@@ -99,6 +99,7 @@ export function funnelTableHtml(rows: readonly FunnelRow[]): string {
     [
       { text: "step" },
       { text: "transform" },
+      { text: "columns" },
       { text: "rows in", numeric: true },
       { text: "rows out", numeric: true },
       { text: "change", numeric: true },
@@ -115,6 +116,7 @@ export function funnelTableHtml(rows: readonly FunnelRow[]): string {
           .join(" "),
       },
       { text: row.transform },
+      { text: row.columns.join(", "), className: "columns" },
       { text: formatInteger(row.rowsIn), numeric: true },
       { text: formatInteger(row.rowsOut), numeric: true },
       { text: formatChange(row.rowsIn, row.rowsOut), numeric: true },

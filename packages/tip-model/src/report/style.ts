@@ -16,6 +16,7 @@ th { font-weight: 600; border-bottom-color: #999; }
 td.num, th.num { text-align: right; padding-left: 16px; }
 td.key { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 td.value { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; word-break: break-word; }
+td.columns { font-size: 12px; color: #555; max-width: 28em; word-break: break-word; }
 td.depth-1 { padding-left: 1.5em; }
 td.depth-2 { padding-left: 3em; }
 td.depth-3 { padding-left: 4.5em; }
