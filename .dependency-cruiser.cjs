@@ -1,11 +1,11 @@
 /**
  * The layering rules of docs/architecture.md, checked by `pnpm deps` (part of the test command):
  * no import cycle anywhere in packages/, and the packages' arrows point one way —
- * core <- io, job, transforms, testing <- tip-model; core <- sql <- duckdb, io <- duckdb (its file reader shares readTable's rules); models stands alone.
+ * core <- io, job, transforms, testing <- tip-model; core <- sql <- duckdb, spark; io <- duckdb (its file reader shares readTable's rules); models stands alone.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const pkg = (name) => `^packages/${name}/`;
-const notTest = "\\.test(-d)?\\.ts$|/test-support\\.ts$";
+const notTest = "\\.test(-d)?\\.ts$|/test-support(\\.ts$|/)";
 
 /** The sources of a package may import from the listed packages only (its tests may use the test kit too). */
 const onlyFrom = (name, allowed) => ({
@@ -40,6 +40,7 @@ module.exports = {
     onlyFrom("models", []),
     onlyFrom("sql", ["core"]),
     onlyFrom("duckdb", ["core", "sql", "io"]),
+    onlyFrom("spark", ["core", "sql"]),
     {
       name: "packages-never-import-examples-or-bench",
       severity: "error",
@@ -53,7 +54,12 @@ module.exports = {
       from: { path: "^packages/([^/]+)/" },
       to: {
         path: "^packages/",
-        pathNot: ["^packages/$1/", "^packages/[^/]+/src/(index|internal|vitest)\\.ts$"],
+        pathNot: [
+          "^packages/$1/",
+          "^packages/[^/]+/src/(index|internal|vitest)\\.ts$",
+          // the SQL engines' shared parity suite, imported by their tests as @tablepipe/sql/test-support
+          "^packages/sql/src/test-support/index\\.ts$",
+        ],
       },
     },
   ],

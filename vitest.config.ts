@@ -8,9 +8,10 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@tablepipe\/testing\/vitest$/, replacement: src("testing/src/vitest.ts") },
+      { find: /^@tablepipe\/sql\/test-support$/, replacement: src("sql/src/test-support/index.ts") },
       { find: /^@tablepipe\/core\/internal$/, replacement: src("core/src/internal.ts") },
       {
-        find: /^@tablepipe\/(core|io|job|transforms|models|testing|tip-model|duckdb|sql)$/,
+        find: /^@tablepipe\/(core|io|job|transforms|models|testing|tip-model|duckdb|sql|spark)$/,
         replacement: src("$1/src/index.ts"),
       },
     ],
@@ -23,5 +24,7 @@ export default defineConfig({
       tsconfig: "./tsconfig.json",
     },
     testTimeout: 30_000,
+    // Probes once whether a Spark Connect server answers, for the Spark tests (scripts/spark-probe.ts).
+    globalSetup: ["./scripts/spark-probe.ts"],
   },
 });

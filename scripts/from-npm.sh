@@ -52,7 +52,7 @@ npm install --no-audit --no-fund --loglevel=error --prefer-offline \
   "$scratch"/tarballs/*.tgz "@types/node@^20.19.0" >&2
 
 # Every @tablepipe package must come from the tarballs, installed once (no copy from a registry or the workspace).
-for name in core io job transforms models testing tip-model duckdb sql; do
+for name in core io job transforms models testing tip-model duckdb sql spark; do
   resolved="$(node -p "require.resolve('@tablepipe/$name/package.json')")"
   [[ "$resolved" == "$scratch/project/node_modules/@tablepipe/$name/package.json" ]] || {
     say "@tablepipe/$name resolves to $resolved"

@@ -1,43 +1,11 @@
-/** Helpers of the parity tests: run a pipe on both engines and compare the tables cell by cell. */
+/** Helpers of the DuckDB tests: run a pipe in process and on DuckDB and compare (the shared parity harness). */
 import type { Pipe } from "@tablepipe/core";
-import type { ColumnTable } from "arquero";
+import { expectParity as expectEngineParity } from "@tablepipe/sql/test-support";
 import { expect } from "vitest";
 import type { DuckDb } from "./engine/duckdb-database";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./engine/run-on-duckdb";
 
-/** A cell as compared: missing values (null, undefined, NaN, invalid Date) are null, Dates epoch ms, -0 is 0. */
-export function normalCell(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
-  if (typeof value === "number") return Number.isNaN(value) ? null : value === 0 ? 0 : value;
-  return value;
-}
-
-/** The rows of a table as arrays of normal cells, in row order. */
-export function normalRows(table: ColumnTable): unknown[][] {
-  const names = table.columnNames();
-  const columns = names.map((name) => table.array(name) as ArrayLike<unknown>);
-  return Array.from({ length: table.numRows() }, (_, row) =>
-    columns.map((column) => normalCell(column[row])),
-  );
-}
-
-function sameCell(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") {
-    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  }
-  return a === b;
-}
-
-/** Assert two tables have the same columns and the same rows in the same order (floats to 1e-9 relative). */
-export function expectSameTable(actual: ColumnTable, expected: ColumnTable): void {
-  expect(actual.columnNames()).toEqual(expected.columnNames());
-  const a = normalRows(actual);
-  const e = normalRows(expected);
-  const same =
-    a.length === e.length && a.every((row, i) => row.every((cell, j) => sameCell(cell, e[i]?.[j])));
-  if (!same) expect(a).toEqual(e); // the diff
-}
+export { expectSameTable, normalCell, normalRows } from "@tablepipe/sql/test-support";
 
 /** Run a pipe in process and on DuckDB; assert equal tables and row counts; returns the DuckDB result. */
 export async function expectParity<C extends string>(
@@ -45,12 +13,16 @@ export async function expectParity<C extends string>(
   database: DuckDb,
   options: Omit<DuckDbRunOptions, "database"> = {},
 ): Promise<DuckDbPipeResult<C>> {
-  const reference = pipe.run();
-  const result = await runOnDuckDb(pipe, { ...options, database });
-  expectSameTable(result.table, reference.table);
-  const counts = (trace: typeof reference.trace) => trace.map((e) => [e.step, e.rowsIn, e.rowsOut]);
-  expect(counts(result.trace)).toEqual(counts(reference.trace));
-  return result;
+  let result: DuckDbPipeResult<C> | undefined;
+  await expectEngineParity(pipe, {
+    name: "duckdb",
+    runs: 1,
+    run: async (p) => {
+      result = (await runOnDuckDb(p, { ...options, database })) as DuckDbPipeResult<C>;
+      return result;
+    },
+  });
+  return result as DuckDbPipeResult<C>;
 }
 
 /** Assert a pipe fails in process and on DuckDB with the same error, matching `pattern`. */

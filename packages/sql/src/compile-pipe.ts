@@ -72,7 +72,7 @@ function renderStep(
     return { sql, columns, types: typesOf(types, columns, added) };
   }
   const known = { types, lookup: (table: ColumnTable, t: KnownTypes) => lookups.nameOf(table, t) };
-  return builtInRendering(step.transform)?.(step.resolved, context, known);
+  return builtInRendering(step.transform, options.dialect)?.(step.resolved, context, known);
 }
 
 function uniqueName(label: string, taken: Set<string>): string {
@@ -133,6 +133,6 @@ export function compilePipe(
     columns,
     lookups: lookupEntries.map(({ table, relation, types: t }) => ({ table, relation, types: t })),
     sql: `${withClause}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
-    countSql: `${withClause}\nSELECT ${counted.map((name, i) => `(SELECT count(*) FROM ${quote(name)}) AS "n${i}"`).join(", ")}`,
+    countSql: `${withClause}\nSELECT ${counted.map((name, i) => `(SELECT count(*) FROM ${quote(name)}) AS ${quote(`n${i}`)}`).join(", ")}`,
   };
 }

@@ -31,6 +31,7 @@ export const PrepareConfig = withConfigChecks(
       engine: true,
       duckdb_database: true,
       duckdb_memory_limit: true,
+      spark_remote: true,
     })
     .extend({
       seed: tipAmountModelFields.shape.seed.describe(

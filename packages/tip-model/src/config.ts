@@ -70,9 +70,11 @@ export const tipAmountModelFields = z.object({
       "write into an output folder that holds files tablepipe did not write: they are kept; same-named ones are replaced",
     ),
   engine: z
-    .enum(["in-process", "duckdb"])
+    .enum(["in-process", "duckdb", "spark"])
     .default("in-process")
-    .describe("where the transform stage runs: in process, or inside DuckDB as one SQL query"),
+    .describe(
+      "where the transform stage runs: in process, inside DuckDB as one SQL query, or on Spark through Spark Connect",
+    ),
   duckdb_database: z
     .string()
     .optional()
@@ -82,6 +84,11 @@ export const tipAmountModelFields = z.object({
     .regex(/^\d+(\.\d+)? ?([KMGT]i?B|B)$/i, "a size such as 4GB or 512MiB")
     .optional()
     .describe("engine duckdb: DuckDB's memory limit, e.g. 4GB (SET memory_limit); default: DuckDB's"),
+  spark_remote: z
+    .string()
+    .regex(/^sc:\/\//, "a Spark Connect connection string, sc://host:port/;token=...")
+    .default("sc://localhost:15002")
+    .describe("engine spark: the Spark Connect endpoint, sc://host:port/;token=...;use_ssl=true;user_id=..."),
 });
 
 /** A month field of the config: `yyyyMM` with its default. */

@@ -1,7 +1,7 @@
 import type { CastType } from "./nodes";
 
-/** The SQL dialects an expression renders to (Spark SQL is a future issue: one more row below). */
-export type SqlDialectName = "duckdb";
+/** The SQL dialects an expression renders to: DuckDB's and Spark SQL (Spark 4, `@tablepipe/spark`). */
+export type SqlDialectName = "duckdb" | "spark";
 
 /** What differs between SQL dialects, in one place. */
 export interface SqlDialect {
@@ -27,6 +27,10 @@ export interface SqlDialect {
   readonly fullMatch: (text: string, pattern: string) => string;
   /** Stop the query with an error whose message is the text (a SQL string expression). */
   readonly raiseError: (message: string) => string;
+  /** A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates). */
+  readonly castInt: (number: string) => string;
+  /** The value at the first / last row by an order (DuckDB: `first(x ORDER BY o)`; Spark: `min_by(x, o)`). */
+  readonly valueAt: (which: "first" | "last", value: string, order: string) => string;
 }
 
 /** The dialect table. */
@@ -46,5 +50,32 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
       `(CASE WHEN ${number} = trunc(${number}) AND abs(${number}) < 1e15 THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`,
     fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
     raiseError: (message) => `error(${message})`,
+    castInt: (number) => `CAST(trunc(CAST(${number} AS DOUBLE)) AS BIGINT)`,
+    valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
+  },
+  // Spark 4 SQL, run with spark.sql.caseSensitive=true and session time zone UTC; time stamps are zone-less
+  // TIMESTAMP_NTZ. Spark has no QUALIFY (the renderings filter windows in a subquery).
+  spark: {
+    quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
+    dayOfWeekSunday: 1,
+    contains: (text, part) => `contains(${text}, ${part})`,
+    startsWith: (text, prefix) => `startswith(${text}, ${prefix})`,
+    endsWith: (text, suffix) => `endswith(${text}, ${suffix})`,
+    types: {
+      int: "BIGINT",
+      float: "DOUBLE",
+      string: "STRING",
+      boolean: "BOOLEAN",
+      timestamp: "TIMESTAMP_NTZ",
+    },
+    epochMillis: (timestamp) => `unix_millis(CAST(${timestamp} AS TIMESTAMP))`,
+    timestampFromMillis: (millis) =>
+      `CAST(timestamp_micros(CAST(round(${millis} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
+    numberText: (number) =>
+      `(CASE WHEN abs(${number}) < 1e15 AND ${number} = floor(${number}) THEN CAST(CAST(${number} AS BIGINT) AS STRING) ELSE CAST(${number} AS STRING) END)`,
+    fullMatch: (text, pattern) => `(${text} RLIKE concat('^(?:', ${pattern}, ')$'))`,
+    raiseError: (message) => `raise_error(${message})`,
+    castInt: (number) => `CAST(CAST(${number} AS DOUBLE) AS BIGINT)`,
+    valueAt: (which, value, order) => `${which === "first" ? "min_by" : "max_by"}(${value}, ${order})`,
   },
 };

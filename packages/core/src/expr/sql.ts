@@ -74,7 +74,7 @@ function render(node: ExprNode, d: SqlDialect): string {
     }
     case "cast": {
       const arg = render(node.arg, d);
-      if (node.to === "int") return `CAST(trunc(CAST(${arg} AS ${d.types.float})) AS ${d.types.int})`;
+      if (node.to === "int") return d.castInt(arg);
       return `CAST(${arg} AS ${d.types[node.to]})`;
     }
   }

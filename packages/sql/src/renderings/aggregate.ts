@@ -1,4 +1,4 @@
-import type { MeasureNode, SqlStepContext } from "@tablepipe/core";
+import { type MeasureNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
@@ -22,9 +22,9 @@ function measureSql(measure: MeasureNode, c: SqlStepContext): string {
     case "countDistinct":
       return `count(DISTINCT ${of})`;
     case "first":
-      return `first(${of} ORDER BY ${c.rowOrder})`;
+      return SQL_DIALECTS[c.dialect].valueAt("first", of, c.rowOrder);
     case "last":
-      return `last(${of} ORDER BY ${c.rowOrder})`;
+      return SQL_DIALECTS[c.dialect].valueAt("last", of, c.rowOrder);
     case "stddev":
       return `stddev_samp(${of})`;
   }

@@ -12,6 +12,6 @@ export const renderDropDuplicates = keepingColumns((params, c) => {
     const all = columnList(c, c.columns);
     return `SELECT ${all}, min(${c.rowOrder}) AS ${c.rowOrder} FROM ${c.input} GROUP BY ${all}`;
   }
-  const ranked = `SELECT *, row_number() OVER (PARTITION BY ${columnList(c, subset)} ORDER BY ${c.rowOrder}) AS "__rank" FROM ${c.input}`;
-  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE "__rank" = 1`;
+  const ranked = `SELECT *, row_number() OVER (PARTITION BY ${columnList(c, subset)} ORDER BY ${c.rowOrder}) AS ${c.quote("__rank")} FROM ${c.input}`;
+  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote("__rank")} = 1`;
 });

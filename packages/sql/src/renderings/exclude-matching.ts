@@ -9,10 +9,11 @@ export function antiJoinSql(
   c: SqlStepContext,
   spec: { column: string; lookup: ColumnTable; lookupKey: string; where: PredicateShape | undefined },
 ): string {
-  const key = `"l".${c.quote(spec.lookupKey)}`;
-  const where = spec.where === undefined ? "" : ` AND ${predicateSql(spec.where, '"l"', c)}`;
-  const lookup = `SELECT 1 FROM ${c.table(spec.lookup)} AS "l" WHERE ${key} = "t".${c.quote(spec.column)}${where}`;
-  return `SELECT "t".* FROM ${c.input} AS "t" WHERE NOT EXISTS (${lookup})`;
+  const [l, t] = [c.quote("l"), c.quote("t")];
+  const key = `${l}.${c.quote(spec.lookupKey)}`;
+  const where = spec.where === undefined ? "" : ` AND ${predicateSql(spec.where, l, c)}`;
+  const lookup = `SELECT 1 FROM ${c.table(spec.lookup)} AS ${l} WHERE ${key} = ${t}.${c.quote(spec.column)}${where}`;
+  return `SELECT ${t}.* FROM ${c.input} AS ${t} WHERE NOT EXISTS (${lookup})`;
 }
 
 /** `excludeMatching`: drop the rows whose key matches a lookup row satisfying the predicate. */

@@ -18,6 +18,6 @@ export function firstNPerPartition(c: SqlStepContext, query: FirstNQuery): strin
   const tieBreak = c.columns.filter((name) => !skip.has(name)).map((column) => ({ column }));
   const order = [...orderTerms(c, [...query.order, ...tieBreak]), c.rowOrder].join(", ");
   const partition = query.partition.length > 0 ? `PARTITION BY ${query.partition.join(", ")} ` : "";
-  const ranked = `SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS "__rank" FROM ${c.input}`;
-  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE "__rank" <= ${query.n}`;
+  const ranked = `SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS ${c.quote("__rank")} FROM ${c.input}`;
+  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote("__rank")} <= ${query.n}`;
 }

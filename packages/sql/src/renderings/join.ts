@@ -13,12 +13,13 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
   const how = params.how as "inner" | "left" | "semi" | "anti";
   if (keys.length === 0 || params.validate !== undefined) return undefined;
   if (keys.some((key) => !right.columnNames().includes(key))) return undefined;
-  const matches = keys.map((key) => `"l".${c.quote(key)} = "r".${c.quote(key)}`).join(" AND ");
+  const [l, r] = [c.quote("l"), c.quote("r")];
+  const matches = keys.map((key) => `${l}.${c.quote(key)} = ${r}.${c.quote(key)}`).join(" AND ");
   const rightTable = c.table(right);
   if (how === "semi" || how === "anti") {
-    const exists = `EXISTS (SELECT 1 FROM ${rightTable} AS "r" WHERE ${matches})`;
+    const exists = `EXISTS (SELECT 1 FROM ${rightTable} AS ${r} WHERE ${matches})`;
     return {
-      sql: `SELECT "l".* FROM ${c.input} AS "l" WHERE ${how === "anti" ? "NOT " : ""}${exists}`,
+      sql: `SELECT ${l}.* FROM ${c.input} AS ${l} WHERE ${how === "anti" ? "NOT " : ""}${exists}`,
       columns: c.columns,
       types: known.types,
     };
@@ -26,13 +27,13 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
   const extra = right.columnNames().filter((name) => !keys.includes(name));
   if (extra.some((name) => c.columns.includes(name))) return undefined;
   const list = [
-    ...c.columns.map((name) => `"l".${c.quote(name)}`),
-    ...extra.map((name) => `"r".${c.quote(name)}`),
-    `row_number() OVER (ORDER BY "l".${c.rowOrder} ASC NULLS FIRST, "r".${c.rowOrder} ASC NULLS FIRST) AS ${c.rowOrder}`,
+    ...c.columns.map((name) => `${l}.${c.quote(name)}`),
+    ...extra.map((name) => `${r}.${c.quote(name)}`),
+    `row_number() OVER (ORDER BY ${l}.${c.rowOrder} ASC NULLS FIRST, ${r}.${c.rowOrder} ASC NULLS FIRST) AS ${c.rowOrder}`,
   ];
   const kind = how === "left" ? "LEFT JOIN" : "JOIN";
   return {
-    sql: `SELECT ${list.join(", ")} FROM ${c.input} AS "l" ${kind} ${rightTable} AS "r" ON ${matches}`,
+    sql: `SELECT ${list.join(", ")} FROM ${c.input} AS ${l} ${kind} ${rightTable} AS ${r} ON ${matches}`,
     columns: [...c.columns, ...extra],
     types: typesOf(known.types, c.columns),
   };

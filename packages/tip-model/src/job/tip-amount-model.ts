@@ -224,6 +224,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * filters run on each batch as it is read, and the dedupe after them (the same result, on fewer rows).
    * With `engine: "duckdb"` the same pipe runs inside DuckDB, on the trip files DuckDB reads itself when they are
    * CSV (readTable's aliases, layouts and `drop_invalid_rows`), else on the trips read whole by readTable.
+   * With `engine: "spark"` it runs on Spark through Spark Connect, the trips shipped to it (see `transformOnSpark`).
    */
   transform(): Promise<void> {
     return this.stage("transform", async () => {
@@ -250,6 +251,18 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
           this.inputRows = { taxi_trip_data: result.read.rows, ...this.inputRows };
         }
         this.log.info(placementLine(result.placement));
+        this.tables.prepared_data = result.table;
+        return;
+      }
+      if (config.engine === "spark") {
+        // loaded only when asked for, as DuckDB is
+        const { sparkPlacementLine, transformOnSpark } = await import("./spark-transform");
+        const source = trips ?? (await this.readStreamedWhole(streamed as string));
+        const pipeline = pipe(source).step(filter).step(features).step(order);
+        const result = await this.runSourcePipe("transform", {
+          run: () => transformOnSpark(pipeline, config.spark_remote),
+        });
+        this.log.info(sparkPlacementLine(result.placement));
         this.tables.prepared_data = result.table;
         return;
       }

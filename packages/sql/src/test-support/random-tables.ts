@@ -4,7 +4,7 @@
  */
 import * as aq from "arquero";
 import fc from "fast-check";
-import type { ColumnType } from "./engine/column-types";
+import type { ColumnType } from "../column-types";
 
 /** Wall-clock instants near New York's daylight-saving changes, midnights, a month end and before 1970. */
 export const STAMPS: readonly number[] = [

@@ -1,0 +1,105 @@
+import { isMissing } from "@tablepipe/core";
+import type { ColumnType } from "@tablepipe/sql";
+import {
+  bool,
+  float64,
+  int64,
+  TimeUnit,
+  tableFromArrays,
+  tableFromIPC,
+  tableToIPC,
+  timestamp,
+  utf8,
+} from "@uwdata/flechette";
+import { type ColumnTable, table as makeTable } from "arquero";
+import { SparkLoadError } from "./errors";
+
+const ARROW_TYPES = {
+  int: int64(),
+  float: float64(),
+  string: utf8(),
+  boolean: bool(),
+  // No time zone: Spark reads it as TIMESTAMP_NTZ, so wall clocks never shift.
+  timestamp: timestamp(TimeUnit.MICROSECOND),
+} as const;
+
+function cell(type: ColumnType, value: unknown, where: () => string): unknown {
+  if (isMissing(value)) return null;
+  const wrong = (): never => {
+    throw new SparkLoadError(`${where()}: expected a ${type}, got ${typeof value} ${String(value)}`);
+  };
+  switch (type) {
+    case "float":
+      return typeof value === "number" ? value : wrong();
+    case "int":
+      return typeof value === "number" && Number.isSafeInteger(value) ? value : wrong();
+    case "string":
+      return typeof value === "string" ? value : wrong();
+    case "boolean":
+      return typeof value === "boolean" ? value : wrong();
+    case "timestamp": {
+      const ms = value instanceof Date ? value.getTime() : value;
+      return typeof ms === "number" && Number.isFinite(ms) ? Math.round(ms) : wrong();
+    }
+  }
+}
+
+/**
+ * An arquero table as one Arrow IPC stream with the given column types (time stamps from epoch milliseconds
+ * to zone-less microseconds), plus `extra` columns already in Arrow's terms (the row order); `firstRow` is
+ * the table's first row's number in messages.
+ */
+export function tableToArrow(
+  table: ColumnTable,
+  types: readonly ColumnType[],
+  label: string,
+  extra: Readonly<Record<string, BigInt64Array>> = {},
+  firstRow = 0,
+): Uint8Array {
+  const names = table.columnNames();
+  const arrays: Record<string, unknown[] | BigInt64Array> = {};
+  const arrowTypes: Record<string, ReturnType<typeof int64> | (typeof ARROW_TYPES)[ColumnType]> = {};
+  names.forEach((name, c) => {
+    const type = types[c] as ColumnType;
+    const values = table.array(name) as ArrayLike<unknown>;
+    const out = new Array<unknown>(values.length);
+    for (let row = 0; row < values.length; ++row) {
+      out[row] = cell(type, values[row], () => `${label}: row ${firstRow + row}, column "${name}"`);
+    }
+    arrays[name] = out;
+    arrowTypes[name] = ARROW_TYPES[type];
+  });
+  for (const [name, values] of Object.entries(extra)) {
+    arrays[name] = values;
+    arrowTypes[name] = int64();
+  }
+  const arrow = tableFromArrays(arrays as Record<string, unknown[]>, { types: arrowTypes });
+  return tableToIPC(arrow, { format: "stream" }) as Uint8Array;
+}
+
+/**
+ * The Arrow IPC streams of a result as one arquero table with the column types a table has in process:
+ * numbers (64-bit integers and decimals too) as numbers, time stamps as epoch milliseconds, strings,
+ * booleans, nulls as `null`; a number column without nulls as a Float64Array.
+ */
+export function arrowToTable(batches: readonly Uint8Array[]): ColumnTable {
+  // Copied (a Buffer's slice would not copy): protobuf hands out views at any offset, and Arrow reads its buffers as aligned typed arrays.
+  const parts = batches.map((bytes) =>
+    tableFromIPC(new Uint8Array(bytes), { useBigInt: false, useDate: false }),
+  );
+  const names = parts[0]?.names ?? [];
+  const columns: Record<string, unknown[] | Float64Array> = {};
+  for (const name of names) {
+    const values: unknown[] = [];
+    for (const part of parts) {
+      const column = part.getChild(name);
+      for (let i = 0; i < column.length; ++i) {
+        const value = column.at(i);
+        values.push(value === undefined ? null : typeof value === "bigint" ? Number(value) : value);
+      }
+    }
+    const numeric = values.length > 0 && values.every((v) => typeof v === "number");
+    columns[name] = numeric ? Float64Array.from(values as number[]) : values;
+  }
+  return makeTable(columns as Record<string, unknown[]>, names);
+}

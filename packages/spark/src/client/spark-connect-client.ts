@@ -1,0 +1,285 @@
+import { randomUUID } from "node:crypto";
+import { create, type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
+import * as grpc from "@grpc/grpc-js";
+import {
+  type AnalyzePlanRequest,
+  AnalyzePlanRequestSchema,
+  AnalyzePlanResponseSchema,
+  ConfigRequestSchema,
+  ConfigResponseSchema,
+  ExecutePlanRequestSchema,
+  type ExecutePlanResponse,
+  ExecutePlanResponseSchema,
+  InterruptRequest_InterruptType,
+  InterruptRequestSchema,
+  InterruptResponseSchema,
+  type Plan,
+  PlanSchema,
+  ReleaseExecuteRequestSchema,
+  ReleaseExecuteResponseSchema,
+  ReleaseSessionRequestSchema,
+  ReleaseSessionResponseSchema,
+} from "../generated/spark/connect/base_pb";
+import type { Command } from "../generated/spark/connect/commands_pb";
+import type { Relation } from "../generated/spark/connect/relations_pb";
+import type { DataType } from "../generated/spark/connect/types_pb";
+import { toSparkError } from "./errors";
+import { parseRemote, type SparkRemote } from "./remote";
+
+const SERVICE = "/spark.connect.SparkConnectService";
+const CLIENT_TYPE = "tablepipe";
+/** Results come in Arrow batches of up to a few MiB; allow large ones (Spark's own clients allow 128 MiB). */
+const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+
+function codec<D extends DescMessage>(schema: D) {
+  return {
+    serialize: (message: MessageShape<D>): Buffer => Buffer.from(toBinary(schema, message)),
+    deserialize: (bytes: Buffer): MessageShape<D> => fromBinary(schema, bytes),
+  };
+}
+
+/** The Arrow IPC streams of one execution's result, in order, and the operation's id. */
+export interface ArrowResult {
+  readonly operationId: string;
+  /** Each batch's bytes: a whole Arrow IPC stream (schema, then its record batches). */
+  readonly batches: readonly Uint8Array[];
+}
+
+/**
+ * A Spark Connect session over gRPC: run plans (SQL, local relations, commands), set configuration, analyze
+ * a plan's schema, interrupt and release executions. One session per client; `close()` releases it.
+ */
+export class SparkConnectClient {
+  readonly remote: SparkRemote;
+  readonly sessionId: string;
+  readonly #client: grpc.Client;
+  readonly #userId: string;
+
+  private constructor(remote: SparkRemote) {
+    this.remote = remote;
+    this.sessionId = remote.sessionId ?? randomUUID();
+    this.#userId = remote.userId ?? process.env.USER ?? "tablepipe";
+    const channel = remote.useSsl ? grpc.credentials.createSsl() : grpc.credentials.createInsecure();
+    this.#client = new grpc.Client(`${remote.host}:${remote.port}`, channel, {
+      "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+      "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+      "grpc.primary_user_agent": remote.userAgent ?? CLIENT_TYPE,
+    });
+  }
+
+  /** A client for a connection string (`sc://host:port/;...`); no call is made until the first request. */
+  static connect(remote: string | SparkRemote): SparkConnectClient {
+    return new SparkConnectClient(typeof remote === "string" ? parseRemote(remote) : remote);
+  }
+
+  #metadata(): grpc.Metadata {
+    const metadata = new grpc.Metadata();
+    if (this.remote.token !== undefined) metadata.set("authorization", `Bearer ${this.remote.token}`);
+    for (const [key, value] of Object.entries(this.remote.headers)) metadata.set(key, value);
+    return metadata;
+  }
+
+  #context() {
+    return { sessionId: this.sessionId, userContext: { userId: this.#userId }, clientType: CLIENT_TYPE };
+  }
+
+  #unary<Req extends DescMessage, Res extends DescMessage>(
+    method: string,
+    req: Req,
+    res: Res,
+    message: MessageShape<Req>,
+    what: string,
+  ): Promise<MessageShape<Res>> {
+    const reqCodec = codec(req);
+    const resCodec = codec(res);
+    return new Promise((resolve, reject) => {
+      this.#client.makeUnaryRequest(
+        `${SERVICE}/${method}`,
+        reqCodec.serialize,
+        resCodec.deserialize,
+        message,
+        this.#metadata(),
+        (error, value) => {
+          if (error !== null || value === undefined) reject(toSparkError(what, error));
+          else resolve(value);
+        },
+      );
+    });
+  }
+
+  /** Run a plan and collect every Arrow batch of its result, in order. `what` names it in errors. */
+  async execute(plan: Plan, what: string): Promise<ArrowResult> {
+    const operationId = randomUUID();
+    const request = create(ExecutePlanRequestSchema, { ...this.#context(), plan, operationId });
+    const { serialize } = codec(ExecutePlanRequestSchema);
+    const { deserialize } = codec(ExecutePlanResponseSchema);
+    const batches: Uint8Array[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const call = this.#client.makeServerStreamRequest(
+        `${SERVICE}/ExecutePlan`,
+        serialize,
+        deserialize,
+        request,
+        this.#metadata(),
+      );
+      call.on("data", (response: ExecutePlanResponse) => {
+        if (response.responseType.case === "arrowBatch") batches.push(response.responseType.value.data);
+      });
+      call.on("error", (error) => reject(toSparkError(what, error)));
+      call.on("end", () => resolve());
+    });
+    return { operationId, batches };
+  }
+
+  /** Run SQL that returns rows. */
+  sql(query: string, what: string): Promise<ArrowResult> {
+    return this.execute(
+      create(PlanSchema, { opType: { case: "root", value: { relType: { case: "sql", value: { query } } } } }),
+      what,
+    );
+  }
+
+  /** Run a relation (a query, local rows, a read) and collect its rows. */
+  relation(relation: Relation, what: string): Promise<ArrowResult> {
+    return this.execute(create(PlanSchema, { opType: { case: "root", value: relation } }), what);
+  }
+
+  /** Run a command (a temporary view, a SQL statement). */
+  async command(command: Command, what: string): Promise<void> {
+    await this.execute(create(PlanSchema, { opType: { case: "command", value: command } }), what);
+  }
+
+  /** Run a SQL statement for its effect (`DROP VIEW ...`). */
+  statement(sql: string, what: string): Promise<void> {
+    return this.command({ commandType: { case: "sqlCommand", value: { sql } } } as Command, what);
+  }
+
+  /** Make `relation` the session's temporary view `name` (replacing one of that name). */
+  createView(name: string, relation: Relation, what: string): Promise<void> {
+    return this.command(
+      {
+        commandType: {
+          case: "createDataframeView",
+          value: { input: relation, name, isGlobal: false, replace: true },
+        },
+      } as Command,
+      what,
+    );
+  }
+
+  /** Set session configuration (`spark.sql.session.timeZone` ...). */
+  async setConfig(pairs: Readonly<Record<string, string>>): Promise<void> {
+    const request = create(ConfigRequestSchema, {
+      ...this.#context(),
+      operation: {
+        opType: {
+          case: "set",
+          value: { pairs: Object.entries(pairs).map(([key, value]) => ({ key, value })) },
+        },
+      },
+    });
+    await this.#unary(
+      "Config",
+      ConfigRequestSchema,
+      ConfigResponseSchema,
+      request,
+      "setting the session configuration",
+    );
+  }
+
+  /** Read session configuration values (a key Spark does not know has no value). */
+  async getConfig(keys: readonly string[]): Promise<Record<string, string | undefined>> {
+    const request = create(ConfigRequestSchema, {
+      ...this.#context(),
+      operation: { opType: { case: "get", value: { keys: [...keys] } } },
+    });
+    const response = await this.#unary(
+      "Config",
+      ConfigRequestSchema,
+      ConfigResponseSchema,
+      request,
+      "reading the session configuration",
+    );
+    return Object.fromEntries(response.pairs.map((pair) => [pair.key, pair.value]));
+  }
+
+  /** The schema Spark gives a relation, without running it. */
+  async schema(relation: Relation, what: string): Promise<DataType | undefined> {
+    const request: AnalyzePlanRequest = create(AnalyzePlanRequestSchema, {
+      ...this.#context(),
+      analyze: { case: "schema", value: { plan: { opType: { case: "root", value: relation } } } },
+    });
+    const response = await this.#unary(
+      "AnalyzePlan",
+      AnalyzePlanRequestSchema,
+      AnalyzePlanResponseSchema,
+      request,
+      what,
+    );
+    return response.result.case === "schema" ? response.result.value.schema : undefined;
+  }
+
+  /** The server's Spark version. */
+  async sparkVersion(): Promise<string> {
+    const request = create(AnalyzePlanRequestSchema, {
+      ...this.#context(),
+      analyze: { case: "sparkVersion", value: {} },
+    });
+    const response = await this.#unary(
+      "AnalyzePlan",
+      AnalyzePlanRequestSchema,
+      AnalyzePlanResponseSchema,
+      request,
+      "connecting",
+    );
+    return response.result.case === "sparkVersion" ? response.result.value.version : "";
+  }
+
+  /** Interrupt every running execution of this session; returns the interrupted operation ids. */
+  async interruptAll(): Promise<readonly string[]> {
+    const request = create(InterruptRequestSchema, {
+      ...this.#context(),
+      interruptType: InterruptRequest_InterruptType.ALL,
+    });
+    const response = await this.#unary(
+      "Interrupt",
+      InterruptRequestSchema,
+      InterruptResponseSchema,
+      request,
+      "interrupting",
+    );
+    return response.interruptedIds;
+  }
+
+  /** Release an execution's buffered results on the server (a no-op for one already released). */
+  async releaseExecute(operationId: string): Promise<void> {
+    const request = create(ReleaseExecuteRequestSchema, {
+      ...this.#context(),
+      operationId,
+      release: { case: "releaseAll", value: {} },
+    });
+    await this.#unary(
+      "ReleaseExecute",
+      ReleaseExecuteRequestSchema,
+      ReleaseExecuteResponseSchema,
+      request,
+      "releasing",
+    );
+  }
+
+  /** Release the session on the server (its temporary views go with it) and close the channel. */
+  async close(): Promise<void> {
+    try {
+      const request = create(ReleaseSessionRequestSchema, this.#context());
+      await this.#unary(
+        "ReleaseSession",
+        ReleaseSessionRequestSchema,
+        ReleaseSessionResponseSchema,
+        request,
+        "closing the session",
+      );
+    } finally {
+      this.#client.close();
+    }
+  }
+}

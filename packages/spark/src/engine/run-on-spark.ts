@@ -1,0 +1,262 @@
+import {
+  type Pipe,
+  type PipeResult,
+  SQL_DIALECTS,
+  type SqlRendering,
+  type Table,
+  type TraceEntry,
+} from "@tablepipe/core";
+import {
+  executePlan,
+  flattenPlan,
+  nestTrace,
+  type PlannedStep,
+  planSteps,
+  primitiveTraceEntry,
+} from "@tablepipe/core/internal";
+import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import type { ColumnTable } from "arquero";
+import { arrowToTable, tableToArrow } from "../client/arrow";
+import { SparkLoadError, type SparkQueryError, toSparkError } from "../client/errors";
+import type { SparkRemote } from "../client/remote";
+import type { Relation } from "../generated/spark/connect/relations_pb";
+import { type ColumnType, inferColumnType } from "./column-types";
+import type { SparkSource } from "./sources";
+import { SparkSession } from "./spark-session";
+
+const quote = SQL_DIALECTS.spark.quoteIdentifier;
+
+/** Where one primitive step ran. */
+export interface SparkStepPlacement {
+  /** The step's path through composed transforms (`filterData > limitHistory`). */
+  readonly step: string;
+  readonly engine: "spark" | "in-process";
+}
+
+/** Options of {@link runOnSpark}. */
+export interface SparkRunOptions {
+  /** Where to run: a connection string (`sc://host:port/;token=...`; a session is opened and closed for the run) or an open session. */
+  readonly remote: string | SparkRemote | SparkSession;
+  /** Read this (files, a table) on Spark instead of the pipe's table; the pipe's table then only gives the columns. */
+  readonly source?: SparkSource;
+  /** Column types by name, for columns of the shipped tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
+  readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
+  readonly renderings?: Readonly<Record<string, SqlRendering>>;
+}
+
+/** A pipe's result on Spark: the table and trace as in process, the query, and where each step ran. */
+export interface SparkPipeResult<C extends string> extends PipeResult<C> {
+  /** The Spark SQL query that ran: a CTE per pushed-down step. */
+  readonly sql: string;
+  /** Each primitive step, in order, with the engine that ran it. */
+  readonly placement: readonly SparkStepPlacement[];
+}
+
+const localRelation = (data: Uint8Array): Relation =>
+  ({ relType: { case: "localRelation", value: { data } } }) as Relation;
+
+const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", value: { query } } }) as Relation;
+
+/** Rows per local relation: a message stays well under Spark Connect's 128 MiB limit for a message. */
+const ROWS_PER_MESSAGE = 100_000;
+/** Shipped tables with more rows than this are cached on Spark for the run. */
+const CACHE_ROWS = 20_000;
+/** A chunk encoded larger than this is split again. */
+const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
+
+/**
+ * Ship an in-memory table as the temporary view `view`, with its row positions as the row-order column: one
+ * local relation (Arrow) per chunk of rows, and the view their `UNION ALL` when there are several.
+ */
+async function shipTable(
+  session: SparkSession,
+  table: ColumnTable,
+  view: string,
+  declared: Readonly<Record<string, ColumnType>>,
+  label: string,
+): Promise<string[]> {
+  const types = table.columnNames().map((name) => inferColumnType(table, name, declared[name], label));
+  const encode = (start: number, end: number): Uint8Array[] => {
+    const rows = BigInt64Array.from({ length: end - start }, (_, i) => BigInt(start + i));
+    const part = start === 0 && end === table.numRows() ? table : table.slice(start, end);
+    const data = tableToArrow(part, types, label, { [ROW_ORDER_COLUMN]: rows }, start);
+    if (data.byteLength <= MAX_MESSAGE_BYTES || end - start < 2) return [data];
+    const middle = start + Math.floor((end - start) / 2);
+    return [...encode(start, middle), ...encode(middle, end)];
+  };
+  const chunks: Uint8Array[] = [];
+  for (let start = 0; start === 0 || start < table.numRows(); start += ROWS_PER_MESSAGE) {
+    chunks.push(...encode(start, Math.min(start + ROWS_PER_MESSAGE, table.numRows())));
+  }
+  if (chunks.length === 1) {
+    await session.client.createView(view, localRelation(chunks[0] as Uint8Array), label);
+    return [view];
+  }
+  const parts = chunks.map((_, i) => `${view}_part_${i}`);
+  for (const [i, data] of chunks.entries())
+    await session.client.createView(parts[i] as string, localRelation(data), label);
+  const union = parts.map((part) => `SELECT * FROM ${quote(part)}`).join(" UNION ALL ");
+  await session.client.createView(view, sqlRelation(union), label);
+  return [view, ...parts];
+}
+
+/** Names of the columns of a Spark schema (a struct), from AnalyzePlan. */
+async function sourceColumnsOnSpark(session: SparkSession, source: SparkSource): Promise<string[]> {
+  const schema = await session.client.schema(source.relation, `reading ${source.label}`);
+  if (schema?.kind.case !== "struct") return [];
+  return schema.kind.value.fields.map((field) => field.name);
+}
+
+/** Make the file or table source the view `view`, numbered in Spark's read order. */
+async function readSource(
+  session: SparkSession,
+  pipe: Pipe<string>,
+  source: SparkSource,
+  view: string,
+): Promise<void> {
+  const what = `reading ${source.label}`;
+  const columns = pipe.source.columnNames();
+  const found = await sourceColumnsOnSpark(session, source);
+  if (found.join("\u0000") !== columns.join("\u0000")) {
+    throw new SparkLoadError(
+      `${source.label}: Spark reads the columns ${found.join(", ")}; the pipe's table has ${columns.join(", ")}`,
+    );
+  }
+  await session.client.createView(`${view}_read`, source.relation, what);
+  const numbered = `SELECT *, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
+  await session.client.createView(view, sqlRelation(numbered), what);
+}
+
+/** The trace entries of the steps Spark ran, from the per-CTE row counts. */
+async function pushedDownTrace(session: SparkSession, compiled: CompiledPipe): Promise<TraceEntry[]> {
+  const result = await session.client.sql(compiled.countSql, "counting the rows of each step");
+  const counts = arrowToTable(result.batches).objects()[0] as Record<string, number>;
+  const steps = compiled.ctes.flatMap((cte) => (cte.step === undefined ? [] : [cte.step]));
+  return steps.map((step, i) =>
+    primitiveTraceEntry(step, {
+      rowsIn: Number(counts[`n${i}`]),
+      rowsOut: Number(counts[`n${i + 1}`]),
+      ms: 0,
+    }),
+  );
+}
+
+/** The query failed: find the first CTE that fails on its own and name its step. */
+async function locateFailure(
+  session: SparkSession,
+  compiled: CompiledPipe,
+  error: unknown,
+): Promise<SparkQueryError> {
+  for (let i = 0; i < compiled.ctes.length; ++i) {
+    const cte = compiled.ctes[i];
+    if (cte === undefined || cte.step === undefined) continue;
+    const ctes = compiled.ctes.slice(0, i + 1).map((c) => `${quote(c.name)} AS (${c.sql})`);
+    try {
+      await session.client.sql(`WITH ${ctes.join(", ")} SELECT * FROM ${quote(cte.name)}`, cte.step.path);
+    } catch (stepError) {
+      return toSparkError(cte.step.path, stepError);
+    }
+  }
+  return toSparkError("the pipe's query", error);
+}
+
+/**
+ * Run a pipe on Apache Spark through Spark Connect: the longest prefix of its steps that renders to Spark SQL
+ * runs as one query (a CTE per step), the rest in process on the result. In-memory tables (the source and
+ * lookups) are shipped as local relations (Arrow) with their column types, time stamps as TIMESTAMP_NTZ; a
+ * `source` of files or a table is read by Spark. Returns the table (column types as in process), the trace
+ * (rows in and out per step from one extra count query), the query and where each step ran.
+ *
+ * @example
+ * const { table, trace, placement } = await runOnSpark(pipe(trips).transform(dropDuplicates), {
+ *   remote: "sc://localhost:15002",
+ *   columnTypes: { pickup_datetime: "timestamp" },
+ * });
+ */
+export async function runOnSpark<C extends string>(
+  pipe: Pipe<C>,
+  options: SparkRunOptions,
+): Promise<SparkPipeResult<C>> {
+  const columns = pipe.source.columnNames();
+  if (columns.includes(ROW_ORDER_COLUMN)) {
+    throw new SparkLoadError(`the column name "${ROW_ORDER_COLUMN}" is reserved by @tablepipe/spark`);
+  }
+  const planned = planSteps(columns, pipe.steps);
+  const flat = flattenPlan(planned);
+  const own = !(options.remote instanceof SparkSession);
+  const session =
+    options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
+  const run = session.nextRun();
+  const sourceView = `tablepipe_${run}_source`;
+  const compiled = compilePipe(columns, flat, {
+    dialect: "spark",
+    sourceRelation: sourceView,
+    lookupRelation: (i) => `tablepipe_${run}_lookup_${i}`,
+    numberRows: (relation) => `SELECT * FROM ${quote(relation)}`,
+    renderings: options.renderings,
+  });
+  const views = [`${sourceView}_read`];
+  const cached: string[] = [];
+  try {
+    const types = options.columnTypes ?? {};
+    if (options.source === undefined) {
+      views.push(...(await shipTable(session, pipe.source, sourceView, types, "the pipe's source table")));
+    } else {
+      views.push(sourceView);
+      await readSource(session, pipe as Pipe<string>, options.source, sourceView);
+    }
+    for (const [i, lookup] of compiled.lookups.entries()) {
+      views.push(
+        ...(await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`)),
+      );
+    }
+    // Large tables are cached: a plan holding many local rows inline is slow to optimize, and the counting
+    // query reads them again; a file source too, so that its rows keep their numbers between the two queries.
+    const large = [
+      ...(options.source !== undefined || pipe.source.numRows() > CACHE_ROWS ? [sourceView] : []),
+      ...compiled.lookups.filter((l) => l.table.numRows() > CACHE_ROWS).map((l) => l.relation),
+    ];
+    for (const view of large) {
+      await session.client.statement(`CACHE TABLE ${quote(view)}`, `caching ${view}`);
+      cached.push(view);
+    }
+    let table: ColumnTable;
+    try {
+      table = arrowToTable((await session.client.sql(compiled.sql, "the pipe's query")).batches);
+    } catch (error) {
+      throw await locateFailure(session, compiled, error);
+    }
+    const rest: readonly PlannedStep[] = flat.slice(compiled.renderedSteps);
+    const pushed = await pushedDownTrace(session, compiled);
+    const inProcess = executePlan(table, rest);
+    const placement: SparkStepPlacement[] = flat.map((step, i) => ({
+      step: step.path,
+      engine: i < compiled.renderedSteps ? "spark" : "in-process",
+    }));
+    return {
+      table: inProcess.table as Table<C>,
+      trace: nestTrace(
+        planned,
+        [...pushed, ...inProcess.trace].map((entry, i) => ({ path: (flat[i] as PlannedStep).path, entry })),
+      ),
+      sql: compiled.sql,
+      placement,
+    };
+  } finally {
+    // A cache belongs to the server, not the session: uncached always, before the session goes.
+    for (const view of cached) {
+      await session.client
+        .statement(`UNCACHE TABLE IF EXISTS ${quote(view)}`, "uncaching")
+        .catch(() => undefined);
+    }
+    if (own) await session.close().catch(() => undefined);
+    else {
+      for (const view of views) {
+        await session.client
+          .statement(`DROP VIEW IF EXISTS ${quote(view)}`, "dropping a view")
+          .catch(() => undefined);
+      }
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Test support for the SQL engines (`@tablepipe/sql/test-support`, tests only, not published): the parity
+ * property suite of every rendered transform, the tip model's parity, random tables, and table comparison.
+ */
+export { expectParity, type ParityEngine } from "./expect-parity";
+export { describeParity } from "./parity-suite";
+export { lookupTable, ORDER_TYPES, type OrderRow, orderRows, ordersTable, STAMPS } from "./random-tables";
+export { expectSameTable, normalCell, normalRows } from "./same-table";
+export { describeTipModelParity } from "./tip-model-suite";
