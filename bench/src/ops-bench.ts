@@ -17,6 +17,8 @@ export interface OpsSummary {
   failed: number;
   failure?: string;
   opSeconds: number;
+  /** CPU seconds (all threads) of the operation. */
+  opCpuSeconds: number;
   loadSeconds: number;
   /** Wall seconds of the whole process (start, load, operation). */
   seconds: number;
@@ -60,6 +62,7 @@ function summarise(runs: readonly OpsRun[]): OpsSummary {
     failed: runs.length - ok.length,
     ...(failure === undefined ? {} : { failure }),
     opSeconds: median(ok.map((r) => r.report?.opSeconds ?? Number.NaN)),
+    opCpuSeconds: median(ok.map((r) => r.report?.opCpuSeconds ?? Number.NaN)),
     loadSeconds: median(ok.map((r) => r.report?.loadSeconds ?? Number.NaN)),
     seconds: median(ok.map((r) => r.seconds)),
     peakRssBytes: median(ok.map((r) => r.peakRssBytes)),
@@ -109,7 +112,7 @@ export async function benchOps(
         };
         note(
           result.report
-            ? `  ${result.report.opSeconds.toFixed(2)} s (load ${result.report.loadSeconds.toFixed(2)} s), peak ${(result.peakRssBytes / 1024 ** 3).toFixed(2)} GB`
+            ? `  ${result.report.opSeconds.toFixed(2)} s (cpu ${result.report.opCpuSeconds.toFixed(2)} s; load ${result.report.loadSeconds.toFixed(2)} s), peak ${(result.peakRssBytes / 1024 ** 3).toFixed(2)} GB`
             : `  failed: ${result.failure}`,
         );
         runs.get(engine)?.push(result);

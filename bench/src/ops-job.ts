@@ -19,13 +19,17 @@ async function main(): Promise<void> {
   const loaded = await engine.load(dir, op as Op);
   const loadSeconds = (performance.now() - started) / 1000;
   started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await engine.run(op as Op, loaded);
   const opSeconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const opCpuSeconds = (used.user + used.system) / 1e6;
   const report: OpsReport = {
     engine: engineName as string,
     op: op as Op,
     loadSeconds,
     opSeconds,
+    opCpuSeconds,
     outputRows: await engine.rows(result),
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);

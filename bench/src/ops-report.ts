@@ -11,7 +11,7 @@ function cell(s: OpsSummary | undefined): string {
   if (s === undefined) return "—";
   if (s.failed === s.runs) return `failed (${s.failure ?? "?"})`.slice(0, 60);
   const partial = s.failed > 0 ? ` [${s.failed}/${s.runs} failed]` : "";
-  return `${secs(s.opSeconds)} (load ${secs(s.loadSeconds)}, ${gb(s.peakRssBytes)})${partial}`;
+  return `${secs(s.opSeconds)} (cpu ${secs(s.opCpuSeconds)}; load ${secs(s.loadSeconds)}, ${gb(s.peakRssBytes)})${partial}`;
 }
 
 function ratio(ours: OpsSummary | undefined, theirs: OpsSummary | undefined): string {
@@ -37,7 +37,7 @@ function equalCell(r: OpsResult): string {
 export function opsTable(results: readonly OpsResult[]): string[] {
   if (results.length === 0) return [];
   const lines = [
-    "| operation | tablepipe s (load, peak RSS) | nodejs-polars s | DuckDB s | tablepipe ÷ polars | tablepipe ÷ DuckDB | results equal? |",
+    "| operation | tablepipe s (cpu s; load s, peak RSS) | nodejs-polars s | DuckDB s | tablepipe ÷ polars | tablepipe ÷ DuckDB | results equal? |",
     "|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {

@@ -39,5 +39,7 @@ export interface OpsReport {
   loadSeconds: number;
   /** Seconds of the operation itself, on tables already in memory; its result fully materialised. */
   opSeconds: number;
+  /** CPU seconds of the whole process (every thread) during the operation: less noisy on a shared machine. */
+  opCpuSeconds: number;
   outputRows: number;
 }
