@@ -85,6 +85,8 @@ function numberHash(x: number): number {
  */
 export function groupNumbers(column: Float64Array, rows: Uint32Array, expectedGroups = 0): RowGroups {
   const n = rows.length;
+  const direct = groupSmallIntegers(column, rows);
+  if (direct !== undefined) return direct;
   let size = 1024;
   while (size < expectedGroups * 2) size *= 2;
   let mask = size - 1;
@@ -123,6 +125,54 @@ export function groupNumbers(column: Float64Array, rows: Uint32Array, expectedGr
           break;
         }
         slot = (slot + 1) & mask;
+      }
+    }
+    groupOf[p] = group;
+  }
+  return { groupOf, groupCount, firstPosition: first.slice(0, groupCount) };
+}
+
+/** Whole numbers spanning at most this many values (and at most 4 per row) are grouped by direct indexing. */
+const MAX_DIRECT_RANGE = 1 << 25;
+
+/**
+ * {@link groupNumbers} for whole numbers in a narrow range (ids, codes, small keys): a group per value
+ * indexed by `value - min`, no hashing and no probing. Undefined when the values are not such numbers.
+ */
+function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups | undefined {
+  const n = rows.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let p = 0; p < n; ++p) {
+    const x = column[rows[p]!]!;
+    if (x !== x) continue;
+    if (x !== Math.floor(x)) return undefined;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const range = min > max ? 0 : max - min + 1; // 0: every value is NaN (or no rows)
+  if (!(range <= MAX_DIRECT_RANGE && range <= 4 * n + 1024)) return undefined;
+  const groupOfValue = new Int32Array(range); // group + 1 of each value (0: not seen yet)
+  const groupOf = new Int32Array(n);
+  const first = new Int32Array(n);
+  let groupCount = 0;
+  let nanGroup = -1;
+  for (let p = 0; p < n; ++p) {
+    const x = column[rows[p]!]!;
+    let group: number;
+    if (x !== x) {
+      if (nanGroup < 0) {
+        nanGroup = groupCount++;
+        first[nanGroup] = p;
+      }
+      group = nanGroup;
+    } else {
+      const index = x - min;
+      group = groupOfValue[index]! - 1;
+      if (group < 0) {
+        group = groupCount++;
+        groupOfValue[index] = group + 1;
+        first[group] = p;
       }
     }
     groupOf[p] = group;
