@@ -145,10 +145,10 @@ function extremeNumbers(values: Float64Array, groups: RowGroups, min: boolean): 
   const best = new Float64Array(groupCount).fill(Number.NaN);
   for (let p = 0; p < groupOf.length; ++p) {
     const x = values[p]!;
-    if (x !== x) continue;
+    if (Number.isNaN(x)) continue;
     const g = groupOf[p]!;
     const current = best[g]!;
-    if (current !== current || (min ? x < current : x > current)) best[g] = x;
+    if (Number.isNaN(current) || (min ? x < current : x > current)) best[g] = x;
   }
   return vectorToColumn({ kind: "number", values: best }, groupCount);
 }

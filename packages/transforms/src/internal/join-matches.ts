@@ -83,7 +83,7 @@ export function matchRows(
   // Whether position p (of `combined`) has a missing key: NaN in a number column, else keyKind 0.
   const missingAt = numeric
     ? (p: number): boolean => {
-        for (const column of combined as Float64Array[]) if (column[p] !== column[p]) return true;
+        for (const column of combined as Float64Array[]) if (Number.isNaN(column[p])) return true;
         return false;
       }
     : (p: number): boolean => {

@@ -52,11 +52,15 @@ describe("groupNumbers (the one-number-column path)", () => {
   it("groups narrow whole numbers (the direct-index path) as the general path does, NaN and -0 included", () => {
     const value = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom(Number.NaN, -0));
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 2000 }), fc.integer({ min: -3e9, max: 3e9 }), (values, shift) => {
-        const column = Float64Array.from(values, (v) => (Number.isNaN(v) ? v : v + shift));
-        const rows = identity(values.length);
-        same(groupNumbers(column, rows), groupRows([Array.from(column)], rows));
-      }),
+      fc.property(
+        fc.array(value, { maxLength: 2000 }),
+        fc.integer({ min: -3e9, max: 3e9 }),
+        (values, shift) => {
+          const column = Float64Array.from(values, (v) => (Number.isNaN(v) ? v : v + shift));
+          const rows = identity(values.length);
+          same(groupNumbers(column, rows), groupRows([Array.from(column)], rows));
+        },
+      ),
       { seed: 11, numRuns: 60 },
     );
   });

@@ -51,7 +51,8 @@ export function groupRows(
   options: GroupRowsOptions = {},
 ): RowGroups {
   const { hashKeys, expectedGroups = 0 } = options;
-  if (keys.length === 1 && keys[0] instanceof Float64Array) return groupNumbers(keys[0], rows, expectedGroups);
+  if (keys.length === 1 && keys[0] instanceof Float64Array)
+    return groupNumbers(keys[0], rows, expectedGroups);
   if (hashKeys !== undefined && hashKeys.length < keys.length) {
     // Too many rows equal in the hashed columns but not in all: give up early and hash every key column.
     const grouped = groupByHashes(
@@ -98,7 +99,7 @@ export function groupNumbers(column: Float64Array, rows: Uint32Array, expectedGr
   for (let p = 0; p < n; ++p) {
     const x = column[rows[p]!]!;
     let group: number;
-    if (x !== x) {
+    if (Number.isNaN(x)) {
       if (nanGroup < 0) {
         nanGroup = groupCount++;
         first[nanGroup] = p;
@@ -145,7 +146,7 @@ function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups 
   let max = Number.NEGATIVE_INFINITY;
   for (let p = 0; p < n; ++p) {
     const x = column[rows[p]!]!;
-    if (x !== x) continue;
+    if (Number.isNaN(x)) continue;
     if (x !== Math.floor(x)) return undefined;
     if (x < min) min = x;
     if (x > max) max = x;
@@ -160,7 +161,7 @@ function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups 
   for (let p = 0; p < n; ++p) {
     const x = column[rows[p]!]!;
     let group: number;
-    if (x !== x) {
+    if (Number.isNaN(x)) {
       if (nanGroup < 0) {
         nanGroup = groupCount++;
         first[nanGroup] = p;
