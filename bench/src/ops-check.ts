@@ -5,7 +5,8 @@
  * order does not matter. Counts, mins, maxes and joined values must be equal exactly; sums and means within a
  * relative 1e-9 (engines add in different orders). Prints one JSON line: {@link OpsCheck}.
  */
-import { loadEngine, OPS_ENGINES, type ResultColumns } from "./ops/engine";
+import { loadEngine, OPS_ENGINES } from "./ops/engine";
+import type { ResultColumns } from "./ops/types";
 import { OPS, type Op } from "./ops-spec";
 
 /** The verdict of one engine against tablepipe's result. */

@@ -2,7 +2,7 @@
 import { join as joinPath } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { OPS_FILES, type Op } from "../ops-spec";
-import type { OpsEngine, ResultColumns } from "./engine";
+import type { OpsEngine, ResultColumns } from "./types";
 
 const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 

@@ -2,7 +2,7 @@
 import { join as joinPath } from "node:path";
 import pl from "nodejs-polars";
 import { OPS_FILES, type Op } from "../ops-spec";
-import type { OpsEngine, ResultColumns } from "./engine";
+import type { OpsEngine, ResultColumns } from "./types";
 
 type Frame = ReturnType<typeof pl.readCSV>;
 

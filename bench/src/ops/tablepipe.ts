@@ -6,7 +6,7 @@ import { aggregate, join } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { OPS_FILES, type Op } from "../ops-spec";
-import type { OpsEngine, ResultColumns } from "./engine";
+import type { OpsEngine, ResultColumns } from "./types";
 
 const factSchema = z.object({ id: z.int(), gkey: z.int(), jkey: z.int(), value: z.number(), qty: z.int() });
 const dimSchema = z.object({ jkey: z.int(), label: z.string(), weight: z.number() });
