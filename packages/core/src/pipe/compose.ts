@@ -79,7 +79,6 @@ export function compose<const T extends readonly Step[], Z extends ParamsSchema 
     description: definition.description,
     rowLocal: false,
     dropsDuplicateRows: () => false,
-    keepsFirstRowsPerGroup: () => false,
     columnParams: {},
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

@@ -38,8 +38,9 @@ export interface TransformRuntime {
    * True when, with these params, the step keeps the first `n` rows of each group under a total order that
    * breaks ties by every other column, in input order, and does nothing else: after a dedupe on every
    * column it may run on a prefix and again on its output plus the rest (see `pipeFrom`'s streamed read).
+   * Optional: absent means false.
    */
-  keepsFirstRowsPerGroup(resolved: Record<string, unknown>): boolean;
+  keepsFirstRowsPerGroup?(resolved: Record<string, unknown>): boolean;
   /** The column-valued params and their roles. */
   readonly columnParams: ColumnParams;
   /** The full params schema (column params included), strict: unknown params are errors. */

@@ -19,7 +19,7 @@ export function candidatePair(
   const [dedupe, firstN] = rest;
   if (dedupe === undefined || firstN === undefined) return undefined;
   if (dedupe.children.length > 0 || !dedupe.transform.dropsDuplicateRows(dedupe.resolved)) return undefined;
-  if (firstN.children.length > 0 || !firstN.transform.keepsFirstRowsPerGroup(firstN.resolved))
+  if (firstN.children.length > 0 || firstN.transform.keepsFirstRowsPerGroup?.(firstN.resolved) !== true)
     return undefined;
   const source = new Set(sourceColumns);
   const columns = streamed.at(-1)?.columnsOut ?? sourceColumns;
