@@ -13,6 +13,10 @@ import { fileURLToPath } from "node:url";
 import { comparePrepared } from "./compare-prepared";
 import { ensureParquetSample, ensureSample } from "./dataset";
 import { type Paths, type RunResult, runEngine, writeTablepipePrepared } from "./engines";
+import type { OpsEngineName } from "./ops/engine";
+import { benchOps, type OpsResult } from "./ops-bench";
+import { opsProblems, opsTable } from "./ops-report";
+import type { Op } from "./ops-spec";
 import { type BenchOptions, type Engine, parseOptions } from "./options";
 import { OUTPUT_FILES } from "./pipeline-spec";
 import {
@@ -101,15 +105,33 @@ async function benchSize(paths: Paths, options: BenchOptions, rows: number): Pro
   return size;
 }
 
-function render(results: readonly SizeResult[], options: BenchOptions): string[] {
-  const lines = [
+function render(results: readonly SizeResult[], ops: readonly OpsResult[], options: BenchOptions): string[] {
+  const lines: string[] = [];
+  if (ops.length > 0) {
+    lines.push(
+      `## group-by and join (#12), medians of ${options.runs} run(s)`,
+      "",
+      "Generated tables (seed 42): N facts (id, gkey with N/10 values, jkey, value, qty) and N/100 dimension rows.",
+      "Seconds of the operation alone, on tables already in memory (result materialised); cpu = CPU seconds of all",
+      "threads during it (polars and DuckDB use every core; tablepipe one); load = reading the CSV",
+      "into the engine; peak = peak RSS of the whole process. tablepipe: `aggregate` / `join` (inner); polars: eager",
+      "`groupBy().agg()` / `join`; DuckDB: `CREATE TABLE AS` the query. Ratio = tablepipe's seconds ÷ the baseline's.",
+      "",
+      ...opsTable(ops),
+    );
+    const opsIssues = opsProblems(ops);
+    if (opsIssues.length > 0) lines.push("", "### problems (group-by and join)", "", ...opsIssues);
+    lines.push("");
+  }
+  if (results.length === 0) return lines;
+  lines.push(
     `## tip model end to end (read CSV → prepared → trained → written), medians of ${options.runs} run(s)`,
     "",
     `tablepipe: \`tip-model run --model ${options.model}\`; polars and DuckDB: the same pipeline, OLS from normal equations.`,
     "Peak = peak resident set size of the whole process. Ratio = tablepipe's seconds ÷ the baseline's (below 1: faster).",
     "",
     ...comparisonTable(results),
-  ];
+  );
   const variants = [
     ["tablepipe", "tablepipe per stage (median seconds)"],
     [
@@ -151,15 +173,39 @@ async function main(): Promise<void> {
   const benchDist = dirname(fileURLToPath(import.meta.url));
   const paths: Paths = { root: resolve(benchDist, "../.."), benchDist };
   const results: SizeResult[] = [];
-  for (const rows of options.sizes) results.push(await benchSize(paths, options, rows));
-  const lines = render(results, options);
+  const ops: OpsResult[] = [];
+  const opsToRun = options.suites.filter((s): s is Op => s !== "tip");
+  const opsEngines = options.engines.filter(
+    (e): e is OpsEngineName => e === "tablepipe" || e === "polars" || e === "duckdb",
+  );
+  for (const rows of options.sizes) {
+    if (opsToRun.length > 0 && opsEngines.length > 0) {
+      const cache = resolve(paths.root, options.cache);
+      const opsOptions = { ops: opsToRun, engines: opsEngines, runs: options.runs, check: options.check };
+      ops.push(
+        ...(await benchOps(
+          paths.root,
+          benchDist,
+          cache,
+          rows,
+          { ...opsOptions, timeoutSeconds: options.timeoutSeconds },
+          note,
+        )),
+      );
+    }
+    if (options.suites.includes("tip")) results.push(await benchSize(paths, options, rows));
+  }
+  const lines = render(results, ops, options);
   print();
   for (const line of lines) print(line);
   const resultsDir = resolve(paths.root, options.cache, "results");
   await mkdir(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replaceAll(":", "-").slice(0, 19);
   await writeFile(join(resultsDir, `${stamp}.md`), `${lines.join("\n")}\n`);
-  await writeFile(join(resultsDir, `${stamp}.json`), `${JSON.stringify({ options, results }, null, 2)}\n`);
+  await writeFile(
+    join(resultsDir, `${stamp}.json`),
+    `${JSON.stringify({ options, results, ops }, null, 2)}\n`,
+  );
   print();
   print(`results: ${join(resultsDir, `${stamp}.md`)} (and .json)`);
   print("model-fit benchmark (random forest, GBT): pnpm --filter @tablepipe/models bench");

@@ -11,6 +11,10 @@ export const ENGINES = ["tablepipe", "tablepipe-parquet", "tablepipe-whole", "po
 export const DEFAULT_ENGINES: readonly Engine[] = ["tablepipe", "polars", "duckdb"];
 export type Engine = (typeof ENGINES)[number];
 
+/** The benchmark suites: the tip model end to end, and the group-by and join of #12 (ops-spec.ts). */
+export const SUITES = ["tip", "groupby", "join"] as const;
+export type Suite = (typeof SUITES)[number];
+
 /** Parsed options. */
 export interface BenchOptions {
   /** Row counts of the generated samples. */
@@ -18,6 +22,8 @@ export interface BenchOptions {
   /** Timed runs per engine and size (medians are reported). */
   runs: number;
   engines: Engine[];
+  /** The suites to run, in this order per size. */
+  suites: Suite[];
   /** The model `tip-model run` trains (`linear` is OLS, like the baselines). */
   model: string;
   /** Folder for generated data, run outputs and results (gitignored). */
@@ -34,6 +40,9 @@ export const USAGE = `pnpm bench [-- options]
   --runs N         timed runs per engine and size; medians are reported (default 3)
   --engines LIST   of tablepipe,tablepipe-parquet,tablepipe-whole,polars,duckdb
                    (default tablepipe,polars,duckdb; tablepipe-whole is --no-stream-read, the straightforward path)
+  --suites LIST    of tip,groupby,join (default all three): the tip model end to end; a group-by of N rows by
+                   N/10 keys; an N × N/100 inner join (tablepipe's aggregate and join vs polars and DuckDB,
+                   on generated tables; the engines' results are checked equal)
   --parquet        also time tablepipe reading a Parquet copy of the sample (tablepipe-parquet)
   --model NAME     model tip-model trains: linear (OLS, as the baselines; default), random-forest, gbt
   --cache DIR      data, outputs and results (default .bench-cache)
@@ -57,6 +66,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
       sizes: { type: "string", default: "1M,10M" },
       runs: { type: "string", default: "3" },
       engines: { type: "string", default: DEFAULT_ENGINES.join(",") },
+      suites: { type: "string", default: SUITES.join(",") },
       parquet: { type: "boolean", default: false },
       model: { type: "string", default: "linear" },
       cache: { type: "string", default: ".bench-cache" },
@@ -77,6 +87,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
       throw new Error(`--engines: unknown engine ${JSON.stringify(engine)} (known: ${ENGINES.join(", ")})`);
     }
   }
+  const suites = values.suites.split(",").map((s) => s.trim());
+  for (const suite of suites) {
+    if (!(SUITES as readonly string[]).includes(suite)) {
+      throw new Error(`--suites: unknown suite ${JSON.stringify(suite)} (known: ${SUITES.join(", ")})`);
+    }
+  }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs: expected a whole number >= 1, got ${values.runs}`);
@@ -84,6 +100,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
     sizes: values.sizes.split(",").map(parseRowCount),
     runs,
     engines: engines as Engine[],
+    suites: suites as Suite[],
     model: values.model,
     cache: values.cache,
     timeoutSeconds: Number(values.timeout),

@@ -29,6 +29,8 @@ export const firstNDaily = defineTransform({
   name: "firstNDaily",
   description: "Keep the first n rows per key and calendar day of a time stamp, by that time stamp.",
   columns: { key: needs(), timestamp: needs({ type: ["timestamp", "date"] }) },
+  // ties broken by every other column, survivors in input order: a streamed read may keep just the candidates
+  keepsFirstRowsPerGroup: () => true,
   params: z.object({
     n: z.int().min(1, "expected n >= 1").describe("Rows kept per key and day."),
   }),

@@ -29,6 +29,8 @@ export const firstNPerGroup = defineTransform({
   description:
     "Keep the first n rows of each group by ascending order columns, ties broken by all remaining columns.",
   columns: { keys: needsEach(), orderBy: needsEach() },
+  // ties broken by every other column, survivors in input order: a streamed read may keep just the candidates
+  keepsFirstRowsPerGroup: () => true,
   params: z.object({
     n: z.int().min(1, "expected n >= 1").describe("Rows kept per group."),
   }),

@@ -29,8 +29,17 @@ export interface JoinColumns extends StaticContract {
 function gatherOrNull(values: ArrayLike<unknown>, rows: Int32Array): Float64Array | unknown[] {
   let missing = false;
   for (let i = 0; i < rows.length && !missing; ++i) missing = rows[i]! < 0;
-  if (values instanceof Float64Array && !missing) return Float64Array.from(rows, (r) => values[r]!);
-  return Array.from(rows, (r) => (r < 0 ? null : values[r]));
+  if (values instanceof Float64Array && !missing) {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; ++i) out[i] = values[rows[i]!]!;
+    return out;
+  }
+  const out = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; ++i) {
+    const r = rows[i]!;
+    out[i] = r < 0 ? null : values[r];
+  }
+  return out;
 }
 
 /**

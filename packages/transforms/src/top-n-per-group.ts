@@ -26,6 +26,8 @@ export const topNPerGroup = defineTransform({
   name: "topNPerGroup",
   description: "Keep the top n rows of each group by order columns, each ascending or descending.",
   columns: { keys: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
+  // ties broken by every other column, survivors in input order: a streamed read may keep just the candidates
+  keepsFirstRowsPerGroup: () => true,
   params: z.object({ n: z.int().min(1, "expected n >= 1").describe("Rows kept per group.") }),
   apply: (table, { keys, orderBy, descending, n }) => {
     const stray = descending.find((name) => !orderBy.includes(name));

@@ -43,6 +43,14 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    */
   dropsDuplicateRows?: (params: ResolvedParams<S, Z>) => boolean;
   /**
+   * For a top-N filter: true when, with these params, the step keeps the `n` first rows of each group under
+   * a total order whose ties are broken by every other column (so rows tied on everything are equal), keeps
+   * them in input order, and does nothing else. After a dedupe on every column such a step may run on a
+   * prefix of the rows and again on what it kept plus the rest, with the same result: a streamed read
+   * (`pipeFrom`) then holds only each group's candidates instead of every row.
+   */
+  keepsFirstRowsPerGroup?: (params: ResolvedParams<S, Z>) => boolean;
+  /**
    * Columns read/added/removed that no column param names (e.g. derived from other params), the types of
    * needed and added columns that no typed column param declares (`needTypes`, `addTypes`), and the added
    * columns the step may overwrite (`replaces`).
@@ -183,6 +191,8 @@ export function defineTransform<
     rowLocal: definition.rowLocal === true,
     dropsDuplicateRows: (resolved) =>
       definition.dropsDuplicateRows?.(resolved as ResolvedParams<S, Z>) === true,
+    keepsFirstRowsPerGroup: (resolved) =>
+      definition.keepsFirstRowsPerGroup?.(resolved as ResolvedParams<S, Z>) === true,
     columnParams: columns,
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

@@ -35,6 +35,13 @@ export interface TransformRuntime {
    * follow it and keep every column, which gives the same table (see `optimizePlan`).
    */
   dropsDuplicateRows(resolved: Record<string, unknown>): boolean;
+  /**
+   * True when, with these params, the step keeps the first `n` rows of each group under a total order that
+   * breaks ties by every other column, in input order, and does nothing else: after a dedupe on every
+   * column it may run on a prefix and again on its output plus the rest (see `pipeFrom`'s streamed read).
+   * Optional: absent means false.
+   */
+  keepsFirstRowsPerGroup?(resolved: Record<string, unknown>): boolean;
   /** The column-valued params and their roles. */
   readonly columnParams: ColumnParams;
   /** The full params schema (column params included), strict: unknown params are errors. */

@@ -31,6 +31,7 @@ import { readTableInBatches } from "../read/read-batches";
 import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadReport, ReadTableOptions, SchemaColumns } from "../read/types";
+import { CandidateRows, candidatePair } from "./candidate-rows";
 import { narrowPlan, runNarrow } from "./narrow-batch";
 
 /** The result of running a pipe on a source: the output table, the trace, and what the read did. */
@@ -85,6 +86,10 @@ interface StepTally {
  * follow it) and the leading row-local steps run on each batch of the read as it arrives, so the rows they
  * drop are never held in memory. The rest run once on what is left. The result is the table
  * `pipe(await readTable(source, schema, options))` would give, row for row and in the same order.
+ *
+ * When a dedupe on every column and a first-N step (`keepsFirstRowsPerGroup`: firstNPerGroup, firstNDaily,
+ * topNPerGroup) come right after the streamed steps, the rows are held only while they can still be among
+ * each group's first N distinct rows (see `CandidateRows`): memory follows the output, not the input.
  *
  * When the streamed steps read few columns and drop none, they run on a batch of just those columns, and the
  * others are gathered once for the rows that survive (late materialisation).
@@ -172,7 +177,11 @@ export class SourcePipe<C extends string> {
     const started = performance.now();
     const { streamed, rest } = this.plan();
     const tallies: StepTally[] = streamed.map(() => ({ rowsIn: 0, rowsOut: 0, ms: 0 }));
-    const accumulated = new TableAccumulator();
+    const columns = streamed.at(-1)?.columnsOut ?? this.sourceColumns;
+    // A dedupe then a first-N step right after the streamed steps: hold only each group's candidates.
+    const pair = candidatePair(this.sourceColumns, streamed, rest);
+    const candidates = pair === undefined ? undefined : new CandidateRows(pair, columns);
+    const accumulated = candidates ?? new TableAccumulator();
     let stepsMs = 0;
     const runSteps = (part: ColumnTable): ColumnTable => {
       let current = part;
@@ -197,9 +206,8 @@ export class SourcePipe<C extends string> {
       for (const part of sliceRows(batch, SLICE_ROWS)) runStreamed(part);
       stepsMs += performance.now() - batchStarted;
     });
-    const columns = streamed.at(-1)?.columnsOut ?? this.sourceColumns;
     const table = attachSchema(
-      accumulated.finish(columns),
+      candidates?.finish() ?? (accumulated as TableAccumulator).finish(columns),
       streamed.at(-1)?.schemaOut ?? schemaFromRowSchema(this.#schema),
     );
     const readTrace = readTraceEntry(report, performance.now() - started - stepsMs);
@@ -208,7 +216,8 @@ export class SourcePipe<C extends string> {
       entry: primitiveTraceEntry(planned, tallies[i] as StepTally),
     }));
     const after = executePlan(table, rest);
-    const restTrace = after.trace.map((entry, i) => ({ path: (rest[i] as PlannedStep).path, entry }));
+    const afterTrace = candidates?.adjustTrace(after.trace) ?? after.trace;
+    const restTrace = afterTrace.map((entry, i) => ({ path: (rest[i] as PlannedStep).path, entry }));
     const tree = planSteps(this.sourceColumns, this.#steps);
     return {
       table: after.table as Table<C>,

@@ -103,6 +103,7 @@ export function measureColumn(
     }
     case "min":
     case "max": {
+      if (v.kind === "number") return extremeNumbers(v.values, groups, measure.fn === "min");
       const best: (number | string | boolean | null)[] = new Array(groupCount).fill(null);
       const sign = measure.fn === "min" ? 1 : -1;
       for (let p = 0; p < n; ++p) {
@@ -136,6 +137,20 @@ export function measureColumn(
       return counts;
     }
   }
+}
+
+/** Per-group min or max of a number column, missing (NaN) skipped; the first of equal values (0, -0) kept. */
+function extremeNumbers(values: Float64Array, groups: RowGroups, min: boolean): Float64Array | unknown[] {
+  const { groupOf, groupCount } = groups;
+  const best = new Float64Array(groupCount).fill(Number.NaN);
+  for (let p = 0; p < groupOf.length; ++p) {
+    const x = values[p]!;
+    if (Number.isNaN(x)) continue;
+    const g = groupOf[p]!;
+    const current = best[g]!;
+    if (Number.isNaN(current) || (min ? x < current : x > current)) best[g] = x;
+  }
+  return vectorToColumn({ kind: "number", values: best }, groupCount);
 }
 
 function finish(values: (number | string | boolean | null)[], kind: Vector): Float64Array | unknown[] {

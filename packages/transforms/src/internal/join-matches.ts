@@ -17,9 +17,33 @@ export interface MatchOptions {
   readonly keys: readonly string[];
 }
 
-function hasMissingKey(columns: readonly ColumnValues[], row: number): boolean {
-  for (const column of columns) if (keyKind(column[row]) === 0) return true;
-  return false;
+/** Growing typed arrays of (left row, right row) pairs. */
+class PairBuffer {
+  #left: Uint32Array;
+  #right: Int32Array;
+  #length = 0;
+
+  constructor(capacity: number) {
+    this.#left = new Uint32Array(Math.max(16, capacity));
+    this.#right = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(left: number, right: number): void {
+    if (this.#length === this.#left.length) {
+      const left2 = new Uint32Array(this.#length * 2);
+      left2.set(this.#left);
+      this.#left = left2;
+      const right2 = new Int32Array(this.#length * 2);
+      right2.set(this.#right);
+      this.#right = right2;
+    }
+    this.#left[this.#length] = left;
+    this.#right[this.#length++] = right;
+  }
+
+  result(): JoinMatches {
+    return { left: this.#left.slice(0, this.#length), right: this.#right.slice(0, this.#length) };
+  }
 }
 
 function kinds(columns: readonly ColumnValues[], rows: Uint32Array): number[] {
@@ -43,22 +67,35 @@ export function matchRows(
 ): JoinMatches {
   const nl = leftRows.length;
   const nr = rightRows.length;
+  // Number keys on both sides stay in typed arrays (grouped by the one-number-column path for one key).
+  const numeric = [...leftKeys, ...rightKeys].every((column) => column instanceof Float64Array);
   // One key column per key over both sides: left positions first, then right.
   const combined = leftKeys.map((column, k) => {
     const right = rightKeys[k]!;
-    const out = new Array<unknown>(nl + nr);
+    const out = numeric ? new Float64Array(nl + nr) : new Array<unknown>(nl + nr);
     for (let i = 0; i < nl; ++i) out[i] = column[leftRows[i]!];
     for (let j = 0; j < nr; ++j) out[nl + j] = right[rightRows[j]!];
     return out;
   });
-  const all = Uint32Array.from({ length: nl + nr }, (_, i) => i);
+  const all = new Uint32Array(nl + nr);
+  for (let i = 0; i < all.length; ++i) all[i] = i;
   const { groupOf, groupCount } = groupRows(combined, all);
+  // Whether position p (of `combined`) has a missing key: NaN in a number column, else keyKind 0.
+  const missingAt = numeric
+    ? (p: number): boolean => {
+        for (const column of combined as Float64Array[]) if (Number.isNaN(column[p])) return true;
+        return false;
+      }
+    : (p: number): boolean => {
+        for (const column of combined) if (keyKind(column[p]) === 0) return true;
+        return false;
+      };
 
   // The right rows of each group, in input order (a counting sort: start offsets, then fill).
   const start = new Int32Array(groupCount + 1);
   const rightMissing = new Uint8Array(nr);
   for (let j = 0; j < nr; ++j) {
-    if (hasMissingKey(rightKeys, rightRows[j]!)) rightMissing[j] = 1;
+    if (missingAt(nl + j)) rightMissing[j] = 1;
     else start[groupOf[nl + j]! + 1]! += 1;
   }
   for (let g = 0; g < groupCount; ++g) start[g + 1]! += start[g]!;
@@ -81,7 +118,7 @@ export function matchRows(
     const seen = new Uint8Array(groupCount);
     for (let i = 0; i < nl; ++i) {
       const g = groupOf[i]!;
-      if (hasMissingKey(leftKeys, leftRows[i]!)) continue;
+      if (missingAt(i)) continue;
       if (seen[g] === 1) {
         throw new TypeError(
           `join: validate "one-to-one": the key (${describeKey(leftKeys, leftRows[i]!)}) appears more than once in the left table`,
@@ -91,28 +128,23 @@ export function matchRows(
     }
   }
 
-  const left: number[] = [];
-  const right: number[] = [];
+  const out = new PairBuffer(options.how === "semi" || options.how === "anti" ? 0 : nl);
+  const kept = new Uint32Array(options.how === "semi" || options.how === "anti" ? nl : 0);
+  let keptCount = 0;
   let matched = 0;
   for (let i = 0; i < nl; ++i) {
     const row = leftRows[i]!;
-    const missing = hasMissingKey(leftKeys, row);
+    const missing = missingAt(i);
     const g = groupOf[i]!;
     const from = missing ? 0 : start[g]!;
     const to = missing ? 0 : start[g + 1]!;
     if (to > from) matched++;
     if (options.how === "semi" || options.how === "anti") {
-      if (to > from === (options.how === "semi")) left.push(row);
+      if (to > from === (options.how === "semi")) kept[keptCount++] = row;
       continue;
     }
-    for (let m = from; m < to; ++m) {
-      left.push(row);
-      right.push(byGroup[m]!);
-    }
-    if (to === from && options.how === "left") {
-      left.push(row);
-      right.push(-1);
-    }
+    for (let m = from; m < to; ++m) out.push(row, byGroup[m]!);
+    if (to === from && options.how === "left") out.push(row, -1);
   }
   if (matched === 0 && nl > 0 && nr > 0) {
     const lk = kinds(leftKeys, leftRows);
@@ -125,5 +157,8 @@ export function matchRows(
       );
     }
   }
-  return { left: Uint32Array.from(left), right: Int32Array.from(right) };
+  if (options.how === "semi" || options.how === "anti") {
+    return { left: kept.slice(0, keptCount), right: new Int32Array(0) };
+  }
+  return out.result();
 }

@@ -1,5 +1,8 @@
 import type { ColumnValues } from "./columns";
-import { fmix, hashNumberInto, hashValueInto, sameValue } from "./values";
+import { fmix, hashNumberInto, hashValueInto, mix, sameValue } from "./values";
+
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
 
 /** Rows partitioned by equal key values (see `sameValue`), groups numbered by first appearance. */
 export interface RowGroups {
@@ -48,6 +51,8 @@ export function groupRows(
   options: GroupRowsOptions = {},
 ): RowGroups {
   const { hashKeys, expectedGroups = 0 } = options;
+  if (keys.length === 1 && keys[0] instanceof Float64Array)
+    return groupNumbers(keys[0], rows, expectedGroups);
   if (hashKeys !== undefined && hashKeys.length < keys.length) {
     // Too many rows equal in the hashed columns but not in all: give up early and hash every key column.
     const grouped = groupByHashes(
@@ -66,6 +71,130 @@ export function groupRows(
     Number.POSITIVE_INFINITY,
     expectedGroups,
   ) as RowGroups;
+}
+
+/** A hash of a number for {@link groupNumbers}: equal numbers (0 and -0 too) hash alike. */
+function numberHash(x: number): number {
+  if (x === (x | 0)) return fmix(x | 0);
+  float[0] = x;
+  return fmix(mix(words[0]!, words[1]!));
+}
+
+/**
+ * {@link groupRows} on one number column: each slot holds a key and its group + 1 side by side (0: empty),
+ * so a probe touches one cache line and compares the key in place; NaN (missing) is one group of its own.
+ */
+export function groupNumbers(column: Float64Array, rows: Uint32Array, expectedGroups = 0): RowGroups {
+  const n = rows.length;
+  const direct = groupSmallIntegers(column, rows);
+  if (direct !== undefined) return direct;
+  let size = 1024;
+  while (size < expectedGroups * 2) size *= 2;
+  let mask = size - 1;
+  let slots: Float64Array = new Float64Array(size * 2);
+  const groupOf = new Int32Array(n);
+  const first = new Int32Array(n);
+  let groupCount = 0;
+  let nanGroup = -1;
+  for (let p = 0; p < n; ++p) {
+    const x = column[rows[p]!]!;
+    let group: number;
+    if (Number.isNaN(x)) {
+      if (nanGroup < 0) {
+        nanGroup = groupCount++;
+        first[nanGroup] = p;
+      }
+      group = nanGroup;
+    } else {
+      let slot = numberHash(x) & mask;
+      for (;;) {
+        const stored = slots[2 * slot + 1]!;
+        if (stored === 0) {
+          group = groupCount++;
+          slots[2 * slot] = x;
+          slots[2 * slot + 1] = group + 1;
+          first[group] = p;
+          if (groupCount * 2 > size) {
+            size *= 2;
+            mask = size - 1;
+            slots = rehashNumbers(slots, size);
+          }
+          break;
+        }
+        if (slots[2 * slot] === x) {
+          group = stored - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    groupOf[p] = group;
+  }
+  return { groupOf, groupCount, firstPosition: first.slice(0, groupCount) };
+}
+
+/** Whole numbers spanning at most this many values (and at most 4 per row) are grouped by direct indexing. */
+const MAX_DIRECT_RANGE = 1 << 25;
+
+/**
+ * {@link groupNumbers} for whole numbers in a narrow range (ids, codes, small keys): a group per value
+ * indexed by `value - min`, no hashing and no probing. Undefined when the values are not such numbers.
+ */
+function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups | undefined {
+  const n = rows.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let p = 0; p < n; ++p) {
+    const x = column[rows[p]!]!;
+    if (Number.isNaN(x)) continue;
+    if (x !== Math.floor(x)) return undefined;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const range = min > max ? 0 : max - min + 1; // 0: every value is NaN (or no rows)
+  if (!(range <= MAX_DIRECT_RANGE && range <= 4 * n + 1024)) return undefined;
+  const groupOfValue = new Int32Array(range); // group + 1 of each value (0: not seen yet)
+  const groupOf = new Int32Array(n);
+  const first = new Int32Array(n);
+  let groupCount = 0;
+  let nanGroup = -1;
+  for (let p = 0; p < n; ++p) {
+    const x = column[rows[p]!]!;
+    let group: number;
+    if (Number.isNaN(x)) {
+      if (nanGroup < 0) {
+        nanGroup = groupCount++;
+        first[nanGroup] = p;
+      }
+      group = nanGroup;
+    } else {
+      const index = x - min;
+      group = groupOfValue[index]! - 1;
+      if (group < 0) {
+        group = groupCount++;
+        groupOfValue[index] = group + 1;
+        first[group] = p;
+      }
+    }
+    groupOf[p] = group;
+  }
+  return { groupOf, groupCount, firstPosition: first.slice(0, groupCount) };
+}
+
+/** The (key, group + 1) slots of {@link groupNumbers} moved into a table of `size` slots. */
+function rehashNumbers(old: Float64Array, size: number): Float64Array {
+  const slots = new Float64Array(size * 2);
+  const mask = size - 1;
+  for (let s = 0; s < old.length; s += 2) {
+    const stored = old[s + 1]!;
+    if (stored === 0) continue;
+    const x = old[s]!;
+    let slot = numberHash(x) & mask;
+    while (slots[2 * slot + 1]! !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = x;
+    slots[2 * slot + 1] = stored;
+  }
+  return slots;
 }
 
 /** The (group, hash) slots moved into a table of `size` slots. */

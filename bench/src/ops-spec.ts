@@ -1,0 +1,45 @@
+/**
+ * The group-by and join benchmark (#12, #17 goal 5) as plain data every engine renders: a generated fact table
+ * of N rows (`id`, a group key with N/10 distinct values, a join key, a value, a quantity) and a dimension
+ * table of N/100 rows keyed by the join key. At 10M rows: a group-by of 10M rows by 1M keys and a
+ * 10M × 100k join. The engine jobs import only this file (no tablepipe package, so their timings stay theirs).
+ */
+
+/** The two operations timed. */
+export const OPS = ["groupby", "join"] as const;
+export type Op = (typeof OPS)[number];
+
+/** File names inside an ops sample folder. */
+export const OPS_FILES = { facts: "facts.csv", dims: "dims.csv" } as const;
+
+/** Columns of the fact table, in file order: ints except `value` (a float with two decimals). */
+export const FACT_COLUMNS = ["id", "gkey", "jkey", "value", "qty"] as const;
+/** Columns of the dimension table: `jkey` is unique, `label` is text. */
+export const DIM_COLUMNS = ["jkey", "label", "weight"] as const;
+
+/** How many distinct group keys, dimension rows and join-key values a sample of `rows` facts has. */
+export function opsShape(rows: number): { groupKeys: number; dimRows: number; joinKeyRange: number } {
+  const groupKeys = Math.max(1, Math.round(rows / 10));
+  const dimRows = Math.max(1, Math.round(rows / 100));
+  // a sixth of the facts name a join key the dimension table lacks, so the inner join drops some rows
+  return { groupKeys, dimRows, joinKeyRange: Math.round(dimRows * 1.2) };
+}
+
+/**
+ * The group-by: `SELECT gkey, count(*) AS n, sum(value) AS total, avg(value) AS mean_value, min(qty) AS lo,
+ * max(qty) AS hi FROM facts GROUP BY gkey`. The join: `facts INNER JOIN dims USING (jkey)`.
+ */
+export const GROUPBY_MEASURES = ["n", "total", "mean_value", "lo", "hi"] as const;
+
+/** What an ops job prints (one JSON line). */
+export interface OpsReport {
+  engine: string;
+  op: Op;
+  /** Seconds to load the input tables into the engine's memory (CSV parsed, typed). */
+  loadSeconds: number;
+  /** Seconds of the operation itself, on tables already in memory; its result fully materialised. */
+  opSeconds: number;
+  /** CPU seconds of the whole process (every thread) during the operation: less noisy on a shared machine. */
+  opCpuSeconds: number;
+  outputRows: number;
+}

@@ -1,0 +1,50 @@
+/** The ops benchmark on tablepipe: `readTable` (CSV) then the `aggregate` and `join` transforms. */
+import { join as joinPath } from "node:path";
+import { col, count, max, mean, min, sum } from "@tablepipe/core";
+import { readTable } from "@tablepipe/io";
+import { aggregate, join } from "@tablepipe/transforms";
+import type { ColumnTable } from "arquero";
+import { z } from "zod";
+import { OPS_FILES, type Op } from "../ops-spec";
+import type { OpsEngine, ResultColumns } from "./types";
+
+const factSchema = z.object({ id: z.int(), gkey: z.int(), jkey: z.int(), value: z.number(), qty: z.int() });
+const dimSchema = z.object({ jkey: z.int(), label: z.string(), weight: z.number() });
+
+interface Loaded {
+  facts: ColumnTable;
+  dims?: ColumnTable;
+}
+
+/** tablepipe: tables read by `readTable`, the operation by the general transforms. */
+export const tablepipeEngine: OpsEngine<Loaded, ColumnTable> = {
+  async load(dir, op) {
+    const facts = (await readTable(joinPath(dir, OPS_FILES.facts), factSchema)) as ColumnTable;
+    if (op === "groupby") return { facts };
+    return { facts, dims: (await readTable(joinPath(dir, OPS_FILES.dims), dimSchema)) as ColumnTable };
+  },
+  async run(op: Op, { facts, dims }) {
+    if (op === "groupby") {
+      return aggregate(facts, {
+        by: ["gkey"],
+        measures: {
+          n: count(),
+          total: sum(col("value")),
+          mean_value: mean(col("value")),
+          lo: min(col("qty")),
+          hi: max(col("qty")),
+        },
+      }) as ColumnTable;
+    }
+    if (dims === undefined) throw new Error("join: the dimension table was not loaded");
+    return join(facts, { right: dims, on: ["jkey"], how: "inner" }) as ColumnTable;
+  },
+  async rows(result) {
+    return result.numRows();
+  },
+  async columns(_op, result) {
+    const out: ResultColumns = {};
+    for (const name of result.columnNames()) out[name] = result.array(name) as ArrayLike<number | string>;
+    return out;
+  },
+};

@@ -1,0 +1,111 @@
+import { defineTransform, needsEach } from "@tablepipe/core";
+import { planSteps } from "@tablepipe/core/internal";
+import * as aq from "arquero";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { CandidateRows, candidatePair } from "./candidate-rows";
+
+type Row = { g: number; at: number; s: string | null; v: number };
+
+const dedupe = defineTransform({
+  name: "dedupe",
+  dropsDuplicateRows: () => true,
+  apply: (table) => table.dedupe(),
+});
+
+/** A plain reference first-N: per group, the n smallest rows by `at`, then s (null first), then v; input order. */
+const firstN = defineTransform({
+  name: "firstN",
+  columns: { keys: needsEach(["g"]) },
+  params: z.object({ n: z.int() }),
+  keepsFirstRowsPerGroup: () => true,
+  apply: (table, { n }) => {
+    const rows = table.objects() as Row[];
+    const text = (s: string | null) => (s === null ? "" : `~${s}`);
+    const order = (a: Row, b: Row) => a.at - b.at || text(a.s).localeCompare(text(b.s)) || a.v - b.v;
+    const keep = new Set<number>();
+    const groups = new Map<number, number[]>();
+    rows.forEach((row, i) => {
+      groups.set(row.g, [...(groups.get(row.g) ?? []), i]);
+    });
+    for (const members of groups.values()) {
+      for (const i of [...members].sort((a, b) => order(rows[a]!, rows[b]!)).slice(0, n)) keep.add(i);
+    }
+    return aq.from(rows.filter((_, i) => keep.has(i)));
+  },
+});
+
+const columns = ["g", "at", "s", "v"];
+const plan = (n: number) =>
+  planSteps(columns, [
+    { transform: dedupe, params: {}, label: undefined },
+    { transform: firstN, params: { n }, label: undefined },
+  ]);
+
+const row = fc.record({
+  g: fc.integer({ min: 0, max: 4 }),
+  at: fc.integer({ min: 0, max: 6 }),
+  s: fc.option(fc.constantFrom("a", "b", "c"), { nil: null }),
+  v: fc.integer({ min: 0, max: 2 }),
+});
+
+describe("CandidateRows", () => {
+  it("streamed in batches and compacted, then run once more, gives what the pair gives on every row", () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 30 }),
+        (rows, batch, n, minPending) => {
+          const steps = plan(n);
+          const pair = candidatePair(columns, [], steps);
+          expect(pair).toBeDefined();
+          const candidates = new CandidateRows(pair!, columns, minPending);
+          for (let start = 0; start < rows.length; start += batch) {
+            candidates.append(aq.from(rows.slice(start, start + batch), columns));
+          }
+          const all = aq.from(rows, columns);
+          const expected = firstN(dedupe(all), { n }).objects();
+          const streamed = firstN(dedupe(candidates.finish()), { n }).objects();
+          expect(streamed).toEqual(expected);
+          // the rows held never exceed the threshold's bound by more than one batch
+          expect(candidates.finish().numRows()).toBeLessThanOrEqual(
+            Math.max(minPending, 5 * 7 * 4 * 3) * 3 + batch,
+          );
+        },
+      ),
+      { seed: 3, numRuns: 150 },
+    );
+  });
+
+  it("counts every row streamed in, in the adjusted trace of the dedupe", () => {
+    const steps = plan(1);
+    const candidates = new CandidateRows(candidatePair(columns, [], steps)!, columns, 2);
+    const rows: Row[] = [
+      { g: 0, at: 1, s: "a", v: 0 },
+      { g: 0, at: 1, s: "a", v: 0 },
+      { g: 0, at: 2, s: "a", v: 0 },
+      { g: 1, at: 5, s: null, v: 1 },
+      { g: 0, at: 0, s: "b", v: 0 },
+    ];
+    for (const r of rows) candidates.append(aq.from([r], columns));
+    const trace = candidates.adjustTrace([
+      { step: "dedupe", transform: "dedupe", rowsIn: 3, rowsOut: 3, ms: 1, children: [] },
+      { step: "firstN", transform: "firstN", rowsIn: 3, rowsOut: 2, ms: 1, children: [] },
+    ]);
+    expect(trace[0]?.rowsIn).toBe(5);
+    expect(trace[0]?.rowsOut).toBe(4); // the one duplicate found while it was still a candidate
+    expect(trace[1]).toMatchObject({ rowsIn: 4, rowsOut: 2 });
+  });
+
+  it("is used only right after steps that add no column, for a dedupe then a first-N step", () => {
+    const steps = plan(2);
+    expect(candidatePair(columns, [], steps)).toBeDefined();
+    expect(candidatePair(columns, [], [steps[1]!, steps[0]!])).toBeUndefined();
+    // a streamed step that added a column: its values are not the reader's
+    const derived = { ...steps[0]!, columnsOut: [...columns, "extra"] };
+    expect(candidatePair(columns, [derived], steps)).toBeUndefined();
+  });
+});

@@ -1,0 +1,103 @@
+import type { TraceEntry } from "@tablepipe/core";
+import { type PlannedStep, runPrimitiveStep, TableAccumulator } from "@tablepipe/core/internal";
+import type { ColumnTable } from "arquero";
+
+/** Rows held before the first compaction (smaller inputs run exactly as without it). */
+const MIN_PENDING_ROWS = 1 << 20;
+
+/**
+ * The dedupe and first-N pair a streamed read can run as the batches arrive: a dedupe on every column, then a
+ * step that keeps the first `n` rows per group under a total order (see `keepsFirstRowsPerGroup`), right
+ * after the streamed steps, which must add no column (the values are the reader's own: one kind of missing
+ * value per column, so rows tied on every column are exactly the rows the dedupe calls equal).
+ */
+export function candidatePair(
+  sourceColumns: readonly string[],
+  streamed: readonly PlannedStep[],
+  rest: readonly PlannedStep[],
+): readonly [PlannedStep, PlannedStep] | undefined {
+  const [dedupe, firstN] = rest;
+  if (dedupe === undefined || firstN === undefined) return undefined;
+  if (dedupe.children.length > 0 || !dedupe.transform.dropsDuplicateRows(dedupe.resolved)) return undefined;
+  if (firstN.children.length > 0 || firstN.transform.keepsFirstRowsPerGroup?.(firstN.resolved) !== true)
+    return undefined;
+  const source = new Set(sourceColumns);
+  const columns = streamed.at(-1)?.columnsOut ?? sourceColumns;
+  return columns.every((c) => source.has(c)) ? [dedupe, firstN] : undefined;
+}
+
+/**
+ * The rows streamed into a dedupe + first-N pair, kept bounded: whenever the rows held pass a threshold, the
+ * pair runs on them (candidates so far, then the new rows, in input order) and only its output is kept.
+ * A row it drops is a later copy of a kept row, or has `n` distinct rows of its group ahead of it, which no
+ * later row can undo; so the pair run once more on the candidates at the end gives the table it gives on
+ * every row, row for row and in the same order, while memory holds about `groups × n` rows, not all rows.
+ */
+export class CandidateRows {
+  readonly #dedupe: PlannedStep;
+  readonly #firstN: PlannedStep;
+  readonly #columns: readonly string[];
+  #held = new TableAccumulator();
+  #candidates = 0;
+  /** Rows given to {@link append}, duplicates the compactions dropped, milliseconds per step. */
+  #fed = 0;
+  #duplicates = 0;
+  #dedupeMs = 0;
+  #firstNMs = 0;
+  readonly #minPending: number;
+
+  /** `minPending`: new rows held before a compaction (tests make it small). */
+  constructor(
+    pair: readonly [PlannedStep, PlannedStep],
+    columns: readonly string[],
+    minPending = MIN_PENDING_ROWS,
+  ) {
+    [this.#dedupe, this.#firstN] = pair;
+    this.#columns = columns;
+    this.#minPending = minPending;
+  }
+
+  /** Hold the rows `part` shows; compact when enough new rows are held. */
+  append(part: ColumnTable): void {
+    this.#held.append(part);
+    this.#fed += part.numRows();
+    if (this.#held.numRows - this.#candidates >= Math.max(this.#minPending, 2 * this.#candidates)) {
+      this.#compact();
+    }
+  }
+
+  #compact(): void {
+    const all = this.#held.finish(this.#columns);
+    let started = performance.now();
+    const distinct = runPrimitiveStep(this.#dedupe, all);
+    this.#dedupeMs += performance.now() - started;
+    this.#duplicates += all.numRows() - distinct.numRows();
+    started = performance.now();
+    const kept = runPrimitiveStep(this.#firstN, distinct);
+    this.#firstNMs += performance.now() - started;
+    this.#held = new TableAccumulator();
+    this.#held.append(kept);
+    this.#candidates = kept.numRows();
+  }
+
+  /** The candidates (a table the pair still has to run on, in input order). */
+  finish(): ColumnTable {
+    return this.#held.finish(this.#columns);
+  }
+
+  /**
+   * The trace of the pair's final run, made to count every row streamed in: the dedupe's rows in are all rows
+   * it was given; its rows out leave out only the duplicates found (a copy of a row the first-N step had
+   * already dropped is not counted as one); milliseconds include the compactions.
+   */
+  adjustTrace(trace: readonly TraceEntry[]): TraceEntry[] {
+    const [dedupe, firstN, ...others] = trace;
+    if (dedupe === undefined || firstN === undefined) return [...trace];
+    const distinct = this.#fed - this.#duplicates - (dedupe.rowsIn - dedupe.rowsOut);
+    return [
+      { ...dedupe, rowsIn: this.#fed, rowsOut: distinct, ms: dedupe.ms + this.#dedupeMs },
+      { ...firstN, rowsIn: distinct, ms: firstN.ms + this.#firstNMs },
+      ...others,
+    ];
+  }
+}
