@@ -1,4 +1,9 @@
-import { describeParity, describeTipModelParity, type ParityEngine } from "@tablepipe/sql/test-support";
+import {
+  describeParity,
+  describeTipModelParity,
+  describeTypedParity,
+  type ParityEngine,
+} from "@tablepipe/sql/test-support";
 import { afterAll, beforeAll, inject } from "vitest";
 import { runOnSpark } from "./engine/run-on-spark";
 import { SparkSession } from "./engine/spark-session";
@@ -23,3 +28,4 @@ const engine: ParityEngine = {
 
 describeParity(engine, remote !== "");
 describeTipModelParity(engine, 4000, remote !== "");
+describeTypedParity(engine, remote !== "");

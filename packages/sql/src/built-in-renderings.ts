@@ -1,4 +1,3 @@
-import type { SqlDialectName } from "@tablepipe/core";
 import type { TransformRuntime } from "@tablepipe/core/internal";
 import { renderAddDateParts } from "./renderings/add-date-parts";
 import { renderAggregate } from "./renderings/aggregate";
@@ -67,27 +66,9 @@ const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltIn>> = {
 /** The names of the transforms that have a built-in SQL rendering. */
 export const RENDERED_TRANSFORMS: readonly string[] = Object.keys(BUILT_IN_RENDERINGS).sort();
 
-/**
- * Built-in renderings not yet proven equal to the in-process result on a dialect's engine (its parity suite does
- * not cover them): there the step runs in process, as a step without a rendering does.
- */
-const NOT_YET_PROVEN: Readonly<Record<SqlDialectName, ReadonlySet<string>>> = {
-  duckdb: new Set(),
-  spark: new Set(["castColumns", "fillNull", "rename", "union", "window"]),
-};
-
-/** The names of the transforms with a built-in rendering that runs on a dialect's engine. */
-export function renderedTransformsOn(dialect: SqlDialectName): readonly string[] {
-  return RENDERED_TRANSFORMS.filter((name) => !NOT_YET_PROVEN[dialect].has(name));
-}
-
-/** The built-in rendering of a transform in a dialect, when its name and params are a built-in's. */
-export function builtInRendering(
-  transform: TransformRuntime,
-  dialect: SqlDialectName,
-): BuiltInRendering | undefined {
+/** The built-in rendering of a transform, when its name and params are a built-in's. */
+export function builtInRendering(transform: TransformRuntime): BuiltInRendering | undefined {
   if (!Object.hasOwn(BUILT_IN_RENDERINGS, transform.transformName)) return undefined;
-  if (NOT_YET_PROVEN[dialect].has(transform.transformName)) return undefined;
   const entry = BUILT_IN_RENDERINGS[transform.transformName] as BuiltIn;
   const params = Object.keys(transform.paramsSchema.shape).sort();
   const same = params.length === entry.params.length && params.every((p, i) => p === entry.params[i]);

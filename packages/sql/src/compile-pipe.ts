@@ -72,7 +72,7 @@ function renderStep(
     return { sql, columns, types: typesOf(types, columns, added) };
   }
   const known = { types, lookup: (table: ColumnTable, t: KnownTypes) => lookups.nameOf(table, t) };
-  return builtInRendering(step.transform, options.dialect)?.(step.resolved, context, known);
+  return builtInRendering(step.transform)?.(step.resolved, context, known);
 }
 
 function uniqueName(label: string, taken: Set<string>): string {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-export { RENDERED_TRANSFORMS, renderedTransformsOn } from "./built-in-renderings";
+export { RENDERED_TRANSFORMS } from "./built-in-renderings";
 export type { ColumnType } from "./column-types";
 export { columnTypesOf } from "./column-types";
 export type { CompiledCte, CompiledPipe, CompileOptions } from "./compile-pipe";

@@ -68,7 +68,8 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
       boolean: "BOOLEAN",
       timestamp: "TIMESTAMP_NTZ",
     },
-    epochMillis: (timestamp) => `unix_millis(CAST(${timestamp} AS TIMESTAMP))`,
+    // the session sets timestampType=TIMESTAMP_NTZ, so TIMESTAMP would mean NTZ: unix_millis needs LTZ (UTC session)
+    epochMillis: (timestamp) => `unix_millis(CAST(${timestamp} AS TIMESTAMP_LTZ))`,
     timestampFromMillis: (millis) =>
       `CAST(timestamp_micros(CAST(round(${millis} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
     numberText: (number) =>

@@ -189,8 +189,20 @@ export async function runOnSpark<C extends string>(
     options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
   const run = session.nextRun();
   const sourceView = `tablepipe_${run}_source`;
+  const declared = options.columnTypes ?? {};
+  // the shipped source's column types, for the renderings that depend on them (castColumns, fillNull, union)
+  const sourceTypes =
+    options.source === undefined
+      ? Object.fromEntries(
+          columns.map((name) => [
+            name,
+            inferColumnType(pipe.source, name, declared[name], "the pipe's source table"),
+          ]),
+        )
+      : undefined;
   const compiled = compilePipe(columns, flat, {
     dialect: "spark",
+    ...(sourceTypes === undefined ? {} : { sourceTypes }),
     sourceRelation: sourceView,
     lookupRelation: (i) => `tablepipe_${run}_lookup_${i}`,
     numberRows: (relation) => `SELECT * FROM ${quote(relation)}`,

@@ -11,14 +11,23 @@ interface WindowFunctionShape {
   readonly offset?: number;
 }
 
-/** One window column's SQL over the `ordered` window (every tie broken) or the `peers` one (orderBy only). */
-function windowSql(fn: WindowFunctionShape, c: SqlStepContext, ordered: string, peers: string): string {
+/**
+ * One window column's SQL over the `ordered` window (every tie broken) or the `peers` one (orderBy only;
+ * `undefined` when there is no orderBy).
+ */
+function windowSql(
+  fn: WindowFunctionShape,
+  c: SqlStepContext,
+  ordered: string,
+  peers: string | undefined,
+): string {
   const of = fn.of === undefined ? "" : c.expr(fn.of);
   switch (fn.fn) {
     case "rowNumber":
       return `row_number() OVER (${ordered})`;
     case "rank":
-      return `rank() OVER (${peers})`;
+      // with no orderBy every row of a partition ties (rank 1); Spark refuses rank() without an ORDER BY
+      return peers === undefined ? "CAST(1 AS BIGINT)" : `rank() OVER (${peers})`;
     case "lag":
     case "lead":
       return `${fn.fn}(${of}, ${fn.offset ?? 1}) OVER (${ordered})`;
@@ -53,7 +62,7 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
   const ordered = [...orderTerms(c, [...orderKeys, ...rest.map((column) => ({ column }))]), c.rowOrder];
   const peers = orderKeys.length > 0 ? `ORDER BY ${orderTerms(c, orderKeys).join(", ")}` : "";
   const orderedWindow = [partition, `ORDER BY ${ordered.join(", ")}`].filter(Boolean).join(" ");
-  const peersWindow = [partition, peers].filter(Boolean).join(" ");
+  const peersWindow = orderKeys.length > 0 ? [partition, peers].filter(Boolean).join(" ") : undefined;
   const computed = Object.fromEntries(
     Object.entries(functions).map(([name, fn]) => [name, windowSql(fn, c, orderedWindow, peersWindow)]),
   );
