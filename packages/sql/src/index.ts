@@ -10,6 +10,8 @@ export type { ColumnType } from "./column-types";
 export { columnTypesOf } from "./column-types";
 export type { CompiledCte, CompiledPipe, CompileOptions } from "./compile-pipe";
 export { compilePipe } from "./compile-pipe";
+export type { InferredColumnType } from "./infer-column-type";
+export { inferColumnType } from "./infer-column-type";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
 export { ROW_ORDER_COLUMN } from "./row-order";
