@@ -10,6 +10,8 @@ export type { ColumnType } from "./column-types";
 export { columnTypesOf } from "./column-types";
 export type { CompiledCte, CompiledPipe, CompileOptions } from "./compile-pipe";
 export { compilePipe } from "./compile-pipe";
+export type { EnginePlacement } from "./finish-engine-run";
+export { finishEngineRun, pushedDownTrace } from "./finish-engine-run";
 export type { InferredColumnType } from "./infer-column-type";
 export { inferColumnType } from "./infer-column-type";
 export type { PipeSqlOptions } from "./pipe-to-sql";

@@ -1,21 +1,14 @@
-import {
-  type Pipe,
-  type PipeResult,
-  type SqlRendering,
-  schemaOf,
-  type Table,
-  type TraceEntry,
-} from "@tablepipe/core";
-import {
-  executePlan,
-  flattenPlan,
-  nestTrace,
-  type PlannedStep,
-  planSteps,
-  primitiveTraceEntry,
-} from "@tablepipe/core/internal";
+import { type Pipe, type PipeResult, type SqlRendering, schemaOf, type Table } from "@tablepipe/core";
+import { flattenPlan, planSteps } from "@tablepipe/core/internal";
 import type { ReadReport } from "@tablepipe/io";
-import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import {
+  type CompiledPipe,
+  compilePipe,
+  type EnginePlacement,
+  finishEngineRun,
+  pushedDownTrace,
+  ROW_ORDER_COLUMN,
+} from "@tablepipe/sql";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
@@ -28,11 +21,7 @@ import type { DuckDbFilesSource } from "./read-files";
 import { readQuery } from "./read-result";
 
 /** Where one primitive step ran. */
-export interface StepPlacement {
-  /** The step's path through composed transforms (`filterData > limitHistory`). */
-  readonly step: string;
-  readonly engine: "duckdb" | "in-process";
-}
+export type StepPlacement = EnginePlacement<"duckdb">;
 
 /** Options of {@link runOnDuckDb}. */
 export interface DuckDbRunOptions {
@@ -115,19 +104,6 @@ async function loadSources(
   return report;
 }
 
-/** The trace entries of the steps DuckDB ran, from the per-CTE row counts. */
-async function pushedDownTrace(db: DuckDb, compiled: CompiledPipe): Promise<TraceEntry[]> {
-  const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<string, number>;
-  const steps = compiled.ctes.flatMap((cte) => (cte.step === undefined ? [] : [cte.step]));
-  return steps.map((step, i) =>
-    primitiveTraceEntry(step, {
-      rowsIn: Number(counts[`n${i}`]),
-      rowsOut: Number(counts[`n${i + 1}`]),
-      ms: 0,
-    }),
-  );
-}
-
 /**
  * Run a pipe inside DuckDB: the longest prefix of its steps that renders to SQL runs as one query (a CTE
  * per step), the rest in process on the result. The pipe is checked first, as by `run()`. Returns the
@@ -178,21 +154,16 @@ export async function runOnDuckDb<C extends string>(
     } catch (error) {
       throw await locateFailure(db, compiled, error);
     }
-    const rest: readonly PlannedStep[] = flat.slice(compiled.renderedSteps);
-    const pushed = await pushedDownTrace(db, compiled);
-    const inProcess = executePlan(table, rest);
-    const placement: StepPlacement[] = flat.map((step, i) => ({
-      step: step.path,
-      engine: i < compiled.renderedSteps ? "duckdb" : "in-process",
-    }));
+    const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<
+      string,
+      unknown
+    >;
+    const done = finishEngineRun("duckdb", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
     return {
-      table: inProcess.table as Table<C>,
-      trace: nestTrace(
-        planned,
-        [...pushed, ...inProcess.trace].map((entry, i) => ({ path: (flat[i] as PlannedStep).path, entry })),
-      ),
+      table: done.table as Table<C>,
+      trace: done.trace,
       sql: compiled.sql,
-      placement,
+      placement: done.placement,
       ...(read === undefined ? {} : { read }),
     };
   } finally {

@@ -1,20 +1,13 @@
+import { type Pipe, type PipeResult, SQL_DIALECTS, type SqlRendering, type Table } from "@tablepipe/core";
+import { flattenPlan, planSteps } from "@tablepipe/core/internal";
 import {
-  type Pipe,
-  type PipeResult,
-  SQL_DIALECTS,
-  type SqlRendering,
-  type Table,
-  type TraceEntry,
-} from "@tablepipe/core";
-import {
-  executePlan,
-  flattenPlan,
-  nestTrace,
-  type PlannedStep,
-  planSteps,
-  primitiveTraceEntry,
-} from "@tablepipe/core/internal";
-import { type CompiledPipe, compilePipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+  type CompiledPipe,
+  compilePipe,
+  type EnginePlacement,
+  finishEngineRun,
+  pushedDownTrace,
+  ROW_ORDER_COLUMN,
+} from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { arrowToTable, tableToArrow } from "../client/arrow";
 import { SparkLoadError, type SparkQueryError, toSparkError } from "../client/errors";
@@ -27,11 +20,7 @@ import { SparkSession } from "./spark-session";
 const quote = SQL_DIALECTS.spark.quoteIdentifier;
 
 /** Where one primitive step ran. */
-export interface SparkStepPlacement {
-  /** The step's path through composed transforms (`filterData > limitHistory`). */
-  readonly step: string;
-  readonly engine: "spark" | "in-process";
-}
+export type SparkStepPlacement = EnginePlacement<"spark">;
 
 /** Options of {@link runOnSpark}. */
 export interface SparkRunOptions {
@@ -126,20 +115,6 @@ async function readSource(
   await session.client.createView(`${view}_read`, source.relation, what);
   const numbered = `SELECT *, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
   await session.client.createView(view, sqlRelation(numbered), what);
-}
-
-/** The trace entries of the steps Spark ran, from the per-CTE row counts. */
-async function pushedDownTrace(session: SparkSession, compiled: CompiledPipe): Promise<TraceEntry[]> {
-  const result = await session.client.sql(compiled.countSql, "counting the rows of each step");
-  const counts = arrowToTable(result.batches).objects()[0] as Record<string, number>;
-  const steps = compiled.ctes.flatMap((cte) => (cte.step === undefined ? [] : [cte.step]));
-  return steps.map((step, i) =>
-    primitiveTraceEntry(step, {
-      rowsIn: Number(counts[`n${i}`]),
-      rowsOut: Number(counts[`n${i + 1}`]),
-      ms: 0,
-    }),
-  );
 }
 
 /** The query failed: find the first CTE that fails on its own and name its step. */
@@ -239,21 +214,14 @@ export async function runOnSpark<C extends string>(
     } catch (error) {
       throw await locateFailure(session, compiled, error);
     }
-    const rest: readonly PlannedStep[] = flat.slice(compiled.renderedSteps);
-    const pushed = await pushedDownTrace(session, compiled);
-    const inProcess = executePlan(table, rest);
-    const placement: SparkStepPlacement[] = flat.map((step, i) => ({
-      step: step.path,
-      engine: i < compiled.renderedSteps ? "spark" : "in-process",
-    }));
+    const counted = await session.client.sql(compiled.countSql, "counting the rows of each step");
+    const counts = arrowToTable(counted.batches).objects()[0] as Record<string, unknown>;
+    const done = finishEngineRun("spark", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
     return {
-      table: inProcess.table as Table<C>,
-      trace: nestTrace(
-        planned,
-        [...pushed, ...inProcess.trace].map((entry, i) => ({ path: (flat[i] as PlannedStep).path, entry })),
-      ),
+      table: done.table as Table<C>,
+      trace: done.trace,
       sql: compiled.sql,
-      placement,
+      placement: done.placement,
     };
   } finally {
     // A cache belongs to the server, not the session: uncached always, before the session goes.
