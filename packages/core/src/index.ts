@@ -84,7 +84,7 @@ export { compose } from "./pipe/compose";
 export { StepFailedError } from "./pipe/execute";
 export type { CheckedPipe, PipeEngine, PipeResult, PipeRunOptions } from "./pipe/pipe";
 export { Pipe, pipe } from "./pipe/pipe";
-export type { AddsOf, RemovesOf, Step } from "./pipe/step";
+export type { AddsOf, RemovesOf, RequirementsOf, Step } from "./pipe/step";
 export { step } from "./pipe/step";
 export type { TraceEntry } from "./pipe/trace";
 export { flattenTrace, formatFunnel } from "./pipe/trace";
@@ -106,6 +106,7 @@ export {
 export { declaredSchema, schemaOf } from "./schema/registry";
 // Row schemas: the zod object that types a table's rows (reads, row factories).
 export type { RowSchema } from "./schema/row-schema";
+export type { FieldType, HandSchemaTypes, RowSchemaTypes, SchemaTypesOf } from "./schema/static-types";
 export type { SchemaInput, SchemaInputColumns } from "./schema/typed-table";
 export { checkTableSchema, toArquero, toTableSchema, typedTable } from "./schema/typed-table";
 // Time: calendar arithmetic and time-stamp text (zone-less wall clock as epoch milliseconds).
@@ -113,6 +114,7 @@ export { civilDate, daysFromCivil } from "./time/calendar";
 export { formatTimestamp, isEpochMillis, parseTimestamp } from "./time/timestamp";
 // Transforms: declaring one, its column params and contract, its errors.
 export type {
+  AcceptedTypes,
   AddsOptions,
   ColumnParam,
   ColumnParams,
@@ -143,21 +145,34 @@ export {
 export { describeValue, tableParam } from "./transform/params";
 export type { StepSpec, Transform } from "./transform/runtime";
 export type { SqlRendering, SqlStepContext } from "./transform/sql-rendering";
-export type { ColumnsOf, Table, TableColumns } from "./transform/table";
+export type {
+  ColumnsOf,
+  ColumnTypes,
+  KnownTypesOf,
+  NoColumnTypes,
+  Table,
+  TableColumns,
+  TableTypes,
+  TypesOf,
+} from "./transform/table";
 export { isTable } from "./transform/table";
 export type {
   CheckedTable,
   ColumnsForRole,
   ContractFor,
+  DeclaredTypes,
   LacksColumns,
   LacksParams,
+  MeetsType,
   MissingColumns,
   NeedsCheck,
   NeedsMessages,
   NeedsOf,
+  NeedTypesOf,
   NoFixedColumns,
   NoParams,
   OutputColumns,
+  OutputTypes,
   ParamsArgs,
   ParamsGiven,
   ParamsInput,
@@ -168,6 +183,7 @@ export type {
   StaticContract,
   StepParamsArgs,
   TransformCall,
+  TypeRequirements,
 } from "./transform/types";
 // Values: the one rule for a missing value.
 export { isMissing } from "./values/is-missing";

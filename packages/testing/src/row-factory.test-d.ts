@@ -16,14 +16,16 @@ describe("row factory types", () => {
     expectTypeOf(zoneRows.columns).toEqualTypeOf<readonly ("zone_id" | "zone_name" | "borough")[]>();
   });
 
-  it("returns tables typed by the schema's columns", () => {
-    expectTypeOf(zoneRows.rows([{ zone_id: 100 }, {}])).toEqualTypeOf<
-      Table<"zone_id" | "zone_name" | "borough">
-    >();
-    expectTypeOf(zoneRows.tuples(["zone_id"], [[1]])).toEqualTypeOf<
-      Table<"zone_id" | "zone_name" | "borough">
-    >();
-    expectTypeOf(zoneRows.empty()).toEqualTypeOf<Table<"zone_id" | "zone_name" | "borough">>();
+  it("returns tables typed by the schema's columns and their types", () => {
+    type Zones = Table<
+      "zone_id" | "zone_name" | "borough",
+      { zone_id: "int"; zone_name: "string"; borough: "string" }
+    >;
+    expectTypeOf(zoneRows.rows([{ zone_id: 100 }, {}])).toEqualTypeOf<Zones>();
+    expectTypeOf(zoneRows.tuples(["zone_id"], [[1]])).toEqualTypeOf<Zones>();
+    expectTypeOf(zoneRows.empty()).toEqualTypeOf<Zones>();
+    // and is still a table of those columns for code that knows only the names
+    expectTypeOf(zoneRows.empty()).toExtend<Table<"zone_id" | "zone_name" | "borough">>();
   });
 
   it("types each tuple by the column list", () => {

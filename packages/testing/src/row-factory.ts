@@ -1,4 +1,10 @@
-import { isEpochMillis, schemaFromRowSchema, type Table, type TableSchema } from "@tablepipe/core";
+import {
+  isEpochMillis,
+  type RowSchemaTypes,
+  schemaFromRowSchema,
+  type Table,
+  type TableSchema,
+} from "@tablepipe/core";
 import { attachSchema } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { buildTable } from "./build-table";
@@ -41,7 +47,7 @@ export interface RowFactory<S extends RowSchema> {
    * @example tripRows.rows([{ pickup_location_id: 100 }, {}]) // 2 rows, 17 columns
    * @example tripRows.rows([{ pickup_datetime: "2018-02-04T18:00" }]).get("pickup_datetime", 0) // Date.UTC(2018, 1, 4, 18)
    */
-  rows(rows: readonly RowInput<S>[]): Table<ColumnName<S>>;
+  rows(rows: readonly RowInput<S>[]): Table<ColumnName<S>, RowSchemaTypes<S>>;
   /**
    * A table from tuples of values for a column list, every other column defaulted; each tuple is typed by the list.
    * @example tripRows.tuples(["pickup_location_id", "dropoff_location_id"], [[1, 1], [100, 1]])
@@ -49,9 +55,9 @@ export interface RowFactory<S extends RowSchema> {
   tuples<const K extends readonly ColumnName<S>[]>(
     columns: K & NamesRequiredColumns<S, K>,
     rows: readonly NoInfer<TupleFor<S, K>>[],
-  ): Table<ColumnName<S>>;
+  ): Table<ColumnName<S>, RowSchemaTypes<S>>;
   /** A table with every column of the schema and no rows. */
-  empty(): Table<ColumnName<S>>;
+  empty(): Table<ColumnName<S>, RowSchemaTypes<S>>;
 }
 
 /**
@@ -124,7 +130,7 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
       const [overrides = {}] = args as [unknown?];
       return parseRow(context, checkRowObject(context, overrides, 0), 0);
     },
-    rows(rows: readonly RowInput<S>[]): Table<ColumnName<S>> {
+    rows(rows: readonly RowInput<S>[]): Table<ColumnName<S>, RowSchemaTypes<S>> {
       const context = `${name}.rows()`;
       if (!Array.isArray(rows)) {
         throw new TypeError(`${context}: expected an array of row objects, got ${describeCellValue(rows)}`);
@@ -137,12 +143,12 @@ export function rowFactory<S extends RowSchema>(schema: S, options: RowFactoryOp
     tuples<const K extends readonly ColumnName<S>[]>(
       columnList: K & NamesRequiredColumns<S, K>,
       rows: readonly NoInfer<TupleFor<S, K>>[],
-    ): Table<ColumnName<S>> {
+    ): Table<ColumnName<S>, RowSchemaTypes<S>> {
       const context = `${name}.tuples()`;
       const inputs = tuplesToRowObjects(context, columnList, rows, columns);
       return typed(buildTable(fields, parseRows(context, inputs)));
     },
-    empty(): Table<ColumnName<S>> {
+    empty(): Table<ColumnName<S>, RowSchemaTypes<S>> {
       return typed(buildTable(fields, []));
     },
   };

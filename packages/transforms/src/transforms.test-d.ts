@@ -32,10 +32,16 @@ describe("typed columns, with the caller's column names", () => {
       .transform(sortRows, { by: ["customer_id", "ordered_at"] })
       .value();
     expectTypeOf(out).toEqualTypeOf<
-      Table<OrderColumns | "month" | "day_of_week" | "day_of_month" | "is_express">
+      Table<
+        OrderColumns | "month" | "day_of_week" | "day_of_month" | "is_express",
+        { month: "int"; day_of_week: "int"; day_of_month: "int"; is_express: "int" }
+      >
     >();
     expectTypeOf(addDateParts(orders, { column: "ordered_at", month: "m" })).toEqualTypeOf<
-      Table<OrderColumns | "m" | "day_of_week" | "day_of_month">
+      Table<
+        OrderColumns | "m" | "day_of_week" | "day_of_month",
+        { m: "int"; day_of_week: "int"; day_of_month: "int" }
+      >
     >();
   });
 

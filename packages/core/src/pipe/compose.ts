@@ -5,6 +5,7 @@ import type { ColumnContract } from "../transform/contract";
 import { makeTransform } from "../transform/define-transform";
 import { paramsValidator, resolveParams } from "../transform/params";
 import type { StepSpec, Transform, TransformRuntime } from "../transform/runtime";
+import type { KnownTypesOf, NoColumnTypes } from "../transform/table";
 import { isTable } from "../transform/table";
 import type { NoParams, ParamsSchema, StaticContract } from "../transform/types";
 import { executePlan } from "./execute";
@@ -18,24 +19,37 @@ interface UnknownContract extends StaticContract {
   removes: string;
 }
 
-/** The static contract of a tuple of steps run in order (what they need from the input, add and remove). */
+/**
+ * The static contract of a tuple of steps run in order: what they need from the input (and the types they
+ * accept for it), add (and the known types of what they add or change) and remove.
+ */
 export type FoldSteps<
   T extends readonly Step[],
   N extends string = never,
   Added extends string = never,
   Removed extends string = never,
+  Types = NoColumnTypes,
+  NeedTypes = NoColumnTypes,
 > = number extends T["length"]
   ? UnknownContract
   : T extends readonly [infer H, ...infer Rest extends readonly Step[]]
-    ? H extends Step<infer HN, infer HA, infer HR>
+    ? H extends Step<infer HN, infer HA, infer HR, infer HT, infer HNT>
       ? FoldSteps<
           Rest,
           N | Exclude<HN, Added>,
           Exclude<Added, HR> | HA,
-          Exclude<Removed | Exclude<HR, Added>, HA>
+          Exclude<Removed | Exclude<HR, Added>, HA>,
+          Omit<Types, HR | HA | keyof HT> & HT,
+          NeedTypes & Omit<HNT, Added | keyof NeedTypes>
         >
       : UnknownContract
-    : { needs: N; adds: Added; removes: Removed };
+    : {
+        needs: N;
+        adds: Added;
+        removes: Removed;
+        types: KnownTypesOf<Types>;
+        needTypes: { [Col in keyof NeedTypes]: NeedTypes[Col] };
+      };
 
 /** A transform made of other steps: the guide's `filter_data` and `add_features`. */
 export interface CompositeDefinition<Z extends ParamsSchema, T extends readonly Step[]> {

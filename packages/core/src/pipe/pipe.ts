@@ -2,11 +2,12 @@ import type { ColumnTable } from "arquero";
 import { schemaOf } from "../schema/registry";
 import type { ColumnParams } from "../transform/column-params";
 import type { Transform } from "../transform/runtime";
-import type { Table } from "../transform/table";
+import type { ColumnTypes, KnownTypesOf, NoColumnTypes, Table } from "../transform/table";
 import type {
   NeedsCheck,
   NeedsMessages,
   OutputColumns,
+  OutputTypes,
   ParamsGiven,
   ParamsSchema,
   StaticContract,
@@ -18,8 +19,8 @@ import { makeStep, type Step } from "./step";
 import type { TraceEntry } from "./trace";
 
 /** The result of running a pipe: the output table and what each step did. */
-export interface PipeResult<C extends string> {
-  readonly table: Table<C>;
+export interface PipeResult<C extends string, K extends ColumnTypes = NoColumnTypes> {
+  readonly table: Table<C, K>;
   readonly trace: readonly TraceEntry[];
 }
 
@@ -44,9 +45,10 @@ export interface PipeRunOptions<X extends object> {
 /**
  * The guide's `.transform()` chain. Steps are collected, not run: `value()` and `run()` first check every
  * step's params and column contract against the columns available at that point (pre-flight), and only
- * then touch the data. A pipe is immutable: each `.transform()` returns a new pipe.
+ * then touch the data. A pipe is immutable: each `.transform()` returns a new pipe. `C` are the columns the
+ * compiler knows the output will have, `K` their types where known (see `Table`).
  */
-export class Pipe<C extends string> {
+export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
   readonly #source: ColumnTable;
   readonly #steps: readonly Step[];
 
@@ -67,18 +69,18 @@ export class Pipe<C extends string> {
     N extends string,
     const P extends object = Record<never, never>,
   >(
-    this: CheckedPipe<C, N, S, F, P>,
+    this: CheckedPipe<C, N, S, F, P, K>,
     transform: Transform<S, Z, F, N> & ParamsGiven<S, Z, P>,
     ...params: StepParamsArgs<S, Z, P>
-  ): Pipe<OutputColumns<C, S, F, P>> {
-    const self = this as unknown as Pipe<C>;
+  ): Pipe<OutputColumns<C, S, F, P>, OutputTypes<K, S, F, P>> {
+    const self = this as unknown as Pipe<C, K>;
     return new Pipe(self.#source, [...self.#steps, makeStep(transform, params[0])]);
   }
 
   /** Append a prepared step (from `step(...)`). */
   step<N extends string, A extends string, R extends string>(
     prepared: Step<N, A, R> & NeedsCheck<C, N>,
-  ): Pipe<Exclude<C, R> | A> {
+  ): Pipe<Exclude<C, R> | A, KnownTypesOf<Omit<K, R | A>>> {
     return new Pipe(this.#source, [...this.#steps, prepared]);
   }
 
@@ -102,17 +104,19 @@ export class Pipe<C extends string> {
    * Check, then run every step; returns the output table and the trace. With an engine, the run happens there
    * and the result comes as a promise: `await p.run({ engine: duckdb() })`.
    */
-  run(): PipeResult<C>;
-  run<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C> & X>;
-  run<X extends object>(options?: PipeRunOptions<X>): PipeResult<C> | Promise<PipeResult<C> & X> {
-    if (options !== undefined) return options.engine.runPipe(this);
+  run(): PipeResult<C, K>;
+  run<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C, K> & X>;
+  run<X extends object>(options?: PipeRunOptions<X>): PipeResult<C, K> | Promise<PipeResult<C, K> & X> {
+    // An engine gives back the table the pipe describes: its types are the pipe's.
+    if (options !== undefined)
+      return options.engine.runPipe(this as Pipe<C>) as Promise<PipeResult<C, K> & X>;
     const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     const { table, trace } = executePlan(this.#source, planned);
-    return { table: table as Table<C>, trace };
+    return { table: table as Table<C, K>, trace };
   }
 
   /** Check, then run every step; returns the output table. */
-  value(): Table<C> {
+  value(): Table<C, K> {
     return this.run().table;
   }
 }
@@ -124,11 +128,15 @@ export type CheckedPipe<
   S extends ColumnParams,
   F extends StaticContract,
   P,
-> = [NeedsMessages<C, N, S, F, P>] extends [never] ? Pipe<C> : NeedsMessages<C, N, S, F, P>;
+  K extends ColumnTypes = NoColumnTypes,
+> = [NeedsMessages<C, N, S, F, P, K>] extends [never] ? Pipe<C, K> : NeedsMessages<C, N, S, F, P, K>;
 
 /**
  * Start a pipeline on a table: `pipe(trips).transform(dropDuplicates).transform(limitHistory, {...}).value()`.
+ * The pipe knows the table's columns and their known types, and follows them step by step.
  */
-export function pipe<C extends string>(table: Table<C>): Pipe<C> {
-  return new Pipe<C>(table);
+export function pipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
+  table: Table<C, K>,
+): Pipe<C, K> {
+  return new Pipe<C, K>(table);
 }

@@ -1,26 +1,36 @@
 import type { ColumnParams } from "../transform/column-params";
 import type { StepSpec, Transform } from "../transform/runtime";
+import type { KnownTypesOf, NoColumnTypes } from "../transform/table";
 import type {
   ColumnsForRole,
   ContractFor,
+  DeclaredTypes,
   NeedsOf,
+  NeedTypesOf,
   ParamsGiven,
   ParamsSchema,
   StaticContract,
   StepParamsArgs,
+  TypeRequirements,
 } from "../transform/types";
 
 declare const stepColumns: unique symbol;
 
 /**
  * A transform bound to its params, ready to run in a pipe or a `compose`. `N`, `A` and `R` are the
- * columns it needs, adds and removes, as far as the compiler knows.
+ * columns it needs, adds and removes, as far as the compiler knows; `T` the known types of the columns it
+ * adds or changes, `NT` the types it accepts for needed columns (where it declares them).
  */
-export interface Step<N extends string = string, A extends string = string, R extends string = string>
-  extends StepSpec {
-  readonly [stepColumns]?: { needs: N; adds: A; removes: R };
+export interface Step<
+  N extends string = string,
+  A extends string = string,
+  R extends string = string,
+  T = NoColumnTypes,
+  NT = NoColumnTypes,
+> extends StepSpec {
+  readonly [stepColumns]?: { needs: N; adds: A; removes: R; types: T; needTypes: NT };
   /** The same step, shown under another label in traces and errors. */
-  as(label: string): Step<N, A, R>;
+  as(label: string): Step<N, A, R, T, NT>;
 }
 
 /** The columns a transform adds when called with `P`. */
@@ -64,6 +74,21 @@ export function step<
 >(
   transform: Transform<S, Z, F> & ParamsGiven<S, Z, P>,
   ...params: StepParamsArgs<S, Z, P>
-): Step<NeedsOf<S, F, P>, AddsOf<S, F, P>, RemovesOf<S, F, P>> {
-  return makeStep(transform, params[0]) as Step<NeedsOf<S, F, P>, AddsOf<S, F, P>, RemovesOf<S, F, P>>;
+): Step<
+  NeedsOf<S, F, P>,
+  AddsOf<S, F, P>,
+  RemovesOf<S, F, P>,
+  KnownTypesOf<DeclaredTypes<S, F, P, NoColumnTypes>>,
+  RequirementsOf<NeedTypesOf<S, F, P>>
+> {
+  return makeStep(transform, params[0]) as Step<
+    NeedsOf<S, F, P>,
+    AddsOf<S, F, P>,
+    RemovesOf<S, F, P>,
+    KnownTypesOf<DeclaredTypes<S, F, P, NoColumnTypes>>,
+    RequirementsOf<NeedTypesOf<S, F, P>>
+  >;
 }
+
+/** A map of type requirements flattened into one object type. */
+export type RequirementsOf<T> = { [Col in keyof T & string]: T[Col] & TypeRequirements[string] };

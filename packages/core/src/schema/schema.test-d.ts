@@ -9,9 +9,11 @@ import { typedTable } from "./typed-table";
 describe("typedTable", () => {
   it("types the table's columns from the schema, zod or by hand", () => {
     const Order = z.object({ id: z.int(), at: z.date() });
-    expectTypeOf(typedTable(aq.table({}), Order)).toEqualTypeOf<Table<"id" | "at">>();
+    expectTypeOf(typedTable(aq.table({}), Order)).toEqualTypeOf<
+      Table<"id" | "at", { id: "int"; at: "timestamp" | "date" }>
+    >();
     expectTypeOf(typedTable(aq.table({}), { id: { type: "int", nullable: false } })).toEqualTypeOf<
-      Table<"id">
+      Table<"id", { id: "int" }>
     >();
   });
 
@@ -22,7 +24,9 @@ describe("typedTable", () => {
       apply: (table) => table,
     });
     const orders = typedTable(aq.table({}), z.object({ id: z.int(), at: z.date() }));
-    expectTypeOf(hourOf(orders, { column: "at" })).toEqualTypeOf<Table<"id" | "at" | "hour">>();
+    expectTypeOf(hourOf(orders, { column: "at" })).toEqualTypeOf<
+      Table<"id" | "at" | "hour", { id: "int"; at: "timestamp" | "date"; hour: "int" }>
+    >();
     // @ts-expect-error step "hourOf" needs column "placed_at" (timestamp)
     hourOf(orders, { column: "placed_at" });
   });

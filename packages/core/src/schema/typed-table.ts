@@ -7,6 +7,7 @@ import { columnArray } from "./infer-schema";
 import { type ColumnType, formatColumnType, isLogicalType, type TableSchema } from "./logical-types";
 import { attachSchema } from "./registry";
 import type { RowSchema } from "./row-schema";
+import type { SchemaTypesOf } from "./static-types";
 
 /** A schema given by hand or as the zod row schema of a read. */
 export type SchemaInput = TableSchema | RowSchema;
@@ -75,18 +76,20 @@ export function checkTableSchema(table: ColumnTable, schema: TableSchema, where:
  * A typed table: `table` with `schema` as its run-time schema, after checking every value against it
  * (the schema may be a zod row schema or a `{ column: { type, nullable } }` object). Storage is unchanged
  * and shared (typed arrays, epoch-ms time stamps); `table` itself is not modified. Get the plain arquero
- * table back with {@link toArquero}.
+ * table back with {@link toArquero}. The compiler knows the columns and their types too
+ * (`Table<"id" | "at", { id: "int"; at: "timestamp" | "date" }>`): a step that needs another type for one of
+ * them does not compile.
  * @example const orders = typedTable(aq.table({ id: [1, 2], at: [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2)] }), Order);
  */
 export function typedTable<const S extends SchemaInput>(
   table: ColumnTable,
   schema: S,
-): Table<SchemaInputColumns<S>> {
+): Table<SchemaInputColumns<S>, SchemaTypesOf<S>> {
   const resolved = toTableSchema(schema);
   checkTableSchema(table, resolved, "typedTable");
   const ordered: Record<string, ColumnType> = {};
   for (const name of table.columnNames()) ordered[name] = resolved[name] as ColumnType;
-  return attachSchema(table.create({}), ordered) as Table<SchemaInputColumns<S>>;
+  return attachSchema(table.create({}), ordered) as Table<SchemaInputColumns<S>, SchemaTypesOf<S>>;
 }
 
 /**

@@ -12,10 +12,13 @@ export interface ColumnParam<
   R extends ColumnRole = ColumnRole,
   D extends string | readonly string[] = string | readonly string[],
   Q extends boolean = boolean,
-  T extends string = string,
+  T extends string | readonly string[] = string | readonly string[],
 > {
   readonly role: R;
-  /** Phantom: the declared type(s) as a union of names (`string` when none), for compile-time messages. */
+  /**
+   * Phantom: the declared type (an added column's), or the accepted type(s) (a needed column's, one name or a
+   * list) as the caller wrote them; `string` when none. The compiler checks typed tables against it.
+   */
   readonly typeName?: T;
   /**
    * The type(s) the step accepts for a needed column, or the type of an added column; undefined when the
@@ -36,7 +39,7 @@ export interface ColumnParam<
 export type RequiredColumnParam<
   R extends ColumnRole = ColumnRole,
   D extends string | readonly string[] = string,
-  T extends string = string,
+  T extends string | readonly string[] = string | readonly string[],
 > = ColumnParam<R, D, true, T>;
 
 /** A list of type names as text, as the run-time messages write it: `"int, float or date"`. */
@@ -50,6 +53,9 @@ type JoinTypes<T extends readonly string[]> = T extends readonly [infer A extend
 
 /** A requirement as text, for compile-time messages: `TypeNames<["timestamp", "date"]>` is `"timestamp or date"`. */
 export type TypeNames<T> = T extends readonly string[] ? JoinTypes<T> : T & string;
+
+/** The types a requirement accepts, as a union: `AcceptedTypes<["timestamp", "date"]>` is `"timestamp" | "date"`. */
+export type AcceptedTypes<T> = T extends readonly (infer E)[] ? E & string : T & string;
 
 /** A typed needed column: `needs({ type: "timestamp" })`, with a default name `needs({ type: "int", default: "id" })`. */
 export interface NeedsOptions<T extends TypeRequirement, D> {
@@ -108,10 +114,10 @@ export function needs(): RequiredColumnParam<"needs", string>;
 export function needs<const D extends string>(defaultName: D): ColumnParam<"needs", D, false>;
 export function needs<const T extends TypeRequirement, const D extends string>(
   options: NeedsOptions<T, D> & { readonly default: D },
-): ColumnParam<"needs", D, false, TypeNames<T>>;
+): ColumnParam<"needs", D, false, T>;
 export function needs<const T extends TypeRequirement>(
   options: NeedsOptions<T, never>,
-): RequiredColumnParam<"needs", string, TypeNames<T>>;
+): RequiredColumnParam<"needs", string, T>;
 export function needs(spec?: string | NeedsOptions<TypeRequirement, string>): ColumnParam<"needs"> {
   return columnParam("needs", false, spec) as ColumnParam<"needs">;
 }
@@ -128,10 +134,10 @@ export function needsEach(): RequiredColumnParam<"needs", readonly string[]>;
 export function needsEach<const D extends readonly string[]>(defaultNames: D): ColumnParam<"needs", D, false>;
 export function needsEach<const T extends TypeRequirement, const D extends readonly string[]>(
   options: NeedsOptions<T, D> & { readonly default: D },
-): ColumnParam<"needs", D, false, TypeNames<T>>;
+): ColumnParam<"needs", D, false, T>;
 export function needsEach<const T extends TypeRequirement>(
   options: NeedsOptions<T, never>,
-): RequiredColumnParam<"needs", readonly string[], TypeNames<T>>;
+): RequiredColumnParam<"needs", readonly string[], T>;
 export function needsEach(
   spec?: readonly string[] | NeedsOptions<TypeRequirement, readonly string[]>,
 ): ColumnParam<"needs"> {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { ColumnParam, ColumnParams, ColumnRole } from "./column-params";
-import type { Table } from "./table";
+import type { AcceptedTypes, ColumnParam, ColumnParams, ColumnRole, TypeNames } from "./column-params";
+import type { ColumnTypes, KnownTypesOf, NoColumnTypes, Table } from "./table";
 
 /** A transform's params schema: a zod object (column params are added to it automatically). */
 export type ParamsSchema = z.ZodObject;
@@ -16,17 +16,34 @@ export type NoParams = z.ZodObject<Record<never, never>>;
  * A transform whose columns depend on its params (an expression's column references, the keys of a
  * `{ name: expression }` map) declares them through `this["params"]`, which is the params the caller passed
  * (see {@link ContractFor}).
+ *
+ * `types`, when declared, gives the compile-time types of columns the step adds or changes in place (a
+ * `castColumns` target, a `select`'s kept columns: `Pick<this["input"], ...>`); `this["input"]` is the
+ * input table's known column types. An added column whose type is not declared has a type unknown to the
+ * compiler after the step.
  */
 export interface StaticContract {
   /** The params the caller passed (set by {@link ContractFor}); unknown until then. */
   params?: unknown;
+  /** The input table's known column types (set by {@link ContractFor}); unknown until then. */
+  input?: unknown;
   needs: string;
   adds: string;
   removes: string;
+  /** The known types of the columns the step adds or changes (optional). */
+  types?: ColumnTypes;
+  /** The type(s) the step accepts for some of the `needs` columns (optional): `{ at: ["timestamp", "date"] }`. */
+  needTypes?: TypeRequirements;
 }
 
-/** The static contract `F` for a call with params `P`: `F`'s `this["params"]` becomes `P`. */
-export type ContractFor<F extends StaticContract, P> = F & { params: P };
+/** Column name -> the type(s) a step accepts for it (a type name or a list of names). */
+export type TypeRequirements = { readonly [column: string]: string | readonly string[] };
+
+/**
+ * The static contract `F` for a call with params `P` on a table with known column types `K`: `F`'s
+ * `this["params"]` becomes `P`, its `this["input"]` becomes `K`.
+ */
+export type ContractFor<F extends StaticContract, P, K = NoColumnTypes> = F & { params: P; input: K };
 
 /** The static contract of a primitive transform: everything comes from its column params. */
 export interface NoFixedColumns extends StaticContract {
@@ -39,13 +56,7 @@ type Names<V> = V extends readonly (infer E)[] ? E & string : V & string;
 
 /** The column names that the column params of role `R` take, given the params `P` a caller passed. */
 export type ColumnsForRole<S extends ColumnParams, P, R extends ColumnRole> = {
-  [K in keyof S]: S[K] extends ColumnParam<R, infer D>
-    ? K extends keyof P
-      ? P[K] extends undefined
-        ? Names<D>
-        : Names<P[K]>
-      : Names<D>
-    : never;
+  [K in keyof S]: S[K] extends ColumnParam<R, infer D> ? ParamNames<K, P, D> : never;
 }[keyof S];
 
 /** The columns needed by a transform with column params `S` and fixed contract `F`, called with `P`. */
@@ -72,36 +83,70 @@ export interface LacksColumns<M extends string> {
 }
 
 /** The type suffix of a message: ` (timestamp)`, or nothing when the step accepts any type. */
-type TypeSuffix<T> = string extends T ? "" : [T] extends [never] ? "" : ` (${T & string})`;
+type TypeSuffix<T> = string extends T ? "" : [T] extends [never] ? "" : ` (${TypeNames<T>})`;
 
 /** Who a message names: `step "addDateParts"`, or `a step` when the transform's name is not known statically. */
 type StepText<N extends string> = string extends N ? "a step" : `step "${N}"`;
 
-/** The needed columns of the column params `S` called with `P`, each with its declared type text. */
-type ParamNeeds<S extends ColumnParams, P> = {
-  [K in keyof S]: S[K] extends ColumnParam<"needs", infer D, boolean, infer T>
-    ? [K extends keyof P ? (P[K] extends undefined ? Names<D> : Names<P[K]>) : Names<D>, T]
-    : never;
+/** The column name(s) a column param takes: those the caller passed, else its default. */
+type ParamNames<K, P, D> = K extends keyof P ? (P[K] extends undefined ? Names<D> : Names<P[K]>) : Names<D>;
+
+/** The column params of role `R` of `S` called with `P`: each as `[column names, declared type(s)]`. */
+type ParamPairs<S extends ColumnParams, P, R extends ColumnRole> = {
+  [K in keyof S]: S[K] extends ColumnParam<R, infer D, boolean, infer T> ? [ParamNames<K, P, D>, T] : never;
 }[keyof S];
 
-type PairMessages<N extends string, C extends string, Pair> = Pair extends [infer Col extends string, infer T]
+/**
+ * `true` when a column known to be of type `Found` meets the requirement `T` (a type name or a list), as the
+ * pre-flight decides: the same type, or an `int` where a `float` is accepted; any type when `T` says none.
+ * `boolean` when `Found` is a union of which only some members meet it (the compiler then lets it pass).
+ */
+export type MeetsType<Found, T> =
+  string extends AcceptedTypes<T>
+    ? true
+    : Found extends AcceptedTypes<T>
+      ? true
+      : Found extends "int"
+        ? "float" extends AcceptedTypes<T>
+          ? true
+          : false
+        : false;
+
+/** The message for one needed column `Col` (type requirement `T`) of a step named `N`, if the table fails it. */
+type ColumnMessage<N extends string, Col extends string, T, C extends string, K> = Col extends C
+  ? Col extends keyof K
+    ? true extends MeetsType<K[Col], T>
+      ? never
+      : `${StepText<N>} needs column "${Col}"${TypeSuffix<T>}, but it is ${K[Col] & string}`
+    : never
+  : `${StepText<N>} needs column "${Col}"${TypeSuffix<T>}`;
+
+type PairMessages<N extends string, C extends string, K, Pair> = Pair extends [
+  infer Col extends string,
+  infer T,
+]
   ? string extends Col
     ? never
-    : Col extends C
-      ? never
-      : `${StepText<N>} needs column "${Col}"${TypeSuffix<T>}`
+    : ColumnMessage<N, Col, T, C, K>
   : never;
 
-type FixedMessages<N extends string, C extends string, Needed extends string> = string extends Needed
+type FixedMessages<N extends string, C extends string, K, Needed extends string, NT> = string extends Needed
   ? never
-  : Needed extends C
-    ? never
-    : `${StepText<N>} needs column "${Needed}"`;
+  : ColumnMessage<N, Needed, Needed extends keyof NT ? NT[Needed] : string, C, K>;
+
+/** The requirements a static contract declares (`needTypes`), or none. */
+type StaticNeedTypes<F extends StaticContract, P> = ContractFor<F, P>["needTypes"] extends infer T
+  ? undefined extends T
+    ? NoColumnTypes
+    : T
+  : never;
 
 /**
  * The compile-time messages of a step named `N` (column params `S`, fixed contract `F`, params `P`) on a table
- * with columns `C`: one per needed column the table lacks, `step "addDateParts" needs column "ordered_at"
- * (timestamp)`; `never` when none is missing or the table's columns are unknown.
+ * with columns `C` and known column types `K`: one per needed column the table lacks, `step "addDateParts"
+ * needs column "ordered_at" (timestamp)`, and one per needed column whose known type the step does not
+ * accept, `step "keepHourWindow" needs column "fare" (timestamp), but it is float`; `never` when there is
+ * nothing to say or the table's columns are unknown.
  */
 export type NeedsMessages<
   C extends string,
@@ -109,14 +154,17 @@ export type NeedsMessages<
   S extends ColumnParams,
   F extends StaticContract,
   P,
+  K = NoColumnTypes,
 > = string extends C
   ? never
-  : PairMessages<N, C, ParamNeeds<S, P>> | FixedMessages<N, C, ContractFor<F, P>["needs"]>;
+  :
+      | PairMessages<N, C, K, ParamPairs<S, P, "needs">>
+      | FixedMessages<N, C, K, ContractFor<F, P>["needs"], StaticNeedTypes<F, P>>;
 
 /**
- * The table parameter of a transform call: the table itself when it has every needed column, else the
- * message(s) saying what is missing, so that the diagnostic reads `... is not assignable to parameter of
- * type '"step \"addDateParts\" needs column \"ordered_at\" (timestamp)"'`.
+ * The table parameter of a transform call: the table itself when it has every needed column (of an accepted
+ * type, where its type is known), else the message(s) saying what is wrong, so that the diagnostic reads
+ * `... is not assignable to parameter of type '"step \"addDateParts\" needs column \"ordered_at\" (timestamp)"'`.
  */
 export type CheckedTable<
   C extends string,
@@ -124,7 +172,60 @@ export type CheckedTable<
   S extends ColumnParams,
   F extends StaticContract,
   P,
-> = [NeedsMessages<C, N, S, F, P>] extends [never] ? Table<C> : NeedsMessages<C, N, S, F, P>;
+  K extends ColumnTypes = NoColumnTypes,
+> = [NeedsMessages<C, N, S, F, P, K>] extends [never] ? Table<C, K> : NeedsMessages<C, N, S, F, P, K>;
+
+/** The types of the columns `S`'s typed `adds` params create, called with `P`: `{ month: "int" }`. */
+type ParamAddTypes<S extends ColumnParams, P> = {
+  [Pair in ParamPairs<S, P, "adds"> as Pair extends [infer Col extends string, infer T]
+    ? string extends T
+      ? never
+      : Col
+    : never]: Pair extends [string, infer T] ? T : never;
+};
+
+/**
+ * The type requirements of the needed columns of a transform (column params `S`, static contract `F`) called
+ * with `P`: `{ pickup_datetime: readonly ["timestamp", "date"] }` (for `step(...)` and `compose`).
+ */
+export type NeedTypesOf<S extends ColumnParams, F extends StaticContract, P> = {
+  [Pair in ParamPairs<S, P, "needs"> as Pair extends [infer Col extends string, infer T]
+    ? string extends T
+      ? never
+      : string extends Col
+        ? never
+        : Col
+    : never]: Pair extends [string, infer T] ? T : never;
+} & StaticNeedTypes<F, P>;
+
+/** The types a static contract declares (`types`), or none. */
+type StaticTypes<F extends StaticContract, P, K> = ContractFor<F, P, K>["types"] extends infer T
+  ? undefined extends T
+    ? NoColumnTypes
+    : T
+  : never;
+
+/** The known types a step declares for the columns it adds or changes, called with `P` on types `K`. */
+export type DeclaredTypes<S extends ColumnParams, F extends StaticContract, P, K> = ParamAddTypes<S, P> &
+  StaticTypes<F, P, K>;
+
+/**
+ * The known column types after the transform runs on a table with known types `K`: the input's types minus
+ * the columns the step removes or adds (an added column's old type no longer holds), plus the types the step
+ * declares (`adds({ type })`, a static contract's `types`). A step that keeps only some columns (`removes:
+ * string`) keeps only what it declares.
+ */
+export type OutputTypes<K, S extends ColumnParams, F extends StaticContract, P> = KnownTypesOf<
+  {
+    [Col in keyof K as Col extends
+      | ColumnsForRole<S, P, "removes" | "adds">
+      | ContractFor<F, P>["removes"]
+      | ContractFor<F, P>["adds"]
+      | keyof DeclaredTypes<S, F, P, K>
+      ? never
+      : Col]: K[Col];
+  } & DeclaredTypes<S, F, P, K>
+>;
 
 /** `unknown` when a table with columns `C` has every column in `N`, else a {@link LacksColumns} error type. */
 export type NeedsCheck<C extends string, N extends string> = [MissingColumns<C, N>] extends [never]
@@ -203,15 +304,16 @@ export type ParamsGiven<S extends ColumnParams, Z extends ParamsSchema, P> =
       : LacksParams<Exclude<RequiredParamKeys<ParamsInput<S, Z>>, keyof P>>;
 
 /**
- * The call signature every transform has: `(table, params) => table`, typed by the table's columns. A table
- * that lacks a needed column does not compile, and the diagnostic names the step `N`, the column and its type.
+ * The call signature every transform has: `(table, params) => table`, typed by the table's columns and their
+ * known types. A table that lacks a needed column, or whose known type for it the step does not accept, does
+ * not compile, and the diagnostic names the step `N`, the column and its type.
  */
 export type TransformCall<
   S extends ColumnParams,
   Z extends ParamsSchema,
   F extends StaticContract,
   N extends string = string,
-> = <C extends string, const P extends object = Record<never, never>>(
-  table: CheckedTable<C, N, S, F, P>,
+> = <C extends string, K extends ColumnTypes = NoColumnTypes, const P extends object = Record<never, never>>(
+  table: CheckedTable<C, N, S, F, P, K>,
   ...params: ParamsArgs<S, Z, P>
-) => Table<OutputColumns<C, S, F, P>>;
+) => Table<OutputColumns<C, S, F, P>, OutputTypes<K, S, F, P>>;

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { type DisplaySchema, schemaFromRowSchema } from "@tablepipe/core";
+import { type DisplaySchema, type RowSchemaTypes, schemaFromRowSchema } from "@tablepipe/core";
 import { attachSchema, rememberTableSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readArrowFile } from "../arrow/arrow-reader";
@@ -43,7 +43,7 @@ export async function readTable<S extends RowSchema>(
   source: string | readonly string[],
   schema: S,
   options?: ReadTableOptions<S>,
-): Promise<Table<SchemaColumns<S>>>;
+): Promise<Table<SchemaColumns<S>, RowSchemaTypes<S>>>;
 /**
  * Read Parquet or Arrow IPC files without a schema: the columns and their types come from the first file's
  * metadata (Parquet logical types, the Arrow schema): ints, floats, strings, booleans, time stamps and dates
@@ -60,7 +60,7 @@ export async function readTable<S extends RowSchema>(
   source: string | readonly string[],
   schema?: S,
   options: ReadTableOptions<S> = {},
-): Promise<Table<SchemaColumns<S>>> {
+): Promise<Table<SchemaColumns<S>, RowSchemaTypes<S>>> {
   return (await readTableWithReport(source, schema as S, options)).table;
 }
 
@@ -77,7 +77,7 @@ export async function readTableWithReport<S extends RowSchema>(
   source: string | readonly string[],
   schema: S | undefined,
   options: ReadTableOptions<S> = {},
-): Promise<{ table: Table<SchemaColumns<S>>; report: ReadReport }> {
+): Promise<{ table: Table<SchemaColumns<S>, RowSchemaTypes<S>>; report: ReadReport }> {
   const started = performance.now();
   const { ctx, files, display } = await readSources(source, schema, options);
   // remembers which columns are time stamps: show/describe, the test kit's diffs and console.log read them so

@@ -119,6 +119,8 @@ describe("pipeFrom", () => {
           [output]: Array.from(t.array(column) as ArrayLike<number>, (ms) => new Date(ms).getUTCHours()),
         }),
     });
+    // The compiler rejects it too (flag is a string column); the run-time pre-flight is what this tests.
+    // @ts-expect-error step "hourOf" needs column "flag" (timestamp), but it is string
     const wrong = pipeFrom(path, Row).transform(hourOf, { column: "flag" });
     expect(() => wrong.plan()).toThrow(ColumnTypeError);
     await expect(wrong.run()).rejects.toThrow(

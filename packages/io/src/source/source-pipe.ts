@@ -1,11 +1,16 @@
 import type {
   ColumnParams,
+  ColumnTypes,
+  KnownTypesOf,
   NeedsCheck,
   NeedsMessages,
+  NoColumnTypes,
   OutputColumns,
+  OutputTypes,
   ParamsGiven,
   ParamsSchema,
   PipeResult,
+  RowSchemaTypes,
   StaticContract,
   Step,
   StepParamsArgs,
@@ -35,7 +40,8 @@ import { CandidateRows, candidatePair } from "./candidate-rows";
 import { narrowPlan, runNarrow } from "./narrow-batch";
 
 /** The result of running a pipe on a source: the output table, the trace, and what the read did. */
-export interface SourcePipeResult<C extends string> extends PipeResult<C> {
+export interface SourcePipeResult<C extends string, K extends ColumnTypes = NoColumnTypes>
+  extends PipeResult<C, K> {
   /** Rows read, rows dropped as invalid, per file. */
   readonly report: ReadReport;
 }
@@ -98,7 +104,7 @@ interface StepTally {
  * read; the milliseconds of reading and parsing alone). Steps appear in the order they ran (a dedupe moved after
  * row-local steps shows there); streamed steps have their rows and milliseconds summed over batches.
  */
-export class SourcePipe<C extends string> {
+export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
   readonly #source: string | readonly string[];
   readonly #schema: RowSchema;
   readonly #options: ReadTableOptions;
@@ -127,11 +133,13 @@ export class SourcePipe<C extends string> {
     N extends string,
     const P extends object = Record<never, never>,
   >(
-    this: [NeedsMessages<C, N, S, F, P>] extends [never] ? SourcePipe<C> : NeedsMessages<C, N, S, F, P>,
+    this: [NeedsMessages<C, N, S, F, P, K>] extends [never]
+      ? SourcePipe<C, K>
+      : NeedsMessages<C, N, S, F, P, K>,
     transform: Transform<S, Z, F, N> & ParamsGiven<S, Z, P>,
     ...params: StepParamsArgs<S, Z, P>
-  ): SourcePipe<OutputColumns<C, S, F, P>> {
-    const self = this as unknown as SourcePipe<C>;
+  ): SourcePipe<OutputColumns<C, S, F, P>, OutputTypes<K, S, F, P>> {
+    const self = this as unknown as SourcePipe<C, K>;
     return new SourcePipe(self.#source, self.#schema, self.#options, [
       ...self.#steps,
       makeStep(transform, params[0]),
@@ -141,7 +149,7 @@ export class SourcePipe<C extends string> {
   /** Append a prepared step (from `step(...)`). */
   step<N extends string, A extends string, R extends string>(
     prepared: Step<N, A, R> & NeedsCheck<C, N>,
-  ): SourcePipe<Exclude<C, R> | A> {
+  ): SourcePipe<Exclude<C, R> | A, KnownTypesOf<Omit<K, R | A>>> {
     return new SourcePipe(this.#source, this.#schema, this.#options, [...this.#steps, prepared]);
   }
 
@@ -173,7 +181,7 @@ export class SourcePipe<C extends string> {
   }
 
   /** Check, read the source running the streamed steps on each batch, then run the rest. */
-  async run(): Promise<SourcePipeResult<C>> {
+  async run(): Promise<SourcePipeResult<C, K>> {
     const started = performance.now();
     const { streamed, rest } = this.plan();
     const tallies: StepTally[] = streamed.map(() => ({ rowsIn: 0, rowsOut: 0, ms: 0 }));
@@ -220,14 +228,14 @@ export class SourcePipe<C extends string> {
     const restTrace = afterTrace.map((entry, i) => ({ path: (rest[i] as PlannedStep).path, entry }));
     const tree = planSteps(this.sourceColumns, this.#steps);
     return {
-      table: after.table as Table<C>,
+      table: after.table as Table<C, K>,
       trace: [readTrace, ...nestTrace(tree, [...streamedTrace, ...restTrace])],
       report,
     };
   }
 
   /** Check, read and run; returns the output table. */
-  async value(): Promise<Table<C>> {
+  async value(): Promise<Table<C, K>> {
     return (await this.run()).table;
   }
 }
@@ -246,6 +254,6 @@ export function pipeFrom<S extends RowSchema>(
   source: string | readonly string[],
   schema: S,
   options: ReadTableOptions<S> = {},
-): SourcePipe<SchemaColumns<S>> {
-  return new SourcePipe<SchemaColumns<S>>(source, schema, options as ReadTableOptions);
+): SourcePipe<SchemaColumns<S>, RowSchemaTypes<S>> {
+  return new SourcePipe<SchemaColumns<S>, RowSchemaTypes<S>>(source, schema, options as ReadTableOptions);
 }

@@ -1,4 +1,4 @@
-import type { Pipe, Table } from "@tablepipe/core";
+import type { ColumnTypes, NoColumnTypes, Pipe, Table } from "@tablepipe/core";
 import { formatFunnel, type TraceEntry } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { getLogger, type Logger } from "../log/logger";
@@ -88,7 +88,10 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
   }
 
   /** Run a pipe, log its trace as a funnel, keep the trace under `name`, and return the output table. */
-  protected runPipe<C extends string>(name: string, pipeline: Pipe<C>): Table<C> {
+  protected runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
+    name: string,
+    pipeline: Pipe<C, K>,
+  ): Table<C, K> {
     const { table, trace } = pipeline.run();
     this.keepTrace(name, trace);
     return table;

@@ -21,7 +21,10 @@ describe("the tip model's steps, typed", () => {
   it("tracks the guide's pipeline: filterData keeps the columns, addFeatures adds four", () => {
     const out = pipe(trips).transform(filterData, { zones }).transform(addFeatures).value();
     expectTypeOf(out).toEqualTypeOf<
-      Table<TripColumns | "month" | "day_of_week" | "day_of_month" | "store_and_fwd_flag_is_N">
+      Table<
+        TripColumns | "month" | "day_of_week" | "day_of_month" | "store_and_fwd_flag_is_N",
+        { month: "int"; day_of_week: "int"; day_of_month: "int"; store_and_fwd_flag_is_N: "int" }
+      >
     >();
   });
 
