@@ -2,6 +2,7 @@ import {
   defineTransform,
   type ExprColumns,
   exprColumns,
+  type KnownTypesOf,
   measureParam,
   measureType,
   needsEach,
@@ -23,6 +24,13 @@ export interface AggregateColumns extends StaticContract {
     | (this["params"] extends { by: readonly (infer B extends string)[] } ? B : never)
     | (this["params"] extends { measures: infer M } ? keyof M & string : never);
   removes: string;
+  /** The `by` columns keep their known types (a measure's type is known at run time only). */
+  types: KnownTypesOf<
+    Pick<
+      this["input"],
+      (this["params"] extends { by: readonly (infer B extends string)[] } ? B : never) & keyof this["input"]
+    >
+  >;
 }
 
 /**

@@ -3,6 +3,8 @@ import {
   cast,
   col,
   defineTransform,
+  type KnownTypesOf,
+  type NoColumnTypes,
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
@@ -16,6 +18,8 @@ export interface CastColumnsColumns extends StaticContract {
   needs: this["params"] extends { columns: infer M } ? keyof M & string : never;
   adds: never;
   removes: never;
+  /** Each cast column has its new type. */
+  types: this["params"] extends { columns: infer M } ? KnownTypesOf<M> : NoColumnTypes;
 }
 
 const CAST_TYPES = ["int", "float", "string", "boolean", "timestamp"] as const satisfies readonly CastType[];

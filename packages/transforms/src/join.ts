@@ -1,10 +1,13 @@
 import {
   type ColumnsOf,
   defineTransform,
+  type KnownTypesOf,
+  type NoColumnTypes,
   needsEach,
   requireColumns,
   type StaticContract,
   schemaOf,
+  type TypesOf,
   tableParam,
   withStaticContract,
 } from "@tablepipe/core";
@@ -23,6 +26,12 @@ export interface JoinColumns extends StaticContract {
       ? Exclude<ColumnsOf<R>, K>
       : never;
   removes: never;
+  /** The right table's known types of the columns it adds. */
+  types: this["params"] extends { how: "semi" | "anti" }
+    ? NoColumnTypes
+    : this["params"] extends { right: infer R; on: readonly (infer K extends string)[] }
+      ? KnownTypesOf<Omit<TypesOf<R>, K>>
+      : NoColumnTypes;
 }
 
 /** Values at `rows`, `-1` giving null: a `Float64Array` stays one when no row is missing. */

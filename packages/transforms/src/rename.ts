@@ -1,4 +1,10 @@
-import { defineTransform, type StaticContract, withStaticContract } from "@tablepipe/core";
+import {
+  defineTransform,
+  type KnownTypesOf,
+  type NoColumnTypes,
+  type StaticContract,
+  withStaticContract,
+} from "@tablepipe/core";
 import { z } from "zod";
 
 /** The columns of `rename`: it needs and removes the old names, and adds the new ones. */
@@ -6,6 +12,12 @@ export interface RenameColumns extends StaticContract {
   needs: this["params"] extends { columns: infer M } ? keyof M & string : never;
   adds: this["params"] extends { columns: infer M } ? M[keyof M] & string : never;
   removes: this["params"] extends { columns: infer M } ? keyof M & string : never;
+  /** Each new name has the old name's known type. */
+  types: this["params"] extends { columns: infer M }
+    ? KnownTypesOf<{
+        [Old in keyof M & keyof this["input"] as M[Old] & string]: this["input"][Old];
+      }>
+    : NoColumnTypes;
 }
 
 const columnName = z.string().min(1, "expected a non-empty column name");

@@ -1,10 +1,17 @@
-import { defineTransform, needsEach, type StaticContract, withStaticContract } from "@tablepipe/core";
+import {
+  defineTransform,
+  type KnownTypesOf,
+  needsEach,
+  type StaticContract,
+  withStaticContract,
+} from "@tablepipe/core";
 
-/** The columns of `select`: it keeps only the listed ones. */
+/** The columns of `select`: it keeps only the listed ones, with their known types. */
 export interface SelectColumns extends StaticContract {
   needs: never;
   adds: this["params"] extends { columns: readonly (infer C extends string)[] } ? C : never;
   removes: string;
+  types: KnownTypesOf<Pick<this["input"], this["adds"] & keyof this["input"]>>;
 }
 
 /**

@@ -27,7 +27,7 @@ describe("rename, cast, fillNull, union and window: columns checked against the 
 
   it("castColumns: the cast columns must exist; the output has the same columns", () => {
     expectTypeOf(castColumns(orders, { columns: { amount: "float", order_id: "string" } })).toEqualTypeOf<
-      Table<OrderColumns>
+      Table<OrderColumns, { amount: "float"; order_id: "string" }>
     >();
     // @ts-expect-error misspelt column to cast
     castColumns(orders, { columns: { amout: "float" } });

@@ -91,4 +91,6 @@ export function step<
 }
 
 /** A map of type requirements flattened into one object type. */
-export type RequirementsOf<T> = { [Col in keyof T & string]: T[Col] & TypeRequirements[string] };
+export type RequirementsOf<T> = {
+  [Col in keyof T & string]: T[Col] extends TypeRequirements[string] ? T[Col] : never;
+};
