@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AcceptedTypes, ColumnParam, ColumnParams, ColumnRole, TypeNames } from "./column-params";
-import type { ColumnTypes, KnownTypesOf, NoColumnTypes, Table } from "./table";
+import type { LogicalType } from "../schema/logical-types";
+import type { ColumnTypes, NoColumnTypes, Table } from "./table";
 
 /** A transform's params schema: a zod object (column params are added to it automatically). */
 export type ParamsSchema = z.ZodObject;
@@ -114,11 +115,13 @@ export type MeetsType<Found, T> =
 
 /** The message for one needed column `Col` (type requirement `T`) of a step named `N`, if the table fails it. */
 type ColumnMessage<N extends string, Col extends string, T, C extends string, K> = Col extends C
-  ? Col extends keyof K
-    ? true extends MeetsType<K[Col], T>
-      ? never
-      : `${StepText<N>} needs column "${Col}"${TypeSuffix<T>}, but it is ${K[Col] & string}`
-    : never
+  ? string extends T
+    ? never
+    : Col extends keyof K
+      ? true extends MeetsType<K[Col], T>
+        ? never
+        : `${StepText<N>} needs column "${Col}"${TypeSuffix<T>}, but it is ${K[Col] & string}`
+      : never
   : `${StepText<N>} needs column "${Col}"${TypeSuffix<T>}`;
 
 type PairMessages<N extends string, C extends string, K, Pair> = Pair extends [
@@ -215,18 +218,20 @@ export type DeclaredTypes<S extends ColumnParams, F extends StaticContract, P, K
  * declares (`adds({ type })`, a static contract's `types`). A step that keeps only some columns (`removes:
  * string`) keeps only what it declares.
  */
-export type OutputTypes<K, S extends ColumnParams, F extends StaticContract, P> = KnownTypesOf<
-  {
-    [Col in keyof K as Col extends
-      | ColumnsForRole<S, P, "removes" | "adds">
-      | ContractFor<F, P>["removes"]
-      | ContractFor<F, P>["adds"]
-      | keyof DeclaredTypes<S, F, P, K>
-      ? never
-      : Col]: K[Col];
-  } & DeclaredTypes<S, F, P, K>
+export type OutputTypes<K, S extends ColumnParams, F extends StaticContract, P> = MergeTypes<
+  K,
+  ColumnsForRole<S, P, "removes" | "adds"> | ContractFor<F, P>["removes"] | ContractFor<F, P>["adds"],
+  DeclaredTypes<S, F, P, K>
 >;
 
+/** The types `K` without the `Dropped` columns, overridden and extended by the `Declared` ones, in one object. */
+type MergeTypes<K, Dropped, Declared> = {
+  [Col in (keyof K | keyof Declared) & string as Col extends keyof Declared
+    ? Col
+    : Col extends Dropped
+      ? never
+      : Col]: Col extends keyof Declared ? Declared[Col] & LogicalType : K[Col & keyof K] & LogicalType;
+};
 /** `unknown` when a table with columns `C` has every column in `N`, else a {@link LacksColumns} error type. */
 export type NeedsCheck<C extends string, N extends string> = [MissingColumns<C, N>] extends [never]
   ? unknown
