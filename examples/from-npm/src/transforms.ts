@@ -1,13 +1,17 @@
 // The README example of @tablepipe/transforms (see core.ts for how it is checked).
 // #region example
-import { pipe } from "@tablepipe/core";
+import { pipe, typedTable } from "@tablepipe/core";
 import { addDateParts, keepHourWindow, limitHistory } from "@tablepipe/transforms";
 import * as aq from "arquero";
 
 export function transformsExample() {
-  const trips = aq.table({
-    pickup_datetime: [Date.UTC(2017, 2, 31, 18), Date.UTC(2018, 1, 4, 18), Date.UTC(2018, 1, 4, 9)],
-  });
+  // epoch milliseconds are numbers: the schema says they are time stamps
+  const trips = typedTable(
+    aq.table({
+      pickup_datetime: [Date.UTC(2017, 2, 31, 18), Date.UTC(2018, 1, 4, 18), Date.UTC(2018, 1, 4, 9)],
+    }),
+    { pickup_datetime: { type: "timestamp", nullable: false } },
+  );
   const evening = pipe(trips)
     .transform(limitHistory, { column: "pickup_datetime", after: "201703", through: "201811" }) // 2017-04 to 2018-11
     .transform(keepHourWindow, { column: "pickup_datetime", from: 17, to: 23 })

@@ -3,7 +3,7 @@
  * docs/semantics.md describes, as tests (its snippets are taken from the regions below).
  */
 import "@tablepipe/testing/vitest";
-import { pipe } from "@tablepipe/core";
+import { pipe, schemaOf, typedTable } from "@tablepipe/core";
 import { tripRows, zoneRows } from "@tablepipe/testing";
 import { addFeatures, filterData, generateTrips, generateZones } from "@tablepipe/tip-model";
 import { addDateParts, limitHistory } from "@tablepipe/transforms";
@@ -35,13 +35,19 @@ describe("the notebook and the production pipeline", () => {
   it("agree on a sample whose zone ids are all in the zone table, once", () => {
     const zones = generateZones().dedupe("zone_id");
     const known = new Set(zones.array("zone_id"));
-    const trips = generateTrips({ rows: 5000, seed: 7 })
-      .filter(
-        aq.escape(
-          (d: Record<string, number>) => known.has(d.pickup_location_id) && known.has(d.dropoff_location_id),
-        ),
-      )
-      .reify();
+    const generated = generateTrips({ rows: 5000, seed: 7 });
+    // an arquero filter gives a plain table: its schema is the generated one's (time stamps included)
+    const trips = typedTable(
+      generated
+        .filter(
+          aq.escape(
+            (d: Record<string, number>) =>
+              known.has(d.pickup_location_id) && known.has(d.dropoff_location_id),
+          ),
+        )
+        .reify(),
+      schemaOf(generated),
+    );
     const notebook = notebookPreparedData(trips, zones);
     const prepared = production(trips, zones);
     expect(prepared.numRows()).toBeGreaterThan(500);

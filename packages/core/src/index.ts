@@ -102,6 +102,7 @@ export {
   LOGICAL_TYPES,
   meetsRequirement,
   NUMERIC,
+  requirementHint,
 } from "./schema/logical-types";
 export { declaredSchema, schemaOf } from "./schema/registry";
 // Row schemas: the zod object that types a table's rows (reads, row factories).

@@ -4,6 +4,7 @@ import { tripRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { addDateParts } from "./add-date-parts";
+import { withTimestamps } from "./internal/test-support";
 
 const pickup = { column: "pickup_datetime" } as const;
 
@@ -36,7 +37,7 @@ describe("addDateParts", () => {
   });
 
   it("gives null parts for a missing time stamp, and reads epoch milliseconds", () => {
-    const table = aq.table({ at: [Date.UTC(2018, 6, 4, 12), null] });
+    const table = withTimestamps(aq.table({ at: [Date.UTC(2018, 6, 4, 12), null] }), "at");
     const out = addDateParts(table, { column: "at", month: "m", dayOfWeek: "dow", dayOfMonth: "dom" });
     expect(out.objects()).toEqual([
       { at: Date.UTC(2018, 6, 4, 12), m: 7, dow: 4, dom: 4 },
@@ -67,7 +68,7 @@ describe("addDateParts", () => {
   it("declares its outputs as ints, nullable exactly when the time stamp is", () => {
     const trips = tripRows.tuples(["pickup_datetime"], [["2018-02-04T18:00"]]);
     expect(schemaOf(addDateParts(trips, pickup)).month).toEqual({ type: "int", nullable: false });
-    const gaps = aq.table({ at: [Date.UTC(2018, 6, 4, 12), null] });
+    const gaps = withTimestamps(aq.table({ at: [Date.UTC(2018, 6, 4, 12), null] }), "at");
     expect(schemaOf(addDateParts(gaps, { column: "at", month: "m" })).m).toEqual({
       type: "int",
       nullable: true,

@@ -17,6 +17,7 @@ import { dropMissing } from "./drop-missing";
 import { encodeFlag } from "./encode-flag";
 import { excludeAirports } from "./exclude-airports";
 import { excludeMatching } from "./exclude-matching";
+import { withTimestamps } from "./internal/test-support";
 import { keepHourWindow } from "./keep-hour-window";
 import { limitHistory } from "./limit-history";
 
@@ -56,7 +57,7 @@ const tableArb = fc
   );
 
 function toTable(rows: readonly Row[]): ColumnTable {
-  return aq.table({
+  const table = aq.table({
     pickup_datetime: Float64Array.from(rows, (r) => r.pickup_datetime),
     dropoff_datetime: rows.map((r) => r.dropoff_datetime),
     pickup_location_id: rows.map((r) => r.pickup_location_id),
@@ -64,6 +65,7 @@ function toTable(rows: readonly Row[]): ColumnTable {
     store_and_fwd_flag: rows.map((r) => r.store_and_fwd_flag),
     fare_amount: Float64Array.from(rows, (r) => r.fare_amount),
   });
+  return withTimestamps(table, "pickup_datetime", "dropoff_datetime");
 }
 
 const isN = { column: "store_and_fwd_flag", value: "N", output: "store_and_fwd_flag_is_N" } as const;

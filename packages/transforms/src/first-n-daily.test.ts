@@ -3,6 +3,7 @@ import { tripRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { firstNDaily } from "./first-n-daily";
+import { withTimestamps } from "./internal/test-support";
 
 const stamps = (table: aq.ColumnTable, column = "pickup_datetime"): string[] =>
   Array.from(table.array(column) as ArrayLike<number>, (ms) => new Date(ms).toISOString().slice(0, 16));
@@ -94,7 +95,10 @@ describe("firstNDaily", () => {
 
   it("reads epoch milliseconds and other column names", () => {
     const day = Date.UTC(2018, 0, 1);
-    const table = aq.table({ zone: [1, 1, 1], at: Float64Array.from([day + 3, day + 1, day + 2]) });
+    const table = withTimestamps(
+      aq.table({ zone: [1, 1, 1], at: Float64Array.from([day + 3, day + 1, day + 2]) }),
+      "at",
+    );
     const out = firstNDaily(table, { key: "zone", timestamp: "at", n: 1 });
     expect(out.array("at")).toEqual([day + 1]);
     expect(out.column("at")).toBeInstanceOf(Float64Array);

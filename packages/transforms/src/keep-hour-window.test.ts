@@ -2,6 +2,7 @@ import { TransformParamError } from "@tablepipe/core";
 import { tripRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
+import { withTimestamps } from "./internal/test-support";
 import { keepHourWindow } from "./keep-hour-window";
 
 const dropoffs = (stamps: readonly string[]) =>
@@ -71,7 +72,10 @@ describe("keepHourWindow", () => {
   });
 
   it("works on another column, with epoch milliseconds, and drops missing time stamps", () => {
-    const table = aq.table({ at: [Date.UTC(2018, 0, 1, 22, 30), null, Date.UTC(2018, 0, 1, 12), undefined] });
+    const table = withTimestamps(
+      aq.table({ at: [Date.UTC(2018, 0, 1, 22, 30), null, Date.UTC(2018, 0, 1, 12), undefined] }),
+      "at",
+    );
     expect(keepHourWindow(table, { column: "at", from: 22, to: 2 }).array("at")).toEqual([
       Date.UTC(2018, 0, 1, 22, 30),
     ]);

@@ -1,8 +1,9 @@
 import "@tablepipe/testing/vitest";
-import { pipe, TransformParamError } from "@tablepipe/core";
+import { ColumnTypeError, pipe, TransformParamError } from "@tablepipe/core";
 import { tripRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
+import { withTimestamps } from "./internal/test-support";
 import { limitHistory } from "./limit-history";
 
 const pickups = (stamps: readonly string[]) =>
@@ -55,14 +56,29 @@ describe("limitHistory", () => {
   });
 
   it("reads epoch milliseconds as well as Dates, from any column", () => {
-    const table = aq.table({
-      at: [Date.UTC(2017, 2, 31, 23, 59), Date.UTC(2017, 3, 1), null],
-      typed: Float64Array.from([Date.UTC(2018, 11, 1), Date.UTC(2018, 10, 30), Number.NaN]),
-    });
+    const table = withTimestamps(
+      aq.table({
+        at: [Date.UTC(2017, 2, 31, 23, 59), Date.UTC(2017, 3, 1), null],
+        typed: Float64Array.from([Date.UTC(2018, 11, 1), Date.UTC(2018, 10, 30), Number.NaN]),
+      }),
+      "at",
+      "typed",
+    );
     expect(limitHistory(table, { ...window, column: "at" }).array("at")).toEqual([Date.UTC(2017, 3, 1)]);
     expect(limitHistory(table, { ...window, column: "typed" }).array("typed")).toEqual([
       Date.UTC(2018, 10, 30),
     ]);
+  });
+
+  it("refuses the numbers of a plain table, saying how to declare them as time stamps", () => {
+    const table = aq.table({ at: [Date.UTC(2017, 3, 1)] });
+    expect(() => limitHistory(table, { ...window, column: "at" })).toThrow(ColumnTypeError);
+    expect(() => limitHistory(table, { ...window, column: "at" })).toThrow(
+      'step "limitHistory" needs column "at" (timestamp or date), but it is int; a plain table\'s numbers ' +
+        'are not time stamps: if "at" holds epoch milliseconds, declare it with typedTable(table, { "at": ' +
+        '{ type: "timestamp", nullable: false }, ... }) or read the table with a row schema (z.date())',
+    );
+    expect(limitHistory(withTimestamps(table, "at"), { ...window, column: "at" }).numRows()).toBe(1);
   });
 
   it("drops rows whose time stamp is missing", () => {
@@ -112,9 +128,10 @@ describe("limitHistory", () => {
   });
 
   it("works on any data set: the orders that a guide default once emptied", () => {
-    const orders = aq.table({
-      ordered_at: [Date.UTC(2023, 11, 31), Date.UTC(2024, 0, 2), Date.UTC(2024, 6, 1)],
-    });
+    const orders = withTimestamps(
+      aq.table({ ordered_at: [Date.UTC(2023, 11, 31), Date.UTC(2024, 0, 2), Date.UTC(2024, 6, 1)] }),
+      "ordered_at",
+    );
     const kept = limitHistory(orders, { column: "ordered_at", after: "202312", through: "202406" });
     expect(kept.array("ordered_at")).toEqual([Date.UTC(2024, 0, 2)]);
   });

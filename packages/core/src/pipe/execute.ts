@@ -1,5 +1,7 @@
 import type { ColumnTable } from "arquero";
-import { attachSchema } from "../schema/registry";
+import { columnArray, inferColumnType } from "../schema/infer-schema";
+import type { ColumnType, TableSchema } from "../schema/logical-types";
+import { attachSchema, declaredSchema } from "../schema/registry";
 import { verifyOutput } from "../transform/define-transform";
 import type { PlannedStep } from "./plan";
 import { primitiveTraceEntry } from "./step-trace-entry";
@@ -19,11 +21,25 @@ export class StepFailedError extends Error {
   }
 }
 
+/**
+ * `table` knowing the schema the plan gave its columns, when it has none of its own (a batch of a streamed
+ * read, a slice of columns): a transform its implementation calls then checks the declared types, not ones
+ * read from the values (where epoch milliseconds are mere numbers). The table itself is not changed.
+ */
+function withPlannedSchema(table: ColumnTable, schema: TableSchema | undefined): ColumnTable {
+  if (schema === undefined || declaredSchema(table) !== undefined) return table;
+  const own: Record<string, ColumnType> = {};
+  // a column the plan does not know (a helper column of the batch) is typed from its values
+  for (const name of table.columnNames())
+    own[name] = schema[name] ?? inferColumnType(columnArray(table, name));
+  return attachSchema(table.create({}), own);
+}
+
 /** Run one planned primitive step on `table`; a throw becomes a {@link StepFailedError} naming its path. */
 export function runPrimitiveStep(planned: PlannedStep, table: ColumnTable): ColumnTable {
   let output: ColumnTable;
   try {
-    output = planned.transform.applyUnchecked(table, planned.resolved);
+    output = planned.transform.applyUnchecked(withPlannedSchema(table, planned.schemaIn), planned.resolved);
   } catch (error) {
     throw new StepFailedError(planned.path, error);
   }

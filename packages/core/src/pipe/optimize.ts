@@ -43,7 +43,7 @@ export function optimizePlan(columns: readonly string[], steps: readonly Planned
       flat[at + 1] = {
         ...dedupe,
         columnsOut: next.columnsOut,
-        ...(next.schemaOut === undefined ? {} : { schemaOut: next.schemaOut }),
+        ...(next.schemaOut === undefined ? {} : { schemaOut: next.schemaOut, schemaIn: next.schemaOut }),
       };
       at++;
     }

@@ -17,6 +17,8 @@ export interface PlannedStep {
   readonly columnsOut: readonly string[];
   /** The schema after this step, when the plan was made from a schema (else undefined). */
   readonly schemaOut?: TableSchema;
+  /** The schema before this step, when the plan was made from a schema (else undefined). */
+  readonly schemaIn?: TableSchema;
 }
 
 function resolveStep(spec: StepSpec, path: string): Record<string, unknown> {
@@ -83,6 +85,7 @@ export function planSteps(
       children: [],
       columnsOut,
       ...(schemaOut === undefined ? {} : { schemaOut }),
+      ...(types === undefined ? {} : { schemaIn: types }),
     });
     current = columnsOut;
     types = schemaOut;

@@ -17,8 +17,8 @@ export interface ColumnType {
   readonly nullable: boolean;
   /**
    * True when the type was read from the values of a plain arquero table rather than declared (by a read's
-   * schema, `typedTable` or a step's contract). Epoch-millisecond time stamps are numbers, so a number column
-   * typed this way is also accepted where a `timestamp` or `date` is needed.
+   * schema, `typedTable` or a step's contract). A number column typed this way is an int or a float, never a
+   * time stamp: epoch milliseconds must be declared as such (see {@link meetsRequirement}).
    */
   readonly fromValues?: boolean;
 }
@@ -44,17 +44,37 @@ export function requiredTypes(requirement: TypeRequirement): readonly LogicalTyp
 
 /**
  * True when a column of type `found` meets `requirement`. An `int` meets `float`; an `unknown` type meets
- * anything (the check is left to the step); a number column typed from its values meets `timestamp` and
- * `date` (epoch milliseconds cannot be told from other numbers).
+ * anything (the check is left to the step). A number is not a time stamp, even one typed from the values of
+ * a plain table: epoch milliseconds cannot be told from other numbers, so a time-stamp column is declared
+ * (`typedTable(table, schema)`, a read's or a row factory's schema). See {@link requirementHint}.
  */
 export function meetsRequirement(found: ColumnType, requirement: TypeRequirement): boolean {
   if (found.type === "unknown") return true;
   const accepted = requiredTypes(requirement);
   if (accepted.includes(found.type)) return true;
-  if (found.type === "int" && accepted.includes("float")) return true;
+  return found.type === "int" && accepted.includes("float");
+}
+
+/**
+ * How to fix a column that does not meet a requirement, when there is something to say: a number column of a
+ * plain table where a time stamp or a date is needed holds epoch milliseconds that were never declared.
+ * @example requirementHint("at", { type: "float", nullable: false, fromValues: true }, "timestamp")
+ *   // 'a plain table\'s numbers are not time stamps: declare the column with typedTable(table, { at: ... }) ...'
+ */
+export function requirementHint(
+  column: string,
+  found: ColumnType,
+  requirement: TypeRequirement,
+): string | undefined {
+  const accepted = requiredTypes(requirement);
+  const wantsTime = accepted.includes("timestamp") || accepted.includes("date");
   const numeric = found.type === "int" || found.type === "float";
+  if (!wantsTime || !numeric || found.fromValues !== true) return undefined;
+  const type = accepted.includes("timestamp") ? "timestamp" : "date";
   return (
-    numeric && found.fromValues === true && (accepted.includes("timestamp") || accepted.includes("date"))
+    `a plain table's numbers are not time stamps: if "${column}" holds epoch milliseconds, declare it with ` +
+    `typedTable(table, { ${JSON.stringify(column)}: { type: "${type}", nullable: false }, ... }) ` +
+    "or read the table with a row schema (z.date())"
   );
 }
 

@@ -16,7 +16,7 @@ import {
 import { firstMisfit } from "./conforms";
 import { schemaFromRowSchema } from "./from-row-schema";
 import { inferColumnType } from "./infer-schema";
-import { meetsRequirement } from "./logical-types";
+import { meetsRequirement, requirementHint } from "./logical-types";
 import { declaredSchema, schemaOf } from "./registry";
 import { toArquero, typedTable } from "./typed-table";
 
@@ -64,11 +64,18 @@ describe("column types", () => {
     expect(inferColumnType([1, "a"])).toMatchObject({ type: "unknown" });
   });
 
-  it("accepts ints for floats, numbers typed from values for time stamps, and anything for unknown", () => {
+  it("accepts ints for floats and anything for unknown, never numbers for time stamps", () => {
     expect(meetsRequirement({ type: "int", nullable: false }, "float")).toBe(true);
     expect(meetsRequirement({ type: "float", nullable: false }, "int")).toBe(false);
     expect(meetsRequirement({ type: "float", nullable: false }, "timestamp")).toBe(false);
-    expect(meetsRequirement({ type: "float", nullable: false, fromValues: true }, "timestamp")).toBe(true);
+    expect(meetsRequirement({ type: "float", nullable: false, fromValues: true }, "timestamp")).toBe(false);
+    expect(requirementHint("at", { type: "int", nullable: false, fromValues: true }, "date")).toMatch(
+      /^a plain table's numbers are not time stamps: if "at" holds epoch milliseconds, declare it with typedTable\(table, \{ "at": \{ type: "date"/,
+    );
+    expect(requirementHint("at", { type: "int", nullable: false }, "date")).toBeUndefined();
+    expect(
+      requirementHint("at", { type: "string", nullable: false, fromValues: true }, "date"),
+    ).toBeUndefined();
     expect(meetsRequirement({ type: "string", nullable: false, fromValues: true }, "timestamp")).toBe(false);
     expect(meetsRequirement({ type: "unknown", nullable: true }, ["int", "float"])).toBe(true);
   });

@@ -4,6 +4,7 @@ import {
   formatColumnType,
   formatRequirement,
   meetsRequirement,
+  requirementHint,
   type TableSchema,
   type TypeRequirement,
 } from "../schema/logical-types";
@@ -88,7 +89,13 @@ export function checkContract(
   for (const [column, requirement] of Object.entries(contract.needTypes ?? {})) {
     const found = schema[column];
     if (found !== undefined && !meetsRequirement(found, requirement)) {
-      throw new ColumnTypeError(step, column, formatRequirement(requirement), formatColumnType(found));
+      throw new ColumnTypeError(
+        step,
+        column,
+        formatRequirement(requirement),
+        formatColumnType(found),
+        requirementHint(column, found, requirement),
+      );
     }
   }
   if (contract.keepsOnly !== undefined) return;

@@ -55,8 +55,13 @@ export class ColumnTypeError extends Error {
     readonly expected: string,
     /** The column's type when the step runs, as text: `string`, `float (nullable)`. */
     readonly found: string,
+    /** What to do about it, appended to the message (e.g. how to declare a column's type). */
+    readonly hint?: string,
   ) {
-    super(`step "${step}" needs column "${column}" (${expected}), but it is ${found}`);
+    super(
+      `step "${step}" needs column "${column}" (${expected}), but it is ${found}` +
+        (hint === undefined ? "" : `; ${hint}`),
+    );
   }
 }
 

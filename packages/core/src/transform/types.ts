@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { AcceptedTypes, ColumnParam, ColumnParams, ColumnRole, TypeNames } from "./column-params";
 import type { LogicalType } from "../schema/logical-types";
+import type { AcceptedTypes, ColumnParam, ColumnParams, ColumnRole, TypeNames } from "./column-params";
 import type { ColumnTypes, NoColumnTypes, Table } from "./table";
 
 /** A transform's params schema: a zod object (column params are added to it automatically). */

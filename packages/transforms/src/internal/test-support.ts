@@ -1,4 +1,5 @@
 /** Random small order tables for the property tests: nulls and duplicate keys by construction. */
+import { type ColumnType, inferSchema, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 
@@ -26,4 +27,16 @@ export function ordersTable(rows: readonly OrderRow[]): aq.ColumnTable {
     amount: rows.map((r) => r.amount),
     ordered_at: Float64Array.from(rows.map((r) => r.ordered_at)),
   });
+}
+
+/**
+ * `table` with `columns` declared as time stamps (epoch milliseconds are numbers: a plain table's are not
+ * time stamps), every other column typed from its values.
+ */
+export function withTimestamps(table: aq.ColumnTable, ...columns: readonly string[]): aq.ColumnTable {
+  const schema: Record<string, ColumnType> = { ...inferSchema(table) };
+  for (const name of columns) {
+    schema[name] = { type: "timestamp", nullable: schema[name]?.nullable ?? false };
+  }
+  return typedTable(table, schema);
 }
