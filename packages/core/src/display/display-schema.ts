@@ -1,3 +1,5 @@
+import type { ColumnTable } from "arquero";
+import { declaredSchema } from "../schema/registry";
 /**
  * What a person sees needs to know which number columns are time stamps: a table holds them as epoch
  * milliseconds. A display schema says so, column by column. Tables made by `readTable` (@tablepipe/io) and
@@ -91,14 +93,28 @@ export function guessColumn(values: ArrayLike<unknown>): DisplayColumn {
 }
 
 /**
- * The display schema of every column of `table`: from `explicit`, else the one the table remembers, else
- * guessed from the values.
+ * The display schema of the run-time schema a table declares (a read, `typedTable`, a step's output: see
+ * `declaredSchema`), `{}` when it declares none. One source of truth: what is shown follows the logical types.
+ */
+function declaredDisplaySchema(table: DisplayableTable): DisplaySchema {
+  const schema = declaredSchema(table as ColumnTable);
+  if (schema === undefined) return {};
+  const out: Record<string, DisplayColumn> = {};
+  for (const [name, column] of Object.entries(schema)) {
+    if (column.type !== "unknown") out[name] = { type: column.type, nullable: column.nullable };
+  }
+  return out;
+}
+
+/**
+ * The display schema of every column of `table`: from `explicit`, else the one the table remembers, else the
+ * types it declares (a step's output knows its time stamps), else guessed from the values.
  */
 export function resolveDisplaySchema(
   table: DisplayableTable,
   explicit?: DisplaySchema,
 ): Record<string, DisplayColumn> {
-  const known = explicit ?? rememberedDisplaySchema(table as object) ?? {};
+  const known = explicit ?? rememberedDisplaySchema(table as object) ?? declaredDisplaySchema(table);
   const out: Record<string, DisplayColumn> = {};
   for (const name of table.columnNames()) {
     const given = known[name];

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { table } from "arquero";
 import { expect, describe as group, it } from "vitest";
-import { describe, formatDisplayValue, printSchema, show } from "../index";
+import { defineTransform, describe, formatDisplayValue, printSchema, show, typedTable } from "../index";
 import { rememberTableSchema } from "../internal";
 
 const at = (d: number, h: number, mi = 0, ms = 0): number => Date.UTC(2018, 1, d, h, mi, 0, ms);
@@ -35,6 +35,17 @@ group("show", () => {
     expect(show(trips(), 1).text).toContain("|  1517767200000|");
     const remembered = rememberTableSchema(trips(), schema);
     expect(show(remembered, 1).text).toContain("|2018-02-04 18:00:00|");
+  });
+
+  it("takes the types a table declares: a typed table and every step's output show their time stamps", () => {
+    const typed = typedTable(table({ at: [Date.UTC(2018, 1, 4, 18)], n: [1] }), {
+      at: { type: "timestamp", nullable: false },
+      n: { type: "int", nullable: false },
+    });
+    expect(show(typed, 1).text).toContain("|2018-02-04 18:00:00|");
+    const keep = defineTransform({ name: "keep", apply: (t) => t.filter(() => true).reify() });
+    expect(show(keep(typed), 1).text).toContain("|2018-02-04 18:00:00|");
+    expect(show(table({ at: [Date.UTC(2018, 1, 4, 18)] }), 1).text).toContain("|1517767200000|");
   });
 
   it("prints as the grid in console.log and the REPL (util.inspect), for a result and a remembering table", () => {
