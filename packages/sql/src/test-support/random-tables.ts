@@ -2,6 +2,7 @@
  * Random typed tables for the parity tests: nulls in every column, few distinct values (so ties and duplicate
  * keys are common), empty tables, and time stamps around daylight-saving changes and day/month boundaries.
  */
+import { inferSchema, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import type { ColumnType } from "../column-types";
@@ -55,15 +56,16 @@ export const ORDER_TYPES: Readonly<Record<string, ColumnType>> = {
   label: "string",
 };
 
-/** Order rows as a table: nullable columns as arrays with null. */
+/** Order rows as a table: nullable columns as arrays with null; `at` declared a time stamp (epoch ms). */
 export function ordersTable(rows: readonly OrderRow[]): aq.ColumnTable {
-  return aq.table({
+  const table = aq.table({
     id: rows.map((r) => r.id),
     status: rows.map((r) => r.status),
     amount: rows.map((r) => r.amount),
     paid: rows.map((r) => r.paid),
     at: rows.map((r) => r.at),
   });
+  return typedTable(table, { ...inferSchema(table), at: { type: "timestamp", nullable: true } });
 }
 
 /** A random lookup table keyed by `id` values: repeated keys, null keys, names with "airport" in any case. */
