@@ -39,6 +39,21 @@ describe("runOnDuckDb", () => {
     expect(result.table.numRows()).toBe(1);
   });
 
+  it("counts each step's rows in the query's own run, also when the result is empty or has columns n0, n1", async () => {
+    const table = aq.table({ n0: [1, 1, 2, 3], n1: ["a", "a", "b", "c"] });
+    for (const floor of [1.5, 10]) {
+      const p = pipe(table)
+        .transform(dropDuplicates)
+        .transform(filter, { where: gt(col("n0"), floor) });
+      const result = await expectParity(p, db);
+      expect(result.table.columnNames()).toEqual(["n0", "n1"]);
+      expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
+        ["dropDuplicates", 4, 3],
+        ["filter", 3, floor === 10 ? 0 : 2],
+      ]);
+    }
+  });
+
   it("opens and closes its own database when given none", async () => {
     const { table } = await runOnDuckDb(pipe(orders()).transform(dropDuplicates), {
       columnTypes: { at: "timestamp" },

@@ -4,11 +4,13 @@ import type { ReadReport } from "@tablepipe/io";
 import {
   type CompiledPipe,
   compilePipe,
+  countColumn,
   type EnginePlacement,
   finishEngineRun,
   pushedDownTrace,
   ROW_ORDER_COLUMN,
 } from "@tablepipe/sql";
+import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
@@ -148,16 +150,7 @@ export async function runOnDuckDb<C extends string>(
       sourceTypes,
       options,
     );
-    let table: Awaited<ReturnType<typeof readQuery>>;
-    try {
-      table = await readQuery(db.connection, compiled.sql);
-    } catch (error) {
-      throw await locateFailure(db, compiled, error);
-    }
-    const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<
-      string,
-      unknown
-    >;
+    const { table, counts } = await queryWithCounts(db, compiled);
     const done = finishEngineRun("duckdb", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
     return {
       table: done.table as Table<C>,
@@ -170,6 +163,31 @@ export async function runOnDuckDb<C extends string>(
     await dropRelations(db, compiled, `tablepipe_source_${run}`);
     if (options.database === undefined) db.close();
   }
+}
+
+/**
+ * Run the pipe's query and count each step's rows: in one run (`countedSql`, the CTEs materialised), unless
+ * the result has no rows to carry the counts (then `countSql` as well).
+ */
+async function queryWithCounts(
+  db: DuckDb,
+  compiled: CompiledPipe,
+): Promise<{ table: ColumnTable; counts: Record<string, unknown> }> {
+  let result: ColumnTable;
+  try {
+    result = await readQuery(db.connection, compiled.countedSql ?? compiled.sql);
+  } catch (error) {
+    throw await locateFailure(db, compiled, error);
+  }
+  const table = result.select(compiled.columns as string[]);
+  if (compiled.countedSql !== undefined && result.numRows() > 0) {
+    const counts: Record<string, unknown> = {};
+    for (let i = 0; result.columnNames().includes(countColumn(i)); i++)
+      counts[`n${i}`] = result.get(countColumn(i), 0);
+    return { table, counts };
+  }
+  const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<string, unknown>;
+  return { table, counts };
 }
 
 async function dropRelations(db: DuckDb, compiled: CompiledPipe, source: string): Promise<void> {
