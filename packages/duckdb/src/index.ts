@@ -17,6 +17,8 @@ export type { DuckDbFilesSource, DuckDbReadOptions } from "./engine/read-files";
 export { duckdbCsvFiles } from "./engine/read-files";
 export type { DuckDbPipeResult, DuckDbRunOptions, StepPlacement } from "./engine/run-on-duckdb";
 export { runOnDuckDb } from "./engine/run-on-duckdb";
+export type { DuckDbWriteFormat, DuckDbWriteOptions, DuckDbWriteResult } from "./engine/write-on-duckdb";
+export { writeOnDuckDb } from "./engine/write-on-duckdb";
 export type { DuckDbErrorKind } from "./errors";
 export { DuckDbLoadError, DuckDbQueryError } from "./errors";
 export type { DuckDbPipeSqlOptions } from "./pipe-to-sql";

@@ -50,5 +50,6 @@ export type { OpenOutputFolderOptions, OutputStep } from "./write/output-folder"
 export { OutputFolder, openOutputFolder, writeOutputFolder } from "./write/output-folder";
 export { LOCK_FILE } from "./write/output-lock";
 export { MANIFEST_FILE } from "./write/output-manifest";
+export { writeAtomically } from "./write/write-atomically";
 export type { WriteTableOptions } from "./write/write-table";
 export { writeTable } from "./write/write-table";

@@ -1,5 +1,3 @@
-import { mkdir, rename } from "node:fs/promises";
-import { dirname } from "node:path";
 import type { ColumnTable } from "arquero";
 import { writeArrowFile } from "../arrow/arrow-writer";
 import { writeCsvFile } from "../csv/csv-writer";
@@ -7,8 +5,7 @@ import { TableWriteError } from "../errors";
 import { writeParquetFile } from "../parquet/parquet-writer";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import { formatFromExtension } from "../read/sources";
-import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
-import { removeQuietly, temporarySibling } from "./temporary-paths";
+import { writeAtomically } from "./write-atomically";
 
 /** Options of {@link writeTable}. */
 export interface WriteTableOptions {
@@ -50,20 +47,14 @@ export async function writeTable(
       'writeTable writes .csv, .parquet and .arrow files: name the file .csv, .parquet or .arrow, or pass the option format: "csv" | "parquet" | "arrow"',
     );
   }
-  const dir = dirname(path);
-  const temporary = temporarySibling(path, "tmp");
-  removeOnInterrupt(temporary);
+  const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
   try {
-    await mkdir(dir, { recursive: true });
-    const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
-    if (format === "csv") await writeCsvFile(table, temporary, specs);
-    else if (format === "parquet") writeParquetFile(table, temporary, specs);
-    else await writeArrowFile(table, temporary, specs);
-    await rename(temporary, path);
+    await writeAtomically(path, async (temporary) => {
+      if (format === "csv") await writeCsvFile(table, temporary, specs);
+      else if (format === "parquet") writeParquetFile(table, temporary, specs);
+      else await writeArrowFile(table, temporary, specs);
+    });
   } catch (error) {
-    await removeQuietly(temporary);
     throw new TableWriteError(path, (error as Error).message, { cause: error });
-  } finally {
-    forgetOnInterrupt(temporary);
   }
 }
