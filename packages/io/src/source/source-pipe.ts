@@ -5,7 +5,6 @@ import type {
   OutputColumns,
   ParamsGiven,
   ParamsSchema,
-  PipeResult,
   StaticContract,
   Step,
   StepParamsArgs,
@@ -33,12 +32,9 @@ import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadReport, ReadTableOptions, SchemaColumns } from "../read/types";
 import { CandidateRows, candidatePair } from "./candidate-rows";
 import { narrowPlan, runNarrow } from "./narrow-batch";
+import type { SourcePipeEngine, SourcePipeResult } from "./source-engine";
 
-/** The result of running a pipe on a source: the output table, the trace, and what the read did. */
-export interface SourcePipeResult<C extends string> extends PipeResult<C> {
-  /** Rows read, rows dropped as invalid, per file. */
-  readonly report: ReadReport;
-}
+export type { SourcePipeResult } from "./source-engine";
 
 /** How a source pipe will run: the steps applied to each batch as it is read, then the rest on the result. */
 export interface SourcePlan {
@@ -172,8 +168,24 @@ export class SourcePipe<C extends string> {
     return rest.at(-1)?.columnsOut ?? streamed.at(-1)?.columnsOut ?? this.sourceColumns;
   }
 
-  /** Check, read the source running the streamed steps on each batch, then run the rest. */
-  async run(): Promise<SourcePipeResult<C>> {
+  /**
+   * Check, read the source running the streamed steps on each batch, then run the rest. With an engine
+   * (`run({ engine: duckdb() })`), the pipe is checked here, then the engine reads the files and runs the steps.
+   */
+  run(): Promise<SourcePipeResult<C>>;
+  run<X extends object>(options: { readonly engine: SourcePipeEngine<X> }): Promise<SourcePipeResult<C> & X>;
+  async run<X extends object>(options?: {
+    readonly engine: SourcePipeEngine<X>;
+  }): Promise<SourcePipeResult<C> | (SourcePipeResult<C> & X)> {
+    if (options === undefined) return this.#runInProcess();
+    this.plan();
+    return options.engine.runSource<C>(
+      { source: this.#source, schema: this.#schema, options: this.#options },
+      this.#steps,
+    );
+  }
+
+  async #runInProcess(): Promise<SourcePipeResult<C>> {
     const started = performance.now();
     const { streamed, rest } = this.plan();
     const tallies: StepTally[] = streamed.map(() => ({ rowsIn: 0, rowsOut: 0, ms: 0 }));
