@@ -8,6 +8,7 @@
 export { RENDERED_TRANSFORMS } from "@tablepipe/sql";
 export type { ColumnType } from "./engine/column-types";
 export { columnTypesOf } from "./engine/column-types";
+export type { DuckDbOpenOptions } from "./engine/duckdb-database";
 export { DuckDb } from "./engine/duckdb-database";
 export type { DuckDbReport } from "./engine/duckdb-engine";
 export { duckdb } from "./engine/duckdb-engine";

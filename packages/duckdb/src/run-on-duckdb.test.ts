@@ -54,6 +54,19 @@ describe("runOnDuckDb", () => {
     }
   });
 
+  it("opens its database with a memory limit, and refuses one that is not a size, naming it", async () => {
+    const limited = await DuckDb.open(undefined, { memoryLimit: "1GB" });
+    const setting = await limited.connection.runAndReadAll("SELECT current_setting('memory_limit') AS m");
+    expect(String(setting.getRowObjects()[0]?.m)).toMatch(/^(953\.6 MiB|1\.0 GiB|1000\.0 MB)$/);
+    limited.close();
+    await expect(DuckDb.open(undefined, { memoryLimit: "4GB'; DROP" })).rejects.toThrow(
+      /memoryLimit "4GB'; DROP" is not a size/,
+    );
+    await expect(
+      runOnDuckDb(pipe(orders()), { database: db, memoryLimit: "1GB", columnTypes: { at: "timestamp" } }),
+    ).rejects.toThrow(/DuckDb.open\(path, \{ memoryLimit \}\)/);
+  });
+
   it("opens and closes its own database when given none", async () => {
     const { table } = await runOnDuckDb(pipe(orders()).transform(dropDuplicates), {
       columnTypes: { at: "timestamp" },

@@ -29,6 +29,8 @@ export type StepPlacement = EnginePlacement<"duckdb">;
 export interface DuckDbRunOptions {
   /** An open database to run in (kept open); default: a new in-memory one, closed afterwards. */
   readonly database?: DuckDb;
+  /** The memory limit of the database opened for the run (`"4GB"`), when no `database` is given. */
+  readonly memoryLimit?: string;
   /**
    * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, readTable's rules) instead of the
    * pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table` has them).
@@ -141,7 +143,17 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
     numberRows: numberRowsByRowid,
     renderings: options.renderings,
   });
-  const db = options.database ?? (await DuckDb.open());
+  if (options.database !== undefined && options.memoryLimit !== undefined) {
+    throw new DuckDbLoadError(
+      "memoryLimit sets the limit of the database a run opens; with `database`, open it with DuckDb.open(path, { memoryLimit })",
+    );
+  }
+  const db =
+    options.database ??
+    (await DuckDb.open(
+      undefined,
+      options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit },
+    ));
   const close = async (): Promise<void> => {
     try {
       await dropRelations(db, compiled, source);
