@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { duckdb } from "./engine/duckdb-engine";
+import { duckdbCsvFiles } from "./engine/read-files";
 
 const Ride = z.object({
   zone: z.int(),
@@ -82,6 +83,22 @@ describe("pipeFrom(...).run({ engine: duckdb() })", () => {
     );
     const dropped = await steps(bad, { onInvalid: "drop" }).run({ engine: duckdb({ database: db }) });
     expect([dropped.report.rows, dropped.report.droppedRows, dropped.table.numRows()]).toEqual([0, 1, 0]);
+  });
+
+  it("a schema with value rules is read by readTable, which enforces them, and refused by duckdbCsvFiles", async () => {
+    const Priced = Ride.extend({ fare: z.number().min(10).nullable() });
+    const ruled = pipeFrom(join(folder, "rides.csv"), Priced, {
+      aliases: { zone: ["Zone"] },
+      onInvalid: "drop",
+    });
+    const onDuckDb = await ruled.run({ engine: duckdb({ database: db }) });
+    const local = await ruled.run();
+    expect(onDuckDb.table.objects()).toEqual(local.table.objects());
+    expect(onDuckDb.report.droppedRows).toBe(local.report.droppedRows);
+    expect(local.report.droppedRows).toBeGreaterThan(0);
+    expect(() => duckdbCsvFiles(join(folder, "rides.csv"), Priced)).toThrow(
+      /column "fare" has value rules \(.*10.*\)/,
+    );
   });
 
   it("checks the steps before reading anything: a missing column names the step", async () => {

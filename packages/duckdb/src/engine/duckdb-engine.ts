@@ -1,5 +1,6 @@
 import { Pipe, type PipeEngine, type Step } from "@tablepipe/core";
 import {
+  columnKinds,
   type PipeSourceFiles,
   type ReadReport,
   readTableWithReport,
@@ -19,7 +20,8 @@ export type DuckDbReport = Omit<DuckDbPipeResult<string>, "table" | "trace">;
  * the pipe's longest SQL-renderable prefix runs inside DuckDB as one query, the rest in process (see
  * {@link runOnDuckDb}, which takes the same options). A source pipe's CSV files are read by DuckDB itself with
  * readTable's rules (`duckdbCsvFiles`: aliases, time-stamp layouts, `onInvalid`); Parquet and Arrow files, a
- * `delimiter` other than the extension's, or an `onProgress` callback are read by readTable, then loaded.
+ * `delimiter` other than the extension's, an `onProgress` callback, or a schema with value rules (`.min(0)`,
+ * `.regex()`, ...) are read by readTable, then loaded.
  * @example const { table, trace, placement } = await pipe(trips).transform(dropDuplicates).run({ engine: duckdb() });
  * @example const { table, report } = await pipeFrom("data/*.csv", TripRow).transform(dropDuplicates).run({ engine: duckdb() });
  */
@@ -33,9 +35,14 @@ export function duckdb(
   };
 }
 
-/** True when DuckDB reads these files itself: all CSV (or TSV), with the extension's delimiter and no progress callback. */
-function readByDuckDb(files: readonly string[], read: PipeSourceFiles["options"]): boolean {
+/**
+ * True when DuckDB reads these files itself: all CSV (or TSV), with the extension's delimiter, no progress
+ * callback, and a schema without value rules (`.min()`, `.regex()`, ...: readTable checks those).
+ */
+function readByDuckDb(files: readonly string[], source: PipeSourceFiles): boolean {
+  const read = source.options;
   if (files.length === 0 || read.onProgress !== undefined) return false;
+  if (columnKinds(source.schema).some((spec) => (spec.rules?.length ?? 0) > 0)) return false;
   if (read.format !== undefined && read.format !== "csv") return false;
   return files.every((file) => {
     const delimiter = /\.tsv$/i.test(file) ? "\t" : /\.csv$/i.test(file) ? "," : undefined;
@@ -51,7 +58,7 @@ async function runSourceOnDuckDb<C extends string>(
   const resolved = await resolveSources(files.source);
   let result: DuckDbPipeResult<C>;
   let report: ReadReport;
-  if (readByDuckDb(resolved, files.options)) {
+  if (readByDuckDb(resolved, files)) {
     const source = duckdbCsvFiles(resolved, files.schema, {
       ...(files.options.aliases === undefined ? {} : { aliases: files.options.aliases }),
       ...(files.options.onInvalid === undefined ? {} : { onInvalid: files.options.onInvalid }),

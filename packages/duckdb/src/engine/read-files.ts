@@ -15,7 +15,7 @@ import {
   TableReadError,
 } from "@tablepipe/io";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { toQueryError } from "../errors";
+import { DuckDbLoadError, toQueryError } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
 import { emptyValueSql, fastReadSql, NEEDS_TEXT_PATH, ranCleanly } from "./fast-csv-read";
 import { readQuery } from "./read-result";
@@ -235,6 +235,13 @@ export function duckdbCsvFiles(
   options: DuckDbReadOptions = {},
 ): DuckDbFilesSource {
   const specs = columnKinds(schema);
+  const ruled = specs.find((spec) => (spec.rules?.length ?? 0) > 0);
+  if (ruled !== undefined) {
+    const words = (ruled.rules ?? []).map((rule) => rule.words).join(", ");
+    throw new DuckDbLoadError(
+      `duckdbCsvFiles: column "${ruled.name}" has value rules (${words}) that DuckDB does not check: read the files with readTable (or pipeFrom(...).run({ engine: duckdb() }), which does so for such a schema)`,
+    );
+  }
   checkAliases(specs, options.aliases);
   const columns = specs.map((spec) => [spec.name, COLUMN_TYPE[spec.kind]] as const);
   const table = makeTable(Object.fromEntries(specs.map((spec) => [spec.name, []])));
