@@ -29,7 +29,7 @@ import { type ColumnTable, table as makeTable } from "arquero";
 import { readTableInBatches } from "../read/read-batches";
 import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
-import type { ReadReport, ReadTableOptions, SchemaColumns } from "../read/types";
+import type { ReadTableOptions, SchemaColumns } from "../read/types";
 import { CandidateRows, candidatePair } from "./candidate-rows";
 import { narrowPlan, runNarrow } from "./narrow-batch";
 import type { SourcePipeEngine, SourcePipeResult } from "./source-engine";
