@@ -111,6 +111,11 @@ class DenseNumberBuilder implements ColumnBuilder {
     const count = values.length;
     const data = this.store.reserve(count);
     let at = this.store.length;
+    if (allValidNumbers(values, this.isInt)) {
+      data.set(values, at); // a typed array of valid values (Parquet's decoded pages): copied whole
+      this.store.length = at + count;
+      return;
+    }
     for (let r = 0; r < count; r++) {
       const parsed = numberFromValue(values[r], this.isInt);
       if (parsed.issue !== undefined) {
@@ -145,6 +150,29 @@ class DenseNumberBuilder implements ColumnBuilder {
   finish(): Float64Array {
     return this.store.finish();
   }
+}
+
+/**
+ * True when `values` is a typed array whose every value the dense number builder takes as it is: any integer
+ * array (whole numbers, safe), or a float array whose values are all finite (and whole, for an int column).
+ */
+function allValidNumbers(values: ArrayLike<unknown>, isInt: boolean): values is ArrayLike<number> {
+  if (
+    values instanceof Int32Array ||
+    values instanceof Uint32Array ||
+    values instanceof Int16Array ||
+    values instanceof Uint16Array ||
+    values instanceof Int8Array ||
+    values instanceof Uint8Array
+  )
+    return true;
+  if (!(values instanceof Float64Array || values instanceof Float32Array)) return false;
+  if (isInt) {
+    for (let r = 0; r < values.length; r++) if (!Number.isSafeInteger(values[r])) return false;
+  } else {
+    for (let r = 0; r < values.length; r++) if (!Number.isFinite(values[r])) return false;
+  }
+  return true;
 }
 
 interface Parsed<T> {

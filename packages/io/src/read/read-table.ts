@@ -9,6 +9,7 @@ import { DEFAULT_CSV_CHUNK_SIZE, readCsvFile } from "../csv/csv-reader";
 import { TableReadError } from "../errors";
 import { readParquetInParallel } from "../parquet/parallel-parquet";
 import { readParquetFile } from "../parquet/parquet-reader";
+import { checkColumnBounds } from "../parquet/row-group-bounds";
 import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
 import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
@@ -107,6 +108,9 @@ export async function readSources<S extends RowSchema>(
     refuseUncheckableRules(schema, fromSchema);
     checkAliases(fromSchema, options.aliases);
   }
+  if (options.rowGroupBounds !== undefined && fromSchema !== undefined) {
+    checkColumnBounds(options.rowGroupBounds, fromSchema);
+  }
   const files = await resolveSources(source);
   const formats = files.map((file) => chooseFormat(file, options.format));
   let display: DisplaySchema = {};
@@ -131,6 +135,9 @@ export async function readSources<S extends RowSchema>(
     ),
     rows: 0,
     drained: 0,
+    ...(options.rowGroupBounds === undefined || options.rowGroupBounds.length === 0
+      ? {}
+      : { rowGroupBounds: options.rowGroupBounds, skippedRows: 0 }),
   };
   if (onBatch !== undefined) ctx.onBatch = () => onBatch(ctx);
   if (onDecodedBatch !== undefined) {
@@ -203,6 +210,7 @@ export function readReport(ctx: ReadContext, files: string[], ms: number): ReadR
     droppedRows: ctx.invalid.droppedRows,
     invalidByColumn: Object.fromEntries(ctx.invalid.byColumn),
     examples: ctx.invalid.examples,
+    ...(ctx.skippedRows === undefined || ctx.skippedRows === 0 ? {} : { skippedRows: ctx.skippedRows }),
   };
 }
 

@@ -21,6 +21,12 @@ export interface WriteTableOptions {
    * transform, whose time-stamp columns would otherwise be written as the numbers they hold.
    */
   schema?: RowSchema;
+  /**
+   * Parquet: rows per row group (default: 1,000 then 100,000 each, hyparquet-writer's). Smaller groups of
+   * rows sorted by a column let a read with `rowGroupBounds` on that column skip more; larger ones compress
+   * better. A positive integer.
+   */
+  rowGroupRows?: number;
 }
 
 /**
@@ -44,6 +50,13 @@ export async function writeTable(
   options: WriteTableOptions = {},
 ): Promise<void> {
   const format = options.format ?? formatFromExtension(path);
+  const groupRows = options.rowGroupRows;
+  if (groupRows !== undefined && !(Number.isInteger(groupRows) && groupRows > 0)) {
+    throw new TableWriteError(
+      path,
+      `writeTable option rowGroupRows must be a positive integer, got ${groupRows}`,
+    );
+  }
   if (format !== "csv" && format !== "parquet" && format !== "arrow") {
     throw new TableWriteError(
       path,
@@ -57,7 +70,7 @@ export async function writeTable(
     await mkdir(dir, { recursive: true });
     const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
     if (format === "csv") await writeCsvFile(table, temporary, specs);
-    else if (format === "parquet") writeParquetFile(table, temporary, specs);
+    else if (format === "parquet") writeParquetFile(table, temporary, specs, groupRows);
     else await writeArrowFile(table, temporary, specs);
     await rename(temporary, path);
   } catch (error) {
