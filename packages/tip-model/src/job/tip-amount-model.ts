@@ -22,6 +22,7 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
+import { prewarmChartWorker } from "../report/chart-renderer";
 import { summarizeColumns } from "../report/column-summary";
 import type { ReportFile, ReportRun } from "../report/types";
 import { addFeatures } from "../steps/add-features";
@@ -124,6 +125,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     try {
       await this.extract({ streamTrips: this.config.stream_read });
       await this.transform();
+      prewarmChartWorker(); // the report's chart worker imports vega on the other core while the model trains
       await this.train();
       await this.validate();
       await this.load(out);
