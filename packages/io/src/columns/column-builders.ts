@@ -111,8 +111,7 @@ class DenseNumberBuilder implements ColumnBuilder {
     const count = values.length;
     const data = this.store.reserve(count);
     let at = this.store.length;
-    if (allValidNumbers(values, this.isInt)) {
-      data.set(values, at); // a typed array of valid values (Parquet's decoded pages): copied whole
+    if (copyValidNumbers(values, this.isInt, data, at)) {
       this.store.length = at + count;
       return;
     }
@@ -153,10 +152,17 @@ class DenseNumberBuilder implements ColumnBuilder {
 }
 
 /**
- * True when `values` is a typed array whose every value the dense number builder takes as it is: any integer
- * array (whole numbers, safe), or a float array whose values are all finite (and whole, for an int column).
+ * Copy `values` into `data` from `at` when they are all values the dense number builder takes as they are:
+ * any integer typed array (whole, safe numbers), or a float typed array or plain array (a Parquet column as
+ * hyparquet decodes it) of finite numbers only (and whole ones, for an int column). False when one is not
+ * (what was copied is then overwritten by the value-by-value path, which reports it).
  */
-function allValidNumbers(values: ArrayLike<unknown>, isInt: boolean): values is ArrayLike<number> {
+function copyValidNumbers(
+  values: ArrayLike<unknown>,
+  isInt: boolean,
+  data: Float64Array,
+  at: number,
+): boolean {
   if (
     values instanceof Int32Array ||
     values instanceof Uint32Array ||
@@ -164,13 +170,17 @@ function allValidNumbers(values: ArrayLike<unknown>, isInt: boolean): values is 
     values instanceof Uint16Array ||
     values instanceof Int8Array ||
     values instanceof Uint8Array
-  )
+  ) {
+    data.set(values, at);
     return true;
-  if (!(values instanceof Float64Array || values instanceof Float32Array)) return false;
-  if (isInt) {
-    for (let r = 0; r < values.length; r++) if (!Number.isSafeInteger(values[r])) return false;
-  } else {
-    for (let r = 0; r < values.length; r++) if (!Number.isFinite(values[r])) return false;
+  }
+  if (!(values instanceof Float64Array || values instanceof Float32Array || Array.isArray(values)))
+    return false;
+  const numbers = values as ArrayLike<unknown>;
+  for (let r = 0; r < numbers.length; r++) {
+    const v = numbers[r];
+    if (typeof v !== "number" || !(isInt ? Number.isSafeInteger(v) : Number.isFinite(v))) return false;
+    data[at + r] = v;
   }
   return true;
 }
