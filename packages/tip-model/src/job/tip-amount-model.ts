@@ -125,7 +125,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     try {
       await this.extract({ streamTrips: this.config.stream_read });
       await this.transform();
-      prewarmChartWorker(); // the report's chart worker imports vega on the other core while the model trains
       await this.train();
       await this.validate();
       await this.load(out);
@@ -308,6 +307,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
 
   /** Split the prepared rows (seeded) and fit the model with `trainModel()`. */
   train(): Promise<void> {
+    // the report's chart worker (when built) imports vega on the other core while the model trains
+    prewarmChartWorker();
     return this.stage("train", () => {
       const config = this.checkedConfig();
       const modelColumns: readonly string[] = [...this.featureCols, this.labelCol];
