@@ -181,6 +181,17 @@ describe("rowGroupBounds on a Parquet read", () => {
     );
   });
 
+  it("checks the bounds of a read without a schema against the file's columns, and skips as with one", async () => {
+    const path = await parquetOf("no-schema.parquet", sortedTable());
+    await expect(
+      readTableWithReport(path, undefined, { rowGroupBounds: [{ column: "when", min: 1 }] }),
+    ).rejects.toThrow('rowGroupBounds: column "when" is not in the schema (id, at, amount, zone)');
+    const { report } = await readTableWithReport(path, undefined, {
+      rowGroupBounds: [{ column: "id", min: 3_499 }],
+    });
+    expect(report.skippedRows).toBe(6 * GROUP);
+  });
+
   it("refuses rowGroupRows that is not a positive integer", async () => {
     await expect(
       writeTable(sortedTable(), tmp.file("bad-groups.parquet", ""), { rowGroupRows: 0 }),

@@ -108,9 +108,6 @@ export async function readSources<S extends RowSchema>(
     refuseUncheckableRules(schema, fromSchema);
     checkAliases(fromSchema, options.aliases);
   }
-  if (options.rowGroupBounds !== undefined && fromSchema !== undefined) {
-    checkColumnBounds(options.rowGroupBounds, fromSchema);
-  }
   const files = await resolveSources(source);
   const formats = files.map((file) => chooseFormat(file, options.format));
   let display: DisplaySchema = {};
@@ -122,6 +119,8 @@ export async function readSources<S extends RowSchema>(
     specs = found.specs;
     display = found.display;
   }
+  // bounds are checked against the columns read (the schema's, else the first file's), before any row
+  if (options.rowGroupBounds !== undefined) checkColumnBounds(options.rowGroupBounds, specs);
   const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
   const ctx: ReadContext = {
     file: "",
