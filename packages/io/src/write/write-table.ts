@@ -1,10 +1,8 @@
 import { mkdir, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ColumnTable } from "arquero";
-import { writeArrowFile } from "../arrow/arrow-writer";
 import { writeCsvFile } from "../csv/csv-writer";
 import { TableWriteError } from "../errors";
-import { writeParquetFile } from "../parquet/parquet-writer";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import { formatFromExtension } from "../read/sources";
 import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
@@ -70,8 +68,10 @@ export async function writeTable(
     await mkdir(dir, { recursive: true });
     const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
     if (format === "csv") await writeCsvFile(table, temporary, specs);
-    else if (format === "parquet") writeParquetFile(table, temporary, specs, groupRows);
-    else await writeArrowFile(table, temporary, specs);
+    // hyparquet-writer and flechette are loaded by the first file of their format
+    else if (format === "parquet")
+      (await import("../parquet/parquet-writer")).writeParquetFile(table, temporary, specs, groupRows);
+    else await (await import("../arrow/arrow-writer")).writeArrowFile(table, temporary, specs);
     await rename(temporary, path);
   } catch (error) {
     await removeQuietly(temporary);
