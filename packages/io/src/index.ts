@@ -31,6 +31,7 @@ export { invalidValueReason } from "./columns/invalid-values";
 export { csvCell } from "./csv/csv-writer";
 export type { TableReadErrorDetails } from "./errors";
 export { OutputLockedError, OutputPathError, TableReadError, TableWriteError } from "./errors";
+export type { ColumnBound } from "./parquet/row-group-bounds";
 export type { ColumnAliases } from "./read/aliases";
 export { checkAliases, mapColumns, normalizeColumnName } from "./read/aliases";
 export type { ReadDescription } from "./read/describe-read";
