@@ -41,9 +41,21 @@ function describeFailure(exitCode: number | null, timedOut: boolean, stderr: str
   return `exit ${exitCode ?? "signal"}${tail ? `: ${tail.slice(0, 400)}` : ""}`;
 }
 
+/** How the tablepipe runs are made: the model, and the DuckDB engine's memory limit. */
+export interface TablepipeRunOptions {
+  readonly model: string;
+  readonly duckdbMemoryLimit: string;
+}
+
 /** The command line that runs `engine` on `dataDir`, writing into `outDir`. */
-function commandFor(engine: Engine, paths: Paths, dataDir: string, outDir: string, model: string): string[] {
-  if (engine === "tablepipe" || engine === "tablepipe-parquet" || engine === "tablepipe-whole") {
+function commandFor(
+  engine: Engine,
+  paths: Paths,
+  dataDir: string,
+  outDir: string,
+  options: TablepipeRunOptions,
+): string[] {
+  if (engine.startsWith("tablepipe")) {
     return [
       join(paths.root, "packages/tip-model/dist/cli.js"),
       "run",
@@ -52,10 +64,13 @@ function commandFor(engine: Engine, paths: Paths, dataDir: string, outDir: strin
       "--output-dir",
       outDir,
       "--model",
-      model,
+      options.model,
       "--log-format",
       "json",
       ...(engine === "tablepipe-whole" ? ["--no-stream-read"] : []),
+      ...(engine === "tablepipe-duckdb"
+        ? ["--engine", "duckdb", "--duckdb-memory-limit", options.duckdbMemoryLimit]
+        : []),
     ];
   }
   return [join(paths.benchDist, `${engine}-job.js`), dataDir, outDir];
@@ -68,10 +83,10 @@ export async function runEngine(
   paths: Paths,
   dataDir: string,
   outDir: string,
-  options: { model: string; timeoutSeconds: number },
+  options: TablepipeRunOptions & { timeoutSeconds: number },
 ): Promise<RunResult> {
   await rm(outDir, { recursive: true, force: true });
-  const run = await measure("node", commandFor(engine, paths, dataDir, outDir, options.model), {
+  const run = await measure("node", commandFor(engine, paths, dataDir, outDir, options), {
     cwd: paths.root,
     timeoutSeconds: options.timeoutSeconds,
   });
@@ -93,12 +108,13 @@ export async function runEngine(
   return { ...base, ok: true, stages: { ...report.stages }, preparedRows: report.preparedRows };
 }
 
-/** Write tablepipe's prepared table (`tip-model prepare`) for the equality check. */
+/** Write tablepipe's prepared table (`tip-model prepare`, in process or `engine` duckdb) for the equality check. */
 export async function writeTablepipePrepared(
   paths: Paths,
   dataDir: string,
   out: string,
   timeoutSeconds: number,
+  engine: "in-process" | "duckdb" = "in-process",
 ): Promise<{ ok: boolean; failure?: string; seconds: number; peakRssBytes: number }> {
   const run = await measure(
     "node",
@@ -111,6 +127,8 @@ export async function writeTablepipePrepared(
       out,
       "--log-format",
       "json",
+      "--engine",
+      engine,
     ],
     { cwd: paths.root, timeoutSeconds },
   );

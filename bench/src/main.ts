@@ -22,6 +22,7 @@ import { OUTPUT_FILES } from "./pipeline-spec";
 import {
   baselineBreakdown,
   comparisonTable,
+  duckdbEngineComparison,
   parquetComparison,
   problems,
   type SizeResult,
@@ -46,7 +47,7 @@ async function checkEquality(
   result: SizeResult,
 ): Promise<void> {
   const baselines = options.engines.filter((e) => e === "polars" || e === "duckdb");
-  if (baselines.length === 0) return;
+  if (baselines.length === 0 && !options.engines.includes("tablepipe-duckdb")) return;
   const ours = join(runDir, "tablepipe-prepared.parquet");
   // the bench's own file from an earlier run (tip-model refuses to replace a file it has no record of writing)
   await rm(ours, { force: true });
@@ -56,7 +57,7 @@ async function checkEquality(
     result.equalityError = `tip-model prepare failed: ${prepared.failure}`;
     return;
   }
-  const others = Object.fromEntries(
+  const others: Record<string, string> = Object.fromEntries(
     baselines
       .filter(
         (e) =>
@@ -65,6 +66,14 @@ async function checkEquality(
       )
       .map((e) => [e, join(runDir, `${e}-last`, OUTPUT_FILES.prepared)]),
   );
+  if (options.engines.includes("tablepipe-duckdb")) {
+    const onDuckDb = join(runDir, "tablepipe-duckdb-prepared.parquet");
+    await rm(onDuckDb, { force: true });
+    note("writing the prepared table on the DuckDB engine (tip-model prepare --engine duckdb) for the check");
+    const written = await writeTablepipePrepared(paths, dataDir, onDuckDb, options.timeoutSeconds, "duckdb");
+    if (written.ok) others["tablepipe-duckdb"] = onDuckDb;
+    else result.equalityError = `tip-model prepare --engine duckdb failed: ${written.failure}`;
+  }
   result.equality = await comparePrepared(ours, others);
 }
 
@@ -139,10 +148,20 @@ function render(results: readonly SizeResult[], ops: readonly OpsResult[], optio
       "tablepipe with --no-stream-read per stage (the straightforward path; median seconds)",
     ],
     ["tablepipe-parquet", "tablepipe reading Parquet per stage (median seconds)"],
+    ["tablepipe-duckdb", "tablepipe on the DuckDB engine per stage (median seconds)"],
   ] as const;
   for (const [engine, title] of variants) {
     const stages = tablepipeBreakdown(results, engine);
     if (stages.length > 0) lines.push("", `### ${title}`, "", ...stages);
+  }
+  const onDuckDb = duckdbEngineComparison(results);
+  if (onDuckDb.length > 0) {
+    lines.push(
+      "",
+      "### the tip model on the DuckDB engine (`--engine duckdb`) vs the hand-written DuckDB query",
+      "",
+      ...onDuckDb,
+    );
   }
   const baselines = baselineBreakdown(results);
   if (baselines.length > 0) lines.push("", "### baselines per stage (median seconds)", "", ...baselines);

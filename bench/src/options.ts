@@ -2,11 +2,19 @@
 import { parseArgs } from "node:util";
 
 /** The engines the harness can run. */
-export const ENGINES = ["tablepipe", "tablepipe-parquet", "tablepipe-whole", "polars", "duckdb"] as const;
+export const ENGINES = [
+  "tablepipe",
+  "tablepipe-parquet",
+  "tablepipe-whole",
+  "tablepipe-duckdb",
+  "polars",
+  "duckdb",
+] as const;
 /**
  * The engines run by default. Others are asked for with --engines: `tablepipe-parquet` (the job reading a
- * Parquet copy; also --parquet) and `tablepipe-whole` (the job with --no-stream-read: the trips read whole,
- * then the pipe as written, dedupe first: the straightforward path).
+ * Parquet copy; also --parquet), `tablepipe-whole` (the job with --no-stream-read: the trips read whole,
+ * then the pipe as written, dedupe first: the straightforward path) and `tablepipe-duckdb` (the job with
+ * `--engine duckdb`: the transform stage inside DuckDB, #13).
  */
 export const DEFAULT_ENGINES: readonly Engine[] = ["tablepipe", "polars", "duckdb"];
 export type Engine = (typeof ENGINES)[number];
@@ -32,14 +40,18 @@ export interface BenchOptions {
   timeoutSeconds: number;
   /** Compare the prepared tables of the engines. */
   check: boolean;
+  /** `tablepipe-duckdb`: DuckDB's memory limit (`--duckdb-memory-limit` of tip-model). */
+  duckdbMemoryLimit: string;
 }
 
 export const USAGE = `pnpm bench [-- options]
 
   --sizes LIST     row counts of the generated samples (default 1M,10M; e.g. 100k,1M)
   --runs N         timed runs per engine and size; medians are reported (default 3)
-  --engines LIST   of tablepipe,tablepipe-parquet,tablepipe-whole,polars,duckdb
-                   (default tablepipe,polars,duckdb; tablepipe-whole is --no-stream-read, the straightforward path)
+  --engines LIST   of tablepipe,tablepipe-parquet,tablepipe-whole,tablepipe-duckdb,polars,duckdb
+                   (default tablepipe,polars,duckdb; tablepipe-whole is --no-stream-read, the straightforward path;
+                   tablepipe-duckdb is tip-model run --engine duckdb: the transform stage inside DuckDB)
+  --duckdb-memory-limit SIZE  tablepipe-duckdb's DuckDB memory limit (default 4GB)
   --suites LIST    of tip,groupby,join (default all three): the tip model end to end; a group-by of N rows by
                    N/10 keys; an N × N/100 inner join (tablepipe's aggregate and join vs polars and DuckDB,
                    on generated tables; the engines' results are checked equal)
@@ -72,6 +84,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
       cache: { type: "string", default: ".bench-cache" },
       timeout: { type: "string", default: "1800" },
       "no-check": { type: "boolean", default: false },
+      "duckdb-memory-limit": { type: "string", default: "4GB" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -105,5 +118,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
     cache: values.cache,
     timeoutSeconds: Number(values.timeout),
     check: !values["no-check"],
+    duckdbMemoryLimit: memoryLimit(values["duckdb-memory-limit"]),
   };
+}
+
+/** A DuckDB memory limit as tip-model takes it (`4GB`, `512MiB`). */
+function memoryLimit(text: string): string {
+  if (!/^\d+(\.\d+)? ?([KMGT]i?)?B$/i.test(text)) {
+    throw new Error(
+      `--duckdb-memory-limit: expected a size such as 4GB or 512MiB, got ${JSON.stringify(text)}`,
+    );
+  }
+  return text;
 }

@@ -67,7 +67,7 @@ export function comparisonTable(results: readonly SizeResult[]): string[] {
 /** tablepipe's stages and transform steps, one column per sample size (medians, seconds). */
 export function tablepipeBreakdown(
   results: readonly SizeResult[],
-  engine: "tablepipe" | "tablepipe-parquet" | "tablepipe-whole" = "tablepipe",
+  engine: "tablepipe" | "tablepipe-parquet" | "tablepipe-whole" | "tablepipe-duckdb" = "tablepipe",
 ): string[] {
   const ours = results.map((r) => r.summaries[engine]);
   if (ours.every((s) => s === undefined || s.failed === s.runs)) return [];
@@ -118,6 +118,24 @@ export function baselineBreakdown(results: readonly SizeResult[]): string[] {
     }
   }
   return lines.length > 2 ? lines : [];
+}
+
+/** The tip model on the DuckDB engine against the hand-written DuckDB query and the in-process run (#13, #17 goal 6). */
+export function duckdbEngineComparison(results: readonly SizeResult[]): string[] {
+  const ran = results.filter((r) => r.summaries["tablepipe-duckdb"] !== undefined);
+  if (ran.length === 0) return [];
+  const lines = [
+    "| rows | tablepipe on DuckDB s (peak) | DuckDB baseline s (peak) | tablepipe in process s (peak) | ÷ DuckDB baseline | ÷ in process |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const r of ran) {
+    const s = r.summaries;
+    lines.push(
+      `| ${compactRows(r.rows)} | ${cell(s["tablepipe-duckdb"])} | ${cell(s.duckdb)} | ${cell(s.tablepipe)} | ` +
+        `${ratio(s["tablepipe-duckdb"], s.duckdb)} | ${ratio(s["tablepipe-duckdb"], s.tablepipe)} |`,
+    );
+  }
+  return lines;
 }
 
 /** tablepipe reading the CSV against reading a Parquet copy of it (when `tablepipe-parquet` ran). */

@@ -1,9 +1,10 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/cli.ts"],
+  // chart-worker: the worker thread that draws the report's charts, found beside the bundle at run time
+  entry: { index: "src/index.ts", cli: "src/cli.ts", "chart-worker": "src/report/chart-worker.ts" },
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { entry: { index: "src/index.ts", cli: "src/cli.ts" } },
   sourcemap: true,
   clean: true,
   target: "node20",

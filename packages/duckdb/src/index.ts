@@ -8,6 +8,7 @@
 export { RENDERED_TRANSFORMS } from "@tablepipe/sql";
 export type { ColumnType } from "./engine/column-types";
 export { columnTypesOf } from "./engine/column-types";
+export type { DuckDbOpenOptions } from "./engine/duckdb-database";
 export { DuckDb } from "./engine/duckdb-database";
 export type { DuckDbReport } from "./engine/duckdb-engine";
 export { duckdb } from "./engine/duckdb-engine";
@@ -17,6 +18,8 @@ export type { DuckDbFilesSource, DuckDbReadOptions } from "./engine/read-files";
 export { duckdbCsvFiles } from "./engine/read-files";
 export type { DuckDbPipeResult, DuckDbRunOptions, StepPlacement } from "./engine/run-on-duckdb";
 export { runOnDuckDb } from "./engine/run-on-duckdb";
+export type { DuckDbWriteFormat, DuckDbWriteOptions, DuckDbWriteResult } from "./engine/write-on-duckdb";
+export { writeOnDuckDb } from "./engine/write-on-duckdb";
 export type { DuckDbErrorKind } from "./errors";
 export { DuckDbLoadError, DuckDbQueryError } from "./errors";
 export type { DuckDbPipeSqlOptions } from "./pipe-to-sql";

@@ -46,6 +46,34 @@ describe("runOnDuckDb", () => {
     expect(result.table.numRows()).toBe(1);
   });
 
+  it("counts each step's rows in the query's own run, also when the result is empty or has columns n0, n1", async () => {
+    const table = aq.table({ n0: [1, 1, 2, 3], n1: ["a", "a", "b", "c"] });
+    for (const floor of [1.5, 10]) {
+      const p = pipe(table)
+        .transform(dropDuplicates)
+        .transform(filter, { where: gt(col("n0"), floor) });
+      const result = await expectParity(p, db);
+      expect(result.table.columnNames()).toEqual(["n0", "n1"]);
+      expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
+        ["dropDuplicates", 4, 3],
+        ["filter", 3, floor === 10 ? 0 : 2],
+      ]);
+    }
+  });
+
+  it("opens its database with a memory limit, and refuses one that is not a size, naming it", async () => {
+    const limited = await DuckDb.open(undefined, { memoryLimit: "1GB" });
+    const setting = await limited.connection.runAndReadAll("SELECT current_setting('memory_limit') AS m");
+    expect(String(setting.getRowObjects()[0]?.m)).toMatch(/^(953\.6 MiB|1\.0 GiB|1000\.0 MB)$/);
+    limited.close();
+    await expect(DuckDb.open(undefined, { memoryLimit: "4GB'; DROP" })).rejects.toThrow(
+      /memoryLimit "4GB'; DROP" is not a size/,
+    );
+    await expect(
+      runOnDuckDb(pipe(orders()), { database: db, memoryLimit: "1GB", columnTypes: { at: "timestamp" } }),
+    ).rejects.toThrow(/DuckDb.open\(path, \{ memoryLimit \}\)/);
+  });
+
   it("opens and closes its own database when given none", async () => {
     const { table } = await runOnDuckDb(pipe(orders()).transform(dropDuplicates), {
       columnTypes: { at: "timestamp" },

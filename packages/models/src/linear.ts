@@ -1,9 +1,9 @@
 import type { ColumnTable } from "arquero";
-import MultivariateLinearRegression from "ml-regression-multivariate-linear";
 import { z } from "zod";
 import type { FitSpec } from "./columns";
 import { checkFitInput, readFeatureMatrix, readNumericColumn } from "./columns";
 import { normalizeToOne } from "./importances";
+import { leastSquares } from "./least-squares";
 import type { LinearRegressionParams } from "./linear-params";
 import { LINEAR_REGRESSION, linearRegressionParams } from "./linear-params";
 import type { FittedModelInfo } from "./model-envelope";
@@ -14,7 +14,7 @@ import { ModelError } from "./params";
 import type { FittedRegressor, Regressor } from "./regressor";
 
 /**
- * Ordinary least squares with ml-regression's multivariate linear regression, on standardised features
+ * Ordinary least squares from the normal equations (ml-matrix's SVD inverse), on standardised features
  * (for conditioning; coefficients are reported on the original scale). A constant feature gets 0.
  * @example linearRegression().fit(trips, { features: ["trip_distance", "fare_amount"], label: "tip_amount" })
  */
@@ -59,27 +59,21 @@ function fitLinearRegression(
       scale[f] = Math.sqrt(sumSq / rows);
     }
   }
-  const inputs: number[][] = new Array(rows);
-  const outputs: number[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const row = new Array<number>(F);
-    for (let f = 0; f < F; f++) {
-      const s = scale[f] as number;
-      row[f] = s > 0 ? ((x[i * F + f] as number) - (center[f] as number)) / s : 0;
-    }
-    inputs[i] = row;
-    outputs[i] = [y[i] as number];
+  const z: Float64Array[] = [];
+  for (let f = 0; f < F; f++) {
+    const column = new Float64Array(rows);
+    const s = scale[f] as number;
+    const c = center[f] as number;
+    if (s > 0) for (let i = 0, k = f; i < rows; i++, k += F) column[i] = ((x[k] as number) - c) / s;
+    z.push(column);
   }
-  const solved = new MultivariateLinearRegression(inputs, outputs, {
-    intercept: params.fitIntercept,
-    statistics: false,
-  });
+  const weights = leastSquares(z, y, params.fitIntercept);
 
   const coefficients = new Float64Array(F);
-  let intercept = params.fitIntercept ? (solved.weights[F]?.[0] ?? 0) : 0;
+  let intercept = params.fitIntercept ? (weights[F] ?? 0) : 0;
   for (let f = 0; f < F; f++) {
     const s = scale[f] as number;
-    const beta = solved.weights[f]?.[0] ?? 0;
+    const beta = weights[f] ?? 0;
     const c = s > 0 ? beta / s : 0;
     coefficients[f] = c;
     intercept -= c * (center[f] as number);

@@ -38,6 +38,18 @@ export interface CompiledPipe {
   readonly sql: string;
   /** One query counting the rows of the source and of each rendered step. */
   readonly countSql: string;
+  /**
+   * The whole query and the counts in one run, for a dialect whose CTEs can be materialised (DuckDB): each
+   * step's CTE computed once, the result's columns then `countColumn(0)`, `countColumn(1)`, ... (the counts of
+   * `countSql`'s `n0`, `n1`, ...), the same on every row; a result without rows has no counts: run `countSql`
+   * then. Undefined for other dialects.
+   */
+  readonly countedSql?: string;
+}
+
+/** The name of the i-th count column of `countedSql` (a name no table column may take: the row-order column's prefix). */
+export function countColumn(i: number): string {
+  return `${ROW_ORDER_COLUMN}_count_${i}`;
 }
 
 /** How to compile: the dialect, how a loaded relation gets its row numbers, renderings given by name. */
@@ -127,12 +139,20 @@ export function compilePipe(
   const selected = columns.map(quote).join(", ");
   const last = quote(input);
   const counted = ["source", ...stepCtes.map((cte) => cte.name)];
+  const countOf = (name: string): string => `(SELECT count(*) FROM ${quote(name)})`;
+  const countList = counted.map((name, i) => `${countOf(name)} AS ${quote(`n${i}`)}`).join(", ");
+  const countedList = counted.map((name, i) => `${countOf(name)} AS ${quote(countColumn(i))}`).join(", ");
   return {
     ctes,
     renderedSteps: stepCtes.length,
     columns,
     lookups: lookupEntries.map(({ table, relation, types: t }) => ({ table, relation, types: t })),
     sql: `${withClause}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
-    countSql: `${withClause}\nSELECT ${counted.map((name, i) => `(SELECT count(*) FROM ${quote(name)}) AS ${quote(`n${i}`)}`).join(", ")}`,
+    countSql: `${withClause}\nSELECT ${countList}`,
+    ...(options.dialect === "duckdb"
+      ? {
+          countedSql: `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS MATERIALIZED (\n  ${cte.sql}\n)`).join(",\n")}\nSELECT ${selected}, ${countedList} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
+        }
+      : {}),
   };
 }

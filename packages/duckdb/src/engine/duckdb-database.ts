@@ -1,5 +1,14 @@
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { toQueryError } from "../errors";
+import { DuckDbLoadError, toQueryError } from "../errors";
+
+/** Options of {@link DuckDb.open}. */
+export interface DuckDbOpenOptions {
+  /** DuckDB's `memory_limit` (`"4GB"`, `"512MB"`); past it DuckDB spills to its temporary folder or fails. */
+  readonly memoryLimit?: string;
+}
+
+/** A size DuckDB accepts, and nothing that could end the quoted SQL string it goes into. */
+const MEMORY_LIMIT = /^\d+(\.\d+)? ?([KMGT]i?)?B$/i;
 
 /**
  * A DuckDB database for running pipes: in memory by default, its session time zone pinned to UTC so that
@@ -12,13 +21,24 @@ export class DuckDb {
     readonly path: string,
   ) {}
 
-  /** Open a database (`:memory:` by default, or a file, which lets DuckDB spill larger-than-memory work). */
-  static async open(path = ":memory:"): Promise<DuckDb> {
+  /**
+   * Open a database (`:memory:` by default, or a file, which lets DuckDB spill larger-than-memory work), with a
+   * memory limit when given (`"4GB"`: DuckDB's size syntax).
+   * @example const db = await DuckDb.open("/tmp/work.duckdb", { memoryLimit: "4GB" })
+   */
+  static async open(path = ":memory:", options: DuckDbOpenOptions = {}): Promise<DuckDb> {
+    const limit = options.memoryLimit;
+    if (limit !== undefined && !MEMORY_LIMIT.test(limit)) {
+      throw new DuckDbLoadError(
+        `memoryLimit ${JSON.stringify(limit)} is not a size: expected digits and a unit, e.g. "4GB" or "512 MiB"`,
+      );
+    }
     let connection: DuckDBConnection;
     try {
       const instance = await DuckDBInstance.create(path);
       connection = await instance.connect();
       await connection.run("SET TimeZone = 'UTC'");
+      if (limit !== undefined) await connection.run(`SET memory_limit = '${limit}'`);
     } catch (error) {
       throw toQueryError(`opening DuckDB at ${path}`, error);
     }

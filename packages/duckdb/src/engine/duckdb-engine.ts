@@ -1,17 +1,74 @@
-import type { PipeEngine } from "@tablepipe/core";
+import { Pipe, type PipeEngine, type Step } from "@tablepipe/core";
+import {
+  columnKinds,
+  type PipeSourceFiles,
+  type ReadReport,
+  readTableWithReport,
+  readTraceEntry,
+  resolveSources,
+  type SourcePipeEngine,
+  type SourcePipeResult,
+} from "@tablepipe/io";
+import { duckdbCsvFiles } from "./read-files";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./run-on-duckdb";
 
 /** What a run on DuckDB reports besides the table and trace: the query and where each step ran. */
 export type DuckDbReport = Omit<DuckDbPipeResult<string>, "table" | "trace">;
 
 /**
- * The DuckDB engine for `Pipe.run`: the pipe's longest SQL-renderable prefix runs inside DuckDB as one query,
- * the rest in process (see {@link runOnDuckDb}, which takes the same options).
+ * The DuckDB engine for `Pipe.run` and for a source pipe's `run` (`pipeFrom(files, schema).run({ engine })`):
+ * the pipe's longest SQL-renderable prefix runs inside DuckDB as one query, the rest in process (see
+ * {@link runOnDuckDb}, which takes the same options). A source pipe's CSV files are read by DuckDB itself with
+ * readTable's rules (`duckdbCsvFiles`: aliases, time-stamp layouts, `onInvalid`); Parquet and Arrow files, a
+ * `delimiter` other than the extension's, an `onProgress` callback, or a schema with value rules (`.min(0)`,
+ * `.regex()`, ...) are read by readTable, then loaded.
  * @example const { table, trace, placement } = await pipe(trips).transform(dropDuplicates).run({ engine: duckdb() });
+ * @example const { table, report } = await pipeFrom("data/*.csv", TripRow).transform(dropDuplicates).run({ engine: duckdb() });
  */
-export function duckdb(options: DuckDbRunOptions = {}): PipeEngine<DuckDbReport> {
+export function duckdb(
+  options: DuckDbRunOptions = {},
+): PipeEngine<DuckDbReport> & SourcePipeEngine<DuckDbReport> {
   return {
     name: "duckdb",
     runPipe: (pipe) => runOnDuckDb(pipe, options),
+    runSource: (files, steps) => runSourceOnDuckDb(files, steps, options),
   };
+}
+
+/**
+ * True when DuckDB reads these files itself: all CSV (or TSV), with the extension's delimiter, no progress
+ * callback, and a schema without value rules (`.min()`, `.regex()`, ...: readTable checks those).
+ */
+function readByDuckDb(files: readonly string[], source: PipeSourceFiles): boolean {
+  const read = source.options;
+  if (files.length === 0 || read.onProgress !== undefined) return false;
+  if (columnKinds(source.schema).some((spec) => (spec.rules?.length ?? 0) > 0)) return false;
+  if (read.format !== undefined && read.format !== "csv") return false;
+  return files.every((file) => {
+    const delimiter = /\.tsv$/i.test(file) ? "\t" : /\.csv$/i.test(file) ? "," : undefined;
+    return delimiter !== undefined && (read.delimiter === undefined || read.delimiter === delimiter);
+  });
+}
+
+async function runSourceOnDuckDb<C extends string>(
+  files: PipeSourceFiles,
+  steps: readonly Step[],
+  options: DuckDbRunOptions,
+): Promise<SourcePipeResult<C> & DuckDbReport> {
+  const resolved = await resolveSources(files.source);
+  let result: DuckDbPipeResult<C>;
+  let report: ReadReport;
+  if (readByDuckDb(resolved, files)) {
+    const source = duckdbCsvFiles(resolved, files.schema, {
+      ...(files.options.aliases === undefined ? {} : { aliases: files.options.aliases }),
+      ...(files.options.onInvalid === undefined ? {} : { onInvalid: files.options.onInvalid }),
+    });
+    result = await runOnDuckDb(new Pipe<C>(source.table, steps), { ...options, source });
+    report = result.read as ReadReport;
+  } else {
+    const read = await readTableWithReport(resolved, files.schema, files.options);
+    report = read.report;
+    result = await runOnDuckDb(new Pipe<C>(read.table, steps), options);
+  }
+  return { ...result, trace: [readTraceEntry(report, report.ms), ...result.trace], read: report, report };
 }

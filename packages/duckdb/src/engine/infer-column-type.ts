@@ -1,12 +1,24 @@
+import { declaredSchema } from "@tablepipe/core";
 import { inferColumnType as inferFromValues } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { columnValues } from "./column-values";
 
+/** The SQL type of a logical type a table declares (`date` has none: DuckDB's columns are time stamps). */
+const FROM_LOGICAL: Partial<Record<string, ColumnType>> = {
+  int: "int",
+  float: "float",
+  string: "string",
+  boolean: "boolean",
+  timestamp: "timestamp",
+};
+
 /**
- * A column's type: `declared` when given, else from its values (numbers are floats: say `timestamp` for epoch
- * milliseconds in `declared`). Throws a {@link DuckDbLoadError} for values of two kinds, or no value to tell from.
+ * A column's type: `declared` when given, else the type the table's schema declares (a table from readTable,
+ * `typedTable` or a row factory: its time stamps need no `columnTypes`), else from its values (numbers are
+ * floats: say `timestamp` for epoch milliseconds in `declared`). Throws a {@link DuckDbLoadError} for values of
+ * two kinds, or no value to tell from.
  */
 export function inferColumnType(
   table: ColumnTable,
@@ -15,6 +27,8 @@ export function inferColumnType(
   label: string,
 ): ColumnType {
   if (declared !== undefined) return declared;
+  const fromSchema = FROM_LOGICAL[declaredSchema(table)?.[name]?.type ?? ""];
+  if (fromSchema !== undefined) return fromSchema;
   const found = inferFromValues(columnValues(table, name), name, undefined);
   if ("problem" in found) throw new DuckDbLoadError(`${label}: ${found.problem}`);
   return found.type;

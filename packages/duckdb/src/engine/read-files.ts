@@ -15,8 +15,9 @@ import {
   TableReadError,
 } from "@tablepipe/io";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { toQueryError } from "../errors";
+import { DuckDbLoadError, toQueryError } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
+import { emptyValueSql, fastReadSql, NEEDS_TEXT_PATH, ranCleanly } from "./fast-csv-read";
 import { readQuery } from "./read-result";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
 
@@ -65,7 +66,7 @@ const FALSE_WORDS = ["false", "f", "0", "no", "n"];
  * trimmed text `t<i>` (and a time stamp's fields `p<i>`), then `e<i>` (an empty cell) and `x<i>` (the parsed
  * value, NULL when it does not parse), then the value and whether the cell is invalid, by readTable's rules.
  */
-function cellLayers(
+export function cellLayers(
   spec: ColumnSpec,
   c: number,
 ): { split: string[]; parse: string[]; value: string; bad: string } {
@@ -109,19 +110,9 @@ function cellLayers(
   return {
     split,
     parse: [r, `${empty} AS ${e}`, `${parsed} AS ${x}`],
-    value: `CASE WHEN ${e} THEN ${emptyValue(spec, type)} WHEN ${ok} THEN CAST(${x} AS ${type}) ELSE NULL END`,
+    value: `CASE WHEN ${e} THEN ${emptyValueSql(spec, type)} WHEN ${ok} THEN CAST(${x} AS ${type}) ELSE NULL END`,
     bad: `CASE WHEN ${e} THEN ${spec.nullable || spec.hasDefault ? "FALSE" : "TRUE"} ELSE NOT (${ok}) END`,
   };
-}
-
-/** What an empty cell (or an absent optional column) becomes: the default, else null. */
-function emptyValue(spec: ColumnSpec, type: string): string {
-  const value = spec.defaultValue;
-  if (!spec.hasDefault || value === null || value === undefined) return `CAST(NULL AS ${type})`;
-  if (value instanceof Date)
-    return `CAST(TIMESTAMP '${value.toISOString().slice(0, 23).replace("T", " ")}' AS ${type})`;
-  if (typeof value === "string") return `CAST(${text(value)} AS ${type})`;
-  return `CAST(${String(value)} AS ${type})`;
 }
 
 /** read_csv of one file, every column as text, quoted `""` an empty string and an empty cell null. */
@@ -150,6 +141,22 @@ function locate(loaded: Loaded, row: number): { file: string; line: number } {
   return { file: loaded.files[f] as string, line: row - (loaded.starts[f] as number) + 2 };
 }
 
+/** A file's header and, per schema column, the index of the file column holding it (-1: absent, optional). */
+async function mappedHeader(
+  connection: DuckDBConnection,
+  file: string,
+  specs: readonly ColumnSpec[],
+  aliases: ColumnAliases | undefined,
+): Promise<{ header: string[]; found: number[] }> {
+  let header: string[];
+  try {
+    header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
+  } catch (error) {
+    throw toQueryError(`reading ${file}`, error);
+  }
+  return { header, found: mapColumns(file, header, specs, aliases) };
+}
+
 /** Read every file's mapped columns as text into `raw` (one INSERT per file, so rowid is file order). */
 async function loadRaw(
   connection: DuckDBConnection,
@@ -164,13 +171,7 @@ async function loadRaw(
   let rows = 0;
   for (const file of files) {
     starts.push(rows);
-    let header: string[];
-    try {
-      header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
-    } catch (error) {
-      throw toQueryError(`reading ${file}`, error);
-    }
-    const found = mapColumns(file, header, specs, aliases);
+    const { header, found } = await mappedHeader(connection, file, specs, aliases);
     const list = found.map((index) => (index < 0 ? "NULL" : quote(header[index] as string)));
     await run(
       connection,
@@ -181,6 +182,43 @@ async function loadRaw(
     rows = Number(counted.get("n", 0));
   }
   return { files, starts };
+}
+
+/**
+ * The fast read: every file cast by DuckDB into `relation` in one pass each (fast-csv-read.ts). Returns the row
+ * count, or undefined when some cell needs the exact path (`relation` is then dropped, the files read again).
+ */
+async function loadFast(
+  connection: DuckDBConnection,
+  files: readonly string[],
+  specs: readonly ColumnSpec[],
+  aliases: ColumnAliases | undefined,
+  relation: string,
+): Promise<number | undefined> {
+  for (const [i, file] of files.entries()) {
+    const { header, found } = await mappedHeader(connection, file, specs, aliases);
+    const select = fastReadSql(specs, header, found, readCsvSql(file));
+    const sql =
+      i === 0
+        ? `CREATE TEMP TABLE ${quote(relation)} AS ${select}`
+        : `INSERT INTO ${quote(relation)} ${select}`;
+    if (!(await ranCleanly(connection, sql))) return await dropped(connection, relation);
+  }
+  const flag = quote(NEEDS_TEXT_PATH);
+  const counts = (
+    await readQuery(
+      connection,
+      `SELECT count(*) AS "rows", count_if(${flag}) AS "slow" FROM ${quote(relation)}`,
+    )
+  ).objects()[0] as { rows: number; slow: number };
+  if (Number(counts.slow) > 0) return await dropped(connection, relation);
+  await run(connection, `ALTER TABLE ${quote(relation)} DROP COLUMN ${flag}`, "reading the files");
+  return Number(counts.rows);
+}
+
+async function dropped(connection: DuckDBConnection, relation: string): Promise<undefined> {
+  await connection.run(`DROP TABLE IF EXISTS ${quote(relation)}`);
+  return undefined;
 }
 
 /**
@@ -197,6 +235,13 @@ export function duckdbCsvFiles(
   options: DuckDbReadOptions = {},
 ): DuckDbFilesSource {
   const specs = columnKinds(schema);
+  const ruled = specs.find((spec) => (spec.rules?.length ?? 0) > 0);
+  if (ruled !== undefined) {
+    const words = (ruled.rules ?? []).map((rule) => rule.words).join(", ");
+    throw new DuckDbLoadError(
+      `duckdbCsvFiles: column "${ruled.name}" has value rules (${words}) that DuckDB does not check: read the files with readTable (or pipeFrom(...).run({ engine: duckdb() }), which does so for such a schema)`,
+    );
+  }
   checkAliases(specs, options.aliases);
   const columns = specs.map((spec) => [spec.name, COLUMN_TYPE[spec.kind]] as const);
   const table = makeTable(Object.fromEntries(specs.map((spec) => [spec.name, []])));
@@ -204,6 +249,12 @@ export function duckdbCsvFiles(
   const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
     const started = performance.now();
     const files = await resolveSources(source);
+    const fastRows =
+      files.length === 0 ? undefined : await loadFast(connection, files, specs, options.aliases, relation);
+    if (fastRows !== undefined) {
+      const ms = performance.now() - started;
+      return { files, ms, rows: fastRows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+    }
     const raw = `${relation}_text`;
     try {
       const loaded = await loadRaw(connection, files, specs, options.aliases, raw);

@@ -1,4 +1,6 @@
 import { type DuckDBConnection, DuckDBTypeId } from "@duckdb/node-api";
+import type { ColumnType, LogicalType } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 
 const MICROS_PER_MS = 1000n;
@@ -21,6 +23,27 @@ function kindOf(typeId: DuckDBTypeId): ResultKind {
     default:
       return "number";
   }
+}
+
+const INTEGER_TYPES = new Set([
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+]);
+
+/** The logical type of a result column of DuckDB type `typeId` (the table's schema). */
+function logicalTypeOf(typeId: DuckDBTypeId): LogicalType | "unknown" {
+  if (INTEGER_TYPES.has(typeId)) return "int";
+  if (typeId === DuckDBTypeId.DATE) return "date";
+  const kind = kindOf(typeId);
+  if (kind === "number") return typeId === DuckDBTypeId.SQLNULL ? "unknown" : "float";
+  return kind;
 }
 
 /** Epoch milliseconds of a DuckDB time-stamp value (its wall-clock fields read as UTC). */
@@ -52,7 +75,8 @@ function finish(kind: ResultKind, values: unknown[]): unknown[] | Float64Array {
 /**
  * Run `sql` and read its result chunk by chunk into an arquero table with the column types a table has in
  * process: numbers (BIGINT and HUGEINT too) as numbers, time stamps as epoch milliseconds, strings,
- * booleans, nulls as `null`.
+ * booleans, nulls as `null`. The table carries its schema (`schemaOf`): each column's logical type from
+ * its DuckDB type, nullable when it holds a null.
  */
 export async function readQuery(connection: DuckDBConnection, sql: string): Promise<ColumnTable> {
   const result = await connection.stream(sql);
@@ -75,8 +99,14 @@ export async function readQuery(connection: DuckDBConnection, sql: string): Prom
     }
   }
   const data: Record<string, unknown[] | Float64Array> = {};
+  const schema: Record<string, ColumnType> = {};
   names.forEach((name, c) => {
-    data[name] = finish(kinds[c] as ResultKind, columns[c] as unknown[]);
+    const values = finish(kinds[c] as ResultKind, columns[c] as unknown[]);
+    data[name] = values;
+    schema[name] = {
+      type: logicalTypeOf(result.columnTypeId(c)),
+      nullable: !(values instanceof Float64Array) && values.includes(null),
+    };
   });
-  return makeTable(data as Record<string, unknown[]>, names);
+  return attachSchema(makeTable(data as Record<string, unknown[]>, names), schema);
 }

@@ -1,14 +1,16 @@
 import { type Pipe, type PipeResult, type SqlRendering, schemaOf, type Table } from "@tablepipe/core";
-import { flattenPlan, planSteps } from "@tablepipe/core/internal";
+import { flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
 import type { ReadReport } from "@tablepipe/io";
 import {
   type CompiledPipe,
   compilePipe,
+  countColumn,
   type EnginePlacement,
   finishEngineRun,
   pushedDownTrace,
   ROW_ORDER_COLUMN,
 } from "@tablepipe/sql";
+import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
@@ -27,6 +29,8 @@ export type StepPlacement = EnginePlacement<"duckdb">;
 export interface DuckDbRunOptions {
   /** An open database to run in (kept open); default: a new in-memory one, closed afterwards. */
   readonly database?: DuckDb;
+  /** The memory limit of the database opened for the run (`"4GB"`), when no `database` is given. */
+  readonly memoryLimit?: string;
   /**
    * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, readTable's rules) instead of the
    * pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table` has them).
@@ -104,11 +108,73 @@ async function loadSources(
   return report;
 }
 
+/** A pipe planned, compiled and its sources loaded into a database, ready to query (`close` when done). */
+export interface LoadedPipe {
+  readonly db: DuckDb;
+  readonly planned: readonly PlannedStep[];
+  readonly flat: readonly PlannedStep[];
+  readonly compiled: CompiledPipe;
+  readonly read: ReadReport | undefined;
+  /** Drop the loaded relations, and close the database when it was opened here. */
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Check a pipe (as `run()` does: names and, for the pipe's own table, types), compile its renderable prefix,
+ * and load its source and lookup tables into DuckDB.
+ */
+export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): Promise<LoadedPipe> {
+  const columns = sourceColumns(pipe, options.source);
+  if (columns.includes(ROW_ORDER_COLUMN)) {
+    throw new DuckDbLoadError(`the column name "${ROW_ORDER_COLUMN}" is reserved by @tablepipe/duckdb`);
+  }
+  // The pre-flight checks types too when the source is the pipe's own table (a file's types are DuckDB's).
+  const types = options.source === undefined ? schemaOf(pipe.source) : undefined;
+  const planned = planSteps(columns, pipe.steps, "", types);
+  const flat = flattenPlan(planned);
+  const run = ++runs;
+  const source = `tablepipe_source_${run}`;
+  const sourceTypes = typesOfSource(pipe, options);
+  const compiled = compilePipe(columns, flat, {
+    sourceTypes,
+    dialect: "duckdb",
+    sourceRelation: source,
+    lookupRelation: (i) => `tablepipe_lookup_${run}_${i}`,
+    numberRows: numberRowsByRowid,
+    renderings: options.renderings,
+  });
+  if (options.database !== undefined && options.memoryLimit !== undefined) {
+    throw new DuckDbLoadError(
+      "memoryLimit sets the limit of the database a run opens; with `database`, open it with DuckDb.open(path, { memoryLimit })",
+    );
+  }
+  const db =
+    options.database ??
+    (await DuckDb.open(
+      undefined,
+      options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit },
+    ));
+  const close = async (): Promise<void> => {
+    try {
+      await dropRelations(db, compiled, source);
+    } finally {
+      if (options.database === undefined) db.close();
+    }
+  };
+  try {
+    const read = await loadSources(db, pipe, compiled, source, sourceTypes, options);
+    return { db, planned, flat, compiled, read, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /**
  * Run a pipe inside DuckDB: the longest prefix of its steps that renders to SQL runs as one query (a CTE
  * per step), the rest in process on the result. The pipe is checked first, as by `run()`. Returns the
  * table (same column types as in process: time stamps as epoch milliseconds), the trace (rows in and out
- * per step, from one extra count query; milliseconds only for the steps run in process), the query and
+ * per step, counted in the same query; milliseconds only for the steps run in process), the query and
  * where each step ran. DuckDB's errors become {@link DuckDbQueryError}s naming the step.
  *
  * @example
@@ -120,44 +186,10 @@ export async function runOnDuckDb<C extends string>(
   pipe: Pipe<C>,
   options: DuckDbRunOptions = {},
 ): Promise<DuckDbPipeResult<C>> {
-  const columns = sourceColumns(pipe as Pipe<string>, options.source);
-  if (columns.includes(ROW_ORDER_COLUMN)) {
-    throw new DuckDbLoadError(`the column name "${ROW_ORDER_COLUMN}" is reserved by @tablepipe/duckdb`);
-  }
-  // The pre-flight checks types too when the source is the pipe's own table (a file's types are DuckDB's).
-  const types = options.source === undefined ? schemaOf(pipe.source) : undefined;
-  const planned = planSteps(columns, pipe.steps, "", types);
-  const flat = flattenPlan(planned);
-  const run = ++runs;
-  const sourceTypes = typesOfSource(pipe as Pipe<string>, options);
-  const compiled = compilePipe(columns, flat, {
-    sourceTypes,
-    dialect: "duckdb",
-    sourceRelation: `tablepipe_source_${run}`,
-    lookupRelation: (i) => `tablepipe_lookup_${run}_${i}`,
-    numberRows: numberRowsByRowid,
-    renderings: options.renderings,
-  });
-  const db = options.database ?? (await DuckDb.open());
+  const loaded = await loadPipe(pipe as Pipe<string>, options);
+  const { db, planned, flat, compiled, read } = loaded;
   try {
-    const read = await loadSources(
-      db,
-      pipe as Pipe<string>,
-      compiled,
-      `tablepipe_source_${run}`,
-      sourceTypes,
-      options,
-    );
-    let table: Awaited<ReturnType<typeof readQuery>>;
-    try {
-      table = await readQuery(db.connection, compiled.sql);
-    } catch (error) {
-      throw await locateFailure(db, compiled, error);
-    }
-    const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<
-      string,
-      unknown
-    >;
+    const { table, counts } = await queryWithCounts(db, compiled);
     const done = finishEngineRun("duckdb", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
     return {
       table: done.table as Table<C>,
@@ -167,9 +199,33 @@ export async function runOnDuckDb<C extends string>(
       ...(read === undefined ? {} : { read }),
     };
   } finally {
-    await dropRelations(db, compiled, `tablepipe_source_${run}`);
-    if (options.database === undefined) db.close();
+    await loaded.close();
   }
+}
+
+/**
+ * Run the pipe's query and count each step's rows: in one run (`countedSql`, the CTEs materialised), unless
+ * the result has no rows to carry the counts (then `countSql` as well).
+ */
+export async function queryWithCounts(
+  db: DuckDb,
+  compiled: CompiledPipe,
+): Promise<{ table: ColumnTable; counts: Record<string, unknown> }> {
+  let result: ColumnTable;
+  try {
+    result = await readQuery(db.connection, compiled.countedSql ?? compiled.sql);
+  } catch (error) {
+    throw await locateFailure(db, compiled, error);
+  }
+  const table = result.select(compiled.columns as string[]);
+  if (compiled.countedSql !== undefined && result.numRows() > 0) {
+    const counts: Record<string, unknown> = {};
+    for (let i = 0; result.columnNames().includes(countColumn(i)); i++)
+      counts[`n${i}`] = result.get(countColumn(i), 0);
+    return { table, counts };
+  }
+  const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<string, unknown>;
+  return { table, counts };
 }
 
 async function dropRelations(db: DuckDb, compiled: CompiledPipe, source: string): Promise<void> {

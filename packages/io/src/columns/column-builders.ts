@@ -111,6 +111,10 @@ class DenseNumberBuilder implements ColumnBuilder {
     const count = values.length;
     const data = this.store.reserve(count);
     let at = this.store.length;
+    if (copyValidNumbers(values, this.isInt, data, at)) {
+      this.store.length = at + count;
+      return;
+    }
     for (let r = 0; r < count; r++) {
       const parsed = numberFromValue(values[r], this.isInt);
       if (parsed.issue !== undefined) {
@@ -145,6 +149,40 @@ class DenseNumberBuilder implements ColumnBuilder {
   finish(): Float64Array {
     return this.store.finish();
   }
+}
+
+/**
+ * Copy `values` into `data` from `at` when they are all values the dense number builder takes as they are:
+ * any integer typed array (whole, safe numbers), or a float typed array or plain array (a Parquet column as
+ * hyparquet decodes it) of finite numbers only (and whole ones, for an int column). False when one is not
+ * (what was copied is then overwritten by the value-by-value path, which reports it).
+ */
+function copyValidNumbers(
+  values: ArrayLike<unknown>,
+  isInt: boolean,
+  data: Float64Array,
+  at: number,
+): boolean {
+  if (
+    values instanceof Int32Array ||
+    values instanceof Uint32Array ||
+    values instanceof Int16Array ||
+    values instanceof Uint16Array ||
+    values instanceof Int8Array ||
+    values instanceof Uint8Array
+  ) {
+    data.set(values, at);
+    return true;
+  }
+  if (!(values instanceof Float64Array || values instanceof Float32Array || Array.isArray(values)))
+    return false;
+  const numbers = values as ArrayLike<unknown>;
+  for (let r = 0; r < numbers.length; r++) {
+    const v = numbers[r];
+    if (typeof v !== "number" || !(isInt ? Number.isSafeInteger(v) : Number.isFinite(v))) return false;
+    data[at + r] = v;
+  }
+  return true;
 }
 
 interface Parsed<T> {

@@ -9,7 +9,7 @@ import type { PieceResult } from "../workers/piece-result";
 import { settlePiece } from "../workers/settle-piece";
 import type { PiecePool } from "../workers/worker-pool";
 import { closeParquetPieces, type ParquetPieceRequest } from "./parquet-piece";
-import { openParquet, rowGroupRanges } from "./parquet-reader";
+import { openParquet, rowGroupRanges, skipRowGroup } from "./parquet-reader";
 
 /** Read the Parquet file at `path` with `pool`, handing each decoded row group to `ctx.onDecodedBatch`. */
 export async function readParquetInParallel(path: string, ctx: ReadContext, pool: PiecePool): Promise<void> {
@@ -30,7 +30,11 @@ export async function readParquetInParallel(path: string, ctx: ReadContext, pool
     reported = done;
   };
   try {
-    for (const { rowStart, rowEnd } of rowGroupRanges(parquet.metadata)) {
+    for (const { rowStart, rowEnd, read } of rowGroupRanges(parquet, ctx)) {
+      if (!read) {
+        skipRowGroup(ctx, rowEnd - rowStart);
+        continue;
+      }
       const request: ParquetPieceRequest = {
         kind: "parquet",
         file: ctx.file,

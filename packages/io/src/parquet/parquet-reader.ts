@@ -10,6 +10,7 @@ import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../column
 import { TableReadError } from "../errors";
 import { type ReadContext, rowsRead } from "../read/read-context";
 import { epochMillisParsers, isParquetTimeColumn } from "./parquet-time-columns";
+import { rowGroupsToRead } from "./row-group-bounds";
 
 /** An open Parquet file: its bytes, metadata, and which of its columns the schema maps. */
 export interface OpenParquet {
@@ -29,7 +30,7 @@ export async function openParquet(path: string, ctx: ReadContext): Promise<OpenP
   let metadata: FileMetaData;
   try {
     file = await asyncBufferFromFile(path);
-    metadata = await parquetMetadataAsync(file);
+    metadata = await parquetMetadataAsync(file, { parsers: epochMillisParsers }); // time statistics as epoch ms
   } catch (error) {
     throw new TableReadError(
       { file: ctx.file, reason: `cannot read as Parquet: ${(error as Error).message}` },
@@ -44,15 +45,27 @@ export async function openParquet(path: string, ctx: ReadContext): Promise<OpenP
   return { file, metadata, mapped, wanted, timeColumns };
 }
 
-/** The row ranges of the file's row groups, in order. */
-export function rowGroupRanges(metadata: FileMetaData): { rowStart: number; rowEnd: number }[] {
+/** The row ranges of the file's row groups, in order, each marked `read: false` when `rowGroupBounds` skip it. */
+export function rowGroupRanges(
+  parquet: OpenParquet,
+  ctx: ReadContext,
+): { rowStart: number; rowEnd: number; read: boolean }[] {
+  const { metadata } = parquet;
+  const bounds = ctx.rowGroupBounds;
+  const read =
+    bounds === undefined ? undefined : rowGroupsToRead(metadata, ctx.specs, parquet.mapped, bounds);
   let rowStart = 0;
-  return metadata.row_groups.map((group) => {
+  return metadata.row_groups.map((group, i) => {
     const rowEnd = rowStart + Number(group.num_rows);
-    const range = { rowStart, rowEnd };
+    const range = { rowStart, rowEnd, read: read?.[i] ?? true };
     rowStart = rowEnd;
     return range;
   });
+}
+
+/** Count a row group `rowGroupBounds` skipped. */
+export function skipRowGroup(ctx: ReadContext, rows: number): void {
+  ctx.skippedRows = (ctx.skippedRows ?? 0) + rows;
 }
 
 /** Decode rows `[rowStart, rowEnd)` (one row group) into the context's builders, checked as the schema says. */
@@ -105,8 +118,9 @@ export async function readParquetFile(path: string, ctx: ReadContext): Promise<v
   const parquet = await openParquet(path, ctx);
   const totalRows = Math.max(1, Number(parquet.metadata.num_rows));
   let reported = 0;
-  for (const { rowStart, rowEnd } of rowGroupRanges(parquet.metadata)) {
-    await readRowGroup(parquet, ctx, rowStart, rowEnd);
+  for (const { rowStart, rowEnd, read } of rowGroupRanges(parquet, ctx)) {
+    if (read) await readRowGroup(parquet, ctx, rowStart, rowEnd);
+    else skipRowGroup(ctx, rowEnd - rowStart);
     const bytes = Math.round((parquet.file.byteLength * rowEnd) / totalRows);
     ctx.progress.advance(bytes - reported, rowsRead(ctx));
     reported = bytes;

@@ -89,12 +89,19 @@ function parquetColumn(column: WriteColumn): { element: SchemaElement; source: C
  * Write a table as one Parquet file (Snappy), each type as itself (see `writeColumns` for how a column's type is
  * found): ints as INT32 (INT64 beyond its range), floats as DOUBLE, strings as STRING, booleans as BOOLEAN,
  * time stamps as TIMESTAMP(MILLIS) without a zone, dates as DATE; a column with nulls is OPTIONAL.
+ * `rowGroupRows` rows per row group (default: hyparquet-writer's 1,000 then 100,000).
  * @example writeParquetFile(trips, "out/trips.parquet", columnKinds(TripRow))
  */
-export function writeParquetFile(table: ColumnTable, path: string, specs?: readonly ColumnSpec[]): void {
+export function writeParquetFile(
+  table: ColumnTable,
+  path: string,
+  specs?: readonly ColumnSpec[],
+  rowGroupRows?: number,
+): void {
   const columns = writeColumns(table, specs).map(parquetColumn);
   parquetWriteFile({
     filename: path,
+    ...(rowGroupRows === undefined ? {} : { rowGroupSize: rowGroupRows }),
     columnData: columns.map((c) => c.source),
     schema: [{ name: "root", num_children: columns.length }, ...columns.map((c) => c.element)],
   });

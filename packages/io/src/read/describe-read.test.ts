@@ -29,4 +29,21 @@ describe("describeRead", () => {
     expect(description.dropped).toBeUndefined();
     expect(description.summary).toMatch(/^read 1,200 rows from .*ok\.csv in [\d,]+ ms$/);
   });
+
+  it("says how many rows rowGroupBounds skipped unread", () => {
+    const report = {
+      files: ["a.parquet"],
+      ms: 5,
+      rows: 1_000,
+      droppedRows: 0,
+      invalidByColumn: {},
+      examples: [],
+    };
+    expect(describeRead({ ...report, skippedRows: 2_500 }).summary).toBe(
+      "read 1,000 rows from a.parquet in 5 ms, skipped 2,500 rows unread (Parquet row groups outside the read's bounds)",
+    );
+    expect(describeRead({ ...report, skippedRows: 0 }).summary).toBe(
+      "read 1,000 rows from a.parquet in 5 ms",
+    );
+  });
 });

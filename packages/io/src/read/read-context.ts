@@ -7,6 +7,7 @@ import {
   MALFORMED_ROW,
 } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
+import type { ColumnBound } from "../parquet/row-group-bounds";
 import type { ColumnAliases } from "./aliases";
 import { checkValueRules } from "./check-rules";
 import type { ProgressReporter } from "./progress";
@@ -24,6 +25,10 @@ export interface ReadContext {
   readonly progress: ProgressReporter;
   /** Rows in the builders (for a batched read: in the current batch). */
   rows: number;
+  /** Parquet row groups wholly outside these bounds are skipped (`rowGroupBounds` of the read's options). */
+  readonly rowGroupBounds?: readonly ColumnBound[];
+  /** Rows of the row groups skipped so far by {@link ReadContext.rowGroupBounds}. */
+  skippedRows?: number;
   /** Rows already handed on by {@link ReadContext.onBatch} and cleared from the builders (0 for a whole read). */
   drained: number;
   /** A batched read: called after each settled batch, with `rows` rows in the builders. */

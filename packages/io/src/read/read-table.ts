@@ -2,18 +2,15 @@ import { stat } from "node:fs/promises";
 import { type DisplaySchema, type RowSchemaTypes, schemaFromRowSchema } from "@tablepipe/core";
 import { attachSchema, rememberTableSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { readArrowFile } from "../arrow/arrow-reader";
 import { createColumnBuilder } from "../columns/column-builders";
 import { InvalidValueLog } from "../columns/invalid-values";
 import { DEFAULT_CSV_CHUNK_SIZE, readCsvFile } from "../csv/csv-reader";
 import { TableReadError } from "../errors";
-import { readParquetInParallel } from "../parquet/parallel-parquet";
-import { readParquetFile } from "../parquet/parquet-reader";
+import { checkColumnBounds } from "../parquet/row-group-bounds";
 import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
 import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
 import { displaySchemaOf } from "./display-schema";
-import { fileSchema } from "./file-schema";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
 import { columnKinds, type RowSchema, refuseUncheckableRules, rulesCrossThreads } from "./schema-columns";
@@ -114,10 +111,13 @@ export async function readSources<S extends RowSchema>(
   if (specs === undefined) {
     const csv = files.findIndex((_, i) => formats[i] === "csv");
     const first = Math.max(csv, 0);
+    const { fileSchema } = await import("./file-schema"); // hyparquet and flechette: loaded when needed
     const found = await fileSchema(files[first] as string, formats[first] as TableFormat);
     specs = found.specs;
     display = found.display;
   }
+  // bounds are checked against the columns read (the schema's, else the first file's), before any row
+  if (options.rowGroupBounds !== undefined) checkColumnBounds(options.rowGroupBounds, specs);
   const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
   const ctx: ReadContext = {
     file: "",
@@ -131,6 +131,9 @@ export async function readSources<S extends RowSchema>(
     ),
     rows: 0,
     drained: 0,
+    ...(options.rowGroupBounds === undefined || options.rowGroupBounds.length === 0
+      ? {}
+      : { rowGroupBounds: options.rowGroupBounds, skippedRows: 0 }),
   };
   if (onBatch !== undefined) ctx.onBatch = () => onBatch(ctx);
   if (onDecodedBatch !== undefined) {
@@ -169,6 +172,7 @@ async function readFiles(
     } else if (format === "parquet") {
       await readParquet(file, ctx, workerCount(ctx, options));
     } else {
+      const { readArrowFile } = await import("../arrow/arrow-reader"); // flechette: loaded when needed
       await readArrowFile(file, ctx);
     }
   }
@@ -203,14 +207,17 @@ export function readReport(ctx: ReadContext, files: string[], ms: number): ReadR
     droppedRows: ctx.invalid.droppedRows,
     invalidByColumn: Object.fromEntries(ctx.invalid.byColumn),
     examples: ctx.invalid.examples,
+    ...(ctx.skippedRows === undefined || ctx.skippedRows === 0 ? {} : { skippedRows: ctx.skippedRows }),
   };
 }
 
 /** A Parquet file: its row groups decoded in worker threads for a batched read, else on this thread. */
 async function readParquet(file: string, ctx: ReadContext, workers: number): Promise<void> {
   const pool = ctx.onDecodedBatch !== undefined && workers > 0 ? createWorkerPool(workers) : undefined;
-  if (pool === undefined) return readParquetFile(file, ctx);
+  // hyparquet is loaded by the first Parquet file: a CSV read never imports it
+  if (pool === undefined) return (await import("../parquet/parquet-reader")).readParquetFile(file, ctx);
   try {
+    const { readParquetInParallel } = await import("../parquet/parallel-parquet");
     await readParquetInParallel(file, ctx, pool);
   } finally {
     await pool.close();

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { InvalidValueExample, OnInvalid } from "../columns/invalid-values";
+import type { ColumnBound } from "../parquet/row-group-bounds";
 import type { RowSchema } from "./schema-columns";
 
 export type { Table } from "@tablepipe/core";
@@ -48,6 +49,14 @@ export interface ReadTableOptions<S extends RowSchema = RowSchema> {
    * boundaries. It is also the batch size of `readTableInBatches` and `pipeFrom` on CSV files.
    */
   chunkSize?: number;
+  /**
+   * Parquet: skip the row groups whose min/max statistics prove that none of their rows lies within every
+   * bound (e.g. a time range on a time stamp column: `{ column: "pickup_at", min: Date.UTC(2018, 0, 1) }`).
+   * Not a row filter: the rows of a row group that is read come whatever their values, so the step that
+   * filters must still run; the rows skipped are counted in the report (`skippedRows`). CSV and Arrow files
+   * are read whole. Each bound names a schema column; a wrong name or type is a TypeError before any read.
+   */
+  rowGroupBounds?: readonly ColumnBound[];
 }
 
 /** What a read did: the rows it kept and what it dropped. */
@@ -64,4 +73,6 @@ export interface ReadReport {
   invalidByColumn: Record<string, number>;
   /** The first few invalid values of each column. */
   examples: InvalidValueExample[];
+  /** Rows of Parquet row groups never read because their statistics lie outside `rowGroupBounds` (when any were). */
+  skippedRows?: number;
 }

@@ -9,7 +9,6 @@ import type {
   OutputTypes,
   ParamsGiven,
   ParamsSchema,
-  PipeResult,
   RowSchemaTypes,
   StaticContract,
   Step,
@@ -35,16 +34,12 @@ import { type ColumnTable, table as makeTable } from "arquero";
 import { readTableInBatches } from "../read/read-batches";
 import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
-import type { ReadReport, ReadTableOptions, SchemaColumns } from "../read/types";
+import type { ReadTableOptions, SchemaColumns } from "../read/types";
 import { CandidateRows, candidatePair } from "./candidate-rows";
 import { narrowPlan, runNarrow } from "./narrow-batch";
+import type { SourcePipeEngine, SourcePipeResult } from "./source-engine";
 
-/** The result of running a pipe on a source: the output table, the trace, and what the read did. */
-export interface SourcePipeResult<C extends string, K extends ColumnTypes = NoColumnTypes>
-  extends PipeResult<C, K> {
-  /** Rows read, rows dropped as invalid, per file. */
-  readonly report: ReadReport;
-}
+export type { SourcePipeResult } from "./source-engine";
 
 /** How a source pipe will run: the steps applied to each batch as it is read, then the rest on the result. */
 export interface SourcePlan {
@@ -180,8 +175,27 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
     return rest.at(-1)?.columnsOut ?? streamed.at(-1)?.columnsOut ?? this.sourceColumns;
   }
 
-  /** Check, read the source running the streamed steps on each batch, then run the rest. */
-  async run(): Promise<SourcePipeResult<C, K>> {
+  /**
+   * Check, read the source running the streamed steps on each batch, then run the rest. With an engine
+   * (`run({ engine: duckdb() })`), the pipe is checked here, then the engine reads the files and runs the steps.
+   */
+  run(): Promise<SourcePipeResult<C, K>>;
+  run<X extends object>(options: {
+    readonly engine: SourcePipeEngine<X>;
+  }): Promise<SourcePipeResult<C, K> & X>;
+  async run<X extends object>(options?: {
+    readonly engine: SourcePipeEngine<X>;
+  }): Promise<SourcePipeResult<C, K> | (SourcePipeResult<C, K> & X)> {
+    if (options === undefined) return this.#runInProcess();
+    this.plan();
+    // the engine gives back the table the pipe describes: its types are the pipe's
+    return options.engine.runSource<C>(
+      { source: this.#source, schema: this.#schema, options: this.#options },
+      this.#steps,
+    ) as Promise<SourcePipeResult<C, K> & X>;
+  }
+
+  async #runInProcess(): Promise<SourcePipeResult<C, K>> {
     const started = performance.now();
     const { streamed, rest } = this.plan();
     const tallies: StepTally[] = streamed.map(() => ({ rowsIn: 0, rowsOut: 0, ms: 0 }));

@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type CsvPieceRequest, parseCsvPiece } from "../csv/csv-piece";
-import { type ParquetPieceRequest, readParquetPiece } from "../parquet/parquet-piece";
+import type { ParquetPieceRequest } from "../parquet/parquet-piece";
 import type { PieceResult } from "./piece-result";
 
 /** A piece to read: a CSV piece of whole lines, or a Parquet row group. */
@@ -79,7 +79,10 @@ export function createWorkerPool(size: number): PiecePool | undefined {
 export function callingThreadPool(): PiecePool {
   return {
     size: 0,
-    parse: async (request) => (request.kind === "csv" ? parseCsvPiece(request) : readParquetPiece(request)),
+    parse: async (request) =>
+      request.kind === "csv"
+        ? parseCsvPiece(request)
+        : (await import("../parquet/parquet-piece")).readParquetPiece(request),
     close: async () => {},
   };
 }

@@ -1,14 +1,9 @@
-import { mkdir, rename } from "node:fs/promises";
-import { dirname } from "node:path";
 import type { ColumnTable } from "arquero";
-import { writeArrowFile } from "../arrow/arrow-writer";
 import { writeCsvFile } from "../csv/csv-writer";
 import { TableWriteError } from "../errors";
-import { writeParquetFile } from "../parquet/parquet-writer";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import { formatFromExtension } from "../read/sources";
-import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
-import { removeQuietly, temporarySibling } from "./temporary-paths";
+import { writeAtomically } from "./write-atomically";
 
 /** Options of {@link writeTable}. */
 export interface WriteTableOptions {
@@ -21,6 +16,12 @@ export interface WriteTableOptions {
    * transform, whose time-stamp columns would otherwise be written as the numbers they hold.
    */
   schema?: RowSchema;
+  /**
+   * Parquet: rows per row group (default: 1,000 then 100,000 each, hyparquet-writer's). Smaller groups of
+   * rows sorted by a column let a read with `rowGroupBounds` on that column skip more; larger ones compress
+   * better. A positive integer.
+   */
+  rowGroupRows?: number;
 }
 
 /**
@@ -44,26 +45,29 @@ export async function writeTable(
   options: WriteTableOptions = {},
 ): Promise<void> {
   const format = options.format ?? formatFromExtension(path);
+  const groupRows = options.rowGroupRows;
+  if (groupRows !== undefined && !(Number.isInteger(groupRows) && groupRows > 0)) {
+    throw new TableWriteError(
+      path,
+      `writeTable option rowGroupRows must be a positive integer, got ${groupRows}`,
+    );
+  }
   if (format !== "csv" && format !== "parquet" && format !== "arrow") {
     throw new TableWriteError(
       path,
       'writeTable writes .csv, .parquet and .arrow files: name the file .csv, .parquet or .arrow, or pass the option format: "csv" | "parquet" | "arrow"',
     );
   }
-  const dir = dirname(path);
-  const temporary = temporarySibling(path, "tmp");
-  removeOnInterrupt(temporary);
+  const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
   try {
-    await mkdir(dir, { recursive: true });
-    const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
-    if (format === "csv") await writeCsvFile(table, temporary, specs);
-    else if (format === "parquet") writeParquetFile(table, temporary, specs);
-    else await writeArrowFile(table, temporary, specs);
-    await rename(temporary, path);
+    await writeAtomically(path, async (temporary) => {
+      if (format === "csv") await writeCsvFile(table, temporary, specs);
+      // hyparquet-writer and flechette are loaded by the first file of their format
+      else if (format === "parquet")
+        (await import("../parquet/parquet-writer")).writeParquetFile(table, temporary, specs, groupRows);
+      else await (await import("../arrow/arrow-writer")).writeArrowFile(table, temporary, specs);
+    });
   } catch (error) {
-    await removeQuietly(temporary);
     throw new TableWriteError(path, (error as Error).message, { cause: error });
-  } finally {
-    forgetOnInterrupt(temporary);
   }
 }

@@ -43,12 +43,12 @@ export async function transformOnDuckDb<C extends string>(
   settings: DuckDbSettings,
   source?: DuckDbFilesSource,
 ): Promise<DuckDbPipeResult<C>> {
-  const database = await DuckDb.open(settings.duckdb_database);
+  const limit = settings.duckdb_memory_limit;
+  const database = await DuckDb.open(
+    settings.duckdb_database,
+    limit === undefined ? {} : { memoryLimit: limit },
+  );
   try {
-    if (settings.duckdb_memory_limit !== undefined) {
-      // the config's regex allows digits, a dot, a space and a unit only: nothing to escape
-      await database.connection.run(`SET memory_limit = '${settings.duckdb_memory_limit}'`);
-    }
     return await runOnDuckDb(pipeline, {
       database,
       columnTypes: TIP_MODEL_COLUMN_TYPES,

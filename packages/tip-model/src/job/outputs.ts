@@ -11,7 +11,8 @@ import type { FeatureImportance, FittedRegressor, ModelParams, RegressionMetrics
 import { z } from "zod";
 import type { TipAmountModelConfig } from "../config";
 import { taxiTripSchema } from "../data/index";
-import { renderReport } from "../report/index";
+import { renderCharts } from "../report/chart-renderer";
+import { assembleReport, type ReportChartInput } from "../report/render-report";
 import type { ReportColumn, ReportFile, ReportRun } from "../report/types";
 
 /** The files `load()` writes. */
@@ -115,6 +116,17 @@ export interface WrittenOutputs {
  */
 export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promise<WrittenOutputs> {
   const { model, metrics, importances, predictions } = run;
+  // the charts are drawn first, in a worker thread when the package is built, while the files are written
+  const chartInput: ReportChartInput = {
+    funnel: [...run.funnel],
+    importances: [...importances],
+    predictions: {
+      actual: Float64Array.from(predictions.array(run.labelColumn) as ArrayLike<number>),
+      predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
+    },
+  };
+  const charts = renderCharts(chartInput);
+  charts.catch(() => undefined); // a failure is thrown where it is awaited, after the files
   const text = (content: string) => (path: string) => writeFile(path, content);
   await out.write(
     OUTPUT_FILES.model,
@@ -132,23 +144,21 @@ export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promi
   );
   await out.write(OUTPUT_FILES.metrics, text(json({ ...metrics, feature_importances: importances })));
   await out.writeTable(OUTPUT_FILES.predictions, predictions, { schema: predictionsSchema });
-  const html = await renderReport({
-    title: "Tip amount model",
-    generatedFrom: run.dataDescription,
-    config: { ...run.config },
-    funnel: [...run.funnel],
-    metrics,
-    importances: [...importances],
-    predictions: {
-      actual: Float64Array.from(predictions.array(run.labelColumn) as ArrayLike<number>),
-      predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
+  const html = assembleReport(
+    {
+      title: "Tip amount model",
+      generatedFrom: run.dataDescription,
+      config: { ...run.config },
+      ...chartInput,
+      metrics,
+      model: { name: model.name, params: { ...model.params } },
+      ...(run.baseline === undefined ? {} : { baseline: run.baseline }),
+      ...(run.run === undefined ? {} : { run: run.run }),
+      ...(run.columns === undefined ? {} : { columns: run.columns }),
+      files: await sizesOf(out.dir, [OUTPUT_FILES.model, OUTPUT_FILES.metrics, OUTPUT_FILES.predictions]),
     },
-    model: { name: model.name, params: { ...model.params } },
-    ...(run.baseline === undefined ? {} : { baseline: run.baseline }),
-    ...(run.run === undefined ? {} : { run: run.run }),
-    ...(run.columns === undefined ? {} : { columns: run.columns }),
-    files: await sizesOf(out.dir, [OUTPUT_FILES.model, OUTPUT_FILES.metrics, OUTPUT_FILES.predictions]),
-  });
+    await charts,
+  );
   await out.write(OUTPUT_FILES.report, text(html));
   return { dir: out.dir, files: await sizesOf(out.dir, Object.values(OUTPUT_FILES)) };
 }

@@ -112,6 +112,49 @@ describe("the streamed read", () => {
   });
 });
 
+describe("the streamed read of Parquet sorted by pickup time", () => {
+  it("skips the row groups outside the history months and prepares the same table as the whole read", async () => {
+    const whole = await readTable(join(dataDir, SAMPLE_FILES.trips), taxiTripSchema, {
+      aliases: taxiTripAliases,
+    });
+    const sortedDir = join(root, "parquet-sorted");
+    const sorted = pipe(whole)
+      .transform(sortRows, { by: ["pickup_datetime"] })
+      .value();
+    await writeTable(sorted, join(sortedDir, "taxi_trip_data.parquet"), {
+      schema: taxiTripSchema,
+      rowGroupRows: 1_000,
+    });
+    await writeTable(
+      await readTable(join(dataDir, SAMPLE_FILES.zones), taxiZoneGeoSchema, { aliases: taxiZoneGeoAliases }),
+      join(sortedDir, "taxi_zone_geo.parquet"),
+      { schema: taxiZoneGeoSchema },
+    );
+    // a window of a few months, so that most row groups lie wholly outside it
+    const config = { data_dir: sortedDir, history_start_month: "201712", history_end_month: "201803" };
+    const plain = new TipAmountModel(config);
+    await plain.extract();
+    await plain.transform();
+    const streamed = new TipAmountModel(config);
+    await streamed.extract({ streamTrips: true });
+    await streamed.transform();
+
+    expect(streamed.table("prepared_data").numRows()).toBeGreaterThan(100);
+    expect(streamed.table("prepared_data").objects()).toEqual(plain.table("prepared_data").objects());
+    // read: exactly the row groups (1,000 sorted rows each) with a pickup in [2018-01-01, 2018-04-01)
+    const pickups = Float64Array.from(sorted.array("pickup_datetime") as ArrayLike<number>);
+    const [from, until] = [Date.UTC(2018, 0, 1), Date.UTC(2018, 3, 1)];
+    let expectedRead = 0;
+    for (let start = 0; start < pickups.length; start += 1_000) {
+      const group = pickups.subarray(start, start + 1_000);
+      if ((group.at(-1) as number) >= from && (group[0] as number) < until) expectedRead += group.length;
+    }
+    const read = streamed.traces.transform?.[0]?.rowsOut;
+    expect(read).toBe(expectedRead);
+    expect(read).toBeLessThan(30_000 / 2); // most row groups never read
+  });
+});
+
 const builtCli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 const builtWorker = fileURLToPath(new URL("../../../io/dist/read-worker.js", import.meta.url));
 

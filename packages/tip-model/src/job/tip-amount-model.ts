@@ -22,10 +22,12 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
+import { prewarmChartWorker } from "../report/chart-renderer";
 import { summarizeColumns } from "../report/column-summary";
 import type { ReportFile, ReportRun } from "../report/types";
 import { addFeatures } from "../steps/add-features";
 import { filterData } from "../steps/filter-data";
+import { tripRowGroupBounds } from "../steps/step-params";
 import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { tipModelVersion } from "../version";
 import { trainingMeanBaseline } from "./baseline";
@@ -267,7 +269,11 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         return;
       }
       if (streamed !== undefined) {
-        const source = pipeFrom(streamed, taxiTripSchema, this.readOptions(taxiTripSchema, taxiTripAliases));
+        // Parquet row groups wholly outside limitHistory's months are skipped unread (its filter still runs)
+        const source = pipeFrom(streamed, taxiTripSchema, {
+          ...this.readOptions(taxiTripSchema, taxiTripAliases),
+          rowGroupBounds: tripRowGroupBounds(config),
+        });
         const { table, report } = await this.runSourcePipe(
           "transform",
           source.step(filter).step(features).step(order),
@@ -301,6 +307,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
 
   /** Split the prepared rows (seeded) and fit the model with `trainModel()`. */
   train(): Promise<void> {
+    // the report's chart worker (when built) imports vega on the other core while the model trains
+    prewarmChartWorker();
     return this.stage("train", () => {
       const config = this.checkedConfig();
       const modelColumns: readonly string[] = [...this.featureCols, this.labelCol];

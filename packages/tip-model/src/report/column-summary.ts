@@ -11,6 +11,33 @@ function schemaTypes(schema: RowSchema): Map<string, string> {
 const readableTimestamp = (ms: number): string => formatTimestamp(ms).replace("T", " ");
 const numberText = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4, useGrouping: true });
 
+/** Nulls (NaN, the only missing value a Float64Array holds), smallest and largest value of a typed column. */
+function float64Summary(values: Float64Array): {
+  nulls: number;
+  min: number | undefined;
+  max: number | undefined;
+  seen: string | undefined;
+} {
+  let nulls = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isNaN(v)) nulls++;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const any = nulls < values.length;
+  return {
+    nulls,
+    min: any ? min : undefined,
+    max: any ? max : undefined,
+    seen: any ? "number" : undefined,
+  };
+}
+
 /**
  * A table column by column — type, nulls (missing values: null, NaN, an invalid Date), smallest and largest value as text — for the
  * report's summary of the prepared data. Types come from the row schema where it names the column (so time
@@ -25,17 +52,19 @@ export function summarizeColumns(table: ColumnTable, schema?: RowSchema): Report
     let min: number | string | boolean | undefined;
     let max: number | string | boolean | undefined;
     let seen: string | undefined;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (isMissing(v)) {
-        nulls++;
-        continue;
+    if (values instanceof Float64Array) ({ nulls, min, max, seen } = float64Summary(values));
+    else
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (isMissing(v)) {
+          nulls++;
+          continue;
+        }
+        const value = v as number | string | boolean;
+        seen ??= typeof value;
+        if (min === undefined || value < min) min = value;
+        if (max === undefined || value > max) max = value;
       }
-      const value = v as number | string | boolean;
-      seen ??= typeof value;
-      if (min === undefined || value < min) min = value;
-      if (max === undefined || value > max) max = value;
-    }
     const type = declared.get(name) ?? (seen === "number" ? "float" : (seen ?? "unknown"));
     const text = (value: number | string | boolean | undefined): string => {
       if (value === undefined) return "";

@@ -48,7 +48,7 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
-async function funnelSection(input: ReportInput): Promise<string> {
+async function funnelSection(input: ReportChartInput): Promise<string> {
   const rows = funnelRows(input.funnel);
   if (rows.length === 0)
     return sectionHtml("funnel", "Funnel", emptyHtml("No pipeline steps were recorded."));
@@ -61,7 +61,7 @@ async function funnelSection(input: ReportInput): Promise<string> {
   return sectionHtml("funnel", "Funnel", `${figure}\n${funnelTableHtml(rows)}`);
 }
 
-async function importanceSection(input: ReportInput): Promise<string> {
+async function importanceSection(input: ReportChartInput): Promise<string> {
   if (input.importances.length === 0) {
     return sectionHtml("importances", "Feature importances", emptyHtml("The model reported no importances."));
   }
@@ -74,7 +74,7 @@ async function importanceSection(input: ReportInput): Promise<string> {
 }
 
 async function predictionSection(
-  input: ReportInput,
+  input: ReportChartInput,
   maxPoints: number,
   residualBins: number,
 ): Promise<string> {
@@ -127,18 +127,45 @@ async function predictionSection(
   return sectionHtml("predictions", heading, `${scatterFigure}\n<h3>Residuals</h3>\n${residualFigure}`);
 }
 
+/** What the report's charts are drawn from: the funnel, the importances and the test predictions. */
+export type ReportChartInput = Pick<ReportInput, "funnel" | "importances" | "predictions">;
+
+/** The report's three sections with charts, as HTML: the costly part of a report (vega draws each chart). */
+export interface ReportChartSections {
+  readonly funnel: string;
+  readonly importances: string;
+  readonly predictions: string;
+}
+
 /**
- * Render the run report as one self-contained HTML page: metrics, funnel, feature importances, predicted vs
- * actual and residuals as inline SVG charts (drawn here, in Node, with vega), model and config. The page has
- * no script and loads nothing; the same input gives the same bytes.
+ * Draw the report's chart sections (funnel, importances, predicted vs actual with residuals), one chart at a
+ * time in a fixed order: plain data in, HTML out, so a worker thread can draw them (see `chart-worker`).
  */
-export async function renderReport(input: ReportInput, options: RenderReportOptions = {}): Promise<string> {
+export async function renderChartSections(
+  input: ReportChartInput,
+  options: RenderReportOptions = {},
+): Promise<ReportChartSections> {
   const maxPoints = positiveInteger("maxPoints", options.maxPoints ?? DEFAULT_MAX_POINTS);
   const residualBins = positiveInteger("residualBins", options.residualBins ?? DEFAULT_RESIDUAL_BINS);
   // One chart at a time: vega keeps some global counters, and the order of the output must not depend on timing.
   const funnel = await funnelSection(input);
   const importances = await importanceSection(input);
   const predictions = await predictionSection(input, maxPoints, residualBins);
+  return { funnel, importances, predictions };
+}
+
+/**
+ * Render the run report as one self-contained HTML page: metrics, funnel, feature importances, predicted vs
+ * actual and residuals as inline SVG charts (drawn here, in Node, with vega), model and config. The page has
+ * no script and loads nothing; the same input gives the same bytes.
+ */
+export async function renderReport(input: ReportInput, options: RenderReportOptions = {}): Promise<string> {
+  return assembleReport(input, await renderChartSections(input, options));
+}
+
+/** The report page from its input and its chart sections drawn already (by {@link renderChartSections}). */
+export function assembleReport(input: ReportInput, charts: ReportChartSections): string {
+  const { funnel, importances, predictions } = charts;
   const model = sectionHtml(
     "model",
     "Model",

@@ -1,0 +1,146 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { SQL_DIALECTS } from "@tablepipe/core";
+import type { ColumnSpec } from "@tablepipe/io";
+import { type ColumnType, DUCKDB_TYPES } from "./column-types";
+
+/**
+ * The fast first try of a CSV read on DuckDB: every cell is cast with DuckDB's own vectorised casts, guarded by
+ * cheap checks so that a cell is accepted only where readTable accepts it, with the value readTable gives. A
+ * cell the guards cannot vouch for (a parse failure, an empty cell that must not be empty, a layout the fast
+ * path does not know such as `07/27/2018 09:14:45 AM`) only flags the read: it is then redone on the exact
+ * text path, which names the bad value or drops its row. The guards are checked against the text path's own
+ * expressions by a property test (`fast-csv-read.test.ts`).
+ */
+
+const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
+const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * What DuckDB's DOUBLE cast reads and readTable refuses, found anywhere in a number cell: a digit separator
+ * (`1_000`) or two signs (`+-1`). One partial-match regex per cell costs less than a `contains` per pattern.
+ */
+const NOT_A_NUMBER = "_|[+-][+-]";
+/** The same for an integer, plus an exponent (`1e3`) and a fraction without a digit before it (`.0`). */
+const NOT_AN_INT = String.raw`_|[+-][+-]|[eE]|(?:^|[^0-9])\.`;
+/** An ISO time stamp without a zone, fraction or one-digit field: the layouts DuckDB's TIMESTAMP cast reads as readTable does. */
+const ISO_STAMP = String.raw`[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*`;
+const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
+const FALSE_WORDS = ["false", "f", "0", "no", "n"];
+
+const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
+  float: "float",
+  int: "int",
+  string: "string",
+  enum: "string",
+  boolean: "boolean",
+  timestamp: "timestamp",
+};
+
+/**
+ * One column's fast parse in two layers, so that each cast and guard runs once per cell: `inner` computes
+ * over the raw cell `r` (NULL when empty) the columns `x<c>` (the cast) and `g<c>` (a guard), and `parsed`
+ * reads them: the value as readTable parses it, NULL when the guards refuse the cell.
+ */
+function fastLayers(spec: ColumnSpec, r: string, c: number): { inner: string[]; parsed: string } {
+  const [x, g] = [quote(`x${c}`), quote(`g${c}`)];
+  switch (spec.kind) {
+    case "float":
+      return {
+        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`, `regexp_matches(${r}, ${text(NOT_A_NUMBER)}) AS ${g}`],
+        parsed: `CASE WHEN isfinite(${x}) AND NOT ${g} THEN ${x} END`,
+      };
+    case "int":
+      return {
+        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`, `regexp_matches(${r}, ${text(NOT_AN_INT)}) AS ${g}`],
+        parsed: `CASE WHEN ${x} = trunc(${x}) AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER} AND NOT ${g} THEN ${x} END`,
+      };
+    case "timestamp":
+      return {
+        inner: [
+          `CASE WHEN regexp_full_match(${r}, ${text(ISO_STAMP)}) THEN TRY_CAST(${r} AS TIMESTAMP) END AS ${x}`,
+        ],
+        parsed: x,
+      };
+    case "boolean": {
+      const word = `lower(trim(${r}, ' \t'))`;
+      return {
+        inner: [
+          `CASE WHEN ${word} IN (${TRUE_WORDS.map(text).join(", ")}) THEN TRUE WHEN ${word} IN (${FALSE_WORDS.map(text).join(", ")}) THEN FALSE END AS ${x}`,
+        ],
+        parsed: x,
+      };
+    }
+    case "enum":
+      return {
+        inner: [
+          `CASE WHEN ${r} IN (${(spec.values ?? []).map(text).join(", ") || "NULL"}) THEN ${r} END AS ${x}`,
+        ],
+        parsed: x,
+      };
+    case "string":
+      return { inner: [], parsed: r };
+  }
+}
+
+/** What an empty cell (or an absent optional column) becomes: the default, else null. */
+export function emptyValueSql(spec: ColumnSpec, type: string): string {
+  const value = spec.defaultValue;
+  if (!spec.hasDefault || value === null || value === undefined) return `CAST(NULL AS ${type})`;
+  if (value instanceof Date)
+    return `CAST(TIMESTAMP '${value.toISOString().slice(0, 23).replace("T", " ")}' AS ${type})`;
+  if (typeof value === "string") return `CAST(${text(value)} AS ${type})`;
+  return `CAST(${String(value)} AS ${type})`;
+}
+
+/** The flag column of the fast read: true on a row that needs the exact path. */
+export const NEEDS_TEXT_PATH = "__tablepipe_needs_text_path";
+
+/**
+ * The fast read of one file as a query over `source` (the file's cells as text): each schema column from the
+ * file column `found[i]` holds (or absent: its default or null), with its type, then {@link NEEDS_TEXT_PATH}:
+ * true on a row with a cell the guards refuse, or an empty cell in a column that may not be empty. Columns
+ * named in `carry` pass through first.
+ */
+export function fastReadSql(
+  specs: readonly ColumnSpec[],
+  header: readonly string[],
+  found: readonly number[],
+  source: string,
+  carry: readonly string[] = [],
+): string {
+  const inner: string[] = carry.map(quote);
+  const outer: string[] = carry.map(quote);
+  const flags: string[] = [];
+  for (const [c, spec] of specs.entries()) {
+    const type = DUCKDB_TYPES[COLUMN_TYPE[spec.kind]];
+    const mayBeEmpty = spec.nullable || spec.hasDefault;
+    const index = found[c] ?? -1;
+    if (index < 0) {
+      if (!mayBeEmpty) flags.push("TRUE");
+      outer.push(`${emptyValueSql(spec, type)} AS ${quote(spec.name)}`);
+      continue;
+    }
+    const r = quote(`r${c}`);
+    const layers = fastLayers(spec, r, c);
+    inner.push(`${quote(header[index] as string)} AS ${r}`, ...layers.inner);
+    // an empty cell is NULL (quoted `""` is text); a cell of blanks, or `""` outside a string column, is left
+    // to the exact path (readTable reads both as empty): trimming every cell here would cost more than the casts
+    outer.push(
+      `CASE WHEN ${r} IS NULL THEN ${emptyValueSql(spec, type)} ELSE CAST(${layers.parsed} AS ${type}) END AS ${quote(spec.name)}`,
+    );
+    const refused = spec.kind === "string" ? "FALSE" : `(${r} IS NOT NULL AND ${layers.parsed} IS NULL)`;
+    flags.push(mayBeEmpty ? refused : `(${r} IS NULL OR ${refused})`);
+  }
+  const flag = `(${flags.join(" OR ") || "FALSE"}) AS ${quote(NEEDS_TEXT_PATH)}`;
+  return `SELECT ${[...outer, flag].join(", ")} FROM (SELECT ${inner.join(", ") || "1"} FROM ${source})`;
+}
+
+/** Run `sql`, true when it ran; false on any DuckDB error (the exact path then reads the files and names it). */
+export async function ranCleanly(connection: DuckDBConnection, sql: string): Promise<boolean> {
+  try {
+    await connection.run(sql);
+    return true;
+  } catch {
+    return false;
+  }
+}

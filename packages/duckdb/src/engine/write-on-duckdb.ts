@@ -1,0 +1,184 @@
+import { type Pipe, SQL_DIALECTS, type TraceEntry } from "@tablepipe/core";
+import { type ReadReport, type RowSchema, TableWriteError, writeAtomically, writeTable } from "@tablepipe/io";
+import { countColumn, finishEngineRun, pushedDownTrace } from "@tablepipe/sql";
+import { table as makeTable } from "arquero";
+import { toQueryError } from "../errors";
+import { locateFailure } from "./locate-failure";
+import { readQuery } from "./read-result";
+import {
+  type DuckDbRunOptions,
+  type LoadedPipe,
+  loadPipe,
+  queryWithCounts,
+  type StepPlacement,
+} from "./run-on-duckdb";
+
+/** The formats DuckDB writes itself. */
+export type DuckDbWriteFormat = "csv" | "parquet";
+
+/** Options of {@link writeOnDuckDb}: those of `runOnDuckDb`, and the file's format. */
+export interface DuckDbWriteOptions extends DuckDbRunOptions {
+  /** `"csv"` or `"parquet"`; default from the file's extension (`.csv`, `.parquet`). */
+  readonly format?: DuckDbWriteFormat;
+  /**
+   * The result's row schema, for `writeTable` when some step runs in process and its output's types are not
+   * known (a user's transform without a contract): its `z.date()` columns are written as time stamps.
+   */
+  readonly schema?: RowSchema;
+}
+
+/** What {@link writeOnDuckDb} did: the trace and placement as `runOnDuckDb` gives them, and the file written. */
+export interface DuckDbWriteResult {
+  readonly trace: readonly TraceEntry[];
+  readonly sql: string;
+  readonly placement: readonly StepPlacement[];
+  readonly read?: ReadReport;
+  readonly written: {
+    readonly path: string;
+    readonly format: DuckDbWriteFormat;
+    readonly rows: number;
+    /** `"duckdb"`: DuckDB wrote the file, the rows never passed through JavaScript; `"writeTable"`: some steps ran in process. */
+    readonly by: "duckdb" | "writeTable";
+  };
+}
+
+function formatOf(path: string, format: DuckDbWriteFormat | undefined): DuckDbWriteFormat {
+  if (format !== undefined) return format;
+  if (/\.csv$/i.test(path)) return "csv";
+  if (/\.parquet$/i.test(path)) return "parquet";
+  throw new TableWriteError(
+    path,
+    'DuckDB writes .csv and .parquet files: name the file .csv or .parquet, or pass the option format: "csv" | "parquet"',
+  );
+}
+
+const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
+let results = 0;
+
+/** The result's columns as written: in Parquet, time stamps in milliseconds (TIMESTAMP(MILLIS)), as writeTable writes them. */
+async function copiedColumns(
+  loaded: LoadedPipe,
+  relation: string,
+  format: DuckDbWriteFormat,
+): Promise<string> {
+  const described = (await readQuery(loaded.db.connection, `DESCRIBE ${quote(relation)}`)).objects() as {
+    column_name: string;
+    column_type: string;
+  }[];
+  const typeOf = new Map(described.map((d) => [d.column_name, d.column_type]));
+  return loaded.compiled.columns
+    .map((name) =>
+      format === "parquet" && typeOf.get(name) === "TIMESTAMP"
+        ? `CAST(${quote(name)} AS TIMESTAMP_MS) AS ${quote(name)}`
+        : quote(name),
+    )
+    .join(", ");
+}
+
+/**
+ * Run a pipe inside DuckDB and write its result to a CSV or Parquet file. When every step runs in DuckDB, DuckDB
+ * writes the file itself (the rows never pass through JavaScript): Parquet with time stamps as TIMESTAMP(MILLIS,
+ * not adjusted to UTC), integers as INT64; CSV with a header, time stamps `2018-02-04 18:00:00` (`.sss` when the
+ * milliseconds are not zero), numbers as DuckDB prints them (`5.0`), both read back by `readTable` unchanged.
+ * When some step has no SQL rendering, the rest runs in process and `writeTable` writes the result. Either way
+ * the file is written under a temporary name and renamed into place when complete.
+ * @example await writeOnDuckDb(pipe(trips.table).transform(dropDuplicates), "out/trips.parquet", { source: trips })
+ */
+export async function writeOnDuckDb<C extends string>(
+  pipe: Pipe<C>,
+  path: string,
+  options: DuckDbWriteOptions = {},
+): Promise<DuckDbWriteResult> {
+  const format = formatOf(path, options.format);
+  const loaded = await loadPipe(pipe as Pipe<string>, options);
+  const { compiled, flat, read } = loaded;
+  try {
+    const common = { sql: compiled.sql, ...(read === undefined ? {} : { read }) };
+    if (compiled.renderedSteps < flat.length) {
+      const { table, counts } = await queryWithCounts(loaded.db, compiled);
+      const done = finishEngineRun(
+        "duckdb",
+        loaded.planned,
+        flat,
+        compiled,
+        table,
+        pushedDownTrace(compiled, counts),
+      );
+      await writeTable(done.table, path, {
+        format,
+        ...(options.schema === undefined ? {} : { schema: options.schema }),
+      });
+      const written = { path, format, rows: done.table.numRows(), by: "writeTable" as const };
+      return { ...common, trace: done.trace, placement: done.placement, written };
+    }
+    const counts = await copyWithCounts(loaded, path, format);
+    const done = finishEngineRun(
+      "duckdb",
+      loaded.planned,
+      flat,
+      compiled,
+      makeTable({}),
+      pushedDownTrace(compiled, counts),
+    );
+    const rows = Number(counts[`n${compiled.renderedSteps}`]);
+    return {
+      ...common,
+      trace: done.trace,
+      placement: done.placement,
+      written: { path, format, rows, by: "duckdb" },
+    };
+  } finally {
+    await loaded.close();
+  }
+}
+
+/**
+ * Materialise the query with its counts into a temporary relation, then `COPY` its columns to `path` (through
+ * a temporary file). Returns the counts (`n0`, `n1`, ...).
+ */
+async function copyWithCounts(
+  loaded: LoadedPipe,
+  path: string,
+  format: DuckDbWriteFormat,
+): Promise<Record<string, unknown>> {
+  const { db, compiled } = loaded;
+  const relation = `tablepipe_result_${++results}`;
+  try {
+    try {
+      await db.connection.run(
+        `CREATE TEMP TABLE ${quote(relation)} AS ${compiled.countedSql ?? compiled.sql}`,
+      );
+    } catch (error) {
+      throw await locateFailure(db, compiled, error);
+    }
+    // the counts ride on every row of the result: read them off the first (none: count again)
+    const counted = Array.from(
+      { length: compiled.renderedSteps + 1 },
+      (_, i) => `${quote(countColumn(i))} AS "n${i}"`,
+    );
+    const first =
+      compiled.countedSql === undefined
+        ? undefined
+        : (
+            await readQuery(db.connection, `SELECT ${counted.join(", ")} FROM ${quote(relation)} LIMIT 1`)
+          ).objects()[0];
+    const counts = (first ??
+      (await readQuery(db.connection, compiled.countSql)).objects()[0] ??
+      {}) as Record<string, unknown>;
+    const list = await copiedColumns(loaded, relation, format);
+    const options = format === "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER";
+    await writeAtomically(path, async (temporary) => {
+      try {
+        await db.connection.run(
+          `COPY (SELECT ${list} FROM ${quote(relation)}) TO ${text(temporary)} (${options})`,
+        );
+      } catch (error) {
+        throw toQueryError(`writing ${path}`, error);
+      }
+    });
+    return counts;
+  } finally {
+    await db.connection.run(`DROP TABLE IF EXISTS ${quote(relation)}`);
+  }
+}

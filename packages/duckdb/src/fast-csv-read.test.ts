@@ -1,0 +1,172 @@
+import { columnKinds } from "@tablepipe/io";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DuckDb } from "./engine/duckdb-database";
+import { fastReadSql, NEEDS_TEXT_PATH } from "./engine/fast-csv-read";
+import { cellLayers } from "./engine/read-files";
+
+const Cells = z.object({
+  float: z.number(),
+  int: z.int(),
+  timestamp: z.date(),
+  boolean: z.boolean(),
+  enum: z.enum(["N", "Y"]),
+  nullableFloat: z.number().nullable(),
+  defaulted: z.int().default(7),
+});
+type Kind = keyof z.infer<typeof Cells>;
+const SPECS = columnKinds(Cells);
+
+let db: DuckDb;
+beforeAll(async () => {
+  db = await DuckDb.open();
+});
+afterAll(() => db.close());
+
+const sqlText = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+interface Verdict {
+  readonly text: string | null;
+  /** The exact (text) path: the value, and whether the cell is invalid by readTable's rules. */
+  readonly exact: unknown;
+  readonly exactBad: boolean;
+  /** The fast path: the value, and whether the cell is left to the exact path. */
+  readonly fast: unknown;
+  readonly fastDeclines: boolean;
+}
+
+/** Both paths' verdicts on each cell text (`null`: an empty unquoted cell) of one column. */
+async function verdicts(kind: Kind, texts: readonly (string | null)[]): Promise<Verdict[]> {
+  const spec = SPECS.find((s) => s.name === kind);
+  if (spec === undefined) throw new Error(kind);
+  const layers = cellLayers(spec, 0);
+  const cells = texts.map((t, i) => `(${i}, ${t === null ? "NULL" : sqlText(t)})`).join(", ");
+  const source = `(SELECT * FROM (VALUES ${cells}) AS v("i", "c0"))`;
+  const split = `(SELECT "i", ${layers.split.join(", ")} FROM ${source})`;
+  const parse = `(SELECT "i", ${layers.parse.join(", ")} FROM ${split})`;
+  const exact = `SELECT "i", CAST(${layers.value} AS VARCHAR) AS "v", ${layers.bad} AS "bad" FROM ${parse}`;
+  const fast = fastReadSql([spec], ["c0"], [0], source, ["i"]);
+  const quick = `SELECT "i", CAST(${JSON.stringify(kind)} AS VARCHAR) AS "v", "${NEEDS_TEXT_PATH}" AS "declines" FROM (${fast})`;
+  const sql = `SELECT e."v" AS "exact", e."bad", f."v" AS "fast", f."declines" FROM (${exact}) e JOIN (${quick}) f USING ("i") ORDER BY "i"`;
+  const rows = (await db.connection.runAndReadAll(sql)).getRowObjectsJS() as {
+    exact: unknown;
+    bad: boolean;
+    fast: unknown;
+    declines: boolean;
+  }[];
+  return rows.map((r, i) => ({
+    text: texts[i] ?? null,
+    exact: r.exact,
+    exactBad: r.bad,
+    fast: r.fast,
+    fastDeclines: r.declines,
+  }));
+}
+
+/** The fast path never accepts a cell the exact path rejects, and where it accepts, the value is the same. */
+function expectFastAgrees(found: readonly Verdict[]): void {
+  for (const v of found) {
+    if (v.fastDeclines) continue;
+    expect({ text: v.text, bad: v.exactBad, value: v.fast }).toEqual({
+      text: v.text,
+      bad: false,
+      value: v.exact,
+    });
+  }
+}
+
+const NUMBER_CHARS = [..."0123456789.eE+-_ \tx", "inf", "nan", "Infinity"];
+const numberLike = fc
+  .array(fc.constantFrom(...NUMBER_CHARS), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(""));
+/** Number texts DuckDB's casts read differently from readTable, spliced into well-formed numbers. */
+const NUMBER_TRAPS = ["_", "+-", "-+", "--", "e3", "E+2", ".0", ".5", "inf", "nan", "e999", " ", "\t", "x"];
+const trappedNumber = fc
+  .tuple(fc.integer({ min: -999, max: 999 }), fc.constantFrom(...NUMBER_TRAPS), fc.nat(3), fc.nat(99))
+  .map(([n, trap, where, m]) => {
+    const parts = [String(n), trap, String(m)];
+    return where === 0 ? trap + parts[0] + parts[2] : where === 1 ? parts.join("") : String(n) + trap;
+  });
+const STAMP_CHARS = [..."0123456789-:T tZ+./", "AM", "PM", "2018-", "-02-", "-29", " 24:", ":60"];
+const stampLike = fc
+  .array(fc.constantFrom(...STAMP_CHARS), { minLength: 1, maxLength: 14 })
+  .map((parts) => parts.join(""));
+const two = (n: number): string => String(n).padStart(2, "0");
+const isoStamp = fc
+  .record({
+    y: fc.integer({ min: 1900, max: 2100 }),
+    mo: fc.integer({ min: 0, max: 13 }),
+    d: fc.integer({ min: 0, max: 32 }),
+    h: fc.integer({ min: 0, max: 25 }),
+    mi: fc.integer({ min: 0, max: 60 }),
+    s: fc.integer({ min: 0, max: 60 }),
+    sep: fc.constantFrom(" ", "T"),
+    layout: fc.constantFrom("full", "minutes", "date"),
+    pad: fc.boolean(),
+    suffix: fc.constantFrom("", "", "", "Z", "+05:00", "-0500", " -05", ".5", ".123", ",5", " UTC", " "),
+  })
+  .map(({ y, mo, d, h, mi, s, sep, layout, pad, suffix }) => {
+    const field = (n: number): string => (pad ? two(n) : String(n));
+    const date = `${y}-${field(mo)}-${two(d)}`;
+    if (layout === "date") return date + suffix;
+    return `${date}${sep}${field(h)}:${two(mi)}${layout === "full" ? `:${two(s)}` : ""}${suffix}`;
+  });
+
+describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_000 }, () => {
+  it("numbers: never accepts what readTable refuses (1_000, +-1, inf, 1e999, 1e3 or .0 as an int), same values", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(numberLike, trappedNumber, fc.double().map(String), fc.integer().map(String)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        async (texts) => {
+          for (const kind of ["float", "int", "nullableFloat", "defaulted"] as const) {
+            expectFastAgrees(await verdicts(kind, [...texts, null]));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("time stamps: never accepts a zone, a fraction, a one-digit field or an impossible date; same values", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(stampLike, isoStamp), { minLength: 1, maxLength: 40 }),
+        async (texts) => {
+          expectFastAgrees(await verdicts("timestamp", [...texts, null]));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("booleans and enums: the same words, any case, blanks around", async () => {
+    const words = ["true", "T", " yes", "N", "0", "1", "2", "on", "", "Y", "y", " N "];
+    expectFastAgrees(await verdicts("boolean", words));
+    expectFastAgrees(await verdicts("enum", words));
+  });
+
+  it("takes the fast path on well-formed cells: numbers as JavaScript prints them, ISO time stamps, null where allowed", async () => {
+    const floats = await verdicts("float", ["12.5", "-0", "1e-7", "3", " 4.25 ", String(Math.PI)]);
+    const ints = await verdicts("int", ["42", "-7", "3.0", "+5", "9007199254740991"]);
+    const stamps = await verdicts("timestamp", ["2018-07-27 09:14:45", "2018-07-27T09:14", "2016-02-29"]);
+    const nulls = await verdicts("nullableFloat", [null]);
+    const defaults = await verdicts("defaulted", [null]);
+    for (const v of [...floats, ...ints, ...stamps, ...nulls, ...defaults]) {
+      expect({ text: v.text, declines: v.fastDeclines }).toEqual({ text: v.text, declines: false });
+    }
+    expectFastAgrees([...floats, ...ints, ...stamps, ...nulls, ...defaults]);
+    expect(defaults[0]?.fast).toBe("7");
+  });
+
+  it("leaves to the exact path what it cannot vouch for: other layouts, blanks, an empty required cell", async () => {
+    const stamps = await verdicts("timestamp", ["07/27/2018 09:14:45 AM", "2018-07-27 09:14:45.5", null]);
+    const floats = await verdicts("float", [" ", '""'.slice(1, 1), "1_000", "+-1", "inf"]);
+    for (const v of [...stamps, ...floats]) {
+      expect({ text: v.text, declines: v.fastDeclines }).toEqual({ text: v.text, declines: true });
+    }
+  });
+});
