@@ -17,7 +17,7 @@ export { csvFile, parquetFile } from "./engine/file-sources";
 export type { DuckDbFilesSource, DuckDbReadOptions } from "./engine/read-files";
 export { duckdbCsvFiles } from "./engine/read-files";
 export type { DuckDbPipeResult, DuckDbRunOptions, StepPlacement } from "./engine/run-on-duckdb";
-export { runOnDuckDb } from "./engine/run-on-duckdb";
+export { COUNT_IN_QUERY_UP_TO, runOnDuckDb } from "./engine/run-on-duckdb";
 export type { DuckDbWriteFormat, DuckDbWriteOptions, DuckDbWriteResult } from "./engine/write-on-duckdb";
 export { writeOnDuckDb } from "./engine/write-on-duckdb";
 export type { DuckDbErrorKind } from "./errors";

@@ -48,11 +48,15 @@ describe("runOnDuckDb", () => {
 
   it("counts each step's rows in the query's own run, also when the result is empty or has columns n0, n1", async () => {
     const table = aq.table({ n0: [1, 1, 2, 3], n1: ["a", "a", "b", "c"] });
-    for (const floor of [1.5, 10]) {
+    for (const [floor, countInQueryUpTo] of [
+      [1.5, undefined],
+      [10, undefined],
+      [1.5, 3], // more source rows than that: a second query counts them
+    ] as const) {
       const p = pipe(table)
         .transform(dropDuplicates)
         .transform(filter, { where: gt(col("n0"), floor) });
-      const result = await expectParity(p, db);
+      const result = await expectParity(p, db, countInQueryUpTo === undefined ? {} : { countInQueryUpTo });
       expect(result.table.columnNames()).toEqual(["n0", "n1"]);
       expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
         ["dropDuplicates", 4, 3],

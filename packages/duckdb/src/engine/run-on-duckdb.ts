@@ -32,6 +32,11 @@ export interface DuckDbRunOptions {
   /** The memory limit of the database opened for the run (`"4GB"`), when no `database` is given. */
   readonly memoryLimit?: string;
   /**
+   * Source rows up to which the steps are counted in the query's own run, each step's CTE materialised
+   * (default {@link COUNT_IN_QUERY_UP_TO}); above, a second query counts them.
+   */
+  readonly countInQueryUpTo?: number;
+  /**
    * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, readTable's rules) instead of the
    * pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table` has them).
    */
@@ -163,7 +168,14 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
   };
   try {
     const read = await loadSources(db, pipe, compiled, source, sourceTypes, options);
-    return { db, planned, flat, compiled, read, close };
+    return {
+      db,
+      planned,
+      flat,
+      compiled: await countingPlan(db, compiled, source, options.countInQueryUpTo ?? COUNT_IN_QUERY_UP_TO),
+      read,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -171,10 +183,31 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
 }
 
 /**
+ * Source rows up to which each step's CTE is materialised to count it in the query's own run: above, the
+ * copies of every step (spilled to disk under a memory limit) cost more than counting in a second query.
+ */
+export const COUNT_IN_QUERY_UP_TO = 4_000_000;
+
+/** The compiled pipe, without `countedSql` when the loaded source has more than `upTo` rows. */
+async function countingPlan(
+  db: DuckDb,
+  compiled: CompiledPipe,
+  source: string,
+  upTo: number,
+): Promise<CompiledPipe> {
+  if (compiled.countedSql === undefined) return compiled;
+  const counted = await readQuery(db.connection, `SELECT count(*) AS n FROM "${source}"`);
+  if (Number(counted.get("n", 0)) <= upTo) return compiled;
+  const { countedSql: _inQuery, ...secondQuery } = compiled;
+  return secondQuery;
+}
+
+/**
  * Run a pipe inside DuckDB: the longest prefix of its steps that renders to SQL runs as one query (a CTE
  * per step), the rest in process on the result. The pipe is checked first, as by `run()`. Returns the
  * table (same column types as in process: time stamps as epoch milliseconds), the trace (rows in and out
- * per step, counted in the same query; milliseconds only for the steps run in process), the query and
+ * per step, counted in the same run up to 4M source rows, else by a second query; milliseconds only for the
+ * steps run in process), the query and
  * where each step ran. DuckDB's errors become {@link DuckDbQueryError}s naming the step.
  *
  * @example
