@@ -1,10 +1,11 @@
 import { cast, col, pipe } from "@tablepipe/core";
+import { readTable, TableReadError } from "@tablepipe/io";
 import { derive, excludeMatching } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DuckDb } from "./engine/duckdb-database";
-import { csvFile } from "./engine/file-sources";
+import { csvFile, parquetFile } from "./engine/file-sources";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
 import { DuckDbLoadError, DuckDbQueryError } from "./errors";
 
@@ -44,11 +45,20 @@ describe("DuckDB's errors, named", () => {
   });
 
   it("name a file DuckDB cannot read", async () => {
-    const source = csvFile("/nowhere/orders.csv", z.object({ name: z.string() }));
+    const source = parquetFile("/nowhere/orders.parquet", z.object({ name: z.string() }));
     const error = await runOnDuckDb(pipe(names), { database: db, source }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuckDbQueryError);
     expect((error as DuckDbQueryError).kind).toBe("io");
-    expect((error as Error).message).toMatch(/^reading \/nowhere\/orders.csv: a file could not be read/);
+    expect((error as Error).message).toMatch(/^reading \/nowhere\/orders.parquet: a file could not be read/);
+  });
+
+  it("name a missing CSV file as readTable does", async () => {
+    const schema = z.object({ name: z.string() });
+    const source = csvFile("/nowhere/orders.csv", schema);
+    const error = await runOnDuckDb(pipe(names), { database: db, source }).catch((e: unknown) => e);
+    const expected = await readTable("/nowhere/orders.csv", schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableReadError);
+    expect((error as Error).message).toBe((expected as Error).message);
   });
 
   it("refuse a column with no value to tell its type, naming it", async () => {

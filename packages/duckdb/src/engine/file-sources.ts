@@ -1,12 +1,13 @@
 import { type RowSchema, SQL_DIALECTS } from "@tablepipe/core";
 import { type ColumnType, columnTypesOf, DUCKDB_TYPES } from "./column-types";
+import { type DuckDbFilesSource, duckdbCsvFiles } from "./read-files";
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
-/** A file DuckDB reads itself, with the schema's column types. */
+/** A Parquet file DuckDB reads itself, with the schema's column types. */
 export interface DuckDbFileSource {
-  readonly format: "csv" | "parquet";
+  readonly format: "parquet";
   readonly path: string;
   /** The columns, in order, with their types. */
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
@@ -19,15 +20,13 @@ function schemaColumns(schema: RowSchema): [string, ColumnType][] {
 }
 
 /**
- * A CSV file with a header row, read by DuckDB with the schema's types (no type detection): time stamps
- * as zone-less TIMESTAMPs (`2018-02-04 18:00:00`), an empty cell as null.
+ * A CSV file (or folder, glob, list) read by DuckDB with readTable's rules: the same as
+ * {@link duckdbCsvFiles} without options. (DuckDB's own typed CSV read would round `3.5` in an integer column
+ * and drop a time stamp's zone without a word.)
  * @example csvFile("data/taxi_trip_data.csv", taxiTripSchema)
  */
-export function csvFile(path: string, schema: RowSchema): DuckDbFileSource {
-  const columns = schemaColumns(schema);
-  const struct = columns.map(([name, type]) => `${text(name)}: ${text(DUCKDB_TYPES[type])}`).join(", ");
-  const sql = `SELECT * FROM read_csv(${text(path)}, header = true, auto_detect = false, columns = {${struct}})`;
-  return { format: "csv", path, columns, sql };
+export function csvFile(path: string, schema: RowSchema): DuckDbFilesSource {
+  return duckdbCsvFiles(path, schema);
 }
 
 /**
