@@ -115,3 +115,30 @@ group("formatDisplayValue", () => {
     expect(formatDisplayValue(null, "timestamp")).toBe("null");
   });
 });
+
+group("console.log, the REPL and util.inspect of a typed table", () => {
+  const at = Date.UTC(2018, 1, 4, 18);
+  const typed = () =>
+    typedTable(table({ at: [at, null], fare: [12.5, 3] }), {
+      at: { type: "timestamp", nullable: true },
+      fare: { type: "float", nullable: false },
+    });
+
+  it("typedTable's table shows its time stamps readably, as show does", () => {
+    const shown = inspect(typed());
+    expect(shown).toContain("2018-02-04 18:00:00");
+    expect(shown).not.toContain(String(at));
+    expect(shown).toBe(show(typed(), 10).text);
+  });
+
+  it("so does every step's output, whose schema the pipe declares", async () => {
+    const { pipe } = await import("../index");
+    const keep = defineTransform({ name: "keepAll", apply: (t) => t });
+    const out = pipe(typed()).transform(keep).run().table;
+    expect(inspect(out)).toContain("2018-02-04 18:00:00");
+  });
+
+  it("a plain arquero table keeps arquero's own view", () => {
+    expect(inspect(table({ at: [at] }))).toContain(String(at));
+  });
+});

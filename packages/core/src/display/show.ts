@@ -1,3 +1,4 @@
+import { setTableRenderer } from "../schema/registry";
 import { type DisplayableTable, type DisplaySchema, resolveDisplaySchema } from "./display-schema";
 import { formatDisplayValue } from "./format-display";
 import { TextBlock } from "./text-block";
@@ -62,3 +63,7 @@ export function show(
   else lines.push(`${total} ${total === 1 ? "row" : "rows"}`);
   return new TextBlock(lines.join("\n"));
 }
+
+/** Rows the REPL, `console.log` and `util.inspect` show of a table with a declared schema. */
+const INSPECT_ROWS = 10;
+setTableRenderer((table) => show(table, INSPECT_ROWS).text);

@@ -11,12 +11,32 @@ function registry(): WeakMap<ColumnTable, TableSchema> {
   return global[KEY];
 }
 
+/** The key under which Node's `util.inspect` (the REPL, `console.log`) asks an object how to show itself. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+type Inspect = (value: unknown, options: object) => string;
+let renderTable: ((table: ColumnTable) => string) | undefined;
+
+/** Internal (the display module sets it): how the REPL, `console.log` and `util.inspect` show a typed table. */
+export function setTableRenderer(render: (table: ColumnTable) => string): void {
+  renderTable = render;
+}
+
 /**
- * Record `schema` as the declared schema of `table` (tables are never mutated: the schema is kept beside
- * it, keyed by the table object). Internal: users call `typedTable`, which validates first.
+ * Record `schema` as the declared schema of `table`. The schema is kept beside the table, keyed by the table
+ * object; the only thing set on the table is a non-enumerable `util.inspect` hook, so that the REPL and
+ * `console.log` show it as `show` does (time stamps as `2018-02-04 18:00:00`). Internal: users call
+ * `typedTable`, which validates first.
  */
 export function attachSchema<T extends ColumnTable>(table: T, schema: TableSchema): T {
   registry().set(table, schema);
+  if (!Object.hasOwn(table, INSPECT) && Object.isExtensible(table)) {
+    Object.defineProperty(table, INSPECT, {
+      value: (_depth: number, options: object, inspect: Inspect) =>
+        renderTable === undefined ? inspect(table, { ...options, customInspect: false }) : renderTable(table),
+      enumerable: false,
+      configurable: true,
+    });
+  }
   return table;
 }
 
