@@ -24,10 +24,12 @@ const NOT_A_NUMBER = "_|[+-][+-]";
 const NOT_AN_INT = String.raw`_|[+-][+-]|[eE]|(?:^|[^0-9])\.`;
 /** An ISO time stamp without a zone, fraction or one-digit field: the layouts DuckDB's TIMESTAMP cast reads as readTable does. */
 const ISO_STAMP = String.raw`[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*`;
-const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
-const FALSE_WORDS = ["false", "f", "0", "no", "n"];
+/** readTable's words for a boolean, compared ignoring case. */
+export const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
+export const FALSE_WORDS = ["false", "f", "0", "no", "n"];
 
-const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
+/** The SQL column type of each kind of schema column. */
+export const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
   float: "float",
   int: "int",
   string: "string",

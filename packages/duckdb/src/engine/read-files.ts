@@ -17,7 +17,15 @@ import {
 import { type ColumnTable, table as makeTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { emptyValueSql, fastReadSql, NEEDS_TEXT_PATH, ranCleanly } from "./fast-csv-read";
+import {
+  COLUMN_TYPE,
+  emptyValueSql,
+  FALSE_WORDS,
+  fastReadSql,
+  NEEDS_TEXT_PATH,
+  ranCleanly,
+  TRUE_WORDS,
+} from "./fast-csv-read";
 import { readQuery } from "./read-result";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
 
@@ -45,21 +53,10 @@ export interface DuckDbFilesSource {
   readonly load: (connection: DuckDBConnection, relation: string) => Promise<ReadReport>;
 }
 
-const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
-  float: "float",
-  int: "int",
-  string: "string",
-  enum: "string",
-  boolean: "boolean",
-  timestamp: "timestamp",
-};
-
 const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
 const INT_TEXT = String.raw`[+-]?[0-9]+(?:\.0*)?`;
 /** The prefix of the per-column invalid flags of the typed table, dropped once counted. */
 const BAD_PREFIX = "__tablepipe_invalid_";
-const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
-const FALSE_WORDS = ["false", "f", "0", "no", "n"];
 
 /**
  * One column's parse, in three layers over the text `c<i>` (each costly part computed once per cell): the
