@@ -7,7 +7,7 @@ import { firstNDaily, limitHistory } from "@tablepipe/transforms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DuckDb } from "./engine/duckdb-database";
-import { csvFile, parquetFile } from "./engine/file-sources";
+import { csvFile, duckdbTable, parquetFile } from "./engine/file-sources";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
 import { expectSameTable } from "./test-support";
 
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe("files DuckDB reads itself", () => {
-  it("a CSV file and a Parquet file give the table readTable gives, and the same pipe result", async () => {
+  it("a CSV file, a Parquet file and a database table give the table readTable gives, and the same pipe result", async () => {
     const csvPath = join(folder, "orders.csv");
     await writeFile(csvPath, CSV);
     const inProcess = await readTable(csvPath, Order);
@@ -48,7 +48,15 @@ describe("files DuckDB reads itself", () => {
       .transform(limitHistory, { column: "ordered_at", after: "201802", through: "201811" })
       .transform(firstNDaily, { key: "id", timestamp: "ordered_at", n: 2 });
     const expected = steps.run().table;
-    for (const source of [csvFile(csvPath, Order), parquetFile(parquetPath, Order)]) {
+    // the same rows as a table of the database, by name
+    await db.connection.run(
+      `CREATE OR REPLACE TABLE "orders in db" AS SELECT * FROM read_parquet('${parquetPath}')`,
+    );
+    for (const source of [
+      csvFile(csvPath, Order),
+      parquetFile(parquetPath, Order),
+      duckdbTable("orders in db", Order),
+    ]) {
       const whole = await runOnDuckDb(pipe(inProcess), { database: db, source });
       expectSameTable(whole.table, inProcess);
       const result = await runOnDuckDb(steps, { database: db, source });

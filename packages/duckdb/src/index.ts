@@ -13,7 +13,7 @@ export { DuckDb } from "./engine/duckdb-database";
 export type { DuckDbReport } from "./engine/duckdb-engine";
 export { duckdb } from "./engine/duckdb-engine";
 export type { DuckDbFileSource } from "./engine/file-sources";
-export { csvFile, parquetFile } from "./engine/file-sources";
+export { csvFile, duckdbTable, parquetFile } from "./engine/file-sources";
 export type { DuckDbFilesSource, DuckDbReadOptions } from "./engine/read-files";
 export { duckdbCsvFiles } from "./engine/read-files";
 export type { DuckDbPipeResult, DuckDbRunOptions, StepPlacement } from "./engine/run-on-duckdb";

@@ -5,9 +5,10 @@ import { type DuckDbFilesSource, duckdbCsvFiles } from "./read-files";
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
-/** A Parquet file DuckDB reads itself, with the schema's column types. */
+/** A Parquet file, or a table of the database, that DuckDB reads itself with the schema's column types. */
 export interface DuckDbFileSource {
-  readonly format: "parquet";
+  readonly format: "parquet" | "table";
+  /** The file, or the table's name. */
   readonly path: string;
   /** The columns, in order, with their types. */
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
@@ -44,5 +45,23 @@ export function parquetFile(path: string, schema: RowSchema): DuckDbFileSource {
     path,
     columns,
     sql: `SELECT ${list.join(", ")} FROM read_parquet(${text(path)})`,
+  };
+}
+
+/**
+ * A table already in the database the pipe runs in (`runOnDuckDb(p, { database, source: duckdbTable(...) })`),
+ * each schema column cast to its type; its rows in the table's own order (its rowid).
+ * @example duckdbTable("trips", taxiTripSchema)
+ */
+export function duckdbTable(name: string, schema: RowSchema): DuckDbFileSource {
+  const columns = schemaColumns(schema);
+  const list = columns.map(
+    ([column, type]) => `CAST(${quote(column)} AS ${DUCKDB_TYPES[type]}) AS ${quote(column)}`,
+  );
+  return {
+    format: "table",
+    path: name,
+    columns,
+    sql: `SELECT ${list.join(", ")} FROM ${quote(name)} ORDER BY rowid`,
   };
 }
