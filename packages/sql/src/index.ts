@@ -13,7 +13,7 @@ export { compilePipe, countColumn } from "./compile-pipe";
 export type { EnginePlacement } from "./finish-engine-run";
 export { finishEngineRun, pushedDownTrace } from "./finish-engine-run";
 export type { InferredColumnType } from "./infer-column-type";
-export { inferColumnType } from "./infer-column-type";
+export { declaredColumnType, inferColumnType } from "./infer-column-type";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
 export { ROW_ORDER_COLUMN } from "./row-order";

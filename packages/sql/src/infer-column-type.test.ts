@@ -1,5 +1,7 @@
+import { typedTable } from "@tablepipe/core";
+import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { inferColumnType } from "./infer-column-type";
+import { declaredColumnType, inferColumnType } from "./infer-column-type";
 
 describe("inferColumnType", () => {
   it("takes the declared type, else the one kind of the present values", () => {
@@ -17,5 +19,26 @@ describe("inferColumnType", () => {
     expect(inferColumnType([null, null], "empty", undefined)).toEqual({
       problem: 'column "empty" holds no value to tell its type from; give it in `columnTypes`',
     });
+  });
+});
+
+describe("declaredColumnType", () => {
+  it("gives the SQL type a typed table declares, and nothing for a plain table or a date", () => {
+    const plain = aq.table({ at: [Date.UTC(2024, 0, 1)], day: [0], n: [1], s: ["a"], b: [true] });
+    const typed = typedTable(plain, {
+      at: { type: "timestamp", nullable: false },
+      day: { type: "date", nullable: false },
+      n: { type: "int", nullable: false },
+      s: { type: "string", nullable: false },
+      b: { type: "boolean", nullable: false },
+    });
+    expect(["at", "day", "n", "s", "b"].map((name) => declaredColumnType(typed, name))).toEqual([
+      "timestamp",
+      undefined,
+      "int",
+      "string",
+      "boolean",
+    ]);
+    expect(declaredColumnType(plain, "at")).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import { isMissing } from "@tablepipe/core";
+import { declaredSchema, isMissing } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
 import type { ColumnType } from "./column-types";
 
 function kindOf(value: unknown): ColumnType | undefined {
@@ -47,4 +48,22 @@ export function inferColumnType(
     return { problem: `column "${name}" holds no value to tell its type from; give it in \`columnTypes\`` };
   }
   return { type: found };
+}
+
+/** The SQL type of each logical type a table may declare (`date` has none: the engines' columns are time stamps). */
+const FROM_LOGICAL: Partial<Record<string, ColumnType>> = {
+  int: "int",
+  float: "float",
+  string: "string",
+  boolean: "boolean",
+  timestamp: "timestamp",
+};
+
+/**
+ * The SQL type of column `name` as `table` declares it (a table from readTable, pipeFrom, `typedTable`, a row
+ * factory or a step's output), if it declares one: such a table's time stamps need no `columnTypes`.
+ * @example declaredColumnType(typedTable(t, { at: { type: "timestamp", nullable: false } }), "at") // "timestamp"
+ */
+export function declaredColumnType(table: ColumnTable, name: string): ColumnType | undefined {
+  return FROM_LOGICAL[declaredSchema(table)?.[name]?.type ?? ""];
 }

@@ -1,18 +1,8 @@
-import { declaredSchema } from "@tablepipe/core";
-import { inferColumnType as inferFromValues } from "@tablepipe/sql";
+import { declaredColumnType, inferColumnType as inferFromValues } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { columnValues } from "./column-values";
-
-/** The SQL type of a logical type a table declares (`date` has none: DuckDB's columns are time stamps). */
-const FROM_LOGICAL: Partial<Record<string, ColumnType>> = {
-  int: "int",
-  float: "float",
-  string: "string",
-  boolean: "boolean",
-  timestamp: "timestamp",
-};
 
 /**
  * A column's type: `declared` when given, else the type the table's schema declares (a table from readTable,
@@ -27,7 +17,7 @@ export function inferColumnType(
   label: string,
 ): ColumnType {
   if (declared !== undefined) return declared;
-  const fromSchema = FROM_LOGICAL[declaredSchema(table)?.[name]?.type ?? ""];
+  const fromSchema = declaredColumnType(table, name);
   if (fromSchema !== undefined) return fromSchema;
   const found = inferFromValues(columnValues(table, name), name, undefined);
   if ("problem" in found) throw new DuckDbLoadError(`${label}: ${found.problem}`);
