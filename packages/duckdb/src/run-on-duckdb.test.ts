@@ -1,4 +1,5 @@
-import { col, defineTransform, gt, pipe, typedTable } from "@tablepipe/core";
+import { col, defineTransform, gt, pipe } from "@tablepipe/core";
+import { fixedOrders } from "@tablepipe/sql/test-support";
 import { dropDuplicates, filter, limitHistory } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,25 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const orders = () =>
-  typedTable(
-    aq.table({
-      id: [1, 1, 2, null, 2],
-      amount: [10, 10, 5, 12.5, null],
-      at: [
-        Date.UTC(2024, 0, 5, 9),
-        Date.UTC(2024, 0, 5, 9),
-        Date.UTC(2023, 11, 31, 23),
-        null,
-        Date.UTC(2024, 2, 1),
-      ],
-    }),
-    {
-      id: { type: "int", nullable: true },
-      amount: { type: "float", nullable: true },
-      at: { type: "timestamp", nullable: true },
-    },
-  );
+const orders = fixedOrders;
 
 describe("runOnDuckDb", () => {
   it("runs a pipe as one query and gives the in-process table, rows in order", async () => {

@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { col, defineTransform, gt, pipe, typedTable } from "@tablepipe/core";
+import { col, defineTransform, gt, pipe } from "@tablepipe/core";
 import { readTable } from "@tablepipe/io";
-import { expectParity, expectSameTable } from "@tablepipe/sql/test-support";
+import { expectParity, expectSameTable, fixedOrders } from "@tablepipe/sql/test-support";
 import { dropDuplicates, filter, firstNDaily, limitHistory } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -30,25 +30,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const orders = () =>
-  typedTable(
-    aq.table({
-      id: [1, 1, 2, null, 2],
-      amount: [10, 10, 5, 12.5, null],
-      at: [
-        Date.UTC(2024, 0, 5, 9),
-        Date.UTC(2024, 0, 5, 9),
-        Date.UTC(2023, 11, 31, 23),
-        null,
-        Date.UTC(2024, 2, 1),
-      ],
-    }),
-    {
-      id: { type: "int", nullable: true },
-      amount: { type: "float", nullable: true },
-      at: { type: "timestamp", nullable: true },
-    },
-  );
+const orders = fixedOrders;
 
 describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_000 }, () => {
   it("runs a pipe as one query and gives the in-process table and trace; the rest runs in process", async () => {

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnSpec } from "@tablepipe/io";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
+import { quote, sqlString } from "./sql-text";
 
 /**
  * The fast first try of a CSV read on DuckDB: every cell is cast with DuckDB's own vectorised casts, guarded by
@@ -11,9 +11,6 @@ import { type ColumnType, DUCKDB_TYPES } from "./column-types";
  * text path, which names the bad value or drops its row. The guards are checked against the text path's own
  * expressions by a property test (`fast-csv-read.test.ts`).
  */
-
-const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
-const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
 /**
  * What DuckDB's DOUBLE cast reads and readTable refuses, found anywhere in a number cell: a digit separator
@@ -48,18 +45,21 @@ function fastLayers(spec: ColumnSpec, r: string, c: number): { inner: string[]; 
   switch (spec.kind) {
     case "float":
       return {
-        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`, `regexp_matches(${r}, ${text(NOT_A_NUMBER)}) AS ${g}`],
+        inner: [
+          `TRY_CAST(${r} AS DOUBLE) AS ${x}`,
+          `regexp_matches(${r}, ${sqlString(NOT_A_NUMBER)}) AS ${g}`,
+        ],
         parsed: `CASE WHEN isfinite(${x}) AND NOT ${g} THEN ${x} END`,
       };
     case "int":
       return {
-        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`, `regexp_matches(${r}, ${text(NOT_AN_INT)}) AS ${g}`],
+        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`, `regexp_matches(${r}, ${sqlString(NOT_AN_INT)}) AS ${g}`],
         parsed: `CASE WHEN ${x} = trunc(${x}) AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER} AND NOT ${g} THEN ${x} END`,
       };
     case "timestamp":
       return {
         inner: [
-          `CASE WHEN regexp_full_match(${r}, ${text(ISO_STAMP)}) THEN TRY_CAST(${r} AS TIMESTAMP) END AS ${x}`,
+          `CASE WHEN regexp_full_match(${r}, ${sqlString(ISO_STAMP)}) THEN TRY_CAST(${r} AS TIMESTAMP) END AS ${x}`,
         ],
         parsed: x,
       };
@@ -67,7 +67,7 @@ function fastLayers(spec: ColumnSpec, r: string, c: number): { inner: string[]; 
       const word = `lower(trim(${r}, ' \t'))`;
       return {
         inner: [
-          `CASE WHEN ${word} IN (${TRUE_WORDS.map(text).join(", ")}) THEN TRUE WHEN ${word} IN (${FALSE_WORDS.map(text).join(", ")}) THEN FALSE END AS ${x}`,
+          `CASE WHEN ${word} IN (${TRUE_WORDS.map(sqlString).join(", ")}) THEN TRUE WHEN ${word} IN (${FALSE_WORDS.map(sqlString).join(", ")}) THEN FALSE END AS ${x}`,
         ],
         parsed: x,
       };
@@ -75,7 +75,7 @@ function fastLayers(spec: ColumnSpec, r: string, c: number): { inner: string[]; 
     case "enum":
       return {
         inner: [
-          `CASE WHEN ${r} IN (${(spec.values ?? []).map(text).join(", ") || "NULL"}) THEN ${r} END AS ${x}`,
+          `CASE WHEN ${r} IN (${(spec.values ?? []).map(sqlString).join(", ") || "NULL"}) THEN ${r} END AS ${x}`,
         ],
         parsed: x,
       };
@@ -90,7 +90,7 @@ export function emptyValueSql(spec: ColumnSpec, type: string): string {
   if (!spec.hasDefault || value === null || value === undefined) return `CAST(NULL AS ${type})`;
   if (value instanceof Date)
     return `CAST(TIMESTAMP '${value.toISOString().slice(0, 23).replace("T", " ")}' AS ${type})`;
-  if (typeof value === "string") return `CAST(${text(value)} AS ${type})`;
+  if (typeof value === "string") return `CAST(${sqlString(value)} AS ${type})`;
   return `CAST(${String(value)} AS ${type})`;
 }
 

@@ -1,9 +1,7 @@
-import { type RowSchema, SQL_DIALECTS } from "@tablepipe/core";
+import type { RowSchema } from "@tablepipe/core";
 import { type ColumnType, columnTypesOf, DUCKDB_TYPES } from "./column-types";
 import { type DuckDbFilesSource, duckdbCsvFiles } from "./read-files";
-
-const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
-const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+import { quote, sqlString } from "./sql-text";
 
 /** A Parquet file, or a table of the database, that DuckDB reads itself with the schema's column types. */
 export interface DuckDbFileSource {
@@ -44,7 +42,7 @@ export function parquetFile(path: string, schema: RowSchema): DuckDbFileSource {
     format: "parquet",
     path,
     columns,
-    sql: `SELECT ${list.join(", ")} FROM read_parquet(${text(path)})`,
+    sql: `SELECT ${list.join(", ")} FROM read_parquet(${sqlString(path)})`,
   };
 }
 

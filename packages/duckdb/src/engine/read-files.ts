@@ -1,5 +1,4 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SQL_DIALECTS } from "@tablepipe/core";
 import {
   type ColumnAliases,
   type ColumnSpec,
@@ -27,10 +26,8 @@ import {
   TRUE_WORDS,
 } from "./fast-csv-read";
 import { readQuery } from "./read-result";
+import { quote, sqlString } from "./sql-text";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
-
-const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
-const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
 /** How DuckDB reads files as readTable would: column aliases, and what to do with an invalid value. */
 export interface DuckDbReadOptions {
@@ -81,11 +78,11 @@ export function cellLayers(
   let ok = `${x} IS NOT NULL`;
   switch (spec.kind) {
     case "float":
-      parsed = `CASE WHEN regexp_full_match(${t}, ${text(FLOAT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
+      parsed = `CASE WHEN regexp_full_match(${t}, ${sqlString(FLOAT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
       ok = `(${x} IS NOT NULL AND isfinite(${x}))`;
       break;
     case "int":
-      parsed = `CASE WHEN regexp_full_match(${t}, ${text(INT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
+      parsed = `CASE WHEN regexp_full_match(${t}, ${sqlString(INT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
       ok = `(${x} IS NOT NULL AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER})`;
       break;
     case "string":
@@ -93,10 +90,10 @@ export function cellLayers(
       ok = "TRUE";
       break;
     case "enum":
-      parsed = `CASE WHEN ${r} IN (${(spec.values ?? []).map(text).join(", ") || "NULL"}) THEN ${r} END`;
+      parsed = `CASE WHEN ${r} IN (${(spec.values ?? []).map(sqlString).join(", ") || "NULL"}) THEN ${r} END`;
       break;
     case "boolean":
-      parsed = `CASE WHEN lower(${t}) IN (${TRUE_WORDS.map(text).join(", ")}) THEN TRUE WHEN lower(${t}) IN (${FALSE_WORDS.map(text).join(", ")}) THEN FALSE END`;
+      parsed = `CASE WHEN lower(${t}) IN (${TRUE_WORDS.map(sqlString).join(", ")}) THEN TRUE WHEN lower(${t}) IN (${FALSE_WORDS.map(sqlString).join(", ")}) THEN FALSE END`;
       break;
     case "timestamp":
       split.push(`${stampPartsSql(`trim(${r}, ' \t')`)} AS ${p}`);
@@ -115,7 +112,7 @@ export function cellLayers(
 /** read_csv of one file, every column as text, quoted `""` an empty string and an empty cell null. */
 function readCsvSql(file: string): string {
   const delimiter = file.toLowerCase().endsWith(".tsv") ? "\t" : ",";
-  return `read_csv(${text(file)}, header = true, all_varchar = true, delim = ${text(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
+  return `read_csv(${sqlString(file)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
 }
 
 async function run(connection: DuckDBConnection, sql: string, where: string): Promise<void> {

@@ -251,14 +251,28 @@ export async function queryWithCounts(
     throw await locateFailure(db, compiled, error);
   }
   const table = result.select(compiled.columns as string[]);
-  if (compiled.countedSql !== undefined && result.numRows() > 0) {
+  return {
+    table,
+    counts: await stepCounts(db, compiled, compiled.countedSql === undefined ? undefined : result),
+  };
+}
+
+/**
+ * The rows of the source and of each rendered step (`n0`, `n1`, ...): read off the first row of `counted`, a
+ * result of `countedSql` (its count columns ride on every row); when there is none, or it has no rows, by
+ * running `countSql`.
+ */
+export async function stepCounts(
+  db: DuckDb,
+  compiled: CompiledPipe,
+  counted: ColumnTable | undefined,
+): Promise<Record<string, unknown>> {
+  if (counted !== undefined && counted.numRows() > 0) {
     const counts: Record<string, unknown> = {};
-    for (let i = 0; result.columnNames().includes(countColumn(i)); i++)
-      counts[`n${i}`] = result.get(countColumn(i), 0);
-    return { table, counts };
+    for (let i = 0; i <= compiled.renderedSteps; i++) counts[`n${i}`] = counted.get(countColumn(i), 0);
+    return counts;
   }
-  const counts = (await readQuery(db.connection, compiled.countSql)).objects()[0] as Record<string, unknown>;
-  return { table, counts };
+  return ((await readQuery(db.connection, compiled.countSql)).objects()[0] ?? {}) as Record<string, unknown>;
 }
 
 async function dropRelations(db: DuckDb, compiled: CompiledPipe, source: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { type Pipe, SQL_DIALECTS, type TraceEntry } from "@tablepipe/core";
+import type { Pipe, TraceEntry } from "@tablepipe/core";
 import { type ReadReport, type RowSchema, TableWriteError, writeAtomically, writeTable } from "@tablepipe/io";
 import { countColumn, finishEngineRun, pushedDownTrace } from "@tablepipe/sql";
 import { table as makeTable } from "arquero";
@@ -11,7 +11,9 @@ import {
   loadPipe,
   queryWithCounts,
   type StepPlacement,
+  stepCounts,
 } from "./run-on-duckdb";
+import { quote, sqlString } from "./sql-text";
 
 /** The formats DuckDB writes itself. */
 export type DuckDbWriteFormat = "csv" | "parquet";
@@ -52,8 +54,6 @@ function formatOf(path: string, format: DuckDbWriteFormat | undefined): DuckDbWr
   );
 }
 
-const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 let results = 0;
 
 /** The result's columns as written: in Parquet, time stamps in milliseconds (TIMESTAMP(MILLIS)), as writeTable writes them. */
@@ -152,26 +152,19 @@ async function copyWithCounts(
     } catch (error) {
       throw await locateFailure(db, compiled, error);
     }
-    // the counts ride on every row of the result: read them off the first (none: count again)
-    const counted = Array.from(
-      { length: compiled.renderedSteps + 1 },
-      (_, i) => `${quote(countColumn(i))} AS "n${i}"`,
-    );
-    const first =
+    // the counts ride on every row of the result: read them off the first
+    const countColumns = Array.from({ length: compiled.renderedSteps + 1 }, (_, i) => quote(countColumn(i)));
+    const counted =
       compiled.countedSql === undefined
         ? undefined
-        : (
-            await readQuery(db.connection, `SELECT ${counted.join(", ")} FROM ${quote(relation)} LIMIT 1`)
-          ).objects()[0];
-    const counts = (first ??
-      (await readQuery(db.connection, compiled.countSql)).objects()[0] ??
-      {}) as Record<string, unknown>;
+        : await readQuery(db.connection, `SELECT ${countColumns.join(", ")} FROM ${quote(relation)} LIMIT 1`);
+    const counts = await stepCounts(db, compiled, counted);
     const list = await copiedColumns(loaded, relation, format);
     const options = format === "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER";
     await writeAtomically(path, async (temporary) => {
       try {
         await db.connection.run(
-          `COPY (SELECT ${list} FROM ${quote(relation)}) TO ${text(temporary)} (${options})`,
+          `COPY (SELECT ${list} FROM ${quote(relation)}) TO ${sqlString(temporary)} (${options})`,
         );
       } catch (error) {
         throw toQueryError(`writing ${path}`, error);

@@ -4,7 +4,15 @@
  */
 export { expectParity, type ParityEngine } from "./expect-parity";
 export { describeParity } from "./parity-suite";
-export { lookupTable, ORDER_TYPES, type OrderRow, orderRows, ordersTable, STAMPS } from "./random-tables";
+export {
+  fixedOrders,
+  lookupTable,
+  ORDER_TYPES,
+  type OrderRow,
+  orderRows,
+  ordersTable,
+  STAMPS,
+} from "./random-tables";
 export { expectSameTable, normalCell, normalRows } from "./same-table";
 export { describeTipModelParity } from "./tip-model-suite";
 export { describeTypedParity } from "./typed-parity-suite";

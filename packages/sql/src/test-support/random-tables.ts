@@ -68,6 +68,31 @@ export function ordersTable(rows: readonly OrderRow[]): aq.ColumnTable {
   return typedTable(table, { ...inferSchema(table), at: { type: "timestamp", nullable: true } });
 }
 
+/**
+ * Five fixed orders for the engines' own tests: a repeated row, a null id, a null amount, a null time stamp,
+ * time stamps on both sides of a year's end (`at` declared a timestamp).
+ */
+export function fixedOrders(): aq.ColumnTable {
+  return typedTable(
+    aq.table({
+      id: [1, 1, 2, null, 2],
+      amount: [10, 10, 5, 12.5, null],
+      at: [
+        Date.UTC(2024, 0, 5, 9),
+        Date.UTC(2024, 0, 5, 9),
+        Date.UTC(2023, 11, 31, 23),
+        null,
+        Date.UTC(2024, 2, 1),
+      ],
+    }),
+    {
+      id: { type: "int", nullable: true },
+      amount: { type: "float", nullable: true },
+      at: { type: "timestamp", nullable: true },
+    },
+  );
+}
+
 /** A random lookup table keyed by `id` values: repeated keys, null keys, names with "airport" in any case. */
 export const lookupTable: fc.Arbitrary<aq.ColumnTable> = fc
   .array(
