@@ -37,6 +37,12 @@ describe("fillNull", () => {
     );
   });
 
+  it("with no column to fill, gives the table unchanged (every row kept)", () => {
+    const t = aq.table({ a: [null, 1], b: ["x", null] });
+    const out = fillNull(t, { columns: {} });
+    expect(out.objects()).toEqual(t.objects());
+  });
+
   it("says in its contract what it needs, and adds or removes nothing", () => {
     const t = aq.table({ a: [null], b: [1] });
     expect(

@@ -100,7 +100,8 @@ export const fillNull = withStaticContract<FillNullColumns>()(
         checkFits(name, values, rows, value);
         data[name] = filled(values, rows, value);
       }
-      return table.assign(data);
+      // arquero's assign of no column builds a table of 0 rows: nothing to fill is the table itself
+      return Object.keys(data).length === 0 ? table : table.assign(data);
     },
   }),
 );
