@@ -48,6 +48,8 @@ const row = fc.record(
     [K in keyof typeof CELLS]: fc.Arbitrary<(typeof CELLS)[K][number]>;
   },
 );
+/** Both ways DuckDB reads the files: into a table first, or as the query runs. */
+const readMode = fc.constantFrom("table" as const, "streamed" as const);
 const HEADERS = [
   ["vendor", "picked_at", "fare", "note", "paid"],
   ["VendorID", "tpep_pickup_datetime", "Fare", "note", "paid", "extra"],
@@ -98,17 +100,18 @@ const sortedExamples = (examples: readonly InvalidValueExample[]) =>
       (a.column ?? "").localeCompare(b.column ?? ""),
   );
 
-describe("duckdbCsvFiles reads as readTable reads", { timeout: 120_000 }, () => {
+describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { timeout: 120_000 }, () => {
   it("drops and counts the same invalid values per column, and keeps the same rows in the same order", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(row, { maxLength: 12 }), { minLength: 1, maxLength: 3 }),
-        async (parts) => {
+        readMode,
+        async (parts, readFiles) => {
           const dir = await writeParts(parts);
           const glob = join(dir, "trips-*.csv");
           const expected = await readTableWithReport(glob, Trip, { aliases: ALIASES, onInvalid: "drop" });
           const source = duckdbCsvFiles(glob, Trip, { aliases: ALIASES, onInvalid: "drop" });
-          const result = await runOnDuckDb(pipe(source.table), { database: db, source });
+          const result = await runOnDuckDb(pipe(source.table), { database: db, source, readFiles });
           expectSameTable(result.table, expected.table);
           const report = result.read;
           expect(report?.files).toEqual(expected.report.files);
@@ -124,11 +127,48 @@ describe("duckdbCsvFiles reads as readTable reads", { timeout: 120_000 }, () => 
     );
   });
 
+  it("streams clean files through the query (rows in file order across files), and reads exactly when a cell needs it", async () => {
+    const clean = { vendor: "1", picked_at: "2018-07-27 09:14:45", fare: "12.5", note: "a", paid: "true" };
+    const parts = [
+      [clean, { ...clean, vendor: "2", fare: "" }],
+      [{ ...clean, vendor: "3" }, clean],
+    ];
+    const dir = await writeParts(parts);
+    const expected = await readTableWithReport(dir, Trip, { aliases: ALIASES });
+    const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
+    const streamed = await runOnDuckDb(pipe(source.table).transform(dropDuplicates), {
+      database: db,
+      source,
+      readFiles: "streamed",
+    });
+    expect(streamed.readBy).toBe("streamed");
+    expect(streamed.read?.rows).toBe(4);
+    expect(streamed.table.array("vendor")).toEqual([1, 2, 3]);
+    expectSameTable(streamed.table, pipe(expected.table).transform(dropDuplicates).run().table);
+    // `1_000` is a number to DuckDB's cast, not to readTable: the exact read names it
+    const bad = await writeParts([[clean, { ...clean, vendor: "1_000" }]]);
+    const badSource = duckdbCsvFiles(bad, Trip, { aliases: ALIASES });
+    await expect(
+      runOnDuckDb(pipe(badSource.table), { database: db, source: badSource, readFiles: "streamed" }),
+    ).rejects.toThrow(/line 3.*vendor.*"1_000"/);
+    const dropping = duckdbCsvFiles(bad, Trip, { aliases: ALIASES, onInvalid: "drop" });
+    const exact = await runOnDuckDb(pipe(dropping.table), {
+      database: db,
+      source: dropping,
+      readFiles: "streamed",
+    });
+    expect([exact.readBy, exact.read?.rows, exact.read?.droppedRows]).toEqual(["table", 1, 1]);
+    // small files, by default: read into a table first
+    const auto = await runOnDuckDb(pipe(source.table), { database: db, source });
+    expect([auto.readBy, auto.read?.rows]).toEqual(["table", 4]);
+  });
+
   it("stops at the first invalid value with readTable's error: file, line, column, value, expected", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(row, { maxLength: 8 }), { minLength: 1, maxLength: 2 }),
-        async (parts) => {
+        readMode,
+        async (parts, readFiles) => {
           const dir = await writeParts(parts);
           let message: string | undefined;
           try {
@@ -137,7 +177,11 @@ describe("duckdbCsvFiles reads as readTable reads", { timeout: 120_000 }, () => 
             message = (error as Error).message;
           }
           const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
-          const run = runOnDuckDb(pipe(source.table).transform(dropDuplicates), { database: db, source });
+          const run = runOnDuckDb(pipe(source.table).transform(dropDuplicates), {
+            database: db,
+            source,
+            readFiles,
+          });
           if (message === undefined) await expect(run).resolves.toBeDefined();
           else await expect(run).rejects.toThrow(message);
         },

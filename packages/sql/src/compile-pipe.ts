@@ -39,18 +39,24 @@ export interface CompiledPipe {
   /** One query counting the rows of the source and of each rendered step. */
   readonly countSql: string;
   /**
-   * The whole query and the counts in one run, for a dialect whose CTEs can be materialised (DuckDB): each
-   * step's CTE computed once, the result's columns then `countColumn(0)`, `countColumn(1)`, ... (the counts of
-   * `countSql`'s `n0`, `n1`, ...), the same on every row; a result without rows has no counts: run `countSql`
-   * then. Undefined for other dialects.
+   * The whole query with a marker filter over each CTE (`countMarker(i)`: the source's, then each step's),
+   * for an engine that reports how many rows leave each filter (DuckDB's profile): the counts of one run,
+   * without holding any step's rows. The markers keep every row; undefined for other dialects.
    */
-  readonly countedSql?: string;
+  readonly markedSql?: string;
 }
 
-/** The name of the i-th count column of `countedSql` (a name no table column may take: the row-order column's prefix). */
-export function countColumn(i: number): string {
-  return `${ROW_ORDER_COLUMN}_count_${i}`;
+/**
+ * The constant of the marker filter of the i-th counted CTE (0: the source) of `markedSql`,
+ * `row-order column IS DISTINCT FROM <constant>`: true on every row (no row order is this negative), and
+ * found by its constant in an engine's profile.
+ */
+export function countMarker(i: number): string {
+  return String(-(COUNT_MARKER_BASE + i));
 }
+
+/** The base of the markers' constants: a number no row order reaches, unlikely in a user's own filter. */
+const COUNT_MARKER_BASE = 7_346_100_000;
 
 /** How to compile: the dialect, how a loaded relation gets its row numbers, renderings given by name. */
 export interface CompileOptions {
@@ -141,7 +147,13 @@ export function compilePipe(
   const counted = ["source", ...stepCtes.map((cte) => cte.name)];
   const countOf = (name: string): string => `(SELECT count(*) FROM ${quote(name)})`;
   const countList = counted.map((name, i) => `${countOf(name)} AS ${quote(`n${i}`)}`).join(", ");
-  const countedList = counted.map((name, i) => `${countOf(name)} AS ${quote(countColumn(i))}`).join(", ");
+  // each counted CTE (the source's and the steps', after the lookups') behind its marker filter
+  const marked = ctes.map((cte, at) => {
+    const i = at - lookupEntries.length;
+    if (i < 0) return cte;
+    const marker = `${quote(ROW_ORDER_COLUMN)} IS DISTINCT FROM ${countMarker(i)}`;
+    return { ...cte, sql: `SELECT * FROM (${cte.sql}) WHERE ${marker}` };
+  });
   return {
     ctes,
     renderedSteps: stepCtes.length,
@@ -151,7 +163,7 @@ export function compilePipe(
     countSql: `${withClause}\nSELECT ${countList}`,
     ...(options.dialect === "duckdb"
       ? {
-          countedSql: `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS MATERIALIZED (\n  ${cte.sql}\n)`).join(",\n")}\nSELECT ${selected}, ${countedList} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
+          markedSql: `WITH\n${marked.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
         }
       : {}),
   };

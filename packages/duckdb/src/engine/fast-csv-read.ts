@@ -137,6 +137,31 @@ export function fastReadSql(
   return `SELECT ${[...outer, flag].join(", ")} FROM (SELECT ${inner.join(", ") || "1"} FROM ${source})`;
 }
 
+/** The message of the error a streamed read raises on a cell the fast read cannot vouch for. */
+export const NEEDS_EXACT_READ = "tablepipe: a cell needs the exact read";
+
+/** The first row number of the i-th file of a streamed read: each file's rows numbered apart, without counting. */
+const ROWS_PER_FILE = 2 ** 40;
+
+/**
+ * The fast read of one file as a streamed query (a view's part, read as the query that uses it runs): the
+ * columns of {@link fastReadSql}, then the row-order column `rowColumn` (the i-th file's rows numbered from
+ * i·2^40 in file order); a row with a cell the guards refuse stops the query with {@link NEEDS_EXACT_READ}.
+ */
+export function streamedReadSql(
+  specs: readonly ColumnSpec[],
+  header: readonly string[],
+  found: readonly number[],
+  source: string,
+  fileIndex: number,
+  rowColumn: string,
+): string {
+  const flag = quote(NEEDS_TEXT_PATH);
+  const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
+  const row = `${fileIndex * ROWS_PER_FILE} + row_number() OVER () - 1 AS ${quote(rowColumn)}`;
+  return `SELECT * EXCLUDE (${flag}), ${row} FROM (${fastReadSql(specs, header, found, source)}) WHERE ${check}`;
+}
+
 /** Run `sql`, true when it ran; false on any DuckDB error (the exact path then reads the files and names it). */
 export async function ranCleanly(connection: DuckDBConnection, sql: string): Promise<boolean> {
   try {

@@ -23,6 +23,7 @@ import {
   fastReadSql,
   NEEDS_TEXT_PATH,
   ranCleanly,
+  streamedReadSql,
   TRUE_WORDS,
 } from "./fast-csv-read";
 import { readQuery } from "./read-result";
@@ -46,8 +47,20 @@ export interface DuckDbFilesSource {
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
   /** An empty table with the schema's columns: give it to `pipe(...)` to build the steps. */
   readonly table: ColumnTable;
+  /** The files, sorted as readTable sorts them. */
+  readonly files: () => Promise<readonly string[]>;
   /** Read the files into a new temporary table `relation` (rows in file order); returns what readTable reports. */
   readonly load: (connection: DuckDBConnection, relation: string) => Promise<ReadReport>;
+  /**
+   * Define `relation` as a view that reads the files as the query using it runs (nothing held), with the
+   * row-order column `rowColumn`; returns the files, or undefined when there are none. The view's query stops
+   * with `NEEDS_EXACT_READ` (fast-csv-read.ts) on a cell only the exact read can judge: `load` the files then.
+   */
+  readonly stream: (
+    connection: DuckDBConnection,
+    relation: string,
+    rowColumn: string,
+  ) => Promise<readonly string[] | undefined>;
 }
 
 const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
@@ -323,5 +336,25 @@ export function duckdbCsvFiles(
       await connection.run(`DROP TABLE IF EXISTS ${quote(`${relation}_split`)}`);
     }
   };
-  return { format: "files", path, columns, table, load };
+  const stream = async (
+    connection: DuckDBConnection,
+    relation: string,
+    rowColumn: string,
+  ): Promise<readonly string[] | undefined> => {
+    const files = await resolveSources(source);
+    if (files.length === 0) return undefined;
+    const parts: string[] = [];
+    for (const [i, file] of files.entries()) {
+      const { header, found } = await mappedHeader(connection, file, specs, options.aliases);
+      parts.push(streamedReadSql(specs, header, found, readCsvSql(file), i, rowColumn));
+    }
+    await run(
+      connection,
+      `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
+      `reading ${path}`,
+    );
+    return files;
+  };
+  const files = async (): Promise<readonly string[]> => await resolveSources(source);
+  return { format: "files", path, columns, table, files, load, stream };
 }

@@ -4,7 +4,6 @@ import type { ReadReport } from "@tablepipe/io";
 import {
   type CompiledPipe,
   compilePipe,
-  countColumn,
   type EnginePlacement,
   finishEngineRun,
   pushedDownTrace,
@@ -15,12 +14,15 @@ import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
+import { type FilesReadMode, FilesRelation } from "./files-relation";
 import { inferColumnType } from "./infer-column-type";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
 import { numberRowsByRowid } from "./numbered-relation";
+import { runCounted } from "./profiled-counts";
 import type { DuckDbFilesSource } from "./read-files";
 import { readQuery } from "./read-result";
+import { quote } from "./sql-text";
 
 /** Where one primitive step ran. */
 export type StepPlacement = EnginePlacement<"duckdb">;
@@ -32,15 +34,16 @@ export interface DuckDbRunOptions {
   /** The memory limit of the database opened for the run (`"4GB"`), when no `database` is given. */
   readonly memoryLimit?: string;
   /**
-   * Source rows up to which the steps are counted in the query's own run, each step's CTE materialised
-   * (default {@link COUNT_IN_QUERY_UP_TO}); above, a second query counts them.
-   */
-  readonly countInQueryUpTo?: number;
-  /**
    * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, readTable's rules) instead of the
    * pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table` has them).
    */
   readonly source?: DuckDbFileSource | DuckDbFilesSource;
+  /**
+   * How a `duckdbCsvFiles` source is read: `"table"`, into a table first (on every core); `"streamed"`, as the
+   * query runs (nothing held: files larger than memory pass through; DuckDB numbers a CSV's rows on one core);
+   * `"auto"` (default): streamed when the files are larger than a quarter of DuckDB's memory limit.
+   */
+  readonly readFiles?: FilesReadMode;
   /** Column types by name, for columns of the loaded tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
@@ -55,6 +58,23 @@ export interface DuckDbPipeResult<C extends string> extends PipeResult<C> {
   readonly placement: readonly StepPlacement[];
   /** What reading the files reported (rows, dropped rows, invalid values per column), for a `duckdbCsvFiles` source. */
   readonly read?: ReadReport;
+  /**
+   * How a `duckdbCsvFiles` source was read: `"streamed"` as the query ran (nothing held), or into a `"table"`
+   * first (see `readFiles`; also when a streamed read met a cell only readTable's exact rules judge: a blank,
+   * `1_000`, a US time stamp, ...).
+   */
+  readonly readBy?: SourceRead;
+}
+
+/** How DuckDB read a pipe's CSV files: as the query ran, or into a table first. */
+export type SourceRead = "streamed" | "table";
+
+/** What {@link runLoaded} gives: the run's value, each step's rows, and how the source's files were read. */
+export interface LoadedRun<T> {
+  readonly value: T;
+  readonly counts: Record<string, unknown>;
+  readonly read: ReadReport | undefined;
+  readonly readBy: SourceRead | undefined;
 }
 
 let runs = 0;
@@ -85,6 +105,7 @@ function typesOfSource(pipe: Pipe<string>, options: DuckDbRunOptions): Record<st
   );
 }
 
+/** The source (a view over the files for a `duckdbCsvFiles` source, else a table) and the lookup tables. */
 async function loadSources(
   db: DuckDb,
   pipe: Pipe<string>,
@@ -92,13 +113,13 @@ async function loadSources(
   relation: string,
   sourceTypes: Readonly<Record<string, ColumnType>>,
   options: DuckDbRunOptions,
-): Promise<ReadReport | undefined> {
+): Promise<FilesRelation | undefined> {
   const types = options.columnTypes ?? {};
-  let report: ReadReport | undefined;
+  let files: FilesRelation | undefined;
   if (options.source === undefined) {
     await loadTable(db.connection, pipe.source, relation, sourceTypes, "the pipe's source table");
   } else if (options.source.format === "files") {
-    report = await options.source.load(db.connection, relation);
+    files = await FilesRelation.open(db, options.source, relation, options.readFiles ?? "auto");
   } else {
     try {
       await db.connection.run(`CREATE TEMP TABLE "${relation}" AS ${options.source.sql}`);
@@ -110,7 +131,7 @@ async function loadSources(
     const lookupTypes = { ...types, ...lookup.types };
     await loadTable(db.connection, lookup.table, lookup.relation, lookupTypes, `lookup table ${i + 1}`);
   }
-  return report;
+  return files;
 }
 
 /** A pipe planned, compiled and its sources loaded into a database, ready to query (`close` when done). */
@@ -119,7 +140,8 @@ export interface LoadedPipe {
   readonly planned: readonly PlannedStep[];
   readonly flat: readonly PlannedStep[];
   readonly compiled: CompiledPipe;
-  readonly read: ReadReport | undefined;
+  /** The source's files, for a `duckdbCsvFiles` source (read as the query runs, or into a table). */
+  readonly files: FilesRelation | undefined;
   /** Drop the loaded relations, and close the database when it was opened here. */
   readonly close: () => Promise<void>;
 }
@@ -145,7 +167,11 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
     dialect: "duckdb",
     sourceRelation: source,
     lookupRelation: (i) => `tablepipe_lookup_${run}_${i}`,
-    numberRows: numberRowsByRowid,
+    // a files source's view numbers its rows itself (file order, also when streamed)
+    numberRows: (relation) =>
+      relation === source && options.source?.format === "files"
+        ? `SELECT * FROM ${quote(relation)}`
+        : numberRowsByRowid(relation),
     renderings: options.renderings,
   });
   if (options.database !== undefined && options.memoryLimit !== undefined) {
@@ -159,23 +185,21 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
       undefined,
       options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit },
     ));
+  let files: FilesRelation | undefined;
   const close = async (): Promise<void> => {
     try {
-      await dropRelations(db, compiled, source);
+      if (files === undefined) await dropRelations(db, compiled, source);
+      else {
+        await files.drop();
+        await dropRelations(db, compiled, undefined);
+      }
     } finally {
       if (options.database === undefined) db.close();
     }
   };
   try {
-    const read = await loadSources(db, pipe, compiled, source, sourceTypes, options);
-    return {
-      db,
-      planned,
-      flat,
-      compiled: await countingPlan(db, compiled, source, options.countInQueryUpTo ?? COUNT_IN_QUERY_UP_TO),
-      read,
-      close,
-    };
+    files = await loadSources(db, pipe, compiled, source, sourceTypes, options);
+    return { db, planned, flat, compiled, files, close };
   } catch (error) {
     await close();
     throw error;
@@ -183,31 +207,11 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
 }
 
 /**
- * Source rows up to which each step's CTE is materialised to count it in the query's own run: above, the
- * copies of every step (spilled to disk under a memory limit) cost more than counting in a second query.
- */
-export const COUNT_IN_QUERY_UP_TO = 4_000_000;
-
-/** The compiled pipe, without `countedSql` when the loaded source has more than `upTo` rows. */
-async function countingPlan(
-  db: DuckDb,
-  compiled: CompiledPipe,
-  source: string,
-  upTo: number,
-): Promise<CompiledPipe> {
-  if (compiled.countedSql === undefined) return compiled;
-  const counted = await readQuery(db.connection, `SELECT count(*) AS n FROM "${source}"`);
-  if (Number(counted.get("n", 0)) <= upTo) return compiled;
-  const { countedSql: _inQuery, ...secondQuery } = compiled;
-  return secondQuery;
-}
-
-/**
  * Run a pipe inside DuckDB: the longest prefix of its steps that renders to SQL runs as one query (a CTE
  * per step), the rest in process on the result. The pipe is checked first, as by `run()`. Returns the
  * table (same column types as in process: time stamps as epoch milliseconds), the trace (rows in and out
- * per step, counted in the same run up to 4M source rows, else by a second query; milliseconds only for the
- * steps run in process), the query and
+ * per step, counted in the query's own run from DuckDB's profile; milliseconds only for the steps run in
+ * process), the query and
  * where each step ran. DuckDB's errors become {@link DuckDbQueryError}s naming the step.
  *
  * @example
@@ -220,9 +224,9 @@ export async function runOnDuckDb<C extends string>(
   options: DuckDbRunOptions = {},
 ): Promise<DuckDbPipeResult<C>> {
   const loaded = await loadPipe(pipe as Pipe<string>, options);
-  const { db, planned, flat, compiled, read } = loaded;
+  const { planned, flat, compiled } = loaded;
   try {
-    const { table, counts } = await queryWithCounts(db, compiled);
+    const { table, counts, read, readBy } = await queryWithCounts(loaded);
     const done = finishEngineRun("duckdb", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
     return {
       table: done.table as Table<C>,
@@ -230,53 +234,86 @@ export async function runOnDuckDb<C extends string>(
       sql: compiled.sql,
       placement: done.placement,
       ...(read === undefined ? {} : { read }),
+      ...(readBy === undefined ? {} : { readBy }),
     };
   } finally {
     await loaded.close();
   }
 }
 
-/**
- * Run the pipe's query and count each step's rows: in one run (`countedSql`, the CTEs materialised), unless
- * the result has no rows to carry the counts (then `countSql` as well).
- */
+/** Run the loaded pipe's query for its table, each step's rows counted (see {@link runLoaded}). */
 export async function queryWithCounts(
-  db: DuckDb,
-  compiled: CompiledPipe,
-): Promise<{ table: ColumnTable; counts: Record<string, unknown> }> {
-  let result: ColumnTable;
+  loaded: LoadedPipe,
+): Promise<Omit<LoadedRun<ColumnTable>, "value"> & { table: ColumnTable }> {
+  const { value, ...rest } = await runLoaded(loaded, (sql) => readQuery(loaded.db.connection, sql));
+  return { table: value, ...rest };
+}
+
+/**
+ * Run `run` on the loaded pipe's query, each step's rows counted in the same run (`markedSql`, see
+ * profiled-counts.ts; when DuckDB's profile does not give every count, a second query counts them), a failure
+ * located at its step. A streamed read that stops on a cell only the exact read can judge is redone into a
+ * table, then the query runs again. Returns the read's report for a files source: the table read's, or the streamed
+ * read's files and rows (its milliseconds are the whole query's: the steps ran in the same pass).
+ */
+export async function runLoaded<T>(
+  loaded: LoadedPipe,
+  run: (sql: string) => Promise<T>,
+): Promise<LoadedRun<T>> {
+  const { db, compiled, files } = loaded;
+  const streamed = files?.streamed;
+  if (files === undefined || streamed === undefined) {
+    const ran = await located(db, compiled, () => countedRun(db, compiled, run));
+    return { ...ran, read: files?.report, readBy: files === undefined ? undefined : "table" };
+  }
+  const started = performance.now();
+  let ran: { value: T; counts: Record<string, unknown> };
   try {
-    result = await readQuery(db.connection, compiled.countedSql ?? compiled.sql);
+    ran = await countedRun(db, compiled, run);
+  } catch (error) {
+    if (!files.retriesExactly(error)) throw await locateFailure(db, compiled, error);
+    const read = await files.readIntoTable();
+    return { ...(await located(db, compiled, () => countedRun(db, compiled, run))), read, readBy: "table" };
+  }
+  const ms = performance.now() - started;
+  const rows = Number(ran.counts.n0);
+  const read = { files: [...streamed], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+  return { ...ran, read, readBy: "streamed" };
+}
+
+async function located<T>(db: DuckDb, compiled: CompiledPipe, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
   } catch (error) {
     throw await locateFailure(db, compiled, error);
   }
-  const table = result.select(compiled.columns as string[]);
-  return {
-    table,
-    counts: await stepCounts(db, compiled, compiled.countedSql === undefined ? undefined : result),
-  };
 }
 
 /**
- * The rows of the source and of each rendered step (`n0`, `n1`, ...): read off the first row of `counted`, a
- * result of `countedSql` (its count columns ride on every row); when there is none, or it has no rows, by
- * running `countSql`.
+ * Run `run` on the pipe's marked query (its plain query for a dialect without markers); returns its value and
+ * each step's rows (`n0` the source's, `n1`, ...).
  */
-export async function stepCounts(
+async function countedRun<T>(
   db: DuckDb,
   compiled: CompiledPipe,
-  counted: ColumnTable | undefined,
-): Promise<Record<string, unknown>> {
-  if (counted !== undefined && counted.numRows() > 0) {
-    const counts: Record<string, unknown> = {};
-    for (let i = 0; i <= compiled.renderedSteps; i++) counts[`n${i}`] = counted.get(countColumn(i), 0);
-    return counts;
+  run: (sql: string) => Promise<T>,
+): Promise<{ value: T; counts: Record<string, unknown> }> {
+  const marked = compiled.markedSql;
+  if (marked === undefined) {
+    const value = await run(compiled.sql);
+    return { value, counts: await secondCount(db, compiled) };
   }
+  const { value, counts } = await runCounted(db, compiled.renderedSteps + 1, () => run(marked));
+  return { value, counts: counts ?? (await secondCount(db, compiled)) };
+}
+
+async function secondCount(db: DuckDb, compiled: CompiledPipe): Promise<Record<string, unknown>> {
   return ((await readQuery(db.connection, compiled.countSql)).objects()[0] ?? {}) as Record<string, unknown>;
 }
 
-async function dropRelations(db: DuckDb, compiled: CompiledPipe, source: string): Promise<void> {
-  for (const relation of [source, ...compiled.lookups.map((l) => l.relation)]) {
+async function dropRelations(db: DuckDb, compiled: CompiledPipe, source: string | undefined): Promise<void> {
+  const lookups = compiled.lookups.map((l) => l.relation);
+  for (const relation of source === undefined ? lookups : [source, ...lookups]) {
     await db.connection.run(`DROP TABLE IF EXISTS "${relation}"`);
   }
 }

@@ -1,17 +1,18 @@
 import type { Pipe, TraceEntry } from "@tablepipe/core";
 import { type ReadReport, type RowSchema, TableWriteError, writeAtomically, writeTable } from "@tablepipe/io";
-import { countColumn, finishEngineRun, pushedDownTrace } from "@tablepipe/sql";
+import { finishEngineRun, pushedDownTrace } from "@tablepipe/sql";
 import { table as makeTable } from "arquero";
 import { toQueryError } from "../errors";
-import { locateFailure } from "./locate-failure";
 import { readQuery } from "./read-result";
 import {
   type DuckDbRunOptions,
   type LoadedPipe,
+  type LoadedRun,
   loadPipe,
   queryWithCounts,
+  runLoaded,
+  type SourceRead,
   type StepPlacement,
-  stepCounts,
 } from "./run-on-duckdb";
 import { quote, sqlString } from "./sql-text";
 
@@ -35,6 +36,7 @@ export interface DuckDbWriteResult {
   readonly sql: string;
   readonly placement: readonly StepPlacement[];
   readonly read?: ReadReport;
+  readonly readBy?: SourceRead;
   readonly written: {
     readonly path: string;
     readonly format: DuckDbWriteFormat;
@@ -92,11 +94,15 @@ export async function writeOnDuckDb<C extends string>(
 ): Promise<DuckDbWriteResult> {
   const format = formatOf(path, options.format);
   const loaded = await loadPipe(pipe as Pipe<string>, options);
-  const { compiled, flat, read } = loaded;
+  const { compiled, flat } = loaded;
+  const common = ({ read, readBy }: { read: ReadReport | undefined; readBy: SourceRead | undefined }) => ({
+    sql: compiled.sql,
+    ...(read === undefined ? {} : { read }),
+    ...(readBy === undefined ? {} : { readBy }),
+  });
   try {
-    const common = { sql: compiled.sql, ...(read === undefined ? {} : { read }) };
     if (compiled.renderedSteps < flat.length) {
-      const { table, counts } = await queryWithCounts(loaded.db, compiled);
+      const { table, counts, ...how } = await queryWithCounts(loaded);
       const done = finishEngineRun(
         "duckdb",
         loaded.planned,
@@ -110,9 +116,9 @@ export async function writeOnDuckDb<C extends string>(
         ...(options.schema === undefined ? {} : { schema: options.schema }),
       });
       const written = { path, format, rows: done.table.numRows(), by: "writeTable" as const };
-      return { ...common, trace: done.trace, placement: done.placement, written };
+      return { ...common(how), trace: done.trace, placement: done.placement, written };
     }
-    const counts = await copyWithCounts(loaded, path, format);
+    const { counts, ...how } = await copyWithCounts(loaded, path, format);
     const done = finishEngineRun(
       "duckdb",
       loaded.planned,
@@ -123,7 +129,7 @@ export async function writeOnDuckDb<C extends string>(
     );
     const rows = Number(counts[`n${compiled.renderedSteps}`]);
     return {
-      ...common,
+      ...common(how),
       trace: done.trace,
       placement: done.placement,
       written: { path, format, rows, by: "duckdb" },
@@ -134,31 +140,21 @@ export async function writeOnDuckDb<C extends string>(
 }
 
 /**
- * Materialise the query with its counts into a temporary relation, then `COPY` its columns to `path` (through
- * a temporary file). Returns the counts (`n0`, `n1`, ...).
+ * Materialise the query into a temporary relation (its steps counted in the same run), then `COPY` its
+ * columns to `path` (through a temporary file). Returns the counts (`n0`, `n1`, ...) and the read's report.
  */
 async function copyWithCounts(
   loaded: LoadedPipe,
   path: string,
   format: DuckDbWriteFormat,
-): Promise<Record<string, unknown>> {
-  const { db, compiled } = loaded;
+): Promise<Omit<LoadedRun<unknown>, "value">> {
+  const { db } = loaded;
   const relation = `tablepipe_result_${++results}`;
   try {
-    try {
-      await db.connection.run(
-        `CREATE TEMP TABLE ${quote(relation)} AS ${compiled.countedSql ?? compiled.sql}`,
-      );
-    } catch (error) {
-      throw await locateFailure(db, compiled, error);
-    }
-    // the counts ride on every row of the result: read them off the first
-    const countColumns = Array.from({ length: compiled.renderedSteps + 1 }, (_, i) => quote(countColumn(i)));
-    const counted =
-      compiled.countedSql === undefined
-        ? undefined
-        : await readQuery(db.connection, `SELECT ${countColumns.join(", ")} FROM ${quote(relation)} LIMIT 1`);
-    const counts = await stepCounts(db, compiled, counted);
+    // a streamed read redone exactly runs the query again: the relation may exist from the first try
+    const { counts, read, readBy } = await runLoaded(loaded, (sql) =>
+      db.connection.run(`CREATE OR REPLACE TEMP TABLE ${quote(relation)} AS ${sql}`),
+    );
     const list = await copiedColumns(loaded, relation, format);
     const options = format === "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER";
     await writeAtomically(path, async (temporary) => {
@@ -170,7 +166,7 @@ async function copyWithCounts(
         throw toQueryError(`writing ${path}`, error);
       }
     });
-    return counts;
+    return { counts, read, readBy };
   } finally {
     await db.connection.run(`DROP TABLE IF EXISTS ${quote(relation)}`);
   }

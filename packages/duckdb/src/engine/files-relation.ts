@@ -1,0 +1,109 @@
+import { stat } from "node:fs/promises";
+import type { ReadReport } from "@tablepipe/io";
+import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import { toQueryError } from "../errors";
+import type { DuckDb } from "./duckdb-database";
+import { NEEDS_EXACT_READ } from "./fast-csv-read";
+import type { DuckDbFilesSource } from "./read-files";
+import { quote } from "./sql-text";
+
+/**
+ * How a `duckdbCsvFiles` source is read: `"table"`, into a table first (DuckDB reads and casts on every core);
+ * `"streamed"`, as the pipe's query runs (nothing held, so files larger than memory pass through; DuckDB
+ * numbers a CSV's rows on one core); `"auto"`, streamed when the files are larger than a quarter of DuckDB's
+ * memory limit, else into a table.
+ */
+export type FilesReadMode = "auto" | "table" | "streamed";
+
+/** The bytes of a size as DuckDB prints its settings (`3.7 GiB`, `4.0 GB`, `512 bytes`); NaN when not one. */
+export function sizeInBytes(text: string): number {
+  const match = /^([\d.]+)\s*(bytes|[KMGT]i?B)$/i.exec(text.trim());
+  if (match === null) return Number.NaN;
+  const unit = (match[2] as string).toUpperCase();
+  const powers = { BYTES: 0, K: 1, M: 2, G: 3, T: 4 } as const;
+  const power = powers[(unit === "BYTES" ? "BYTES" : unit[0]) as keyof typeof powers];
+  return Number(match[1]) * (unit.includes("I") ? 1024 : 1000) ** power;
+}
+
+async function streamsBySize(db: DuckDb, files: readonly string[]): Promise<boolean> {
+  const setting = await db.connection.runAndReadAll("SELECT current_setting('memory_limit') AS m");
+  const limit = sizeInBytes(String(setting.getRowObjects()[0]?.m ?? ""));
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(file)).size;
+  return Number.isFinite(limit) && bytes > limit / 4;
+}
+
+/**
+ * A `duckdbCsvFiles` source as the view `relation`, with the row-order column: read into a table first, or
+ * streamed (see {@link FilesReadMode}). When a streamed query stops on a cell only the exact read can judge,
+ * or on a file DuckDB's fast read cannot parse, the files are read into a table (readTable's named errors,
+ * dropped rows) and the view reads that.
+ */
+export class FilesRelation {
+  #streamed: readonly string[] | undefined;
+  #report: ReadReport | undefined;
+
+  private constructor(
+    private readonly db: DuckDb,
+    private readonly source: DuckDbFilesSource,
+    readonly relation: string,
+  ) {}
+
+  /** Define the view over the files: streamed, or read into a table at once (also when there are none). */
+  static async open(
+    db: DuckDb,
+    source: DuckDbFilesSource,
+    relation: string,
+    mode: FilesReadMode,
+  ): Promise<FilesRelation> {
+    const opened = new FilesRelation(db, source, relation);
+    const files = await source.files();
+    const streams =
+      files.length > 0 && (mode === "streamed" || (mode === "auto" && (await streamsBySize(db, files))));
+    if (streams) opened.#streamed = await source.stream(db.connection, relation, ROW_ORDER_COLUMN);
+    if (opened.#streamed === undefined) await opened.readIntoTable();
+    return opened;
+  }
+
+  /** The files read as the query runs, or undefined when they were read into a table. */
+  get streamed(): readonly string[] | undefined {
+    return this.#streamed;
+  }
+
+  /** What the read into a table reported, once the files were read into one. */
+  get report(): ReadReport | undefined {
+    return this.#report;
+  }
+
+  /** True when a streamed query's failure calls for reading the files into a table (else it is the query's own). */
+  retriesExactly(error: unknown): boolean {
+    if (this.#streamed === undefined) return false;
+    const message = error instanceof Error ? error.message : String(error);
+    return message.includes(NEEDS_EXACT_READ) || /\bCSV\b|Conversion Error|Could not convert/i.test(message);
+  }
+
+  /** Read the files into a table (readTable's rules), and point the view at it (rows numbered in file order). */
+  async readIntoTable(): Promise<ReadReport> {
+    const exact = `${this.relation}_table`;
+    await this.dropView();
+    this.#report = await this.source.load(this.db.connection, exact);
+    this.#streamed = undefined;
+    const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(exact)}`;
+    try {
+      await this.db.connection.run(`CREATE TEMP VIEW ${quote(this.relation)} AS ${numbered}`);
+    } catch (error) {
+      throw toQueryError(`reading ${this.source.path}`, error);
+    }
+    return this.#report;
+  }
+
+  /** Drop the view and the table the files were read into. */
+  async drop(): Promise<void> {
+    await this.dropView();
+    await this.db.connection.run(`DROP TABLE IF EXISTS ${quote(`${this.relation}_table`)}`);
+  }
+
+  private async dropView(): Promise<void> {
+    await this.db.connection.run(`DROP VIEW IF EXISTS ${quote(this.relation)}`);
+  }
+}

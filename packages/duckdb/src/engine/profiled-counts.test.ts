@@ -1,0 +1,68 @@
+import { countMarker } from "@tablepipe/sql";
+import { describe, expect, it } from "vitest";
+import { countsFromProfile } from "./profiled-counts";
+
+/** A FILTER operator of DuckDB's JSON profile. */
+const filterNode = (expression: string, rows: number, children: unknown[] = []) => ({
+  operator_name: "FILTER",
+  operator_cardinality: rows,
+  extra_info: { Expression: expression },
+  children,
+});
+const marker = (i: number, rows: number, children: unknown[] = []) =>
+  filterNode(`(__tablepipe_row IS DISTINCT FROM ${countMarker(i)})`, rows, children);
+
+describe("countsFromProfile", () => {
+  it("reads each marker filter's rows out as n0 (the source), n1, ...", () => {
+    const profile = { children: [marker(1, 3, [filterNode("(amount > 6)", 3, [marker(0, 10)])])] };
+    expect(countsFromProfile(profile, 2)).toEqual({ n0: 10, n1: 3 });
+  });
+
+  it("gives no counts when a marker is missing, merged with another filter, or planned twice", () => {
+    const missing = { children: [marker(0, 10)] };
+    expect(countsFromProfile(missing, 2)).toBeUndefined();
+    const merged = {
+      children: [
+        filterNode(`((amount > 6) AND (__tablepipe_row IS DISTINCT FROM ${countMarker(1)}))`, 3, [
+          marker(0, 10),
+        ]),
+      ],
+    };
+    expect(countsFromProfile(merged, 2)).toBeUndefined();
+    const twice = { children: [marker(1, 3, [marker(0, 10), marker(0, 10)])] };
+    expect(countsFromProfile(twice, 2)).toBeUndefined();
+  });
+
+  it("gives no counts when a join's built side was empty (DuckDB may not read the other) or a limit stopped early", () => {
+    const join = (buildRows: number) => ({
+      children: [
+        marker(1, 0, [
+          {
+            operator_name: "HASH_JOIN",
+            operator_cardinality: 0,
+            children: [marker(0, 3), { operator_name: "TABLE_SCAN", operator_cardinality: buildRows }],
+          },
+        ]),
+      ],
+    });
+    expect(countsFromProfile(join(0), 2)).toBeUndefined();
+    expect(countsFromProfile(join(4), 2)).toEqual({ n0: 3, n1: 0 });
+    // DuckDB's profile shows a decorrelated subquery's DELIM_SCAN (a left child) with no rows: not a stop
+    const delim = {
+      children: [
+        marker(1, 3, [
+          {
+            operator_name: "CROSS_PRODUCT",
+            operator_cardinality: 3,
+            children: [{ operator_name: "DELIM_SCAN", operator_cardinality: 0 }, marker(0, 3)],
+          },
+        ]),
+      ],
+    };
+    expect(countsFromProfile(delim, 2)).toEqual({ n0: 3, n1: 3 });
+    const limited = {
+      children: [{ operator_name: "STREAMING_LIMIT", children: [marker(1, 2, [marker(0, 5)])] }],
+    };
+    expect(countsFromProfile(limited, 2)).toBeUndefined();
+  });
+});
