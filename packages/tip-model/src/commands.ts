@@ -31,6 +31,7 @@ export const PrepareConfig = withConfigChecks(
       engine: true,
       duckdb_database: true,
       duckdb_memory_limit: true,
+      duckdb_read: true,
       spark_remote: true,
     })
     .extend({

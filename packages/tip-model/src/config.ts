@@ -84,6 +84,12 @@ export const tipAmountModelFields = z.object({
     .regex(/^\d+(\.\d+)? ?([KMGT]i?B|B)$/i, "a size such as 4GB or 512MiB")
     .optional()
     .describe("engine duckdb: DuckDB's memory limit, e.g. 4GB (SET memory_limit); default: DuckDB's"),
+  duckdb_read: z
+    .enum(["auto", "table", "streamed"])
+    .default("auto")
+    .describe(
+      "engine duckdb: read the trip CSV files into a table first (every core), or stream them through the query (nothing held: files larger than memory); auto streams files larger than a quarter of the memory limit",
+    ),
   spark_remote: z
     .string()
     .regex(/^sc:\/\//, "a Spark Connect connection string, sc://host:port/;token=...")

@@ -63,6 +63,20 @@ describe("tip-model prepare --engine duckdb", () => {
     expect(duckdb).toBe(inProcess);
     expect(log).toContain("taxi_trip_data: ");
     expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
+    expect(log).toContain("trip files read into a table first");
+  });
+
+  it("streams the trip files through the query when asked, with the same prepared table and read", async () => {
+    const { inProcess, duckdb, log } = await prepareBoth(
+      "streamed",
+      "--data-dir",
+      data,
+      "--duckdb-read",
+      "streamed",
+    );
+    expect(duckdb).toBe(inProcess);
+    expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
+    expect(log).toContain("trip files streamed through the query");
   });
 
   it("names an invalid value in the trip files as readTable does, or drops and counts it", async () => {

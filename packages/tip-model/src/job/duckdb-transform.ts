@@ -6,6 +6,7 @@ import {
   type DuckDbPipeResult,
   duckdbCsvFiles,
   runOnDuckDb,
+  type SourceRead,
   type StepPlacement,
 } from "@tablepipe/duckdb";
 import { resolveSources } from "@tablepipe/io";
@@ -13,7 +14,10 @@ import type { TipAmountModelConfig } from "../config";
 import { taxiTripAliases, taxiTripSchema, taxiZoneGeoSchema } from "../data/index";
 
 /** The DuckDB settings of the job's config. */
-export type DuckDbSettings = Pick<TipAmountModelConfig, "duckdb_database" | "duckdb_memory_limit">;
+export type DuckDbSettings = Pick<
+  TipAmountModelConfig,
+  "duckdb_database" | "duckdb_memory_limit" | "duckdb_read"
+>;
 
 /** The column types DuckDB loads the trips and the zone lookup with (time stamps are not told by numbers alone). */
 const TIP_MODEL_COLUMN_TYPES = { ...columnTypesOf(taxiZoneGeoSchema), ...columnTypesOf(taxiTripSchema) };
@@ -52,6 +56,7 @@ export async function transformOnDuckDb<C extends string>(
     return await runOnDuckDb(pipeline, {
       database,
       columnTypes: TIP_MODEL_COLUMN_TYPES,
+      readFiles: settings.duckdb_read,
       ...(source === undefined ? {} : { source }),
     });
   } finally {
@@ -60,14 +65,18 @@ export async function transformOnDuckDb<C extends string>(
 }
 
 /**
- * One line saying which steps ran where.
+ * One line saying which steps ran where, and how DuckDB read the trip files (when it did).
  * @example placementLine([{ step: "sortRows", engine: "duckdb" }]) // "engine duckdb: in DuckDB: sortRows; in process: none"
  */
-export function placementLine(placement: readonly StepPlacement[]): string {
+export function placementLine(placement: readonly StepPlacement[], readBy?: SourceRead): string {
   const on = (engine: StepPlacement["engine"]): string =>
     placement
       .filter((p) => p.engine === engine)
       .map((p) => p.step)
       .join(", ") || "none";
-  return `engine duckdb: in DuckDB: ${on("duckdb")}; in process: ${on("in-process")}`;
+  const read =
+    readBy === undefined
+      ? ""
+      : `; trip files ${readBy === "streamed" ? "streamed through the query" : "read into a table first"}`;
+  return `engine duckdb: in DuckDB: ${on("duckdb")}; in process: ${on("in-process")}${read}`;
 }

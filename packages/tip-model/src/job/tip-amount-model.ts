@@ -252,7 +252,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
           this.logRead("taxi_trip_data", result.read);
           this.inputRows = { taxi_trip_data: result.read.rows, ...this.inputRows };
         }
-        this.log.info(placementLine(result.placement));
+        this.log.info(placementLine(result.placement, result.readBy));
         this.tables.prepared_data = result.table;
         return;
       }
