@@ -33,6 +33,11 @@ async function streamsBySize(db: DuckDb, files: readonly string[]): Promise<bool
   return Number.isFinite(limit) && bytes > limit / 4;
 }
 
+/** The table a files source's files are read into. */
+function tableOf(relation: string): string {
+  return `${relation}_table`;
+}
+
 /**
  * A `duckdbCsvFiles` source as the view `relation`, with the row-order column: read into a table first, or
  * streamed (see {@link FilesReadMode}). When a streamed query stops on a cell only the exact read can judge,
@@ -84,11 +89,11 @@ export class FilesRelation {
 
   /** Read the files into a table (readTable's rules), and point the view at it (rows numbered in file order). */
   async readIntoTable(): Promise<ReadReport> {
-    const exact = `${this.relation}_table`;
-    await this.dropView();
-    this.#report = await this.source.load(this.db.connection, exact);
+    const table = tableOf(this.relation);
+    await this.db.connection.run(`DROP VIEW IF EXISTS ${quote(this.relation)}`);
+    this.#report = await this.source.load(this.db.connection, table);
     this.#streamed = undefined;
-    const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(exact)}`;
+    const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(table)}`;
     try {
       await this.db.connection.run(`CREATE TEMP VIEW ${quote(this.relation)} AS ${numbered}`);
     } catch (error) {
@@ -97,13 +102,9 @@ export class FilesRelation {
     return this.#report;
   }
 
-  /** Drop the view and the table the files were read into. */
-  async drop(): Promise<void> {
-    await this.dropView();
-    await this.db.connection.run(`DROP TABLE IF EXISTS ${quote(`${this.relation}_table`)}`);
-  }
-
-  private async dropView(): Promise<void> {
-    await this.db.connection.run(`DROP VIEW IF EXISTS ${quote(this.relation)}`);
+  /** Drop the view `relation` of a files source and the table its files were read into (those that exist). */
+  static async drop(db: DuckDb, relation: string): Promise<void> {
+    await db.connection.run(`DROP VIEW IF EXISTS ${quote(relation)}`);
+    await db.connection.run(`DROP TABLE IF EXISTS ${quote(tableOf(relation))}`);
   }
 }

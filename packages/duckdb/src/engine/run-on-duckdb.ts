@@ -185,20 +185,17 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
       undefined,
       options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit },
     ));
-  let files: FilesRelation | undefined;
   const close = async (): Promise<void> => {
     try {
-      if (files === undefined) await dropRelations(db, compiled, source);
-      else {
-        await files.drop();
-        await dropRelations(db, compiled, undefined);
-      }
+      // a files source is a view (over the files, or over the table they were read into)
+      if (options.source?.format === "files") await FilesRelation.drop(db, source);
+      await dropRelations(db, compiled, options.source?.format === "files" ? undefined : source);
     } finally {
       if (options.database === undefined) db.close();
     }
   };
   try {
-    files = await loadSources(db, pipe, compiled, source, sourceTypes, options);
+    const files = await loadSources(db, pipe, compiled, source, sourceTypes, options);
     return { db, planned, flat, compiled, files, close };
   } catch (error) {
     await close();
