@@ -1,6 +1,6 @@
 import { col, defineTransform, gt, pipe } from "@tablepipe/core";
 import { fixedOrders } from "@tablepipe/sql/test-support";
-import { dropDuplicates, filter, limitHistory } from "@tablepipe/transforms";
+import { dropDuplicates, filter, join, limitHistory } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
@@ -40,6 +40,23 @@ describe("runOnDuckDb", () => {
       expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
         ["dropDuplicates", 4, 3],
         ["filter", 3, floor === 10 ? 0 : 2],
+      ]);
+    }
+  });
+
+  it("counts the rows before a join whose right table has no key (DuckDB then skips reading the left side)", async () => {
+    const left = aq.table({ id: [1, null], v: ["a", "b"] });
+    for (const right of [
+      aq.table({ id: [null], w: ["x"] }),
+      aq.table({ id: [] as number[], w: [] as string[] }),
+    ]) {
+      const p = pipe(left)
+        .transform(filter, { where: gt(col("id"), 0) })
+        .transform(join, { right, on: ["id"] });
+      const result = await expectParity(p, db, { columnTypes: { id: "float", w: "string" } });
+      expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
+        ["filter", 2, 1],
+        ["join(id)", 1, 0],
       ]);
     }
   });

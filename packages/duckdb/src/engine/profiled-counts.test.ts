@@ -33,28 +33,36 @@ describe("countsFromProfile", () => {
     expect(countsFromProfile(twice, 2)).toBeUndefined();
   });
 
-  it("gives no counts when a join's built side was empty (DuckDB may not read the other) or a limit stopped early", () => {
-    const join = (buildRows: number) => ({
+  it("gives no counts when a join gave no rows (DuckDB may not have read its other side) or a limit stopped early", () => {
+    // a built side without a key (no row, or only null keys): DuckDB stops reading the marked side
+    const join = (joined: number) => ({
       children: [
-        marker(1, 0, [
+        marker(1, joined, [
           {
             operator_name: "HASH_JOIN",
-            operator_cardinality: 0,
-            children: [marker(0, 3), { operator_name: "TABLE_SCAN", operator_cardinality: buildRows }],
+            operator_cardinality: joined,
+            children: [marker(0, 3), { operator_name: "TABLE_SCAN", operator_cardinality: 1 }],
           },
         ]),
       ],
     });
     expect(countsFromProfile(join(0), 2)).toBeUndefined();
-    expect(countsFromProfile(join(4), 2)).toEqual({ n0: 3, n1: 0 });
-    // DuckDB's profile shows a decorrelated subquery's DELIM_SCAN (a left child) with no rows: not a stop
+    expect(countsFromProfile(join(2), 2)).toEqual({ n0: 3, n1: 2 });
+    // DuckDB's profile shows a decorrelated subquery's delim join and its DELIM_SCAN with no rows: not a stop
     const delim = {
       children: [
         marker(1, 3, [
           {
-            operator_name: "CROSS_PRODUCT",
-            operator_cardinality: 3,
-            children: [{ operator_name: "DELIM_SCAN", operator_cardinality: 0 }, marker(0, 3)],
+            operator_name: "LEFT_DELIM_JOIN",
+            operator_cardinality: 0,
+            children: [
+              marker(0, 3),
+              {
+                operator_name: "CROSS_PRODUCT",
+                operator_cardinality: 5,
+                children: [{ operator_name: "DELIM_SCAN", operator_cardinality: 0 }],
+              },
+            ],
           },
         ]),
       ],

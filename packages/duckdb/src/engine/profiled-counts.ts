@@ -37,14 +37,16 @@ interface ProfileNode {
 const MARKER_FILTER = /^\(__tablepipe_row (?:IS DISTINCT FROM|!=) \(?(-\d+)\)?\)$/;
 
 /**
- * A join (or cross product) whose built side (DuckDB's right child) is empty: DuckDB may then stop reading the
- * other side; a limit; a top-N (it may filter the scan below it).
+ * A join (or cross product) that gave no rows: DuckDB stops reading a join's other side when the side it built
+ * has no key (no row, or only null keys), which leaves every marker on that side short; a limit; a top-N (it
+ * may filter the scan below it). A delim join (a decorrelated subquery) reads its left side whole, and its
+ * profile shows no rows even when it gave some.
  */
 function mayStopEarly(node: ProfileNode): boolean {
   const name = node.operator_name ?? "";
   if (name.includes("LIMIT") || name.includes("TOP_N")) return true;
-  const joins = name.endsWith("JOIN") || name === "CROSS_PRODUCT";
-  return joins && node.children?.[1]?.operator_cardinality === 0;
+  const joins = (name.endsWith("JOIN") && !name.includes("DELIM")) || name === "CROSS_PRODUCT";
+  return joins && node.operator_cardinality === 0;
 }
 
 /**
