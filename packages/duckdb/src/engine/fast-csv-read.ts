@@ -14,10 +14,12 @@ import { quote, sqlString } from "./sql-text";
 
 /**
  * What DuckDB's DOUBLE cast reads and readTable refuses, found anywhere in a number cell: a digit separator
- * (`1_000`) or two signs (`+-1`). One partial-match regex per cell costs less than a `contains` per pattern.
+ * (`1_000`) or two signs (`+-1`). It is matched once per row, on the row's number cells joined by `|` (a cut
+ * no pattern spans): a refused cell refuses the whole fast read, so which cell it was does not matter, and one
+ * regex call per row costs less than one per cell (or a `contains` per pattern).
  */
 const NOT_A_NUMBER = "_|[+-][+-]";
-/** The same for an integer, plus an exponent (`1e3`) and a fraction without a digit before it (`.0`). */
+/** The same for an integer cell, plus an exponent (`1e3`) and a fraction without a digit before it (`.0`). */
 const NOT_AN_INT = String.raw`_|[+-][+-]|[eE]|(?:^|[^0-9])\.`;
 /** An ISO time stamp without a zone, fraction or one-digit field: the layouts DuckDB's TIMESTAMP cast reads as readTable does. */
 const ISO_STAMP = String.raw`[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*`;
@@ -36,25 +38,23 @@ export const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
 };
 
 /**
- * One column's fast parse in two layers, so that each cast and guard runs once per cell: `inner` computes
- * over the raw cell `r` (NULL when empty) the columns `x<c>` (the cast) and `g<c>` (a guard), and `parsed`
- * reads them: the value as readTable parses it, NULL when the guards refuse the cell.
+ * One column's fast parse in two layers, so that each cast runs once per cell: `inner` computes over the raw
+ * cell `r` (NULL when empty) the column `x<c>` (the cast), and `parsed` reads it: the value as readTable
+ * parses it, NULL when the cell is refused. (A number cell's text patterns are checked per row: see
+ * {@link NOT_A_NUMBER}.)
  */
 function fastLayers(spec: ColumnSpec, r: string, c: number): { inner: string[]; parsed: string } {
-  const [x, g] = [quote(`x${c}`), quote(`g${c}`)];
+  const x = quote(`x${c}`);
   switch (spec.kind) {
     case "float":
       return {
-        inner: [
-          `TRY_CAST(${r} AS DOUBLE) AS ${x}`,
-          `regexp_matches(${r}, ${sqlString(NOT_A_NUMBER)}) AS ${g}`,
-        ],
-        parsed: `CASE WHEN isfinite(${x}) AND NOT ${g} THEN ${x} END`,
+        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`],
+        parsed: `CASE WHEN isfinite(${x}) THEN ${x} END`,
       };
     case "int":
       return {
-        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`, `regexp_matches(${r}, ${sqlString(NOT_AN_INT)}) AS ${g}`],
-        parsed: `CASE WHEN ${x} = trunc(${x}) AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER} AND NOT ${g} THEN ${x} END`,
+        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`],
+        parsed: `CASE WHEN ${x} = trunc(${x}) AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER} THEN ${x} END`,
       };
     case "timestamp":
       return {
@@ -113,6 +113,7 @@ export function fastReadSql(
   const inner: string[] = carry.map(quote);
   const outer: string[] = carry.map(quote);
   const flags: string[] = [];
+  const numberCells: Record<"float" | "int", string[]> = { float: [], int: [] };
   for (const [c, spec] of specs.entries()) {
     const type = DUCKDB_TYPES[COLUMN_TYPE[spec.kind]];
     const mayBeEmpty = spec.nullable || spec.hasDefault;
@@ -124,6 +125,8 @@ export function fastReadSql(
     }
     const r = quote(`r${c}`);
     const layers = fastLayers(spec, r, c);
+    if (spec.kind === "float" || spec.kind === "int")
+      numberCells[spec.kind].push(quote(header[index] as string));
     inner.push(`${quote(header[index] as string)} AS ${r}`, ...layers.inner);
     // an empty cell is NULL (quoted `""` is text); a cell of blanks, or `""` outside a string column, is left
     // to the exact path (readTable reads both as empty): trimming every cell here would cost more than the casts
@@ -132,6 +135,16 @@ export function fastReadSql(
     );
     const refused = spec.kind === "string" ? "FALSE" : `(${r} IS NOT NULL AND ${layers.parsed} IS NULL)`;
     flags.push(mayBeEmpty ? refused : `(${r} IS NULL OR ${refused})`);
+  }
+  for (const [kind, pattern] of [
+    ["float", NOT_A_NUMBER],
+    ["int", NOT_AN_INT],
+  ] as const) {
+    const cells = numberCells[kind];
+    if (cells.length === 0) continue;
+    const g = quote(`g_${kind}`);
+    inner.push(`regexp_matches(concat_ws('|', ${cells.join(", ")}), ${sqlString(pattern)}) AS ${g}`);
+    flags.push(g);
   }
   const flag = `(${flags.join(" OR ") || "FALSE"}) AS ${quote(NEEDS_TEXT_PATH)}`;
   return `SELECT ${[...outer, flag].join(", ")} FROM (SELECT ${inner.join(", ") || "1"} FROM ${source})`;
