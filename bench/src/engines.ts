@@ -69,11 +69,30 @@ function commandFor(
       "json",
       ...(engine === "tablepipe-whole" ? ["--no-stream-read"] : []),
       ...(engine === "tablepipe-duckdb"
-        ? ["--engine", "duckdb", "--duckdb-memory-limit", options.duckdbMemoryLimit]
+        ? [
+            "--engine",
+            "duckdb",
+            "--duckdb-memory-limit",
+            options.duckdbMemoryLimit,
+            // a database file beside the outputs: DuckDB spills there (not into the working folder's .tmp)
+            "--duckdb-database",
+            duckdbFileOf(outDir),
+          ]
         : []),
     ];
   }
   return [join(paths.benchDist, `${engine}-job.js`), dataDir, outDir];
+}
+
+/** The DuckDB database file (and its `.tmp` spill folder, `.wal`) of the tablepipe-duckdb run writing `outDir`. */
+function duckdbFileOf(outDir: string): string {
+  return `${outDir}.duckdb`;
+}
+
+/** Remove what a tablepipe-duckdb run writing `outDir` left beside it: its database file, log and spill folder. */
+async function removeDuckDbFiles(outDir: string): Promise<void> {
+  const file = duckdbFileOf(outDir);
+  for (const path of [file, `${file}.wal`, `${file}.tmp`]) await rm(path, { recursive: true, force: true });
 }
 
 /** Run `engine` once on the sample in `dataDir`; outputs go to `outDir` (replaced). */
@@ -86,10 +105,12 @@ export async function runEngine(
   options: TablepipeRunOptions & { timeoutSeconds: number },
 ): Promise<RunResult> {
   await rm(outDir, { recursive: true, force: true });
+  await removeDuckDbFiles(outDir);
   const run = await measure("node", commandFor(engine, paths, dataDir, outDir, options), {
     cwd: paths.root,
     timeoutSeconds: options.timeoutSeconds,
   });
+  await removeDuckDbFiles(outDir);
   const base = { engine, rows, seconds: run.seconds, peakRssBytes: run.peakRssBytes };
   if (run.exitCode !== 0 || run.timedOut) {
     return {

@@ -11,10 +11,14 @@ const INT_ARRAYS = [
   Uint8ClampedArray,
 ];
 
-/** A column's values, as an array-like (Arrow-backed columns are materialised). */
+/**
+ * A column's values as the table shows them, as an array-like: the rows a filtered view shows, in an ordered
+ * table's order (Arrow-backed columns are materialised).
+ */
 export function columnArray(table: ColumnTable, name: string): ArrayLike<unknown> {
   const column = table.column(name);
   if (column === undefined) return [];
+  if (table.isFiltered() || table.isOrdered()) return table.array(name) as ArrayLike<unknown>;
   if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as unknown as ArrayLike<unknown>;
   const array = (column as { toArray?: () => unknown }).toArray?.();
   if (Array.isArray(array) || ArrayBuffer.isView(array)) return array as ArrayLike<unknown>;

@@ -14,17 +14,33 @@ describe("row selection", () => {
     expect([...visibleRows(view)]).toEqual([3, 2, 1]);
   });
 
-  it("copies selected rows keeping typed columns typed and the column order", () => {
+  it("copies selected rows when fewer than half survive, keeping typed columns typed and the column order", () => {
     const rows = visibleRows(table);
-    const out = keepPositions(table, rows, Uint32Array.from([1, 3]));
+    const out = keepPositions(table, rows, Uint32Array.from([3]));
     expect(out.columnNames()).toEqual(["f", "i", "s"]);
     expect(out.column("f")).toBeInstanceOf(Float64Array);
     expect(out.column("i")).toBeInstanceOf(Int32Array);
+    expect(out.objects()).toEqual([{ f: 13, i: 3, s: "b" }]);
+    expect(out.isFiltered() || out.isOrdered()).toBe(false);
+    expect(out.totalRows()).toBe(1);
+  });
+
+  it("keeps at least half of the rows as a filtered view of the same columns (nothing copied)", () => {
+    const out = keepPositions(table, visibleRows(table), Uint32Array.from([1, 3]));
     expect(out.objects()).toEqual([
       { f: 11, i: 1, s: "b" },
       { f: 13, i: 3, s: "b" },
     ]);
-    expect(out.isFiltered() || out.isOrdered()).toBe(false);
+    expect(out.column("f")).toBe(table.column("f"));
+    // a view of a view: positions are the view's rows; fewer than half of the backing rows left: copied
+    const again = keepPositions(out, visibleRows(out), Uint32Array.from([1]));
+    expect(again.objects()).toEqual([{ f: 13, i: 3, s: "b" }]);
+    expect(again.totalRows()).toBe(1);
+    // an ordered view is copied in its order
+    const ordered = table.orderby(aq.desc("f"));
+    const copied = keepPositions(ordered, visibleRows(ordered), Uint32Array.from([0, 1, 2]));
+    expect(Array.from(copied.array("f"))).toEqual([13, 12, 11]);
+    expect(copied.isOrdered()).toBe(false);
   });
 
   it("keeps the groups of a grouped table", () => {

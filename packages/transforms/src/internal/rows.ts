@@ -1,4 +1,4 @@
-import type { ColumnTable } from "arquero";
+import { BitSet, type ColumnTable } from "arquero";
 
 /**
  * The backing-data row numbers of the rows a table shows, in the order it shows them
@@ -58,14 +58,22 @@ function gather(column: unknown, rows: Uint32Array): unknown[] | TypedArray {
 }
 
 /**
- * A new table holding the rows at `positions` (indices into `rows`, ascending), copied column by column:
- * typed columns stay typed, column order and table params are kept. When every row survives, the new
- * table shares the input's columns (no copy). A grouped table keeps its groups (through arquero's `reify`).
+ * The rows at `positions` (indices into `rows`, ascending). When at least half of the backing rows survive
+ * (and the table is neither ordered nor grouped), a filtered view that shares the input's columns: no column
+ * is copied, and the rows it hides are at most as many as it shows. Otherwise a new table with the rows
+ * copied column by column: typed columns stay typed, column order and table params are kept; a grouped table
+ * keeps its groups (through arquero's `reify`).
  */
 export function keepPositions(table: ColumnTable, rows: Uint32Array, positions: Uint32Array): ColumnTable {
   if (positions.length === rows.length && !table.isFiltered() && !table.isOrdered()) return table.create({});
   const selected = new Uint32Array(positions.length);
   for (let i = 0; i < positions.length; ++i) selected[i] = rows[positions[i]!]!;
+  const backing = table.totalRows();
+  if (!table.isOrdered() && !table.isGrouped() && positions.length * 2 >= backing) {
+    const mask = new BitSet(backing);
+    for (let i = 0; i < selected.length; ++i) mask.set(selected[i]!);
+    return table.create({ filter: mask });
+  }
   return takeRows(table, selected);
 }
 
