@@ -12,8 +12,8 @@ import { sqlString } from "./sql-text";
  * that leave each marker are read off the profile. The optimizers that move filters are off for the run, so
  * that no step's filter moves below or above another step's marker. A marker DuckDB dropped, merged with another
  * filter or planned twice (a CTE read twice) leaves the counts undefined, and so does an operator that may
- * stop reading its input early (a join with an empty side skips the other; a limit): the caller then counts
- * them with a second query.
+ * have stopped reading an input early (a join that gave no rows, a limit): the caller then counts them with a
+ * second query.
  */
 
 /** The settings a profiled run changes, restored afterwards. */
