@@ -61,6 +61,25 @@ describe("runOnDuckDb", () => {
     }
   });
 
+  it("counts the steps in the pipe's order, or with moveDedupes the dedupe after the row-local filter after it", async () => {
+    const table = aq.table({ n0: [1, 1, 2, 3, 3], n1: ["a", "a", "b", "c", "c"] });
+    const p = pipe(table)
+      .transform(dropDuplicates)
+      .transform(filter, { where: gt(col("n0"), 1.5) });
+    const written = await expectParity(p, db);
+    expect(written.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
+      ["dropDuplicates", 5, 3],
+      ["filter", 3, 2],
+    ]);
+    const moved = await runOnDuckDb(p, { database: db, moveDedupes: true });
+    expect(moved.table.objects()).toEqual(written.table.objects());
+    expect(moved.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
+      ["filter", 5, 3],
+      ["dropDuplicates", 3, 2],
+    ]);
+    expect(moved.sql.indexOf('"filter" AS')).toBeLessThan(moved.sql.indexOf('"dropDuplicates" AS'));
+  });
+
   it("leaves the database's profiling and optimizer settings as it found them", async () => {
     const settings =
       "SELECT current_setting('enable_profiling') AS p, current_setting('disabled_optimizers') AS o";

@@ -64,6 +64,8 @@ describe("tip-model prepare --engine duckdb", () => {
     expect(log).toContain("taxi_trip_data: ");
     expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
     expect(log).toContain("trip files read into a table first");
+    // trip files are a streamed read in process, whose plan runs the dedupe after the row-local filters
+    expect(log).toContain("in DuckDB: filterData > limitHistory, ");
   });
 
   it("streams the trip files through the query when asked, with the same prepared table and read", async () => {

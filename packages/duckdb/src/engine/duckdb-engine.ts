@@ -63,12 +63,13 @@ async function runSourceOnDuckDb<C extends string>(
       ...(files.options.aliases === undefined ? {} : { aliases: files.options.aliases }),
       ...(files.options.onInvalid === undefined ? {} : { onInvalid: files.options.onInvalid }),
     });
-    result = await runOnDuckDb(new Pipe<C>(source.table, steps), { ...options, source });
+    // the trace and the plan as the source pipe's own in-process run gives them
+    result = await runOnDuckDb(new Pipe<C>(source.table, steps), { moveDedupes: true, ...options, source });
     report = result.read as ReadReport;
   } else {
     const read = await readTableWithReport(resolved, files.schema, files.options);
     report = read.report;
-    result = await runOnDuckDb(new Pipe<C>(read.table, steps), options);
+    result = await runOnDuckDb(new Pipe<C>(read.table, steps), { moveDedupes: true, ...options });
   }
   return { ...result, trace: [readTraceEntry(report, report.ms), ...result.trace], read: report, report };
 }

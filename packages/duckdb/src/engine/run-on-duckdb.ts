@@ -1,5 +1,5 @@
 import { type Pipe, type PipeResult, type SqlRendering, schemaOf, type Table } from "@tablepipe/core";
-import { flattenPlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
+import { flattenPlan, optimizePlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
 import type { ReadReport } from "@tablepipe/io";
 import {
   type CompiledPipe,
@@ -44,6 +44,13 @@ export interface DuckDbRunOptions {
    * `"auto"` (default): streamed when the files are larger than a quarter of DuckDB's memory limit.
    */
   readonly readFiles?: FilesReadMode;
+  /**
+   * Run each dedupe on every column after the row-local steps that follow it (filters and derives that keep
+   * every column), as a source pipe runs in process (`pipeFrom(...).run()`): the same rows in the same order,
+   * but the dedupe hashes only the rows that survive them; the trace lists the steps in the order they ran.
+   * Default false: the steps run, and are counted, in the pipe's order (as `pipe.run()` counts them).
+   */
+  readonly moveDedupes?: boolean;
   /** Column types by name, for columns of the loaded tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
@@ -158,7 +165,7 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
   // The pre-flight checks types too when the source is the pipe's own table (a file's types are DuckDB's).
   const types = options.source === undefined ? schemaOf(pipe.source) : undefined;
   const planned = planSteps(columns, pipe.steps, "", types);
-  const flat = flattenPlan(planned);
+  const flat = options.moveDedupes === true ? optimizePlan(columns, planned) : flattenPlan(planned);
   const run = ++runs;
   const source = `tablepipe_source_${run}`;
   const sourceTypes = typesOfSource(pipe, options);

@@ -39,13 +39,15 @@ export async function tripFilesOnDuckDb(
 /**
  * Run the transform stage's pipe in DuckDB (its source table loaded into a database opened for this run, or
  * the trip files read by DuckDB when `source` is given; in memory unless `duckdb_database` names a file;
- * `duckdb_memory_limit` set first), then close the database.
+ * `duckdb_memory_limit` set first), then close the database. `moveDedupes`: plan as a source pipe does in
+ * process (the dedupe after the row-local filters that follow it).
  * @example await transformOnDuckDb(pipe(trips).step(filter), { duckdb_memory_limit: "4GB" })
  */
 export async function transformOnDuckDb<C extends string>(
   pipeline: Pipe<C>,
   settings: DuckDbSettings,
   source?: DuckDbFilesSource,
+  moveDedupes = false,
 ): Promise<DuckDbPipeResult<C>> {
   const limit = settings.duckdb_memory_limit;
   const database = await DuckDb.open(
@@ -57,6 +59,7 @@ export async function transformOnDuckDb<C extends string>(
       database,
       columnTypes: TIP_MODEL_COLUMN_TYPES,
       readFiles: settings.duckdb_read,
+      moveDedupes,
       ...(source === undefined ? {} : { source }),
     });
   } finally {

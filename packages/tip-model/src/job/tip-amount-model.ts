@@ -245,7 +245,9 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         const files = streamed === undefined ? undefined : await tripFilesOnDuckDb(streamed, onInvalid);
         const source = files?.table ?? trips ?? (await this.readStreamedWhole(streamed as string));
         const pipeline = pipe(source).step(filter).step(features).step(order);
-        const result = await transformOnDuckDb(pipeline, config, files);
+        // a streamed read runs in process as a source pipe, whose plan moves the dedupe after the row-local
+        // filters: the same plan (and funnel) on DuckDB
+        const result = await transformOnDuckDb(pipeline, config, files, streamed !== undefined);
         const readLine = result.read === undefined ? this.readLine(source) : [readTraceEntry(result.read)];
         this.keepTrace("transform", [...readLine, ...result.trace]);
         if (result.read !== undefined) {
