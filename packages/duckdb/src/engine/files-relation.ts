@@ -65,8 +65,10 @@ export class FilesRelation {
     const files = await source.files();
     const streams =
       files.length > 0 && (mode === "streamed" || (mode === "auto" && (await streamsBySize(db, files))));
-    if (streams) opened.#streamed = await source.stream(db.connection, relation, ROW_ORDER_COLUMN);
-    if (opened.#streamed === undefined) await opened.readIntoTable();
+    if (streams) {
+      await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files);
+      opened.#streamed = files;
+    } else await opened.readIntoTable();
     return opened;
   }
 

@@ -52,15 +52,16 @@ export interface DuckDbFilesSource {
   /** Read the files into a new temporary table `relation` (rows in file order); returns what readTable reports. */
   readonly load: (connection: DuckDBConnection, relation: string) => Promise<ReadReport>;
   /**
-   * Define `relation` as a view that reads the files as the query using it runs (nothing held), with the
-   * row-order column `rowColumn`; returns the files, or undefined when there are none. The view's query stops
-   * with `NEEDS_EXACT_READ` (fast-csv-read.ts) on a cell only the exact read can judge: `load` the files then.
+   * Define `relation` as a view that reads `files` (from `files()`, at least one) as the query using it runs
+   * (nothing held), with the row-order column `rowColumn`. The view's query stops with `NEEDS_EXACT_READ`
+   * (fast-csv-read.ts) on a cell only the exact read can judge: `load` the files then.
    */
   readonly stream: (
     connection: DuckDBConnection,
     relation: string,
     rowColumn: string,
-  ) => Promise<readonly string[] | undefined>;
+    files: readonly string[],
+  ) => Promise<void>;
 }
 
 const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
@@ -340,9 +341,8 @@ export function duckdbCsvFiles(
     connection: DuckDBConnection,
     relation: string,
     rowColumn: string,
-  ): Promise<readonly string[] | undefined> => {
-    const files = await resolveSources(source);
-    if (files.length === 0) return undefined;
+    files: readonly string[],
+  ): Promise<void> => {
     const parts: string[] = [];
     for (const [i, file] of files.entries()) {
       const { header, found } = await mappedHeader(connection, file, specs, options.aliases);
@@ -353,7 +353,6 @@ export function duckdbCsvFiles(
       `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
       `reading ${path}`,
     );
-    return files;
   };
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
   return { format: "files", path, columns, table, files, load, stream };

@@ -169,16 +169,15 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
   const run = ++runs;
   const source = `tablepipe_source_${run}`;
   const sourceTypes = typesOfSource(pipe, options);
+  // a files source is a view (over the files, or over the table they were read into) that numbers its rows
+  const filesSource = options.source?.format === "files";
   const compiled = compilePipe(columns, flat, {
     sourceTypes,
     dialect: "duckdb",
     sourceRelation: source,
     lookupRelation: (i) => `tablepipe_lookup_${run}_${i}`,
-    // a files source's view numbers its rows itself (file order, also when streamed)
     numberRows: (relation) =>
-      relation === source && options.source?.format === "files"
-        ? `SELECT * FROM ${quote(relation)}`
-        : numberRowsByRowid(relation),
+      relation === source && filesSource ? `SELECT * FROM ${quote(relation)}` : numberRowsByRowid(relation),
     renderings: options.renderings,
   });
   if (options.database !== undefined && options.memoryLimit !== undefined) {
@@ -194,9 +193,8 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
     ));
   const close = async (): Promise<void> => {
     try {
-      // a files source is a view (over the files, or over the table they were read into)
-      if (options.source?.format === "files") await FilesRelation.drop(db, source);
-      await dropRelations(db, compiled, options.source?.format === "files" ? undefined : source);
+      if (filesSource) await FilesRelation.drop(db, source);
+      await dropRelations(db, compiled, filesSource ? undefined : source);
     } finally {
       if (options.database === undefined) db.close();
     }
