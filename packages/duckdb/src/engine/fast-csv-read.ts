@@ -21,8 +21,11 @@ import { quote, sqlString } from "./sql-text";
 const NOT_A_NUMBER = "_|[+-][+-]";
 /** The same for an integer cell, plus an exponent (`1e3`) and a fraction without a digit before it (`.0`). */
 const NOT_AN_INT = String.raw`_|[+-][+-]|[eE]|(?:^|[^0-9])\.`;
-/** An ISO time stamp without a zone, fraction or one-digit field: the layouts DuckDB's TIMESTAMP cast reads as readTable does. */
-const ISO_STAMP = String.raw`[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*`;
+/**
+ * An ISO time stamp without a zone, fraction or one-digit field, hour 00-23: the layouts DuckDB's TIMESTAMP cast
+ * reads as readTable does (the cast reads `24:00` as the next midnight, which readTable refuses).
+ */
+const ISO_STAMP = String.raw`[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ](?:[01][0-9]|2[0-3]):[0-9]{2}(?::[0-9]{2})?)?[ \t]*`;
 /** readTable's words for a boolean, compared ignoring case. */
 export const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
 export const FALSE_WORDS = ["false", "f", "0", "no", "n"];
