@@ -92,7 +92,7 @@ export { flattenTrace, formatFunnel } from "./pipe/trace";
 export type { Misfit } from "./schema/conforms";
 export { firstMisfit, valueFits } from "./schema/conforms";
 export { schemaFromRowSchema } from "./schema/from-row-schema";
-export { inferColumnType, inferSchema } from "./schema/infer-schema";
+export { columnArray, inferColumnType, inferSchema } from "./schema/infer-schema";
 export type { ColumnType, LogicalType, TableSchema, TypeRequirement } from "./schema/logical-types";
 export {
   columnType,

@@ -145,9 +145,16 @@ describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_0
 
   it("time stamps DuckDB's cast reads and readTable refuses: hour 24, second 60, a zone, a fraction", async () => {
     const traps = ["2018-07-27 24:00", "2018-07-27T24:00:00", "2018-07-27 23:59:60", "2018-07-27 09:14:45Z"];
-    const found = await verdicts("timestamp", [...traps, "2018-07-27 09:14:45.5", "0000-01-01", "2018-07-27 23:59"]);
+    const found = await verdicts("timestamp", [
+      ...traps,
+      "2018-07-27 09:14:45.5",
+      "0000-01-01",
+      "2018-07-27 23:59",
+    ]);
     expectFastAgrees(found);
-    expect(found.slice(0, traps.length).map((v) => [v.text, v.exactBad])).toEqual(traps.map((t) => [t, true]));
+    expect(found.slice(0, traps.length).map((v) => [v.text, v.exactBad])).toEqual(
+      traps.map((t) => [t, true]),
+    );
   });
 
   it("booleans and enums: the same words, any case, blanks around", async () => {

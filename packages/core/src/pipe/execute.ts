@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { columnArray, inferColumnType } from "../schema/infer-schema";
+import { inferTableColumnType } from "../schema/infer-schema";
 import type { ColumnType, TableSchema } from "../schema/logical-types";
 import { attachSchema, declaredSchema } from "../schema/registry";
 import { verifyOutput } from "../transform/define-transform";
@@ -30,8 +30,7 @@ function withPlannedSchema(table: ColumnTable, schema: TableSchema | undefined):
   if (schema === undefined || declaredSchema(table) !== undefined) return table;
   const own: Record<string, ColumnType> = {};
   // a column the plan does not know (a helper column of the batch) is typed from its values
-  for (const name of table.columnNames())
-    own[name] = schema[name] ?? inferColumnType(columnArray(table, name));
+  for (const name of table.columnNames()) own[name] = schema[name] ?? inferTableColumnType(table, name);
   return attachSchema(table.create({}), own);
 }
 

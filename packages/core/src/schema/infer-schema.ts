@@ -11,18 +11,41 @@ const INT_ARRAYS = [
   Uint8ClampedArray,
 ];
 
-/**
- * A column's values as the table shows them, as an array-like: the rows a filtered view shows, in an ordered
- * table's order (Arrow-backed columns are materialised).
- */
-export function columnArray(table: ColumnTable, name: string): ArrayLike<unknown> {
-  const column = table.column(name);
-  if (column === undefined) return [];
-  if (table.isFiltered() || table.isOrdered()) return table.array(name) as ArrayLike<unknown>;
+type ValueArray = unknown[] | (ArrayLike<unknown> & ArrayBufferView);
+type ValueArrayConstructor = new (length: number) => ValueArray;
+
+/** The column's backing values as an array (a JS or typed array as stored; an Arrow column materialised). */
+function backingValues(column: { length: number; at(row: number): unknown }): ArrayLike<unknown> {
   if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as unknown as ArrayLike<unknown>;
   const array = (column as { toArray?: () => unknown }).toArray?.();
   if (Array.isArray(array) || ArrayBuffer.isView(array)) return array as ArrayLike<unknown>;
   return Array.from({ length: column.length }, (_, i) => column.at(i));
+}
+
+/**
+ * A column's values as the table shows them, as an array-like: the rows a filtered view shows, in an ordered
+ * table's order, in an array of the backing array's kind (a `Float64Array` column gives a `Float64Array`).
+ * Arrow-backed columns are materialised.
+ * @example columnArray(table.filter((d) => d.fare > 0), "fare") // the fares of the rows kept
+ */
+export function columnArray(table: ColumnTable, name: string): ArrayLike<unknown> {
+  const column = table.column(name);
+  if (column === undefined) return [];
+  const values = backingValues(column);
+  if (!table.isFiltered() && !table.isOrdered()) return values;
+  const out = new (ArrayBuffer.isView(values) ? (values.constructor as ValueArrayConstructor) : Array)(
+    table.numRows(),
+  ) as unknown[];
+  if (table.isOrdered()) {
+    const index = table.indices();
+    for (let k = 0; k < index.length; k++) out[k] = values[index[k] as number];
+  } else {
+    // a filtered view: walk its mask's set bits (arquero's own array() calls a closure per row)
+    const mask = table.mask() as unknown as { next(from: number): number };
+    let k = 0;
+    for (let i = mask.next(0); i >= 0; i = mask.next(i + 1)) out[k++] = values[i];
+  }
+  return out;
 }
 
 function valueType(value: unknown): LogicalType | undefined {
@@ -81,9 +104,20 @@ export function inferColumnType(values: ArrayLike<unknown>): ColumnType {
   return { type: type ?? "unknown", nullable, fromValues: true };
 }
 
+/**
+ * The type of one column of `table` as {@link inferColumnType} finds it from the rows the table shows; a column
+ * backed by an integer typed array is `int` without a copy of a filtered or ordered view's rows.
+ */
+export function inferTableColumnType(table: ColumnTable, name: string): ColumnType {
+  const column = table.column(name);
+  if (INT_ARRAYS.some((kind) => column instanceof kind) || column instanceof BigInt64Array)
+    return { type: "int", nullable: false, fromValues: true };
+  return inferColumnType(columnArray(table, name));
+}
+
 /** The schema of a plain arquero table, typed from its values (see {@link inferColumnType}). */
 export function inferSchema(table: ColumnTable): TableSchema {
   const schema: Record<string, ColumnType> = {};
-  for (const name of table.columnNames()) schema[name] = inferColumnType(columnArray(table, name));
+  for (const name of table.columnNames()) schema[name] = inferTableColumnType(table, name);
   return schema;
 }

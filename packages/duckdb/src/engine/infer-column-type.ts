@@ -1,8 +1,8 @@
+import { columnArray } from "@tablepipe/core";
 import { declaredColumnType, inferColumnType as inferFromValues } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError } from "../errors";
 import type { ColumnType } from "./column-types";
-import { columnValues } from "./column-values";
 
 /**
  * A column's type: `declared` when given, else the type the table's schema declares (a table from readTable,
@@ -19,7 +19,7 @@ export function inferColumnType(
   if (declared !== undefined) return declared;
   const fromSchema = declaredColumnType(table, name);
   if (fromSchema !== undefined) return fromSchema;
-  const found = inferFromValues(columnValues(table, name), name, undefined);
+  const found = inferFromValues(columnArray(table, name), name, undefined);
   if ("problem" in found) throw new DuckDbLoadError(`${label}: ${found.problem}`);
   return found.type;
 }

@@ -7,11 +7,10 @@ import {
   type DuckDBValue,
   VARCHAR,
 } from "@duckdb/node-api";
-import { isMissing, SQL_DIALECTS } from "@tablepipe/core";
+import { columnArray, isMissing, SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
-import { columnValues } from "./column-values";
 import { inferColumnType } from "./infer-column-type";
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
@@ -87,7 +86,7 @@ export async function loadTable(
   try {
     const appender = await connection.createAppender(staged);
     try {
-      const columns = names.map((name) => columnValues(table, name));
+      const columns = names.map((name) => columnArray(table, name));
       const chunkTypes = columnTypes.map((type) => STAGED[type]);
       const rows = table.numRows();
       for (let from = 0; from < rows; from += CHUNK_ROWS) {

@@ -5,7 +5,7 @@
  */
 
 import type { DisplaySchema } from "@tablepipe/core";
-import { isEpochMillis } from "@tablepipe/core";
+import { columnArray, isEpochMillis } from "@tablepipe/core";
 import { rememberedDisplaySchema } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import type { ColumnSpec } from "../read/schema-columns";
@@ -103,7 +103,7 @@ export function writeColumns(table: ColumnTable, specs?: readonly ColumnSpec[]):
   const bySpec = new Map(specs?.map((spec) => [spec.name, spec]));
   const tableSchema = rememberedDisplaySchema(table);
   return table.columnNames().map((name) => {
-    const values = table.array(name) as ArrayLike<unknown>;
+    const values = columnArray(table, name);
     const kinds = new Set<ValueKind>();
     let nulls = false;
     if (ArrayBuffer.isView(values)) {

@@ -1,4 +1,4 @@
-import { isMissing } from "@tablepipe/core";
+import { columnArray, isMissing } from "@tablepipe/core";
 import type { ColumnType } from "@tablepipe/sql";
 import {
   bool,
@@ -61,7 +61,7 @@ export function tableToArrow(
   const arrowTypes: Record<string, ReturnType<typeof int64> | (typeof ARROW_TYPES)[ColumnType]> = {};
   names.forEach((name, c) => {
     const type = types[c] as ColumnType;
-    const values = table.array(name) as ArrayLike<unknown>;
+    const values = columnArray(table, name);
     const out = new Array<unknown>(values.length);
     for (let row = 0; row < values.length; ++row) {
       out[row] = cell(type, values[row], () => `${label}: row ${firstRow + row}, column "${name}"`);

@@ -1,3 +1,4 @@
+import { columnArray } from "@tablepipe/core";
 import { type ColumnType, declaredColumnType, inferColumnType as inferFromValues } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { SparkLoadError } from "../client/errors";
@@ -19,7 +20,7 @@ export function inferColumnType(
   if (declared !== undefined) return declared;
   const fromSchema = declaredColumnType(table, name);
   if (fromSchema !== undefined) return fromSchema;
-  const found = inferFromValues(table.array(name) as ArrayLike<unknown>, name, undefined);
+  const found = inferFromValues(columnArray(table, name), name, undefined);
   if ("problem" in found) throw new SparkLoadError(`${label}: ${found.problem}`);
   return found.type;
 }

@@ -1,4 +1,4 @@
-import { type CastType, isMissing } from "@tablepipe/core";
+import { type CastType, columnArray, isMissing } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { columnList } from "../select-list";
 import type { BuiltInRendering } from "../step-rendering";
@@ -14,7 +14,7 @@ const KIND: Readonly<Record<CastType, string>> = {
 
 /** The kind of the first present value of a column, as the in-process `union` checks it; undefined if none. */
 function firstKind(table: ColumnTable, name: string): string | undefined {
-  const values = table.array(name) as ArrayLike<unknown>;
+  const values = columnArray(table, name);
   for (let i = 0; i < values.length; ++i) {
     const value = values[i];
     if (!isMissing(value)) return value instanceof Date ? "number" : typeof value;

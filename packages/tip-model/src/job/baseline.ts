@@ -1,3 +1,4 @@
+import { columnArray } from "@tablepipe/core";
 import { type RegressionMetrics, regressionMetricsOf } from "@tablepipe/models";
 import type { ColumnTable } from "arquero";
 
@@ -11,8 +12,8 @@ export function trainingMeanBaseline(
   test: ColumnTable,
   label: string,
 ): RegressionMetrics {
-  const mean = meanOf(training.array(label) as ArrayLike<unknown>);
-  const actual = (test.array(label) as ArrayLike<unknown>) ?? [];
+  const mean = meanOf(columnArray(training, label));
+  const actual = columnArray(test, label);
   const labels: number[] = [];
   for (let i = 0; i < actual.length; i++) {
     const value = actual[i];

@@ -1,4 +1,4 @@
-import { formatTimestamp, isMissing, type RowSchema } from "@tablepipe/core";
+import { columnArray, formatTimestamp, isMissing, type RowSchema } from "@tablepipe/core";
 import { columnKinds } from "@tablepipe/io";
 import type { ColumnTable } from "arquero";
 import type { ReportColumn } from "./types";
@@ -47,7 +47,7 @@ function float64Summary(values: Float64Array): {
 export function summarizeColumns(table: ColumnTable, schema?: RowSchema): ReportColumn[] {
   const declared = schema === undefined ? new Map<string, string>() : schemaTypes(schema);
   return table.columnNames().map((name) => {
-    const values = table.array(name) as ArrayLike<unknown>;
+    const values = columnArray(table, name);
     let nulls = 0;
     let min: number | string | boolean | undefined;
     let max: number | string | boolean | undefined;

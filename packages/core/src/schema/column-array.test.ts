@@ -1,0 +1,47 @@
+import * as aq from "arquero";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { columnArray, inferColumnType, inferTableColumnType } from "./infer-schema";
+
+describe("columnArray", () => {
+  it("gives the rows a filtered or ordered view shows, in the backing array's kind", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true }), fc.boolean())),
+        fc.boolean(),
+        (rows, ordered) => {
+          const base = aq.table({
+            n: Int32Array.from(rows, ([n]) => n),
+            x: Float64Array.from(rows, ([, x]) => x),
+            s: rows.map(([n]) => (n > 0 ? `p${n}` : null)),
+          });
+          const kept = base.filter(aq.escape((d: { n: number }) => d.n % 2 === 0));
+          const view = ordered ? kept.orderby("x") : kept;
+          for (const name of ["n", "x", "s"]) {
+            const values = columnArray(view, name);
+            expect(Array.from(values)).toEqual(view.array(name) as unknown[]);
+          }
+          expect(columnArray(view, "n")).toBeInstanceOf(Int32Array);
+          expect(columnArray(view, "x")).toBeInstanceOf(Float64Array);
+          expect(Array.isArray(columnArray(view, "s"))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("returns an unfiltered column's own array without a copy, and [] for a column the table lacks", () => {
+    const x = Float64Array.of(1, 2, 3);
+    const table = aq.table({ x });
+    expect(columnArray(table, "x")).toBe(x);
+    expect(columnArray(table, "missing")).toEqual([]);
+  });
+
+  it("types a view's column as its rows copied into a table of their own are typed", () => {
+    const table = aq
+      .table({ n: Int32Array.of(1, 2, 3), x: Float64Array.of(1, Number.NaN, 3), s: ["a", null, "c"] })
+      .filter(aq.escape((d: { n: number }) => d.n !== 2));
+    for (const name of ["n", "x", "s"])
+      expect(inferTableColumnType(table, name)).toEqual(inferColumnType(columnArray(table.reify(), name)));
+    expect(inferTableColumnType(table, "x")).toEqual({ type: "float", nullable: false, fromValues: true });
+  });
+});
