@@ -85,4 +85,40 @@ describe("join", () => {
       ),
     );
   });
+
+  it("on number keys held in Float64Arrays (a hash join) agrees with a nested-loop reference", () => {
+    // small whole numbers are looked up by direct indexing; fractions and far-apart values by hashing
+    const narrow = fc.constantFrom(0, -0, 1, 2, 3, 7, Number.NaN);
+    const wide = fc.constantFrom(0, -0, 1.5, -2.25, 1e15, -1e15, 3, Number.NaN);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(narrow, wide).chain((key) =>
+          fc.tuple(fc.array(key, { maxLength: 12 }), fc.array(key, { maxLength: 12 })),
+        ),
+        fc.constantFrom("inner", "left", "semi", "anti" as const),
+        ([leftKeys, rightKeys], how) => {
+          const left = aq.table({ k: Float64Array.from(leftKeys), i: leftKeys.map((_, i) => i) });
+          const right = aq.table({ k: Float64Array.from(rightKeys), j: rightKeys.map((_, j) => j) });
+          const out = join(left, { right, on: ["k"], how });
+          const expected = leftKeys.flatMap((a, i): object[] => {
+            const m = rightKeys.flatMap((b, j) => (!Number.isNaN(a) && a === b ? [j] : []));
+            if (how === "semi") return m.length > 0 ? [{ i }] : [];
+            if (how === "anti") return m.length === 0 ? [{ i }] : [];
+            if (m.length === 0) return how === "left" ? [{ i, j: null }] : [];
+            return m.map((j) => ({ i, j }));
+          });
+          expect(out.select(out.columnNames().filter((c) => c !== "k")).objects()).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it("names the first repeated right key of a many-to-one join on number keys", () => {
+    const left = aq.table({ k: Float64Array.of(1, 2) });
+    const right = aq.table({ k: Float64Array.of(5, 1.5, 9, 1.5, 5), v: [1, 2, 3, 4, 5] });
+    expect(() => join(left, { right, on: ["k"], validate: "many-to-one" })).toThrow(
+      'join: validate "many-to-one": the key (k = 5) appears more than once in the right table',
+    );
+    expect(join(left, { right: right.slice(1, 3), on: ["k"], validate: "many-to-one" }).numRows()).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { describeValue } from "@tablepipe/core";
 import type { ColumnValues } from "./columns";
+import { matchNumberKeys } from "./join-number-key";
 import { describeKinds, keyKind } from "./key-set";
 import { groupRows } from "./row-groups";
 
@@ -65,6 +66,14 @@ export function matchRows(
   rightRows: Uint32Array,
   options: MatchOptions,
 ): JoinMatches {
+  const [leftKey, rightKey] = [leftKeys[0], rightKeys[0]];
+  if (
+    leftKeys.length === 1 &&
+    leftKey instanceof Float64Array &&
+    rightKey instanceof Float64Array &&
+    options.validate !== "one-to-one"
+  )
+    return matchNumberKeys(leftKey, leftRows, rightKey, rightRows, options);
   const nl = leftRows.length;
   const nr = rightRows.length;
   // Number keys on both sides stay in typed arrays (grouped by the one-number-column path for one key).

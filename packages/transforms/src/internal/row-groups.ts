@@ -74,7 +74,7 @@ export function groupRows(
 }
 
 /** A hash of a number for {@link groupNumbers}: equal numbers (0 and -0 too) hash alike. */
-function numberHash(x: number): number {
+export function numberHash(x: number): number {
   if (x === (x | 0)) return fmix(x | 0);
   float[0] = x;
   return fmix(mix(words[0]!, words[1]!));
@@ -134,7 +134,7 @@ export function groupNumbers(column: Float64Array, rows: Uint32Array, expectedGr
 }
 
 /** Whole numbers spanning at most this many values (and at most 4 per row) are grouped by direct indexing. */
-const MAX_DIRECT_RANGE = 1 << 25;
+export const MAX_DIRECT_RANGE = 1 << 25;
 
 /**
  * {@link groupNumbers} for whole numbers in a narrow range (ids, codes, small keys): a group per value
