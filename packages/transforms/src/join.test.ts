@@ -92,9 +92,9 @@ describe("join", () => {
     const wide = fc.constantFrom(0, -0, 1.5, -2.25, 1e15, -1e15, 3, Number.NaN);
     fc.assert(
       fc.property(
-        fc.constantFrom(narrow, wide).chain((key) =>
-          fc.tuple(fc.array(key, { maxLength: 12 }), fc.array(key, { maxLength: 12 })),
-        ),
+        fc
+          .constantFrom(narrow, wide)
+          .chain((key) => fc.tuple(fc.array(key, { maxLength: 12 }), fc.array(key, { maxLength: 12 }))),
         fc.constantFrom("inner", "left", "semi", "anti" as const),
         ([leftKeys, rightKeys], how) => {
           const left = aq.table({ k: Float64Array.from(leftKeys), i: leftKeys.map((_, i) => i) });
@@ -120,5 +120,22 @@ describe("join", () => {
       'join: validate "many-to-one": the key (k = 5) appears more than once in the right table',
     );
     expect(join(left, { right: right.slice(1, 3), on: ["k"], validate: "many-to-one" }).numRows()).toBe(0);
+  });
+
+  it("keeps left rows matched once each as a view sharing the left's columns, not a copy", () => {
+    const left = aq.table({ k: Float64Array.of(1, 2, 3, 9), amount: Float64Array.of(10, 20, 30, 40) });
+    const right = aq.table({ k: Float64Array.of(3, 1, 2), name: ["c", "a", "b"] });
+    const out = join(left, { right, on: ["k"] });
+    expect(out.isFiltered()).toBe(true);
+    expect(out.column("amount")).toBe(left.column("amount"));
+    expect(out.objects()).toEqual([
+      { k: 1, amount: 10, name: "a" },
+      { k: 2, amount: 20, name: "b" },
+      { k: 3, amount: 30, name: "c" },
+    ]);
+    // a right key held twice repeats a left row: a copy
+    const twice = join(left, { right: right.concat(aq.table({ k: [1], name: ["a2"] })), on: ["k"] });
+    expect(twice.isFiltered()).toBe(false);
+    expect(twice.array("name")).toEqual(["a", "a2", "b", "c"]);
   });
 });

@@ -15,7 +15,7 @@ import { type ColumnTable, table as makeTable } from "arquero";
 import { z } from "zod";
 import { columnValues } from "./internal/columns";
 import { matchRows } from "./internal/join-matches";
-import { takeRows, visibleRows } from "./internal/rows";
+import { takeRows, viewMask, visibleRows } from "./internal/rows";
 
 /** The columns of `join`: an inner or left join adds the right table's non-key columns. */
 export interface JoinColumns extends StaticContract {
@@ -36,17 +36,31 @@ export interface JoinColumns extends StaticContract {
 
 /** Values at `rows`, `-1` giving null: a `Float64Array` stays one when no row is missing. */
 function gatherOrNull(values: ArrayLike<unknown>, rows: Int32Array): Float64Array | unknown[] {
+  return spreadOrNull(values, rows, undefined, rows.length);
+}
+
+/**
+ * Values at `rows` (`-1` giving null), written at `at[k]` of a column of `length` rows (at `k` when `at` is
+ * undefined): a `Float64Array` stays one when no row is missing.
+ */
+function spreadOrNull(
+  values: ArrayLike<unknown>,
+  rows: Int32Array,
+  at: Uint32Array | undefined,
+  length: number,
+): Float64Array | unknown[] {
   let missing = false;
   for (let i = 0; i < rows.length && !missing; ++i) missing = rows[i]! < 0;
   if (values instanceof Float64Array && !missing) {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; ++i) out[i] = values[rows[i]!]!;
+    const out = new Float64Array(length);
+    if (at === undefined) for (let i = 0; i < rows.length; ++i) out[i] = values[rows[i]!]!;
+    else for (let i = 0; i < rows.length; ++i) out[at[i]!] = values[rows[i]!]!;
     return out;
   }
-  const out = new Array<unknown>(rows.length);
+  const out = new Array<unknown>(length);
   for (let i = 0; i < rows.length; ++i) {
     const r = rows[i]!;
-    out[i] = r < 0 ? null : values[r];
+    out[at === undefined ? i : at[i]!] = r < 0 ? null : values[r];
   }
   return out;
 }
@@ -121,12 +135,28 @@ export const join = withStaticContract<JoinColumns>()(
         rightRows,
         { how, validate, keys },
       );
+      const names = [...table.columnNames(), ...rightExtra];
+      // Left rows kept once each, in order: a filtered view sharing the left's columns (the right's spread
+      // to the left's backing rows), instead of a copy of every left column.
+      const mask = viewMask(table, matches.left);
+      if (mask !== undefined) {
+        const data: Record<string, unknown> = {};
+        for (const name of table.columnNames()) data[name] = table.column(name);
+        for (const name of rightExtra)
+          data[name] = spreadOrNull(
+            columnValues(right, name),
+            matches.right,
+            matches.left,
+            table.totalRows(),
+          );
+        return table.create({ data: data as Record<string, unknown[]>, names, filter: mask });
+      }
       if (how === "semi" || how === "anti") return takeRows(table.ungroup(), matches.left);
       const left = takeRows(table.ungroup(), matches.left);
       const data: Record<string, unknown> = {};
       for (const name of table.columnNames()) data[name] = left.column(name);
       for (const name of rightExtra) data[name] = gatherOrNull(columnValues(right, name), matches.right);
-      return makeTable(data as Record<string, unknown[]>, [...table.columnNames(), ...rightExtra]);
+      return makeTable(data as Record<string, unknown[]>, names);
     },
   }),
 );

@@ -1,6 +1,7 @@
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { columnMisfit, firstMisfit } from "./conforms";
 import { columnArray, inferColumnType, inferTableColumnType } from "./infer-schema";
 
 describe("columnArray", () => {
@@ -43,5 +44,29 @@ describe("columnArray", () => {
     for (const name of ["n", "x", "s"])
       expect(inferTableColumnType(table, name)).toEqual(inferColumnType(columnArray(table.reify(), name)));
     expect(inferTableColumnType(table, "x")).toEqual({ type: "float", nullable: false, fromValues: true });
+  });
+});
+
+describe("columnMisfit", () => {
+  it("checks the rows a view shows, in place, as firstMisfit checks them copied", () => {
+    const cell = fc.constantFrom<unknown>(1, 2.5, Number.NaN, null, "x", undefined);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(cell, fc.boolean())),
+        fc.constantFrom("int", "float", "string" as const),
+        fc.boolean(),
+        fc.boolean(),
+        (rows, type, nullable, typed) => {
+          const numbers = rows.map(([v]) => (typeof v === "number" ? v : Number.NaN));
+          const values = typed ? Float64Array.from(numbers) : rows.map(([v]) => v);
+          const keep = Uint8Array.from(rows, ([, k]) => (k ? 1 : 0));
+          const view = aq.table({ v: values, keep }).filter((d: { keep: number }) => d.keep === 1);
+          const expected = firstMisfit(columnArray(view, "v"), { type, nullable });
+          const found = columnMisfit(view, "v", { type, nullable });
+          expect(found?.row).toBe(expected?.row);
+          expect(Object.is(found?.value, expected?.value)).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -1,3 +1,5 @@
+import type { ColumnTable } from "arquero";
+import { columnArray } from "./infer-schema";
 import type { ColumnType, LogicalType } from "./logical-types";
 
 const MS_PER_DAY = 86_400_000;
@@ -46,22 +48,53 @@ export interface Misfit {
  * another type (`"May"` in an `int` column, `1.5` in a `date` column: see {@link valueFits}).
  */
 export function firstMisfit(values: ArrayLike<unknown>, type: ColumnType): Misfit | undefined {
+  return firstMisfitAt(values, type, undefined);
+}
+
+/** The set rows of a filtered view's mask (arquero's BitSet). */
+interface ShownRows {
+  next(from: number): number;
+}
+
+/**
+ * {@link firstMisfit} on the rows of a column a table shows, checked in place: a filtered view's rows are not
+ * copied first. The row reported counts the rows the table shows.
+ * @example columnMisfit(table, "fare", { type: "float", nullable: false }) // { row: 3, value: NaN }
+ */
+export function columnMisfit(table: ColumnTable, name: string, type: ColumnType): Misfit | undefined {
+  const column = table.column(name);
+  if (column === undefined) return undefined;
+  const inPlace = Array.isArray(column) || ArrayBuffer.isView(column);
+  if (!table.isFiltered() || table.isOrdered() || !inPlace)
+    return firstMisfit(columnArray(table, name), type);
+  return firstMisfitAt(column as unknown as ArrayLike<unknown>, type, table.mask() as unknown as ShownRows);
+}
+
+/** {@link firstMisfit} on `values`, only at the rows `shown` holds when given (rows counted among those). */
+function firstMisfitAt(
+  values: ArrayLike<unknown>,
+  type: ColumnType,
+  shown: ShownRows | undefined,
+): Misfit | undefined {
   const { nullable } = type;
   if (ArrayBuffer.isView(values) && !(values instanceof Float64Array || values instanceof Float32Array)) {
     // Integer typed arrays hold integers and never a missing value.
     if (type.type === "int" || type.type === "float" || type.type === "unknown") return undefined;
   }
+  const first = shown === undefined ? 0 : shown.next(0);
+  const after = (i: number): number =>
+    shown === undefined ? (i + 1 < values.length ? i + 1 : -1) : shown.next(i + 1);
   if (values instanceof Float64Array || values instanceof Float32Array) {
     if (type.type === "float" || type.type === "unknown" || type.type === "timestamp") {
       if (nullable) return undefined;
-      for (let row = 0; row < values.length; row++) {
-        if (Number.isNaN(values[row])) return { row, value: values[row] };
+      for (let i = values.length === 0 ? -1 : first, row = 0; i >= 0; i = after(i), row++) {
+        if (Number.isNaN(values[i])) return { row, value: values[i] };
       }
       return undefined;
     }
   }
-  for (let row = 0; row < values.length; row++) {
-    const value = values[row];
+  for (let i = values.length === 0 ? -1 : first, row = 0; i >= 0; i = after(i), row++) {
+    const value = values[i];
     if (isMissingValue(value)) {
       if (!nullable) return { row, value };
     } else if (!valueFits(value, type.type)) {

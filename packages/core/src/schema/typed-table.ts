@@ -1,9 +1,8 @@
 import type { ColumnTable } from "arquero";
 import { SchemaMismatchError } from "../transform/errors";
 import type { Table } from "../transform/table";
-import { firstMisfit } from "./conforms";
+import { columnMisfit } from "./conforms";
 import { schemaFromRowSchema } from "./from-row-schema";
-import { columnArray } from "./infer-schema";
 import { type ColumnType, formatColumnType, isLogicalType, type TableSchema } from "./logical-types";
 import { attachSchema } from "./registry";
 import type { RowSchema } from "./row-schema";
@@ -62,7 +61,7 @@ export function checkTableSchema(table: ColumnTable, schema: TableSchema, where:
   }
   for (const name of names) {
     const type = schema[name] as ColumnType;
-    const misfit = firstMisfit(columnArray(table, name), type);
+    const misfit = columnMisfit(table, name, type);
     if (misfit !== undefined) {
       throw new SchemaMismatchError(
         `${where}: column "${name}" should be ${formatColumnType(type)}, ` +

@@ -1,6 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { firstMisfit } from "../schema/conforms";
-import { columnArray } from "../schema/infer-schema";
+import { columnMisfit } from "../schema/conforms";
 import {
   type ColumnType,
   formatColumnType,
@@ -128,7 +127,7 @@ export function verifyOutput(step: string, output: unknown, contract: ColumnCont
   const wrong: string[] = [];
   for (const [name, type] of Object.entries(contract.addTypes ?? {})) {
     if (!columns.has(name)) continue;
-    const misfit = firstMisfit(columnArray(output, name), type);
+    const misfit = columnMisfit(output, name, type);
     if (misfit !== undefined) {
       wrong.push(
         `column "${name}" should be ${formatColumnType(type)}, but row ${misfit.row} holds ${describeCell(misfit.value)}`,

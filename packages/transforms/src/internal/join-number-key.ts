@@ -26,34 +26,35 @@ export function matchNumberKeys(
     }
   }
   const nl = leftRows.length;
-  const first = new Int32Array(nl);
-  let pairs = 0;
-  let found = 0;
-  for (let i = 0; i < nl; ++i) {
-    const entry = index.find(leftKey[leftRows[i]!]!);
-    first[i] = entry;
-    if (entry >= 0) {
-      found++;
-      pairs += index.runLength[entry]!;
+  const how = options.how;
+  if (how === "semi" || how === "anti") {
+    const kept = new Uint32Array(nl);
+    let k = 0;
+    for (let i = 0; i < nl; ++i) {
+      const row = leftRows[i]!;
+      if (index.find(leftKey[row]!) >= 0 === (how === "semi")) kept[k++] = row;
+    }
+    return { left: kept.subarray(0, k), right: new Int32Array(0) };
+  }
+  // Each left row has at most one right row when no right key repeats: outputs sized for every left row, the
+  // pages never written never touched. Otherwise a first probe pass counts the pairs.
+  let total = nl;
+  if (index.firstRepeated() >= 0) {
+    total = 0;
+    for (let i = 0; i < nl; ++i) {
+      const entry = index.find(leftKey[leftRows[i]!]!);
+      total += entry >= 0 ? index.runLength[entry]! : how === "left" ? 1 : 0;
     }
   }
-  if (options.how === "semi" || options.how === "anti") {
-    const semi = options.how === "semi";
-    const kept = new Uint32Array(semi ? found : nl - found);
-    let k = 0;
-    for (let i = 0; i < nl; ++i) if (first[i]! >= 0 === semi) kept[k++] = leftRows[i]!;
-    return { left: kept, right: new Int32Array(0) };
-  }
-  const total = options.how === "left" ? pairs + (nl - found) : pairs;
   const left = new Uint32Array(total);
   const right = new Int32Array(total);
   const { next } = index;
   let k = 0;
   for (let i = 0; i < nl; ++i) {
     const row = leftRows[i]!;
-    let entry = first[i]!;
+    let entry = index.find(leftKey[row]!);
     if (entry < 0) {
-      if (options.how === "left") {
+      if (how === "left") {
         left[k] = row;
         right[k++] = -1;
       }
@@ -64,5 +65,5 @@ export function matchNumberKeys(
       right[k++] = rightRows[entry]!;
     }
   }
-  return { left, right };
+  return { left: left.subarray(0, k), right: right.subarray(0, k) };
 }

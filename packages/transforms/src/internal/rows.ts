@@ -92,6 +92,20 @@ export function takeRows(table: ColumnTable, selected: Uint32Array): ColumnTable
   return table.create({ data, names, filter: none, order: none, groups: none });
 }
 
+/**
+ * A mask of the backing rows `selected` when they may be shown as a filtered view of `table`: the table is
+ * neither ordered nor grouped, `selected` is strictly ascending, and it keeps at least half of the backing
+ * rows (the rows a view hides are then at most as many as it shows). Undefined otherwise.
+ */
+export function viewMask(table: ColumnTable, selected: Uint32Array): BitSet | undefined {
+  const backing = table.totalRows();
+  if (table.isOrdered() || table.isGrouped() || selected.length * 2 < backing) return undefined;
+  for (let i = 1; i < selected.length; ++i) if (selected[i]! <= selected[i - 1]!) return undefined;
+  const mask = new BitSet(backing);
+  for (let i = 0; i < selected.length; ++i) mask.set(selected[i]!);
+  return mask;
+}
+
 /** The positions `i` (ascending) where `keep[i]` is non-zero. */
 export function positionsOf(keep: Uint8Array): Uint32Array {
   let count = 0;
