@@ -90,7 +90,7 @@ export type { TraceEntry } from "./pipe/trace";
 export { flattenTrace, formatFunnel } from "./pipe/trace";
 // Table schemas at run time: column types, typed tables, the schema of any table.
 export type { Misfit } from "./schema/conforms";
-export { firstMisfit, valueFits } from "./schema/conforms";
+export { columnMisfit, firstMisfit, valueFits } from "./schema/conforms";
 export { schemaFromRowSchema } from "./schema/from-row-schema";
 export { columnArray, inferColumnType, inferSchema } from "./schema/infer-schema";
 export type { ColumnType, LogicalType, TableSchema, TypeRequirement } from "./schema/logical-types";

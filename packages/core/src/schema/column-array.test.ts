@@ -49,11 +49,20 @@ describe("columnArray", () => {
 
 describe("columnMisfit", () => {
   it("checks the rows a view shows, in place, as firstMisfit checks them copied", () => {
-    const cell = fc.constantFrom<unknown>(1, 2.5, Number.NaN, null, "x", undefined);
+    const cell = fc.constantFrom<unknown>(
+      1,
+      2.5,
+      Number.NaN,
+      null,
+      "x",
+      undefined,
+      true,
+      new Date(Number.NaN),
+    );
     fc.assert(
       fc.property(
         fc.array(fc.tuple(cell, fc.boolean())),
-        fc.constantFrom("int", "float", "string" as const),
+        fc.constantFrom("int", "float", "string", "boolean" as const),
         fc.boolean(),
         fc.boolean(),
         (rows, type, nullable, typed) => {
@@ -68,5 +77,13 @@ describe("columnMisfit", () => {
         },
       ),
     );
+  });
+
+  it("counts null, undefined, NaN and an invalid Date as missing in any column, and a wrong kind as a misfit", () => {
+    const cells = ["a", Number.NaN, null, undefined, new Date(Number.NaN)];
+    expect(firstMisfit(cells, { type: "string", nullable: true })).toBeUndefined();
+    expect(firstMisfit(cells, { type: "string", nullable: false })?.row).toBe(1);
+    expect(firstMisfit(["a", 1], { type: "string", nullable: true })).toEqual({ row: 1, value: 1 });
+    expect(firstMisfit([1, "a"], { type: "int", nullable: true })).toEqual({ row: 1, value: "a" });
   });
 });

@@ -53,6 +53,7 @@ export function firstMisfit(values: ArrayLike<unknown>, type: ColumnType): Misfi
 
 /** The set rows of a filtered view's mask (arquero's BitSet). */
 interface ShownRows {
+  get(row: number): number;
   next(from: number): number;
 }
 
@@ -70,36 +71,53 @@ export function columnMisfit(table: ColumnTable, name: string, type: ColumnType)
   return firstMisfitAt(column as unknown as ArrayLike<unknown>, type, table.mask() as unknown as ShownRows);
 }
 
-/** {@link firstMisfit} on `values`, only at the rows `shown` holds when given (rows counted among those). */
+/**
+ * {@link firstMisfit} on `values`, only at the rows `shown` holds when given (rows counted among those). One
+ * straight pass over every backing row (a view shows at least as many rows as it hides, typically): a misfit
+ * in a hidden row is passed over, a shown one is reported at its place among the shown rows. A loop per kind
+ * of check keeps each loop's test inlined.
+ */
 function firstMisfitAt(
   values: ArrayLike<unknown>,
   type: ColumnType,
   shown: ShownRows | undefined,
 ): Misfit | undefined {
   const { nullable } = type;
-  if (ArrayBuffer.isView(values) && !(values instanceof Float64Array || values instanceof Float32Array)) {
+  const floats = values instanceof Float64Array || values instanceof Float32Array;
+  if (ArrayBuffer.isView(values) && !floats) {
     // Integer typed arrays hold integers and never a missing value.
     if (type.type === "int" || type.type === "float" || type.type === "unknown") return undefined;
   }
-  const first = shown === undefined ? 0 : shown.next(0);
-  const after = (i: number): number =>
-    shown === undefined ? (i + 1 < values.length ? i + 1 : -1) : shown.next(i + 1);
-  if (values instanceof Float64Array || values instanceof Float32Array) {
-    if (type.type === "float" || type.type === "unknown" || type.type === "timestamp") {
-      if (nullable) return undefined;
-      for (let i = values.length === 0 ? -1 : first, row = 0; i >= 0; i = after(i), row++) {
-        if (Number.isNaN(values[i])) return { row, value: values[i] };
-      }
-      return undefined;
+  const found = (i: number): Misfit | undefined => {
+    if (shown === undefined) return { row: i, value: values[i] };
+    if (!shown.get(i)) return undefined;
+    let row = 0;
+    for (let j = shown.next(0); j >= 0 && j < i; j = shown.next(j + 1)) row++;
+    return { row, value: values[i] };
+  };
+  const n = values.length;
+  if (floats && (type.type === "float" || type.type === "unknown" || type.type === "timestamp")) {
+    if (nullable) return undefined;
+    const numbers = values as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const misfit = Number.isNaN(numbers[i]) ? found(i) : undefined;
+      if (misfit !== undefined) return misfit;
     }
+    return undefined;
   }
-  for (let i = values.length === 0 ? -1 : first, row = 0; i >= 0; i = after(i), row++) {
-    const value = values[i];
-    if (isMissingValue(value)) {
-      if (!nullable) return { row, value };
-    } else if (!valueFits(value, type.type)) {
-      return { row, value };
+  if (type.type === "string") {
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      const misfit =
+        typeof value !== "string" && (!nullable || !isMissingValue(value)) ? found(i) : undefined;
+      if (misfit !== undefined) return misfit;
     }
+    return undefined;
+  }
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    const misfit = (isMissingValue(value) ? !nullable : !valueFits(value, type.type)) ? found(i) : undefined;
+    if (misfit !== undefined) return misfit;
   }
   return undefined;
 }
