@@ -93,7 +93,14 @@ describe("aggregate", () => {
       fc.property(orderRows, (rows) => {
         const out = aggregate(ordersTable(rows), {
           by: ["customer_id", "status"],
-          measures: { n: count(), total: sum(col("amount")), top: max(col("amount")) },
+          measures: {
+            n: count(),
+            total: sum(col("amount")),
+            top: max(col("amount")),
+            average: mean(col("amount")),
+            low: min(col("amount")),
+            priced: count(col("amount")),
+          },
         });
         const groups = new Map<string, OrderRow[]>();
         for (const r of rows) {
@@ -108,6 +115,9 @@ describe("aggregate", () => {
             n: g.length,
             total: amounts.length === 0 ? null : amounts.reduce((a, b) => a + b, 0),
             top: amounts.length === 0 ? null : Math.max(...amounts),
+            average: amounts.length === 0 ? null : amounts.reduce((a, b) => a + b, 0) / amounts.length,
+            low: amounts.length === 0 ? null : Math.min(...amounts),
+            priced: amounts.length,
           };
         });
         expect(out.objects()).toEqual(expected);

@@ -13,7 +13,7 @@ import { type ColumnTable, table as makeTable } from "arquero";
 import { z } from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
-import { measureColumn } from "./internal/group-measures";
+import { MeasureCache, measureColumn } from "./internal/group-measures";
 import { groupRows } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
 
@@ -86,9 +86,9 @@ export const aggregate = withStaticContract<AggregateColumns>()(
         const keyTable = takeRows(table.ungroup().select(keys), firstRows);
         for (const name of keys) data[name] = keyTable.column(name);
       }
-      const input = expressionInput(table, rows);
+      const cache = new MeasureCache(expressionInput(table, rows), groups);
       for (const [name, measure] of Object.entries(measures)) {
-        data[name] = measureColumn(measure, input, groups, `aggregate: measure "${name}"`);
+        data[name] = measureColumn(measure, cache, `aggregate: measure "${name}"`);
       }
       return makeTable(data as Record<string, unknown[]>, [...keys, ...Object.keys(measures)]);
     },

@@ -35,21 +35,99 @@ function numbersOf(v: Vector, step: string, measure: MeasureNode): Float64Array 
   return v.values;
 }
 
-/** Per-group sums, counts and sums of squares of the non-null numbers. */
-function moments(values: Float64Array | undefined, groups: RowGroups) {
-  const { groupOf, groupCount } = groups;
-  const sums = new Float64Array(groupCount);
-  const counts = new Float64Array(groupCount);
-  if (values !== undefined) {
-    for (let p = 0; p < groupOf.length; ++p) {
-      const x = values[p]!;
-      if (Number.isNaN(x)) continue;
-      const g = groupOf[p]!;
-      sums[g]! += x;
-      counts[g]! += 1;
+/**
+ * What the measures of one `aggregate` share: each expression is evaluated once, the sum and the mean of one
+ * expression come from one pass (per-group sums and counts side by side, one cache line per group), and so do
+ * its min and max. With many groups each pass is a scatter over arrays larger than the cache, so passes saved
+ * are most of the time saved.
+ */
+export class MeasureCache {
+  readonly #vectors = new Map<string, Vector>();
+  readonly #moments = new Map<string, Float64Array>();
+  readonly #extremes = new Map<string, Float64Array>();
+  #rows: Float64Array | undefined;
+
+  constructor(
+    readonly input: ExpressionInput,
+    readonly groups: RowGroups,
+  ) {}
+
+  /** The value of `measure.of` on every row. */
+  vector(measure: MeasureNode, step: string): Vector {
+    const key = formatExpr(measure.of!);
+    let v = this.#vectors.get(key);
+    if (v === undefined) {
+      v = evaluateExpression(measure.of!, this.input, step);
+      this.#vectors.set(key, v);
     }
+    return v;
   }
-  return { sums, counts };
+
+  /** Rows per group. */
+  rowCounts(): Float64Array {
+    if (this.#rows === undefined) {
+      const { groupOf, groupCount } = this.groups;
+      const counts = new Float64Array(groupCount);
+      for (let p = 0; p < groupOf.length; ++p) counts[groupOf[p]!]! += 1;
+      this.#rows = counts;
+    }
+    return this.#rows;
+  }
+
+  /** Per-group sum and count of the non-null numbers of `measure.of`, side by side: `[sum0, count0, sum1, …]`. */
+  moments(measure: MeasureNode, step: string): Float64Array {
+    const key = formatExpr(measure.of!);
+    let found = this.#moments.get(key);
+    if (found === undefined) {
+      const values = numbersOf(this.vector(measure, step), step, measure);
+      const { groupOf, groupCount } = this.groups;
+      found = new Float64Array(2 * groupCount);
+      if (values !== undefined) {
+        for (let p = 0; p < groupOf.length; ++p) {
+          const x = values[p]!;
+          if (Number.isNaN(x)) continue;
+          const at = 2 * groupOf[p]!;
+          found[at]! += x;
+          found[at + 1]! += 1;
+        }
+      }
+      this.#moments.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * Per-group min and max of the numbers `values` (of `measure.of`), side by side: `[min0, max0, min1, …]`,
+   * NaN for a group without a number; the first of equal values (0, -0) kept.
+   */
+  extremes(measure: MeasureNode, values: Float64Array): Float64Array {
+    const key = formatExpr(measure.of!);
+    let found = this.#extremes.get(key);
+    if (found === undefined) {
+      const { groupOf, groupCount } = this.groups;
+      found = new Float64Array(2 * groupCount).fill(Number.NaN);
+      for (let p = 0; p < groupOf.length; ++p) {
+        const x = values[p]!;
+        if (Number.isNaN(x)) continue;
+        const at = 2 * groupOf[p]!;
+        const lo = found[at]!;
+        if (Number.isNaN(lo)) {
+          found[at] = x;
+          found[at + 1] = x;
+        } else if (x < lo) found[at] = x;
+        else if (x > found[at + 1]!) found[at + 1] = x;
+      }
+      this.#extremes.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** Every other value of `pairs`, from `offset`: one half of a side-by-side array of {@link MeasureCache}. */
+function half(pairs: Float64Array, offset: 0 | 1): Float64Array {
+  const out = new Float64Array(pairs.length / 2);
+  for (let g = 0; g < out.length; ++g) out[g] = pairs[2 * g + offset]!;
+  return out;
 }
 
 /**
@@ -58,18 +136,13 @@ function moments(values: Float64Array | undefined, groups: RowGroups) {
  */
 export function measureColumn(
   measure: MeasureNode,
-  input: ExpressionInput,
-  groups: RowGroups,
+  cache: MeasureCache,
   step: string,
 ): Float64Array | unknown[] {
-  const { groupOf, groupCount } = groups;
+  const { groupOf, groupCount } = cache.groups;
   const n = groupOf.length;
-  if (measure.of === undefined) {
-    const counts = new Float64Array(groupCount);
-    for (let p = 0; p < n; ++p) counts[groupOf[p]!]! += 1;
-    return counts;
-  }
-  const v = evaluateExpression(measure.of, input, step);
+  if (measure.of === undefined) return cache.rowCounts().slice();
+  const v = cache.vector(measure, step);
   switch (measure.fn) {
     case "count": {
       const counts = new Float64Array(groupCount);
@@ -78,32 +151,39 @@ export function measureColumn(
     }
     case "sum":
     case "mean": {
-      const { sums, counts } = moments(numbersOf(v, step, measure), groups);
-      const out = measure.fn === "sum" ? sums : sums.map((s, g) => s / counts[g]!);
-      return vectorToColumn(
-        { kind: "number", values: out.map((x, g) => (counts[g] === 0 ? Number.NaN : x)) },
-        groupCount,
-      );
+      const pairs = cache.moments(measure, step);
+      const out = new Float64Array(groupCount);
+      for (let g = 0; g < groupCount; ++g) {
+        const count = pairs[2 * g + 1]!;
+        out[g] = count === 0 ? Number.NaN : measure.fn === "sum" ? pairs[2 * g]! : pairs[2 * g]! / count;
+      }
+      return vectorToColumn({ kind: "number", values: out }, groupCount);
     }
     case "stddev": {
       const values = numbersOf(v, step, measure);
-      const { sums, counts } = moments(values, groups);
+      const pairs = cache.moments(measure, step);
       const squares = new Float64Array(groupCount);
       if (values !== undefined) {
         for (let p = 0; p < n; ++p) {
           const x = values[p]!;
           if (Number.isNaN(x)) continue;
           const g = groupOf[p]!;
-          const d = x - sums[g]! / counts[g]!;
+          const d = x - pairs[2 * g]! / pairs[2 * g + 1]!;
           squares[g]! += d * d;
         }
       }
-      const out = squares.map((s, g) => (counts[g]! < 2 ? Number.NaN : Math.sqrt(s / (counts[g]! - 1))));
+      const out = squares.map((s, g) => {
+        const count = pairs[2 * g + 1]!;
+        return count < 2 ? Number.NaN : Math.sqrt(s / (count - 1));
+      });
       return vectorToColumn({ kind: "number", values: out }, groupCount);
     }
     case "min":
     case "max": {
-      if (v.kind === "number") return extremeNumbers(v.values, groups, measure.fn === "min");
+      if (v.kind === "number") {
+        const best = half(cache.extremes(measure, v.values), measure.fn === "min" ? 0 : 1);
+        return vectorToColumn({ kind: "number", values: best }, groupCount);
+      }
       const best: (number | string | boolean | null)[] = new Array(groupCount).fill(null);
       const sign = measure.fn === "min" ? 1 : -1;
       for (let p = 0; p < n; ++p) {
@@ -137,20 +217,6 @@ export function measureColumn(
       return counts;
     }
   }
-}
-
-/** Per-group min or max of a number column, missing (NaN) skipped; the first of equal values (0, -0) kept. */
-function extremeNumbers(values: Float64Array, groups: RowGroups, min: boolean): Float64Array | unknown[] {
-  const { groupOf, groupCount } = groups;
-  const best = new Float64Array(groupCount).fill(Number.NaN);
-  for (let p = 0; p < groupOf.length; ++p) {
-    const x = values[p]!;
-    if (Number.isNaN(x)) continue;
-    const g = groupOf[p]!;
-    const current = best[g]!;
-    if (Number.isNaN(current) || (min ? x < current : x > current)) best[g] = x;
-  }
-  return vectorToColumn({ kind: "number", values: best }, groupCount);
 }
 
 function finish(values: (number | string | boolean | null)[], kind: Vector): Float64Array | unknown[] {
