@@ -107,12 +107,14 @@ export async function readCsvInParallel(
     linesBefore += settlePiece(ctx, await oldest.result, linesBefore, deliver);
     ctx.progress.advance(oldest.bytes, rowsRead(ctx));
   };
-  const dispatch = (piece: Buffer): void => {
-    const bytes = new Uint8Array(piece.length); // its own buffer, handed over to the worker
-    bytes.set(piece);
+  /** Hand the bytes `carry` then `head` (whole lines) to a worker, copied once into a buffer of their own. */
+  const dispatch = (carried: Uint8Array, head: Uint8Array): void => {
+    const bytes = new Uint8Array(carried.length + head.length); // handed over to the worker
+    bytes.set(carried);
+    bytes.set(head, carried.length);
     const result = pool.parse(request(bytes));
     result.catch(() => undefined); // its failure is thrown when it is settled, not as an unhandled rejection
-    pending.push({ result, bytes: piece.length });
+    pending.push({ result, bytes: bytes.length });
   };
 
   try {
@@ -136,17 +138,16 @@ export async function readCsvInParallel(
           linesBefore,
         );
       }
-      const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = buf.lastIndexOf(LF);
+      const cut = chunk.lastIndexOf(LF);
       if (cut < 0) {
-        carry = buf;
+        carry = Buffer.concat([carry, chunk]);
         continue;
       }
-      dispatch(buf.subarray(0, cut + 1));
-      carry = buf.subarray(cut + 1);
+      dispatch(carry, chunk.subarray(0, cut + 1));
+      carry = chunk.subarray(cut + 1);
       while (pending.length >= limit) await settleOldest();
     }
-    if (carry.length > 0) dispatch(carry);
+    if (carry.length > 0) dispatch(carry, new Uint8Array(0));
     while (pending.length > 0) await settleOldest();
   } finally {
     pending.length = 0; // a failure leaves pieces in flight: they finish quietly

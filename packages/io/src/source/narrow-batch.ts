@@ -1,3 +1,4 @@
+import { columnArray } from "@tablepipe/core";
 import type { PlannedStep } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 
@@ -62,13 +63,13 @@ export function runNarrow(
   const data: Record<string, ArrayLike<unknown>> = {};
   for (const name of plan.read) data[name] = part.column(name) as unknown as ArrayLike<unknown>;
   data[ROW] = positions;
-  let out = steps(makeTable(data, [...plan.read, ROW]));
-  if (out.isFiltered() || out.isOrdered()) out = out.reify();
-  const survivors = out.column(ROW) as unknown as ArrayLike<number>;
+  // the steps' output may be a filtered view: its rows are read through the view (no reify: a copy per row)
+  const out = steps(makeTable(data, [...plan.read, ROW]));
+  const survivors = columnArray(out, ROW) as ArrayLike<number>;
   const columns: Record<string, ArrayLike<unknown>> = {};
   for (const name of plan.output) {
     columns[name] = plan.fromSteps.has(name)
-      ? (out.column(name) as unknown as ArrayLike<unknown>)
+      ? columnArray(out, name)
       : gather(part.column(name) as unknown as ArrayLike<unknown>, survivors);
   }
   return makeTable(columns, [...plan.output]);
