@@ -1,22 +1,9 @@
 import { describeValue } from "@tablepipe/core";
 import type { ColumnValues } from "./columns";
 import { matchNumberKeys } from "./join-number-key";
+import type { JoinMatches, MatchOptions } from "./join-types";
 import { describeKinds, keyKind } from "./key-set";
 import { groupRows } from "./row-groups";
-
-/** The rows a join keeps: backing rows of the left, and of the right (-1: no right row). */
-export interface JoinMatches {
-  readonly left: Uint32Array;
-  readonly right: Int32Array;
-}
-
-/** Options of {@link matchRows}. */
-export interface MatchOptions {
-  readonly how: "inner" | "left" | "semi" | "anti";
-  readonly validate: "many-to-one" | "one-to-one" | undefined;
-  /** The key column names, for errors. */
-  readonly keys: readonly string[];
-}
 
 /** Growing typed arrays of (left row, right row) pairs. */
 class PairBuffer {

@@ -1,5 +1,5 @@
 import { describeValue } from "@tablepipe/core";
-import type { JoinMatches, MatchOptions } from "./join-matches";
+import type { JoinMatches, MatchOptions } from "./join-types";
 import { NumberKeyIndex } from "./number-key-index";
 
 /**
