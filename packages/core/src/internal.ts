@@ -18,6 +18,7 @@ export type { PlannedStep } from "./pipe/plan";
 export { foldContracts, planSteps } from "./pipe/plan";
 export { makeStep } from "./pipe/step";
 export { primitiveTraceEntry } from "./pipe/step-trace-entry";
+export { backingValues } from "./schema/infer-schema";
 export { attachSchema } from "./schema/registry";
 export { toScratch } from "./time/scratch";
 export { MAX_EPOCH_MS, parseTimestampBytes } from "./time/timestamp";

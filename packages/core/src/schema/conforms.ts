@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { columnArray } from "./infer-schema";
+import { backingValues, columnArray } from "./infer-schema";
 import type { ColumnType, LogicalType } from "./logical-types";
 
 const MS_PER_DAY = 86_400_000;
@@ -65,10 +65,8 @@ interface ShownRows {
 export function columnMisfit(table: ColumnTable, name: string, type: ColumnType): Misfit | undefined {
   const column = table.column(name);
   if (column === undefined) return undefined;
-  const inPlace = Array.isArray(column) || ArrayBuffer.isView(column);
-  if (!table.isFiltered() || table.isOrdered() || !inPlace)
-    return firstMisfit(columnArray(table, name), type);
-  return firstMisfitAt(column as unknown as ArrayLike<unknown>, type, table.mask() as unknown as ShownRows);
+  if (!table.isFiltered() || table.isOrdered()) return firstMisfit(columnArray(table, name), type);
+  return firstMisfitAt(backingValues(column), type, table.mask() as unknown as ShownRows);
 }
 
 /**

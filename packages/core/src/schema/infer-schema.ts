@@ -11,11 +11,19 @@ const INT_ARRAYS = [
   Uint8ClampedArray,
 ];
 
+/** An integer typed array: integers only, never a missing value. */
+function isIntegerArray(values: unknown): boolean {
+  return INT_ARRAYS.some((kind) => values instanceof kind) || values instanceof BigInt64Array;
+}
+
 type ValueArray = unknown[] | (ArrayLike<unknown> & ArrayBufferView);
 type ValueArrayConstructor = new (length: number) => ValueArray;
 
-/** The column's backing values as an array (a JS or typed array as stored; an Arrow column materialised). */
-function backingValues(column: { length: number; at(row: number): unknown }): ArrayLike<unknown> {
+/**
+ * A column's backing values, indexable by backing row number: a JS or typed array as stored, an Arrow column
+ * materialised.
+ */
+export function backingValues(column: { length: number; at(row: number): unknown }): ArrayLike<unknown> {
   if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as unknown as ArrayLike<unknown>;
   const array = (column as { toArray?: () => unknown }).toArray?.();
   if (Array.isArray(array) || ArrayBuffer.isView(array)) return array as ArrayLike<unknown>;
@@ -79,7 +87,7 @@ function missing(value: unknown): boolean {
  * `unknown`. Nullable when some value is missing (null, undefined, NaN, an invalid Date).
  */
 export function inferColumnType(values: ArrayLike<unknown>): ColumnType {
-  if (INT_ARRAYS.some((kind) => values instanceof kind) || values instanceof BigInt64Array) {
+  if (isIntegerArray(values)) {
     return { type: "int", nullable: false, fromValues: true };
   }
   if (values instanceof Float64Array || values instanceof Float32Array) {
@@ -110,8 +118,7 @@ export function inferColumnType(values: ArrayLike<unknown>): ColumnType {
  */
 export function inferTableColumnType(table: ColumnTable, name: string): ColumnType {
   const column = table.column(name);
-  if (INT_ARRAYS.some((kind) => column instanceof kind) || column instanceof BigInt64Array)
-    return { type: "int", nullable: false, fromValues: true };
+  if (isIntegerArray(column)) return { type: "int", nullable: false, fromValues: true };
   return inferColumnType(columnArray(table, name));
 }
 

@@ -1,4 +1,4 @@
-import { MAX_DIRECT_RANGE, numberHash } from "./row-groups";
+import { directRange, numberHash } from "./row-groups";
 
 /**
  * The rows of a table by the value of one number column, for a hash join's build side: `find(key)` gives the
@@ -41,24 +41,15 @@ export class NumberKeyIndex {
     const n = rows.length;
     const next = new Int32Array(n).fill(-1);
     const runLength = new Int32Array(n);
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    let whole = true;
-    for (let p = 0; p < n; ++p) {
-      const x = column[rows[p]!]!;
-      if (Number.isNaN(x)) continue;
-      if (x !== Math.floor(x)) whole = false;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    const range = min > max ? 0 : max - min + 1;
     // entries are linked last to first, so each key's entries run in input order
     const link = (p: number, head: number): void => {
       next[p] = head;
       runLength[p] = head < 0 ? 1 : runLength[head]! + 1;
     };
-    if (whole && range <= MAX_DIRECT_RANGE && range <= 4 * n + 1024) {
-      const direct = new Int32Array(range).fill(-1);
+    const span = directRange(column, rows);
+    if (span !== undefined) {
+      const { min } = span;
+      const direct = new Int32Array(span.range).fill(-1);
       for (let p = n - 1; p >= 0; --p) {
         const x = column[rows[p]!]!;
         if (Number.isNaN(x)) continue;

@@ -134,13 +134,17 @@ export function groupNumbers(column: Float64Array, rows: Uint32Array, expectedGr
 }
 
 /** Whole numbers spanning at most this many values (and at most 4 per row) are grouped by direct indexing. */
-export const MAX_DIRECT_RANGE = 1 << 25;
+const MAX_DIRECT_RANGE = 1 << 25;
 
 /**
- * {@link groupNumbers} for whole numbers in a narrow range (ids, codes, small keys): a group per value
- * indexed by `value - min`, no hashing and no probing. Undefined when the values are not such numbers.
+ * The smallest of the values `column[rows[p]]` and how many values they span, when they are whole numbers
+ * (NaN, a missing value, skipped) in a range narrow enough to index directly by `value - min`; undefined
+ * otherwise. `range` is 0 when every value is NaN (or there are no rows).
  */
-function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups | undefined {
+export function directRange(
+  column: Float64Array,
+  rows: Uint32Array,
+): { min: number; range: number } | undefined {
   const n = rows.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -151,8 +155,19 @@ function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups 
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  const range = min > max ? 0 : max - min + 1; // 0: every value is NaN (or no rows)
-  if (!(range <= MAX_DIRECT_RANGE && range <= 4 * n + 1024)) return undefined;
+  const range = min > max ? 0 : max - min + 1;
+  return range <= MAX_DIRECT_RANGE && range <= 4 * n + 1024 ? { min, range } : undefined;
+}
+
+/**
+ * {@link groupNumbers} for whole numbers in a narrow range (ids, codes, small keys): a group per value
+ * indexed by `value - min`, no hashing and no probing. Undefined when the values are not such numbers.
+ */
+function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups | undefined {
+  const n = rows.length;
+  const span = directRange(column, rows);
+  if (span === undefined) return undefined;
+  const { min, range } = span;
   const groupOfValue = new Int32Array(range); // group + 1 of each value (0: not seen yet)
   const groupOf = new Int32Array(n);
   const first = new Int32Array(n);
