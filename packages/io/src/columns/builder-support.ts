@@ -93,9 +93,10 @@ export class Float64Store {
     this.data = next;
   }
 
-  /** Allocate room for about `rows` values in all, once. */
+  /** Allocate room for about `rows` values in all: exactly when empty, else at least doubling (a hint per batch stays linear). */
   expect(rows: number): void {
-    if (rows > this.data.length) this.resize(Math.ceil(rows));
+    if (rows <= this.data.length) return;
+    this.resize(this.length === 0 ? Math.ceil(rows) : Math.max(Math.ceil(rows), this.data.length * 2));
   }
 
   /** Append `value` `count` times. */

@@ -174,14 +174,28 @@ function copyValidNumbers(
     data.set(values, at);
     return true;
   }
-  if (!(values instanceof Float64Array || values instanceof Float32Array || Array.isArray(values)))
-    return false;
+  if (values instanceof Float64Array) return copyValidFloat64(values, isInt, data, at);
+  if (!(values instanceof Float32Array || Array.isArray(values))) return false;
   const numbers = values as ArrayLike<unknown>;
   for (let r = 0; r < numbers.length; r++) {
     const v = numbers[r];
     if (typeof v !== "number" || !(isInt ? Number.isSafeInteger(v) : Number.isFinite(v))) return false;
     data[at + r] = v;
   }
+  return true;
+}
+
+/** {@link copyValidNumbers} for a Float64Array (a loop of one element kind). */
+function copyValidFloat64(values: Float64Array, isInt: boolean, data: Float64Array, at: number): boolean {
+  if (isInt) {
+    for (let r = 0; r < values.length; r++) if (!Number.isSafeInteger(values[r])) return false;
+  } else {
+    // v - v is 0 for a finite number, NaN for NaN and the infinities
+    let check = 0;
+    for (let r = 0; r < values.length; r++) check += (values[r] as number) - (values[r] as number);
+    if (check !== 0) return false;
+  }
+  data.set(values, at);
   return true;
 }
 
@@ -259,8 +273,14 @@ class NullableNumberBuilder extends ArrayColumnBuilder<number> {
 
   appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
     const data = this.data;
+    const isInt = this.isInt;
     for (let r = 0; r < values.length; r++) {
-      const parsed = numberFromValue(values[r], this.isInt);
+      const value = values[r];
+      if (typeof value === "number" && (isInt ? Number.isSafeInteger(value) : Number.isFinite(value))) {
+        data.push(value);
+        continue;
+      }
+      const parsed = numberFromValue(value, isInt);
       if (parsed.issue === 1) {
         data.push(this.emptyValue);
         continue;

@@ -5,15 +5,20 @@ import {
   parquetMetadataAsync,
   parquetRead,
   parquetSchema,
+  type SchemaElement,
 } from "hyparquet";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
 import { type ReadContext, rowsRead } from "../read/read-context";
+import { readByteRanges } from "./byte-ranges";
+import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
 import { epochMillisParsers, isParquetTimeColumn } from "./parquet-time-columns";
 import { rowGroupsToRead } from "./row-group-bounds";
 
 /** An open Parquet file: its bytes, metadata, and which of its columns the schema maps. */
 export interface OpenParquet {
+  /** The file's path. */
+  readonly path: string;
   readonly file: Awaited<ReturnType<typeof asyncBufferFromFile>>;
   readonly metadata: FileMetaData;
   /** For each schema column, the file column it reads, or undefined (absent). */
@@ -22,6 +27,8 @@ export interface OpenParquet {
   readonly wanted: readonly string[];
   /** The file columns typed as time stamps or dates. */
   readonly timeColumns: ReadonlySet<string>;
+  /** The schema element of each top-level file column, by name. */
+  readonly elements: ReadonlyMap<string, SchemaElement>;
 }
 
 /** Open `path` and map its columns onto the context's schema (a missing column is a TableReadError). */
@@ -42,7 +49,8 @@ export async function openParquet(path: string, ctx: ReadContext): Promise<OpenP
   const timeColumns = new Set(elements.filter(isParquetTimeColumn).map((element) => element.name));
   const mapped = mapNamedColumns(ctx, names);
   const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
-  return { file, metadata, mapped, wanted, timeColumns };
+  const byName = new Map(elements.map((element) => [element.name, element]));
+  return { path, file, metadata, mapped, wanted, timeColumns, elements: byName };
 }
 
 /** The row ranges of the file's row groups, in order, each marked `read: false` when `rowGroupBounds` skip it. */
@@ -68,6 +76,64 @@ export function skipRowGroup(ctx: ReadContext, rows: number): void {
   ctx.skippedRows = (ctx.skippedRows ?? 0) + rows;
 }
 
+/** The index of the row group holding exactly rows `[rowStart, rowEnd)`, or -1. */
+function rowGroupIndex(metadata: FileMetaData, rowStart: number, rowEnd: number): number {
+  let start = 0;
+  for (let i = 0; i < metadata.row_groups.length; i++) {
+    const end = start + Number(metadata.row_groups[i]?.num_rows);
+    if (start === rowStart && end === rowEnd) return i;
+    if (start > rowStart) break;
+    start = end;
+  }
+  return -1;
+}
+
+/**
+ * The wanted columns of a whole row group that the direct decoder reads (flat numbers, time stamps, dates and
+ * strings: see flat-column-chunk.ts), by file column name; the others are left to hyparquet.
+ */
+async function decodeFlatColumns(
+  parquet: OpenParquet,
+  file: string,
+  rowStart: number,
+  rowEnd: number,
+): Promise<Map<string, ArrayLike<unknown>>> {
+  const decoded = new Map<string, ArrayLike<unknown>>();
+  const group = parquet.metadata.row_groups[rowGroupIndex(parquet.metadata, rowStart, rowEnd)];
+  if (group === undefined) return decoded;
+  const wanted = new Set(parquet.wanted);
+  const chunks = group.columns.flatMap((chunk) => {
+    const meta = chunk.meta_data;
+    const name = meta?.path_in_schema.length === 1 ? meta.path_in_schema[0] : undefined;
+    const element = name === undefined ? undefined : parquet.elements.get(name);
+    if (meta === undefined || name === undefined || element === undefined || chunk.file_path !== undefined)
+      return [];
+    if (!wanted.has(name) || flatKind(element) === undefined) return [];
+    return [{ name, meta, element, range: columnChunkRange(meta) }];
+  });
+  const bytes = await readByteRanges(
+    parquet.path,
+    chunks.map((chunk) => chunk.range),
+  );
+  chunks.forEach(({ name, meta, element }, i) => {
+    try {
+      const values = decodeFlatColumnChunk(bytes[i] as Uint8Array, meta, element, rowEnd - rowStart);
+      if (values !== undefined) decoded.set(name, values);
+    } catch (error) {
+      throw new TableReadError(
+        {
+          file,
+          row: rowStart + 1,
+          column: name,
+          reason: `cannot read as Parquet: ${(error as Error).message}`,
+        },
+        { cause: error },
+      );
+    }
+  });
+  return decoded;
+}
+
 /** Decode rows `[rowStart, rowEnd)` (one row group) into the context's builders, checked as the schema says. */
 export async function readRowGroup(
   parquet: OpenParquet,
@@ -75,32 +141,37 @@ export async function readRowGroup(
   rowStart: number,
   rowEnd: number,
 ): Promise<void> {
+  for (const builder of ctx.builders) builder.expect(builder.length + (rowEnd - rowStart));
+  const direct = await decodeFlatColumns(parquet, ctx.file, rowStart, rowEnd);
+  const rest = parquet.wanted.filter((name) => !direct.has(name));
   const chunks = new Map<string, ColumnData[]>();
-  try {
-    await parquetRead({
-      file: parquet.file,
-      metadata: parquet.metadata,
-      columns: [...parquet.wanted],
-      rowStart,
-      rowEnd,
-      parsers: epochMillisParsers,
-      onChunk: (chunk) => {
-        const list = chunks.get(chunk.columnName) ?? [];
-        list.push(chunk);
-        chunks.set(chunk.columnName, list);
-      },
-    });
-  } catch (error) {
-    throw new TableReadError(
-      { file: ctx.file, row: rowStart + 1, reason: `cannot read as Parquet: ${(error as Error).message}` },
-      { cause: error },
-    );
+  if (rest.length > 0) {
+    try {
+      await parquetRead({
+        file: parquet.file,
+        metadata: parquet.metadata,
+        columns: rest,
+        rowStart,
+        rowEnd,
+        parsers: epochMillisParsers,
+        onChunk: (chunk) => {
+          const list = chunks.get(chunk.columnName) ?? [];
+          list.push(chunk);
+          chunks.set(chunk.columnName, list);
+        },
+      });
+    } catch (error) {
+      throw new TableReadError(
+        { file: ctx.file, row: rowStart + 1, reason: `cannot read as Parquet: ${(error as Error).message}` },
+        { cause: error },
+      );
+    }
   }
   const columns = parquet.mapped.map((name): DecodedColumn | undefined =>
     name === undefined
       ? undefined
       : {
-          values: assemble(chunks.get(name) ?? [], rowStart, rowEnd),
+          values: direct.get(name) ?? assemble(chunks.get(name) ?? [], rowStart, rowEnd),
           epochMillis: parquet.timeColumns.has(name),
         },
   );
@@ -117,6 +188,7 @@ export async function readRowGroup(
 export async function readParquetFile(path: string, ctx: ReadContext): Promise<void> {
   const parquet = await openParquet(path, ctx);
   const totalRows = Math.max(1, Number(parquet.metadata.num_rows));
+  for (const builder of ctx.builders) builder.expect(builder.length + Number(parquet.metadata.num_rows));
   let reported = 0;
   for (const { rowStart, rowEnd, read } of rowGroupRanges(parquet, ctx)) {
     if (read) await readRowGroup(parquet, ctx, rowStart, rowEnd);

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readTable } from "@tablepipe/io";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DuckDb } from "./engine/duckdb-database";
+
+// readTable decodes flat Parquet columns itself (data pages V1 and V2); DuckDB writes V1 pages, PLAIN or
+// dictionary, so its files check the V1 path against readTable's CSV read of the same rows.
+const Row = z.object({
+  id: z.int(),
+  bucket: z.int(),
+  amount: z.number().nullable(),
+  ratio: z.number(),
+  at: z.date(),
+  day: z.date(),
+  label: z.string().nullable(),
+  count: z.int().nullable(),
+});
+
+const ROWS = `
+  SELECT i::INTEGER AS id,
+         (i * 7919 % 1000)::BIGINT AS bucket,
+         CASE WHEN i % 7 = 0 THEN NULL ELSE (i % 13) * 0.25 - 1 END AS amount,
+         i / 3.0 AS ratio,
+         TIMESTAMP '1969-12-31 23:00:00' + to_milliseconds(i * 1234567) AS at,
+         (DATE '1960-01-01' + (i % 40000)::INTEGER)::DATE AS day,
+         CASE WHEN i % 5 = 0 THEN NULL ELSE 'v' || (i % 17) || 'é' END AS label,
+         CASE WHEN i % 3 = 0 THEN NULL ELSE (i % 100000)::INTEGER END AS count
+  FROM range(30000) t(i)`;
+
+let db: DuckDb;
+let folder: string;
+beforeAll(async () => {
+  db = await DuckDb.open();
+  folder = await mkdtemp(join(tmpdir(), "tablepipe-duckdb-parquet-"));
+});
+afterAll(async () => {
+  db.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("readTable on Parquet files DuckDB wrote (data pages V1)", () => {
+  for (const compression of ["snappy", "uncompressed"] as const) {
+    it(`reads ${compression} row groups, dictionaries, plain pages and nulls as the CSV of the same rows`, async () => {
+      const parquet = join(folder, `rows-${compression}.parquet`);
+      const csv = join(folder, `rows-${compression}.csv`);
+      await db.connection.run(
+        `COPY (${ROWS}) TO '${parquet}' (FORMAT parquet, COMPRESSION ${compression}, ROW_GROUP_SIZE 7000)`,
+      );
+      await db.connection.run(
+        `COPY (${ROWS}) TO '${csv}' (FORMAT csv, HEADER true, TIMESTAMPFORMAT '%Y-%m-%d %H:%M:%S.%g')`,
+      );
+      const fromParquet = await readTable(parquet, Row);
+      const fromCsv = await readTable(csv, Row);
+      expect(fromParquet.numRows()).toBe(30000);
+      for (const name of fromCsv.columnNames())
+        expect(Array.from(fromParquet.array(name) as ArrayLike<unknown>), name).toEqual(
+          Array.from(fromCsv.array(name) as ArrayLike<unknown>),
+        );
+    });
+  }
+});
