@@ -16,6 +16,7 @@ import { ProgressReporter } from "../read/progress";
 import type { ReadContext } from "../read/read-context";
 import { readTableWithReport } from "../read/read-table";
 import { columnKinds } from "../read/schema-columns";
+import type { ReadProgress } from "../read/types";
 import { tempFolder } from "../test-support";
 import { decodeColumn, encodeColumn } from "../workers/piece-result";
 import { callingThreadPool } from "../workers/worker-pool";
@@ -144,6 +145,37 @@ describe("the parallel CSV read", () => {
     }
     const missing = tmp.file("missing-column.csv", "id,at,amount\n1,2018-03-02 10:00:00,1\n");
     await expect(readParallel(missing, "error", 64)).rejects.toThrow(/column count: column not found/);
+  });
+});
+
+describe("the parallel CSV read's progress", () => {
+  it("counts every byte of the file, piece by piece, though each piece's buffer is handed to the parser", async () => {
+    const content = csv(Array.from({ length: 400 }, (_, i) => line(i)));
+    const path = tmp.file("progress.csv", content);
+    const specs = columnKinds(Row);
+    const reports: ReadProgress[] = [];
+    const total = Buffer.byteLength(content);
+    const ctx: ReadContext = {
+      file: path,
+      specs,
+      builders: specs.map(createColumnBuilder),
+      aliases: undefined,
+      invalid: new InvalidValueLog("error"),
+      progress: new ProgressReporter(total, (progress) => reports.push({ ...progress })),
+      rows: 0,
+      drained: 0,
+      onDecodedBatch: () => {},
+    };
+    await readCsvFile(path, ctx, {
+      delimiter: 44,
+      chunkSize: 512,
+      fileSize: total,
+      pool: callingThreadPool(),
+    });
+    ctx.progress.finish(400);
+    const bytes = reports.map((r) => r.bytesRead);
+    expect(bytes.at(-1)).toBe(total);
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
   });
 });
 

@@ -112,9 +112,10 @@ export async function readCsvInParallel(
     const bytes = new Uint8Array(carried.length + head.length); // handed over to the worker
     bytes.set(carried);
     bytes.set(head, carried.length);
+    const size = bytes.length; // read before the buffer is handed over (a transferred buffer reads as empty)
     const result = pool.parse(request(bytes));
     result.catch(() => undefined); // its failure is thrown when it is settled, not as an unhandled rejection
-    pending.push({ result, bytes: bytes.length });
+    pending.push({ result, bytes: size });
   };
 
   try {

@@ -65,8 +65,7 @@ export function createWorkerPool(size: number): PiecePool | undefined {
       const worker = workers[id % workers.length] as Worker;
       return new Promise<PieceResult>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        const transfer = request.kind === "csv" ? [request.bytes.buffer as ArrayBuffer] : [];
-        worker.postMessage({ id, request }, transfer);
+        worker.postMessage({ id, request }, transferList(request));
       });
     },
     close: async () => {
@@ -75,14 +74,24 @@ export function createWorkerPool(size: number): PiecePool | undefined {
   };
 }
 
-/** Parse pieces on the calling thread, one at a time (for tests, and the shape of the parallel read). */
+/** The buffers a request hands over to the thread that parses it (the caller's copy is detached). */
+function transferList(request: PieceRequest): ArrayBuffer[] {
+  return request.kind === "csv" ? [request.bytes.buffer as ArrayBuffer] : [];
+}
+
+/**
+ * Parse pieces on the calling thread, one at a time (for tests, and the shape of the parallel read). A
+ * request's buffers are handed over as to a worker, so the caller sees them detached just as it would.
+ */
 export function callingThreadPool(): PiecePool {
   return {
     size: 0,
-    parse: async (request) =>
-      request.kind === "csv"
+    parse: async (sent) => {
+      const request = structuredClone(sent, { transfer: transferList(sent) });
+      return request.kind === "csv"
         ? parseCsvPiece(request)
-        : (await import("../parquet/parquet-piece")).readParquetPiece(request),
+        : (await import("../parquet/parquet-piece")).readParquetPiece(request);
+    },
     close: async () => {},
   };
 }
