@@ -5,12 +5,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pipe, type TraceEntry } from "@tablepipe/core";
-import { pipeFrom, readTable, writeTable } from "@tablepipe/io";
+import { pipeFrom, type ReadProgress, readTable, writeTable } from "@tablepipe/io";
 import { configureLogging, resetLogging } from "@tablepipe/job";
 import { assertTablesEqual } from "@tablepipe/testing";
 import { sortRows } from "@tablepipe/transforms";
@@ -109,6 +109,21 @@ describe("the streamed read", () => {
       .transform(sortRows, { by: PREPARED_ORDER })
       .value();
     assertTablesEqual(sorted, pipe(expected).transform(sortRows, { by: PREPARED_ORDER }).value());
+  });
+});
+
+describe("the streamed read's progress", () => {
+  it("reaches the caller's hook in a whole run, the last report at the trip file's last byte", async () => {
+    const reports: ReadProgress[] = [];
+    const job = new TipAmountModel(
+      { data_dir: dataDir, output_dir: join(root, "progress-run"), model: "linear" },
+      { onReadProgress: (progress) => reports.push({ ...progress }) },
+    );
+    await job.run();
+    const trips = join(dataDir, SAMPLE_FILES.trips);
+    const tripReports = reports.filter((r) => r.file === trips);
+    expect(tripReports.length).toBeGreaterThan(0);
+    expect(tripReports.at(-1)).toMatchObject({ bytesRead: (await stat(trips)).size, rows: 30_000 });
   });
 });
 

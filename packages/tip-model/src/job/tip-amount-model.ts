@@ -109,6 +109,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * then never holds `taxi_trip_data` whole).
    */
   streamedTrips: string | undefined;
+  /** True inside `run()`: a report with charts follows the transform, so its chart worker may start early. */
+  private reportFollows = false;
 
   /** A job with the guide's defaults, overridden by `config`. */
   constructor(config: z.input<typeof TipAmountModelConfig> = {}, options: TipAmountModelOptions = {}) {
@@ -122,6 +124,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    */
   async run(): Promise<void> {
     const out = await this.openOutputs();
+    this.reportFollows = true;
     try {
       await this.extract({ streamTrips: this.config.stream_read });
       await this.transform();
@@ -272,8 +275,10 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       }
       if (streamed !== undefined) {
         // Parquet row groups wholly outside limitHistory's months are skipped unread (its filter still runs)
+        const options = this.readOptions(taxiTripSchema, taxiTripAliases);
         const source = pipeFrom(streamed, taxiTripSchema, {
-          ...this.readOptions(taxiTripSchema, taxiTripAliases),
+          ...options,
+          ...(this.reportFollows ? { onProgress: this.chartsOnceRead(options.onProgress) } : {}),
           rowGroupBounds: tripRowGroupBounds(config),
         });
         const { table, report } = await this.runSourcePipe(
@@ -293,6 +298,20 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       this.keepTrace("transform", [...this.readLine(trips as Table), ...trace]);
       this.tables.prepared_data = table;
     });
+  }
+
+  /**
+   * A progress hook that starts the report's chart worker once the last byte is read: vega loads on the core the
+   * read's workers no longer use while the dedupe, the first-N step and training run here (before that it
+   * would slow the read). `then` is the caller's own hook, still called.
+   */
+  private chartsOnceRead(
+    then: ((progress: ReadProgress) => void) | undefined,
+  ): (progress: ReadProgress) => void {
+    return (progress) => {
+      if (progress.bytesRead >= progress.totalBytes) prewarmChartWorker();
+      then?.(progress);
+    };
   }
 
   /** The funnel's `read` line for `trips` when `readDataset` read them (a streamed run's funnel starts so too). */
