@@ -136,35 +136,64 @@ function toKind(kind: FlatKind, raw: DecodedArray): KindValues {
   }
 }
 
-/** `out[at + i] = dictionary[indices[i]]` for `i < count` (one element kind: the common dictionary case). */
+/**
+ * `out[at + i] = source[order[i]]` for `i < count`, a row whose `order` is -1 (a null) left as it is: one loop
+ * per element kind (Float64Array, Int32Array, and any other), so each stays monomorphic.
+ */
+function gather(out: KindValues, at: number, source: KindValues, order: Int32Array, count: number): void {
+  if (out instanceof Float64Array && source instanceof Float64Array)
+    gatherFloat64(out, at, source, order, count);
+  else if (out instanceof Int32Array && source instanceof Int32Array)
+    gatherInt32(out, at, source, order, count);
+  else gatherAny(out as unknown[], at, source as ArrayLike<unknown>, order, count);
+}
+
+function pastEnd(from: number, size: number): Error {
+  return new Error(`a page's value ${from} is past its ${size} values`);
+}
+
 function gatherFloat64(
   out: Float64Array,
   at: number,
-  dictionary: Float64Array,
-  indices: Int32Array,
+  source: Float64Array,
+  order: Int32Array,
   count: number,
 ): void {
-  const size = dictionary.length;
+  const size = source.length;
   for (let i = 0; i < count; i++) {
-    const from = indices[i] as number;
-    if (from >= size) throw new Error(`a dictionary index ${from} is past its ${size} values`);
-    out[at + i] = dictionary[from] as number;
+    const from = order[i] as number;
+    if (from >= size) throw pastEnd(from, size);
+    if (from >= 0) out[at + i] = source[from] as number;
   }
 }
 
-/** {@link gatherFloat64} for 32-bit integers. */
 function gatherInt32(
   out: Int32Array,
   at: number,
-  dictionary: Int32Array,
-  indices: Int32Array,
+  source: Int32Array,
+  order: Int32Array,
   count: number,
 ): void {
-  const size = dictionary.length;
+  const size = source.length;
   for (let i = 0; i < count; i++) {
-    const from = indices[i] as number;
-    if (from >= size) throw new Error(`a dictionary index ${from} is past its ${size} values`);
-    out[at + i] = dictionary[from] as number;
+    const from = order[i] as number;
+    if (from >= size) throw pastEnd(from, size);
+    if (from >= 0) out[at + i] = source[from] as number;
+  }
+}
+
+function gatherAny(
+  out: unknown[],
+  at: number,
+  source: ArrayLike<unknown>,
+  order: Int32Array,
+  count: number,
+): void {
+  const size = source.length;
+  for (let i = 0; i < count; i++) {
+    const from = order[i] as number;
+    if (from >= size) throw pastEnd(from, size);
+    if (from >= 0) out[at + i] = source[from];
   }
 }
 
@@ -190,7 +219,10 @@ class ChunkOutput {
     return at;
   }
 
-  /** Write a page's non-null values (`defs[i]` 1 for a value, 0 for a null; undefined: no nulls) from `at`. */
+  /**
+   * Write a page's rows from `at`: its values in order, or (`indices`) the dictionary values they index;
+   * `defs[i]` 0 marks row `i` null (it then takes no value), undefined: no row is null.
+   */
   put(
     at: number,
     count: number,
@@ -198,44 +230,29 @@ class ChunkOutput {
     values: KindValues,
     indices?: Int32Array,
   ): void {
-    const out = this.values as { [i: number]: unknown };
-    const source = values as { readonly [i: number]: unknown; readonly length: number };
-    const size = source.length;
     if (defs === undefined && indices === undefined) {
-      if (size < count) throw new Error(`a page holds ${size} values where its header says ${count}`);
-      if (ArrayBuffer.isView(out) && ArrayBuffer.isView(source))
-        (out as Float64Array).set((source as Float64Array).subarray(0, count), at);
-      else for (let i = 0; i < count; i++) out[at + i] = source[i];
+      if (values.length < count)
+        throw new Error(`a page holds ${values.length} values where its header says ${count}`);
+      const out = this.values;
+      if (ArrayBuffer.isView(out) && ArrayBuffer.isView(values))
+        (out as Float64Array).set((values as Float64Array).subarray(0, count), at);
+      else for (let i = 0; i < count; i++) (out as unknown[])[at + i] = (values as ArrayLike<unknown>)[i];
       return;
     }
-    if (defs === undefined && indices !== undefined) {
-      if (out instanceof Float64Array && source instanceof Float64Array) {
-        gatherFloat64(out, at, source, indices, count);
-        return;
-      }
-      if (out instanceof Int32Array && source instanceof Int32Array) {
-        gatherInt32(out, at, source, indices, count);
-        return;
-      }
+    let order = indices;
+    if (defs !== undefined) {
+      // each row's value: the next one in the page (or the dictionary entry its index names), or none (null)
+      order = new Int32Array(count);
+      let v = 0;
       for (let i = 0; i < count; i++) {
-        const from = indices[i] as number;
-        if (from >= size) throw new Error(`a dictionary index ${from} is past its ${size} values`);
-        out[at + i] = source[from];
+        if (defs[i] === 0) {
+          this.nulls ??= new Uint8Array(this.expected);
+          this.nulls[at + i] = 1;
+          order[i] = -1;
+        } else order[i] = indices === undefined ? v++ : (indices[v++] as number);
       }
-      return;
     }
-    let v = 0;
-    for (let i = 0; i < count; i++) {
-      if ((defs as Uint8Array)[i] === 0) {
-        this.nulls ??= new Uint8Array(this.expected);
-        this.nulls[at + i] = 1;
-        continue;
-      }
-      const from = indices === undefined ? v : (indices[v] as number);
-      if (from >= size) throw new Error(`a page's value ${from} is past its ${size} values`);
-      out[at + i] = source[from];
-      v++;
-    }
+    gather(this.values, at, values, order as Int32Array, count);
   }
 
   /** The decoded column: the typed values, or, when some row is null, a plain array with nulls. */
