@@ -109,7 +109,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * then never holds `taxi_trip_data` whole).
    */
   streamedTrips: string | undefined;
-  /** True inside `run()`: a report with charts follows the transform, so its chart worker may start early. */
+  /** True once `openOutputs()` opened the folder `load()` writes the report to: its chart worker may start early. */
   private reportFollows = false;
 
   /** A job with the guide's defaults, overridden by `config`. */
@@ -124,7 +124,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    */
   async run(): Promise<void> {
     const out = await this.openOutputs();
-    this.reportFollows = true;
     try {
       await this.extract({ streamTrips: this.config.stream_read });
       await this.transform();
@@ -139,6 +138,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   /** Open `output_dir` for this job's outputs, logging the temporary files an interrupted run left and were removed. */
   async openOutputs(): Promise<OutputFolder> {
     this.runStarted = { at: new Date(), ms: performance.now() };
+    this.reportFollows = true;
     const config = this.checkedConfig();
     const out = await openJobOutputs({ ...config, inputs: inputPaths(config) });
     if (out.swept.length > 0) {
