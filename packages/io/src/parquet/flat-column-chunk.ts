@@ -1,14 +1,21 @@
 /**
  * A direct decoder for the common Parquet column chunk: a flat column (a child of the root, REQUIRED or
  * OPTIONAL) of integers, floats, time stamps, dates or strings, each page PLAIN or dictionary encoded, in data
- * pages V1 or V2, uncompressed or Snappy. It writes one typed array per row group: a dictionary is converted
- * once and its indices read into an Int32Array, a REQUIRED column is never assembled from levels, a time stamp
- * is never a boxed value on its way to epoch milliseconds. Values equal hyparquet's own decode with
- * `epochMillisParsers` (a property test holds the two equal). Any other column (nested, booleans, decimals,
- * other encodings or codecs) gives `undefined`, and the reader decodes it with hyparquet.
+ * pages V1 or V2, uncompressed, Snappy or a codec of `compressorsFor` (parquet-codecs.ts). It writes one typed
+ * array per row group: a dictionary is converted once and its indices read into an Int32Array, a REQUIRED
+ * column is never assembled from levels, a time stamp is never a boxed value on its way to epoch milliseconds.
+ * Values equal hyparquet's own decode with `epochMillisParsers` (a property test holds the two equal). Any
+ * other column (nested, booleans, decimals, other encodings) gives `undefined`, and hyparquet decodes it.
  */
 
-import type { ColumnMetaData, DataReader, DecodedArray, PageHeader, SchemaElement } from "hyparquet";
+import type {
+  ColumnMetaData,
+  Compressors,
+  DataReader,
+  DecodedArray,
+  PageHeader,
+  SchemaElement,
+} from "hyparquet";
 import { parquetHeader } from "hyparquet/src/column.js";
 import { decompressPage } from "hyparquet/src/datapage.js";
 import { readPlain } from "hyparquet/src/plain.js";
@@ -328,21 +335,21 @@ function decodePage(
   element: SchemaElement,
   out: ChunkOutput,
   dictionary: KindValues | undefined,
+  compressors: Compressors | undefined,
 ): KindValues | undefined {
   const optional = element.repetition_type === "OPTIONAL";
   const codec = meta.codec;
-  if (codec !== "UNCOMPRESSED" && codec !== "SNAPPY") throw new NotFlat();
   if (header.type === "DICTIONARY_PAGE") {
     const dict = header.dictionary_page_header;
     if (dict === undefined) throw new Error("a dictionary page without its header");
-    const page = decompressPage(compressed, Number(header.uncompressed_page_size), codec, undefined);
+    const page = decompressPage(compressed, Number(header.uncompressed_page_size), codec, compressors);
     const plain = readPlain(readerOf(page), physicalType(element), dict.num_values, element.type_length);
     return toKind(out.kind, plain);
   }
   if (header.type === "DATA_PAGE") {
     const daph = header.data_page_header;
     if (daph === undefined) throw new Error("a data page without its header");
-    const page = decompressPage(compressed, Number(header.uncompressed_page_size), codec, undefined);
+    const page = decompressPage(compressed, Number(header.uncompressed_page_size), codec, compressors);
     const reader = readerOf(page);
     const rows = daph.num_values;
     let flags: { defs: Uint8Array; present: number } | undefined;
@@ -372,7 +379,7 @@ function decodePage(
     const flags = optional ? readFlags(readerOf(compressed), rows, levelsLength) : undefined;
     let page = compressed.subarray(levelsLength);
     if (v2.is_compressed !== false)
-      page = decompressPage(page, Number(header.uncompressed_page_size) - levelsLength, codec, undefined);
+      page = decompressPage(page, Number(header.uncompressed_page_size) - levelsLength, codec, compressors);
     const count = rows - v2.num_nulls;
     if (flags !== undefined && flags.present !== count)
       throw new Error(`a page's levels show ${flags.present} values, its header ${count}`);
@@ -392,7 +399,8 @@ function decodePage(
 }
 
 /**
- * Decode a flat column chunk (`bytes`: the chunk's bytes, from {@link columnChunkRange}) of `rows` rows into
+ * Decode a flat column chunk (`bytes`: the chunk's bytes, from {@link columnChunkRange}) of `rows` rows
+ * (`compressors`: for codecs other than uncompressed and Snappy, from `compressorsFor`) into
  * one array: an Int32Array, BigInt64Array, Float32Array or Float64Array (time stamps and dates as epoch
  * milliseconds), a string array, or a plain array with nulls when a row is null. `undefined` when the chunk
  * uses anything the direct decoder does not read (decode it with hyparquet). Throws on a corrupt chunk.
@@ -403,6 +411,7 @@ export function decodeFlatColumnChunk(
   meta: ColumnMetaData,
   element: SchemaElement,
   rows: number,
+  compressors?: Compressors,
 ): ArrayLike<unknown> | undefined {
   const kind = flatKind(element);
   if (kind === undefined) return undefined;
@@ -415,7 +424,7 @@ export function decodeFlatColumnChunk(
       const size = header.compressed_page_size;
       const compressed = bytes.subarray(reader.offset, reader.offset + size);
       reader.offset += size;
-      dictionary = decodePage(header, compressed, meta, element, out, dictionary) ?? dictionary;
+      dictionary = decodePage(header, compressed, meta, element, out, dictionary, compressors) ?? dictionary;
     }
   } catch (error) {
     if (error instanceof NotFlat) return undefined;

@@ -1,6 +1,7 @@
 import {
   asyncBufferFromFile,
   type ColumnData,
+  type Compressors,
   type FileMetaData,
   parquetMetadataAsync,
   parquetRead,
@@ -12,6 +13,7 @@ import { TableReadError } from "../errors";
 import { type ReadContext, rowsRead } from "../read/read-context";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
+import { compressorsFor } from "./parquet-codecs";
 import { epochMillisParsers, isParquetTimeColumn } from "./parquet-time-columns";
 import { rowGroupsToRead } from "./row-group-bounds";
 
@@ -29,6 +31,8 @@ export interface OpenParquet {
   readonly timeColumns: ReadonlySet<string>;
   /** The schema element of each top-level file column, by name. */
   readonly elements: ReadonlyMap<string, SchemaElement>;
+  /** Decompressors for the file's codecs other than uncompressed and Snappy (undefined: it uses none). */
+  readonly compressors: Compressors | undefined;
 }
 
 /** Open `path` and map its columns onto the context's schema (a missing column is a TableReadError). */
@@ -50,7 +54,8 @@ export async function openParquet(path: string, ctx: ReadContext): Promise<OpenP
   const mapped = mapNamedColumns(ctx, names);
   const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
   const byName = new Map(elements.map((element) => [element.name, element]));
-  return { path, file, metadata, mapped, wanted, timeColumns, elements: byName };
+  const compressors = await compressorsFor(metadata);
+  return { path, file, metadata, mapped, wanted, timeColumns, elements: byName, compressors };
 }
 
 /** The row ranges of the file's row groups, in order, each marked `read: false` when `rowGroupBounds` skip it. */
@@ -117,7 +122,8 @@ async function decodeFlatColumns(
   );
   chunks.forEach(({ name, meta, element }, i) => {
     try {
-      const values = decodeFlatColumnChunk(bytes[i] as Uint8Array, meta, element, rowEnd - rowStart);
+      const rows = rowEnd - rowStart;
+      const values = decodeFlatColumnChunk(bytes[i] as Uint8Array, meta, element, rows, parquet.compressors);
       if (values !== undefined) decoded.set(name, values);
     } catch (error) {
       throw new TableReadError(
@@ -154,6 +160,7 @@ export async function readRowGroup(
         rowStart,
         rowEnd,
         parsers: epochMillisParsers,
+        ...(parquet.compressors === undefined ? {} : { compressors: parquet.compressors }),
         onChunk: (chunk) => {
           const list = chunks.get(chunk.columnName) ?? [];
           list.push(chunk);
@@ -179,7 +186,7 @@ export async function readRowGroup(
 }
 
 /**
- * Read one Parquet file (hyparquet; uncompressed or Snappy) into the context's builders, one row group at a
+ * Read one Parquet file (any codec: parquet-codecs.ts) into the context's builders, one row group at a
  * time, reading only the columns the schema maps. Time stamps (INT64 with a TIMESTAMP type in any unit, INT96)
  * and dates are decoded straight to epoch milliseconds of the wall-clock time stored, without a Date per
  * value; strings, numbers and bigints are checked or parsed as the schema says.
