@@ -116,25 +116,32 @@ async function decodeFlatColumns(
     if (!wanted.has(name) || flatKind(element) === undefined) return [];
     return [{ name, meta, element, range: columnChunkRange(meta) }];
   });
-  const bytes = await readByteRanges(
-    parquet.path,
-    chunks.map((chunk) => chunk.range),
-  );
+  const failure = (error: unknown, column?: string): TableReadError =>
+    new TableReadError(
+      {
+        file,
+        row: rowStart + 1,
+        ...(column === undefined ? {} : { column }),
+        reason: `cannot read as Parquet: ${(error as Error).message}`,
+      },
+      { cause: error },
+    );
+  let bytes: Uint8Array[];
+  try {
+    bytes = await readByteRanges(
+      parquet.path,
+      chunks.map((chunk) => chunk.range),
+    );
+  } catch (error) {
+    throw failure(error);
+  }
   chunks.forEach(({ name, meta, element }, i) => {
     try {
       const rows = rowEnd - rowStart;
       const values = decodeFlatColumnChunk(bytes[i] as Uint8Array, meta, element, rows, parquet.compressors);
       if (values !== undefined) decoded.set(name, values);
     } catch (error) {
-      throw new TableReadError(
-        {
-          file,
-          row: rowStart + 1,
-          column: name,
-          reason: `cannot read as Parquet: ${(error as Error).message}`,
-        },
-        { cause: error },
-      );
+      throw failure(error, name);
     }
   });
   return decoded;

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   dateDay,
@@ -12,6 +12,7 @@ import {
   timestamp,
   utf8,
 } from "@uwdata/flechette";
+import { parquetMetadata } from "hyparquet";
 import { type ColumnSource, parquetWriteFile } from "hyparquet-writer";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -298,6 +299,23 @@ describe("readTable (Parquet)", () => {
     const path = tmp.file("fake.parquet", "id\n1\n");
     const error = await readError(readTable(path, z.object({ id: z.int() })));
     expect(error.message).toMatch(/fake\.parquet: cannot read as Parquet/);
+  });
+
+  it("names the file and row of a corrupt page, and never reads it as values", async () => {
+    const path = parquet("corrupt.parquet", [
+      {
+        element: { name: "x", type: "DOUBLE", repetition_type: "REQUIRED" },
+        data: Float64Array.from({ length: 1000 }, (_, i) => i * 1.5),
+      },
+    ]);
+    const bytes = readFileSync(path);
+    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const chunk = metadata.row_groups[0]?.columns[0]?.meta_data;
+    const at = Number(chunk?.dictionary_page_offset || chunk?.data_page_offset);
+    bytes.fill(0, at, at + 4); // the first page header, zeroed
+    writeFileSync(path, bytes);
+    const error = await readError(readTable(path, z.object({ x: z.number() })));
+    expect(error.message).toMatch(/corrupt\.parquet row 1: cannot read as Parquet/);
   });
 });
 
