@@ -145,7 +145,8 @@ function toKind(kind: FlatKind, raw: DecodedArray): KindValues {
 
 /**
  * `out[at + i] = source[order[i]]` for `i < count`, a row whose `order` is -1 (a null) left as it is: one loop
- * per element kind (Float64Array, Int32Array, and any other), so each stays monomorphic.
+ * per element kind (Float64Array, Int32Array, and any other), so each stays monomorphic. They are written out
+ * on purpose: closures made by one factory share V8's type feedback, so a generic helper would not be.
  */
 function gather(out: KindValues, at: number, source: KindValues, order: Int32Array, count: number): void {
   if (out instanceof Float64Array && source instanceof Float64Array)
