@@ -7,6 +7,8 @@ import { CsvRecords, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
 
 /** The most header fields read. */
 const MAX_HEADER_FIELDS = 1 << 14;
+/** Records read before the record buffer is sized for the rest of a chunk. */
+const SIZING_RECORDS = 256;
 
 /**
  * Reads one CSV file's bytes, pushed chunk by chunk, into a read context: the header first, then the records
@@ -22,6 +24,7 @@ export class CsvFileReader {
   private readonly issues: BatchIssues;
   private readonly rowsBefore: number;
   private sized = false;
+  private recordsSized = false;
 
   constructor(
     private readonly ctx: ReadContext,
@@ -108,6 +111,23 @@ export class CsvFileReader {
     return next;
   }
 
+  /**
+   * Tokenize the complete records of `buf` from `pos` into `records` (returns the offset of the unconsumed
+   * rest). The first time, a few records are read to learn their length, and `records` is sized for the rest
+   * at once (a piece of a parallel read is one buffer: growing by doubling copied its fields ~6 times).
+   */
+  private tokenizeAll(buf: Buffer, pos: number, eof: boolean): number {
+    const tokenizer = this.tokenizer as CsvTokenizer;
+    const records = this.records as CsvRecords;
+    if (this.recordsSized) return tokenizer.tokenize(buf, pos, eof, records, this.shapeIssues);
+    const first = tokenizer.tokenize(buf, pos, eof, records, this.shapeIssues, SIZING_RECORDS);
+    if (records.count < SIZING_RECORDS) return first; // the buffer ends (or holds an incomplete record) here
+    this.recordsSized = true;
+    const bytesPerRecord = Math.max(1, (first - pos) / records.count);
+    records.ensure(records.count + Math.ceil(((buf.length - first) / bytesPerRecord) * 1.05) + 16);
+    return tokenizer.tokenize(buf, first, eof, records, this.shapeIssues);
+  }
+
   /** Tokenize and convert the complete records of `buf` from `pos`; returns the offset of the unconsumed rest. */
   private readRecords(buf: Buffer, pos: number, eof: boolean): number {
     const tokenizer = this.tokenizer as CsvTokenizer;
@@ -116,7 +136,7 @@ export class CsvFileReader {
     records.count = 0;
     shapeIssues.length = 0;
     issues.clear();
-    const next = tokenizer.tokenize(buf, pos, eof, records, shapeIssues);
+    const next = this.tokenizeAll(buf, pos, eof);
     const count = records.count;
     const base = ctx.rows;
     // A batched read hands each batch on: its builders never hold the whole file, so are not pre-sized.
