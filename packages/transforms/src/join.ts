@@ -34,11 +34,6 @@ export interface JoinColumns extends StaticContract {
       : NoColumnTypes;
 }
 
-/** Values at `rows`, `-1` giving null: a `Float64Array` stays one when no row is missing. */
-function gatherOrNull(values: ArrayLike<unknown>, rows: Int32Array): Float64Array | unknown[] {
-  return spreadOrNull(values, rows, undefined, rows.length);
-}
-
 /**
  * Values at `rows` (`-1` giving null), written at `at[k]` of a column of `length` rows (at `k` when `at` is
  * undefined): a `Float64Array` stays one when no row is missing.
@@ -155,7 +150,8 @@ export const join = withStaticContract<JoinColumns>()(
       const left = takeRows(table.ungroup(), matches.left);
       const data: Record<string, unknown> = {};
       for (const name of table.columnNames()) data[name] = left.column(name);
-      for (const name of rightExtra) data[name] = gatherOrNull(columnValues(right, name), matches.right);
+      for (const name of rightExtra)
+        data[name] = spreadOrNull(columnValues(right, name), matches.right, undefined, matches.right.length);
       return makeTable(data as Record<string, unknown[]>, names);
     },
   }),

@@ -68,13 +68,8 @@ export function keepPositions(table: ColumnTable, rows: Uint32Array, positions: 
   if (positions.length === rows.length && !table.isFiltered() && !table.isOrdered()) return table.create({});
   const selected = new Uint32Array(positions.length);
   for (let i = 0; i < positions.length; ++i) selected[i] = rows[positions[i]!]!;
-  const backing = table.totalRows();
-  if (!table.isOrdered() && !table.isGrouped() && positions.length * 2 >= backing) {
-    const mask = new BitSet(backing);
-    for (let i = 0; i < selected.length; ++i) mask.set(selected[i]!);
-    return table.create({ filter: mask });
-  }
-  return takeRows(table, selected);
+  const mask = viewMask(table, selected);
+  return mask === undefined ? takeRows(table, selected) : table.create({ filter: mask });
 }
 
 /**
