@@ -1,9 +1,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pipe } from "@tablepipe/core";
+import { col, gt, type Pipe, pipe } from "@tablepipe/core";
 import { type InvalidValueExample, readTableWithReport } from "@tablepipe/io";
-import { dropDuplicates } from "@tablepipe/transforms";
+import { dropDuplicates, excludeMatching, filter } from "@tablepipe/transforms";
+import * as aq from "arquero";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -48,8 +49,16 @@ const row = fc.record(
     [K in keyof typeof CELLS]: fc.Arbitrary<(typeof CELLS)[K][number]>;
   },
 );
-/** Both ways DuckDB reads the files: into a table first, or as the query runs. */
-const readMode = fc.constantFrom("table" as const, "streamed" as const);
+/**
+ * The ways DuckDB reads the files: into a table first, as the query runs, or (a pipe starting with a row-local
+ * filter, read into a table) with that filter into a table.
+ */
+const readMode = fc.constantFrom("table" as const, "streamed" as const, "filtered" as const);
+/** The read mode as the run's option. */
+const readFilesOf = (mode: "table" | "streamed" | "filtered") => (mode === "filtered" ? "table" : mode);
+/** The pipe of a read mode's property: `filtered` starts with a row-local filter (vendor > 1). */
+const startOf = (p: Pipe<string>, mode: string): Pipe<string> =>
+  mode === "filtered" ? p.transform(filter, { where: gt(col("vendor"), 1) }) : p;
 const HEADERS = [
   ["vendor", "picked_at", "fare", "note", "paid"],
   ["VendorID", "tpep_pickup_datetime", "Fare", "note", "paid", "extra"],
@@ -106,13 +115,18 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
       fc.asyncProperty(
         fc.array(fc.array(row, { maxLength: 12 }), { minLength: 1, maxLength: 3 }),
         readMode,
-        async (parts, readFiles) => {
+        async (parts, mode) => {
           const dir = await writeParts(parts);
           const glob = join(dir, "trips-*.csv");
           const expected = await readTableWithReport(glob, Trip, { aliases: ALIASES, onInvalid: "drop" });
           const source = duckdbCsvFiles(glob, Trip, { aliases: ALIASES, onInvalid: "drop" });
-          const result = await runOnDuckDb(pipe(source.table), { database: db, source, readFiles });
-          expectSameTable(result.table, expected.table);
+          const readFiles = readFilesOf(mode);
+          const result = await runOnDuckDb(startOf(pipe(source.table), mode), {
+            database: db,
+            source,
+            readFiles,
+          });
+          expectSameTable(result.table, startOf(pipe(expected.table), mode).run().table);
           const report = result.read;
           expect(report?.files).toEqual(expected.report.files);
           expect([report?.rows, report?.droppedRows]).toEqual([
@@ -163,12 +177,51 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     expect([auto.readBy, auto.read?.rows]).toEqual(["table", 4]);
   });
 
+  it("reads clean files with the pipe's first filters into a table (rows in file order), else into a table first", async () => {
+    const clean = { vendor: "1", picked_at: "2018-07-27 09:14:45", fare: "12.5", note: "a", paid: "true" };
+    const parts = [
+      [clean, { ...clean, vendor: "3", fare: "" }, { ...clean, vendor: "2", note: "b" }],
+      [
+        { ...clean, vendor: "2", note: "c" },
+        { ...clean, vendor: "3", fare: "" },
+      ],
+    ];
+    const dir = await writeParts(parts);
+    const expected = await readTableWithReport(dir, Trip, { aliases: ALIASES });
+    const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
+    // the dedupe on a subset keeps each vendor's first row: the kept rows must be in file order
+    const steps = (p: Pipe<string>) =>
+      p.transform(filter, { where: gt(col("vendor"), 1) }).transform(dropDuplicates, { subset: ["vendor"] });
+    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles: "table" });
+    expect(result.readBy).toBe("filtered");
+    expect([result.read?.rows, result.read?.files.length]).toEqual([5, 2]);
+    expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
+      ["filter", 5, 4],
+      ["dropDuplicates(vendor)", 4, 2],
+    ]);
+    expect(result.table.array("note")).toEqual(["a", "b"]);
+    expectSameTable(result.table, steps(pipe(expected.table)).run().table);
+    // a cell only the exact read judges: read into a table first, which names it
+    const bad = await writeParts([[clean, { ...clean, vendor: "1_000" }]]);
+    const badSource = duckdbCsvFiles(bad, Trip, { aliases: ALIASES });
+    await expect(
+      runOnDuckDb(steps(pipe(badSource.table)), { database: db, source: badSource, readFiles: "table" }),
+    ).rejects.toThrow(/line 3.*vendor.*"1_000"/);
+    // a first step that reads a lookup table (DuckDB may reorder a join's rows): read into a table first
+    const lookup = aq.table({ id: [2] });
+    const joined = await runOnDuckDb(
+      pipe(source.table).transform(excludeMatching, { column: "vendor", lookup, lookupKey: "id" }),
+      { database: db, source, readFiles: "table" },
+    );
+    expect([joined.readBy, joined.table.array("vendor")]).toEqual(["table", [1, 3, 3]]);
+  });
+
   it("stops at the first invalid value with readTable's error: file, line, column, value, expected", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(row, { maxLength: 8 }), { minLength: 1, maxLength: 2 }),
         readMode,
-        async (parts, readFiles) => {
+        async (parts, mode) => {
           const dir = await writeParts(parts);
           let message: string | undefined;
           try {
@@ -177,10 +230,10 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
             message = (error as Error).message;
           }
           const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
-          const run = runOnDuckDb(pipe(source.table).transform(dropDuplicates), {
+          const run = runOnDuckDb(startOf(pipe(source.table), mode).transform(dropDuplicates), {
             database: db,
             source,
-            readFiles,
+            readFiles: readFilesOf(mode),
           });
           if (message === undefined) await expect(run).resolves.toBeDefined();
           else await expect(run).rejects.toThrow(message);

@@ -17,6 +17,8 @@ export interface CompiledCte {
   readonly name: string;
   readonly sql: string;
   readonly step: PlannedStep | undefined;
+  /** True when the step's query reads a lookup table (a join or subquery: DuckDB may then reorder its rows). */
+  readonly readsLookup?: boolean;
 }
 
 /** A pipe's longest renderable prefix as one query, a CTE per step. */
@@ -44,6 +46,8 @@ export interface CompiledPipe {
    * without holding any step's rows. The markers keep every row; undefined for other dialects.
    */
   readonly markedSql?: string;
+  /** The CTEs of `markedSql`, in order (the lookups', the source's, then one per rendered step). */
+  readonly markedCtes?: readonly CompiledCte[];
 }
 
 /**
@@ -118,10 +122,11 @@ export function compilePipe(
   let types: KnownTypes = typesOf(options.sourceTypes ?? {}, sourceColumns);
   for (const step of steps) {
     const context = stepContext(options.dialect, input, columns, lookups);
+    const reads = lookups.reads;
     const rendered = renderStep(step, context, types, lookups, options);
     if (rendered === undefined) break;
     const name = uniqueName(step.label, taken);
-    stepCtes.push({ name, sql: rendered.sql, step });
+    stepCtes.push({ name, sql: rendered.sql, step, readsLookup: lookups.reads > reads });
     input = name;
     columns = rendered.columns;
     types = typesOf(rendered.types ?? {}, columns);
@@ -164,6 +169,7 @@ export function compilePipe(
     ...(options.dialect === "duckdb"
       ? {
           markedSql: `WITH\n${marked.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
+          markedCtes: marked,
         }
       : {}),
   };

@@ -7,9 +7,16 @@ import type { KnownTypes } from "./step-rendering";
 export class LookupRelations {
   readonly #names = new Map<ColumnTable, string>();
   readonly #types = new Map<ColumnTable, KnownTypes>();
+  #reads = 0;
+
+  /** How many times a rendering asked for a table's name (a step that did reads a lookup table). */
+  get reads(): number {
+    return this.#reads;
+  }
 
   /** The CTE name of `table`, registering it on first use; `types` are the column types to load it with. */
   nameOf(table: ColumnTable, types: KnownTypes = {}): string {
+    this.#reads++;
     let name = this.#names.get(table);
     if (name === undefined) {
       name = `lookup ${this.#names.size + 1}`;

@@ -63,7 +63,7 @@ describe("tip-model prepare --engine duckdb", () => {
     expect(duckdb).toBe(inProcess);
     expect(log).toContain("taxi_trip_data: ");
     expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
-    expect(log).toContain("trip files read into a table first");
+    expect(log).toContain("trip files read with the first filters into a table");
     // trip files are a streamed read in process, whose plan runs the dedupe after the row-local filters
     expect(log).toContain("in DuckDB: filterData > limitHistory, ");
   });

@@ -159,10 +159,16 @@ export const NEEDS_EXACT_READ = "tablepipe: a cell needs the exact read";
 /** The first row number of the i-th file of a streamed read: each file's rows numbered apart, without counting. */
 const ROWS_PER_FILE = 2 ** 40;
 
+/** DuckDB's virtual column of a file read: the file's index among the files read (0 for one file). */
+const FILE_INDEX = "file_index";
+
 /**
  * The fast read of one file as a streamed query (a view's part, read as the query that uses it runs): the
  * columns of {@link fastReadSql}, then the row-order column `rowColumn` (the i-th file's rows numbered from
  * i·2^40 in file order); a row with a cell the guards refuse stops the query with {@link NEEDS_EXACT_READ}.
+ * `numbered: false`: the rows are not numbered (numbering runs on one core), and `rowColumn` is a stand-in, a
+ * per-row value no row-order marker equals (DuckDB's `file_index`, or 0 when the file has a column of that
+ * name): for a query that keeps the rows in file order itself, into a table whose rowid then numbers them.
  */
 export function streamedReadSql(
   specs: readonly ColumnSpec[],
@@ -171,9 +177,18 @@ export function streamedReadSql(
   source: string,
   fileIndex: number,
   rowColumn: string,
+  numbered = true,
 ): string {
   const flag = quote(NEEDS_TEXT_PATH);
   const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
+  if (!numbered) {
+    const clash = header.some((name) => name.toLowerCase() === FILE_INDEX);
+    const carry = clash ? [] : [FILE_INDEX];
+    const standIn = clash ? "CAST(0 AS BIGINT)" : `CAST(${quote(FILE_INDEX)} AS BIGINT)`;
+    const excluded = [flag, ...carry.map(quote)].join(", ");
+    const read = fastReadSql(specs, header, found, source, carry);
+    return `SELECT * EXCLUDE (${excluded}), ${standIn} AS ${quote(rowColumn)} FROM (${read}) WHERE ${check}`;
+  }
   const row = `${fileIndex * ROWS_PER_FILE} + row_number() OVER () - 1 AS ${quote(rowColumn)}`;
   return `SELECT * EXCLUDE (${flag}), ${row} FROM (${fastReadSql(specs, header, found, source)}) WHERE ${check}`;
 }

@@ -46,6 +46,7 @@ function tableOf(relation: string): string {
  */
 export class FilesRelation {
   #streamed: readonly string[] | undefined;
+  #deferred: readonly string[] | undefined;
   #report: ReadReport | undefined;
 
   private constructor(
@@ -54,12 +55,16 @@ export class FilesRelation {
     readonly relation: string,
   ) {}
 
-  /** Define the view over the files: streamed, or read into a table at once (also when there are none). */
+  /**
+   * Define the view over the files: streamed, or read into a table at once (also when there are none).
+   * `filtered`: a read into a table waits (see `deferred`): the query's first steps will run with it.
+   */
   static async open(
     db: DuckDb,
     source: DuckDbFilesSource,
     relation: string,
     mode: FilesReadMode,
+    filtered = false,
   ): Promise<FilesRelation> {
     const opened = new FilesRelation(db, source, relation);
     const files = await source.files();
@@ -68,13 +73,25 @@ export class FilesRelation {
     if (streams) {
       await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files);
       opened.#streamed = files;
-    } else await opened.readIntoTable();
+    } else if (filtered && files.length > 0) opened.#deferred = files;
+    else await opened.readIntoTable();
     return opened;
   }
 
   /** The files read as the query runs, or undefined when they were read into a table. */
   get streamed(): readonly string[] | undefined {
     return this.#streamed;
+  }
+
+  /** The files still to read into a table, with the query's first steps (`viewOfFile`), or by `readIntoTable`. */
+  get deferred(): readonly string[] | undefined {
+    return this.#deferred;
+  }
+
+  /** Point the view at one of the files, read as the query using it runs, its rows not numbered. */
+  async viewOfFile(file: string): Promise<void> {
+    await this.db.connection.run(`DROP VIEW IF EXISTS ${quote(this.relation)}`);
+    await this.source.stream(this.db.connection, this.relation, ROW_ORDER_COLUMN, [file], false);
   }
 
   /** What the read into a table reported, once the files were read into one. */
@@ -95,6 +112,7 @@ export class FilesRelation {
     await this.db.connection.run(`DROP VIEW IF EXISTS ${quote(this.relation)}`);
     this.#report = await this.source.load(this.db.connection, table);
     this.#streamed = undefined;
+    this.#deferred = undefined;
     const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(table)}`;
     try {
       await this.db.connection.run(`CREATE TEMP VIEW ${quote(this.relation)} AS ${numbered}`);

@@ -71,12 +71,19 @@ function markerCounts(root: ProfileNode): Map<string, number> | undefined {
   return early ? undefined : counts;
 }
 
-/** The counts `n0` (source), `n1`, ... of `counted` CTEs from a profile, or undefined when a marker is not found once. */
-export function countsFromProfile(profile: unknown, counted: number): Record<string, number> | undefined {
+/**
+ * The counts `n0` (source), `n1`, ... of `counted` CTEs from a profile (from `n<first>` on: a query holding the
+ * CTEs from the `first`-th), or undefined when a marker is not found once.
+ */
+export function countsFromProfile(
+  profile: unknown,
+  counted: number,
+  first = 0,
+): Record<string, number> | undefined {
   const byConstant = markerCounts(profile as ProfileNode);
   if (byConstant === undefined) return undefined;
   const counts: Record<string, number> = {};
-  for (let i = 0; i < counted; i++) {
+  for (let i = first; i < first + counted; i++) {
     const n = byConstant.get(countMarker(i));
     if (n === undefined || !Number.isInteger(n)) return undefined;
     counts[`n${i}`] = n;
@@ -106,13 +113,15 @@ async function restore(db: DuckDb, settings: Record<string, string>): Promise<vo
 }
 
 /**
- * Run `run` (one statement of a `markedSql` with `counted` marker filters) with the profiler on; returns what
- * it returns and the counts of the markers, undefined when the profile does not give each once.
+ * Run `run` (one statement of a `markedSql` with `counted` marker filters, the first of them `first`) with the
+ * profiler on; returns what it returns and the counts of the markers, undefined when the profile does not give
+ * each once.
  */
 export async function runCounted<T>(
   db: DuckDb,
   counted: number,
   run: () => Promise<T>,
+  first = 0,
 ): Promise<{ value: T; counts: Record<string, number> | undefined }> {
   const settings = await currentSettings(db);
   const folder = await mkdtemp(join(tmpdir(), "tablepipe-profile-"));
@@ -137,7 +146,7 @@ export async function runCounted<T>(
     } catch {
       return { value, counts: undefined };
     }
-    return { value, counts: countsFromProfile(profile, counted) };
+    return { value, counts: countsFromProfile(profile, counted, first) };
   } finally {
     try {
       await restore(db, settings);

@@ -54,13 +54,15 @@ export interface DuckDbFilesSource {
   /**
    * Define `relation` as a view that reads `files` (from `files()`, at least one) as the query using it runs
    * (nothing held), with the row-order column `rowColumn`. The view's query stops with `NEEDS_EXACT_READ`
-   * (fast-csv-read.ts) on a cell only the exact read can judge: `load` the files then.
+   * (fast-csv-read.ts) on a cell only the exact read can judge: `load` the files then. `numbered: false`: the
+   * rows are not numbered, `rowColumn` is a stand-in (see `streamedReadSql`).
    */
   readonly stream: (
     connection: DuckDBConnection,
     relation: string,
     rowColumn: string,
     files: readonly string[],
+    numbered?: boolean,
   ) => Promise<void>;
 }
 
@@ -342,11 +344,12 @@ export function duckdbCsvFiles(
     relation: string,
     rowColumn: string,
     files: readonly string[],
+    numbered = true,
   ): Promise<void> => {
     const parts: string[] = [];
     for (const [i, file] of files.entries()) {
       const { header, found } = await mappedHeader(connection, file, specs, options.aliases);
-      parts.push(streamedReadSql(specs, header, found, readCsvSql(file), i, rowColumn));
+      parts.push(streamedReadSql(specs, header, found, readCsvSql(file), i, rowColumn, numbered));
     }
     await run(
       connection,

@@ -15,6 +15,7 @@ import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
 import { type FilesReadMode, FilesRelation } from "./files-relation";
+import { filteredPrefixLength, runFilteredRead } from "./filtered-read";
 import { inferColumnType } from "./infer-column-type";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
@@ -66,15 +67,16 @@ export interface DuckDbPipeResult<C extends string> extends PipeResult<C> {
   /** What reading the files reported (rows, dropped rows, invalid values per column), for a `duckdbCsvFiles` source. */
   readonly read?: ReadReport;
   /**
-   * How a `duckdbCsvFiles` source was read: `"streamed"` as the query ran (nothing held), or into a `"table"`
-   * first (see `readFiles`; also when a streamed read met a cell only readTable's exact rules judge: a blank,
-   * `1_000`, a US time stamp, ...).
+   * How a `duckdbCsvFiles` source was read: `"streamed"` as the query ran (nothing held); `"filtered"`, into a
+   * table of the rows the pipe's first row-local steps keep (its filters and derives that read no lookup
+   * table), those steps run with the read; or into a `"table"` first (see `readFiles`; also when a streamed
+   * or filtered read met a cell only readTable's exact rules judge: a blank, `1_000`, a US time stamp, ...).
    */
   readonly readBy?: SourceRead;
 }
 
-/** How DuckDB read a pipe's CSV files: as the query ran, or into a table first. */
-export type SourceRead = "streamed" | "table";
+/** How DuckDB read a pipe's CSV files: as the query ran, with the pipe's first filters into a table, or into a table first. */
+export type SourceRead = "streamed" | "filtered" | "table";
 
 /** What {@link runLoaded} gives: the run's value, each step's rows, and how the source's files were read. */
 export interface LoadedRun<T> {
@@ -126,7 +128,8 @@ async function loadSources(
   if (options.source === undefined) {
     await loadTable(db.connection, pipe.source, relation, sourceTypes, "the pipe's source table");
   } else if (options.source.format === "files") {
-    files = await FilesRelation.open(db, options.source, relation, options.readFiles ?? "auto");
+    const filtered = filteredPrefixLength(compiled) > 0;
+    files = await FilesRelation.open(db, options.source, relation, options.readFiles ?? "auto", filtered);
   } else {
     try {
       await db.connection.run(`CREATE TEMP TABLE "${relation}" AS ${options.source.sql}`);
@@ -254,15 +257,22 @@ export async function queryWithCounts(
 /**
  * Run `run` on the loaded pipe's query, each step's rows counted in the same run (`markedSql`, see
  * profiled-counts.ts; when DuckDB's profile does not give every count, a second query counts them), a failure
- * located at its step. A streamed read that stops on a cell only the exact read can judge is redone into a
- * table, then the query runs again. Returns the read's report for a files source: the table read's, or the streamed
- * read's files and rows (its milliseconds are the whole query's: the steps ran in the same pass).
+ * located at its step. A files source read into a table reads it with the pipe's first row-local steps when it
+ * has some (`runFilteredRead`). A streamed or filtered read that stops (a cell only the exact read can judge,
+ * a step's error) is redone into a table, then the query runs again. Returns the read's report for a files
+ * source: the table read's, the filtered read's (its milliseconds include its steps'), or the streamed read's
+ * files and rows (its milliseconds are the whole query's: the steps ran in the same pass).
  */
 export async function runLoaded<T>(
   loaded: LoadedPipe,
   run: (sql: string) => Promise<T>,
 ): Promise<LoadedRun<T>> {
   const { db, compiled, files } = loaded;
+  if (files?.deferred !== undefined) {
+    const filtered = await runFilteredRead(db, compiled, files, filteredPrefixLength(compiled), run);
+    if (filtered !== undefined) return { ...filtered, readBy: "filtered" };
+    await files.readIntoTable();
+  }
   const streamed = files?.streamed;
   if (files === undefined || streamed === undefined) {
     const ran = await located(db, compiled, () => countedRun(db, compiled, run));

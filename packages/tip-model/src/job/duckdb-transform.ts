@@ -77,9 +77,11 @@ export function placementLine(placement: readonly StepPlacement[], readBy?: Sour
       .filter((p) => p.engine === engine)
       .map((p) => p.step)
       .join(", ") || "none";
-  const read =
-    readBy === undefined
-      ? ""
-      : `; trip files ${readBy === "streamed" ? "streamed through the query" : "read into a table first"}`;
+  const how: Record<SourceRead, string> = {
+    streamed: "streamed through the query",
+    filtered: "read with the first filters into a table",
+    table: "read into a table first",
+  };
+  const read = readBy === undefined ? "" : `; trip files ${how[readBy]}`;
   return `engine duckdb: in DuckDB: ${on("duckdb")}; in process: ${on("in-process")}${read}`;
 }

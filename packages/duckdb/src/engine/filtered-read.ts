@@ -1,0 +1,92 @@
+import { SQL_DIALECTS } from "@tablepipe/core";
+import type { ReadReport } from "@tablepipe/io";
+import { type CompiledCte, type CompiledPipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import type { DuckDb } from "./duckdb-database";
+import type { FilesRelation } from "./files-relation";
+import { runCounted } from "./profiled-counts";
+
+const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
+const ROW = quote(ROW_ORDER_COLUMN);
+
+/**
+ * How many of the compiled pipe's first steps can run with the read of its files: row-local steps (filters and
+ * derives) that read no lookup table. DuckDB keeps the rows of such a query (a scan, filters, projections) in
+ * file order when it writes them into a table, on every core; a join or subquery may reorder them.
+ */
+export function filteredPrefixLength(compiled: CompiledPipe): number {
+  const steps = compiled.ctes.filter((cte) => cte.step !== undefined);
+  const index = steps.findIndex(
+    ({ step, readsLookup }) =>
+      step === undefined || !step.transform.rowLocal || step.children.length > 0 || readsLookup === true,
+  );
+  return index < 0 ? steps.length : index;
+}
+
+function withClause(ctes: readonly CompiledCte[]): string {
+  return `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}`;
+}
+
+/** The counts of one profiled run, or undefined when the profile does not give them. */
+type Counts = Record<string, number> | undefined;
+
+/** What a filtered read gives: the run's value, each step's rows, and the read's report. */
+export interface FilteredRun<T> {
+  readonly value: T;
+  readonly counts: Record<string, number>;
+  readonly read: ReadReport;
+}
+
+/**
+ * Read the files of `files` (one by one, in order) with the pipe's first `prefix` steps into a table of the rows
+ * they keep, each file in one pass on every core, then run `run` on the rest of the query over that table (its
+ * rowid the row order: the kept rows are in file order). The rows the first steps drop are never stored:
+ * reading 10M taxi trips into a table first stored all 10M, where the evening and history filters keep 36%.
+ * Both queries are counted (`runCounted`): `n0` is the files' rows, summed over the files.
+ *
+ * Returns undefined when the files must be read into a table first after all, and the whole query run on it:
+ * a cell only the exact read judges, any error (run again on the table, the query names its step), or counts
+ * the profile does not give.
+ */
+export async function runFilteredRead<T>(
+  db: DuckDb,
+  compiled: CompiledPipe,
+  files: FilesRelation,
+  prefix: number,
+  run: (sql: string) => Promise<T>,
+): Promise<FilteredRun<T> | undefined> {
+  const marked = compiled.markedCtes;
+  const list = files.deferred;
+  if (marked === undefined || list === undefined || prefix < 1) return undefined;
+  const lookups = marked.slice(0, compiled.lookups.length);
+  const head = marked.slice(0, compiled.lookups.length + 1 + prefix);
+  const rest = marked.slice(compiled.lookups.length + 1 + prefix);
+  const kept = (head.at(-1) as CompiledCte).name;
+  const table = quote(`${files.relation}_kept`);
+  const started = performance.now();
+  const totals: Record<string, number> = {};
+  try {
+    for (const [i, file] of list.entries()) {
+      await files.viewOfFile(file);
+      const select = `${withClause(head)}\nSELECT * EXCLUDE (${ROW}) FROM ${quote(kept)}`;
+      const sql = i === 0 ? `CREATE TEMP TABLE ${table} AS ${select}` : `INSERT INTO ${table} ${select}`;
+      const { counts }: { counts: Counts } = await runCounted(db, prefix + 1, () => db.connection.run(sql));
+      if (counts === undefined) return undefined;
+      for (const [name, n] of Object.entries(counts)) totals[name] = (totals[name] ?? 0) + n;
+    }
+    const ms = performance.now() - started;
+    const numbered = { name: kept, sql: `SELECT *, rowid AS ${ROW} FROM ${table}`, step: undefined };
+    const last = quote((rest.at(-1) ?? numbered).name);
+    const selected = compiled.columns.map(quote).join(", ");
+    const query = `${withClause([...lookups, numbered, ...rest])}\nSELECT ${selected} FROM ${last}\nORDER BY ${ROW} ASC NULLS FIRST`;
+    const ran = await runCounted(db, rest.length, () => run(query), prefix + 1);
+    if (ran.counts === undefined) return undefined;
+    const rows = totals.n0 ?? 0;
+    const read = { files: [...list], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+    return { value: ran.value, counts: { ...totals, ...ran.counts }, read };
+  } catch {
+    return undefined;
+  } finally {
+    await db.connection.run(`DROP VIEW IF EXISTS ${quote(files.relation)}`);
+    await db.connection.run(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
