@@ -216,6 +216,23 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     expect([joined.readBy, joined.table.array("vendor")]).toEqual(["table", [1, 3, 3]]);
   });
 
+  it("reads a file with a column named file_index (DuckDB's own name for a file's index) as readTable does", async () => {
+    const dir = join(folder, "file-index");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const lines = [
+      "file_index,vendor,picked_at,fare,note,paid",
+      "-7346100000,2,2018-07-27 09:14:45,1.5,a,true",
+    ];
+    lines.push("x,1,2018-07-27 10:00:00,,b,false", "7,3,2018-07-28 00:00:00,2,c,y");
+    await writeFile(join(dir, "t.csv"), `${lines.join("\n")}\n`);
+    const expected = await readTableWithReport(dir, Trip);
+    const source = duckdbCsvFiles(dir, Trip);
+    const steps = (p: Pipe<string>) => p.transform(filter, { where: gt(col("vendor"), 1) });
+    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles: "table" });
+    expectSameTable(result.table, steps(pipe(expected.table)).run().table);
+    expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([["filter", 3, 2]]);
+  });
+
   it("stops at the first invalid value with readTable's error: file, line, column, value, expected", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -18,6 +18,12 @@ describe("countsFromProfile", () => {
     expect(countsFromProfile(profile, 2)).toEqual({ n0: 10, n1: 3 });
   });
 
+  it("reads the markers from the first-th on, for a query holding the steps after a filtered read", () => {
+    const profile = { children: [marker(3, 2, [filterNode("(amount > 6)", 2, [marker(2, 4)])])] };
+    expect(countsFromProfile(profile, 2, 2)).toEqual({ n2: 4, n3: 2 });
+    expect(countsFromProfile(profile, 2)).toBeUndefined();
+  });
+
   it("gives no counts when a marker is missing, merged with another filter, or planned twice", () => {
     const missing = { children: [marker(0, 10)] };
     expect(countsFromProfile(missing, 2)).toBeUndefined();
