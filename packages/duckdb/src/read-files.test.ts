@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { col, gt, type Pipe, pipe } from "@tablepipe/core";
+import { coalesce, col, gt, type Pipe, pipe } from "@tablepipe/core";
 import { type InvalidValueExample, readTableWithReport } from "@tablepipe/io";
-import { dropDuplicates, excludeMatching, filter } from "@tablepipe/transforms";
+import { derive, dropDuplicates, excludeMatching, filter } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -201,6 +201,15 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     ]);
     expect(result.table.array("note")).toEqual(["a", "b"]);
     expectSameTable(result.table, steps(pipe(expected.table)).run().table);
+    // a derive among the first steps: its column is in the table, and the steps after it read it
+    const derived = (p: Pipe<string>) =>
+      p
+        .transform(derive, { columns: { label: coalesce(col("note"), "none") } })
+        .transform(filter, { where: gt(col("vendor"), 1) })
+        .transform(dropDuplicates, { subset: ["label"] });
+    const withDerive = await runOnDuckDb(derived(pipe(source.table)), { database: db, source });
+    expect(withDerive.readBy).toBe("filtered");
+    expectSameTable(withDerive.table, derived(pipe(expected.table)).run().table);
     // a cell only the exact read judges: read into a table first, which names it
     const bad = await writeParts([[clean, { ...clean, vendor: "1_000" }]]);
     const badSource = duckdbCsvFiles(bad, Trip, { aliases: ALIASES });
