@@ -2,6 +2,7 @@ import { type DuckDBConnection, DuckDBTypeId } from "@duckdb/node-api";
 import type { ColumnType, LogicalType } from "@tablepipe/core";
 import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
+import { pushVectorNumbers } from "./vector-numbers";
 
 const MICROS_PER_MS = 1000n;
 
@@ -86,11 +87,11 @@ export async function readQuery(connection: DuckDBConnection, sql: string): Prom
   for (;;) {
     const chunk = await result.fetchChunk();
     if (chunk === null || chunk.rowCount === 0) break;
-    const chunkColumns = chunk.getColumns();
     for (let c = 0; c < names.length; ++c) {
       const out = columns[c] as unknown[];
       const kind = kinds[c] as ResultKind;
-      for (const value of chunkColumns[c] as unknown[]) {
+      if (pushVectorNumbers(out, chunk.getColumnVector(c), result.columnTypeId(c))) continue;
+      for (const value of chunk.getColumnValues(c) as unknown[]) {
         if (value === null) out.push(null);
         else if (kind === "timestamp") out.push(millisOf(value));
         else if (kind === "number") out.push(numberOf(value));

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDb } from "./duckdb-database";
+import { readQuery } from "./read-result";
+
+let db: DuckDb;
+beforeAll(async () => {
+  db = await DuckDb.open();
+});
+afterAll(() => db.close());
+
+/** `Number(bigint)` of a whole number given as text, as the value-by-value read gives it. */
+const n = (text: string): number => Number(BigInt(text));
+/** The floor of micros ÷ 1000 as a number, for micros given as text. */
+const ms = (micros: string): number => {
+  const big = BigInt(micros);
+  return Number(big / 1000n - (big % 1000n < 0n ? 1n : 0n));
+};
+
+describe("readQuery", () => {
+  it("reads BIGINT, TIMESTAMP and the other number types as numbers, the extremes and nulls too", async () => {
+    const bigints = [
+      "0",
+      "-1",
+      "9007199254740991",
+      "-9007199254740991",
+      "9007199254740993",
+      "-9007199254740993",
+    ];
+    bigints.push("9223372036854775807", "-9223372036854775808", "4294967296", "-4294967297");
+    const micros = ["0", "-1", "999", "-1000", "-1001", "1530683085123456", "-62135596800000000"];
+    micros.push("253402300799999999", "-9007199254741001", "9007199254741001");
+    const rows = bigints.map(
+      (b, i) => `('${b}'::BIGINT, make_timestamp('${micros[i % micros.length]}'::BIGINT))`,
+    );
+    const table = await readQuery(
+      db.connection,
+      `SELECT * FROM (VALUES ${rows.join(", ")}, (NULL, NULL)) t(b, ts)`,
+    );
+    expect(table.array("b")).toEqual([...bigints.map(n), null]);
+    expect(table.array("ts")).toEqual([
+      ...bigints.map((_, i) => ms(micros[i % micros.length] as string)),
+      null,
+    ]);
+    const others = await readQuery(
+      db.connection,
+      "SELECT * FROM (VALUES (1.5::DOUBLE, 0.25::FLOAT, -7::INTEGER, -300::SMALLINT, -8::TINYINT), ('NaN'::DOUBLE, NULL, 2147483647, NULL, 127), (NULL, -0.0::FLOAT, NULL, 32767, NULL)) t(d, f, i, s, y)",
+    );
+    expect(others.array("d")).toEqual([1.5, Number.NaN, null]);
+    expect(others.array("f")).toEqual([0.25, null, -0]);
+    expect(others.array("i")).toEqual([-7, 2147483647, null]);
+    expect(others.array("s")).toEqual([-300, null, 32767]);
+    expect(others.array("y")).toEqual([-8, 127, null]);
+  });
+
+  it("reads nulls at every bit of the validity mask, over several chunks", async () => {
+    const count = 5000;
+    const table = await readQuery(
+      db.connection,
+      `SELECT CASE WHEN i % 7 = 3 OR i % 64 IN (31, 32, 63) THEN NULL ELSE i - 2500 END::BIGINT AS b,
+        CASE WHEN i % 5 = 0 THEN NULL ELSE make_timestamp((i - 2500) * 1001) END AS ts,
+        CASE WHEN i % 3 = 0 THEN NULL ELSE i / 4 END::DOUBLE AS d
+       FROM range(${count}) r(i) ORDER BY i`,
+    );
+    const expected = Array.from({ length: count }, (_, i) => ({
+      b: i % 7 === 3 || [31, 32, 63].includes(i % 64) ? null : i - 2500,
+      ts: i % 5 === 0 ? null : Math.floor(((i - 2500) * 1001) / 1000),
+      d: i % 3 === 0 ? null : i / 4,
+    }));
+    expect(table.array("b")).toEqual(expected.map((e) => e.b));
+    expect(table.array("ts")).toEqual(expected.map((e) => e.ts));
+    expect(table.array("d")).toEqual(expected.map((e) => e.d));
+  });
+});
