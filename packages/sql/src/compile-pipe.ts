@@ -97,6 +97,24 @@ function renderStep(
   return builtInRendering(step.transform)?.(step.resolved, context, known);
 }
 
+/** The WITH clause of `ctes`, each named by its quoted name. */
+export function withClause(ctes: readonly CompiledCte[], dialect: SqlDialectName): string {
+  const quote = SQL_DIALECTS[dialect].quoteIdentifier;
+  return `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}`;
+}
+
+/** The query over `ctes` that selects `columns` of the last CTE, its rows in row order. */
+export function rowOrderedQuery(
+  ctes: readonly CompiledCte[],
+  columns: readonly string[],
+  dialect: SqlDialectName,
+): string {
+  const quote = SQL_DIALECTS[dialect].quoteIdentifier;
+  const last = quote((ctes.at(-1) as CompiledCte).name);
+  const selected = columns.map(quote).join(", ");
+  return `${withClause(ctes, dialect)}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`;
+}
+
 function uniqueName(label: string, taken: Set<string>): string {
   let name = label;
   for (let n = 2; taken.has(name); n++) name = `${label} #${n}`;
@@ -146,9 +164,6 @@ export function compilePipe(
     { name: "source", sql: options.numberRows(options.sourceRelation), step: undefined },
     ...stepCtes,
   ];
-  const withClause = `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}`;
-  const selected = columns.map(quote).join(", ");
-  const last = quote(input);
   const counted = ["source", ...stepCtes.map((cte) => cte.name)];
   const countOf = (name: string): string => `(SELECT count(*) FROM ${quote(name)})`;
   const countList = counted.map((name, i) => `${countOf(name)} AS ${quote(`n${i}`)}`).join(", ");
@@ -164,13 +179,10 @@ export function compilePipe(
     renderedSteps: stepCtes.length,
     columns,
     lookups: lookupEntries.map(({ table, relation, types: t }) => ({ table, relation, types: t })),
-    sql: `${withClause}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
-    countSql: `${withClause}\nSELECT ${countList}`,
+    sql: rowOrderedQuery(ctes, columns, options.dialect),
+    countSql: `${withClause(ctes, options.dialect)}\nSELECT ${countList}`,
     ...(options.dialect === "duckdb"
-      ? {
-          markedSql: `WITH\n${marked.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`,
-          markedCtes: marked,
-        }
+      ? { markedSql: rowOrderedQuery(marked, columns, options.dialect), markedCtes: marked }
       : {}),
   };
 }

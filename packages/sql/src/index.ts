@@ -9,7 +9,7 @@ export { RENDERED_TRANSFORMS } from "./built-in-renderings";
 export type { ColumnType } from "./column-types";
 export { columnTypesOf } from "./column-types";
 export type { CompiledCte, CompiledPipe, CompileOptions } from "./compile-pipe";
-export { compilePipe, countMarker } from "./compile-pipe";
+export { compilePipe, countMarker, rowOrderedQuery, withClause } from "./compile-pipe";
 export type { EnginePlacement } from "./finish-engine-run";
 export { finishEngineRun, pushedDownTrace } from "./finish-engine-run";
 export type { InferredColumnType } from "./infer-column-type";

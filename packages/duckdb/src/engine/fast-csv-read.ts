@@ -181,16 +181,16 @@ export function streamedReadSql(
 ): string {
   const flag = quote(NEEDS_TEXT_PATH);
   const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
-  if (!numbered) {
-    const clash = header.some((name) => name.toLowerCase() === FILE_INDEX);
-    const carry = clash ? [] : [FILE_INDEX];
-    const standIn = clash ? "CAST(0 AS BIGINT)" : `CAST(${quote(FILE_INDEX)} AS BIGINT)`;
-    const excluded = [flag, ...carry.map(quote)].join(", ");
-    const read = fastReadSql(specs, header, found, source, carry);
-    return `SELECT * EXCLUDE (${excluded}), ${standIn} AS ${quote(rowColumn)} FROM (${read}) WHERE ${check}`;
-  }
-  const row = `${fileIndex * ROWS_PER_FILE} + row_number() OVER () - 1 AS ${quote(rowColumn)}`;
-  return `SELECT * EXCLUDE (${flag}), ${row} FROM (${fastReadSql(specs, header, found, source)}) WHERE ${check}`;
+  const clash = header.some((name) => name.toLowerCase() === FILE_INDEX);
+  const carry = numbered || clash ? [] : [FILE_INDEX];
+  const row = numbered
+    ? `${fileIndex * ROWS_PER_FILE} + row_number() OVER () - 1`
+    : clash
+      ? "CAST(0 AS BIGINT)"
+      : `CAST(${quote(FILE_INDEX)} AS BIGINT)`;
+  const excluded = [flag, ...carry.map(quote)].join(", ");
+  const read = fastReadSql(specs, header, found, source, carry);
+  return `SELECT * EXCLUDE (${excluded}), ${row} AS ${quote(rowColumn)} FROM (${read}) WHERE ${check}`;
 }
 
 /** Run `sql`, true when it ran; false on any DuckDB error (the exact path then reads the files and names it). */

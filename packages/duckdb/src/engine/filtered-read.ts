@@ -1,6 +1,12 @@
 import { SQL_DIALECTS } from "@tablepipe/core";
 import type { ReadReport } from "@tablepipe/io";
-import { type CompiledCte, type CompiledPipe, ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import {
+  type CompiledCte,
+  type CompiledPipe,
+  ROW_ORDER_COLUMN,
+  rowOrderedQuery,
+  withClause,
+} from "@tablepipe/sql";
 import type { DuckDb } from "./duckdb-database";
 import type { FilesRelation } from "./files-relation";
 import { runCounted } from "./profiled-counts";
@@ -21,13 +27,6 @@ export function filteredPrefixLength(compiled: CompiledPipe): number {
   );
   return index < 0 ? steps.length : index;
 }
-
-function withClause(ctes: readonly CompiledCte[]): string {
-  return `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}`;
-}
-
-/** The counts of one profiled run, or undefined when the profile does not give them. */
-type Counts = Record<string, number> | undefined;
 
 /** What a filtered read gives: the run's value, each step's rows, and the read's report. */
 export interface FilteredRun<T> {
@@ -70,17 +69,15 @@ export async function runFilteredRead<T>(
   try {
     for (const [i, file] of list.entries()) {
       await files.viewOfFile(file);
-      const select = `${withClause(head)}\nSELECT * EXCLUDE (${ROW}) FROM ${quote(kept)}`;
+      const select = `${withClause(head, "duckdb")}\nSELECT * EXCLUDE (${ROW}) FROM ${quote(kept)}`;
       const sql = i === 0 ? `CREATE TEMP TABLE ${table} AS ${select}` : `INSERT INTO ${table} ${select}`;
-      const { counts }: { counts: Counts } = await runCounted(db, prefix + 1, () => db.connection.run(sql));
+      const { counts } = await runCounted(db, prefix + 1, () => db.connection.run(sql));
       if (counts === undefined) return undefined;
       for (const [name, n] of Object.entries(counts)) totals[name] = (totals[name] ?? 0) + n;
     }
     const ms = performance.now() - started;
     const numbered = { name: kept, sql: `SELECT *, rowid AS ${ROW} FROM ${table}`, step: undefined };
-    const last = quote((rest.at(-1) ?? numbered).name);
-    const selected = compiled.columns.map(quote).join(", ");
-    const query = `${withClause([...lookups, numbered, ...rest])}\nSELECT ${selected} FROM ${last}\nORDER BY ${ROW} ASC NULLS FIRST`;
+    const query = rowOrderedQuery([...lookups, numbered, ...rest], compiled.columns, "duckdb");
     const ran = await runCounted(db, rest.length, () => run(query), prefix + 1);
     if (ran.counts === undefined) return undefined;
     const rows = totals.n0 ?? 0;

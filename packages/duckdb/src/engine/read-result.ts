@@ -2,9 +2,7 @@ import { type DuckDBConnection, DuckDBTypeId } from "@duckdb/node-api";
 import type { ColumnType, LogicalType } from "@tablepipe/core";
 import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { pushVectorNumbers } from "./vector-numbers";
-
-const MICROS_PER_MS = 1000n;
+import { millisOfMicros, pushVectorNumbers } from "./vector-numbers";
 
 /** How a result column comes back: as numbers (time stamps as epoch milliseconds), strings or booleans. */
 type ResultKind = "number" | "timestamp" | "string" | "boolean";
@@ -50,8 +48,7 @@ function logicalTypeOf(typeId: DuckDBTypeId): LogicalType | "unknown" {
 /** Epoch milliseconds of a DuckDB time-stamp value (its wall-clock fields read as UTC). */
 function millisOf(value: unknown): number {
   const v = value as { micros?: bigint; millis?: bigint; seconds?: bigint; nanos?: bigint; days?: number };
-  if (v.micros !== undefined)
-    return Number(v.micros / MICROS_PER_MS - (v.micros % MICROS_PER_MS < 0n ? 1n : 0n));
+  if (v.micros !== undefined) return millisOfMicros(v.micros);
   if (v.millis !== undefined) return Number(v.millis);
   if (v.seconds !== undefined) return Number(v.seconds) * 1000;
   if (v.nanos !== undefined) return Number(v.nanos / 1_000_000n);

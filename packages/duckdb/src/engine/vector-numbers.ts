@@ -36,12 +36,20 @@ const TWO_32 = 4_294_967_296;
 /** The largest magnitude a 64-bit integer's high half may have for the value to be below 2^53. */
 const SAFE_HIGH = 2 ** 21;
 
-/** The 64-bit integers of `items` as Numbers (rounded as `Number(bigint)` rounds), or their floor ÷ `divisor`. */
+/** Epoch milliseconds of a time stamp's epoch microseconds (floored: -1 µs is -1 ms). */
+export function millisOfMicros(micros: bigint): number {
+  return Number(micros / 1000n - (micros % 1000n < 0n ? 1n : 0n));
+}
+
+/**
+ * The 64-bit integers of `items` as Numbers (rounded as `Number(bigint)` rounds), or, for time-stamp
+ * microseconds (`micros`), as floored epoch milliseconds.
+ */
 function pushInt64(
   out: unknown[],
   items: BigInt64Array,
   valid: (index: number) => boolean,
-  divisor: number,
+  micros: boolean,
 ): void {
   const halves = new Int32Array(items.buffer, items.byteOffset, items.length * 2);
   for (let i = 0; i < items.length; ++i) {
@@ -53,15 +61,14 @@ function pushInt64(
     if (high >= SAFE_HIGH || high < -SAFE_HIGH) {
       // beyond 2^53: exact integer arithmetic
       const big = items[i] as bigint;
-      const d = BigInt(divisor);
-      out.push(Number(divisor === 1 ? big : big / d - (big % d < 0n ? 1n : 0n)));
+      out.push(micros ? millisOfMicros(big) : Number(big));
       continue;
     }
     const value = high * TWO_32 + ((halves[2 * i] as number) >>> 0);
-    if (divisor === 1) out.push(value);
+    if (!micros) out.push(value);
     else {
-      const rest = value % divisor;
-      out.push((value - rest) / divisor - (rest < 0 ? 1 : 0));
+      const rest = value % 1000;
+      out.push((value - rest) / 1000 - (rest < 0 ? 1 : 0));
     }
   }
 }
@@ -76,8 +83,8 @@ export function pushVectorNumbers(out: unknown[], vector: DuckDBVector, typeId: 
   const valid = validityOf(raw);
   if (valid === undefined || !LITTLE_ENDIAN) return false;
   if (items instanceof BigInt64Array) {
-    if (typeId === DuckDBTypeId.BIGINT) pushInt64(out, items, valid, 1);
-    else if (typeId === DuckDBTypeId.TIMESTAMP) pushInt64(out, items, valid, 1000);
+    if (typeId === DuckDBTypeId.BIGINT) pushInt64(out, items, valid, false);
+    else if (typeId === DuckDBTypeId.TIMESTAMP) pushInt64(out, items, valid, true);
     else return false;
     return true;
   }
