@@ -69,6 +69,29 @@ describe("parseFloatBytes", () => {
     );
   });
 
+  it("reads a plain decimal's 15th and 16th digits exactly (the short form and the long way agree)", () => {
+    const decimal = fc
+      .tuple(
+        fc.constantFrom("", "-", "+"),
+        fc.string({ unit: fc.constantFrom("0", "1", "5", "9"), maxLength: 12 }),
+        fc.constantFrom("", "."),
+        fc.string({ unit: fc.constantFrom("0", "3", "7", "9"), maxLength: 12 }),
+      )
+      .map(([sign, whole, dot, fraction]) => `${sign}${whole}${dot}${fraction}`)
+      .filter((text) => /\d/.test(text));
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(Object.is(float(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(float("999999999999999.5")).toBe(999999999999999.5);
+    expect(float("0.1234567890123456")).toBe(0.1234567890123456);
+    expect(float("-.5")).toBe(-0.5);
+    expect(float("-5.")).toBe(-5);
+    for (const text of ["-", "-.", "+.", "1.-", "-1-", "1..2"]) expect(float(text)).toBeNaN();
+  });
+
   it("agrees with Number() on short decimals", () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 }), (m, k) => {

@@ -40,6 +40,39 @@ export function isNonFiniteNumberText(text: string): boolean {
  * @example parseFloatBytes(Buffer.from("12.50"), 0, 5) // 12.5
  */
 export function parseFloatBytes(b: Uint8Array, start: number, end: number): number {
+  // the usual cell first: [-]digits[.digits], at most 15 digits (their value and 10^k are exact doubles, so
+  // one division is correctly rounded); anything else (blanks, +, an exponent, more digits) goes the long way
+  let p = start;
+  const negative = b[p] === MINUS;
+  if (negative) p++;
+  let mantissa = 0;
+  const digitsStart = p;
+  while (p < end) {
+    const d = (b[p] as number) - D0;
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+    p++;
+  }
+  let digits = p - digitsStart;
+  let fraction = 0;
+  if (p < end && b[p] === DOT) {
+    const fractionStart = ++p;
+    while (p < end) {
+      const d = (b[p] as number) - D0;
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
+      p++;
+    }
+    fraction = p - fractionStart;
+    digits += fraction;
+  }
+  if (p !== end || digits === 0 || digits > 15) return parseFloatAnyForm(b, start, end);
+  const value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number);
+  return negative ? -value : value;
+}
+
+/** {@link parseFloatBytes} for every form it accepts. */
+function parseFloatAnyForm(b: Uint8Array, start: number, end: number): number {
   let s = start;
   let e = end;
   while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;

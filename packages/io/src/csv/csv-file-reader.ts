@@ -2,13 +2,22 @@ import { decodeField } from "../columns/column-builders";
 import { BatchIssues } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import { mapColumns } from "../read/aliases";
-import { type MalformedRecord, type ReadContext, settleBatch } from "../read/read-context";
+import {
+  handOnBatch,
+  type MalformedRecord,
+  type ReadContext,
+  settleBatch,
+} from "../read/read-context";
 import { CsvRecords, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
 
 /** The most header fields read. */
 const MAX_HEADER_FIELDS = 1 << 14;
-/** Records read before the record buffer is sized for the rest of a chunk. */
-const SIZING_RECORDS = 256;
+/**
+ * Records tokenized and converted in one pass: their field offsets (~150 KB for 17 columns) stay in the
+ * cache while each column's builder walks them (a whole chunk's offsets did not, and each column's pass
+ * read them back from memory).
+ */
+const RECORDS_PER_PASS = 1024;
 
 /**
  * Reads one CSV file's bytes, pushed chunk by chunk, into a read context: the header first, then the records
@@ -24,7 +33,6 @@ export class CsvFileReader {
   private readonly issues: BatchIssues;
   private readonly rowsBefore: number;
   private sized = false;
-  private recordsSized = false;
 
   constructor(
     private readonly ctx: ReadContext,
@@ -107,36 +115,32 @@ export class CsvFileReader {
     this.mapping = mapColumns(this.ctx.file, names, this.ctx.specs, this.ctx.aliases);
     this.tokenizer = new CsvTokenizer(this.delimiter, width);
     this.tokenizer.line = headerTokenizer.line;
-    this.records = new CsvRecords(width);
+    this.records = new CsvRecords(width, RECORDS_PER_PASS);
     return next;
   }
 
   /**
-   * Tokenize the complete records of `buf` from `pos` into `records` (returns the offset of the unconsumed
-   * rest). The first time, a few records are read to learn their length, and `records` is sized for the rest
-   * at once (a piece of a parallel read is one buffer: growing by doubling copied its fields ~6 times).
+   * Convert the complete records of `buf` from `pos`, {@link RECORDS_PER_PASS} at a time, then hand the
+   * batch on; returns the offset of the unconsumed rest.
    */
-  private tokenizeAll(buf: Buffer, pos: number, eof: boolean): number {
-    const tokenizer = this.tokenizer as CsvTokenizer;
+  private readRecords(buf: Buffer, pos: number, eof: boolean): number {
     const records = this.records as CsvRecords;
-    if (this.recordsSized) return tokenizer.tokenize(buf, pos, eof, records, this.shapeIssues);
-    const first = tokenizer.tokenize(buf, pos, eof, records, this.shapeIssues, SIZING_RECORDS);
-    if (records.count < SIZING_RECORDS) return first; // the buffer ends (or holds an incomplete record) here
-    this.recordsSized = true;
-    const bytesPerRecord = Math.max(1, (first - pos) / records.count);
-    records.ensure(records.count + Math.ceil(((buf.length - first) / bytesPerRecord) * 1.05) + 16);
-    return tokenizer.tokenize(buf, first, eof, records, this.shapeIssues);
+    let next = pos;
+    do next = this.readPass(buf, next, eof);
+    while (records.count === RECORDS_PER_PASS && next < buf.length);
+    handOnBatch(this.ctx);
+    return next;
   }
 
-  /** Tokenize and convert the complete records of `buf` from `pos`; returns the offset of the unconsumed rest. */
-  private readRecords(buf: Buffer, pos: number, eof: boolean): number {
+  /** Tokenize, convert and settle (without handing on) up to {@link RECORDS_PER_PASS} records from `pos`. */
+  private readPass(buf: Buffer, pos: number, eof: boolean): number {
     const tokenizer = this.tokenizer as CsvTokenizer;
     const records = this.records as CsvRecords;
     const { ctx, mapping, issues, shapeIssues } = this;
     records.count = 0;
     shapeIssues.length = 0;
     issues.clear();
-    const next = this.tokenizeAll(buf, pos, eof);
+    const next = tokenizer.tokenize(buf, pos, eof, records, shapeIssues, RECORDS_PER_PASS);
     const count = records.count;
     const base = ctx.rows;
     // A batched read hands each batch on: its builders never hold the whole file, so are not pre-sized.
@@ -173,6 +177,7 @@ export class CsvFileReader {
         );
       },
       malformed,
+      false,
     );
     return next;
   }

@@ -158,4 +158,44 @@ describe("CsvTokenizer", () => {
       { numRuns: 500 },
     );
   });
+
+  it("scans quote-free bytes to the same records, lines, issues and offsets as the quote-aware scan", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "1", "é", " ", ",", "\n", "\r"), maxLength: 40 });
+    fc.assert(
+      fc.property(
+        text,
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        fc.constantFrom(1, 2, 3, Number.POSITIVE_INFINITY),
+        fc.nat(),
+        (body, width, stride, eof, maxRecords, from) => {
+          const buf = Buffer.from(body);
+          const pos = buf.length === 0 ? 0 : from % buf.length;
+          const scan = (how: "tokenizeQuoted" | "tokenizeUnquoted") => {
+            const tokenizer = new CsvTokenizer(44, width);
+            tokenizer.line = 7;
+            const out = new CsvRecords(stride, 1);
+            out.ensure(1);
+            out.quoted.fill(1); // a reused buffer: slots a quoted field left behind
+            const issues: ShapeIssue[] = [];
+            const next = tokenizer[how](buf, pos, eof, out, issues, maxRecords);
+            const fields: number[][] = [];
+            for (let r = 0; r < out.count; r++) {
+              const w = Math.min(out.widths[r] as number, stride);
+              for (let f = 0; f < w; f++) {
+                const i = r * stride + f;
+                fields.push([out.starts[i] as number, out.ends[i] as number, out.quoted[i] as number]);
+              }
+            }
+            const records = [...out.lines.subarray(0, out.count)];
+            const widths = [...out.widths.subarray(0, out.count)];
+            return { next, line: tokenizer.line, fields, records, widths, issues };
+          };
+          expect(scan("tokenizeUnquoted")).toEqual(scan("tokenizeQuoted"));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -82,6 +82,10 @@ export class CsvSyntaxError extends Error {
 export class CsvTokenizer {
   /** Line where the next record starts (1-based). */
   line = 1;
+  /** The buffer last searched for a quote, from where, and the first quote found (-1: none). */
+  private searched: Uint8Array | undefined;
+  private searchedFrom = 0;
+  private firstQuote = -1;
 
   /**
    * @param delimiter the field separator byte (44 for a comma)
@@ -98,6 +102,19 @@ export class CsvTokenizer {
    * At `eof` the last record may lack its line end; an unterminated quote is then a {@link CsvSyntaxError}.
    */
   tokenize(
+    buf: Uint8Array,
+    pos: number,
+    eof: boolean,
+    out: CsvRecords,
+    issues: ShapeIssue[],
+    maxRecords = Number.POSITIVE_INFINITY,
+  ): number {
+    if (this.quoteFree(buf, pos)) return this.tokenizeUnquoted(buf, pos, eof, out, issues, maxRecords);
+    return this.tokenizeQuoted(buf, pos, eof, out, issues, maxRecords);
+  }
+
+  /** {@link tokenize} for bytes that may hold quotes (callers use `tokenize`, which picks the scan). */
+  tokenizeQuoted(
     buf: Uint8Array,
     pos: number,
     eof: boolean,
@@ -237,6 +254,100 @@ export class CsvTokenizer {
       out.count++;
       found++;
     }
+    this.line = line;
+    return Math.min(p, n);
+  }
+
+  /**
+   * Whether `buf` holds no quote from `pos` on (one memchr per buffer, however many calls tokenize it):
+   * fields then end at the next delimiter or line end.
+   */
+  private quoteFree(buf: Uint8Array, pos: number): boolean {
+    if (
+      buf !== this.searched ||
+      pos < this.searchedFrom ||
+      (this.firstQuote !== -1 && this.firstQuote < pos)
+    ) {
+      this.searched = buf;
+      this.searchedFrom = pos;
+      this.firstQuote = buf.indexOf(QUOTE, pos);
+    }
+    return this.firstQuote === -1;
+  }
+
+  /**
+   * {@link tokenize} for bytes that hold no quote character: the same records, issues and line numbers as
+   * {@link tokenizeQuoted}, from one tight loop per field (no quote handling; `quoted` is cleared once for the
+   * records found). Callers use `tokenize`, which picks the scan.
+   */
+  tokenizeUnquoted(
+    buf: Uint8Array,
+    pos: number,
+    eof: boolean,
+    out: CsvRecords,
+    issues: ShapeIssue[],
+    maxRecords = Number.POSITIVE_INFINITY,
+  ): number {
+    const n = buf.length;
+    const D = this.delimiter;
+    const stride = out.stride;
+    const width = this.width;
+    const firstRecord = out.count;
+    let count = firstRecord;
+    let line = this.line;
+    let p = pos;
+    const last = Math.min(maxRecords, Number.MAX_SAFE_INTEGER - firstRecord) + firstRecord;
+    let capacity = out.lines.length;
+    let { starts, ends, lines, widths } = out;
+    let c = 0;
+    while (p < n && count < last) {
+      const recordStart = p;
+      if (count >= capacity) {
+        out.ensure(count + 1);
+        capacity = out.lines.length;
+        ({ starts, ends, lines, widths } = out);
+      }
+      const base = count * stride;
+      let f = 0;
+      for (;;) {
+        const fieldStart = p;
+        c = 0;
+        while (p < n) {
+          c = buf[p] as number;
+          if (c === D || c === LF) break;
+          p++;
+        }
+        if (f < stride) {
+          starts[base + f] = fieldStart;
+          ends[base + f] = p;
+        }
+        f++;
+        if (p >= n) break;
+        p++;
+        if (c !== D) break;
+      }
+      if (c !== LF && !eof) {
+        p = recordStart;
+        break;
+      }
+      if (f <= stride) {
+        const at = base + f - 1;
+        const end = ends[at] as number;
+        if (end > (starts[at] as number) && buf[end - 1] === CR) ends[at] = end - 1;
+      }
+      const recordLine = line;
+      line++;
+      if (f === 1 && starts[base] === ends[base]) continue; // blank line
+      if (width !== 0 && f !== width) {
+        issues.push({ line: recordLine, fields: f });
+        continue;
+      }
+      lines[count] = recordLine;
+      widths[count] = f;
+      count++;
+    }
+    out.count = count;
+    out.quoted.fill(0, firstRecord * stride, count * stride);
     this.line = line;
     return Math.min(p, n);
   }

@@ -298,6 +298,32 @@ describe("readTable (CSV)", () => {
     }
   });
 
+  it("drops, counts and reports invalid rows the same in every pass over a chunk's records", async () => {
+    // one chunk of 3,000 records is converted 1,024 at a time: bad rows in the first, second and last pass
+    const bad = new Map([
+      [2, "x"],
+      [1500, "1.5"],
+      [1501, "y"],
+      [2999, "-"],
+    ]);
+    const lines = ["id,amount"];
+    for (let r = 0; r < 3000; r++) lines.push(`${bad.get(r) ?? r},${r / 4}`);
+    lines.splice(1030, 0, "1,2,3"); // a malformed record in the second pass (line 1031)
+    const path = tmp.file("passes.csv", `${lines.join("\n")}\n`);
+    const schema = z.object({ id: z.int(), amount: z.number() });
+    const { table, report } = await readTableWithReport(path, schema, { onInvalid: "drop" });
+    const kept = [...Array(3000).keys()].filter((r) => !bad.has(r));
+    expect(Array.from(table.array("id") as ArrayLike<number>)).toEqual(kept);
+    expect(Array.from(table.array("amount") as ArrayLike<number>)).toEqual(kept.map((r) => r / 4));
+    expect(report.droppedRows).toBe(5);
+    expect(report.invalidByColumn).toEqual({ id: 4, "(malformed row)": 1 });
+    const second = await readError(readTable(path, schema));
+    expect([second.line, second.column, second.value]).toEqual([4, "id", "x"]);
+    const late = tmp.file("late.csv", `${lines.filter((_, i) => i !== 3).join("\n")}\n`);
+    const error = await readError(readTable(late, schema));
+    expect(error.message).toBe(`${late} line 1030: expected 2 fields as in the header, found 3`);
+  });
+
   it("reads the same table whatever the chunk size (quotes, CRLF, multi-byte characters, BOM)", async () => {
     const csv =
       "\uFEFFid,name,note\r\n" +

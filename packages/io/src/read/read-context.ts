@@ -49,7 +49,7 @@ export class BatchConsumerError extends Error {
 }
 
 /** Hand the settled batch on, if the read is batched; the consumer's errors become {@link BatchConsumerError}s. */
-function handOn(ctx: ReadContext): void {
+export function handOnBatch(ctx: ReadContext): void {
   if (ctx.onBatch === undefined) return;
   try {
     ctx.onBatch();
@@ -75,7 +75,7 @@ export interface MalformedRecord {
 /**
  * Settle a batch of `count` records appended from builder length `base`: check the values against the
  * schema's value rules, then throw for the first invalid value ("error"), or drop the rows holding one and
- * count them ("drop").
+ * count them ("drop"). Then hand the batch on, unless `handOn` is false (the caller settles more records first).
  */
 export function settleBatch(
   ctx: ReadContext,
@@ -85,11 +85,12 @@ export function settleBatch(
   locate: Locate,
   cellText: (record: number, column: number) => string,
   malformed: readonly MalformedRecord[] = [],
+  handOn = true,
 ): void {
   checkValueRules(ctx.specs, ctx.builders, base, count, issues);
   if (issues.count === 0 && malformed.length === 0) {
     ctx.rows += count;
-    handOn(ctx);
+    if (handOn) handOnBatch(ctx);
     return;
   }
   const exampleOf = (i: number): InvalidValueExample & { expected: string } => {
@@ -137,5 +138,5 @@ export function settleBatch(
   ctx.invalid.droppedRows += dropped + malformed.length;
   if (dropped > 0) for (const builder of ctx.builders) builder.filterTail(base, keep);
   ctx.rows += count - dropped;
-  handOn(ctx);
+  if (handOn) handOnBatch(ctx);
 }
