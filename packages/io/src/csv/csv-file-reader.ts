@@ -2,12 +2,7 @@ import { decodeField } from "../columns/column-builders";
 import { BatchIssues } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import { mapColumns } from "../read/aliases";
-import {
-  handOnBatch,
-  type MalformedRecord,
-  type ReadContext,
-  settleBatch,
-} from "../read/read-context";
+import { handOnBatch, type MalformedRecord, type ReadContext, settleBatch } from "../read/read-context";
 import { CsvRecords, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
 
 /** The most header fields read. */

@@ -24,7 +24,9 @@ export interface CsvPieceRequest {
   readonly delimiter: number;
   /** The header line's bytes (with its line end, without a byte order mark). */
   readonly header: Uint8Array;
-  /** Whole lines of the file. */
+  /** The bytes of the piece that come before `bytes` (the end of the previous chunk), if any. */
+  readonly prefix?: Uint8Array;
+  /** Whole lines of the file (after `prefix`). */
   readonly bytes: Uint8Array;
 }
 
@@ -35,7 +37,8 @@ export function parseCsvPiece(request: CsvPieceRequest): PieceResult {
   try {
     reader.push(asBuffer(request.header), false);
     const firstLine = reader.nextLine;
-    reader.push(asBuffer(request.bytes), true);
+    const bytes = asBuffer(request.bytes);
+    reader.push(request.prefix === undefined ? bytes : Buffer.concat([request.prefix, bytes]), true);
     return resultFromContext(ctx, reader.nextLine - firstLine);
   } catch (error) {
     if (error instanceof CsvSyntaxError) {

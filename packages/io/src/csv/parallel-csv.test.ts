@@ -21,6 +21,7 @@ import { tempFolder } from "../test-support";
 import { decodeColumn, encodeColumn } from "../workers/piece-result";
 import { callingThreadPool } from "../workers/worker-pool";
 import { readCsvFile } from "./csv-reader";
+import { readCsvInParallel } from "./parallel-csv";
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
@@ -50,6 +51,7 @@ async function readParallel(
   path: string,
   onInvalid: OnInvalid,
   chunkSize: number,
+  chunks?: AsyncIterable<Buffer>,
 ): Promise<{ table: ReturnType<TableAccumulator["finish"]>; invalid: InvalidValueLog; batches: number }> {
   const specs = columnKinds(Row);
   const acc = new TableAccumulator();
@@ -81,7 +83,11 @@ async function readParallel(
     ctx.drained += ctx.rows;
     ctx.rows = 0;
   };
-  await readCsvFile(path, ctx, { delimiter: 44, chunkSize, fileSize: 0, pool: callingThreadPool() });
+  if (chunks === undefined) {
+    await readCsvFile(path, ctx, { delimiter: 44, chunkSize, fileSize: 0, pool: callingThreadPool() });
+  } else {
+    await readCsvInParallel(chunks, ctx, { delimiter: 44, fileSize: 0 }, callingThreadPool());
+  }
   return { table: acc.finish(specs.map((s) => s.name)), invalid: ctx.invalid, batches };
 }
 
@@ -108,6 +114,30 @@ describe("the parallel CSV read", () => {
     await expectSameAsSequential("crlf.csv", `${csv(lines, "\r\n")}\r\n`);
     await expectSameAsSequential("bom.csv", `\uFEFF${csv(lines)}\n`);
     await expectSameAsSequential("header-only.csv", "id,at,amount,count,flag,kind\n");
+  });
+
+  it("hands a worker only memory it owns: chunks cut from a caller's buffer are copied, never detached", async () => {
+    const content = `${csv(lines)}\n`;
+    const path = tmp.file("caller-chunks.csv", content);
+    const whole = await readTableWithReport(path, Row);
+    const bytes = Buffer.from(content);
+    // each chunk starts a larger buffer the caller goes on using
+    const backings: ArrayBuffer[] = [];
+    async function* cut(size: number): AsyncGenerator<Buffer> {
+      for (let at = 0; at < bytes.length; at += size) {
+        const piece = bytes.subarray(at, at + size);
+        const backing = new ArrayBuffer(piece.length + 8);
+        new Uint8Array(backing).set(piece);
+        backings.push(backing);
+        yield Buffer.from(backing, 0, piece.length);
+      }
+    }
+    for (const size of [50, 999, bytes.length]) {
+      const { table } = await readParallel(path, "error", size, cut(size));
+      expect(table.objects()).toEqual(whole.table.objects());
+    }
+    // none was handed over (a handed-over buffer reads as empty)
+    expect(backings.filter((backing) => backing.byteLength === 0)).toEqual([]);
   });
 
   it("reads on sequentially from the first quote, with the same values and line numbers", async () => {

@@ -91,7 +91,7 @@ export async function readCsvInParallel(
   const pending: Pending[] = [];
   let linesBefore = 0;
   const limit = Math.max(2, pool.size * 2);
-  const request = (bytes: Uint8Array): CsvPieceRequest => ({
+  const request = (prefix: Uint8Array | undefined, bytes: Uint8Array): CsvPieceRequest => ({
     kind: "csv",
     file: ctx.file,
     specs: ctx.specs,
@@ -99,6 +99,7 @@ export async function readCsvInParallel(
     mode: ctx.invalid.mode,
     delimiter: options.delimiter,
     header: headerBytes,
+    ...(prefix === undefined ? {} : { prefix }),
     bytes,
   });
   const settleOldest = async (): Promise<void> => {
@@ -107,13 +108,23 @@ export async function readCsvInParallel(
     linesBefore += settlePiece(ctx, await oldest.result, linesBefore, deliver);
     ctx.progress.advance(oldest.bytes, rowsRead(ctx));
   };
-  /** Hand the bytes `carry` then `head` (whole lines) to a worker, copied once into a buffer of their own. */
-  const dispatch = (carried: Uint8Array, head: Uint8Array): void => {
-    const bytes = new Uint8Array(carried.length + head.length); // handed over to the worker
-    bytes.set(carried);
-    bytes.set(head, carried.length);
-    const size = bytes.length; // read before the buffer is handed over (a transferred buffer reads as empty)
-    const result = pool.parse(request(bytes));
+  /**
+   * Hand the bytes `carried` then `head` (whole lines) to a worker. When `head` starts a chunk that owns its
+   * memory (a file stream's chunk, read by nothing else once its tail is copied), that memory is handed over
+   * as it is, with a copy of `carried` beside it; otherwise both are copied once into a new buffer.
+   */
+  const dispatch = (carried: Uint8Array, head: Uint8Array, ownsChunk: boolean): void => {
+    const size = carried.length + head.length; // read before the buffers are handed over (then they read empty)
+    let piece: CsvPieceRequest;
+    if (ownsChunk && head.byteOffset === 0) {
+      piece = request(carried.length > 0 ? new Uint8Array(carried) : undefined, head);
+    } else {
+      const bytes = new Uint8Array(size);
+      bytes.set(carried);
+      bytes.set(head, carried.length);
+      piece = request(undefined, bytes);
+    }
+    const result = pool.parse(piece);
     result.catch(() => undefined); // its failure is thrown when it is settled, not as an unhandled rejection
     pending.push({ result, bytes: size });
   };
@@ -144,11 +155,13 @@ export async function readCsvInParallel(
         carry = Buffer.concat([carry, chunk]);
         continue;
       }
-      dispatch(carry, chunk.subarray(0, cut + 1));
-      carry = chunk.subarray(cut + 1);
+      const ownsChunk = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+      const rest = ownsChunk ? Buffer.from(chunk.subarray(cut + 1)) : chunk.subarray(cut + 1); // before handing over
+      dispatch(carry, chunk.subarray(0, cut + 1), ownsChunk);
+      carry = rest;
       while (pending.length >= limit) await settleOldest();
     }
-    if (carry.length > 0) dispatch(carry, new Uint8Array(0));
+    if (carry.length > 0) dispatch(carry, new Uint8Array(0), false);
     while (pending.length > 0) await settleOldest();
   } finally {
     pending.length = 0; // a failure leaves pieces in flight: they finish quietly

@@ -76,7 +76,11 @@ export function createWorkerPool(size: number): PiecePool | undefined {
 
 /** The buffers a request hands over to the thread that parses it (the caller's copy is detached). */
 function transferList(request: PieceRequest): ArrayBuffer[] {
-  return request.kind === "csv" ? [request.bytes.buffer as ArrayBuffer] : [];
+  if (request.kind !== "csv") return [];
+  const { prefix, bytes } = request;
+  const buffers = [bytes.buffer as ArrayBuffer];
+  if (prefix !== undefined && prefix.buffer !== bytes.buffer) buffers.push(prefix.buffer as ArrayBuffer);
+  return buffers;
 }
 
 /**
