@@ -16,6 +16,36 @@ describe("groupRows", () => {
     expect(groups.groupOf[1250 + 17]).toBe(17);
   });
 
+  it("groups several narrow whole-number columns (the combined-index path) as the general path does", () => {
+    const value = fc.oneof(
+      fc.integer({ min: -6, max: 6 }),
+      fc.constantFrom(Number.NaN, -0, 2.5, 1e12),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, value, value), { maxLength: 1500 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: -3e9, max: 3e9 }),
+        (cells, width, shift) => {
+          const columns = [0, 1, 2]
+            .slice(0, width)
+            .map((c) => Float64Array.from(cells, (cell) => (c === 1 ? cell[c]! + shift : cell[c]!)));
+          const rows = Uint32Array.from(identity(cells.length).reverse());
+          const typed = groupRows(columns, rows);
+          // plain arrays take the general path (hash of every cell, sameValue on hits)
+          const general = groupRows(
+            columns.map((column) => Array.from(column)),
+            rows,
+          );
+          expect(typed.groupCount).toBe(general.groupCount);
+          expect([...typed.groupOf]).toEqual([...general.groupOf]);
+          expect([...typed.firstPosition]).toEqual([...general.firstPosition]);
+        },
+      ),
+      { seed: 13, numRuns: 200 },
+    );
+  });
+
   it("makes one group of everything when there are no key columns", () => {
     const groups = groupRows([], identity(4));
     expect(groups.groupCount).toBe(1);

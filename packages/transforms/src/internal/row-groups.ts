@@ -53,6 +53,10 @@ export function groupRows(
   const { hashKeys, expectedGroups = 0 } = options;
   if (keys.length === 1 && keys[0] instanceof Float64Array)
     return groupNumbers(keys[0], rows, expectedGroups);
+  if (keys.length > 1 && keys.every((column) => column instanceof Float64Array)) {
+    const direct = groupNumberTuples(keys as readonly Float64Array[], rows);
+    if (direct !== undefined) return direct;
+  }
   if (hashKeys !== undefined && hashKeys.length < keys.length) {
     // Too many rows equal in the hashed columns but not in all: give up early and hash every key column.
     const grouped = groupByHashes(
@@ -190,6 +194,50 @@ function groupSmallIntegers(column: Float64Array, rows: Uint32Array): RowGroups 
         groupOfValue[index] = group + 1;
         first[group] = p;
       }
+    }
+    groupOf[p] = group;
+  }
+  return { groupOf, groupCount, firstPosition: first.slice(0, groupCount) };
+}
+
+/**
+ * {@link groupRows} on several number columns that each hold whole numbers in a narrow range (a zone id and a
+ * day number): each row's values are combined into one index (a missing value is a value of its own), and
+ * rows are grouped by that index directly, with no hashing and no comparison of keys. Undefined when a column
+ * holds other numbers, or the combined range is too wide for the rows.
+ */
+function groupNumberTuples(keys: readonly Float64Array[], rows: Uint32Array): RowGroups | undefined {
+  const n = rows.length;
+  const spans: { min: number; range: number }[] = [];
+  let slots = 1;
+  for (const column of keys) {
+    const span = directRange(column, rows);
+    if (span === undefined) return undefined;
+    slots *= span.range + 1; // one more for NaN
+    if (slots > MAX_DIRECT_RANGE || slots > 4 * n + 1024) return undefined;
+    spans.push(span);
+  }
+  const index = new Int32Array(n);
+  let stride = 1;
+  keys.forEach((column, c) => {
+    const { min, range } = spans[c]!;
+    for (let p = 0; p < n; ++p) {
+      const x = column[rows[p]!]!;
+      index[p]! += (Number.isNaN(x) ? range : x - min) * stride;
+    }
+    stride *= range + 1;
+  });
+  const groupOfIndex = new Int32Array(slots); // group + 1 of each combined index (0: not seen yet)
+  const groupOf = new Int32Array(n);
+  const first = new Int32Array(n);
+  let groupCount = 0;
+  for (let p = 0; p < n; ++p) {
+    const at = index[p]!;
+    let group = groupOfIndex[at]! - 1;
+    if (group < 0) {
+      group = groupCount++;
+      groupOfIndex[at] = group + 1;
+      first[group] = p;
     }
     groupOf[p] = group;
   }
