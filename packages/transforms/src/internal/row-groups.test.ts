@@ -17,10 +17,7 @@ describe("groupRows", () => {
   });
 
   it("groups several narrow whole-number columns (the combined-index path) as the general path does", () => {
-    const value = fc.oneof(
-      fc.integer({ min: -6, max: 6 }),
-      fc.constantFrom(Number.NaN, -0, 2.5, 1e12),
-    );
+    const value = fc.oneof(fc.integer({ min: -6, max: 6 }), fc.constantFrom(Number.NaN, -0, 2.5, 1e12));
     fc.assert(
       fc.property(
         fc.array(fc.tuple(value, value, value), { maxLength: 1500 }),
