@@ -260,7 +260,8 @@ export class CsvTokenizer {
 
   /**
    * Whether `buf` holds no quote from `pos` on (one memchr per buffer, however many calls tokenize it):
-   * fields then end at the next delimiter or line end.
+   * fields then end at the next delimiter or line end. The answer is kept per buffer object, so a buffer's
+   * bytes must not change between calls (the readers never change them).
    */
   private quoteFree(buf: Uint8Array, pos: number): boolean {
     if (
