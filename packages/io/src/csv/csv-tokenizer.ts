@@ -297,11 +297,10 @@ export class CsvTokenizer {
     let count = firstRecord;
     let line = this.line;
     let p = pos;
-    const last = Math.min(maxRecords, Number.MAX_SAFE_INTEGER - firstRecord) + firstRecord;
     let capacity = out.lines.length;
     let { starts, ends, lines, widths } = out;
     let c = 0;
-    while (p < n && count < last) {
+    while (p < n && count - firstRecord < maxRecords) {
       const recordStart = p;
       if (count >= capacity) {
         out.ensure(count + 1);
