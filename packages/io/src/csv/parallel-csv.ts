@@ -116,7 +116,7 @@ export async function readCsvInParallel(
   const dispatch = (carried: Uint8Array, head: Uint8Array, ownsChunk: boolean): void => {
     const size = carried.length + head.length; // read before the buffers are handed over (then they read empty)
     let piece: CsvPieceRequest;
-    if (ownsChunk && head.byteOffset === 0) {
+    if (ownsChunk) {
       piece = request(carried.length > 0 ? new Uint8Array(carried) : undefined, head);
     } else {
       const bytes = new Uint8Array(size);
