@@ -1,9 +1,26 @@
 import { defineTransform, needs } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { columnValues } from "./internal/columns";
-import { keepFirstN } from "./internal/first-n-rows";
+import { firstRowsCutoff } from "./internal/first-n-cutoff";
+import { type FirstNSpec, keepFirstN } from "./internal/first-n-rows";
 import { visibleRows } from "./internal/rows";
 import { dayNumber, timestampMillis } from "./internal/timestamps";
+
+/** The first-N request of `firstNDaily` on `table`: groups by key and calendar day, ranks by the time stamp. */
+function dailySpec(table: ColumnTable, key: string, timestamp: string, n: number): FirstNSpec {
+  const rows = visibleRows(table);
+  const millis = timestampMillis(table, timestamp, rows, "firstNDaily");
+  // Keys are read by backing row number: spread the per-row values back onto the backing rows.
+  const days = new Float64Array(table.totalRows()).fill(Number.NaN);
+  const instants = new Float64Array(table.totalRows()).fill(Number.NaN);
+  for (let i = 0; i < rows.length; ++i) {
+    const ms = millis[i]!;
+    days[rows[i]!] = dayNumber(ms);
+    instants[rows[i]!] = ms;
+  }
+  return { rows, keys: [columnValues(table, key), days], order: [instants], skipInTieBreak: [key], n };
+}
 
 /**
  * Keep the first `n` rows per `key` and calendar day of `timestamp`, by `timestamp` ascending: the guide's
@@ -31,26 +48,10 @@ export const firstNDaily = defineTransform({
   columns: { key: needs(), timestamp: needs({ type: ["timestamp", "date"] }) },
   // ties broken by every other column, survivors in input order: a streamed read may keep just the candidates
   keepsFirstRowsPerGroup: () => true,
+  firstRowsCutoff: ({ key, timestamp, n }) =>
+    firstRowsCutoff([key, timestamp], (table) => dailySpec(table, key, timestamp, n)),
   params: z.object({
     n: z.int().min(1, "expected n >= 1").describe("Rows kept per key and day."),
   }),
-  apply: (table, { key, timestamp, n }) => {
-    const rows = visibleRows(table);
-    const millis = timestampMillis(table, timestamp, rows, "firstNDaily");
-    // Keys are read by backing row number: spread the per-row values back onto the backing rows.
-    const days = new Float64Array(table.totalRows()).fill(Number.NaN);
-    const instants = new Float64Array(table.totalRows()).fill(Number.NaN);
-    for (let i = 0; i < rows.length; ++i) {
-      const ms = millis[i]!;
-      days[rows[i]!] = dayNumber(ms);
-      instants[rows[i]!] = ms;
-    }
-    return keepFirstN(table, {
-      rows,
-      keys: [columnValues(table, key), days],
-      order: [instants],
-      skipInTieBreak: [key],
-      n,
-    });
-  },
+  apply: (table, { key, timestamp, n }) => keepFirstN(table, dailySpec(table, key, timestamp, n)),
 });

@@ -1,8 +1,21 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { columnValues } from "./internal/columns";
-import { keepFirstN } from "./internal/first-n-rows";
+import { firstRowsCutoff } from "./internal/first-n-cutoff";
+import { type FirstNSpec, keepFirstN } from "./internal/first-n-rows";
 import { visibleRows } from "./internal/rows";
+
+/** The first-N request of `firstNPerGroup` on `table`. */
+function groupSpec(table: ColumnTable, keys: string[], orderBy: string[], n: number): FirstNSpec {
+  return {
+    rows: visibleRows(table),
+    keys: keys.map((name) => columnValues(table, name)),
+    order: orderBy.map((name) => columnValues(table, name)),
+    skipInTieBreak: [...keys, ...orderBy],
+    n,
+  };
+}
 
 /**
  * Keep the first `n` rows of each group: SQL's `ROW_NUMBER() OVER (PARTITION BY keys ORDER BY orderBy) <= n`,
@@ -34,12 +47,7 @@ export const firstNPerGroup = defineTransform({
   params: z.object({
     n: z.int().min(1, "expected n >= 1").describe("Rows kept per group."),
   }),
-  apply: (table, { keys, orderBy, n }) =>
-    keepFirstN(table, {
-      rows: visibleRows(table),
-      keys: keys.map((name) => columnValues(table, name)),
-      order: orderBy.map((name) => columnValues(table, name)),
-      skipInTieBreak: [...keys, ...orderBy],
-      n,
-    }),
+  firstRowsCutoff: ({ keys, orderBy, n }) =>
+    firstRowsCutoff([...keys, ...orderBy], (table) => groupSpec(table, keys, orderBy, n)),
+  apply: (table, { keys, orderBy, n }) => keepFirstN(table, groupSpec(table, keys, orderBy, n)),
 });

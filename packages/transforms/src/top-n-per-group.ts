@@ -1,8 +1,34 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { columnValues } from "./internal/columns";
-import { keepFirstN } from "./internal/first-n-rows";
+import { firstRowsCutoff } from "./internal/first-n-cutoff";
+import { type FirstNSpec, keepFirstN } from "./internal/first-n-rows";
 import { visibleRows } from "./internal/rows";
+
+/** The first-N request of `topNPerGroup` on `table`; throws when `descending` names a column not in `orderBy`. */
+function topSpec(
+  table: ColumnTable,
+  keys: string[],
+  orderBy: string[],
+  descending: string[],
+  n: number,
+): FirstNSpec {
+  const stray = descending.find((name) => !orderBy.includes(name));
+  if (stray !== undefined) {
+    throw new TypeError(
+      `topNPerGroup: param "descending": "${stray}" is not one of the orderBy columns (${orderBy.join(", ")})`,
+    );
+  }
+  return {
+    rows: visibleRows(table),
+    keys: keys.map((name) => columnValues(table, name)),
+    order: orderBy.map((name) => columnValues(table, name)),
+    descending: orderBy.map((name) => descending.includes(name)),
+    skipInTieBreak: [...keys, ...orderBy],
+    n,
+  };
+}
 
 /**
  * Keep the top `n` rows of each group by order columns, each ascending or descending: SQL's
@@ -29,20 +55,8 @@ export const topNPerGroup = defineTransform({
   // ties broken by every other column, survivors in input order: a streamed read may keep just the candidates
   keepsFirstRowsPerGroup: () => true,
   params: z.object({ n: z.int().min(1, "expected n >= 1").describe("Rows kept per group.") }),
-  apply: (table, { keys, orderBy, descending, n }) => {
-    const stray = descending.find((name) => !orderBy.includes(name));
-    if (stray !== undefined) {
-      throw new TypeError(
-        `topNPerGroup: param "descending": "${stray}" is not one of the orderBy columns (${orderBy.join(", ")})`,
-      );
-    }
-    return keepFirstN(table, {
-      rows: visibleRows(table),
-      keys: keys.map((name) => columnValues(table, name)),
-      order: orderBy.map((name) => columnValues(table, name)),
-      descending: orderBy.map((name) => descending.includes(name)),
-      skipInTieBreak: [...keys, ...orderBy],
-      n,
-    });
-  },
+  firstRowsCutoff: ({ keys, orderBy, descending, n }) =>
+    firstRowsCutoff([...keys, ...orderBy], (table) => topSpec(table, keys, orderBy, descending, n)),
+  apply: (table, { keys, orderBy, descending, n }) =>
+    keepFirstN(table, topSpec(table, keys, orderBy, descending, n)),
 });

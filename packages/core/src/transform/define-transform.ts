@@ -11,7 +11,7 @@ import type { ColumnParams } from "./column-params";
 import { type ColumnContract, checkContract, schemaAfter } from "./contract";
 import { ContractViolationError } from "./errors";
 import { paramsValidator, resolveParams } from "./params";
-import type { StepSpec, Transform, TransformRuntime } from "./runtime";
+import type { FirstRowsCutoff, StepSpec, Transform, TransformRuntime } from "./runtime";
 import type { SqlRendering } from "./sql-rendering";
 import { isTable } from "./table";
 import type { NoFixedColumns, NoParams, ParamsSchema, ResolvedParams, StaticContract } from "./types";
@@ -49,6 +49,12 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    * (`pipeFrom`) then holds only each group's candidates instead of every row.
    */
   keepsFirstRowsPerGroup?: (params: ResolvedParams<S, Z>) => boolean;
+  /**
+   * For a step that keeps the first rows per group: a cutoff a streamed read applies to each batch once the
+   * step has run on the rows before it, dropping rows that `n` kept rows of their group come strictly before
+   * (see `FirstRowsCutoff`). Optional: without it the read holds every candidate until its next compaction.
+   */
+  firstRowsCutoff?: (params: ResolvedParams<S, Z>) => FirstRowsCutoff | undefined;
   /**
    * Columns read/added/removed that no column param names (e.g. derived from other params), the types of
    * needed and added columns that no typed column param declares (`needTypes`, `addTypes`), and the added
@@ -192,6 +198,7 @@ export function defineTransform<
       definition.dropsDuplicateRows?.(resolved as ResolvedParams<S, Z>) === true,
     keepsFirstRowsPerGroup: (resolved) =>
       definition.keepsFirstRowsPerGroup?.(resolved as ResolvedParams<S, Z>) === true,
+    firstRowsCutoff: (resolved) => definition.firstRowsCutoff?.(resolved as ResolvedParams<S, Z>),
     columnParams: columns,
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

@@ -14,6 +14,21 @@ export interface StepSpec {
   readonly label: string | undefined;
 }
 
+/**
+ * How a first-N step (`keepsFirstRowsPerGroup`) lets a streamed read drop rows before it holds them: from the
+ * rows the step kept so far, a test for later rows of a group whose `n` kept rows all come strictly before them
+ * in the step's order. Such a row can never be kept, whatever comes later.
+ */
+export interface FirstRowsCutoff {
+  /** The columns the test reads: a later table given to it holds at least these. */
+  readonly columns: readonly string[];
+  /**
+   * From a table the step returned: a function giving a later table without the rows that cannot be kept
+   * (the later table itself when it drops none). It keeps every column of the later table, hidden ones too.
+   */
+  from(kept: ColumnTable): (later: ColumnTable) => ColumnTable;
+}
+
 /** What every transform is at run time, whatever its static types: the pipe plans and runs these. */
 export interface TransformRuntime {
   /** The transform's name, as shown in traces and errors. */
@@ -42,6 +57,11 @@ export interface TransformRuntime {
    * Optional: absent means false.
    */
   keepsFirstRowsPerGroup?(resolved: Record<string, unknown>): boolean;
+  /**
+   * For a step that keeps the first rows per group: its cutoff for a streamed read, or undefined (see
+   * `TransformDefinition.firstRowsCutoff`). Optional: absent means none.
+   */
+  firstRowsCutoff?(resolved: Record<string, unknown>): FirstRowsCutoff | undefined;
   /** The column-valued params and their roles. */
   readonly columnParams: ColumnParams;
   /** The full params schema (column params included), strict: unknown params are errors. */

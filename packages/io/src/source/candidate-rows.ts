@@ -1,9 +1,12 @@
-import type { TraceEntry } from "@tablepipe/core";
+import type { FirstRowsCutoff, TraceEntry } from "@tablepipe/core";
 import { type PlannedStep, runPrimitiveStep, TableAccumulator } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 
-/** Rows held before the first compaction (smaller inputs run exactly as without it). */
-const MIN_PENDING_ROWS = 1 << 20;
+/**
+ * New rows held before a compaction (smaller inputs run exactly as without it). A setting, not a constant, so
+ * that tests can make the streamed read compact on small inputs; not part of the package's API.
+ */
+export const candidateSettings = { minPendingRows: 1 << 20 };
 
 /**
  * The dedupe and first-N pair a streamed read can run as the batches arrive: a dedupe on every column, then a
@@ -45,16 +48,40 @@ export class CandidateRows {
   #dedupeMs = 0;
   #firstNMs = 0;
   readonly #minPending: number;
+  /** The first-N step's cutoff, and its test from the latest compaction's candidates. */
+  readonly #cutoff: FirstRowsCutoff | undefined;
+  #dropPast: ((later: ColumnTable) => ColumnTable) | undefined;
 
   /** `minPending`: new rows held before a compaction (tests make it small). */
   constructor(
     pair: readonly [PlannedStep, PlannedStep],
     columns: readonly string[],
-    minPending = MIN_PENDING_ROWS,
+    minPending = candidateSettings.minPendingRows,
   ) {
     [this.#dedupe, this.#firstN] = pair;
     this.#columns = columns;
     this.#minPending = minPending;
+    this.#cutoff = this.#firstN.transform.firstRowsCutoff?.(this.#firstN.resolved);
+  }
+
+  /** The columns a table needs for {@link cut} to test its rows (undefined: nothing is ever cut). */
+  get cutColumns(): readonly string[] | undefined {
+    return this.#cutoff?.columns;
+  }
+
+  /**
+   * `later` without the rows that can no longer be kept: rows of a group whose `n` candidates all come
+   * strictly before them (the first-N step's cutoff, from the latest compaction). They count as rows streamed
+   * in that the first-N step drops. `later` must hold {@link cutColumns}; it is returned as it is before the
+   * first compaction.
+   */
+  cut(later: ColumnTable): ColumnTable {
+    if (this.#dropPast === undefined) return later;
+    const started = performance.now();
+    const kept = this.#dropPast(later);
+    this.#fed += later.numRows() - kept.numRows();
+    this.#firstNMs += performance.now() - started;
+    return kept;
   }
 
   /** Hold the rows `part` shows; compact when enough new rows are held. */
@@ -78,6 +105,7 @@ export class CandidateRows {
     this.#held = new TableAccumulator();
     this.#held.append(kept);
     this.#candidates = kept.numRows();
+    this.#dropPast = this.#cutoff?.from(kept);
   }
 
   /** The candidates (a table the pair still has to run on, in input order). */
@@ -87,8 +115,9 @@ export class CandidateRows {
 
   /**
    * The trace of the pair's final run, made to count every row streamed in: the dedupe's rows in are all rows
-   * it was given; its rows out leave out only the duplicates found (a copy of a row the first-N step had
-   * already dropped is not counted as one); milliseconds include the compactions.
+   * it was given, those {@link cut} dropped included; its rows out leave out only the duplicates found (a copy
+   * of a row the first-N step or the cut had already dropped is not counted as one); milliseconds include the
+   * compactions and the cuts.
    */
   adjustTrace(trace: readonly TraceEntry[]): TraceEntry[] {
     const [dedupe, firstN, ...others] = trace;

@@ -90,7 +90,9 @@ interface StepTally {
  *
  * When a dedupe on every column and a first-N step (`keepsFirstRowsPerGroup`: firstNPerGroup, firstNDaily,
  * topNPerGroup) come right after the streamed steps, the rows are held only while they can still be among
- * each group's first N distinct rows (see `CandidateRows`): memory follows the output, not the input.
+ * each group's first N distinct rows (see `CandidateRows`): memory follows the output, not the input. With the
+ * first-N step's cutoff (`firstRowsCutoff`), rows that can no longer be among them are dropped from each batch
+ * as soon as the columns the cutoff reads are there.
  *
  * When the streamed steps read few columns and drop none, they run on a batch of just those columns, and the
  * others are gathered once for the rows that survive (late materialisation).
@@ -218,9 +220,16 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
       return current;
     };
     const narrow = narrowPlan(this.sourceColumns, streamed);
+    // Rows past the first-N step's cutoff are dropped as early as the columns it reads are there: in the
+    // narrow batch when it holds them (before the other columns are gathered), else after.
+    const cutColumns = candidates?.cutColumns;
+    const cutsNarrow = narrow !== undefined && cutColumns?.every((c) => narrow.fromSteps.has(c)) === true;
+    const cut = (table: ColumnTable): ColumnTable => candidates?.cut(table) ?? table;
     const runStreamed = (part: ColumnTable): void => {
       const plain = narrow === undefined || part.isFiltered() || part.isOrdered();
-      accumulated.append(plain ? runSteps(part) : runNarrow(part, narrow, runSteps));
+      if (plain) accumulated.append(cut(runSteps(part)));
+      else if (cutsNarrow) accumulated.append(runNarrow(part, narrow, (table) => cut(runSteps(table))));
+      else accumulated.append(cut(runNarrow(part, narrow, runSteps)));
     };
     const report = await readTableInBatches(this.#source, this.#schema, this.#options, (batch) => {
       const batchStarted = performance.now();
