@@ -52,6 +52,21 @@ describe("excludeMatching", () => {
     expect(survivors({ not: { column: "borough", in: ["EWR", "Queens", "Bronx"] } })).toEqual([1, 2, 3, 5]);
   });
 
+  it("matches number keys alike through the small-integer mask and the general key set", () => {
+    const keys = aq.table({
+      pickup_location_id: Float64Array.of(0, -0, 1, 1.5, Number.NaN, -1, 70_000, 3, 2),
+    });
+    const run = (ids: number[]) =>
+      Array.from(
+        excludeMatching(keys, { ...byZone, lookup: aq.table({ zone_id: ids }) }).array("pickup_location_id"),
+      );
+    // ids below 65,536: the mask; 0 matches -0, a fraction, NaN or a negative number matches nothing
+    expect(run([0, 1, 3])).toEqual([1.5, Number.NaN, -1, 70_000, 2]);
+    // an id of 70,000: the key set, same rules
+    expect(run([0, 1, 3, 70_000])).toEqual([1.5, Number.NaN, -1, 2]);
+    expect(run([0.5, 1])).toEqual([0, -0, 1.5, Number.NaN, -1, 70_000, 3, 2]);
+  });
+
   it("tests numbers as text, never matches a missing cell, and a not of a missing cell is true", () => {
     const lookup = aq.table({ zone_id: [1, 2, 3], code: [120, null, 7] });
     const run = (where: LookupPredicate) =>

@@ -26,6 +26,31 @@ function kindsOf(values: ArrayLike<unknown>, rows: Uint32Array): number {
 }
 
 /**
+ * The keys of a lookup table's rows matching `where`, kept per table (arquero tables are immutable): a
+ * streamed read runs the step on every batch with the same lookup table.
+ */
+const matchingKeysByLookup = new WeakMap<ColumnTable, Map<string, KeySet>>();
+
+function matchingKeys(lookup: ColumnTable, lookupKey: string, where: LookupPredicate | undefined): KeySet {
+  let byRequest = matchingKeysByLookup.get(lookup);
+  if (byRequest === undefined) {
+    byRequest = new Map();
+    matchingKeysByLookup.set(lookup, byRequest);
+  }
+  const request = JSON.stringify([lookupKey, where ?? null]);
+  const known = byRequest.get(request);
+  if (known !== undefined) return known;
+  const lookupRows = visibleRows(lookup);
+  const lookupKeys = columnValues(lookup, lookupKey);
+  const matches =
+    where === undefined ? new Uint8Array(lookupRows.length).fill(1) : evaluatePredicate(lookup, where);
+  const excluded = new KeySet();
+  for (let i = 0; i < lookupRows.length; ++i) if (matches[i] === 1) excluded.add(lookupKeys[lookupRows[i]!]);
+  byRequest.set(request, excluded);
+  return excluded;
+}
+
+/**
  * Left anti-join: drop the rows of `table` whose key equals the key of at least one lookup row matching
  * `where`. Rows with a missing key, or a key absent from the lookup, are kept; duplicate lookup rows change
  * nothing (the matching keys form a set). Input order is kept.
@@ -38,23 +63,25 @@ export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
     `${step}: ${lookupLabel}`,
   );
 
-  const lookupRows = visibleRows(lookup);
-  const lookupKeys = columnValues(lookup, lookupKey);
-  const matches =
-    where === undefined ? new Uint8Array(lookupRows.length).fill(1) : evaluatePredicate(lookup, where);
-  const excluded = new KeySet();
-  for (let i = 0; i < lookupRows.length; ++i) if (matches[i] === 1) excluded.add(lookupKeys[lookupRows[i]!]);
-
+  const excluded = matchingKeys(lookup, lookupKey, where);
   const rows = visibleRows(table);
   const keys = columnValues(table, column);
   const keep = new Uint32Array(rows.length);
   let count = 0;
-  for (let i = 0; i < rows.length; ++i) if (!excluded.has(keys[rows[i]!])) keep[count++] = i;
+  const mask = keys instanceof Float64Array ? excluded.smallIntegerMask() : undefined;
+  if (mask !== undefined) {
+    // numbers against a few small whole numbers: one typed read per row (not-a-key numbers read undefined)
+    for (let i = 0; i < rows.length; ++i)
+      if (mask[(keys as Float64Array)[rows[i]!]!] !== 1) keep[count++] = i;
+  } else {
+    for (let i = 0; i < rows.length; ++i) if (!excluded.has(keys[rows[i]!])) keep[count++] = i;
+  }
 
   if (count === rows.length && excluded.size > 0) {
     // Nothing matched: say so loudly if it is because the two key columns hold different kinds of values.
+    const lookupRows = visibleRows(lookup);
     const tableKinds = kindsOf(keys, rows);
-    const lookupKinds = kindsOf(lookupKeys, lookupRows);
+    const lookupKinds = kindsOf(columnValues(lookup, lookupKey), lookupRows);
     if (tableKinds !== 0 && lookupKinds !== 0 && (tableKinds & lookupKinds) === 0) {
       throw new TypeError(
         `${step}: key "${column}" holds ${describeKinds(tableKinds)} but ${lookupLabel} key "${lookupKey}" ` +

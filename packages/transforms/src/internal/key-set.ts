@@ -75,4 +75,32 @@ export class KeySet {
   get size(): number {
     return this.#scalars.size + this.#dates.size + this.#objects.size;
   }
+
+  /**
+   * When every key is a whole number in [0, 65536): a mask with a 1 at each key, so that `mask[x] === 1`
+   * says whether a number `x` is in the set (a fraction, NaN, a negative or larger number reads undefined;
+   * `-0` reads index 0). Undefined otherwise, and for an empty set.
+   */
+  smallIntegerMask(): Uint8Array | undefined {
+    if (this.#mask === undefined) this.#mask = this.#buildMask() ?? null;
+    return this.#mask ?? undefined;
+  }
+
+  #mask: Uint8Array | null | undefined;
+
+  #buildMask(): Uint8Array | undefined {
+    if (this.#scalars.size === 0 || this.#dates.size > 0 || this.#objects.size > 0) return undefined;
+    let max = 0;
+    for (const key of this.#scalars) {
+      if (typeof key !== "number" || !Number.isInteger(key) || key < 0 || key >= SMALL_INTEGER_LIMIT)
+        return undefined;
+      max = Math.max(max, key);
+    }
+    const mask = new Uint8Array(max + 1);
+    for (const key of this.#scalars) mask[key as number] = 1;
+    return mask;
+  }
 }
+
+/** Keys below this go into a {@link KeySet.smallIntegerMask}. */
+const SMALL_INTEGER_LIMIT = 1 << 16;
