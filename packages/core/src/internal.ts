@@ -10,7 +10,7 @@ export { evaluateExpression } from "./expr/evaluate";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
 export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
 export { TableAccumulator } from "./pipe/accumulate";
-export { executePlan, runPrimitiveStep } from "./pipe/execute";
+export { executePlan, runKeepRows, runPrimitiveStep, withPlannedSchema } from "./pipe/execute";
 export type { RanStep } from "./pipe/nest-trace";
 export { nestTrace } from "./pipe/nest-trace";
 export { flattenPlan, optimizePlan, rowLocalPrefixLength } from "./pipe/optimize";

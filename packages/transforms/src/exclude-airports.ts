@@ -1,7 +1,26 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
 import { z } from "zod";
-import { antiJoin } from "./internal/anti-join";
+import { type AntiJoinSpec, antiJoin, antiJoinPositions } from "./internal/anti-join";
+import { rowsAt } from "./internal/rows";
 import { columnName } from "./schemas";
+
+/** The anti-join `excludeAirports` runs: the zones whose name contains "airport", in any case. */
+function airportSpec(params: {
+  column: string;
+  zones: ColumnTable;
+  zoneIdColumn: string;
+  zoneNameColumn: string;
+}): AntiJoinSpec {
+  return {
+    column: params.column,
+    lookup: params.zones,
+    lookupKey: params.zoneIdColumn,
+    where: { column: params.zoneNameColumn, contains: "airport", ignoreCase: true },
+    step: "excludeAirports",
+    lookupLabel: "zones table",
+  };
+}
 
 /**
  * Drop trips from or to an airport: {@link excludeMatching} on a location column against the zones whose
@@ -28,13 +47,6 @@ export const excludeAirports = defineTransform({
     zoneIdColumn: columnName.describe("The zone table's id column (matched against `column`)."),
     zoneNameColumn: columnName.describe("The zone table's name column (tested for 'airport')."),
   }),
-  apply: (table, { column, zones, zoneIdColumn, zoneNameColumn }) =>
-    antiJoin(table, {
-      column,
-      lookup: zones,
-      lookupKey: zoneIdColumn,
-      where: { column: zoneNameColumn, contains: "airport", ignoreCase: true },
-      step: "excludeAirports",
-      lookupLabel: "zones table",
-    }),
+  apply: (table, params) => antiJoin(table, airportSpec(params)),
+  keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, airportSpec(params))),
 });

@@ -1,8 +1,21 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
 import { z } from "zod";
-import { antiJoin } from "./internal/anti-join";
-import { lookupPredicate } from "./lookup-predicate";
+import { type AntiJoinSpec, antiJoin, antiJoinPositions } from "./internal/anti-join";
+import { rowsAt } from "./internal/rows";
+import { type LookupPredicate, lookupPredicate } from "./lookup-predicate";
 import { columnName } from "./schemas";
+
+/** The anti-join `excludeMatching` runs. */
+function matchingSpec(params: {
+  column: string;
+  lookup: ColumnTable;
+  lookupKey: string;
+  where?: LookupPredicate | undefined;
+}): AntiJoinSpec {
+  const { column, lookup, lookupKey, where } = params;
+  return { column, lookup, lookupKey, where, step: "excludeMatching", lookupLabel: "lookup table" };
+}
 
 /**
  * Left anti-join against the rows of a lookup table that match a declarative predicate: drop every row
@@ -42,13 +55,6 @@ export const excludeMatching = defineTransform({
       .optional()
       .describe("Which lookup rows exclude the rows with their key (default: every lookup row)."),
   }),
-  apply: (table, { column, lookup, lookupKey, where }) =>
-    antiJoin(table, {
-      column,
-      lookup,
-      lookupKey,
-      where,
-      step: "excludeMatching",
-      lookupLabel: "lookup table",
-    }),
+  apply: (table, params) => antiJoin(table, matchingSpec(params)),
+  keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, matchingSpec(params))),
 });

@@ -1,6 +1,7 @@
 import { defineTransform, needs } from "@tablepipe/core";
 import { z } from "zod";
-import { keepHours } from "./internal/hour-window";
+import { hourPositions } from "./internal/hour-window";
+import { keepSelected, rowsAt } from "./internal/rows";
 import { hourOfDay } from "./schemas";
 
 /**
@@ -25,5 +26,8 @@ export const keepHourWindow = defineTransform({
     from: hourOfDay.describe("First hour kept (0-23), inclusive."),
     to: hourOfDay.describe("Last hour kept (0-23), inclusive; smaller than `from` wraps midnight."),
   }),
-  apply: (table, { column, from, to }) => keepHours(table, column, from, to, "keepHourWindow"),
+  apply: (table, { column, from, to }) =>
+    keepSelected(table, (rows) => hourPositions(table, rows, column, from, to, "keepHourWindow")),
+  keepRows: (table, rows, { column, from, to }) =>
+    rowsAt(rows, hourPositions(table, rows, column, from, to, "keepHourWindow")),
 });

@@ -1,8 +1,30 @@
 import { defineTransform, needs } from "@tablepipe/core";
+import type { ColumnTable } from "arquero";
 import { z } from "zod";
-import { keepPositions, visibleRows } from "./internal/rows";
+import { keepSelected, rowsAt } from "./internal/rows";
 import { startOfNextMonth, timestampMillis } from "./internal/timestamps";
 import { yyyyMM } from "./schemas";
+
+/** The positions (indices into `rows`) whose month (yyyyMM) is after `after` and up to `through`. */
+function historyPositions(
+  table: ColumnTable,
+  rows: Uint32Array,
+  column: string,
+  after: string,
+  through: string,
+): Uint32Array {
+  // month > after and month <= through, as an interval of instants: [start of after+1, start of through+1).
+  const from = startOfNextMonth(after);
+  const until = startOfNextMonth(through);
+  const millis = timestampMillis(table, column, rows, "limitHistory");
+  const keep = new Uint32Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < millis.length; ++i) {
+    const ms = millis[i]!;
+    if (ms >= from && ms < until) keep[count++] = i; // false for NaN (missing)
+  }
+  return keep.subarray(0, count);
+}
 
 /**
  * Keep the rows whose time stamp falls in a window of months: its month (`yyyyMM` of `column`) is
@@ -30,18 +52,8 @@ export const limitHistory = defineTransform({
     after: yyyyMM.describe("Exclusive lower bound, yyyyMM: rows of this month are dropped."),
     through: yyyyMM.describe("Inclusive upper bound, yyyyMM: rows of this month are kept."),
   }),
-  apply: (table, { column, after, through }) => {
-    // month > after and month <= through, as an interval of instants: [start of after+1, start of through+1).
-    const from = startOfNextMonth(after);
-    const until = startOfNextMonth(through);
-    const rows = visibleRows(table);
-    const millis = timestampMillis(table, column, rows, "limitHistory");
-    const keep = new Uint32Array(rows.length);
-    let count = 0;
-    for (let i = 0; i < millis.length; ++i) {
-      const ms = millis[i]!;
-      if (ms >= from && ms < until) keep[count++] = i; // false for NaN (missing)
-    }
-    return keepPositions(table, rows, keep.subarray(0, count));
-  },
+  apply: (table, { column, after, through }) =>
+    keepSelected(table, (rows) => historyPositions(table, rows, column, after, through)),
+  keepRows: (table, rows, { column, after, through }) =>
+    rowsAt(rows, historyPositions(table, rows, column, after, through)),
 });

@@ -26,7 +26,7 @@ export class StepFailedError extends Error {
  * read, a slice of columns): a transform its implementation calls then checks the declared types, not ones
  * read from the values (where epoch milliseconds are mere numbers). The table itself is not changed.
  */
-function withPlannedSchema(table: ColumnTable, schema: TableSchema | undefined): ColumnTable {
+export function withPlannedSchema(table: ColumnTable, schema: TableSchema | undefined): ColumnTable {
   if (schema === undefined || declaredSchema(table) !== undefined) return table;
   const own: Record<string, ColumnType> = {};
   // a column the plan does not know (a helper column of the batch) is typed from its values
@@ -44,6 +44,38 @@ export function runPrimitiveStep(planned: PlannedStep, table: ColumnTable): Colu
   }
   const verified = verifyOutput(planned.path, output, planned.contract);
   return planned.schemaOut === undefined ? verified : attachSchema(verified, planned.schemaOut);
+}
+
+/**
+ * Run a planned row-local filter's `keepRows` on `rows` (backing rows of `table`, ascending): the rows it
+ * keeps. A throw becomes a {@link StepFailedError} naming its path, as does an answer that is not an ascending
+ * subset of `rows` (which would corrupt the rows of a streamed read).
+ */
+export function runKeepRows(planned: PlannedStep, table: ColumnTable, rows: Uint32Array): Uint32Array {
+  const keepRows = planned.transform.keepRows;
+  if (keepRows === undefined) throw new StepFailedError(planned.path, new Error("the step has no keepRows"));
+  let kept: Uint32Array;
+  try {
+    kept = keepRows(withPlannedSchema(table, planned.schemaIn), rows, planned.resolved);
+  } catch (error) {
+    throw new StepFailedError(planned.path, error);
+  }
+  // an ascending subset: walk both lists once
+  let at = 0;
+  for (let i = 0; i < kept.length; ++i) {
+    const row = kept[i]!;
+    while (at < rows.length && rows[at]! < row) at++;
+    if (at === rows.length || rows[at] !== row) {
+      throw new StepFailedError(
+        planned.path,
+        new Error(
+          `keepRows returned row ${row} (at ${i}), which is not one of the rows it was given, in order`,
+        ),
+      );
+    }
+    at++;
+  }
+  return kept;
 }
 
 /** Run planned steps in order on `table`, recording rows in/out and milliseconds for each. */

@@ -56,6 +56,14 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    */
   firstRowsCutoff?: (params: ResolvedParams<S, Z>) => FirstRowsCutoff | undefined;
   /**
+   * For a row-local filter (`rowLocal: true` that drops rows and adds none): the rows it keeps among `rows`
+   * (backing row numbers of `table`, ascending), as backing row numbers, ascending: exactly the rows `apply`
+   * keeps of a view of `table` showing `rows`. A streamed read then passes one list of rows from such filter
+   * to filter and copies the surviving rows once, instead of making a table at every filter.
+   * @example keepRows: (table, rows, { min }) => rows.filter((row) => fares(table)[row] > min)
+   */
+  keepRows?: (table: ColumnTable, rows: Uint32Array, params: ResolvedParams<S, Z>) => Uint32Array;
+  /**
    * Columns read/added/removed that no column param names (e.g. derived from other params), the types of
    * needed and added columns that no typed column param declares (`needTypes`, `addTypes`), and the added
    * columns the step may overwrite (`replaces`).
@@ -199,6 +207,12 @@ export function defineTransform<
     keepsFirstRowsPerGroup: (resolved) =>
       definition.keepsFirstRowsPerGroup?.(resolved as ResolvedParams<S, Z>) === true,
     firstRowsCutoff: (resolved) => definition.firstRowsCutoff?.(resolved as ResolvedParams<S, Z>),
+    ...(definition.keepRows === undefined
+      ? {}
+      : {
+          keepRows: (table: ColumnTable, rows: Uint32Array, resolved: Record<string, unknown>) =>
+            definition.keepRows?.(table, rows, resolved as ResolvedParams<S, Z>) ?? rows,
+        }),
     columnParams: columns,
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

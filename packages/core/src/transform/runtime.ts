@@ -62,6 +62,15 @@ export interface TransformRuntime {
    * `TransformDefinition.firstRowsCutoff`). Optional: absent means none.
    */
   firstRowsCutoff?(resolved: Record<string, unknown>): FirstRowsCutoff | undefined;
+  /**
+   * For a row-local filter that can say which rows it keeps without building a table (see
+   * `TransformDefinition.keepRows`). Absent otherwise.
+   */
+  readonly keepRows?: (
+    table: ColumnTable,
+    rows: Uint32Array,
+    resolved: Record<string, unknown>,
+  ) => Uint32Array;
   /** The column-valued params and their roles. */
   readonly columnParams: ColumnParams;
   /** The full params schema (column params included), strict: unknown params are errors. */

@@ -1,6 +1,6 @@
 import { columnArray } from "@tablepipe/core";
 import type { PlannedStep } from "@tablepipe/core/internal";
-import { type ColumnTable, table as makeTable } from "arquero";
+import { BitSet, type ColumnTable, table as makeTable } from "arquero";
 
 /** The hidden column that carries each row's position in its batch through the streamed steps. */
 const ROW = "\u0000row";
@@ -72,5 +72,36 @@ export function runNarrow(
       ? columnArray(out, name)
       : gather(part.column(name) as unknown as ArrayLike<unknown>, survivors);
   }
+  return makeTable(columns, [...plan.output]);
+}
+
+/**
+ * Run row-local filters that say which rows they keep (`keepRows`) on the narrow form of `part`: `filter`
+ * gets the narrow batch and all its rows and returns the rows left, one list passed from filter to filter.
+ * `cut`, when given, gets a view of those rows (with each row's position) and may drop more (the first-N
+ * cutoff). The output columns (`plan.output`, all source columns: filters add none) are gathered once, for
+ * the rows left. Same table as {@link runNarrow} with the filters' `apply`.
+ */
+export function runNarrowRows(
+  part: ColumnTable,
+  plan: NarrowPlan,
+  filter: (narrow: ColumnTable, rows: Uint32Array) => Uint32Array,
+  cut?: (narrow: ColumnTable) => ColumnTable,
+): ColumnTable {
+  const rows = part.numRows();
+  const all = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) all[i] = i;
+  const data: Record<string, ArrayLike<unknown>> = {};
+  for (const name of plan.read) data[name] = part.column(name) as unknown as ArrayLike<unknown>;
+  let survivors: ArrayLike<number> = filter(makeTable(data, [...plan.read]), all);
+  if (cut !== undefined && survivors.length > 0) {
+    const shown = new BitSet(rows);
+    for (let i = 0; i < survivors.length; i++) shown.set(survivors[i] as number);
+    const view = makeTable({ ...data, [ROW]: all }, [...plan.read, ROW]).create({ filter: shown });
+    survivors = columnArray(cut(view), ROW) as ArrayLike<number>;
+  }
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  for (const name of plan.output)
+    columns[name] = gather(part.column(name) as unknown as ArrayLike<unknown>, survivors);
   return makeTable(columns, [...plan.output]);
 }

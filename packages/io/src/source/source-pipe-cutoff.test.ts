@@ -1,7 +1,8 @@
 /**
  * A streamed read before a dedupe and a first-N step with a cutoff (`firstRowsCutoff`): once the candidates
  * are compacted, each batch loses the rows past the cutoff, in the narrow batch when it holds the cutoff's
- * columns (before the others are gathered), else after. Same table as the whole read, every row traced.
+ * columns (before the others are gathered), else after. With filters that have `keepRows`, one list of rows
+ * passes from filter to filter. Same table as the whole read either way, every row traced.
  */
 import { defineTransform, needs, pipe } from "@tablepipe/core";
 import * as aq from "arquero";
@@ -22,20 +23,37 @@ const dedupe = defineTransform({
   dropsDuplicateRows: () => true,
   apply: (table) => table.dedupe(),
 });
-const keepFareAbove = defineTransform({
-  name: "keepFareAbove",
-  rowLocal: true,
-  columns: { column: needs("fare") },
-  params: z.object({ min: z.number() }),
-  apply: (table, { column, min }) => table.filter(aq.escape((d: Record<string, number>) => d[column]! > min)),
-});
-const keepIdBelow = defineTransform({
-  name: "keepIdBelow",
-  rowLocal: true,
-  columns: { column: needs("id") },
-  params: z.object({ max: z.number() }),
-  apply: (table, { column, max }) => table.filter(aq.escape((d: Record<string, number>) => d[column]! < max)),
-});
+/** Rows of `table` among `rows` whose `column` passes `test` (a filter's keepRows, written plainly). */
+function rowsWhere(table: aq.ColumnTable, rows: Uint32Array, column: string, test: (v: number) => boolean) {
+  const values = table.array(column) as ArrayLike<number>;
+  return Uint32Array.from(Array.from(rows).filter((row) => test(values[row]!)));
+}
+
+/** A row-local filter on one number column, with `keepRows` when `byRows` (the streamed read's row lists). */
+function numberFilter(
+  name: string,
+  column: string,
+  test: (v: number, bound: number) => boolean,
+  byRows: boolean,
+) {
+  return defineTransform({
+    name,
+    rowLocal: true,
+    columns: { column: needs(column) },
+    params: z.object({ bound: z.number() }),
+    apply: (table, { column: c, bound }) =>
+      table.filter(aq.escape((d: Record<string, number>) => test(d[c]!, bound))),
+    ...(byRows
+      ? {
+          keepRows: (
+            table: aq.ColumnTable,
+            rows: Uint32Array,
+            { column: c, bound }: { column: string; bound: number },
+          ) => rowsWhere(table, rows, c, (v) => test(v, bound)),
+        }
+      : {}),
+  });
+}
 
 /** The columns of every table the cutoff tested, and the rows it dropped. */
 const seen: { columns: string[][]; dropped: number } = { columns: [], dropped: 0 };
@@ -110,30 +128,50 @@ describe("pipeFrom with a first-N step's cutoff", () => {
   });
   afterEach(() => Object.assign(candidateSettings, settings));
 
-  for (const key of ["id", "flag"]) {
-    it(`drops rows past the cutoff as they stream, with the table of the whole read (key ${key})`, async () => {
-      const whole = pipe(await readTable(path, Row))
-        .transform(keepFareAbove, { min: 5 })
-        .transform(keepIdBelow, { max: 30 })
-        .transform(dedupe)
-        .transform(lowestFares, { key, n: 2 })
-        .value();
-      const { table, trace } = await pipeFrom(path, Row, { chunkSize: 512 })
-        .transform(keepFareAbove, { min: 5 })
-        .transform(keepIdBelow, { max: 30 })
-        .transform(dedupe)
-        .transform(lowestFares, { key, n: 2 })
-        .run();
-      expect(table.objects()).toEqual(whole.objects());
-      expect(seen.dropped).toBeGreaterThan(0);
-      // the streamed steps read id and fare: a cutoff on those runs on the narrow batch, before the gather
-      const narrow = key === "id";
-      expect(seen.columns.every((names) => names.includes("flag") !== narrow)).toBe(true);
-      // every row the filters kept is counted into the dedupe, those cut included
-      const [, , idBelow, dedupeTrace, firstN] = trace;
-      expect(dedupeTrace?.rowsIn).toBe(idBelow?.rowsOut);
-      expect(firstN?.rowsIn).toBe(dedupeTrace?.rowsOut);
-      expect(firstN?.rowsOut).toBe(table.numRows());
-    });
+  for (const byRows of [false, true]) {
+    const keepFareAbove = numberFilter("keepFareAbove", "fare", (v, min) => v > min, byRows);
+    const keepIdBelow = numberFilter("keepIdBelow", "id", (v, max) => v < max, byRows);
+    for (const key of ["id", "flag"]) {
+      it(`drops rows past the cutoff as they stream, with the table of the whole read (key ${key}${byRows ? ", filters by rows" : ""})`, async () => {
+        const whole = pipe(await readTable(path, Row))
+          .transform(keepFareAbove, { bound: 5 })
+          .transform(keepIdBelow, { bound: 30 })
+          .transform(dedupe)
+          .transform(lowestFares, { key, n: 2 })
+          .value();
+        const { table, trace } = await pipeFrom(path, Row, { chunkSize: 512 })
+          .transform(keepFareAbove, { bound: 5 })
+          .transform(keepIdBelow, { bound: 30 })
+          .transform(dedupe)
+          .transform(lowestFares, { key, n: 2 })
+          .run();
+        expect(table.objects()).toEqual(whole.objects());
+        expect(seen.dropped).toBeGreaterThan(0);
+        // the streamed steps read id and fare: a cutoff on those runs on the narrow batch, before the gather
+        const narrow = key === "id";
+        expect(seen.columns.every((names) => names.includes("flag") !== narrow)).toBe(true);
+        // every row the filters kept is counted into the dedupe, those cut included
+        const [, fareAbove, idBelow, dedupeTrace, firstN] = trace;
+        expect(fareAbove?.rowsIn).toBe(2_286);
+        expect(idBelow?.rowsIn).toBe(fareAbove?.rowsOut);
+        expect(dedupeTrace?.rowsIn).toBe(idBelow?.rowsOut);
+        expect(firstN?.rowsIn).toBe(dedupeTrace?.rowsOut);
+        expect(firstN?.rowsOut).toBe(table.numRows());
+      });
+    }
   }
+
+  it("fails naming the step when a filter's keepRows answers rows it was not given", async () => {
+    const bad = defineTransform({
+      name: "badRows",
+      rowLocal: true,
+      columns: { column: needs("fare") },
+      apply: (table) => table,
+      keepRows: (_table, rows) => Uint32Array.from(rows, (row) => row + 1),
+    });
+    const run = pipeFrom(path, Row, { chunkSize: 512 }).transform(bad).transform(dedupe).run();
+    await expect(run).rejects.toThrow(
+      /badRows: keepRows returned row \d+ \(at \d+\), which is not one of the rows/,
+    );
+  });
 });

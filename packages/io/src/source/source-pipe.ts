@@ -27,8 +27,10 @@ import {
   planSteps,
   primitiveTraceEntry,
   rowLocalPrefixLength,
+  runKeepRows,
   runPrimitiveStep,
   TableAccumulator,
+  withPlannedSchema,
 } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readTableInBatches } from "../read/read-batches";
@@ -36,7 +38,7 @@ import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadTableOptions, SchemaColumns } from "../read/types";
 import { CandidateRows, candidatePair } from "./candidate-rows";
-import { narrowPlan, runNarrow } from "./narrow-batch";
+import { narrowPlan, runNarrow, runNarrowRows } from "./narrow-batch";
 import type { SourcePipeEngine, SourcePipeResult } from "./source-engine";
 
 export type { SourcePipeResult } from "./source-engine";
@@ -225,11 +227,32 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
     const cutColumns = candidates?.cutColumns;
     const cutsNarrow = narrow !== undefined && cutColumns?.every((c) => narrow.fromSteps.has(c)) === true;
     const cut = (table: ColumnTable): ColumnTable => candidates?.cut(table) ?? table;
+    // Filters that say which rows they keep pass one list of rows along instead of a table each.
+    const byRows = streamed.every((planned) => planned.transform.keepRows !== undefined);
+    const filterRows = (narrowTable: ColumnTable, rows: Uint32Array): Uint32Array => {
+      // the filters keep every column as it is: the batch is given the plan's schema once, not per filter
+      const table = withPlannedSchema(narrowTable, streamed[0]?.schemaIn);
+      let current = rows;
+      streamed.forEach((planned, i) => {
+        const tally = tallies[i] as StepTally;
+        const stepStarted = performance.now();
+        tally.rowsIn += current.length;
+        current = runKeepRows(planned, table, current);
+        tally.rowsOut += current.length;
+        tally.ms += performance.now() - stepStarted;
+      });
+      return current;
+    };
     const runStreamed = (part: ColumnTable): void => {
-      const plain = narrow === undefined || part.isFiltered() || part.isOrdered();
-      if (plain) accumulated.append(cut(runSteps(part)));
-      else if (cutsNarrow) accumulated.append(runNarrow(part, narrow, (table) => cut(runSteps(table))));
-      else accumulated.append(cut(runNarrow(part, narrow, runSteps)));
+      if (narrow === undefined || part.isFiltered() || part.isOrdered()) {
+        accumulated.append(cut(runSteps(part)));
+        return;
+      }
+      const cutFirst = cutsNarrow ? cut : undefined;
+      const out = byRows
+        ? runNarrowRows(part, narrow, filterRows, cutFirst)
+        : runNarrow(part, narrow, cutFirst === undefined ? runSteps : (table) => cutFirst(runSteps(table)));
+      accumulated.append(cutFirst === undefined ? cut(out) : out);
     };
     const report = await readTableInBatches(this.#source, this.#schema, this.#options, (batch) => {
       const batchStarted = performance.now();

@@ -31,4 +31,7 @@ export const keepEveningRides = defineTransform({
     return `SELECT * FROM ${c.input} WHERE ${window}`;
   },
   apply: (table, { column, from, to }) => keepHourWindow(table, { column, from, to }),
+  // keepHourWindow has one: a streamed read passes rows through it without making a table
+  keepRows: (table, rows, { column, from, to }) =>
+    keepHourWindow.keepRows!(table, rows, { column, from, to }),
 });

@@ -3,7 +3,7 @@ import type { ColumnTable } from "arquero";
 import { evaluatePredicate, type LookupPredicate, predicateColumns } from "../lookup-predicate";
 import { columnValues } from "./columns";
 import { describeKinds, KeySet, keyKind } from "./key-set";
-import { keepPositions, visibleRows } from "./rows";
+import { keepSelected, visibleRows } from "./rows";
 
 /** What an anti-join against the matching rows of a lookup table needs. */
 export interface AntiJoinSpec {
@@ -56,6 +56,11 @@ function matchingKeys(lookup: ColumnTable, lookupKey: string, where: LookupPredi
  * nothing (the matching keys form a set). Input order is kept.
  */
 export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
+  return keepSelected(table, (rows) => antiJoinPositions(table, rows, spec));
+}
+
+/** The positions (indices into `rows`, backing rows of `table`) that {@link antiJoin} keeps. */
+export function antiJoinPositions(table: ColumnTable, rows: Uint32Array, spec: AntiJoinSpec): Uint32Array {
   const { column, lookup, lookupKey, where, step, lookupLabel } = spec;
   requireColumns(
     lookup,
@@ -64,7 +69,6 @@ export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
   );
 
   const excluded = matchingKeys(lookup, lookupKey, where);
-  const rows = visibleRows(table);
   const keys = columnValues(table, column);
   const keep = new Uint32Array(rows.length);
   let count = 0;
@@ -89,5 +93,5 @@ export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
       );
     }
   }
-  return keepPositions(table, rows, keep.subarray(0, count));
+  return keep.subarray(0, count);
 }

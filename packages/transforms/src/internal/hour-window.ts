@@ -1,19 +1,19 @@
 import type { ColumnTable } from "arquero";
-import { keepPositions, visibleRows } from "./rows";
 import { hourOfDay, timestampMillis } from "./timestamps";
 
 /**
- * The rows whose time stamp's hour (0-23, wall clock) lies in `from`..`to`, both inclusive; when
- * `from > to` the window wraps midnight (`22..2` is 22, 23, 0, 1, 2). Missing time stamps are dropped.
+ * The positions (indices into `rows`, backing rows of `table`) whose time stamp's hour (0-23, wall clock)
+ * lies in `from`..`to`, both inclusive; when `from > to` the window wraps midnight (`22..2` is 22, 23, 0, 1,
+ * 2). Missing time stamps are left out.
  */
-export function keepHours(
+export function hourPositions(
   table: ColumnTable,
+  rows: Uint32Array,
   column: string,
   from: number,
   to: number,
   step: string,
-): ColumnTable {
-  const rows = visibleRows(table);
+): Uint32Array {
   const millis = timestampMillis(table, column, rows, step);
   const inWindow = new Uint8Array(24);
   for (let h = 0; h < 24; ++h)
@@ -24,5 +24,5 @@ export function keepHours(
     const ms = millis[i]!;
     if (!Number.isNaN(ms) && inWindow[hourOfDay(ms)] === 1) keep[count++] = i;
   }
-  return keepPositions(table, rows, keep.subarray(0, count));
+  return keep.subarray(0, count);
 }

@@ -110,3 +110,19 @@ export function positionsOf(keep: Uint8Array): Uint32Array {
   for (let i = 0; i < keep.length; ++i) if (keep[i] !== 0) positions[k++] = i;
   return positions;
 }
+
+/** The backing rows at `positions` (ascending indices into `rows`): what a filter keeps, as row numbers. */
+export function rowsAt(rows: Uint32Array, positions: Uint32Array): Uint32Array {
+  const out = new Uint32Array(positions.length);
+  for (let i = 0; i < positions.length; ++i) out[i] = rows[positions[i]!]!;
+  return out;
+}
+
+/**
+ * A filter's output from its selector: `select` gets the table's visible rows (backing row numbers) and
+ * returns the positions it keeps (ascending indices into them); see {@link keepPositions}.
+ */
+export function keepSelected(table: ColumnTable, select: (rows: Uint32Array) => Uint32Array): ColumnTable {
+  const rows = visibleRows(table);
+  return keepPositions(table, rows, select(rows));
+}
