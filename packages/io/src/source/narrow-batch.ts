@@ -48,6 +48,18 @@ function gather(values: ArrayLike<unknown>, rows: ArrayLike<number>): ArrayLike<
   return out;
 }
 
+/** The columns of `part` the steps read, and each row's position (0, 1, 2, ...). */
+function narrowColumns(
+  part: ColumnTable,
+  plan: NarrowPlan,
+): { all: Uint32Array; data: Record<string, ArrayLike<unknown>> } {
+  const all = new Uint32Array(part.numRows());
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  const data: Record<string, ArrayLike<unknown>> = {};
+  for (const name of plan.read) data[name] = part.column(name) as unknown as ArrayLike<unknown>;
+  return { all, data };
+}
+
 /**
  * Run `steps` on the narrow form of `part` (a table that shows all its rows, unfiltered) and return the
  * table they would have returned on `part` itself: the columns of `plan.output`, the rows that survived.
@@ -57,12 +69,8 @@ export function runNarrow(
   plan: NarrowPlan,
   steps: (narrow: ColumnTable) => ColumnTable,
 ): ColumnTable {
-  const rows = part.numRows();
-  const positions = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) positions[i] = i;
-  const data: Record<string, ArrayLike<unknown>> = {};
-  for (const name of plan.read) data[name] = part.column(name) as unknown as ArrayLike<unknown>;
-  data[ROW] = positions;
+  const { all, data } = narrowColumns(part, plan);
+  data[ROW] = all;
   // the steps' output may be a filtered view: its rows are read through the view (no reify: a copy per row)
   const out = steps(makeTable(data, [...plan.read, ROW]));
   const survivors = columnArray(out, ROW) as ArrayLike<number>;
@@ -88,14 +96,10 @@ export function runNarrowRows(
   filter: (narrow: ColumnTable, rows: Uint32Array) => Uint32Array,
   cut?: (narrow: ColumnTable) => ColumnTable,
 ): ColumnTable {
-  const rows = part.numRows();
-  const all = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) all[i] = i;
-  const data: Record<string, ArrayLike<unknown>> = {};
-  for (const name of plan.read) data[name] = part.column(name) as unknown as ArrayLike<unknown>;
+  const { all, data } = narrowColumns(part, plan);
   let survivors: ArrayLike<number> = filter(makeTable(data, [...plan.read]), all);
   if (cut !== undefined && survivors.length > 0) {
-    const shown = new BitSet(rows);
+    const shown = new BitSet(all.length);
     for (let i = 0; i < survivors.length; i++) shown.set(survivors[i] as number);
     const view = makeTable({ ...data, [ROW]: all }, [...plan.read, ROW]).create({ filter: shown });
     survivors = columnArray(cut(view), ROW) as ArrayLike<number>;
