@@ -227,8 +227,10 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
     const cutColumns = candidates?.cutColumns;
     const cutsNarrow = narrow !== undefined && cutColumns?.every((c) => narrow.fromSteps.has(c)) === true;
     const cut = (table: ColumnTable): ColumnTable => candidates?.cut(table) ?? table;
-    // Filters that say which rows they keep pass one list of rows along instead of a table each.
-    const byRows = streamed.every((planned) => planned.transform.keepRows !== undefined);
+    // Filters that say which rows they keep (and add no column) pass one list of rows along, not a table each.
+    const byRows = streamed.every(
+      (planned) => planned.transform.keepRows !== undefined && planned.contract.adds.length === 0,
+    );
     const filterRows = (narrowTable: ColumnTable, rows: Uint32Array): Uint32Array => {
       // the filters keep every column as it is: the batch is given the plan's schema once, not per filter
       const table = withPlannedSchema(narrowTable, streamed[0]?.schemaIn);

@@ -33,7 +33,10 @@ type GroupBounds =
     }
   | { readonly kind: "tree"; readonly tree: KeyTree };
 
-/** The ranges of the key columns on `rows` when every value is a whole number and the slots are few. */
+/**
+ * The ranges of the key columns on `rows` when every value is a whole number or missing (NaN, left out) and
+ * the slots are few.
+ */
 function keyRanges(
   keys: FirstNSpec["keys"],
   rows: Uint32Array,
@@ -48,10 +51,12 @@ function keyRanges(
     let hi = Number.NEGATIVE_INFINITY;
     for (let p = 0; p < rows.length; ++p) {
       const value = column[rows[p]!]!;
+      if (Number.isNaN(value)) continue; // a missing key: its group gets no bound
       if (!Number.isInteger(value)) return undefined;
       if (value < lo) lo = value;
       if (value > hi) hi = value;
     }
+    if (lo > hi) return undefined; // every key missing
     min[k] = lo;
     span[k] = hi - lo + 1;
     slots *= span[k]!;
@@ -94,6 +99,7 @@ export function groupBounds(spec: FirstNSpec): GroupBounds | undefined {
       let slot = 0;
       for (let k = 0; k < keys.length; ++k)
         slot += ((keys[k] as Float64Array)[row]! - ranges.min[k]!) * stride[k]!;
+      if (Number.isNaN(slot)) continue; // a group with a missing key gets no bound: its rows are never cut
       // 0 and -0 share a slot: keep the larger bound, past which a row is past either group's
       slots[slot] = Number.isNaN(slots[slot]!) ? own[n - 1]! : Math.max(slots[slot]!, own[n - 1]!);
     }
