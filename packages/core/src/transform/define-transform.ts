@@ -176,6 +176,14 @@ export function makeTransform<
   return Object.assign(fn, runtime) as unknown as Transform<S, Z, F, N>;
 }
 
+/** The runtime's `keepRows` for a definition's (none when it has none). */
+function keepRowsOf<P>(
+  keepRows: ((table: ColumnTable, rows: Uint32Array, params: P) => Uint32Array) | undefined,
+): Pick<TransformRuntime, "keepRows"> {
+  if (keepRows === undefined) return {};
+  return { keepRows: (table, rows, resolved) => keepRows(table, rows, resolved as P) };
+}
+
 /**
  * Declare a transform once: name, params schema with defaults, column contract and implementation.
  * The result is a plain function `(table, params) => table` that validates its params, checks the table
@@ -207,12 +215,7 @@ export function defineTransform<
     keepsFirstRowsPerGroup: (resolved) =>
       definition.keepsFirstRowsPerGroup?.(resolved as ResolvedParams<S, Z>) === true,
     firstRowsCutoff: (resolved) => definition.firstRowsCutoff?.(resolved as ResolvedParams<S, Z>),
-    ...(definition.keepRows === undefined
-      ? {}
-      : {
-          keepRows: (table: ColumnTable, rows: Uint32Array, resolved: Record<string, unknown>) =>
-            definition.keepRows?.(table, rows, resolved as ResolvedParams<S, Z>) ?? rows,
-        }),
+    ...keepRowsOf(definition.keepRows),
     columnParams: columns,
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

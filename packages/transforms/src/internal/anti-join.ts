@@ -27,11 +27,13 @@ function kindsOf(values: ArrayLike<unknown>, rows: Uint32Array): number {
 
 /**
  * The keys of a lookup table's rows matching `where`, kept per table (arquero tables are immutable): a
- * streamed read runs the step on every batch with the same lookup table.
+ * streamed read runs the step on every batch with the same lookup table. The lookup's columns are checked
+ * when they are first read.
  */
 const matchingKeysByLookup = new WeakMap<ColumnTable, Map<string, KeySet>>();
 
-function matchingKeys(lookup: ColumnTable, lookupKey: string, where: LookupPredicate | undefined): KeySet {
+function matchingKeys(spec: AntiJoinSpec): KeySet {
+  const { lookup, lookupKey, where, step, lookupLabel } = spec;
   let byRequest = matchingKeysByLookup.get(lookup);
   if (byRequest === undefined) {
     byRequest = new Map();
@@ -40,6 +42,11 @@ function matchingKeys(lookup: ColumnTable, lookupKey: string, where: LookupPredi
   const request = JSON.stringify([lookupKey, where ?? null]);
   const known = byRequest.get(request);
   if (known !== undefined) return known;
+  requireColumns(
+    lookup,
+    [lookupKey, ...(where === undefined ? [] : predicateColumns(where))],
+    `${step}: ${lookupLabel}`,
+  );
   const lookupRows = visibleRows(lookup);
   const lookupKeys = columnValues(lookup, lookupKey);
   const matches =
@@ -61,14 +68,8 @@ export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
 
 /** The positions (indices into `rows`, backing rows of `table`) that {@link antiJoin} keeps. */
 export function antiJoinPositions(table: ColumnTable, rows: Uint32Array, spec: AntiJoinSpec): Uint32Array {
-  const { column, lookup, lookupKey, where, step, lookupLabel } = spec;
-  requireColumns(
-    lookup,
-    [lookupKey, ...(where === undefined ? [] : predicateColumns(where))],
-    `${step}: ${lookupLabel}`,
-  );
-
-  const excluded = matchingKeys(lookup, lookupKey, where);
+  const { column, lookup, lookupKey, step, lookupLabel } = spec;
+  const excluded = matchingKeys(spec);
   const keys = columnValues(table, column);
   const keep = new Uint32Array(rows.length);
   let count = 0;

@@ -82,6 +82,8 @@ export function groupBounds(spec: FirstNSpec): GroupBounds | undefined {
     const value = sign * first[rows[p]!]!;
     if (!Number.isNaN(value)) values[groups.groupOf[p]!]!.push(value);
   }
+  // each group's n-th smallest value (NaN: fewer than n numbers, no bound)
+  const nth = values.map((own) => (own.length < n ? Number.NaN : own.sort((a, b) => a - b)[n - 1]!));
   const ranges = keyRanges(keys, rows);
   if (ranges !== undefined) {
     const stride = new Float64Array(keys.length);
@@ -92,26 +94,23 @@ export function groupBounds(spec: FirstNSpec): GroupBounds | undefined {
     }
     const slots = new Float64Array(size).fill(Number.NaN);
     for (let g = 0; g < groups.groupCount; ++g) {
-      const own = values[g]!;
-      if (own.length < n) continue;
-      own.sort((a, b) => a - b);
+      const bound = nth[g]!;
+      if (Number.isNaN(bound)) continue;
       const row = rows[groups.firstPosition[g]!]!;
       let slot = 0;
       for (let k = 0; k < keys.length; ++k)
         slot += ((keys[k] as Float64Array)[row]! - ranges.min[k]!) * stride[k]!;
       if (Number.isNaN(slot)) continue; // a group with a missing key gets no bound: its rows are never cut
       // 0 and -0 share a slot: keep the larger bound, past which a row is past either group's
-      slots[slot] = Number.isNaN(slots[slot]!) ? own[n - 1]! : Math.max(slots[slot]!, own[n - 1]!);
+      slots[slot] = Number.isNaN(slots[slot]!) ? bound : Math.max(slots[slot]!, bound);
     }
     return { kind: "direct", ...ranges, stride, slots };
   }
   const tree: KeyTree = new Map();
   for (let g = 0; g < groups.groupCount; ++g) {
-    const own = values[g]!;
-    if (own.length < n) continue;
-    own.sort((a, b) => a - b);
+    const bound = nth[g]!;
+    if (Number.isNaN(bound)) continue;
     const row = rows[groups.firstPosition[g]!]!;
-    const bound = own[n - 1]!;
     let level = tree;
     for (let k = 0; k < keys.length; ++k) {
       const key = mapKey(keys[k]![row]);

@@ -66,8 +66,7 @@ function gather(column: unknown, rows: Uint32Array): unknown[] | TypedArray {
  */
 export function keepPositions(table: ColumnTable, rows: Uint32Array, positions: Uint32Array): ColumnTable {
   if (positions.length === rows.length && !table.isFiltered() && !table.isOrdered()) return table.create({});
-  const selected = new Uint32Array(positions.length);
-  for (let i = 0; i < positions.length; ++i) selected[i] = rows[positions[i]!]!;
+  const selected = rowsAt(rows, positions);
   const mask = viewMask(table, selected);
   return mask === undefined ? takeRows(table, selected) : table.create({ filter: mask });
 }
