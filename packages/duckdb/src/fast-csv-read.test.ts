@@ -113,6 +113,41 @@ const isoStamp = fc
     return `${date}${sep}${field(h)}:${two(mi)}${layout === "full" ? `:${two(s)}` : ""}${suffix}`;
   });
 
+/** Numbers at the edges of the fast path's checks: overflowing sums, 2^53, fractions, non-finite values. */
+const EDGE_NUMBERS = [
+  "1e308",
+  "-1e308",
+  "9007199254740991",
+  "9007199254740992",
+  "2.5",
+  "inf",
+  "nan",
+  "1e999",
+];
+
+/** The columns of a row-level check, in order: every kind of number cell beside a time stamp. */
+const ROW_KINDS = ["float", "int", "nullableFloat", "defaulted", "timestamp"] as const;
+
+interface RowVerdict {
+  readonly declines: boolean;
+  readonly values: readonly unknown[];
+}
+
+/** The fast read of whole rows (one text per column of {@link ROW_KINDS}): whether it declines each, its values. */
+async function rowVerdicts(rows: readonly (readonly (string | null)[])[]): Promise<RowVerdict[]> {
+  const specs = ROW_KINDS.map((kind) => SPECS.find((s) => s.name === kind)).filter((s) => s !== undefined);
+  const header = ROW_KINDS.map((_, c) => `c${c}`);
+  const cells = rows
+    .map((row, i) => `(${[String(i), ...row.map((t) => (t === null ? "NULL" : sqlText(t)))].join(", ")})`)
+    .join(", ");
+  const source = `(SELECT * FROM (VALUES ${cells}) AS v("i", ${header.map((h) => `"${h}"`).join(", ")}))`;
+  const fast = fastReadSql(specs, header, [0, 1, 2, 3, 4], source, ["i"]);
+  const values = ROW_KINDS.map((kind) => `CAST("${kind}" AS VARCHAR) AS "${kind}"`).join(", ");
+  const sql = `SELECT "${NEEDS_TEXT_PATH}" AS "declines", ${values} FROM (${fast}) ORDER BY "i"`;
+  const found = (await db.connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  return found.map((r) => ({ declines: r.declines === true, values: ROW_KINDS.map((kind) => r[kind]) }));
+}
+
 describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_000 }, () => {
   it("numbers: never accepts what readTable refuses (1_000, +-1, inf, 1e999, 1e3 or .0 as an int), same values", async () => {
     await fc.assert(
@@ -174,6 +209,67 @@ describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_0
     }
     expectFastAgrees([...floats, ...ints, ...stamps, ...nulls, ...defaults]);
     expect(defaults[0]?.fast).toBe("7");
+  });
+
+  it("whole rows: a row is taken only when every cell is, with each cell's exact value (checks run per row)", async () => {
+    const cell = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: -999, max: 999 }).map(String) },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(...EDGE_NUMBERS),
+      },
+      { weight: 1, arbitrary: fc.oneof(numberLike, trappedNumber) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
+    const stamp = fc.oneof(
+      { weight: 6, arbitrary: fc.constant("2018-07-27 09:14:45") },
+      { weight: 1, arbitrary: fc.oneof(stampLike, isoStamp, fc.constant(null)) },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(cell, cell, cell, cell, stamp), { minLength: 1, maxLength: 30 }),
+        async (rows) => {
+          const exact = await Promise.all(
+            ROW_KINDS.map((kind, c) =>
+              verdicts(
+                kind,
+                rows.map((row) => row[c] ?? null),
+              ),
+            ),
+          );
+          for (const [i, row] of (await rowVerdicts(rows)).entries()) {
+            if (row.declines) continue;
+            const cells = exact.map((column) => column[i] as Verdict);
+            expect({ row: rows[i], bad: cells.map((v) => v.exactBad), values: row.values }).toEqual({
+              row: rows[i],
+              bad: cells.map(() => false),
+              values: cells.map((v) => v.exact),
+            });
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("whole rows: well-formed rows are taken; one refused cell anywhere declines its row", async () => {
+    const good = ["12.5", "42", null, null, "2018-07-27 09:14:45"];
+    const bad = ["1_0", "4.5", "inf", "+-1", "2018-07-27 24:00"];
+    const rows = [
+      good,
+      ["1e308", "9007199254740991", "-0", "7", "2018-07-27"],
+      ...bad.map((b, c) => good.with(c, b)),
+    ];
+    expect((await rowVerdicts(rows)).map((r) => r.declines)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect((await rowVerdicts([good]))[0]?.values).toEqual(["12.5", "42", null, "7", "2018-07-27 09:14:45"]);
   });
 
   it("leaves to the exact path what it cannot vouch for: other layouts, blanks, an empty required cell", async () => {

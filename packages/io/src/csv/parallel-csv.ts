@@ -49,6 +49,15 @@ function findHeader(
   return { start, end, names };
 }
 
+/**
+ * The bytes of text each worker may have handed to it and not yet settled. A piece is one read chunk (1 MiB,
+ * ~12k taxi rows, a few milliseconds of parsing): a limit of two pieces per worker left the workers idle
+ * whenever the calling thread paused longer than that (a compaction of the streamed dedupe and first-N takes
+ * up to a second at 10M rows). 16 MiB per worker rides out such pauses and holds about as much again in
+ * parsed columns.
+ */
+const BYTES_IN_FLIGHT_PER_WORKER = 16 << 20;
+
 /** A piece in flight, and what it covers. */
 interface Pending {
   readonly result: Promise<PieceResult>;
@@ -90,7 +99,8 @@ export async function readCsvInParallel(
 
   const pending: Pending[] = [];
   let linesBefore = 0;
-  const limit = Math.max(2, pool.size * 2);
+  let bytesInFlight = 0;
+  const limit = Math.max(1, pool.size) * BYTES_IN_FLIGHT_PER_WORKER;
   const request = (prefix: Uint8Array | undefined, bytes: Uint8Array): CsvPieceRequest => ({
     kind: "csv",
     file: ctx.file,
@@ -105,6 +115,7 @@ export async function readCsvInParallel(
   const settleOldest = async (): Promise<void> => {
     const oldest = pending.shift();
     if (oldest === undefined) return;
+    bytesInFlight -= oldest.bytes;
     linesBefore += settlePiece(ctx, await oldest.result, linesBefore, deliver);
     ctx.progress.advance(oldest.bytes, rowsRead(ctx));
   };
@@ -127,6 +138,7 @@ export async function readCsvInParallel(
     const result = pool.parse(piece);
     result.catch(() => undefined); // its failure is thrown when it is settled, not as an unhandled rejection
     pending.push({ result, bytes: size });
+    bytesInFlight += size;
   };
 
   try {
@@ -159,7 +171,7 @@ export async function readCsvInParallel(
       const rest = ownsChunk ? Buffer.from(chunk.subarray(cut + 1)) : chunk.subarray(cut + 1); // before handing over
       dispatch(carry, chunk.subarray(0, cut + 1), ownsChunk);
       carry = rest;
-      while (pending.length >= limit) await settleOldest();
+      while (pending.length >= 2 && bytesInFlight >= limit) await settleOldest();
     }
     if (carry.length > 0) dispatch(carry, new Uint8Array(0), false);
     while (pending.length > 0) await settleOldest();

@@ -6,7 +6,7 @@ import type { ColumnTable } from "arquero";
  * New rows held before a compaction (smaller inputs run exactly as without it). A setting, not a constant, so
  * that tests can make the streamed read compact on small inputs; not part of the package's API.
  */
-export const candidateSettings = { minPendingRows: 1 << 20 };
+export const candidateSettings = { minPendingRows: 1 << 18 };
 
 /**
  * The dedupe and first-N pair a streamed read can run as the batches arrive: a dedupe on every column, then a

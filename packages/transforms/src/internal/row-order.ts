@@ -12,48 +12,42 @@ export function rowComparator(
   columns: readonly ColumnValues[],
   descending: readonly boolean[] = [],
 ): (a: number, b: number) => number {
-  if (descending.some(Boolean)) {
-    const signs = columns.map((_, i) => (descending[i] === true ? -1 : 1));
-    return (a, b) => {
-      const ra = rows[a]!;
-      const rb = rows[b]!;
-      for (let c = 0; c < columns.length; ++c) {
-        const column = columns[c]!;
-        const order = compareValues(column[ra], column[rb]);
-        if (order !== 0) return order * signs[c]!;
-      }
-      return a - b;
-    };
-  }
-  const first = columns[0];
-  if (first instanceof Float64Array) {
-    // The usual case (a time stamp first): numbers compared inline, the rest only on a tie.
-    const rest = columns.slice(1);
-    return (a, b) => {
-      const ra = rows[a]!;
-      const rb = rows[b]!;
-      const x = first[ra]!;
-      const y = first[rb]!;
-      if (x < y) return -1;
-      if (x > y) return 1;
-      if (x !== y) {
-        const order = compareValues(x, y); // a NaN: missing values first
-        if (order !== 0) return order;
-      }
-      for (const column of rest) {
-        const order = compareValues(column[ra], column[rb]);
-        if (order !== 0) return order;
-      }
-      return a - b;
-    };
-  }
+  const signs = columns.map((_, i) => (descending[i] === true ? -1 : 1));
+  // the leading number columns (time stamps, ids) are compared inline; the rest only on a tie
+  const lead = leadingNumberColumns(columns);
+  const rest = columns.slice(lead.length);
   return (a, b) => {
     const ra = rows[a]!;
     const rb = rows[b]!;
-    for (const column of columns) {
+    for (let c = 0; c < lead.length; ++c) {
+      const column = lead[c]!;
+      const order = compareNumbers(column[ra]!, column[rb]!);
+      if (order !== 0) return order * signs[c]!;
+    }
+    for (let c = 0; c < rest.length; ++c) {
+      const column = rest[c]!;
       const order = compareValues(column[ra], column[rb]);
-      if (order !== 0) return order;
+      if (order !== 0) return order * signs[lead.length + c]!;
     }
     return a - b;
   };
+}
+
+/** The columns before the first that is not a `Float64Array`. */
+function leadingNumberColumns(columns: readonly ColumnValues[]): Float64Array[] {
+  const lead: Float64Array[] = [];
+  for (const column of columns) {
+    if (!(column instanceof Float64Array)) break;
+    lead.push(column);
+  }
+  return lead;
+}
+
+/** `compareValues` on two numbers: NaN (missing) first, -0 equal to 0. */
+function compareNumbers(x: number, y: number): number {
+  if (x < y) return -1;
+  if (x > y) return 1;
+  if (x === y) return 0;
+  const missingX = Number.isNaN(x);
+  return missingX === Number.isNaN(y) ? 0 : missingX ? -1 : 1;
 }
