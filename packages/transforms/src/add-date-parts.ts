@@ -1,5 +1,5 @@
 import { adds, defineTransform, needs } from "@tablepipe/core";
-import { visibleRows } from "./internal/rows";
+import { assignColumns, visibleRows } from "./internal/rows";
 import { civilDate, dayNumber, dayOfWeek, timestampMillis } from "./internal/timestamps";
 
 /**
@@ -60,7 +60,7 @@ export const addDateParts = defineTransform({
       if (!missing) return values;
       return Array.from(values, (value, i) => (Number.isNaN(millis[i]) ? null : value));
     };
-    return table.assign({
+    return assignColumns(table, rows, {
       [month]: withNulls(months),
       [weekdayName]: withNulls(weekdays),
       [dayOfMonth]: withNulls(monthDays),

@@ -11,7 +11,7 @@ import {
 import { evaluateExpression, vectorToColumn } from "@tablepipe/core/internal";
 import { z } from "zod";
 import { expressionInput } from "./internal/expression-input";
-import { visibleRows } from "./internal/rows";
+import { assignColumns, visibleRows } from "./internal/rows";
 
 /** The columns of `castColumns`: it needs (and overwrites in place) the columns it casts. */
 export interface CastColumnsColumns extends StaticContract {
@@ -68,7 +68,7 @@ export const castColumns = withStaticContract<CastColumnsColumns>()(
           rows.length,
         );
       }
-      return table.assign(values);
+      return assignColumns(table, rows, values);
     },
   }),
 );

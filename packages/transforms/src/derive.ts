@@ -10,7 +10,7 @@ import {
 import { evaluateExpression, vectorToColumn } from "@tablepipe/core/internal";
 import { z } from "zod";
 import { expressionInput } from "./internal/expression-input";
-import { visibleRows } from "./internal/rows";
+import { assignColumns, visibleRows } from "./internal/rows";
 
 /** The columns of `derive`: it needs those its expressions reference and adds (or overwrites) the named ones. */
 export interface DeriveColumns extends StaticContract {
@@ -57,7 +57,7 @@ export const derive = withStaticContract<DeriveColumns>()(
           rows.length,
         );
       }
-      return table.assign(values);
+      return assignColumns(table, rows, values);
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { adds, defineTransform, needs } from "@tablepipe/core";
 import { z } from "zod";
 import { columnValues } from "./internal/columns";
-import { visibleRows } from "./internal/rows";
+import { assignColumns, visibleRows } from "./internal/rows";
 import { sameValue } from "./internal/values";
 
 /**
@@ -33,6 +33,6 @@ export const encodeFlag = defineTransform({
     } else {
       for (let i = 0; i < rows.length; ++i) flags[i] = sameValue(values[rows[i]!], value) ? 1 : 0;
     }
-    return table.assign({ [output]: flags });
+    return assignColumns(table, rows, { [output]: flags });
   },
 });

@@ -9,7 +9,7 @@ import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
 import { valueKind } from "./internal/missing";
-import { visibleRows } from "./internal/rows";
+import { assignColumns, visibleRows } from "./internal/rows";
 
 /** The columns of `fillNull`: it needs (and overwrites in place) the columns it fills. */
 export interface FillNullColumns extends StaticContract {
@@ -101,7 +101,7 @@ export const fillNull = withStaticContract<FillNullColumns>()(
         data[name] = filled(values, rows, value);
       }
       // arquero's assign of no column builds a table of 0 rows: nothing to fill is the table itself
-      return Object.keys(data).length === 0 ? table : table.assign(data);
+      return Object.keys(data).length === 0 ? table : assignColumns(table, rows, data);
     },
   }),
 );

@@ -17,7 +17,7 @@ import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { groupRows } from "./internal/row-groups";
 import { rowComparator } from "./internal/row-order";
-import { visibleRows } from "./internal/rows";
+import { assignColumns, visibleRows } from "./internal/rows";
 import { sameValue } from "./internal/values";
 import { type WindowFunctionNode, windowFunctionParam } from "./window-functions";
 
@@ -191,7 +191,7 @@ export const window = withStaticContract<WindowColumns>()(
         const value = fn.of === undefined ? undefined : evaluateExpression(fn.of, input, step);
         data[name] = windowColumn(fn, { sorted, start }, value, peers, step);
       }
-      return table.assign(data);
+      return assignColumns(table, rows, data);
     },
   }),
 );

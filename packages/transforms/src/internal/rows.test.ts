@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { keepPositions, positionsOf, visibleRows } from "./rows";
+import { assignColumns, keepPositions, positionsOf, visibleRows } from "./rows";
 
 const table = aq.table({
   f: Float64Array.from([10, 11, 12, 13]),
@@ -55,5 +55,25 @@ describe("row selection", () => {
 
   it("finds the kept positions of a flag array", () => {
     expect([...positionsOf(Uint8Array.from([0, 1, 1, 0, 1]))]).toEqual([1, 2, 4]);
+  });
+
+  it("assigns columns over the rows a view shows as arquero's assign does: filtered, ordered, grouped, whole", () => {
+    const views = [
+      table,
+      table.filter((d: { i: number }) => d.i !== 1),
+      table.orderby(aq.desc("f")),
+      table.filter((d: { i: number }) => d.i > 0).orderby("s", aq.desc("i")),
+      table.filter((d: { i: number }) => d.i < 3).groupby("s"),
+    ];
+    for (const view of views) {
+      const rows = visibleRows(view);
+      const columns = { n: Int32Array.from(rows, (row) => row * 2), s: Array.from(rows, (row) => `s${row}`) };
+      const ours = assignColumns(view, rows, columns);
+      const theirs = view.assign(columns);
+      expect(ours.columnNames()).toEqual(theirs.columnNames());
+      expect(ours.objects()).toEqual(theirs.objects());
+      expect(ours.groups()?.names).toEqual(theirs.groups()?.names);
+      expect(ours.column("f")).toBeInstanceOf(Float64Array);
+    }
   });
 });

@@ -87,6 +87,24 @@ export function takeRows(table: ColumnTable, selected: Uint32Array): ColumnTable
 }
 
 /**
+ * `table.assign(columns)`, the columns given over the rows the table shows (`rows`, from `visibleRows`). A
+ * filtered or ordered table is first copied to those rows with typed gathers (`takeRows`): arquero's `assign`
+ * would copy it calling a function per cell. A table showing all its rows in order is not copied, and a grouped
+ * one is left to arquero (its groups are re-indexed).
+ *
+ * @example assignColumns(table, visibleRows(table), { is_late: flags })
+ */
+export function assignColumns(
+  table: ColumnTable,
+  rows: Uint32Array,
+  columns: Record<string, unknown[] | TypedArray>,
+): ColumnTable {
+  const whole = !table.isOrdered() && table.numRows() === table.totalRows();
+  if (table.isGrouped() || whole) return table.assign(columns);
+  return takeRows(table, rows).assign(columns);
+}
+
+/**
  * A mask of the backing rows `selected` when they may be shown as a filtered view of `table`: the table is
  * neither ordered nor grouped, `selected` is strictly ascending, and it keeps at least half of the backing
  * rows (the rows a view hides are then at most as many as it shows). Undefined otherwise.
