@@ -141,7 +141,13 @@ async function rowVerdicts(rows: readonly (readonly (string | null)[])[]): Promi
     .map((row, i) => `(${[String(i), ...row.map((t) => (t === null ? "NULL" : sqlText(t)))].join(", ")})`)
     .join(", ");
   const source = `(SELECT * FROM (VALUES ${cells}) AS v("i", ${header.map((h) => `"${h}"`).join(", ")}))`;
-  const fast = fastReadSql(specs, header, [0, 1, 2, 3, 4], source, ["i"]);
+  const fast = fastReadSql(
+    specs,
+    header,
+    header.map((_, c) => c),
+    source,
+    ["i"],
+  );
   const values = ROW_KINDS.map((kind) => `CAST("${kind}" AS VARCHAR) AS "${kind}"`).join(", ");
   const sql = `SELECT "${NEEDS_TEXT_PATH}" AS "declines", ${values} FROM (${fast}) ORDER BY "i"`;
   const found = (await db.connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];

@@ -163,13 +163,15 @@ export function fastReadSql(
     // to the exact path (readTable reads both as empty): trimming every cell here would cost more than the casts
     const value = spec.hasDefault ? `coalesce(${layers.value}, ${emptyValueSql(spec, type)})` : layers.value;
     outer.push(`CAST(${value} AS ${type}) AS ${quote(spec.name)}`);
-    if (spec.kind === "float" || spec.kind === "int") {
+    const isNumber = spec.kind === "float" || spec.kind === "int";
+    if (isNumber) {
       numberCells[spec.kind].push(quote(header[index] as string));
       numberTerms[spec.kind].push(mayBeEmpty ? `coalesce(${layers.parsed}, 0)` : layers.parsed);
-      if (mayBeEmpty) flags.push(`(${layers.parsed} IS NULL AND ${r} IS NOT NULL)`);
-    } else if (mayBeEmpty) {
+    }
+    // a cell that is there and refused; where a cell may not be empty, a number's NULL refuses its row's check
+    if (mayBeEmpty) {
       if (spec.kind !== "string") flags.push(`(${layers.parsed} IS NULL AND ${r} IS NOT NULL)`);
-    } else flags.push(`${layers.parsed} IS NULL`);
+    } else if (!isNumber) flags.push(`${layers.parsed} IS NULL`);
   }
   flags.push(...numberChecks(numberTerms.float, numberTerms.int));
   for (const [kind, pattern] of [
