@@ -1,11 +1,10 @@
 /** Threads that read pieces of files: a pool of workers running `read-worker`, or the calling thread (tests). */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type CsvPieceRequest, parseCsvPiece } from "../csv/csv-piece";
 import type { ParquetPieceRequest } from "../parquet/parquet-piece";
 import type { PieceResult } from "./piece-result";
+import { readWorkerScript } from "./worker-script";
 
 /** A piece to read: a CSV piece of whole lines, or a Parquet row group. */
 export type PieceRequest = CsvPieceRequest | ParquetPieceRequest;
@@ -24,21 +23,9 @@ export function defaultWorkerCount(): number {
   return cores < 2 ? 0 : Math.min(4, cores);
 }
 
-/** The built worker script beside this module (`read-worker.js` or `.cjs`), or undefined (e.g. from sources). */
-function workerScript(): string | undefined {
-  let here: string;
-  try {
-    here = fileURLToPath(import.meta.url);
-  } catch {
-    return undefined;
-  }
-  const script = here.replace(/[^/\\]+$/, here.endsWith(".cjs") ? "read-worker.cjs" : "read-worker.js");
-  return script !== here && existsSync(script) ? script : undefined;
-}
-
 /** A pool of `size` worker threads, or undefined when there is no built worker script to run. */
 export function createWorkerPool(size: number): PiecePool | undefined {
-  const script = workerScript();
+  const script = readWorkerScript(import.meta.url);
   if (script === undefined || size < 1) return undefined;
   const workers = Array.from({ length: size }, () => new Worker(script));
   const waiting = new Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }>();
