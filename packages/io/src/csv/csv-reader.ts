@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { TableReadError } from "../errors";
-import { BatchConsumerError, type ReadContext, rowsRead } from "../read/read-context";
+import { BatchConsumerError, countThreads, type ReadContext, rowsRead } from "../read/read-context";
 import { createWorkerPool, type PiecePool } from "../workers/worker-pool";
 import { CsvFileReader } from "./csv-file-reader";
 import { CsvSyntaxError } from "./csv-tokenizer";
@@ -36,6 +36,7 @@ export async function readCsvFile(path: string, ctx: ReadContext, options: CsvRe
       : (options.pool ?? (options.workers ? createWorkerPool(options.workers) : undefined));
   try {
     if (pool !== undefined) {
+      countThreads(ctx, pool.size);
       try {
         await readCsvInParallel(stream as AsyncIterable<Buffer>, ctx, options, pool);
       } finally {

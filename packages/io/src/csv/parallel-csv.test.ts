@@ -19,7 +19,7 @@ import { columnKinds } from "../read/schema-columns";
 import type { ReadProgress } from "../read/types";
 import { tempFolder } from "../test-support";
 import { decodeColumn, encodeColumn } from "../workers/piece-result";
-import { callingThreadPool } from "../workers/worker-pool";
+import { callingThreadPool, type PiecePool } from "../workers/worker-pool";
 import { readCsvFile } from "./csv-reader";
 import { readCsvInParallel } from "./parallel-csv";
 
@@ -46,13 +46,19 @@ function csv(lines: string[], eol = "\n"): string {
   return ["id,at,amount,count,flag,kind", ...lines].join(eol);
 }
 
-/** Read `path` in parallel pieces (on this thread), as a batched read; the batches concatenated. */
+/** Read `path` in parallel pieces (on this thread, by `pool`), as a batched read; the batches concatenated. */
 async function readParallel(
   path: string,
   onInvalid: OnInvalid,
   chunkSize: number,
   chunks?: AsyncIterable<Buffer>,
-): Promise<{ table: ReturnType<TableAccumulator["finish"]>; invalid: InvalidValueLog; batches: number }> {
+  pool: PiecePool = callingThreadPool(),
+): Promise<{
+  table: ReturnType<TableAccumulator["finish"]>;
+  invalid: InvalidValueLog;
+  batches: number;
+  threads: number | undefined;
+}> {
   const specs = columnKinds(Row);
   const acc = new TableAccumulator();
   let batches = 0;
@@ -84,11 +90,11 @@ async function readParallel(
     ctx.rows = 0;
   };
   if (chunks === undefined) {
-    await readCsvFile(path, ctx, { delimiter: 44, chunkSize, fileSize: 0, pool: callingThreadPool() });
+    await readCsvFile(path, ctx, { delimiter: 44, chunkSize, fileSize: 0, pool });
   } else {
-    await readCsvInParallel(chunks, ctx, { delimiter: 44, fileSize: 0 }, callingThreadPool());
+    await readCsvInParallel(chunks, ctx, { delimiter: 44, fileSize: 0 }, pool);
   }
-  return { table: acc.finish(specs.map((s) => s.name)), invalid: ctx.invalid, batches };
+  return { table: acc.finish(specs.map((s) => s.name)), invalid: ctx.invalid, batches, threads: ctx.threads };
 }
 
 async function expectSameAsSequential(name: string, content: string, onInvalid: OnInvalid = "error") {
@@ -114,6 +120,13 @@ describe("the parallel CSV read", () => {
     await expectSameAsSequential("crlf.csv", `${csv(lines, "\r\n")}\r\n`);
     await expectSameAsSequential("bom.csv", `\uFEFF${csv(lines)}\n`);
     await expectSameAsSequential("header-only.csv", "id,at,amount,count,flag,kind\n");
+  });
+
+  it("counts its pool's worker threads for the read's report; a read on the calling thread counts none", async () => {
+    const path = tmp.file("threads.csv", `${csv(lines)}\n`);
+    const threePool: PiecePool = { ...callingThreadPool(), size: 3 };
+    expect((await readParallel(path, "error", 64, undefined, threePool)).threads).toBe(3);
+    expect((await readTableWithReport(path, Row)).report.threads).toBeUndefined();
   });
 
   it("hands a worker only memory it owns: chunks cut from a caller's buffer are copied, never detached", async () => {

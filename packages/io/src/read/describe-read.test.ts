@@ -46,4 +46,15 @@ describe("describeRead", () => {
       "read 1,000 rows from a.parquet in 5 ms",
     );
   });
+
+  it("says how many worker threads parsed the files, when any did", () => {
+    const report = { files: ["a.csv"], ms: 5, rows: 10, droppedRows: 0, invalidByColumn: {}, examples: [] };
+    expect(describeRead({ ...report, threads: 2, skippedRows: 3 }).summary).toBe(
+      "read 10 rows from a.csv in 5 ms on 2 worker threads, skipped 3 rows unread (Parquet row groups outside the read's bounds)",
+    );
+    expect(describeRead({ ...report, threads: 1 }).summary).toBe(
+      "read 10 rows from a.csv in 5 ms on 1 worker thread",
+    );
+    expect(describeRead({ ...report, threads: 0 }).summary).toBe("read 10 rows from a.csv in 5 ms");
+  });
 });

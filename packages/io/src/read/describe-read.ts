@@ -2,7 +2,10 @@ import type { ReadReport } from "./types";
 
 /** A finished read as text for a log: a one-line summary, and a line on dropped rows when any were dropped. */
 export interface ReadDescription {
-  /** `read 1,000 rows from trips.csv in 120 ms`, and how many rows `rowGroupBounds` skipped unread, if any. */
+  /**
+   * `read 1,000 rows from trips.csv in 120 ms`, with the worker threads that parsed them (`on 2 worker
+   * threads`) and the rows `rowGroupBounds` skipped unread, if any.
+   */
   readonly summary: string;
   /** `dropped 3 rows with invalid values (id 1, amount 2); e.g. trips.csv line 3, column id: …`, if any. */
   readonly dropped?: string;
@@ -23,7 +26,11 @@ export function describeRead(report: ReadReport): ReadDescription {
     report.skippedRows === undefined || report.skippedRows === 0
       ? ""
       : `, skipped ${integer.format(report.skippedRows)} rows unread (Parquet row groups outside the read's bounds)`;
-  const summary = `read ${integer.format(report.rows)} rows from ${files} in ${integer.format(report.ms)} ms${skipped}`;
+  const threads =
+    report.threads === undefined || report.threads === 0
+      ? ""
+      : ` on ${report.threads} worker thread${report.threads === 1 ? "" : "s"}`;
+  const summary = `read ${integer.format(report.rows)} rows from ${files} in ${integer.format(report.ms)} ms${threads}${skipped}`;
   if (report.droppedRows === 0) return { summary };
   const counts = Object.entries(report.invalidByColumn)
     .map(([column, n]) => `${column} ${integer.format(n)}`)

@@ -29,6 +29,8 @@ export interface ReadContext {
   readonly rowGroupBounds?: readonly ColumnBound[];
   /** Rows of the row groups skipped so far by {@link ReadContext.rowGroupBounds}. */
   skippedRows?: number;
+  /** The most worker threads a file of this read was parsed on so far (absent: the calling thread parsed). */
+  threads?: number;
   /** Rows already handed on by {@link ReadContext.onBatch} and cleared from the builders (0 for a whole read). */
   drained: number;
   /** A batched read: called after each settled batch, with `rows` rows in the builders. */
@@ -139,4 +141,9 @@ export function settleBatch(
   if (dropped > 0) for (const builder of ctx.builders) builder.filterTail(base, keep);
   ctx.rows += count - dropped;
   if (handOn) handOnBatch(ctx);
+}
+
+/** Remember that a file of the read was parsed on `threads` worker threads (the report gives the most). */
+export function countThreads(ctx: ReadContext, threads: number): void {
+  if (threads > (ctx.threads ?? 0)) ctx.threads = threads;
 }

@@ -12,7 +12,7 @@ import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
 import { displaySchemaOf } from "./display-schema";
 import { ProgressReporter } from "./progress";
-import { BatchConsumerError, type ReadContext, rowsRead } from "./read-context";
+import { BatchConsumerError, countThreads, type ReadContext, rowsRead } from "./read-context";
 import { columnKinds, type RowSchema, refuseUncheckableRules, rulesCrossThreads } from "./schema-columns";
 import { formatFromExtension, resolveSources } from "./sources";
 import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } from "./types";
@@ -208,6 +208,7 @@ export function readReport(ctx: ReadContext, files: string[], ms: number): ReadR
     invalidByColumn: Object.fromEntries(ctx.invalid.byColumn),
     examples: ctx.invalid.examples,
     ...(ctx.skippedRows === undefined || ctx.skippedRows === 0 ? {} : { skippedRows: ctx.skippedRows }),
+    ...(ctx.threads === undefined || ctx.threads === 0 ? {} : { threads: ctx.threads }),
   };
 }
 
@@ -216,6 +217,7 @@ async function readParquet(file: string, ctx: ReadContext, workers: number): Pro
   const pool = ctx.onDecodedBatch !== undefined && workers > 0 ? createWorkerPool(workers) : undefined;
   // hyparquet is loaded by the first Parquet file: a CSV read never imports it
   if (pool === undefined) return (await import("../parquet/parquet-reader")).readParquetFile(file, ctx);
+  countThreads(ctx, pool.size);
   try {
     const { readParquetInParallel } = await import("../parquet/parallel-parquet");
     await readParquetInParallel(file, ctx, pool);

@@ -75,4 +75,6 @@ export interface ReadReport {
   examples: InvalidValueExample[];
   /** Rows of Parquet row groups never read because their statistics lie outside `rowGroupBounds` (when any were). */
   skippedRows?: number;
+  /** Worker threads that parsed the files (the most any file used), when any did: absent when this thread parsed. */
+  threads?: number;
 }

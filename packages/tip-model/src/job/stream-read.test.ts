@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pipe, type TraceEntry } from "@tablepipe/core";
@@ -180,7 +180,7 @@ describe("the built CLI (the test command builds first)", () => {
   });
 
   it("prepares, with its CSV parsed in worker threads, byte for byte the table --no-stream-read prepares", async () => {
-    const prepare = (out: string, ...flags: string[]) => {
+    const prepare = (out: string, ...flags: string[]): string => {
       const run = spawnSync(
         process.execPath,
         [builtCli, "prepare", "--data-dir", dataDir, "--out", out, ...flags],
@@ -189,8 +189,15 @@ describe("the built CLI (the test command builds first)", () => {
         },
       );
       expect(run.status, run.stderr).toBe(0);
+      return run.stderr;
     };
-    prepare(join(root, "streamed.parquet"));
+    const streamedLog = prepare(join(root, "streamed.parquet"));
+    // the bundled CLI finds io's read worker: one thread per core, at most 4; none on a single core
+    const cores = availableParallelism();
+    const parsedOn = cores < 2 ? "" : ` on ${Math.min(4, cores)} worker threads`;
+    expect(streamedLog).toMatch(
+      new RegExp(`taxi_trip_data: read [\\d,]+ rows from \\S+ in [\\d,]+ ms${parsedOn} rows=`),
+    );
     prepare(join(root, "whole.parquet"), "--no-stream-read");
     const [streamed, whole] = await Promise.all([
       readFile(join(root, "streamed.parquet")),
