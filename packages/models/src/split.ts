@@ -1,4 +1,5 @@
 import type { ColumnTable } from "arquero";
+import { gatherRows } from "./gather-rows";
 import { ModelError } from "./params";
 import { deriveSeed, SeededRandom } from "./seeded-random";
 
@@ -31,11 +32,22 @@ export function trainTestSplit<T extends ColumnTable>(table: T, options: SplitOp
   if (!Number.isSafeInteger(seed))
     throw new ModelError(`trainTestSplit: seed must be an integer, got ${seed}`);
   const random = new SeededRandom(deriveSeed(seed, 0x5b11));
-  // reify() materialises the visible rows in their visible order, so row i below is the i-th visible row.
-  const base = table.reify();
-  const rows = base.numRows();
-  const test: number[] = [];
-  const training: number[] = [];
-  for (let i = 0; i < rows; ++i) (random.nextFloat() < testFraction ? test : training).push(i);
-  return { training: base.reify(training) as T, test: base.reify(test) as T };
+  // the backing rows the table shows, in the order it shows them: row i below is the i-th visible row
+  const visible = table.indices(true);
+  const rows = visible.length;
+  const inTest = new Uint8Array(rows);
+  let tests = 0;
+  for (let i = 0; i < rows; ++i) {
+    if (random.nextFloat() < testFraction) {
+      inTest[i] = 1;
+      tests++;
+    }
+  }
+  const test = new Uint32Array(tests);
+  const training = new Uint32Array(rows - tests);
+  for (let i = 0, t = 0, r = 0; i < rows; ++i) {
+    if (inTest[i] === 1) test[t++] = visible[i] as number;
+    else training[r++] = visible[i] as number;
+  }
+  return { training: gatherRows(table, training), test: gatherRows(table, test) };
 }
