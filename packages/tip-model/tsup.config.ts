@@ -11,27 +11,10 @@ const requireInEsm = {
   js: 'import { createRequire as __tablepipeRequire } from "node:module"; const require = __tablepipeRequire(import.meta.url);',
 };
 
-/**
- * The `tip-model` command as one bundle with its dependencies, so it starts without resolving and compiling the
- * ~270 modules arquero and zod are published as (`--help`: 0.6 s → 0.4 s). Left out: DuckDB's native binding
- * and the gRPC client (in the engines' chunks, loaded only when chosen) and vega (drawn in the chart worker).
- */
-const cliBundle: Options = {
+/** A build of `entry` into dist/, beside the library, with `options` on top of the settings all bundles share. */
+const bundle = (entry: Record<string, string>, options: Options): Options => ({
   config: false,
-  entry: { cli: "src/cli.ts" },
-  format: ["esm"],
-  sourcemap: true,
-  target: "node20",
-  splitting: true,
-  ...bundleAllBut(["@duckdb/node-api", "@grpc/grpc-js", "vega", "vega-lite"]),
-  banner: requireInEsm,
-  silent: true,
-};
-
-/** The worker thread that draws the report's charts, found beside the bundles at run time. */
-const chartWorker = (options: Options): Options => ({
-  config: false,
-  entry: { "chart-worker": "src/report/chart-worker.ts" },
+  entry,
   sourcemap: true,
   target: "node20",
   silent: true,
@@ -39,12 +22,29 @@ const chartWorker = (options: Options): Options => ({
 });
 
 /**
- * The chart worker as an ES module is one file with vega inlined, which it loads in ~0.25 s instead of ~0.7 s as
- * vega's hundreds of modules; as CommonJS, vega stays an import (its top-level await cannot be made CommonJS).
+ * The `tip-model` command as one bundle with its dependencies, so it starts without resolving and compiling the
+ * ~270 modules arquero and zod are published as (`--help`: 0.6 s → 0.4 s). Left out: DuckDB's native binding
+ * and the gRPC client (in the engines' chunks, loaded only when chosen) and vega (drawn in the chart worker).
  */
+const cliBundle = bundle(
+  { cli: "src/cli.ts" },
+  {
+    format: ["esm"],
+    splitting: true,
+    ...bundleAllBut(["@duckdb/node-api", "@grpc/grpc-js", "vega", "vega-lite"]),
+    banner: requireInEsm,
+  },
+);
+
+/**
+ * The worker thread that draws the report's charts, found beside the bundles at run time. As an ES module it is
+ * one file with vega inlined, which it loads in ~0.25 s instead of ~0.7 s as vega's hundreds of modules; as
+ * CommonJS, vega stays an import (its top-level await cannot be made CommonJS).
+ */
+const chartWorker = { "chart-worker": "src/report/chart-worker.ts" };
 const chartWorkerBundles = [
-  chartWorker({ format: ["esm"], splitting: false, ...bundleAllBut([]) }),
-  chartWorker({ format: ["cjs"], shims: true }),
+  bundle(chartWorker, { format: ["esm"], splitting: false, ...bundleAllBut([]) }),
+  bundle(chartWorker, { format: ["cjs"], shims: true }),
 ];
 
 export default defineConfig({

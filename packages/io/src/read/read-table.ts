@@ -208,7 +208,7 @@ export function readReport(ctx: ReadContext, files: string[], ms: number): ReadR
     invalidByColumn: Object.fromEntries(ctx.invalid.byColumn),
     examples: ctx.invalid.examples,
     ...(ctx.skippedRows === undefined || ctx.skippedRows === 0 ? {} : { skippedRows: ctx.skippedRows }),
-    ...(ctx.threads === undefined || ctx.threads === 0 ? {} : { threads: ctx.threads }),
+    ...(ctx.threads === undefined ? {} : { threads: ctx.threads }),
   };
 }
 
