@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysFromCivil } from "./calendar";
-import { formatTimestamp, isEpochMillis, parseTimestamp } from "./timestamp";
+import {
+  formatTimestamp,
+  isEpochMillis,
+  parseIsoSecondsAt,
+  parseTimestamp,
+  parseTimestampBytes,
+} from "./timestamp";
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number =>
   Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -195,5 +201,43 @@ describe("isEpochMillis", () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 8.64e15 + 1, "0", null, new Date(0), 0n]) {
       expect(isEpochMillis(bad)).toBe(false);
     }
+  });
+});
+
+describe("parseIsoSecondsAt", () => {
+  const bytes = (text: string): Buffer => Buffer.from(`>${text}<`, "latin1");
+  const same = (text: string): void => {
+    const b = bytes(text);
+    expect(Object.is(parseIsoSecondsAt(b, 1), parseTimestampBytes(b, 1, 20, false)), text).toBe(true);
+  };
+
+  it("reads YYYY-MM-DD HH:MM:SS (or with T) as parseTimestampBytes does, and nothing else", () => {
+    expect(parseIsoSecondsAt(bytes("2018-02-04 18:00:00"), 1)).toBe(utc(2018, 2, 4, 18));
+    expect(parseIsoSecondsAt(bytes("2016-02-29T23:59:59"), 1)).toBe(utc(2016, 2, 29, 23, 59, 59));
+    for (const bad of [
+      "2017-02-29 10:00:00",
+      "2018-13-01 00:00:00",
+      "2018-01-01 24:00:00",
+      "2018-01-01 00:60:00",
+    ])
+      expect(parseIsoSecondsAt(bytes(bad), 1), bad).toBeNaN();
+    for (const bad of [
+      "2018/01/01 00:00:00",
+      "2018-01-01_00:00:00",
+      "2018-01-01 00:00:0x",
+      " 2018-01-01 00:00:0",
+    ])
+      expect(parseIsoSecondsAt(bytes(bad), 1), bad).toBeNaN();
+  });
+
+  it("agrees with parseTimestampBytes on every 19 bytes of its layout's characters", () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const layout = fc
+      .tuple(digits(4), digits(2), digits(2), fc.constantFrom(" ", "T", "t"), digits(2), digits(2), digits(2))
+      .map(([y, mo, d, sep, h, mi, s]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}`);
+    const anyChars = fc
+      .array(fc.constantFrom(..."0123456789-: Tt+Z.x"), { minLength: 19, maxLength: 19 })
+      .map((chars) => chars.join(""));
+    fc.assert(fc.property(fc.oneof(layout, anyChars), same), { numRuns: 3000 });
   });
 });

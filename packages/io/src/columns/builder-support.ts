@@ -42,6 +42,24 @@ export interface ColumnBuilder {
   filterTail(from: number, keep: Uint8Array): void;
   /** The finished column, trimmed to its length. */
   finish(): ArrayLike<unknown>;
+  /** Where the fast CSV pass may write this column's values; absent for a kind it does not read. */
+  fastSlot?(): FastSlot;
+}
+
+/**
+ * A column as the fast CSV pass (`csv/fast-records.ts`) fills it: how its cells parse, its storage (`dense`, a
+ * Float64Store, or `array`, a plain array; the pass writes past their length, then sets it), and what an
+ * empty cell becomes when one is valid (`emptyOk`). The pass only writes values the builder's own `appendCsv`
+ * gives the same cell; any other cell is left to it.
+ */
+export interface FastSlot {
+  readonly parse: "int" | "float" | "timestamp" | "text";
+  readonly dense?: Float64Store;
+  readonly array?: unknown[];
+  readonly emptyOk: boolean;
+  readonly emptyValue: unknown;
+  /** The values an enum column allows. */
+  readonly allowed?: ReadonlySet<string>;
 }
 
 /** The value of an empty cell: the default, else null when nullable; `ok` is false when an empty cell is invalid. */

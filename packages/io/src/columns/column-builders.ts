@@ -11,6 +11,7 @@ import { ArrayColumnBuilder } from "./array-column-builder";
 import {
   type ColumnBuilder,
   emptyValueFor,
+  type FastSlot,
   Float64Store,
   type IssueKind,
   type IssueSink,
@@ -73,6 +74,11 @@ class DenseNumberBuilder implements ColumnBuilder {
 
   expect(rows: number): void {
     this.store.expect(rows);
+  }
+
+  fastSlot(): FastSlot {
+    const parse = this.isInt ? "int" : "float";
+    return { parse, dense: this.store, emptyOk: this.emptyOk, emptyValue: this.emptyValue };
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -246,6 +252,11 @@ class NullableNumberBuilder extends ArrayColumnBuilder<number> {
     this.emptyValue = typeof empty.value === "number" ? empty.value : null;
   }
 
+  fastSlot(): FastSlot {
+    const parse = this.isInt ? "int" : "float";
+    return { parse, array: this.data, emptyOk: true, emptyValue: this.emptyValue };
+  }
+
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
     const count = records.count;
     const { starts, ends, stride } = records;
@@ -375,6 +386,17 @@ class StringBuilder extends ArrayColumnBuilder<string> {
     this.emptyOk = empty.ok;
     this.emptyValue = typeof empty.value === "string" ? empty.value : null;
     this.allowed = spec.kind === "enum" ? new Set(spec.values ?? []) : undefined;
+  }
+
+  fastSlot(): FastSlot {
+    const { emptyOk, emptyValue, allowed } = this;
+    return {
+      parse: "text",
+      array: this.data,
+      emptyOk,
+      emptyValue,
+      ...(allowed === undefined ? {} : { allowed }),
+    };
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {

@@ -13,6 +13,7 @@ import { ArrayColumnBuilder } from "./array-column-builder";
 import {
   type ColumnBuilder,
   emptyValueFor,
+  type FastSlot,
   Float64Store,
   type IssueKind,
   type IssueSink,
@@ -84,6 +85,10 @@ class DenseTimestampBuilder implements ColumnBuilder {
 
   get length(): number {
     return this.store.length;
+  }
+
+  fastSlot(): FastSlot {
+    return { parse: "timestamp", dense: this.store, emptyOk: this.emptyOk, emptyValue: this.emptyValue };
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -169,6 +174,10 @@ class NullableTimestampBuilder extends ArrayColumnBuilder<number> {
   constructor(spec: ColumnSpec) {
     super(spec);
     this.emptyValue = millisOf(emptyValueFor(spec).value);
+  }
+
+  fastSlot(): FastSlot {
+    return { parse: "timestamp", array: this.data, emptyOk: true, emptyValue: this.emptyValue };
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {

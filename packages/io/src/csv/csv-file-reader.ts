@@ -4,6 +4,7 @@ import { TableReadError } from "../errors";
 import { mapColumns } from "../read/aliases";
 import { handOnBatch, type MalformedRecord, type ReadContext, settleBatch } from "../read/read-context";
 import { CsvRecords, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
+import { FastRecords } from "./fast-records";
 
 /** The most header fields read. */
 const MAX_HEADER_FIELDS = 1 << 14;
@@ -14,6 +15,9 @@ const MAX_HEADER_FIELDS = 1 << 14;
  */
 const RECORDS_PER_PASS = 1024;
 
+/** Whether the reader tries the fast pass (`fast-records.ts`) first; a setting so that tests can compare both. */
+export const fastPassSettings = { enabled: true };
+
 /**
  * Reads one CSV file's bytes, pushed chunk by chunk, into a read context: the header first, then the records
  * (appended to the builders and settled per chunk). Also what a worker of the parallel read runs on a piece.
@@ -23,6 +27,9 @@ export class CsvFileReader {
   private bomChecked = false;
   private tokenizer: CsvTokenizer | null = null;
   private records: CsvRecords | null = null;
+  private fast: FastRecords | undefined;
+  /** Whether the latest pass may have left complete records in the buffer. */
+  private passMayContinue = false;
   private mapping: number[] = [];
   private readonly shapeIssues: ShapeIssue[] = [];
   private readonly issues: BatchIssues;
@@ -111,6 +118,9 @@ export class CsvFileReader {
     this.tokenizer = new CsvTokenizer(this.delimiter, width);
     this.tokenizer.line = headerTokenizer.line;
     this.records = new CsvRecords(width, RECORDS_PER_PASS);
+    this.fast = fastPassSettings.enabled
+      ? FastRecords.plan(this.ctx.builders, this.mapping, width, this.delimiter, RECORDS_PER_PASS)
+      : undefined;
     return next;
   }
 
@@ -119,12 +129,49 @@ export class CsvFileReader {
    * batch on; returns the offset of the unconsumed rest.
    */
   private readRecords(buf: Buffer, pos: number, eof: boolean): number {
-    const records = this.records as CsvRecords;
     let next = pos;
-    do next = this.readPass(buf, next, eof);
-    while (records.count === RECORDS_PER_PASS && next < buf.length);
+    do next = this.fastPass(buf, next) ?? this.readPass(buf, next, eof);
+    while (this.passMayContinue && next < buf.length);
     handOnBatch(this.ctx);
     return next;
+  }
+
+  /**
+   * The fast pass over up to {@link RECORDS_PER_PASS} records from `pos`, settled (without handing on); returns
+   * the offset after them, or undefined when it read none (the tokenizer reads the next record then).
+   */
+  private fastPass(buf: Buffer, pos: number): number | undefined {
+    const fast = this.fast;
+    if (fast === undefined) return undefined;
+    const { ctx, issues } = this;
+    const base = ctx.rows;
+    const next = fast.read(buf, pos, RECORDS_PER_PASS, ctx.builders);
+    const count = fast.count;
+    if (count === 0) return undefined;
+    this.sizeBuilders(count, next - pos);
+    const tokenizer = this.tokenizer as CsvTokenizer;
+    const firstLine = tokenizer.line;
+    tokenizer.line += count;
+    issues.clear();
+    const cellText = (r: number, c: number): string => fast.cellText(buf, r, this.mapping[c] as number);
+    for (let c = 0; c < ctx.builders.length; c++) {
+      if ((this.mapping[c] as number) < 0) ctx.builders[c]?.appendAbsent(count);
+    }
+    settleBatch(ctx, base, count, issues, (r) => ({ line: firstLine + r }), cellText, [], false);
+    this.passMayContinue = true;
+    return next;
+  }
+
+  /**
+   * Give the builders the file's expected row count once, from the first pass's bytes per record (a batched
+   * read hands each batch on: its builders never hold the whole file, so are not pre-sized).
+   */
+  private sizeBuilders(count: number, bytes: number): void {
+    if (this.sized || this.ctx.onBatch !== undefined) return;
+    this.sized = true;
+    const bytesPerRecord = Math.max(1, bytes / count);
+    const expected = this.rowsBefore + (this.fileSize / bytesPerRecord) * 1.02 + 16;
+    for (const builder of this.ctx.builders) builder?.expect(expected);
   }
 
   /** Tokenize, convert and settle (without handing on) up to {@link RECORDS_PER_PASS} records from `pos`. */
@@ -138,13 +185,7 @@ export class CsvFileReader {
     const next = tokenizer.tokenize(buf, pos, eof, records, shapeIssues, RECORDS_PER_PASS);
     const count = records.count;
     const base = ctx.rows;
-    // A batched read hands each batch on: its builders never hold the whole file, so are not pre-sized.
-    if (!this.sized && count > 0 && ctx.onBatch === undefined) {
-      this.sized = true;
-      const bytesPerRecord = Math.max(1, (next - pos) / count);
-      const expected = this.rowsBefore + (this.fileSize / bytesPerRecord) * 1.02 + 16;
-      for (const builder of ctx.builders) builder.expect(expected);
-    }
+    if (count > 0) this.sizeBuilders(count, next - pos);
     for (let c = 0; c < ctx.builders.length; c++) {
       const builder = ctx.builders[c];
       const field = mapping[c] as number;
@@ -174,6 +215,7 @@ export class CsvFileReader {
       malformed,
       false,
     );
+    this.passMayContinue = count === RECORDS_PER_PASS;
     return next;
   }
 }

@@ -122,7 +122,14 @@ export function settleBatch(
   }
   const keep = new Uint8Array(count).fill(1);
   let dropped = 0;
-  for (let i = 0; i < issues.count; i++) {
+  // in file order (record, then column), whichever check found each: the examples kept and the order of the
+  // counts do not depend on how the records were cut into batches
+  const order = Array.from({ length: issues.count }, (_, i) => i).sort(
+    (a, b) =>
+      (issues.records[a] as number) - (issues.records[b] as number) ||
+      (issues.columns[a] as number) - (issues.columns[b] as number),
+  );
+  for (const i of order) {
     const record = issues.records[i] as number;
     if (keep[record] === 1) {
       keep[record] = 0;

@@ -1,0 +1,157 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createColumnBuilder } from "../columns/column-builders";
+import { columnKinds } from "../read/schema-columns";
+import { pieceContext } from "../workers/piece-context";
+import { CsvFileReader, fastPassSettings } from "./csv-file-reader";
+import { FastRecords } from "./fast-records";
+
+/** `x` has a value rule: a negative `x` is an invalid value the pass reads, found by the rule check after it. */
+const Row = z.object({
+  n: z.int(),
+  x: z.number().min(0),
+  ni: z.int().nullable(),
+  nx: z.number().nullable(),
+  t: z.date(),
+  nt: z.date().nullable(),
+  s: z.string().nullable(),
+  e: z.enum(["A", "B"]),
+  d: z.number().default(7),
+});
+const specs = columnKinds(Row);
+/** The file's columns: the schema's, in another order, and one no column reads. */
+const HEADER = ["x", "n", "ni", "extra", "nx", "t", "nt", "s", "e", "d"];
+
+/** Read `text` (a file holding HEADER, then `text`) as a worker reads a piece; the columns, counts and error. */
+function read(text: string, mode: "error" | "drop", fast: boolean): unknown {
+  fastPassSettings.enabled = fast;
+  const ctx = pieceContext("f.csv", specs, undefined, mode);
+  const reader = new CsvFileReader(ctx, 44, text.length);
+  try {
+    reader.push(Buffer.from(`${HEADER.join(",")}\n${text}`), true);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  return {
+    rows: ctx.rows,
+    columns: ctx.builders.map((builder) => Array.from(builder.finish())),
+    dropped: ctx.invalid.droppedRows,
+    byColumn: [...ctx.invalid.byColumn],
+    examples: ctx.invalid.examples,
+    nextLine: reader.nextLine,
+  };
+}
+
+const usual = {
+  int: ["12", "-3", "0", "-0", "123456789012345"],
+  float: ["1.5", "-0", "-0.0", "2.", "8", "12345678901234.5", "0.30", "-2.5"],
+  stamp: ["2018-02-04 18:00:00", "2018-02-04T18:00:09", "2016-02-29 23:59:59"],
+  text: ["N", "Y", "héllo", "a b"],
+  enum: ["A", "B"],
+};
+const odd = {
+  int: ["", " 4", "+5", "3.0", "1.5", "1e3", "9007199254740993", "1234567890123456", "x", '"7"'],
+  float: ["", "  ", ".5", "1e-3", "nan", "inf", "1234567890123456.5", "0.1234567890123456", "-", "1,5"],
+  stamp: [
+    "",
+    "2017-02-29 00:00:00",
+    "2018-02-04 24:00:00",
+    "2018-02-04",
+    "2018-02-04 18:00",
+    "02/04/2018 06:00:00 PM",
+    "2018-02-04 18:00:00.5",
+    "2018-02-04 18:00:00Z",
+    "1899-12-31 23:59:59",
+    "2200-01-01 00:00:00",
+    " 2018-02-04 18:00:00",
+  ],
+  text: ["", '"q,uoted"', '""', '"say ""hi"""', "x\ry"],
+  enum: ["C", "", "a"],
+};
+type Kind = keyof typeof usual;
+const KINDS: Record<string, Kind> = {
+  x: "float",
+  n: "int",
+  ni: "int",
+  extra: "text",
+  nx: "float",
+  t: "stamp",
+  nt: "stamp",
+  s: "text",
+  e: "enum",
+  d: "float",
+};
+
+/** A cell of `kind`: mostly a usual one, now and then an odd one. */
+const cell = (kind: Kind) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...usual[kind]), weight: 6 },
+    { arbitrary: fc.constantFrom(...odd[kind]), weight: 1 },
+  );
+
+/** A line: the cells in HEADER order, now and then a field short or long, a blank line, a CRLF. */
+const line = fc
+  .tuple(
+    fc.tuple(...HEADER.map((name) => cell(KINDS[name] as Kind))),
+    fc.constantFrom("same", "same", "same", "same", "same", "same", "short", "long", "blank"),
+    fc.constantFrom("\n", "\n", "\n", "\n", "\r\n"),
+  )
+  .map(([cells, shape, end]) => {
+    if (shape === "blank") return end;
+    const fields = shape === "short" ? cells.slice(1) : shape === "long" ? [...cells, "1"] : cells;
+    return `${fields.join(",")}${end}`;
+  });
+const file = fc.tuple(fc.array(line, { maxLength: 30 }), fc.boolean()).map(([lines, cutEnd]) => {
+  const text = lines.join("");
+  return cutEnd ? text.replace(/\r?\n$/, "") : text;
+});
+
+describe("the fast CSV pass", () => {
+  afterEach(() => {
+    fastPassSettings.enabled = true;
+  });
+
+  it("reads every file as the tokenizer and the builders do: values, dropped rows, examples, errors, lines", () => {
+    fc.assert(
+      fc.property(file, fc.constantFrom("error" as const, "drop" as const), (text, mode) => {
+        expect(read(text, mode, true)).toEqual(read(text, mode, false));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("reads on after odd records in a long file, pass after pass", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => {
+      const x = i % 997 === 5 ? "1e3" : `${i}.25`;
+      const s = i % 1499 === 7 ? '"quoted"' : i % 2 === 0 ? "N" : "";
+      return `${x},${i},${i % 3 === 0 ? "" : i},z,-${i}.5,2018-02-04 18:00:${String(i % 60).padStart(2, "0")},,${s},A,`;
+    });
+    const text = `${rows.join("\n")}\n`;
+    const fast = read(text, "error", true) as { rows: number };
+    expect(fast.rows).toBe(5000);
+    expect(fast).toEqual(read(text, "error", false));
+  });
+
+  it("takes the usual records itself, and stops before the first it cannot read whole", () => {
+    const builders = specs.map(createColumnBuilder);
+    const mapping = specs.map((spec) => HEADER.indexOf(spec.name));
+    const fast = FastRecords.plan(builders, mapping, HEADER.length, 44, 1024) as FastRecords;
+    expect(fast).toBeDefined();
+    const usualLine = "1.5,12,,z,-0,2018-02-04 18:00:00,,N,B,\n";
+    const oddLine = "1e3,12,,z,-0,2018-02-04 18:00:00,,N,B,\n";
+    const buf = Buffer.from(usualLine.repeat(3) + oddLine + usualLine);
+    expect(fast.read(buf, 0, 1024, builders)).toBe(usualLine.length * 3);
+    expect(fast.count).toBe(3);
+    expect(Array.from(builders[0]?.finish() ?? [])).toEqual([12, 12, 12]);
+    expect(Array.from(builders[8]?.finish() ?? [])).toEqual([7, 7, 7]);
+    expect(fast.cellText(buf, 2, HEADER.indexOf("e"))).toBe("B");
+  });
+
+  it("is not planned for a kind it does not read, or a one-field record", () => {
+    const withBoolean = columnKinds(z.object({ a: z.int(), b: z.boolean() }));
+    expect(FastRecords.plan(withBoolean.map(createColumnBuilder), [0, 1], 2, 44, 1024)).toBeUndefined();
+    const one = columnKinds(z.object({ a: z.int() }));
+    expect(FastRecords.plan(one.map(createColumnBuilder), [0], 1, 44, 1024)).toBeUndefined();
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * The fast CSV pass: whole records read in one sweep over their bytes, each field parsed where it lies and
+ * written straight into its column builder's storage, instead of the tokenizer recording every field's offsets
+ * and each builder reading the bytes again. It takes only the common shape — unquoted fields, LF line ends, a
+ * number as `[-]digits[.digits]` (at most 15 digits), a time stamp as `YYYY-MM-DD HH:MM:SS`, an empty cell
+ * where the column allows one — and stops at the first record with anything else (a quote, a CR, a blank, an
+ * exponent, a bad value, a short or long record, a blank line, the end of the bytes): the tokenizer and the
+ * builders read that record, which is how every value, error and line number stays theirs.
+ */
+
+import { parseIsoSecondsAt } from "@tablepipe/core/internal";
+import type { ColumnBuilder, FastSlot } from "../columns/builder-support";
+import { decodeField } from "../columns/column-builders";
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const MINUS = 45;
+const DOT = 46;
+const D0 = 48;
+/** The digits of the longest number the pass reads: its value and 10^k are exact doubles (as in parseFloatBytes). */
+const MAX_DIGITS = 15;
+const POW10 = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
+
+/** How a file field is read: skipped (no schema column), or parsed into a dense or array column. */
+const SKIP = 0;
+const DENSE_INT = 1;
+const DENSE_FLOAT = 2;
+const DENSE_STAMP = 3;
+const ARRAY_INT = 4;
+const ARRAY_FLOAT = 5;
+const ARRAY_STAMP = 6;
+const TEXT = 7;
+
+function codeOf(slot: FastSlot): number {
+  const dense = slot.dense !== undefined;
+  switch (slot.parse) {
+    case "int":
+      return dense ? DENSE_INT : ARRAY_INT;
+    case "float":
+      return dense ? DENSE_FLOAT : ARRAY_FLOAT;
+    case "timestamp":
+      return dense ? DENSE_STAMP : ARRAY_STAMP;
+    case "text":
+      return TEXT;
+  }
+}
+
+/** Where the last number parse stopped (a module variable: no object per cell). */
+let cursor = 0;
+
+/**
+ * `[-]digits[.digits]` from `p` up to the byte `term`, at most 15 digits: the value parseFloatBytes gives
+ * (parseIntBytes for `int`, which takes no fraction here), NaN for anything else. Sets {@link cursor} to `term`.
+ */
+function parseNumberAt(b: Uint8Array, p: number, term: number, int: boolean): number {
+  const negative = b[p] === MINUS;
+  if (negative) p++;
+  const first = p;
+  let mantissa = 0;
+  let d = (b[p] as number) - D0;
+  while (d >= 0 && d <= 9) {
+    mantissa = mantissa * 10 + d;
+    d = (b[++p] as number) - D0;
+  }
+  let digits = p - first;
+  let fraction = 0;
+  if (!int && b[p] === DOT) {
+    const fractionStart = ++p;
+    d = (b[p] as number) - D0;
+    while (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      d = (b[++p] as number) - D0;
+    }
+    fraction = p - fractionStart;
+    digits += fraction;
+  }
+  if (b[p] !== term || digits === 0 || digits > MAX_DIGITS) return Number.NaN;
+  cursor = p;
+  const value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number);
+  // parseIntBytes gives +0 for "-0", parseFloatBytes -0
+  return negative ? (int ? 0 - value : -value) : value;
+}
+
+/**
+ * The fast pass over one file's records, for its column builders and the file field each reads (`mapping`,
+ * -1: absent). Undefined from {@link FastRecords.plan} when some column has a kind the pass does not read,
+ * two columns read one field, or the record has one field (a blank line would read as an empty cell).
+ */
+export class FastRecords {
+  /** Where each record of the latest pass starts: to find a cell's text again (`fieldText`). */
+  readonly recordStarts: Int32Array;
+  /** Records read by the latest pass. */
+  count = 0;
+
+  private constructor(
+    private readonly codes: Int32Array,
+    private readonly mapping: readonly number[],
+    private readonly delimiter: number,
+    maxRecords: number,
+  ) {
+    this.recordStarts = new Int32Array(maxRecords);
+  }
+
+  /** The text of field `field` of record `r` of the latest pass (its bytes between delimiters: none is quoted). */
+  cellText(buf: Uint8Array, r: number, field: number): string {
+    let start = this.recordStarts[r] as number;
+    for (let f = 0; f < field; f++) start = buf.indexOf(this.delimiter, start) + 1;
+    let end = start;
+    while (end < buf.length && buf[end] !== this.delimiter && buf[end] !== LF) end++;
+    return decodeField(buf, start, end, 0);
+  }
+
+  /** The pass for `builders` over records of `width` fields, or undefined when it cannot read them. */
+  static plan(
+    builders: readonly (ColumnBuilder | undefined)[],
+    mapping: readonly number[],
+    width: number,
+    delimiter: number,
+    maxRecords: number,
+  ): FastRecords | undefined {
+    if (width < 2 || delimiter === LF || delimiter === CR || delimiter === QUOTE) return undefined;
+    const slots = fieldSlots(builders, mapping, width);
+    if (slots === undefined) return undefined;
+    const codes = Int32Array.from(slots, (slot) => (slot === undefined ? SKIP : codeOf(slot)));
+    return new FastRecords(codes, mapping, delimiter, maxRecords);
+  }
+
+  /**
+   * Read up to `maxRecords` whole records of `buf` from `pos` into `builders` (of the kinds the pass was
+   * planned for; a batched read replaces them after each batch), their lengths growing by {@link count};
+   * returns the offset after the last one read. Stops before a record it cannot read whole.
+   */
+  read(
+    buf: Uint8Array,
+    pos: number,
+    maxRecords: number,
+    builders: readonly (ColumnBuilder | undefined)[],
+  ): number {
+    const { codes, delimiter, recordStarts } = this;
+    const width = codes.length;
+    const slots = fieldSlots(builders, this.mapping, width) as (FastSlot | undefined)[];
+    const last = width - 1;
+    const targets: unknown[] = new Array(width);
+    const bases = new Int32Array(width);
+    for (let f = 0; f < width; f++) {
+      const slot = slots[f];
+      if (slot === undefined) continue;
+      const dense = slot.dense;
+      if (dense !== undefined) {
+        targets[f] = dense.reserve(maxRecords);
+        bases[f] = dense.length;
+      } else {
+        targets[f] = slot.array;
+        bases[f] = (slot.array as unknown[]).length;
+      }
+    }
+    const limit = Math.min(maxRecords, recordStarts.length);
+    // only whole records are read, and no scan passes the LF ending its record: no read beyond `buf`
+    const lastLf = buf.lastIndexOf(LF);
+    let p = pos;
+    let next = pos;
+    let count = 0;
+    records: while (count < limit && p < lastLf) {
+      const start = p;
+      for (let f = 0; f < width; f++) {
+        const term = f === last ? LF : delimiter;
+        const code = codes[f] as number;
+        const at = (bases[f] as number) + count;
+        if (buf[p] === term && code !== SKIP) {
+          // an empty cell
+          const slot = slots[f] as FastSlot;
+          if (!slot.emptyOk) break records;
+          if (code === DENSE_INT || code === DENSE_FLOAT || code === DENSE_STAMP)
+            (targets[f] as Float64Array)[at] = slot.emptyValue as number;
+          else (targets[f] as unknown[])[at] = slot.emptyValue;
+          p++;
+          continue;
+        }
+        switch (code) {
+          case DENSE_INT:
+          case DENSE_FLOAT: {
+            const v = parseNumberAt(buf, p, term, code === DENSE_INT);
+            if (Number.isNaN(v)) break records;
+            (targets[f] as Float64Array)[at] = v;
+            p = cursor + 1;
+            break;
+          }
+          case ARRAY_INT:
+          case ARRAY_FLOAT: {
+            const v = parseNumberAt(buf, p, term, code === ARRAY_INT);
+            if (Number.isNaN(v)) break records;
+            (targets[f] as unknown[])[at] = v;
+            p = cursor + 1;
+            break;
+          }
+          case DENSE_STAMP:
+          case ARRAY_STAMP: {
+            const ms = p + 19 <= lastLf && buf[p + 19] === term ? parseIsoSecondsAt(buf, p) : Number.NaN;
+            if (Number.isNaN(ms)) break records;
+            if (code === DENSE_STAMP) (targets[f] as Float64Array)[at] = ms;
+            else (targets[f] as unknown[])[at] = ms;
+            p += 20;
+            break;
+          }
+          default: {
+            // text, or a field no column reads: up to the terminator; a quote, a CR, or the other
+            // terminator (a short or long record) is left to the tokenizer
+            const first = p;
+            let c = buf[p] as number;
+            while (c !== term) {
+              if (c === LF || c === delimiter || c === QUOTE || c === CR) break records;
+              c = buf[++p] as number;
+            }
+            if (code === TEXT) {
+              const text = decodeField(buf, first, p, 0);
+              const allowed = (slots[f] as FastSlot).allowed;
+              if (allowed !== undefined && !allowed.has(text)) break records;
+              (targets[f] as unknown[])[at] = text;
+            }
+            p++;
+          }
+        }
+      }
+      recordStarts[count++] = start;
+      next = p;
+    }
+    for (let f = 0; f < width; f++) {
+      const slot = slots[f];
+      if (slot === undefined) continue;
+      if (slot.dense !== undefined) slot.dense.length = (bases[f] as number) + count;
+      else (slot.array as unknown[]).length = (bases[f] as number) + count;
+    }
+    this.count = count;
+    return next;
+  }
+}
+
+/** Each file field's slot (undefined: no column reads it); undefined when a column has none, or shares its field. */
+function fieldSlots(
+  builders: readonly (ColumnBuilder | undefined)[],
+  mapping: readonly number[],
+  width: number,
+): (FastSlot | undefined)[] | undefined {
+  const slots: (FastSlot | undefined)[] = new Array(width).fill(undefined);
+  for (const [c, builder] of builders.entries()) {
+    const field = mapping[c] ?? -1;
+    if (builder === undefined || field < 0) continue;
+    const slot = builder.fastSlot?.();
+    if (slot === undefined || field >= width || slots[field] !== undefined) return undefined;
+    slots[field] = slot;
+  }
+  return slots;
+}
