@@ -17,6 +17,7 @@ describe("TableAccumulator", () => {
     expect(table.get("x", 99)).toBe(49.5);
     expect(table.get("n", 99)).toBe(-49);
     expect(table.get("s", 99)).toBeNull();
+    expect(table.array("s")).toEqual(Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? "a" : null)));
   });
 
   it("falls back to a plain array when chunks bring different kinds", () => {
@@ -29,9 +30,15 @@ describe("TableAccumulator", () => {
 
   it("reads filtered and ordered views through their indices", () => {
     const acc = new TableAccumulator();
-    acc.append(aq.table({ v: Float64Array.from([1, 2, 3, 4]) }).filter((d: { v: number }) => d.v % 2 === 0));
-    acc.append(aq.table({ v: Float64Array.from([7, 5]) }).orderby("v"));
-    expect(Array.from(acc.finish([]).array("v") as Float64Array)).toEqual([2, 4, 5, 7]);
+    acc.append(
+      aq
+        .table({ v: Float64Array.from([1, 2, 3, 4]), s: ["a", "b", null, "d"] })
+        .filter((d: { v: number }) => d.v % 2 === 0),
+    );
+    acc.append(aq.table({ v: Float64Array.from([7, 5]), s: ["x", "y"] }).orderby("v"));
+    const table = acc.finish([]);
+    expect(Array.from(table.array("v") as Float64Array)).toEqual([2, 4, 5, 7]);
+    expect(table.array("s")).toEqual(["b", "d", "y", "x"]);
   });
 
   it("rejects chunks with other columns, and names the columns of an empty result", () => {

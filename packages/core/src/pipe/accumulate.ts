@@ -37,6 +37,8 @@ class ColumnAccumulator {
       }
       return out;
     }
+    // plain arrays: one native concatenation (a copy loop here reads chunks of every element kind)
+    if (this.chunks.every((chunk) => Array.isArray(chunk))) return ([] as unknown[]).concat(...this.chunks);
     const out = new Array<unknown>(this.length);
     let at = 0;
     for (const chunk of this.chunks) for (let i = 0; i < chunk.length; i++) out[at++] = chunk[i];
@@ -51,7 +53,9 @@ function gather(values: ArrayLike<unknown>, rows: Uint32Array): ArrayLike<unknow
     for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] as number] as never;
     return out;
   }
-  return Array.from(rows, (row) => values[row]);
+  const out = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] as number];
+  return out;
 }
 
 function isTypedArray(values: ArrayLike<unknown>): values is TypedArray {
