@@ -53,7 +53,7 @@ export interface ColumnBuilder {
  * gives the same cell; any other cell is left to it.
  */
 export interface FastSlot {
-  readonly parse: "int" | "float" | "timestamp" | "text";
+  readonly parse: "int" | "float" | "timestamp" | "text" | "boolean";
   readonly dense?: Float64Store;
   readonly array?: unknown[];
   readonly emptyOk: boolean;

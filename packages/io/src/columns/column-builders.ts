@@ -317,6 +317,10 @@ class BooleanBuilder extends ArrayColumnBuilder<boolean> {
     this.emptyValue = typeof empty.value === "boolean" ? empty.value : null;
   }
 
+  fastSlot(): FastSlot {
+    return { parse: "boolean", array: this.data, emptyOk: this.emptyOk, emptyValue: this.emptyValue };
+  }
+
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
     const count = records.count;
     const { starts, ends, stride } = records;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import type { ColumnBuilder } from "../columns/builder-support";
 import { createColumnBuilder } from "../columns/column-builders";
 import { columnKinds } from "../read/schema-columns";
 import { pieceContext } from "../workers/piece-context";
@@ -18,10 +19,11 @@ const Row = z.object({
   s: z.string().nullable(),
   e: z.enum(["A", "B"]),
   d: z.number().default(7),
+  b: z.boolean().nullable(),
 });
 const specs = columnKinds(Row);
 /** The file's columns: the schema's, in another order, and one no column reads. */
-const HEADER = ["x", "n", "ni", "extra", "nx", "t", "nt", "s", "e", "d"];
+const HEADER = ["x", "n", "ni", "extra", "nx", "t", "nt", "s", "e", "d", "b"];
 
 /** Read `text` (a file holding HEADER, then `text`) as a worker reads a piece; the columns, counts and error. */
 function read(text: string, mode: "error" | "drop", fast: boolean): unknown {
@@ -49,6 +51,7 @@ const usual = {
   stamp: ["2018-02-04 18:00:00", "2018-02-04T18:00:09", "2016-02-29 23:59:59"],
   text: ["N", "Y", "héllo", "a b"],
   enum: ["A", "B"],
+  boolean: ["true", "F", "yes", "1", "n"],
 };
 const odd = {
   int: ["", " 4", "+5", "3.0", "1.5", "1e3", "9007199254740993", "1234567890123456", "x", '"7"'],
@@ -68,6 +71,7 @@ const odd = {
   ],
   text: ["", '"q,uoted"', '""', '"say ""hi"""', "x\ry"],
   enum: ["C", "", "a"],
+  boolean: ["", " ", "maybe", " true", "TRUE ", "2"],
 };
 type Kind = keyof typeof usual;
 const KINDS: Record<string, Kind> = {
@@ -81,6 +85,7 @@ const KINDS: Record<string, Kind> = {
   s: "text",
   e: "enum",
   d: "float",
+  b: "boolean",
 };
 
 /** A cell of `kind`: mostly a usual one, now and then an odd one. */
@@ -125,7 +130,7 @@ describe("the fast CSV pass", () => {
     const rows = Array.from({ length: 5000 }, (_, i) => {
       const x = i % 997 === 5 ? "1e3" : `${i}.25`;
       const s = i % 1499 === 7 ? '"quoted"' : i % 2 === 0 ? "N" : "";
-      return `${x},${i},${i % 3 === 0 ? "" : i},z,-${i}.5,2018-02-04 18:00:${String(i % 60).padStart(2, "0")},,${s},A,`;
+      return `${x},${i},${i % 3 === 0 ? "" : i},z,-${i}.5,2018-02-04 18:00:${String(i % 60).padStart(2, "0")},,${s},A,,${i % 4 === 1 ? "" : "true"}`;
     });
     const text = `${rows.join("\n")}\n`;
     const fast = read(text, "error", true) as { rows: number };
@@ -138,19 +143,22 @@ describe("the fast CSV pass", () => {
     const mapping = specs.map((spec) => HEADER.indexOf(spec.name));
     const fast = FastRecords.plan(builders, mapping, HEADER.length, 44, 1024) as FastRecords;
     expect(fast).toBeDefined();
-    const usualLine = "1.5,12,,z,-0,2018-02-04 18:00:00,,N,B,\n";
-    const oddLine = "1e3,12,,z,-0,2018-02-04 18:00:00,,N,B,\n";
+    const usualLine = "1.5,12,,z,-0,2018-02-04 18:00:00,,N,B,,Yes\n";
+    const oddLine = "1e3,12,,z,-0,2018-02-04 18:00:00,,N,B,,Yes\n";
     const buf = Buffer.from(usualLine.repeat(3) + oddLine + usualLine);
     expect(fast.read(buf, 0, 1024, builders)).toBe(usualLine.length * 3);
     expect(fast.count).toBe(3);
     expect(Array.from(builders[0]?.finish() ?? [])).toEqual([12, 12, 12]);
     expect(Array.from(builders[8]?.finish() ?? [])).toEqual([7, 7, 7]);
+    expect(Array.from(builders[9]?.finish() ?? [])).toEqual([true, true, true]);
     expect(fast.cellText(buf, 2, HEADER.indexOf("e"))).toBe("B");
   });
 
-  it("is not planned for a kind it does not read, or a one-field record", () => {
-    const withBoolean = columnKinds(z.object({ a: z.int(), b: z.boolean() }));
-    expect(FastRecords.plan(withBoolean.map(createColumnBuilder), [0, 1], 2, 44, 1024)).toBeUndefined();
+  it("is not planned for a builder without a fast slot, or a one-field record", () => {
+    const builders = columnKinds(z.object({ a: z.int(), b: z.boolean() })).map(createColumnBuilder);
+    expect(FastRecords.plan(builders, [0, 1], 2, 44, 1024)).toBeDefined();
+    const { fastSlot: _, ...withoutSlot } = Object.assign(Object.create(null), builders[1]) as ColumnBuilder;
+    expect(FastRecords.plan([builders[0], withoutSlot], [0, 1], 2, 44, 1024)).toBeUndefined();
     const one = columnKinds(z.object({ a: z.int() }));
     expect(FastRecords.plan(one.map(createColumnBuilder), [0], 1, 44, 1024)).toBeUndefined();
   });

@@ -3,7 +3,7 @@
  * written straight into its column builder's storage, instead of the tokenizer recording every field's offsets
  * and each builder reading the bytes again. It takes only the common shape — unquoted fields, LF line ends, a
  * number as `[-]digits[.digits]` (at most 15 digits), a time stamp as `YYYY-MM-DD HH:MM:SS`, an empty cell
- * where the column allows one — and stops at the first record with anything else (a quote, a CR, a blank, an
+ * where the column allows one, a boolean word — and stops at the first record with anything else (a quote, a CR, a blank, an
  * exponent, a bad value, a short or long record, a blank line, the end of the bytes): the tokenizer and the
  * builders read that record, which is how every value, error and line number stays theirs.
  */
@@ -11,6 +11,7 @@
 import { parseIsoSecondsAt } from "@tablepipe/core/internal";
 import type { ColumnBuilder, FastSlot } from "../columns/builder-support";
 import { decodeField } from "../columns/column-builders";
+import { parseBooleanBytes } from "../columns/numbers";
 
 const LF = 10;
 const CR = 13;
@@ -31,6 +32,7 @@ const ARRAY_INT = 4;
 const ARRAY_FLOAT = 5;
 const ARRAY_STAMP = 6;
 const TEXT = 7;
+const BOOLEAN = 8;
 
 function codeOf(slot: FastSlot): number {
   const dense = slot.dense !== undefined;
@@ -43,6 +45,8 @@ function codeOf(slot: FastSlot): number {
       return dense ? DENSE_STAMP : ARRAY_STAMP;
     case "text":
       return TEXT;
+    case "boolean":
+      return BOOLEAN;
   }
 }
 
@@ -84,8 +88,8 @@ function parseNumberAt(b: Uint8Array, p: number, term: number, int: boolean): nu
 
 /**
  * The fast pass over one file's records, for its column builders and the file field each reads (`mapping`,
- * -1: absent). Undefined from {@link FastRecords.plan} when some column has a kind the pass does not read,
- * two columns read one field, or the record has one field (a blank line would read as an empty cell).
+ * -1: absent). Undefined from {@link FastRecords.plan} when two columns read one field, or the record has one
+ * field (a blank line would read as an empty cell).
  */
 export class FastRecords {
   /** Where each record of the latest pass starts: to find a cell's text again (`fieldText`). */
@@ -204,7 +208,7 @@ export class FastRecords {
             break;
           }
           default: {
-            // text, or a field no column reads: up to the terminator; a quote, a CR, or the other
+            // text, a boolean, or a field no column reads: up to the terminator; a quote, a CR, or the other
             // terminator (a short or long record) is left to the tokenizer
             const first = p;
             let c = buf[p] as number;
@@ -217,6 +221,10 @@ export class FastRecords {
               const allowed = (slots[f] as FastSlot).allowed;
               if (allowed !== undefined && !allowed.has(text)) break records;
               (targets[f] as unknown[])[at] = text;
+            } else if (code === BOOLEAN) {
+              const flag = parseBooleanBytes(buf, first, p);
+              if (flag < 0) break records;
+              (targets[f] as unknown[])[at] = flag === 1;
             }
             p++;
           }
