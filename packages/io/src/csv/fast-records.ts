@@ -1,11 +1,12 @@
 /**
  * The fast CSV pass: whole records read in one sweep over their bytes, each field parsed where it lies and
  * written straight into its column builder's storage, instead of the tokenizer recording every field's offsets
- * and each builder reading the bytes again. It takes only the common shape — unquoted fields, LF line ends, a
- * number as `[-]digits[.digits]` (at most 15 digits), a time stamp as `YYYY-MM-DD HH:MM:SS`, an empty cell
- * where the column allows one, a boolean word — and stops at the first record with anything else (a quote, a CR, a blank, an
- * exponent, a bad value, a short or long record, a blank line, the end of the bytes): the tokenizer and the
- * builders read that record, which is how every value, error and line number stays theirs.
+ * and each builder reading the bytes again. It takes only the common shape — unquoted fields; records ending
+ * in LF, or all in CRLF (as the pass's first record ends); a number as `[-]digits[.digits]` (at most 15
+ * digits); a time stamp as `YYYY-MM-DD HH:MM:SS`; a boolean word; an empty cell where the column allows one —
+ * and stops at the first record with anything else (a quote, another line end, a blank, an exponent, a bad
+ * value, a short or long record, a blank line, the end of the bytes): the tokenizer and the builders read that
+ * record, which is how every value, error and line number stays theirs.
  */
 
 import { parseIsoSecondsAt } from "@tablepipe/core/internal";
@@ -112,6 +113,7 @@ export class FastRecords {
     for (let f = 0; f < field; f++) start = buf.indexOf(this.delimiter, start) + 1;
     let end = start;
     while (end < buf.length && buf[end] !== this.delimiter && buf[end] !== LF) end++;
+    if (buf[end] === LF && end > start && buf[end - 1] === CR) end--; // the CR of a CRLF is no part of the cell
     return decodeField(buf, start, end, 0);
   }
 
@@ -162,13 +164,17 @@ export class FastRecords {
     const limit = Math.min(maxRecords, recordStarts.length);
     // only whole records are read, and no scan passes the LF ending its record: no read beyond `buf`
     const lastLf = buf.lastIndexOf(LF);
+    // records end as the pass's first one does, in CRLF or in LF (a record ending otherwise is left over)
+    const firstLf = buf.indexOf(LF, pos);
+    const crlf = firstLf > pos && buf[firstLf - 1] === CR;
+    const lastTerm = crlf ? CR : LF;
     let p = pos;
     let next = pos;
     let count = 0;
     records: while (count < limit && p < lastLf) {
       const start = p;
       for (let f = 0; f < width; f++) {
-        const term = f === last ? LF : delimiter;
+        const term = f === last ? lastTerm : delimiter;
         const code = codes[f] as number;
         const at = (bases[f] as number) + count;
         if (buf[p] === term && code !== SKIP) {
@@ -229,6 +235,10 @@ export class FastRecords {
             p++;
           }
         }
+      }
+      if (crlf) {
+        if (buf[p] !== LF) break;
+        p++;
       }
       recordStarts[count++] = start;
       next = p;
