@@ -228,6 +228,7 @@ describe("encodeColumn / decodeColumn", () => {
       Float64Array.from([1, -0, Number.NaN]),
       [1, null, -0, Number.NaN],
       ["N", null, "Y", "N", ""],
+      ["N", "N", null, "N", "Y", "Y", "", "", "N"],
       [true, null, false],
       [],
     ];
