@@ -214,20 +214,11 @@ describe("parseIsoSecondsAt", () => {
   it("reads YYYY-MM-DD HH:MM:SS (or with T) as parseTimestampBytes does, and nothing else", () => {
     expect(parseIsoSecondsAt(bytes("2018-02-04 18:00:00"), 1)).toBe(utc(2018, 2, 4, 18));
     expect(parseIsoSecondsAt(bytes("2016-02-29T23:59:59"), 1)).toBe(utc(2016, 2, 29, 23, 59, 59));
-    for (const bad of [
-      "2017-02-29 10:00:00",
-      "2018-13-01 00:00:00",
-      "2018-01-01 24:00:00",
-      "2018-01-01 00:60:00",
-    ])
-      expect(parseIsoSecondsAt(bytes(bad), 1), bad).toBeNaN();
-    for (const bad of [
-      "2018/01/01 00:00:00",
-      "2018-01-01_00:00:00",
-      "2018-01-01 00:00:0x",
-      " 2018-01-01 00:00:0",
-    ])
-      expect(parseIsoSecondsAt(bytes(bad), 1), bad).toBeNaN();
+    const refused = [
+      ["2017-02-29 10:00:00", "2018-13-01 00:00:00", "2018-01-01 24:00:00", "2018-01-01 00:60:00"],
+      ["2018/01/01 00:00:00", "2018-01-01_00:00:00", "2018-01-01 00:00:0x", " 2018-01-01 00:00:0"],
+    ].flat();
+    for (const bad of refused) expect(parseIsoSecondsAt(bytes(bad), 1), bad).toBeNaN();
   });
 
   it("agrees with parseTimestampBytes on every 19 bytes of its layout's characters", () => {
@@ -238,6 +229,9 @@ describe("parseIsoSecondsAt", () => {
     const anyChars = fc
       .array(fc.constantFrom(..."0123456789-: Tt+Z.x"), { minLength: 19, maxLength: 19 })
       .map((chars) => chars.join(""));
-    fc.assert(fc.property(fc.oneof(layout, anyChars), same), { numRuns: 3000 });
+    const oneByteOff = fc
+      .tuple(layout, fc.nat(18), fc.constantFrom(..."0123456789-: Tt+Z.x/"))
+      .map(([text, at, char]) => `${text.slice(0, at)}${char}${text.slice(at + 1)}`);
+    fc.assert(fc.property(fc.oneof(layout, anyChars, oneByteOff), same), { numRuns: 3000 });
   });
 });

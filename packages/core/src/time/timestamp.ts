@@ -82,6 +82,14 @@ export function parseTimestampBytes(b: Uint8Array, start: number, end: number, a
   return parseUsSlashes(b, s, e);
 }
 
+/** Each byte's value as a digit: 0-9 for `0`-`9`, 10,000 for any other byte. */
+const DIGITS = Int32Array.from({ length: 256 }, (_, c) => (c >= D0 && c <= D0 + 9 ? c - D0 : 10_000));
+
+/** The two bytes at `i` as a two-digit number; 10,000 or more when either is not a digit. */
+function pairAt(b: Uint8Array, i: number): number {
+  return (DIGITS[b[i] as number] as number) * 10 + (DIGITS[b[i + 1] as number] as number);
+}
+
 /**
  * Parse the 19 bytes at `p` as `YYYY-MM-DD HH:MM:SS` (or with `T` between date and time), the layout most
  * files use: the same epoch milliseconds {@link parseTimestampBytes} gives those bytes, NaN for anything else
@@ -92,44 +100,14 @@ export function parseIsoSecondsAt(b: Uint8Array, p: number): number {
   const sep = b[p + 10];
   if (b[p + 4] !== DASH || b[p + 7] !== DASH || b[p + 13] !== COLON || b[p + 16] !== COLON) return INVALID;
   if (sep !== SPACE && sep !== 84 && sep !== 116) return INVALID; // space, T, t
-  // every digit read in line, no call per field: a byte that is not a digit makes its value > 9 unsigned
-  const y0 = (b[p] as number) - D0;
-  const y1 = (b[p + 1] as number) - D0;
-  const y2 = (b[p + 2] as number) - D0;
-  const y3 = (b[p + 3] as number) - D0;
-  const m0 = (b[p + 5] as number) - D0;
-  const m1 = (b[p + 6] as number) - D0;
-  const d0 = (b[p + 8] as number) - D0;
-  const d1 = (b[p + 9] as number) - D0;
-  const h0 = (b[p + 11] as number) - D0;
-  const h1 = (b[p + 12] as number) - D0;
-  const i0 = (b[p + 14] as number) - D0;
-  const i1 = (b[p + 15] as number) - D0;
-  const s0 = (b[p + 17] as number) - D0;
-  const s1 = (b[p + 18] as number) - D0;
-  if (
-    y0 >>> 0 > 9 ||
-    y1 >>> 0 > 9 ||
-    y2 >>> 0 > 9 ||
-    y3 >>> 0 > 9 ||
-    m0 >>> 0 > 9 ||
-    m1 >>> 0 > 9 ||
-    d0 >>> 0 > 9 ||
-    d1 >>> 0 > 9 ||
-    h0 >>> 0 > 9 ||
-    h1 >>> 0 > 9 ||
-    i0 >>> 0 > 9 ||
-    i1 >>> 0 > 9 ||
-    s0 >>> 0 > 9 ||
-    s1 >>> 0 > 9
-  )
-    return INVALID;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  const hour = h0 * 10 + h1;
-  const minute = i0 * 10 + i1;
-  const second = s0 * 10 + s1;
+  // a byte that is not a digit counts 10,000 (DIGITS): it puts its field, and the year, out of range
+  const year = pairAt(b, p) * 100 + pairAt(b, p + 2);
+  const month = pairAt(b, p + 5);
+  const day = pairAt(b, p + 8);
+  const hour = pairAt(b, p + 11);
+  const minute = pairAt(b, p + 14);
+  const second = pairAt(b, p + 17);
+  if (year > 9999) return INVALID;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return INVALID;
   if (day > 28 && day > daysInMonth(year, month)) return INVALID;
   const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
