@@ -89,11 +89,11 @@ function parseNumberAt(b: Uint8Array, p: number, term: number, int: boolean): nu
 
 /**
  * The fast pass over one file's records, for its column builders and the file field each reads (`mapping`,
- * -1: absent). Undefined from {@link FastRecords.plan} when two columns read one field, or the record has one
- * field (a blank line would read as an empty cell).
+ * -1: absent). Undefined from {@link FastRecords.plan} when a builder has no fast slot, two columns read one
+ * field, or the record has one field (a blank line would read as an empty cell).
  */
 export class FastRecords {
-  /** Where each record of the latest pass starts: to find a cell's text again (`fieldText`). */
+  /** Where each record of the latest pass starts: to find a cell's text again ({@link cellText}). */
   readonly recordStarts: Int32Array;
   /** Records read by the latest pass. */
   count = 0;
