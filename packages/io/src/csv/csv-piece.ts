@@ -1,7 +1,7 @@
 /**
- * One piece of a CSV file — whole lines, no quote character — parsed on its own, as a worker of the
- * parallel read does: the header and the piece go through the same {@link CsvFileReader} as a sequential
- * read, so values, invalid-value handling and messages are the same. Line numbers are those of a file made
+ * One piece of a CSV file — whole records — parsed on its own, as a worker of the parallel read does: the
+ * header and the piece go through the same {@link CsvFileReader} as a sequential read, so values,
+ * invalid-value handling and messages are the same. Line numbers are those of a file made
  * of the header and the piece; the caller shifts them by the lines of the pieces before.
  */
 
@@ -14,7 +14,7 @@ import { detailsOf, type PieceResult, resultFromContext } from "../workers/piece
 import { CsvFileReader } from "./csv-file-reader";
 import { CsvSyntaxError } from "./csv-tokenizer";
 
-/** What a worker is asked: parse `bytes` (whole lines) of `file`, whose header is `header`. */
+/** What a worker is asked: parse `bytes` (whole records) of `file`, whose header is `header`. */
 export interface CsvPieceRequest {
   readonly kind: "csv";
   readonly file: string;
@@ -26,7 +26,7 @@ export interface CsvPieceRequest {
   readonly header: Uint8Array;
   /** The bytes of the piece that come before `bytes` (the end of the previous chunk), if any. */
   readonly prefix?: Uint8Array;
-  /** Whole lines of the file (after `prefix`). */
+  /** Whole records of the file (after `prefix`). */
   readonly bytes: Uint8Array;
 }
 

@@ -57,11 +57,14 @@ async function readParallel(
   table: ReturnType<TableAccumulator["finish"]>;
   invalid: InvalidValueLog;
   batches: number;
+  /** The batches read on the calling thread (after a quote where no field starts or ends). */
+  sequentialBatches: number;
   threads: number | undefined;
 }> {
   const specs = columnKinds(Row);
   const acc = new TableAccumulator();
   let batches = 0;
+  let sequentialBatches = 0;
   const ctx: ReadContext = {
     file: path,
     specs,
@@ -84,6 +87,7 @@ async function readParallel(
   // after a quote, the rest goes through the builders, batch by batch
   ctx.onBatch = () => {
     batches++;
+    sequentialBatches++;
     acc.append(batchOf(ctx.builders.map((b) => b.finish())));
     ctx.builders = specs.map(createColumnBuilder);
     ctx.drained += ctx.rows;
@@ -94,7 +98,13 @@ async function readParallel(
   } else {
     await readCsvInParallel(chunks, ctx, { delimiter: 44, fileSize: 0 }, pool);
   }
-  return { table: acc.finish(specs.map((s) => s.name)), invalid: ctx.invalid, batches, threads: ctx.threads };
+  return {
+    table: acc.finish(specs.map((s) => s.name)),
+    invalid: ctx.invalid,
+    batches,
+    sequentialBatches,
+    threads: ctx.threads,
+  };
 }
 
 async function expectSameAsSequential(name: string, content: string, onInvalid: OnInvalid = "error") {
@@ -153,20 +163,64 @@ describe("the parallel CSV read", () => {
     expect(backings.filter((backing) => backing.byteLength === 0)).toEqual([]);
   });
 
-  it("reads on sequentially from the first quote, with the same values and line numbers", async () => {
-    const quoted = [
+  it("cuts a file of quoted fields between records, whatever they hold, and reads it all in pieces", async () => {
+    // quoted cells hold delimiters, line ends and "" escapes; the header is quoted too
+    const quoted = lines.map((l, i) =>
+      i % 3 === 0
+        ? l.replace(/,([^,]*),(cash|card)$/, ',"$1, ""q""\nline",$2')
+        : l.replace(/(cash|card)$/, '"$1"'),
+    );
+    const text = `${csv(quoted).replace("id,at,amount,count,flag,kind", '"id","at",amount,count,flag,"kind"')}\n`;
+    await expectSameAsSequential("quoted.csv", text);
+    await expectSameAsSequential("quoted-crlf.csv", text.replaceAll("\n", "\r\n"));
+    const path = tmp.file("quoted-pieces.csv", text);
+    for (const chunkSize of [64, 1000]) {
+      const { batches, sequentialBatches } = await readParallel(path, "error", chunkSize);
+      expect(batches).toBeGreaterThan(1);
+      expect(sequentialBatches).toBe(0);
+    }
+    // an error after quoted cells, at the sequential read's line (quoted line ends counted)
+    const bad = [...quoted.slice(0, 300), "x,2018-03-02 10:00:00,1,1,N,cash", ...quoted.slice(300)];
+    const badPath = tmp.file("bad-after-quotes.csv", `${csv(bad)}\n`);
+    const sequential = await readTableWithReport(badPath, Row).catch((e: unknown) => e);
+    for (const chunkSize of [7, 64, 4096]) {
+      const parallel = await readParallel(badPath, "error", chunkSize).catch((e: unknown) => e);
+      expect(parallel).toBeInstanceOf(TableReadError);
+      expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
+      expect((parallel as TableReadError).line).toBe(402);
+    }
+  });
+
+  it("reads on sequentially from a quote where no field starts or ends, with the same values and lines", async () => {
+    const stray = [
       ...lines.slice(0, 200),
-      '201,2018-03-02 10:00:00,1.5,,"a ""quoted"", flag",cash',
+      "201,2018-03-02 10:00:00,1.5,,5'11\",cash",
+      '202,2018-03-02 10:00:00,1.5,,"a ""quoted"", flag",cash',
       ...lines.slice(200),
     ];
-    await expectSameAsSequential("quoted.csv", `${csv(quoted)}\n`);
-    const badAfterQuote = [...quoted.slice(0, 300), "x,2018-03-02 10:00:00,1,1,N,cash", ...quoted.slice(300)];
-    const path = tmp.file("bad-after-quote.csv", `${csv(badAfterQuote)}\n`);
-    const sequential = await readTableWithReport(path, Row).catch((e: unknown) => e);
-    const parallel = await readParallel(path, "error", 64).catch((e: unknown) => e);
+    await expectSameAsSequential("stray-quote.csv", `${csv(stray)}\n`);
+    const path = tmp.file("stray-pieces.csv", `${csv(stray)}\n`);
+    expect((await readParallel(path, "error", 64)).sequentialBatches).toBeGreaterThan(0);
+    const badAfterQuote = [...stray.slice(0, 300), "x,2018-03-02 10:00:00,1,1,N,cash", ...stray.slice(300)];
+    const badPath = tmp.file("bad-after-quote.csv", `${csv(badAfterQuote)}\n`);
+    const sequential = await readTableWithReport(badPath, Row).catch((e: unknown) => e);
+    const parallel = await readParallel(badPath, "error", 64).catch((e: unknown) => e);
     expect(parallel).toBeInstanceOf(TableReadError);
     expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
     expect((parallel as TableReadError).line).toBe(302);
+  });
+
+  it("gives a quoted field left open at the end of the file the sequential read's error", async () => {
+    const path = tmp.file(
+      "open-quote.csv",
+      `${csv(lines.slice(0, 50))}\n51,2018-03-02 10:00:00,1,1,"N,cash\n`,
+    );
+    const sequential = await readTableWithReport(path, Row).catch((e: unknown) => e);
+    expect(sequential).toBeInstanceOf(TableReadError);
+    for (const chunkSize of [7, 64, 1 << 20]) {
+      const parallel = await readParallel(path, "error", chunkSize).catch((e: unknown) => e);
+      expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
+    }
   });
 
   it("drops and counts invalid rows as the sequential read does", async () => {

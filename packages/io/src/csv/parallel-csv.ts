@@ -1,12 +1,12 @@
 /**
- * The parallel CSV read: the calling thread cuts the file into pieces of whole lines and workers parse them,
+ * The parallel CSV read: the calling thread cuts the file into pieces of whole records and workers parse them,
  * while the calling thread hands the parsed batches on, in file order, to the batched read's consumer (which
  * runs a pipe's row-local steps on them). Only used for batched reads (`readTableInBatches`, `pipeFrom`).
  *
- * A piece is cut at its last line end, which is only safe while no quote character has been seen: at the
- * first chunk holding a quote, the pieces in flight are finished and the rest of the file is read on the
- * calling thread, as a sequential read would. Values, invalid-value handling, errors and their line numbers
- * are those of the sequential read.
+ * A piece is cut at the last line end of a chunk that ends a record: outside quotes (`RecordEnds` follows the
+ * quoted fields). At a quote where no field starts or ends, the pieces in flight are finished and the rest of
+ * the file is read on the calling thread, as a sequential read would. Values, invalid-value handling, errors
+ * and their line numbers are those of the sequential read.
  */
 
 import { decodeField } from "../columns/column-builders";
@@ -18,9 +18,8 @@ import type { PiecePool } from "../workers/worker-pool";
 import { CsvFileReader } from "./csv-file-reader";
 import type { CsvPieceRequest } from "./csv-piece";
 import { CsvRecords, CsvTokenizer } from "./csv-tokenizer";
+import { AMBIGUOUS, RecordEnds } from "./record-ends";
 
-const QUOTE = 34;
-const LF = 10;
 const MAX_HEADER_FIELDS = 1 << 14;
 
 /** The header: where it ends and the bytes it takes (no byte order mark), or undefined when incomplete. */
@@ -86,8 +85,8 @@ export async function readCsvInParallel(
     const next = await iterator.next();
     eof = next.done === true;
     carry = next.done ? carry : Buffer.concat([carry, next.value]);
-    header = carry.indexOf(QUOTE) === -1 ? findHeader(carry, options.delimiter, eof) : undefined;
-    if (header === undefined && (eof || carry.indexOf(QUOTE) !== -1 || carry.length > 1 << 24)) {
+    header = findHeader(carry, options.delimiter, eof);
+    if (header === undefined && (eof || carry.length > 1 << 24)) {
       return sequentialFrom(ctx, options, undefined, carry, iterator, eof, 0);
     }
   }
@@ -96,6 +95,9 @@ export async function readCsvInParallel(
   const headerBytes = new Uint8Array(carry.subarray(header.start, header.end));
   ctx.progress.advance(header.end, rowsRead(ctx));
   carry = carry.subarray(header.end);
+  const ends = new RecordEnds(options.delimiter);
+  if (ends.feed(carry) === AMBIGUOUS)
+    return sequentialFrom(ctx, options, headerBytes, carry, iterator, eof, 0);
 
   const pending: Pending[] = [];
   let linesBefore = 0;
@@ -120,7 +122,7 @@ export async function readCsvInParallel(
     ctx.progress.advance(oldest.bytes, rowsRead(ctx));
   };
   /**
-   * Hand the bytes `carried` then `head` (whole lines) to a worker. When `head` starts a chunk that owns its
+   * Hand the bytes `carried` then `head` (whole records) to a worker. When `head` starts a chunk that owns its
    * memory (a file stream's chunk, read by nothing else once its tail is copied), that memory is handed over
    * as it is, with a copy of `carried` beside it; otherwise both are copied once into a new buffer.
    */
@@ -149,8 +151,9 @@ export async function readCsvInParallel(
         break;
       }
       const chunk = next.value;
-      if (chunk.indexOf(QUOTE) !== -1) {
-        // quotes: cutting at line ends is no longer safe; finish what is in flight, then read on here
+      const cut = ends.feed(chunk);
+      if (cut === AMBIGUOUS) {
+        // a quote where no field starts or ends: finish what is in flight, then read on here
         while (pending.length > 0) await settleOldest();
         return sequentialFrom(
           ctx,
@@ -162,7 +165,6 @@ export async function readCsvInParallel(
           linesBefore,
         );
       }
-      const cut = chunk.lastIndexOf(LF);
       if (cut < 0) {
         carry = Buffer.concat([carry, chunk]);
         continue;
