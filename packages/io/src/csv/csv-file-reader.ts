@@ -3,7 +3,7 @@ import { BatchIssues } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import { mapColumns } from "../read/aliases";
 import { handOnBatch, type MalformedRecord, type ReadContext, settleBatch } from "../read/read-context";
-import { CsvRecords, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
+import { CsvRecords, CsvSyntaxError, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
 import { FastRecords } from "./fast-records";
 
 /** The most header fields read. */
@@ -174,18 +174,41 @@ export class CsvFileReader {
     for (const builder of this.ctx.builders) builder?.expect(expected);
   }
 
-  /** Tokenize, convert and settle (without handing on) up to {@link RECORDS_PER_PASS} records from `pos`. */
+  /**
+   * Tokenize, convert and settle (without handing on) up to {@link RECORDS_PER_PASS} records from `pos`. A
+   * syntax error (a quote left open, a byte after a closing quote) is thrown after the records before it are
+   * settled: an invalid value on an earlier line is the error reported, as the fast pass, which settles the
+   * records it read before the tokenizer meets the bad one, reports it.
+   */
   private readPass(buf: Buffer, pos: number, eof: boolean): number {
     const tokenizer = this.tokenizer as CsvTokenizer;
     const records = this.records as CsvRecords;
-    const { ctx, mapping, issues, shapeIssues } = this;
     records.count = 0;
-    shapeIssues.length = 0;
-    issues.clear();
-    const next = tokenizer.tokenize(buf, pos, eof, records, shapeIssues, RECORDS_PER_PASS);
+    this.shapeIssues.length = 0;
+    this.issues.clear();
+    let next: number;
+    try {
+      next = tokenizer.tokenize(buf, pos, eof, records, this.shapeIssues, RECORDS_PER_PASS);
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) this.settleRecords(buf, undefined);
+      throw error;
+    }
+    this.settleRecords(buf, next - pos);
+    this.passMayContinue = records.count === RECORDS_PER_PASS;
+    return next;
+  }
+
+  /**
+   * Convert the records the tokenizer read and settle them (without handing on); `bytes`: how many they take,
+   * to size the builders from the first pass (undefined before a syntax error: not sized then).
+   */
+  private settleRecords(buf: Buffer, bytes: number | undefined): void {
+    const tokenizer = this.tokenizer as CsvTokenizer;
+    const records = this.records as CsvRecords;
+    const { ctx, mapping, issues, shapeIssues } = this;
     const count = records.count;
     const base = ctx.rows;
-    if (count > 0) this.sizeBuilders(count, next - pos);
+    if (count > 0 && bytes !== undefined) this.sizeBuilders(count, bytes);
     for (let c = 0; c < ctx.builders.length; c++) {
       const builder = ctx.builders[c];
       const field = mapping[c] as number;
@@ -215,7 +238,5 @@ export class CsvFileReader {
       malformed,
       false,
     );
-    this.passMayContinue = count === RECORDS_PER_PASS;
-    return next;
   }
 }

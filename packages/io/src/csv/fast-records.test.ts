@@ -8,7 +8,10 @@ import { pieceContext } from "../workers/piece-context";
 import { CsvFileReader, fastPassSettings } from "./csv-file-reader";
 import { FastRecords } from "./fast-records";
 
-/** `x` has a value rule: a negative `x` is an invalid value the pass reads, found by the rule check after it. */
+/**
+ * `x` and `s` have value rules: a negative `x`, an `s` longer than 3, are invalid values the pass reads, found
+ * by the rule check after it (whose message quotes the cell's text, without the quotes of a quoted cell).
+ */
 const Row = z.object({
   n: z.int(),
   x: z.number().min(0),
@@ -16,7 +19,7 @@ const Row = z.object({
   nx: z.number().nullable(),
   t: z.date(),
   nt: z.date().nullable(),
-  s: z.string().nullable(),
+  s: z.string().max(3).nullable(),
   e: z.enum(["A", "B"]),
   d: z.number().default(7),
   b: z.boolean().nullable(),
@@ -49,9 +52,9 @@ const usual = {
   int: ["12", "-3", "0", "-0", "123456789012345"],
   float: ["1.5", "-0", "-0.0", "2.", "8", "12345678901234.5", "0.30", "-2.5"],
   stamp: ["2018-02-04 18:00:00", "2018-02-04T18:00:09", "2016-02-29 23:59:59"],
-  text: ["N", "Y", "héllo", "a b"],
-  enum: ["A", "B"],
-  boolean: ["true", "F", "yes", "1", "n"],
+  text: ["N", "Y", "héllo", "a b", '"N"', '"héllo"', '"a b"'],
+  enum: ["A", "B", '"A"'],
+  boolean: ["true", "F", "yes", "1", "n", '"true"', '"F"'],
 };
 const odd = {
   int: ["", " 4", "+5", "3.0", "1.5", "1e3", "9007199254740993", "1234567890123456", "x", '"7"'],
@@ -69,9 +72,9 @@ const odd = {
     "2200-01-01 00:00:00",
     " 2018-02-04 18:00:00",
   ],
-  text: ["", '"q,uoted"', '""', '"say ""hi"""', "x\ry"],
-  enum: ["C", "", "a"],
-  boolean: ["", " ", "maybe", " true", "TRUE ", "2"],
+  text: ["", '"q,uoted"', '""', '"say ""hi"""', "x\ry", '"a\nb"', '"a\r\nb"', '"x"y', '"open', 'a"b'],
+  enum: ["C", "", "a", '"C"', '""'],
+  boolean: ["", " ", "maybe", " true", "TRUE ", "2", '""', '" "', '"maybe"'],
 };
 type Kind = keyof typeof usual;
 const KINDS: Record<string, Kind> = {
@@ -129,7 +132,7 @@ describe("the fast CSV pass", () => {
   it("reads on after odd records in a long file, pass after pass", () => {
     const rows = Array.from({ length: 5000 }, (_, i) => {
       const x = i % 997 === 5 ? "1e3" : `${i}.25`;
-      const s = i % 1499 === 7 ? '"quoted"' : i % 2 === 0 ? "N" : "";
+      const s = i % 1499 === 7 ? '"q""d"' : i % 2 === 0 ? "N" : "";
       return `${x},${i},${i % 3 === 0 ? "" : i},z,-${i}.5,2018-02-04 18:00:${String(i % 60).padStart(2, "0")},,${s},A,,${i % 4 === 1 ? "" : "true"}`;
     });
     const text = `${rows.join("\n")}\n`;

@@ -1,10 +1,11 @@
 /**
  * The fast CSV pass: whole records read in one sweep over their bytes, each field parsed where it lies and
  * written straight into its column builder's storage, instead of the tokenizer recording every field's offsets
- * and each builder reading the bytes again. It takes only the common shape — unquoted fields; records ending
- * in LF, or all in CRLF (as the pass's first record ends); a number as `[-]digits[.digits]` (at most 15
- * digits); a time stamp as `YYYY-MM-DD HH:MM:SS`; a boolean word; an empty cell where the column allows one —
- * and stops at the first record with anything else (a quote, another line end, a blank, an exponent, a bad
+ * and each builder reading the bytes again. It takes only the common shape — unquoted fields, and quoted
+ * texts and booleans holding no quote, delimiter or line end (`"N"`); records ending in LF, or all in CRLF (as
+ * the pass's first record ends); a number as `[-]digits[.digits]` (at most 15 digits); a time stamp as
+ * `YYYY-MM-DD HH:MM:SS`; a boolean word; an empty cell where the column allows one — and stops at the first
+ * record with anything else (any other quote, another line end, a blank, an exponent, a bad
  * value, a short or long record, a blank line, the end of the bytes): the tokenizer and the builders read that
  * record, which is how every value, error and line number stays theirs.
  */
@@ -107,13 +108,17 @@ export class FastRecords {
     this.recordStarts = new Int32Array(maxRecords);
   }
 
-  /** The text of field `field` of record `r` of the latest pass (its bytes between delimiters: none is quoted). */
+  /**
+   * The text of field `field` of record `r` of the latest pass: its bytes between delimiters (no quoted cell
+   * the pass reads holds one), without the quotes of a quoted cell.
+   */
   cellText(buf: Uint8Array, r: number, field: number): string {
     let start = this.recordStarts[r] as number;
     for (let f = 0; f < field; f++) start = buf.indexOf(this.delimiter, start) + 1;
     let end = start;
     while (end < buf.length && buf[end] !== this.delimiter && buf[end] !== LF) end++;
     if (buf[end] === LF && end > start && buf[end - 1] === CR) end--; // the CR of a CRLF is no part of the cell
+    if (buf[start] === QUOTE) return decodeField(buf, start + 1, end - 1, 0);
     return decodeField(buf, start, end, 0);
   }
 
@@ -214,21 +219,35 @@ export class FastRecords {
             break;
           }
           default: {
-            // text, a boolean, or a field no column reads: up to the terminator; a quote, a CR, or the other
-            // terminator (a short or long record) is left to the tokenizer
-            const first = p;
+            // text, a boolean, or a field no column reads: up to the terminator, or quoted (`"N"`: its text
+            // between the quotes); a quote elsewhere, a CR, the other terminator (a short or long record), and
+            // a quoted text holding a quote, a delimiter or a line end are left to the tokenizer
+            let first = p;
+            let end: number;
             let c = buf[p] as number;
-            while (c !== term) {
-              if (c === LF || c === delimiter || c === QUOTE || c === CR) break records;
+            if (c === QUOTE) {
               c = buf[++p] as number;
+              while (c !== QUOTE) {
+                if (c === LF || c === delimiter || c === CR) break records;
+                c = buf[++p] as number;
+              }
+              if (buf[p + 1] !== term) break records;
+              first++;
+              end = p++;
+            } else {
+              while (c !== term) {
+                if (c === LF || c === delimiter || c === QUOTE || c === CR) break records;
+                c = buf[++p] as number;
+              }
+              end = p;
             }
             if (code === TEXT) {
-              const text = decodeField(buf, first, p, 0);
+              const text = decodeField(buf, first, end, 0);
               const allowed = (slots[f] as FastSlot).allowed;
               if (allowed !== undefined && !allowed.has(text)) break records;
               (targets[f] as unknown[])[at] = text;
             } else if (code === BOOLEAN) {
-              const flag = parseBooleanBytes(buf, first, p);
+              const flag = end > first ? parseBooleanBytes(buf, first, end) : -1;
               if (flag < 0) break records;
               (targets[f] as unknown[])[at] = flag === 1;
             }

@@ -370,6 +370,17 @@ describe("readTable (CSV)", () => {
     expect(error.message).toBe(`${path} line 3: a quoted field is not closed before the end of the file`);
   });
 
+  it("reports an invalid value before a bad quote on a later line of the same pass", async () => {
+    // line 2: "x" (quoted) or x, not an allowed value; line 4: a byte after a closing quote (a syntax error)
+    for (const bad of ['"x"', "x"]) {
+      const path = tmp.file("value-then-quote.csv", `a,b\n1,${bad}\n2,"ok"\n3,"oops"s\n`);
+      const error = await readError(readTable(path, z.object({ a: z.int(), b: z.enum(["ok"]) })));
+      expect(error.line).toBe(2);
+      expect(error.column).toBe("b");
+      expect(error.message).toContain('"x"');
+    }
+  });
+
   it("fills empty cells with the default, and an absent optional column with its default or null", async () => {
     const schema = z.object({
       a: z.int(),
