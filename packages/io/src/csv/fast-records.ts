@@ -2,7 +2,7 @@
  * The fast CSV pass: whole records read in one sweep over their bytes, each field parsed where it lies and
  * written straight into its column builder's storage, instead of the tokenizer recording every field's offsets
  * and each builder reading the bytes again. It takes only the common shape — unquoted fields, and quoted
- * texts and booleans holding no quote, delimiter or line end (`"N"`); records ending in LF, or all in CRLF (as
+ * ones holding no quote, delimiter or line end (`"N"`, `"1.5"`); records ending in LF, or all in CRLF (as
  * the pass's first record ends); a number as `[-]digits[.digits]` (at most 15 digits); a time stamp as
  * `YYYY-MM-DD HH:MM:SS`; a boolean word; an empty cell where the column allows one — and stops at the first
  * record with anything else (any other quote, another line end, a blank, an exponent, a bad
@@ -193,29 +193,38 @@ export class FastRecords {
           continue;
         }
         switch (code) {
+          // a number or a time stamp may be quoted (`"1.5"`): then it ends at the quote, and the terminator follows
           case DENSE_INT:
           case DENSE_FLOAT: {
-            const v = parseNumberAt(buf, p, term, code === DENSE_INT);
-            if (Number.isNaN(v)) break records;
+            const q = buf[p] === QUOTE ? 1 : 0;
+            const v = parseNumberAt(buf, p + q, q === 1 ? QUOTE : term, code === DENSE_INT);
+            if (Number.isNaN(v) || (q === 1 && buf[cursor + 1] !== term)) break records;
             (targets[f] as Float64Array)[at] = v;
-            p = cursor + 1;
+            p = cursor + 1 + q;
             break;
           }
           case ARRAY_INT:
           case ARRAY_FLOAT: {
-            const v = parseNumberAt(buf, p, term, code === ARRAY_INT);
-            if (Number.isNaN(v)) break records;
+            const q = buf[p] === QUOTE ? 1 : 0;
+            const v = parseNumberAt(buf, p + q, q === 1 ? QUOTE : term, code === ARRAY_INT);
+            if (Number.isNaN(v) || (q === 1 && buf[cursor + 1] !== term)) break records;
             (targets[f] as unknown[])[at] = v;
-            p = cursor + 1;
+            p = cursor + 1 + q;
             break;
           }
           case DENSE_STAMP:
           case ARRAY_STAMP: {
-            const ms = p + 19 <= lastLf && buf[p + 19] === term ? parseIsoSecondsAt(buf, p) : Number.NaN;
+            const q = buf[p] === QUOTE ? 1 : 0;
+            const stamp = p + q;
+            const whole =
+              stamp + 19 + q <= lastLf &&
+              buf[stamp + 19] === (q === 1 ? QUOTE : term) &&
+              (q === 0 || buf[stamp + 20] === term);
+            const ms = whole ? parseIsoSecondsAt(buf, stamp) : Number.NaN;
             if (Number.isNaN(ms)) break records;
             if (code === DENSE_STAMP) (targets[f] as Float64Array)[at] = ms;
             else (targets[f] as unknown[])[at] = ms;
-            p += 20;
+            p = stamp + 20 + q;
             break;
           }
           default: {

@@ -27,9 +27,16 @@ function recordEnds(bytes: Uint8Array): number[] {
   return ends;
 }
 
-/** Feed `bytes` cut at `cuts`; the cuts found, as offsets in `bytes`, or AMBIGUOUS at the chunk that was. */
-function feedInChunks(bytes: Uint8Array, cuts: readonly number[]): (number | typeof AMBIGUOUS)[] {
-  const ends = new RecordEnds(COMMA);
+/**
+ * Feed `bytes` cut at `cuts`; the cuts found, as offsets in `bytes`, or AMBIGUOUS at the chunk that was.
+ * `denseQuotes`: the quotes of a chunk found one by one before the rest is read byte by byte.
+ */
+function feedInChunks(
+  bytes: Uint8Array,
+  cuts: readonly number[],
+  denseQuotes?: number,
+): (number | typeof AMBIGUOUS)[] {
+  const ends = new RecordEnds(COMMA, denseQuotes);
   const bounds = [0, ...[...new Set(cuts)].sort((a, b) => a - b), bytes.length];
   const found: (number | typeof AMBIGUOUS)[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
@@ -56,18 +63,23 @@ const file = fc
 describe("RecordEnds", () => {
   it("finds, in each chunk, the last line end that ends a record, however the file is cut", () => {
     fc.assert(
-      fc.property(file, fc.array(fc.nat(), { maxLength: 6 }), (text, rawCuts) => {
-        const bytes = encode(text);
-        const cuts = rawCuts.map((c) => c % (bytes.length + 1));
-        const truth = recordEnds(bytes);
-        const bounds = [0, ...[...new Set(cuts)].sort((a, b) => a - b), bytes.length];
-        // the expected answer of each chunk: its last record end, where it has one
-        const expected = bounds.slice(1).flatMap((end, i) => {
-          const inChunk = truth.filter((e) => e >= (bounds[i] as number) && e < end);
-          return inChunk.length > 0 ? [inChunk.at(-1) as number] : [];
-        });
-        expect(feedInChunks(bytes, cuts)).toEqual(expected);
-      }),
+      fc.property(
+        file,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.constantFrom(undefined, 0, 1, 3),
+        (text, rawCuts, dense) => {
+          const bytes = encode(text);
+          const cuts = rawCuts.map((c) => c % (bytes.length + 1));
+          const truth = recordEnds(bytes);
+          const bounds = [0, ...[...new Set(cuts)].sort((a, b) => a - b), bytes.length];
+          // the expected answer of each chunk: its last record end, where it has one
+          const expected = bounds.slice(1).flatMap((end, i) => {
+            const inChunk = truth.filter((e) => e >= (bounds[i] as number) && e < end);
+            return inChunk.length > 0 ? [inChunk.at(-1) as number] : [];
+          });
+          expect(feedInChunks(bytes, cuts, dense)).toEqual(expected);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -78,19 +90,23 @@ describe("RecordEnds", () => {
       const bytes = encode(text);
       const truth = recordEnds(bytes);
       for (let cut = 0; cut <= bytes.length; cut++) {
-        const found = feedInChunks(bytes, [cut]);
-        expect(found.at(-1), `${JSON.stringify(text)} cut at ${cut}`).toBe(AMBIGUOUS);
-        expect(found.slice(0, -1).every((end) => truth.includes(end as number))).toBe(true);
+        for (const dense of [undefined, 0, 1]) {
+          const found = feedInChunks(bytes, [cut], dense);
+          expect(found.at(-1), `${JSON.stringify(text)} cut at ${cut}, ${dense}`).toBe(AMBIGUOUS);
+          expect(found.slice(0, -1).every((end) => truth.includes(end as number))).toBe(true);
+        }
       }
     }
   });
 
   it("follows a quote at the end of one chunk into the next: an escape, or the field's end", () => {
-    const ends = new RecordEnds(COMMA);
-    expect(ends.feed(encode('1,"a"'))).toBe(-1);
-    expect(ends.feed(encode('"b\n"\n2\n'))).toBe(6); // `""` then `b\n` inside, then the record's end
-    const closed = new RecordEnds(COMMA);
-    expect(closed.feed(encode('1,"a"'))).toBe(-1);
-    expect(closed.feed(encode("\n2\n"))).toBe(2);
+    for (const dense of [undefined, 0]) {
+      const ends = new RecordEnds(COMMA, dense);
+      expect(ends.feed(encode('1,"a"'))).toBe(-1);
+      expect(ends.feed(encode('"b\n"\n2\n'))).toBe(6); // `""` then `b\n` inside, then the record's end
+      const closed = new RecordEnds(COMMA, dense);
+      expect(closed.feed(encode('1,"a"'))).toBe(-1);
+      expect(closed.feed(encode("\n2\n"))).toBe(2);
+    }
   });
 });

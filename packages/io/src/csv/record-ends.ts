@@ -1,7 +1,8 @@
 /**
  * Where a CSV file may be cut into pieces of whole records: at a line end outside quotes. The file is fed
  * chunk by chunk, in order; only the quotes are looked at, one `indexOf` apart, so a file with few quotes is
- * scanned at memchr speed. The quoting rules are the tokenizer's (`csv-tokenizer.ts`): a quote opens a quoted
+ * scanned at memchr speed; a chunk dense with quotes (every cell quoted) is read on byte by byte, cheaper
+ * than an `indexOf` call per quote. The quoting rules are the tokenizer's (`csv-tokenizer.ts`): a quote opens a quoted
  * field only at the start of a field, `""` inside one is a quote, and the closing quote is followed by the
  * delimiter or a line end. A quote anywhere else (inside an unquoted field, `5'11"`, or a stray byte after a
  * closing quote) makes the cuts ambiguous without tokenizing: {@link RecordEnds.feed} then says so, and the
@@ -15,9 +16,26 @@ const CR = 13;
 /** {@link RecordEnds.feed}'s answer when a quote is where no field starts or ends: no cut is known from here. */
 export const AMBIGUOUS = -2;
 
+/** Quotes found by `indexOf` in one chunk after which the rest of it is read byte by byte. */
+const DENSE_QUOTES = 256;
+
+/**
+ * The last line end in `chunk[from, to)`, or -1. A short range (one cell between quotes) is read byte by byte:
+ * `lastIndexOf` would search on before `from`, up to the previous line end, for each.
+ */
+function lastLineEnd(chunk: Uint8Array, from: number, to: number): number {
+  if (to - from > 64) {
+    const lf = chunk.lastIndexOf(LF, to - 1);
+    return lf >= from ? lf : -1;
+  }
+  for (let i = to - 1; i >= from; i--) if (chunk[i] === LF) return i;
+  return -1;
+}
+
 /** The record ends of one CSV file, fed chunk by chunk from the first byte after its header line. */
 export class RecordEnds {
   readonly #delimiter: number;
+  readonly #denseQuotes: number;
   /** Inside a quoted field at the end of the bytes fed so far. */
   #quoted = false;
   /** The last byte fed was a quote inside a quoted field: the next byte says whether it closed the field. */
@@ -25,8 +43,10 @@ export class RecordEnds {
   /** The last byte fed (a line end before the first chunk: the header's). */
   #previous = LF;
 
-  constructor(delimiter: number) {
+  /** `denseQuotes`: quotes found one by one in a chunk before the rest of it is read byte by byte. */
+  constructor(delimiter: number, denseQuotes = DENSE_QUOTES) {
     this.#delimiter = delimiter;
+    this.#denseQuotes = denseQuotes;
   }
 
   /**
@@ -47,14 +67,17 @@ export class RecordEnds {
       else if (next === delimiter || next === LF || next === CR) this.#quoted = false;
       else return AMBIGUOUS;
     }
+    let quotes = 0;
     while (p < n) {
+      if (++quotes > this.#denseQuotes) {
+        last = this.#scanBytes(chunk, p, last);
+        break;
+      }
       if (!this.#quoted) {
         const quote = chunk.indexOf(QUOTE, p);
         const end = quote === -1 ? n : quote;
-        if (end > p) {
-          const lf = chunk.lastIndexOf(LF, end - 1);
-          if (lf >= p) last = lf;
-        }
+        const lf = lastLineEnd(chunk, p, end);
+        if (lf !== -1) last = lf;
         if (quote === -1) break;
         const before = quote > 0 ? (chunk[quote - 1] as number) : this.#previous;
         if (before !== delimiter && before !== LF) return AMBIGUOUS;
@@ -78,7 +101,37 @@ export class RecordEnds {
         }
       }
     }
+    if (last === AMBIGUOUS) return AMBIGUOUS;
     if (n > 0) this.#previous = chunk[n - 1] as number;
+    return last;
+  }
+
+  /** {@link feed} from `p` on, byte by byte; `last`: the record end found before `p` (-1: none). */
+  #scanBytes(chunk: Uint8Array, p: number, last: number): number {
+    const n = chunk.length;
+    const delimiter = this.#delimiter;
+    let quoted = this.#quoted;
+    for (let i = p; i < n; i++) {
+      const c = chunk[i] as number;
+      if (quoted) {
+        if (c !== QUOTE) continue;
+        if (i + 1 >= n) {
+          this.#quoteAtEnd = true;
+          break;
+        }
+        const next = chunk[i + 1] as number;
+        if (next === QUOTE) i++;
+        else if (next === delimiter || next === LF || next === CR) quoted = false;
+        else return AMBIGUOUS;
+      } else if (c === LF) {
+        last = i;
+      } else if (c === QUOTE) {
+        const before = i > 0 ? (chunk[i - 1] as number) : this.#previous;
+        if (before !== delimiter && before !== LF) return AMBIGUOUS;
+        quoted = true;
+      }
+    }
+    this.#quoted = quoted;
     return last;
   }
 }
