@@ -1,13 +1,13 @@
 /**
  * The fast CSV pass: whole records read in one sweep over their bytes, each field parsed where it lies and
  * written straight into its column builder's storage, instead of the tokenizer recording every field's offsets
- * and each builder reading the bytes again. It takes only the common shape — unquoted fields, and quoted
- * ones holding no quote, delimiter or line end (`"N"`, `"1.5"`); records ending in LF, or all in CRLF (as
- * the pass's first record ends); a number as `[-]digits[.digits]` (at most 15 digits); a time stamp as
+ * and each builder reading the bytes again. It takes only the common shape — unquoted fields, and quoted ones
+ * holding no quote, delimiter or line end (`"N"`, `"1.5"`); records ending in LF, or all in CRLF (as the
+ * pass's first record ends); a number as `[-]digits[.digits]` (at most 15 digits); a time stamp as
  * `YYYY-MM-DD HH:MM:SS`; a boolean word; an empty cell where the column allows one — and stops at the first
- * record with anything else (any other quote, another line end, a blank, an exponent, a bad
- * value, a short or long record, a blank line, the end of the bytes): the tokenizer and the builders read that
- * record, which is how every value, error and line number stays theirs.
+ * record with anything else (any other quote, another line end, a blank, an exponent, a bad value, a short or
+ * long record, a blank line, the end of the bytes): the tokenizer and the builders read that record, which is
+ * how every value, error and line number stays theirs.
  */
 
 import { parseIsoSecondsAt } from "@tablepipe/core/internal";
@@ -193,7 +193,7 @@ export class FastRecords {
           continue;
         }
         switch (code) {
-          // a number or a time stamp may be quoted (`"1.5"`): then it ends at the quote, and the terminator follows
+          // a number or a time stamp may be quoted (`"1.5"`): it ends at the quote, then the terminator follows
           case DENSE_INT:
           case DENSE_FLOAT: {
             const q = buf[p] === QUOTE ? 1 : 0;

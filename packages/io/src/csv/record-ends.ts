@@ -1,11 +1,11 @@
 /**
  * Where a CSV file may be cut into pieces of whole records: at a line end outside quotes. The file is fed
- * chunk by chunk, in order; only the quotes are looked at, one `indexOf` apart, so a file with few quotes is
- * scanned at memchr speed; a chunk dense with quotes (every cell quoted) is read on byte by byte, cheaper
- * than an `indexOf` call per quote. The quoting rules are the tokenizer's (`csv-tokenizer.ts`): a quote opens a quoted
- * field only at the start of a field, `""` inside one is a quote, and the closing quote is followed by the
- * delimiter or a line end. A quote anywhere else (inside an unquoted field, `5'11"`, or a stray byte after a
- * closing quote) makes the cuts ambiguous without tokenizing: {@link RecordEnds.feed} then says so, and the
+ * chunk by chunk, in order. Only the quotes are looked at, one `indexOf` apart, so a file with few quotes is
+ * scanned at memchr speed; a chunk dense with quotes (every cell quoted) is read on byte by byte, cheaper than
+ * an `indexOf` call per quote. The quoting rules are the tokenizer's (`csv-tokenizer.ts`): a quote opens a
+ * quoted field only at the start of a field, `""` inside one is a quote, and the closing quote is followed by
+ * the delimiter or a line end. A quote anywhere else (inside an unquoted field, `5'11"`, or a stray byte after
+ * a closing quote) makes the cuts ambiguous without tokenizing: {@link RecordEnds.feed} then says so, and the
  * caller reads the rest of the file as a whole.
  */
 
