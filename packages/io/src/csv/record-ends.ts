@@ -106,30 +106,48 @@ export class RecordEnds {
     return last;
   }
 
-  /** {@link feed} from `p` on, byte by byte; `last`: the record end found before `p` (-1: none). */
+  /**
+   * {@link feed} from `p` on, byte by byte: inside quotes up to the next quote, outside up to the next quote or
+   * line end; `last`: the record end found before `p` (-1: none).
+   */
   #scanBytes(chunk: Uint8Array, p: number, last: number): number {
     const n = chunk.length;
     const delimiter = this.#delimiter;
     let quoted = this.#quoted;
-    for (let i = p; i < n; i++) {
-      const c = chunk[i] as number;
+    let i = p;
+    while (i < n) {
       if (quoted) {
-        if (c !== QUOTE) continue;
+        while (i < n && chunk[i] !== QUOTE) i++;
+        if (i >= n) break;
         if (i + 1 >= n) {
           this.#quoteAtEnd = true;
           break;
         }
         const next = chunk[i + 1] as number;
-        if (next === QUOTE) i++;
-        else if (next === delimiter || next === LF || next === CR) quoted = false;
-        else return AMBIGUOUS;
-      } else if (c === LF) {
+        if (next === QUOTE) {
+          i += 2;
+        } else if (next === delimiter || next === LF || next === CR) {
+          quoted = false;
+          i++;
+        } else {
+          return AMBIGUOUS;
+        }
+        continue;
+      }
+      let c = chunk[i] as number;
+      while (c !== QUOTE && c !== LF) {
+        if (++i >= n) break;
+        c = chunk[i] as number;
+      }
+      if (i >= n) break;
+      if (c === LF) {
         last = i;
-      } else if (c === QUOTE) {
+      } else {
         const before = i > 0 ? (chunk[i - 1] as number) : this.#previous;
         if (before !== delimiter && before !== LF) return AMBIGUOUS;
         quoted = true;
       }
+      i++;
     }
     this.#quoted = quoted;
     return last;
