@@ -89,6 +89,18 @@ function parseNumberAt(b: Uint8Array, p: number, term: number, int: boolean): nu
 }
 
 /**
+ * {@link parseNumberAt} on a cell that may be quoted (`"1.5"`): the number ends at the closing quote, which
+ * `term` must follow. Sets {@link cursor} to `term`.
+ */
+function parseCellNumberAt(b: Uint8Array, p: number, term: number, int: boolean): number {
+  if (b[p] !== QUOTE) return parseNumberAt(b, p, term, int);
+  const v = parseNumberAt(b, p + 1, QUOTE, int);
+  if (Number.isNaN(v) || b[cursor + 1] !== term) return Number.NaN;
+  cursor++;
+  return v;
+}
+
+/**
  * The fast pass over one file's records, for its column builders and the file field each reads (`mapping`,
  * -1: absent). Undefined from {@link FastRecords.plan} when a builder has no fast slot, two columns read one
  * field, or the record has one field (a blank line would read as an empty cell).
@@ -193,25 +205,23 @@ export class FastRecords {
           continue;
         }
         switch (code) {
-          // a number or a time stamp may be quoted (`"1.5"`): it ends at the quote, then the terminator follows
           case DENSE_INT:
           case DENSE_FLOAT: {
-            const q = buf[p] === QUOTE ? 1 : 0;
-            const v = parseNumberAt(buf, p + q, q === 1 ? QUOTE : term, code === DENSE_INT);
-            if (Number.isNaN(v) || (q === 1 && buf[cursor + 1] !== term)) break records;
+            const v = parseCellNumberAt(buf, p, term, code === DENSE_INT);
+            if (Number.isNaN(v)) break records;
             (targets[f] as Float64Array)[at] = v;
-            p = cursor + 1 + q;
+            p = cursor + 1;
             break;
           }
           case ARRAY_INT:
           case ARRAY_FLOAT: {
-            const q = buf[p] === QUOTE ? 1 : 0;
-            const v = parseNumberAt(buf, p + q, q === 1 ? QUOTE : term, code === ARRAY_INT);
-            if (Number.isNaN(v) || (q === 1 && buf[cursor + 1] !== term)) break records;
+            const v = parseCellNumberAt(buf, p, term, code === ARRAY_INT);
+            if (Number.isNaN(v)) break records;
             (targets[f] as unknown[])[at] = v;
-            p = cursor + 1 + q;
+            p = cursor + 1;
             break;
           }
+          // a time stamp may be quoted too: it ends at the quote, then the terminator follows
           case DENSE_STAMP:
           case ARRAY_STAMP: {
             const q = buf[p] === QUOTE ? 1 : 0;
