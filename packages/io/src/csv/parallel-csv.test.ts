@@ -121,6 +121,18 @@ async function expectSameAsSequential(name: string, content: string, onInvalid: 
   }
 }
 
+/** Read `path` in parallel at each chunk size: the sequential read's error, at line `line` when given. */
+async function expectSequentialError(path: string, chunkSizes: readonly number[], line?: number) {
+  const sequential = await readTableWithReport(path, Row).catch((e: unknown) => e);
+  expect(sequential).toBeInstanceOf(TableReadError);
+  for (const chunkSize of chunkSizes) {
+    const parallel = await readParallel(path, "error", chunkSize).catch((e: unknown) => e);
+    expect(parallel).toBeInstanceOf(TableReadError);
+    expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
+    if (line !== undefined) expect((parallel as TableReadError).line).toBe(line);
+  }
+}
+
 describe("the parallel CSV read", () => {
   const lines = Array.from({ length: 400 }, (_, i) => line(i));
 
@@ -181,14 +193,7 @@ describe("the parallel CSV read", () => {
     }
     // an error after quoted cells, at the sequential read's line (quoted line ends counted)
     const bad = [...quoted.slice(0, 300), "x,2018-03-02 10:00:00,1,1,N,cash", ...quoted.slice(300)];
-    const badPath = tmp.file("bad-after-quotes.csv", `${csv(bad)}\n`);
-    const sequential = await readTableWithReport(badPath, Row).catch((e: unknown) => e);
-    for (const chunkSize of [7, 64, 4096]) {
-      const parallel = await readParallel(badPath, "error", chunkSize).catch((e: unknown) => e);
-      expect(parallel).toBeInstanceOf(TableReadError);
-      expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
-      expect((parallel as TableReadError).line).toBe(402);
-    }
+    await expectSequentialError(tmp.file("bad-after-quotes.csv", `${csv(bad)}\n`), [7, 64, 4096], 402);
   });
 
   it("reads on sequentially from a quote where no field starts or ends, with the same values and lines", async () => {
@@ -202,12 +207,7 @@ describe("the parallel CSV read", () => {
     const path = tmp.file("stray-pieces.csv", `${csv(stray)}\n`);
     expect((await readParallel(path, "error", 64)).sequentialBatches).toBeGreaterThan(0);
     const badAfterQuote = [...stray.slice(0, 300), "x,2018-03-02 10:00:00,1,1,N,cash", ...stray.slice(300)];
-    const badPath = tmp.file("bad-after-quote.csv", `${csv(badAfterQuote)}\n`);
-    const sequential = await readTableWithReport(badPath, Row).catch((e: unknown) => e);
-    const parallel = await readParallel(badPath, "error", 64).catch((e: unknown) => e);
-    expect(parallel).toBeInstanceOf(TableReadError);
-    expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
-    expect((parallel as TableReadError).line).toBe(302);
+    await expectSequentialError(tmp.file("bad-after-quote.csv", `${csv(badAfterQuote)}\n`), [64], 302);
   });
 
   it("gives a quoted field left open at the end of the file the sequential read's error", async () => {
@@ -215,12 +215,7 @@ describe("the parallel CSV read", () => {
       "open-quote.csv",
       `${csv(lines.slice(0, 50))}\n51,2018-03-02 10:00:00,1,1,"N,cash\n`,
     );
-    const sequential = await readTableWithReport(path, Row).catch((e: unknown) => e);
-    expect(sequential).toBeInstanceOf(TableReadError);
-    for (const chunkSize of [7, 64, 1 << 20]) {
-      const parallel = await readParallel(path, "error", chunkSize).catch((e: unknown) => e);
-      expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
-    }
+    await expectSequentialError(path, [7, 64, 1 << 20]);
   });
 
   it("drops and counts invalid rows as the sequential read does", async () => {
@@ -232,14 +227,7 @@ describe("the parallel CSV read", () => {
 
   it("throws the sequential read's error, at the same line", async () => {
     const bad = [...lines.slice(0, 350), "351,not a time,1,1,N,cash", ...lines.slice(350)];
-    const path = tmp.file("error.csv", `${csv(bad)}\n`);
-    const sequential = await readTableWithReport(path, Row).catch((e: unknown) => e);
-    for (const chunkSize of [64, 4096]) {
-      const parallel = await readParallel(path, "error", chunkSize).catch((e: unknown) => e);
-      expect(parallel).toBeInstanceOf(TableReadError);
-      expect((parallel as TableReadError).message).toBe((sequential as TableReadError).message);
-      expect((parallel as TableReadError).line).toBe(352);
-    }
+    await expectSequentialError(tmp.file("error.csv", `${csv(bad)}\n`), [64, 4096], 352);
     const missing = tmp.file("missing-column.csv", "id,at,amount\n1,2018-03-02 10:00:00,1\n");
     await expect(readParallel(missing, "error", 64)).rejects.toThrow(/column count: column not found/);
   });
