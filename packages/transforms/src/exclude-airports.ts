@@ -1,7 +1,7 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
-import { type AntiJoinSpec, antiJoin, antiJoinPositions } from "./internal/anti-join";
+import { type AntiJoinSpec, antiJoin, antiJoinCondition, antiJoinPositions } from "./internal/anti-join";
 import { rowsAt } from "./internal/rows";
 import { columnName } from "./schemas";
 
@@ -49,4 +49,5 @@ export const excludeAirports = defineTransform({
   }),
   apply: (table, params) => antiJoin(table, airportSpec(params)),
   keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, airportSpec(params))),
+  keepWhere: (params, input) => antiJoinCondition(airportSpec(params), input),
 });

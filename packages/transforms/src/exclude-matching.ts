@@ -1,7 +1,7 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
-import { type AntiJoinSpec, antiJoin, antiJoinPositions } from "./internal/anti-join";
+import { type AntiJoinSpec, antiJoin, antiJoinCondition, antiJoinPositions } from "./internal/anti-join";
 import { rowsAt } from "./internal/rows";
 import { type LookupPredicate, lookupPredicate } from "./lookup-predicate";
 import { columnName } from "./schemas";
@@ -57,4 +57,5 @@ export const excludeMatching = defineTransform({
   }),
   apply: (table, params) => antiJoin(table, matchingSpec(params)),
   keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, matchingSpec(params))),
+  keepWhere: (params, input) => antiJoinCondition(matchingSpec(params), input),
 });

@@ -36,6 +36,7 @@ export const filter = withStaticContract<FilterColumns>()(
     description: "Keep the rows where a boolean expression is true (false and null drop the row).",
     params: z.object({ where: exprParam().describe("The condition, a boolean expression.") }),
     contract: ({ where }) => ({ needs: exprColumns(where) }),
+    keepWhere: ({ where }) => where,
     apply: (table, { where }) => {
       const rows = visibleRows(table);
       const result = evaluateExpression(where, expressionInput(table, rows), "filter");

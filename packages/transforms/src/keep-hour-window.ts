@@ -1,6 +1,6 @@
-import { defineTransform, needs } from "@tablepipe/core";
+import { col, defineTransform, hour, isIn, needs } from "@tablepipe/core";
 import { z } from "zod";
-import { hourPositions } from "./internal/hour-window";
+import { hourPositions, hoursInWindow } from "./internal/hour-window";
 import { keepSelected, rowsAt } from "./internal/rows";
 import { hourOfDay } from "./schemas";
 
@@ -30,4 +30,5 @@ export const keepHourWindow = defineTransform({
     keepSelected(table, (rows) => hourPositions(table, rows, column, from, to, "keepHourWindow")),
   keepRows: (table, rows, { column, from, to }) =>
     rowsAt(rows, hourPositions(table, rows, column, from, to, "keepHourWindow")),
+  keepWhere: ({ column, from, to }) => isIn(hour(col(column)), hoursInWindow(from, to)),
 });

@@ -1,4 +1,4 @@
-import { defineTransform, needs } from "@tablepipe/core";
+import { and, col, defineTransform, type ExprNode, ge, lt, needs } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { keepSelected, rowsAt } from "./internal/rows";
@@ -25,6 +25,9 @@ function historyPositions(
   }
   return keep.subarray(0, count);
 }
+
+/** A time stamp literal: epoch milliseconds. */
+const instant = (ms: number): ExprNode => ({ kind: "literal", value: ms, timestamp: true });
 
 /**
  * Keep the rows whose time stamp falls in a window of months: its month (`yyyyMM` of `column`) is
@@ -56,4 +59,9 @@ export const limitHistory = defineTransform({
     keepSelected(table, (rows) => historyPositions(table, rows, column, after, through)),
   keepRows: (table, rows, { column, after, through }) =>
     rowsAt(rows, historyPositions(table, rows, column, after, through)),
+  keepWhere: ({ column, after, through }) =>
+    and(
+      ge(col(column), instant(startOfNextMonth(after))),
+      lt(col(column), instant(startOfNextMonth(through))),
+    ),
 });

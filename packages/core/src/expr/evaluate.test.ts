@@ -80,6 +80,11 @@ describe("evaluateExpression", () => {
     expect(run(isIn(col("status"), ["paid"]), { status })).toEqual([true, false, true, null]);
     expect(run(isIn(col("status"), ["paid", null]), { status })).toEqual([true, null, true, null]);
     expect(run(isIn(col("amount"), []), { amount })).toEqual([false, false, null, false]);
+    // whole numbers in [0, 65536) are tested through a mask, others through a set: the same answers
+    const keys = { k: [0, 3, null, -0, 1.5, 70_000, -1] };
+    expect(run(isIn(col("k"), [0, 1]), keys)).toEqual([true, false, null, true, false, false, false]);
+    expect(run(isIn(col("k"), [0, 1, null]), keys)).toEqual([true, null, null, true, null, null, null]);
+    expect(run(isIn(col("k"), [70_000, -0, null]), keys)).toEqual([true, null, null, true, null, true, null]);
   });
 
   it("handles strings: contains, startsWith, lower, upper, length in code points", () => {
@@ -192,6 +197,13 @@ function reference(node: ExprNode, row: Record<string, Cell>): Cell {
       if (node.op === "neg") return -(a as number);
       return null;
     }
+    case "in": {
+      const a = v(node.arg);
+      if (a === null) return null;
+      // SameValueZero, as SQL's IN: 0 and -0 alike
+      if (node.values.some((listed) => listed === a)) return true;
+      return node.values.includes(null) ? null : false;
+    }
     case "coalesce":
       return node.args.map(v).find((x) => x !== null) ?? null;
     case "case": {
@@ -225,6 +237,29 @@ const numberExpr = fc.letrec<{ num: ExprNode; bool: ExprNode }>((tie) => ({
       .map(([op, left, right]): ExprNode => ({ kind: "binary", op, left, right })),
     tie("bool").map((x): ExprNode => not(x)),
     tie("num").map((x): ExprNode => isNull(x)),
+    tie("num").map((x): ExprNode => isNotNull(x)),
+    // small whole numbers (tested through a mask), others (a set), and a null in the list
+    fc
+      .tuple(tie("num"), fc.subarray([0, 1, 3, -2, 2.5, -1, 70_000, null]))
+      .map(([x, values]): ExprNode => isIn(x, values)),
+    // strings and booleans: compared with each other and with literals, and listed
+    fc
+      .tuple(
+        fc.constantFrom("eq", "ne", "lt", "le", "gt", "ge" as const),
+        fc.constantFrom<ExprNode>(col("s"), col("flag")),
+        fc.constantFrom<ExprNode>(col("s"), col("t"), { kind: "literal", value: "x" }),
+      )
+      .map(
+        ([op, left, right]): ExprNode => ({
+          kind: "binary",
+          op,
+          left,
+          right: left.kind === "column" && left.name === "flag" ? col("flag") : right,
+        }),
+      ),
+    fc.subarray(["x", "y", "", null]).map((values): ExprNode => isIn(col("s"), values)),
+    fc.subarray([true, false, null]).map((values): ExprNode => isIn(col("flag"), values)),
+    fc.constantFrom<ExprNode>(isNull(col("s")), isNotNull(col("flag")), eq(col("flag"), true)),
   ),
 }));
 
@@ -234,17 +269,21 @@ describe("evaluateExpression against a row-at-a-time reference", () => {
       a: fc.option(fc.constantFrom(-1, 0, 1, 3), { freq: 4 }),
       b: fc.option(fc.constantFrom(0, 2, 2.5), { freq: 4 }),
       flag: fc.option(fc.boolean(), { freq: 4 }),
+      s: fc.option(fc.constantFrom("x", "y", "", "xy"), { freq: 4 }),
+      t: fc.option(fc.constantFrom("x", "z"), { freq: 4 }),
     }),
     { maxLength: 12 },
   );
 
-  it("agrees on random numeric and boolean expressions over columns with nulls", () => {
+  it("agrees on random numeric, boolean and string expressions over columns with nulls", () => {
     fc.assert(
       fc.property(fc.oneof(numberExpr.num, numberExpr.bool), rows, (expr, data) => {
         const columns = {
           a: data.map((r) => r.a),
           b: data.map((r) => r.b),
           flag: data.map((r) => r.flag),
+          s: data.map((r) => r.s),
+          t: data.map((r) => r.t),
         };
         const got = run(expr, columns, data.length);
         const want = data.map((row) => {

@@ -1,8 +1,20 @@
-import { describeValue } from "../transform/params";
+import { describeValue } from "../values/describe-value";
 import { CastFailure, castVector } from "./cast";
 import { datePart, isDatePart, truncation } from "./date-parts";
 import { ExpressionError } from "./errors";
 import { formatExpr } from "./format";
+import {
+  type CompareOp,
+  compareNumbers,
+  compareNumbersTo,
+  compareValues,
+  negate,
+  numbersIn,
+  numbersNull,
+  threeValued,
+  valuesIn,
+  valuesNull,
+} from "./kernels";
 import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import {
   columnVector,
@@ -20,6 +32,9 @@ type StringVector = Extract<Vector, { kind: "string" }>;
 const T = 1;
 const F = 0;
 const N = NULL_BOOL;
+
+const isComparison = (op: BinaryOp): op is CompareOp =>
+  op === "eq" || op === "ne" || op === "lt" || op === "le" || op === "gt" || op === "ge";
 
 /**
  * Evaluate an expression on every row at once: each node is one loop over typed arrays (no per-row walk of
@@ -87,43 +102,10 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     return { kind: "number", values: out };
   };
 
-  const compare = <V>(
-    op: BinaryOp,
-    a: ArrayLike<V>,
-    b: ArrayLike<V>,
-    isNull: (v: V) => boolean,
-  ): BoolVector => {
-    const out = new Uint8Array(n);
-    const test: (x: V, y: V) => boolean =
-      op === "eq"
-        ? (x, y) => x === y
-        : op === "ne"
-          ? (x, y) => x !== y
-          : op === "lt"
-            ? (x, y) => x < y
-            : op === "le"
-              ? (x, y) => x <= y
-              : op === "gt"
-                ? (x, y) => x > y
-                : (x, y) => x >= y;
-    for (let i = 0; i < n; ++i) {
-      const x = a[i]!;
-      const y = b[i]!;
-      out[i] = isNull(x) || isNull(y) ? N : test(x, y) ? T : F;
-    }
-    return { kind: "boolean", values: out };
-  };
-
-  const logic = (op: "and" | "or", a: Uint8Array, b: Uint8Array): BoolVector => {
-    const out = new Uint8Array(n);
-    const dominant = op === "and" ? F : T;
-    for (let i = 0; i < n; ++i) {
-      const x = a[i]!;
-      const y = b[i]!;
-      out[i] = x === dominant || y === dominant ? dominant : x === N || y === N ? N : x;
-    }
-    return { kind: "boolean", values: out };
-  };
+  const logic = (op: "and" | "or", a: Uint8Array, b: Uint8Array): BoolVector => ({
+    kind: "boolean",
+    values: threeValued(op, a, b, n),
+  });
 
   const stringTest = (
     op: "contains" | "startsWith",
@@ -140,7 +122,26 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     return { kind: "boolean", values: out } satisfies BoolVector;
   };
 
+  /** A comparison of two vectors of `kind` (each of it, or null). */
+  const compareVectors = (op: CompareOp, kind: ValueKind, a: Vector, b: Vector): Uint8Array => {
+    if (kind === "number") return compareNumbers(op, numbers(a), numbers(b), n);
+    if (kind === "string") return compareValues(op, strings(a), strings(b), null, n);
+    return compareValues(op, bools(a), bools(b), N, n);
+  };
+
+  /** A column compared with a number literal (`fare > 10`), without making the literal a vector. */
+  const compareToNumber = (at: Extract<ExprNode, { kind: "binary" }>): Vector | undefined => {
+    const { left, right } = at;
+    if (right.kind !== "literal" || typeof right.value !== "number" || Number.isNaN(right.value)) return;
+    if (left.kind === "literal" || !isComparison(at.op)) return;
+    const a = evaluate(left);
+    if (a.kind !== "number") return;
+    return { kind: "boolean", values: compareNumbersTo(at.op, a.values, right.value, n) };
+  };
+
   const binary = (at: Extract<ExprNode, { kind: "binary" }>): Vector => {
+    const toNumber = compareToNumber(at);
+    if (toNumber !== undefined) return toNumber;
     const a = evaluate(at.left);
     const b = evaluate(at.right);
     switch (at.op) {
@@ -166,9 +167,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         if (kind === "null") return { kind: "boolean", values: new Uint8Array(n).fill(N) };
         expect(at, a, kind, at.left);
         expect(at, b, kind, at.right);
-        if (kind === "number") return compare(at.op, numbers(a), numbers(b), Number.isNaN);
-        if (kind === "string") return compare(at.op, strings(a), strings(b), (v) => v === null);
-        return compare(at.op, bools(a), bools(b), (v) => v === N);
+        return { kind: "boolean", values: compareVectors(at.op, kind, a, b) };
       }
     }
   };
@@ -189,22 +188,20 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     switch (op) {
       case "isNull":
       case "isNotNull": {
-        const out = new Uint8Array(n);
-        const isNull = (i: number): boolean =>
-          a.kind === "null" ||
-          (a.kind === "number"
-            ? Number.isNaN(a.values[i]!)
-            : a.kind === "boolean"
-              ? a.values[i] === N
-              : a.values[i] === null);
-        for (let i = 0; i < n; ++i) out[i] = isNull(i) === (op === "isNull") ? T : F;
-        return { kind: "boolean", values: out };
+        const negated = op === "isNotNull";
+        const values =
+          a.kind === "null"
+            ? new Uint8Array(n).fill(negated ? F : T)
+            : a.kind === "number"
+              ? numbersNull(a.values, negated, n)
+              : a.kind === "boolean"
+                ? valuesNull(a.values, N, negated, n)
+                : valuesNull(a.values, null, negated, n);
+        return { kind: "boolean", values };
       }
-      case "not": {
+      case "not":
         expect(at, a, "boolean", at.arg);
-        const source = bools(a);
-        return { kind: "boolean", values: source.map((x) => (x === N ? N : 1 - x)) };
-      }
+        return { kind: "boolean", values: negate(bools(a), n) };
       case "neg":
         expect(at, a, "number", at.arg);
         return mapNumbers(a, (x) => -x);
@@ -303,13 +300,22 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
             fail(at, `expected ${describeKind(a.kind)} in the list, got ${describeValue(value)}`);
           }
         }
-        const out = new Uint8Array(n);
-        const set = new Set<unknown>(a.kind === "boolean" ? listed.map((v) => (v === true ? T : F)) : listed);
-        const values: ArrayLike<unknown> = a.kind === "null" ? new Array(n).fill(null) : a.values;
-        for (let i = 0; i < n; ++i) {
-          out[i] = isNullAt(a, i) ? N : set.has(values[i]) ? T : hasNull ? N : F;
-        }
-        return { kind: "boolean", values: out };
+        const notListed = hasNull ? N : F;
+        const values =
+          a.kind === "null"
+            ? new Uint8Array(n).fill(N)
+            : a.kind === "number"
+              ? numbersIn(a.values, listed as number[], notListed, n)
+              : a.kind === "boolean"
+                ? valuesIn(
+                    a.values,
+                    listed.map((v) => (v === true ? T : F)),
+                    N,
+                    notListed,
+                    n,
+                  )
+                : valuesIn<string | null>(a.values, listed as string[], null, notListed, n);
+        return { kind: "boolean", values };
       }
       case "coalesce": {
         const parts = at.args.map((node) => ({ node, vector: evaluate(node) }));

@@ -1,4 +1,5 @@
 import type { ColumnTable } from "arquero";
+import type { ExprNode } from "../expr/nodes";
 import { columnMisfit } from "../schema/conforms";
 import {
   type ColumnType,
@@ -63,6 +64,15 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    * @example keepRows: (table, rows, { min }) => rows.filter((row) => fares(table)[row] > min)
    */
   keepRows?: (table: ColumnTable, rows: Uint32Array, params: ResolvedParams<S, Z>) => Uint32Array;
+  /**
+   * For a row-local filter (`rowLocal: true`, adds and removes no column): the rows it keeps as a condition, an
+   * expression that is true on exactly the rows `apply` keeps of a table with the `input` column types (false
+   * or null on the others), or undefined when it cannot say for these params. A parallel read (`pipeFrom`)
+   * then tests it in the worker threads that parse the rows, so the rows it drops never reach the calling
+   * thread. It must give the rows `apply` gives on every table of those types: prove it with a test.
+   * @example keepWhere: ({ column, min }) => gt(col(column), min)
+   */
+  keepWhere?: (params: ResolvedParams<S, Z>, input: TableSchema) => ExprNode | undefined;
   /**
    * Columns read/added/removed that no column param names (e.g. derived from other params), the types of
    * needed and added columns that no typed column param declares (`needTypes`, `addTypes`), and the added
@@ -184,6 +194,14 @@ function keepRowsOf<P>(
   return { keepRows: (table, rows, resolved) => keepRows(table, rows, resolved as P) };
 }
 
+/** The runtime's `keepWhere` for a definition's (none when it has none). */
+function keepWhereOf<P>(
+  keepWhere: ((params: P, input: TableSchema) => ExprNode | undefined) | undefined,
+): Pick<TransformRuntime, "keepWhere"> {
+  if (keepWhere === undefined) return {};
+  return { keepWhere: (resolved, input) => keepWhere(resolved as P, input) };
+}
+
 /**
  * Declare a transform once: name, params schema with defaults, column contract and implementation.
  * The result is a plain function `(table, params) => table` that validates its params, checks the table
@@ -216,6 +234,7 @@ export function defineTransform<
       definition.keepsFirstRowsPerGroup?.(resolved as ResolvedParams<S, Z>) === true,
     firstRowsCutoff: (resolved) => definition.firstRowsCutoff?.(resolved as ResolvedParams<S, Z>),
     ...keepRowsOf(definition.keepRows),
+    ...keepWhereOf(definition.keepWhere),
     columnParams: columns,
     paramsSchema: validator.schema,
     resolveParams: (params) => resolveParams(name, validator, params),

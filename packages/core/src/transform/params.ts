@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { describeValue } from "../values/describe-value";
 import type { ColumnParams } from "./column-params";
 import { TransformParamError } from "./errors";
 import { isTable } from "./table";
+
+export { describeValue };
+
 import type { ParamsSchema } from "./types";
 
 /** A zod schema for a param that takes an arquero table (e.g. the zone table of `excludeAirports`). */
@@ -41,22 +45,6 @@ export function paramsValidator(columns: ColumnParams, params: ParamsSchema | un
     columns: z.strictObject(columnShape),
     own: params,
   };
-}
-
-/** A short, log-safe rendering of a param value for error messages. */
-export function describeValue(value: unknown): string {
-  if (isTable(value)) return `a table of ${value.numRows()} rows`;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : value.toISOString();
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (value === undefined) return "nothing";
-  if (typeof value === "function") return "a function";
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  } catch {
-    return String(value);
-  }
 }
 
 function valueAt(params: unknown, path: readonly PropertyKey[]): unknown {

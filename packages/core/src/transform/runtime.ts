@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import type { z } from "zod";
+import type { ExprNode } from "../expr/nodes";
 import type { TableSchema } from "../schema/logical-types";
 import type { ColumnParams } from "./column-params";
 import type { ColumnContract } from "./contract";
@@ -71,6 +72,11 @@ export interface TransformRuntime {
     rows: Uint32Array,
     resolved: Record<string, unknown>,
   ) => Uint32Array;
+  /**
+   * For a row-local filter that can say which rows it keeps as a condition on the input's column types (see
+   * `TransformDefinition.keepWhere`). Absent otherwise.
+   */
+  readonly keepWhere?: (resolved: Record<string, unknown>, input: TableSchema) => ExprNode | undefined;
   /** The column-valued params and their roles. */
   readonly columnParams: ColumnParams;
   /** The full params schema (column params included), strict: unknown params are errors. */

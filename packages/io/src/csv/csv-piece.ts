@@ -5,6 +5,7 @@
  * of the header and the piece; the caller shifts them by the lines of the pieces before.
  */
 
+import type { ExprNode } from "@tablepipe/core";
 import type { OnInvalid } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import type { ColumnAliases } from "../read/aliases";
@@ -28,6 +29,8 @@ export interface CsvPieceRequest {
   readonly prefix?: Uint8Array;
   /** Whole records of the file (after `prefix`). */
   readonly bytes: Uint8Array;
+  /** The read's row conditions: only the rows on which all hold are sent back (see `resultFromContext`). */
+  readonly keepWhere?: readonly ExprNode[];
 }
 
 /** Parse one CSV piece (on whatever thread runs this). */
@@ -39,7 +42,7 @@ export function parseCsvPiece(request: CsvPieceRequest): PieceResult {
     const firstLine = reader.nextLine;
     const bytes = asBuffer(request.bytes);
     reader.push(request.prefix === undefined ? bytes : Buffer.concat([request.prefix, bytes]), true);
-    return resultFromContext(ctx, reader.nextLine - firstLine);
+    return resultFromContext(ctx, reader.nextLine - firstLine, request.keepWhere);
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       return { ok: false, error: { file: request.file, line: error.line, reason: error.reason } };

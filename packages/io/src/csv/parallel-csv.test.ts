@@ -5,6 +5,7 @@
  * calling thread (`callingThreadPool`); the worker threads run the very same `parseCsvPiece`.
  */
 
+import { col, type ExprNode, gt, hour, isIn } from "@tablepipe/core";
 import { TableAccumulator } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
@@ -53,6 +54,7 @@ async function readParallel(
   chunkSize: number,
   chunks?: AsyncIterable<Buffer>,
   pool: PiecePool = callingThreadPool(),
+  keepWhere?: readonly ExprNode[],
 ): Promise<{
   table: ReturnType<TableAccumulator["finish"]>;
   invalid: InvalidValueLog;
@@ -60,6 +62,8 @@ async function readParallel(
   /** The batches read on the calling thread (after a quote where no field starts or ends). */
   sequentialBatches: number;
   threads: number | undefined;
+  /** Each row condition's rows in and out, summed over the pieces tested on it. */
+  tallies: [number, number][];
 }> {
   const specs = columnKinds(Row);
   const acc = new TableAccumulator();
@@ -74,13 +78,20 @@ async function readParallel(
     progress: new ProgressReporter(0, undefined),
     rows: 0,
     drained: 0,
+    ...(keepWhere === undefined ? {} : { keepWhere }),
   };
+  const tallies: [number, number][] = (keepWhere ?? []).map(() => [0, 0]);
   const batchOf = (columns: ArrayLike<unknown>[]) =>
     makeTable(
       Object.fromEntries(specs.map((s, c) => [s.name, columns[c] ?? []])),
       specs.map((s) => s.name),
     );
-  ctx.onDecodedBatch = (columns) => {
+  ctx.onDecodedBatch = (columns, _rows, counted) => {
+    counted?.forEach(({ rowsIn, rowsOut }, i) => {
+      const tally = tallies[i] as [number, number];
+      tally[0] += rowsIn;
+      tally[1] += rowsOut;
+    });
     batches++;
     acc.append(batchOf(columns));
   };
@@ -104,6 +115,7 @@ async function readParallel(
     batches,
     sequentialBatches,
     threads: ctx.threads,
+    tallies,
   };
 }
 
@@ -135,6 +147,29 @@ async function expectSequentialError(path: string, chunkSizes: readonly number[]
 
 describe("the parallel CSV read", () => {
   const lines = Array.from({ length: 400 }, (_, i) => line(i));
+
+  it("sends back from each piece only the rows its row conditions keep, with each condition's rows in and out", async () => {
+    const path = tmp.file("conditions.csv", `${csv(lines)}\n`);
+    const whole = (await readTableWithReport(path, Row)).table;
+    const amounts = whole.array("amount") as number[];
+    const hours = Array.from(whole.array("at") as Float64Array, (ms) => new Date(ms).getUTCHours());
+    const afterFirst = whole.objects().filter((_, i) => (amounts[i] as number) > 50);
+    const afterBoth = whole
+      .objects()
+      .filter((_, i) => (amounts[i] as number) > 50 && [11, 14].includes(hours[i] as number));
+    const conditions = [gt(col("amount"), 50), isIn(hour(col("at")), [11, 14])];
+    for (const chunkSize of [64, 1000, 1 << 20]) {
+      const read = await readParallel(path, "error", chunkSize, undefined, callingThreadPool(), conditions);
+      expect(read.sequentialBatches).toBe(0);
+      expect(read.table.objects()).toEqual(afterBoth);
+      expect(read.tallies).toEqual([
+        [lines.length, afterFirst.length],
+        [afterFirst.length, afterBoth.length],
+      ]);
+    }
+    expect(afterBoth.length).toBeGreaterThan(0);
+    expect(afterBoth.length).toBeLessThan(afterFirst.length);
+  });
 
   it("gives the sequential read's rows, in order, whatever the piece size", async () => {
     await expectSameAsSequential("plain.csv", `${csv(lines)}\n`);

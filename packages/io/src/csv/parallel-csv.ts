@@ -113,6 +113,7 @@ export async function readCsvInParallel(
     header: headerBytes,
     ...(prefix === undefined ? {} : { prefix }),
     bytes,
+    ...(ctx.keepWhere === undefined ? {} : { keepWhere: ctx.keepWhere }),
   });
   const settleOldest = async (): Promise<void> => {
     const oldest = pending.shift();

@@ -4,6 +4,7 @@
  * decoded here on the calling thread (`callingThreadPool`); the worker threads run the same code.
  */
 
+import { col, type ExprNode, gt, isIn } from "@tablepipe/core";
 import { TableAccumulator } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,11 +38,22 @@ const Strict = z.object({
   flag: z.enum(["N", "Y"]).nullable(),
 });
 
-async function readParallel(path: string, schema: z.ZodObject, onInvalid: OnInvalid) {
+async function readParallel(
+  path: string,
+  schema: z.ZodObject,
+  onInvalid: OnInvalid,
+  keepWhere: readonly ExprNode[] = [],
+) {
   const specs = columnKinds(schema);
-  const ctx = pieceContext(path, specs, undefined, onInvalid);
+  const ctx = { ...pieceContext(path, specs, undefined, onInvalid), keepWhere };
   const acc = new TableAccumulator();
-  ctx.onDecodedBatch = (columns) => {
+  const tallies: [number, number][] = keepWhere.map(() => [0, 0]);
+  ctx.onDecodedBatch = (columns, _rows, counted) => {
+    counted?.forEach(({ rowsIn, rowsOut }, i) => {
+      const tally = tallies[i] as [number, number];
+      tally[0] += rowsIn;
+      tally[1] += rowsOut;
+    });
     acc.append(
       makeTable(
         Object.fromEntries(specs.map((s, c) => [s.name, columns[c] ?? []])),
@@ -50,7 +62,7 @@ async function readParallel(path: string, schema: z.ZodObject, onInvalid: OnInva
     );
   };
   await readParquetInParallel(path, ctx, callingThreadPool());
-  return { table: acc.finish(specs.map((s) => s.name)), invalid: ctx.invalid };
+  return { table: acc.finish(specs.map((s) => s.name)), invalid: ctx.invalid, tallies };
 }
 
 describe("the parallel Parquet read", () => {
@@ -77,6 +89,27 @@ describe("the parallel Parquet read", () => {
     expect(strictParallel.table.objects()).toEqual(strict.table.objects());
     expect(strictParallel.invalid.droppedRows).toBe(strict.report.droppedRows);
     expect(Object.fromEntries(strictParallel.invalid.byColumn)).toEqual(strict.report.invalidByColumn);
+  });
+
+  it("sends back from each row group only the rows its row conditions keep, with their rows in and out", async () => {
+    const path = tmp.file("conditions.parquet", "");
+    await writeTable(table, path, { schema: Written });
+    const whole = (await readTableWithReport(path, Written)).table.objects() as {
+      amount: number;
+      count: number | null;
+    }[];
+    const afterFirst = whole.filter((row) => row.amount > 20);
+    const afterBoth = afterFirst.filter((row) => row.count === 0 || row.count === 1);
+    const read = await readParallel(path, Written, "error", [
+      gt(col("amount"), 20),
+      isIn(col("count"), [0, 1]),
+    ]);
+    expect(read.table.objects()).toEqual(afterBoth);
+    expect(read.tallies).toEqual([
+      [rows, afterFirst.length],
+      [afterFirst.length, afterBoth.length],
+    ]);
+    expect(afterBoth.length).toBeGreaterThan(0);
   });
 
   it("throws the sequential read's error, with the file's row number", async () => {

@@ -44,6 +44,7 @@ export async function readParquetInParallel(path: string, ctx: ReadContext, pool
         mode: ctx.invalid.mode,
         rowStart,
         rowEnd,
+        ...(ctx.keepWhere === undefined ? {} : { keepWhere: ctx.keepWhere }),
       };
       const result = pool.parse(request);
       result.catch(() => undefined); // its failure is thrown when it is settled, not as an unhandled rejection

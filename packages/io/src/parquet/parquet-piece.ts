@@ -4,6 +4,7 @@
  * own row numbers) are the same. Each thread opens a file once and keeps it open for its other row groups.
  */
 
+import type { ExprNode } from "@tablepipe/core";
 import type { OnInvalid } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import type { ColumnAliases } from "../read/aliases";
@@ -22,6 +23,8 @@ export interface ParquetPieceRequest {
   readonly mode: OnInvalid;
   readonly rowStart: number;
   readonly rowEnd: number;
+  /** The read's row conditions: only the rows on which all hold are sent back (see `resultFromContext`). */
+  readonly keepWhere?: readonly ExprNode[];
 }
 
 /** The files this thread has open, by path (a worker reads many row groups of one file). */
@@ -38,7 +41,7 @@ export async function readParquetPiece(request: ParquetPieceRequest): Promise<Pi
       parquet.catch(() => open.delete(request.path));
     }
     await readRowGroup(await parquet, ctx, request.rowStart, request.rowEnd);
-    return resultFromContext(ctx, 0);
+    return resultFromContext(ctx, 0, request.keepWhere);
   } catch (error) {
     if (error instanceof TableReadError) return { ok: false, error: detailsOf(error) };
     return {

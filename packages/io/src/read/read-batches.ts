@@ -1,7 +1,9 @@
+import type { ExprNode } from "@tablepipe/core";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { createColumnBuilder } from "../columns/column-builders";
 import { BatchConsumerError } from "./read-context";
-import { readReport, readSources, tableFromBuilders } from "./read-table";
+import { readReport, readSources } from "./read-table";
+import { type ConditionTally, keepRowsWhere } from "./row-conditions";
 import type { RowSchema } from "./schema-columns";
 import type { ReadReport, ReadTableOptions } from "./types";
 
@@ -19,14 +21,48 @@ import type { ReadReport, ReadTableOptions } from "./types";
  *     evening += keepEveningRides(batch).numRows();
  *   });
  */
-export async function readTableInBatches<S extends RowSchema>(
+export function readTableInBatches<S extends RowSchema>(
   source: string | readonly string[],
   schema: S,
   options: ReadTableOptions<S>,
   onBatch: (batch: ColumnTable) => void,
 ): Promise<ReadReport> {
+  return readBatchesWhere(source, schema, options, [], (batch) => onBatch(batch));
+}
+
+/**
+ * {@link readTableInBatches} with row conditions (`pipeFrom`'s leading filters as expressions): each batch
+ * comes with only the rows on which all of `conditions` hold, and `tallies`, each condition's rows in and
+ * out; tested in the worker threads that parse a parallel read, else here. A batch on which they cannot be
+ * tested (see `keepRowsWhere`) comes whole, without tallies: the caller runs the steps themselves on it.
+ */
+export async function readBatchesWhere<S extends RowSchema>(
+  source: string | readonly string[],
+  schema: S,
+  options: ReadTableOptions<S>,
+  conditions: readonly ExprNode[],
+  onBatch: (batch: ColumnTable, tallies: readonly ConditionTally[] | undefined) => void,
+): Promise<ReadReport> {
   const started = performance.now();
   const names = (specs: readonly { name: string }[]): string[] => specs.map((spec) => spec.name);
+  /** Hand on a batch, testing the conditions here unless the worker that parsed it did. */
+  const handOn = (
+    columnNames: string[],
+    columns: ArrayLike<unknown>[],
+    rows: number,
+    tallies: readonly ConditionTally[] | undefined,
+  ): void => {
+    const kept =
+      tallies !== undefined || conditions.length === 0
+        ? undefined
+        : keepRowsWhere(columnNames, columns, rows, conditions);
+    const data: Record<string, ArrayLike<unknown>> = {};
+    const out = kept?.columns ?? columns;
+    columnNames.forEach((name, c) => {
+      data[name] = out[c] ?? [];
+    });
+    onBatch(makeTable(data, columnNames), tallies ?? kept?.tallies);
+  };
   const { ctx, files } = await readSources(
     source,
     schema,
@@ -34,7 +70,7 @@ export async function readTableInBatches<S extends RowSchema>(
     (read) => {
       const rows = read.rows;
       if (rows === 0) return;
-      const batch = tableFromBuilders(read);
+      const columns = read.specs.map((_, c) => read.builders[c]?.finish() ?? []);
       read.drained += rows;
       read.rows = 0;
       read.builders = read.specs.map((spec) => {
@@ -42,19 +78,16 @@ export async function readTableInBatches<S extends RowSchema>(
         builder.expect(rows + (rows >> 3)); // the next batch is about as long: allocate once
         return builder;
       });
-      onBatch(batch);
+      handOn(names(read.specs), columns, rows, undefined);
     },
-    (read, columns) => {
-      const data: Record<string, ArrayLike<unknown>> = {};
-      read.specs.forEach((spec, c) => {
-        data[spec.name] = columns[c] ?? [];
-      });
+    (read, columns, rows, tallies) => {
       try {
-        onBatch(makeTable(data, names(read.specs)));
+        handOn(names(read.specs), columns, rows, tallies);
       } catch (error) {
         throw new BatchConsumerError(error);
       }
     },
+    conditions,
   );
   return readReport(ctx, files, performance.now() - started);
 }

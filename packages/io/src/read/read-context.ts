@@ -1,3 +1,4 @@
+import type { ExprNode } from "@tablepipe/core";
 import type { ColumnBuilder } from "../columns/builder-support";
 import {
   type BatchIssues,
@@ -11,6 +12,7 @@ import type { ColumnBound } from "../parquet/row-group-bounds";
 import type { ColumnAliases } from "./aliases";
 import { checkValueRules } from "./check-rules";
 import type { ProgressReporter } from "./progress";
+import type { ConditionTally } from "./row-conditions";
 import type { ColumnSpec } from "./schema-columns";
 
 /** Everything a format reader needs to append one file's rows to the table being built. */
@@ -39,7 +41,12 @@ export interface ReadContext {
    * A batched read: takes a batch already parsed elsewhere (a worker of the parallel CSV read), as finished
    * columns in schema order. Errors of the consumer come out as {@link BatchConsumerError}s.
    */
-  onDecodedBatch?: (columns: ArrayLike<unknown>[], rows: number) => void;
+  onDecodedBatch?: (columns: ArrayLike<unknown>[], rows: number, tallies?: readonly ConditionTally[]) => void;
+  /**
+   * A batched read's row conditions, sent with each piece to the workers that parse it: a piece comes back
+   * with only the rows on which all hold, and each condition's tally (`onDecodedBatch`'s `tallies`).
+   */
+  readonly keepWhere?: readonly ExprNode[];
 }
 
 /** An error thrown by a batched read's consumer (`onBatch`): readers pass it on unwrapped, as `original`. */

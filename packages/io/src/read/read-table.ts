@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { type DisplaySchema, type RowSchemaTypes, schemaFromRowSchema } from "@tablepipe/core";
+import { type DisplaySchema, type ExprNode, type RowSchemaTypes, schemaFromRowSchema } from "@tablepipe/core";
 import { attachSchema, rememberTableSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { createColumnBuilder } from "../columns/column-builders";
@@ -13,6 +13,7 @@ import { refuseBinaryText } from "./binary-sniff";
 import { displaySchemaOf } from "./display-schema";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, countThreads, type ReadContext, rowsRead } from "./read-context";
+import type { ConditionTally } from "./row-conditions";
 import { columnKinds, type RowSchema, refuseUncheckableRules, rulesCrossThreads } from "./schema-columns";
 import { formatFromExtension, resolveSources } from "./sources";
 import type { ReadReport, ReadTableOptions, SchemaColumns, Table, TableFormat } from "./types";
@@ -90,14 +91,21 @@ export async function readTableWithReport<S extends RowSchema>(
 
 /**
  * Read every file of `source` into a fresh context's builders. With `onBatch`, the readers call it after each
- * settled batch (a CSV chunk, a Parquet row group, an Arrow file) instead of keeping every row.
+ * settled batch (a CSV chunk, a Parquet row group, an Arrow file) instead of keeping every row. With
+ * `keepWhere`, the pieces parsed in worker threads come back with only the rows on which all its conditions hold.
  */
 export async function readSources<S extends RowSchema>(
   source: string | readonly string[],
   schema: S | undefined,
   options: ReadTableOptions<S>,
   onBatch?: (ctx: ReadContext) => void,
-  onDecodedBatch?: (ctx: ReadContext, columns: ArrayLike<unknown>[], rows: number) => void,
+  onDecodedBatch?: (
+    ctx: ReadContext,
+    columns: ArrayLike<unknown>[],
+    rows: number,
+    tallies?: readonly ConditionTally[],
+  ) => void,
+  keepWhere?: readonly ExprNode[],
 ): Promise<{ ctx: ReadContext; files: string[]; display: DisplaySchema }> {
   const fromSchema = schema === undefined ? undefined : columnKinds(schema);
   if (schema !== undefined && fromSchema !== undefined) {
@@ -134,10 +142,11 @@ export async function readSources<S extends RowSchema>(
     ...(options.rowGroupBounds === undefined || options.rowGroupBounds.length === 0
       ? {}
       : { rowGroupBounds: options.rowGroupBounds, skippedRows: 0 }),
+    ...(keepWhere === undefined || keepWhere.length === 0 ? {} : { keepWhere }),
   };
   if (onBatch !== undefined) ctx.onBatch = () => onBatch(ctx);
   if (onDecodedBatch !== undefined) {
-    ctx.onDecodedBatch = (columns, rows) => onDecodedBatch(ctx, columns, rows);
+    ctx.onDecodedBatch = (columns, rows, tallies) => onDecodedBatch(ctx, columns, rows, tallies);
   }
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CSV_CHUNK_SIZE));
   try {

@@ -1,6 +1,7 @@
 import { columnArray } from "@tablepipe/core";
 import type { PlannedStep } from "@tablepipe/core/internal";
 import { BitSet, type ColumnTable, table as makeTable } from "arquero";
+import { gatherRows } from "../columns/gather-rows";
 
 /** The hidden column that carries each row's position in its batch through the streamed steps. */
 const ROW = "\u0000row";
@@ -33,21 +34,6 @@ export function narrowPlan(
   return { read, output: (streamed.at(-1) as PlannedStep).columnsOut, fromSteps };
 }
 
-type Gatherable = ArrayLike<unknown> & { constructor: new (length: number) => ArrayLike<unknown> };
-
-function gather(values: ArrayLike<unknown>, rows: ArrayLike<number>): ArrayLike<unknown> {
-  const n = rows.length;
-  if (ArrayBuffer.isView(values)) {
-    const out = new (values as unknown as Gatherable).constructor(n) as unknown as Float64Array;
-    const source = values as unknown as Float64Array;
-    for (let i = 0; i < n; i++) out[i] = source[rows[i] as number] as number;
-    return out;
-  }
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) out[i] = values[rows[i] as number];
-  return out;
-}
-
 /** The columns of `part` the steps read, and each row's position (0, 1, 2, ...). */
 function narrowColumns(
   part: ColumnTable,
@@ -78,7 +64,7 @@ export function runNarrow(
   for (const name of plan.output) {
     columns[name] = plan.fromSteps.has(name)
       ? columnArray(out, name)
-      : gather(part.column(name) as unknown as ArrayLike<unknown>, survivors);
+      : gatherRows(part.column(name) as unknown as ArrayLike<unknown>, survivors);
   }
   return makeTable(columns, [...plan.output]);
 }
@@ -106,6 +92,6 @@ export function runNarrowRows(
   }
   const columns: Record<string, ArrayLike<unknown>> = {};
   for (const name of plan.output)
-    columns[name] = gather(part.column(name) as unknown as ArrayLike<unknown>, survivors);
+    columns[name] = gatherRows(part.column(name) as unknown as ArrayLike<unknown>, survivors);
   return makeTable(columns, [...plan.output]);
 }

@@ -1,6 +1,7 @@
 import type {
   ColumnParams,
   ColumnTypes,
+  ExprNode,
   KnownTypesOf,
   NeedsCheck,
   NeedsMessages,
@@ -20,6 +21,7 @@ import { schemaFromRowSchema } from "@tablepipe/core";
 import {
   attachSchema,
   executePlan,
+  keepCondition,
   makeStep,
   nestTrace,
   optimizePlan,
@@ -27,19 +29,16 @@ import {
   planSteps,
   primitiveTraceEntry,
   rowLocalPrefixLength,
-  runKeepRows,
-  runPrimitiveStep,
   TableAccumulator,
-  withPlannedSchema,
 } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { readTableInBatches } from "../read/read-batches";
+import { readBatchesWhere } from "../read/read-batches";
 import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadTableOptions, SchemaColumns } from "../read/types";
 import { CandidateRows, candidatePair } from "./candidate-rows";
-import { narrowPlan, runNarrow, runNarrowRows } from "./narrow-batch";
 import type { SourcePipeEngine, SourcePipeResult } from "./source-engine";
+import { type StepTally, streamedRunner } from "./streamed-runner";
 
 export type { SourcePipeResult } from "./source-engine";
 
@@ -76,10 +75,15 @@ export function* sliceRows(table: ColumnTable, size: number): Generator<ColumnTa
   }
 }
 
-interface StepTally {
-  rowsIn: number;
-  rowsOut: number;
-  ms: number;
+/** The conditions of the leading streamed steps that have one (`keepCondition`), in order, up to the first without. */
+function leadingConditions(streamed: readonly PlannedStep[]): ExprNode[] {
+  const conditions: ExprNode[] = [];
+  for (const planned of streamed) {
+    const condition = keepCondition(planned);
+    if (condition === undefined) break;
+    conditions.push(condition);
+  }
+  return conditions;
 }
 
 /**
@@ -98,6 +102,11 @@ interface StepTally {
  *
  * When the streamed steps read few columns and drop none, they run on a batch of just those columns, and the
  * others are gathered once for the rows that survive (late materialisation).
+ *
+ * The leading streamed filters whose transforms say which rows they keep as a condition (`keepWhere`:
+ * `filter`, `limitHistory`, `keepHourWindow`, the anti-joins on number keys) are tested where the rows are
+ * parsed — in the worker threads of a parallel CSV or Parquet read — so the rows they drop never reach this
+ * thread; their rows in and out are counted there, their milliseconds are the workers'.
  *
  * The trace has the shape `pipe(...).run()` gives — composites with their steps nested — after a `read` entry (rows
  * read; the milliseconds of reading and parsing alone). Steps appear in the order they ran (a dedupe moved after
@@ -208,60 +217,37 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
     const pair = candidatePair(this.sourceColumns, streamed, rest);
     const candidates = pair === undefined ? undefined : new CandidateRows(pair, columns);
     const accumulated = candidates ?? new TableAccumulator();
-    let stepsMs = 0;
-    const runSteps = (part: ColumnTable): ColumnTable => {
-      let current = part;
-      streamed.forEach((planned, i) => {
-        const tally = tallies[i] as StepTally;
-        const stepStarted = performance.now();
-        tally.rowsIn += current.numRows();
-        current = runPrimitiveStep(planned, current);
-        tally.rowsOut += current.numRows();
-        tally.ms += performance.now() - stepStarted;
-      });
-      return current;
-    };
-    const narrow = narrowPlan(this.sourceColumns, streamed);
-    // Rows past the first-N step's cutoff are dropped as early as the columns it reads are there: in the
-    // narrow batch when it holds them (before the other columns are gathered), else after.
-    const cutColumns = candidates?.cutColumns;
-    const cutsNarrow = narrow !== undefined && cutColumns?.every((c) => narrow.fromSteps.has(c)) === true;
-    const cut = (table: ColumnTable): ColumnTable => candidates?.cut(table) ?? table;
-    // Filters that say which rows they keep (and add no column) pass one list of rows along, not a table each.
-    const byRows = streamed.every(
-      (planned) => planned.transform.keepRows !== undefined && planned.contract.adds.length === 0,
-    );
-    const filterRows = (narrowTable: ColumnTable, rows: Uint32Array): Uint32Array => {
-      // the filters keep every column as it is: the batch is given the plan's schema once, not per filter
-      const table = withPlannedSchema(narrowTable, streamed[0]?.schemaIn);
-      let current = rows;
-      streamed.forEach((planned, i) => {
-        const tally = tallies[i] as StepTally;
-        const stepStarted = performance.now();
-        tally.rowsIn += current.length;
-        current = runKeepRows(planned, table, current);
-        tally.rowsOut += current.length;
-        tally.ms += performance.now() - stepStarted;
-      });
-      return current;
-    };
-    const runStreamed = (part: ColumnTable): void => {
-      if (narrow === undefined || part.isFiltered() || part.isOrdered()) {
-        accumulated.append(cut(runSteps(part)));
-        return;
-      }
-      const cutFirst = cutsNarrow ? cut : undefined;
-      const out = byRows
-        ? runNarrowRows(part, narrow, filterRows, cutFirst)
-        : runNarrow(part, narrow, cutFirst === undefined ? runSteps : (table) => cutFirst(runSteps(table)));
-      accumulated.append(cutFirst === undefined ? cut(out) : out);
-    };
-    const report = await readTableInBatches(this.#source, this.#schema, this.#options, (batch) => {
-      const batchStarted = performance.now();
-      // Large batches (a Parquet row group) run in slices: the steps' passes over a slice stay in cache.
-      for (const part of sliceRows(batch, SLICE_ROWS)) runStreamed(part);
-      stepsMs += performance.now() - batchStarted;
+    // The leading filters that say which rows they keep as a condition are tested where the rows are parsed
+    // (the read's worker threads); the other streamed steps run here on what they keep. A batch they could not
+    // be tested on comes whole, and every streamed step runs on it here.
+    const conditions = leadingConditions(streamed);
+    const run = { sourceColumns: this.sourceColumns, candidates, accumulated };
+    const runAll = streamedRunner({ ...run, steps: streamed, tallies });
+    const runAfterConditions = streamedRunner({
+      ...run,
+      steps: streamed.slice(conditions.length),
+      tallies: tallies.slice(conditions.length),
     });
+    let stepsMs = 0;
+    const report = await readBatchesWhere(
+      this.#source,
+      this.#schema,
+      this.#options,
+      conditions,
+      (batch, conditionTallies) => {
+        const batchStarted = performance.now();
+        conditionTallies?.forEach((counted, i) => {
+          const tally = tallies[i] as StepTally;
+          tally.rowsIn += counted.rowsIn;
+          tally.rowsOut += counted.rowsOut;
+          tally.ms += counted.ms;
+        });
+        const runStreamed = conditionTallies === undefined ? runAll : runAfterConditions;
+        // Large batches (a Parquet row group) run in slices: the steps' passes over a slice stay in cache.
+        for (const part of sliceRows(batch, SLICE_ROWS)) runStreamed(part);
+        stepsMs += performance.now() - batchStarted;
+      },
+    );
     const table = attachSchema(
       candidates?.finish() ?? (accumulated as TableAccumulator).finish(columns),
       streamed.at(-1)?.schemaOut ?? schemaFromRowSchema(this.#schema),

@@ -4,9 +4,11 @@
  * the error it stopped at.
  */
 
+import type { ExprNode } from "@tablepipe/core";
 import type { InvalidValueExample } from "../columns/invalid-values";
 import type { TableReadError, TableReadErrorDetails } from "../errors";
 import type { ReadContext } from "../read/read-context";
+import { type ConditionTally, keepRowsWhere } from "../read/row-conditions";
 
 /** A column as it crosses to the reading thread: typed arrays as they are, others packed into typed arrays. */
 export type EncodedColumn =
@@ -19,6 +21,7 @@ export type EncodedColumn =
 export type PieceResult =
   | {
       readonly ok: true;
+      /** Rows read (before the read's row conditions, if any). */
       readonly rows: number;
       /** Lines the piece's records took (its line count). */
       readonly lines: number;
@@ -26,19 +29,42 @@ export type PieceResult =
       readonly droppedRows: number;
       readonly invalidByColumn: readonly [string, number][];
       readonly examples: readonly InvalidValueExample[];
+      /**
+       * When the read's row conditions were tested on the piece: the rows kept (the columns hold just
+       * those) and each condition's tally. Absent when there are none, or they could not be tested here.
+       */
+      readonly kept?: { readonly rows: number; readonly tallies: readonly ConditionTally[] };
     }
   | { readonly ok: false; readonly error: TableReadErrorDetails };
 
-/** The result of a piece read into `ctx` (its builders finished and packed). */
-export function resultFromContext(ctx: ReadContext, lines: number): PieceResult {
+/**
+ * The result of a piece read into `ctx` (its builders finished and packed), with only the rows on which
+ * every one of `conditions` holds when there are any and they can be tested here.
+ */
+export function resultFromContext(
+  ctx: ReadContext,
+  lines: number,
+  conditions: readonly ExprNode[] = [],
+): PieceResult {
+  const finished = ctx.builders.map((builder) => builder.finish());
+  const kept =
+    conditions.length === 0 || ctx.rows === 0
+      ? undefined
+      : keepRowsWhere(
+          ctx.specs.map((spec) => spec.name),
+          finished,
+          ctx.rows,
+          conditions,
+        );
   return {
     ok: true,
     rows: ctx.rows,
     lines,
-    columns: ctx.builders.map((builder) => encodeColumn(builder.finish())),
+    columns: (kept?.columns ?? finished).map(encodeColumn),
     droppedRows: ctx.invalid.droppedRows,
     invalidByColumn: [...ctx.invalid.byColumn],
     examples: ctx.invalid.examples,
+    ...(kept === undefined ? {} : { kept: { rows: kept.rows, tallies: kept.tallies } }),
   };
 }
 

@@ -1,17 +1,18 @@
 import { MALFORMED_ROW } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import type { ReadContext } from "../read/read-context";
+import type { ConditionTally } from "../read/row-conditions";
 import { decodeColumn, type PieceResult } from "./piece-result";
 
 /**
  * Hand one parsed piece on: throw its error (lines shifted to the file's), count its invalid values,
- * deliver its rows. Returns the lines it covered.
+ * deliver its rows (those kept by the read's row conditions, with their tallies, when it was tested on them). Returns the lines it covered.
  */
 export function settlePiece(
   ctx: ReadContext,
   result: PieceResult,
   linesBefore: number,
-  deliver: (columns: ArrayLike<unknown>[], rows: number) => void,
+  deliver: (columns: ArrayLike<unknown>[], rows: number, tallies?: readonly ConditionTally[]) => void,
 ): number {
   const shift = (line: number | undefined): number | undefined =>
     line === undefined ? undefined : line + linesBefore;
@@ -36,7 +37,9 @@ export function settlePiece(
   }
   if (result.rows > 0) {
     ctx.drained += result.rows;
-    deliver(result.columns.map(decodeColumn), result.rows);
+    const { kept } = result;
+    if (kept === undefined) deliver(result.columns.map(decodeColumn), result.rows);
+    else deliver(result.columns.map(decodeColumn), kept.rows, kept.tallies);
   }
   return result.lines;
 }

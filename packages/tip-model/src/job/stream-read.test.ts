@@ -198,6 +198,26 @@ describe("the built CLI (the test command builds first)", () => {
     expect(streamedLog).toMatch(
       new RegExp(`taxi_trip_data: read [\\d,]+ rows from \\S+ in [\\d,]+ ms${parsedOn} rows=`),
     );
+    // the filters tested in the workers counted their rows there: each step takes in what the one before let out
+    const funnel = [...streamedLog.matchAll(/INFO tip-model: {1,3}(\w[^\n]*?) +([\d,]+) → +([\d,]+) /g)].map(
+      ([, step, rowsIn, rowsOut]) => ({
+        step: (step as string).trim(),
+        rowsIn: Number((rowsIn as string).replaceAll(",", "")),
+        rowsOut: Number((rowsOut as string).replaceAll(",", "")),
+      }),
+    );
+    const filters = funnel.slice(funnel.findIndex((e) => e.step === "limitHistory"));
+    expect(filters.slice(0, 6).map((e) => e.step)).toEqual([
+      "limitHistory",
+      "keepEveningRides",
+      "excludeAirports(pickup_location_id)",
+      "excludeAirports(dropoff_location_id)",
+      "dropDuplicates",
+      "firstNDaily",
+    ]);
+    expect(filters[0]?.rowsIn).toBe(funnel.find((e) => e.step === "read")?.rowsOut);
+    expect(filters.slice(1, 6).map((e) => e.rowsIn)).toEqual(filters.slice(0, 5).map((e) => e.rowsOut));
+    expect((filters[1]?.rowsOut ?? 0) < (filters[0]?.rowsOut ?? 0)).toBe(true);
     prepare(join(root, "whole.parquet"), "--no-stream-read");
     const [streamed, whole] = await Promise.all([
       readFile(join(root, "streamed.parquet")),

@@ -1,3 +1,4 @@
+import { evaluateExpression, trueRows } from "@tablepipe/core/internal";
 import { tripRows } from "@tablepipe/testing";
 import type * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -39,5 +40,34 @@ describe("keepEveningRides", () => {
       { pickup_datetime: "2018-02-04T03:00", dropoff_datetime: "2018-02-04T18:00" },
     ]);
     expect(keepEveningRides(pickupAtNight).numRows()).toBe(1);
+  });
+});
+
+describe("keepEveningRides as a condition (tested in the read's worker threads)", () => {
+  it("keeps the rows its own implementation keeps", () => {
+    const trips = tripRows.tuples(
+      ["dropoff_datetime"],
+      [
+        ["2018-02-04T16:59:59"],
+        ["2018-02-04T17:00"],
+        ["2018-02-04T22:30"],
+        ["2018-02-04T23:59"],
+        ["2018-02-05T00:00"],
+        ["2018-02-05T02:59"],
+      ],
+    );
+    const schema = { dropoff_datetime: { type: "timestamp", nullable: false } } as const;
+    for (const [from, to] of [
+      [17, 23],
+      [22, 2],
+      [0, 0],
+    ] as const) {
+      const params = keepEveningRides.resolveParams({ from, to });
+      const condition = keepEveningRides.keepWhere?.(params, schema);
+      if (condition === undefined) throw new Error("keepEveningRides gives no condition");
+      const input = { rowCount: trips.numRows(), column: (name: string) => trips.array(name) };
+      const kept = [...trueRows(evaluateExpression(condition, input, "test"), trips.numRows())];
+      expect(kept.map((i) => hhmm(trips)[i])).toEqual(hhmm(keepEveningRides(trips, { from, to })));
+    }
   });
 });

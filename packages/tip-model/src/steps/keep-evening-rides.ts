@@ -34,4 +34,5 @@ export const keepEveningRides = defineTransform({
   // keepHourWindow has one: a streamed read passes rows through it without making a table
   keepRows: (table, rows, { column, from, to }) =>
     keepHourWindow.keepRows!(table, rows, { column, from, to }),
+  keepWhere: ({ column, from, to }, input) => keepHourWindow.keepWhere?.({ column, from, to }, input),
 });

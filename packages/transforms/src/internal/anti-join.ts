@@ -1,4 +1,4 @@
-import { requireColumns } from "@tablepipe/core";
+import { col, type ExprNode, isIn, isNull, not, or, requireColumns, type TableSchema } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { evaluatePredicate, type LookupPredicate, predicateColumns } from "../lookup-predicate";
 import { columnValues } from "./columns";
@@ -95,4 +95,18 @@ export function antiJoinPositions(table: ColumnTable, rows: Uint32Array, spec: A
     }
   }
   return keep.subarray(0, count);
+}
+
+/**
+ * The rows {@link antiJoin} keeps, as a condition on a table with the `input` column types: the key is
+ * missing, or not one of the matching lookup keys. Only for a number key column against number keys (the
+ * one case where the two agree on every value: no kind mismatch to report, 0 and -0 alike); undefined
+ * otherwise.
+ */
+export function antiJoinCondition(spec: AntiJoinSpec, input: TableSchema): ExprNode | undefined {
+  const type = input[spec.column]?.type;
+  if (type !== "int" && type !== "float") return undefined;
+  const keys = matchingKeys(spec).numbers();
+  if (keys === undefined) return undefined;
+  return or(isNull(col(spec.column)), not(isIn(col(spec.column), keys)));
 }

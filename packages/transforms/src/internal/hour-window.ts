@@ -16,8 +16,7 @@ export function hourPositions(
 ): Uint32Array {
   const millis = timestampMillis(table, column, rows, step);
   const inWindow = new Uint8Array(24);
-  for (let h = 0; h < 24; ++h)
-    inWindow[h] = (from <= to ? h >= from && h <= to : h >= from || h <= to) ? 1 : 0;
+  for (const h of hoursInWindow(from, to)) inWindow[h] = 1;
   const keep = new Uint32Array(rows.length);
   let count = 0;
   for (let i = 0; i < millis.length; ++i) {
@@ -25,4 +24,11 @@ export function hourPositions(
     if (!Number.isNaN(ms) && inWindow[hourOfDay(ms)] === 1) keep[count++] = i;
   }
   return keep.subarray(0, count);
+}
+
+/** The hours (0-23, ascending) of the window `from`..`to`, both inclusive, wrapping midnight when `from > to`. */
+export function hoursInWindow(from: number, to: number): number[] {
+  const hours: number[] = [];
+  for (let h = 0; h < 24; ++h) if (from <= to ? h >= from && h <= to : h >= from || h <= to) hours.push(h);
+  return hours;
 }

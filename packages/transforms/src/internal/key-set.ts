@@ -72,6 +72,17 @@ export class KeySet {
     }
   }
 
+  /** The keys when every one is a number (NaN is never a key), else undefined. */
+  numbers(): number[] | undefined {
+    if (this.#dates.size > 0 || this.#objects.size > 0) return undefined;
+    const out: number[] = [];
+    for (const key of this.#scalars) {
+      if (typeof key !== "number") return undefined;
+      out.push(key);
+    }
+    return out;
+  }
+
   get size(): number {
     return this.#scalars.size + this.#dates.size + this.#objects.size;
   }
