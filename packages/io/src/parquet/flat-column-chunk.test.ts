@@ -9,6 +9,7 @@ import {
 import { type ColumnSource, parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
+import { compressorsFor } from "./parquet-codecs";
 import { epochMillisParsers } from "./parquet-time-columns";
 import { readHybrid } from "./rle-hybrid";
 
@@ -142,6 +143,8 @@ async function bothDecodes(
     parquetSchema(metadata).children.map((child) => [child.element.name, child.element]),
   );
   const pairs: { ours: unknown[]; theirs: unknown[]; where: string }[] = [];
+  // the reader's decompressors (Snappy by WebAssembly), against hyparquet's own decode (its JavaScript Snappy)
+  const compressors = await compressorsFor(metadata);
   let rowStart = 0;
   for (const [g, group] of metadata.row_groups.entries()) {
     const rows = Number(group.num_rows);
@@ -155,6 +158,7 @@ async function bothDecodes(
         meta,
         elements.get(name) as SchemaElement,
         rows,
+        compressors,
       );
       if (ours === undefined) throw new Error(`column ${name} was not decoded directly`);
       const theirs = await reference(buffer, metadata, name, rowStart, rowStart + rows);

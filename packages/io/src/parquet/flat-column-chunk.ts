@@ -1,7 +1,7 @@
 /**
  * A direct decoder for the common Parquet column chunk: a flat column (a child of the root, REQUIRED or
  * OPTIONAL) of integers, floats, time stamps, dates or strings, each page PLAIN or dictionary encoded, in data
- * pages V1 or V2, uncompressed, Snappy or a codec of `compressorsFor` (parquet-codecs.ts). It writes one typed
+ * pages V1 or V2, uncompressed or a codec of `compressorsFor` (parquet-codecs.ts). It writes one typed
  * array per row group: a dictionary is converted once and its indices read into an Int32Array, a REQUIRED
  * column is never assembled from levels, a time stamp is never a boxed value on its way to epoch milliseconds.
  * Values equal hyparquet's own decode with `epochMillisParsers` (a property test holds the two equal). Any
@@ -401,7 +401,7 @@ function decodePage(
 
 /**
  * Decode a flat column chunk (`bytes`: the chunk's bytes, from {@link columnChunkRange}) of `rows` rows
- * (`compressors`: for codecs other than uncompressed and Snappy, from `compressorsFor`) into
+ * (`compressors`: from `compressorsFor`, for codecs other than uncompressed) into
  * one array: an Int32Array, BigInt64Array, Float32Array or Float64Array (time stamps and dates as epoch
  * milliseconds), a string array, or a plain array with nulls when a row is null. `undefined` when the chunk
  * uses anything the direct decoder does not read (decode it with hyparquet). Throws on a corrupt chunk.

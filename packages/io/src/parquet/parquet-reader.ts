@@ -31,7 +31,7 @@ export interface OpenParquet {
   readonly timeColumns: ReadonlySet<string>;
   /** The schema element of each top-level file column, by name. */
   readonly elements: ReadonlyMap<string, SchemaElement>;
-  /** Decompressors for the file's codecs other than uncompressed and Snappy (undefined: it uses none). */
+  /** Decompressors for the file's codecs other than uncompressed (undefined: it uses none). */
   readonly compressors: Compressors | undefined;
 }
 
