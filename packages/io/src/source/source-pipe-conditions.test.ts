@@ -3,24 +3,14 @@
  * (in its worker threads when it has them; here, on this thread, through the same `keepRowsWhere`): the
  * result and the trace's rows are those of the whole read then the pipe, and the steps themselves do not run.
  */
-import {
-  adds,
-  cast,
-  col,
-  defineTransform,
-  eq,
-  gt,
-  needs,
-  needsEach,
-  pipe,
-  type TraceEntry,
-} from "@tablepipe/core";
+import { cast, col, defineTransform, eq, gt, needs, pipe, type TraceEntry } from "@tablepipe/core";
 import * as aq from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { readTable } from "../read/read-table";
 import { tempFolder } from "../test-support";
 import { pipeFrom } from "./source-pipe";
+import { dedupe, firstPerId, isYes } from "./test-transforms";
 
 const Row = z.object({ id: z.int(), fare: z.number(), flag: z.string().nullable(), code: z.string() });
 
@@ -66,23 +56,6 @@ const keepCodeAbove = defineTransform({
     return table.filter(aq.escape((d: Record<string, string>) => Number(d[column]) > min)).reify();
   },
   keepWhere: ({ column, min }) => gt(cast(col(column), "float"), min),
-});
-const isYes = defineTransform({
-  name: "isYes",
-  rowLocal: true,
-  columns: { column: needs("flag"), output: adds("yes") },
-  apply: (table, { column, output }) =>
-    table.derive({ [output]: aq.escape((d: Record<string, unknown>) => (d[column] === "Y" ? 1 : 0)) }),
-});
-const dedupe = defineTransform({
-  name: "dedupe",
-  dropsDuplicateRows: () => true,
-  apply: (table) => table.dedupe(),
-});
-const firstPerId = defineTransform({
-  name: "firstPerId",
-  columns: { keys: needsEach(["id"]) },
-  apply: (table, { keys }) => table.dedupe(keys),
 });
 
 const folder = tempFolder();

@@ -5,7 +5,6 @@ import {
   defineTransform,
   MissingColumnsError,
   needs,
-  needsEach,
   pipe,
   StepFailedError,
   schemaOf,
@@ -17,14 +16,10 @@ import { z } from "zod";
 import { readTable } from "../read/read-table";
 import { tempFolder } from "../test-support";
 import { pipeFrom } from "./source-pipe";
+import { dedupe, firstPerId, isYes } from "./test-transforms";
 
 const Row = z.object({ id: z.int(), fare: z.number(), flag: z.string().nullable(), at: z.date() });
 
-const dedupe = defineTransform({
-  name: "dedupe",
-  dropsDuplicateRows: () => true,
-  apply: (table) => table.dedupe(),
-});
 const keepFareAbove = defineTransform({
   name: "keepFareAbove",
   rowLocal: true,
@@ -32,13 +27,6 @@ const keepFareAbove = defineTransform({
   params: z.object({ min: z.number() }),
   apply: (table, { column, min }) =>
     table.filter(aq.escape((d: Record<string, number>) => d[column]! > min)).reify(),
-});
-const isYes = defineTransform({
-  name: "isYes",
-  rowLocal: true,
-  columns: { column: needs("flag"), output: adds("yes") },
-  apply: (table, { column, output }) =>
-    table.derive({ [output]: aq.escape((d: Record<string, unknown>) => (d[column] === "Y" ? 1 : 0)) }),
 });
 const fareFromId = defineTransform({
   name: "fareFromId",
@@ -48,11 +36,6 @@ const fareFromId = defineTransform({
   contract: ({ output }) => ({ replaces: [output] }),
   apply: (table, { column, output }) =>
     table.derive({ [output]: aq.escape((d: Record<string, number>) => d[column]! * 2) }),
-});
-const firstPerId = defineTransform({
-  name: "firstPerId",
-  columns: { keys: needsEach(["id"]) },
-  apply: (table, { keys }) => table.dedupe(keys),
 });
 const failOnNegative = defineTransform({
   name: "failOnNegative",

@@ -42,6 +42,16 @@ afterAll(async () => {
 beforeEach(() => configureLogging({ stream: { write: () => undefined } }));
 afterEach(() => resetLogging());
 
+/** filterData's steps in the order a streamed read runs them: the filters per batch, the dedupe moved after. */
+const STREAMED_FILTER_DATA = [
+  "limitHistory",
+  "keepEveningRides",
+  "excludeAirports(pickup_location_id)",
+  "excludeAirports(dropoff_location_id)",
+  "dropDuplicates",
+  "firstNDaily",
+];
+
 describe("the streamed read", () => {
   it("prepares the very table the straightforward path prepares (the job, CSV)", async () => {
     const plain = new TipAmountModel({ data_dir: dataDir });
@@ -69,14 +79,7 @@ describe("the streamed read", () => {
     ]);
     expect(streamed.traces.transform?.[0]?.rowsOut).toBe(30_000);
     // streamed, each filter runs on every batch, then the dedupe on what is left
-    expect(streamed.traces.transform?.[1]?.children.map((t) => t.step)).toEqual([
-      "limitHistory",
-      "keepEveningRides",
-      "excludeAirports(pickup_location_id)",
-      "excludeAirports(dropoff_location_id)",
-      "dropDuplicates",
-      "firstNDaily",
-    ]);
+    expect(streamed.traces.transform?.[1]?.children.map((t) => t.step)).toEqual(STREAMED_FILTER_DATA);
   });
 
   it("gives the same rows in the same order whatever the batch size, from CSV and from Parquet", async () => {
@@ -207,14 +210,7 @@ describe("the built CLI (the test command builds first)", () => {
       }),
     );
     const filters = funnel.slice(funnel.findIndex((e) => e.step === "limitHistory"));
-    expect(filters.slice(0, 6).map((e) => e.step)).toEqual([
-      "limitHistory",
-      "keepEveningRides",
-      "excludeAirports(pickup_location_id)",
-      "excludeAirports(dropoff_location_id)",
-      "dropDuplicates",
-      "firstNDaily",
-    ]);
+    expect(filters.slice(0, 6).map((e) => e.step)).toEqual(STREAMED_FILTER_DATA);
     expect(filters[0]?.rowsIn).toBe(funnel.find((e) => e.step === "read")?.rowsOut);
     expect(filters.slice(1, 6).map((e) => e.rowsIn)).toEqual(filters.slice(0, 5).map((e) => e.rowsOut));
     expect((filters[1]?.rowsOut ?? 0) < (filters[0]?.rowsOut ?? 0)).toBe(true);
