@@ -3,10 +3,9 @@ import { describeValue } from "../values/describe-value";
 import type { ColumnParams } from "./column-params";
 import { TransformParamError } from "./errors";
 import { isTable } from "./table";
+import type { ParamsSchema } from "./types";
 
 export { describeValue };
-
-import type { ParamsSchema } from "./types";
 
 /** A zod schema for a param that takes an arquero table (e.g. the zone table of `excludeAirports`). */
 export function tableParam() {
