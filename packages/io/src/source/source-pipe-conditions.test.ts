@@ -7,6 +7,7 @@ import { cast, col, defineTransform, eq, gt, needs, pipe, type TraceEntry } from
 import * as aq from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { TableReadError } from "../errors";
 import { readTable } from "../read/read-table";
 import { tempFolder } from "../test-support";
 import { pipeFrom } from "./source-pipe";
@@ -112,6 +113,24 @@ describe("pipeFrom with filters that state their rows as a condition", () => {
         "dedupe",
         "firstPerId",
       ]);
+    }
+  });
+
+  it("still stops at an invalid value in a row the conditions would drop, as the whole read does", async () => {
+    // a row past the first batches whose flag is "N", which keepFlag({ value: "Y" }) drops, gets an id that is no integer
+    const lines = csv(false).split("\n");
+    const at = lines.findIndex((line, i) => i > 30 && /^\d+,-?\d+,N,\d+$/.test(line));
+    lines[at] = `x1${lines[at]?.slice(lines[at].indexOf(","))}`;
+    const path = folder.file("invalid-dropped.csv", lines.join("\n"));
+    const whole = await readTable(path, Row).catch((error: unknown) => error);
+    expect(whole).toBeInstanceOf(TableReadError);
+    for (const chunkSize of [64, undefined]) {
+      const streamed = await pipeFrom(path, Row, chunkSize === undefined ? {} : { chunkSize })
+        .transform(keepFlag, { value: "Y" })
+        .run()
+        .catch((error: unknown) => error);
+      expect(streamed).toBeInstanceOf(TableReadError);
+      expect((streamed as TableReadError).message).toBe((whole as TableReadError).message);
     }
   });
 
