@@ -7,6 +7,7 @@
 export { rememberedDisplaySchema, resolveDisplaySchema } from "./display/display-schema";
 export { rememberTableSchema } from "./display/remember";
 export { evaluateExpression } from "./expr/evaluate";
+export { smallIntegerMask } from "./expr/kernels";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
 export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
 export { TableAccumulator } from "./pipe/accumulate";

@@ -86,14 +86,19 @@ export function compareValues<V extends string | number | null>(
 /** Keys below this are tested through a mask rather than a set. */
 const MASK_LIMIT = 1 << 16;
 
-/** A mask with a 1 at each value, when every value is a whole number in [0, 65536); else undefined. */
-function smallIntegerMask(values: readonly number[]): Uint8Array | undefined {
-  if (values.length === 0) return undefined;
-  let max = 0;
+/**
+ * A mask with a 1 at each value, when every value is a whole number in [0, 65536): `mask[x] === 1` then says
+ * whether a number `x` is one of them (a fraction, NaN, a negative or larger number reads undefined; `-0`
+ * reads index 0). Undefined otherwise, and for no values.
+ * @example smallIntegerMask([1, 132, 138])?.[132] // 1
+ */
+export function smallIntegerMask(values: Iterable<number>): Uint8Array | undefined {
+  let max = -1;
   for (const v of values) {
     if (!Number.isInteger(v) || v < 0 || v >= MASK_LIMIT) return undefined;
     max = Math.max(max, v);
   }
+  if (max < 0) return undefined;
   const mask = new Uint8Array(max + 1);
   for (const v of values) mask[v] = 1;
   return mask;

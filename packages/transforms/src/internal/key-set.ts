@@ -1,3 +1,5 @@
+import { smallIntegerMask } from "@tablepipe/core/internal";
+
 /** The kinds of key values, as bits, for telling a user their two key columns can never match. */
 export const KIND_NUMBER = 1;
 export const KIND_STRING = 2;
@@ -88,30 +90,16 @@ export class KeySet {
   }
 
   /**
-   * When every key is a whole number in [0, 65536): a mask with a 1 at each key, so that `mask[x] === 1`
-   * says whether a number `x` is in the set (a fraction, NaN, a negative or larger number reads undefined;
-   * `-0` reads index 0). Undefined otherwise, and for an empty set.
+   * When every key is a whole number in [0, 65536): a mask with a 1 at each key (core's `smallIntegerMask`).
+   * Undefined otherwise, and for an empty set.
    */
   smallIntegerMask(): Uint8Array | undefined {
-    if (this.#mask === undefined) this.#mask = this.#buildMask() ?? null;
+    if (this.#mask === undefined) {
+      const numbers = this.numbers();
+      this.#mask = (numbers === undefined ? undefined : smallIntegerMask(numbers)) ?? null;
+    }
     return this.#mask ?? undefined;
   }
 
   #mask: Uint8Array | null | undefined;
-
-  #buildMask(): Uint8Array | undefined {
-    if (this.#scalars.size === 0 || this.#dates.size > 0 || this.#objects.size > 0) return undefined;
-    let max = 0;
-    for (const key of this.#scalars) {
-      if (typeof key !== "number" || !Number.isInteger(key) || key < 0 || key >= SMALL_INTEGER_LIMIT)
-        return undefined;
-      max = Math.max(max, key);
-    }
-    const mask = new Uint8Array(max + 1);
-    for (const key of this.#scalars) mask[key as number] = 1;
-    return mask;
-  }
 }
-
-/** Keys below this go into a {@link KeySet.smallIntegerMask}. */
-const SMALL_INTEGER_LIMIT = 1 << 16;
