@@ -129,20 +129,19 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     return compareValues(op, bools(a), bools(b), N, n);
   };
 
-  /** A column compared with a number literal (`fare > 10`), without making the literal a vector. */
-  const compareToNumber = (at: Extract<ExprNode, { kind: "binary" }>): Vector | undefined => {
-    const { left, right } = at;
-    if (right.kind !== "literal" || typeof right.value !== "number" || Number.isNaN(right.value)) return;
-    if (left.kind === "literal" || !isComparison(at.op)) return;
-    const a = evaluate(left);
-    if (a.kind !== "number") return;
-    return { kind: "boolean", values: compareNumbersTo(at.op, a.values, right.value, n) };
-  };
-
   const binary = (at: Extract<ExprNode, { kind: "binary" }>): Vector => {
-    const toNumber = compareToNumber(at);
-    if (toNumber !== undefined) return toNumber;
     const a = evaluate(at.left);
+    const { right } = at;
+    // a number literal on the right of a comparison (`fare > 10`) is compared as it is, never made a vector
+    if (
+      isComparison(at.op) &&
+      a.kind === "number" &&
+      right.kind === "literal" &&
+      typeof right.value === "number" &&
+      !Number.isNaN(right.value)
+    ) {
+      return { kind: "boolean", values: compareNumbersTo(at.op, a.values, right.value, n) };
+    }
     const b = evaluate(at.right);
     switch (at.op) {
       case "add":

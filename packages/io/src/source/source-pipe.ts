@@ -223,11 +223,14 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
     const conditions = leadingConditions(streamed);
     const run = { sourceColumns: this.sourceColumns, candidates, accumulated };
     const runAll = streamedRunner({ ...run, steps: streamed, tallies });
-    const runAfterConditions = streamedRunner({
-      ...run,
-      steps: streamed.slice(conditions.length),
-      tallies: tallies.slice(conditions.length),
-    });
+    const runAfterConditions =
+      conditions.length === 0
+        ? runAll
+        : streamedRunner({
+            ...run,
+            steps: streamed.slice(conditions.length),
+            tallies: tallies.slice(conditions.length),
+          });
     let stepsMs = 0;
     const report = await readBatchesWhere(
       this.#source,
