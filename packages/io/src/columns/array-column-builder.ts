@@ -38,7 +38,23 @@ export abstract class ArrayColumnBuilder<T> implements ColumnBuilder {
   }
 
   appendAbsent(count: number): void {
-    for (let i = 0; i < count; i++) this.data.push(this.emptyValue);
+    const at = this.grow(count);
+    this.data.fill(this.emptyValue, at, at + count);
+  }
+
+  /**
+   * Make room for `count` more values in one step and return the index of the first: a push per value grows
+   * a large array again and again. A loop that may stop early ends with {@link trimTo}.
+   */
+  protected grow(count: number): number {
+    const at = this.data.length;
+    this.data.length = at + count;
+    return at;
+  }
+
+  /** Cut the values to the first `length` (the room {@link grow} made that a loop stopping early left empty). */
+  protected trimTo(length: number): void {
+    this.data.length = length;
   }
 
   expect(_rows: number): void {}

@@ -25,13 +25,16 @@ export interface ColumnBuilder {
   readonly length: number;
   /** Append field `field` of every record in `records` (CSV). `column` identifies this builder to `sink`. */
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void;
-  /** Append already-decoded values (Parquet, Arrow); `null`/`undefined` are empty cells. */
-  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void;
+  /**
+   * Append already-decoded values (Parquet, Arrow); `null`/`undefined` are empty cells. `owned`: `values` is
+   * the read's own fresh array, referenced nowhere else, so an empty builder may keep it instead of a copy.
+   */
+  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number, owned?: boolean): void;
   /**
    * Append the values of a file column typed as a time stamp or a date (Parquet, Arrow), decoded as epoch
-   * milliseconds of the UTC wall-clock time; `null`/`undefined` are empty cells.
+   * milliseconds of the UTC wall-clock time; `null`/`undefined` are empty cells. `owned` as for `appendValues`.
    */
-  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void;
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number, owned?: boolean): void;
   /** The storage of the values appended so far (valid up to {@link ColumnBuilder.length}); read, never kept. */
   values(): ArrayLike<unknown>;
   /** Append `count` empty cells of an absent optional column (its default, or null). */
@@ -97,12 +100,41 @@ export class Float64Store {
   /** The storage; valid up to `length`. Replaced when it grows: read it after {@link reserve}. */
   data = new Float64Array(1024);
   length = 0;
+  /** The most rows {@link expect} announced. */
+  private expected = 0;
 
   /** Room for `extra` more values; returns the (possibly new) storage. */
   reserve(extra: number): Float64Array {
     const need = this.length + extra;
     if (need > this.data.length) this.resize(Math.max(need, this.data.length * 2));
     return this.data;
+  }
+
+  /**
+   * `values` when {@link adopt} may take them: nothing is stored yet, no more rows were announced ({@link expect}), and they
+   * are a Float64Array over the whole of a plain (not shared) ArrayBuffer; else undefined.
+   */
+  adoptable(values: ArrayLike<unknown>): Float64Array<ArrayBuffer> | undefined {
+    if (this.length !== 0 || this.expected > values.length || !(values instanceof Float64Array))
+      return undefined;
+    const { buffer } = values;
+    if (
+      !(buffer instanceof ArrayBuffer) ||
+      values.byteOffset !== 0 ||
+      values.byteLength !== buffer.byteLength
+    )
+      return undefined;
+    return values as Float64Array<ArrayBuffer>;
+  }
+
+  /**
+   * Take `values` (checked by {@link adoptable}) as the storage instead of copying them. The caller gives them
+   * up: they must be referenced nowhere else.
+   */
+  adopt(values: Float64Array<ArrayBuffer>): void {
+    if (this.length !== 0) throw new Error("Float64Store.adopt: the store already holds values");
+    this.data = values;
+    this.length = values.length;
   }
 
   private resize(capacity: number): void {
@@ -113,6 +145,7 @@ export class Float64Store {
 
   /** Allocate room for about `rows` values in all: exactly when empty, else at least doubling (a hint per batch stays linear). */
   expect(rows: number): void {
+    this.expected = Math.max(this.expected, rows);
     if (rows <= this.data.length) return;
     this.resize(this.length === 0 ? Math.ceil(rows) : Math.max(Math.ceil(rows), this.data.length * 2));
   }

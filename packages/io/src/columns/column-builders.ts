@@ -113,7 +113,13 @@ class DenseNumberBuilder implements ColumnBuilder {
     this.store.length = at;
   }
 
-  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+  appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number, owned = false): void {
+    // a decoded column of valid numbers becomes the storage as it is (no copy) when it is the read's own
+    const own = owned ? this.store.adoptable(values) : undefined;
+    if (own !== undefined && validFloat64(own, this.isInt)) {
+      this.store.adopt(own);
+      return;
+    }
     const count = values.length;
     const data = this.store.reserve(count);
     let at = this.store.length;
@@ -191,16 +197,21 @@ function copyValidNumbers(
   return true;
 }
 
-/** {@link copyValidNumbers} for a Float64Array (a loop of one element kind). */
-function copyValidFloat64(values: Float64Array, isInt: boolean, data: Float64Array, at: number): boolean {
+/** Whether every value is one the dense number builder takes as it is: whole and safe (`isInt`), or finite. */
+function validFloat64(values: Float64Array, isInt: boolean): boolean {
   if (isInt) {
     for (let r = 0; r < values.length; r++) if (!Number.isSafeInteger(values[r])) return false;
-  } else {
-    // v - v is 0 for a finite number, NaN for NaN and the infinities
-    let check = 0;
-    for (let r = 0; r < values.length; r++) check += (values[r] as number) - (values[r] as number);
-    if (check !== 0) return false;
+    return true;
   }
+  // v - v is 0 for a finite number, NaN for NaN and the infinities
+  let check = 0;
+  for (let r = 0; r < values.length; r++) check += (values[r] as number) - (values[r] as number);
+  return check === 0;
+}
+
+/** {@link copyValidNumbers} for a Float64Array (a loop of one element kind). */
+function copyValidFloat64(values: Float64Array, isInt: boolean, data: Float64Array, at: number): boolean {
+  if (!validFloat64(values, isInt)) return false;
   data.set(values, at);
   return true;
 }
@@ -285,23 +296,25 @@ class NullableNumberBuilder extends ArrayColumnBuilder<number> {
   appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
     const data = this.data;
     const isInt = this.isInt;
+    let at = this.grow(values.length);
     for (let r = 0; r < values.length; r++) {
       const value = values[r];
       if (typeof value === "number" && (isInt ? Number.isSafeInteger(value) : Number.isFinite(value))) {
-        data.push(value);
+        data[at++] = value;
         continue;
       }
       const parsed = numberFromValue(value, isInt);
       if (parsed.issue === 1) {
-        data.push(this.emptyValue);
+        data[at++] = this.emptyValue;
         continue;
       }
       if (parsed.issue === 0) {
         sink.add(r, column, 0);
         if (sink.stopAtFirst) break;
       }
-      data.push(parsed.value);
+      data[at++] = parsed.value;
     }
+    this.trimTo(at);
   }
 }
 
@@ -345,10 +358,12 @@ class BooleanBuilder extends ArrayColumnBuilder<boolean> {
   }
 
   appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+    const data = this.data;
+    let at = this.grow(values.length);
     for (let r = 0; r < values.length; r++) {
       const value = values[r];
       if (typeof value === "boolean") {
-        this.data.push(value);
+        data[at++] = value;
         continue;
       }
       let b = -1;
@@ -363,15 +378,16 @@ class BooleanBuilder extends ArrayColumnBuilder<boolean> {
           sink.add(r, column, 1);
           if (sink.stopAtFirst) break;
         }
-        this.data.push(this.emptyValue);
+        data[at++] = this.emptyValue;
         continue;
       }
       if (b < 0) {
         sink.add(r, column, 0);
         if (sink.stopAtFirst) break;
       }
-      this.data.push(b === 1);
+      data[at++] = b === 1;
     }
+    this.trimTo(at);
   }
 }
 
@@ -430,6 +446,8 @@ class StringBuilder extends ArrayColumnBuilder<string> {
 
   appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
     const allowed = this.allowed;
+    const data = this.data;
+    let at = this.grow(values.length);
     for (let r = 0; r < values.length; r++) {
       const value = values[r];
       let text: string;
@@ -441,19 +459,20 @@ class StringBuilder extends ArrayColumnBuilder<string> {
           sink.add(r, column, 1);
           if (sink.stopAtFirst) break;
         }
-        this.data.push(this.emptyValue);
+        data[at++] = this.emptyValue;
         continue;
       } else {
         sink.add(r, column, 0);
         if (sink.stopAtFirst) break;
-        this.data.push(null);
+        data[at++] = null;
         continue;
       }
       if (allowed !== undefined && !allowed.has(text)) {
         sink.add(r, column, 0);
         if (sink.stopAtFirst) break;
       }
-      this.data.push(text);
+      data[at++] = text;
     }
+    this.trimTo(at);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Decoded values (Parquet, Arrow) into a non-nullable number column: arrays of valid numbers are copied whole,
- * and anything else takes the value-by-value path, with the same values and the same issues either way.
+ * Decoded values (Parquet, Arrow) into a non-nullable number column: arrays of valid numbers are copied whole
+ * (or kept as they are, when the read owns them), and anything else takes the value-by-value path, with the
+ * same values and the same issues either way.
  */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -38,5 +39,51 @@ describe("a dense number column from decoded values", () => {
     expect(append("float", [1, Number.POSITIVE_INFINITY])).toEqual({ values: [1, 0], issues: [[1, 0]] });
     expect(append("int", Float64Array.of(1, 2.5))).toEqual({ values: [1, 0], issues: [[1, 0]] });
     expect(append("int", [1, null, "3"])).toEqual({ values: [1, 0, 3], issues: [[1, 1]] }); // null: missing
+  });
+});
+
+describe("an owned decoded column (a Parquet chunk the direct decoder wrote)", () => {
+  const build = (kind: "int" | "float") =>
+    createColumnBuilder((kind === "int" ? intSpec : floatSpec) as NonNullable<typeof intSpec>);
+
+  it("becomes the storage of an empty builder, without a copy", () => {
+    const values = Float64Array.of(1.5, -2, 3);
+    const builder = build("float");
+    builder.appendValues(values, new BatchIssues(true), 0, true);
+    expect((builder.finish() as Float64Array).buffer).toBe(values.buffer);
+  });
+
+  it("is copied when not owned, when the builder holds values, or when it is a view of a larger buffer", () => {
+    const notOwned = Float64Array.of(1, 2);
+    const first = build("float");
+    first.appendValues(notOwned, new BatchIssues(true), 0);
+    expect((first.finish() as Float64Array).buffer).not.toBe(notOwned.buffer);
+    expect(Array.from(first.finish() as Float64Array)).toEqual([1, 2]);
+
+    const second = build("float");
+    const later = Float64Array.of(3, 4);
+    second.appendValues(Float64Array.of(1, 2), new BatchIssues(true), 0, true);
+    second.appendValues(later, new BatchIssues(true), 0, true);
+    expect(Array.from(second.finish() as Float64Array)).toEqual([1, 2, 3, 4]);
+
+    const view = new Float64Array(8).subarray(2, 5);
+    const third = build("float");
+    third.appendValues(view, new BatchIssues(true), 0, true);
+    expect((third.finish() as Float64Array).buffer).not.toBe(view.buffer);
+  });
+
+  it("is checked first: an invalid value is reported where it is, as when it is copied", () => {
+    const floats = Float64Array.of(1, Number.NaN, 3);
+    const issues = new BatchIssues(false);
+    const builder = build("float");
+    builder.appendValues(floats, issues, 0, true);
+    expect((builder.finish() as Float64Array).buffer).not.toBe(floats.buffer);
+    expect(Array.from(builder.finish() as Float64Array)).toEqual([1, 0, 3]);
+    expect(issues.records).toEqual([1]);
+
+    const ints = build("int");
+    const intIssues = new BatchIssues(false);
+    ints.appendValues(Float64Array.of(4, 2.5), intIssues, 0, true);
+    expect(intIssues.records).toEqual([1]);
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import { isEpochMillis } from "@tablepipe/core";
-import { parseTimestampBytes, toScratch } from "@tablepipe/core/internal";
+import { MAX_EPOCH_MS, parseTimestampBytes, toScratch } from "@tablepipe/core/internal";
 import type { CsvRecords } from "../csv/csv-tokenizer";
 import type { ColumnSpec } from "../read/schema-columns";
 import { ArrayColumnBuilder } from "./array-column-builder";
@@ -61,6 +61,15 @@ function fromMillis(value: unknown): Decoded {
     out.value = Math.floor(value) + 0; // + 0 turns -0 into 0
   else out.issue = value === null || value === undefined ? 1 : 0;
   return out;
+}
+
+/** Whether each value is what {@link fromMillis} keeps as it is: whole epoch milliseconds in range, never -0. */
+function wholeEpochMillis(values: Float64Array): boolean {
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r] as number;
+    if (!(Math.abs(v) <= MAX_EPOCH_MS) || Math.floor(v) !== v || (v === 0 && 1 / v < 0)) return false;
+  }
+  return true;
 }
 
 /** The epoch milliseconds of a schema default (a Date), or null. */
@@ -121,7 +130,17 @@ class DenseTimestampBuilder implements ColumnBuilder {
     this.appendDecoded(values, sink, column, fromValue);
   }
 
-  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number): void {
+  appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number, owned = false): void {
+    // whole milliseconds in range (a Parquet time-stamp column) are stored as they are, in one step
+    if (values instanceof Float64Array && wholeEpochMillis(values)) {
+      const own = owned ? this.store.adoptable(values) : undefined;
+      if (own !== undefined) this.store.adopt(own);
+      else {
+        this.store.reserve(values.length).set(values, this.store.length);
+        this.store.length += values.length;
+      }
+      return;
+    }
     this.appendDecoded(values, sink, column, fromMillis);
   }
 
@@ -210,17 +229,19 @@ class NullableTimestampBuilder extends ArrayColumnBuilder<number> {
 
   private appendDecoded(values: ArrayLike<unknown>, sink: IssueSink, column: number, decode: Decode): void {
     const data = this.data;
+    let at = this.grow(values.length);
     for (let r = 0; r < values.length; r++) {
       const { value, issue } = decode(values[r]);
       if (issue === undefined) {
-        data.push(value);
+        data[at++] = value;
       } else if (issue === 1) {
-        data.push(this.emptyValue);
+        data[at++] = this.emptyValue;
       } else {
         sink.add(r, column, issue);
         if (sink.stopAtFirst) break;
-        data.push(null);
+        data[at++] = null;
       }
     }
+    this.trimTo(at);
   }
 }

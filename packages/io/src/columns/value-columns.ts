@@ -12,6 +12,11 @@ export interface DecodedColumn {
    * milliseconds of the UTC wall-clock time (numbers, never Dates).
    */
   readonly epochMillis: boolean;
+  /**
+   * True when `values` is the read's own fresh array, referenced nowhere else (a Parquet column chunk the
+   * direct decoder wrote): a builder may keep it as its storage instead of copying it.
+   */
+  readonly owned?: boolean;
 }
 
 /** A value of a Parquet/Arrow column as text, for error messages. */
@@ -58,8 +63,8 @@ export function appendValueBatch(
   ctx.builders.forEach((builder, c) => {
     const column = columns[c];
     if (column === undefined) builder.appendAbsent(count);
-    else if (column.epochMillis) builder.appendEpochMillis(column.values, issues, c);
-    else builder.appendValues(column.values, issues, c);
+    else if (column.epochMillis) builder.appendEpochMillis(column.values, issues, c, column.owned === true);
+    else builder.appendValues(column.values, issues, c, column.owned === true);
   });
   settleBatch(
     ctx,

@@ -154,7 +154,9 @@ export async function readRowGroup(
   rowStart: number,
   rowEnd: number,
 ): Promise<void> {
-  for (const builder of ctx.builders) builder.expect(builder.length + (rowEnd - rowStart));
+  // an empty builder needs no hint: it takes (or allocates exactly) the row group's column
+  for (const builder of ctx.builders)
+    if (builder.length > 0) builder.expect(builder.length + (rowEnd - rowStart));
   const direct = await decodeFlatColumns(parquet, ctx.file, rowStart, rowEnd);
   const rest = parquet.wanted.filter((name) => !direct.has(name));
   const chunks = new Map<string, ColumnData[]>();
@@ -181,14 +183,17 @@ export async function readRowGroup(
       );
     }
   }
-  const columns = parquet.mapped.map((name): DecodedColumn | undefined =>
-    name === undefined
-      ? undefined
-      : {
-          values: direct.get(name) ?? assemble(chunks.get(name) ?? [], rowStart, rowEnd),
-          epochMillis: parquet.timeColumns.has(name),
-        },
-  );
+  // a direct-decoded array is this row group's own, and goes to one builder (a file column maps to one
+  // schema column), which may keep it instead of a copy
+  const columns = parquet.mapped.map((name): DecodedColumn | undefined => {
+    if (name === undefined) return undefined;
+    const own = direct.get(name);
+    return {
+      values: own ?? assemble(chunks.get(name) ?? [], rowStart, rowEnd),
+      epochMillis: parquet.timeColumns.has(name),
+      owned: own !== undefined,
+    };
+  });
   appendValueBatch(ctx, columns, rowEnd - rowStart, rowStart);
 }
 
