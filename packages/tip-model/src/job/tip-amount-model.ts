@@ -22,7 +22,7 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
-import { prewarmChartWorker } from "../report/chart-renderer";
+import { drawFunnelEarly, prewarmChartWorker } from "../report/chart-renderer";
 import { summarizeColumns } from "../report/column-summary";
 import type { ReportFile, ReportRun } from "../report/types";
 import { addFeatures } from "../steps/add-features";
@@ -326,10 +326,23 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     return trips;
   }
 
-  /** Split the prepared rows (seeded) and fit the model with `trainModel()`. */
-  train(): Promise<void> {
+  /**
+   * Split the prepared rows (seeded) and fit the model with `trainModel()`. When `load()` will write a report,
+   * its funnel chart is drawn next, in the chart worker, while the job validates and writes its other files.
+   */
+  async train(): Promise<void> {
     // the report's chart worker (when built) imports vega on the other core while the model trains
     prewarmChartWorker();
+    await this.trainStage();
+    if (this.reportFollows) drawFunnelEarly(this.reportFunnel());
+  }
+
+  /** The pipe's whole trace, as the report's funnel shows it: the transform's steps, then training's. */
+  private reportFunnel(): TraceEntry[] {
+    return [...(this.traces.transform ?? []), ...(this.traces.train ?? [])];
+  }
+
+  private trainStage(): Promise<void> {
     return this.stage("train", () => {
       const config = this.checkedConfig();
       const modelColumns: readonly string[] = [...this.featureCols, this.labelCol];
@@ -423,7 +436,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
               test: this.table("test").numRows(),
             },
             dataDescription: this.dataDescription,
-            funnel: [...(this.traces.transform ?? []), ...(this.traces.train ?? [])],
+            funnel: this.reportFunnel(),
             ...(this.baseline === undefined ? {} : { baseline: this.baseline }),
             run: this.runFacts(),
             columns: summarizeColumns(this.table("prepared_data"), predictionsSchema),

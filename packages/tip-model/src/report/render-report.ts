@@ -48,7 +48,7 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
-async function funnelSection(input: ReportChartInput): Promise<string> {
+async function funnelSection(input: Pick<ReportChartInput, "funnel">): Promise<string> {
   const rows = funnelRows(input.funnel);
   if (rows.length === 0)
     return sectionHtml("funnel", "Funnel", emptyHtml("No pipeline steps were recorded."));
@@ -61,7 +61,7 @@ async function funnelSection(input: ReportChartInput): Promise<string> {
   return sectionHtml("funnel", "Funnel", `${figure}\n${funnelTableHtml(rows)}`);
 }
 
-async function importanceSection(input: ReportChartInput): Promise<string> {
+async function importanceSection(input: Pick<ReportChartInput, "importances">): Promise<string> {
   if (input.importances.length === 0) {
     return sectionHtml("importances", "Feature importances", emptyHtml("The model reported no importances."));
   }
@@ -74,7 +74,7 @@ async function importanceSection(input: ReportChartInput): Promise<string> {
 }
 
 async function predictionSection(
-  input: ReportChartInput,
+  input: Pick<ReportChartInput, "predictions">,
   maxPoints: number,
   residualBins: number,
 ): Promise<string> {
@@ -137,6 +137,47 @@ export interface ReportChartSections {
   readonly predictions: string;
 }
 
+/** One chart section to draw, with the part of the chart input it is drawn from. */
+export type ChartSectionRequest =
+  | ({ readonly section: "funnel" } & Pick<ReportChartInput, "funnel">)
+  | ({ readonly section: "importances" } & Pick<ReportChartInput, "importances">)
+  | ({ readonly section: "predictions" } & Pick<ReportChartInput, "predictions">);
+
+/**
+ * The requests of the three chart sections, in the order they are always drawn: vega keeps some global
+ * counters, so the same order gives the same bytes on any thread.
+ */
+export function chartSectionRequests(
+  input: ReportChartInput,
+): readonly [ChartSectionRequest, ChartSectionRequest, ChartSectionRequest] {
+  return [
+    { section: "funnel", funnel: input.funnel },
+    { section: "importances", importances: input.importances },
+    { section: "predictions", predictions: input.predictions },
+  ];
+}
+
+/**
+ * Draw one chart section as HTML (the options are checked whichever it is). Sections drawn one at a time, in
+ * the order of {@link chartSectionRequests}, give the bytes {@link renderChartSections} gives.
+ * @example await renderChartSection({ section: "funnel", funnel: trace })
+ */
+export async function renderChartSection(
+  request: ChartSectionRequest,
+  options: RenderReportOptions = {},
+): Promise<string> {
+  const maxPoints = positiveInteger("maxPoints", options.maxPoints ?? DEFAULT_MAX_POINTS);
+  const residualBins = positiveInteger("residualBins", options.residualBins ?? DEFAULT_RESIDUAL_BINS);
+  switch (request.section) {
+    case "funnel":
+      return funnelSection(request);
+    case "importances":
+      return importanceSection(request);
+    case "predictions":
+      return predictionSection(request, maxPoints, residualBins);
+  }
+}
+
 /**
  * Draw the report's chart sections (funnel, importances, predicted vs actual with residuals), one chart at a
  * time in a fixed order: plain data in, HTML out, so a worker thread can draw them (see `chart-worker`).
@@ -145,13 +186,13 @@ export async function renderChartSections(
   input: ReportChartInput,
   options: RenderReportOptions = {},
 ): Promise<ReportChartSections> {
-  const maxPoints = positiveInteger("maxPoints", options.maxPoints ?? DEFAULT_MAX_POINTS);
-  const residualBins = positiveInteger("residualBins", options.residualBins ?? DEFAULT_RESIDUAL_BINS);
-  // One chart at a time: vega keeps some global counters, and the order of the output must not depend on timing.
-  const funnel = await funnelSection(input);
-  const importances = await importanceSection(input);
-  const predictions = await predictionSection(input, maxPoints, residualBins);
-  return { funnel, importances, predictions };
+  // one at a time, in the order of chartSectionRequests: the output must not depend on timing
+  const [funnel, importances, predictions] = chartSectionRequests(input);
+  return {
+    funnel: await renderChartSection(funnel, options),
+    importances: await renderChartSection(importances, options),
+    predictions: await renderChartSection(predictions, options),
+  };
 }
 
 /**
