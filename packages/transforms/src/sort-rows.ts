@@ -1,7 +1,7 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
 import { columnValues } from "./internal/columns";
-import { rowComparator } from "./internal/row-order";
 import { takeRows, visibleRows } from "./internal/rows";
+import { sortedPositions } from "./internal/sorted-positions";
 
 /**
  * Sort rows by `by`, then by every other column ascending in table order, so the result is one canonical
@@ -32,12 +32,11 @@ export const sortRows = defineTransform({
     }
     const rest = table.columnNames().filter((name) => !first.includes(name));
     const rows = visibleRows(table);
-    const compare = rowComparator(
+    const positions = sortedPositions(
       rows,
       [...first, ...rest].map((name) => columnValues(table, name)),
       first.map((name) => descending.includes(name)),
     );
-    const positions = Array.from({ length: rows.length }, (_, i) => i).sort(compare);
     const selected = new Uint32Array(positions.length);
     for (let i = 0; i < positions.length; ++i) selected[i] = rows[positions[i]!]!;
     return takeRows(table.ungroup(), selected);

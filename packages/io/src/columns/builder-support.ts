@@ -111,8 +111,8 @@ export class Float64Store {
   }
 
   /**
-   * `values` when {@link adopt} may take them: nothing is stored yet, no more rows were announced ({@link expect}), and they
-   * are a Float64Array over the whole of a plain (not shared) ArrayBuffer; else undefined.
+   * `values` when {@link adopt} may take them, else undefined: nothing is stored yet, no more rows were
+   * announced ({@link expect}), and they are a Float64Array over the whole of a plain (not shared) ArrayBuffer.
    */
   adoptable(values: ArrayLike<unknown>): Float64Array<ArrayBuffer> | undefined {
     if (this.length !== 0 || this.expected > values.length || !(values instanceof Float64Array))

@@ -11,7 +11,7 @@ export type SchemaColumns<S extends RowSchema> = keyof z.output<S> & string;
 /** File formats read and written. */
 export type TableFormat = "csv" | "parquet" | "arrow";
 
-/** How far a read has come; reported at most every ~100 ms, and once at the end. */
+/** How far a read has come; reported at most every ~100 ms, at once when the last byte is read, and at the end. */
 export interface ReadProgress {
   /** Bytes read so far, over all files. */
   bytesRead: number;
@@ -34,7 +34,10 @@ export interface ReadTableOptions<S extends RowSchema = RowSchema> {
    * `"error"` (default) throws a TableReadError, `"drop"` drops its row and counts it under its column.
    */
   onInvalid?: OnInvalid;
-  /** Called with the progress at most every ~100 ms and once at the end. */
+  /**
+   * Called with the progress at most every ~100 ms, at once when the last byte is read (the rows may still be
+   * coming), and at the end unless that would repeat the call before.
+   */
   onProgress?: (progress: ReadProgress) => void;
   /** CSV field delimiter (one ASCII character). Default `","` (`"\t"` for `.tsv`). */
   delimiter?: string;
