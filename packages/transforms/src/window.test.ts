@@ -2,7 +2,7 @@ import { col, mul, pipe } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type OrderRow, orderRows, ordersTable } from "./internal/test-support";
+import { type OrderRow, orderRow, orderRows, ordersTable } from "./internal/test-support";
 import { compareValues } from "./internal/values";
 import { window } from "./window";
 import { cumulativeSum, lag, lead, rank, rowNumber } from "./window-functions";
@@ -185,6 +185,35 @@ describe("window", () => {
         });
         expect(out.objects()).toEqual(expected);
       }),
+    );
+  });
+
+  it("orders a large partitioned table (sorted by radix on its number columns) as the reference does", () => {
+    fc.assert(
+      fc.property(fc.array(orderRow, { minLength: 600, maxLength: 900 }), fc.boolean(), (rows, down) => {
+        const out = window(ordersTable(rows), {
+          partitionBy: ["customer_id"],
+          orderBy: ["ordered_at", "amount"],
+          descending: down ? ["ordered_at"] : [],
+          columns: { nth: rowNumber() },
+        });
+        // reference: a row's number is 1 + the rows of its partition ordered before it
+        const sign = down ? -1 : 1;
+        const before = (a: OrderRow, i: number, b: OrderRow, j: number) =>
+          (sign * compareValues(a.ordered_at, b.ordered_at) ||
+            compareValues(a.amount, b.amount) ||
+            compareValues(a.status, b.status) ||
+            i - j) < 0;
+        const expected = rows.map((row, index) => {
+          let earlier = 0;
+          rows.forEach((other, i) => {
+            if (other.customer_id === row.customer_id && before(other, i, row, index)) earlier++;
+          });
+          return earlier + 1;
+        });
+        expect(out.array("nth")).toEqual(expected);
+      }),
+      { numRuns: 15 },
     );
   });
 });

@@ -16,8 +16,8 @@ import { z } from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { groupRows } from "./internal/row-groups";
-import { rowComparator } from "./internal/row-order";
 import { assignColumns, visibleRows } from "./internal/rows";
+import { sortedPositions } from "./internal/sorted-positions";
 import { sameValue } from "./internal/values";
 import { type WindowFunctionNode, windowFunctionParam } from "./window-functions";
 
@@ -169,14 +169,18 @@ export const window = withStaticContract<WindowColumns>()(
         rows,
       );
       const rest = table.columnNames().filter((name) => !keys.includes(name) && !order.includes(name));
-      const compare = rowComparator(
-        rows,
-        [...order, ...rest].map((name) => columnValues(table, name)),
-        order.map((name) => descending.includes(name)),
-      );
       const { groupOf, groupCount } = groups;
-      const sorted = Int32Array.from({ length: rows.length }, (_, i) => i).sort(
-        (a, b) => groupOf[a]! - groupOf[b]! || compare(a, b),
+      // by partition (its number, a column over the backing rows), then the order columns, then the rest
+      let backing = 0;
+      for (let p = 0; p < rows.length; ++p) backing = Math.max(backing, rows[p]! + 1);
+      const partition = new Float64Array(backing);
+      for (let p = 0; p < rows.length; ++p) partition[rows[p]!] = groupOf[p]!;
+      const sorted = Int32Array.from(
+        sortedPositions(
+          rows,
+          [partition, ...[...order, ...rest].map((name) => columnValues(table, name))],
+          [false, ...order.map((name) => descending.includes(name))],
+        ),
       );
       const start = new Int32Array(groupCount + 1);
       for (let p = 0; p < rows.length; ++p) start[groupOf[p]! + 1]! += 1;

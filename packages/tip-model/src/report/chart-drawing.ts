@@ -17,7 +17,7 @@ interface Waiting {
 /**
  * One chart worker's drawing: {@link ChartDrawing.ask} posts a section and gives its HTML when the worker
  * answers; a failure of the worker rejects every section it has not answered (and any asked later).
- * @example const drawing = new ChartDrawing(worker); const funnel = drawing.ask({ section: "funnel", funnel: trace }); drawing.close()
+ * @example const funnel = new ChartDrawing(worker).ask({ section: "funnel", funnel: trace })
  */
 export class ChartDrawing {
   readonly #worker: Worker;

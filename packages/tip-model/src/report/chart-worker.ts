@@ -14,7 +14,7 @@ export interface ChartRequest {
   readonly options: RenderReportOptions;
 }
 
-/** What the worker answers to each request, in order: the section's HTML, or the message of the error drawing it. */
+/** The worker's answer to each request, in order: the section's HTML, or the message of the error drawing it. */
 export type ChartReply =
   | { readonly ok: true; readonly section: ChartSectionRequest["section"]; readonly html: string }
   | { readonly ok: false; readonly message: string };
