@@ -40,7 +40,7 @@ function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
 
 interface Ordered {
   /** Positions (indices into the visible rows), partition by partition, each in order. */
-  readonly sorted: Int32Array;
+  readonly sorted: Uint32Array;
   /** Where each partition starts in `sorted` (length partitions + 1). */
   readonly start: Int32Array;
 }
@@ -171,16 +171,12 @@ export const window = withStaticContract<WindowColumns>()(
       const rest = table.columnNames().filter((name) => !keys.includes(name) && !order.includes(name));
       const { groupOf, groupCount } = groups;
       // by partition (its number, a column over the backing rows), then the order columns, then the rest
-      let backing = 0;
-      for (let p = 0; p < rows.length; ++p) backing = Math.max(backing, rows[p]! + 1);
-      const partition = new Float64Array(backing);
+      const partition = new Float64Array(table.totalRows());
       for (let p = 0; p < rows.length; ++p) partition[rows[p]!] = groupOf[p]!;
-      const sorted = Int32Array.from(
-        sortedPositions(
-          rows,
-          [partition, ...[...order, ...rest].map((name) => columnValues(table, name))],
-          [false, ...order.map((name) => descending.includes(name))],
-        ),
+      const sorted = sortedPositions(
+        rows,
+        [partition, ...[...order, ...rest].map((name) => columnValues(table, name))],
+        [false, ...order.map((name) => descending.includes(name))],
       );
       const start = new Int32Array(groupCount + 1);
       for (let p = 0; p < rows.length; ++p) start[groupOf[p]! + 1]! += 1;

@@ -196,7 +196,7 @@ function workerCount(ctx: ReadContext, options: ReadTableOptions): number {
 }
 
 /** The rows in the context's builders as a table, columns in schema order. */
-export function tableFromBuilders(ctx: ReadContext): ColumnTable {
+function tableFromBuilders(ctx: ReadContext): ColumnTable {
   const columns: Record<string, ArrayLike<unknown>> = {};
   ctx.specs.forEach((spec, c) => {
     columns[spec.name] = ctx.builders[c]?.finish() ?? [];
