@@ -280,8 +280,9 @@ describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_0
 
   it("leaves to the exact path what it cannot vouch for: other layouts, blanks, an empty required cell", async () => {
     const stamps = await verdicts("timestamp", ["07/27/2018 09:14:45 AM", "2018-07-27 09:14:45.5", null]);
-    const floats = await verdicts("float", [" ", '""'.slice(1, 1), "1_000", "+-1", "inf"]);
-    for (const v of [...stamps, ...floats]) {
+    const floats = await verdicts("float", [" ", '""'.slice(1, 1), "1_000", "+-1", "-+1", "inf"]);
+    const ints = await verdicts("int", [".0", "+.0", "-.0", " .0", "1e3", "1E3", "1_000", "+-1", "-+1"]);
+    for (const v of [...stamps, ...floats, ...ints]) {
       expect({ text: v.text, declines: v.fastDeclines }).toEqual({ text: v.text, declines: true });
     }
   });
