@@ -74,7 +74,7 @@ export type {
 export { exprColumns } from "./expr/refs";
 export type { SqlSortKey } from "./expr/sql";
 export { toSql, toSqlOrderBy } from "./expr/sql";
-export type { SqlDialect, SqlDialectName } from "./expr/sql-dialects";
+export type { ExistsJoin, SqlDialect, SqlDialectName } from "./expr/sql-dialects";
 export { SQL_DIALECTS } from "./expr/sql-dialects";
 export { expressionType, measureType } from "./expr/types";
 export { exprParam, isExprNode, measureParam } from "./expr/validate";

@@ -31,6 +31,27 @@ export interface SqlDialect {
   readonly castInt: (number: string) => string;
   /** The value at the first / last row by an order (DuckDB: `first(x ORDER BY o)`; Spark: `min_by(x, o)`). */
   readonly valueAt: (which: "first" | "last", value: string, order: string) => string;
+  /**
+   * The rows of `left` (a relation and its alias) with (`semi`) or without (`anti`) a row of the table `right`
+   * (seen as `alias`) on which `on` holds, and `rightWhere` too when given: the `FROM` clause and its test.
+   * DuckDB: a `SEMI`/`ANTI JOIN` on the right rows that pass `rightWhere` (a hash join: DuckDB plans
+   * `NOT EXISTS` with a second test as a delim join, ~0.5 s instead of ~0.1 s on 3.6M rows). Spark:
+   * `[NOT] EXISTS`, which Spark plans as the same join.
+   */
+  readonly existsJoin: (kind: "semi" | "anti", join: ExistsJoin) => string;
+}
+
+/** The parts of a semi or anti join ({@link SqlDialect.existsJoin}). */
+export interface ExistsJoin {
+  /** The left relation and its alias (`"input" AS "t"`): its rows are the result. */
+  readonly left: string;
+  /** The right table, and the alias `on` and `rightWhere` name it by. */
+  readonly right: string;
+  readonly alias: string;
+  /** The match of a left row with a right row. */
+  readonly on: string;
+  /** A test on the right row alone. */
+  readonly rightWhere?: string | undefined;
 }
 
 /** The dialect table. */
@@ -52,6 +73,11 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     raiseError: (message) => `error(${message})`,
     castInt: (number) => `CAST(trunc(CAST(${number} AS DOUBLE)) AS BIGINT)`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
+    existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
+      const rows =
+        rightWhere === undefined ? right : `(SELECT * FROM ${right} AS ${alias} WHERE ${rightWhere})`;
+      return `${left} ${kind === "semi" ? "SEMI" : "ANTI"} JOIN ${rows} AS ${alias} ON ${on}`;
+    },
   },
   // Spark 4 SQL, run with spark.sql.caseSensitive=true and session time zone UTC; time stamps are zone-less
   // TIMESTAMP_NTZ. Spark has no QUALIFY (the renderings filter windows in a subquery).
@@ -78,5 +104,9 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     raiseError: (message) => `raise_error(${message})`,
     castInt: (number) => `CAST(CAST(${number} AS DOUBLE) AS BIGINT)`,
     valueAt: (which, value, order) => `${which === "first" ? "min_by" : "max_by"}(${value}, ${order})`,
+    existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
+      const test = rightWhere === undefined ? on : `${on} AND ${rightWhere}`;
+      return `${left} WHERE ${kind === "anti" ? "NOT " : ""}EXISTS (SELECT 1 FROM ${right} AS ${alias} WHERE ${test})`;
+    },
   },
 };

@@ -1,19 +1,26 @@
-import type { SqlStepContext } from "@tablepipe/core";
+import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { stringParam } from "../param-values";
 import { keepingColumns } from "../step-rendering";
 import { type PredicateShape, predicateSql } from "./lookup-predicate";
 
-/** A left anti-join as `NOT EXISTS` (never `NOT IN`, which keeps nothing when the lookup holds a null key). */
+/**
+ * A left anti-join: DuckDB's `ANTI JOIN`, Spark's `NOT EXISTS` (never `NOT IN`, which keeps nothing when the
+ * lookup holds a null key); a row whose key is null matches nothing and is kept.
+ */
 export function antiJoinSql(
   c: SqlStepContext,
   spec: { column: string; lookup: ColumnTable; lookupKey: string; where: PredicateShape | undefined },
 ): string {
   const [l, t] = [c.quote("l"), c.quote("t")];
-  const key = `${l}.${c.quote(spec.lookupKey)}`;
-  const where = spec.where === undefined ? "" : ` AND ${predicateSql(spec.where, l, c)}`;
-  const lookup = `SELECT 1 FROM ${c.table(spec.lookup)} AS ${l} WHERE ${key} = ${t}.${c.quote(spec.column)}${where}`;
-  return `SELECT ${t}.* FROM ${c.input} AS ${t} WHERE NOT EXISTS (${lookup})`;
+  const from = SQL_DIALECTS[c.dialect].existsJoin("anti", {
+    left: `${c.input} AS ${t}`,
+    right: c.table(spec.lookup),
+    alias: l,
+    on: `${l}.${c.quote(spec.lookupKey)} = ${t}.${c.quote(spec.column)}`,
+    rightWhere: spec.where === undefined ? undefined : predicateSql(spec.where, l, c),
+  });
+  return `SELECT ${t}.* FROM ${from}`;
 }
 
 /** `excludeMatching`: drop the rows whose key matches a lookup row satisfying the predicate. */

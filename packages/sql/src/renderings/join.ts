@@ -1,10 +1,11 @@
+import { SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { stringsParam } from "../param-values";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
 
 /**
  * `join`: inner and left joins number their rows by (left position, right position), so each left row's
- * matches follow the right's order; semi and anti joins are `EXISTS` / `NOT EXISTS`. A `validate` check
+ * matches follow the right's order; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A `validate` check
  * or a clashing column is left to the in-process step (`undefined`).
  */
 export const renderJoin: BuiltInRendering = (params, c, known) => {
@@ -17,9 +18,14 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
   const matches = keys.map((key) => `${l}.${c.quote(key)} = ${r}.${c.quote(key)}`).join(" AND ");
   const rightTable = c.table(right);
   if (how === "semi" || how === "anti") {
-    const exists = `EXISTS (SELECT 1 FROM ${rightTable} AS ${r} WHERE ${matches})`;
+    const from = SQL_DIALECTS[c.dialect].existsJoin(how, {
+      left: `${c.input} AS ${l}`,
+      right: rightTable,
+      alias: r,
+      on: matches,
+    });
     return {
-      sql: `SELECT ${l}.* FROM ${c.input} AS ${l} WHERE ${how === "anti" ? "NOT " : ""}${exists}`,
+      sql: `SELECT ${l}.* FROM ${from}`,
       columns: c.columns,
       types: known.types,
     };
