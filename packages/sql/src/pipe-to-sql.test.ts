@@ -1,5 +1,5 @@
 import { col, defineTransform, gt, pipe } from "@tablepipe/core";
-import { dropDuplicates, filter, sortRows } from "@tablepipe/transforms";
+import { dropDuplicates, excludeMatching, filter, join, sortRows } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { pipeToSql } from "./pipe-to-sql";
@@ -41,5 +41,27 @@ describe("pipeToSql", () => {
     });
     expect(sql).toContain('"myStep" AS (\n  SELECT * FROM "source" WHERE "id" > 1\n)');
     expect(sql).not.toContain("then in process");
+  });
+
+  it("renders DuckDB's semi and anti joins as SEMI/ANTI JOIN, the lookup's predicate filtering its rows first", () => {
+    const zones = aq.table({ zone_id: [1], zone_name: ["JFK Airport"] });
+    const sql = pipeToSql(
+      pipe(orders())
+        .transform(excludeMatching, {
+          column: "id",
+          lookup: zones,
+          lookupKey: "zone_id",
+          where: { column: "zone_name", startsWith: "JFK" },
+        })
+        .transform(join, { right: zones.rename({ zone_id: "id" }), on: ["id"], how: "semi" }),
+      { dialect: "duckdb", numberRows },
+    );
+    expect(sql).toContain(
+      'SELECT "t".* FROM "source" AS "t" ANTI JOIN (SELECT * FROM "lookup 1" AS "l" WHERE COALESCE(starts_with("l"."zone_name", \'JFK\'), FALSE)) AS "l" ON "l"."zone_id" = "t"."id"',
+    );
+    expect(sql).toContain(
+      'SELECT "l".* FROM "excludeMatching(id)" AS "l" SEMI JOIN "lookup 2" AS "r" ON "l"."id" = "r"."id"',
+    );
+    expect(sql).not.toContain("EXISTS");
   });
 });

@@ -5,8 +5,8 @@ import { type BuiltInRendering, typesOf } from "../step-rendering";
 
 /**
  * `join`: inner and left joins number their rows by (left position, right position), so each left row's
- * matches follow the right's order; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A `validate` check
- * or a clashing column is left to the in-process step (`undefined`).
+ * matches follow the right's order; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A
+ * `validate` check or a clashing column is left to the in-process step (`undefined`).
  */
 export const renderJoin: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "on"))];
