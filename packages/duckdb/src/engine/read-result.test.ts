@@ -1,3 +1,4 @@
+import { schemaOf } from "@tablepipe/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./duckdb-database";
 import { readQuery } from "./read-result";
@@ -69,5 +70,38 @@ describe("readQuery", () => {
     expect(table.array("b")).toEqual(expected.map((e) => e.b));
     expect(table.array("ts")).toEqual(expected.map((e) => e.ts));
     expect(table.array("d")).toEqual(expected.map((e) => e.d));
+  });
+
+  it("reads numbers without a null, over several chunks, as a Float64Array; a first null in a later chunk, as an array", async () => {
+    const count = 5000;
+    const late = 4321;
+    const table = await readQuery(
+      db.connection,
+      `SELECT (i * 1000003 - 2500000000)::BIGINT AS b, make_timestamp((i - 2500) * 1001) AS ts,
+         (i / 8)::DOUBLE AS d, (i / 4)::FLOAT AS f, (i - 2500)::INTEGER AS i32, (i - 2500)::SMALLINT AS i16,
+         (i % 200 - 100)::TINYINT AS i8, (i * 3)::HUGEINT AS h, (i / 4)::DECIMAL(9, 2) AS dec,
+         CASE WHEN i = ${late} THEN NULL ELSE i END::BIGINT AS late_null
+       FROM range(${count}) r(i) ORDER BY i`,
+    );
+    const rows = Array.from({ length: count }, (_, i) => i);
+    const expected: Record<string, number[]> = {
+      b: rows.map((i) => i * 1000003 - 2500000000),
+      ts: rows.map((i) => Math.floor(((i - 2500) * 1001) / 1000)),
+      d: rows.map((i) => i / 8),
+      f: rows.map((i) => Math.fround(i / 4)),
+      i32: rows.map((i) => i - 2500),
+      i16: rows.map((i) => i - 2500),
+      i8: rows.map((i) => (i % 200) - 100),
+      h: rows.map((i) => i * 3),
+      dec: rows.map((i) => Math.round((i / 4) * 100) / 100),
+    };
+    for (const [name, values] of Object.entries(expected)) {
+      expect({ name, typed: table.column(name) instanceof Float64Array }).toEqual({ name, typed: true });
+      expect(Array.from(table.array(name) as ArrayLike<number>)).toEqual(values);
+      expect(schemaOf(table)[name]?.nullable).toBe(false);
+    }
+    expect(table.array("late_null")).toEqual(rows.map((i) => (i === late ? null : i)));
+    expect(Array.isArray(table.column("late_null"))).toBe(true);
+    expect(schemaOf(table).late_null?.nullable).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
-import { type DuckDBConnection, DuckDBTypeId } from "@duckdb/node-api";
+import { type DuckDBConnection, type DuckDBDataChunk, DuckDBTypeId } from "@duckdb/node-api";
 import type { ColumnType, LogicalType } from "@tablepipe/core";
 import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { millisOfMicros, pushVectorNumbers } from "./vector-numbers";
+import { millisOfMicros, pushVectorNumbers, vectorFloat64 } from "./vector-numbers";
 
 /** How a result column comes back: as numbers (time stamps as epoch milliseconds), strings or booleans. */
 type ResultKind = "number" | "timestamp" | "string" | "boolean";
@@ -62,12 +62,60 @@ function numberOf(value: unknown): number {
   return typeof decimal.toDouble === "function" ? decimal.toDouble() : Number(value);
 }
 
-/** A finished column: numbers with no null as a Float64Array, anything else as an array with `null`. */
-function finish(kind: ResultKind, values: unknown[]): unknown[] | Float64Array {
-  if ((kind === "number" || kind === "timestamp") && !values.includes(null)) {
-    return Float64Array.from(values as number[]);
+/**
+ * One result column as it is read: a number or time-stamp column holds its chunks as Float64Arrays while none
+ * of them has a null (copied whole from DuckDB's vectors); at its first null, or for any other kind, the values
+ * are appended one by one to a plain array (`null` for a null).
+ */
+class ResultColumn {
+  private pieces: Float64Array[] | undefined;
+  private readonly values: unknown[] = [];
+
+  constructor(
+    private readonly kind: ResultKind,
+    private readonly typeId: DuckDBTypeId,
+  ) {
+    this.pieces = kind === "number" || kind === "timestamp" ? [] : undefined;
   }
-  return values;
+
+  /** Append the chunk's vector of this column. */
+  append(chunk: DuckDBDataChunk, c: number): void {
+    const vector = chunk.getColumnVector(c);
+    if (this.pieces !== undefined) {
+      const piece = vectorFloat64(vector, this.typeId);
+      if (piece) {
+        this.pieces.push(piece);
+        return;
+      }
+      for (const done of this.pieces) for (const value of done) this.values.push(value);
+      this.pieces = undefined;
+    }
+    const out = this.values;
+    if (pushVectorNumbers(out, vector, this.typeId)) return;
+    for (const value of chunk.getColumnValues(c) as unknown[]) {
+      if (value === null) out.push(null);
+      else if (this.kind === "timestamp") out.push(millisOf(value));
+      else if (this.kind === "number") out.push(numberOf(value));
+      else out.push(value);
+    }
+  }
+
+  /** The column's values: a Float64Array when it holds numbers (or time stamps) and no null, else an array. */
+  finish(): unknown[] | Float64Array {
+    const { pieces, values } = this;
+    if (pieces === undefined) {
+      const numbers = this.kind === "number" || this.kind === "timestamp";
+      return numbers && !values.includes(null) ? Float64Array.from(values as number[]) : values;
+    }
+    if (pieces.length === 1) return pieces[0] as Float64Array;
+    const all = new Float64Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+    let at = 0;
+    for (const piece of pieces) {
+      all.set(piece, at);
+      at += piece.length;
+    }
+    return all;
+  }
 }
 
 /**
@@ -79,27 +127,18 @@ function finish(kind: ResultKind, values: unknown[]): unknown[] | Float64Array {
 export async function readQuery(connection: DuckDBConnection, sql: string): Promise<ColumnTable> {
   const result = await connection.stream(sql);
   const names = result.columnNames();
-  const kinds = names.map((_, i) => kindOf(result.columnTypeId(i)));
-  const columns: unknown[][] = names.map(() => []);
+  const columns = names.map(
+    (_, i) => new ResultColumn(kindOf(result.columnTypeId(i)), result.columnTypeId(i)),
+  );
   for (;;) {
     const chunk = await result.fetchChunk();
     if (chunk === null || chunk.rowCount === 0) break;
-    for (let c = 0; c < names.length; ++c) {
-      const out = columns[c] as unknown[];
-      const kind = kinds[c] as ResultKind;
-      if (pushVectorNumbers(out, chunk.getColumnVector(c), result.columnTypeId(c))) continue;
-      for (const value of chunk.getColumnValues(c) as unknown[]) {
-        if (value === null) out.push(null);
-        else if (kind === "timestamp") out.push(millisOf(value));
-        else if (kind === "number") out.push(numberOf(value));
-        else out.push(value);
-      }
-    }
+    for (const [c, column] of columns.entries()) column.append(chunk, c);
   }
   const data: Record<string, unknown[] | Float64Array> = {};
   const schema: Record<string, ColumnType> = {};
   names.forEach((name, c) => {
-    const values = finish(kinds[c] as ResultKind, columns[c] as unknown[]);
+    const values = (columns[c] as ResultColumn).finish();
     data[name] = values;
     schema[name] = {
       type: logicalTypeOf(result.columnTypeId(c)),

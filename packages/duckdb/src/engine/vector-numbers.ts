@@ -42,35 +42,75 @@ export function millisOfMicros(micros: bigint): number {
 }
 
 /**
- * The 64-bit integers of `items` as Numbers (rounded as `Number(bigint)` rounds), or, for time-stamp
- * microseconds (`micros`), as floored epoch milliseconds.
+ * Item `i` of 64-bit integers (`halves`: the same memory as 32-bit halves) as a Number (rounded as
+ * `Number(bigint)` rounds), or, for time-stamp microseconds (`micros`), as floored epoch milliseconds.
  */
+function int64At(items: BigInt64Array, halves: Int32Array, i: number, micros: boolean): number {
+  const high = halves[2 * i + 1] as number;
+  if (high >= SAFE_HIGH || high < -SAFE_HIGH) {
+    // beyond 2^53: exact integer arithmetic
+    const big = items[i] as bigint;
+    return micros ? millisOfMicros(big) : Number(big);
+  }
+  const value = high * TWO_32 + ((halves[2 * i] as number) >>> 0);
+  if (!micros) return value;
+  const rest = value % 1000;
+  return (value - rest) / 1000 - (rest < 0 ? 1 : 0);
+}
+
+const halvesOf = (items: BigInt64Array): Int32Array =>
+  new Int32Array(items.buffer, items.byteOffset, items.length * 2);
+
+/** The 64-bit integers of `items` appended to `out` as {@link int64At} reads them, nulls as `null`. */
 function pushInt64(
   out: unknown[],
   items: BigInt64Array,
   valid: (index: number) => boolean,
   micros: boolean,
 ): void {
-  const halves = new Int32Array(items.buffer, items.byteOffset, items.length * 2);
-  for (let i = 0; i < items.length; ++i) {
-    if (!valid(i)) {
-      out.push(null);
-      continue;
-    }
-    const high = halves[2 * i + 1] as number;
-    if (high >= SAFE_HIGH || high < -SAFE_HIGH) {
-      // beyond 2^53: exact integer arithmetic
-      const big = items[i] as bigint;
-      out.push(micros ? millisOfMicros(big) : Number(big));
-      continue;
-    }
-    const value = high * TWO_32 + ((halves[2 * i] as number) >>> 0);
-    if (!micros) out.push(value);
-    else {
-      const rest = value % 1000;
-      out.push((value - rest) / 1000 - (rest < 0 ? 1 : 0));
-    }
+  const halves = halvesOf(items);
+  for (let i = 0; i < items.length; ++i) out.push(valid(i) ? int64At(items, halves, i, micros) : null);
+}
+
+/** Whether no item of a vector is null, by its validity mask; undefined when the mask is not one this reads. */
+function noNulls(vector: RawVector, length: number): boolean | undefined {
+  const { data, offset } = vector.validity ?? {};
+  if (typeof offset !== "number") return undefined;
+  if (data === null) return true;
+  if (!(data instanceof BigUint64Array)) return undefined;
+  const valid = validityOf(vector) as (index: number) => boolean;
+  for (let i = 0; i < length; ++i) if (!valid(i)) return false;
+  return true;
+}
+
+/**
+ * The values of a numeric vector of type `typeId` as a new Float64Array (a TIMESTAMP as epoch milliseconds,
+ * floored), with the values {@link pushVectorNumbers} gives; `null` when an item is null; undefined when the
+ * vector is not one this reads. A result column without nulls is then a few copies, not a push per value.
+ */
+export function vectorFloat64(vector: DuckDBVector, typeId: DuckDBTypeId): Float64Array | null | undefined {
+  const raw = vector as unknown as RawVector;
+  const { items } = raw;
+  if (!LITTLE_ENDIAN || !ArrayBuffer.isView(items) || items instanceof DataView) return undefined;
+  const clean = noNulls(raw, (items as unknown as ArrayLike<unknown>).length);
+  if (clean !== true) return clean === false ? null : undefined;
+  if (items instanceof BigInt64Array) {
+    if (typeId !== DuckDBTypeId.BIGINT && typeId !== DuckDBTypeId.TIMESTAMP) return undefined;
+    const [out, halves, micros] = [
+      new Float64Array(items.length),
+      halvesOf(items),
+      typeId === DuckDBTypeId.TIMESTAMP,
+    ];
+    for (let i = 0; i < items.length; ++i) out[i] = int64At(items, halves, i, micros);
+    return out;
   }
+  const plain =
+    (items instanceof Float64Array && typeId === DuckDBTypeId.DOUBLE) ||
+    (items instanceof Float32Array && typeId === DuckDBTypeId.FLOAT) ||
+    (items instanceof Int32Array && typeId === DuckDBTypeId.INTEGER) ||
+    (items instanceof Int16Array && typeId === DuckDBTypeId.SMALLINT) ||
+    (items instanceof Int8Array && typeId === DuckDBTypeId.TINYINT);
+  return plain ? new Float64Array(items as ArrayLike<number>) : undefined;
 }
 
 /**
