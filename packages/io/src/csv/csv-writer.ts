@@ -1,9 +1,10 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { formatDay, formatWallClock } from "@tablepipe/core";
+import { formatWallClock } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import type { ColumnSpec } from "../read/schema-columns";
-import { epochMillisValues, type WriteType, writeColumns } from "../write/column-types";
+import { epochMillisValues, writeColumns } from "../write/column-types";
+import { type ColumnCells, columnCells } from "./csv-cells";
 
 const ROWS_PER_WRITE = 4096;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -32,13 +33,6 @@ export function csvCell(value: unknown): string {
   }
 }
 
-/** A column's cells as CSV text: time stamps `2018-02-04 18:00:00`, dates `2018-02-04`, others by {@link csvCell}. */
-function cellWriter(type: WriteType): (value: unknown, ms: number | null | undefined) => string {
-  if (type === "timestamp") return (_, ms) => (ms === null || ms === undefined ? "" : formatWallClock(ms));
-  if (type === "date") return (_, ms) => (ms === null || ms === undefined ? "" : formatDay(ms));
-  return (value) => csvCell(value);
-}
-
 /**
  * Write a table as CSV with a header row, streaming a few thousand rows at a time, each type as ISO-like text
  * (see `writeColumns` for how a column's type is found): time stamps `2018-02-04 18:00:00` (`.sss` only when
@@ -52,11 +46,16 @@ export async function writeCsvFile(
 ): Promise<void> {
   const columns = writeColumns(table, specs);
   const names = columns.map((column) => column.name);
-  const values = columns.map((column) => column.values);
-  const millis = columns.map((column) =>
-    column.type === "timestamp" || column.type === "date" ? epochMillisValues(column) : undefined,
+  const cellsOf = columns.map((column) =>
+    columnCells(
+      column.type,
+      column.values,
+      column.type === "timestamp" || column.type === "date" ? epochMillisValues(column) : undefined,
+      csvCell,
+    ),
   );
-  const writers = columns.map((column) => cellWriter(column.type));
+  const cells = columns.map(() => new Array<string>(ROWS_PER_WRITE));
+  const row = new Array<string>(columns.length);
   const rows = table.numRows();
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => out.once("error", reject));
@@ -68,17 +67,14 @@ export async function writeCsvFile(
     await write(`${names.map(csvCell).join(",")}\n`);
     for (let start = 0; start < rows; start += ROWS_PER_WRITE) {
       const end = Math.min(rows, start + ROWS_PER_WRITE);
-      let text = "";
-      for (let r = start; r < end; r++) {
-        for (let c = 0; c < columns.length; c++) {
-          if (c > 0) text += ",";
-          text += (writers[c] as ReturnType<typeof cellWriter>)(
-            (values[c] as ArrayLike<unknown>)[r],
-            millis[c]?.[r],
-          );
-        }
-        text += "\n";
+      // each column's cells first (a loop of one kind per column), then each row joined, then the rows
+      for (let c = 0; c < columns.length; c++) (cellsOf[c] as ColumnCells)(start, end, cells[c] as string[]);
+      const lines = new Array<string>(end - start);
+      for (let i = 0; i < lines.length; i++) {
+        for (let c = 0; c < columns.length; c++) row[c] = (cells[c] as string[])[i] as string;
+        lines[i] = row.join(",");
       }
+      const text = `${lines.join("\n")}\n`;
       await write(text);
     }
     out.end();
