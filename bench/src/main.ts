@@ -118,18 +118,19 @@ function render(results: readonly SizeResult[], ops: readonly OpsResult[], optio
   const lines: string[] = [];
   if (ops.length > 0) {
     lines.push(
-      `## group-by and join (#12), medians of ${options.runs} run(s)`,
+      `## group-by, join and CSV write (#12), medians of ${options.runs} run(s)`,
       "",
       "Generated tables (seed 42): N facts (id, gkey with N/10 values, jkey, value, qty) and N/100 dimension rows.",
       "Seconds of the operation alone, on tables already in memory (result materialised); cpu = CPU seconds of all",
       "threads during it (polars and DuckDB use every core; tablepipe one); load = reading the CSV",
-      "into the engine; peak = peak RSS of the whole process. tablepipe: `aggregate` / `join` (inner); polars: eager",
-      "`groupBy().agg()` / `join`; DuckDB: `CREATE TABLE AS` the query. Ratio = tablepipe's seconds ÷ the baseline's.",
+      "into the engine; peak = peak RSS of the whole process. tablepipe: `aggregate` / `join` (inner) / `writeTable`;",
+      "polars: eager `groupBy().agg()` / `join` / `writeCSV`; DuckDB: `CREATE TABLE AS` the query / `COPY TO` CSV.",
+      "Ratio = tablepipe's seconds ÷ the baseline's.",
       "",
       ...opsTable(ops),
     );
     const opsIssues = opsProblems(ops);
-    if (opsIssues.length > 0) lines.push("", "### problems (group-by and join)", "", ...opsIssues);
+    if (opsIssues.length > 0) lines.push("", "### problems (group-by, join, CSV write)", "", ...opsIssues);
     lines.push("");
   }
   if (results.length === 0) return lines;

@@ -1,5 +1,5 @@
 /**
- * The group-by and join benchmark in the harness: for each size, each operation and each engine, timed runs
+ * The group-by, join and CSV-write benchmark in the harness: for each size, each operation and each engine, timed runs
  * (each its own process, engines interleaved run by run), medians of the operation's own seconds, then one
  * cross-engine equality check per operation (ops-check.ts).
  */
@@ -88,7 +88,9 @@ export async function benchOps(
     const label =
       op === "groupby"
         ? `group-by of ${rows.toLocaleString("en-US")} rows by ${groupKeys.toLocaleString("en-US")} keys`
-        : `join of ${rows.toLocaleString("en-US")} × ${dimRows.toLocaleString("en-US")} rows`;
+        : op === "join"
+          ? `join of ${rows.toLocaleString("en-US")} × ${dimRows.toLocaleString("en-US")} rows`
+          : `CSV write of ${rows.toLocaleString("en-US")} rows`;
     const runs = new Map<OpsEngineName, OpsRun[]>(options.engines.map((e) => [e, []]));
     for (let run = 1; run <= options.runs; run++) {
       for (const engine of options.engines) {

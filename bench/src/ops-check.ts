@@ -1,13 +1,15 @@
 /**
- * Are the group-by and join results of the three engines equal? `node bench/dist/ops-check.js OP DATA_DIR`
- * runs OP in every engine in this one process and compares the results row by row, matched by their key
- * (`gkey` for the group-by, the fact `id` for the join: each fact joins at most one dimension row), so row
- * order does not matter. Counts, mins, maxes and joined values must be equal exactly; sums and means within a
+ * Are the group-by, join and CSV-write results of the three engines equal? `node bench/dist/ops-check.js OP
+ * DATA_DIR` runs OP in every engine in this one process and compares the results row by row, matched by their
+ * key (`gkey` for the group-by, the fact `id` for the join, where each fact joins at most one dimension row, and
+ * for the written CSV, which each engine reads back itself), so row order does not matter. Counts, mins, maxes and joined values must be equal exactly; sums and means within a
  * relative 1e-9 (engines add in different orders). Prints one JSON line: {@link OpsCheck}.
  */
+
+import { rm } from "node:fs/promises";
 import { loadEngine, OPS_ENGINES } from "./ops/engine";
 import type { ResultColumns } from "./ops/types";
-import { OPS, type Op } from "./ops-spec";
+import { OPS, type Op, writtenCsvPath } from "./ops-spec";
 
 /** The verdict of one engine against tablepipe's result. */
 export interface OpsCheckVerdict {
@@ -95,10 +97,14 @@ async function main(): Promise<void> {
   const results: Record<string, ResultColumns> = {};
   for (const name of OPS_ENGINES) {
     const engine = await loadEngine(name);
-    results[name] = await engine.columns(
-      op as Op,
-      await engine.run(op as Op, await engine.load(dir, op as Op)),
-    );
+    try {
+      results[name] = await engine.columns(
+        op as Op,
+        await engine.run(op as Op, await engine.load(dir, op as Op)),
+      );
+    } finally {
+      await rm(writtenCsvPath(name), { force: true });
+    }
   }
   const reference = results.tablepipe as ResultColumns;
   const verdicts: Record<string, OpsCheckVerdict> = {};

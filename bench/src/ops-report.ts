@@ -1,4 +1,4 @@
-/** The group-by and join results as a Markdown table. */
+/** The group-by, join and CSV-write results as a Markdown table. */
 import type { OpsResult, OpsSummary } from "./ops-bench";
 import { opsShape } from "./ops-spec";
 
@@ -45,7 +45,9 @@ export function opsTable(results: readonly OpsResult[]): string[] {
     const what =
       r.op === "groupby"
         ? `group-by ${compact(r.rows)} rows by ${compact(groupKeys)} keys`
-        : `join ${compact(r.rows)} × ${compact(dimRows)}`;
+        : r.op === "join"
+          ? `join ${compact(r.rows)} × ${compact(dimRows)}`
+          : `write ${compact(r.rows)} rows as CSV`;
     const s = r.summaries;
     const out = s.tablepipe?.outputRows;
     lines.push(

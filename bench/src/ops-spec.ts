@@ -1,12 +1,15 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 /**
  * The group-by and join benchmark (#12, #17 goal 5) as plain data every engine renders: a generated fact table
  * of N rows (`id`, a group key with N/10 distinct values, a join key, a value, a quantity) and a dimension
  * table of N/100 rows keyed by the join key. At 10M rows: a group-by of 10M rows by 1M keys and a
- * 10M × 100k join. The engine jobs import only this file (no tablepipe package, so their timings stay theirs).
+ * 10M × 100k join; and the fact table written back as CSV. The engine jobs import only this file (no tablepipe package, so their timings stay theirs).
  */
 
-/** The two operations timed. */
-export const OPS = ["groupby", "join"] as const;
+/** The operations timed: a group-by, a join, and writing the fact table back as CSV. */
+export const OPS = ["groupby", "join", "writecsv"] as const;
 export type Op = (typeof OPS)[number];
 
 /** File names inside an ops sample folder. */
@@ -30,6 +33,14 @@ export function opsShape(rows: number): { groupKeys: number; dimRows: number; jo
  * max(qty) AS hi FROM facts GROUP BY gkey`. The join: `facts INNER JOIN dims USING (jkey)`.
  */
 export const GROUPBY_MEASURES = ["n", "total", "mean_value", "lo", "hi"] as const;
+
+/**
+ * Where an engine's `writecsv` run writes the fact table (a header, then every row): a file of its own in the
+ * system's temporary folder, removed by the job once timed.
+ */
+export function writtenCsvPath(engine: string): string {
+  return join(tmpdir(), `tablepipe-ops-${engine}-${process.pid}.csv`);
+}
 
 /** What an ops job prints (one JSON line). */
 export interface OpsReport {

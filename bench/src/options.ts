@@ -19,8 +19,12 @@ export const ENGINES = [
 export const DEFAULT_ENGINES: readonly Engine[] = ["tablepipe", "polars", "duckdb"];
 export type Engine = (typeof ENGINES)[number];
 
-/** The benchmark suites: the tip model end to end, and the group-by and join of #12 (ops-spec.ts). */
-export const SUITES = ["tip", "groupby", "join"] as const;
+/**
+ * The benchmark suites: the tip model end to end, the group-by and join of #12, and writing a table as CSV
+ * (ops-spec.ts). By default the first three.
+ */
+export const SUITES = ["tip", "groupby", "join", "writecsv"] as const;
+const DEFAULT_SUITES = ["tip", "groupby", "join"] as const;
 export type Suite = (typeof SUITES)[number];
 
 /** Parsed options. */
@@ -52,9 +56,10 @@ export const USAGE = `pnpm bench [-- options]
                    (default tablepipe,polars,duckdb; tablepipe-whole is --no-stream-read, the straightforward path;
                    tablepipe-duckdb is tip-model run --engine duckdb: the transform stage inside DuckDB)
   --duckdb-memory-limit SIZE  tablepipe-duckdb's DuckDB memory limit (default 4GB)
-  --suites LIST    of tip,groupby,join (default all three): the tip model end to end; a group-by of N rows by
-                   N/10 keys; an N × N/100 inner join (tablepipe's aggregate and join vs polars and DuckDB,
-                   on generated tables; the engines' results are checked equal)
+  --suites LIST    of tip,groupby,join,writecsv (default tip,groupby,join): the tip model end to end; a
+                   group-by of N rows by N/10 keys; an N × N/100 inner join; the N-row table written as CSV
+                   (tablepipe's aggregate, join and writeTable vs polars and DuckDB, on generated tables; the
+                   engines' results are checked equal, a written file as each engine reads it back)
   --parquet        also time tablepipe reading a Parquet copy of the sample (tablepipe-parquet)
   --model NAME     model tip-model trains: linear (OLS, as the baselines; default), random-forest, gbt
   --cache DIR      data, outputs and results (default .bench-cache)
@@ -78,7 +83,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
       sizes: { type: "string", default: "1M,10M" },
       runs: { type: "string", default: "3" },
       engines: { type: "string", default: DEFAULT_ENGINES.join(",") },
-      suites: { type: "string", default: SUITES.join(",") },
+      suites: { type: "string", default: DEFAULT_SUITES.join(",") },
       parquet: { type: "boolean", default: false },
       model: { type: "string", default: "linear" },
       cache: { type: "string", default: ".bench-cache" },

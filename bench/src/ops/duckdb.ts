@@ -1,12 +1,15 @@
 /** The ops benchmark on DuckDB: tables created from the CSV, each operation one `CREATE TABLE AS` query. */
 import { join as joinPath } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { OPS_FILES, type Op } from "../ops-spec";
+import { OPS_FILES, type Op, writtenCsvPath } from "../ops-spec";
 import type { OpsEngine, ResultColumns } from "./types";
 
 const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
-const QUERIES: Readonly<Record<Op, string>> = {
+const FACT_COLUMNS =
+  "{'id': 'BIGINT', 'gkey': 'BIGINT', 'jkey': 'BIGINT', 'value': 'DOUBLE', 'qty': 'BIGINT'}";
+
+const QUERIES: Readonly<Record<Exclude<Op, "writecsv">, string>> = {
   groupby:
     "SELECT gkey, count(*) AS n, sum(value) AS total, avg(value) AS mean_value, min(qty) AS lo, max(qty) AS hi " +
     "FROM facts GROUP BY gkey",
@@ -19,7 +22,7 @@ export const duckdbEngine: OpsEngine<DuckDBConnection, DuckDBConnection> = {
     const db = await (await DuckDBInstance.create(":memory:")).connect();
     await db.run(
       `CREATE TABLE facts AS SELECT * FROM read_csv(${quote(joinPath(dir, OPS_FILES.facts))}, header = true, ` +
-        "auto_detect = false, columns = {'id': 'BIGINT', 'gkey': 'BIGINT', 'jkey': 'BIGINT', 'value': 'DOUBLE', 'qty': 'BIGINT'})",
+        `auto_detect = false, columns = ${FACT_COLUMNS})`,
     );
     if (op === "join") {
       await db.run(
@@ -30,6 +33,11 @@ export const duckdbEngine: OpsEngine<DuckDBConnection, DuckDBConnection> = {
     return db;
   },
   async run(op, db) {
+    if (op === "writecsv") {
+      await db.run(`COPY facts TO ${quote(writtenCsvPath("duckdb"))} (FORMAT csv, HEADER)`);
+      await db.run("CREATE OR REPLACE VIEW result AS SELECT * FROM facts");
+      return db;
+    }
     await db.run(`CREATE OR REPLACE TABLE result AS ${QUERIES[op]}`);
     return db;
   },
@@ -37,7 +45,14 @@ export const duckdbEngine: OpsEngine<DuckDBConnection, DuckDBConnection> = {
     const rows = (await db.runAndReadAll("SELECT count(*) FROM result")).getRows();
     return Number(rows[0]?.[0] ?? 0);
   },
-  async columns(_op, db) {
+  async columns(op, db) {
+    if (op === "writecsv") {
+      await db.run("DROP VIEW IF EXISTS result");
+      await db.run(
+        `CREATE TABLE result AS SELECT * FROM read_csv(${quote(writtenCsvPath("duckdb"))}, ` +
+          `header = true, auto_detect = false, columns = ${FACT_COLUMNS})`,
+      );
+    }
     const names = (await db.runAndReadAll("SELECT * FROM result LIMIT 0")).columnNames();
     const types = (await db.runAndReadAll("SELECT * FROM result LIMIT 0")).columnTypes();
     const select = names

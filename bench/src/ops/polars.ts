@@ -1,7 +1,7 @@
 /** The ops benchmark on nodejs-polars: eager data frames read from the CSV, `groupBy().agg()` and `join`. */
 import { join as joinPath } from "node:path";
 import pl from "nodejs-polars";
-import { OPS_FILES, type Op } from "../ops-spec";
+import { OPS_FILES, type Op, writtenCsvPath } from "../ops-spec";
 import type { OpsEngine, ResultColumns } from "./types";
 
 type Frame = ReturnType<typeof pl.readCSV>;
@@ -11,14 +11,18 @@ interface Loaded {
   dims?: Frame;
 }
 
+/** The fact table's CSV, read with its declared schema. */
+const readFacts = (path: string): Frame =>
+  pl.readCSV(path, {
+    hasHeader: true,
+    schema: { id: pl.Int64, gkey: pl.Int64, jkey: pl.Int64, value: pl.Float64, qty: pl.Int64 },
+  });
+
 /** nodejs-polars: CSV read with a declared schema, the operation eager (polars uses every core). */
 export const polarsEngine: OpsEngine<Loaded, Frame> = {
   async load(dir, op) {
-    const facts = pl.readCSV(joinPath(dir, OPS_FILES.facts), {
-      hasHeader: true,
-      schema: { id: pl.Int64, gkey: pl.Int64, jkey: pl.Int64, value: pl.Float64, qty: pl.Int64 },
-    });
-    if (op === "groupby") return { facts };
+    const facts = readFacts(joinPath(dir, OPS_FILES.facts));
+    if (op !== "join") return { facts };
     const dims = pl.readCSV(joinPath(dir, OPS_FILES.dims), {
       hasHeader: true,
       schema: { jkey: pl.Int64, label: pl.Utf8, weight: pl.Float64 },
@@ -37,13 +41,18 @@ export const polarsEngine: OpsEngine<Loaded, Frame> = {
           pl.col("qty").max().alias("hi"),
         );
     }
+    if (op === "writecsv") {
+      facts.writeCSV(writtenCsvPath("polars"));
+      return facts;
+    }
     if (dims === undefined) throw new Error("join: the dimension table was not loaded");
     return facts.join(dims, { on: "jkey", how: "inner" });
   },
   async rows(result) {
     return result.height;
   },
-  async columns(_op, result) {
+  async columns(op, frame) {
+    const result = op === "writecsv" ? readFacts(writtenCsvPath("polars")) : frame;
     const out: ResultColumns = {};
     for (const name of result.columns) {
       const series = result.getColumn(name);

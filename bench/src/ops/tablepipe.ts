@@ -1,11 +1,11 @@
 /** The ops benchmark on tablepipe: `readTable` (CSV) then the `aggregate` and `join` transforms. */
 import { join as joinPath } from "node:path";
 import { col, count, max, mean, min, sum } from "@tablepipe/core";
-import { readTable } from "@tablepipe/io";
+import { readTable, writeTable } from "@tablepipe/io";
 import { aggregate, join } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
-import { OPS_FILES, type Op } from "../ops-spec";
+import { OPS_FILES, type Op, writtenCsvPath } from "../ops-spec";
 import type { OpsEngine, ResultColumns } from "./types";
 
 const factSchema = z.object({ id: z.int(), gkey: z.int(), jkey: z.int(), value: z.number(), qty: z.int() });
@@ -20,7 +20,7 @@ interface Loaded {
 export const tablepipeEngine: OpsEngine<Loaded, ColumnTable> = {
   async load(dir, op) {
     const facts = (await readTable(joinPath(dir, OPS_FILES.facts), factSchema)) as ColumnTable;
-    if (op === "groupby") return { facts };
+    if (op !== "join") return { facts };
     return { facts, dims: (await readTable(joinPath(dir, OPS_FILES.dims), dimSchema)) as ColumnTable };
   },
   async run(op: Op, { facts, dims }) {
@@ -36,13 +36,20 @@ export const tablepipeEngine: OpsEngine<Loaded, ColumnTable> = {
         },
       }) as ColumnTable;
     }
+    if (op === "writecsv") {
+      await writeTable(facts, writtenCsvPath("tablepipe"));
+      return facts;
+    }
     if (dims === undefined) throw new Error("join: the dimension table was not loaded");
     return join(facts, { right: dims, on: ["jkey"], how: "inner" }) as ColumnTable;
   },
   async rows(result) {
     return result.numRows();
   },
-  async columns(_op, result) {
+  async columns(op, table) {
+    // the written file, read back (each engine reads its own)
+    const result =
+      op === "writecsv" ? ((await readTable(writtenCsvPath("tablepipe"), factSchema)) as ColumnTable) : table;
     const out: ResultColumns = {};
     for (const name of result.columnNames()) out[name] = result.array(name) as ArrayLike<number | string>;
     return out;
