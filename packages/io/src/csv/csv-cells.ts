@@ -4,7 +4,7 @@ import type { WriteType } from "../write/column-types";
 /**
  * The text of a CSV file's cells, column by column: the same text `csvCell`, `formatWallClock` and `formatDay`
  * give, at a fraction of the cost where values repeat. A time stamp's date is formatted once per day, and a
- * number that is not a small integer once per distinct value while that keeps paying. Writing 1M taxi trips
+ * number that is not whole once per distinct value while that keeps paying. Writing 1M taxi trips
  * spent ~0.35 s formatting time stamps and ~0.7 s turning fares and distances into text.
  */
 
