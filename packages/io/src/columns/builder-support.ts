@@ -111,30 +111,27 @@ export class Float64Store {
   }
 
   /**
-   * `values` when {@link adopt} may take them, else undefined: nothing is stored yet, no more rows were
-   * announced ({@link expect}), and they are a Float64Array over the whole of a plain (not shared) ArrayBuffer.
+   * Append `values` (already checked to be values the store takes as they are) in one step. When `owned` (the
+   * caller gives them up: they are referenced nowhere else), they become the storage itself instead of a copy,
+   * if nothing is stored yet, no more rows were announced ({@link expect}) and they cover the whole of a plain
+   * (not shared) ArrayBuffer.
    */
-  adoptable(values: ArrayLike<unknown>): Float64Array<ArrayBuffer> | undefined {
-    if (this.length !== 0 || this.expected > values.length || !(values instanceof Float64Array))
-      return undefined;
+  append(values: Float64Array, owned: boolean): void {
     const { buffer } = values;
-    if (
-      !(buffer instanceof ArrayBuffer) ||
-      values.byteOffset !== 0 ||
-      values.byteLength !== buffer.byteLength
-    )
-      return undefined;
-    return values as Float64Array<ArrayBuffer>;
-  }
-
-  /**
-   * Take `values` (checked by {@link adoptable}) as the storage instead of copying them. The caller gives them
-   * up: they must be referenced nowhere else.
-   */
-  adopt(values: Float64Array<ArrayBuffer>): void {
-    if (this.length !== 0) throw new Error("Float64Store.adopt: the store already holds values");
-    this.data = values;
-    this.length = values.length;
+    const adoptable =
+      owned &&
+      this.length === 0 &&
+      this.expected <= values.length &&
+      buffer instanceof ArrayBuffer &&
+      values.byteOffset === 0 &&
+      values.byteLength === buffer.byteLength;
+    if (adoptable) {
+      this.data = values as Float64Array<ArrayBuffer>;
+      this.length = values.length;
+      return;
+    }
+    this.reserve(values.length).set(values, this.length);
+    this.length += values.length;
   }
 
   private resize(capacity: number): void {

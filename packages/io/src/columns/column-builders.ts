@@ -114,10 +114,9 @@ class DenseNumberBuilder implements ColumnBuilder {
   }
 
   appendValues(values: ArrayLike<unknown>, sink: IssueSink, column: number, owned = false): void {
-    // a decoded column of valid numbers becomes the storage as it is (no copy) when it is the read's own
-    const own = owned ? this.store.adoptable(values) : undefined;
-    if (own !== undefined && validFloat64(own, this.isInt)) {
-      this.store.adopt(own);
+    // a decoded column of valid numbers is stored in one step (kept as it is when it is the read's own)
+    if (values instanceof Float64Array && validFloat64(values, this.isInt)) {
+      this.store.append(values, owned);
       return;
     }
     const count = values.length;
@@ -165,9 +164,10 @@ class DenseNumberBuilder implements ColumnBuilder {
 
 /**
  * Copy `values` into `data` from `at` when they are all values the dense number builder takes as they are:
- * any integer typed array (whole, safe numbers), or a float typed array or plain array (a Parquet column as
+ * any integer typed array (whole, safe numbers), or a Float32Array or plain array (a Parquet column as
  * hyparquet decodes it) of finite numbers only (and whole ones, for an int column). False when one is not
- * (what was copied is then overwritten by the value-by-value path, which reports it).
+ * (what was copied is then overwritten by the value-by-value path, which reports it), and for a Float64Array,
+ * which `appendValues` stores itself when it is valid.
  */
 function copyValidNumbers(
   values: ArrayLike<unknown>,
@@ -186,7 +186,6 @@ function copyValidNumbers(
     data.set(values, at);
     return true;
   }
-  if (values instanceof Float64Array) return copyValidFloat64(values, isInt, data, at);
   if (!(values instanceof Float32Array || Array.isArray(values))) return false;
   const numbers = values as ArrayLike<unknown>;
   for (let r = 0; r < numbers.length; r++) {
@@ -207,13 +206,6 @@ function validFloat64(values: Float64Array, isInt: boolean): boolean {
   let check = 0;
   for (let r = 0; r < values.length; r++) check += (values[r] as number) - (values[r] as number);
   return check === 0;
-}
-
-/** {@link copyValidNumbers} for a Float64Array (a loop of one element kind). */
-function copyValidFloat64(values: Float64Array, isInt: boolean, data: Float64Array, at: number): boolean {
-  if (!validFloat64(values, isInt)) return false;
-  data.set(values, at);
-  return true;
 }
 
 interface Parsed<T> {

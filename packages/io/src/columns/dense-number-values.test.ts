@@ -53,7 +53,7 @@ describe("an owned decoded column (a Parquet chunk the direct decoder wrote)", (
     expect((builder.finish() as Float64Array).buffer).toBe(values.buffer);
   });
 
-  it("is copied when not owned, when the builder holds values, or when it is a view of a larger buffer", () => {
+  it("is copied when not owned, when the builder holds values, when it is a view of a larger buffer, or when more rows are expected", () => {
     const notOwned = Float64Array.of(1, 2);
     const first = build("float");
     first.appendValues(notOwned, new BatchIssues(true), 0);
@@ -70,6 +70,14 @@ describe("an owned decoded column (a Parquet chunk the direct decoder wrote)", (
     const third = build("float");
     third.appendValues(view, new BatchIssues(true), 0, true);
     expect((third.finish() as Float64Array).buffer).not.toBe(view.buffer);
+
+    // told to expect more rows (a whole-file read), it copies into the room it made
+    const small = Float64Array.of(1, 2, 3);
+    const fourth = build("float");
+    fourth.expect(10);
+    fourth.appendValues(small, new BatchIssues(true), 0, true);
+    expect((fourth.finish() as Float64Array).buffer).not.toBe(small.buffer);
+    expect(Array.from(fourth.finish() as Float64Array)).toEqual([1, 2, 3]);
   });
 
   it("is checked first: an invalid value is reported where it is, as when it is copied", () => {

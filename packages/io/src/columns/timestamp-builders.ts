@@ -133,12 +133,7 @@ class DenseTimestampBuilder implements ColumnBuilder {
   appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number, owned = false): void {
     // whole milliseconds in range (a Parquet time-stamp column) are stored as they are, in one step
     if (values instanceof Float64Array && wholeEpochMillis(values)) {
-      const own = owned ? this.store.adoptable(values) : undefined;
-      if (own !== undefined) this.store.adopt(own);
-      else {
-        this.store.reserve(values.length).set(values, this.store.length);
-        this.store.length += values.length;
-      }
+      this.store.append(values, owned);
       return;
     }
     this.appendDecoded(values, sink, column, fromMillis);
