@@ -92,11 +92,13 @@ export function describeIssue(
 
 /**
  * Why a cell's text is invalid for a schema column, as readTable says it (`""` is an empty cell of a column that
- * is not nullable): for engines that read files themselves and must name bad values the same way.
+ * is not nullable, and so are spaces and tabs but in text and enum columns): for engines that read files
+ * themselves and must name bad values the same way.
  * @example invalidValueReason(spec, "abc").reason // 'cannot parse "abc" as a number (expected e.g. 12.5)'
  */
 export function invalidValueReason(spec: ColumnSpec, value: string): { reason: string; expected: string } {
-  return describeIssue(spec, value === "" ? 1 : 0, value);
+  const blank = spec.kind !== "enum" && spec.kind !== "string" && /^[ \t]*$/.test(value);
+  return describeIssue(spec, value === "" || blank ? 1 : 0, value);
 }
 
 /** Counts what "drop" mode dropped, per column, with the first few examples of each. */
