@@ -76,12 +76,32 @@ function expectFastAgrees(found: readonly Verdict[]): void {
   }
 }
 
-const NUMBER_CHARS = [..."0123456789.eE+-_ \tx", "inf", "nan", "Infinity"];
+/** Number characters, with the blanks DuckDB's cast trims and readTable does not (`\v`, `\f`, CR, LF). */
+const NUMBER_CHARS = [..."0123456789.eE+-_ \tx\v\f\r\n", "inf", "nan", "Infinity"];
 const numberLike = fc
   .array(fc.constantFrom(...NUMBER_CHARS), { minLength: 1, maxLength: 8 })
   .map((parts) => parts.join(""));
 /** Number texts DuckDB's casts read differently from readTable, spliced into well-formed numbers. */
-const NUMBER_TRAPS = ["_", "+-", "-+", "--", "e3", "E+2", ".0", ".5", "inf", "nan", "e999", " ", "\t", "x"];
+const NUMBER_TRAPS = [
+  "_",
+  "+-",
+  "-+",
+  "--",
+  "e3",
+  "E+2",
+  ".0",
+  ".5",
+  "inf",
+  "nan",
+  "e999",
+  " ",
+  "\t",
+  "x",
+  "\v",
+  "\f",
+  "\r",
+  "\n",
+];
 const trappedNumber = fc
   .tuple(fc.integer({ min: -999, max: 999 }), fc.constantFrom(...NUMBER_TRAPS), fc.nat(3), fc.nat(99))
   .map(([n, trap, where, m]) => {
@@ -282,6 +302,17 @@ describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_0
     const stamps = await verdicts("timestamp", ["07/27/2018 09:14:45 AM", "2018-07-27 09:14:45.5", null]);
     const floats = await verdicts("float", [" ", '""'.slice(1, 1), "1_000", "+-1", "-+1", "inf"]);
     const ints = await verdicts("int", [".0", "+.0", "-.0", " .0", "1e3", "1E3", "1_000", "+-1", "-+1"]);
+    // blanks DuckDB's cast trims and readTable does not (a quoted cell may hold CR or LF)
+    const blanks = ["5\v", "\v5", "5\f", "\f5", "5\r", "\r5", "5\n", "\n5"];
+    for (const kind of ["float", "int"] as const) {
+      for (const v of await verdicts(kind, blanks)) {
+        expect({ text: v.text, bad: v.exactBad, declines: v.fastDeclines }).toEqual({
+          text: v.text,
+          bad: true,
+          declines: true,
+        });
+      }
+    }
     for (const v of [...stamps, ...floats, ...ints]) {
       expect({ text: v.text, declines: v.fastDeclines }).toEqual({ text: v.text, declines: true });
     }

@@ -24,7 +24,7 @@ const ALIASES = { vendor: ["VendorID"], picked_at: ["tpep_pickup_datetime"] };
 
 /** Cell texts per column, valid and invalid ones (as written in the file: a quoted one keeps its quotes). */
 const CELLS = {
-  vendor: ["1", " 2 ", "-3", "4.0", "+5", "1.5", "x", ""],
+  vendor: ["1", " 2 ", "-3", "4.0", "+5", "1.5", "x", "", "\v2"],
   picked_at: [
     "2018-07-27 09:14:45",
     "2018-07-27T09:14",
@@ -39,7 +39,7 @@ const CELLS = {
     "2018-07-27 24:00",
     "",
   ],
-  fare: ["12.5", ".5", "2.", "1e-3", "-0", "", "NaN", "Infinity", "1e999", "abc", " "],
+  fare: ["12.5", ".5", "2.", "1e-3", "-0", "", "NaN", "Infinity", "1e999", "abc", " ", "5\f", '"1\r"'],
   note: ["a", "", '""', '"c, d"', "Airport"],
   paid: ["true", "Y", "no", "0", "F", "maybe", ""],
 } as const;

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ColumnSpec } from "@tablepipe/io";
+import { BYTE_KIND } from "./byte-kinds";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
 import { quote, sqlString } from "./sql-text";
 
@@ -13,9 +14,15 @@ import { quote, sqlString } from "./sql-text";
  */
 
 /**
+ * The blanks DuckDB's casts trim and readTable does not (it trims spaces and tabs only): vertical tab, form
+ * feed, and the CR and LF a quoted cell may hold. `5\f` is 5 to the cast and no number to readTable.
+ */
+export const CAST_ONLY_BLANKS = ["\v", "\f", "\r", "\n"] as const;
+
+/**
  * What DuckDB's DOUBLE cast reads and readTable refuses, found anywhere in a row's number cells: a digit
- * separator (`1_000`) or two signs (`+-1`); for an integer cell also an exponent (`1e3`) and a fraction without
- * a digit before it (`.0`). Each kind's cells are joined by `|` (a cut no pattern spans) and checked once per row:
+ * separator (`1_000`), a blank only the cast trims ({@link CAST_ONLY_BLANKS}) or two signs (`+-1`); for an
+ * integer cell also an exponent (`1e3`) and a fraction without a digit before it (`.0`). Each kind's cells are joined by `|` (a cut no pattern spans) and checked once per row:
  * a refused cell refuses the whole fast read, so which cell it was does not matter. A regex call on every row
  * costs ~0.7 s at 10M rows, so cheap `contains` tests decide almost every row and the regex runs only on a row
  * holding a sign (or, for integers, a point): `found` always refuses, `maybe` asks the regex.
@@ -23,15 +30,25 @@ import { quote, sqlString } from "./sql-text";
 const NUMBER_GUARDS: Readonly<
   Record<"float" | "int", { found: readonly string[]; maybe: readonly string[]; pattern: string }>
 > = {
-  float: { found: ["_"], maybe: ["+", "-"], pattern: "[+-][+-]" },
-  int: { found: ["_", "e", "E"], maybe: ["+", "-", "."], pattern: String.raw`[+-][+-]|(?:^|[^0-9])\.` },
+  float: { found: ["_", ...CAST_ONLY_BLANKS], maybe: ["+", "-"], pattern: "[+-][+-]" },
+  int: {
+    found: ["_", ...CAST_ONLY_BLANKS, "e", "E"],
+    maybe: ["+", "-", "."],
+    pattern: String.raw`[+-][+-]|(?:^|[^0-9])\.`,
+  },
 };
+
+/** One character as SQL: a string literal, or `chr(n)` for a control character. */
+function charSql(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 32 ? `chr(${code})` : sqlString(char);
+}
 
 /** The guard of one kind's joined number cells `s`: true when the row must take the exact path. */
 function numberGuardSql(kind: "float" | "int", s: string): string {
   const { found, maybe, pattern } = NUMBER_GUARDS[kind];
   const any = (needles: readonly string[]): string =>
-    needles.map((needle) => `contains(${s}, ${sqlString(needle)})`).join(" OR ");
+    needles.map((needle) => `contains(${s}, ${charSql(needle)})`).join(" OR ");
   return `CASE WHEN ${any(found)} THEN TRUE WHEN ${any(maybe)} THEN regexp_matches(${s}, ${sqlString(pattern)}) ELSE FALSE END`;
 }
 
@@ -79,16 +96,20 @@ function fastLayers(
   spec: ColumnSpec,
   r: string,
   c: number,
+  typedNumbers: boolean,
 ): { inner: string[]; value: string; parsed: string } {
   const x = quote(`x${c}`);
   switch (spec.kind) {
     case "float":
-    case "int":
+    case "int": {
+      // a typed read gives the number itself (NULL for an empty cell; a cell it cannot read stops the read)
+      const number = typedNumbers ? r : x;
       return {
-        inner: [`TRY_CAST(${r} AS DOUBLE) AS ${x}`],
-        value: spec.kind === "int" ? `TRY_CAST(${x} AS BIGINT)` : x,
-        parsed: x,
+        inner: typedNumbers ? [] : [`TRY_CAST(${r} AS DOUBLE) AS ${x}`],
+        value: spec.kind === "int" ? `TRY_CAST(${number} AS BIGINT)` : number,
+        parsed: number,
       };
+    }
     case "timestamp":
       return {
         inner: [`${stampSql(r)} AS ${x}`],
@@ -154,10 +175,26 @@ function numberChecks(floats: readonly string[], ints: readonly string[]): strin
 }
 
 /**
- * The fast read of one file as a query over `source` (the file's cells as text): each schema column from the
- * file column `found[i]` holds (or absent: its default or null), with its type, then {@link NEEDS_TEXT_PATH}:
- * true on a row with a cell the guards refuse, or an empty cell in a column that may not be empty. Columns
- * named in `carry` pass through first.
+ * The byte kinds (`BYTE_KIND`) of a file's body under which DuckDB's typed read of its number columns as
+ * DOUBLE gives readTable's numbers, given the row checks of `fastReadSql` (finite floats; integers whole and
+ * within 2^53; no empty cell where none may be): nothing DuckDB reads and readTable refuses can be spelled
+ * without one of these. Always: `_` (`1_000`), `+` (`+-1`), blanks only DuckDB trims (`5\f`), a quote (a
+ * quoted CR or LF) and a CR inside a line; with integer columns, also an exponent (`1e3`) and a point after
+ * no digit (`.0`).
+ */
+export function typedReadRisks(specs: readonly ColumnSpec[], found: readonly number[]): number {
+  const always =
+    BYTE_KIND.underscore | BYTE_KIND.plus | BYTE_KIND.castBlank | BYTE_KIND.quote | BYTE_KIND.loneCr;
+  const ints = specs.some((spec, c) => spec.kind === "int" && (found[c] ?? -1) >= 0);
+  return ints ? always | BYTE_KIND.exponent | BYTE_KIND.barePoint : always;
+}
+
+/**
+ * The fast read of one file as a query over `source` (the file's cells as text, or with `typedNumbers` its
+ * number columns read as DOUBLE by DuckDB: for a file whose bytes hold none of {@link typedReadRisks}): each
+ * schema column from the file column `found[i]` holds (or absent: its default or null), with its type, then
+ * {@link NEEDS_TEXT_PATH}: true on a row with a cell the guards refuse, or an empty cell in a column that may
+ * not be empty. Columns named in `carry` pass through first.
  */
 export function fastReadSql(
   specs: readonly ColumnSpec[],
@@ -165,6 +202,7 @@ export function fastReadSql(
   found: readonly number[],
   source: string,
   carry: readonly string[] = [],
+  typedNumbers = false,
 ): string {
   const inner: string[] = carry.map(quote);
   const outer: string[] = carry.map(quote);
@@ -181,7 +219,7 @@ export function fastReadSql(
       continue;
     }
     const r = quote(`r${c}`);
-    const layers = fastLayers(spec, r, c);
+    const layers = fastLayers(spec, r, c, typedNumbers);
     inner.push(`${quote(header[index] as string)} AS ${r}`, ...layers.inner);
     // an empty cell is NULL (quoted `""` is text); a cell of blanks, or `""` outside a string column, is left
     // to the exact path (readTable reads both as empty): trimming every cell here would cost more than the casts
@@ -189,12 +227,15 @@ export function fastReadSql(
     outer.push(`CAST(${value} AS ${type}) AS ${quote(spec.name)}`);
     const isNumber = spec.kind === "float" || spec.kind === "int";
     if (isNumber) {
-      numberCells[spec.kind].push(quote(header[index] as string));
+      if (!typedNumbers) numberCells[spec.kind].push(quote(header[index] as string));
       numberTerms[spec.kind].push(mayBeEmpty ? `coalesce(${layers.parsed}, 0)` : layers.parsed);
     }
-    // a cell that is there and refused; where a cell may not be empty, a number's NULL refuses its row's check
+    // a cell that is there and refused (a typed number is never); where a cell may not be empty, a number's
+    // NULL refuses its row's check
     if (mayBeEmpty) {
-      if (spec.kind !== "string") flags.push(`(${layers.parsed} IS NULL AND ${r} IS NOT NULL)`);
+      if (spec.kind !== "string" && !(isNumber && typedNumbers)) {
+        flags.push(`(${layers.parsed} IS NULL AND ${r} IS NOT NULL)`);
+      }
     } else if (!isNumber) flags.push(`${layers.parsed} IS NULL`);
   }
   flags.push(...numberChecks(numberTerms.float, numberTerms.int));
@@ -222,6 +263,7 @@ const FILE_INDEX = "file_index";
  * The fast read of one file as a streamed query (a view's part, read as the query that uses it runs): the
  * columns of {@link fastReadSql}, then the row-order column `rowColumn` (the i-th file's rows numbered from
  * i·2^40 in file order); a row with a cell the guards refuse stops the query with {@link NEEDS_EXACT_READ}.
+ * `typedNumbers`: `source` reads the number columns as DOUBLE (see {@link fastReadSql}).
  * `numbered: false`: the rows are not numbered (numbering runs on one core), and `rowColumn` is a stand-in, a
  * per-row value no row-order marker equals (DuckDB's `file_index`, or 0 when the file has a column of that
  * name): for a query that keeps the rows in file order itself, into a table whose rowid then numbers them.
@@ -234,6 +276,7 @@ export function streamedReadSql(
   fileIndex: number,
   rowColumn: string,
   numbered = true,
+  typedNumbers = false,
 ): string {
   const flag = quote(NEEDS_TEXT_PATH);
   const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
@@ -245,7 +288,7 @@ export function streamedReadSql(
       ? "CAST(0 AS BIGINT)"
       : `CAST(${quote(FILE_INDEX)} AS BIGINT)`;
   const excluded = [flag, ...carry.map(quote)].join(", ");
-  const read = fastReadSql(specs, header, found, source, carry);
+  const read = fastReadSql(specs, header, found, source, carry, typedNumbers);
   return `SELECT * EXCLUDE (${excluded}), ${row} AS ${quote(rowColumn)} FROM (${read}) WHERE ${check}`;
 }
 

@@ -1,0 +1,245 @@
+/**
+ * DuckDB's typed read of a clean file's number columns (a file whose bytes hold none of `typedReadRisks`) gives
+ * what readTable gives: the same table, the same dropped rows, or the same first error, on every read mode.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { col, gt, type Pipe, pipe } from "@tablepipe/core";
+import { columnKinds, type RowSchema, readTableWithReport } from "@tablepipe/io";
+import { filter } from "@tablepipe/transforms";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { csvBodyKinds } from "./engine/csv-body-kinds";
+import { DuckDb } from "./engine/duckdb-database";
+import { typedReadRisks } from "./engine/fast-csv-read";
+import { duckdbCsvFiles } from "./engine/read-files";
+import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { expectSameTable } from "./test-support";
+
+const Mixed = z.object({
+  id: z.int(),
+  amount: z.number(),
+  count: z.int().nullable(),
+  at: z.date(),
+  label: z.string().nullable(),
+});
+const Floats = z.object({ amount: z.number(), rate: z.number().nullable(), label: z.string().nullable() });
+
+/**
+ * Cells of each kind: mostly well formed, with the spellings a typed read must still refuse (non-finite
+ * numbers, fractions and huge values as integers, empty required cells, letters, impossible dates) and some that
+ * make the file's bytes risky (`1e3`, `.0`, `_`, `+`), so that both reads are compared.
+ */
+const INTS = [
+  "1",
+  "42",
+  " 2 ",
+  "-3",
+  "4.0",
+  "5.",
+  "0",
+  "-0",
+  "007",
+  "\t8",
+  "9007199254740991",
+  "9007199254740992",
+  "1.5",
+  "x",
+  "",
+  "inf",
+  "nan",
+  "1e3",
+  "-.0",
+  "1_0",
+  "+1",
+];
+const FLOATS = [
+  "12.5",
+  "2.",
+  "-0",
+  "0.1",
+  "-7",
+  "123456789.123456789",
+  "5e-324",
+  "",
+  " ",
+  "NaN",
+  "inf",
+  "-Infinity",
+  "abc",
+  "1e999",
+  ".5",
+  "-.5",
+  "1E-2",
+  "+2",
+];
+const STAMPS = [
+  "2018-07-27 09:14:45",
+  "2018-07-27",
+  "2018-07-27T09:14",
+  "2018-7-27 09:14:45",
+  "2018-02-30 00:00:00",
+  "",
+  "2018-07-27 24:00:00",
+];
+const LABELS = ["a", "", "N", "Y z", "x,y".replace(",", ";")];
+
+const weighted = (cells: readonly string[]) =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...cells.slice(0, 4)) },
+    { weight: 1, arbitrary: fc.constantFrom(...cells) },
+  );
+const mixedRow = fc.tuple(
+  weighted(INTS),
+  weighted(FLOATS),
+  weighted(INTS),
+  weighted(STAMPS),
+  weighted(LABELS),
+);
+const floatRow = fc.tuple(weighted(FLOATS), weighted(FLOATS), weighted(LABELS));
+
+let db: DuckDb;
+let folder: string;
+let files = 0;
+beforeAll(async () => {
+  db = await DuckDb.open();
+  folder = await mkdtemp(join(tmpdir(), "tablepipe-typed-read-"));
+});
+afterAll(async () => {
+  db.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): Promise<string> {
+  const path = join(folder, `f${++files}.csv`);
+  await writeFile(path, `${[header.join(","), ...rows.map((r) => r.join(","))].join("\n")}\n`);
+  return path;
+}
+
+const readMode = fc.constantFrom("table" as const, "streamed" as const, "filtered" as const);
+
+/** The first error's message, or undefined. */
+async function failure(run: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Compare DuckDB's read of `path` with readTable's, both failing the same way or giving the same rows. */
+async function expectSameRead(
+  path: string,
+  schema: RowSchema,
+  mode: "table" | "streamed" | "filtered",
+  first: string,
+) {
+  const steps = (p: Pipe<string>) =>
+    mode === "filtered" ? p.transform(filter, { where: gt(col(first), -1e300) }) : p;
+  const source = duckdbCsvFiles(path, schema);
+  const readFiles = mode === "filtered" ? "table" : mode;
+  const expected = await failure(() => readTableWithReport(path, schema));
+  if (expected !== undefined) {
+    await expect(runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles })).rejects.toThrow(
+      expected,
+    );
+  } else {
+    const read = await readTableWithReport(path, schema);
+    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles });
+    expectSameTable(result.table, steps(pipe(read.table)).run().table);
+  }
+  const dropping = duckdbCsvFiles(path, schema, { onInvalid: "drop" });
+  const dropped = await readTableWithReport(path, schema, { onInvalid: "drop" });
+  const result = await runOnDuckDb(steps(pipe(dropping.table)), {
+    database: db,
+    source: dropping,
+    readFiles,
+  });
+  expectSameTable(result.table, steps(pipe(dropped.table)).run().table);
+  expect(result.read?.droppedRows ?? 0).toBe(dropped.report.droppedRows);
+}
+
+/** Whether the file's bytes let its numbers be read typed (counted: the properties must exercise both reads). */
+async function typed(path: string, schema: RowSchema, header: readonly string[]): Promise<boolean> {
+  const specs = columnKinds(schema);
+  const risks = typedReadRisks(
+    specs,
+    specs.map((spec) => header.indexOf(spec.name)),
+  );
+  return ((await csvBodyKinds(path, risks)) & risks) === 0;
+}
+
+describe("DuckDB's typed read of clean files' numbers agrees with readTable", { timeout: 120_000 }, () => {
+  it("integers, floats, time stamps and text: the same rows, drops and first error", async () => {
+    const header = ["id", "amount", "count", "at", "label"];
+    const seen = { typed: 0, text: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(mixedRow, { minLength: 1, maxLength: 12 }), readMode, async (rows, mode) => {
+        const path = await writeCsv(header, rows);
+        seen[(await typed(path, Mixed, header)) ? "typed" : "text"]++;
+        await expectSameRead(path, Mixed, mode, "id");
+      }),
+      { numRuns: 40 },
+    );
+    expect(seen.typed).toBeGreaterThan(5);
+    expect(seen.text).toBeGreaterThan(5);
+  });
+
+  it("floats only: exponents and points without a digit before them keep the typed read", async () => {
+    const header = ["amount", "rate", "label"];
+    const seen = { typed: 0, text: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(floatRow, { minLength: 1, maxLength: 12 }), readMode, async (rows, mode) => {
+        const path = await writeCsv(header, rows);
+        seen[(await typed(path, Floats, header)) ? "typed" : "text"]++;
+        await expectSameRead(path, Floats, mode, "amount");
+      }),
+      { numRuns: 30 },
+    );
+    expect(seen.typed).toBeGreaterThan(5);
+    const exponents = await writeCsv(header, [["1e3", ".5", "label e"]]);
+    expect(await typed(exponents, Floats, header)).toBe(true);
+  });
+
+  it("reads as text a file whose bytes could spell a misread number: .0 or 1e3 as an integer, 1_0, +-1, 5\\f", async () => {
+    const header = ["id", "amount", "count", "at", "label"];
+    const good = ["1", "2.5", "3", "2018-07-27 09:14:45", "a"];
+    const traps = [
+      [0, ".0"],
+      [2, "-.0"],
+      [0, "1e3"],
+      [1, "1_0"],
+      [1, "+-1"],
+      [1, "5\f"],
+      [1, '"2.5\r"'],
+      [1, '"\n2.5"'],
+    ] as const;
+    for (const [c, cell] of traps) {
+      const path = await writeCsv(header, [good, good.with(c, cell)]);
+      expect({ cell, typed: await typed(path, Mixed, header) }).toEqual({ cell, typed: false });
+      expect(await failure(() => readTableWithReport(path, Mixed))).toMatch(/line 3/);
+      await expectSameRead(path, Mixed, "streamed", "id");
+    }
+  });
+
+  it("names the cell a typed read refuses, as readTable does: a letter, infinity, a fraction as an integer", async () => {
+    const header = ["id", "amount", "count", "at", "label"];
+    const good = ["1", "2.5", "3", "2018-07-27 09:14:45", "a"];
+    for (const [c, cell] of [
+      [0, "1.5"],
+      [1, "inf"],
+      [0, "x"],
+      [2, "9007199254740992"],
+      [0, ""],
+    ] as const) {
+      const path = await writeCsv(header, [good, good.with(c, cell)]);
+      expect(await typed(path, Mixed, header)).toBe(true);
+      const message = await failure(() => readTableWithReport(path, Mixed));
+      expect(message).toMatch(/line 3/);
+      await expectSameRead(path, Mixed, "table", "id");
+    }
+  });
+});
