@@ -281,14 +281,24 @@ describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_0
   it("whole rows: well-formed rows are taken; one refused cell anywhere declines its row", async () => {
     const good = ["12.5", "42", null, null, "2018-07-27 09:14:45"];
     const bad = ["1_0", "4.5", "inf", "+-1", "2018-07-27 24:00"];
+    // two integers' fractions that cancel (1.5 and -0.5), and one below -(2^53 - 1) beside one in range
+    const together = [
+      ["12.5", "1.5", null, "-0.5", "2018-07-27 09:14:45"],
+      ["12.5", "-9007199254740992", null, "7", "2018-07-27 09:14:45"],
+    ];
     const rows = [
       good,
       ["1e308", "9007199254740991", "-0", "7", "2018-07-27"],
+      ["1", "-9007199254740991", "-0", "-7", "2018-07-27"],
       ...bad.map((b, c) => good.with(c, b)),
+      ...together,
     ];
     expect((await rowVerdicts(rows)).map((r) => r.declines)).toEqual([
       false,
       false,
+      false,
+      true,
+      true,
       true,
       true,
       true,

@@ -164,17 +164,19 @@ export const NEEDS_TEXT_PATH = "__tablepipe_needs_text_path";
  * empty, or a cell the cast refuses, is NULL and makes its expression NULL: refused). A float refuses
  * infinity and NaN: the sum of the floats is finite, else refused (two huge finite values can overflow the
  * sum: a false alarm, which only sends the read to the exact path). An int refuses a fraction and a value
- * beyond 2^53 - 1: the sum of each one's distance to its integer part is 0 (NaN and infinity give NaN), and the
- * largest magnitude is in range.
+ * beyond 2^53 - 1: the sum of each one's distance above its floor is 0 (each is in [0, 1), so none cancels
+ * another; NaN and infinity give NaN), and the largest and smallest are in range.
  */
 function numberChecks(floats: readonly string[], ints: readonly string[]): string[] {
   const checks: string[] = [];
   if (floats.length > 0) checks.push(`NOT coalesce(isfinite(${floats.join(" + ")}), FALSE)`);
   if (ints.length > 0) {
-    const fractions = ints.map((t) => `abs(${t} - trunc(${t}))`).join(" + ");
-    const largest =
-      ints.length === 1 ? `abs(${ints[0]})` : `greatest(${ints.map((t) => `abs(${t})`).join(", ")})`;
-    checks.push(`NOT coalesce(${fractions} = 0 AND ${largest} <= ${MAX_INT}, FALSE)`);
+    const fractions = ints.map((t) => `${t} - floor(${t})`).join(" + ");
+    const inRange =
+      ints.length === 1
+        ? `abs(${ints[0]}) <= ${MAX_INT}`
+        : `greatest(${ints.join(", ")}) <= ${MAX_INT} AND least(${ints.join(", ")}) >= -${MAX_INT}`;
+    checks.push(`NOT coalesce(${fractions} = 0 AND ${inRange}, FALSE)`);
   }
   return checks;
 }
