@@ -22,10 +22,11 @@ export const CAST_ONLY_BLANKS = ["\v", "\f", "\r", "\n"] as const;
 /**
  * What DuckDB's DOUBLE cast reads and readTable refuses, found anywhere in a row's number cells: a digit
  * separator (`1_000`), a blank only the cast trims ({@link CAST_ONLY_BLANKS}) or two signs (`+-1`); for an
- * integer cell also an exponent (`1e3`) and a fraction without a digit before it (`.0`). Each kind's cells are joined by `|` (a cut no pattern spans) and checked once per row:
- * a refused cell refuses the whole fast read, so which cell it was does not matter. A regex call on every row
- * costs ~0.7 s at 10M rows, so cheap `contains` tests decide almost every row and the regex runs only on a row
- * holding a sign (or, for integers, a point): `found` always refuses, `maybe` asks the regex.
+ * integer cell also an exponent (`1e3`) and a fraction without a digit before it (`.0`). Each kind's cells are
+ * joined by `|` (a cut no pattern spans) and checked once per row: a refused cell refuses the whole fast read,
+ * so which cell it was does not matter. A regex call on every row costs ~0.7 s at 10M rows, so cheap
+ * `contains` tests decide almost every row and the regex runs only on a row holding a sign (or, for integers,
+ * a point): `found` always refuses, `maybe` asks the regex.
  */
 const NUMBER_GUARDS: Readonly<
   Record<"float" | "int", { found: readonly string[]; maybe: readonly string[]; pattern: string }>

@@ -16,7 +16,7 @@ import {
 import { type ColumnTable, table as makeTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { csvBodyKinds } from "./csv-body-kinds";
+import { fastSource, readCsvSql } from "./csv-sources";
 import {
   COLUMN_TYPE,
   emptyValueSql,
@@ -26,7 +26,6 @@ import {
   ranCleanly,
   streamedReadSql,
   TRUE_WORDS,
-  typedReadRisks,
 } from "./fast-csv-read";
 import { readQuery } from "./read-result";
 import { quote, sqlString } from "./sql-text";
@@ -125,51 +124,6 @@ export function cellLayers(
     value: `CASE WHEN ${e} THEN ${emptyValueSql(spec, type)} WHEN ${ok} THEN CAST(${x} AS ${type}) ELSE NULL END`,
     bad: `CASE WHEN ${e} THEN ${spec.nullable || spec.hasDefault ? "FALSE" : "TRUE"} ELSE NOT (${ok}) END`,
   };
-}
-
-/**
- * read_csv of one file, every column as text, quoted `""` an empty string and an empty cell null; with
- * `numbers` (and the file's `header`), the columns it names as DOUBLE and the others as text.
- */
-function readCsvSql(file: string, numbers?: ReadonlySet<string>, header: readonly string[] = []): string {
-  const delimiter = file.toLowerCase().endsWith(".tsv") ? "\t" : ",";
-  const types =
-    numbers === undefined
-      ? "all_varchar = true"
-      : `types = {${header.map((name) => `${sqlString(name)}: '${numbers.has(name) ? "DOUBLE" : "VARCHAR"}'`).join(", ")}}`;
-  return `read_csv(${sqlString(file)}, header = true, ${types}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
-}
-
-/** One file's read_csv for the fast read, and whether it reads the number columns as DOUBLE. */
-interface FastSource {
-  readonly sql: string;
-  readonly typedNumbers: boolean;
-}
-
-/**
- * How the fast read reads one file: its number columns as DOUBLE when a scan of its bytes finds none of the
- * kinds under which DuckDB's typed read could differ from readTable's (`typedReadRisks`), else every column as
- * text (guarded cell by cell). The scan takes ~0.4 s per 800 MB; the typed read saves ~2.5 s of the 7 s the
- * text read of 10M taxi trips takes. A file the scan cannot read is read as text (DuckDB then names the error).
- */
-async function fastSource(
-  file: string,
-  specs: readonly ColumnSpec[],
-  header: readonly string[],
-  found: readonly number[],
-): Promise<FastSource> {
-  const numbers = new Set(
-    specs.flatMap((spec, c) => {
-      const index = found[c] ?? -1;
-      return (spec.kind === "float" || spec.kind === "int") && index >= 0 ? [header[index] as string] : [];
-    }),
-  );
-  if (numbers.size > 0) {
-    const risks = typedReadRisks(specs, found);
-    const kinds = await csvBodyKinds(file, risks).catch(() => risks);
-    if ((kinds & risks) === 0) return { sql: readCsvSql(file, numbers, header), typedNumbers: true };
-  }
-  return { sql: readCsvSql(file), typedNumbers: false };
 }
 
 async function run(connection: DuckDBConnection, sql: string, where: string): Promise<void> {
