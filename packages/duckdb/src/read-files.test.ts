@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { coalesce, col, gt, type Pipe, pipe } from "@tablepipe/core";
 import { type InvalidValueExample, readTableWithReport } from "@tablepipe/io";
 import { derive, dropDuplicates, excludeMatching, filter } from "@tablepipe/transforms";
@@ -267,6 +268,32 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
       ),
       { numRuns: 15 },
     );
+  });
+
+  it("refuses a compressed file as readTable does (DuckDB alone would unpack a .gz and read it)", async () => {
+    const dir = join(folder, "compressed");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const text = "vendor,picked_at,fare,note,paid\n1_000,2018-07-27 09:14:45,1.5,a,true\n";
+    const path = join(dir, "t.csv");
+    await writeFile(path, gzipSync(text));
+    const message = await readTableWithReport(path, Trip).then(
+      () => "read",
+      (error: Error) => error.message,
+    );
+    expect(message).toMatch(/t\.csv: the file is gzip-compressed, not CSV text/);
+    const gz = join(dir, "t.csv.gz");
+    await writeFile(gz, gzipSync(text));
+    for (const readFiles of ["table", "streamed"] as const) {
+      const source = duckdbCsvFiles(path, Trip);
+      await expect(runOnDuckDb(pipe(source.table), { database: db, source, readFiles })).rejects.toThrow(
+        message,
+      );
+      // readTable refuses a .gz name before it looks at the bytes; DuckDB's read refuses its bytes
+      const named = duckdbCsvFiles(gz, Trip);
+      await expect(
+        runOnDuckDb(pipe(named.table), { database: db, source: named, readFiles }),
+      ).rejects.toThrow(/t\.csv\.gz: the file is gzip-compressed/);
+    }
   });
 
   it("names a schema column no file column matches, with the names tried, as readTable does", async () => {

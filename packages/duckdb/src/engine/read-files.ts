@@ -10,6 +10,7 @@ import {
   type OnInvalid,
   type ReadReport,
   type RowSchema,
+  refuseBinaryText,
   resolveSources,
   TableReadError,
 } from "@tablepipe/io";
@@ -153,6 +154,9 @@ async function mappedHeader(
   specs: readonly ColumnSpec[],
   aliases: ColumnAliases | undefined,
 ): Promise<{ header: string[]; found: number[] }> {
+  // a compressed or binary file is refused as readTable refuses it (DuckDB would unpack a .gz), and so never
+  // reaches the byte scan of the typed read, which judges the bytes as they are in the file
+  await refuseBinaryText(file);
   let header: string[];
   try {
     header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
