@@ -61,3 +61,26 @@ export function toQueryError(step: string, error: unknown): DuckDbQueryError {
   const detail = known === undefined ? firstLine : firstLine.slice(known[0].length + 2);
   return new DuckDbQueryError(step, known?.[1] ?? "other", detail, error);
 }
+
+/**
+ * A CSV header, as DuckDB read it, that does not hold the schema's columns. readTable reads the file to decide:
+ * DuckDB's sniffer may take another row for the header when rows differ in length.
+ */
+export class UnmappedCsvHeader extends Error {
+  override readonly name = "UnmappedCsvHeader";
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/**
+ * Whether DuckDB failed because it cannot read a file as CSV at all (its sniffer refuses a CR inside a line, a
+ * row holds another number of cells: an "invalid input" error), or read a header that does not map to the
+ * schema. The engine then reads the files with readTable, which names what it refuses as it always does.
+ */
+export function cannotParseCsv(error: unknown): boolean {
+  return (
+    (error instanceof DuckDbQueryError && error.kind === "invalid input") ||
+    error instanceof UnmappedCsvHeader
+  );
+}

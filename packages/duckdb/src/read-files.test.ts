@@ -296,6 +296,33 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     }
   });
 
+  it("reads with readTable the files DuckDB cannot read as CSV: the same table, or readTable's error", async () => {
+    const dir = join(folder, "unparsable");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const head = "vendor,picked_at,fare,note,paid";
+    const good = "1,2018-07-27 09:14:45,1.5,a,true";
+    const texts = {
+      "cr-in-number": `${head}\n${good}\n2,2018-07-27 09:14:45,2.5\r,b,true\n`,
+      "cr-in-text": `${head}\n${good}\n2,2018-07-27 09:14:45,2.5,b\rc,true\n`,
+      "cell-too-many": `${head}\n${good}\n2,2018-07-27 09:14:45,2.5,b,true,x\n`,
+      "cell-too-few": `${head}\n${good}\n2,2018-07-27 09:14:45,2.5,b\n`,
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const path = join(dir, `${name}.csv`);
+      await writeFile(path, text);
+      const expected = await readTableWithReport(path, Trip).then(
+        (read) => read,
+        (error: Error) => error.message,
+      );
+      for (const readFiles of ["table", "streamed"] as const) {
+        const source = duckdbCsvFiles(path, Trip);
+        const run = runOnDuckDb(pipe(source.table), { database: db, source, readFiles });
+        if (typeof expected === "string") await expect(run, name).rejects.toThrow(expected);
+        else expectSameTable((await run).table, expected.table);
+      }
+    }
+  });
+
   it("names a schema column no file column matches, with the names tried, as readTable does", async () => {
     const dir = join(folder, "missing");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import type { ReadReport } from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
-import { toQueryError } from "../errors";
+import { cannotParseCsv, toQueryError } from "../errors";
 import type { DuckDb } from "./duckdb-database";
 import { NEEDS_EXACT_READ } from "./fast-csv-read";
 import type { DuckDbFilesSource } from "./read-files";
@@ -71,8 +71,14 @@ export class FilesRelation {
     const streams =
       files.length > 0 && (mode === "streamed" || (mode === "auto" && (await streamsBySize(db, files))));
     if (streams) {
-      await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files);
-      opened.#streamed = files;
+      try {
+        await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files);
+        opened.#streamed = files;
+      } catch (error) {
+        // DuckDB cannot read a file as CSV: the read into a table reads the files with readTable
+        if (!cannotParseCsv(error)) throw error;
+        await opened.readIntoTable();
+      }
     } else if (filtered && files.length > 0) opened.#deferred = files;
     else await opened.readIntoTable();
     return opened;

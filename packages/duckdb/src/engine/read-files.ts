@@ -10,12 +10,13 @@ import {
   type OnInvalid,
   type ReadReport,
   type RowSchema,
+  readTableWithReport,
   refuseBinaryText,
   resolveSources,
   TableReadError,
 } from "@tablepipe/io";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { DuckDbLoadError, toQueryError } from "../errors";
+import { cannotParseCsv, DuckDbLoadError, toQueryError, UnmappedCsvHeader } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
 import { fastSource, readCsvSql } from "./csv-sources";
 import {
@@ -28,6 +29,7 @@ import {
   streamedReadSql,
   TRUE_WORDS,
 } from "./fast-csv-read";
+import { loadTable } from "./load-table";
 import { readQuery } from "./read-result";
 import { quote, sqlString } from "./sql-text";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
@@ -163,7 +165,11 @@ async function mappedHeader(
   } catch (error) {
     throw toQueryError(`reading ${file}`, error);
   }
-  return { header, found: mapColumns(file, header, specs, aliases) };
+  try {
+    return { header, found: mapColumns(file, header, specs, aliases) };
+  } catch (error) {
+    throw new UnmappedCsvHeader(error);
+  }
 }
 
 /** Read every file's mapped columns as text into `raw` (one INSERT per file, so rowid is file order). */
@@ -256,9 +262,12 @@ export function duckdbCsvFiles(
   const columns = specs.map((spec) => [spec.name, COLUMN_TYPE[spec.kind]] as const);
   const table = makeTable(Object.fromEntries(specs.map((spec) => [spec.name, []])));
   const path = typeof source === "string" ? source : source.join(", ");
-  const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
+  const loadWithDuckDb = async (
+    connection: DuckDBConnection,
+    relation: string,
+    files: string[],
+  ): Promise<ReadReport> => {
     const started = performance.now();
-    const files = await resolveSources(source);
     const fastRows =
       files.length === 0 ? undefined : await loadFast(connection, files, specs, options.aliases, relation);
     if (fastRows !== undefined) {
@@ -337,6 +346,22 @@ export function duckdbCsvFiles(
     } finally {
       await connection.run(`DROP TABLE IF EXISTS ${quote(raw)}`);
       await connection.run(`DROP TABLE IF EXISTS ${quote(`${relation}_split`)}`);
+    }
+  };
+  const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
+    const files = await resolveSources(source);
+    try {
+      return await loadWithDuckDb(connection, relation, files);
+    } catch (error) {
+      if (!cannotParseCsv(error)) throw error;
+      // DuckDB cannot read the files as CSV at all (its sniffer refuses a CR inside a line, a row with another
+      // number of cells): readTable reads them instead, in process, and names what it refuses as it always does
+      await connection.run(`DROP TABLE IF EXISTS ${quote(relation)}`);
+      const started = performance.now();
+      const read = await readTableWithReport(files, schema, options);
+      const types = Object.fromEntries(columns);
+      await loadTable(connection, read.table, relation, types, `reading ${path}`);
+      return { ...read.report, ms: performance.now() - started };
     }
   };
   const stream = async (
