@@ -207,6 +207,11 @@ describe("DuckDB's typed read of clean files' numbers agrees with readTable", { 
     expect(seen.typed).toBeGreaterThan(5);
     const exponents = await writeCsv(header, [["1e3", ".5", "label e"]]);
     expect(await typed(exponents, Floats, header)).toBe(true);
+    // a file of its header alone: no body, nothing risky, no rows
+    const empty = await writeCsv(header, []);
+    expect(await typed(empty, Floats, header)).toBe(true);
+    for (const mode of ["table", "streamed", "filtered"] as const)
+      await expectSameRead(empty, Floats, mode, "amount");
   });
 
   it("reads as text a file whose bytes could spell a misread number: .0 or 1e3 as an integer, 1_0, +-1, 5\\f", async () => {
@@ -228,6 +233,27 @@ describe("DuckDB's typed read of clean files' numbers agrees with readTable", { 
       expect(await failure(() => readTableWithReport(path, Mixed))).toMatch(/line 3/);
       await expectSameRead(path, Mixed, "streamed", "id");
     }
+  });
+
+  it("chooses per file: a clean file read typed beside a risky one read as text, in file order", async () => {
+    const header = ["id", "amount", "count", "at", "label"];
+    const dir = join(folder, "mixed");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const good = ["1", "2.5", "3", "2018-07-27 09:14:45", "a"];
+    const files = [
+      [good, good.with(0, "2")],
+      [good.with(0, "3"), good.with(1, "1e3").with(0, "4"), good.with(0, "1.5")],
+    ];
+    for (const [i, rows] of files.entries()) {
+      await writeFile(
+        join(dir, `part-${i}.csv`),
+        `${[header, ...rows].map((r) => r.join(",")).join("\n")}\n`,
+      );
+    }
+    expect(await typed(join(dir, "part-0.csv"), Mixed, header)).toBe(true);
+    expect(await typed(join(dir, "part-1.csv"), Mixed, header)).toBe(false);
+    for (const mode of ["table", "streamed", "filtered"] as const)
+      await expectSameRead(dir, Mixed, mode, "id");
   });
 
   it("names the cell a typed read refuses, as readTable does: a letter, infinity, a fraction as an integer", async () => {
