@@ -296,7 +296,7 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     }
   });
 
-  it("reads with readTable the files DuckDB cannot read as CSV: the same table, or readTable's error", async () => {
+  it("reads with readTable the files DuckDB cannot read as readTable does: the same table, or readTable's error", async () => {
     const dir = join(folder, "unparsable");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));
     const head = "vendor,picked_at,fare,note,paid";
@@ -306,6 +306,9 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
       "cr-in-text": `${head}\n${good}\n2,2018-07-27 09:14:45,2.5,b\rc,true\n`,
       "cell-too-many": `${head}\n${good}\n2,2018-07-27 09:14:45,2.5,b,true,x\n`,
       "cell-too-few": `${head}\n${good}\n2,2018-07-27 09:14:45,2.5,b\n`,
+      // a name twice: readTable refuses the ambiguity, DuckDB renames the second (fare_1) and would read the first
+      "fare-twice": `${head},fare\n${good},2\n`,
+      "quoted-names": `"vendor","picked_at","fa""re",note,paid\n${good}\n`,
     };
     for (const [name, text] of Object.entries(texts)) {
       const path = join(dir, `${name}.csv`);

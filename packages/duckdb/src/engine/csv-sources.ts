@@ -3,6 +3,12 @@ import { csvBodyKinds } from "./csv-body-kinds";
 import { typedReadRisks } from "./fast-csv-read";
 import { sqlString } from "./sql-text";
 
+/** The read_csv options every read of one file shares: its delimiter and quotes, a quoted `""` not null. */
+function csvOptions(file: string): string {
+  const delimiter = file.toLowerCase().endsWith(".tsv") ? "\t" : ",";
+  return `delim = ${sqlString(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false`;
+}
+
 /**
  * read_csv of one file, every column as text, quoted `""` an empty string and an empty cell null; with
  * `numbers` (and the file's `header`), the columns it names as DOUBLE and the others as text.
@@ -12,12 +18,16 @@ export function readCsvSql(
   numbers?: ReadonlySet<string>,
   header: readonly string[] = [],
 ): string {
-  const delimiter = file.toLowerCase().endsWith(".tsv") ? "\t" : ",";
   const types =
     numbers === undefined
       ? "all_varchar = true"
       : `types = {${header.map((name) => `${sqlString(name)}: '${numbers.has(name) ? "DOUBLE" : "VARCHAR"}'`).join(", ")}}`;
-  return `read_csv(${sqlString(file)}, header = true, ${types}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
+  return `read_csv(${sqlString(file)}, header = true, ${types}, ${csvOptions(file)})`;
+}
+
+/** read_csv of one file's records as text, the header record the first row, its fields as they are written. */
+export function firstRecordSql(file: string): string {
+  return `read_csv(${sqlString(file)}, header = false, all_varchar = true, ${csvOptions(file)})`;
 }
 
 /** One file's read_csv for the fast read, and whether it reads the number columns as DOUBLE. */

@@ -18,7 +18,7 @@ import {
 import { type ColumnTable, table as makeTable } from "arquero";
 import { cannotParseCsv, DuckDbLoadError, toQueryError, UnmappedCsvHeader } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { fastSource, readCsvSql } from "./csv-sources";
+import { fastSource, firstRecordSql, readCsvSql } from "./csv-sources";
 import {
   COLUMN_TYPE,
   emptyValueSql,
@@ -160,13 +160,28 @@ async function mappedHeader(
   // reaches the byte scan of the typed read, which judges the bytes as they are in the file
   await refuseBinaryText(file);
   let header: string[];
+  let names: unknown[];
   try {
     header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
+    // the header record's own fields: DuckDB renames a repeated name (`amount`, `amount_1`) in `header`
+    names =
+      (await connection.runAndReadAll(`SELECT * FROM ${firstRecordSql(file)} LIMIT 1`)).getRows()[0] ?? [];
   } catch (error) {
     throw toQueryError(`reading ${file}`, error);
   }
+  // the columns found by the file's own names (readTable's checks: a name matching twice, a column missing), the
+  // SQL naming them as DuckDB does; a header DuckDB read otherwise is left to readTable
+  if (names.length !== header.length) throw new UnmappedCsvHeader(`${file}: DuckDB read another header`);
   try {
-    return { header, found: mapColumns(file, header, specs, aliases) };
+    return {
+      header,
+      found: mapColumns(
+        file,
+        names.map((name) => String(name ?? "")),
+        specs,
+        aliases,
+      ),
+    };
   } catch (error) {
     throw new UnmappedCsvHeader(error);
   }
