@@ -40,7 +40,8 @@ export interface FastSource {
  * How the fast read reads one file: its number columns as DOUBLE when a scan of its bytes finds none of the
  * kinds under which DuckDB's typed read could differ from readTable's (`typedReadRisks`), else every column as
  * text (guarded cell by cell). The scan takes ~0.4 s per 800 MB; the typed read saves ~2 s of the ~6.7 s the
- * text read of 10M taxi trips takes (with the first filters). A file the scan cannot read is read as text (DuckDB then names the error).
+ * text read of 10M taxi trips takes (with the first filters). A file the scan cannot read is read as text
+ * (DuckDB then names the error).
  */
 export async function fastSource(
   file: string,

@@ -17,7 +17,7 @@ import { quote, sqlString } from "./sql-text";
  * The blanks DuckDB's casts trim and readTable does not (it trims spaces and tabs only): vertical tab, form
  * feed, and the CR and LF a quoted cell may hold. `5\f` is 5 to the cast and no number to readTable.
  */
-export const CAST_ONLY_BLANKS = ["\v", "\f", "\r", "\n"] as const;
+const CAST_ONLY_BLANKS = ["\v", "\f", "\r", "\n"] as const;
 
 /**
  * What DuckDB's DOUBLE cast reads and readTable refuses, found anywhere in a row's number cells: a digit
