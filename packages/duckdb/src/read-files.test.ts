@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { coalesce, col, gt, type Pipe, pipe } from "@tablepipe/core";
 import { type InvalidValueExample, readTableWithReport } from "@tablepipe/io";
-import { derive, dropDuplicates, excludeMatching, filter } from "@tablepipe/transforms";
+import {
+  derive,
+  dropDuplicates,
+  excludeMatching,
+  filter,
+  firstNPerGroup,
+  sortRows,
+} from "@tablepipe/transforms";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,15 +58,28 @@ const row = fc.record(
   },
 );
 /**
- * The ways DuckDB reads the files: into a table first, as the query runs, or (a pipe starting with a row-local
- * filter, read into a table) with that filter into a table.
+ * The ways DuckDB reads the files: into a table first, as the query runs, (a pipe starting with a row-local
+ * filter, read into a table) with that filter into a table, or (a pipe whose result ignores the rows' order,
+ * read by default) as the query runs without numbering the rows.
  */
-const readMode = fc.constantFrom("table" as const, "streamed" as const, "filtered" as const);
+const readMode = fc.constantFrom(
+  "table" as const,
+  "streamed" as const,
+  "filtered" as const,
+  "orderFree" as const,
+);
+type ReadMode = "table" | "streamed" | "filtered" | "orderFree";
 /** The read mode as the run's option. */
-const readFilesOf = (mode: "table" | "streamed" | "filtered") => (mode === "filtered" ? "table" : mode);
-/** The pipe of a read mode's property: `filtered` starts with a row-local filter (vendor > 1). */
-const startOf = (p: Pipe<string>, mode: string): Pipe<string> =>
-  mode === "filtered" ? p.transform(filter, { where: gt(col("vendor"), 1) }) : p;
+const readFilesOf = (mode: ReadMode) =>
+  mode === "filtered" ? "table" : mode === "orderFree" ? "auto" : mode;
+/**
+ * The pipe of a read mode's property: `filtered` starts with a row-local filter (vendor > 1); `orderFree`
+ * dedupes and sorts (on every column, as sortRows does).
+ */
+const startOf = (p: Pipe<string>, mode: ReadMode): Pipe<string> => {
+  if (mode === "filtered") return p.transform(filter, { where: gt(col("vendor"), 1) });
+  return mode === "orderFree" ? p.transform(dropDuplicates).transform(sortRows, { by: ["fare"] }) : p;
+};
 const HEADERS = [
   ["vendor", "picked_at", "fare", "note", "paid"],
   ["VendorID", "tpep_pickup_datetime", "Fare", "note", "paid", "extra"],
@@ -224,6 +244,44 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
       { database: db, source, readFiles: "table" },
     );
     expect([joined.readBy, joined.table.array("vendor")]).toEqual(["table", [1, 3, 3]]);
+  });
+
+  it("streams the files of a pipe whose result ignores the rows' order without numbering them, by default", async () => {
+    const clean = { vendor: "1", picked_at: "2018-07-27 09:14:45", fare: "12.5", note: "a", paid: "true" };
+    const twin = { ...clean, vendor: "2", note: "b" };
+    const parts = [
+      [clean, { ...clean, vendor: "3", fare: "" }, twin, { ...twin, picked_at: "2018-07-27 08:00:00" }],
+      [twin, { ...clean, vendor: "3", fare: "" }, { ...twin, fare: "9" }, clean],
+    ];
+    const dir = await writeParts(parts);
+    const expected = await readTableWithReport(dir, Trip, { aliases: ALIASES });
+    const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
+    const steps = (p: Pipe<string>) =>
+      p
+        .transform(filter, { where: gt(col("vendor"), 1) })
+        .transform(dropDuplicates)
+        .transform(firstNPerGroup, { keys: ["vendor"], orderBy: ["picked_at"], n: 2 })
+        .transform(sortRows, { by: ["note"] });
+    const inProcess = steps(pipe(expected.table)).run();
+    const counts = (trace: readonly { step: string; rowsIn: number; rowsOut: number }[]) =>
+      trace.map((e) => [e.step, e.rowsIn, e.rowsOut]);
+    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source });
+    expect(result.readBy).toBe("streamed");
+    expect([result.read?.rows, result.read?.files.length]).toEqual([8, 2]);
+    expect(counts(result.trace)).toEqual(counts(inProcess.trace));
+    expect(result.table.numRows()).toBe(3);
+    expectSameTable(result.table, inProcess.table);
+    // asked to read into a table first: the first filter runs with the read, as for any pipe
+    const table = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles: "table" });
+    expect(table.readBy).toBe("filtered");
+    expectSameTable(table.table, inProcess.table);
+    // a cell only the exact read judges: read into a table, which drops its row as readTable does
+    const bad = await writeParts([[clean, { ...twin, vendor: "1_000" }, twin]]);
+    const dropping = duckdbCsvFiles(bad, Trip, { aliases: ALIASES, onInvalid: "drop" });
+    const exact = await runOnDuckDb(steps(pipe(dropping.table)), { database: db, source: dropping });
+    expect([exact.readBy, exact.read?.rows, exact.read?.droppedRows]).toEqual(["table", 2, 1]);
+    const expectedBad = await readTableWithReport(bad, Trip, { aliases: ALIASES, onInvalid: "drop" });
+    expectSameTable(exact.table, steps(pipe(expectedBad.table)).run().table);
   });
 
   it("reads a file with a column named file_index (DuckDB's own name for a file's index) as readTable does", async () => {

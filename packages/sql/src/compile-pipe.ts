@@ -9,6 +9,7 @@ import type { PlannedStep } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { builtInRendering } from "./built-in-renderings";
 import { ROW_ORDER_COLUMN } from "./row-order";
+import { type RowOrderUse, resultIgnoresRowOrder, rowOrderUseOf } from "./row-order-use";
 import { LookupRelations, stepContext } from "./step-context";
 import { type KnownTypes, type RenderedStep, typesOf } from "./step-rendering";
 
@@ -19,6 +20,8 @@ export interface CompiledCte {
   readonly step: PlannedStep | undefined;
   /** True when the step's query reads a lookup table (a join or subquery: DuckDB may then reorder its rows). */
   readonly readsLookup?: boolean;
+  /** How the step's rows depend on its input's row order, when known (see `RowOrderUse`). */
+  readonly rowOrder?: RowOrderUse;
 }
 
 /** A pipe's longest renderable prefix as one query, a CTE per step. */
@@ -27,6 +30,11 @@ export interface CompiledPipe {
   readonly ctes: readonly CompiledCte[];
   /** The number of leading steps rendered (the others run in process). */
   readonly renderedSteps: number;
+  /**
+   * True when the query's rows, in their order, do not depend on the source rows' order (`resultIgnoresRowOrder`):
+   * an engine may then leave the source rows unnumbered (any per-row value stands in for the row order).
+   */
+  readonly ignoresRowOrder: boolean;
   /** The columns after the last rendered step, in order. */
   readonly columns: readonly string[];
   /** The lookup tables (table params) the query reads, with the relation each must be loaded as. */
@@ -144,7 +152,14 @@ export function compilePipe(
     const rendered = renderStep(step, context, types, lookups, options);
     if (rendered === undefined) break;
     const name = uniqueName(step.label, taken);
-    stepCtes.push({ name, sql: rendered.sql, step, readsLookup: lookups.reads > reads });
+    const rowOrder = rowOrderUseOf(step, rendered.rowOrder);
+    stepCtes.push({
+      name,
+      sql: rendered.sql,
+      step,
+      readsLookup: lookups.reads > reads,
+      ...(rowOrder === undefined ? {} : { rowOrder }),
+    });
     input = name;
     columns = rendered.columns;
     types = typesOf(rendered.types ?? {}, columns);
@@ -177,6 +192,7 @@ export function compilePipe(
   return {
     ctes,
     renderedSteps: stepCtes.length,
+    ignoresRowOrder: resultIgnoresRowOrder(stepCtes.map((cte) => cte.rowOrder)),
     columns,
     lookups: lookupEntries.map(({ table, relation, types: t }) => ({ table, relation, types: t })),
     sql: rowOrderedQuery(ctes, columns, options.dialect),

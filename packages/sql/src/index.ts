@@ -17,3 +17,5 @@ export { declaredColumnType, inferColumnType } from "./infer-column-type";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
 export { ROW_ORDER_COLUMN } from "./row-order";
+export type { RowOrderUse } from "./row-order-use";
+export { resultIgnoresRowOrder } from "./row-order-use";

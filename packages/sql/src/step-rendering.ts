@@ -1,5 +1,6 @@
 import type { CastType, SqlStepContext } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
+import type { RowOrderUse } from "./row-order-use";
 
 /** The columns whose type the compiler knows, with it (a column not listed is of an unknown type). */
 export type KnownTypes = Readonly<Record<string, CastType>>;
@@ -11,6 +12,8 @@ export interface RenderedStep {
   readonly columns: readonly string[];
   /** The output columns' types, where known (none listed: every type unknown after this step). */
   readonly types?: KnownTypes;
+  /** How its rows depend on its input's row order, when the rendering knows (see `RowOrderUse`). */
+  readonly rowOrder?: RowOrderUse;
 }
 
 /** What a built-in rendering knows besides the step context: the input's types, and typed lookups. */
@@ -28,17 +31,28 @@ export type BuiltInRendering = (
   known: StepKnowledge,
 ) => RenderedStep | undefined;
 
-/** A rendering that keeps the input's columns (a filter, a reorder): its output columns and types are its input's. */
+/**
+ * A rendering that keeps the input's columns (a filter, a reorder): its output columns and types are its
+ * input's; `rowOrder` tells how its rows depend on the input's row order (see `RowOrderUse`), when known.
+ */
 export function keepingColumns(
   render: (
     params: Readonly<Record<string, unknown>>,
     context: SqlStepContext,
     known: StepKnowledge,
   ) => string | undefined,
+  rowOrder?: (params: Readonly<Record<string, unknown>>, context: SqlStepContext) => RowOrderUse | undefined,
 ): BuiltInRendering {
   return (params, context, known) => {
     const sql = render(params, context, known);
-    return sql === undefined ? undefined : { sql, columns: context.columns, types: known.types };
+    if (sql === undefined) return undefined;
+    const use = rowOrder?.(params, context);
+    return {
+      sql,
+      columns: context.columns,
+      types: known.types,
+      ...(use === undefined ? {} : { rowOrder: use }),
+    };
   };
 }
 

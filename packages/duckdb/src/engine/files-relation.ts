@@ -10,8 +10,9 @@ import { quote } from "./sql-text";
 /**
  * How a `duckdbCsvFiles` source is read: `"table"`, into a table first (DuckDB reads and casts on every core);
  * `"streamed"`, as the pipe's query runs (nothing held, so files larger than memory pass through; DuckDB
- * numbers a CSV's rows on one core); `"auto"`, streamed when the files are larger than a quarter of DuckDB's
- * memory limit, else into a table.
+ * numbers a CSV's rows on one core, unless the query's result does not depend on their order); `"auto"`,
+ * streamed when the query's result does not depend on the rows' order (then on every core, nothing numbered)
+ * or the files are larger than a quarter of DuckDB's memory limit, else into a table.
  */
 export type FilesReadMode = "auto" | "table" | "streamed";
 
@@ -58,28 +59,32 @@ export class FilesRelation {
   /**
    * Define the view over the files: streamed, or read into a table at once (also when there are none).
    * `filtered`: a read into a table waits (see `deferred`): the query's first steps will run with it.
+   * `orderFree`: the query's result does not depend on the rows' order (`CompiledPipe.ignoresRowOrder`), so a
+   * streamed read leaves them unnumbered, and `"auto"` streams.
    */
   static async open(
     db: DuckDb,
     source: DuckDbFilesSource,
     relation: string,
     mode: FilesReadMode,
-    filtered = false,
+    options: { readonly filtered?: boolean; readonly orderFree?: boolean } = {},
   ): Promise<FilesRelation> {
     const opened = new FilesRelation(db, source, relation);
     const files = await source.files();
+    const orderFree = options.orderFree === true;
     const streams =
-      files.length > 0 && (mode === "streamed" || (mode === "auto" && (await streamsBySize(db, files))));
+      files.length > 0 &&
+      (mode === "streamed" || (mode === "auto" && (orderFree || (await streamsBySize(db, files)))));
     if (streams) {
       try {
-        await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files);
+        await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files, !orderFree);
         opened.#streamed = files;
       } catch (error) {
         // DuckDB cannot read a file as CSV: the read into a table reads the files with readTable
         if (!cannotParseCsv(error)) throw error;
         await opened.readIntoTable();
       }
-    } else if (filtered && files.length > 0) opened.#deferred = files;
+    } else if (options.filtered === true && files.length > 0) opened.#deferred = files;
     else await opened.readIntoTable();
     return opened;
   }

@@ -129,7 +129,10 @@ async function loadSources(
     await loadTable(db.connection, pipe.source, relation, sourceTypes, "the pipe's source table");
   } else if (options.source.format === "files") {
     const filtered = filteredPrefixLength(compiled) > 0;
-    files = await FilesRelation.open(db, options.source, relation, options.readFiles ?? "auto", filtered);
+    files = await FilesRelation.open(db, options.source, relation, options.readFiles ?? "auto", {
+      filtered,
+      orderFree: compiled.ignoresRowOrder,
+    });
   } else {
     try {
       await db.connection.run(`CREATE TEMP TABLE "${relation}" AS ${options.source.sql}`);

@@ -1,4 +1,6 @@
+import type { SqlStepContext } from "@tablepipe/core";
 import { stringsParam } from "../param-values";
+import type { RowOrderUse } from "../row-order-use";
 import { columnList } from "../select-list";
 import { keepingColumns } from "../step-rendering";
 
@@ -14,4 +16,16 @@ export const renderDropDuplicates = keepingColumns((params, c) => {
   }
   const ranked = `SELECT *, row_number() OVER (PARTITION BY ${columnList(c, subset)} ORDER BY ${c.rowOrder}) AS ${c.quote("__rank")} FROM ${c.input}`;
   return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote("__rank")} = 1`;
-});
+}, dedupeRowOrder);
+
+/**
+ * On every column (no subset, or one naming them all), the distinct rows whatever their order; on fewer, the
+ * first row of each subset value, which depends on it.
+ */
+function dedupeRowOrder(
+  params: Readonly<Record<string, unknown>>,
+  c: SqlStepContext,
+): RowOrderUse | undefined {
+  const subset = new Set(stringsParam(params, "subset"));
+  return c.columns.every((name) => subset.has(name)) || subset.size === 0 ? "multiset" : undefined;
+}

@@ -1,6 +1,6 @@
 import { numberParam, stringParam } from "../param-values";
 import { keepingColumns } from "../step-rendering";
-import { firstNPerPartition } from "./first-n";
+import { firstNPerPartition, firstNRowOrder } from "./first-n";
 
 /** `firstNDaily`: the first `n` rows per key and wall-clock calendar day, by the time stamp. */
 export const renderFirstNDaily = keepingColumns((params, c) => {
@@ -13,4 +13,4 @@ export const renderFirstNDaily = keepingColumns((params, c) => {
     skipInTieBreak: [key],
     n: numberParam(params, "n"),
   });
-});
+}, firstNRowOrder);

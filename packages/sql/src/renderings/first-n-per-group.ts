@@ -1,6 +1,6 @@
 import { numberParam, stringsParam } from "../param-values";
 import { keepingColumns } from "../step-rendering";
-import { firstNPerPartition } from "./first-n";
+import { firstNPerPartition, firstNRowOrder } from "./first-n";
 
 /** `firstNPerGroup`: the first `n` rows per key by the order columns ascending. */
 export const renderFirstNPerGroup = keepingColumns((params, c) => {
@@ -12,4 +12,4 @@ export const renderFirstNPerGroup = keepingColumns((params, c) => {
     skipInTieBreak: [...keys, ...orderBy],
     n: numberParam(params, "n"),
   });
-});
+}, firstNRowOrder);

@@ -1,4 +1,5 @@
 import type { SqlStepContext } from "@tablepipe/core";
+import type { RowOrderUse } from "../row-order-use";
 import { columnList, orderTerms } from "../select-list";
 
 /** How to rank the rows of a group: partition terms (SQL), order keys, and the columns left out of the tie-break. */
@@ -7,6 +8,14 @@ export interface FirstNQuery {
   readonly order: readonly { readonly column: string; readonly descending?: boolean }[];
   readonly skipInTieBreak: readonly string[];
   readonly n: number;
+}
+
+/**
+ * A first-N's use of row order: its ties are broken by every column (the partition's own and the order keys
+ * aside), so which rows it keeps does not depend on their order, only which of two equal rows does.
+ */
+export function firstNRowOrder(): RowOrderUse {
+  return "multiset";
 }
 
 /**

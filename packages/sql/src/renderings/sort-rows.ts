@@ -1,4 +1,5 @@
 import { stringsParam } from "../param-values";
+import type { RowOrderUse } from "../row-order-use";
 import { columnList, orderTerms } from "../select-list";
 import { keepingColumns } from "../step-rendering";
 
@@ -11,4 +12,9 @@ export const renderSortRows = keepingColumns((params, c) => {
   const keys = [...by.map((column) => ({ column, descending: descending.includes(column) })), ...rest];
   const order = [...orderTerms(c, keys), c.rowOrder].join(", ");
   return `SELECT ${columnList(c, c.columns)}, row_number() OVER (ORDER BY ${order}) AS ${c.rowOrder} FROM ${c.input}`;
-});
+}, sortsByEveryColumn);
+
+/** A sort that breaks ties by every column numbers its rows by their values alone. */
+function sortsByEveryColumn(): RowOrderUse {
+  return "sorts";
+}

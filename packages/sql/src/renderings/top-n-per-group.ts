@@ -1,6 +1,6 @@
 import { numberParam, stringsParam } from "../param-values";
 import { keepingColumns } from "../step-rendering";
-import { firstNPerPartition } from "./first-n";
+import { firstNPerPartition, firstNRowOrder } from "./first-n";
 
 /** `topNPerGroup`: the first `n` rows per key, each order column ascending or descending. */
 export const renderTopNPerGroup = keepingColumns((params, c) => {
@@ -14,4 +14,4 @@ export const renderTopNPerGroup = keepingColumns((params, c) => {
     skipInTieBreak: [...keys, ...orderBy],
     n: numberParam(params, "n"),
   });
-});
+}, firstNRowOrder);
