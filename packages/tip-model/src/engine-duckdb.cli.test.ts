@@ -63,22 +63,24 @@ describe("tip-model prepare --engine duckdb", () => {
     expect(duckdb).toBe(inProcess);
     expect(log).toContain("taxi_trip_data: ");
     expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
-    expect(log).toContain("trip files read with the first filters into a table");
+    // the prepared table ends sorted on every column: its rows do not depend on the files' order, so DuckDB
+    // streams them through the query without numbering them
+    expect(log).toContain("trip files streamed through the query");
     // trip files are a streamed read in process, whose plan runs the dedupe after the row-local filters
     expect(log).toContain("in DuckDB: filterData > limitHistory, ");
   });
 
-  it("streams the trip files through the query when asked, with the same prepared table and read", async () => {
+  it("reads the trip files into a table with the first filters when asked, with the same prepared table and read", async () => {
     const { inProcess, duckdb, log } = await prepareBoth(
-      "streamed",
+      "table",
       "--data-dir",
       data,
       "--duckdb-read",
-      "streamed",
+      "table",
     );
     expect(duckdb).toBe(inProcess);
     expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
-    expect(log).toContain("trip files streamed through the query");
+    expect(log).toContain("trip files read with the first filters into a table");
   });
 
   it("names an invalid value in the trip files as readTable does, or drops and counts it", async () => {
