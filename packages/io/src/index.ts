@@ -28,6 +28,7 @@
 
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
 export { invalidValueReason } from "./columns/invalid-values";
+export { readCsvHeader } from "./csv/csv-header";
 export { csvCell } from "./csv/csv-writer";
 export type { TableReadErrorDetails } from "./errors";
 export { OutputLockedError, OutputPathError, TableReadError, TableWriteError } from "./errors";

@@ -10,6 +10,7 @@ import {
   type OnInvalid,
   type ReadReport,
   type RowSchema,
+  readCsvHeader,
   readTableWithReport,
   refuseBinaryText,
   resolveSources,
@@ -18,7 +19,7 @@ import {
 import { type ColumnTable, table as makeTable } from "arquero";
 import { cannotParseCsv, DuckDbLoadError, toQueryError, UnmappedCsvHeader } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { fastSource, firstRecordSql, readCsvSql } from "./csv-sources";
+import { fastSource, fileColumnNames, readCsvSql } from "./csv-sources";
 import {
   COLUMN_TYPE,
   emptyValueSql,
@@ -149,9 +150,11 @@ function locate(loaded: Loaded, row: number): { file: string; line: number } {
   return { file: loaded.files[f] as string, line: row - (loaded.starts[f] as number) + 2 };
 }
 
-/** A file's header and, per schema column, the index of the file column holding it (-1: absent, optional). */
+/**
+ * A file's columns as DuckDB names them (`fileColumnNames`) and, per schema column, the index of the file column
+ * holding it (-1: absent, optional), found by the header record's own names as readTable reads them.
+ */
 async function mappedHeader(
-  connection: DuckDBConnection,
   file: string,
   specs: readonly ColumnSpec[],
   aliases: ColumnAliases | undefined,
@@ -159,29 +162,11 @@ async function mappedHeader(
   // a compressed or binary file is refused as readTable refuses it (DuckDB would unpack a .gz), and so never
   // reaches the byte scan of the typed read, which judges the bytes as they are in the file
   await refuseBinaryText(file);
-  let header: string[];
-  let names: unknown[];
+  const names = await readCsvHeader(file);
+  // no header (an empty file), a name matching twice, a column missing: readTable reads the files and names it
+  if (names === undefined) throw new UnmappedCsvHeader(`${file}: no header record`);
   try {
-    header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
-    // the header record's own fields: DuckDB renames a repeated name (`amount`, `amount_1`) in `header`
-    names =
-      (await connection.runAndReadAll(`SELECT * FROM ${firstRecordSql(file)} LIMIT 1`)).getRows()[0] ?? [];
-  } catch (error) {
-    throw toQueryError(`reading ${file}`, error);
-  }
-  // the columns found by the file's own names (readTable's checks: a name matching twice, a column missing), the
-  // SQL naming them as DuckDB does; a header DuckDB read otherwise is left to readTable
-  if (names.length !== header.length) throw new UnmappedCsvHeader(`${file}: DuckDB read another header`);
-  try {
-    return {
-      header,
-      found: mapColumns(
-        file,
-        names.map((name) => String(name ?? "")),
-        specs,
-        aliases,
-      ),
-    };
+    return { header: fileColumnNames(names.length), found: mapColumns(file, names, specs, aliases) };
   } catch (error) {
     throw new UnmappedCsvHeader(error);
   }
@@ -201,11 +186,11 @@ async function loadRaw(
   let rows = 0;
   for (const file of files) {
     starts.push(rows);
-    const { header, found } = await mappedHeader(connection, file, specs, aliases);
+    const { header, found } = await mappedHeader(file, specs, aliases);
     const list = found.map((index) => (index < 0 ? "NULL" : quote(header[index] as string)));
     await run(
       connection,
-      `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file)}`,
+      `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file, header)}`,
       `reading ${file}`,
     );
     const counted = await readQuery(connection, `SELECT count(*) AS n FROM ${quote(raw)}`);
@@ -226,7 +211,7 @@ async function loadFast(
   relation: string,
 ): Promise<number | undefined> {
   for (const [i, file] of files.entries()) {
-    const { header, found } = await mappedHeader(connection, file, specs, aliases);
+    const { header, found } = await mappedHeader(file, specs, aliases);
     const source = await fastSource(file, specs, header, found);
     const select = fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
     const sql =
@@ -388,7 +373,7 @@ export function duckdbCsvFiles(
   ): Promise<void> => {
     const parts: string[] = [];
     for (const [i, file] of files.entries()) {
-      const { header, found } = await mappedHeader(connection, file, specs, options.aliases);
+      const { header, found } = await mappedHeader(file, specs, options.aliases);
       const source = await fastSource(file, specs, header, found);
       parts.push(
         streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source.typedNumbers),

@@ -3,11 +3,10 @@ import { BatchIssues } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import { mapColumns } from "../read/aliases";
 import { handOnBatch, type MalformedRecord, type ReadContext, settleBatch } from "../read/read-context";
+import { MAX_HEADER_FIELDS } from "./csv-header";
 import { CsvRecords, CsvSyntaxError, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
 import { FastRecords } from "./fast-records";
 
-/** The most header fields read. */
-const MAX_HEADER_FIELDS = 1 << 14;
 /**
  * Records tokenized and converted in one pass: their field offsets (~150 KB for 17 columns) stay in the
  * cache while each column's builder walks them (a whole chunk's offsets did not, and each column's pass

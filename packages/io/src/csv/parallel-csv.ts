@@ -9,44 +9,15 @@
  * and their line numbers are those of the sequential read.
  */
 
-import { decodeField } from "../columns/column-builders";
 import { mapColumns } from "../read/aliases";
 import { type ReadContext, rowsRead } from "../read/read-context";
 import type { PieceResult } from "../workers/piece-result";
 import { settlePiece } from "../workers/settle-piece";
 import type { PiecePool } from "../workers/worker-pool";
 import { CsvFileReader } from "./csv-file-reader";
+import { findHeader } from "./csv-header";
 import type { CsvPieceRequest } from "./csv-piece";
-import { CsvRecords, CsvTokenizer } from "./csv-tokenizer";
 import { AMBIGUOUS, RecordEnds } from "./record-ends";
-
-const MAX_HEADER_FIELDS = 1 << 14;
-
-/** The header: where it ends and the bytes it takes (no byte order mark), or undefined when incomplete. */
-function findHeader(
-  buf: Buffer,
-  delimiter: number,
-  eof: boolean,
-): { start: number; end: number; names: string[] } | undefined {
-  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  const tokenizer = new CsvTokenizer(delimiter, 0);
-  const header = new CsvRecords(MAX_HEADER_FIELDS, 1);
-  const end = tokenizer.tokenize(buf, start, eof, header, [], 1);
-  if (header.count === 0) return undefined;
-  const width = Math.min(header.widths[0] as number, MAX_HEADER_FIELDS);
-  const names: string[] = [];
-  for (let f = 0; f < width; f++) {
-    names.push(
-      decodeField(
-        buf,
-        header.starts[f] as number,
-        header.ends[f] as number,
-        header.quoted[f] as number,
-      ).trim(),
-    );
-  }
-  return { start, end, names };
-}
 
 /**
  * The bytes of text each worker may have handed to it and not yet settled. A piece is one read chunk (1 MiB,
