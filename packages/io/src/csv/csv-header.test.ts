@@ -1,0 +1,46 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCsvHeader } from "./csv-header";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "tablepipe-csv-header-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function headerOf(name: string, text: string, delimiter?: string): Promise<string[] | undefined> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return readCsvHeader(path, delimiter);
+}
+
+describe("readCsvHeader", () => {
+  it("reads the names as readTable does: a byte order mark skipped, quotes followed, names trimmed", async () => {
+    expect(await headerOf("plain.csv", "id,amount\n1,2\n")).toEqual(["id", "amount"]);
+    expect(await headerOf("bom.csv", "\ufeffid,amount\r\n1,2\r\n")).toEqual(["id", "amount"]);
+    expect(await headerOf("quoted.csv", '"a, b"," c ","d\ne",\n1,2,3,4\n')).toEqual([
+      "a, b",
+      "c",
+      "d\ne",
+      "",
+    ]);
+    expect(await headerOf("last.csv", "id,amount")).toEqual(["id", "amount"]);
+  });
+
+  it("splits a .tsv file at tabs, and any file at the delimiter given", async () => {
+    expect(await headerOf("t.tsv", "id\tamount, net\n1\t2\n")).toEqual(["id", "amount, net"]);
+    expect(await headerOf("semi.csv", "id;amount\n", ";")).toEqual(["id", "amount"]);
+  });
+
+  it("reads a header longer than the first read, and gives undefined for an empty file", async () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `column_${i}`);
+    const long = await headerOf("long.csv", `${names.join(",")}\n${names.map(() => "1").join(",")}\n`);
+    expect(long?.length).toBe(16_384); // readTable's most header fields
+    expect(long?.at(-1)).toBe("column_16383");
+    expect(await headerOf("empty.csv", "")).toBeUndefined();
+  });
+});
