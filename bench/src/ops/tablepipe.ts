@@ -4,7 +4,7 @@ import { col, count, max, mean, min, sum } from "@tablepipe/core";
 import { readTable, writeTable } from "@tablepipe/io";
 import { aggregate, join } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { OPS_FILES, type Op, writtenCsvPath } from "../ops-spec";
 import type { OpsEngine, ResultColumns } from "./types";
 

@@ -1,6 +1,6 @@
 import { adds, defineTransform, needs } from "@tablepipe/core";
 import * as aq from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 
 // #region addFarePerMile
 /**

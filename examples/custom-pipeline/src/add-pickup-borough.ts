@@ -1,7 +1,7 @@
 import { adds, defineTransform, needs, requireColumns, tableParam } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Zone id → borough, the first row of an id winning (the real lookup lists some ids twice). */
 function boroughsById(zones: ColumnTable, idColumn: string, boroughColumn: string): Map<unknown, string> {

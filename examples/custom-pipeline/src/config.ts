@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const month = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/, "expected a month as yyyyMM, e.g. 201712");
 

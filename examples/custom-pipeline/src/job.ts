@@ -10,7 +10,7 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "@tablepipe/tip-model";
-import type { z } from "zod";
+import type * as z from "zod";
 import { FarePerMileConfig } from "./config";
 import { prepareTrips } from "./prepare-trips";
 import { farePerMileByBoroughAndHour } from "./summarize";

@@ -1,6 +1,6 @@
 import { compose, step, tableParam } from "@tablepipe/core";
 import { dropDuplicates, dropMissing, excludeAirports, limitHistory, yyyyMM } from "@tablepipe/transforms";
-import { z } from "zod";
+import * as z from "zod";
 import { addFarePerMile } from "./add-fare-per-mile";
 import { addPickupBorough } from "./add-pickup-borough";
 

@@ -3,7 +3,7 @@
 // #region example
 import { defineTransform, needs, pipe } from "@tablepipe/core";
 import * as aq from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A transform: a name, its columns, params with defaults, and a pure implementation. */
 export const keepAbove = defineTransform({

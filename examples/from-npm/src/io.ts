@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { formatTimestamp } from "@tablepipe/core";
 import { describeRead, readTableWithReport, writeTable } from "@tablepipe/io";
 import * as aq from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The row schema: a column name and a zod type per column (z.date() is a zone-less time stamp). */
 const Order = z.object({ order_id: z.int(), ordered_at: z.date(), amount: z.number() });

@@ -3,7 +3,7 @@
 import { pipe, type Table } from "@tablepipe/core";
 import { Job, parseConfig } from "@tablepipe/job";
 import * as aq from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 
 /** One config schema: typed config, flags (`--min-amount`), `--help` and a JSON config file come from it. */
 const OrdersConfig = z.object({

@@ -2,7 +2,7 @@ import { tripRows } from "@tablepipe/testing";
 import { taxiTripSchema, taxiZoneGeoSchema } from "@tablepipe/tip-model";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import {
   columnInfo,
   formatCell,

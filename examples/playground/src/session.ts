@@ -15,7 +15,7 @@ import {
 } from "@tablepipe/tip-model";
 import * as transforms from "@tablepipe/transforms";
 import * as aq from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { notebookPreparedData } from "./notebook";
 
 /** The REPL's prompt (the stdin test waits for it). */

@@ -3,7 +3,7 @@ import { readTable, TableReadError } from "@tablepipe/io";
 import { derive, excludeMatching } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { csvFile, parquetFile } from "./engine/file-sources";
 import { runOnDuckDb } from "./engine/run-on-duckdb";

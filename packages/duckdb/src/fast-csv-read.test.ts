@@ -1,7 +1,7 @@
 import { columnKinds } from "@tablepipe/io";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { fastReadSql, NEEDS_TEXT_PATH } from "./engine/fast-csv-read";
 import { cellLayers } from "./engine/read-files";

@@ -5,7 +5,7 @@ import { pipe } from "@tablepipe/core";
 import { readTable, writeTable } from "@tablepipe/io";
 import { firstNDaily, limitHistory } from "@tablepipe/transforms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { csvFile, duckdbTable, parquetFile } from "./engine/file-sources";
 import { runOnDuckDb } from "./engine/run-on-duckdb";

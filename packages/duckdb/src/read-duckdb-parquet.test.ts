@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readTable } from "@tablepipe/io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 
 // readTable decodes flat Parquet columns itself (data pages V1 and V2); DuckDB writes V1 pages, PLAIN or

@@ -15,7 +15,7 @@ import {
 import * as aq from "arquero";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { duckdbCsvFiles } from "./engine/read-files";
 import { runOnDuckDb } from "./engine/run-on-duckdb";

@@ -6,7 +6,7 @@ import { pipeFrom, writeTable } from "@tablepipe/io";
 import { dropDuplicates, filter, firstNPerGroup } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { duckdb } from "./engine/duckdb-engine";
 import { duckdbCsvFiles } from "./engine/read-files";

@@ -10,7 +10,7 @@ import { columnKinds, type RowSchema, readTableWithReport } from "@tablepipe/io"
 import { filter } from "@tablepipe/transforms";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { csvBodyKinds } from "./engine/csv-body-kinds";
 import { DuckDb } from "./engine/duckdb-database";
 import { typedReadRisks } from "./engine/fast-csv-read";

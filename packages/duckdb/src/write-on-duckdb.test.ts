@@ -6,7 +6,7 @@ import { readTable, TableWriteError } from "@tablepipe/io";
 import { castColumns, dropDuplicates, filter } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { writeOnDuckDb } from "./engine/write-on-duckdb";
 

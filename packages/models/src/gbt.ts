@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import type { FitSpec } from "./columns";
 import type { GradientBoostedTreesParams } from "./gbt-params";
 import { GRADIENT_BOOSTED_TREES, gradientBoostedTreesParams } from "./gbt-params";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseParams } from "./params";
 
 /** The linear regression's model name, in its JSON and its error messages. */

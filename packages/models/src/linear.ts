@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import type { FitSpec } from "./columns";
 import { checkFitInput, readFeatureMatrix, readNumericColumn } from "./columns";
 import { normalizeToOne } from "./importances";

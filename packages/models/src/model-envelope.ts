@@ -7,7 +7,7 @@
  *   withPredictions, featureImportances, and toJSON with the fields all model JSON has).
  */
 import type { ColumnTable } from "arquero";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { FitSpec } from "./columns";
 import { readFeatureMatrix } from "./columns";
 import type { ModelJson, ModelJsonBase } from "./model-json";

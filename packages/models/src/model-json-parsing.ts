@@ -1,5 +1,5 @@
 /** Checking model JSON: the fields every model has, the trees of an ensemble, and errors that name the path. */
-import { z } from "zod";
+import * as z from "zod";
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "./model-json";
 import { ModelError } from "./params";
 

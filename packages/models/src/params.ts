@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The error thrown for invalid model parameters, columns or model JSON; its message names the culprit. */
 export class ModelError extends Error {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { FeatureSubset } from "./params";
 import { paramFields, parseParams } from "./params";
 

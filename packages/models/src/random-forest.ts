@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import type { FitSpec } from "./columns";
 import type { FittedModelInfo } from "./model-envelope";
 import { createFittedModel, createRegressor, fittedInfo, readModelJson } from "./model-envelope";

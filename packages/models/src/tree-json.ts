@@ -1,5 +1,5 @@
 /** Regression trees to and from their JSON (parallel node arrays), checking the JSON's structure. */
-import { z } from "zod";
+import * as z from "zod";
 import type { TreeJson } from "./model-json";
 import { finiteNumber, parseJson } from "./model-json-parsing";
 import { ModelError } from "./params";

@@ -7,7 +7,7 @@ import { expectParity, expectSameTable, fixedOrders } from "@tablepipe/sql/test-
 import { dropDuplicates, filter, firstNDaily, limitHistory } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { SparkLoadError, SparkQueryError } from "./client/errors";
 import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
 import { sparkFiles } from "./engine/sources";

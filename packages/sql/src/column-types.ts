@@ -1,5 +1,5 @@
 import type { CastType, RowSchema } from "@tablepipe/core";
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** A column's logical type in a SQL engine: tablepipe's cast types (`timestamp` is a zone-less time stamp). */
 export type ColumnType = CastType;

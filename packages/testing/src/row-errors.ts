@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { describeCellValue } from "./format-value";
 
 /** Details of one invalid cell (or row, for a whole-row rule) found while building rows. */

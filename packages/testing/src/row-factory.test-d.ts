@@ -1,6 +1,6 @@
 import type { Table } from "@tablepipe/core";
 import { describe, expectTypeOf, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { type RowFactory, rowFactory } from "./row-factory";
 import type { ColumnName, RowInput, TupleFor } from "./row-types";
 import { type Trip, tripRows, type ZoneGeo, zoneRows } from "./taxi-rows";

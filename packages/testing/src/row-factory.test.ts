@@ -1,6 +1,6 @@
 import { checkTableSchema, schemaOf } from "@tablepipe/core";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { RowValidationError } from "./row-errors";
 import { rowFactory } from "./row-factory";
 

@@ -1,5 +1,5 @@
 import type { RowSchema } from "@tablepipe/core";
-import type { z } from "zod";
+import type * as z from "zod";
 
 export type { RowSchema };
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** The base kinds of value a column can hold, as far as the test kit cares. */
 export type FieldKind = "number" | "date" | "string" | "boolean" | "other";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { rowFactory } from "./row-factory";
 
 const utc = (year: number, month: number, day: number, hour: number, minute: number): (() => Date) => {

@@ -1,6 +1,6 @@
 import { basename, resolve } from "node:path";
 import { type CliOutput, getLogger, runCli } from "@tablepipe/job";
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_SAMPLE_ROWS, tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";
 import { inputPaths } from "./job/data-sources";

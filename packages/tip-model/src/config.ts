@@ -1,5 +1,5 @@
 import { hourOfDay, yyyyMM } from "@tablepipe/transforms";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The models the job can train. */
 export const MODEL_NAMES = ["random-forest", "gbt", "linear"] as const;

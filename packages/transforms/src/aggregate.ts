@@ -10,7 +10,7 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";

@@ -9,7 +9,7 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import { evaluateExpression, vectorToColumn } from "@tablepipe/core/internal";
-import { z } from "zod";
+import * as z from "zod";
 import { expressionInput } from "./internal/expression-input";
 import { assignColumns, visibleRows } from "./internal/rows";
 

@@ -16,7 +16,7 @@ import {
 } from "@tablepipe/core";
 import * as aq from "arquero";
 import { describe, expectTypeOf, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { addDateParts } from "./add-date-parts";
 import { aggregate } from "./aggregate";
 import { castColumns } from "./cast-columns";

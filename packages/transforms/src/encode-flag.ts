@@ -1,5 +1,5 @@
 import { adds, defineTransform, needs } from "@tablepipe/core";
-import { z } from "zod";
+import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { sameValue } from "./internal/values";

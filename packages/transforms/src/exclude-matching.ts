@@ -1,6 +1,6 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { type AntiJoinSpec, antiJoin, antiJoinCondition, antiJoinPositions } from "./internal/anti-join";
 import { rowsAt } from "./internal/rows";
 import { type LookupPredicate, lookupPredicate } from "./lookup-predicate";

@@ -6,7 +6,7 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
 import { valueKind } from "./internal/missing";
 import { assignColumns, visibleRows } from "./internal/rows";

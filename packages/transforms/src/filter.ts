@@ -9,7 +9,7 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import { evaluateExpression, trueRows } from "@tablepipe/core/internal";
-import { z } from "zod";
+import * as z from "zod";
 import { expressionInput } from "./internal/expression-input";
 import { keepPositions, visibleRows } from "./internal/rows";
 

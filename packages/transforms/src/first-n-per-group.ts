@@ -1,6 +1,6 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { firstRowsCutoff } from "./internal/first-n-cutoff";
 import { type FirstNSpec, keepFirstN } from "./internal/first-n-rows";

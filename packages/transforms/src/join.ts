@@ -12,7 +12,7 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { matchRows } from "./internal/join-matches";
 import { takeRows, viewMask, visibleRows } from "./internal/rows";

@@ -1,5 +1,5 @@
 import { col, defineTransform, hour, isIn, needs } from "@tablepipe/core";
-import { z } from "zod";
+import * as z from "zod";
 import { hourPositions, hoursInWindow } from "./internal/hour-window";
 import { keepSelected, rowsAt } from "./internal/rows";
 import { hourOfDay } from "./schemas";

@@ -1,6 +1,6 @@
 import { and, col, defineTransform, type ExprNode, ge, lt, needs } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { keepSelected, rowsAt } from "./internal/rows";
 import { startOfNextMonth, timestampMillis } from "./internal/timestamps";
 import { yyyyMM } from "./schemas";

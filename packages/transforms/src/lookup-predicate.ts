@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { visibleRows } from "./internal/rows";
 import { sameValue } from "./internal/values";

@@ -5,7 +5,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The columns of `rename`: it needs and removes the old names, and adds the new ones. */
 export interface RenameColumns extends StaticContract {

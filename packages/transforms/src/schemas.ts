@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A calendar month written `yyyyMM` ("201703"), month 01-12: the guide's month bounds.

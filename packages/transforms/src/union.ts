@@ -1,6 +1,6 @@
 import { defineTransform, isMissing, schemaOf, tableParam } from "@tablepipe/core";
 import { type ColumnTable, table as makeTable } from "arquero";
-import { z } from "zod";
+import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
 import { valueKind } from "./internal/missing";
 import { visibleRows } from "./internal/rows";

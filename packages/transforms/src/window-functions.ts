@@ -6,7 +6,7 @@ import {
   type RefsOf,
   toExpr,
 } from "@tablepipe/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The functions of a window column. */
 export type WindowFn = "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum";

@@ -12,7 +12,7 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import { evaluateExpression, type Vector, vectorToColumn } from "@tablepipe/core/internal";
-import { z } from "zod";
+import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { groupRows } from "./internal/row-groups";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** One order of the e-commerce example: who ordered, when (a wall-clock time stamp), its status and amount. */
 export const Order = z.object({

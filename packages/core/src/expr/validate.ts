@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Expr, ExprNode } from "./nodes";
 
 const BINARY = new Set([

@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import type { z } from "zod";
+import type * as z from "zod";
 import { schemaOf } from "../schema/registry";
 import type { ColumnContract } from "../transform/contract";
 import { makeTransform } from "../transform/define-transform";

@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { add, col, gt, hour } from "../expr/build";
 import type { ExprNode } from "../expr/nodes";
 import type { TableSchema } from "../schema/logical-types";

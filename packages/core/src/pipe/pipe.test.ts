@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { adds, needs, needsEach } from "../transform/column-params";
 import { defineTransform } from "../transform/define-transform";
 import { MissingColumnsError, TransformParamError } from "../transform/errors";

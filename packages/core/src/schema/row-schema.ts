@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /**
  * A zod object schema describing one row of a table: a column name and a type per field. The same schema

@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expectTypeOf, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { adds, needs } from "../transform/column-params";
 import { defineTransform } from "../transform/define-transform";
 import type { Table } from "../transform/table";

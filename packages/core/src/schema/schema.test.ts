@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { add, coalesce, col, div, gt, isNull, month, truncate } from "../expr/build";
 import { count, max, mean, sum } from "../expr/measures";
 import { expressionType, measureType } from "../expr/types";

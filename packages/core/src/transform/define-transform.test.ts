@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { foldContracts } from "../pipe/plan";
 import { adds, needs, needsEach, removes } from "./column-params";
 import { columnsAfter } from "./contract";

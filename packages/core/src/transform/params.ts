@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describeValue } from "../values/describe-value";
 import type { ColumnParams } from "./column-params";
 import { TransformParamError } from "./errors";

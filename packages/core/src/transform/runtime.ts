@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ExprNode } from "../expr/nodes";
 import type { TableSchema } from "../schema/logical-types";
 import type { ColumnParams } from "./column-params";

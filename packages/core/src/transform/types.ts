@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { LogicalType } from "../schema/logical-types";
 import type { AcceptedTypes, ColumnParam, ColumnParams, ColumnRole, TypeNames } from "./column-params";
 import type { ColumnTypes, NoColumnTypes, Table } from "./table";

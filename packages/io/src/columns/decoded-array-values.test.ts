@@ -4,7 +4,7 @@
  * batch stops at its first invalid value.
  */
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { columnKinds } from "../read/schema-columns";
 import { createColumnBuilder } from "./column-builders";
 import { BatchIssues } from "./invalid-values";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { readTable } from "../read/read-table";
 import { columnKinds } from "../read/schema-columns";
 import { tempFolder } from "../test-support";

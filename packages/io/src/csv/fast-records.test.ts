@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import type { ColumnBuilder } from "../columns/builder-support";
 import { createColumnBuilder } from "../columns/column-builders";
 import { columnKinds } from "../read/schema-columns";

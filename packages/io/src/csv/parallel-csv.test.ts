@@ -9,7 +9,7 @@ import { col, type ExprNode, gt, hour, isIn } from "@tablepipe/core";
 import { TableAccumulator } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { createColumnBuilder } from "../columns/column-builders";
 import { InvalidValueLog, type OnInvalid } from "../columns/invalid-values";
 import { TableReadError } from "../errors";

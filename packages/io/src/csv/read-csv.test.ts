@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { TableReadError } from "../errors";
 import { readTable, readTableWithReport } from "../read/read-table";
 import type { ReadProgress } from "../read/types";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { TableReadError } from "../errors";
 import { readTable, readTableWithReport } from "../read/read-table";
 import { tempFolder } from "../test-support";

@@ -8,7 +8,7 @@ import { col, type ExprNode, gt, isIn } from "@tablepipe/core";
 import { TableAccumulator } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import type { OnInvalid } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import { readTableWithReport } from "../read/read-table";

@@ -15,7 +15,7 @@ import {
 import { parquetMetadata } from "hyparquet";
 import { type ColumnSource, parquetWriteFile } from "hyparquet-writer";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { TableReadError } from "../errors";
 import { readTable, readTableWithReport } from "../read/read-table";
 import { tempFolder, utc } from "../test-support";

@@ -7,7 +7,7 @@
 import { TableAccumulator } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { readTableInBatches } from "../read/read-batches";
 import { readTableWithReport } from "../read/read-table";
 import { columnKinds } from "../read/schema-columns";

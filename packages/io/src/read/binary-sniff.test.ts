@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { TableReadError } from "../errors";
 import { tempFolder } from "../test-support";
 import { readTable } from "./read-table";

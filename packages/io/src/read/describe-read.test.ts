@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { tempFolder } from "../test-support";
 import { describeRead } from "./describe-read";
 import { readTableWithReport } from "./read-table";

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { printSchema, show, describe as summarize } from "@tablepipe/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { tempFolder } from "../test-support";
 import { readTable } from "./read-table";
 

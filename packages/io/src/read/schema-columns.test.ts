@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { TableReadError } from "../errors";
 import { candidateNames, checkAliases, mapColumns, normalizeColumnName } from "./aliases";
 import { columnKinds } from "./schema-columns";

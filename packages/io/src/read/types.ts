@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { InvalidValueExample, OnInvalid } from "../columns/invalid-values";
 import type { ColumnBound } from "../parquet/row-group-bounds";
 import type { RowSchema } from "./schema-columns";

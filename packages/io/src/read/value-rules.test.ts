@@ -7,7 +7,7 @@
 
 import { defineTransform } from "@tablepipe/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { parseCsvPiece } from "../csv/csv-piece";
 import { TableReadError } from "../errors";
 import { pipeFrom } from "../source/source-pipe";

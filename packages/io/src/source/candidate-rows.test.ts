@@ -3,7 +3,7 @@ import { planSteps } from "@tablepipe/core/internal";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { CandidateRows, candidatePair } from "./candidate-rows";
 
 type Row = { g: number; at: number; s: string | null; v: number };

@@ -6,7 +6,7 @@
 import { cast, col, defineTransform, eq, gt, needs, pipe, type TraceEntry } from "@tablepipe/core";
 import * as aq from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { TableReadError } from "../errors";
 import { readTable } from "../read/read-table";
 import { tempFolder } from "../test-support";

@@ -7,7 +7,7 @@
 import { defineTransform, needs, pipe } from "@tablepipe/core";
 import * as aq from "arquero";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { readTable } from "../read/read-table";
 import { tempFolder } from "../test-support";
 import { candidateSettings } from "./candidate-rows";

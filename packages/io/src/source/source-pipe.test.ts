@@ -12,7 +12,7 @@ import {
 } from "@tablepipe/core";
 import * as aq from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { readTable } from "../read/read-table";
 import { tempFolder } from "../test-support";
 import { pipeFrom } from "./source-pipe";

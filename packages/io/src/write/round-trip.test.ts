@@ -10,7 +10,7 @@ import { rememberTableSchema } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { readTable } from "../read/read-table";
 import { tempFolder, utc } from "../test-support";
 import { writeTable } from "./write-table";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { table as makeTable } from "arquero";
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { csvCell } from "../csv/csv-writer";
 import { TableWriteError } from "../errors";
 import { readTable } from "../read/read-table";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { CliExample } from "./help-layout";
 import type { ConfigSchema } from "./schema";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { configFields } from "./fields";
 import { flagForPath, toFlagName } from "./flag-names";
 import { closestName } from "./suggest";

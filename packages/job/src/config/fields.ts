@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { flagForPath } from "./flag-names";
 import type { ConfigSchema } from "./schema";
 

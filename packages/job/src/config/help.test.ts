@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { formatHelp, parseConfig } from "./parse-config";
 import { configReference } from "./reference";
 import { camelSchema, tipSchema } from "./test-support";

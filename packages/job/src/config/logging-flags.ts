@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LOG_FORMATS, LOG_LEVELS } from "../log/levels";
 import { configureLogging, type LoggingOptions, type LogStream } from "../log/logger";
 import { ConfigError } from "./errors";

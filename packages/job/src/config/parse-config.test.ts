@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigError } from "./errors";
 import { parseConfig } from "./parse-config";
 import { camelSchema, tempFolder, tipSchema } from "./test-support";

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   addConfigOptions,
   CONFIG_FLAG_EXPECTATIONS,

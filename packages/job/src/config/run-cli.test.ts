@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { getLogger, resetLogging } from "../log/logger";
 import type { RunCliOptions } from "./cli-types";
 import { ConfigError } from "./errors";

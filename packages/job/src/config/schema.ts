@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /**
  * A config schema: a zod object schema (refinements and a final `.transform` allowed) whose fields carry

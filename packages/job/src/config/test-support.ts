@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The tip-model config of the guide (snake_case keys), with a model choice and a nested group; for tests. */
 export const tipSchema = z

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { ConfigError, type ConfigErrorDetails } from "./errors";
 import { expectation, formatFlagValue } from "./field-text";
 import type { ConfigField } from "./fields";

@@ -2,7 +2,7 @@ import type { Table } from "@tablepipe/core";
 import { defineTransform, needs, pipe } from "@tablepipe/core";
 import * as aq from "arquero";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { configureLogging, resetLogging } from "../log/logger";
 import { Job, MissingTableError } from "./job";
 

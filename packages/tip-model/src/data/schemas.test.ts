@@ -1,6 +1,6 @@
 import { columnKinds, normalizeColumnName } from "@tablepipe/io";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import { taxiTripAliases, taxiZoneGeoAliases } from "./aliases";
 import { TAXI_TRIP_COLUMNS, taxiTripSchema } from "./trip-schema";
 import { TAXI_ZONE_GEO_COLUMNS, taxiZoneGeoSchema } from "./zone-schema";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * One yellow-taxi trip in the guide's `taxi_trip_data` layout (17 columns, in this order). Time stamps are New

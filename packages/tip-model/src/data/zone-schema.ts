@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * One row of the guide's `taxi_zone_geo` lookup. Ids need not be unique (the real table lists some twice) and

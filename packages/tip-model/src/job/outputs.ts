@@ -8,7 +8,7 @@ import {
   openOutputFolder,
 } from "@tablepipe/io";
 import type { FeatureImportance, FittedRegressor, ModelParams, RegressionMetrics } from "@tablepipe/models";
-import { z } from "zod";
+import * as z from "zod";
 import type { TipAmountModelConfig } from "../config";
 import { taxiTripSchema } from "../data/index";
 import { renderCharts } from "../report/chart-renderer";

@@ -12,7 +12,7 @@ import {
   trainTestSplit,
 } from "@tablepipe/models";
 import { dropMissing, sortRows } from "@tablepipe/transforms";
-import type { z } from "zod";
+import type * as z from "zod";
 import { FEATURE_COLUMNS, filterSettings, LABEL_COLUMN, TipAmountModelConfig } from "../config";
 import {
   generateTrips,

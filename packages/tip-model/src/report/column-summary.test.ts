@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { summarizeColumns } from "./column-summary";
 
 describe("summarizeColumns", () => {

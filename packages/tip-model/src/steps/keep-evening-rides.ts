@@ -1,6 +1,6 @@
 import { defineTransform, hour, needs } from "@tablepipe/core";
 import { keepHourWindow } from "@tablepipe/transforms";
-import { z } from "zod";
+import * as z from "zod";
 import { tipAmountModelFields } from "../config";
 import { TRIP } from "./taxi-columns";
 
