@@ -1,5 +1,6 @@
-import { defineTransform, isMissing, needsEach } from "@tablepipe/core";
+import { defineTransform, needsEach } from "@tablepipe/core";
 import { columnValues } from "./internal/columns";
+import { clearMissing } from "./internal/missing-rows";
 import { keepPositions, positionsOf, visibleRows } from "./internal/rows";
 
 /**
@@ -25,10 +26,7 @@ export const dropMissing = defineTransform({
   apply: (table, { columns }) => {
     const rows = visibleRows(table);
     const keep = new Uint8Array(rows.length).fill(1);
-    for (const name of new Set(columns)) {
-      const values = columnValues(table, name);
-      for (let i = 0; i < rows.length; ++i) if (keep[i] === 1 && isMissing(values[rows[i]!])) keep[i] = 0;
-    }
+    for (const name of new Set(columns)) clearMissing(columnValues(table, name), rows, keep);
     return keepPositions(table, rows, positionsOf(keep));
   },
 });
