@@ -111,6 +111,18 @@ export interface WrittenOutputs {
 }
 
 /**
+ * The actual and predicted values of a predictions table (its `label` and `prediction` columns), as the report's
+ * prediction charts take them.
+ * @example predictionArrays(predictions, "tip_amount") // { actual: Float64Array [...], predicted: Float64Array [...] }
+ */
+export function predictionArrays(predictions: Table, label: string): ReportChartInput["predictions"] {
+  return {
+    actual: Float64Array.from(predictions.array(label) as ArrayLike<number>),
+    predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
+  };
+}
+
+/**
  * Write a run's outputs into the open output folder `out`: the model with its config and input row counts, the
  * metrics, the test predictions and the HTML report, each file written atomically. Returns the folder's path.
  */
@@ -120,10 +132,7 @@ export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promi
   const chartInput: ReportChartInput = {
     funnel: [...run.funnel],
     importances: [...importances],
-    predictions: {
-      actual: Float64Array.from(predictions.array(run.labelColumn) as ArrayLike<number>),
-      predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
-    },
+    predictions: predictionArrays(predictions, run.labelColumn),
   };
   const charts = renderCharts(chartInput);
   charts.catch(() => undefined); // a failure is thrown where it is awaited, after the files

@@ -22,7 +22,7 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
-import { drawFunnelEarly, prewarmChartWorker } from "../report/chart-renderer";
+import { drawFunnelEarly, drawResultsEarly, prewarmChartWorker } from "../report/chart-renderer";
 import { summarizeColumns } from "../report/column-summary";
 import type { ReportFile, ReportRun } from "../report/types";
 import { addFeatures } from "../steps/add-features";
@@ -32,7 +32,13 @@ import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { tipModelVersion } from "../version";
 import { trainingMeanBaseline } from "./baseline";
 import { inputPaths, resolveDataSources } from "./data-sources";
-import { openJobOutputs, predictionsSchema, type TipModelMetrics, writeJobOutputs } from "./outputs";
+import {
+  openJobOutputs,
+  predictionArrays,
+  predictionsSchema,
+  type TipModelMetrics,
+  writeJobOutputs,
+} from "./outputs";
 import { regressorFor } from "./regressor";
 import { zoneTableFindings } from "./zone-table-checks";
 
@@ -390,7 +396,11 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     });
   }
 
-  /** Feature importances, then RMSE, MAE and R² on training and test; logged and kept on the job. */
+  /**
+   * Feature importances, then RMSE, MAE and R² on training and test; logged and kept on the job. When `load()`
+   * will write a report, its importance and prediction charts are drawn next, in the chart worker, as soon as
+   * the test predictions are known.
+   */
   validate(): Promise<void> {
     return this.stage("validate", () => {
       const model = this.fittedModel();
@@ -399,6 +409,10 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         this.log.info(`importance ${feature.padEnd(24)} ${importance.toFixed(4)}`);
       }
       this.tables.predictions = model.withPredictions(this.table("test"));
+      if (this.reportFollows) {
+        const predictions = predictionArrays(this.table("predictions"), this.labelCol);
+        drawResultsEarly({ importances: this.importances, predictions });
+      }
       this.metrics = {
         training: regressionMetrics(model.withPredictions(this.table("training")), { label: this.labelCol }),
         test: regressionMetrics(this.table("predictions"), { label: this.labelCol }),

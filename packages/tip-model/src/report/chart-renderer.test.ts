@@ -3,12 +3,12 @@
  * calling thread, whether the funnel was drawn ahead of time for this trace, for another one, or the worker
  * fails; an invalid option fails as it does on the calling thread.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawFunnelEarly, renderCharts, useChartWorkerScript } from "./chart-renderer";
+import { drawFunnelEarly, drawResultsEarly, renderCharts, useChartWorkerScript } from "./chart-renderer";
 import { sampleFunnel, sampleReportInput } from "./fixture";
 import { type ReportChartInput, renderChartSections } from "./render-report";
 
@@ -41,6 +41,19 @@ describe("renderCharts in the built chart worker", () => {
     expect(await renderCharts(input, { maxPoints: 300 })).toEqual(
       await renderChartSections(input, { maxPoints: 300 }),
     );
+  });
+
+  it("uses the importances and predictions drawn ahead after the funnel, from equal values", async () => {
+    const input = chartInput(1_200);
+    drawFunnelEarly(input.funnel);
+    drawResultsEarly({
+      importances: input.importances.map((entry) => ({ ...entry })),
+      predictions: {
+        actual: Float64Array.from(input.predictions.actual),
+        predicted: Float64Array.from(input.predictions.predicted),
+      },
+    });
+    expect(await renderCharts(input)).toEqual(await renderChartSections(input));
   });
 
   it("draws the funnel again when the one drawn ahead was another trace's", async () => {
@@ -83,6 +96,62 @@ describe("renderCharts in the built chart worker", () => {
       });
       drawFunnelEarly(sampleFunnel());
       expect((await renderCharts(input, { maxPoints: 300 })).funnel).toBe("funnel 300");
+    } finally {
+      useChartWorkerScript(built);
+    }
+  });
+
+  it("draws again in a new worker when what was drawn ahead differs, else asks nothing more", async () => {
+    // a worker that notes each start in a file and answers with what it was asked
+    const starts = join(scratch, "starts.txt");
+    const noting = join(scratch, "noting-worker.mjs");
+    await writeFile(
+      noting,
+      [
+        'import { appendFileSync } from "node:fs";',
+        'import { parentPort } from "node:worker_threads";',
+        `appendFileSync(${JSON.stringify(starts)}, "started\\n");`,
+        'parentPort.on("message", ({ request, options }) => parentPort.postMessage(',
+        '  { ok: true, section: request.section, html: request.section + " " + options.maxPoints }));',
+        "",
+      ].join("\n"),
+    );
+    useChartWorkerScript(noting);
+    const started = async () => (await readFile(starts, "utf8").catch(() => "")).split("\n").length - 1;
+    // a worker closed before it starts notes nothing: wait until the one drawing ahead has started
+    const startedAhead = async (count: number) => {
+      for (let i = 0; i < 500 && (await started()) < count; i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    const input = chartInput(100);
+    const results = { importances: input.importances, predictions: input.predictions };
+    const drawn = {
+      funnel: "funnel undefined",
+      importances: "importances undefined",
+      predictions: "predictions undefined",
+    };
+    try {
+      drawFunnelEarly(input.funnel);
+      drawResultsEarly(results);
+      await startedAhead(1);
+      expect(await renderCharts(input)).toEqual(drawn);
+      expect(await started()).toBe(1);
+      // another prediction: every section again, in a new worker (the first one drew other charts between)
+      drawFunnelEarly(input.funnel);
+      const actual = Float64Array.from(input.predictions.actual, (value, i) => (i === 7 ? value + 1 : value));
+      drawResultsEarly({ ...results, predictions: { ...input.predictions, actual } });
+      await startedAhead(2);
+      expect(await renderCharts(input)).toEqual(drawn);
+      expect(await started()).toBe(3);
+      // other options: the predictions drawn ahead with the default ones do not do
+      drawFunnelEarly(input.funnel);
+      drawResultsEarly(results);
+      await startedAhead(4);
+      expect(await renderCharts(input, { maxPoints: 300 })).toEqual({
+        funnel: "funnel 300",
+        importances: "importances 300",
+        predictions: "predictions 300",
+      });
+      expect(await started()).toBe(5);
     } finally {
       useChartWorkerScript(built);
     }

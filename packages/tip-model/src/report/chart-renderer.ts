@@ -10,12 +10,13 @@ import { Worker } from "node:worker_threads";
 import type { TraceEntry } from "@tablepipe/core";
 import { ChartDrawing } from "./chart-drawing";
 import {
+  type ChartSectionRequest,
   chartSectionRequests,
   type ReportChartInput,
   type ReportChartSections,
   renderChartSections,
 } from "./render-report";
-import type { RenderReportOptions } from "./types";
+import type { RenderReportOptions, ReportImportance } from "./types";
 
 /** The built worker script beside this module (`chart-worker.js` or `.cjs`), or undefined (e.g. from sources). */
 function builtWorkerScript(): string | undefined {
@@ -44,8 +45,18 @@ export function useChartWorkerScript(path: string | undefined): void {
 /** A worker started ahead of time by {@link prewarmChartWorker}, not yet used. */
 let prewarmed: Worker | undefined;
 
-/** The funnel section drawn ahead of time by {@link drawFunnelEarly}, with the trace it was drawn from. */
-let early: { drawing: ChartDrawing; funnel: readonly TraceEntry[]; html: Promise<string> } | undefined;
+/** A section asked for ahead of time, with the options it was asked with, and its HTML to come. */
+interface AskedSection {
+  readonly request: ChartSectionRequest;
+  readonly options: RenderReportOptions;
+  readonly html: Promise<string>;
+}
+
+/**
+ * The sections of the next report drawn ahead of time ({@link drawFunnelEarly}, then {@link drawResultsEarly}),
+ * in the order of `chartSectionRequests`, on one worker.
+ */
+let early: { drawing: ChartDrawing; asked: AskedSection[] } | undefined;
 
 function startWorker(): Worker | undefined {
   const script = workerScript();
@@ -78,7 +89,8 @@ export function prewarmChartWorker(): void {
 /**
  * Start drawing the funnel section of the next report now, in the chart worker, from the pipe's whole trace
  * (known once the model is trained): the next {@link renderCharts} whose funnel holds the same entries uses it
- * and draws only the other two sections. A no-op where the charts are drawn on this thread.
+ * and draws only the other sections (or those {@link drawResultsEarly} did not draw). A no-op where the charts
+ * are drawn on this thread.
  * @example drawFunnelEarly([...transformTrace, ...trainTrace])
  */
 export function drawFunnelEarly(funnel: readonly TraceEntry[]): void {
@@ -86,54 +98,102 @@ export function drawFunnelEarly(funnel: readonly TraceEntry[]): void {
   early = undefined;
   const worker = takeWorker();
   if (worker === undefined) return;
-  const drawing = new ChartDrawing(worker);
-  early = { drawing, funnel: [...funnel], html: drawing.ask({ section: "funnel", funnel }) };
+  early = { drawing: new ChartDrawing(worker), asked: [] };
+  ask(early, { section: "funnel", funnel: [...funnel] });
 }
 
-/** Whether two traces hold the same entries (the same objects) in the same order. */
-function sameEntries(a: readonly TraceEntry[], b: readonly TraceEntry[]): boolean {
-  return a.length === b.length && a.every((entry, i) => entry === b[i]);
+/**
+ * Go on drawing ahead, after the funnel {@link drawFunnelEarly} asked for, the importances and the predictions
+ * (known once the model is validated): the next {@link renderCharts} with equal importances and predictions,
+ * and the default options, uses them. A no-op when no funnel is being drawn ahead (the sections must be asked
+ * in their order: vega's counters make the bytes).
+ * @example drawResultsEarly({ importances, predictions: { actual, predicted } })
+ */
+export function drawResultsEarly(input: Pick<ReportChartInput, "importances" | "predictions">): void {
+  if (early === undefined || early.asked.length !== 1) return;
+  ask(early, { section: "importances", importances: [...input.importances] });
+  ask(early, { section: "predictions", predictions: input.predictions });
 }
 
-/** The sections of `input` drawn by `drawing`, the funnel's taken from `funnel` when it was drawn already. */
+function ask(drawing: NonNullable<typeof early>, request: ChartSectionRequest): void {
+  drawing.asked.push({ request, options: {}, html: drawing.drawing.ask(request) });
+}
+
+/** Whether two lists hold equal values in the same order (`Object.is`). */
+function sameValues<T>(a: ArrayLike<T>, b: ArrayLike<T>, same: (x: T, y: T) => boolean = Object.is): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i] as T, b[i] as T)) return false;
+  return true;
+}
+
+/**
+ * Whether a section asked ahead draws what `request` with `options` draws: the funnel from the same trace
+ * entries (the same objects), equal importances, equal predictions drawn with the same options.
+ */
+function drawsTheSame(
+  asked: AskedSection,
+  request: ChartSectionRequest,
+  options: RenderReportOptions,
+): boolean {
+  const a = asked.request;
+  if (a.section === "funnel" && request.section === "funnel") return sameValues(a.funnel, request.funnel);
+  if (a.section === "importances" && request.section === "importances") {
+    const same = (x: ReportImportance, y: ReportImportance) =>
+      x.feature === y.feature && Object.is(x.importance, y.importance);
+    return sameValues(a.importances, request.importances, same);
+  }
+  if (a.section === "predictions" && request.section === "predictions") {
+    return (
+      asked.options.maxPoints === options.maxPoints &&
+      asked.options.residualBins === options.residualBins &&
+      sameValues(a.predictions.actual, request.predictions.actual) &&
+      sameValues(a.predictions.predicted, request.predictions.predicted)
+    );
+  }
+  return false;
+}
+
+/**
+ * The sections of `input` drawn by `drawing`: the first ones from `ahead` (asked ahead of time, drawing the
+ * same), the others asked now, in order.
+ */
 async function drawSections(
   drawing: ChartDrawing,
   input: ReportChartInput,
   options: RenderReportOptions,
-  funnel: Promise<string> | undefined,
+  ahead: readonly AskedSection[],
 ): Promise<ReportChartSections> {
-  const [funnelRequest, importances, predictions] = chartSectionRequests(input);
-  const asked = {
-    funnel: funnel ?? drawing.ask(funnelRequest, options),
-    importances: drawing.ask(importances, options),
-    predictions: drawing.ask(predictions, options),
-  };
-  return {
-    funnel: await asked.funnel,
-    importances: await asked.importances,
-    predictions: await asked.predictions,
-  };
+  const html = chartSectionRequests(input).map(
+    (request, i) => ahead[i]?.html ?? drawing.ask(request, options),
+  ) as [Promise<string>, Promise<string>, Promise<string>];
+  return { funnel: await html[0], importances: await html[1], predictions: await html[2] };
 }
 
 /**
  * Draw the report's chart sections, in the chart worker when there is one (the one {@link drawFunnelEarly}
- * started when its funnel is this one, the prewarmed one, or a new one), else on this thread. Await it after
- * starting the other work: the worker draws meanwhile. An error of vega itself comes out as it would on this
- * thread: the charts are drawn here again when the worker fails.
+ * started, when what it drew ahead draws the same; the prewarmed one; or a new one), else on this thread. Await
+ * it after starting the other work: the worker draws meanwhile. An error of vega itself comes out as it would on
+ * this thread: the charts are drawn here again when the worker fails.
  * @example const charts = renderCharts(input); await writeOtherFiles(); assembleReport(input, await charts)
  */
 export async function renderCharts(
   input: ReportChartInput,
   options: RenderReportOptions = {},
 ): Promise<ReportChartSections> {
-  const ahead = early !== undefined && sameEntries(early.funnel, input.funnel) ? early : undefined;
-  if (ahead === undefined) early?.drawing.close();
+  const requests = chartSectionRequests(input);
+  const before = early;
   early = undefined;
+  // what was drawn ahead is used when every section it asked draws the same (else the worker drew other charts
+  // between, and vega's counters differ): then only the sections after them are asked
+  const reusable = (asked: AskedSection, i: number) =>
+    drawsTheSame(asked, requests[i] as ChartSectionRequest, options);
+  const ahead = before?.asked.every(reusable) ? before : undefined;
+  if (ahead === undefined) before?.drawing.close();
   const worker = ahead === undefined ? takeWorker() : undefined;
   const drawing = ahead?.drawing ?? (worker === undefined ? undefined : new ChartDrawing(worker));
   if (drawing === undefined) return renderChartSections(input, options);
   try {
-    return await drawSections(drawing, input, options, ahead?.html);
+    return await drawSections(drawing, input, options, ahead?.asked ?? []);
   } catch {
     return renderChartSections(input, options);
   } finally {
