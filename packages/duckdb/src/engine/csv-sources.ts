@@ -10,25 +10,19 @@ function csvOptions(file: string): string {
 }
 
 /**
- * DuckDB's names of a file's columns, `c0`, `c1`, ... one per field of its header record (`width` of them): never
- * the header's own names, which may repeat or be blank. Columns are found by the header's own names
- * (`readCsvHeader`, readTable's reading of them).
- * @example fileColumnNames(3) // ["c0", "c1", "c2"]
+ * read_csv of one file, every column as text, quoted `""` an empty string and an empty cell null; with
+ * `numbers` (and the file's `header`), the columns it names as DOUBLE and the others as text.
  */
-export function fileColumnNames(width: number): string[] {
-  return Array.from({ length: width }, (_, i) => `c${i}`);
-}
-
-/**
- * read_csv of one file whose columns DuckDB names `header` (see {@link fileColumnNames}): the header record
- * skipped, every column as text (quoted `""` an empty string, an empty cell null), or the columns `numbers`
- * names as DOUBLE. Nothing is sniffed (`auto_detect = false`): the dialect and columns are given, which saves
- * DuckDB a sample read of the file at every bind (~15-30 ms each). A record with another number of fields is
- * DuckDB's error, which sends the files to readTable.
- */
-export function readCsvSql(file: string, header: readonly string[], numbers?: ReadonlySet<string>): string {
-  const columns = header.map((name) => `${sqlString(name)}: '${numbers?.has(name) ? "DOUBLE" : "VARCHAR"}'`);
-  return `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = {${columns.join(", ")}}, ${csvOptions(file)})`;
+export function readCsvSql(
+  file: string,
+  numbers?: ReadonlySet<string>,
+  header: readonly string[] = [],
+): string {
+  const types =
+    numbers === undefined
+      ? "all_varchar = true"
+      : `types = {${header.map((name) => `${sqlString(name)}: '${numbers.has(name) ? "DOUBLE" : "VARCHAR"}'`).join(", ")}}`;
+  return `read_csv(${sqlString(file)}, header = true, ${types}, ${csvOptions(file)})`;
 }
 
 /** One file's read_csv for the fast read, and whether it reads the number columns as DOUBLE. */
@@ -59,7 +53,7 @@ export async function fastSource(
   if (numbers.size > 0) {
     const risks = typedReadRisks(specs, found);
     const kinds = await csvBodyKinds(file, risks).catch(() => risks);
-    if ((kinds & risks) === 0) return { sql: readCsvSql(file, header, numbers), typedNumbers: true };
+    if ((kinds & risks) === 0) return { sql: readCsvSql(file, numbers, header), typedNumbers: true };
   }
-  return { sql: readCsvSql(file, header), typedNumbers: false };
+  return { sql: readCsvSql(file), typedNumbers: false };
 }

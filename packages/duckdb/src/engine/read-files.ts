@@ -19,7 +19,7 @@ import {
 import { type ColumnTable, table as makeTable } from "arquero";
 import { cannotParseCsv, DuckDbLoadError, toQueryError, UnmappedCsvHeader } from "../errors";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { fastSource, fileColumnNames, readCsvSql } from "./csv-sources";
+import { fastSource, readCsvSql } from "./csv-sources";
 import {
   COLUMN_TYPE,
   emptyValueSql,
@@ -151,10 +151,11 @@ function locate(loaded: Loaded, row: number): { file: string; line: number } {
 }
 
 /**
- * A file's columns as DuckDB names them (`fileColumnNames`) and, per schema column, the index of the file column
- * holding it (-1: absent, optional), found by the header record's own names as readTable reads them.
+ * A file's header as DuckDB names its columns and, per schema column, the index of the file column holding it
+ * (-1: absent, optional), found by the header record's own names as readTable reads them (`readCsvHeader`).
  */
 async function mappedHeader(
+  connection: DuckDBConnection,
   file: string,
   specs: readonly ColumnSpec[],
   aliases: ColumnAliases | undefined,
@@ -162,11 +163,20 @@ async function mappedHeader(
   // a compressed or binary file is refused as readTable refuses it (DuckDB would unpack a .gz), and so never
   // reaches the byte scan of the typed read, which judges the bytes as they are in the file
   await refuseBinaryText(file);
-  const names = await readCsvHeader(file);
-  // no header (an empty file), a name matching twice, a column missing: readTable reads the files and names it
-  if (names === undefined) throw new UnmappedCsvHeader(`${file}: no header record`);
+  let header: string[];
   try {
-    return { header: fileColumnNames(names.length), found: mapColumns(file, names, specs, aliases) };
+    header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
+  } catch (error) {
+    throw toQueryError(`reading ${file}`, error);
+  }
+  // the header record's own names: DuckDB renames a repeated name (`amount`, `amount_1`) in `header`, and takes
+  // a later row for the header when it has more fields (its rows before it then silently dropped): such a
+  // header, no header (an empty file), a name matching twice or a column missing are left to readTable
+  const names = await readCsvHeader(file);
+  if (names === undefined) throw new UnmappedCsvHeader(`${file}: no header record`);
+  if (names.length !== header.length) throw new UnmappedCsvHeader(`${file}: DuckDB read another header`);
+  try {
+    return { header, found: mapColumns(file, names, specs, aliases) };
   } catch (error) {
     throw new UnmappedCsvHeader(error);
   }
@@ -186,11 +196,11 @@ async function loadRaw(
   let rows = 0;
   for (const file of files) {
     starts.push(rows);
-    const { header, found } = await mappedHeader(file, specs, aliases);
+    const { header, found } = await mappedHeader(connection, file, specs, aliases);
     const list = found.map((index) => (index < 0 ? "NULL" : quote(header[index] as string)));
     await run(
       connection,
-      `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file, header)}`,
+      `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file)}`,
       `reading ${file}`,
     );
     const counted = await readQuery(connection, `SELECT count(*) AS n FROM ${quote(raw)}`);
@@ -211,7 +221,7 @@ async function loadFast(
   relation: string,
 ): Promise<number | undefined> {
   for (const [i, file] of files.entries()) {
-    const { header, found } = await mappedHeader(file, specs, aliases);
+    const { header, found } = await mappedHeader(connection, file, specs, aliases);
     const source = await fastSource(file, specs, header, found);
     const select = fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
     const sql =
@@ -373,7 +383,7 @@ export function duckdbCsvFiles(
   ): Promise<void> => {
     const parts: string[] = [];
     for (const [i, file] of files.entries()) {
-      const { header, found } = await mappedHeader(file, specs, options.aliases);
+      const { header, found } = await mappedHeader(connection, file, specs, options.aliases);
       const source = await fastSource(file, specs, header, found);
       parts.push(
         streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source.typedNumbers),
