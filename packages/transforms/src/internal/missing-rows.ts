@@ -19,6 +19,6 @@ export function clearMissing(values: ColumnValues, rows: Uint32Array, keep: Uint
 function clearNaN(values: Float64Array | Float32Array, rows: Uint32Array, keep: Uint8Array): void {
   for (let i = 0; i < rows.length; ++i) {
     const value = values[rows[i] as number] as number;
-    if (value !== value) keep[i] = 0;
+    if (Number.isNaN(value)) keep[i] = 0;
   }
 }
