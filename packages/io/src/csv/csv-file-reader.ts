@@ -3,7 +3,7 @@ import { BatchIssues } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
 import { mapColumns } from "../read/aliases";
 import { handOnBatch, type MalformedRecord, type ReadContext, settleBatch } from "../read/read-context";
-import { MAX_HEADER_FIELDS } from "./csv-header";
+import { headerNames, MAX_HEADER_FIELDS } from "./csv-header";
 import { CsvRecords, CsvSyntaxError, CsvTokenizer, type ShapeIssue } from "./csv-tokenizer";
 import { FastRecords } from "./fast-records";
 
@@ -102,17 +102,7 @@ export class CsvFileReader {
         reason: `the header has more than ${MAX_HEADER_FIELDS} fields`,
       });
     }
-    const names: string[] = [];
-    for (let f = 0; f < width; f++) {
-      names.push(
-        decodeField(
-          buf,
-          header.starts[f] as number,
-          header.ends[f] as number,
-          header.quoted[f] as number,
-        ).trim(),
-      );
-    }
+    const names = headerNames(buf, header, width);
     this.mapping = mapColumns(this.ctx.file, names, this.ctx.specs, this.ctx.aliases);
     this.tokenizer = new CsvTokenizer(this.delimiter, width);
     this.tokenizer.line = headerTokenizer.line;

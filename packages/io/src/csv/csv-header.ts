@@ -24,18 +24,17 @@ export function findHeader(buf: Buffer, delimiter: number, eof: boolean): CsvHea
   const end = tokenizer.tokenize(buf, start, eof, header, [], 1);
   if (header.count === 0) return undefined;
   const width = Math.min(header.widths[0] as number, MAX_HEADER_FIELDS);
+  return { start, end, names: headerNames(buf, header, width) };
+}
+
+/** The first `width` fields of the first record in `header` (tokenized from `buf`), decoded and trimmed. */
+export function headerNames(buf: Buffer, header: CsvRecords, width: number): string[] {
   const names: string[] = [];
   for (let f = 0; f < width; f++) {
-    names.push(
-      decodeField(
-        buf,
-        header.starts[f] as number,
-        header.ends[f] as number,
-        header.quoted[f] as number,
-      ).trim(),
-    );
+    const { starts, ends, quoted } = header;
+    names.push(decodeField(buf, starts[f] as number, ends[f] as number, quoted[f] as number).trim());
   }
-  return { start, end, names };
+  return names;
 }
 
 /**
