@@ -36,6 +36,7 @@ export type { ColumnBound } from "./parquet/row-group-bounds";
 export type { ColumnAliases } from "./read/aliases";
 export { checkAliases, mapColumns, normalizeColumnName } from "./read/aliases";
 export { refuseBinaryText } from "./read/binary-sniff";
+export { csvDelimiterOf } from "./read/delimiter";
 export type { ReadDescription } from "./read/describe-read";
 export { describeRead } from "./read/describe-read";
 export { readTableInBatches } from "./read/read-batches";

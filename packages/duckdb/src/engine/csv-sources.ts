@@ -1,12 +1,11 @@
-import type { ColumnSpec } from "@tablepipe/io";
+import { type ColumnSpec, csvDelimiterOf } from "@tablepipe/io";
 import { csvBodyKinds } from "./csv-body-kinds";
 import { typedReadRisks } from "./fast-csv-read";
 import { sqlString } from "./sql-text";
 
 /** The read_csv options every read of one file shares: its delimiter and quotes, a quoted `""` not null. */
 function csvOptions(file: string): string {
-  const delimiter = file.toLowerCase().endsWith(".tsv") ? "\t" : ",";
-  return `delim = ${sqlString(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false`;
+  return `delim = ${sqlString(csvDelimiterOf(file))}, quote = '"', escape = '"', allow_quoted_nulls = false`;
 }
 
 /**

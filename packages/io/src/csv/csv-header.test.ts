@@ -34,6 +34,10 @@ describe("readCsvHeader", () => {
   it("splits a .tsv file at tabs, and any file at the delimiter given", async () => {
     expect(await headerOf("t.tsv", "id\tamount, net\n1\t2\n")).toEqual(["id", "amount, net"]);
     expect(await headerOf("semi.csv", "id;amount\n", ";")).toEqual(["id", "amount"]);
+    // a delimiter readTable refuses is refused here too
+    await expect(headerOf("quote.csv", "id\n", '"')).rejects.toThrow(
+      "delimiter must be one ASCII character other than a quote or a line end",
+    );
   });
 
   it("reads a header longer than the first read, and gives undefined for an empty file", async () => {

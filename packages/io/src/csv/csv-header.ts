@@ -1,6 +1,7 @@
 /** A CSV file's header record, read as readTable reads it: a byte order mark skipped, quotes followed, names trimmed. */
 import { open } from "node:fs/promises";
 import { decodeField } from "../columns/column-builders";
+import { delimiterByte } from "../read/delimiter";
 import { CsvRecords, CsvTokenizer } from "./csv-tokenizer";
 
 /** The most header fields read. */
@@ -40,12 +41,12 @@ export function headerNames(buf: Buffer, header: CsvRecords, width: number): str
 /**
  * The column names of a CSV file's header record as readTable reads them (a byte order mark skipped, quoted
  * names followed, each trimmed), from as many of its first bytes as the record takes; undefined for an empty
- * file or a header that does not end within 16 MiB (readTable then names the problem). The delimiter defaults
- * to readTable's: a tab for a `.tsv` file, else a comma.
+ * file or a header that does not end within 16 MiB (readTable then names the problem). The delimiter is checked
+ * and defaults as readTable's (`csvDelimiterOf`: a tab for a `.tsv` file, else a comma).
  * @example await readCsvHeader("trips.csv") // ["vendor_id", "pickup_datetime", ...]
  */
 export async function readCsvHeader(path: string, delimiter?: string): Promise<string[] | undefined> {
-  const separator = (delimiter ?? (path.toLowerCase().endsWith(".tsv") ? "\t" : ",")).charCodeAt(0);
+  const separator = delimiterByte(path, delimiter);
   const handle = await open(path, "r");
   try {
     let read = Buffer.alloc(0);

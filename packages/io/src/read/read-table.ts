@@ -10,6 +10,7 @@ import { checkColumnBounds } from "../parquet/row-group-bounds";
 import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
 import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
+import { delimiterByte } from "./delimiter";
 import { displaySchemaOf } from "./display-schema";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, countThreads, type ReadContext, rowsRead } from "./read-context";
@@ -245,15 +246,4 @@ function chooseFormat(file: string, format: TableFormat | undefined): TableForma
     });
   }
   return chosen;
-}
-
-function delimiterByte(file: string, delimiter: string | undefined): number {
-  const d = delimiter ?? (file.toLowerCase().endsWith(".tsv") ? "\t" : ",");
-  const code = d.charCodeAt(0);
-  if (d.length !== 1 || code > 127 || d === '"' || d === "\n" || d === "\r") {
-    throw new TypeError(
-      `readTable: delimiter must be one ASCII character other than a quote or a line end, got ${JSON.stringify(d)}`,
-    );
-  }
-  return code;
 }
