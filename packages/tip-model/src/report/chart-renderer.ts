@@ -115,8 +115,9 @@ export function drawResultsEarly(input: Pick<ReportChartInput, "importances" | "
   ask(early, { section: "predictions", predictions: input.predictions });
 }
 
-function ask(drawing: NonNullable<typeof early>, request: ChartSectionRequest): void {
-  drawing.asked.push({ request, options: {}, html: drawing.drawing.ask(request) });
+/** Ask the drawing ahead for `request`'s section, with the default options. */
+function ask(ahead: NonNullable<typeof early>, request: ChartSectionRequest): void {
+  ahead.asked.push({ request, options: {}, html: ahead.drawing.ask(request) });
 }
 
 /** Whether two lists hold equal values in the same order (`Object.is`). */
