@@ -1,15 +1,13 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pipe } from "@tablepipe/core";
 import { readTable, writeTable } from "@tablepipe/io";
 import { firstNDaily, limitHistory } from "@tablepipe/transforms";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { DuckDb } from "./engine/duckdb-database";
 import { csvFile, duckdbTable, parquetFile } from "./engine/file-sources";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
-import { expectSameTable } from "./test-support";
+import { expectSameTable, scratchDuckDb } from "./test-support";
 
 const Order = z.object({
   id: z.int(),
@@ -26,30 +24,21 @@ const CSV = `id,ordered_at,amount,note,paid
 1,2018-03-11 03:00:00,7,"c, d",true
 `;
 
-let db: DuckDb;
-let folder: string;
-beforeAll(async () => {
-  db = await DuckDb.open();
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-duckdb-"));
-});
-afterAll(async () => {
-  db.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const scratch = scratchDuckDb("tablepipe-duckdb-");
 
 describe("files DuckDB reads itself", () => {
   it("a CSV file, a Parquet file and a database table give the table readTable gives, and the same pipe result", async () => {
-    const csvPath = join(folder, "orders.csv");
+    const csvPath = join(scratch.folder, "orders.csv");
     await writeFile(csvPath, CSV);
     const inProcess = await readTable(csvPath, Order);
-    const parquetPath = join(folder, "orders.parquet");
+    const parquetPath = join(scratch.folder, "orders.parquet");
     await writeTable(inProcess, parquetPath, { schema: Order });
     const steps = pipe(inProcess)
       .transform(limitHistory, { column: "ordered_at", after: "201802", through: "201811" })
       .transform(firstNDaily, { key: "id", timestamp: "ordered_at", n: 2 });
     const expected = steps.run().table;
     // the same rows as a table of the database, by name
-    await db.connection.run(
+    await scratch.db.connection.run(
       `CREATE OR REPLACE TABLE "orders in db" AS SELECT * FROM read_parquet('${parquetPath}')`,
     );
     for (const source of [
@@ -57,9 +46,9 @@ describe("files DuckDB reads itself", () => {
       parquetFile(parquetPath, Order),
       duckdbTable("orders in db", Order),
     ]) {
-      const whole = await runOnDuckDb(pipe(inProcess), { database: db, source });
+      const whole = await runOnDuckDb(pipe(inProcess), { database: scratch.db, source });
       expectSameTable(whole.table, inProcess);
-      const result = await runOnDuckDb(steps, { database: db, source });
+      const result = await runOnDuckDb(steps, { database: scratch.db, source });
       expectSameTable(result.table, expected);
       expect(result.table.numRows()).toBe(3);
     }

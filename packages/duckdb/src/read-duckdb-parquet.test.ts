@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readTable } from "@tablepipe/io";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { DuckDb } from "./engine/duckdb-database";
+import { scratchDuckDb } from "./test-support";
 
 // readTable decodes flat Parquet columns itself (data pages V1 and V2); DuckDB writes V1 pages, PLAIN or
 // dictionary, so its files check the V1 path against readTable's CSV read of the same rows.
@@ -31,16 +29,7 @@ const rows = (n: number): string => `
          CASE WHEN i % 3 = 0 THEN NULL ELSE (i % 100000)::INTEGER END AS count
   FROM range(${n}) t(i)`;
 
-let db: DuckDb;
-let folder: string;
-beforeAll(async () => {
-  db = await DuckDb.open();
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-duckdb-parquet-"));
-});
-afterAll(async () => {
-  db.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const scratch = scratchDuckDb("tablepipe-duckdb-parquet-");
 
 describe("readTable on Parquet files DuckDB wrote (data pages V1)", () => {
   // brotli is slow to write (DuckDB compresses at its highest level): fewer rows
@@ -53,12 +42,12 @@ describe("readTable on Parquet files DuckDB wrote (data pages V1)", () => {
     ["brotli", 3_000],
   ] as const) {
     it(`reads ${compression} row groups, dictionaries, plain pages and nulls as the CSV of the same rows`, async () => {
-      const parquet = join(folder, `rows-${compression}.parquet`);
-      const csv = join(folder, `rows-${compression}.csv`);
-      await db.connection.run(
+      const parquet = join(scratch.folder, `rows-${compression}.parquet`);
+      const csv = join(scratch.folder, `rows-${compression}.csv`);
+      await scratch.db.connection.run(
         `COPY (${rows(n)}) TO '${parquet}' (FORMAT parquet, COMPRESSION ${compression}, ROW_GROUP_SIZE 7000)`,
       );
-      await db.connection.run(
+      await scratch.db.connection.run(
         `COPY (${rows(n)}) TO '${csv}' (FORMAT csv, HEADER true, TIMESTAMPFORMAT '%Y-%m-%d %H:%M:%S.%g')`,
       );
       const fromParquet = await readTable(parquet, Row);

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { coalesce, col, gt, type Pipe, pipe } from "@tablepipe/core";
@@ -14,12 +13,11 @@ import {
 } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { DuckDb } from "./engine/duckdb-database";
 import { duckdbCsvFiles } from "./engine/read-files";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
-import { expectSameTable } from "./test-support";
+import { expectSameTable, scratchDuckDb } from "./test-support";
 
 const Trip = z.object({
   vendor: z.int(),
@@ -85,21 +83,12 @@ const HEADERS = [
   ["VendorID", "tpep_pickup_datetime", "Fare", "note", "paid", "extra"],
 ] as const;
 
-let db: DuckDb;
-let folder: string;
+const scratch = scratchDuckDb("tablepipe-duckdb-read-");
 let files = 0;
-beforeAll(async () => {
-  db = await DuckDb.open();
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-duckdb-read-"));
-});
-afterAll(async () => {
-  db.close();
-  await rm(folder, { recursive: true, force: true });
-});
 
 /** Write each part as a CSV file in a new folder (the second layout uses the aliases and an extra column). */
 async function writeParts(parts: readonly (readonly Record<string, string>[])[]): Promise<string> {
-  const dir = join(folder, `run-${++files}`);
+  const dir = join(scratch.folder, `run-${++files}`);
   await import("node:fs/promises").then((fs) => fs.mkdir(dir));
   for (const [i, rows] of parts.entries()) {
     const header = HEADERS[i % 2] as readonly string[];
@@ -143,7 +132,7 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
           const source = duckdbCsvFiles(glob, Trip, { aliases: ALIASES, onInvalid: "drop" });
           const readFiles = readFilesOf(mode);
           const result = await runOnDuckDb(startOf(pipe(source.table), mode), {
-            database: db,
+            database: scratch.db,
             source,
             readFiles,
           });
@@ -172,7 +161,7 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     const expected = await readTableWithReport(dir, Trip, { aliases: ALIASES });
     const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
     const streamed = await runOnDuckDb(pipe(source.table).transform(dropDuplicates), {
-      database: db,
+      database: scratch.db,
       source,
       readFiles: "streamed",
     });
@@ -184,17 +173,17 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     const bad = await writeParts([[clean, { ...clean, vendor: "1_000" }]]);
     const badSource = duckdbCsvFiles(bad, Trip, { aliases: ALIASES });
     await expect(
-      runOnDuckDb(pipe(badSource.table), { database: db, source: badSource, readFiles: "streamed" }),
+      runOnDuckDb(pipe(badSource.table), { database: scratch.db, source: badSource, readFiles: "streamed" }),
     ).rejects.toThrow(/line 3.*vendor.*"1_000"/);
     const dropping = duckdbCsvFiles(bad, Trip, { aliases: ALIASES, onInvalid: "drop" });
     const exact = await runOnDuckDb(pipe(dropping.table), {
-      database: db,
+      database: scratch.db,
       source: dropping,
       readFiles: "streamed",
     });
     expect([exact.readBy, exact.read?.rows, exact.read?.droppedRows]).toEqual(["table", 1, 1]);
     // small files, by default: read into a table first
-    const auto = await runOnDuckDb(pipe(source.table), { database: db, source });
+    const auto = await runOnDuckDb(pipe(source.table), { database: scratch.db, source });
     expect([auto.readBy, auto.read?.rows]).toEqual(["table", 4]);
   });
 
@@ -213,7 +202,11 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     // the dedupe on a subset keeps each vendor's first row: the kept rows must be in file order
     const steps = (p: Pipe<string>) =>
       p.transform(filter, { where: gt(col("vendor"), 1) }).transform(dropDuplicates, { subset: ["vendor"] });
-    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles: "table" });
+    const result = await runOnDuckDb(steps(pipe(source.table)), {
+      database: scratch.db,
+      source,
+      readFiles: "table",
+    });
     expect(result.readBy).toBe("filtered");
     expect([result.read?.rows, result.read?.files.length]).toEqual([5, 2]);
     expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([
@@ -228,20 +221,24 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
         .transform(derive, { columns: { label: coalesce(col("note"), "none") } })
         .transform(filter, { where: gt(col("vendor"), 1) })
         .transform(dropDuplicates, { subset: ["label"] });
-    const withDerive = await runOnDuckDb(derived(pipe(source.table)), { database: db, source });
+    const withDerive = await runOnDuckDb(derived(pipe(source.table)), { database: scratch.db, source });
     expect(withDerive.readBy).toBe("filtered");
     expectSameTable(withDerive.table, derived(pipe(expected.table)).run().table);
     // a cell only the exact read judges: read into a table first, which names it
     const bad = await writeParts([[clean, { ...clean, vendor: "1_000" }]]);
     const badSource = duckdbCsvFiles(bad, Trip, { aliases: ALIASES });
     await expect(
-      runOnDuckDb(steps(pipe(badSource.table)), { database: db, source: badSource, readFiles: "table" }),
+      runOnDuckDb(steps(pipe(badSource.table)), {
+        database: scratch.db,
+        source: badSource,
+        readFiles: "table",
+      }),
     ).rejects.toThrow(/line 3.*vendor.*"1_000"/);
     // a first step that reads a lookup table (DuckDB may reorder a join's rows): read into a table first
     const lookup = aq.table({ id: [2] });
     const joined = await runOnDuckDb(
       pipe(source.table).transform(excludeMatching, { column: "vendor", lookup, lookupKey: "id" }),
-      { database: db, source, readFiles: "table" },
+      { database: scratch.db, source, readFiles: "table" },
     );
     expect([joined.readBy, joined.table.array("vendor")]).toEqual(["table", [1, 3, 3]]);
   });
@@ -265,27 +262,31 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     const inProcess = steps(pipe(expected.table)).run();
     const counts = (trace: readonly { step: string; rowsIn: number; rowsOut: number }[]) =>
       trace.map((e) => [e.step, e.rowsIn, e.rowsOut]);
-    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source });
+    const result = await runOnDuckDb(steps(pipe(source.table)), { database: scratch.db, source });
     expect(result.readBy).toBe("streamed");
     expect([result.read?.rows, result.read?.files.length]).toEqual([8, 2]);
     expect(counts(result.trace)).toEqual(counts(inProcess.trace));
     expect(result.table.numRows()).toBe(3);
     expectSameTable(result.table, inProcess.table);
     // asked to read into a table first: the first filter runs with the read, as for any pipe
-    const table = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles: "table" });
+    const table = await runOnDuckDb(steps(pipe(source.table)), {
+      database: scratch.db,
+      source,
+      readFiles: "table",
+    });
     expect(table.readBy).toBe("filtered");
     expectSameTable(table.table, inProcess.table);
     // a cell only the exact read judges: read into a table, which drops its row as readTable does
     const bad = await writeParts([[clean, { ...twin, vendor: "1_000" }, twin]]);
     const dropping = duckdbCsvFiles(bad, Trip, { aliases: ALIASES, onInvalid: "drop" });
-    const exact = await runOnDuckDb(steps(pipe(dropping.table)), { database: db, source: dropping });
+    const exact = await runOnDuckDb(steps(pipe(dropping.table)), { database: scratch.db, source: dropping });
     expect([exact.readBy, exact.read?.rows, exact.read?.droppedRows]).toEqual(["table", 2, 1]);
     const expectedBad = await readTableWithReport(bad, Trip, { aliases: ALIASES, onInvalid: "drop" });
     expectSameTable(exact.table, steps(pipe(expectedBad.table)).run().table);
   });
 
   it("reads a file with a column named file_index (DuckDB's own name for a file's index) as readTable does", async () => {
-    const dir = join(folder, "file-index");
+    const dir = join(scratch.folder, "file-index");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));
     const lines = [
       "file_index,vendor,picked_at,fare,note,paid",
@@ -296,7 +297,11 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     const expected = await readTableWithReport(dir, Trip);
     const source = duckdbCsvFiles(dir, Trip);
     const steps = (p: Pipe<string>) => p.transform(filter, { where: gt(col("vendor"), 1) });
-    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles: "table" });
+    const result = await runOnDuckDb(steps(pipe(source.table)), {
+      database: scratch.db,
+      source,
+      readFiles: "table",
+    });
     expectSameTable(result.table, steps(pipe(expected.table)).run().table);
     expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([["filter", 3, 2]]);
   });
@@ -316,7 +321,7 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
           }
           const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
           const run = runOnDuckDb(startOf(pipe(source.table), mode).transform(dropDuplicates), {
-            database: db,
+            database: scratch.db,
             source,
             readFiles: readFilesOf(mode),
           });
@@ -329,7 +334,7 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
   });
 
   it("refuses a compressed file as readTable does (DuckDB alone would unpack a .gz and read it)", async () => {
-    const dir = join(folder, "compressed");
+    const dir = join(scratch.folder, "compressed");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));
     const text = "vendor,picked_at,fare,note,paid\n1_000,2018-07-27 09:14:45,1.5,a,true\n";
     const path = join(dir, "t.csv");
@@ -343,19 +348,19 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     await writeFile(gz, gzipSync(text));
     for (const readFiles of ["table", "streamed"] as const) {
       const source = duckdbCsvFiles(path, Trip);
-      await expect(runOnDuckDb(pipe(source.table), { database: db, source, readFiles })).rejects.toThrow(
-        message,
-      );
+      await expect(
+        runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles }),
+      ).rejects.toThrow(message);
       // readTable refuses a .gz name before it looks at the bytes; DuckDB's read refuses its bytes
       const named = duckdbCsvFiles(gz, Trip);
       await expect(
-        runOnDuckDb(pipe(named.table), { database: db, source: named, readFiles }),
+        runOnDuckDb(pipe(named.table), { database: scratch.db, source: named, readFiles }),
       ).rejects.toThrow(/t\.csv\.gz: the file is gzip-compressed/);
     }
   });
 
   it("reads with readTable the files DuckDB cannot read as readTable does: the same table, or readTable's error", async () => {
-    const dir = join(folder, "unparsable");
+    const dir = join(scratch.folder, "unparsable");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));
     const head = "vendor,picked_at,fare,note,paid";
     const good = "1,2018-07-27 09:14:45,1.5,a,true";
@@ -377,7 +382,7 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
       );
       for (const readFiles of ["table", "streamed"] as const) {
         const source = duckdbCsvFiles(path, Trip);
-        const run = runOnDuckDb(pipe(source.table), { database: db, source, readFiles });
+        const run = runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
         if (typeof expected === "string") await expect(run, name).rejects.toThrow(expected);
         else expectSameTable((await run).table, expected.table);
       }
@@ -385,11 +390,11 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
   });
 
   it("names a schema column no file column matches, with the names tried, as readTable does", async () => {
-    const dir = join(folder, "missing");
+    const dir = join(scratch.folder, "missing");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));
     await writeFile(join(dir, "t.csv"), "vendor,fare,note,paid\n1,2,a,true\n");
     const source = duckdbCsvFiles(dir, Trip, { aliases: ALIASES });
-    await expect(runOnDuckDb(pipe(source.table), { database: db, source })).rejects.toThrow(
+    await expect(runOnDuckDb(pipe(source.table), { database: scratch.db, source })).rejects.toThrow(
       /column picked_at: column not found; tried "picked_at", "tpep_pickup_datetime"/,
     );
   });

@@ -1,8 +1,11 @@
 /** Helpers of the DuckDB tests: run a pipe in process and on DuckDB and compare (the shared parity harness). */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Pipe } from "@tablepipe/core";
 import { expectParity as expectEngineParity } from "@tablepipe/sql/test-support";
-import { expect } from "vitest";
-import type { DuckDb } from "./engine/duckdb-database";
+import { afterAll, beforeAll, expect } from "vitest";
+import { DuckDb } from "./engine/duckdb-database";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./engine/run-on-duckdb";
 
 export { expectSameTable, normalCell, normalRows } from "@tablepipe/sql/test-support";
@@ -40,4 +43,32 @@ export async function expectSameError<C extends string>(
   }
   expect(message).toMatch(pattern);
   await expect(runOnDuckDb(pipe, { ...options, database })).rejects.toThrow(message);
+}
+
+/**
+ * A DuckDB database and a scratch folder (under the OS temp folder, named from `prefix`) for one test file:
+ * opened before its tests, closed and deleted after them. Call it at the top of the file.
+ * @example const scratch = scratchDuckDb("tablepipe-duckdb-read-"); ... runOnDuckDb(p, { database: scratch.db })
+ */
+export function scratchDuckDb(prefix: string): { readonly db: DuckDb; readonly folder: string } {
+  let opened: { db: DuckDb; folder: string } | undefined;
+  beforeAll(async () => {
+    opened = { db: await DuckDb.open(), folder: await mkdtemp(join(tmpdir(), prefix)) };
+  });
+  afterAll(async () => {
+    opened?.db.close();
+    if (opened !== undefined) await rm(opened.folder, { recursive: true, force: true });
+  });
+  const get = () => {
+    if (opened === undefined) throw new Error("scratchDuckDb: used outside the file's tests");
+    return opened;
+  };
+  return {
+    get db() {
+      return get().db;
+    },
+    get folder() {
+      return get().folder;
+    },
+  };
 }

@@ -2,21 +2,19 @@
  * DuckDB's typed read of a clean file's number columns (a file whose bytes hold none of `typedReadRisks`) gives
  * what readTable gives: the same table, the same dropped rows, or the same first error, on every read mode.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { col, gt, type Pipe, pipe } from "@tablepipe/core";
 import { columnKinds, type RowSchema, readTableWithReport } from "@tablepipe/io";
 import { filter } from "@tablepipe/transforms";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { csvBodyKinds } from "./engine/csv-body-kinds";
-import { DuckDb } from "./engine/duckdb-database";
 import { typedReadRisks } from "./engine/fast-csv-read";
 import { duckdbCsvFiles } from "./engine/read-files";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
-import { expectSameTable } from "./test-support";
+import { expectSameTable, scratchDuckDb } from "./test-support";
 
 const Mixed = z.object({
   id: z.int(),
@@ -100,20 +98,11 @@ const mixedRow = fc.tuple(
 );
 const floatRow = fc.tuple(weighted(FLOATS), weighted(FLOATS), weighted(LABELS));
 
-let db: DuckDb;
-let folder: string;
+const scratch = scratchDuckDb("tablepipe-typed-read-");
 let files = 0;
-beforeAll(async () => {
-  db = await DuckDb.open();
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-typed-read-"));
-});
-afterAll(async () => {
-  db.close();
-  await rm(folder, { recursive: true, force: true });
-});
 
 async function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): Promise<string> {
-  const path = join(folder, `f${++files}.csv`);
+  const path = join(scratch.folder, `f${++files}.csv`);
   await writeFile(path, `${[header.join(","), ...rows.map((r) => r.join(","))].join("\n")}\n`);
   return path;
 }
@@ -143,18 +132,18 @@ async function expectSameRead(
   const readFiles = mode === "filtered" ? "table" : mode;
   const expected = await failure(() => readTableWithReport(path, schema));
   if (expected !== undefined) {
-    await expect(runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles })).rejects.toThrow(
-      expected,
-    );
+    await expect(
+      runOnDuckDb(steps(pipe(source.table)), { database: scratch.db, source, readFiles }),
+    ).rejects.toThrow(expected);
   } else {
     const read = await readTableWithReport(path, schema);
-    const result = await runOnDuckDb(steps(pipe(source.table)), { database: db, source, readFiles });
+    const result = await runOnDuckDb(steps(pipe(source.table)), { database: scratch.db, source, readFiles });
     expectSameTable(result.table, steps(pipe(read.table)).run().table);
   }
   const dropping = duckdbCsvFiles(path, schema, { onInvalid: "drop" });
   const dropped = await readTableWithReport(path, schema, { onInvalid: "drop" });
   const result = await runOnDuckDb(steps(pipe(dropping.table)), {
-    database: db,
+    database: scratch.db,
     source: dropping,
     readFiles,
   });
@@ -237,7 +226,7 @@ describe("DuckDB's typed read of clean files' numbers agrees with readTable", { 
 
   it("chooses per file: a clean file read typed beside a risky one read as text, in file order", async () => {
     const header = ["id", "amount", "count", "at", "label"];
-    const dir = join(folder, "mixed");
+    const dir = join(scratch.folder, "mixed");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));
     const good = ["1", "2.5", "3", "2018-07-27 09:14:45", "a"];
     const files = [

@@ -1,14 +1,13 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { col, defineTransform, gt, pipe } from "@tablepipe/core";
 import { readTable, TableWriteError } from "@tablepipe/io";
 import { castColumns, dropDuplicates, filter } from "@tablepipe/transforms";
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { DuckDb } from "./engine/duckdb-database";
 import { writeOnDuckDb } from "./engine/write-on-duckdb";
+import { scratchDuckDb } from "./test-support";
 
 const Order = z.object({
   id: z.int().nullable(),
@@ -40,44 +39,35 @@ const steps = () =>
     .transform(dropDuplicates)
     .transform(filter, { where: gt(col("amount"), 0) });
 
-let db: DuckDb;
-let folder: string;
-beforeAll(async () => {
-  db = await DuckDb.open();
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-duckdb-write-"));
-});
-afterAll(async () => {
-  db.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const scratch = scratchDuckDb("tablepipe-duckdb-write-");
 
 describe("writeOnDuckDb", () => {
   for (const format of ["parquet", "csv"] as const) {
     it(`DuckDB writes the result as ${format} itself; readTable reads back the in-process result and trace`, async () => {
-      const path = join(folder, `orders.${format}`);
+      const path = join(scratch.folder, `orders.${format}`);
       const local = steps().run();
-      const result = await writeOnDuckDb(steps(), path, { ...TYPES, database: db });
+      const result = await writeOnDuckDb(steps(), path, { ...TYPES, database: scratch.db });
       expect(result.written).toEqual({ path, format, rows: local.table.numRows(), by: "duckdb" });
       expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual(
         local.trace.map((e) => [e.step, e.rowsIn, e.rowsOut]),
       );
       const back = await readTable(path, Order);
       expect(back.objects()).toEqual(local.table.objects());
-      expect(await readdir(folder)).not.toContainEqual(expect.stringMatching(/\.tmp-/));
+      expect(await readdir(scratch.folder)).not.toContainEqual(expect.stringMatching(/\.tmp-/));
     });
   }
 
   it("Parquet keeps its types without a schema: time stamps in milliseconds, integers, text, booleans", async () => {
-    const path = join(folder, "typed.parquet");
-    await writeOnDuckDb(steps(), path, { ...TYPES, database: db });
+    const path = join(scratch.folder, "typed.parquet");
+    await writeOnDuckDb(steps(), path, { ...TYPES, database: scratch.db });
     const back = await readTable(path);
     expect(back.objects()).toEqual(steps().run().table.objects());
   });
 
   it("an empty result is written with its header, and counted", async () => {
-    const path = join(folder, "empty.csv");
+    const path = join(scratch.folder, "empty.csv");
     const none = pipe(orders()).transform(filter, { where: gt(col("amount"), 1000) });
-    const result = await writeOnDuckDb(none, path, { ...TYPES, database: db });
+    const result = await writeOnDuckDb(none, path, { ...TYPES, database: scratch.db });
     expect(result.written.rows).toBe(0);
     expect(result.trace.map((e) => [e.rowsIn, e.rowsOut])).toEqual([[6, 0]]);
     expect((await readFile(path, "utf8")).trim()).toBe("id,amount,note,paid,at");
@@ -90,8 +80,12 @@ describe("writeOnDuckDb", () => {
       apply: (t) => t.slice(0, Math.max(1, t.groupby("id").count().numRows() - 1)),
     });
     const withOwnStep = () => steps().transform(keepFirstRows);
-    const path = join(folder, "mixed.csv");
-    const result = await writeOnDuckDb(withOwnStep(), path, { ...TYPES, database: db, schema: Order });
+    const path = join(scratch.folder, "mixed.csv");
+    const result = await writeOnDuckDb(withOwnStep(), path, {
+      ...TYPES,
+      database: scratch.db,
+      schema: Order,
+    });
     expect(result.written.by).toBe("writeTable");
     expect(result.placement.at(-1)).toEqual({ step: "keepFirstRows", engine: "in-process" });
     const back = await readTable(path, Order);
@@ -99,21 +93,25 @@ describe("writeOnDuckDb", () => {
   });
 
   it("a failing query leaves the file that was there untouched and no temporary file", async () => {
-    const path = join(folder, "kept.csv");
+    const path = join(scratch.folder, "kept.csv");
     await writeFile(path, "previous contents\n");
     const table = aq.table({ status: ["12", "paid"] });
     const failing = pipe(table).transform(castColumns, { columns: { status: "float" } });
     await expect(
-      writeOnDuckDb(failing, path, { columnTypes: { status: "string" }, database: db }),
+      writeOnDuckDb(failing, path, { columnTypes: { status: "string" }, database: scratch.db }),
     ).rejects.toThrow(/cannot cast "paid" to float/);
     expect(await readFile(path, "utf8")).toBe("previous contents\n");
-    expect((await readdir(folder)).filter((name) => name.includes(".tmp-"))).toEqual([]);
+    expect((await readdir(scratch.folder)).filter((name) => name.includes(".tmp-"))).toEqual([]);
   });
 
   it("names a file it cannot write: an extension other than .csv or .parquet", async () => {
-    const path = join(folder, "orders.json");
-    await expect(writeOnDuckDb(steps(), path, { ...TYPES, database: db })).rejects.toThrow(TableWriteError);
-    await expect(writeOnDuckDb(steps(), path, { ...TYPES, database: db })).rejects.toThrow(/orders\.json/);
-    expect(await readdir(folder)).not.toContain("orders.json");
+    const path = join(scratch.folder, "orders.json");
+    await expect(writeOnDuckDb(steps(), path, { ...TYPES, database: scratch.db })).rejects.toThrow(
+      TableWriteError,
+    );
+    await expect(writeOnDuckDb(steps(), path, { ...TYPES, database: scratch.db })).rejects.toThrow(
+      /orders\.json/,
+    );
+    expect(await readdir(scratch.folder)).not.toContain("orders.json");
   });
 });
