@@ -63,11 +63,12 @@ export function toQueryError(step: string, error: unknown): DuckDbQueryError {
 }
 
 /**
- * A CSV header, as DuckDB read it, that does not hold the schema's columns. readTable reads the file to decide:
- * DuckDB's sniffer may take another row for the header when rows differ in length.
+ * A file DuckDB's fast read does not take as it is: a CSV header that does not hold the schema's columns (DuckDB's
+ * sniffer may take another row for the header when rows differ in length), a Parquet column of a type the fast
+ * read does not map onto its schema column. readTable reads the files to decide.
  */
-export class UnmappedCsvHeader extends Error {
-  override readonly name = "UnmappedCsvHeader";
+export class ReadTableDecides extends Error {
+  override readonly name = "ReadTableDecides";
   constructor(cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
   }
@@ -75,12 +76,12 @@ export class UnmappedCsvHeader extends Error {
 
 /**
  * Whether DuckDB failed because it cannot read a file as CSV at all (its sniffer refuses a CR inside a line, a
- * row holds another number of cells: an "invalid input" error), or read a header that does not map to the
- * schema. The engine then reads the files with readTable, which names what it refuses as it always does.
+ * row holds another number of cells: an "invalid input" error), or the fast read left a file to readTable
+ * ({@link ReadTableDecides}). The engine then reads the files with readTable, which names what it refuses as it
+ * always does.
  */
-export function cannotParseCsv(error: unknown): boolean {
+export function readTableDecides(error: unknown): boolean {
   return (
-    (error instanceof DuckDbQueryError && error.kind === "invalid input") ||
-    error instanceof UnmappedCsvHeader
+    (error instanceof DuckDbQueryError && error.kind === "invalid input") || error instanceof ReadTableDecides
   );
 }

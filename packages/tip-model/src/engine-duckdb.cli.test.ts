@@ -1,9 +1,11 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readTableWithReport, writeTable } from "@tablepipe/io";
 import { resetLogging } from "@tablepipe/job";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTipModelCli } from "./commands";
+import { taxiTripSchema } from "./data/index";
 import { OUTPUT_FILES } from "./job/outputs";
 
 // `--engine duckdb` against the in-process engine: the same prepared table, byte for byte, and the same
@@ -68,6 +70,19 @@ describe("tip-model prepare --engine duckdb", () => {
     expect(log).toContain("trip files streamed through the query");
     // trip files are a streamed read in process, whose plan runs the dedupe after the row-local filters
     expect(log).toContain("in DuckDB: filterData > limitHistory, ");
+  });
+
+  it("writes the in-process prepared table from Parquet trip files, which DuckDB streams itself", async () => {
+    const parquetDir = join(root, "parquet-data");
+    await mkdir(parquetDir);
+    const { table } = await readTableWithReport(join(data, "taxi_trip_data.csv"), taxiTripSchema);
+    await writeTable(table, join(parquetDir, "taxi_trip_data.parquet"), { schema: taxiTripSchema });
+    await writeFile(join(parquetDir, "taxi_zone_geo.csv"), await readFile(join(data, "taxi_zone_geo.csv")));
+    const { inProcess, duckdb, log } = await prepareBoth("parquet", "--data-dir", parquetDir);
+    expect(inProcess.split("\n").length).toBeGreaterThan(100);
+    expect(duckdb).toBe(inProcess);
+    expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
+    expect(log).toContain("trip files streamed through the query");
   });
 
   it("reads the trip files into a table with the first filters when asked, with the same prepared table and read", async () => {

@@ -9,7 +9,9 @@ import {
   type SourcePipeEngine,
   type SourcePipeResult,
 } from "@tablepipe/io";
+import type { DuckDbFilesSource } from "./files-source";
 import { duckdbCsvFiles } from "./read-files";
+import { duckdbParquetFiles } from "./read-parquet-files";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./run-on-duckdb";
 
 /** What a run on DuckDB reports besides the table and trace: the query and where each step ran. */
@@ -18,10 +20,10 @@ export type DuckDbReport = Omit<DuckDbPipeResult<string>, "table" | "trace">;
 /**
  * The DuckDB engine for `Pipe.run` and for a source pipe's `run` (`pipeFrom(files, schema).run({ engine })`):
  * the pipe's longest SQL-renderable prefix runs inside DuckDB as one query, the rest in process (see
- * {@link runOnDuckDb}, which takes the same options). A source pipe's CSV files are read by DuckDB itself with
- * readTable's rules (`duckdbCsvFiles`: aliases, time-stamp layouts, `onInvalid`); Parquet and Arrow files, a
- * `delimiter` other than the extension's, an `onProgress` callback, or a schema with value rules (`.min(0)`,
- * `.regex()`, ...) are read by readTable, then loaded.
+ * {@link runOnDuckDb}, which takes the same options). A source pipe's CSV or Parquet files are read by DuckDB
+ * itself with readTable's rules (`duckdbCsvFiles`, `duckdbParquetFiles`: aliases, time-stamp layouts,
+ * `onInvalid`); Arrow files, a mix of formats, a `delimiter` other than the extension's, an `onProgress`
+ * callback, or a schema with value rules (`.min(0)`, `.regex()`, ...) are read by readTable, then loaded.
  * @example const { table, trace, placement } = await pipe(trips).transform(dropDuplicates).run({ engine: duckdb() });
  * @example const { table, report } = await pipeFrom("data/*.csv", TripRow).transform(dropDuplicates).run({ engine: duckdb() });
  */
@@ -36,18 +38,30 @@ export function duckdb(
 }
 
 /**
- * True when DuckDB reads these files itself: all CSV (or TSV), with the extension's delimiter, no progress
- * callback, and a schema without value rules (`.min()`, `.regex()`, ...: readTable checks those).
+ * The files as DuckDB reads them itself, or undefined when readTable reads them: all CSV (or TSV, with the
+ * extension's delimiter) or all Parquet, no progress callback, and a schema without value rules (`.min()`,
+ * `.regex()`, ...: readTable checks those).
  */
-function readByDuckDb(files: readonly string[], source: PipeSourceFiles): boolean {
+function filesReadByDuckDb(files: readonly string[], source: PipeSourceFiles): DuckDbFilesSource | undefined {
   const read = source.options;
-  if (files.length === 0 || read.onProgress !== undefined) return false;
-  if (columnKinds(source.schema).some((spec) => (spec.rules?.length ?? 0) > 0)) return false;
-  if (read.format !== undefined && read.format !== "csv") return false;
-  return files.every((file) => {
+  if (files.length === 0 || read.onProgress !== undefined) return undefined;
+  if (columnKinds(source.schema).some((spec) => (spec.rules?.length ?? 0) > 0)) return undefined;
+  const options = {
+    ...(read.aliases === undefined ? {} : { aliases: read.aliases }),
+    ...(read.onInvalid === undefined ? {} : { onInvalid: read.onInvalid }),
+  };
+  const csv = files.every((file) => {
     const delimiter = /\.tsv$/i.test(file) ? "\t" : /\.csv$/i.test(file) ? "," : undefined;
     return delimiter !== undefined && (read.delimiter === undefined || read.delimiter === delimiter);
   });
+  if (csv && (read.format === undefined || read.format === "csv")) {
+    return duckdbCsvFiles(files, source.schema, options);
+  }
+  const parquet = files.every((file) => /\.parquet$/i.test(file));
+  if (parquet && (read.format === undefined || read.format === "parquet")) {
+    return duckdbParquetFiles(files, source.schema, options);
+  }
+  return undefined;
 }
 
 async function runSourceOnDuckDb<C extends string>(
@@ -58,11 +72,8 @@ async function runSourceOnDuckDb<C extends string>(
   const resolved = await resolveSources(files.source);
   let result: DuckDbPipeResult<C>;
   let report: ReadReport;
-  if (readByDuckDb(resolved, files)) {
-    const source = duckdbCsvFiles(resolved, files.schema, {
-      ...(files.options.aliases === undefined ? {} : { aliases: files.options.aliases }),
-      ...(files.options.onInvalid === undefined ? {} : { onInvalid: files.options.onInvalid }),
-    });
+  const source = filesReadByDuckDb(resolved, files);
+  if (source !== undefined) {
     // the trace and the plan as the source pipe's own in-process run gives them
     result = await runOnDuckDb(new Pipe<C>(source.table, steps), { moveDedupes: true, ...options, source });
     report = result.read as ReadReport;

@@ -266,7 +266,7 @@ export function fastReadSql(
 export const NEEDS_EXACT_READ = "tablepipe: a cell needs the exact read";
 
 /** The first row number of the i-th file of a streamed read: each file's rows numbered apart, without counting. */
-const ROWS_PER_FILE = 2 ** 40;
+export const ROWS_PER_FILE = 2 ** 40;
 
 /** DuckDB's virtual column of a file read: the file's index among the files read (0 for one file). */
 const FILE_INDEX = "file_index";

@@ -1,6 +1,7 @@
 import type { RowSchema } from "@tablepipe/core";
 import { type ColumnType, columnTypesOf, DUCKDB_TYPES } from "./column-types";
-import { type DuckDbFilesSource, duckdbCsvFiles } from "./read-files";
+import type { DuckDbFilesSource } from "./files-source";
+import { duckdbCsvFiles } from "./read-files";
 import { quote, sqlString } from "./sql-text";
 
 /** A Parquet file, or a table of the database, that DuckDB reads itself with the schema's column types. */

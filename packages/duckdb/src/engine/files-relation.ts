@@ -1,18 +1,19 @@
 import { stat } from "node:fs/promises";
 import type { ReadReport } from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
-import { cannotParseCsv, toQueryError } from "../errors";
+import { readTableDecides, toQueryError } from "../errors";
 import type { DuckDb } from "./duckdb-database";
 import { NEEDS_EXACT_READ } from "./fast-csv-read";
-import type { DuckDbFilesSource } from "./read-files";
+import type { DuckDbFilesSource } from "./files-source";
 import { quote } from "./sql-text";
 
 /**
- * How a `duckdbCsvFiles` source is read: `"table"`, into a table first (DuckDB reads and casts on every core);
+ * How a files source (`duckdbCsvFiles`, `duckdbParquetFiles`) is read: `"table"`, into a table first (DuckDB reads and casts on every core);
  * `"streamed"`, as the pipe's query runs (nothing held, so files larger than memory pass through; DuckDB
  * numbers a CSV's rows on one core, unless the query's result does not depend on their order); `"auto"`,
- * streamed when the query's result does not depend on the rows' order (then on every core, nothing numbered)
- * or the files are larger than a quarter of DuckDB's memory limit, else into a table.
+ * streamed when the query's result does not depend on the rows' order (then on every core, nothing numbered),
+ * the files are Parquet (numbered on every core) or larger than a quarter of DuckDB's memory limit, else into a
+ * table.
  */
 export type FilesReadMode = "auto" | "table" | "streamed";
 
@@ -40,10 +41,10 @@ function tableOf(relation: string): string {
 }
 
 /**
- * A `duckdbCsvFiles` source as the view `relation`, with the row-order column: read into a table first, or
- * streamed (see {@link FilesReadMode}). When a streamed query stops on a cell only the exact read can judge,
- * or on a file DuckDB's fast read cannot parse, the files are read into a table (readTable's named errors,
- * dropped rows) and the view reads that.
+ * A files source (`duckdbCsvFiles`, `duckdbParquetFiles`) as the view `relation`, with the row-order column:
+ * read into a table first, or streamed (see {@link FilesReadMode}). When a streamed query stops on a cell only
+ * the exact read can judge, or on a file DuckDB's fast read cannot parse, the files are read into a table
+ * (readTable's named errors, dropped rows) and the view reads that.
  */
 export class FilesRelation {
   #streamed: readonly string[] | undefined;
@@ -74,14 +75,16 @@ export class FilesRelation {
     const orderFree = options.orderFree === true;
     const streams =
       files.length > 0 &&
-      (mode === "streamed" || (mode === "auto" && (orderFree || (await streamsBySize(db, files)))));
+      (mode === "streamed" ||
+        (mode === "auto" &&
+          (orderFree || source.numbersInParallel === true || (await streamsBySize(db, files)))));
     if (streams) {
       try {
         await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files, !orderFree);
         opened.#streamed = files;
       } catch (error) {
         // DuckDB cannot read a file as CSV: the read into a table reads the files with readTable
-        if (!cannotParseCsv(error)) throw error;
+        if (!readTableDecides(error)) throw error;
         await opened.readIntoTable();
       }
     } else if (options.filtered === true && files.length > 0) opened.#deferred = files;

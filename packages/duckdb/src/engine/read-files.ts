@@ -2,74 +2,33 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import {
   type ColumnAliases,
   type ColumnSpec,
-  checkAliases,
-  columnKinds,
   type InvalidValueExample,
   invalidValueReason,
   mapColumns,
-  type OnInvalid,
   type ReadReport,
   type RowSchema,
   readCsvHeader,
-  readTableWithReport,
   refuseBinaryText,
   resolveSources,
   TableReadError,
 } from "@tablepipe/io";
-import { type ColumnTable, table as makeTable } from "arquero";
-import { cannotParseCsv, DuckDbLoadError, toQueryError, UnmappedCsvHeader } from "../errors";
-import { type ColumnType, DUCKDB_TYPES } from "./column-types";
+import { ReadTableDecides, readTableDecides, toQueryError } from "../errors";
+import { DUCKDB_TYPES } from "./column-types";
 import { fastSource, readCsvSql } from "./csv-sources";
 import {
   COLUMN_TYPE,
   emptyValueSql,
   FALSE_WORDS,
   fastReadSql,
-  NEEDS_TEXT_PATH,
-  ranCleanly,
   streamedReadSql,
   TRUE_WORDS,
 } from "./fast-csv-read";
-import { loadTable } from "./load-table";
+import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
+import type { DuckDbFilesSource } from "./files-source";
+import { loadFlagged } from "./flagged-load";
 import { readQuery } from "./read-result";
 import { quote, sqlString } from "./sql-text";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
-
-/** How DuckDB reads files as readTable would: column aliases, and what to do with an invalid value. */
-export interface DuckDbReadOptions {
-  /** Other names each schema column may have in a file (compared ignoring case, `_`, `-` and spaces). */
-  readonly aliases?: ColumnAliases;
-  /** `"error"` (default): the first invalid value stops the read, named; `"drop"`: its row is dropped and counted. */
-  readonly onInvalid?: OnInvalid;
-}
-
-/** CSV files DuckDB reads itself with readTable's rules; `load` reads them into a relation and reports. */
-export interface DuckDbFilesSource {
-  readonly format: "files";
-  /** The source as given (a file, a folder, a glob, or a list of them). */
-  readonly path: string;
-  /** The schema's columns, in order, with their types. */
-  readonly columns: readonly (readonly [name: string, type: ColumnType])[];
-  /** An empty table with the schema's columns: give it to `pipe(...)` to build the steps. */
-  readonly table: ColumnTable;
-  /** The files, sorted as readTable sorts them. */
-  readonly files: () => Promise<readonly string[]>;
-  /** Read the files into a new temporary table `relation` (rows in file order); returns what readTable reports. */
-  readonly load: (connection: DuckDBConnection, relation: string) => Promise<ReadReport>;
-  /**
-   * Define `relation` as a view that reads `files` (from `files()`, at least one) as the query using it runs
-   * (nothing held), with the row-order column `rowColumn`. The view's query stops with `NEEDS_EXACT_READ`
-   * (fast-csv-read.ts) on a cell only the exact read can judge: `load` the files then. `numbered: false`: the
-   * rows are not numbered, `rowColumn` is a stand-in (see `streamedReadSql`).
-   */
-  readonly stream: (
-    connection: DuckDBConnection,
-    relation: string,
-    rowColumn: string,
-    files: readonly string[],
-    numbered?: boolean,
-  ) => Promise<void>;
-}
 
 const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
 const INT_TEXT = String.raw`[+-]?[0-9]+(?:\.0*)?`;
@@ -173,12 +132,12 @@ async function mappedHeader(
   // a later row for the header when it has more fields (its rows before it then silently dropped): such a
   // header, no header (an empty file), a name matching twice or a column missing are left to readTable
   const names = await readCsvHeader(file);
-  if (names === undefined) throw new UnmappedCsvHeader(`${file}: no header record`);
-  if (names.length !== header.length) throw new UnmappedCsvHeader(`${file}: DuckDB read another header`);
+  if (names === undefined) throw new ReadTableDecides(`${file}: no header record`);
+  if (names.length !== header.length) throw new ReadTableDecides(`${file}: DuckDB read another header`);
   try {
     return { header, found: mapColumns(file, names, specs, aliases) };
   } catch (error) {
-    throw new UnmappedCsvHeader(error);
+    throw new ReadTableDecides(error);
   }
 }
 
@@ -220,31 +179,11 @@ async function loadFast(
   aliases: ColumnAliases | undefined,
   relation: string,
 ): Promise<number | undefined> {
-  for (const [i, file] of files.entries()) {
+  return await loadFlagged(connection, files, relation, async (file) => {
     const { header, found } = await mappedHeader(connection, file, specs, aliases);
     const source = await fastSource(file, specs, header, found);
-    const select = fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
-    const sql =
-      i === 0
-        ? `CREATE TEMP TABLE ${quote(relation)} AS ${select}`
-        : `INSERT INTO ${quote(relation)} ${select}`;
-    if (!(await ranCleanly(connection, sql))) return await dropped(connection, relation);
-  }
-  const flag = quote(NEEDS_TEXT_PATH);
-  const counts = (
-    await readQuery(
-      connection,
-      `SELECT count(*) AS "rows", count_if(${flag}) AS "slow" FROM ${quote(relation)}`,
-    )
-  ).objects()[0] as { rows: number; slow: number };
-  if (Number(counts.slow) > 0) return await dropped(connection, relation);
-  await run(connection, `ALTER TABLE ${quote(relation)} DROP COLUMN ${flag}`, "reading the files");
-  return Number(counts.rows);
-}
-
-async function dropped(connection: DuckDBConnection, relation: string): Promise<undefined> {
-  await connection.run(`DROP TABLE IF EXISTS ${quote(relation)}`);
-  return undefined;
+    return fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
+  });
 }
 
 /**
@@ -260,17 +199,7 @@ export function duckdbCsvFiles(
   schema: RowSchema,
   options: DuckDbReadOptions = {},
 ): DuckDbFilesSource {
-  const specs = columnKinds(schema);
-  const ruled = specs.find((spec) => (spec.rules?.length ?? 0) > 0);
-  if (ruled !== undefined) {
-    const words = (ruled.rules ?? []).map((rule) => rule.words).join(", ");
-    throw new DuckDbLoadError(
-      `duckdbCsvFiles: column "${ruled.name}" has value rules (${words}) that DuckDB does not check: read the files with readTable (or pipeFrom(...).run({ engine: duckdb() }), which does so for such a schema)`,
-    );
-  }
-  checkAliases(specs, options.aliases);
-  const columns = specs.map((spec) => [spec.name, COLUMN_TYPE[spec.kind]] as const);
-  const table = makeTable(Object.fromEntries(specs.map((spec) => [spec.name, []])));
+  const { specs, columns, table } = filesSchema(schema, options, "duckdbCsvFiles");
   const path = typeof source === "string" ? source : source.join(", ");
   const loadWithDuckDb = async (
     connection: DuckDBConnection,
@@ -363,15 +292,19 @@ export function duckdbCsvFiles(
     try {
       return await loadWithDuckDb(connection, relation, files);
     } catch (error) {
-      if (!cannotParseCsv(error)) throw error;
+      if (!readTableDecides(error)) throw error;
       // DuckDB cannot read the files as CSV at all (its sniffer refuses a CR inside a line, a row with another
       // number of cells): readTable reads them instead, in process, and names what it refuses as it always does
       await connection.run(`DROP TABLE IF EXISTS ${quote(relation)}`);
-      const started = performance.now();
-      const read = await readTableWithReport(files, schema, options);
-      const types = Object.fromEntries(columns);
-      await loadTable(connection, read.table, relation, types, `reading ${path}`);
-      return { ...read.report, ms: performance.now() - started };
+      return await loadWithReadTable(
+        connection,
+        relation,
+        files,
+        schema,
+        options,
+        columns,
+        `reading ${path}`,
+      );
     }
   };
   const stream = async (

@@ -15,13 +15,13 @@ import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
 import { type FilesReadMode, FilesRelation } from "./files-relation";
+import type { DuckDbFilesSource } from "./files-source";
 import { filteredPrefixLength, runFilteredRead } from "./filtered-read";
 import { inferColumnType } from "./infer-column-type";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
 import { numberRowsByRowid } from "./numbered-relation";
 import { runCounted } from "./profiled-counts";
-import type { DuckDbFilesSource } from "./read-files";
 import { readQuery } from "./read-result";
 import { quote } from "./sql-text";
 
@@ -35,14 +35,16 @@ export interface DuckDbRunOptions {
   /** The memory limit of the database opened for the run (`"4GB"`), when no `database` is given. */
   readonly memoryLimit?: string;
   /**
-   * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, readTable's rules) instead of the
-   * pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table` has them).
+   * Read this file (`csvFile`, `parquetFile`) or these files (`duckdbCsvFiles`, `duckdbParquetFiles`: readTable's
+   * rules) instead of the pipe's table; the pipe's table then only gives the columns (`duckdbCsvFiles(...).table`
+   * has them).
    */
   readonly source?: DuckDbFileSource | DuckDbFilesSource;
   /**
-   * How a `duckdbCsvFiles` source is read: `"table"`, into a table first (on every core); `"streamed"`, as the
-   * query runs (nothing held: files larger than memory pass through; DuckDB numbers a CSV's rows on one core);
-   * `"auto"` (default): streamed when the files are larger than a quarter of DuckDB's memory limit.
+   * How a files source (`duckdbCsvFiles`, `duckdbParquetFiles`) is read: `"table"`, into a table first (on every
+   * core); `"streamed"`, as the query runs (nothing held: files larger than memory pass through; DuckDB numbers a
+   * CSV's rows on one core); `"auto"` (default): streamed when the query's result ignores the rows' order, the
+   * files are Parquet, or they are larger than a quarter of DuckDB's memory limit.
    */
   readonly readFiles?: FilesReadMode;
   /**
@@ -64,18 +66,19 @@ export interface DuckDbPipeResult<C extends string> extends PipeResult<C> {
   readonly sql: string;
   /** Each primitive step, in order, with the engine that ran it. */
   readonly placement: readonly StepPlacement[];
-  /** What reading the files reported (rows, dropped rows, invalid values per column), for a `duckdbCsvFiles` source. */
+  /** What reading the files reported (rows, dropped rows, invalid values per column), for a files source. */
   readonly read?: ReadReport;
   /**
-   * How a `duckdbCsvFiles` source was read: `"streamed"` as the query ran (nothing held); `"filtered"`, into a
-   * table of the rows the pipe's first row-local steps keep (its filters and derives that read no lookup
-   * table), those steps run with the read; or into a `"table"` first (see `readFiles`; also when a streamed
-   * or filtered read met a cell only readTable's exact rules judge: a blank, `1_000`, a US time stamp, ...).
+   * How a files source (`duckdbCsvFiles`, `duckdbParquetFiles`) was read: `"streamed"` as the query ran
+   * (nothing held); `"filtered"`, into a table of the rows the pipe's first row-local steps keep (its filters and
+   * derives that read no lookup table), those steps run with the read; or into a `"table"` first (see
+   * `readFiles`; also when a streamed or filtered read met a value only readTable's exact rules judge: a blank,
+   * `1_000`, a US time stamp, a fraction in a Parquet file's integer column, ...).
    */
   readonly readBy?: SourceRead;
 }
 
-/** How DuckDB read a pipe's CSV files: as the query ran, with the pipe's first filters into a table, or into a table first. */
+/** How DuckDB read a pipe's files: as the query ran, with the pipe's first filters into a table, or into a table first. */
 export type SourceRead = "streamed" | "filtered" | "table";
 
 /** What {@link runLoaded} gives: the run's value, each step's rows, and how the source's files were read. */
@@ -114,7 +117,7 @@ function typesOfSource(pipe: Pipe<string>, options: DuckDbRunOptions): Record<st
   );
 }
 
-/** The source (a view over the files for a `duckdbCsvFiles` source, else a table) and the lookup tables. */
+/** The source (a view over the files for a files source, else a table) and the lookup tables. */
 async function loadSources(
   db: DuckDb,
   pipe: Pipe<string>,
@@ -153,7 +156,7 @@ export interface LoadedPipe {
   readonly planned: readonly PlannedStep[];
   readonly flat: readonly PlannedStep[];
   readonly compiled: CompiledPipe;
-  /** The source's files, for a `duckdbCsvFiles` source (read as the query runs, or into a table). */
+  /** The source's files, for a files source (read as the query runs, or into a table). */
   readonly files: FilesRelation | undefined;
   /** Drop the loaded relations, and close the database when it was opened here. */
   readonly close: () => Promise<void>;

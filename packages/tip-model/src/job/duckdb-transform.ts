@@ -5,6 +5,7 @@ import {
   type DuckDbFilesSource,
   type DuckDbPipeResult,
   duckdbCsvFiles,
+  duckdbParquetFiles,
   runOnDuckDb,
   type SourceRead,
   type StepPlacement,
@@ -24,7 +25,8 @@ const TIP_MODEL_COLUMN_TYPES = { ...columnTypesOf(taxiZoneGeoSchema), ...columnT
 
 /**
  * The trip files as DuckDB reads them itself (readTable's aliases, time-stamp layouts and invalid-value
- * policy), when every file they name is CSV; undefined otherwise (Parquet/Arrow: readTable reads them).
+ * policy), when every file they name is CSV, or every one Parquet; undefined otherwise (Arrow, a mix: readTable
+ * reads them).
  * @example await tripFilesOnDuckDb("data/*.csv", "drop")
  */
 export async function tripFilesOnDuckDb(
@@ -32,8 +34,14 @@ export async function tripFilesOnDuckDb(
   onInvalid: "error" | "drop",
 ): Promise<DuckDbFilesSource | undefined> {
   const resolved = await resolveSources(files);
-  if (!resolved.every((file) => /\.(csv|tsv)$/i.test(file))) return undefined;
-  return duckdbCsvFiles(resolved, taxiTripSchema, { aliases: taxiTripAliases, onInvalid });
+  const options = { aliases: taxiTripAliases, onInvalid };
+  if (resolved.every((file) => /\.(csv|tsv)$/i.test(file))) {
+    return duckdbCsvFiles(resolved, taxiTripSchema, options);
+  }
+  if (resolved.every((file) => /\.parquet$/i.test(file))) {
+    return duckdbParquetFiles(resolved, taxiTripSchema, options);
+  }
+  return undefined;
 }
 
 /**

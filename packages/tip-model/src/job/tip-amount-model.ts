@@ -234,7 +234,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * When `extract` left the trip files to stream, they are read here through `pipeFrom`: the row-local
    * filters run on each batch as it is read, and the dedupe after them (the same result, on fewer rows).
    * With `engine: "duckdb"` the same pipe runs inside DuckDB, on the trip files DuckDB reads itself when they are
-   * CSV (readTable's aliases, layouts and `drop_invalid_rows`), else on the trips read whole by readTable.
+   * CSV or Parquet (readTable's aliases, layouts and `drop_invalid_rows`), else on the trips read whole by readTable.
    * With `engine: "spark"` it runs on Spark through Spark Connect, the trips shipped to it (see `transformOnSpark`).
    */
   transform(): Promise<void> {

@@ -1,0 +1,219 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import {
+  type ColumnAliases,
+  type ColumnSpec,
+  mapColumns,
+  type ReadReport,
+  type RowSchema,
+  resolveSources,
+} from "@tablepipe/io";
+import { ReadTableDecides, toQueryError } from "../errors";
+import { DUCKDB_TYPES } from "./column-types";
+import {
+  COLUMN_TYPE,
+  emptyValueSql,
+  NEEDS_EXACT_READ,
+  NEEDS_TEXT_PATH,
+  ROWS_PER_FILE,
+} from "./fast-csv-read";
+import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
+import type { DuckDbFilesSource } from "./files-source";
+import { loadFlagged } from "./flagged-load";
+import { readQuery } from "./read-result";
+import { quote, sqlString } from "./sql-text";
+
+/** DuckDB's integer types of Parquet columns (64-bit ones may exceed what readTable reads exactly). */
+const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT", "UINTEGER"]);
+const WIDE_INTEGER_TYPES = new Set(["BIGINT", "UBIGINT"]);
+const FLOAT_TYPES = new Set(["FLOAT", "DOUBLE"]);
+/** DuckDB's types of Parquet time stamps (any unit but nanoseconds, with or without a zone) and dates. */
+const TIME_TYPES = new Set(["TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "DATE"]);
+/** The largest integer readTable reads exactly (`Number.MAX_SAFE_INTEGER`). */
+const MAX_INT = Number.MAX_SAFE_INTEGER;
+/** The microseconds of the largest time a JavaScript Date holds (±8.64e15 ms), readTable's range. */
+const MAX_MICROS = "8640000000000000000";
+/** DuckDB's virtual column of a Parquet read: the row's position in its file. */
+const FILE_ROW_NUMBER = "file_row_number";
+
+/** One column's fast read: its value from a non-empty cell, and when such a cell is invalid by readTable's rules. */
+interface ParquetCell {
+  readonly value: string;
+  readonly invalid: string;
+}
+
+/**
+ * The fast read of schema column `spec` from file column `c` of DuckDB type `type`, as readTable reads a decoded
+ * Parquet value: numbers from any integer or float type (a float finite; an integer whole and within 2^53);
+ * time stamps (to the millisecond, floored; a zone's as UTC wall-clock time) and dates; text from text;
+ * booleans from booleans. Undefined for any other pairing (readTable then decides: it parses text in a number
+ * column, for one).
+ */
+function parquetCell(spec: ColumnSpec, c: string, type: string): ParquetCell | undefined {
+  switch (spec.kind) {
+    case "float":
+      if (INTEGER_TYPES.has(type) || WIDE_INTEGER_TYPES.has(type))
+        return { value: `CAST(${c} AS DOUBLE)`, invalid: "FALSE" };
+      return FLOAT_TYPES.has(type)
+        ? { value: `CAST(${c} AS DOUBLE)`, invalid: `NOT isfinite(${c})` }
+        : undefined;
+    case "int":
+      if (INTEGER_TYPES.has(type)) return { value: `CAST(${c} AS BIGINT)`, invalid: "FALSE" };
+      if (type === "BIGINT") return { value: c, invalid: `NOT (${c} BETWEEN -${MAX_INT} AND ${MAX_INT})` };
+      if (type === "UBIGINT") return { value: `TRY_CAST(${c} AS BIGINT)`, invalid: `${c} > ${MAX_INT}` };
+      if (!FLOAT_TYPES.has(type)) return undefined;
+      {
+        // compared as DOUBLE (a FLOAT would compare 2^53 - 1 as 2^53); NaN equals itself in DuckDB, and is above
+        // every number: refused by the range
+        const d = `CAST(${c} AS DOUBLE)`;
+        return {
+          value: `TRY_CAST(${c} AS BIGINT)`,
+          invalid: `NOT (${d} = floor(${d}) AND abs(${d}) <= ${MAX_INT})`,
+        };
+      }
+    case "timestamp": {
+      if (!TIME_TYPES.has(type)) return undefined;
+      const value = `date_trunc('millisecond', CAST(${c} AS TIMESTAMP))`;
+      return { value, invalid: `NOT (epoch_us(${value}) BETWEEN -${MAX_MICROS} AND ${MAX_MICROS})` };
+    }
+    case "boolean":
+      return type === "BOOLEAN" ? { value: c, invalid: "FALSE" } : undefined;
+    case "string":
+      return type === "VARCHAR" ? { value: c, invalid: "FALSE" } : undefined;
+    case "enum": {
+      if (type !== "VARCHAR") return undefined;
+      const values = (spec.values ?? []).map(sqlString);
+      return { value: c, invalid: values.length === 0 ? "TRUE" : `${c} NOT IN (${values.join(", ")})` };
+    }
+  }
+}
+
+/** A Parquet file's top-level columns as DuckDB reads them (names, types), and those stored as INT96. */
+async function parquetColumns(
+  connection: DuckDBConnection,
+  file: string,
+): Promise<{ names: string[]; types: string[]; int96: Set<string> }> {
+  const described = await readQuery(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+  const rows = described.objects() as { column_name: string; column_type: string }[];
+  const int96 = await readQuery(
+    connection,
+    `SELECT name FROM parquet_schema(${sqlString(file)}) WHERE type = 'INT96'`,
+  );
+  return {
+    names: rows.map((row) => row.column_name),
+    types: rows.map((row) => row.column_type),
+    int96: new Set((int96.objects() as { name: string }[]).map((row) => row.name)),
+  };
+}
+
+/**
+ * The fast read of one Parquet file: each schema column from the file column its name or alias finds (absent:
+ * its default or null), with its type, then the flag {@link NEEDS_TEXT_PATH} (a cell readTable would refuse, or
+ * an empty one where none may be), then with `rowNumber` the row's position in the file (`file_row_number`).
+ * Undefined when readTable must decide: DuckDB cannot read the file, a column is missing or found twice, or a
+ * column's type is not one {@link parquetCell} maps (INT96 time stamps: their rounding is hyparquet's).
+ */
+async function parquetSelect(
+  connection: DuckDBConnection,
+  file: string,
+  specs: readonly ColumnSpec[],
+  aliases: ColumnAliases | undefined,
+  rowNumber: boolean,
+): Promise<string | undefined> {
+  let columns: Awaited<ReturnType<typeof parquetColumns>>;
+  let found: number[];
+  try {
+    columns = await parquetColumns(connection, file);
+    found = mapColumns(file, columns.names, specs, aliases);
+  } catch {
+    return undefined;
+  }
+  const names = [...columns.names, ...specs.map((spec) => spec.name)];
+  if (names.some((name) => name.toLowerCase() === FILE_ROW_NUMBER)) return undefined;
+  const list: string[] = [];
+  const flags: string[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const type = DUCKDB_TYPES[COLUMN_TYPE[spec.kind]];
+    const empty = emptyValueSql(spec, type);
+    const mayBeEmpty = spec.nullable || spec.hasDefault;
+    const index = found[i] ?? -1;
+    if (index < 0) {
+      if (!mayBeEmpty) return undefined;
+      list.push(`${empty} AS ${quote(spec.name)}`);
+      continue;
+    }
+    const name = columns.names[index] as string;
+    if (columns.int96.has(name)) return undefined;
+    const c = quote(name);
+    const cell = parquetCell(spec, c, columns.types[index] as string);
+    if (cell === undefined) return undefined;
+    list.push(
+      `CASE WHEN ${c} IS NULL THEN ${empty} ELSE CAST(${cell.value} AS ${type}) END AS ${quote(spec.name)}`,
+    );
+    if (cell.invalid !== "FALSE") flags.push(`(${c} IS NOT NULL AND ${cell.invalid})`);
+    if (!mayBeEmpty) flags.push(`${c} IS NULL`);
+  }
+  list.push(`(${flags.join(" OR ") || "FALSE"}) AS ${quote(NEEDS_TEXT_PATH)}`);
+  if (rowNumber) list.push(quote(FILE_ROW_NUMBER));
+  const read = `read_parquet(${sqlString(file)}${rowNumber ? `, ${FILE_ROW_NUMBER} = true` : ""})`;
+  return `SELECT ${list.join(", ")} FROM ${read}`;
+}
+
+/**
+ * Parquet files read by DuckDB with readTable's rules: a file, a folder or a glob (or a list), sorted as
+ * readTable sorts them; schema columns found by name or alias (ignoring case, `_`, `-`, spaces); each value
+ * checked as readTable checks a decoded Parquet value. DuckDB reads the files itself, on every core, with their
+ * rows numbered in file order at no cost (so `"auto"` streams them); a value readTable would refuse, or a column
+ * type this read does not map (text in a number column, INT96 or nanosecond time stamps, decimals), sends the
+ * files to readTable, which names the invalid value (a `TableReadError`) or, with `onInvalid: "drop"`, drops and
+ * counts its row.
+ * @example runOnDuckDb(pipe(trips.table).transform(dropDuplicates), { source: duckdbParquetFiles("data/*.parquet", taxiTripSchema) })
+ */
+export function duckdbParquetFiles(
+  source: string | readonly string[],
+  schema: RowSchema,
+  options: DuckDbReadOptions = {},
+): DuckDbFilesSource {
+  const { specs, columns, table } = filesSchema(schema, options, "duckdbParquetFiles");
+  const path = typeof source === "string" ? source : source.join(", ");
+  const files = async (): Promise<readonly string[]> => await resolveSources(source);
+  const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
+    const all = await files();
+    const started = performance.now();
+    const rows =
+      all.length === 0
+        ? undefined
+        : await loadFlagged(connection, all, relation, (file) =>
+            parquetSelect(connection, file, specs, options.aliases, false),
+          );
+    if (rows === undefined) {
+      return await loadWithReadTable(connection, relation, all, schema, options, columns, `reading ${path}`);
+    }
+    const ms = performance.now() - started;
+    return { files: [...all], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+  };
+  const stream = async (
+    connection: DuckDBConnection,
+    relation: string,
+    rowColumn: string,
+    streamed: readonly string[],
+  ): Promise<void> => {
+    const flag = quote(NEEDS_TEXT_PATH);
+    const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
+    const parts: string[] = [];
+    for (const [i, file] of streamed.entries()) {
+      const select = await parquetSelect(connection, file, specs, options.aliases, true);
+      if (select === undefined) throw new ReadTableDecides(`${file}: read by readTable`);
+      const row = `${i * ROWS_PER_FILE} + ${FILE_ROW_NUMBER}`;
+      const excluded = `${flag}, ${quote(FILE_ROW_NUMBER)}`;
+      parts.push(
+        `SELECT * EXCLUDE (${excluded}), ${row} AS ${quote(rowColumn)} FROM (${select}) WHERE ${check}`,
+      );
+    }
+    try {
+      await connection.run(`CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`);
+    } catch (error) {
+      throw toQueryError(`reading ${path}`, error);
+    }
+  };
+  return { format: "files", path, columns, table, files, load, stream, numbersInParallel: true };
+}
