@@ -15,7 +15,7 @@ export { duckdb } from "./engine/duckdb-engine";
 export type { DuckDbFileSource } from "./engine/file-sources";
 export { csvFile, duckdbTable, parquetFile } from "./engine/file-sources";
 export type { DuckDbReadOptions } from "./engine/files-schema";
-export type { DuckDbFilesSource } from "./engine/files-source";
+export type { DuckDbFilesSource, StreamedView } from "./engine/files-source";
 export { duckdbCsvFiles } from "./engine/read-files";
 export { duckdbParquetFiles } from "./engine/read-parquet-files";
 export type { DuckDbPipeResult, DuckDbRunOptions, SourceRead, StepPlacement } from "./engine/run-on-duckdb";

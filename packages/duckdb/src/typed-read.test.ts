@@ -224,6 +224,34 @@ describe("DuckDB's typed read of clean files' numbers agrees with readTable", { 
     }
   });
 
+  it("streams a file typed on its first chunk while the scan runs on, and again as text when a later row is risky", async () => {
+    const header = ["id", "amount", "count", "at", "label"];
+    const good = ["1", "2.5", "3", "2018-07-27 09:14:45", "a"];
+    // ~1.3 MB of clean rows: the risky row is past the scan's first chunk (1 MiB)
+    const rows = Array.from({ length: 36_000 }, (_, i) => good.with(0, String(i)));
+    const risks = typedReadRisks(
+      columnKinds(Mixed),
+      Mixed.keyof().options.map((name) => header.indexOf(name)),
+    );
+    for (const [c, cell] of [
+      [1, "1_0"], // DuckDB reads 10, readTable refuses it: the typed stream must not stand
+      [4, "a+b"], // a risky byte in a label: the text read gives the same rows
+    ] as const) {
+      const path = await writeCsv(header, [...rows, good.with(c, cell), good]);
+      expect((await csvBodyKinds(path, risks, 1 << 20, 1 << 20)) & risks).toBe(0);
+      expect(await typed(path, Mixed, header)).toBe(false);
+      await expectSameRead(path, Mixed, "streamed", "id");
+    }
+    const harmless = duckdbCsvFiles(await writeCsv(header, [...rows, good.with(4, "a+b")]), Mixed);
+    const streamed = await runOnDuckDb(pipe(harmless.table), {
+      database: scratch.db,
+      source: harmless,
+      readFiles: "streamed",
+    });
+    expect([streamed.readBy, streamed.table.numRows()]).toEqual(["streamed", 36_001]);
+    expect(streamed.table.get("label", 36_000)).toBe("a+b");
+  });
+
   it("chooses per file: a clean file read typed beside a risky one read as text, in file order", async () => {
     const header = ["id", "amount", "count", "at", "label"];
     const dir = join(scratch.folder, "mixed");

@@ -55,4 +55,23 @@ describe("csvBodyKinds", () => {
     expect(await csvBodyKinds(path, 0, 8)).toBe(BYTE_KIND.underscore | BYTE_KIND.exponent);
     expect(await csvBodyKinds(path, BYTE_KIND.underscore, 8)).toBe(BYTE_KIND.underscore);
   });
+
+  it("with a limit, finds only kinds of the whole body's, and all of them once the limit covers it", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...BODY_BYTES), { maxLength: 120 }).map((cs) => cs.join("")),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 160 }),
+        async (body, chunk, limit) => {
+          const path = await csv(`a,b\n${body}`);
+          const limited = await csvBodyKinds(path, 0, chunk, limit);
+          expect(limited & ~expected(body)).toBe(0);
+          if (limit > body.length) expect(limited).toBe(expected(body));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // the first chunk of two: the `_` in the second is not read
+    expect(await csvBodyKinds(await csv("a,b\n1,2\n3,4\n1_0,5\n"), 0, 6, 6)).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { readTableDecides, toQueryError } from "../errors";
 import type { DuckDb } from "./duckdb-database";
 import { NEEDS_EXACT_READ } from "./fast-csv-read";
-import type { DuckDbFilesSource } from "./files-source";
+import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { quote } from "./sql-text";
 
 /**
@@ -48,6 +48,13 @@ function tableOf(relation: string): string {
  */
 export class FilesRelation {
   #streamed: readonly string[] | undefined;
+  #numbered = true;
+  /** Whether the streamed view reads the files soundly, while its checks run on beside the query. */
+  #sound: Promise<boolean> | undefined;
+  /** False once `#sound` resolved false. */
+  #known: boolean | undefined;
+  /** True while a query over the streamed view runs (`interruptible`): an unsound view interrupts it. */
+  #running = false;
   #deferred: readonly string[] | undefined;
   #report: ReadReport | undefined;
 
@@ -80,7 +87,10 @@ export class FilesRelation {
           (orderFree || source.numbersInParallel === true || (await streamsBySize(db, files)))));
     if (streams) {
       try {
-        await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files, !orderFree);
+        opened.#numbered = !orderFree;
+        opened.#watch(
+          await source.stream(db.connection, relation, ROW_ORDER_COLUMN, files, !orderFree, true),
+        );
         opened.#streamed = files;
       } catch (error) {
         // DuckDB cannot read a file as CSV: the read into a table reads the files with readTable
@@ -90,6 +100,52 @@ export class FilesRelation {
     } else if (options.filtered === true && files.length > 0) opened.#deferred = files;
     else await opened.readIntoTable();
     return opened;
+  }
+
+  /** Keep a streamed view's check: when it fails, a query running over the view is interrupted. */
+  #watch(view: StreamedView): void {
+    this.#sound = view.sound;
+    this.#known = undefined;
+    void view.sound?.then((sound) => {
+      this.#known = sound;
+      if (!sound && this.#running) this.db.connection.interrupt();
+    });
+  }
+
+  /**
+   * Run `query` (one statement over the streamed view) so that the view's check, failing while it runs,
+   * interrupts it; refused at once when the check has already failed. Its result counts only once
+   * `restreamIfUnsound` says the view was sound.
+   */
+  async interruptible<T>(query: () => Promise<T>): Promise<T> {
+    if (this.#known === false) throw new Error("tablepipe: the streamed view is being read again");
+    this.#running = true;
+    try {
+      return await query();
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /**
+   * Wait for the streamed view's check; when it failed, define the view again with the files' checks done
+   * first (a CSV file read as text when its scan found a risky byte) and return true: the query must run
+   * again. False when the view was sound (or had nothing to check).
+   */
+  async restreamIfUnsound(): Promise<boolean> {
+    const sound = this.#sound;
+    if (sound === undefined || (await sound) || this.#streamed === undefined) return false;
+    await this.db.connection.run(`DROP VIEW IF EXISTS ${quote(this.relation)}`);
+    this.#watch(
+      await this.source.stream(
+        this.db.connection,
+        this.relation,
+        ROW_ORDER_COLUMN,
+        this.#streamed,
+        this.#numbered,
+      ),
+    );
+    return true;
   }
 
   /** The files read as the query runs, or undefined when they were read into a table. */
@@ -127,6 +183,7 @@ export class FilesRelation {
     this.#report = await this.source.load(this.db.connection, table);
     this.#streamed = undefined;
     this.#deferred = undefined;
+    this.#sound = undefined;
     const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(table)}`;
     try {
       await this.db.connection.run(`CREATE TEMP VIEW ${quote(this.relation)} AS ${numbered}`);

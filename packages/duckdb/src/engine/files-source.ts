@@ -3,6 +3,17 @@ import type { ReadReport } from "@tablepipe/io";
 import type { ColumnTable } from "arquero";
 import type { ColumnType } from "./column-types";
 
+/** What defining a streamed view leaves to check once a query over it has run. */
+export interface StreamedView {
+  /**
+   * Resolves true when the view reads the files soundly; false when a choice made before the checks of the
+   * files ended turns out unsound (a CSV file read with typed numbers, whose byte scan then found a byte that
+   * could spell a number DuckDB reads and readTable refuses): the query's result must be dropped, and the files
+   * streamed again without `ahead`. Undefined: nothing was left to check.
+   */
+  readonly sound?: Promise<boolean>;
+}
+
 /**
  * CSV or Parquet files DuckDB reads itself with readTable's rules (`duckdbCsvFiles`, `duckdbParquetFiles`); `load`
  * reads them into a relation and reports.
@@ -24,6 +35,8 @@ export interface DuckDbFilesSource {
    * (nothing held), with the row-order column `rowColumn`. The view's query stops with `NEEDS_EXACT_READ`
    * (fast-csv-read.ts) on a cell only the exact read can judge: `load` the files then. `numbered: false`: the
    * rows need not be numbered; a CSV read then leaves them so, `rowColumn` a stand-in (see `streamedReadSql`).
+   * `ahead: true`: checks of the files that would delay the query may run on beside it (a CSV file's byte scan):
+   * the returned `sound` then says whether the view read them soundly (see {@link StreamedView}).
    */
   readonly stream: (
     connection: DuckDBConnection,
@@ -31,7 +44,8 @@ export interface DuckDbFilesSource {
     rowColumn: string,
     files: readonly string[],
     numbered?: boolean,
-  ) => Promise<void>;
+    ahead?: boolean,
+  ) => Promise<StreamedView>;
   /**
    * True when a streamed read numbers the rows in file order on every core (Parquet's row numbers), so numbering
    * costs nothing: the `"auto"` read mode then always streams.

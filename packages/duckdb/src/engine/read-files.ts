@@ -24,7 +24,7 @@ import {
   TRUE_WORDS,
 } from "./fast-csv-read";
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
-import type { DuckDbFilesSource } from "./files-source";
+import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { readQuery } from "./read-result";
 import { quote, sqlString } from "./sql-text";
@@ -95,6 +95,19 @@ async function run(connection: DuckDBConnection, sql: string, where: string): Pr
   } catch (error) {
     throw toQueryError(where, error);
   }
+}
+
+/** True once every check is true; false as soon as one is false (the checks never reject). */
+function allSound(checks: readonly Promise<boolean>[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    let left = checks.length;
+    for (const check of checks) {
+      void check.then((sound) => {
+        if (!sound) resolve(false);
+        else if (--left === 0) resolve(true);
+      });
+    }
+  });
 }
 
 /** The first file row (0-based, across files) of each file, and the rows of each, after loading them in order. */
@@ -313,11 +326,14 @@ export function duckdbCsvFiles(
     rowColumn: string,
     files: readonly string[],
     numbered = true,
-  ): Promise<void> => {
+    ahead = false,
+  ): Promise<StreamedView> => {
     const parts: string[] = [];
+    const checks: Promise<boolean>[] = [];
     for (const [i, file] of files.entries()) {
       const { header, found } = await mappedHeader(connection, file, specs, options.aliases);
-      const source = await fastSource(file, specs, header, found);
+      const source = await fastSource(file, specs, header, found, ahead);
+      if (source.sound !== undefined) checks.push(source.sound);
       parts.push(
         streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source.typedNumbers),
       );
@@ -327,6 +343,7 @@ export function duckdbCsvFiles(
       `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
       `reading ${path}`,
     );
+    return checks.length === 0 ? {} : { sound: allSound(checks) };
   };
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
   return { format: "files", path, columns, table, files, load, stream };

@@ -17,7 +17,7 @@ import {
   ROWS_PER_FILE,
 } from "./fast-csv-read";
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
-import type { DuckDbFilesSource } from "./files-source";
+import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { readQuery } from "./read-result";
 import { quote, sqlString } from "./sql-text";
@@ -196,7 +196,7 @@ export function duckdbParquetFiles(
     relation: string,
     rowColumn: string,
     streamed: readonly string[],
-  ): Promise<void> => {
+  ): Promise<StreamedView> => {
     const flag = quote(NEEDS_TEXT_PATH);
     const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
     const parts: string[] = [];
@@ -214,6 +214,7 @@ export function duckdbParquetFiles(
     } catch (error) {
       throw toQueryError(`reading ${path}`, error);
     }
+    return {};
   };
   return { format: "files", path, columns, table, files, load, stream, numbersInParallel: true };
 }

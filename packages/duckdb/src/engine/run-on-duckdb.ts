@@ -284,11 +284,23 @@ export async function runLoaded<T>(
     const ran = await located(db, compiled, () => countedRun(db, compiled, run));
     return { ...ran, read: files?.report, readBy: files === undefined ? undefined : "table" };
   }
-  const started = performance.now();
-  let ran: { value: T; counts: Record<string, unknown> };
-  try {
-    ran = await countedRun(db, compiled, run);
-  } catch (error) {
+  // the files' checks may run on beside the query (a CSV file's byte scan): the query is interrupted, or its
+  // result dropped, when they find the view unsound, and runs again over the view defined anew
+  const interruptible = (sql: string) => files.interruptible(() => run(sql));
+  let started: number;
+  let ran: { value: T; counts: Record<string, unknown> } | undefined;
+  let failure: { error: unknown } | undefined;
+  do {
+    started = performance.now();
+    [ran, failure] = [undefined, undefined];
+    try {
+      ran = await countedRun(db, compiled, interruptible);
+    } catch (error) {
+      failure = { error };
+    }
+  } while (await files.restreamIfUnsound());
+  if (ran === undefined) {
+    const error = failure?.error;
     if (!files.retriesExactly(error)) throw await locateFailure(db, compiled, error);
     const read = await files.readIntoTable();
     return { ...(await located(db, compiled, () => countedRun(db, compiled, run))), read, readBy: "table" };
