@@ -176,6 +176,28 @@ describe("loading an in-memory table (data chunks of 2,048 rows)", () => {
     expect(result.table.numRows()).toBe(view.numRows());
   });
 
+  it("loads Float64Array columns without NaN a slice at a time: floats, integers and stamps, rows in order", async () => {
+    const n = 5000; // two full chunks, then 904 rows
+    const table = aq.table({
+      x: Float64Array.from({ length: n }, (_, i) => i / 4 - 300),
+      k: Float64Array.from({ length: n }, (_, i) => (i - 2500) * 1_000_003),
+      at: Float64Array.from({ length: n }, (_, i) => Date.UTC(1969, 11, 31) + i * 61_001),
+      s: Array.from({ length: n }, (_, i) => `s${i % 17}`),
+    });
+    const result = await expectParity(pipe(table), db, { columnTypes: { k: "int", at: "timestamp" } });
+    expect(result.table.get("k", 4999)).toBe(2499 * 1_000_003);
+    expect(result.table.get("at", 4100)).toBe(Date.UTC(1969, 11, 31) + 4100 * 61_001);
+  });
+
+  it("names the row of a fraction or infinity in a Float64Array integer column", async () => {
+    for (const bad of [1.5, Number.POSITIVE_INFINITY]) {
+      const k = Float64Array.from({ length: 5000 }, (_, i) => (i === 4100 ? bad : i));
+      await expect(
+        runOnDuckDb(pipe(aq.table({ k })), { database: db, columnTypes: { k: "int" } }),
+      ).rejects.toThrow(new RegExp(`row 4100, column "k": expected an integer, got number ${bad}`));
+    }
+  });
+
   it("names the row and column of a value of another type", async () => {
     const table = aq.table({ k: Array.from({ length: 3000 }, (_, i) => (i === 2500 ? 1.5 : i)) });
     await expect(runOnDuckDb(pipe(table), { database: db, columnTypes: { k: "int" } })).rejects.toThrow(
