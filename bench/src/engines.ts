@@ -68,7 +68,7 @@ function commandFor(
       "--log-format",
       "json",
       ...(engine === "tablepipe-whole" ? ["--no-stream-read"] : []),
-      ...(engine === "tablepipe-duckdb"
+      ...(engine === "tablepipe-duckdb" || engine === "tablepipe-duckdb-parquet"
         ? [
             "--engine",
             "duckdb",

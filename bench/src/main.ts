@@ -43,11 +43,15 @@ async function checkEquality(
   paths: Paths,
   options: BenchOptions,
   dataDir: string,
+  parquetDir: string | undefined,
   runDir: string,
   result: SizeResult,
 ): Promise<void> {
   const baselines = options.engines.filter((e) => e === "polars" || e === "duckdb");
-  if (baselines.length === 0 && !options.engines.includes("tablepipe-duckdb")) return;
+  const onDuckDb = (["tablepipe-duckdb", "tablepipe-duckdb-parquet"] as const).filter((e) =>
+    options.engines.includes(e),
+  );
+  if (baselines.length === 0 && onDuckDb.length === 0) return;
   const ours = join(runDir, "tablepipe-prepared.parquet");
   // the bench's own file from an earlier run (tip-model refuses to replace a file it has no record of writing)
   await rm(ours, { force: true });
@@ -66,20 +70,23 @@ async function checkEquality(
       )
       .map((e) => [e, join(runDir, `${e}-last`, OUTPUT_FILES.prepared)]),
   );
-  if (options.engines.includes("tablepipe-duckdb")) {
-    const onDuckDb = join(runDir, "tablepipe-duckdb-prepared.parquet");
-    await rm(onDuckDb, { force: true });
-    note("writing the prepared table on the DuckDB engine (tip-model prepare --engine duckdb) for the check");
-    const written = await writeTablepipePrepared(paths, dataDir, onDuckDb, options.timeoutSeconds, "duckdb");
-    if (written.ok) others["tablepipe-duckdb"] = onDuckDb;
-    else result.equalityError = `tip-model prepare --engine duckdb failed: ${written.failure}`;
+  for (const engine of onDuckDb) {
+    const input = engine === "tablepipe-duckdb-parquet" ? (parquetDir ?? dataDir) : dataDir;
+    const out = join(runDir, `${engine}-prepared.parquet`);
+    await rm(out, { force: true });
+    note(`writing the prepared table of ${engine} (tip-model prepare --engine duckdb) for the check`);
+    const written = await writeTablepipePrepared(paths, input, out, options.timeoutSeconds, "duckdb");
+    if (written.ok) others[engine] = out;
+    else result.equalityError = `tip-model prepare --engine duckdb (${engine}) failed: ${written.failure}`;
   }
   result.equality = await comparePrepared(ours, others);
 }
 
 async function benchSize(paths: Paths, options: BenchOptions, rows: number): Promise<SizeResult> {
   const sample = await ensureSample(paths.root, resolve(paths.root, options.cache), rows, note);
-  const parquetDir = options.engines.includes("tablepipe-parquet")
+  const onParquet = (engine: Engine): boolean =>
+    engine === "tablepipe-parquet" || engine === "tablepipe-duckdb-parquet";
+  const parquetDir = options.engines.some(onParquet)
     ? await ensureParquetSample(paths.root, paths.benchDist, sample.dir, note)
     : undefined;
   const runDir = resolve(paths.root, options.cache, "runs", String(rows));
@@ -89,7 +96,7 @@ async function benchSize(paths: Paths, options: BenchOptions, rows: number): Pro
     for (const engine of options.engines) {
       note(`${rows.toLocaleString("en-US")} rows, run ${run}/${options.runs}: ${engine}`);
       const outDir = join(runDir, run === options.runs ? `${engine}-last` : `${engine}-${run}`);
-      const dataDir = engine === "tablepipe-parquet" ? (parquetDir ?? sample.dir) : sample.dir;
+      const dataDir = onParquet(engine) ? (parquetDir ?? sample.dir) : sample.dir;
       const result = await runEngine(engine, rows, paths, dataDir, outDir, options);
       note(
         result.ok
@@ -106,7 +113,7 @@ async function benchSize(paths: Paths, options: BenchOptions, rows: number): Pro
   };
   if (options.check && options.engines.includes("tablepipe")) {
     try {
-      await checkEquality(paths, options, sample.dir, runDir, size);
+      await checkEquality(paths, options, sample.dir, parquetDir, runDir, size);
     } catch (error) {
       size.equalityError = (error as Error).message;
     }
@@ -150,6 +157,7 @@ function render(results: readonly SizeResult[], ops: readonly OpsResult[], optio
     ],
     ["tablepipe-parquet", "tablepipe reading Parquet per stage (median seconds)"],
     ["tablepipe-duckdb", "tablepipe on the DuckDB engine per stage (median seconds)"],
+    ["tablepipe-duckdb-parquet", "tablepipe on the DuckDB engine reading Parquet per stage (median seconds)"],
   ] as const;
   for (const [engine, title] of variants) {
     const stages = tablepipeBreakdown(results, engine);

@@ -7,14 +7,16 @@ export const ENGINES = [
   "tablepipe-parquet",
   "tablepipe-whole",
   "tablepipe-duckdb",
+  "tablepipe-duckdb-parquet",
   "polars",
   "duckdb",
 ] as const;
 /**
  * The engines run by default. Others are asked for with --engines: `tablepipe-parquet` (the job reading a
  * Parquet copy; also --parquet), `tablepipe-whole` (the job with --no-stream-read: the trips read whole,
- * then the pipe as written, dedupe first: the straightforward path) and `tablepipe-duckdb` (the job with
- * `--engine duckdb`: the transform stage inside DuckDB, #13).
+ * then the pipe as written, dedupe first: the straightforward path), `tablepipe-duckdb` (the job with
+ * `--engine duckdb`: the transform stage inside DuckDB, #13) and `tablepipe-duckdb-parquet` (the same on the
+ * Parquet copy, which DuckDB reads itself).
  */
 export const DEFAULT_ENGINES: readonly Engine[] = ["tablepipe", "polars", "duckdb"];
 export type Engine = (typeof ENGINES)[number];
@@ -44,7 +46,7 @@ export interface BenchOptions {
   timeoutSeconds: number;
   /** Compare the prepared tables of the engines. */
   check: boolean;
-  /** `tablepipe-duckdb`: DuckDB's memory limit (`--duckdb-memory-limit` of tip-model). */
+  /** `tablepipe-duckdb` and `tablepipe-duckdb-parquet`: DuckDB's memory limit (`--duckdb-memory-limit` of tip-model). */
   duckdbMemoryLimit: string;
 }
 
@@ -52,10 +54,11 @@ export const USAGE = `pnpm bench [-- options]
 
   --sizes LIST     row counts of the generated samples (default 1M,10M; e.g. 100k,1M)
   --runs N         timed runs per engine and size; medians are reported (default 3)
-  --engines LIST   of tablepipe,tablepipe-parquet,tablepipe-whole,tablepipe-duckdb,polars,duckdb
-                   (default tablepipe,polars,duckdb; tablepipe-whole is --no-stream-read, the straightforward path;
-                   tablepipe-duckdb is tip-model run --engine duckdb: the transform stage inside DuckDB)
-  --duckdb-memory-limit SIZE  tablepipe-duckdb's DuckDB memory limit (default 4GB)
+  --engines LIST   of tablepipe,tablepipe-parquet,tablepipe-whole,tablepipe-duckdb,tablepipe-duckdb-parquet,
+                   polars,duckdb (default tablepipe,polars,duckdb; tablepipe-whole is --no-stream-read, the
+                   straightforward path; tablepipe-duckdb is tip-model run --engine duckdb: the transform stage
+                   inside DuckDB; tablepipe-duckdb-parquet the same on a Parquet copy of the sample)
+  --duckdb-memory-limit SIZE  the DuckDB engine's memory limit (default 4GB)
   --suites LIST    of tip,groupby,join,writecsv (default tip,groupby,join): the tip model end to end; a
                    group-by of N rows by N/10 keys; an N × N/100 inner join; the N-row table written as CSV
                    (tablepipe's aggregate, join and writeTable vs polars and DuckDB, on generated tables; the

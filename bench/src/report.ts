@@ -67,7 +67,7 @@ export function comparisonTable(results: readonly SizeResult[]): string[] {
 /** tablepipe's stages and transform steps, one column per sample size (medians, seconds). */
 export function tablepipeBreakdown(
   results: readonly SizeResult[],
-  engine: "tablepipe" | "tablepipe-parquet" | "tablepipe-whole" | "tablepipe-duckdb" = "tablepipe",
+  engine: Exclude<Engine, "polars" | "duckdb"> = "tablepipe",
 ): string[] {
   const ours = results.map((r) => r.summaries[engine]);
   if (ours.every((s) => s === undefined || s.failed === s.runs)) return [];
@@ -122,18 +122,28 @@ export function baselineBreakdown(results: readonly SizeResult[]): string[] {
 
 /** The tip model on the DuckDB engine against the hand-written DuckDB query and the in-process run (#13, #17 goal 6). */
 export function duckdbEngineComparison(results: readonly SizeResult[]): string[] {
-  const ran = results.filter((r) => r.summaries["tablepipe-duckdb"] !== undefined);
+  const ran = results.filter(
+    (r) =>
+      r.summaries["tablepipe-duckdb"] !== undefined || r.summaries["tablepipe-duckdb-parquet"] !== undefined,
+  );
   if (ran.length === 0) return [];
   const lines = [
-    "| rows | tablepipe on DuckDB s (peak) | DuckDB baseline s (peak) | tablepipe in process s (peak) | ÷ DuckDB baseline | ÷ in process |",
-    "|---|---|---|---|---|---|",
+    "| rows | input | tablepipe on DuckDB s (peak) | DuckDB baseline s (peak) | tablepipe in process s (peak) | ÷ DuckDB baseline | ÷ in process |",
+    "|---|---|---|---|---|---|---|",
   ];
   for (const r of ran) {
     const s = r.summaries;
-    lines.push(
-      `| ${compactRows(r.rows)} | ${cell(s["tablepipe-duckdb"])} | ${cell(s.duckdb)} | ${cell(s.tablepipe)} | ` +
-        `${ratio(s["tablepipe-duckdb"], s.duckdb)} | ${ratio(s["tablepipe-duckdb"], s.tablepipe)} |`,
-    );
+    const inputs = [
+      ["CSV", s["tablepipe-duckdb"], s.tablepipe],
+      ["Parquet", s["tablepipe-duckdb-parquet"], s["tablepipe-parquet"]],
+    ] as const;
+    for (const [input, onDuckDb, inProcess] of inputs) {
+      if (onDuckDb === undefined) continue;
+      lines.push(
+        `| ${compactRows(r.rows)} | ${input} | ${cell(onDuckDb)} | ${cell(s.duckdb)} | ${cell(inProcess)} | ` +
+          `${ratio(onDuckDb, s.duckdb)} | ${ratio(onDuckDb, inProcess)} |`,
+      );
+    }
   }
   return lines;
 }
