@@ -28,7 +28,8 @@
 
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
 export { invalidValueReason } from "./columns/invalid-values";
-export { readCsvHeader } from "./csv/csv-header";
+export type { CsvHeader } from "./csv/csv-header";
+export { readCsvHeader, readCsvHeaderRecord } from "./csv/csv-header";
 export { csvCell } from "./csv/csv-writer";
 export type { TableReadErrorDetails } from "./errors";
 export { OutputLockedError, OutputPathError, TableReadError, TableWriteError } from "./errors";

@@ -44,14 +44,16 @@ const FIRST_CHUNK = 1 << 20;
  * kinds under which DuckDB's typed read could differ from readTable's (`typedReadRisks`), else every column as
  * text (guarded cell by cell). The scan takes ~0.4 s per 800 MB; the typed read saves ~2 s of the ~6.7 s the
  * text read of 10M taxi trips takes (with the first filters). A file the scan cannot read is read as text
- * (DuckDB then names the error). `ahead`: the typed read is chosen when the body's first chunk holds none of
- * the risks, and the rest of the scan runs on while the query does (`sound`).
+ * (DuckDB then names the error). `bodyStart`: where the file's body starts (`readCsvHeaderRecord`). `ahead`:
+ * the typed read is chosen when the body's first chunk holds none of the risks, and the rest of the scan runs on
+ * while the query does (`sound`).
  */
 export async function fastSource(
   file: string,
   specs: readonly ColumnSpec[],
   header: readonly string[],
   found: readonly number[],
+  bodyStart: number,
   ahead = false,
 ): Promise<FastSource> {
   const numbers = new Set(
@@ -64,16 +66,17 @@ export async function fastSource(
     const risks = typedReadRisks(specs, found);
     const typed = readCsvSql(file, numbers, header);
     if (ahead) {
-      const first = await csvBodyKinds(file, risks, FIRST_CHUNK, FIRST_CHUNK).catch(() => risks);
+      const scan = { enough: risks, bodyStart };
+      const first = await csvBodyKinds(file, { ...scan, limit: FIRST_CHUNK }).catch(() => risks);
       if ((first & risks) === 0) {
-        const sound = csvBodyKinds(file, risks).then(
+        const sound = csvBodyKinds(file, scan).then(
           (kinds) => (kinds & risks) === 0,
           () => false,
         );
         return { sql: typed, typedNumbers: true, sound };
       }
     } else {
-      const kinds = await csvBodyKinds(file, risks).catch(() => risks);
+      const kinds = await csvBodyKinds(file, { enough: risks, bodyStart }).catch(() => risks);
       if ((kinds & risks) === 0) return { sql: typed, typedNumbers: true };
     }
   }

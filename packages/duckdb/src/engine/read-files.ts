@@ -7,7 +7,7 @@ import {
   mapColumns,
   type ReadReport,
   type RowSchema,
-  readCsvHeader,
+  readCsvHeaderRecord,
   refuseBinaryText,
   resolveSources,
   TableReadError,
@@ -124,14 +124,15 @@ function locate(loaded: Loaded, row: number): { file: string; line: number } {
 
 /**
  * A file's header as DuckDB names its columns and, per schema column, the index of the file column holding it
- * (-1: absent, optional), found by the header record's own names as readTable reads them (`readCsvHeader`).
+ * (-1: absent, optional), found by the header record's own names as readTable reads them, and where the body
+ * after the record starts (`readCsvHeaderRecord`).
  */
 async function mappedHeader(
   connection: DuckDBConnection,
   file: string,
   specs: readonly ColumnSpec[],
   aliases: ColumnAliases | undefined,
-): Promise<{ header: string[]; found: number[] }> {
+): Promise<{ header: string[]; found: number[]; bodyStart: number }> {
   // a compressed or binary file is refused as readTable refuses it (DuckDB would unpack a .gz), and so never
   // reaches the byte scan of the typed read, which judges the bytes as they are in the file
   await refuseBinaryText(file);
@@ -144,11 +145,12 @@ async function mappedHeader(
   // the header record's own names: DuckDB renames a repeated name (`amount`, `amount_1`) in `header`, and takes
   // a later row for the header when it has more fields (its rows before it then silently dropped): such a
   // header, no header (an empty file), a name matching twice or a column missing are left to readTable
-  const names = await readCsvHeader(file);
-  if (names === undefined) throw new ReadTableDecides(`${file}: no header record`);
-  if (names.length !== header.length) throw new ReadTableDecides(`${file}: DuckDB read another header`);
+  const record = await readCsvHeaderRecord(file);
+  if (record === undefined) throw new ReadTableDecides(`${file}: no header record`);
+  if (record.names.length !== header.length)
+    throw new ReadTableDecides(`${file}: DuckDB read another header`);
   try {
-    return { header, found: mapColumns(file, names, specs, aliases) };
+    return { header, found: mapColumns(file, record.names, specs, aliases), bodyStart: record.end };
   } catch (error) {
     throw new ReadTableDecides(error);
   }
@@ -193,8 +195,8 @@ async function loadFast(
   relation: string,
 ): Promise<number | undefined> {
   return await loadFlagged(connection, files, relation, async (file) => {
-    const { header, found } = await mappedHeader(connection, file, specs, aliases);
-    const source = await fastSource(file, specs, header, found);
+    const { header, found, bodyStart } = await mappedHeader(connection, file, specs, aliases);
+    const source = await fastSource(file, specs, header, found, bodyStart);
     return fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
   });
 }
@@ -331,8 +333,8 @@ export function duckdbCsvFiles(
     const parts: string[] = [];
     const checks: Promise<boolean>[] = [];
     for (const [i, file] of files.entries()) {
-      const { header, found } = await mappedHeader(connection, file, specs, options.aliases);
-      const source = await fastSource(file, specs, header, found, ahead);
+      const { header, found, bodyStart } = await mappedHeader(connection, file, specs, options.aliases);
+      const source = await fastSource(file, specs, header, found, bodyStart, ahead);
       if (source.sound !== undefined) checks.push(source.sound);
       parts.push(
         streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source.typedNumbers),

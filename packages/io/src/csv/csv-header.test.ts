@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCsvHeader } from "./csv-header";
+import { readCsvHeader, readCsvHeaderRecord } from "./csv-header";
 
 let dir: string;
 beforeAll(async () => {
@@ -29,6 +29,31 @@ describe("readCsvHeader", () => {
       "",
     ]);
     expect(await headerOf("last.csv", "id,amount")).toEqual(["id", "amount"]);
+  });
+
+  it("says where the header record starts and the body starts, as readTable's tokenizer cuts the record", async () => {
+    const recordOf = async (name: string, text: string) => {
+      const path = join(dir, name);
+      await writeFile(path, text);
+      return await readCsvHeaderRecord(path);
+    };
+    expect(await recordOf("r1.csv", "id,amount\n1,2\n")).toEqual({
+      start: 0,
+      end: 10,
+      names: ["id", "amount"],
+    });
+    expect(await recordOf("r2.csv", "\ufeffid,amount\r\n1,2\r\n")).toMatchObject({ start: 3, end: 14 });
+    // a quote inside an unquoted name is data: the record ends at the first line end
+    expect(await recordOf("r3.csv", 'size"in,amount\n1,2\n3,"4"\n')).toMatchObject({
+      end: 15,
+      names: ['size"in', "amount"],
+    });
+    // a quoted line end is inside the record; a lone CR is data
+    expect(await recordOf("r4.csv", '"a\nb",c\rd\n1,2\n')).toMatchObject({
+      end: 10,
+      names: ["a\nb", "c\rd"],
+    });
+    expect(await recordOf("r5.csv", "")).toBeUndefined();
   });
 
   it("splits a .tsv file at tabs, and any file at the delimiter given", async () => {

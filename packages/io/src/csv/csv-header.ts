@@ -10,7 +10,10 @@ export const MAX_HEADER_FIELDS = 1 << 14;
 /** The bytes read before giving up on a header that does not end (a file with no line end in its first 16 MiB). */
 const MAX_HEADER_BYTES = 1 << 24;
 
-/** A header record found: where it starts (after a byte order mark) and ends, and its names (trimmed). */
+/**
+ * A header record found: where it starts (after a byte order mark) and ends (the offset after its line end: where
+ * the body starts), and its names (trimmed).
+ */
 export interface CsvHeader {
   readonly start: number;
   readonly end: number;
@@ -46,6 +49,15 @@ export function headerNames(buf: Buffer, header: CsvRecords, width: number): str
  * @example await readCsvHeader("trips.csv") // ["vendor_id", "pickup_datetime", ...]
  */
 export async function readCsvHeader(path: string, delimiter?: string): Promise<string[] | undefined> {
+  return (await readCsvHeaderRecord(path, delimiter))?.names;
+}
+
+/**
+ * A CSV file's header record as readTable reads it ({@link readCsvHeader}'s names), with where it starts and
+ * ends: the body, the file's records, starts at `end`.
+ * @example (await readCsvHeaderRecord("trips.csv"))?.end // 243: the first record's first byte
+ */
+export async function readCsvHeaderRecord(path: string, delimiter?: string): Promise<CsvHeader | undefined> {
   const separator = delimiterByte(path, delimiter);
   const handle = await open(path, "r");
   try {
@@ -56,7 +68,7 @@ export async function readCsvHeader(path: string, delimiter?: string): Promise<s
       read = Buffer.concat([read, chunk.subarray(0, bytesRead)]);
       const eof = bytesRead < chunk.length;
       const header = findHeader(read, separator, eof);
-      if (header !== undefined) return header.names;
+      if (header !== undefined) return header;
       if (eof || read.length >= MAX_HEADER_BYTES) return undefined;
     }
   } finally {
