@@ -242,6 +242,14 @@ describe("DuckDB's typed read of clean files' numbers agrees with readTable", { 
       expect(await typed(path, Mixed, header)).toBe(false);
       await expectSameRead(path, Mixed, "streamed", "id");
     }
+    // two files, the second risky past its first chunk: the scans run one after the other, beside the query
+    const dir = join(scratch.folder, "late-risk");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const text = (extra: readonly string[][]) =>
+      `${[header, ...rows, ...extra].map((r) => r.join(",")).join("\n")}\n`;
+    await writeFile(join(dir, "part-0.csv"), text([]));
+    await writeFile(join(dir, "part-1.csv"), text([good.with(1, "1_0")]));
+    await expectSameRead(dir, Mixed, "streamed", "id");
     const harmless = duckdbCsvFiles(await writeCsv(header, [...rows, good.with(4, "a+b")]), Mixed);
     const streamed = await runOnDuckDb(pipe(harmless.table), {
       database: scratch.db,

@@ -29,11 +29,12 @@ export interface FastSource {
   readonly sql: string;
   readonly typedNumbers: boolean;
   /**
-   * With `ahead`, when the typed read was chosen on the first chunk alone: the scan of the whole body, running
-   * on; true when it finds none of the risks (the typed read is sound), false when it does (or cannot read the
-   * file): a query over the typed read must then be dropped, and the file read again as the scan says.
+   * With `ahead`, when the typed read was chosen on the first chunk alone: the scan of the whole body, to run
+   * beside the query; true when it finds none of the risks (the typed read is sound), false when it does (or
+   * cannot read the file): a query over the typed read must then be dropped, and the file read again as the
+   * scan says.
    */
-  readonly sound?: Promise<boolean>;
+  readonly confirm?: () => Promise<boolean>;
 }
 
 /** The body bytes `ahead` judges before choosing the typed read: the scan's first chunk. */
@@ -45,8 +46,8 @@ const FIRST_CHUNK = 1 << 20;
  * text (guarded cell by cell). The scan takes ~0.4 s per 800 MB; the typed read saves ~2 s of the ~6.7 s the
  * text read of 10M taxi trips takes (with the first filters). A file the scan cannot read is read as text
  * (DuckDB then names the error). `bodyStart`: where the file's body starts (`readCsvHeaderRecord`). `ahead`:
- * the typed read is chosen when the body's first chunk holds none of the risks, and the rest of the scan runs on
- * while the query does (`sound`).
+ * the typed read is chosen when the body's first chunk holds none of the risks, and the whole scan is left to
+ * run beside the query (`confirm`).
  */
 export async function fastSource(
   file: string,
@@ -69,11 +70,12 @@ export async function fastSource(
       const scan = { enough: risks, bodyStart };
       const first = await csvBodyKinds(file, { ...scan, limit: FIRST_CHUNK }).catch(() => risks);
       if ((first & risks) === 0) {
-        const sound = csvBodyKinds(file, scan).then(
-          (kinds) => (kinds & risks) === 0,
-          () => false,
-        );
-        return { sql: typed, typedNumbers: true, sound };
+        const confirm = () =>
+          csvBodyKinds(file, scan).then(
+            (kinds) => (kinds & risks) === 0,
+            () => false,
+          );
+        return { sql: typed, typedNumbers: true, confirm };
       }
     } else {
       const kinds = await csvBodyKinds(file, { enough: risks, bodyStart }).catch(() => risks);

@@ -97,17 +97,14 @@ async function run(connection: DuckDBConnection, sql: string, where: string): Pr
   }
 }
 
-/** True once every check is true; false as soon as one is false (the checks never reject). */
-function allSound(checks: readonly Promise<boolean>[]): Promise<boolean> {
-  return new Promise((resolve) => {
-    let left = checks.length;
-    for (const check of checks) {
-      void check.then((sound) => {
-        if (!sound) resolve(false);
-        else if (--left === 0) resolve(true);
-      });
-    }
-  });
+/**
+ * The checks run one after another (one scan's memory at a time), beside the query: true once every one is true;
+ * false at the first false, the rest not run.
+ */
+function allSound(checks: readonly (() => Promise<boolean>)[]): Promise<boolean> {
+  let sound = Promise.resolve(true);
+  for (const check of checks) sound = sound.then((ok) => (ok ? check() : false));
+  return sound;
 }
 
 /** The first file row (0-based, across files) of each file, and the rows of each, after loading them in order. */
@@ -331,11 +328,11 @@ export function duckdbCsvFiles(
     ahead = false,
   ): Promise<StreamedView> => {
     const parts: string[] = [];
-    const checks: Promise<boolean>[] = [];
+    const checks: (() => Promise<boolean>)[] = [];
     for (const [i, file] of files.entries()) {
       const { header, found, bodyStart } = await mappedHeader(connection, file, specs, options.aliases);
       const source = await fastSource(file, specs, header, found, bodyStart, ahead);
-      if (source.sound !== undefined) checks.push(source.sound);
+      if (source.confirm !== undefined) checks.push(source.confirm);
       parts.push(
         streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source.typedNumbers),
       );
