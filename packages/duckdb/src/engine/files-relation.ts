@@ -8,12 +8,12 @@ import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { quote } from "./sql-text";
 
 /**
- * How a files source (`duckdbCsvFiles`, `duckdbParquetFiles`) is read: `"table"`, into a table first (DuckDB reads and casts on every core);
- * `"streamed"`, as the pipe's query runs (nothing held, so files larger than memory pass through; DuckDB
- * numbers a CSV's rows on one core, unless the query's result does not depend on their order); `"auto"`,
- * streamed when the query's result does not depend on the rows' order (then on every core, nothing numbered),
- * the files are Parquet (numbered on every core) or larger than a quarter of DuckDB's memory limit, else into a
- * table.
+ * How a files source (`duckdbCsvFiles`, `duckdbParquetFiles`) is read: `"table"`, into a table first (DuckDB
+ * reads and casts on every core); `"streamed"`, as the pipe's query runs (nothing held, so files larger than
+ * memory pass through; DuckDB numbers a CSV's rows on one core, unless the query's result does not depend on
+ * their order); `"auto"`, streamed when the query's result does not depend on the rows' order (then on every
+ * core, nothing numbered), the files are Parquet (numbered on every core) or larger than a quarter of DuckDB's
+ * memory limit, else into a table.
  */
 export type FilesReadMode = "auto" | "table" | "streamed";
 
