@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
+  // import.meta.url in the CommonJS build (where @duckdb/node-api is required from: engine/node-api.ts)
+  shims: true,
 });

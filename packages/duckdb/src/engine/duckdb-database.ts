@@ -1,5 +1,6 @@
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { DuckDbLoadError, toQueryError } from "../errors";
+import { duckdbApi } from "./node-api";
 
 /** Options of {@link DuckDb.open}. */
 export interface DuckDbOpenOptions {
@@ -35,7 +36,7 @@ export class DuckDb {
     }
     let connection: DuckDBConnection;
     try {
-      const instance = await DuckDBInstance.create(path);
+      const instance = await duckdbApi.DuckDBInstance.create(path);
       connection = await instance.connect();
       await connection.run("SET TimeZone = 'UTC'");
       if (limit !== undefined) await connection.run(`SET memory_limit = '${limit}'`);

@@ -1,17 +1,12 @@
-import {
-  BOOLEAN,
-  DOUBLE,
-  type DuckDBConnection,
-  DuckDBDataChunk,
-  type DuckDBType,
-  type DuckDBValue,
-  VARCHAR,
-} from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBType, DuckDBValue } from "@duckdb/node-api";
 import { columnArray, isMissing, SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
 import type { ColumnType } from "./column-types";
 import { inferColumnType } from "./infer-column-type";
+import { duckdbApi } from "./node-api";
+
+const { BOOLEAN, DOUBLE, VARCHAR } = duckdbApi;
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
 
@@ -110,7 +105,7 @@ export async function loadTable(
       for (let from = 0; from < rows; from += CHUNK_ROWS) {
         const to = Math.min(rows, from + CHUNK_ROWS);
         // the same chunk (and its vectors) while the row count stays: its values are all set again each time
-        if (chunk?.rowCount !== to - from) chunk = DuckDBDataChunk.create(chunkTypes, to - from);
+        if (chunk?.rowCount !== to - from) chunk = duckdbApi.DuckDBDataChunk.create(chunkTypes, to - from);
         for (const [c, values] of columns.entries()) {
           const type = columnTypes[c] as ColumnType;
           const where = (row: number) => `${label}: row ${row}, column "${names[c]}"`;

@@ -1,23 +1,26 @@
-import { type DuckDBConnection, type DuckDBDataChunk, DuckDBTypeId } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBTypeId } from "@duckdb/node-api";
 import type { ColumnType, LogicalType } from "@tablepipe/core";
 import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
+import { duckdbApi } from "./node-api";
 import { millisOfMicros, pushVectorNumbers, vectorFloat64 } from "./vector-numbers";
+
+const TypeId = duckdbApi.DuckDBTypeId;
 
 /** How a result column comes back: as numbers (time stamps as epoch milliseconds), strings or booleans. */
 type ResultKind = "number" | "timestamp" | "string" | "boolean";
 
 function kindOf(typeId: DuckDBTypeId): ResultKind {
   switch (typeId) {
-    case DuckDBTypeId.VARCHAR:
+    case TypeId.VARCHAR:
       return "string";
-    case DuckDBTypeId.BOOLEAN:
+    case TypeId.BOOLEAN:
       return "boolean";
-    case DuckDBTypeId.TIMESTAMP:
-    case DuckDBTypeId.TIMESTAMP_MS:
-    case DuckDBTypeId.TIMESTAMP_S:
-    case DuckDBTypeId.TIMESTAMP_NS:
-    case DuckDBTypeId.DATE:
+    case TypeId.TIMESTAMP:
+    case TypeId.TIMESTAMP_MS:
+    case TypeId.TIMESTAMP_S:
+    case TypeId.TIMESTAMP_NS:
+    case TypeId.DATE:
       return "timestamp";
     default:
       return "number";
@@ -25,23 +28,23 @@ function kindOf(typeId: DuckDBTypeId): ResultKind {
 }
 
 const INTEGER_TYPES = new Set([
-  DuckDBTypeId.TINYINT,
-  DuckDBTypeId.SMALLINT,
-  DuckDBTypeId.INTEGER,
-  DuckDBTypeId.BIGINT,
-  DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UTINYINT,
-  DuckDBTypeId.USMALLINT,
-  DuckDBTypeId.UINTEGER,
-  DuckDBTypeId.UBIGINT,
+  TypeId.TINYINT,
+  TypeId.SMALLINT,
+  TypeId.INTEGER,
+  TypeId.BIGINT,
+  TypeId.HUGEINT,
+  TypeId.UTINYINT,
+  TypeId.USMALLINT,
+  TypeId.UINTEGER,
+  TypeId.UBIGINT,
 ]);
 
 /** The logical type of a result column of DuckDB type `typeId` (the table's schema). */
 function logicalTypeOf(typeId: DuckDBTypeId): LogicalType | "unknown" {
   if (INTEGER_TYPES.has(typeId)) return "int";
-  if (typeId === DuckDBTypeId.DATE) return "date";
+  if (typeId === TypeId.DATE) return "date";
   const kind = kindOf(typeId);
-  if (kind === "number") return typeId === DuckDBTypeId.SQLNULL ? "unknown" : "float";
+  if (kind === "number") return typeId === TypeId.SQLNULL ? "unknown" : "float";
   return kind;
 }
 

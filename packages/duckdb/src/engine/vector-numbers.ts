@@ -1,5 +1,8 @@
 import { endianness } from "node:os";
-import { DuckDBTypeId, type DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBTypeId, DuckDBVector } from "@duckdb/node-api";
+import { duckdbApi } from "./node-api";
+
+const TypeId = duckdbApi.DuckDBTypeId;
 
 /**
  * Reading a result chunk's numeric columns straight from DuckDB's vectors, without a JavaScript value per cell:
@@ -95,21 +98,21 @@ export function vectorFloat64(vector: DuckDBVector, typeId: DuckDBTypeId): Float
   const clean = noNulls(raw, (items as unknown as ArrayLike<unknown>).length);
   if (clean !== true) return clean === false ? null : undefined;
   if (items instanceof BigInt64Array) {
-    if (typeId !== DuckDBTypeId.BIGINT && typeId !== DuckDBTypeId.TIMESTAMP) return undefined;
+    if (typeId !== TypeId.BIGINT && typeId !== TypeId.TIMESTAMP) return undefined;
     const [out, halves, micros] = [
       new Float64Array(items.length),
       halvesOf(items),
-      typeId === DuckDBTypeId.TIMESTAMP,
+      typeId === TypeId.TIMESTAMP,
     ];
     for (let i = 0; i < items.length; ++i) out[i] = int64At(items, halves, i, micros);
     return out;
   }
   const plain =
-    (items instanceof Float64Array && typeId === DuckDBTypeId.DOUBLE) ||
-    (items instanceof Float32Array && typeId === DuckDBTypeId.FLOAT) ||
-    (items instanceof Int32Array && typeId === DuckDBTypeId.INTEGER) ||
-    (items instanceof Int16Array && typeId === DuckDBTypeId.SMALLINT) ||
-    (items instanceof Int8Array && typeId === DuckDBTypeId.TINYINT);
+    (items instanceof Float64Array && typeId === TypeId.DOUBLE) ||
+    (items instanceof Float32Array && typeId === TypeId.FLOAT) ||
+    (items instanceof Int32Array && typeId === TypeId.INTEGER) ||
+    (items instanceof Int16Array && typeId === TypeId.SMALLINT) ||
+    (items instanceof Int8Array && typeId === TypeId.TINYINT);
   return plain ? new Float64Array(items as ArrayLike<number>) : undefined;
 }
 
@@ -123,8 +126,8 @@ export function pushVectorNumbers(out: unknown[], vector: DuckDBVector, typeId: 
   const valid = validityOf(raw);
   if (valid === undefined || !LITTLE_ENDIAN) return false;
   if (items instanceof BigInt64Array) {
-    if (typeId === DuckDBTypeId.BIGINT) pushInt64(out, items, valid, false);
-    else if (typeId === DuckDBTypeId.TIMESTAMP) pushInt64(out, items, valid, true);
+    if (typeId === TypeId.BIGINT) pushInt64(out, items, valid, false);
+    else if (typeId === TypeId.TIMESTAMP) pushInt64(out, items, valid, true);
     else return false;
     return true;
   }
@@ -135,11 +138,11 @@ export function pushVectorNumbers(out: unknown[], vector: DuckDBVector, typeId: 
     items instanceof Int16Array ||
     items instanceof Int8Array;
   const numeric =
-    typeId === DuckDBTypeId.DOUBLE ||
-    typeId === DuckDBTypeId.FLOAT ||
-    typeId === DuckDBTypeId.INTEGER ||
-    typeId === DuckDBTypeId.SMALLINT ||
-    typeId === DuckDBTypeId.TINYINT;
+    typeId === TypeId.DOUBLE ||
+    typeId === TypeId.FLOAT ||
+    typeId === TypeId.INTEGER ||
+    typeId === TypeId.SMALLINT ||
+    typeId === TypeId.TINYINT;
   if (!plain || !numeric) return false;
   for (let i = 0; i < items.length; ++i) out.push(valid(i) ? (items[i] as number) : null);
   return true;
