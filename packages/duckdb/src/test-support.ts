@@ -3,12 +3,28 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Pipe } from "@tablepipe/core";
+import type { InvalidValueExample, ReadReport } from "@tablepipe/io";
 import { expectParity as expectEngineParity } from "@tablepipe/sql/test-support";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./engine/run-on-duckdb";
 
 export { expectSameTable, normalCell, normalRows } from "@tablepipe/sql/test-support";
+
+/** Assert a DuckDB read reports what readTable reported: files, rows, dropped rows, counts and examples. */
+export function expectSameReadReport(read: ReadReport | undefined, expected: ReadReport): void {
+  const sorted = (examples: readonly InvalidValueExample[]) =>
+    [...examples].sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? "").localeCompare(b.column ?? ""),
+    );
+  expect(read?.files).toEqual(expected.files);
+  expect([read?.rows, read?.droppedRows]).toEqual([expected.rows, expected.droppedRows]);
+  expect(read?.invalidByColumn).toEqual(expected.invalidByColumn);
+  expect(sorted(read?.examples ?? [])).toEqual(sorted(expected.examples));
+}
 
 /** Run a pipe in process and on DuckDB; assert equal tables and row counts; returns the DuckDB result. */
 export async function expectParity<C extends string>(

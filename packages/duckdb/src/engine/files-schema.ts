@@ -23,18 +23,27 @@ export interface DuckDbReadOptions {
   readonly onInvalid?: OnInvalid;
 }
 
-/** A files source's schema as DuckDB reads it: the column specs, their SQL types, and an empty table of them. */
+/**
+ * A files source's schema as DuckDB reads it (the column specs, their SQL types, and an empty table of them),
+ * and the source as given, for messages.
+ */
 export interface FilesSchema {
   readonly specs: readonly ColumnSpec[];
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
   readonly table: ColumnTable;
+  readonly path: string;
 }
 
 /**
  * The schema of a files source read by DuckDB (`label`: the source function, for the error): refused when a
  * column has value rules (`.min(0)`, `.regex()`: DuckDB does not check them) or the aliases do not fit it.
  */
-export function filesSchema(schema: RowSchema, options: DuckDbReadOptions, label: string): FilesSchema {
+export function filesSchema(
+  source: string | readonly string[],
+  schema: RowSchema,
+  options: DuckDbReadOptions,
+  label: string,
+): FilesSchema {
   const specs = columnKinds(schema);
   const ruled = specs.find((spec) => (spec.rules?.length ?? 0) > 0);
   if (ruled !== undefined) {
@@ -46,7 +55,7 @@ export function filesSchema(schema: RowSchema, options: DuckDbReadOptions, label
   checkAliases(specs, options.aliases);
   const columns = specs.map((spec) => [spec.name, COLUMN_TYPE[spec.kind]] as const);
   const table = makeTable(Object.fromEntries(specs.map((spec) => [spec.name, []])));
-  return { specs, columns, table };
+  return { specs, columns, table, path: typeof source === "string" ? source : source.join(", ") };
 }
 
 /**

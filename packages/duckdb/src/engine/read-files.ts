@@ -211,8 +211,7 @@ export function duckdbCsvFiles(
   schema: RowSchema,
   options: DuckDbReadOptions = {},
 ): DuckDbFilesSource {
-  const { specs, columns, table } = filesSchema(schema, options, "duckdbCsvFiles");
-  const path = typeof source === "string" ? source : source.join(", ");
+  const { specs, columns, table, path } = filesSchema(source, schema, options, "duckdbCsvFiles");
   const loadWithDuckDb = async (
     connection: DuckDBConnection,
     relation: string,

@@ -173,8 +173,7 @@ export function duckdbParquetFiles(
   schema: RowSchema,
   options: DuckDbReadOptions = {},
 ): DuckDbFilesSource {
-  const { specs, columns, table } = filesSchema(schema, options, "duckdbParquetFiles");
-  const path = typeof source === "string" ? source : source.join(", ");
+  const { specs, columns, table, path } = filesSchema(source, schema, options, "duckdbParquetFiles");
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
   const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
     const all = await files();
