@@ -45,12 +45,15 @@ const COLUMNS: Readonly<
     ],
   },
   picked_at: {
-    types: [
-      ["TIMESTAMP", "TIMESTAMPTZ", "TIMESTAMP_MS", "TIMESTAMP_S", "DATE"],
-      ["TIMESTAMP_NS", "VARCHAR"],
-    ],
+    types: [["TIMESTAMP", "TIMESTAMPTZ", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP_NS", "DATE"], ["VARCHAR"]],
     texts: [
-      ["2018-07-27 09:14:45", "2018-07-27 09:14:45.1239", "1969-12-31 23:59:59.9995", "2016-02-29"],
+      [
+        "2018-07-27 09:14:45",
+        "2018-07-27 09:14:45.1239",
+        "1969-12-31 23:59:59.9995",
+        "1969-12-31 23:59:59.9999995",
+        "2016-02-29",
+      ],
       ["1900-01-01 00:00:00.0001", null],
     ],
   },
@@ -220,7 +223,7 @@ describe("duckdbParquetFiles reads as readTable reads", { timeout: 120_000 }, ()
 
   it("reads time stamps to the millisecond, floored, and a zone's as its UTC wall-clock time, without readTable", async () => {
     const stamps = ["2018-07-27 09:14:45.1239", "1969-12-31 23:59:59.9995", "2016-02-29"];
-    for (const type of ["TIMESTAMP", "TIMESTAMPTZ", "DATE"]) {
+    for (const type of ["TIMESTAMP", "TIMESTAMPTZ", "TIMESTAMP_NS", "DATE"]) {
       const dir = await writeParts([
         {
           ...CLEAN,
@@ -239,6 +242,18 @@ describe("duckdbParquetFiles reads as readTable reads", { timeout: 120_000 }, ()
       Trip,
     );
     expect(floored.table.array("picked_at")).toEqual([-1]);
+    // half a microsecond before 1970, stored in nanoseconds: floored to -1 ms as readTable floors it
+    const nanos = await writeParts([
+      {
+        ...CLEAN,
+        types: { ...CLEAN.types, picked_at: "TIMESTAMP_NS" },
+        rows: [{ ...cleanRow("1"), picked_at: "1969-12-31 23:59:59.9999995" }],
+      },
+    ]);
+    const source = duckdbParquetFiles(nanos, Trip);
+    const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source });
+    expect([result.readBy, result.table.array("picked_at")]).toEqual(["streamed", [-1]]);
+    expect((await readTableWithReport(nanos, Trip)).table.array("picked_at")).toEqual([-1]);
   });
 
   it("stops at the first invalid value with readTable's error, and drops its row with onInvalid: drop", async () => {

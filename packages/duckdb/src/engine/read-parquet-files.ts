@@ -26,8 +26,17 @@ import { quote, sqlString } from "./sql-text";
 const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT", "UINTEGER"]);
 const WIDE_INTEGER_TYPES = new Set(["BIGINT", "UBIGINT"]);
 const FLOAT_TYPES = new Set(["FLOAT", "DOUBLE"]);
-/** DuckDB's types of Parquet time stamps (any unit but nanoseconds, with or without a zone) and dates. */
+/** DuckDB's types of Parquet time stamps (milli- or microseconds, with or without a zone) and dates. */
 const TIME_TYPES = new Set(["TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "DATE"]);
+
+/**
+ * A nanosecond time stamp's epoch milliseconds, floored (`date_trunc` of a TIMESTAMP_NS truncates toward zero,
+ * and DuckDB's `//` does too): in whole numbers, as a double would lose the nanoseconds.
+ */
+function flooredMillisOfNanos(c: string): string {
+  const ns = `epoch_ns(${c})`;
+  return `(CASE WHEN ${ns} >= 0 THEN ${ns} // 1000000 ELSE -((-(${ns} + 1)) // 1000000) - 1 END)`;
+}
 /** The largest integer readTable reads exactly (`Number.MAX_SAFE_INTEGER`). */
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 /** The microseconds of the largest time a JavaScript Date holds (±8.64e15 ms), readTable's range. */
@@ -44,7 +53,7 @@ interface ParquetCell {
 /**
  * The fast read of schema column `spec` from file column `c` of DuckDB type `type`, as readTable reads a decoded
  * Parquet value: numbers from any integer or float type (a float finite; an integer whole and within 2^53);
- * time stamps (to the millisecond, floored; a zone's as UTC wall-clock time) and dates; text from text;
+ * time stamps of any unit (to the millisecond, floored; a zone's as UTC wall-clock time) and dates; text from text;
  * booleans from booleans. Undefined for any other pairing (readTable then decides: it parses text in a number
  * column, for one).
  */
@@ -71,6 +80,9 @@ function parquetCell(spec: ColumnSpec, c: string, type: string): ParquetCell | u
         };
       }
     case "timestamp": {
+      // every nanosecond time stamp is within a Date's range (years 1677 to 2262)
+      if (type === "TIMESTAMP_NS")
+        return { value: `make_timestamp(${flooredMillisOfNanos(c)} * 1000)`, invalid: "FALSE" };
       if (!TIME_TYPES.has(type)) return undefined;
       const value = `date_trunc('millisecond', CAST(${c} AS TIMESTAMP))`;
       return { value, invalid: `NOT (epoch_us(${value}) BETWEEN -${MAX_MICROS} AND ${MAX_MICROS})` };
@@ -110,7 +122,8 @@ async function parquetColumns(
  * its default or null), with its type, then the flag {@link NEEDS_TEXT_PATH} (a cell readTable would refuse, or
  * an empty one where none may be), then with `rowNumber` the row's position in the file (`file_row_number`).
  * Undefined when readTable must decide: DuckDB cannot read the file, a column is missing or found twice, or a
- * column's type is not one {@link parquetCell} maps (INT96 time stamps: their rounding is hyparquet's).
+ * column's type is not one {@link parquetCell} maps (INT96 time stamps: DuckDB reads them to the microsecond,
+ * before hyparquet's flooring to the millisecond).
  */
 async function parquetSelect(
   connection: DuckDBConnection,
@@ -163,7 +176,7 @@ async function parquetSelect(
  * readTable sorts them; schema columns found by name or alias (ignoring case, `_`, `-`, spaces); each value
  * checked as readTable checks a decoded Parquet value. DuckDB reads the files itself, on every core, with their
  * rows numbered in file order at no cost (so `"auto"` streams them); a value readTable would refuse, or a column
- * type this read does not map (text in a number column, INT96 or nanosecond time stamps, decimals), sends the
+ * type this read does not map (text in a number column, INT96 time stamps, decimals), sends the
  * files to readTable, which names the invalid value (a `TableReadError`) or, with `onInvalid: "drop"`, drops and
  * counts its row.
  * @example runOnDuckDb(pipe(trips.table).transform(dropDuplicates), { source: duckdbParquetFiles("data/*.parquet", taxiTripSchema) })
