@@ -65,14 +65,17 @@ describe("pipeFrom(...).run({ engine: duckdb() })", () => {
     expect(onDuckDb.placement.every((p) => p.engine === "duckdb")).toBe(true);
   });
 
-  it("a Parquet source is read by readTable, then run in DuckDB, with the same result", async () => {
+  it("DuckDB reads a Parquet source itself (streamed), with the in-process table, report and funnel", async () => {
     const path = join(folder, "rides.parquet");
     const rides = await pipeFrom(join(folder, "rides.csv"), Ride, { aliases: { zone: ["Zone"] } }).value();
     await writeTable(rides, path, { schema: Ride });
     const local = await steps(path).run();
     const onDuckDb = await steps(path).run({ engine: duckdb({ database: db }) });
     expect(onDuckDb.table.objects()).toEqual(local.table.objects());
-    expect(onDuckDb.trace[0]?.step).toBe("read");
+    expect(onDuckDb.readBy).toBe("streamed");
+    expect(onDuckDb.report.rows).toBe(local.report.rows);
+    const funnel = (trace: typeof local.trace) => trace.map((e) => [e.step, e.rowsIn, e.rowsOut]);
+    expect(funnel(onDuckDb.trace)).toEqual(funnel(local.trace));
   });
 
   it("an impossible date gets readTable's named error, or is dropped and counted with onInvalid: drop", async () => {
