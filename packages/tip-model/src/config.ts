@@ -88,7 +88,7 @@ export const tipAmountModelFields = z.object({
     .enum(["auto", "table", "streamed"])
     .default("auto")
     .describe(
-      "engine duckdb: read the trip CSV files into a table first (every core), or stream them through the query (nothing held: files larger than memory); auto streams them whenever the prepared rows do not depend on the files' row order (the default pipeline ends with a sort on every column), else files larger than a quarter of the memory limit",
+      "engine duckdb: read the trip files (CSV or Parquet) into a table first (every core), or stream them through the query (nothing held: files larger than memory); auto streams Parquet files, and CSV files whenever the prepared rows do not depend on the files' row order (the default pipeline ends with a sort on every column), else when they are larger than a quarter of the memory limit",
     ),
   spark_remote: z
     .string()
