@@ -29,6 +29,13 @@ const FLOAT_TYPES = new Set(["FLOAT", "DOUBLE"]);
 /** DuckDB's types of Parquet time stamps (milli- or microseconds, with or without a zone) and dates. */
 const TIME_TYPES = new Set(["TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "DATE"]);
 
+/** The largest integer readTable reads exactly (`Number.MAX_SAFE_INTEGER`). */
+const MAX_INT = Number.MAX_SAFE_INTEGER;
+/** The microseconds of the largest time a JavaScript Date holds (±8.64e15 ms), readTable's range. */
+const MAX_MICROS = "8640000000000000000";
+/** DuckDB's virtual column of a Parquet read: the row's position in its file. */
+const FILE_ROW_NUMBER = "file_row_number";
+
 /**
  * A nanosecond time stamp's epoch milliseconds, floored (`date_trunc` of a TIMESTAMP_NS truncates toward zero,
  * and DuckDB's `//` does too): in whole numbers, as a double would lose the nanoseconds.
@@ -37,12 +44,6 @@ function flooredMillisOfNanos(c: string): string {
   const ns = `epoch_ns(${c})`;
   return `(CASE WHEN ${ns} >= 0 THEN ${ns} // 1000000 ELSE -((-(${ns} + 1)) // 1000000) - 1 END)`;
 }
-/** The largest integer readTable reads exactly (`Number.MAX_SAFE_INTEGER`). */
-const MAX_INT = Number.MAX_SAFE_INTEGER;
-/** The microseconds of the largest time a JavaScript Date holds (±8.64e15 ms), readTable's range. */
-const MAX_MICROS = "8640000000000000000";
-/** DuckDB's virtual column of a Parquet read: the row's position in its file. */
-const FILE_ROW_NUMBER = "file_row_number";
 
 /** One column's fast read: its value from a non-empty cell, and when such a cell is invalid by readTable's rules. */
 interface ParquetCell {
