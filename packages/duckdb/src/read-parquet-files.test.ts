@@ -38,7 +38,10 @@ const COLUMNS: Readonly<
   >
 > = {
   vendor: {
-    types: [["INTEGER", "SMALLINT", "BIGINT", "UBIGINT", "DOUBLE", "FLOAT"], ["VARCHAR"]],
+    types: [
+      ["INTEGER", "SMALLINT", "BIGINT", "UBIGINT", "DOUBLE", "FLOAT", "DECIMAL(9,3)", "DECIMAL(18,0)"],
+      ["VARCHAR", "DECIMAL(38,2)"],
+    ],
     texts: [
       ["1", "3", "7"],
       ["-3", "4.0", "-0.0", "1.5", "9007199254740991", "9007199254740992", "NaN", "Infinity", null],
@@ -59,11 +62,11 @@ const COLUMNS: Readonly<
   },
   fare: {
     types: [
-      ["DOUBLE", "FLOAT", "INTEGER", "BIGINT"],
-      ["DECIMAL(10,2)", "VARCHAR"],
+      ["DOUBLE", "FLOAT", "INTEGER", "BIGINT", "DECIMAL(10,2)", "DECIMAL(18,6)", "DECIMAL(4,0)"],
+      ["DECIMAL(38,10)", "VARCHAR"],
     ],
     texts: [
-      ["12.5", "-0.0", "3", null],
+      ["12.5", "-0.0", "3", "1.15", "-0.07", null],
       ["1e300", "9007199254740993", "NaN", "Infinity"],
     ],
   },
@@ -254,6 +257,24 @@ describe("duckdbParquetFiles reads as readTable reads", { timeout: 120_000 }, ()
     const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source });
     expect([result.readBy, result.table.array("picked_at")]).toEqual(["streamed", [-1]]);
     expect((await readTableWithReport(nanos, Trip)).table.array("picked_at")).toEqual([-1]);
+  });
+
+  it("reads decimals as readTable does, without readTable: the unscaled value times 10^-scale, in doubles", async () => {
+    const dir = await writeParts([
+      {
+        ...CLEAN,
+        types: { ...CLEAN.types, fare: "DECIMAL(10,2)", vendor: "DECIMAL(9,3)" },
+        rows: [cleanRow("1", "1.15"), cleanRow("2", "-0.07"), cleanRow("3", null)],
+      },
+    ]);
+    const expected = await readTableWithReport(dir, Trip);
+    // 115 × 0.01 in doubles: what hyparquet gives, not the decimal's nearest double (1.15)
+    expect(expected.table.array("fare")).toEqual([1.1500000000000001, -0.07, null]);
+    const source = duckdbParquetFiles(dir, Trip);
+    const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source });
+    expect(result.readBy).toBe("streamed");
+    expectSameTable(result.table, expected.table);
+    expect(result.table.array("fare")).toEqual([1.1500000000000001, -0.07, null]);
   });
 
   it("stops at the first invalid value with readTable's error, and drops its row with onInvalid: drop", async () => {

@@ -45,6 +45,21 @@ function flooredMillisOfNanos(c: string): string {
   return `(CASE WHEN ${ns} >= 0 THEN ${ns} // 1000000 ELSE -((-(${ns} + 1)) // 1000000) - 1 END)`;
 }
 
+/**
+ * A DECIMAL(p, s) column's values as readTable has them: hyparquet multiplies the unscaled integer by 10^-s in
+ * doubles (so 1.15 reads as 1.1500000000000001), which this repeats with the same two doubles (the factor as
+ * JavaScript computes it, parsed back exactly); undefined beyond 18 digits, whose unscaled value BIGINT cannot
+ * hold.
+ * @example decimalNumber('"fare"', "DECIMAL(10,2)") // CAST(CAST("fare" * 100 AS BIGINT) AS DOUBLE) * CAST('0.01' AS DOUBLE)
+ */
+function decimalNumber(c: string, type: string): string | undefined {
+  const match = /^DECIMAL\((\d+),(\d+)\)$/.exec(type);
+  if (match === null || Number(match[1]) > 18) return undefined;
+  const scale = Number(match[2]);
+  const unscaled = `CAST(${c} * ${10n ** BigInt(scale)} AS BIGINT)`;
+  return `CAST(${unscaled} AS DOUBLE) * CAST('${String(10 ** -scale)}' AS DOUBLE)`;
+}
+
 /** One column's fast read: its value from a non-empty cell, and when such a cell is invalid by readTable's rules. */
 interface ParquetCell {
   readonly value: string;
@@ -53,30 +68,32 @@ interface ParquetCell {
 
 /**
  * The fast read of schema column `spec` from file column `c` of DuckDB type `type`, as readTable reads a decoded
- * Parquet value: numbers from any integer or float type (a float finite; an integer whole and within 2^53);
+ * Parquet value: numbers from any integer, float or decimal type (up to 18 digits; a float finite; an integer
+ * whole and within 2^53);
  * time stamps of any unit (to the millisecond, floored; a zone's as UTC wall-clock time) and dates; text from text;
  * booleans from booleans. Undefined for any other pairing (readTable then decides: it parses text in a number
  * column, for one).
  */
 function parquetCell(spec: ColumnSpec, c: string, type: string): ParquetCell | undefined {
   switch (spec.kind) {
-    case "float":
+    case "float": {
       if (INTEGER_TYPES.has(type) || WIDE_INTEGER_TYPES.has(type))
         return { value: `CAST(${c} AS DOUBLE)`, invalid: "FALSE" };
-      return FLOAT_TYPES.has(type)
-        ? { value: `CAST(${c} AS DOUBLE)`, invalid: `NOT isfinite(${c})` }
-        : undefined;
+      if (FLOAT_TYPES.has(type)) return { value: `CAST(${c} AS DOUBLE)`, invalid: `NOT isfinite(${c})` };
+      const decimal = decimalNumber(c, type);
+      return decimal === undefined ? undefined : { value: decimal, invalid: "FALSE" };
+    }
     case "int":
       if (INTEGER_TYPES.has(type)) return { value: `CAST(${c} AS BIGINT)`, invalid: "FALSE" };
       if (type === "BIGINT") return { value: c, invalid: `NOT (${c} BETWEEN -${MAX_INT} AND ${MAX_INT})` };
       if (type === "UBIGINT") return { value: `TRY_CAST(${c} AS BIGINT)`, invalid: `${c} > ${MAX_INT}` };
-      if (!FLOAT_TYPES.has(type)) return undefined;
       {
         // compared as DOUBLE (a FLOAT would compare 2^53 - 1 as 2^53); NaN equals itself in DuckDB, and is above
         // every number: refused by the range
-        const d = `CAST(${c} AS DOUBLE)`;
+        const d = FLOAT_TYPES.has(type) ? `CAST(${c} AS DOUBLE)` : decimalNumber(c, type);
+        if (d === undefined) return undefined;
         return {
-          value: `TRY_CAST(${c} AS BIGINT)`,
+          value: `TRY_CAST(${d} AS BIGINT)`,
           invalid: `NOT (${d} = floor(${d}) AND abs(${d}) <= ${MAX_INT})`,
         };
       }
@@ -177,7 +194,7 @@ async function parquetSelect(
  * readTable sorts them; schema columns found by name or alias (ignoring case, `_`, `-`, spaces); each value
  * checked as readTable checks a decoded Parquet value. DuckDB reads the files itself, on every core, with their
  * rows numbered in file order at no cost (so `"auto"` streams them); a value readTable would refuse, or a column
- * type this read does not map (text in a number column, INT96 time stamps, decimals), sends the
+ * type this read does not map (text in a number column, INT96 time stamps, decimals of more than 18 digits), sends the
  * files to readTable, which names the invalid value (a `TableReadError`) or, with `onInvalid: "drop"`, drops and
  * counts its row.
  * @example runOnDuckDb(pipe(trips.table).transform(dropDuplicates), { source: duckdbParquetFiles("data/*.parquet", taxiTripSchema) })
