@@ -12,6 +12,7 @@ export type { DuckDbOpenOptions } from "./engine/duckdb-database";
 export { DuckDb } from "./engine/duckdb-database";
 export type { DuckDbReport } from "./engine/duckdb-engine";
 export { duckdb } from "./engine/duckdb-engine";
+export { duckdbFiles } from "./engine/duckdb-files";
 export type { DuckDbFileSource } from "./engine/file-sources";
 export { csvFile, duckdbTable, parquetFile } from "./engine/file-sources";
 export type { DuckDbReadOptions } from "./engine/files-schema";

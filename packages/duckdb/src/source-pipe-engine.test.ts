@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
 import { duckdb } from "./engine/duckdb-engine";
+import { duckdbFilesFormat } from "./engine/duckdb-files";
 import { duckdbCsvFiles } from "./engine/read-files";
 
 const Ride = z.object({
@@ -76,6 +77,20 @@ describe("pipeFrom(...).run({ engine: duckdb() })", () => {
     expect(onDuckDb.report.rows).toBe(local.report.rows);
     const funnel = (trace: typeof local.trace) => trace.map((e) => [e.step, e.rowsIn, e.rowsOut]);
     expect(funnel(onDuckDb.trace)).toEqual(funnel(local.trace));
+  });
+
+  it("a CSV file with another delimiter than its extension's is read by readTable, then run in DuckDB", async () => {
+    const path = join(folder, "semicolons.csv");
+    await writeFile(path, `${CSV.replaceAll(",", ";")}\n`);
+    const semicolons = (p: string) => pipeFrom(p, Ride, { aliases: { zone: ["Zone"] }, delimiter: ";" });
+    const local = await semicolons(path).transform(dropDuplicates).run();
+    const onDuckDb = await semicolons(path)
+      .transform(dropDuplicates)
+      .run({ engine: duckdb({ database: db }) });
+    expect(onDuckDb.table.objects()).toEqual(local.table.objects());
+    expect(onDuckDb.readBy).toBeUndefined();
+    expect(duckdbFilesFormat([path, join(folder, "rides.parquet")])).toBeUndefined();
+    expect(duckdbFilesFormat([path, join(folder, "rides.TSV")])).toBe("csv");
   });
 
   it("an impossible date gets readTable's named error, or is dropped and counted with onInvalid: drop", async () => {

@@ -1,6 +1,7 @@
 import { Pipe, type PipeEngine, type Step } from "@tablepipe/core";
 import {
   columnKinds,
+  csvDelimiterOf,
   type PipeSourceFiles,
   type ReadReport,
   readTableWithReport,
@@ -9,9 +10,8 @@ import {
   type SourcePipeEngine,
   type SourcePipeResult,
 } from "@tablepipe/io";
+import { duckdbFiles, duckdbFilesFormat } from "./duckdb-files";
 import type { DuckDbFilesSource } from "./files-source";
-import { duckdbCsvFiles } from "./read-files";
-import { duckdbParquetFiles } from "./read-parquet-files";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./run-on-duckdb";
 
 /** What a run on DuckDB reports besides the table and trace: the query and where each step ran. */
@@ -50,18 +50,17 @@ function filesReadByDuckDb(files: readonly string[], source: PipeSourceFiles): D
     ...(read.aliases === undefined ? {} : { aliases: read.aliases }),
     ...(read.onInvalid === undefined ? {} : { onInvalid: read.onInvalid }),
   };
-  const csv = files.every((file) => {
-    const delimiter = /\.tsv$/i.test(file) ? "\t" : /\.csv$/i.test(file) ? "," : undefined;
-    return delimiter !== undefined && (read.delimiter === undefined || read.delimiter === delimiter);
-  });
-  if (csv && (read.format === undefined || read.format === "csv")) {
-    return duckdbCsvFiles(files, source.schema, options);
+  const format = duckdbFilesFormat(files);
+  if (format === undefined || (read.format !== undefined && read.format !== format)) return undefined;
+  const delimiter = read.delimiter;
+  if (
+    format === "csv" &&
+    delimiter !== undefined &&
+    files.some((file) => csvDelimiterOf(file) !== delimiter)
+  ) {
+    return undefined;
   }
-  const parquet = files.every((file) => /\.parquet$/i.test(file));
-  if (parquet && (read.format === undefined || read.format === "parquet")) {
-    return duckdbParquetFiles(files, source.schema, options);
-  }
-  return undefined;
+  return duckdbFiles(files, source.schema, options);
 }
 
 async function runSourceOnDuckDb<C extends string>(

@@ -268,6 +268,24 @@ export const NEEDS_EXACT_READ = "tablepipe: a cell needs the exact read";
 /** The first row number of the i-th file of a streamed read: each file's rows numbered apart, without counting. */
 export const ROWS_PER_FILE = 2 ** 40;
 
+/**
+ * One file's part of a streamed view over `read`, a fast read of it (its columns, the flag
+ * {@link NEEDS_TEXT_PATH}, and the `carried` columns it passes on): its columns but the flag and the carried
+ * ones, then `row` as the row-order column `rowColumn`; a flagged row stops the query with
+ * {@link NEEDS_EXACT_READ}.
+ */
+export function checkedPartSql(
+  read: string,
+  carried: readonly string[],
+  row: string,
+  rowColumn: string,
+): string {
+  const flag = quote(NEEDS_TEXT_PATH);
+  const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
+  const excluded = [flag, ...carried.map(quote)].join(", ");
+  return `SELECT * EXCLUDE (${excluded}), ${row} AS ${quote(rowColumn)} FROM (${read}) WHERE ${check}`;
+}
+
 /** DuckDB's virtual column of a file read: the file's index among the files read (0 for one file). */
 const FILE_INDEX = "file_index";
 
@@ -290,8 +308,6 @@ export function streamedReadSql(
   numbered = true,
   typedNumbers = false,
 ): string {
-  const flag = quote(NEEDS_TEXT_PATH);
-  const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
   const clash = header.some((name) => name.toLowerCase() === FILE_INDEX);
   const carry = numbered || clash ? [] : [FILE_INDEX];
   const row = numbered
@@ -299,9 +315,12 @@ export function streamedReadSql(
     : clash
       ? "CAST(0 AS BIGINT)"
       : `CAST(${quote(FILE_INDEX)} AS BIGINT)`;
-  const excluded = [flag, ...carry.map(quote)].join(", ");
-  const read = fastReadSql(specs, header, found, source, carry, typedNumbers);
-  return `SELECT * EXCLUDE (${excluded}), ${row} AS ${quote(rowColumn)} FROM (${read}) WHERE ${check}`;
+  return checkedPartSql(
+    fastReadSql(specs, header, found, source, carry, typedNumbers),
+    carry,
+    row,
+    rowColumn,
+  );
 }
 
 /** Run `sql`, true when it ran; false on any DuckDB error (the exact path then reads the files and names it). */

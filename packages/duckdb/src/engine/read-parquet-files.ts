@@ -9,13 +9,7 @@ import {
 } from "@tablepipe/io";
 import { ReadTableDecides, toQueryError } from "../errors";
 import { DUCKDB_TYPES } from "./column-types";
-import {
-  COLUMN_TYPE,
-  emptyValueSql,
-  NEEDS_EXACT_READ,
-  NEEDS_TEXT_PATH,
-  ROWS_PER_FILE,
-} from "./fast-csv-read";
+import { COLUMN_TYPE, checkedPartSql, emptyValueSql, NEEDS_TEXT_PATH, ROWS_PER_FILE } from "./fast-csv-read";
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
@@ -227,17 +221,12 @@ export function duckdbParquetFiles(
     rowColumn: string,
     streamed: readonly string[],
   ): Promise<StreamedView> => {
-    const flag = quote(NEEDS_TEXT_PATH);
-    const check = `CASE WHEN ${flag} THEN error(${sqlString(NEEDS_EXACT_READ)}) ELSE TRUE END`;
     const parts: string[] = [];
     for (const [i, file] of streamed.entries()) {
       const select = await parquetSelect(connection, file, specs, options.aliases, true);
       if (select === undefined) throw new ReadTableDecides(`${file}: read by readTable`);
       const row = `${i * ROWS_PER_FILE} + ${FILE_ROW_NUMBER}`;
-      const excluded = `${flag}, ${quote(FILE_ROW_NUMBER)}`;
-      parts.push(
-        `SELECT * EXCLUDE (${excluded}), ${row} AS ${quote(rowColumn)} FROM (${select}) WHERE ${check}`,
-      );
+      parts.push(checkedPartSql(select, [FILE_ROW_NUMBER], row, rowColumn));
     }
     try {
       await connection.run(`CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`);

@@ -4,8 +4,7 @@ import {
   DuckDb,
   type DuckDbFilesSource,
   type DuckDbPipeResult,
-  duckdbCsvFiles,
-  duckdbParquetFiles,
+  duckdbFiles,
   runOnDuckDb,
   type SourceRead,
   type StepPlacement,
@@ -33,15 +32,7 @@ export async function tripFilesOnDuckDb(
   files: string,
   onInvalid: "error" | "drop",
 ): Promise<DuckDbFilesSource | undefined> {
-  const resolved = await resolveSources(files);
-  const options = { aliases: taxiTripAliases, onInvalid };
-  if (resolved.every((file) => /\.(csv|tsv)$/i.test(file))) {
-    return duckdbCsvFiles(resolved, taxiTripSchema, options);
-  }
-  if (resolved.every((file) => /\.parquet$/i.test(file))) {
-    return duckdbParquetFiles(resolved, taxiTripSchema, options);
-  }
-  return undefined;
+  return duckdbFiles(await resolveSources(files), taxiTripSchema, { aliases: taxiTripAliases, onInvalid });
 }
 
 /**
