@@ -2,9 +2,9 @@ import { defineTransform, needsEach } from "@tablepipe/core";
 import { planSteps } from "@tablepipe/core/internal";
 import * as aq from "arquero";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { CandidateRows, candidatePair } from "./candidate-rows";
+import { CandidateRows, candidatePair, candidateSettings } from "./candidate-rows";
 
 type Row = { g: number; at: number; s: string | null; v: number };
 
@@ -78,6 +78,30 @@ describe("CandidateRows", () => {
       ),
       { seed: 3, numRuns: 150 },
     );
+  });
+
+  describe("compacts once the new rows held fill minPendingCells values (rows × columns)", () => {
+    const settings = { ...candidateSettings };
+    afterEach(() => Object.assign(candidateSettings, settings));
+    // ten distinct rows of one group, of which first-1 keeps one
+    const ten = aq.from(
+      Array.from({ length: 10 }, (_, i): Row => ({ g: 0, at: i, s: "a", v: 0 })),
+      columns,
+    );
+    const heldAfterTen = (cells: number): number => {
+      candidateSettings.minPendingCells = cells;
+      const candidates = new CandidateRows(candidatePair(columns, [], plan(1))!, columns);
+      candidates.append(ten);
+      return candidates.finish().numRows();
+    };
+
+    it("at 10 rows of 4 columns for 40 cells", () => {
+      expect(heldAfterTen(40)).toBe(1);
+    });
+
+    it("not before, for 44 cells (11 rows)", () => {
+      expect(heldAfterTen(44)).toBe(10);
+    });
   });
 
   it("counts every row streamed in, in the adjusted trace of the dedupe", () => {

@@ -126,7 +126,10 @@ describe("pipeFrom with a first-N step's cutoff", () => {
     seen.columns = [];
     seen.dropped = 0;
   });
-  afterEach(() => Object.assign(candidateSettings, settings));
+  afterEach(() => {
+    delete candidateSettings.minPendingRows;
+    Object.assign(candidateSettings, settings);
+  });
 
   for (const byRows of [false, true]) {
     const keepFareAbove = numberFilter("keepFareAbove", "fare", (v, min) => v > min, byRows);
