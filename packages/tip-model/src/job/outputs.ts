@@ -1,6 +1,6 @@
 import { stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Table, TraceEntry } from "@tablepipe/core";
+import { columnArray, type Table, type TraceEntry } from "@tablepipe/core";
 import {
   checkOutputFolder,
   type OpenOutputFolderOptions,
@@ -116,10 +116,13 @@ export interface WrittenOutputs {
  * @example predictionArrays(predictions, "tip_amount") // { actual: Float64Array [...], predicted: Float64Array [...] }
  */
 export function predictionArrays(predictions: Table, label: string): ReportChartInput["predictions"] {
-  return {
-    actual: Float64Array.from(predictions.array(label) as ArrayLike<number>),
-    predicted: Float64Array.from(predictions.array("prediction") as ArrayLike<number>),
-  };
+  return { actual: float64Copy(predictions, label), predicted: float64Copy(predictions, "prediction") };
+}
+
+/** A copy of a number column as the table shows it (arquero's `array()` calls a closure per row). */
+function float64Copy(table: Table, name: string): Float64Array {
+  const values = columnArray(table, name);
+  return values instanceof Float64Array ? values.slice() : Float64Array.from(values as ArrayLike<number>);
 }
 
 /**

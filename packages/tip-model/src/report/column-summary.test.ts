@@ -32,4 +32,16 @@ describe("summarizeColumns", () => {
       { name: "empty", type: "unknown", nulls: 2, min: "", max: "" },
     ]);
   });
+  it("reads typed columns whole: an Int32Array, a Float64Array with NaN as its missing value", () => {
+    const table = aq.table({
+      month: Int32Array.of(7, -2, 12),
+      fare: Float64Array.of(Number.NaN, 3.25, -1),
+      none: new Float64Array(3).fill(Number.NaN),
+    });
+    expect(summarizeColumns(table, z.object({ month: z.int() }))).toEqual([
+      { name: "month", type: "int", nulls: 0, min: "-2", max: "12" },
+      { name: "fare", type: "float", nulls: 1, min: "-1", max: "3.25" },
+      { name: "none", type: "unknown", nulls: 3, min: "", max: "" },
+    ]);
+  });
 });

@@ -11,8 +11,18 @@ function schemaTypes(schema: RowSchema): Map<string, string> {
 const readableTimestamp = (ms: number): string => formatTimestamp(ms).replace("T", " ");
 const numberText = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4, useGrouping: true });
 
-/** Nulls (NaN, the only missing value a Float64Array holds), smallest and largest value of a typed column. */
-function float64Summary(values: Float64Array): {
+/** A typed array of numbers (not of bigints). */
+type NumberArray = Exclude<ArrayBufferView & ArrayLike<number>, DataView | BigInt64Array | BigUint64Array>;
+
+function isNumberArray(values: ArrayLike<unknown>): values is NumberArray {
+  return (
+    ArrayBuffer.isView(values) &&
+    !(values instanceof DataView || values instanceof BigInt64Array || values instanceof BigUint64Array)
+  );
+}
+
+/** Nulls (NaN, the only missing value a typed number array holds), smallest and largest value of a typed column. */
+function numberArraySummary(values: NumberArray): {
   nulls: number;
   min: number | undefined;
   max: number | undefined;
@@ -52,7 +62,7 @@ export function summarizeColumns(table: ColumnTable, schema?: RowSchema): Report
     let min: number | string | boolean | undefined;
     let max: number | string | boolean | undefined;
     let seen: string | undefined;
-    if (values instanceof Float64Array) ({ nulls, min, max, seen } = float64Summary(values));
+    if (isNumberArray(values)) ({ nulls, min, max, seen } = numberArraySummary(values));
     else
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
