@@ -29,11 +29,15 @@ export function createWorkerPool(size: number): PiecePool | undefined {
   if (script === undefined || size < 1) return undefined;
   const workers = Array.from({ length: size }, () => new Worker(script));
   const waiting = new Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }>();
+  // pieces handed to each worker and not yet returned: a piece goes to the worker with the fewest, so a worker
+  // that runs slower (sharing its core with the calling thread, say) is not left with the last pieces alone
+  const outstanding = new Int32Array(size);
   let nextId = 0;
   let failure: unknown;
-  for (const worker of workers) {
+  workers.forEach((worker, w) => {
     worker.unref(); // an idle pool never keeps the process alive
     worker.on("message", (message: { id: number; result: PieceResult }) => {
+      outstanding[w] = (outstanding[w] as number) - 1;
       const entry = waiting.get(message.id);
       waiting.delete(message.id);
       entry?.resolve(message.result);
@@ -43,13 +47,15 @@ export function createWorkerPool(size: number): PiecePool | undefined {
       for (const entry of waiting.values()) entry.reject(error);
       waiting.clear();
     });
-  }
+  });
   return {
     size,
     parse: (request) => {
       if (failure !== undefined) return Promise.reject(failure);
       const id = nextId++;
-      const worker = workers[id % workers.length] as Worker;
+      const w = leastBusy(outstanding, id % size);
+      outstanding[w] = (outstanding[w] as number) + 1;
+      const worker = workers[w] as Worker;
       return new Promise<PieceResult>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, request }, transferList(request));
@@ -59,6 +65,20 @@ export function createWorkerPool(size: number): PiecePool | undefined {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
+}
+
+/**
+ * The worker with the fewest pieces outstanding; among equals the first from `start` on (round robin while
+ * they keep pace).
+ * @example leastBusy(Int32Array.of(3, 1, 1), 2) // 2
+ */
+export function leastBusy(outstanding: Int32Array, start: number): number {
+  let best = start;
+  for (let k = 1; k < outstanding.length; k++) {
+    const w = (start + k) % outstanding.length;
+    if ((outstanding[w] as number) < (outstanding[best] as number)) best = w;
+  }
+  return best;
 }
 
 /** The buffers a request hands over to the thread that parses it (the caller's copy is detached). */
