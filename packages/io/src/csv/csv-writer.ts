@@ -4,9 +4,12 @@ import { formatWallClock } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import type { ColumnSpec } from "../read/schema-columns";
 import { epochMillisValues, writeColumns } from "../write/column-types";
-import { type ColumnCells, columnCells } from "./csv-cells";
+import { type CellBytes, columnCellBytes, MAX_FIXED_CELL_BYTES, textRoom, writeText } from "./csv-cell-bytes";
 
-const ROWS_PER_WRITE = 4096;
+/** Bytes handed to the file stream at a time. */
+const BYTES_PER_WRITE = 1 << 20;
+const COMMA = 44;
+const LINE_FEED = 10;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
@@ -34,7 +37,7 @@ export function csvCell(value: unknown): string {
 }
 
 /**
- * Write a table as CSV with a header row, streaming a few thousand rows at a time, each type as ISO-like text
+ * Write a table as CSV with a header row, streaming a MiB of rows at a time, each type as ISO-like text
  * (see `writeColumns` for how a column's type is found): time stamps `2018-02-04 18:00:00` (`.sss` only when
  * not zero), dates `2018-02-04`, numbers as numbers, booleans `true`/`false`, missing values empty.
  * @example await writeCsvFile(trips, "out/trips.csv", columnKinds(TripRow))
@@ -46,37 +49,56 @@ export async function writeCsvFile(
 ): Promise<void> {
   const columns = writeColumns(table, specs);
   const names = columns.map((column) => column.name);
-  const cellsOf = columns.map((column) =>
-    columnCells(
+  const cells = columns.map((column) =>
+    columnCellBytes(
       column.type,
       column.values,
       column.type === "timestamp" || column.type === "date" ? epochMillisValues(column) : undefined,
       csvCell,
     ),
   );
-  const cells = columns.map(() => new Array<string>(ROWS_PER_WRITE));
-  const row = new Array<string>(columns.length);
   const rows = table.numRows();
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => out.once("error", reject));
   failed.catch(() => {});
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await Promise.race([once(out, "drain"), failed]);
+  const write = async (bytes: Buffer): Promise<void> => {
+    if (!out.write(bytes)) await Promise.race([once(out, "drain"), failed]);
   };
   try {
-    await write(`${names.map(csvCell).join(",")}\n`);
-    for (let start = 0; start < rows; start += ROWS_PER_WRITE) {
-      const end = Math.min(rows, start + ROWS_PER_WRITE);
-      // each column's cells first (a loop of one kind per column), then each row joined, then the rows
-      for (let c = 0; c < columns.length; c++) (cellsOf[c] as ColumnCells)(start, end, cells[c] as string[]);
-      const lines = new Array<string>(end - start);
-      for (let i = 0; i < lines.length; i++) {
-        for (let c = 0; c < columns.length; c++) row[c] = (cells[c] as string[])[i] as string;
-        lines[i] = row.join(",");
+    await write(Buffer.from(`${names.map(csvCell).join(",")}\n`));
+    let buffer = Buffer.allocUnsafe(BYTES_PER_WRITE);
+    let at = 0;
+    /** Hand the bytes so far to the stream, then go on in a new buffer of `room` bytes at least. */
+    const flush = async (room: number): Promise<void> => {
+      if (at > 0) await write(buffer.subarray(0, at)); // the stream keeps this buffer: a new one follows
+      buffer = Buffer.allocUnsafe(Math.max(BYTES_PER_WRITE, room));
+      at = 0;
+    };
+    // a row's number and time cells, its delimiters and its line end take at most this; texts say their own
+    const fixedRoom = cells.length * (MAX_FIXED_CELL_BYTES + 1) + 1;
+    const texts = new Array<string>(cells.length).fill("");
+    for (let row = 0; row < rows; row++) {
+      let room = fixedRoom;
+      for (let c = 0; c < cells.length; c++) {
+        const column = cells[c] as CellBytes;
+        if (column.text !== undefined) {
+          const text = column.text(row);
+          texts[c] = text;
+          room += textRoom(text);
+        }
       }
-      const text = `${lines.join("\n")}\n`;
-      await write(text);
+      if (at + room > buffer.length) await flush(room);
+      for (let c = 0; c < cells.length; c++) {
+        if (c > 0) buffer[at++] = COMMA;
+        const column = cells[c] as CellBytes;
+        at =
+          column.write === undefined
+            ? writeText(buffer, at, texts[c] as string)
+            : column.write(buffer, at, row);
+      }
+      buffer[at++] = LINE_FEED;
     }
+    if (at > 0) await write(buffer.subarray(0, at));
     out.end();
     await Promise.race([once(out, "close"), failed]);
   } finally {

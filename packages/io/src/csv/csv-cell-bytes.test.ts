@@ -1,0 +1,148 @@
+import { formatDay, formatWallClock } from "@tablepipe/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { WriteType } from "../write/column-types";
+import { columnCellBytes, MAX_FIXED_CELL_BYTES, numberText, writeText } from "./csv-cell-bytes";
+import { csvCell } from "./csv-writer";
+
+/** Epoch milliseconds formatWallClock accepts: ±8.64e15, whole or not, with many in a few days (cache hits). */
+const millis = fc.oneof(
+  fc.integer({ min: -8.64e15, max: 8.64e15 }),
+  fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2018, 0, 4) }),
+  fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }),
+  fc.constantFrom(
+    -8.64e15,
+    8.64e15,
+    -1,
+    0,
+    1,
+    -86_400_000,
+    86_399_999,
+    Date.UTC(-1, 0, 1),
+    Date.UTC(10000, 0, 1),
+  ),
+);
+
+/** Numbers as a CSV column holds them: repeated prices, one-off values, integers, and the special values. */
+const numbers = fc.oneof(
+  fc.integer({ min: 0, max: 40 }).map((cents) => cents / 4),
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(
+    -0,
+    0,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    2 ** 53 + 2,
+    1e21,
+    5e-324,
+    12.34,
+    -0.5,
+    0.05,
+    1.1,
+    2.675,
+    0.1 + 0.2,
+    214748.3647,
+    -21474836.47,
+    123456789.5,
+    1e-7,
+    0.000001,
+    -1e-4,
+  ),
+  fc.integer({ min: -(2 ** 31), max: 2 ** 31 }).map((n) => n / 10_000),
+);
+
+describe("CSV cells", () => {
+  it("writes every time stamp as formatWallClock does, with its date cached per day", () => {
+    fc.assert(
+      fc.property(fc.array(millis, { maxLength: 300 }), (values) => {
+        const twice = [...values, ...values];
+        expect(cellTexts("timestamp", twice, twice)).toEqual(twice.map((ms) => formatWallClock(ms)));
+      }),
+    );
+  });
+
+  it("throws as formatWallClock does beyond its range", () => {
+    expect(() => cellTexts("timestamp", [8.64e15 + 1], [8.64e15 + 1])).toThrow(RangeError);
+  });
+
+  it("writes every number as csvCell does, digits of whole numbers and cached texts of others alike", () => {
+    fc.assert(
+      fc.property(fc.array(numbers, { maxLength: 300 }), (values) => {
+        const twice = [...values, ...values];
+        expect(cellTexts("float", twice)).toEqual(twice.map(csvCell));
+        expect(cellTexts("int", Float64Array.from(twice))).toEqual(twice.map(csvCell));
+      }),
+    );
+  });
+
+  it("numberText writes every number as csvCell does, while the cache fills, pays off and is dropped", () => {
+    fc.assert(
+      fc.property(fc.array(numbers, { maxLength: 300 }), (values) => {
+        const text = numberText();
+        for (const value of [...values, ...values])
+          expect([value, text(value)]).toEqual([value, csvCell(value)]);
+      }),
+    );
+    // one-off values for a window (the cache is dropped), then repeated ones: the texts never change
+    const text = numberText();
+    const oneOff = Array.from({ length: 10_000 }, (_, i) => i + 0.5);
+    const repeated = Array.from({ length: 10_000 }, (_, i) => (i % 7) / 8);
+    for (const value of [...oneOff, ...repeated, ...oneOff]) expect(text(value)).toBe(String(value));
+  });
+
+  it("time stamps, dates and numbers as the cell writers give them, missing values empty", () => {
+    const stamps = [Date.UTC(2018, 1, 4, 18, 0, 0, 5), null, Date.UTC(1969, 11, 31, 23, 59, 59)];
+    expect(cellTexts("timestamp", stamps, stamps)).toEqual([
+      formatWallClock(stamps[0] as number),
+      "",
+      "1969-12-31 23:59:59",
+    ]);
+    const days = [Date.UTC(2018, 1, 4), null, Date.UTC(2018, 1, 4)];
+    expect(cellTexts("date", days, days)).toEqual([formatDay(Date.UTC(2018, 1, 4)), "", "2018-02-04"]);
+    expect(cellTexts("int", [1.5, null, 12n, -0, undefined, -(2n ** 63n)])).toEqual([
+      "1.5",
+      "",
+      "12",
+      "-0",
+      "",
+      "-9223372036854775808",
+    ]);
+    expect(cellTexts("int", BigInt64Array.of(-(2n ** 63n), 7n))).toEqual(["-9223372036854775808", "7"]);
+    expect(cellTexts("string", ["a,b", "", null, true, "héllo \u{1F600}"])).toEqual([
+      '"a,b"',
+      '""',
+      "",
+      "true",
+      "héllo \u{1F600}",
+    ]);
+  });
+
+  it("writeText writes a text's UTF-8 bytes, ASCII or not", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (text) => {
+        const out = Buffer.alloc(text.length * 3 + 2, 0xff);
+        const end = writeText(out, 1, text);
+        expect(out.subarray(1, end).toString("utf8")).toBe(text);
+        expect(out[0]).toBe(0xff);
+      }),
+    );
+  });
+});
+
+/** Each cell of `values` written as `type` by its cell writer, as text; checks a number or time cell's room. */
+function cellTexts(
+  type: WriteType,
+  values: ArrayLike<unknown>,
+  millis?: readonly (number | null)[],
+): string[] {
+  const cells = columnCellBytes(type, values, millis, csvCell);
+  const out = Buffer.alloc(1 << 12);
+  return Array.from({ length: values.length }, (_, row) => {
+    if (cells.write === undefined) return cells.text(row);
+    const end = cells.write(out, 0, row);
+    expect(end).toBeLessThanOrEqual(MAX_FIXED_CELL_BYTES);
+    return out.subarray(0, end).toString("utf8");
+  });
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { formatWallClock } from "@tablepipe/core";
+import { table as makeTable } from "arquero";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import type { ColumnSpec } from "../read/schema-columns";
+import { tempFolder } from "../test-support";
+import { csvCell, writeCsvFile } from "./csv-writer";
+
+const tmp = tempFolder();
+afterAll(() => tmp.remove());
+
+const SPECS: readonly ColumnSpec[] = [
+  { name: "id", kind: "int", nullable: false },
+  { name: "at", kind: "timestamp", nullable: true },
+  { name: "amount", kind: "float", nullable: true },
+  { name: "note", kind: "string", nullable: true },
+  { name: "paid", kind: "boolean", nullable: false },
+];
+
+/** The file the cells' texts make: the header, then each row's texts joined by commas, each row ending a line. */
+function expectedCsv(rows: readonly Row[]): string {
+  const names = SPECS.map((spec) => spec.name);
+  const lines = rows.map((row) =>
+    [
+      csvCell(row.id),
+      row.at === null ? "" : formatWallClock(row.at),
+      csvCell(row.amount),
+      csvCell(row.note),
+      csvCell(row.paid),
+    ].join(","),
+  );
+  return `${[names.join(","), ...lines].map((line) => `${line}\n`).join("")}`;
+}
+
+interface Row {
+  id: number;
+  at: number | null;
+  amount: number | null;
+  note: string | null;
+  paid: boolean;
+}
+
+const row: fc.Arbitrary<Row> = fc.record({
+  id: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -1, 1e15, -1e15 + 1, 2 ** 53 - 1)),
+  at: fc.option(
+    fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2018, 0, 3) }),
+    ),
+    { nil: null },
+  ),
+  amount: fc.option(
+    fc.oneof(
+      fc.double(),
+      fc.integer({ min: 0, max: 400 }).map((c) => c / 8),
+    ),
+    { nil: null },
+  ),
+  note: fc.option(
+    fc.oneof(fc.string({ unit: "grapheme", maxLength: 12 }), fc.constantFrom('a "b", c', "x\ny")),
+    {
+      nil: null,
+    },
+  ),
+  paid: fc.boolean(),
+});
+
+describe("writeCsvFile", () => {
+  it("writes each cell as its text, row by row, whatever the values", async () => {
+    let file = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 60 }), async (rows) => {
+        const table = makeTable({
+          id: Float64Array.from(rows, (r) => r.id),
+          at: rows.map((r) => r.at),
+          amount: rows.map((r) => r.amount),
+          note: rows.map((r) => r.note),
+          paid: rows.map((r) => r.paid),
+        });
+        const path = join(tmp.dir, `rows-${file++}.csv`);
+        await writeCsvFile(table, path, SPECS);
+        expect(readFileSync(path, "utf8")).toBe(expectedCsv(rows));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("fills several MiB of rows and a text longer than a MiB, non-ASCII, without losing a byte", async () => {
+    const long = "é,".repeat(700_000); // 2.1 MB in UTF-8, quoted for its commas
+    const rows: Row[] = Array.from({ length: 40_000 }, (_, i) => ({
+      id: i * 37 - 5_000,
+      at: Date.UTC(2018, 0, 1) + i * 61_001,
+      amount: i % 3 === 0 ? null : i / 7,
+      note: i === 20_000 ? long : `n${i % 11}`,
+      paid: i % 2 === 0,
+    }));
+    const table = makeTable({
+      id: Float64Array.from(rows, (r) => r.id),
+      at: Float64Array.from(rows, (r) => r.at as number),
+      amount: rows.map((r) => r.amount),
+      note: rows.map((r) => r.note),
+      paid: rows.map((r) => r.paid),
+    });
+    const path = join(tmp.dir, "big.csv");
+    await writeCsvFile(table, path, SPECS);
+    const text = readFileSync(path, "utf8");
+    expect(text.length).toBeGreaterThan(3 << 20);
+    expect(text).toBe(expectedCsv(rows));
+  });
+});
