@@ -259,22 +259,29 @@ describe("duckdbParquetFiles reads as readTable reads", { timeout: 120_000 }, ()
     expect((await readTableWithReport(nanos, Trip)).table.array("picked_at")).toEqual([-1]);
   });
 
-  it("reads decimals as readTable does, without readTable: the unscaled value times 10^-scale, in doubles", async () => {
+  it("reads decimals as readTable does, without readTable: the nearest doubles, hyparquet's beyond 2^50 unscaled", async () => {
     const dir = await writeParts([
       {
         ...CLEAN,
         types: { ...CLEAN.types, fare: "DECIMAL(10,2)", vendor: "DECIMAL(9,3)" },
         rows: [cleanRow("1", "1.15"), cleanRow("2", "-0.07"), cleanRow("3", null)],
       },
+      {
+        ...CLEAN,
+        types: { ...CLEAN.types, fare: "DECIMAL(18,2)" },
+        // 2^50 unscaled is read as the nearest double; 2^50 + 5 as hyparquet decodes it (× 0.01 in doubles)
+        rows: [cleanRow("4", "1.15"), cleanRow("5", "11258999068426.24"), cleanRow("6", "11258999068426.29")],
+      },
     ]);
     const expected = await readTableWithReport(dir, Trip);
-    // 115 × 0.01 in doubles: what hyparquet gives, not the decimal's nearest double (1.15)
-    expect(expected.table.array("fare")).toEqual([1.1500000000000001, -0.07, null]);
+    const fares = [1.15, -0.07, null, 1.15, 11258999068426.24, 1125899906842629 * 0.01];
+    expect(fares[5]).not.toBe(11258999068426.29);
+    expect(expected.table.array("fare")).toEqual(fares);
     const source = duckdbParquetFiles(dir, Trip);
     const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source });
     expect(result.readBy).toBe("streamed");
     expectSameTable(result.table, expected.table);
-    expect(result.table.array("fare")).toEqual([1.1500000000000001, -0.07, null]);
+    expect(result.table.array("fare")).toEqual(fares);
   });
 
   it("stops at the first invalid value with readTable's error, and drops its row with onInvalid: drop", async () => {

@@ -40,18 +40,22 @@ function flooredMillisOfNanos(c: string): string {
 }
 
 /**
- * A DECIMAL(p, s) column's values as readTable has them: hyparquet multiplies the unscaled integer by 10^-s in
- * doubles (so 1.15 reads as 1.1500000000000001), which this repeats with the same two doubles (the factor as
- * JavaScript computes it, parsed back exactly); undefined beyond 18 digits, whose unscaled value BIGINT cannot
- * hold.
- * @example decimalNumber('"fare"', "DECIMAL(10,2)") // CAST(CAST("fare" * 100 AS BIGINT) AS DOUBLE) * CAST('0.01' AS DOUBLE)
+ * A DECIMAL(p, s) column's values as readTable has them: the double nearest to each decimal (DuckDB's cast
+ * divides the unscaled integer by 10^s, as readTable does) while the unscaled integer is at most 2^50, which
+ * is always so up to 15 digits. Beyond, readTable keeps hyparquet's decoding, the unscaled integer times 10^-s
+ * in doubles, which this repeats with the same two doubles (the factor as JavaScript computes it, parsed back
+ * exactly). Undefined beyond 18 digits, whose unscaled value BIGINT cannot hold.
+ * @example decimalNumber('"fare"', "DECIMAL(10,2)") // CAST("fare" AS DOUBLE)
  */
 function decimalNumber(c: string, type: string): string | undefined {
   const match = /^DECIMAL\((\d+),(\d+)\)$/.exec(type);
   if (match === null || Number(match[1]) > 18) return undefined;
+  const nearest = `CAST(${c} AS DOUBLE)`;
+  if (Number(match[1]) <= 15) return nearest;
   const scale = Number(match[2]);
   const unscaled = `CAST(${c} * ${10n ** BigInt(scale)} AS BIGINT)`;
-  return `CAST(${unscaled} AS DOUBLE) * CAST('${String(10 ** -scale)}' AS DOUBLE)`;
+  const decoded = `CAST(${unscaled} AS DOUBLE) * CAST('${String(10 ** -scale)}' AS DOUBLE)`;
+  return `(CASE WHEN abs(${unscaled}) <= ${2n ** 50n} THEN ${nearest} ELSE ${decoded} END)`;
 }
 
 /** One column's fast read: its value from a non-empty cell, and when such a cell is invalid by readTable's rules. */

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Type, tableFromIPC } from "@uwdata/flechette";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
+import { nearestDecimals } from "../read/nearest-decimal";
 import { type ReadContext, rowsRead } from "../read/read-context";
 
 /**
@@ -30,12 +31,20 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
       .filter((field) => field.type.typeId === Type.Timestamp || field.type.typeId === Type.Date)
       .map((field) => field.name),
   );
-  const mapped = mapNamedColumns(ctx, names);
-  const columns = mapped.map((name): DecodedColumn | undefined =>
-    name === undefined
-      ? undefined
-      : { values: table.getChild(name).toArray(), epochMillis: timeColumns.has(name) },
+  // flechette adds a decimal's fraction to its whole part: read as the doubles nearest to the decimals
+  const decimalScales = new Map(
+    fields.flatMap((field) => (field.type.typeId === Type.Decimal ? [[field.name, field.type.scale]] : [])),
   );
+  const mapped = mapNamedColumns(ctx, names);
+  const columns = mapped.map((name): DecodedColumn | undefined => {
+    if (name === undefined) return undefined;
+    const values = table.getChild(name).toArray();
+    const scale = decimalScales.get(name);
+    return {
+      values: scale === undefined ? values : nearestDecimals(values, scale),
+      epochMillis: timeColumns.has(name),
+    };
+  });
   appendValueBatch(ctx, columns, table.numRows, 0);
   ctx.progress.advance(bytes.length, rowsRead(ctx));
 }

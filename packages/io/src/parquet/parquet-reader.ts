@@ -10,6 +10,7 @@ import {
 } from "hyparquet";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
+import { nearestDecimals } from "../read/nearest-decimal";
 import { type ReadContext, rowsRead } from "../read/read-context";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
@@ -188,8 +189,11 @@ export async function readRowGroup(
   const columns = parquet.mapped.map((name): DecodedColumn | undefined => {
     if (name === undefined) return undefined;
     const own = direct.get(name);
+    const values = own ?? assemble(chunks.get(name) ?? [], rowStart, rowEnd);
+    const element = parquet.elements.get(name);
     return {
-      values: own ?? assemble(chunks.get(name) ?? [], rowStart, rowEnd),
+      // hyparquet's decimals (the unscaled integer times 10^-scale) as the doubles nearest to them
+      values: element?.converted_type === "DECIMAL" ? nearestDecimals(values, element.scale ?? 0) : values,
       epochMillis: parquet.timeColumns.has(name),
       owned: own !== undefined,
     };

@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   dateDay,
+  decimal32,
+  decimal64,
+  decimal128,
   dictionary,
   float64,
   int32,
@@ -295,6 +298,58 @@ describe("readTable (Parquet)", () => {
     expect(outOfRange.message).toMatch(/row 2, column at: cannot parse "9000000000000000" as a timestamp/);
   });
 
+  it("reads decimals of every physical type as the doubles nearest to them (1.15, not 1.1500000000000001)", async () => {
+    const path = parquet("decimals.parquet", [
+      {
+        element: {
+          name: "d32",
+          type: "INT32",
+          converted_type: "DECIMAL",
+          precision: 9,
+          scale: 2,
+          repetition_type: "REQUIRED",
+        },
+        data: [115n, -30n, 0n, 999_999_999n],
+      },
+      {
+        element: {
+          name: "d64",
+          type: "INT64",
+          converted_type: "DECIMAL",
+          precision: 15,
+          scale: 4,
+          repetition_type: "OPTIONAL",
+        },
+        data: [11_500n, null, -3n, 999_999_999_999_999n],
+      },
+      {
+        element: {
+          name: "fixed",
+          type: "FIXED_LEN_BYTE_ARRAY",
+          type_length: 9,
+          converted_type: "DECIMAL",
+          precision: 20,
+          scale: 2,
+          repetition_type: "REQUIRED",
+        },
+        // the last one's unscaled integer is above 2^50: read as hyparquet decodes it
+        data: [115n, -7n, 2n ** 50n, 2n ** 52n + 3n],
+      },
+    ]);
+    const table = await readTable(
+      path,
+      z.object({ d32: z.number(), d64: z.number().nullable(), fixed: z.number() }),
+    );
+    expect(Array.from(table.array("d32"))).toEqual([1.15, -0.3, 0, 9_999_999.99]);
+    expect(table.array("d64")).toEqual([1.15, null, -0.0003, 99_999_999_999.9999]);
+    expect(Array.from(table.array("fixed"))).toEqual([
+      1.15,
+      -0.07,
+      Number(2n ** 50n) / 100,
+      Number(2n ** 52n + 3n) * 10 ** -2,
+    ]);
+  });
+
   it("names a file that is not Parquet", async () => {
     const path = tmp.file("fake.parquet", "id\n1\n");
     const error = await readError(readTable(path, z.object({ id: z.int() })));
@@ -386,6 +441,22 @@ describe("readTable (Arrow IPC)", () => {
     expect(table.array("at")).toEqual([utc(2018, 2, 4, 18, 0, 0, 7), null]);
     const error = await readError(readTable(path, z.object({ at: z.string().nullable() })));
     expect(error.message).toMatch(/row 1, column at: .*"2018-02-04T18:00:00\.007"/);
+  });
+
+  it("reads Arrow decimals of 32, 64 and 128 bits as the doubles nearest to them", async () => {
+    const path = arrow(
+      "decimals.arrow",
+      { a: [115n, -30n], b: [1_150_000n, -3n], c: [115n, 2n ** 60n] },
+      { types: { a: decimal32(9, 2), b: decimal64(15, 6), c: decimal128(30, 2) } },
+    );
+    const table = await readTable(path, z.object({ a: z.number(), b: z.number(), c: z.number() }));
+    expect(Array.from(table.array("a"))).toEqual([1.15, -0.3]);
+    expect(Array.from(table.array("b"))).toEqual([1.15, -0.000003]);
+    // above 2^50 unscaled: as flechette decodes it (whole part plus fraction)
+    expect(Array.from(table.array("c"))).toEqual([
+      1.15,
+      Number(2n ** 60n / 100n) + Number(2n ** 60n % 100n) / 100,
+    ]);
   });
 
   it("names the row and column of an invalid value", async () => {
