@@ -4,20 +4,23 @@ import { formatWallClock } from "@tablepipe/core";
 import { table as makeTable } from "arquero";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ColumnSpec } from "../read/schema-columns";
+import * as z from "zod";
+import { type ColumnSpec, columnKinds } from "../read/schema-columns";
 import { tempFolder } from "../test-support";
 import { csvCell, writeCsvFile } from "./csv-writer";
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 
-const SPECS: readonly ColumnSpec[] = [
-  { name: "id", kind: "int", nullable: false },
-  { name: "at", kind: "timestamp", nullable: true },
-  { name: "amount", kind: "float", nullable: true },
-  { name: "note", kind: "string", nullable: true },
-  { name: "paid", kind: "boolean", nullable: false },
-];
+const SPECS: readonly ColumnSpec[] = columnKinds(
+  z.object({
+    id: z.int(),
+    at: z.date().nullable(),
+    amount: z.number().nullable(),
+    note: z.string().nullable(),
+    paid: z.boolean(),
+  }),
+);
 
 /** The file the cells' texts make: the header, then each row's texts joined by commas, each row ending a line. */
 function expectedCsv(rows: readonly Row[]): string {
