@@ -64,12 +64,37 @@ describe("CandidateRows", () => {
           expect(pair).toBeDefined();
           const candidates = new CandidateRows(pair!, columns, minPending);
           for (let start = 0; start < rows.length; start += batch) {
-            candidates.append(aq.from(rows.slice(start, start + batch), columns));
+            // as the streamed runner feeds it: every row seen, then cut, then held
+            const part = aq.from(rows.slice(start, start + batch), columns);
+            candidates.see(part);
+            candidates.append(candidates.cut(part));
           }
           const all = aq.from(rows, columns);
           const expected = firstN(dedupe(all), { n }).objects();
-          const streamed = firstN(dedupe(candidates.finish()), { n }).objects();
+          const held = candidates.finish();
+          const streamed = firstN(dedupe(held), { n }).objects();
           expect(streamed).toEqual(expected);
+          // the dedupe's count is of every row streamed in, copies of rows let go included
+          const distinctHeld = dedupe(held).numRows();
+          const [counted] = candidates.adjustTrace([
+            {
+              step: "dedupe",
+              transform: "dedupe",
+              rowsIn: held.numRows(),
+              rowsOut: distinctHeld,
+              ms: 0,
+              children: [],
+            },
+            {
+              step: "firstN",
+              transform: "firstN",
+              rowsIn: distinctHeld,
+              rowsOut: expected.length,
+              ms: 0,
+              children: [],
+            },
+          ]);
+          expect([counted?.rowsIn, counted?.rowsOut]).toEqual([rows.length, dedupe(all).numRows()]);
           // the rows held never exceed the threshold's bound by more than one batch
           expect(candidates.finish().numRows()).toBeLessThanOrEqual(
             Math.max(minPending, 5 * 7 * 4 * 3) * 3 + batch,
@@ -104,6 +129,39 @@ describe("CandidateRows", () => {
     });
   });
 
+  it("counts a later copy of a row a compaction let go as a duplicate, as a dedupe of all rows does", () => {
+    const candidates = new CandidateRows(candidatePair(columns, [], plan(1))!, columns, 2);
+    const late: Row = { g: 0, at: 2, s: "a", v: 0 };
+    const rows: Row[] = [late, { g: 0, at: 1, s: "a", v: 0 }, { g: 1, at: 0, s: null, v: 1 }, late, late];
+    for (const r of rows) {
+      const part = aq.from([r], columns);
+      candidates.see(part);
+      candidates.append(candidates.cut(part));
+    }
+    // the first compaction (at two rows) let the first row go; its two later copies are duplicates still
+    const held = candidates.finish();
+    const trace = candidates.adjustTrace([
+      {
+        step: "dedupe",
+        transform: "dedupe",
+        rowsIn: held.numRows(),
+        rowsOut: dedupe(held).numRows(),
+        ms: 0,
+        children: [],
+      },
+      {
+        step: "firstN",
+        transform: "firstN",
+        rowsIn: dedupe(held).numRows(),
+        rowsOut: 2,
+        ms: 0,
+        children: [],
+      },
+    ]);
+    expect(trace[0]).toMatchObject({ rowsIn: 5, rowsOut: 3 });
+    expect(trace[1]).toMatchObject({ rowsIn: 3, rowsOut: 2 });
+  });
+
   it("counts every row streamed in, in the adjusted trace of the dedupe", () => {
     const steps = plan(1);
     const candidates = new CandidateRows(candidatePair(columns, [], steps)!, columns, 2);
@@ -114,13 +172,17 @@ describe("CandidateRows", () => {
       { g: 1, at: 5, s: null, v: 1 },
       { g: 0, at: 0, s: "b", v: 0 },
     ];
-    for (const r of rows) candidates.append(aq.from([r], columns));
+    for (const r of rows) {
+      const part = aq.from([r], columns);
+      candidates.see(part);
+      candidates.append(part);
+    }
     const trace = candidates.adjustTrace([
       { step: "dedupe", transform: "dedupe", rowsIn: 3, rowsOut: 3, ms: 1, children: [] },
       { step: "firstN", transform: "firstN", rowsIn: 3, rowsOut: 2, ms: 1, children: [] },
     ]);
     expect(trace[0]?.rowsIn).toBe(5);
-    expect(trace[0]?.rowsOut).toBe(4); // the one duplicate found while it was still a candidate
+    expect(trace[0]?.rowsOut).toBe(4); // the one duplicate
     expect(trace[1]).toMatchObject({ rowsIn: 4, rowsOut: 2 });
   });
 

@@ -1,6 +1,7 @@
 import type { FirstRowsCutoff, TraceEntry } from "@tablepipe/core";
 import { type PlannedStep, runPrimitiveStep, TableAccumulator } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
+import { RowFingerprints } from "./row-fingerprints";
 
 /**
  * When to compact: once the new rows held fill `minPendingCells` values (rows × columns; 2^24, ~130 MB of
@@ -62,6 +63,12 @@ export class CandidateRows {
   #dedupeMs = 0;
   #firstNMs = 0;
   readonly #minPending: number;
+  /**
+   * Every row streamed in since the first compaction let rows go (and all held then): the distinct rows, so a
+   * later copy of a row let go still counts as a duplicate. Undefined while nothing was let go (the final run's
+   * dedupe then counts them all).
+   */
+  #fingerprints: RowFingerprints | undefined;
   /** The first-N step's cutoff, and its test from the latest compaction's candidates. */
   readonly #cutoff: FirstRowsCutoff | undefined;
   #dropPast: ((later: ColumnTable) => ColumnTable) | undefined;
@@ -98,6 +105,17 @@ export class CandidateRows {
     return kept;
   }
 
+  /**
+   * Note the rows about to be cut or appended (all of them, before {@link cut}): `table`'s rows, or `part`'s rows
+   * at `rows` (a narrow batch's positions in the whole one). A no-op until a compaction has let rows go.
+   */
+  see(table: ColumnTable, rows?: ArrayLike<number>): void {
+    if (this.#fingerprints === undefined) return;
+    const started = performance.now();
+    this.#fingerprints.add(table, this.#columns, rows);
+    this.#dedupeMs += performance.now() - started;
+  }
+
   /** Hold the rows `part` shows; compact when enough new rows are held. */
   append(part: ColumnTable): void {
     this.#held.append(part);
@@ -110,6 +128,11 @@ export class CandidateRows {
   #compact(): void {
     const all = this.#held.finish(this.#columns);
     let started = performance.now();
+    if (this.#fingerprints === undefined) {
+      // rows are let go from now on: every row so far is held here, and each later one is seen before its cut
+      this.#fingerprints = new RowFingerprints();
+      this.#fingerprints.add(all, this.#columns);
+    }
     const distinct = runPrimitiveStep(this.#dedupe, all);
     this.#dedupeMs += performance.now() - started;
     this.#duplicates += all.numRows() - distinct.numRows();
@@ -129,14 +152,15 @@ export class CandidateRows {
 
   /**
    * The trace of the pair's final run, made to count every row streamed in: the dedupe's rows in are all rows
-   * it was given, those {@link cut} dropped included; its rows out leave out only the duplicates found (a copy
-   * of a row the first-N step or the cut had already dropped is not counted as one); milliseconds include the
-   * compactions and the cuts.
+   * it was given, those {@link cut} dropped included; its rows out are the distinct rows among them, as a dedupe
+   * of all of them counts them (a copy of a row a compaction or the cut had let go counts as a duplicate: see
+   * {@link see}); milliseconds include the compactions, the cuts and the counting.
    */
   adjustTrace(trace: readonly TraceEntry[]): TraceEntry[] {
     const [dedupe, firstN, ...others] = trace;
     if (dedupe === undefined || firstN === undefined) return [...trace];
-    const distinct = this.#fed - this.#duplicates - (dedupe.rowsIn - dedupe.rowsOut);
+    const distinct =
+      this.#fingerprints?.size ?? this.#fed - this.#duplicates - (dedupe.rowsIn - dedupe.rowsOut);
     return [
       { ...dedupe, rowsIn: this.#fed, rowsOut: distinct, ms: dedupe.ms + this.#dedupeMs },
       { ...firstN, rowsIn: distinct, ms: firstN.ms + this.#firstNMs },

@@ -4,7 +4,8 @@ import { BitSet, type ColumnTable, table as makeTable } from "arquero";
 import { gatherRows } from "../columns/gather-rows";
 
 /** The hidden column that carries each row's position in its batch through the streamed steps. */
-const ROW = "\u0000row";
+export const ROW_POSITION = "\u0000row";
+const ROW = ROW_POSITION;
 
 /** How the streamed steps run on a narrow batch: the source columns they read, and the columns they output. */
 export interface NarrowPlan {

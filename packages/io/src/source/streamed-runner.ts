@@ -1,7 +1,8 @@
+import { columnArray } from "@tablepipe/core";
 import { type PlannedStep, runKeepRows, runPrimitiveStep, withPlannedSchema } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import type { CandidateRows } from "./candidate-rows";
-import { narrowPlan, runNarrow, runNarrowRows } from "./narrow-batch";
+import { narrowPlan, ROW_POSITION, runNarrow, runNarrowRows } from "./narrow-batch";
 
 /** A streamed step's rows in and out, and milliseconds, summed over the batches. */
 export interface StepTally {
@@ -49,7 +50,12 @@ export function streamedRunner(run: StreamedRun): (part: ColumnTable) => void {
   // narrow batch when it holds them (before the other columns are gathered), else after.
   const cutColumns = candidates?.cutColumns;
   const cutsNarrow = narrow !== undefined && cutColumns?.every((c) => narrow.fromSteps.has(c)) === true;
-  const cut = (table: ColumnTable): ColumnTable => candidates?.cut(table) ?? table;
+  // every row reaching the pair is seen before the cut (the dedupe's count is of all of them)
+  const cut = (table: ColumnTable): ColumnTable => {
+    if (candidates === undefined) return table;
+    candidates.see(table);
+    return candidates.cut(table);
+  };
   // Filters that say which rows they keep (and add no column) pass one list of rows along, not a table each.
   const byRows = steps.every(
     (planned) => planned.transform.keepRows !== undefined && planned.contract.adds.length === 0,
@@ -73,7 +79,14 @@ export function streamedRunner(run: StreamedRun): (part: ColumnTable) => void {
       accumulated.append(cut(runSteps(part)));
       return;
     }
-    const cutFirst = cutsNarrow ? cut : undefined;
+    // a narrow view's rows are seen in the whole batch, at their positions (the pair compares every column)
+    const cutFirst =
+      cutsNarrow && candidates !== undefined
+        ? (view: ColumnTable): ColumnTable => {
+            candidates.see(part, columnArray(view, ROW_POSITION) as ArrayLike<number>);
+            return candidates.cut(view);
+          }
+        : undefined;
     const out = byRows
       ? runNarrowRows(part, narrow, filterRows, cutFirst)
       : runNarrow(part, narrow, cutFirst === undefined ? runSteps : (table) => cutFirst(runSteps(table)));
