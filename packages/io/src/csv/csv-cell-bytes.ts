@@ -68,14 +68,20 @@ function writeWhole(out: Buffer, at: number, value: number): number {
   }
   // below 2^31 in int32 arithmetic (a division by 10 the compiler turns into a multiplication)
   if (v > INT32_MAX) return writeText(out, p, String(v));
-  let n = v | 0;
+  const n = v | 0;
   let digits = 1;
   while (digits < 10 && n >= (POW10[digits] as number)) digits++;
-  const end = p + digits;
-  for (let k = end - 1; k >= p; k--) {
-    const next = (n / 10) | 0;
-    out[k] = ZERO + n - next * 10;
-    n = next;
+  return writeDigits(out, p, n, digits);
+}
+
+/** The last `digits` decimal digits of `n` (a non-negative int32) at `at`; returns their end. */
+function writeDigits(out: Buffer, at: number, n: number, digits: number): number {
+  const end = at + digits;
+  let rest = n;
+  for (let k = end - 1; k >= at; k--) {
+    const next = (rest / 10) | 0;
+    out[k] = ZERO + rest - next * 10;
+    rest = next;
   }
   return end;
 }
@@ -102,13 +108,7 @@ function writeDecimal(out: Buffer, at: number, scaled: number, places: number, s
     fraction = (fraction / 10) | 0;
     digits--;
   }
-  const end = p + digits;
-  for (let k = end - 1; k >= p; k--) {
-    const next = (fraction / 10) | 0;
-    out[k] = ZERO + fraction - next * 10;
-    fraction = next;
-  }
-  return end;
+  return writeDigits(out, p, fraction, digits);
 }
 
 /** Two digits of `value` (0..99) at `at`. */
