@@ -172,7 +172,9 @@ function numberChecks(floats: readonly string[], ints: readonly string[]): strin
   const checks: string[] = [];
   if (floats.length > 0) checks.push(`NOT coalesce(isfinite(${floats.join(" + ")}), FALSE)`);
   if (ints.length > 0) {
-    const fractions = ints.map((t) => `${t} - floor(${t})`).join(" + ");
+    // each distance in parentheses: `a - floor(a) + b - floor(b)` would add a's fraction to b first, where a
+    // large b absorbs it (-1.51 beside 2^53 - 1 summed to 0)
+    const fractions = ints.map((t) => `(${t} - floor(${t}))`).join(" + ");
     const inRange =
       ints.length === 1
         ? `abs(${ints[0]}) <= ${MAX_INT}`
