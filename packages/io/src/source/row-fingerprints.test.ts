@@ -18,6 +18,13 @@ describe("RowFingerprints", () => {
     expect(distinct([true, false, true, "true", 1.5, 1.5, 2 ** 40, 2 ** 40, 0.1 + 0.2, 0.3])).toBe(7);
   });
 
+  it("sees a number alike in a typed column and in a plain one (a nullable column's), and NaN as null", () => {
+    const seen = new RowFingerprints();
+    seen.add(aq.table({ v: Float64Array.of(1.5, -0, 7, Number.NaN) }), ["v"]);
+    seen.add(aq.table({ v: [1.5, 0, 7, null, 8] }), ["v"]);
+    expect(seen.size).toBe(5);
+  });
+
   it("counts the distinct rows over several columns, seen in several parts, at given rows", () => {
     fc.assert(
       fc.property(

@@ -29,14 +29,13 @@ export class RowFingerprints {
     for (const name of columns) {
       const values = table.column(name) as unknown as ArrayLike<unknown>;
       if (values instanceof Float64Array) {
-        // a number column's 8 bytes (0 for -0, one NaN for every missing value), inline: no call per value
+        // `Lanes.bits`, inline: no call per value
         const { one, two } = lanes;
         for (let i = 0; i < n; i++) {
           const value = values[rows[i] as number] as number;
           float[0] = value === 0 ? 0 : Number.isNaN(value) ? Number.NaN : value;
           const lo = floatWords[0] as number;
           const hi = floatWords[1] as number;
-          // two multiplications per lane and value: each lane takes the words in its own order
           const a = Math.imul((one[i] as number) ^ lo, 0xcc9e2d51);
           one[i] = Math.imul(((a << 13) | (a >>> 19)) ^ hi, 0x1b873593);
           const b = Math.imul((two[i] as number) ^ hi, 0x85ebca77);
@@ -102,9 +101,6 @@ export class RowFingerprints {
 
 const SEED_1 = 0x2545f491;
 const SEED_2 = 0x6c8e9cf5 | 0;
-const TAG_MISSING = 0x4d495353;
-const TAG_INT = 0x494e5420;
-const TAG_FLOAT = 0x464c5420;
 const TAG_STRING = 0x53545220;
 const TAG_TRUE = 0x54525545;
 const TAG_FALSE = 0x46414c53;
@@ -130,19 +126,18 @@ class Lanes {
     this.two[i] = mix2(this.two[i] as number, word);
   }
 
-  /** A number: whole ones (and -0) by value, NaN as missing, others by their bits. */
-  number(i: number, value: number, tag = TAG_INT): void {
-    if (value === (value | 0)) {
-      this.word(i, tag);
-      this.word(i, value | 0);
-    } else if (Number.isNaN(value)) {
-      this.word(i, TAG_MISSING);
-    } else {
-      float[0] = value;
-      this.word(i, tag ^ TAG_FLOAT);
-      this.word(i, floatWords[0] as number);
-      this.word(i, floatWords[1] as number);
-    }
+  /**
+   * A number's 8 bytes (0 for -0, one NaN for every missing value): what `add` mixes inline for a Float64Array
+   * column, so a number hashes alike in a typed and in a plain column.
+   */
+  bits(i: number, value: number): void {
+    float[0] = value === 0 ? 0 : Number.isNaN(value) ? Number.NaN : value;
+    const lo = floatWords[0] as number;
+    const hi = floatWords[1] as number;
+    const a = Math.imul((this.one[i] as number) ^ lo, 0xcc9e2d51);
+    this.one[i] = Math.imul(((a << 13) | (a >>> 19)) ^ hi, 0x1b873593);
+    const b = Math.imul((this.two[i] as number) ^ hi, 0x85ebca77);
+    this.two[i] = Math.imul(((b << 17) | (b >>> 15)) ^ lo, 0x9e3779b1);
   }
 
   text(i: number, tag: number, text: string): void {
@@ -154,7 +149,7 @@ class Lanes {
   value(i: number, value: unknown): void {
     switch (typeof value) {
       case "number":
-        this.number(i, value);
+        this.bits(i, value);
         break;
       case "string":
         this.text(i, TAG_STRING, value);
@@ -166,9 +161,13 @@ class Lanes {
         this.text(i, TAG_BIGINT, value.toString());
         break;
       default:
-        if (value === null || value === undefined) this.word(i, TAG_MISSING);
-        else if (value instanceof Date) this.number(i, value.getTime(), TAG_DATE);
-        else this.text(i, TAG_OBJECT, JSON.stringify(value));
+        if (value === null || value === undefined) this.bits(i, Number.NaN);
+        else if (value instanceof Date) {
+          // an instant, told apart from the number of its milliseconds; an invalid Date is a missing value
+          const time = value.getTime();
+          if (!Number.isNaN(time)) this.word(i, TAG_DATE);
+          this.bits(i, time);
+        } else this.text(i, TAG_OBJECT, JSON.stringify(value));
     }
   }
 }
