@@ -18,7 +18,7 @@ const CACHE_WINDOW = 4096;
 const DIGITS_BELOW = 1e15;
 const ZERO = 48;
 const INT32_MAX = 2 ** 31 - 1;
-/** 10^k for k < 10 (the digit counts of int32 values). */
+/** 10^k for k < 10 (the digit counts of int32 values, the scales of decimals). */
 const POW10 = Array.from({ length: 10 }, (_, k) => 10 ** k);
 const MINUS = 45;
 const SPACE = 32;
@@ -111,13 +111,6 @@ function writeDecimal(out: Buffer, at: number, scaled: number, places: number, s
   return writeDigits(out, p, fraction, digits);
 }
 
-/** Two digits of `value` (0..99) at `at`. */
-function writeTwoDigits(out: Buffer, at: number, value: number): void {
-  const tens = (value / 10) | 0;
-  out[at] = ZERO + tens;
-  out[at + 1] = ZERO + value - tens * 10;
-}
-
 /**
  * A formatter of numbers as `csvCell` writes them (`-0` for minus zero, else `String`): integers straight away,
  * other numbers through a cache of their texts while at least one lookup in four finds its value there.
@@ -158,7 +151,7 @@ function numberCells(values: ArrayLike<unknown>, cell: (value: unknown) => strin
     }
     // a price or a distance: the nearest double to a decimal of 2 or 4 places, whose text is that decimal
     for (let places = 2; places <= 4 && value !== 0; places += 2) {
-      const scale = places === 2 ? 100 : 10_000;
+      const scale = POW10[places] as number;
       const scaled = Math.round(value * scale);
       if (scaled / scale === value && scaled <= INT32_MAX && scaled >= -INT32_MAX) {
         return writeDecimal(out, at, scaled, places, scale);
@@ -199,19 +192,16 @@ function wallClockCells(millis: readonly (number | null)[]): CellWriter {
     const minutes = (seconds / 60) | 0;
     const hours = (minutes / 60) | 0;
     out[p] = SPACE;
-    writeTwoDigits(out, p + 1, hours);
+    writeDigits(out, p + 1, hours, 2);
     out[p + 3] = COLON;
-    writeTwoDigits(out, p + 4, minutes - hours * 60);
+    writeDigits(out, p + 4, minutes - hours * 60, 2);
     out[p + 6] = COLON;
-    writeTwoDigits(out, p + 7, seconds - minutes * 60);
+    writeDigits(out, p + 7, seconds - minutes * 60, 2);
     p += 9;
     const fraction = inDay - seconds * 1000;
     if (fraction === 0) return p;
-    const hundreds = (fraction / 100) | 0;
     out[p] = DOT;
-    out[p + 1] = ZERO + hundreds;
-    writeTwoDigits(out, p + 2, fraction - hundreds * 100);
-    return p + 4;
+    return writeDigits(out, p + 1, fraction, 3);
   };
 }
 
