@@ -5,7 +5,6 @@ import { gatherRows } from "../columns/gather-rows";
 
 /** The hidden column that carries each row's position in its batch through the streamed steps. */
 export const ROW_POSITION = "\u0000row";
-const ROW = ROW_POSITION;
 
 /** How the streamed steps run on a narrow batch: the source columns they read, and the columns they output. */
 export interface NarrowPlan {
@@ -57,10 +56,10 @@ export function runNarrow(
   steps: (narrow: ColumnTable) => ColumnTable,
 ): ColumnTable {
   const { all, data } = narrowColumns(part, plan);
-  data[ROW] = all;
+  data[ROW_POSITION] = all;
   // the steps' output may be a filtered view: its rows are read through the view (no reify: a copy per row)
-  const out = steps(makeTable(data, [...plan.read, ROW]));
-  const survivors = columnArray(out, ROW) as ArrayLike<number>;
+  const out = steps(makeTable(data, [...plan.read, ROW_POSITION]));
+  const survivors = columnArray(out, ROW_POSITION) as ArrayLike<number>;
   const columns: Record<string, ArrayLike<unknown>> = {};
   for (const name of plan.output) {
     columns[name] = plan.fromSteps.has(name)
@@ -88,8 +87,10 @@ export function runNarrowRows(
   if (cut !== undefined && survivors.length > 0) {
     const shown = new BitSet(all.length);
     for (let i = 0; i < survivors.length; i++) shown.set(survivors[i] as number);
-    const view = makeTable({ ...data, [ROW]: all }, [...plan.read, ROW]).create({ filter: shown });
-    survivors = columnArray(cut(view), ROW) as ArrayLike<number>;
+    const view = makeTable({ ...data, [ROW_POSITION]: all }, [...plan.read, ROW_POSITION]).create({
+      filter: shown,
+    });
+    survivors = columnArray(cut(view), ROW_POSITION) as ArrayLike<number>;
   }
   const columns: Record<string, ArrayLike<unknown>> = {};
   for (const name of plan.output)
