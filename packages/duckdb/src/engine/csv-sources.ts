@@ -65,21 +65,16 @@ export async function fastSource(
   );
   if (numbers.size > 0) {
     const risks = typedReadRisks(specs, found);
-    const typed = readCsvSql(file, numbers, header);
-    if (ahead) {
-      const scan = { enough: risks, bodyStart };
-      const first = await csvBodyKinds(file, { ...scan, limit: FIRST_CHUNK }).catch(() => risks);
-      if ((first & risks) === 0) {
-        const confirm = () =>
-          csvBodyKinds(file, scan).then(
-            (kinds) => (kinds & risks) === 0,
-            () => false,
-          );
-        return { sql: typed, typedNumbers: true, confirm };
-      }
-    } else {
-      const kinds = await csvBodyKinds(file, { enough: risks, bodyStart }).catch(() => risks);
-      if ((kinds & risks) === 0) return { sql: typed, typedNumbers: true };
+    const scan = { enough: risks, bodyStart };
+    // a file the scan cannot read counts as risky: it is read as text
+    const kindsOf = (limit?: number) =>
+      csvBodyKinds(file, limit === undefined ? scan : { ...scan, limit }).catch(() => risks);
+    const clean = (kinds: number) => (kinds & risks) === 0;
+    if (clean(await kindsOf(ahead ? FIRST_CHUNK : undefined))) {
+      const typed = readCsvSql(file, numbers, header);
+      return ahead
+        ? { sql: typed, typedNumbers: true, confirm: () => kindsOf().then(clean) }
+        : { sql: typed, typedNumbers: true };
     }
   }
   return { sql: readCsvSql(file), typedNumbers: false };
