@@ -144,7 +144,7 @@ export {
   TransformParamError,
 } from "./transform/errors";
 export { describeValue, tableParam } from "./transform/params";
-export type { FirstRowsCutoff, StepSpec, Transform } from "./transform/runtime";
+export type { FirstDistinctRows, FirstRowsCutoff, StepSpec, Transform } from "./transform/runtime";
 export type { SqlRendering, SqlStepContext } from "./transform/sql-rendering";
 export type {
   ColumnsOf,

@@ -11,7 +11,13 @@ export { smallIntegerMask } from "./expr/kernels";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
 export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
 export { TableAccumulator } from "./pipe/accumulate";
-export { executePlan, runKeepRows, runPrimitiveStep, withPlannedSchema } from "./pipe/execute";
+export {
+  executePlan,
+  runFirstDistinctStep,
+  runKeepRows,
+  runPrimitiveStep,
+  withPlannedSchema,
+} from "./pipe/execute";
 export { keepCondition } from "./pipe/keep-condition";
 export type { RanStep } from "./pipe/nest-trace";
 export { nestTrace } from "./pipe/nest-trace";

@@ -3,7 +3,7 @@ import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { firstRowsCutoff } from "./internal/first-n-cutoff";
-import { type FirstNSpec, keepFirstN } from "./internal/first-n-rows";
+import { type FirstNSpec, keepFirstDistinctN, keepFirstN } from "./internal/first-n-rows";
 import { visibleRows } from "./internal/rows";
 import { dayNumber, timestampMillis } from "./internal/timestamps";
 
@@ -53,5 +53,7 @@ export const firstNDaily = defineTransform({
   params: z.object({
     n: z.int().min(1, "expected n >= 1").describe("Rows kept per key and day."),
   }),
+  keepFirstDistinctRows: (table, { key, timestamp, n }) =>
+    keepFirstDistinctN(table, dailySpec(table, key, timestamp, n)),
   apply: (table, { key, timestamp, n }) => keepFirstN(table, dailySpec(table, key, timestamp, n)),
 });

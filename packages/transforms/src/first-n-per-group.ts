@@ -3,7 +3,7 @@ import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { firstRowsCutoff } from "./internal/first-n-cutoff";
-import { type FirstNSpec, keepFirstN } from "./internal/first-n-rows";
+import { type FirstNSpec, keepFirstDistinctN, keepFirstN } from "./internal/first-n-rows";
 import { visibleRows } from "./internal/rows";
 
 /** The first-N request of `firstNPerGroup` on `table`. */
@@ -49,5 +49,7 @@ export const firstNPerGroup = defineTransform({
   }),
   firstRowsCutoff: ({ keys, orderBy, n }) =>
     firstRowsCutoff([...keys, ...orderBy], (table) => groupSpec(table, keys, orderBy, n)),
+  keepFirstDistinctRows: (table, { keys, orderBy, n }) =>
+    keepFirstDistinctN(table, groupSpec(table, keys, orderBy, n)),
   apply: (table, { keys, orderBy, n }) => keepFirstN(table, groupSpec(table, keys, orderBy, n)),
 });

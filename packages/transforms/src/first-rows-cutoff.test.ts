@@ -1,9 +1,10 @@
 /**
  * The first-N steps' cutoffs (`firstRowsCutoff`), as a streamed read uses them: the dedupe and first-N pair
  * runs on a prefix of the rows, each later batch is cut by what it kept, and the pair run on the kept rows
- * plus what the cuts left gives what the pair gives on every row.
+ * plus what the cuts left gives what the pair gives on every row. And the pair run as one
+ * (`keepFirstDistinctRows`), as a streamed read runs it: the same rows, and the dedupe's count.
  */
-import { type FirstRowsCutoff, typedTable } from "@tablepipe/core";
+import { type FirstDistinctRows, type FirstRowsCutoff, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -80,6 +81,7 @@ interface Case {
   readonly name: string;
   readonly run: (table: aq.ColumnTable, n: number) => aq.ColumnTable;
   readonly cutoff: (n: number) => FirstRowsCutoff | undefined;
+  readonly distinct: (table: aq.ColumnTable, n: number) => FirstDistinctRows | undefined;
 }
 
 const cases: readonly Case[] = [
@@ -87,6 +89,8 @@ const cases: readonly Case[] = [
     name: "firstNDaily",
     run: (t, n) => firstNDaily(t, { key: "k", timestamp: "at", n }),
     cutoff: (n) => firstNDaily.firstRowsCutoff?.(firstNDaily.resolveParams({ key: "k", timestamp: "at", n })),
+    distinct: (t, n) =>
+      firstNDaily.keepFirstDistinctRows?.(t, firstNDaily.resolveParams({ key: "k", timestamp: "at", n })),
   },
   {
     name: "firstNPerGroup on two keys, two order columns",
@@ -95,12 +99,22 @@ const cases: readonly Case[] = [
       firstNPerGroup.firstRowsCutoff?.(
         firstNPerGroup.resolveParams({ keys: ["k", "g"], orderBy: ["at", "v"], n }),
       ),
+    distinct: (t, n) =>
+      firstNPerGroup.keepFirstDistinctRows?.(
+        t,
+        firstNPerGroup.resolveParams({ keys: ["k", "g"], orderBy: ["at", "v"], n }),
+      ),
   },
   {
     name: "firstNPerGroup on a text key",
     run: (t, n) => firstNPerGroup(t, { keys: ["g"], orderBy: ["at"], n }),
     cutoff: (n) =>
       firstNPerGroup.firstRowsCutoff?.(firstNPerGroup.resolveParams({ keys: ["g"], orderBy: ["at"], n })),
+    distinct: (t, n) =>
+      firstNPerGroup.keepFirstDistinctRows?.(
+        t,
+        firstNPerGroup.resolveParams({ keys: ["g"], orderBy: ["at"], n }),
+      ),
   },
   {
     name: "topNPerGroup, latest first",
@@ -108,6 +122,25 @@ const cases: readonly Case[] = [
     cutoff: (n) =>
       topNPerGroup.firstRowsCutoff?.(
         topNPerGroup.resolveParams({ keys: ["k"], orderBy: ["at"], descending: ["at"], n }),
+      ),
+    distinct: (t, n) =>
+      topNPerGroup.keepFirstDistinctRows?.(
+        t,
+        topNPerGroup.resolveParams({ keys: ["k"], orderBy: ["at"], descending: ["at"], n }),
+      ),
+  },
+];
+
+/** The cases, and one the cutoff never cuts (its first order column is text): a dedupe by hashing instead. */
+const distinctCases: readonly Pick<Case, "name" | "run" | "distinct">[] = [
+  ...cases,
+  {
+    name: "firstNPerGroup ordered by text first",
+    run: (t, n) => firstNPerGroup(t, { keys: ["k"], orderBy: ["g", "at"], n }),
+    distinct: (t, n) =>
+      firstNPerGroup.keepFirstDistinctRows?.(
+        t,
+        firstNPerGroup.resolveParams({ keys: ["k"], orderBy: ["g", "at"], n }),
       ),
   },
 ];
@@ -169,4 +202,21 @@ describe("firstRowsCutoff", () => {
       { k: 1, at: at(30) },
     ]);
   });
+});
+
+describe("keepFirstDistinctRows", () => {
+  for (const { name, run, distinct } of distinctCases) {
+    it(`${name}: gives the rows and the distinct count of a dedupe on every column, then the step`, () => {
+      fc.assert(
+        fc.property(input, ({ rows, n, typedKeys }) => {
+          const table = toTable(rows, typedKeys);
+          const deduped = dropDuplicates(table);
+          const fused = distinct(table, n);
+          expect(fused?.distinctRows).toBe(deduped.numRows());
+          expect(rowsOf(fused!.table)).toEqual(rowsOf(run(deduped, n)));
+        }),
+        { seed: 23, numRuns: 300 },
+      );
+    });
+  }
 });

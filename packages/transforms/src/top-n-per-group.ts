@@ -3,7 +3,7 @@ import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { firstRowsCutoff } from "./internal/first-n-cutoff";
-import { type FirstNSpec, keepFirstN } from "./internal/first-n-rows";
+import { type FirstNSpec, keepFirstDistinctN, keepFirstN } from "./internal/first-n-rows";
 import { visibleRows } from "./internal/rows";
 
 /** The first-N request of `topNPerGroup` on `table`; throws when `descending` names a column not in `orderBy`. */
@@ -57,6 +57,8 @@ export const topNPerGroup = defineTransform({
   params: z.object({ n: z.int().min(1, "expected n >= 1").describe("Rows kept per group.") }),
   firstRowsCutoff: ({ keys, orderBy, descending, n }) =>
     firstRowsCutoff([...keys, ...orderBy], (table) => topSpec(table, keys, orderBy, descending, n)),
+  keepFirstDistinctRows: (table, { keys, orderBy, descending, n }) =>
+    keepFirstDistinctN(table, topSpec(table, keys, orderBy, descending, n)),
   apply: (table, { keys, orderBy, descending, n }) =>
     keepFirstN(table, topSpec(table, keys, orderBy, descending, n)),
 });

@@ -3,6 +3,7 @@ import { inferTableColumnType } from "../schema/infer-schema";
 import type { ColumnType, TableSchema } from "../schema/logical-types";
 import { attachSchema, declaredSchema } from "../schema/registry";
 import { verifyOutput } from "../transform/define-transform";
+import type { FirstDistinctRows } from "../transform/runtime";
 import type { PlannedStep } from "./plan";
 import { primitiveTraceEntry } from "./step-trace-entry";
 import type { TraceEntry } from "./trace";
@@ -44,6 +45,32 @@ export function runPrimitiveStep(planned: PlannedStep, table: ColumnTable): Colu
   }
   const verified = verifyOutput(planned.path, output, planned.contract);
   return planned.schemaOut === undefined ? verified : attachSchema(verified, planned.schemaOut);
+}
+
+/**
+ * Run a planned dedupe on every column and the first-N step after it as one (the first-N step's
+ * `keepFirstDistinctRows`, which it must have): its output, checked against the first-N step's contract, and
+ * the distinct rows of `table`. A throw becomes a {@link StepFailedError} naming the first-N step's path.
+ */
+export function runFirstDistinctStep(
+  dedupe: PlannedStep,
+  firstN: PlannedStep,
+  table: ColumnTable,
+): FirstDistinctRows {
+  const keep = firstN.transform.keepFirstDistinctRows;
+  if (keep === undefined)
+    throw new StepFailedError(firstN.path, new Error("the step has no keepFirstDistinctRows"));
+  let output: FirstDistinctRows;
+  try {
+    output = keep(withPlannedSchema(table, dedupe.schemaIn), firstN.resolved);
+  } catch (error) {
+    throw new StepFailedError(firstN.path, error);
+  }
+  const verified = verifyOutput(firstN.path, output.table, firstN.contract);
+  return {
+    table: firstN.schemaOut === undefined ? verified : attachSchema(verified, firstN.schemaOut),
+    distinctRows: output.distinctRows,
+  };
 }
 
 /**

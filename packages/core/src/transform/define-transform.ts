@@ -12,7 +12,7 @@ import type { ColumnParams } from "./column-params";
 import { type ColumnContract, checkContract, schemaAfter } from "./contract";
 import { ContractViolationError } from "./errors";
 import { paramsValidator, resolveParams } from "./params";
-import type { FirstRowsCutoff, StepSpec, Transform, TransformRuntime } from "./runtime";
+import type { FirstDistinctRows, FirstRowsCutoff, StepSpec, Transform, TransformRuntime } from "./runtime";
 import type { SqlRendering } from "./sql-rendering";
 import { isTable } from "./table";
 import type { NoFixedColumns, NoParams, ParamsSchema, ResolvedParams, StaticContract } from "./types";
@@ -56,6 +56,14 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    * (see `FirstRowsCutoff`). Optional: without it the read holds every candidate until its next compaction.
    */
   firstRowsCutoff?: (params: ResolvedParams<S, Z>) => FirstRowsCutoff | undefined;
+  /**
+   * For a step that keeps the first rows per group: its output on the distinct rows of `table` (the table a
+   * dedupe on every column, then `apply`, give, row for row) and how many distinct rows `table` holds, in one
+   * run. A streamed read (`pipeFrom`) runs a dedupe followed by this step so: equal rows share their group and
+   * order values, so a step that knows them can find the copies among far fewer rows than a dedupe hashes.
+   * Optional: without it the dedupe runs, then `apply`.
+   */
+  keepFirstDistinctRows?: (table: ColumnTable, params: ResolvedParams<S, Z>) => FirstDistinctRows;
   /**
    * For a row-local filter (`rowLocal: true` that drops rows and adds none): the rows it keeps among `rows`
    * (backing row numbers of `table`, ascending), as backing row numbers, ascending: exactly the rows `apply`
@@ -194,6 +202,14 @@ function keepRowsOf<P>(
   return { keepRows: (table, rows, resolved) => keepRows(table, rows, resolved as P) };
 }
 
+/** The runtime's `keepFirstDistinctRows` for a definition's (none when it has none). */
+function keepFirstDistinctRowsOf<P>(
+  keep: ((table: ColumnTable, params: P) => FirstDistinctRows) | undefined,
+): Pick<TransformRuntime, "keepFirstDistinctRows"> {
+  if (keep === undefined) return {};
+  return { keepFirstDistinctRows: (table, resolved) => keep(table, resolved as P) };
+}
+
 /** The runtime's `keepWhere` for a definition's (none when it has none). */
 function keepWhereOf<P>(
   keepWhere: ((params: P, input: TableSchema) => ExprNode | undefined) | undefined,
@@ -233,6 +249,7 @@ export function defineTransform<
     keepsFirstRowsPerGroup: (resolved) =>
       definition.keepsFirstRowsPerGroup?.(resolved as ResolvedParams<S, Z>) === true,
     firstRowsCutoff: (resolved) => definition.firstRowsCutoff?.(resolved as ResolvedParams<S, Z>),
+    ...keepFirstDistinctRowsOf(definition.keepFirstDistinctRows),
     ...keepRowsOf(definition.keepRows),
     ...keepWhereOf(definition.keepWhere),
     columnParams: columns,

@@ -30,6 +30,14 @@ export interface FirstRowsCutoff {
   from(kept: ColumnTable): (later: ColumnTable) => ColumnTable;
 }
 
+/** What a first-N step gives on the distinct rows of a table (see `TransformRuntime.keepFirstDistinctRows`). */
+export interface FirstDistinctRows {
+  /** The step's output on the table's distinct rows: what a dedupe on every column, then the step, give. */
+  readonly table: ColumnTable;
+  /** How many distinct rows the table holds: the dedupe's rows out. */
+  readonly distinctRows: number;
+}
+
 /** What every transform is at run time, whatever its static types: the pipe plans and runs these. */
 export interface TransformRuntime {
   /** The transform's name, as shown in traces and errors. */
@@ -63,6 +71,14 @@ export interface TransformRuntime {
    * `TransformDefinition.firstRowsCutoff`). Optional: absent means none.
    */
   firstRowsCutoff?(resolved: Record<string, unknown>): FirstRowsCutoff | undefined;
+  /**
+   * For a step that keeps the first rows per group: a dedupe on every column and the step in one run (see
+   * `TransformDefinition.keepFirstDistinctRows`). Optional: absent means the two run one after the other.
+   */
+  readonly keepFirstDistinctRows?: (
+    table: ColumnTable,
+    resolved: Record<string, unknown>,
+  ) => FirstDistinctRows;
   /**
    * For a row-local filter that can say which rows it keeps without building a table (see
    * `TransformDefinition.keepRows`). Absent otherwise.

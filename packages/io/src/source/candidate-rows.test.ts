@@ -36,11 +36,24 @@ const firstN = defineTransform({
   },
 });
 
+/** The same first-N, able to run with the dedupe as one (its keepFirstDistinctRows: the two, one by one). */
+const firstDistinctN = defineTransform({
+  name: "firstN",
+  columns: { keys: needsEach(["g"]) },
+  params: z.object({ n: z.int() }),
+  keepsFirstRowsPerGroup: () => true,
+  keepFirstDistinctRows: (table, { n }) => {
+    const distinct = dedupe(table);
+    return { table: firstN(distinct, { n }), distinctRows: distinct.numRows() };
+  },
+  apply: (table, { n }) => firstN(table, { n }),
+});
+
 const columns = ["g", "at", "s", "v"];
-const plan = (n: number) =>
+const plan = (n: number, pairFirstN: typeof firstN = firstN) =>
   planSteps(columns, [
     { transform: dedupe, params: {}, label: undefined },
-    { transform: firstN, params: { n }, label: undefined },
+    { transform: pairFirstN, params: { n }, label: undefined },
   ]);
 
 const row = fc.record({
@@ -51,59 +64,49 @@ const row = fc.record({
 });
 
 describe("CandidateRows", () => {
-  it("streamed in batches and compacted, then run once more, gives what the pair gives on every row", () => {
-    fc.assert(
-      fc.property(
-        fc.array(row, { maxLength: 300 }),
-        fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 1, max: 3 }),
-        fc.integer({ min: 1, max: 30 }),
-        (rows, batch, n, minPending) => {
-          const steps = plan(n);
-          const pair = candidatePair(columns, [], steps);
-          expect(pair).toBeDefined();
-          const candidates = new CandidateRows(pair!, columns, minPending);
-          for (let start = 0; start < rows.length; start += batch) {
-            // as the streamed runner feeds it: every row seen, then cut, then held
-            const part = aq.from(rows.slice(start, start + batch), columns);
-            candidates.see(part);
-            candidates.append(candidates.cut(part));
-          }
-          const all = aq.from(rows, columns);
-          const expected = firstN(dedupe(all), { n }).objects();
-          const held = candidates.finish();
-          const streamed = firstN(dedupe(held), { n }).objects();
-          expect(streamed).toEqual(expected);
-          // the dedupe's count is of every row streamed in, copies of rows let go included
-          const distinctHeld = dedupe(held).numRows();
-          const [counted] = candidates.adjustTrace([
-            {
-              step: "dedupe",
-              transform: "dedupe",
-              rowsIn: held.numRows(),
-              rowsOut: distinctHeld,
-              ms: 0,
-              children: [],
-            },
-            {
-              step: "firstN",
-              transform: "firstN",
-              rowsIn: distinctHeld,
-              rowsOut: expected.length,
-              ms: 0,
-              children: [],
-            },
-          ]);
-          expect([counted?.rowsIn, counted?.rowsOut]).toEqual([rows.length, dedupe(all).numRows()]);
-          // the rows held never exceed the threshold's bound by more than one batch
-          expect(candidates.finish().numRows()).toBeLessThanOrEqual(
-            Math.max(minPending, 5 * 7 * 4 * 3) * 3 + batch,
-          );
-        },
-      ),
-      { seed: 3, numRuns: 150 },
-    );
-  });
+  it.each([
+    ["one after the other", firstN],
+    ["as one (keepFirstDistinctRows)", firstDistinctN],
+  ])(
+    "streamed in batches and compacted, then run once more, gives what the pair gives on every row: the pair run %s",
+    (_, pairFirstN) => {
+      fc.assert(
+        fc.property(
+          fc.array(row, { maxLength: 300 }),
+          fc.integer({ min: 1, max: 40 }),
+          fc.integer({ min: 1, max: 3 }),
+          fc.integer({ min: 1, max: 30 }),
+          (rows, batch, n, minPending) => {
+            const steps = plan(n, pairFirstN);
+            const pair = candidatePair(columns, [], steps);
+            expect(pair).toBeDefined();
+            const candidates = new CandidateRows(pair!, columns, minPending);
+            for (let start = 0; start < rows.length; start += batch) {
+              // as the streamed runner feeds it: every row seen, then cut, then held
+              const part = aq.from(rows.slice(start, start + batch), columns);
+              candidates.see(part);
+              candidates.append(candidates.cut(part));
+            }
+            const all = aq.from(rows, columns);
+            const expected = firstN(dedupe(all), { n }).objects();
+            const held = candidates.finish();
+            const final = candidates.runRest(held, steps);
+            expect(final.table.objects()).toEqual(expected);
+            // the dedupe's count is of every row streamed in, copies of rows let go included
+            const [counted, kept] = final.trace;
+            const distinct = dedupe(all).numRows();
+            expect([counted?.rowsIn, counted?.rowsOut]).toEqual([rows.length, distinct]);
+            expect([kept?.rowsIn, kept?.rowsOut]).toEqual([distinct, expected.length]);
+            // the rows held never exceed the threshold's bound by more than one batch
+            expect(candidates.finish().numRows()).toBeLessThanOrEqual(
+              Math.max(minPending, 5 * 7 * 4 * 3) * 3 + batch,
+            );
+          },
+        ),
+        { seed: 3, numRuns: 150 },
+      );
+    },
+  );
 
   describe("compacts once the new rows held fill minPendingCells values (rows × columns)", () => {
     const settings = { ...candidateSettings };
@@ -139,25 +142,7 @@ describe("CandidateRows", () => {
       candidates.append(candidates.cut(part));
     }
     // the first compaction (at two rows) let the first row go; its two later copies are duplicates still
-    const held = candidates.finish();
-    const trace = candidates.adjustTrace([
-      {
-        step: "dedupe",
-        transform: "dedupe",
-        rowsIn: held.numRows(),
-        rowsOut: dedupe(held).numRows(),
-        ms: 0,
-        children: [],
-      },
-      {
-        step: "firstN",
-        transform: "firstN",
-        rowsIn: dedupe(held).numRows(),
-        rowsOut: 2,
-        ms: 0,
-        children: [],
-      },
-    ]);
+    const { trace } = candidates.runRest(candidates.finish(), plan(1));
     expect(trace[0]).toMatchObject({ rowsIn: 5, rowsOut: 3 });
     expect(trace[1]).toMatchObject({ rowsIn: 3, rowsOut: 2 });
   });
@@ -177,10 +162,7 @@ describe("CandidateRows", () => {
       candidates.see(part);
       candidates.append(part);
     }
-    const trace = candidates.adjustTrace([
-      { step: "dedupe", transform: "dedupe", rowsIn: 3, rowsOut: 3, ms: 1, children: [] },
-      { step: "firstN", transform: "firstN", rowsIn: 3, rowsOut: 2, ms: 1, children: [] },
-    ]);
+    const { trace } = candidates.runRest(candidates.finish(), steps);
     expect(trace[0]?.rowsIn).toBe(5);
     expect(trace[0]?.rowsOut).toBe(4); // the one duplicate
     expect(trace[1]).toMatchObject({ rowsIn: 4, rowsOut: 2 });

@@ -1,5 +1,12 @@
-import type { FirstRowsCutoff, TraceEntry } from "@tablepipe/core";
-import { type PlannedStep, runPrimitiveStep, TableAccumulator } from "@tablepipe/core/internal";
+import type { FirstDistinctRows, FirstRowsCutoff, TraceEntry } from "@tablepipe/core";
+import {
+  executePlan,
+  type PlannedStep,
+  primitiveTraceEntry,
+  runFirstDistinctStep,
+  runPrimitiveStep,
+  TableAccumulator,
+} from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { RowFingerprints } from "./row-fingerprints";
 
@@ -127,22 +134,38 @@ export class CandidateRows {
 
   #compact(): void {
     const all = this.#held.finish(this.#columns);
-    let started = performance.now();
+    const started = performance.now();
     if (this.#fingerprints === undefined) {
       // rows are let go from now on: every row so far is held here, and each later one is seen before its cut
       this.#fingerprints = new RowFingerprints();
       this.#fingerprints.add(all, this.#columns);
     }
-    const distinct = runPrimitiveStep(this.#dedupe, all);
     this.#dedupeMs += performance.now() - started;
-    this.#duplicates += all.numRows() - distinct.numRows();
-    started = performance.now();
-    const kept = runPrimitiveStep(this.#firstN, distinct);
-    this.#firstNMs += performance.now() - started;
+    const { table: kept, distinctRows } = this.#runPair(all);
+    this.#duplicates += all.numRows() - distinctRows;
     this.#held = new TableAccumulator();
     this.#held.append(kept);
     this.#candidates = kept.numRows();
     this.#dropPast = this.#cutoff?.from(kept);
+  }
+
+  /**
+   * The dedupe and the first-N step on `table`, their time added to theirs: in one run when the first-N step
+   * can (its `keepFirstDistinctRows`: the time is then all the first-N step's), else one after the other.
+   */
+  #runPair(table: ColumnTable): FirstDistinctRows {
+    const started = performance.now();
+    if (this.#firstN.transform.keepFirstDistinctRows !== undefined) {
+      const pair = runFirstDistinctStep(this.#dedupe, this.#firstN, table);
+      this.#firstNMs += performance.now() - started;
+      return pair;
+    }
+    const distinct = runPrimitiveStep(this.#dedupe, table);
+    const between = performance.now();
+    this.#dedupeMs += between - started;
+    const kept = runPrimitiveStep(this.#firstN, distinct);
+    this.#firstNMs += performance.now() - between;
+    return { table: kept, distinctRows: distinct.numRows() };
   }
 
   /** The candidates (a table the pair still has to run on, in input order). */
@@ -151,12 +174,28 @@ export class CandidateRows {
   }
 
   /**
+   * The final run: the pair, then the steps after it (`rest` starts with the pair), on the candidates
+   * `table` ({@link finish}, with its schema); the trace made to count every row streamed in
+   * (see `#adjustTrace`).
+   */
+  runRest(table: ColumnTable, rest: readonly PlannedStep[]): { table: ColumnTable; trace: TraceEntry[] } {
+    const pair = this.#runPair(table);
+    const after = executePlan(pair.table, rest.slice(2));
+    const { distinctRows } = pair;
+    const pairTrace = [
+      primitiveTraceEntry(this.#dedupe, { rowsIn: table.numRows(), rowsOut: distinctRows, ms: 0 }),
+      primitiveTraceEntry(this.#firstN, { rowsIn: distinctRows, rowsOut: pair.table.numRows(), ms: 0 }),
+    ];
+    return { table: after.table, trace: this.#adjustTrace([...pairTrace, ...after.trace]) };
+  }
+
+  /**
    * The trace of the pair's final run, made to count every row streamed in: the dedupe's rows in are all rows
    * it was given, those {@link cut} dropped included; its rows out are the distinct rows among them, as a dedupe
    * of all of them counts them (a copy of a row a compaction or the cut had let go counts as a duplicate: see
-   * {@link see}); milliseconds include the compactions, the cuts and the counting.
+   * {@link see}); milliseconds are the pair's runs (compactions and the final one), the cuts and the counting.
    */
-  adjustTrace(trace: readonly TraceEntry[]): TraceEntry[] {
+  #adjustTrace(trace: readonly TraceEntry[]): TraceEntry[] {
     const [dedupe, firstN, ...others] = trace;
     if (dedupe === undefined || firstN === undefined) return [...trace];
     const distinct =

@@ -260,9 +260,8 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
       path: planned.path,
       entry: primitiveTraceEntry(planned, tallies[i] as StepTally),
     }));
-    const after = executePlan(table, rest);
-    const afterTrace = candidates?.adjustTrace(after.trace) ?? after.trace;
-    const restTrace = afterTrace.map((entry, i) => ({ path: (rest[i] as PlannedStep).path, entry }));
+    const after = candidates?.runRest(table, rest) ?? executePlan(table, rest);
+    const restTrace = after.trace.map((entry, i) => ({ path: (rest[i] as PlannedStep).path, entry }));
     const tree = planSteps(this.sourceColumns, this.#steps);
     return {
       table: after.table as Table<C, K>,

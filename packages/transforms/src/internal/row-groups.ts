@@ -294,6 +294,24 @@ function sameNumbers(keys: readonly Float64Array[], rows: Uint32Array): (a: numb
 }
 
 /**
+ * Whether two positions of `rows` hold equal values (see `sameValue`) in every one of the `keys` columns.
+ * @example sameRows([ids, names], rows)(0, 5) // true: rows[0] and rows[5] have the same id and name
+ */
+export function sameRows(
+  keys: readonly ColumnValues[],
+  rows: Uint32Array,
+): (a: number, b: number) => boolean {
+  if (keys.every((column) => column instanceof Float64Array))
+    return sameNumbers(keys as readonly Float64Array[], rows);
+  return (a, b) => {
+    const ra = rows[a]!;
+    const rb = rows[b]!;
+    for (const column of keys) if (!sameValue(column[ra], column[rb])) return false;
+    return true;
+  };
+}
+
+/**
  * The grouping, given each position's hash; undefined once more than `maxFalseHits` hash hits turn out to be
  * different keys. Each slot holds a group and its hash side by side (one cache line per probe).
  */
@@ -315,14 +333,7 @@ function groupByHashes(
   let groupCount = 0;
   let falseHits = 0;
 
-  const sameKeys = keys.every((column) => column instanceof Float64Array)
-    ? sameNumbers(keys as readonly Float64Array[], rows)
-    : (a: number, b: number): boolean => {
-        const ra = rows[a]!;
-        const rb = rows[b]!;
-        for (const column of keys) if (!sameValue(column[ra], column[rb])) return false;
-        return true;
-      };
+  const sameKeys = sameRows(keys, rows);
 
   for (let position = 0; position < n; ++position) {
     const hash = hashes[position]! | 0;
