@@ -204,8 +204,47 @@ describe("firstRowsCutoff", () => {
   });
 });
 
+/** Many rows in few groups (past the insertion sort), many tied on the time stamp, with copies. */
+const crowded = fc.record({
+  rows: fc
+    .array(
+      fc.record({
+        k: fc.constantFrom(0, 1),
+        g: fc.constantFrom("a", "b"),
+        at: fc.oneof(
+          {
+            weight: 8,
+            arbitrary: fc.integer({ min: 0, max: 5 }).map((h) => Date.UTC(2018, 0, 1) + h * HOUR),
+          },
+          { weight: 1, arbitrary: fc.constant(Number.NaN) },
+        ),
+        v: fc.integer({ min: 0, max: 3 }),
+      }),
+      { minLength: 40, maxLength: 200 },
+    )
+    .chain((base) =>
+      fc
+        .array(fc.nat({ max: base.length - 1 }), { maxLength: 40 })
+        .map((repeats) => [...base, ...repeats.map((i) => ({ ...base[i]! }))]),
+    ),
+  n: fc.integer({ min: 1, max: 5 }),
+});
+
 describe("keepFirstDistinctRows", () => {
   for (const { name, run, distinct } of distinctCases) {
+    it(`${name}: the same on groups of many rows`, () => {
+      fc.assert(
+        fc.property(crowded, ({ rows, n }) => {
+          const table = toTable(rows, true);
+          const deduped = dropDuplicates(table);
+          const fused = distinct(table, n);
+          expect(fused?.distinctRows).toBe(deduped.numRows());
+          expect(rowsOf(fused!.table)).toEqual(rowsOf(run(deduped, n)));
+        }),
+        { seed: 29, numRuns: 100 },
+      );
+    });
+
     it(`${name}: gives the rows and the distinct count of a dedupe on every column, then the step`, () => {
       fc.assert(
         fc.property(input, ({ rows, n, typedKeys }) => {

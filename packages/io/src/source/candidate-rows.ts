@@ -64,9 +64,8 @@ export class CandidateRows {
   readonly #columns: readonly string[];
   #held = new TableAccumulator();
   #candidates = 0;
-  /** Rows given to {@link append}, duplicates the compactions dropped, milliseconds per step. */
+  /** Rows given to {@link append} or dropped by {@link cut}, milliseconds per step. */
   #fed = 0;
-  #duplicates = 0;
   #dedupeMs = 0;
   #firstNMs = 0;
   readonly #minPending: number;
@@ -141,8 +140,8 @@ export class CandidateRows {
       this.#fingerprints.add(all, this.#columns);
     }
     this.#dedupeMs += performance.now() - started;
-    const { table: kept, distinctRows } = this.#runPair(all);
-    this.#duplicates += all.numRows() - distinctRows;
+    // the fingerprints count the distinct rows from here on: the pair's own count is not needed
+    const kept = this.#runPair(all).table;
     this.#held = new TableAccumulator();
     this.#held.append(kept);
     this.#candidates = kept.numRows();
@@ -198,8 +197,8 @@ export class CandidateRows {
   #adjustTrace(trace: readonly TraceEntry[]): TraceEntry[] {
     const [dedupe, firstN, ...others] = trace;
     if (dedupe === undefined || firstN === undefined) return [...trace];
-    const distinct =
-      this.#fingerprints?.size ?? this.#fed - this.#duplicates - (dedupe.rowsIn - dedupe.rowsOut);
+    // without a compaction, the final run's dedupe saw every row but those cut (none: nothing is cut before one)
+    const distinct = this.#fingerprints?.size ?? this.#fed - (dedupe.rowsIn - dedupe.rowsOut);
     return [
       { ...dedupe, rowsIn: this.#fed, rowsOut: distinct, ms: dedupe.ms + this.#dedupeMs },
       { ...firstN, rowsIn: distinct, ms: firstN.ms + this.#firstNMs },

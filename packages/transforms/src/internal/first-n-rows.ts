@@ -2,9 +2,9 @@ import type { FirstDistinctRows } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import type { ColumnValues } from "./columns";
 import { columnValues } from "./columns";
-import { firstCopies } from "./first-copies";
+import { firstDistinctByValue } from "./first-distinct";
 import { firstNByGroup } from "./first-n";
-import { groupRows, type RowGroups, sameRows } from "./row-groups";
+import { groupRows, sameRows } from "./row-groups";
 import { rowComparator } from "./row-order";
 import { keepPositions, positionsOf } from "./rows";
 
@@ -32,86 +32,73 @@ export function keepFirstN(table: ColumnTable, spec: FirstNSpec): ColumnTable {
   return keepPositions(table, spec.rows, firstNPositions(table, spec));
 }
 
-/**
- * The positions in `spec.rows` of the rows {@link keepFirstN} keeps, ascending (`spec.rows` may be any rows;
- * `groups`: their groups by `spec.keys`, when known).
- */
-function firstNPositions(
-  table: ColumnTable,
-  spec: FirstNSpec,
-  groups: RowGroups = groupRows(spec.keys, spec.rows),
-): Uint32Array {
-  const { rows, order, n, descending = [] } = spec;
+/** The step's total order on the positions of `spec.rows`: by the order columns, then every other column. */
+function firstNComparator(table: ColumnTable, spec: FirstNSpec): (a: number, b: number) => number {
   const skip = new Set(spec.skipInTieBreak);
   const tieBreak = table
     .columnNames()
     .filter((name) => !skip.has(name))
     .map((name) => columnValues(table, name));
-  const first = order[0];
-  // `compare` orders by the first order column first: with numbers there, a quick test passes over most rows
-  let primary: Float64Array | undefined;
-  if (first instanceof Float64Array) {
-    // descending on x is ascending on -x (a NaN never passes the quick test, and goes to `compare`)
-    const sign = descending[0] === true ? -1 : 1;
-    primary = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; ++i) primary[i] = sign * first[rows[i]!]!;
-  }
-  const compare = rowComparator(rows, [...order, ...tieBreak], descending);
-  return positionsOf(firstNByGroup(groups, n, compare, primary));
+  return rowComparator(spec.rows, [...spec.order, ...tieBreak], spec.descending ?? []);
 }
 
 /**
- * The first copy of each distinct row of `spec.rows` (equal in every column, as a dedupe has it), as positions
- * ascending: equal rows share their group and first order value, so when that value is a number only rows
- * sharing both are compared ({@link firstCopies}); else rows are hashed on the group keys and the first order
- * column, and compared on every column where those match.
+ * The first order value of each position of `spec.rows`, negated where it ranks descending (so that it ranks
+ * ascending), when the first order column holds numbers; undefined otherwise.
  */
-function distinctPositions(
-  columns: readonly ColumnValues[],
-  spec: FirstNSpec,
-  groups: RowGroups,
-): Uint32Array {
-  const { rows } = spec;
+function firstOrderValues(spec: FirstNSpec): Float64Array | undefined {
   const first = spec.order[0];
-  if (first instanceof Float64Array) {
-    const values = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; ++i) values[i] = first[rows[i]!]!;
-    return firstCopies(groups, values, sameRows(columns, rows));
-  }
-  const { firstPosition } = groupRows(columns, rows, {
-    hashKeys: first === undefined ? spec.keys : [...spec.keys, first],
-    expectedGroups: rows.length,
-  });
-  return new Uint32Array(firstPosition); // groups are numbered by first appearance: ascending
+  if (!(first instanceof Float64Array)) return undefined;
+  const { rows } = spec;
+  const sign = spec.descending?.[0] === true ? -1 : 1;
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; ++i) values[i] = sign * first[rows[i]!]!;
+  return values;
+}
+
+/**
+ * The positions in `spec.rows` of the rows {@link keepFirstN} keeps, ascending (`spec.rows` may be any rows).
+ * `compare` orders by the first order column first: with numbers there, a quick test passes over most rows
+ * (a NaN never passes it, and goes to `compare`).
+ */
+function firstNPositions(table: ColumnTable, spec: FirstNSpec): Uint32Array {
+  const groups = groupRows(spec.keys, spec.rows);
+  const compare = firstNComparator(table, spec);
+  return positionsOf(firstNByGroup(groups, spec.n, compare, firstOrderValues(spec)));
 }
 
 /**
  * {@link keepFirstN} on the distinct rows of `table` (the first copy of each row equal in every column, as a
- * dedupe keeps it), and how many distinct rows there are: cheaper than a dedupe then the step, as equal rows
- * share their group and first order value (see `distinctPositions`), and the groups are found once.
+ * dedupe keeps it), and how many distinct rows there are. Equal rows share their group and first order value:
+ * when that value is a number, one pass finds the copies and the first rows of each group together
+ * ({@link firstDistinctByValue}); else rows are hashed on the group keys and the first order column (compared
+ * on every column where those match), then the step runs on the distinct ones.
  * @example keepFirstDistinctN(trips, spec) // { table: the first 3 distinct trips per zone and day, distinctRows: 341176 }
  */
 export function keepFirstDistinctN(table: ColumnTable, spec: FirstNSpec): FirstDistinctRows {
+  const { rows } = spec;
   const columns = table.columnNames().map((name) => columnValues(table, name));
-  const groups = groupRows(spec.keys, spec.rows);
-  const distinct = distinctPositions(columns, spec, groups);
-  // the distinct rows, and their groups, for the first-N step
-  const rows = new Uint32Array(distinct.length);
-  const groupOf = new Int32Array(distinct.length);
-  for (let i = 0; i < distinct.length; ++i) {
-    rows[i] = spec.rows[distinct[i]!]!;
-    groupOf[i] = groups.groupOf[distinct[i]!]!;
+  const values = firstOrderValues(spec);
+  if (values !== undefined) {
+    const groups = groupRows(spec.keys, rows);
+    const order = {
+      values,
+      missingFirst: spec.descending?.[0] !== true,
+      compare: firstNComparator(table, spec),
+    };
+    const { kept, distinct } = firstDistinctByValue(groups, order, sameRows(columns, rows), spec.n);
+    return { table: keepPositions(table, rows, kept), distinctRows: distinct };
   }
-  // a group's first row is distinct (nothing before it is equal): every group is there, in the same order
-  const firstPosition = new Int32Array(groups.groupCount).fill(-1);
-  for (let i = 0; i < groupOf.length; ++i)
-    if (firstPosition[groupOf[i]!]! < 0) firstPosition[groupOf[i]!] = i;
-  const kept = firstNPositions(
-    table,
-    { ...spec, rows },
-    { groupOf, groupCount: groups.groupCount, firstPosition },
-  );
+  const first = spec.order[0];
+  const { firstPosition } = groupRows(columns, rows, {
+    hashKeys: first === undefined ? spec.keys : [...spec.keys, first],
+    expectedGroups: rows.length,
+  });
+  // each distinct row's first copy, ascending (groups are numbered by first appearance)
+  const distinct = new Uint32Array(firstPosition.length);
+  for (let g = 0; g < distinct.length; ++g) distinct[g] = rows[firstPosition[g]!]!;
+  const kept = firstNPositions(table, { ...spec, rows: distinct });
   const positions = new Uint32Array(kept.length);
-  for (let i = 0; i < kept.length; ++i) positions[i] = distinct[kept[i]!]!;
-  return { table: keepPositions(table, spec.rows, positions), distinctRows: distinct.length };
+  for (let i = 0; i < kept.length; ++i) positions[i] = firstPosition[kept[i]!]!;
+  return { table: keepPositions(table, rows, positions), distinctRows: distinct.length };
 }
