@@ -14,12 +14,17 @@ const dedupe = defineTransform({
   apply: (table) => table.dedupe(),
 });
 
-/** A plain reference first-N: per group, the n smallest rows by `at`, then s (null first), then v; input order. */
-const firstN = defineTransform({
+/** What both first-N steps below declare: the first `n` rows of each group `g`. */
+const firstNDeclared = {
   name: "firstN",
   columns: { keys: needsEach(["g"]) },
   params: z.object({ n: z.int() }),
   keepsFirstRowsPerGroup: () => true,
+};
+
+/** A plain reference first-N: per group, the n smallest rows by `at`, then s (null first), then v; input order. */
+const firstN = defineTransform({
+  ...firstNDeclared,
   apply: (table, { n }) => {
     const rows = table.objects() as Row[];
     const text = (s: string | null) => (s === null ? "" : `~${s}`);
@@ -38,10 +43,7 @@ const firstN = defineTransform({
 
 /** The same first-N, able to run with the dedupe as one (its keepFirstDistinctRows: the two, one by one). */
 const firstDistinctN = defineTransform({
-  name: "firstN",
-  columns: { keys: needsEach(["g"]) },
-  params: z.object({ n: z.int() }),
-  keepsFirstRowsPerGroup: () => true,
+  ...firstNDeclared,
   keepFirstDistinctRows: (table, { n }) => {
     const distinct = dedupe(table);
     return { table: firstN(distinct, { n }), distinctRows: distinct.numRows() };
