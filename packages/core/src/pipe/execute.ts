@@ -43,6 +43,11 @@ export function runPrimitiveStep(planned: PlannedStep, table: ColumnTable): Colu
   } catch (error) {
     throw new StepFailedError(planned.path, error);
   }
+  return checkedOutput(planned, output);
+}
+
+/** A step's output checked against its contract, and given the schema the plan gave its output. */
+function checkedOutput(planned: PlannedStep, output: ColumnTable): ColumnTable {
   const verified = verifyOutput(planned.path, output, planned.contract);
   return planned.schemaOut === undefined ? verified : attachSchema(verified, planned.schemaOut);
 }
@@ -66,11 +71,7 @@ export function runFirstDistinctStep(
   } catch (error) {
     throw new StepFailedError(firstN.path, error);
   }
-  const verified = verifyOutput(firstN.path, output.table, firstN.contract);
-  return {
-    table: firstN.schemaOut === undefined ? verified : attachSchema(verified, firstN.schemaOut),
-    distinctRows: output.distinctRows,
-  };
+  return { table: checkedOutput(firstN, output.table), distinctRows: output.distinctRows };
 }
 
 /**
