@@ -24,32 +24,23 @@ const bundle = (entry: Record<string, string>, options: Options): Options => ({
 /**
  * The `tip-model` command as one bundle with its dependencies, so it starts without resolving and compiling the
  * ~270 modules arquero and zod are published as (`--help`: 0.6 s → 0.4 s). Left out: DuckDB's native binding
- * and the gRPC client (in the engines' chunks, loaded only when chosen) and vega (drawn in the chart worker).
+ * and the gRPC client (in the engines' chunks, loaded only when chosen).
  */
 const cliBundle = bundle(
   { cli: "src/cli.ts" },
   {
     format: ["esm"],
     splitting: true,
-    ...bundleAllBut(["@duckdb/node-api", "@grpc/grpc-js", "vega", "vega-lite"]),
+    ...bundleAllBut(["@duckdb/node-api", "@grpc/grpc-js"]),
     banner: requireInEsm,
   },
 );
 
-/**
- * The worker thread that draws the report's charts, found beside the bundles at run time. As an ES module it is
- * one file with vega inlined, which it loads in ~0.25 s instead of ~0.7 s as vega's hundreds of modules; as
- * CommonJS, vega stays an import (its top-level await cannot be made CommonJS).
- */
-const chartWorker = { "chart-worker": "src/report/chart-worker.ts" };
-const chartWorkerBundles = [
-  bundle(chartWorker, { format: ["esm"], splitting: false, ...bundleAllBut([]) }),
-  bundle(chartWorker, { format: ["cjs"], shims: true }),
-];
-
 export default defineConfig({
   entry: { index: "src/index.ts" },
   format: ["esm", "cjs"],
+  // the charts' d3-scale is published as ES modules only: bundled, the CommonJS build needs no require(esm)
+  noExternal: [/^d3-/],
   dts: { entry: { index: "src/index.ts" } },
   sourcemap: true,
   // empties dist/ first: the bundles below are built after this, beside the library
@@ -58,6 +49,6 @@ export default defineConfig({
   // import.meta.url in the CommonJS build (where package.json is found for the version)
   shims: true,
   onSuccess: async () => {
-    await Promise.all([cliBundle, ...chartWorkerBundles].map((options) => build(options)));
+    await build(cliBundle);
   },
 });

@@ -11,9 +11,8 @@ import type { FeatureImportance, FittedRegressor, ModelParams, RegressionMetrics
 import * as z from "zod";
 import type { TipAmountModelConfig } from "../config";
 import { taxiTripSchema } from "../data/index";
-import { renderCharts } from "../report/chart-renderer";
-import { assembleReport, type ReportChartInput } from "../report/render-report";
-import type { ReportColumn, ReportFile, ReportRun } from "../report/types";
+import { renderReport } from "../report/render-report";
+import type { ReportColumn, ReportFile, ReportInput, ReportRun } from "../report/types";
 
 /** The files `load()` writes. */
 export const OUTPUT_FILES = {
@@ -115,7 +114,7 @@ export interface WrittenOutputs {
  * prediction charts take them.
  * @example predictionArrays(predictions, "tip_amount") // { actual: Float64Array [...], predicted: Float64Array [...] }
  */
-export function predictionArrays(predictions: Table, label: string): ReportChartInput["predictions"] {
+function predictionArrays(predictions: Table, label: string): ReportInput["predictions"] {
   return { actual: float64Copy(predictions, label), predicted: float64Copy(predictions, "prediction") };
 }
 
@@ -131,14 +130,6 @@ function float64Copy(table: Table, name: string): Float64Array {
  */
 export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promise<WrittenOutputs> {
   const { model, metrics, importances, predictions } = run;
-  // the charts are drawn first, in a worker thread when the package is built, while the files are written
-  const chartInput: ReportChartInput = {
-    funnel: [...run.funnel],
-    importances: [...importances],
-    predictions: predictionArrays(predictions, run.labelColumn),
-  };
-  const charts = renderCharts(chartInput);
-  charts.catch(() => undefined); // a failure is thrown where it is awaited, after the files
   const text = (content: string) => (path: string) => writeFile(path, content);
   await out.write(
     OUTPUT_FILES.model,
@@ -156,21 +147,20 @@ export async function writeJobOutputs(run: RunOutputs, out: OutputFolder): Promi
   );
   await out.write(OUTPUT_FILES.metrics, text(json({ ...metrics, feature_importances: importances })));
   await out.writeTable(OUTPUT_FILES.predictions, predictions, { schema: predictionsSchema });
-  const html = assembleReport(
-    {
-      title: "Tip amount model",
-      generatedFrom: run.dataDescription,
-      config: { ...run.config },
-      ...chartInput,
-      metrics,
-      model: { name: model.name, params: { ...model.params } },
-      ...(run.baseline === undefined ? {} : { baseline: run.baseline }),
-      ...(run.run === undefined ? {} : { run: run.run }),
-      ...(run.columns === undefined ? {} : { columns: run.columns }),
-      files: await sizesOf(out.dir, [OUTPUT_FILES.model, OUTPUT_FILES.metrics, OUTPUT_FILES.predictions]),
-    },
-    await charts,
-  );
+  const html = await renderReport({
+    title: "Tip amount model",
+    generatedFrom: run.dataDescription,
+    config: { ...run.config },
+    funnel: [...run.funnel],
+    importances: [...importances],
+    predictions: predictionArrays(predictions, run.labelColumn),
+    metrics,
+    model: { name: model.name, params: { ...model.params } },
+    ...(run.baseline === undefined ? {} : { baseline: run.baseline }),
+    ...(run.run === undefined ? {} : { run: run.run }),
+    ...(run.columns === undefined ? {} : { columns: run.columns }),
+    files: await sizesOf(out.dir, [OUTPUT_FILES.model, OUTPUT_FILES.metrics, OUTPUT_FILES.predictions]),
+  });
   await out.write(OUTPUT_FILES.report, text(html));
   return { dir: out.dir, files: await sizesOf(out.dir, Object.values(OUTPUT_FILES)) };
 }

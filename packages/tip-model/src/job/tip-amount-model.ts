@@ -22,7 +22,6 @@ import {
   taxiZoneGeoAliases,
   taxiZoneGeoSchema,
 } from "../data/index";
-import { drawFunnelEarly, drawResultsEarly, prewarmChartWorker } from "../report/chart-renderer";
 import { summarizeColumns } from "../report/column-summary";
 import type { ReportFile, ReportRun } from "../report/types";
 import { addFeatures } from "../steps/add-features";
@@ -32,13 +31,7 @@ import { PREPARED_ORDER } from "../steps/taxi-columns";
 import { tipModelVersion } from "../version";
 import { trainingMeanBaseline } from "./baseline";
 import { inputPaths, resolveDataSources } from "./data-sources";
-import {
-  openJobOutputs,
-  predictionArrays,
-  predictionsSchema,
-  type TipModelMetrics,
-  writeJobOutputs,
-} from "./outputs";
+import { openJobOutputs, predictionsSchema, type TipModelMetrics, writeJobOutputs } from "./outputs";
 import { regressorFor } from "./regressor";
 import { zoneTableFindings } from "./zone-table-checks";
 
@@ -115,8 +108,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
    * then never holds `taxi_trip_data` whole).
    */
   streamedTrips: string | undefined;
-  /** True once `openOutputs()` opened the folder `load()` writes the report to: its chart worker may start early. */
-  private reportFollows = false;
 
   /** A job with the guide's defaults, overridden by `config`. */
   constructor(config: z.input<typeof TipAmountModelConfig> = {}, options: TipAmountModelOptions = {}) {
@@ -144,7 +135,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   /** Open `output_dir` for this job's outputs, logging the temporary files an interrupted run left and were removed. */
   async openOutputs(): Promise<OutputFolder> {
     this.runStarted = { at: new Date(), ms: performance.now() };
-    this.reportFollows = true;
     const config = this.checkedConfig();
     const out = await openJobOutputs({ ...config, inputs: inputPaths(config) });
     if (out.swept.length > 0) {
@@ -254,9 +244,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         const files = streamed === undefined ? undefined : await tripFilesOnDuckDb(streamed, onInvalid);
         const source = files?.table ?? trips ?? (await this.readStreamedWhole(streamed as string));
         const pipeline = pipe(source).step(filter).step(features).step(order);
-        // this thread waits while DuckDB works: the report's chart worker loads vega meanwhile (1M trips: the
-        // transform ~60 ms longer, the load ~55 ms shorter, the whole run ~30 ms shorter)
-        if (this.reportFollows) prewarmChartWorker();
         // a streamed read runs in process as a source pipe, whose plan moves the dedupe after the row-local
         // filters: the same plan (and funnel) on DuckDB
         const result = await transformOnDuckDb(pipeline, config, files, streamed !== undefined);
@@ -287,7 +274,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         const options = this.readOptions(taxiTripSchema, taxiTripAliases);
         const source = pipeFrom(streamed, taxiTripSchema, {
           ...options,
-          ...(this.reportFollows ? { onProgress: this.chartsOnceRead(options.onProgress) } : {}),
           rowGroupBounds: tripRowGroupBounds(config),
         });
         const { table, report } = await this.runSourcePipe(
@@ -309,20 +295,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     });
   }
 
-  /**
-   * A progress hook that starts the report's chart worker once the last byte is read: vega loads on the core the
-   * read's workers no longer use while the dedupe, the first-N step and training run here (before that it
-   * would slow the read). `then` is the caller's own hook, still called.
-   */
-  private chartsOnceRead(
-    then: ((progress: ReadProgress) => void) | undefined,
-  ): (progress: ReadProgress) => void {
-    return (progress) => {
-      if (progress.bytesRead >= progress.totalBytes) prewarmChartWorker();
-      then?.(progress);
-    };
-  }
-
   /** The funnel's `read` line for `trips` when `readDataset` read them (a streamed run's funnel starts so too). */
   private readLine(trips: Table): TraceEntry[] {
     return this.tripsRead?.table === trips ? [readTraceEntry(this.tripsRead.report)] : [];
@@ -335,23 +307,13 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     return trips;
   }
 
-  /**
-   * Split the prepared rows (seeded) and fit the model with `trainModel()`. When `load()` will write a report,
-   * its funnel chart is drawn next, in the chart worker, while the job validates and writes its other files.
-   */
-  async train(): Promise<void> {
-    // the report's chart worker (when built) imports vega on the other core while the model trains
-    prewarmChartWorker();
-    await this.trainStage();
-    if (this.reportFollows) drawFunnelEarly(this.reportFunnel());
-  }
-
   /** The pipe's whole trace, as the report's funnel shows it: the transform's steps, then training's. */
   private reportFunnel(): TraceEntry[] {
     return [...(this.traces.transform ?? []), ...(this.traces.train ?? [])];
   }
 
-  private trainStage(): Promise<void> {
+  /** Split the prepared rows (seeded) and fit the model with `trainModel()`. */
+  train(): Promise<void> {
     return this.stage("train", () => {
       const config = this.checkedConfig();
       const modelColumns: readonly string[] = [...this.featureCols, this.labelCol];
@@ -397,9 +359,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   }
 
   /**
-   * Feature importances, then RMSE, MAE and R² on training and test; logged and kept on the job. When `load()`
-   * will write a report, its importance and prediction charts are drawn next, in the chart worker, as soon as
-   * the test predictions are known.
+   * Feature importances, then RMSE, MAE and R² on training and test; logged and kept on the job.
    */
   validate(): Promise<void> {
     return this.stage("validate", () => {
@@ -409,10 +369,6 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         this.log.info(`importance ${feature.padEnd(24)} ${importance.toFixed(4)}`);
       }
       this.tables.predictions = model.withPredictions(this.table("test"));
-      if (this.reportFollows) {
-        const predictions = predictionArrays(this.table("predictions"), this.labelCol);
-        drawResultsEarly({ importances: this.importances, predictions });
-      }
       this.metrics = {
         training: regressionMetrics(model.withPredictions(this.table("training")), { label: this.labelCol }),
         test: regressionMetrics(this.table("predictions"), { label: this.labelCol }),

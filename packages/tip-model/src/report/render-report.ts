@@ -1,4 +1,4 @@
-import { funnelChartSpec, importanceChartSpec, predictionChartSpec, residualChartSpec } from "./charts";
+import { funnelChartSvg, importanceChartSvg, predictionChartSvg, residualChartSvg } from "./charts";
 import { formatCount, formatInteger, formatPlain } from "./format";
 import { funnelRows } from "./funnel";
 import { escapeHtml } from "./html";
@@ -16,7 +16,6 @@ import {
   sectionHtml,
 } from "./sections";
 import { REPORT_CSS } from "./style";
-import { renderChartSvg } from "./svg";
 import type { RenderReportOptions, ReportInput, ReportRun } from "./types";
 
 /** Most points of the predicted-vs-actual scatter unless told otherwise. */
@@ -48,47 +47,42 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
-async function funnelSection(input: Pick<ReportChartInput, "funnel">): Promise<string> {
-  const rows = funnelRows(input.funnel);
+function funnelSection(trace: ReportInput["funnel"]): string {
+  const rows = funnelRows(trace);
   if (rows.length === 0)
     return sectionHtml("funnel", "Funnel", emptyHtml("No pipeline steps were recorded."));
-  const chart = await renderChartSvg(funnelChartSpec(rows), { id: "funnel", label: "Rows after each step" });
   const figure = chartFigureHtml(
     "funnel",
-    chart.svg,
+    funnelChartSvg(rows),
     "Rows going in, then rows left after each step of the pipeline; nested steps are lighter and labelled by their path.",
   );
   return sectionHtml("funnel", "Funnel", `${figure}\n${funnelTableHtml(rows)}`);
 }
 
-async function importanceSection(input: Pick<ReportChartInput, "importances">): Promise<string> {
-  if (input.importances.length === 0) {
+function importanceSection(importances: ReportInput["importances"]): string {
+  if (importances.length === 0) {
     return sectionHtml("importances", "Feature importances", emptyHtml("The model reported no importances."));
   }
-  const chart = await renderChartSvg(importanceChartSpec(input.importances), {
-    id: "importances",
-    label: "Feature importances",
-  });
-  const figure = chartFigureHtml("importances", chart.svg, "Each feature's share of the model's importance.");
+  const figure = chartFigureHtml(
+    "importances",
+    importanceChartSvg(importances),
+    "Each feature's share of the model's importance.",
+  );
   return sectionHtml("importances", "Feature importances", figure);
 }
 
-async function predictionSection(
-  input: Pick<ReportChartInput, "predictions">,
+function predictionSection(
+  predictions: ReportInput["predictions"],
   maxPoints: number,
   residualBins: number,
-): Promise<string> {
-  const { actual, predicted } = input.predictions;
+): string {
+  const { actual, predicted } = predictions;
   const sample = samplePredictions(actual, predicted, maxPoints);
   const heading = "Predicted vs actual (test set)";
   if (sample.points.length === 0) {
     return sectionHtml("predictions", heading, emptyHtml("No test predictions to show."));
   }
   const range = scatterRange(sample.points);
-  const scatter = await renderChartSvg(predictionChartSpec(range.inside, range.domain), {
-    id: "predictions",
-    label: "Predicted against actual tip amount on the test set",
-  });
   const shown =
     sample.points.length === sample.finiteRows
       ? `All ${formatInteger(sample.finiteRows)} test rows`
@@ -103,7 +97,7 @@ async function predictionSection(
       : "";
   const scatterFigure = chartFigureHtml(
     "predictions",
-    scatter.svg,
+    predictionChartSvg(range.inside, range.domain),
     `${shown}; the dashed line is y = x, where a perfect model's points would lie.${outliers}${dropped}`,
   );
 
@@ -111,102 +105,35 @@ async function predictionSection(
   const first = histogram.bins[0];
   const last = histogram.bins[histogram.bins.length - 1];
   if (first === undefined || last === undefined) return sectionHtml("predictions", heading, scatterFigure);
-  const residuals = await renderChartSvg(residualChartSpec(histogram.bins), {
-    id: "residuals",
-    label: "Histogram of residuals on the test set",
-  });
   const clamped =
     histogram.clamped > 0
       ? ` ${formatCount(histogram.clamped, "residual", "residuals")} outside [${formatPlain(first.start)}, ${formatPlain(last.end)}] ${histogram.clamped === 1 ? "is" : "are"} counted in the end bins.`
       : "";
   const residualFigure = chartFigureHtml(
     "residuals",
-    residuals.svg,
+    residualChartSvg(histogram.bins),
     `Residuals (predicted - actual) of ${formatInteger(histogram.total)} test rows.${clamped}`,
   );
   return sectionHtml("predictions", heading, `${scatterFigure}\n<h3>Residuals</h3>\n${residualFigure}`);
 }
 
-/** What the report's charts are drawn from: the funnel, the importances and the test predictions. */
-export type ReportChartInput = Pick<ReportInput, "funnel" | "importances" | "predictions">;
-
-/** The report's three sections with charts, as HTML: the costly part of a report (vega draws each chart). */
-export interface ReportChartSections {
-  readonly funnel: string;
-  readonly importances: string;
-  readonly predictions: string;
-}
-
-/** One chart section to draw, with the part of the chart input it is drawn from. */
-export type ChartSectionRequest =
-  | ({ readonly section: "funnel" } & Pick<ReportChartInput, "funnel">)
-  | ({ readonly section: "importances" } & Pick<ReportChartInput, "importances">)
-  | ({ readonly section: "predictions" } & Pick<ReportChartInput, "predictions">);
-
-/**
- * The requests of the three chart sections, in the order they are always drawn: vega keeps some global
- * counters, so the same order gives the same bytes on any thread.
- */
-export function chartSectionRequests(
-  input: ReportChartInput,
-): readonly [ChartSectionRequest, ChartSectionRequest, ChartSectionRequest] {
-  return [
-    { section: "funnel", funnel: input.funnel },
-    { section: "importances", importances: input.importances },
-    { section: "predictions", predictions: input.predictions },
-  ];
-}
-
-/**
- * Draw one chart section as HTML (the options are checked whichever it is). Sections drawn one at a time, in
- * the order of {@link chartSectionRequests}, give the bytes {@link renderChartSections} gives.
- * @example await renderChartSection({ section: "funnel", funnel: trace })
- */
-export async function renderChartSection(
-  request: ChartSectionRequest,
-  options: RenderReportOptions = {},
-): Promise<string> {
-  const maxPoints = positiveInteger("maxPoints", options.maxPoints ?? DEFAULT_MAX_POINTS);
-  const residualBins = positiveInteger("residualBins", options.residualBins ?? DEFAULT_RESIDUAL_BINS);
-  switch (request.section) {
-    case "funnel":
-      return funnelSection(request);
-    case "importances":
-      return importanceSection(request);
-    case "predictions":
-      return predictionSection(request, maxPoints, residualBins);
-  }
-}
-
-/**
- * Draw the report's chart sections (funnel, importances, predicted vs actual with residuals), one chart at a
- * time in a fixed order: plain data in, HTML out, so a worker thread can draw them (see `chart-worker`).
- */
-export async function renderChartSections(
-  input: ReportChartInput,
-  options: RenderReportOptions = {},
-): Promise<ReportChartSections> {
-  // one at a time, in the order of chartSectionRequests: the output must not depend on timing
-  const [funnel, importances, predictions] = chartSectionRequests(input);
-  return {
-    funnel: await renderChartSection(funnel, options),
-    importances: await renderChartSection(importances, options),
-    predictions: await renderChartSection(predictions, options),
-  };
-}
-
 /**
  * Render the run report as one self-contained HTML page: metrics, funnel, feature importances, predicted vs
- * actual and residuals as inline SVG charts (drawn here, in Node, with vega), model and config. The page has
- * no script and loads nothing; the same input gives the same bytes.
+ * actual and residuals as inline SVG charts, model and config. The page has no script and loads nothing; the
+ * same input gives the same bytes.
+ * @example await writeFile("report.html", await renderReport(input))
  */
 export async function renderReport(input: ReportInput, options: RenderReportOptions = {}): Promise<string> {
-  return assembleReport(input, await renderChartSections(input, options));
+  return reportHtml(input, options);
 }
 
-/** The report page from its input and its chart sections drawn already (by {@link renderChartSections}). */
-export function assembleReport(input: ReportInput, charts: ReportChartSections): string {
-  const { funnel, importances, predictions } = charts;
+/** The report page of `input` (the options checked first). */
+function reportHtml(input: ReportInput, options: RenderReportOptions): string {
+  const maxPoints = positiveInteger("maxPoints", options.maxPoints ?? DEFAULT_MAX_POINTS);
+  const residualBins = positiveInteger("residualBins", options.residualBins ?? DEFAULT_RESIDUAL_BINS);
+  const funnel = funnelSection(input.funnel);
+  const importances = importanceSection(input.importances);
+  const predictions = predictionSection(input.predictions, maxPoints, residualBins);
   const model = sectionHtml(
     "model",
     "Model",

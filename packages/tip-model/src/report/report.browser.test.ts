@@ -98,13 +98,13 @@ describe("report.html in headless Chromium", () => {
     const box = await svg.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(100);
     expect(box?.height ?? 0).toBeGreaterThan(50);
-    const marks = await svg.locator("g.role-mark").locator("path, rect, circle").count();
+    const marks = await svg.locator("g.marks").locator("path, rect, circle").count();
     expect(marks).toBeGreaterThan(0);
   });
 
   it("draws one bar per funnel step and one bar per feature", async () => {
     const page = reportPage();
-    const bars = (id: string) => page.locator(`#chart-${id} g.mark-rect.role-mark path`).count();
+    const bars = (id: string) => page.locator(`#chart-${id} g.bars rect`).count();
     // One bar for the rows going in, then one per step.
     await expect(bars("funnel")).resolves.toBe(funnelRows(input.funnel).length + 1);
     await expect(bars("importances")).resolves.toBe(input.importances.length);
@@ -119,7 +119,7 @@ describe("report.html in headless Chromium", () => {
     const circle = page.locator("#chart-predictions circle").first();
     const box = await circle.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(0);
-    await expect(page.locator("#chart-predictions g.mark-line path").count()).resolves.toBe(1);
+    await expect(page.locator("#chart-predictions g.line path").count()).resolves.toBe(1);
   });
 
   it("shows the metrics table with the numbers", async () => {

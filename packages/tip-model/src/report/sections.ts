@@ -18,7 +18,7 @@ export function sectionHtml(id: string, heading: string, body: string): string {
   return `<section id="${escapeHtml(id)}">\n<h2>${escapeHtml(heading)}</h2>\n${body}\n</section>`;
 }
 
-/** A chart in a `<figure id="chart-…">` with an escaped caption; `svg` is trusted markup from vega. */
+/** A chart in a `<figure id="chart-…">` with an escaped caption; `svg` is trusted markup (the report's own charts). */
 export function chartFigureHtml(id: string, svg: string, caption: string): string {
   return `<figure class="chart" id="chart-${escapeHtml(id)}">\n${svg}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
 }
