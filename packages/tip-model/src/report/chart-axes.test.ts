@@ -2,11 +2,7 @@ import { scaleLinear } from "d3-scale";
 import { describe, expect, it } from "vitest";
 import { bottomAxis, categoryAxis, leftAxis } from "./chart-axes";
 import { FONT_SIZE, textWidth } from "./chart-svg";
-
-/** The labels of an axis' texts, in order (the title last). */
-function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? "");
-}
+import { texts } from "./chart-test-support";
 
 /** The x of each text of an axis, in order. */
 function xs(svg: string): number[] {

@@ -27,10 +27,14 @@ export interface DrawnAxis {
 /** Height below the plot that a bottom axis takes: ticks, their labels and the title. */
 export const BOTTOM_AXIS_HEIGHT = 44;
 
-/** Space between the end of a tick and its label. */
-const LABEL_GAP = 7;
 /** Length of a tick mark. */
 const TICK = 5;
+/** Space between the end of a tick and its label. */
+const TICK_LABEL_GAP = 2;
+/** Space between a vertical axis' widest label and its title. */
+const TITLE_GAP = 13;
+/** Space between a bar chart's axis line and its category labels. */
+const CATEGORY_GAP = 7;
 
 /** A tick: its value and its label. */
 interface Tick {
@@ -78,7 +82,7 @@ export function bottomAxis(axis: AxisSpec, plotHeight: number): DrawnAxis {
   const labels = ticks.map(({ value, label }) =>
     svgText(label, {
       x: axis.scale(value),
-      y: plotHeight + TICK + 2,
+      y: plotHeight + TICK + TICK_LABEL_GAP,
       size: FONT_SIZE.label,
       anchor: "middle",
       align: "top",
@@ -113,14 +117,14 @@ export function leftAxis(axis: AxisSpec, plotWidth: number): DrawnAxis & { reado
   const labelWidth = Math.max(0, ...ticks.map(({ label }) => textWidth(label, FONT_SIZE.label)));
   const labels = ticks.map(({ value, label }) =>
     svgText(label, {
-      x: -(TICK + 2),
+      x: -(TICK + TICK_LABEL_GAP),
       y: axis.scale(value),
       size: FONT_SIZE.label,
       anchor: "end",
       align: "middle",
     }),
   );
-  const titleX = -(TICK + LABEL_GAP + labelWidth + 6);
+  const titleX = -(TICK + TICK_LABEL_GAP + labelWidth + TITLE_GAP);
   const title = svgText(axis.title, {
     x: titleX,
     y: (start + end) / 2,
@@ -150,7 +154,7 @@ export function categoryAxis(
 ): { readonly axis: string; readonly margin: number } {
   const texts = labels.map((label, i) =>
     svgText(label, {
-      x: -LABEL_GAP,
+      x: -CATEGORY_GAP,
       y: (i + 0.5) * step,
       size: FONT_SIZE.label,
       anchor: "end",
@@ -160,6 +164,6 @@ export function categoryAxis(
   const widest = Math.max(0, ...labels.map((label) => textWidth(label, FONT_SIZE.label)));
   return {
     axis: `<g class="axis">${strokePath(`M0,0V${px(plotHeight)}`, CHART_COLOR.axis)}${texts.join("")}</g>`,
-    margin: widest + LABEL_GAP + 4,
+    margin: widest + CATEGORY_GAP + 4,
   };
 }
