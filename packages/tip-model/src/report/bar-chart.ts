@@ -1,6 +1,6 @@
 /** Horizontal bar charts (the funnel, the feature importances): one labelled row per bar, its number beside it. */
 import { scaleLinear } from "d3-scale";
-import { BOTTOM_AXIS_HEIGHT, bottomAxis, categoryAxis } from "./chart-axes";
+import { BOTTOM_AXIS_HEIGHT, bottomAxis, categoryAxis, drawableDomain } from "./chart-axes";
 import { CHART_COLOR, chartSvg, FONT_SIZE, px, svgText, textWidth } from "./chart-svg";
 
 /** One bar: its row's label, its length, the text written beside it and its colour. */
@@ -69,10 +69,7 @@ export function horizontalBarChart(bars: readonly Bar[], options: BarChartOption
   const values = bars.map((bar) => (Number.isFinite(bar.value) ? bar.value : 0));
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
-  const x = scaleLinear()
-    .domain([low, high > low ? high : low + 1])
-    .range([0, options.width])
-    .nice();
+  const x = scaleLinear().domain(drawableDomain(low, high)).range([0, options.width]).nice().clamp(true);
   const height = options.step * bars.length;
   const inset = (options.step * BAND_PADDING) / 2;
   const rects = bars.map((bar, i) => {

@@ -1,6 +1,6 @@
 import { scaleLinear } from "d3-scale";
 import { describe, expect, it } from "vitest";
-import { bottomAxis, categoryAxis, leftAxis } from "./chart-axes";
+import { bottomAxis, categoryAxis, drawableDomain, leftAxis, MAX_AXIS_VALUE } from "./chart-axes";
 import { FONT_SIZE, textWidth } from "./chart-svg";
 import { texts } from "./chart-test-support";
 
@@ -59,5 +59,29 @@ describe("categoryAxis", () => {
     expect([...axis.matchAll(/<text x="[^"]+" y="([^"]+)"/g)].map((m) => Number(m[1]))).toEqual([10, 30]);
     expect(margin).toBeGreaterThan(textWidth("a much longer label", FONT_SIZE.label));
     expect(categoryAxis([], 20, 0).axis).not.toContain("<text");
+  });
+});
+
+describe("drawableDomain", () => {
+  it("keeps a range that spans something", () => {
+    expect(drawableDomain(-2, 3)).toEqual([-2, 3]);
+    expect(drawableDomain(3, -2)).toEqual([-2, 3]);
+  });
+
+  it("widens a range of (next to) no width: from zero to one, else around its middle", () => {
+    expect(drawableDomain(0, 0)).toEqual([0, 1]);
+    expect(drawableDomain(0, 1e-20)).toEqual([0, 1]);
+    expect(drawableDomain(2, 2)).toEqual([1.5, 2.5]);
+    expect(drawableDomain(-5e-324, -1e-323)).toEqual([-0.5, 0.5]);
+    const [low, high] = drawableDomain(4e9, 4e9);
+    expect(high - low).toBe(8_000);
+  });
+
+  it("clamps each end to what d3 can tick, and takes NaN as zero", () => {
+    expect(drawableDomain(-Number.MAX_VALUE, Number.POSITIVE_INFINITY)).toEqual([
+      -MAX_AXIS_VALUE,
+      MAX_AXIS_VALUE,
+    ]);
+    expect(drawableDomain(Number.NaN, 4)).toEqual([0, 4]);
   });
 });

@@ -24,6 +24,28 @@ export interface DrawnAxis {
   readonly axis: string;
 }
 
+/** The largest magnitude an axis shows: within it d3's ticks, their spacing and the coordinates stay finite. */
+export const MAX_AXIS_VALUE = 1e300;
+
+/**
+ * `[low, high]` made drawable: each end clamped to ±{@link MAX_AXIS_VALUE} (NaN taken as 0), and a range that
+ * spans (next to) nothing widened so d3 can tick it: to `[0, 1]` from zero, else ±0.5 (or a millionth of the
+ * value, when larger) around its middle. A chart whose scale has this domain, clamped, draws finite
+ * coordinates whatever the values.
+ * @example drawableDomain(2, 2) // [1.5, 2.5]
+ */
+export function drawableDomain(low: number, high: number): [number, number] {
+  const bounded = (value: number) =>
+    Number.isNaN(value) ? 0 : Math.max(-MAX_AXIS_VALUE, Math.min(MAX_AXIS_VALUE, value));
+  const a = Math.min(bounded(low), bounded(high));
+  const b = Math.max(bounded(low), bounded(high));
+  if (b - a > Math.max(Math.abs(a), Math.abs(b), 1) * 1e-9) return [a, b];
+  if (a === 0) return [0, 1];
+  const middle = a / 2 + b / 2;
+  const pad = Math.max(0.5, Math.abs(middle) * 1e-6);
+  return [middle - pad, middle + pad];
+}
+
 /** Height below the plot that a bottom axis takes: ticks, their labels and the title. */
 export const BOTTOM_AXIS_HEIGHT = 44;
 

@@ -1,5 +1,6 @@
 /** A histogram of bins already counted: one bar per bin, on a value axis and a count axis. */
 import { scaleLinear } from "d3-scale";
+import { drawableDomain } from "./chart-axes";
 import { px } from "./chart-svg";
 import type { HistogramBin } from "./residuals";
 import { xyChart } from "./xy-chart";
@@ -25,16 +26,12 @@ const BAR_GAP = 1;
  * @example histogramChart([{ start: -1, end: 0, count: 12 }, { start: 0, end: 1, count: 30 }], options)
  */
 export function histogramChart(bins: readonly HistogramBin[], options: HistogramChartOptions): string {
-  const first = bins[0]?.start ?? 0;
-  const last = bins[bins.length - 1]?.end ?? 1;
   const x = scaleLinear()
-    .domain([first, last > first ? last : first + 1])
-    .range([0, options.width]);
+    .domain(drawableDomain(bins[0]?.start ?? 0, bins[bins.length - 1]?.end ?? 1))
+    .range([0, options.width])
+    .clamp(true);
   const most = Math.max(0, ...bins.map((bin) => bin.count));
-  const y = scaleLinear()
-    .domain([0, most > 0 ? most : 1])
-    .range([options.height, 0])
-    .nice();
+  const y = scaleLinear().domain(drawableDomain(0, most)).range([options.height, 0]).nice().clamp(true);
   const rects = bins.map((bin) => {
     const left = x(bin.start) + BAR_GAP / 2;
     const width = Math.max(0, x(bin.end) - x(bin.start) - BAR_GAP);

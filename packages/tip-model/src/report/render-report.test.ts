@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleReportInput } from "./fixture";
 import { renderReport } from "./index";
@@ -211,5 +212,50 @@ describe("renderReport", () => {
   it("rejects a maxPoints that is not a positive integer", async () => {
     await expect(renderReport(sampleReportInput(10), { maxPoints: 0 })).rejects.toThrow(/maxPoints/);
     await expect(renderReport(sampleReportInput(10), { maxPoints: 1.5 })).rejects.toThrow(/maxPoints/);
+  });
+});
+
+describe("renderReport's charts on any numbers", () => {
+  /** Every number written into an attribute of the page's charts (coordinates, sizes). */
+  function chartNumbers(html: string): string[] {
+    const svgs = html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
+    return svgs.flatMap((svg) =>
+      [...svg.matchAll(/\s(?:x|y|cx|cy|r|width|height|x1|x2|y1|y2)="([^"]*)"/g)].map((m) => m[1] ?? ""),
+    );
+  }
+
+  it("draws finite coordinates only, whatever the counts, importances and predictions hold", async () => {
+    const value = fc.oneof(
+      fc.double({ noDefaultInfinity: false }),
+      fc.constantFrom(0, -0, 1e-300, 1e300, -1e300, Number.NaN),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat({ max: 2_000_000_000 }), { minLength: 1, maxLength: 6 }),
+        fc.array(value, { maxLength: 5 }),
+        fc.array(fc.tuple(value, value), { maxLength: 60 }),
+        async (counts, importances, pairs) => {
+          const base = sampleReportInput(0);
+          const html = await renderReport({
+            ...base,
+            funnel: counts.map((rows, i) => ({
+              step: `step ${i}`,
+              transform: "t",
+              rowsIn: rows,
+              rowsOut: Math.floor(rows / 2),
+              ms: 1,
+              children: [],
+            })),
+            importances: importances.map((importance, i) => ({ feature: `f${i}`, importance })),
+            predictions: {
+              actual: Float64Array.from(pairs, ([a]) => a),
+              predicted: Float64Array.from(pairs, ([, p]) => p),
+            },
+          });
+          for (const number of chartNumbers(html)) expect(Number.isFinite(Number(number)), number).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -35,6 +35,16 @@ describe("residualHistogram", () => {
     expect(histogram.clamped).toBe(0);
   });
 
+  it("gives one range when the residuals differ by (next to) nothing, and finite bins for huge ones", () => {
+    const tiny = residualHistogram([-5e-324, 0, 5e-324], 40);
+    expect(tiny.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(3);
+    expect(tiny.bins[0]!.start).toBeLessThanOrEqual(-0.5);
+    const huge = residualHistogram([-Number.MAX_VALUE, 0, 1, Number.MAX_VALUE], 40);
+    expect(huge.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(4);
+    expect(huge.bins.every((bin) => Number.isFinite(bin.start) && Number.isFinite(bin.end))).toBe(true);
+    expect(huge.clamped).toBe(2);
+  });
+
   it("is empty without residuals", () => {
     expect(residualHistogram([], 10)).toEqual({ bins: [], total: 0, clamped: 0 });
   });

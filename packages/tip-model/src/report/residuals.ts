@@ -40,6 +40,14 @@ function tidy(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/** The largest magnitude a bin's edge takes: residuals beyond it are counted in the end bins. */
+const MAX_EDGE = 1e300;
+
+/** `value` within ±{@link MAX_EDGE}, so the bins' width and edges stay finite. */
+function withinEdges(value: number): number {
+  return Math.max(-MAX_EDGE, Math.min(MAX_EDGE, value));
+}
+
 /** Residuals `predicted - actual` of the finite pairs. */
 export function residualsOf(actual: ArrayLike<number>, predicted: ArrayLike<number>): Float64Array {
   const length = Math.min(actual.length, predicted.length);
@@ -58,9 +66,10 @@ export function residualsOf(actual: ArrayLike<number>, predicted: ArrayLike<numb
 export function residualHistogram(residuals: ArrayLike<number>, targetBins: number): ResidualHistogram {
   const values = Float64Array.from(Array.from(residuals).filter((v) => Number.isFinite(v))).sort();
   if (values.length === 0) return { bins: [], total: 0, clamped: 0 };
-  let low = quantile(values, TAIL);
-  let high = quantile(values, 1 - TAIL);
-  if (high - low <= 0) {
+  let low = withinEdges(quantile(values, TAIL));
+  let high = withinEdges(quantile(values, 1 - TAIL));
+  // a range of (next to) no width cannot be split into bins: widen it
+  if (!(high - low > Math.max(Math.abs(low), Math.abs(high), 1) * 1e-9)) {
     const pad = Math.max(Math.abs(low) * 0.05, 0.5);
     low -= pad;
     high += pad;

@@ -1,5 +1,6 @@
 /** A square scatter plot of two quantities on one scale, with the line y = x across it. */
 import { scaleLinear } from "d3-scale";
+import { drawableDomain } from "./chart-axes";
 import { CHART_COLOR, px } from "./chart-svg";
 import { xyChart } from "./xy-chart";
 
@@ -32,9 +33,9 @@ const POINT_OPACITY = 0.45;
  * @example scatterChart([{ x: 1.5, y: 1.2 }], { label: "Predicted against actual", domain: [0, 10], size: 420, xTitle: "actual", yTitle: "predicted" })
  */
 export function scatterChart(points: readonly ScatterPoint[], options: ScatterChartOptions): string {
-  const [low, high] = options.domain;
-  const x = scaleLinear().domain([low, high]).range([0, options.size]);
-  const y = scaleLinear().domain([low, high]).range([options.size, 0]);
+  const [low, high] = drawableDomain(options.domain[0], options.domain[1]);
+  const x = scaleLinear().domain([low, high]).range([0, options.size]).clamp(true);
+  const y = scaleLinear().domain([low, high]).range([options.size, 0]).clamp(true);
   const circles = points.map(
     (point) => `<circle cx="${px(x(point.x))}" cy="${px(y(point.y))}" r="${RADIUS}"/>`,
   );
