@@ -94,11 +94,21 @@ function firstMisfitAt(
     return { row, value: values[i] };
   };
   const n = values.length;
-  if (floats && (type.type === "float" || type.type === "unknown" || type.type === "timestamp")) {
+  if (floats && (type.type === "float" || type.type === "unknown")) {
     if (nullable) return undefined;
     const numbers = values as Float64Array;
     for (let i = 0; i < n; i++) {
       const misfit = Number.isNaN(numbers[i]) ? found(i) : undefined;
+      if (misfit !== undefined) return misfit;
+    }
+    return undefined;
+  }
+  if (floats && type.type === "timestamp") {
+    // valueFits's test (a finite number) on each value, and NaN (missing) only where the column is nullable
+    const numbers = values as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const value = numbers[i] as number;
+      const misfit = Number.isFinite(value) || (nullable && Number.isNaN(value)) ? undefined : found(i);
       if (misfit !== undefined) return misfit;
     }
     return undefined;

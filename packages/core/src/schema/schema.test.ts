@@ -1,4 +1,5 @@
 import * as aq from "arquero";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { add, coalesce, col, div, gt, isNull, month, truncate } from "../expr/build";
@@ -90,6 +91,29 @@ describe("column types", () => {
       value: at(2),
     });
     expect(firstMisfit(["a"], { type: "boolean", nullable: true })).toEqual({ row: 0, value: "a" });
+  });
+
+  it("finds in a Float64Array what it finds in the same numbers as an array, for every number type", () => {
+    const number = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom(0.5, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 60),
+    );
+    const type = fc.record({
+      type: fc.constantFrom("int" as const, "float" as const, "timestamp" as const, "unknown" as const),
+      nullable: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(number, { maxLength: 12 }), type, (numbers, columnType) => {
+        const typed = firstMisfit(Float64Array.from(numbers), columnType);
+        const plain = firstMisfit([...Float64Array.from(numbers)], columnType);
+        expect(typed?.row).toBe(plain?.row);
+        expect(Object.is(typed?.value, plain?.value)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(
+      firstMisfit(Float64Array.of(1, Number.POSITIVE_INFINITY), { type: "timestamp", nullable: true }),
+    ).toEqual({ row: 1, value: Number.POSITIVE_INFINITY });
   });
 });
 
