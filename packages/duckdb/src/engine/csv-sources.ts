@@ -6,7 +6,7 @@ import { sqlString } from "./sql-text";
 /**
  * How many rows DuckDB's sniffer reads of each file (its default: 20,480). Every read names the delimiter, the
  * quotes, the header and each column's type, so the sniffer has only the line ends left to find; it runs each
- * time a read is bound (three times per run), ~10 ms less each at this size (1M trips: the run −32 ± 8 ms).
+ * time a read is bound (three times per run), ~10 ms less each at this size (1M trips: the run −35 ± 9 ms).
  */
 const SNIFF_ROWS = 1024;
 
