@@ -28,6 +28,23 @@ export interface DrawnAxis {
 export const MAX_AXIS_VALUE = 1e300;
 
 /**
+ * `value` within ±{@link MAX_AXIS_VALUE}.
+ * @example withinAxisRange(Number.MAX_VALUE) // 1e300
+ */
+export function withinAxisRange(value: number): number {
+  return Math.max(-MAX_AXIS_VALUE, Math.min(MAX_AXIS_VALUE, value));
+}
+
+/**
+ * Whether `[low, high]` spans more than (next to) nothing: wider than a billionth of its ends' size, and of 1.
+ * A range that does not is too narrow to tick or to split into bins.
+ * @example spansSomething(2, 2 + 1e-12) // false
+ */
+export function spansSomething(low: number, high: number): boolean {
+  return high - low > Math.max(Math.abs(low), Math.abs(high), 1) * 1e-9;
+}
+
+/**
  * `[low, high]` made drawable: each end clamped to ±{@link MAX_AXIS_VALUE} (NaN taken as 0), and a range that
  * spans (next to) nothing widened so d3 can tick it: to `[0, 1]` from zero, else ±0.5 (or a millionth of the
  * value, when larger) around its middle. A chart whose scale has this domain, clamped, draws finite
@@ -35,11 +52,10 @@ export const MAX_AXIS_VALUE = 1e300;
  * @example drawableDomain(2, 2) // [1.5, 2.5]
  */
 export function drawableDomain(low: number, high: number): [number, number] {
-  const bounded = (value: number) =>
-    Number.isNaN(value) ? 0 : Math.max(-MAX_AXIS_VALUE, Math.min(MAX_AXIS_VALUE, value));
+  const bounded = (value: number) => (Number.isNaN(value) ? 0 : withinAxisRange(value));
   const a = Math.min(bounded(low), bounded(high));
   const b = Math.max(bounded(low), bounded(high));
-  if (b - a > Math.max(Math.abs(a), Math.abs(b), 1) * 1e-9) return [a, b];
+  if (spansSomething(a, b)) return [a, b];
   if (a === 0) return [0, 1];
   const middle = a / 2 + b / 2;
   const pad = Math.max(0.5, Math.abs(middle) * 1e-6);

@@ -1,3 +1,5 @@
+import { spansSomething, withinAxisRange } from "./chart-axes";
+
 /** One bar of the residual histogram: residuals in `[start, end)` (the last bin also holds its end). */
 export interface HistogramBin {
   readonly start: number;
@@ -40,14 +42,6 @@ function tidy(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** The largest magnitude a bin's edge takes: residuals beyond it are counted in the end bins. */
-const MAX_EDGE = 1e300;
-
-/** `value` within ±{@link MAX_EDGE}, so the bins' width and edges stay finite. */
-function withinEdges(value: number): number {
-  return Math.max(-MAX_EDGE, Math.min(MAX_EDGE, value));
-}
-
 /** Residuals `predicted - actual` of the finite pairs. */
 export function residualsOf(actual: ArrayLike<number>, predicted: ArrayLike<number>): Float64Array {
   const length = Math.min(actual.length, predicted.length);
@@ -66,10 +60,11 @@ export function residualsOf(actual: ArrayLike<number>, predicted: ArrayLike<numb
 export function residualHistogram(residuals: ArrayLike<number>, targetBins: number): ResidualHistogram {
   const values = Float64Array.from(Array.from(residuals).filter((v) => Number.isFinite(v))).sort();
   if (values.length === 0) return { bins: [], total: 0, clamped: 0 };
-  let low = withinEdges(quantile(values, TAIL));
-  let high = withinEdges(quantile(values, 1 - TAIL));
-  // a range of (next to) no width cannot be split into bins: widen it
-  if (!(high - low > Math.max(Math.abs(low), Math.abs(high), 1) * 1e-9)) {
+  // the bins stay within what the chart's axis shows (residuals beyond are counted in the end bins), and a
+  // range of (next to) no width, which cannot be split into bins, is widened
+  let low = withinAxisRange(quantile(values, TAIL));
+  let high = withinAxisRange(quantile(values, 1 - TAIL));
+  if (!spansSomething(low, high)) {
     const pad = Math.max(Math.abs(low) * 0.05, 0.5);
     low -= pad;
     high += pad;
