@@ -115,13 +115,16 @@ export interface WrittenOutputs {
  * @example predictionArrays(predictions, "tip_amount") // { actual: Float64Array [...], predicted: Float64Array [...] }
  */
 function predictionArrays(predictions: Table, label: string): ReportInput["predictions"] {
-  return { actual: float64Copy(predictions, label), predicted: float64Copy(predictions, "prediction") };
+  return { actual: float64Values(predictions, label), predicted: float64Values(predictions, "prediction") };
 }
 
-/** A copy of a number column as the table shows it (arquero's `array()` calls a closure per row). */
-function float64Copy(table: Table, name: string): Float64Array {
+/**
+ * A number column as the table shows it, as a `Float64Array`: the table's own when it holds one (the report
+ * only reads it), else a copy (arquero's `array()` would call a closure per row).
+ */
+function float64Values(table: Table, name: string): Float64Array {
   const values = columnArray(table, name);
-  return values instanceof Float64Array ? values.slice() : Float64Array.from(values as ArrayLike<number>);
+  return values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
 }
 
 /**
