@@ -291,6 +291,42 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     expect(result.trace.map((e) => [e.step, e.rowsIn, e.rowsOut])).toEqual([["filter", 3, 2]]);
   });
 
+  it("loads a file of many scan batches into a table in file order (a boolean's parse is an IN list)", async () => {
+    const dir = join(scratch.folder, "many-batches");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    // ~11 MB: DuckDB scans it in several batches, each of its 8 MiB buffers split among its threads
+    const rows = 300_000;
+    const lines = ["vendor,picked_at,fare,note,paid"];
+    for (let i = 0; i < rows; i++) lines.push(`${i % 3},2018-07-27 09:14:45,${i},n,${i % 2 === 0 ? "yes" : "f"}`);
+    await writeFile(join(dir, "t.csv"), `${lines.join("\n")}\n`);
+    const source = duckdbCsvFiles(dir, Trip);
+    const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles: "table" });
+    const fares = result.table.array("fare") as ArrayLike<number>;
+    const paid = result.table.array("paid") as ArrayLike<boolean>;
+    expect(fares.length).toBe(rows);
+    expect(Array.from(fares).findIndex((fare, i) => fare !== i || paid[i] !== (i % 2 === 0))).toBe(-1);
+  });
+
+  it("reads cells of nearly 2 MB (DuckDB's longest line) across its CSV buffers as readTable does", async () => {
+    const dir = join(scratch.folder, "long-cells");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const filler = (i: number) => `${i % 3},2018-07-27 09:14:45,${i}.5,n${i},true`;
+    const lines = ["vendor,picked_at,fare,note,paid"];
+    // a long note after ~7.5 MB of rows (it straddles the first 8 MiB buffer's end), another at once after it
+    for (let i = 0; i < 200_000; i++) lines.push(filler(i));
+    lines.push(`2,2018-07-28 10:00:00,1,${"y".repeat(1_900_000)},false`);
+    lines.push(`3,2018-07-29 11:00:00,2,"${"w".repeat(1_900_000)}",Y`);
+    for (let i = 0; i < 1_000; i++) lines.push(filler(i));
+    await writeFile(join(dir, "t.csv"), `${lines.join("\n")}\n`);
+    const expected = await readTableWithReport(dir, Trip);
+    expect(expected.table.numRows()).toBe(201_002);
+    for (const readFiles of ["table", "streamed"] as const) {
+      const source = duckdbCsvFiles(dir, Trip);
+      const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
+      expectSameTable(result.table, expected.table);
+    }
+  });
+
   it("stops at the first invalid value with readTable's error: file, line, column, value, expected", async () => {
     await fc.assert(
       fc.asyncProperty(

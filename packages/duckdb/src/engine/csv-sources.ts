@@ -11,11 +11,19 @@ import { sqlString } from "./sql-text";
 const SNIFF_ROWS = 1024;
 
 /**
- * The read_csv options every read of one file shares: its delimiter and quotes, a quoted `""` not null, and a
- * short sniff.
+ * The bytes DuckDB reads into each of its CSV buffers: 8 MiB, four of its longest lines by default
+ * (`max_line_size`, 2 MiB; a buffer must hold one), where its default is 32 MiB. Each bind reads a first buffer
+ * to sniff (~15 ms less per bind), and the scan runs faster on the smaller buffers (1M trips: header, view and
+ * query −55 ms of ~560; 10M: the query −0.2 s of ~4.2 s).
+ */
+const BUFFER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The read_csv options every read of one file shares: its delimiter and quotes, a quoted `""` not null, a short
+ * sniff and small buffers.
  */
 function csvOptions(file: string): string {
-  return `delim = ${sqlString(csvDelimiterOf(file))}, quote = '"', escape = '"', allow_quoted_nulls = false, sample_size = ${SNIFF_ROWS}`;
+  return `delim = ${sqlString(csvDelimiterOf(file))}, quote = '"', escape = '"', allow_quoted_nulls = false, sample_size = ${SNIFF_ROWS}, buffer_size = ${BUFFER_BYTES}`;
 }
 
 /**
