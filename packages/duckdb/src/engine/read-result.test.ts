@@ -1,4 +1,5 @@
 import { schemaOf } from "@tablepipe/core";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./duckdb-database";
 import { readQuery } from "./read-result";
@@ -103,5 +104,39 @@ describe("readQuery", () => {
     expect(table.array("late_null")).toEqual(rows.map((i) => (i === late ? null : i)));
     expect(Array.isArray(table.column("late_null"))).toBe(true);
     expect(schemaOf(table).late_null?.nullable).toBe(true);
+  });
+
+  it("reads texts as DuckDB's own reader does: short and long, ASCII or not, empty, null, over several chunks", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.option(
+            fc.oneof(
+              fc.constantFrom("Y", "N", "", "ab", "\u0000", "é", "Ünïcødé", "exactly12chr", "thirteen char"),
+              fc.string({ maxLength: 8 }),
+              fc.string({ unit: "grapheme", maxLength: 20 }),
+            ),
+          ),
+          { maxLength: 40 },
+        ),
+        fc.integer({ min: 1, max: 300 }),
+        async (texts, repeat) => {
+          // each text `repeat` times, so the values run over several chunks (2,048 rows each)
+          // a NUL cannot be written inside an SQL string: chr(0) joins the parts around it
+          const quoted = (t: string) =>
+            t
+              .split("\u0000")
+              .map((part) => `'${part.replaceAll("'", "''")}'`)
+              .join(" || chr(0) || ");
+          const values = texts.map((t) => (t === null ? "NULL" : quoted(t)));
+          const list = values.length === 0 ? "[]::VARCHAR[]" : `[${values.join(", ")}]`;
+          const sql = `SELECT unnest(${list}) AS s FROM range(${repeat}) r(i) ORDER BY i`;
+          const table = await readQuery(db.connection, sql);
+          const own = (await db.connection.runAndReadAll(sql)).getColumnsObjectJS().s ?? [];
+          expect(table.array("s") ?? []).toEqual(own);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

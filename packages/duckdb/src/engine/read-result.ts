@@ -4,6 +4,7 @@ import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { duckdbApi } from "./node-api";
 import { millisOfMicros, pushVectorNumbers, vectorFloat64 } from "./vector-numbers";
+import { pushVectorStrings, type ShortTexts } from "./vector-strings";
 
 const TypeId = duckdbApi.DuckDBTypeId;
 
@@ -73,6 +74,7 @@ function numberOf(value: unknown): number {
 class ResultColumn {
   private pieces: Float64Array[] | undefined;
   private readonly values: unknown[] = [];
+  private readonly texts: ShortTexts = new Map();
 
   constructor(
     private readonly kind: ResultKind,
@@ -94,7 +96,13 @@ class ResultColumn {
       this.pieces = undefined;
     }
     const out = this.values;
-    if (pushVectorNumbers(out, vector, this.typeId)) return;
+    if (
+      this.kind === "string"
+        ? pushVectorStrings(out, vector, this.texts)
+        : pushVectorNumbers(out, vector, this.typeId)
+    ) {
+      return;
+    }
     for (const value of chunk.getColumnValues(c) as unknown[]) {
       if (value === null) out.push(null);
       else if (this.kind === "timestamp") out.push(millisOf(value));

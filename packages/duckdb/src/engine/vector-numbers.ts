@@ -15,14 +15,14 @@ const TypeId = duckdbApi.DuckDBTypeId;
  */
 
 /** The parts of a fixed-width vector this module reads. */
-interface RawVector {
+export interface RawVector {
   readonly items?: unknown;
   /** The validity mask: a bit per item (set: not null) from bit `offset` on, or `null` when no item is null. */
   readonly validity?: { readonly data?: unknown; readonly offset?: unknown };
 }
 
 /** Whether item `index` is not null, from a vector's validity mask; undefined when the mask is not one this reads. */
-function validityOf(vector: RawVector): ((index: number) => boolean) | undefined {
+export function validityOf(vector: RawVector): ((index: number) => boolean) | undefined {
   const { data, offset } = vector.validity ?? {};
   if (typeof offset !== "number") return undefined;
   if (data === null) return () => true;
