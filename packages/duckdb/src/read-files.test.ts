@@ -297,10 +297,15 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     // ~11 MB: DuckDB scans it in several batches, each of its 8 MiB buffers split among its threads
     const rows = 300_000;
     const lines = ["vendor,picked_at,fare,note,paid"];
-    for (let i = 0; i < rows; i++) lines.push(`${i % 3},2018-07-27 09:14:45,${i},n,${i % 2 === 0 ? "yes" : "f"}`);
+    for (let i = 0; i < rows; i++)
+      lines.push(`${i % 3},2018-07-27 09:14:45,${i},n,${i % 2 === 0 ? "yes" : "f"}`);
     await writeFile(join(dir, "t.csv"), `${lines.join("\n")}\n`);
     const source = duckdbCsvFiles(dir, Trip);
-    const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles: "table" });
+    const result = await runOnDuckDb(pipe(source.table), {
+      database: scratch.db,
+      source,
+      readFiles: "table",
+    });
     const fares = result.table.array("fare") as ArrayLike<number>;
     const paid = result.table.array("paid") as ArrayLike<boolean>;
     expect(fares.length).toBe(rows);
