@@ -6,6 +6,7 @@ export { expectParity, type ParityEngine } from "./expect-parity";
 export { describeParity } from "./parity-suite";
 export {
   fixedOrders,
+  largeOrdersTable,
   lookupTable,
   ORDER_TYPES,
   type OrderRow,

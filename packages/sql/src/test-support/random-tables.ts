@@ -69,6 +69,15 @@ export function ordersTable(rows: readonly OrderRow[]): aq.ColumnTable {
 }
 
 /**
+ * `rows` order rows drawn from the same values as {@link orderRows} with fast-check's generator seeded by `seed`:
+ * a table large enough that an engine splits it among its threads (DuckDB: row groups of 122,880 rows), with
+ * many ties and exact duplicates.
+ */
+export function largeOrdersTable(rows: number, seed: number): aq.ColumnTable {
+  return ordersTable(fc.sample(orderRow, { numRuns: rows, seed }));
+}
+
+/**
  * Five fixed orders for the engines' own tests: a repeated row, a null id, a null amount, a null time stamp,
  * time stamps on both sides of a year's end (`at` declared a timestamp).
  */
