@@ -13,8 +13,7 @@ const MEMORY_LIMIT = /^\d+(\.\d+)? ?([KMGT]i?)?B$/i;
 
 /**
  * A DuckDB database for running pipes: in memory by default, its session time zone pinned to UTC so that
- * no result depends on the machine's zone, and no IN list rewritten into a join (which would load rows out of
- * file order). Close it when done.
+ * no result depends on the machine's zone. Close it when done.
  */
 export class DuckDb {
   #closed = false;
@@ -40,10 +39,6 @@ export class DuckDb {
       const instance = await duckdbApi.DuckDBInstance.create(path);
       connection = await instance.connect();
       await connection.run("SET TimeZone = 'UTC'");
-      // DuckDB rewrites `x IN (5 or more constants)` into a join, and a table created from a query with such a
-      // join (the fast read's parse of a boolean or an enum column, a first filter's isIn) takes its rows out of
-      // file order once the file spans several scan batches: rowid, which numbers the loaded rows, would be wrong
-      await connection.run("SET disabled_optimizers = 'in_clause'");
       if (limit !== undefined) await connection.run(`SET memory_limit = '${limit}'`);
     } catch (error) {
       throw toQueryError(`opening DuckDB at ${path}`, error);

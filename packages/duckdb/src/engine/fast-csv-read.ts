@@ -2,7 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ColumnSpec } from "@tablepipe/io";
 import { BYTE_KIND } from "./byte-kinds";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { quote, sqlString } from "./sql-text";
+import { oneOfSql, quote, sqlString } from "./sql-text";
 
 /**
  * The fast first try of a CSV read on DuckDB: every cell is cast with DuckDB's own vectorised casts, guarded by
@@ -126,7 +126,7 @@ function fastLayers(
       const word = `lower(trim(${r}, ' \t'))`;
       return {
         inner: [
-          `CASE WHEN ${word} IN (${TRUE_WORDS.map(sqlString).join(", ")}) THEN TRUE WHEN ${word} IN (${FALSE_WORDS.map(sqlString).join(", ")}) THEN FALSE END AS ${x}`,
+          `CASE WHEN ${oneOfSql(word, TRUE_WORDS)} THEN TRUE WHEN ${oneOfSql(word, FALSE_WORDS)} THEN FALSE END AS ${x}`,
         ],
         value: x,
         parsed: x,
@@ -134,9 +134,7 @@ function fastLayers(
     }
     case "enum":
       return {
-        inner: [
-          `CASE WHEN ${r} IN (${(spec.values ?? []).map(sqlString).join(", ") || "NULL"}) THEN ${r} END AS ${x}`,
-        ],
+        inner: [`CASE WHEN ${oneOfSql(r, spec.values ?? [])} THEN ${r} END AS ${x}`],
         value: x,
         parsed: x,
       };

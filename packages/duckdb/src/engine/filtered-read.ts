@@ -16,16 +16,35 @@ const ROW = quote(ROW_ORDER_COLUMN);
 
 /**
  * How many of the compiled pipe's first steps can run with the read of its files: row-local steps (filters and
- * derives) that read no lookup table. DuckDB keeps the rows of such a query (a scan, filters, projections) in
- * file order when it writes them into a table, on every core; a join or subquery may reorder them.
+ * derives) that read no lookup table and test no value against a list of five or more. DuckDB keeps the rows of
+ * such a query (a scan, filters, projections) in file order when it writes them into a table, on every core; a
+ * join or subquery may reorder them, and DuckDB rewrites `x IN (…)` of five or more constants into a join.
  */
 export function filteredPrefixLength(compiled: CompiledPipe): number {
   const steps = compiled.ctes.filter((cte) => cte.step !== undefined);
   const index = steps.findIndex(
     ({ step, readsLookup }) =>
-      step === undefined || !step.transform.rowLocal || step.children.length > 0 || readsLookup === true,
+      step === undefined ||
+      !step.transform.rowLocal ||
+      step.children.length > 0 ||
+      readsLookup === true ||
+      holdsJoinedInList(step.resolved),
   );
   return index < 0 ? steps.length : index;
+}
+
+/** The fewest values of an `isIn` list that DuckDB turns into a join (its `in_clause` optimizer). */
+const JOINED_IN_LIST = 5;
+
+/** Whether a step's parameters hold an `isIn` expression (at any depth) of a list DuckDB joins against. */
+function holdsJoinedInList(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsJoinedInList);
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) {
+    return false;
+  }
+  const node = value as { kind?: unknown; values?: unknown };
+  if (node.kind === "in" && Array.isArray(node.values) && node.values.length >= JOINED_IN_LIST) return true;
+  return Object.values(value).some(holdsJoinedInList);
 }
 
 /** What a filtered read gives: the run's value, each step's rows, and the read's report. */

@@ -27,7 +27,7 @@ import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { readQuery } from "./read-result";
-import { quote, sqlString } from "./sql-text";
+import { oneOfSql, quote, sqlString } from "./sql-text";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
 
 const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
@@ -70,10 +70,10 @@ export function cellLayers(
       ok = "TRUE";
       break;
     case "enum":
-      parsed = `CASE WHEN ${r} IN (${(spec.values ?? []).map(sqlString).join(", ") || "NULL"}) THEN ${r} END`;
+      parsed = `CASE WHEN ${oneOfSql(r, spec.values ?? [])} THEN ${r} END`;
       break;
     case "boolean":
-      parsed = `CASE WHEN lower(${t}) IN (${TRUE_WORDS.map(sqlString).join(", ")}) THEN TRUE WHEN lower(${t}) IN (${FALSE_WORDS.map(sqlString).join(", ")}) THEN FALSE END`;
+      parsed = `CASE WHEN ${oneOfSql(`lower(${t})`, TRUE_WORDS)} THEN TRUE WHEN ${oneOfSql(`lower(${t})`, FALSE_WORDS)} THEN FALSE END`;
       break;
     case "timestamp":
       split.push(`${stampPartsSql(`trim(${r}, ' \t')`)} AS ${p}`);

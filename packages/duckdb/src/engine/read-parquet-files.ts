@@ -14,7 +14,7 @@ import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { readQuery } from "./read-result";
-import { quote, sqlString } from "./sql-text";
+import { oneOfSql, quote, sqlString } from "./sql-text";
 
 /** DuckDB's integer types of Parquet columns (64-bit ones may exceed what readTable reads exactly). */
 const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT", "UINTEGER"]);
@@ -109,8 +109,8 @@ function parquetCell(spec: ColumnSpec, c: string, type: string): ParquetCell | u
       return type === "VARCHAR" ? { value: c, invalid: "FALSE" } : undefined;
     case "enum": {
       if (type !== "VARCHAR") return undefined;
-      const values = (spec.values ?? []).map(sqlString);
-      return { value: c, invalid: values.length === 0 ? "TRUE" : `${c} NOT IN (${values.join(", ")})` };
+      const values = spec.values ?? [];
+      return { value: c, invalid: values.length === 0 ? "TRUE" : `NOT ${oneOfSql(c, values)}` };
     }
   }
 }
