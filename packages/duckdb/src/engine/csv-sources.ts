@@ -13,8 +13,8 @@ const SNIFF_ROWS = 1024;
 /**
  * The bytes DuckDB reads into each of its CSV buffers: 8 MiB, four of its longest lines by default
  * (`max_line_size`, 2 MiB; a buffer must hold one), where its default is 32 MiB. Each bind reads a first buffer
- * to sniff (~15 ms less per bind), and the scan runs faster on the smaller buffers (1M trips: header, view and
- * query −55 ms of ~560; 10M: the query −0.2 s of ~4.2 s).
+ * to sniff (~15 ms less per bind), and the scan runs faster on the smaller buffers (1M trips: the run −58 ± 8 ms,
+ * 10 alternating pairs; 10M: −0.2 to −0.5 s and −0.1 GB).
  */
 const BUFFER_BYTES = 8 * 1024 * 1024;
 
