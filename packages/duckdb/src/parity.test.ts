@@ -1,6 +1,7 @@
 import { pipe } from "@tablepipe/core";
 import {
   describeParity,
+  describeParityAtScale,
   describeTipModelParity,
   describeTypedParity,
   ORDER_TYPES,
@@ -32,6 +33,7 @@ const engine: ParityEngine = {
 describeParity(engine);
 describeTipModelParity(engine, 4000);
 describeTypedParity(engine);
+describeParityAtScale(engine, 300_000);
 
 /** The DuckDB engine on the shared database. */
 const duckdbOn = (options: Omit<DuckDbRunOptions, "database">) => duckdb({ ...options, database: db });

@@ -3,10 +3,10 @@
  * property suite of every rendered transform, the tip model's parity, random tables, and table comparison.
  */
 export { expectParity, type ParityEngine } from "./expect-parity";
+export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
 export {
   fixedOrders,
-  largeOrdersTable,
   lookupTable,
   ORDER_TYPES,
   type OrderRow,
