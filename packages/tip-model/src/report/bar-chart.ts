@@ -76,19 +76,18 @@ export function horizontalBarChart(bars: readonly Bar[], options: BarChartOption
     const [from, to] = [x(0), x(values[i] ?? 0)].sort((a, b) => a - b) as [number, number];
     return `<rect x="${px(from)}" y="${px(i * options.step + inset)}" width="${px(to - from)}" height="${px(options.step - 2 * inset)}" fill="${bar.color}"/>`;
   });
+  // each bar's number starts just past its end (past zero for a negative bar)
+  const textX = values.map((value) => x(Math.max(0, value)) + 4);
   const texts = bars.map((bar, i) =>
     svgText(bar.text, {
-      x: x(Math.max(0, values[i] ?? 0)) + 4,
+      x: textX[i] ?? 0,
       y: (i + 0.5) * options.step,
       size: FONT_SIZE.value,
       align: "middle",
     }),
   );
   // the numbers beside the longest bars may reach past the plot: the right margin makes room for them
-  const reach = Math.max(
-    0,
-    ...bars.map((bar, i) => x(Math.max(0, values[i] ?? 0)) + 4 + textWidth(bar.text, FONT_SIZE.value)),
-  );
+  const reach = Math.max(0, ...bars.map((bar, i) => (textX[i] ?? 0) + textWidth(bar.text, FONT_SIZE.value)));
   const valueAxis = bottomAxis(
     {
       scale: x,

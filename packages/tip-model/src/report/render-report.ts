@@ -124,11 +124,6 @@ function predictionSection(
  * @example await writeFile("report.html", await renderReport(input))
  */
 export async function renderReport(input: ReportInput, options: RenderReportOptions = {}): Promise<string> {
-  return reportHtml(input, options);
-}
-
-/** The report page of `input` (the options checked first). */
-function reportHtml(input: ReportInput, options: RenderReportOptions): string {
   const maxPoints = positiveInteger("maxPoints", options.maxPoints ?? DEFAULT_MAX_POINTS);
   const residualBins = positiveInteger("residualBins", options.residualBins ?? DEFAULT_RESIDUAL_BINS);
   const funnel = funnelSection(input.funnel);
