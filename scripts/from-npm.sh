@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The packages as a user gets them: `pnpm pack` every package (after `pnpm build`), install the tarballs
 # with npm into a scratch project in the OS temp folder (outside the workspace, so nothing resolves through
-# it), then run there: an ES module script, a CommonJS script, the `tip-model` bin, and `tsc --noEmit` over a
-# typed use (examples/from-npm/src/*.ts, the package READMEs' examples, against the published .d.ts files).
+# it), then run there: an ES module script, a CommonJS script, the `tip-model` bin (in process and on DuckDB), and
+# `tsc --noEmit` over a typed use (examples/from-npm/src/*.ts, the package READMEs' examples, against the published
+# .d.ts files).
 # Keep the scratch project for a look with FROM_NPM_KEEP=1.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -84,6 +85,9 @@ say "tip-model bin"
 for file in model.json metrics.json predictions.csv report.html; do
   [[ -s "out/$file" ]] || { say "tip-model wrote no out/$file"; exit 1; }
 done
+# the DuckDB engine's chunk bundles @duckdb/node-api's JavaScript and loads its native binding from the install
+./node_modules/.bin/tip-model --data-dir sample --output-dir out-duckdb --engine duckdb --log-level warn >&2
+cmp out/predictions.csv out-duckdb/predictions.csv || { say "--engine duckdb predicted otherwise"; exit 1; }
 say "tsc --noEmit over examples/from-npm/src (the package READMEs' examples; strict, NodeNext)"
 node "$root/node_modules/typescript/bin/tsc" -p tsconfig.json
 

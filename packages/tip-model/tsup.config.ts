@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { build, defineConfig, type Options } from "tsup";
 
 /** Bundle every import but the listed packages (and Node's built-ins). */
@@ -21,6 +22,29 @@ const bundle = (entry: Record<string, string>, options: Options): Options => ({
   ...options,
 });
 
+/** How `@tablepipe/duckdb` loads `@duckdb/node-api` (its `engine/node-api.ts`, as built into its dist/index.js). */
+const NODE_API_CALL = 'createRequire(import.meta.url)("@duckdb/node-api")';
+
+/**
+ * `@duckdb/node-api`'s JavaScript bundled into the DuckDB engine's chunk, where `@tablepipe/duckdb` requires it
+ * at run time: Node then reads and compiles one file instead of its ~120 (the engine's start −19 ms); its native
+ * binding (`@duckdb/node-bindings`) stays external. The build fails when `@tablepipe/duckdb` no longer loads it
+ * that way, rather than quietly bundling nothing.
+ */
+const bundledNodeApi: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "bundled-duckdb-node-api",
+  setup(on) {
+    on.onLoad({ filter: /[\\/]duckdb[\\/]dist[\\/]index\.js$/ }, async ({ path }) => {
+      const text = await readFile(path, "utf8");
+      if (text.split(NODE_API_CALL).length !== 2) {
+        throw new Error(`${path}: expected @duckdb/node-api loaded once as ${NODE_API_CALL}`);
+      }
+      const contents = `import * as __duckdbNodeApi from "@duckdb/node-api";\n${text.replace(NODE_API_CALL, "__duckdbNodeApi")}`;
+      return { contents, loader: "js" };
+    });
+  },
+};
+
 /**
  * The `tip-model` command as one bundle with its dependencies, so it starts without resolving and compiling the
  * ~270 modules arquero and zod are published as (`--help`: 0.6 s → 0.4 s). Left out: DuckDB's native binding
@@ -31,7 +55,8 @@ const cliBundle = bundle(
   {
     format: ["esm"],
     splitting: true,
-    ...bundleAllBut(["@duckdb/node-api", "@grpc/grpc-js"]),
+    ...bundleAllBut(["@duckdb/node-bindings", "@grpc/grpc-js"]),
+    esbuildPlugins: [bundledNodeApi],
     banner: requireInEsm,
   },
 );
