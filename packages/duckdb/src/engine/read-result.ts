@@ -141,9 +141,12 @@ export async function readQuery(connection: DuckDBConnection, sql: string): Prom
   const columns = names.map(
     (_, i) => new ResultColumn(kindOf(result.columnTypeId(i)), result.columnTypeId(i)),
   );
+  // the next chunk is fetched (on libuv's threads) while this one is read into the columns
+  let next = result.fetchChunk();
   for (;;) {
-    const chunk = await result.fetchChunk();
+    const chunk = await next;
     if (chunk === null || chunk.rowCount === 0) break;
+    next = result.fetchChunk();
     for (const [c, column] of columns.entries()) column.append(chunk, c);
   }
   const data: Record<string, unknown[] | Float64Array> = {};
