@@ -63,9 +63,9 @@ export function toQueryError(step: string, error: unknown): DuckDbQueryError {
 }
 
 /**
- * A file DuckDB's fast read does not take as it is: a CSV header that does not hold the schema's columns (DuckDB's
- * sniffer may take another row for the header when rows differ in length), a Parquet column of a type the fast
- * read does not map onto its schema column. readTable reads the files to decide.
+ * A file DuckDB's fast read does not take as it is: a CSV file without a header record, or whose header does not
+ * hold the schema's columns, a Parquet column of a type the fast read does not map onto its schema column.
+ * readTable reads the files to decide.
  */
 export class ReadTableDecides extends Error {
   override readonly name = "ReadTableDecides";
@@ -75,8 +75,8 @@ export class ReadTableDecides extends Error {
 }
 
 /**
- * Whether DuckDB failed because it cannot read a file as CSV at all (its sniffer refuses a CR inside a line, a
- * row holds another number of cells: an "invalid input" error), or the fast read left a file to readTable
+ * Whether DuckDB failed because it cannot read a file as CSV at all (a CR inside a line, a row with another
+ * number of cells than the header: an "invalid input" error), or the fast read left a file to readTable
  * ({@link ReadTableDecides}). The engine then reads the files with readTable, which names what it refuses as it
  * always does.
  */

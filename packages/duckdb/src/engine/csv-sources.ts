@@ -4,42 +4,34 @@ import { typedReadRisks } from "./fast-csv-read";
 import { sqlString } from "./sql-text";
 
 /**
- * How many rows DuckDB's sniffer reads of each file (its default: 20,480). Every read names the delimiter, the
- * quotes, the header and each column's type, so the sniffer has only the line ends left to find; it runs each
- * time a read is bound (three times per run), ~10 ms less each at this size (1M trips: the run −35 ± 9 ms).
- */
-const SNIFF_ROWS = 1024;
-
-/**
  * The bytes DuckDB reads into each of its CSV buffers: 8 MiB, four of its longest lines by default
- * (`max_line_size`, 2 MiB; a buffer must hold one), where its default is 32 MiB. Each bind reads a first buffer
- * to sniff (~15 ms less per bind), and the scan runs faster on the smaller buffers (1M trips: the run −58 ± 8 ms,
- * 10 alternating pairs; 10M: −0.2 to −0.5 s and −0.1 GB).
+ * (`max_line_size`, 2 MiB; a buffer must hold one), where its default is 32 MiB: the scan runs faster on the
+ * smaller buffers (1M trips: the run −58 ± 8 ms, 10 alternating pairs; 10M: −0.2 to −0.5 s and −0.1 GB).
  */
 const BUFFER_BYTES = 8 * 1024 * 1024;
 
 /**
- * The read_csv options every read of one file shares: its delimiter and quotes, a quoted `""` not null, a short
- * sniff and small buffers.
+ * DuckDB's names of a file's columns, `c0`, `c1`, ... one per field of its header record (`width` of them):
+ * never the header's own names, which may repeat or be blank. Columns are found by the header record's own
+ * names (`readCsvHeaderRecord`, readTable's reading of them).
+ * @example fileColumnNames(3) // ["c0", "c1", "c2"]
  */
-function csvOptions(file: string): string {
-  return `delim = ${sqlString(csvDelimiterOf(file))}, quote = '"', escape = '"', allow_quoted_nulls = false, sample_size = ${SNIFF_ROWS}, buffer_size = ${BUFFER_BYTES}`;
+export function fileColumnNames(width: number): string[] {
+  return Array.from({ length: width }, (_, i) => `c${i}`);
 }
 
 /**
- * read_csv of one file, every column as text, quoted `""` an empty string and an empty cell null; with
- * `numbers` (and the file's `header`), the columns it names as DOUBLE and the others as text.
+ * read_csv of one file whose columns DuckDB names `header` (see {@link fileColumnNames}): the header record
+ * skipped, every column as text (quoted `""` an empty string, an empty cell null), or the columns `numbers`
+ * names as DOUBLE. Nothing is sniffed (`auto_detect = false`): the delimiter, quotes, header and columns are all
+ * given, and a sniff costs a sample read of the file at every bind (three binds a run: ~10 ms each at 1M trips).
+ * A record with another number of fields, or a CR inside a line, is DuckDB's "invalid input" error, which sends
+ * the files to readTable. Unsniffed, DuckDB has no row estimate for the file (it guesses 42 rows): a query over
+ * such a read keeps its joins' sides as written (see `KEEP_JOIN_SIDES`).
  */
-export function readCsvSql(
-  file: string,
-  numbers?: ReadonlySet<string>,
-  header: readonly string[] = [],
-): string {
-  const types =
-    numbers === undefined
-      ? "all_varchar = true"
-      : `types = {${header.map((name) => `${sqlString(name)}: '${numbers.has(name) ? "DOUBLE" : "VARCHAR"}'`).join(", ")}}`;
-  return `read_csv(${sqlString(file)}, header = true, ${types}, ${csvOptions(file)})`;
+export function readCsvSql(file: string, header: readonly string[], numbers?: ReadonlySet<string>): string {
+  const columns = header.map((name) => `${sqlString(name)}: '${numbers?.has(name) ? "DOUBLE" : "VARCHAR"}'`);
+  return `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = {${columns.join(", ")}}, delim = ${sqlString(csvDelimiterOf(file))}, quote = '"', escape = '"', allow_quoted_nulls = false, buffer_size = ${BUFFER_BYTES})`;
 }
 
 /** One file's read_csv for the fast read, and whether it reads the number columns as DOUBLE. */
@@ -89,11 +81,11 @@ export async function fastSource(
       csvBodyKinds(file, limit === undefined ? scan : { ...scan, limit }).catch(() => risks);
     const clean = (kinds: number) => (kinds & risks) === 0;
     if (clean(await kindsOf(ahead ? FIRST_CHUNK : undefined))) {
-      const typed = readCsvSql(file, numbers, header);
+      const typed = readCsvSql(file, header, numbers);
       return ahead
         ? { sql: typed, typedNumbers: true, confirm: () => kindsOf().then(clean) }
         : { sql: typed, typedNumbers: true };
     }
   }
-  return { sql: readCsvSql(file), typedNumbers: false };
+  return { sql: readCsvSql(file, header), typedNumbers: false };
 }

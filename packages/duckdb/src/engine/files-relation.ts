@@ -5,6 +5,7 @@ import { readTableDecides, toQueryError } from "../errors";
 import type { DuckDb } from "./duckdb-database";
 import { NEEDS_EXACT_READ } from "./fast-csv-read";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
+import { KEEP_JOIN_SIDES } from "./profiled-counts";
 import { quote } from "./sql-text";
 
 /**
@@ -57,6 +58,8 @@ export class FilesRelation {
   #running = false;
   #deferred: readonly string[] | undefined;
   #report: ReadReport | undefined;
+  /** The streamed view's `keepJoinSides`. */
+  #keepJoinSides = false;
 
   private constructor(
     private readonly db: DuckDb,
@@ -104,6 +107,7 @@ export class FilesRelation {
 
   /** Keep a streamed view's check: when it fails, a query running over the view is interrupted. */
   #watch(view: StreamedView): void {
+    this.#keepJoinSides = view.keepJoinSides === true;
     this.#sound = view.sound;
     this.#known = undefined;
     void view.sound?.then((sound) => {
@@ -148,6 +152,14 @@ export class FilesRelation {
     return true;
   }
 
+  /**
+   * DuckDB's optimizers a query over the view runs without: its choice of a join's build side while the view
+   * streams files it has no row estimate for (`StreamedView.keepJoinSides`), else none.
+   */
+  get optimizersOff(): readonly string[] {
+    return this.#streamed !== undefined && this.#keepJoinSides ? KEEP_JOIN_SIDES : [];
+  }
+
   /** The files read as the query runs, or undefined when they were read into a table. */
   get streamed(): readonly string[] | undefined {
     return this.#streamed;
@@ -184,6 +196,7 @@ export class FilesRelation {
     this.#streamed = undefined;
     this.#deferred = undefined;
     this.#sound = undefined;
+    this.#keepJoinSides = false;
     const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(table)}`;
     try {
       await this.db.connection.run(`CREATE TEMP VIEW ${quote(this.relation)} AS ${numbered}`);

@@ -25,6 +25,13 @@ const SETTINGS = ["enable_profiling", "profiling_output", "custom_profiling_sett
  */
 const MOVING_FILTERS = ["filter_pushdown", "filter_pullup", "join_filter_pushdown", "cte_filter_pusher"];
 
+/**
+ * DuckDB's optimizer that picks a join's build side by the estimated rows of each side: off, the side the
+ * compiled query joins in (a lookup table, a partition's bounds) is built, as written. For a query over files
+ * DuckDB cannot estimate (`StreamedView.keepJoinSides`).
+ */
+export const KEEP_JOIN_SIDES: readonly string[] = ["build_side_probe_side"];
+
 /** One operator of DuckDB's JSON profile. */
 interface ProfileNode {
   readonly operator_name?: string;
@@ -114,14 +121,15 @@ async function restore(db: DuckDb, settings: Record<string, string>): Promise<vo
 
 /**
  * Run `run` (one statement of a `markedSql` with `counted` marker filters, the first of them `first`) with the
- * profiler on; returns what it returns and the counts of the markers, undefined when the profile does not give
- * each once.
+ * profiler on and the optimizers `off` off too; returns what it returns and the counts of the markers, undefined
+ * when the profile does not give each once.
  */
 export async function runCounted<T>(
   db: DuckDb,
   counted: number,
   run: () => Promise<T>,
   first = 0,
+  off: readonly string[] = [],
 ): Promise<{ value: T; counts: Record<string, number> | undefined }> {
   const settings = await currentSettings(db);
   const folder = await mkdtemp(join(tmpdir(), "tablepipe-profile-"));
@@ -129,7 +137,7 @@ export async function runCounted<T>(
   const c = db.connection;
   try {
     const disabled = new Set(
-      [...(settings.disabled_optimizers ?? "").split(","), ...MOVING_FILTERS]
+      [...(settings.disabled_optimizers ?? "").split(","), ...MOVING_FILTERS, ...off]
         .map((name) => name.trim())
         .filter((name) => name !== ""),
     );

@@ -14,7 +14,7 @@ import {
 } from "@tablepipe/io";
 import { ReadTableDecides, readTableDecides, toQueryError } from "../errors";
 import { DUCKDB_TYPES } from "./column-types";
-import { fastSource, readCsvSql } from "./csv-sources";
+import { fastSource, fileColumnNames, readCsvSql } from "./csv-sources";
 import {
   COLUMN_TYPE,
   emptyValueSql,
@@ -120,12 +120,12 @@ function locate(loaded: Loaded, row: number): { file: string; line: number } {
 }
 
 /**
- * A file's header as DuckDB names its columns and, per schema column, the index of the file column holding it
- * (-1: absent, optional), found by the header record's own names as readTable reads them, and where the body
- * after the record starts (`readCsvHeaderRecord`).
+ * A file's columns as DuckDB's read names them (`fileColumnNames`, one per field of its header record) and, per
+ * schema column, the index of the file column holding it (-1: absent, optional), found by the header record's
+ * own names as readTable reads them, and where the body after the record starts (`readCsvHeaderRecord`). No
+ * header (an empty file), a name matching twice or a column missing are left to readTable.
  */
 async function mappedHeader(
-  connection: DuckDBConnection,
   file: string,
   specs: readonly ColumnSpec[],
   aliases: ColumnAliases | undefined,
@@ -133,21 +133,11 @@ async function mappedHeader(
   // a compressed or binary file is refused as readTable refuses it (DuckDB would unpack a .gz), and so never
   // reaches the byte scan of the typed read, which judges the bytes as they are in the file
   await refuseBinaryText(file);
-  let header: string[];
-  try {
-    header = (await connection.runAndReadAll(`SELECT * FROM ${readCsvSql(file)} LIMIT 0`)).columnNames();
-  } catch (error) {
-    throw toQueryError(`reading ${file}`, error);
-  }
-  // the header record's own names: DuckDB renames a repeated name (`amount`, `amount_1`) in `header`, and takes
-  // a later row for the header when it has more fields (its rows before it then silently dropped): such a
-  // header, no header (an empty file), a name matching twice or a column missing are left to readTable
   const record = await readCsvHeaderRecord(file);
   if (record === undefined) throw new ReadTableDecides(`${file}: no header record`);
-  if (record.names.length !== header.length)
-    throw new ReadTableDecides(`${file}: DuckDB read another header`);
   try {
-    return { header, found: mapColumns(file, record.names, specs, aliases), bodyStart: record.end };
+    const found = mapColumns(file, record.names, specs, aliases);
+    return { header: fileColumnNames(record.names.length), found, bodyStart: record.end };
   } catch (error) {
     throw new ReadTableDecides(error);
   }
@@ -167,11 +157,11 @@ async function loadRaw(
   let rows = 0;
   for (const file of files) {
     starts.push(rows);
-    const { header, found } = await mappedHeader(connection, file, specs, aliases);
+    const { header, found } = await mappedHeader(file, specs, aliases);
     const list = found.map((index) => (index < 0 ? "NULL" : quote(header[index] as string)));
     await run(
       connection,
-      `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file)}`,
+      `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file, header)}`,
       `reading ${file}`,
     );
     const counted = await readQuery(connection, `SELECT count(*) AS n FROM ${quote(raw)}`);
@@ -192,7 +182,7 @@ async function loadFast(
   relation: string,
 ): Promise<number | undefined> {
   return await loadFlagged(connection, files, relation, async (file) => {
-    const { header, found, bodyStart } = await mappedHeader(connection, file, specs, aliases);
+    const { header, found, bodyStart } = await mappedHeader(file, specs, aliases);
     const source = await fastSource(file, specs, header, found, bodyStart);
     return fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
   });
@@ -304,8 +294,8 @@ export function duckdbCsvFiles(
       return await loadWithDuckDb(connection, relation, files);
     } catch (error) {
       if (!readTableDecides(error)) throw error;
-      // DuckDB cannot read the files as CSV at all (its sniffer refuses a CR inside a line, a row with another
-      // number of cells): readTable reads them instead, in process, and names what it refuses as it always does
+      // DuckDB cannot read the files as CSV at all (a CR inside a line, a row with another number of cells):
+      // readTable reads them instead, in process, and names what it refuses as it always does
       await connection.run(`DROP TABLE IF EXISTS ${quote(relation)}`);
       return await loadWithReadTable(
         connection,
@@ -329,7 +319,7 @@ export function duckdbCsvFiles(
     const parts: string[] = [];
     const checks: (() => Promise<boolean>)[] = [];
     for (const [i, file] of files.entries()) {
-      const { header, found, bodyStart } = await mappedHeader(connection, file, specs, options.aliases);
+      const { header, found, bodyStart } = await mappedHeader(file, specs, options.aliases);
       const source = await fastSource(file, specs, header, found, bodyStart, ahead);
       if (source.confirm !== undefined) checks.push(source.confirm);
       parts.push(
@@ -341,7 +331,8 @@ export function duckdbCsvFiles(
       `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
       `reading ${path}`,
     );
-    return checks.length === 0 ? {} : { sound: allSound(checks) };
+    // read unsniffed (see readCsvSql), the files have no row estimate
+    return checks.length === 0 ? { keepJoinSides: true } : { keepJoinSides: true, sound: allSound(checks) };
   };
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
   return { format: "files", path, columns, table, files, load, stream };

@@ -294,7 +294,7 @@ export async function runLoaded<T>(
     started = performance.now();
     [ran, failure] = [undefined, undefined];
     try {
-      ran = await countedRun(db, compiled, interruptible);
+      ran = await countedRun(db, compiled, interruptible, files.optimizersOff);
     } catch (error) {
       failure = { error };
     }
@@ -320,20 +320,21 @@ async function located<T>(db: DuckDb, compiled: CompiledPipe, run: () => Promise
 }
 
 /**
- * Run `run` on the pipe's marked query (its plain query for a dialect without markers); returns its value and
- * each step's rows (`n0` the source's, `n1`, ...).
+ * Run `run` on the pipe's marked query (its plain query for a dialect without markers), DuckDB's optimizers
+ * `off` off; returns its value and each step's rows (`n0` the source's, `n1`, ...).
  */
 async function countedRun<T>(
   db: DuckDb,
   compiled: CompiledPipe,
   run: (sql: string) => Promise<T>,
+  off: readonly string[] = [],
 ): Promise<{ value: T; counts: Record<string, unknown> }> {
   const marked = compiled.markedSql;
   if (marked === undefined) {
     const value = await run(compiled.sql);
     return { value, counts: await secondCount(db, compiled) };
   }
-  const { value, counts } = await runCounted(db, compiled.renderedSteps + 1, () => run(marked));
+  const { value, counts } = await runCounted(db, compiled.renderedSteps + 1, () => run(marked), 0, off);
   return { value, counts: counts ?? (await secondCount(db, compiled)) };
 }
 
