@@ -143,11 +143,16 @@ export async function readQuery(connection: DuckDBConnection, sql: string): Prom
   );
   // the next chunk is fetched (on libuv's threads) while this one is read into the columns
   let next = result.fetchChunk();
-  for (;;) {
-    const chunk = await next;
-    if (chunk === null || chunk.rowCount === 0) break;
-    next = result.fetchChunk();
-    for (const [c, column] of columns.entries()) column.append(chunk, c);
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (chunk === null || chunk.rowCount === 0) break;
+      next = result.fetchChunk();
+      for (const [c, column] of columns.entries()) column.append(chunk, c);
+    }
+  } catch (error) {
+    await next.catch(() => undefined); // a fetch still in flight settles before the error goes on
+    throw error;
   }
   const data: Record<string, unknown[] | Float64Array> = {};
   const schema: Record<string, ColumnType> = {};
