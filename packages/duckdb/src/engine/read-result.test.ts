@@ -106,6 +106,17 @@ describe("readQuery", () => {
     expect(schemaOf(table).late_null?.nullable).toBe(true);
   });
 
+  it("rejects with DuckDB's error when a chunk after the first fails, and the connection reads on", async () => {
+    // the chunk fetched ahead fails while the one before it is read: nothing is left unsettled
+    const failing = readQuery(
+      db.connection,
+      "SELECT CASE WHEN i < 6000 THEN i ELSE error('tablepipe test: row ' || i) END AS v FROM range(20000) r(i)",
+    );
+    await expect(failing).rejects.toThrow(/tablepipe test: row \d+/);
+    const next = await readQuery(db.connection, "SELECT 42 AS answer");
+    expect(Array.from(next.array("answer") as ArrayLike<number>)).toEqual([42]);
+  });
+
   it("reads texts as DuckDB's own reader does: short and long, ASCII or not, empty, null, over several chunks", async () => {
     await fc.assert(
       fc.asyncProperty(
