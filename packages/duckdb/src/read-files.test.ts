@@ -429,6 +429,31 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     }
   });
 
+  it("reads header records as readTable does (DuckDB sniffs nothing): a BOM, CRLF, quoted names with a comma or a line end", async () => {
+    const dir = join(scratch.folder, "headers");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const head = "vendor,picked_at,fare,note,paid";
+    const rows = ["1,2018-07-27 09:14:45,1.5,a,true", "2,2018-07-27 10:00:00,,b,false"];
+    const texts = {
+      bom: `\uFEFF${head}\n${rows.join("\n")}\n`,
+      crlf: `${head}\r\n${rows.join("\r\n")}\r\n`,
+      "quoted-extra-names": `${head},"a, b","line\nend"\n${rows.map((r) => `${r},x,y`).join("\n")}\n`,
+      "no-final-line-end": `${head}\n${rows.join("\n")}`,
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const path = join(dir, `${name}.csv`);
+      await writeFile(path, text);
+      const expected = await readTableWithReport(path, Trip);
+      expect(expected.table.numRows(), name).toBe(2);
+      for (const readFiles of ["table", "streamed"] as const) {
+        const source = duckdbCsvFiles(path, Trip);
+        const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
+        expectSameTable(result.table, expected.table);
+        expect(result.readBy, `${name} ${readFiles}`).toBe(readFiles);
+      }
+    }
+  });
+
   it("names a schema column no file column matches, with the names tried, as readTable does", async () => {
     const dir = join(scratch.folder, "missing");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));
