@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { scratchDuckDb } from "../test-support";
 import { FilesRelation, sizeInBytes } from "./files-relation";
-import { KEEP_JOIN_SIDES } from "./profiled-counts";
+import { KEEP_JOIN_SIDES } from "./optimizers";
 import { duckdbCsvFiles } from "./read-files";
 import { duckdbParquetFiles } from "./read-parquet-files";
 

@@ -5,7 +5,7 @@ import { readTableDecides, toQueryError } from "../errors";
 import type { DuckDb } from "./duckdb-database";
 import { NEEDS_EXACT_READ } from "./fast-csv-read";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
-import { KEEP_JOIN_SIDES } from "./profiled-counts";
+import { KEEP_JOIN_SIDES } from "./optimizers";
 import { quote } from "./sql-text";
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { countMarker } from "@tablepipe/sql";
 import type { DuckDb } from "./duckdb-database";
+import { withDisabled } from "./optimizers";
 import { readQuery } from "./read-result";
 import { sqlString } from "./sql-text";
 
@@ -24,13 +25,6 @@ const SETTINGS = ["enable_profiling", "profiling_output", "custom_profiling_sett
  * a filter on the other side's scan, a filter pushed into a CTE.
  */
 const MOVING_FILTERS = ["filter_pushdown", "filter_pullup", "join_filter_pushdown", "cte_filter_pusher"];
-
-/**
- * DuckDB's optimizer that picks a join's build side by the estimated rows of each side: off, the side the
- * compiled query joins in (a lookup table, a partition's bounds) is built, as written. For a query over files
- * DuckDB cannot estimate (`StreamedView.keepJoinSides`).
- */
-export const KEEP_JOIN_SIDES: readonly string[] = ["build_side_probe_side"];
 
 /** One operator of DuckDB's JSON profile. */
 interface ProfileNode {
@@ -136,12 +130,8 @@ export async function runCounted<T>(
   const file = join(folder, "profile.json");
   const c = db.connection;
   try {
-    const disabled = new Set(
-      [...(settings.disabled_optimizers ?? "").split(","), ...MOVING_FILTERS, ...off]
-        .map((name) => name.trim())
-        .filter((name) => name !== ""),
-    );
-    await c.run(`SET disabled_optimizers = ${sqlString([...disabled].join(","))}`);
+    const disabled = withDisabled(settings.disabled_optimizers ?? "", [...MOVING_FILTERS, ...off]);
+    await c.run(`SET disabled_optimizers = ${sqlString(disabled)}`);
     await c.run("PRAGMA enable_profiling = 'json'");
     await c.run(`PRAGMA profiling_output = ${sqlString(file)}`);
     await c.run(

@@ -21,6 +21,7 @@ import { inferColumnType } from "./infer-column-type";
 import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
 import { numberRowsByRowid } from "./numbered-relation";
+import { withOptimizersOff } from "./optimizers";
 import { runCounted } from "./profiled-counts";
 import { readQuery } from "./read-result";
 import { quote } from "./sql-text";
@@ -301,7 +302,9 @@ export async function runLoaded<T>(
   } while (await files.restreamIfUnsound());
   if (ran === undefined) {
     const error = failure?.error;
-    if (!files.retriesExactly(error)) throw await locateFailure(db, compiled, error);
+    if (!files.retriesExactly(error)) {
+      throw await withOptimizersOff(db, files.optimizersOff, () => locateFailure(db, compiled, error));
+    }
     const read = await files.readIntoTable();
     return { ...(await located(db, compiled, () => countedRun(db, compiled, run))), read, readBy: "table" };
   }
@@ -335,7 +338,7 @@ async function countedRun<T>(
     return { value, counts: await secondCount(db, compiled) };
   }
   const { value, counts } = await runCounted(db, compiled.renderedSteps + 1, () => run(marked), 0, off);
-  return { value, counts: counts ?? (await secondCount(db, compiled)) };
+  return { value, counts: counts ?? (await withOptimizersOff(db, off, () => secondCount(db, compiled))) };
 }
 
 async function secondCount(db: DuckDb, compiled: CompiledPipe): Promise<Record<string, unknown>> {
