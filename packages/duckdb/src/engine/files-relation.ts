@@ -58,8 +58,6 @@ export class FilesRelation {
   #running = false;
   #deferred: readonly string[] | undefined;
   #report: ReadReport | undefined;
-  /** The streamed view's `keepJoinSides`. */
-  #keepJoinSides = false;
 
   private constructor(
     private readonly db: DuckDb,
@@ -107,7 +105,6 @@ export class FilesRelation {
 
   /** Keep a streamed view's check: when it fails, a query running over the view is interrupted. */
   #watch(view: StreamedView): void {
-    this.#keepJoinSides = view.keepJoinSides === true;
     this.#sound = view.sound;
     this.#known = undefined;
     void view.sound?.then((sound) => {
@@ -154,10 +151,10 @@ export class FilesRelation {
 
   /**
    * DuckDB's optimizers a query over the view runs without: its choice of a join's build side while the view
-   * streams files it has no row estimate for (`StreamedView.keepJoinSides`), else none.
+   * streams files it has no row estimate for (`DuckDbFilesSource.keepJoinSides`), else none.
    */
   get optimizersOff(): readonly string[] {
-    return this.#streamed !== undefined && this.#keepJoinSides ? KEEP_JOIN_SIDES : [];
+    return this.#streamed !== undefined && this.source.keepJoinSides === true ? KEEP_JOIN_SIDES : [];
   }
 
   /** The files read as the query runs, or undefined when they were read into a table. */
@@ -196,7 +193,6 @@ export class FilesRelation {
     this.#streamed = undefined;
     this.#deferred = undefined;
     this.#sound = undefined;
-    this.#keepJoinSides = false;
     const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(table)}`;
     try {
       await this.db.connection.run(`CREATE TEMP VIEW ${quote(this.relation)} AS ${numbered}`);

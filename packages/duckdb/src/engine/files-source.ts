@@ -12,12 +12,6 @@ export interface StreamedView {
    * streamed again without `ahead`. Undefined: nothing was left to check.
    */
   readonly sound?: Promise<boolean>;
-  /**
-   * True when DuckDB has no row estimate for the view's files (CSV read unsniffed: it guesses 42 rows), so a
-   * query over the view keeps its joins' sides as written (`KEEP_JOIN_SIDES`): left to its estimate, DuckDB
-   * builds the anti-joins of 10M taxi trips on the trips (2.3 GB and +0.6 s, against 0.9 GB).
-   */
-  readonly keepJoinSides?: boolean;
 }
 
 /**
@@ -57,4 +51,10 @@ export interface DuckDbFilesSource {
    * costs nothing: the `"auto"` read mode then always streams.
    */
   readonly numbersInParallel?: boolean;
+  /**
+   * True when DuckDB has no row estimate for the files as `stream` reads them (CSV read unsniffed: it guesses 42
+   * rows), so a query over a streamed view keeps its joins' sides as written (`KEEP_JOIN_SIDES`): left to its
+   * estimate, DuckDB builds the anti-joins of 10M taxi trips on the trips (2.3 GB and +0.6 s, against 0.9 GB).
+   */
+  readonly keepJoinSides?: boolean;
 }

@@ -5,7 +5,7 @@ import { sqlString } from "./sql-text";
 /**
  * DuckDB's optimizer that picks a join's build side by the estimated rows of each side: off, the side the
  * compiled query joins in (a lookup table, a partition's bounds) is built, as written. For a query over files
- * DuckDB cannot estimate (`StreamedView.keepJoinSides`).
+ * DuckDB cannot estimate (`DuckDbFilesSource.keepJoinSides`).
  */
 export const KEEP_JOIN_SIDES: readonly string[] = ["build_side_probe_side"];
 

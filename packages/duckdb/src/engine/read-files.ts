@@ -331,9 +331,9 @@ export function duckdbCsvFiles(
       `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
       `reading ${path}`,
     );
-    // read unsniffed (see readCsvSql), the files have no row estimate
-    return checks.length === 0 ? { keepJoinSides: true } : { keepJoinSides: true, sound: allSound(checks) };
+    return checks.length === 0 ? {} : { sound: allSound(checks) };
   };
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
-  return { format: "files", path, columns, table, files, load, stream };
+  // read unsniffed (see readCsvSql), the files have no row estimate
+  return { format: "files", path, columns, table, files, load, stream, keepJoinSides: true };
 }
