@@ -75,7 +75,7 @@ describe("runCachedBundle", () => {
     expect(existsSync(cacheDir)).toBe(false);
     expect(first.saveCache()).toBe(true);
     expect(await readdir(cacheDir)).toEqual([first.cacheFile?.slice(cacheDir.length + 1)]);
-    expect(first.cacheFile).toMatch(/[0-9a-f]{16}-[0-9a-f]{16}\.v8cache$/);
+    expect(first.cacheFile).toMatch(/[0-9a-f]{16}-[0-9a-f]{16}-[0-9a-f]{16}\.v8cache$/);
 
     const second = runCachedBundle(bundle, { cacheDir, profile: "run.default" });
     expect(second.cacheUsed).toBe(true);
@@ -120,6 +120,24 @@ describe("runCachedBundle", () => {
     });
     expect((await readFile(join(cacheDir, file as string))).toString()).not.toBe("not a code cache");
     expect(runInChild()).toMatchObject({ cacheUsed: true, saved: false });
+  });
+
+  it("keeps a cache per set of Node flags: runs under other flags neither read nor replace it", async () => {
+    const plain = runCachedBundle(bundle, { cacheDir, profile: "run.default" });
+    plain.saveCache();
+    const saved = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = "--max-old-space-size=4096";
+    try {
+      const flagged = runCachedBundle(bundle, { cacheDir, profile: "run.default" });
+      expect(flagged.cacheFile).not.toBe(plain.cacheFile);
+      expect(flagged.cacheUsed).toBe(false);
+      expect(flagged.saveCache()).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+    }
+    expect(await readdir(cacheDir)).toHaveLength(2);
+    expect(runCachedBundle(bundle, { cacheDir, profile: "run.default" }).cacheUsed).toBe(true);
   });
 
   it("runs without a cache when there is no folder, or the folder cannot be made", async () => {

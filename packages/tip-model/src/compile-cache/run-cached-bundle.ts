@@ -20,20 +20,29 @@ export interface CachedBundleRun {
   readonly cacheFile: string | undefined;
   /**
    * Writes the code compiled so far (the bundle's functions this process ran) to the cache file, when there was
-   * no usable cache; then removes this profile's files for other builds of the bundle. Never throws: a cache that
+   * no usable cache; then removes this profile's files for other contents of the bundle (an older build). Never throws: a cache that
    * cannot be written only costs the next run its speed. Returns whether it wrote.
    */
   saveCache(): boolean;
 }
 
-/** A cache file's name: `<profile key>-<build key>.v8cache`, each 16 hex digits. */
-const CACHE_FILE = /^([0-9a-f]{16})-[0-9a-f]{16}\.v8cache$/;
+/** A cache file's name: `<profile key>-<bundle key>-<Node key>.v8cache`, each 16 hex digits. */
+const CACHE_FILE = /^([0-9a-f]{16})-([0-9a-f]{16})-[0-9a-f]{16}\.v8cache$/;
 
 /** 16 hex digits of the SHA-256 of `parts`. */
 function hex16(...parts: (string | Buffer)[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(part).update("\0");
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * What the compiled code depends on besides the bundle and the profile: Node's version and architecture, and
+ * the flags Node runs with (V8 refuses a cache made under other V8 flags: runs alternating between two sets of
+ * flags would otherwise replace each other's cache every time).
+ */
+function nodeKey(): string {
+  return hex16(process.version, process.arch, process.execArgv.join(" "), process.env.NODE_OPTIONS ?? "");
 }
 
 /**
@@ -50,10 +59,9 @@ export function runCachedBundle(bundlePath: string, options: CachedBundleOptions
   const source = text.startsWith("#!") ? `//${text.slice(2)}` : text;
   const { cacheDir, profile } = options;
   const profileKey = hex16(bundlePath, profile);
+  const bundleKey = hex16(bytes);
   const cacheFile =
-    cacheDir === undefined
-      ? undefined
-      : join(cacheDir, `${profileKey}-${hex16(bytes, process.version, process.arch)}.v8cache`);
+    cacheDir === undefined ? undefined : join(cacheDir, `${profileKey}-${bundleKey}-${nodeKey()}.v8cache`);
   const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundlePath,
@@ -82,7 +90,10 @@ export function runCachedBundle(bundlePath: string, options: CachedBundleOptions
     cacheFile,
     saveCache: () =>
       cacheFile !== undefined && cacheDir !== undefined && !cacheUsed
-        ? writeCache(cacheDir, cacheFile, profileKey, script)
+        ? writeCache(cacheDir, cacheFile, script, (name) => {
+            const [, profileOf, bundleOf] = CACHE_FILE.exec(name) ?? [];
+            return profileOf === profileKey && bundleOf !== bundleKey;
+          })
         : false,
   };
 }
@@ -96,8 +107,16 @@ function readIfThere(file: string): Buffer | undefined {
   }
 }
 
-/** Writes `script`'s code cache to `cacheFile` whole (a temporary file renamed over it), then the stale ones. */
-function writeCache(cacheDir: string, cacheFile: string, profileKey: string, script: Script): boolean {
+/**
+ * Writes `script`'s code cache to `cacheFile` whole (a temporary file renamed over it), then removes the files
+ * of `cacheDir` that are `stale`.
+ */
+function writeCache(
+  cacheDir: string,
+  cacheFile: string,
+  script: Script,
+  stale: (name: string) => boolean,
+): boolean {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
@@ -112,11 +131,7 @@ function writeCache(cacheDir: string, cacheFile: string, profileKey: string, scr
     return false;
   }
   try {
-    // this profile's caches of other builds of the bundle: only names this function writes
-    for (const name of readdirSync(cacheDir)) {
-      const path = join(cacheDir, name);
-      if (path !== cacheFile && CACHE_FILE.exec(name)?.[1] === profileKey) rmSync(path, { force: true });
-    }
+    for (const name of readdirSync(cacheDir)) if (stale(name)) rmSync(join(cacheDir, name), { force: true });
   } catch {
     // a stale file left behind costs disk space only
   }
