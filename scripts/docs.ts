@@ -85,8 +85,8 @@ ${withoutConfigRow(configReference(loggingFlagsSchema))}
 The command keeps the code it compiled (V8's code cache, ~2 MB a file) in the user's cache folder,
 \`~/.cache/tablepipe/compile-cache\` (\`$XDG_CACHE_HOME\`; \`~/Library/Caches\` on macOS, \`%LOCALAPPDATA%\` on
 Windows), so that a run after the first starts ~50 ms sooner (the first run is ~15 ms slower). A file is written
-by a run that ends well and found no cache for its command and \`--engine\` (help and \`--print-config\` read one,
-never write one); it is keyed by the CLI's content (an upgraded CLI never runs the old code, and replaces that
+by a run that ends well and found no cache for its command and \`--engine\` (help, \`--version\` and
+\`--print-config\` share one of their own); it is keyed by the CLI's content (an upgraded CLI never runs the old code, and replaces that
 command's file of the older build) and by Node's version and flags. \`TABLEPIPE_COMPILE_CACHE=DIR\` keeps it in DIR,
 \`TABLEPIPE_COMPILE_CACHE=off\` (or Node's \`NODE_DISABLE_COMPILE_CACHE=1\`) turns it off.
 `;

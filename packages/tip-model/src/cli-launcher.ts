@@ -9,10 +9,10 @@ import { compileCacheDir } from "./compile-cache/cache-dir";
 import { compileCacheProfile } from "./compile-cache/cache-profile";
 import { runCachedBundle } from "./compile-cache/run-cached-bundle";
 
-const { profile, save } = compileCacheProfile(process.argv.slice(2));
+const profile = compileCacheProfile(process.argv.slice(2));
 const bundle = fileURLToPath(new URL("./cli-bundle.cjs", import.meta.url));
 const run = runCachedBundle(bundle, { cacheDir: compileCacheDir(), profile });
-if (save && !run.cacheUsed) {
+if (!run.cacheUsed) {
   process.on("exit", (code) => {
     if (code === 0) run.saveCache();
   });

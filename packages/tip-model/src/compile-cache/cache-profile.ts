@@ -1,27 +1,17 @@
-/** Flags after which the CLI prints and exits: a run with one of them compiles too little to be worth caching. */
+/** Flags after which the CLI prints and exits. */
 const PRINT_AND_EXIT = new Set(["-h", "--help", "-V", "--version", "--print-config"]);
 
 /** The CLI's commands; a first argument that is none of them (a flag) runs the default, `run`. */
 const COMMANDS = new Set(["run", "prepare", "sample"]);
 
-/** Which cached code a command line uses, and whether it may write its own when there is none. */
-export interface CompileCacheProfile {
-  /** The cache's key: the command and the engine, e.g. `run.duckdb`. */
-  readonly profile: string;
-  /** False for a command line that only prints (help, the version, the config). */
-  readonly save: boolean;
-}
-
 /**
- * Which code a command line exercises, as a cache key: the command and the `--engine` flag (each engine compiles
- * its own code). A command line that only prints (help, the version, the config) reads the default run's cache
- * but never writes one: what it compiles would make a poor cache for the runs after it.
- * @example compileCacheProfile(["run", "--engine", "duckdb"]) // { profile: "run.duckdb", save: true }
+ * Which code a command line exercises, as the key of its compile cache: the command and the `--engine` flag
+ * (each engine compiles its own code), e.g. `run.duckdb`; `print` for a command line that only prints (help, the
+ * version, the config), whose small cache loads faster than a run's and would make a poor one for a run.
+ * @example compileCacheProfile(["run", "--engine", "duckdb"]) // "run.duckdb"
  */
-export function compileCacheProfile(args: readonly string[]): CompileCacheProfile {
-  if (args[0] === "help" || args.some((arg) => PRINT_AND_EXIT.has(arg))) {
-    return { profile: "run.default", save: false };
-  }
+export function compileCacheProfile(args: readonly string[]): string {
+  if (args[0] === "help" || args.some((arg) => PRINT_AND_EXIT.has(arg))) return "print";
   const first = args[0];
   const command = first !== undefined && COMMANDS.has(first) ? first : "run";
   let engine = "default";
@@ -30,5 +20,5 @@ export function compileCacheProfile(args: readonly string[]): CompileCacheProfil
     else if (arg.startsWith("--engine=")) engine = arg.slice("--engine=".length);
   }
   // the key is part of a file name: plain characters only
-  return { profile: `${command}.${engine}`.replace(/[^A-Za-z0-9._-]/g, "_"), save: true };
+  return `${command}.${engine}`.replace(/[^A-Za-z0-9._-]/g, "_");
 }
