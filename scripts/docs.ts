@@ -88,7 +88,8 @@ Windows), so that a run after the first starts ~50 ms sooner (the first run is ~
 by a run that ends well and found no cache for its command and \`--engine\` (help, \`--version\` and
 \`--print-config\` share one of their own); it is keyed by the CLI's content (an upgraded CLI never runs the old code, and replaces that
 command's file of the older build) and by Node's version and flags. \`TABLEPIPE_COMPILE_CACHE=DIR\` keeps it in DIR,
-\`TABLEPIPE_COMPILE_CACHE=off\` (or Node's \`NODE_DISABLE_COMPILE_CACHE=1\`) turns it off.
+\`TABLEPIPE_COMPILE_CACHE=off\` (or Node's \`NODE_DISABLE_COMPILE_CACHE=1\`) turns it off, as does
+\`node --enable-source-maps\` (the stack traces then point into the sources).
 `;
 }
 

@@ -82,6 +82,9 @@ say "tip-model bin"
 # the CLI's compiled code is kept in the scratch project, not the user's cache folder
 export TABLEPIPE_COMPILE_CACHE="$scratch/compile-cache"
 ./node_modules/.bin/tip-model --help >/dev/null
+# with source maps on, the bundle is required (no cache): it runs the same
+[[ "$(node --enable-source-maps ./node_modules/.bin/tip-model --version)" == "$(./node_modules/.bin/tip-model --version)" ]] ||
+  { say "tip-model --version differs under --enable-source-maps"; exit 1; }
 ./node_modules/.bin/tip-model sample --rows 3000 --out sample >&2
 ./node_modules/.bin/tip-model --data-dir sample --output-dir out --log-level warn >&2
 for file in model.json metrics.json predictions.csv report.html; do
