@@ -5,6 +5,8 @@
  */
 
 export { rememberedDisplaySchema, resolveDisplaySchema } from "./display/display-schema";
+export type { NumberFormatOptions } from "./display/format-number";
+export { numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
 export { evaluateExpression } from "./expr/evaluate";
 export { smallIntegerMask } from "./expr/kernels";

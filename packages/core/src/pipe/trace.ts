@@ -1,3 +1,5 @@
+import { numberFormat } from "../display/format-number";
+
 /** What one step did in one run: rows in and out, time taken, and the steps inside a composed step. */
 export interface TraceEntry {
   /** The step's label (the transform's name, or the label given with `step(...).as(label)`). */
@@ -17,8 +19,8 @@ export interface TraceEntry {
   readonly children: readonly TraceEntry[];
 }
 
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat("en-US", {
+const integer = numberFormat({ maximumFractionDigits: 0 });
+const percent = numberFormat({
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
   signDisplay: "exceptZero",
@@ -27,7 +29,7 @@ const percent = new Intl.NumberFormat("en-US", {
 function change(rowsIn: number, rowsOut: number): string {
   if (rowsIn === 0) return "(n/a)";
   const ratio = (rowsOut - rowsIn) / rowsIn;
-  return `(${percent.format(ratio * 100)}%)`;
+  return `(${percent(ratio * 100)}%)`;
 }
 
 /** The trace flattened depth-first, each entry with its nesting depth. */
@@ -45,10 +47,10 @@ export function flattenTrace(
 export function formatFunnel(trace: readonly TraceEntry[]): string[] {
   const rows = flattenTrace(trace).map(({ entry, depth }) => ({
     name: `${"  ".repeat(depth)}${entry.step}`,
-    rowsIn: integer.format(entry.rowsIn),
-    rowsOut: integer.format(entry.rowsOut),
+    rowsIn: integer(entry.rowsIn),
+    rowsOut: integer(entry.rowsOut),
     change: change(entry.rowsIn, entry.rowsOut),
-    ms: `${integer.format(entry.ms)} ms`,
+    ms: `${integer(entry.ms)} ms`,
   }));
   const width = (pick: (row: (typeof rows)[number]) => string): number =>
     Math.max(0, ...rows.map((row) => pick(row).length));

@@ -1,5 +1,6 @@
 import type { ColumnTypes, NoColumnTypes, Pipe, Table } from "@tablepipe/core";
 import { formatFunnel, type TraceEntry } from "@tablepipe/core";
+import { numberFormat } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { getLogger, type Logger } from "../log/logger";
 
@@ -16,11 +17,11 @@ export class MissingTableError extends Error {
   override readonly name = "MissingTableError";
 }
 
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const integer = numberFormat({ maximumFractionDigits: 0 });
 
 /** `1.23 s` or `456 ms`, for stage durations. */
 export function formatDuration(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${integer.format(ms)} ms`;
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${integer(ms)} ms`;
 }
 
 /**
@@ -80,7 +81,7 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
       if (table !== undefined && table !== before[key]) tables[key] = table.numRows();
     }
     this.history.push({ stage: name, ms, tables });
-    const counts = Object.entries(tables).map(([key, rows]) => `${key} ${integer.format(rows)} rows`);
+    const counts = Object.entries(tables).map(([key, rows]) => `${key} ${integer(rows)} rows`);
     this.log.info(
       `${name}: done in ${formatDuration(ms)}${counts.length > 0 ? ` (${counts.join(", ")})` : ""}`,
     );

@@ -1,4 +1,5 @@
 import { columnArray, formatTimestamp, isMissing, type RowSchema } from "@tablepipe/core";
+import { numberFormat } from "@tablepipe/core/internal";
 import { columnKinds } from "@tablepipe/io";
 import type { ColumnTable } from "arquero";
 import type { ReportColumn } from "./types";
@@ -9,7 +10,7 @@ function schemaTypes(schema: RowSchema): Map<string, string> {
 }
 
 const readableTimestamp = (ms: number): string => formatTimestamp(ms).replace("T", " ");
-const numberText = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4, useGrouping: true });
+const numberText = numberFormat({ maximumFractionDigits: 4, useGrouping: true });
 
 /** A typed array of numbers (not of bigints). */
 type NumberArray = Exclude<ArrayBufferView & ArrayLike<number>, DataView | BigInt64Array | BigUint64Array>;
@@ -79,7 +80,7 @@ export function summarizeColumns(table: ColumnTable, schema?: RowSchema): Report
     const text = (value: number | string | boolean | undefined): string => {
       if (value === undefined) return "";
       if (type === "timestamp" && typeof value === "number") return readableTimestamp(value);
-      if (typeof value === "number") return numberText.format(value);
+      if (typeof value === "number") return numberText(value);
       return String(value);
     };
     return { name, type, nulls, min: text(min), max: text(max) };

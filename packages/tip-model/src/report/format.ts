@@ -1,29 +1,31 @@
+import { numberFormat } from "@tablepipe/core/internal";
+
 /** What a number that cannot be shown (NaN, ±Infinity) reads as. */
 export const NOT_AVAILABLE = "n/a";
 
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0, signDisplay: "negative" });
-const metric = new Intl.NumberFormat("en-US", {
+const integer = numberFormat({ maximumFractionDigits: 0, signDisplay: "negative" });
+const metric = numberFormat({
   minimumFractionDigits: 3,
   maximumFractionDigits: 3,
   signDisplay: "negative",
 });
-const milliseconds = new Intl.NumberFormat("en-US", {
+const milliseconds = numberFormat({
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
   signDisplay: "negative",
 });
-const change = new Intl.NumberFormat("en-US", {
+const change = numberFormat({
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
   signDisplay: "exceptZero",
 });
-const share = new Intl.NumberFormat("en-US", {
+const share = numberFormat({
   style: "percent",
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
   signDisplay: "negative",
 });
-const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6, useGrouping: false });
+const plain = numberFormat({ maximumFractionDigits: 6, useGrouping: false });
 
 function finite(value: number, format: (value: number) => string): string {
   return Number.isFinite(value) ? format(value) : NOT_AVAILABLE;
@@ -31,33 +33,33 @@ function finite(value: number, format: (value: number) => string): string {
 
 /** A count with thousands separators: `1,234,567`; `n/a` when not finite. */
 export function formatInteger(value: number): string {
-  return finite(value, (v) => integer.format(v));
+  return finite(value, (v) => integer(v));
 }
 
 /** A metric (RMSE, MAE, R²) with three decimals: `3.142`; `n/a` when not finite. */
 export function formatMetric(value: number): string {
-  return finite(value, (v) => metric.format(v));
+  return finite(value, (v) => metric(v));
 }
 
 /** Milliseconds with one decimal: `1,234.5`; `n/a` when not finite. */
 export function formatMs(value: number): string {
-  return finite(value, (v) => milliseconds.format(v));
+  return finite(value, (v) => milliseconds(v));
 }
 
 /** The relative change from `rowsIn` to `rowsOut` in percent: `-38.8%`, `0.0%`; `n/a` when `rowsIn` is 0. */
 export function formatChange(rowsIn: number, rowsOut: number): string {
   if (rowsIn === 0 || !Number.isFinite(rowsIn) || !Number.isFinite(rowsOut)) return NOT_AVAILABLE;
-  return `${change.format(((rowsOut - rowsIn) / rowsIn) * 100)}%`;
+  return `${change(((rowsOut - rowsIn) / rowsIn) * 100)}%`;
 }
 
 /** A share (0..1) as a percentage with one decimal: `12.3%`; `n/a` when not finite. */
 export function formatShare(value: number): string {
-  return finite(value, (v) => share.format(v));
+  return finite(value, (v) => share(v));
 }
 
 /** A plain number for axis-like text (no grouping, up to 6 decimals): `-2.5`; `n/a` when not finite. */
 export function formatPlain(value: number): string {
-  return finite(value, (v) => plain.format(v));
+  return finite(value, (v) => plain(v));
 }
 
 /** Any config or parameter value as display text: strings as they are, everything else as JSON-like text. */
