@@ -103,6 +103,16 @@ function firstMisfitAt(
     }
     return undefined;
   }
+  if (floats && type.type === "int") {
+    // valueFits's test (an integer) on each value; NaN is missing, allowed where the column is nullable
+    const numbers = values as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const value = numbers[i] as number;
+      const misfit = Number.isInteger(value) || (nullable && Number.isNaN(value)) ? undefined : found(i);
+      if (misfit !== undefined) return misfit;
+    }
+    return undefined;
+  }
   if (floats && type.type === "timestamp") {
     // valueFits's test (a finite number) on each value, and NaN (missing) only where the column is nullable
     const numbers = values as Float64Array;

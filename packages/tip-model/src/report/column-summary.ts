@@ -22,25 +22,33 @@ function isNumberArray(values: ArrayLike<unknown>): values is NumberArray {
   );
 }
 
-/** Nulls (NaN, the only missing value a typed number array holds), smallest and largest value of a typed column. */
-function numberArraySummary(values: NumberArray): {
+/** What {@link numberArraySummary} finds in a typed column. */
+interface NumberArraySummary {
   nulls: number;
   min: number | undefined;
   max: number | undefined;
   seen: string | undefined;
-} {
+}
+
+/**
+ * Nulls (NaN, the only missing value a typed number array holds), smallest and largest value of a typed column,
+ * read as a Float64Array (every number column DuckDB gives, most in process; others are copied to one): one loop
+ * over arrays of several types would read each element through a slow generic path.
+ */
+function numberArraySummary(values: NumberArray): NumberArraySummary {
+  const numbers = values instanceof Float64Array ? values : Float64Array.from(values);
   let nulls = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
+  for (let i = 0; i < numbers.length; i++) {
+    const v = numbers[i] as number;
     if (Number.isNaN(v)) nulls++;
     else {
       if (v < min) min = v;
       if (v > max) max = v;
     }
   }
-  const any = nulls < values.length;
+  const any = nulls < numbers.length;
   return {
     nulls,
     min: any ? min : undefined,
