@@ -57,3 +57,27 @@ export function summarise(engine: Engine, rows: number, results: readonly RunRes
     ...(first?.preparedRows === undefined ? {} : { preparedRows: first.preparedRows }),
   };
 }
+
+/**
+ * The mean of `values` and its standard error (NaN below two values).
+ * @example meanAndError([1.1, 1.2, 1.15]) // { mean: 1.15, error: 0.029, count: 3 }
+ */
+export function meanAndError(values: readonly number[]): { mean: number; error: number; count: number } {
+  const count = values.length;
+  const mean = values.reduce((sum, v) => sum + v, 0) / count;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (count - 1);
+  return { mean, error: count < 2 ? Number.NaN : Math.sqrt(variance / count), count };
+}
+
+/**
+ * The mean of `b[i] − a[i]` over runs made in pairs (`a[i]` and `b[i]` one after the other, so that a machine
+ * slowing down or speeding up moves both), with its standard error.
+ * @example pairedDifference([10, 12, 11], [8, 11, 9]) // { mean: -1.67, error: 0.33, count: 3 }
+ */
+export function pairedDifference(
+  a: readonly number[],
+  b: readonly number[],
+): { mean: number; error: number; count: number } {
+  const pairs = Math.min(a.length, b.length);
+  return meanAndError(Array.from({ length: pairs }, (_, i) => (b[i] as number) - (a[i] as number)));
+}
