@@ -204,7 +204,8 @@ export class FilesRelation {
 
   /** Drop the view `relation` of a files source and the table its files were read into (those that exist). */
   static async drop(db: DuckDb, relation: string): Promise<void> {
-    await db.connection.run(`DROP VIEW IF EXISTS ${quote(relation)}`);
-    await db.connection.run(`DROP TABLE IF EXISTS ${quote(tableOf(relation))}`);
+    await db.connection.run(
+      `DROP VIEW IF EXISTS ${quote(relation)}; DROP TABLE IF EXISTS ${quote(tableOf(relation))}`,
+    );
   }
 }

@@ -94,6 +94,7 @@ export async function loadTable(
   } catch (error) {
     throw toQueryError(label, error);
   }
+  let stagedDropped = false;
   try {
     const appender = await connection.createAppender(staged);
     try {
@@ -122,16 +123,19 @@ export async function loadTable(
       appender.closeSync();
     }
     if (converted) {
-      // one scan of one table keeps its rows in order (insertion order is preserved): no sort on rowid
+      // one scan of one table keeps its rows in order (insertion order is preserved): no sort on rowid; the
+      // staged table dropped in the same call (DuckDB runs the statements in turn)
       const list = names.map((name, c) => finalSql(name, columnTypes[c] as ColumnType));
       await connection.run(
-        `CREATE TEMP TABLE ${quote(relation)} AS SELECT ${list.join(", ")} FROM ${quote(staged)}`,
+        `CREATE TEMP TABLE ${quote(relation)} AS SELECT ${list.join(", ")} FROM ${quote(staged)}; ` +
+          `DROP TABLE ${quote(staged)}`,
       );
+      stagedDropped = true;
     }
   } catch (error) {
     if (error instanceof DuckDbLoadError) throw error;
     throw toQueryError(label, error);
   } finally {
-    if (converted) await connection.run(`DROP TABLE IF EXISTS ${quote(staged)}`);
+    if (converted && !stagedDropped) await connection.run(`DROP TABLE IF EXISTS ${quote(staged)}`);
   }
 }

@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { countMarker } from "@tablepipe/sql";
 import { describe, expect, it } from "vitest";
-import { countsFromProfile } from "./profiled-counts";
+import { DuckDb } from "./duckdb-database";
+import { countsFromProfile, runCounted } from "./profiled-counts";
 
 /** A FILTER operator of DuckDB's JSON profile. */
 const filterNode = (expression: string, rows: number, children: unknown[] = []) => ({
@@ -78,5 +82,43 @@ describe("countsFromProfile", () => {
       children: [{ operator_name: "STREAMING_LIMIT", children: [marker(1, 2, [marker(0, 5)])] }],
     };
     expect(countsFromProfile(limited, 2)).toBeUndefined();
+  });
+});
+
+describe("runCounted", () => {
+  const SETTINGS_SQL =
+    "SELECT current_setting('enable_profiling') AS p, current_setting('profiling_output') AS o, " +
+    "current_setting('disabled_optimizers') AS d, current_setting('custom_profiling_settings') AS c";
+  const settingsOf = async (db: DuckDb) =>
+    (await db.connection.runAndReadAll(SETTINGS_SQL)).getRowObjects()[0] as Record<string, unknown>;
+
+  it("profiles the statement it runs, then gives back every setting it changed, profiling on or off before", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "tablepipe-counted-"));
+    const db = await DuckDb.open();
+    try {
+      for (const before of [
+        [],
+        [
+          "PRAGMA enable_profiling = 'query_tree'",
+          `PRAGMA profiling_output = '${join(folder, "mine.txt")}'`,
+          "SET disabled_optimizers = 'join_order'",
+        ],
+      ]) {
+        for (const statement of before) await db.connection.run(statement);
+        const expected = await settingsOf(db);
+        const during: Record<string, unknown>[] = [];
+        const { value } = await runCounted(db, 0, async () => {
+          during.push(await settingsOf(db));
+          return 7;
+        });
+        expect(value).toBe(7);
+        expect(during[0]).toMatchObject({ p: "json" });
+        expect(String(during[0]?.d)).toContain("filter_pushdown");
+        expect(await settingsOf(db)).toEqual(expected);
+      }
+    } finally {
+      db.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
