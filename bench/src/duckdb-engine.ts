@@ -41,8 +41,8 @@ const cli = join(root, "packages/tip-model/dist/cli.js");
 const runDir = resolve(root, values.cache, "duckdb-engine", String(rows));
 const against = values.against === undefined ? undefined : resolve(values.against);
 
-/** `tip-model run` of the CLI at `path` on the DuckDB engine, writing `out`. */
-const onDuckDb = (path: string, out: string): string[] => [
+/** `tip-model run` of the CLI at `path`, writing `out`, with `extra` flags. */
+const tipModelRun = (path: string, out: string, ...extra: string[]): string[] => [
   path,
   "run",
   "--data-dir",
@@ -53,28 +53,17 @@ const onDuckDb = (path: string, out: string): string[] => [
   "linear",
   "--log-format",
   "json",
-  "--engine",
-  "duckdb",
-  "--duckdb-memory-limit",
-  values["memory-limit"] as string,
+  ...extra,
 ];
+const onDuckDb = ["--engine", "duckdb", "--duckdb-memory-limit", values["memory-limit"] as string];
 
 const variants = {
-  "tablepipe in process": (out: string) => [
-    cli,
-    "run",
-    "--data-dir",
-    sample.dir,
-    "--output-dir",
-    out,
-    "--model",
-    "linear",
-    "--log-format",
-    "json",
-  ],
-  "tablepipe on DuckDB": (out: string) => onDuckDb(cli, out),
+  "tablepipe in process": (out: string) => tipModelRun(cli, out),
+  "tablepipe on DuckDB": (out: string) => tipModelRun(cli, out, ...onDuckDb),
   "DuckDB baseline": (out: string) => [join(root, "bench/dist/duckdb-job.js"), sample.dir, out],
-  ...(against === undefined ? {} : { "the other build on DuckDB": (out: string) => onDuckDb(against, out) }),
+  ...(against === undefined
+    ? {}
+    : { "the other build on DuckDB": (out: string) => tipModelRun(against, out, ...onDuckDb) }),
 } as const;
 type Variant = keyof typeof variants;
 const slug = (name: string): string => name.replaceAll(" ", "-");
