@@ -38,8 +38,10 @@ export class DuckDb {
     try {
       const instance = await duckdbApi.DuckDBInstance.create(path);
       connection = await instance.connect();
-      await connection.run("SET TimeZone = 'UTC'");
-      if (limit !== undefined) await connection.run(`SET memory_limit = '${limit}'`);
+      // one call (DuckDB runs the statements in turn): a round trip fewer
+      await connection.run(
+        limit === undefined ? "SET TimeZone = 'UTC'" : `SET TimeZone = 'UTC'; SET memory_limit = '${limit}'`,
+      );
     } catch (error) {
       throw toQueryError(`opening DuckDB at ${path}`, error);
     }
