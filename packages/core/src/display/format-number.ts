@@ -93,10 +93,10 @@ function roundedParts(
       if (carried.length > digits.length) point += 1;
       digits = carried;
     }
-    if (keep < 0) point = -max;
   }
   const whole = point > 0 ? digits.slice(0, point).padEnd(point, "0") : "0";
   let fraction = point >= 0 ? digits.slice(point) : "0".repeat(-point) + digits;
+  // a value rounded to nothing (below half of 10^-max) has only zeros, past `max` too: cut to `max`
   fraction = fraction.slice(0, max).padEnd(min, "0");
   let end = fraction.length;
   while (end > min && fraction.charCodeAt(end - 1) === ZERO) end--;
