@@ -6,7 +6,7 @@
 
 export { rememberedDisplaySchema, resolveDisplaySchema } from "./display/display-schema";
 export type { NumberFormatOptions } from "./display/format-number";
-export { numberFormat } from "./display/format-number";
+export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
 export { evaluateExpression } from "./expr/evaluate";
 export { smallIntegerMask } from "./expr/kernels";

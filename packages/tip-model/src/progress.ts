@@ -1,5 +1,5 @@
 import { WriteStream } from "node:tty";
-import { numberFormat } from "@tablepipe/core/internal";
+import { formatWhole } from "@tablepipe/core/internal";
 import type { ReadProgress } from "@tablepipe/io";
 import type { CliOutput } from "@tablepipe/job";
 import { getLogger } from "@tablepipe/job";
@@ -7,7 +7,6 @@ import cliProgress from "cli-progress";
 
 const log = getLogger("tip-model");
 const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
-const integer = numberFormat({ maximumFractionDigits: 0 });
 
 /**
  * A read-progress reporter: a progress bar (bytes, rows, rate) when `stream` is a terminal, else a plain log
@@ -36,8 +35,8 @@ export function readProgressReporter(stream: CliOutput = process.stderr): {
           file: p.file.split("/").at(-1),
           readMb: mb(p.bytesRead),
           totalMb: mb(p.totalBytes),
-          rows: integer(p.rows),
-          rate: integer(Math.round(p.rows / seconds)),
+          rows: formatWhole(p.rows),
+          rate: formatWhole(Math.round(p.rows / seconds)),
         });
         // Each read (the trips, the zones) reports its own total: a new total starts the bar over.
         if (!active || p.totalBytes !== total) {

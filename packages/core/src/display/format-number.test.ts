@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type NumberFormatOptions, numberFormat } from "./format-number";
+import { formatWhole, type NumberFormatOptions, numberFormat } from "./format-number";
 
 /** Option sets covering each option and the ones tablepipe's packages use. */
 const OPTION_SETS: readonly NumberFormatOptions[] = [
@@ -60,6 +60,8 @@ describe("numberFormat", () => {
     expect((1.005).toFixed(2)).toBe("1.00");
     expect(twoDigits(-0.125)).toBe("-0.13");
     expect(numberFormat({ maximumFractionDigits: 0 })(999_999.5)).toBe("1,000,000");
+    for (const value of [999_999.5, -0, 1234567.6, 0.5, Number.POSITIVE_INFINITY])
+      expect(formatWhole(value)).toBe(intl({ maximumFractionDigits: 0 }, value));
   });
 
   it("refuses fraction digits Intl refuses, naming both", () => {

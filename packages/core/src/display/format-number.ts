@@ -117,6 +117,13 @@ function shortestDigits(magnitude: number): { digits: string; point: number } {
   return { digits: all.slice(lead), point };
 }
 
+/**
+ * A number rounded to a whole one, with thousands separators, as `Intl.NumberFormat("en-US",
+ * { maximumFractionDigits: 0 })` writes it: the counts and milliseconds of log lines and funnels.
+ * @example formatWhole(1234567.6) // "1,234,568"
+ */
+export const formatWhole: (value: number) => string = numberFormat({ maximumFractionDigits: 0 });
+
 /** A string of decimal digits plus one in its last place (`"199"` → `"200"`, `"99"` → `"100"`, `""` → `"1"`). */
 function incremented(digits: string): string {
   let i = digits.length - 1;

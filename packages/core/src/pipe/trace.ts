@@ -1,4 +1,4 @@
-import { numberFormat } from "../display/format-number";
+import { formatWhole, numberFormat } from "../display/format-number";
 
 /** What one step did in one run: rows in and out, time taken, and the steps inside a composed step. */
 export interface TraceEntry {
@@ -19,7 +19,6 @@ export interface TraceEntry {
   readonly children: readonly TraceEntry[];
 }
 
-const integer = numberFormat({ maximumFractionDigits: 0 });
 const percent = numberFormat({
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
@@ -47,10 +46,10 @@ export function flattenTrace(
 export function formatFunnel(trace: readonly TraceEntry[]): string[] {
   const rows = flattenTrace(trace).map(({ entry, depth }) => ({
     name: `${"  ".repeat(depth)}${entry.step}`,
-    rowsIn: integer(entry.rowsIn),
-    rowsOut: integer(entry.rowsOut),
+    rowsIn: formatWhole(entry.rowsIn),
+    rowsOut: formatWhole(entry.rowsOut),
     change: change(entry.rowsIn, entry.rowsOut),
-    ms: `${integer(entry.ms)} ms`,
+    ms: `${formatWhole(entry.ms)} ms`,
   }));
   const width = (pick: (row: (typeof rows)[number]) => string): number =>
     Math.max(0, ...rows.map((row) => pick(row).length));

@@ -1,4 +1,4 @@
-import { numberFormat } from "@tablepipe/core/internal";
+import { formatWhole } from "@tablepipe/core/internal";
 import type { ReadReport } from "./types";
 
 /** A finished read as text for a log: a one-line summary, and a line on dropped rows when any were dropped. */
@@ -12,8 +12,6 @@ export interface ReadDescription {
   readonly dropped?: string;
 }
 
-const integer = numberFormat({ maximumFractionDigits: 0 });
-
 /**
  * Describe a read's report for a log (IO never logs: its caller decides where the lines go).
  * @example
@@ -26,15 +24,15 @@ export function describeRead(report: ReadReport): ReadDescription {
   const skipped =
     report.skippedRows === undefined || report.skippedRows === 0
       ? ""
-      : `, skipped ${integer(report.skippedRows)} rows unread (Parquet row groups outside the read's bounds)`;
+      : `, skipped ${formatWhole(report.skippedRows)} rows unread (Parquet row groups outside the read's bounds)`;
   const threads =
     report.threads === undefined || report.threads === 0
       ? ""
       : ` on ${report.threads} worker thread${report.threads === 1 ? "" : "s"}`;
-  const summary = `read ${integer(report.rows)} rows from ${files} in ${integer(report.ms)} ms${threads}${skipped}`;
+  const summary = `read ${formatWhole(report.rows)} rows from ${files} in ${formatWhole(report.ms)} ms${threads}${skipped}`;
   if (report.droppedRows === 0) return { summary };
   const counts = Object.entries(report.invalidByColumn)
-    .map(([column, n]) => `${column} ${integer(n)}`)
+    .map(([column, n]) => `${column} ${formatWhole(n)}`)
     .join(", ");
   const examples = report.examples
     .slice(0, 5)
@@ -45,6 +43,6 @@ export function describeRead(report: ReadReport): ReadDescription {
     .join("; ");
   return {
     summary,
-    dropped: `dropped ${integer(report.droppedRows)} rows with invalid values (${counts}); e.g. ${examples}`,
+    dropped: `dropped ${formatWhole(report.droppedRows)} rows with invalid values (${counts}); e.g. ${examples}`,
   };
 }

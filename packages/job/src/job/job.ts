@@ -1,6 +1,6 @@
 import type { ColumnTypes, NoColumnTypes, Pipe, Table } from "@tablepipe/core";
 import { formatFunnel, type TraceEntry } from "@tablepipe/core";
-import { numberFormat } from "@tablepipe/core/internal";
+import { formatWhole } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { getLogger, type Logger } from "../log/logger";
 
@@ -17,11 +17,9 @@ export class MissingTableError extends Error {
   override readonly name = "MissingTableError";
 }
 
-const integer = numberFormat({ maximumFractionDigits: 0 });
-
 /** `1.23 s` or `456 ms`, for stage durations. */
 export function formatDuration(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${integer(ms)} ms`;
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${formatWhole(ms)} ms`;
 }
 
 /**
@@ -81,7 +79,7 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
       if (table !== undefined && table !== before[key]) tables[key] = table.numRows();
     }
     this.history.push({ stage: name, ms, tables });
-    const counts = Object.entries(tables).map(([key, rows]) => `${key} ${integer(rows)} rows`);
+    const counts = Object.entries(tables).map(([key, rows]) => `${key} ${formatWhole(rows)} rows`);
     this.log.info(
       `${name}: done in ${formatDuration(ms)}${counts.length > 0 ? ` (${counts.join(", ")})` : ""}`,
     );

@@ -1,4 +1,4 @@
-import { numberFormat } from "@tablepipe/core/internal";
+import { formatWhole } from "@tablepipe/core/internal";
 
 /** One log record as pino writes it (level as a label, time as epoch ms). */
 export interface LogRecord {
@@ -58,12 +58,10 @@ export function formatLocalSecond(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-const wholeNumber = numberFormat({ maximumFractionDigits: 0 });
-
 /** A field value as it appears after `key=`: bare when unambiguous, JSON otherwise. */
 export function formatFieldValue(value: unknown): string {
   if (typeof value === "string") return /^[^\s"=\\]+$/.test(value) ? value : JSON.stringify(value);
-  if (typeof value === "number" && Number.isSafeInteger(value)) return wholeNumber(value);
+  if (typeof value === "number" && Number.isSafeInteger(value)) return formatWhole(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   if (isSerializedError(value)) {
     const type = typeof value.type === "string" && value.type !== "Error" ? `${value.type}: ` : "";
