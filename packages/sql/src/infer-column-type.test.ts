@@ -23,7 +23,7 @@ describe("inferColumnType", () => {
 });
 
 describe("declaredColumnType", () => {
-  it("gives the SQL type a typed table declares, and nothing for a plain table or a date", () => {
+  it("gives the SQL type a typed table declares (a date's is a time stamp), and nothing for a plain table", () => {
     const plain = aq.table({ at: [Date.UTC(2024, 0, 1)], day: [0], n: [1], s: ["a"], b: [true] });
     const typed = typedTable(plain, {
       at: { type: "timestamp", nullable: false },
@@ -34,7 +34,7 @@ describe("declaredColumnType", () => {
     });
     expect(["at", "day", "n", "s", "b"].map((name) => declaredColumnType(typed, name))).toEqual([
       "timestamp",
-      undefined,
+      "timestamp",
       "int",
       "string",
       "boolean",

@@ -50,13 +50,14 @@ export function inferColumnType(
   return { type: found };
 }
 
-/** The SQL type of each logical type a table may declare (`date` has none: the engines' columns are time stamps). */
+/** The SQL type of each logical type a table may declare (a `date`, midnight UTC in epoch ms, is a time stamp). */
 const FROM_LOGICAL: Partial<Record<string, ColumnType>> = {
   int: "int",
   float: "float",
   string: "string",
   boolean: "boolean",
   timestamp: "timestamp",
+  date: "timestamp",
 };
 
 /**
