@@ -118,6 +118,13 @@ describe("pipeFrom(...).run({ engine: duckdb() })", () => {
     );
   });
 
+  it("an onInvalid other than error or drop is refused by duckdbCsvFiles, as by readTable, naming it", () => {
+    const options = { onInvalid: "skip" } as unknown as { onInvalid: "drop" };
+    expect(() => duckdbCsvFiles(join(folder, "rides.csv"), Ride, options)).toThrow(
+      'duckdbCsvFiles: onInvalid must be "error" or "drop", got "skip"',
+    );
+  });
+
   it("checks the steps before reading anything: a missing column names the step", async () => {
     const wrong = pipeFrom(join(folder, "nope-*.csv"), Ride).transform(firstNPerGroup, {
       keys: ["nope"],

@@ -41,6 +41,7 @@ export { csvDelimiterOf } from "./read/delimiter";
 export type { ReadDescription } from "./read/describe-read";
 export { describeRead } from "./read/describe-read";
 export { readTableInBatches } from "./read/read-batches";
+export { checkOnInvalid, checkReadOptions } from "./read/read-options";
 export { readTable, readTableWithReport } from "./read/read-table";
 export { readTraceEntry } from "./read/read-trace-entry";
 export type { ColumnKind, ColumnSpec, RowSchema } from "./read/schema-columns";

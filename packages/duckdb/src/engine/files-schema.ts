@@ -3,6 +3,7 @@ import {
   type ColumnAliases,
   type ColumnSpec,
   checkAliases,
+  checkOnInvalid,
   columnKinds,
   type OnInvalid,
   type ReadReport,
@@ -44,6 +45,7 @@ export function filesSchema(
   options: DuckDbReadOptions,
   label: string,
 ): FilesSchema {
+  checkOnInvalid(options.onInvalid, label);
   const specs = columnKinds(schema);
   const ruled = specs.find((spec) => (spec.rules?.length ?? 0) > 0);
   if (ruled !== undefined) {

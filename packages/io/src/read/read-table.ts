@@ -14,6 +14,7 @@ import { delimiterByte } from "./delimiter";
 import { displaySchemaOf } from "./display-schema";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, countThreads, type ReadContext, rowsRead } from "./read-context";
+import { checkReadOptions } from "./read-options";
 import type { ConditionTally } from "./row-conditions";
 import { columnKinds, type RowSchema, refuseUncheckableRules, rulesCrossThreads } from "./schema-columns";
 import { formatFromExtension, resolveSources } from "./sources";
@@ -108,6 +109,7 @@ export async function readSources<S extends RowSchema>(
   ) => void,
   keepWhere?: readonly ExprNode[],
 ): Promise<{ ctx: ReadContext; files: string[]; display: DisplaySchema }> {
+  checkReadOptions(options, "readTable");
   const fromSchema = schema === undefined ? undefined : columnKinds(schema);
   if (schema !== undefined && fromSchema !== undefined) {
     refuseUncheckableRules(schema, fromSchema);

@@ -33,6 +33,7 @@ import {
 } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { readBatchesWhere } from "../read/read-batches";
+import { checkReadOptions } from "../read/read-options";
 import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadTableOptions, SchemaColumns } from "../read/types";
@@ -291,5 +292,6 @@ export function pipeFrom<S extends RowSchema>(
   schema: S,
   options: ReadTableOptions<S> = {},
 ): SourcePipe<SchemaColumns<S>, RowSchemaTypes<S>> {
+  checkReadOptions(options, "pipeFrom");
   return new SourcePipe<SchemaColumns<S>, RowSchemaTypes<S>>(source, schema, options as ReadTableOptions);
 }
