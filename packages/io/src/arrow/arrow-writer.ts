@@ -15,7 +15,13 @@ import {
 } from "@uwdata/flechette";
 import type { ColumnTable } from "arquero";
 import type { ColumnSpec } from "../read/schema-columns";
-import { epochMillisValues, integerValues, type WriteColumn, writeColumns } from "../write/column-types";
+import {
+  epochMillisValues,
+  floatValues,
+  integerValues,
+  type WriteColumn,
+  writeColumns,
+} from "../write/column-types";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -33,7 +39,7 @@ function arrowColumn(column: WriteColumn): { type: DataType; values: ArrayLike<u
     case "float":
       return {
         type: float64(),
-        values: Array.from(column.values, (v) => (v === null || v === undefined ? null : Number(v))),
+        values: floatValues(column),
       };
     case "string":
       return { type: utf8(), values: Array.from(column.values) };

@@ -56,7 +56,8 @@ const row: fc.Arbitrary<Row> = fc.record({
   ),
   amount: fc.option(
     fc.oneof(
-      fc.double(),
+      // NaN included (written empty, as csvCell writes it); ±Infinity is refused (see round-trip.test.ts)
+      fc.double({ noDefaultInfinity: true }),
       fc.integer({ min: 0, max: 400 }).map((c) => c / 8),
     ),
     { nil: null },

@@ -13,7 +13,7 @@ const LINE_FEED = 10;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One CSV cell (RFC 4180): null as empty, `""` for the empty string, numbers as numbers, Dates as UTC
+ * One CSV cell (RFC 4180): null (and NaN, a missing value) as empty, `""` for the empty string, numbers as numbers, Dates as UTC
  * wall-clock `2018-02-04 18:00:00` (`.sss` only when not zero), fields with `,` `"` CR LF quoted. (A time
  * stamp held as epoch milliseconds is a number here: `writeTable` formats it as the column's type says.)
  * @example csvCell('say "hi"') // "\"say \"\"hi\"\"\""
@@ -22,7 +22,7 @@ export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   switch (typeof value) {
     case "number":
-      return Object.is(value, -0) ? "-0" : String(value);
+      return Number.isNaN(value) ? "" : Object.is(value, -0) ? "-0" : String(value);
     case "bigint":
       return String(value);
     case "boolean":

@@ -2,7 +2,13 @@ import type { ColumnTable } from "arquero";
 import type { ColumnSource } from "hyparquet-writer";
 import { parquetWriteFile } from "hyparquet-writer";
 import type { ColumnSpec } from "../read/schema-columns";
-import { epochMillisValues, integerValues, type WriteColumn, writeColumns } from "../write/column-types";
+import {
+  epochMillisValues,
+  floatValues,
+  integerValues,
+  type WriteColumn,
+  writeColumns,
+} from "../write/column-types";
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteFile>[0]["schema"]>[number];
 
@@ -40,7 +46,7 @@ function parquetColumn(column: WriteColumn): { element: SchemaElement; source: C
     }
     case "float": {
       const data = column.nullable
-        ? Array.from(values, (v) => (v === null || v === undefined ? null : Number(v)))
+        ? floatValues(column)
         : Float64Array.from(values as ArrayLike<number>, Number);
       return { element: { name, type: "DOUBLE", repetition_type }, source: source(data) };
     }

@@ -4,8 +4,8 @@
  * the values (Dates are time stamps; numbers are never taken for time stamps). The values are checked to fit.
  */
 
-import type { DisplaySchema } from "@tablepipe/core";
-import { columnArray, isEpochMillis } from "@tablepipe/core";
+import type { DisplaySchema, TableSchema } from "@tablepipe/core";
+import { columnArray, declaredSchema, isEpochMillis } from "@tablepipe/core";
 import { rememberedDisplaySchema } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import type { ColumnSpec } from "../read/schema-columns";
@@ -84,35 +84,41 @@ const SPEC_TYPES: Record<ColumnSpec["kind"], WriteType> = {
   timestamp: "timestamp",
 };
 
-/** The type a remembered display schema gives a column, if it gives one that can be written, and its nullability. */
+/** The type a remembered display schema or a declared one gives a column, if one that can be written, and its nullability. */
 function remembered(
-  schema: DisplaySchema | undefined,
+  schema: DisplaySchema | TableSchema | undefined,
   name: string,
 ): { type: WriteType | undefined; nullable: boolean } {
   const given = schema?.[name];
   const type = typeof given === "string" ? given : given?.type;
   const nullable = typeof given === "object" && given.nullable;
-  return { type: type === undefined || type === "other" ? undefined : type, nullable };
+  return { type: type === undefined || type === "other" || type === "unknown" ? undefined : type, nullable };
 }
 
 /**
  * Every column of `table` with the logical type it is written as: from `specs` (a row schema), else the
- * schema the table remembers, else its values. Throws, naming the column, when its values do not fit.
+ * schema the table remembers (a read's), else the one it declares (a step's output, `typedTable`), else its
+ * values. Throws, naming the column, when its values do not fit.
  */
 export function writeColumns(table: ColumnTable, specs?: readonly ColumnSpec[]): WriteColumn[] {
   const bySpec = new Map(specs?.map((spec) => [spec.name, spec]));
-  const tableSchema = rememberedDisplaySchema(table);
+  const tableSchema = rememberedDisplaySchema(table) ?? declaredSchema(table);
   return table.columnNames().map((name) => {
     const values = columnArray(table, name);
     const kinds = new Set<ValueKind>();
     let nulls = false;
     if (ArrayBuffer.isView(values)) {
       kinds.add(typeof values[0] === "bigint" ? "bigint" : "number");
+      if (values instanceof Float64Array || values instanceof Float32Array) nulls = holdsNaN(name, values);
     } else {
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
-        if (value === null || value === undefined) nulls = true;
-        else kinds.add(kindOf(name, value, i));
+        if (value === null || value === undefined || Number.isNaN(value)) nulls = true;
+        else {
+          kinds.add(kindOf(name, value, i));
+          if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY)
+            refuseInfinity(name, value, i);
+        }
       }
     }
     const spec = bySpec.get(name);
@@ -130,10 +136,35 @@ export function writeColumns(table: ColumnTable, specs?: readonly ColumnSpec[]):
   });
 }
 
-/** A time column's values as whole epoch milliseconds (Dates and numbers alike), nulls kept; checks the range. */
+/**
+ * Whether a float array holds NaN, a missing value (written as one); throws at ±Infinity, which no reader of
+ * tablepipe's takes back (readTable refuses non-finite numbers).
+ */
+function holdsNaN(name: string, values: Float64Array | Float32Array): boolean {
+  let nan = false;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (value - value !== 0) {
+      if (Number.isNaN(value)) nan = true;
+      else refuseInfinity(name, value, i);
+    }
+  }
+  return nan;
+}
+
+function refuseInfinity(name: string, value: number, row: number): never {
+  throw new RangeError(
+    `column ${name}, row ${row + 1}: ${value} is not a finite number, and readTable refuses it: the file would not read back (expected a finite number, or null for a missing value)`,
+  );
+}
+
+/**
+ * A time column's values as whole epoch milliseconds (Dates and numbers alike), nulls (and NaN, a missing value)
+ * as null; checks the range.
+ */
 export function epochMillisValues(column: WriteColumn): (number | null)[] {
   return Array.from(column.values, (value, row) => {
-    if (value === null || value === undefined) return null;
+    if (value === null || value === undefined || Number.isNaN(value)) return null;
     const ms = value instanceof Date ? value.getTime() : value;
     if (!isEpochMillis(ms)) {
       throw new RangeError(
@@ -144,10 +175,20 @@ export function epochMillisValues(column: WriteColumn): (number | null)[] {
   });
 }
 
-/** An int column's values as numbers (bigints converted), nulls kept; refuses a value that is not a whole number. */
+/** A float column's values as numbers, nulls (and NaN, a missing value) as null. */
+export function floatValues(column: WriteColumn): (number | null)[] {
+  return Array.from(column.values, (v) =>
+    v === null || v === undefined || Number.isNaN(v) ? null : Number(v),
+  );
+}
+
+/**
+ * An int column's values as numbers (bigints converted), nulls (and NaN, a missing value) as null; refuses a value
+ * that is not a whole number.
+ */
 export function integerValues(column: WriteColumn): (number | null)[] {
   return Array.from(column.values, (value, row) => {
-    if (value === null || value === undefined) return null;
+    if (value === null || value === undefined || Number.isNaN(value)) return null;
     const n = Number(value);
     if (!Number.isSafeInteger(n)) {
       throw new RangeError(

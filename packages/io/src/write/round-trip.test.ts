@@ -5,7 +5,7 @@
  */
 
 import { join } from "node:path";
-import { printSchema } from "@tablepipe/core";
+import { typedTable as declareTypes, printSchema } from "@tablepipe/core";
 import { rememberTableSchema } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import fc from "fast-check";
@@ -170,6 +170,49 @@ describe("a table read from a file writes back as the same file types", () => {
       ["d", "INT32", "DATE"],
     ]);
     expect(elements[4]?.logical_type).toMatchObject({ isAdjustedToUTC: false, unit: "MILLIS" });
+  });
+
+  it("writes NaN, a missing value, as one (empty in CSV, null in Parquet and Arrow), in float and int columns", async () => {
+    const schema = z.object({ id: z.int(), ratio: z.number().nullable(), n: z.int().nullable() });
+    const data = { id: [1, 2, 3], ratio: Float64Array.of(0.5, Number.NaN, 2), n: [4, Number.NaN, null] };
+    for (const format of ["csv", "parquet", "arrow"] as const) {
+      const path = join(tmp.dir, `nan.${format}`);
+      await writeTable(makeTable(data), path);
+      expect((await readTable(path, schema)).objects()).toEqual([
+        { id: 1, ratio: 0.5, n: 4 },
+        { id: 2, ratio: null, n: null },
+        { id: 3, ratio: 2, n: null },
+      ]);
+    }
+    const csv = join(tmp.dir, "nan.csv");
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile(csv, "utf8")).toBe("id,ratio,n\n1,0.5,4\n2,,\n3,2,\n");
+  });
+
+  it("writes a table with the types it declares (a step's output, typedTable): time stamps as time stamps", async () => {
+    const sorted = declareTypes(makeTable({ at: [utc(2018, 2, 4, 9, 30), utc(2018, 2, 4, 18)], n: [2, 1] }), {
+      at: { type: "timestamp", nullable: false },
+      n: { type: "int", nullable: false },
+    });
+    const csv = join(tmp.dir, "declared.csv");
+    await writeTable(sorted, csv);
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile(csv, "utf8")).toBe("at,n\n2018-02-04 09:30:00,2\n2018-02-04 18:00:00,1\n");
+    const parquet = join(tmp.dir, "declared.parquet");
+    await writeTable(sorted, parquet);
+    expect(printSchema(await readTable(parquet)).text).toContain("|-- at: timestamp");
+  });
+
+  it("refuses ±Infinity, which readTable would refuse to read back, naming the column and row", async () => {
+    for (const format of ["csv", "parquet", "arrow"] as const) {
+      for (const ratio of [Float64Array.of(1, Number.POSITIVE_INFINITY), [1, Number.NEGATIVE_INFINITY]]) {
+        const path = join(tmp.dir, `inf.${format}`);
+        const value = ratio[1] as number;
+        await expect(writeTable(makeTable({ ratio }), path)).rejects.toThrow(
+          `column ratio, row 2: ${value} is not a finite number, and readTable refuses it`,
+        );
+      }
+    }
   });
 
   it("refuses a CSV file without a schema, saying to pass one", async () => {
