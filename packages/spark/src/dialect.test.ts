@@ -36,7 +36,7 @@ describe("the Spark SQL dialect", () => {
       { dialect: "spark", numberRows },
     );
     expect(sql).not.toMatch(/"/); // no double-quoted identifier: Spark reads "x" as a string
-    expect(sql).toContain("AS `__rank` FROM `source`) WHERE `__rank` = 1");
+    expect(sql).toContain("AS `__tablepipe_rank` FROM `source`) WHERE `__tablepipe_rank` = 1");
     expect(sql).toContain(
       "WHERE NOT EXISTS (SELECT 1 FROM `lookup 1` AS `l` WHERE `l`.`zone_id` = `t`.`id` AND COALESCE(startswith(`l`.`zone_name`, 'JFK'), FALSE))",
     );

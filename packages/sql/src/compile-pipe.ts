@@ -8,6 +8,7 @@ import {
 import type { PlannedStep } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { builtInRendering } from "./built-in-renderings";
+import { columnNameClash, describeClash } from "./column-names";
 import { ROW_ORDER_COLUMN } from "./row-order";
 import { type RowOrderUse, resultIgnoresRowOrder, rowOrderUseOf } from "./row-order-use";
 import { LookupRelations, stepContext } from "./step-context";
@@ -18,6 +19,8 @@ export interface CompiledCte {
   readonly name: string;
   readonly sql: string;
   readonly step: PlannedStep | undefined;
+  /** The columns it gives the next CTE (the row-order column aside), for a step's. */
+  readonly columns?: readonly string[];
   /** True when the step's query reads a lookup table (a join or subquery: DuckDB may then reorder its rows). */
   readonly readsLookup?: boolean;
   /** How the step's rows depend on its input's row order, when known (see `RowOrderUse`). */
@@ -30,6 +33,11 @@ export interface CompiledPipe {
   readonly ctes: readonly CompiledCte[];
   /** The number of leading steps rendered (the others run in process). */
   readonly renderedSteps: number;
+  /**
+   * Why the prefix ended at a step that has a rendering, when it did: the step's columns (or a lookup table's)
+   * hold two names the dialect cannot tell apart, or a reserved name (`columnNameClash`); the step runs in process.
+   */
+  readonly nameClash?: string;
   /**
    * True when the query's rows, in their order, do not depend on the source rows' order (`resultIgnoresRowOrder`):
    * an engine may then leave the source rows unnumbered (any per-row value stands in for the row order).
@@ -75,8 +83,8 @@ export interface CompileOptions {
   readonly dialect: SqlDialectName;
   /** The relation holding the source rows, in order. */
   readonly sourceRelation: string;
-  /** A loaded relation with the row-order column added (DuckDB: its `rowid`). */
-  readonly numberRows: (relation: string) => string;
+  /** A loaded relation (holding `columns`) with the row-order column added (DuckDB: its `rowid`). */
+  readonly numberRows: (relation: string, columns: readonly string[]) => string;
   /** The loaded relation name of the n-th lookup table. */
   readonly lookupRelation: (index: number) => string;
   /** Renderings for transforms that have none of their own, by transform name. */
@@ -123,6 +131,22 @@ export function rowOrderedQuery(
   return `${withClause(ctes, dialect)}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`;
 }
 
+/** Why a rendered step cannot run in the dialect: a clash among its columns or a lookup table's it reads first. */
+function clashOf(
+  step: PlannedStep,
+  columns: readonly string[],
+  lookupTables: readonly ColumnTable[],
+  dialect: SqlDialectName,
+): string | undefined {
+  const own = columnNameClash(columns, dialect);
+  if (own !== undefined) return describeClash(own, dialect, `step "${step.path}"`);
+  for (const table of lookupTables) {
+    const clash = columnNameClash(table.columnNames(), dialect);
+    if (clash !== undefined) return describeClash(clash, dialect, `step "${step.path}", its lookup table`);
+  }
+  return undefined;
+}
+
 function uniqueName(label: string, taken: Set<string>): string {
   let name = label;
   for (let n = 2; taken.has(name); n++) name = `${label} #${n}`;
@@ -146,17 +170,26 @@ export function compilePipe(
   let input = "source";
   let columns = sourceColumns;
   let types: KnownTypes = typesOf(options.sourceTypes ?? {}, sourceColumns);
+  let nameClash: string | undefined;
   for (const step of steps) {
     const context = stepContext(options.dialect, input, columns, lookups);
     const reads = lookups.reads;
+    const registered = lookups.size;
     const rendered = renderStep(step, context, types, lookups, options);
-    if (rendered === undefined) break;
+    const added = lookups.tablesSince(registered);
+    nameClash = rendered === undefined ? undefined : clashOf(step, rendered.columns, added, options.dialect);
+    if (rendered === undefined || nameClash !== undefined) {
+      // the step runs in process: the lookup tables only it read are not loaded
+      lookups.truncate(registered);
+      break;
+    }
     const name = uniqueName(step.label, taken);
     const rowOrder = rowOrderUseOf(step, rendered.rowOrder);
     stepCtes.push({
       name,
       sql: rendered.sql,
       step,
+      columns: rendered.columns,
       readsLookup: lookups.reads > reads,
       ...(rowOrder === undefined ? {} : { rowOrder }),
     });
@@ -171,12 +204,16 @@ export function compilePipe(
     relation: options.lookupRelation(i + 1),
   }));
   const ctes: CompiledCte[] = [
-    ...lookupEntries.map(({ name, relation }) => ({
+    ...lookupEntries.map(({ table, name, relation }) => ({
       name,
-      sql: options.numberRows(relation),
+      sql: options.numberRows(relation, table.columnNames()),
       step: undefined,
     })),
-    { name: "source", sql: options.numberRows(options.sourceRelation), step: undefined },
+    {
+      name: "source",
+      sql: options.numberRows(options.sourceRelation, sourceColumns),
+      step: undefined,
+    },
     ...stepCtes,
   ];
   const counted = ["source", ...stepCtes.map((cte) => cte.name)];
@@ -192,6 +229,7 @@ export function compilePipe(
   return {
     ctes,
     renderedSteps: stepCtes.length,
+    ...(nameClash === undefined ? {} : { nameClash }),
     ignoresRowOrder: resultIgnoresRowOrder(stepCtes.map((cte) => cte.rowOrder)),
     columns,
     lookups: lookupEntries.map(({ table, relation, types: t }) => ({ table, relation, types: t })),

@@ -6,6 +6,8 @@
  */
 
 export { RENDERED_TRANSFORMS } from "./built-in-renderings";
+export type { ColumnNameClash } from "./column-names";
+export { columnNameClash, describeClash, RESERVED_PREFIX } from "./column-names";
 export type { ColumnType } from "./column-types";
 export { columnTypesOf } from "./column-types";
 export type { CompiledCte, CompiledPipe, CompileOptions } from "./compile-pipe";
@@ -16,6 +18,6 @@ export type { InferredColumnType } from "./infer-column-type";
 export { declaredColumnType, inferColumnType } from "./infer-column-type";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
-export { ROW_ORDER_COLUMN } from "./row-order";
+export { RANK_COLUMN, ROW_ORDER_COLUMN } from "./row-order";
 export type { RowOrderUse } from "./row-order-use";
 export { resultIgnoresRowOrder } from "./row-order-use";

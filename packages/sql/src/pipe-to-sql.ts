@@ -8,8 +8,8 @@ export interface PipeSqlOptions {
   readonly dialect: SqlDialectName;
   /** The name the source table is read from in the query (default `input`). */
   readonly sourceName?: string;
-  /** How the engine gives a loaded relation its row-order column (a `SELECT` over the quoted relation). */
-  readonly numberRows: (relation: string) => string;
+  /** How the engine gives a loaded relation (holding `columns`) its row-order column (a `SELECT` over the quoted relation). */
+  readonly numberRows: (relation: string, columns: readonly string[]) => string;
   /** SQL renderings by transform name, for transforms that have none. */
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
 }
@@ -31,5 +31,7 @@ export function pipeToSql(pipe: Pipe<string>, options: PipeSqlOptions): string {
     renderings: options.renderings,
   });
   const rest = flat.slice(compiled.renderedSteps).map((step) => `--   ${step.path}`);
-  return rest.length === 0 ? compiled.sql : `${compiled.sql}\n-- then in process:\n${rest.join("\n")}`;
+  if (rest.length === 0) return compiled.sql;
+  const why = compiled.nameClash === undefined ? "" : ` (${compiled.nameClash})`;
+  return `${compiled.sql}\n-- then in process${why}:\n${rest.join("\n")}`;
 }

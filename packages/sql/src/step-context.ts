@@ -26,6 +26,24 @@ export class LookupRelations {
     return name;
   }
 
+  /** How many tables are registered. */
+  get size(): number {
+    return this.#names.size;
+  }
+
+  /** The tables registered after the first `size`, in registration order. */
+  tablesSince(size: number): ColumnTable[] {
+    return [...this.#names.keys()].slice(size);
+  }
+
+  /** Forget the tables registered after the first `size` (a step that read them does not run in SQL after all). */
+  truncate(size: number): void {
+    for (const table of this.tablesSince(size)) {
+      this.#names.delete(table);
+      this.#types.delete(table);
+    }
+  }
+
   /** Every registered table with its CTE name and load types, in registration order. */
   entries(): [ColumnTable, string, KnownTypes][] {
     return [...this.#names].map(([table, name]) => [table, name, this.#types.get(table) ?? {}]);

@@ -7,6 +7,11 @@ export type SqlDialectName = "duckdb" | "spark";
 export interface SqlDialect {
   /** `"name"` in DuckDB, `` `name` `` in Spark. */
   readonly quoteIdentifier: (name: string) => string;
+  /**
+   * True when the engine's identifiers ignore case (DuckDB: `a` and `A` are one column, and it has no
+   * case-sensitive mode); Spark runs with `spark.sql.caseSensitive=true`.
+   */
+  readonly caseInsensitiveNames: boolean;
   /** What the engine's `dayofweek` returns for a Sunday: 0 in DuckDB, 1 in Spark (tablepipe says 1). */
   readonly dayOfWeekSunday: 0 | 1;
   /** A string contains another. */
@@ -58,6 +63,7 @@ export interface ExistsJoin {
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
   duckdb: {
     quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+    caseInsensitiveNames: true,
     dayOfWeekSunday: 0,
     contains: (text, part) => `contains(${text}, ${part})`,
     startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
@@ -83,6 +89,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
   // TIMESTAMP_NTZ. Spark has no QUALIFY (the renderings filter windows in a subquery).
   spark: {
     quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
+    caseInsensitiveNames: false,
     dayOfWeekSunday: 1,
     contains: (text, part) => `contains(${text}, ${part})`,
     startsWith: (text, prefix) => `startswith(${text}, ${prefix})`,

@@ -49,7 +49,8 @@ export function parquetFile(path: string, schema: RowSchema): DuckDbFileSource {
 
 /**
  * A table already in the database the pipe runs in (`runOnDuckDb(p, { database, source: duckdbTable(...) })`),
- * each schema column cast to its type; its rows in the table's own order (its rowid).
+ * each schema column cast to its type; its rows in the table's own order: its scan's, which DuckDB keeps for a
+ * single table (not `ORDER BY rowid`: a column of the table named rowid would hide the pseudo-column).
  * @example duckdbTable("trips", taxiTripSchema)
  */
 export function duckdbTable(name: string, schema: RowSchema): DuckDbFileSource {
@@ -61,6 +62,6 @@ export function duckdbTable(name: string, schema: RowSchema): DuckDbFileSource {
     format: "table",
     path: name,
     columns,
-    sql: `SELECT ${list.join(", ")} FROM ${quote(name)} ORDER BY rowid`,
+    sql: `SELECT ${list.join(", ")} FROM ${quote(name)}`,
   };
 }

@@ -5,6 +5,7 @@ import { readTableDecides, toQueryError } from "../errors";
 import type { DuckDb } from "./duckdb-database";
 import { NEEDS_EXACT_READ } from "./fast-csv-read";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
+import { numberRowsByRowid } from "./numbered-relation";
 import { KEEP_JOIN_SIDES } from "./optimizers";
 import { quote } from "./sql-text";
 
@@ -193,7 +194,10 @@ export class FilesRelation {
     this.#streamed = undefined;
     this.#deferred = undefined;
     this.#sound = undefined;
-    const numbered = `SELECT *, rowid AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(table)}`;
+    const numbered = numberRowsByRowid(
+      table,
+      this.source.columns.map(([name]) => name),
+    );
     try {
       await this.db.connection.run(`CREATE TEMP VIEW ${quote(this.relation)} AS ${numbered}`);
     } catch (error) {

@@ -9,6 +9,7 @@ import {
 } from "@tablepipe/sql";
 import type { DuckDb } from "./duckdb-database";
 import type { FilesRelation } from "./files-relation";
+import { numberRowsByRowid } from "./numbered-relation";
 import { runCounted } from "./profiled-counts";
 
 const quote = SQL_DIALECTS.duckdb.quoteIdentifier;
@@ -57,8 +58,8 @@ export interface FilteredRun<T> {
 /**
  * Read the files of `files` (one by one, in order) with the pipe's first `prefix` steps into a table of the rows
  * they keep, each file in one pass on every core, then run `run` on the rest of the query over that table (its
- * rowid the row order: the kept rows are in file order). The rows the first steps drop are never stored:
- * reading 10M taxi trips into a table first stored all 10M, where the evening and history filters keep 36%.
+ * rowid the row order, or its scan's when a column named rowid hides it: the kept rows are in file order). The
+ * rows the first steps drop are never stored: reading 10M taxi trips into a table first stored all 10M, where the evening and history filters keep 36%.
  * Both queries are counted (`runCounted`): `n0` is the files' rows, summed over the files. The counted run keeps
  * DuckDB's filter-moving optimizers off, and the first query needs that for more than its counts: with them on,
  * the steps' filters are evaluated before the read's check of each row (at 10M rows 11-15 s instead of
@@ -81,7 +82,7 @@ export async function runFilteredRead<T>(
   const lookups = marked.slice(0, compiled.lookups.length);
   const head = marked.slice(0, compiled.lookups.length + 1 + prefix);
   const rest = marked.slice(compiled.lookups.length + 1 + prefix);
-  const kept = (head.at(-1) as CompiledCte).name;
+  const { name: kept, columns: keptColumns = [] } = head.at(-1) as CompiledCte;
   const table = quote(`${files.relation}_kept`);
   const started = performance.now();
   const totals: Record<string, number> = {};
@@ -95,7 +96,11 @@ export async function runFilteredRead<T>(
       for (const [name, n] of Object.entries(counts)) totals[name] = (totals[name] ?? 0) + n;
     }
     const ms = performance.now() - started;
-    const numbered = { name: kept, sql: `SELECT *, rowid AS ${ROW} FROM ${table}`, step: undefined };
+    const numbered = {
+      name: kept,
+      sql: numberRowsByRowid(`${files.relation}_kept`, keptColumns),
+      step: undefined,
+    };
     const query = rowOrderedQuery([...lookups, numbered, ...rest], compiled.columns, "duckdb");
     const ran = await runCounted(db, rest.length, () => run(query), prefix + 1);
     if (ran.counts === undefined) return undefined;

@@ -26,6 +26,7 @@ import {
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
+import { rowPositionSql } from "./numbered-relation";
 import { readQuery } from "./read-result";
 import { oneOfSql, quote, sqlString } from "./sql-text";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
@@ -246,8 +247,11 @@ export function duckdbCsvFiles(
         if (n === 0) continue;
         invalidByColumn[spec.name] = n;
         const limit = options.onInvalid === "drop" ? 3 : 1;
-        // the typed table's rowid is the text table's: both hold the rows in file order
-        const rows = `SELECT rowid FROM ${quote(relation)} WHERE ${flags[c]} ORDER BY rowid LIMIT ${limit}`;
+        // the typed table's row positions are the text table's rowids: both hold the rows in file order (the
+        // typed table's rowid may be hidden by a schema column named rowid; the text table's columns are c0, ...)
+        const position = rowPositionSql(specs.map((spec) => spec.name));
+        const positions = `SELECT ${position} AS "row", ${flags[c]} AS "bad" FROM ${quote(relation)}`;
+        const rows = `SELECT "row" FROM (${positions}) WHERE "bad" ORDER BY "row" LIMIT ${limit}`;
         const sql = `SELECT rowid AS "row", ${quote(`c${c}`)} AS "value" FROM ${quote(raw)} WHERE rowid IN (${rows}) ORDER BY rowid`;
         for (const { row, value } of (await readQuery(connection, sql)).objects() as {
           row: number;

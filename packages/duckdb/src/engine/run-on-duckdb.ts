@@ -3,11 +3,12 @@ import { flattenPlan, optimizePlan, type PlannedStep, planSteps } from "@tablepi
 import type { ReadReport } from "@tablepipe/io";
 import {
   type CompiledPipe,
+  columnNameClash,
   compilePipe,
+  describeClash,
   type EnginePlacement,
   finishEngineRun,
   pushedDownTrace,
-  ROW_ORDER_COLUMN,
 } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
@@ -169,9 +170,10 @@ export interface LoadedPipe {
  */
 export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): Promise<LoadedPipe> {
   const columns = sourceColumns(pipe, options.source);
-  if (columns.includes(ROW_ORDER_COLUMN)) {
-    throw new DuckDbLoadError(`the column name "${ROW_ORDER_COLUMN}" is reserved by @tablepipe/duckdb`);
-  }
+  // a source DuckDB cannot hold: no step could run there (a step's own clash only sends it to run in process)
+  const clash = columnNameClash(columns, "duckdb");
+  if (clash !== undefined)
+    throw new DuckDbLoadError(describeClash(clash, "duckdb", "the pipe's source table"));
   // The pre-flight checks types too when the source is the pipe's own table (a file's types are DuckDB's).
   const types = options.source === undefined ? schemaOf(pipe.source) : undefined;
   const planned = planSteps(columns, pipe.steps, "", types);
@@ -186,8 +188,10 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
     dialect: "duckdb",
     sourceRelation: source,
     lookupRelation: (i) => `tablepipe_lookup_${run}_${i}`,
-    numberRows: (relation) =>
-      relation === source && filesSource ? `SELECT * FROM ${quote(relation)}` : numberRowsByRowid(relation),
+    numberRows: (relation, relationColumns) =>
+      relation === source && filesSource
+        ? `SELECT * FROM ${quote(relation)}`
+        : numberRowsByRowid(relation, relationColumns),
     renderings: options.renderings,
   });
   if (options.database !== undefined && options.memoryLimit !== undefined) {

@@ -2,7 +2,9 @@ import { type Pipe, type PipeResult, SQL_DIALECTS, type SqlRendering, type Table
 import { flattenPlan, planSteps } from "@tablepipe/core/internal";
 import {
   type CompiledPipe,
+  columnNameClash,
   compilePipe,
+  describeClash,
   type EnginePlacement,
   finishEngineRun,
   pushedDownTrace,
@@ -154,9 +156,8 @@ export async function runOnSpark<C extends string>(
   options: SparkRunOptions,
 ): Promise<SparkPipeResult<C>> {
   const columns = pipe.source.columnNames();
-  if (columns.includes(ROW_ORDER_COLUMN)) {
-    throw new SparkLoadError(`the column name "${ROW_ORDER_COLUMN}" is reserved by @tablepipe/spark`);
-  }
+  const clash = columnNameClash(columns, "spark");
+  if (clash !== undefined) throw new SparkLoadError(describeClash(clash, "spark", "the pipe's source table"));
   const planned = planSteps(columns, pipe.steps);
   const flat = flattenPlan(planned);
   const own = !(options.remote instanceof SparkSession);

@@ -1,5 +1,6 @@
 import type { SqlStepContext } from "@tablepipe/core";
 import { stringsParam } from "../param-values";
+import { RANK_COLUMN } from "../row-order";
 import type { RowOrderUse } from "../row-order-use";
 import { columnList } from "../select-list";
 import { keepingColumns } from "../step-rendering";
@@ -14,8 +15,8 @@ export const renderDropDuplicates = keepingColumns((params, c) => {
     const all = columnList(c, c.columns);
     return `SELECT ${all}, min(${c.rowOrder}) AS ${c.rowOrder} FROM ${c.input} GROUP BY ${all}`;
   }
-  const ranked = `SELECT *, row_number() OVER (PARTITION BY ${columnList(c, subset)} ORDER BY ${c.rowOrder}) AS ${c.quote("__rank")} FROM ${c.input}`;
-  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote("__rank")} = 1`;
+  const ranked = `SELECT *, row_number() OVER (PARTITION BY ${columnList(c, subset)} ORDER BY ${c.rowOrder}) AS ${c.quote(RANK_COLUMN)} FROM ${c.input}`;
+  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote(RANK_COLUMN)} = 1`;
 }, dedupeRowOrder);
 
 /**

@@ -2,16 +2,21 @@ import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { stringParam } from "../param-values";
 import { keepingColumns } from "../step-rendering";
-import { type PredicateShape, predicateSql } from "./lookup-predicate";
+import { type PredicateShape, predicateColumns, predicateSql } from "./lookup-predicate";
 
 /**
  * A left anti-join: DuckDB's `ANTI JOIN`, Spark's `NOT EXISTS` (never `NOT IN`, which keeps nothing when the
- * lookup holds a null key); a row whose key is null matches nothing and is kept.
+ * lookup holds a null key); a row whose key is null matches nothing and is kept. Undefined (the step runs in
+ * process, which names the column) when the key or a tested column is not a lookup column by its exact name:
+ * DuckDB would take `name` for a column `Name`.
  */
 export function antiJoinSql(
   c: SqlStepContext,
   spec: { column: string; lookup: ColumnTable; lookupKey: string; where: PredicateShape | undefined },
-): string {
+): string | undefined {
+  const tested = [spec.lookupKey, ...(spec.where === undefined ? [] : predicateColumns(spec.where))];
+  const lookupColumns = new Set(spec.lookup.columnNames());
+  if (tested.some((name) => !lookupColumns.has(name))) return undefined;
   const [l, t] = [c.quote("l"), c.quote("t")];
   const from = SQL_DIALECTS[c.dialect].existsJoin("anti", {
     left: `${c.input} AS ${t}`,

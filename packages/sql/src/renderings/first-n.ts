@@ -1,4 +1,5 @@
 import type { SqlStepContext } from "@tablepipe/core";
+import { RANK_COLUMN } from "../row-order";
 import type { RowOrderUse } from "../row-order-use";
 import { columnList, orderTerms } from "../select-list";
 
@@ -34,8 +35,8 @@ export function firstNPerPartition(c: SqlStepContext, query: FirstNQuery): strin
   const tieBreak = c.columns.filter((name) => !skip.has(name)).map((column) => ({ column }));
   const order = [...orderTerms(c, [...query.order, ...tieBreak]), c.rowOrder].join(", ");
   const partition = query.partition.length > 0 ? `PARTITION BY ${query.partition.join(", ")} ` : "";
-  const ranked = `SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS ${c.quote("__rank")} FROM ${candidateRows(c, query)}`;
-  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote("__rank")} <= ${query.n}`;
+  const ranked = `SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS ${c.quote(RANK_COLUMN)} FROM ${candidateRows(c, query)}`;
+  return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote(RANK_COLUMN)} <= ${query.n}`;
 }
 
 /**

@@ -15,6 +15,14 @@ export type PredicateShape =
   | { readonly allOf: readonly PredicateShape[] }
   | { readonly not: PredicateShape };
 
+/** The lookup columns a predicate tests, at any depth. */
+export function predicateColumns(p: PredicateShape): string[] {
+  if ("anyOf" in p) return p.anyOf.flatMap(predicateColumns);
+  if ("allOf" in p) return p.allOf.flatMap(predicateColumns);
+  if ("not" in p) return predicateColumns(p.not);
+  return [p.column];
+}
+
 /**
  * A lookup predicate as SQL over the lookup alias `alias`. Each test on one cell is `COALESCE(test, FALSE)`:
  * in process a test on a missing cell is false, so its `not` is true (SQL's `NOT NULL` would be null).
