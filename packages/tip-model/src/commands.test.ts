@@ -300,7 +300,7 @@ describe("data errors: exit 1, one clear line, no stack trace, no output", () =>
     const dropped = await cli("--data-dir", dir, "--drop-invalid-rows", "--output-dir", out);
     expect(dropped.code).toBe(0);
     expect(dropped.err).toMatch(
-      /taxi_trip_data: read 2,999 rows from \S+taxi_trip_data\.csv in [\d,]+ ms rows=2,999 dropped=1\n.*WARN tip-model: taxi_trip_data: dropped 1 rows with invalid values \(pickup_datetime 1\)/,
+      /taxi_trip_data: read 2,999 rows from \S+taxi_trip_data\.csv in [\d,]+ ms rows=2,999 dropped=1\n.*WARN tip-model: taxi_trip_data: dropped 1 row with invalid values \(pickup_datetime 1\)/,
     );
     const model = JSON.parse(await readFile(join(out, OUTPUT_FILES.model), "utf8"));
     expect(model.rows.input.taxi_trip_data).toBe(2_999);

@@ -29,7 +29,7 @@ export function describeRead(report: ReadReport): ReadDescription {
     report.threads === undefined || report.threads === 0
       ? ""
       : ` on ${report.threads} worker thread${report.threads === 1 ? "" : "s"}`;
-  const summary = `read ${formatWhole(report.rows)} rows from ${files} in ${formatWhole(report.ms)} ms${threads}${skipped}`;
+  const summary = `read ${rowsText(report.rows)} from ${files} in ${formatWhole(report.ms)} ms${threads}${skipped}`;
   if (report.droppedRows === 0) return { summary };
   const counts = Object.entries(report.invalidByColumn)
     .map(([column, n]) => `${column} ${formatWhole(n)}`)
@@ -43,6 +43,11 @@ export function describeRead(report: ReadReport): ReadDescription {
     .join("; ");
   return {
     summary,
-    dropped: `dropped ${formatWhole(report.droppedRows)} rows with invalid values (${counts}); e.g. ${examples}`,
+    dropped: `dropped ${rowsText(report.droppedRows)} with invalid values (${counts}); e.g. ${examples}`,
   };
+}
+
+/** `1 row`, `1,200 rows`. */
+function rowsText(rows: number): string {
+  return `${formatWhole(rows)} row${rows === 1 ? "" : "s"}`;
 }

@@ -175,7 +175,7 @@ export function kindExpectation(spec: ColumnSpec): { noun: string; example: stri
     case "timestamp":
       return {
         noun: "a timestamp",
-        example: "e.g. 2018-07-27 09:14:45, 2018-07-27T09:14:45Z or 07/27/2018 09:14:45 AM",
+        example: "e.g. 2018-07-27 09:14:45, 2018-07-27T09:14:45 or 07/27/2018 09:14:45 AM (no zone)",
       };
     case "enum":
       return {

@@ -32,7 +32,9 @@ function kindOf(name: string, value: unknown, row: number): ValueKind {
     if (Number.isNaN(value.getTime())) throw new RangeError(`column ${name}, row ${row + 1}: invalid Date`);
     return "date";
   }
-  throw new TypeError(`column ${name}, row ${row + 1}: cannot write a ${typeof value} value to a table file`);
+  throw new TypeError(
+    `column ${name}, row ${row + 1}: cannot write ${typeof value === "object" ? "an" : "a"} ${typeof value} value to a table file`,
+  );
 }
 
 /** The type a column's values suggest when nothing else says: Dates time stamps, numbers floats (ints in an integer typed array). */
