@@ -35,3 +35,19 @@ export { MAX_EPOCH_MS, parseIsoSecondsAt, parseTimestampBytes } from "./time/tim
 export { emptyContract } from "./transform/contract";
 export { makeTransform } from "./transform/define-transform";
 export type { TransformRuntime } from "./transform/runtime";
+export type { LookupKeys } from "./values/key-kinds";
+export {
+  describeKinds,
+  joinKeyKindsError,
+  KIND_BIGINT,
+  KIND_BOOLEAN,
+  KIND_DATE,
+  KIND_NUMBER,
+  KIND_OTHER,
+  KIND_STRING,
+  keyKind,
+  keyKinds,
+  kindsNeverMatch,
+  lookupKeyKindsError,
+  typeKeyKinds,
+} from "./values/key-kinds";

@@ -1,10 +1,17 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { col, defineTransform, gt, pipe } from "@tablepipe/core";
+import { col, defineTransform, gt, pipe, StepFailedError } from "@tablepipe/core";
 import { readTable } from "@tablepipe/io";
 import { expectParity, expectSameTable, fixedOrders } from "@tablepipe/sql/test-support";
-import { dropDuplicates, filter, firstNDaily, limitHistory } from "@tablepipe/transforms";
+import {
+  dropDuplicates,
+  excludeMatching,
+  filter,
+  firstNDaily,
+  join as joinTables,
+  limitHistory,
+} from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as z from "zod";
@@ -125,6 +132,40 @@ describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_
     expect(error).toBeInstanceOf(SparkQueryError);
     expect((error as SparkQueryError).kind).toBe("io");
     expect((error as SparkQueryError).step).toContain("nope.parquet");
+  });
+});
+
+describe("runOnSpark without a Spark: what it refuses before connecting", () => {
+  // a port nothing listens on: a run that got as far as connecting would fail with a connection error instead
+  const nowhere = "sc://127.0.0.1:9";
+  const ordersById = aq.table({ id: [1, 2], customer_id: [7, 8] });
+  const customers = aq.table({ customer_id: ["7", "08"], name: ["Ann", "Bob"] });
+
+  it("a join or excludeMatching on keys that can never match (numbers against text): the in-process error", async () => {
+    const pipes = [
+      ...(["inner", "left", "semi", "anti"] as const).map((how) =>
+        pipe(ordersById).transform(joinTables, { right: customers, on: ["customer_id"], how }),
+      ),
+      pipe(ordersById).transform(excludeMatching, {
+        column: "customer_id",
+        lookup: customers,
+        lookupKey: "customer_id",
+      }),
+    ];
+    for (const p of pipes) {
+      let expected: unknown;
+      try {
+        p.run();
+      } catch (error) {
+        expected = error;
+      }
+      expect((expected as Error).message).toMatch(
+        /holds numbers .*but .*strings.*, so no key can ever match/,
+      );
+      const failure = await runOnSpark(p, { remote: nowhere }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(StepFailedError);
+      expect((failure as Error).message).toBe((expected as Error).message);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import {
   SQL_DIALECTS,
   type SqlDialectName,
   type SqlRendering,
+  StepFailedError,
 } from "@tablepipe/core";
 import type { PlannedStep } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
@@ -93,7 +94,26 @@ export interface CompileOptions {
   readonly sourceTypes?: Readonly<Record<string, CastType>>;
 }
 
+/**
+ * A step rendered, or undefined when it has no rendering for these params. A rendering that throws (a step
+ * refused before any query runs, as in process: a join on keys that can never match) throws a
+ * `StepFailedError` naming the step, as the in-process run does.
+ */
 function renderStep(
+  step: PlannedStep,
+  context: ReturnType<typeof stepContext>,
+  types: KnownTypes,
+  lookups: LookupRelations,
+  options: CompileOptions,
+): RenderedStep | undefined {
+  try {
+    return renderOneStep(step, context, types, lookups, options);
+  } catch (error) {
+    throw new StepFailedError(step.path, error);
+  }
+}
+
+function renderOneStep(
   step: PlannedStep,
   context: ReturnType<typeof stepContext>,
   types: KnownTypes,

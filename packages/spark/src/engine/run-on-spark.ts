@@ -161,9 +161,8 @@ export async function runOnSpark<C extends string>(
   const planned = planSteps(columns, pipe.steps);
   const flat = flattenPlan(planned);
   const own = !(options.remote instanceof SparkSession);
-  const session =
-    options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
-  const run = session.nextRun();
+  // the run's number names its views: a session opened for this run holds no other run's
+  const run = options.remote instanceof SparkSession ? options.remote.nextRun() : 1;
   const sourceView = `tablepipe_${run}_source`;
   const declared = options.columnTypes ?? {};
   // the shipped source's column types, for the renderings that depend on them (castColumns, fillNull, union)
@@ -184,6 +183,10 @@ export async function runOnSpark<C extends string>(
     numberRows: (relation) => `SELECT * FROM ${quote(relation)}`,
     renderings: options.renderings,
   });
+  // connected once the pipe is checked and compiled: a step refused at compile time (a join on keys that can
+  // never match) opens no session and runs no query
+  const session =
+    options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
   const views = [`${sourceView}_read`];
   const cached: string[] = [];
   try {

@@ -1,22 +1,26 @@
 import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { stringParam } from "../param-values";
-import { keepingColumns } from "../step-rendering";
+import { type KnownTypes, keepingColumns } from "../step-rendering";
+import { unmatchableLookupKey } from "./key-kinds";
 import { type PredicateShape, predicateColumns, predicateSql } from "./lookup-predicate";
+
+/** What a left anti-join against a lookup table renders from, and the names its errors give. */
+interface AntiJoinShape {
+  readonly column: string;
+  readonly lookup: ColumnTable;
+  readonly lookupKey: string;
+  readonly where: PredicateShape | undefined;
+  /** The step's name and the lookup table's, as the in-process step's errors say them. */
+  readonly step: string;
+  readonly lookupLabel: string;
+}
 
 /**
  * A left anti-join: DuckDB's `ANTI JOIN`, Spark's `NOT EXISTS` (never `NOT IN`, which keeps nothing when the
- * lookup holds a null key); a row whose key is null matches nothing and is kept. Undefined (the step runs in
- * process, which names the column) when the key or a tested column is not a lookup column by its exact name:
- * DuckDB would take `name` for a column `Name`.
+ * lookup holds a null key); a row whose key is null matches nothing and is kept.
  */
-export function antiJoinSql(
-  c: SqlStepContext,
-  spec: { column: string; lookup: ColumnTable; lookupKey: string; where: PredicateShape | undefined },
-): string | undefined {
-  const tested = [spec.lookupKey, ...(spec.where === undefined ? [] : predicateColumns(spec.where))];
-  const lookupColumns = new Set(spec.lookup.columnNames());
-  if (tested.some((name) => !lookupColumns.has(name))) return undefined;
+function antiJoinSql(c: SqlStepContext, spec: AntiJoinShape): string {
   const [l, t] = [c.quote("l"), c.quote("t")];
   const from = SQL_DIALECTS[c.dialect].existsJoin("anti", {
     left: `${c.input} AS ${t}`,
@@ -28,22 +32,43 @@ export function antiJoinSql(
   return `SELECT ${t}.* FROM ${from}`;
 }
 
+/**
+ * The anti-join, unless the key or a tested column is not a lookup column by its exact name (DuckDB would take
+ * `name` for a column `Name`: the step is declined, and in process names the column), or its key (of its known
+ * type) can never equal the lookup's keys (numbers against strings, which SQL would convert and match): then the
+ * in-process step's error is thrown, or, with a `where`, the step is declined (in process it fails only when
+ * some lookup row meets the `where`, else keeps every row).
+ */
+function checkedAntiJoinSql(c: SqlStepContext, types: KnownTypes, spec: AntiJoinShape): string | undefined {
+  const tested = [spec.lookupKey, ...(spec.where === undefined ? [] : predicateColumns(spec.where))];
+  const lookupColumns = new Set(spec.lookup.columnNames());
+  if (tested.some((name) => !lookupColumns.has(name))) return undefined;
+  const error = unmatchableLookupKey(spec, types, spec.lookup);
+  if (error === undefined) return antiJoinSql(c, spec);
+  if (spec.where !== undefined) return undefined;
+  throw error;
+}
+
 /** `excludeMatching`: drop the rows whose key matches a lookup row satisfying the predicate. */
-export const renderExcludeMatching = keepingColumns((params, c) =>
-  antiJoinSql(c, {
+export const renderExcludeMatching = keepingColumns((params, c, known) =>
+  checkedAntiJoinSql(c, known.types, {
     column: stringParam(params, "column"),
     lookup: params.lookup as ColumnTable,
     lookupKey: stringParam(params, "lookupKey"),
     where: params.where as PredicateShape | undefined,
+    step: "excludeMatching",
+    lookupLabel: "lookup table",
   }),
 );
 
 /** `excludeAirports`: `excludeMatching` on the zones whose name contains "airport" in any case. */
-export const renderExcludeAirports = keepingColumns((params, c) =>
-  antiJoinSql(c, {
+export const renderExcludeAirports = keepingColumns((params, c, known) =>
+  checkedAntiJoinSql(c, known.types, {
     column: stringParam(params, "column"),
     lookup: params.zones as ColumnTable,
     lookupKey: stringParam(params, "zoneIdColumn"),
     where: { column: stringParam(params, "zoneNameColumn"), contains: "airport", ignoreCase: true },
+    step: "excludeAirports",
+    lookupLabel: "zones table",
   }),
 );

@@ -2,11 +2,13 @@ import { SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { stringsParam } from "../param-values";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
+import { refuseUnmatchableJoinKeys } from "./key-kinds";
 
 /**
  * `join`: inner and left joins number their rows by (left position, right position), so each left row's
  * matches follow the right's order; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A
- * `validate` check or a clashing column is left to the in-process step (`undefined`).
+ * `validate` check or a clashing column is left to the in-process step (`undefined`); a key whose two sides
+ * can never match (numbers against strings) throws the in-process step's error.
  */
 export const renderJoin: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "on"))];
@@ -14,6 +16,10 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
   const how = params.how as "inner" | "left" | "semi" | "anti";
   if (keys.length === 0 || params.validate !== undefined) return undefined;
   if (keys.some((key) => !right.columnNames().includes(key))) return undefined;
+  const extra =
+    how === "semi" || how === "anti" ? [] : right.columnNames().filter((name) => !keys.includes(name));
+  if (extra.some((name) => c.columns.includes(name))) return undefined;
+  refuseUnmatchableJoinKeys(keys, known.types, right);
   const [l, r] = [c.quote("l"), c.quote("r")];
   const matches = keys.map((key) => `${l}.${c.quote(key)} = ${r}.${c.quote(key)}`).join(" AND ");
   const rightTable = c.table(right);
@@ -30,8 +36,6 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
       types: known.types,
     };
   }
-  const extra = right.columnNames().filter((name) => !keys.includes(name));
-  if (extra.some((name) => c.columns.includes(name))) return undefined;
   const list = [
     ...c.columns.map((name) => `${l}.${c.quote(name)}`),
     ...extra.map((name) => `${r}.${c.quote(name)}`),

@@ -1,8 +1,9 @@
 import { col, type ExprNode, isIn, isNull, not, or, requireColumns, type TableSchema } from "@tablepipe/core";
+import { keyKinds, kindsNeverMatch, lookupKeyKindsError } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { evaluatePredicate, type LookupPredicate, predicateColumns } from "../lookup-predicate";
 import { columnValues } from "./columns";
-import { describeKinds, KeySet, keyKind } from "./key-set";
+import { KeySet } from "./key-set";
 import { keepSelected, visibleRows } from "./rows";
 
 /** What an anti-join against the matching rows of a lookup table needs. */
@@ -17,12 +18,6 @@ export interface AntiJoinSpec {
   /** The step name for errors; `lookupLabel` names the lookup table in them. */
   readonly step: string;
   readonly lookupLabel: string;
-}
-
-function kindsOf(values: ArrayLike<unknown>, rows: Uint32Array): number {
-  let kinds = 0;
-  for (let i = 0; i < rows.length; ++i) kinds |= keyKind(values[rows[i]!]);
-  return kinds;
 }
 
 /**
@@ -68,7 +63,7 @@ export function antiJoin(table: ColumnTable, spec: AntiJoinSpec): ColumnTable {
 
 /** The positions (indices into `rows`, backing rows of `table`) that {@link antiJoin} keeps. */
 export function antiJoinPositions(table: ColumnTable, rows: Uint32Array, spec: AntiJoinSpec): Uint32Array {
-  const { column, lookup, lookupKey, step, lookupLabel } = spec;
+  const { column, lookup, lookupKey } = spec;
   const excluded = matchingKeys(spec);
   const keys = columnValues(table, column);
   const keep = new Uint32Array(rows.length);
@@ -85,14 +80,9 @@ export function antiJoinPositions(table: ColumnTable, rows: Uint32Array, spec: A
   if (count === rows.length && excluded.size > 0) {
     // Nothing matched: say so loudly if it is because the two key columns hold different kinds of values.
     const lookupRows = visibleRows(lookup);
-    const tableKinds = kindsOf(keys, rows);
-    const lookupKinds = kindsOf(columnValues(lookup, lookupKey), lookupRows);
-    if (tableKinds !== 0 && lookupKinds !== 0 && (tableKinds & lookupKinds) === 0) {
-      throw new TypeError(
-        `${step}: key "${column}" holds ${describeKinds(tableKinds)} but ${lookupLabel} key "${lookupKey}" ` +
-          `holds ${describeKinds(lookupKinds)}, so no key can ever match (1 and "1" are different keys)`,
-      );
-    }
+    const tableKinds = keyKinds(keys, rows);
+    const lookupKinds = keyKinds(columnValues(lookup, lookupKey), lookupRows);
+    if (kindsNeverMatch(tableKinds, lookupKinds)) throw lookupKeyKindsError(spec, tableKinds, lookupKinds);
   }
   return keep.subarray(0, count);
 }

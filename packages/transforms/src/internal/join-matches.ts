@@ -1,8 +1,8 @@
 import { describeValue } from "@tablepipe/core";
+import { joinKeyKindsError, keyKind, keyKinds, kindsNeverMatch } from "@tablepipe/core/internal";
 import type { ColumnValues } from "./columns";
 import { matchNumberKeys } from "./join-number-key";
 import type { JoinMatches, MatchOptions } from "./join-types";
-import { describeKinds, keyKind } from "./key-set";
 import { groupRows } from "./row-groups";
 
 /** Growing typed arrays of (left row, right row) pairs. */
@@ -32,14 +32,6 @@ class PairBuffer {
   result(): JoinMatches {
     return { left: this.#left.slice(0, this.#length), right: this.#right.slice(0, this.#length) };
   }
-}
-
-function kinds(columns: readonly ColumnValues[], rows: Uint32Array): number[] {
-  return columns.map((column) => {
-    let bits = 0;
-    for (const row of rows) bits |= keyKind(column[row]);
-    return bits;
-  });
 }
 
 /**
@@ -143,15 +135,10 @@ export function matchRows(
     if (to === from && options.how === "left") out.push(row, -1);
   }
   if (matched === 0 && nl > 0 && nr > 0) {
-    const lk = kinds(leftKeys, leftRows);
-    const rk = kinds(rightKeys, rightRows);
-    const k = lk.findIndex((bits, i) => bits !== 0 && rk[i]! !== 0 && (bits & rk[i]!) === 0);
-    if (k >= 0) {
-      throw new TypeError(
-        `join: key "${options.keys[k]}" holds ${describeKinds(lk[k]!)} on the left but ${describeKinds(rk[k]!)} ` +
-          'on the right, so no key can ever match (1 and "1" are different keys)',
-      );
-    }
+    const lk = leftKeys.map((column) => keyKinds(column, leftRows));
+    const rk = rightKeys.map((column) => keyKinds(column, rightRows));
+    const k = lk.findIndex((bits, i) => kindsNeverMatch(bits, rk[i]!));
+    if (k >= 0) throw joinKeyKindsError(options.keys[k]!, lk[k]!, rk[k]!);
   }
   if (options.how === "semi" || options.how === "anti") {
     return { left: kept.slice(0, keptCount), right: new Int32Array(0) };

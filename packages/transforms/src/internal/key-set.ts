@@ -1,47 +1,4 @@
-import { smallIntegerMask } from "@tablepipe/core/internal";
-
-/** The kinds of key values, as bits, for telling a user their two key columns can never match. */
-export const KIND_NUMBER = 1;
-export const KIND_STRING = 2;
-export const KIND_DATE = 4;
-export const KIND_BOOLEAN = 8;
-export const KIND_BIGINT = 16;
-export const KIND_OTHER = 32;
-
-const KIND_NAMES: readonly [number, string][] = [
-  [KIND_NUMBER, "numbers"],
-  [KIND_STRING, "strings"],
-  [KIND_DATE, "Dates"],
-  [KIND_BOOLEAN, "booleans"],
-  [KIND_BIGINT, "bigints"],
-  [KIND_OTHER, "other values"],
-];
-
-/** The kind bit of a non-missing key, or 0 for a missing one (null, undefined, NaN, invalid Date). */
-export function keyKind(value: unknown): number {
-  switch (typeof value) {
-    case "number":
-      return !Number.isNaN(value) ? KIND_NUMBER : 0;
-    case "string":
-      return KIND_STRING;
-    case "boolean":
-      return KIND_BOOLEAN;
-    case "bigint":
-      return KIND_BIGINT;
-    case "undefined":
-      return 0;
-    default:
-      if (value === null) return 0;
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? 0 : KIND_DATE;
-      return KIND_OTHER;
-  }
-}
-
-/** "numbers and strings" for a set of kind bits. */
-export function describeKinds(kinds: number): string {
-  const names = KIND_NAMES.filter(([bit]) => (kinds & bit) !== 0).map(([, name]) => name);
-  return names.length > 0 ? names.join(" and ") : "no values";
-}
+import { KIND_DATE, KIND_OTHER, keyKind, smallIntegerMask } from "@tablepipe/core/internal";
 
 /**
  * A set of join keys with SQL-like matching: a missing key (null, undefined, NaN, invalid Date) is never
