@@ -123,7 +123,7 @@ export function numberText(): (value: number) => string {
   let hits = 0;
   return (value) => {
     if (value === 0) return Object.is(value, -0) ? "-0" : "0";
-    if (value !== value) return ""; // NaN: a missing value
+    if (Number.isNaN(value)) return ""; // a missing value
     if (!caching || Number.isInteger(value)) return String(value);
     const known = texts.get(value);
     if (++lookups === CACHE_WINDOW) {
@@ -147,7 +147,7 @@ function numberCells(values: ArrayLike<unknown>, cell: (value: unknown) => strin
   return (out, at, row) => {
     const value = values[row];
     if (typeof value !== "number") return writeText(out, at, cell(value));
-    if (value !== value) return at; // NaN: a missing value, empty
+    if (Number.isNaN(value)) return at; // a missing value: empty
     if (Number.isInteger(value) && value < DIGITS_BELOW && value > -DIGITS_BELOW && !Object.is(value, -0)) {
       return writeWhole(out, at, value);
     }
