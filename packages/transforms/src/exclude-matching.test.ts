@@ -152,6 +152,20 @@ describe("excludeMatching", () => {
     ).toThrow(/param "lookup": expected an arquero table/);
   });
 
+  it("names a misspelt or missing key of the predicate, after the form it comes closest to", () => {
+    const where = (predicate: unknown) => () =>
+      excludeMatching(trips, { ...byZone, lookup: zones, where: predicate as never });
+    expect(where({ colum: "borough", equals: "EWR" })).toThrow(
+      'excludeMatching: param "where": no form fits; the closest: "column" is required, unknown key "colum"; got {"colum":"borough","equals":"EWR"}',
+    );
+    expect(where({ column: "zone_name", contain: "x" })).toThrow(
+      'param "where": no form fits; the closest: "contains" is required, unknown key "contain";',
+    );
+    expect(where({ not: { column: "borough", equal: "EWR" } })).toThrow(
+      'param "where": no form fits; the closest: "not": "equals" is required, unknown key "equal";',
+    );
+  });
+
   it("handles an empty table and an empty lookup", () => {
     expect(
       excludeMatching(tripRows.empty(), {

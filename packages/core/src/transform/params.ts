@@ -4,6 +4,7 @@ import type { ColumnParams } from "./column-params";
 import { TransformParamError } from "./errors";
 import { isTable } from "./table";
 import type { ParamsSchema } from "./types";
+import { unionIssueDetail } from "./union-issue";
 
 export { describeValue };
 
@@ -85,7 +86,8 @@ function parseOrThrow(
       `required (it has no default), but not given; expected ${expected}`,
     );
   }
-  throw new TransformParamError(transform, param, `${issue.message}; got ${describeValue(value)}`);
+  const detail = unionIssueDetail(issue, value) ?? issue.message;
+  throw new TransformParamError(transform, param, `${detail}; got ${describeValue(value)}`);
 }
 
 /**
