@@ -1,6 +1,6 @@
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { pipe, type Table } from "@tablepipe/core";
-import { readTable, writeTable } from "@tablepipe/io";
+import { checkOutputFolder, type OutputCheckOptions, readTable, writeOutputFolder } from "@tablepipe/io";
 import { Job } from "@tablepipe/job";
 import {
   generateTrips,
@@ -34,6 +34,7 @@ export class FarePerMileJob extends Job<FarePerMileConfig, FarePerMileTables> {
   }
 
   async run(): Promise<void> {
+    await checkOutputFolder(dirname(this.config.out), this.outputOptions()); // before any work is done
     await this.extract();
     await this.transform();
     await this.summarize();
@@ -79,9 +80,31 @@ export class FarePerMileJob extends Job<FarePerMileConfig, FarePerMileTables> {
     });
   }
 
-  /** Write the answer as CSV (to a temporary name, renamed into place). */
+  /**
+   * Write the answer as CSV, to a temporary name renamed into place; never over an input, nor over a file
+   * tablepipe did not write (`shared`: the folder is the user's, only this file is checked and written).
+   */
   load(): Promise<void> {
-    return this.stage("load", () => writeTable(this.table("answer"), this.config.out));
+    const { out } = this.config;
+    return this.stage("load", async () => {
+      const answer = this.table("answer");
+      await writeOutputFolder(
+        dirname(out),
+        (folder) => folder.writeTable(basename(out), answer),
+        this.outputOptions(),
+      );
+    });
+  }
+
+  /** `out` in a folder of the user's: only that file is checked and written, and it may not be an input. */
+  private outputOptions(): OutputCheckOptions {
+    const { out, data_dir } = this.config;
+    return {
+      label: "--out",
+      shared: true,
+      files: [basename(out)],
+      inputs: data_dir === undefined ? [] : [data_dir],
+    };
   }
 }
 // #endregion FarePerMileJob

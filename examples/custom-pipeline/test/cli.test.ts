@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configureLogging, resetLogging } from "@tablepipe/job";
@@ -35,6 +35,26 @@ describe("fare-per-mile CLI", () => {
     expect(lines[0]).toBe("pickup_borough,pickup_hour,trips,median_fare_per_mile,mean_fare_per_mile");
     expect(lines.length).toBeGreaterThan(24);
     expect(log.text).toMatch(/addPickupBorough +[\d,]+ → [\d,]+/);
+  });
+
+  it("never writes over a file it did not write, nor over an input", async () => {
+    const precious = join(dir, "precious.csv");
+    writeFileSync(precious, "mine\n");
+    const stderr = sink();
+    expect(await runFarePerMileCli(["--sample-rows", "300", "--out", precious], { stderr })).not.toBe(0);
+    expect(stderr.text).toContain("precious.csv");
+    expect(readFileSync(precious, "utf8")).toBe("mine\n");
+
+    const data = join(dir, "data");
+    mkdirSync(data);
+    const trips = join(data, "taxi_trip_data.csv");
+    writeFileSync(trips, "untouched\n");
+    const code = await runFarePerMileCli(["--data-dir", data, "--out", trips], { stderr });
+    expect(code).not.toBe(0);
+    // refused before the job reads anything (the file is no valid trips CSV: a read would fail otherwise)
+    expect(stderr.text).toMatch(/--out .*taxi_trip_data\.csv/);
+    expect(stderr.text).not.toContain("line 2");
+    expect(readFileSync(trips, "utf8")).toBe("untouched\n");
   });
 
   it("rejects a bad flag value, naming the flag", async () => {
