@@ -17,6 +17,7 @@ import {
   length,
   lower,
   month,
+  mul,
   neg,
   not,
   or,
@@ -34,8 +35,21 @@ describe("toSql (DuckDB)", () => {
       and(gt(col("amount"), 10), eq(col("status"), "paid")),
       `(("amount" > 10) AND ("status" = 'paid'))`,
     ],
-    ["division: null on a zero divisor", div(col("a"), col("b")), `("a" / NULLIF("b", 0))`],
-    ["negative literals and negation", add(neg(col("a")), -2.5), `((-"a") + (-2.5))`],
+    [
+      "division: null on a zero divisor",
+      div(col("a"), col("b")),
+      `(CAST("a" AS DOUBLE) / NULLIF(CAST("b" AS DOUBLE), 0))`,
+    ],
+    [
+      "negative literals and negation",
+      add(neg(col("a")), -2.5),
+      `(CAST((-"a") AS DOUBLE) + CAST((-2.5) AS DOUBLE))`,
+    ],
+    [
+      "arithmetic on doubles, as JavaScript's numbers: no BIGINT overflow, no exact DECIMAL",
+      eq(mul(col("x"), 0.1), 0.3),
+      `((CAST("x" AS DOUBLE) * CAST(0.1 AS DOUBLE)) = CAST(0.3 AS DOUBLE))`,
+    ],
     ["quotes in names and strings", eq(col('odd"name'), "it's"), `("odd""name" = 'it''s')`],
     ["null tests and not", or(isNull(col("a")), not(col("flag"))), `(("a" IS NULL) OR (NOT "flag"))`],
     ["in-list", isIn(col("status"), ["paid", null]), `("status" IN ('paid', NULL))`],
@@ -50,7 +64,7 @@ describe("toSql (DuckDB)", () => {
     [
       "date parts",
       add(year(col("at")), add(month(col("at")), hour(col("at")))),
-      `(year("at") + (month("at") + hour("at")))`,
+      `(CAST(year("at") AS DOUBLE) + (CAST(month("at") AS DOUBLE) + CAST(hour("at") AS DOUBLE)))`,
     ],
     ["truncation", truncate(col("at"), "week"), `date_trunc('week', "at")`],
     [

@@ -24,7 +24,21 @@ function literalSql(value: LiteralValue, timestamp: boolean | undefined): string
   if (timestamp === true) return `TIMESTAMP '${formatTimestamp(value).replace("T", " ")}'`;
   if (!Number.isFinite(value)) return `CAST('${value > 0 ? "Infinity" : "-Infinity"}' AS DOUBLE)`;
   const text = String(value);
-  return value < 0 || Object.is(value, -0) ? `(${text})` : text;
+  const signed = value < 0 || Object.is(value, -0) ? `(${text})` : text;
+  // SQL reads 0.1 as an exact DECIMAL, where JavaScript's number is the nearest double: say DOUBLE
+  return Number.isInteger(value) ? signed : `CAST(${signed} AS DOUBLE)`;
+}
+
+/** Arithmetic on doubles, as JavaScript's numbers are: SQL would add BIGINTs exactly (and overflow) or DECIMALs. */
+const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div"]);
+
+/** An operand of arithmetic as a DOUBLE: cast, unless it is one already (arithmetic, a literal with a fraction). */
+function asDouble(node: ExprNode, d: SqlDialect): string {
+  const sql = render(node, d);
+  const double =
+    (node.kind === "binary" && ARITHMETIC.has(node.op)) ||
+    (node.kind === "literal" && typeof node.value === "number" && !Number.isInteger(node.value));
+  return double ? sql : `CAST(${sql} AS ${d.types.float})`;
 }
 
 function render(node: ExprNode, d: SqlDialect): string {
@@ -34,8 +48,9 @@ function render(node: ExprNode, d: SqlDialect): string {
     case "literal":
       return literalSql(node.value, node.timestamp);
     case "binary": {
-      const left = render(node.left, d);
-      const right = render(node.right, d);
+      const arithmetic = ARITHMETIC.has(node.op);
+      const left = arithmetic ? asDouble(node.left, d) : render(node.left, d);
+      const right = arithmetic ? asDouble(node.right, d) : render(node.right, d);
       if (node.op === "div") return `(${left} / NULLIF(${right}, 0))`;
       if (node.op === "contains") return d.contains(left, right);
       if (node.op === "startsWith") return d.startsWith(left, right);
