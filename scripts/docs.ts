@@ -42,7 +42,12 @@ export function cliReference(): string {
 schema (\`history_start_month\` is \`--history-start-month\`); \`tip-model <command> --help\` prints the same
 table. Precedence: defaults < \`--config file.json\` < flags. An unknown flag is an error, with a suggestion
 when one is close; a bad value is an error naming the flag and what it expects. Exit codes: 0 done (or help),
-2 bad flags or config file, 1 any other error (one line on stderr; \`DEBUG=1\` adds the stack).
+2 bad flags or config file, 1 any other error (one line on stderr; \`DEBUG=1\` adds the stack), 130 interrupted
+by Ctrl-C (143 by SIGTERM). Ctrl-C (SIGINT) or SIGTERM stops \`run\` and \`prepare\` at the next stage boundary,
+step of the transform, batch of a streamed read or output file (a DuckDB query is interrupted); the log says in
+which stage it stopped, the temporary files, the lock and an output folder the run created and left empty are
+removed, and the process ends as the signal says. A second Ctrl-C ends it at once, after removing the temporary
+files, the lock and that folder; so does the first one in \`sample\`.
 
 \`\`\`sh
 npx pnpm@10.34.9 tip-model                                   # run on the built-in generated sample
@@ -77,7 +82,11 @@ Writes a seeded, generated sample in the guide's layout (taxi_trip_data.csv, tax
 ${configReference(SampleConfig)}
 ## Logging flags (every command)
 
-Log lines go to stderr; \`--log-file\` also appends JSON lines to a file.
+Log lines go to stderr; \`--log-file\` also appends JSON lines to a file (created, with its folder, when missing).
+The file is checked before it is opened, and refused (exit 1, an error naming \`--log-file\`, the path and why)
+when it is an input (\`--data-dir\`, \`--trips\`, \`--zones\`) or inside an input folder, inside the output folder
+(\`run --output-dir\`, \`sample --out\`), the output file (\`prepare --out\`), or the \`--duckdb-database\` file of
+\`--engine duckdb\`. Any other file is appended to, run after run.
 
 ${withoutConfigRow(configReference(loggingFlagsSchema))}
 ## Compiled code kept between runs

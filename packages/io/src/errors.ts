@@ -104,3 +104,17 @@ export class OutputLockedError extends Error {
     this.name = "OutputLockedError";
   }
 }
+
+/**
+ * The run was stopped by SIGINT or SIGTERM: the reason of the signal `stopOnInterrupt` aborts. The work
+ * stops at its next check; the process then ends as the signal says (exit status 130 for SIGINT).
+ * @example `interrupted by SIGINT`
+ */
+export class InterruptedError extends Error {
+  /** Not a bug: a CLI prints the message alone. */
+  readonly userFacing = true as const;
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+    this.name = "InterruptedError";
+  }
+}

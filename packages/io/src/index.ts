@@ -32,7 +32,13 @@ export type { CsvHeader } from "./csv/csv-header";
 export { readCsvHeader, readCsvHeaderRecord } from "./csv/csv-header";
 export { csvCell } from "./csv/csv-writer";
 export type { TableReadErrorDetails } from "./errors";
-export { OutputLockedError, OutputPathError, TableReadError, TableWriteError } from "./errors";
+export {
+  InterruptedError,
+  OutputLockedError,
+  OutputPathError,
+  TableReadError,
+  TableWriteError,
+} from "./errors";
 export type { ColumnBound } from "./parquet/row-group-bounds";
 export type { ColumnAliases } from "./read/aliases";
 export { checkAliases, mapColumns, normalizeColumnName } from "./read/aliases";
@@ -51,6 +57,9 @@ export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFo
 export type { PipeSourceFiles, SourcePipeEngine } from "./source/source-engine";
 export type { SourcePipeResult, SourcePlan } from "./source/source-pipe";
 export { pipeFrom, SourcePipe } from "./source/source-pipe";
+export type { AppendCheckOptions, RunOutput } from "./write/append-check";
+export { checkAppendFile } from "./write/append-check";
+export { stopOnInterrupt } from "./write/interrupt-cleanup";
 export type { OutputCheckOptions } from "./write/output-check";
 export { checkOutputFolder } from "./write/output-check";
 export type { OpenOutputFolderOptions, OutputStep } from "./write/output-folder";

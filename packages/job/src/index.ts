@@ -25,7 +25,7 @@ export {
 export { configReference } from "./config/reference";
 export { runCli } from "./config/run-cli";
 export type { ConfigSchema } from "./config/schema";
-export type { StageRun } from "./job/job";
+export type { JobOptions, StageRun } from "./job/job";
 export { formatDuration, Job, MissingTableError } from "./job/job";
 export { LOG_FORMATS, LOG_LEVELS } from "./log/levels";
 export type { LogFormat, Logger, LoggingOptions, LogLevel, LogStream } from "./log/logger";

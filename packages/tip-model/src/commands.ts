@@ -3,10 +3,12 @@ import { type CliOutput, getLogger, runCli } from "@tablepipe/job";
 import * as z from "zod";
 import { DEFAULT_SAMPLE_ROWS, tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";
+import { interruptible } from "./interrupts";
 import { inputPaths } from "./job/data-sources";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
 import { openPreparedOutput } from "./job/prepared-output";
 import { TipAmountModel } from "./job/tip-amount-model";
+import { checkLogFile } from "./log-file-check";
 import { readProgressReporter } from "./progress";
 import { runSummary } from "./run-summary";
 import { tipModelVersion } from "./version";
@@ -106,21 +108,25 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
           },
         ],
         schema: withConfigChecks(tipAmountModelFields),
-        run: async (config) => {
-          const progress = readProgressReporter(output.stderr);
-          const started = performance.now();
-          const job = new TipAmountModel(config, {
-            onReadProgress: progress.onProgress,
-            commandLine: ["tip-model", ...argv].join(" "),
-          });
-          try {
-            await job.run();
-          } finally {
-            progress.done();
-          }
-          for (const line of runSummary(job, performance.now() - started)) stdout.write(`${line}\n`);
-          stdout.write(`report: ${resolve(job.outputDir ?? config.output_dir, OUTPUT_FILES.report)}\n`);
-        },
+        checkLogFile: (file, config) =>
+          checkLogFile(file, config, [{ label: "--output-dir", path: config.output_dir, kind: "folder" }]),
+        run: (config) =>
+          interruptible(async (signal) => {
+            const progress = readProgressReporter(output.stderr);
+            const started = performance.now();
+            const job = new TipAmountModel(config, {
+              onReadProgress: progress.onProgress,
+              commandLine: ["tip-model", ...argv].join(" "),
+              signal,
+            });
+            try {
+              await job.run();
+            } finally {
+              progress.done();
+            }
+            for (const line of runSummary(job, performance.now() - started)) stdout.write(`${line}\n`);
+            stdout.write(`report: ${resolve(job.outputDir ?? config.output_dir, OUTPUT_FILES.report)}\n`);
+          }),
       },
       prepare: {
         description:
@@ -137,34 +143,37 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
           },
         ],
         schema: PrepareConfig,
-        run: async ({ out, ...config }) => {
-          const folder = await openPreparedOutput(out, {
-            overwrite: config.overwrite,
-            inputs: inputPaths(config),
-          });
-          try {
-            const progress = readProgressReporter(output.stderr);
-            const job = new TipAmountModel(config, { onReadProgress: progress.onProgress });
-            try {
-              await job.extract({ streamTrips: config.stream_read });
-              await job.transform();
-            } finally {
-              progress.done();
-            }
-            const prepared = job.table("prepared_data");
-            if (prepared.numRows() === 0) {
-              getLogger("tip-model").warn(
-                `0 prepared rows: the filters kept nothing of ${JSON.stringify(job.inputRows)} input rows; writing an empty table`,
-              );
-            }
-            await folder.writeTable(basename(out), prepared, {
-              schema: predictionsSchema.omit({ prediction: true }),
+        checkLogFile: (file, config) =>
+          checkLogFile(file, config, [{ label: "--out", path: config.out, kind: "file" }]),
+        run: ({ out, ...config }) =>
+          interruptible(async (signal) => {
+            const folder = await openPreparedOutput(out, {
+              overwrite: config.overwrite,
+              inputs: inputPaths(config),
             });
-            stdout.write(`prepared: ${resolve(out)} (${prepared.numRows()} rows)\n`);
-          } finally {
-            await folder.close();
-          }
-        },
+            try {
+              const progress = readProgressReporter(output.stderr);
+              const job = new TipAmountModel(config, { onReadProgress: progress.onProgress, signal });
+              try {
+                await job.extract({ streamTrips: config.stream_read });
+                await job.transform();
+              } finally {
+                progress.done();
+              }
+              const prepared = job.table("prepared_data");
+              if (prepared.numRows() === 0) {
+                getLogger("tip-model").warn(
+                  `0 prepared rows: the filters kept nothing of ${JSON.stringify(job.inputRows)} input rows; writing an empty table`,
+                );
+              }
+              await folder.writeTable(basename(out), prepared, {
+                schema: predictionsSchema.omit({ prediction: true }),
+              });
+              stdout.write(`prepared: ${resolve(out)} (${prepared.numRows()} rows)\n`);
+            } finally {
+              await folder.close();
+            }
+          }),
       },
       sample: {
         description:
@@ -178,6 +187,8 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
           },
         ],
         schema: SampleConfig,
+        checkLogFile: (file, config) =>
+          checkLogFile(file, {}, [{ label: "--out", path: config.out, kind: "folder" }]),
         run: async ({ rows, seed, out, overwrite }) => {
           const written = await writeSample({
             rows,

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -110,6 +111,74 @@ describe("run refuses, before any work, an output folder that could lose files",
       `tip-model: output folder ${out} is in use by another tablepipe run (pid ${process.ppid}; lock file ${join(out, LOCK_FILE)}): wait for it to end, or delete the lock file if that process is not tablepipe`,
     ]);
     expect(await ls(out)).toEqual([LOCK_FILE]);
+  });
+});
+
+describe("--log-file is refused, before anything is written, where appending could harm a file", () => {
+  it("run: an input file, with --data-dir or --trips, is named and left byte for byte as it was", async () => {
+    const trips = join(data, SAMPLE_FILES.trips);
+    const zones = join(data, SAMPLE_FILES.zones);
+    const before = { trips: await readFile(trips), zones: await readFile(zones) };
+    const out = join(root, "log-into-input");
+    const viaDir = await cli("--data-dir", data, "--log-file", trips, "--output-dir", out);
+    expect(viaDir.code).toBe(1);
+    expect(viaDir.messages).toEqual([
+      `tip-model: --log-file ${trips} is the input ${trips}: appending to it would corrupt your data; choose another path`,
+    ]);
+    expect(viaDir.err).not.toContain("extract: started");
+    const viaFiles = await cli("--trips", trips, "--zones", zones, "--log-file", zones, "--output-dir", out);
+    expect(viaFiles.messages).toEqual([
+      `tip-model: --log-file ${zones} is the input ${zones}: appending to it would corrupt your data; choose another path`,
+    ]);
+    expect(await readFile(trips)).toEqual(before.trips);
+    expect(await readFile(zones)).toEqual(before.zones);
+    expect(await ls(data)).toEqual(SAMPLE_LISTING);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("run: a new file inside the input folder or the output folder; prepare: its --out; sample: inside its --out", async () => {
+    const out = join(root, "log-outputs");
+    const cases: [string[], string][] = [
+      [
+        ["--data-dir", data, "--log-file", join(data, "run.log"), "--output-dir", out],
+        `--log-file ${join(data, "run.log")} is inside the input folder ${data}: tablepipe writes nothing among your inputs; choose another path`,
+      ],
+      [
+        ["--data-dir", data, "--log-file", join(out, "run.log"), "--output-dir", out],
+        `--log-file ${join(out, "run.log")} is inside the output folder --output-dir ${out}, which holds only the files tablepipe writes there; choose a path outside it`,
+      ],
+      [
+        ["prepare", "--data-dir", data, "--log-file", join(root, "p.csv"), "--out", join(root, "p.csv")],
+        `--log-file ${join(root, "p.csv")} is the output --out ${join(root, "p.csv")}, which the run writes; choose another path`,
+      ],
+      [
+        ["sample", "--rows", "10", "--log-file", join(out, "s.log"), "--out", out],
+        `--log-file ${join(out, "s.log")} is inside the output folder --out ${out}, which holds only the files tablepipe writes there; choose a path outside it`,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const refused = await cli(...argv);
+      expect(refused.code).toBe(1);
+      expect(refused.messages).toEqual([`tip-model: ${message}`]);
+    }
+    expect(await ls(data)).toEqual(SAMPLE_LISTING);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(root, "p.csv"))).toBe(false);
+  });
+
+  it("a log file elsewhere is appended to, run after run", async () => {
+    const log = join(root, "logs", "runs.log");
+    const out = join(root, "logged");
+    for (let run = 0; run < 2; run++) {
+      expect((await cli("--data-dir", data, "--log-file", log, "--output-dir", out)).code).toBe(0);
+    }
+    const messages = (await readFile(log, "utf8"))
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).msg);
+    expect(messages.filter((msg) => msg === "extract: started")).toHaveLength(2);
+    expect(messages.filter((msg) => String(msg).startsWith("load: done"))).toHaveLength(2);
+    expect(await ls(out)).toEqual(RUN_LISTING);
   });
 });
 

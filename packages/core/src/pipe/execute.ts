@@ -106,18 +106,24 @@ export function runKeepRows(planned: PlannedStep, table: ColumnTable, rows: Uint
   return kept;
 }
 
-/** Run planned steps in order on `table`, recording rows in/out and milliseconds for each. */
-export function executePlan(
-  table: ColumnTable,
-  steps: readonly PlannedStep[],
-): { table: ColumnTable; trace: TraceEntry[] } {
+/** The output of running planned steps: the table and what each step did. */
+export interface PlanOutput {
+  readonly table: ColumnTable;
+  readonly trace: TraceEntry[];
+}
+
+/**
+ * Run planned steps in order on `table`, recording rows in/out and milliseconds for each; the generator yields
+ * before each primitive step (composites are walked into), so that its driver may pause there.
+ */
+function* planRun(table: ColumnTable, steps: readonly PlannedStep[]): Generator<void, PlanOutput, void> {
   const trace: TraceEntry[] = [];
   let current = table;
   for (const planned of steps) {
-    const started = performance.now();
-    const rowsIn = current.numRows();
     if (planned.children.length > 0 || planned.transform.kind === "composite") {
-      const inner = executePlan(current, planned.children);
+      const started = performance.now();
+      const rowsIn = current.numRows();
+      const inner = yield* planRun(current, planned.children);
       current = inner.table;
       trace.push({
         step: planned.label,
@@ -128,6 +134,9 @@ export function executePlan(
         children: inner.trace,
       });
     } else {
+      yield;
+      const started = performance.now();
+      const rowsIn = current.numRows();
       current = runPrimitiveStep(planned, current);
       trace.push(
         primitiveTraceEntry(planned, { rowsIn, rowsOut: current.numRows(), ms: performance.now() - started }),
@@ -135,4 +144,30 @@ export function executePlan(
     }
   }
   return { table: current, trace };
+}
+
+/** Run planned steps in order on `table`, recording rows in/out and milliseconds for each. */
+export function executePlan(table: ColumnTable, steps: readonly PlannedStep[]): PlanOutput {
+  const run = planRun(table, steps);
+  for (;;) {
+    const next = run.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/**
+ * {@link executePlan}, awaiting `pause()` before each primitive step: a rejection of `pause` stops the run there
+ * (a job stops on an interrupt so); a composite's milliseconds include its steps' pauses.
+ */
+export async function executePlanPausing(
+  table: ColumnTable,
+  steps: readonly PlannedStep[],
+  pause: () => Promise<void>,
+): Promise<PlanOutput> {
+  const run = planRun(table, steps);
+  for (;;) {
+    const next = run.next();
+    if (next.done === true) return next.value;
+    await pause();
+  }
 }

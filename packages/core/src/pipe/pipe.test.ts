@@ -8,7 +8,7 @@ import { compose } from "./compose";
 import { StepFailedError } from "./execute";
 import { pipe } from "./pipe";
 import { step } from "./step";
-import { formatFunnel } from "./trace";
+import { formatFunnel, type TraceEntry } from "./trace";
 
 const keepBelow = defineTransform({
   name: "keepBelow",
@@ -166,6 +166,52 @@ describe("compose", () => {
     const { table, trace } = pipe(numbers()).transform(outer).run();
     expect(table.array("z")).toEqual([4, 8, 12, 16]);
     expect(trace[0]?.children[0]?.children.map((c) => c.step)).toEqual(["keepBelow", "double"]);
+  });
+});
+
+describe("runStepwise", () => {
+  const inner = compose({
+    name: "prepare",
+    params: z.object({ max: z.number().default(3) }),
+    steps: (p) => [step(keepBelow, { max: p.max }), step(double)],
+  });
+  const outer = compose({
+    name: "outer",
+    steps: [step(inner, { max: 5 }), step(double, { source: "y", output: "z" })],
+  });
+  const strip = (entries: readonly TraceEntry[]): unknown =>
+    entries.map((e) => ({ ...e, ms: 0, children: strip(e.children) }));
+
+  it("gives run()'s table and trace, pausing once before each step, composites walked into", async () => {
+    const pipeline = pipe(numbers()).transform(outer).transform(keepBelow, { column: "z", max: 13 });
+    let pauses = 0;
+    const stepwise = await pipeline.runStepwise(async () => {
+      pauses += 1;
+    });
+    const plain = pipeline.run();
+    expect(stepwise.table.objects()).toEqual(plain.table.objects());
+    expect(strip(stepwise.trace)).toEqual(strip(plain.trace));
+    expect(pauses).toBe(4); // keepBelow, double, double (inside outer), then keepBelow
+  });
+
+  it("stops between steps when the pause rejects, running no further step", async () => {
+    const ran: string[] = [];
+    const noting = (name: string) =>
+      defineTransform({
+        name,
+        apply: (table) => {
+          ran.push(name);
+          return table;
+        },
+      });
+    const run = pipe(numbers())
+      .transform(noting("a"))
+      .transform(noting("b"))
+      .runStepwise(async () => {
+        if (ran.length === 1) throw new Error("stopped");
+      });
+    await expect(run).rejects.toThrow("stopped");
+    expect(ran).toEqual(["a"]);
   });
 });
 

@@ -13,7 +13,7 @@ import type {
   StaticContract,
   StepParamsArgs,
 } from "../transform/types";
-import { executePlan } from "./execute";
+import { executePlan, executePlanPausing } from "./execute";
 import { planSteps } from "./plan";
 import { makeStep, type Step } from "./step";
 import type { TraceEntry } from "./trace";
@@ -112,6 +112,18 @@ export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
       return options.engine.runPipe(this as Pipe<C>) as Promise<PipeResult<C, K> & X>;
     const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     const { table, trace } = executePlan(this.#source, planned);
+    return { table: table as Table<C, K>, trace };
+  }
+
+  /**
+   * Check, then run every step in process as `run()` does, awaiting `pause()` before each step: a job yields to
+   * the event loop there, so that an interrupt is noticed between steps, and stops the run by rejecting. The
+   * same table and trace (a composite's milliseconds include its steps' pauses).
+   * @example const { table } = await pipe(trips).transform(dropDuplicates).runStepwise(() => checkpoint());
+   */
+  async runStepwise(pause: () => Promise<void>): Promise<PipeResult<C, K>> {
+    const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
+    const { table, trace } = await executePlanPausing(this.#source, planned, pause);
     return { table: table as Table<C, K>, trace };
   }
 

@@ -6,6 +6,11 @@ import { duckdbApi } from "./node-api";
 export interface DuckDbOpenOptions {
   /** DuckDB's `memory_limit` (`"4GB"`, `"512MB"`); past it DuckDB spills to its temporary folder or fails. */
   readonly memoryLimit?: string;
+  /**
+   * Stops the database's work when aborted: the running query is interrupted, and every later use of
+   * `connection` throws the signal's reason (so no retry runs); `close()` still closes it.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A size DuckDB accepts, and nothing that could end the quoted SQL string it goes into. */
@@ -17,10 +22,25 @@ const MEMORY_LIMIT = /^\d+(\.\d+)? ?([KMGT]i?)?B$/i;
  */
 export class DuckDb {
   #closed = false;
+  readonly #connection: DuckDBConnection;
+  readonly #signal: AbortSignal | undefined;
+  readonly #stop = (): void => this.interrupt();
+
   private constructor(
-    readonly connection: DuckDBConnection,
+    connection: DuckDBConnection,
     readonly path: string,
-  ) {}
+    signal: AbortSignal | undefined,
+  ) {
+    this.#connection = connection;
+    this.#signal = signal;
+    signal?.addEventListener("abort", this.#stop, { once: true });
+  }
+
+  /** The connection queries run on; throws the reason of the open's `signal` once it is aborted. */
+  get connection(): DuckDBConnection {
+    this.#signal?.throwIfAborted();
+    return this.#connection;
+  }
 
   /**
    * Open a database (`:memory:` by default, or a file, which lets DuckDB spill larger-than-memory work), with a
@@ -28,6 +48,7 @@ export class DuckDb {
    * @example const db = await DuckDb.open("/tmp/work.duckdb", { memoryLimit: "4GB" })
    */
   static async open(path = ":memory:", options: DuckDbOpenOptions = {}): Promise<DuckDb> {
+    options.signal?.throwIfAborted();
     const limit = options.memoryLimit;
     if (limit !== undefined && !MEMORY_LIMIT.test(limit)) {
       throw new DuckDbLoadError(
@@ -45,13 +66,19 @@ export class DuckDb {
     } catch (error) {
       throw toQueryError(`opening DuckDB at ${path}`, error);
     }
-    return new DuckDb(connection, path);
+    return new DuckDb(connection, path, options.signal);
+  }
+
+  /** Interrupt the query running now, if any (it rejects with DuckDB's INTERRUPT error); never throws. */
+  interrupt(): void {
+    if (!this.#closed) this.#connection.interrupt();
   }
 
   /** Close the connection (idempotent). */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.connection.closeSync();
+    this.#signal?.removeEventListener("abort", this.#stop);
+    this.#connection.closeSync();
   }
 }

@@ -110,7 +110,7 @@ export class FilesRelation {
     this.#known = undefined;
     void view.sound?.then((sound) => {
       this.#known = sound;
-      if (!sound && this.#running) this.db.connection.interrupt();
+      if (!sound && this.#running) this.db.interrupt();
     });
   }
 

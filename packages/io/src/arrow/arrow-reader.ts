@@ -3,7 +3,7 @@ import { Type, tableFromIPC } from "@uwdata/flechette";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
 import { nearestDecimals } from "../read/nearest-decimal";
-import { type ReadContext, rowsRead } from "../read/read-context";
+import { chunkRead, type ReadContext } from "../read/read-context";
 
 /**
  * Read one Arrow IPC file or stream (`.arrow`, `.feather` v2, `.ipc`) with flechette into the context's builders.
@@ -46,5 +46,5 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
     };
   });
   appendValueBatch(ctx, columns, table.numRows, 0);
-  ctx.progress.advance(bytes.length, rowsRead(ctx));
+  chunkRead(ctx, bytes.length);
 }

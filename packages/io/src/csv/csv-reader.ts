@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { TableReadError } from "../errors";
-import { BatchConsumerError, countThreads, type ReadContext, rowsRead } from "../read/read-context";
+import { BatchConsumerError, chunkRead, countThreads, type ReadContext } from "../read/read-context";
 import { createWorkerPool, type PiecePool } from "../workers/worker-pool";
 import { CsvFileReader } from "./csv-file-reader";
 import { CsvSyntaxError } from "./csv-tokenizer";
@@ -47,7 +47,7 @@ export async function readCsvFile(path: string, ctx: ReadContext, options: CsvRe
     const reader = new CsvFileReader(ctx, options.delimiter, options.fileSize);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       reader.push(chunk, false);
-      ctx.progress.advance(chunk.length, rowsRead(ctx));
+      chunkRead(ctx, chunk.length);
     }
     reader.push(null, true);
   } catch (error) {

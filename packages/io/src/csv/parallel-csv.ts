@@ -10,7 +10,7 @@
  */
 
 import { mapColumns } from "../read/aliases";
-import { type ReadContext, rowsRead } from "../read/read-context";
+import { chunkRead, type ReadContext } from "../read/read-context";
 import type { PieceResult } from "../workers/piece-result";
 import { settlePiece } from "../workers/settle-piece";
 import type { PiecePool } from "../workers/worker-pool";
@@ -64,7 +64,7 @@ export async function readCsvInParallel(
   // checks the columns now (and throws as a sequential read would), even if no record follows
   mapColumns(ctx.file, header.names, ctx.specs, ctx.aliases);
   const headerBytes = new Uint8Array(carry.subarray(header.start, header.end));
-  ctx.progress.advance(header.end, rowsRead(ctx));
+  chunkRead(ctx, header.end);
   carry = carry.subarray(header.end);
   const ends = new RecordEnds(options.delimiter);
   if (ends.feed(carry) === AMBIGUOUS)
@@ -91,7 +91,7 @@ export async function readCsvInParallel(
     if (oldest === undefined) return;
     bytesInFlight -= oldest.bytes;
     linesBefore += settlePiece(ctx, await oldest.result, linesBefore, deliver);
-    ctx.progress.advance(oldest.bytes, rowsRead(ctx));
+    chunkRead(ctx, oldest.bytes);
   };
   /**
    * Hand the bytes `carried` then `head` (whole records) to a worker. When `head` starts a chunk that owns its
@@ -174,12 +174,12 @@ async function sequentialFrom(
     reader.skipLines(linesBefore);
   }
   reader.push(start, eof);
-  ctx.progress.advance(start.length, rowsRead(ctx));
+  chunkRead(ctx, start.length);
   while (!eof) {
     const next = await rest.next();
     if (next.done) break;
     reader.push(next.value, false);
-    ctx.progress.advance(next.value.length, rowsRead(ctx));
+    chunkRead(ctx, next.value.length);
   }
   if (!eof) reader.push(null, true);
 }

@@ -4,7 +4,7 @@
  * Values, invalid-value handling and errors (with the file's row numbers) are those of the sequential read.
  */
 
-import { type ReadContext, rowsRead } from "../read/read-context";
+import { chunkRead, type ReadContext } from "../read/read-context";
 import type { PieceResult } from "../workers/piece-result";
 import { settlePiece } from "../workers/settle-piece";
 import type { PiecePool } from "../workers/worker-pool";
@@ -26,7 +26,7 @@ export async function readParquetInParallel(path: string, ctx: ReadContext, pool
     if (oldest === undefined) return;
     settlePiece(ctx, await oldest.result, 0, deliver);
     const done = Math.round((bytes * oldest.rowEnd) / totalRows);
-    ctx.progress.advance(done - reported, rowsRead(ctx));
+    chunkRead(ctx, done - reported);
     reported = done;
   };
   try {
@@ -52,7 +52,7 @@ export async function readParquetInParallel(path: string, ctx: ReadContext, pool
       while (pending.length >= limit) await settleOldest();
     }
     while (pending.length > 0) await settleOldest();
-    ctx.progress.advance(bytes - reported, rowsRead(ctx));
+    chunkRead(ctx, bytes - reported);
   } finally {
     pending.length = 0; // a failure leaves row groups in flight: they finish quietly
     if (pool.size === 0) closeParquetPieces();

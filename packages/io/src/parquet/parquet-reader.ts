@@ -11,7 +11,7 @@ import {
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
 import { nearestDecimals } from "../read/nearest-decimal";
-import { type ReadContext, rowsRead } from "../read/read-context";
+import { chunkRead, type ReadContext } from "../read/read-context";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
 import { compressorsFor } from "./parquet-codecs";
@@ -217,10 +217,10 @@ export async function readParquetFile(path: string, ctx: ReadContext): Promise<v
     if (read) await readRowGroup(parquet, ctx, rowStart, rowEnd);
     else skipRowGroup(ctx, rowEnd - rowStart);
     const bytes = Math.round((parquet.file.byteLength * rowEnd) / totalRows);
-    ctx.progress.advance(bytes - reported, rowsRead(ctx));
+    chunkRead(ctx, bytes - reported);
     reported = bytes;
   }
-  ctx.progress.advance(parquet.file.byteLength - reported, rowsRead(ctx));
+  chunkRead(ctx, parquet.file.byteLength - reported);
 }
 
 /** The values of rows `[from, to)` from a column's chunks. */

@@ -47,9 +47,14 @@ export interface ReadContext {
    * with only the rows on which all hold, and each condition's tally (`onDecodedBatch`'s `tallies`).
    */
   readonly keepWhere?: readonly ExprNode[];
+  /** The read's `signal`: aborted, the read stops at the next chunk ({@link chunkRead}). */
+  readonly signal?: AbortSignal;
 }
 
-/** An error thrown by a batched read's consumer (`onBatch`): readers pass it on unwrapped, as `original`. */
+/**
+ * An error from outside the readers — thrown by a batched read's consumer (`onBatch`), or the reason of the read's
+ * aborted signal: readers pass it on, and the read rejects with `original`.
+ */
 export class BatchConsumerError extends Error {
   override readonly name = "BatchConsumerError";
   constructor(readonly original: unknown) {
@@ -65,6 +70,16 @@ export function handOnBatch(ctx: ReadContext): void {
   } catch (error) {
     throw new BatchConsumerError(error);
   }
+}
+
+/**
+ * Count a chunk of `bytes` read (the progress reported), after stopping the read when its signal is aborted: the
+ * readers call it once per chunk, on the calling thread.
+ */
+export function chunkRead(ctx: ReadContext, bytes: number): void {
+  const signal = ctx.signal;
+  if (signal?.aborted === true) throw new BatchConsumerError(signal.reason);
+  ctx.progress.advance(bytes, rowsRead(ctx));
 }
 
 /** Rows read so far, over all files: those handed on plus those in the builders. */

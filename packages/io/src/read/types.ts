@@ -60,6 +60,11 @@ export interface ReadTableOptions<S extends RowSchema = RowSchema> {
    * are read whole. Each bound names a schema column; a wrong name or type is a TypeError before any read.
    */
   rowGroupBounds?: readonly ColumnBound[];
+  /**
+   * Stops the read when aborted: it rejects with the signal's reason after the chunk it is reading (a CSV chunk,
+   * a Parquet row group, an Arrow file), its worker threads ended. `stopOnInterrupt` gives one that Ctrl-C aborts.
+   */
+  signal?: AbortSignal;
 }
 
 /** What a read did: the rows it kept and what it dropped. */

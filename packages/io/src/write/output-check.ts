@@ -1,9 +1,10 @@
 import { constants } from "node:fs";
-import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { access, lstat, readdir, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { OutputPathError } from "../errors";
 import { LOCK_FILE } from "./output-lock";
 import { MANIFEST_FILE, readManifest } from "./output-manifest";
+import { realish, within } from "./real-paths";
 import { temporaryTarget } from "./temporary-paths";
 
 /** What {@link checkOutputFolder} checks an output folder against. */
@@ -50,24 +51,6 @@ async function kindOf(path: string): Promise<"folder" | "file" | "dangling" | un
     return "dangling";
   }
 }
-
-/** The real path of `path`, following links in the part of it that exists. */
-async function realish(path: string): Promise<string> {
-  const absolute = resolve(path);
-  let existing = absolute;
-  for (;;) {
-    try {
-      const real = await realpath(existing);
-      return join(real, relative(existing, absolute));
-    } catch {
-      if (dirname(existing) === existing) return absolute;
-      existing = dirname(existing);
-    }
-  }
-}
-
-const within = (inner: string, outer: string): boolean =>
-  inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 
 function listed(names: readonly string[]): string {
   const shown = names.slice(0, 5).join(", ");

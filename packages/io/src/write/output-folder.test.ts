@@ -279,20 +279,39 @@ describe("output folder faults", () => {
     expect(ls(dir)).toEqual([LOCK_FILE]);
   });
 
-  it("removes temporary files and the lock on SIGINT, then ends as the signal says", () => {
-    const dir = fresh();
+  /** Open `dir` as `out` in a child process, run `then` (module code), and interrupt the child. */
+  const interrupted = (dir: string, then: string) => {
     const script = `
+      const { writeFileSync } = await import("node:fs");
       const { openOutputFolder } = await import(${JSON.stringify(new URL("./output-folder.ts", import.meta.url).pathname)});
       const out = await openOutputFolder(${JSON.stringify(dir)});
-      await out.write("model.json", async (p) => {
-        (await import("node:fs")).writeFileSync(p, "half");
-        process.kill(process.pid, "SIGINT");
-        await new Promise((r) => setTimeout(r, 60000));
-      });`;
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      ${then}
+      process.kill(process.pid, "SIGINT");
+      await new Promise((r) => setTimeout(r, 60000));`;
+    return spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
       encoding: "utf8",
     });
-    expect(child.signal).toBe("SIGINT");
-    expect(ls(dir)).toEqual([]);
+  };
+  const halfWritten = `await out.write("model.json", async (p) => {
+    writeFileSync(p, "half");
+    process.kill(process.pid, "SIGINT");
+    await new Promise((r) => setTimeout(r, 60000));
+  });`;
+
+  it("removes temporary files, the lock and the folder it created on SIGINT, then ends as the signal says", () => {
+    const dir = fresh();
+    expect(interrupted(dir, halfWritten).signal).toBe("SIGINT");
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("keeps on SIGINT a folder that was there before, and one it created that is not empty", () => {
+    const existing = fresh();
+    mkdirSync(existing);
+    expect(interrupted(existing, halfWritten).signal).toBe("SIGINT");
+    expect(ls(existing)).toEqual([]);
+    const created = fresh();
+    const notes = `writeFileSync(${JSON.stringify(join(created, "notes.txt"))}, "mine");`;
+    expect(interrupted(created, notes).signal).toBe("SIGINT");
+    expect(ls(created)).toEqual(["notes.txt"]);
   });
 });

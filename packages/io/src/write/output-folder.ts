@@ -54,8 +54,11 @@ export class OutputFolder {
     await checkOutputFolder(dir, options);
     const target = resolve(dir);
     const created = (await mkdir(target, { recursive: true })) !== undefined;
-    const unlock = await lockOutputFolder(target);
+    // interrupted before close(), a folder this run created is removed when it is left empty
+    if (created) removeOnInterrupt(target, "if-empty");
+    let unlock: (() => Promise<void>) | undefined;
     try {
+      unlock = await lockOutputFolder(target);
       const ours = await readManifest(target);
       const swept: string[] = [];
       for (const name of await readdir(target)) {
@@ -68,7 +71,8 @@ export class OutputFolder {
       }
       return new OutputFolder(target, ours, options, created, unlock, swept);
     } catch (error) {
-      await unlock();
+      await unlock?.();
+      if (created) await removeIfEmpty(target);
       throw error;
     }
   }
@@ -127,7 +131,18 @@ export class OutputFolder {
     if (this.closed) return;
     this.closed = true;
     await this.unlock();
-    if (this.created && (await readdir(this.dir)).length === 0) await rmdir(this.dir).catch(() => undefined);
+    if (this.created) await removeIfEmpty(this.dir);
+  }
+}
+
+/** Remove `dir`, a folder this run created, when nothing is in it; stop tracking it for interrupts. */
+async function removeIfEmpty(dir: string): Promise<void> {
+  try {
+    if ((await readdir(dir)).length === 0) await rmdir(dir);
+  } catch {
+    // not empty by now, or gone: either way it is not ours to remove
+  } finally {
+    forgetOnInterrupt(dir);
   }
 }
 

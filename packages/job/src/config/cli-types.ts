@@ -13,6 +13,11 @@ export interface CliCommand<S extends ConfigSchema = ConfigSchema> {
   schema: S;
   /** Runs with the validated config; a rejection or throw becomes an error line and exit code 1. */
   run(config: z.output<S>): Promise<void> | void;
+  /**
+   * Refuse `--log-file FILE` for a run with `config`, before the file is opened: throw an error naming the flag,
+   * the path and why (an input of the command, one of its outputs). Without it, any file is appended to.
+   */
+  checkLogFile?(file: string, config: z.output<S>): Promise<void> | void;
 }
 
 /** Where the CLI writes: `process.stdout`/`process.stderr` or a test double. */

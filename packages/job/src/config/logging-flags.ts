@@ -11,6 +11,14 @@ export const loggingFlagsSchema = z.object({
   log_file: z.string().optional().describe("also append JSON log lines to this file"),
 });
 
+/** The `--log-file` given among the logging flags, if any. */
+export function givenLogFile(given: ReadonlyMap<ConfigField, unknown>): string | undefined {
+  for (const [field, value] of given) {
+    if (field.path[0] === "log_file") return loggingFlagsSchema.shape.log_file.parse(value);
+  }
+  return undefined;
+}
+
 /**
  * Pass the logging flags that were given to configureLogging (plus `stream`, when given); flags not given
  * leave the current configuration alone. A log file that cannot be opened is a {@link ConfigError}.

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import * as z from "zod";
@@ -401,6 +401,32 @@ describe("runCli: logging flags", () => {
     await cli(["--log-file", file], logging);
     const lines = readFileSync(file, "utf8").trimEnd().split("\n");
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual(["training", "few rows", "training", "few rows"]);
+  });
+
+  it("asks the command about --log-file, with the resolved config, before opening it", async () => {
+    const seen: string[] = [];
+    const guarded: Pick<RunCliOptions<Commands>, "commands"> = {
+      commands: {
+        ...logging.commands,
+        run: {
+          ...logging.commands.run,
+          checkLogFile: (file, config) => {
+            seen.push(`${file} ${config.model}`);
+            if (file.endsWith(".csv"))
+              throw Object.assign(new Error(`--log-file ${file} is an input`), { userFacing: true });
+          },
+        },
+      },
+    };
+    const refused = join(tmp.dir, "guarded", "trips.csv");
+    const { code, err } = await cli(["--log-file", refused, "--model", "gbt"], guarded);
+    expect(code).toBe(1);
+    expect(err).toBe(`tip-model: --log-file ${refused} is an input\n`);
+    expect(existsSync(join(tmp.dir, "guarded"))).toBe(false); // neither the file nor its folder was created
+    const allowed = join(tmp.dir, "guarded", "run.log");
+    expect((await cli(["--log-file", allowed], guarded)).code).toBe(0);
+    expect(readFileSync(allowed, "utf8")).toContain('"msg":"training"');
+    expect(seen).toEqual([`${refused} gbt`, `${allowed} random-forest`]);
   });
 
   it("reports bad logging flags as config errors", async () => {

@@ -2,7 +2,7 @@ import { describeCliError } from "./cli-errors";
 import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
 import type { CliCommand, RunCliOptions } from "./cli-types";
 import type { HelpLayout } from "./command";
-import { applyLoggingFlags } from "./logging-flags";
+import { applyLoggingFlags, givenLogFile } from "./logging-flags";
 import { resolveConfig } from "./parse-config";
 import type { ConfigSchema } from "./schema";
 
@@ -50,7 +50,6 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
   try {
     invocation = parseCliArgs(argv, settings, output);
     if (invocation.kind === "printed") return invocation.exitCode;
-    applyLoggingFlags(invocation.logging, options.stderr);
     config = resolveConfig(invocation.cli.schema, invocation.fields, invocation.parsed, options.cwd);
   } catch (error) {
     return report(error);
@@ -60,6 +59,10 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     return 0;
   }
   try {
+    // the log file is checked against the command's inputs and outputs before it is opened (appended to)
+    const logFile = givenLogFile(invocation.logging);
+    if (logFile !== undefined) await invocation.cli.checkLogFile?.(logFile, config);
+    applyLoggingFlags(invocation.logging, options.stderr);
     await invocation.cli.run(config);
   } catch (error) {
     return report(error);

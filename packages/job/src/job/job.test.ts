@@ -96,6 +96,57 @@ describe("Job", () => {
     expect(await job.train()).toBe(-1);
   });
 
+  it("stops at the end of the stage its signal was aborted in, logging where, with the signal's reason", async () => {
+    const controller = new AbortController();
+    const job = new CountingJob({ max: 3 }, { signal: controller.signal });
+    const reason = new Error("interrupted by SIGINT");
+    job.fit = () => {
+      controller.abort(reason); // during a synchronous stage: noticed when it ends
+      return 0;
+    };
+    await expect(job.run()).rejects.toBe(reason);
+    const text = lines.join("\n");
+    expect(text).toMatch(
+      /INFO CountingJob: train: started\n.*WARN CountingJob: train: stopped after \d+ ms: interrupted by SIGINT$/,
+    );
+    expect(text).not.toContain("train: done");
+    expect(job.history.map((h) => h.stage)).toEqual(["extract", "transform"]);
+  });
+
+  it("stops between the steps of a pipe run stepwise, and a stage stopped before it starts does no work", async () => {
+    const controller = new AbortController();
+    const ran: string[] = [];
+    /** A step that notes it ran, then runs `then`. */
+    const noting = (name: string, then: () => void = () => {}) =>
+      defineTransform({
+        name,
+        apply: (table) => {
+          ran.push(name);
+          then();
+          return table;
+        },
+      });
+    class StepwiseJob extends CountingJob {
+      override transform(): Promise<void> {
+        return this.stage("transform", async () => {
+          const { table } = await pipe(this.table("source"))
+            .transform(noting("first"))
+            .transform(noting("aborting", () => controller.abort("stop")))
+            .transform(noting("second"))
+            .runStepwise(() => this.checkpoint());
+          this.tables.kept = table;
+        });
+      }
+    }
+    const job = new StepwiseJob({ max: 3 }, { signal: controller.signal });
+    await expect(job.run()).rejects.toBe("stop");
+    expect(ran).toEqual(["first", "aborting"]);
+    expect(job.tables.kept).toBeUndefined();
+    expect(lines.join("\n")).toMatch(/WARN StepwiseJob: transform: stopped after \d+ ms: stop$/);
+    await expect(job.train()).rejects.toBe("stop");
+    expect(job.trained).toBe(0);
+  });
+
   it("names the missing table and the tables present", async () => {
     const job = new CountingJob({ max: 3 });
     await job.extract();

@@ -12,6 +12,24 @@ export interface StageRun {
   readonly tables: Readonly<Record<string, number>>;
 }
 
+/** Options of the {@link Job} constructor. */
+export interface JobOptions {
+  /** The name log lines carry. Default: the class's name. */
+  loggerName?: string;
+  /**
+   * Stops the job when aborted: the stage running stops at its next {@link Job.checkpoint} (on entry and exit
+   * of every stage; between the steps of a pipe run with `pipe.runStepwise(() => this.checkpoint())`) and
+   * rejects with the signal's reason, logged as `<stage>: stopped after …`. `stopOnInterrupt` of @tablepipe/io
+   * gives one that Ctrl-C aborts.
+   */
+  signal?: AbortSignal;
+}
+
+/** The reason a signal was aborted with, in words. */
+function reasonText(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
 /** A named table was asked for before any stage created it. */
 export class MissingTableError extends Error {
   override readonly name = "MissingTableError";
@@ -46,10 +64,13 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
   readonly history: StageRun[] = [];
   /** This job's logger. */
   protected readonly log: Logger;
+  /** Aborted to stop the job (see {@link JobOptions.signal}); undefined: the job runs to its end. */
+  readonly signal: AbortSignal | undefined;
 
-  constructor(config: Config, options: { loggerName?: string } = {}) {
+  constructor(config: Config, options: JobOptions = {}) {
     this.config = config;
     this.log = getLogger(options.loggerName ?? this.constructor.name);
+    this.signal = options.signal;
   }
 
   /** The table of contents: calls the stages in order. */
@@ -67,12 +88,38 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
     return table as Tables[K];
   }
 
-  /** Run `body` as the stage `name`: logs its start, its duration and the tables it created or replaced. */
+  /**
+   * Let the event loop run (where a signal handler may abort {@link signal}), then throw the signal's reason if
+   * it is aborted. Every stage calls it on entry and exit; call it between the pieces of a long stage's work.
+   */
+  protected async checkpoint(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.signal?.throwIfAborted();
+  }
+
+  /**
+   * Run `body` as the stage `name`: logs its start, its duration and the tables it created or replaced. Stopped
+   * by {@link signal} (checked on entry and exit, and wherever `body` checks it), it logs where and rejects with
+   * the signal's reason.
+   */
   protected async stage<T>(name: string, body: () => T | Promise<T>): Promise<T> {
     const before = { ...this.tables };
     this.log.info(`${name}: started`);
     const started = performance.now();
-    const result = await body();
+    let result: T;
+    try {
+      await this.checkpoint();
+      result = await body();
+      await this.checkpoint();
+    } catch (error) {
+      const signal = this.signal;
+      if (signal?.aborted !== true) throw error;
+      // whatever the work threw once stopped (an interrupted query's error), the stop is what happened
+      this.log.warn(
+        `${name}: stopped after ${formatDuration(performance.now() - started)}: ${reasonText(signal.reason)}`,
+      );
+      throw signal.reason;
+    }
     const ms = performance.now() - started;
     const tables: Record<string, number> = {};
     for (const [key, table] of Object.entries(this.tables)) {

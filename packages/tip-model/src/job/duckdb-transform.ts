@@ -13,11 +13,11 @@ import { resolveSources } from "@tablepipe/io";
 import type { TipAmountModelConfig } from "../config";
 import { taxiTripAliases, taxiTripSchema, taxiZoneGeoSchema } from "../data/index";
 
-/** The DuckDB settings of the job's config. */
+/** The DuckDB settings of the job's config, and the signal that stops the run (its query interrupted). */
 export type DuckDbSettings = Pick<
   TipAmountModelConfig,
   "duckdb_database" | "duckdb_memory_limit" | "duckdb_read"
->;
+> & { readonly signal?: AbortSignal };
 
 /** The column types DuckDB loads the trips and the zone lookup with (time stamps are not told by numbers alone). */
 const TIP_MODEL_COLUMN_TYPES = { ...columnTypesOf(taxiZoneGeoSchema), ...columnTypesOf(taxiTripSchema) };
@@ -39,7 +39,7 @@ export async function tripFilesOnDuckDb(
  * Run the transform stage's pipe in DuckDB (its source table loaded into a database opened for this run, or
  * the trip files read by DuckDB when `source` is given; in memory unless `duckdb_database` names a file;
  * `duckdb_memory_limit` set first), then close the database. `moveDedupes`: plan as a source pipe does in
- * process (the dedupe after the row-local filters that follow it).
+ * process (the dedupe after the row-local filters that follow it). An aborted `signal` interrupts the query.
  * @example await transformOnDuckDb(pipe(trips).step(filter), { duckdb_memory_limit: "4GB" })
  */
 export async function transformOnDuckDb<C extends string>(
@@ -49,10 +49,10 @@ export async function transformOnDuckDb<C extends string>(
   moveDedupes = false,
 ): Promise<DuckDbPipeResult<C>> {
   const limit = settings.duckdb_memory_limit;
-  const database = await DuckDb.open(
-    settings.duckdb_database,
-    limit === undefined ? {} : { memoryLimit: limit },
-  );
+  const database = await DuckDb.open(settings.duckdb_database, {
+    ...(limit === undefined ? {} : { memoryLimit: limit }),
+    ...(settings.signal === undefined ? {} : { signal: settings.signal }),
+  });
   try {
     return await runOnDuckDb(pipeline, {
       database,

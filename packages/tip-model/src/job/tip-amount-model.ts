@@ -62,6 +62,12 @@ export interface TipAmountModelOptions {
   onReadProgress?: (progress: ReadProgress) => void;
   /** How the job was started, for the report (the CLI passes its command line). */
   commandLine?: string;
+  /**
+   * Stops the job when aborted (the CLI passes the one `stopOnInterrupt` gives, which Ctrl-C aborts): at the
+   * next stage boundary, between the steps of the transform, the batches of a streamed read and the output
+   * files, or by interrupting the DuckDB query running; the stage logs where it stopped.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -111,7 +117,10 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
 
   /** A job with the guide's defaults, overridden by `config`. */
   constructor(config: z.input<typeof TipAmountModelConfig> = {}, options: TipAmountModelOptions = {}) {
-    super(TipAmountModelConfig.parse(config), { loggerName: "tip-model" });
+    super(TipAmountModelConfig.parse(config), {
+      loggerName: "tip-model",
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
     this.options = options;
   }
 
@@ -136,7 +145,11 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   async openOutputs(): Promise<OutputFolder> {
     this.runStarted = { at: new Date(), ms: performance.now() };
     const config = this.checkedConfig();
-    const out = await openJobOutputs({ ...config, inputs: inputPaths(config) });
+    // an interrupt stops the load between output files (each file is whole: its previous version or its new one)
+    const out = await openJobOutputs(
+      { ...config, inputs: inputPaths(config) },
+      { beforeStep: (step) => (step === "write" ? this.checkpoint() : undefined) },
+    );
     if (out.swept.length > 0) {
       this.log.info(`removed ${out.swept.length} temporary file(s) an interrupted run left in ${out.dir}`, {
         files: out.swept,
@@ -190,6 +203,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       ...(aliases === undefined ? {} : { aliases }),
       onInvalid: this.config.drop_invalid_rows ? "drop" : "error",
       ...(this.options.onReadProgress ? { onProgress: this.options.onReadProgress } : {}),
+      ...(this.signal === undefined ? {} : { signal: this.signal }),
     };
   }
 
@@ -246,7 +260,8 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         const pipeline = pipe(source).step(filter).step(features).step(order);
         // a streamed read runs in process as a source pipe, whose plan moves the dedupe after the row-local
         // filters: the same plan (and funnel) on DuckDB
-        const result = await transformOnDuckDb(pipeline, config, files, streamed !== undefined);
+        const settings = { ...config, ...(this.signal === undefined ? {} : { signal: this.signal }) };
+        const result = await transformOnDuckDb(pipeline, settings, files, streamed !== undefined);
         const readLine = result.read === undefined ? this.readLine(source) : [readTraceEntry(result.read)];
         this.keepTrace("transform", [...readLine, ...result.trace]);
         if (result.read !== undefined) {
@@ -285,11 +300,11 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         this.tables.prepared_data = table;
         return;
       }
-      const { table, trace } = pipe(trips as Table)
+      const { table, trace } = await pipe(trips as Table)
         .step(filter)
         .step(features)
         .step(order)
-        .run();
+        .runStepwise(() => this.checkpoint());
       this.keepTrace("transform", [...this.readLine(trips as Table), ...trace]);
       this.tables.prepared_data = table;
     });
