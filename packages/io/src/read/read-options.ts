@@ -10,6 +10,7 @@ const READ_OPTION_KEYS: readonly (keyof ReadTableOptions)[] = [
   "workers",
   "chunkSize",
   "rowGroupBounds",
+  "signal",
 ];
 
 const ON_INVALID = ["error", "drop"] as const;
@@ -47,13 +48,16 @@ export function checkReadOptions(options: object, caller: string): void {
       );
     }
   }
-  const { format, onInvalid, onProgress, workers, chunkSize } = options as Record<string, unknown>;
+  const { format, onInvalid, onProgress, workers, chunkSize, signal } = options as Record<string, unknown>;
   checkOnInvalid(onInvalid, caller);
   if (format !== undefined && !(FORMATS as readonly unknown[]).includes(format)) {
     throw new TypeError(`${caller}: format must be one of ${FORMATS.join(", ")}, got ${describe(format)}`);
   }
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw new TypeError(`${caller}: onProgress must be a function, got ${describe(onProgress)}`);
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`${caller}: signal must be an AbortSignal, got ${describe(signal)}`);
   }
   if (workers !== undefined && !(Number.isSafeInteger(workers) && (workers as number) >= 0)) {
     throw new TypeError(`${caller}: workers must be a whole number ≥ 0, got ${describe(workers)}`);
