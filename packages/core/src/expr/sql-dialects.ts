@@ -26,6 +26,11 @@ export interface SqlDialect {
   readonly epochMillis: (timestamp: string) => string;
   /** Epoch milliseconds (a number) as the zone-less time stamp with those wall-clock fields. */
   readonly timestampFromMillis: (millis: string) => string;
+  /**
+   * A string without the blanks JavaScript's `trim()` removes at either end (tabs, line ends, no-break and other
+   * Unicode spaces, the byte-order mark), where SQL's `trim` removes spaces only.
+   */
+  readonly trimBlanks: (text: string) => string;
   /** A number as the text JavaScript's `String(number)` gives for it (`5`, not `5.0`), where the engine can. */
   readonly numberText: (number: string) => string;
   /** Whether the whole text matches a regular expression (RE2 syntax, given as a SQL string literal). */
@@ -59,6 +64,12 @@ export interface ExistsJoin {
   readonly rightWhere?: string | undefined;
 }
 
+/** The characters JavaScript's `String.prototype.trim` removes (WhiteSpace and LineTerminator), as a SQL literal. */
+const JS_BLANKS = `'${[
+  " \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff",
+  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+].join("")}'`;
+
 /** The dialect table. */
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
   duckdb: {
@@ -71,6 +82,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     types: { int: "BIGINT", float: "DOUBLE", string: "VARCHAR", boolean: "BOOLEAN", timestamp: "TIMESTAMP" },
     epochMillis: (timestamp) => `epoch_ms(${timestamp})`,
     timestampFromMillis: (millis) => `make_timestamp(CAST(round(${millis} * 1000) AS BIGINT))`,
+    trimBlanks: (text) => `trim(${text}, ${JS_BLANKS})`,
     // DuckDB writes 5.0 and 1e-05 where JavaScript writes 5 and 0.00001: whole numbers below 1e15 go through
     // BIGINT; others keep DuckDB's shortest round-trip text (the same digits; exponents below 1e-4 differ).
     numberText: (number) =>
@@ -105,6 +117,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     epochMillis: (timestamp) => `unix_millis(CAST(${timestamp} AS TIMESTAMP_LTZ))`,
     timestampFromMillis: (millis) =>
       `CAST(timestamp_micros(CAST(round(${millis} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
+    trimBlanks: (text) => `trim(BOTH ${JS_BLANKS} FROM ${text})`,
     numberText: (number) =>
       `(CASE WHEN abs(${number}) < 1e15 AND ${number} = floor(${number}) THEN CAST(CAST(${number} AS BIGINT) AS STRING) ELSE CAST(${number} AS STRING) END)`,
     fullMatch: (text, pattern) => `(${text} RLIKE concat('^(?:', ${pattern}, ')$'))`,

@@ -150,4 +150,11 @@ describe("readQuery", () => {
       { numRuns: 60 },
     );
   });
+
+  it("keeps a byte-order mark that starts a text, which DuckDB's own reader drops", async () => {
+    const texts = ["\ufeff7", "\ufeff", "\ufeff\ufeffmore than twelve bytes", "a\ufeff", "\ufeffé"];
+    const sql = `SELECT unnest([${texts.map((t) => `'${t}'`).join(", ")}]) AS s`;
+    const table = await readQuery(db.connection, sql);
+    expect(table.array("s")).toEqual(texts);
+  });
 });

@@ -43,7 +43,7 @@ export function pushVectorStrings(out: unknown[], vector: DuckDBVector, cache: S
     const length = view.getUint32(at, true);
     const key = length <= KEYED_BYTES ? keyOf(bytes, at + 4, length) : -1;
     if (key < 0) {
-      out.push(raw.getItem(i));
+      out.push(startsWithBom(bytes, at + 4, length) ? keepBom(raw.getItem(i), length) : raw.getItem(i));
       continue;
     }
     let text = cache.get(key);
@@ -54,6 +54,22 @@ export function pushVectorStrings(out: unknown[], vector: DuckDBVector, cache: S
     out.push(text);
   }
   return true;
+}
+
+/**
+ * Whether a text's UTF-8 bytes start with a byte-order mark (EF BB BF): DuckDB keeps a text's first 4 bytes in
+ * the vector, inline or as the prefix of a longer one.
+ */
+function startsWithBom(bytes: Uint8Array, from: number, length: number): boolean {
+  return length >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf;
+}
+
+/**
+ * The text of `length` UTF-8 bytes with the byte-order mark @duckdb/node-api's decoder drops from its start (a
+ * TextDecoder's default), when it was dropped.
+ */
+function keepBom(text: unknown, length: number): unknown {
+  return typeof text === "string" && Buffer.byteLength(text) === length - 3 ? `\ufeff${text}` : text;
 }
 
 /** A number that only these ASCII bytes of this length give; -1 when a byte is not ASCII. */

@@ -37,7 +37,7 @@ export function createColumnBuilder(spec: ColumnSpec): ColumnBuilder {
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: false });
+const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }); // a cell may start with U+FEFF: keep it
 const asciiChars = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
 /** Decode a CSV field (unescaping `""` when flagged). Single ASCII bytes come from a table, not a new string. */

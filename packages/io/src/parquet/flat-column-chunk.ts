@@ -22,7 +22,7 @@ import { readPlain } from "hyparquet/src/plain.js";
 import { readHybrid } from "./rle-hybrid";
 
 const MS_PER_DAY = 86_400_000;
-const utf8 = new TextDecoder();
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true }); // a text may start with U+FEFF: keep it
 
 /** How a flat column's physical values become the values the builders take. */
 type FlatKind = "int32" | "int64" | "float" | "double" | "millis" | "micros" | "nanos" | "days" | "string";

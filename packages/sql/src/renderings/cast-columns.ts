@@ -42,7 +42,7 @@ function castSql(
     case "float": {
       if (isNumber || from === "boolean") return plain;
       if (from === "timestamp") return castOf(c, to, d.epochMillis(cell));
-      const trimmed = `trim(${cell})`;
+      const trimmed = d.trimBlanks(cell);
       const number = castOf(c, to, `CAST(${trimmed} AS ${d.types.float})`);
       const expected = "a decimal number, e.g. 12.5";
       return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${d.fullMatch(trimmed, text(NUMBER_TEXT))} THEN ${number} ELSE ${failure(c, name, cell, to, expected)} END)`;
@@ -53,7 +53,7 @@ function castSql(
     case "boolean": {
       if (isNumber) return plain;
       if (from !== "string") return undefined;
-      const word = `lower(trim(${cell}))`;
+      const word = `lower(${d.trimBlanks(cell)})`;
       const expected = "true or false (any case)";
       return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${word} = 'true' THEN TRUE WHEN ${word} = 'false' THEN FALSE ELSE ${failure(c, name, cell, to, expected)} END)`;
     }

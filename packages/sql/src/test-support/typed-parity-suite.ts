@@ -81,10 +81,27 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         .map((pairs) => Object.fromEntries(pairs) as Record<string, CastType>);
       const textColumns = fc.array(
         fc.record({
-          digits: fc.option(fc.constantFrom("12.5", " 7 ", "-3", "1e3", ".5", "+4.", "-0", "2E-2"), {
+          // blanks JavaScript's trim() removes and SQL's trim keeps: tabs, line ends, no-break spaces, the BOM
+          digits: fc.option(
+            fc.constantFrom(
+              "12.5",
+              " 7 ",
+              "-3",
+              "1e3",
+              ".5",
+              "+4.",
+              "-0",
+              "2E-2",
+              "\t7",
+              "7\n",
+              "\u00a07",
+              "\ufeff7\u3000",
+            ),
+            { freq: 4 },
+          ),
+          word: fc.option(fc.constantFrom("true", " FALSE ", "True", "false", "true\t", "\r\nfalse"), {
             freq: 4,
           }),
-          word: fc.option(fc.constantFrom("true", " FALSE ", "True", "false"), { freq: 4 }),
         }),
       );
 
