@@ -217,6 +217,24 @@ describe("writeTable", () => {
     }
   });
 
+  it("refuses a misspelt option and a schema column the table lacks, naming them, writing nothing", async () => {
+    const dir = tempFolder();
+    try {
+      const table = makeTable({ a: [1], b: ["x"] });
+      await expect(writeTable(table, dir.file("o.csv", ""), { shcema: {} } as never)).rejects.toThrow(
+        'writeTable: unknown option "shcema"; the options are format, schema, rowGroupRows',
+      );
+      await expect(
+        writeTable(table, join(dir.dir, "p.csv"), { schema: z.object({ a: z.int(), c: z.string() }) }),
+      ).rejects.toThrow(
+        'writeTable: the schema names "c", which the table does not have (its columns: a, b)',
+      );
+      expect(readdirSync(dir.dir)).toEqual(["o.csv"]);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it("replaces an existing file only when the new one is complete, leaving no temporary file", async () => {
     const dir = tempFolder();
     try {

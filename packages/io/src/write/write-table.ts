@@ -5,15 +5,18 @@ import { columnKinds, type RowSchema } from "../read/schema-columns";
 import { formatFromExtension } from "../read/sources";
 import { writeAtomically } from "./write-atomically";
 
+/** Every option of {@link WriteTableOptions}: any other key is a misspelling. */
+const WRITE_OPTION_KEYS: readonly string[] = ["format", "schema", "rowGroupRows"];
+
 /** Options of {@link writeTable}. */
 export interface WriteTableOptions {
   /** `"csv"`, `"parquet"` or `"arrow"` (Arrow IPC file); by default chosen by the extension. */
   format?: "csv" | "parquet" | "arrow";
   /**
    * A row schema that types the columns (its `z.date()` columns, which hold epoch milliseconds, are time
-   * stamps; its `int` columns integers). Not needed for a table that remembers the schema it was read or
-   * built with (`readTable`, the row factories); needed for a table derived from one by arquero or a
-   * transform, whose time-stamp columns would otherwise be written as the numbers they hold.
+   * stamps; its `int` columns integers); each of its columns must be one of the table's. Not needed for a table
+   * that remembers or declares its types (`readTable`, the row factories, `typedTable`, a step's output); needed
+   * for a plain arquero table, whose time-stamp columns would otherwise be written as the numbers they hold.
    */
   schema?: RowSchema;
   /**
@@ -58,7 +61,21 @@ export async function writeTable(
       'writeTable writes .csv, .parquet and .arrow files: name the file .csv, .parquet or .arrow, or pass the option format: "csv" | "parquet" | "arrow"',
     );
   }
+  const unknown = Object.keys(options).filter((key) => !WRITE_OPTION_KEYS.includes(key));
+  if (unknown.length > 0) {
+    throw new TableWriteError(
+      path,
+      `writeTable: unknown option ${unknown.map((k) => `"${k}"`).join(", ")}; the options are ${WRITE_OPTION_KEYS.join(", ")}`,
+    );
+  }
   const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
+  const absent = specs?.filter((spec) => !table.columnNames().includes(spec.name)).map((spec) => spec.name);
+  if (absent !== undefined && absent.length > 0) {
+    throw new TableWriteError(
+      path,
+      `writeTable: the schema names ${absent.map((c) => `"${c}"`).join(", ")}, which the table does not have (its columns: ${table.columnNames().join(", ")})`,
+    );
+  }
   try {
     await writeAtomically(path, async (temporary) => {
       if (format === "csv") await writeCsvFile(table, temporary, specs);
