@@ -266,6 +266,13 @@ describe("data errors: exit 1, one clear line, no stack trace, no output", () =>
     );
   });
 
+  it("an empty data_dir", async () => {
+    await expectDataError(
+      ["--data-dir", ""],
+      /^tip-model: data_dir \(--data-dir\) is empty: name the folder of the data$/,
+    );
+  });
+
   it("a data_dir that is a file", async () => {
     const file = join(sampleDir, SAMPLE_FILES.trips);
     await expectDataError(

@@ -169,6 +169,15 @@ describe("parseConfig: flag errors", () => {
     );
   });
 
+  it("says the bound an integer breaks when the schema does not state it: a safe integer's", () => {
+    expect(failure(["--n-first-daily-rides-to-keep", "99999999999999999999"]).message).toBe(
+      "--n-first-daily-rides-to-keep: expected an integer >= 1 and <= 9007199254740991, got 100000000000000000000",
+    );
+    expect(failure(["--random-forest.num-trees", "1e300"]).message).toBe(
+      "--random-forest.num-trees: expected an integer > 0 and <= 9007199254740991, got 1e+300",
+    );
+  });
+
   it("lists an enum's choices", () => {
     const error = failure(["--model", "xgboost"]);
     expect(error.message).toBe('--model: expected one of "random-forest", "gbt", "linear", got "xgboost"');

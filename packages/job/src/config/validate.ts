@@ -143,7 +143,8 @@ function issueExpectation(issue: Issue, field: ConfigField): string | undefined 
         const bound = issue.code === "too_big" ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
         return `an ${issue.origin} of ${bound} items`;
       }
-      return field.kind === "json" ? undefined : expectation(field);
+      if (field.kind === "json") return undefined;
+      return withImplicitBound(expectation(field), issue, field);
     }
     case "invalid_format":
       // A schema's own message ("expected a month as yyyyMM, e.g. 201703") says it better than the pattern.
@@ -155,6 +156,21 @@ function issueExpectation(issue: Issue, field: ConfigField): string | undefined 
     default:
       return undefined;
   }
+}
+
+/**
+ * The expectation with the bound the issue broke when the field does not state it: `z.int()` holds safe integers
+ * only (`--seed 99999999999999999999`: "an integer <= 9007199254740991").
+ */
+function withImplicitBound(text: string, issue: Issue, field: ConfigField): string {
+  if (field.kind !== "integer" && field.kind !== "number") return text;
+  if (issue.code === "too_big" && field.maximum === undefined && field.exclusiveMaximum === undefined) {
+    return `${text}${/[<>]/.test(text) ? " and" : ""} <= ${issue.maximum}`;
+  }
+  if (issue.code === "too_small" && field.minimum === undefined && field.exclusiveMinimum === undefined) {
+    return `${text}${/[<>]/.test(text) ? " and" : ""} >= ${issue.minimum}`;
+  }
+  return text;
 }
 
 function withArticle(noun: string): string {

@@ -30,6 +30,8 @@ export function findDataFile(dir: string, name: string): string {
 }
 
 function checkFolder(dir: string): void {
+  if (dir.trim() === "")
+    throw new DataSourceError(`data_dir (--data-dir) is empty: name the folder of the data`);
   if (!existsSync(dir)) throw new DataSourceError(`data_dir ${dir} does not exist`);
   if (!statSync(dir).isDirectory()) throw new DataSourceError(`data_dir ${dir} is not a folder`);
 }
