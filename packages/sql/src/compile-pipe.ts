@@ -92,6 +92,11 @@ export interface CompileOptions {
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
   /** The source columns' types where the engine knows them (type-dependent renderings decline without). */
   readonly sourceTypes?: Readonly<Record<string, CastType>>;
+  /**
+   * The engine's `columnTypes` (by column name, over a table's declared or inferred types when it loads a
+   * lookup table): the renderings type a right table's columns as the engine will load them.
+   */
+  readonly columnTypes?: Readonly<Record<string, CastType>>;
 }
 
 /**
@@ -129,7 +134,11 @@ function renderOneStep(
     const added = Object.fromEntries(step.contract.adds.map((name) => [name, undefined]));
     return { sql, columns, types: typesOf(types, columns, added) };
   }
-  const known = { types, lookup: (table: ColumnTable, t: KnownTypes) => lookups.nameOf(table, t) };
+  const known = {
+    types,
+    lookup: (table: ColumnTable, t: KnownTypes) => lookups.nameOf(table, t),
+    columnTypes: options.columnTypes ?? {},
+  };
   return builtInRendering(step.transform)?.(step.resolved, context, known);
 }
 

@@ -22,6 +22,8 @@ export interface StepKnowledge {
   readonly types: KnownTypes;
   /** The relation name of a table the query reads, to be loaded with these column types. */
   readonly lookup: (table: ColumnTable, types: KnownTypes) => string;
+  /** The engine's `columnTypes`: the types it loads in-memory tables' columns with, over theirs. */
+  readonly columnTypes: KnownTypes;
 }
 
 /** A built-in transform's rendering; `undefined` when these params do not render (the step runs in process). */

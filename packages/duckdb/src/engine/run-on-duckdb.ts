@@ -193,6 +193,7 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
         ? `SELECT * FROM ${quote(relation)}`
         : numberRowsByRowid(relation, relationColumns),
     renderings: options.renderings,
+    ...(options.columnTypes === undefined ? {} : { columnTypes: options.columnTypes }),
   });
   if (options.database !== undefined && options.memoryLimit !== undefined) {
     throw new DuckDbLoadError(

@@ -182,6 +182,7 @@ export async function runOnSpark<C extends string>(
     lookupRelation: (i) => `tablepipe_${run}_lookup_${i}`,
     numberRows: (relation) => `SELECT * FROM ${quote(relation)}`,
     renderings: options.renderings,
+    ...(options.columnTypes === undefined ? {} : { columnTypes: options.columnTypes }),
   });
   // connected once the pipe is checked and compiled: a step refused at compile time (a join on keys that can
   // never match) opens no session and runs no query
@@ -199,7 +200,13 @@ export async function runOnSpark<C extends string>(
     }
     for (const [i, lookup] of compiled.lookups.entries()) {
       views.push(
-        ...(await shipTable(session, lookup.table, lookup.relation, types, `lookup table ${i + 1}`)),
+        ...(await shipTable(
+          session,
+          lookup.table,
+          lookup.relation,
+          { ...types, ...lookup.types },
+          `lookup table ${i + 1}`,
+        )),
       );
     }
     // Large tables are cached: a plan holding many local rows inline is slow to optimize, and the counting

@@ -1,5 +1,6 @@
 import { SQL_DIALECTS } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
+import { lookupLoadTypes } from "../lookup-load-types";
 import { stringsParam } from "../param-values";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
 import { refuseUnmatchableJoinKeys } from "./key-kinds";
@@ -8,7 +9,9 @@ import { refuseUnmatchableJoinKeys } from "./key-kinds";
  * `join`: inner and left joins number their rows by (left position, right position), so each left row's
  * matches follow the right's order; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A
  * `validate` check or a clashing column is left to the in-process step (`undefined`); a key whose two sides
- * can never match (numbers against strings) throws the in-process step's error.
+ * can never match (numbers against strings) throws the in-process step's error. The right table is loaded with
+ * its columns' types as the engine types them (`lookupLoadTypes`: a key holding no value takes the left key's
+ * type; the step declines when that is unknown), and its added columns keep those types.
  */
 export const renderJoin: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "on"))];
@@ -20,9 +23,12 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
     how === "semi" || how === "anti" ? [] : right.columnNames().filter((name) => !keys.includes(name));
   if (extra.some((name) => c.columns.includes(name))) return undefined;
   refuseUnmatchableJoinKeys(keys, known.types, right);
+  const keyTypes = Object.fromEntries(keys.map((key) => [key, known.types[key]]));
+  const rightTypes = lookupLoadTypes(right, known.columnTypes, keyTypes);
+  if (rightTypes === undefined) return undefined;
   const [l, r] = [c.quote("l"), c.quote("r")];
   const matches = keys.map((key) => `${l}.${c.quote(key)} = ${r}.${c.quote(key)}`).join(" AND ");
-  const rightTable = c.table(right);
+  const rightTable = c.quote(known.lookup(right, rightTypes));
   if (how === "semi" || how === "anti") {
     const from = SQL_DIALECTS[c.dialect].existsJoin(how, {
       left: `${c.input} AS ${l}`,
@@ -45,6 +51,6 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
   return {
     sql: `SELECT ${list.join(", ")} FROM ${c.input} AS ${l} ${kind} ${rightTable} AS ${r} ON ${matches}`,
     columns: [...c.columns, ...extra],
-    types: typesOf(known.types, c.columns),
+    types: { ...typesOf(known.types, c.columns), ...typesOf(rightTypes, extra) },
   };
 };

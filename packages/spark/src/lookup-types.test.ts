@@ -1,0 +1,60 @@
+import { type Pipe, pipe } from "@tablepipe/core";
+import { expectParity } from "@tablepipe/sql/test-support";
+import { excludeMatching, join, union } from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
+import { SparkSession } from "./engine/spark-session";
+
+/** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
+const remote = inject("sparkRemote");
+
+let session: SparkSession;
+beforeAll(async () => {
+  if (remote === "") return;
+  session = await SparkSession.connect(remote);
+});
+afterAll(async () => {
+  if (remote === "") return;
+  await session.close();
+});
+
+/** Run a pipe in process and on Spark; assert equal tables; returns Spark's result. */
+async function onSpark(
+  p: Pipe<string>,
+  columnTypes?: Record<string, "int">,
+): Promise<SparkPipeResult<string>> {
+  return (await expectParity(
+    p,
+    { name: "spark", runs: 1, run: (q, types) => runOnSpark(q, { remote: session, columnTypes: types }) },
+    columnTypes,
+  )) as SparkPipeResult<string>;
+}
+
+const orders = aq.table({ order_id: [1, 2, 3], customer_id: [7, 8, 9] });
+
+describe.runIf(remote !== "")("lookup and other tables' types on Spark", { timeout: 120_000 }, () => {
+  it("a right or lookup key holding no value matches nothing, as in process", async () => {
+    const right = aq.table({ customer_id: [null, null], name: ["Ann", "Bo"] });
+    for (const how of ["inner", "left"] as const) {
+      const result = await onSpark(pipe(orders).transform(join, { right, on: ["customer_id"], how }));
+      expect(result.placement.map((s) => s.engine)).toEqual(["spark"]);
+    }
+    const lookup = aq.table({ zone: [null], name: [null] });
+    await onSpark(
+      pipe(orders).transform(excludeMatching, { column: "customer_id", lookup, lookupKey: "zone" }),
+    );
+  });
+
+  it("union's other table is loaded with the input's types: nulls only, or fractions in an int column", async () => {
+    await onSpark(pipe(orders).transform(union, { other: aq.table({ order_id: [4], customer_id: [null] }) }));
+    const result = await onSpark(
+      pipe(aq.table({ x: [1] })).transform(union, { other: aq.table({ x: [2.5] }) }),
+      {
+        x: "int",
+      },
+    );
+    expect(result.placement.map((s) => s.engine)).toEqual(["spark"]);
+    expect(Array.from(result.table.array("x") as ArrayLike<number>)).toEqual([1, 2.5]);
+  });
+});

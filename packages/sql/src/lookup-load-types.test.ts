@@ -1,0 +1,131 @@
+import { type CastType, type Pipe, pipe, StepFailedError, typedTable } from "@tablepipe/core";
+import { flattenPlan, planSteps } from "@tablepipe/core/internal";
+import { excludeAirports, excludeMatching, join, union } from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import * as z from "zod";
+import { type CompiledPipe, compilePipe } from "./compile-pipe";
+
+/** Compile a pipe as an engine does: the source's types, and the engine's `columnTypes`. */
+function compile(
+  p: Pipe<string>,
+  sourceTypes: Readonly<Record<string, CastType>>,
+  columnTypes?: Readonly<Record<string, CastType>>,
+): CompiledPipe {
+  const columns = p.source.columnNames();
+  return compilePipe(columns, flattenPlan(planSteps(columns, p.steps)), {
+    dialect: "duckdb",
+    sourceRelation: "orders",
+    lookupRelation: (i) => `lookup_${i}`,
+    numberRows: (relation) => `SELECT * FROM "${relation}"`,
+    sourceTypes,
+    ...(columnTypes === undefined ? {} : { columnTypes }),
+  });
+}
+
+/** The in-process run's error message. */
+function inProcessMessage(p: Pipe<string>): string {
+  try {
+    p.run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("the in-process run did not fail");
+}
+
+const orders = aq.table({ id: [1, 2], customer_id: [7, 8] });
+const INT = { id: "int", customer_id: "int" } as const;
+const customers = aq.table({ customer_id: [7, 8], region_id: ["1", "2"] });
+const regions = aq.table({ region_id: [1, 2], region: ["north", "south"] });
+
+describe("a join's added columns", () => {
+  it("keep the right table's types, so a later join on one is checked", () => {
+    const p = pipe(orders)
+      .transform(join, { right: customers, on: ["customer_id"] })
+      .transform(join, { right: regions, on: ["region_id"] });
+    const message = inProcessMessage(p);
+    expect(message).toMatch(/key "region_id" holds strings on the left but numbers on the right/);
+    expect(() => compile(p, INT)).toThrow(StepFailedError);
+    expect(() => compile(p, INT)).toThrow(message);
+  });
+
+  it("are typed by the right table's schema when it declares one", () => {
+    const typed = typedTable(
+      aq.table({ customer_id: [7, 8], region_id: [1, 2] }),
+      z.object({ customer_id: z.int(), region_id: z.int() }),
+    );
+    const p = pipe(orders).transform(join, { right: typed, on: ["customer_id"] });
+    const compiled = compile(p, INT);
+    expect(compiled.lookups[0]?.types).toEqual({ customer_id: "int", region_id: "int" });
+  });
+
+  it("take the engine's columnTypes first, as the engine loads the table", () => {
+    const p = pipe(orders)
+      .transform(join, { right: aq.table({ customer_id: [7], region_id: [1] }), on: ["customer_id"] })
+      .transform(join, { right: regions, on: ["region_id"] });
+    // region_id loaded as a string: the second join is refused as the loaded table would never match
+    expect(() => compile(p, INT, { region_id: "string" })).toThrow(/holds strings on the left but numbers/);
+    const loaded = compile(p, INT, { region_id: "int" });
+    expect(loaded.renderedSteps).toBe(2);
+    expect(loaded.lookups.map((l) => l.types)).toEqual([
+      { customer_id: "float", region_id: "int" },
+      { region_id: "int", region: "string" },
+    ]);
+  });
+});
+
+describe("a right or lookup key holding no value", () => {
+  const empty = aq.table({ customer_id: [null, null], name: ["a", "b"] });
+
+  it("is loaded as the left key's type (every how), or the join declines when that is unknown", () => {
+    for (const how of ["inner", "left", "semi", "anti"] as const) {
+      const p = pipe(orders).transform(join, { right: empty, on: ["customer_id"], how });
+      const compiled = compile(p, INT);
+      expect(compiled.renderedSteps).toBe(1);
+      expect(compiled.lookups[0]?.types).toEqual({ customer_id: "int", name: "string" });
+      expect(compile(p, { id: "int" }).renderedSteps).toBe(0);
+    }
+  });
+
+  it("a right column of no value is loaded as a string", () => {
+    const right = aq.table({ customer_id: [7], note: [null] });
+    const p = pipe(orders).transform(join, { right, on: ["customer_id"], how: "left" });
+    expect(compile(p, INT).lookups[0]?.types).toEqual({ customer_id: "float", note: "string" });
+  });
+
+  it("in excludeMatching and excludeAirports is loaded as the input key's type", () => {
+    const zones = aq.table({ zone: [null], name: [null] });
+    const steps = [
+      pipe(orders).transform(excludeMatching, { column: "customer_id", lookup: zones, lookupKey: "zone" }),
+      pipe(orders).transform(excludeAirports, {
+        column: "customer_id",
+        zones,
+        zoneIdColumn: "zone",
+        zoneNameColumn: "name",
+      }),
+    ];
+    for (const p of steps) {
+      expect(compile(p, INT).lookups[0]?.types).toEqual({ zone: "int", name: "string" });
+      expect(compile(p, { id: "int" }).renderedSteps).toBe(0);
+    }
+  });
+});
+
+describe("union of an int column with fractions in the other table", () => {
+  it("is a float column: the other's loaded as a float, the input's cast", () => {
+    for (const x of [2.5, 1e20]) {
+      const p = pipe(aq.table({ x: [1] })).transform(union, { other: aq.table({ x: [x] }) });
+      const compiled = compile(p, { x: "int" });
+      expect(compiled.renderedSteps).toBe(1);
+      expect(compiled.lookups[0]?.types).toEqual({ x: "float" });
+      expect(compiled.sql).toContain('CAST("x" AS DOUBLE) AS "x"');
+    }
+  });
+
+  it("stays an int column when the other's numbers are whole", () => {
+    const p = pipe(aq.table({ x: [1] })).transform(union, { other: aq.table({ x: [2, null] }) });
+    const compiled = compile(p, { x: "int" });
+    expect(compiled.lookups[0]?.types).toEqual({ x: "int" });
+    expect(compiled.sql).not.toContain("CAST(");
+  });
+});
