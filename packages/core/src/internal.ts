@@ -10,6 +10,7 @@ export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
 export { evaluateExpression } from "./expr/evaluate";
 export { smallIntegerMask } from "./expr/kernels";
+export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
 export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
 export { TableAccumulator } from "./pipe/accumulate";

@@ -2,6 +2,7 @@ import { pipe } from "@tablepipe/core";
 import {
   describeParity,
   describeParityAtScale,
+  describeStddevParity,
   describeTipModelParity,
   describeTypedParity,
   ORDER_TYPES,
@@ -34,6 +35,7 @@ describeParity(engine);
 describeTipModelParity(engine, 4000);
 describeTypedParity(engine);
 describeParityAtScale(engine, 300_000);
+describeStddevParity(engine);
 
 /** The DuckDB engine on the shared database. */
 const duckdbOn = (options: Omit<DuckDbRunOptions, "database">) => duckdb({ ...options, database: db });

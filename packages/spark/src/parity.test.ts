@@ -1,5 +1,6 @@
 import {
   describeParity,
+  describeStddevParity,
   describeTipModelParity,
   describeTypedParity,
   type ParityEngine,
@@ -29,3 +30,4 @@ const engine: ParityEngine = {
 describeParity(engine, remote !== "");
 describeTipModelParity(engine, 4000, remote !== "");
 describeTypedParity(engine, remote !== "");
+describeStddevParity(engine, remote !== "");

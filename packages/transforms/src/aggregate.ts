@@ -41,8 +41,9 @@ export interface AggregateColumns extends StaticContract {
  * - Output: the `by` columns (each group's values) then the measures, in the order given; groups in order of
  *   first appearance in the input. With no `by`, exactly one row, even for an empty input (SQL's global
  *   aggregate: `count()` 0, `sum` null).
- * - Measures skip nulls (`sum` and `mean` of no values are null, `stddev` of fewer than two is null) but
- *   `count()` counts rows and `first`/`last` take the first or last row's value, null included.
+ * - Measures skip nulls (`sum` and `mean` of no values are null, `stddev` of fewer than two or with an
+ *   infinity among them is null) but `count()` counts rows and `first`/`last` take the first or last row's
+ *   value, null included. `stddev` scales huge or tiny values by a power of two, so its squares stay finite.
  *
  * Params: `by` (required; `[]` for one group), `measures` (required): `{ name: measure }`.
  *

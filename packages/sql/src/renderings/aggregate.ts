@@ -3,6 +3,7 @@ import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+import { stddevSql } from "./stddev-sql";
 
 /** One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position. */
 function measureSql(measure: MeasureNode, c: SqlStepContext): string {
@@ -26,7 +27,7 @@ function measureSql(measure: MeasureNode, c: SqlStepContext): string {
     case "last":
       return SQL_DIALECTS[c.dialect].valueAt("last", of, c.rowOrder);
     case "stddev":
-      return `stddev_samp(${of})`;
+      return stddevSql(of);
   }
 }
 

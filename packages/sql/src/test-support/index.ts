@@ -15,5 +15,6 @@ export {
   STAMPS,
 } from "./random-tables";
 export { expectSameTable, normalCell, normalRows } from "./same-table";
+export { describeStddevParity } from "./stddev-suite";
 export { describeTipModelParity } from "./tip-model-suite";
 export { describeTypedParity } from "./typed-parity-suite";

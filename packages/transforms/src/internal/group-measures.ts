@@ -6,6 +6,7 @@ import {
   type Vector,
   vectorToColumn,
 } from "@tablepipe/core/internal";
+import { groupStddev } from "./group-stddev";
 import { groupRows, type RowGroups } from "./row-groups";
 import { compareValues } from "./values";
 
@@ -161,21 +162,10 @@ export function measureColumn(
     }
     case "stddev": {
       const values = numbersOf(v, step, measure);
-      const pairs = cache.moments(measure, step);
-      const squares = new Float64Array(groupCount);
-      if (values !== undefined) {
-        for (let p = 0; p < n; ++p) {
-          const x = values[p]!;
-          if (Number.isNaN(x)) continue;
-          const g = groupOf[p]!;
-          const d = x - pairs[2 * g]! / pairs[2 * g + 1]!;
-          squares[g]! += d * d;
-        }
-      }
-      const out = squares.map((s, g) => {
-        const count = pairs[2 * g + 1]!;
-        return count < 2 ? Number.NaN : Math.sqrt(s / (count - 1));
-      });
+      const out =
+        values === undefined
+          ? new Float64Array(groupCount).fill(Number.NaN)
+          : groupStddev(values, groupOf, groupCount);
       return vectorToColumn({ kind: "number", values: out }, groupCount);
     }
     case "min":
