@@ -72,6 +72,16 @@ describe("toSql (DuckDB)", () => {
       gt(col("at"), timestamp("2024-03-01 18:30")),
       `("at" > TIMESTAMP '2024-03-01 18:30:00')`,
     ],
+    [
+      "time-stamp literal with a fraction of a millisecond, to the microsecond",
+      gt(col("at"), { kind: "literal", value: -0.4, timestamp: true }),
+      `("at" > TIMESTAMP '1969-12-31 23:59:59.999600')`,
+    ],
+    [
+      "time-stamp literal of 1.5 ms",
+      gt(col("at"), { kind: "literal", value: 1.5, timestamp: true }),
+      `("at" > TIMESTAMP '1970-01-01 00:00:00.001500')`,
+    ],
     ["coalesce", coalesce(col("discount"), 0), `COALESCE("discount", 0)`],
     [
       "case",

@@ -16,12 +16,25 @@ const OPERATORS: Partial<Record<BinaryOp, string>> = {
   or: "OR",
 };
 
+/**
+ * A time stamp (epoch milliseconds) as a SQL literal, to the microsecond: a fraction of a millisecond is kept
+ * (`-0.4` is `1969-12-31 23:59:59.999600`), as the loaded columns keep it.
+ */
+function timestampLiteral(millis: number): string {
+  const micros = Math.round(millis * 1000);
+  const whole = Math.floor(micros / 1000);
+  const text = formatTimestamp(whole).replace("T", " ");
+  if (micros === whole * 1000) return `TIMESTAMP '${text}'`;
+  const fraction = `${micros - whole * 1000}`.padStart(3, "0");
+  return `TIMESTAMP '${text.includes(".") ? text : `${text}.000`}${fraction}'`;
+}
+
 function literalSql(value: LiteralValue, timestamp: boolean | undefined): string {
   if (value === null) return "NULL";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
   if (Number.isNaN(value)) return "NULL";
-  if (timestamp === true) return `TIMESTAMP '${formatTimestamp(value).replace("T", " ")}'`;
+  if (timestamp === true) return timestampLiteral(value);
   if (!Number.isFinite(value)) return `CAST('${value > 0 ? "Infinity" : "-Infinity"}' AS DOUBLE)`;
   const text = String(value);
   const signed = value < 0 || Object.is(value, -0) ? `(${text})` : text;

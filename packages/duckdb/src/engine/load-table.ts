@@ -22,11 +22,14 @@ const STAGED: Readonly<Record<ColumnType, DuckDBType>> = {
   boolean: BOOLEAN,
 };
 
-/** The staged column as its final type: ints as BIGINT, epoch milliseconds as a zone-less TIMESTAMP. */
+/**
+ * The staged column as its final type: ints as BIGINT, epoch milliseconds as a zone-less TIMESTAMP to the
+ * microsecond (a fraction of a millisecond kept, as in process; read back as the same fraction).
+ */
 function finalSql(name: string, type: ColumnType): string {
   const column = quote(name);
   if (type === "int") return `CAST(${column} AS BIGINT) AS ${column}`;
-  if (type === "timestamp") return `make_timestamp(CAST(round(${column}) AS BIGINT) * 1000) AS ${column}`;
+  if (type === "timestamp") return `make_timestamp(CAST(round(${column} * 1000) AS BIGINT)) AS ${column}`;
   return column;
 }
 

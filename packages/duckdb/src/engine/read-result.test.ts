@@ -12,11 +12,13 @@ afterAll(() => db.close());
 
 /** `Number(bigint)` of a whole number given as text, as the value-by-value read gives it. */
 const n = (text: string): number => Number(BigInt(text));
-/** The floor of micros ÷ 1000 as a number, for micros given as text. */
+/** Epoch milliseconds of micros given as text: the whole milliseconds, the microseconds as a fraction. */
 const ms = (micros: string): number => {
   const big = BigInt(micros);
-  return Number(big / 1000n - (big % 1000n < 0n ? 1n : 0n));
+  return Number(big / 1000n) + Number(big % 1000n) / 1000;
 };
+/** Epoch milliseconds of micros below 2^53, as {@link ms} gives them. */
+const msOf = (micros: number): number => Math.trunc(micros / 1000) + (micros % 1000) / 1000;
 
 describe("readQuery", () => {
   it("reads BIGINT, TIMESTAMP and the other number types as numbers, the extremes and nulls too", async () => {
@@ -43,6 +45,9 @@ describe("readQuery", () => {
       ...bigints.map((_, i) => ms(micros[i % micros.length] as string)),
       null,
     ]);
+    expect(Array.from(table.array("ts") as ArrayLike<unknown>).slice(0, 5)).toEqual([
+      0, -0.001, 0.999, -1, -1.001,
+    ]);
     const others = await readQuery(
       db.connection,
       "SELECT * FROM (VALUES (1.5::DOUBLE, 0.25::FLOAT, -7::INTEGER, -300::SMALLINT, -8::TINYINT), ('NaN'::DOUBLE, NULL, 2147483647, NULL, 127), (NULL, -0.0::FLOAT, NULL, 32767, NULL)) t(d, f, i, s, y)",
@@ -65,7 +70,7 @@ describe("readQuery", () => {
     );
     const expected = Array.from({ length: count }, (_, i) => ({
       b: i % 7 === 3 || [31, 32, 63].includes(i % 64) ? null : i - 2500,
-      ts: i % 5 === 0 ? null : Math.floor(((i - 2500) * 1001) / 1000),
+      ts: i % 5 === 0 ? null : msOf((i - 2500) * 1001),
       d: i % 3 === 0 ? null : i / 4,
     }));
     expect(table.array("b")).toEqual(expected.map((e) => e.b));
@@ -87,7 +92,7 @@ describe("readQuery", () => {
     const rows = Array.from({ length: count }, (_, i) => i);
     const expected: Record<string, number[]> = {
       b: rows.map((i) => i * 1000003 - 2500000000),
-      ts: rows.map((i) => Math.floor(((i - 2500) * 1001) / 1000)),
+      ts: rows.map((i) => msOf((i - 2500) * 1001)),
       d: rows.map((i) => i / 8),
       f: rows.map((i) => Math.fround(i / 4)),
       i32: rows.map((i) => i - 2500),

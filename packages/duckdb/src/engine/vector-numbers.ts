@@ -39,14 +39,17 @@ const TWO_32 = 4_294_967_296;
 /** The largest magnitude a 64-bit integer's high half may have for the value to be below 2^53. */
 const SAFE_HIGH = 2 ** 21;
 
-/** Epoch milliseconds of a time stamp's epoch microseconds (floored: -1 µs is -1 ms). */
+/**
+ * Epoch milliseconds of a time stamp's epoch microseconds, a fraction for the microseconds (-1 µs is -0.001
+ * ms): whole milliseconds exactly, a fraction as a loaded `-0.4` was (DuckDB holds it as -400 µs).
+ */
 export function millisOfMicros(micros: bigint): number {
-  return Number(micros / 1000n - (micros % 1000n < 0n ? 1n : 0n));
+  return Number(micros / 1000n) + Number(micros % 1000n) / 1000;
 }
 
 /**
  * Item `i` of 64-bit integers (`halves`: the same memory as 32-bit halves) as a Number (rounded as
- * `Number(bigint)` rounds), or, for time-stamp microseconds (`micros`), as floored epoch milliseconds.
+ * `Number(bigint)` rounds), or, for time-stamp microseconds (`micros`), as epoch milliseconds ({@link millisOfMicros}).
  */
 function int64At(items: BigInt64Array, halves: Int32Array, i: number, micros: boolean): number {
   const high = halves[2 * i + 1] as number;
@@ -58,7 +61,7 @@ function int64At(items: BigInt64Array, halves: Int32Array, i: number, micros: bo
   const value = high * TWO_32 + ((halves[2 * i] as number) >>> 0);
   if (!micros) return value;
   const rest = value % 1000;
-  return (value - rest) / 1000 - (rest < 0 ? 1 : 0);
+  return (value - rest) / 1000 + rest / 1000;
 }
 
 const halvesOf = (items: BigInt64Array): Int32Array =>
@@ -88,7 +91,7 @@ function noNulls(vector: RawVector, length: number): boolean | undefined {
 
 /**
  * The values of a numeric vector of type `typeId` as a new Float64Array (a TIMESTAMP as epoch milliseconds,
- * floored), with the values {@link pushVectorNumbers} gives; `null` when an item is null; undefined when the
+ * microseconds as a fraction), with the values {@link pushVectorNumbers} gives; `null` when an item is null; undefined when the
  * vector is not one this reads. A result column without nulls is then a few copies, not a push per value.
  */
 export function vectorFloat64(vector: DuckDBVector, typeId: DuckDBTypeId): Float64Array | null | undefined {
@@ -118,7 +121,7 @@ export function vectorFloat64(vector: DuckDBVector, typeId: DuckDBTypeId): Float
 
 /**
  * Append the values of a numeric vector of type `typeId` to `out` as numbers (a TIMESTAMP as epoch
- * milliseconds, floored), nulls as `null`; false (nothing appended) when the vector is not one this reads.
+ * milliseconds, microseconds as a fraction), nulls as `null`; false (nothing appended) when the vector is not one this reads.
  */
 export function pushVectorNumbers(out: unknown[], vector: DuckDBVector, typeId: DuckDBTypeId): boolean {
   const raw = vector as unknown as RawVector;
