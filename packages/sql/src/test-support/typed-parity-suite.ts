@@ -81,7 +81,8 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         .map((pairs) => Object.fromEntries(pairs) as Record<string, CastType>);
       const textColumns = fc.array(
         fc.record({
-          // blanks JavaScript's trim() removes and SQL's trim keeps: tabs, line ends, no-break spaces, the BOM
+          // blanks JavaScript's trim() removes and SQL's trim keeps: tabs, line ends, Unicode spaces (a BOM, which
+          // Spark's Arrow reader drops from the start of a text, is tested on DuckDB in read-result.test.ts)
           digits: fc.option(
             fc.constantFrom(
               "12.5",
@@ -95,7 +96,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
               "\t7",
               "7\n",
               "\u00a07",
-              "\ufeff7\u3000",
+              "\u30007\u2029",
             ),
             { freq: 4 },
           ),
