@@ -9,6 +9,7 @@ export type { NumberFormatOptions } from "./display/format-number";
 export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
 export { evaluateExpression } from "./expr/evaluate";
+export { expressionKind } from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";
 export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";

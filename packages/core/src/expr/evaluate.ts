@@ -52,6 +52,11 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
   const readColumn = (name: string, at: ExprNode): Vector => {
     const cached = columns.get(name);
     if (cached !== undefined) return cached;
+    const given = input.vector?.(name);
+    if (given !== undefined) {
+      columns.set(name, given);
+      return given;
+    }
     const values = input.column(name);
     const vector = columnVector(values);
     if ("mixed" in vector) {

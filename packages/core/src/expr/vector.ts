@@ -22,6 +22,8 @@ export interface ExpressionInput {
   readonly rowCount: number;
   /** A column's values, one per row, in row order (a `Float64Array` or an array). */
   column(name: string): ArrayLike<unknown>;
+  /** A column already as a vector, read instead of `column` (undefined: read `column`). */
+  vector?(name: string): Vector | undefined;
 }
 
 /** What a kind is called in errors. */
