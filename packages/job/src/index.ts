@@ -13,6 +13,7 @@ export {
 } from "./config/cli-errors";
 export type { CliCommand, CliOutput, RunCliOptions } from "./config/cli-types";
 export { ConfigError, type ConfigErrorDetails, type ConfigErrorKind } from "./config/errors";
+export type { FlagCondition, FlagConditions } from "./config/flag-conditions";
 export { toFlagName } from "./config/flag-names";
 export type { CliExample } from "./config/help-layout";
 export { loggingFlagsSchema } from "./config/logging-flags";

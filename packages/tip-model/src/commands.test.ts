@@ -245,6 +245,68 @@ describe("bad flags: exit 2 and one line naming the flag", () => {
   });
 });
 
+describe("flags the chosen model, engine or data ignore: exit 2, the flag and why", () => {
+  it.each([
+    [
+      ["--model", "linear", "--num-trees", "50"],
+      "tip-model: --num-trees: applies to --model random-forest, not linear",
+    ],
+    [
+      ["--model", "linear", "--max-depth", "3"],
+      "tip-model: --max-depth: applies to --model random-forest or gbt, not linear",
+    ],
+    [["--step-size", "0.5"], "tip-model: --step-size: applies to --model gbt, not random-forest"],
+    [
+      ["--engine", "in-process", "--duckdb-memory-limit", "4GB"],
+      "tip-model: --duckdb-memory-limit: applies to --engine duckdb, not in-process",
+    ],
+    [
+      ["prepare", "--engine", "duckdb", "--spark-remote", "sc://h:15002", "--out", "p.csv"],
+      "tip-model: --spark-remote: applies to --engine spark, not duckdb",
+    ],
+    [
+      ["--data-dir", "d", "--sample-rows", "10"],
+      "tip-model: --sample-rows: applies to the built-in generated sample only, not with --data-dir",
+    ],
+    [
+      ["prepare", "--trips", "t.csv", "--zones", "z.csv", "--seed", "7", "--out", "p.csv"],
+      "tip-model: --seed: applies to the built-in generated sample only, not with --trips and --zones",
+    ],
+  ])("%j", async (argv, expected) => {
+    const { code, out, err } = await cli(...argv);
+    expect({ code, out, err }).toEqual({ code: 2, out: "", err: `${expected}\n` });
+  });
+
+  it("accepts them from a config file (one file may hold every model's and engine's settings), and where they apply", async () => {
+    const dir = await folder("mode-flags");
+    const file = join(dir, "all-modes.json");
+    await writeFile(file, JSON.stringify({ num_trees: 50, max_iter: 5, duckdb_memory_limit: "4GB" }));
+    const fromFile = await cli("--config", file, "--model", "linear", "--data-dir", dir, "--print-config");
+    expect({ code: fromFile.code, err: fromFile.err }).toEqual({ code: 0, err: "" });
+    expect(JSON.parse(fromFile.out)).toMatchObject({
+      model: "linear",
+      num_trees: 50,
+      duckdb_memory_limit: "4GB",
+    });
+    const applying = ["--model", "gbt", "--max-iter", "5", "--engine", "duckdb", "--duckdb-read", "table"];
+    expect(await cli(...applying, "--sample-rows", "10", "--seed", "3", "--print-config")).toMatchObject({
+      code: 0,
+      err: "",
+    });
+    const prepare = await cli(
+      "prepare",
+      "--seed",
+      "3",
+      "--sample-rows",
+      "10",
+      "--out",
+      "p.csv",
+      "--print-config",
+    );
+    expect(prepare).toMatchObject({ code: 0, err: "" });
+  });
+});
+
 describe("data errors: exit 1, one clear line, no stack trace, no output", () => {
   async function expectDataError(args: string[], expected: RegExp): Promise<void> {
     const output = join(root, "out-never");

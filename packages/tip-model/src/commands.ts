@@ -3,6 +3,7 @@ import { type CliOutput, getLogger, runCli } from "@tablepipe/job";
 import * as z from "zod";
 import { DEFAULT_SAMPLE_ROWS, tipAmountModelFields, withConfigChecks } from "./config";
 import { SAMPLE_FILES, writeSample } from "./data/index";
+import { prepareFlagConditions, runFlagConditions } from "./flag-conditions";
 import { interruptible } from "./interrupts";
 import { inputPaths } from "./job/data-sources";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
@@ -108,6 +109,7 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
           },
         ],
         schema: withConfigChecks(tipAmountModelFields),
+        flagConditions: runFlagConditions,
         checkLogFile: (file, config) =>
           checkLogFile(file, config, [{ label: "--output-dir", path: config.output_dir, kind: "folder" }]),
         run: (config) =>
@@ -143,6 +145,7 @@ export function runTipModelCli(argv: readonly string[], output: CommandOutput = 
           },
         ],
         schema: PrepareConfig,
+        flagConditions: prepareFlagConditions,
         checkLogFile: (file, config) =>
           checkLogFile(file, config, [{ label: "--out", path: config.out, kind: "file" }]),
         run: ({ out, ...config }) =>

@@ -22,11 +22,14 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; log:
   return { code, out: chunks.out.join(""), log: chunks.err.join("") };
 }
 
-/** Run `prepare` on both engines with the same flags; returns both files' text and the DuckDB run's log. */
-async function prepareBoth(name: string, ...flags: string[]) {
+/**
+ * Run `prepare` on both engines with the same flags (and `duckdbFlags` on DuckDB only: the in-process run
+ * refuses them); returns both files' text and the DuckDB run's log.
+ */
+async function prepareBoth(name: string, flags: string[], duckdbFlags: string[] = []) {
   const files = { inProcess: join(root, `${name}-in-process.csv`), duckdb: join(root, `${name}-duckdb.csv`) };
   const reference = await cli("prepare", ...flags, "--out", files.inProcess);
-  const duckdb = await cli("prepare", ...flags, "--engine", "duckdb", "--out", files.duckdb);
+  const duckdb = await cli("prepare", ...flags, "--engine", "duckdb", ...duckdbFlags, "--out", files.duckdb);
   expect([reference.code, duckdb.code]).toEqual([0, 0]);
   return {
     inProcess: await readFile(files.inProcess, "utf8"),
@@ -46,7 +49,12 @@ afterAll(async () => {
 
 describe("tip-model prepare --engine duckdb", () => {
   it("writes the in-process prepared table, byte for byte, on the generated sample", async () => {
-    const { inProcess, duckdb, log } = await prepareBoth("generated", "--sample-rows", "5000", "--seed", "5");
+    const { inProcess, duckdb, log } = await prepareBoth("generated", [
+      "--sample-rows",
+      "5000",
+      "--seed",
+      "5",
+    ]);
     expect(inProcess.split("\n").length).toBeGreaterThan(100);
     expect(duckdb).toBe(inProcess);
     expect(log).toContain("in DuckDB: filterData > dropDuplicates, ");
@@ -56,10 +64,8 @@ describe("tip-model prepare --engine duckdb", () => {
   it("writes the in-process prepared table from trip files (DuckDB reads them itself)", async () => {
     const { inProcess, duckdb, log } = await prepareBoth(
       "files",
-      "--data-dir",
-      data,
-      "--duckdb-memory-limit",
-      "1GB",
+      ["--data-dir", data],
+      ["--duckdb-memory-limit", "1GB"],
     );
     expect(inProcess.split("\n").length).toBeGreaterThan(100);
     expect(duckdb).toBe(inProcess);
@@ -78,7 +84,7 @@ describe("tip-model prepare --engine duckdb", () => {
     const { table } = await readTableWithReport(join(data, "taxi_trip_data.csv"), taxiTripSchema);
     await writeTable(table, join(parquetDir, "taxi_trip_data.parquet"), { schema: taxiTripSchema });
     await writeFile(join(parquetDir, "taxi_zone_geo.csv"), await readFile(join(data, "taxi_zone_geo.csv")));
-    const { inProcess, duckdb, log } = await prepareBoth("parquet", "--data-dir", parquetDir);
+    const { inProcess, duckdb, log } = await prepareBoth("parquet", ["--data-dir", parquetDir]);
     expect(inProcess.split("\n").length).toBeGreaterThan(100);
     expect(duckdb).toBe(inProcess);
     expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
@@ -88,10 +94,8 @@ describe("tip-model prepare --engine duckdb", () => {
   it("reads the trip files into a table with the first filters when asked, with the same prepared table and read", async () => {
     const { inProcess, duckdb, log } = await prepareBoth(
       "table",
-      "--data-dir",
-      data,
-      "--duckdb-read",
-      "table",
+      ["--data-dir", data],
+      ["--duckdb-read", "table"],
     );
     expect(duckdb).toBe(inProcess);
     expect(log).toMatch(/taxi_trip_data: .*4,000 rows/);
@@ -119,7 +123,7 @@ describe("tip-model prepare --engine duckdb", () => {
       /taxi_trip_data\.csv line 6, column pickup_datetime: cannot parse "2018-02-30 10:00:00" as a timestamp/;
     expect(failed[0]?.log).toMatch(named);
     expect(failed[1]?.log).toMatch(named);
-    const dropped = await prepareBoth("dropped", "--data-dir", bad, "--drop-invalid-rows");
+    const dropped = await prepareBoth("dropped", ["--data-dir", bad, "--drop-invalid-rows"]);
     expect(dropped.duckdb).toBe(dropped.inProcess);
     expect(dropped.log).toMatch(/dropped 1 row.*pickup_datetime/);
   });

@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import type { FlagConditions } from "./flag-conditions";
 import type { CliExample } from "./help-layout";
 import type { ConfigSchema } from "./schema";
 
@@ -11,6 +12,13 @@ export interface CliCommand<S extends ConfigSchema = ConfigSchema> {
   /** Shown as an "Examples:" section at the end of the command's help. */
   examples?: readonly CliExample[];
   schema: S;
+  /**
+   * When mode-specific flags apply, by config key: `(config) => reason | undefined`. A flag given on the command
+   * line that the resolved config ignores is a config error (exit 2) naming the flag and the reason; values from
+   * `--config` are not checked.
+   * @example { num_trees: (c) => (c.model === "linear" ? "applies to --model random-forest, not linear" : undefined) }
+   */
+  flagConditions?: FlagConditions<z.output<S>>;
   /** Runs with the validated config; a rejection or throw becomes an error line and exit code 1. */
   run(config: z.output<S>): Promise<void> | void;
   /**

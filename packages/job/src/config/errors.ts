@@ -6,7 +6,9 @@ export type ConfigErrorKind =
   | "missing-value"
   | "invalid-value"
   | "config-file"
-  | "invalid-config";
+  | "invalid-config"
+  /** A flag given on the command line that the resolved config ignores (another model's or engine's). */
+  | "inapplicable-flag";
 
 /** Where a {@link ConfigError} points. */
 export interface ConfigErrorDetails {

@@ -1,7 +1,8 @@
 import { describeCliError } from "./cli-errors";
 import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
 import type { CliCommand, RunCliOptions } from "./cli-types";
-import type { HelpLayout } from "./command";
+import { flagValues, type HelpLayout } from "./command";
+import { checkFlagConditions } from "./flag-conditions";
 import { applyLoggingFlags, givenLogFile } from "./logging-flags";
 import { resolveConfig } from "./parse-config";
 import type { ConfigSchema } from "./schema";
@@ -9,7 +10,8 @@ import type { ConfigSchema } from "./schema";
 /**
  * Run a CLI of subcommands, each with its own config schema; resolves to the process exit code
  * (0 ok or help, 2 config error, 1 runtime error). `--print-config` prints the resolved config as JSON instead of
- * running, so its output is a config file. Prints errors as one line `program: message`; never exits.
+ * running, so its output is a config file. A flag typed on the command line that its command's `flagConditions`
+ * say the resolved config ignores is a config error. Prints errors as one line `program: message`; never exits.
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), {
  *   programName: "tip-model", defaultCommand: "run",
@@ -51,6 +53,8 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     invocation = parseCliArgs(argv, settings, output);
     if (invocation.kind === "printed") return invocation.exitCode;
     config = resolveConfig(invocation.cli.schema, invocation.fields, invocation.parsed, options.cwd);
+    const { command, bindings } = invocation.parsed;
+    checkFlagConditions(invocation.cli.flagConditions, config, flagValues(command, bindings));
   } catch (error) {
     return report(error);
   }

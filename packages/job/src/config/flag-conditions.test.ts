@@ -1,0 +1,93 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { resetLogging } from "../log/logger";
+import type { CliCommand } from "./cli-types";
+import { runCli } from "./run-cli";
+import { captureStream, tempFolder, tipSchema } from "./test-support";
+
+const tmp = tempFolder();
+afterAll(() => tmp.remove());
+afterEach(() => resetLogging());
+
+/** `random_forest.*` applies to the random forest only; `data_dir` not to the linear model (for the test). */
+const command: CliCommand<typeof tipSchema> = {
+  description: "train",
+  schema: tipSchema,
+  flagConditions: {
+    random_forest: (c) =>
+      c.model === "random-forest" ? undefined : `applies to --model random-forest, not ${c.model}`,
+    data_dir: (c) => (c.model === "linear" ? "not read by --model linear" : undefined),
+  },
+  run: () => {},
+};
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string; ran: boolean }> {
+  const stdout = captureStream();
+  const stderr = captureStream();
+  let ran = false;
+  const code = await runCli(argv, {
+    programName: "tip-model",
+    defaultCommand: "run",
+    env: {},
+    cwd: tmp.dir,
+    commands: {
+      run: {
+        ...command,
+        run: () => {
+          ran = true;
+        },
+      },
+    },
+    stdout,
+    stderr,
+  });
+  return { code, out: stdout.text(), err: stderr.text(), ran };
+}
+
+describe("runCli: flagConditions", () => {
+  it("refuses a flag given on the command line that the resolved config ignores: exit 2, the flag and why", async () => {
+    expect(await cli(["--model", "gbt", "--random-forest.num-trees", "50"])).toEqual({
+      code: 2,
+      out: "",
+      err: "tip-model: --random-forest.num-trees: applies to --model random-forest, not gbt\n",
+      ran: false,
+    });
+  });
+
+  it("names the other flags that do not apply, in the schema's order", async () => {
+    const { code, err } = await cli([
+      "--data-dir",
+      "d",
+      "--model",
+      "linear",
+      "--random-forest.num-trees",
+      "5",
+      "--no-random-forest.bootstrap",
+    ]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      "tip-model: --data-dir: not read by --model linear (and 2 more flags that do not apply: --random-forest.num-trees, --random-forest.bootstrap)\n",
+    );
+  });
+
+  it("checks against the resolved config: a mode set in --config counts, and so does --print-config", async () => {
+    const file = tmp.file("linear.json", JSON.stringify({ model: "linear" }));
+    expect((await cli(["--config", file, "--random-forest.num-trees", "5"])).code).toBe(2);
+    expect((await cli(["--config", file, "--random-forest.num-trees", "5", "--print-config"])).code).toBe(2);
+  });
+
+  it("accepts the same values from a --config file: it may hold the settings of every mode", async () => {
+    const file = tmp.file("all.json", JSON.stringify({ model: "gbt", random_forest: { num_trees: 5 } }));
+    expect(await cli(["--config", file])).toMatchObject({ code: 0, err: "", ran: true });
+    const other = tmp.file("trees.json", JSON.stringify({ random_forest: { num_trees: 5 } }));
+    expect(await cli(["--config", other, "--model", "gbt"])).toMatchObject({ code: 0, err: "", ran: true });
+  });
+
+  it("accepts a flag that applies, and flags without a condition", async () => {
+    expect(await cli(["--random-forest.num-trees", "50", "--test-fraction", "0.1"])).toMatchObject({
+      code: 0,
+      err: "",
+      ran: true,
+    });
+    expect(await cli(["--model", "gbt", "--data-dir", "d"])).toMatchObject({ code: 0, ran: true });
+  });
+});
