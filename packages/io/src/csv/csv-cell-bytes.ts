@@ -7,7 +7,7 @@
  */
 
 import { formatDay, formatWallClock, isEpochMillis } from "@tablepipe/core";
-import type { WriteType } from "../write/column-types";
+import { refuseInfinity, type WriteType } from "../write/column-types";
 
 const MS_PER_DAY = 86_400_000;
 /** Cached number texts per column at most: the cache stops growing there. */
@@ -142,12 +142,15 @@ export function numberText(): (value: number) => string {
 }
 
 /** A number as `csvCell` writes it: whole numbers digit by digit, others by `numberText`'s cached texts. */
-function numberCells(values: ArrayLike<unknown>, cell: (value: unknown) => string): CellWriter {
+function numberCells(name: string, values: ArrayLike<unknown>, cell: (value: unknown) => string): CellWriter {
   const text = numberText();
   return (out, at, row) => {
     const value = values[row];
     if (typeof value !== "number") return writeText(out, at, cell(value));
-    if (Number.isNaN(value)) return at; // a missing value: empty
+    if (value - value !== 0) {
+      if (Number.isNaN(value)) return at; // a missing value: empty
+      refuseInfinity(name, value, row);
+    }
     if (Number.isInteger(value) && value < DIGITS_BELOW && value > -DIGITS_BELOW && !Object.is(value, -0)) {
       return writeWhole(out, at, value);
     }
@@ -223,11 +226,13 @@ function dayCells(millis: readonly (number | null)[]): CellWriter {
 }
 
 /**
- * How the cells of one column written as `type` are written: time stamps and dates from `millis` (their epoch
- * milliseconds, null for a missing value), numbers as numbers, anything else (and any value of an unexpected
+ * How the cells of column `name` written as `type` are written: time stamps and dates from `millis` (their epoch
+ * milliseconds, null for a missing value), numbers as numbers (NaN empty, ±Infinity an error naming `name` and
+ * the row), anything else (and any value of an unexpected
  * kind) as `cell`'s text. A missing value is empty. The bytes of the cells' texts (`csvCell`'s) in UTF-8.
  */
 export function columnCellBytes(
+  name: string,
   type: WriteType,
   values: ArrayLike<unknown>,
   millis: readonly (number | null)[] | undefined,
@@ -237,6 +242,6 @@ export function columnCellBytes(
     return { write: type === "timestamp" ? wallClockCells(millis) : dayCells(millis) };
   }
   // a number column holds numbers, bigints (at most 20 digits) and missing values: all fit the fixed room
-  if (type === "int" || type === "float") return { write: numberCells(values, cell) };
+  if (type === "int" || type === "float") return { write: numberCells(name, values, cell) };
   return { text: (row) => cell(values[row]) };
 }

@@ -47,10 +47,11 @@ export async function writeCsvFile(
   path: string,
   specs: readonly ColumnSpec[] = [],
 ): Promise<void> {
-  const columns = writeColumns(table, specs);
+  const columns = writeColumns(table, specs, true); // each number cell is checked as it is written
   const names = columns.map((column) => column.name);
   const cells = columns.map((column) =>
     columnCellBytes(
+      column.name,
       column.type,
       column.values,
       column.type === "timestamp" || column.type === "date" ? epochMillisValues(column) : undefined,

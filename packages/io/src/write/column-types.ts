@@ -100,9 +100,14 @@ function remembered(
 /**
  * Every column of `table` with the logical type it is written as: from `specs` (a row schema), else the
  * schema the table remembers (a read's), else the one it declares (a step's output, `typedTable`), else its
- * values. Throws, naming the column, when its values do not fit.
+ * values. Throws, naming the column, when its values do not fit, or at ±Infinity in a float array unless
+ * `cellsChecked` (a writer that checks each number cell itself, and has no use for a NaN's nullability: CSV).
  */
-export function writeColumns(table: ColumnTable, specs?: readonly ColumnSpec[]): WriteColumn[] {
+export function writeColumns(
+  table: ColumnTable,
+  specs?: readonly ColumnSpec[],
+  cellsChecked = false,
+): WriteColumn[] {
   const bySpec = new Map(specs?.map((spec) => [spec.name, spec]));
   const tableSchema = rememberedDisplaySchema(table) ?? declaredSchema(table);
   return table.columnNames().map((name) => {
@@ -111,7 +116,9 @@ export function writeColumns(table: ColumnTable, specs?: readonly ColumnSpec[]):
     let nulls = false;
     if (ArrayBuffer.isView(values)) {
       kinds.add(typeof values[0] === "bigint" ? "bigint" : "number");
-      if (values instanceof Float64Array || values instanceof Float32Array) nulls = holdsNaN(name, values);
+      if (!cellsChecked && (values instanceof Float64Array || values instanceof Float32Array)) {
+        nulls = holdsNaN(name, values);
+      }
     } else {
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
@@ -154,7 +161,8 @@ function holdsNaN(name: string, values: Float64Array | Float32Array): boolean {
   return nan;
 }
 
-function refuseInfinity(name: string, value: number, row: number): never {
+/** Throw the error of a ±Infinity at `row` (0-based) of column `name`: readTable would not read it back. */
+export function refuseInfinity(name: string, value: number, row: number): never {
   throw new RangeError(
     `column ${name}, row ${row + 1}: ${value} is not a finite number, and readTable refuses it: the file would not read back (expected a finite number, or null for a missing value)`,
   );
