@@ -9,13 +9,17 @@ import {
   gt,
   length,
   lower,
+  max,
+  mean,
   mul,
   not,
   pipe,
+  stddev,
+  sum,
   year,
 } from "@tablepipe/core";
 import { ORDER_TYPES, ordersTable } from "@tablepipe/sql/test-support";
-import { derive, filter } from "@tablepipe/transforms";
+import { aggregate, derive, filter } from "@tablepipe/transforms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { expectParity, expectSameError } from "./test-support";
@@ -77,6 +81,30 @@ describe("an expression the in-process check refuses on the known column types: 
       options,
     );
     expect(result.placement.map((s) => s.engine)).toEqual(["in-process"]);
+  });
+});
+
+describe("a measure the in-process step refuses on the known column types: the in-process error", () => {
+  it("sum, mean and stddev of strings or booleans, a measure of an expression the check refuses", async () => {
+    const measures = [
+      sum(col("status")),
+      mean(col("paid")),
+      stddev(col("status")),
+      max(lower(col("amount"))),
+    ];
+    for (const measure of measures) {
+      const p = pipe(orders).transform(aggregate, { by: ["paid"], measures: { m: measure } });
+      await expectSameError(p, db, options, /^aggregate\(paid\): aggregate: measure "m": /);
+    }
+  });
+
+  it("min and max of strings, and sums of numbers, still run in DuckDB", async () => {
+    const p = pipe(orders).transform(aggregate, {
+      by: ["paid"],
+      measures: { first: max(col("status")), total: sum(col("amount")) },
+    });
+    const result = await expectParity(p, db, options);
+    expect(result.placement.map((s) => s.engine)).toEqual(["duckdb"]);
   });
 });
 

@@ -3,6 +3,7 @@ import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+import { inProcessKind } from "./expr-kinds";
 import { stddevSql } from "./stddev-sql";
 
 /** One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position. */
@@ -39,6 +40,20 @@ function measureType(measure: MeasureNode, types: KnownTypes) {
   return exprType(measure.of, types);
 }
 
+/** The measures that take numbers only: in process, strings or booleans are an error naming the measure. */
+const NUMERIC_MEASURES: ReadonlySet<MeasureNode["fn"]> = new Set(["sum", "mean", "stddev"]);
+
+/**
+ * Whether the in-process step accepts the measure on the known column types: its expression passes the
+ * in-process check, and a sum, mean or standard deviation is of numbers (or of a column of unknown type).
+ */
+function measureAccepted(measure: MeasureNode, types: KnownTypes): boolean {
+  if (measure.of === undefined) return true;
+  const kind = inProcessKind(measure.of, types);
+  if (kind === undefined) return false;
+  return !(NUMERIC_MEASURES.has(measure.fn) && (kind === "string" || kind === "boolean"));
+}
+
 /**
  * `aggregate`: `GROUP BY` (null keys form one group), groups at the position of their first row; with no
  * `by`, one row even for an empty input.
@@ -47,6 +62,8 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
   const by = [...new Set(stringsParam(params, "by"))];
   const measures = params.measures as Readonly<Record<string, MeasureNode>>;
   if (by.some((name) => Object.hasOwn(measures, name))) return undefined; // the in-process step names the error
+  // a measure in process refuses (`sum` of strings): the step runs there and fails with its own error
+  if (Object.values(measures).some((m) => !measureAccepted(m, known.types))) return undefined;
   const items = Object.entries(measures).map(([name, m]) => `${measureSql(m, c)} AS ${c.quote(name)}`);
   const columns = [...by, ...Object.keys(measures)];
   const added = Object.fromEntries(
