@@ -5,6 +5,7 @@ import { TransformParamError } from "./errors";
 import { isTable } from "./table";
 import type { ParamsSchema } from "./types";
 import { unionIssueDetail } from "./union-issue";
+import { valueAt } from "./value-at";
 
 export { describeValue };
 
@@ -45,15 +46,6 @@ export function paramsValidator(columns: ColumnParams, params: ParamsSchema | un
     columns: z.strictObject(columnShape),
     own: params,
   };
-}
-
-function valueAt(params: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = params;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 function pick(source: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {

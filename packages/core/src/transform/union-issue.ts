@@ -1,15 +1,8 @@
 import type * as z from "zod";
 
-type Issue = z.core.$ZodIssue;
+import { valueAt } from "./value-at";
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let at: unknown = value;
-  for (const key of path) {
-    if (typeof at !== "object" || at === null) return undefined;
-    at = (at as Record<PropertyKey, unknown>)[key];
-  }
-  return at;
-}
+type Issue = z.core.$ZodIssue;
 
 const quoted = (path: readonly PropertyKey[]): string => `"${path.map(String).join(".")}"`;
 

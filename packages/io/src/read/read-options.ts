@@ -1,3 +1,4 @@
+import { describeValue } from "@tablepipe/core";
 import type { ReadTableOptions } from "./types";
 
 /** Every option {@link ReadTableOptions} has: any other key is a misspelling. */
@@ -16,13 +17,6 @@ const READ_OPTION_KEYS: readonly (keyof ReadTableOptions)[] = [
 const ON_INVALID = ["error", "drop"] as const;
 const FORMATS = ["csv", "parquet", "arrow"] as const;
 
-const describe = (value: unknown): string =>
-  typeof value === "string"
-    ? JSON.stringify(value)
-    : typeof value === "function"
-      ? "a function"
-      : String(value);
-
 /**
  * Check `onInvalid` (from a config file, it escapes the compiler): `"error"`, `"drop"` or undefined; a TypeError
  * naming `caller`, the value and what is expected, so that no other value drops rows silently.
@@ -30,7 +24,7 @@ const describe = (value: unknown): string =>
  */
 export function checkOnInvalid(value: unknown, caller: string): void {
   if (value !== undefined && !(ON_INVALID as readonly unknown[]).includes(value)) {
-    throw new TypeError(`${caller}: onInvalid must be "error" or "drop", got ${describe(value)}`);
+    throw new TypeError(`${caller}: onInvalid must be "error" or "drop", got ${describeValue(value)}`);
   }
 }
 
@@ -51,20 +45,22 @@ export function checkReadOptions(options: object, caller: string): void {
   const { format, onInvalid, onProgress, workers, chunkSize, signal } = options as Record<string, unknown>;
   checkOnInvalid(onInvalid, caller);
   if (format !== undefined && !(FORMATS as readonly unknown[]).includes(format)) {
-    throw new TypeError(`${caller}: format must be one of ${FORMATS.join(", ")}, got ${describe(format)}`);
+    throw new TypeError(
+      `${caller}: format must be one of ${FORMATS.join(", ")}, got ${describeValue(format)}`,
+    );
   }
   if (onProgress !== undefined && typeof onProgress !== "function") {
-    throw new TypeError(`${caller}: onProgress must be a function, got ${describe(onProgress)}`);
+    throw new TypeError(`${caller}: onProgress must be a function, got ${describeValue(onProgress)}`);
   }
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`${caller}: signal must be an AbortSignal, got ${describe(signal)}`);
+    throw new TypeError(`${caller}: signal must be an AbortSignal, got ${describeValue(signal)}`);
   }
   if (workers !== undefined && !(Number.isSafeInteger(workers) && (workers as number) >= 0)) {
-    throw new TypeError(`${caller}: workers must be a whole number ≥ 0, got ${describe(workers)}`);
+    throw new TypeError(`${caller}: workers must be a whole number ≥ 0, got ${describeValue(workers)}`);
   }
   if (chunkSize !== undefined && !(Number.isSafeInteger(chunkSize) && (chunkSize as number) > 0)) {
     throw new TypeError(
-      `${caller}: chunkSize must be a whole number of bytes > 0, got ${describe(chunkSize)}`,
+      `${caller}: chunkSize must be a whole number of bytes > 0, got ${describeValue(chunkSize)}`,
     );
   }
 }

@@ -69,11 +69,12 @@ export async function writeTable(
     );
   }
   const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
-  const absent = specs?.filter((spec) => !table.columnNames().includes(spec.name)).map((spec) => spec.name);
+  const names = table.columnNames();
+  const absent = specs?.filter((spec) => !names.includes(spec.name)).map((spec) => spec.name);
   if (absent !== undefined && absent.length > 0) {
     throw new TableWriteError(
       path,
-      `writeTable: the schema names ${absent.map((c) => `"${c}"`).join(", ")}, which the table does not have (its columns: ${table.columnNames().join(", ")})`,
+      `writeTable: the schema names ${absent.map((c) => `"${c}"`).join(", ")}, which the table does not have (its columns: ${names.join(", ")})`,
     );
   }
   try {
