@@ -1,10 +1,10 @@
 import { type CastType, type Pipe, pipe, StepFailedError, typedTable } from "@tablepipe/core";
-import { flattenPlan, planSteps } from "@tablepipe/core/internal";
 import { excludeAirports, excludeMatching, join, union } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { type CompiledPipe, compilePipe } from "./compile-pipe";
+import type { CompiledPipe } from "./compile-pipe";
+import { compileForTest, inProcessMessage } from "./test-support/compile-for-test";
 
 /** Compile a pipe as an engine does: the source's types, and the engine's `columnTypes`. */
 function compile(
@@ -12,25 +12,7 @@ function compile(
   sourceTypes: Readonly<Record<string, CastType>>,
   columnTypes?: Readonly<Record<string, CastType>>,
 ): CompiledPipe {
-  const columns = p.source.columnNames();
-  return compilePipe(columns, flattenPlan(planSteps(columns, p.steps)), {
-    dialect: "duckdb",
-    sourceRelation: "orders",
-    lookupRelation: (i) => `lookup_${i}`,
-    numberRows: (relation) => `SELECT * FROM "${relation}"`,
-    sourceTypes,
-    ...(columnTypes === undefined ? {} : { columnTypes }),
-  });
-}
-
-/** The in-process run's error message. */
-function inProcessMessage(p: Pipe<string>): string {
-  try {
-    p.run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("the in-process run did not fail");
+  return compileForTest(p, { sourceTypes, ...(columnTypes === undefined ? {} : { columnTypes }) });
 }
 
 const orders = aq.table({ id: [1, 2], customer_id: [7, 8] });

@@ -20,11 +20,10 @@ import {
   pipe,
   year,
 } from "@tablepipe/core";
-import { flattenPlan, planSteps } from "@tablepipe/core/internal";
 import { derive, filter } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { compilePipe } from "../compile-pipe";
+import { compileForTest } from "../test-support/compile-for-test";
 import { inProcessKind } from "./expr-kinds";
 
 const TYPES: Readonly<Record<string, CastType>> = {
@@ -37,14 +36,7 @@ const TYPES: Readonly<Record<string, CastType>> = {
 
 /** The number of steps a pipe's compilation renders, the source columns of `TYPES`' types. */
 function rendered(p: Pipe<string>): number {
-  const columns = p.source.columnNames();
-  return compilePipe(columns, flattenPlan(planSteps(columns, p.steps)), {
-    dialect: "duckdb",
-    sourceRelation: "orders",
-    lookupRelation: (i) => `lookup_${i}`,
-    numberRows: (relation) => `SELECT * FROM "${relation}"`,
-    sourceTypes: TYPES,
-  }).renderedSteps;
+  return compileForTest(p, { sourceTypes: TYPES }).renderedSteps;
 }
 
 const orders = aq.table({

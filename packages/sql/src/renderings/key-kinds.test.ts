@@ -6,12 +6,12 @@ import {
   StepFailedError,
   typedTable,
 } from "@tablepipe/core";
-import { flattenPlan, planSteps } from "@tablepipe/core/internal";
 import { excludeAirports, excludeMatching, join } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { type CompiledPipe, compilePipe } from "../compile-pipe";
+import type { CompiledPipe } from "../compile-pipe";
+import { compileForTest, inProcessMessage } from "../test-support/compile-for-test";
 
 /** Compile a pipe as an engine does, the source columns of these types (none given: every type unknown). */
 function compile(
@@ -19,24 +19,7 @@ function compile(
   sourceTypes?: Readonly<Record<string, CastType>>,
   dialect: SqlDialectName = "duckdb",
 ): CompiledPipe {
-  const columns = p.source.columnNames();
-  return compilePipe(columns, flattenPlan(planSteps(columns, p.steps)), {
-    dialect,
-    sourceRelation: "orders",
-    lookupRelation: (i) => `lookup_${i}`,
-    numberRows: (relation) => `SELECT * FROM "${relation}"`,
-    ...(sourceTypes === undefined ? {} : { sourceTypes }),
-  });
-}
-
-/** The in-process run's error message. */
-function inProcessMessage(p: Pipe<string>): string {
-  try {
-    p.run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("the in-process run did not fail");
+  return compileForTest(p, { dialect, ...(sourceTypes === undefined ? {} : { sourceTypes }) });
 }
 
 const orders = aq.table({ id: [1, 2], customer_id: [7, 8] });
