@@ -1,9 +1,9 @@
 import { checkTableSchema, schemaFromRowSchema, schemaOf } from "@tablepipe/core";
 import { describe, expect, it } from "vitest";
 import { formatWallClock, tripChunkCsv } from "./csv-text";
-import { generateTrips, tripChunkToTable } from "./generate-trips";
+import { generateTrips, generateTripsPausing, tripChunkToTable } from "./generate-trips";
 import { generateZones } from "./generate-zones";
-import { generateTripChunks, type TripChunk, type TripColumns } from "./trip-chunks";
+import { generateTripChunks, generateTripColumns, type TripChunk, type TripColumns } from "./trip-chunks";
 import { TAXI_TRIP_COLUMNS, taxiTripSchema } from "./trip-schema";
 
 type Column = Float64Array | string[];
@@ -113,6 +113,43 @@ describe("generateTrips", () => {
     const empty = generateTrips({ rows: 0 });
     expect(empty.numRows()).toBe(0);
     expect(empty.columnNames()).toEqual(TAXI_TRIP_COLUMNS);
+  });
+});
+
+describe("generateTripColumns and generateTripsPausing", () => {
+  it("give the same rows as the chunks, pausing after each chunk but the last", async () => {
+    let pauses = 0;
+    const columns = await generateTripColumns({ rows: 2_500, seed: 7, chunkRows: 333 }, async () => {
+      pauses++;
+    });
+    const chunks = concatenated(generateTripChunks({ rows: 2_500, seed: 7 }));
+    expect(concatenated([{ start: 0, rows: 2_500, columns }])).toEqual(chunks);
+    expect(pauses).toBe(7); // 8 chunks of at most 333 rows
+  });
+
+  it("stop when the pause throws, generating no further chunk", async () => {
+    let pauses = 0;
+    const stop = new Error("interrupted by SIGINT");
+    await expect(
+      generateTripColumns({ rows: 1_000, chunkRows: 100 }, async () => {
+        pauses++;
+        throw stop;
+      }),
+    ).rejects.toBe(stop);
+    expect(pauses).toBe(1);
+  });
+
+  it("check their options before generating", async () => {
+    const never = async () => expect.unreachable("no chunk may be generated");
+    await expect(generateTripColumns({ rows: -1 }, never)).rejects.toThrow(/rows must be an integer >= 0/);
+    await expect(generateTripColumns({ rows: 5, chunkRows: 0 }, never)).rejects.toThrow(/chunkRows/);
+  });
+
+  it("generateTripsPausing gives generateTrips' table", async () => {
+    const pausing = await generateTripsPausing({ rows: 400, seed: 9 }, async () => undefined);
+    expect(pausing.objects()).toEqual(generateTrips({ rows: 400, seed: 9 }).objects());
+    expect(schemaOf(pausing)).toEqual(schemaOf(generateTrips({ rows: 1 })));
+    expect((await generateTripsPausing({ rows: 0 }, async () => undefined)).numRows()).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 export { taxiTripAliases, taxiZoneGeoAliases } from "./aliases";
 export { formatWallClock } from "./csv-text";
 export type { GenerateTripsOptions } from "./generate-trips";
-export { generateTrips, tripChunkToTable } from "./generate-trips";
+export { generateTrips, generateTripsPausing, tripChunkToTable } from "./generate-trips";
 export { generateZones, zoneRows } from "./generate-zones";
 export type { TripChunk, TripChunkOptions, TripColumns } from "./trip-chunks";
 export { DEFAULT_CHUNK_ROWS, generateTripChunks } from "./trip-chunks";

@@ -74,9 +74,10 @@ export function allocateTripColumns(rows: number): TripColumns {
   };
 }
 
-function fill(synth: TripSynthesizer, c: TripColumns, start: number, rows: number): void {
-  for (let k = 0; k < rows; k++) {
-    synth.generate(start + k);
+/** Generate trips `start ..< start + rows` into `c` from its row `at` on. */
+function fill(synth: TripSynthesizer, c: TripColumns, start: number, rows: number, at: number): void {
+  for (let k = at, end = at + rows; k < end; k++) {
+    synth.generate(start + k - at);
     c.vendor_id[k] = synth.vendorId;
     c.pickup_datetime[k] = synth.pickupMs;
     c.dropoff_datetime[k] = synth.dropoffMs;
@@ -124,7 +125,29 @@ function* chunks(
   for (let start = 0; start < rows; start += chunkRows) {
     const count = Math.min(chunkRows, rows - start);
     const columns = allocateTripColumns(count);
-    fill(synth, columns, start, count);
+    fill(synth, columns, start, count, 0);
     yield { start, rows: count, columns };
   }
+}
+
+/**
+ * All `rows` trips in one set of columns, generated `chunkRows` at a time with `pause()` awaited after each
+ * chunk but the last (it may throw to stop: a job's interrupt check). The same rows as `generateTripChunks`.
+ * @example const columns = await generateTripColumns({ rows: 5_000_000 }, () => job.checkpoint())
+ */
+export async function generateTripColumns(
+  options: TripChunkOptions,
+  pause: () => Promise<void>,
+): Promise<TripColumns> {
+  const { rows, seed = 42, chunkRows = DEFAULT_CHUNK_ROWS } = options;
+  checkCount("rows", rows, 0);
+  checkCount("chunkRows", chunkRows, 1);
+  const synth = new TripSynthesizer(seed);
+  const columns = allocateTripColumns(rows);
+  for (let start = 0; start < rows; start += chunkRows) {
+    const count = Math.min(chunkRows, rows - start);
+    fill(synth, columns, start, count, start);
+    if (start + count < rows) await pause();
+  }
+  return columns;
 }

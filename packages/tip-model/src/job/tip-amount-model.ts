@@ -15,7 +15,7 @@ import { dropMissing, sortRows } from "@tablepipe/transforms";
 import type * as z from "zod";
 import { FEATURE_COLUMNS, filterSettings, LABEL_COLUMN, TipAmountModelConfig } from "../config";
 import {
-  generateTrips,
+  generateTripsPausing,
   generateZones,
   taxiTripAliases,
   taxiTripSchema,
@@ -169,7 +169,10 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
       const sources = resolveDataSources(config);
       this.streamedTrips = undefined;
       if (sources === undefined) {
-        this.tables.taxi_trip_data = generateTrips({ rows: config.sample_rows, seed: config.seed });
+        this.tables.taxi_trip_data = await generateTripsPausing(
+          { rows: config.sample_rows, seed: config.seed },
+          () => this.checkpoint(),
+        );
         this.tables.taxi_zone_geo = generateZones();
         this.dataDescription = `built-in sample: ${config.sample_rows} generated trips (seed ${config.seed})`;
         this.log.warn(
