@@ -117,3 +117,20 @@ describe("union of an int column with numbers an int does not hold", () => {
     }
   });
 });
+
+describe("one table that two steps load with different types", () => {
+  const typed = typedTable(orders, z.object({ order_id: z.int(), customer_id: z.int() }));
+  // late orders, their customer not known yet: `union` loads customer_id as the input's int, `excludeMatching`
+  // (which does not read it) as a string; loaded once, the last step's types won for both
+  const late = aq.table({ order_id: [4], customer_id: [null] });
+
+  it("is loaded once per set of types, each step reading its own", async () => {
+    const p = pipe(typed)
+      .transform(union, { other: late })
+      .transform(excludeMatching, { column: "order_id", lookup: late, lookupKey: "order_id" });
+    const result = await expectParity(p, db);
+    expect(result.placement.map((s) => s.engine)).toEqual(["duckdb", "duckdb"]);
+    // before: ["7", "8", "9"], union's int column read against a VARCHAR one
+    expect(result.table.array("customer_id")).toEqual([7, 8, 9]);
+  });
+});

@@ -10,9 +10,10 @@ import type { PlannedStep } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { builtInRendering } from "./built-in-renderings";
 import { columnNameClash, describeClash } from "./column-names";
+import { LookupRelations } from "./lookup-relations";
 import { ROW_ORDER_COLUMN } from "./row-order";
 import { type RowOrderUse, resultIgnoresRowOrder, rowOrderUseOf } from "./row-order-use";
-import { LookupRelations, stepContext } from "./step-context";
+import { stepContext } from "./step-context";
 import { type KnownTypes, type RenderedStep, typesOf } from "./step-rendering";
 
 /** One CTE of a compiled pipe: a name, its query, and the step it renders (none for the source). */

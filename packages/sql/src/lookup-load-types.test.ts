@@ -111,3 +111,33 @@ describe("union of an int column with fractions in the other table", () => {
     expect(compiled.sql).not.toContain("CAST(");
   });
 });
+
+describe("one table two steps read", () => {
+  const late = aq.table({ id: [3], customer_id: [null] });
+
+  it("is two lookups when they load it with different types, each step reading its own", () => {
+    const p = pipe(orders)
+      .transform(union, { other: late })
+      .transform(excludeMatching, { column: "id", lookup: late, lookupKey: "id" });
+    const compiled = compile(p, INT);
+    expect(compiled.renderedSteps).toBe(2);
+    expect(compiled.lookups.map((l) => [l.table, l.relation, l.types])).toEqual([
+      [late, "lookup_1", { id: "int", customer_id: "int" }],
+      [late, "lookup_2", { id: "float", customer_id: "string" }],
+    ]);
+    const [unionCte, excludeCte] = compiled.ctes.slice(-2);
+    expect(unionCte?.sql).toContain('FROM "lookup 1"');
+    expect(excludeCte?.sql).toContain('"lookup 2"');
+    expect(excludeCte?.sql).not.toContain('"lookup 1"');
+  });
+
+  it("is one lookup when they load it with the same types", () => {
+    const lookup = aq.table({ key: [7, 2] });
+    const p = pipe(orders)
+      .transform(excludeMatching, { column: "id", lookup, lookupKey: "key" })
+      .transform(excludeMatching, { column: "customer_id", lookup, lookupKey: "key" });
+    const compiled = compile(p, INT);
+    expect(compiled.renderedSteps).toBe(2);
+    expect(compiled.lookups.map((l) => [l.relation, l.types])).toEqual([["lookup_1", { key: "float" }]]);
+  });
+});
