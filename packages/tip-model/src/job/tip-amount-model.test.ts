@@ -220,6 +220,44 @@ describe("logging", () => {
   });
 });
 
+/** More rows than the generation makes between two pauses (262,144): it pauses twice. */
+const INTERRUPTED_ROWS = 600_000;
+
+/** The job, counting its checkpoints; `abortAt`: the checkpoint at which the run is interrupted. */
+class CountingJob extends TipAmountModel {
+  checkpoints = 0;
+
+  constructor(
+    private readonly controller: AbortController,
+    private readonly abortAt = Number.POSITIVE_INFINITY,
+  ) {
+    super({ sample_rows: INTERRUPTED_ROWS, seed: 3 }, { signal: controller.signal });
+  }
+
+  protected override async checkpoint(): Promise<void> {
+    this.checkpoints++;
+    if (this.checkpoints === this.abortAt) this.controller.abort(new Error("interrupted by SIGINT"));
+    await super.checkpoint();
+  }
+}
+
+describe("extract on the generated sample", () => {
+  it("checks for an interrupt while it generates the trips, not only on entry and exit", async () => {
+    const job = new CountingJob(new AbortController());
+    await job.extract();
+    expect(job.table("taxi_trip_data").numRows()).toBe(INTERRUPTED_ROWS);
+    expect(job.checkpoints).toBe(4); // entry, two pauses of the generation, exit
+  });
+
+  it("stops at the first pause once interrupted, keeping no trips", async () => {
+    const job = new CountingJob(new AbortController(), 2);
+    await expect(job.extract()).rejects.toThrow("interrupted by SIGINT");
+    expect(job.checkpoints).toBe(2);
+    expect(() => job.table("taxi_trip_data")).toThrow(/does not exist yet/);
+    expect(logLines.join("\n")).toMatch(/extract: stopped after [\d.]+ m?s: interrupted by SIGINT/);
+  });
+});
+
 describe("the guide's experiments (Stage 2.4.2)", () => {
   it("parameter tuning: a new test_fraction reruns train and validate only, and the sizes follow", async () => {
     const job = await trained();
