@@ -3,7 +3,8 @@ import { access, lstat, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { OutputPathError } from "../errors";
 import { LOCK_FILE } from "./output-lock";
-import { MANIFEST_FILE, readManifest } from "./output-manifest";
+import { MANIFEST_FILE, type Manifest, readManifest } from "./output-manifest";
+import { changedFileError, changedFiles } from "./output-ownership";
 import { realish, within } from "./real-paths";
 import { temporaryTarget } from "./temporary-paths";
 
@@ -29,7 +30,8 @@ export interface OutputCheckOptions {
   inputs?: readonly string[];
   /**
    * Allow writing into a folder that holds files tablepipe did not write, and replacing files of the same
-   * names as the outputs. Nothing else is ever deleted or replaced.
+   * names as the outputs, whoever wrote them (also a file tablepipe wrote that changed since). Nothing else is
+   * ever deleted or replaced.
    */
   overwrite?: boolean;
   /** How messages name the overwrite switch (default `` `overwrite: true` ``; a CLI passes `"--overwrite"`). */
@@ -79,8 +81,7 @@ async function checkWritable(target: string, folder: string, label: string): Pro
   }
 }
 
-async function foreignEntries(dir: string, options: OutputCheckOptions): Promise<string[]> {
-  const ours = await readManifest(dir);
+async function foreignEntries(dir: string, ours: Manifest, options: OutputCheckOptions): Promise<string[]> {
   const names = options.shared === true ? (options.files ?? []) : await readdir(dir);
   const foreign: string[] = [];
   for (const name of names) {
@@ -97,8 +98,9 @@ async function foreignEntries(dir: string, options: OutputCheckOptions): Promise
 /**
  * Check, before any work and creating nothing, that `dir` may receive tablepipe's outputs; throws an
  * {@link OutputPathError} naming what is wrong: an empty path, the current folder, an input or a folder above
- * one, a file or a dangling link where a folder is expected, an unwritable folder, or files tablepipe did not
- * write (allowed with `overwrite`).
+ * one, a file or a dangling link where a folder is expected, an unwritable folder, files tablepipe did not
+ * write, or files it wrote that changed since (their size, time or inode differs from the manifest's record)
+ * among those it may replace (`files`, or all it wrote when `files` is not given); both allowed with `overwrite`.
  */
 export async function checkOutputFolder(dir: string, options: OutputCheckOptions = {}): Promise<void> {
   const label = options.label ?? "output folder";
@@ -157,7 +159,15 @@ export async function checkOutputFolder(dir: string, options: OutputCheckOptions
       );
     }
   }
-  const foreign = await foreignEntries(real, options);
+  const ours = await readManifest(real);
+  const changed = await changedFiles(real, ours, options.files ?? ours.keys());
+  if (changed.length > 0 && options.overwrite !== true) {
+    throw changedFileError(target, changed, {
+      label,
+      overwriteLabel: options.overwriteLabel ?? "`overwrite: true`",
+    });
+  }
+  const foreign = await foreignEntries(real, ours, options);
   if (foreign.length > 0 && options.overwrite !== true) {
     const what = shared
       ? `${listed(foreign)} exists and tablepipe did not write it`

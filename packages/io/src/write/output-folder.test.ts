@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,7 +51,11 @@ describe("writeOutputFolder", () => {
     expect(result).toBe(42);
     expect(ls(dir)).toEqual([MANIFEST_FILE, "metrics.csv", "model.json"]);
     expect(read(join(dir, "metrics.csv"))).toBe("a\n1\n2\n");
-    expect(manifest(dir)).toEqual({ tablepipe: 1, files: ["metrics.csv", "model.json"] });
+    const recorded = (name: string) => {
+      const { size, mtimeMs, ino } = statSync(join(dir, name));
+      return { name, fingerprints: [{ size, mtimeMs, ino }] };
+    };
+    expect(manifest(dir)).toEqual({ tablepipe: 2, files: [recorded("metrics.csv"), recorded("model.json")] });
     expect(ls(tmp.dir).filter((n) => n.startsWith("."))).toEqual([]);
     expect(pendingOnInterrupt()).toEqual([]);
   });

@@ -1,16 +1,23 @@
 import { mkdir, open, readdir, rename, rmdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ColumnTable } from "arquero";
+import { OutputPathError } from "../errors";
 import { formatFromExtension } from "../read/sources";
 import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
 import { checkOutputFolder, type OutputCheckOptions } from "./output-check";
+import { type Fingerprint, fingerprintOf } from "./output-fingerprint";
 import { lockOutputFolder } from "./output-lock";
-import { MANIFEST_FILE, readManifest, writeManifest } from "./output-manifest";
+import { MANIFEST_FILE, type OwnedFile, readManifest, writeManifest } from "./output-manifest";
+import { changedFileError, changeOf } from "./output-ownership";
 import { removeQuietly, temporarySibling, temporaryTarget } from "./temporary-paths";
 import { type WriteTableOptions, writeTable } from "./write-table";
 
-/** The steps of writing one output file, in order (a fault-injection hook sees each). */
-export type OutputStep = "write" | "sync" | "manifest" | "rename";
+/**
+ * The steps of writing one output file, in order (a fault-injection hook sees each): fill the temporary file,
+ * flush it, record its fingerprint in the manifest (beside the previous file's), rename it into place, record
+ * its fingerprint alone.
+ */
+export type OutputStep = "write" | "sync" | "manifest" | "rename" | "record";
 
 /** Options of {@link openOutputFolder}: the checks, plus a hook called before each step of each file. */
 export interface OpenOutputFolderOptions extends OutputCheckOptions {
@@ -29,8 +36,10 @@ async function syncFile(path: string): Promise<void> {
 
 /**
  * An output folder open for writing: locked against other runs, its stale temporary files swept. Each file is
- * written under a temporary name in the folder, recorded in `.tablepipe-manifest.json`, then renamed into place,
- * so at any moment a file is its previous complete version or its new one. Nothing else in the folder is touched.
+ * written under a temporary name in the folder, recorded in `.tablepipe-manifest.json` with its fingerprint
+ * (size, modification time, inode), then renamed into place, so at any moment a file is its previous complete
+ * version or its new one. A file is replaced only when it is still what tablepipe wrote (or with `overwrite`);
+ * nothing else in the folder is touched.
  */
 export class OutputFolder {
   /** Temporary files of an interrupted earlier run that opening the folder removed. */
@@ -40,7 +49,7 @@ export class OutputFolder {
   private constructor(
     /** The folder's absolute path. */
     readonly dir: string,
-    private readonly ours: Set<string>,
+    private readonly ours: Map<string, OwnedFile>,
     private readonly options: OpenOutputFolderOptions,
     private readonly created: boolean,
     private readonly unlock: () => Promise<void>,
@@ -59,7 +68,7 @@ export class OutputFolder {
     let unlock: (() => Promise<void>) | undefined;
     try {
       unlock = await lockOutputFolder(target);
-      const ours = await readManifest(target);
+      const ours = new Map(await readManifest(target));
       const swept: string[] = [];
       for (const name of await readdir(target)) {
         const of = temporaryTarget(name);
@@ -82,7 +91,11 @@ export class OutputFolder {
     return join(this.dir, name);
   }
 
-  /** Write output file `name` atomically: `write` fills the temporary path it is given. */
+  /**
+   * Write output file `name` atomically: `write` fills the temporary path it is given. Just before the rename,
+   * a file already at `name` is checked again (it may have changed since the folder was opened): unless it is
+   * what tablepipe wrote there, or `overwrite` is set, an {@link OutputPathError} is thrown and it is left as is.
+   */
   async write(name: string, write: (temporaryPath: string) => Promise<void>): Promise<string> {
     if (this.closed) throw new Error(`output folder ${this.dir} is closed`);
     if (this.options.files !== undefined && !this.options.files.includes(name)) {
@@ -99,13 +112,17 @@ export class OutputFolder {
       await write(temporary);
       await step("sync");
       await syncFile(temporary);
-      if (!this.ours.has(name)) {
-        await step("manifest");
-        await writeManifest(this.dir, new Set([...this.ours, name]));
-        this.ours.add(name);
-      }
+      const previous = await this.replaceable(name);
+      const written = await fingerprintOf(temporary);
+      if (written === undefined)
+        throw new Error(`output folder ${this.dir}: ${temporary} vanished before its rename`);
+      await step("manifest");
+      // a run killed before the rename leaves the previous file, killed after it the new one: both stay ours
+      await this.record(name, previous === undefined ? [written] : [previous, written]);
       await step("rename");
       await rename(temporary, final);
+      await step("record");
+      await this.record(name, [(await fingerprintOf(final)) ?? written]);
     } catch (error) {
       await removeQuietly(temporary);
       throw error;
@@ -113,6 +130,37 @@ export class OutputFolder {
       forgetOnInterrupt(temporary);
     }
     return final;
+  }
+
+  /**
+   * Check that the file at `name`, if any, may be replaced; resolves to its fingerprint when it is tablepipe's
+   * (to be kept in the manifest until the rename), undefined when nothing is there or `overwrite` let a file
+   * tablepipe did not write be replaced.
+   */
+  private async replaceable(name: string): Promise<Fingerprint | undefined> {
+    const now = await fingerprintOf(this.path(name));
+    if (now === undefined) return undefined;
+    const owned = this.ours.has(name);
+    const change = owned ? changeOf(this.ours, name, now) : "tablepipe did not write it";
+    if (change === undefined) return now;
+    if (this.options.overwrite === true) return undefined;
+    const labels = {
+      label: this.options.label ?? "output folder",
+      overwriteLabel: this.options.overwriteLabel ?? "`overwrite: true`",
+    };
+    if (owned) throw changedFileError(this.dir, [{ name, change }], labels);
+    throw new OutputPathError(
+      this.dir,
+      `cannot write ${labels.label} ${this.path(name)}: ${name} appeared after the folder was checked and tablepipe did not write it; move it away or delete it yourself, or pass ${labels.overwriteLabel} to replace it`,
+    );
+  }
+
+  /** Record in the manifest that file `name` may have one of `fingerprints`. */
+  private async record(name: string, fingerprints: readonly Fingerprint[]): Promise<void> {
+    const entries = new Map(this.ours);
+    entries.set(name, { name, fingerprints });
+    await writeManifest(this.dir, entries.values());
+    this.ours.set(name, { name, fingerprints });
   }
 
   /** Write a table as output file `name` (format from its extension unless given), atomically. */
