@@ -101,6 +101,29 @@ describe("run refuses, before any work, an output folder that could lose files",
     expect(JSON.parse(await readFile(join(out, OUTPUT_FILES.model), "utf8")).model).toBe("linearRegression");
   });
 
+  it("a second run refuses, before any work, an output the user edited since, and keeps it byte for byte", async () => {
+    const out = join(root, "edited");
+    expect((await cli("--data-dir", data, "--output-dir", out, "--log-level", "warn")).code).toBe(0);
+    const predictions = join(out, OUTPUT_FILES.predictions);
+    const mine = `${await readFile(predictions, "utf8")}# checked by hand\n`;
+    await writeFile(predictions, mine);
+    const model = await readFile(join(out, OUTPUT_FILES.model));
+    const refused = await cli("--data-dir", data, "--output-dir", out, "--model", "linear");
+    expect(refused.code).toBe(1);
+    expect(refused.messages).toHaveLength(1);
+    expect(refused.messages[0]).toMatch(
+      new RegExp(
+        `^tip-model: cannot write --output-dir ${predictions}: predictions\\.csv changed since tablepipe wrote it \\(now ${Buffer.byteLength(mine)} bytes, modified .*\\), so it may be yours now: move it away or delete it yourself, or pass --overwrite to replace it$`,
+      ),
+    );
+    expect(refused.err).not.toContain("extract: started");
+    expect(await readFile(predictions, "utf8")).toBe(mine);
+    expect(await readFile(join(out, OUTPUT_FILES.model))).toEqual(model);
+    await rm(predictions); // what the message says to do
+    expect((await cli("--data-dir", data, "--output-dir", out, "--log-level", "warn")).code).toBe(0);
+    expect(await ls(out)).toEqual(RUN_LISTING);
+  });
+
   it("a run holding the lock makes a second one fail by name", async () => {
     const out = join(root, "locked");
     await mkdir(out);
