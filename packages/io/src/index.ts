@@ -2,7 +2,8 @@
  * Table IO: `readTable` (CSV streamed, Parquet, Arrow IPC) typed by a zod row schema, `writeTable` (CSV,
  * Parquet) and output folders (`openOutputFolder`, `writeOutputFolder`), all written under temporary names and
  * renamed when complete. An output folder is locked while open, records the files tablepipe wrote in
- * `.tablepipe-manifest.json`, and never deletes or replaces a file tablepipe did not write.
+ * `.tablepipe-manifest.json` with their fingerprints (size, modification time, inode), and never deletes or
+ * replaces a file tablepipe did not write, nor one it wrote that changed since.
  *
  * Reading, per schema kind (an empty cell is `null` in a `.nullable()`/`.optional()` column, the default in a
  * `.default()` column, and an invalid value otherwise):
