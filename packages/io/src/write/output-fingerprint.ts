@@ -50,7 +50,7 @@ export function howItChanged(recorded: readonly Fingerprint[], now: Fingerprint)
   const last = recorded[recorded.length - 1];
   if (last === undefined) return "tablepipe recorded nothing of it";
   if (last.size === now.size && last.mtimeMs === now.mtimeMs) {
-    return `another file of the same size and time was put in its place (inode ${now.ino}; tablepipe wrote inode ${last.ino})`;
+    return `another file of the same size and time is in its place: inode ${now.ino}, tablepipe wrote inode ${last.ino} (a folder copied or restored from a backup looks so too)`;
   }
   return `now ${now.size} bytes, modified ${time(now.mtimeMs)}; tablepipe wrote ${last.size} bytes, modified ${time(last.mtimeMs)}`;
 }

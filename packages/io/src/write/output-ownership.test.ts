@@ -104,7 +104,7 @@ describe("files tablepipe wrote and the user changed since", () => {
       if (f.name === "model.json") f.fingerprints = [{ size, mtimeMs, ino: ino + 1 }];
     writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
     await expect(rerun(dir)).rejects.toThrow(
-      `model.json changed since tablepipe wrote it (another file of the same size and time was put in its place (inode ${ino}; tablepipe wrote inode ${ino + 1}))`,
+      `model.json changed since tablepipe wrote it (another file of the same size and time is in its place: inode ${ino}, tablepipe wrote inode ${ino + 1} (a folder copied or restored from a backup looks so too))`,
     );
     expect(readFileSync(path, "utf8")).toBe('{"model":1}\n');
   });
