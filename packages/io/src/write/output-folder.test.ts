@@ -291,6 +291,14 @@ describe("output folder faults", () => {
     expect(ls(dir)).toEqual([LOCK_FILE]);
   });
 
+  it("closing leaves a lock that another run took over", async () => {
+    const dir = fresh();
+    const out = await openOutputFolder(dir);
+    writeFileSync(join(dir, LOCK_FILE), `${process.ppid}\n`); // another run judged this one gone
+    await out.close();
+    expect(read(join(dir, LOCK_FILE))).toBe(`${process.ppid}\n`);
+  });
+
   /** Open `dir` as `out` in a child process, run `then` (module code), and interrupt the child. */
   const interrupted = (dir: string, then: string) => {
     const script = `

@@ -27,7 +27,7 @@ async function holderOf(path: string): Promise<number | undefined> {
 /**
  * Take the output folder's lock (`.tablepipe.lock`, holding this process's pid), or throw an
  * {@link OutputLockedError} when a live process holds it; a lock left by a dead process is taken over.
- * Resolves to the function that releases it.
+ * Resolves to the function that releases it (removing the lock file only while it still holds this pid).
  */
 export async function lockOutputFolder(dir: string): Promise<() => Promise<void>> {
   const path = join(dir, LOCK_FILE);
@@ -54,6 +54,7 @@ export async function lockOutputFolder(dir: string): Promise<() => Promise<void>
   removeOnInterrupt(path);
   return async () => {
     forgetOnInterrupt(path);
-    await rm(path, { force: true });
+    // another run that took the lock over (it judged this process gone) keeps it
+    if ((await holderOf(path)) === process.pid) await rm(path, { force: true });
   };
 }
