@@ -15,7 +15,7 @@ import { type WriteTableOptions, writeTable } from "./write-table";
 /**
  * The steps of writing one output file, in order (a fault-injection hook sees each): fill the temporary file,
  * flush it, record its fingerprint in the manifest (beside the previous file's), rename it into place, record
- * its fingerprint alone.
+ * its fingerprint alone (only when it replaced a file: a new file's record is final before the rename).
  */
 export type OutputStep = "write" | "sync" | "manifest" | "rename" | "record";
 
@@ -121,8 +121,11 @@ export class OutputFolder {
       await this.record(name, previous === undefined ? [written] : [previous, written]);
       await step("rename");
       await rename(temporary, final);
-      await step("record");
-      await this.record(name, [(await fingerprintOf(final)) ?? written]);
+      if (previous !== undefined) {
+        // a rename keeps size, time and inode: a new file's record is final already, a replaced one drops the previous
+        await step("record");
+        await this.record(name, [(await fingerprintOf(final)) ?? written]);
+      }
     } catch (error) {
       await removeQuietly(temporary);
       throw error;

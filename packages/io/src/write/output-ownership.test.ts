@@ -222,6 +222,35 @@ describe("a run stopped while it replaces a file", () => {
   );
 });
 
+describe("the manifest writes a file costs", () => {
+  /** The steps writing `model.json` into `dir` goes through. */
+  async function stepsOf(dir: string): Promise<OutputStep[]> {
+    const steps: OutputStep[] = [];
+    await writeOutputFolder(dir, async (out) => out.write("model.json", text('{"model":3}\n')), {
+      beforeStep: (step) => void steps.push(step),
+    });
+    return steps;
+  }
+
+  it("a new file is recorded once, before its rename (the rename keeps what the record says)", async () => {
+    const dir = fresh();
+    expect(await stepsOf(dir)).toEqual(["write", "sync", "manifest", "rename"]);
+    expect(entry(dir, "model.json")).toEqual({
+      name: "model.json",
+      fingerprints: [fingerprint(join(dir, "model.json"))],
+    });
+  });
+
+  it("a replaced file is recorded beside the previous one, then alone", async () => {
+    const dir = await written();
+    expect(await stepsOf(dir)).toEqual(["write", "sync", "manifest", "rename", "record"]);
+    expect(entry(dir, "model.json")).toEqual({
+      name: "model.json",
+      fingerprints: [fingerprint(join(dir, "model.json"))],
+    });
+  });
+});
+
 describe("manifests of other versions", () => {
   it("a version-1 manifest's files are owned by name: replaced, then recorded with a fingerprint", async () => {
     const dir = fresh();
