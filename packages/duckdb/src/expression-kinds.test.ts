@@ -19,7 +19,16 @@ import {
   year,
 } from "@tablepipe/core";
 import { ORDER_TYPES, ordersTable } from "@tablepipe/sql/test-support";
-import { aggregate, derive, filter } from "@tablepipe/transforms";
+import {
+  aggregate,
+  cumulativeSum,
+  derive,
+  filter,
+  lag,
+  lead,
+  rowNumber,
+  window,
+} from "@tablepipe/transforms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { expectParity, expectSameError } from "./test-support";
@@ -102,6 +111,52 @@ describe("a measure the in-process step refuses on the known column types: the i
     const p = pipe(orders).transform(aggregate, {
       by: ["paid"],
       measures: { first: max(col("status")), total: sum(col("amount")) },
+    });
+    const result = await expectParity(p, db, options);
+    expect(result.placement.map((s) => s.engine)).toEqual(["duckdb"]);
+  });
+});
+
+describe("a window function the in-process step refuses on the known column types: the in-process error", () => {
+  it("cumulativeSum of strings or booleans, lag or lead of an expression the check refuses", async () => {
+    const functions = [
+      cumulativeSum(col("status")),
+      cumulativeSum(col("paid")),
+      cumulativeSum(lower(col("amount"))),
+      lag(div(col("status"), 2)),
+      lead(not(col("amount")), 2),
+    ];
+    for (const f of functions) {
+      const p = pipe(orders).transform(window, {
+        partitionBy: ["paid"],
+        orderBy: ["id"],
+        columns: { n: rowNumber(), w: f },
+      });
+      await expectSameError(p, db, options, /^window(\(|:).*column "w": /);
+    }
+  });
+
+  it("a string column holding only nulls is accepted in process, so the step runs and gives its nulls", async () => {
+    const nulls = ordersTable([{ id: 1, status: null, amount: 3, paid: null, at: null }]);
+    const p = pipe(nulls).transform(window, {
+      partitionBy: ["paid"],
+      orderBy: ["id"],
+      columns: { w: cumulativeSum(col("status")) },
+    });
+    const result = await expectParity(p, db, options);
+    expect(result.placement.map((s) => s.engine)).toEqual(["in-process"]);
+  });
+
+  it("sums of numbers and lag or lead of strings and booleans still run in DuckDB", async () => {
+    const p = pipe(orders).transform(window, {
+      partitionBy: ["paid"],
+      orderBy: ["id"],
+      columns: {
+        total: cumulativeSum(col("amount")),
+        before: lag(col("status")),
+        after: lead(col("paid")),
+        low: lag(lower(col("status"))),
+      },
     });
     const result = await expectParity(p, db, options);
     expect(result.placement.map((s) => s.engine)).toEqual(["duckdb"]);

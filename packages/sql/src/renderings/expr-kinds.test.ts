@@ -20,7 +20,16 @@ import {
   pipe,
   year,
 } from "@tablepipe/core";
-import { derive, filter } from "@tablepipe/transforms";
+import {
+  cumulativeSum,
+  derive,
+  filter,
+  lag,
+  lead,
+  rowNumber,
+  type WindowFunction,
+  window,
+} from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { compileForTest } from "../test-support/compile-for-test";
@@ -119,5 +128,43 @@ describe("derive and filter renderings", () => {
     expect(rendered(pipe(orders).transform(filter, { where: col("paid") }))).toBe(1);
     const unknown = pipe(aq.table({ s: ["a"] })).transform(filter, { where: gt(div(col("s"), 2), 1) });
     expect(rendered(unknown)).toBe(1);
+  });
+});
+
+describe("window rendering", () => {
+  const windowOf = (columns: Readonly<Record<string, WindowFunction>>) =>
+    pipe(orders.assign({ other: [null, null] })).transform(window, {
+      partitionBy: [],
+      orderBy: ["qty"],
+      columns,
+    });
+
+  it("declines a function the in-process step refuses: a cumulativeSum of strings or booleans, a refused expression", () => {
+    for (const f of [
+      cumulativeSum(col("status")),
+      cumulativeSum(col("paid")),
+      cumulativeSum(lower(col("status"))),
+    ]) {
+      expect(rendered(windowOf({ n: rowNumber(), w: f })), JSON.stringify(f)).toBe(0);
+      expect(() => windowOf({ w: f }).run(), JSON.stringify(f)).toThrow(/window: column "w": cumulativeSum/);
+    }
+    for (const expr of REFUSED) {
+      expect(rendered(windowOf({ w: lag(expr) })), JSON.stringify(expr)).toBe(0);
+      expect(rendered(windowOf({ w: lead(expr, 2) })), JSON.stringify(expr)).toBe(0);
+    }
+  });
+
+  it("renders sums of numbers and time stamps, lag and lead of any kind, and columns of unknown type", () => {
+    const functions = [
+      cumulativeSum(col("amount")),
+      cumulativeSum(col("at")),
+      cumulativeSum(col("other")),
+      cumulativeSum(div(col("other"), 2)),
+      lag(col("status")),
+      lead(col("paid")),
+      ...ACCEPTED.map((expr) => lag(expr)),
+    ];
+    for (const f of functions)
+      expect(rendered(windowOf({ n: rowNumber(), w: f })), JSON.stringify(f)).toBe(1);
   });
 });

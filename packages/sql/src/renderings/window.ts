@@ -3,6 +3,7 @@ import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
 import { columnList, orderTerms, selectWithColumns } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+import { inProcessKind } from "./expr-kinds";
 
 /** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
 interface WindowFunctionShape {
@@ -44,11 +45,23 @@ function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | unde
 }
 
 /**
+ * Whether the in-process step accepts the function on the known column types: its expression passes the
+ * in-process check, and a `cumulativeSum` is of numbers (time stamps are numbers there) or of a column of
+ * unknown type.
+ */
+function functionAccepted(fn: WindowFunctionShape, types: KnownTypes): boolean {
+  if (fn.of === undefined) return true;
+  const kind = inProcessKind(fn.of, types);
+  if (kind === undefined) return false;
+  return !(fn.fn === "cumulativeSum" && (kind === "string" || kind === "boolean"));
+}
+
+/**
  * `window`: SQL's window functions over `PARTITION BY` the keys (nulls one partition), ordered by the
  * `orderBy` columns (ascending nulls first, descending nulls last), ties broken by every other column
  * ascending and then by position, as in process; `rank` orders by the `orderBy` columns alone, so rows
- * equal in them share a rank. Rows keep their order. A `descending` column that is not an `orderBy` column
- * is left to the in-process step, which names the error.
+ * equal in them share a rank. Rows keep their order. A `descending` column that is not an `orderBy` column,
+ * or a function the in-process step refuses on the known column types, is left to it, which names the error.
  */
 export const renderWindow: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "partitionBy"))];
@@ -56,6 +69,8 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
   const descending = stringsParam(params, "descending");
   if (descending.some((name) => !order.includes(name))) return undefined;
   const functions = params.columns as Readonly<Record<string, WindowFunctionShape>>;
+  // a function in process refuses (`cumulativeSum` of strings): the step runs there and fails with its own error
+  if (Object.values(functions).some((fn) => !functionAccepted(fn, known.types))) return undefined;
   const partition = keys.length > 0 ? `PARTITION BY ${columnList(c, keys)}` : "";
   const orderKeys = order.map((column) => ({ column, descending: descending.includes(column) }));
   const rest = c.columns.filter((name) => !keys.includes(name) && !order.includes(name));
