@@ -8,6 +8,7 @@ export { rememberedDisplaySchema, resolveDisplaySchema } from "./display/display
 export type { NumberFormatOptions } from "./display/format-number";
 export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
+export { castFailureDetail } from "./expr/cast";
 export { evaluateExpression } from "./expr/evaluate";
 export { expressionKind } from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";

@@ -99,7 +99,7 @@ describe("writeOnDuckDb", () => {
     const failing = pipe(table).transform(castColumns, { columns: { status: "float" } });
     await expect(
       writeOnDuckDb(failing, path, { columnTypes: { status: "string" }, database: scratch.db }),
-    ).rejects.toThrow(/cannot cast "paid" to float/);
+    ).rejects.toThrow(/cannot convert "paid" to float \(row 1\)/);
     expect(await readFile(path, "utf8")).toBe("previous contents\n");
     expect((await readdir(scratch.folder)).filter((name) => name.includes(".tmp-"))).toEqual([]);
   });

@@ -10,6 +10,7 @@ import type { PlannedStep } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { builtInRendering } from "./built-in-renderings";
 import { columnNameClash, describeClash } from "./column-names";
+import type { FailureProbe } from "./failure-probe";
 import { LookupRelations } from "./lookup-relations";
 import { ROW_ORDER_COLUMN } from "./row-order";
 import { type RowOrderUse, resultIgnoresRowOrder, rowOrderUseOf } from "./row-order-use";
@@ -27,6 +28,8 @@ export interface CompiledCte {
   readonly readsLookup?: boolean;
   /** How the step's rows depend on its input's row order, when known (see `RowOrderUse`). */
   readonly rowOrder?: RowOrderUse;
+  /** How to find the row the step's query failed on, as in process (see `FailureProbe`), when it can fail on one. */
+  readonly failureProbe?: FailureProbe;
 }
 
 /** A pipe's longest renderable prefix as one query, a CTE per step. */
@@ -222,6 +225,7 @@ export function compilePipe(
       columns: rendered.columns,
       readsLookup: lookups.reads > reads,
       ...(rowOrder === undefined ? {} : { rowOrder }),
+      ...(rendered.failureProbe === undefined ? {} : { failureProbe: rendered.failureProbe }),
     });
     input = name;
     columns = rendered.columns;

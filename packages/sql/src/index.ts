@@ -12,6 +12,7 @@ export type { ColumnType } from "./column-types";
 export { columnTypesOf } from "./column-types";
 export type { CompiledCte, CompiledPipe, CompileOptions } from "./compile-pipe";
 export { compilePipe, countMarker, rowOrderedQuery, withClause } from "./compile-pipe";
+export type { FailureProbe } from "./failure-probe";
 export type { EnginePlacement } from "./finish-engine-run";
 export { finishEngineRun, pushedDownTrace } from "./finish-engine-run";
 export type { InferredColumnType } from "./infer-column-type";

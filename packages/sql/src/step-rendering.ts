@@ -1,5 +1,6 @@
 import type { CastType, SqlStepContext } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
+import type { FailureProbe } from "./failure-probe";
 import type { RowOrderUse } from "./row-order-use";
 
 /** The columns whose type the compiler knows, with it (a column not listed is of an unknown type). */
@@ -14,6 +15,8 @@ export interface RenderedStep {
   readonly types?: KnownTypes;
   /** How its rows depend on its input's row order, when the rendering knows (see `RowOrderUse`). */
   readonly rowOrder?: RowOrderUse;
+  /** How to find the row its query failed on, as in process, when the query can raise an error on a cell. */
+  readonly failureProbe?: FailureProbe;
 }
 
 /** What a built-in rendering knows besides the step context: the input's types, and typed lookups. */

@@ -1,4 +1,5 @@
 import { parseTimestamp } from "../time/timestamp";
+import { describeValue } from "../values/describe-value";
 import type { CastType } from "./nodes";
 import { NULL_BOOL, type Vector } from "./vector";
 
@@ -10,6 +11,11 @@ export class CastFailure {
     /** The row (position in the vector) holding the value. */
     readonly row: number,
   ) {}
+}
+
+/** What a cast's error says of a value it cannot convert and its row: `cannot convert "x" to float (row 3)`. */
+export function castFailureDetail(value: string, to: CastType, row: number): string {
+  return `cannot convert ${describeValue(value)} to ${to} (row ${row})`;
 }
 
 /** The number a string's decimal text holds, or NaN. */

@@ -1,5 +1,5 @@
 import { describeValue } from "../values/describe-value";
-import { CastFailure, castVector } from "./cast";
+import { CastFailure, castFailureDetail, castVector } from "./cast";
 import { datePart, isDatePart, truncation } from "./date-parts";
 import { ExpressionError } from "./errors";
 import { formatExpr } from "./format";
@@ -368,7 +368,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           return castVector(a, at.to, n);
         } catch (error) {
           if (!(error instanceof CastFailure)) throw error;
-          return fail(at, `cannot convert ${describeValue(error.value)} to ${error.to} (row ${error.row})`);
+          return fail(at, castFailureDetail(error.value, error.to, error.row));
         }
       }
     }

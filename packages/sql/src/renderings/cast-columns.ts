@@ -1,18 +1,14 @@
 import { type CastType, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { selectWithColumns } from "../select-list";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
-
-/** JavaScript's decimal number text, as `castColumns` reads a string in process (`Number(text.trim())`). */
-const NUMBER_TEXT = String.raw`[+-]?(Infinity|[0-9]+\.?[0-9]*([eE][+-]?[0-9]+)?|\.[0-9]+([eE][+-]?[0-9]+)?)`;
-
-/** SQL text of a string literal. */
-const text = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+import { castFailureProbe } from "./cast-failure-probe";
+import { booleanWord, sqlText, stringCastTest } from "./cast-text";
 
 /** The error a cell that does not convert raises: the step, the column, the value and what was expected. */
 function failure(c: SqlStepContext, name: string, cell: string, to: CastType, expected: string): string {
   const d = SQL_DIALECTS[c.dialect];
-  const prefix = text(`castColumns: column "${name}": cannot cast "`);
-  return d.raiseError(`${prefix} || ${cell} || ${text(`" to ${to}; expected ${expected}`)}`);
+  const prefix = sqlText(`castColumns: column "${name}": cannot cast "`);
+  return d.raiseError(`${prefix} || ${cell} || ${sqlText(`" to ${to}; expected ${expected}`)}`);
 }
 
 /** `CAST(sql AS to)` with the dialect's rule for the type (`int` truncates), as the expression `cast` renders. */
@@ -37,25 +33,24 @@ function castSql(
   if (from === undefined) return undefined;
   if (from === to) return cell;
   const isNumber = from === "int" || from === "float";
+  const test = stringCastTest(c, cell, from, to);
   switch (to) {
     case "int":
     case "float": {
       if (isNumber || from === "boolean") return plain;
       if (from === "timestamp") return castOf(c, to, d.epochMillis(cell));
-      const trimmed = d.trimBlanks(cell);
-      const number = castOf(c, to, `CAST(${trimmed} AS ${d.types.float})`);
-      const expected = "a decimal number, e.g. 12.5";
-      return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${d.fullMatch(trimmed, text(NUMBER_TEXT))} THEN ${number} ELSE ${failure(c, name, cell, to, expected)} END)`;
+      if (test === undefined) return undefined;
+      const number = castOf(c, to, `CAST(${d.trimBlanks(cell)} AS ${d.types.float})`);
+      return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${test.converts} THEN ${number} ELSE ${failure(c, name, cell, to, test.expected)} END)`;
     }
     case "string":
       if (isNumber) return d.numberText(cell);
       return from === "boolean" ? plain : undefined; // a time stamp is epoch-ms text in process
     case "boolean": {
       if (isNumber) return plain;
-      if (from !== "string") return undefined;
-      const word = `lower(${d.trimBlanks(cell)})`;
-      const expected = "true or false (any case)";
-      return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${word} = 'true' THEN TRUE WHEN ${word} = 'false' THEN FALSE ELSE ${failure(c, name, cell, to, expected)} END)`;
+      if (test === undefined) return undefined;
+      const word = booleanWord(c, cell);
+      return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${word} = 'true' THEN TRUE WHEN ${word} = 'false' THEN FALSE ELSE ${failure(c, name, cell, to, test.expected)} END)`;
     }
     case "timestamp":
       return isNumber ? d.timestampFromMillis(cell) : undefined;
@@ -65,8 +60,9 @@ function castSql(
 /**
  * `castColumns`: each column converted in place with the in-process rules (text read as JavaScript reads a
  * decimal number, `true`/`false` in any case, a time stamp to epoch milliseconds and back; a value that does
- * not convert stops the query with an error naming the column and value). Declines when a column's type is
- * unknown, or for a time stamp to string or boolean and a string or boolean to a time stamp.
+ * not convert stops the query with an error naming the column and value, and the engine's failure probe finds
+ * the row in process names). Declines when a column's type is unknown, or for a time stamp to string or boolean
+ * and a string or boolean to a time stamp.
  */
 export const renderCastColumns: BuiltInRendering = (params, c, known) => {
   const casts = params.columns as Readonly<Record<string, CastType>>;
@@ -77,5 +73,11 @@ export const renderCastColumns: BuiltInRendering = (params, c, known) => {
     computed[name] = sql;
   }
   const { list, columns } = selectWithColumns(c, computed);
-  return { sql: `SELECT ${list} FROM ${c.input}`, columns, types: typesOf(known.types, columns, casts) };
+  const probe = castFailureProbe(c, casts, known.types);
+  return {
+    sql: `SELECT ${list} FROM ${c.input}`,
+    columns,
+    types: typesOf(known.types, columns, casts),
+    ...(probe === undefined ? {} : { failureProbe: probe }),
+  };
 };
