@@ -9,6 +9,7 @@ import * as models from "@tablepipe/models";
 import {
   addFeatures,
   filterData,
+  runFlagConditions,
   TipAmountModel,
   tipAmountModelFields,
   withConfigChecks,
@@ -103,8 +104,9 @@ try: await job.run()   then   show(job.tables.training, 5)   (.help for REPL com
 // #region openPlayground
 /**
  * Open the playground: parse the flags into a config (`--sample-rows 5000`, `--model gbt`, ...: the tip
- * model's flags), build the job, extract the sample, and start a Node REPL (top-level `await` works) with the
- * job and the library in scope. Resolves to the REPL, or `undefined` after printing `--help`.
+ * model's flags, refused as `tip-model run` refuses a flag the chosen mode ignores), build the job, extract the
+ * sample, and start a Node REPL (top-level `await` works) with the job and the library in scope. Resolves to
+ * the REPL, or `undefined` after printing `--help`.
  */
 export async function openPlayground(
   argv: readonly string[],
@@ -113,6 +115,8 @@ export async function openPlayground(
   const parsed = parseConfig(PlaygroundConfig, argv, {
     command: "pnpm playground",
     description: "A REPL with the tip-amount job, its config and the sample loaded.",
+    // the flags `tip-model run` refuses for the chosen model, engine or data (`--num-trees` with `--model linear`)
+    flagConditions: runFlagConditions,
   });
   if (parsed.kind === "help") {
     streams.info.write(parsed.text);

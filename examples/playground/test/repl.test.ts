@@ -77,4 +77,19 @@ describe("pnpm playground", () => {
     expect(text).toMatch(/--sample-rows <integer>[\s\S]*default: 20000/);
     expect(text).toContain("--test-fraction");
   });
+
+  it("refuses a flag the chosen mode ignores, as `tip-model run` does (before any data is read)", async () => {
+    const streams = {
+      input: new PassThrough(),
+      output: new PassThrough(),
+      info: new PassThrough(),
+      terminal: false,
+    };
+    await expect(openPlayground(["--model", "linear", "--num-trees", "50"], streams)).rejects.toThrow(
+      /^--num-trees: applies to --model random-forest, not linear$/,
+    );
+    await expect(openPlayground(["--data-dir", outputDir, "--sample-rows", "10"], streams)).rejects.toThrow(
+      /^--sample-rows: applies to the built-in generated sample only, not with --data-dir$/,
+    );
+  });
 });

@@ -12,6 +12,7 @@ export {
   withConfigChecks,
 } from "./config";
 export * from "./data/index";
+export { prepareFlagConditions, runFlagConditions } from "./flag-conditions";
 export type { DataSources } from "./job/data-sources";
 export { DataSourceError, inputPaths, resolveDataSources } from "./job/data-sources";
 export type { JobOutputTarget, RunOutputs, TipModelMetrics } from "./job/outputs";

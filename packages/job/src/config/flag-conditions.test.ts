@@ -1,6 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { resetLogging } from "../log/logger";
 import type { CliCommand } from "./cli-types";
+import { ConfigError } from "./errors";
+import { parseConfig } from "./parse-config";
 import { runCli } from "./run-cli";
 import { captureStream, tempFolder, tipSchema } from "./test-support";
 
@@ -89,5 +91,57 @@ describe("runCli: flagConditions", () => {
       ran: true,
     });
     expect(await cli(["--model", "gbt", "--data-dir", "d"])).toMatchObject({ code: 0, ran: true });
+  });
+});
+
+/** What `parseConfig` gives for `argv` with the command's conditions: the config, or the error it threw. */
+function parsed(
+  argv: string[],
+): { config: unknown } | { error: string; kind: string; flag: string | undefined } {
+  try {
+    const result = parseConfig(tipSchema, argv, { cwd: tmp.dir, flagConditions: command.flagConditions });
+    return { config: result.kind === "config" ? result.config : result.text };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { error: error.message, kind: error.kind, flag: error.flag };
+  }
+}
+
+describe("parseConfig: flagConditions (the playground's and notebooks' path)", () => {
+  it("refuses the flags runCli refuses, with the same message", async () => {
+    const argv = ["--data-dir", "d", "--model", "linear", "--random-forest.num-trees", "5"];
+    expect(parsed(argv)).toEqual({
+      error:
+        "--data-dir: not read by --model linear (and 1 more flag that does not apply: --random-forest.num-trees)",
+      kind: "inapplicable-flag",
+      flag: "--data-dir",
+    });
+    expect((await cli(argv)).err).toBe(`tip-model: ${(parsed(argv) as { error: string }).error}\n`);
+  });
+
+  it("checks against the resolved config, and accepts the same values from a --config file", () => {
+    const linear = tmp.file("parse-linear.json", JSON.stringify({ model: "linear" }));
+    expect(parsed(["--config", linear, "--random-forest.num-trees", "5"])).toMatchObject({
+      error: "--random-forest.num-trees: applies to --model random-forest, not linear",
+    });
+    const all = tmp.file(
+      "parse-all.json",
+      JSON.stringify({ data_dir: "d", random_forest: { num_trees: 5 } }),
+    );
+    expect(parsed(["--config", all, "--model", "linear"])).toMatchObject({
+      config: { model: "linear", data_dir: "d", random_forest: { num_trees: 5, bootstrap: true } },
+    });
+  });
+
+  it("accepts a flag that applies; without conditions every flag is accepted", () => {
+    expect(parsed(["--model", "gbt", "--data-dir", "d"])).toMatchObject({ config: { data_dir: "d" } });
+    const result = parseConfig(tipSchema, ["--model", "linear", "--random-forest.num-trees", "5"]);
+    expect(result).toMatchObject({ kind: "config", config: { random_forest: { num_trees: 5 } } });
+  });
+
+  it("--help still prints help", () => {
+    expect(parsed(["--model", "linear", "--random-forest.num-trees", "5", "--help"])).toMatchObject({
+      config: expect.stringContaining("--random-forest.num-trees"),
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from "./command";
 import { readConfigFile } from "./config-file";
 import { type ConfigField, configFields } from "./fields";
+import { checkFlagConditions, type FlagConditions } from "./flag-conditions";
 import type { ConfigSchema } from "./schema";
 import { validateConfig } from "./validate";
 
@@ -20,8 +21,8 @@ export type ParseConfigResult<S extends ConfigSchema> =
   | { kind: "config"; config: z.output<S> }
   | { kind: "help"; text: string };
 
-/** Options for {@link parseConfig} and {@link formatHelp}. */
-export interface ParseConfigOptions {
+/** Options for {@link parseConfig} and {@link formatHelp}; `C` is the config type the flag conditions read. */
+export interface ParseConfigOptions<C = unknown> {
   /** The command as typed, shown in the usage line, e.g. "tip-model run". Default "command". */
   command?: string;
   /** One paragraph shown under the usage line. */
@@ -30,11 +31,24 @@ export interface ParseConfigOptions {
   cwd?: string;
   /** Help line width. Default 80. */
   helpWidth?: number;
+  /**
+   * When mode-specific flags apply, by config key, as a `runCli` command's `flagConditions`: a flag typed in
+   * `argv` that the resolved config ignores is a {@link ConfigError} naming it and why; `--config` values are
+   * not checked. Not used by {@link formatHelp}.
+   */
+  flagConditions?: FlagConditions<C>;
+}
+
+/** Where {@link resolveConfig} reads a relative `--config` path from, and which flags it refuses. */
+export interface ResolveSettings<C> {
+  readonly cwd?: string | undefined;
+  readonly flagConditions?: FlagConditions<C> | undefined;
 }
 
 /**
  * Parse command-line flags into a typed config: defaults < `--config file.json` < flags, validated by the
- * schema. Throws a {@link ConfigError} naming the flag (or file key) on bad input; never exits.
+ * schema, then the flags checked against `options.flagConditions` as `runCli` checks them. Throws a
+ * {@link ConfigError} naming the flag (or file key) on bad input; never exits.
  * @example
  * const result = parseConfig(schema, ["--test-fraction", "0.1"]);
  * if (result.kind === "help") process.stdout.write(result.text); else run(result.config);
@@ -42,7 +56,7 @@ export interface ParseConfigOptions {
 export function parseConfig<S extends ConfigSchema>(
   schema: S,
   argv: readonly string[],
-  options: ParseConfigOptions = {},
+  options: ParseConfigOptions<z.output<S>> = {},
 ): ParseConfigResult<S> {
   const fields = configFields(schema);
   let help = "";
@@ -58,7 +72,7 @@ export function parseConfig<S extends ConfigSchema>(
     throw fromCommanderError(error, fields, CONFIG_FLAG_EXPECTATIONS);
   }
   checkNoArguments(command.command);
-  return { kind: "config", config: resolveConfig(schema, fields, command, options.cwd) };
+  return { kind: "config", config: resolveConfig(schema, fields, command, options) };
 }
 
 /**
@@ -90,14 +104,20 @@ export function configCommand(
   return { command, bindings: addConfigOptions(command, fields) };
 }
 
-/** After commander has parsed: read the config file, merge, validate. */
+/**
+ * After commander has parsed: read the config file, merge, validate, then refuse the flags given on the
+ * command line that `settings.flagConditions` say the config ignores (`parseConfig` and `runCli` both end here).
+ */
 export function resolveConfig<S extends ConfigSchema>(
   schema: S,
   fields: readonly ConfigField[],
   parsed: ConfigCommand,
-  cwd: string | undefined,
+  settings: ResolveSettings<z.output<S>>,
 ): z.output<S> {
   const path = configFilePath(parsed.command);
-  const file = path === undefined ? undefined : { path, values: readConfigFile(path, fields, cwd) };
-  return validateConfig(schema, fields, { flags: flagValues(parsed.command, parsed.bindings), file });
+  const file = path === undefined ? undefined : { path, values: readConfigFile(path, fields, settings.cwd) };
+  const flags = flagValues(parsed.command, parsed.bindings);
+  const config = validateConfig(schema, fields, { flags, file });
+  checkFlagConditions(settings.flagConditions, config, flags);
+  return config;
 }

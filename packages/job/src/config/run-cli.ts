@@ -1,8 +1,7 @@
 import { describeCliError } from "./cli-errors";
 import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
 import type { CliCommand, RunCliOptions } from "./cli-types";
-import { flagValues, type HelpLayout } from "./command";
-import { checkFlagConditions } from "./flag-conditions";
+import type { HelpLayout } from "./command";
 import { applyLoggingFlags, givenLogFile } from "./logging-flags";
 import { resolveConfig } from "./parse-config";
 import type { ConfigSchema } from "./schema";
@@ -52,9 +51,10 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
   try {
     invocation = parseCliArgs(argv, settings, output);
     if (invocation.kind === "printed") return invocation.exitCode;
-    config = resolveConfig(invocation.cli.schema, invocation.fields, invocation.parsed, options.cwd);
-    const { command, bindings } = invocation.parsed;
-    checkFlagConditions(invocation.cli.flagConditions, config, flagValues(command, bindings));
+    config = resolveConfig(invocation.cli.schema, invocation.fields, invocation.parsed, {
+      cwd: options.cwd,
+      flagConditions: invocation.cli.flagConditions,
+    });
   } catch (error) {
     return report(error);
   }
