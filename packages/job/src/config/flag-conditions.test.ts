@@ -67,7 +67,16 @@ describe("runCli: flagConditions", () => {
     ]);
     expect(code).toBe(2);
     expect(err).toBe(
-      "tip-model: --data-dir: not read by --model linear (and 2 more flags that do not apply: --random-forest.num-trees, --random-forest.bootstrap)\n",
+      "tip-model: --data-dir: not read by --model linear (and 2 more flags that do not apply: --random-forest.num-trees, --no-random-forest.bootstrap)\n",
+    );
+  });
+
+  it("names a boolean flag as typed: --no-x when it was given false", async () => {
+    expect((await cli(["--model", "gbt", "--no-random-forest.bootstrap"])).err).toBe(
+      "tip-model: --no-random-forest.bootstrap: applies to --model random-forest, not gbt\n",
+    );
+    expect((await cli(["--model", "gbt", "--random-forest.bootstrap"])).err).toBe(
+      "tip-model: --random-forest.bootstrap: applies to --model random-forest, not gbt\n",
     );
   });
 

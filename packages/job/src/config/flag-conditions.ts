@@ -12,7 +12,8 @@ export type FlagConditions<C> = { readonly [K in keyof C & string]?: FlagConditi
 
 /**
  * Throw a {@link ConfigError} naming the first flag (in the schema's order) given on the command line that
- * `config` ignores, with the reason its condition gives, and the other such flags. Values from a config file are
+ * `config` ignores, as typed (`--no-stream-read` for a boolean set false), with the reason its condition gives,
+ * and the other such flags. Values from a config file are
  * never checked: a file may hold the settings of several modes.
  * @example checkFlagConditions({ num_trees: (c) => c.model === "linear" ? "applies to --model random-forest, not linear" : undefined }, config, flags)
  */
@@ -24,10 +25,10 @@ export function checkFlagConditions<C>(
   if (conditions === undefined) return;
   const lookup: Readonly<Record<string, FlagCondition<C> | undefined>> = conditions;
   const problems: { flag: string; reason: string }[] = [];
-  for (const field of flags.keys()) {
+  for (const [field, value] of flags) {
     const [top] = field.path;
     const reason = top === undefined ? undefined : lookup[top]?.(config);
-    if (reason !== undefined) problems.push({ flag: field.flag, reason });
+    if (reason !== undefined) problems.push({ flag: typedFlag(field, value), reason });
   }
   const [first, ...rest] = problems;
   if (first === undefined) return;
@@ -39,4 +40,9 @@ export function checkFlagConditions<C>(
     kind: "inapplicable-flag",
     flag: first.flag,
   });
+}
+
+/** The flag as typed: `--no-x` for a boolean given false, else the field's flag. */
+function typedFlag(field: ConfigField, value: unknown): string {
+  return field.kind === "boolean" && value === false ? `--no-${field.flag.slice(2)}` : field.flag;
 }
