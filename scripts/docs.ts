@@ -56,6 +56,13 @@ npx pnpm@10.34.9 tip-model sample --rows 1000000 --out data  # write a sample as
 npx pnpm@10.34.9 tip-model --data-dir data --model gbt       # read taxi_trip_data.csv, taxi_zone_geo.csv
 \`\`\`
 
+A flag that applies to one mode only says so in its description (\`random forest:\`, \`engine duckdb:\`,
+\`with --data-dir or --trips:\`). Typed on the command line for another mode, it is an error naming it and why
+(exit 2), e.g. \`tip-model run --model linear --num-trees 50\`:
+\`--num-trees: applies to --model random-forest, not linear\`; and \`tip-model run --no-stream-read\`:
+\`--no-stream-read: applies to data files (--data-dir or --trips) only, not to the built-in generated sample\`.
+A config file may hold every mode's settings: its values are not checked.
+
 A config file holds the same fields, by their config names; \`tip-model run --print-config > my.json\` writes
 the resolved config (defaults < file < flags) as a starting file, without running:
 

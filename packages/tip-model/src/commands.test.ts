@@ -3,11 +3,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MANIFEST_FILE, readTable } from "@tablepipe/io";
-import { resetLogging } from "@tablepipe/job";
+import { resetLogging, toFlagName } from "@tablepipe/job";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PrepareConfig, runTipModelCli } from "./commands";
 import { DEFAULT_SAMPLE_ROWS, TipAmountModelConfig } from "./config";
 import { SAMPLE_FILES } from "./data/index";
+import { prepareFlagConditions, runFlagConditions } from "./flag-conditions";
 import { OUTPUT_FILES, predictionsSchema } from "./job/outputs";
 import { formatBytes } from "./report/format";
 
@@ -185,6 +186,48 @@ describe("--print-config", () => {
   });
 });
 
+/** How the help of each flag that has a condition says when it applies. */
+const WHEN_IT_APPLIES: Readonly<Record<string, string>> = {
+  num_trees: "random forest: ",
+  max_depth: "random forest and gbt: ",
+  max_bins: "random forest and gbt: ",
+  max_iter: "gbt: ",
+  step_size: "gbt: ",
+  data_dir: "read for each one --trips or --zones does not name",
+  sample_rows: "of the built-in generated sample, when no data is given",
+  seed: "seed of the built-in generated sample (used only when no data is given)",
+  stream_read: "engine in-process or spark, with --data-dir or --trips: ",
+  drop_invalid_rows: "with --data-dir or --trips: ",
+  duckdb_database: "engine duckdb: ",
+  duckdb_memory_limit: "engine duckdb: ",
+  duckdb_read: "engine duckdb, with --data-dir or --trips: ",
+  spark_remote: "engine spark: ",
+};
+
+/** The help entries of `command --help`, by flag (`--stream-read` for `--[no-]stream-read`), whitespace collapsed. */
+async function helpEntries(command: string): Promise<Map<string, string>> {
+  const { out } = await cli(command, "--help");
+  const entries = new Map<string, string>();
+  for (const entry of out.split(/\n(?= {2}-)/)) {
+    const flag = /^ {2}(--\S+)/.exec(entry)?.[1]?.replace("--[no-]", "--");
+    if (flag !== undefined) entries.set(flag, entry.replace(/\s+/g, " "));
+  }
+  return entries;
+}
+
+describe("--help says when a flag applies, for every flag with a condition", () => {
+  it.each([
+    ["run", runFlagConditions],
+    ["prepare", prepareFlagConditions],
+  ])("%s", async (command, conditions) => {
+    const entries = await helpEntries(command);
+    for (const key of Object.keys(conditions)) {
+      const flag = `--${toFlagName(key)}`;
+      expect(entries.get(flag), flag).toContain(WHEN_IT_APPLIES[key] ?? `(no text expected for ${key})`);
+    }
+  });
+});
+
 describe("prepare --help", () => {
   it("describes only what prepare does: no model, training or output-folder flags", async () => {
     const { code, out } = await cli("prepare", "--help");
@@ -272,6 +315,30 @@ describe("flags the chosen model, engine or data ignore: exit 2, the flag and wh
       ["prepare", "--trips", "t.csv", "--zones", "z.csv", "--seed", "7", "--out", "p.csv"],
       "tip-model: --seed: applies to the built-in generated sample only, not with --trips and --zones",
     ],
+    [
+      ["--no-stream-read"],
+      "tip-model: --no-stream-read: applies to data files (--data-dir or --trips) only, not to the built-in generated sample",
+    ],
+    [
+      ["prepare", "--drop-invalid-rows", "--out", "p.csv"],
+      "tip-model: --drop-invalid-rows: applies to data files (--data-dir or --trips) only, not to the built-in generated sample",
+    ],
+    [
+      ["--engine", "duckdb", "--data-dir", "d", "--stream-read"],
+      "tip-model: --stream-read: applies to --engine in-process or spark, not duckdb",
+    ],
+    [
+      ["prepare", "--engine", "duckdb", "--duckdb-read", "streamed", "--out", "p.csv"],
+      "tip-model: --duckdb-read: applies to data files (--data-dir or --trips) only, not to the built-in generated sample",
+    ],
+    [
+      ["--engine", "in-process", "--duckdb-read", "table", "--data-dir", "d"],
+      "tip-model: --duckdb-read: applies to --engine duckdb, not in-process",
+    ],
+    [
+      ["--data-dir", "d", "--trips", "t.csv", "--zones", "z.csv"],
+      "tip-model: --data-dir: applies when --trips or --zones is not given (it holds the other file), not with both",
+    ],
   ])("%j", async (argv, expected) => {
     const { code, out, err } = await cli(...argv);
     expect({ code, out, err }).toEqual({ code: 2, out: "", err: `${expected}\n` });
@@ -289,10 +356,24 @@ describe("flags the chosen model, engine or data ignore: exit 2, the flag and wh
       duckdb_memory_limit: "4GB",
     });
     const applying = ["--model", "gbt", "--max-iter", "5", "--engine", "duckdb", "--duckdb-read", "table"];
-    expect(await cli(...applying, "--sample-rows", "10", "--seed", "3", "--print-config")).toMatchObject({
+    expect(await cli(...applying, "--data-dir", dir, "--drop-invalid-rows", "--print-config")).toMatchObject({
       code: 0,
       err: "",
     });
+    const generated = ["--engine", "duckdb", "--duckdb-memory-limit", "1GB", "--duckdb-database", "x.db"];
+    expect(await cli(...generated, "--sample-rows", "10", "--seed", "3", "--print-config")).toMatchObject({
+      code: 0,
+      err: "",
+    });
+    for (const engine of ["in-process", "spark"]) {
+      const read = ["--engine", engine, "--trips", "t.csv", "--zones", "z.csv", "--no-stream-read"];
+      expect(await cli(...read, "--no-drop-invalid-rows", "--print-config")).toMatchObject({
+        code: 0,
+        err: "",
+      });
+    }
+    const dataDir = ["--data-dir", dir, "--trips", "t.csv", "--print-config"];
+    expect(await cli(...dataDir)).toMatchObject({ code: 0, err: "" });
     const prepare = await cli(
       "prepare",
       "--seed",
@@ -304,6 +385,31 @@ describe("flags the chosen model, engine or data ignore: exit 2, the flag and wh
       "--print-config",
     );
     expect(prepare).toMatchObject({ code: 0, err: "" });
+    const prepareData = [
+      "prepare",
+      "--data-dir",
+      dir,
+      "--stream-read",
+      "--drop-invalid-rows",
+      "--out",
+      "p.csv",
+    ];
+    expect(await cli(...prepareData, "--print-config")).toMatchObject({ code: 0, err: "" });
+    const dataFile = join(dir, "every-data-setting.json");
+    await writeFile(
+      dataFile,
+      JSON.stringify({ data_dir: dir, stream_read: false, drop_invalid_rows: true, duckdb_read: "table" }),
+    );
+    const fromDataFile = await cli(
+      "--config",
+      dataFile,
+      "--trips",
+      "t.csv",
+      "--zones",
+      "z.csv",
+      "--print-config",
+    );
+    expect({ code: fromDataFile.code, err: fromDataFile.err }).toEqual({ code: 0, err: "" });
   });
 });
 

@@ -41,9 +41,6 @@ export const PrepareConfig = withConfigChecks(
       seed: tipAmountModelFields.shape.seed.describe(
         "seed of the built-in generated sample (used only when no data is given)",
       ),
-      stream_read: tipAmountModelFields.shape.stream_read.describe(
-        "read trip files in batches, filtering each as it arrives (dropped rows are never held); false reads them whole first",
-      ),
       overwrite: tipAmountModelFields.shape.overwrite.describe(
         "replace --out even when tablepipe did not write it (other files of its folder are never touched)",
       ),

@@ -37,7 +37,7 @@ export const tipAmountModelFields = z.object({
     .string()
     .optional()
     .describe(
-      "folder with taxi_trip_data.csv and taxi_zone_geo.csv (or .parquet); default: generated sample",
+      "folder with taxi_trip_data.csv and taxi_zone_geo.csv (or .parquet), read for each one --trips or --zones does not name; default: generated sample",
     ),
   trips: z
     .string()
@@ -53,12 +53,14 @@ export const tipAmountModelFields = z.object({
     .boolean()
     .default(true)
     .describe(
-      "read trip files in batches, filtering each as it arrives (dropped rows are never held); false reads them whole first",
+      "engine in-process or spark, with --data-dir or --trips: read trip files in batches, filtering each as it arrives (dropped rows are never held; spark is sent them whole); false reads them whole first, in the extract stage",
     ),
   drop_invalid_rows: z
     .boolean()
     .default(false)
-    .describe("drop rows with unparsable values (counted in the log) instead of failing"),
+    .describe(
+      "with --data-dir or --trips: drop rows with unparsable values (counted in the log) instead of failing",
+    ),
   output_dir: z
     .string()
     .default("tip-model-output")
@@ -88,7 +90,7 @@ export const tipAmountModelFields = z.object({
     .enum(["auto", "table", "streamed"])
     .default("auto")
     .describe(
-      "engine duckdb: read the trip files (CSV or Parquet) into a table first (every core), or stream them through the query (nothing held: files larger than memory); auto streams Parquet files, and CSV files whenever the prepared rows do not depend on the files' row order (the default pipeline ends with a sort on every column), else when they are larger than a quarter of the memory limit",
+      "engine duckdb, with --data-dir or --trips: read the trip files (CSV or Parquet) into a table first (every core), or stream them through the query (nothing held: files larger than memory); auto streams Parquet files, and CSV files whenever the prepared rows do not depend on the files' row order (the default pipeline ends with a sort on every column), else when they are larger than a quarter of the memory limit",
     ),
   spark_remote: z
     .string()

@@ -13,6 +13,8 @@ type PrepareSettings = Pick<
   | "data_dir"
   | "trips"
   | "zones"
+  | "stream_read"
+  | "drop_invalid_rows"
   | "engine"
   | "duckdb_database"
   | "duckdb_memory_limit"
@@ -26,26 +28,57 @@ function forModels(...models: ModelName[]): FlagCondition<{ model: ModelName }> 
     models.includes(model) ? undefined : `applies to --model ${models.join(" or ")}, not ${model}`;
 }
 
-/** Applies when `--engine` is `engine`. */
-function forEngine(engine: Engine): FlagCondition<{ engine: Engine }> {
-  return (config) =>
-    config.engine === engine ? undefined : `applies to --engine ${engine}, not ${config.engine}`;
+/** Applies when `--engine` is one of `engines`. */
+function forEngines(...engines: Engine[]): FlagCondition<{ engine: Engine }> {
+  return ({ engine }) =>
+    engines.includes(engine) ? undefined : `applies to --engine ${engines.join(" or ")}, not ${engine}`;
+}
+
+/** Applies when both conditions do; else the first one's reason, then the second one's. */
+function allOf<A, B>(first: FlagCondition<A>, second: FlagCondition<B>): FlagCondition<A & B> {
+  return (config) => first(config) ?? second(config);
+}
+
+/** The data flags given, as typed: `--data-dir and --trips`. */
+function givenDataFlags(config: DataFlags): string[] {
+  return (["data_dir", "trips", "zones"] as const)
+    .filter((key) => config[key] !== undefined)
+    .map((key) => `--${toFlagName(key)}`);
 }
 
 /** Applies to the built-in generated sample: when no data is given. */
 const forGeneratedSample: FlagCondition<DataFlags> = (config) => {
-  const given = (["data_dir", "trips", "zones"] as const).filter((key) => config[key] !== undefined);
+  const given = givenDataFlags(config);
   if (given.length === 0) return undefined;
-  return `applies to the built-in generated sample only, not with ${given.map((key) => `--${toFlagName(key)}`).join(" and ")}`;
+  return `applies to the built-in generated sample only, not with ${given.join(" and ")}`;
 };
 
-/** The engine flags and the generated sample's size: shared by `run` and `prepare`. */
+/** Applies to data read from files: not to the built-in generated sample (the trips are made, not read). */
+const forDataFiles: FlagCondition<DataFlags> = (config) =>
+  givenDataFlags(config).length > 0
+    ? undefined
+    : "applies to data files (--data-dir or --trips) only, not to the built-in generated sample";
+
+/** `--data-dir` is where the file `--trips` or `--zones` does not name is found: unused when both are given. */
+const forDataDir: FlagCondition<DataFlags> = ({ trips, zones }) =>
+  trips !== undefined && zones !== undefined
+    ? "applies when --trips or --zones is not given (it holds the other file), not with both"
+    : undefined;
+
+/**
+ * The data and engine flags: shared by `run` and `prepare`. DuckDB reads the trip files itself (so
+ * `--stream-read` does nothing there, and `--duckdb-read` only says how it reads files); the generated sample is
+ * made in memory, never read (so neither `--stream-read` nor `--drop-invalid-rows` nor `--duckdb-read` act on it).
+ */
 const dataAndEngineConditions: FlagConditions<PrepareSettings> = {
+  data_dir: forDataDir,
   sample_rows: forGeneratedSample,
-  duckdb_database: forEngine("duckdb"),
-  duckdb_memory_limit: forEngine("duckdb"),
-  duckdb_read: forEngine("duckdb"),
-  spark_remote: forEngine("spark"),
+  stream_read: allOf(forEngines("in-process", "spark"), forDataFiles),
+  drop_invalid_rows: forDataFiles,
+  duckdb_database: forEngines("duckdb"),
+  duckdb_memory_limit: forEngines("duckdb"),
+  duckdb_read: allOf(forEngines("duckdb"), forDataFiles),
+  spark_remote: forEngines("spark"),
 };
 
 /** `tip-model run`: which flags apply to which model, engine and data. */
