@@ -40,7 +40,7 @@ export const PlaygroundConfig = withConfigChecks(
       .unwrap()
       .default(true)
       .describe(
-        "write into the scratch output folder even when it holds files tablepipe did not record (older runs): they are kept; same-named ones are replaced",
+        "write into the scratch output folder even when it holds files tablepipe did not record (older runs): they are kept; same-named ones, and outputs changed since tablepipe wrote them, are replaced",
       ),
   }),
 );

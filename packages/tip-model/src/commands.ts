@@ -42,7 +42,7 @@ export const PrepareConfig = withConfigChecks(
         "seed of the built-in generated sample (used only when no data is given)",
       ),
       overwrite: tipAmountModelFields.shape.overwrite.describe(
-        "replace --out even when tablepipe did not write it (other files of its folder are never touched)",
+        "replace --out even when tablepipe did not write it, or it changed since (other files of its folder are never touched)",
       ),
       out: z.string().describe("file to write the prepared table to (.csv or .parquet)"),
     }),
@@ -64,7 +64,7 @@ export const SampleConfig = z.object({
     .boolean()
     .default(false)
     .describe(
-      "write into a folder that holds files tablepipe did not write: they are kept; same-named ones are replaced",
+      "write into a folder that holds files tablepipe did not write (they are kept), replacing same-named ones and files changed since tablepipe wrote them",
     ),
 });
 

@@ -69,7 +69,7 @@ export const tipAmountModelFields = z.object({
     .boolean()
     .default(false)
     .describe(
-      "write into an output folder that holds files tablepipe did not write: they are kept; same-named ones are replaced",
+      "write into an output folder that holds files tablepipe did not write (they are kept), replacing same-named ones and outputs changed since tablepipe wrote them",
     ),
   engine: z
     .enum(["in-process", "duckdb", "spark"])

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempFolder } from "../test-support";
@@ -66,6 +66,21 @@ describe("stopOnInterrupt", () => {
     expect(result.signal).toBe("SIGINT");
     expect(result.stdout).toBe("aborted: true\n"); // no finally block ran
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("a second signal leaves a lock another run took over (it holds that run's pid)", () => {
+    const dir = join(tmp.dir, "taken-over");
+    const lock = join(dir, ".tablepipe.lock");
+    const result = child(
+      dir,
+      `writeFileSync(${JSON.stringify(lock)}, "1\\n"); // another run judged this one gone
+       process.kill(process.pid, "SIGINT");
+       await sleep(50);
+       process.kill(process.pid, "SIGINT");
+       await sleep(60000);`,
+    );
+    expect(result.signal).toBe("SIGINT");
+    expect(readFileSync(lock, "utf8")).toBe("1\n");
   });
 
   it("without a signal, gives what the work gives and stops listening", async () => {

@@ -1,9 +1,12 @@
-import { rmdirSync, rmSync } from "node:fs";
+import { readFileSync, rmdirSync, rmSync } from "node:fs";
 import { constants } from "node:os";
 import { InterruptedError } from "../errors";
 
-/** What an interrupt does with a registered path: remove it whole, or remove it only when it is an empty folder. */
-export type InterruptRemoval = "whole" | "if-empty";
+/**
+ * What an interrupt does with a registered path: remove it whole, only when it is an empty folder, or only when
+ * it is a file holding this process's pid (a lock another run may have taken over).
+ */
+export type InterruptRemoval = "whole" | "if-empty" | "if-ours";
 
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 const pending = new Map<string, InterruptRemoval>();
@@ -16,7 +19,7 @@ function removePending(): void {
   const entries = [...pending];
   pending.clear();
   for (const [path, removal] of entries) {
-    if (removal !== "whole") continue;
+    if (removal === "if-empty" || (removal === "if-ours" && !holdsThisPid(path))) continue;
     try {
       rmSync(path, { recursive: true, force: true });
     } catch {
@@ -30,6 +33,15 @@ function removePending(): void {
     } catch {
       // not empty, or gone already
     }
+  }
+}
+
+/** Whether the file at `path` holds this process's pid (a lock it took), read as its lock holds it. */
+function holdsThisPid(path: string): boolean {
+  try {
+    return readFileSync(path, "utf8").trim() === String(process.pid);
+  } catch {
+    return false;
   }
 }
 
@@ -65,8 +77,9 @@ function onSignal(signal: NodeJS.Signals): void {
 
 /**
  * Remove `path` if the process is interrupted (SIGINT, SIGTERM) before {@link forgetOnInterrupt} is called:
- * whole (a temporary file, the lock), or `"if-empty"` (a folder the run created: removed only when nothing is in
- * it). The signal then ends the process as it would have.
+ * whole (a temporary file), `"if-empty"` (a folder the run created: removed only when nothing is in it), or
+ * `"if-ours"` (a lock file: removed only while it holds this process's pid). The signal then ends the process as
+ * it would have.
  */
 export function removeOnInterrupt(path: string, removal: InterruptRemoval = "whole"): void {
   pending.set(path, removal);

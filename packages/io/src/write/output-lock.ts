@@ -51,7 +51,7 @@ export async function lockOutputFolder(dir: string): Promise<() => Promise<void>
       await rm(path, { force: true }); // its holder is gone
     }
   }
-  removeOnInterrupt(path);
+  removeOnInterrupt(path, "if-ours");
   return async () => {
     forgetOnInterrupt(path);
     // another run that took the lock over (it judged this process gone) keeps it
