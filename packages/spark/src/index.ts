@@ -11,7 +11,7 @@ export type { SparkErrorKind } from "./client/errors";
 export { SparkLoadError, SparkQueryError } from "./client/errors";
 export type { SparkRemote } from "./client/remote";
 export { parseRemote, SparkRemoteError } from "./client/remote";
-export type { ArrowResult } from "./client/spark-connect-client";
+export type { ArrowResult, SparkCallOptions } from "./client/spark-connect-client";
 export { SparkConnectClient } from "./client/spark-connect-client";
 export type { ColumnType } from "./engine/column-types";
 export { columnTypesOf } from "./engine/column-types";

@@ -32,6 +32,7 @@ describe("toSparkError: Spark's errors as named errors", () => {
     ["[DIVIDE_BY_ZERO] Division by zero.", "arithmetic"],
     ["[PATH_NOT_FOUND] Path does not exist: file:/nope.csv.", "io"],
     ["[TABLE_OR_VIEW_NOT_FOUND] The table or view `t` cannot be found.", "io"],
+    ["[OPERATION_CANCELED] Operation has been canceled. SQLSTATE: HY008", "interrupted"],
     ["something else", "other"],
   ])("kind of %s", (details, kind) => {
     expect(toSparkError("step", grpcError(2, details)).kind).toBe(kind);

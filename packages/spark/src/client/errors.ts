@@ -7,6 +7,7 @@ export type SparkErrorKind =
   | "io"
   | "unavailable"
   | "unauthenticated"
+  | "interrupted"
   | "other";
 
 const EXPLAINED: Readonly<Record<SparkErrorKind, string>> = {
@@ -18,6 +19,7 @@ const EXPLAINED: Readonly<Record<SparkErrorKind, string>> = {
   io: "a file or table could not be read",
   unavailable: "the Spark Connect server cannot be reached",
   unauthenticated: "the Spark Connect server refused the credentials",
+  interrupted: "the query was interrupted",
   other: "Spark failed",
 };
 
@@ -48,6 +50,7 @@ const GRPC_DEADLINE_EXCEEDED = 4;
 
 function kindOfClass(errorClass: string | undefined, message: string): SparkErrorKind {
   const c = errorClass ?? "";
+  if (c === "OPERATION_CANCELED") return "interrupted";
   if (c.startsWith("PARSE_SYNTAX") || c.includes("PARSE")) return "parse";
   if (c.startsWith("CAST_") || c.includes("INVALID_FORMAT") || c.startsWith("CANNOT_PARSE"))
     return "conversion";
@@ -82,6 +85,15 @@ export function toSparkError(step: string, error: unknown): SparkQueryError {
   else if (e.code === GRPC_UNAUTHENTICATED) kind = "unauthenticated";
   else kind = kindOfClass(errorClass, text);
   return new SparkQueryError(step, kind, errorClass, detail === "" ? firstLine : detail, error);
+}
+
+/**
+ * The call named `what` was stopped because its signal was aborted: a {@link SparkQueryError} of kind
+ * `interrupted` whose detail is the signal's reason (`interrupted by SIGINT`) and whose cause is that reason.
+ */
+export function interruptedError(what: string, reason: unknown): SparkQueryError {
+  const detail = reason instanceof Error ? reason.message : String(reason);
+  return new SparkQueryError(what, "interrupted", undefined, detail, reason);
 }
 
 /** A table cannot be sent to Spark as its column types say (a wrong kind of value, or none to tell the type). */

@@ -23,6 +23,7 @@ import {
 import type { Command } from "../generated/spark/connect/commands_pb";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import type { DataType } from "../generated/spark/connect/types_pb";
+import { abortable } from "./abortable";
 import { toSparkError } from "./errors";
 import { parseRemote, type SparkRemote } from "./remote";
 
@@ -36,6 +37,19 @@ function codec<D extends DescMessage>(schema: D) {
     serialize: (message: MessageShape<D>): Buffer => Buffer.from(toBinary(schema, message)),
     deserialize: (bytes: Buffer): MessageShape<D> => fromBinary(schema, bytes),
   };
+}
+
+/** How long an Interrupt call may take before the interrupted call rejects anyway (the server may be gone). */
+const INTERRUPT_DEADLINE_MS = 2000;
+
+/** Options of one call. */
+export interface SparkCallOptions {
+  /**
+   * Stops the call when aborted: an execution is interrupted on the server (Spark Connect's `Interrupt`, by its
+   * operation id), the local stream cancelled, and the call rejects with a `SparkQueryError` of kind
+   * `interrupted`; an already aborted signal rejects so without a call.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The Arrow IPC streams of one execution's result, in order, and the operation's id. */
@@ -89,73 +103,86 @@ export class SparkConnectClient {
     res: Res,
     message: MessageShape<Req>,
     what: string,
+    options: SparkCallOptions & { readonly deadlineMs?: number } = {},
   ): Promise<MessageShape<Res>> {
     const reqCodec = codec(req);
     const resCodec = codec(res);
-    return new Promise((resolve, reject) => {
+    const deadline = options.deadlineMs === undefined ? {} : { deadline: Date.now() + options.deadlineMs };
+    return abortable(what, options.signal, ({ resolve, reject }) =>
       this.#client.makeUnaryRequest(
         `${SERVICE}/${method}`,
         reqCodec.serialize,
         resCodec.deserialize,
         message,
         this.#metadata(),
+        deadline,
         (error, value) => {
           if (error !== null || value === undefined) reject(toSparkError(what, error));
           else resolve(value);
         },
-      );
-    });
+      ),
+    );
   }
 
-  /** Run a plan and collect every Arrow batch of its result, in order. `what` names it in errors. */
-  async execute(plan: Plan, what: string): Promise<ArrowResult> {
+  /**
+   * Run a plan and collect every Arrow batch of its result, in order. `what` names it in errors; an aborted
+   * `options.signal` interrupts it (see {@link SparkCallOptions}).
+   */
+  async execute(plan: Plan, what: string, options: SparkCallOptions = {}): Promise<ArrowResult> {
     const operationId = randomUUID();
     const request = create(ExecutePlanRequestSchema, { ...this.#context(), plan, operationId });
     const { serialize } = codec(ExecutePlanRequestSchema);
     const { deserialize } = codec(ExecutePlanResponseSchema);
     const batches: Uint8Array[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const call = this.#client.makeServerStreamRequest(
-        `${SERVICE}/ExecutePlan`,
-        serialize,
-        deserialize,
-        request,
-        this.#metadata(),
-      );
-      call.on("data", (response: ExecutePlanResponse) => {
-        if (response.responseType.case === "arrowBatch") batches.push(response.responseType.value.data);
-      });
-      call.on("error", (error) => reject(toSparkError(what, error)));
-      call.on("end", () => resolve());
-    });
+    await abortable<void>(
+      what,
+      options.signal,
+      ({ resolve, reject }) => {
+        const call = this.#client.makeServerStreamRequest(
+          `${SERVICE}/ExecutePlan`,
+          serialize,
+          deserialize,
+          request,
+          this.#metadata(),
+        );
+        call.on("data", (response: ExecutePlanResponse) => {
+          if (response.responseType.case === "arrowBatch") batches.push(response.responseType.value.data);
+        });
+        call.on("error", (error) => reject(toSparkError(what, error)));
+        call.on("end", () => resolve());
+        return call;
+      },
+      () => this.interruptOperation(operationId),
+    );
     return { operationId, batches };
   }
 
   /** Run SQL that returns rows. */
-  sql(query: string, what: string): Promise<ArrowResult> {
+  sql(query: string, what: string, options: SparkCallOptions = {}): Promise<ArrowResult> {
     return this.execute(
       create(PlanSchema, { opType: { case: "root", value: { relType: { case: "sql", value: { query } } } } }),
       what,
+      options,
     );
   }
 
   /** Run a relation (a query, local rows, a read) and collect its rows. */
-  relation(relation: Relation, what: string): Promise<ArrowResult> {
-    return this.execute(create(PlanSchema, { opType: { case: "root", value: relation } }), what);
+  relation(relation: Relation, what: string, options: SparkCallOptions = {}): Promise<ArrowResult> {
+    return this.execute(create(PlanSchema, { opType: { case: "root", value: relation } }), what, options);
   }
 
   /** Run a command (a temporary view, a SQL statement). */
-  async command(command: Command, what: string): Promise<void> {
-    await this.execute(create(PlanSchema, { opType: { case: "command", value: command } }), what);
+  async command(command: Command, what: string, options: SparkCallOptions = {}): Promise<void> {
+    await this.execute(create(PlanSchema, { opType: { case: "command", value: command } }), what, options);
   }
 
   /** Run a SQL statement for its effect (`DROP VIEW ...`). */
-  statement(sql: string, what: string): Promise<void> {
-    return this.command({ commandType: { case: "sqlCommand", value: { sql } } } as Command, what);
+  statement(sql: string, what: string, options: SparkCallOptions = {}): Promise<void> {
+    return this.command({ commandType: { case: "sqlCommand", value: { sql } } } as Command, what, options);
   }
 
   /** Make `relation` the session's temporary view `name` (replacing one of that name). */
-  createView(name: string, relation: Relation, what: string): Promise<void> {
+  createView(name: string, relation: Relation, what: string, options: SparkCallOptions = {}): Promise<void> {
     return this.command(
       {
         commandType: {
@@ -164,11 +191,12 @@ export class SparkConnectClient {
         },
       } as Command,
       what,
+      options,
     );
   }
 
   /** Set session configuration (`spark.sql.session.timeZone` ...). */
-  async setConfig(pairs: Readonly<Record<string, string>>): Promise<void> {
+  async setConfig(pairs: Readonly<Record<string, string>>, options: SparkCallOptions = {}): Promise<void> {
     const request = create(ConfigRequestSchema, {
       ...this.#context(),
       operation: {
@@ -184,6 +212,7 @@ export class SparkConnectClient {
       ConfigResponseSchema,
       request,
       "setting the session configuration",
+      options,
     );
   }
 
@@ -204,7 +233,11 @@ export class SparkConnectClient {
   }
 
   /** The schema Spark gives a relation, without running it. */
-  async schema(relation: Relation, what: string): Promise<DataType | undefined> {
+  async schema(
+    relation: Relation,
+    what: string,
+    options: SparkCallOptions = {},
+  ): Promise<DataType | undefined> {
     const request: AnalyzePlanRequest = create(AnalyzePlanRequestSchema, {
       ...this.#context(),
       analyze: { case: "schema", value: { plan: { opType: { case: "root", value: relation } } } },
@@ -215,6 +248,7 @@ export class SparkConnectClient {
       AnalyzePlanResponseSchema,
       request,
       what,
+      options,
     );
     return response.result.case === "schema" ? response.result.value.schema : undefined;
   }
@@ -247,6 +281,24 @@ export class SparkConnectClient {
       InterruptResponseSchema,
       request,
       "interrupting",
+    );
+    return response.interruptedIds;
+  }
+
+  /** Interrupt one execution of this session by its operation id; returns the interrupted operation ids. */
+  async interruptOperation(operationId: string): Promise<readonly string[]> {
+    const request = create(InterruptRequestSchema, {
+      ...this.#context(),
+      interruptType: InterruptRequest_InterruptType.OPERATION_ID,
+      interrupt: { case: "operationId", value: operationId },
+    });
+    const response = await this.#unary(
+      "Interrupt",
+      InterruptRequestSchema,
+      InterruptResponseSchema,
+      request,
+      "interrupting",
+      { deadlineMs: INTERRUPT_DEADLINE_MS },
     );
     return response.interruptedIds;
   }

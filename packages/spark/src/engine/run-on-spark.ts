@@ -14,6 +14,7 @@ import type { ColumnTable } from "arquero";
 import { arrowToTable, tableToArrow } from "../client/arrow";
 import { SparkLoadError, type SparkQueryError, toSparkError } from "../client/errors";
 import type { SparkRemote } from "../client/remote";
+import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, inferColumnType } from "./column-types";
 import type { SparkSource } from "./sources";
@@ -34,6 +35,12 @@ export interface SparkRunOptions {
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
+  /**
+   * Stops the run when aborted: the Spark query running is interrupted (Spark Connect's `Interrupt`) and the
+   * run rejects with a `SparkQueryError` of kind `interrupted`, after its views, caches and own session are
+   * released; already aborted, the run throws the signal's reason before connecting.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A pipe's result on Spark: the table and trace as in process, the query, and where each step ran. */
@@ -66,6 +73,7 @@ async function shipTable(
   view: string,
   declared: Readonly<Record<string, ColumnType>>,
   label: string,
+  call: SparkCallOptions,
 ): Promise<string[]> {
   const types = table.columnNames().map((name) => inferColumnType(table, name, declared[name], label));
   const encode = (start: number, end: number): Uint8Array[] => {
@@ -81,20 +89,24 @@ async function shipTable(
     chunks.push(...encode(start, Math.min(start + ROWS_PER_MESSAGE, table.numRows())));
   }
   if (chunks.length === 1) {
-    await session.client.createView(view, localRelation(chunks[0] as Uint8Array), label);
+    await session.client.createView(view, localRelation(chunks[0] as Uint8Array), label, call);
     return [view];
   }
   const parts = chunks.map((_, i) => `${view}_part_${i}`);
   for (const [i, data] of chunks.entries())
-    await session.client.createView(parts[i] as string, localRelation(data), label);
+    await session.client.createView(parts[i] as string, localRelation(data), label, call);
   const union = parts.map((part) => `SELECT * FROM ${quote(part)}`).join(" UNION ALL ");
-  await session.client.createView(view, sqlRelation(union), label);
+  await session.client.createView(view, sqlRelation(union), label, call);
   return [view, ...parts];
 }
 
 /** Names of the columns of a Spark schema (a struct), from AnalyzePlan. */
-async function sourceColumnsOnSpark(session: SparkSession, source: SparkSource): Promise<string[]> {
-  const schema = await session.client.schema(source.relation, `reading ${source.label}`);
+async function sourceColumnsOnSpark(
+  session: SparkSession,
+  source: SparkSource,
+  call: SparkCallOptions,
+): Promise<string[]> {
+  const schema = await session.client.schema(source.relation, `reading ${source.label}`, call);
   if (schema?.kind.case !== "struct") return [];
   return schema.kind.value.fields.map((field) => field.name);
 }
@@ -105,18 +117,19 @@ async function readSource(
   pipe: Pipe<string>,
   source: SparkSource,
   view: string,
+  call: SparkCallOptions,
 ): Promise<void> {
   const what = `reading ${source.label}`;
   const columns = pipe.source.columnNames();
-  const found = await sourceColumnsOnSpark(session, source);
+  const found = await sourceColumnsOnSpark(session, source, call);
   if (found.join("\u0000") !== columns.join("\u0000")) {
     throw new SparkLoadError(
       `${source.label}: Spark reads the columns ${found.join(", ")}; the pipe's table has ${columns.join(", ")}`,
     );
   }
-  await session.client.createView(`${view}_read`, source.relation, what);
+  await session.client.createView(`${view}_read`, source.relation, what, call);
   const numbered = `SELECT *, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
-  await session.client.createView(view, sqlRelation(numbered), what);
+  await session.client.createView(view, sqlRelation(numbered), what, call);
 }
 
 /** The query failed: find the first CTE that fails on its own and name its step. */
@@ -124,13 +137,20 @@ async function locateFailure(
   session: SparkSession,
   compiled: CompiledPipe,
   error: unknown,
+  call: SparkCallOptions,
 ): Promise<SparkQueryError> {
+  // stopped: the interrupt is the error, and no more queries run
+  if (call.signal?.aborted === true) return toSparkError("the pipe's query", error);
   for (let i = 0; i < compiled.ctes.length; ++i) {
     const cte = compiled.ctes[i];
     if (cte === undefined || cte.step === undefined) continue;
     const ctes = compiled.ctes.slice(0, i + 1).map((c) => `${quote(c.name)} AS (${c.sql})`);
     try {
-      await session.client.sql(`WITH ${ctes.join(", ")} SELECT * FROM ${quote(cte.name)}`, cte.step.path);
+      await session.client.sql(
+        `WITH ${ctes.join(", ")} SELECT * FROM ${quote(cte.name)}`,
+        cte.step.path,
+        call,
+      );
     } catch (stepError) {
       return toSparkError(cte.step.path, stepError);
     }
@@ -155,6 +175,8 @@ export async function runOnSpark<C extends string>(
   pipe: Pipe<C>,
   options: SparkRunOptions,
 ): Promise<SparkPipeResult<C>> {
+  options.signal?.throwIfAborted();
+  const call: SparkCallOptions = { signal: options.signal };
   const columns = pipe.source.columnNames();
   const clash = columnNameClash(columns, "spark");
   if (clash !== undefined) throw new SparkLoadError(describeClash(clash, "spark", "the pipe's source table"));
@@ -187,16 +209,20 @@ export async function runOnSpark<C extends string>(
   // connected once the pipe is checked and compiled: a step refused at compile time (a join on keys that can
   // never match) opens no session and runs no query
   const session =
-    options.remote instanceof SparkSession ? options.remote : await SparkSession.connect(options.remote);
+    options.remote instanceof SparkSession
+      ? options.remote
+      : await SparkSession.connect(options.remote, call);
   const views = [`${sourceView}_read`];
   const cached: string[] = [];
   try {
     const types = options.columnTypes ?? {};
     if (options.source === undefined) {
-      views.push(...(await shipTable(session, pipe.source, sourceView, types, "the pipe's source table")));
+      views.push(
+        ...(await shipTable(session, pipe.source, sourceView, types, "the pipe's source table", call)),
+      );
     } else {
       views.push(sourceView);
-      await readSource(session, pipe as Pipe<string>, options.source, sourceView);
+      await readSource(session, pipe as Pipe<string>, options.source, sourceView, call);
     }
     for (const [i, lookup] of compiled.lookups.entries()) {
       views.push(
@@ -206,6 +232,7 @@ export async function runOnSpark<C extends string>(
           lookup.relation,
           { ...types, ...lookup.types },
           `lookup table ${i + 1}`,
+          call,
         )),
       );
     }
@@ -216,16 +243,16 @@ export async function runOnSpark<C extends string>(
       ...compiled.lookups.filter((l) => l.table.numRows() > CACHE_ROWS).map((l) => l.relation),
     ];
     for (const view of large) {
-      await session.client.statement(`CACHE TABLE ${quote(view)}`, `caching ${view}`);
+      await session.client.statement(`CACHE TABLE ${quote(view)}`, `caching ${view}`, call);
       cached.push(view);
     }
     let table: ColumnTable;
     try {
-      table = arrowToTable((await session.client.sql(compiled.sql, "the pipe's query")).batches);
+      table = arrowToTable((await session.client.sql(compiled.sql, "the pipe's query", call)).batches);
     } catch (error) {
-      throw await locateFailure(session, compiled, error);
+      throw await locateFailure(session, compiled, error, call);
     }
-    const counted = await session.client.sql(compiled.countSql, "counting the rows of each step");
+    const counted = await session.client.sql(compiled.countSql, "counting the rows of each step", call);
     const counts = arrowToTable(counted.batches).objects()[0] as Record<string, unknown>;
     const done = finishEngineRun("spark", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
     return {
@@ -235,7 +262,7 @@ export async function runOnSpark<C extends string>(
       placement: done.placement,
     };
   } finally {
-    // A cache belongs to the server, not the session: uncached always, before the session goes.
+    // never with the signal: an interrupted run still releases what it made. A cache belongs to the server, not the session: uncached always, before the session goes.
     for (const view of cached) {
       await session.client
         .statement(`UNCACHE TABLE IF EXISTS ${quote(view)}`, "uncaching")

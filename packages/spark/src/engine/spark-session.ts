@@ -1,5 +1,5 @@
 import type { SparkRemote } from "../client/remote";
-import { SparkConnectClient } from "../client/spark-connect-client";
+import { type SparkCallOptions, SparkConnectClient } from "../client/spark-connect-client";
 
 /**
  * The session settings every run needs: wall clocks in UTC and zone-less time stamps (so no value shifts
@@ -24,11 +24,11 @@ export class SparkSession {
     this.client = client;
   }
 
-  /** Connect to `remote` (`sc://host:port/;...`) and set the session's configuration. */
-  static async connect(remote: string | SparkRemote): Promise<SparkSession> {
+  /** Connect to `remote` (`sc://host:port/;...`) and set the session's configuration; an aborted `options.signal` stops it. */
+  static async connect(remote: string | SparkRemote, options: SparkCallOptions = {}): Promise<SparkSession> {
     const client = SparkConnectClient.connect(remote);
     try {
-      await client.setConfig(SESSION_CONFIG);
+      await client.setConfig(SESSION_CONFIG, options);
     } catch (error) {
       client.close().catch(() => undefined);
       throw error;
