@@ -4,15 +4,17 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 // Ctrl-C during a stage stops the run there: the interrupt is noticed when the stage's work lets the event loop
 // run (between batches of a streamed read, between the steps of a pipe, at the stage's end), the stage logs that
 // it stopped, the output folder the run created is removed, and the process ends as SIGINT says (a shell's 130).
 // The child sends SIGINT to itself from inside the stage (the job's hooks: its `trainModel`, its read options),
-// so the test does not depend on timing and the input stays small.
+// so the test does not depend on timing and the input stays small. On Spark (the server the test setup found,
+// `pnpm spark:start`), the pipe's query is made to run for minutes, and only an interrupt of it ends the run.
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const remote = inject("sparkRemote");
 const source = (path: string): string => JSON.stringify(fileURLToPath(new URL(path, import.meta.url)));
 
 let root: string;
@@ -29,8 +31,8 @@ afterAll(async () => {
 
 /**
  * Run the CLI's code (`runTipModelCli`, as `cli.ts` does) in a child process through bash, after `hook` (module
- * code with `TipAmountModel` and `taxiTripSchema` in scope) has changed the job; returns the child's output and
- * its exit status as the shell reports it.
+ * code with `TipAmountModel`, `taxiTripSchema` and `SparkConnectClient` in scope) has changed the job;
+ * returns the child's output and its exit status as the shell reports it.
  */
 function runWithHook(
   hook: string,
@@ -39,6 +41,7 @@ function runWithHook(
   const script = `
     const { TipAmountModel } = await import(${source("./job/tip-amount-model.ts")});
     const { taxiTripSchema } = await import(${source("./data/index.ts")});
+    const { SparkConnectClient } = await import(${source("../../spark/src/index.ts")});
     const { runTipModelCli } = await import(${source("./commands.ts")});
     ${hook}
     process.exitCode = await runTipModelCli(${JSON.stringify(argv)});`;
@@ -56,7 +59,13 @@ function runWithHook(
       "-e",
       script,
     ],
-    { cwd: repoRoot, encoding: "utf8", env: { ...env, NO_COLOR: "1", TABLEPIPE_COMPILE_CACHE: "off" } },
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...env, NO_COLOR: "1", TABLEPIPE_COMPILE_CACHE: "off" },
+      // a run the interrupt does not stop fails the test instead of blocking it
+      timeout: 120_000,
+    },
   );
   if (result.error) throw result.error;
   const status = /exit status (\d+)\n$/.exec(result.stdout);
@@ -89,6 +98,17 @@ const DURING = {
         sent = true;
       } };
     };`,
+  // the pipe's query on Spark, made to run for minutes (its rows once Spark has hashed 10^11 numbers), sent
+  sparkQuery: `
+    const sql = SparkConnectClient.prototype.sql;
+    SparkConnectClient.prototype.sql = function (query, what, options) {
+      if (what !== "the pipe's query") return sql.call(this, query, what, options);
+      const slow = "SELECT * FROM (" + query + ") WHERE (SELECT sum(hash(id)) FROM range(0, 100000000000, 1, 1)) IS NOT NULL";
+      const running = sql.call(this, slow, what, options);
+      // a moment for Spark to start its job; the query cannot end by itself first
+      setTimeout(() => process.kill(process.pid, "SIGINT"), 1000);
+      return running;
+    };`,
 } as const;
 
 describe("tip-model run, interrupted by SIGINT", () => {
@@ -117,4 +137,30 @@ describe("tip-model run, interrupted by SIGINT", () => {
       expect(run.stdout).toBe("");
     },
   );
+});
+
+describe.runIf(remote !== "")("tip-model run --engine spark, interrupted by SIGINT", () => {
+  it("interrupts the query running on Spark: stops in transform, exits 130, removes the output folder", async () => {
+    const out = join(root, "out-spark");
+    const argv = [
+      "--engine",
+      "spark",
+      "--spark-remote",
+      remote,
+      "--sample-rows",
+      "3000",
+      "--output-dir",
+      out,
+    ];
+    const run = runWithHook(DURING.sparkQuery, argv);
+    expect(run.status).toBe(130);
+    const log = run.stderr;
+    expect(log).toContain("INFO tip-model: transform: started");
+    expect(log).not.toContain("transform: done");
+    expect(existsSync(out)).toBe(false);
+    expect((await readdir(root)).sort()).toEqual(["data"]);
+    expect(log).toContain("WARN tip-model: interrupted by SIGINT: stopping at the next step");
+    expect(log).toMatch(/WARN tip-model: transform: stopped after [\d.]+ m?s: interrupted by SIGINT\n$/);
+    expect(run.stdout).toBe("");
+  });
 });

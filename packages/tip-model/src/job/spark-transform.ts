@@ -7,14 +7,20 @@ const TIP_MODEL_COLUMN_TYPES = { ...columnTypesOf(taxiZoneGeoSchema), ...columnT
 
 /**
  * Run the transform stage's pipe on Spark through Spark Connect at `remote`: the trips and zones are shipped
- * as local relations, every step runs there as one query, and the session is released afterwards.
- * @example await transformOnSpark(pipe(trips).step(filter), "sc://localhost:15002")
+ * as local relations, every step runs there as one query, and the session is released afterwards. An aborted
+ * `signal` interrupts the query running on Spark.
+ * @example await transformOnSpark(pipe(trips).step(filter), "sc://localhost:15002", signal)
  */
 export function transformOnSpark<C extends string>(
   pipeline: Pipe<C>,
   remote: string,
+  signal?: AbortSignal,
 ): Promise<SparkPipeResult<C>> {
-  return runOnSpark(pipeline, { remote, columnTypes: TIP_MODEL_COLUMN_TYPES });
+  return runOnSpark(pipeline, {
+    remote,
+    columnTypes: TIP_MODEL_COLUMN_TYPES,
+    ...(signal === undefined ? {} : { signal }),
+  });
 }
 
 /**

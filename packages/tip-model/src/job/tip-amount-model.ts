@@ -65,7 +65,7 @@ export interface TipAmountModelOptions {
   /**
    * Stops the job when aborted (the CLI passes the one `stopOnInterrupt` gives, which Ctrl-C aborts): at the
    * next stage boundary, between the steps of the transform, the batches of a streamed read and the output
-   * files, or by interrupting the DuckDB query running; the stage logs where it stopped.
+   * files, or by interrupting the DuckDB or Spark query running; the stage logs where it stopped.
    */
   signal?: AbortSignal;
 }
@@ -281,7 +281,7 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
         const source = trips ?? (await this.readStreamedWhole(streamed as string));
         const pipeline = pipe(source).step(filter).step(features).step(order);
         const result = await this.runSourcePipe("transform", {
-          run: () => transformOnSpark(pipeline, config.spark_remote),
+          run: () => transformOnSpark(pipeline, config.spark_remote, this.signal),
         });
         this.log.info(sparkPlacementLine(result.placement));
         this.tables.prepared_data = result.table;
