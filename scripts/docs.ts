@@ -44,10 +44,11 @@ table. Precedence: defaults < \`--config file.json\` < flags. An unknown flag is
 when one is close; a bad value is an error naming the flag and what it expects. Exit codes: 0 done (or help),
 2 bad flags or config file, 1 any other error (one line on stderr; \`DEBUG=1\` adds the stack), 130 interrupted
 by Ctrl-C (143 by SIGTERM). Ctrl-C (SIGINT) or SIGTERM stops \`run\` and \`prepare\` at the next stage boundary,
-step of the transform, batch of a streamed read, 262,144 trips of the generated sample or output file (a DuckDB query is interrupted); the log says in
-which stage it stopped, the temporary files, the lock and an output folder the run created and left empty are
-removed, and the process ends as the signal says. A second Ctrl-C ends it at once, after removing the temporary
-files, the lock and that folder; so does the first one in \`sample\`.
+step of the transform, batch of a streamed read, 262,144 trips of the generated sample or output file (a DuckDB
+or Spark query is interrupted); the log says in which stage it stopped, the temporary files, the lock and an
+output folder the run created and left empty are removed, and the process ends as the signal says. A second
+Ctrl-C ends it at once, after removing the temporary files, the lock and that folder; so does the first one in
+\`sample\`.
 
 \`\`\`sh
 npx pnpm@10.34.9 tip-model                                   # run on the built-in generated sample
