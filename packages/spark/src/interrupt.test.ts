@@ -13,7 +13,9 @@ const remote = inject("sparkRemote");
 
 /**
  * A step Spark spends a while on: it keeps every row once Spark has hashed `rows` numbers (one partition, so
- * that the rest of the server stays free). With 10^11 rows it runs for minutes unless it is interrupted.
+ * that the rest of the server stays free). With 10^10 rows it runs for ~30 s (3 × 10^8 a second here) unless it is
+ * interrupted: far longer than the second the tests wait before they interrupt it, and short enough that a job
+ * Spark starts although the interrupt came while it planned (SPARK-43331) holds a core for half a minute only.
  */
 const waitOnSpark = defineTransform({
   name: "waitOnSpark",
@@ -22,7 +24,7 @@ const waitOnSpark = defineTransform({
   sql: ({ rows }, c) =>
     `SELECT * FROM ${c.input} WHERE (SELECT sum(hash(id)) FROM range(0, ${rows}, 1, 1)) IS NOT NULL`,
 });
-const MINUTES = 1e11;
+const LONG_RUN = 1e10;
 
 /** Abort `controller` once the pipe's query has been sent to Spark (and has had a moment to start its job). */
 function abortDuringThePipesQuery(session: SparkSession, controller: AbortController): void {
@@ -61,7 +63,7 @@ describe.runIf(remote !== "")("runOnSpark's signal against a real Spark", { time
       await runOnSpark(orders.transform(waitOnSpark, { rows: 1000 }), { remote: session });
       const controller = new AbortController();
       abortDuringThePipesQuery(session, controller);
-      const error = await runOnSpark(orders.transform(waitOnSpark, { rows: MINUTES }), {
+      const error = await runOnSpark(orders.transform(waitOnSpark, { rows: LONG_RUN }), {
         remote: session,
         signal: controller.signal,
       }).catch((e: unknown) => e);
@@ -89,7 +91,7 @@ describe.runIf(remote !== "")("runOnSpark's signal against a real Spark", { time
       return session;
     });
     const orders = pipe(fixedOrders()).transform(dropDuplicates);
-    const run = runOnSpark(orders.transform(waitOnSpark, { rows: MINUTES }), {
+    const run = runOnSpark(orders.transform(waitOnSpark, { rows: LONG_RUN }), {
       remote,
       signal: controller.signal,
     });
@@ -112,7 +114,7 @@ describe.runIf(remote !== "")("runOnSpark's signal against a real Spark", { time
     try {
       await session.client.sql("SELECT sum(hash(id)) FROM range(0, 1000, 1, 1)", "warming up");
       const controller = new AbortController();
-      const call = session.client.sql(`SELECT sum(hash(id)) FROM range(0, ${MINUTES}, 1, 1)`, "a long sum", {
+      const call = session.client.sql(`SELECT sum(hash(id)) FROM range(0, ${LONG_RUN}, 1, 1)`, "a long sum", {
         signal: controller.signal,
       });
       setTimeout(() => controller.abort(new Error("stop")), 1000);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // it stopped, the output folder the run created is removed, and the process ends as SIGINT says (a shell's 130).
 // The child sends SIGINT to itself from inside the stage (the job's hooks: its `trainModel`, its read options),
 // so the test does not depend on timing and the input stays small. On Spark (the server the test setup found,
-// `pnpm spark:start`), the pipe's query is made to run for minutes, and only an interrupt of it ends the run.
+// `pnpm spark:start`), the pipe's query is made to run for ~30 s, and only an interrupt of it ends the run.
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const remote = inject("sparkRemote");
@@ -98,12 +98,12 @@ const DURING = {
         sent = true;
       } };
     };`,
-  // the pipe's query on Spark, made to run for minutes (its rows once Spark has hashed 10^11 numbers), sent
+  // the pipe's query on Spark, made to run for ~30 s (its rows once Spark has hashed 10^10 numbers), sent
   sparkQuery: `
     const sql = SparkConnectClient.prototype.sql;
     SparkConnectClient.prototype.sql = function (query, what, options) {
       if (what !== "the pipe's query") return sql.call(this, query, what, options);
-      const slow = "SELECT * FROM (" + query + ") WHERE (SELECT sum(hash(id)) FROM range(0, 100000000000, 1, 1)) IS NOT NULL";
+      const slow = "SELECT * FROM (" + query + ") WHERE (SELECT sum(hash(id)) FROM range(0, 10000000000, 1, 1)) IS NOT NULL";
       const running = sql.call(this, slow, what, options);
       // a moment for Spark to start its job; the query cannot end by itself first
       setTimeout(() => process.kill(process.pid, "SIGINT"), 1000);
