@@ -46,9 +46,9 @@ when one is close; a bad value is an error naming the flag and what it expects. 
 by Ctrl-C (143 by SIGTERM). Ctrl-C (SIGINT) or SIGTERM stops \`run\` and \`prepare\` at the next stage boundary,
 step of the transform, batch of a streamed read, 262,144 trips of the generated sample or output file (a DuckDB
 or Spark query is interrupted); the log says in which stage it stopped, the temporary files, the lock and an
-output folder the run created and left empty are removed, and the process ends as the signal says. A second
-Ctrl-C ends it at once, after removing the temporary files, the lock and that folder; so does the first one in
-\`sample\`.
+output folder the run created (with the parents it created) and left empty are removed, and the process ends as
+the signal says. A second Ctrl-C ends it at once, after removing the temporary files, the lock and that folder;
+so does the first one in \`sample\`.
 
 \`\`\`sh
 npx pnpm@10.34.9 tip-model                                   # run on the built-in generated sample

@@ -204,6 +204,21 @@ describe("writeOutputFolder", () => {
     await expect(writeOutputFolder(dir, async () => Promise.reject(failure))).rejects.toBe(failure);
     expect(existsSync(dir)).toBe(false);
   });
+
+  it("removes the parent folders it created for the folder too, and keeps those that were there", async () => {
+    const base = fresh();
+    mkdirSync(base);
+    const dir = join(base, "runs", "2026", "one");
+    const failure = new Error("training diverged");
+    await expect(writeOutputFolder(dir, async () => Promise.reject(failure))).rejects.toBe(failure);
+    expect(ls(base)).toEqual([]);
+    mkdirSync(join(base, "runs"));
+    writeFileSync(join(base, "runs", "notes.txt"), "mine");
+    await expect(writeOutputFolder(dir, async () => Promise.reject(failure))).rejects.toBe(failure);
+    expect(ls(join(base, "runs"))).toEqual(["notes.txt"]);
+    await writeOutputFolder(dir, async (out) => out.write("x.csv", async (p) => writeFileSync(p, "a\n")));
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "x.csv"]);
+  });
 });
 
 describe("output folder faults", () => {
@@ -322,6 +337,13 @@ describe("output folder faults", () => {
     const dir = fresh();
     expect(interrupted(dir, halfWritten).signal).toBe("SIGINT");
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("removes on SIGINT the parent folders it created, up to one that was there", () => {
+    const base = fresh();
+    mkdirSync(base);
+    expect(interrupted(join(base, "a", "b"), halfWritten).signal).toBe("SIGINT");
+    expect(ls(base)).toEqual([]);
   });
 
   it("keeps on SIGINT a folder that was there before, and one it created that is not empty", () => {

@@ -1,5 +1,5 @@
 import { mkdir, open, readdir, rename, rmdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { ColumnTable } from "arquero";
 import { OutputPathError } from "../errors";
 import { formatFromExtension } from "../read/sources";
@@ -51,7 +51,8 @@ export class OutputFolder {
     readonly dir: string,
     private readonly ours: Map<string, OwnedFile>,
     private readonly options: OpenOutputFolderOptions,
-    private readonly created: boolean,
+    /** The folders this run created for it, the output folder first, then its parents up the path. */
+    private readonly created: readonly string[],
     private readonly unlock: () => Promise<void>,
     swept: readonly string[],
   ) {
@@ -62,9 +63,9 @@ export class OutputFolder {
   static async open(dir: string, options: OpenOutputFolderOptions = {}): Promise<OutputFolder> {
     await checkOutputFolder(dir, options);
     const target = resolve(dir);
-    const created = (await mkdir(target, { recursive: true })) !== undefined;
-    // interrupted before close(), a folder this run created is removed when it is left empty
-    if (created) removeOnInterrupt(target, "if-empty");
+    const created = foldersCreated(target, await mkdir(target, { recursive: true }));
+    // interrupted before close(), the folders this run created are removed when it left them empty
+    for (const folder of created) removeOnInterrupt(folder, "if-empty");
     let unlock: (() => Promise<void>) | undefined;
     try {
       unlock = await lockOutputFolder(target);
@@ -81,7 +82,7 @@ export class OutputFolder {
       return new OutputFolder(target, ours, options, created, unlock, swept);
     } catch (error) {
       await unlock?.();
-      if (created) await removeIfEmpty(target);
+      await removeIfEmpty(created);
       throw error;
     }
   }
@@ -177,23 +178,44 @@ export class OutputFolder {
     );
   }
 
-  /** Release the lock; a folder this run created and left empty is removed. */
+  /** Release the lock; the folders this run created and left empty (the output folder, its parents) are removed. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.unlock();
-    if (this.created) await removeIfEmpty(this.dir);
+    await removeIfEmpty(this.created);
   }
 }
 
-/** Remove `dir`, a folder this run created, when nothing is in it; stop tracking it for interrupts. */
-async function removeIfEmpty(dir: string): Promise<void> {
+/**
+ * The folders `mkdir -p` created for `target`, given the first one it created (what `mkdir` resolves to), deepest
+ * first: `target` and its parents up to that one; none when it created nothing.
+ * @example foldersCreated("/data/runs/1", "/data/runs") // ["/data/runs/1", "/data/runs"]
+ */
+function foldersCreated(target: string, first: string | undefined): string[] {
+  if (first === undefined) return [];
+  const folders = [target];
+  for (let folder = target; folder !== first && dirname(folder) !== folder; ) {
+    folder = dirname(folder);
+    folders.push(folder);
+  }
+  return folders;
+}
+
+/**
+ * Remove the `folders` this run created (deepest first) while nothing is in them, stopping at the first that holds
+ * anything; stop tracking them all for interrupts.
+ */
+async function removeIfEmpty(folders: readonly string[]): Promise<void> {
   try {
-    if ((await readdir(dir)).length === 0) await rmdir(dir);
+    for (const folder of folders) {
+      if ((await readdir(folder)).length > 0) break;
+      await rmdir(folder);
+    }
   } catch {
     // not empty by now, or gone: either way it is not ours to remove
   } finally {
-    forgetOnInterrupt(dir);
+    for (const folder of folders) forgetOnInterrupt(folder);
   }
 }
 
