@@ -58,4 +58,13 @@ describe("a fraction of a millisecond in a time stamp on DuckDB, as in process",
     await expectParity(pipe(stamps()).transform(fillNull, { columns: { at: -0.4 } }), db);
     await expectParity(pipe(stamps()).transform(castColumns, { columns: { ms: "timestamp" } }), db);
   });
+
+  it("castColumns of it to a float keeps it (its epoch milliseconds), to an int truncates it", async () => {
+    const { table } = await expectParity(
+      pipe(stamps()).transform(castColumns, { columns: { at: "float" } }),
+      db,
+    );
+    expect(Array.from(table.array("at") as ArrayLike<unknown>)).toEqual(AT);
+    await expectParity(pipe(stamps()).transform(castColumns, { columns: { at: "int" } }), db);
+  });
 });

@@ -22,7 +22,10 @@ export interface SqlDialect {
   readonly endsWith: (text: string, suffix: string) => string;
   /** The SQL type of each cast target. */
   readonly types: Readonly<Record<Exclude<CastType, "int">, string>> & { readonly int: string };
-  /** A time stamp as epoch milliseconds of its wall-clock fields (a whole number). */
+  /**
+   * A time stamp as epoch milliseconds of its wall-clock fields, a DOUBLE keeping the fraction of a millisecond
+   * the engine holds (microseconds), as in process a time stamp is its epoch milliseconds, fraction included.
+   */
   readonly epochMillis: (timestamp: string) => string;
   /** Epoch milliseconds (a number) as the zone-less time stamp with those wall-clock fields. */
   readonly timestampFromMillis: (millis: string) => string;
@@ -80,7 +83,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
     endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
     types: { int: "BIGINT", float: "DOUBLE", string: "VARCHAR", boolean: "BOOLEAN", timestamp: "TIMESTAMP" },
-    epochMillis: (timestamp) => `epoch_ms(${timestamp})`,
+    epochMillis: (timestamp) => `(CAST(epoch_us(${timestamp}) AS DOUBLE) / 1000)`,
     timestampFromMillis: (millis) => `make_timestamp(CAST(round(${millis} * 1000) AS BIGINT))`,
     trimBlanks: (text) => `trim(${text}, ${JS_BLANKS})`,
     // DuckDB writes 5.0 and 1e-05 where JavaScript writes 5 and 0.00001: whole numbers below 1e15 go through
@@ -113,8 +116,8 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
       boolean: "BOOLEAN",
       timestamp: "TIMESTAMP_NTZ",
     },
-    // the session sets timestampType=TIMESTAMP_NTZ, so TIMESTAMP would mean NTZ: unix_millis needs LTZ (UTC session)
-    epochMillis: (timestamp) => `unix_millis(CAST(${timestamp} AS TIMESTAMP_LTZ))`,
+    // the session sets timestampType=TIMESTAMP_NTZ, so TIMESTAMP would mean NTZ: unix_micros needs LTZ (UTC session)
+    epochMillis: (timestamp) => `(CAST(unix_micros(CAST(${timestamp} AS TIMESTAMP_LTZ)) AS DOUBLE) / 1000)`,
     timestampFromMillis: (millis) =>
       `CAST(timestamp_micros(CAST(round(${millis} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
     trimBlanks: (text) => `trim(BOTH ${JS_BLANKS} FROM ${text})`,

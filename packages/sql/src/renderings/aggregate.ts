@@ -4,19 +4,23 @@ import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
 import { inProcessKind } from "./expr-kinds";
+import { numberSql } from "./number-sql";
 import { stddevSql } from "./stddev-sql";
 
-/** One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position. */
-function measureSql(measure: MeasureNode, c: SqlStepContext): string {
+/**
+ * One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position;
+ * `sum`, `mean` and `stddev` of a time stamp read its epoch milliseconds, as in process.
+ */
+function measureSql(measure: MeasureNode, c: SqlStepContext, types: KnownTypes): string {
   if (measure.of === undefined) return "count(*)";
   const of = c.expr(measure.of);
   switch (measure.fn) {
     case "count":
       return `count(${of})`;
     case "sum":
-      return `sum(${of})`;
+      return `sum(${numberSql(measure.of, c, types)})`;
     case "mean":
-      return `avg(${of})`;
+      return `avg(${numberSql(measure.of, c, types)})`;
     case "min":
       return `min(${of})`;
     case "max":
@@ -28,16 +32,21 @@ function measureSql(measure: MeasureNode, c: SqlStepContext): string {
     case "last":
       return SQL_DIALECTS[c.dialect].valueAt("last", of, c.rowOrder);
     case "stddev":
-      return stddevSql(of);
+      return stddevSql(numberSql(measure.of, c, types));
   }
 }
 
-/** A measure's type where plain: counts are ints, min/max/first/last keep their expression's type. */
+/**
+ * A measure's type where plain: counts are ints, min/max/first/last keep their expression's type, a sum of
+ * floats or time stamps (their epoch milliseconds) is a float.
+ */
 function measureType(measure: MeasureNode, types: KnownTypes) {
   if (measure.fn === "count" || measure.fn === "countDistinct") return "int" as const;
   if (measure.fn === "mean" || measure.fn === "stddev") return "float" as const;
-  if (measure.of === undefined || measure.fn === "sum") return undefined;
-  return exprType(measure.of, types);
+  if (measure.of === undefined) return undefined;
+  const type = exprType(measure.of, types);
+  if (measure.fn === "sum") return type === "float" || type === "timestamp" ? "float" : undefined;
+  return type;
 }
 
 /** The measures that take numbers only: in process, strings or booleans are an error naming the measure. */
@@ -64,7 +73,9 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
   if (by.some((name) => Object.hasOwn(measures, name))) return undefined; // the in-process step names the error
   // a measure in process refuses (`sum` of strings): the step runs there and fails with its own error
   if (Object.values(measures).some((m) => !measureAccepted(m, known.types))) return undefined;
-  const items = Object.entries(measures).map(([name, m]) => `${measureSql(m, c)} AS ${c.quote(name)}`);
+  const items = Object.entries(measures).map(
+    ([name, m]) => `${measureSql(m, c, known.types)} AS ${c.quote(name)}`,
+  );
   const columns = [...by, ...Object.keys(measures)];
   const added = Object.fromEntries(
     Object.entries(measures).map(([name, m]) => [name, measureType(m, known.types)]),

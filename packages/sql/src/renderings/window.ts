@@ -4,6 +4,7 @@ import { stringsParam } from "../param-values";
 import { columnList, orderTerms, selectWithColumns } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
 import { inProcessKind } from "./expr-kinds";
+import { numberSql } from "./number-sql";
 
 /** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
 interface WindowFunctionShape {
@@ -14,11 +15,12 @@ interface WindowFunctionShape {
 
 /**
  * One window column's SQL over the `ordered` window (every tie broken) or the `peers` one (orderBy only;
- * `undefined` when there is no orderBy).
+ * `undefined` when there is no orderBy); a `cumulativeSum` of a time stamp sums its epoch milliseconds.
  */
 function windowSql(
   fn: WindowFunctionShape,
   c: SqlStepContext,
+  types: KnownTypes,
   ordered: string,
   peers: string | undefined,
 ): string {
@@ -32,8 +34,10 @@ function windowSql(
     case "lag":
     case "lead":
       return `${fn.fn}(${of}, ${fn.offset ?? 1}) OVER (${ordered})`;
-    case "cumulativeSum":
-      return `sum(${of}) OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+    case "cumulativeSum": {
+      const numbers = fn.of === undefined ? of : numberSql(fn.of, c, types);
+      return `sum(${numbers}) OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+    }
   }
 }
 
@@ -41,7 +45,8 @@ function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | unde
   if (fn.fn === "rowNumber" || fn.fn === "rank") return "int";
   if (fn.of === undefined) return undefined;
   const type = exprType(fn.of, types);
-  return fn.fn === "cumulativeSum" ? (type === "float" ? type : undefined) : type;
+  if (fn.fn !== "cumulativeSum") return type;
+  return type === "float" || type === "timestamp" ? "float" : undefined;
 }
 
 /**
@@ -79,7 +84,10 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
   const orderedWindow = [partition, `ORDER BY ${ordered.join(", ")}`].filter(Boolean).join(" ");
   const peersWindow = orderKeys.length > 0 ? [partition, peers].filter(Boolean).join(" ") : undefined;
   const computed = Object.fromEntries(
-    Object.entries(functions).map(([name, fn]) => [name, windowSql(fn, c, orderedWindow, peersWindow)]),
+    Object.entries(functions).map(([name, fn]) => [
+      name,
+      windowSql(fn, c, known.types, orderedWindow, peersWindow),
+    ]),
   );
   const { list, columns } = selectWithColumns(c, computed);
   const added = Object.fromEntries(

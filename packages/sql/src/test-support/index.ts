@@ -15,6 +15,7 @@ export {
   STAMPS,
 } from "./random-tables";
 export { expectSameTable, normalCell, normalRows } from "./same-table";
+export { describeStampSumParity } from "./stamp-sum-suite";
 export { describeStddevParity } from "./stddev-suite";
 export { describeTipModelParity } from "./tip-model-suite";
 export { describeTypedParity } from "./typed-parity-suite";
