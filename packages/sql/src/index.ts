@@ -17,6 +17,8 @@ export type { EnginePlacement } from "./finish-engine-run";
 export { finishEngineRun, pushedDownTrace } from "./finish-engine-run";
 export type { InferredColumnType } from "./infer-column-type";
 export { declaredColumnType, inferColumnType } from "./infer-column-type";
+export type { FailureQueries } from "./locate-failure";
+export { locateFailure } from "./locate-failure";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
 export { RANK_COLUMN, ROW_ORDER_COLUMN } from "./row-order";
