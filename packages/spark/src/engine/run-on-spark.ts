@@ -1,4 +1,11 @@
-import { type Pipe, type PipeResult, SQL_DIALECTS, type SqlRendering, type Table } from "@tablepipe/core";
+import {
+  type Pipe,
+  type PipeResult,
+  SQL_DIALECTS,
+  type SqlRendering,
+  type StepFailedError,
+  type Table,
+} from "@tablepipe/core";
 import { flattenPlan, planSteps } from "@tablepipe/core/internal";
 import {
   type CompiledPipe,
@@ -7,12 +14,13 @@ import {
   describeClash,
   type EnginePlacement,
   finishEngineRun,
+  locateFailure,
   pushedDownTrace,
   ROW_ORDER_COLUMN,
 } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { arrowToTable, tableToArrow } from "../client/arrow";
-import { SparkLoadError, type SparkQueryError, toSparkError } from "../client/errors";
+import { interruptedError, SparkLoadError, type SparkQueryError, toSparkError } from "../client/errors";
 import type { SparkRemote } from "../client/remote";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
@@ -132,30 +140,36 @@ async function readSource(
   await session.client.createView(view, sqlRelation(numbered), what, call);
 }
 
-/** The query failed: find the first CTE that fails on its own and name its step. */
-async function locateFailure(
+/**
+ * The query failed: find the first CTE that fails on its own and name its step; a step with a failure probe
+ * (`castColumns`) fails with the in-process error naming the row it stopped on.
+ */
+async function locateFailureOnSpark(
   session: SparkSession,
   compiled: CompiledPipe,
   error: unknown,
   call: SparkCallOptions,
-): Promise<SparkQueryError> {
+): Promise<SparkQueryError | StepFailedError> {
+  const stopped = (): boolean => call.signal?.aborted === true;
   // stopped: the interrupt is the error, and no more queries run
-  if (call.signal?.aborted === true) return toSparkError("the pipe's query", error);
-  for (let i = 0; i < compiled.ctes.length; ++i) {
-    const cte = compiled.ctes[i];
-    if (cte === undefined || cte.step === undefined) continue;
-    const ctes = compiled.ctes.slice(0, i + 1).map((c) => `${quote(c.name)} AS (${c.sql})`);
-    try {
-      await session.client.sql(
-        `WITH ${ctes.join(", ")} SELECT * FROM ${quote(cte.name)}`,
-        cte.step.path,
-        call,
-      );
-    } catch (stepError) {
-      return toSparkError(cte.step.path, stepError);
-    }
-  }
-  return toSparkError("the pipe's query", error);
+  if (stopped()) return toSparkError("the pipe's query", error);
+  const located = await locateFailure(
+    compiled,
+    "spark",
+    {
+      run: async (sql, what) => {
+        await session.client.sql(sql, what, call);
+      },
+      firstRow: async (sql, what) =>
+        arrowToTable((await session.client.sql(sql, what, call)).batches).objects()[0] as
+          | Readonly<Record<string, unknown>>
+          | undefined,
+      toError: toSparkError,
+    },
+    error,
+  );
+  // stopped while locating (a probe's error is dropped): the interrupt is the error
+  return stopped() ? interruptedError("the pipe's query", call.signal?.reason) : located;
 }
 
 /**
@@ -250,7 +264,7 @@ export async function runOnSpark<C extends string>(
     try {
       table = arrowToTable((await session.client.sql(compiled.sql, "the pipe's query", call)).batches);
     } catch (error) {
-      throw await locateFailure(session, compiled, error, call);
+      throw await locateFailureOnSpark(session, compiled, error, call);
     }
     const counted = await session.client.sql(compiled.countSql, "counting the rows of each step", call);
     const counts = arrowToTable(counted.batches).objects()[0] as Record<string, unknown>;
