@@ -10,6 +10,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 example="$root/examples/from-npm"
 started=$SECONDS
 say() { printf 'from-npm: %s\n' "$*" >&2; }
+# run directly (`bash scripts/from-npm.sh`) rather than through `npx pnpm run`, no pnpm may be on the PATH: use
+# the one the workspace pins (package.json's packageManager), through npx as the README does
+if ! command -v pnpm >/dev/null 2>&1; then
+  pinned="$(node -p "require('$root/package.json').packageManager")"
+  pnpm() { npx --yes "$pinned" "$@"; }
+fi
 
 for dir in "$root"/packages/*/; do
   if [[ ! -f "$dir/dist/index.js" || ! -f "$dir/dist/index.cjs" ]]; then
