@@ -5,12 +5,17 @@ import type { TableLike } from "./table-like";
 /** Thrown by {@link assertTablesEqual}; the message is the readable diff, `diff` the structured one. */
 export class TableMismatchError extends Error {
   override readonly name = "TableMismatchError";
-  /** Everything that differs, for programmatic checks. */
-  readonly diff: TableDiff;
+  // not an own property: a test runner prints an error's own `diff` as its diff text (vitest: `[object Object]`)
+  readonly #diff: TableDiff;
 
   constructor(diff: TableDiff) {
     super(formatTableDiff(diff));
-    this.diff = diff;
+    this.#diff = diff;
+  }
+
+  /** Everything that differs, for programmatic checks. */
+  get diff(): TableDiff {
+    return this.#diff;
   }
 }
 
