@@ -96,7 +96,8 @@ export function addConfigOptions(
     const heading = settings.helpGroup ?? groupHeading(field);
     const placeholder = valuePlaceholder(field);
     const option = new Option(placeholder ? `${field.flag} ${placeholder}` : field.flag, optionHelp(field));
-    if (field.kind !== "boolean") option.argParser((text: string) => parseFlagValue(field, text));
+    if (field.kind !== "boolean")
+      option.argParser((text: string, previous: unknown) => parseFlagValue(field, text, previous));
     if (heading !== undefined) option.helpGroup(heading);
     command.addOption(option);
     if (field.kind === "boolean") {

@@ -16,10 +16,15 @@ export function expectation(field: ConfigField): string {
       return `one of ${(field.choices ?? []).map(formatFlagValue).join(", ")}`;
     case "string":
       return field.expected ?? stringExpectation("a string", field);
+    case "list":
+      return "an array";
     default:
       return field.typeName === "json" ? "a JSON value" : `an ${field.typeName}`;
   }
 }
+
+/** How a list is typed on the command line, for help and docs. */
+const LIST_FORMAT = "comma-separated or the flag repeated";
 
 /**
  * The type and constraints of a field for help and docs.
@@ -34,14 +39,24 @@ export function typeSummary(field: ConfigField): string {
       return `one of: ${(field.choices ?? []).map(String).join(", ")}`;
     case "string":
       return field.expected ?? stringExpectation("string", field);
+    case "list": {
+      const item = field.item;
+      if (item === undefined) return field.typeName;
+      const of =
+        item.kind === "enum"
+          ? `list of: ${(item.choices ?? []).map(String).join(", ")}`
+          : `list of ${typeSummary(item)}`;
+      return `${of}; ${LIST_FORMAT}`;
+    }
     default:
       return field.typeName;
   }
 }
 
-/** The placeholder after a flag in help, e.g. `<number>`; empty for booleans. */
+/** The placeholder after a flag in help, e.g. `<number>`, `<choice,...>` for a list; empty for booleans. */
 export function valuePlaceholder(field: ConfigField): string {
-  return field.kind === "boolean" ? "" : `<${field.typeName}>`;
+  if (field.kind === "boolean") return "";
+  return field.item === undefined ? `<${field.typeName}>` : `<${field.item.typeName},...>`;
 }
 
 /** A value as it appears in messages and help: JSON, so strings are quoted. */

@@ -119,9 +119,9 @@ describe("configFields", () => {
     expect(end).toMatchObject({ kind: "string", pattern: "^\\d{6}$", description: "a month" });
   });
 
-  it("reads arrays, records, deeper objects and unrepresentable types as JSON values", () => {
+  it("reads arrays of objects, records, deeper objects and unrepresentable types as JSON values", () => {
     const schema = z.object({
-      tags: z.array(z.string()).default([]),
+      tags: z.array(z.object({ x: z.number() })).default([]),
       weights: z.record(z.string(), z.number()).default({}),
       group: z.object({ inner: z.object({ x: z.number() }).optional() }).default({}),
       since: z.date().optional(),

@@ -2,8 +2,11 @@ import * as z from "zod";
 import { flagForPath } from "./flag-names";
 import type { ConfigSchema } from "./schema";
 
-/** How a field's flag value is read: the kind decides parsing, help and error texts. */
-export type FieldKind = "string" | "number" | "integer" | "boolean" | "enum" | "json";
+/**
+ * How a field's flag value is read: the kind decides parsing, help and error texts. A "list" is an array of
+ * strings, numbers, booleans or choices (its {@link ConfigField.item}); other arrays and objects are "json".
+ */
+export type FieldKind = "string" | "number" | "integer" | "boolean" | "enum" | "list" | "json";
 
 /** A value an enum field may take. */
 export type Choice = string | number | boolean;
@@ -15,8 +18,10 @@ export interface ConfigField {
   /** The flag, e.g. "--test-fraction" or "--random-forest.num-trees". */
   readonly flag: string;
   readonly kind: FieldKind;
-  /** "array", "object" or "json" for kind "json"; the kind otherwise ("choice" for enums). */
+  /** "array" for kind "list"; "array", "object" or "json" for kind "json"; the kind otherwise ("choice" for enums). */
   readonly typeName: string;
+  /** What each element of a "list" field is (its kind, choices, bounds); undefined for other kinds. */
+  readonly item: ConfigField | undefined;
   readonly description: string | undefined;
   readonly hasDefault: boolean;
   readonly defaultValue: unknown;
@@ -101,12 +106,14 @@ function leafField(
   const hasOwnDefault = "default" in outer || "default" in node;
   const defaultValue = "default" in outer ? outer.default : node.default;
   const choices = choicesOf(node, resolve);
-  const kind = kindOf(node, choices);
+  const item = listItem(path, node, resolve);
+  const kind = item === undefined ? kindOf(node, choices) : "list";
   return {
     path,
     flag: flagForPath(path),
     kind,
     typeName: typeNameOf(kind, node),
+    item,
     description: stringOr(outer.description) ?? stringOr(node.description),
     hasDefault: hasOwnDefault || context.inherited !== undefined,
     defaultValue: hasOwnDefault ? defaultValue : context.inherited?.value,
@@ -123,6 +130,22 @@ function leafField(
     maxLength: numberOr(node.maxLength),
     groupDescription: context.groupDescription,
   };
+}
+
+/** The element of an array of scalars (strings, numbers, booleans, choices), read as a field of its own. */
+function listItem(
+  path: readonly string[],
+  node: JsonNode,
+  resolve: (node: unknown) => JsonNode,
+): ConfigField | undefined {
+  if (node.type !== "array" || !isRecord(node.items)) return undefined;
+  const item = leafField(path, resolve(node.items), resolve, {
+    inherited: undefined,
+    required: true,
+    groupDescription: undefined,
+  });
+  const scalar = item.kind !== "json" && item.kind !== "list" && !item.nullable;
+  return scalar ? item : undefined;
 }
 
 function kindOf(node: JsonNode, choices: readonly Choice[] | undefined): FieldKind {
@@ -143,6 +166,7 @@ function kindOf(node: JsonNode, choices: readonly Choice[] | undefined): FieldKi
 
 function typeNameOf(kind: FieldKind, node: JsonNode): string {
   if (kind === "enum") return "choice";
+  if (kind === "list") return "array";
   if (kind !== "json") return kind;
   return node.type === "array" || node.type === "object" ? node.type : "json";
 }

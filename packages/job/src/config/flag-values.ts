@@ -4,42 +4,79 @@ import type { ConfigField } from "./fields";
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/** What {@link scalarValue} returns for text that is not of the field's type. */
+const INVALID: unique symbol = Symbol("invalid");
+
 /**
  * Turn the text after a flag into the value the schema expects (ranges and refinements are checked later,
- * by the schema); throws a {@link ConfigError} naming the flag when the text cannot be that type.
+ * by the schema); throws a {@link ConfigError} naming the flag when the text cannot be that type. A list
+ * field takes `a,b`, a JSON array, or the flag repeated: `previous` is what earlier occurrences gave.
  * @example parseFlagValue(testFraction, "0.3") === 0.3
  */
-export function parseFlagValue(field: ConfigField, text: string): unknown {
+export function parseFlagValue(field: ConfigField, text: string, previous?: unknown): unknown {
+  if (field.kind === "list" && field.item !== undefined) return parseList(field, field.item, text, previous);
+  if (field.kind === "json") return parseJson(text);
+  const value = scalarValue(field, text);
+  if (value === INVALID) throw invalid(field, text, field.flag);
+  return value;
+}
+
+/** A list flag's elements, after those of its earlier occurrences; JSON arrays are checked by the schema. */
+function parseList(field: ConfigField, item: ConfigField, text: string, previous: unknown): unknown {
+  const before = Array.isArray(previous) ? previous : [];
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    const parsed = parseJson(trimmed);
+    if (!Array.isArray(parsed)) {
+      throw new ConfigError(
+        `${field.flag}: expected a JSON array or values separated by commas, got ${formatFlagValue(text)}`,
+        { kind: "invalid-value", flag: field.flag },
+      );
+    }
+    return [...before, ...parsed];
+  }
+  const parts = trimmed === "" ? [] : trimmed.split(",").map((part) => part.trim());
+  return [
+    ...before,
+    ...parts.map((part, i) => {
+      const value = scalarValue(item, part);
+      if (value === INVALID) throw invalid(item, part, `${field.flag}: element ${before.length + i + 1}`);
+      return value;
+    }),
+  ];
+}
+
+/** The text as the field's scalar type, or {@link INVALID}. */
+function scalarValue(field: ConfigField, text: string): unknown {
   switch (field.kind) {
     case "number":
     case "integer": {
       const value = NUMBER.test(text.trim()) ? Number(text) : Number.NaN;
-      if (!Number.isFinite(value) || (field.kind === "integer" && !Number.isInteger(value))) {
-        throw invalid(field, text);
-      }
-      return value;
+      const ok = Number.isFinite(value) && (field.kind === "number" || Number.isInteger(value));
+      return ok ? value : INVALID;
     }
-    case "enum": {
-      const choice = field.choices?.find((c) => String(c) === text);
-      if (choice === undefined) throw invalid(field, text);
-      return choice;
-    }
-    case "json":
-      try {
-        return JSON.parse(text);
-      } catch {
-        return text;
-      }
+    case "enum":
+      return field.choices?.find((c) => String(c) === text) ?? INVALID;
+    case "boolean":
+      return text === "true" ? true : text === "false" ? false : INVALID;
     default:
       return text;
   }
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The error for text that is not of the field's type; ranges are the schema's to report. */
-function invalid(field: ConfigField, text: string): ConfigError {
+function invalid(field: ConfigField, text: string, where: string): ConfigError {
   const expected =
     field.kind === "integer" ? "an integer" : field.kind === "number" ? "a number" : expectation(field);
-  return new ConfigError(`${field.flag}: expected ${expected}, got ${formatFlagValue(text)}`, {
+  return new ConfigError(`${where}: expected ${expected}, got ${formatFlagValue(text)}`, {
     kind: "invalid-value",
     flag: field.flag,
   });

@@ -295,7 +295,9 @@ describe("parseConfig: flag errors", () => {
     expect(failure(["--tags", '["a","b","c"]'], schema).message).toBe(
       '--tags: expected an array of at most 2 items, got ["a","b","c"]',
     );
-    expect(failure(["--tags", "oops"], schema).message).toBe('--tags: expected an array, got "oops"');
+    expect(failure(["--tags", "[oops"], schema).message).toBe(
+      '--tags: expected a JSON array or values separated by commas, got "[oops"',
+    );
     expect(failure(["--name", ""], schema).message).toBe('--name: expected a non-empty string, got ""');
   });
 

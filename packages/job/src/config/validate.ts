@@ -115,6 +115,8 @@ function describeIssue(
     fromFile && file
       ? { kind: "config-file", flag: "--config", file: file.path, key }
       : { kind: "invalid-value", flag: field.flag };
+  const element = fromFlag || fromFile ? elementIssue(issue, field, value) : undefined;
+  if (element !== undefined) return problemOf(`${where}: ${element}`, details);
   const got =
     fromFlag || fromFile
       ? formatFlagValue(value)
@@ -128,6 +130,21 @@ function describeIssue(
       : `${where}: expected ${expected}, got ${got}`,
     details,
   );
+}
+
+/**
+ * An issue inside an array's element, as `element 2: expected one of "paid", "refunded", got "shipped"`
+ * (counted from 1), or undefined when the issue is about the value itself.
+ */
+function elementIssue(issue: Issue, field: ConfigField, value: unknown): string | undefined {
+  const index = issue.path[field.path.length];
+  if (typeof index !== "number" || !Array.isArray(value)) return undefined;
+  const inner = issue.path.slice(field.path.length + 1).map(String);
+  const label = `element ${index + 1}${inner.length === 0 ? "" : `: ${inner.join(".")}`}`;
+  const expected =
+    inner.length === 0 && field.item !== undefined ? issueExpectation(issue, field.item) : undefined;
+  if (expected === undefined) return `${label}: ${issue.message}`;
+  return `${label}: expected ${expected}, got ${formatFlagValue(value[index])}`;
 }
 
 /** What the issue says the value should have been, or undefined when only its message can tell. */
