@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { booleanValueGiven } from "./boolean-value";
 import type { CliCommand } from "./cli-types";
 import {
   addConfigOptions,
@@ -108,10 +109,12 @@ export function parseCliArgs(
   }
   if (chosen === undefined) throw new ConfigError("no command given", { kind: "unknown-command" });
   const [stray] = chosen.parsed.command.args;
+  const flagFields = [...loggingFields, ...chosen.fields];
   if (stray !== undefined && program.args[0] !== chosen.name) {
-    throw unknownCommand(stray, [...subcommands.keys()]);
+    const booleanValue = subcommands.has(stray) ? undefined : booleanValueGiven(argv, stray, flagFields);
+    throw booleanValue ?? unknownCommand(stray, [...subcommands.keys()]);
   }
-  checkNoArguments(chosen.parsed.command);
+  checkNoArguments(chosen.parsed.command, argv, flagFields);
   return {
     kind: "command",
     ...chosen,

@@ -1,4 +1,5 @@
 import { type Command, CommanderError, Option } from "commander";
+import { booleanTakesNoValue, booleanValueGiven } from "./boolean-value";
 import { configFlagHelp } from "./config-flag-help";
 import { ConfigError } from "./errors";
 import { expectation, formatFlagValue, typeSummary, valuePlaceholder } from "./field-text";
@@ -128,10 +129,19 @@ export function configFilePath(command: Command): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Throw when arguments were given that are not flags (config commands take none). */
-export function checkNoArguments(command: Command): void {
+/**
+ * Throw when arguments were given that are not flags (config commands take none); `yes` after a boolean flag
+ * of `fields` in `argv` is that flag given a value.
+ */
+export function checkNoArguments(
+  command: Command,
+  argv: readonly string[],
+  fields: readonly ConfigField[],
+): void {
   const [first] = command.args;
   if (first !== undefined) {
+    const booleanValue = booleanValueGiven(argv, first, fields);
+    if (booleanValue !== undefined) throw booleanValue;
     throw new ConfigError(`unexpected argument ${formatFlagValue(first)} (flags start with --)`, {
       kind: "unexpected-argument",
     });
@@ -154,12 +164,7 @@ export function fromCommanderError(
       const flag = /unknown option '([^']+)'/.exec(text)?.[1] ?? text;
       const [name] = flag.split("=");
       const field = fields.find((f) => f.flag === name);
-      if (field?.kind === "boolean" && flag.includes("=")) {
-        return new ConfigError(`${name} takes no value: use ${name} or --no-${field.flag.slice(2)}`, {
-          kind: "invalid-value",
-          flag: name,
-        });
-      }
+      if (field?.kind === "boolean" && flag.includes("=")) return booleanTakesNoValue(field);
       const suggestion = /Did you mean (.+?)\?/.exec(text)?.[1];
       const hint = suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`;
       return new ConfigError(`unknown flag ${flag}${hint}`, { kind: "unknown-flag", flag });

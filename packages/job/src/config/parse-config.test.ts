@@ -235,6 +235,21 @@ describe("parseConfig: flag errors", () => {
     expect(error.flag).toBe("--verbose");
   });
 
+  it("tells that a boolean flag takes no value when a true/false word follows it", () => {
+    const hint = "--verbose takes no value: use --verbose or --no-verbose";
+    for (const word of ["yes", "NO", "true", "False", "1", "0", "on", "Off"]) {
+      expect(failure(["--verbose", word]).message).toBe(hint);
+    }
+    expect(failure(["--no-verbose", "false"]).message).toBe(hint);
+    expect(failure(["--random-forest.bootstrap", "no"]).message).toBe(
+      "--random-forest.bootstrap takes no value: use --random-forest.bootstrap or --no-random-forest.bootstrap",
+    );
+    expect(failure(["--verbose", "maybe"]).message).toBe('unexpected argument "maybe" (flags start with --)');
+    expect(failure(["--model", "gbt", "yes"]).message).toBe(
+      'unexpected argument "yes" (flags start with --)',
+    );
+  });
+
   it("rejects positional arguments", () => {
     const error = failure(["run"]);
     expect(error.message).toBe('unexpected argument "run" (flags start with --)');

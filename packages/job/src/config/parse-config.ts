@@ -71,7 +71,7 @@ export function parseConfig<S extends ConfigSchema>(
     }
     throw fromCommanderError(error, fields, CONFIG_FLAG_EXPECTATIONS);
   }
-  checkNoArguments(command.command);
+  checkNoArguments(command.command, argv, fields);
   return { kind: "config", config: resolveConfig(schema, fields, command, options) };
 }
 

@@ -287,6 +287,23 @@ describe("runCli: errors", () => {
     );
   });
 
+  it("tells that a boolean flag takes no value when a true/false word follows it, not that it is a command", async () => {
+    const hint = "tip-model: --verbose takes no value: use --verbose or --no-verbose\n";
+    expect(await cli(["--verbose", "yes"])).toMatchObject({ code: 2, err: hint, calls: [] });
+    expect((await cli(["run", "--verbose", "TRUE"])).err).toBe(hint);
+    expect((await cli(["--verbose", "--test-fraction", "0.1", "off"])).err).toBe(
+      'tip-model: unknown command "off" (commands: run, sample)\n',
+    );
+  });
+
+  it("reads a true/false word after a boolean flag as the command when a command has that name", async () => {
+    const yes = { description: "say yes", schema: sampleSchema, run: () => {} };
+    const commands = { ...failing(new Error("ran")).commands, yes } as never;
+    const { code, err } = await cli(["--verbose", "yes"], { commands });
+    expect(code).toBe(2);
+    expect(err).toMatch(/^tip-model: unknown command "yes"/);
+  });
+
   it("reports a missing command when there is no default", async () => {
     const { code, err } = await cli([], { defaultCommand: undefined });
     expect(code).toBe(2);
