@@ -1,6 +1,7 @@
 /**
  * Internals of @tablepipe/core for the other tablepipe packages (the streamed source pipe of `@tablepipe/io`,
- * engines): the planner, the executor and byte-level time-stamp parsing. Not a stable API.
+ * engines): the planner, the executor, byte-level time-stamp parsing and the output manifest's format. Not a
+ * stable API.
  * @packageDocumentation
  */
 
@@ -15,6 +16,14 @@ export { smallIntegerMask } from "./expr/kernels";
 export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
 export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
+export type { Fingerprint, OwnedFile } from "./output/manifest-format";
+export {
+  isFingerprint,
+  MANIFEST_FILE,
+  MANIFEST_VERSION,
+  manifestVersion,
+  parseManifest,
+} from "./output/manifest-format";
 export { TableAccumulator } from "./pipe/accumulate";
 export {
   executePlan,

@@ -1,18 +1,7 @@
 import { lstat } from "node:fs/promises";
+import type { Fingerprint } from "@tablepipe/core/internal";
 
-/**
- * What tablepipe knows of a file it wrote, taken by `lstat` (no read of the content, so a file of any size
- * costs the same): its size, its modification time and its inode. A file rewritten in place changes its size
- * or its time; a file put in its place (moved, copied, a link) changes its inode.
- */
-export interface Fingerprint {
-  /** Bytes. */
-  readonly size: number;
-  /** Modification time, epoch milliseconds (with the filesystem's fraction of a millisecond). */
-  readonly mtimeMs: number;
-  /** Inode number (a file id on Windows). */
-  readonly ino: number;
-}
+export type { Fingerprint };
 
 /** The fingerprint of the file at `path` (a link itself, not where it leads), or undefined when nothing is there. */
 export async function fingerprintOf(path: string): Promise<Fingerprint | undefined> {
@@ -24,13 +13,6 @@ export async function fingerprintOf(path: string): Promise<Fingerprint | undefin
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw error;
   }
-}
-
-/** True when `value` is a {@link Fingerprint} as a manifest stores it (three finite numbers). */
-export function isFingerprint(value: unknown): value is Fingerprint {
-  if (typeof value !== "object" || value === null) return false;
-  const { size, mtimeMs, ino } = value as Record<string, unknown>;
-  return [size, mtimeMs, ino].every((n) => typeof n === "number" && Number.isFinite(n));
 }
 
 /** True when `a` and `b` are the same file, unchanged: same size, time and inode. */
