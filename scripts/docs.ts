@@ -94,7 +94,10 @@ Log lines go to stderr; \`--log-file\` also appends JSON lines to a file (create
 The file is checked before it is opened, and refused (exit 1, an error naming \`--log-file\`, the path and why)
 when it is an input (\`--data-dir\`, \`--trips\`, \`--zones\`) or inside an input folder, inside the output folder
 (\`run --output-dir\`, \`sample --out\`), the output file (\`prepare --out\`), or the \`--duckdb-database\` file of
-\`--engine duckdb\`. Any other file is appended to, run after run.
+\`--engine duckdb\`. It is refused too (exit 2) when it is the \`--config\` file, a file an output folder's
+\`.tablepipe-manifest.json\` records as written by tablepipe, or an existing, non-empty file whose first line is
+not a JSON object (a CSV, a text log, a JSON document): a log file is new, empty, or one an earlier run wrote
+(appended to run after run, whatever its extension).
 
 ${withoutConfigRow(configReference(loggingFlagsSchema))}
 ## Compiled code kept between runs

@@ -1,7 +1,8 @@
 import { describeCliError } from "./cli-errors";
 import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
 import type { CliCommand, RunCliOptions } from "./cli-types";
-import type { HelpLayout } from "./command";
+import { configFilePath, type HelpLayout } from "./command";
+import { guardLogFile } from "./log-file-guard";
 import { applyLoggingFlags, givenLogFile } from "./logging-flags";
 import { resolveConfig } from "./parse-config";
 import type { ConfigSchema } from "./schema";
@@ -10,7 +11,10 @@ import type { ConfigSchema } from "./schema";
  * Run a CLI of subcommands, each with its own config schema; resolves to the process exit code
  * (0 ok or help, 2 config error, 1 runtime error). `--print-config` prints the resolved config as JSON instead of
  * running, so its output is a config file. A flag typed on the command line that its command's `flagConditions`
- * say the resolved config ignores is a config error. Prints errors as one line `program: message`; never exits.
+ * say the resolved config ignores is a config error. `--log-file` is checked before it is opened: by the command's
+ * `checkLogFile`, then refused (exit 2) when it is the `--config` file, an output recorded in its folder's
+ * tablepipe manifest, or an existing file whose first line is not a JSON object (not a log an earlier run wrote).
+ * Prints errors as one line `program: message`; never exits.
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), {
  *   programName: "tip-model", defaultCommand: "run",
@@ -63,9 +67,16 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     return 0;
   }
   try {
-    // the log file is checked against the command's inputs and outputs before it is opened (appended to)
+    // the log file is checked against the command's inputs and outputs, then against the config file, outputs
+    // recorded in a manifest and files that are not JSON lines, before it is opened (appended to)
     const logFile = givenLogFile(invocation.logging);
-    if (logFile !== undefined) await invocation.cli.checkLogFile?.(logFile, config);
+    if (logFile !== undefined) {
+      await invocation.cli.checkLogFile?.(logFile, config);
+      await guardLogFile(logFile, {
+        configFile: configFilePath(invocation.parsed.command),
+        cwd: options.cwd ?? process.cwd(),
+      });
+    }
     applyLoggingFlags(invocation.logging, options.stderr);
     await invocation.cli.run(config);
   } catch (error) {
