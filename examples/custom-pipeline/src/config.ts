@@ -18,6 +18,10 @@ export const FarePerMileConfig = z.object({
   sample_rows: z.int().min(1).default(50_000).describe("rows of the generated sample, when no data_dir"),
   seed: z.int().default(42).describe("seed of the generated sample"),
   out: z.string().default("fare-per-mile.csv").describe("CSV file the answer is written to"),
+  overwrite: z
+    .boolean()
+    .default(false)
+    .describe("replace --out even when tablepipe did not write it, or it changed since"),
 });
 // #endregion FarePerMileConfig
 

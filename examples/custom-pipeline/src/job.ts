@@ -46,6 +46,7 @@ export class FarePerMileJob extends Job<FarePerMileConfig, FarePerMileTables> {
     return this.stage("extract", async () => {
       const { data_dir: dir, sample_rows: rows, seed } = this.config;
       if (dir === undefined) {
+        this.log.info(`no data_dir: generating a sample of ${rows} trips (seed ${seed})`); // the job's logger
         this.tables.trips = generateTrips({ rows, seed });
         this.tables.zones = generateZones();
         return;
@@ -96,11 +97,16 @@ export class FarePerMileJob extends Job<FarePerMileConfig, FarePerMileTables> {
     });
   }
 
-  /** `out` in a folder of the user's: only that file is checked and written, and it may not be an input. */
+  /**
+   * `out` in a folder of the user's: only that file is checked and written, and it may not be an input. Errors
+   * name the CLI's flags (`--out`, `--overwrite`), not the options of this call.
+   */
   private outputOptions(): OutputCheckOptions {
-    const { out, data_dir } = this.config;
+    const { out, data_dir, overwrite } = this.config;
     return {
       label: "--out",
+      overwrite,
+      overwriteLabel: "--overwrite",
       shared: true,
       files: [basename(out)],
       inputs: data_dir === undefined ? [] : [data_dir],

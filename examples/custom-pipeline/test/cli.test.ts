@@ -35,6 +35,7 @@ describe("fare-per-mile CLI", () => {
     expect(lines[0]).toBe("pickup_borough,pickup_hour,trips,median_fare_per_mile,mean_fare_per_mile");
     expect(lines.length).toBeGreaterThan(24);
     expect(log.text).toMatch(/addPickupBorough +[\d,]+ → [\d,]+/);
+    expect(log.text).toContain("no data_dir: generating a sample of 3000 trips (seed 42)");
   });
 
   it("never writes over a file it did not write, nor over an input", async () => {
@@ -43,7 +44,13 @@ describe("fare-per-mile CLI", () => {
     const stderr = sink();
     expect(await runFarePerMileCli(["--sample-rows", "300", "--out", precious], { stderr })).not.toBe(0);
     expect(stderr.text).toContain("precious.csv");
+    expect(stderr.text).toContain("or pass --overwrite to replace it"); // the CLI's flag, not a JS option
     expect(readFileSync(precious, "utf8")).toBe("mine\n");
+    const replaced = await runFarePerMileCli(["--sample-rows", "300", "--out", precious, "--overwrite"], {
+      stdout: sink(),
+    });
+    expect(replaced).toBe(0);
+    expect(readFileSync(precious, "utf8")).not.toBe("mine\n");
 
     const data = join(dir, "data");
     mkdirSync(data);
