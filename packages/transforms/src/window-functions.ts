@@ -61,7 +61,8 @@ export function lead<A extends ExprInput>(of: A, offset = 1): WindowFunction<Ref
 
 /**
  * The running sum of a numeric expression over the partition's rows up to this one, in order, nulls skipped;
- * null while no value has been seen (SQL's `SUM(x) OVER (... ROWS UNBOUNDED PRECEDING)`).
+ * null while no value has been seen, and from a sum of +Infinity and -Infinity (NaN) on (SQL's
+ * `SUM(x) OVER (... ROWS UNBOUNDED PRECEDING)`).
  * @example window(orders, { partitionBy: ["customer_id"], orderBy: ["ordered_at"], columns: { spent: cumulativeSum(col("amount")) } })
  */
 export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf<A>> {

@@ -1,4 +1,4 @@
-import { col, mul, pipe } from "@tablepipe/core";
+import { col, mul, pipe, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -112,6 +112,42 @@ describe("window", () => {
     expect(out.array("nth")).toEqual([3, 2, 5, 1, 4]); // "b" before "d" among the 9s
     const up = window(scores, { partitionBy: [], orderBy: ["points"], columns: { nth: rowNumber() } });
     expect(up.array("nth")).toEqual([3, 5, 1, 4, 2]); // missing first ascending; "b" before "d"
+  });
+
+  it("keeps a running sum missing after +Infinity then -Infinity (NaN), and null until a value is seen", () => {
+    const values = aq.table({
+      g: [1, 1, 1, 1, 1, 2, 2, 2],
+      o: [1, 2, 3, 4, 5, 1, 2, 3],
+      x: [null, Infinity, -Infinity, 1.25, 2, null, 1, null],
+    });
+    const out = window(values, {
+      partitionBy: ["g"],
+      orderBy: ["o"],
+      columns: { w: cumulativeSum(col("x")) },
+    });
+    // as arithmetic (and SQL) say: NaN, a missing value, for the rest of the partition; the next one starts anew
+    expect(out.array("w")).toEqual([null, Infinity, null, null, null, null, 1, 1]);
+  });
+
+  it("declares a running sum nullable where it can be missing: nullable input, or floats (Inf + -Inf)", () => {
+    const plain = aq.table({ o: [1, 2, 3, 4], x: [Infinity, -Infinity, 1.25, 2], k: [1, 2, 3, 4] });
+    const sums = { w: cumulativeSum(col("x")), s: cumulativeSum(col("k")), p: lag(col("k")) };
+    const out = pipe(plain)
+      .transform(window, { partitionBy: [], orderBy: ["o"], columns: sums })
+      .run().table;
+    expect(out.array("w")).toEqual([Infinity, null, null, null]);
+    expect(schemaOf(out)).toMatchObject({
+      w: { type: "float", nullable: true },
+      s: { type: "int", nullable: false },
+      p: { type: "int", nullable: true },
+    });
+    const typed = typedTable(aq.table({ o: [1, 2], k: [null, 2] }), {
+      o: { type: "int", nullable: false },
+      k: { type: "int", nullable: true },
+    });
+    const late = window(typed, { partitionBy: [], orderBy: ["o"], columns: { s: cumulativeSum(col("k")) } });
+    expect(late.array("s")).toEqual([null, 2]);
+    expect(schemaOf(late).s).toEqual({ type: "int", nullable: true });
   });
 
   it("names the step on a wrong param, a stray descending column or a non-numeric running sum", () => {

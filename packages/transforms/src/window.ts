@@ -28,13 +28,19 @@ export interface WindowColumns extends StaticContract {
   removes: never;
 }
 
-/** The positions of each partition, in the window's order, one partition after another. */
-/** The type of a window column: row numbers and ranks are ints, lag/lead the input's (nullable), sums numbers. */
+/**
+ * The type of a window column: row numbers and ranks are ints, lag/lead the input's (nullable: null past the
+ * partition's edge), sums numbers. A sum is nullable when its input is (null until a value is seen) or is a
+ * float (+Infinity then -Infinity give NaN, a missing value, for the rest of the partition); a sum of ints or
+ * time stamps, finite values, never is NaN.
+ */
 function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
   if (f.fn === "rowNumber" || f.fn === "rank") return { type: "int", nullable: false };
   const of = f.of === undefined ? undefined : expressionType(f.of, input);
   if (of === undefined || of.type === "unknown") return { type: "unknown", nullable: true };
-  if (f.fn === "cumulativeSum") return { type: of.type === "int" ? "int" : "float", nullable: of.nullable };
+  if (f.fn === "cumulativeSum") {
+    return { type: of.type === "int" ? "int" : "float", nullable: of.nullable || of.type === "float" };
+  }
   return { type: of.type, nullable: true };
 }
 
@@ -90,10 +96,16 @@ function windowColumn(
     }
     const numbers = value!.kind === "number" ? value!.values : undefined;
     for (let g = 0; g + 1 < start.length; ++g) {
+      // "no value seen yet" is kept apart from a computed NaN (Infinity + -Infinity), which stays
+      // for the rest of the partition, as in arithmetic and SQL
       let sum = Number.NaN;
+      let seen = false;
       for (let k = start[g]!; k < start[g + 1]!; ++k) {
         const x = numbers === undefined ? Number.NaN : numbers[sorted[k]!]!;
-        if (!Number.isNaN(x)) sum = Number.isNaN(sum) ? x : sum + x;
+        if (!Number.isNaN(x)) {
+          sum = seen ? sum + x : x;
+          seen = true;
+        }
         out[sorted[k]!] = sum;
       }
     }
