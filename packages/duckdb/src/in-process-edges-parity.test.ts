@@ -1,6 +1,6 @@
 /** Edge cases found by the parity fuzz where the in-process steps differed from DuckDB (now the same). */
 import { col, pipe, typedTable } from "@tablepipe/core";
-import { cumulativeSum, window } from "@tablepipe/transforms";
+import { castColumns, cumulativeSum, derive, fillNull, window } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
@@ -40,5 +40,21 @@ describe("window cumulativeSum over +Infinity then -Infinity", () => {
     });
     const result = await expectParity(p, db);
     expect(engines(result)).toEqual(["duckdb"]);
+  });
+});
+
+describe("an empty mapping of columns", () => {
+  it("castColumns, derive, fillNull and window with columns {} give the table unchanged, as DuckDB does", async () => {
+    const k = typedTable(aq.table({ k: [2, 1] }), { k: { type: "int", nullable: true } });
+    const steps = [
+      pipe(k).transform(castColumns, { columns: {} }),
+      pipe(k).transform(derive, { columns: {} }),
+      pipe(k).transform(fillNull, { columns: {} }),
+      pipe(k).transform(window, { partitionBy: [], orderBy: ["k"], columns: {} }),
+    ];
+    for (const p of steps) {
+      expect(p.run().table.objects()).toEqual([{ k: 2 }, { k: 1 }]);
+      await expectParity(p, db);
+    }
   });
 });

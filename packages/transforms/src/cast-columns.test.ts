@@ -1,4 +1,4 @@
-import { pipe } from "@tablepipe/core";
+import { pipe, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -25,6 +25,14 @@ describe("castColumns", () => {
     expect(out.array("n")).toEqual(["1.9", "-1.9", null]);
     expect(castColumns(t, { columns: { n: "int" } }).array("n")).toEqual([1, -1, null]); // toward zero
     expect(t.array("id")).toEqual(["1", "2", null]);
+  });
+
+  it("with no column to cast, gives the table unchanged (every row kept), as SQL does", () => {
+    const k = typedTable(aq.table({ k: [1, 2] }), { k: { type: "int", nullable: true } });
+    const out = pipe(k).transform(castColumns, { columns: {} }).run().table;
+    expect(out.objects()).toEqual([{ k: 1 }, { k: 2 }]);
+    expect(schemaOf(out)).toEqual(schemaOf(k));
+    expect(castColumns(t, { columns: {} }).objects()).toEqual(t.objects());
   });
 
   it("names the step, the column, the row and the value that cannot be cast", () => {

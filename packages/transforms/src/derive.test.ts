@@ -1,4 +1,4 @@
-import { add, caseWhen, col, gt, month, mul } from "@tablepipe/core";
+import { add, caseWhen, col, gt, month, mul, pipe, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,19 @@ describe("derive", () => {
     expect(out.column("m")).toEqual(Float64Array.of(3, 12)); // no null: typed
     expect(out.array("price")).toEqual([3, 4]);
     expect(t.array("price")).toEqual([2, 3]);
+  });
+
+  it("with no column to compute, gives the table unchanged (every row kept), as SQL does", () => {
+    const t = typedTable(aq.table({ k: [1, 2] }), { k: { type: "int", nullable: true } });
+    const out = pipe(t).transform(derive, { columns: {} }).run().table;
+    expect(out.objects()).toEqual([{ k: 1 }, { k: 2 }]);
+    expect(schemaOf(out)).toEqual(schemaOf(t));
+    expect(
+      derive(
+        aq.table({ k: [1, 2] }).filter((d: { k: number }) => d.k > 1),
+        { columns: {} },
+      ).objects(),
+    ).toEqual([{ k: 2 }]);
   });
 
   it("names the step, the new column and the expression on a type error", () => {

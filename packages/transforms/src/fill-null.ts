@@ -100,8 +100,7 @@ export const fillNull = withStaticContract<FillNullColumns>()(
         checkFits(name, values, rows, value);
         data[name] = filled(values, rows, value);
       }
-      // arquero's assign of no column builds a table of 0 rows: nothing to fill is the table itself
-      return Object.keys(data).length === 0 ? table : assignColumns(table, rows, data);
+      return assignColumns(table, rows, data);
     },
   }),
 );

@@ -150,6 +150,18 @@ describe("window", () => {
     expect(schemaOf(late).s).toEqual({ type: "int", nullable: true });
   });
 
+  it("with no column to compute, gives the table unchanged (every row kept, in input order), as SQL does", () => {
+    const k = typedTable(aq.table({ k: [2, 1] }), { k: { type: "int", nullable: true } });
+    const out = pipe(k)
+      .transform(window, { partitionBy: [], orderBy: ["k"], columns: {} })
+      .run().table;
+    expect(out.objects()).toEqual([{ k: 2 }, { k: 1 }]);
+    expect(schemaOf(out)).toEqual(schemaOf(k));
+    expect(window(orders, { partitionBy: ["customer"], orderBy: ["at"], columns: {} }).objects()).toEqual(
+      orders.objects(),
+    );
+  });
+
   it("names the step on a wrong param, a stray descending column or a non-numeric running sum", () => {
     expect(() =>
       window(orders, {

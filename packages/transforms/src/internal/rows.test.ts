@@ -57,6 +57,22 @@ describe("row selection", () => {
     expect([...positionsOf(Uint8Array.from([0, 1, 1, 0, 1]))]).toEqual([1, 2, 4]);
   });
 
+  it("assigns no column as the table unchanged: its rows, order and groups (arquero's assign({}) has no rows)", () => {
+    const views = [
+      table,
+      table.filter((d: { i: number }) => d.i !== 1),
+      table.orderby(aq.desc("f")),
+      table.filter((d: { i: number }) => d.i < 3).groupby("s"),
+    ];
+    for (const view of views) {
+      const out = assignColumns(view, visibleRows(view), {});
+      expect(out).not.toBe(view);
+      expect(out.columnNames()).toEqual(view.columnNames());
+      expect(out.objects()).toEqual(view.objects());
+      expect(out.groups()?.names).toEqual(view.groups()?.names);
+    }
+  });
+
   it("assigns columns over the rows a view shows as arquero's assign does: filtered, ordered, grouped, whole", () => {
     const views = [
       table,

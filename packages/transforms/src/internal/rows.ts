@@ -90,7 +90,9 @@ export function takeRows(table: ColumnTable, selected: Uint32Array): ColumnTable
  * `table.assign(columns)`, the columns given over the rows the table shows (`rows`, from `visibleRows`). A
  * filtered or ordered table is first copied to those rows with typed gathers (`takeRows`): arquero's `assign`
  * would copy it calling a function per cell. A table showing all its rows in order is not copied, and a grouped
- * one is left to arquero (its groups are re-indexed).
+ * one is left to arquero (its groups are re-indexed). No columns (an empty mapping) give the table unchanged, as
+ * SQL's `SELECT *` does: a new table object over the same columns, rows, order and groups (arquero's `assign({})`
+ * would build a table of no rows).
  *
  * @example assignColumns(table, visibleRows(table), { is_late: flags })
  */
@@ -99,6 +101,7 @@ export function assignColumns(
   rows: Uint32Array,
   columns: Record<string, unknown[] | TypedArray>,
 ): ColumnTable {
+  if (Object.keys(columns).length === 0) return table.create({});
   const whole = !table.isOrdered() && table.numRows() === table.totalRows();
   if (table.isGrouped() || whole) return table.assign(columns);
   return takeRows(table, rows).assign(columns);
