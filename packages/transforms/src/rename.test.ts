@@ -1,9 +1,10 @@
-import { pipe } from "@tablepipe/core";
+import { pipe, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { orderRows, ordersTable } from "./internal/test-support";
 import { rename } from "./rename";
+import { select } from "./select";
 
 describe("rename", () => {
   const t = aq.table({ a: [1, 2], b: ["x", null], c: [true, false] });
@@ -27,10 +28,29 @@ describe("rename", () => {
       pipe(t)
         .transform(rename, { columns: { a: "id" } })
         .check(),
-    ).toEqual(["b", "c", "id"]);
+    ).toEqual(["id", "b", "c"]);
     expect(() => rename(t, { columns: { d: "e" } })).toThrow(
       'rename: missing column "d"; available: a, b, c',
     );
+  });
+
+  it("declares its schema in the table's column order: a renamed column in its place (after a select too)", () => {
+    const typed = typedTable(t, {
+      a: { type: "int", nullable: false },
+      b: { type: "string", nullable: true },
+      c: { type: "boolean", nullable: false },
+    });
+    const p = pipe(typed)
+      .transform(select, { columns: ["b", "a", "c"] })
+      .transform(rename, { columns: { b: "B" } });
+    expect(p.check()).toEqual(["B", "a", "c"]);
+    const out = p.run().table;
+    expect(out.columnNames()).toEqual(["B", "a", "c"]);
+    expect(Object.keys(schemaOf(out))).toEqual(["B", "a", "c"]);
+    expect(schemaOf(out).B).toEqual({ type: "string", nullable: true });
+    const swapped = rename(typed, { columns: { a: "b", b: "a" } });
+    expect(Object.keys(schemaOf(swapped))).toEqual(["b", "a", "c"]);
+    expect(schemaOf(swapped).b).toEqual({ type: "int", nullable: false });
   });
 
   it("refuses a new name another column keeps, or two columns renamed to one name", () => {

@@ -43,6 +43,8 @@ export const rename = withStaticContract<RenameColumns>()(
       needs: Object.keys(columns),
       removes: Object.keys(columns),
       adds: Object.values(columns),
+      // each new name stands in its old name's place, as the table's columns do
+      renames: columns,
     }),
     types: ({ columns }, input) =>
       Object.fromEntries(

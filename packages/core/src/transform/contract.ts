@@ -32,17 +32,33 @@ export interface ColumnContract {
    * added column that exists already is an error of the pre-flight ({@link ColumnExistsError}).
    */
   readonly replaces?: readonly string[];
+  /**
+   * Removed columns whose place an added column takes, `{ old: new }` (a rename): the new column stands where
+   * the old one stood. Other added columns come last.
+   */
+  readonly renames?: Readonly<Record<string, string>>;
 }
 
 /** The empty contract: reads, adds and removes nothing. */
 export const emptyContract: ColumnContract = { needs: [], adds: [], removes: [] };
 
-/** The columns after a step with this contract runs on `columns`, in table order (added columns last). */
+/**
+ * The columns after a step with this contract runs on `columns`, in table order: a renamed column in its old
+ * one's place, other added columns last.
+ */
 export function columnsAfter(columns: readonly string[], contract: ColumnContract): string[] {
   if (contract.keepsOnly !== undefined) return [...new Set(contract.keepsOnly)];
   const removed = new Set(contract.removes);
-  const out = columns.filter((c) => !removed.has(c));
-  const present = new Set(out);
+  const renames = contract.renames ?? {};
+  const out: string[] = [];
+  const present = new Set<string>();
+  for (const column of columns) {
+    const now = !removed.has(column) ? column : Object.hasOwn(renames, column) ? renames[column] : undefined;
+    if (now !== undefined && !present.has(now)) {
+      out.push(now);
+      present.add(now);
+    }
+  }
   for (const added of contract.adds) {
     if (!present.has(added)) {
       out.push(added);
@@ -111,7 +127,7 @@ export function checkContract(
 
 /**
  * The schema after a step with this contract runs on a table with `schema`: columns as {@link columnsAfter}
- * says, each with its type in `addTypes`, else its input type, else `unknown`.
+ * says, each with its type in `addTypes`, else its input type (a renamed column its old one's), else `unknown`.
  */
 export function schemaAfter(
   columns: readonly string[],
@@ -120,9 +136,11 @@ export function schemaAfter(
 ): TableSchema {
   const out: Record<string, ColumnType> = {};
   const added = new Set(contract.adds);
+  const renamedFrom = new Map(Object.entries(contract.renames ?? {}).map(([from, to]) => [to, from]));
   for (const column of columnsAfter(columns, contract)) {
-    const declared = contract.addTypes?.[column];
-    out[column] = declared ?? (added.has(column) ? UNKNOWN : (schema[column] ?? UNKNOWN));
+    const from = renamedFrom.get(column);
+    const input = from === undefined ? (added.has(column) ? undefined : schema[column]) : schema[from];
+    out[column] = contract.addTypes?.[column] ?? input ?? UNKNOWN;
   }
   return out;
 }

@@ -2,6 +2,7 @@ import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { foldContracts } from "../pipe/plan";
+import { schemaOf } from "../schema/registry";
 import { adds, needs, needsEach, removes } from "./column-params";
 import { columnsAfter } from "./contract";
 import { defineTransform } from "./define-transform";
@@ -200,6 +201,20 @@ describe("a contract that keeps only some columns", () => {
     expect(() => sloppy(aq.table({ a: [1], b: [2] }))).toThrow(
       "sloppy: the implementation broke its column contract: did not remove b",
     );
+  });
+
+  it("puts a column a contract renames in its old one's place, in the columns and the declared schema", () => {
+    const upper = defineTransform({
+      name: "upper",
+      contract: () => ({ needs: ["a"], removes: ["a"], adds: ["A", "n"], renames: { a: "A" } }),
+      apply: (table) => table.rename({ a: "A" }).derive({ n: () => 1 }),
+    });
+    const contract = upper.contract(upper.resolveParams({}));
+    expect(columnsAfter(["b", "a", "c"], contract)).toEqual(["b", "A", "c", "n"]);
+    const out = upper(aq.table({ b: [1], a: ["x"], c: [true] }));
+    expect(out.columnNames()).toEqual(["b", "A", "c", "n"]);
+    expect(Object.keys(schemaOf(out))).toEqual(["b", "A", "c", "n"]);
+    expect(schemaOf(out).A).toEqual(schemaOf(aq.table({ a: ["x"] })).a); // its old type, not unknown
   });
 
   it("folds into a composite's contract: what follows adds to the kept columns", () => {

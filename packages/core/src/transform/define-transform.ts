@@ -129,6 +129,9 @@ function contractFromColumnParams(
     ...(Object.keys(needTypes).length > 0 ? { needTypes } : {}),
     ...(Object.keys(addTypes).length > 0 ? { addTypes } : {}),
     ...(extra?.replaces !== undefined && extra.replaces.length > 0 ? { replaces: [...extra.replaces] } : {}),
+    ...(extra?.renames !== undefined && Object.keys(extra.renames).length > 0
+      ? { renames: { ...extra.renames } }
+      : {}),
   };
   return extra?.keepsOnly === undefined ? contract : { ...contract, keepsOnly: [...extra.keepsOnly] };
 }
