@@ -11,6 +11,11 @@ const KIND_OF: { readonly [T in CastType]: ValueKind } = {
   boolean: "boolean",
 };
 
+/** The kind of values a column of a known type holds in process (a time stamp is its epoch milliseconds). */
+export function kindOfType(type: CastType): ValueKind {
+  return KIND_OF[type];
+}
+
 /**
  * The kind of values `expr` gives in process on columns of the known types, or undefined when the in-process
  * step's own check refuses it (arithmetic on strings, `lower` of numbers, ...): the rendering then declines, so
@@ -19,7 +24,7 @@ const KIND_OF: { readonly [T in CastType]: ValueKind } = {
  */
 export function inProcessKind(expr: ExprNode, types: KnownTypes): ValueKind | undefined {
   const kinds: Record<string, ValueKind> = {};
-  for (const [name, type] of Object.entries(types)) kinds[name] = KIND_OF[type];
+  for (const [name, type] of Object.entries(types)) kinds[name] = kindOfType(type);
   try {
     return expressionKind(expr, kinds, "check");
   } catch (error) {
