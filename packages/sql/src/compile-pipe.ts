@@ -104,9 +104,10 @@ export interface CompileOptions {
 }
 
 /**
- * A step rendered, or undefined when it has no rendering for these params. A rendering that throws (a step
- * refused before any query runs, as in process: a join on keys that can never match) throws a
- * `StepFailedError` naming the step, as the in-process run does.
+ * A step rendered, or undefined when it has no rendering for these params or leaves no column (a `select` of
+ * none, an `aggregate` of no key and no measure: SQL has no relation without columns, so it runs in process).
+ * A rendering that throws (a step refused before any query runs, as in process: a join on keys that can never
+ * match) throws a `StepFailedError` naming the step, as the in-process run does.
  */
 function renderStep(
   step: PlannedStep,
@@ -116,7 +117,8 @@ function renderStep(
   options: CompileOptions,
 ): RenderedStep | undefined {
   try {
-    return renderOneStep(step, context, types, lookups, options);
+    const rendered = renderOneStep(step, context, types, lookups, options);
+    return rendered?.columns.length === 0 ? undefined : rendered;
   } catch (error) {
     throw new StepFailedError(step.path, error);
   }
