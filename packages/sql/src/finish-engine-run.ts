@@ -1,7 +1,8 @@
-import type { TraceEntry } from "@tablepipe/core";
+import type { TableSchema, TraceEntry } from "@tablepipe/core";
 import { executePlan, nestTrace, type PlannedStep, primitiveTraceEntry } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import type { CompiledPipe } from "./compile-pipe";
+import { plannedSchemaAfter, withPlannedSchema } from "./result-schema";
 
 /** Where one primitive step ran: on the SQL engine named `E`, or in process. */
 export interface EnginePlacement<E extends string> {
@@ -29,9 +30,10 @@ export function pushedDownTrace(
 }
 
 /**
- * The end of a run on a SQL engine: the steps after the rendered prefix run in process on the engine's table,
- * the trace (the engine's counts, then the in-process steps') is nested as the plan is, and each primitive step
- * is placed on the engine or in process.
+ * The end of a run on a SQL engine: the engine's table declares the column types the in-process run gives
+ * them (the plan's, from `sourceSchema`: the pipe's source table's, undefined for files), the steps after the
+ * rendered prefix run in process on it, the trace (the engine's counts, then the in-process steps') is nested
+ * as the plan is, and each primitive step is placed on the engine or in process.
  */
 export function finishEngineRun<E extends string>(
   engine: E,
@@ -40,8 +42,10 @@ export function finishEngineRun<E extends string>(
   compiled: CompiledPipe,
   table: ColumnTable,
   pushed: readonly TraceEntry[],
+  sourceSchema?: TableSchema,
 ): { table: ColumnTable; trace: TraceEntry[]; placement: EnginePlacement<E>[] } {
-  const inProcess = executePlan(table, flat.slice(compiled.renderedSteps));
+  const schema = plannedSchemaAfter(flat, compiled.renderedSteps, sourceSchema);
+  const inProcess = executePlan(withPlannedSchema(table, schema), flat.slice(compiled.renderedSteps));
   const ran = [...pushed, ...inProcess.trace].map((entry, i) => ({
     path: (flat[i] as PlannedStep).path,
     entry,

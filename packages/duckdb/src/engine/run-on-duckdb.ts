@@ -1,4 +1,11 @@
-import { type Pipe, type PipeResult, type SqlRendering, schemaOf, type Table } from "@tablepipe/core";
+import {
+  type Pipe,
+  type PipeResult,
+  type SqlRendering,
+  schemaOf,
+  type Table,
+  type TableSchema,
+} from "@tablepipe/core";
 import { flattenPlan, optimizePlan, type PlannedStep, planSteps } from "@tablepipe/core/internal";
 import type { ReadReport } from "@tablepipe/io";
 import {
@@ -158,6 +165,8 @@ export interface LoadedPipe {
   readonly planned: readonly PlannedStep[];
   readonly flat: readonly PlannedStep[];
   readonly compiled: CompiledPipe;
+  /** The schema the plan was made from: the pipe's own table's (undefined for a file source). */
+  readonly schema: TableSchema | undefined;
   /** The source's files, for a files source (read as the query runs, or into a table). */
   readonly files: FilesRelation | undefined;
   /** Drop the loaded relations, and close the database when it was opened here. */
@@ -216,7 +225,7 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
   };
   try {
     const files = await loadSources(db, pipe, compiled, source, sourceTypes, options);
-    return { db, planned, flat, compiled, files, close };
+    return { db, planned, flat, compiled, schema: types, files, close };
   } catch (error) {
     await close();
     throw error;
@@ -244,7 +253,8 @@ export async function runOnDuckDb<C extends string>(
   const { planned, flat, compiled } = loaded;
   try {
     const { table, counts, read, readBy } = await queryWithCounts(loaded);
-    const done = finishEngineRun("duckdb", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
+    const trace = pushedDownTrace(compiled, counts);
+    const done = finishEngineRun("duckdb", planned, flat, compiled, table, trace, loaded.schema);
     return {
       table: done.table as Table<C>,
       trace: done.trace,

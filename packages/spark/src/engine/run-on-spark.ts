@@ -4,6 +4,7 @@ import {
   SQL_DIALECTS,
   type SqlRendering,
   type StepFailedError,
+  schemaOf,
   type Table,
 } from "@tablepipe/core";
 import { flattenPlan, planSteps } from "@tablepipe/core/internal";
@@ -194,7 +195,9 @@ export async function runOnSpark<C extends string>(
   const columns = pipe.source.columnNames();
   const clash = columnNameClash(columns, "spark");
   if (clash !== undefined) throw new SparkLoadError(describeClash(clash, "spark", "the pipe's source table"));
-  const planned = planSteps(columns, pipe.steps);
+  // the pipe's own table's schema checks the steps' types, as run() does, and types the result as in process
+  const schema = options.source === undefined ? schemaOf(pipe.source) : undefined;
+  const planned = planSteps(columns, pipe.steps, "", schema);
   const flat = flattenPlan(planned);
   const own = !(options.remote instanceof SparkSession);
   // the run's number names its views: a session opened for this run holds no other run's
@@ -268,7 +271,8 @@ export async function runOnSpark<C extends string>(
     }
     const counted = await session.client.sql(compiled.countSql, "counting the rows of each step", call);
     const counts = arrowToTable(counted.batches).objects()[0] as Record<string, unknown>;
-    const done = finishEngineRun("spark", planned, flat, compiled, table, pushedDownTrace(compiled, counts));
+    const trace = pushedDownTrace(compiled, counts);
+    const done = finishEngineRun("spark", planned, flat, compiled, table, trace, schema);
     return {
       table: done.table as Table<C>,
       trace: done.trace,

@@ -1,5 +1,5 @@
 /** Running a pipe in process and on an engine, and comparing (parity tests of the SQL engines). */
-import type { Pipe, PipeResult } from "@tablepipe/core";
+import { type Pipe, type PipeResult, schemaOf } from "@tablepipe/core";
 import { expect } from "vitest";
 import type { ColumnType } from "../column-types";
 import { expectSameTable } from "./same-table";
@@ -21,7 +21,7 @@ export interface ParityEngine {
   >;
 }
 
-/** Run a pipe in process and on the engine; assert equal tables and row counts; returns the engine's result. */
+/** Run a pipe in process and on the engine; assert equal tables, schemas and row counts; returns the engine's result. */
 export async function expectParity<C extends string>(
   pipe: Pipe<C>,
   engine: ParityEngine,
@@ -30,6 +30,7 @@ export async function expectParity<C extends string>(
   const reference = pipe.run();
   const result = await engine.run(pipe, columnTypes);
   expectSameTable(result.table, reference.table);
+  expect(schemaOf(result.table)).toEqual(schemaOf(reference.table));
   const counts = (trace: typeof reference.trace) => trace.map((e) => [e.step, e.rowsIn, e.rowsOut]);
   expect(counts(result.trace)).toEqual(counts(reference.trace));
   return result;
