@@ -134,3 +134,25 @@ describe("one table that two steps load with different types", () => {
     expect(result.table.array("customer_id")).toEqual([7, 8, 9]);
   });
 });
+
+describe("columnTypes given for the source, naming a column a right or lookup table declares", () => {
+  const left = typedTable(aq.table({ k: [1, 2, null] }), z.object({ k: z.int().nullable() }));
+  const declaredFloat = () =>
+    typedTable(
+      aq.table({ k: [1, 2.5], v: ["p", "q"] }),
+      z.object({ k: z.number().nullable(), v: z.string().nullable() }),
+    );
+  const columnTypes = { k: "int" } as const;
+
+  it("does not retype the table's declared column: a join and an anti-join run as in process", async () => {
+    for (const how of HOWS) {
+      const p = pipe(left).transform(join, { right: declaredFloat(), on: ["k"], how });
+      const result = await expectParity(p, db, { columnTypes });
+      expect(result.placement.map((s) => s.engine)).toEqual(["duckdb"]);
+    }
+    const p = pipe(left).transform(excludeMatching, { column: "k", lookup: declaredFloat(), lookupKey: "k" });
+    const result = await expectParity(p, db, { columnTypes });
+    expect(result.placement.map((s) => s.engine)).toEqual(["duckdb"]);
+    expect(result.table.array("k")).toEqual([2, null]);
+  });
+});

@@ -97,8 +97,8 @@ export interface CompileOptions {
   /** The source columns' types where the engine knows them (type-dependent renderings decline without). */
   readonly sourceTypes?: Readonly<Record<string, CastType>>;
   /**
-   * The engine's `columnTypes` (by column name, over a table's declared or inferred types when it loads a
-   * lookup table): the renderings type a right table's columns as the engine will load them.
+   * The engine's `columnTypes` (by column name: a lookup table's column it declares no type for is loaded with
+   * it, see `lookupTypesOver`): the renderings type a right table's columns as the engine will load them.
    */
   readonly columnTypes?: Readonly<Record<string, CastType>>;
 }

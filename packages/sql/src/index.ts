@@ -19,6 +19,7 @@ export type { InferredColumnType } from "./infer-column-type";
 export { declaredColumnType, inferColumnType } from "./infer-column-type";
 export type { FailureQueries } from "./locate-failure";
 export { locateFailure } from "./locate-failure";
+export { lookupTypesOver } from "./lookup-load-types";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
 export { RANK_COLUMN, ROW_ORDER_COLUMN } from "./row-order";

@@ -4,6 +4,7 @@ import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import type { CompiledPipe } from "./compile-pipe";
+import { lookupTypesOver } from "./lookup-load-types";
 import { compileForTest, inProcessMessage } from "./test-support/compile-for-test";
 
 /** Compile a pipe as an engine does: the source's types, and the engine's `columnTypes`. */
@@ -53,6 +54,33 @@ describe("a join's added columns", () => {
       { customer_id: "float", region_id: "int" },
       { region_id: "int", region: "string" },
     ]);
+  });
+});
+
+describe("a right table's declared types", () => {
+  const declared = typedTable(
+    aq.table({ customer_id: [7, 8.5], name: ["a", "b"] }),
+    z.object({ customer_id: z.number(), name: z.string() }),
+  );
+
+  it("win over the engine's columnTypes (given for the source), which type its undeclared columns only", () => {
+    const p = pipe(orders).transform(join, { right: declared, on: ["customer_id"] });
+    expect(compile(p, INT, { customer_id: "int" }).lookups[0]?.types).toEqual({
+      customer_id: "float",
+      name: "string",
+    });
+    const plain = pipe(orders).transform(join, {
+      right: aq.table({ customer_id: [7] }),
+      on: ["customer_id"],
+    });
+    expect(compile(plain, INT, { customer_id: "int" }).lookups[0]?.types).toEqual({ customer_id: "int" });
+  });
+
+  it("are loaded under the rendering's types, and over columnTypes, which type a plain table's columns", () => {
+    const table = typedTable(aq.table({ k: [1], v: [2] }), z.object({ k: z.number(), v: z.number() }));
+    const columnTypes = { k: "int", v: "int", w: "int" } as const;
+    expect(lookupTypesOver(table, { v: "string" }, columnTypes)).toEqual({ k: "float", v: "string" });
+    expect(lookupTypesOver(aq.table({ w: [3], x: [4] }), {}, columnTypes)).toEqual({ w: "int" });
   });
 });
 

@@ -4,16 +4,37 @@ import { declaredColumnType, inferColumnType } from "./infer-column-type";
 import type { KnownTypes } from "./step-rendering";
 
 /**
- * The type an engine loads column `name` of an in-memory table with, as its loader decides it: the engine's
- * `columnTypes` first, else the table's declared type, else its values'; undefined when none tells (no value,
- * or values of two kinds).
+ * The type a lookup table (a right table, ...) declares for column `name`, else the engine's `columnTypes` one
+ * (given for the source, it retypes no column the table declares); undefined for a column typed from its values.
+ */
+function givenLookupType(table: ColumnTable, name: string, columnTypes: KnownTypes): CastType | undefined {
+  return declaredColumnType(table, name) ?? columnTypes[name];
+}
+
+/**
+ * The types an engine loads a lookup table with, where given: the step's rendering's (`types`), else the
+ * table's declared ones, else the engine's `columnTypes`; a column left out is typed from its values.
+ */
+export function lookupTypesOver(table: ColumnTable, types: KnownTypes, columnTypes: KnownTypes): KnownTypes {
+  const given: Record<string, CastType> = {};
+  for (const name of table.columnNames()) {
+    const type = types[name] ?? givenLookupType(table, name, columnTypes);
+    if (type !== undefined) given[name] = type;
+  }
+  return given;
+}
+
+/**
+ * The type an engine loads column `name` of a lookup table with, as its loader decides it (see
+ * {@link lookupTypesOver}, without a rendering's types); undefined when none tells (no value, or values of
+ * two kinds).
  */
 export function loadedColumnType(
   table: ColumnTable,
   name: string,
   columnTypes: KnownTypes,
 ): CastType | undefined {
-  const given = columnTypes[name] ?? declaredColumnType(table, name);
+  const given = givenLookupType(table, name, columnTypes);
   if (given !== undefined) return given;
   const found = inferColumnType(columnArray(table, name), name, undefined);
   return "type" in found ? found.type : undefined;

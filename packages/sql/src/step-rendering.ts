@@ -25,7 +25,7 @@ export interface StepKnowledge {
   readonly types: KnownTypes;
   /** The relation name of a table the query reads, to be loaded with these column types. */
   readonly lookup: (table: ColumnTable, types: KnownTypes) => string;
-  /** The engine's `columnTypes`: the types it loads in-memory tables' columns with, over theirs. */
+  /** The engine's `columnTypes`: the types it loads the source's columns with, and a lookup's it declares none for. */
   readonly columnTypes: KnownTypes;
 }
 

@@ -15,6 +15,7 @@ import {
   describeClash,
   type EnginePlacement,
   finishEngineRun,
+  lookupTypesOver,
   pushedDownTrace,
 } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
@@ -63,7 +64,10 @@ export interface DuckDbRunOptions {
    * Default false: the steps run, and are counted, in the pipe's order (as `pipe.run()` counts them).
    */
   readonly moveDedupes?: boolean;
-  /** Column types by name, for columns of the loaded tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
+  /**
+   * Column types by name, for columns of the loaded tables (source and lookups) that numbers alone do not tell
+   * (`timestamp`, `int`); a lookup table's declared type wins over it.
+   */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
@@ -153,7 +157,7 @@ async function loadSources(
     }
   }
   for (const [i, lookup] of compiled.lookups.entries()) {
-    const lookupTypes = { ...types, ...lookup.types };
+    const lookupTypes = lookupTypesOver(lookup.table, lookup.types, types);
     await loadTable(db.connection, lookup.table, lookup.relation, lookupTypes, `lookup table ${i + 1}`);
   }
   return files;

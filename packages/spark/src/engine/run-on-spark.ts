@@ -16,6 +16,7 @@ import {
   type EnginePlacement,
   finishEngineRun,
   locateFailure,
+  lookupTypesOver,
   pushedDownTrace,
   ROW_ORDER_COLUMN,
 } from "@tablepipe/sql";
@@ -40,7 +41,10 @@ export interface SparkRunOptions {
   readonly remote: string | SparkRemote | SparkSession;
   /** Read this (files, a table) on Spark instead of the pipe's table; the pipe's table then only gives the columns. */
   readonly source?: SparkSource;
-  /** Column types by name, for columns of the shipped tables (source and lookups) that numbers alone do not tell (`timestamp`, `int`). */
+  /**
+   * Column types by name, for columns of the shipped tables (source and lookups) that numbers alone do not tell
+   * (`timestamp`, `int`); a lookup table's declared type wins over it.
+   */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
@@ -247,7 +251,7 @@ export async function runOnSpark<C extends string>(
           session,
           lookup.table,
           lookup.relation,
-          { ...types, ...lookup.types },
+          lookupTypesOver(lookup.table, lookup.types, types),
           `lookup table ${i + 1}`,
           call,
         )),
