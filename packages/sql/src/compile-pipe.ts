@@ -207,7 +207,7 @@ export function compilePipe(
   let types: KnownTypes = typesOf(options.sourceTypes ?? {}, sourceColumns);
   let nameClash: string | undefined;
   for (const step of steps) {
-    const context = stepContext(options.dialect, input, columns, lookups);
+    const context = stepContext(options.dialect, input, columns, lookups, types);
     const reads = lookups.reads;
     const registered = lookups.size;
     const rendered = renderStep(step, context, types, lookups, options);

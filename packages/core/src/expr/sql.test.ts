@@ -27,6 +27,7 @@ import {
   year,
 } from "./build";
 import { toSql, toSqlOrderBy } from "./sql";
+import { SQL_DIALECTS } from "./sql-dialects";
 
 describe("toSql (DuckDB)", () => {
   const golden: [string, Parameters<typeof toSql>[0], string][] = [
@@ -94,6 +95,21 @@ describe("toSql (DuckDB)", () => {
   ];
   it.each(golden)("renders %s", (_, expr, sql) => {
     expect(toSql(expr, "duckdb")).toBe(sql);
+  });
+
+  it("writes numbers cast to string as JavaScript does, where their form or the known types say numbers", () => {
+    const types = { k: "int", x: "float", t: "timestamp", s: "string" } as const;
+    const text = SQL_DIALECTS.duckdb.numberText;
+    expect(toSql(cast(col("k"), "string"), "duckdb", types)).toBe(text(`"k"`));
+    expect(toSql(cast(add(col("t"), 1), "string"), "duckdb")).toBe(
+      text(`(CAST("t" AS DOUBLE) + CAST(1 AS DOUBLE))`),
+    );
+    expect(toSql(cast(hour(col("t")), "string"), "duckdb")).toBe(text(`hour("t")`));
+    expect(toSql(cast(col("x"), "string"), "spark", types)).toBe(SQL_DIALECTS.spark.numberText("`x`"));
+    // a time stamp, a string, a column of unknown type: SQL's CAST
+    for (const name of ["t", "s", "u"]) {
+      expect(toSql(cast(col(name), "string"), "duckdb", types)).toBe(`CAST("${name}" AS VARCHAR)`);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { formatTimestamp } from "../time/timestamp";
-import type { BinaryOp, ExprNode, LiteralValue } from "./nodes";
+import type { BinaryOp, CastType, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from "./sql-dialects";
 
 const OPERATORS: Partial<Record<BinaryOp, string>> = {
@@ -46,15 +46,55 @@ function literalSql(value: LiteralValue, timestamp: boolean | undefined): string
 const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div"]);
 
 /** An operand of arithmetic as a DOUBLE: cast, unless it is one already (arithmetic, a literal with a fraction). */
-function asDouble(node: ExprNode, d: SqlDialect): string {
-  const sql = render(node, d);
+function asDouble(node: ExprNode, r: Rendering): string {
+  const sql = render(node, r);
   const double =
     (node.kind === "binary" && ARITHMETIC.has(node.op)) ||
     (node.kind === "literal" && typeof node.value === "number" && !Number.isInteger(node.value));
-  return double ? sql : `CAST(${sql} AS ${d.types.float})`;
+  return double ? sql : `CAST(${sql} AS ${r.d.types.float})`;
 }
 
-function render(node: ExprNode, d: SqlDialect): string {
+/** What rendering needs: the dialect, and the columns' types where known. */
+interface Rendering {
+  readonly d: SqlDialect;
+  readonly types: Readonly<Record<string, CastType>>;
+}
+
+/** The one-argument functions that give numbers (not time stamps): a negation, a length, date parts. */
+const NUMBER_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
+  "neg",
+  "length",
+  "year",
+  "month",
+  "day",
+  "dayOfWeek",
+  "hour",
+  "minute",
+]);
+
+/**
+ * Whether `node` gives numbers that are not time stamps, as far as its form and the known column types tell
+ * (arithmetic, a number literal, a date part, a cast to a number, an int or float column).
+ */
+function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>): boolean {
+  switch (node.kind) {
+    case "column":
+      return types[node.name] === "int" || types[node.name] === "float";
+    case "literal":
+      return typeof node.value === "number" && node.timestamp !== true;
+    case "binary":
+      return ARITHMETIC.has(node.op);
+    case "unary":
+      return NUMBER_FUNCTIONS.has(node.op);
+    case "cast":
+      return node.to === "int" || node.to === "float";
+    default:
+      return false;
+  }
+}
+
+function render(node: ExprNode, r: Rendering): string {
+  const d = r.d;
   switch (node.kind) {
     case "column":
       return d.quoteIdentifier(node.name);
@@ -62,15 +102,15 @@ function render(node: ExprNode, d: SqlDialect): string {
       return literalSql(node.value, node.timestamp);
     case "binary": {
       const arithmetic = ARITHMETIC.has(node.op);
-      const left = arithmetic ? asDouble(node.left, d) : render(node.left, d);
-      const right = arithmetic ? asDouble(node.right, d) : render(node.right, d);
+      const left = arithmetic ? asDouble(node.left, r) : render(node.left, r);
+      const right = arithmetic ? asDouble(node.right, r) : render(node.right, r);
       if (node.op === "div") return `(${left} / NULLIF(${right}, 0))`;
       if (node.op === "contains") return d.contains(left, right);
       if (node.op === "startsWith") return d.startsWith(left, right);
       return `(${left} ${OPERATORS[node.op]} ${right})`;
     }
     case "unary": {
-      const arg = render(node.arg, d);
+      const arg = render(node.arg, r);
       switch (node.op) {
         case "not":
           return `(NOT ${arg})`;
@@ -87,22 +127,24 @@ function render(node: ExprNode, d: SqlDialect): string {
       }
     }
     case "trunc":
-      return `date_trunc('${node.unit}', ${render(node.arg, d)})`;
+      return `date_trunc('${node.unit}', ${render(node.arg, r)})`;
     case "in": {
-      const arg = render(node.arg, d);
+      const arg = render(node.arg, r);
       if (node.values.length === 0) return `(CASE WHEN ${arg} IS NULL THEN NULL ELSE FALSE END)`;
       return `(${arg} IN (${node.values.map((v) => literalSql(v, false)).join(", ")}))`;
     }
     case "coalesce":
-      return node.args.length === 0 ? "NULL" : `COALESCE(${node.args.map((a) => render(a, d)).join(", ")})`;
+      return node.args.length === 0 ? "NULL" : `COALESCE(${node.args.map((a) => render(a, r)).join(", ")})`;
     case "case": {
-      if (node.branches.length === 0) return render(node.otherwise, d);
-      const branches = node.branches.map((b) => `WHEN ${render(b.when, d)} THEN ${render(b.result, d)}`);
-      return `(CASE ${branches.join(" ")} ELSE ${render(node.otherwise, d)} END)`;
+      if (node.branches.length === 0) return render(node.otherwise, r);
+      const branches = node.branches.map((b) => `WHEN ${render(b.when, r)} THEN ${render(b.result, r)}`);
+      return `(CASE ${branches.join(" ")} ELSE ${render(node.otherwise, r)} END)`;
     }
     case "cast": {
-      const arg = render(node.arg, d);
+      const arg = render(node.arg, r);
       if (node.to === "int") return d.castInt(arg);
+      // a number's text as JavaScript writes it (`2`, not SQL's `2.0`), as the in-process cast does
+      if (node.to === "string" && givesNumbers(node.arg, r.types)) return d.numberText(arg);
       return `CAST(${arg} AS ${d.types[node.to]})`;
     }
   }
@@ -111,13 +153,18 @@ function render(node: ExprNode, d: SqlDialect): string {
 /**
  * An expression as SQL in a dialect: every operator parenthesised, so the SQL means what the tree means;
  * `a / b` is `a / NULLIF(b, 0)` (null on a zero divisor, as in process); `dayOfWeek` counts Sunday as 1 in
- * every dialect; `cast(x, "int")` truncates toward zero.
+ * every dialect; `cast(x, "int")` truncates toward zero; `cast(x, "string")` of numbers (arithmetic, a number
+ * column of the known `types`, ...) writes them as JavaScript does (`2`, not `2.0`).
  *
  * @example toSql(and(gt(col("amount"), 10), eq(col("status"), "paid")), "duckdb")
  * // (("amount" > 10) AND ("status" = 'paid'))
  */
-export function toSql(expr: ExprNode, dialect: SqlDialectName): string {
-  return render(expr, SQL_DIALECTS[dialect]);
+export function toSql(
+  expr: ExprNode,
+  dialect: SqlDialectName,
+  types: Readonly<Record<string, CastType>> = {},
+): string {
+  return render(expr, { d: SQL_DIALECTS[dialect], types });
 }
 
 /** One key of an ORDER BY: a column, its direction, and where its nulls go. */

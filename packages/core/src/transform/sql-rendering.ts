@@ -17,7 +17,7 @@ export interface SqlStepContext {
   readonly rowOrder: string;
   /** A column (or relation) name quoted for the dialect. */
   quote(name: string): string;
-  /** An expression in the dialect (see `toSql`). */
+  /** An expression in the dialect (see `toSql`), knowing the input columns' types where the engine does. */
   expr(expr: ExprNode): string;
   /** A table param (a lookup) as a relation the query can read, quoted; the engine loads it. */
   table(table: ColumnTable): string;
