@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-export { rememberedDisplaySchema, resolveDisplaySchema } from "./display/display-schema";
+export { carriedDisplaySchema, resolveDisplaySchema } from "./display/display-schema";
 export type { NumberFormatOptions } from "./display/format-number";
 export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";

@@ -1,5 +1,5 @@
 import type { DisplaySchema } from "@tablepipe/core";
-import { rememberedDisplaySchema } from "@tablepipe/core/internal";
+import { carriedDisplaySchema } from "@tablepipe/core/internal";
 import { describeCellValue } from "./format-value";
 import { isTableLike, type TableLike } from "./table-like";
 import { cellsEqual, compareCells } from "./table-values";
@@ -15,8 +15,8 @@ export interface TableEqualityOptions {
   /** How many differing rows a failure message shows. Default 10. */
   maxDiffRows?: number;
   /**
-   * Column types for the messages, when neither table remembers the schema it was made with (tables from
-   * `readTable` and the row factories do): `{ ordered_at: "timestamp" }` shows that column's epoch
+   * Column types for the messages, when neither table knows its column types (tables from `readTable`, the
+   * row factories, `typedTable` and a step's output do): `{ ordered_at: "timestamp" }` shows that column's epoch
    * milliseconds as `2018-02-04 18:00:00`. Does not change what is equal.
    */
   schema?: DisplaySchema;
@@ -87,13 +87,13 @@ const DEFAULTS: Required<TableEqualityOptions> = {
   schema: {},
 };
 
-/** The columns that hold time stamps or dates, by the explicit schema or the one either table remembers. */
+/** The columns that hold time stamps or dates, by the explicit schema or the types either table carries. */
 function timeColumnsOf(
   columns: readonly string[],
   explicit: DisplaySchema,
   tables: readonly TableLike[],
 ): Record<string, "timestamp" | "date"> {
-  const schemas = [explicit, ...tables.map((t) => rememberedDisplaySchema(t) ?? {})];
+  const schemas = [explicit, ...tables.map((t) => carriedDisplaySchema(t) ?? {})];
   const out: Record<string, "timestamp" | "date"> = {};
   for (const name of columns) {
     for (const schema of schemas) {

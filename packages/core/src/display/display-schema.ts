@@ -107,14 +107,26 @@ function declaredDisplaySchema(table: DisplayableTable): DisplaySchema {
 }
 
 /**
- * The display schema of every column of `table`: from `explicit`, else the one the table remembers, else the
- * types it declares (a step's output knows its time stamps), else guessed from the values.
+ * The column types a table carries, for display and writing: the types it declares (`schemaOf`'s, e.g. `date`
+ * from a `z.date().meta({ logicalType: "date" })` field) over the display schema it remembers, column by
+ * column; undefined when it carries neither.
+ */
+export function carriedDisplaySchema(table: DisplayableTable): DisplaySchema | undefined {
+  const remembered = rememberedDisplaySchema(table as object);
+  const declared = declaredDisplaySchema(table);
+  if (remembered === undefined) return Object.keys(declared).length === 0 ? undefined : declared;
+  return { ...remembered, ...declared };
+}
+
+/**
+ * The display schema of every column of `table`: from `explicit`, else the types the table carries (declared
+ * over remembered: see {@link carriedDisplaySchema}), else guessed from the values.
  */
 export function resolveDisplaySchema(
   table: DisplayableTable,
   explicit?: DisplaySchema,
 ): Record<string, DisplayColumn> {
-  const known = explicit ?? rememberedDisplaySchema(table as object) ?? declaredDisplaySchema(table);
+  const known = explicit ?? carriedDisplaySchema(table) ?? {};
   const out: Record<string, DisplayColumn> = {};
   for (const name of table.columnNames()) {
     const given = known[name];

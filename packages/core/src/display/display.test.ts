@@ -48,6 +48,19 @@ group("show", () => {
     expect(show(table({ at: [Date.UTC(2018, 1, 4, 18)] }), 1).text).toContain("|1517767200000|");
   });
 
+  it("takes the declared type over a remembered one: a date remembered as a time stamp (a zod z.date()) shows as a date", () => {
+    const day = Date.UTC(2023, 1, 11);
+    const made = typedTable(table({ signup: [day], n: [1] }), {
+      signup: { type: "date", nullable: false },
+      n: { type: "int", nullable: false },
+    });
+    // a row schema's z.date().meta({ logicalType: "date" }) is remembered as a time stamp, declared a date
+    const both = rememberTableSchema(made, { signup: "timestamp", n: "int" });
+    expect(show(both, 1).text).toContain("|2023-02-11|");
+    expect(printSchema(both).text).toContain(" |-- signup: date (nullable = false)");
+    expect(inspect(both)).toContain("|2023-02-11|");
+  });
+
   it("prints as the grid in console.log and the REPL (util.inspect), for a result and a remembering table", () => {
     const remembered = rememberTableSchema(trips(), schema);
     expect(inspect(show(remembered, 1))).toBe(show(remembered, 1).text);

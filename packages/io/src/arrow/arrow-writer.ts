@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import type { TableSchema } from "@tablepipe/core";
 import {
   bool,
   type DataType,
@@ -14,7 +15,6 @@ import {
   utf8,
 } from "@uwdata/flechette";
 import type { ColumnTable } from "arquero";
-import type { ColumnSpec } from "../read/schema-columns";
 import {
   epochMillisValues,
   floatValues,
@@ -58,12 +58,8 @@ function arrowColumn(column: WriteColumn): { type: DataType; values: ArrayLike<u
  * dates as date32[day].
  * @example await writeArrowFile(trips, "out/trips.arrow")
  */
-export async function writeArrowFile(
-  table: ColumnTable,
-  path: string,
-  specs?: readonly ColumnSpec[],
-): Promise<void> {
-  const columns = writeColumns(table, specs);
+export async function writeArrowFile(table: ColumnTable, path: string, schema?: TableSchema): Promise<void> {
+  const columns = writeColumns(table, schema);
   const data: Record<string, ArrayLike<unknown>> = {};
   const types: Record<string, DataType> = {};
   for (const column of columns) {

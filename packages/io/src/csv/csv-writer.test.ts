@@ -1,18 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatWallClock } from "@tablepipe/core";
+import { formatWallClock, schemaFromRowSchema } from "@tablepipe/core";
 import { table as makeTable } from "arquero";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { type ColumnSpec, columnKinds } from "../read/schema-columns";
 import { tempFolder } from "../test-support";
 import { csvCell, writeCsvFile } from "./csv-writer";
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 
-const SPECS: readonly ColumnSpec[] = columnKinds(
+const SCHEMA = schemaFromRowSchema(
   z.object({
     id: z.int(),
     at: z.date().nullable(),
@@ -24,7 +23,7 @@ const SPECS: readonly ColumnSpec[] = columnKinds(
 
 /** The file the cells' texts make: the header, then each row's texts joined by commas, each row ending a line. */
 function expectedCsv(rows: readonly Row[]): string {
-  const names = SPECS.map((spec) => spec.name);
+  const names = Object.keys(SCHEMA);
   const lines = rows.map((row) =>
     [
       csvCell(row.id),
@@ -84,7 +83,7 @@ describe("writeCsvFile", () => {
           paid: rows.map((r) => r.paid),
         });
         const path = join(tmp.dir, `rows-${file++}.csv`);
-        await writeCsvFile(table, path, SPECS);
+        await writeCsvFile(table, path, SCHEMA);
         expect(readFileSync(path, "utf8")).toBe(expectedCsv(rows));
       }),
       { numRuns: 60 },
@@ -108,7 +107,7 @@ describe("writeCsvFile", () => {
       paid: rows.map((r) => r.paid),
     });
     const path = join(tmp.dir, "big.csv");
-    await writeCsvFile(table, path, SPECS);
+    await writeCsvFile(table, path, SCHEMA);
     const text = readFileSync(path, "utf8");
     expect(text.length).toBeGreaterThan(3 << 20);
     expect(text).toBe(expectedCsv(rows));

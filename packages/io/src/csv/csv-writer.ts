@@ -1,8 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { formatWallClock } from "@tablepipe/core";
+import { formatWallClock, type TableSchema } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
-import type { ColumnSpec } from "../read/schema-columns";
 import { epochMillisValues, writeColumns } from "../write/column-types";
 import { type CellBytes, columnCellBytes, MAX_FIXED_CELL_BYTES, textRoom, writeText } from "./csv-cell-bytes";
 
@@ -40,14 +39,10 @@ export function csvCell(value: unknown): string {
  * Write a table as CSV with a header row, streaming a MiB of rows at a time, each type as ISO-like text
  * (see `writeColumns` for how a column's type is found): time stamps `2018-02-04 18:00:00` (`.sss` only when
  * not zero), dates `2018-02-04`, numbers as numbers, booleans `true`/`false`, missing values empty.
- * @example await writeCsvFile(trips, "out/trips.csv", columnKinds(TripRow))
+ * @example await writeCsvFile(trips, "out/trips.csv", schemaFromRowSchema(TripRow))
  */
-export async function writeCsvFile(
-  table: ColumnTable,
-  path: string,
-  specs: readonly ColumnSpec[] = [],
-): Promise<void> {
-  const columns = writeColumns(table, specs, true); // each number cell is checked as it is written
+export async function writeCsvFile(table: ColumnTable, path: string, schema?: TableSchema): Promise<void> {
+  const columns = writeColumns(table, schema, true); // each number cell is checked as it is written
   const names = columns.map((column) => column.name);
   const cells = columns.map((column) =>
     columnCellBytes(

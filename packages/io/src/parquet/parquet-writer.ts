@@ -1,7 +1,7 @@
+import type { TableSchema } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import type { ColumnSource } from "hyparquet-writer";
 import { parquetWriteFile } from "hyparquet-writer";
-import type { ColumnSpec } from "../read/schema-columns";
 import {
   epochMillisValues,
   floatValues,
@@ -96,15 +96,15 @@ function parquetColumn(column: WriteColumn): { element: SchemaElement; source: C
  * found): ints as INT32 (INT64 beyond its range), floats as DOUBLE, strings as STRING, booleans as BOOLEAN,
  * time stamps as TIMESTAMP(MILLIS) without a zone, dates as DATE; a column with nulls is OPTIONAL.
  * `rowGroupRows` rows per row group (default: hyparquet-writer's 1,000 then 100,000).
- * @example writeParquetFile(trips, "out/trips.parquet", columnKinds(TripRow))
+ * @example writeParquetFile(trips, "out/trips.parquet", schemaFromRowSchema(TripRow))
  */
 export function writeParquetFile(
   table: ColumnTable,
   path: string,
-  specs?: readonly ColumnSpec[],
+  schema?: TableSchema,
   rowGroupRows?: number,
 ): void {
-  const columns = writeColumns(table, specs).map(parquetColumn);
+  const columns = writeColumns(table, schema).map(parquetColumn);
   parquetWriteFile({
     filename: path,
     ...(rowGroupRows === undefined ? {} : { rowGroupSize: rowGroupRows }),

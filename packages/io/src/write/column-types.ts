@@ -1,14 +1,14 @@
 /**
  * The logical type each column is written as, found without being told: from the row schema when one is
- * given, else from the schema the table remembers (a table from `readTable` or a row factory), else from
- * the values (Dates are time stamps; numbers are never taken for time stamps). The values are checked to fit.
+ * given, else from the types the table carries (declared by a read, `typedTable`, a row factory or a step,
+ * over a remembered display schema: a `date` stays a date), else from the values (Dates are time stamps;
+ * numbers are never taken for time stamps). The values are checked to fit.
  */
 
 import type { DisplaySchema, TableSchema } from "@tablepipe/core";
-import { columnArray, declaredSchema, isEpochMillis } from "@tablepipe/core";
-import { rememberedDisplaySchema } from "@tablepipe/core/internal";
+import { columnArray, isEpochMillis } from "@tablepipe/core";
+import { carriedDisplaySchema } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
-import type { ColumnSpec } from "../read/schema-columns";
 
 /** A logical type on disk: Parquet INT32/INT64, DOUBLE, STRING, BOOLEAN, TIMESTAMP(MILLIS), DATE; Arrow likewise. */
 export type WriteType = "int" | "float" | "string" | "boolean" | "timestamp" | "date";
@@ -77,17 +77,8 @@ function fits(kind: ValueKind, type: WriteType): boolean {
   }
 }
 
-const SPEC_TYPES: Record<ColumnSpec["kind"], WriteType> = {
-  float: "float",
-  int: "int",
-  string: "string",
-  enum: "string",
-  boolean: "boolean",
-  timestamp: "timestamp",
-};
-
-/** The type a remembered display schema or a declared one gives a column, if one that can be written, and its nullability. */
-function remembered(
+/** The type a table schema or a display schema gives a column, if one that can be written, and its nullability. */
+function typeIn(
   schema: DisplaySchema | TableSchema | undefined,
   name: string,
 ): { type: WriteType | undefined; nullable: boolean } {
@@ -98,18 +89,13 @@ function remembered(
 }
 
 /**
- * Every column of `table` with the logical type it is written as: from `specs` (a row schema), else the
- * schema the table remembers (a read's), else the one it declares (a step's output, `typedTable`), else its
+ * Every column of `table` with the logical type it is written as: from `told` (a row schema's types), else the
+ * types the table carries (declared over remembered: a read's, `typedTable`'s, a step's output's), else its
  * values. Throws, naming the column, when its values do not fit, or at ±Infinity in a float array unless
  * `cellsChecked` (a writer that checks each number cell itself, and has no use for a NaN's nullability: CSV).
  */
-export function writeColumns(
-  table: ColumnTable,
-  specs?: readonly ColumnSpec[],
-  cellsChecked = false,
-): WriteColumn[] {
-  const bySpec = new Map(specs?.map((spec) => [spec.name, spec]));
-  const tableSchema = rememberedDisplaySchema(table) ?? declaredSchema(table);
+export function writeColumns(table: ColumnTable, told?: TableSchema, cellsChecked = false): WriteColumn[] {
+  const tableSchema = carriedDisplaySchema(table);
   return table.columnNames().map((name) => {
     const values = columnArray(table, name);
     const kinds = new Set<ValueKind>();
@@ -130,18 +116,15 @@ export function writeColumns(
         }
       }
     }
-    const spec = bySpec.get(name);
-    const fromTable = remembered(tableSchema, name);
-    const told = spec === undefined ? fromTable.type : SPEC_TYPES[spec.kind];
-    const type = told ?? typeFromValues(name, kinds, values);
+    const given = told?.[name] === undefined ? typeIn(tableSchema, name) : typeIn(told, name);
+    const type = given.type ?? typeFromValues(name, kinds, values);
     for (const kind of kinds) {
       if (!fits(kind, type)) {
-        const by = spec === undefined ? "the table's schema" : "the schema";
+        const by = told?.[name] === undefined ? "the table's schema" : "the schema";
         throw new TypeError(`column ${name}: ${by} says ${type} but the table holds ${kind} values`);
       }
     }
-    const declared = spec === undefined ? fromTable.nullable : spec.nullable;
-    return { name, values, type, nullable: nulls || declared };
+    return { name, values, type, nullable: nulls || given.nullable };
   });
 }
 

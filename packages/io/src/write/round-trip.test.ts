@@ -5,7 +5,7 @@
  */
 
 import { join } from "node:path";
-import { typedTable as declareTypes, printSchema } from "@tablepipe/core";
+import { typedTable as declareTypes, printSchema, show } from "@tablepipe/core";
 import { rememberTableSchema } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import fc from "fast-check";
@@ -126,6 +126,38 @@ describe("round trip: every type, every format, the same table back", () => {
       );
     });
   }
+});
+
+describe('a date column of a row schema (z.date().meta({ logicalType: "date" })) stays a date', () => {
+  const Customer = z.object({ id: z.string(), signup: z.date().meta({ logicalType: "date" }) });
+
+  it("is written as a CSV date, a Parquet DATE and an Arrow date, told the schema or not", async () => {
+    const { parquetMetadataAsync, asyncBufferFromFile, parquetSchema } = await import("hyparquet");
+    const { tableFromIPC, Type } = await import("@uwdata/flechette");
+    const { readFile } = await import("node:fs/promises");
+    const customers = await readTable(tmp.file("customers.csv", "id,signup\nC1,2023-02-11\n"), Customer);
+    for (const options of [{}, { schema: Customer }]) {
+      const csv = join(tmp.dir, "customers-out.csv");
+      await writeTable(customers, csv, options);
+      expect(await readFile(csv, "utf8")).toBe("id,signup\nC1,2023-02-11\n");
+      const parquet = join(tmp.dir, "customers-out.parquet");
+      await writeTable(customers, parquet, options);
+      const metadata = await parquetMetadataAsync(await asyncBufferFromFile(parquet));
+      expect(parquetSchema(metadata).children[1]?.element.logical_type?.type).toBe("DATE");
+      const arrow = join(tmp.dir, "customers-out.arrow");
+      await writeTable(customers, arrow, options);
+      expect(tableFromIPC(await readFile(arrow)).schema.fields[1]?.type.typeId).toBe(Type.Date);
+    }
+  });
+
+  it("is shown and printed as a date", async () => {
+    const customers = await readTable(
+      tmp.file("customers-shown.csv", "id,signup\nC1,2023-02-11\n"),
+      Customer,
+    );
+    expect(show(customers, 1).text).toContain("|C1|2023-02-11|");
+    expect(printSchema(customers).text).toContain(" |-- signup: date (nullable = false)");
+  });
 });
 
 describe("a table read from a file writes back as the same file types", () => {

@@ -1,7 +1,8 @@
+import { schemaFromRowSchema } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import { writeCsvFile } from "../csv/csv-writer";
 import { TableWriteError } from "../errors";
-import { columnKinds, type RowSchema } from "../read/schema-columns";
+import type { RowSchema } from "../read/schema-columns";
 import { formatFromExtension } from "../read/sources";
 import { writeAtomically } from "./write-atomically";
 
@@ -68,9 +69,10 @@ export async function writeTable(
       `writeTable: unknown option ${unknown.map((k) => `"${k}"`).join(", ")}; the options are ${WRITE_OPTION_KEYS.join(", ")}`,
     );
   }
-  const specs = options.schema === undefined ? undefined : columnKinds(options.schema);
+  const schema = options.schema === undefined ? undefined : schemaFromRowSchema(options.schema);
   const names = table.columnNames();
-  const absent = specs?.filter((spec) => !names.includes(spec.name)).map((spec) => spec.name);
+  const absent =
+    schema === undefined ? undefined : Object.keys(schema).filter((name) => !names.includes(name));
   if (absent !== undefined && absent.length > 0) {
     throw new TableWriteError(
       path,
@@ -79,11 +81,11 @@ export async function writeTable(
   }
   try {
     await writeAtomically(path, async (temporary) => {
-      if (format === "csv") await writeCsvFile(table, temporary, specs);
+      if (format === "csv") await writeCsvFile(table, temporary, schema);
       // hyparquet-writer and flechette are loaded by the first file of their format
       else if (format === "parquet")
-        (await import("../parquet/parquet-writer")).writeParquetFile(table, temporary, specs, groupRows);
-      else await (await import("../arrow/arrow-writer")).writeArrowFile(table, temporary, specs);
+        (await import("../parquet/parquet-writer")).writeParquetFile(table, temporary, schema, groupRows);
+      else await (await import("../arrow/arrow-writer")).writeArrowFile(table, temporary, schema);
     });
   } catch (error) {
     throw new TableWriteError(path, (error as Error).message, { cause: error });
