@@ -4,22 +4,34 @@
  */
 
 import { readFile } from "node:fs/promises";
-import type { DisplaySchema } from "@tablepipe/core";
+import type { ColumnType, LogicalType, TableSchema } from "@tablepipe/core";
 import { Type, tableFromIPC } from "@uwdata/flechette";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema, type SchemaElement } from "hyparquet";
 import { TableReadError } from "../errors";
 import { isParquetTimeColumn } from "../parquet/parquet-time-columns";
-import type { ColumnKind, ColumnSpec } from "./schema-columns";
+import type { ColumnSpec } from "./schema-columns";
 import type { TableFormat } from "./types";
 
-/** The columns of a file as specs (no defaults, not optional), and which of its time columns hold dates. */
+/**
+ * The columns of a file as specs (no defaults, not optional: a date is read as a time stamp is), and the
+ * table schema they declare (`schemaOf` of the table read: a date column is a `date`).
+ */
 export interface FileSchema {
   readonly specs: ColumnSpec[];
-  readonly display: DisplaySchema;
+  readonly schema: TableSchema;
 }
 
-function spec(name: string, kind: ColumnKind, nullable: boolean): ColumnSpec {
-  return { name, kind, nullable, optional: false, hasDefault: false, defaultValue: undefined };
+/** The file schema of columns typed by the file's own types. */
+function fileSchemaOf(
+  columns: readonly { name: string; type: LogicalType; nullable: boolean }[],
+): FileSchema {
+  const specs = columns.map(({ name, type, nullable }): ColumnSpec => {
+    const kind = type === "date" ? "timestamp" : type;
+    return { name, kind, nullable, optional: false, hasDefault: false, defaultValue: undefined };
+  });
+  const schema: Record<string, ColumnType> = {};
+  for (const { name, type, nullable } of columns) schema[name] = { type, nullable };
+  return { specs, schema };
 }
 
 function unreadable(file: string, column: string, type: string): TableReadError {
@@ -30,21 +42,21 @@ function unreadable(file: string, column: string, type: string): TableReadError 
   });
 }
 
-/** The kind of a Parquet column, or undefined when it is none readTable reads. */
-function parquetKind(element: SchemaElement): { kind: ColumnKind; date: boolean } | undefined {
+/** The logical type of a Parquet column, or undefined when it is none readTable reads. */
+function parquetType(element: SchemaElement): LogicalType | undefined {
   const { type, converted_type: converted, logical_type: logical } = element;
-  if (converted === "DATE" || logical?.type === "DATE") return { kind: "timestamp", date: true };
-  if (isParquetTimeColumn(element)) return { kind: "timestamp", date: false };
-  if (converted === "DECIMAL" || logical?.type === "DECIMAL") return { kind: "float", date: false };
+  if (converted === "DATE" || logical?.type === "DATE") return "date";
+  if (isParquetTimeColumn(element)) return "timestamp";
+  if (converted === "DECIMAL" || logical?.type === "DECIMAL") return "float";
   switch (type) {
     case "BOOLEAN":
-      return { kind: "boolean", date: false };
+      return "boolean";
     case "INT32":
     case "INT64":
-      return { kind: "int", date: false };
+      return "int";
     case "FLOAT":
     case "DOUBLE":
-      return { kind: "float", date: false };
+      return "float";
     case "BYTE_ARRAY":
     case "FIXED_LEN_BYTE_ARRAY": {
       const text =
@@ -52,7 +64,7 @@ function parquetKind(element: SchemaElement): { kind: ColumnKind; date: boolean 
         converted === "ENUM" ||
         logical?.type === "STRING" ||
         logical?.type === "ENUM";
-      return text ? { kind: "string", date: false } : undefined;
+      return text ? "string" : undefined;
     }
     default:
       return undefined;
@@ -74,22 +86,23 @@ async function parquetFileSchema(file: string): Promise<FileSchema> {
       { cause: error },
     );
   }
-  const specs: ColumnSpec[] = [];
-  const display: Record<string, { type: "date"; nullable: boolean }> = {};
-  for (const element of children) {
-    const found = parquetKind(element);
-    if (found === undefined) {
-      const logical = element.logical_type?.type ?? element.converted_type;
-      throw unreadable(file, element.name, `${element.type}${logical === undefined ? "" : ` (${logical})`}`);
-    }
-    const nullable = element.repetition_type !== "REQUIRED";
-    specs.push(spec(element.name, found.kind, nullable));
-    if (found.date) display[element.name] = { type: "date", nullable };
-  }
-  return { specs, display };
+  return fileSchemaOf(
+    children.map((element) => {
+      const type = parquetType(element);
+      if (type === undefined) {
+        const logical = element.logical_type?.type ?? element.converted_type;
+        throw unreadable(
+          file,
+          element.name,
+          `${element.type}${logical === undefined ? "" : ` (${logical})`}`,
+        );
+      }
+      return { name: element.name, type, nullable: element.repetition_type !== "REQUIRED" };
+    }),
+  );
 }
 
-const ARROW_KINDS: Partial<Record<number, ColumnKind>> = {
+const ARROW_TYPES: Partial<Record<number, LogicalType>> = {
   [Type.Int]: "int",
   [Type.Float]: "float",
   [Type.Decimal]: "float",
@@ -98,7 +111,7 @@ const ARROW_KINDS: Partial<Record<number, ColumnKind>> = {
   [Type.Utf8View]: "string",
   [Type.Bool]: "boolean",
   [Type.Timestamp]: "timestamp",
-  [Type.Date]: "timestamp",
+  [Type.Date]: "date",
 };
 
 function typeName(typeId: number): string {
@@ -115,25 +128,23 @@ async function arrowFileSchema(file: string): Promise<FileSchema> {
       { cause: error },
     );
   }
-  const specs: ColumnSpec[] = [];
-  const display: Record<string, { type: "date"; nullable: boolean }> = {};
-  for (const field of fields) {
-    const type =
-      field.type.typeId === Type.Dictionary
-        ? (field.type as { dictionary: { typeId: number } }).dictionary
-        : field.type;
-    const kind = ARROW_KINDS[type.typeId];
-    if (kind === undefined) throw unreadable(file, field.name, `Arrow type ${typeName(type.typeId)}`);
-    specs.push(spec(field.name, kind, field.nullable));
-    if (type.typeId === Type.Date) display[field.name] = { type: "date", nullable: field.nullable };
-  }
-  return { specs, display };
+  return fileSchemaOf(
+    fields.map((field) => {
+      const { typeId } =
+        field.type.typeId === Type.Dictionary
+          ? (field.type as { dictionary: { typeId: number } }).dictionary
+          : field.type;
+      const type = ARROW_TYPES[typeId];
+      if (type === undefined) throw unreadable(file, field.name, `Arrow type ${typeName(typeId)}`);
+      return { name: field.name, type, nullable: field.nullable };
+    }),
+  );
 }
 
 /**
  * The columns of the first file, typed by its metadata (Parquet logical types, the Arrow schema). A CSV file
  * is an error that says to pass a schema.
- * @example await fileSchema("trips.parquet", "parquet") // { specs: [{ name: "pickup_datetime", kind: "timestamp", ... }, ...] }
+ * @example await fileSchema("trips.parquet", "parquet") // { specs: [...], schema: { pickup_datetime: { type: "timestamp", nullable: false }, ... } }
  */
 export async function fileSchema(file: string, format: TableFormat): Promise<FileSchema> {
   if (format === "parquet") return parquetFileSchema(file);

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
-import { type DisplaySchema, type ExprNode, type RowSchemaTypes, schemaFromRowSchema } from "@tablepipe/core";
-import { attachSchema, rememberTableSchema } from "@tablepipe/core/internal";
+import { type ExprNode, type RowSchemaTypes, schemaFromRowSchema, type TableSchema } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { createColumnBuilder } from "../columns/column-builders";
 import { InvalidValueLog } from "../columns/invalid-values";
@@ -11,7 +11,6 @@ import { createWorkerPool, defaultWorkerCount } from "../workers/worker-pool";
 import { checkAliases } from "./aliases";
 import { refuseBinaryText } from "./binary-sniff";
 import { delimiterByte } from "./delimiter";
-import { displaySchemaOf } from "./display-schema";
 import { ProgressReporter } from "./progress";
 import { BatchConsumerError, countThreads, type ReadContext, rowsRead } from "./read-context";
 import { checkReadOptions } from "./read-options";
@@ -79,14 +78,11 @@ export async function readTableWithReport<S extends RowSchema>(
   options: ReadTableOptions<S> = {},
 ): Promise<{ table: Table<SchemaColumns<S>, RowSchemaTypes<S>>; report: ReadReport }> {
   const started = performance.now();
-  const { ctx, files, display } = await readSources(source, schema, options);
-  // remembers which columns are time stamps: show/describe, the test kit's diffs and console.log read them so
-  const remembered = rememberTableSchema(tableFromBuilders(ctx), {
-    ...displaySchemaOf(ctx.specs),
-    ...display,
-  });
-  // the table carries its schema's column types at run time (schemaOf), for the pipe's pre-flight
-  const table = schema === undefined ? remembered : attachSchema(remembered, schemaFromRowSchema(schema));
+  const { ctx, files, fileTypes } = await readSources(source, schema, options);
+  // the table carries its column types at run time (schemaOf: the schema's, else the file's), for the pipe's
+  // pre-flight, the writers, show/describe/printSchema, the test kit's diffs and console.log
+  const declared = schema === undefined ? fileTypes : schemaFromRowSchema(schema);
+  const table = attachSchema(tableFromBuilders(ctx), declared ?? {});
   const report = readReport(ctx, files, performance.now() - started);
   return { table, report };
 }
@@ -95,6 +91,7 @@ export async function readTableWithReport<S extends RowSchema>(
  * Read every file of `source` into a fresh context's builders. With `onBatch`, the readers call it after each
  * settled batch (a CSV chunk, a Parquet row group, an Arrow file) instead of keeping every row. With
  * `keepWhere`, the pieces parsed in worker threads come back with only the rows on which all its conditions hold.
+ * Without a schema, `fileTypes` are the column types the first file declares.
  */
 export async function readSources<S extends RowSchema>(
   source: string | readonly string[],
@@ -108,7 +105,7 @@ export async function readSources<S extends RowSchema>(
     tallies?: readonly ConditionTally[],
   ) => void,
   keepWhere?: readonly ExprNode[],
-): Promise<{ ctx: ReadContext; files: string[]; display: DisplaySchema }> {
+): Promise<{ ctx: ReadContext; files: string[]; fileTypes?: TableSchema }> {
   checkReadOptions(options, "readTable");
   const fromSchema = schema === undefined ? undefined : columnKinds(schema);
   if (schema !== undefined && fromSchema !== undefined) {
@@ -117,7 +114,7 @@ export async function readSources<S extends RowSchema>(
   }
   const files = await resolveSources(source);
   const formats = files.map((file) => chooseFormat(file, options.format));
-  let display: DisplaySchema = {};
+  let fileTypes: TableSchema | undefined;
   let specs = fromSchema;
   if (specs === undefined) {
     const csv = files.findIndex((_, i) => formats[i] === "csv");
@@ -125,7 +122,7 @@ export async function readSources<S extends RowSchema>(
     const { fileSchema } = await import("./file-schema"); // hyparquet and flechette: loaded when needed
     const found = await fileSchema(files[first] as string, formats[first] as TableFormat);
     specs = found.specs;
-    display = found.display;
+    fileTypes = found.schema;
   }
   // bounds are checked against the columns read (the schema's, else the first file's), before any row
   if (options.rowGroupBounds !== undefined) checkColumnBounds(options.rowGroupBounds, specs);
@@ -159,7 +156,7 @@ export async function readSources<S extends RowSchema>(
     throw error instanceof BatchConsumerError ? error.original : error;
   }
   ctx.progress.finish(rowsRead(ctx));
-  return { ctx, files, display };
+  return { ctx, files, ...(fileTypes === undefined ? {} : { fileTypes }) };
 }
 
 async function readFiles(

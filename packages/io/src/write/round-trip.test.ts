@@ -5,7 +5,15 @@
  */
 
 import { join } from "node:path";
-import { typedTable as declareTypes, printSchema, show } from "@tablepipe/core";
+import {
+  typedTable as declareTypes,
+  defineTransform,
+  needs,
+  pipe,
+  printSchema,
+  schemaOf,
+  show,
+} from "@tablepipe/core";
 import { rememberTableSchema } from "@tablepipe/core/internal";
 import { table as makeTable } from "arquero";
 import fc from "fast-check";
@@ -121,9 +129,60 @@ describe("round trip: every type, every format, the same table back", () => {
           const back = await readTable(path);
           expect(plain(back)).toEqual(plain(table));
           expect(printSchema(back).text).toBe(printSchema(table).text);
+          // the table declares the file's types (not types guessed from its numbers: fromValues)
+          const declared = Object.fromEntries(
+            generated.specs.map((spec, i) => [
+              `${spec.type}_${i}`,
+              { type: spec.type, nullable: spec.nullable },
+            ]),
+          );
+          expect(schemaOf(back)).toEqual(declared);
         }),
         { numRuns: 40, seed: 12 },
       );
+    });
+  }
+});
+
+/** A step that needs a time stamp (as limitHistory does): its pre-flight refuses a number column. */
+const latest = defineTransform({
+  name: "latest",
+  columns: { column: needs({ type: "timestamp" }) },
+  apply: (table, { column }) => table.orderby(column).slice(-1),
+});
+
+describe("a Parquet or Arrow file read without a schema declares the file's types", () => {
+  const Order = z.object({
+    order_id: z.int(),
+    ordered_at: z.date(),
+    signup: z.date().meta({ logicalType: "date" }),
+    price: z.number().nullable(),
+    status: z.string(),
+    paid: z.boolean().nullable(),
+  });
+  const csv = [
+    "order_id,ordered_at,signup,price,status,paid",
+    "1,2024-11-05 16:49:00,2023-02-11,9.5,paid,true",
+    "2,2024-11-06 08:00:00,2023-03-01,,refunded,",
+  ].join("\n");
+
+  for (const format of ["parquet", "arrow"] as const) {
+    it(`${format}: time stamps, dates and ints come back as such (schemaOf), and a step needing a time stamp takes them`, async () => {
+      const orders = await readTable(tmp.file("typed-orders.csv", csv), Order);
+      const path = join(tmp.dir, `typed-orders.${format}`);
+      await writeTable(orders, path);
+      const back = await readTable(path);
+      expect(schemaOf(back)).toEqual(schemaOf(orders));
+      expect(schemaOf(back)).toMatchObject({
+        order_id: { type: "int", nullable: false },
+        ordered_at: { type: "timestamp", nullable: false },
+        signup: { type: "date", nullable: false },
+        price: { type: "float", nullable: true },
+      });
+      expect(plain(back)).toEqual(plain(orders));
+      expect(back.get("ordered_at", 0)).toBe(utc(2024, 11, 5, 16, 49));
+      expect(pipe(back).transform(latest, { column: "ordered_at" }).value().get("order_id", 0)).toBe(2);
+      expect(show(back, 1).text).toContain("|       1|2024-11-05 16:49:00|2023-02-11|");
     });
   }
 });

@@ -35,8 +35,9 @@ export interface WriteTableOptions {
  * removed on SIGINT/SIGTERM). To write outputs that must never replace a user's file, use `openOutputFolder`.
  * The folder is created if needed.
  *
- * A column's type comes from `schema`, else from the schema the table remembers (a table from `readTable` or a
- * row factory), else from its values (Dates are time stamps; a number column is written as numbers). On disk:
+ * A column's type comes from `schema`, else from the types the table declares (`schemaOf`: a table from
+ * `readTable`, a row factory, `typedTable` or a step; a `z.date().meta({ logicalType: "date" })` field is a
+ * date), else from its values (Dates are time stamps; a number column is written as numbers). On disk:
  * - Parquet: INT32/INT64, DOUBLE, STRING, BOOLEAN, TIMESTAMP(MILLIS, isAdjustedToUTC=false), DATE;
  * - Arrow IPC (`.arrow`, `.feather`, `.ipc`): int32/int64, float64, utf8, bool, timestamp[ms] without a zone, date32;
  * - CSV: time stamps `2018-02-04 18:00:00` (`.sss` only when the milliseconds are not zero), dates `2018-02-04`.
