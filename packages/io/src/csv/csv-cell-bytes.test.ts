@@ -74,7 +74,9 @@ describe("CSV cells", () => {
         const written = values.filter((v) => Number.isFinite(v) || Number.isNaN(v));
         const twice = [...written, ...written];
         expect(cellTexts("float", twice)).toEqual(twice.map(csvCell));
-        expect(cellTexts("int", Float64Array.from(twice))).toEqual(twice.map(csvCell));
+        // an int column holds safe integers (others are refused: below)
+        const ints = twice.filter((v) => Number.isSafeInteger(v) || Number.isNaN(v));
+        expect(cellTexts("int", Float64Array.from(ints))).toEqual(ints.map(csvCell));
       }),
     );
   });
@@ -86,6 +88,24 @@ describe("CSV cells", () => {
     expect(() => cellTexts("int", Float64Array.of(Number.POSITIVE_INFINITY))).toThrow(
       "column x, row 1: Infinity is not a finite number",
     );
+  });
+
+  it("refuses in an int cell a value that is not a safe integer (readTable would refuse it), as Parquet and Arrow do", () => {
+    const outside =
+      "is outside the safe integers (±9007199254740991), and readTable refuses it in an int column";
+    expect(() => cellTexts("int", Float64Array.of(1, 1e308))).toThrow(`column x, row 2: 1e+308 ${outside}`);
+    expect(() => cellTexts("int", [2 ** 53])).toThrow(`column x, row 1: 9007199254740992 ${outside}`);
+    expect(() => cellTexts("int", BigInt64Array.of(-(2n ** 63n)))).toThrow(
+      `column x, row 1: -9223372036854775808 ${outside}`,
+    );
+    expect(() => cellTexts("int", [7, 1.5])).toThrow(
+      "column x, row 2: 1.5 is not a whole number (int column)",
+    );
+    expect(cellTexts("int", [2 ** 53 - 1, -(2 ** 53 - 1), 2n ** 53n - 1n])).toEqual([
+      "9007199254740991",
+      "-9007199254740991",
+      "9007199254740991",
+    ]);
   });
 
   it("numberText writes every number as csvCell does, while the cache fills, pays off and is dropped", () => {
@@ -112,15 +132,15 @@ describe("CSV cells", () => {
     ]);
     const days = [Date.UTC(2018, 1, 4), null, Date.UTC(2018, 1, 4)];
     expect(cellTexts("date", days, days)).toEqual([formatDay(Date.UTC(2018, 1, 4)), "", "2018-02-04"]);
-    expect(cellTexts("int", [1.5, null, 12n, -0, undefined, -(2n ** 63n)])).toEqual([
-      "1.5",
+    expect(cellTexts("int", [15, null, 12n, -0, undefined, -(2n ** 53n) + 1n])).toEqual([
+      "15",
       "",
       "12",
       "-0",
       "",
-      "-9223372036854775808",
+      "-9007199254740991",
     ]);
-    expect(cellTexts("int", BigInt64Array.of(-(2n ** 63n), 7n))).toEqual(["-9223372036854775808", "7"]);
+    expect(cellTexts("int", BigInt64Array.of(-(2n ** 53n) + 1n, 7n))).toEqual(["-9007199254740991", "7"]);
     expect(cellTexts("string", ["a,b", "", null, true, "héllo \u{1F600}"])).toEqual([
       '"a,b"',
       '""',

@@ -7,7 +7,7 @@
  */
 
 import { formatDay, formatWallClock, isEpochMillis } from "@tablepipe/core";
-import { refuseInfinity, type WriteType } from "../write/column-types";
+import { integerValue, refuseInfinity, type WriteType } from "../write/column-types";
 
 const MS_PER_DAY = 86_400_000;
 /** Cached number texts per column at most: the cache stops growing there. */
@@ -141,12 +141,23 @@ export function numberText(): (value: number) => string {
   };
 }
 
-/** A number as `csvCell` writes it: whole numbers digit by digit, others by `numberText`'s cached texts. */
-function numberCells(name: string, values: ArrayLike<unknown>, cell: (value: unknown) => string): CellWriter {
+/**
+ * A number as `csvCell` writes it: whole numbers digit by digit, others by `numberText`'s cached texts. In an
+ * int column (`int`), a value that is not a safe integer is refused as the Parquet and Arrow writers refuse it.
+ */
+function numberCells(
+  name: string,
+  values: ArrayLike<unknown>,
+  cell: (value: unknown) => string,
+  int: boolean,
+): CellWriter {
   const text = numberText();
   return (out, at, row) => {
     const value = values[row];
-    if (typeof value !== "number") return writeText(out, at, cell(value));
+    if (typeof value !== "number") {
+      if (int && typeof value === "bigint") integerValue(name, value, row);
+      return writeText(out, at, cell(value));
+    }
     if (value - value !== 0) {
       if (Number.isNaN(value)) return at; // a missing value: empty
       refuseInfinity(name, value, row);
@@ -154,6 +165,7 @@ function numberCells(name: string, values: ArrayLike<unknown>, cell: (value: unk
     if (Number.isInteger(value) && value < DIGITS_BELOW && value > -DIGITS_BELOW && !Object.is(value, -0)) {
       return writeWhole(out, at, value);
     }
+    if (int) integerValue(name, value, row); // beyond the digits written directly: whole and safe, or refused
     // a price or a distance: the nearest double to a decimal of 2 or 4 places, whose text is that decimal
     for (let places = 2; places <= 4 && value !== 0; places += 2) {
       const scale = POW10[places] as number;
@@ -228,7 +240,7 @@ function dayCells(millis: readonly (number | null)[]): CellWriter {
 /**
  * How the cells of column `name` written as `type` are written: time stamps and dates from `millis` (their epoch
  * milliseconds, null for a missing value), numbers as numbers (NaN empty, ±Infinity an error naming `name` and
- * the row), anything else (and any value of an unexpected
+ * the row, and so is a value of an int column that is not a safe integer), anything else (and any value of an unexpected
  * kind) as `cell`'s text. A missing value is empty. The bytes of the cells' texts (`csvCell`'s) in UTF-8.
  */
 export function columnCellBytes(
@@ -242,6 +254,6 @@ export function columnCellBytes(
     return { write: type === "timestamp" ? wallClockCells(millis) : dayCells(millis) };
   }
   // a number column holds numbers, bigints (at most 20 digits) and missing values: all fit the fixed room
-  if (type === "int" || type === "float") return { write: numberCells(name, values, cell) };
+  if (type === "int" || type === "float") return { write: numberCells(name, values, cell, type === "int") };
   return { text: (row) => cell(values[row]) };
 }

@@ -176,18 +176,26 @@ export function floatValues(column: WriteColumn): (number | null)[] {
 }
 
 /**
+ * `value` (a number or a bigint, not missing) of an int column as a number; throws, naming the column and the
+ * row (`row` 0-based, shown from 1), when it is not a whole number or lies outside the safe integers, which
+ * readTable refuses in an int column (the file would not read back).
+ */
+export function integerValue(name: string, value: number | bigint, row: number): number {
+  const n = Number(value);
+  if (Number.isSafeInteger(n)) return n; // a bigint converts exactly while it is safe
+  const why = Number.isInteger(n)
+    ? `is outside the safe integers (±${Number.MAX_SAFE_INTEGER}), and readTable refuses it in an int column: the file would not read back`
+    : "is not a whole number (int column)";
+  throw new RangeError(`column ${name}, row ${row + 1}: ${String(value)} ${why}`);
+}
+
+/**
  * An int column's values as numbers (bigints converted), nulls (and NaN, a missing value) as null; refuses a value
- * that is not a whole number.
+ * that is not a whole number or not a safe integer ({@link integerValue}).
  */
 export function integerValues(column: WriteColumn): (number | null)[] {
   return Array.from(column.values, (value, row) => {
     if (value === null || value === undefined || Number.isNaN(value)) return null;
-    const n = Number(value);
-    if (!Number.isSafeInteger(n)) {
-      throw new RangeError(
-        `column ${column.name}, row ${row + 1}: ${String(value)} is not a whole number (int column)`,
-      );
-    }
-    return n;
+    return integerValue(column.name, value as number | bigint, row);
   });
 }

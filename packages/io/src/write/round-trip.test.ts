@@ -321,6 +321,26 @@ describe("a table read from a file writes back as the same file types", () => {
     }
   });
 
+  it("refuses an int column's value outside the safe integers in every format, naming column, row and value", async () => {
+    for (const format of ["csv", "parquet", "arrow"] as const) {
+      const path = join(tmp.dir, `big.${format}`);
+      for (const [f, shown] of [
+        [Float64Array.of(1, 1e308), "1e+308"],
+        [[1, -(2 ** 53)], "-9007199254740992"],
+        [[1n, 9007199254740993n], "9007199254740993"],
+      ] as const) {
+        const t = declareTypes(makeTable({ f }), { f: { type: "int", nullable: false } });
+        await expect(writeTable(t, path), `${format} ${shown}`).rejects.toThrow(
+          `column f, row 2: ${shown} is outside the safe integers (±9007199254740991), and readTable refuses it in an int column`,
+        );
+      }
+      const half = rememberTableSchema(makeTable({ f: [1, 2.5] }), { f: "int" });
+      await expect(writeTable(half, path)).rejects.toThrow(
+        "column f, row 2: 2.5 is not a whole number (int column)",
+      );
+    }
+  });
+
   it("refuses a CSV file without a schema, saying to pass one", async () => {
     const path = tmp.file("untyped.csv", "a\n1\n");
     await expect(readTable(path)).rejects.toThrow(/a CSV file holds no column types: pass a row schema/);
