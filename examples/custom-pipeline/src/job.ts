@@ -98,8 +98,9 @@ export class FarePerMileJob extends Job<FarePerMileConfig, FarePerMileTables> {
   }
 
   /**
-   * `out` in a folder of the user's: only that file is checked and written, and it may not be an input. Errors
-   * name the CLI's flags (`--out`, `--overwrite`), not the options of this call.
+   * `out` in a folder of the user's: only that file is checked and written, and it may not be an input; it is
+   * a table file (`tables`), so a name writeTable cannot write (`--out sales.txt`) is refused before any work.
+   * Errors name the CLI's flags (`--out`, `--overwrite`), not the options of this call.
    */
   private outputOptions(): OutputCheckOptions {
     const { out, data_dir, overwrite } = this.config;
@@ -109,6 +110,7 @@ export class FarePerMileJob extends Job<FarePerMileConfig, FarePerMileTables> {
       overwriteLabel: "--overwrite",
       shared: true,
       files: [basename(out)],
+      tables: [basename(out)],
       inputs: data_dir === undefined ? [] : [data_dir],
     };
   }

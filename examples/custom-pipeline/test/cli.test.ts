@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configureLogging, resetLogging } from "@tablepipe/job";
@@ -62,6 +62,17 @@ describe("fare-per-mile CLI", () => {
     expect(stderr.text).toMatch(/--out .*taxi_trip_data\.csv/);
     expect(stderr.text).not.toContain("line 2");
     expect(readFileSync(trips, "utf8")).toBe("untouched\n");
+  });
+
+  it("refuses before any work an --out writeTable cannot write, naming it", async () => {
+    const stderr = sink();
+    const out = join(dir, "answer.txt");
+    expect(await runFarePerMileCli(["--sample-rows", "300", "--out", out], { stderr })).not.toBe(0);
+    expect(stderr.text).toContain(
+      `cannot write --out ${out}: writeTable writes .csv, .parquet and .arrow files`,
+    );
+    expect(stderr.text).not.toContain(".tmp-");
+    expect(existsSync(out)).toBe(false);
   });
 
   it("rejects a bad flag value, naming the flag", async () => {

@@ -62,7 +62,8 @@ export class TableWriteError extends Error {
   readonly userFacing = true as const;
   constructor(
     readonly path: string,
-    reason: string,
+    /** Why it cannot be written (the message after the path). */
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
     super(`cannot write ${path}: ${reason}`, options);

@@ -6,6 +6,7 @@ import { LOCK_FILE } from "./output-lock";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./output-manifest";
 import { changedFileError, changedFiles } from "./output-ownership";
 import { realish, within } from "./real-paths";
+import { UNKNOWN_WRITE_FORMAT, writeFormat } from "./table-format";
 import { temporaryTarget } from "./temporary-paths";
 
 /** What {@link checkOutputFolder} checks an output folder against. */
@@ -17,6 +18,12 @@ export interface OutputCheckOptions {
    * be written.
    */
   files?: readonly string[];
+  /**
+   * The names of the files that will be written with `writeTable` (`out.writeTable(name, table)`), a subset of
+   * `files` when it is given: each must end in an extension writeTable writes (`.csv`, `.parquet`, `.arrow`,
+   * ...), else it is refused before any work. Files written with `out.write` (a report, a model) are not listed.
+   */
+  tables?: readonly string[];
   /**
    * `false` (default): the folder is tablepipe's own — refused when it is the current folder or holds anything
    * tablepipe did not write. `true`: a folder of the user's (e.g. the current one) where only `files` are
@@ -97,8 +104,8 @@ async function foreignEntries(dir: string, ours: Manifest, options: OutputCheckO
 
 /**
  * Check, before any work and creating nothing, that `dir` may receive tablepipe's outputs; throws an
- * {@link OutputPathError} naming what is wrong: an empty path, the current folder, an input or a folder above
- * one, a file or a dangling link where a folder is expected, an unwritable folder, files tablepipe did not
+ * {@link OutputPathError} naming what is wrong: an empty path, a table file (`tables`) of a format writeTable
+ * does not write, the current folder, an input or a folder above one, a file or a dangling link where a folder is expected, an unwritable folder, files tablepipe did not
  * write, or files it wrote that changed since (their size, time or inode differs from the manifest's record)
  * among those it may replace (`files`, or all it wrote when `files` is not given); both allowed with `overwrite`.
  */
@@ -108,6 +115,13 @@ export async function checkOutputFolder(dir: string, options: OutputCheckOptions
     throw new OutputPathError(dir, `${label} is empty: name a folder for the outputs, e.g. ${label} out`);
   }
   const target = resolve(dir);
+  const unwritable = options.tables?.find((name) => writeFormat(name) === undefined);
+  if (unwritable !== undefined) {
+    throw new OutputPathError(
+      dir,
+      `cannot write ${label} ${join(target, unwritable)}: ${UNKNOWN_WRITE_FORMAT}`,
+    );
+  }
   const kind = await kindOf(target);
   if (kind === "file")
     throw new OutputPathError(dir, `cannot write ${label} ${target}: it is a file, not a folder`);

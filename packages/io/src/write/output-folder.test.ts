@@ -11,6 +11,7 @@ import {
 import { join } from "node:path";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
+import * as z from "zod";
 import { OutputLockedError, OutputPathError } from "../errors";
 import { tempFolder } from "../test-support";
 import { pendingOnInterrupt } from "./interrupt-cleanup";
@@ -171,6 +172,48 @@ describe("writeOutputFolder", () => {
       `cannot write output folder ${join(file, "run")}: ${file} is not a folder`,
     );
     expect(ls(base)).toEqual(["a-file"]);
+  });
+
+  it("writes every table format by its name (.arrow too), and an error names the output, not its temporary file", async () => {
+    const dir = fresh();
+    const ints = makeTable({ n: [1, 1e308] });
+    await writeOutputFolder(dir, async (out) => {
+      for (const name of ["t.csv", "t.parquet", "t.arrow", "t.feather"])
+        await out.writeTable(name, makeTable({ a: [1] }));
+      await expect(out.writeTable("sales.txt", makeTable({ a: [1] }))).rejects.toThrow(
+        `cannot write ${join(dir, "sales.txt")}: writeTable writes .csv, .parquet and .arrow files`,
+      );
+      await expect(out.writeTable("big.parquet", ints, { schema: z.object({ n: z.int() }) })).rejects.toThrow(
+        `cannot write ${join(dir, "big.parquet")}: column n, row 2: 1e+308 is outside the safe integers`,
+      );
+    });
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "t.arrow", "t.csv", "t.feather", "t.parquet"]);
+  });
+
+  it("refuses up front a table file (tables) whose format writeTable cannot tell, and nothing written with write", async () => {
+    const base = fresh();
+    const options = {
+      files: ["sales.txt", "report.html"],
+      tables: ["sales.txt"],
+      shared: true,
+      label: "--out",
+    };
+    await expect(checkOutputFolder(base, options)).rejects.toThrow(
+      `cannot write --out ${join(base, "sales.txt")}: writeTable writes .csv, .parquet and .arrow files`,
+    );
+    await expect(openOutputFolder(base, options)).rejects.toThrow(OutputPathError);
+    expect(existsSync(base)).toBe(false);
+    const fine = { ...options, files: ["sales.csv", "report.html"], tables: ["sales.csv"] };
+    await checkOutputFolder(base, fine);
+    await writeOutputFolder(
+      base,
+      async (out) => {
+        await out.writeTable("sales.csv", makeTable({ a: [1] }));
+        await out.write("report.html", async (p) => writeFileSync(p, "<p>"));
+      },
+      fine,
+    );
+    expect(ls(base)).toEqual([MANIFEST_FILE, "report.html", "sales.csv"]);
   });
 
   it("in a shared folder checks only the named files", async () => {

@@ -1,14 +1,14 @@
 import { mkdir, open, readdir, rename, rmdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { ColumnTable } from "arquero";
-import { OutputPathError } from "../errors";
-import { formatFromExtension } from "../read/sources";
+import { OutputPathError, TableWriteError } from "../errors";
 import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
 import { checkOutputFolder, type OutputCheckOptions } from "./output-check";
 import { type Fingerprint, fingerprintOf } from "./output-fingerprint";
 import { lockOutputFolder } from "./output-lock";
 import { MANIFEST_FILE, type OwnedFile, readManifest, writeManifest } from "./output-manifest";
 import { changedFileError, changeOf } from "./output-ownership";
+import { UNKNOWN_WRITE_FORMAT, writeFormat } from "./table-format";
 import { removeQuietly, temporarySibling, temporaryTarget } from "./temporary-paths";
 import { type WriteTableOptions, writeTable } from "./write-table";
 
@@ -167,15 +167,22 @@ export class OutputFolder {
     this.ours.set(name, { name, fingerprints });
   }
 
-  /** Write a table as output file `name` (format from its extension unless given), atomically. */
-  writeTable(name: string, table: ColumnTable, options: WriteTableOptions = {}): Promise<string> {
-    const format = options.format ?? formatFromExtension(name);
-    return this.write(name, (temporary) =>
-      writeTable(table, temporary, {
-        ...options,
-        ...(format === "csv" || format === "parquet" ? { format } : {}),
-      }),
-    );
+  /**
+   * Write a table as output file `name` (format from its extension unless given), atomically. Its errors name
+   * the output's path, not the temporary file's; a name whose format writeTable cannot tell is refused before
+   * anything is written.
+   */
+  async writeTable(name: string, table: ColumnTable, options: WriteTableOptions = {}): Promise<string> {
+    const format = writeFormat(name, options.format);
+    if (format === undefined) throw new TableWriteError(this.path(name), UNKNOWN_WRITE_FORMAT);
+    return this.write(name, async (temporary) => {
+      try {
+        await writeTable(table, temporary, { ...options, format });
+      } catch (error) {
+        if (!(error instanceof TableWriteError)) throw error;
+        throw new TableWriteError(this.path(name), error.reason, { cause: error });
+      }
+    });
   }
 
   /** Release the lock; the folders this run created and left empty (the output folder, its parents) are removed. */

@@ -3,7 +3,7 @@ import type { ColumnTable } from "arquero";
 import { writeCsvFile } from "../csv/csv-writer";
 import { TableWriteError } from "../errors";
 import type { RowSchema } from "../read/schema-columns";
-import { formatFromExtension } from "../read/sources";
+import { UNKNOWN_WRITE_FORMAT, writeFormat } from "./table-format";
 import { writeAtomically } from "./write-atomically";
 
 /** Every option of {@link WriteTableOptions}: any other key is a misspelling. */
@@ -49,7 +49,7 @@ export async function writeTable(
   path: string,
   options: WriteTableOptions = {},
 ): Promise<void> {
-  const format = options.format ?? formatFromExtension(path);
+  const format = writeFormat(path, options.format);
   const groupRows = options.rowGroupRows;
   if (groupRows !== undefined && !(Number.isInteger(groupRows) && groupRows > 0)) {
     throw new TableWriteError(
@@ -57,12 +57,7 @@ export async function writeTable(
       `writeTable option rowGroupRows must be a positive integer, got ${groupRows}`,
     );
   }
-  if (format !== "csv" && format !== "parquet" && format !== "arrow") {
-    throw new TableWriteError(
-      path,
-      'writeTable writes .csv, .parquet and .arrow files: name the file .csv, .parquet or .arrow, or pass the option format: "csv" | "parquet" | "arrow"',
-    );
-  }
+  if (format === undefined) throw new TableWriteError(path, UNKNOWN_WRITE_FORMAT);
   const unknown = Object.keys(options).filter((key) => !WRITE_OPTION_KEYS.includes(key));
   if (unknown.length > 0) {
     throw new TableWriteError(
