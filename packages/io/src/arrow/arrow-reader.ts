@@ -2,8 +2,10 @@ import { readFile } from "node:fs/promises";
 import { Type, tableFromIPC } from "@uwdata/flechette";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
+import { refuseMismatchedTypes } from "../read/file-column-type";
 import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
+import { arrowColumnType } from "./arrow-column-type";
 
 /**
  * Read one Arrow IPC file or stream (`.arrow`, `.feather` v2, `.ipc`) with flechette into the context's builders.
@@ -36,6 +38,11 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
     fields.flatMap((field) => (field.type.typeId === Type.Decimal ? [[field.name, field.type.scale]] : [])),
   );
   const mapped = mapNamedColumns(ctx, names);
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  refuseMismatchedTypes(ctx, mapped, (name) => {
+    const field = byName.get(name);
+    return field === undefined ? undefined : arrowColumnType(field);
+  });
   const columns = mapped.map((name): DecodedColumn | undefined => {
     if (name === undefined) return undefined;
     const values = table.getChild(name).toArray();

@@ -10,11 +10,13 @@ import {
 } from "hyparquet";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
+import { refuseMismatchedTypes } from "../read/file-column-type";
 import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
 import { compressorsFor } from "./parquet-codecs";
+import { parquetColumnType } from "./parquet-column-type";
 import { epochMillisParsers, isParquetTimeColumn } from "./parquet-time-columns";
 import { rowGroupsToRead } from "./row-group-bounds";
 
@@ -53,8 +55,12 @@ export async function openParquet(path: string, ctx: ReadContext): Promise<OpenP
   const names = elements.map((element) => element.name);
   const timeColumns = new Set(elements.filter(isParquetTimeColumn).map((element) => element.name));
   const mapped = mapNamedColumns(ctx, names);
-  const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
   const byName = new Map(elements.map((element) => [element.name, element]));
+  refuseMismatchedTypes(ctx, mapped, (name) => {
+    const element = byName.get(name);
+    return element === undefined ? undefined : parquetColumnType(element);
+  });
+  const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
   const compressors = await compressorsFor(metadata);
   return { path, file, metadata, mapped, wanted, timeColumns, elements: byName, compressors };
 }

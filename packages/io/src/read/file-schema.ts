@@ -5,10 +5,11 @@
 
 import { readFile } from "node:fs/promises";
 import type { ColumnType, LogicalType, TableSchema } from "@tablepipe/core";
-import { Type, tableFromIPC } from "@uwdata/flechette";
+import { tableFromIPC } from "@uwdata/flechette";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema, type SchemaElement } from "hyparquet";
+import { arrowColumnType } from "../arrow/arrow-column-type";
 import { TableReadError } from "../errors";
-import { isParquetTimeColumn } from "../parquet/parquet-time-columns";
+import { parquetColumnType } from "../parquet/parquet-column-type";
 import type { ColumnSpec } from "./schema-columns";
 import type { TableFormat } from "./types";
 
@@ -42,35 +43,6 @@ function unreadable(file: string, column: string, type: string): TableReadError 
   });
 }
 
-/** The logical type of a Parquet column, or undefined when it is none readTable reads. */
-function parquetType(element: SchemaElement): LogicalType | undefined {
-  const { type, converted_type: converted, logical_type: logical } = element;
-  if (converted === "DATE" || logical?.type === "DATE") return "date";
-  if (isParquetTimeColumn(element)) return "timestamp";
-  if (converted === "DECIMAL" || logical?.type === "DECIMAL") return "float";
-  switch (type) {
-    case "BOOLEAN":
-      return "boolean";
-    case "INT32":
-    case "INT64":
-      return "int";
-    case "FLOAT":
-    case "DOUBLE":
-      return "float";
-    case "BYTE_ARRAY":
-    case "FIXED_LEN_BYTE_ARRAY": {
-      const text =
-        converted === "UTF8" ||
-        converted === "ENUM" ||
-        logical?.type === "STRING" ||
-        logical?.type === "ENUM";
-      return text ? "string" : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
 async function parquetFileSchema(file: string): Promise<FileSchema> {
   let children: SchemaElement[];
   try {
@@ -88,7 +60,7 @@ async function parquetFileSchema(file: string): Promise<FileSchema> {
   }
   return fileSchemaOf(
     children.map((element) => {
-      const type = parquetType(element);
+      const { type } = parquetColumnType(element);
       if (type === undefined) {
         const logical = element.logical_type?.type ?? element.converted_type;
         throw unreadable(
@@ -100,22 +72,6 @@ async function parquetFileSchema(file: string): Promise<FileSchema> {
       return { name: element.name, type, nullable: element.repetition_type !== "REQUIRED" };
     }),
   );
-}
-
-const ARROW_TYPES: Partial<Record<number, LogicalType>> = {
-  [Type.Int]: "int",
-  [Type.Float]: "float",
-  [Type.Decimal]: "float",
-  [Type.Utf8]: "string",
-  [Type.LargeUtf8]: "string",
-  [Type.Utf8View]: "string",
-  [Type.Bool]: "boolean",
-  [Type.Timestamp]: "timestamp",
-  [Type.Date]: "date",
-};
-
-function typeName(typeId: number): string {
-  return Object.entries(Type).find(([, id]) => id === typeId)?.[0] ?? String(typeId);
 }
 
 async function arrowFileSchema(file: string): Promise<FileSchema> {
@@ -130,12 +86,8 @@ async function arrowFileSchema(file: string): Promise<FileSchema> {
   }
   return fileSchemaOf(
     fields.map((field) => {
-      const { typeId } =
-        field.type.typeId === Type.Dictionary
-          ? (field.type as { dictionary: { typeId: number } }).dictionary
-          : field.type;
-      const type = ARROW_TYPES[typeId];
-      if (type === undefined) throw unreadable(file, field.name, `Arrow type ${typeName(typeId)}`);
+      const { type, label } = arrowColumnType(field);
+      if (type === undefined) throw unreadable(file, field.name, label);
       return { name: field.name, type, nullable: field.nullable };
     }),
   );
