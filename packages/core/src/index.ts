@@ -81,7 +81,7 @@ export { exprParam, isExprNode, measureParam } from "./expr/validate";
 // Pipes: chaining, composing, tracing.
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
-export { StepFailedError } from "./pipe/execute";
+export { StepFailedError } from "./pipe/step-failed-error";
 export type { CheckedPipe, PipeEngine, PipeResult, PipeRunOptions } from "./pipe/pipe";
 export { Pipe, pipe } from "./pipe/pipe";
 export type { AddsOf, RemovesOf, RequirementsOf, Step } from "./pipe/step";

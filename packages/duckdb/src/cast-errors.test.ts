@@ -26,7 +26,7 @@ describe("castColumns on DuckDB: a cell that does not convert is the in-process 
       p,
       scratch.db,
       types,
-      /^castColumns: castColumns: column "s": cast\(col\("s"\), "float"\): cannot convert "" to float \(row 3\)$/,
+      /^castColumns: column "s": cast\(col\("s"\), "float"\): cannot convert "" to float \(row 3\)$/,
     );
   });
 

@@ -60,7 +60,7 @@ async function expectRefusedBeforeQuery(p: Pipe<string>, message: string): Promi
 }
 
 const MISMATCH =
-  'join: key "customer_id" holds numbers on the left but strings on the right, so no key can ever match (1 and "1" are different keys)';
+  'key "customer_id" holds numbers on the left but strings on the right, so no key can ever match (1 and "1" are different keys)';
 
 describe("a key whose values can never match the other side's: refused before the query, as in process", () => {
   for (const how of ["inner", "left", "semi", "anti"] as const) {
@@ -96,7 +96,7 @@ describe("a key whose values can never match the other side's: refused before th
     });
     await expectRefusedBeforeQuery(
       p,
-      'excludeMatching(customer_id): excludeMatching: key "customer_id" holds numbers but lookup table key ' +
+      'excludeMatching(customer_id): key "customer_id" holds numbers but lookup table key ' +
         '"customer_id" holds strings, so no key can ever match (1 and "1" are different keys)',
     );
   });
@@ -134,7 +134,7 @@ describe("a key whose values can never match the other side's: refused before th
       }),
       db,
       {},
-      /excludeAirports: key "customer_id" holds numbers but zones table key "zone_id" holds strings/,
+      /excludeAirports\(customer_id\): key "customer_id" holds numbers but zones table key "zone_id" holds strings/,
     );
   });
 });

@@ -59,7 +59,7 @@ describe("rename, castColumns, fillNull and union on DuckDB: what declines, and 
       pipe(table).transform(castColumns, { columns: { status: "float" } }),
       db,
       types,
-      /^castColumns: castColumns: column "status": cast\(col\("status"\), "float"\): cannot convert "paid" to float \(row 1\)$/,
+      /^castColumns: column "status": cast\(col\("status"\), "float"\): cannot convert "paid" to float \(row 1\)$/,
     );
     // through the engine of `run`, as in process
     const flags = pipe(table).transform(castColumns, { columns: { flag: "boolean" } });
@@ -67,7 +67,7 @@ describe("rename, castColumns, fillNull and union on DuckDB: what declines, and 
       'column "flag": cast(col("flag"), "boolean"): cannot convert "yes" to boolean (row 1)',
     );
     await expect(flags.run({ engine: duckdbOn(types) })).rejects.toThrow(
-      'castColumns: castColumns: column "flag": cast(col("flag"), "boolean"): cannot convert "yes" to boolean (row 1)',
+      'castColumns: column "flag": cast(col("flag"), "boolean"): cannot convert "yes" to boolean (row 1)',
     );
   });
 

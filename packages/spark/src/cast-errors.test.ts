@@ -50,7 +50,7 @@ describe.runIf(remote !== "")(
       await expectSameError(
         p,
         types,
-        /^castColumns: castColumns: column "s": cast\(col\("s"\), "float"\): cannot convert "" to float \(row 3\)$/,
+        /^castColumns: column "s": cast\(col\("s"\), "float"\): cannot convert "" to float \(row 3\)$/,
       );
     });
 

@@ -5,22 +5,9 @@ import { attachSchema, declaredSchema } from "../schema/registry";
 import { verifyOutput } from "../transform/define-transform";
 import type { FirstDistinctRows } from "../transform/runtime";
 import type { PlannedStep } from "./plan";
+import { StepFailedError } from "./step-failed-error";
 import { primitiveTraceEntry } from "./step-trace-entry";
 import type { TraceEntry } from "./trace";
-
-/** A step's implementation threw: the message names the step's path; the original error is the `cause`. */
-export class StepFailedError extends Error {
-  override readonly name = "StepFailedError";
-  /** True when the cause was bad input (the CLI then prints the message alone). */
-  readonly userFacing: boolean;
-  constructor(
-    readonly step: string,
-    cause: unknown,
-  ) {
-    super(`${step}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.userFacing = (cause as { userFacing?: unknown } | null)?.userFacing === true;
-  }
-}
 
 /**
  * `table` knowing the schema the plan gave its columns, when it has none of its own (a batch of a streamed

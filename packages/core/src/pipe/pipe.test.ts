@@ -5,7 +5,7 @@ import { adds, needs, needsEach } from "../transform/column-params";
 import { defineTransform } from "../transform/define-transform";
 import { MissingColumnsError, TransformParamError } from "../transform/errors";
 import { compose } from "./compose";
-import { StepFailedError } from "./execute";
+import { StepFailedError } from "./step-failed-error";
 import { pipe } from "./pipe";
 import { step } from "./step";
 import { formatFunnel, type TraceEntry } from "./trace";
@@ -114,6 +114,32 @@ describe("pipe", () => {
     } catch (error) {
       expect((error as Error).cause).toBeInstanceOf(RangeError);
     }
+  });
+});
+
+describe("StepFailedError", () => {
+  const named = defineTransform({
+    name: "named",
+    columns: { column: needs("x") },
+    apply: (_table, { column }) => {
+      throw new Error(`named: column "${column}" is bad`);
+    },
+  });
+  const outer = compose({ name: "outer", steps: [step(named)] });
+
+  it("does not repeat the transform's name the step's label already gives", () => {
+    expect(() => pipe(numbers()).transform(named).value()).toThrow(/^named: column "x" is bad$/);
+    expect(() => pipe(numbers()).transform(named, { column: "x" }).value()).toThrow(
+      /^named\(x\): column "x" is bad$/,
+    );
+    expect(() => pipe(numbers()).transform(outer).value()).toThrow(/^outer > named: column "x" is bad$/);
+  });
+
+  it("keeps the transform's name under a label of the caller's", () => {
+    const cleanup = step(named).as("cleanup");
+    expect(() => pipe(numbers()).transform(compose({ name: "c", steps: [cleanup] })).value()).toThrow(
+      /^c > cleanup: named: column "x" is bad$/,
+    );
   });
 });
 

@@ -47,7 +47,7 @@ describe("a key whose two sides can never match", () => {
     expect(compile(p, { ...INT, customer_id: "timestamp" }).renderedSteps).toBe(1);
     const asBoolean = pipe(orders).transform(join, { right: customers([true]), on: ["customer_id"] });
     expect(() => compile(asBoolean, INT)).toThrow(
-      'join: key "customer_id" holds numbers on the left but booleans on the right',
+      'join(customer_id): key "customer_id" holds numbers on the left but booleans on the right',
     );
   });
 
