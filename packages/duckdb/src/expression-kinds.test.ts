@@ -103,7 +103,7 @@ describe("a measure the in-process step refuses on the known column types: the i
     ];
     for (const measure of measures) {
       const p = pipe(orders).transform(aggregate, { by: ["paid"], measures: { m: measure } });
-      await expectSameError(p, db, options, /^aggregate\(paid\): aggregate: measure "m": /);
+      await expectSameError(p, db, options, /^aggregate\(paid\): measure "m": /);
     }
   });
 
