@@ -11,7 +11,7 @@ export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
 export { castFailureDetail } from "./expr/cast";
 export { evaluateExpression } from "./expr/evaluate";
-export { expressionKind } from "./expr/expression-kind";
+export { declaredKinds, expressionKind, typeKind } from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";
 export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";

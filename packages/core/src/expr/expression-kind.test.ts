@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { add, cast, col, div, gt, lower, year } from "./build";
 import { ExpressionError } from "./errors";
 import { evaluateExpression } from "./evaluate";
-import { expressionKind } from "./expression-kind";
+import { declaredKinds, expressionKind } from "./expression-kind";
 
 describe("expressionKind", () => {
   it("throws the error evaluateExpression throws on columns of those kinds holding values", () => {
@@ -29,5 +29,21 @@ describe("expressionKind", () => {
     expect(expressionKind(lower(col("x")), { n: "number" }, "s")).toBe("string");
     expect(expressionKind(col("x"), {}, "s")).toBe("null");
     expect(expressionKind(cast(col("s"), "int"), { s: "string" }, "s")).toBe("number");
+  });
+});
+
+describe("declaredKinds", () => {
+  it("gives the in-process kind of each declared column, leaving out those typed from values or unknown", () => {
+    expect(
+      declaredKinds({
+        at: { type: "timestamp", nullable: true },
+        day: { type: "date", nullable: false },
+        n: { type: "int", nullable: false },
+        s: { type: "string", nullable: true },
+        b: { type: "boolean", nullable: false },
+        seen: { type: "float", nullable: false, fromValues: true },
+        nulls: { type: "unknown", nullable: true },
+      }),
+    ).toEqual({ at: "number", day: "number", n: "number", s: "string", b: "boolean" });
   });
 });

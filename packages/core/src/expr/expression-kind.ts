@@ -1,3 +1,4 @@
+import type { LogicalType, TableSchema } from "../schema/logical-types";
 import { evaluateExpression } from "./evaluate";
 import type { ExprNode } from "./nodes";
 import type { ValueKind, Vector } from "./vector";
@@ -27,4 +28,28 @@ export function expressionKind(
     vector: (name: string): Vector => (Object.hasOwn(kinds, name) ? EMPTY[kinds[name]!]() : EMPTY.null()),
   };
   return evaluateExpression(node, input, step).kind;
+}
+
+/** The kind of values a column of this type holds in process: time stamps and dates are numbers there. */
+export function typeKind(type: LogicalType): Exclude<ValueKind, "null"> {
+  switch (type) {
+    case "string":
+    case "boolean":
+      return type;
+    default:
+      return "number";
+  }
+}
+
+/**
+ * The kinds of the declared columns of `schema`, for {@link expressionKind} at plan time: a column typed from a
+ * plain table's values (`fromValues`) or of unknown type is left out, so never refused before the run.
+ * @example declaredKinds({ at: { type: "timestamp", nullable: false } }) // { at: "number" }
+ */
+export function declaredKinds(schema: TableSchema): Record<string, ValueKind> {
+  const kinds: Record<string, ValueKind> = {};
+  for (const [name, type] of Object.entries(schema)) {
+    if (type.type !== "unknown" && type.fromValues !== true) kinds[name] = typeKind(type.type);
+  }
+  return kinds;
 }

@@ -2,6 +2,7 @@ import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { adds, needs, needsEach } from "../transform/column-params";
+import { typedTable } from "../schema/typed-table";
 import { defineTransform } from "../transform/define-transform";
 import { MissingColumnsError, TransformParamError } from "../transform/errors";
 import { compose } from "./compose";
@@ -133,6 +134,28 @@ describe("StepFailedError", () => {
       /^named\(x\): column "x" is bad$/,
     );
     expect(() => pipe(numbers()).transform(outer).value()).toThrow(/^outer > named: column "x" is bad$/);
+  });
+
+  it("is what the pre-flight throws, before any step runs, when a step's check refuses its params", () => {
+    let ran = 0;
+    const counted = defineTransform({ name: "counted", apply: (t) => (ran++, t) });
+    const atMost = defineTransform({
+      name: "atMost",
+      columns: { column: needs("x") },
+      params: z.object({ max: z.union([z.number(), z.string()]) }),
+      check: ({ column, max }, input) => {
+        if (input[column]?.type === "int" && typeof max !== "number")
+          throw new TypeError(`atMost: column "${column}" holds numbers, but max is a ${typeof max}`);
+      },
+      apply: (table) => table,
+    });
+    const both = compose({ name: "both", steps: [step(counted), step(atMost, { max: "3" })] });
+    const p = pipe(typedTable(numbers(), { x: { type: "int", nullable: false } })).transform(both);
+    expect(() => p.check()).toThrow(StepFailedError);
+    expect(() => p.run()).toThrow(/^both > atMost: column "x" holds numbers, but max is a string$/);
+    expect(() => atMost(numbers(), { max: "3" })).toThrow(TypeError);
+    expect(ran).toBe(0);
+    expect(pipe(numbers()).transform(atMost, { max: 3 }).run().table.numRows()).toBe(5);
   });
 
   it("keeps the transform's name under a label of the caller's", () => {

@@ -2,6 +2,7 @@ import type { TableSchema } from "../schema/logical-types";
 import { type ColumnContract, checkContract, columnsAfter, schemaAfter } from "../transform/contract";
 import { TransformParamError } from "../transform/errors";
 import type { StepSpec, TransformRuntime } from "../transform/runtime";
+import { StepFailedError } from "./step-failed-error";
 
 /** A step with its params validated and its columns checked, ready to run. */
 export interface PlannedStep {
@@ -33,12 +34,25 @@ function resolveStep(spec: StepSpec, path: string): Record<string, unknown> {
 }
 
 /**
+ * The step's contract on an input with these types. Its check of the params against them (a fill value of
+ * another kind than its column's declared type) throws what the run would throw, as the run does: a
+ * {@link StepFailedError} naming the step's path, before any row is read.
+ */
+function contractAt(spec: StepSpec, resolved: Record<string, unknown>, path: string, types?: TableSchema) {
+  try {
+    return spec.transform.contract(resolved, types);
+  } catch (error) {
+    throw new StepFailedError(path, error);
+  }
+}
+
+/**
  * Pre-flight: validate every step's params and check every step's column contract against the columns that
  * will exist when it runs, descending into composed steps, before any data is touched. Given the input's
  * `schema`, the types are checked too (needed columns' types, added columns that exist already) and each
  * planned step carries the schema after it.
  * Throws the first `TransformParamError`, `MissingColumnsError`, `ColumnTypeError` or `ColumnExistsError`,
- * naming the step's path.
+ * naming the step's path, or the `StepFailedError` of a step whose params its check refuses on those types.
  */
 export function planSteps(
   columns: readonly string[],
@@ -72,7 +86,7 @@ export function planSteps(
       types = schemaOut;
       continue;
     }
-    const contract = spec.transform.contract(resolved, types);
+    const contract = contractAt(spec, resolved, path, types);
     checkContract(path, current, types, contract);
     const columnsOut = columnsAfter(current, contract);
     const schemaOut = types === undefined ? undefined : schemaAfter(current, types, contract);

@@ -93,6 +93,15 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    */
   types?: (params: ResolvedParams<S, Z>, input: TableSchema) => Readonly<Record<string, ColumnType>>;
   /**
+   * Refuse params that cannot fit columns of the `input` types (a fill value of another kind than its column's
+   * declared type, a lookup table without its key column) by throwing the error `apply` would throw on such a
+   * table. The pre-flight calls it when the input's types are known, before any row is read, and throws what
+   * it throws as the run would (a `StepFailedError` naming the step). Check declared types only (see
+   * `declaredKinds`): a column typed from a plain table's values (`fromValues`) is left to `apply`, whose error
+   * names a row.
+   */
+  check?: (params: ResolvedParams<S, Z>, input: TableSchema) => void;
+  /**
    * Optional: the same step as SQL, for engines that run a pipe as one query (`@tablepipe/duckdb`). It must
    * give what `apply` gives, row for row (prove it with a parity test).
    */
@@ -260,6 +269,7 @@ export function defineTransform<
     resolveParams: (params) => resolveParams(name, validator, params),
     contract: (resolved, input) => {
       const params = resolved as ResolvedParams<S, Z>;
+      if (input !== undefined) definition.check?.(params, input);
       const contract = contractFromColumnParams(columns, resolved, definition.contract?.(params));
       const types = input === undefined ? undefined : definition.types?.(params, input);
       if (types === undefined || Object.keys(types).length === 0) return contract;

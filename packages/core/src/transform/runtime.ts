@@ -101,7 +101,8 @@ export interface TransformRuntime {
   resolveParams(params: unknown): Record<string, unknown>;
   /**
    * The columns read, added and removed with these (resolved) params, with their types. Given the input's
-   * schema, the types of added columns that depend on it are included (see `TransformDefinition.types`).
+   * schema, the types of added columns that depend on it are included (see `TransformDefinition.types`), and
+   * params that cannot fit it are refused (`TransformDefinition.check`: it throws what `apply` would).
    */
   contract(resolved: Record<string, unknown>, input?: TableSchema): ColumnContract;
   /** A composite's steps for these params (primitives have none). */

@@ -182,6 +182,36 @@ describe("pipeFrom", () => {
     expect(pipeFrom(path, Row).transform(isYes).check()).toEqual(["id", "fare", "flag", "at", "yes"]);
   });
 
+  it("refuses, before reading anything, params a step's check finds unfit for the schema's declared types", async () => {
+    const fillFlag = defineTransform({
+      name: "fillFlag",
+      columns: { column: needs("flag") },
+      params: z.object({ value: z.union([z.string(), z.number()]) }),
+      check: ({ column, value }, input) => {
+        if (input[column]?.type === "string" && typeof value !== "string")
+          throw new TypeError(`fillFlag: column "${column}" holds strings, but the fill value is a ${typeof value}`);
+      },
+      apply: (table) => table,
+    });
+    const progress: number[] = [];
+    const failure = await pipeFrom(path, Row, { onProgress: (p) => progress.push(p.rows) })
+      .transform(keepFareAbove, { min: 0 })
+      .transform(fillFlag, { value: 0 })
+      .run()
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(StepFailedError);
+    expect((failure as Error).message).toBe('fillFlag: column "flag" holds strings, but the fill value is a number');
+    expect(progress).toEqual([]);
+    const { table } = await pipeFrom(path, Row, { onProgress: (p) => progress.push(p.rows) })
+      .transform(fillFlag, { value: "N" })
+      .run();
+    expect(table.numRows()).toBeGreaterThan(0);
+    expect(progress.length).toBeGreaterThan(0);
+  });
+
   it("names the step when a streamed step throws", async () => {
     await expect(pipeFrom(path, Row, { chunkSize: 64 }).transform(failOnNegative).run()).rejects.toThrow(
       StepFailedError,
