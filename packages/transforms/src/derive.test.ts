@@ -1,7 +1,20 @@
-import { add, caseWhen, col, gt, month, mul, pipe, schemaOf, typedTable } from "@tablepipe/core";
+import {
+  add,
+  caseWhen,
+  col,
+  defineTransform,
+  gt,
+  month,
+  mul,
+  pipe,
+  StepFailedError,
+  schemaOf,
+  typedTable,
+} from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import { derive } from "./derive";
 import { orderRows, ordersTable } from "./internal/test-support";
 
@@ -39,6 +52,20 @@ describe("derive", () => {
     expect(() => derive(aq.table({ s: ["x"] }), { columns: { n: add(col("s"), 1) } })).toThrow(
       'derive: column "n": add(col("s"), 1): expected numbers, but column "s" holds strings',
     );
+  });
+
+  it("refuses an expression the declared column types refuse before any row is read, as the run would", () => {
+    let ran = 0;
+    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const t = typedTable(aq.table({ s: [null] }), z.object({ s: z.string().nullable() }));
+    const p = pipe(t)
+      .transform(before)
+      .transform(derive, { columns: { n: add(col("s"), 1) } });
+    expect(() => p.check()).toThrow(StepFailedError);
+    expect(() => p.run()).toThrow(
+      /^derive: column "n": add\(col\("s"\), 1\): expected numbers, but column "s" holds strings$/,
+    );
+    expect(ran).toBe(0);
   });
 
   it("agrees with a row-by-row reference", () => {

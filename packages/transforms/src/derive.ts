@@ -7,7 +7,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
-import { evaluateExpression, vectorToColumn } from "@tablepipe/core/internal";
+import { declaredKinds, evaluateExpression, expressionKind, vectorToColumn } from "@tablepipe/core/internal";
 import * as z from "zod";
 import { expressionInput } from "./internal/expression-input";
 import { assignColumns, visibleRows } from "./internal/rows";
@@ -19,10 +19,16 @@ export interface DeriveColumns extends StaticContract {
   removes: never;
 }
 
+/** The step an expression's error names: `derive: column "total"`. */
+function deriveStep(name: string): string {
+  return `derive: column "${name}"`;
+}
+
 /**
  * Add (or overwrite) columns computed by expressions, each from the input's columns (SQL's `SELECT *, expr
  * AS name`: one new column never sees another). Numbers with no null become a `Float64Array`; other results
- * are arrays with `null`. Rows and their order are unchanged.
+ * are arrays with `null`. Rows and their order are unchanged. An expression the declared column types refuse
+ * (`div(col("status"), 2)` on a string column) fails before any row is read.
  *
  * Params: `columns` (required), `{ name: expression }`.
  *
@@ -45,6 +51,11 @@ export const derive = withStaticContract<DeriveColumns>()(
       // derive is the one step meant to overwrite: { fare: mul(col("fare"), 100) }.
       replaces: Object.keys(columns),
     }),
+    // each expression on the declared column types, before any row is read: the run's own check on no rows
+    check: ({ columns }, input) => {
+      const kinds = declaredKinds(input);
+      for (const [name, expr] of Object.entries(columns)) expressionKind(expr, kinds, deriveStep(name));
+    },
     types: ({ columns }, input) =>
       Object.fromEntries(Object.entries(columns).map(([name, expr]) => [name, expressionType(expr, input)])),
     apply: (table, { columns }) => {
@@ -53,7 +64,7 @@ export const derive = withStaticContract<DeriveColumns>()(
       const values: Record<string, unknown[] | Float64Array> = {};
       for (const [name, expr] of Object.entries(columns)) {
         values[name] = vectorToColumn(
-          evaluateExpression(expr, input, `derive: column "${name}"`),
+          evaluateExpression(expr, input, deriveStep(name)),
           rows.length,
         );
       }

@@ -1,7 +1,13 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
-import { type AntiJoinSpec, antiJoin, antiJoinCondition, antiJoinPositions } from "./internal/anti-join";
+import {
+  type AntiJoinSpec,
+  antiJoin,
+  antiJoinCondition,
+  antiJoinPositions,
+  requireLookupColumns,
+} from "./internal/anti-join";
 import { rowsAt } from "./internal/rows";
 import { columnName } from "./schemas";
 
@@ -47,6 +53,8 @@ export const excludeAirports = defineTransform({
     zoneIdColumn: columnName.describe("The zone table's id column (matched against `column`)."),
     zoneNameColumn: columnName.describe("The zone table's name column (tested for 'airport')."),
   }),
+  // the lookup's key and predicate columns, before any row is read
+  check: (params) => requireLookupColumns(airportSpec(params)),
   apply: (table, params) => antiJoin(table, airportSpec(params)),
   keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, airportSpec(params))),
   keepWhere: (params, input) => antiJoinCondition(airportSpec(params), input),

@@ -1,4 +1,4 @@
-import { MissingColumnsError, TransformParamError } from "@tablepipe/core";
+import { defineTransform, MissingColumnsError, pipe, StepFailedError, TransformParamError } from "@tablepipe/core";
 import { tripRows, zoneRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -125,6 +125,19 @@ describe("excludeMatching", () => {
         where: { column: "zone_name", contains: "x" },
       }),
     ).toThrow('excludeMatching: lookup table: missing column "id"; available: zone_id, zone_name, borough');
+  });
+
+  it("refuses, before any row is read, a lookup table without its key or the predicate's columns", () => {
+    let ran = 0;
+    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const p = pipe(trips)
+      .transform(before)
+      .transform(excludeMatching, { ...byZone, lookup: zones, lookupKey: "id" });
+    expect(() => p.check()).toThrow(StepFailedError);
+    expect(() => p.run()).toThrow(
+      'excludeMatching(pickup_location_id): lookup table: missing column "id"; available: zone_id, zone_name, borough',
+    );
+    expect(ran).toBe(0);
   });
 
   it("has no default key columns: each left out is an error naming it", () => {

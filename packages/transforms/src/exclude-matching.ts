@@ -1,7 +1,13 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
-import { type AntiJoinSpec, antiJoin, antiJoinCondition, antiJoinPositions } from "./internal/anti-join";
+import {
+  type AntiJoinSpec,
+  antiJoin,
+  antiJoinCondition,
+  antiJoinPositions,
+  requireLookupColumns,
+} from "./internal/anti-join";
 import { rowsAt } from "./internal/rows";
 import { type LookupPredicate, lookupPredicate } from "./lookup-predicate";
 import { columnName } from "./schemas";
@@ -27,8 +33,8 @@ function matchingSpec(params: {
  *   once. Input order is kept.
  * - Keys match by value: `1` is not `"1"`. When the two key columns hold disjoint kinds of values (numbers
  *   against strings) and nothing matched, it throws instead of silently keeping everything.
- * - The lookup must have `lookupKey` and every column the predicate names (checked, with an error naming
- *   the lookup table).
+ * - The lookup must have `lookupKey` and every column the predicate names (checked by a pipe's pre-flight,
+ *   before any row is read, with an error naming the lookup table).
  *
  * Params: `column`, `lookup` (a table), `lookupKey` (the lookup table's key column), all required; `where`
  * (a {@link LookupPredicate}; left out, every lookup row counts: a plain anti-join on the key).
@@ -55,6 +61,8 @@ export const excludeMatching = defineTransform({
       .optional()
       .describe("Which lookup rows exclude the rows with their key (default: every lookup row)."),
   }),
+  // the lookup's key and predicate columns, before any row is read
+  check: (params) => requireLookupColumns(matchingSpec(params)),
   apply: (table, params) => antiJoin(table, matchingSpec(params)),
   keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, matchingSpec(params))),
   keepWhere: (params, input) => antiJoinCondition(matchingSpec(params), input),

@@ -1,7 +1,8 @@
-import { pipe } from "@tablepipe/core";
+import { defineTransform, pipe, StepFailedError, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import { fillNull } from "./fill-null";
 import { orderRows, ordersTable } from "./internal/test-support";
 
@@ -35,6 +36,41 @@ describe("fillNull", () => {
     expect(() => fillNull(t, { columns: { status: null as unknown as string } })).toThrow(
       'fillNull: param "columns.status": expected a string, a finite number or a boolean; got null',
     );
+  });
+
+  it("refuses a value of another kind than a declared column's type before any row is read", () => {
+    // declared, but holding only nulls: the run alone would fill them
+    const orders = typedTable(
+      aq.table({ discount: [null, null], status: [null, null], gift: [null, null], at: [null, null] }),
+      z.object({
+        discount: z.number().nullable(),
+        status: z.string().nullable(),
+        gift: z.boolean().nullable(),
+        at: z.date().nullable(),
+      }),
+    );
+    let ran = 0;
+    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const fill = (columns: Record<string, string | number | boolean>) =>
+      pipe(orders).transform(before).transform(fillNull, { columns });
+    expect(() => fill({ discount: "zero" }).check()).toThrow(StepFailedError);
+    expect(() => fill({ discount: "zero" }).run()).toThrow(
+      'fillNull: column "discount" holds numbers (declared float), but the fill value "zero" is a string; ' +
+        "expected a number",
+    );
+    expect(() => fill({ status: 0 }).run()).toThrow(
+      'fillNull: column "status" holds strings (declared string), but the fill value 0 is a number; expected a string',
+    );
+    expect(() => fill({ gift: "no" }).run()).toThrow(/column "gift" holds booleans \(declared boolean\)/);
+    expect(() => fill({ at: "never" }).run()).toThrow(/column "at" holds numbers \(declared timestamp\)/);
+    expect(() => fillNull(orders, { columns: { discount: "zero" } })).toThrow(/holds numbers \(declared float\)/);
+    expect(ran).toBe(0);
+    const filled = fill({ discount: 0, status: "none", gift: false, at: 7 }).run().table;
+    expect(filled.objects()).toEqual([
+      { discount: 0, status: "none", gift: false, at: 7 },
+      { discount: 0, status: "none", gift: false, at: 7 },
+    ]);
+    expect(ran).toBe(1);
   });
 
   it("with no column to fill, gives the table unchanged (every row kept)", () => {

@@ -3,8 +3,10 @@ import {
   describeValue,
   isMissing,
   type StaticContract,
+  type TableSchema,
   withStaticContract,
 } from "@tablepipe/core";
+import { declaredKinds } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
@@ -20,6 +22,14 @@ export interface FillNullColumns extends StaticContract {
 
 type FillValue = string | number | boolean;
 
+/** The error of a fill value not of its column's `kind`: `where` says how that is known (a row, the type). */
+function misfit(name: string, kind: string, where: string, value: FillValue): TypeError {
+  return new TypeError(
+    `fillNull: column "${name}" holds ${kind}s (${where}), but the fill value ${describeValue(value)} ` +
+      `is a ${typeof value}; expected a ${kind}`,
+  );
+}
+
 /** Throw unless every non-missing value of the column is of the fill value's kind. */
 function checkFits(name: string, values: ColumnValues, rows: Uint32Array, value: FillValue): void {
   const wanted = typeof value;
@@ -27,11 +37,18 @@ function checkFits(name: string, values: ColumnValues, rows: Uint32Array, value:
     const cell = values[rows[i]!];
     if (isMissing(cell)) continue;
     const kind = valueKind(cell);
-    if (kind === wanted) continue;
-    throw new TypeError(
-      `fillNull: column "${name}" holds ${kind}s (row ${i}: ${describeValue(cell)}), but the fill value ` +
-        `${describeValue(value)} is a ${wanted}; expected a ${kind}`,
-    );
+    if (kind !== wanted) throw misfit(name, kind, `row ${i}: ${describeValue(cell)}`, value);
+  }
+}
+
+/** Throw, before any row is read, when a fill value is not of its column's declared kind. */
+function checkDeclared(columns: Record<string, FillValue>, input: TableSchema): void {
+  const kinds = declaredKinds(input);
+  for (const [name, value] of Object.entries(columns)) {
+    const kind = kinds[name];
+    if (kind !== undefined && kind !== typeof value) {
+      throw misfit(name, kind, `declared ${input[name]!.type}`, value);
+    }
   }
 }
 
@@ -60,8 +77,9 @@ function filled(values: ColumnValues, rows: Uint32Array, value: FillValue): Floa
  * Replace the missing values (null, undefined, NaN, an invalid Date) of columns by a value: `{ column: value }`
  * (SQL's `COALESCE(column, value)`). The value must be of the column's type: a number for numbers and time
  * stamps (epoch milliseconds; a column of Dates gets a Date), a string for strings, a boolean for booleans;
- * otherwise it is an error naming the step, the column, a row's value and the fill value. A column holding
- * only missing values takes any value. Rows and their order are unchanged.
+ * otherwise it is an error naming the step, the column, a row's value and the fill value. A column whose type
+ * is declared (a read's row schema, `typedTable`) is checked before any row is read, against that type; a
+ * column of a plain table holding only missing values takes any value. Rows and their order are unchanged.
  *
  * Params: `columns` (required), `{ column: value }`.
  *
@@ -83,6 +101,7 @@ export const fillNull = withStaticContract<FillNullColumns>()(
         .describe("The fill values: { column: value }."),
     }),
     contract: ({ columns }) => ({ needs: Object.keys(columns) }),
+    check: ({ columns }, input) => checkDeclared(columns, input),
     // Same type, no longer nullable (an int column filled with 1.5 becomes a float one).
     types: ({ columns }, input) =>
       Object.fromEntries(

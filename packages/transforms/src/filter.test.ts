@@ -1,7 +1,8 @@
-import { and, col, eq, gt, isNull, or } from "@tablepipe/core";
+import { and, col, defineTransform, eq, gt, isNull, or, pipe, StepFailedError, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import { filter } from "./filter";
 import { orderRows, ordersTable } from "./internal/test-support";
 
@@ -23,6 +24,27 @@ describe("filter", () => {
     expect(() => filter(aq.table({ a: [1] }), { where: 3 as never })).toThrow(
       /filter: param "where": expected an expression/,
     );
+  });
+
+  it("refuses a condition the declared column types refuse before any row is read, as the run would", () => {
+    let ran = 0;
+    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const orders = typedTable(
+      aq.table({ status: [null], amount: [1] }),
+      z.object({ status: z.string().nullable(), amount: z.number() }),
+    );
+    const where = (condition: Parameters<typeof filter>[1]["where"]) =>
+      pipe(orders).transform(before).transform(filter, { where: condition });
+    expect(() => where(gt(col("status"), 3)).check()).toThrow(StepFailedError);
+    expect(() => where(gt(col("status"), 3)).run()).toThrow(
+      'filter: gt(col("status"), 3): expected strings, but 3 gives numbers',
+    );
+    expect(() => where(col("amount")).run()).toThrow(
+      /^filter: col\("amount"\): expected a condition \(booleans\), got numbers$/,
+    );
+    expect(ran).toBe(0);
+    // a plain table's types come from its values: the run decides (its column of nulls passes)
+    expect(filter(aq.table({ status: [null] }), { where: gt(col("status"), 3) }).numRows()).toBe(0);
   });
 
   it("works on a filtered view, and never mutates its input", () => {

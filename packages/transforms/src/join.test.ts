@@ -1,4 +1,4 @@
-import { pipe } from "@tablepipe/core";
+import { defineTransform, pipe, StepFailedError } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,19 @@ describe("join", () => {
       { customer_id: 2, amount: 10, name: "Bob" },
       { customer_id: 1, amount: 40, name: "Ann" },
     ]);
+  });
+
+  it("refuses a right table without the key columns before any row is read", () => {
+    let ran = 0;
+    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const p = pipe(orders)
+      .transform(before)
+      .transform(join, { right: aq.table({ id: [1], name: ["Ann"] }), on: ["customer_id"] });
+    expect(() => p.check()).toThrow(StepFailedError);
+    expect(() => p.run()).toThrow(
+      'join(customer_id): right table: missing column "customer_id"; available: id, name',
+    );
+    expect(ran).toBe(0);
   });
 
   it("left: unmatched rows kept with nulls; semi and anti keep left rows once", () => {

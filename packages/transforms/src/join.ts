@@ -68,6 +68,7 @@ function spreadOrNull(
  *   `anti` keeps those that have none. Semi and anti add no column.
  * - Null keys (null, undefined, NaN) never match: a left join keeps such a row with nulls, an anti join keeps
  *   it. `1` and `"1"` are different keys.
+ * - The right table must have the `on` columns (checked by a pipe's pre-flight, before any row is read).
  * - Columns: the left's, then the right's non-key columns. A right non-key column named like a left column
  *   is an error naming it (rename it first with `rename`): no silent suffix.
  * - Order: left rows in input order; a left row's matches in the right's input order.
@@ -94,6 +95,8 @@ export const join = withStaticContract<JoinColumns>()(
     contract: ({ right, on, how }) => ({
       adds: how === "semi" || how === "anti" ? [] : right.columnNames().filter((c) => !on.includes(c)),
     }),
+    // The right table's keys, before any row is read.
+    check: ({ right, on }) => requireColumns(right, on, "join: right table"),
     // The right table's own types; nullable after a left join (unmatched rows).
     types: ({ right, on, how }) => {
       if (how === "semi" || how === "anti") return {};

@@ -20,6 +20,16 @@ export interface AntiJoinSpec {
   readonly lookupLabel: string;
 }
 
+/** Throw a `MissingColumnsError` naming the lookup table unless it has the key and the predicate's columns. */
+export function requireLookupColumns(spec: AntiJoinSpec): void {
+  const { lookup, lookupKey, where, step, lookupLabel } = spec;
+  requireColumns(
+    lookup,
+    [lookupKey, ...(where === undefined ? [] : predicateColumns(where))],
+    `${step}: ${lookupLabel}`,
+  );
+}
+
 /**
  * The keys of a lookup table's rows matching `where`, kept per table (arquero tables are immutable): a
  * streamed read runs the step on every batch with the same lookup table. The lookup's columns are checked
@@ -28,7 +38,7 @@ export interface AntiJoinSpec {
 const matchingKeysByLookup = new WeakMap<ColumnTable, Map<string, KeySet>>();
 
 function matchingKeys(spec: AntiJoinSpec): KeySet {
-  const { lookup, lookupKey, where, step, lookupLabel } = spec;
+  const { lookup, lookupKey, where } = spec;
   let byRequest = matchingKeysByLookup.get(lookup);
   if (byRequest === undefined) {
     byRequest = new Map();
@@ -37,11 +47,7 @@ function matchingKeys(spec: AntiJoinSpec): KeySet {
   const request = JSON.stringify([lookupKey, where ?? null]);
   const known = byRequest.get(request);
   if (known !== undefined) return known;
-  requireColumns(
-    lookup,
-    [lookupKey, ...(where === undefined ? [] : predicateColumns(where))],
-    `${step}: ${lookupLabel}`,
-  );
+  requireLookupColumns(spec);
   const lookupRows = visibleRows(lookup);
   const lookupKeys = columnValues(lookup, lookupKey);
   const matches =
