@@ -81,11 +81,11 @@ export { exprParam, isExprNode, measureParam } from "./expr/validate";
 // Pipes: chaining, composing, tracing.
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
-export { StepFailedError } from "./pipe/step-failed-error";
 export type { CheckedPipe, PipeEngine, PipeResult, PipeRunOptions } from "./pipe/pipe";
 export { Pipe, pipe } from "./pipe/pipe";
 export type { AddsOf, RemovesOf, RequirementsOf, Step } from "./pipe/step";
 export { step } from "./pipe/step";
+export { StepFailedError } from "./pipe/step-failed-error";
 export type { TraceEntry } from "./pipe/trace";
 export { flattenTrace, formatFunnel } from "./pipe/trace";
 // Table schemas at run time: column types, typed tables, the schema of any table.

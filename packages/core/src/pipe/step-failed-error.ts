@@ -11,7 +11,8 @@ export class StepFailedError extends Error {
     readonly step: string,
     cause: unknown,
   ) {
-    super(`${step}: ${withoutStepName(step, cause instanceof Error ? cause.message : String(cause))}`, { cause });
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`${step}: ${withoutStepName(step, message)}`, { cause });
     this.userFacing = (cause as { userFacing?: unknown } | null)?.userFacing === true;
   }
 }

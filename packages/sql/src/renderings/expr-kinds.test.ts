@@ -146,7 +146,9 @@ describe("window rendering", () => {
       cumulativeSum(lower(col("status"))),
     ]) {
       expect(rendered(windowOf({ n: rowNumber(), w: f })), JSON.stringify(f)).toBe(0);
-      expect(() => windowOf({ w: f }).run(), JSON.stringify(f)).toThrow(/^window\(.*\): column "w": cumulativeSum/);
+      expect(() => windowOf({ w: f }).run(), JSON.stringify(f)).toThrow(
+        /^window\(.*\): column "w": cumulativeSum/,
+      );
     }
     for (const expr of REFUSED) {
       expect(rendered(windowOf({ w: lag(expr) })), JSON.stringify(expr)).toBe(0);
