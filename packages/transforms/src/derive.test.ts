@@ -56,7 +56,13 @@ describe("derive", () => {
 
   it("refuses an expression the declared column types refuse before any row is read, as the run would", () => {
     let ran = 0;
-    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const before = defineTransform({
+      name: "before",
+      apply: (t) => {
+        ran++;
+        return t;
+      },
+    });
     const t = typedTable(aq.table({ s: [null] }), z.object({ s: z.string().nullable() }));
     const p = pipe(t)
       .transform(before)

@@ -63,10 +63,7 @@ export const derive = withStaticContract<DeriveColumns>()(
       const input = expressionInput(table, rows);
       const values: Record<string, unknown[] | Float64Array> = {};
       for (const [name, expr] of Object.entries(columns)) {
-        values[name] = vectorToColumn(
-          evaluateExpression(expr, input, deriveStep(name)),
-          rows.length,
-        );
+        values[name] = vectorToColumn(evaluateExpression(expr, input, deriveStep(name)), rows.length);
       }
       return assignColumns(table, rows, values);
     },

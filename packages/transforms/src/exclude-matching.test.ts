@@ -1,4 +1,10 @@
-import { defineTransform, MissingColumnsError, pipe, StepFailedError, TransformParamError } from "@tablepipe/core";
+import {
+  defineTransform,
+  MissingColumnsError,
+  pipe,
+  StepFailedError,
+  TransformParamError,
+} from "@tablepipe/core";
 import { tripRows, zoneRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -129,7 +135,13 @@ describe("excludeMatching", () => {
 
   it("refuses, before any row is read, a lookup table without its key or the predicate's columns", () => {
     let ran = 0;
-    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const before = defineTransform({
+      name: "before",
+      apply: (t) => {
+        ran++;
+        return t;
+      },
+    });
     const p = pipe(trips)
       .transform(before)
       .transform(excludeMatching, { ...byZone, lookup: zones, lookupKey: "id" });

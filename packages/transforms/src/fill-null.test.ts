@@ -50,7 +50,13 @@ describe("fillNull", () => {
       }),
     );
     let ran = 0;
-    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const before = defineTransform({
+      name: "before",
+      apply: (t) => {
+        ran++;
+        return t;
+      },
+    });
     const fill = (columns: Record<string, string | number | boolean>) =>
       pipe(orders).transform(before).transform(fillNull, { columns });
     expect(() => fill({ discount: "zero" }).check()).toThrow(StepFailedError);
@@ -63,7 +69,9 @@ describe("fillNull", () => {
     );
     expect(() => fill({ gift: "no" }).run()).toThrow(/column "gift" holds booleans \(declared boolean\)/);
     expect(() => fill({ at: "never" }).run()).toThrow(/column "at" holds numbers \(declared timestamp\)/);
-    expect(() => fillNull(orders, { columns: { discount: "zero" } })).toThrow(/holds numbers \(declared float\)/);
+    expect(() => fillNull(orders, { columns: { discount: "zero" } })).toThrow(
+      /holds numbers \(declared float\)/,
+    );
     expect(ran).toBe(0);
     const filled = fill({ discount: 0, status: "none", gift: false, at: 7 }).run().table;
     expect(filled.objects()).toEqual([

@@ -1,4 +1,15 @@
-import { and, col, defineTransform, eq, gt, isNull, or, pipe, StepFailedError, typedTable } from "@tablepipe/core";
+import {
+  and,
+  col,
+  defineTransform,
+  eq,
+  gt,
+  isNull,
+  or,
+  pipe,
+  StepFailedError,
+  typedTable,
+} from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -28,7 +39,13 @@ describe("filter", () => {
 
   it("refuses a condition the declared column types refuse before any row is read, as the run would", () => {
     let ran = 0;
-    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const before = defineTransform({
+      name: "before",
+      apply: (t) => {
+        ran++;
+        return t;
+      },
+    });
     const orders = typedTable(
       aq.table({ status: [null], amount: [1] }),
       z.object({ status: z.string().nullable(), amount: z.number() }),

@@ -52,7 +52,8 @@ export const filter = withStaticContract<FilterColumns>()(
     params: z.object({ where: exprParam().describe("The condition, a boolean expression.") }),
     contract: ({ where }) => ({ needs: exprColumns(where) }),
     // the condition on the declared column types, before any row is read: the run's own check on no rows
-    check: ({ where }, input) => requireCondition(where, expressionKind(where, declaredKinds(input), "filter")),
+    check: ({ where }, input) =>
+      requireCondition(where, expressionKind(where, declaredKinds(input), "filter")),
     keepWhere: ({ where }) => where,
     apply: (table, { where }) => {
       const rows = visibleRows(table);

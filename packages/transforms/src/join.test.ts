@@ -21,7 +21,13 @@ describe("join", () => {
 
   it("refuses a right table without the key columns before any row is read", () => {
     let ran = 0;
-    const before = defineTransform({ name: "before", apply: (t) => (ran++, t) });
+    const before = defineTransform({
+      name: "before",
+      apply: (t) => {
+        ran++;
+        return t;
+      },
+    });
     const p = pipe(orders)
       .transform(before)
       .transform(join, { right: aq.table({ id: [1], name: ["Ann"] }), on: ["customer_id"] });

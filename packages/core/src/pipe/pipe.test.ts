@@ -1,14 +1,14 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { adds, needs, needsEach } from "../transform/column-params";
 import { typedTable } from "../schema/typed-table";
+import { adds, needs, needsEach } from "../transform/column-params";
 import { defineTransform } from "../transform/define-transform";
 import { MissingColumnsError, TransformParamError } from "../transform/errors";
 import { compose } from "./compose";
-import { StepFailedError } from "./step-failed-error";
 import { pipe } from "./pipe";
 import { step } from "./step";
+import { StepFailedError } from "./step-failed-error";
 import { formatFunnel, type TraceEntry } from "./trace";
 
 const keepBelow = defineTransform({
@@ -138,7 +138,13 @@ describe("StepFailedError", () => {
 
   it("is what the pre-flight throws, before any step runs, when a step's check refuses its params", () => {
     let ran = 0;
-    const counted = defineTransform({ name: "counted", apply: (t) => (ran++, t) });
+    const counted = defineTransform({
+      name: "counted",
+      apply: (t) => {
+        ran++;
+        return t;
+      },
+    });
     const atMost = defineTransform({
       name: "atMost",
       columns: { column: needs("x") },
@@ -160,9 +166,11 @@ describe("StepFailedError", () => {
 
   it("keeps the transform's name under a label of the caller's", () => {
     const cleanup = step(named).as("cleanup");
-    expect(() => pipe(numbers()).transform(compose({ name: "c", steps: [cleanup] })).value()).toThrow(
-      /^c > cleanup: named: column "x" is bad$/,
-    );
+    expect(() =>
+      pipe(numbers())
+        .transform(compose({ name: "c", steps: [cleanup] }))
+        .value(),
+    ).toThrow(/^c > cleanup: named: column "x" is bad$/);
   });
 });
 

@@ -189,7 +189,9 @@ describe("pipeFrom", () => {
       params: z.object({ value: z.union([z.string(), z.number()]) }),
       check: ({ column, value }, input) => {
         if (input[column]?.type === "string" && typeof value !== "string")
-          throw new TypeError(`fillFlag: column "${column}" holds strings, but the fill value is a ${typeof value}`);
+          throw new TypeError(
+            `fillFlag: column "${column}" holds strings, but the fill value is a ${typeof value}`,
+          );
       },
       apply: (table) => table,
     });
@@ -203,7 +205,9 @@ describe("pipeFrom", () => {
         (error: unknown) => error,
       );
     expect(failure).toBeInstanceOf(StepFailedError);
-    expect((failure as Error).message).toBe('fillFlag: column "flag" holds strings, but the fill value is a number');
+    expect((failure as Error).message).toBe(
+      'fillFlag: column "flag" holds strings, but the fill value is a number',
+    );
     expect(progress).toEqual([]);
     const { table } = await pipeFrom(path, Row, { onProgress: (p) => progress.push(p.rows) })
       .transform(fillFlag, { value: "N" })
