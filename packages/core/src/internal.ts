@@ -25,6 +25,7 @@ export {
   parseManifest,
 } from "./output/manifest-format";
 export { TableAccumulator } from "./pipe/accumulate";
+export { eitherSignal } from "./pipe/either-signal";
 export {
   executePlan,
   runFirstDistinctStep,

@@ -6,7 +6,7 @@ import { adds, needs, needsEach } from "../transform/column-params";
 import { defineTransform } from "../transform/define-transform";
 import { MissingColumnsError, TransformParamError } from "../transform/errors";
 import { compose } from "./compose";
-import { pipe } from "./pipe";
+import { type PipeEngine, pipe } from "./pipe";
 import { step } from "./step";
 import { StepFailedError } from "./step-failed-error";
 import { formatFunnel, type TraceEntry } from "./trace";
@@ -269,6 +269,63 @@ describe("runStepwise", () => {
       });
     await expect(run).rejects.toThrow("stopped");
     expect(ran).toEqual(["a"]);
+  });
+});
+
+describe("run's signal", () => {
+  const ran: string[] = [];
+  const noting = (name: string, after?: () => void) =>
+    defineTransform({
+      name,
+      apply: (table) => {
+        ran.push(name);
+        after?.();
+        return table;
+      },
+    });
+
+  it("rejects with an aborted signal's reason before any step runs, in process or on an engine", async () => {
+    ran.length = 0;
+    const engine: PipeEngine = {
+      name: "fake",
+      runPipe: async (p) => p.run(),
+    };
+    const p = pipe(numbers()).transform(noting("a"));
+    const signal = AbortSignal.abort(new Error("interrupted"));
+    await expect(p.run({ signal })).rejects.toThrow("interrupted");
+    await expect(p.run({ engine, signal })).rejects.toThrow("interrupted");
+    expect(ran).toEqual([]);
+  });
+
+  it("in process, stops between steps once aborted; a signal never aborted runs them all", async () => {
+    ran.length = 0;
+    const controller = new AbortController();
+    const p = pipe(numbers())
+      .transform(noting("a", () => controller.abort(new Error("interrupted by SIGINT"))))
+      .transform(noting("b"));
+    await expect(p.run({ signal: controller.signal })).rejects.toThrow("interrupted by SIGINT");
+    expect(ran).toEqual(["a"]);
+    const { table, trace } = await pipe(numbers())
+      .transform(keepBelow)
+      .run({ signal: new AbortController().signal });
+    expect(table.numRows()).toBe(2);
+    expect(trace.map((e) => e.step)).toEqual(["keepBelow"]);
+  });
+
+  it("is passed to the engine", async () => {
+    const seen: (AbortSignal | undefined)[] = [];
+    const engine: PipeEngine<{ engine: string }> = {
+      name: "fake",
+      runPipe: async (p, run) => {
+        seen.push(run?.signal);
+        return { ...p.run(), engine: "fake" };
+      },
+    };
+    const signal = new AbortController().signal;
+    const result = await pipe(numbers()).transform(keepBelow).run({ engine, signal });
+    expect(result.engine).toBe("fake");
+    await pipe(numbers()).run({ engine });
+    expect(seen).toEqual([signal, undefined]);
   });
 });
 

@@ -32,14 +32,29 @@ export interface PipeResult<C extends string, K extends ColumnTypes = NoColumnTy
 export interface PipeEngine<X extends object = object> {
   /** The engine's name, for logs (`duckdb`). */
   readonly name: string;
-  /** Run the pipe (its pre-flight first) and give its table, trace and the engine's own report. */
-  runPipe<C extends string>(pipe: Pipe<C>): Promise<PipeResult<C> & X>;
+  /**
+   * Run the pipe (its pre-flight first) and give its table, trace and the engine's own report. Aborting
+   * `run.signal` stops the run (the engine interrupts its query) and rejects it.
+   */
+  runPipe<C extends string>(pipe: Pipe<C>, run?: EngineRunOptions): Promise<PipeResult<C> & X>;
 }
 
-/** Options of {@link Pipe.run} with an engine. */
-export interface PipeRunOptions<X extends object> {
-  /** The engine to run on (default: in process, synchronously). */
-  readonly engine: PipeEngine<X>;
+/** What {@link Pipe.run} passes to an engine. */
+export interface EngineRunOptions {
+  /** Stops the run when aborted: the engine interrupts its query, and the run rejects. */
+  readonly signal?: AbortSignal;
+}
+
+/** Options of {@link Pipe.run} that make it asynchronous: an engine, a signal, or both. */
+export interface PipeRunOptions<X extends object> extends EngineRunOptions {
+  /** The engine to run on (default: in process). */
+  readonly engine?: PipeEngine<X>;
+}
+
+/** Yield to the event loop (where a signal handler may abort `signal`), then throw its reason if aborted. */
+async function stopIfAborted(signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  signal.throwIfAborted();
 }
 
 /**
@@ -102,14 +117,15 @@ export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
 
   /**
    * Check, then run every step; returns the output table and the trace. With an engine, the run happens there
-   * and the result comes as a promise: `await p.run({ engine: duckdb() })`.
+   * and the result comes as a promise: `await p.run({ engine: duckdb() })`. With a `signal`, aborting it stops
+   * the run and rejects with its reason: an engine interrupts its query, a run in process stops between steps
+   * (it yields to the event loop before each); an aborted signal rejects before anything runs.
+   * @example await p.run({ engine: duckdb(), signal }) // Ctrl-C: stopOnInterrupt(async (signal) => ...) of @tablepipe/io
    */
   run(): PipeResult<C, K>;
   run<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C, K> & X>;
   run<X extends object>(options?: PipeRunOptions<X>): PipeResult<C, K> | Promise<PipeResult<C, K> & X> {
-    // An engine gives back the table the pipe describes: its types are the pipe's.
-    if (options !== undefined)
-      return options.engine.runPipe(this as Pipe<C>) as Promise<PipeResult<C, K> & X>;
+    if (options !== undefined) return this.#runAsync(options);
     const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     const { table, trace } = executePlan(this.#source, planned);
     return { table: table as Table<C, K>, trace };
@@ -125,6 +141,16 @@ export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
     const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     const { table, trace } = await executePlanPausing(this.#source, planned, pause);
     return { table: table as Table<C, K>, trace };
+  }
+
+  async #runAsync<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C, K> & X> {
+    const { engine, signal } = options;
+    signal?.throwIfAborted();
+    type Result = PipeResult<C, K> & X;
+    // An engine gives back the table the pipe describes: its types are the pipe's.
+    if (engine !== undefined) return (await engine.runPipe(this as Pipe<C>, { signal })) as Result;
+    const pause = async (): Promise<void> => (signal === undefined ? undefined : stopIfAborted(signal));
+    return (await this.runStepwise(pause)) as Result;
   }
 
   /** Check, then run every step; returns the output table. */
