@@ -36,6 +36,11 @@ export class DuckDb {
     signal?.addEventListener("abort", this.#stop, { once: true });
   }
 
+  /** The `signal` the database was opened with, if any. */
+  get signal(): AbortSignal | undefined {
+    return this.#signal;
+  }
+
   /** The connection queries run on; throws the reason of the open's `signal` once it is aborted. */
   get connection(): DuckDBConnection {
     this.#signal?.throwIfAborted();

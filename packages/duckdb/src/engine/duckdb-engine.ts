@@ -1,4 +1,5 @@
 import { Pipe, type PipeEngine, type Step } from "@tablepipe/core";
+import { eitherSignal } from "@tablepipe/core/internal";
 import {
   columnKinds,
   csvDelimiterOf,
@@ -24,6 +25,8 @@ export type DuckDbReport = Omit<DuckDbPipeResult<string>, "table" | "trace">;
  * itself with readTable's rules (`duckdbCsvFiles`, `duckdbParquetFiles`: aliases, time-stamp layouts,
  * `onInvalid`); Arrow files, a mix of formats, a `delimiter` other than the extension's, an `onProgress`
  * callback, or a schema with value rules (`.min(0)`, `.regex()`, ...) are read by readTable, then loaded.
+ * `pipe.run({ engine: duckdb(), signal })` interrupts the query when `signal` is aborted (Ctrl-C with
+ * `stopOnInterrupt` of @tablepipe/io), as `duckdb({ signal })` does for every run.
  * @example const { table, trace, placement } = await pipe(trips).transform(dropDuplicates).run({ engine: duckdb() });
  * @example const { table, report } = await pipeFrom("data/*.csv", TripRow).transform(dropDuplicates).run({ engine: duckdb() });
  */
@@ -32,9 +35,15 @@ export function duckdb(
 ): PipeEngine<DuckDbReport> & SourcePipeEngine<DuckDbReport> {
   return {
     name: "duckdb",
-    runPipe: (pipe) => runOnDuckDb(pipe, options),
+    runPipe: (pipe, run) => runOnDuckDb(pipe, withSignal(options, run?.signal)),
     runSource: (files, steps) => runSourceOnDuckDb(files, steps, options),
   };
+}
+
+/** The options with the run's signal too (`pipe.run({ engine: duckdb(), signal })`). */
+function withSignal(options: DuckDbRunOptions, run: AbortSignal | undefined): DuckDbRunOptions {
+  const signal = eitherSignal(options.signal, run);
+  return signal === undefined ? options : { ...options, signal };
 }
 
 /**

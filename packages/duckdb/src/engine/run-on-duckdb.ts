@@ -71,6 +71,13 @@ export interface DuckDbRunOptions {
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
   /** SQL renderings by transform name, for transforms that have none (neither their own nor a built-in). */
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
+  /**
+   * Stops the run when aborted (Ctrl-C: `stopOnInterrupt` of @tablepipe/io): the database opened for the run is
+   * opened with it (`DuckDb.open(path, { signal })`), so the running query is interrupted, and the run rejects
+   * with the signal's reason; an aborted signal rejects before anything runs. With `database`, give the signal
+   * the database was opened with (or none).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A pipe's result on DuckDB: the table and trace as in process, the query, and where each step ran. */
@@ -213,12 +220,18 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
       "memoryLimit sets the limit of the database a run opens; with `database`, open it with DuckDb.open(path, { memoryLimit })",
     );
   }
+  const { memoryLimit, signal } = options;
+  if (options.database !== undefined && signal !== undefined && signal !== options.database.signal) {
+    throw new DuckDbLoadError(
+      "signal interrupts the database a run opens; with `database`, open it with DuckDb.open(path, { signal })",
+    );
+  }
   const db =
     options.database ??
-    (await DuckDb.open(
-      undefined,
-      options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit },
-    ));
+    (await DuckDb.open(undefined, {
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+      ...(signal === undefined ? {} : { signal }),
+    }));
   const close = async (): Promise<void> => {
     try {
       if (filesSource) await FilesRelation.drop(db, source);
@@ -253,6 +266,20 @@ export async function runOnDuckDb<C extends string>(
   pipe: Pipe<C>,
   options: DuckDbRunOptions = {},
 ): Promise<DuckDbPipeResult<C>> {
+  try {
+    return await runLoadedPipe(pipe, options);
+  } catch (error) {
+    // whatever the interrupted query threw (DuckDB's INTERRUPT error, a step located after it), the stop is what happened
+    options.signal?.throwIfAborted();
+    throw error;
+  }
+}
+
+async function runLoadedPipe<C extends string>(
+  pipe: Pipe<C>,
+  options: DuckDbRunOptions,
+): Promise<DuckDbPipeResult<C>> {
+  options.signal?.throwIfAborted();
   const loaded = await loadPipe(pipe as Pipe<string>, options);
   const { planned, flat, compiled } = loaded;
   try {
