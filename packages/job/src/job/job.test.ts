@@ -1,4 +1,4 @@
-import type { Table } from "@tablepipe/core";
+import type { PipeEngine, Table } from "@tablepipe/core";
 import { defineTransform, needs, pipe } from "@tablepipe/core";
 import * as aq from "arquero";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -145,6 +145,31 @@ describe("Job", () => {
     expect(lines.join("\n")).toMatch(/WARN StepwiseJob: transform: stopped after \d+ ms: stop$/);
     await expect(job.train()).rejects.toBe("stop");
     expect(job.trained).toBe(0);
+  });
+
+  it("runs a pipe on an engine with the job's signal, keeping its trace", async () => {
+    const controller = new AbortController();
+    const seen: (AbortSignal | undefined)[] = [];
+    const engine: PipeEngine = {
+      name: "fake",
+      runPipe: async (p, run) => {
+        seen.push(run?.signal);
+        return p.run();
+      },
+    };
+    class EngineJob extends CountingJob {
+      override transform(): Promise<void> {
+        return this.stage("transform", async () => {
+          const p = pipe(this.table("source")).transform(keepBelow, { max: this.config.max });
+          this.tables.kept = await this.runPipe("transform", p, { engine });
+        });
+      }
+    }
+    const job = new EngineJob({ max: 3 }, { signal: controller.signal });
+    await job.run();
+    expect(seen).toEqual([controller.signal]);
+    expect(job.table("kept").numRows()).toBe(2);
+    expect(job.traces.transform?.map((e) => e.step)).toEqual(["keepBelow"]);
   });
 
   it("names the missing table and the tables present", async () => {

@@ -1,4 +1,4 @@
-import type { ColumnTypes, NoColumnTypes, Pipe, Table } from "@tablepipe/core";
+import type { ColumnTypes, NoColumnTypes, Pipe, PipeEngine, Table } from "@tablepipe/core";
 import { formatFunnel, type TraceEntry } from "@tablepipe/core";
 import { formatWhole } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
@@ -18,8 +18,8 @@ export interface JobOptions {
   loggerName?: string;
   /**
    * Stops the job when aborted: the stage running stops at its next {@link Job.checkpoint} (on entry and exit
-   * of every stage; between the steps of a pipe run with `pipe.runStepwise(() => this.checkpoint())`) and
-   * rejects with the signal's reason, logged as `<stage>: stopped after …`. `stopOnInterrupt` of @tablepipe/io
+   * of every stage; between the steps of a pipe run with `pipe.runStepwise(() => this.checkpoint())`; a pipe run
+   * on an engine by `runPipe(name, pipe, { engine })` has its query interrupted) and rejects with the signal's reason, logged as `<stage>: stopped after …`. `stopOnInterrupt` of @tablepipe/io
    * gives one that Ctrl-C aborts.
    */
   signal?: AbortSignal;
@@ -133,12 +133,39 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
     return result;
   }
 
-  /** Run a pipe, log its trace as a funnel, keep the trace under `name`, and return the output table. */
+  /**
+   * Run a pipe, log its trace as a funnel, keep the trace under `name`, and return the output table. With an
+   * engine (`{ engine: duckdb() }`), it runs there with the job's {@link signal} (a stop interrupts its query),
+   * and the table comes as a promise.
+   * @example this.tables.prepared = await this.runPipe("transform", pipe(this.table("trips")).transform(filterData), { engine: duckdb() });
+   */
   protected runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
     name: string,
     pipeline: Pipe<C, K>,
-  ): Table<C, K> {
+  ): Table<C, K>;
+  protected runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
+    name: string,
+    pipeline: Pipe<C, K>,
+    options: { readonly engine: PipeEngine },
+  ): Promise<Table<C, K>>;
+  protected runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
+    name: string,
+    pipeline: Pipe<C, K>,
+    options?: { readonly engine: PipeEngine },
+  ): Table<C, K> | Promise<Table<C, K>> {
+    if (options !== undefined) return this.#runPipeOn(name, pipeline, options.engine);
     const { table, trace } = pipeline.run();
+    this.keepTrace(name, trace);
+    return table;
+  }
+
+  async #runPipeOn<C extends string, K extends ColumnTypes>(
+    name: string,
+    pipeline: Pipe<C, K>,
+    engine: PipeEngine,
+  ): Promise<Table<C, K>> {
+    const signal = this.signal;
+    const { table, trace } = await pipeline.run({ engine, ...(signal === undefined ? {} : { signal }) });
     this.keepTrace(name, trace);
     return table;
   }
