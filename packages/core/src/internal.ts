@@ -44,7 +44,13 @@ export { primitiveTraceEntry } from "./pipe/step-trace-entry";
 export { backingValues } from "./schema/infer-schema";
 export { attachSchema } from "./schema/registry";
 export { toScratch } from "./time/scratch";
-export { MAX_EPOCH_MS, parseIsoSecondsAt, parseTimestampBytes } from "./time/timestamp";
+export {
+  MAX_EPOCH_MS,
+  parseIsoSecondsAt,
+  parseTimestampBytes,
+  parseWallClockTimestamp,
+} from "./time/timestamp";
+export { isZonedTimestamp, WALL_CLOCK_EXPECTED, zonedTimestampReason } from "./time/zoned";
 export { emptyContract } from "./transform/contract";
 export { makeTransform } from "./transform/define-transform";
 export type { TransformRuntime } from "./transform/runtime";

@@ -254,6 +254,16 @@ export function parseTimestamp(text: string): number {
   return parseTimestampBytes(bytes, 0, length);
 }
 
+/**
+ * Parse a string as readTable parses a time-stamp column's text: {@link parseTimestamp}'s layouts, but a stamp
+ * carrying `Z` or an offset is NaN too (a column holds wall-clock times; see `isZonedTimestamp`).
+ * @example parseWallClockTimestamp("2018-02-04T18:00:00Z") // NaN
+ */
+export function parseWallClockTimestamp(text: string): number {
+  const { bytes, length } = toScratch(text);
+  return parseTimestampBytes(bytes, 0, length, false);
+}
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }

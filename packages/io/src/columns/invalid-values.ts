@@ -1,3 +1,4 @@
+import { isZonedTimestamp, zonedTimestampReason } from "@tablepipe/core/internal";
 import { type ColumnSpec, kindExpectation } from "../read/schema-columns";
 import type { IssueKind, IssueSink } from "./builder-support";
 import { isNonFiniteNumberText } from "./numbers";
@@ -52,9 +53,6 @@ export class BatchIssues implements IssueSink {
   }
 }
 
-/** ISO text with a time and then `Z` or an offset: `2018-01-01T14:04:00Z`, `... 14:04:00 -05:00`. */
-const ZONED = /^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s?(?:[Zz]|[+-]\d\d(?::?\d\d)?)\s*$/;
-
 function quote(value: string): string {
   const shown = value.length > 120 ? `${value.slice(0, 117)}...` : value;
   return JSON.stringify(shown);
@@ -80,11 +78,8 @@ export function describeIssue(
       reason: `${quote(value)} is not a finite number (expected ${example}; NaN, Infinity and values beyond ±1.8e308 are invalid)`,
       expected,
     };
-  if (spec.kind === "timestamp" && ZONED.test(value))
-    return {
-      reason: `${quote(value)} carries a zone (Z or an offset): expected a time stamp without a zone, the data's wall-clock time (e.g. 2018-07-27 09:14:45)`,
-      expected,
-    };
+  if (spec.kind === "timestamp" && isZonedTimestamp(value))
+    return { reason: zonedTimestampReason(quote(value)), expected };
   if (spec.kind === "enum")
     return { reason: `${quote(value)} is not an allowed value (expected ${example})`, expected };
   return { reason: `cannot parse ${quote(value)} as ${noun} (expected ${example})`, expected };
