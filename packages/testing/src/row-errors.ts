@@ -1,3 +1,4 @@
+import { zonedTimestampReason } from "@tablepipe/core/internal";
 import type * as z from "zod";
 import { describeCellValue } from "./format-value";
 
@@ -11,7 +12,7 @@ export interface RowIssue {
   readonly value: unknown;
   /** What the schema expected: a type such as "number", or a rule such as "Too small: expected number to be >=0". */
   readonly expected: string;
-  /** zod's issue code ("invalid_type", "too_small", "custom", ...), or "invalid_timestamp". */
+  /** zod's issue code ("invalid_type", "too_small", "custom", ...), "invalid_timestamp" or "zoned_timestamp". */
   readonly code: string;
 }
 
@@ -45,6 +46,9 @@ export class RowValidationError extends Error {
 
 function formatIssue(issue: RowIssue): string {
   const where = issue.column === undefined ? "" : `, column "${issue.column}"`;
+  // readTable's words for a zoned time stamp
+  if (issue.code === "zoned_timestamp")
+    return `row ${issue.rowIndex}${where}: ${zonedTimestampReason(JSON.stringify(issue.value))}`;
   const separator =
     issue.code === "invalid_type" || issue.code === "invalid_timestamp" ? ", expected " : ": ";
   return `row ${issue.rowIndex}${where}: got ${describeCellValue(issue.value)}${separator}${issue.expected}`;

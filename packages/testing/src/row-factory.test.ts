@@ -101,7 +101,31 @@ describe("rowFactory", () => {
       Date.UTC(2021, 5, 15, 23, 59, 59),
       Date.UTC(2021, 5, 15),
     ]);
-    expect(rides.row({ at: "2021-06-15T09:30:00+02:00" }).at.toISOString()).toBe("2021-06-15T07:30:00.000Z");
+  });
+
+  it("refuses a time stamp carrying a zone, as readTable does, naming row and column", () => {
+    for (const zoned of ["2021-06-15T09:30:00+02:00", "2021-06-15 09:30:00Z", "2021-06-15T09:30-0500"]) {
+      expect(() => rides.rows([{}, { at: zoned }])).toThrow(
+        `rides.rows(): row 1, column "at": ${JSON.stringify(zoned)} carries a zone (Z or an offset): expected a ` +
+          "time stamp without a zone, the data's wall-clock time (e.g. 2018-07-27 09:14:45)",
+      );
+    }
+    expect(() => rides.tuples(["at"], [["2024-01-01T10:00:00+02:00"]])).toThrow(RowValidationError);
+    expect(() => rides.row({ at: "2021-06-15T09:30:00Z" })).toThrow(/carries a zone/);
+  });
+
+  it("reads the layouts readTable reads: a fraction cut to milliseconds, NYC Open Data's", () => {
+    const table = rides.rows([{ at: "2021-06-15T09:30:15.123456" }, { at: "06/15/2021 09:30:15 PM" }]);
+    expect(Array.from(table.array("at") as ArrayLike<number>)).toEqual([
+      Date.UTC(2021, 5, 15, 9, 30, 15, 123),
+      Date.UTC(2021, 5, 15, 21, 30, 15),
+    ]);
+    expect(rides.row({ at: "0050-01-01" }).at.getUTCFullYear()).toBe(50);
+    for (const bad of ["2021-02-29", "2021-06-15T24:00", "2021-6-5", "yesterday", ""]) {
+      expect(() => rides.rows([{ at: bad }])).toThrow(
+        /column "at": got .* expected a Date, an ISO time stamp/,
+      );
+    }
   });
 
   it("rejects a time stamp that does not parse, naming row, column and value", () => {

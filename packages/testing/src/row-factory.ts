@@ -5,7 +5,12 @@ import {
   type Table,
   type TableSchema,
 } from "@tablepipe/core";
-import { attachSchema } from "@tablepipe/core/internal";
+import {
+  attachSchema,
+  isZonedTimestamp,
+  parseWallClockTimestamp,
+  WALL_CLOCK_EXPECTED,
+} from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { buildTable } from "./build-table";
 import { checkColumnName } from "./column-names";
@@ -14,7 +19,6 @@ import { RowValidationError, rowIssuesFromZod } from "./row-errors";
 import type { ColumnName, NamesRequiredColumns, RowInput, RowOf, RowSchema, TupleFor } from "./row-types";
 import { describeFields } from "./schema-fields";
 import { tuplesToRowObjects } from "./tuples";
-import { parseUtcTimestamp } from "./utc-timestamp";
 
 /** Options of {@link rowFactory}. */
 export interface RowFactoryOptions {
@@ -163,13 +167,19 @@ function columnTypes(schema: RowSchema): TableSchema | undefined {
 }
 
 /**
- * A Date column's input as the schema takes it: an ISO string or epoch milliseconds becomes a Date; anything
- * else (a Date, null, undefined, a wrong value) is left for the schema to check.
+ * A Date column's input as the schema takes it: a time stamp's text (readTable's parser and rule: no zone, the
+ * wall-clock time read as UTC) or epoch milliseconds becomes a Date; anything else (a Date, null, undefined, a
+ * wrong value) is left for the schema to check.
  */
 function timestampInput(context: string, rowIndex: number, column: string, value: unknown): unknown {
   if (typeof value === "string") {
-    const date = parseUtcTimestamp(value);
-    if (date !== undefined) return date;
+    const ms = parseWallClockTimestamp(value);
+    if (!Number.isNaN(ms)) return new Date(ms);
+    if (isZonedTimestamp(value)) {
+      throw new RowValidationError(context, [
+        { code: "zoned_timestamp", rowIndex, column, value, expected: WALL_CLOCK_EXPECTED },
+      ]);
+    }
   } else if (typeof value === "number") {
     if (isEpochMillis(value)) return new Date(value);
   } else {
@@ -182,7 +192,8 @@ function timestampInput(context: string, rowIndex: number, column: string, value
       column,
       value,
       expected:
-        'a Date, an ISO time stamp such as "2018-02-04T18:00:00" (read as UTC) or epoch milliseconds such as ' +
+        'a Date, an ISO time stamp without a zone such as "2018-02-04T18:00:00" (its wall-clock time, read as UTC) ' +
+        "or epoch milliseconds such as " +
         "Date.UTC(2018, 1, 4, 18)",
     },
   ]);
