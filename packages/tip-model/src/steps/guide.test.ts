@@ -23,8 +23,8 @@ describe("the guide's tests", () => {
     const trips = tripRows.tuples(
       ["pickup_datetime", "store_and_fwd_flag"],
       [
-        ["2021-01-01T12:00:00Z", "Y"],
-        ["2021-06-15T09:30:00Z", "N"],
+        ["2021-01-01T12:00:00", "Y"],
+        ["2021-06-15T09:30:00", "N"],
       ],
     );
     const zones = zoneRows.rows([{}]);
