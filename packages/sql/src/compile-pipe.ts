@@ -219,7 +219,8 @@ export function compilePipe(
       break;
     }
     const name = uniqueName(step.label, taken);
-    const rowOrder = rowOrderUseOf(step, rendered.rowOrder);
+    // a step with a failure probe names the row it failed on, in its input's order: it depends on that order
+    const rowOrder = rendered.failureProbe === undefined ? rowOrderUseOf(step, rendered.rowOrder) : undefined;
     stepCtes.push({
       name,
       sql: rendered.sql,

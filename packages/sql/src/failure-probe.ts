@@ -2,8 +2,9 @@
  * How an engine finds the row a failed step stopped on, as the in-process step names it: a query over the
  * step's input run once the step's query failed (a rendered step may raise an error on a cell, but the engine
  * runs the rows in parallel, so its own error cannot say which row came first), and the in-process error for
- * the row it finds. Only a step that is not row-local has one: a query holding it depends on its rows' order, so
- * an engine always numbers them in order (`CompiledPipe.ignoresRowOrder` is false).
+ * the row it finds. A query holding one depends on its rows' order (the compiler takes the step's use of it as
+ * unknown, even for a row-local step), so an engine always numbers them in order (`CompiledPipe.ignoresRowOrder`
+ * is false).
  */
 export interface FailureProbe {
   /**

@@ -40,6 +40,13 @@ export interface SqlDialect {
   readonly fullMatch: (text: string, pattern: string) => string;
   /** Stop the query with an error whose message is the text (a SQL string expression). */
   readonly raiseError: (message: string) => string;
+  /**
+   * A `WHERE` condition holding `raiseError` that the optimizer leaves in its step: evaluated on every row that
+   * reaches the step, never moved below an earlier step (a join), split, or merged with another filter. DuckDB
+   * never moves a condition holding `error()` (volatile); Spark moves any deterministic one, so it is made
+   * nondeterministic (`spark_partition_id()`, a constant per partition), which Spark neither moves nor splits.
+   */
+  readonly inPlace: (condition: string) => string;
   /** A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates). */
   readonly castInt: (number: string) => string;
   /** The value at the first / last row by an order (DuckDB: `first(x ORDER BY o)`; Spark: `min_by(x, o)`). */
@@ -92,6 +99,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
       `(CASE WHEN ${number} = trunc(${number}) AND abs(${number}) < 1e15 THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`,
     fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
     raiseError: (message) => `error(${message})`,
+    inPlace: (condition) => condition,
     castInt: (number) => `CAST(trunc(CAST(${number} AS DOUBLE)) AS BIGINT)`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
@@ -125,6 +133,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
       `(CASE WHEN abs(${number}) < 1e15 AND ${number} = floor(${number}) THEN CAST(CAST(${number} AS BIGINT) AS STRING) ELSE CAST(${number} AS STRING) END)`,
     fullMatch: (text, pattern) => `(${text} RLIKE concat('^(?:', ${pattern}, ')$'))`,
     raiseError: (message) => `raise_error(${message})`,
+    inPlace: (condition) => `(CASE WHEN spark_partition_id() >= 0 THEN ${condition} END)`,
     castInt: (number) => `CAST(CAST(${number} AS DOUBLE) AS BIGINT)`,
     valueAt: (which, value, order) => `${which === "first" ? "min_by" : "max_by"}(${value}, ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {

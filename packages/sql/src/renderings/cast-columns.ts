@@ -1,14 +1,29 @@
 import { type CastType, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { selectWithColumns } from "../select-list";
-import { type BuiltInRendering, typesOf } from "../step-rendering";
+import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+import { type CastCheck, castCheck, castFailure, castGuard } from "./cast-checks";
 import { castFailureProbe } from "./cast-failure-probe";
-import { booleanWord, sqlText, stringCastTest } from "./cast-text";
+import { booleanWord, stringCastTest } from "./cast-text";
+
+/** Where the in-process error of a column's cast says it failed. */
+const whereOf = (name: string): string => `castColumns: column "${name}"`;
 
 /** The error a cell that does not convert raises: the step, the column, the value and what was expected. */
 function failure(c: SqlStepContext, name: string, cell: string, to: CastType, expected: string): string {
-  const d = SQL_DIALECTS[c.dialect];
-  const prefix = sqlText(`castColumns: column "${name}": cannot cast "`);
-  return d.raiseError(`${prefix} || ${cell} || ${sqlText(`" to ${to}; expected ${expected}`)}`);
+  return castFailure(c, whereOf(name), cell, to, expected);
+}
+
+/** The checks of the columns' casts that can fail (of strings to numbers or booleans), in the params' order. */
+function columnChecks(
+  c: SqlStepContext,
+  casts: Readonly<Record<string, CastType>>,
+  types: KnownTypes,
+): CastCheck[] {
+  return Object.entries(casts).flatMap(([name, to]) => {
+    const node = { kind: "cast", to, arg: { kind: "column", name } } as const;
+    const check = types[name] === "string" ? castCheck(c, whereOf(name), node, c.quote(name)) : undefined;
+    return check === undefined ? [] : [check];
+  });
 }
 
 /** `CAST(sql AS to)` with the dialect's rule for the type (`int` truncates), as the expression `cast` renders. */
@@ -61,7 +76,8 @@ function castSql(
  * `castColumns`: each column converted in place with the in-process rules (text read as JavaScript reads a
  * decimal number, `true`/`false` in any case, a time stamp to epoch milliseconds and back; a value that does
  * not convert stops the query with an error naming the column and value, and the engine's failure probe finds
- * the row in process names). Declines when a column's type is unknown, or for a time stamp to string or boolean
+ * the row in process names; the step's `WHERE` raises it too, so it stands when no later step reads the
+ * column and the engine prunes the cast; without a cast that can fail there is no `WHERE`). Declines when a column's type is unknown, or for a time stamp to string or boolean
  * and a string or boolean to a time stamp.
  */
 export const renderCastColumns: BuiltInRendering = (params, c, known) => {
@@ -73,9 +89,11 @@ export const renderCastColumns: BuiltInRendering = (params, c, known) => {
     computed[name] = sql;
   }
   const { list, columns } = selectWithColumns(c, computed);
-  const probe = castFailureProbe(c, casts, known.types);
+  const checks = columnChecks(c, casts, known.types);
+  const probe = castFailureProbe(c, checks);
+  const where = checks.length === 0 ? "" : ` WHERE ${castGuard(c, checks)}`;
   return {
-    sql: `SELECT ${list} FROM ${c.input}`,
+    sql: `SELECT ${list} FROM ${c.input}${where}`,
     columns,
     types: typesOf(known.types, columns, casts),
     ...(probe === undefined ? {} : { failureProbe: probe }),

@@ -2,16 +2,27 @@ import type { ExprNode } from "@tablepipe/core";
 import { exprType } from "../expr-type";
 import { selectWithColumns } from "../select-list";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
+import { type CastCheck, castGuard, exprCastChecks } from "./cast-checks";
+import { castFailureProbe } from "./cast-failure-probe";
 import { inProcessKind } from "./expr-kinds";
 
 /**
  * `derive`: each new (or overwritten) column computed from the input's columns; declines (the step runs in
- * process, with its error) when the in-process check refuses an expression on the known column types.
+ * process, with its error) when the in-process check refuses an expression on the known column types, or it
+ * casts a string to a time stamp. A cast of a string that can fail (to a number or a boolean) is checked by the
+ * step's `WHERE` on every row, as in process, whether a later step reads the column or not, and fails with the
+ * in-process error naming its row (the failure probe); without one there is no `WHERE`.
  */
 export const renderDerive: BuiltInRendering = (params, c, known) => {
   const expressions = params.columns as Readonly<Record<string, ExprNode>>;
   if (Object.values(expressions).some((expr) => inProcessKind(expr, known.types) === undefined)) {
     return undefined;
+  }
+  const checks: CastCheck[] = [];
+  for (const [name, expr] of Object.entries(expressions)) {
+    const own = exprCastChecks(c, `derive: column "${name}"`, expr, known.types);
+    if (own === undefined) return undefined;
+    checks.push(...own);
   }
   const computed = Object.fromEntries(
     Object.entries(expressions).map(([name, expr]) => [name, c.expr(expr)]),
@@ -20,5 +31,12 @@ export const renderDerive: BuiltInRendering = (params, c, known) => {
   const added = Object.fromEntries(
     Object.entries(expressions).map(([name, expr]) => [name, exprType(expr, known.types)]),
   );
-  return { sql: `SELECT ${list} FROM ${c.input}`, columns, types: typesOf(known.types, columns, added) };
+  const probe = castFailureProbe(c, checks);
+  const where = checks.length === 0 ? "" : ` WHERE ${castGuard(c, checks)}`;
+  return {
+    sql: `SELECT ${list} FROM ${c.input}${where}`,
+    columns,
+    types: typesOf(known.types, columns, added),
+    ...(probe === undefined ? {} : { failureProbe: probe }),
+  };
 };

@@ -35,3 +35,27 @@ export async function expectParity<C extends string>(
   expect(counts(result.trace)).toEqual(counts(reference.trace));
   return result;
 }
+
+/**
+ * Run a pipe in process and on the engine; assert both fail with the same message (the in-process one, which
+ * must match `pattern`).
+ */
+export async function expectSameFailure(
+  pipe: Pipe<string>,
+  engine: ParityEngine,
+  columnTypes: Readonly<Record<string, ColumnType>>,
+  pattern: RegExp,
+): Promise<void> {
+  let message = "";
+  try {
+    pipe.run();
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message).toMatch(pattern);
+  const failure = await engine.run(pipe, columnTypes).then(
+    () => "the engine's run did not fail",
+    (error: unknown) => (error as Error).message,
+  );
+  expect(failure).toBe(message);
+}

@@ -3,9 +3,10 @@
  * property suite of every rendered transform, the tip model's parity, random tables, and table comparison.
  */
 export { describeEncodeFlagParity } from "./encode-flag-suite";
-export { expectParity, type ParityEngine } from "./expect-parity";
+export { expectParity, expectSameFailure, type ParityEngine } from "./expect-parity";
 export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
+export { describePrunedCastErrors } from "./pruned-cast-suite";
 export {
   fixedOrders,
   lookupTable,

@@ -1,0 +1,81 @@
+import { add, cast, col, gt, pipe } from "@tablepipe/core";
+import { castColumns, derive, filter, sortRows } from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import type { CompiledCte } from "../compile-pipe";
+import { compileForTest } from "../test-support/compile-for-test";
+
+const table = () => aq.table({ k: [1, 2], x: [1.5, 2], g: ["7", "a"], t: ["2018-01-01 00:00:00", null] });
+const sourceTypes = { k: "int", x: "float", g: "string", t: "string" } as const;
+const stepSql = (ctes: readonly CompiledCte[]): string => (ctes.at(-1) as CompiledCte).sql;
+
+describe("the check of a cast that can fail: in the step's WHERE, and only for such a cast", () => {
+  it("castColumns: a string to a number or boolean is checked in the WHERE, other casts add none", () => {
+    for (const dialect of ["duckdb", "spark"] as const) {
+      const checked = compileForTest(
+        pipe(table()).transform(castColumns, { columns: { k: "float", g: "int" } }),
+        {
+          dialect,
+          sourceTypes,
+        },
+      );
+      expect(stepSql(checked.ctes)).toMatch(/ WHERE .*CASE WHEN .* THEN (error|raise_error)\(/s);
+      expect(checked.ctes.at(-1)?.failureProbe).toBeDefined();
+      const plain = compileForTest(
+        pipe(table()).transform(castColumns, { columns: { k: "float", x: "string" } }),
+        {
+          dialect,
+          sourceTypes,
+        },
+      );
+      expect(stepSql(plain.ctes)).not.toContain("WHERE");
+      expect(plain.ctes.at(-1)?.failureProbe).toBeUndefined();
+    }
+  });
+
+  it("derive and filter: a cast of a string expression is checked; of numbers, or none, the SQL is as before", () => {
+    const derived = compileForTest(
+      pipe(table()).transform(derive, { columns: { y: cast(col("g"), "boolean"), z: add(col("k"), 1) } }),
+      { sourceTypes },
+    );
+    expect(stepSql(derived.ctes)).toMatch(/ WHERE \(CASE WHEN "g" IS NOT NULL AND NOT \(.*\) THEN error\(/s);
+    const plain = compileForTest(
+      pipe(table()).transform(derive, { columns: { y: cast(col("x"), "string"), z: add(col("k"), 1) } }),
+      { sourceTypes },
+    );
+    expect(stepSql(plain.ctes)).toBe(
+      `SELECT "k", "x", "g", "t", CAST("x" AS VARCHAR) AS "y", (CAST("k" AS DOUBLE) + CAST(1 AS DOUBLE)) AS "z", "__tablepipe_row" FROM "source"`,
+    );
+    const filtered = compileForTest(
+      pipe(table()).transform(filter, { where: gt(cast(col("g"), "float"), 1) }),
+      {
+        sourceTypes,
+      },
+    );
+    expect(stepSql(filtered.ctes)).toMatch(/ WHERE \(CASE WHEN .* THEN error\(.* ELSE \(CAST\(/s);
+    const kept = compileForTest(pipe(table()).transform(filter, { where: gt(col("k"), 1) }), { sourceTypes });
+    expect(stepSql(kept.ctes)).toBe(`SELECT * FROM "source" WHERE ("k" > 1)`);
+  });
+
+  it("Spark's check is nondeterministic, so that Spark neither moves it below an earlier join nor splits it", () => {
+    const p = pipe(table()).transform(castColumns, { columns: { g: "int" } });
+    const sql = stepSql(compileForTest(p, { dialect: "spark", sourceTypes }).ctes);
+    expect(sql).toMatch(/ WHERE \(CASE WHEN spark_partition_id\(\) >= 0 THEN \(CASE WHEN /);
+  });
+
+  it("a derive or filter casting a string to a time stamp runs in process (its layouts are the table reader's)", () => {
+    const derived = pipe(table()).transform(derive, { columns: { at: cast(col("t"), "timestamp") } });
+    expect(compileForTest(derived, { sourceTypes }).renderedSteps).toBe(0);
+    const filtered = pipe(table()).transform(filter, { where: gt(cast(col("t"), "timestamp"), 0) });
+    expect(compileForTest(filtered, { sourceTypes }).renderedSteps).toBe(0);
+  });
+
+  it("a step with a check names its failing row in its input's order: the rows are numbered in order", () => {
+    const sorted = (p: ReturnType<typeof pipe<string>>) =>
+      p.transform(sortRows, { by: ["k", "x", "g", "t"] });
+    const checked = sorted(pipe(table()).transform(derive, { columns: { y: cast(col("g"), "int") } }));
+    expect(compileForTest(checked, { sourceTypes }).ignoresRowOrder).toBe(false);
+    const plain = sorted(pipe(table()).transform(derive, { columns: { y: cast(col("x"), "int") } }));
+    expect(compileForTest(plain, { sourceTypes }).ignoresRowOrder).toBe(true);
+  });
+});

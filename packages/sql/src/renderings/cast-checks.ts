@@ -1,0 +1,103 @@
+import { type CastType, type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import type { KnownTypes } from "../step-rendering";
+import { sqlText, stringCastTest } from "./cast-text";
+import { inProcessKind } from "./expr-kinds";
+
+/** A cast of a string that can fail (to `int`, `float` or `boolean`), as a step's query checks it. */
+export interface CastCheck {
+  /** Where the in-process error says it failed: `castColumns: column "x"`, `derive: column "y"`, `filter`. */
+  readonly where: string;
+  /** The cast, as the in-process error shows it. */
+  readonly cast: Extract<ExprNode, { kind: "cast" }>;
+  /** The SQL of the string the cast reads (a cell, or its operand's expression). */
+  readonly value: string;
+  /** The SQL test a non-null value passes when it converts as in process. */
+  readonly converts: string;
+  /** What the error says is expected. */
+  readonly expected: string;
+}
+
+/** The check of `cast` reading the string `value` (SQL), or undefined when the cast cannot fail. */
+export function castCheck(
+  c: SqlStepContext,
+  where: string,
+  cast: Extract<ExprNode, { kind: "cast" }>,
+  value: string,
+): CastCheck | undefined {
+  const test = stringCastTest(c, value, "string", cast.to);
+  return test === undefined ? undefined : { where, cast, value, ...test };
+}
+
+/** The casts within `expr` in the order the in-process evaluation meets them (operands first, left to right). */
+function castsOf(expr: ExprNode): Extract<ExprNode, { kind: "cast" }>[] {
+  switch (expr.kind) {
+    case "column":
+    case "literal":
+      return [];
+    case "binary":
+      return [...castsOf(expr.left), ...castsOf(expr.right)];
+    case "unary":
+    case "trunc":
+    case "in":
+      return castsOf(expr.arg);
+    case "coalesce":
+      return expr.args.flatMap(castsOf);
+    case "case":
+      return [
+        ...expr.branches.map((b) => b.when),
+        ...expr.branches.map((b) => b.result),
+        expr.otherwise,
+      ].flatMap(castsOf);
+    case "cast":
+      return [...castsOf(expr.arg), expr];
+  }
+}
+
+/**
+ * The checks of the casts of strings within an expression that can fail (in the order in process meets them), or
+ * undefined when one is a string to a time stamp (in process reads it with the table reader's layouts, which SQL
+ * cannot: the rendering declines). The operand's kind is the in-process one on the known column types.
+ */
+export function exprCastChecks(
+  c: SqlStepContext,
+  where: string,
+  expr: ExprNode,
+  types: KnownTypes,
+): CastCheck[] | undefined {
+  const checks: CastCheck[] = [];
+  for (const cast of castsOf(expr)) {
+    if (inProcessKind(cast.arg, types) !== "string") continue;
+    if (cast.to === "timestamp") return undefined;
+    const check = castCheck(c, where, cast, c.expr(cast.arg));
+    if (check !== undefined) checks.push(check);
+  }
+  return checks;
+}
+
+/** The error a value that does not convert raises: where, the value and what was expected. */
+export function castFailure(
+  c: SqlStepContext,
+  where: string,
+  value: string,
+  to: CastType,
+  expected: string,
+): string {
+  const prefix = sqlText(`${where}: cannot cast "`);
+  return SQL_DIALECTS[c.dialect].raiseError(
+    `${prefix} || ${value} || ${sqlText(`" to ${to}; expected ${expected}`)}`,
+  );
+}
+
+/**
+ * A condition raising the error of the first check a row's value fails, else `otherwise` (default TRUE), for a
+ * step's `WHERE`: a filter decides the rows, so the engine never prunes it, whether a later step reads the cast
+ * column or not; one expression, left in its step (`SqlDialect.inPlace`), so it sees the rows the step sees in
+ * process, no more (an earlier join's or filter's rows are gone) and no fewer (it is not split from `otherwise`).
+ */
+export function castGuard(c: SqlStepContext, checks: readonly CastCheck[], otherwise = "TRUE"): string {
+  const whens = checks.map(
+    (k) =>
+      `WHEN ${k.value} IS NOT NULL AND NOT (${k.converts}) THEN ${castFailure(c, k.where, k.value, k.cast.to, k.expected)}`,
+  );
+  return SQL_DIALECTS[c.dialect].inPlace(`(CASE ${whens.join(" ")} ELSE ${otherwise} END)`);
+}

@@ -1,0 +1,108 @@
+/** A cast that fails fails on the engine as in process, whether a later step reads its column or not. */
+import { and, cast, col, count, gt, lower, pipe, startsWith, sum } from "@tablepipe/core";
+import {
+  aggregate,
+  castColumns,
+  derive,
+  dropDuplicates,
+  excludeMatching,
+  filter,
+  join,
+  select,
+} from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { expectParity, expectSameFailure, type ParityEngine } from "./expect-parity";
+
+/** The column types the engine loads the table with. */
+const TYPES = { k: "int", g: "string" } as const;
+const table = () => aq.table({ k: [1, 2, 3], g: ["7", "a", "5"] });
+const castG = (to: "int" | "float" | "boolean") =>
+  pipe(table()).transform(castColumns, { columns: { g: to } });
+const castError = (to: string, value: string, row: number) =>
+  new RegExp(
+    `^castColumns: castColumns: column "g": cast\\(col\\("g"\\), "${to}"\\): cannot convert "${value}" to ${to} \\(row ${row}\\)$`,
+  );
+
+/**
+ * `castColumns`, a `derive`'s and a `filter`'s `cast` of a string that does not convert, for one SQL engine:
+ * the in-process error with its row, also when no later step reads the cast column (the engine would prune a
+ * cast in the select list), when a later filter drops the row, and when SQL's `AND` would skip it; and no error
+ * for a row an earlier join, anti join or filter dropped.
+ */
+export function describePrunedCastErrors(engine: ParityEngine, enabled = true): void {
+  describe.runIf(enabled)(
+    `a cast that fails on ${engine.name}, whether a later step reads its column or not`,
+    { timeout: engine.timeoutMs ?? 30_000 },
+    () => {
+      it("castColumns, then an aggregate, a select, a filter, a dedupe that do not read the column", async () => {
+        const chains = [
+          [castG("int").transform(aggregate, { by: [], measures: { n: count() } }), castError("int", "a", 1)],
+          [
+            castG("float").transform(aggregate, { by: [], measures: { s: sum(col("k")) } }),
+            castError("float", "a", 1),
+          ],
+          [castG("boolean").transform(select, { columns: ["k"] }), castError("boolean", "7", 0)],
+          [castG("int").transform(select, { columns: ["k"] }), castError("int", "a", 1)],
+          [
+            castG("int")
+              .transform(dropDuplicates, { subset: ["k"] })
+              .transform(select, { columns: ["k"] }),
+            castError("int", "a", 1),
+          ],
+          [
+            castG("int")
+              .transform(filter, { where: gt(col("k"), 1) })
+              .transform(select, { columns: ["k"] }),
+            castError("int", "a", 1),
+          ],
+          // the later filter drops the row: in process the cast failed before it
+          [
+            castG("int")
+              .transform(filter, { where: startsWith(lower(cast(col("k"), "string")), "3") })
+              .transform(aggregate, { by: [], measures: { n: count() } }),
+            castError("int", "a", 1),
+          ],
+        ] as const;
+        for (const [p, error] of chains) await expectSameFailure(p, engine, TYPES, error);
+      });
+
+      it("a derive's and a filter's cast of a string, also where SQL's AND would not evaluate it", async () => {
+        const derived = pipe(table())
+          .transform(derive, { columns: { y: cast(col("g"), "int") } })
+          .transform(select, { columns: ["k"] });
+        const derivedError =
+          /^derive: derive: column "y": cast\(col\("g"\), "int"\): cannot convert "a" to int \(row 1\)$/;
+        await expectSameFailure(derived, engine, TYPES, derivedError);
+        const filtered = pipe(table()).transform(filter, {
+          where: and(gt(col("k"), 2), gt(cast(col("g"), "float"), 0)),
+        });
+        const filterError =
+          /^filter: filter: cast\(col\("g"\), "float"\): cannot convert "a" to float \(row 1\)$/;
+        await expectSameFailure(filtered, engine, TYPES, filterError);
+      });
+
+      it("no error for a row an earlier join, anti join or filter dropped; every step on the engine", async () => {
+        const right = aq.table({ k: [1, 3], v: ["x", "y"] });
+        const pipes = [
+          pipe(table())
+            .transform(excludeMatching, { column: "k", lookup: aq.table({ k: [2] }), lookupKey: "k" })
+            .transform(castColumns, { columns: { g: "int" } }),
+          pipe(table())
+            .transform(join, { right, on: ["k"] })
+            .transform(castColumns, { columns: { g: "float" } }),
+          pipe(table())
+            .transform(join, { right, on: ["k"] })
+            .transform(derive, { columns: { y: cast(col("g"), "int") } }),
+          pipe(table())
+            .transform(filter, { where: gt(col("k"), 2) })
+            .transform(filter, { where: gt(cast(col("g"), "int"), 0) }),
+        ];
+        for (const p of pipes) {
+          const result = await expectParity(p, engine, TYPES);
+          expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
+        }
+      });
+    },
+  );
+}
