@@ -55,6 +55,19 @@ describe("castColumns", () => {
     );
   });
 
+  it("refuses to int a number past 2^63 in magnitude or an infinity, from numbers or text, naming it", () => {
+    const big = aq.table({ x: [1.5, -(2 ** 63), 1e20], s: ["1", "-Infinity", "1e20"] });
+    const expected = "expected a number from -2^63 to below 2^63";
+    expect(() => castColumns(big, { columns: { x: "int" } })).toThrow(
+      `castColumns: column "x": cast(col("x"), "int"): cannot convert 100000000000000000000 to int (row 2): ${expected}`,
+    );
+    expect(() => castColumns(big, { columns: { s: "int" } })).toThrow(
+      `cannot convert "-Infinity" to int (row 1): ${expected}`,
+    );
+    expect(castColumns(big.slice(0, 2), { columns: { x: "int" } }).array("x")).toEqual([1, -(2 ** 63)]);
+    expect(castColumns(big, { columns: { x: "float" } }).array("x")).toEqual([1.5, -(2 ** 63), 1e20]);
+  });
+
   it("says in its contract what it needs, and adds or removes nothing", () => {
     expect(
       pipe(t)

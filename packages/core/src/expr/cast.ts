@@ -3,25 +3,55 @@ import { describeValue } from "../values/describe-value";
 import type { CastType } from "./nodes";
 import { NULL_BOOL, type Vector } from "./vector";
 
-/** A value a cast cannot convert, and its row: the caller names the step and the expression. */
+/** A value a cast cannot convert (a string, or a number an `int` cannot hold), and its row: the caller names the step and the expression. */
 export class CastFailure {
   constructor(
-    readonly value: string,
+    readonly value: string | number,
     readonly to: CastType,
     /** The row (position in the vector) holding the value. */
     readonly row: number,
   ) {}
 }
 
-/** What a cast's error says of a value it cannot convert and its row: `cannot convert "x" to float (row 3)`. */
-export function castFailureDetail(value: string, to: CastType, row: number): string {
-  return `cannot convert ${describeValue(value)} to ${to} (row ${row})`;
+/** 2^63: an `int` is below it in magnitude (or -2^63 itself), as SQL's BIGINT, the `int` of DuckDB and Spark. */
+const INT_LIMIT = 2 ** 63;
+
+/** Whether a number (not NaN) is one an `int` can hold once truncated: from -2^63 to below 2^63. */
+function fitsInt(value: number): boolean {
+  return value >= -INT_LIMIT && value < INT_LIMIT;
+}
+
+/**
+ * What a cast's error says of a value it cannot convert and its row: `cannot convert "x" to float (row 3)`; for a
+ * number (or its text) past the `int` range, `cannot convert 100000000000000000000 to int (row 0): expected a
+ * number from -2^63 to below 2^63`.
+ */
+export function castFailureDetail(value: string | number, to: CastType, row: number): string {
+  const shown = typeof value === "number" ? String(value) : describeValue(value);
+  const number = typeof value === "number" ? value : parseNumber(value);
+  const range = to === "int" && !Number.isNaN(number) && !fitsInt(number);
+  return `cannot convert ${shown} to ${to} (row ${row})${range ? ": expected a number from -2^63 to below 2^63" : ""}`;
 }
 
 /** The number a string's decimal text holds, or NaN. */
 function parseNumber(text: string): number {
   const trimmed = text.trim();
   return trimmed === "" ? Number.NaN : Number(trimmed);
+}
+
+/**
+ * The numbers truncated toward zero; throws a {@link CastFailure} for the first value that does not convert: a
+ * text that is not a number, or a number an `int` cannot hold (past 2^63 in magnitude, an infinity).
+ */
+function toInts(vector: Vector, n: number): Float64Array {
+  const numbers = toNumbers(vector, n, "int"); // a string's number is checked there, in the same pass
+  const out = new Float64Array(numbers.length);
+  for (let row = 0; row < numbers.length; ++row) {
+    const value = numbers[row] as number;
+    if (!Number.isNaN(value) && !fitsInt(value)) throw new CastFailure(value, "int", row);
+    out[row] = Math.trunc(value);
+  }
+  return out;
 }
 
 function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
@@ -34,7 +64,7 @@ function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
       return Float64Array.from(vector.values, (v, row) => {
         if (v === null) return Number.NaN;
         const value = to === "timestamp" ? parseTimestamp(v) : parseNumber(v);
-        if (Number.isNaN(value)) throw new CastFailure(v, to, row);
+        if (Number.isNaN(value) || (to === "int" && !fitsInt(value))) throw new CastFailure(v, to, row);
         return value;
       });
     case "null":
@@ -43,7 +73,8 @@ function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
 }
 
 /**
- * `CAST(vector AS to)`; null stays null. `int` truncates toward zero; a number becomes the string of its
+ * `CAST(vector AS to)`; null stays null. `int` truncates toward zero, and refuses a number past 2^63 in
+ * magnitude (an infinity too: no file's or engine's int holds it); a number becomes the string of its
  * shortest decimal text, a boolean `"true"`/`"false"`; a string becomes a boolean only from `true`/`false`
  * (any case), a number only from its decimal text, a time stamp from the table reader's layouts. Throws a
  * {@link CastFailure} for the first string that does not convert.
@@ -53,10 +84,8 @@ export function castVector(vector: Vector, to: CastType, n: number): Vector {
     case "float":
     case "timestamp":
       return { kind: "number", values: toNumbers(vector, n, to) };
-    case "int": {
-      const source = toNumbers(vector, n, to);
-      return { kind: "number", values: source.map(Math.trunc) };
-    }
+    case "int":
+      return { kind: "number", values: toInts(vector, n) };
     case "string":
       switch (vector.kind) {
         case "string":

@@ -140,6 +140,9 @@ describe("evaluateExpression", () => {
     expect(() => run(cast(col("s"), "float"), { s: ["1", null, "x1"] })).toThrow(
       'test: cast(col("s"), "float"): cannot convert "x1" to float (row 2)',
     );
+    expect(() => run(cast(col("x"), "int"), { x: [1.5, Number.POSITIVE_INFINITY] })).toThrow(
+      'test: cast(col("x"), "int"): cannot convert Infinity to int (row 1): expected a number from -2^63 to below 2^63',
+    );
     expect(() => run(col("m"), { m: [1, "1"] })).toThrow(
       /column "m" must hold one kind of value.*row 1 holds "1"/,
     );

@@ -57,6 +57,21 @@ describe("the check of a cast that can fail: in the step's WHERE, and only for s
     expect(stepSql(kept.ctes)).toBe(`SELECT * FROM "source" WHERE ("k" > 1)`);
   });
 
+  it("a float (a column, arithmetic) cast to int is checked against the int range; an int's is not", () => {
+    const ranged = compileForTest(pipe(table()).transform(castColumns, { columns: { x: "int" } }), {
+      sourceTypes,
+    });
+    expect(stepSql(ranged.ctes)).toMatch(
+      / WHERE \(CASE WHEN "x" IS NOT NULL AND NOT \(\("x" >= -9\.223372036854775808e18 AND "x" < 9\.223372036854775808e18\)\) THEN error\(/,
+    );
+    const derived = pipe(table()).transform(derive, { columns: { y: cast(add(col("k"), 1), "int") } });
+    expect(stepSql(compileForTest(derived, { sourceTypes }).ctes)).toContain(" WHERE (CASE WHEN ");
+    for (const columns of [{ k: "int" }, { k: "float" }, { x: "float" }] as const) {
+      const p = pipe(table()).transform(castColumns, { columns });
+      expect(stepSql(compileForTest(p, { sourceTypes }).ctes)).not.toContain("WHERE");
+    }
+  });
+
   it("Spark's check is nondeterministic, so that Spark neither moves it below an earlier join nor splits it", () => {
     const p = pipe(table()).transform(castColumns, { columns: { g: "int" } });
     const sql = stepSql(compileForTest(p, { dialect: "spark", sourceTypes }).ctes);
@@ -75,7 +90,7 @@ describe("the check of a cast that can fail: in the step's WHERE, and only for s
       p.transform(sortRows, { by: ["k", "x", "g", "t"] });
     const checked = sorted(pipe(table()).transform(derive, { columns: { y: cast(col("g"), "int") } }));
     expect(compileForTest(checked, { sourceTypes }).ignoresRowOrder).toBe(false);
-    const plain = sorted(pipe(table()).transform(derive, { columns: { y: cast(col("x"), "int") } }));
+    const plain = sorted(pipe(table()).transform(derive, { columns: { y: cast(col("k"), "int") } }));
     expect(compileForTest(plain, { sourceTypes }).ignoresRowOrder).toBe(true);
   });
 });

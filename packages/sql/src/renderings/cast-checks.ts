@@ -1,31 +1,55 @@
 import { type CastType, type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import type { KnownTypes } from "../step-rendering";
-import { sqlText, stringCastTest } from "./cast-text";
+import { floatCastTest, sqlText, stringCastTest } from "./cast-text";
 import { inProcessKind } from "./expr-kinds";
 
-/** A cast of a string that can fail (to `int`, `float` or `boolean`), as a step's query checks it. */
+/**
+ * A cast that can fail, as a step's query checks it: of a string to `int`, `float` or `boolean`, or of a float
+ * to `int` (past 2^63 in magnitude).
+ */
 export interface CastCheck {
   /** Where the in-process error says it failed: `castColumns: column "x"`, `derive: column "y"`, `filter`. */
   readonly where: string;
   /** The cast, as the in-process error shows it. */
   readonly cast: Extract<ExprNode, { kind: "cast" }>;
-  /** The SQL of the string the cast reads (a cell, or its operand's expression). */
+  /** The SQL of the value the cast reads (a cell, or its operand's expression). */
   readonly value: string;
+  /** The value's type: a string, or a DOUBLE. */
+  readonly from: "string" | "float";
   /** The SQL test a non-null value passes when it converts as in process. */
   readonly converts: string;
   /** What the error says is expected. */
   readonly expected: string;
 }
 
-/** The check of `cast` reading the string `value` (SQL), or undefined when the cast cannot fail. */
+/** The check of `cast` reading `value` (SQL) of type `from`, or undefined when the cast cannot fail. */
 export function castCheck(
   c: SqlStepContext,
   where: string,
   cast: Extract<ExprNode, { kind: "cast" }>,
   value: string,
+  from: CastType | undefined,
 ): CastCheck | undefined {
-  const test = stringCastTest(c, value, "string", cast.to);
-  return test === undefined ? undefined : { where, cast, value, ...test };
+  if (from !== "string" && from !== "float") return undefined;
+  const test = from === "float" ? floatCastTest(value, cast.to) : stringCastTest(c, value, from, cast.to);
+  return test === undefined ? undefined : { where, cast, value, from, ...test };
+}
+
+const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div"]);
+
+/**
+ * The type of an operand's SQL where a cast of it can fail: `string` for an expression giving strings in process,
+ * `float` for one whose SQL is a DOUBLE (a float column, arithmetic, which is on doubles, a negation or cast to
+ * float of one); undefined for any other (an int column's BIGINT always fits an `int`).
+ */
+function operandType(expr: ExprNode, types: KnownTypes): CastType | undefined {
+  if (inProcessKind(expr, types) === "string") return "string";
+  const double =
+    (expr.kind === "column" && types[expr.name] === "float") ||
+    (expr.kind === "binary" && ARITHMETIC.has(expr.op)) ||
+    (expr.kind === "unary" && expr.op === "neg" && operandType(expr.arg, types) === "float") ||
+    (expr.kind === "cast" && expr.to === "float");
+  return double ? "float" : undefined;
 }
 
 /** The casts within `expr` in the order the in-process evaluation meets them (operands first, left to right). */
@@ -54,9 +78,10 @@ function castsOf(expr: ExprNode): Extract<ExprNode, { kind: "cast" }>[] {
 }
 
 /**
- * The checks of the casts of strings within an expression that can fail (in the order in process meets them), or
- * undefined when one is a string to a time stamp (in process reads it with the table reader's layouts, which SQL
- * cannot: the rendering declines). The operand's kind is the in-process one on the known column types.
+ * The checks of the casts within an expression that can fail (in the order in process meets them): of strings,
+ * and of floats to `int`; or undefined when one is a string to a time stamp (in process reads it with the table
+ * reader's layouts, which SQL cannot: the rendering declines). A string is an operand of the in-process kind
+ * string on the known column types.
  */
 export function exprCastChecks(
   c: SqlStepContext,
@@ -66,9 +91,9 @@ export function exprCastChecks(
 ): CastCheck[] | undefined {
   const checks: CastCheck[] = [];
   for (const cast of castsOf(expr)) {
-    if (inProcessKind(cast.arg, types) !== "string") continue;
-    if (cast.to === "timestamp") return undefined;
-    const check = castCheck(c, where, cast, c.expr(cast.arg));
+    const from = operandType(cast.arg, types);
+    if (from === "string" && cast.to === "timestamp") return undefined;
+    const check = from === undefined ? undefined : castCheck(c, where, cast, c.expr(cast.arg), from);
     if (check !== undefined) checks.push(check);
   }
   return checks;

@@ -13,7 +13,7 @@ function failure(c: SqlStepContext, name: string, cell: string, to: CastType, ex
   return castFailure(c, whereOf(name), cell, to, expected);
 }
 
-/** The checks of the columns' casts that can fail (of strings to numbers or booleans), in the params' order. */
+/** The checks of the columns' casts that can fail (of strings to numbers or booleans, floats to ints), in the params' order. */
 function columnChecks(
   c: SqlStepContext,
   casts: Readonly<Record<string, CastType>>,
@@ -21,7 +21,7 @@ function columnChecks(
 ): CastCheck[] {
   return Object.entries(casts).flatMap(([name, to]) => {
     const node = { kind: "cast", to, arg: { kind: "column", name } } as const;
-    const check = types[name] === "string" ? castCheck(c, whereOf(name), node, c.quote(name)) : undefined;
+    const check = castCheck(c, whereOf(name), node, c.quote(name), types[name]);
     return check === undefined ? [] : [check];
   });
 }

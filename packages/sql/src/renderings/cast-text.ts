@@ -11,9 +11,32 @@ export function booleanWord(c: SqlStepContext, cell: string): string {
   return `lower(${SQL_DIALECTS[c.dialect].trimBlanks(cell)})`;
 }
 
+/** 2^63 as a DOUBLE literal (both dialects read an exponent as a DOUBLE). */
+const INT_LIMIT = "9.223372036854775808e18";
+
+/** Whether a DOUBLE (not null) truncates to a number an `int` (BIGINT) holds: from -2^63 to below 2^63. */
+function fitsInt(number: string): string {
+  return `(${number} >= -${INT_LIMIT} AND ${number} < ${INT_LIMIT})`;
+}
+
+/** What the error of a number an `int` cannot hold says is expected, as in process. */
+const INT_RANGE = "a number from -2^63 to below 2^63";
+
+/**
+ * For the cast of a DOUBLE to `int`, which fails past 2^63 in magnitude (an infinity too, and NaN in SQL), the
+ * SQL test a non-null number passes when it converts, and what is expected; undefined for any other cast.
+ */
+export function floatCastTest(
+  number: string,
+  to: CastType,
+): { readonly converts: string; readonly expected: string } | undefined {
+  return to === "int" ? { converts: fitsInt(number), expected: INT_RANGE } : undefined;
+}
+
 /**
  * For the casts of a string that can fail (to `int`, `float` or `boolean`), the SQL test a non-null cell passes
- * when it converts as in process, and what the error says is expected; undefined for every other cast.
+ * when it converts as in process (to `int`: a number from -2^63 to below 2^63), and what the error says is
+ * expected; undefined for every other cast.
  */
 export function stringCastTest(
   c: SqlStepContext,
@@ -24,9 +47,16 @@ export function stringCastTest(
   if (from !== "string") return undefined;
   const d = SQL_DIALECTS[c.dialect];
   if (to === "int" || to === "float") {
+    const text = d.trimBlanks(cell);
+    const number = d.fullMatch(text, sqlText(NUMBER_TEXT));
     return {
-      converts: d.fullMatch(d.trimBlanks(cell), sqlText(NUMBER_TEXT)),
-      expected: "a decimal number, e.g. 12.5",
+      // the text's number, read only once it is one (CASE keeps the order)
+      converts:
+        to === "int"
+          ? `(CASE WHEN ${number} THEN ${fitsInt(`CAST(${text} AS ${d.types.float})`)} ELSE FALSE END)`
+          : number,
+      expected:
+        to === "int" ? "a decimal number from -2^63 to below 2^63, e.g. 12.5" : "a decimal number, e.g. 12.5",
     };
   }
   if (to === "boolean") {

@@ -1,5 +1,5 @@
 /** A cast that fails fails on the engine as in process, whether a later step reads its column or not. */
-import { and, cast, col, count, gt, lower, pipe, startsWith, sum } from "@tablepipe/core";
+import { and, cast, col, count, gt, lower, lt, mul, pipe, startsWith, sum } from "@tablepipe/core";
 import {
   aggregate,
   castColumns,
@@ -80,6 +80,44 @@ export function describePrunedCastErrors(engine: ParityEngine, enabled = true): 
         const filterError =
           /^filter: filter: cast\(col\("g"\), "float"\): cannot convert "a" to float \(row 1\)$/;
         await expectSameFailure(filtered, engine, TYPES, filterError);
+      });
+
+      it("a number past 2^63 in magnitude (or its text) cast to int: the in-process error, also when pruned", async () => {
+        const big = () => aq.table({ k: [1, 2, 3], x: [1.5, 1e20, -Infinity], s: ["1", "-2.5", "1e20"] });
+        const types = { k: "int", x: "float", s: "string" } as const;
+        const range = (value: string, row: number) =>
+          new RegExp(
+            `cannot convert ${value} to int \\(row ${row}\\): expected a number from -2\\^63 to below 2\\^63$`,
+          );
+        const chains = [
+          [pipe(big()).transform(castColumns, { columns: { x: "int" } }), range("100000000000000000000", 1)],
+          [
+            pipe(big())
+              .transform(castColumns, { columns: { s: "int" } })
+              .transform(select, { columns: ["k"] }),
+            range('"1e20"', 2),
+          ],
+          [
+            pipe(big())
+              .transform(derive, { columns: { y: cast(mul(col("x"), 2), "int") } })
+              .transform(aggregate, { by: [], measures: { n: count() } }),
+            range("200000000000000000000", 1),
+          ],
+        ] as const;
+        for (const [p, error] of chains) await expectSameFailure(p, engine, types, error);
+        const fits = pipe(big()).transform(filter, { where: gt(col("k"), 2) });
+        await expectParity(
+          fits.transform(castColumns, { columns: { s: "float", x: "float" } }),
+          engine,
+          types,
+        );
+        await expectParity(
+          pipe(big())
+            .transform(filter, { where: lt(col("k"), 2) })
+            .transform(castColumns, { columns: { x: "int", s: "int" } }),
+          engine,
+          types,
+        );
       });
 
       it("no error for a row an earlier join, anti join or filter dropped; every step on the engine", async () => {
