@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const names = aq.table({ name: ["ann", "7"] });
+// a number padded with a no-break space: the cast's check reads it as in process, DuckDB's CAST refuses it
+const names = aq.table({ name: ["7\u00a0", "7"] });
 
 describe("DuckDB's errors, named", () => {
   it("name the step whose data DuckDB refused, with DuckDB's first line only", async () => {
@@ -25,7 +26,7 @@ describe("DuckDB's errors, named", () => {
     expect((error as DuckDbQueryError).step).toBe("derive");
     expect((error as DuckDbQueryError).kind).toBe("conversion");
     expect((error as Error).message).toMatch(
-      /^derive: a value does not convert to the type it is used as: .*'ann'/,
+      /^derive: a value does not convert to the type it is used as: .*'7\u00a0'/,
     );
     expect((error as Error).message).not.toContain("LINE 1");
   });
