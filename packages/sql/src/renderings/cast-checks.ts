@@ -100,7 +100,7 @@ export function exprCastChecks(
 }
 
 /** The error a value that does not convert raises: where, the value and what was expected. */
-export function castFailure(
+function castFailure(
   c: SqlStepContext,
   where: string,
   value: string,

@@ -1,17 +1,12 @@
 import { type CastType, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { selectWithColumns } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
-import { type CastCheck, castCheck, castFailure, castGuard } from "./cast-checks";
+import { type CastCheck, castCheck, castGuard } from "./cast-checks";
 import { castFailureProbe } from "./cast-failure-probe";
 import { booleanWord, stringCastTest } from "./cast-text";
 
 /** Where the in-process error of a column's cast says it failed. */
 const whereOf = (name: string): string => `castColumns: column "${name}"`;
-
-/** The error a cell that does not convert raises: the step, the column, the value and what was expected. */
-function failure(c: SqlStepContext, name: string, cell: string, to: CastType, expected: string): string {
-  return castFailure(c, whereOf(name), cell, to, expected);
-}
 
 /** The checks of the columns' casts that can fail (of strings to numbers or booleans, floats to ints), in the params' order. */
 function columnChecks(
@@ -34,7 +29,8 @@ function castOf(c: SqlStepContext, to: CastType, sql: string): string {
 
 /**
  * One column's cast as in process (`castVector`), or undefined when its type is unknown or the pair has no
- * rendering (a time stamp to string or boolean, a boolean or string to a time stamp).
+ * rendering (a time stamp to string or boolean, a boolean or string to a time stamp). A cell that does not
+ * convert never gets here: the step's `WHERE` (its check) stopped the query on it.
  */
 function castSql(
   c: SqlStepContext,
@@ -55,8 +51,7 @@ function castSql(
       if (isNumber || from === "boolean") return plain;
       if (from === "timestamp") return castOf(c, to, d.epochMillis(cell));
       if (test === undefined) return undefined;
-      const number = castOf(c, to, `CAST(${d.trimBlanks(cell)} AS ${d.types.float})`);
-      return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${test.converts} THEN ${number} ELSE ${failure(c, name, cell, to, test.expected)} END)`;
+      return castOf(c, to, `CAST(${d.trimBlanks(cell)} AS ${d.types.float})`);
     }
     case "string":
       if (isNumber) return d.numberText(cell);
@@ -64,8 +59,7 @@ function castSql(
     case "boolean": {
       if (isNumber) return plain;
       if (test === undefined) return undefined;
-      const word = booleanWord(c, cell);
-      return `(CASE WHEN ${cell} IS NULL THEN NULL WHEN ${word} = 'true' THEN TRUE WHEN ${word} = 'false' THEN FALSE ELSE ${failure(c, name, cell, to, test.expected)} END)`;
+      return `(${booleanWord(c, cell)} = 'true')`;
     }
     case "timestamp":
       return isNumber ? d.timestampFromMillis(cell) : undefined;
@@ -76,8 +70,9 @@ function castSql(
  * `castColumns`: each column converted in place with the in-process rules (text read as JavaScript reads a
  * decimal number, `true`/`false` in any case, a time stamp to epoch milliseconds and back; a value that does
  * not convert stops the query with an error naming the column and value, and the engine's failure probe finds
- * the row in process names; the step's `WHERE` raises it too, so it stands when no later step reads the
- * column and the engine prunes the cast; without a cast that can fail there is no `WHERE`). Declines when a column's type is unknown, or for a time stamp to string or boolean
+ * the row in process names). The error is raised by the step's `WHERE`, not its select list, so it stands when
+ * no later step reads the column and the engine prunes the cast; without a cast that can fail there is no
+ * `WHERE`. Declines when a column's type is unknown, or for a time stamp to string or boolean
  * and a string or boolean to a time stamp.
  */
 export const renderCastColumns: BuiltInRendering = (params, c, known) => {
