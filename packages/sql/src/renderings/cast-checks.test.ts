@@ -40,11 +40,11 @@ describe("the check of a cast that can fail: in the step's WHERE, and only for s
     );
     expect(stepSql(derived.ctes)).toMatch(/ WHERE \(CASE WHEN "g" IS NOT NULL AND NOT \(.*\) THEN error\(/s);
     const plain = compileForTest(
-      pipe(table()).transform(derive, { columns: { y: cast(col("x"), "string"), z: add(col("k"), 1) } }),
+      pipe(table()).transform(derive, { columns: { y: cast(col("k"), "float"), z: add(col("k"), 1) } }),
       { sourceTypes },
     );
     expect(stepSql(plain.ctes)).toBe(
-      `SELECT "k", "x", "g", "t", CAST("x" AS VARCHAR) AS "y", (CAST("k" AS DOUBLE) + CAST(1 AS DOUBLE)) AS "z", "__tablepipe_row" FROM "source"`,
+      `SELECT "k", "x", "g", "t", CAST("k" AS DOUBLE) AS "y", (CAST("k" AS DOUBLE) + CAST(1 AS DOUBLE)) AS "z", "__tablepipe_row" FROM "source"`,
     );
     const filtered = compileForTest(
       pipe(table()).transform(filter, { where: gt(cast(col("g"), "float"), 1) }),

@@ -9,9 +9,9 @@ import { inProcessKind } from "./expr-kinds";
 /**
  * `derive`: each new (or overwritten) column computed from the input's columns; declines (the step runs in
  * process, with its error) when the in-process check refuses an expression on the known column types, or it
- * casts a string to a time stamp. A cast of a string that can fail (to a number or a boolean) is checked by the
- * step's `WHERE` on every row, as in process, whether a later step reads the column or not, and fails with the
- * in-process error naming its row (the failure probe); without one there is no `WHERE`.
+ * casts a string to a time stamp. A cast that can fail (of a string to a number or a boolean, of a float to
+ * `int`) is checked by the step's `WHERE` on every row, as in process, whether a later step reads the column or
+ * not, and fails with the in-process error naming its row (the failure probe); without one there is no `WHERE`.
  */
 export const renderDerive: BuiltInRendering = (params, c, known) => {
   const expressions = params.columns as Readonly<Record<string, ExprNode>>;

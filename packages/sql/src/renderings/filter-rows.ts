@@ -7,8 +7,8 @@ import { inProcessKind } from "./expr-kinds";
 /**
  * `filter({ where })`: `WHERE` the condition is true (false and null drop the row). Declines (the step runs in
  * process, with its error) when the in-process check refuses the condition on the known column types, it gives
- * numbers or strings, not a condition, or it casts a string to a time stamp. A cast of a string that can fail
- * is checked on every row first, as in process evaluates it on every row (SQL's `AND` and `CASE` would skip
+ * numbers or strings, not a condition, or it casts a string to a time stamp. A cast that can fail (of a string
+ * to a number or a boolean, of a float to `int`) is checked on every row first, as in process evaluates it on every row (SQL's `AND` and `CASE` would skip
  * some), and fails with the in-process error naming its row (the failure probe).
  */
 export const renderFilter: BuiltInRendering = (params, c, known) => {

@@ -21,7 +21,7 @@ const castG = (to: "int" | "float" | "boolean") =>
   pipe(table()).transform(castColumns, { columns: { g: to } });
 const castError = (to: string, value: string, row: number) =>
   new RegExp(
-    `^castColumns: castColumns: column "g": cast\\(col\\("g"\\), "${to}"\\): cannot convert "${value}" to ${to} \\(row ${row}\\)$`,
+    `^castColumns: column "g": cast\\(col\\("g"\\), "${to}"\\): cannot convert "${value}" to ${to} \\(row ${row}\\)$`,
   );
 
 /**
@@ -72,13 +72,12 @@ export function describePrunedCastErrors(engine: ParityEngine, enabled = true): 
           .transform(derive, { columns: { y: cast(col("g"), "int") } })
           .transform(select, { columns: ["k"] });
         const derivedError =
-          /^derive: derive: column "y": cast\(col\("g"\), "int"\): cannot convert "a" to int \(row 1\)$/;
+          /^derive: column "y": cast\(col\("g"\), "int"\): cannot convert "a" to int \(row 1\)$/;
         await expectSameFailure(derived, engine, TYPES, derivedError);
         const filtered = pipe(table()).transform(filter, {
           where: and(gt(col("k"), 2), gt(cast(col("g"), "float"), 0)),
         });
-        const filterError =
-          /^filter: filter: cast\(col\("g"\), "float"\): cannot convert "a" to float \(row 1\)$/;
+        const filterError = /^filter: cast\(col\("g"\), "float"\): cannot convert "a" to float \(row 1\)$/;
         await expectSameFailure(filtered, engine, TYPES, filterError);
       });
 
