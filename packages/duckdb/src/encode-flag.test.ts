@@ -1,18 +1,6 @@
-import { describeEncodeFlagParity, type ParityEngine } from "@tablepipe/sql/test-support";
-import { afterAll, beforeAll } from "vitest";
-import { DuckDb } from "./engine/duckdb-database";
-import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { describeEncodeFlagParity } from "@tablepipe/sql/test-support";
+import { duckdbParityEngine } from "./test-support";
 
-let db: DuckDb;
-beforeAll(async () => {
-  db = await DuckDb.open();
-});
-afterAll(() => db.close());
-
-const engine: ParityEngine = {
-  name: "duckdb",
-  runs: 1,
-  run: (p, columnTypes) => runOnDuckDb(p, { columnTypes, database: db }),
-};
+const engine = duckdbParityEngine(1);
 
 describeEncodeFlagParity(engine);

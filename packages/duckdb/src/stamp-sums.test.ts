@@ -1,19 +1,7 @@
-import { describeStampSumParity, type ParityEngine } from "@tablepipe/sql/test-support";
-import { afterAll, beforeAll } from "vitest";
-import { DuckDb } from "./engine/duckdb-database";
-import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { describeStampSumParity } from "@tablepipe/sql/test-support";
+import { duckdbParityEngine } from "./test-support";
 
-let db: DuckDb;
-beforeAll(async () => {
-  db = await DuckDb.open();
-});
-afterAll(() => db.close());
-
-const engine: ParityEngine = {
-  name: "duckdb",
-  runs: 1,
-  run: (p, columnTypes) => runOnDuckDb(p, { columnTypes, database: db }),
-};
+const engine = duckdbParityEngine(1);
 
 // DuckDB keeps a fraction of a millisecond in a time stamp (to the microsecond): the cases hold some
 describeStampSumParity(engine, true, true);

@@ -4,12 +4,30 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Pipe } from "@tablepipe/core";
 import type { InvalidValueExample, ReadReport } from "@tablepipe/io";
-import { expectParity as expectEngineParity } from "@tablepipe/sql/test-support";
+import { expectParity as expectEngineParity, type ParityEngine } from "@tablepipe/sql/test-support";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./engine/run-on-duckdb";
 
 export { expectSameTable, normalCell, normalRows } from "@tablepipe/sql/test-support";
+
+/**
+ * The DuckDB engine of a test file's shared parity suites (`@tablepipe/sql/test-support`), on one in-memory
+ * database opened before the file's tests and closed after them; `runs`: cases per property.
+ * @example describeStampSumParity(duckdbParityEngine(1), true, true);
+ */
+export function duckdbParityEngine(runs: number): ParityEngine {
+  let db: DuckDb | undefined;
+  beforeAll(async () => {
+    db = await DuckDb.open();
+  });
+  afterAll(() => db?.close());
+  return {
+    name: "duckdb",
+    runs,
+    run: (p, columnTypes) => runOnDuckDb(p, { columnTypes, database: db as DuckDb }),
+  };
+}
 
 /** Assert a DuckDB read reports what readTable reported: files, rows, dropped rows, counts and examples. */
 export function expectSameReadReport(read: ReadReport | undefined, expected: ReadReport): void {

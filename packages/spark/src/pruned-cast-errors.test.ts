@@ -1,24 +1,7 @@
-import { describePrunedCastErrors, type ParityEngine } from "@tablepipe/sql/test-support";
-import { afterAll, beforeAll, inject } from "vitest";
-import { runOnSpark } from "./engine/run-on-spark";
-import { SparkSession } from "./engine/spark-session";
+import { describePrunedCastErrors } from "@tablepipe/sql/test-support";
+import { sparkParityEngine } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
-const remote = inject("sparkRemote");
+const { engine, enabled } = sparkParityEngine(1);
 
-let session: SparkSession | undefined;
-beforeAll(async () => {
-  if (remote !== "") session = await SparkSession.connect(remote);
-});
-afterAll(async () => {
-  await session?.close();
-});
-
-const engine: ParityEngine = {
-  name: "spark",
-  runs: 1,
-  timeoutMs: 180_000,
-  run: (p, columnTypes) => runOnSpark(p, { columnTypes, remote: session as SparkSession }),
-};
-
-describePrunedCastErrors(engine, remote !== "");
+describePrunedCastErrors(engine, enabled);
