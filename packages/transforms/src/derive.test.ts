@@ -2,7 +2,6 @@ import {
   add,
   caseWhen,
   col,
-  defineTransform,
   gt,
   month,
   mul,
@@ -16,6 +15,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { derive } from "./derive";
+import { countingStep } from "./internal/counting-step";
 import { orderRows, ordersTable } from "./internal/test-support";
 
 describe("derive", () => {
@@ -55,14 +55,8 @@ describe("derive", () => {
   });
 
   it("refuses an expression the declared column types refuse before any row is read, as the run would", () => {
-    let ran = 0;
-    const before = defineTransform({
-      name: "before",
-      apply: (t) => {
-        ran++;
-        return t;
-      },
-    });
+    const first = countingStep();
+    const before = first.step;
     const t = typedTable(aq.table({ s: [null] }), z.object({ s: z.string().nullable() }));
     const p = pipe(t)
       .transform(before)
@@ -71,7 +65,7 @@ describe("derive", () => {
     expect(() => p.run()).toThrow(
       /^derive: column "n": add\(col\("s"\), 1\): expected numbers, but column "s" holds strings$/,
     );
-    expect(ran).toBe(0);
+    expect(first.runs()).toBe(0);
   });
 
   it("agrees with a row-by-row reference", () => {

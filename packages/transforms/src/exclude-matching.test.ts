@@ -1,14 +1,9 @@
-import {
-  defineTransform,
-  MissingColumnsError,
-  pipe,
-  StepFailedError,
-  TransformParamError,
-} from "@tablepipe/core";
+import { MissingColumnsError, pipe, StepFailedError, TransformParamError } from "@tablepipe/core";
 import { tripRows, zoneRows } from "@tablepipe/testing";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { excludeMatching } from "./exclude-matching";
+import { countingStep } from "./internal/counting-step";
 import type { LookupPredicate } from "./lookup-predicate";
 
 const zones = zoneRows.tuples(
@@ -134,14 +129,8 @@ describe("excludeMatching", () => {
   });
 
   it("refuses, before any row is read, a lookup table without its key or the predicate's columns", () => {
-    let ran = 0;
-    const before = defineTransform({
-      name: "before",
-      apply: (t) => {
-        ran++;
-        return t;
-      },
-    });
+    const first = countingStep();
+    const before = first.step;
     const p = pipe(trips)
       .transform(before)
       .transform(excludeMatching, { ...byZone, lookup: zones, lookupKey: "id" });
@@ -149,7 +138,7 @@ describe("excludeMatching", () => {
     expect(() => p.run()).toThrow(
       'excludeMatching(pickup_location_id): lookup table: missing column "id"; available: zone_id, zone_name, borough',
     );
-    expect(ran).toBe(0);
+    expect(first.runs()).toBe(0);
   });
 
   it("has no default key columns: each left out is an error naming it", () => {

@@ -1,9 +1,10 @@
-import { defineTransform, pipe, StepFailedError, typedTable } from "@tablepipe/core";
+import { pipe, StepFailedError, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { fillNull } from "./fill-null";
+import { countingStep } from "./internal/counting-step";
 import { orderRows, ordersTable } from "./internal/test-support";
 
 describe("fillNull", () => {
@@ -49,14 +50,8 @@ describe("fillNull", () => {
         at: z.date().nullable(),
       }),
     );
-    let ran = 0;
-    const before = defineTransform({
-      name: "before",
-      apply: (t) => {
-        ran++;
-        return t;
-      },
-    });
+    const first = countingStep();
+    const before = first.step;
     const fill = (columns: Record<string, string | number | boolean>) =>
       pipe(orders).transform(before).transform(fillNull, { columns });
     expect(() => fill({ discount: "zero" }).check()).toThrow(StepFailedError);
@@ -72,13 +67,13 @@ describe("fillNull", () => {
     expect(() => fillNull(orders, { columns: { discount: "zero" } })).toThrow(
       /holds numbers \(declared float\)/,
     );
-    expect(ran).toBe(0);
+    expect(first.runs()).toBe(0);
     const filled = fill({ discount: 0, status: "none", gift: false, at: 7 }).run().table;
     expect(filled.objects()).toEqual([
       { discount: 0, status: "none", gift: false, at: 7 },
       { discount: 0, status: "none", gift: false, at: 7 },
     ]);
-    expect(ran).toBe(1);
+    expect(first.runs()).toBe(1);
   });
 
   it("with no column to fill, gives the table unchanged (every row kept)", () => {

@@ -1,20 +1,10 @@
-import {
-  and,
-  col,
-  defineTransform,
-  eq,
-  gt,
-  isNull,
-  or,
-  pipe,
-  StepFailedError,
-  typedTable,
-} from "@tablepipe/core";
+import { and, col, eq, gt, isNull, or, pipe, StepFailedError, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { filter } from "./filter";
+import { countingStep } from "./internal/counting-step";
 import { orderRows, ordersTable } from "./internal/test-support";
 
 describe("filter", () => {
@@ -38,14 +28,8 @@ describe("filter", () => {
   });
 
   it("refuses a condition the declared column types refuse before any row is read, as the run would", () => {
-    let ran = 0;
-    const before = defineTransform({
-      name: "before",
-      apply: (t) => {
-        ran++;
-        return t;
-      },
-    });
+    const first = countingStep();
+    const before = first.step;
     const orders = typedTable(
       aq.table({ status: [null], amount: [1] }),
       z.object({ status: z.string().nullable(), amount: z.number() }),
@@ -59,7 +43,7 @@ describe("filter", () => {
     expect(() => where(col("amount")).run()).toThrow(
       /^filter: col\("amount"\): expected a condition \(booleans\), got numbers$/,
     );
-    expect(ran).toBe(0);
+    expect(first.runs()).toBe(0);
     // a plain table's types come from its values: the run decides (its column of nulls passes)
     expect(filter(aq.table({ status: [null] }), { where: gt(col("status"), 3) }).numRows()).toBe(0);
   });

@@ -1,7 +1,8 @@
-import { defineTransform, pipe, StepFailedError } from "@tablepipe/core";
+import { pipe, StepFailedError } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { countingStep } from "./internal/counting-step";
 import { type OrderRow, orderRows, ordersTable } from "./internal/test-support";
 import { join } from "./join";
 import { select } from "./select";
@@ -20,14 +21,8 @@ describe("join", () => {
   });
 
   it("refuses a right table without the key columns before any row is read", () => {
-    let ran = 0;
-    const before = defineTransform({
-      name: "before",
-      apply: (t) => {
-        ran++;
-        return t;
-      },
-    });
+    const first = countingStep();
+    const before = first.step;
     const p = pipe(orders)
       .transform(before)
       .transform(join, { right: aq.table({ id: [1], name: ["Ann"] }), on: ["customer_id"] });
@@ -35,7 +30,7 @@ describe("join", () => {
     expect(() => p.run()).toThrow(
       'join(customer_id): right table: missing column "customer_id"; available: id, name',
     );
-    expect(ran).toBe(0);
+    expect(first.runs()).toBe(0);
   });
 
   it("left: unmatched rows kept with nulls; semi and anti keep left rows once", () => {
