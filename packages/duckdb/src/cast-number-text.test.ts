@@ -43,6 +43,21 @@ describe("the expression cast of a number to a string on DuckDB: JavaScript's te
     expect(result.table.array("b")).toEqual(["0", "2", "2.5", null]);
   });
 
+  it("of whole numbers up to 2^53 in magnitude: their exact digits, as JavaScript writes them", async () => {
+    const big = typedTable(aq.table({ x: [1e15, -(2 ** 53 - 1), 2 ** 52 - 0.5, 1e15 + 1] }), {
+      x: { type: "float", nullable: true },
+    });
+    const p = pipe(big).transform(derive, { columns: { s: cast(col("x"), "string") } });
+    const result = await expectParity(p, scratch.db);
+    expect(result.placement.map((step) => step.engine)).toEqual(["duckdb"]);
+    expect(result.table.array("s")).toEqual([
+      "1000000000000000",
+      "-9007199254740991",
+      "4503599627370495.5",
+      "1000000000000001",
+    ]);
+  });
+
   it("in a filter: the text compared is JavaScript's", async () => {
     const p = pipe(table()).transform(filter, { where: eq(cast(mul(col("x"), 2), "string"), "4") });
     const result = await expectParity(p, scratch.db);

@@ -81,6 +81,12 @@ const JS_BLANKS = `'${[
 ].join("")}'`;
 
 /** The dialect table. */
+/**
+ * 2^53: a whole double below it in magnitude is written by JavaScript as its exact digits, which its BIGINT's text
+ * gives too (`numberText`); from it on JavaScript writes the shortest digits padded with zeros, which no SQL cast gives.
+ */
+const EXACT_WHOLE = "9007199254740992";
+
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
   duckdb: {
     quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
@@ -93,10 +99,10 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     epochMillis: (timestamp) => `(CAST(epoch_us(${timestamp}) AS DOUBLE) / 1000)`,
     timestampFromMillis: (millis) => `make_timestamp(CAST(round(${millis} * 1000) AS BIGINT))`,
     trimBlanks: (text) => `trim(${text}, ${JS_BLANKS})`,
-    // DuckDB writes 5.0 and 1e-05 where JavaScript writes 5 and 0.00001: whole numbers below 1e15 go through
+    // DuckDB writes 5.0 and 1e-05 where JavaScript writes 5 and 0.00001: whole numbers below 2^53 go through
     // BIGINT; others keep DuckDB's shortest round-trip text (the same digits; exponents below 1e-4 differ).
     numberText: (number) =>
-      `(CASE WHEN ${number} = trunc(${number}) AND abs(${number}) < 1e15 THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`,
+      `(CASE WHEN ${number} = trunc(${number}) AND abs(${number}) < ${EXACT_WHOLE} THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`,
     fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
     raiseError: (message) => `error(${message})`,
     inPlace: (condition) => condition,
@@ -130,7 +136,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
       `CAST(timestamp_micros(CAST(round(${millis} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
     trimBlanks: (text) => `trim(BOTH ${JS_BLANKS} FROM ${text})`,
     numberText: (number) =>
-      `(CASE WHEN abs(${number}) < 1e15 AND ${number} = floor(${number}) THEN CAST(CAST(${number} AS BIGINT) AS STRING) ELSE CAST(${number} AS STRING) END)`,
+      `(CASE WHEN abs(${number}) < ${EXACT_WHOLE} AND ${number} = floor(${number}) THEN CAST(CAST(${number} AS BIGINT) AS STRING) ELSE CAST(${number} AS STRING) END)`,
     fullMatch: (text, pattern) => `(${text} RLIKE concat('^(?:', ${pattern}, ')$'))`,
     raiseError: (message) => `raise_error(${message})`,
     inPlace: (condition) => `(CASE WHEN spark_partition_id() >= 0 THEN ${condition} END)`,
