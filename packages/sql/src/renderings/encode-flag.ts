@@ -1,8 +1,8 @@
 import { type CastType, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { typeKind } from "@tablepipe/core/internal";
 import { stringParam } from "../param-values";
 import { selectWithColumns } from "../select-list";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
-import { kindOfType } from "./expr-kinds";
 
 /**
  * The test of a cell of `column` (of type `type`) against `value`, as in process: equal and of the same kind
@@ -15,7 +15,7 @@ function sameValueTest(
   value: string | number | boolean,
   c: SqlStepContext,
 ): string | undefined {
-  if (kindOfType(type) !== typeof value) return undefined;
+  if (typeKind(type) !== typeof value) return undefined;
   const literal = c.expr({ kind: "literal", value });
   const cell = type === "timestamp" ? SQL_DIALECTS[c.dialect].epochMillis(c.quote(column)) : c.quote(column);
   return `${cell} = ${literal}`;

@@ -1,20 +1,6 @@
-import { type CastType, ExpressionError, type ExprNode } from "@tablepipe/core";
-import { expressionKind, type ValueKind } from "@tablepipe/core/internal";
+import { ExpressionError, type ExprNode } from "@tablepipe/core";
+import { expressionKind, typeKind, type ValueKind } from "@tablepipe/core/internal";
 import type { KnownTypes } from "../step-rendering";
-
-/** The kind of values a column of each known type holds in process (time stamps are numbers there). */
-const KIND_OF: { readonly [T in CastType]: ValueKind } = {
-  int: "number",
-  float: "number",
-  timestamp: "number",
-  string: "string",
-  boolean: "boolean",
-};
-
-/** The kind of values a column of a known type holds in process (a time stamp is its epoch milliseconds). */
-export function kindOfType(type: CastType): ValueKind {
-  return KIND_OF[type];
-}
 
 /**
  * The kind of values `expr` gives in process on columns of the known types, or undefined when the in-process
@@ -24,7 +10,7 @@ export function kindOfType(type: CastType): ValueKind {
  */
 export function inProcessKind(expr: ExprNode, types: KnownTypes): ValueKind | undefined {
   const kinds: Record<string, ValueKind> = {};
-  for (const [name, type] of Object.entries(types)) kinds[name] = kindOfType(type);
+  for (const [name, type] of Object.entries(types)) kinds[name] = typeKind(type);
   try {
     return expressionKind(expr, kinds, "check");
   } catch (error) {
