@@ -2,6 +2,7 @@
  * Test support for the SQL engines (`@tablepipe/sql/test-support`, tests only, not published): the parity
  * property suite of every rendered transform, the tip model's parity, random tables, and table comparison.
  */
+export { describeCastRowErrors } from "./cast-row-errors-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, type ParityEngine } from "./expect-parity";
 export { describeParityAtScale } from "./parity-at-scale-suite";
