@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Pipe } from "@tablepipe/core";
 import type { InvalidValueExample, ReadReport } from "@tablepipe/io";
-import { expectParity as expectEngineParity, type ParityEngine } from "@tablepipe/sql/test-support";
+import {
+  expectParity as expectEngineParity,
+  inProcessMessage,
+  type ParityEngine,
+} from "@tablepipe/sql/test-support";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./engine/run-on-duckdb";
@@ -69,12 +73,7 @@ export async function expectSameError<C extends string>(
   options: Omit<DuckDbRunOptions, "database">,
   pattern: RegExp,
 ): Promise<void> {
-  let message = "";
-  try {
-    pipe.run();
-  } catch (error) {
-    message = (error as Error).message;
-  }
+  const message = inProcessMessage(pipe);
   expect(message).toMatch(pattern);
   await expect(runOnDuckDb(pipe, { ...options, database })).rejects.toThrow(message);
 }

@@ -3,7 +3,7 @@ import { type CastType, col, gt, type Pipe, pipe, StepFailedError } from "@table
 import { castColumns, filter, sortRows, union } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import type { ParityEngine } from "./expect-parity";
+import { inProcessMessage, type ParityEngine } from "./expect-parity";
 
 /** The column types the engine loads the table with. */
 const TYPES = { id: "int", s: "string", b: "string" } as const;
@@ -20,12 +20,7 @@ async function expectSameCastError(
   pattern: RegExp,
   columnTypes: Readonly<Record<string, CastType>> = TYPES,
 ): Promise<void> {
-  let message = "";
-  try {
-    p.run();
-  } catch (error) {
-    message = (error as Error).message;
-  }
+  const message = inProcessMessage(p);
   expect(message).toMatch(pattern);
   const error = await engine.run(p, columnTypes).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(StepFailedError);

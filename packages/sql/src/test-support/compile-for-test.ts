@@ -19,12 +19,4 @@ export function compileForTest(p: Pipe<string>, options: Partial<CompileOptions>
   });
 }
 
-/** The message of the error the in-process run of `p` throws; throws when it runs through. */
-export function inProcessMessage(p: Pipe<string>): string {
-  try {
-    p.run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("the in-process run did not fail");
-}
+export { inProcessMessage } from "./expect-parity";

@@ -46,16 +46,21 @@ export async function expectSameFailure(
   columnTypes: Readonly<Record<string, ColumnType>>,
   pattern: RegExp,
 ): Promise<void> {
-  let message = "";
-  try {
-    pipe.run();
-  } catch (error) {
-    message = (error as Error).message;
-  }
+  const message = inProcessMessage(pipe);
   expect(message).toMatch(pattern);
   const failure = await engine.run(pipe, columnTypes).then(
     () => "the engine's run did not fail",
     (error: unknown) => (error as Error).message,
   );
   expect(failure).toBe(message);
+}
+
+/** The message of the error the in-process run of `p` throws; throws when it runs through. */
+export function inProcessMessage(p: Pipe<string>): string {
+  try {
+    p.run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("the in-process run did not fail");
 }

@@ -4,7 +4,7 @@
  */
 export { describeCastRowErrors } from "./cast-row-errors-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
-export { expectParity, expectSameFailure, type ParityEngine } from "./expect-parity";
+export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
 export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
 export { describePrunedCastErrors } from "./pruned-cast-suite";
