@@ -76,7 +76,8 @@ function filled(values: ColumnValues, rows: Uint32Array, value: FillValue): Floa
 /**
  * Replace the missing values (null, undefined, NaN, an invalid Date) of columns by a value: `{ column: value }`
  * (SQL's `COALESCE(column, value)`). The value must be of the column's type: a number for numbers and time
- * stamps (epoch milliseconds; a column of Dates gets a Date), a string for strings, a boolean for booleans;
+ * stamps (epoch milliseconds, e.g. `Date.UTC(2024, 0, 1)`, not a Date; a column holding Date objects gets the
+ * fill as a Date), a string for strings, a boolean for booleans;
  * otherwise it is an error naming the step, the column, a row's value and the fill value. A column whose type
  * is declared (a read's row schema, `typedTable`) is checked before any row is read, against that type; a
  * column of a plain table holding only missing values takes any value. Rows and their order are unchanged.
