@@ -1,4 +1,5 @@
-import type { ExprNode } from "@tablepipe/core";
+import { type ExprNode, schemaFromRowSchema } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { createColumnBuilder } from "../columns/column-builders";
 import { BatchConsumerError } from "./read-context";
@@ -10,7 +11,8 @@ import type { ReadReport, ReadTableOptions } from "./types";
 /**
  * Read CSV, Parquet or Arrow files batch by batch: `onBatch` gets each batch as a table (a CSV chunk of
  * `chunkSize` bytes, a Parquet row group, an Arrow file), in file order, typed exactly as
- * {@link readTable} types the whole table, and the reader keeps none of it. Concatenating the batches gives
+ * {@link readTable} types the whole table (each batch declares the schema's column types: `schemaOf`), and the
+ * reader keeps none of it. Concatenating the batches gives
  * the table `readTable` returns. Invalid values are handled as there (`onInvalid`), progress is reported
  * over all files.
  *
@@ -27,7 +29,8 @@ export function readTableInBatches<S extends RowSchema>(
   options: ReadTableOptions<S>,
   onBatch: (batch: ColumnTable) => void,
 ): Promise<ReadReport> {
-  return readBatchesWhere(source, schema, options, [], (batch) => onBatch(batch));
+  const declared = schemaFromRowSchema(schema);
+  return readBatchesWhere(source, schema, options, [], (batch) => onBatch(attachSchema(batch, declared)));
 }
 
 /**
