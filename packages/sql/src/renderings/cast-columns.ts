@@ -1,9 +1,8 @@
 import { type CastType, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
-import { selectWithColumns } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
-import { type CastCheck, castCheck, castGuard } from "./cast-checks";
-import { castFailureProbe } from "./cast-failure-probe";
+import { type CastCheck, castCheck } from "./cast-checks";
 import { booleanWord, stringCastTest } from "./cast-text";
+import { guardedSelect } from "./guarded-select";
 
 /** Where the in-process error of a column's cast says it failed. */
 const whereOf = (name: string): string => `castColumns: column "${name}"`;
@@ -83,14 +82,6 @@ export const renderCastColumns: BuiltInRendering = (params, c, known) => {
     if (sql === undefined) return undefined;
     computed[name] = sql;
   }
-  const { list, columns } = selectWithColumns(c, computed);
-  const checks = columnChecks(c, casts, known.types);
-  const probe = castFailureProbe(c, checks);
-  const where = checks.length === 0 ? "" : ` WHERE ${castGuard(c, checks)}`;
-  return {
-    sql: `SELECT ${list} FROM ${c.input}${where}`,
-    columns,
-    types: typesOf(known.types, columns, casts),
-    ...(probe === undefined ? {} : { failureProbe: probe }),
-  };
+  const step = guardedSelect(c, computed, columnChecks(c, casts, known.types));
+  return { ...step, types: typesOf(known.types, step.columns, casts) };
 };

@@ -1,10 +1,9 @@
 import type { ExprNode } from "@tablepipe/core";
 import { exprType } from "../expr-type";
-import { selectWithColumns } from "../select-list";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
-import { type CastCheck, castGuard, exprCastChecks } from "./cast-checks";
-import { castFailureProbe } from "./cast-failure-probe";
+import { type CastCheck, exprCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
+import { guardedSelect } from "./guarded-select";
 
 /**
  * `derive`: each new (or overwritten) column computed from the input's columns; declines (the step runs in
@@ -27,16 +26,9 @@ export const renderDerive: BuiltInRendering = (params, c, known) => {
   const computed = Object.fromEntries(
     Object.entries(expressions).map(([name, expr]) => [name, c.expr(expr)]),
   );
-  const { list, columns } = selectWithColumns(c, computed);
   const added = Object.fromEntries(
     Object.entries(expressions).map(([name, expr]) => [name, exprType(expr, known.types)]),
   );
-  const probe = castFailureProbe(c, checks);
-  const where = checks.length === 0 ? "" : ` WHERE ${castGuard(c, checks)}`;
-  return {
-    sql: `SELECT ${list} FROM ${c.input}${where}`,
-    columns,
-    types: typesOf(known.types, columns, added),
-    ...(probe === undefined ? {} : { failureProbe: probe }),
-  };
+  const step = guardedSelect(c, computed, checks);
+  return { ...step, types: typesOf(known.types, step.columns, added) };
 };
