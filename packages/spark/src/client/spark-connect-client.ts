@@ -270,35 +270,34 @@ export class SparkConnectClient {
   }
 
   /** Interrupt every running execution of this session; returns the interrupted operation ids. */
-  async interruptAll(): Promise<readonly string[]> {
-    const request = create(InterruptRequestSchema, {
-      ...this.#context(),
-      interruptType: InterruptRequest_InterruptType.ALL,
-    });
-    const response = await this.#unary(
-      "Interrupt",
-      InterruptRequestSchema,
-      InterruptResponseSchema,
-      request,
-      "interrupting",
-    );
-    return response.interruptedIds;
+  interruptAll(): Promise<readonly string[]> {
+    return this.#interrupt({ interruptType: InterruptRequest_InterruptType.ALL });
   }
 
   /** Interrupt one execution of this session by its operation id; returns the interrupted operation ids. */
-  async interruptOperation(operationId: string): Promise<readonly string[]> {
-    const request = create(InterruptRequestSchema, {
-      ...this.#context(),
-      interruptType: InterruptRequest_InterruptType.OPERATION_ID,
-      interrupt: { case: "operationId", value: operationId },
-    });
+  interruptOperation(operationId: string): Promise<readonly string[]> {
+    return this.#interrupt(
+      {
+        interruptType: InterruptRequest_InterruptType.OPERATION_ID,
+        interrupt: { case: "operationId", value: operationId },
+      },
+      { deadlineMs: INTERRUPT_DEADLINE_MS },
+    );
+  }
+
+  /** Send an Interrupt of this session with `what` (its type, and which operation); the interrupted ids. */
+  async #interrupt(
+    what: Partial<Pick<MessageShape<typeof InterruptRequestSchema>, "interruptType" | "interrupt">>,
+    options: { readonly deadlineMs?: number } = {},
+  ): Promise<readonly string[]> {
+    const request = create(InterruptRequestSchema, { ...this.#context(), ...what });
     const response = await this.#unary(
       "Interrupt",
       InterruptRequestSchema,
       InterruptResponseSchema,
       request,
       "interrupting",
-      { deadlineMs: INTERRUPT_DEADLINE_MS },
+      options,
     );
     return response.interruptedIds;
   }
