@@ -17,17 +17,21 @@ export { TextBlock } from "./display/text-block";
 // Expressions: one typed tree for filters, derived columns and measures; rendered in process and to SQL.
 export type { CaseBranch } from "./expr/build";
 export {
+  abs,
   add,
   and,
   caseWhen,
   cast,
+  ceil,
   coalesce,
   col,
+  concat,
   contains,
   day,
   dayOfWeek,
   div,
   eq,
+  floor,
   ge,
   gt,
   hour,

@@ -77,6 +77,27 @@ export const mul = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => bin
 export const div = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("div", a, b);
 /** `-a`. */
 export const neg = <A extends ExprInput>(a: A) => unary("neg", a);
+/**
+ * The absolute value of a number (null stays null; `-0` gives `0`). Numbers only: a string or boolean is an error
+ * naming the step; a time stamp is its epoch milliseconds, as in arithmetic.
+ *
+ * @example abs(sub(col("estimate"), col("actual")))
+ */
+export const abs = <A extends ExprInput>(a: A) => unary("abs", a);
+/**
+ * The greatest whole number not above a number: `floor(-2.5)` is `-3` (null stays null; an infinity stays itself;
+ * a zero result is `0`, never `-0`, on every engine). An int stays an int. Numbers only, as {@link abs}.
+ *
+ * @example floor(div(col("minutes"), 60))
+ */
+export const floor = <A extends ExprInput>(a: A) => unary("floor", a);
+/**
+ * The least whole number not below a number: `ceil(-0.5)` is `0`, never `-0`, on every engine (null stays null; an
+ * infinity stays itself). An int stays an int. Numbers only, as {@link abs}.
+ *
+ * @example ceil(div(col("items"), 12))
+ */
+export const ceil = <A extends ExprInput>(a: A) => unary("ceil", a);
 /** `a = b`: null if either is null. */
 export const eq = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("eq", a, b);
 /** `a <> b`: null if either is null. */
@@ -120,6 +141,23 @@ export const contains = <A extends ExprInput, B extends ExprInput>(a: A, b: B) =
 /** True when the string `a` starts with `b` (case-sensitive). */
 export const startsWith = <A extends ExprInput, B extends ExprInput>(a: A, b: B) =>
   binary("startsWith", a, b);
+/**
+ * The strings one after the other (SQL's `a || b || ...`): null when any of them is null (as SQL's `||` and
+ * Spark's `concat`; wrap a part in `coalesce(part, "")` to skip a null one). Strings only: a number, boolean or
+ * time stamp is an error naming the step (cast it first: `cast(col("zip"), "string")`).
+ *
+ * @example concat(col("first_name"), " ", col("last_name"))
+ */
+export function concat<const A extends readonly [ExprInput, ExprInput, ...ExprInput[]]>(
+  ...args: A
+): Expr<RefsOfAll<A>> {
+  const [first, ...rest] = args.map(toExpr);
+  return rest.reduce<ExprNode>(
+    (left, right) => ({ kind: "binary", op: "concat", left, right }),
+    first as ExprNode,
+  );
+}
+
 /** The string in lower case. */
 export const lower = <A extends ExprInput>(a: A) => unary("lower", a);
 /** The string in upper case. */

@@ -16,6 +16,7 @@ import {
   valuesNull,
 } from "./kernels";
 import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
+import { concatStrings, NUMBER_FUNCTIONS } from "./number-functions";
 import {
   columnVector,
   describeKind,
@@ -166,6 +167,10 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         expect(at, a, "string", at.left);
         expect(at, b, "string", at.right);
         return stringTest(at.op, strings(a), strings(b));
+      case "concat":
+        expect(at, a, "string", at.left);
+        expect(at, b, "string", at.right);
+        return { kind: "string", values: concatStrings(strings(a), strings(b), n) } satisfies StringVector;
       default: {
         const kind = a.kind === "null" ? b.kind : a.kind;
         if (kind === "null") return { kind: "boolean", values: new Uint8Array(n).fill(N) };
@@ -209,6 +214,11 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       case "neg":
         expect(at, a, "number", at.arg);
         return mapNumbers(a, (x) => -x);
+      case "abs":
+      case "floor":
+      case "ceil":
+        expect(at, a, "number", at.arg);
+        return mapNumbers(a, NUMBER_FUNCTIONS[op]);
       case "lower":
       case "upper":
       case "length": {

@@ -1,5 +1,20 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { add, and, caseWhen, coalesce, col, eq, gt, isIn, lit, lower, year } from "./build";
+import {
+  abs,
+  add,
+  and,
+  caseWhen,
+  coalesce,
+  col,
+  concat,
+  eq,
+  floor,
+  gt,
+  isIn,
+  lit,
+  lower,
+  year,
+} from "./build";
 import type { Expr, ExprColumns } from "./nodes";
 
 describe("expressions carry the columns they reference", () => {
@@ -12,6 +27,10 @@ describe("expressions carry the columns they reference", () => {
     expectTypeOf(add(lit(1), 2)).toEqualTypeOf<Expr<never>>();
     expectTypeOf(coalesce(col("a"), col("b"), 0)).toEqualTypeOf<Expr<"a" | "b">>();
     expectTypeOf(isIn(lower(col("s")), ["x"])).toEqualTypeOf<Expr<"s">>();
+    expectTypeOf(floor(abs(col("x")))).toEqualTypeOf<Expr<"x">>();
+    expectTypeOf(concat(col("a"), " ", col("b"))).toEqualTypeOf<Expr<"a" | "b">>();
+    // @ts-expect-error: concat takes two parts or more
+    concat(col("a"));
     expectTypeOf(caseWhen([[gt(col("a"), 1), year(col("t"))]], col("o"))).toEqualTypeOf<
       Expr<"a" | "t" | "o">
     >();

@@ -6,7 +6,7 @@
 /** A literal's value: `null`, a number, a string or a boolean (time stamps are numbers: epoch milliseconds). */
 export type LiteralValue = number | string | boolean | null;
 
-/** The binary operators: arithmetic, comparison, boolean logic and string tests. */
+/** The binary operators: arithmetic, comparison, boolean logic, string tests and string concatenation. */
 export type BinaryOp =
   | "add"
   | "sub"
@@ -21,14 +21,21 @@ export type BinaryOp =
   | "and"
   | "or"
   | "contains"
-  | "startsWith";
+  | "startsWith"
+  | "concat";
 
-/** The one-argument functions: boolean and null tests, string functions, date parts of a time stamp. */
+/**
+ * The one-argument functions: boolean and null tests, number functions (`neg`, `abs`, `floor`, `ceil`), string
+ * functions, date parts of a time stamp.
+ */
 export type UnaryOp =
   | "not"
   | "isNull"
   | "isNotNull"
   | "neg"
+  | "abs"
+  | "floor"
+  | "ceil"
   | "lower"
   | "upper"
   | "length"

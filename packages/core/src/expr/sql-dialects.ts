@@ -47,6 +47,13 @@ export interface SqlDialect {
    * nondeterministic (`spark_partition_id()`, a constant per partition), which Spark neither moves nor splits.
    */
   readonly inPlace: (condition: string) => string;
+  /**
+   * `floor` or `ceil` of a DOUBLE as a DOUBLE, as JavaScript's `Math.floor`/`Math.ceil` give it, but a zero result
+   * `0`, never `-0` (in process adds `0`): DuckDB's `floor`/`ceil` of a DOUBLE keep `-0.0` (`ceil(-0.5)`), so
+   * `+ 0.0` makes it `0`; Spark's give a BIGINT (past 2^63 its largest), so a double below 2^52 in magnitude goes
+   * through it and back (a BIGINT has no `-0`), and any other (already whole, an infinity, NaN, null) is itself.
+   */
+  readonly wholeNumber: (fn: "floor" | "ceil", double: string) => string;
   /** A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates). */
   readonly castInt: (number: string) => string;
   /** The value at the first / last row by an order (DuckDB: `first(x ORDER BY o)`; Spark: `min_by(x, o)`). */
@@ -87,6 +94,9 @@ const JS_BLANKS = `'${[
  */
 const EXACT_WHOLE = "9007199254740992";
 
+/** 2^52: a double of this magnitude or more is a whole number (or an infinity, or NaN). */
+const FRACTION_LIMIT = "4503599627370496";
+
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
   duckdb: {
     quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
@@ -107,6 +117,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     raiseError: (message) => `error(${message})`,
     inPlace: (condition) => condition,
     castInt: (number) => `CAST(trunc(CAST(${number} AS DOUBLE)) AS BIGINT)`,
+    wholeNumber: (fn, double) => `(${fn}(${double}) + 0.0)`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
       const rows =
@@ -141,6 +152,8 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     raiseError: (message) => `raise_error(${message})`,
     inPlace: (condition) => `(CASE WHEN spark_partition_id() >= 0 THEN ${condition} END)`,
     castInt: (number) => `CAST(CAST(${number} AS DOUBLE) AS BIGINT)`,
+    wholeNumber: (fn, double) =>
+      `(CASE WHEN abs(${double}) < ${FRACTION_LIMIT} THEN CAST(${fn}(${double}) AS DOUBLE) ELSE ${double} END)`,
     valueAt: (which, value, order) => `${which === "first" ? "min_by" : "max_by"}(${value}, ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
       const test = rightWhere === undefined ? on : `${on} AND ${rightWhere}`;

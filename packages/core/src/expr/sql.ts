@@ -45,13 +45,44 @@ function literalSql(value: LiteralValue, timestamp: boolean | undefined): string
 /** Arithmetic on doubles, as JavaScript's numbers are: SQL would add BIGINTs exactly (and overflow) or DECIMALs. */
 const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div"]);
 
-/** An operand of arithmetic as a DOUBLE: cast, unless it is one already (arithmetic, a literal with a fraction). */
+/** The number functions, rendered on DOUBLEs (as in process, and no BIGINT overflow: `abs` of -2^63). */
+const WHOLE_OR_ABS: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil"]);
+
+/**
+ * An operand of arithmetic as a DOUBLE: cast, unless it is one already (arithmetic, `abs`, `floor`, `ceil`, a
+ * literal with a fraction).
+ */
 function asDouble(node: ExprNode, r: Rendering): string {
   const sql = render(node, r);
   const double =
     (node.kind === "binary" && ARITHMETIC.has(node.op)) ||
+    (node.kind === "unary" && WHOLE_OR_ABS.has(node.op)) ||
     (node.kind === "literal" && typeof node.value === "number" && !Number.isInteger(node.value));
   return double ? sql : `CAST(${sql} AS ${r.d.types.float})`;
+}
+
+/** Whether `node` gives time stamps, as far as its form and the known column types tell. */
+function givesTimestamps(node: ExprNode, types: Readonly<Record<string, CastType>>): boolean {
+  switch (node.kind) {
+    case "column":
+      return types[node.name] === "timestamp";
+    case "literal":
+      return node.timestamp === true;
+    case "trunc":
+      return true;
+    case "cast":
+      return node.to === "timestamp";
+    default:
+      return false;
+  }
+}
+
+/**
+ * The operand of `abs`, `floor` or `ceil` as a DOUBLE: a time stamp as its epoch milliseconds, which in process it
+ * is (SQL cannot cast a time stamp to a number), any other as {@link asDouble}.
+ */
+function numberOperand(node: ExprNode, r: Rendering): string {
+  return givesTimestamps(node, r.types) ? r.d.epochMillis(render(node, r)) : asDouble(node, r);
 }
 
 /** What rendering needs: the dialect, and the columns' types where known. */
@@ -60,9 +91,12 @@ interface Rendering {
   readonly types: Readonly<Record<string, CastType>>;
 }
 
-/** The one-argument functions that give numbers (not time stamps): a negation, a length, date parts. */
+/** The one-argument functions that give numbers (not time stamps): a negation, `abs`, `floor`, `ceil`, a length, date parts. */
 const NUMBER_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
   "neg",
+  "abs",
+  "floor",
+  "ceil",
   "length",
   "year",
   "month",
@@ -107,9 +141,13 @@ function render(node: ExprNode, r: Rendering): string {
       if (node.op === "div") return `(${left} / NULLIF(${right}, 0))`;
       if (node.op === "contains") return d.contains(left, right);
       if (node.op === "startsWith") return d.startsWith(left, right);
+      if (node.op === "concat") return `(${left} || ${right})`;
       return `(${left} ${OPERATORS[node.op]} ${right})`;
     }
     case "unary": {
+      if (node.op === "abs") return `abs(${numberOperand(node.arg, r)})`;
+      if (node.op === "floor" || node.op === "ceil")
+        return d.wholeNumber(node.op, numberOperand(node.arg, r));
       const arg = render(node.arg, r);
       switch (node.op) {
         case "not":
@@ -153,7 +191,8 @@ function render(node: ExprNode, r: Rendering): string {
 /**
  * An expression as SQL in a dialect: every operator parenthesised, so the SQL means what the tree means;
  * `a / b` is `a / NULLIF(b, 0)` (null on a zero divisor, as in process); `dayOfWeek` counts Sunday as 1 in
- * every dialect; `cast(x, "int")` truncates toward zero; `cast(x, "string")` of numbers (arithmetic, a number
+ * every dialect; `abs`, `floor` and `ceil` are on DOUBLEs (a time stamp's epoch milliseconds), a zero result `0`,
+ * never `-0` (`SqlDialect.wholeNumber`); `concat` is `||` (null when a part is null); `cast(x, "int")` truncates toward zero; `cast(x, "string")` of numbers (arithmetic, a number
  * column of the known `types`, ...) writes them as JavaScript does (`2`, not `2.0`).
  *
  * @example toSql(and(gt(col("amount"), 10), eq(col("status"), "paid")), "duckdb")

@@ -34,8 +34,9 @@ function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType
 
 /**
  * The column type an expression computes on a table with `schema`: comparisons, boolean logic and null
- * tests are `boolean`, date parts `int`, `truncate` a `timestamp`, string functions `string` (`length`
- * `int`), arithmetic `int` on two ints (`div` always `float`), a cast its target; `unknown` where the
+ * tests are `boolean`, date parts `int`, `truncate` a `timestamp`, string functions and `concat` `string` (`length`
+ * `int`), arithmetic `int` on two ints (`div` always `float`), `neg`, `abs`, `floor` and `ceil` `int` of an int
+ * (else `float`), a cast its target; `unknown` where the
  * inputs' types are unknown. Nullable when an input may be null (and for a division, which is null by zero).
  * @example expressionType(gt(col("fare"), 10), { fare: { type: "float", nullable: false } }) // boolean, not nullable
  */
@@ -51,6 +52,7 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
       if (node.op === "add" || node.op === "sub" || node.op === "mul" || node.op === "div") {
         return arithmetic(node.op, left, right);
       }
+      if (node.op === "concat") return of("string", left.nullable || right.nullable);
       return of("boolean", left.nullable || right.nullable);
     }
     case "unary": {
@@ -62,6 +64,9 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
         case "not":
           return of("boolean", arg.nullable);
         case "neg":
+        case "abs":
+        case "floor":
+        case "ceil":
           return arg.type === "int" ? of("int", arg.nullable) : of("float", arg.nullable);
         case "lower":
         case "upper":

@@ -16,12 +16,16 @@ const BINARY = new Set([
   "or",
   "contains",
   "startsWith",
+  "concat",
 ]);
 const UNARY = new Set([
   "not",
   "isNull",
   "isNotNull",
   "neg",
+  "abs",
+  "floor",
+  "ceil",
   "lower",
   "upper",
   "length",
