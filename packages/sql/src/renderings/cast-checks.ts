@@ -36,11 +36,13 @@ export function castCheck(
 }
 
 const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div"]);
+/** The number functions, whose SQL is a DOUBLE whatever their operand (`toSql` renders them on doubles). */
+const ON_DOUBLES: ReadonlySet<string> = new Set(["abs", "floor", "ceil"]);
 
 /**
  * The type of an operand's SQL where a cast of it can fail: `string` for an expression giving strings in process,
  * `float` for one whose SQL is a DOUBLE (a float column, arithmetic, which is on doubles, a negation or cast to
- * float of one); undefined for any other (an int column's BIGINT always fits an `int`).
+ * float of one, `abs`, `floor` or `ceil` of anything); undefined for any other (an int column's BIGINT always fits an `int`).
  */
 function operandType(expr: ExprNode, types: KnownTypes): CastType | undefined {
   if (inProcessKind(expr, types) === "string") return "string";
@@ -48,6 +50,7 @@ function operandType(expr: ExprNode, types: KnownTypes): CastType | undefined {
     (expr.kind === "column" && types[expr.name] === "float") ||
     (expr.kind === "binary" && ARITHMETIC.has(expr.op)) ||
     (expr.kind === "unary" && expr.op === "neg" && operandType(expr.arg, types) === "float") ||
+    (expr.kind === "unary" && ON_DOUBLES.has(expr.op)) ||
     (expr.kind === "cast" && expr.to === "float");
   return double ? "float" : undefined;
 }
