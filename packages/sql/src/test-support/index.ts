@@ -5,6 +5,7 @@
 export { describeCastRowErrors } from "./cast-row-errors-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
+export { describeNumberFunctionsParity } from "./number-functions-suite";
 export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
 export { describePrunedCastErrors } from "./pruned-cast-suite";
