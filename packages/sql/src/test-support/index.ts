@@ -3,6 +3,7 @@
  * property suite of every rendered transform, the tip model's parity, random tables, and table comparison.
  */
 export { describeCastRowErrors } from "./cast-row-errors-suite";
+export { describeConcatParity } from "./concat-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
