@@ -4,6 +4,11 @@ function literal(value: LiteralValue): string {
   return value === null ? "null" : JSON.stringify(value);
 }
 
+/** The parts of a `concat` as its helper took them: `concat(a, b, c)` is built as `concat(concat(a, b), c)`. */
+function concatParts(node: ExprNode): ExprNode[] {
+  return node.kind === "binary" && node.op === "concat" ? [...concatParts(node.left), node.right] : [node];
+}
+
 /**
  * An expression as the helper calls that build it, for error messages.
  * @example formatExpr(gt(col("amount"), 10)) // 'gt(col("amount"), 10)'
@@ -15,6 +20,7 @@ export function formatExpr(node: ExprNode): string {
     case "literal":
       return node.timestamp === true ? `timestamp(${node.value})` : literal(node.value);
     case "binary":
+      if (node.op === "concat") return `concat(${concatParts(node).map(formatExpr).join(", ")})`;
       return `${node.op}(${formatExpr(node.left)}, ${formatExpr(node.right)})`;
     case "unary":
       return `${node.op}(${formatExpr(node.arg)})`;

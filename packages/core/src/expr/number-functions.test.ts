@@ -146,7 +146,11 @@ describe("the new functions as trees and as SQL", () => {
       expect(isExprNode(JSON.parse(JSON.stringify(e)))).toBe(true);
     }
     expect(isExprNode({ kind: "unary", op: "round", arg: { kind: "column", name: "x" } })).toBe(false);
-    expect(formatExpr(concat(col("a"), "b", col("c")))).toBe('concat(concat(col("a"), "b"), col("c"))');
+    // built as concat(concat(a, b), c), shown as called
+    expect(formatExpr(concat(col("a"), "b", col("c")))).toBe('concat(col("a"), "b", col("c"))');
+    expect(refusal(concat(col("a"), "-", col("n")), { a: "string", n: "number" })).toBe(
+      'derive: concat(col("a"), "-", col("n")): expected strings, but column "n" holds numbers',
+    );
   });
 
   it("render on DOUBLEs, a zero result 0, and concat as ||", () => {
