@@ -85,7 +85,14 @@ export { exprParam, isExprNode, measureParam } from "./expr/validate";
 // Pipes: chaining, composing, tracing.
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";
-export type { CheckedPipe, EngineRunOptions, PipeEngine, PipeResult, PipeRunOptions } from "./pipe/pipe";
+export type {
+  CheckedPipe,
+  EngineRunOptions,
+  EngineRunResult,
+  PipeEngine,
+  PipeResult,
+  PipeRunOptions,
+} from "./pipe/pipe";
 export { Pipe, pipe } from "./pipe/pipe";
 export type { AddsOf, RemovesOf, RequirementsOf, Step } from "./pipe/step";
 export { step } from "./pipe/step";

@@ -55,7 +55,7 @@ export type { ColumnKind, ColumnSpec, RowSchema } from "./read/schema-columns";
 export { columnKinds } from "./read/schema-columns";
 export { resolveSources } from "./read/sources";
 export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFormat } from "./read/types";
-export type { PipeSourceFiles, SourcePipeEngine } from "./source/source-engine";
+export type { PipeSourceFiles, SourceEngineRunResult, SourcePipeEngine } from "./source/source-engine";
 export type { SourcePipeResult, SourcePlan } from "./source/source-pipe";
 export { pipeFrom, SourcePipe } from "./source/source-pipe";
 export type { AppendCheckOptions, RunOutput } from "./write/append-check";

@@ -5,7 +5,7 @@ import { adds, needs, needsEach, removes } from "../transform/column-params";
 import { defineTransform } from "../transform/define-transform";
 import type { Table } from "../transform/table";
 import { compose } from "./compose";
-import { pipe } from "./pipe";
+import { type PipeEngine, type PipeResult, pipe } from "./pipe";
 import { type Step, step } from "./step";
 
 const limitHistory = defineTransform({
@@ -146,5 +146,37 @@ describe("required column params (needs(), needsEach(), adds() without a default
     step(firstPerKey);
     // @ts-expect-error a required removes() param
     defineTransform({ name: "drop", columns: { column: removes() }, apply: (t) => t })(trips);
+  });
+});
+
+interface DuckReport {
+  readonly sql: string;
+}
+interface SparkReport {
+  readonly plan: number;
+}
+declare const duck: PipeEngine<DuckReport>;
+declare const spark: PipeEngine<SparkReport>;
+declare const onSpark: boolean;
+
+describe("run on an engine", () => {
+  it("adds the engine's report to the result", () => {
+    expectTypeOf(pipe(trips).run({ engine: duck }))
+      .resolves.toHaveProperty("sql")
+      .toEqualTypeOf<string>();
+  });
+
+  it("takes an engine chosen at run time, its result either engine's report", () => {
+    const result = pipe(trips).run({ engine: onSpark ? spark : duck });
+    expectTypeOf(result).resolves.toEqualTypeOf<
+      | (PipeResult<"pickup_datetime" | "fare"> & DuckReport)
+      | (PipeResult<"pickup_datetime" | "fare"> & SparkReport)
+    >();
+  });
+
+  it("runs in process, asynchronously, with only a signal", () => {
+    expectTypeOf(pipe(trips).run({ signal: AbortSignal.timeout(1) })).resolves.toEqualTypeOf<
+      PipeResult<"pickup_datetime" | "fare">
+    >();
   });
 });

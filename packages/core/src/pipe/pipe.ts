@@ -51,6 +51,13 @@ export interface PipeRunOptions<X extends object> extends EngineRunOptions {
   readonly engine?: PipeEngine<X>;
 }
 
+/**
+ * What {@link Pipe.run} resolves to on engine `E`: the pipe's table and trace with the engine's report, for an
+ * engine chosen at run time (`onSpark ? spark(url) : duckdb()`) either engine's; in process (no engine) no report.
+ */
+export type EngineRunResult<C extends string, K extends ColumnTypes, E> =
+  E extends PipeEngine<infer X> ? PipeResult<C, K> & X : PipeResult<C, K>;
+
 /** Yield to the event loop (where a signal handler may abort `signal`), then throw its reason if aborted. */
 async function stopIfAborted(signal: AbortSignal): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -123,8 +130,10 @@ export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
    * @example await p.run({ engine: duckdb(), signal }) // Ctrl-C: stopOnInterrupt(async (signal) => ...) of @tablepipe/io
    */
   run(): PipeResult<C, K>;
-  run<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C, K> & X>;
-  run<X extends object>(options?: PipeRunOptions<X>): PipeResult<C, K> | Promise<PipeResult<C, K> & X> {
+  run<E extends PipeEngine<object> | undefined = undefined>(
+    options: EngineRunOptions & { readonly engine?: E },
+  ): Promise<EngineRunResult<C, K, E>>;
+  run(options?: PipeRunOptions<object>): PipeResult<C, K> | Promise<PipeResult<C, K>> {
     if (options !== undefined) return this.#runAsync(options);
     const planned = planSteps(this.#source.columnNames(), this.#steps, "", schemaOf(this.#source));
     const { table, trace } = executePlan(this.#source, planned);
@@ -143,14 +152,13 @@ export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
     return { table: table as Table<C, K>, trace };
   }
 
-  async #runAsync<X extends object>(options: PipeRunOptions<X>): Promise<PipeResult<C, K> & X> {
+  async #runAsync(options: PipeRunOptions<object>): Promise<PipeResult<C, K>> {
     const { engine, signal } = options;
     signal?.throwIfAborted();
-    type Result = PipeResult<C, K> & X;
     // An engine gives back the table the pipe describes: its types are the pipe's.
-    if (engine !== undefined) return (await engine.runPipe(this as Pipe<C>, { signal })) as Result;
+    if (engine !== undefined) return (await engine.runPipe(this as Pipe<C>, { signal })) as PipeResult<C, K>;
     const pause = async (): Promise<void> => (signal === undefined ? undefined : stopIfAborted(signal));
-    return (await this.runStepwise(pause)) as Result;
+    return await this.runStepwise(pause);
   }
 
   /** Check, then run every step; returns the output table. */

@@ -29,3 +29,10 @@ export interface SourcePipeEngine<X extends object = object> {
     steps: readonly Step[],
   ): Promise<SourcePipeResult<C> & X>;
 }
+
+/**
+ * What a source pipe's `run({ engine })` resolves to: the result with the engine's report, for an engine chosen
+ * at run time either engine's.
+ */
+export type SourceEngineRunResult<C extends string, K extends ColumnTypes, E> =
+  E extends SourcePipeEngine<infer X> ? SourcePipeResult<C, K> & X : SourcePipeResult<C, K>;

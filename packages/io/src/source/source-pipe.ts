@@ -38,7 +38,7 @@ import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadTableOptions, SchemaColumns } from "../read/types";
 import { CandidateRows, candidatePair } from "./candidate-rows";
-import type { SourcePipeEngine, SourcePipeResult } from "./source-engine";
+import type { SourceEngineRunResult, SourcePipeEngine, SourcePipeResult } from "./source-engine";
 import { type StepTally, streamedRunner } from "./streamed-runner";
 
 export type { SourcePipeResult } from "./source-engine";
@@ -194,19 +194,17 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
    * (`run({ engine: duckdb() })`), the pipe is checked here, then the engine reads the files and runs the steps.
    */
   run(): Promise<SourcePipeResult<C, K>>;
-  run<X extends object>(options: {
-    readonly engine: SourcePipeEngine<X>;
-  }): Promise<SourcePipeResult<C, K> & X>;
-  async run<X extends object>(options?: {
-    readonly engine: SourcePipeEngine<X>;
-  }): Promise<SourcePipeResult<C, K> | (SourcePipeResult<C, K> & X)> {
+  run<E extends SourcePipeEngine<object>>(options: {
+    readonly engine: E;
+  }): Promise<SourceEngineRunResult<C, K, E>>;
+  async run(options?: { readonly engine: SourcePipeEngine<object> }): Promise<SourcePipeResult<C, K>> {
     if (options === undefined) return this.#runInProcess();
     this.plan();
     // the engine gives back the table the pipe describes: its types are the pipe's
     return options.engine.runSource<C>(
       { source: this.#source, schema: this.#schema, options: this.#options },
       this.#steps,
-    ) as Promise<SourcePipeResult<C, K> & X>;
+    ) as Promise<SourcePipeResult<C, K>>;
   }
 
   async #runInProcess(): Promise<SourcePipeResult<C, K>> {
