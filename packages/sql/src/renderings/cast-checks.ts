@@ -102,6 +102,25 @@ export function exprCastChecks(
   return checks;
 }
 
+/**
+ * The checks of the casts that can fail within several expressions, each with where its error says it failed
+ * (`derive: column "y"`, `aggregate: measure "s"`), in the order given (as in process evaluates them); undefined
+ * when one casts a string to a time stamp (the rendering declines).
+ */
+export function exprsCastChecks(
+  c: SqlStepContext,
+  exprs: readonly (readonly [where: string, expr: ExprNode | undefined])[],
+  types: KnownTypes,
+): CastCheck[] | undefined {
+  const checks: CastCheck[] = [];
+  for (const [where, expr] of exprs) {
+    const own = expr === undefined ? [] : exprCastChecks(c, where, expr, types);
+    if (own === undefined) return undefined;
+    checks.push(...own);
+  }
+  return checks;
+}
+
 /** The error a value that does not convert raises: where, the value and what was expected. */
 function castFailure(
   c: SqlStepContext,

@@ -1,7 +1,7 @@
 import type { ExprNode } from "@tablepipe/core";
 import { exprType } from "../expr-type";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
-import { type CastCheck, exprCastChecks } from "./cast-checks";
+import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
 import { guardedSelect } from "./guarded-select";
 
@@ -17,12 +17,12 @@ export const renderDerive: BuiltInRendering = (params, c, known) => {
   if (Object.values(expressions).some((expr) => inProcessKind(expr, known.types) === undefined)) {
     return undefined;
   }
-  const checks: CastCheck[] = [];
-  for (const [name, expr] of Object.entries(expressions)) {
-    const own = exprCastChecks(c, `derive: column "${name}"`, expr, known.types);
-    if (own === undefined) return undefined;
-    checks.push(...own);
-  }
+  const checks = exprsCastChecks(
+    c,
+    Object.entries(expressions).map(([name, expr]) => [`derive: column "${name}"`, expr] as const),
+    known.types,
+  );
+  if (checks === undefined) return undefined;
   const computed = Object.fromEntries(
     Object.entries(expressions).map(([name, expr]) => [name, c.expr(expr)]),
   );

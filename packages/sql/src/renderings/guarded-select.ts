@@ -16,11 +16,22 @@ export function guardedSelect(
   checks: readonly CastCheck[],
 ): Omit<RenderedStep, "types"> & { readonly columns: string[] } {
   const { list, columns } = selectWithColumns(c, computed);
+  const { where, probe } = castWhere(c, checks);
+  return { sql: `SELECT ${list} FROM ${c.input}${where}`, columns, ...probe };
+}
+
+/**
+ * A step's ` WHERE` clause checking the casts that can fail (`checks`; none: empty, the SQL as without casts),
+ * and the failure probe to spread into its `RenderedStep`.
+ * @example const { where, probe } = castWhere(c, checks); ({ sql: `SELECT … FROM ${c.input}${where} GROUP BY …`, ...probe })
+ */
+export function castWhere(
+  c: SqlStepContext,
+  checks: readonly CastCheck[],
+): { readonly where: string; readonly probe: Pick<RenderedStep, "failureProbe"> } {
   const probe = castFailureProbe(c, checks);
-  const where = checks.length === 0 ? "" : ` WHERE ${castGuard(c, checks)}`;
   return {
-    sql: `SELECT ${list} FROM ${c.input}${where}`,
-    columns,
-    ...(probe === undefined ? {} : { failureProbe: probe }),
+    where: checks.length === 0 ? "" : ` WHERE ${castGuard(c, checks)}`,
+    probe: probe === undefined ? {} : { failureProbe: probe },
   };
 }
