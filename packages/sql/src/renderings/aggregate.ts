@@ -3,7 +3,9 @@ import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
+import { castWhere } from "./guarded-select";
 import { numberSql } from "./number-sql";
 import { stddevSql } from "./stddev-sql";
 
@@ -65,7 +67,9 @@ function measureAccepted(measure: MeasureNode, types: KnownTypes): boolean {
 
 /**
  * `aggregate`: `GROUP BY` (null keys form one group), groups at the position of their first row; with no
- * `by`, one row even for an empty input.
+ * `by`, one row even for an empty input. A measure's cast that can fail is checked by the step's `WHERE` on every
+ * row, as in process, whether a later step reads the measure or not, and fails with the in-process error naming
+ * the measure and the row (the failure probe); a measure casting a string to a time stamp runs in process.
  */
 export const renderAggregate: BuiltInRendering = (params, c, known) => {
   const by = [...new Set(stringsParam(params, "by"))];
@@ -73,6 +77,14 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
   if (by.some((name) => Object.hasOwn(measures, name))) return undefined; // the in-process step names the error
   // a measure in process refuses (`sum` of strings): the step runs there and fails with its own error
   if (Object.values(measures).some((m) => !measureAccepted(m, known.types))) return undefined;
+  const checks = exprsCastChecks(
+    c,
+    Object.entries(measures).map(([name, m]) => [`aggregate: measure "${name}"`, m.of] as const),
+    known.types,
+  );
+  if (checks === undefined) return undefined;
+  // a cast that can fail is checked in the WHERE, before the grouping: the engine prunes an unread measure
+  const { where, probe } = castWhere(c, checks);
   const items = Object.entries(measures).map(
     ([name, m]) => `${measureSql(m, c, known.types)} AS ${c.quote(name)}`,
   );
@@ -82,9 +94,10 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
   );
   const types = typesOf(known.types, columns, added);
   if (by.length === 0) {
-    return { sql: `SELECT ${[...items, `0 AS ${c.rowOrder}`].join(", ")} FROM ${c.input}`, columns, types };
+    const list = [...items, `0 AS ${c.rowOrder}`].join(", ");
+    return { sql: `SELECT ${list} FROM ${c.input}${where}`, columns, types, ...probe };
   }
   const keys = columnList(c, by);
   const list = [keys, ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
-  return { sql: `SELECT ${list} FROM ${c.input} GROUP BY ${keys}`, columns, types };
+  return { sql: `SELECT ${list} FROM ${c.input}${where} GROUP BY ${keys}`, columns, types, ...probe };
 };

@@ -3,7 +3,9 @@ import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
 import { columnList, orderTerms, selectWithColumns } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
+import { castWhere } from "./guarded-select";
 import { numberSql } from "./number-sql";
 
 /** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
@@ -67,6 +69,9 @@ function functionAccepted(fn: WindowFunctionShape, types: KnownTypes): boolean {
  * ascending and then by position, as in process; `rank` orders by the `orderBy` columns alone, so rows
  * equal in them share a rank. Rows keep their order. A `descending` column that is not an `orderBy` column,
  * or a function the in-process step refuses on the known column types, is left to it, which names the error.
+ * A function's cast that can fail is checked by the step's `WHERE` (before the window is computed) on every row,
+ * as in process, whether a later step reads the column or not, with the in-process error naming the row; one
+ * casting a string to a time stamp runs in process.
  */
 export const renderWindow: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "partitionBy"))];
@@ -76,6 +81,12 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
   const functions = params.columns as Readonly<Record<string, WindowFunctionShape>>;
   // a function in process refuses (`cumulativeSum` of strings): the step runs there and fails with its own error
   if (Object.values(functions).some((fn) => !functionAccepted(fn, known.types))) return undefined;
+  const checks = exprsCastChecks(
+    c,
+    Object.entries(functions).map(([name, fn]) => [`window: column "${name}"`, fn.of] as const),
+    known.types,
+  );
+  if (checks === undefined) return undefined;
   const partition = keys.length > 0 ? `PARTITION BY ${columnList(c, keys)}` : "";
   const orderKeys = order.map((column) => ({ column, descending: descending.includes(column) }));
   const rest = c.columns.filter((name) => !keys.includes(name) && !order.includes(name));
@@ -93,5 +104,11 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
   const added = Object.fromEntries(
     Object.entries(functions).map(([name, fn]) => [name, windowType(fn, known.types)]),
   );
-  return { sql: `SELECT ${list} FROM ${c.input}`, columns, types: typesOf(known.types, columns, added) };
+  const { where, probe } = castWhere(c, checks);
+  return {
+    sql: `SELECT ${list} FROM ${c.input}${where}`,
+    columns,
+    types: typesOf(known.types, columns, added),
+    ...probe,
+  };
 };

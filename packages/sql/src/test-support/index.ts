@@ -6,6 +6,7 @@ export { describeCastRowErrors } from "./cast-row-errors-suite";
 export { describeConcatParity } from "./concat-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
+export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
 export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
