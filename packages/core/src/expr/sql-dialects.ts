@@ -54,6 +54,11 @@ export interface SqlDialect {
    * through it and back (a BIGINT has no `-0`), and any other (already whole, an infinity, NaN, null) is itself.
    */
   readonly wholeNumber: (fn: "floor" | "ceil", double: string) => string;
+  /**
+   * Whether a value's SQL type, known to the engine only (a column the compiler could not type), is text
+   * (`string`) or a binary float (`float`: DOUBLE or FLOAT): the engine's `typeof`, one answer per query.
+   */
+  readonly valueTypeIs: (value: string, type: "string" | "float") => string;
   /** A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates). */
   readonly castInt: (number: string) => string;
   /** The value at the first / last row by an order (DuckDB: `first(x ORDER BY o)`; Spark: `min_by(x, o)`). */
@@ -116,6 +121,8 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
     raiseError: (message) => `error(${message})`,
     inPlace: (condition) => condition,
+    valueTypeIs: (value, type) =>
+      type === "string" ? `(typeof(${value}) = 'VARCHAR')` : `(typeof(${value}) IN ('DOUBLE', 'FLOAT'))`,
     castInt: (number) => `CAST(trunc(CAST(${number} AS DOUBLE)) AS BIGINT)`,
     wholeNumber: (fn, double) => `(${fn}(${double}) + 0.0)`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
@@ -151,6 +158,8 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     fullMatch: (text, pattern) => `(${text} RLIKE concat('^(?:', ${pattern}, ')$'))`,
     raiseError: (message) => `raise_error(${message})`,
     inPlace: (condition) => `(CASE WHEN spark_partition_id() >= 0 THEN ${condition} END)`,
+    valueTypeIs: (value, type) =>
+      type === "string" ? `(typeof(${value}) = 'string')` : `(typeof(${value}) IN ('double', 'float'))`,
     castInt: (number) => `CAST(CAST(${number} AS DOUBLE) AS BIGINT)`,
     wholeNumber: (fn, double) =>
       `(CASE WHEN abs(${double}) < ${FRACTION_LIMIT} THEN CAST(${fn}(${double}) AS DOUBLE) ELSE ${double} END)`,

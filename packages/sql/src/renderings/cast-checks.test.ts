@@ -1,4 +1,4 @@
-import { add, type CastType, cast, col, gt, pipe } from "@tablepipe/core";
+import { add, type CastType, cast, coalesce, col, gt, lit, pipe } from "@tablepipe/core";
 import { castColumns, derive, filter, sortRows } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,24 @@ describe("the check of a cast that can fail: in the step's WHERE, and only for s
     for (const columns of plainCasts) {
       const p = pipe(table()).transform(castColumns, { columns });
       expect(stepSql(compileForTest(p, { sourceTypes }).ctes)).not.toContain("WHERE");
+    }
+  });
+
+  it("a cast of a column of unknown type is checked on the engine's type of it; to string, or of null, is not", () => {
+    const untyped = pipe(table()).transform(derive, { columns: { y: coalesce(col("g"), col("t")) } });
+    for (const [dialect, text] of [
+      ["duckdb", `typeof("y") = 'VARCHAR'`],
+      ["spark", "typeof(`y`) = 'string'"],
+    ] as const) {
+      const checked = untyped.transform(derive, { columns: { n: cast(col("y"), "int") } });
+      const compiled = compileForTest(checked, { dialect, sourceTypes });
+      expect(stepSql(compiled.ctes)).toMatch(/ WHERE \(CASE WHEN /);
+      expect(stepSql(compiled.ctes)).toContain(`WHEN (${text}) THEN `);
+      expect(compiled.ctes.at(-1)?.failureProbe).toBeDefined();
+    }
+    for (const columns of [{ s: cast(col("y"), "string") }, { s: cast(lit(null), "int") }]) {
+      const plain = compileForTest(untyped.transform(derive, { columns }), { sourceTypes });
+      expect(stepSql(plain.ctes)).not.toContain("WHERE");
     }
   });
 

@@ -1,7 +1,13 @@
 import { type CastType, type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import type { KnownTypes } from "../step-rendering";
-import { floatCastTest, sqlText, stringCastTest } from "./cast-text";
+import { floatCastTest, sqlText, stringCastTest, unknownCastTest } from "./cast-text";
 import { inProcessKind } from "./expr-kinds";
+
+/**
+ * The type of a value a check reads: a string, a DOUBLE, or of a type the compiler does not know (a column a
+ * `derive` it cannot type gave), which may be either at run time.
+ */
+export type CheckedType = "string" | "float" | "unknown";
 
 /**
  * A cast that can fail, as a step's query checks it: of a string to `int`, `float` or `boolean`, or of a float
@@ -14,8 +20,8 @@ export interface CastCheck {
   readonly cast: Extract<ExprNode, { kind: "cast" }>;
   /** The SQL of the value the cast reads (a cell, or its operand's expression). */
   readonly value: string;
-  /** The value's type: a string, or a DOUBLE. */
-  readonly from: "string" | "float";
+  /** The value's type: a string, a DOUBLE, or unknown to the compiler (the engine's type decides the test). */
+  readonly from: CheckedType;
   /** The SQL test a non-null value passes when it converts as in process. */
   readonly converts: string;
   /** What the error says is expected. */
@@ -28,10 +34,15 @@ export function castCheck(
   where: string,
   cast: Extract<ExprNode, { kind: "cast" }>,
   value: string,
-  from: CastType | undefined,
+  from: CastType | "unknown" | undefined,
 ): CastCheck | undefined {
-  if (from !== "string" && from !== "float") return undefined;
-  const test = from === "float" ? floatCastTest(value, cast.to) : stringCastTest(c, value, from, cast.to);
+  if (from !== "string" && from !== "float" && from !== "unknown") return undefined;
+  const test =
+    from === "float"
+      ? floatCastTest(value, cast.to)
+      : from === "string"
+        ? stringCastTest(c, value, from, cast.to)
+        : unknownCastTest(c, value, cast.to);
   return test === undefined ? undefined : { where, cast, value, from, ...test };
 }
 
@@ -42,17 +53,24 @@ const ON_DOUBLES: ReadonlySet<string> = new Set(["abs", "floor", "ceil"]);
 /**
  * The type of an operand's SQL where a cast of it can fail: `string` for an expression giving strings in process,
  * `float` for one whose SQL is a DOUBLE (a float column, arithmetic, which is on doubles, a negation or cast to
- * float of one, `abs`, `floor` or `ceil` of anything); undefined for any other (an int column's BIGINT always fits an `int`).
+ * float of one, `abs`, `floor` or `ceil` of anything), `unknown` for one of columns of unknown type only (its kind
+ * is null on the known types: a text or a DOUBLE at run time), or a negation of one; undefined for any other (an
+ * int column's BIGINT always fits an `int`; a null literal never fails).
  */
-function operandType(expr: ExprNode, types: KnownTypes): CastType | undefined {
-  if (inProcessKind(expr, types) === "string") return "string";
+function operandType(expr: ExprNode, types: KnownTypes): CheckedType | undefined {
+  const kind = inProcessKind(expr, types);
+  if (kind === "string") return "string";
   const double =
     (expr.kind === "column" && types[expr.name] === "float") ||
     (expr.kind === "binary" && ARITHMETIC.has(expr.op)) ||
-    (expr.kind === "unary" && expr.op === "neg" && operandType(expr.arg, types) === "float") ||
     (expr.kind === "unary" && ON_DOUBLES.has(expr.op)) ||
     (expr.kind === "cast" && expr.to === "float");
-  return double ? "float" : undefined;
+  if (double) return "float";
+  if (expr.kind === "unary" && expr.op === "neg") {
+    const negated = operandType(expr.arg, types);
+    return negated === "float" || negated === "unknown" ? negated : undefined;
+  }
+  return kind === "null" && expr.kind !== "literal" ? "unknown" : undefined;
 }
 
 /** The casts within `expr` in the order the in-process evaluation meets them (operands first, left to right). */
@@ -142,9 +160,10 @@ function castFailure(
  * process, no more (an earlier join's or filter's rows are gone) and no fewer (it is not split from `otherwise`).
  */
 export function castGuard(c: SqlStepContext, checks: readonly CastCheck[], otherwise = "TRUE"): string {
-  const whens = checks.map(
-    (k) =>
-      `WHEN ${k.value} IS NOT NULL AND NOT (${k.converts}) THEN ${castFailure(c, k.where, k.value, k.cast.to, k.expected)}`,
-  );
+  const text = SQL_DIALECTS[c.dialect].types.string;
+  const whens = checks.map((k) => {
+    const shown = k.from === "unknown" ? `CAST(${k.value} AS ${text})` : k.value;
+    return `WHEN ${k.value} IS NOT NULL AND NOT (${k.converts}) THEN ${castFailure(c, k.where, shown, k.cast.to, k.expected)}`;
+  });
   return SQL_DIALECTS[c.dialect].inPlace(`(CASE ${whens.join(" ")} ELSE ${otherwise} END)`);
 }

@@ -1,5 +1,19 @@
 /** A cast that fails fails on the engine as in process, whether a later step reads its column or not. */
-import { and, cast, col, count, gt, lower, lt, mul, pipe, startsWith, sum } from "@tablepipe/core";
+import {
+  and,
+  cast,
+  coalesce,
+  col,
+  count,
+  gt,
+  lower,
+  lt,
+  mul,
+  neg,
+  pipe,
+  startsWith,
+  sum,
+} from "@tablepipe/core";
 import {
   aggregate,
   castColumns,
@@ -28,7 +42,7 @@ const castError = (to: string, value: string, row: number) =>
  * `castColumns`, a `derive`'s and a `filter`'s `cast` of a string that does not convert, for one SQL engine:
  * the in-process error with its row, also when no later step reads the cast column (the engine would prune a
  * cast in the select list), when a later filter drops the row, and when SQL's `AND` would skip it; and no error
- * for a row an earlier join, anti join or filter dropped.
+ * for a row an earlier join, anti join or filter dropped; a cast of a column of unknown type is checked too.
  */
 export function describePrunedCastErrors(engine: ParityEngine, enabled = true): void {
   describe.runIf(enabled)(
@@ -117,6 +131,49 @@ export function describePrunedCastErrors(engine: ParityEngine, enabled = true): 
           engine,
           types,
         );
+      });
+
+      it("a cast of a column of a type the compiler does not know (a derive's coalesce): checked on the engine's type", async () => {
+        const mixed = () =>
+          aq.table({ k: [1, 2, 3], x: [1.5, 1e20, 2], g: ["7", "a", "5"], b: [true, false, null] });
+        const types = { k: "int", x: "float", g: "string", b: "boolean" } as const;
+        // coalesce's type is not plain to the compiler: y's type is unknown after this step
+        const untyped = (of: "g" | "x" | "b") =>
+          pipe(mixed()).transform(derive, { columns: { y: coalesce(col(of), col(of)) } });
+        const chains = [
+          [
+            untyped("g")
+              .transform(derive, { columns: { n: cast(col("y"), "int") } })
+              .transform(select, { columns: ["k"] }),
+            /^derive: column "n": cast\(col\("y"\), "int"\): cannot convert "a" to int \(row 1\)$/,
+          ],
+          [
+            untyped("x")
+              .transform(derive, { columns: { n: cast(neg(col("y")), "int") } })
+              .transform(aggregate, { by: [], measures: { c: count() } }),
+            /^derive: column "n": cast\(neg\(col\("y"\)\), "int"\): cannot convert -100000000000000000000 to int \(row 1\): expected a number from -2\^63 to below 2\^63$/,
+          ],
+          [
+            untyped("g").transform(aggregate, { by: ["k"], measures: { s: sum(cast(col("y"), "float")) } }),
+            /^aggregate\(k\): measure "s": cast\(col\("y"\), "float"\): cannot convert "a" to float \(row 1\)$/,
+          ],
+        ] as const;
+        for (const [p, error] of chains) await expectSameFailure(p, engine, types, error);
+        const converting = [
+          untyped("x").transform(derive, {
+            columns: { f: cast(col("y"), "float"), t: cast(col("y"), "boolean") },
+          }),
+          untyped("b").transform(derive, {
+            columns: { i: cast(col("y"), "int"), f: cast(col("y"), "float") },
+          }),
+          untyped("g")
+            .transform(filter, { where: gt(col("k"), 2) })
+            .transform(derive, { columns: { i: cast(col("y"), "int"), t: cast(col("y"), "string") } }),
+        ];
+        for (const p of converting) {
+          const result = await expectParity(p, engine, types);
+          expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
+        }
       });
 
       it("no error for a row an earlier join, anti join or filter dropped; every step on the engine", async () => {
