@@ -73,7 +73,7 @@ describe("the check of a cast that can fail: in the step's WHERE, and only for s
     }
   });
 
-  it("a cast of a column of unknown type is checked on the engine's type of it; to string, or of null, is not", () => {
+  it("a cast of a column of unknown type, or of a coalesce of numbers, is checked on the engine's type of it; to string, or of null, is not", () => {
     const untyped = pipe(table()).transform(derive, { columns: { y: coalesce(col("g"), col("t")) } });
     for (const [dialect, text] of [
       ["duckdb", `typeof("y") = 'VARCHAR'`],
@@ -85,7 +85,21 @@ describe("the check of a cast that can fail: in the step's WHERE, and only for s
       expect(stepSql(compiled.ctes)).toContain(`WHEN (${text}) THEN `);
       expect(compiled.ctes.at(-1)?.failureProbe).toBeDefined();
     }
-    for (const columns of [{ s: cast(col("y"), "string") }, { s: cast(lit(null), "int") }]) {
+    const numbers = compileForTest(
+      pipe(table()).transform(derive, { columns: { n: cast(coalesce(col("x"), col("k")), "int") } }),
+      { sourceTypes },
+    );
+    expect(stepSql(numbers.ctes)).toContain(
+      `AND NOT ((CASE WHEN (typeof(COALESCE("x", "k")) IN ('DOUBLE', 'FLOAT')) THEN (TRY_CAST(`,
+    );
+    expect(stepSql(numbers.ctes)).not.toContain("= 'VARCHAR'"); // numbers: no text test
+    const plainCasts = [
+      { s: cast(col("y"), "string") },
+      { s: cast(lit(null), "int") },
+      { s: cast(coalesce(col("x"), col("k")), "float") },
+      { s: cast(coalesce(col("x"), col("k")), "boolean") },
+    ];
+    for (const columns of plainCasts) {
       const plain = compileForTest(untyped.transform(derive, { columns }), { sourceTypes });
       expect(stepSql(plain.ctes)).not.toContain("WHERE");
     }

@@ -4,10 +4,11 @@ import { floatCastTest, sqlText, stringCastTest, unknownCastTest } from "./cast-
 import { inProcessKind } from "./expr-kinds";
 
 /**
- * The type of a value a check reads: a string, a DOUBLE, or of a type the compiler does not know (a column a
- * `derive` it cannot type gave), which may be either at run time.
+ * The type of a value a check reads: a string, a DOUBLE, of a type the compiler does not know (`unknown`: a
+ * column a `derive` it cannot type gave, a text or a DOUBLE at run time), or a number whose SQL type it does not
+ * know (`number`: a `coalesce` or `case` of numbers, a BIGINT or a DOUBLE at run time).
  */
-export type CheckedType = "string" | "float" | "unknown";
+export type CheckedType = "string" | "float" | "unknown" | "number";
 
 /**
  * A cast that can fail, as a step's query checks it: of a string to `int`, `float` or `boolean`, or of a float
@@ -34,15 +35,15 @@ export function castCheck(
   where: string,
   cast: Extract<ExprNode, { kind: "cast" }>,
   value: string,
-  from: CastType | "unknown" | undefined,
+  from: CastType | CheckedType | undefined,
 ): CastCheck | undefined {
-  if (from !== "string" && from !== "float" && from !== "unknown") return undefined;
+  if (from !== "string" && from !== "float" && from !== "unknown" && from !== "number") return undefined;
   const test =
     from === "float"
       ? floatCastTest(value, cast.to)
       : from === "string"
         ? stringCastTest(c, value, from, cast.to)
-        : unknownCastTest(c, value, cast.to);
+        : unknownCastTest(c, value, cast.to, from === "unknown");
   return test === undefined ? undefined : { where, cast, value, from, ...test };
 }
 
@@ -54,8 +55,9 @@ const ON_DOUBLES: ReadonlySet<string> = new Set(["abs", "floor", "ceil"]);
  * The type of an operand's SQL where a cast of it can fail: `string` for an expression giving strings in process,
  * `float` for one whose SQL is a DOUBLE (a float column, arithmetic, which is on doubles, a negation or cast to
  * float of one, `abs`, `floor` or `ceil` of anything), `unknown` for one of columns of unknown type only (its kind
- * is null on the known types: a text or a DOUBLE at run time), or a negation of one; undefined for any other (an
- * int column's BIGINT always fits an `int`; a null literal never fails).
+ * is null on the known types: a text or a DOUBLE at run time), `number` for a `coalesce` or `case` giving numbers
+ * (a BIGINT or a DOUBLE), or a negation of either; undefined for any other (an int column's BIGINT always fits an
+ * `int`; a null literal never fails).
  */
 function operandType(expr: ExprNode, types: KnownTypes): CheckedType | undefined {
   const kind = inProcessKind(expr, types);
@@ -68,8 +70,9 @@ function operandType(expr: ExprNode, types: KnownTypes): CheckedType | undefined
   if (double) return "float";
   if (expr.kind === "unary" && expr.op === "neg") {
     const negated = operandType(expr.arg, types);
-    return negated === "float" || negated === "unknown" ? negated : undefined;
+    return negated === "string" ? undefined : negated;
   }
+  if (kind === "number" && (expr.kind === "coalesce" || expr.kind === "case")) return "number";
   return kind === "null" && expr.kind !== "literal" ? "unknown" : undefined;
 }
 
@@ -162,7 +165,7 @@ function castFailure(
 export function castGuard(c: SqlStepContext, checks: readonly CastCheck[], otherwise = "TRUE"): string {
   const text = SQL_DIALECTS[c.dialect].types.string;
   const whens = checks.map((k) => {
-    const shown = k.from === "unknown" ? `CAST(${k.value} AS ${text})` : k.value;
+    const shown = k.from === "unknown" || k.from === "number" ? `CAST(${k.value} AS ${text})` : k.value;
     return `WHEN ${k.value} IS NOT NULL AND NOT (${k.converts}) THEN ${castFailure(c, k.where, shown, k.cast.to, k.expected)}`;
   });
   return SQL_DIALECTS[c.dialect].inPlace(`(CASE ${whens.join(" ")} ELSE ${otherwise} END)`);

@@ -10,14 +10,16 @@ const NUMBER = "__tablepipe_failed_number";
 
 /**
  * The SQL of a check's value as a string (or null) and as a DOUBLE (or null): a string's in the first, a
- * DOUBLE's in the second, and a value of unknown type in the one its type (text or float) says.
+ * DOUBLE's in the second, and a value of unknown type (or a number of unknown type) in the one its type says.
  */
 function valueColumns(c: SqlStepContext, check: CastCheck): readonly [text: string, number: string] {
   const d = SQL_DIALECTS[c.dialect];
   if (check.from === "string") return [check.value, `CAST(NULL AS ${d.types.float})`];
   if (check.from === "float") return [`CAST(NULL AS ${d.types.string})`, check.value];
   return [
-    `(CASE WHEN ${d.valueTypeIs(check.value, "string")} THEN CAST(${check.value} AS ${d.types.string}) END)`,
+    check.from === "number"
+      ? `CAST(NULL AS ${d.types.string})`
+      : `(CASE WHEN ${d.valueTypeIs(check.value, "string")} THEN CAST(${check.value} AS ${d.types.string}) END)`,
     `(CASE WHEN ${d.valueTypeIs(check.value, "float")} THEN TRY_CAST(${check.value} AS ${d.types.float}) END)`,
   ];
 }

@@ -65,20 +65,26 @@ export function stringCastTest(
 }
 
 /**
- * For a cast of a value whose type the compiler does not know, the SQL test a non-null value passes when it
- * converts as in process, on the engine's type of it: a text's as a string's, a DOUBLE's (to `int`) as a float's,
- * any other's passes (an integer fits an `int`, a boolean converts); undefined where no value can fail the cast.
+ * For a cast of a value whose SQL type the compiler does not know, the SQL test a non-null value passes when it
+ * converts as in process, on the engine's type of it: a text's as a string's (when `maybeText`: not for numbers),
+ * a DOUBLE's (to `int`) as a float's, any other's passes (an integer fits an `int`, a boolean converts);
+ * undefined where no value can fail the cast.
  */
 export function unknownCastTest(
   c: SqlStepContext,
   value: string,
   to: CastType,
+  maybeText: boolean,
 ): { readonly converts: string; readonly expected: string } | undefined {
   const d = SQL_DIALECTS[c.dialect];
-  const text = stringCastTest(c, `CAST(${value} AS ${d.types.string})`, "string", to);
-  if (text === undefined) return undefined;
+  const text = maybeText ? stringCastTest(c, `CAST(${value} AS ${d.types.string})`, "string", to) : undefined;
   const number = floatCastTest(`TRY_CAST(${value} AS ${d.types.float})`, to);
-  const whens = [`WHEN ${d.valueTypeIs(value, "string")} THEN ${text.converts}`];
-  if (number !== undefined) whens.push(`WHEN ${d.valueTypeIs(value, "float")} THEN ${number.converts}`);
-  return { converts: `(CASE ${whens.join(" ")} ELSE TRUE END)`, expected: text.expected };
+  const whens = [
+    ...(text === undefined ? [] : [`WHEN ${d.valueTypeIs(value, "string")} THEN ${text.converts}`]),
+    ...(number === undefined ? [] : [`WHEN ${d.valueTypeIs(value, "float")} THEN ${number.converts}`]),
+  ];
+  const expected = text?.expected ?? number?.expected;
+  return expected === undefined
+    ? undefined
+    : { converts: `(CASE ${whens.join(" ")} ELSE TRUE END)`, expected };
 }

@@ -133,7 +133,7 @@ export function describePrunedCastErrors(engine: ParityEngine, enabled = true): 
         );
       });
 
-      it("a cast of a column of a type the compiler does not know (a derive's coalesce): checked on the engine's type", async () => {
+      it("a cast of a column of a type the compiler does not know (a derive's coalesce), or of a coalesce of numbers: checked on the engine's type", async () => {
         const mixed = () =>
           aq.table({ k: [1, 2, 3], x: [1.5, 1e20, 2], g: ["7", "a", "5"], b: [true, false, null] });
         const types = { k: "int", x: "float", g: "string", b: "boolean" } as const;
@@ -157,9 +157,18 @@ export function describePrunedCastErrors(engine: ParityEngine, enabled = true): 
             untyped("g").transform(aggregate, { by: ["k"], measures: { s: sum(cast(col("y"), "float")) } }),
             /^aggregate\(k\): measure "s": cast\(col\("y"\), "float"\): cannot convert "a" to float \(row 1\)$/,
           ],
+          [
+            pipe(mixed())
+              .transform(derive, { columns: { n: cast(coalesce(col("x"), 0), "int") } })
+              .transform(select, { columns: ["k"] }),
+            /^derive: column "n": cast\(coalesce\(col\("x"\), 0\), "int"\): cannot convert 100000000000000000000 to int \(row 1\): expected a number from -2\^63 to below 2\^63$/,
+          ],
         ] as const;
         for (const [p, error] of chains) await expectSameFailure(p, engine, types, error);
         const converting = [
+          pipe(mixed()).transform(derive, {
+            columns: { i: cast(coalesce(col("k"), 0), "int"), f: cast(coalesce(col("x"), 0), "float") },
+          }),
           untyped("x").transform(derive, {
             columns: { f: cast(col("y"), "float"), t: cast(col("y"), "boolean") },
           }),
