@@ -26,10 +26,11 @@ function valueColumns(c: SqlStepContext, check: CastCheck): readonly [text: stri
 
 /**
  * The failure probe of a step whose casts can fail: the first check (in the order in process makes them: a
- * `castColumns` rendering's columns in the params' order, a `derive`'s casts column by column) a value fails, its
- * first such row (0-based, in row order: the row in process names) and the value, with the in-process error for
- * them (`castColumns: column "x": cast(col("x"), "float"): cannot convert "paid" to float (row 1)`). Undefined
- * when there is no check (no cast can fail).
+ * `castColumns` rendering's columns in the params' order, a `derive`'s casts column by column, an `aggregate`'s
+ * measure by measure, a `window`'s function by function) a value fails, its first such row (0-based, in row
+ * order: the row in process names) and the value, with the in-process error for them (`castColumns: column "x":
+ * cast(col("x"), "float"): cannot convert "paid" to float (row 1)`). Undefined when there is no check (no cast can
+ * fail).
  */
 export function castFailureProbe(c: SqlStepContext, checks: readonly CastCheck[]): FailureProbe | undefined {
   if (checks.length === 0) return undefined;
