@@ -8,6 +8,7 @@ import type {
   NeedsMessages,
   OutputColumns,
   OutputTypes,
+  ParamsConstraint,
   ParamsGiven,
   ParamsSchema,
   StaticContract,
@@ -89,7 +90,7 @@ export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
     Z extends ParamsSchema,
     F extends StaticContract,
     N extends string,
-    const P extends object = Record<never, never>,
+    const P extends ParamsConstraint<S, Z, P> = Record<never, never>,
   >(
     this: CheckedPipe<C, N, S, F, P, K>,
     transform: Transform<S, Z, F, N> & ParamsGiven<S, Z, P>,

@@ -7,6 +7,7 @@ import type {
   DeclaredTypes,
   NeedsOf,
   NeedTypesOf,
+  ParamsConstraint,
   ParamsGiven,
   ParamsSchema,
   StaticContract,
@@ -70,7 +71,7 @@ export function step<
   S extends ColumnParams,
   Z extends ParamsSchema,
   F extends StaticContract,
-  const P extends object = Record<never, never>,
+  const P extends ParamsConstraint<S, Z, P> = Record<never, never>,
 >(
   transform: Transform<S, Z, F> & ParamsGiven<S, Z, P>,
   ...params: StepParamsArgs<S, Z, P>

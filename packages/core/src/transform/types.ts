@@ -263,6 +263,35 @@ export type ParamsInput<S extends ColumnParams, Z extends ParamsSchema> = {
   [K in keyof S]?: ColumnValue<S[K]>;
 } & { [K in RequiredColumnKeys<S>]-?: ColumnValue<S[K]> } & SchemaInput<Z>;
 
+/**
+ * {@link ParamsInput} with every param optional: what each param a caller passes must be assignable to,
+ * whatever the caller leaves out (a required param left out is reported by the params argument's type, or by
+ * {@link ParamsGiven} in a pipe or a `step`).
+ */
+export type ParamsShape<S extends ColumnParams, Z extends ParamsSchema> = {
+  [K in keyof ParamsInput<S, Z>]?: ParamsInput<S, Z>[K];
+};
+
+/** A function type: no object literal is one, so a constraint that asks for it fails (see {@link KnownParams}). */
+export type UnknownParams<K> = (unknownParams: K) => never;
+
+/** `unknown` when every key of `P` is a param of `I`, else {@link UnknownParams}, which no params object is. */
+export type KnownParams<P, I> = [Exclude<keyof P, keyof I>] extends [never]
+  ? unknown
+  : UnknownParams<Exclude<keyof P, keyof I>>;
+
+/**
+ * The constraint of the params `P` a caller passes to a transform (directly, in a pipe, in a `step`). Params
+ * that do not meet it, a wrong value (a misspelt member of an enum, a wrong type) or a key that is not a
+ * param, are not inferred: `P` is then this constraint, and the params argument is checked against it, so that
+ * the diagnostic marks that param and names the type it expects (`Type '"lefft"' is not assignable to type
+ * '"inner" | "left" | "semi" | "anti" | undefined'`; `Object literal may only specify known properties, but
+ * 'howw' does not exist in type ...`). Unconstrained, a literal conflicting with the param's type made the
+ * params' type `never`, and the diagnostic named neither.
+ */
+export type ParamsConstraint<S extends ColumnParams, Z extends ParamsSchema, P> = ParamsShape<S, Z> &
+  KnownParams<P, ParamsInput<S, Z>>;
+
 /** What the implementation receives: every param resolved, defaults applied. */
 export type ResolvedParams<S extends ColumnParams, Z extends ParamsSchema> = {
   [K in keyof S]: S[K] extends ColumnParam<ColumnRole, infer D>
@@ -284,7 +313,8 @@ export type ParamsArgs<S extends ColumnParams, Z extends ParamsSchema, P> =
 /**
  * The params argument of `pipe(...).transform(t, params)` and `step(t, params)`, where the transform's types
  * are inferred in the same call. Written without a conditional type so that `const P` keeps literal column
- * names (lists included); a missing params argument is caught by {@link ParamsGiven} on the transform.
+ * names (lists included); a missing params argument is caught by {@link ParamsGiven} on the transform. `P` is
+ * constrained by {@link ParamsConstraint}, which reports a wrong param value at that param.
  */
 export type StepParamsArgs<S extends ColumnParams, Z extends ParamsSchema, P> = [
   params?: P & ParamsInput<S, Z> & NoExtraKeys<P, ParamsInput<S, Z>>,
@@ -318,7 +348,11 @@ export type TransformCall<
   Z extends ParamsSchema,
   F extends StaticContract,
   N extends string = string,
-> = <C extends string, K extends ColumnTypes = NoColumnTypes, const P extends object = Record<never, never>>(
+> = <
+  C extends string,
+  K extends ColumnTypes = NoColumnTypes,
+  const P extends ParamsConstraint<S, Z, P> = Record<never, never>,
+>(
   table: CheckedTable<C, N, S, F, P, K>,
   ...params: ParamsArgs<S, Z, P>
 ) => Table<OutputColumns<C, S, F, P>, OutputTypes<K, S, F, P>>;

@@ -8,6 +8,7 @@ import type {
   NoColumnTypes,
   OutputColumns,
   OutputTypes,
+  ParamsConstraint,
   ParamsGiven,
   ParamsSchema,
   RowSchemaTypes,
@@ -140,7 +141,7 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
     Z extends ParamsSchema,
     F extends StaticContract,
     N extends string,
-    const P extends object = Record<never, never>,
+    const P extends ParamsConstraint<S, Z, P> = Record<never, never>,
   >(
     this: [NeedsMessages<C, N, S, F, P, K>] extends [never]
       ? SourcePipe<C, K>
