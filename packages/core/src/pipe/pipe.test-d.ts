@@ -63,6 +63,50 @@ describe("typed columns", () => {
     needsZones(trips, { zones: "z" });
   });
 
+  it("reports a wrong param value at that param, directly, in a pipe, in a step and in a composite", () => {
+    const keepMode = defineTransform({
+      name: "keepMode",
+      columns: { column: needs("fare") },
+      params: z.object({ mode: z.enum(["first", "last"]).default("first") }),
+      apply: (table) => table,
+    });
+    // The errors are pinned to the param's line: a one-line call would let an error anywhere pass.
+    keepMode(trips, {
+      // @ts-expect-error Type '"frist"' is not assignable to type '"first" | "last" | undefined'
+      mode: "frist",
+    });
+    pipe(trips).transform(keepMode, {
+      // @ts-expect-error the same in a pipe (was: not assignable to parameter of type 'undefined')
+      mode: "frist",
+    });
+    step(keepMode, {
+      // @ts-expect-error the same in a step
+      mode: "frist",
+    });
+    keepMode(trips, {
+      column: "fare",
+      // @ts-expect-error Object literal may only specify known properties, but 'mod' does not exist
+      mod: "first",
+    });
+    const composite = compose({
+      name: "composite",
+      params: z.object({ mode: z.enum(["first", "last"]).default("first") }),
+      steps: (p) => [step(keepMode, { mode: p.mode })],
+    });
+    composite(trips, {
+      // @ts-expect-error a composite's own params too
+      mode: "frist",
+    });
+    pipe(trips).transform(composite, {
+      // @ts-expect-error and in a pipe
+      mode: "frist",
+    });
+    // A literal value still decides the step's columns: the column param's literal name.
+    expectTypeOf(step(keepMode, { column: "fare", mode: "last" })).toEqualTypeOf<
+      Step<"fare", never, never>
+    >();
+  });
+
   it("leaves tables with unknown columns to the run-time check", () => {
     expectTypeOf(limitHistory(untyped)).toEqualTypeOf<Table<string>>();
   });
