@@ -17,6 +17,7 @@ import {
 } from "./kernels";
 import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { concatStrings, NUMBER_FUNCTIONS } from "./number-functions";
+import { givesStamps, stampText } from "./stamp-text";
 import {
   columnVector,
   describeKind,
@@ -49,6 +50,8 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
   const fail = (at: ExprNode, detail: string): never => {
     throw new ExpressionError(step, formatExpr(at), detail);
   };
+
+  const typeOf = (name: string) => input.columnType?.(name);
 
   const readColumn = (name: string, at: ExprNode): Vector => {
     const cached = columns.get(name);
@@ -374,6 +377,13 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       }
       case "cast": {
         const a = evaluate(at.arg);
+        if (at.to === "string" && a.kind === "number" && givesStamps(at.arg, typeOf)) {
+          const values = a.values;
+          return {
+            kind: "string",
+            values: Array.from(values, (v) => (Number.isNaN(v) ? null : stampText(v))),
+          };
+        }
         try {
           return castVector(a, at.to, n);
         } catch (error) {

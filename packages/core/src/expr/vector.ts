@@ -1,3 +1,4 @@
+import type { LogicalType } from "../schema/logical-types";
 /**
  * The values of an expression over all rows, one typed array per kind: numbers (time stamps are epoch
  * milliseconds) in a `Float64Array` with NaN for null, booleans in a `Uint8Array` (0 false, 1 true,
@@ -24,6 +25,11 @@ export interface ExpressionInput {
   column(name: string): ArrayLike<unknown>;
   /** A column already as a vector, read instead of `column` (undefined: read `column`). */
   vector?(name: string): Vector | undefined;
+  /**
+   * A column's declared type (its table's schema), where known: a `timestamp` or `date` column cast to a string
+   * is its wall-clock text, not its epoch milliseconds' (see `stampText`).
+   */
+  columnType?(name: string): LogicalType | undefined;
 }
 
 /** What a kind is called in errors. */

@@ -21,6 +21,7 @@ import type {
 import { schemaFromRowSchema } from "@tablepipe/core";
 import {
   attachSchema,
+  castsToText,
   executePlan,
   keepCondition,
   makeStep,
@@ -82,7 +83,8 @@ function leadingConditions(streamed: readonly PlannedStep[]): ExprNode[] {
   const conditions: ExprNode[] = [];
   for (const planned of streamed) {
     const condition = keepCondition(planned);
-    if (condition === undefined) break;
+    // a cast to text reads the columns' declared types (a time stamp's text), which the read's batches lack
+    if (condition === undefined || castsToText(condition)) break;
     conditions.push(condition);
   }
   return conditions;

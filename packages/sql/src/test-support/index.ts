@@ -22,6 +22,7 @@ export {
 } from "./random-tables";
 export { expectSameTable, normalCell, normalRows } from "./same-table";
 export { describeStampSumParity } from "./stamp-sum-suite";
+export { describeStampTextParity } from "./stamp-text-suite";
 export { describeStddevParity } from "./stddev-suite";
 export { describeTipModelParity } from "./tip-model-suite";
 export { describeTypedParity } from "./typed-parity-suite";

@@ -1,0 +1,4 @@
+import { describeStampTextParity } from "@tablepipe/sql/test-support";
+import { duckdbParityEngine } from "./test-support";
+
+describeStampTextParity(duckdbParityEngine(30));
