@@ -111,6 +111,39 @@ describe("toSql (DuckDB)", () => {
       expect(toSql(cast(col(name), "string"), "duckdb", types)).toBe(`CAST("${name}" AS VARCHAR)`);
     }
   });
+
+  it("sees numbers through a coalesce or case whose every value is a number or a null literal", () => {
+    const types = { k: "int", x: "float", t: "timestamp", s: "string" } as const;
+    const text = SQL_DIALECTS.duckdb.numberText;
+    expect(toSql(cast(coalesce(col("k"), col("x"), 0), "string"), "duckdb", types)).toBe(
+      text(`COALESCE("k", "x", 0)`),
+    );
+    const picked = caseWhen(
+      [
+        [gt(col("x"), 0), col("k")],
+        [isNull(col("x")), null],
+      ],
+      neg(col("x")),
+    );
+    expect(toSql(cast(picked, "string"), "duckdb", types)).toBe(
+      text(`(CASE WHEN ("x" > 0) THEN "k" WHEN ("x" IS NULL) THEN NULL ELSE (-"x") END)`),
+    );
+    expect(toSql(cast(coalesce(null, caseWhen([[gt(col("x"), 0), 1]])), "string"), "spark", types)).toBe(
+      SQL_DIALECTS.spark.numberText("COALESCE(NULL, (CASE WHEN (`x` > 0) THEN 1 ELSE NULL END))"),
+    );
+    // a value of a time stamp, a string or a column of unknown type, or nulls only: SQL's CAST
+    for (const other of ["t", "s", "u"]) {
+      expect(toSql(cast(coalesce(col("k"), col(other)), "string"), "duckdb", types)).toBe(
+        `CAST(COALESCE("k", "${other}") AS VARCHAR)`,
+      );
+      expect(
+        toSql(cast(caseWhen([[gt(col("x"), 0), col("k")]], col(other)), "string"), "duckdb", types),
+      ).toBe(`CAST((CASE WHEN ("x" > 0) THEN "k" ELSE "${other}" END) AS VARCHAR)`);
+    }
+    expect(toSql(cast(coalesce(null, null), "string"), "duckdb", types)).toBe(
+      `CAST(COALESCE(NULL, NULL) AS VARCHAR)`,
+    );
+  });
 });
 
 describe("toSqlOrderBy", () => {

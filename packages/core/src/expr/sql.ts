@@ -108,7 +108,8 @@ const NUMBER_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
 
 /**
  * Whether `node` gives numbers that are not time stamps, as far as its form and the known column types tell
- * (arithmetic, a number literal, a date part, a cast to a number, an int or float column).
+ * (arithmetic, a number literal, a date part, a cast to a number, an int or float column, and a `coalesce` or
+ * `case` whose every value is one of these or a null literal, at least one not null).
  */
 function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>): boolean {
   switch (node.kind) {
@@ -122,9 +123,19 @@ function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>)
       return NUMBER_FUNCTIONS.has(node.op);
     case "cast":
       return node.to === "int" || node.to === "float";
+    case "coalesce":
+      return allNumbers(node.args, types);
+    case "case":
+      return allNumbers([...node.branches.map((b) => b.result), node.otherwise], types);
     default:
       return false;
   }
+}
+
+/** Whether the values a `coalesce` or `case` picks from are all numbers or null literals, one at least a number. */
+function allNumbers(values: readonly ExprNode[], types: Readonly<Record<string, CastType>>): boolean {
+  const isNull = (v: ExprNode) => v.kind === "literal" && v.value === null;
+  return values.some((v) => !isNull(v)) && values.every((v) => isNull(v) || givesNumbers(v, types));
 }
 
 function render(node: ExprNode, r: Rendering): string {
@@ -192,8 +203,9 @@ function render(node: ExprNode, r: Rendering): string {
  * An expression as SQL in a dialect: every operator parenthesised, so the SQL means what the tree means;
  * `a / b` is `a / NULLIF(b, 0)` (null on a zero divisor, as in process); `dayOfWeek` counts Sunday as 1 in
  * every dialect; `abs`, `floor` and `ceil` are on DOUBLEs (a time stamp's epoch milliseconds), a zero result `0`,
- * never `-0` (`SqlDialect.wholeNumber`); `concat` is `||` (null when a part is null); `cast(x, "int")` truncates toward zero; `cast(x, "string")` of numbers (arithmetic, a number
- * column of the known `types`, ...) writes them as JavaScript does (`2`, not `2.0`).
+ * never `-0` (`SqlDialect.wholeNumber`); `concat` is `||` (null when a part is null); `cast(x, "int")` truncates
+ * toward zero; `cast(x, "string")` of numbers (arithmetic, a number column of the known `types`, a `coalesce` or
+ * `case` of such, ...) writes them as JavaScript does (`2`, not `2.0`).
  *
  * @example toSql(and(gt(col("amount"), 10), eq(col("status"), "paid")), "duckdb")
  * // (("amount" > 10) AND ("status" = 'paid'))

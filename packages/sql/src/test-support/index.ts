@@ -8,6 +8,7 @@ export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
+export { describeNumberTextParity } from "./number-text-suite";
 export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
 export { describePrunedCastErrors } from "./pruned-cast-suite";

@@ -1,0 +1,4 @@
+import { describeNumberTextParity } from "@tablepipe/sql/test-support";
+import { duckdbParityEngine } from "./test-support";
+
+describeNumberTextParity(duckdbParityEngine(1));
