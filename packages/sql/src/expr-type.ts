@@ -3,8 +3,8 @@ import type { KnownTypes } from "./step-rendering";
 
 /**
  * The type an expression's SQL has where it is plain to see (a column, a cast, a time-stamp literal, `concat`, `abs`,
- * `floor` or `ceil` of a float), else undefined. `abs`, `floor` and `ceil` are DOUBLEs in SQL, so of an int (an
- * `int` in process) their type is not given, as arithmetic's is not.
+ * `floor` or `ceil` of a float, a `coalesce` or `case` of values of one type), else undefined. `abs`, `floor` and
+ * `ceil` are DOUBLEs in SQL, so of an int (an `int` in process) their type is not given, as arithmetic's is not.
  */
 export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefined {
   switch (expr.kind) {
@@ -24,7 +24,44 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
         exprType(expr.arg, types) === "float"
         ? "float"
         : undefined;
+    case "coalesce":
+      return pickedType(expr.args, types);
+    case "case":
+      return pickedType([...expr.branches.map((b) => b.result), expr.otherwise], types);
     default:
       return undefined;
   }
+}
+
+/** Whether a value is a null literal (NaN is rendered as NULL too). */
+function isNullLiteral(value: ExprNode): boolean {
+  return value.kind === "literal" && (value.value === null || Number.isNaN(value.value));
+}
+
+/**
+ * The type of a value a `coalesce` or `case` picks: its {@link exprType}, or for a number literal the type SQL reads
+ * it as (a whole number within 2^53 an integer, any other a DOUBLE; a whole number past it may be a wider integer).
+ */
+function valueType(value: ExprNode, types: KnownTypes): CastType | undefined {
+  if (value.kind !== "literal" || typeof value.value !== "number" || value.timestamp === true) {
+    return exprType(value, types);
+  }
+  if (Number.isSafeInteger(value.value)) return "int";
+  return Number.isInteger(value.value) ? undefined : "float";
+}
+
+/**
+ * The type SQL gives a `coalesce` or `case` of these values: their one type, null literals aside (ints with floats
+ * are floats); undefined when a value's type is unknown, the types differ otherwise, or every value is null.
+ */
+function pickedType(values: readonly ExprNode[], types: KnownTypes): CastType | undefined {
+  const found = new Set<CastType>();
+  for (const value of values) {
+    if (isNullLiteral(value)) continue;
+    const type = valueType(value, types);
+    if (type === undefined) return undefined;
+    found.add(type);
+  }
+  if (found.size === 2 && found.has("int") && found.has("float")) return "float";
+  return found.size === 1 ? [...found][0] : undefined;
 }

@@ -1,6 +1,19 @@
 /** The parity of numbers cast to text through a `coalesce` or `case`: JavaScript's text (`2`), not SQL's (`2.0`). */
-import { caseWhen, cast, coalesce, col, eq, gt, isNull, lt, neg, type Pipe, pipe } from "@tablepipe/core";
-import { derive, filter } from "@tablepipe/transforms";
+import {
+  caseWhen,
+  cast,
+  coalesce,
+  col,
+  eq,
+  gt,
+  isNull,
+  lt,
+  max,
+  neg,
+  type Pipe,
+  pipe,
+} from "@tablepipe/core";
+import { aggregate, derive, filter } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { expectParity, type ParityEngine } from "./expect-parity";
@@ -115,6 +128,26 @@ export function describeNumberTextParity(engine: ParityEngine, enabled = true): 
           null,
           "9007199254740991",
         ]);
+      });
+
+      it("of a column an earlier step derived from a coalesce or case, or a max of one", async () => {
+        const p = pipe(numbers())
+          .transform(derive, {
+            columns: {
+              kx: coalesce(col("k"), col("x")),
+              picked: caseWhen([[gt(col("x"), 0), col("k")]], 0),
+            },
+          })
+          .transform(derive, {
+            columns: { kx: cast(col("kx"), "string"), picked: cast(col("picked"), "string") },
+          });
+        const columns = await onEngine(p);
+        expect(columns.kx?.slice(0, 5)).toEqual(["1", "-2", "-2", "1099511627776", "0"]);
+        expect(columns.picked).toEqual(["1", "0", "0", "1099511627776", "0", "0", "0", "0"]);
+        const top = pipe(numbers())
+          .transform(aggregate, { by: [], measures: { top: max(coalesce(col("x"), col("k"))) } })
+          .transform(derive, { columns: { top: cast(col("top"), "string") } });
+        expect((await onEngine(top)).top).toEqual(["9007199254740991"]);
       });
 
       it("in a filter: the text compared is JavaScript's", async () => {
