@@ -1,4 +1,4 @@
-import type { RowSchema } from "@tablepipe/core";
+import { type RowSchema, schemaFromRowSchema, type TableSchema } from "@tablepipe/core";
 import { type ColumnType, columnTypesOf, DUCKDB_TYPES } from "./column-types";
 import type { DuckDbFilesSource } from "./files-source";
 import { duckdbCsvFiles } from "./read-files";
@@ -11,6 +11,8 @@ export interface DuckDbFileSource {
   readonly path: string;
   /** The columns, in order, with their types. */
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
+  /** The column types the row schema declares: the run checks the steps against them before anything is read. */
+  readonly schema?: TableSchema;
   /** The `SELECT` that reads it with those types. */
   readonly sql: string;
 }
@@ -43,6 +45,7 @@ export function parquetFile(path: string, schema: RowSchema): DuckDbFileSource {
     format: "parquet",
     path,
     columns,
+    schema: schemaFromRowSchema(schema),
     sql: `SELECT ${list.join(", ")} FROM read_parquet(${sqlString(path)})`,
   };
 }
@@ -62,6 +65,7 @@ export function duckdbTable(name: string, schema: RowSchema): DuckDbFileSource {
     format: "table",
     path: name,
     columns,
+    schema: schemaFromRowSchema(schema),
     sql: `SELECT ${list.join(", ")} FROM ${quote(name)}`,
   };
 }

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { schemaFromRowSchema, type TableSchema } from "@tablepipe/core";
 import {
   type ColumnAliases,
   type ColumnSpec,
@@ -32,6 +33,8 @@ export interface FilesSchema {
   readonly specs: readonly ColumnSpec[];
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
   readonly table: ColumnTable;
+  /** The column types readTable declares for the files' rows (the row schema's), for the steps' pre-flight. */
+  readonly schema: TableSchema;
   readonly path: string;
 }
 
@@ -57,7 +60,8 @@ export function filesSchema(
   checkAliases(specs, options.aliases);
   const columns = specs.map((spec) => [spec.name, COLUMN_TYPE[spec.kind]] as const);
   const table = makeTable(Object.fromEntries(specs.map((spec) => [spec.name, []])));
-  return { specs, columns, table, path: typeof source === "string" ? source : source.join(", ") };
+  const path = typeof source === "string" ? source : source.join(", ");
+  return { specs, columns, table, schema: schemaFromRowSchema(schema), path };
 }
 
 /**

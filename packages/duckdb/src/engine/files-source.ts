@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { TableSchema } from "@tablepipe/core";
 import type { ReadReport } from "@tablepipe/io";
 import type { ColumnTable } from "arquero";
 import type { ColumnType } from "./column-types";
@@ -26,6 +27,11 @@ export interface DuckDbFilesSource {
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
   /** An empty table with the schema's columns: give it to `pipe(...)` to build the steps. */
   readonly table: ColumnTable;
+  /**
+   * The column types readTable declares for the files' rows (the row schema's): the run checks the steps against
+   * them before anything is read (a fill value of another kind, ...), as the in-process run checks readTable's table.
+   */
+  readonly schema?: TableSchema;
   /** The files, sorted as readTable sorts them. */
   readonly files: () => Promise<readonly string[]>;
   /** Read the files into a new temporary table `relation` (rows in file order); returns what readTable reports. */

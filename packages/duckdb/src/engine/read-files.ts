@@ -202,7 +202,8 @@ export function duckdbCsvFiles(
   schema: RowSchema,
   options: DuckDbReadOptions = {},
 ): DuckDbFilesSource {
-  const { specs, columns, table, path } = filesSchema(source, schema, options, "duckdbCsvFiles");
+  const described = filesSchema(source, schema, options, "duckdbCsvFiles");
+  const { specs, columns, table, path } = described;
   const loadWithDuckDb = async (
     connection: DuckDBConnection,
     relation: string,
@@ -339,5 +340,15 @@ export function duckdbCsvFiles(
   };
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
   // read unsniffed (see readCsvSql), the files have no row estimate
-  return { format: "files", path, columns, table, files, load, stream, keepJoinSides: true };
+  return {
+    format: "files",
+    path,
+    columns,
+    table,
+    schema: described.schema,
+    files,
+    load,
+    stream,
+    keepJoinSides: true,
+  };
 }

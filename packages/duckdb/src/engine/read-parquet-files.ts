@@ -202,7 +202,8 @@ export function duckdbParquetFiles(
   schema: RowSchema,
   options: DuckDbReadOptions = {},
 ): DuckDbFilesSource {
-  const { specs, columns, table, path } = filesSchema(source, schema, options, "duckdbParquetFiles");
+  const described = filesSchema(source, schema, options, "duckdbParquetFiles");
+  const { specs, columns, table, path } = described;
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
   const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
     const all = await files();
@@ -239,5 +240,15 @@ export function duckdbParquetFiles(
     }
     return {};
   };
-  return { format: "files", path, columns, table, files, load, stream, numbersInParallel: true };
+  return {
+    format: "files",
+    path,
+    columns,
+    table,
+    schema: described.schema,
+    files,
+    load,
+    stream,
+    numbersInParallel: true,
+  };
 }

@@ -176,7 +176,7 @@ export interface LoadedPipe {
   readonly planned: readonly PlannedStep[];
   readonly flat: readonly PlannedStep[];
   readonly compiled: CompiledPipe;
-  /** The schema the plan was made from: the pipe's own table's (undefined for a file source). */
+  /** The schema the plan was made from: the pipe's own table's, or a file source's row schema's (when it has one). */
   readonly schema: TableSchema | undefined;
   /** The source's files, for a files source (read as the query runs, or into a table). */
   readonly files: FilesRelation | undefined;
@@ -194,8 +194,9 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
   const clash = columnNameClash(columns, "duckdb");
   if (clash !== undefined)
     throw new DuckDbLoadError(describeClash(clash, "duckdb", "the pipe's source table"));
-  // The pre-flight checks types too when the source is the pipe's own table (a file's types are DuckDB's).
-  const types = options.source === undefined ? schemaOf(pipe.source) : undefined;
+  // The pre-flight checks types too: the pipe's own table's, or those the file source's row schema declares (as
+  // readTable declares them for the in-process run), before any file is read.
+  const types = options.source === undefined ? schemaOf(pipe.source) : options.source.schema;
   const planned = planSteps(columns, pipe.steps, "", types);
   const flat = options.moveDedupes === true ? optimizePlan(columns, planned) : flattenPlan(planned);
   const run = ++runs;
