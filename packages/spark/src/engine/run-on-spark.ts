@@ -199,8 +199,9 @@ export async function runOnSpark<C extends string>(
   const columns = pipe.source.columnNames();
   const clash = columnNameClash(columns, "spark");
   if (clash !== undefined) throw new SparkLoadError(describeClash(clash, "spark", "the pipe's source table"));
-  // the pipe's own table's schema checks the steps' types, as run() does, and types the result as in process
-  const schema = options.source === undefined ? schemaOf(pipe.source) : undefined;
+  // the pipe's own table's schema (or the types a file source's schema declares) checks the steps' types before
+  // anything is read, as run() does on readTable's table, and types the result as in process
+  const schema = options.source === undefined ? schemaOf(pipe.source) : options.source.schema;
   const planned = planSteps(columns, pipe.steps, "", schema);
   const flat = flattenPlan(planned);
   const own = !(options.remote instanceof SparkSession);

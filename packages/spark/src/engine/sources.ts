@@ -1,4 +1,4 @@
-import type { RowSchema } from "@tablepipe/core";
+import { type RowSchema, schemaFromRowSchema, type TableSchema } from "@tablepipe/core";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, columnTypesOf } from "./column-types";
 
@@ -17,6 +17,11 @@ export interface SparkSource {
   readonly label: string;
   /** The relation that reads it. */
   readonly relation: Relation;
+  /**
+   * The column types its schema declares (`sparkFiles`' `schema`), when given: the run checks the steps against
+   * them before anything is read (a fill value of another kind, ...), as the in-process run checks readTable's table.
+   */
+  readonly schema?: TableSchema;
 }
 
 /** Options of {@link sparkFiles}. */
@@ -27,11 +32,28 @@ export interface SparkFileOptions {
   readonly options?: Readonly<Record<string, string>>;
 }
 
+/** A `schema` option's column types by name. */
+function schemaTypes(schema: NonNullable<SparkFileOptions["schema"]>): Readonly<Record<string, ColumnType>> {
+  return "shape" in schema
+    ? columnTypesOf(schema as RowSchema)
+    : (schema as Readonly<Record<string, ColumnType>>);
+}
+
+/**
+ * A `schema` option as the run-time schema the steps are checked against: a row schema's, as readTable declares
+ * it; a type by column name, nullable (a map says nothing of nulls).
+ */
+function declaredSchema(schema: SparkFileOptions["schema"]): TableSchema | undefined {
+  if (schema === undefined) return undefined;
+  if ("shape" in schema) return schemaFromRowSchema(schema as RowSchema);
+  return Object.fromEntries(
+    Object.entries(schemaTypes(schema)).map(([name, type]) => [name, { type, nullable: true }]),
+  );
+}
+
 function ddl(schema: SparkFileOptions["schema"]): string | undefined {
   if (schema === undefined) return undefined;
-  const types: Readonly<Record<string, ColumnType>> =
-    "shape" in schema ? columnTypesOf(schema as RowSchema) : (schema as Readonly<Record<string, ColumnType>>);
-  return Object.entries(types)
+  return Object.entries(schemaTypes(schema))
     .map(([name, type]) => `\`${name.replaceAll("`", "``")}\` ${SPARK_TYPES[type]}`)
     .join(", ");
 }
@@ -48,8 +70,10 @@ export function sparkFiles(
 ): SparkSource {
   const list = typeof paths === "string" ? [paths] : [...paths];
   const defaults: Record<string, string> = format === "csv" ? { header: "true" } : {};
+  const schema = declaredSchema(options.schema);
   return {
     label: list.join(", "),
+    ...(schema === undefined ? {} : { schema }),
     relation: {
       relType: {
         case: "read",
