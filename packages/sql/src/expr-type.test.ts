@@ -7,10 +7,12 @@ import {
   coalesce,
   col,
   concat,
+  div,
   floor,
   gt,
   lit,
   lower,
+  mul,
   timestamp,
 } from "@tablepipe/core";
 import { describe, expect, it } from "vitest";
@@ -26,6 +28,13 @@ describe("exprType", () => {
     expect(exprType(timestamp("2024-01-01 00:00:00"), types)).toBe("timestamp");
     expect(exprType(lit("a"), types)).toBe("string");
     expect(exprType(lit(2), types)).toBeUndefined();
+  });
+
+  it("is a float for arithmetic, which SQL computes on DOUBLEs; a comparison is not typed", () => {
+    expect(exprType(add(col("k"), 1), types)).toBe("float");
+    expect(exprType(div(col("k"), col("k")), types)).toBe("float");
+    expect(exprType(coalesce(col("k"), mul(col("k"), 2)), types)).toBe("float");
+    expect(exprType(gt(col("k"), 1), types)).toBeUndefined();
   });
 
   it("sees through a coalesce or case of values of one type, null literals aside; ints with floats are floats", () => {
@@ -51,13 +60,13 @@ describe("exprType", () => {
 describe("exprType of the number functions and concat", () => {
   const types = { x: "float", i: "int", s: "string", at: "timestamp" } as const;
 
-  it("abs, floor and ceil of a float are floats (DOUBLEs); of an int or a time stamp not given (DOUBLEs too)", () => {
+  it("abs, floor and ceil of a float (arithmetic too) are floats (DOUBLEs); of an int or a time stamp not given", () => {
     for (const f of [abs, floor, ceil]) {
       expect(exprType(f(col("x")), types)).toBe("float");
       expect(exprType(f(cast(col("s"), "float")), types)).toBe("float");
       expect(exprType(f(col("i")), types)).toBeUndefined();
       expect(exprType(f(col("at")), types)).toBeUndefined();
-      expect(exprType(f(add(col("x"), 1)), types)).toBeUndefined();
+      expect(exprType(f(add(col("x"), 1)), types)).toBe("float"); // arithmetic is on DOUBLEs
     }
   });
 

@@ -1,10 +1,14 @@
 import type { CastType, ExprNode } from "@tablepipe/core";
 import type { KnownTypes } from "./step-rendering";
 
+/** The arithmetic operators: `toSql` computes them on DOUBLEs, as JavaScript's numbers are. */
+const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div"]);
+
 /**
- * The type an expression's SQL has where it is plain to see (a column, a cast, a time-stamp literal, `concat`, `abs`,
- * `floor` or `ceil` of a float, a `coalesce` or `case` of values of one type), else undefined. `abs`, `floor` and
- * `ceil` are DOUBLEs in SQL, so of an int (an `int` in process) their type is not given, as arithmetic's is not.
+ * The type an expression's SQL has where it is plain to see (a column, a cast, a time-stamp literal, arithmetic,
+ * `concat`, `abs`, `floor` or `ceil` of a float, a `coalesce` or `case` of values of one type), else undefined.
+ * Arithmetic is on DOUBLEs in SQL, so it is a float; `abs`, `floor` and `ceil` of an int or a time stamp are not
+ * given.
  */
 export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefined {
   switch (expr.kind) {
@@ -18,6 +22,7 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
       if (typeof expr.value === "boolean") return "boolean";
       return undefined;
     case "binary":
+      if (ARITHMETIC.has(expr.op)) return "float";
       return expr.op === "concat" ? "string" : undefined;
     case "unary":
       return (expr.op === "abs" || expr.op === "floor" || expr.op === "ceil") &&

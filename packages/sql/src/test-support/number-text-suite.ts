@@ -1,5 +1,6 @@
 /** The parity of numbers cast to text through a `coalesce` or `case`: JavaScript's text (`2`), not SQL's (`2.0`). */
 import {
+  add,
   caseWhen,
   cast,
   coalesce,
@@ -130,20 +131,26 @@ export function describeNumberTextParity(engine: ParityEngine, enabled = true): 
         ]);
       });
 
-      it("of a column an earlier step derived from a coalesce or case, or a max of one", async () => {
+      it("of a column an earlier step derived from a coalesce, a case or arithmetic, or a max of one", async () => {
         const p = pipe(numbers())
           .transform(derive, {
             columns: {
               kx: coalesce(col("k"), col("x")),
               picked: caseWhen([[gt(col("x"), 0), col("k")]], 0),
+              next: add(col("x"), 1),
             },
           })
           .transform(derive, {
-            columns: { kx: cast(col("kx"), "string"), picked: cast(col("picked"), "string") },
+            columns: {
+              kx: cast(col("kx"), "string"),
+              picked: cast(col("picked"), "string"),
+              next: cast(col("next"), "string"),
+            },
           });
         const columns = await onEngine(p);
         expect(columns.kx?.slice(0, 5)).toEqual(["1", "-2", "-2", "1099511627776", "0"]);
         expect(columns.picked).toEqual(["1", "0", "0", "1099511627776", "0", "0", "0", "0"]);
+        expect(columns.next).toEqual(["1.5", null, "-1", "4", "1000000000000001", null, null, "0.25"]);
         const top = pipe(numbers())
           .transform(aggregate, { by: [], measures: { top: max(coalesce(col("x"), col("k"))) } })
           .transform(derive, { columns: { top: cast(col("top"), "string") } });
