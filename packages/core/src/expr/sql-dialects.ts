@@ -1,4 +1,5 @@
 import type { CastType } from "./nodes";
+import { sparkNumberText } from "./spark-number-text";
 
 /** The SQL dialects an expression renders to: DuckDB's and Spark SQL (Spark 4, `@tablepipe/spark`). */
 export type SqlDialectName = "duckdb" | "spark";
@@ -153,8 +154,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     timestampFromMillis: (millis) =>
       `CAST(timestamp_micros(CAST(round(${millis} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
     trimBlanks: (text) => `trim(BOTH ${JS_BLANKS} FROM ${text})`,
-    numberText: (number) =>
-      `(CASE WHEN abs(${number}) < ${EXACT_WHOLE} AND ${number} = floor(${number}) THEN CAST(CAST(${number} AS BIGINT) AS STRING) ELSE CAST(${number} AS STRING) END)`,
+    numberText: sparkNumberText,
     fullMatch: (text, pattern) => `(${text} RLIKE concat('^(?:', ${pattern}, ')$'))`,
     raiseError: (message) => `raise_error(${message})`,
     inPlace: (condition) => `(CASE WHEN spark_partition_id() >= 0 THEN ${condition} END)`,

@@ -5,6 +5,7 @@
 export { describeCastRowErrors } from "./cast-row-errors-suite";
 export { describeConcatParity } from "./concat-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
+export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
