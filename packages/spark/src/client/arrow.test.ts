@@ -40,7 +40,27 @@ describe("Arrow IPC to and from arquero tables", () => {
     const table = aq.table({ id: [1, 2.5] });
     expect(() => tableToArrow(table, ["int"], "the pipe's source table", {}, 100)).toThrow(SparkLoadError);
     expect(() => tableToArrow(table, ["int"], "the pipe's source table", {}, 100)).toThrow(
-      'the pipe\'s source table: row 101, column "id": expected a int, got number 2.5',
+      'the pipe\'s source table: row 101, column "id": expected an int, got number 2.5',
     );
+  });
+
+  it("ships an int column's whole numbers past 2^53, to -2^63 and below 2^63, as in process holds them", () => {
+    const n = [2 ** 53, -(2 ** 53) - 2, 2 ** 62, -(2 ** 63), 2 ** 63 - 1024, null];
+    const back = arrowToTable([tableToArrow(aq.table({ n }), ["int"], "t")]);
+    expect(back.array("n")).toEqual(n);
+    for (const past of [2 ** 63, -(2 ** 64), Number.POSITIVE_INFINITY]) {
+      expect(() => tableToArrow(aq.table({ n: [1, past] }), ["int"], "t")).toThrow(
+        past === Number.POSITIVE_INFINITY
+          ? 't: row 1, column "n": expected an int, got number Infinity'
+          : `t: row 1, column "n": expected an int from -2^63 to below 2^63, got number ${past}`,
+      );
+    }
+  });
+
+  it("reads a 64-bit integer past 2^53 as Number(bigint) rounds it, as DuckDB's result reader does", () => {
+    const big = [2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 54n - 2n, 3n];
+    const bytes = tableToArrow(aq.table({}), [], "t", { s: BigInt64Array.from(big) });
+    const back = arrowToTable([bytes]);
+    expect(Array.from(back.array("s") as ArrayLike<number>)).toEqual(big.map((v) => Number(v)));
   });
 });

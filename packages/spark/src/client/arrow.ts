@@ -23,16 +23,39 @@ const ARROW_TYPES = {
   timestamp: timestamp(TimeUnit.MICROSECOND),
 } as const;
 
+/** What a cell of each type must be, as the load error says it (`expected an int, got ...`). */
+const EXPECTED: Readonly<Record<ColumnType, string>> = {
+  int: "an int",
+  float: "a float",
+  string: "a string",
+  boolean: "a boolean",
+  timestamp: "a timestamp",
+};
+
+/** 2^63: an int is shipped as a 64-bit integer, from -2^63 to below 2^63. */
+const INT64_LIMIT = 2 ** 63;
+
+/**
+ * Whether a number is one an `int` column ships: whole, as in process holds in an `int` column (past 2^53 too),
+ * and within Arrow's 64-bit integer (BIGINT on Spark).
+ */
+function isInt64(value: number): boolean {
+  return Number.isInteger(value) && value >= -INT64_LIMIT && value < INT64_LIMIT;
+}
+
 function cell(type: ColumnType, value: unknown, where: () => string): unknown {
   if (isMissing(value)) return null;
   const wrong = (): never => {
-    throw new SparkLoadError(`${where()}: expected a ${type}, got ${typeof value} ${String(value)}`);
+    const range = type === "int" && Number.isInteger(value) ? " from -2^63 to below 2^63" : "";
+    throw new SparkLoadError(
+      `${where()}: expected ${EXPECTED[type]}${range}, got ${typeof value} ${String(value)}`,
+    );
   };
   switch (type) {
     case "float":
       return typeof value === "number" ? value : wrong();
     case "int":
-      return typeof value === "number" && Number.isSafeInteger(value) ? value : wrong();
+      return typeof value === "number" && isInt64(value) ? value : wrong();
     case "string":
       return typeof value === "string" ? value : wrong();
     case "boolean":
@@ -79,13 +102,16 @@ export function tableToArrow(
 
 /**
  * The Arrow IPC streams of a result as one arquero table with the column types a table has in process:
- * numbers (64-bit integers and decimals too) as numbers, time stamps as epoch milliseconds, strings,
- * booleans, nulls as `null`; a number column without nulls as a Float64Array.
+ * numbers (64-bit integers too, past 2^53 rounded as `Number(bigint)` rounds, and decimals) as numbers, time
+ * stamps as epoch milliseconds, strings, booleans, nulls as `null`; a number column without nulls as a
+ * Float64Array.
  */
 export function arrowToTable(batches: readonly Uint8Array[]): ColumnTable {
   // Copied (a Buffer's slice would not copy): protobuf hands out views at any offset, and Arrow reads its buffers as aligned typed arrays.
+  // 64-bit integers as BigInts (flechette's numbers stop at 2^53 with an error), each then a Number rounded as
+  // `Number(bigint)` rounds: the number in process holds for a sum past 2^53
   const parts = batches.map((bytes) =>
-    tableFromIPC(new Uint8Array(bytes), { useBigInt: false, useDate: false }),
+    tableFromIPC(new Uint8Array(bytes), { useBigInt: true, useDate: false }),
   );
   const names = parts[0]?.names ?? [];
   const columns: Record<string, unknown[] | Float64Array> = {};

@@ -268,12 +268,14 @@ export async function runOnSpark<C extends string>(
       await session.client.statement(`CACHE TABLE ${quote(view)}`, `caching ${view}`, call);
       cached.push(view);
     }
-    let table: ColumnTable;
+    let batches: readonly Uint8Array[];
     try {
-      table = arrowToTable((await session.client.sql(compiled.sql, "the pipe's query", call)).batches);
+      ({ batches } = await session.client.sql(compiled.sql, "the pipe's query", call));
     } catch (error) {
       throw await locateFailureOnSpark(session, compiled, error, call);
     }
+    // decoded outside: a failure to read the result is not Spark's
+    const table: ColumnTable = arrowToTable(batches);
     const counted = await session.client.sql(compiled.countSql, "counting the rows of each step", call);
     const counts = arrowToTable(counted.batches).objects()[0] as Record<string, unknown>;
     const trace = pushedDownTrace(compiled, counts);
