@@ -53,7 +53,7 @@ const EDGE_FLOATS: readonly (number | null)[] = [
 /** Ints at the edges: 0 and -0 (an int column's BIGINT has no -0), the largest safe ints. */
 const EDGE_INTS: readonly (number | null)[] = [-7, 0, -0, 5, null, 2 ** 53 - 1, -(2 ** 53 - 1)];
 
-/** Ints past 2^53, and -2^63, whose abs no BIGINT holds (an engine that loads them: DuckDB). */
+/** Ints past 2^53, and -2^63, whose abs no BIGINT holds (DuckDB and Spark load them). */
 const BIG_INTS: readonly number[] = [2 ** 53 + 2, -(2 ** 62), -(2 ** 63)];
 
 /** A typed table of floats `x`, ints `i` (int, nullable) and time stamps `at`, one row per float. */
@@ -91,7 +91,7 @@ function applied(): Record<string, ExprNode> {
  * `abs`, `floor` and `ceil` for one SQL engine, equal to the in-process run bit for bit: null stays null, an
  * infinity stays itself, a zero result is `0` (never `-0`), an int column's result an `int` column (declared as in
  * process), a time stamp its epoch milliseconds; refused on strings with the in-process error. `bigInts`: the
- * engine loads ints past 2^53 (DuckDB; Spark's loader refuses them), so the cases hold some, and -2^63.
+ * cases hold ints past 2^53, and -2^63 (DuckDB and Spark both load them).
  */
 export function describeNumberFunctionsParity(engine: ParityEngine, enabled = true, bigInts = false): void {
   const edgeInts = bigInts ? [...EDGE_INTS, ...BIG_INTS] : EDGE_INTS;
