@@ -30,9 +30,13 @@ describe("Arrow IPC to and from arquero tables", () => {
   });
 
   it("keeps the columns of an empty result", () => {
-    const bytes = tableToArrow(aq.table({ a: [] as number[] }), ["float"], "t");
+    const bytes = tableToArrow(
+      aq.table({ a: [] as number[], at: [] as number[] }),
+      ["float", "timestamp"],
+      "t",
+    );
     const back = arrowToTable([bytes]);
-    expect(back.columnNames()).toEqual(["a"]);
+    expect(back.columnNames()).toEqual(["a", "at"]);
     expect(back.numRows()).toBe(0);
   });
 
@@ -55,6 +59,24 @@ describe("Arrow IPC to and from arquero tables", () => {
           : `t: row 1, column "n": expected an int from -2^63 to below 2^63, got number ${past}`,
       );
     }
+  });
+
+  it("ships a fraction of a millisecond in a time stamp to the microsecond, as DuckDB loads it", () => {
+    const at = [-0.4, 1.5, Date.UTC(2018, 2, 1) - 0.25, 0.0004, 0.0005, -0.0005, null, -1.0015];
+    const back = arrowToTable([tableToArrow(aq.table({ at }), ["timestamp"], "t")]);
+    expect(back.array("at")).toEqual([
+      -0.4,
+      1.5,
+      Date.UTC(2018, 2, 1) - 0.25,
+      0,
+      0.001,
+      -0.001,
+      null,
+      -1.002,
+    ]);
+    expect(() => tableToArrow(aq.table({ at: [1e16] }), ["timestamp"], "t")).toThrow(
+      't: row 0, column "at": expected a timestamp, got number 10000000000000000',
+    );
   });
 
   it("reads a 64-bit integer past 2^53 as Number(bigint) rounds it, as DuckDB's result reader does", () => {

@@ -2,25 +2,25 @@ import { columnArray, isMissing } from "@tablepipe/core";
 import type { ColumnType } from "@tablepipe/sql";
 import {
   bool,
+  type Column,
+  columnFromArray,
   float64,
   int64,
-  TimeUnit,
-  tableFromArrays,
+  tableFromColumns,
   tableFromIPC,
   tableToIPC,
-  timestamp,
   utf8,
 } from "@uwdata/flechette";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { SparkLoadError } from "./errors";
+import { microsColumn, microsOf } from "./micros-column";
 
+/** The Arrow types of the columns Arrow's builder writes (time stamps: {@link microsColumn}). */
 const ARROW_TYPES = {
   int: int64(),
   float: float64(),
   string: utf8(),
   boolean: bool(),
-  // No time zone: Spark reads it as TIMESTAMP_NTZ, so wall clocks never shift.
-  timestamp: timestamp(TimeUnit.MICROSECOND),
 } as const;
 
 /** What a cell of each type must be, as the load error says it (`expected an int, got ...`). */
@@ -62,15 +62,15 @@ function cell(type: ColumnType, value: unknown, where: () => string): unknown {
       return typeof value === "boolean" ? value : wrong();
     case "timestamp": {
       const ms = value instanceof Date ? value.getTime() : value;
-      return typeof ms === "number" && Number.isFinite(ms) ? Math.round(ms) : wrong();
+      return (typeof ms === "number" ? microsOf(ms) : undefined) ?? wrong();
     }
   }
 }
 
 /**
  * An arquero table as one Arrow IPC stream with the given column types (time stamps from epoch milliseconds
- * to zone-less microseconds), plus `extra` columns already in Arrow's terms (the row order); `firstRow` is
- * the table's first row's number in messages.
+ * to zone-less microseconds, a fraction of a millisecond kept), plus `extra` columns already in Arrow's terms
+ * (the row order); `firstRow` is the table's first row's number in messages.
  */
 export function tableToArrow(
   table: ColumnTable,
@@ -79,25 +79,18 @@ export function tableToArrow(
   extra: Readonly<Record<string, BigInt64Array>> = {},
   firstRow = 0,
 ): Uint8Array {
-  const names = table.columnNames();
-  const arrays: Record<string, unknown[] | BigInt64Array> = {};
-  const arrowTypes: Record<string, ReturnType<typeof int64> | (typeof ARROW_TYPES)[ColumnType]> = {};
-  names.forEach((name, c) => {
+  const columns: [string, Column<unknown>][] = table.columnNames().map((name, c) => {
     const type = types[c] as ColumnType;
     const values = columnArray(table, name);
     const out = new Array<unknown>(values.length);
     for (let row = 0; row < values.length; ++row) {
       out[row] = cell(type, values[row], () => `${label}: row ${firstRow + row}, column "${name}"`);
     }
-    arrays[name] = out;
-    arrowTypes[name] = ARROW_TYPES[type];
+    if (type === "timestamp") return [name, microsColumn(out as (bigint | null)[])];
+    return [name, columnFromArray(out, ARROW_TYPES[type])];
   });
-  for (const [name, values] of Object.entries(extra)) {
-    arrays[name] = values;
-    arrowTypes[name] = int64();
-  }
-  const arrow = tableFromArrays(arrays as Record<string, unknown[]>, { types: arrowTypes });
-  return tableToIPC(arrow, { format: "stream" }) as Uint8Array;
+  for (const [name, values] of Object.entries(extra)) columns.push([name, columnFromArray(values, int64())]);
+  return tableToIPC(tableFromColumns(columns), { format: "stream" }) as Uint8Array;
 }
 
 /**

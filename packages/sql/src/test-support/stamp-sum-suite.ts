@@ -13,7 +13,7 @@ const TYPES = { key: "int", at: "timestamp" } as const;
  * The sums of a time stamp for one SQL engine, equal to the in-process run, which sums the epoch milliseconds:
  * by key and over the whole table, with nulls, a group of nulls only and an empty input, the result a float
  * column that a following `castColumns` renders on the engine too. `fractions`: the engine keeps a fraction of a
- * millisecond in a loaded time stamp (DuckDB; Spark ships whole milliseconds), so the cases hold some.
+ * millisecond in a loaded time stamp (DuckDB and Spark, to the microsecond), so the cases hold some.
  */
 export function describeStampSumParity(engine: ParityEngine, enabled = true, fractions = false): void {
   const at = [STAMPS[0], null, STAMPS[6], STAMPS[8], STAMPS[3], null, STAMPS[2]] as (number | null)[];
