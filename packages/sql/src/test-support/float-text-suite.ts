@@ -105,11 +105,7 @@ function randomNumber(smallest: number): fc.Arbitrary<number> {
  * to `string`, the expression `cast` of a float column and of arithmetic, an int column; ordinary numbers (which
  * Java writes as `1.23456785E7`), random ones of every magnitude in `range`, and those `range.beyond` lists.
  */
-export function describeFloatTextParity(
-  engine: ParityEngine,
-  enabled: boolean,
-  range: FloatTextRange,
-): void {
+export function describeFloatTextParity(engine: ParityEngine, enabled: boolean, range: FloatTextRange): void {
   describe.runIf(enabled)(
     `numbers cast to text on ${engine.name}: JavaScript's String(x), byte for byte`,
     { timeout: engine.timeoutMs ?? 30_000 },

@@ -5,8 +5,8 @@
 export { describeCastRowErrors } from "./cast-row-errors-suite";
 export { describeConcatParity } from "./concat-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
-export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
+export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
 export { describeNumberTextParity } from "./number-text-suite";
