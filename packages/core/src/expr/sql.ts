@@ -1,6 +1,7 @@
 import { formatTimestamp } from "../time/timestamp";
 import type { BinaryOp, CastType, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from "./sql-dialects";
+import { givesStamps } from "./stamp-text";
 
 const OPERATORS: Partial<Record<BinaryOp, string>> = {
   add: "+",
@@ -61,28 +62,13 @@ function asDouble(node: ExprNode, r: Rendering): string {
   return double ? sql : `CAST(${sql} AS ${r.d.types.float})`;
 }
 
-/** Whether `node` gives time stamps, as far as its form and the known column types tell. */
-function givesTimestamps(node: ExprNode, types: Readonly<Record<string, CastType>>): boolean {
-  switch (node.kind) {
-    case "column":
-      return types[node.name] === "timestamp";
-    case "literal":
-      return node.timestamp === true;
-    case "trunc":
-      return true;
-    case "cast":
-      return node.to === "timestamp";
-    default:
-      return false;
-  }
-}
-
 /**
  * The operand of `abs`, `floor` or `ceil` as a DOUBLE: a time stamp as its epoch milliseconds, which in process it
  * is (SQL cannot cast a time stamp to a number), any other as {@link asDouble}.
  */
 function numberOperand(node: ExprNode, r: Rendering): string {
-  return givesTimestamps(node, r.types) ? r.d.epochMillis(render(node, r)) : asDouble(node, r);
+  const typeOf = (name: string) => (r.types[name] === "timestamp" ? "timestamp" : undefined);
+  return givesStamps(node, typeOf) ? r.d.epochMillis(render(node, r)) : asDouble(node, r);
 }
 
 /** What rendering needs: the dialect, and the columns' types where known. */
