@@ -30,12 +30,15 @@ export function runPrimitiveStep(planned: PlannedStep, table: ColumnTable): Colu
   } catch (error) {
     throw new StepFailedError(planned.path, error);
   }
-  return checkedOutput(planned, output);
+  return checkedOutput(planned, output, table.columnNames());
 }
 
-/** A step's output checked against its contract, and given the schema the plan gave its output. */
-function checkedOutput(planned: PlannedStep, output: ColumnTable): ColumnTable {
-  const verified = verifyOutput(planned.path, output, planned.contract);
+/**
+ * A step's output checked against its contract (and against the `input` columns, which it keeps unless the
+ * contract removes them), and given the schema the plan gave its output.
+ */
+function checkedOutput(planned: PlannedStep, output: ColumnTable, input: readonly string[]): ColumnTable {
+  const verified = verifyOutput(planned.path, output, planned.contract, input);
   return planned.schemaOut === undefined ? verified : attachSchema(verified, planned.schemaOut);
 }
 
@@ -58,7 +61,10 @@ export function runFirstDistinctStep(
   } catch (error) {
     throw new StepFailedError(firstN.path, error);
   }
-  return { table: checkedOutput(firstN, output.table), distinctRows: output.distinctRows };
+  return {
+    table: checkedOutput(firstN, output.table, table.columnNames()),
+    distinctRows: output.distinctRows,
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from "../schema/logical-types";
 import { attachSchema, schemaOf } from "../schema/registry";
 import type { ColumnParams } from "./column-params";
-import { type ColumnContract, checkContract, schemaAfter } from "./contract";
+import { type ColumnContract, checkContract, columnsAfter, schemaAfter } from "./contract";
 import { ContractViolationError } from "./errors";
 import { paramsValidator, resolveParams } from "./params";
 import type { FirstDistinctRows, FirstRowsCutoff, StepSpec, Transform, TransformRuntime } from "./runtime";
@@ -155,15 +155,22 @@ function describeCell(value: unknown): string {
 
 /**
  * Throw a {@link ContractViolationError} if `output` does not honour `contract` (a bug in the transform): a
- * column it should add is absent, one it should remove is still there, or a column of `addTypes` holds a
- * value of another type (or a missing value where it is not nullable).
+ * column it should add is absent, one it should remove is still there, a column of `addTypes` holds a
+ * value of another type (or a missing value where it is not nullable), or, when the `input` columns are
+ * given, a column it should keep (one its contract does not remove) is gone.
  */
-export function verifyOutput(step: string, output: unknown, contract: ColumnContract): ColumnTable {
+export function verifyOutput(
+  step: string,
+  output: unknown,
+  contract: ColumnContract,
+  input?: readonly string[],
+): ColumnTable {
   if (!isTable(output)) {
     throw new ContractViolationError(`${step}: the implementation returned something that is not a table`);
   }
   const columns = new Set(output.columnNames());
   const absent = [...contract.adds, ...(contract.keepsOnly ?? [])].filter((c) => !columns.has(c));
+  const dropped = input === undefined ? [] : undeclaredDrops(input, columns, contract, absent);
   const kept =
     contract.keepsOnly === undefined
       ? contract.removes.filter((c) => columns.has(c) && !contract.adds.includes(c))
@@ -178,17 +185,41 @@ export function verifyOutput(step: string, output: unknown, contract: ColumnCont
       );
     }
   }
-  if (absent.length > 0 || kept.length > 0 || wrong.length > 0) {
+  if (absent.length > 0 || kept.length > 0 || wrong.length > 0 || dropped.length > 0) {
     const parts = [
       absent.length > 0 ? `did not add ${[...new Set(absent)].join(", ")}` : "",
       kept.length > 0 ? `did not remove ${kept.join(", ")}` : "",
       ...wrong,
+      dropped.length > 0 ? droppedMessage(dropped) : "",
     ].filter(Boolean);
     throw new ContractViolationError(
       `${step}: the implementation broke its column contract: ${parts.join("; ")}`,
     );
   }
   return output;
+}
+
+/** The input columns a step should have kept (its contract does not remove them) that `output` lacks. */
+function undeclaredDrops(
+  input: readonly string[],
+  output: ReadonlySet<string>,
+  contract: ColumnContract,
+  absent: readonly string[],
+): string[] {
+  if (contract.keepsOnly !== undefined) return []; // its own list, checked as `absent`
+  const missingAdds = new Set(absent);
+  return columnsAfter(input, contract).filter((c) => !output.has(c) && !missingAdds.has(c));
+}
+
+/** What a step dropped without declaring it, and how to declare it. */
+function droppedMessage(dropped: readonly string[]): string {
+  const names = dropped.map((c) => `"${c}"`).join(", ");
+  const plural = dropped.length === 1 ? "column" : "columns";
+  const list = dropped.map((c) => JSON.stringify(c)).join(", ");
+  return (
+    `dropped ${plural} ${names}, which its contract does not remove ` +
+    `(declare it: a removes() column param, or contract: () => ({ removes: [${list}] }))`
+  );
 }
 
 /** Attach the call signature to a runtime description, giving the typed transform function. */
@@ -292,7 +323,7 @@ export function defineTransform<
     const contract = runtime.contract(resolved, schema);
     const columns = table.columnNames();
     checkContract(name, columns, schema, contract);
-    const output = verifyOutput(name, runtime.applyUnchecked(table, resolved), contract);
+    const output = verifyOutput(name, runtime.applyUnchecked(table, resolved), contract, columns);
     return attachSchema(output, schemaAfter(columns, schema, contract));
   });
 }

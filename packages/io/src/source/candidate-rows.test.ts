@@ -37,7 +37,8 @@ const firstN = defineTransform({
     for (const members of groups.values()) {
       for (const i of [...members].sort((a, b) => order(rows[a]!, rows[b]!)).slice(0, n)) keep.add(i);
     }
-    return aq.from(rows.filter((_, i) => keep.has(i)));
+    const kept = rows.filter((_, i) => keep.has(i));
+    return kept.length > 0 ? aq.from(kept) : table.slice(0, 0); // aq.from([]) has no columns
   },
 });
 
