@@ -60,7 +60,8 @@ function ddl(schema: SparkFileOptions["schema"]): string | undefined {
 
 /**
  * Files Spark reads (paths or globs on the machine Spark runs on, or `s3://...`, `abfss://...`): CSV,
- * Parquet or JSON lines, with the schema's column types. Rows are in Spark's read order (file by file).
+ * Parquet or JSON lines, with the schema's column types. Rows are in Spark's read order (file by file). A path
+ * listed twice is refused (Spark would read it twice, doubling its rows); overlapping globs are Spark's to resolve.
  * @example sparkFiles("csv", ["s3://bucket/trips/*.csv"], { schema: taxiTripSchema })
  */
 export function sparkFiles(
@@ -69,6 +70,12 @@ export function sparkFiles(
   options: SparkFileOptions = {},
 ): SparkSource {
   const list = typeof paths === "string" ? [paths] : [...paths];
+  const twice = list.find((path, i) => list.indexOf(path) !== i);
+  if (twice !== undefined) {
+    throw new TypeError(
+      `sparkFiles: "${twice}" is listed twice; reading it twice would double its rows: name each file once`,
+    );
+  }
   const defaults: Record<string, string> = format === "csv" ? { header: "true" } : {};
   const schema = declaredSchema(options.schema);
   return {
