@@ -9,6 +9,7 @@ export { carriedDisplaySchema, resolveDisplaySchema } from "./display/display-sc
 export type { NumberFormatOptions } from "./display/format-number";
 export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
+export { withArticle } from "./display/with-article";
 export { castFailureDetail } from "./expr/cast";
 export { evaluateExpression } from "./expr/evaluate";
 export { declaredKinds, expressionKind, typeKind } from "./expr/expression-kind";

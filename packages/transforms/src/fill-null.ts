@@ -6,7 +6,7 @@ import {
   type TableSchema,
   withStaticContract,
 } from "@tablepipe/core";
-import { declaredKinds } from "@tablepipe/core/internal";
+import { declaredKinds, withArticle } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
@@ -26,7 +26,7 @@ type FillValue = string | number | boolean;
 function misfit(name: string, kind: string, where: string, value: FillValue): TypeError {
   return new TypeError(
     `fillNull: column "${name}" holds ${kind}s (${where}), but the fill value ${describeValue(value)} ` +
-      `is a ${typeof value}; expected a ${kind}`,
+      `is ${withArticle(typeof value)}; expected ${withArticle(kind)}`,
   );
 }
 

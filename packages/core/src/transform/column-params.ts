@@ -1,4 +1,5 @@
 import type { LogicalType, TypeRequirement } from "../schema/logical-types";
+import { checkColumnSpec } from "./column-param-spec";
 
 /** What a column-valued parameter means to the column contract. */
 export type ColumnRole = "needs" | "adds" | "removes";
@@ -85,6 +86,7 @@ type Spec =
   | AddsOptions<LogicalType, unknown>;
 
 function columnParam(role: ColumnRole, list: boolean, spec: Spec | undefined): ColumnParam {
+  checkColumnSpec(list ? `${role}Each` : role, list, spec);
   const options = typeof spec === "object" && spec !== null && "type" in spec ? spec : undefined;
   const defaultValue = (options === undefined ? spec : options.default) as
     | string

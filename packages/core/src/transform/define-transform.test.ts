@@ -153,6 +153,20 @@ describe("required column params (no default name)", () => {
     expect(() => keepFirstPerKey(table())).toThrow(/^keepFirstPerKey: param "key": required/);
   });
 
+  it("writes an before a vowel in what a missing param expects", () => {
+    const nested = defineTransform({
+      name: "nested",
+      params: z.object({ options: z.object({ a: z.int() }), ids: z.array(z.int()) }),
+      apply: (table) => table,
+    });
+    expect(() => nested(aq.table({ a: [1] }), { ids: [1] } as never)).toThrow(
+      'nested: param "options": required (it has no default), but not given; expected an object',
+    );
+    expect(() => nested(aq.table({ a: [1] }), { options: { a: 1 } } as never)).toThrow(
+      "but not given; expected an array",
+    );
+  });
+
   it("still rejects a wrong value for a required column param", () => {
     expect(() => keepFirstPerKey(table(), { ...all, key: 3 as never })).toThrow(
       'keepFirstPerKey: param "key": expected a column name; got 3',

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { withArticle } from "../display/with-article";
 import { describeValue } from "../values/describe-value";
 import type { ColumnParams } from "./column-params";
 import { TransformParamError } from "./errors";
@@ -70,7 +71,7 @@ function parseOrThrow(
     // A param with no default, left out: say so, and what it takes.
     const expected =
       issue.code === "invalid_type" && issue.message.startsWith("Invalid input")
-        ? `a ${issue.expected}`
+        ? withArticle(String(issue.expected))
         : issue.message.replace(/^expected /, "");
     throw new TransformParamError(
       transform,

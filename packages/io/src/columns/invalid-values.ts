@@ -1,7 +1,7 @@
 import { isZonedTimestamp, zonedTimestampReason } from "@tablepipe/core/internal";
 import { type ColumnSpec, kindExpectation } from "../read/schema-columns";
 import type { IssueKind, IssueSink } from "./builder-support";
-import { isNonFiniteNumberText } from "./numbers";
+import { isNonFiniteNumberText, isUnsafeIntegerText } from "./numbers";
 
 /** What to do with a value that does not parse: throw a `TableReadError`, or drop its row and count it. */
 export type OnInvalid = "error" | "drop";
@@ -76,6 +76,11 @@ export function describeIssue(
   if ((spec.kind === "float" || spec.kind === "int") && isNonFiniteNumberText(value))
     return {
       reason: `${quote(value)} is not a finite number (expected ${example}; NaN, Infinity and values beyond ±1.8e308 are invalid)`,
+      expected,
+    };
+  if (spec.kind === "int" && isUnsafeIntegerText(value))
+    return {
+      reason: `${quote(value)} is outside the safe integer range, ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): a number cannot hold it exactly (read the column as a string to keep it whole)`,
       expected,
     };
   if (spec.kind === "timestamp" && isZonedTimestamp(value))

@@ -26,6 +26,17 @@ function slowPath(b: Uint8Array, s: number, e: number): number {
   return Number.isFinite(value) ? value : Number.NaN; // 1e999 overflows to Infinity: invalid
 }
 
+const integerText = /^[ \t]*[+-]?\d+(\.0*)?[ \t]*$/;
+
+/**
+ * True when `text` is an integer (as an int column reads it) beyond the safe integers, ±(2^53 − 1), which a
+ * number cannot hold exactly (for error messages).
+ * @example isUnsafeIntegerText("9007199254740993") // true
+ */
+export function isUnsafeIntegerText(text: string): boolean {
+  return integerText.test(text) && Math.abs(Number(text.trim())) > Number.MAX_SAFE_INTEGER;
+}
+
 /** True when `text` is a number that is not finite: `NaN`, `Infinity`, `-inf`, `1e999` (for error messages). */
 export function isNonFiniteNumberText(text: string): boolean {
   if (nonFinite.test(text)) return true;

@@ -86,8 +86,22 @@ export function mapColumns(
       column: spec.name,
       reason: `column not found; tried ${candidateNames(spec, aliases)
         .map((n) => JSON.stringify(n))
-        .join(", ")} (ignoring case, "_", "-" and spaces); the file has: ${header.join(", ")}`,
+        .join(", ")} (ignoring case, "_", "-" and spaces); the file has: ${header.join(", ")}${
+        found.every((f) => f === -1) ? delimiterHint(header) : ""
+      }`,
     });
   });
   return found;
+}
+
+/**
+ * When a header holds none of the schema's columns: a hint naming the `delimiter` option if its names hold a
+ * `;` or a tab (a file split by another delimiter than the one read with), else "".
+ */
+function delimiterHint(header: readonly string[]): string {
+  const text = header.join("");
+  const other = [";", "\t"].find((d) => text.includes(d));
+  if (other === undefined) return "";
+  const shown = JSON.stringify(other);
+  return `; its header holds ${shown}: if the file is separated by ${shown}, read it with { delimiter: ${shown} }`;
 }

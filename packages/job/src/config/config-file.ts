@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { withArticle } from "@tablepipe/core/internal";
 import { ConfigError } from "./errors";
 import { formatFlagValue } from "./field-text";
 import type { ConfigField } from "./fields";
@@ -84,7 +85,7 @@ function describeJsonError(error: Error, text: string): string {
 function jsonType(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
-  return `a ${typeof value}`;
+  return withArticle(typeof value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

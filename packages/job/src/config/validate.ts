@@ -1,3 +1,4 @@
+import { withArticle } from "@tablepipe/core/internal";
 import type * as z from "zod";
 import { ConfigError, type ConfigErrorDetails } from "./errors";
 import { expectation, formatFlagValue } from "./field-text";
@@ -158,7 +159,7 @@ function issueExpectation(issue: Issue, field: ConfigField): string | undefined 
     case "too_small": {
       if (issue.origin === "array" || issue.origin === "set") {
         const bound = issue.code === "too_big" ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
-        return `an ${issue.origin} of ${bound} items`;
+        return `${withArticle(issue.origin)} of ${bound} items`;
       }
       if (field.kind === "json") return undefined;
       return withImplicitBound(expectation(field), issue, field);
@@ -188,10 +189,6 @@ function withImplicitBound(text: string, issue: Issue, field: ConfigField): stri
     return `${text}${/[<>]/.test(text) ? " and" : ""} >= ${issue.minimum}`;
   }
   return text;
-}
-
-function withArticle(noun: string): string {
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
 function getPath(value: unknown, path: readonly string[]): unknown {

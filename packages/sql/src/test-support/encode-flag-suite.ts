@@ -1,5 +1,6 @@
 /** The parity of `encodeFlag` for every pair of a column's type and its value's kind. */
 import { pipe } from "@tablepipe/core";
+import { withArticle } from "@tablepipe/core/internal";
 import { encodeFlag } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -79,7 +80,7 @@ export function describeEncodeFlagParity(engine: ParityEngine, enabled = true): 
     { timeout: engine.timeoutMs ?? 30_000 },
     () => {
       for (const column of Object.keys(TYPES) as (keyof typeof TYPES)[]) {
-        it(`a ${TYPES[column]} column against numbers, strings and booleans`, async () => {
+        it(`${withArticle(TYPES[column])} column against numbers, strings and booleans`, async () => {
           for (const value of VALUES) {
             const p = pipe(flagged()).transform(encodeFlag, { column, output: "flag", value });
             const result = await expectParity(p, engine, TYPES);
