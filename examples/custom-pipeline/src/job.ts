@@ -61,9 +61,9 @@ export class FarePerMileJob extends Job<FarePerMileConfig, FarePerMileTables> {
   }
 
   transform(): Promise<void> {
-    return this.stage("transform", () => {
+    return this.stage("transform", async () => {
       const { after, through, min_miles: minMiles } = this.config;
-      this.tables.prepared = this.runPipe(
+      this.tables.prepared = await this.runPipe(
         "transform",
         pipe(this.table("trips")).transform(prepareTrips, {
           zones: this.table("zones"),

@@ -21,10 +21,10 @@ class BigOrders extends Job<z.output<typeof OrdersConfig>, { orders: Table; big:
     });
   }
   transform() {
-    return this.stage("transform", () => {
+    return this.stage("transform", async () => {
       const min = this.config.min_amount;
       const big = (d: { amount: number }) => d.amount >= min;
-      this.tables.big = this.runPipe("transform", pipe(this.table("orders")))
+      this.tables.big = (await this.runPipe("transform", pipe(this.table("orders"))))
         .filter(aq.escape(big))
         .reify();
     });

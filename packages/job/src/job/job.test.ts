@@ -33,8 +33,8 @@ class CountingJob extends Job<Config, { source: Table; kept: Table }> {
   }
 
   transform(): Promise<void> {
-    return this.stage("transform", () => {
-      this.tables.kept = this.runPipe(
+    return this.stage("transform", async () => {
+      this.tables.kept = await this.runPipe(
         "transform",
         pipe(this.table("source")).transform(keepBelow, { max: this.config.max }),
       );
@@ -145,6 +145,72 @@ describe("Job", () => {
     expect(lines.join("\n")).toMatch(/WARN StepwiseJob: transform: stopped after \d+ ms: stop$/);
     await expect(job.train()).rejects.toBe("stop");
     expect(job.trained).toBe(0);
+  });
+
+  it("stops between the steps of a pipe that runPipe runs in process", async () => {
+    const controller = new AbortController();
+    const ran: string[] = [];
+    const noting = (name: string, then: () => void = () => {}) =>
+      defineTransform({
+        name,
+        apply: (table) => {
+          ran.push(name);
+          then();
+          return table;
+        },
+      });
+    class InProcessJob extends CountingJob {
+      override transform(): Promise<void> {
+        return this.stage("transform", async () => {
+          this.tables.kept = await this.runPipe(
+            "transform",
+            pipe(this.table("source"))
+              .transform(noting("first"))
+              .transform(noting("aborting", () => controller.abort("stop")))
+              .transform(noting("second")),
+          );
+        });
+      }
+    }
+    const job = new InProcessJob({ max: 3 }, { signal: controller.signal });
+    await expect(job.run()).rejects.toBe("stop");
+    expect(ran).toEqual(["first", "aborting"]);
+    expect(job.tables.kept).toBeUndefined();
+    expect(lines.join("\n")).toMatch(/WARN InProcessJob: transform: stopped after \d+ ms: stop$/);
+  });
+
+  it("logs which steps ran where after a pipe ran on an engine, under the pipe's name", async () => {
+    const placed: PipeEngine<{ placement: { step: string; engine: string }[] }> = {
+      name: "fake",
+      runPipe: async (p) => ({
+        ...p.run(),
+        placement: [
+          { step: "keepBelow", engine: "fake" },
+          { step: "later", engine: "in-process" },
+        ],
+      }),
+    };
+    const silent: PipeEngine = { name: "quiet", runPipe: async (p) => p.run() };
+    let engine: PipeEngine = placed;
+    class EngineJob extends CountingJob {
+      override transform(): Promise<void> {
+        return this.stage("transform", async () => {
+          const p = pipe(this.table("source")).transform(keepBelow, { max: this.config.max });
+          this.tables.kept = await this.runPipe("prepare", p, { engine });
+        });
+      }
+    }
+    await new EngineJob({ max: 3 }).run();
+    expect(lines).toContainEqual(
+      expect.stringMatching(/INFO EngineJob: prepare: on engine fake: keepBelow; in process: later$/),
+    );
+    engine = silent;
+    await new EngineJob({ max: 3 }).run();
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /INFO EngineJob: prepare: ran on engine quiet \(it does not say which steps ran where\)$/,
+      ),
+    );
   });
 
   it("runs a pipe on an engine with the job's signal, keeping its trace", async () => {

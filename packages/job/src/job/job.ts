@@ -3,6 +3,7 @@ import { formatFunnel, type TraceEntry } from "@tablepipe/core";
 import { formatWhole } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import { getLogger, type Logger } from "../log/logger";
+import { placementLine } from "./placement-line";
 
 /** One run of one stage: when it ran, how long it took, and the tables it set. */
 export interface StageRun {
@@ -18,8 +19,9 @@ export interface JobOptions {
   loggerName?: string;
   /**
    * Stops the job when aborted: the stage running stops at its next {@link Job.checkpoint} (on entry and exit
-   * of every stage; between the steps of a pipe run with `pipe.runStepwise(() => this.checkpoint())`; a pipe run
-   * on an engine by `runPipe(name, pipe, { engine })` has its query interrupted) and rejects with the signal's reason, logged as `<stage>: stopped after …`. `stopOnInterrupt` of @tablepipe/io
+   * of every stage; between the steps of a pipe run in process by `runPipe(name, pipe)` or with
+   * `pipe.runStepwise(() => this.checkpoint())`; a pipe run on an engine by `runPipe(name, pipe, { engine })`
+   * has its query interrupted) and rejects with the signal's reason, logged as `<stage>: stopped after …`. `stopOnInterrupt` of @tablepipe/io
    * gives one that Ctrl-C aborts.
    */
   signal?: AbortSignal;
@@ -50,7 +52,7 @@ export function formatDuration(ms: number): string {
  * class TipAmountModel extends Job<TipConfig, { trips: Table; prepared: Table }> {
  *   async run() { await this.extract(); await this.transform(); }
  *   extract() { return this.stage("extract", async () => { this.tables.trips = await readTable(...); }); }
- *   transform() { return this.stage("transform", () => { this.tables.prepared = this.runPipe("transform", pipe(this.table("trips")).transform(filterData, {...})); }); }
+ *   transform() { return this.stage("transform", async () => { this.tables.prepared = await this.runPipe("transform", pipe(this.table("trips")).transform(filterData, {...})); }); }
  * }
  */
 export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
@@ -134,27 +136,19 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
   }
 
   /**
-   * Run a pipe, log its trace as a funnel, keep the trace under `name`, and return the output table. With an
-   * engine (`{ engine: duckdb() }`), it runs there with the job's {@link signal} (a stop interrupts its query),
-   * and the table comes as a promise.
+   * Run a pipe, log its trace as a funnel, keep the trace under `name`, and give the output table. In process it
+   * runs step by step with the job's {@link checkpoint} between steps, so a stop is noticed between them; with an
+   * engine (`{ engine: duckdb() }`) it runs there with the job's {@link signal} (a stop interrupts its query), and
+   * one more line, `<name>: on engine duckdb: <steps>; in process: <steps>`, says which steps ran where.
    * @example this.tables.prepared = await this.runPipe("transform", pipe(this.table("trips")).transform(filterData), { engine: duckdb() });
    */
-  protected runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
-    name: string,
-    pipeline: Pipe<C, K>,
-  ): Table<C, K>;
-  protected runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
-    name: string,
-    pipeline: Pipe<C, K>,
-    options: { readonly engine: PipeEngine },
-  ): Promise<Table<C, K>>;
-  protected runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
+  protected async runPipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
     name: string,
     pipeline: Pipe<C, K>,
     options?: { readonly engine: PipeEngine },
-  ): Table<C, K> | Promise<Table<C, K>> {
-    if (options !== undefined) return this.#runPipeOn(name, pipeline, options.engine);
-    const { table, trace } = pipeline.run();
+  ): Promise<Table<C, K>> {
+    if (options !== undefined) return await this.#runPipeOn(name, pipeline, options.engine);
+    const { table, trace } = await pipeline.runStepwise(() => this.checkpoint());
     this.keepTrace(name, trace);
     return table;
   }
@@ -165,9 +159,10 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
     engine: PipeEngine,
   ): Promise<Table<C, K>> {
     const signal = this.signal;
-    const { table, trace } = await pipeline.run({ engine, ...(signal === undefined ? {} : { signal }) });
-    this.keepTrace(name, trace);
-    return table;
+    const result = await pipeline.run({ engine, ...(signal === undefined ? {} : { signal }) });
+    this.keepTrace(name, result.trace);
+    this.log.info(placementLine(name, engine.name, result));
+    return result.table;
   }
 
   /**

@@ -332,10 +332,10 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
 
   /** Split the prepared rows (seeded) and fit the model with `trainModel()`. */
   train(): Promise<void> {
-    return this.stage("train", () => {
+    return this.stage("train", async () => {
       const config = this.checkedConfig();
       const modelColumns: readonly string[] = [...this.featureCols, this.labelCol];
-      const usable = this.runPipe(
+      const usable = await this.runPipe(
         "train",
         pipe(this.table("prepared_data")).transform(dropMissing, { columns: modelColumns }),
       );
