@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { col, defineTransform, gt, pipe } from "@tablepipe/core";
-import { readTable, TableWriteError } from "@tablepipe/io";
+import { readTable, TableWriteError, writeOutputFolder } from "@tablepipe/io";
 import { castColumns, dropDuplicates, filter } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -113,5 +113,18 @@ describe("writeOnDuckDb", () => {
       /orders\.json/,
     );
     expect(await readdir(scratch.folder)).not.toContain("orders.json");
+  });
+
+  it("writes inside an output folder's write, whose temporary path keeps the output's extension", async () => {
+    const folder = join(scratch.folder, "outputs");
+    await writeOutputFolder(folder, async (out) => {
+      await out.write("orders.parquet", async (temporary) => {
+        await writeOnDuckDb(steps(), temporary, { ...TYPES, database: scratch.db });
+      });
+    });
+    expect((await readTable(join(folder, "orders.parquet"), Order)).objects()).toEqual(
+      steps().run().table.objects(),
+    );
+    expect((await readdir(folder)).filter((name) => name.includes(".tmp-"))).toEqual([]);
   });
 });

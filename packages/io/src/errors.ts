@@ -55,7 +55,7 @@ export class TableReadError extends Error {
 
 /**
  * A table or output folder that cannot be written: names the path.
- * @example `cannot write out/trips.csv: EACCES: permission denied, open 'out/.trips.csv.tmp-3f9a0c21b7e4'`
+ * @example `cannot write out/trips.csv: EACCES: permission denied, open 'out/.trips.csv.tmp-3f9a0c21b7e4.csv'`
  */
 export class TableWriteError extends Error {
   /** Bad input, not a bug: the CLI prints the message alone. */

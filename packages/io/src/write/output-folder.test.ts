@@ -8,7 +8,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { table as makeTable } from "arquero";
 import { afterAll, describe, expect, it } from "vitest";
 import * as z from "zod";
@@ -321,16 +321,44 @@ describe("output folder faults", () => {
     await writeOutputFolder(dir, async (out) => out.write("model.json", async (p) => writeFileSync(p, "1")), {
       overwrite: true,
     });
-    writeFileSync(join(dir, ".model.json.tmp-0123456789ab"), "half");
+    writeFileSync(join(dir, ".model.json.tmp-0123456789ab"), "half"); // named as earlier versions did
+    writeFileSync(join(dir, ".model.json.tmp-0123456789ac.json"), "half"); // named as now, with the extension
     writeFileSync(join(dir, `.${MANIFEST_FILE}.tmp-0123456789ab`), "half");
     writeFileSync(join(dir, LOCK_FILE), "999999999\n"); // a dead holder
-    const out = await openOutputFolder(dir);
+    const out = await openOutputFolder(dir, { overwrite: true });
     expect([...out.swept].sort()).toEqual([
       `.${MANIFEST_FILE}.tmp-0123456789ab`,
       ".model.json.tmp-0123456789ab",
+      ".model.json.tmp-0123456789ac.json",
     ]);
     await out.close();
     expect(ls(dir)).toEqual([MANIFEST_FILE, "model.json"]);
+  });
+
+  it("gives a writer a temporary path with the output's extension, for writers that tell the format by it", async () => {
+    const dir = fresh();
+    const seen: string[] = [];
+    await writeOutputFolder(dir, async (out) => {
+      for (const name of ["trips.parquet", "notes"]) {
+        await out.write(name, async (temporary) => {
+          seen.push(temporary.slice(dir.length + 1));
+          if (!temporary.endsWith(extname(name))) throw new Error(`cannot tell the format of ${temporary}`);
+          writeFileSync(temporary, "x");
+        });
+      }
+    });
+    expect(seen).toEqual([
+      expect.stringMatching(/^\.trips\.parquet\.tmp-[0-9a-f]{12}\.parquet$/),
+      expect.stringMatching(/^\.notes\.tmp-[0-9a-f]{12}$/),
+    ]);
+    expect(ls(dir)).toEqual([MANIFEST_FILE, "notes", "trips.parquet"]);
+  });
+
+  it("takes a hidden file whose extension is not its target's for the user's, not a leftover", async () => {
+    const dir = fresh();
+    await writeOutputFolder(dir, async (out) => out.write("model.json", async (p) => writeFileSync(p, "1")));
+    writeFileSync(join(dir, ".model.json.tmp-0123456789ab.csv"), "mine");
+    await expect(openOutputFolder(dir)).rejects.toThrow(OutputPathError);
   });
 
   it("refuses a second run while a live process holds the lock", async () => {
