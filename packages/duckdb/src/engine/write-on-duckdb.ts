@@ -84,7 +84,9 @@ async function copiedColumns(
  * not adjusted to UTC), integers as INT64; CSV with a header, time stamps `2018-02-04 18:00:00` (`.sss` when the
  * milliseconds are not zero), numbers as DuckDB prints them (`5.0`), both read back by `readTable` unchanged.
  * When some step has no SQL rendering, the rest runs in process and `writeTable` writes the result. Either way
- * the file is written under a temporary name and renamed into place when complete.
+ * the file is written under a temporary name and renamed into place when complete, replacing a file already at
+ * `path` without a check: to keep the user's files, call it inside `out.write(name, (temporary) => ...)` of an
+ * output folder (`writeOutputFolder` of `@tablepipe/io`).
  * @example await writeOnDuckDb(pipe(trips.table).transform(dropDuplicates), "out/trips.parquet", { source: trips })
  */
 export async function writeOnDuckDb<C extends string>(
