@@ -106,6 +106,20 @@ describe("pipe", () => {
     ).toBe("many(4 columns)");
   });
 
+  it("names each column once in a label, though two column params name it", () => {
+    const order = defineTransform({
+      name: "order",
+      columns: { by: needsEach([]), descending: needsEach([]) },
+      apply: (t) => t,
+    });
+    const wide = aq.table({ a: [1], b: [1] });
+    const label = (by: string[], descending: string[]) =>
+      pipe(wide).transform(order, { by, descending }).run().trace[0]?.step;
+    expect(label(["a"], ["a"])).toBe("order(a)");
+    expect(label(["a", "b"], ["b"])).toBe("order(a+b)");
+    expect(label(["a"], ["b"])).toBe("order(a, b)");
+  });
+
   it("wraps an implementation's error with the step's path, keeping the cause", () => {
     const run = () => pipe(numbers()).transform(explode).value();
     expect(run).toThrow(StepFailedError);

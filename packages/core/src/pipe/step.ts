@@ -43,16 +43,21 @@ export type RemovesOf<S extends ColumnParams, F extends StaticContract, P> =
   | ColumnsForRole<S, P, "removes">
   | ContractFor<F, P>["removes"];
 
-/** A step's label: the transform's name, with any column params the caller named explicitly. */
+/**
+ * A step's label: the transform's name, with any column params the caller named explicitly, each column once
+ * (`sortRows(speed)` for `{ by: ["speed"], descending: ["speed"] }`).
+ */
 function defaultLabel(transform: StepSpec["transform"], params: unknown): string {
   if (typeof params !== "object" || params === null) return transform.transformName;
-  const named = Object.keys(transform.columnParams)
-    .map((key) => (params as Record<string, unknown>)[key])
-    .filter((value) => value !== undefined)
-    .map((value) => {
-      if (!Array.isArray(value)) return String(value);
-      return value.length > 3 ? `${value.length} columns` : value.join("+");
-    });
+  const seen = new Set<string>();
+  const named: string[] = [];
+  for (const key of Object.keys(transform.columnParams)) {
+    const value = (params as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const names = (Array.isArray(value) ? value : [value]).map(String).filter((name) => !seen.has(name));
+    for (const name of names) seen.add(name);
+    if (names.length > 0) named.push(names.length > 3 ? `${names.length} columns` : names.join("+"));
+  }
   return named.length > 0 ? `${transform.transformName}(${named.join(", ")})` : transform.transformName;
 }
 
