@@ -1,6 +1,7 @@
 import { formatDay, formatWallClock, isEpochMillis } from "@tablepipe/core";
 import { plural } from "./column-names";
 import { formatCellValue } from "./format-value";
+import { escapedString, looksAlike } from "./lookalike-strings";
 import type { RowDiff, TableDiff } from "./table-diff";
 
 /** Widest row grid before columns without differences are left out. */
@@ -148,8 +149,13 @@ function sideCells(
     return [`${side} ${diff.options.ignoreRowOrder ? "(no match)" : "(no row)"}`, ...visible.map(() => "")];
   }
   const paired = pair.actual !== null && pair.expected !== null;
+  const other = side === "actual" ? pair.expected : pair.actual;
   const cells = visible.map((column) => {
-    const text = cellText(values[column], times.get(column));
+    const value = values[column];
+    // strings that print alike (NFC and NFD "é") are shown with escapes, which tell them apart
+    const text = looksAlike(value, other?.[column])
+      ? escapedString(value as string)
+      : cellText(value, times.get(column));
     const name = diff.columns[column] ?? "";
     return paired && pair.differingColumns.includes(name) ? `${MARK}${text}` : text;
   });
