@@ -2,6 +2,7 @@ import { setTableRenderer } from "../schema/registry";
 import { type DisplayableTable, type DisplaySchema, resolveDisplaySchema } from "./display-schema";
 import { formatDisplayValue } from "./format-display";
 import { TextBlock } from "./text-block";
+import { cutToWidth, displayWidth, padToWidth } from "./text-width";
 
 /** Options of {@link show}. */
 export interface ShowOptions {
@@ -13,10 +14,6 @@ export interface ShowOptions {
 
 const DEFAULT_ROWS = 20;
 const DEFAULT_WIDTH = 40;
-
-function cut(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, Math.max(1, width - 1))}…` : text;
-}
 
 /**
  * The first `n` rows of a table as a text grid, the guide's `.show(5)`: time stamps as `2018-02-04 18:00:00`,
@@ -45,13 +42,12 @@ export function show(
     const values = table.array(name) as ArrayLike<unknown>;
     const type = schema[name]?.type ?? "other";
     const cells: string[] = [];
-    for (let r = 0; r < rows; r++) cells.push(cut(formatDisplayValue(values[r], type), maxWidth));
+    for (let r = 0; r < rows; r++) cells.push(cutToWidth(formatDisplayValue(values[r], type), maxWidth));
     const right = type === "int" || type === "float";
-    const width = Math.max(name.length, ...cells.map((cell) => cell.length));
+    const width = Math.max(displayWidth(name), ...cells.map(displayWidth));
     return { name, cells, right, width };
   });
-  const pad = (text: string, width: number, right: boolean): string =>
-    right ? text.padStart(width) : text.padEnd(width);
+  const pad = padToWidth;
   const rule = `+${columns.map((c) => "-".repeat(c.width)).join("+")}+`;
   const lines = [rule, `|${columns.map((c) => pad(c.name, c.width, false)).join("|")}|`, rule];
   for (let r = 0; r < rows; r++) {
