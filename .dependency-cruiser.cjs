@@ -1,7 +1,7 @@
 /**
  * The layering rules of docs/architecture.md, checked by `pnpm deps` (part of the test command):
  * no import cycle anywhere in packages/, and the packages' arrows point one way —
- * core <- io, job, transforms, testing <- tip-model; core <- sql <- duckdb, spark; io <- duckdb (its file reader shares readTable's rules); models stands alone.
+ * core <- io, job, transforms, testing <- tip-model; core <- sql <- duckdb, spark; io <- duckdb, spark (their file readers share readTable's rules); models stands alone.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const pkg = (name) => `^packages/${name}/`;
@@ -40,7 +40,7 @@ module.exports = {
     onlyFrom("models", []),
     onlyFrom("sql", ["core"]),
     onlyFrom("duckdb", ["core", "sql", "io"]),
-    onlyFrom("spark", ["core", "sql"]),
+    onlyFrom("spark", ["core", "sql", "io"]),
     {
       name: "packages-never-import-examples-or-bench",
       severity: "error",

@@ -27,6 +27,7 @@ import type { SparkRemote } from "../client/remote";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, inferColumnType } from "./column-types";
+import { readSchemaFiles } from "./file-read";
 import type { SparkSource } from "./sources";
 import { SparkSession } from "./spark-session";
 
@@ -124,25 +125,40 @@ async function sourceColumnsOnSpark(
   return schema.kind.value.fields.map((field) => field.name);
 }
 
-/** Make the file or table source the view `view`, numbered in Spark's read order. */
+/**
+ * Make the file or table source the view `view`, numbered in Spark's read order (files with a schema: read by
+ * readTable's rules, see `readSchemaFiles`). Returns whether the run must cache `view` (so that its rows keep
+ * their numbers between the queries); views it makes are added to `views`, tables it caches to `cached`.
+ */
 async function readSource(
   session: SparkSession,
   pipe: Pipe<string>,
   source: SparkSource,
   view: string,
+  views: string[],
+  cached: string[],
   call: SparkCallOptions,
-): Promise<void> {
+): Promise<boolean> {
   const what = `reading ${source.label}`;
   const columns = pipe.source.columnNames();
-  const found = await sourceColumnsOnSpark(session, source, call);
+  const found =
+    source.files === undefined
+      ? await sourceColumnsOnSpark(session, source, call)
+      : source.files.schema.specs.map((spec) => spec.name);
   if (found.join("\u0000") !== columns.join("\u0000")) {
     throw new SparkLoadError(
       `${source.label}: Spark reads the columns ${found.join(", ")}; the pipe's table has ${columns.join(", ")}`,
     );
   }
+  if (source.files !== undefined) {
+    await readSchemaFiles(session, source, source.files, view, views, cached, call);
+    return false;
+  }
+  views.push(view);
   await session.client.createView(`${view}_read`, source.relation, what, call);
   const numbered = `SELECT *, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
+  return true;
 }
 
 /**
@@ -236,6 +252,7 @@ export async function runOnSpark<C extends string>(
       : await SparkSession.connect(options.remote, call);
   const views = [`${sourceView}_read`];
   const cached: string[] = [];
+  let cacheSource = pipe.source.numRows() > CACHE_ROWS;
   try {
     const types = options.columnTypes ?? {};
     if (options.source === undefined) {
@@ -243,8 +260,15 @@ export async function runOnSpark<C extends string>(
         ...(await shipTable(session, pipe.source, sourceView, types, "the pipe's source table", call)),
       );
     } else {
-      views.push(sourceView);
-      await readSource(session, pipe as Pipe<string>, options.source, sourceView, call);
+      cacheSource = await readSource(
+        session,
+        pipe as Pipe<string>,
+        options.source,
+        sourceView,
+        views,
+        cached,
+        call,
+      );
     }
     for (const [i, lookup] of compiled.lookups.entries()) {
       views.push(
@@ -261,7 +285,7 @@ export async function runOnSpark<C extends string>(
     // Large tables are cached: a plan holding many local rows inline is slow to optimize, and the counting
     // query reads them again; a file source too, so that its rows keep their numbers between the two queries.
     const large = [
-      ...(options.source !== undefined || pipe.source.numRows() > CACHE_ROWS ? [sourceView] : []),
+      ...(cacheSource ? [sourceView] : []),
       ...compiled.lookups.filter((l) => l.table.numRows() > CACHE_ROWS).map((l) => l.relation),
     ];
     for (const view of large) {

@@ -1,0 +1,141 @@
+import { type ColumnSpec, invalidValueReason, mapColumns, TableReadError } from "@tablepipe/io";
+import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import type { SparkCallOptions } from "../client/spark-connect-client";
+import type { Relation } from "../generated/spark/connect/relations_pb";
+import { BAD, BAD_VALUE, FILE, type FileColumn, ID, MALFORMED } from "./checked-columns";
+import { firstInvalid } from "./first-invalid";
+import { dataSourceRelation, type SchemaFiles, type SparkSource } from "./sources";
+import type { SparkSession } from "./spark-session";
+import { quote, sparkString } from "./spark-sql-text";
+import { type CellSql, emptyValueSql, QUOTED_EMPTY, textCellSql } from "./text-cells";
+import { typedCellSql } from "./typed-cells";
+
+const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", value: { query } } }) as Relation;
+
+async function fileColumns(
+  session: SparkSession,
+  relation: Relation,
+  what: string,
+  call: SparkCallOptions,
+): Promise<FileColumn[]> {
+  const schema = await session.client.schema(relation, what, call);
+  if (schema?.kind.case !== "struct") return [];
+  return schema.kind.value.fields.map((field) => ({
+    name: field.name,
+    type: field.dataType?.kind.case ?? "unknown",
+  }));
+}
+
+/** A schema column's value and invalid flag, and the file column it is read from (none: absent, optional). */
+interface MappedCell extends CellSql {
+  readonly column: FileColumn | undefined;
+}
+
+/** Each schema column's value and invalid flag from the file's columns (by name or alias; absent: default or null). */
+function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: string): MappedCell[] {
+  const { specs, aliases } = files.schema;
+  const found = mapColumns(
+    label,
+    columns.map((c) => c.name),
+    specs,
+    aliases,
+  );
+  return specs.map((spec, i) => {
+    const column = columns[found[i] ?? -1];
+    if (column === undefined) return { value: emptyValueSql(spec), bad: "FALSE", column };
+    const c = quote(column.name);
+    if (files.format === "csv") return { ...textCellSql(spec, c), column };
+    const cell = typedCellSql(spec, c, column.type);
+    if (cell === undefined) {
+      const { expected } = invalidValueReason(spec, "?");
+      throw new TableReadError({
+        file: label,
+        column: spec.name,
+        expected,
+        reason: `the file's column "${column.name}" holds ${column.type} values (expected ${expected})`,
+      });
+    }
+    return { ...cell, column };
+  });
+}
+
+/** The text of the cell `c` for a message (`""` for a quoted empty cell). */
+function cellText(c: string): string {
+  return `CASE WHEN ${c} = ${sparkString(QUOTED_EMPTY)} THEN '' ELSE CAST(${c} AS STRING) END`;
+}
+
+/**
+ * Read a files source with a schema as readTable would into the view `view` (the schema's columns, numbered in
+ * Spark's read order): the files' columns are found by name before any row is read; every cell converted by
+ * readTable's rules into a cached view that flags the invalid ones; the first invalid cell (in file order) is a
+ * `TableReadError` naming file, line or row, column and value, unless `onInvalid: "drop"` drops its row. The
+ * views made are added to `views`, the cached ones to `cached`, for the run to release.
+ */
+export async function readSchemaFiles(
+  session: SparkSession,
+  source: SparkSource,
+  files: SchemaFiles,
+  view: string,
+  views: string[],
+  cached: string[],
+  call: SparkCallOptions,
+): Promise<void> {
+  const what = `reading ${source.label}`;
+  const columns = await fileColumns(session, source.relation, what, call);
+  const cells = cellsOf(files, columns, source.label);
+  const read = `${view}_read`;
+  const checked = `${view}_checked`;
+  views.push(checked, view);
+  await session.client.createView(read, textRead(files, columns) ?? source.relation, what, call);
+  const select = checkedSelect(files, cells, read);
+  await session.client.createView(checked, sqlRelation(select), what, call);
+  await session.client.statement(`CACHE TABLE ${quote(checked)}`, what, call);
+  cached.push(checked);
+  if (files.schema.onInvalid === "error") {
+    const error = await firstInvalid(session, files, read, checked, columns, call);
+    if (error !== undefined) throw error;
+  }
+  const names = files.schema.specs.map((spec) => quote(spec.name));
+  const numbered = `SELECT ${[...names, `${quote(ID)} AS ${quote(ROW_ORDER_COLUMN)}`].join(", ")} FROM ${quote(checked)} WHERE ${quote(BAD)} IS NULL`;
+  await session.client.createView(view, sqlRelation(numbered), what, call);
+}
+
+/**
+ * CSV files read again with the header's columns (`columns`) as text and a column holding the text of a record
+ * of another number of fields; undefined for other formats.
+ */
+function textRead(files: SchemaFiles, columns: readonly FileColumn[]): Relation | undefined {
+  if (files.format !== "csv") return undefined;
+  const ddl = [...columns.map((c) => `${quote(c.name)} STRING`), `${quote(MALFORMED)} STRING`].join(", ");
+  const options = { ...files.options, columnNameOfCorruptRecord: MALFORMED };
+  return dataSourceRelation("csv", files.paths, options, ddl);
+}
+
+/**
+ * The checked read over the view `read`: the schema's columns, then the first invalid cell's schema column (-1:
+ * a malformed CSV record) and text, each row's file and its number in Spark's read order.
+ */
+function checkedSelect(files: SchemaFiles, cells: readonly MappedCell[], read: string): string {
+  const malformed = files.format === "csv" ? `WHEN ${quote(MALFORMED)} IS NOT NULL THEN` : undefined;
+  const firstBad = [
+    ...(malformed === undefined ? [] : [`${malformed} -1`]),
+    ...cells.map((cell, i) => `WHEN ${cell.bad} THEN ${i}`),
+  ];
+  const badValue = [
+    ...(malformed === undefined ? [] : [`${malformed} ${quote(MALFORMED)}`]),
+    ...cells.map(
+      (cell) =>
+        `WHEN ${cell.bad} THEN ${cell.column === undefined ? "NULL" : cellText(quote(cell.column.name))}`,
+    ),
+  ];
+  const caseOf = (whens: readonly string[], type: string): string =>
+    whens.length === 0 ? `CAST(NULL AS ${type})` : `CASE ${whens.join(" ")} END`;
+  const list = [
+    ...cells.map((cell, i) => `${cell.value} AS ${quote((files.schema.specs[i] as ColumnSpec).name)}`),
+    `${caseOf(firstBad, "INT")} AS ${quote(BAD)}`,
+    `${caseOf(badValue, "STRING")} AS ${quote(BAD_VALUE)}`,
+    `input_file_name() AS ${quote(FILE)}`,
+    `monotonically_increasing_id() AS ${quote(ID)}`,
+  ];
+  return `SELECT ${list.join(", ")} FROM ${quote(read)}`;
+}

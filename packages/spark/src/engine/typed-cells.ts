@@ -1,0 +1,44 @@
+import type { ColumnSpec } from "@tablepipe/io";
+import { type CellSql, emptyValueSql, mustNotBeEmpty, textCellSql } from "./text-cells";
+
+/** Spark's types (the cases of Spark Connect's `DataType`) of integers, other numbers and text. */
+const INTEGER_TYPES = new Set(["byte", "short", "integer"]);
+const NUMBER_TYPES = new Set(["byte", "short", "integer", "long", "float", "double", "decimal"]);
+const TEXT_TYPES = new Set(["string", "char", "varChar"]);
+const TIME_TYPES = new Set(["timestamp", "timestampNtz", "date"]);
+/** The largest integer readTable reads exactly. */
+const MAX_INT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The value and invalid flag of schema column `spec` from a typed file column `c` (Parquet, JSON) of Spark type
+ * `type`, as readTable reads a decoded value: numbers from any number type (a float finite; an integer whole
+ * and within 2^53), time stamps from time stamps and dates, booleans from booleans, text from text; text in
+ * any other column parsed by readTable's text rules. A null is the default or null, invalid where the column
+ * may not be empty. Undefined for any other pairing (the file holds another kind of value).
+ */
+export function typedCellSql(spec: ColumnSpec, c: string, type: string): CellSql | undefined {
+  if (TEXT_TYPES.has(type)) return textCellSql(spec, c);
+  const cell = (value: string, invalid: string): CellSql => ({
+    value: `CASE WHEN ${c} IS NULL THEN ${emptyValueSql(spec)} ELSE ${value} END`,
+    bad: `CASE WHEN ${c} IS NULL THEN ${mustNotBeEmpty(spec) ? "TRUE" : "FALSE"} ELSE ${invalid} END`,
+  });
+  const d = `CAST(${c} AS DOUBLE)`;
+  switch (spec.kind) {
+    case "float":
+      if (!NUMBER_TYPES.has(type)) return undefined;
+      return cell(d, `(isnan(${d}) OR abs(${d}) = double('Infinity'))`);
+    case "int":
+      if (INTEGER_TYPES.has(type)) return cell(`CAST(${c} AS BIGINT)`, "FALSE");
+      if (type === "long") return cell(c, `abs(${c}) > ${MAX_INT}`);
+      if (!NUMBER_TYPES.has(type)) return undefined;
+      // NaN is above every number in Spark: refused by the range
+      return cell(`try_cast(${d} AS BIGINT)`, `NOT (${d} = floor(${d}) AND abs(${d}) <= ${MAX_INT})`);
+    case "timestamp":
+      return TIME_TYPES.has(type) ? cell(`CAST(${c} AS TIMESTAMP_NTZ)`, "FALSE") : undefined;
+    case "boolean":
+      return type === "boolean" ? cell(c, "FALSE") : undefined;
+    case "string":
+    case "enum":
+      return undefined;
+  }
+}

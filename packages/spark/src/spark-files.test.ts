@@ -1,0 +1,184 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipe, type RowSchema } from "@tablepipe/core";
+import { type ReadTableOptions, readTable, writeTable } from "@tablepipe/io";
+import { expectSameTable } from "@tablepipe/sql/test-support";
+import * as aq from "arquero";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import * as z from "zod";
+import { SparkLoadError } from "./client/errors";
+import { runOnSpark } from "./engine/run-on-spark";
+import { type SparkFileOptions, sparkFiles } from "./engine/sources";
+import { SparkSession } from "./engine/spark-session";
+
+/** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
+const remote = inject("sparkRemote");
+
+let session: SparkSession;
+let folder: string;
+beforeAll(async () => {
+  if (remote === "") return;
+  session = await SparkSession.connect(remote);
+  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-files-"));
+});
+afterAll(async () => {
+  if (remote === "") return;
+  await session.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Write `text` to a file of the test folder; returns its path. */
+async function file(name: string, text: string): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, text);
+  return path;
+}
+
+/** The table Spark reads from the files with the schema (a pipe of no steps over them). */
+async function sparkRead(
+  format: "csv" | "parquet" | "json",
+  path: string,
+  schema: RowSchema,
+  options: Omit<SparkFileOptions, "schema"> = {},
+): Promise<aq.ColumnTable> {
+  const shape = aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
+  const source = sparkFiles(format, path, { ...options, schema });
+  return (await runOnSpark(pipe(shape), { remote: session, source })).table;
+}
+
+/** Spark's read equals readTable's table of the same file. */
+async function expectReadTable(
+  format: "csv" | "parquet",
+  path: string,
+  schema: RowSchema,
+  options: Pick<ReadTableOptions, "onInvalid"> = {},
+): Promise<void> {
+  const expected = await readTable(path, schema, options);
+  expectSameTable(await sparkRead(format, path, schema, options), expected);
+}
+
+/** Spark's read fails with readTable's error on the same file. */
+async function expectReadTableError(path: string, schema: RowSchema, format: "csv" | "parquet" = "csv") {
+  const expected = await readTable(path, schema).then(
+    () => undefined,
+    (error: unknown) => error as Error,
+  );
+  expect(expected?.name).toBe("TableReadError");
+  const error = await sparkRead(format, path, schema).catch((e: unknown) => e as Error);
+  expect(error).toBeInstanceOf(Error);
+  expect((error as Error).name).toBe("TableReadError");
+  expect((error as Error).message).toBe(expected?.message);
+}
+
+describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { timeout: 120_000 }, () => {
+  it("reads quoted cells (a doubled quote, a line break inside quotes) as readTable", async () => {
+    const path = await file("quotes.csv", 'id,note\n1,"said ""hi"""\n2,"two\nlines"\n3,plain\n');
+    const schema = z.object({ id: z.int(), note: z.string() });
+    await expectReadTable("csv", path, schema);
+    expect((await sparkRead("csv", path, schema)).objects()).toEqual([
+      { id: 1, note: 'said "hi"' },
+      { id: 2, note: "two\nlines" },
+      { id: 3, note: "plain" },
+    ]);
+  });
+
+  it("finds columns by header name (any order, case and aliases), not by position", async () => {
+    const schema = z.object({
+      station_id: z.int(),
+      name: z.string(),
+      capacity: z.int(),
+      district: z.string(),
+    });
+    const reordered = await file(
+      "reordered.csv",
+      "station_id,capacity,name,district\n1,20,Main,Downtown\n2,15,Nord Cafe,Nord\n",
+    );
+    await expectReadTable("csv", reordered, schema);
+    const cased = await file("cased.csv", "Station_ID,Name,Capacity,District\n1,Main,20,Downtown\n");
+    await expectReadTable("csv", cased, schema);
+    const aliased = await file("aliased.csv", "id,name,capacity,district\n1,Main,20,Downtown\n");
+    const table = await sparkRead("csv", aliased, schema, { aliases: { station_id: ["id"] } });
+    expect(table.objects()).toEqual([{ station_id: 1, name: "Main", capacity: 20, district: "Downtown" }]);
+  });
+
+  it("names a missing column and the file before any row is read", async () => {
+    const path = await file("missing.csv", "station_id,name\n1,Main\n");
+    const schema = z.object({ station_id: z.int(), name: z.string(), capacity: z.int() });
+    await expectReadTableError(path, schema);
+  });
+
+  it("stops at a value that does not parse, naming the line, column and value as readTable", async () => {
+    const path = await file("fares.csv", "ride_id,fare\n1,10.5\n2,\n3,7\n4,3.25\n5,1O.50\n6,2\n");
+    await expectReadTableError(path, z.object({ ride_id: z.int(), fare: z.number().nullable() }));
+    await expectReadTable("csv", path, z.object({ ride_id: z.int(), fare: z.number().nullable() }), {
+      onInvalid: "drop",
+    });
+    const integers = await file("integers.csv", "id,n\n1,3.0\n2,3.5\n");
+    await expectReadTableError(integers, z.object({ id: z.int(), n: z.int() }));
+    const empty = await file("empty.csv", "id,n\n1,\n");
+    await expectReadTableError(empty, z.object({ id: z.int(), n: z.number() }));
+  });
+
+  it("counts a record's line breaks inside quotes in the line it names", async () => {
+    const path = await file("lines.csv", 'id,note,fare\n1,"a\nb",1\n2,c,x\n');
+    await expectReadTableError(path, z.object({ id: z.int(), note: z.string(), fare: z.number() }));
+  });
+
+  it("reads time stamps in readTable's layouts, and refuses a zoned one as readTable", async () => {
+    const schema = z.object({ id: z.int(), opened: z.date().nullable() });
+    const stamps = await file(
+      "stamps.csv",
+      "id,opened\n1,03/10/2024 02:30:00 AM\n2,2024-01-01T10:00:00\n3,2024-02-29\n4,12/31/2023 12:00:00 PM\n5,2024-05-06 07:08:09.1239\n6,\n7,1/2/2024 3:04\n",
+    );
+    await expectReadTable("csv", stamps, schema);
+    const zoned = await file("zoned.csv", "id,opened\n1,2024-01-01 10:00:00\n2,2024-01-01T10:00:00Z\n");
+    await expectReadTableError(zoned, schema);
+    const invalid = await file("feb30.csv", "id,opened\n1,2023-02-29 10:00:00\n");
+    await expectReadTableError(invalid, schema);
+  });
+
+  it("reads booleans, enums, empty and quoted empty cells as readTable", async () => {
+    const schema = z.object({
+      id: z.int(),
+      ok: z.boolean().nullable(),
+      kind: z.enum(["a", "b"]),
+      note: z.string().nullable(),
+      n: z.number().default(7),
+    });
+    const path = await file("kinds.csv", 'id,ok,kind,note,n\n1,Yes,a,"",\n2,f,b,,2.5\n3, t ,a," x ", 1e3\n');
+    await expectReadTable("csv", path, schema);
+    const bad = await file("badenum.csv", "id,ok,kind,note,n\n1,yes,c,x,1\n");
+    await expectReadTableError(bad, schema);
+  });
+
+  it("refuses a record of another number of fields as readTable", async () => {
+    const path = await file("ragged.csv", "id,name\n1,a\n2\n");
+    await expectReadTableError(path, z.object({ id: z.int(), name: z.string().nullable() }));
+  });
+
+  it("refuses a null in a Parquet column the schema says is never null, naming the column", async () => {
+    const path = join(folder, "fares.parquet");
+    await writeTable(aq.table({ id: [1, 2, 3], fare: [1.5, null, 3] }), path);
+    const strict = z.object({ id: z.int(), fare: z.number() });
+    const error = await sparkRead("parquet", path, strict).catch((e: unknown) => e as Error);
+    expect((error as Error).name).toBe("TableReadError");
+    expect((error as Error).message).toBe(
+      `${path} row 2, column fare: empty value, but the column is not nullable (expected a number, e.g. 12.5)`,
+    );
+    await expect(readTable(path, strict)).rejects.toThrow("column fare");
+    await expectReadTable("parquet", path, z.object({ id: z.int(), fare: z.number().nullable() }));
+    const wrongType = z.object({ id: z.int(), fare: z.boolean() });
+    await expect(sparkRead("parquet", path, wrongType)).rejects.toThrow(
+      /column fare: the file's column "fare" holds double values/,
+    );
+  });
+
+  it("refuses a schema with value rules, as DuckDB's file sources do", () => {
+    const ruled = z.object({ id: z.int(), fare: z.number().min(0) });
+    expect(() => sparkFiles("csv", "rides.csv", { schema: ruled })).toThrow(SparkLoadError);
+    expect(() => sparkFiles("csv", "rides.csv", { schema: ruled })).toThrow(
+      /sparkFiles: column "fare" has value rules \(.+\) that Spark does not check/,
+    );
+  });
+});
