@@ -168,6 +168,9 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     );
     await expect(readTable(path, strict)).rejects.toThrow("column fare");
     await expectReadTable("parquet", path, z.object({ id: z.int(), fare: z.number().nullable() }));
+    const fractions = join(folder, "fractions.parquet");
+    await writeTable(aq.table({ id: [1, 2], n: [1, 2.5] }), fractions);
+    await expectReadTableError(fractions, z.object({ id: z.int(), n: z.int() }), "parquet");
     const wrongType = z.object({ id: z.int(), fare: z.boolean() });
     await expect(sparkRead("parquet", path, wrongType)).rejects.toThrow(
       /column fare: the file's column "fare" holds double values/,

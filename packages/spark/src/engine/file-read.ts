@@ -1,4 +1,4 @@
-import { type ColumnSpec, invalidValueReason, mapColumns, TableReadError } from "@tablepipe/io";
+import { invalidValueReason, mapColumns, TableReadError } from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
@@ -42,10 +42,10 @@ function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: stri
   );
   return specs.map((spec, i) => {
     const column = columns[found[i] ?? -1];
-    if (column === undefined) return { value: emptyValueSql(spec), bad: "FALSE", column };
+    if (column === undefined) return { layers: [], value: emptyValueSql(spec), bad: "FALSE", column };
     const c = quote(column.name);
-    if (files.format === "csv") return { ...textCellSql(spec, c), column };
-    const cell = typedCellSql(spec, c, column.type);
+    if (files.format === "csv") return { ...textCellSql(spec, c, i), column };
+    const cell = typedCellSql(spec, c, column.type, i);
     if (cell === undefined) {
       const { expected } = invalidValueReason(spec, "?");
       throw new TableReadError({
@@ -61,7 +61,8 @@ function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: stri
 
 /** The text of the cell `c` for a message (`""` for a quoted empty cell). */
 function cellText(c: string): string {
-  return `CASE WHEN ${c} = ${sparkString(QUOTED_EMPTY)} THEN '' ELSE CAST(${c} AS STRING) END`;
+  const text = `CAST(${c} AS STRING)`;
+  return `CASE WHEN ${text} = ${sparkString(QUOTED_EMPTY)} THEN '' ELSE ${text} END`;
 }
 
 /**
@@ -113,29 +114,45 @@ function textRead(files: SchemaFiles, columns: readonly FileColumn[]): Relation 
 
 /**
  * The checked read over the view `read`: the schema's columns, then the first invalid cell's schema column (-1:
- * a malformed CSV record) and text, each row's file and its number in Spark's read order.
+ * a malformed CSV record) and text, each row's file and its number in Spark's read order. Each cell's parts are
+ * computed a layer of projections each (see `CellSql`), the flags of invalid cells in the last but one.
  */
 function checkedSelect(files: SchemaFiles, cells: readonly MappedCell[], read: string): string {
-  const malformed = files.format === "csv" ? `WHEN ${quote(MALFORMED)} IS NOT NULL THEN` : undefined;
+  const csv = files.format === "csv";
+  const flag = (i: number): string => quote(`__tablepipe_b${i}`);
+  const first = [`*`, `input_file_name() AS ${quote(FILE)}`, `monotonically_increasing_id() AS ${quote(ID)}`];
+  const depth = Math.max(0, ...cells.map((cell) => cell.layers.length));
+  let query = `SELECT ${first.join(", ")} FROM ${quote(read)}`;
+  for (let layer = 0; layer < depth; layer++) {
+    const list = cells.flatMap((cell) => cell.layers[layer] ?? []);
+    if (list.length > 0) query = `SELECT *, ${list.join(", ")} FROM (${query})`;
+  }
+  const names = files.schema.specs.map((spec) => quote(spec.name));
+  const valued = cells.flatMap((cell, i) => [
+    `${cell.value} AS ${names[i] as string}`,
+    `${cell.bad} AS ${flag(i)}`,
+  ]);
+  const carried = [quote(FILE), quote(ID), ...(csv ? [quote(MALFORMED)] : [])];
+  const texts = cells.map((cell) => (cell.column === undefined ? "NULL" : cellText(quote(cell.column.name))));
+  // the cells' texts are carried for the message of an invalid one; the flags read once each
+  query = `SELECT ${[...valued, ...carried, ...texts.map((text, i) => `${text} AS ${quote(`__tablepipe_v${i}`)}`)].join(", ")} FROM (${query})`;
+  const malformed = csv ? `WHEN ${quote(MALFORMED)} IS NOT NULL THEN` : undefined;
   const firstBad = [
     ...(malformed === undefined ? [] : [`${malformed} -1`]),
-    ...cells.map((cell, i) => `WHEN ${cell.bad} THEN ${i}`),
+    ...cells.map((_, i) => `WHEN ${flag(i)} THEN ${i}`),
   ];
   const badValue = [
     ...(malformed === undefined ? [] : [`${malformed} ${quote(MALFORMED)}`]),
-    ...cells.map(
-      (cell) =>
-        `WHEN ${cell.bad} THEN ${cell.column === undefined ? "NULL" : cellText(quote(cell.column.name))}`,
-    ),
+    ...cells.map((_, i) => `WHEN ${flag(i)} THEN ${quote(`__tablepipe_v${i}`)}`),
   ];
   const caseOf = (whens: readonly string[], type: string): string =>
     whens.length === 0 ? `CAST(NULL AS ${type})` : `CASE ${whens.join(" ")} END`;
   const list = [
-    ...cells.map((cell, i) => `${cell.value} AS ${quote((files.schema.specs[i] as ColumnSpec).name)}`),
+    ...names,
     `${caseOf(firstBad, "INT")} AS ${quote(BAD)}`,
     `${caseOf(badValue, "STRING")} AS ${quote(BAD_VALUE)}`,
-    `input_file_name() AS ${quote(FILE)}`,
-    `monotonically_increasing_id() AS ${quote(ID)}`,
+    quote(FILE),
+    quote(ID),
   ];
-  return `SELECT ${list.join(", ")} FROM ${quote(read)}`;
+  return `SELECT ${list.join(", ")} FROM (${query})`;
 }

@@ -1,5 +1,5 @@
 import type { ColumnSpec } from "@tablepipe/io";
-import { oneOfSql, sparkRegex, sparkString } from "./spark-sql-text";
+import { oneOfSql, quote, sparkRegex, sparkString } from "./spark-sql-text";
 import { SPARK_TYPES } from "./spark-types";
 
 /**
@@ -29,10 +29,20 @@ const FALSE_WORDS = ["false", "f", "0", "no", "n"];
  */
 export const QUOTED_EMPTY = "\u0000tablepipe:quoted-empty\u0000";
 
-/** A column's value and whether its cell is invalid, as Spark SQL expressions. */
+/**
+ * A column's value and whether its cell is invalid, as Spark SQL expressions over named parts computed first, a
+ * layer of projections each (`x AS name`, each layer over the names of the ones before): so that Spark computes
+ * each costly part (a trim, a regular expression) once per cell, and the plan stays small.
+ */
 export interface CellSql {
+  readonly layers: readonly (readonly string[])[];
   readonly value: string;
   readonly bad: string;
+}
+
+/** The name of the part `part` of schema column `i`'s cell (`r`: its text, `t`: trimmed, `p`: fields, `x`: parsed). */
+export function partName(part: "r" | "t" | "p" | "x", i: number): string {
+  return quote(`__tablepipe_${part}${i}`);
 }
 
 /** What an empty cell (or an absent optional column) becomes: the default, else null, as Spark SQL. */
@@ -53,66 +63,72 @@ export function mustNotBeEmpty(spec: ColumnSpec): boolean {
   return !(spec.nullable || spec.hasDefault);
 }
 
-/** The TIMESTAMP_NTZ of the trimmed text `t` by readTable's layouts, NULL when it does not parse. */
-function stampSql(t: string): string {
+/**
+ * The fields of readTable's time-stamp layouts in the trimmed text `t`, a struct of texts (y, mo, d, h, mi, s, f,
+ * ap), NULL when no layout matches: an ISO text's fields at fixed places, the other layout's by its groups.
+ */
+function stampFieldsSql(t: string): string {
   const at = (from: number, length?: number): string =>
     length === undefined ? `substr(${t}, ${from})` : `substr(${t}, ${from}, ${length})`;
-  const us = (field: (typeof US_FIELDS)[number]): string =>
-    `regexp_extract(${t}, ${sparkRegex(US)}, ${US_FIELDS.indexOf(field) + 1})`;
-  const iso = sparkRegex(ISO);
-  const usRegex = sparkRegex(US);
-  const pick = (isoPart: string, field: (typeof US_FIELDS)[number]): string =>
-    `CASE WHEN ${t} RLIKE ${iso} THEN ${isoPart} ELSE ${us(field)} END`;
-  const field = (isoPart: string, name: (typeof US_FIELDS)[number]): string =>
-    `coalesce(try_cast(nullif(${pick(isoPart, name)}, '') AS INT), 0)`;
-  const y = field(at(1, 4), "y");
-  const mo = field(at(6, 2), "mo");
-  const d = field(at(9, 2), "d");
-  const h = field(at(12, 2), "h");
-  const mi = field(at(15, 2), "mi");
-  const s = field(at(18, 2), "s");
-  const fraction = pick(at(21), "f");
-  const ap = `lower(${pick("''", "ap")})`;
-  const ms = `coalesce(try_cast(rpad(left(nullif(${fraction}, ''), 3), 3, '0') AS INT), 0)`;
-  const hour = `CASE WHEN ${ap} = 'am' THEN ${h} % 12 WHEN ${ap} = 'pm' THEN ${h} % 12 + 12 ELSE ${h} END`;
+  const iso = [at(1, 4), at(6, 2), at(9, 2), at(12, 2), at(15, 2), at(18, 2), at(21), "''"];
+  const names = ["y", "mo", "d", "h", "mi", "s", "f", "ap"] as const;
+  const us = names.map((name) => `regexp_extract(${t}, ${sparkRegex(US)}, ${US_FIELDS.indexOf(name) + 1})`);
+  const struct = (parts: readonly string[]): string =>
+    `named_struct(${names.map((name, i) => `'${name}', ${parts[i]}`).join(", ")})`;
+  return `CASE WHEN ${t} RLIKE ${sparkRegex(ISO)} THEN ${struct(iso)} WHEN ${t} RLIKE ${sparkRegex(US)} THEN ${struct(us)} END`;
+}
+
+/** The TIMESTAMP_NTZ of the fields `p` ({@link stampFieldsSql}), NULL when there are none or one is out of range. */
+function stampSql(p: string): string {
+  const n = (field: string): string => `coalesce(try_cast(nullif(${p}.${field}, '') AS INT), 0)`;
+  const ap = `lower(${p}.ap)`;
+  const ms = `coalesce(try_cast(rpad(left(nullif(${p}.f, ''), 3), 3, '0') AS INT), 0)`;
+  const hour = `CASE WHEN ${ap} = 'am' THEN ${n("h")} % 12 WHEN ${ap} = 'pm' THEN ${n("h")} % 12 + 12 ELSE ${n("h")} END`;
   const valid = [
-    `(${t} RLIKE ${iso} OR ${t} RLIKE ${usRegex})`,
-    `${mo} BETWEEN 1 AND 12`,
-    `${d} BETWEEN 1 AND 31`,
-    `(${ap} = '' OR ${h} BETWEEN 1 AND 12)`,
-    `${h} BETWEEN 0 AND 23`,
-    `${mi} BETWEEN 0 AND 59`,
-    `${s} BETWEEN 0 AND 59`,
+    `${p} IS NOT NULL`,
+    `${n("mo")} BETWEEN 1 AND 12`,
+    `${n("d")} BETWEEN 1 AND 31`,
+    `(${ap} = '' OR ${n("h")} BETWEEN 1 AND 12)`,
+    `${n("h")} BETWEEN 0 AND 23`,
+    `${n("mi")} BETWEEN 0 AND 59`,
+    `${n("s")} BETWEEN 0 AND 59`,
   ].join(" AND ");
   // whole milliseconds, exact in decimals: seconds and a fraction of three digits
-  const seconds = `CAST(CAST(${s} * 1000 + ${ms} AS DECIMAL(8, 3)) / 1000 AS DECIMAL(8, 6))`;
+  const seconds = `CAST(CAST(${n("s")} * 1000 + ${ms} AS DECIMAL(8, 3)) / 1000 AS DECIMAL(8, 6))`;
   // try_: a day past its month's end (Feb 30) is NULL, as readTable refuses it
-  return `CASE WHEN ${valid} THEN try_make_timestamp_ntz(${y}, ${mo}, ${d}, ${hour}, ${mi}, ${seconds}) END`;
+  return `CASE WHEN ${valid} THEN try_make_timestamp_ntz(${n("y")}, ${n("mo")}, ${n("d")}, ${hour}, ${n("mi")}, ${seconds}) END`;
 }
 
 /**
- * The value and invalid flag of schema column `spec` from the text cell `r` (NULL for an empty cell,
- * {@link QUOTED_EMPTY} for `""`), by readTable's rules for text.
+ * The value and invalid flag of schema column `spec` (the `i`-th) from the text cell `raw` (NULL for an empty
+ * cell, {@link QUOTED_EMPTY} for `""`), by readTable's rules for text.
  */
-export function textCellSql(spec: ColumnSpec, raw: string): CellSql {
-  const r = `(CASE WHEN ${raw} = ${sparkString(QUOTED_EMPTY)} THEN '' ELSE ${raw} END)`;
-  const t = `trim(BOTH ${sparkString(" \t")} FROM ${r})`;
+export function textCellSql(spec: ColumnSpec, raw: string, i: number): CellSql {
+  const [r, t, p, x] = (["r", "t", "p", "x"] as const).map((part) => partName(part, i)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const text = `CASE WHEN ${raw} = ${sparkString(QUOTED_EMPTY)} THEN '' ELSE ${raw} END AS ${r}`;
+  const trimmed = `trim(BOTH ${sparkString(" \t")} FROM ${r}) AS ${t}`;
   // readTable: an empty cell is null; a cell of blanks is empty too, but for a string column it is its text
   const empty = spec.kind === "string" ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
+  const fields: string[] = [];
   let parsed: string;
-  let ok = (x: string): string => `${x} IS NOT NULL`;
+  let ok = `${x} IS NOT NULL`;
   switch (spec.kind) {
     case "float":
       parsed = `CASE WHEN ${t} RLIKE ${sparkRegex(FLOAT_TEXT)} THEN try_cast(${t} AS DOUBLE) END`;
-      ok = (x) => `(${x} IS NOT NULL AND NOT isnan(${x}) AND abs(${x}) < double('Infinity'))`;
+      ok = `(${x} IS NOT NULL AND NOT isnan(${x}) AND abs(${x}) < double('Infinity'))`;
       break;
     case "int":
       parsed = `CASE WHEN ${t} RLIKE ${sparkRegex(INT_TEXT)} THEN try_cast(${t} AS DOUBLE) END`;
-      ok = (x) => `(${x} IS NOT NULL AND abs(${x}) <= ${MAX_INT})`;
+      ok = `(${x} IS NOT NULL AND abs(${x}) <= ${MAX_INT})`;
       break;
     case "string":
       parsed = r;
-      ok = () => "TRUE";
+      ok = "TRUE";
       break;
     case "enum":
       parsed = `CASE WHEN ${oneOfSql(r, spec.values ?? [])} THEN ${r} END`;
@@ -121,14 +137,14 @@ export function textCellSql(spec: ColumnSpec, raw: string): CellSql {
       parsed = `CASE WHEN ${oneOfSql(`lower(${t})`, TRUE_WORDS)} THEN TRUE WHEN ${oneOfSql(`lower(${t})`, FALSE_WORDS)} THEN FALSE END`;
       break;
     case "timestamp":
-      parsed = stampSql(t);
+      fields.push(`${stampFieldsSql(t)} AS ${p}`);
+      parsed = stampSql(p);
       break;
   }
   const type = SPARK_TYPES[spec.kind === "enum" ? "string" : spec.kind];
-  const good = ok(`(${parsed})`);
-  const value = spec.kind === "int" ? `CAST(${parsed} AS BIGINT)` : `CAST(${parsed} AS ${type})`;
   return {
-    value: `CASE WHEN ${empty} THEN ${emptyValueSql(spec)} WHEN ${good} THEN ${value} END`,
-    bad: `CASE WHEN ${empty} THEN ${mustNotBeEmpty(spec) ? "TRUE" : "FALSE"} ELSE NOT (${good}) END`,
+    layers: [[text], [trimmed], fields, [`${parsed} AS ${x}`]],
+    value: `CASE WHEN ${empty} THEN ${emptyValueSql(spec)} WHEN ${ok} THEN CAST(${x} AS ${type}) END`,
+    bad: `CASE WHEN ${empty} THEN ${mustNotBeEmpty(spec) ? "TRUE" : "FALSE"} ELSE NOT ${ok} END`,
   };
 }

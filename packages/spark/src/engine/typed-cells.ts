@@ -10,15 +10,16 @@ const TIME_TYPES = new Set(["timestamp", "timestampNtz", "date"]);
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 /**
- * The value and invalid flag of schema column `spec` from a typed file column `c` (Parquet, JSON) of Spark type
+ * The value and invalid flag of schema column `spec` (the `i`-th) from a typed file column `c` (Parquet, JSON) of Spark type
  * `type`, as readTable reads a decoded value: numbers from any number type (a float finite; an integer whole
  * and within 2^53), time stamps from time stamps and dates, booleans from booleans, text from text; text in
  * any other column parsed by readTable's text rules. A null is the default or null, invalid where the column
  * may not be empty. Undefined for any other pairing (the file holds another kind of value).
  */
-export function typedCellSql(spec: ColumnSpec, c: string, type: string): CellSql | undefined {
-  if (TEXT_TYPES.has(type)) return textCellSql(spec, c);
+export function typedCellSql(spec: ColumnSpec, c: string, type: string, i: number): CellSql | undefined {
+  if (TEXT_TYPES.has(type)) return textCellSql(spec, c, i);
   const cell = (value: string, invalid: string): CellSql => ({
+    layers: [],
     value: `CASE WHEN ${c} IS NULL THEN ${emptyValueSql(spec)} ELSE ${value} END`,
     bad: `CASE WHEN ${c} IS NULL THEN ${mustNotBeEmpty(spec) ? "TRUE" : "FALSE"} ELSE ${invalid} END`,
   });
