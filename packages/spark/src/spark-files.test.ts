@@ -7,7 +7,7 @@ import { expectSameTable } from "@tablepipe/sql/test-support";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as z from "zod";
-import { SparkLoadError } from "./client/errors";
+import { SparkLoadError, SparkQueryError } from "./client/errors";
 import { runOnSpark } from "./engine/run-on-spark";
 import { type SparkFileOptions, sparkFiles } from "./engine/sources";
 import { SparkSession } from "./engine/spark-session";
@@ -174,6 +174,42 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     const wrongType = z.object({ id: z.int(), fare: z.boolean() });
     await expect(sparkRead("parquet", path, wrongType)).rejects.toThrow(
       /column fare: the file's column "fare" holds double values/,
+    );
+  });
+
+  it("reads several CSV files of one header, in name order, and names the file of an invalid value", async () => {
+    await file("many-b.csv", "id,n\n3,3.5\n4,4\n");
+    await file("many-a.csv", "id,n\n1,1\n2,2\n5,5\n6,6\n7,7\n8,8\n");
+    const glob = join(folder, "many-*.csv");
+    await expectReadTable("csv", glob, z.object({ id: z.int(), n: z.number() }));
+    await expectReadTableError(glob, z.object({ id: z.int(), n: z.int() }));
+  });
+
+  it("refuses CSV files whose headers differ, where readTable matches each by name", async () => {
+    await file("apart-a.csv", "id,n\n1,1\n");
+    await file("apart-b.csv", "n,id\n2,2\n");
+    const error = await sparkRead(
+      "csv",
+      join(folder, "apart-*.csv"),
+      z.object({ id: z.int(), n: z.int() }),
+    ).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(SparkQueryError);
+    expect((error as Error).message).toContain("must have the first file's header");
+  });
+
+  it("reads JSON lines with the schema: text time stamps by readTable's layouts, nulls checked", async () => {
+    const path = await file(
+      "lines.json",
+      '{"id":1,"at":"2024-01-01 10:00:00","n":1.5}\n{"id":2,"at":"03/10/2024 02:30:00 AM","n":2}\n{"id":3,"n":null}\n',
+    );
+    const schema = z.object({ id: z.int(), at: z.date().nullable(), n: z.number().nullable() });
+    expect((await sparkRead("json", path, schema)).objects()).toEqual([
+      { id: 1, at: Date.UTC(2024, 0, 1, 10), n: 1.5 },
+      { id: 2, at: Date.UTC(2024, 2, 10, 2, 30), n: 2 },
+      { id: 3, at: null, n: null },
+    ]);
+    await expect(sparkRead("json", path, schema.extend({ n: z.number() }))).rejects.toThrow(
+      `${path} line 3, column n: empty value, but the column is not nullable`,
     );
   });
 

@@ -1,5 +1,6 @@
 import { invalidValueReason, mapColumns, TableReadError } from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import { SparkQueryError } from "../client/errors";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { BAD, BAD_VALUE, FILE, type FileColumn, ID, MALFORMED } from "./checked-columns";
@@ -90,7 +91,9 @@ export async function readSchemaFiles(
   await session.client.createView(read, textRead(files, columns) ?? source.relation, what, call);
   const select = checkedSelect(files, cells, read);
   await session.client.createView(checked, sqlRelation(select), what, call);
-  await session.client.statement(`CACHE TABLE ${quote(checked)}`, what, call);
+  await session.client.statement(`CACHE TABLE ${quote(checked)}`, what, call).catch((error: unknown) => {
+    throw files.format === "csv" ? withHeaderHint(error) : error;
+  });
   cached.push(checked);
   if (files.schema.onInvalid === "error") {
     const error = await firstInvalid(session, files, read, checked, columns, call);
@@ -99,6 +102,17 @@ export async function readSchemaFiles(
   const names = files.schema.specs.map((spec) => quote(spec.name));
   const numbered = `SELECT ${[...names, `${quote(ID)} AS ${quote(ROW_ORDER_COLUMN)}`].join(", ")} FROM ${quote(checked)} WHERE ${quote(BAD)} IS NULL`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
+}
+
+/**
+ * Spark's failure to read a CSV file of several, with what it most likely means: Spark checks each file's header
+ * against the first file's (`enforceSchema: false`), by position, where readTable matches each file's by name.
+ */
+function withHeaderHint(error: unknown): unknown {
+  if (!(error instanceof SparkQueryError) || !error.errorClass?.startsWith("FAILED_READ_FILE")) return error;
+  const hint =
+    "on Spark the CSV files of one read must have the first file's header (the same names in the same order), where readTable matches each file's columns by name: read such files apart, or with readTable";
+  return new SparkQueryError(error.step, error.kind, error.errorClass, `${error.detail} (${hint})`, error);
 }
 
 /**
