@@ -15,9 +15,10 @@ export type { ArrowResult, SparkCallOptions } from "./client/spark-connect-clien
 export { SparkConnectClient } from "./client/spark-connect-client";
 export type { ColumnType } from "./engine/column-types";
 export { columnTypesOf } from "./engine/column-types";
+export type { FileSchema } from "./engine/file-schema";
 export type { SparkPipeResult, SparkRunOptions, SparkStepPlacement } from "./engine/run-on-spark";
 export { runOnSpark } from "./engine/run-on-spark";
-export type { SparkFileOptions, SparkSource } from "./engine/sources";
+export type { SchemaFiles, SparkFileFormat, SparkFileOptions, SparkSource } from "./engine/sources";
 export { SPARK_TYPES, sparkFiles, sparkTable } from "./engine/sources";
 export type { SparkReport } from "./engine/spark-engine";
 export { spark } from "./engine/spark-engine";
