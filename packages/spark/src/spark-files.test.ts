@@ -213,6 +213,94 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     );
   });
 
+  it("keeps and drops exactly the cells readTable keeps and drops, with its values, for each kind", async () => {
+    const cells: Record<"float" | "int" | "boolean" | "timestamp" | "enum", readonly string[]> = {
+      float: [
+        "1",
+        " 2 ",
+        "+3",
+        "-4.5",
+        ".5",
+        "5.",
+        "1e3",
+        "1E-2",
+        "1_000",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "-inf",
+        "1e400",
+        "1.5d",
+        "\t7\t",
+        "--1",
+        "1,5",
+        "  ",
+        "-0",
+        "٣",
+      ],
+      int: [
+        "3.0",
+        "3.00",
+        "3.5",
+        "9007199254740991",
+        "9007199254740992",
+        "-9007199254740991",
+        "1e3",
+        ".0",
+        "007",
+        "+8",
+        "8.",
+        " 9 ",
+      ],
+      boolean: ["T", "yes", "Y", "no", "N", "0", "1", "true ", "maybe", "FALSE", "on"],
+      timestamp: [
+        "2024-01-01",
+        "2024-01-01 10:00",
+        "2024-01-01T10:00:00.5",
+        "2024-01-01 10:00:00,123456",
+        "2024-1-01",
+        "2024-02-30",
+        "2023-02-29",
+        "2024-02-29 00:00:00",
+        "2024-01-01 24:00:00",
+        "1/2/2024",
+        "1/2/2024 12:00 AM",
+        "1/2/2024 0:00 AM",
+        "1/2/2024 13:00 PM",
+        "01/02/2024 11:59:59.999 pm",
+        "2024-01-01t10:00:00",
+        "0000-01-01",
+        "9999-12-31 23:59:59",
+        "2024-01-01 10:00:00 +05:00",
+        "12/31/2024 23:59",
+        "1/2/2024 12:00am",
+        "2024-01-01 10:00:",
+        "2024-01-01 10:00:00.",
+      ],
+      enum: ["a", " a", "b ", "A", "c"],
+    };
+    for (const [kind, values] of Object.entries(cells)) {
+      const text = ["id,v", ...values.map((v, i) => `${i},"${v}"`)].join("\n");
+      const path = await file(`cells-${kind}.csv`, `${text}\n`);
+      const column =
+        kind === "float"
+          ? z.number()
+          : kind === "int"
+            ? z.int()
+            : kind === "boolean"
+              ? z.boolean()
+              : kind === "timestamp"
+                ? z.date()
+                : z.enum(["a", "b "]);
+      const schema = z.object({ id: z.int(), v: column.nullable() });
+      await expectReadTable("csv", path, schema, { onInvalid: "drop" });
+      // some cells of each kind are kept, some dropped
+      const kept = (await readTable(path, schema, { onInvalid: "drop" })).numRows();
+      expect(kept).toBeGreaterThan(0);
+      expect(kept).toBeLessThan(values.length);
+    }
+  });
+
   it("refuses a schema with value rules, as DuckDB's file sources do", () => {
     const ruled = z.object({ id: z.int(), fare: z.number().min(0) });
     expect(() => sparkFiles("csv", "rides.csv", { schema: ruled })).toThrow(SparkLoadError);
