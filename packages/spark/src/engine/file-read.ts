@@ -1,9 +1,11 @@
 import { invalidValueReason, mapColumns, TableReadError } from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
+import { arrowToTable } from "../client/arrow";
 import { SparkQueryError } from "../client/errors";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { BAD, BAD_VALUE, FILE, type FileColumn, ID, MALFORMED } from "./checked-columns";
+import { fileOrder } from "./file-order";
 import { firstInvalid } from "./first-invalid";
 import { dataSourceRelation, type SchemaFiles, type SparkSource } from "./sources";
 import type { SparkSession } from "./spark-session";
@@ -87,7 +89,8 @@ export async function readSchemaFiles(
   const cells = cellsOf(files, columns, source.label);
   const read = `${view}_read`;
   const checked = `${view}_checked`;
-  views.push(checked, view);
+  const ordered = `${view}_ordered`;
+  views.push(checked, ordered, view);
   await session.client.createView(read, textRead(files, columns) ?? source.relation, what, call);
   const select = checkedSelect(files, cells, read);
   await session.client.createView(checked, sqlRelation(select), what, call);
@@ -95,13 +98,46 @@ export async function readSchemaFiles(
     throw files.format === "csv" ? withHeaderHint(error) : error;
   });
   cached.push(checked);
+  const order = await orderedSelect(session, files, checked, source.label, call);
+  await session.client.createView(ordered, sqlRelation(order), what, call);
   if (files.schema.onInvalid === "error") {
-    const error = await firstInvalid(session, files, read, checked, columns, call);
+    const error = await firstInvalid(session, files, read, ordered, columns, call);
     if (error !== undefined) throw error;
   }
   const names = files.schema.specs.map((spec) => quote(spec.name));
-  const numbered = `SELECT ${[...names, `${quote(ID)} AS ${quote(ROW_ORDER_COLUMN)}`].join(", ")} FROM ${quote(checked)} WHERE ${quote(BAD)} IS NULL`;
+  const numbered = `SELECT ${[...names, quote(ROW_ORDER_COLUMN)].join(", ")} FROM ${quote(ordered)} WHERE ${quote(BAD)} IS NULL`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
+}
+
+/**
+ * The cached checked read with the row-order column, rows in readTable's order (`fileOrder`: Spark reads the
+ * files largest first): each file's start plus the row's number less the file's least, from one small query of
+ * the files and their numbers.
+ */
+async function orderedSelect(
+  session: SparkSession,
+  files: SchemaFiles,
+  checked: string,
+  label: string,
+  call: SparkCallOptions,
+): Promise<string> {
+  const [file, id] = [quote(FILE), quote(ID)];
+  const sql = `SELECT ${file} AS f, min(${id}) AS lo, max(${id}) AS hi FROM ${quote(checked)} GROUP BY ${file}`;
+  const result = await session.client.sql(sql, `numbering the rows of ${label}`, call);
+  const rows = arrowToTable(result.batches).objects() as {
+    f: string;
+    lo: bigint | number;
+    hi: bigint | number;
+  }[];
+  const row = quote(ROW_ORDER_COLUMN);
+  if (rows.length === 0) return `SELECT *, ${id} AS ${row} FROM ${quote(checked)}`;
+  const order = fileOrder(
+    files.paths,
+    rows.map((r) => ({ file: r.f, low: BigInt(r.lo), high: BigInt(r.hi) })),
+    label,
+  );
+  const values = order.map((o) => `(${sparkString(o.file)}, ${o.start}L, ${o.low}L)`).join(", ");
+  return `SELECT c.*, o.s + (c.${id} - o.l) AS ${row} FROM ${quote(checked)} c JOIN (VALUES ${values}) AS o(f, s, l) ON c.${file} = o.f`;
 }
 
 /**

@@ -1,15 +1,12 @@
 import { type ColumnSpec, invalidValueReason, TableReadError } from "@tablepipe/io";
+import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { arrowToTable } from "../client/arrow";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import { BAD, BAD_VALUE, FILE, type FileColumn, ID, MALFORMED } from "./checked-columns";
+import { fileName } from "./file-order";
 import type { SchemaFiles } from "./sources";
 import type { SparkSession } from "./spark-session";
 import { quote, sparkString } from "./spark-sql-text";
-
-/** A file as readTable names it: a local path for a `file:` URI, else the URI. */
-function fileName(uri: string): string {
-  return uri.startsWith("file:") ? decodeURIComponent(new URL(uri).pathname) : uri;
-}
 
 /** The fields of one CSV record's text (quotes around a field, `""` inside). */
 function fieldCount(record: string, separator: string): number {
@@ -55,19 +52,19 @@ async function locate(
 }
 
 /**
- * The `TableReadError` of the first invalid cell of the cached read `checked` (files in name order, rows in
- * read order), as readTable words it; undefined when every cell is valid.
+ * The `TableReadError` of the first invalid cell of the checked read `ordered` (in the row order: readTable's
+ * order of the files, see `fileOrder`), as readTable words it; undefined when every cell is valid.
  */
 export async function firstInvalid(
   session: SparkSession,
   files: SchemaFiles,
   read: string,
-  checked: string,
+  ordered: string,
   columns: readonly FileColumn[],
   call: SparkCallOptions,
 ): Promise<TableReadError | undefined> {
   const [file, id, bad, value] = [FILE, ID, BAD, BAD_VALUE].map(quote) as [string, string, string, string];
-  const first = `SELECT ${file} AS f, ${id} AS i, ${bad} AS c, ${value} AS v FROM ${quote(checked)} WHERE ${bad} IS NOT NULL ORDER BY ${file}, ${id} LIMIT 1`;
+  const first = `SELECT ${file} AS f, ${id} AS i, ${bad} AS c, ${value} AS v FROM ${quote(ordered)} WHERE ${bad} IS NOT NULL ORDER BY ${quote(ROW_ORDER_COLUMN)} LIMIT 1`;
   const found = arrowToTable(
     (await session.client.sql(first, "finding the first invalid value", call)).batches,
   ).objects()[0] as { f: string; i: bigint | number; c: number; v: string | null } | undefined;

@@ -129,8 +129,8 @@ export function dataSourceRelation(
  * values checked against the schema's types and nullability; a missing column, a value that does not convert
  * or a null where none may be is a `TableReadError` naming the file, the line (or row), the column and the value
  * (or, with `onInvalid: "drop"`, its row is dropped). A schema with value rules (`.min(0)`) is refused.
- * Rows are in Spark's read order (file by file). A path listed twice is refused (Spark would read it twice, doubling
- * its rows); overlapping globs are Spark's to resolve.
+ * Rows are in readTable's order with a schema, else in Spark's read order (file by file, largest first). A path
+ * listed twice is refused (Spark would read it twice, doubling its rows); overlapping globs are Spark's to resolve.
  * @example sparkFiles("csv", ["s3://bucket/trips/*.csv"], { schema: taxiTripSchema })
  */
 export function sparkFiles(
