@@ -177,6 +177,24 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     );
   });
 
+  it("floors Parquet time stamps finer than a millisecond as readTable, and reads ints, decimals and floats", async () => {
+    const path = join(folder, "micros");
+    await session.client.statement(
+      `INSERT OVERWRITE DIRECTORY '${path}' USING parquet SELECT 1 AS id, TIMESTAMP_NTZ '2024-01-01 10:00:00.123456' AS at, TIMESTAMP_NTZ '1969-12-31 23:59:59.999500' AS old, CAST(3 AS INT) AS i, CAST(2.5 AS DECIMAL(10, 2)) AS d, CAST(1.5 AS FLOAT) AS f, DATE '2024-02-29' AS day`,
+      "writing a Parquet file",
+    );
+    const schema = z.object({
+      id: z.int(),
+      at: z.date(),
+      old: z.date(),
+      i: z.int(),
+      d: z.number(),
+      f: z.number(),
+      day: z.date(),
+    });
+    await expectReadTable("parquet", path, schema);
+  });
+
   it("reads several CSV files of one header in readTable's order, and names the file of an invalid value", async () => {
     // Spark reads the larger file first; readTable reads a glob's files in name order, a list's in its order
     const small = await file("many-a.csv", "id,n\n1,1\n2,2\n");

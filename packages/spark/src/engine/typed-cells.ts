@@ -10,6 +10,16 @@ const TIME_TYPES = new Set(["timestamp", "timestampNtz", "date"]);
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 /**
+ * A time stamp or date `c` as TIMESTAMP_NTZ floored to the millisecond, as readTable reads a finer one (the session
+ * zone is UTC: a zoned time stamp is its UTC wall-clock time).
+ */
+function flooredMillis(c: string): string {
+  const micros = `unix_micros(CAST(${c} AS TIMESTAMP_LTZ))`;
+  // TIMESTAMP_LTZ: a plain TIMESTAMP is zone-less in the session (`SESSION_CONFIG`); the zone is UTC
+  return `CAST(timestamp_millis(CAST(floor(${micros} / 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`;
+}
+
+/**
  * The value and invalid flag of schema column `spec` (the `i`-th) from a typed file column `c` (Parquet, JSON) of Spark type
  * `type`, as readTable reads a decoded value: numbers from any number type (a float finite; an integer whole
  * and within 2^53), time stamps from time stamps and dates, booleans from booleans, text from text; text in
@@ -35,7 +45,7 @@ export function typedCellSql(spec: ColumnSpec, c: string, type: string, i: numbe
       // NaN is above every number in Spark: refused by the range
       return cell(`try_cast(${d} AS BIGINT)`, `NOT (${d} = floor(${d}) AND abs(${d}) <= ${MAX_INT})`);
     case "timestamp":
-      return TIME_TYPES.has(type) ? cell(`CAST(${c} AS TIMESTAMP_NTZ)`, "FALSE") : undefined;
+      return TIME_TYPES.has(type) ? cell(flooredMillis(c), "FALSE") : undefined;
     case "boolean":
       return type === "boolean" ? cell(c, "FALSE") : undefined;
     case "string":
