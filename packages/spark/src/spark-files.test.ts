@@ -83,6 +83,14 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     ]);
   });
 
+  it("reads CRLF line ends, a byte-order mark and a last line without a line end as readTable", async () => {
+    const schema = z.object({ id: z.int(), note: z.string().nullable() });
+    await expectReadTable("csv", await file("crlf.csv", 'id,note\r\n1,a\r\n2,"b\r\nc"\r\n3,\r\n'), schema);
+    await expectReadTable("csv", await file("bom.csv", "\ufeffid,note\n1,a\n2,b"), schema);
+    const fares = await file("crlf-fares.csv", "id,fare\r\n1,2.5\r\n2,x\r\n");
+    await expectReadTableError(fares, z.object({ id: z.int(), fare: z.number() }));
+  });
+
   it("finds columns by header name (any order, case and aliases), not by position", async () => {
     const schema = z.object({
       station_id: z.int(),

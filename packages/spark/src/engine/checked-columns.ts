@@ -12,5 +12,7 @@ export const ID = "__tablepipe_id";
 /** A column as Spark's read finds it: its name and the case of its Spark Connect `DataType` (`string`, `long`). */
 export interface FileColumn {
   readonly name: string;
+  /** The name as readTable reads the header (the last one without the CR of a CRLF line end). */
+  readonly header: string;
   readonly type: string;
 }

@@ -23,15 +23,27 @@ async function fileColumns(
 ): Promise<FileColumn[]> {
   const schema = await session.client.schema(relation, what, call);
   if (schema?.kind.case !== "struct") return [];
-  return schema.kind.value.fields.map((field) => ({
+  const fields = schema.kind.value.fields;
+  return fields.map((field, i) => ({
     name: field.name,
+    header: i === fields.length - 1 ? field.name.replace(/\r$/, "") : field.name,
     type: field.dataType?.kind.case ?? "unknown",
   }));
+}
+
+/**
+ * The last cell of a CSV record as readTable reads it: Spark splits records at LF only (`lineSep`, so that a CRLF
+ * inside quotes is kept), leaving the CR of a CRLF line end on an unquoted last cell (an empty one then NULL).
+ */
+function withoutLineEndCr(c: string): string {
+  return `CASE WHEN endswith(${c}, '\r') THEN nullif(substr(${c}, 1, length(${c}) - 1), '') ELSE ${c} END`;
 }
 
 /** A schema column's value and invalid flag, and the file column it is read from (none: absent, optional). */
 interface MappedCell extends CellSql {
   readonly column: FileColumn | undefined;
+  /** The file's cell as read (without a CSV line end's CR), for the message of an invalid one. */
+  readonly raw?: string;
 }
 
 /** Each schema column's value and invalid flag from the file's columns (by name or alias; absent: default or null). */
@@ -39,7 +51,7 @@ function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: stri
   const { specs, aliases } = files.schema;
   const found = mapColumns(
     label,
-    columns.map((c) => c.name),
+    columns.map((c) => c.header),
     specs,
     aliases,
   );
@@ -47,7 +59,10 @@ function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: stri
     const column = columns[found[i] ?? -1];
     if (column === undefined) return { layers: [], value: emptyValueSql(spec), bad: "FALSE", column };
     const c = quote(column.name);
-    if (files.format === "csv") return { ...textCellSql(spec, c, i), column };
+    if (files.format === "csv") {
+      const raw = column === columns[columns.length - 1] ? withoutLineEndCr(c) : c;
+      return { ...textCellSql(spec, raw, i), column, raw };
+    }
     const cell = typedCellSql(spec, c, column.type, i);
     if (cell === undefined) {
       const { expected } = invalidValueReason(spec, "?");
@@ -58,7 +73,7 @@ function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: stri
         reason: `the file's column "${column.name}" holds ${column.type} values (expected ${expected})`,
       });
     }
-    return { ...cell, column };
+    return { ...cell, column, raw: c };
   });
 }
 
@@ -183,7 +198,7 @@ function checkedSelect(files: SchemaFiles, cells: readonly MappedCell[], read: s
     `${cell.bad} AS ${flag(i)}`,
   ]);
   const carried = [quote(FILE), quote(ID), ...(csv ? [quote(MALFORMED)] : [])];
-  const texts = cells.map((cell) => (cell.column === undefined ? "NULL" : cellText(quote(cell.column.name))));
+  const texts = cells.map((cell) => (cell.raw === undefined ? "NULL" : cellText(cell.raw)));
   // the cells' texts are carried for the message of an invalid one; the flags read once each
   query = `SELECT ${[...valued, ...carried, ...texts.map((text, i) => `${text} AS ${quote(`__tablepipe_v${i}`)}`)].join(", ")} FROM (${query})`;
   const malformed = csv ? `WHEN ${quote(MALFORMED)} IS NOT NULL THEN` : undefined;

@@ -93,6 +93,8 @@ function readOptions(
     ...given,
     ...CSV_OPTIONS,
     inferSchema: "false",
+    // records split at LF alone: Spark's detection of the line end turns a CRLF inside quotes into LF
+    lineSep: "\n",
     nullValue: "",
     emptyValue: QUOTED_EMPTY,
     ignoreLeadingWhiteSpace: "false",
