@@ -333,12 +333,21 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
       expect(kept).toBeLessThan(values.length);
     }
   });
+});
 
+describe("sparkFiles without a Spark: what it refuses when called", () => {
   it("refuses a schema with value rules, as DuckDB's file sources do", () => {
     const ruled = z.object({ id: z.int(), fare: z.number().min(0) });
     expect(() => sparkFiles("csv", "rides.csv", { schema: ruled })).toThrow(SparkLoadError);
     expect(() => sparkFiles("csv", "rides.csv", { schema: ruled })).toThrow(
       /sparkFiles: column "fare" has value rules \(.+\) that Spark does not check/,
+    );
+  });
+
+  it("refuses an onInvalid that is neither error nor drop", () => {
+    const schema = z.object({ id: z.int() });
+    expect(() => sparkFiles("csv", "rides.csv", { schema, onInvalid: "skip" as never })).toThrow(
+      'sparkFiles: onInvalid must be "error" or "drop"',
     );
   });
 });

@@ -15,8 +15,10 @@ import { typedCellSql } from "./typed-cells";
 
 const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", value: { query } } }) as Relation;
 
+/** The columns Spark's read of the files finds (AnalyzePlan: a CSV file's header alone is read). */
 async function fileColumns(
   session: SparkSession,
+  files: SchemaFiles,
   relation: Relation,
   what: string,
   call: SparkCallOptions,
@@ -24,9 +26,10 @@ async function fileColumns(
   const schema = await session.client.schema(relation, what, call);
   if (schema?.kind.case !== "struct") return [];
   const fields = schema.kind.value.fields;
+  const csv = files.format === "csv";
   return fields.map((field, i) => ({
     name: field.name,
-    header: i === fields.length - 1 ? field.name.replace(/\r$/, "") : field.name,
+    header: csv && i === fields.length - 1 ? field.name.replace(/\r$/, "") : field.name,
     type: field.dataType?.kind.case ?? "unknown",
   }));
 }
@@ -36,7 +39,7 @@ async function fileColumns(
  * inside quotes is kept), leaving the CR of a CRLF line end on an unquoted last cell (an empty one then NULL).
  */
 function withoutLineEndCr(c: string): string {
-  return `CASE WHEN endswith(${c}, '\r') THEN nullif(substr(${c}, 1, length(${c}) - 1), '') ELSE ${c} END`;
+  return `CASE WHEN endswith(${c}, ${sparkString("\r")}) THEN nullif(substr(${c}, 1, length(${c}) - 1), '') ELSE ${c} END`;
 }
 
 /** A schema column's value and invalid flag, and the file column it is read from (none: absent, optional). */
@@ -85,8 +88,8 @@ function cellText(c: string): string {
 
 /**
  * Read a files source with a schema as readTable would into the view `view` (the schema's columns, numbered in
- * Spark's read order): the files' columns are found by name before any row is read; every cell converted by
- * readTable's rules into a cached view that flags the invalid ones; the first invalid cell (in file order) is a
+ * readTable's order): the files' columns are found by name before any row is read; every cell converted by
+ * readTable's rules into a cached view that flags the invalid ones; the first invalid cell (in that order) is a
  * `TableReadError` naming file, line or row, column and value, unless `onInvalid: "drop"` drops its row. The
  * views made are added to `views`, the cached ones to `cached`, for the run to release.
  */
@@ -100,7 +103,7 @@ export async function readSchemaFiles(
   call: SparkCallOptions,
 ): Promise<void> {
   const what = `reading ${source.label}`;
-  const columns = await fileColumns(session, source.relation, what, call);
+  const columns = await fileColumns(session, files, source.relation, what, call);
   const cells = cellsOf(files, columns, source.label);
   const read = `${view}_read`;
   const checked = `${view}_checked`;
