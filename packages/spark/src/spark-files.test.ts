@@ -160,6 +160,15 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     await expectReadTableError(bad, schema);
   });
 
+  it("refuses a quoted cell with a quote that is not doubled, as readTable refuses the file", async () => {
+    const path = await file("loose-quote.csv", 'id,note\n1,"a"b\n2,c\n');
+    const schema = z.object({ id: z.int(), note: z.string() });
+    await expect(readTable(path, schema)).rejects.toThrow("after the closing quote");
+    await expect(sparkRead("csv", path, schema)).rejects.toThrow(
+      /a quoted cell holds a quote that is not doubled/,
+    );
+  });
+
   it("refuses a record of another number of fields as readTable", async () => {
     const path = await file("ragged.csv", "id,name\n1,a\n2\n");
     await expectReadTableError(path, z.object({ id: z.int(), name: z.string().nullable() }));

@@ -103,7 +103,9 @@ export async function readSchemaFiles(
   call: SparkCallOptions,
 ): Promise<void> {
   const what = `reading ${source.label}`;
-  const columns = await fileColumns(session, files, source.relation, what, call);
+  const columns = await fileColumns(session, files, source.relation, what, call).catch((error: unknown) => {
+    throw files.format === "csv" ? explainCsvFailure(error, false) : error;
+  });
   const cells = cellsOf(files, columns, source.label);
   const read = `${view}_read`;
   const checked = `${view}_checked`;
@@ -113,7 +115,7 @@ export async function readSchemaFiles(
   const select = checkedSelect(files, cells, read);
   await session.client.createView(checked, sqlRelation(select), what, call);
   await session.client.statement(`CACHE TABLE ${quote(checked)}`, what, call).catch((error: unknown) => {
-    throw files.format === "csv" ? withHeaderHint(error) : error;
+    throw files.format === "csv" ? explainCsvFailure(error, true) : error;
   });
   cached.push(checked);
   const order = await orderedSelect(session, files, checked, source.label, call);
@@ -159,14 +161,25 @@ async function orderedSelect(
 }
 
 /**
- * Spark's failure to read a CSV file of several, with what it most likely means: Spark checks each file's header
- * against the first file's (`enforceSchema: false`), by position, where readTable matches each file's by name.
+ * Spark's failure to read CSV files, with what it most likely means: a quote inside a quoted cell that is not
+ * doubled (`"a"b`: Spark's parser raises, `unescapedQuoteHandling`, also when AnalyzePlan reads the first
+ * file), or, with `headers` (the read of all the files), a header other
+ * than the first file's (Spark checks each against it by position, `enforceSchema: false`, where readTable
+ * matches each file's columns by name).
  */
-function withHeaderHint(error: unknown): unknown {
-  if (!(error instanceof SparkQueryError) || !error.errorClass?.startsWith("FAILED_READ_FILE")) return error;
-  const hint =
-    "on Spark the CSV files of one read must have the first file's header (the same names in the same order), where readTable matches each file's columns by name: read such files apart, or with readTable";
-  return new SparkQueryError(error.step, error.kind, error.errorClass, `${error.detail} (${hint})`, error);
+function explainCsvFailure(error: unknown, headers: boolean): unknown {
+  if (!(error instanceof SparkQueryError)) return error;
+  const explain = (hint: string): SparkQueryError =>
+    new SparkQueryError(error.step, error.kind, error.errorClass, `${error.detail} (${hint})`, error);
+  if (error.detail.includes("Unescaped quote")) {
+    return explain(
+      "a quoted cell holds a quote that is not doubled, or text follows its closing quote: readTable refuses such a file too",
+    );
+  }
+  if (!headers || !error.errorClass?.startsWith("FAILED_READ_FILE")) return error;
+  return explain(
+    "on Spark the CSV files of one read must have the first file's header (the same names in the same order), where readTable matches each file's columns by name: read such files apart, or with readTable",
+  );
 }
 
 /**

@@ -100,6 +100,8 @@ function readOptions(
     ignoreLeadingWhiteSpace: "false",
     ignoreTrailingWhiteSpace: "false",
     mode: "PERMISSIVE",
+    // a quote inside a quoted cell that is not doubled stops the read, as readTable refuses the file
+    unescapedQuoteHandling: "RAISE_ERROR",
   };
 }
 
