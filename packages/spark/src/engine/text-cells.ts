@@ -110,10 +110,12 @@ export function textCellSql(spec: ColumnSpec, raw: string, i: number): CellSql {
     string,
     string,
   ];
-  const text = `CASE WHEN ${raw} = ${sparkString(QUOTED_EMPTY)} THEN '' ELSE ${raw} END AS ${r}`;
+  const cell = `CASE WHEN ${raw} = ${sparkString(QUOTED_EMPTY)} THEN '' ELSE ${raw} END AS ${r}`;
   const trimmed = `trim(BOTH ${sparkString(" \t")} FROM ${r}) AS ${t}`;
-  // readTable: an empty cell is null; a cell of blanks is empty too, but for a string column it is its text
-  const empty = spec.kind === "string" ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
+  // readTable: an empty cell is null; a cell of blanks (or `""`) is empty too, but for a string column it is its
+  // text, and for an enum a value that is not allowed
+  const text = spec.kind === "string" || spec.kind === "enum";
+  const empty = text ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
   const fields: string[] = [];
   let parsed: string;
   let ok = `${x} IS NOT NULL`;
@@ -143,7 +145,7 @@ export function textCellSql(spec: ColumnSpec, raw: string, i: number): CellSql {
   }
   const type = SPARK_TYPES[spec.kind === "enum" ? "string" : spec.kind];
   return {
-    layers: [[text], [trimmed], fields, [`${parsed} AS ${x}`]],
+    layers: [[cell], [trimmed], fields, [`${parsed} AS ${x}`]],
     value: `CASE WHEN ${empty} THEN ${emptyValueSql(spec)} WHEN ${ok} THEN CAST(${x} AS ${type}) END`,
     bad: `CASE WHEN ${empty} THEN ${mustNotBeEmpty(spec) ? "TRUE" : "FALSE"} ELSE NOT ${ok} END`,
   };
