@@ -373,6 +373,19 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
     );
   });
 
+  it("refuses a blank or quoted empty enum cell as readTable does (only an empty cell is null)", async () => {
+    const Kind = z.object({ id: z.int(), kind: z.enum(["a", "b"]).nullable() });
+    for (const cell of ['""', "  ", '"  "', "\t"]) {
+      const path = join(scratch.folder, `enum-${++files}.csv`);
+      await writeFile(path, `id,kind\n1,a\n2,\n3,${cell}\n`);
+      const expected = await readTableWithReport(path, Kind).catch((error: unknown) => error as Error);
+      expect(expected).toBeInstanceOf(Error);
+      const source = duckdbCsvFiles(path, Kind);
+      const run = runOnDuckDb(pipe(source.table), { database: scratch.db, source });
+      await expect(run).rejects.toThrow((expected as Error).message);
+    }
+  });
+
   it("refuses a compressed file as readTable does (DuckDB alone would unpack a .gz and read it)", async () => {
     const dir = join(scratch.folder, "compressed");
     await import("node:fs/promises").then((fs) => fs.mkdir(dir));

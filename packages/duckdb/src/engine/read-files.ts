@@ -53,8 +53,10 @@ export function cellLayers(
     string,
   ];
   const split = [r, `trim(${r}, ' \t') AS ${t}`];
-  // readTable: an empty cell is null; a cell of blanks is empty too, but for a string column it is its text
-  const empty = spec.kind === "string" ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
+  // readTable: an empty cell is null; a cell of blanks (or `""`) is empty too, but for a string column it is its
+  // text, and for an enum a value that is not allowed
+  const text = spec.kind === "string" || spec.kind === "enum";
+  const empty = text ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
   let parsed: string;
   let ok = `${x} IS NOT NULL`;
   switch (spec.kind) {
@@ -259,7 +261,8 @@ export function duckdbCsvFiles(
           value: string | null;
         }[]) {
           const shown = value ?? "";
-          const { reason } = invalidValueReason(spec, shown);
+          // read with allow_quoted_nulls off, an empty cell is NULL and a quoted `""` the empty text
+          const { reason } = invalidValueReason(spec, shown, value !== null);
           found.push({
             row,
             column: c,

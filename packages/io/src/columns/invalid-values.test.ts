@@ -27,4 +27,17 @@ describe("invalidValueReason", () => {
       }
     }
   });
+
+  it("says of a quoted empty cell what readTable says: an empty value, but a value not allowed in an enum column", async () => {
+    const specs = columnKinds(Row);
+    const good = ["1.5", "2", "2018-07-27 09:14:45", "true", "N"];
+    for (const [c, spec] of specs.entries()) {
+      const path = folder.file(`${spec.name}-quoted.csv`, `n,i,t,b,e\n${good.with(c, '""').join(",")}\n`);
+      const said = await readTable(path, Row).then(
+        () => "",
+        (error: Error) => error.message,
+      );
+      expect(said).toContain(invalidValueReason(spec, "", true).reason);
+    }
+  });
 });

@@ -93,12 +93,18 @@ export function describeIssue(
 /**
  * Why a cell's text is invalid for a schema column, as readTable says it (`""` is an empty cell of a column that
  * is not nullable, and so are spaces and tabs but in text and enum columns): for engines that read files
- * themselves and must name bad values the same way.
+ * themselves and must name bad values the same way. `quoted`: the cell was quoted, so `""` is the empty text,
+ * a value that is not allowed in an enum column (an empty cell only for numbers, booleans and time stamps).
  * @example invalidValueReason(spec, "abc").reason // 'cannot parse "abc" as a number (expected e.g. 12.5)'
  */
-export function invalidValueReason(spec: ColumnSpec, value: string): { reason: string; expected: string } {
-  const blank = spec.kind !== "enum" && spec.kind !== "string" && /^[ \t]*$/.test(value);
-  return describeIssue(spec, value === "" || blank ? 1 : 0, value);
+export function invalidValueReason(
+  spec: ColumnSpec,
+  value: string,
+  quoted = false,
+): { reason: string; expected: string } {
+  const text = spec.kind === "enum" || spec.kind === "string";
+  const blank = !text && /^[ \t]*$/.test(value);
+  return describeIssue(spec, (value === "" && !(quoted && text)) || blank ? 1 : 0, value);
 }
 
 /** Counts what "drop" mode dropped, per column, with the first few examples of each. */
