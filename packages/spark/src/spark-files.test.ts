@@ -160,6 +160,11 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     await expectReadTableError(bad, schema);
     const blank = await file("blankenum.csv", "id,ok,kind,note,n\n1,yes,  ,x,1\n");
     await expectReadTableError(blank, schema);
+    const quotedEmpty = await file("quotedenum.csv", 'id,ok,kind,note,n\n1,yes,"",x,1\n');
+    await expectReadTableError(quotedEmpty, schema);
+    const nullable = schema.extend({ kind: z.enum(["a", "b"]).nullable() });
+    await expectReadTableError(quotedEmpty, nullable);
+    await expectReadTableError(blank, nullable);
   });
 
   it("refuses a quoted cell with a quote that is not doubled, as readTable refuses the file", async () => {

@@ -77,7 +77,8 @@ export async function firstInvalid(
     return new TableReadError({ file: fileName(found.f), ...where, reason });
   }
   const spec = files.schema.specs[found.c] as ColumnSpec;
-  const { reason, expected } = invalidValueReason(spec, text);
+  // an empty cell's text is NULL, a quoted `""`'s the empty text
+  const { reason, expected } = invalidValueReason(spec, text, found.v !== null);
   return new TableReadError({
     file: fileName(found.f),
     ...where,
