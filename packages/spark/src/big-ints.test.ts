@@ -1,6 +1,6 @@
 import { add, col, count, pipe, sum, typedTable } from "@tablepipe/core";
 import { expectParity } from "@tablepipe/sql/test-support";
-import { aggregate, derive } from "@tablepipe/transforms";
+import { aggregate, cumulativeSum, derive, window } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { sparkParityEngine } from "./test-support";
@@ -28,6 +28,30 @@ describe.runIf(enabled)("ints past 2^53 on Spark, as in process holds them", { t
     expect(Array.from(result.table.array("s") as ArrayLike<number>)).toEqual(
       Array.from(p.run().table.array("s") as ArrayLike<number>),
     );
+  });
+
+  it("a sum or running sum past 2^63 is a number, as in process and on DuckDB (not Spark's overflow error)", async () => {
+    const t = typedTable(aq.table({ k: [1, 1, 1, 2], n: [2 ** 62, 2 ** 62, 2 ** 62, -(2 ** 62)] }), {
+      k: INT,
+      n: INT,
+    });
+    const summed = await expectParity(
+      pipe(t).transform(aggregate, { by: ["k"], measures: { s: sum(col("n")) } }),
+      engine,
+      {},
+    );
+    expect(Array.from(summed.table.array("s") as ArrayLike<number>)).toEqual([3 * 2 ** 62, -(2 ** 62)]);
+    const running = await expectParity(
+      pipe(t).transform(window, { partitionBy: [], orderBy: ["k"], columns: { r: cumulativeSum(col("n")) } }),
+      engine,
+      {},
+    );
+    expect(Array.from(running.table.array("r") as ArrayLike<number>)).toEqual([
+      2 ** 62,
+      2 ** 63,
+      3 * 2 ** 62,
+      2 ** 63,
+    ]);
   });
 
   it("an int column holding whole numbers past 2^53, to -2^63, is shipped and read back", async () => {

@@ -62,6 +62,12 @@ export interface SqlDialect {
   readonly valueTypeIs: (value: string, type: "string" | "float") => string;
   /** A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates). */
   readonly castInt: (number: string) => string;
+  /**
+   * The sum of an int column (`over`: a window's `OVER (...)`, or empty), exact and never an overflow error, as
+   * DuckDB's HUGEINT sum of BIGINTs is: Spark's BIGINT sum fails past 2^63 (`ARITHMETIC_OVERFLOW`), so it sums
+   * DECIMAL(38, 0)s and gives the DOUBLE of the sum (read as JavaScript reads DuckDB's HUGEINT: rounded once).
+   */
+  readonly intSum: (ints: string, over: string) => string;
   /** The value at the first / last row by an order (DuckDB: `first(x ORDER BY o)`; Spark: `min_by(x, o)`). */
   readonly valueAt: (which: "first" | "last", value: string, order: string) => string;
   /**
@@ -125,6 +131,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     valueTypeIs: (value, type) =>
       type === "string" ? `(typeof(${value}) = 'VARCHAR')` : `(typeof(${value}) IN ('DOUBLE', 'FLOAT'))`,
     castInt: (number) => `CAST(trunc(CAST(${number} AS DOUBLE)) AS BIGINT)`,
+    intSum: (ints, over) => `sum(${ints})${over}`,
     wholeNumber: (fn, double) => `(${fn}(${double}) + 0.0)`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
@@ -161,6 +168,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     valueTypeIs: (value, type) =>
       type === "string" ? `(typeof(${value}) = 'string')` : `(typeof(${value}) IN ('double', 'float'))`,
     castInt: (number) => `CAST(CAST(${number} AS DOUBLE) AS BIGINT)`,
+    intSum: (ints, over) => `CAST(sum(CAST(${ints} AS DECIMAL(38, 0)))${over} AS DOUBLE)`,
     wholeNumber: (fn, double) =>
       `(CASE WHEN abs(${double}) < ${FRACTION_LIMIT} THEN CAST(${fn}(${double}) AS DOUBLE) ELSE ${double} END)`,
     valueAt: (which, value, order) => `${which === "first" ? "min_by" : "max_by"}(${value}, ${order})`,

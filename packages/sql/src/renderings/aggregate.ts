@@ -6,7 +6,7 @@ import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-renderi
 import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
 import { castWhere } from "./guarded-select";
-import { numberSql } from "./number-sql";
+import { numberSql, sumSql } from "./number-sql";
 import { stddevSql } from "./stddev-sql";
 
 /**
@@ -20,7 +20,7 @@ function measureSql(measure: MeasureNode, c: SqlStepContext, types: KnownTypes):
     case "count":
       return `count(${of})`;
     case "sum":
-      return `sum(${numberSql(measure.of, c, types)})`;
+      return sumSql(measure.of, c, types);
     case "mean":
       return `avg(${numberSql(measure.of, c, types)})`;
     case "min":

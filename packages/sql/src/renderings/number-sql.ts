@@ -10,3 +10,12 @@ export function numberSql(of: ExprNode, c: SqlStepContext, types: KnownTypes): s
   const sql = c.expr(of);
   return exprType(of, types) === "timestamp" ? SQL_DIALECTS[c.dialect].epochMillis(sql) : sql;
 }
+
+/**
+ * `sum` of an expression as numbers ({@link numberSql}), `over` a window's `OVER (...)` or nothing: of an int,
+ * the dialect's exact sum that never overflows (`SqlDialect.intSum`), as DuckDB's HUGEINT sum is.
+ */
+export function sumSql(of: ExprNode, c: SqlStepContext, types: KnownTypes, over = ""): string {
+  if (exprType(of, types) === "int") return SQL_DIALECTS[c.dialect].intSum(c.expr(of), over);
+  return `sum(${numberSql(of, c, types)})${over}`;
+}

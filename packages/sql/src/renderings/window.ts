@@ -6,7 +6,7 @@ import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-renderi
 import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
 import { castWhere } from "./guarded-select";
-import { numberSql } from "./number-sql";
+import { sumSql } from "./number-sql";
 
 /** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
 interface WindowFunctionShape {
@@ -37,8 +37,8 @@ function windowSql(
     case "lead":
       return `${fn.fn}(${of}, ${fn.offset ?? 1}) OVER (${ordered})`;
     case "cumulativeSum": {
-      const numbers = fn.of === undefined ? of : numberSql(fn.of, c, types);
-      return `sum(${numbers}) OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+      const over = ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+      return fn.of === undefined ? `sum(${of})${over}` : sumSql(fn.of, c, types, over);
     }
   }
 }
