@@ -9,6 +9,7 @@ export { carriedDisplaySchema, resolveDisplaySchema } from "./display/display-sc
 export type { NumberFormatOptions } from "./display/format-number";
 export { formatWhole, numberFormat } from "./display/format-number";
 export { rememberTableSchema } from "./display/remember";
+export { displayWidth, padToWidth } from "./display/text-width";
 export { withArticle } from "./display/with-article";
 export { castFailureDetail } from "./expr/cast";
 export { evaluateExpression } from "./expr/evaluate";

@@ -1,4 +1,5 @@
 import { formatDay, formatWallClock, isEpochMillis } from "@tablepipe/core";
+import { displayWidth, padToWidth } from "@tablepipe/core/internal";
 import { plural } from "./column-names";
 import { formatCellValue } from "./format-value";
 import { escapedString, looksAlike } from "./lookalike-strings";
@@ -68,10 +69,10 @@ function formatRows(diff: TableDiff): string[] {
     body.push(sideCells("expected", pair.expectedIndex, pair.expected, pair, diff, visible, times));
   }
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...body.map((cells) => (cells[column] ?? "").length)),
+    Math.max(displayWidth(title), ...body.map((cells) => displayWidth(cells[column] ?? ""))),
   );
   const render = (cells: readonly string[]): string =>
-    `    ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")}`.trimEnd();
+    `    ${cells.map((cell, column) => padToWidth(cell, widths[column] ?? 0, false)).join(" | ")}`.trimEnd();
   const rule = `    ${widths.map((width) => "-".repeat(width)).join("-+-")}`;
   lines.push("", render(header));
   body.forEach((cells, index) => {
@@ -172,7 +173,8 @@ function pickVisibleColumns(diff: TableDiff, times: ReadonlyMap<number, TimeKind
     const values = diff.differingRows.flatMap((pair) => [pair.actual?.[column], pair.expected?.[column]]);
     const title = diff.columns[column] ?? "";
     const kind = times.get(column);
-    return Math.max(title.length, ...values.map((value) => cellText(value, kind).length + MARK.length)) + 3;
+    const cells = values.map((value) => displayWidth(cellText(value, kind)) + MARK.length);
+    return Math.max(displayWidth(title), ...cells) + 3;
   };
   const rowLabelWidth = 20;
   const total = (columns: readonly number[]): number =>
