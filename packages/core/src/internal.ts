@@ -15,6 +15,7 @@ export { castFailureDetail } from "./expr/cast";
 export { evaluateExpression } from "./expr/evaluate";
 export { declaredKinds, expressionKind, typeKind } from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";
+export { everyPickedValue, pickedValues } from "./expr/picked-values";
 export { castsToText, givesStamps, stampText } from "./expr/stamp-text";
 export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";

@@ -1,4 +1,5 @@
 import type { CastType, ExprNode } from "@tablepipe/core";
+import { pickedValues } from "@tablepipe/core/internal";
 import type { KnownTypes } from "./step-rendering";
 
 /** The arithmetic operators: `toSql` computes them on DOUBLEs, as JavaScript's numbers are. */
@@ -30,9 +31,8 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
         ? "float"
         : undefined;
     case "coalesce":
-      return pickedType(expr.args, types);
     case "case":
-      return pickedType([...expr.branches.map((b) => b.result), expr.otherwise], types);
+      return pickedType(pickedValues(expr), types);
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import { formatTimestamp } from "../time/timestamp";
 import type { BinaryOp, CastType, ExprNode, LiteralValue, UnaryOp } from "./nodes";
+import { everyPickedValue } from "./picked-values";
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from "./sql-dialects";
 import { givesStamps } from "./stamp-text";
 
@@ -110,18 +111,11 @@ function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>)
     case "cast":
       return node.to === "int" || node.to === "float";
     case "coalesce":
-      return allNumbers(node.args, types);
     case "case":
-      return allNumbers([...node.branches.map((b) => b.result), node.otherwise], types);
+      return everyPickedValue(node, (value) => givesNumbers(value, types));
     default:
       return false;
   }
-}
-
-/** Whether the values a `coalesce` or `case` picks from are all numbers or null literals, one at least a number. */
-function allNumbers(values: readonly ExprNode[], types: Readonly<Record<string, CastType>>): boolean {
-  const isNull = (v: ExprNode) => v.kind === "literal" && v.value === null;
-  return values.some((v) => !isNull(v)) && values.every((v) => isNull(v) || givesNumbers(v, types));
 }
 
 function render(node: ExprNode, r: Rendering): string {

@@ -1,6 +1,7 @@
 import type { LogicalType } from "../schema/logical-types";
 import { formatTimestamp } from "../time/timestamp";
 import type { ExprNode } from "./nodes";
+import { everyPickedValue } from "./picked-values";
 
 /**
  * A time stamp's text as `cast(x, "string")` writes it on every engine, DuckDB's and Spark's text of a zone-less
@@ -34,18 +35,11 @@ export function givesStamps(node: ExprNode, typeOf: (column: string) => LogicalT
     case "cast":
       return node.to === "timestamp";
     case "coalesce":
-      return allStamps(node.args, typeOf);
     case "case":
-      return allStamps([...node.branches.map((b) => b.result), node.otherwise], typeOf);
+      return everyPickedValue(node, (value) => givesStamps(value, typeOf));
     default:
       return false;
   }
-}
-
-/** Whether every part gives time stamps but `null` literals, and one at least does. */
-function allStamps(parts: readonly ExprNode[], typeOf: (column: string) => LogicalType | undefined): boolean {
-  const typed = parts.filter((part) => !(part.kind === "literal" && part.value === null));
-  return typed.length > 0 && typed.every((part) => givesStamps(part, typeOf));
 }
 
 /** Whether `node` casts anything to a string (whose text, for a time stamp, depends on the declared types). */
