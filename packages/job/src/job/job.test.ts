@@ -51,6 +51,19 @@ class CountingJob extends Job<Config, { source: Table; kept: Table }> {
   }
 }
 
+/** A maker of steps that note their name in `ran` when they run, then run `then`. */
+function notingStep(ran: string[]) {
+  return (name: string, then: () => void = () => {}) =>
+    defineTransform({
+      name,
+      apply: (table) => {
+        ran.push(name);
+        then();
+        return table;
+      },
+    });
+}
+
 let lines: string[] = [];
 beforeEach(() => {
   lines = [];
@@ -116,16 +129,7 @@ describe("Job", () => {
   it("stops between the steps of a pipe run stepwise, and a stage stopped before it starts does no work", async () => {
     const controller = new AbortController();
     const ran: string[] = [];
-    /** A step that notes it ran, then runs `then`. */
-    const noting = (name: string, then: () => void = () => {}) =>
-      defineTransform({
-        name,
-        apply: (table) => {
-          ran.push(name);
-          then();
-          return table;
-        },
-      });
+    const noting = notingStep(ran);
     class StepwiseJob extends CountingJob {
       override transform(): Promise<void> {
         return this.stage("transform", async () => {
@@ -150,15 +154,7 @@ describe("Job", () => {
   it("stops between the steps of a pipe that runPipe runs in process", async () => {
     const controller = new AbortController();
     const ran: string[] = [];
-    const noting = (name: string, then: () => void = () => {}) =>
-      defineTransform({
-        name,
-        apply: (table) => {
-          ran.push(name);
-          then();
-          return table;
-        },
-      });
+    const noting = notingStep(ran);
     class InProcessJob extends CountingJob {
       override transform(): Promise<void> {
         return this.stage("transform", async () => {
