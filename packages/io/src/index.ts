@@ -29,6 +29,7 @@
 
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
 export { invalidValueReason } from "./columns/invalid-values";
+export { FALSE_WORDS, FLOAT_TEXT, INT_TEXT, TRUE_WORDS } from "./columns/text-grammar";
 export type { CsvHeader } from "./csv/csv-header";
 export { readCsvHeader, readCsvHeaderRecord } from "./csv/csv-header";
 export { csvCell } from "./csv/csv-writer";

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { ColumnSpec } from "@tablepipe/io";
+import { type ColumnSpec, FALSE_WORDS, TRUE_WORDS } from "@tablepipe/io";
 import { BYTE_KIND } from "./byte-kinds";
 import { type ColumnType, DUCKDB_TYPES } from "./column-types";
 import { oneOfSql, quote, sqlString } from "./sql-text";
@@ -70,10 +70,6 @@ const ISO_STAMP = String.raw`[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ](?:[01][0-9]
 function stampSql(r: string, t: string): string {
   return `CASE WHEN length(${r}) = 19 AND CAST(${t} AS VARCHAR) = ${r} THEN ${t} WHEN regexp_full_match(${r}, ${sqlString(ISO_STAMP)}) THEN ${t} END`;
 }
-
-/** readTable's words for a boolean, compared ignoring case. */
-export const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
-export const FALSE_WORDS = ["false", "f", "0", "no", "n"];
 
 /** The SQL column type of each kind of schema column. */
 export const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {

@@ -2,6 +2,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import {
   type ColumnAliases,
   type ColumnSpec,
+  FALSE_WORDS,
+  FLOAT_TEXT,
+  INT_TEXT,
   type InvalidValueExample,
   invalidValueReason,
   mapColumns,
@@ -11,18 +14,12 @@ import {
   refuseBinaryText,
   resolveSources,
   TableReadError,
+  TRUE_WORDS,
 } from "@tablepipe/io";
 import { ReadTableDecides, readTableDecides, toQueryError } from "../errors";
 import { DUCKDB_TYPES } from "./column-types";
 import { fastSource, fileColumnNames, readCsvSql } from "./csv-sources";
-import {
-  COLUMN_TYPE,
-  emptyValueSql,
-  FALSE_WORDS,
-  fastReadSql,
-  streamedReadSql,
-  TRUE_WORDS,
-} from "./fast-csv-read";
+import { COLUMN_TYPE, emptyValueSql, fastReadSql, streamedReadSql } from "./fast-csv-read";
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
@@ -31,8 +28,6 @@ import { readQuery } from "./read-result";
 import { oneOfSql, quote, sqlString } from "./sql-text";
 import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
 
-const FLOAT_TEXT = String.raw`[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?`;
-const INT_TEXT = String.raw`[+-]?[0-9]+(?:\.0*)?`;
 /** The prefix of the per-column invalid flags of the typed table, dropped once counted. */
 const BAD_PREFIX = "__tablepipe_invalid_";
 

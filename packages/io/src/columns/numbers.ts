@@ -1,3 +1,5 @@
+import { FALSE_WORDS, FLOAT_TEXT, INT_TEXT, TRUE_WORDS } from "./text-grammar";
+
 /**
  * Numbers and booleans parsed straight from bytes (no string per cell on the fast path).
  * Each parser returns NaN for "does not parse". Non-finite numbers (`NaN`, `Infinity`, `inf`, `1e999`) do not
@@ -15,7 +17,7 @@ const DOT = 46;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MAX_FAST_MANTISSA = 2 ** 53;
 
-const slowFloat = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const slowFloat = new RegExp(`^${FLOAT_TEXT}$`);
 const nonFinite = /^\s*[+-]?(?:nan|inf|infinity)\s*$/i;
 const latin1 = new TextDecoder("latin1");
 
@@ -26,7 +28,7 @@ function slowPath(b: Uint8Array, s: number, e: number): number {
   return Number.isFinite(value) ? value : Number.NaN; // 1e999 overflows to Infinity: invalid
 }
 
-const integerText = /^[ \t]*[+-]?\d+(\.0*)?[ \t]*$/;
+const integerText = new RegExp(`^[ \\t]*${INT_TEXT}[ \\t]*$`);
 
 /**
  * True when `text` is an integer (as an int column reads it) beyond the safe integers, ±(2^53 − 1), which a
@@ -189,14 +191,6 @@ export function parseBooleanBytes(b: Uint8Array, start: number, end: number): nu
 }
 
 const booleanWords = new Map<string, number>([
-  ["true", 1],
-  ["t", 1],
-  ["1", 1],
-  ["yes", 1],
-  ["y", 1],
-  ["false", 0],
-  ["f", 0],
-  ["0", 0],
-  ["no", 0],
-  ["n", 0],
+  ...TRUE_WORDS.map((word): [string, number] => [word, 1]),
+  ...FALSE_WORDS.map((word): [string, number] => [word, 0]),
 ]);

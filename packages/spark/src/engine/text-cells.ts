@@ -1,4 +1,4 @@
-import type { ColumnSpec } from "@tablepipe/io";
+import { type ColumnSpec, FALSE_WORDS, FLOAT_TEXT, INT_TEXT, TRUE_WORDS } from "@tablepipe/io";
 import { oneOfSql, quote, sparkRegex, sparkString } from "./spark-sql-text";
 import { SPARK_TYPES } from "./spark-types";
 
@@ -10,18 +10,12 @@ import { SPARK_TYPES } from "./spark-types";
  * text one of its values; an empty cell null (or the default), invalid where the column may not be empty.
  */
 
-const FLOAT_TEXT = String.raw`^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\z`;
-const INT_TEXT = String.raw`^[+-]?[0-9]+(?:\.0*)?\z`;
 const ISO = String.raw`^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)?\z`;
 const US = String.raw`^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)? ?([AaPp][Mm])?)?\z`;
 /** The groups of {@link US}, in order. */
 const US_FIELDS = ["mo", "d", "y", "h", "mi", "s", "f", "ap"] as const;
 /** The largest integer readTable reads exactly. */
 const MAX_INT = Number.MAX_SAFE_INTEGER;
-
-/** readTable's words for a boolean, compared ignoring case. */
-const TRUE_WORDS = ["true", "t", "1", "yes", "y"];
-const FALSE_WORDS = ["false", "f", "0", "no", "n"];
 
 /**
  * What Spark's CSV read gives a quoted empty cell (`""`, its `emptyValue`), told apart from an unquoted empty
@@ -121,11 +115,11 @@ export function textCellSql(spec: ColumnSpec, raw: string, i: number): CellSql {
   let ok = `${x} IS NOT NULL`;
   switch (spec.kind) {
     case "float":
-      parsed = `CASE WHEN ${t} RLIKE ${sparkRegex(FLOAT_TEXT)} THEN try_cast(${t} AS DOUBLE) END`;
+      parsed = `CASE WHEN ${t} RLIKE ${sparkRegex(`^(?:${FLOAT_TEXT})\\z`)} THEN try_cast(${t} AS DOUBLE) END`;
       ok = `(${x} IS NOT NULL AND NOT isnan(${x}) AND abs(${x}) < double('Infinity'))`;
       break;
     case "int":
-      parsed = `CASE WHEN ${t} RLIKE ${sparkRegex(INT_TEXT)} THEN try_cast(${t} AS DOUBLE) END`;
+      parsed = `CASE WHEN ${t} RLIKE ${sparkRegex(`^(?:${INT_TEXT})\\z`)} THEN try_cast(${t} AS DOUBLE) END`;
       ok = `(${x} IS NOT NULL AND abs(${x}) <= ${MAX_INT})`;
       break;
     case "string":
