@@ -2,23 +2,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readConfigFile } from "./config-file";
-import { ConfigError } from "./errors";
+import type { ConfigError } from "./errors";
 import { configFields } from "./fields";
-import { tempFolder, tipSchema } from "./test-support";
+import { configErrorOf, tempFolder, tipSchema } from "./test-support";
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 const fields = configFields(tipSchema);
 
-function failure(path: string): ConfigError {
-  try {
-    readConfigFile(path, fields);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${path} to fail`);
-}
+const failure = (path: string): ConfigError => configErrorOf(() => readConfigFile(path, fields), path);
 
 describe("readConfigFile", () => {
   it("returns the file's values by schema key, nested groups as objects", () => {

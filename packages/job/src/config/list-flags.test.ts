@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { ConfigError } from "./errors";
+import type { ConfigError } from "./errors";
 import { configFields } from "./fields";
 import { formatHelp, parseConfig } from "./parse-config";
 import { configReference } from "./reference";
-import { tempFolder } from "./test-support";
+import { configErrorOf, parsedConfig, tempFolder } from "./test-support";
 
 /** A job config with list fields: choices, numbers and strings. */
 const schema = z.object({
@@ -19,21 +19,9 @@ const schema = z.object({
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 
-function config(argv: string[]): z.output<typeof schema> {
-  const result = parseConfig(schema, argv);
-  if (result.kind !== "config") throw new Error("expected a config, got help");
-  return result.config;
-}
-
-function failure(argv: string[]): ConfigError {
-  try {
-    parseConfig(schema, argv);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${argv.join(" ")} to fail`);
-}
+const config = (argv: string[]): z.output<typeof schema> => parsedConfig(schema, argv);
+const failure = (argv: string[]): ConfigError =>
+  configErrorOf(() => parseConfig(schema, argv), argv.join(" "));
 
 describe("list flags: arrays of strings, numbers, booleans or choices", () => {
   it("are read as lists, their element as a field of its own", () => {

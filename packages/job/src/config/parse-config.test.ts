@@ -1,31 +1,17 @@
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import * as z from "zod";
-import { ConfigError } from "./errors";
+import type { ConfigError } from "./errors";
 import { parseConfig } from "./parse-config";
-import { camelSchema, tempFolder, tipSchema } from "./test-support";
+import { camelSchema, configErrorOf, parsedConfig, tempFolder, tipSchema } from "./test-support";
 
-/** The config, failing the test when help came back. */
-function config<S extends z.ZodType<unknown, Record<string, unknown>>>(
-  schema: S,
-  argv: string[],
-): z.output<S> {
-  const result = parseConfig(schema, argv);
-  if (result.kind !== "config") throw new Error("expected a config, got help");
-  return result.config;
-}
+const config = parsedConfig;
 
 /** The ConfigError thrown by parsing `argv`. */
 function failure(
   argv: string[],
   schema: z.ZodType<unknown, Record<string, unknown>> = tipSchema,
 ): ConfigError {
-  try {
-    parseConfig(schema, argv);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${argv.join(" ")} to fail`);
+  return configErrorOf(() => parseConfig(schema, argv), argv.join(" "));
 }
 
 const tmp = tempFolder();

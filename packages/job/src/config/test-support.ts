@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod";
+import { ConfigError } from "./errors";
+import { parseConfig } from "./parse-config";
 
 /** The tip-model config of the guide (snake_case keys), with a model choice and a nested group; for tests. */
 export const tipSchema = z
@@ -80,4 +82,25 @@ export function captureStream(isTTY = false): {
     },
     text: () => text,
   };
+}
+
+/** The ConfigError `run` throws; fails the test when it returns or throws anything else. */
+export function configErrorOf(run: () => unknown, what: string): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${what} to fail`);
+}
+
+/** The config `argv` parses to; fails the test when help came back. */
+export function parsedConfig<S extends z.ZodType<unknown, Record<string, unknown>>>(
+  schema: S,
+  argv: string[],
+): z.output<S> {
+  const result = parseConfig(schema, argv);
+  if (result.kind !== "config") throw new Error("expected a config, got help");
+  return result.config;
 }
