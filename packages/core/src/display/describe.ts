@@ -92,6 +92,6 @@ export function describe(
   const lines = show(grid, columns.length, {
     schema: { column: "string", type: "string", nulls: "int", min: "string", max: "string", distinct: "int" },
   }).text.split("\n");
-  lines[lines.length - 1] = `${table.numRows()} ${table.numRows() === 1 ? "row" : "rows"}`;
+  lines[lines.length - 1] = `a table of ${table.numRows()} ${table.numRows() === 1 ? "row" : "rows"}`;
   return new TableDescription(columns, table.numRows(), lines.join("\n"));
 }

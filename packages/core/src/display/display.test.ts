@@ -99,12 +99,12 @@ group("describe", () => {
     expect(description.text).toContain(
       "|pickup_datetime|timestamp|    0|2018-02-04 18:00:00|2018-02-06 23:59:00|       3|",
     );
-    expect(description.text.split("\n").at(-1)).toBe("3 rows");
+    expect(description.text.split("\n").at(-1)).toBe("a table of 3 rows");
     expect(
       describe(table({ x: [1] }))
         .text.split("\n")
         .at(-1),
-    ).toBe("1 row");
+    ).toBe("a table of 1 row");
   });
 });
 
