@@ -29,6 +29,16 @@
 
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
 export { invalidValueReason } from "./columns/invalid-values";
+export type { StampFieldsSql, TextCellDialect } from "./columns/text-cell-dialect";
+export type { TextCellNames, TextCellParts } from "./columns/text-cell-sql";
+export {
+  booleanCellSql,
+  COLUMN_TYPE,
+  emptyCellSql,
+  enumCellSql,
+  mustNotBeEmpty,
+  textCellParts,
+} from "./columns/text-cell-sql";
 export { FALSE_WORDS, FLOAT_TEXT, INT_TEXT, TRUE_WORDS } from "./columns/text-grammar";
 export type { CsvHeader } from "./csv/csv-header";
 export { readCsvHeader, readCsvHeaderRecord } from "./csv/csv-header";

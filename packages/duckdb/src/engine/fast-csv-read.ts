@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { type ColumnSpec, FALSE_WORDS, TRUE_WORDS } from "@tablepipe/io";
+import { booleanCellSql, COLUMN_TYPE, type ColumnSpec, emptyCellSql, enumCellSql } from "@tablepipe/io";
 import { BYTE_KIND } from "./byte-kinds";
-import { type ColumnType, DUCKDB_TYPES } from "./column-types";
-import { oneOfSql, quote, sqlString } from "./sql-text";
+import { DUCKDB_TYPES } from "./column-types";
+import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
+import { quote, sqlString } from "./sql-text";
 
 /**
  * The fast first try of a CSV read on DuckDB: every cell is cast with DuckDB's own vectorised casts, guarded by
@@ -71,16 +72,6 @@ function stampSql(r: string, t: string): string {
   return `CASE WHEN length(${r}) = 19 AND CAST(${t} AS VARCHAR) = ${r} THEN ${t} WHEN regexp_full_match(${r}, ${sqlString(ISO_STAMP)}) THEN ${t} END`;
 }
 
-/** The SQL column type of each kind of schema column. */
-export const COLUMN_TYPE: Readonly<Record<ColumnSpec["kind"], ColumnType>> = {
-  float: "float",
-  int: "int",
-  string: "string",
-  enum: "string",
-  boolean: "boolean",
-  timestamp: "timestamp",
-};
-
 /** The largest integer readTable reads exactly (`Number.MAX_SAFE_INTEGER`). */
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
@@ -119,34 +110,18 @@ function fastLayers(
       };
     }
     case "boolean": {
-      const word = `lower(trim(${r}, ' \t'))`;
-      return {
-        inner: [
-          `CASE WHEN ${oneOfSql(word, TRUE_WORDS)} THEN TRUE WHEN ${oneOfSql(word, FALSE_WORDS)} THEN FALSE END AS ${x}`,
-        ],
-        value: x,
-        parsed: x,
-      };
+      const t = DUCKDB_CELL_DIALECT.trimSpaceTab(r);
+      return { inner: [`${booleanCellSql(DUCKDB_CELL_DIALECT, t)} AS ${x}`], value: x, parsed: x };
     }
     case "enum":
       return {
-        inner: [`CASE WHEN ${oneOfSql(r, spec.values ?? [])} THEN ${r} END AS ${x}`],
+        inner: [`${enumCellSql(DUCKDB_CELL_DIALECT, r, spec.values ?? [])} AS ${x}`],
         value: x,
         parsed: x,
       };
     case "string":
       return { inner: [], value: r, parsed: r };
   }
-}
-
-/** What an empty cell (or an absent optional column) becomes: the default, else null. */
-export function emptyValueSql(spec: ColumnSpec, type: string): string {
-  const value = spec.defaultValue;
-  if (!spec.hasDefault || value === null || value === undefined) return `CAST(NULL AS ${type})`;
-  if (value instanceof Date)
-    return `CAST(TIMESTAMP '${value.toISOString().slice(0, 23).replace("T", " ")}' AS ${type})`;
-  if (typeof value === "string") return `CAST(${sqlString(value)} AS ${type})`;
-  return `CAST(${String(value)} AS ${type})`;
 }
 
 /** The flag column of the fast read: true on a row that needs the exact path. */
@@ -223,7 +198,7 @@ export function fastReadSql(
     const index = found[c] ?? -1;
     if (index < 0) {
       if (!mayBeEmpty) flags.push("TRUE");
-      outer.push(`${emptyValueSql(spec, type)} AS ${quote(spec.name)}`);
+      outer.push(`${emptyCellSql(DUCKDB_CELL_DIALECT, spec)} AS ${quote(spec.name)}`);
       continue;
     }
     const r = quote(`r${c}`);
@@ -232,7 +207,9 @@ export function fastReadSql(
     middle.push(...(layers.middle ?? []));
     // an empty cell is NULL (quoted `""` is text); a cell of blanks, or `""` outside a string column, is left
     // to the exact path (readTable reads both as empty): trimming every cell here would cost more than the casts
-    const value = spec.hasDefault ? `coalesce(${layers.value}, ${emptyValueSql(spec, type)})` : layers.value;
+    const value = spec.hasDefault
+      ? `coalesce(${layers.value}, ${emptyCellSql(DUCKDB_CELL_DIALECT, spec)})`
+      : layers.value;
     outer.push(`CAST(${value} AS ${type}) AS ${quote(spec.name)}`);
     const isNumber = spec.kind === "float" || spec.kind === "int";
     if (isNumber) {

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { schemaFromRowSchema, type TableSchema } from "@tablepipe/core";
 import {
+  COLUMN_TYPE,
   type ColumnAliases,
   type ColumnSpec,
   checkAliases,
@@ -14,7 +15,6 @@ import {
 import { type ColumnTable, table as makeTable } from "arquero";
 import { DuckDbLoadError } from "../errors";
 import type { ColumnType } from "./column-types";
-import { COLUMN_TYPE } from "./fast-csv-read";
 import { loadTable } from "./load-table";
 
 /** How DuckDB reads files as readTable would: column aliases, and what to do with an invalid value. */

@@ -2,9 +2,6 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import {
   type ColumnAliases,
   type ColumnSpec,
-  FALSE_WORDS,
-  FLOAT_TEXT,
-  INT_TEXT,
   type InvalidValueExample,
   invalidValueReason,
   mapColumns,
@@ -14,76 +11,45 @@ import {
   refuseBinaryText,
   resolveSources,
   TableReadError,
-  TRUE_WORDS,
+  textCellParts,
 } from "@tablepipe/io";
 import { ReadTableDecides, readTableDecides, toQueryError } from "../errors";
-import { DUCKDB_TYPES } from "./column-types";
 import { fastSource, fileColumnNames, readCsvSql } from "./csv-sources";
-import { COLUMN_TYPE, emptyValueSql, fastReadSql, streamedReadSql } from "./fast-csv-read";
+import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
+import { fastReadSql, streamedReadSql } from "./fast-csv-read";
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { rowPositionSql } from "./numbered-relation";
 import { readQuery } from "./read-result";
-import { oneOfSql, quote, sqlString } from "./sql-text";
-import { stampFromPartsSql, stampPartsSql } from "./stamp-text";
+import { quote } from "./sql-text";
 
 /** The prefix of the per-column invalid flags of the typed table, dropped once counted. */
 const BAD_PREFIX = "__tablepipe_invalid_";
 
 /**
- * One column's parse, in three layers over the text `c<i>` (each costly part computed once per cell): the
- * trimmed text `t<i>` (and a time stamp's fields `p<i>`), then `e<i>` (an empty cell) and `x<i>` (the parsed
- * value, NULL when it does not parse), then the value and whether the cell is invalid, by readTable's rules.
+ * One column's parse by readTable's rules (`textCellParts`), in three layers over the text `c<i>`: `split`, the
+ * trimmed text `t<i>` (and a time stamp's fields `p<i>`, over `t<i>` in the same projection: DuckDB reads a name
+ * given earlier in a select list as that expression), materialised by the caller; then `parse`, `e<i>` (an empty
+ * cell) and `x<i>` (the parsed value, NULL when it does not parse); then the value and whether the cell is invalid.
  */
 export function cellLayers(
   spec: ColumnSpec,
   c: number,
 ): { split: string[]; parse: string[]; value: string; bad: string } {
-  const [r, t, p, e, x] = ["c", "t", "p", "e", "x"].map((prefix) => quote(`${prefix}${c}`)) as [
-    string,
+  const r = quote(`c${c}`);
+  const [t, p, e, x] = ["t", "p", "e", "x"].map((prefix) => quote(`${prefix}${c}`)) as [
     string,
     string,
     string,
     string,
   ];
-  const split = [r, `trim(${r}, ' \t') AS ${t}`];
-  // readTable: an empty cell is null; a cell of blanks (or `""`) is empty too, but for a string column it is its
-  // text, and for an enum a value that is not allowed
-  const text = spec.kind === "string" || spec.kind === "enum";
-  const empty = text ? `${r} IS NULL` : `(${r} IS NULL OR ${t} = '')`;
-  let parsed: string;
-  let ok = `${x} IS NOT NULL`;
-  switch (spec.kind) {
-    case "float":
-      parsed = `CASE WHEN regexp_full_match(${t}, ${sqlString(FLOAT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
-      ok = `(${x} IS NOT NULL AND isfinite(${x}))`;
-      break;
-    case "int":
-      parsed = `CASE WHEN regexp_full_match(${t}, ${sqlString(INT_TEXT)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
-      ok = `(${x} IS NOT NULL AND abs(${x}) <= ${Number.MAX_SAFE_INTEGER})`;
-      break;
-    case "string":
-      parsed = r;
-      ok = "TRUE";
-      break;
-    case "enum":
-      parsed = `CASE WHEN ${oneOfSql(r, spec.values ?? [])} THEN ${r} END`;
-      break;
-    case "boolean":
-      parsed = `CASE WHEN ${oneOfSql(`lower(${t})`, TRUE_WORDS)} THEN TRUE WHEN ${oneOfSql(`lower(${t})`, FALSE_WORDS)} THEN FALSE END`;
-      break;
-    case "timestamp":
-      split.push(`${stampPartsSql(`trim(${r}, ' \t')`)} AS ${p}`);
-      parsed = stampFromPartsSql(p);
-      break;
-  }
-  const type = DUCKDB_TYPES[COLUMN_TYPE[spec.kind]];
+  const parts = textCellParts(DUCKDB_CELL_DIALECT, spec, r, { t, p, e, x });
   return {
-    split,
-    parse: [r, `${empty} AS ${e}`, `${parsed} AS ${x}`],
-    value: `CASE WHEN ${e} THEN ${emptyValueSql(spec, type)} WHEN ${ok} THEN CAST(${x} AS ${type}) ELSE NULL END`,
-    bad: `CASE WHEN ${e} THEN ${spec.nullable || spec.hasDefault ? "FALSE" : "TRUE"} ELSE NOT (${ok}) END`,
+    split: [r, parts.trimmed, ...parts.fields],
+    parse: [r, ...parts.parsed],
+    value: parts.value,
+    bad: parts.bad,
   };
 }
 

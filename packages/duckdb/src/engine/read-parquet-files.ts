@@ -1,7 +1,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
+  COLUMN_TYPE,
   type ColumnAliases,
   type ColumnSpec,
+  emptyCellSql,
   mapColumns,
   type ReadReport,
   type RowSchema,
@@ -9,7 +11,8 @@ import {
 } from "@tablepipe/io";
 import { ReadTableDecides, toQueryError } from "../errors";
 import { DUCKDB_TYPES } from "./column-types";
-import { COLUMN_TYPE, checkedPartSql, emptyValueSql, NEEDS_TEXT_PATH, ROWS_PER_FILE } from "./fast-csv-read";
+import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
+import { checkedPartSql, NEEDS_TEXT_PATH, ROWS_PER_FILE } from "./fast-csv-read";
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
@@ -162,7 +165,7 @@ async function parquetSelect(
   const flags: string[] = [];
   for (const [i, spec] of specs.entries()) {
     const type = DUCKDB_TYPES[COLUMN_TYPE[spec.kind]];
-    const empty = emptyValueSql(spec, type);
+    const empty = emptyCellSql(DUCKDB_CELL_DIALECT, spec);
     const mayBeEmpty = spec.nullable || spec.hasDefault;
     const index = found[i] ?? -1;
     if (index < 0) {

@@ -1,5 +1,5 @@
-import type { ColumnSpec } from "@tablepipe/io";
-import { type CellSql, emptyValueSql, mustNotBeEmpty, textCellSql } from "./text-cells";
+import { type ColumnSpec, mustNotBeEmpty } from "@tablepipe/io";
+import { type CellSql, emptyValueSql, textCellSql } from "./text-cells";
 
 /** Spark's types (the cases of Spark Connect's `DataType`) of integers, other numbers and text. */
 const INTEGER_TYPES = new Set(["byte", "short", "integer"]);
