@@ -1,4 +1,4 @@
-import { adds, defineTransform, needs } from "@tablepipe/core";
+import { adds, and, caseWhen, col, defineTransform, div, ge, ne, needs } from "@tablepipe/core";
 import * as aq from "arquero";
 import * as z from "zod";
 
@@ -33,5 +33,12 @@ export const addFarePerMile = defineTransform({
         return dollars / miles;
       }),
     }),
+  // on DuckDB or Spark: the same rule as one expression of the library's, which renders alike on each engine
+  // (tested against `apply` with `assertSameOnEngines` of @tablepipe/testing)
+  sql: ({ fare, distance, output, minMiles }, c) => {
+    const miles = col(distance);
+    const perMile = caseWhen([[and(ge(miles, minMiles), ne(miles, 0)), div(col(fare), miles)]]);
+    return `SELECT *, ${c.expr(perMile)} AS ${c.quote(output)} FROM ${c.input}`;
+  },
 });
 // #endregion addFarePerMile

@@ -1,6 +1,7 @@
 import "@tablepipe/testing/vitest";
 import { MissingColumnsError, pipe, TransformParamError } from "@tablepipe/core";
-import { tripRows } from "@tablepipe/testing";
+import { duckdb } from "@tablepipe/duckdb";
+import { assertSameOnEngines, tripRows } from "@tablepipe/testing";
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { addFarePerMile } from "../src/add-fare-per-mile";
@@ -57,3 +58,18 @@ describe("addFarePerMile errors", () => {
     expect(() => pipe(noDistance).transform(addFarePerMile).value()).toThrow(/addFarePerMile.*trip_distance/);
   });
 });
+
+// #region test-addFarePerMile-engines
+describe("addFarePerMile on DuckDB", () => {
+  it("gives what apply gives, its sql run by DuckDB", async () => {
+    // a plain table: a null fare or distance, which the trip rows' schema does not allow
+    const trips = table({
+      fare_amount: [10.5, 4, 3, 7, null, 8],
+      trip_distance: [3, 0.2, 0, 0.5, 2, null],
+    });
+    await assertSameOnEngines(pipe(trips).transform(addFarePerMile, { minMiles: 0.5 }), [duckdb()], {
+      onEngine: ["addFarePerMile"],
+    });
+  });
+});
+// #endregion test-addFarePerMile-engines

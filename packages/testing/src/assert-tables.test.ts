@@ -54,7 +54,7 @@ describe("assertTablesEqual", () => {
         '    expected 1 | 100     | *"airport"     | "Food Borough"',
       ].join("\n"),
     );
-    expect(error.diff.differingRows).toEqual([
+    expect(error.tableDiff.differingRows).toEqual([
       {
         actualIndex: 1,
         expectedIndex: 1,
@@ -74,8 +74,8 @@ describe("assertTablesEqual", () => {
     expect(error.message).toContain("    actual columns:   a, b, extra\n    expected columns: a, b, gone");
     expect(error.message).toContain("- 1 differing row (compared on the 2 shared columns)");
     expect(error.message).toContain("    actual 1   | 2 | *4");
-    expect(error.diff.missingColumns).toEqual(["gone"]);
-    expect(error.diff.extraColumns).toEqual(["extra"]);
+    expect(error.tableDiff.missingColumns).toEqual(["gone"]);
+    expect(error.tableDiff.extraColumns).toEqual(["extra"]);
   });
 
   it("reports column order unless ignoreColumnOrder", () => {
@@ -120,9 +120,9 @@ describe("assertTablesEqual", () => {
     expect(error.message).toContain("    actual 1   | *2");
     expect(error.message).not.toContain("actual 2 ");
     expect(error.message).toContain("    (3 more differing rows not shown; raise maxDiffRows to see more)");
-    expect(error.diff.differingRowCount).toBe(5);
-    expect(error.diff.differingRows).toHaveLength(2);
-    expect(mismatch(actual, expected).diff.differingRows).toHaveLength(5);
+    expect(error.tableDiff.differingRowCount).toBe(5);
+    expect(error.tableDiff.differingRows).toHaveLength(2);
+    expect(mismatch(actual, expected).tableDiff.differingRows).toHaveLength(5);
   });
 
   describe("ignoreRowOrder", () => {
@@ -140,7 +140,7 @@ describe("assertTablesEqual", () => {
     ]);
 
     it("compares rows as a multiset", () => {
-      expect(mismatch(shuffled, sorted).diff.differingRowCount).toBe(2);
+      expect(mismatch(shuffled, sorted).tableDiff.differingRowCount).toBe(2);
       assertTablesEqual(shuffled, sorted, { ignoreRowOrder: true });
       assertTablesEqual(sorted, shuffled, { ignoreRowOrder: true });
     });
@@ -170,7 +170,7 @@ describe("assertTablesEqual", () => {
       const actual = table({ id: [1, 2, 3], value: ["x", "y", "z"] });
       const expected = table({ id: [3, 2, 0], value: ["z", "y", "x"] });
       const error = mismatch(actual, expected, { ignoreRowOrder: true });
-      expect(error.diff.differingRows).toEqual([
+      expect(error.tableDiff.differingRows).toEqual([
         { actualIndex: 0, expectedIndex: 2, actual: [1, "x"], expected: [0, "x"], differingColumns: ["id"] },
       ]);
     });
@@ -181,7 +181,7 @@ describe("assertTablesEqual", () => {
       const first = mismatch(a, b, { ignoreRowOrder: true }).message;
       expect(mismatch(a, b, { ignoreRowOrder: true }).message).toBe(first);
       const reversed = table({ k: [3, 2, 4, 1, 5], v: ["c", "b", "d", "a", "e"] });
-      expect(mismatch(reversed, b, { ignoreRowOrder: true }).diff.differingRows).toEqual([
+      expect(mismatch(reversed, b, { ignoreRowOrder: true }).tableDiff.differingRows).toEqual([
         {
           actualIndex: 4,
           expectedIndex: null,
@@ -209,7 +209,7 @@ describe("assertTablesEqual", () => {
       );
       expect(error.message).toContain("(2 more expected rows not shown; raise maxDiffRows to see more)");
       const all = mismatch(actual, expected, { ignoreRowOrder: true });
-      expect(all.diff.differingRows.map((pair) => [pair.actualIndex, pair.expectedIndex])).toEqual([
+      expect(all.tableDiff.differingRows.map((pair) => [pair.actualIndex, pair.expectedIndex])).toEqual([
         [1, 1],
         [2, 2],
         [null, 3],
@@ -248,7 +248,7 @@ describe("assertTablesEqual", () => {
       expect(mismatch(one(1), one(1.1000001), { tolerance: 0.1 }).message).toContain(
         "Tables differ (tolerance 0.1):",
       );
-      expect(mismatch(one(1e9), one(1e9 + 1), { tolerance: 1e-3 }).diff.differingRowCount).toBe(1);
+      expect(mismatch(one(1e9), one(1e9 + 1), { tolerance: 1e-3 }).tableDiff.differingRowCount).toBe(1);
     });
 
     it("defaults to exact comparison", () => {

@@ -5,7 +5,7 @@ import type { TableLike } from "./table-like";
 /** Thrown by {@link assertTablesEqual}; the message is the readable diff, `diff` the structured one. */
 export class TableMismatchError extends Error {
   override readonly name = "TableMismatchError";
-  // not an own property: a test runner prints an error's own `diff` as its diff text (vitest: `[object Object]`)
+  // not `diff`: vitest prints an error's `diff` (own or inherited) as its diff text, which would read `[object Object]`
   readonly #diff: TableDiff;
 
   constructor(diff: TableDiff) {
@@ -14,7 +14,7 @@ export class TableMismatchError extends Error {
   }
 
   /** Everything that differs, for programmatic checks. */
-  get diff(): TableDiff {
+  get tableDiff(): TableDiff {
     return this.#diff;
   }
 }

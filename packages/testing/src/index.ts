@@ -12,6 +12,7 @@ export {
   checkColumns,
 } from "./assert-columns";
 export { assertTablesEqual, TableMismatchError } from "./assert-tables";
+export { assertSameOnEngines, EngineMismatchError, type EngineParityOptions } from "./engine-parity";
 export { formatTableDiff } from "./format-diff";
 export { type RowIssue, RowValidationError } from "./row-errors";
 export {
