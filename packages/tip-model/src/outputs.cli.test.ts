@@ -113,7 +113,7 @@ describe("run refuses, before any work, an output folder that could lose files",
     expect(refused.messages).toHaveLength(1);
     expect(refused.messages[0]).toMatch(
       new RegExp(
-        `^tip-model: cannot write --output-dir ${predictions}: predictions\\.csv changed since tablepipe wrote it \\(now ${Buffer.byteLength(mine)} bytes, modified .*\\), so it may be yours now: move it away or delete it yourself, or pass --overwrite to replace it$`,
+        `^tip-model: cannot write predictions\\.csv in --output-dir ${out}: it changed since tablepipe wrote it \\(now ${Buffer.byteLength(mine)} bytes, modified .*\\), so it may be yours now: move it away or delete it yourself, or pass --overwrite to replace it$`,
       ),
     );
     expect(refused.err).not.toContain("extract: started");
@@ -223,7 +223,7 @@ describe("prepare and sample check their output path before the work", () => {
     const foreign = await cli("prepare", "--data-dir", data, "--out", mine);
     expect(foreign.code).toBe(1);
     expect(foreign.messages).toEqual([
-      `tip-model: cannot write --out ${mine}: mine.csv exists and tablepipe did not write it; choose another path, or pass --overwrite to replace it`,
+      `tip-model: cannot write --out ${mine}: it exists and tablepipe did not write it; choose another path, or pass --overwrite to replace it`,
     ]);
     expect(foreign.err).not.toContain("extract: started");
     expect(await readFile(mine, "utf8")).toBe("my,own\n");

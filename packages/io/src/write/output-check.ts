@@ -1,7 +1,8 @@
 import { constants } from "node:fs";
 import { access, lstat, readdir, stat } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { OutputPathError } from "../errors";
+import { outputFileText } from "./output-file-text";
 import { LOCK_FILE } from "./output-lock";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./output-manifest";
 import { changedFileError, changedFiles } from "./output-ownership";
@@ -119,7 +120,7 @@ export async function checkOutputFolder(dir: string, options: OutputCheckOptions
   if (unwritable !== undefined) {
     throw new OutputPathError(
       dir,
-      `cannot write ${label} ${join(target, unwritable)}: ${UNKNOWN_WRITE_FORMAT}`,
+      `cannot write ${outputFileText(target, unwritable, label, options.shared === true)}: ${UNKNOWN_WRITE_FORMAT}`,
     );
   }
   const kind = await kindOf(target);
@@ -169,7 +170,7 @@ export async function checkOutputFolder(dir: string, options: OutputCheckOptions
     if ((await kindOf(join(real, name))) === "folder") {
       throw new OutputPathError(
         dir,
-        `cannot write ${label} ${join(target, name)}: a folder of that name exists`,
+        `cannot write ${outputFileText(target, name, label, shared)}: a folder of that name exists`,
       );
     }
   }
@@ -179,16 +180,24 @@ export async function checkOutputFolder(dir: string, options: OutputCheckOptions
     throw changedFileError(target, changed, {
       label,
       overwriteLabel: options.overwriteLabel ?? "`overwrite: true`",
+      shared,
     });
   }
   const foreign = await foreignEntries(real, ours, options);
   if (foreign.length > 0 && options.overwrite !== true) {
-    const what = shared
-      ? `${listed(foreign)} exists and tablepipe did not write it`
-      : `${target} holds files tablepipe did not write (${listed(foreign)})`;
+    const overwrite = options.overwriteLabel ?? "`overwrite: true`";
+    if (!shared) {
+      throw new OutputPathError(
+        dir,
+        `cannot write ${label} ${target}: ${target} holds files tablepipe did not write (${listed(foreign)}); choose a new or empty folder, or pass ${overwrite} to write tablepipe's files beside them (they are never deleted; same-named files are replaced)`,
+      );
+    }
+    const [first, ...others] = foreign;
+    const them = others.length === 0 ? "it" : "them";
+    const also = others.length === 0 ? "" : `; so do ${listed(others)}`;
     throw new OutputPathError(
       dir,
-      `cannot write ${label} ${shared ? join(target, basename(foreign[0] ?? "")) : target}: ${what}; choose ${shared ? "another path" : "a new or empty folder"}, or pass ${options.overwriteLabel ?? "`overwrite: true`"} to ${shared ? "replace it" : "write tablepipe's files beside them (they are never deleted; same-named files are replaced)"}`,
+      `cannot write ${outputFileText(target, first ?? "", label, shared)}: it exists and tablepipe did not write it${also}; choose another path, or pass ${overwrite} to replace ${them}`,
     );
   }
 }

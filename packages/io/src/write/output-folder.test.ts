@@ -223,7 +223,7 @@ describe("writeOutputFolder", () => {
     writeFileSync(join(base, "x.csv"), "mine");
     const options = { files: ["x.csv"], shared: true, label: "--out" };
     await expect(checkOutputFolder(base, options)).rejects.toThrow(
-      `cannot write --out ${join(base, "x.csv")}: x.csv exists and tablepipe did not write it; choose another path, or pass \`overwrite: true\` to replace it`,
+      `cannot write --out ${join(base, "x.csv")}: it exists and tablepipe did not write it; choose another path, or pass \`overwrite: true\` to replace it`,
     );
     await expect(
       checkOutputFolder(base, { ...options, inputs: [join(base, "x.csv")], overwrite: true }),

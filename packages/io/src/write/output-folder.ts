@@ -4,6 +4,7 @@ import type { ColumnTable } from "arquero";
 import { OutputPathError, TableWriteError } from "../errors";
 import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
 import { checkOutputFolder, type OutputCheckOptions } from "./output-check";
+import { outputFileText } from "./output-file-text";
 import { type Fingerprint, fingerprintOf } from "./output-fingerprint";
 import { lockOutputFolder } from "./output-lock";
 import { MANIFEST_FILE, type OwnedFile, readManifest, writeManifest } from "./output-manifest";
@@ -151,11 +152,12 @@ export class OutputFolder {
     const labels = {
       label: this.options.label ?? "output folder",
       overwriteLabel: this.options.overwriteLabel ?? "`overwrite: true`",
+      shared: this.options.shared === true,
     };
     if (owned) throw changedFileError(this.dir, [{ name, change }], labels);
     throw new OutputPathError(
       this.dir,
-      `cannot write ${labels.label} ${this.path(name)}: ${name} appeared after the folder was checked and tablepipe did not write it; move it away or delete it yourself, or pass ${labels.overwriteLabel} to replace it`,
+      `cannot write ${outputFileText(this.dir, name, labels.label, labels.shared)}: it appeared after the folder was checked and tablepipe did not write it; move it away or delete it yourself, or pass ${labels.overwriteLabel} to replace it`,
     );
   }
 

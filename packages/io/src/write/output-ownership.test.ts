@@ -72,7 +72,7 @@ describe("files tablepipe wrote and the user changed since", () => {
     expect(ran).toBe(false);
     await expect(rerun(dir)).rejects.toThrow(
       new RegExp(
-        `^cannot write --output-dir ${dir}/predictions\\.csv: predictions\\.csv changed since tablepipe wrote it \\(now ${mine.length} bytes, modified \\S+; tablepipe wrote 20 bytes, modified \\S+\\), so it may be yours now: move it away or delete it yourself, or pass --overwrite to replace it$`,
+        `^cannot write predictions\\.csv in --output-dir ${dir}: it changed since tablepipe wrote it \\(now ${mine.length} bytes, modified \\S+; tablepipe wrote 20 bytes, modified \\S+\\), so it may be yours now: move it away or delete it yourself, or pass --overwrite to replace it$`,
       ),
     );
     expect(bytes(join(dir, "predictions.csv"))).toEqual(mine);
@@ -89,7 +89,7 @@ describe("files tablepipe wrote and the user changed since", () => {
     utimesSync(path, before.atime, new Date(before.mtimeMs + 5000)); // a later edit, whatever the clock's grain
     expect(statSync(path).size).toBe(before.size);
     await expect(rerun(dir)).rejects.toThrow(
-      /model\.json changed since tablepipe wrote it \(now 12 bytes, modified \S+; tablepipe wrote 12 bytes, modified/,
+      /model\.json in .+: it changed since tablepipe wrote it \(now 12 bytes, modified \S+; tablepipe wrote 12 bytes, modified/,
     );
     expect(readFileSync(path, "utf8")).toBe('{"mine!":0}\n');
   });
@@ -104,7 +104,7 @@ describe("files tablepipe wrote and the user changed since", () => {
       if (f.name === "model.json") f.fingerprints = [{ size, mtimeMs, ino: ino + 1 }];
     writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
     await expect(rerun(dir)).rejects.toThrow(
-      `model.json changed since tablepipe wrote it (another file of the same size and time is in its place: inode ${ino}, tablepipe wrote inode ${ino + 1} (a folder copied or restored from a backup looks so too))`,
+      `cannot write model.json in --output-dir ${dir}: it changed since tablepipe wrote it (another file of the same size and time is in its place: inode ${ino}, tablepipe wrote inode ${ino + 1} (a folder copied or restored from a backup looks so too))`,
     );
     expect(readFileSync(path, "utf8")).toBe('{"model":1}\n');
   });
@@ -114,7 +114,7 @@ describe("files tablepipe wrote and the user changed since", () => {
     writeFileSync(join(dir, "model.json"), "mine");
     writeFileSync(join(dir, "predictions.csv"), "mine too");
     await expect(rerun(dir)).rejects.toThrow(
-      /^cannot write --output-dir \S+model\.json: model\.json changed since tablepipe wrote it \([^)]*\); so did predictions\.csv, so they may be yours now: move them away or delete them yourself, or pass --overwrite to replace them$/,
+      /^cannot write model\.json in --output-dir \S+: it changed since tablepipe wrote it \([^)]*\); so did predictions\.csv, so they may be yours now: move them away or delete them yourself, or pass --overwrite to replace them$/,
     );
   });
 
@@ -155,11 +155,11 @@ describe("files tablepipe wrote and the user changed since", () => {
       await out.write("model.json", text('{"model":2}\n'));
       writeFileSync(join(dir, "predictions.csv"), "edited during the run");
       await expect(out.write("predictions.csv", text("new"))).rejects.toThrow(
-        /predictions\.csv changed since tablepipe wrote it/,
+        /predictions\.csv in .+: it changed since tablepipe wrote it/,
       );
       writeFileSync(join(dir, "notes.csv"), "mine");
       await expect(out.write("notes.csv", text("new"))).rejects.toThrow(
-        `cannot write --output-dir ${join(dir, "notes.csv")}: notes.csv appeared after the folder was checked and tablepipe did not write it; move it away or delete it yourself, or pass --overwrite to replace it`,
+        `cannot write notes.csv in --output-dir ${dir}: it appeared after the folder was checked and tablepipe did not write it; move it away or delete it yourself, or pass --overwrite to replace it`,
       );
     } finally {
       await out.close();
@@ -177,7 +177,9 @@ describe("files tablepipe wrote and the user changed since", () => {
     await expect(checkOutputFolder(dir, { files })).resolves.toBeUndefined();
     await writeOutputFolder(dir, async (out) => out.write("model.json", text("2")), { files });
     expect(readFileSync(join(dir, "predictions.csv"), "utf8")).toBe("mine");
-    await expect(checkOutputFolder(dir)).rejects.toThrow(/predictions\.csv changed since tablepipe wrote it/);
+    await expect(checkOutputFolder(dir)).rejects.toThrow(
+      /predictions\.csv in .+: it changed since tablepipe wrote it/,
+    );
   });
 
   it("in a shared folder (one named file) a changed file is refused", async () => {
@@ -186,9 +188,7 @@ describe("files tablepipe wrote and the user changed since", () => {
     await writeOutputFolder(dir, async (out) => out.write("p.csv", text("a\n1\n")), options);
     writeFileSync(join(dir, "p.csv"), "a\n1\n2\n");
     await expect(checkOutputFolder(dir, options)).rejects.toThrow(
-      new RegExp(
-        `^cannot write --out ${dir}/p\\.csv: p\\.csv changed since tablepipe wrote it \\(now 6 bytes`,
-      ),
+      new RegExp(`^cannot write --out ${dir}/p\\.csv: it changed since tablepipe wrote it \\(now 6 bytes`),
     );
   });
 });
@@ -271,7 +271,7 @@ describe("manifests of other versions", () => {
       ],
     });
     writeFileSync(join(dir, "model.json"), "mine now");
-    await expect(rerun(dir)).rejects.toThrow(/model\.json changed since tablepipe wrote it/);
+    await expect(rerun(dir)).rejects.toThrow(/model\.json in .+: it changed since tablepipe wrote it/);
   });
 
   it("a manifest of a newer version is refused, saying to upgrade", async () => {

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { OutputPathError } from "../errors";
+import { outputFileText } from "./output-file-text";
 import { type Fingerprint, fingerprintOf, howItChanged } from "./output-fingerprint";
 import type { Manifest } from "./output-manifest";
 
@@ -43,12 +44,14 @@ export interface OwnershipLabels {
   readonly label: string;
   /** How the overwrite switch is named (`--overwrite`). */
   readonly overwriteLabel: string;
+  /** A folder of the user's, whose label names the file (see `OutputCheckOptions.shared`). */
+  readonly shared: boolean;
 }
 
 /**
  * The refusal to replace `changed` files of the folder `dir`: names the first file, how it changed, the others,
  * and what to do.
- * @example `cannot write --output-dir /home/ana/out/predictions.csv: predictions.csv changed since tablepipe wrote it (now 12 bytes, ...; tablepipe wrote 5678 bytes, ...), so it may be yours now: move it away or delete it yourself, or pass --overwrite to replace it`
+ * @example `cannot write predictions.csv in --output-dir /home/ana/out: it changed since tablepipe wrote it (now 12 bytes, ...; tablepipe wrote 5678 bytes, ...), so it may be yours now: move it away or delete it yourself, or pass --overwrite to replace it`
  */
 export function changedFileError(
   dir: string,
@@ -67,6 +70,6 @@ export function changedFileError(
   const them = others.length === 0 ? "it" : "them";
   return new OutputPathError(
     dir,
-    `cannot write ${labels.label} ${join(dir, first.name)}: ${first.name} changed since tablepipe wrote it (${first.change})${more}, so ${them === "it" ? "it may be yours" : "they may be yours"} now: move ${them} away or delete ${them} yourself, or pass ${labels.overwriteLabel} to replace ${them}`,
+    `cannot write ${outputFileText(dir, first.name, labels.label, labels.shared)}: it changed since tablepipe wrote it (${first.change})${more}, so ${them === "it" ? "it may be yours" : "they may be yours"} now: move ${them} away or delete ${them} yourself, or pass ${labels.overwriteLabel} to replace ${them}`,
   );
 }
