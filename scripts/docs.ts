@@ -97,7 +97,9 @@ when it is an input (\`--data-dir\`, \`--trips\`, \`--zones\`) or inside an inpu
 \`--engine duckdb\`. It is refused too (exit 2) when it is the \`--config\` file, a file an output folder's
 \`.tablepipe-manifest.json\` records as written by tablepipe, or an existing, non-empty file whose first line is
 not a JSON object (a CSV, a text log, a JSON document): a log file is new, empty, or one an earlier run wrote
-(appended to run after run, whatever its extension).
+(appended to run after run, whatever its extension). A run that fails appends its error to the log file as its
+last line (\`"level":"error"\`, the message printed on stderr); a run refused before it logged anything leaves no
+log file behind (the empty file it created, and the folders it created for it, are removed).
 
 ${withoutConfigRow(configReference(loggingFlagsSchema))}
 ## Compiled code kept between runs

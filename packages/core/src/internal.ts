@@ -28,6 +28,8 @@ export {
   manifestVersion,
   parseManifest,
 } from "./output/manifest-format";
+export type { OpenLogFile } from "./output/open-log-file";
+export { openLogFile, setOpenLogFile } from "./output/open-log-file";
 export { TableAccumulator } from "./pipe/accumulate";
 export { eitherSignal } from "./pipe/either-signal";
 export {

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { OutputPathError } from "../errors";
 import { outputFileText } from "./output-file-text";
 import { LOCK_FILE } from "./output-lock";
+import { checkLogFileOutside } from "./output-log-file";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./output-manifest";
 import { changedFileError, changedFiles } from "./output-ownership";
 import { realish, within } from "./real-paths";
@@ -109,6 +110,8 @@ async function foreignEntries(dir: string, ours: Manifest, options: OutputCheckO
  * does not write, the current folder, an input or a folder above one, a file or a dangling link where a folder is expected, an unwritable folder, files tablepipe did not
  * write, or files it wrote that changed since (their size, time or inode differs from the manifest's record)
  * among those it may replace (`files`, or all it wrote when `files` is not given); both allowed with `overwrite`.
+ * The log file this process appends to (`configureLogging({ file })` of @tablepipe/job, `--log-file`) may not lie
+ * in a folder of tablepipe's own nor be a `shared` folder's output, `overwrite` or not.
  */
 export async function checkOutputFolder(dir: string, options: OutputCheckOptions = {}): Promise<void> {
   const label = options.label ?? "output folder";
@@ -161,6 +164,13 @@ export async function checkOutputFolder(dir: string, options: OutputCheckOptions
       );
     }
   }
+  await checkLogFileOutside(
+    dir,
+    target,
+    real,
+    options.label,
+    options.shared === true ? (options.files ?? []) : undefined,
+  );
   if (kind === undefined) {
     await checkParent(target, label);
     return;

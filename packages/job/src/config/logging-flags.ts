@@ -28,6 +28,7 @@ export function applyLoggingFlags(
   stream: LogStream | undefined,
 ): void {
   const next: LoggingOptions = stream === undefined ? {} : { stream };
+  if (givenLogFile(given) !== undefined) next.fileLabel = "--log-file";
   for (const [field, value] of given) {
     const key = field.path[0];
     if (key === "log_level") next.level = loggingFlagsSchema.shape.log_level.parse(value);

@@ -1,8 +1,10 @@
+import { appendErrorToLogFile, closeLogFile } from "../log/logger";
 import { describeCliError } from "./cli-errors";
 import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
 import type { CliCommand, RunCliOptions } from "./cli-types";
 import { configFilePath, type HelpLayout } from "./command";
 import { guardLogFile } from "./log-file-guard";
+import { logFileUnused, missingPaths, removeUnusedLogFile } from "./log-file-leftovers";
 import { applyLoggingFlags, givenLogFile } from "./logging-flags";
 import { resolveConfig } from "./parse-config";
 import type { ConfigSchema } from "./schema";
@@ -14,6 +16,8 @@ import type { ConfigSchema } from "./schema";
  * say the resolved config ignores is a config error. `--log-file` is checked before it is opened: by the command's
  * `checkLogFile`, then refused (exit 2) when it is the `--config` file, an output recorded in its folder's
  * tablepipe manifest, or an existing file whose first line is not a JSON object (not a log an earlier run wrote).
+ * Output folders checked during the run know the log file: one holding it is refused. A failed run appends its
+ * error to the log file; one that failed before logging anything removes the file (and folders) it created.
  * Prints errors as one line `program: message`; never exits.
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), {
@@ -66,21 +70,41 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
     stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return 0;
   }
+  let logFile: string | undefined;
+  let missing: readonly string[] = [];
   try {
     // the log file is checked against the command's inputs and outputs, then against the config file, outputs
     // recorded in a manifest and files that are not JSON lines, before it is opened (appended to)
-    const logFile = givenLogFile(invocation.logging);
-    if (logFile !== undefined) {
-      await invocation.cli.checkLogFile?.(logFile, config);
-      await guardLogFile(logFile, {
+    const given = givenLogFile(invocation.logging);
+    if (given !== undefined) {
+      await invocation.cli.checkLogFile?.(given, config);
+      await guardLogFile(given, {
         configFile: configFilePath(invocation.parsed.command),
         cwd: options.cwd ?? process.cwd(),
       });
+      missing = missingPaths(given);
     }
     applyLoggingFlags(invocation.logging, options.stderr);
+    logFile = given;
     await invocation.cli.run(config);
   } catch (error) {
-    return report(error);
+    const code = report(error);
+    if (logFile !== undefined)
+      await settleLogFile(missing, options.programName, describeCliError(error, options.env).text);
+    return code;
   }
   return 0;
+}
+
+/**
+ * After a failed run with a log file: a file this run created and never wrote to is removed, with the folders
+ * created for it (a run refused before it logged anything leaves nothing behind); else the error is its last line.
+ */
+async function settleLogFile(missing: readonly string[], name: string, text: string): Promise<void> {
+  if (await logFileUnused(missing)) {
+    closeLogFile();
+    await removeUnusedLogFile(missing);
+  } else {
+    appendErrorToLogFile(name, text);
+  }
 }

@@ -2,8 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import { openLogFile } from "@tablepipe/core/internal";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  appendErrorToLogFile,
+  closeLogFile,
   configureLogging,
   currentLogFormat,
   getLogger,
@@ -198,6 +201,31 @@ describe("configureLogging", () => {
     expect(out.lines).toEqual([
       "[2018-02-04 18:00:30] INFO x: first n=1",
       "[2018-02-04 18:00:30] INFO x: second",
+    ]);
+  });
+
+  it("tells the output-folder checks which file it appends to, until it closes it", () => {
+    const file = join(folder, "told", "run.log");
+    configureLogging({ stream: capture(), file, fileLabel: "--log-file" });
+    configureLogging({ level: "warn" }); // the same file, reopened
+    expect(openLogFile()).toEqual({ path: file, label: "--log-file" });
+    getLogger("x").warn("kept");
+    closeLogFile();
+    expect(openLogFile()).toBeUndefined();
+    getLogger("x").warn("not in the file");
+    appendErrorToLogFile("x", "nowhere");
+    configureLogging({ file });
+    expect(openLogFile()).toEqual({ path: file, label: "log file" });
+    appendErrorToLogFile("x", "failed");
+    resetLogging();
+    expect(openLogFile()).toBeUndefined();
+    const lines = readFileSync(file, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      ["warn", "kept"],
+      ["error", "failed"],
     ]);
   });
 

@@ -13,6 +13,8 @@ export interface LoggingOptions {
   format?: "pretty" | "json";
   /** Also append JSON lines to this file (created with its folder if missing). */
   file?: string;
+  /** How output-folder checks name `file` when they refuse a folder holding it (default `"log file"`). */
+  fileLabel?: string;
   /** Write here instead of stderr (tests). Must write synchronously. */
   stream?: LogStream;
   /** Force colour on or off; default: on when the stream is a TTY and NO_COLOR is unset. */
@@ -54,6 +56,7 @@ export function configureLogging(next: LoggingOptions): void {
     stream: () => options.stream ?? process.stderr,
     color: options.color,
     file: options.file,
+    fileLabel: options.fileLabel,
   });
   state.sink?.close();
   state.options = options;
@@ -69,6 +72,16 @@ export function resetLogging(): void {
   state.sink = undefined;
   state.root = undefined;
   state.generation += 1;
+}
+
+/** Close the log file, if one is open, keeping the other options; later lines go to the stream only. */
+export function closeLogFile(): void {
+  if (state.options.file !== undefined) configureLogging({ file: undefined, fileLabel: undefined });
+}
+
+/** Append an error line `{"level":"error","time":…,"name":…,"msg":…}` to the log file only, if one is open. */
+export function appendErrorToLogFile(name: string, message: string): void {
+  state.sink?.appendToFile(`${JSON.stringify({ level: "error", time: Date.now(), name, msg: message })}\n`);
 }
 
 /** True when messages at `level` are written under the current configuration. */

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
+import { type OpenLogFile, openLogFile, setOpenLogFile } from "@tablepipe/core/internal";
 import type { LogFormat, LogLevel } from "./levels";
 import { formatPrettyLine, type LogRecord } from "./pretty";
 
@@ -17,6 +18,8 @@ export interface SinkSettings {
   stream: () => LogStream;
   color: boolean | undefined;
   file: string | undefined;
+  /** How output-folder checks name the file (`"--log-file"`); default `"log file"`. */
+  fileLabel?: string | undefined;
 }
 
 /**
@@ -26,18 +29,27 @@ export interface SinkSettings {
 export class LogSink {
   readonly #settings: SinkSettings;
   #fd: number | undefined;
+  #registered: OpenLogFile | undefined;
 
   constructor(settings: SinkSettings) {
     this.#settings = settings;
     if (settings.file !== undefined) {
       ensureFolder(dirname(settings.file));
       this.#fd = openSync(settings.file, "a");
+      this.#registered = { path: resolve(settings.file), label: settings.fileLabel ?? "log file" };
+      setOpenLogFile(this.#registered);
     }
+  }
+
+  /** Append one JSON line (newline included) to the file only; nothing without a file. */
+  appendToFile(line: string): void {
+    if (this.#fd === undefined) return;
+    writeSync(this.#fd, line);
   }
 
   /** Called by pino with one JSON line (newline included). */
   write(line: string): void {
-    if (this.#fd !== undefined) writeSync(this.#fd, line);
+    this.appendToFile(line);
     const stream = this.#settings.stream();
     if (this.#settings.format === "json") {
       stream.write(line);
@@ -54,8 +66,10 @@ export class LogSink {
 
   /** Close the file, if one is open. */
   close(): void {
-    if (this.#fd !== undefined) closeSync(this.#fd);
+    if (this.#fd === undefined) return;
+    closeSync(this.#fd);
     this.#fd = undefined;
+    if (openLogFile() === this.#registered) setOpenLogFile(undefined);
   }
 }
 
