@@ -41,9 +41,11 @@ export function cliReference(): string {
 \`tip-model [command] [flags]\` — the guide's tip-amount job. Every flag is a field of the command's config
 schema (\`history_start_month\` is \`--history-start-month\`); \`tip-model <command> --help\` prints the same
 table. Precedence: defaults < \`--config file.json\` < flags. An unknown flag is an error, with a suggestion
-when one is close; a bad value is an error naming the flag and what it expects. Exit codes: 0 done (or help),
-2 bad flags or config file, 1 any other error (one line on stderr; \`DEBUG=1\` adds the stack), 130 interrupted
-by Ctrl-C (143 by SIGTERM). Ctrl-C (SIGINT) or SIGTERM stops \`run\` and \`prepare\` at the next stage boundary,
+when one is close; a bad value is an error naming the flag and what it expects: an integer flag takes digits, as
+readTable reads an int column (\`12\`, \`12.0\`; not \`1e3\` or \`0x10\`), a number flag what it reads as a float
+(\`.5\`, \`1e-3\`). A flag given twice (\`--seed 7 --seed 8\`, \`--overwrite --no-overwrite\`) is an error naming
+both values. Exit codes: 0 done (or help), 2 bad flags or config file, 1 any other error (one line on stderr;
+\`DEBUG=1\` adds the stack), 130 interrupted by Ctrl-C (143 by SIGTERM). Ctrl-C (SIGINT) or SIGTERM stops \`run\` and \`prepare\` at the next stage boundary,
 step of the transform, batch of a streamed read, 262,144 trips of the generated sample or output file (a DuckDB
 or Spark query is interrupted); the log says in which stage it stopped, the temporary files, the lock and an
 output folder the run created (with the parents it created) and left empty are removed, and the process ends as

@@ -76,3 +76,4 @@ export {
   lookupKeyKindsError,
   typeKeyKinds,
 } from "./values/key-kinds";
+export { FLOAT_TEXT, INT_TEXT } from "./values/number-text";

@@ -6,6 +6,7 @@ import { expectation, formatFlagValue, typeSummary, valuePlaceholder } from "./f
 import type { ConfigField } from "./fields";
 import { toFlagName } from "./flag-names";
 import { parseFlagValue } from "./flag-values";
+import { refuseRepeats } from "./given-once";
 import { formatHelpItem } from "./help-layout";
 
 /** A schema field registered as a commander option. */
@@ -100,15 +101,25 @@ export function addConfigOptions(
     if (field.kind !== "boolean")
       option.argParser((text: string, previous: unknown) => parseFlagValue(field, text, previous));
     if (heading !== undefined) option.helpGroup(heading);
+    const negated =
+      field.kind === "boolean" ? new Option(`--no-${field.flag.slice(2)}`).hideHelp() : undefined;
+    if (field.kind !== "list")
+      refuseRepeats(
+        command,
+        field.flag,
+        [option, negated].flatMap((o) => o?.name() ?? []),
+      );
     command.addOption(option);
-    if (field.kind === "boolean") {
+    if (negated !== undefined) {
       negatable.add(option);
-      command.addOption(new Option(`--no-${field.flag.slice(2)}`).hideHelp());
+      command.addOption(negated);
     }
     bindings.push({ field, attribute: option.attributeName() });
   }
   if (settings.configFlag !== false) {
-    command.addOption(new Option(`${CONFIG_FLAG} <file>`, configFlagHelp(fields)));
+    const option = new Option(`${CONFIG_FLAG} <file>`, configFlagHelp(fields));
+    refuseRepeats(command, CONFIG_FLAG, [option.name()]);
+    command.addOption(option);
   }
   return bindings;
 }

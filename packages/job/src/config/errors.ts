@@ -7,6 +7,8 @@ export type ConfigErrorKind =
   | "invalid-value"
   | "config-file"
   | "invalid-config"
+  /** A flag that takes one value given twice (`--top-n 7 --top-n 8`). */
+  | "repeated-flag"
   /** A flag given on the command line that the resolved config ignores (another model's or engine's). */
   | "inapplicable-flag";
 

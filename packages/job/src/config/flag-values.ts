@@ -1,8 +1,12 @@
+import { FLOAT_TEXT, INT_TEXT } from "@tablepipe/core/internal";
 import { ConfigError } from "./errors";
 import { expectation, formatFlagValue } from "./field-text";
 import type { ConfigField } from "./fields";
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** A number flag's text, as readTable reads a float column's (spaces and tabs around it allowed). */
+const NUMBER = new RegExp(`^[ \\t]*(?:${FLOAT_TEXT})[ \\t]*$`);
+/** An integer flag's text, as readTable reads an int column's: digits (`12`, `-3`, `12.00`); not `1e3` or `0x10`. */
+const INTEGER = new RegExp(`^[ \\t]*(?:${INT_TEXT})[ \\t]*$`);
 
 /** What {@link scalarValue} returns for text that is not of the field's type. */
 const INVALID: unique symbol = Symbol("invalid");
@@ -51,9 +55,8 @@ function scalarValue(field: ConfigField, text: string): unknown {
   switch (field.kind) {
     case "number":
     case "integer": {
-      const value = NUMBER.test(text.trim()) ? Number(text) : Number.NaN;
-      const ok = Number.isFinite(value) && (field.kind === "number" || Number.isInteger(value));
-      return ok ? value : INVALID;
+      const value = (field.kind === "number" ? NUMBER : INTEGER).test(text) ? Number(text) : Number.NaN;
+      return Number.isFinite(value) ? value : INVALID;
     }
     case "enum":
       return field.choices?.find((c) => String(c) === text) ?? INVALID;
@@ -62,6 +65,13 @@ function scalarValue(field: ConfigField, text: string): unknown {
     default:
       return text;
   }
+}
+
+/** For an integer flag given a whole number in another form (`1e3`): how to write it in digits. */
+function digitsHint(field: ConfigField, text: string): string {
+  if (field.kind !== "integer" || !NUMBER.test(text)) return "";
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? ` (write it in digits: ${value})` : "";
 }
 
 function parseJson(text: string): unknown {
@@ -76,8 +86,11 @@ function parseJson(text: string): unknown {
 function invalid(field: ConfigField, text: string, where: string): ConfigError {
   const expected =
     field.kind === "integer" ? "an integer" : field.kind === "number" ? "a number" : expectation(field);
-  return new ConfigError(`${where}: expected ${expected}, got ${formatFlagValue(text)}`, {
-    kind: "invalid-value",
-    flag: field.flag,
-  });
+  return new ConfigError(
+    `${where}: expected ${expected}, got ${formatFlagValue(text)}${digitsHint(field, text)}`,
+    {
+      kind: "invalid-value",
+      flag: field.flag,
+    },
+  );
 }

@@ -73,14 +73,63 @@ describe("parseConfig: values", () => {
     expect(config(schema, ["--offset", "-3"])).toEqual({ offset: -3, scale: 1 });
   });
 
-  it("takes booleans as --flag and --no-flag, the last one winning", () => {
-    expect(config(tipSchema, ["--verbose", "--no-cache"])).toMatchObject({ verbose: true, cache: false });
-    expect(config(tipSchema, ["--verbose", "--no-verbose"])).toMatchObject({ verbose: false });
-    expect(config(tipSchema, ["--no-cache", "--cache"])).toMatchObject({ cache: true });
+  it("reads an integer flag as readTable reads an int column: digits, not an exponent or hex", () => {
+    const schema = z.object({ top_n: z.int().default(3), ids: z.array(z.int()).default([]) });
+    expect(config(schema, ["--top-n", "12.00"]).top_n).toBe(12);
+    expect(config(schema, ["--top-n", " +7\t"]).top_n).toBe(7);
+    expect(failure(["--top-n", "1e3"], schema)).toMatchObject({
+      message: '--top-n: expected an integer, got "1e3" (write it in digits: 1000)',
+      flag: "--top-n",
+    });
+    expect(failure(["--top-n", "1.5"], schema).message).toBe('--top-n: expected an integer, got "1.5"');
+    expect(failure(["--top-n", "0x10"], schema).message).toBe('--top-n: expected an integer, got "0x10"');
+    expect(failure(["--ids", "1,2E2"], schema).message).toBe(
+      '--ids: element 2: expected an integer, got "2E2" (write it in digits: 200)',
+    );
   });
 
-  it("lets a repeated flag's last value win", () => {
-    expect(config(tipSchema, ["--test-fraction", "0.1", "--test-fraction", "0.3"]).test_fraction).toBe(0.3);
+  it("reads a number flag as readTable reads a float column", () => {
+    const schema = z.object({ ratio: z.number().default(0) });
+    for (const [text, value] of [
+      [".5", 0.5],
+      ["5.", 5],
+      ["-1.5e-1", -0.15],
+      [" 2 ", 2],
+    ] as const) {
+      expect(config(schema, ["--ratio", text]).ratio).toBe(value);
+    }
+    for (const text of ["inf", "1_000", "0x10", "1e", "5\n"]) {
+      expect(failure(["--ratio", text], schema).message).toBe(
+        `--ratio: expected a number, got ${JSON.stringify(text)}`,
+      );
+    }
+  });
+
+  it("takes booleans as --flag and --no-flag", () => {
+    expect(config(tipSchema, ["--verbose", "--no-cache"])).toMatchObject({ verbose: true, cache: false });
+    expect(config(tipSchema, ["--no-cache"])).toMatchObject({ cache: false });
+  });
+
+  it("refuses a flag that takes one value given twice, naming both values; a list flag accumulates", () => {
+    expect(failure(["--test-fraction", "0.1", "--test-fraction=0.3"])).toMatchObject({
+      message: '--test-fraction: given twice ("0.1", then "0.3"); give it once',
+      kind: "repeated-flag",
+      flag: "--test-fraction",
+    });
+    expect(failure(["--random-forest.num-trees=7", "--random-forest.num-trees", "7"]).message).toBe(
+      '--random-forest.num-trees: given twice ("7", then "7"); give it once',
+    );
+    expect(failure(["--verbose", "--no-verbose"]).message).toBe(
+      "--verbose: given twice (--verbose, then --no-verbose); give it once",
+    );
+    expect(failure(["--no-cache", "--model", "gbt", "--cache"]).message).toBe(
+      "--cache: given twice (--no-cache, then --cache); give it once",
+    );
+    expect(failure(["--config", "a.json", "--config", "b.json"]).message).toBe(
+      '--config: given twice ("a.json", then "b.json"); give it once',
+    );
+    const list = z.object({ countries: z.array(z.string()).default([]) });
+    expect(config(list, ["--countries", "DE,FR", "--countries", "IT"]).countries).toEqual(["DE", "FR", "IT"]);
   });
 
   it("sets nested group fields with dotted flags, keeping the group's other defaults", () => {
@@ -159,7 +208,7 @@ describe("parseConfig: flag errors", () => {
     expect(failure(["--n-first-daily-rides-to-keep", "99999999999999999999"]).message).toBe(
       "--n-first-daily-rides-to-keep: expected an integer >= 1 and <= 9007199254740991, got 100000000000000000000",
     );
-    expect(failure(["--random-forest.num-trees", "1e300"]).message).toBe(
+    expect(failure(["--random-forest.num-trees", "1".padEnd(301, "0")]).message).toBe(
       "--random-forest.num-trees: expected an integer > 0 and <= 9007199254740991, got 1e+300",
     );
   });
