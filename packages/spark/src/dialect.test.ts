@@ -15,7 +15,9 @@ describe("the Spark SQL dialect", () => {
 
   it("keeps Spark's dayofweek (Sunday is 1), casts ints by truncating BIGINT casts, time stamps as TIMESTAMP_NTZ", () => {
     expect(toSql(dayOfWeek(col("at")), "spark")).toBe("dayofweek(`at`)");
-    expect(toSql(cast(col("amount"), "int"), "spark")).toBe("CAST(CAST(`amount` AS DOUBLE) AS BIGINT)");
+    expect(toSql(cast(col("amount"), "int"), "spark")).toBe(
+      "CAST(NULLIF(CAST(`amount` AS DOUBLE), CAST('NaN' AS DOUBLE)) AS BIGINT)",
+    );
     expect(toSql(cast(col("amount"), "timestamp"), "spark")).toBe("CAST(`amount` AS TIMESTAMP_NTZ)");
   });
 

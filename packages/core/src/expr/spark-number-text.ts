@@ -17,14 +17,15 @@ const EXACT_WHOLE = "9007199254740992";
  *   `1.0E21` as `1e+21`); `Infinity` is the same text. From 1e21 Java 17's digits may be the longer ones too
  *   (`4.729999999999999e+21` for `4.73e+21`).
  *
- * An int (BIGINT) is read as the double it is in process, as is every branch but the exact whole one.
+ * An int (BIGINT) is read as the double it is in process, as is every branch but the exact whole one. NaN (Spark's,
+ * a null in process) is null.
  * @example sparkNumberText("`x`") // the SQL giving "12345678.5" for 12345678.5
  */
 export function sparkNumberText(number: string): string {
   const x = `CAST(${number} AS DOUBLE)`;
   const size = `abs(${x})`;
   return (
-    `(CASE WHEN ${size} < ${EXACT_WHOLE} AND ${x} = floor(${x}) THEN CAST(CAST(${x} AS BIGINT) AS STRING)` +
+    `(CASE WHEN isnan(${x}) THEN NULL WHEN ${size} < ${EXACT_WHOLE} AND ${x} = floor(${x}) THEN CAST(CAST(${x} AS BIGINT) AS STRING)` +
     ` WHEN ${size} >= 1e-6 AND ${size} < ${EXACT_WHOLE} THEN regexp_replace(CAST(CAST(${x} AS DECIMAL(38, 22)) AS STRING), '0+$', '')` +
     ` WHEN ${size} >= ${EXACT_WHOLE} AND ${size} < 1e21 THEN CAST(CAST(${x} AS DECIMAL(38, 0)) AS STRING)` +
     ` ELSE replace(replace(replace(CAST(${x} AS STRING), '.0E', 'E'), 'E-', 'e-'), 'E', 'e+') END)`

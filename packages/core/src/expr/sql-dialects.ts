@@ -28,14 +28,17 @@ export interface SqlDialect {
    * the engine holds (microseconds), as in process a time stamp is its epoch milliseconds, fraction included.
    */
   readonly epochMillis: (timestamp: string) => string;
-  /** Epoch milliseconds (a number) as the zone-less time stamp with those wall-clock fields. */
+  /** Epoch milliseconds (a number) as the zone-less time stamp with those wall-clock fields; NaN is null. */
   readonly timestampFromMillis: (millis: string) => string;
   /**
    * A string without the blanks JavaScript's `trim()` removes at either end (tabs, line ends, no-break and other
    * Unicode spaces, the byte-order mark), where SQL's `trim` removes spaces only.
    */
   readonly trimBlanks: (text: string) => string;
-  /** A number as the text JavaScript's `String(number)` gives for it (`5`, not `5.0`), where the engine can. */
+  /**
+   * A number as the text JavaScript's `String(number)` gives for it (`5`, not `5.0`), where the engine can; NaN
+   * (the engine's, a null in process) is null.
+   */
   readonly numberText: (number: string) => string;
   /** Whether the whole text matches a regular expression (RE2 syntax, given as a SQL string literal). */
   readonly fullMatch: (text: string, pattern: string) => string;
@@ -60,7 +63,10 @@ export interface SqlDialect {
    * (`string`) or a binary float (`float`: DOUBLE or FLOAT): the engine's `typeof`, one answer per query.
    */
   readonly valueTypeIs: (value: string, type: "string" | "float") => string;
-  /** A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates). */
+  /**
+   * A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates); NaN
+   * (which the engine computes: `Infinity - Infinity`) is null, as in process, not a conversion error.
+   */
   readonly castInt: (number: string) => string;
   /**
    * The sum of an int column (`over`: a window's `OVER (...)`, or empty), exact and never an overflow error, as
@@ -99,7 +105,12 @@ const JS_BLANKS = `'${[
   ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
 ].join("")}'`;
 
-/** The dialect table. */
+/** NaN as a SQL DOUBLE, in both dialects (each reads the text `NaN`, and holds NaN equal to itself). */
+export const SQL_NAN = "CAST('NaN' AS DOUBLE)";
+
+/** A DOUBLE with NaN as null, as in process NaN is a null (both dialects hold NaN equal to itself). */
+export const withoutNaN = (double: string): string => `NULLIF(${double}, ${SQL_NAN})`;
+
 /**
  * 2^53: a whole double below it in magnitude is written by JavaScript as its exact digits, which its BIGINT's text
  * gives too (`numberText`); from it on JavaScript writes the shortest digits padded with zeros, which no SQL cast gives.
@@ -109,6 +120,7 @@ const EXACT_WHOLE = "9007199254740992";
 /** 2^52: a double of this magnitude or more is a whole number (or an infinity, or NaN). */
 const FRACTION_LIMIT = "4503599627370496";
 
+/** The dialect table. */
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
   duckdb: {
     quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
@@ -119,18 +131,18 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
     types: { int: "BIGINT", float: "DOUBLE", string: "VARCHAR", boolean: "BOOLEAN", timestamp: "TIMESTAMP" },
     epochMillis: (timestamp) => `(CAST(epoch_us(${timestamp}) AS DOUBLE) / 1000)`,
-    timestampFromMillis: (millis) => `make_timestamp(CAST(round(${millis} * 1000) AS BIGINT))`,
+    timestampFromMillis: (millis) => `make_timestamp(CAST(round(${withoutNaN(millis)} * 1000) AS BIGINT))`,
     trimBlanks: (text) => `trim(${text}, ${JS_BLANKS})`,
     // DuckDB writes 5.0 and 1e-05 where JavaScript writes 5 and 0.00001: whole numbers below 2^53 go through
     // BIGINT; others keep DuckDB's shortest round-trip text (the same digits; exponents below 1e-4 differ).
     numberText: (number) =>
-      `(CASE WHEN ${number} = trunc(${number}) AND abs(${number}) < ${EXACT_WHOLE} THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`,
+      `(CASE WHEN isnan(${number}) THEN NULL WHEN ${number} = trunc(${number}) AND abs(${number}) < ${EXACT_WHOLE} THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`,
     fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
     raiseError: (message) => `error(${message})`,
     inPlace: (condition) => condition,
     valueTypeIs: (value, type) =>
       type === "string" ? `(typeof(${value}) = 'VARCHAR')` : `(typeof(${value}) IN ('DOUBLE', 'FLOAT'))`,
-    castInt: (number) => `CAST(trunc(CAST(${number} AS DOUBLE)) AS BIGINT)`,
+    castInt: (number) => `CAST(trunc(${withoutNaN(`CAST(${number} AS DOUBLE)`)}) AS BIGINT)`,
     intSum: (ints, over) => `sum(${ints})${over}`,
     wholeNumber: (fn, double) => `(${fn}(${double}) + 0.0)`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
@@ -159,7 +171,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     // the session sets timestampType=TIMESTAMP_NTZ, so TIMESTAMP would mean NTZ: unix_micros needs LTZ (UTC session)
     epochMillis: (timestamp) => `(CAST(unix_micros(CAST(${timestamp} AS TIMESTAMP_LTZ)) AS DOUBLE) / 1000)`,
     timestampFromMillis: (millis) =>
-      `CAST(timestamp_micros(CAST(round(${millis} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
+      `CAST(timestamp_micros(CAST(round(${withoutNaN(millis)} * 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`,
     trimBlanks: (text) => `trim(BOTH ${JS_BLANKS} FROM ${text})`,
     numberText: sparkNumberText,
     fullMatch: (text, pattern) => `(${text} RLIKE concat('^(?:', ${pattern}, ')$'))`,
@@ -167,7 +179,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     inPlace: (condition) => `(CASE WHEN spark_partition_id() >= 0 THEN ${condition} END)`,
     valueTypeIs: (value, type) =>
       type === "string" ? `(typeof(${value}) = 'string')` : `(typeof(${value}) IN ('double', 'float'))`,
-    castInt: (number) => `CAST(CAST(${number} AS DOUBLE) AS BIGINT)`,
+    castInt: (number) => `CAST(${withoutNaN(`CAST(${number} AS DOUBLE)`)} AS BIGINT)`,
     intSum: (ints, over) => `CAST(sum(CAST(${ints} AS DECIMAL(38, 0)))${over} AS DOUBLE)`,
     wholeNumber: (fn, double) =>
       `(CASE WHEN abs(${double}) < ${FRACTION_LIMIT} THEN CAST(${fn}(${double}) AS DOUBLE) ELSE ${double} END)`,

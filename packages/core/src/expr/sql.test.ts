@@ -90,11 +90,15 @@ describe("toSql (DuckDB)", () => {
       `(CASE WHEN ("amount" > 100) THEN 'large' ELSE 'small' END)`,
     ],
     ["case without else", caseWhen([[col("flag"), 1]]), `(CASE WHEN "flag" THEN 1 ELSE NULL END)`],
-    ["cast to int truncates", cast(col("x"), "int"), `CAST(trunc(CAST("x" AS DOUBLE)) AS BIGINT)`],
-    ["cast to string", cast(col("x"), "string"), `CAST("x" AS VARCHAR)`],
+    [
+      "cast to int truncates, NaN null",
+      cast(col("x"), "int"),
+      `CAST(trunc(NULLIF(CAST("x" AS DOUBLE), CAST('NaN' AS DOUBLE))) AS BIGINT)`,
+    ],
+    ["cast to string of a time stamp", cast(col("t"), "string"), `CAST("t" AS VARCHAR)`],
   ];
   it.each(golden)("renders %s", (_, expr, sql) => {
-    expect(toSql(expr, "duckdb")).toBe(sql);
+    expect(toSql(expr, "duckdb", { t: "timestamp" })).toBe(sql);
   });
 
   it("writes numbers cast to string as JavaScript does, where their form or the known types say numbers", () => {

@@ -1,7 +1,7 @@
 import { formatTimestamp } from "../time/timestamp";
 import type { BinaryOp, CastType, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { everyPickedValue } from "./picked-values";
-import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from "./sql-dialects";
+import { SQL_DIALECTS, type SqlDialect, type SqlDialectName, withoutNaN } from "./sql-dialects";
 import { givesStamps } from "./stamp-text";
 
 const OPERATORS: Partial<Record<BinaryOp, string>> = {
@@ -118,6 +118,14 @@ function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>)
   }
 }
 
+/**
+ * A cast to `string` or `boolean` of a value that gives numbers, as in process: a number's text as JavaScript
+ * writes it, a number's boolean its being other than 0, NaN (the engine's; a null in process) null.
+ */
+function numberCast(to: "string" | "boolean", arg: string, d: SqlDialect): string {
+  return to === "string" ? d.numberText(arg) : `CAST(${withoutNaN(`CAST(${arg} AS DOUBLE)`)} AS BOOLEAN)`;
+}
+
 function render(node: ExprNode, r: Rendering): string {
   const d = r.d;
   switch (node.kind) {
@@ -172,8 +180,10 @@ function render(node: ExprNode, r: Rendering): string {
     case "cast": {
       const arg = render(node.arg, r);
       if (node.to === "int") return d.castInt(arg);
-      // a number's text as JavaScript writes it (`2`, not SQL's `2.0`), as the in-process cast does
-      if (node.to === "string" && givesNumbers(node.arg, r.types)) return d.numberText(arg);
+      // a number's text as JavaScript writes it (`2`, not SQL's `2.0`), and NaN null, as the in-process cast does
+      if (node.to === "string" || node.to === "boolean") {
+        if (givesNumbers(node.arg, r.types)) return numberCast(node.to, arg, d);
+      }
       return `CAST(${arg} AS ${d.types[node.to]})`;
     }
   }

@@ -14,23 +14,31 @@ export function booleanWord(c: SqlStepContext, cell: string): string {
 /** 2^63 as a DOUBLE literal (both dialects read an exponent as a DOUBLE). */
 const INT_LIMIT = "9.223372036854775808e18";
 
-/** Whether a DOUBLE (not null) truncates to a number an `int` (BIGINT) holds: from -2^63 to below 2^63. */
+/** Whether a DOUBLE (not null, not NaN) truncates to a number an `int` (BIGINT) holds: from -2^63 to below 2^63. */
 function fitsInt(number: string): string {
   return `(${number} >= -${INT_LIMIT} AND ${number} < ${INT_LIMIT})`;
+}
+
+/**
+ * Whether a DOUBLE (not null) casts to `int` as in process: NaN, which the engine computes (`Infinity - Infinity`,
+ * a NaN in a table it reads) and in process is null, casts to null; any other number must fit ({@link fitsInt}).
+ */
+function castsToInt(number: string): string {
+  return `(isnan(${number}) OR ${fitsInt(number)})`;
 }
 
 /** What the error of a number an `int` cannot hold says is expected, as in process. */
 const INT_RANGE = "a number from -2^63 to below 2^63";
 
 /**
- * For the cast of a DOUBLE to `int`, which fails past 2^63 in magnitude (an infinity too, and NaN in SQL), the
- * SQL test a non-null number passes when it converts, and what is expected; undefined for any other cast.
+ * For the cast of a DOUBLE to `int`, which fails past 2^63 in magnitude (an infinity too; NaN is null, as in
+ * process), the SQL test a non-null number passes when it converts, and what is expected; undefined for any other cast.
  */
 export function floatCastTest(
   number: string,
   to: CastType,
 ): { readonly converts: string; readonly expected: string } | undefined {
-  return to === "int" ? { converts: fitsInt(number), expected: INT_RANGE } : undefined;
+  return to === "int" ? { converts: castsToInt(number), expected: INT_RANGE } : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
 export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
+export { describeNaNCastParity } from "./nan-cast-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
 export { describeNumberTextParity } from "./number-text-suite";
 export { describeParityAtScale } from "./parity-at-scale-suite";
