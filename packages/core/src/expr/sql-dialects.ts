@@ -60,9 +60,17 @@ export interface SqlDialect {
   readonly wholeNumber: (fn: "floor" | "ceil", double: string) => string;
   /**
    * Whether a value's SQL type, known to the engine only (a column the compiler could not type), is text
-   * (`string`) or a binary float (`float`: DOUBLE or FLOAT): the engine's `typeof`, one answer per query.
+   * (`string`), or a number that an `int` may not hold as it is (`number`: a binary float, DOUBLE or FLOAT,
+   * which may be NaN or hold a fraction; a DECIMAL; an integer wider than BIGINT, DuckDB's HUGEINT, UBIGINT and
+   * UHUGEINT): the engine's `typeof`, one answer per query. An integer up to BIGINT is neither.
    */
-  readonly valueTypeIs: (value: string, type: "string" | "float") => string;
+  readonly valueTypeIs: (value: string, type: "string" | "number") => string;
+  /**
+   * The DOUBLE of a value of any SQL type that is a number (a DECIMAL to the double nearest it, a FLOAT exactly),
+   * null for a value no number converts from; the SQL binds whatever the value's type (Spark refuses even a
+   * `TRY_CAST` of a time stamp to DOUBLE, so its value goes through its text).
+   */
+  readonly anyAsDouble: (value: string) => string;
   /**
    * A number truncated toward zero as the `int` type (DuckDB's `trunc`; Spark's cast to BIGINT truncates); NaN
    * (which the engine computes: `Infinity - Infinity`) is null, as in process, not a conversion error.
@@ -111,6 +119,9 @@ export const SQL_NAN = "CAST('NaN' AS DOUBLE)";
 /** A DOUBLE with NaN as null, as in process NaN is a null (both dialects hold NaN equal to itself). */
 export const withoutNaN = (double: string): string => `NULLIF(${double}, ${SQL_NAN})`;
 
+/** The SQL types DuckDB's `typeof` names for a number an `int` may not hold as it is (`valueTypeIs`). */
+const DUCKDB_WIDE_NUMBERS = "('DOUBLE', 'FLOAT', 'HUGEINT', 'UHUGEINT', 'UBIGINT')";
+
 /**
  * 2^53: a whole double below it in magnitude is written by JavaScript as its exact digits, which its BIGINT's text
  * gives too (`numberText`); from it on JavaScript writes the shortest digits padded with zeros, which no SQL cast gives.
@@ -141,7 +152,11 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     raiseError: (message) => `error(${message})`,
     inPlace: (condition) => condition,
     valueTypeIs: (value, type) =>
-      type === "string" ? `(typeof(${value}) = 'VARCHAR')` : `(typeof(${value}) IN ('DOUBLE', 'FLOAT'))`,
+      type === "string"
+        ? `(typeof(${value}) = 'VARCHAR')`
+        : `(typeof(${value}) IN ${DUCKDB_WIDE_NUMBERS} OR typeof(${value}) LIKE 'DECIMAL%')`,
+    // DuckDB's TRY_CAST of any type binds (a time stamp's is null)
+    anyAsDouble: (value) => `TRY_CAST(${value} AS DOUBLE)`,
     castInt: (number) => `CAST(trunc(${withoutNaN(`CAST(${number} AS DOUBLE)`)}) AS BIGINT)`,
     intSum: (ints, over) => `sum(${ints})${over}`,
     wholeNumber: (fn, double) => `(${fn}(${double}) + 0.0)`,
@@ -178,7 +193,12 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     raiseError: (message) => `raise_error(${message})`,
     inPlace: (condition) => `(CASE WHEN spark_partition_id() >= 0 THEN ${condition} END)`,
     valueTypeIs: (value, type) =>
-      type === "string" ? `(typeof(${value}) = 'string')` : `(typeof(${value}) IN ('double', 'float'))`,
+      type === "string"
+        ? `(typeof(${value}) = 'string')`
+        : `(typeof(${value}) IN ('double', 'float') OR typeof(${value}) LIKE 'decimal%')`,
+    // through the text, which binds for every type (Java's digits give the double back; a FLOAT's, the float)
+    anyAsDouble: (value) =>
+      `(CASE WHEN typeof(${value}) = 'float' THEN CAST(TRY_CAST(CAST(${value} AS STRING) AS FLOAT) AS DOUBLE) ELSE TRY_CAST(CAST(${value} AS STRING) AS DOUBLE) END)`,
     castInt: (number) => `CAST(${withoutNaN(`CAST(${number} AS DOUBLE)`)} AS BIGINT)`,
     intSum: (ints, over) => `CAST(sum(CAST(${ints} AS DECIMAL(38, 0)))${over} AS DOUBLE)`,
     wholeNumber: (fn, double) =>

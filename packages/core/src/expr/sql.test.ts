@@ -110,10 +110,26 @@ describe("toSql (DuckDB)", () => {
     );
     expect(toSql(cast(hour(col("t")), "string"), "duckdb")).toBe(text(`hour("t")`));
     expect(toSql(cast(col("x"), "string"), "spark", types)).toBe(SQL_DIALECTS.spark.numberText("`x`"));
-    // a time stamp, a string, a column of unknown type: SQL's CAST
-    for (const name of ["t", "s", "u"]) {
+    // a time stamp, a string: SQL's CAST
+    for (const name of ["t", "s"]) {
       expect(toSql(cast(col(name), "string"), "duckdb", types)).toBe(`CAST("${name}" AS VARCHAR)`);
     }
+  });
+
+  it("casts a value of unknown type to string or boolean by the engine's type of it: a number as in process", () => {
+    const types = { k: "int", s: "string" } as const;
+    const d = SQL_DIALECTS.duckdb;
+    const number = d.valueTypeIs(`"u"`, "number");
+    expect(toSql(cast(col("u"), "string"), "duckdb", types)).toBe(
+      `(CASE WHEN ${number} THEN ${d.numberText(`TRY_CAST("u" AS DOUBLE)`)} ELSE CAST("u" AS VARCHAR) END)`,
+    );
+    expect(toSql(cast(coalesce(col("k"), col("u")), "boolean"), "duckdb", types)).toContain(
+      `THEN CAST(NULLIF(TRY_CAST(COALESCE("k", "u") AS DOUBLE), CAST('NaN' AS DOUBLE)) AS BOOLEAN) ELSE CAST(COALESCE("k", "u") AS BOOLEAN) END`,
+    );
+    // with a string among the values it is never a number: SQL's CAST
+    expect(toSql(cast(coalesce(col("s"), col("u")), "string"), "duckdb", types)).toBe(
+      `CAST(COALESCE("s", "u") AS VARCHAR)`,
+    );
   });
 
   it("sees numbers through a coalesce or case whose every value is a number or a null literal", () => {
@@ -135,8 +151,8 @@ describe("toSql (DuckDB)", () => {
     expect(toSql(cast(coalesce(null, caseWhen([[gt(col("x"), 0), 1]])), "string"), "spark", types)).toBe(
       SQL_DIALECTS.spark.numberText("COALESCE(NULL, (CASE WHEN (`x` > 0) THEN 1 ELSE NULL END))"),
     );
-    // a value of a time stamp, a string or a column of unknown type, or nulls only: SQL's CAST
-    for (const other of ["t", "s", "u"]) {
+    // a value of a time stamp or a string, or nulls only: SQL's CAST
+    for (const other of ["t", "s"]) {
       expect(toSql(cast(coalesce(col("k"), col(other)), "string"), "duckdb", types)).toBe(
         `CAST(COALESCE("k", "${other}") AS VARCHAR)`,
       );

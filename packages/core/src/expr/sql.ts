@@ -119,11 +119,42 @@ function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>)
 }
 
 /**
- * A cast to `string` or `boolean` of a value that gives numbers, as in process: a number's text as JavaScript
- * writes it, a number's boolean its being other than 0, NaN (the engine's; a null in process) null.
+ * Whether `node` may give numbers of a SQL type the compiler does not know (a DECIMAL, a HUGEINT, a DOUBLE): a
+ * column of no known type, a negation of one, or a `coalesce` or `case` whose every value is one of these or gives
+ * numbers, at least one of these (as far as the known column types tell: a string column's never does).
  */
-function numberCast(to: "string" | "boolean", arg: string, d: SqlDialect): string {
-  return to === "string" ? d.numberText(arg) : `CAST(${withoutNaN(`CAST(${arg} AS DOUBLE)`)} AS BOOLEAN)`;
+function mayGiveUnknownNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>): boolean {
+  switch (node.kind) {
+    case "column":
+      return types[node.name] === undefined;
+    case "unary":
+      return node.op === "neg" && mayGiveUnknownNumbers(node.arg, types);
+    case "coalesce":
+    case "case":
+      return (
+        everyPickedValue(
+          node,
+          (value) => givesNumbers(value, types) || mayGiveUnknownNumbers(value, types),
+        ) && !everyPickedValue(node, (value) => givesNumbers(value, types))
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * A cast to `string` or `boolean` of a value that gives numbers (`known`: the compiler sees it does) or may give
+ * numbers of a type it does not know, as in process: a number's text as JavaScript writes it, a number's boolean
+ * its being other than 0, NaN (the engine's; a null in process) null. A value of unknown type is tested on the
+ * engine's type of it (`valueTypeIs`): a text or a boolean casts as SQL casts it.
+ */
+function numberCast(to: "string" | "boolean", arg: string, known: boolean, d: SqlDialect): string {
+  const double = known ? `CAST(${arg} AS DOUBLE)` : d.anyAsDouble(arg);
+  const number =
+    to === "string" ? d.numberText(known ? arg : double) : `CAST(${withoutNaN(double)} AS BOOLEAN)`;
+  return known
+    ? number
+    : `(CASE WHEN ${d.valueTypeIs(arg, "number")} THEN ${number} ELSE CAST(${arg} AS ${d.types[to]}) END)`;
 }
 
 function render(node: ExprNode, r: Rendering): string {
@@ -182,7 +213,8 @@ function render(node: ExprNode, r: Rendering): string {
       if (node.to === "int") return d.castInt(arg);
       // a number's text as JavaScript writes it (`2`, not SQL's `2.0`), and NaN null, as the in-process cast does
       if (node.to === "string" || node.to === "boolean") {
-        if (givesNumbers(node.arg, r.types)) return numberCast(node.to, arg, d);
+        if (givesNumbers(node.arg, r.types)) return numberCast(node.to, arg, true, d);
+        if (mayGiveUnknownNumbers(node.arg, r.types)) return numberCast(node.to, arg, false, d);
       }
       return `CAST(${arg} AS ${d.types[node.to]})`;
     }

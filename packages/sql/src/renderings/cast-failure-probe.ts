@@ -10,7 +10,8 @@ const NUMBER = "__tablepipe_failed_number";
 
 /**
  * The SQL of a check's value as a string (or null) and as a DOUBLE (or null): a string's in the first, a
- * DOUBLE's in the second, and a value of unknown type (or a number of unknown type) in the one its type says.
+ * DOUBLE's in the second, and a value of unknown type (or a number of unknown type) in the one its type says (a
+ * DECIMAL or a HUGEINT as its double, the number in process holds).
  */
 function valueColumns(c: SqlStepContext, check: CastCheck): readonly [text: string, number: string] {
   const d = SQL_DIALECTS[c.dialect];
@@ -20,7 +21,7 @@ function valueColumns(c: SqlStepContext, check: CastCheck): readonly [text: stri
     check.from === "number"
       ? `CAST(NULL AS ${d.types.string})`
       : `(CASE WHEN ${d.valueTypeIs(check.value, "string")} THEN CAST(${check.value} AS ${d.types.string}) END)`,
-    `(CASE WHEN ${d.valueTypeIs(check.value, "float")} THEN TRY_CAST(${check.value} AS ${d.types.float}) END)`,
+    `(CASE WHEN ${d.valueTypeIs(check.value, "number")} THEN ${d.anyAsDouble(check.value)} END)`,
   ];
 }
 

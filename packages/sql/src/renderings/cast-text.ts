@@ -75,7 +75,8 @@ export function stringCastTest(
 /**
  * For a cast of a value whose SQL type the compiler does not know, the SQL test a non-null value passes when it
  * converts as in process, on the engine's type of it: a text's as a string's (when `maybeText`: not for numbers),
- * a DOUBLE's (to `int`) as a float's, any other's passes (an integer fits an `int`, a boolean converts);
+ * a number an `int` may not hold as it is (a DOUBLE, a DECIMAL, a HUGEINT: `valueTypeIs`'s `number`) to `int`
+ * as its double, which in process it is, any other's passes (a BIGINT fits an `int`, a boolean converts);
  * undefined where no value can fail the cast.
  */
 export function unknownCastTest(
@@ -86,10 +87,10 @@ export function unknownCastTest(
 ): { readonly converts: string; readonly expected: string } | undefined {
   const d = SQL_DIALECTS[c.dialect];
   const text = maybeText ? stringCastTest(c, `CAST(${value} AS ${d.types.string})`, "string", to) : undefined;
-  const number = floatCastTest(`TRY_CAST(${value} AS ${d.types.float})`, to);
+  const number = floatCastTest(d.anyAsDouble(value), to);
   const whens = [
     ...(text === undefined ? [] : [`WHEN ${d.valueTypeIs(value, "string")} THEN ${text.converts}`]),
-    ...(number === undefined ? [] : [`WHEN ${d.valueTypeIs(value, "float")} THEN ${number.converts}`]),
+    ...(number === undefined ? [] : [`WHEN ${d.valueTypeIs(value, "number")} THEN ${number.converts}`]),
   ];
   const expected = text?.expected ?? number?.expected;
   return expected === undefined

@@ -29,3 +29,4 @@ export { describeStampTextParity } from "./stamp-text-suite";
 export { describeStddevParity } from "./stddev-suite";
 export { describeTipModelParity } from "./tip-model-suite";
 export { describeTypedParity } from "./typed-parity-suite";
+export { describeWideNumberCastParity } from "./wide-number-cast-suite";

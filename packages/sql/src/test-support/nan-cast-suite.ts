@@ -1,8 +1,9 @@
 /** A NaN the engine computes is null to a cast, as in process, where NaN is a null. */
-import { cast, coalesce, col, isNull, pipe, sub, sum } from "@tablepipe/core";
+import { cast, col, isNull, pipe, sub, sum } from "@tablepipe/core";
 import { aggregate, castColumns, derive, filter } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
+import { copyAs } from "./copy-as";
 import { expectParity, type ParityEngine } from "./expect-parity";
 
 /** The column types the engine loads the table with. */
@@ -61,11 +62,13 @@ export function describeNaNCastParity(engine: ParityEngine, enabled = true): voi
           .transform(aggregate, { by: [], measures: { s: sum(col("x")) } })
           .transform(derive, { columns: { i: cast(col("s"), "int"), t: cast(col("s"), "string") } });
         await onEngine(summed);
-        // coalesce's type is not plain to the compiler: u's type is unknown after this step
+        // a user's step gives u, a DOUBLE: its type is unknown to the compiler
         const untyped = pipe(table())
           .transform(derive, { columns: { d: nan } })
-          .transform(derive, { columns: { u: coalesce(col("d"), col("d")) } })
-          .transform(derive, { columns: { i: cast(col("u"), "int") } });
+          .transform(copyAs, { column: "d", output: "u", sqlType: "DOUBLE" })
+          .transform(derive, {
+            columns: { i: cast(col("u"), "int"), t: cast(col("u"), "string"), b: cast(col("u"), "boolean") },
+          });
         await onEngine(untyped);
       });
     },
