@@ -1,4 +1,5 @@
-import { columnArray, isMissing } from "@tablepipe/core";
+import { columnArray, isMissing, type TableSchema } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
 import type { ColumnType } from "@tablepipe/sql";
 import {
   bool,
@@ -6,12 +7,14 @@ import {
   columnFromArray,
   float64,
   int64,
+  Type,
   tableFromColumns,
   tableFromIPC,
   tableToIPC,
   utf8,
 } from "@uwdata/flechette";
 import { type ColumnTable, table as makeTable } from "arquero";
+import { arrowLogicalType } from "./arrow-types";
 import { SparkLoadError } from "./errors";
 import { microsColumn, microsOf } from "./micros-column";
 
@@ -97,7 +100,10 @@ export function tableToArrow(
  * The Arrow IPC streams of a result as one arquero table with the column types a table has in process:
  * numbers (64-bit integers too, past 2^53 rounded as `Number(bigint)` rounds, and decimals) as numbers, time
  * stamps as epoch milliseconds, strings, booleans, nulls as `null`; a number column without nulls as a
- * Float64Array.
+ * Float64Array. The table carries its schema (`schemaOf`): each column's logical type from its Arrow type
+ * ({@link arrowLogicalType}: a BIGINT `int`, a TIMESTAMP_NTZ `timestamp`, a DECIMAL `float`), nullable when it
+ * holds a null, as DuckDB's results carry theirs (else a Spark table's ints and time stamps would be typed by
+ * their numbers: floats).
  */
 export function arrowToTable(batches: readonly Uint8Array[]): ColumnTable {
   // Copied (a Buffer's slice would not copy): protobuf hands out views at any offset, and Arrow reads its buffers as aligned typed arrays.
@@ -108,6 +114,7 @@ export function arrowToTable(batches: readonly Uint8Array[]): ColumnTable {
   );
   const names = parts[0]?.names ?? [];
   const columns: Record<string, unknown[] | Float64Array> = {};
+  const schema: Record<string, TableSchema[string]> = {};
   for (const name of names) {
     const values: unknown[] = [];
     for (const part of parts) {
@@ -119,6 +126,9 @@ export function arrowToTable(batches: readonly Uint8Array[]): ColumnTable {
     }
     const numeric = values.length > 0 && values.every((v) => typeof v === "number");
     columns[name] = numeric ? Float64Array.from(values as number[]) : values;
+    const type = arrowLogicalType(parts[0]?.schema.fields[names.indexOf(name)]?.type.typeId ?? Type.NONE);
+    if (type !== undefined) schema[name] = { type, nullable: values.includes(null) };
   }
-  return makeTable(columns as Record<string, unknown[]>, names);
+  const table = makeTable(columns as Record<string, unknown[]>, names);
+  return Object.keys(schema).length === names.length ? attachSchema(table, schema) : table;
 }
