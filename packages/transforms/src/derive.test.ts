@@ -8,6 +8,7 @@ import {
   pipe,
   StepFailedError,
   schemaOf,
+  sub,
   typedTable,
 } from "@tablepipe/core";
 import * as aq from "arquero";
@@ -33,6 +34,20 @@ describe("derive", () => {
     expect(out.column("m")).toEqual(Float64Array.of(3, 12)); // no null: typed
     expect(out.array("price")).toEqual([3, 4]);
     expect(t.array("price")).toEqual([2, 3]);
+  });
+
+  it("arithmetic on infinities that gives NaN gives a null, in a column declared nullable (not a contract error)", () => {
+    const t = typedTable(aq.table({ x: [Number.POSITIVE_INFINITY, 2] }), {
+      x: { type: "float", nullable: false },
+    });
+    const out = pipe(t)
+      .transform(derive, { columns: { d: sub(col("x"), col("x")), z: mul(col("x"), 0) } })
+      .run().table;
+    expect(out.objects()).toEqual([
+      { x: Number.POSITIVE_INFINITY, d: null, z: null },
+      { x: 2, d: 0, z: 0 },
+    ]);
+    expect(schemaOf(out).d).toEqual({ type: "float", nullable: true });
   });
 
   it("with no column to compute, gives the table unchanged (every row kept), as SQL does", () => {

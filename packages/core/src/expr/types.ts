@@ -25,8 +25,15 @@ function oneOf(types: readonly ColumnType[], nullable: boolean): ColumnType {
   return { type: numeric && types.some((t) => t.type === "float") ? "float" : known.type, nullable };
 }
 
+/**
+ * Whether a number of this type may be an infinity: a float may (an int, a time stamp's epoch milliseconds may
+ * not). Arithmetic on one may give NaN, a null (`Infinity - Infinity`, `Infinity * 0`).
+ */
+const mayBeInfinite = (type: ColumnType): boolean => type.type === "float";
+
 function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType {
-  const nullable = left.nullable || right.nullable || op === "div";
+  const nullable =
+    left.nullable || right.nullable || op === "div" || mayBeInfinite(left) || mayBeInfinite(right);
   if (left.type === "unknown" || right.type === "unknown") return UNKNOWN;
   if (op !== "div" && left.type === "int" && right.type === "int") return of("int", nullable);
   return of("float", nullable);
@@ -37,7 +44,8 @@ function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType
  * tests are `boolean`, date parts `int`, `truncate` a `timestamp`, string functions and `concat` `string` (`length`
  * `int`), arithmetic `int` on two ints (`div` always `float`), `neg`, `abs`, `floor` and `ceil` `int` of an int
  * (else `float`), a cast its target; `unknown` where the
- * inputs' types are unknown. Nullable when an input may be null (and for a division, which is null by zero).
+ * inputs' types are unknown. Nullable when an input may be null (and for a division, which is null by zero, and
+ * arithmetic on a float, which may be an infinity: `Infinity - Infinity` is NaN, a null).
  * @example expressionType(gt(col("fare"), 10), { fare: { type: "float", nullable: false } }) // boolean, not nullable
  */
 export function expressionType(node: ExprNode, schema: TableSchema): ColumnType {

@@ -2,7 +2,7 @@ import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { add, coalesce, col, div, gt, isNull, month, truncate } from "../expr/build";
+import { add, coalesce, col, div, gt, isNull, month, mul, sub, truncate } from "../expr/build";
 import { count, max, mean, sum } from "../expr/measures";
 import { expressionType, measureType } from "../expr/types";
 import { pipe } from "../pipe/pipe";
@@ -170,6 +170,13 @@ describe("expression and measure types", () => {
     });
     expect(expressionType(col("nope"), schema).type).toBe("unknown");
     expect(expressionType(coalesce(col("a"), 1.5), schema)).toEqual({ type: "float", nullable: false });
+  });
+  it("makes arithmetic on a float nullable, as an infinity in it gives NaN, a null", () => {
+    const floats = { f: { type: "float", nullable: false }, a: { type: "int", nullable: false } } as const;
+    for (const expr of [sub(col("f"), col("f")), mul(col("f"), 0), add(col("a"), col("f"))]) {
+      expect(expressionType(expr, floats)).toEqual({ type: "float", nullable: true });
+    }
+    expect(expressionType(mul(col("a"), col("a")), floats)).toEqual({ type: "int", nullable: false });
   });
   it("types measures", () => {
     expect(measureType(count(), schema)).toEqual({ type: "int", nullable: false });
