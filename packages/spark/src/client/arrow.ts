@@ -101,7 +101,7 @@ export function tableToArrow(
  * numbers (64-bit integers too, past 2^53 rounded as `Number(bigint)` rounds, and decimals) as numbers, time
  * stamps as epoch milliseconds, strings, booleans, nulls as `null`; a number column without nulls as a
  * Float64Array. The table carries its schema (`schemaOf`): each column's logical type from its Arrow type
- * ({@link arrowLogicalType}: a BIGINT `int`, a TIMESTAMP_NTZ `timestamp`, a DECIMAL `float`), nullable when it
+ * (a BIGINT `int`, a TIMESTAMP_NTZ `timestamp`, a DECIMAL `float`), nullable when it
  * holds a null, as DuckDB's results carry theirs (else a Spark table's ints and time stamps would be typed by
  * their numbers: floats).
  */
