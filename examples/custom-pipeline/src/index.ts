@@ -6,5 +6,6 @@ export { FarePerMileJob, type FarePerMileTables } from "./job";
 export { type GeneratedOrders, generateOrders } from "./orders/generate-orders";
 export { Customer, type CustomerColumns, Order, type OrderColumns } from "./orders/order-rows";
 export { latestOrdersPerCustomer, totalAmountPerCustomer } from "./orders/order-summaries";
+export { withCustomers } from "./orders/with-customers";
 export { prepareTrips } from "./prepare-trips";
 export { farePerMileByBoroughAndHour, type PreparedTripColumns } from "./summarize";

@@ -1,4 +1,5 @@
 import { compose, step, tableParam } from "@tablepipe/core";
+import { taxiZoneGeoSchema } from "@tablepipe/tip-model";
 import { dropDuplicates, dropMissing, excludeAirports, limitHistory, yyyyMM } from "@tablepipe/transforms";
 import * as z from "zod";
 import { addFarePerMile } from "./add-fare-per-mile";
@@ -19,7 +20,7 @@ export const prepareTrips = compose({
   name: "prepareTrips",
   description: "Dedupe, one year of pickups, no airports, fare per mile of measurable trips, pickup borough.",
   params: z.object({
-    zones: tableParam().describe("The zone table (zone_id, zone_name, borough)."),
+    zones: tableParam(taxiZoneGeoSchema).describe("The zone table (zone_id, zone_name, borough)."),
     after: yyyyMM.default("201712").describe("Keep pickups after this month (yyyyMM, exclusive)."),
     through: yyyyMM.default("201812").describe("Keep pickups up to this month (yyyyMM, inclusive)."),
     minMiles: z.number().min(0).default(0.5).describe("Shorter trips are not measured."),

@@ -1,12 +1,13 @@
 import "@tablepipe/testing/vitest";
 import { col, gt, pipe } from "@tablepipe/core";
 import { assertTablesEqual, rowFactory } from "@tablepipe/testing";
-import { filter } from "@tablepipe/transforms";
+import { filter, sortRows } from "@tablepipe/transforms";
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { generateOrders } from "../src/orders/generate-orders";
 import { Customer, Order } from "../src/orders/order-rows";
 import { latestOrdersPerCustomer, totalAmountPerCustomer } from "../src/orders/order-summaries";
+import { withCustomers } from "../src/orders/with-customers";
 
 const orderRows = rowFactory(Order, { name: "orders" });
 const customerRows = rowFactory(Customer, { name: "customers" });
@@ -105,6 +106,33 @@ describe("the typed pipe on orders", () => {
     expect(wrong).toThrow('filter: missing column "amout"');
   });
 });
+
+// #region test-withCustomers
+describe("withCustomers", () => {
+  const orders = orderRows.rows([{ customer_id: 1, quantity: 2 }, { customer_id: 2 }]);
+  const customers = customerRows.rows([{ customer_id: 1, name: "Ann", country: "FR" }]);
+
+  it("adds the customer's columns and the amount; the compiler knows them after the step", () => {
+    const sorted = pipe(orders)
+      .transform(withCustomers, { customers })
+      .transform(sortRows, { by: ["country", "amount"] })
+      .value();
+    expect(sorted.select("customer_id", "name", "country", "amount")).toEqualTable(
+      table({ customer_id: [2, 1], name: [null, "Ann"], country: [null, "FR"], amount: [10, 20] }),
+    );
+    const named = pipe(orders).transform(withCustomers, { customers });
+    // @ts-expect-error "contry" is neither an order's column nor a customer's: this does not compile
+    expect(() => named.transform(sortRows, { by: ["contry"] }).check()).toThrow('missing column "contry"');
+  });
+
+  it("checks the customers table against its schema before any step runs", () => {
+    const textIds = table({ customer_id: ["1"], name: ["Ann"], country: ["FR"] });
+    expect(() => pipe(orders).transform(withCustomers, { customers: textIds }).check()).toThrow(
+      'withCustomers: param "customers": column "customer_id" should be int, but row 0 holds "1"',
+    );
+  });
+});
+// #endregion test-withCustomers
 
 describe("generateOrders", () => {
   it("gives the same orders for the same seed, other orders for another", () => {

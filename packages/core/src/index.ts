@@ -154,7 +154,7 @@ export {
   SchemaMismatchError,
   TransformParamError,
 } from "./transform/errors";
-export { describeValue, tableParam } from "./transform/params";
+export { describeValue } from "./transform/params";
 export type { FirstDistinctRows, FirstRowsCutoff, StepSpec, Transform } from "./transform/runtime";
 export type { SqlRendering, SqlStepContext } from "./transform/sql-rendering";
 export type {
@@ -164,10 +164,13 @@ export type {
   NoColumnTypes,
   Table,
   TableColumns,
+  TableFitting,
   TableTypes,
   TypesOf,
 } from "./transform/table";
 export { isTable } from "./transform/table";
+export type { TypedTableParam } from "./transform/table-param";
+export { tableParam } from "./transform/table-param";
 export type {
   CheckedTable,
   ColumnsForRole,

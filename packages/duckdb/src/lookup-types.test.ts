@@ -1,4 +1,4 @@
-import { pipe, typedTable } from "@tablepipe/core";
+import { compose, pipe, step, tableParam, typedTable } from "@tablepipe/core";
 import { excludeAirports, excludeMatching, join, union } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,26 @@ describe("a key column an earlier join added", () => {
       expect(result.placement.map((s) => s.engine)).toEqual(["duckdb", "duckdb"]);
       expect(result.table.array("region")).toEqual(["north", "south"]);
     }
+  });
+});
+
+describe("a composite's typed table param", () => {
+  const withRegions = compose({
+    name: "withRegions",
+    params: z.object({ ids: tableParam(z.object({ customer_id: z.int(), region_id: z.int() })) }),
+    steps: (p) => [step(join, { right: p.ids, on: ["customer_id"], how: "left" })],
+  });
+
+  it("is a lookup like any other: the join and a later join on its column run on DuckDB, as in process", async () => {
+    const regions = aq.table({ region_id: [1, 2], region: ["north", "south"] });
+    const result = await expectParity(
+      pipe(orders)
+        .transform(withRegions, { ids: aq.table({ customer_id: [7, 8], region_id: [1, 2] }) })
+        .transform(join, { right: regions, on: ["region_id"] }),
+      db,
+    );
+    expect(result.placement.map((s) => s.engine)).toEqual(["duckdb", "duckdb"]);
+    expect(result.table.array("region")).toEqual(["north", "south"]);
   });
 });
 

@@ -1,8 +1,9 @@
-import { type Pipe, pipe } from "@tablepipe/core";
+import { compose, type Pipe, pipe, step, tableParam } from "@tablepipe/core";
 import { expectParity } from "@tablepipe/sql/test-support";
 import { excludeMatching, join, union } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import * as z from "zod";
 import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
 import { SparkSession } from "./engine/spark-session";
 
@@ -44,6 +45,22 @@ describe.runIf(remote !== "")("lookup and other tables' types on Spark", { timeo
     await onSpark(
       pipe(orders).transform(excludeMatching, { column: "customer_id", lookup, lookupKey: "zone" }),
     );
+  });
+
+  it("a composite's typed table param is a lookup like any other, as in process", async () => {
+    const withRegions = compose({
+      name: "withRegions",
+      params: z.object({ ids: tableParam(z.object({ customer_id: z.int(), region_id: z.int() })) }),
+      steps: (p) => [step(join, { right: p.ids, on: ["customer_id"], how: "left" })],
+    });
+    const regions = aq.table({ region_id: [1, 2], region: ["north", "south"] });
+    const result = await onSpark(
+      pipe(orders)
+        .transform(withRegions, { ids: aq.table({ customer_id: [7, 8], region_id: [1, 2] }) })
+        .transform(join, { right: regions, on: ["region_id"] }),
+    );
+    expect(result.placement.map((s) => s.engine)).toEqual(["spark", "spark"]);
+    expect(result.table.array("region")).toEqual(["north", "south"]);
   });
 
   it("union's other table is loaded with the input's types: nulls only, or fractions in an int column", async () => {

@@ -59,16 +59,28 @@ export function checkTableSchema(table: ColumnTable, schema: TableSchema, where:
     ].filter(Boolean);
     throw new SchemaMismatchError(`${where}: the table ${parts.join(" and ")}`);
   }
-  for (const name of names) {
-    const type = schema[name] as ColumnType;
+  const misfit = valuesMisfit(table, schema);
+  if (misfit !== undefined) throw new SchemaMismatchError(`${where}: ${misfit}`);
+}
+
+/**
+ * The first value of `table` that breaks the type `schema` gives its column, as a message naming the column,
+ * the row, the value and the type (`column "id" should be int, but row 3 holds "x"`); undefined when every
+ * value of every column `schema` names fits. Columns the schema does not name are not looked at.
+ */
+export function valuesMisfit(table: ColumnTable, schema: TableSchema): string | undefined {
+  for (const name of table.columnNames()) {
+    const type = schema[name];
+    if (type === undefined) continue;
     const misfit = columnMisfit(table, name, type);
     if (misfit !== undefined) {
-      throw new SchemaMismatchError(
-        `${where}: column "${name}" should be ${formatColumnType(type)}, ` +
-          `but row ${misfit.row} holds ${describe(misfit.value)}`,
+      return (
+        `column "${name}" should be ${formatColumnType(type)}, ` +
+        `but row ${misfit.row} holds ${describe(misfit.value)}`
       );
     }
   }
+  return undefined;
 }
 
 /**

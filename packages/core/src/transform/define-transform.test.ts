@@ -7,7 +7,7 @@ import { adds, needs, needsEach, removes } from "./column-params";
 import { columnsAfter } from "./contract";
 import { defineTransform } from "./define-transform";
 import { ContractViolationError, MissingColumnsError, TransformParamError } from "./errors";
-import { tableParam } from "./params";
+import { tableParam } from "./table-param";
 
 const keepAbove = defineTransform({
   name: "keepAbove",

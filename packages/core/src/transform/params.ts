@@ -3,19 +3,11 @@ import { withArticle } from "../display/with-article";
 import { describeValue } from "../values/describe-value";
 import type { ColumnParams } from "./column-params";
 import { TransformParamError } from "./errors";
-import { isTable } from "./table";
 import type { ParamsSchema } from "./types";
 import { unionIssueDetail } from "./union-issue";
 import { valueAt } from "./value-at";
 
 export { describeValue };
-
-/** A zod schema for a param that takes an arquero table (e.g. the zone table of `excludeAirports`). */
-export function tableParam() {
-  return z.custom<import("arquero").ColumnTable>((value) => isTable(value), {
-    message: "expected an arquero table",
-  });
-}
 
 function columnParamsShape(columns: ColumnParams): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};

@@ -43,6 +43,19 @@ export interface TableTypes<K extends ColumnTypes> {
   readonly [typesBrand]?: K;
 }
 
+/** A column type a table param accepts for a column of type `T`: `T` itself, or an int where a float is wanted. */
+type FittingType<T> = T | (T extends "float" ? "int" : never);
+
+/**
+ * What a typed table param (`tableParam(schema)`) accepts: a table known to have at least the columns `C`
+ * whose known column types, where the compiler knows them, are those of `K` (an int where a float is
+ * expected, too). A plain arquero table is one: its columns and values are checked at run time.
+ */
+export type TableFitting<C extends string, K extends ColumnTypes> = string extends C
+  ? ColumnTable
+  : ColumnTable &
+      TableColumns<C> & { readonly [typesBrand]?: { readonly [Col in keyof K]?: FittingType<K[Col]> } };
+
 /** The column names a typed table is known to have: `ColumnsOf<Table<"a" | "b">>` is `"a" | "b"`. */
 export type ColumnsOf<T> = T extends Table<infer C> ? C : never;
 

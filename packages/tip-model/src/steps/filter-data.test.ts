@@ -2,6 +2,7 @@ import "@tablepipe/testing/vitest";
 import { MissingColumnsError, pipe, TransformParamError } from "@tablepipe/core";
 import { tripRows, zoneRows } from "@tablepipe/testing";
 import { select } from "@tablepipe/transforms";
+import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { type FilterSettings, filterSettings, TipAmountModelConfig } from "../config";
 import { filterData } from "./filter-data";
@@ -85,6 +86,17 @@ describe("filterData", () => {
     );
     expect(() => filterData(trips, { zones, n_first_daily_rides_to_keep: 0 })).toThrow(
       /filterData: param "n_first_daily_rides_to_keep"/,
+    );
+  });
+
+  it("checks the zone table's columns and types before any step runs, naming the column", () => {
+    const textIds = aq.table({ zone_id: ["1"], zone_name: ["Newark Airport"] });
+    expect(() => pipe(trips).transform(filterData, { zones: textIds }).check()).toThrow(
+      'filterData: param "zones": column "zone_id" should be int, but row 0 holds "1"',
+    );
+    const unnamed = aq.table({ zone_id: [1], borough: ["EWR"] });
+    expect(() => filterData(trips, { zones: unnamed })).toThrow(
+      'filterData: param "zones": the table lacks column "zone_name" (string)',
     );
   });
 

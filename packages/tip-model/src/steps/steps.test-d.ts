@@ -16,6 +16,8 @@ type TripColumns =
 declare const trips: Table<TripColumns>;
 declare const noDropoff: Table<Exclude<TripColumns, "dropoff_datetime">>;
 declare const zones: ColumnTable;
+declare const unnamedZones: Table<"zone_id" | "borough", { zone_id: "int"; borough: "string" }>;
+declare const textIdZones: Table<"zone_id" | "zone_name", { zone_id: "string"; zone_name: "string" }>;
 
 describe("the tip model's steps, typed", () => {
   it("tracks the guide's pipeline: filterData keeps the columns, addFeatures adds four", () => {
@@ -42,5 +44,12 @@ describe("the tip model's steps, typed", () => {
     filterData(trips, { zones, nFirstDailyRidesToKeep: 5 });
     // @ts-expect-error filterData needs the zone table
     filterData(trips);
+  });
+
+  it("knows the zone table's columns and types", () => {
+    // @ts-expect-error the zone table lacks zone_name
+    pipe(trips).transform(filterData, { zones: unnamedZones });
+    // @ts-expect-error the zone table's ids are strings
+    filterData(trips, { zones: textIdZones });
   });
 });
