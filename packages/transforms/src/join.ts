@@ -17,6 +17,11 @@ import { columnValues } from "./internal/columns";
 import { matchRows } from "./internal/join-matches";
 import { takeRows, viewMask, visibleRows } from "./internal/rows";
 
+/** One message per key column `M` the right table lacks. */
+type RightLacks<M extends string> = M extends string
+  ? `step "join": the right table lacks the key column "${M}"`
+  : never;
+
 /** The columns of `join`: an inner or left join adds the right table's non-key columns. */
 export interface JoinColumns extends StaticContract {
   needs: never;
@@ -26,6 +31,12 @@ export interface JoinColumns extends StaticContract {
       ? Exclude<ColumnsOf<R>, K>
       : never;
   removes: never;
+  /** A key the right table lacks, where its columns are known. */
+  problems: this["params"] extends { right: infer R; on: readonly (infer K extends string)[] }
+    ? string extends ColumnsOf<R> | K
+      ? never
+      : RightLacks<Exclude<K, ColumnsOf<R>>>
+    : never;
   /** The right table's known types of the columns it adds. */
   types: this["params"] extends { how: "semi" | "anti" }
     ? NoColumnTypes

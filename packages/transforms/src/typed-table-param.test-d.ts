@@ -72,3 +72,28 @@ describe("the untyped table param, as before", () => {
     expectTypeOf(tableParam()).toEqualTypeOf<z.ZodCustom<ColumnTable, ColumnTable>>();
   });
 });
+
+describe("join: the on columns checked against a typed right table", () => {
+  it("rejects a key the right table lacks, in a call, a pipe, a step and a composite's steps", () => {
+    // @ts-expect-error customers has no order_id
+    join(orders, { right: customers, on: ["order_id"] });
+    // @ts-expect-error customers has no order_id
+    pipe(orders).transform(join, { right: customers, on: ["order_id"], how: "left" });
+    // @ts-expect-error customers has no order_id
+    step(join, { right: customers, on: ["order_id"], how: "semi" });
+    compose({
+      name: "badKey",
+      params: z.object({ customers: tableParam(Customer) }),
+      // @ts-expect-error the typed param has no order_id
+      steps: (p) => [step(join, { right: p.customers, on: ["order_id"] })],
+    });
+  });
+
+  it("takes keys the right table has, and any key of a plain arquero table", () => {
+    expectTypeOf(join(orders, { right: customers, on: ["customer_id"], how: "semi" })).toEqualTypeOf<
+      Table<OrderColumns, { order_id: "int"; customer_id: "int"; amount: "float" }>
+    >();
+    join(orders, { right: plainCustomers, on: ["order_id"] });
+    step(join, { right: plainCustomers, on: ["order_id"] });
+  });
+});

@@ -10,6 +10,7 @@ import type {
   ParamsConstraint,
   ParamsGiven,
   ParamsSchema,
+  ProblemsCheck,
   StaticContract,
   StepParamsArgs,
   TypeRequirements,
@@ -78,7 +79,7 @@ export function step<
   F extends StaticContract,
   const P extends ParamsConstraint<S, Z, P> = Record<never, never>,
 >(
-  transform: Transform<S, Z, F> & ParamsGiven<S, Z, P>,
+  transform: Transform<S, Z, F> & ParamsGiven<S, Z, P> & ProblemsCheck<F, P>,
   ...params: StepParamsArgs<S, Z, P>
 ): Step<
   NeedsOf<S, F, P>,

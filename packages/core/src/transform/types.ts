@@ -35,6 +35,11 @@ export interface StaticContract {
   types?: ColumnTypes;
   /** The type(s) the step accepts for some of the `needs` columns (optional): `{ at: ["timestamp", "date"] }`. */
   needTypes?: TypeRequirements;
+  /**
+   * Compile-time messages about the params themselves, where the compiler can tell (optional): a `join` whose
+   * `on` names a column its typed right table lacks.
+   */
+  problems?: string;
 }
 
 /** Column name -> the type(s) a step accepts for it (a type name or a list of names). */
@@ -144,12 +149,24 @@ type StaticNeedTypes<F extends StaticContract, P> = ContractFor<F, P>["needTypes
     : T
   : never;
 
+/** The messages a static contract `F` gives about the params `P` (its `problems`), or `never`. */
+export type ParamProblems<F extends StaticContract, P> = ContractFor<F, P>["problems"] extends infer T
+  ? undefined extends T
+    ? never
+    : T & string
+  : never;
+
+/** `unknown` when a static contract has nothing to say about the params `P`, else the messages, as an error. */
+export type ProblemsCheck<F extends StaticContract, P> = [ParamProblems<F, P>] extends [never]
+  ? unknown
+  : { "this step's params do not fit": ParamProblems<F, P> };
+
 /**
  * The compile-time messages of a step named `N` (column params `S`, fixed contract `F`, params `P`) on a table
  * with columns `C` and known column types `K`: one per needed column the table lacks, `step "addDateParts"
- * needs column "ordered_at" (timestamp)`, and one per needed column whose known type the step does not
- * accept, `step "keepHourWindow" needs column "fare" (timestamp), but it is float`; `never` when there is
- * nothing to say or the table's columns are unknown.
+ * needs column "ordered_at" (timestamp)`, one per needed column whose known type the step does not accept,
+ * `step "keepHourWindow" needs column "fare" (timestamp), but it is float`, and the contract's own
+ * {@link ParamProblems}; `never` when there is nothing to say (the table's columns unknown included).
  */
 export type NeedsMessages<
   C extends string,
@@ -158,11 +175,13 @@ export type NeedsMessages<
   F extends StaticContract,
   P,
   K = NoColumnTypes,
-> = string extends C
-  ? never
-  :
-      | PairMessages<N, C, K, ParamPairs<S, P, "needs">>
-      | FixedMessages<N, C, K, ContractFor<F, P>["needs"], StaticNeedTypes<F, P>>;
+> =
+  | ParamProblems<F, P>
+  | (string extends C
+      ? never
+      :
+          | PairMessages<N, C, K, ParamPairs<S, P, "needs">>
+          | FixedMessages<N, C, K, ContractFor<F, P>["needs"], StaticNeedTypes<F, P>>);
 
 /**
  * The table parameter of a transform call: the table itself when it has every needed column (of an accepted
