@@ -24,6 +24,11 @@ describe("castColumns", () => {
     expect(out.array("at")).toEqual([Date.UTC(2018, 1, 4, 18), null, Date.UTC(2018, 1, 4, 18, 30)]);
     expect(out.array("n")).toEqual(["1.9", "-1.9", null]);
     expect(castColumns(t, { columns: { n: "int" } }).array("n")).toEqual([1, -1, null]); // toward zero
+    const zeros = castColumns(aq.table({ z: [-0.5, -0.2], s: ["-0.5", "-0"] }), {
+      columns: { z: "int", s: "int" },
+    });
+    const negativeZeros = (name: string) => Array.from(zeros.array(name), (v) => Object.is(v, -0));
+    expect([...negativeZeros("z"), ...negativeZeros("s")]).toEqual([false, false, false, false]); // an int holds no -0
     expect(t.array("id")).toEqual(["1", "2", null]);
   });
 
@@ -99,7 +104,7 @@ describe("castColumns", () => {
             }
             const x = c.trim() === "" ? Number.NaN : Number(c);
             if (Number.isNaN(x)) return "error";
-            return to === "int" ? Math.trunc(x) : x;
+            return to === "int" ? Math.trunc(x) + 0 : x; // an int's zero is 0, never -0
           });
           const table = aq.table({ v: cells });
           const firstError = reference.indexOf("error");

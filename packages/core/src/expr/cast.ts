@@ -40,7 +40,8 @@ function parseNumber(text: string): number {
 }
 
 /**
- * The numbers truncated toward zero; throws a {@link CastFailure} for the first value that does not convert: a
+ * The numbers truncated toward zero, a zero `0` (never `-0`: `Math.trunc(-0.5)` is `-0`, which no engine's int
+ * holds; adding `0` makes it `0`); throws a {@link CastFailure} for the first value that does not convert: a
  * text that is not a number, or a number an `int` cannot hold (past 2^63 in magnitude, an infinity).
  */
 function toInts(vector: Vector, n: number): Float64Array {
@@ -49,7 +50,7 @@ function toInts(vector: Vector, n: number): Float64Array {
   for (let row = 0; row < numbers.length; ++row) {
     const value = numbers[row] as number;
     if (!Number.isNaN(value) && !fitsInt(value)) throw new CastFailure(value, "int", row);
-    out[row] = Math.trunc(value);
+    out[row] = Math.trunc(value) + 0;
   }
   return out;
 }
@@ -73,7 +74,7 @@ function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
 }
 
 /**
- * `CAST(vector AS to)`; null stays null. `int` truncates toward zero, and refuses a number past 2^63 in
+ * `CAST(vector AS to)`; null stays null. `int` truncates toward zero (`-0.5` is `0`, never `-0`), and refuses a number past 2^63 in
  * magnitude (an infinity too: no file's or engine's int holds it); a number becomes the string of its
  * shortest decimal text, a boolean `"true"`/`"false"`; a string becomes a boolean only from `true`/`false`
  * (any case), a number only from its decimal text, a time stamp from the table reader's layouts. Throws a

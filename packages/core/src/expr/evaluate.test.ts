@@ -19,12 +19,14 @@ import {
   isNotNull,
   isNull,
   length,
+  lit,
   lower,
   lt,
   minute,
   month,
   mul,
   ne,
+  neg,
   not,
   or,
   startsWith,
@@ -93,6 +95,33 @@ describe("evaluateExpression", () => {
     expect(run(startsWith(col("name"), "Al"), { name })).toEqual([false, true, null, false]);
     expect(run(upper(col("name")), { name })).toEqual(["JFK AIRPORT", "ALPHABET CITY", null, "😀X"]);
     expect(run(length(col("name")), { name })).toEqual([11, 13, null, 2]);
+  });
+
+  it("gives an int result 0, never -0 (cast to int, negation, product, an int -0 literal); a float keeps -0", () => {
+    const typed = (
+      node: ExprNode,
+      data: Record<string, ArrayLike<unknown>>,
+      types: Record<string, "int" | "float">,
+    ) => {
+      const n = Object.values(data)[0]?.length ?? 1;
+      const input = {
+        rowCount: n,
+        column: (name: string) => data[name]!,
+        columnType: (name: string) => types[name],
+      };
+      return [...vectorToColumn(evaluateExpression(node, input, "test"), n)];
+    };
+    const signs = (values: unknown[]) => values.map((v) => (Object.is(v, -0) ? "-0" : v));
+    const x = [-0.5, -0.2, 0.5, null];
+    const i = [0, -0, 2, null];
+    expect(signs(typed(cast(col("x"), "int"), { x }, { x: "float" }))).toEqual([0, 0, 0, null]);
+    expect(signs(typed(neg(col("i")), { i }, { i: "int" }))).toEqual([0, 0, -2, null]);
+    expect(signs(typed(mul(col("i"), -3), { i }, { i: "int" }))).toEqual([0, 0, -6, null]);
+    expect(signs(typed(sub(col("i"), 0), { i }, { i: "int" }))).toEqual([0, 0, 2, null]);
+    expect(signs(typed(lit(-0), { i }, { i: "int" }))).toEqual([0, 0, 0, 0]);
+    // a float's zero keeps its sign, as DuckDB's and Spark's DOUBLE do
+    expect(signs(typed(neg(col("x")), { x: [0, 1] }, { x: "float" }))).toEqual(["-0", -1]);
+    expect(signs(typed(mul(col("x"), -3), { x: [0, 1] }, { x: "float" }))).toEqual(["-0", -3]);
   });
 
   it("reads date parts from the wall-clock fields: month 1-12, 1 = Sunday", () => {

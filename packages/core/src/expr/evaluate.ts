@@ -18,6 +18,7 @@ import {
 import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { concatStrings, NUMBER_FUNCTIONS } from "./number-functions";
 import { givesStamps, stampText } from "./stamp-text";
+import { givesInts as intsOn } from "./types";
 import {
   columnVector,
   describeKind,
@@ -53,6 +54,16 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
 
   const typeOf = (name: string) => input.columnType?.(name);
 
+  /** Whether `at` computes an `int` on the declared column types (its zero is then `0`, never `-0`). */
+  const givesInts = (at: ExprNode): boolean => intsOn(at, typeOf);
+
+  /** The numbers with `-0` made `0` (adding `0`), as an int column's BIGINT holds them on every engine. */
+  const noNegativeZero = (v: NumberVector): NumberVector => {
+    const values = v.values;
+    for (let i = 0; i < values.length; ++i) values[i]! += 0;
+    return v;
+  };
+
   const readColumn = (name: string, at: ExprNode): Vector => {
     const cached = columns.get(name);
     if (cached !== undefined) return cached;
@@ -76,7 +87,8 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
 
   const literal = (value: LiteralValue): Vector => {
     if (value === null || (typeof value === "number" && Number.isNaN(value))) return { kind: "null" };
-    if (typeof value === "number") return { kind: "number", values: new Float64Array(n).fill(value) };
+    // an int literal -0 is 0, as SQL's (0) is and an int holds it
+    if (typeof value === "number") return { kind: "number", values: new Float64Array(n).fill(value + 0) };
     if (typeof value === "boolean") return { kind: "boolean", values: new Uint8Array(n).fill(value ? T : F) };
     return { kind: "string", values: new Array<string>(n).fill(value) };
   };
@@ -159,7 +171,10 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       case "div":
         expect(at, a, "number", at.left);
         expect(at, b, "number", at.right);
-        return arithmetic(at.op, numbers(a), numbers(b));
+        // an int product or difference of ints may be -0 in JavaScript (`0 * -3`), never in an int column
+        return at.op !== "div" && givesInts(at)
+          ? noNegativeZero(arithmetic(at.op, numbers(a), numbers(b)))
+          : arithmetic(at.op, numbers(a), numbers(b));
       case "and":
       case "or":
         expect(at, a, "boolean", at.left);
@@ -216,7 +231,8 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         return { kind: "boolean", values: negate(bools(a), n) };
       case "neg":
         expect(at, a, "number", at.arg);
-        return mapNumbers(a, (x) => -x);
+        // an int's negation is `0 - x` (`0`, never `-0`, for 0), a float's keeps the sign of zero
+        return givesInts(at) ? mapNumbers(a, (x) => 0 - x) : mapNumbers(a, (x) => -x);
       case "abs":
       case "floor":
       case "ceil":

@@ -101,6 +101,15 @@ describe("toSql (DuckDB)", () => {
     expect(toSql(expr, "duckdb", { t: "timestamp" })).toBe(sql);
   });
 
+  it("makes a product of ints 0, never -0 (`+ 0.0`), and leaves a product of floats as it is", () => {
+    const types = { i: "int", x: "float" } as const;
+    expect(toSql(mul(col("i"), -3), "duckdb", types)).toBe(
+      `((CAST("i" AS DOUBLE) * CAST((-3) AS DOUBLE)) + 0.0)`,
+    );
+    expect(toSql(mul(col("x"), -3), "duckdb", types)).toBe(`(CAST("x" AS DOUBLE) * CAST((-3) AS DOUBLE))`);
+    expect(toSql(mul(col("i"), -3), "duckdb")).toBe(`(CAST("i" AS DOUBLE) * CAST((-3) AS DOUBLE))`); // type unknown
+  });
+
   it("writes numbers cast to string as JavaScript does, where their form or the known types say numbers", () => {
     const types = { k: "int", x: "float", t: "timestamp", s: "string" } as const;
     const text = SQL_DIALECTS.duckdb.numberText;

@@ -3,6 +3,7 @@ import type { BinaryOp, CastType, ExprNode, LiteralValue, UnaryOp } from "./node
 import { everyPickedValue } from "./picked-values";
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName, withoutNaN } from "./sql-dialects";
 import { givesStamps } from "./stamp-text";
+import { givesInts } from "./types";
 
 const OPERATORS: Partial<Record<BinaryOp, string>> = {
   add: "+",
@@ -172,6 +173,11 @@ function render(node: ExprNode, r: Rendering): string {
       if (node.op === "contains") return d.contains(left, right);
       if (node.op === "startsWith") return d.startsWith(left, right);
       if (node.op === "concat") return `(${left} || ${right})`;
+      // a product of ints, computed on DOUBLEs, may be -0.0 (`0 * -3`): `+ 0.0` makes it 0, as an int holds it (a
+      // sum or difference is -0.0 only of -0.0s, which neither an int column nor such a product gives)
+      if (node.op === "mul" && givesInts(node, (name) => r.types[name])) {
+        return `((${left} ${OPERATORS[node.op]} ${right}) + 0.0)`;
+      }
       return `(${left} ${OPERATORS[node.op]} ${right})`;
     }
     case "unary": {

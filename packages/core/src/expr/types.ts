@@ -1,6 +1,7 @@
 import type { ColumnType, LogicalType, TableSchema } from "../schema/logical-types";
 import type { MeasureNode } from "./measures";
 import type { ExprNode, LiteralValue } from "./nodes";
+import { exprColumns } from "./refs";
 
 const UNKNOWN: ColumnType = { type: "unknown", nullable: true };
 
@@ -106,6 +107,17 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
     case "cast":
       return of(node.to, expressionType(node.arg, schema).nullable);
   }
+}
+
+/**
+ * Whether an expression computes an `int` (see {@link expressionType}) on columns of the types `typeOf` gives
+ * (`undefined`: unknown): such a result's zero is `0`, never `-0`, on every engine.
+ */
+export function givesInts(node: ExprNode, typeOf: (name: string) => LogicalType | undefined): boolean {
+  const schema: TableSchema = Object.fromEntries(
+    exprColumns(node).map((name) => [name, { type: typeOf(name) ?? "unknown", nullable: true }]),
+  );
+  return expressionType(node, schema).type === "int";
 }
 
 /**

@@ -9,11 +9,15 @@ import {
   type ExprNode,
   floor,
   gt,
+  lit,
+  mul,
+  neg,
   pipe,
   schemaOf,
+  sub,
   typedTable,
 } from "@tablepipe/core";
-import { derive, filter } from "@tablepipe/transforms";
+import { castColumns, derive, filter } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
 import fc from "fast-check";
@@ -165,6 +169,36 @@ export function describeNumberFunctionsParity(engine: ParityEngine, enabled = tr
           }),
           { numRuns: engine.runs },
         );
+      });
+
+      it("an int result is 0, never -0: a cast to int, castColumns, a negation, a product, an int -0 literal", async () => {
+        const rows = [-0.5, -0.2, -0, 0, 0.5, null];
+        const ints = [0, -3, -0, null];
+        const table = await onEngine(
+          pipe(numbers(rows, ints)).transform(derive, {
+            columns: {
+              cast_x: cast(col("x"), "int"),
+              cast_div: cast(div(col("x"), 7), "int"),
+              neg_i: neg(col("i")),
+              mul_i: mul(col("i"), -3),
+              mul_ii: mul(col("i"), col("i")),
+              sub_i: sub(mul(col("i"), -1), 0),
+              zero: lit(-0),
+              neg_zero: neg(lit(0)),
+            },
+          }),
+        );
+        expect(Object.is(cells(table, "cast_x")[0], 0)).toBe(true);
+        const onIt = await engine.run(
+          pipe(numbers(rows, ints)).transform(castColumns, { columns: { x: "int" } }),
+          TYPES,
+        );
+        const inProcess = pipe(numbers(rows, ints))
+          .transform(castColumns, { columns: { x: "int" } })
+          .value();
+        expect(cells(inProcess, "x")).toEqual([0, 0, 0, 0, 0, null]);
+        expect(cells(inProcess, "x").some((v) => Object.is(v, -0))).toBe(false);
+        expect(cells(onIt.table, "x")).toEqual(cells(inProcess, "x"));
       });
 
       it("a cast of floor to int past 2^63 fails with the in-process error, naming the row", async () => {
