@@ -47,8 +47,17 @@ export type { PlannedStep } from "./pipe/plan";
 export { foldContracts, planSteps } from "./pipe/plan";
 export { makeStep } from "./pipe/step";
 export { primitiveTraceEntry } from "./pipe/step-trace-entry";
+export { type FieldRules, fieldRules, rowCheckWords } from "./schema/field-rules";
 export { backingValues } from "./schema/infer-schema";
 export { attachSchema } from "./schema/registry";
+export {
+  type CheckDef,
+  compileRule,
+  crossesThreads,
+  type RuleTest,
+  rulesOfCheck,
+  type ValueRule,
+} from "./schema/value-rules";
 export { toScratch } from "./time/scratch";
 export {
   MAX_EPOCH_MS,

@@ -1,6 +1,7 @@
 import type { ColumnTable } from "arquero";
 import { SchemaMismatchError } from "../transform/errors";
 import type { Table } from "../transform/table";
+import { checkValueRules } from "./check-value-rules";
 import { columnMisfit } from "./conforms";
 import { schemaFromRowSchema } from "./from-row-schema";
 import { type ColumnType, formatColumnType, isLogicalType, type TableSchema } from "./logical-types";
@@ -85,7 +86,8 @@ export function valuesMisfit(table: ColumnTable, schema: TableSchema): string | 
 
 /**
  * A typed table: `table` with `schema` as its run-time schema, after checking every value against it
- * (the schema may be a zod row schema or a `{ column: { type, nullable } }` object). Storage is unchanged
+ * (the schema may be a zod row schema or a `{ column: { type, nullable } }` object); a zod schema's value rules
+ * (`.min(0)`, `.regex()`, `z.email()`, `z.enum([...])`, `.refine()`) are checked as `readTable` checks them. Storage is unchanged
  * and shared (typed arrays, epoch-ms time stamps); `table` itself is not modified. Get the plain arquero
  * table back with {@link toArquero}. The compiler knows the columns and their types too
  * (`Table<"id" | "at", { id: "int"; at: "timestamp" | "date" }>`): a step that needs another type for one of
@@ -98,6 +100,7 @@ export function typedTable<const S extends SchemaInput>(
 ): Table<SchemaInputColumns<S>, SchemaTypesOf<S>> {
   const resolved = toTableSchema(schema);
   checkTableSchema(table, resolved, "typedTable");
+  if (isRowSchema(schema)) checkValueRules(table, schema, "typedTable");
   const ordered: Record<string, ColumnType> = {};
   for (const name of table.columnNames()) ordered[name] = resolved[name] as ColumnType;
   return attachSchema(table.create({}), ordered) as Table<SchemaInputColumns<S>, SchemaTypesOf<S>>;

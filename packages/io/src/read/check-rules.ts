@@ -5,10 +5,10 @@
  * each loop sees one shape of rule only.
  */
 
+import { compileRule, type RuleTest, type ValueRule } from "@tablepipe/core/internal";
 import type { ColumnBuilder } from "../columns/builder-support";
 import type { BatchIssues } from "../columns/invalid-values";
 import type { ColumnSpec } from "./schema-columns";
-import { compileRule, type RuleTest, type ValueRule } from "./value-rules";
 
 /** The index of the first value in `[from, to)` that may break a rule (then the tests tell which), or -1. */
 type Scan = (values: ArrayLike<unknown>, from: number, to: number) => number;

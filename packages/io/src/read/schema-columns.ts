@@ -1,5 +1,5 @@
 import type { RowSchema } from "@tablepipe/core";
-import { crossesThreads, rulesOfCheck, type ValueRule } from "./value-rules";
+import { crossesThreads, fieldRules, rowCheckWords, type ValueRule } from "@tablepipe/core/internal";
 
 /** How a column's values are parsed and stored. */
 export type ColumnKind = "float" | "int" | "string" | "boolean" | "timestamp" | "enum";
@@ -32,9 +32,8 @@ interface ZodNode {
 }
 interface ZodDef {
   type: string;
-  check?: string;
   format?: string;
-  checks?: Parameters<typeof rulesOfCheck>[0][];
+  checks?: { _zod: { def: { check?: string; format?: string } } }[];
   innerType?: ZodNode;
   defaultValue?: unknown;
   entries?: Record<string, unknown>;
@@ -78,12 +77,8 @@ function describeField(name: string, field: ZodNode): ColumnSpec {
   let hasDefault = false;
   let defaultValue: unknown;
   let node = field;
-  /** The checks met on the way in, with whether a nullable layer was inside them (zod calls those for null). */
-  const checks: { check: Parameters<typeof rulesOfCheck>[0]; outside: boolean }[] = [];
   for (;;) {
     const def = node._zod.def;
-    const isWrapper = def.innerType !== undefined;
-    for (const check of def.checks ?? []) checks.push({ check, outside: isWrapper });
     switch (def.type) {
       case "nullable":
         nullable = true;
@@ -107,11 +102,7 @@ function describeField(name: string, field: ZodNode): ColumnSpec {
         break;
       default: {
         const kind = leafKind(name, def);
-        // a leaf that is itself a check (z.email(), z.int32()) carries its rule in its own definition
-        if (def.check !== undefined) checks.push({ check: node as never, outside: false });
-        const rules = checks.flatMap(({ check, outside }) =>
-          rulesOfCheck(check, kind === "timestamp", outside && nullable),
-        );
+        const { rules } = fieldRules(field);
         return {
           name,
           kind,
@@ -193,11 +184,9 @@ export function kindExpectation(spec: ColumnSpec): { noun: string; example: stri
  */
 export function refuseUncheckableRules(schema: RowSchema, specs: readonly ColumnSpec[]): void {
   const problems: string[] = [];
-  const rowChecks = (schema._zod.def as { checks?: Parameters<typeof rulesOfCheck>[0][] }).checks ?? [];
-  for (const check of rowChecks) {
-    const [rule] = rulesOfCheck(check, false, false);
+  for (const words of rowCheckWords(schema)) {
     problems.push(
-      `${rule?.words ?? "a check"} on the whole row (a .refine()/.superRefine()/.check() of the object schema) cannot be checked value by value: put the rule on a column, or check the table after reading`,
+      `${words} on the whole row (a .refine()/.superRefine()/.check() of the object schema) cannot be checked value by value: put the rule on a column, or check the table after reading`,
     );
   }
   for (const spec of specs) {

@@ -1,11 +1,11 @@
 /**
  * The value rules of a schema column (zod checks: `.min()`, `.positive()`, `.max()`, `.multipleOf()`, lengths,
- * `.regex()`, `z.email()` and the other string formats, `.refine()`), described once when a read starts and
- * checked on the typed values after parsing. A rule is plain data (it crosses to the worker threads of a
+ * `.regex()`, `z.email()` and the other string formats, `.refine()`), described once when a read starts (or a
+ * `typedTable` checks a table) and checked on the typed values after parsing. A rule is plain data (it crosses to the worker threads of a
  * parallel read), except a refinement, which keeps zod's check and so is checked on the calling thread only.
  */
 
-import { formatTimestamp } from "@tablepipe/core";
+import { formatTimestamp } from "../time/timestamp";
 
 /** A zod check as the rules read it (zod 4's `_zod.def` and `_zod.check`). */
 interface ZodCheckNode {
@@ -164,7 +164,7 @@ export function rulesOfCheck(node: ZodCheckNode, timestamp: boolean, outsideNull
         {
           kind: "uncheckable",
           words:
-            "a transformation (.trim(), .toLowerCase(), .toUpperCase(), .normalize() or .overwrite()) changes values, and readTable does not change what a file holds; transform the column after reading",
+            "a transformation (.trim(), .toLowerCase(), .toUpperCase(), .normalize() or .overwrite()) changes values, and a table's values are checked, never changed; transform the column after reading",
         },
       ];
     default:
@@ -211,7 +211,7 @@ function passesZodCheck(check: ZodCheckNode, value: unknown, words: string): boo
   const result = check._zod.check?.(payload);
   if (result instanceof Promise) {
     result.catch(() => undefined);
-    throw new TypeError(`${words} is asynchronous: readTable checks refinements synchronously only`);
+    throw new TypeError(`${words} is asynchronous: a schema's refinements are checked synchronously only`);
   }
   return payload.issues.length === 0;
 }
