@@ -1,5 +1,6 @@
 import { SQL_DIALECTS, type SqlDialectName, StepFailedError } from "@tablepipe/core";
 import { type CompiledCte, type CompiledPipe, withClause } from "./compile-pipe";
+import { ROW_ORDER_COLUMN } from "./row-order";
 
 /** How an engine runs the queries that locate a failure, and makes its own error of what a query threw. */
 export interface FailureQueries<E extends Error> {
@@ -34,10 +35,54 @@ async function probedError<E extends Error>(
 }
 
 /**
+ * The first step among `ctes` whose output lacks the hidden row-order column (a custom rendering that forgot
+ * `context.rowOrder`), found by queries that bind the column and read no row: one for all the steps, then, if it
+ * fails, one per step in order. Every CTE of `ctes` runs on its own.
+ */
+async function firstWithoutRowOrder<E extends Error>(
+  ctes: readonly CompiledCte[],
+  dialect: SqlDialectName,
+  queries: FailureQueries<E>,
+): Promise<CompiledCte | undefined> {
+  const quote = SQL_DIALECTS[dialect].quoteIdentifier;
+  const binds = (cte: CompiledCte) => `SELECT ${quote(ROW_ORDER_COLUMN)} FROM ${quote(cte.name)} WHERE FALSE`;
+  const steps = ctes.filter((cte) => cte.step !== undefined);
+  if (steps.length === 0) return undefined;
+  try {
+    await queries.run(
+      `${withClause(ctes, dialect)}\n${steps.map(binds).join("\nUNION ALL\n")}`,
+      "the row order",
+    );
+    return undefined;
+  } catch {
+    for (const cte of steps) {
+      const upTo = ctes.slice(0, ctes.indexOf(cte) + 1);
+      try {
+        await queries.run(`${withClause(upTo, dialect)}\n${binds(cte)}`, cte.step?.path ?? cte.name);
+      } catch {
+        return cte;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The error of a step whose rendering dropped the row-order column: its fix, and the engine's error as the cause. */
+function droppedRowOrder(cte: CompiledCte, engineError: unknown): StepFailedError {
+  const detail =
+    `its SQL rendering drops the hidden row-order column "${ROW_ORDER_COLUMN}", which the next steps and the ` +
+    "result's order read: a rendering must keep `context.rowOrder` among its output columns " +
+    "(`SELECT <its columns>, <context.rowOrder> FROM <context.input>`)";
+  return new StepFailedError(cte.step?.path ?? cte.name, new Error(detail, { cause: engineError }));
+}
+
+/**
  * The pipe's query failed on an engine: find the first CTE that fails on its own (all its columns computed) and
  * name its step, so the error says which step's data or params the engine refused. A step with a failure probe
  * (`castColumns`) fails with the in-process error naming the row it stopped on (a `StepFailedError`); any other
- * with the engine's error for it, and a query no CTE fails alone with the engine's error for the whole query.
+ * with the engine's error for it, and a query no CTE fails alone with the engine's error for the whole query. A
+ * step whose rendering dropped the hidden row-order column (a custom `sql` that forgot `context.rowOrder`) is named,
+ * with that fix, whichever later step or the result's order then failed on it.
  * @example throw await locateFailure(compiled, "duckdb", { run, firstRow, toError: toQueryError }, error);
  */
 export async function locateFailure<E extends Error>(
@@ -56,10 +101,15 @@ export async function locateFailure<E extends Error>(
         cte.step.path,
       );
     } catch (stepError) {
+      // a step before it that dropped the row order makes it fail (a window, a sort read the column): name that one
+      const culprit = await firstWithoutRowOrder(compiled.ctes.slice(0, i), dialect, queries);
+      if (culprit !== undefined) return droppedRowOrder(culprit, stepError);
       return (
         (await probedError(compiled.ctes, i, dialect, queries)) ?? queries.toError(cte.step.path, stepError)
       );
     }
   }
-  return queries.toError("the pipe's query", error);
+  // every step runs alone: the result's ORDER BY may miss the row order a step dropped
+  const culprit = await firstWithoutRowOrder(compiled.ctes, dialect, queries);
+  return culprit !== undefined ? droppedRowOrder(culprit, error) : queries.toError("the pipe's query", error);
 }
