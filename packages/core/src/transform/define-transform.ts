@@ -157,7 +157,8 @@ function describeCell(value: unknown): string {
  * Throw a {@link ContractViolationError} if `output` does not honour `contract` (a bug in the transform): a
  * column it should add is absent, one it should remove is still there, a column of `addTypes` holds a
  * value of another type (or a missing value where it is not nullable), or, when the `input` columns are
- * given, a column it should keep (one its contract does not remove) is gone.
+ * given, a column it should keep (one its contract does not remove) is gone or a column it does not declare
+ * (neither an input column it keeps nor one it adds) is there.
  */
 export function verifyOutput(
   step: string,
@@ -171,6 +172,7 @@ export function verifyOutput(
   const columns = new Set(output.columnNames());
   const absent = [...contract.adds, ...(contract.keepsOnly ?? [])].filter((c) => !columns.has(c));
   const dropped = input === undefined ? [] : undeclaredDrops(input, columns, contract, absent);
+  const extra = input === undefined ? [] : undeclaredAdds(input, output.columnNames(), contract);
   const kept =
     contract.keepsOnly === undefined
       ? contract.removes.filter((c) => columns.has(c) && !contract.adds.includes(c))
@@ -185,12 +187,13 @@ export function verifyOutput(
       );
     }
   }
-  if (absent.length > 0 || kept.length > 0 || wrong.length > 0 || dropped.length > 0) {
+  if (absent.length > 0 || kept.length > 0 || wrong.length > 0 || dropped.length > 0 || extra.length > 0) {
     const parts = [
       absent.length > 0 ? `did not add ${[...new Set(absent)].join(", ")}` : "",
       kept.length > 0 ? `did not remove ${kept.join(", ")}` : "",
       ...wrong,
       dropped.length > 0 ? droppedMessage(dropped) : "",
+      extra.length > 0 ? addedMessage(extra) : "",
     ].filter(Boolean);
     throw new ContractViolationError(
       `${step}: the implementation broke its column contract: ${parts.join("; ")}`,
@@ -209,6 +212,31 @@ function undeclaredDrops(
   if (contract.keepsOnly !== undefined) return []; // its own list, checked as `absent`
   const missingAdds = new Set(absent);
   return columnsAfter(input, contract).filter((c) => !output.has(c) && !missingAdds.has(c));
+}
+
+/**
+ * The columns of `output` a step should not have (neither kept from the input nor declared added): the planner,
+ * the pre-flight and the SQL engines would not know them.
+ */
+function undeclaredAdds(
+  input: readonly string[],
+  output: readonly string[],
+  contract: ColumnContract,
+): string[] {
+  if (contract.keepsOnly !== undefined) return []; // any other column is reported as not removed
+  const expected = new Set(columnsAfter(input, contract));
+  return output.filter((c) => !expected.has(c));
+}
+
+/** What a step added without declaring it, and how to declare it. */
+function addedMessage(added: readonly string[]): string {
+  const names = added.map((c) => `"${c}"`).join(", ");
+  const plural = added.length === 1 ? "column" : "columns";
+  const list = added.map((c) => JSON.stringify(c)).join(", ");
+  return (
+    `added ${plural} ${names}, which its contract does not add ` +
+    `(declare it: an adds() column param, or contract: () => ({ adds: [${list}] }))`
+  );
 }
 
 /** What a step dropped without declaring it, and how to declare it. */
