@@ -2,13 +2,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipe, type RowSchema } from "@tablepipe/core";
-import { type ReadTableOptions, readTable, writeTable } from "@tablepipe/io";
+import { type ReadTableOptions, readTable, readTableWithReport, writeTable } from "@tablepipe/io";
 import { expectSameTable } from "@tablepipe/sql/test-support";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as z from "zod";
 import { SparkLoadError, SparkQueryError } from "./client/errors";
-import { runOnSpark } from "./engine/run-on-spark";
+import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
 import { type SparkFileOptions, sparkFiles } from "./engine/sources";
 import { SparkSession } from "./engine/spark-session";
 
@@ -35,27 +35,40 @@ async function file(name: string, text: string): Promise<string> {
   return path;
 }
 
-/** The table Spark reads from the files with the schema (a pipe of no steps over them). */
+/** Spark's run of a pipe of no steps over the files read with the schema: the table and the read's report. */
+async function sparkRun(
+  format: "csv" | "parquet" | "json",
+  path: string | readonly string[],
+  schema: RowSchema,
+  options: Omit<SparkFileOptions, "schema"> = {},
+): Promise<SparkPipeResult<string>> {
+  const shape = aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
+  const source = sparkFiles(format, path, { ...options, schema });
+  return await runOnSpark(pipe(shape), { remote: session, source });
+}
+
+/** The table Spark reads from the files with the schema. */
 async function sparkRead(
   format: "csv" | "parquet" | "json",
   path: string | readonly string[],
   schema: RowSchema,
   options: Omit<SparkFileOptions, "schema"> = {},
 ): Promise<aq.ColumnTable> {
-  const shape = aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
-  const source = sparkFiles(format, path, { ...options, schema });
-  return (await runOnSpark(pipe(shape), { remote: session, source })).table;
+  return (await sparkRun(format, path, schema, options)).table;
 }
 
-/** Spark's read equals readTable's table of the same file. */
+/** Spark's read equals readTable's table of the same file, and reports what readTable reports (but the time). */
 async function expectReadTable(
   format: "csv" | "parquet",
   path: string,
   schema: RowSchema,
   options: Pick<ReadTableOptions, "onInvalid"> = {},
 ): Promise<void> {
-  const expected = await readTable(path, schema, options);
-  expectSameTable(await sparkRead(format, path, schema, options), expected);
+  const expected = await readTableWithReport(path, schema, options);
+  const { table, read } = await sparkRun(format, path, schema, options);
+  expectSameTable(table, expected.table);
+  const { ms: _, ...report } = expected.report;
+  expect(read).toEqual({ ...report, ms: read?.ms });
 }
 
 /** Spark's read fails with readTable's error on the same file. */

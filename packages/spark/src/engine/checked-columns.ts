@@ -9,6 +9,16 @@ export const BAD_VALUE = "__tablepipe_bad_value";
 export const FILE = "__tablepipe_file";
 export const ID = "__tablepipe_id";
 
+/** The checked read's flag of schema column `i`'s invalid cells (false in a malformed record: it counts as one). */
+export function flagColumn(i: number): string {
+  return `__tablepipe_b${i}`;
+}
+
+/** The checked read's text of schema column `i`'s cell where it is invalid (else NULL), for the read report. */
+export function flaggedTextColumn(i: number): string {
+  return `__tablepipe_v${i}`;
+}
+
 /** A column as Spark's read finds it: its name and the case of its Spark Connect `DataType` (`string`, `long`). */
 export interface FileColumn {
   readonly name: string;

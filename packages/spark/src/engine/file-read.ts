@@ -1,12 +1,22 @@
-import { invalidValueReason, mapColumns, TableReadError } from "@tablepipe/io";
+import { invalidValueReason, mapColumns, type ReadReport, TableReadError } from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
-import { arrowToTable } from "../client/arrow";
 import { SparkQueryError } from "../client/errors";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
-import { BAD, BAD_VALUE, FILE, type FileColumn, ID, MALFORMED } from "./checked-columns";
+import {
+  BAD,
+  BAD_VALUE,
+  FILE,
+  type FileColumn,
+  flagColumn,
+  flaggedTextColumn,
+  ID,
+  MALFORMED,
+} from "./checked-columns";
 import { fileOrder } from "./file-order";
 import { firstInvalid } from "./first-invalid";
+import { type FileSummary, fileSummaries, readReport } from "./read-report";
+import type { PlacesSource } from "./record-places";
 import { dataSourceRelation, type SchemaFiles, type SparkSource } from "./sources";
 import type { SparkSession } from "./spark-session";
 import { quote, sparkString } from "./spark-sql-text";
@@ -90,8 +100,10 @@ function cellText(c: string): string {
  * Read a files source with a schema as readTable would into the view `view` (the schema's columns, numbered in
  * readTable's order): the files' columns are found by name before any row is read; every cell converted by
  * readTable's rules into a cached view that flags the invalid ones; the first invalid cell (in that order) is a
- * `TableReadError` naming file, line or row, column and value, unless `onInvalid: "drop"` drops its row. The
- * views made are added to `views`, the cached ones to `cached`, for the run to release.
+ * `TableReadError` naming file, line or row, column and value, unless `onInvalid: "drop"` drops its row.
+ * Returns readTable's report of the read (rows, dropped rows, invalid values per column and their first
+ * examples), counted by the query that numbers the rows. The views made are added to `views`, the cached ones
+ * to `cached`, for the run to release.
  */
 export async function readSchemaFiles(
   session: SparkSession,
@@ -101,7 +113,8 @@ export async function readSchemaFiles(
   views: string[],
   cached: string[],
   call: SparkCallOptions,
-): Promise<void> {
+): Promise<ReadReport> {
+  const started = performance.now();
   const what = `reading ${source.label}`;
   const columns = await fileColumns(session, files, source.relation, what, call).catch((error: unknown) => {
     throw files.format === "csv" ? explainCsvFailure(error, false) : error;
@@ -118,46 +131,55 @@ export async function readSchemaFiles(
     throw files.format === "csv" ? explainCsvFailure(error, true) : error;
   });
   cached.push(checked);
-  const order = await orderedSelect(session, files, checked, source.label, call);
+  const summaries = await fileSummaries(session, files, checked, source.label, call);
+  const { order, sorted } = orderedSelect(files, summaries, checked, source.label);
   await session.client.createView(ordered, sqlRelation(order), what, call);
-  if (files.schema.onInvalid === "error") {
-    const error = await firstInvalid(session, files, read, ordered, columns, call);
+  const places: PlacesSource = {
+    files,
+    checked,
+    columns,
+    lows: new Map(summaries.map((s) => [s.file, s.low])),
+    fileRead: (uri) => textRead(oneFile(files, uri), columns) ?? source.relation,
+    view: `${view}_file`,
+    views,
+  };
+  // the summaries say whether any cell is invalid: when none is, no query looks for the first
+  if (files.schema.onInvalid === "error" && sorted.some((s) => s.dropped > 0)) {
+    const error = await firstInvalid(session, places, ordered, call);
     if (error !== undefined) throw error;
   }
   const names = files.schema.specs.map((spec) => quote(spec.name));
   const numbered = `SELECT ${[...names, quote(ROW_ORDER_COLUMN)].join(", ")} FROM ${quote(ordered)} WHERE ${quote(BAD)} IS NULL`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
+  return await readReport(session, places, sorted, () => performance.now() - started, call);
 }
 
 /**
  * The cached checked read with the row-order column, rows in readTable's order (`fileOrder`: Spark reads the
- * files largest first): each file's start plus the row's number less the file's least, from one small query of
- * the files and their numbers.
+ * files largest first): each file's start plus the row's number less the file's least, from the files' summaries
+ * (one small query of the files and their numbers); and the summaries in that order.
  */
-async function orderedSelect(
-  session: SparkSession,
+function orderedSelect(
   files: SchemaFiles,
+  summaries: readonly FileSummary[],
   checked: string,
   label: string,
-  call: SparkCallOptions,
-): Promise<string> {
+): { order: string; sorted: FileSummary[] } {
   const [file, id] = [quote(FILE), quote(ID)];
-  const sql = `SELECT ${file} AS f, min(${id}) AS lo, max(${id}) AS hi FROM ${quote(checked)} GROUP BY ${file}`;
-  const result = await session.client.sql(sql, `numbering the rows of ${label}`, call);
-  const rows = arrowToTable(result.batches).objects() as {
-    f: string;
-    lo: bigint | number;
-    hi: bigint | number;
-  }[];
   const row = quote(ROW_ORDER_COLUMN);
-  if (rows.length === 0) return `SELECT *, ${id} AS ${row} FROM ${quote(checked)}`;
+  if (summaries.length === 0)
+    return { order: `SELECT *, ${id} AS ${row} FROM ${quote(checked)}`, sorted: [] };
   const order = fileOrder(
     files.paths,
-    rows.map((r) => ({ file: r.f, low: BigInt(r.lo), high: BigInt(r.hi) })),
+    summaries.map((s) => ({ file: s.file, low: s.low, high: s.high })),
     label,
   );
+  const byFile = new Map(summaries.map((s) => [s.file, s]));
   const values = order.map((o) => `(${sparkString(o.file)}, ${o.start}L, ${o.low}L)`).join(", ");
-  return `SELECT c.*, o.s + (c.${id} - o.l) AS ${row} FROM ${quote(checked)} c JOIN (VALUES ${values}) AS o(f, s, l) ON c.${file} = o.f`;
+  return {
+    order: `SELECT c.*, o.s + (c.${id} - o.l) AS ${row} FROM ${quote(checked)} c JOIN (VALUES ${values}) AS o(f, s, l) ON c.${file} = o.f`,
+    sorted: order.map((o) => byFile.get(o.file) as FileSummary),
+  };
 }
 
 /**
@@ -182,6 +204,11 @@ function explainCsvFailure(error: unknown, headers: boolean): unknown {
   );
 }
 
+/** The one file of Spark's URI `uri` (`input_file_name()`, escaped: `%20`) as files to read, by its path. */
+function oneFile(files: SchemaFiles, uri: string): SchemaFiles {
+  return { ...files, paths: [decodeURIComponent(uri)] };
+}
+
 /**
  * CSV files read again with the header's columns (`columns`) as text and a column holding the text of a record
  * of another number of fields; undefined for other formats.
@@ -200,7 +227,8 @@ function textRead(files: SchemaFiles, columns: readonly FileColumn[]): Relation 
  */
 function checkedSelect(files: SchemaFiles, cells: readonly MappedCell[], read: string): string {
   const csv = files.format === "csv";
-  const flag = (i: number): string => quote(`__tablepipe_b${i}`);
+  const flag = (i: number): string => quote(flagColumn(i));
+  const textOf = (i: number): string => quote(flaggedTextColumn(i));
   const first = [`*`, `input_file_name() AS ${quote(FILE)}`, `monotonically_increasing_id() AS ${quote(ID)}`];
   const depth = Math.max(0, ...cells.map((cell) => cell.layers.length));
   let query = `SELECT ${first.join(", ")} FROM ${quote(read)}`;
@@ -216,7 +244,7 @@ function checkedSelect(files: SchemaFiles, cells: readonly MappedCell[], read: s
   const carried = [quote(FILE), quote(ID), ...(csv ? [quote(MALFORMED)] : [])];
   const texts = cells.map((cell) => (cell.raw === undefined ? "NULL" : cellText(cell.raw)));
   // the cells' texts are carried for the message of an invalid one; the flags read once each
-  query = `SELECT ${[...valued, ...carried, ...texts.map((text, i) => `${text} AS ${quote(`__tablepipe_v${i}`)}`)].join(", ")} FROM (${query})`;
+  query = `SELECT ${[...valued, ...carried, ...texts.map((text, i) => `${text} AS ${textOf(i)}`)].join(", ")} FROM (${query})`;
   const malformed = csv ? `WHEN ${quote(MALFORMED)} IS NOT NULL THEN` : undefined;
   const firstBad = [
     ...(malformed === undefined ? [] : [`${malformed} -1`]),
@@ -224,14 +252,22 @@ function checkedSelect(files: SchemaFiles, cells: readonly MappedCell[], read: s
   ];
   const badValue = [
     ...(malformed === undefined ? [] : [`${malformed} ${quote(MALFORMED)}`]),
-    ...cells.map((_, i) => `WHEN ${flag(i)} THEN ${quote(`__tablepipe_v${i}`)}`),
+    ...cells.map((_, i) => `WHEN ${flag(i)} THEN ${textOf(i)}`),
   ];
   const caseOf = (whens: readonly string[], type: string): string =>
     whens.length === 0 ? `CAST(NULL AS ${type})` : `CASE ${whens.join(" ")} END`;
+  // each column's flag and invalid text are kept for the read report (a malformed record is counted as such
+  // alone): a boolean and a text that is NULL but where a cell is invalid
+  const flagged = (i: number): string => (csv ? `(${flag(i)} AND ${quote(MALFORMED)} IS NULL)` : flag(i));
+  const reported = cells.flatMap((_, i) => [
+    `coalesce(${flagged(i)}, FALSE) AS ${flag(i)}`,
+    `CASE WHEN ${flagged(i)} THEN ${textOf(i)} END AS ${textOf(i)}`,
+  ]);
   const list = [
     ...names,
     `${caseOf(firstBad, "INT")} AS ${quote(BAD)}`,
     `${caseOf(badValue, "STRING")} AS ${quote(BAD_VALUE)}`,
+    ...reported,
     quote(FILE),
     quote(ID),
   ];

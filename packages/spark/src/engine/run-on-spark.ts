@@ -8,6 +8,7 @@ import {
   type Table,
 } from "@tablepipe/core";
 import { flattenPlan, planSteps } from "@tablepipe/core/internal";
+import type { ReadReport } from "@tablepipe/io";
 import {
   type CompiledPipe,
   columnNameClash,
@@ -63,6 +64,11 @@ export interface SparkPipeResult<C extends string> extends PipeResult<C> {
   readonly sql: string;
   /** Each primitive step, in order, with the engine that ran it. */
   readonly placement: readonly SparkStepPlacement[];
+  /**
+   * What reading the files reported, for files read with a schema (`sparkFiles(..., { schema })`): readTable's
+   * report of the same files (rows, dropped rows, invalid values per column and the first three of each).
+   */
+  readonly read?: ReadReport;
 }
 
 const localRelation = (data: Uint8Array): Relation =>
@@ -128,7 +134,8 @@ async function sourceColumnsOnSpark(
 /**
  * Make the file or table source the view `view`, numbered in Spark's read order (files with a schema: read by
  * readTable's rules, see `readSchemaFiles`). Returns whether the run must cache `view` (so that its rows keep
- * their numbers between the queries); views it makes are added to `views`, tables it caches to `cached`.
+ * their numbers between the queries), and the read's report for files with a schema; views it makes are added
+ * to `views`, tables it caches to `cached`.
  */
 async function readSource(
   session: SparkSession,
@@ -138,7 +145,7 @@ async function readSource(
   views: string[],
   cached: string[],
   call: SparkCallOptions,
-): Promise<boolean> {
+): Promise<{ cache: boolean; read?: ReadReport }> {
   const what = `reading ${source.label}`;
   const columns = pipe.source.columnNames();
   const found =
@@ -151,14 +158,16 @@ async function readSource(
     );
   }
   if (source.files !== undefined) {
-    await readSchemaFiles(session, source, source.files, view, views, cached, call);
-    return false;
+    return {
+      cache: false,
+      read: await readSchemaFiles(session, source, source.files, view, views, cached, call),
+    };
   }
   views.push(view);
   await session.client.createView(`${view}_read`, source.relation, what, call);
   const numbered = `SELECT *, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
-  return true;
+  return { cache: true };
 }
 
 /**
@@ -198,7 +207,8 @@ async function locateFailureOnSpark(
  * runs as one query (a CTE per step), the rest in process on the result. In-memory tables (the source and
  * lookups) are shipped as local relations (Arrow) with their column types, time stamps as TIMESTAMP_NTZ; a
  * `source` of files or a table is read by Spark. Returns the table (column types as in process), the trace
- * (rows in and out per step from one extra count query), the query and where each step ran.
+ * (rows in and out per step from one extra count query), the query, where each step ran and, for files read
+ * with a schema, readTable's report of the read.
  *
  * @example
  * const { table, trace, placement } = await runOnSpark(pipe(trips).transform(dropDuplicates), {
@@ -253,6 +263,7 @@ export async function runOnSpark<C extends string>(
   const views = [`${sourceView}_read`];
   const cached: string[] = [];
   let cacheSource = pipe.source.numRows() > CACHE_ROWS;
+  let read: ReadReport | undefined;
   try {
     const types = options.columnTypes ?? {};
     if (options.source === undefined) {
@@ -260,7 +271,7 @@ export async function runOnSpark<C extends string>(
         ...(await shipTable(session, pipe.source, sourceView, types, "the pipe's source table", call)),
       );
     } else {
-      cacheSource = await readSource(
+      ({ cache: cacheSource, read } = await readSource(
         session,
         pipe as Pipe<string>,
         options.source,
@@ -268,7 +279,7 @@ export async function runOnSpark<C extends string>(
         views,
         cached,
         call,
-      );
+      ));
     }
     for (const [i, lookup] of compiled.lookups.entries()) {
       views.push(
@@ -309,6 +320,7 @@ export async function runOnSpark<C extends string>(
       trace: done.trace,
       sql: compiled.sql,
       placement: done.placement,
+      ...(read === undefined ? {} : { read }),
     };
   } finally {
     // never with the signal: an interrupted run still releases what it made. A cache belongs to the server, not the session: uncached always, before the session goes.
