@@ -15,6 +15,7 @@ import {
 } from "./checked-columns";
 import { fileOrder } from "./file-order";
 import { firstInvalid } from "./first-invalid";
+import { firstOpenQuote } from "./open-quote";
 import { type FileSummary, fileSummaries, readReport } from "./read-report";
 import type { PlacesSource } from "./record-places";
 import { dataSourceRelation, type SchemaFiles, type SparkSource } from "./sources";
@@ -148,6 +149,9 @@ export async function readSchemaFiles(
     const error = await firstInvalid(session, places, ordered, call);
     if (error !== undefined) throw error;
   }
+  // a quoted cell left open to the end of a file is readTable's error whatever `onInvalid` says
+  const open = await firstOpenQuote(session, places, sorted, call);
+  if (open !== undefined) throw open;
   const names = files.schema.specs.map((spec) => quote(spec.name));
   const numbered = `SELECT ${[...names, quote(ROW_ORDER_COLUMN)].join(", ")} FROM ${quote(ordered)} WHERE ${quote(BAD)} IS NULL`;
   await session.client.createView(view, sqlRelation(numbered), what, call);

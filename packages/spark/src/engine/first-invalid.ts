@@ -2,29 +2,12 @@ import { type ColumnSpec, invalidValueReason, TableReadError } from "@tablepipe/
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { arrowToTable } from "../client/arrow";
 import type { SparkCallOptions } from "../client/spark-connect-client";
-import { BAD, BAD_VALUE, FILE, type FileColumn, ID } from "./checked-columns";
+import { BAD, BAD_VALUE, FILE, ID } from "./checked-columns";
+import { malformedReason, openQuoteError } from "./csv-record";
 import { fileName } from "./file-order";
 import { type PlacesSource, recordPlaces } from "./record-places";
-import type { SchemaFiles } from "./sources";
 import type { SparkSession } from "./spark-session";
 import { quote } from "./spark-sql-text";
-
-/** readTable's reason for a CSV record (its text) of another number of fields than the header's `columns`. */
-export function malformedReason(files: SchemaFiles, columns: readonly FileColumn[], record: string): string {
-  const separator = files.options.sep ?? files.options.delimiter ?? ",";
-  return `expected ${columns.length} fields as in the header, found ${fieldCount(record, separator)}`;
-}
-
-/** The fields of one CSV record's text (quotes around a field, `""` inside). */
-function fieldCount(record: string, separator: string): number {
-  let fields = 1;
-  let quoted = false;
-  for (const char of record.replace(/\r?\n$/, "")) {
-    if (char === '"') quoted = !quoted;
-    else if (char === separator && !quoted) fields++;
-  }
-  return fields;
-}
 
 /**
  * The `TableReadError` of the first invalid cell of the checked read `ordered` (in the row order: readTable's
@@ -46,11 +29,12 @@ export async function firstInvalid(
   const [where] = await recordPlaces(session, source, [{ file: found.f, id: BigInt(found.i) }], call);
   const text = found.v ?? "";
   if (found.c < 0) {
-    return new TableReadError({
-      file: fileName(found.f),
-      ...where,
-      reason: malformedReason(files, columns, text),
-    });
+    // a quoted cell left open to the end of the file is readTable's syntax error, not a count of fields
+    const open = openQuoteError(files, found.f, text, where as { line?: number });
+    return (
+      open ??
+      new TableReadError({ file: fileName(found.f), ...where, reason: malformedReason(files, columns, text) })
+    );
   }
   const spec = files.schema.specs[found.c] as ColumnSpec;
   // an empty cell's text is NULL, a quoted `""`'s the empty text

@@ -2,8 +2,8 @@ import { type InvalidValueExample, invalidValueReason, type ReadReport } from "@
 import { arrowToTable } from "../client/arrow";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import { BAD, BAD_VALUE, FILE, type FileColumn, flagColumn, flaggedTextColumn, ID } from "./checked-columns";
+import { malformedReason } from "./csv-record";
 import { fileName } from "./file-order";
-import { malformedReason } from "./first-invalid";
 import { type PlacesSource, recordPlaces } from "./record-places";
 import type { SchemaFiles } from "./sources";
 import type { SparkSession } from "./spark-session";
@@ -32,6 +32,8 @@ export interface FileSummary {
   readonly dropped: number;
   /** Invalid cells per schema column, then (CSV) malformed records. */
   readonly invalid: readonly InvalidCells[];
+  /** The number of its last malformed record (CSV), if any. */
+  readonly lastMalformed?: bigint;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function fileSummaries(
     "count(*) AS n",
     `count_if(${bad} IS NOT NULL) AS d`,
     ...perColumn,
+    ...(files.format === "csv" ? [`max(CASE WHEN ${bad} = -1 THEN ${id} END) AS lm`] : []),
   ];
   const sql = `SELECT ${list.join(", ")} FROM ${quote(checked)} GROUP BY ${file}`;
   const result = await session.client.sql(sql, `numbering the rows of ${label}`, call);
@@ -72,6 +75,7 @@ export async function fileSummaries(
     high: BigInt(row.hi as bigint),
     rows: Number(row.n),
     dropped: Number(row.d),
+    ...(row.lm === null || row.lm === undefined ? {} : { lastMalformed: BigInt(row.lm as bigint) }),
     invalid: tested.map((_, c) => {
       const count = Number(row[`n${c}`]);
       const first = row[`i${c}`];
