@@ -14,12 +14,6 @@ const MALFORMED_ROW = "(malformed row)";
 /** The examples readTable keeps of each column's invalid values. */
 const EXAMPLES_PER_COLUMN = 3;
 
-/** A checked column's invalid cells in one file: how many, and the first one's record and text. */
-interface InvalidCells {
-  readonly count: number;
-  readonly first?: { readonly id: bigint; readonly text: string | null };
-}
-
 /** One file of the cached checked read, from {@link fileSummaries}. */
 export interface FileSummary {
   /** Spark's URI of the file. */
@@ -30,15 +24,16 @@ export interface FileSummary {
   /** Its records, and those holding an invalid cell or malformed (dropped with `onInvalid: "drop"`). */
   readonly rows: number;
   readonly dropped: number;
-  /** Invalid cells per schema column, then (CSV) malformed records. */
-  readonly invalid: readonly InvalidCells[];
+  /** The invalid cells of each schema column, then (CSV) the malformed records. */
+  readonly invalid: readonly number[];
   /** The number of its last malformed record (CSV), if any. */
   readonly lastMalformed?: bigint;
 }
 
 /**
- * Each file's rows, row numbers and invalid cells per column (count and first) in the cached checked read
- * `checked`: one aggregate query, the pass that numbers the rows in readTable's order.
+ * Each file's rows, row numbers and invalid cells per column in the cached checked read `checked`: one aggregate
+ * query, the pass that numbers the rows in readTable's order (counts only: the first of each column, which a
+ * `min_by` per column would give, cost a clean read as much as the rest of this query).
  */
 export async function fileSummaries(
   session: SparkSession,
@@ -49,14 +44,10 @@ export async function fileSummaries(
 ): Promise<FileSummary[]> {
   const [file, id, bad] = [quote(FILE), quote(ID), quote(BAD)];
   const tested = [
-    ...files.schema.specs.map((_, i) => ({ flag: quote(flagColumn(i)), text: quote(flaggedTextColumn(i)) })),
-    ...(files.format === "csv" ? [{ flag: `${bad} = -1`, text: quote(BAD_VALUE) }] : []),
+    ...files.schema.specs.map((_, i) => quote(flagColumn(i))),
+    ...(files.format === "csv" ? [`${bad} = -1`] : []),
   ];
-  const perColumn = tested.flatMap(({ flag, text }, c) => [
-    `count_if(${flag}) AS ${quote(`n${c}`)}`,
-    `min(CASE WHEN ${flag} THEN ${id} END) AS ${quote(`i${c}`)}`,
-    `min_by(${text}, CASE WHEN ${flag} THEN ${id} END) AS ${quote(`v${c}`)}`,
-  ]);
+  const perColumn = tested.map((flag, c) => `count_if(${flag}) AS ${quote(`n${c}`)}`);
   const list = [
     `${file} AS f`,
     `min(${id}) AS lo`,
@@ -76,12 +67,7 @@ export async function fileSummaries(
     rows: Number(row.n),
     dropped: Number(row.d),
     ...(row.lm === null || row.lm === undefined ? {} : { lastMalformed: BigInt(row.lm as bigint) }),
-    invalid: tested.map((_, c) => {
-      const count = Number(row[`n${c}`]);
-      const first = row[`i${c}`];
-      if (count === 0 || first === null || first === undefined) return { count };
-      return { count, first: { id: BigInt(first as bigint), text: row[`v${c}`] as string | null } };
-    }),
+    invalid: tested.map((_, c) => Number(row[`n${c}`])),
   }));
 }
 
@@ -95,7 +81,8 @@ interface Found {
 
 /**
  * The first {@link EXAMPLES_PER_COLUMN} invalid cells of each checked column, files in readTable's order
- * (`ordered`): from the summaries where a file holds one, else from one query of the files that hold more.
+ * (`ordered`), from one query: for each column, the first of each file that holds some (by the summaries'
+ * counts) until there are three, each a filtered `ORDER BY ... LIMIT` of the cached read.
  */
 async function firstFound(
   session: SparkSession,
@@ -112,11 +99,9 @@ async function firstFound(
     let need = EXAMPLES_PER_COLUMN;
     const column = c === malformed ? -1 : c;
     for (const summary of ordered) {
-      const cells = summary.invalid[c] as InvalidCells;
-      const take = Math.min(cells.count, need);
-      if (take === 0 || cells.first === undefined) continue;
-      if (take === 1) found.push({ column, file: summary.file, ...cells.first });
-      else more.push({ column, file: summary.file, take });
+      const take = Math.min(summary.invalid[c] ?? 0, need);
+      if (take === 0) continue;
+      more.push({ column, file: summary.file, take });
       need -= take;
       if (need === 0) break;
     }
@@ -171,7 +156,7 @@ export async function readReport(
     const name = f.column < 0 ? MALFORMED_ROW : (files.schema.specs[f.column]?.name as string);
     if (invalidByColumn[name] !== undefined) continue;
     const c = f.column < 0 ? (ordered[0]?.invalid.length ?? 0) - 1 : f.column;
-    invalidByColumn[name] = ordered.reduce((sum, s) => sum + (s.invalid[c]?.count ?? 0), 0);
+    invalidByColumn[name] = ordered.reduce((sum, s) => sum + (s.invalid[c] ?? 0), 0);
   }
   return {
     files: ordered.map((s) => fileName(s.file)),
