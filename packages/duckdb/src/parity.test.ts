@@ -1,5 +1,6 @@
 import { pipe } from "@tablepipe/core";
 import {
+  describeFloatSumParity,
   describeParity,
   describeParityAtScale,
   describeStddevParity,
@@ -36,6 +37,7 @@ describeTipModelParity(engine, 4000);
 describeTypedParity(engine);
 describeParityAtScale(engine, 300_000);
 describeStddevParity(engine);
+describeFloatSumParity(engine);
 
 /** The DuckDB engine on the shared database. */
 const duckdbOn = (options: Omit<DuckDbRunOptions, "database">) => duckdb({ ...options, database: db });

@@ -1,4 +1,5 @@
 import {
+  describeFloatSumParity,
   describeParity,
   describeStddevParity,
   describeTipModelParity,
@@ -14,3 +15,4 @@ describeParity(engine, enabled);
 describeTipModelParity(engine, 4000, enabled);
 describeTypedParity(engine, enabled);
 describeStddevParity(engine, enabled);
+describeFloatSumParity(engine, enabled);

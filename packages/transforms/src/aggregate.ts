@@ -44,6 +44,8 @@ export interface AggregateColumns extends StaticContract {
  * - Measures skip nulls (`sum` and `mean` of no values are null, `stddev` of fewer than two or with an
  *   infinity among them is null) but `count()` counts rows and `first`/`last` take the first or last row's
  *   value, null included. `stddev` scales huge or tiny values by a power of two, so its squares stay finite.
+ * - `sum` adds a group's values one by one in row order, from 0, and `mean` divides that sum by their count, as
+ *   every engine does: a float result is the same double on every engine and every run.
  *
  * Params: `by` (required; `[]` for one group), `measures` (required): `{ name: measure }`.
  *

@@ -32,9 +32,9 @@ export function count<A extends ExprInput>(of: A): Measure<RefsOf<A>>;
 export function count(of?: ExprInput): Measure {
   return of === undefined ? { fn: "count" } : { fn: "count", of: toExpr(of) };
 }
-/** The sum of the non-null values; null when there are none (SQL `SUM`). */
+/** The sum of the non-null values, added in row order (the same float on every engine); null when there are none (SQL `SUM`). */
 export const sum = <A extends ExprInput>(of: A) => measure("sum", of);
-/** The mean of the non-null values; null when there are none. */
+/** The mean of the non-null values (their sum in row order divided by their count); null when there are none. */
 export const mean = <A extends ExprInput>(of: A) => measure("mean", of);
 /** The smallest non-null value (numbers, time stamps or strings by code unit); null when there are none. */
 export const min = <A extends ExprInput>(of: A) => measure("min", of);

@@ -82,6 +82,14 @@ export interface SqlDialect {
    * DECIMAL(38, 0)s and gives the DOUBLE of the sum (read as JavaScript reads DuckDB's HUGEINT: rounded once).
    */
   readonly intSum: (ints: string, over: string) => string;
+  /**
+   * How a float `sum` (and `mean`) adds a group's values one by one in row order, as in process, so that it
+   * rounds alike on every run: `"aggregate"`, an ordered aggregate (DuckDB's `sum(x ORDER BY row)`, which sorts
+   * each group's values and adds them in turn, where a plain `sum` adds them in the order its threads meet
+   * them); `"window"`, a window over the group's rows in row order whose frame is the whole group (Spark's frame
+   * adds its rows in turn and spills to disk, where a `collect_list` fold would hold a whole group in memory).
+   */
+  readonly orderedSum: "aggregate" | "window";
   /** The value at the first / last row by an order (DuckDB: `first(x ORDER BY o)`; Spark: `min_by(x, o)`). */
   readonly valueAt: (which: "first" | "last", value: string, order: string) => string;
   /**
@@ -159,6 +167,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     anyAsDouble: (value) => `TRY_CAST(${value} AS DOUBLE)`,
     castInt: (number) => `CAST(trunc(${withoutNaN(`CAST(${number} AS DOUBLE)`)}) AS BIGINT)`,
     intSum: (ints, over) => `sum(${ints})${over}`,
+    orderedSum: "aggregate",
     wholeNumber: (fn, double) => `(${fn}(${double}) + 0.0)`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
@@ -201,6 +210,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
       `(CASE WHEN typeof(${value}) = 'float' THEN CAST(TRY_CAST(CAST(${value} AS STRING) AS FLOAT) AS DOUBLE) ELSE TRY_CAST(CAST(${value} AS STRING) AS DOUBLE) END)`,
     castInt: (number) => `CAST(${withoutNaN(`CAST(${number} AS DOUBLE)`)} AS BIGINT)`,
     intSum: (ints, over) => `CAST(sum(CAST(${ints} AS DECIMAL(38, 0)))${over} AS DOUBLE)`,
+    orderedSum: "window",
     wholeNumber: (fn, double) =>
       `(CASE WHEN abs(${double}) < ${FRACTION_LIMIT} THEN CAST(${fn}(${double}) AS DOUBLE) ELSE ${double} END)`,
     valueAt: (which, value, order) => `${which === "first" ? "min_by" : "max_by"}(${value}, ${order})`,

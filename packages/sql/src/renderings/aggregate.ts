@@ -7,22 +7,25 @@ import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
 import { castWhere } from "./guarded-select";
 import { numberSql, sumSql } from "./number-sql";
+import { OrderedSums } from "./ordered-sums";
 import { stddevSql } from "./stddev-sql";
 
 /**
  * One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position;
- * `sum`, `mean` and `stddev` of a time stamp read its epoch milliseconds, as in process.
+ * `sum`, `mean` and `stddev` of a time stamp read its epoch milliseconds, as in process. A `sum` or `mean` of
+ * anything but ints adds its values in row order (`sums`), as in process; of ints, the exact sum.
  */
-function measureSql(measure: MeasureNode, c: SqlStepContext, types: KnownTypes): string {
+function measureSql(measure: MeasureNode, c: SqlStepContext, types: KnownTypes, sums: OrderedSums): string {
   if (measure.of === undefined) return "count(*)";
   const of = c.expr(measure.of);
+  const ints = exprType(measure.of, types) === "int";
   switch (measure.fn) {
     case "count":
       return `count(${of})`;
     case "sum":
-      return sumSql(measure.of, c, types);
+      return ints ? sumSql(measure.of, c, types) : sums.sum(numberSql(measure.of, c, types));
     case "mean":
-      return `avg(${numberSql(measure.of, c, types)})`;
+      return ints ? `avg(${of})` : sums.mean(numberSql(measure.of, c, types));
     case "min":
       return `min(${of})`;
     case "max":
@@ -85,9 +88,11 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
   if (checks === undefined) return undefined;
   // a cast that can fail is checked in the WHERE, before the grouping: the engine prunes an unread measure
   const { where, probe } = castWhere(c, checks);
+  const sums = new OrderedSums(c, by);
   const items = Object.entries(measures).map(
-    ([name, m]) => `${measureSql(m, c, known.types)} AS ${c.quote(name)}`,
+    ([name, m]) => `${measureSql(m, c, known.types, sums)} AS ${c.quote(name)}`,
   );
+  const from = sums.from(where);
   const columns = [...by, ...Object.keys(measures)];
   const added = Object.fromEntries(
     Object.entries(measures).map(([name, m]) => [name, measureType(m, known.types)]),
@@ -95,9 +100,9 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
   const types = typesOf(known.types, columns, added);
   if (by.length === 0) {
     const list = [...items, `0 AS ${c.rowOrder}`].join(", ");
-    return { sql: `SELECT ${list} FROM ${c.input}${where}`, columns, types, ...probe };
+    return { sql: `SELECT ${list} FROM ${from}`, columns, types, ...probe };
   }
   const keys = columnList(c, by);
   const list = [keys, ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
-  return { sql: `SELECT ${list} FROM ${c.input}${where} GROUP BY ${keys}`, columns, types, ...probe };
+  return { sql: `SELECT ${list} FROM ${from} GROUP BY ${keys}`, columns, types, ...probe };
 };

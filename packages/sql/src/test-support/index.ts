@@ -7,6 +7,7 @@ export { describeConcatParity } from "./concat-suite";
 export { describeDroppedRowOrder } from "./dropped-row-order-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
+export { describeFloatSumParity } from "./float-sum-suite";
 export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeNaNCastParity } from "./nan-cast-suite";

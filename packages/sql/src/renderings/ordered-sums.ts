@@ -1,0 +1,51 @@
+import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { columnList } from "../select-list";
+
+/** The hidden columns that hold, on a `"window"` dialect, each summed expression's sum over its group. */
+const SUM_COLUMN = "__tablepipe_sum";
+
+/**
+ * The float sums of one `aggregate`, each adding its group's values one by one in row order, as in process
+ * (`SqlDialect.orderedSum`): the same double on every engine and every run. A plain `sum` adds them in the
+ * order the engine's threads meet them, which rounds differently from run to run.
+ */
+export class OrderedSums {
+  readonly #windows = new Map<string, string>();
+
+  /** `keys`: the `GROUP BY` columns (none for one group over the input). */
+  constructor(
+    readonly c: SqlStepContext,
+    readonly keys: readonly string[],
+  ) {}
+
+  /** The sum of the SQL expression `numbers` over the group, null when it has no value. */
+  sum(numbers: string): string {
+    if (SQL_DIALECTS[this.c.dialect].orderedSum === "aggregate") {
+      return `sum(${numbers} ORDER BY ${this.c.rowOrder})`;
+    }
+    let column = this.#windows.get(numbers);
+    if (column === undefined) {
+      column = this.c.quote(`${SUM_COLUMN}${this.#windows.size}`);
+      this.#windows.set(numbers, column);
+    }
+    // every row of the group holds the group's sum
+    return `max(${column})`;
+  }
+
+  /** The mean of `numbers` over the group, as in process: the sum in row order divided by the count. */
+  mean(numbers: string): string {
+    return `(${this.sum(numbers)} / count(${numbers}))`;
+  }
+
+  /**
+   * The relation the step groups (after its `where`): the input, or on a `"window"` dialect the input with a
+   * column per summed expression, its sum over the group's rows in row order. Call after the measures.
+   */
+  from(where: string): string {
+    if (this.#windows.size === 0) return `${this.c.input}${where}`;
+    const partition = this.keys.length > 0 ? `PARTITION BY ${columnList(this.c, this.keys)} ` : "";
+    const over = `OVER (${partition}ORDER BY ${this.c.rowOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+    const sums = [...this.#windows].map(([numbers, column]) => `sum(${numbers}) ${over} AS ${column}`);
+    return `(SELECT *, ${sums.join(", ")} FROM ${this.c.input}${where})`;
+  }
+}
