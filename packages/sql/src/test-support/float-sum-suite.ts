@@ -1,14 +1,15 @@
 /** The parity of float sums and means, bit for bit: values whose sum depends on the order they are added in. */
-import { col, count, first, mean, pipe, sum } from "@tablepipe/core";
+import { col, count, first, mean, pipe, sum, typedTable } from "@tablepipe/core";
 import { aggregate, rowNumber, window } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectParity, type ParityEngine } from "./expect-parity";
+import { STAMPS } from "./random-tables";
 
 /** The column types the engine loads the tables with. */
-const TYPES = { key: "int", n: "int", amount: "float" } as const;
+const TYPES = { key: "int", n: "int", amount: "float", at: "timestamp" } as const;
 
 /** Values whose sums round differently in another order (0.1 + 1e16 - 1e16 is 0, 1e16 - 1e16 + 0.1 is 0.1). */
 const TRICKY = [0.1, 0.2, 0.3, 0.7, 1e16, -1e16, 1 / 3, 2 ** 53, -(2 ** 53), 1.5, -0, 1e-300, 123456.78];
@@ -21,13 +22,20 @@ function cells(table: ColumnTable, name: string): unknown[] {
 }
 
 /**
- * Float `sum` and `mean` for one SQL engine, equal to the in-process run bit for bit (`Object.is`, not to a
+ * Float `sum` and `mean` (of floats and of time stamps' epoch milliseconds) for one SQL engine, equal to the in-process run bit for bit (`Object.is`, not to a
  * tolerance): each group's values added one by one in row order, as in process, also after a `window` step
  * (whose engine result holds the rows in another order), by keys (a null key among them) and over the table.
  */
 export function describeFloatSumParity(engine: ParityEngine, enabled = true): void {
   /** `aggregate` after a window step, on the engine and in process; asserts the same bits in every measure. */
-  async function sameBits(table: ColumnTable, by: string[]): Promise<ColumnTable> {
+  async function sameBits(rows: ColumnTable, by: string[]): Promise<ColumnTable> {
+    // declared, not read from the values: whole numbers alone would make `amount` an int column
+    const table = typedTable(rows, {
+      key: { type: "int", nullable: true },
+      n: { type: "int", nullable: false },
+      amount: { type: "float", nullable: true },
+      at: { type: "timestamp", nullable: true },
+    });
     const p = pipe(table)
       .transform(window, { partitionBy: ["n"], orderBy: ["amount"], columns: { nth: rowNumber() } })
       .transform(aggregate, {
@@ -35,6 +43,8 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
         measures: {
           total: sum(col("amount")),
           average: mean(col("amount")),
+          stamps: sum(col("at")),
+          average_stamp: mean(col("at")),
           rows: count(),
           first_amount: first(col("amount")),
         },
@@ -42,7 +52,7 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
     const result = await expectParity(p, engine, TYPES);
     expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
     const reference = p.run().table;
-    for (const name of ["total", "average"]) {
+    for (const name of ["total", "average", "stamps", "average_stamp"]) {
       expect({ [name]: cells(result.table, name) }).toEqual({ [name]: cells(reference, name) });
       const same = cells(result.table, name).every((v, i) => Object.is(v, cells(reference, name)[i]));
       expect(same, `${name}: ${cells(result.table, name)} vs ${cells(reference, name)}`).toBe(true);
@@ -79,6 +89,8 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
           key: rows.map(([key]) => key),
           n: rows.map((_, i) => (i * 7) % 5),
           amount: rows.map(([, amount]) => amount),
+          // epoch milliseconds with a tenth of one (kept to the microsecond on every engine): their sums round
+          at: rows.map((_, i) => (i % 10 === 9 ? null : STAMPS[i % STAMPS.length]! + (i % 4) / 10)),
         });
         const byKey = await sameBits(table, ["key"]);
         expect(Object.is(cells(byKey, "total")[3], 0)).toBe(true); // key 5: -0 only, summed from 0
@@ -95,6 +107,11 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
           fc.record({
             key: fc.option(fc.integer({ min: 0, max: 3 })),
             n: fc.integer({ min: 0, max: 4 }),
+            at: fc.option(
+              fc
+                .constantFrom(...STAMPS)
+                .chain((at) => fc.integer({ min: 0, max: 9 }).map((tenth) => at + tenth / 10)),
+            ),
             amount: fc.option(
               fc.oneof(fc.constantFrom(...TRICKY), fc.double({ noNaN: true, noDefaultInfinity: true })),
             ),
@@ -107,6 +124,7 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
               key: drawn.map((row) => row.key),
               n: drawn.map((row) => row.n),
               amount: drawn.map((row) => row.amount),
+              at: drawn.map((row) => row.at),
             });
             await sameBits(table, byKey ? ["key"] : []);
           }),
