@@ -13,7 +13,7 @@ export { DuckDb } from "./engine/duckdb-database";
 export type { DuckDbReport } from "./engine/duckdb-engine";
 export { duckdb } from "./engine/duckdb-engine";
 export { duckdbFiles } from "./engine/duckdb-files";
-export type { DuckDbFileSource } from "./engine/file-sources";
+export type { DuckDbFileOptions, DuckDbFileSource } from "./engine/file-sources";
 export { csvFile, duckdbTable, parquetFile } from "./engine/file-sources";
 export type { DuckDbReadOptions } from "./engine/files-schema";
 export type { DuckDbFilesSource, StreamedView } from "./engine/files-source";

@@ -59,13 +59,21 @@ export { csvDelimiterOf } from "./read/delimiter";
 export type { ReadDescription } from "./read/describe-read";
 export { describeRead } from "./read/describe-read";
 export { readTableInBatches } from "./read/read-batches";
-export { checkOnInvalid, checkReadOptions } from "./read/read-options";
+export { checkOnInvalid, checkReadOptions, checkZonedTimestamps } from "./read/read-options";
 export { readTable, readTableWithReport } from "./read/read-table";
 export { readTraceEntry } from "./read/read-trace-entry";
 export type { ColumnKind, ColumnSpec, RowSchema } from "./read/schema-columns";
 export { columnKinds } from "./read/schema-columns";
 export { resolveSources } from "./read/sources";
-export type { ReadProgress, ReadReport, ReadTableOptions, SchemaColumns, TableFormat } from "./read/types";
+export type {
+  ReadProgress,
+  ReadReport,
+  ReadTableOptions,
+  SchemaColumns,
+  TableFormat,
+  ZonedTimestamps,
+} from "./read/types";
+export { zonedTimestampReason } from "./read/zoned-timestamps";
 export type { PipeSourceFiles, SourceEngineRunResult, SourcePipeEngine } from "./source/source-engine";
 export type { SourcePipeResult, SourcePlan } from "./source/source-pipe";
 export { pipeFrom, SourcePipe } from "./source/source-pipe";

@@ -58,6 +58,7 @@ function filesReadByDuckDb(files: readonly string[], source: PipeSourceFiles): D
   const options = {
     ...(read.aliases === undefined ? {} : { aliases: read.aliases }),
     ...(read.onInvalid === undefined ? {} : { onInvalid: read.onInvalid }),
+    ...(read.zonedTimestamps === undefined ? {} : { zonedTimestamps: read.zonedTimestamps }),
   };
   const format = duckdbFilesFormat(files);
   if (format === undefined || (read.format !== undefined && read.format !== format)) return undefined;

@@ -6,11 +6,13 @@ import {
   type ColumnSpec,
   checkAliases,
   checkOnInvalid,
+  checkZonedTimestamps,
   columnKinds,
   type OnInvalid,
   type ReadReport,
   type RowSchema,
   readTableWithReport,
+  type ZonedTimestamps,
 } from "@tablepipe/io";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { DuckDbLoadError } from "../errors";
@@ -23,6 +25,11 @@ export interface DuckDbReadOptions {
   readonly aliases?: ColumnAliases;
   /** `"error"` (default): the first invalid value stops the read, named; `"drop"`: its row is dropped and counted. */
   readonly onInvalid?: OnInvalid;
+  /**
+   * A file's time stamps with a zone (instants: DuckDB's TIMESTAMPTZ, INT96, ...): `"error"` (default) refuses the
+   * column, as readTable does; `"utc"` reads each instant as its UTC wall-clock time.
+   */
+  readonly zonedTimestamps?: ZonedTimestamps;
 }
 
 /**
@@ -49,6 +56,7 @@ export function filesSchema(
   label: string,
 ): FilesSchema {
   checkOnInvalid(options.onInvalid, label);
+  checkZonedTimestamps(options.zonedTimestamps, label);
   const specs = columnKinds(schema);
   const ruled = specs.find((spec) => (spec.rules?.length ?? 0) > 0);
   if (ruled !== undefined) {

@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
   COLUMN_TYPE,
-  type ColumnAliases,
   type ColumnSpec,
   emptyCellSql,
   mapColumns,
@@ -71,7 +70,8 @@ interface ParquetCell {
  * The fast read of schema column `spec` from file column `c` of DuckDB type `type`, as readTable reads a decoded
  * Parquet value: numbers from any integer, float or decimal type (up to 18 digits; a float finite; an integer
  * whole and within 2^53);
- * time stamps of any unit (to the millisecond, floored; a zone's as UTC wall-clock time) and dates; text from text;
+ * time stamps of any unit (to the millisecond, floored; a zoned one, read with `zonedTimestamps: "utc"`, as its UTC
+ * wall-clock time) and dates; text from text;
  * booleans from booleans. Undefined for any other pairing (readTable then decides: it parses text in a number
  * column, for one).
  */
@@ -118,44 +118,52 @@ function parquetCell(spec: ColumnSpec, c: string, type: string): ParquetCell | u
   }
 }
 
-/** A Parquet file's top-level columns as DuckDB reads them (names, types), and those stored as INT96. */
+/**
+ * A Parquet file's top-level columns as DuckDB reads them (names, types), those stored as INT96, and those of
+ * zoned time stamps (instants, as readTable and Spark take them: INT96, a TIMESTAMP adjusted to UTC, which DuckDB
+ * reads as TIMESTAMP WITH TIME ZONE, or TIMESTAMP_MILLIS/MICROS without a logical type, which it reads as TIMESTAMP).
+ */
 async function parquetColumns(
   connection: DuckDBConnection,
   file: string,
-): Promise<{ names: string[]; types: string[]; int96: Set<string> }> {
+): Promise<{ names: string[]; types: string[]; int96: Set<string>; zoned: Set<string> }> {
   const described = await readQuery(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
   const rows = described.objects() as { column_name: string; column_type: string }[];
-  const int96 = await readQuery(
+  const schema = await readQuery(
     connection,
-    `SELECT name FROM parquet_schema(${sqlString(file)}) WHERE type = 'INT96'`,
+    `SELECT name, type = 'INT96' AS int96 FROM parquet_schema(${sqlString(file)}) WHERE type = 'INT96' OR (logical_type IS NULL AND converted_type IN ('TIMESTAMP_MILLIS', 'TIMESTAMP_MICROS'))`,
   );
-  return {
-    names: rows.map((row) => row.column_name),
-    types: rows.map((row) => row.column_type),
-    int96: new Set((int96.objects() as { name: string }[]).map((row) => row.name)),
-  };
+  const special = schema.objects() as { name: string; int96: boolean }[];
+  const names = rows.map((row) => row.column_name);
+  const types = rows.map((row) => row.column_type);
+  const zoned = new Set(special.map((row) => row.name));
+  names.forEach((name, i) => {
+    if (types[i] === "TIMESTAMP WITH TIME ZONE") zoned.add(name);
+  });
+  return { names, types, int96: new Set(special.filter((row) => row.int96).map((row) => row.name)), zoned };
 }
 
 /**
  * The fast read of one Parquet file: each schema column from the file column its name or alias finds (absent:
  * its default or null), with its type, then the flag {@link NEEDS_TEXT_PATH} (a cell readTable would refuse, or
- * an empty one where none may be), then with `rowNumber` the row's position in the file (`file_row_number`).
- * Undefined when readTable must decide: DuckDB cannot read the file, a column is missing or found twice, or a
- * column's type is not one {@link parquetCell} maps (INT96 time stamps: DuckDB reads them to the microsecond,
- * before hyparquet's flooring to the millisecond).
+ * an empty one where none may be), then with `rowNumber` the row's position in the file (`file_row_number`); and
+ * where each schema column was found. Undefined when readTable must decide: DuckDB cannot read the file, a column
+ * is missing or found twice, a `z.date()` column reads zoned time stamps without `zonedTimestamps: "utc"`
+ * (readTable refuses them, naming the column), or a column's type is not one {@link parquetCell} maps (INT96
+ * time stamps: DuckDB reads them to the microsecond, before hyparquet's flooring to the millisecond).
  */
 async function parquetSelect(
   connection: DuckDBConnection,
   file: string,
   specs: readonly ColumnSpec[],
-  aliases: ColumnAliases | undefined,
+  options: DuckDbReadOptions,
   rowNumber: boolean,
-): Promise<string | undefined> {
+): Promise<{ select: string; found: number[] } | undefined> {
   let columns: Awaited<ReturnType<typeof parquetColumns>>;
   let found: number[];
   try {
     columns = await parquetColumns(connection, file);
-    found = mapColumns(file, columns.names, specs, aliases);
+    found = mapColumns(file, columns.names, specs, options.aliases);
   } catch {
     return undefined;
   }
@@ -175,6 +183,8 @@ async function parquetSelect(
     }
     const name = columns.names[index] as string;
     if (columns.int96.has(name)) return undefined;
+    if (spec.kind === "timestamp" && columns.zoned.has(name) && options.zonedTimestamps !== "utc")
+      return undefined;
     const c = quote(name);
     const cell = parquetCell(spec, c, columns.types[index] as string);
     if (cell === undefined) return undefined;
@@ -187,7 +197,7 @@ async function parquetSelect(
   list.push(`(${flags.join(" OR ") || "FALSE"}) AS ${quote(NEEDS_TEXT_PATH)}`);
   if (rowNumber) list.push(quote(FILE_ROW_NUMBER));
   const read = `read_parquet(${sqlString(file)}${rowNumber ? `, ${FILE_ROW_NUMBER} = true` : ""})`;
-  return `SELECT ${list.join(", ")} FROM ${read}`;
+  return { select: `SELECT ${list.join(", ")} FROM ${read}`, found };
 }
 
 /**
@@ -197,7 +207,8 @@ async function parquetSelect(
  * rows numbered in file order at no cost (so `"auto"` streams them); a value readTable would refuse, or a column
  * type this read does not map (text in a number column, INT96 time stamps, decimals of more than 18 digits), sends the
  * files to readTable, which names the invalid value (a `TableReadError`) or, with `onInvalid: "drop"`, drops and
- * counts its row.
+ * counts its row. A `z.date()` column of zoned time stamps (DuckDB's TIMESTAMPTZ, INT96, ...) is refused as readTable
+ * refuses it, unless `zonedTimestamps: "utc"` reads each instant as its UTC wall-clock time.
  * @example runOnDuckDb(pipe(trips.table).transform(dropDuplicates), { source: duckdbParquetFiles("data/*.parquet", taxiTripSchema) })
  */
 export function duckdbParquetFiles(
@@ -214,9 +225,10 @@ export function duckdbParquetFiles(
     const rows =
       all.length === 0
         ? undefined
-        : await loadFlagged(connection, all, relation, (file) =>
-            parquetSelect(connection, file, specs, options.aliases, false),
-          );
+        : await loadFlagged(connection, all, relation, async (file) => {
+            const read = await parquetSelect(connection, file, specs, options, false);
+            return read?.select;
+          });
     if (rows === undefined) {
       return await loadWithReadTable(connection, relation, all, schema, options, columns, `reading ${path}`);
     }
@@ -231,10 +243,10 @@ export function duckdbParquetFiles(
   ): Promise<StreamedView> => {
     const parts: string[] = [];
     for (const [i, file] of streamed.entries()) {
-      const select = await parquetSelect(connection, file, specs, options.aliases, true);
-      if (select === undefined) throw new ReadTableDecides(`${file}: read by readTable`);
+      const read = await parquetSelect(connection, file, specs, options, true);
+      if (read === undefined) throw new ReadTableDecides(`${file}: read by readTable`);
       const row = `${i * ROWS_PER_FILE} + ${FILE_ROW_NUMBER}`;
-      parts.push(checkedPartSql(select, [FILE_ROW_NUMBER], row, rowColumn));
+      parts.push(checkedPartSql(read.select, [FILE_ROW_NUMBER], row, rowColumn));
     }
     try {
       await connection.run(`CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`);

@@ -34,6 +34,7 @@ import { withOptimizersOff } from "./optimizers";
 import { runCounted } from "./profiled-counts";
 import { readQuery } from "./read-result";
 import { quote } from "./sql-text";
+import { refuseZonedColumns } from "./zoned-columns";
 
 /** Where one primitive step ran. */
 export type StepPlacement = EnginePlacement<"duckdb">;
@@ -157,6 +158,7 @@ async function loadSources(
       orderFree: compiled.ignoresRowOrder,
     });
   } else {
+    if (options.source.zoned !== undefined) await refuseZonedColumns(db.connection, options.source.zoned);
     try {
       await db.connection.run(`CREATE TEMP TABLE "${relation}" AS ${options.source.sql}`);
     } catch (error) {

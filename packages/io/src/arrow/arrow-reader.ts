@@ -5,12 +5,14 @@ import { TableReadError } from "../errors";
 import { refuseMismatchedTypes } from "../read/file-column-type";
 import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
+import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { arrowColumnType } from "./arrow-column-type";
 
 /**
  * Read one Arrow IPC file or stream (`.arrow`, `.feather` v2, `.ipc`) with flechette into the context's builders.
  * Timestamps and dates come as epoch milliseconds, without a Date per value (an Arrow timestamp without a zone
- * is its UTC wall-clock time), 64-bit integers as numbers; every value is then checked or parsed as the
+ * is its UTC wall-clock time; one with a zone is refused, or with `zonedTimestamps: "utc"` read as its instant's
+ * UTC wall-clock time), 64-bit integers as numbers; every value is then checked or parsed as the
  * schema says.
  * @example await readArrowFile("trips.arrow", ctx)
  */
@@ -42,6 +44,11 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
   refuseMismatchedTypes(ctx, mapped, (name) => {
     const field = byName.get(name);
     return field === undefined ? undefined : arrowColumnType(field);
+  });
+  refuseZonedColumns(ctx, mapped, (name) => {
+    const type = byName.get(name)?.type;
+    const zone = type?.typeId === Type.Timestamp ? type.timezone : undefined;
+    return zone === undefined || zone === null ? undefined : `Arrow timestamp with the time zone ${zone}`;
   });
   const columns = mapped.map((name): DecodedColumn | undefined => {
     if (name === undefined) return undefined;

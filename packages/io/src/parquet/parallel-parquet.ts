@@ -9,13 +9,14 @@ import type { PieceResult } from "../workers/piece-result";
 import { settlePiece } from "../workers/settle-piece";
 import type { PiecePool } from "../workers/worker-pool";
 import { closeParquetPieces, type ParquetPieceRequest } from "./parquet-piece";
-import { openParquet, rowGroupRanges, skipRowGroup } from "./parquet-reader";
+import { openParquet, refuseZonedParquet, rowGroupRanges, skipRowGroup } from "./parquet-reader";
 
 /** Read the Parquet file at `path` with `pool`, handing each decoded row group to `ctx.onDecodedBatch`. */
 export async function readParquetInParallel(path: string, ctx: ReadContext, pool: PiecePool): Promise<void> {
   const deliver = ctx.onDecodedBatch;
   if (deliver === undefined) throw new Error("readParquetInParallel: the read is not batched");
   const parquet = await openParquet(path, ctx); // checks the columns before any work
+  refuseZonedParquet(parquet, ctx);
   const totalRows = Math.max(1, Number(parquet.metadata.num_rows));
   const bytes = parquet.file.byteLength;
   const limit = Math.max(2, pool.size * 2);

@@ -13,11 +13,12 @@ import { TableReadError } from "../errors";
 import { refuseMismatchedTypes } from "../read/file-column-type";
 import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
+import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
 import { compressorsFor } from "./parquet-codecs";
 import { parquetColumnType } from "./parquet-column-type";
-import { epochMillisParsers, isParquetTimeColumn } from "./parquet-time-columns";
+import { epochMillisParsers, isParquetTimeColumn, parquetZonedStamps } from "./parquet-time-columns";
 import { rowGroupsToRead } from "./row-group-bounds";
 
 /** An open Parquet file: its bytes, metadata, and which of its columns the schema maps. */
@@ -63,6 +64,17 @@ export async function openParquet(path: string, ctx: ReadContext): Promise<OpenP
   const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
   const compressors = await compressorsFor(metadata);
   return { path, file, metadata, mapped, wanted, timeColumns, elements: byName, compressors };
+}
+
+/**
+ * Refuse the file's zoned time stamps read by `z.date()` columns, unless the read takes them as UTC wall-clock
+ * times (`zonedTimestamps: "utc"`): on the calling thread, once per file (a worker's piece is not checked again).
+ */
+export function refuseZonedParquet(parquet: OpenParquet, ctx: ReadContext): void {
+  refuseZonedColumns(ctx, parquet.mapped, (name) => {
+    const element = parquet.elements.get(name);
+    return element === undefined ? undefined : parquetZonedStamps(element);
+  });
 }
 
 /** The row ranges of the file's row groups, in order, each marked `read: false` when `rowGroupBounds` skip it. */
@@ -211,11 +223,12 @@ export async function readRowGroup(
  * Read one Parquet file (any codec: parquet-codecs.ts) into the context's builders, one row group at a
  * time, reading only the columns the schema maps. Time stamps (INT64 with a TIMESTAMP type in any unit, INT96)
  * and dates are decoded straight to epoch milliseconds of the wall-clock time stored, without a Date per
- * value; strings, numbers and bigints are checked or parsed as the schema says.
+ * value (zoned ones, instants, are refused unless the read's `zonedTimestamps` is `"utc"`); strings, numbers and bigints are checked or parsed as the schema says.
  * @example await readParquetFile("trips.parquet", ctx)
  */
 export async function readParquetFile(path: string, ctx: ReadContext): Promise<void> {
   const parquet = await openParquet(path, ctx);
+  refuseZonedParquet(parquet, ctx);
   const totalRows = Math.max(1, Number(parquet.metadata.num_rows));
   for (const builder of ctx.builders) builder.expect(builder.length + Number(parquet.metadata.num_rows));
   let reported = 0;

@@ -37,3 +37,24 @@ export function isParquetTimeColumn(element: SchemaElement): boolean {
     return true;
   return logical?.type === "TIMESTAMP";
 }
+
+/**
+ * What a Parquet time-stamp column holds when it holds instants (time stamps with a zone), as Spark reads them
+ * (its TimestampType): a TIMESTAMP logical type adjusted to UTC (DuckDB's TIMESTAMPTZ, pandas' zoned columns),
+ * INT96 (Spark's and Hive's TimestampType), or TIMESTAMP_MILLIS/MICROS without a logical type (adjusted to UTC, by
+ * the Parquet format). Undefined for any other column (a TIMESTAMP with isAdjustedToUTC=false is a wall-clock time).
+ * @example parquetZonedStamps({ name: "at", type: "INT96" }) // "Parquet INT96, as Spark's TimestampType and Hive write instants"
+ */
+export function parquetZonedStamps(element: SchemaElement): string | undefined {
+  const { type, converted_type: converted, logical_type: logical } = element;
+  if (logical?.type === "TIMESTAMP") {
+    return logical.isAdjustedToUTC ? `Parquet TIMESTAMP(${logical.unit}, isAdjustedToUTC=true)` : undefined;
+  }
+  if (logical !== undefined) return undefined;
+  if (converted === undefined && type === "INT96")
+    return "Parquet INT96, as Spark's TimestampType and Hive write instants";
+  if (converted === "TIMESTAMP_MILLIS" || converted === "TIMESTAMP_MICROS") {
+    return `Parquet ${converted} without a logical type, adjusted to UTC by the Parquet format`;
+  }
+  return undefined;
+}

@@ -14,6 +14,7 @@ import { checkValueRules } from "./check-rules";
 import type { ProgressReporter } from "./progress";
 import type { ConditionTally } from "./row-conditions";
 import type { ColumnSpec } from "./schema-columns";
+import type { ZonedTimestamps } from "./types";
 
 /** Everything a format reader needs to append one file's rows to the table being built. */
 export interface ReadContext {
@@ -47,6 +48,8 @@ export interface ReadContext {
    * with only the rows on which all hold, and each condition's tally (`onDecodedBatch`'s `tallies`).
    */
   readonly keepWhere?: readonly ExprNode[];
+  /** `"utc"`: a file's zoned time stamps are read as their UTC wall-clock time; else (`"error"`, absent) refused. */
+  readonly zonedTimestamps?: ZonedTimestamps;
   /** The read's `signal`: aborted, the read stops at the next chunk ({@link chunkRead}). */
   readonly signal?: AbortSignal;
 }

@@ -12,10 +12,12 @@ const READ_OPTION_KEYS: readonly (keyof ReadTableOptions)[] = [
   "chunkSize",
   "rowGroupBounds",
   "signal",
+  "zonedTimestamps",
 ];
 
 const ON_INVALID = ["error", "drop"] as const;
 const FORMATS = ["csv", "parquet", "arrow"] as const;
+const ZONED_TIMESTAMPS = ["error", "utc"] as const;
 
 /**
  * Check `onInvalid` (from a config file, it escapes the compiler): `"error"`, `"drop"` or undefined; a TypeError
@@ -25,6 +27,17 @@ const FORMATS = ["csv", "parquet", "arrow"] as const;
 export function checkOnInvalid(value: unknown, caller: string): void {
   if (value !== undefined && !(ON_INVALID as readonly unknown[]).includes(value)) {
     throw new TypeError(`${caller}: onInvalid must be "error" or "drop", got ${describeValue(value)}`);
+  }
+}
+
+/**
+ * Check `zonedTimestamps` (from a config file, it escapes the compiler): `"error"`, `"utc"` or undefined; a
+ * TypeError naming `caller`, the value and what is expected.
+ * @example checkZonedTimestamps("UTC", "readTable") // TypeError: readTable: zonedTimestamps must be "error" or "utc", got "UTC"
+ */
+export function checkZonedTimestamps(value: unknown, caller: string): void {
+  if (value !== undefined && !(ZONED_TIMESTAMPS as readonly unknown[]).includes(value)) {
+    throw new TypeError(`${caller}: zonedTimestamps must be "error" or "utc", got ${describeValue(value)}`);
   }
 }
 
@@ -42,8 +55,12 @@ export function checkReadOptions(options: object, caller: string): void {
       );
     }
   }
-  const { format, onInvalid, onProgress, workers, chunkSize, signal } = options as Record<string, unknown>;
+  const { format, onInvalid, onProgress, workers, chunkSize, signal, zonedTimestamps } = options as Record<
+    string,
+    unknown
+  >;
   checkOnInvalid(onInvalid, caller);
+  checkZonedTimestamps(zonedTimestamps, caller);
   if (format !== undefined && !(FORMATS as readonly unknown[]).includes(format)) {
     throw new TypeError(
       `${caller}: format must be one of ${FORMATS.join(", ")}, got ${describeValue(format)}`,

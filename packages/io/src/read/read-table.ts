@@ -144,6 +144,7 @@ export async function readSources<S extends RowSchema>(
       : { rowGroupBounds: options.rowGroupBounds, skippedRows: 0 }),
     ...(keepWhere === undefined || keepWhere.length === 0 ? {} : { keepWhere }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.zonedTimestamps === undefined ? {} : { zonedTimestamps: options.zonedTimestamps }),
   };
   if (onBatch !== undefined) ctx.onBatch = () => onBatch(ctx);
   if (onDecodedBatch !== undefined) {

@@ -8,6 +8,12 @@ export type { Table } from "@tablepipe/core";
 /** The column names of the table read with a row schema. */
 export type SchemaColumns<S extends RowSchema> = keyof z.output<S> & string;
 
+/**
+ * What a read does with a file's time stamps with a zone (instants): `"error"` refuses the column, `"utc"` reads
+ * each instant as its UTC wall-clock time.
+ */
+export type ZonedTimestamps = "error" | "utc";
+
 /** File formats read and written. */
 export type TableFormat = "csv" | "parquet" | "arrow";
 
@@ -65,6 +71,13 @@ export interface ReadTableOptions<S extends RowSchema = RowSchema> {
    * a Parquet row group, an Arrow file), its worker threads ended. `stopOnInterrupt` gives one that Ctrl-C aborts.
    */
   signal?: AbortSignal;
+  /**
+   * A file's time stamps with a zone, which hold instants (Parquet TIMESTAMP with isAdjustedToUTC=true, as
+   * DuckDB's TIMESTAMPTZ, pandas' zoned columns and Spark's TimestampType are written; INT96; an Arrow timestamp
+   * with a time zone): `"error"` (default) refuses such a column, naming it, as a CSV stamp with an offset is
+   * refused; `"utc"` reads each instant as its UTC wall-clock time (`2024-03-10 03:30 -04:00` -> 07:30).
+   */
+  zonedTimestamps?: ZonedTimestamps;
 }
 
 /** What a read did: the rows it kept and what it dropped. */

@@ -1,4 +1,10 @@
-import { invalidValueReason, mapColumns, type ReadReport, TableReadError } from "@tablepipe/io";
+import {
+  invalidValueReason,
+  mapColumns,
+  type ReadReport,
+  TableReadError,
+  zonedTimestampReason,
+} from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { SparkQueryError } from "../client/errors";
 import type { SparkCallOptions } from "../client/spark-connect-client";
@@ -76,6 +82,17 @@ function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: stri
     if (files.format === "csv") {
       const raw = column === columns[columns.length - 1] ? withoutLineEndCr(c) : c;
       return { ...textCellSql(spec, raw, i), column, raw };
+    }
+    if (spec.kind === "timestamp" && column.type === "timestamp" && files.schema.zonedTimestamps !== "utc") {
+      // Spark's TimestampType (the session's zone-less type is TIMESTAMP_NTZ): instants, which readTable refuses
+      const holds =
+        "Spark TimestampType: a Parquet TIMESTAMP adjusted to UTC, INT96, or TIMESTAMP_MILLIS/MICROS without a logical type";
+      throw new TableReadError({
+        file: label,
+        column: spec.name,
+        expected: "time stamps without a zone",
+        reason: zonedTimestampReason(column.name, holds),
+      });
     }
     const cell = typedCellSql(spec, c, column.type, i);
     if (cell === undefined) {

@@ -4,8 +4,10 @@ import {
   type ColumnSpec,
   checkAliases,
   checkOnInvalid,
+  checkZonedTimestamps,
   columnKinds,
   type OnInvalid,
+  type ZonedTimestamps,
 } from "@tablepipe/io";
 import { SparkLoadError } from "../client/errors";
 import type { ColumnType } from "./column-types";
@@ -15,6 +17,8 @@ export interface FileSchema {
   readonly specs: readonly ColumnSpec[];
   readonly aliases: ColumnAliases | undefined;
   readonly onInvalid: OnInvalid;
+  /** `"utc"`: time stamps with a zone (Spark's TimestampType) read as their UTC wall-clock time; `"error"`: refused. */
+  readonly zonedTimestamps: ZonedTimestamps;
 }
 
 /** A column of a type-by-name schema: nullable, required, read by readTable's rules for its kind. */
@@ -24,16 +28,18 @@ function typeSpec(name: string, type: ColumnType): ColumnSpec {
 
 /**
  * The schema of files Spark reads (`label`: the source function, for the error): refused when a column has
- * value rules (`.min(0)`, `.regex()`: Spark does not check them), the aliases do not fit it or `onInvalid` is
- * neither "error" nor "drop".
+ * value rules (`.min(0)`, `.regex()`: Spark does not check them), the aliases do not fit it, `onInvalid` is
+ * neither "error" nor "drop" or `zonedTimestamps` neither "error" nor "utc".
  */
 export function fileSchema(
   schema: RowSchema | Readonly<Record<string, ColumnType>>,
   aliases: ColumnAliases | undefined,
   onInvalid: OnInvalid | undefined,
   label: string,
+  zonedTimestamps?: ZonedTimestamps,
 ): FileSchema {
   checkOnInvalid(onInvalid, label);
+  checkZonedTimestamps(zonedTimestamps, label);
   const specs =
     "shape" in schema
       ? columnKinds(schema as RowSchema)
@@ -48,5 +54,5 @@ export function fileSchema(
     );
   }
   checkAliases(specs, aliases);
-  return { specs, aliases, onInvalid: onInvalid ?? "error" };
+  return { specs, aliases, onInvalid: onInvalid ?? "error", zonedTimestamps: zonedTimestamps ?? "error" };
 }

@@ -1,5 +1,5 @@
 import { type RowSchema, schemaFromRowSchema, type TableSchema } from "@tablepipe/core";
-import type { ColumnAliases, OnInvalid } from "@tablepipe/io";
+import type { ColumnAliases, OnInvalid, ZonedTimestamps } from "@tablepipe/io";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import type { ColumnType } from "./column-types";
 import { type FileSchema, fileSchema } from "./file-schema";
@@ -59,6 +59,12 @@ export interface SparkFileOptions {
   readonly aliases?: ColumnAliases;
   /** `"error"` (default): the first invalid value stops the read, named; `"drop"`: its row is dropped. */
   readonly onInvalid?: OnInvalid;
+  /**
+   * Time stamps with a zone (Spark's TimestampType: a Parquet TIMESTAMP adjusted to UTC, INT96, TIMESTAMP_MILLIS or
+   * MICROS without a logical type) in a `z.date()` column, with a schema: `"error"` (default) refuses the column
+   * before any row is read, as readTable does; `"utc"` reads each instant as its UTC wall-clock time.
+   */
+  readonly zonedTimestamps?: ZonedTimestamps;
   /**
    * Data source options (`sep`, `encoding`, ...). With a schema, those readTable's rules depend on are set
    * (`header`, `multiLine`, `quote`, `escape`, `inferSchema`, `mode`, ...) and win over these.
@@ -152,7 +158,7 @@ export function sparkFiles(
   const schema =
     options.schema === undefined
       ? undefined
-      : fileSchema(options.schema, options.aliases, options.onInvalid, "sparkFiles");
+      : fileSchema(options.schema, options.aliases, options.onInvalid, "sparkFiles", options.zonedTimestamps);
   const read = readOptions(format, list, schema !== undefined, options.options ?? {});
   const declared = declaredSchema(options.schema);
   return {
