@@ -45,6 +45,7 @@ export function expectSameReadReport(read: ReadReport | undefined, expected: Rea
   expect(read?.files).toEqual(expected.files);
   expect([read?.rows, read?.droppedRows]).toEqual([expected.rows, expected.droppedRows]);
   expect(read?.invalidByColumn).toEqual(expected.invalidByColumn);
+  expect(read?.absentColumns).toEqual(expected.absentColumns);
   expect(sorted(read?.examples ?? [])).toEqual(sorted(expected.examples));
 }
 

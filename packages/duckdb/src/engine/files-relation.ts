@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import type { ReadReport } from "@tablepipe/io";
 import { ROW_ORDER_COLUMN } from "@tablepipe/sql";
 import { readTableDecides, toQueryError } from "../errors";
+import { mergeAbsentColumns } from "./absent-columns";
 import type { DuckDb } from "./duckdb-database";
 import { NEEDS_EXACT_READ } from "./fast-csv-read";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
@@ -59,6 +60,8 @@ export class FilesRelation {
   #running = false;
   #deferred: readonly string[] | undefined;
   #report: ReadReport | undefined;
+  /** The optional columns the streamed files lack (`absentColumns` of the report), gathered as views are made. */
+  #absent: Pick<ReadReport, "absentColumns"> = {};
 
   private constructor(
     private readonly db: DuckDb,
@@ -106,6 +109,7 @@ export class FilesRelation {
 
   /** Keep a streamed view's check: when it fails, a query running over the view is interrupted. */
   #watch(view: StreamedView): void {
+    this.#absent = view.absentColumns === undefined ? {} : { absentColumns: view.absentColumns };
     this.#sound = view.sound;
     this.#known = undefined;
     void view.sound?.then((sound) => {
@@ -171,7 +175,16 @@ export class FilesRelation {
   /** Point the view at one of the files, read as the query using it runs, its rows not numbered. */
   async viewOfFile(file: string): Promise<void> {
     await this.db.connection.run(`DROP VIEW IF EXISTS ${quote(this.relation)}`);
-    await this.source.stream(this.db.connection, this.relation, ROW_ORDER_COLUMN, [file], false);
+    const view = await this.source.stream(this.db.connection, this.relation, ROW_ORDER_COLUMN, [file], false);
+    this.#absent = mergeAbsentColumns(this.#absent, view);
+  }
+
+  /**
+   * The optional schema columns the files read as the query runs (streamed, or a file at a time by `viewOfFile`)
+   * lack, as the read report's `absentColumns` (`{}`: none).
+   */
+  get absentColumns(): Pick<ReadReport, "absentColumns"> {
+    return this.#absent;
   }
 
   /** What the read into a table reported, once the files were read into one. */

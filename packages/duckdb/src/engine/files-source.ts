@@ -13,6 +13,8 @@ export interface StreamedView {
    * streamed again without `ahead`. Undefined: nothing was left to check.
    */
   readonly sound?: Promise<boolean>;
+  /** The optional schema columns files of the view lack, with those files (the read report's `absentColumns`). */
+  readonly absentColumns?: Record<string, string[]>;
 }
 
 /**

@@ -105,7 +105,15 @@ export async function runFilteredRead<T>(
     const ran = await runCounted(db, rest.length, () => run(query), prefix + 1);
     if (ran.counts === undefined) return undefined;
     const rows = totals.n0 ?? 0;
-    const read = { files: [...list], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+    const read = {
+      files: [...list],
+      ms,
+      rows,
+      droppedRows: 0,
+      invalidByColumn: {},
+      examples: [],
+      ...files.absentColumns,
+    };
     return { value: ran.value, counts: { ...totals, ...ran.counts }, read };
   } catch {
     return undefined;

@@ -14,6 +14,7 @@ import {
   textCellParts,
 } from "@tablepipe/io";
 import { ReadTableDecides, readTableDecides, toQueryError } from "../errors";
+import { absentColumnsOf, type MappedFile } from "./absent-columns";
 import { fastSource, fileColumnNames, readCsvSql } from "./csv-sources";
 import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
 import { fastReadSql, streamedReadSql } from "./fast-csv-read";
@@ -114,6 +115,7 @@ async function loadRaw(
   specs: readonly ColumnSpec[],
   aliases: ColumnAliases | undefined,
   raw: string,
+  mapped: MappedFile[],
 ): Promise<Loaded> {
   const cells = specs.map((_, c) => `${quote(`c${c}`)} VARCHAR`);
   await run(connection, `CREATE TEMP TABLE ${quote(raw)} (${cells.join(", ")})`, "reading the files");
@@ -122,6 +124,7 @@ async function loadRaw(
   for (const file of files) {
     starts.push(rows);
     const { header, found } = await mappedHeader(file, specs, aliases);
+    mapped.push({ file, found });
     const list = found.map((index) => (index < 0 ? "NULL" : quote(header[index] as string)));
     await run(
       connection,
@@ -144,9 +147,11 @@ async function loadFast(
   specs: readonly ColumnSpec[],
   aliases: ColumnAliases | undefined,
   relation: string,
+  mapped: MappedFile[],
 ): Promise<number | undefined> {
   return await loadFlagged(connection, files, relation, async (file) => {
     const { header, found, bodyStart } = await mappedHeader(file, specs, aliases);
+    mapped.push({ file, found });
     const source = await fastSource(file, specs, header, found, bodyStart);
     return fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
   });
@@ -173,15 +178,20 @@ export function duckdbCsvFiles(
     files: string[],
   ): Promise<ReadReport> => {
     const started = performance.now();
+    const fastMapped: MappedFile[] = [];
     const fastRows =
-      files.length === 0 ? undefined : await loadFast(connection, files, specs, options.aliases, relation);
+      files.length === 0
+        ? undefined
+        : await loadFast(connection, files, specs, options.aliases, relation, fastMapped);
     if (fastRows !== undefined) {
       const ms = performance.now() - started;
-      return { files, ms, rows: fastRows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+      const absent = absentColumnsOf(specs, fastMapped);
+      return { files, ms, rows: fastRows, droppedRows: 0, invalidByColumn: {}, examples: [], ...absent };
     }
     const raw = `${relation}_text`;
+    const mapped: MappedFile[] = [];
     try {
-      const loaded = await loadRaw(connection, files, specs, options.aliases, raw);
+      const loaded = await loadRaw(connection, files, specs, options.aliases, raw, mapped);
       const layers = specs.map((spec, c) => cellLayers(spec, c));
       // the split text is materialised: DuckDB would otherwise inline it into every use of a time stamp's fields
       const split = `${relation}_split`;
@@ -251,6 +261,7 @@ export function duckdbCsvFiles(
         droppedRows: Number(counts.dropped),
         invalidByColumn,
         examples,
+        ...absentColumnsOf(specs, mapped),
       };
     } finally {
       await connection.run(`DROP TABLE IF EXISTS ${quote(raw)}`);
@@ -287,8 +298,10 @@ export function duckdbCsvFiles(
   ): Promise<StreamedView> => {
     const parts: string[] = [];
     const checks: (() => Promise<boolean>)[] = [];
+    const mapped: MappedFile[] = [];
     for (const [i, file] of files.entries()) {
       const { header, found, bodyStart } = await mappedHeader(file, specs, options.aliases);
+      mapped.push({ file, found });
       const source = await fastSource(file, specs, header, found, bodyStart, ahead);
       if (source.confirm !== undefined) checks.push(source.confirm);
       parts.push(
@@ -300,7 +313,8 @@ export function duckdbCsvFiles(
       `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
       `reading ${path}`,
     );
-    return checks.length === 0 ? {} : { sound: allSound(checks) };
+    const absent = absentColumnsOf(specs, mapped);
+    return checks.length === 0 ? absent : { ...absent, sound: allSound(checks) };
   };
   const files = async (): Promise<readonly string[]> => await resolveSources(source);
   // read unsniffed (see readCsvSql), the files have no row estimate

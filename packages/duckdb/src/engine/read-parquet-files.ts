@@ -9,6 +9,7 @@ import {
   resolveSources,
 } from "@tablepipe/io";
 import { ReadTableDecides, toQueryError } from "../errors";
+import { absentColumnsOf, type MappedFile } from "./absent-columns";
 import { DUCKDB_TYPES } from "./column-types";
 import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
 import { checkedPartSql, NEEDS_TEXT_PATH, ROWS_PER_FILE } from "./fast-csv-read";
@@ -222,18 +223,21 @@ export function duckdbParquetFiles(
   const load = async (connection: DuckDBConnection, relation: string): Promise<ReadReport> => {
     const all = await files();
     const started = performance.now();
+    const mapped: MappedFile[] = [];
     const rows =
       all.length === 0
         ? undefined
         : await loadFlagged(connection, all, relation, async (file) => {
             const read = await parquetSelect(connection, file, specs, options, false);
+            if (read !== undefined) mapped.push({ file, found: read.found });
             return read?.select;
           });
     if (rows === undefined) {
       return await loadWithReadTable(connection, relation, all, schema, options, columns, `reading ${path}`);
     }
     const ms = performance.now() - started;
-    return { files: [...all], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+    const absent = absentColumnsOf(specs, mapped);
+    return { files: [...all], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [], ...absent };
   };
   const stream = async (
     connection: DuckDBConnection,
@@ -242,9 +246,11 @@ export function duckdbParquetFiles(
     streamed: readonly string[],
   ): Promise<StreamedView> => {
     const parts: string[] = [];
+    const mapped: MappedFile[] = [];
     for (const [i, file] of streamed.entries()) {
       const read = await parquetSelect(connection, file, specs, options, true);
       if (read === undefined) throw new ReadTableDecides(`${file}: read by readTable`);
+      mapped.push({ file, found: read.found });
       const row = `${i * ROWS_PER_FILE} + ${FILE_ROW_NUMBER}`;
       parts.push(checkedPartSql(read.select, [FILE_ROW_NUMBER], row, rowColumn));
     }
@@ -253,7 +259,7 @@ export function duckdbParquetFiles(
     } catch (error) {
       throw toQueryError(`reading ${path}`, error);
     }
-    return {};
+    return absentColumnsOf(specs, mapped);
   };
   return {
     format: "files",

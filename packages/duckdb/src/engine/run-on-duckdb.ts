@@ -359,7 +359,15 @@ export async function runLoaded<T>(
   }
   const ms = performance.now() - started;
   const rows = Number(ran.counts.n0);
-  const read = { files: [...streamed], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [] };
+  const read = {
+    files: [...streamed],
+    ms,
+    rows,
+    droppedRows: 0,
+    invalidByColumn: {},
+    examples: [],
+    ...files.absentColumns,
+  };
   return { ...ran, read, readBy: "streamed" };
 }
 

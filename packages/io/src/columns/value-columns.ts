@@ -1,4 +1,5 @@
 import { formatTimestamp, isEpochMillis } from "@tablepipe/core";
+import { noteAbsentColumns } from "../read/absent-columns";
 import { mapColumns } from "../read/aliases";
 import { type ReadContext, settleBatch } from "../read/read-context";
 import { BatchIssues } from "./invalid-values";
@@ -43,9 +44,9 @@ function decodedText(column: DecodedColumn | undefined, row: number): string {
 
 /** Map a file's column names onto the schema: for each schema column, the file column name or undefined. */
 export function mapNamedColumns(ctx: ReadContext, names: readonly string[]): (string | undefined)[] {
-  return mapColumns(ctx.file, names, ctx.specs, ctx.aliases).map((index) =>
-    index < 0 ? undefined : names[index],
-  );
+  const found = mapColumns(ctx.file, names, ctx.specs, ctx.aliases);
+  noteAbsentColumns(ctx, found);
+  return found.map((index) => (index < 0 ? undefined : names[index]));
 }
 
 /**

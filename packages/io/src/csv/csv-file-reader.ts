@@ -1,6 +1,7 @@
 import { decodeField } from "../columns/column-builders";
 import { BatchIssues } from "../columns/invalid-values";
 import { TableReadError } from "../errors";
+import { noteAbsentColumns } from "../read/absent-columns";
 import { mapColumns } from "../read/aliases";
 import { handOnBatch, type MalformedRecord, type ReadContext, settleBatch } from "../read/read-context";
 import { headerNames, MAX_HEADER_FIELDS } from "./csv-header";
@@ -104,6 +105,7 @@ export class CsvFileReader {
     }
     const names = headerNames(buf, header, width);
     this.mapping = mapColumns(this.ctx.file, names, this.ctx.specs, this.ctx.aliases);
+    noteAbsentColumns(this.ctx, this.mapping);
     this.tokenizer = new CsvTokenizer(this.delimiter, width);
     this.tokenizer.line = headerTokenizer.line;
     this.records = new CsvRecords(width, RECORDS_PER_PASS);

@@ -9,6 +9,7 @@
  * and their line numbers are those of the sequential read.
  */
 
+import { noteAbsentColumns } from "../read/absent-columns";
 import { mapColumns } from "../read/aliases";
 import { chunkRead, type ReadContext } from "../read/read-context";
 import type { PieceResult } from "../workers/piece-result";
@@ -62,7 +63,7 @@ export async function readCsvInParallel(
     }
   }
   // checks the columns now (and throws as a sequential read would), even if no record follows
-  mapColumns(ctx.file, header.names, ctx.specs, ctx.aliases);
+  noteAbsentColumns(ctx, mapColumns(ctx.file, header.names, ctx.specs, ctx.aliases));
   const headerBytes = new Uint8Array(carry.subarray(header.start, header.end));
   chunkRead(ctx, header.end);
   carry = carry.subarray(header.end);

@@ -10,6 +10,11 @@ export interface ReadDescription {
   readonly summary: string;
   /** `dropped 3 rows with invalid values (id 1, amount 2); e.g. trips.csv line 3, column id: …`, if any. */
   readonly dropped?: string;
+  /**
+   * `column note: not in the file, read as null` (`not in 2 of 3 files (a.csv, b.csv)` of several), for each
+   * optional schema column a file lacked, if any: a misspelt or renamed header shows here.
+   */
+  readonly absent?: string;
 }
 
 /**
@@ -30,7 +35,9 @@ export function describeRead(report: ReadReport): ReadDescription {
       ? ""
       : ` on ${report.threads} worker thread${report.threads === 1 ? "" : "s"}`;
   const summary = `read ${rowsText(report.rows)} from ${files} in ${formatWhole(report.ms)} ms${threads}${skipped}`;
-  if (report.droppedRows === 0) return { summary };
+  const absent = absentText(report);
+  const described = absent === undefined ? { summary } : { summary, absent };
+  if (report.droppedRows === 0) return described;
   const counts = Object.entries(report.invalidByColumn)
     .map(([column, n]) => `${column} ${formatWhole(n)}`)
     .join(", ");
@@ -42,7 +49,7 @@ export function describeRead(report: ReadReport): ReadDescription {
     )
     .join("; ");
   return {
-    summary,
+    ...described,
     dropped: `dropped ${rowsText(report.droppedRows)} with invalid values (${counts}); e.g. ${examples}`,
   };
 }
@@ -50,4 +57,17 @@ export function describeRead(report: ReadReport): ReadDescription {
 /** `1 row`, `1,200 rows`. */
 function rowsText(rows: number): string {
   return `${formatWhole(rows)} row${rows === 1 ? "" : "s"}`;
+}
+
+/** The optional columns files lacked: `column note: not in the file, read as null; column x: not in 1 of 2 files (b.csv), ...`. */
+function absentText(report: ReadReport): string | undefined {
+  const absent = Object.entries(report.absentColumns ?? {});
+  if (absent.length === 0) return undefined;
+  const total = report.files.length;
+  return absent
+    .map(([column, files]) => {
+      const where = total === 1 ? "the file" : `${files.length} of ${total} files (${files.join(", ")})`;
+      return `column ${column}: not in ${where}, read as null (or its default)`;
+    })
+    .join("; ");
 }

@@ -50,6 +50,8 @@ export interface ReadContext {
   readonly keepWhere?: readonly ExprNode[];
   /** `"utc"`: a file's zoned time stamps are read as their UTC wall-clock time; else (`"error"`, absent) refused. */
   readonly zonedTimestamps?: ZonedTimestamps;
+  /** Schema columns that files lacked (optional ones, read as null or their default), with those files. */
+  absentColumns?: Map<string, string[]>;
   /** The read's `signal`: aborted, the read stops at the next chunk ({@link chunkRead}). */
   readonly signal?: AbortSignal;
 }

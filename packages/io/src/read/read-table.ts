@@ -220,6 +220,7 @@ export function readReport(ctx: ReadContext, files: string[], ms: number): ReadR
     examples: ctx.invalid.examples,
     ...(ctx.skippedRows === undefined || ctx.skippedRows === 0 ? {} : { skippedRows: ctx.skippedRows }),
     ...(ctx.threads === undefined ? {} : { threads: ctx.threads }),
+    ...(ctx.absentColumns === undefined ? {} : { absentColumns: Object.fromEntries(ctx.absentColumns) }),
   };
 }
 

@@ -96,6 +96,11 @@ export interface ReadReport {
   examples: InvalidValueExample[];
   /** Rows of Parquet row groups never read because their statistics lie outside `rowGroupBounds` (when any were). */
   skippedRows?: number;
+  /**
+   * Schema columns marked `.optional()` (or given a `.default()`) that some file lacks, each with the files that
+   * lack it: their rows there hold `null` (or the default). Absent when every file has every schema column.
+   */
+  absentColumns?: Record<string, string[]>;
   /** Worker threads that parsed the files (the most any file used), when any did: absent when this thread parsed. */
   threads?: number;
 }

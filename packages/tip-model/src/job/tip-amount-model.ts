@@ -226,8 +226,9 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
   }
 
   private logRead(name: string, report: ReadReport): void {
-    const { summary, dropped } = describeRead(report);
+    const { summary, dropped, absent } = describeRead(report);
     this.log.info(`${name}: ${summary}`, { rows: report.rows, dropped: report.droppedRows });
+    if (absent !== undefined) this.log.warn(`${name}: ${absent}`, { absentColumns: report.absentColumns });
     if (dropped !== undefined) {
       this.log.warn(`${name}: ${dropped}`, {
         droppedRows: report.droppedRows,
