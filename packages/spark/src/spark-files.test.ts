@@ -104,6 +104,18 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     await expectReadTableError(fares, z.object({ id: z.int(), fare: z.number() }));
   });
 
+  it("reads an optional column the file lacks as null, and lists it in the report as readTable does", async () => {
+    const path = await file("no-note.csv", "id,note_text\n1,a\n2,b\n");
+    const schema = z.object({ id: z.int(), note: z.string().optional() });
+    await expectReadTable("csv", path, schema);
+    const { table, read } = await sparkRun("csv", path, schema);
+    expect(table.objects()).toEqual([
+      { id: 1, note: null },
+      { id: 2, note: null },
+    ]);
+    expect(read?.absentColumns).toEqual({ note: [path] });
+  });
+
   it("finds columns by header name (any order, case and aliases), not by position", async () => {
     const schema = z.object({
       station_id: z.int(),

@@ -172,7 +172,11 @@ export async function readSchemaFiles(
   const names = files.schema.specs.map((spec) => quote(spec.name));
   const numbered = `SELECT ${[...names, quote(ROW_ORDER_COLUMN)].join(", ")} FROM ${quote(ordered)} WHERE ${quote(BAD)} IS NULL`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
-  return await readReport(session, places, sorted, () => performance.now() - started, call);
+  const report = await readReport(session, places, sorted, () => performance.now() - started, call);
+  // an optional column the files lack (they share one header): read as its default or null, as readTable says
+  const absent = files.schema.specs.filter((_, i) => cells[i]?.column === undefined).map((spec) => spec.name);
+  if (absent.length === 0) return report;
+  return { ...report, absentColumns: Object.fromEntries(absent.map((name) => [name, [...report.files]])) };
 }
 
 /**
