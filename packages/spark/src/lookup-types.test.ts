@@ -2,23 +2,14 @@ import { compose, type Pipe, pipe, step, tableParam } from "@tablepipe/core";
 import { expectParity } from "@tablepipe/sql/test-support";
 import { excludeMatching, join, union } from "@tablepipe/transforms";
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
-import { SparkSession } from "./engine/spark-session";
+import { sparkTestSession } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
-const remote = inject("sparkRemote");
-
-let session: SparkSession;
-beforeAll(async () => {
-  if (remote === "") return;
-  session = await SparkSession.connect(remote);
-});
-afterAll(async () => {
-  if (remote === "") return;
-  await session.close();
-});
+const sparkTest = sparkTestSession("spark-lookup-types");
+const { remote } = sparkTest;
 
 /** Run a pipe in process and on Spark; assert equal tables; returns Spark's result. */
 async function onSpark(
@@ -27,7 +18,11 @@ async function onSpark(
 ): Promise<SparkPipeResult<string>> {
   return (await expectParity(
     p,
-    { name: "spark", runs: 1, run: (q, types) => runOnSpark(q, { remote: session, columnTypes: types }) },
+    {
+      name: "spark",
+      runs: 1,
+      run: (q, types) => runOnSpark(q, { remote: sparkTest.session, columnTypes: types }),
+    },
     columnTypes,
   )) as SparkPipeResult<string>;
 }

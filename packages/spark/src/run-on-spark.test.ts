@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { col, defineTransform, gt, pipe, StepFailedError } from "@tablepipe/core";
 import { readTable } from "@tablepipe/io";
@@ -13,29 +12,17 @@ import {
   limitHistory,
 } from "@tablepipe/transforms";
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { SparkLoadError, SparkQueryError } from "./client/errors";
 import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
 import { sparkFiles } from "./engine/sources";
 import { spark } from "./engine/spark-engine";
-import { SparkSession } from "./engine/spark-session";
+import { sparkTestSession } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
-const remote = inject("sparkRemote");
-
-let session: SparkSession;
-let folder: string;
-beforeAll(async () => {
-  if (remote === "") return;
-  session = await SparkSession.connect(remote);
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-"));
-});
-afterAll(async () => {
-  if (remote === "") return;
-  await session.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const sparkTest = sparkTestSession("spark");
+const { remote } = sparkTest;
 
 const orders = fixedOrders;
 
@@ -52,7 +39,7 @@ describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_
       {
         name: "spark",
         runs: 1,
-        run: (q, columnTypes) => runOnSpark(q, { remote: session, columnTypes }),
+        run: (q, columnTypes) => runOnSpark(q, { remote: sparkTest.session, columnTypes }),
       },
       { at: "timestamp" },
     )) as SparkPipeResult<string>;
@@ -73,7 +60,7 @@ describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_
     const rows = 250_000;
     const big = aq.table({ n: Float64Array.from({ length: rows }, (_, i) => (i * 7919) % 1000) });
     const p = pipe(big).transform(filter, { where: gt(col("n"), 990) });
-    const result = await runOnSpark(p, { remote: session });
+    const result = await runOnSpark(p, { remote: sparkTest.session });
     expect(result.table.numRows()).toBe(p.run().table.numRows());
     expectSameTable(result.table, p.run().table);
   });
@@ -83,7 +70,7 @@ describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_
     const p = pipe(aq.table({ s: ["7\u00a0", "1"] })).transform(filter, {
       where: gt({ kind: "cast", to: "float", arg: { kind: "column", name: "s" } } as never, 0),
     });
-    const error = await runOnSpark(p, { remote: session }).catch((e: unknown) => e);
+    const error = await runOnSpark(p, { remote: sparkTest.session }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SparkQueryError);
     expect((error as SparkQueryError).step).toBe("filter");
     expect((error as SparkQueryError).kind).toBe("conversion");
@@ -95,8 +82,8 @@ describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_
 
   it("refuses a column of mixed kinds before sending anything, naming it", async () => {
     const p = pipe(aq.table({ v: [1, "a"] })).transform(dropDuplicates);
-    await expect(runOnSpark(p, { remote: session })).rejects.toThrow(SparkLoadError);
-    await expect(runOnSpark(p, { remote: session })).rejects.toThrow(
+    await expect(runOnSpark(p, { remote: sparkTest.session })).rejects.toThrow(SparkLoadError);
+    await expect(runOnSpark(p, { remote: sparkTest.session })).rejects.toThrow(
       'column "v" holds floats and string values',
     );
   });
@@ -108,7 +95,7 @@ describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_
       amount: z.number().nullable(),
       paid: z.boolean(),
     });
-    const path = join(folder, "orders.csv");
+    const path = join(sparkTest.folder, "orders.csv");
     await writeFile(
       path,
       "id,ordered_at,amount,paid\n1,2018-03-11 02:30:00,10.5,true\n1,2018-03-11 01:59:00,,false\n2,2018-11-04 01:30:00,3,true\n",
@@ -116,20 +103,20 @@ describe.runIf(remote !== "")("runOnSpark against a real Spark", { timeout: 120_
     const table = await readTable(path, Order);
     const p = pipe(table).transform(firstNDaily, { key: "id", timestamp: "ordered_at", n: 1 });
     const result = await runOnSpark(p, {
-      remote: session,
+      remote: sparkTest.session,
       source: sparkFiles("csv", path, { schema: Order }),
     });
     expectSameTable(result.table, p.run().table);
     const wrong = pipe(aq.table({ id: [1] })).transform(dropDuplicates);
     await expect(
-      runOnSpark(wrong, { remote: session, source: sparkFiles("csv", path, { schema: Order }) }),
+      runOnSpark(wrong, { remote: sparkTest.session, source: sparkFiles("csv", path, { schema: Order }) }),
     ).rejects.toThrow("Spark reads the columns id, ordered_at, amount, paid; the pipe's table has id");
   });
 
   it("says a file Spark cannot find is an io error, naming the source", async () => {
     const p = pipe(aq.table({ id: [1] })).transform(dropDuplicates);
-    const source = sparkFiles("parquet", join(folder, "nope.parquet"));
-    const error = await runOnSpark(p, { remote: session, source }).catch((e: unknown) => e);
+    const source = sparkFiles("parquet", join(sparkTest.folder, "nope.parquet"));
+    const error = await runOnSpark(p, { remote: sparkTest.session, source }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SparkQueryError);
     expect((error as SparkQueryError).kind).toBe("io");
     expect((error as SparkQueryError).step).toContain("nope.parquet");
@@ -172,7 +159,7 @@ describe("runOnSpark without a Spark: what it refuses before connecting", () => 
 
 describe.runIf(remote !== "")("SparkSession", { timeout: 60_000 }, () => {
   it("sets UTC, zone-less time stamps and case-sensitive names, and reports the server's version", async () => {
-    const config = await session.client.getConfig([
+    const config = await sparkTest.session.client.getConfig([
       "spark.sql.session.timeZone",
       "spark.sql.timestampType",
       "spark.sql.caseSensitive",
@@ -182,7 +169,7 @@ describe.runIf(remote !== "")("SparkSession", { timeout: 60_000 }, () => {
       "spark.sql.timestampType": "TIMESTAMP_NTZ",
       "spark.sql.caseSensitive": "true",
     });
-    expect(await session.client.sparkVersion()).toMatch(/^4\./);
-    expect(await session.client.interruptAll()).toEqual([]);
+    expect(await sparkTest.session.client.sparkVersion()).toMatch(/^4\./);
+    expect(await sparkTest.session.client.interruptAll()).toEqual([]);
   });
 });

@@ -1,44 +1,22 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pipe, type RowSchema } from "@tablepipe/core";
 import { type OnInvalid, readTable } from "@tablepipe/io";
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { openQuoteBreaks } from "./engine/csv-record";
 import { runOnSpark } from "./engine/run-on-spark";
 import { sparkFiles } from "./engine/sources";
-import { SparkSession } from "./engine/spark-session";
+import { sparkTestSession } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
-const remote = inject("sparkRemote");
-
-let session: SparkSession;
-let folder: string;
-beforeAll(async () => {
-  if (remote === "") return;
-  session = await SparkSession.connect(remote);
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-quotes-"));
-});
-afterAll(async () => {
-  if (remote === "") return;
-  await session.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-/** Write `text` to a file of the test folder; returns its path. */
-async function file(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
-  await writeFile(path, text);
-  return path;
-}
+const sparkTest = sparkTestSession("spark-quotes");
+const { remote } = sparkTest;
 
 /** The table Spark reads from the file with the schema (a pipe of no steps over it). */
 async function sparkRead(path: string, schema: RowSchema, onInvalid: OnInvalid): Promise<aq.ColumnTable> {
   const shape = aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
   const source = sparkFiles("csv", path, { schema, onInvalid });
-  return (await runOnSpark(pipe(shape), { remote: session, source })).table;
+  return (await runOnSpark(pipe(shape), { remote: sparkTest.session, source })).table;
 }
 
 /** readTable's error message for the file, or "" when it reads it. */
@@ -66,9 +44,9 @@ describe("openQuoteBreaks", () => {
 
 describe.runIf(remote !== "")("sparkFiles on broken quoting, as readTable", { timeout: 120_000 }, () => {
   it("fails as readTable on a quoted cell left open to the end of the file that is not its record's last", async () => {
-    const mid = await file("open-mid.csv", 'id,a,b\n1,a,b\n2,"abc,x\n3,y,z\n');
+    const mid = await sparkTest.file("open-mid.csv", 'id,a,b\n1,a,b\n2,"abc,x\n3,y,z\n');
     // the quote opens on the record's second line: readTable names that line
-    const later = await file("open-later.csv", 'id,a,b,c\n0,a,b,c\n1,"x\ny","abc,z\n2,3,4,5\n');
+    const later = await sparkTest.file("open-later.csv", 'id,a,b,c\n0,a,b,c\n1,"x\ny","abc,z\n2,3,4,5\n');
     const schemas = [Notes, Notes.extend({ c: z.string() })];
     for (const [i, path] of [mid, later].entries()) {
       const schema = schemas[i] as RowSchema;
@@ -83,13 +61,13 @@ describe.runIf(remote !== "")("sparkFiles on broken quoting, as readTable", { ti
 
   it("reads the rest of the file into an open last cell, and drops blanks after a closing quote (known differences)", async () => {
     // Spark's parser gives these cells whatever its options: only the file's bytes tell them from valid ones
-    const open = await file("open-last.csv", 'id,a,b\n1,a,b\n2,x,"abc\n3,y,z\n');
+    const open = await sparkTest.file("open-last.csv", 'id,a,b\n1,a,b\n2,x,"abc\n3,y,z\n');
     expect(await readTableError(open, Notes, "drop")).toMatch(/line 3: a quoted field is not closed/);
     expect((await sparkRead(open, Notes, "drop")).objects()).toEqual([
       { id: 1, a: "a", b: "b" },
       { id: 2, a: "x", b: "abc\n3,y,z\n" },
     ]);
-    const blanks = await file("blanks.csv", 'id,a,b\n1,"abc"  ,x\n');
+    const blanks = await sparkTest.file("blanks.csv", 'id,a,b\n1,"abc"  ,x\n');
     expect(await readTableError(blanks, Notes, "drop")).toMatch(
       /line 2: unexpected " " after the closing quote/,
     );

@@ -1,39 +1,18 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipe, type RowSchema } from "@tablepipe/core";
 import { type ReadTableOptions, readTable, readTableWithReport, writeTable } from "@tablepipe/io";
 import { expectSameTable } from "@tablepipe/sql/test-support";
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { SparkLoadError, SparkQueryError } from "./client/errors";
 import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
 import { type SparkFileOptions, sparkFiles } from "./engine/sources";
-import { SparkSession } from "./engine/spark-session";
+import { sparkTestSession } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
-const remote = inject("sparkRemote");
-
-let session: SparkSession;
-let folder: string;
-beforeAll(async () => {
-  if (remote === "") return;
-  session = await SparkSession.connect(remote);
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-files-"));
-});
-afterAll(async () => {
-  if (remote === "") return;
-  await session.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-/** Write `text` to a file of the test folder; returns its path. */
-async function file(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
-  await writeFile(path, text);
-  return path;
-}
+const sparkTest = sparkTestSession("spark-files");
+const { remote } = sparkTest;
 
 /** Spark's run of a pipe of no steps over the files read with the schema: the table and the read's report. */
 async function sparkRun(
@@ -44,7 +23,7 @@ async function sparkRun(
 ): Promise<SparkPipeResult<string>> {
   const shape = aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
   const source = sparkFiles(format, path, { ...options, schema });
-  return await runOnSpark(pipe(shape), { remote: session, source });
+  return await runOnSpark(pipe(shape), { remote: sparkTest.session, source });
 }
 
 /** The table Spark reads from the files with the schema. */
@@ -86,7 +65,7 @@ async function expectReadTableError(path: string, schema: RowSchema, format: "cs
 
 describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { timeout: 120_000 }, () => {
   it("reads quoted cells (a doubled quote, a line break inside quotes) as readTable", async () => {
-    const path = await file("quotes.csv", 'id,note\n1,"said ""hi"""\n2,"two\nlines"\n3,plain\n');
+    const path = await sparkTest.file("quotes.csv", 'id,note\n1,"said ""hi"""\n2,"two\nlines"\n3,plain\n');
     const schema = z.object({ id: z.int(), note: z.string() });
     await expectReadTable("csv", path, schema);
     expect((await sparkRead("csv", path, schema)).objects()).toEqual([
@@ -98,14 +77,18 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
 
   it("reads CRLF line ends, a byte-order mark and a last line without a line end as readTable", async () => {
     const schema = z.object({ id: z.int(), note: z.string().nullable() });
-    await expectReadTable("csv", await file("crlf.csv", 'id,note\r\n1,a\r\n2,"b\r\nc"\r\n3,\r\n'), schema);
-    await expectReadTable("csv", await file("bom.csv", "\ufeffid,note\n1,a\n2,b"), schema);
-    const fares = await file("crlf-fares.csv", "id,fare\r\n1,2.5\r\n2,x\r\n");
+    await expectReadTable(
+      "csv",
+      await sparkTest.file("crlf.csv", 'id,note\r\n1,a\r\n2,"b\r\nc"\r\n3,\r\n'),
+      schema,
+    );
+    await expectReadTable("csv", await sparkTest.file("bom.csv", "\ufeffid,note\n1,a\n2,b"), schema);
+    const fares = await sparkTest.file("crlf-fares.csv", "id,fare\r\n1,2.5\r\n2,x\r\n");
     await expectReadTableError(fares, z.object({ id: z.int(), fare: z.number() }));
   });
 
   it("reads an optional column the file lacks as null, and lists it in the report as readTable does", async () => {
-    const path = await file("no-note.csv", "id,note_text\n1,a\n2,b\n");
+    const path = await sparkTest.file("no-note.csv", "id,note_text\n1,a\n2,b\n");
     const schema = z.object({ id: z.int(), note: z.string().optional() });
     await expectReadTable("csv", path, schema);
     const { table, read } = await sparkRun("csv", path, schema);
@@ -123,51 +106,57 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
       capacity: z.int(),
       district: z.string(),
     });
-    const reordered = await file(
+    const reordered = await sparkTest.file(
       "reordered.csv",
       "station_id,capacity,name,district\n1,20,Main,Downtown\n2,15,Nord Cafe,Nord\n",
     );
     await expectReadTable("csv", reordered, schema);
-    const cased = await file("cased.csv", "Station_ID,Name,Capacity,District\n1,Main,20,Downtown\n");
+    const cased = await sparkTest.file(
+      "cased.csv",
+      "Station_ID,Name,Capacity,District\n1,Main,20,Downtown\n",
+    );
     await expectReadTable("csv", cased, schema);
-    const aliased = await file("aliased.csv", "id,name,capacity,district\n1,Main,20,Downtown\n");
+    const aliased = await sparkTest.file("aliased.csv", "id,name,capacity,district\n1,Main,20,Downtown\n");
     const table = await sparkRead("csv", aliased, schema, { aliases: { station_id: ["id"] } });
     expect(table.objects()).toEqual([{ station_id: 1, name: "Main", capacity: 20, district: "Downtown" }]);
   });
 
   it("names a missing column and the file before any row is read", async () => {
-    const path = await file("missing.csv", "station_id,name\n1,Main\n");
+    const path = await sparkTest.file("missing.csv", "station_id,name\n1,Main\n");
     const schema = z.object({ station_id: z.int(), name: z.string(), capacity: z.int() });
     await expectReadTableError(path, schema);
   });
 
   it("stops at a value that does not parse, naming the line, column and value as readTable", async () => {
-    const path = await file("fares.csv", "ride_id,fare\n1,10.5\n2,\n3,7\n4,3.25\n5,1O.50\n6,2\n");
+    const path = await sparkTest.file("fares.csv", "ride_id,fare\n1,10.5\n2,\n3,7\n4,3.25\n5,1O.50\n6,2\n");
     await expectReadTableError(path, z.object({ ride_id: z.int(), fare: z.number().nullable() }));
     await expectReadTable("csv", path, z.object({ ride_id: z.int(), fare: z.number().nullable() }), {
       onInvalid: "drop",
     });
-    const integers = await file("integers.csv", "id,n\n1,3.0\n2,3.5\n");
+    const integers = await sparkTest.file("integers.csv", "id,n\n1,3.0\n2,3.5\n");
     await expectReadTableError(integers, z.object({ id: z.int(), n: z.int() }));
-    const empty = await file("empty.csv", "id,n\n1,\n");
+    const empty = await sparkTest.file("empty.csv", "id,n\n1,\n");
     await expectReadTableError(empty, z.object({ id: z.int(), n: z.number() }));
   });
 
   it("counts a record's line breaks inside quotes in the line it names", async () => {
-    const path = await file("lines.csv", 'id,note,fare\n1,"a\nb",1\n2,c,x\n');
+    const path = await sparkTest.file("lines.csv", 'id,note,fare\n1,"a\nb",1\n2,c,x\n');
     await expectReadTableError(path, z.object({ id: z.int(), note: z.string(), fare: z.number() }));
   });
 
   it("reads time stamps in readTable's layouts, and refuses a zoned one as readTable", async () => {
     const schema = z.object({ id: z.int(), opened: z.date().nullable() });
-    const stamps = await file(
+    const stamps = await sparkTest.file(
       "stamps.csv",
       "id,opened\n1,03/10/2024 02:30:00 AM\n2,2024-01-01T10:00:00\n3,2024-02-29\n4,12/31/2023 12:00:00 PM\n5,2024-05-06 07:08:09.1239\n6,\n7,1/2/2024 3:04\n",
     );
     await expectReadTable("csv", stamps, schema);
-    const zoned = await file("zoned.csv", "id,opened\n1,2024-01-01 10:00:00\n2,2024-01-01T10:00:00Z\n");
+    const zoned = await sparkTest.file(
+      "zoned.csv",
+      "id,opened\n1,2024-01-01 10:00:00\n2,2024-01-01T10:00:00Z\n",
+    );
     await expectReadTableError(zoned, schema);
-    const invalid = await file("feb30.csv", "id,opened\n1,2023-02-29 10:00:00\n");
+    const invalid = await sparkTest.file("feb30.csv", "id,opened\n1,2023-02-29 10:00:00\n");
     await expectReadTableError(invalid, schema);
   });
 
@@ -179,13 +168,16 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
       note: z.string().nullable(),
       n: z.number().default(7),
     });
-    const path = await file("kinds.csv", 'id,ok,kind,note,n\n1,Yes,a,"",\n2,f,b,,2.5\n3, t ,a," x ", 1e3\n');
+    const path = await sparkTest.file(
+      "kinds.csv",
+      'id,ok,kind,note,n\n1,Yes,a,"",\n2,f,b,,2.5\n3, t ,a," x ", 1e3\n',
+    );
     await expectReadTable("csv", path, schema);
-    const bad = await file("badenum.csv", "id,ok,kind,note,n\n1,yes,c,x,1\n");
+    const bad = await sparkTest.file("badenum.csv", "id,ok,kind,note,n\n1,yes,c,x,1\n");
     await expectReadTableError(bad, schema);
-    const blank = await file("blankenum.csv", "id,ok,kind,note,n\n1,yes,  ,x,1\n");
+    const blank = await sparkTest.file("blankenum.csv", "id,ok,kind,note,n\n1,yes,  ,x,1\n");
     await expectReadTableError(blank, schema);
-    const quotedEmpty = await file("quotedenum.csv", 'id,ok,kind,note,n\n1,yes,"",x,1\n');
+    const quotedEmpty = await sparkTest.file("quotedenum.csv", 'id,ok,kind,note,n\n1,yes,"",x,1\n');
     await expectReadTableError(quotedEmpty, schema);
     const nullable = schema.extend({ kind: z.enum(["a", "b"]).nullable() });
     await expectReadTableError(quotedEmpty, nullable);
@@ -193,7 +185,7 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
   });
 
   it("refuses a quoted cell with a quote that is not doubled, as readTable refuses the file", async () => {
-    const path = await file("loose-quote.csv", 'id,note\n1,"a"b\n2,c\n');
+    const path = await sparkTest.file("loose-quote.csv", 'id,note\n1,"a"b\n2,c\n');
     const schema = z.object({ id: z.int(), note: z.string() });
     await expect(readTable(path, schema)).rejects.toThrow("after the closing quote");
     await expect(sparkRead("csv", path, schema)).rejects.toThrow(
@@ -202,12 +194,12 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
   });
 
   it("refuses a record of another number of fields as readTable", async () => {
-    const path = await file("ragged.csv", "id,name\n1,a\n2\n");
+    const path = await sparkTest.file("ragged.csv", "id,name\n1,a\n2\n");
     await expectReadTableError(path, z.object({ id: z.int(), name: z.string().nullable() }));
   });
 
   it("refuses a null in a Parquet column the schema says is never null, naming the column", async () => {
-    const path = join(folder, "fares.parquet");
+    const path = join(sparkTest.folder, "fares.parquet");
     await writeTable(aq.table({ id: [1, 2, 3], fare: [1.5, null, 3] }), path);
     const strict = z.object({ id: z.int(), fare: z.number() });
     const error = await sparkRead("parquet", path, strict).catch((e: unknown) => e as Error);
@@ -217,7 +209,7 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     );
     await expect(readTable(path, strict)).rejects.toThrow("column fare");
     await expectReadTable("parquet", path, z.object({ id: z.int(), fare: z.number().nullable() }));
-    const fractions = join(folder, "fractions.parquet");
+    const fractions = join(sparkTest.folder, "fractions.parquet");
     await writeTable(aq.table({ id: [1, 2], n: [1, 2.5] }), fractions);
     await expectReadTableError(fractions, z.object({ id: z.int(), n: z.int() }), "parquet");
     const wrongType = z.object({ id: z.int(), fare: z.boolean() });
@@ -227,8 +219,8 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
   });
 
   it("floors Parquet time stamps finer than a millisecond as readTable, and reads ints, decimals and floats", async () => {
-    const path = join(folder, "micros");
-    await session.client.statement(
+    const path = join(sparkTest.folder, "micros");
+    await sparkTest.session.client.statement(
       `INSERT OVERWRITE DIRECTORY '${path}' USING parquet SELECT 1 AS id, TIMESTAMP_NTZ '2024-01-01 10:00:00.123456' AS at, TIMESTAMP_NTZ '1969-12-31 23:59:59.999500' AS old, CAST(3 AS INT) AS i, CAST(2.5 AS DECIMAL(10, 2)) AS d, CAST(1.5 AS FLOAT) AS f, DATE '2024-02-29' AS day`,
       "writing a Parquet file",
     );
@@ -246,10 +238,10 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
 
   it("reads several CSV files of one header in readTable's order, and names the file of an invalid value", async () => {
     // Spark reads the larger file first; readTable reads a glob's files in name order, a list's in its order
-    const small = await file("many-a.csv", "id,n\n1,1\n2,2\n");
-    const large = await file("many-b.csv", "id,n\n3,3.5\n4,4\n5,5\n6,6\n7,7\n8,8\n");
+    const small = await sparkTest.file("many-a.csv", "id,n\n1,1\n2,2\n");
+    const large = await sparkTest.file("many-b.csv", "id,n\n3,3.5\n4,4\n5,5\n6,6\n7,7\n8,8\n");
     const schema = z.object({ id: z.int(), n: z.number() });
-    const glob = join(folder, "many-*.csv");
+    const glob = join(sparkTest.folder, "many-*.csv");
     await expectReadTable("csv", glob, schema);
     expect(Array.from((await sparkRead("csv", glob, schema)).array("id") as ArrayLike<number>)).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8,
@@ -260,11 +252,11 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
   });
 
   it("refuses CSV files whose headers differ, where readTable matches each by name", async () => {
-    await file("apart-a.csv", "id,n\n1,1\n");
-    await file("apart-b.csv", "n,id\n2,2\n");
+    await sparkTest.file("apart-a.csv", "id,n\n1,1\n");
+    await sparkTest.file("apart-b.csv", "n,id\n2,2\n");
     const error = await sparkRead(
       "csv",
-      join(folder, "apart-*.csv"),
+      join(sparkTest.folder, "apart-*.csv"),
       z.object({ id: z.int(), n: z.int() }),
     ).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(SparkQueryError);
@@ -272,7 +264,7 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
   });
 
   it("reads JSON lines with the schema: text time stamps by readTable's layouts, nulls checked", async () => {
-    const path = await file(
+    const path = await sparkTest.file(
       "lines.json",
       '{"id":1,"at":"2024-01-01 10:00:00","n":1.5}\n{"id":2,"at":"03/10/2024 02:30:00 AM","n":2}\n{"id":3,"n":null}\n',
     );
@@ -358,7 +350,7 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
       const unquoted = values.filter((v) => !/[,"\n]/.test(v));
       const rows = [...values.map((v) => `"${v}"`), ...unquoted];
       const text = ["id,v", ...rows.map((v, i) => `${i},${v}`)].join("\n");
-      const path = await file(`cells-${kind}.csv`, `${text}\n`);
+      const path = await sparkTest.file(`cells-${kind}.csv`, `${text}\n`);
       const column =
         kind === "float"
           ? z.number()

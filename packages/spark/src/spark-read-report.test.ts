@@ -1,39 +1,17 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pipe, type RowSchema } from "@tablepipe/core";
 import { DuckDb, duckdbCsvFiles, runOnDuckDb } from "@tablepipe/duckdb";
 import { describeRead, type OnInvalid, type ReadReport, readTableWithReport } from "@tablepipe/io";
 import { expectSameTable } from "@tablepipe/sql/test-support";
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { runOnSpark, type SparkPipeResult } from "./engine/run-on-spark";
 import { sparkFiles } from "./engine/sources";
-import { SparkSession } from "./engine/spark-session";
+import { sparkTestSession } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
-const remote = inject("sparkRemote");
-
-let session: SparkSession;
-let folder: string;
-beforeAll(async () => {
-  if (remote === "") return;
-  session = await SparkSession.connect(remote);
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-report-"));
-});
-afterAll(async () => {
-  if (remote === "") return;
-  await session.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-/** Write `text` to a file of the test folder; returns its path. */
-async function file(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
-  await writeFile(path, text);
-  return path;
-}
+const sparkTest = sparkTestSession("spark-report");
+const { remote } = sparkTest;
 
 /** Spark's read of the files with the schema (a pipe of no steps over them). */
 async function sparkRead(
@@ -43,7 +21,7 @@ async function sparkRead(
 ): Promise<SparkPipeResult<string>> {
   const shape = aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
   const source = sparkFiles("csv", paths, { schema, onInvalid });
-  return await runOnSpark(pipe(shape), { remote: session, source });
+  return await runOnSpark(pipe(shape), { remote: sparkTest.session, source });
 }
 
 /** A report without its time, which no two reads share. */
@@ -61,7 +39,7 @@ const Trip = z.object({
 describe.runIf(remote !== "")("sparkFiles reports its read as readTable does", { timeout: 180_000 }, () => {
   it("gives readTable's report on messy CSV files with onInvalid drop, as DuckDB's file sources do", async () => {
     const header = "id,fare,paid,kind,at,note\n";
-    const first = await file(
+    const first = await sparkTest.file(
       "a.csv",
       header +
         "1,2.5,yes,cash,2018-07-27 09:14:45,plain\n" +
@@ -73,7 +51,7 @@ describe.runIf(remote !== "")("sparkFiles reports its read as readTable does", {
         "7,NaN,n,card,,g\n" +
         "8,9,y,card,,h\n",
     );
-    const second = await file(
+    const second = await sparkTest.file(
       "b.csv",
       header +
         "9,1e999,t,cash,,i\n" +
@@ -108,8 +86,8 @@ describe.runIf(remote !== "")("sparkFiles reports its read as readTable does", {
   it("counts records of another number of fields and lines as readTable, after each file's invalid cells", async () => {
     const header = "id,fare,note\n";
     // a quoted line break moves the lines after it (DuckDB's file sources count records instead: not compared)
-    const first = await file("m1.csv", `${header}1,2,"a\nb"\n2,3\n3,x,c\n4,5,d,e\n5,6,f\n6\n`);
-    const second = await file("m2.csv", `${header}7,y,a\n8\n`);
+    const first = await sparkTest.file("m1.csv", `${header}1,2,"a\nb"\n2,3\n3,x,c\n4,5,d,e\n5,6,f\n6\n`);
+    const second = await sparkTest.file("m2.csv", `${header}7,y,a\n8\n`);
     const schema = z.object({ id: z.int(), fare: z.number(), note: z.string() });
     const expected = await readTableWithReport([first, second], schema, { onInvalid: "drop" });
     const onSpark = await sparkRead([first, second], schema, "drop");
@@ -120,7 +98,7 @@ describe.runIf(remote !== "")("sparkFiles reports its read as readTable does", {
 
   it("names the lines of invalid values after quoted line breaks as readTable", async () => {
     // a file read again alone to locate them, by its name decoded from Spark's URI
-    const path = await file(
+    const path = await sparkTest.file(
       "odd name %20.csv",
       'id,fare,note\n1,2,"a\nb\nc"\n2,x,d\n3,"4\n",e\n4,y,"f\r\ng"\n5,z,h\n6,w,i\n',
     );
@@ -139,7 +117,7 @@ describe.runIf(remote !== "")("sparkFiles reports its read as readTable does", {
   });
 
   it("reports every row read, and nothing dropped, for valid files read with either onInvalid", async () => {
-    const path = await file("valid.csv", "id,fare\n1,2.5\n2,3\n3,\n");
+    const path = await sparkTest.file("valid.csv", "id,fare\n1,2.5\n2,3\n3,\n");
     const schema = z.object({ id: z.int(), fare: z.number().nullable() });
     const expected = await readTableWithReport(path, schema);
     for (const onInvalid of ["error", "drop"] as const) {

@@ -1,46 +1,32 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipe, type RowSchema } from "@tablepipe/core";
 import { readTable } from "@tablepipe/io";
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { runOnSpark } from "./engine/run-on-spark";
 import { type SparkFileOptions, sparkFiles } from "./engine/sources";
-import { SparkSession } from "./engine/spark-session";
+import { sparkTestSession } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
-const remote = inject("sparkRemote");
-
-let session: SparkSession;
-let folder: string;
-beforeAll(async () => {
-  if (remote === "") return;
-  session = await SparkSession.connect(remote);
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-zoned-"));
-});
-afterAll(async () => {
-  if (remote === "") return;
-  await session.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const sparkTest = sparkTestSession("spark-zoned");
+const { remote } = sparkTest;
 
 const Row = z.object({ id: z.int(), at: z.date() });
 /** New York 03:30 on 2024-03-10 (EDT), the instant 07:30 UTC. */
 const INSTANT = Date.UTC(2024, 2, 10, 7, 30);
 
-/** A Parquet folder Spark writes from a TimestampType (an instant), as `outputTimestampType` stores it. */
+/** A Parquet sparkTest.folder Spark writes from a TimestampType (an instant), as `outputTimestampType` stores it. */
 async function zonedParquet(
   name: string,
   outputTimestampType: "INT96" | "TIMESTAMP_MICROS",
 ): Promise<string> {
-  const path = join(folder, name);
-  await session.client.statement(
+  const path = join(sparkTest.folder, name);
+  await sparkTest.session.client.statement(
     `SET spark.sql.parquet.outputTimestampType=${outputTimestampType}`,
     "choosing the time-stamp type",
   );
-  await session.client.statement(
+  await sparkTest.session.client.statement(
     `INSERT OVERWRITE DIRECTORY '${path}' USING parquet SELECT 1 AS id, TIMESTAMP_LTZ '2024-03-10 03:30:00-04:00' AS at`,
     "writing a Parquet file",
   );
@@ -55,7 +41,7 @@ async function sparkRead(
 ): Promise<aq.ColumnTable> {
   const shape = aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
   const source = sparkFiles("parquet", path, { ...options, schema });
-  return (await runOnSpark(pipe(shape), { remote: session, source })).table;
+  return (await runOnSpark(pipe(shape), { remote: sparkTest.session, source })).table;
 }
 
 const stamps = (table: aq.ColumnTable) => Array.from(table.array("at") as ArrayLike<number>);
