@@ -42,3 +42,16 @@ export function mergeAbsentColumns(
   }
   return Object.keys(merged).length === 0 ? {} : { absentColumns: merged };
 }
+
+/**
+ * The report of a read that found no invalid cell (its rows all kept), with the optional columns its files lack.
+ * @example cleanReadReport(["a.csv"], 12, 1000, {}) // { files: ["a.csv"], ms: 12, rows: 1000, droppedRows: 0, ... }
+ */
+export function cleanReadReport(
+  files: readonly string[],
+  ms: number,
+  rows: number,
+  absent: Pick<ReadReport, "absentColumns">,
+): ReadReport {
+  return { files: [...files], ms, rows, droppedRows: 0, invalidByColumn: {}, examples: [], ...absent };
+}

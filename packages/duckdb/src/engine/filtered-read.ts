@@ -7,6 +7,7 @@ import {
   rowOrderedQuery,
   withClause,
 } from "@tablepipe/sql";
+import { cleanReadReport } from "./absent-columns";
 import type { DuckDb } from "./duckdb-database";
 import type { FilesRelation } from "./files-relation";
 import { numberRowsByRowid } from "./numbered-relation";
@@ -105,15 +106,7 @@ export async function runFilteredRead<T>(
     const ran = await runCounted(db, rest.length, () => run(query), prefix + 1);
     if (ran.counts === undefined) return undefined;
     const rows = totals.n0 ?? 0;
-    const read = {
-      files: [...list],
-      ms,
-      rows,
-      droppedRows: 0,
-      invalidByColumn: {},
-      examples: [],
-      ...files.absentColumns,
-    };
+    const read = cleanReadReport(list, ms, rows, files.absentColumns);
     return { value: ran.value, counts: { ...totals, ...ran.counts }, read };
   } catch {
     return undefined;

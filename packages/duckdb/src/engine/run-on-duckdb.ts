@@ -20,6 +20,7 @@ import {
 } from "@tablepipe/sql";
 import type { ColumnTable } from "arquero";
 import { DuckDbLoadError, toQueryError } from "../errors";
+import { cleanReadReport } from "./absent-columns";
 import type { ColumnType } from "./column-types";
 import { DuckDb } from "./duckdb-database";
 import type { DuckDbFileSource } from "./file-sources";
@@ -359,15 +360,7 @@ export async function runLoaded<T>(
   }
   const ms = performance.now() - started;
   const rows = Number(ran.counts.n0);
-  const read = {
-    files: [...streamed],
-    ms,
-    rows,
-    droppedRows: 0,
-    invalidByColumn: {},
-    examples: [],
-    ...files.absentColumns,
-  };
+  const read = cleanReadReport(streamed, ms, rows, files.absentColumns);
   return { ...ran, read, readBy: "streamed" };
 }
 
