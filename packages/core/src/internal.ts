@@ -86,3 +86,12 @@ export {
   typeKeyKinds,
 } from "./values/key-kinds";
 export { FLOAT_TEXT, INT_TEXT } from "./values/number-text";
+export { firstRepeatedKey, repeatedJoinKeyError } from "./values/repeated-key";
+export {
+  compareValues,
+  fmix,
+  hashNumberInto,
+  hashValueInto,
+  mix,
+  sameValue,
+} from "./values/value-semantics";

@@ -1,8 +1,8 @@
 import { adds, defineTransform, needs } from "@tablepipe/core";
+import { sameValue } from "@tablepipe/core/internal";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { assignColumns, visibleRows } from "./internal/rows";
-import { sameValue } from "./internal/values";
 
 /**
  * Add a 0/1 indicator column: 1 where `column` equals `value` exactly (same type, same case), else 0,

@@ -136,6 +136,63 @@ describe("join", () => {
     expect(join(left, { right: right.slice(1, 3), on: ["k"], validate: "many-to-one" }).numRows()).toBe(0);
   });
 
+  it("names the same repeated right key on the number-key and the generic path, whatever the left holds", () => {
+    // right: 2 is the first right row whose key appears again; left lists 5 first (the generic path once
+    // named the group numbered first over the left rows).
+    const right = aq.table({
+      k: Float64Array.of(7, 2, 5, 2, 5, Number.NaN, Number.NaN),
+      v: [1, 2, 3, 4, 5, 6, 7],
+    });
+    const message = 'join: validate "many-to-one": the key (k = 2) appears more than once in the right table';
+    const numberKeys = aq.table({ k: Float64Array.of(5, 2) }); // Float64Array on both sides: the number path
+    const genericKeys = aq.table({ k: [5, null, 2] }); // a plain array: the generic path
+    expect(numberKeys.column("k")).toBeInstanceOf(Float64Array);
+    expect(genericKeys.column("k")).not.toBeInstanceOf(Float64Array);
+    for (const left of [numberKeys, genericKeys]) {
+      for (const how of ["inner", "left", "semi", "anti"] as const) {
+        expect(() => join(left, { right, on: ["k"], how, validate: "many-to-one" })).toThrow(message);
+      }
+      expect(() => join(left, { right, on: ["k"], validate: "one-to-one" })).toThrow(
+        message.replace("many-to-one", "one-to-one"),
+      );
+    }
+    // strings and two keys: the first right row whose key repeats later, missing keys never counting
+    const two = aq.table({
+      a: ["x", "y", null, "x", "y", "x", null],
+      b: [1, 2, 3, 2, 2, 1, 3],
+      v: [1, 2, 3, 4, 5, 6, 7],
+    });
+    for (const left of [aq.table({ a: ["y", "x"], b: [2, 1] }), aq.table({ a: ["x"], b: [1] })]) {
+      expect(() => join(left, { right: two, on: ["a", "b"], validate: "many-to-one" })).toThrow(
+        'join: validate "many-to-one": the key (a = "x", b = 1) appears more than once in the right table',
+      );
+    }
+    // -0 and 0 are one key; Dates by time
+    expect(() =>
+      join(aq.table({ k: [1] }), { right: aq.table({ k: [3, 0, -0] }), on: ["k"], validate: "many-to-one" }),
+    ).toThrow("the key (k = 0) appears more than once");
+    const t = (ms: number) => new Date(ms);
+    expect(() =>
+      join(aq.table({ d: [t(1)] }), {
+        right: aq.table({ d: [t(5), t(1), new Date(Number.NaN), new Date(Number.NaN), t(1)] }),
+        on: ["d"],
+        validate: "many-to-one",
+      }),
+    ).toThrow(/the key \(d = .*1970-01-01T00:00:00\.001Z.*\) appears more than once/);
+  });
+
+  it("names the first left row whose key appears again later in a one-to-one join", () => {
+    const right = aq.table({ k: [1, 2, 3], v: [1, 2, 3] });
+    for (const left of [
+      aq.table({ k: Float64Array.of(3, 1, 2, 1, 3) }),
+      aq.table({ k: [3, null, 1, 2, null, 1, 3] }),
+    ]) {
+      expect(() => join(left, { right, on: ["k"], validate: "one-to-one" })).toThrow(
+        'join: validate "one-to-one": the key (k = 3) appears more than once in the left table',
+      );
+    }
+  });
+
   it("keeps left rows matched once each as a view sharing the left's columns, not a copy", () => {
     const left = aq.table({ k: Float64Array.of(1, 2, 3, 9), amount: Float64Array.of(10, 20, 30, 40) });
     const right = aq.table({ k: Float64Array.of(3, 1, 2), name: ["c", "a", "b"] });

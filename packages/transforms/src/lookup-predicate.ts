@@ -1,8 +1,8 @@
+import { sameValue } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { visibleRows } from "./internal/rows";
-import { sameValue } from "./internal/values";
 
 /** A scalar a lookup predicate compares cells with. */
 export type PredicateValue = string | number | boolean;

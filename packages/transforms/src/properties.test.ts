@@ -2,6 +2,8 @@
  * Invariants, checked with fast-check on small random tables (nulls, duplicates, ties, month and hour
  * boundaries and the New York DST days included by construction).
  */
+
+import { compareValues, sameValue } from "@tablepipe/core/internal";
 import { assertTablesEqual } from "@tablepipe/testing";
 import * as aq from "arquero";
 import fc from "fast-check";
@@ -10,7 +12,6 @@ import { dropDuplicates } from "./drop-duplicates";
 import { excludeAirports } from "./exclude-airports";
 import { firstNDaily } from "./first-n-daily";
 import { firstNPerGroup } from "./first-n-per-group";
-import { compareValues, sameValue } from "./internal/values";
 import { keepHourWindow } from "./keep-hour-window";
 import { limitHistory } from "./limit-history";
 

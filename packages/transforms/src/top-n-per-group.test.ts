@@ -1,9 +1,9 @@
+import { compareValues } from "@tablepipe/core/internal";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { firstNPerGroup } from "./first-n-per-group";
 import { orderRows, ordersTable } from "./internal/test-support";
-import { compareValues } from "./internal/values";
 import { topNPerGroup } from "./top-n-per-group";
 
 describe("topNPerGroup", () => {

@@ -1,9 +1,9 @@
 import { col, mul, pipe, schemaOf, typedTable } from "@tablepipe/core";
+import { compareValues } from "@tablepipe/core/internal";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type OrderRow, orderRow, orderRows, ordersTable } from "./internal/test-support";
-import { compareValues } from "./internal/values";
 import { window } from "./window";
 import { cumulativeSum, lag, lead, rank, rowNumber } from "./window-functions";
 

@@ -11,14 +11,13 @@ import {
   type TableSchema,
   withStaticContract,
 } from "@tablepipe/core";
-import { evaluateExpression, type Vector, vectorToColumn } from "@tablepipe/core/internal";
+import { evaluateExpression, sameValue, type Vector, vectorToColumn } from "@tablepipe/core/internal";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
-import { sameValue } from "./internal/values";
 import { type WindowFunctionNode, windowFunctionParam } from "./window-functions";
 
 /** The columns of `window`: it needs its expressions' columns and adds (or overwrites) the named ones. */

@@ -1,5 +1,6 @@
 import { ExpressionError, formatExpr, type MeasureNode } from "@tablepipe/core";
 import {
+  compareValues,
   type ExpressionInput,
   evaluateExpression,
   NULL_BOOL,
@@ -8,7 +9,6 @@ import {
 } from "@tablepipe/core/internal";
 import { groupStddev } from "./group-stddev";
 import { groupRows, type RowGroups } from "./row-groups";
-import { compareValues } from "./values";
 
 function isNullAt(v: Vector, i: number): boolean {
   if (v.kind === "null") return true;

@@ -1,5 +1,11 @@
-import { describeValue } from "@tablepipe/core";
-import { joinKeyKindsError, keyKind, keyKinds, kindsNeverMatch } from "@tablepipe/core/internal";
+import {
+  firstRepeatedKey,
+  joinKeyKindsError,
+  keyKind,
+  keyKinds,
+  kindsNeverMatch,
+  repeatedJoinKeyError,
+} from "@tablepipe/core/internal";
 import type { ColumnValues } from "./columns";
 import { matchNumberKeys } from "./join-number-key";
 import type { JoinMatches, MatchOptions } from "./join-types";
@@ -35,6 +41,28 @@ class PairBuffer {
 }
 
 /**
+ * Throw `validate`'s error naming the first row (in `rows`' order) of one side whose key appears again later
+ * in it; missing keys never count.
+ */
+function checkUniqueKeys(
+  keys: readonly ColumnValues[],
+  rows: Uint32Array,
+  validate: string,
+  names: readonly string[],
+  side: "left" | "right",
+): void {
+  const repeated = firstRepeatedKey(keys, rows);
+  if (repeated < 0) return;
+  const row = rows[repeated]!;
+  throw repeatedJoinKeyError(
+    validate,
+    names,
+    keys.map((column) => column[row]),
+    side,
+  );
+}
+
+/**
  * Match left rows to right rows on equal keys: both sides' keys are grouped together by one hash pass on
  * typed arrays, so a left row's group lists its matching right rows. Missing keys never match.
  */
@@ -45,13 +73,12 @@ export function matchRows(
   rightRows: Uint32Array,
   options: MatchOptions,
 ): JoinMatches {
+  if (options.validate !== undefined)
+    checkUniqueKeys(rightKeys, rightRows, options.validate, options.keys, "right");
+  if (options.validate === "one-to-one")
+    checkUniqueKeys(leftKeys, leftRows, "one-to-one", options.keys, "left");
   const [leftKey, rightKey] = [leftKeys[0], rightKeys[0]];
-  if (
-    leftKeys.length === 1 &&
-    leftKey instanceof Float64Array &&
-    rightKey instanceof Float64Array &&
-    options.validate !== "one-to-one"
-  )
+  if (leftKeys.length === 1 && leftKey instanceof Float64Array && rightKey instanceof Float64Array)
     return matchNumberKeys(leftKey, leftRows, rightKey, rightRows, options);
   const nl = leftRows.length;
   const nr = rightRows.length;
@@ -90,31 +117,6 @@ export function matchRows(
   const fill = start.slice(0, groupCount);
   const byGroup = new Int32Array(start[groupCount]!);
   for (let j = 0; j < nr; ++j) if (rightMissing[j] === 0) byGroup[fill[groupOf[nl + j]!]!++] = rightRows[j]!;
-
-  const describeKey = (values: readonly ColumnValues[], row: number): string =>
-    options.keys.map((k, i) => `${k} = ${describeValue(values[i]![row])}`).join(", ");
-  if (options.validate !== undefined) {
-    for (let g = 0; g < groupCount; ++g) {
-      if (start[g + 1]! - start[g]! > 1) {
-        throw new TypeError(
-          `join: validate "${options.validate}": the key (${describeKey(rightKeys, byGroup[start[g]!]!)}) appears more than once in the right table`,
-        );
-      }
-    }
-  }
-  if (options.validate === "one-to-one") {
-    const seen = new Uint8Array(groupCount);
-    for (let i = 0; i < nl; ++i) {
-      const g = groupOf[i]!;
-      if (missingAt(i)) continue;
-      if (seen[g] === 1) {
-        throw new TypeError(
-          `join: validate "one-to-one": the key (${describeKey(leftKeys, leftRows[i]!)}) appears more than once in the left table`,
-        );
-      }
-      seen[g] = 1;
-    }
-  }
 
   const out = new PairBuffer(options.how === "semi" || options.how === "anti" ? 0 : nl);
   const kept = new Uint32Array(options.how === "semi" || options.how === "anti" ? nl : 0);

@@ -1,12 +1,11 @@
-import { describeValue } from "@tablepipe/core";
 import type { JoinMatches, MatchOptions } from "./join-types";
 import { NumberKeyIndex } from "./number-key-index";
 
 /**
  * {@link matchRows} on one number key column on each side, as a hash join: the right rows are indexed by
  * key (the build side), then each left row looks its key up once (the probe). Pairs come out as matchRows
- * gives them: left rows in order, each with its right rows in input order. Not for `one-to-one` (which also
- * checks the left keys).
+ * gives them: left rows in order, each with its right rows in input order. `validate` is checked
+ * before (by matchRows).
  */
 export function matchNumberKeys(
   leftKey: Float64Array,
@@ -16,15 +15,6 @@ export function matchNumberKeys(
   options: MatchOptions,
 ): JoinMatches {
   const index = NumberKeyIndex.build(rightKey, rightRows);
-  if (options.validate !== undefined) {
-    const repeated = index.firstRepeated();
-    if (repeated >= 0) {
-      const key = `${options.keys[0]} = ${describeValue(rightKey[rightRows[repeated]!])}`;
-      throw new TypeError(
-        `join: validate "${options.validate}": the key (${key}) appears more than once in the right table`,
-      );
-    }
-  }
   const nl = leftRows.length;
   const how = options.how;
   if (how === "semi" || how === "anti") {

@@ -1,5 +1,5 @@
+import { fmix, hashNumberInto, hashValueInto, mix, sameValue } from "@tablepipe/core/internal";
 import type { ColumnValues } from "./columns";
-import { fmix, hashNumberInto, hashValueInto, mix, sameValue } from "./values";
 
 const float = new Float64Array(1);
 const words = new Uint32Array(float.buffer);

@@ -1,5 +1,5 @@
+import { compareValues } from "@tablepipe/core/internal";
 import type { ColumnValues } from "./columns";
-import { compareValues } from "./values";
 
 /**
  * A total order on positions of `rows`: by each column in turn, ascending (see `compareValues`) or, where

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareValues, hashValueInto, sameValue } from "./values";
+import { compareValues, hashValueInto, sameValue } from "./value-semantics";
 
 const cell = fc.oneof(
   fc.constantFrom(null, undefined, Number.NaN, "", 0, -0, 1, "1", true, false, new Date(Number.NaN)),

@@ -8,7 +8,7 @@
  * the missing values apart (null, undefined, NaN, invalid Date), so ties stay deterministic.
  */
 
-import { isMissing } from "@tablepipe/core";
+import { isMissing } from "./is-missing";
 
 function jsonText(value: unknown): string {
   try {
