@@ -1,6 +1,7 @@
 import { pipe } from "@tablepipe/core";
 import {
   describeFloatSumParity,
+  describeJoinValidateParity,
   describeParity,
   describeParityAtScale,
   describeStddevParity,
@@ -38,6 +39,7 @@ describeTypedParity(engine);
 describeParityAtScale(engine, 300_000);
 describeStddevParity(engine);
 describeFloatSumParity(engine);
+describeJoinValidateParity(engine);
 
 /** The DuckDB engine on the shared database. */
 const duckdbOn = (options: Omit<DuckDbRunOptions, "database">) => duckdb({ ...options, database: db });

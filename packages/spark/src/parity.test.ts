@@ -1,5 +1,6 @@
 import {
   describeFloatSumParity,
+  describeJoinValidateParity,
   describeParity,
   describeStddevParity,
   describeTipModelParity,
@@ -16,3 +17,4 @@ describeTipModelParity(engine, 4000, enabled);
 describeTypedParity(engine, enabled);
 describeStddevParity(engine, enabled);
 describeFloatSumParity(engine, enabled);
+describeJoinValidateParity(engine, enabled);

@@ -3,13 +3,16 @@ import type { ColumnTable } from "arquero";
 import { lookupLoadTypes } from "../lookup-load-types";
 import { stringsParam } from "../param-values";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
+import { refuseRepeatedRightKey } from "./join-validate";
 import { refuseUnmatchableJoinKeys } from "./key-kinds";
 
 /**
  * `join`: inner and left joins number their rows by (left position, right position), so each left row's
  * matches follow the right's order; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A
- * `validate` check or a clashing column is left to the in-process step (`undefined`); a key whose two sides
- * can never match (numbers against strings) throws the in-process step's error. The right table is loaded with
+ * clashing column or `validate: "one-to-one"` (which needs the left keys, known only to the engine) is left to
+ * the in-process step (`undefined`); `many-to-one` checks the right table (in memory) when the step is
+ * rendered, throwing the in-process step's error on a repeated key, and then renders as a plain join. A key
+ * whose two sides can never match (numbers against strings) throws the in-process step's error. The right table is loaded with
  * its columns' types as the engine types them (`lookupLoadTypes`: a key holding no value takes the left key's
  * type; the step declines when that is unknown), and its added columns keep those types.
  */
@@ -17,11 +20,13 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "on"))];
   const right = params.right as ColumnTable;
   const how = params.how as "inner" | "left" | "semi" | "anti";
-  if (keys.length === 0 || params.validate !== undefined) return undefined;
+  const validate = params.validate as "many-to-one" | "one-to-one" | undefined;
+  if (keys.length === 0 || validate === "one-to-one") return undefined;
   if (keys.some((key) => !right.columnNames().includes(key))) return undefined;
   const extra =
     how === "semi" || how === "anti" ? [] : right.columnNames().filter((name) => !keys.includes(name));
   if (extra.some((name) => c.columns.includes(name))) return undefined;
+  if (validate === "many-to-one") refuseRepeatedRightKey(keys, right);
   refuseUnmatchableJoinKeys(keys, known.types, right);
   const keyTypes = Object.fromEntries(keys.map((key) => [key, known.types[key]]));
   const rightTypes = lookupLoadTypes(right, known.columnTypes, keyTypes);

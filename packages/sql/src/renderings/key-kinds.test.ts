@@ -89,7 +89,7 @@ describe("what the compiler does not refuse (the in-process step decides on the 
     expect(compile(floats, INT).renderedSteps).toBe(1);
   });
 
-  it("a clashing right column or a validate check: declined first, as the in-process step fails on those first", () => {
+  it("a clashing right column declined first, a repeated many-to-one right key refused first, as in process", () => {
     const clash = aq.table({ customer_id: ["7"], id: [1] });
     const p = pipe(orders).transform(join, { right: clash, on: ["customer_id"] });
     expect(inProcessMessage(p)).toMatch(/adds column "id", but the table already has "id"/);
@@ -100,7 +100,24 @@ describe("what the compiler does not refuse (the in-process step decides on the 
       validate: "many-to-one",
     });
     expect(inProcessMessage(validated)).toMatch(/appears more than once in the right table/);
-    expect(compile(validated, INT).renderedSteps).toBe(0);
+    expect(() => compile(validated, INT)).toThrow(inProcessMessage(validated));
+  });
+
+  it("many-to-one over unique right keys (missing keys repeated) renders; one-to-one declines", () => {
+    for (const dialect of ["duckdb", "spark"] as const) {
+      const unique = pipe(orders).transform(join, {
+        right: customers([7, null, null, 8]),
+        on: ["customer_id"],
+        validate: "many-to-one",
+      });
+      expect(compile(unique, INT, dialect).renderedSteps).toBe(1);
+      const oneToOne = pipe(orders).transform(join, {
+        right: customers([7, 8]),
+        on: ["customer_id"],
+        validate: "one-to-one",
+      });
+      expect(compile(oneToOne, INT, dialect).renderedSteps).toBe(0);
+    }
   });
 
   it("a typed right table is read by its keys, not its declared type", () => {

@@ -9,6 +9,7 @@ export { describeEncodeFlagParity } from "./encode-flag-suite";
 export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } from "./expect-parity";
 export { describeFloatSumParity } from "./float-sum-suite";
 export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite";
+export { describeJoinValidateParity } from "./join-validate-suite";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeNaNCastParity } from "./nan-cast-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
