@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  abs,
   add,
   and,
   caseWhen,
@@ -22,6 +23,7 @@ import {
   not,
   or,
   startsWith,
+  sub,
   timestamp,
   truncate,
   year,
@@ -39,17 +41,17 @@ describe("toSql (DuckDB)", () => {
     [
       "division: null on a zero divisor",
       div(col("a"), col("b")),
-      `(CAST("a" AS DOUBLE) / NULLIF(CAST("b" AS DOUBLE), 0))`,
+      `NULLIF((CAST("a" AS DOUBLE) / NULLIF(CAST("b" AS DOUBLE), 0)), CAST('NaN' AS DOUBLE))`,
     ],
     [
       "negative literals and negation",
       add(neg(col("a")), -2.5),
-      `(CAST((-"a") AS DOUBLE) + CAST((-2.5) AS DOUBLE))`,
+      `NULLIF((CAST((-"a") AS DOUBLE) + CAST((-2.5) AS DOUBLE)), CAST('NaN' AS DOUBLE))`,
     ],
     [
       "arithmetic on doubles, as JavaScript's numbers: no BIGINT overflow, no exact DECIMAL",
       eq(mul(col("x"), 0.1), 0.3),
-      `((CAST("x" AS DOUBLE) * CAST(0.1 AS DOUBLE)) = CAST(0.3 AS DOUBLE))`,
+      `(NULLIF((CAST("x" AS DOUBLE) * CAST(0.1 AS DOUBLE)), CAST('NaN' AS DOUBLE)) = CAST(0.3 AS DOUBLE))`,
     ],
     ["quotes in names and strings", eq(col('odd"name'), "it's"), `("odd""name" = 'it''s')`],
     ["null tests and not", or(isNull(col("a")), not(col("flag"))), `(("a" IS NULL) OR (NOT "flag"))`],
@@ -106,8 +108,26 @@ describe("toSql (DuckDB)", () => {
     expect(toSql(mul(col("i"), -3), "duckdb", types)).toBe(
       `((CAST("i" AS DOUBLE) * CAST((-3) AS DOUBLE)) + 0.0)`,
     );
-    expect(toSql(mul(col("x"), -3), "duckdb", types)).toBe(`(CAST("x" AS DOUBLE) * CAST((-3) AS DOUBLE))`);
-    expect(toSql(mul(col("i"), -3), "duckdb")).toBe(`(CAST("i" AS DOUBLE) * CAST((-3) AS DOUBLE))`); // type unknown
+    expect(toSql(mul(col("x"), -3), "duckdb", types)).toBe(
+      `NULLIF((CAST("x" AS DOUBLE) * CAST((-3) AS DOUBLE)), CAST('NaN' AS DOUBLE))`,
+    );
+    // type unknown
+    expect(toSql(mul(col("i"), -3), "duckdb")).toBe(
+      `NULLIF((CAST("i" AS DOUBLE) * CAST((-3) AS DOUBLE)), CAST('NaN' AS DOUBLE))`,
+    );
+  });
+
+  it("makes NaN of arithmetic on floats null (once, around the outermost operator), not of arithmetic on ints", () => {
+    const types = { i: "int", x: "float" } as const;
+    expect(toSql(sub(add(col("x"), 1), col("x")), "duckdb", types)).toBe(
+      `NULLIF(((CAST("x" AS DOUBLE) + CAST(1 AS DOUBLE)) - CAST("x" AS DOUBLE)), CAST('NaN' AS DOUBLE))`,
+    );
+    expect(toSql(abs(sub(col("x"), col("x"))), "spark", types)).toBe(
+      "abs(NULLIF((CAST(`x` AS DOUBLE) - CAST(`x` AS DOUBLE)), CAST('NaN' AS DOUBLE)))",
+    );
+    expect(toSql(sub(add(col("i"), 1), col("i")), "duckdb", types)).toBe(
+      `((CAST("i" AS DOUBLE) + CAST(1 AS DOUBLE)) - CAST("i" AS DOUBLE))`,
+    );
   });
 
   it("writes numbers cast to string as JavaScript does, where their form or the known types say numbers", () => {
@@ -115,7 +135,7 @@ describe("toSql (DuckDB)", () => {
     const text = SQL_DIALECTS.duckdb.numberText;
     expect(toSql(cast(col("k"), "string"), "duckdb", types)).toBe(text(`"k"`));
     expect(toSql(cast(add(col("t"), 1), "string"), "duckdb")).toBe(
-      text(`(CAST("t" AS DOUBLE) + CAST(1 AS DOUBLE))`),
+      text(`NULLIF((CAST("t" AS DOUBLE) + CAST(1 AS DOUBLE)), CAST('NaN' AS DOUBLE))`),
     );
     expect(toSql(cast(hour(col("t")), "string"), "duckdb")).toBe(text(`hour("t")`));
     expect(toSql(cast(col("x"), "string"), "spark", types)).toBe(SQL_DIALECTS.spark.numberText("`x`"));

@@ -53,10 +53,14 @@ const WHOLE_OR_ABS: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil"]);
 
 /**
  * An operand of arithmetic as a DOUBLE: cast, unless it is one already (arithmetic, `abs`, `floor`, `ceil`, a
- * literal with a fraction).
+ * literal with a fraction). `inArithmetic`: the operand of another arithmetic operator, which gives NaN for a NaN
+ * operand, so an arithmetic operand is left with its NaN (the outermost operator makes it null).
  */
-function asDouble(node: ExprNode, r: Rendering): string {
-  const sql = render(node, r);
+function asDouble(node: ExprNode, r: Rendering, inArithmetic = false): string {
+  const sql =
+    inArithmetic && node.kind === "binary" && ARITHMETIC.has(node.op)
+      ? arithmeticSql(node, r)
+      : render(node, r);
   const double =
     (node.kind === "binary" && ARITHMETIC.has(node.op)) ||
     (node.kind === "unary" && WHOLE_OR_ABS.has(node.op)) ||
@@ -158,6 +162,22 @@ function numberCast(to: "string" | "boolean", arg: string, known: boolean, d: Sq
     : `(CASE WHEN ${d.valueTypeIs(arg, "number")} THEN ${number} ELSE CAST(${arg} AS ${d.types[to]}) END)`;
 }
 
+/**
+ * Arithmetic on DOUBLEs, NaN kept (an operand that is arithmetic too keeps its NaN: NaN gives NaN, so the
+ * outermost operator's `withoutNaN` covers the whole chain).
+ */
+function arithmeticSql(node: Extract<ExprNode, { kind: "binary" }>, r: Rendering): string {
+  const left = asDouble(node.left, r, true);
+  const right = asDouble(node.right, r, true);
+  if (node.op === "div") return `(${left} / NULLIF(${right}, 0))`;
+  // a product of ints, computed on DOUBLEs, may be -0.0 (`0 * -3`): `+ 0.0` makes it 0, as an int holds it (a
+  // sum or difference is -0.0 only of -0.0s, which neither an int column nor such a product gives)
+  if (node.op === "mul" && givesInts(node, (name) => r.types[name])) {
+    return `((${left} ${OPERATORS[node.op]} ${right}) + 0.0)`;
+  }
+  return `(${left} ${OPERATORS[node.op]} ${right})`;
+}
+
 function render(node: ExprNode, r: Rendering): string {
   const d = r.d;
   switch (node.kind) {
@@ -166,18 +186,18 @@ function render(node: ExprNode, r: Rendering): string {
     case "literal":
       return literalSql(node.value, node.timestamp);
     case "binary": {
-      const arithmetic = ARITHMETIC.has(node.op);
-      const left = arithmetic ? asDouble(node.left, r) : render(node.left, r);
-      const right = arithmetic ? asDouble(node.right, r) : render(node.right, r);
-      if (node.op === "div") return `(${left} / NULLIF(${right}, 0))`;
+      // NaN (`Infinity - Infinity`, `Infinity * 0`, `Infinity / Infinity`) is null, as in process NaN is a null;
+      // arithmetic on ints never gives one (the operands are finite and far from overflowing a DOUBLE)
+      if (ARITHMETIC.has(node.op)) {
+        const ints = (operand: ExprNode) => givesInts(operand, (name) => r.types[name]);
+        const sql = arithmeticSql(node, r);
+        return ints(node.left) && ints(node.right) ? sql : withoutNaN(sql);
+      }
+      const left = render(node.left, r);
+      const right = render(node.right, r);
       if (node.op === "contains") return d.contains(left, right);
       if (node.op === "startsWith") return d.startsWith(left, right);
       if (node.op === "concat") return `(${left} || ${right})`;
-      // a product of ints, computed on DOUBLEs, may be -0.0 (`0 * -3`): `+ 0.0` makes it 0, as an int holds it (a
-      // sum or difference is -0.0 only of -0.0s, which neither an int column nor such a product gives)
-      if (node.op === "mul" && givesInts(node, (name) => r.types[name])) {
-        return `((${left} ${OPERATORS[node.op]} ${right}) + 0.0)`;
-      }
       return `(${left} ${OPERATORS[node.op]} ${right})`;
     }
     case "unary": {
@@ -229,7 +249,8 @@ function render(node: ExprNode, r: Rendering): string {
 
 /**
  * An expression as SQL in a dialect: every operator parenthesised, so the SQL means what the tree means;
- * `a / b` is `a / NULLIF(b, 0)` (null on a zero divisor, as in process); `dayOfWeek` counts Sunday as 1 in
+ * `a / b` is `a / NULLIF(b, 0)` (null on a zero divisor, as in process); arithmetic that gives NaN
+ * (`Infinity - Infinity`) gives null, as in process NaN is a missing value; `dayOfWeek` counts Sunday as 1 in
  * every dialect; `abs`, `floor` and `ceil` are on DOUBLEs (a time stamp's epoch milliseconds), a zero result `0`,
  * never `-0` (`SqlDialect.wholeNumber`); `concat` is `||` (null when a part is null); `cast(x, "int")` truncates
  * toward zero; `cast(x, "string")` of numbers (arithmetic, a number column of the known `types`, a `coalesce` or

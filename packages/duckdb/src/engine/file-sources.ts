@@ -1,6 +1,6 @@
 import { type RowSchema, schemaFromRowSchema, type TableSchema } from "@tablepipe/core";
 import type { ZonedTimestamps } from "@tablepipe/io";
-import { type ColumnType, columnTypesOf, DUCKDB_TYPES } from "./column-types";
+import { type ColumnType, castColumn, columnTypesOf } from "./column-types";
 import type { DuckDbFilesSource } from "./files-source";
 import { duckdbCsvFiles } from "./read-files";
 import { quote, sqlString } from "./sql-text";
@@ -71,9 +71,7 @@ export function parquetFile(
 ): DuckDbFileSource {
   const columns = schemaColumns(schema);
   const from = `read_parquet(${sqlString(path)})`;
-  const list = columns.map(
-    ([name, type]) => `CAST(${quote(name)} AS ${DUCKDB_TYPES[type]}) AS ${quote(name)}`,
-  );
+  const list = columns.map(([name, type]) => `${castColumn(name, type)} AS ${quote(name)}`);
   return {
     format: "parquet",
     path,
@@ -98,9 +96,7 @@ export function duckdbTable(
   options: DuckDbFileOptions = {},
 ): DuckDbFileSource {
   const columns = schemaColumns(schema);
-  const list = columns.map(
-    ([column, type]) => `CAST(${quote(column)} AS ${DUCKDB_TYPES[type]}) AS ${quote(column)}`,
-  );
+  const list = columns.map(([column, type]) => `${castColumn(column, type)} AS ${quote(column)}`);
   return {
     format: "table",
     path: name,

@@ -120,15 +120,27 @@ async function shipTable(
   return [view, ...parts];
 }
 
-/** Names of the columns of a Spark schema (a struct), from AnalyzePlan. */
+/** The columns of a Spark schema (a struct), from AnalyzePlan: each name, and whether it is a DOUBLE or FLOAT. */
 async function sourceColumnsOnSpark(
   session: SparkSession,
   source: SparkSource,
   call: SparkCallOptions,
-): Promise<string[]> {
+): Promise<{ readonly name: string; readonly float: boolean }[]> {
   const schema = await session.client.schema(source.relation, `reading ${source.label}`, call);
   if (schema?.kind.case !== "struct") return [];
-  return schema.kind.value.fields.map((field) => field.name);
+  return schema.kind.value.fields.map((field) => ({
+    name: field.name,
+    float: field.dataType?.kind.case === "double" || field.dataType?.kind.case === "float",
+  }));
+}
+
+/**
+ * A column of a table or of files read without a schema, a DOUBLE's or FLOAT's NaN as null (its type kept), as
+ * in process NaN is a missing value: Spark would count, sum and keep it as a value.
+ */
+function sourceColumnSql(column: { readonly name: string; readonly float: boolean }): string {
+  const name = quote(column.name);
+  return column.float ? `(CASE WHEN isnan(${name}) THEN NULL ELSE ${name} END) AS ${name}` : name;
 }
 
 /**
@@ -148,9 +160,10 @@ async function readSource(
 ): Promise<{ cache: boolean; read?: ReadReport }> {
   const what = `reading ${source.label}`;
   const columns = pipe.source.columnNames();
+  const onSpark = source.files === undefined ? await sourceColumnsOnSpark(session, source, call) : [];
   const found =
     source.files === undefined
-      ? await sourceColumnsOnSpark(session, source, call)
+      ? onSpark.map((column) => column.name)
       : source.files.schema.specs.map((spec) => spec.name);
   if (found.join("\u0000") !== columns.join("\u0000")) {
     throw new SparkLoadError(
@@ -165,7 +178,8 @@ async function readSource(
   }
   views.push(view);
   await session.client.createView(`${view}_read`, source.relation, what, call);
-  const numbered = `SELECT *, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
+  const list = onSpark.some((column) => column.float) ? onSpark.map(sourceColumnSql).join(", ") : "*";
+  const numbered = `SELECT ${list}, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
   return { cache: true };
 }

@@ -6,7 +6,7 @@ import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-renderi
 import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
 import { castWhere } from "./guarded-select";
-import { numberSql, sumSql } from "./number-sql";
+import { numberSql, sumSql, sumWithoutNaN } from "./number-sql";
 import { OrderedSums } from "./ordered-sums";
 import { stddevSql } from "./stddev-sql";
 
@@ -23,9 +23,13 @@ function measureSql(measure: MeasureNode, c: SqlStepContext, types: KnownTypes, 
     case "count":
       return `count(${of})`;
     case "sum":
-      return ints ? sumSql(measure.of, c, types) : sums.sum(numberSql(measure.of, c, types));
+      return ints
+        ? sumSql(measure.of, c, types)
+        : sumWithoutNaN(sums.sum(numberSql(measure.of, c, types)), measure.of, types);
     case "mean":
-      return ints ? `avg(${of})` : sums.mean(numberSql(measure.of, c, types));
+      return ints
+        ? `avg(${of})`
+        : sumWithoutNaN(sums.mean(numberSql(measure.of, c, types)), measure.of, types);
     case "min":
       return `min(${of})`;
     case "max":

@@ -12,6 +12,14 @@ export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite
 export { describeJoinValidateParity } from "./join-validate-suite";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeNaNCastParity } from "./nan-cast-suite";
+export {
+  describeNaNAsNullParity,
+  expectNaNParity,
+  NAN_ROWS,
+  NAN_TYPES,
+  nanPipes,
+  nanTable,
+} from "./nan-null-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
 export { describeNumberTextParity } from "./number-text-suite";
 export { describeParityAtScale } from "./parity-at-scale-suite";

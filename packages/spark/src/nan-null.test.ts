@@ -1,0 +1,60 @@
+import { pipe } from "@tablepipe/core";
+import {
+  describeNaNAsNullParity,
+  expectNaNParity,
+  NAN_ROWS,
+  nanPipes,
+  nanTable,
+} from "@tablepipe/sql/test-support";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runOnSpark } from "./engine/run-on-spark";
+import { sparkTable } from "./engine/sources";
+import { SparkSession } from "./engine/spark-session";
+import { sparkParityEngine } from "./test-support";
+
+/** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
+const { engine, enabled } = sparkParityEngine(1);
+
+describeNaNAsNullParity(engine, enabled);
+
+const remote = inject("sparkRemote");
+let session: SparkSession;
+beforeAll(async () => {
+  if (remote !== "") session = await SparkSession.connect(remote);
+});
+afterAll(async () => {
+  if (remote !== "") await session.close();
+});
+
+/** `NAN_ROWS` as SQL `VALUES`, NaN as Spark's `double('NaN')`; y a FLOAT, whose NaN-free values keep their type. */
+const values = NAN_ROWS.k
+  .map((k, i) => {
+    const number = (v: number | null, type: string) =>
+      v === null
+        ? `CAST(NULL AS ${type})`
+        : Number.isNaN(v)
+          ? `CAST('NaN' AS ${type})`
+          : `CAST(${v} AS ${type})`;
+    return `(${k}, '${NAN_ROWS.g[i]}', ${number(NAN_ROWS.x[i] ?? null, "DOUBLE")}, ${number(NAN_ROWS.y[i] ?? null, "FLOAT")})`;
+  })
+  .join(", ");
+
+describe.runIf(remote !== "")(
+  "a Spark table's NaN is a missing value, as in process",
+  { timeout: 300_000 },
+  () => {
+    it("sparkTable: the measures, null tests, fills, filters, sorts, keys and windows over it", async () => {
+      await session.client.statement(
+        `CREATE OR REPLACE TEMP VIEW nan_rows AS SELECT * FROM VALUES ${values} AS t(k, g, x, y)`,
+        "a view",
+      );
+      for (const p of nanPipes(() => pipe(nanTable()))) {
+        // its columns' types are Spark's, unknown to the compiler: fillNull runs in process
+        const result = await runOnSpark(p, { remote: session, source: sparkTable("nan_rows") });
+        expectNaNParity(p, result);
+        const inProcess = result.placement.filter((step) => step.engine !== "spark").map((step) => step.step);
+        expect(inProcess.filter((step) => !step.startsWith("fillNull"))).toEqual([]);
+      }
+    });
+  },
+);
