@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pipe } from "@tablepipe/core";
 import {
   describeNaNAsNullParity,
@@ -8,7 +11,7 @@ import {
 } from "@tablepipe/sql/test-support";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runOnSpark } from "./engine/run-on-spark";
-import { sparkTable } from "./engine/sources";
+import { type SparkSource, sparkFiles, sparkTable } from "./engine/sources";
 import { SparkSession } from "./engine/spark-session";
 import { sparkParityEngine } from "./test-support";
 
@@ -19,11 +22,16 @@ describeNaNAsNullParity(engine, enabled);
 
 const remote = inject("sparkRemote");
 let session: SparkSession;
+let folder: string;
 beforeAll(async () => {
-  if (remote !== "") session = await SparkSession.connect(remote);
+  if (remote === "") return;
+  session = await SparkSession.connect(remote);
+  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-nan-"));
 });
 afterAll(async () => {
-  if (remote !== "") await session.close();
+  if (remote === "") return;
+  await session.close();
+  await rm(folder, { recursive: true, force: true });
 });
 
 /** `NAN_ROWS` as SQL `VALUES`, NaN as Spark's `double('NaN')`; y a FLOAT, whose NaN-free values keep their type. */
@@ -39,8 +47,19 @@ const values = NAN_ROWS.k
   })
   .join(", ");
 
+/** Every `nanPipes` pipe over the source holding `NAN_ROWS` gives the in-process result. */
+async function expectSourceParity(source: SparkSource): Promise<void> {
+  for (const p of nanPipes(() => pipe(nanTable()))) {
+    // its columns' types are Spark's, unknown to the compiler: fillNull runs in process
+    const result = await runOnSpark(p, { remote: session, source });
+    expectNaNParity(p, result);
+    const inProcess = result.placement.filter((step) => step.engine !== "spark").map((step) => step.step);
+    expect(inProcess.filter((step) => !step.startsWith("fillNull"))).toEqual([]);
+  }
+}
+
 describe.runIf(remote !== "")(
-  "a Spark table's NaN is a missing value, as in process",
+  "a Spark table's or schema-less files' NaN is a missing value, as in process",
   { timeout: 300_000 },
   () => {
     it("sparkTable: the measures, null tests, fills, filters, sorts, keys and windows over it", async () => {
@@ -48,13 +67,17 @@ describe.runIf(remote !== "")(
         `CREATE OR REPLACE TEMP VIEW nan_rows AS SELECT * FROM VALUES ${values} AS t(k, g, x, y)`,
         "a view",
       );
-      for (const p of nanPipes(() => pipe(nanTable()))) {
-        // its columns' types are Spark's, unknown to the compiler: fillNull runs in process
-        const result = await runOnSpark(p, { remote: session, source: sparkTable("nan_rows") });
-        expectNaNParity(p, result);
-        const inProcess = result.placement.filter((step) => step.engine !== "spark").map((step) => step.step);
-        expect(inProcess.filter((step) => !step.startsWith("fillNull"))).toEqual([]);
-      }
+      await expectSourceParity(sparkTable("nan_rows"));
+    });
+
+    it("sparkFiles without a schema (a CSV whose NaN Spark infers as a DOUBLE's): the same", async () => {
+      const cell = (v: number | null) => (v === null ? "" : String(v));
+      const lines = NAN_ROWS.k.map(
+        (k, i) => `${k},${NAN_ROWS.g[i]},${cell(NAN_ROWS.x[i] ?? null)},${cell(NAN_ROWS.y[i] ?? null)}`,
+      );
+      const path = join(folder, "nan-rows.csv");
+      await writeFile(path, ["k,g,x,y", ...lines, ""].join("\n"));
+      await expectSourceParity(sparkFiles("csv", path, { options: { header: "true", inferSchema: "true" } }));
     });
   },
 );
