@@ -6,6 +6,7 @@
 import type { ColumnTable } from "arquero";
 import { formatTimestamp } from "../time/timestamp";
 import { SchemaMismatchError } from "../transform/errors";
+import { isMissing } from "../values/is-missing";
 import { fieldRules, rowCheckWords } from "./field-rules";
 import { columnArray } from "./infer-schema";
 import type { RowSchema } from "./row-schema";
@@ -18,16 +19,6 @@ function shown(value: unknown, timestamp: boolean): string {
   if (timestamp && (typeof value === "number" || value instanceof Date))
     return formatTimestamp(value).replace("T", " ");
   return String(value);
-}
-
-/** Whether a value is missing (null, undefined, NaN, an invalid Date), which a rule checks only when it says so. */
-function isMissing(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === "number" && Number.isNaN(value)) ||
-    (value instanceof Date && Number.isNaN(value.getTime()))
-  );
 }
 
 /**

@@ -1,17 +1,9 @@
 import type { ColumnTable } from "arquero";
+import { isMissing } from "../values/is-missing";
 import { backingValues, columnArray } from "./infer-schema";
 import type { ColumnType, LogicalType } from "./logical-types";
 
 const MS_PER_DAY = 86_400_000;
-
-function isMissingValue(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === "number" && Number.isNaN(value)) ||
-    (value instanceof Date && Number.isNaN(value.getTime()))
-  );
-}
 
 /** True when a present (not missing) value is stored as `type` expects. */
 export function valueFits(value: unknown, type: LogicalType | "unknown"): boolean {
@@ -126,15 +118,14 @@ function firstMisfitAt(
   if (type.type === "string") {
     for (let i = 0; i < n; i++) {
       const value = values[i];
-      const misfit =
-        typeof value !== "string" && (!nullable || !isMissingValue(value)) ? found(i) : undefined;
+      const misfit = typeof value !== "string" && (!nullable || !isMissing(value)) ? found(i) : undefined;
       if (misfit !== undefined) return misfit;
     }
     return undefined;
   }
   for (let i = 0; i < n; i++) {
     const value = values[i];
-    const misfit = (isMissingValue(value) ? !nullable : !valueFits(value, type.type)) ? found(i) : undefined;
+    const misfit = (isMissing(value) ? !nullable : !valueFits(value, type.type)) ? found(i) : undefined;
     if (misfit !== undefined) return misfit;
   }
   return undefined;

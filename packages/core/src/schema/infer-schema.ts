@@ -1,4 +1,5 @@
 import type { ColumnTable } from "arquero";
+import { isMissing } from "../values/is-missing";
 import type { ColumnType, LogicalType, TableSchema } from "./logical-types";
 
 const INT_ARRAYS = [
@@ -71,15 +72,6 @@ function valueType(value: unknown): LogicalType | undefined {
   }
 }
 
-function missing(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === "number" && Number.isNaN(value)) ||
-    (value instanceof Date && Number.isNaN(value.getTime()))
-  );
-}
-
 /**
  * The type of a column of a plain arquero table, from its values: an integer typed array is `int`, a
  * `Float64Array` `float`, plain numbers `int` when all are integers (else `float`), `Date`s `timestamp`,
@@ -99,7 +91,7 @@ export function inferColumnType(values: ArrayLike<unknown>): ColumnType {
   let nullable = false;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (missing(value)) {
+    if (isMissing(value)) {
       nullable = true;
       continue;
     }
