@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pipe } from "@tablepipe/core";
 import {
   describeNaNAsNullParity,
@@ -9,30 +6,18 @@ import {
   nanPipes,
   nanTable,
 } from "@tablepipe/sql/test-support";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runOnSpark } from "./engine/run-on-spark";
 import { type SparkSource, sparkFiles, sparkTable } from "./engine/sources";
-import { SparkSession } from "./engine/spark-session";
-import { sparkParityEngine } from "./test-support";
+import { sparkParityEngine, sparkTestSession } from "./test-support";
 
 /** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
 const { engine, enabled } = sparkParityEngine(1);
 
 describeNaNAsNullParity(engine, enabled);
 
-const remote = inject("sparkRemote");
-let session: SparkSession;
-let folder: string;
-beforeAll(async () => {
-  if (remote === "") return;
-  session = await SparkSession.connect(remote);
-  folder = await mkdtemp(join(tmpdir(), "tablepipe-spark-nan-"));
-});
-afterAll(async () => {
-  if (remote === "") return;
-  await session.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const sparkTest = sparkTestSession("spark-nan");
+const { remote } = sparkTest;
 
 /** `NAN_ROWS` as SQL `VALUES`, NaN as Spark's `double('NaN')`; y a FLOAT, whose NaN-free values keep their type. */
 const values = NAN_ROWS.k
@@ -51,7 +36,7 @@ const values = NAN_ROWS.k
 async function expectSourceParity(source: SparkSource): Promise<void> {
   for (const p of nanPipes(() => pipe(nanTable()))) {
     // its columns' types are Spark's, unknown to the compiler: fillNull runs in process
-    const result = await runOnSpark(p, { remote: session, source });
+    const result = await runOnSpark(p, { remote: sparkTest.session, source });
     expectNaNParity(p, result);
     const inProcess = result.placement.filter((step) => step.engine !== "spark").map((step) => step.step);
     expect(inProcess.filter((step) => !step.startsWith("fillNull"))).toEqual([]);
@@ -63,7 +48,7 @@ describe.runIf(remote !== "")(
   { timeout: 300_000 },
   () => {
     it("sparkTable: the measures, null tests, fills, filters, sorts, keys and windows over it", async () => {
-      await session.client.statement(
+      await sparkTest.session.client.statement(
         `CREATE OR REPLACE TEMP VIEW nan_rows AS SELECT * FROM VALUES ${values} AS t(k, g, x, y)`,
         "a view",
       );
@@ -75,8 +60,7 @@ describe.runIf(remote !== "")(
       const lines = NAN_ROWS.k.map(
         (k, i) => `${k},${NAN_ROWS.g[i]},${cell(NAN_ROWS.x[i] ?? null)},${cell(NAN_ROWS.y[i] ?? null)}`,
       );
-      const path = join(folder, "nan-rows.csv");
-      await writeFile(path, ["k,g,x,y", ...lines, ""].join("\n"));
+      const path = await sparkTest.file("nan-rows.csv", ["k,g,x,y", ...lines, ""].join("\n"));
       await expectSourceParity(sparkFiles("csv", path, { options: { header: "true", inferSchema: "true" } }));
     });
   },
