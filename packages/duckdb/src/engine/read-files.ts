@@ -13,7 +13,7 @@ import {
   TableReadError,
   textCellParts,
 } from "@tablepipe/io";
-import { ReadTableDecides, readTableDecides, toQueryError } from "../errors";
+import { ReadTableDecides, readTableDecides } from "../errors";
 import { absentColumnsOf, type MappedFile } from "./absent-columns";
 import { fastSource, fileColumnNames, readCsvSql } from "./csv-sources";
 import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
@@ -23,6 +23,7 @@ import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { rowPositionSql } from "./numbered-relation";
 import { readQuery } from "./read-result";
+import { runSql } from "./run-sql";
 import { quote } from "./sql-text";
 
 /** The prefix of the per-column invalid flags of the typed table, dropped once counted. */
@@ -52,14 +53,6 @@ export function cellLayers(
     value: parts.value,
     bad: parts.bad,
   };
-}
-
-async function run(connection: DuckDBConnection, sql: string, where: string): Promise<void> {
-  try {
-    await connection.run(sql);
-  } catch (error) {
-    throw toQueryError(where, error);
-  }
 }
 
 /**
@@ -118,7 +111,7 @@ async function loadRaw(
   mapped: MappedFile[],
 ): Promise<Loaded> {
   const cells = specs.map((_, c) => `${quote(`c${c}`)} VARCHAR`);
-  await run(connection, `CREATE TEMP TABLE ${quote(raw)} (${cells.join(", ")})`, "reading the files");
+  await runSql(connection, `CREATE TEMP TABLE ${quote(raw)} (${cells.join(", ")})`, "reading the files");
   const starts: number[] = [];
   let rows = 0;
   for (const file of files) {
@@ -126,7 +119,7 @@ async function loadRaw(
     const { header, found } = await mappedHeader(file, specs, aliases);
     mapped.push({ file, found });
     const list = found.map((index) => (index < 0 ? "NULL" : quote(header[index] as string)));
-    await run(
+    await runSql(
       connection,
       `INSERT INTO ${quote(raw)} SELECT ${list.join(", ")} FROM ${readCsvSql(file, header)}`,
       `reading ${file}`,
@@ -196,7 +189,7 @@ export function duckdbCsvFiles(
       // the split text is materialised: DuckDB would otherwise inline it into every use of a time stamp's fields
       const split = `${relation}_split`;
       const splitSql = `SELECT ${['rowid AS "row"', ...layers.flatMap((l) => l.split)].join(", ")} FROM ${quote(raw)}`;
-      await run(connection, `CREATE TEMP TABLE ${quote(split)} AS ${splitSql}`, `reading ${path}`);
+      await runSql(connection, `CREATE TEMP TABLE ${quote(split)} AS ${splitSql}`, `reading ${path}`);
       const parse = `SELECT ${['"row"', ...layers.flatMap((l) => l.parse)].join(", ")} FROM ${quote(split)}`;
       const flags = specs.map((_, c) => quote(`${BAD_PREFIX}${c}`));
       const list = layers.flatMap((l, c) => [
@@ -204,12 +197,12 @@ export function duckdbCsvFiles(
         `${l.bad} AS ${flags[c]}`,
       ]);
       // the typed table with a flag per column: counted, then the flagged rows deleted and the flags dropped
-      await run(
+      await runSql(
         connection,
         `CREATE TEMP TABLE ${quote(relation)} AS SELECT ${list.join(", ")} FROM (${parse}) ORDER BY "row"`,
         `reading ${path}`,
       );
-      await run(connection, `DROP TABLE ${quote(split)}`, `reading ${path}`);
+      await runSql(connection, `DROP TABLE ${quote(split)}`, `reading ${path}`);
       const anyBad = flags.join(" OR ") || "FALSE";
       const perColumn = flags.map((flag, c) => `count_if(${flag}) AS ${quote(`n${c}`)}`);
       const countSql = `SELECT ${['count(*) AS "rows"', `count_if(${anyBad}) AS "dropped"`, ...perColumn].join(", ")} FROM ${quote(relation)}`;
@@ -249,10 +242,10 @@ export function duckdbCsvFiles(
       }
       const examples = found.map((f) => f.example);
       if (Number(counts.dropped) > 0) {
-        await run(connection, `DELETE FROM ${quote(relation)} WHERE ${anyBad}`, `reading ${path}`);
+        await runSql(connection, `DELETE FROM ${quote(relation)} WHERE ${anyBad}`, `reading ${path}`);
       }
       for (const flag of flags) {
-        await run(connection, `ALTER TABLE ${quote(relation)} DROP COLUMN ${flag}`, `reading ${path}`);
+        await runSql(connection, `ALTER TABLE ${quote(relation)} DROP COLUMN ${flag}`, `reading ${path}`);
       }
       return {
         files,
@@ -308,7 +301,7 @@ export function duckdbCsvFiles(
         streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source.typedNumbers),
       );
     }
-    await run(
+    await runSql(
       connection,
       `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
       `reading ${path}`,

@@ -8,7 +8,7 @@ import {
   type RowSchema,
   resolveSources,
 } from "@tablepipe/io";
-import { ReadTableDecides, toQueryError } from "../errors";
+import { ReadTableDecides } from "../errors";
 import { absentColumnsOf, type MappedFile } from "./absent-columns";
 import { DUCKDB_TYPES } from "./column-types";
 import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
@@ -17,6 +17,7 @@ import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { readQuery } from "./read-result";
+import { runSql } from "./run-sql";
 import { oneOfSql, quote, sqlString } from "./sql-text";
 
 /** DuckDB's integer types of Parquet columns (64-bit ones may exceed what readTable reads exactly). */
@@ -254,11 +255,11 @@ export function duckdbParquetFiles(
       const row = `${i * ROWS_PER_FILE} + ${FILE_ROW_NUMBER}`;
       parts.push(checkedPartSql(read.select, [FILE_ROW_NUMBER], row, rowColumn));
     }
-    try {
-      await connection.run(`CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`);
-    } catch (error) {
-      throw toQueryError(`reading ${path}`, error);
-    }
+    await runSql(
+      connection,
+      `CREATE TEMP VIEW ${quote(relation)} AS ${parts.join(" UNION ALL ")}`,
+      `reading ${path}`,
+    );
     return absentColumnsOf(specs, mapped);
   };
   return {
