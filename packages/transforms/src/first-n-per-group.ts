@@ -23,10 +23,11 @@ function groupSpec(table: ColumnTable, keys: string[], orderBy: string[], n: num
  *
  * - Groups: rows with equal values in every `keys` column. The missing values (null, undefined, NaN) are one
  *   key, a group of their own, as in SQL's `PARTITION BY`. No `keys` means one group.
- * - Order: the `orderBy` columns ascending, missing values first (null, then undefined, then NaN/invalid
- *   Date), numbers and Dates by value, then booleans, then strings by UTF-16 code unit. Ties are broken by
- *   every remaining column, ascending in table order, with the same total order: the rows kept never depend
- *   on the input's row order (rows that tie on every column are identical, so which copy is kept never shows).
+ * - Order: the `orderBy` columns ascending, missing values first (null, undefined, NaN and an invalid Date are
+ *   one missing value, equal to each other), numbers and Dates by value, then booleans, then strings by UTF-16
+ *   code unit. Ties are broken by every remaining column, ascending in table order, with the same order, then
+ *   by row order: the rows kept never depend on the input's row order beyond which of two rows equal in every
+ *   column is kept (the earlier).
  * - Output: the surviving rows in their input order (it is a filter: nothing is sorted; sort afterwards with
  *   `orderby` if you need an order).
  * - Cost: one hash pass to group, then a bounded heap of `n` rows per group larger than `n`; O(rows × log n),

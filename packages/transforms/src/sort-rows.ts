@@ -5,10 +5,11 @@ import { sortedPositions } from "./internal/sorted-positions";
 
 /**
  * Sort rows by `by`, then by every other column ascending in table order, so the result is one canonical
- * order whatever the input order was (only identical rows tie). Ascending is the transforms' total order:
- * missing values first (null, undefined, NaN), then numbers and time stamps by value, booleans, strings by
- * code unit; a column listed in `descending` is sorted in the exact reverse: missing values last (SQL's
- * `ASC NULLS FIRST` and `DESC NULLS LAST`).
+ * order whatever the input order was (only rows equal in every column tie, and keep their order). Ascending is
+ * the transforms' order: missing values first (null, undefined, NaN, all one missing value, equal to each other
+ * as DuckDB's and Spark's NULLs are), then numbers and time stamps by value, booleans, strings by code unit; a
+ * column listed in `descending` is sorted in the exact reverse: missing values last (SQL's `ASC NULLS FIRST`
+ * and `DESC NULLS LAST`).
  *
  * Params: `by` (default `[]`: every column, in table order), `descending` (default `[]`: the `by` columns to
  * sort descending).

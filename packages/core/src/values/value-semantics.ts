@@ -4,8 +4,9 @@
  *
  * Equality (SQL's for grouping and dedupe): the missing values `null`, `undefined`, NaN and an invalid Date
  * are one value (and differ from `""`); `1` and `"1"` differ; Dates are equal when they hold the same
- * instant; `0` equals `-0`; other objects are compared by their JSON text. The order refines it: it tells
- * the missing values apart (null, undefined, NaN, invalid Date), so ties stay deterministic.
+ * instant; `0` equals `-0`; other objects are compared by their JSON text. The order agrees with it on the
+ * missing values: they are equal to each other (as SQL's NULLs, and as DuckDB and Spark hold a NaN), and come
+ * before every other value; rows tied on them keep their order (the callers break ties by position).
  */
 
 import { isMissing } from "./is-missing";
@@ -101,14 +102,14 @@ export function hashValueInto(h: number, value: unknown): number {
 }
 
 /**
- * Rank of a value's kind in the total order: missing values first (`null`, then `undefined`, then NaN
- * and invalid Dates), then numbers, bigints and Dates together by value, then booleans, then strings,
- * then anything else.
+ * Rank of a value's kind in the order: missing values first (`null`, `undefined`, NaN and invalid Dates, all
+ * one rank: equal to each other), then numbers, bigints and Dates together by value, then booleans, then
+ * strings, then anything else.
  */
 function rank(value: unknown): number {
   switch (typeof value) {
     case "number":
-      return Number.isNaN(value) ? 2 : 3;
+      return Number.isNaN(value) ? 0 : 3;
     case "bigint":
       return 3;
     case "boolean":
@@ -116,10 +117,10 @@ function rank(value: unknown): number {
     case "string":
       return 5;
     case "undefined":
-      return 1;
+      return 0;
     default:
       if (value === null) return 0;
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? 2 : 3;
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? 0 : 3;
       return 6;
   }
 }
@@ -134,8 +135,9 @@ function numericValue(value: unknown): number | bigint {
 }
 
 /**
- * A total order on cells, ascending: missing values first, then numbers/Dates by value, booleans, strings
- * by UTF-16 code unit, other values by JSON text. Returns a negative number, 0 or a positive number.
+ * An order on cells, ascending: missing values first (equal to each other), then numbers/Dates by value,
+ * booleans, strings by UTF-16 code unit, other values by JSON text. Returns a negative number, 0 or a positive
+ * number.
  */
 export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === "number" && typeof b === "number" && !Number.isNaN(a) && !Number.isNaN(b)) {
@@ -145,12 +147,6 @@ export function compareValues(a: unknown, b: unknown): number {
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   switch (ra) {
-    case 2: {
-      // NaN before invalid Date, so that the order stays total.
-      const ka = a instanceof Date ? 1 : 0;
-      const kb = b instanceof Date ? 1 : 0;
-      return ka - kb;
-    }
     case 3: {
       const va = numericValue(a);
       const vb = numericValue(b);

@@ -63,8 +63,8 @@ const infinities = () =>
 const labels = () => aq.table({ x: [2, Number.NaN, -1], label: ["two", "nan", "minus one"] });
 
 /**
- * The pipes over `start`'s column `x` (holding NaN, never a null: in process a null sorts before NaN, where the
- * engines hold both as one NULL): the measures, the null tests and fills, a filter, sorts, a dedupe and grouping
+ * The pipes over `start`'s column `x` (holding NaN; a column holding null and NaN together is
+ * `describeMissingOrderParity`'s): the measures, the null tests and fills, a filter, sorts, a dedupe and grouping
  * by it, a join on it, and a running sum and a rank over it.
  */
 export function nanPipes(start: () => Pipe<string>): readonly Pipe<string>[] {

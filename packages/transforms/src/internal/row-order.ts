@@ -2,10 +2,10 @@ import { compareValues } from "@tablepipe/core/internal";
 import type { ColumnValues } from "./columns";
 
 /**
- * A total order on positions of `rows`: by each column in turn, ascending (see `compareValues`) or, where
- * `descending[i]` is true, descending (the exact reverse: missing values last), then by position. Two
- * positions compare equal only when they are the same position; rows that tie on every column are
- * identical, so which of them comes first never shows in a result.
+ * A total order on positions of `rows`: by each column in turn, ascending (see `compareValues`: the missing
+ * values null, undefined, NaN are equal, and first) or, where `descending[i]` is true, descending (the exact
+ * reverse: missing values last), then by position. Two positions compare equal only when they are the same
+ * position; rows equal in every column keep their order, as on the SQL engines (which order by position last).
  */
 export function rowComparator(
   rows: Uint32Array,
