@@ -1,4 +1,5 @@
-import type { SqlStepContext } from "@tablepipe/core";
+import type { CastType, SqlStepContext } from "@tablepipe/core";
+import { sortKey } from "./sort-key";
 
 /**
  * The select list of a step that adds or overwrites columns: the input's columns in order, each overwritten
@@ -22,14 +23,26 @@ export function columnList(context: SqlStepContext, names: readonly string[]): s
   return names.map((name) => context.quote(name)).join(", ");
 }
 
-/** An ORDER BY term list: each key ascending with nulls first, or descending with nulls last. */
+/**
+ * An ORDER BY term list: each key ascending with nulls first, or descending with nulls last; each column as a
+ * {@link sortKey} of its type in `types`, so that a float's `-0` comes out of the sort as `-0`.
+ */
 export function orderTerms(
   context: SqlStepContext,
   keys: readonly { readonly column: string; readonly descending?: boolean }[],
+  types: Readonly<Record<string, CastType>>,
 ): string[] {
-  return keys.map(({ column, descending }) =>
-    descending === true
-      ? `${context.quote(column)} DESC NULLS LAST`
-      : `${context.quote(column)} ASC NULLS FIRST`,
-  );
+  return keys.map(({ column, descending }) => {
+    const key = sortKey(context, column, types);
+    return descending === true ? `${key} DESC NULLS LAST` : `${key} ASC NULLS FIRST`;
+  });
+}
+
+/** A window's PARTITION BY list of columns, each a {@link sortKey} (the window sorts by its partitions). */
+export function partitionTerms(
+  context: SqlStepContext,
+  columns: readonly string[],
+  types: Readonly<Record<string, CastType>>,
+): string {
+  return columns.map((column) => sortKey(context, column, types)).join(", ");
 }

@@ -2,9 +2,11 @@ import type { SqlStepContext } from "@tablepipe/core";
 import { RANK_COLUMN } from "../row-order";
 import type { RowOrderUse } from "../row-order-use";
 import { columnList, orderTerms } from "../select-list";
+import type { KnownTypes } from "../step-rendering";
 
 /** How to rank the rows of a group: partition terms (SQL), order keys, and the columns left out of the tie-break. */
 export interface FirstNQuery {
+  /** The partition terms, SQL: columns as `sortKey`s. */
   readonly partition: readonly string[];
   readonly order: readonly { readonly column: string; readonly descending?: boolean }[];
   readonly skipInTieBreak: readonly string[];
@@ -30,10 +32,10 @@ const MAX_FILTERED_N = 1000;
  * broken by every other column ascending (nulls first), then by input position; survivors keep their order.
  * On DuckDB only the candidates are ranked (see {@link candidateRows}).
  */
-export function firstNPerPartition(c: SqlStepContext, query: FirstNQuery): string {
+export function firstNPerPartition(c: SqlStepContext, query: FirstNQuery, types: KnownTypes): string {
   const skip = new Set(query.skipInTieBreak);
   const tieBreak = c.columns.filter((name) => !skip.has(name)).map((column) => ({ column }));
-  const order = [...orderTerms(c, [...query.order, ...tieBreak]), c.rowOrder].join(", ");
+  const order = [...orderTerms(c, [...query.order, ...tieBreak], types), c.rowOrder].join(", ");
   const partition = query.partition.length > 0 ? `PARTITION BY ${query.partition.join(", ")} ` : "";
   const ranked = `SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS ${c.quote(RANK_COLUMN)} FROM ${candidateRows(c, query)}`;
   return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote(RANK_COLUMN)} <= ${query.n}`;

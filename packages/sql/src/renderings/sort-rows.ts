@@ -4,13 +4,13 @@ import { columnList, orderTerms } from "../select-list";
 import { keepingColumns } from "../step-rendering";
 
 /** `sortRows`: new row positions by the keys, then every other column ascending, then the old position. */
-export const renderSortRows = keepingColumns((params, c) => {
+export const renderSortRows = keepingColumns((params, c, known) => {
   const by = [...new Set(stringsParam(params, "by"))];
   const descending = stringsParam(params, "descending");
   if (descending.some((name) => !by.includes(name))) return undefined; // the in-process step names the error
   const rest = c.columns.filter((name) => !by.includes(name)).map((column) => ({ column }));
   const keys = [...by.map((column) => ({ column, descending: descending.includes(column) })), ...rest];
-  const order = [...orderTerms(c, keys), c.rowOrder].join(", ");
+  const order = [...orderTerms(c, keys, known.types), c.rowOrder].join(", ");
   return `SELECT ${columnList(c, c.columns)}, row_number() OVER (ORDER BY ${order}) AS ${c.rowOrder} FROM ${c.input}`;
 }, sortsByEveryColumn);
 

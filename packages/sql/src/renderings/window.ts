@@ -1,7 +1,7 @@
 import type { CastType, ExprNode, SqlStepContext } from "@tablepipe/core";
 import { exprType } from "../expr-type";
 import { stringsParam } from "../param-values";
-import { columnList, orderTerms, selectWithColumns } from "../select-list";
+import { orderTerms, partitionTerms, selectWithColumns } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
 import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
@@ -87,11 +87,14 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
     known.types,
   );
   if (checks === undefined) return undefined;
-  const partition = keys.length > 0 ? `PARTITION BY ${columnList(c, keys)}` : "";
+  const partition = keys.length > 0 ? `PARTITION BY ${partitionTerms(c, keys, known.types)}` : "";
   const orderKeys = order.map((column) => ({ column, descending: descending.includes(column) }));
   const rest = c.columns.filter((name) => !keys.includes(name) && !order.includes(name));
-  const ordered = [...orderTerms(c, [...orderKeys, ...rest.map((column) => ({ column }))]), c.rowOrder];
-  const peers = orderKeys.length > 0 ? `ORDER BY ${orderTerms(c, orderKeys).join(", ")}` : "";
+  const ordered = [
+    ...orderTerms(c, [...orderKeys, ...rest.map((column) => ({ column }))], known.types),
+    c.rowOrder,
+  ];
+  const peers = orderKeys.length > 0 ? `ORDER BY ${orderTerms(c, orderKeys, known.types).join(", ")}` : "";
   const orderedWindow = [partition, `ORDER BY ${ordered.join(", ")}`].filter(Boolean).join(" ");
   const peersWindow = orderKeys.length > 0 ? [partition, peers].filter(Boolean).join(" ") : undefined;
   const computed = Object.fromEntries(

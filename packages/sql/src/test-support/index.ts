@@ -36,6 +36,7 @@ export {
   STAMPS,
 } from "./random-tables";
 export { expectSameTable, normalCell, normalRows } from "./same-table";
+export { describeSignedZeroParity } from "./signed-zero-suite";
 export { describeStampSumParity } from "./stamp-sum-suite";
 export { describeStampTextParity } from "./stamp-text-suite";
 export { describeStddevParity } from "./stddev-suite";

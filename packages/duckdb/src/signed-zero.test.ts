@@ -1,0 +1,4 @@
+import { describeSignedZeroParity } from "@tablepipe/sql/test-support";
+import { duckdbParityEngine } from "./test-support";
+
+describeSignedZeroParity(duckdbParityEngine(1));
