@@ -185,8 +185,8 @@ async function readSource(
 }
 
 /**
- * The query failed: find the first CTE that fails on its own and name its step; a step with a failure probe
- * (`castColumns`) fails with the in-process error naming the row it stopped on.
+ * The query (or the count of each step's rows) failed: find the first CTE that fails on its own and name its
+ * step; a step with a failure probe (`castColumns`) fails with the in-process error naming the row it stopped on.
  */
 async function locateFailureOnSpark(
   session: SparkSession,
@@ -325,7 +325,14 @@ export async function runOnSpark<C extends string>(
     }
     // decoded outside: a failure to read the result is not Spark's
     const table: ColumnTable = arrowToTable(batches);
-    const counted = await session.client.sql(compiled.countSql, "counting the rows of each step", call);
+    let counted: Awaited<ReturnType<typeof session.client.sql>>;
+    try {
+      counted = await session.client.sql(compiled.countSql, "counting the rows of each step", call);
+    } catch (error) {
+      // a step whose rows the query never read (a later join with an empty table: Spark skips the plan) fails
+      // when they are counted: located as a failure of the query
+      throw await locateFailureOnSpark(session, compiled, error, call);
+    }
     const counts = arrowToTable(counted.batches).objects()[0] as Record<string, unknown>;
     const trace = pushedDownTrace(compiled, counts);
     const done = finishEngineRun("spark", planned, flat, compiled, table, trace, schema);

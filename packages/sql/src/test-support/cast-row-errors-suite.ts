@@ -1,6 +1,6 @@
 /** castColumns' failures on an engine are the in-process error, naming the row of the first cell that fails. */
 import { type CastType, col, gt, type Pipe, pipe, StepFailedError } from "@tablepipe/core";
-import { castColumns, filter, sortRows, union } from "@tablepipe/transforms";
+import { castColumns, filter, join, sortRows, union } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { inProcessMessage, type ParityEngine } from "./expect-parity";
@@ -69,6 +69,16 @@ export function describeCastRowErrors(engine: ParityEngine, enabled = true): voi
         ];
         const rows = [/"x" to float \(row 0\)/, /"x" to float \(row 1\)/, /"no" to boolean \(row 0\)/];
         for (const [i, p] of pipes.entries()) await expectSameCastError(engine, p, rows[i] as RegExp);
+      });
+
+      it("a later step that keeps no row (a join with an empty table) does not hide the failure", async () => {
+        // Spark then skips the whole query, and only counting the step's rows meets the failure
+        const none = aq.table({ id: [] as number[], label: [] as string[] });
+        const p = pipe(table)
+          .transform(filter, { where: gt(col("id"), 0) })
+          .transform(castColumns, { columns: { s: "float" } })
+          .transform(join, { right: none, on: ["id"] });
+        await expectSameCastError(engine, p, /column "s": .*cannot convert "" to float \(row 3\)/);
       });
 
       it("the first such row in order when the engine runs the rows in parallel, and the value as in process", async () => {
