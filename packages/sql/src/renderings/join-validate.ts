@@ -3,15 +3,19 @@ import { firstRepeatedKey, repeatedJoinKeyError } from "@tablepipe/core/internal
 import type { ColumnTable } from "arquero";
 
 /**
- * Throw the in-process `join`'s `validate: "many-to-one"` error (before any query runs) when a key appears more
- * than once in the right table, naming the first right row, in order, whose key appears again.
+ * Throw the in-process `join`'s `validate` error (before any query runs) when a key appears more than once in
+ * the right table, naming the first right row, in order, whose key appears again (both checks make it first).
  */
-export function refuseRepeatedRightKey(keys: readonly string[], right: ColumnTable): void {
+export function refuseRepeatedRightKey(
+  validate: "many-to-one" | "one-to-one",
+  keys: readonly string[],
+  right: ColumnTable,
+): void {
   const columns = keys.map((key) => columnArray(right, key));
   const repeated = firstRepeatedKey(columns);
   if (repeated >= 0) {
     throw repeatedJoinKeyError(
-      "many-to-one",
+      validate,
       keys,
       columns.map((column) => column[repeated]),
       "right",

@@ -103,7 +103,7 @@ describe("what the compiler does not refuse (the in-process step decides on the 
     expect(() => compile(validated, INT)).toThrow(inProcessMessage(validated));
   });
 
-  it("many-to-one over unique right keys (missing keys repeated) renders; one-to-one declines", () => {
+  it("many-to-one and one-to-one over unique right keys (missing keys repeated) render", () => {
     for (const dialect of ["duckdb", "spark"] as const) {
       const unique = pipe(orders).transform(join, {
         right: customers([7, null, null, 8]),
@@ -112,11 +112,38 @@ describe("what the compiler does not refuse (the in-process step decides on the 
       });
       expect(compile(unique, INT, dialect).renderedSteps).toBe(1);
       const oneToOne = pipe(orders).transform(join, {
-        right: customers([7, 8]),
+        right: customers([7, null, null, 8]),
         on: ["customer_id"],
         validate: "one-to-one",
       });
-      expect(compile(oneToOne, INT, dialect).renderedSteps).toBe(0);
+      const compiled = compile(oneToOne, INT, dialect);
+      expect(compiled.renderedSteps).toBe(1);
+      // the left keys counted by one window, a repeat raising the dialect's error, and a probe to name it
+      const step = compiled.ctes.at(-1);
+      expect(step?.sql.match(/count\(\*\) OVER \(PARTITION BY/g)).toHaveLength(1);
+      expect(step?.sql).toContain(dialect === "duckdb" ? "error(" : "raise_error(");
+      expect(step?.failureProbe).toBeDefined();
+    }
+  });
+
+  it("one-to-one over keys that can never match declines: in process a repeated left key fails first", () => {
+    const repeated = pipe(aq.table({ id: [1, 2], customer_id: [7, 7] })).transform(join, {
+      right: customers(["7"]),
+      on: ["customer_id"],
+      validate: "one-to-one",
+    });
+    expect(inProcessMessage(repeated)).toMatch(
+      /the key \(customer_id = 7\) appears more than once in the left table/,
+    );
+    const once = pipe(orders).transform(join, {
+      right: customers(["7"]),
+      on: ["customer_id"],
+      validate: "one-to-one",
+    });
+    expect(inProcessMessage(once)).toMatch(/holds numbers on the left but strings on the right/);
+    for (const dialect of ["duckdb", "spark"] as const) {
+      expect(compile(repeated, INT, dialect).renderedSteps).toBe(0);
+      expect(compile(once, INT, dialect).renderedSteps).toBe(0);
     }
   });
 

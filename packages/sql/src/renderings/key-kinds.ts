@@ -26,18 +26,19 @@ function neverMatching(
 }
 
 /**
- * Throw the in-process `join`'s error (before any query runs) when a key's known type on the left can never
- * equal the right table's keys: numbers against strings, which SQL would convert and match.
+ * The in-process `join`'s error when a key's known type on the left can never equal the right table's keys
+ * (numbers against strings, which SQL would convert and match), or undefined when every key may match.
  */
-export function refuseUnmatchableJoinKeys(
+export function unmatchableJoinKeys(
   keys: readonly string[],
   types: KnownTypes,
   right: ColumnTable,
-): void {
+): TypeError | undefined {
   for (const key of keys) {
     const never = neverMatching(types[key], columnArray(right, key));
-    if (never !== undefined) throw joinKeyKindsError(key, never.left, never.right);
+    if (never !== undefined) return joinKeyKindsError(key, never.left, never.right);
   }
+  return undefined;
 }
 
 /**

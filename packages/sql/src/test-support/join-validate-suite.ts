@@ -1,10 +1,14 @@
-/** The parity of `join`'s `validate`: many-to-one checked on the right table when rendered, then pushed down. */
+/**
+ * The parity of `join`'s `validate`: the right table checked when rendered, then pushed down; one-to-one's left
+ * keys checked in the query.
+ */
 import { col, eq, pipe } from "@tablepipe/core";
 import { derive, filter, join } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectParity, expectSameFailure, type ParityEngine } from "./expect-parity";
+import { oneToOneCases } from "./join-one-to-one-cases";
 import { ORDER_TYPES, orderRows, ordersTable } from "./random-tables";
 
 /** The engine's step names in placement order. */
@@ -14,8 +18,9 @@ const engines = (placement: readonly { readonly engine: string }[]): string[] =>
 /**
  * `join` with `validate` for one SQL engine: `many-to-one` over a right table whose keys are unique runs on the
  * engine, the join and every later step, equal to the in-process run; a repeated right key fails before any query
- * with the in-process error naming the first right row whose key appears again; `one-to-one` (which also needs
- * the left keys unique) runs in process.
+ * with the in-process error naming the first right row whose key appears again; `one-to-one` runs on the engine
+ * too, a repeated left key (of the step's input: the rows earlier steps kept) failing with the in-process error
+ * that names the first left row whose key appears again, whatever later steps keep.
  */
 export function describeJoinValidateParity(engine: ParityEngine, enabled = true): void {
   describe.runIf(enabled)(
@@ -75,19 +80,7 @@ export function describeJoinValidateParity(engine: ParityEngine, enabled = true)
         );
       });
 
-      it("one-to-one runs in process (the left keys are the engine's), with the in-process result", async () => {
-        const orders = ordersTable([
-          { id: 2, status: "paid", amount: 5, paid: true, at: null },
-          { id: 1, status: "open", amount: 10, paid: false, at: null },
-        ]);
-        const right = aq.table({ id: [1, 2, 3], label: ["a", "b", "c"] });
-        const result = await expectParity(
-          pipe(orders).transform(join, { right, on: ["id"], validate: "one-to-one" }),
-          engine,
-          ORDER_TYPES,
-        );
-        expect(engines(result.placement)).toEqual(["in-process"]);
-      });
+      oneToOneCases(engine);
     },
   );
 }
