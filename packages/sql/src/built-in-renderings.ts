@@ -19,6 +19,7 @@ import { renderSelect } from "./renderings/select-columns";
 import { renderSortRows } from "./renderings/sort-rows";
 import { renderTopNPerGroup } from "./renderings/top-n-per-group";
 import { renderUnion } from "./renderings/union";
+import { renderUnpivot } from "./renderings/unpivot";
 import { renderWindow } from "./renderings/window";
 import type { BuiltInRendering } from "./step-rendering";
 
@@ -60,6 +61,7 @@ const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltIn>> = {
   sortRows: builtIn(["by", "descending"], renderSortRows),
   topNPerGroup: builtIn(["keys", "orderBy", "descending", "n"], renderTopNPerGroup),
   union: builtIn(["other"], renderUnion),
+  unpivot: builtIn(["columns", "nameColumn", "valueColumn", "dropMissing"], renderUnpivot),
   window: builtIn(["partitionBy", "orderBy", "descending", "columns"], renderWindow),
 };
 

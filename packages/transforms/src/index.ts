@@ -30,6 +30,8 @@ export { select } from "./select";
 export { sortRows } from "./sort-rows";
 export { topNPerGroup } from "./top-n-per-group";
 export { union } from "./union";
+export type { UnpivotColumns } from "./unpivot";
+export { unpivot } from "./unpivot";
 export type { WindowColumns } from "./window";
 export { window } from "./window";
 export type { WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";

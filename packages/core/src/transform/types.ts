@@ -149,8 +149,15 @@ type StaticNeedTypes<F extends StaticContract, P> = ContractFor<F, P>["needTypes
     : T
   : never;
 
-/** The messages a static contract `F` gives about the params `P` (its `problems`), or `never`. */
-export type ParamProblems<F extends StaticContract, P> = ContractFor<F, P>["problems"] extends infer T
+/**
+ * The messages a static contract `F` gives about the params `P` (its `problems`), on a table with known column
+ * types `K` where the caller knows them, or `never`.
+ */
+export type ParamProblems<F extends StaticContract, P, K = NoColumnTypes> = ContractFor<
+  F,
+  P,
+  K
+>["problems"] extends infer T
   ? undefined extends T
     ? never
     : T & string
@@ -176,7 +183,7 @@ export type NeedsMessages<
   P,
   K = NoColumnTypes,
 > =
-  | ParamProblems<F, P>
+  | ParamProblems<F, P, K>
   | (string extends C
       ? never
       :

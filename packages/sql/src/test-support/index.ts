@@ -35,6 +35,7 @@ export {
   ordersTable,
   STAMPS,
 } from "./random-tables";
+export { describeReshapeParity } from "./reshape-suite";
 export { expectSameTable, normalCell, normalRows } from "./same-table";
 export { describeSignedZeroParity } from "./signed-zero-suite";
 export { describeStampSumParity } from "./stamp-sum-suite";
