@@ -46,8 +46,10 @@ export interface UnpivotColumns extends StaticContract {
     : [Listed<this["params"]>] extends [keyof this["input"]]
       ? { [V in ValueName<this["params"]>]: ListedTypes<this["input"], Listed<this["params"]>> & LogicalType }
       : Record<never, never>;
-  /** Listed columns of different known types. */
-  problems: TypeClashes<this["input"], Listed<this["params"]>>;
+  /** Listed columns of different known types (where the list is known). */
+  problems: string extends Listed<this["params"]>
+    ? never
+    : TypeClashes<this["input"], Listed<this["params"]>>;
 }
 
 /** `"jan" (int), "feb" (float)`: the listed columns with their types. */
