@@ -1,76 +1,11 @@
-import { type MeasureNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
-import { exprType } from "../expr-type";
+import type { MeasureNode } from "@tablepipe/core";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
-import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
+import { type BuiltInRendering, typesOf } from "../step-rendering";
 import { exprsCastChecks } from "./cast-checks";
-import { inProcessKind } from "./expr-kinds";
 import { castWhere } from "./guarded-select";
-import { numberSql, sumSql, sumWithoutNaN } from "./number-sql";
+import { measureAccepted, measureSql, measureType } from "./measure-sql";
 import { OrderedSums } from "./ordered-sums";
-import { stddevSql } from "./stddev-sql";
-
-/**
- * One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position;
- * `sum`, `mean` and `stddev` of a time stamp read its epoch milliseconds, as in process. A `sum` or `mean` of
- * anything but ints adds its values in row order (`sums`), as in process; of ints, the exact sum.
- */
-function measureSql(measure: MeasureNode, c: SqlStepContext, types: KnownTypes, sums: OrderedSums): string {
-  if (measure.of === undefined) return "count(*)";
-  const of = c.expr(measure.of);
-  const ints = exprType(measure.of, types) === "int";
-  switch (measure.fn) {
-    case "count":
-      return `count(${of})`;
-    case "sum":
-      return ints
-        ? sumSql(measure.of, c, types)
-        : sumWithoutNaN(sums.sum(numberSql(measure.of, c, types)), measure.of, types);
-    case "mean":
-      return ints
-        ? `avg(${of})`
-        : sumWithoutNaN(sums.mean(numberSql(measure.of, c, types)), measure.of, types);
-    case "min":
-      return `min(${of})`;
-    case "max":
-      return `max(${of})`;
-    case "countDistinct":
-      return `count(DISTINCT ${of})`;
-    case "first":
-      return SQL_DIALECTS[c.dialect].valueAt("first", of, c.rowOrder);
-    case "last":
-      return SQL_DIALECTS[c.dialect].valueAt("last", of, c.rowOrder);
-    case "stddev":
-      return stddevSql(numberSql(measure.of, c, types));
-  }
-}
-
-/**
- * A measure's type where plain: counts are ints, min/max/first/last keep their expression's type, a sum of
- * floats or time stamps (their epoch milliseconds) is a float.
- */
-function measureType(measure: MeasureNode, types: KnownTypes) {
-  if (measure.fn === "count" || measure.fn === "countDistinct") return "int" as const;
-  if (measure.fn === "mean" || measure.fn === "stddev") return "float" as const;
-  if (measure.of === undefined) return undefined;
-  const type = exprType(measure.of, types);
-  if (measure.fn === "sum") return type === "float" || type === "timestamp" ? "float" : undefined;
-  return type;
-}
-
-/** The measures that take numbers only: in process, strings or booleans are an error naming the measure. */
-const NUMERIC_MEASURES: ReadonlySet<MeasureNode["fn"]> = new Set(["sum", "mean", "stddev"]);
-
-/**
- * Whether the in-process step accepts the measure on the known column types: its expression passes the
- * in-process check, and a sum, mean or standard deviation is of numbers (or of a column of unknown type).
- */
-function measureAccepted(measure: MeasureNode, types: KnownTypes): boolean {
-  if (measure.of === undefined) return true;
-  const kind = inProcessKind(measure.of, types);
-  if (kind === undefined) return false;
-  return !(NUMERIC_MEASURES.has(measure.fn) && (kind === "string" || kind === "boolean"));
-}
 
 /**
  * `aggregate`: `GROUP BY` (null keys form one group), groups at the position of their first row; with no
