@@ -14,6 +14,7 @@ import { renderFirstNPerGroup } from "./renderings/first-n-per-group";
 import { renderJoin } from "./renderings/join";
 import { renderKeepHourWindow } from "./renderings/keep-hour-window";
 import { renderLimitHistory } from "./renderings/limit-history";
+import { renderPivot } from "./renderings/pivot";
 import { renderRename } from "./renderings/rename";
 import { renderSelect } from "./renderings/select-columns";
 import { renderSortRows } from "./renderings/sort-rows";
@@ -56,6 +57,7 @@ const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltIn>> = {
   join: builtIn(["on", "right", "how", "validate"], renderJoin),
   keepHourWindow: builtIn(["column", "from", "to"], renderKeepHourWindow),
   limitHistory: builtIn(["column", "after", "through"], renderLimitHistory),
+  pivot: builtIn(["by", "namesFrom", "valuesFrom", "names", "aggregate", "ignoreUndeclared"], renderPivot),
   rename: builtIn(["columns"], renderRename),
   select: builtIn(["columns"], renderSelect),
   sortRows: builtIn(["by", "descending"], renderSortRows),

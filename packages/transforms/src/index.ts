@@ -22,6 +22,8 @@ export { keepHourWindow } from "./keep-hour-window";
 export { limitHistory } from "./limit-history";
 export type { LookupPredicate, PredicateValue } from "./lookup-predicate";
 export { lookupPredicate } from "./lookup-predicate";
+export type { PivotAggregate, PivotColumns } from "./pivot";
+export { PIVOT_AGGREGATES, pivot } from "./pivot";
 export type { RenameColumns } from "./rename";
 export { rename } from "./rename";
 export { columnName, hourOfDay, yyyyMM } from "./schemas";
