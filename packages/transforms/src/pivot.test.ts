@@ -156,6 +156,9 @@ describe("pivot", () => {
     expect(() => pivot(long, { ...byMonth, names, aggregate: "sum" })).toThrow(
       'pivot: the declared name "site" is also a by column; name it otherwise',
     );
+    // before any row is read
+    const clash = pipe(long).transform(pivot, { ...byMonth, names, aggregate: "sum" });
+    expect(() => clash.check()).toThrow(/the declared name "site" is also a by column/);
     expect(() => pivot(long, { ...byMonth, names: [], aggregate: "sum" })).toThrow(
       /expected at least one name/,
     );

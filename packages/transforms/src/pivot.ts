@@ -165,6 +165,7 @@ export const pivot = withStaticContract<PivotColumns>()(
         .describe("Leave out the rows whose name is not declared, instead of failing."),
     }),
     contract: ({ by, names }) => ({ adds: names, keepsOnly: [...new Set([...by, ...names])] }),
+    check: ({ by, names }) => checkNames(names, by),
     types: ({ names, valuesFrom, aggregate }, input) => {
       const type = measureType({ fn: aggregate, of: col(valuesFrom) }, input);
       return Object.fromEntries(names.map((name) => [name, type]));

@@ -89,6 +89,9 @@ describe("unpivot", () => {
     expect(() => unpivot(t, { columns: ["c"], nameColumn: "k", valueColumn: "v" })).toThrow(
       /missing column "c"/,
     );
+    // before any row is read
+    const twice = pipe(t).transform(unpivot, { columns: ["a", "a"], nameColumn: "k", valueColumn: "v" });
+    expect(() => twice.check()).toThrow(/column "a" is listed twice/);
   });
 
   it("reads the rows a view shows, in its order", () => {

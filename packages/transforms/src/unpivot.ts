@@ -138,7 +138,10 @@ export const unpivot = withStaticContract<UnpivotColumns>()(
       dropMissing: z.boolean().default(false).describe("Drop the rows whose value is missing."),
     }),
     contract: ({ columns }) => ({ removes: columns }),
-    check: ({ columns }, input) => checkSharedType(columns, input),
+    check: ({ columns, nameColumn, valueColumn }, input) => {
+      checkParams(columns, nameColumn, valueColumn);
+      checkSharedType(columns, input);
+    },
     types: ({ columns, valueColumn, dropMissing }, input) => ({
       [valueColumn]: valueType(columns, input, dropMissing),
     }),
