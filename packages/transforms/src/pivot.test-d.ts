@@ -40,6 +40,8 @@ describe("pivot: columns and types checked against the table's", () => {
     pivot(sales, { ...byMonth, by: ["stie"], aggregate: "sum" });
     // @ts-expect-error misspelt values column
     pivot(sales, { ...byMonth, valuesFrom: "amonut", aggregate: "sum" });
+    // @ts-expect-error misspelt names column
+    pivot(sales, { ...byMonth, namesFrom: "mnoth", aggregate: "sum" });
     // @ts-expect-error the names come from a string column, not a float one
     pivot(sales, { ...byMonth, namesFrom: "amount", aggregate: "sum" });
     // @ts-expect-error a declared name is a by column
