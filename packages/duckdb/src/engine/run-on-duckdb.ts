@@ -34,6 +34,7 @@ import { numberRowsByRowid } from "./numbered-relation";
 import { withOptimizersOff } from "./optimizers";
 import { runCounted } from "./profiled-counts";
 import { readQuery } from "./read-result";
+import { checkSessionSettings } from "./session-settings";
 import { quote } from "./sql-text";
 import { refuseZonedColumns } from "./zoned-columns";
 
@@ -236,6 +237,8 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
       ...(memoryLimit === undefined ? {} : { memoryLimit }),
       ...(signal === undefined ? {} : { signal }),
     }));
+  // a database of the user's may hold settings (a collation, a default order) that would change the results
+  if (options.database !== undefined) await checkSessionSettings(db);
   const close = async (): Promise<void> => {
     try {
       if (filesSource) await FilesRelation.drop(db, source);
