@@ -39,6 +39,19 @@ describe("fillNull", () => {
     );
   });
 
+  it("names an infinite or NaN fill value as itself, not as JSON's null", () => {
+    const t = aq.table({ v: [1.5, null] });
+    for (const [value, shown] of [
+      [Number.POSITIVE_INFINITY, "Infinity"],
+      [Number.NEGATIVE_INFINITY, "-Infinity"],
+      [Number.NaN, "NaN"],
+    ] as const) {
+      expect(() => fillNull(t, { columns: { v: value } })).toThrow(
+        `fillNull: param "columns.v": expected a string, a finite number or a boolean; got ${shown}`,
+      );
+    }
+  });
+
   it("refuses a value of another kind than a declared column's type before any row is read", () => {
     // declared, but holding only nulls: the run alone would fill them
     const orders = typedTable(
