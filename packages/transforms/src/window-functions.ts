@@ -1,6 +1,8 @@
 import {
+  describeValue,
   type ExprInput,
   type ExprNode,
+  formatExpr,
   isExprNode,
   type References,
   type RefsOf,
@@ -16,8 +18,33 @@ export interface WindowFunctionNode {
   readonly fn: WindowFn;
   /** The expression `lag`, `lead` and `cumulativeSum` read (none for `rowNumber` and `rank`). */
   readonly of?: ExprNode;
-  /** How many rows back (`lag`) or ahead (`lead`). */
+  /** How many rows back (`lag`) or ahead (`lead`): a whole number from 0 to 2^31 - 1. */
   readonly offset?: number;
+}
+
+/** The largest `lag`/`lead` offset: the engines take a 32-bit int (Spark fails on more, DuckDB and arquero do not). */
+const MAX_WINDOW_OFFSET = 2 ** 31 - 1;
+
+/** What is wrong with a `lag`/`lead` offset, or undefined when it is a whole number from 0 to the maximum. */
+function offsetProblem(fn: "lag" | "lead", offset: unknown): string | undefined {
+  if (typeof offset === "number" && Number.isInteger(offset) && offset >= 0 && offset <= MAX_WINDOW_OFFSET) {
+    return undefined;
+  }
+  const other = fn === "lag" ? "lead(...) for rows ahead" : "lag(...) for rows back";
+  const what = fn === "lag" ? "the rows back" : "the rows ahead";
+  return `expected a whole number >= 0 and <= ${MAX_WINDOW_OFFSET}, ${what} (${other})`;
+}
+
+/** `lag`/`lead` with its offset checked at once, so a bad one is refused where it is written. */
+function shifted<C extends string>(fn: "lag" | "lead", of: ExprInput, offset: number): WindowFunction<C> {
+  const node = toExpr(of);
+  const problem = offsetProblem(fn, offset);
+  if (problem !== undefined) {
+    throw new RangeError(
+      `${fn}(${formatExpr(node)}, ${describeValue(offset)}): offset: ${problem}; got ${describeValue(offset)}`,
+    );
+  }
+  return { fn, of: node, offset };
 }
 
 /** A window function that carries, in types only, the columns its expression references. */
@@ -42,21 +69,21 @@ export function rank(): WindowFunction<never> {
 }
 
 /**
- * The value of an expression `offset` rows earlier in the partition's order (default 1); null on the first
- * rows (SQL's `LAG`).
+ * The value of an expression `offset` rows earlier in the partition's order (default 1, a whole number from 0
+ * to 2^31 - 1: `lead` looks ahead); null on the first rows (SQL's `LAG`).
  * @example window(orders, { partitionBy: ["customer_id"], orderBy: ["ordered_at"], columns: { previous: lag(col("amount")) } })
  */
 export function lag<A extends ExprInput>(of: A, offset = 1): WindowFunction<RefsOf<A>> {
-  return { fn: "lag", of: toExpr(of), offset };
+  return shifted("lag", of, offset);
 }
 
 /**
- * The value of an expression `offset` rows later in the partition's order (default 1); null on the last
- * rows (SQL's `LEAD`).
+ * The value of an expression `offset` rows later in the partition's order (default 1, a whole number from 0
+ * to 2^31 - 1: `lag` looks back); null on the last rows (SQL's `LEAD`).
  * @example window(orders, { partitionBy: ["customer_id"], orderBy: ["ordered_at"], columns: { next: lead(col("ordered_at")) } })
  */
 export function lead<A extends ExprInput>(of: A, offset = 1): WindowFunction<RefsOf<A>> {
-  return { fn: "lead", of: toExpr(of), offset };
+  return shifted("lead", of, offset);
 }
 
 /**
@@ -72,19 +99,26 @@ export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf
 const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank"]);
 const WITH_EXPRESSION = new Set<unknown>(["lag", "lead", "cumulativeSum"]);
 
+/** Whether a value is a window function's node, whatever its offset (checked on its own, to name it). */
 function isWindowFunction(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
   const { fn, of, offset } = value as Record<string, unknown>;
   if (WITHOUT_EXPRESSION.has(fn)) return of === undefined && offset === undefined;
   if (!WITH_EXPRESSION.has(fn) || !isExprNode(of)) return false;
-  if (fn === "cumulativeSum") return offset === undefined;
-  return typeof offset === "number" && Number.isInteger(offset) && offset >= 0;
+  return fn !== "cumulativeSum" || offset === undefined;
 }
 
-/** A zod schema for a window function param. */
+/** A zod schema for a window function param; a `lag`/`lead` offset out of range is named as `<param>.offset`. */
 export function windowFunctionParam() {
-  return z.custom<WindowFunction>(isWindowFunction, {
-    message:
-      "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...))",
-  });
+  return z
+    .custom<WindowFunction>(isWindowFunction, {
+      message:
+        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...))",
+    })
+    .superRefine((value, ctx) => {
+      if (value.fn !== "lag" && value.fn !== "lead") return;
+      if (value.offset === undefined) return;
+      const problem = offsetProblem(value.fn, value.offset);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, path: ["offset"] });
+    });
 }

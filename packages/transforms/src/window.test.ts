@@ -176,7 +176,7 @@ describe("window", () => {
       window(named, { partitionBy: [], orderBy: ["k"], columns: { s: cumulativeSum(col("name")) } }),
     ).toThrow('window: column "s": cumulativeSum(col("name")): expected numbers, got strings');
     expect(() =>
-      window(named, { partitionBy: [], orderBy: ["k"], columns: { s: lag(col("k"), -1) } }),
+      window(named, { partitionBy: [], orderBy: ["k"], columns: { s: { fn: "lagg" } as never } }),
     ).toThrow('window: param "columns.s": expected a window function');
     expect(() => window(named, { partitionBy: ["nope"], orderBy: ["k"], columns: { n: rank() } })).toThrow(
       'window: missing column "nope"',

@@ -44,3 +44,4 @@ export { describeStddevParity } from "./stddev-suite";
 export { describeTipModelParity } from "./tip-model-suite";
 export { describeTypedParity } from "./typed-parity-suite";
 export { describeWideNumberCastParity } from "./wide-number-cast-suite";
+export { describeWindowOffsetParity } from "./window-offset-suite";
