@@ -25,7 +25,7 @@ export interface CliCommand<S extends ConfigSchema = ConfigSchema> {
    * Refuse `--log-file FILE` for a run with `config`, before the file is opened: throw an error naming the flag,
    * the path and why (an input of the command, one of its outputs). Whether or not it is given, `runCli` then
    * refuses the `--config` file, a file its folder's tablepipe manifest records as an output, and an existing,
-   * non-empty file whose first line is not a JSON object; any other file is appended to. Without it, an output
+   * non-empty file whose first line is not a tablepipe log record; any other file is appended to. Without it, an output
    * folder the run checks (`checkOutputFolder` of @tablepipe/io) refuses one that holds the log file, later.
    */
   checkLogFile?(file: string, config: z.output<S>): Promise<void> | void;

@@ -11,6 +11,10 @@ const tmp = tempFolder();
 afterAll(() => tmp.remove());
 afterEach(() => resetLogging());
 
+/** Why a file that is not a tablepipe log is refused. */
+const MESSAGE =
+  'holds data that is not a tablepipe log (its first line is not a log record {"level":…,"time":…,"msg":…}): appending log lines to it would corrupt it; a log file is new, empty, or one an earlier run wrote; choose another path';
+
 const schema = z.object({ rows: z.int().default(3).describe("rows") });
 
 /** Run a one-command CLI that logs one line; `checkLogFile` is the command's own check, if any. */
@@ -102,10 +106,37 @@ describe("runCli: --log-file is refused where appending would corrupt data", () 
       const { code, err } = await cli(["--log-file", file]);
       expect(code).toBe(2);
       expect(err).toBe(
-        `sales: --log-file ${file} holds data that is not JSON log lines (its first line is not a JSON object): appending log lines to it would corrupt it; a log file is new, empty, or one an earlier run wrote; choose another path\n`,
+        `sales: --log-file ${file} holds data that is not a tablepipe log (its first line is not a log record {"level":…,"time":…,"msg":…}): appending log lines to it would corrupt it; a log file is new, empty, or one an earlier run wrote; choose another path\n`,
       );
       expect(readFileSync(file, "utf8")).toBe(text);
     }
+  });
+
+  it("refuses a one-line JSON config or JSON-lines data, whose first line is a JSON object but no log record", async () => {
+    const long = `{"id":1,"notes":"${"x".repeat(70 * 1024)}"}`;
+    for (const [name, text] of [
+      ["settings.json", '{"hot_above": 25, "top_n": 2}\n'],
+      ["one-line.json", '{"rows": 5}'],
+      ["readings.jsonl", '{"device_id":"d1","value":1.5}\n{"device_id":"d2","value":2}\n'],
+      ["almost.jsonl", '{"level":"info","time":"09:00","msg":"not ours"}\n'],
+      ["other-logger.jsonl", '{"level":30,"time":1712345678901,"msg":"pino numbers"}\n'],
+      ["long.jsonl", `${long}\n`],
+    ] as const) {
+      const file = tmp.file(name, text);
+      const { code, err, ran } = await cli(["--log-file", file]);
+      expect(code).toBe(2);
+      expect(err).toBe(`sales: --log-file ${file} ${MESSAGE}\n`);
+      expect(ran).toBe(false);
+      expect(readFileSync(file, "utf8")).toBe(text);
+    }
+  });
+
+  it("appends to a log whose first record is longer than what is read of it", async () => {
+    const record = `{"level":"info","time":1712345678901,"name":"sales","msg":"${"x".repeat(70 * 1024)}"}\n`;
+    const file = tmp.file("long-record.log", record);
+    expect((await cli(["--log-file", file])).code).toBe(0);
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line).msg.length)).toEqual([70 * 1024, 4]);
   });
 
   it("appends to a new file, an empty one, and a log an earlier run wrote, whatever its extension", async () => {
@@ -133,7 +164,7 @@ describe("runCli: --log-file is refused where appending would corrupt data", () 
     });
     const data = tmp.file("other.csv", "a\n1\n");
     expect((await cli(["--log-file", data], refuseCsv)).err).toContain(
-      "holds data that is not JSON log lines",
+      "holds data that is not a tablepipe log",
     );
     expect(seen).toEqual([csv, data]);
   });

@@ -1,6 +1,7 @@
 import { open, readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { MANIFEST_FILE, parseManifest } from "@tablepipe/core/internal";
+import { isLogRecordLine } from "../log/log-record-line";
 import { ConfigError } from "./errors";
 
 /** How much of an existing log file is read to find its first line. */
@@ -17,7 +18,8 @@ export interface LogFileGuardSettings {
 /**
  * `runCli`'s own check of `--log-file`, before the file is opened: a {@link ConfigError} naming the flag, the
  * path and why when it is the `--config` file, a file its folder's tablepipe manifest records as an output, or an
- * existing, non-empty file whose first line is not a JSON object (not a log of JSON lines, as earlier runs write).
+ * existing, non-empty file whose first line is not one of tablepipe's log records (`{"level":…,"time":…,"msg":…}`,
+ * as earlier runs write): a user's one-line JSON config or a JSON-lines data file is refused too.
  * @example await guardLogFile("out/sales.csv", { configFile: undefined, cwd: process.cwd() }) // throws: an output
  */
 export async function guardLogFile(file: string, settings: LogFileGuardSettings): Promise<void> {
@@ -40,9 +42,9 @@ export async function guardLogFile(file: string, settings: LogFileGuardSettings)
     );
   }
   const firstLine = await firstLineOf(real);
-  if (firstLine !== undefined && !looksLikeJsonLine(firstLine)) {
+  if (firstLine !== undefined && !isLogRecordLine(firstLine.text, firstLine.whole)) {
     throw refuse(
-      "holds data that is not JSON log lines (its first line is not a JSON object): appending log lines to it would corrupt it; a log file is new, empty, or one an earlier run wrote",
+      `holds data that is not a tablepipe log (its first line is not a log record {"level":…,"time":…,"msg":…}): appending log lines to it would corrupt it; a log file is new, empty, or one an earlier run wrote`,
     );
   }
 }
@@ -93,17 +95,5 @@ async function firstLineOf(path: string): Promise<{ text: string; whole: boolean
     return { text, whole: bytesRead === stats.size };
   } finally {
     await handle.close();
-  }
-}
-
-/** A JSON object on one line; a line longer than what was read is judged by its start. */
-function looksLikeJsonLine(line: { text: string; whole: boolean }): boolean {
-  const text = line.text.trim();
-  if (!line.whole) return text.startsWith('{"');
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
   }
 }

@@ -15,7 +15,7 @@ import type { ConfigSchema } from "./schema";
  * running, so its output is a config file. A flag typed on the command line that its command's `flagConditions`
  * say the resolved config ignores is a config error. `--log-file` is checked before it is opened: by the command's
  * `checkLogFile`, then refused (exit 2) when it is the `--config` file, an output recorded in its folder's
- * tablepipe manifest, or an existing file whose first line is not a JSON object (not a log an earlier run wrote).
+ * tablepipe manifest, or an existing file whose first line is not a tablepipe log record (not a log an earlier run wrote).
  * Output folders checked during the run know the log file: one holding it is refused. A failed run appends its
  * error to the log file; one that failed before logging anything removes the file (and folders) it created.
  * Prints errors as one line `program: message`; never exits.
