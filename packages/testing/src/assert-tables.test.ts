@@ -328,9 +328,14 @@ describe("assertTablesEqual", () => {
       expect(days.message).toContain("    actual 0   | *2018-02-04\n    expected 0 | *2018-02-05");
     });
 
-    it("equates NaN with NaN", () => {
+    it("equates NaN with NaN, and with null and undefined: one missing value, as in tablepipe", () => {
       assertTablesEqual(table({ x: [Number.NaN, 1] }), table({ x: [Number.NaN, 1] }));
-      expect(mismatch(table({ x: [Number.NaN] }), table({ x: [null] })).message).toContain("*NaN");
+      assertTablesEqual(table({ x: [Number.NaN, 1] }), table({ x: [null, 1] }));
+      assertTablesEqual(table({ x: [undefined, Number.NaN] }), table({ x: [Number.NaN, null] }));
+      assertTablesEqual(table({ x: [Number.NaN, 2, null] }), table({ x: [2, null, null] }), {
+        ignoreRowOrder: true,
+      });
+      expect(mismatch(table({ x: [Number.NaN] }), table({ x: [0] })).message).toContain("*NaN");
     });
 
     it("equates null with undefined", () => {

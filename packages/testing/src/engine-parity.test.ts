@@ -54,6 +54,22 @@ describe("assertSameOnEngines", () => {
     expect((error as EngineMismatchError).tableDiff?.equal).toBe(false);
   });
 
+  it("passes when an engine returns as null a NaN the in-process run keeps: one missing value", async () => {
+    /** An engine that runs the pipe in process and gives each NaN of `v` as null, as DuckDB and Spark do. */
+    const nanAsNull: PipeEngine<{ placement: { step: string; engine: string }[] }> = {
+      name: "fake",
+      async runPipe<C extends string>(p: Pipe<C>) {
+        const { table: out, trace } = p.run();
+        const v = Array.from(out.array("v") as ArrayLike<number>, (x) => (Number.isNaN(x) ? null : x));
+        return { table: out.assign({ v }) as typeof out, trace, placement: [] };
+      },
+    };
+    const withNaN = pipe(aq.table({ v: [1.5, Number.NaN, 3] }));
+    await expect(assertSameOnEngines(withNaN, [nanAsNull])).resolves.toBe(undefined);
+    const nanToZero = fakeEngine((y) => (y === 4 ? 0 : y));
+    await expect(assertSameOnEngines(orders(), [nanToZero])).rejects.toThrow(EngineMismatchError);
+  });
+
   it("accepts numbers within the tolerance", async () => {
     const close = fakeEngine((y) => y + 1e-12);
     await expect(assertSameOnEngines(orders(), [close])).rejects.toThrow(EngineMismatchError);

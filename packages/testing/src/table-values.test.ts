@@ -7,7 +7,18 @@ describe("cellsEqual", () => {
     expect(cellsEqual(undefined, null)).toBe(true);
     expect(cellsEqual(null, 0)).toBe(false);
     expect(cellsEqual("", null)).toBe(false);
-    expect(cellsEqual(Number.NaN, null)).toBe(false);
+    expect(cellsEqual(Number.NaN, 0)).toBe(false);
+  });
+
+  it("treats NaN and an invalid Date as missing too, as every transform and engine does", () => {
+    expect(cellsEqual(Number.NaN, null)).toBe(true);
+    expect(cellsEqual(null, Number.NaN)).toBe(true);
+    expect(cellsEqual(Number.NaN, undefined)).toBe(true);
+    expect(cellsEqual(new Date(Number.NaN), null)).toBe(true);
+    expect(cellsEqual([1, Number.NaN], [1, null])).toBe(true);
+    expect(cellsEqual(Number.NaN, "")).toBe(false);
+    expect(cellsEqual(Number.NaN, Number.POSITIVE_INFINITY)).toBe(false);
+    expect(compareCells(Number.NaN, null)).toBe(0);
   });
 
   it("equates NaN with NaN, and -0 with 0", () => {
@@ -68,10 +79,10 @@ describe("cellsEqual", () => {
 });
 
 describe("compareCells", () => {
-  it("orders kinds: missing, booleans, numbers and Dates by value, NaN, bigints, strings, others", () => {
+  it("orders kinds: missing (NaN too), booleans, numbers and Dates by value, bigints, strings, others", () => {
     const values = ["b", { x: 1 }, new Date(5), 2n, Number.NaN, 3, -1, true, false, null, "a"];
     const sorted = [...values].sort((a, b) => compareCells(a, b));
-    expect(sorted).toEqual([null, false, true, -1, 3, new Date(5), Number.NaN, 2n, "a", "b", { x: 1 }]);
+    expect(sorted).toEqual([Number.NaN, null, false, true, -1, 3, new Date(5), 2n, "a", "b", { x: 1 }]);
   });
 
   it("ties a Date with its epoch milliseconds, so both sort alike", () => {

@@ -1,15 +1,19 @@
+import { isMissing } from "@tablepipe/core";
+
 /**
- * Cell equality for table comparison: `null` and `undefined` are the same missing value, NaN equals NaN,
- * Dates compare by time value, numbers within `tolerance` (absolute) are equal, arrays compare element-wise
- * whatever their kind (typed or plain). A Date equals a number when `date.getTime() === number` (a time stamp
- * held as epoch milliseconds, as `readTable` and the row factories hold them), so an expected table written
- * with Dates equals one read or built with epoch milliseconds; the tolerance does not apply to Dates. Values
- * of other different kinds (1 vs "1", 1 vs 1n, a Date vs a string) differ.
- * @example cellsEqual(new Date(Date.UTC(2018, 1, 4, 18)), Date.UTC(2018, 1, 4, 18)) // true
+ * Cell equality for table comparison, with tablepipe's missing-value rule: `null`, `undefined`, NaN and an
+ * invalid Date are one missing value (equal to each other, as every transform and engine treats them), Dates
+ * compare by time value, numbers within `tolerance` (absolute) are equal, arrays compare element-wise whatever
+ * their kind (typed or plain). A Date equals a number when `date.getTime() === number` (a time stamp held as
+ * epoch milliseconds, as `readTable` and the row factories hold them), so an expected table written with Dates
+ * equals one read or built with epoch milliseconds; the tolerance does not apply to Dates. Values of other
+ * different kinds (1 vs "1", 1 vs 1n, a Date vs a string) differ.
+ * @example cellsEqual(Number.NaN, null) // true: both missing (DuckDB and Spark return a NaN as null)
  */
 export function cellsEqual(a: unknown, b: unknown, tolerance = 0): boolean {
   if (a === b) return true;
-  if (a === null || a === undefined || b === null || b === undefined) return isMissing(a) && isMissing(b);
+  const missing = isMissing(a);
+  if (missing || isMissing(b)) return missing && isMissing(b);
   if (typeof a === "number" && typeof b === "number") return numbersEqual(a, b, tolerance);
   if (typeof a === "bigint" && typeof b === "bigint")
     return tolerance > 0 && numbersEqual(Number(a - b), 0, tolerance);
@@ -32,9 +36,9 @@ export function cellsEqual(a: unknown, b: unknown, tolerance = 0): boolean {
 }
 
 /**
- * A total order on cells, used to sort rows when row order is ignored: missing < booleans < numbers and
- * Dates together, by value (a Date by its time value, so that it sorts beside the same epoch milliseconds;
- * NaN and invalid Dates last) < bigints < strings (by UTF-16 code units, not locale) < anything else (by its
+ * A total order on cells, used to sort rows when row order is ignored: missing (null, undefined, NaN, an
+ * invalid Date) < booleans < numbers and Dates together, by value (a Date by its time value, so that it sorts
+ * beside the same epoch milliseconds) < bigints < strings (by UTF-16 code units, not locale) < anything else (by its
  * JSON text). Numbers within `tolerance` compare as equal, so that nearly equal rows sort alike in both tables.
  */
 export function compareCells(a: unknown, b: unknown, tolerance = 0): number {
@@ -53,11 +57,6 @@ export function compareCells(a: unknown, b: unknown, tolerance = 0): number {
     default:
       return compareStrings(stableText(a), stableText(b));
   }
-}
-
-/** True for `null` and `undefined`, the two spellings of a missing value. */
-export function isMissing(value: unknown): value is null | undefined {
-  return value === null || value === undefined;
 }
 
 function numbersEqual(a: number, b: number, tolerance: number): boolean {
