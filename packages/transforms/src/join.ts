@@ -84,8 +84,9 @@ function spreadOrNull(
  *   is an error naming it (rename it first with `rename`): no silent suffix.
  * - Order: left rows in input order; a left row's matches in the right's input order.
  * - `validate`: `many-to-one` checks that no key appears twice in the right table, `one-to-one` also in the
- *   left one; a repeated key is an error naming the first row of that table, in order, whose key appears again
- *   later (missing keys never count), so the key named does not depend on the other table.
+ *   left one; a repeated key is an error naming the key (columns and values, not a row number) of the first row
+ *   of that table, in order, whose key appears again later (missing keys never count), so the key named does
+ *   not depend on the other table.
  * - Keys are hashed on typed arrays (no arquero `groupby`), so it scales past 8.4M distinct keys.
  *
  * Params: `right` (a table) and `on` (required), `how`, `validate`.
