@@ -98,8 +98,9 @@ when it is an input (\`--data-dir\`, \`--trips\`, \`--zones\`) or inside an inpu
 (\`run --output-dir\`, \`sample --out\`), the output file (\`prepare --out\`), or the \`--duckdb-database\` file of
 \`--engine duckdb\`. It is refused too (exit 2) when it is the \`--config\` file, a file an output folder's
 \`.tablepipe-manifest.json\` records as written by tablepipe, or an existing, non-empty file whose first line is
-not a JSON object (a CSV, a text log, a JSON document): a log file is new, empty, or one an earlier run wrote
-(appended to run after run, whatever its extension). A run that fails appends its error to the log file as its
+not one of tablepipe's log records, \`{"level":…,"time":…,…,"msg":…}\` (a CSV, a text log, a JSON document, a
+one-line JSON config such as \`{"top_n": 2}\`, a JSON-lines data file): a log file is new, empty, or one an
+earlier run wrote (appended to run after run, whatever its extension). A run that fails appends its error to the log file as its
 last line (\`"level":"error"\`, the message printed on stderr); a run refused before it logged anything leaves no
 log file behind (the empty file it created, and the folders it created for it, are removed).
 
