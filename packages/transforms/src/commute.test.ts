@@ -76,6 +76,7 @@ const hour = fc.integer({ min: 0, max: 23 });
 const rowLocalStepArb: fc.Arbitrary<Step> = fc.oneof(
   fc
     .tuple(month, month)
+    .filter(([a, b]) => a !== b)
     .map(([a, b]) => [a, b].sort())
     .map(([after, through]) => makeStep(limitHistory, { column: "pickup_datetime", after, through })),
   fc.tuple(hour, hour).map(([from, to]) => makeStep(keepHourWindow, { column: "pickup_datetime", from, to })),

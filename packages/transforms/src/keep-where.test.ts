@@ -58,6 +58,11 @@ const instant = fc.oneof(
 const yyyyMM = fc
   .tuple(fc.integer({ min: 1969, max: 2020 }), fc.integer({ min: 1, max: 12 }))
   .map(([y, m]) => `${y}${String(m).padStart(2, "0")}`);
+/** Two months, the first before the second (limitHistory refuses another pair). */
+const monthPair = fc
+  .tuple(yyyyMM, yyyyMM)
+  .filter(([a, b]) => a !== b)
+  .map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a]));
 
 /** A time-stamp column as a read makes it: a Float64Array (no nulls), or an array with nulls. */
 const timestampColumn = (values: number[], nullable: boolean): ArrayLike<unknown> =>
@@ -70,10 +75,9 @@ describe("keepWhere agrees with the transform's own rows", () => {
     fc.assert(
       fc.property(
         fc.array(instant, { maxLength: 40 }),
-        yyyyMM,
-        yyyyMM,
+        monthPair,
         fc.boolean(),
-        (at, after, through, nullable) => {
+        (at, [after, through], nullable) => {
           for (const type of ["timestamp", "date"] as const) {
             const schema: TableSchema = { at: { type, nullable } };
             const { byApply, byCondition } = keptBoth(

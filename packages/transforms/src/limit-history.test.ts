@@ -45,14 +45,20 @@ describe("limitHistory", () => {
     ]);
   });
 
-  it("keeps nothing when `after` is at or past `through`", () => {
-    expect(
-      limitHistory(pickups(["2018-02-04T18:00"]), {
-        ...window,
-        after: "201802",
-        through: "201802",
-      }).numRows(),
-    ).toBe(0);
+  it("refuses an `after` at or past `through`, which would keep no row, naming both", () => {
+    const trips = pickups(["2018-02-04T18:00"]);
+    expect(() => limitHistory(trips, { ...window, after: "202412", through: "202401" })).toThrow(
+      'limitHistory: param "after": expected a month before through ("202401"): the months kept are after "after" and up to "through", so after "202412" with through "202401" keeps no row (swapped?); got "202412"',
+    );
+    expect(() => limitHistory(trips, { ...window, after: "201802", through: "201802" })).toThrow(
+      /^limitHistory: param "after": expected a month before through \("201802"\)/,
+    );
+    expect(() =>
+      pipe(trips)
+        .transform(limitHistory, { ...window, after: "201812", through: "201801" })
+        .check(),
+    ).toThrow(TransformParamError);
+    expect(limitHistory(trips, { ...window, after: "201801", through: "201802" }).numRows()).toBe(1);
   });
 
   it("reads epoch milliseconds as well as Dates, from any column", () => {

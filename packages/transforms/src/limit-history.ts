@@ -38,12 +38,12 @@ const instant = (ms: number): ExprNode => ({ kind: "literal", value: ms, timesta
  * zone. Input order is kept.
  *
  * Params, all required: `column` (a time-stamp column), `after` (yyyyMM, exclusive), `through` (yyyyMM,
- * inclusive). An `after` at or past `through` keeps nothing.
+ * inclusive). An `after` at or past `through`, which would keep no row, is refused naming both.
  *
  * @example
  * limitHistory(trips, { column: "pickup_datetime", after: "201703", through: "201811" }); // 2017-04-01 to 2018-11-30
  * limitHistory(orders, { column: "ordered_at", after: "202312", through: "202406" }); // 2024-01-01 to 2024-06-30
- * limitHistory(trips, { column: "dropoff_datetime", after: "201712", through: "201712" }); // none
+ * limitHistory(trips, { column: "dropoff_datetime", after: "201711", through: "201712" }); // December 2017
  */
 export const limitHistory = defineTransform({
   name: "limitHistory",
@@ -51,10 +51,19 @@ export const limitHistory = defineTransform({
   description:
     "Keep rows whose month (yyyyMM) of a time stamp is after `after` (exclusive) and up to `through` (inclusive).",
   columns: { column: needs({ type: ["timestamp", "date"] }) },
-  params: z.object({
-    after: yyyyMM.describe("Exclusive lower bound, yyyyMM: rows of this month are dropped."),
-    through: yyyyMM.describe("Inclusive upper bound, yyyyMM: rows of this month are kept."),
-  }),
+  params: z
+    .object({
+      after: yyyyMM.describe("Exclusive lower bound, yyyyMM: rows of this month are dropped."),
+      through: yyyyMM.describe("Inclusive upper bound, yyyyMM: rows of this month are kept."),
+    })
+    .superRefine(({ after, through }, ctx) => {
+      if (after < through) return;
+      ctx.addIssue({
+        code: "custom",
+        path: ["after"],
+        message: `expected a month before through ("${through}"): the months kept are after "after" and up to "through", so after "${after}" with through "${through}" keeps no row (swapped?)`,
+      });
+    }),
   apply: (table, { column, after, through }) =>
     keepSelected(table, (rows) => historyPositions(table, rows, column, after, through)),
   keepRows: (table, rows, { column, after, through }) =>

@@ -55,6 +55,11 @@ import { lookupTable, ORDER_TYPES, orderRows, ordersTable } from "./random-table
 const COLUMNS = ["id", "status", "amount", "paid", "at"] as const;
 const columns = fc.subarray([...COLUMNS], { minLength: 1 });
 const yyyyMM = fc.constantFrom("201702", "201703", "201704", "201810", "201811", "201812", "196912");
+/** Two months, the first before the second (limitHistory refuses another pair). */
+const monthPair = fc
+  .tuple(yyyyMM, yyyyMM)
+  .filter(([a, b]) => a !== b)
+  .map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a]));
 
 /**
  * The parity properties of every rendered transform, for one SQL engine: each pipe below must run wholly on
@@ -84,7 +89,7 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
 
       it("limitHistory", async () => {
         await fc.assert(
-          fc.asyncProperty(orderRows, yyyyMM, yyyyMM, async (rows, after, through) => {
+          fc.asyncProperty(orderRows, monthPair, async (rows, [after, through]) => {
             await parity(pipe(ordersTable(rows)).transform(limitHistory, { column: "at", after, through }));
           }),
           RUNS,
