@@ -67,9 +67,22 @@ export function rowIssuesFromZod(
     for (const key of rest) value = isIndexable(value) ? value[key as keyof typeof value] : undefined;
     const path = rest.length > 0 ? `${column}.${rest.map(String).join(".")}` : column;
     const expected =
-      issue.code === "invalid_type" ? String(issue.expected) : issue.message.replace(/^Invalid input: /, "");
+      issue.code !== "invalid_type"
+        ? issue.message.replace(/^Invalid input: /, "")
+        : (notFiniteWords(issue.expected, value) ?? String(issue.expected));
     return { rowIndex, column: path, value, expected, code: issue.code };
   });
+}
+
+/**
+ * What a number column expects, said for a NaN or an infinity given to it (zod's "expected number" alone reads as
+ * if a number were not one); undefined for any other value.
+ */
+function notFiniteWords(expected: unknown, value: unknown): string | undefined {
+  if (expected !== "number" || typeof value !== "number" || Number.isFinite(value)) return undefined;
+  return Number.isNaN(value)
+    ? "a finite number: NaN is not one (write null for a missing value, in a .nullable() column)"
+    : "a finite number: a number column holds no infinity (readTable refuses one too)";
 }
 
 function isIndexable(value: unknown): value is Record<PropertyKey, unknown> {

@@ -184,6 +184,17 @@ describe("rowFactory", () => {
       );
     });
 
+    it("say what is wrong with a NaN or an infinity given to a number column", () => {
+      expect(() => rides.rows([{ fare: Number.NaN }])).toThrow(
+        'rides.rows(): row 0, column "fare": got NaN (number), expected a finite number: NaN is not one (write null for a missing value, in a .nullable() column)',
+      );
+      for (const bad of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+        expect(() => people.rows([{ name: "a", age: bad }])).toThrow(
+          `people.rows(): row 0, column "age": got ${bad} (number), expected a finite number: a number column holds no infinity (readTable refuses one too)`,
+        );
+      }
+    });
+
     it("report refinements such as int and min", () => {
       expect(() => rides.rows([{ id: 1.5 }])).toThrow('row 0, column "id": got 1.5 (number), expected int');
       expect(() => people.rows([{ name: "a", age: -1 }])).toThrow(
