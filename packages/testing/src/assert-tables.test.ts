@@ -328,6 +328,24 @@ describe("assertTablesEqual", () => {
       expect(days.message).toContain("    actual 0   | *2018-02-04\n    expected 0 | *2018-02-05");
     });
 
+    it("adds the epoch milliseconds to differing time stamps that print alike (apart by less than 1 ms)", () => {
+      const schema = { at: "timestamp" } as const;
+      const message = mismatch(table({ n: [1], at: [-1] }), table({ n: [1], at: [-0.5] }), {
+        schema,
+      }).message;
+      expect(message).toContain(
+        "    actual 0   | 1 | *1969-12-31 23:59:59.999 (epoch ms -1)\n" +
+          "    expected 0 | 1 | *1969-12-31 23:59:59.999 (epoch ms -0.5)",
+      );
+      const dates = [new Date(Date.UTC(2018, 1, 4, 18, 0, 0, 7)), Date.UTC(2018, 1, 4, 18, 0, 0, 7) + 0.25];
+      expect(mismatch(table({ at: [dates[0]] }), table({ at: [dates[1]] })).message).toContain(
+        "(epoch ms 1517767200007)\n    expected 0 | *2018-02-04 18:00:00.007 (epoch ms 1517767200007.25)",
+      );
+      // texts that differ stay as they were
+      const apart = mismatch(table({ at: [0] }), table({ at: [1] }), { schema }).message;
+      expect(apart).toContain("*1970-01-01 00:00:00\n    expected 0 | *1970-01-01 00:00:00.001");
+    });
+
     it("equates NaN with NaN, and with null and undefined: one missing value, as in tablepipe", () => {
       assertTablesEqual(table({ x: [Number.NaN, 1] }), table({ x: [Number.NaN, 1] }));
       assertTablesEqual(table({ x: [Number.NaN, 1] }), table({ x: [null, 1] }));

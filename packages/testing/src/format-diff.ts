@@ -137,6 +137,18 @@ function cellText(value: unknown, kind: TimeKind | undefined): string {
   return kind === "date" ? formatDay(value) : formatWallClock(value);
 }
 
+/**
+ * A differing cell of a time column as text; when the other side's cell prints alike (time stamps apart by less
+ * than the millisecond the text shows, as `-1` and `-0.5`), with its epoch milliseconds, which tell them apart:
+ * `1969-12-31 23:59:59.999 (epoch ms -0.5)`.
+ */
+function distinctTimeText(value: unknown, other: unknown, kind: TimeKind | undefined): string {
+  const text = cellText(value, kind);
+  if (kind === undefined || text !== cellText(other, kind)) return text;
+  const ms = value instanceof Date ? value.getTime() : value;
+  return typeof ms === "number" && !Number.isNaN(ms) ? `${text} (epoch ms ${ms})` : text;
+}
+
 function sideCells(
   side: "actual" | "expected",
   index: number | null,
@@ -154,11 +166,14 @@ function sideCells(
   const cells = visible.map((column) => {
     const value = values[column];
     // strings that print alike (NFC and NFD "é") are shown with escapes, which tell them apart
+    const name = diff.columns[column] ?? "";
+    const differs = paired && pair.differingColumns.includes(name);
     const text = looksAlike(value, other?.[column])
       ? escapedString(value as string)
-      : cellText(value, times.get(column));
-    const name = diff.columns[column] ?? "";
-    return paired && pair.differingColumns.includes(name) ? `${MARK}${text}` : text;
+      : differs
+        ? distinctTimeText(value, other?.[column], times.get(column))
+        : cellText(value, times.get(column));
+    return differs ? `${MARK}${text}` : text;
   });
   return [`${side} ${index}`, ...cells];
 }
