@@ -66,6 +66,7 @@ export {
   parseWallClockTimestamp,
 } from "./time/timestamp";
 export { isZonedTimestamp, WALL_CLOCK_EXPECTED, zonedTimestampReason } from "./time/zoned";
+export { builtInName, markBuiltIn } from "./transform/built-in-mark";
 export { emptyContract } from "./transform/contract";
 export { makeTransform } from "./transform/define-transform";
 export type { TransformRuntime } from "./transform/runtime";

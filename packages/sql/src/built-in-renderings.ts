@@ -1,4 +1,4 @@
-import type { TransformRuntime } from "@tablepipe/core/internal";
+import { builtInName, type TransformRuntime } from "@tablepipe/core/internal";
 import { renderAddDateParts } from "./renderings/add-date-parts";
 import { renderAggregate } from "./renderings/aggregate";
 import { renderCastColumns } from "./renderings/cast-columns";
@@ -24,57 +24,45 @@ import { renderUnpivot } from "./renderings/unpivot";
 import { renderWindow } from "./renderings/window";
 import type { BuiltInRendering } from "./step-rendering";
 
-/** A built-in rendering and the params (all of them, sorted) the transform of that name must take. */
-interface BuiltIn {
-  readonly params: readonly string[];
-  readonly render: BuiltInRendering;
-}
-
-const builtIn = (params: readonly string[], render: BuiltInRendering): BuiltIn => ({
-  params: [...params].sort(),
-  render,
-});
-
 /**
  * The renderings of `@tablepipe/transforms`' general transforms, keyed by transform name (this package
- * does not import the transforms). A transform is taken for the built-in only when its params are exactly
- * the built-in's, so a user's own transform that happens to share a name is not rendered as it.
+ * does not import the transforms). Only the library's own transform objects (`markBuiltIn` of core) get one:
+ * a user's own transform that happens to share a name, and params, is never rendered as it.
  */
-const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltIn>> = {
-  addDateParts: builtIn(["column", "month", "dayOfWeek", "dayOfMonth"], renderAddDateParts),
-  aggregate: builtIn(["by", "measures"], renderAggregate),
-  castColumns: builtIn(["columns"], renderCastColumns),
-  derive: builtIn(["columns"], renderDerive),
-  dropDuplicates: builtIn(["subset"], renderDropDuplicates),
-  dropMissing: builtIn(["columns"], renderDropMissing),
-  encodeFlag: builtIn(["column", "output", "value"], renderEncodeFlag),
-  excludeAirports: builtIn(["column", "zones", "zoneIdColumn", "zoneNameColumn"], renderExcludeAirports),
-  excludeMatching: builtIn(["column", "lookup", "lookupKey", "where"], renderExcludeMatching),
-  fillNull: builtIn(["columns"], renderFillNull),
-  filter: builtIn(["where"], renderFilter),
-  firstNDaily: builtIn(["key", "timestamp", "n"], renderFirstNDaily),
-  firstNPerGroup: builtIn(["keys", "orderBy", "n"], renderFirstNPerGroup),
-  join: builtIn(["on", "right", "how", "validate"], renderJoin),
-  keepHourWindow: builtIn(["column", "from", "to"], renderKeepHourWindow),
-  limitHistory: builtIn(["column", "after", "through"], renderLimitHistory),
-  pivot: builtIn(["by", "namesFrom", "valuesFrom", "names", "aggregate", "ignoreUndeclared"], renderPivot),
-  rename: builtIn(["columns"], renderRename),
-  select: builtIn(["columns"], renderSelect),
-  sortRows: builtIn(["by", "descending"], renderSortRows),
-  topNPerGroup: builtIn(["keys", "orderBy", "descending", "n"], renderTopNPerGroup),
-  union: builtIn(["other"], renderUnion),
-  unpivot: builtIn(["columns", "nameColumn", "valueColumn", "dropMissing"], renderUnpivot),
-  window: builtIn(["partitionBy", "orderBy", "descending", "columns"], renderWindow),
+const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltInRendering>> = {
+  addDateParts: renderAddDateParts,
+  aggregate: renderAggregate,
+  castColumns: renderCastColumns,
+  derive: renderDerive,
+  dropDuplicates: renderDropDuplicates,
+  dropMissing: renderDropMissing,
+  encodeFlag: renderEncodeFlag,
+  excludeAirports: renderExcludeAirports,
+  excludeMatching: renderExcludeMatching,
+  fillNull: renderFillNull,
+  filter: renderFilter,
+  firstNDaily: renderFirstNDaily,
+  firstNPerGroup: renderFirstNPerGroup,
+  join: renderJoin,
+  keepHourWindow: renderKeepHourWindow,
+  limitHistory: renderLimitHistory,
+  pivot: renderPivot,
+  rename: renderRename,
+  select: renderSelect,
+  sortRows: renderSortRows,
+  topNPerGroup: renderTopNPerGroup,
+  union: renderUnion,
+  unpivot: renderUnpivot,
+  window: renderWindow,
 };
 
 /** The names of the transforms that have a built-in SQL rendering. */
 export const RENDERED_TRANSFORMS: readonly string[] = Object.keys(BUILT_IN_RENDERINGS).sort();
 
-/** The built-in rendering of a transform, when its name and params are a built-in's. */
+/** The built-in rendering of a transform, when it is the library's own transform object of that name. */
 export function builtInRendering(transform: TransformRuntime): BuiltInRendering | undefined {
-  if (!Object.hasOwn(BUILT_IN_RENDERINGS, transform.transformName)) return undefined;
-  const entry = BUILT_IN_RENDERINGS[transform.transformName] as BuiltIn;
-  const params = Object.keys(transform.paramsSchema.shape).sort();
-  const same = params.length === entry.params.length && params.every((p, i) => p === entry.params[i]);
-  return same ? entry.render : undefined;
+  const name = builtInName(transform);
+  return name !== undefined && Object.hasOwn(BUILT_IN_RENDERINGS, name)
+    ? BUILT_IN_RENDERINGS[name]
+    : undefined;
 }

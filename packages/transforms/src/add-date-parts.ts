@@ -1,4 +1,5 @@
 import { adds, defineTransform, needs } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { civilDate, dayNumber, dayOfWeek, timestampMillis } from "./internal/timestamps";
 
@@ -67,3 +68,5 @@ export const addDateParts = defineTransform({
     });
   },
 });
+
+markBuiltIn(addDateParts);

@@ -9,6 +9,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -97,3 +98,5 @@ export const aggregate = withStaticContract<AggregateColumns>()(
     },
   }),
 );
+
+markBuiltIn(aggregate);

@@ -8,7 +8,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
-import { evaluateExpression, vectorToColumn } from "@tablepipe/core/internal";
+import { evaluateExpression, markBuiltIn, vectorToColumn } from "@tablepipe/core/internal";
 import * as z from "zod";
 import { expressionInput } from "./internal/expression-input";
 import { assignColumns, visibleRows } from "./internal/rows";
@@ -72,3 +72,5 @@ export const castColumns = withStaticContract<CastColumnsColumns>()(
     },
   }),
 );
+
+markBuiltIn(castColumns);

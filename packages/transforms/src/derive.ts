@@ -7,7 +7,13 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
-import { declaredKinds, evaluateExpression, expressionKind, vectorToColumn } from "@tablepipe/core/internal";
+import {
+  declaredKinds,
+  evaluateExpression,
+  expressionKind,
+  markBuiltIn,
+  vectorToColumn,
+} from "@tablepipe/core/internal";
 import * as z from "zod";
 import { expressionInput } from "./internal/expression-input";
 import { assignColumns, visibleRows } from "./internal/rows";
@@ -69,3 +75,5 @@ export const derive = withStaticContract<DeriveColumns>()(
     },
   }),
 );
+
+markBuiltIn(derive);

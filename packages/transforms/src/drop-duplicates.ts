@@ -1,4 +1,5 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { columnValues } from "./internal/columns";
 import { distinguishingColumns } from "./internal/distinguishing-columns";
 import { groupRows } from "./internal/row-groups";
@@ -39,3 +40,5 @@ export const dropDuplicates = defineTransform({
     return keepPositions(table, rows, new Uint32Array(firstPosition));
   },
 });
+
+markBuiltIn(dropDuplicates);

@@ -1,4 +1,5 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { columnValues } from "./internal/columns";
 import { clearMissing } from "./internal/missing-rows";
 import { keepPositions, positionsOf, visibleRows } from "./internal/rows";
@@ -30,3 +31,5 @@ export const dropMissing = defineTransform({
     return keepPositions(table, rows, positionsOf(keep));
   },
 });
+
+markBuiltIn(dropMissing);

@@ -1,5 +1,5 @@
 import { adds, defineTransform, needs } from "@tablepipe/core";
-import { sameValue } from "@tablepipe/core/internal";
+import { markBuiltIn, sameValue } from "@tablepipe/core/internal";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { assignColumns, visibleRows } from "./internal/rows";
@@ -36,3 +36,5 @@ export const encodeFlag = defineTransform({
     return assignColumns(table, rows, { [output]: flags });
   },
 });
+
+markBuiltIn(encodeFlag);

@@ -1,4 +1,5 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import {
@@ -59,3 +60,5 @@ export const excludeAirports = defineTransform({
   keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, airportSpec(params))),
   keepWhere: (params, input) => antiJoinCondition(airportSpec(params), input),
 });
+
+markBuiltIn(excludeAirports);

@@ -1,4 +1,5 @@
 import { defineTransform, needs, tableParam } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import {
@@ -67,3 +68,5 @@ export const excludeMatching = defineTransform({
   keepRows: (table, rows, params) => rowsAt(rows, antiJoinPositions(table, rows, matchingSpec(params))),
   keepWhere: (params, input) => antiJoinCondition(matchingSpec(params), input),
 });
+
+markBuiltIn(excludeMatching);

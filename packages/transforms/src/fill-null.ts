@@ -6,7 +6,7 @@ import {
   type TableSchema,
   withStaticContract,
 } from "@tablepipe/core";
-import { declaredKinds, withArticle } from "@tablepipe/core/internal";
+import { declaredKinds, markBuiltIn, withArticle } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
@@ -124,3 +124,5 @@ export const fillNull = withStaticContract<FillNullColumns>()(
     },
   }),
 );
+
+markBuiltIn(fillNull);

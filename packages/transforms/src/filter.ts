@@ -13,6 +13,7 @@ import {
   declaredKinds,
   evaluateExpression,
   expressionKind,
+  markBuiltIn,
   trueRows,
   type ValueKind,
 } from "@tablepipe/core/internal";
@@ -63,3 +64,5 @@ export const filter = withStaticContract<FilterColumns>()(
     },
   }),
 );
+
+markBuiltIn(filter);

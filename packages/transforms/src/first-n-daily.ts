@@ -1,4 +1,5 @@
 import { defineTransform, needs } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -57,3 +58,5 @@ export const firstNDaily = defineTransform({
     keepFirstDistinctN(table, dailySpec(table, key, timestamp, n)),
   apply: (table, { key, timestamp, n }) => keepFirstN(table, dailySpec(table, key, timestamp, n)),
 });
+
+markBuiltIn(firstNDaily);

@@ -1,4 +1,5 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -54,3 +55,5 @@ export const firstNPerGroup = defineTransform({
     keepFirstDistinctN(table, groupSpec(table, keys, orderBy, n)),
   apply: (table, { keys, orderBy, n }) => keepFirstN(table, groupSpec(table, keys, orderBy, n)),
 });
+
+markBuiltIn(firstNPerGroup);

@@ -11,6 +11,7 @@ import {
   tableParam,
   withStaticContract,
 } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -172,3 +173,5 @@ export const join = withStaticContract<JoinColumns>()(
     },
   }),
 );
+
+markBuiltIn(join);

@@ -1,4 +1,5 @@
 import { col, defineTransform, hour, isIn, needs } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import * as z from "zod";
 import { hourPositions, hoursInWindow } from "./internal/hour-window";
 import { keepSelected, rowsAt } from "./internal/rows";
@@ -32,3 +33,5 @@ export const keepHourWindow = defineTransform({
     rowsAt(rows, hourPositions(table, rows, column, from, to, "keepHourWindow")),
   keepWhere: ({ column, from, to }) => isIn(hour(col(column)), hoursInWindow(from, to)),
 });
+
+markBuiltIn(keepHourWindow);

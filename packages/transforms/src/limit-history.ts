@@ -1,4 +1,5 @@
 import { and, col, defineTransform, type ExprNode, ge, lt, needs } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { keepSelected, rowsAt } from "./internal/rows";
@@ -74,3 +75,5 @@ export const limitHistory = defineTransform({
       lt(col(column), instant(startOfNextMonth(through))),
     ),
 });
+
+markBuiltIn(limitHistory);

@@ -10,6 +10,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -210,3 +211,5 @@ export const pivot = withStaticContract<PivotColumns>()(
     },
   }),
 );
+
+markBuiltIn(pivot);

@@ -5,6 +5,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import * as z from "zod";
 
 /** The columns of `rename`: it needs and removes the old names, and adds the new ones. */
@@ -74,3 +75,5 @@ export const rename = withStaticContract<RenameColumns>()(
     },
   }),
 );
+
+markBuiltIn(rename);

@@ -5,6 +5,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 
 /** The columns of `select`: it keeps only the listed ones, with their known types. */
 export interface SelectColumns extends StaticContract {
@@ -30,3 +31,5 @@ export const select = withStaticContract<SelectColumns>()(
     apply: (table, { columns }) => table.select([...new Set(columns)]),
   }),
 );
+
+markBuiltIn(select);

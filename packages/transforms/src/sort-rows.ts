@@ -1,4 +1,5 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { columnValues } from "./internal/columns";
 import { takeRows, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
@@ -43,3 +44,5 @@ export const sortRows = defineTransform({
     return takeRows(table.ungroup(), selected);
   },
 });
+
+markBuiltIn(sortRows);

@@ -1,4 +1,5 @@
 import { defineTransform, needsEach } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -62,3 +63,5 @@ export const topNPerGroup = defineTransform({
   apply: (table, { keys, orderBy, descending, n }) =>
     keepFirstN(table, topSpec(table, keys, orderBy, descending, n)),
 });
+
+markBuiltIn(topNPerGroup);

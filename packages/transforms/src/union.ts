@@ -1,4 +1,5 @@
 import { defineTransform, isMissing, schemaOf, tableParam } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
@@ -105,3 +106,5 @@ export const union = defineTransform({
     return makeTable(data as Record<string, unknown[]>, names);
   },
 });
+
+markBuiltIn(union);

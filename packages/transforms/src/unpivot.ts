@@ -9,6 +9,7 @@ import {
   type TableSchema,
   withStaticContract,
 } from "@tablepipe/core";
+import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -175,3 +176,5 @@ export const unpivot = withStaticContract<UnpivotColumns>()(
     },
   }),
 );
+
+markBuiltIn(unpivot);

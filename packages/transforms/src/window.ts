@@ -11,7 +11,13 @@ import {
   type TableSchema,
   withStaticContract,
 } from "@tablepipe/core";
-import { evaluateExpression, sameValue, type Vector, vectorToColumn } from "@tablepipe/core/internal";
+import {
+  evaluateExpression,
+  markBuiltIn,
+  sameValue,
+  type Vector,
+  vectorToColumn,
+} from "@tablepipe/core/internal";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
@@ -206,3 +212,5 @@ export const window = withStaticContract<WindowColumns>()(
     },
   }),
 );
+
+markBuiltIn(window);

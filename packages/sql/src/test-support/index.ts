@@ -36,6 +36,7 @@ export {
   STAMPS,
 } from "./random-tables";
 export { describeReshapeParity } from "./reshape-suite";
+export { describeSameNamedTransform } from "./same-name-suite";
 export { expectSameTable, normalCell, normalRows } from "./same-table";
 export { describeSignedZeroParity } from "./signed-zero-suite";
 export { describeStampSumParity } from "./stamp-sum-suite";
