@@ -30,6 +30,8 @@ export interface CompiledCte {
   readonly rowOrder?: RowOrderUse;
   /** How to find the row the step's query failed on, as in process (see `FailureProbe`), when it can fail on one. */
   readonly failureProbe?: FailureProbe;
+  /** True when a user's rendering gives the step's query (see `checkOwnRenderings`). */
+  readonly ownRendering?: boolean;
 }
 
 /** A pipe's longest renderable prefix as one query, a CTE per step. */
@@ -138,7 +140,7 @@ function renderOneStep(
     const columns = columnsAfter(context.columns, step.contract);
     // the step's contract is its word: the columns it does not add keep their types
     const added = Object.fromEntries(step.contract.adds.map((name) => [name, undefined]));
-    return { sql, columns, types: typesOf(types, columns, added) };
+    return { sql, columns, types: typesOf(types, columns, added), own: true };
   }
   const known = {
     types,
@@ -229,6 +231,7 @@ export function compilePipe(
       readsLookup: lookups.reads > reads,
       ...(rowOrder === undefined ? {} : { rowOrder }),
       ...(rendered.failureProbe === undefined ? {} : { failureProbe: rendered.failureProbe }),
+      ...(rendered.own === true ? { ownRendering: true } : {}),
     });
     input = name;
     columns = rendered.columns;

@@ -20,6 +20,8 @@ export { declaredColumnType, inferColumnType } from "./infer-column-type";
 export type { FailureQueries } from "./locate-failure";
 export { locateFailure } from "./locate-failure";
 export { lookupTypesOver } from "./lookup-load-types";
+export type { DescribedColumn, DescribeQuery, EngineTypeKind } from "./own-rendering-check";
+export { checkOwnRenderings, hasOwnRenderings } from "./own-rendering-check";
 export type { PipeSqlOptions } from "./pipe-to-sql";
 export { pipeToSql } from "./pipe-to-sql";
 export { RANK_COLUMN, ROW_ORDER_COLUMN } from "./row-order";

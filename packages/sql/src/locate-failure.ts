@@ -68,7 +68,7 @@ async function firstWithoutRowOrder<E extends Error>(
 }
 
 /** The error of a step whose rendering dropped the row-order column: its fix, and the engine's error as the cause. */
-function droppedRowOrder(cte: CompiledCte, engineError: unknown): StepFailedError {
+export function droppedRowOrder(cte: CompiledCte, engineError: unknown): StepFailedError {
   const detail =
     `its SQL rendering drops the hidden row-order column "${ROW_ORDER_COLUMN}", which the next steps and the ` +
     "result's order read: a rendering must keep `context.rowOrder` among its output columns " +

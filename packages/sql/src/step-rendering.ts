@@ -17,6 +17,8 @@ export interface RenderedStep {
   readonly rowOrder?: RowOrderUse;
   /** How to find the row its query failed on, as in process, when the query can raise an error on a cell. */
   readonly failureProbe?: FailureProbe;
+  /** True for a user's rendering (the transform's own `sql`, a run's `renderings`): checked against its contract. */
+  readonly own?: boolean;
 }
 
 /** What a built-in rendering knows besides the step context: the input's types, and typed lookups. */

@@ -32,6 +32,7 @@ import { loadTable } from "./load-table";
 import { locateFailure } from "./locate-failure";
 import { numberRowsByRowid } from "./numbered-relation";
 import { withOptimizersOff } from "./optimizers";
+import { checkOwnRenderingsOnDuckDb } from "./own-renderings";
 import { runCounted } from "./profiled-counts";
 import { readQuery } from "./read-result";
 import { checkSessionSettings } from "./session-settings";
@@ -328,6 +329,7 @@ export async function runLoaded<T>(
   run: (sql: string) => Promise<T>,
 ): Promise<LoadedRun<T>> {
   const { db, compiled, files } = loaded;
+  await checkOwnRenderingsOnDuckDb(db, compiled, files);
   if (files?.deferred !== undefined) {
     const filtered = await runFilteredRead(db, compiled, files, filteredPrefixLength(compiled), run);
     if (filtered !== undefined) return { ...filtered, readBy: "filtered" };

@@ -29,6 +29,7 @@ import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, inferColumnType } from "./column-types";
 import { readSchemaFiles } from "./file-read";
+import { checkOwnRenderingsOnSpark } from "./own-renderings";
 import type { SparkSource } from "./sources";
 import { SparkSession } from "./spark-session";
 
@@ -307,6 +308,8 @@ export async function runOnSpark<C extends string>(
         )),
       );
     }
+    // a user's own renderings against their contracts, before anything is cached or run (none: no request)
+    await checkOwnRenderingsOnSpark(session, compiled, call);
     // Large tables are cached: a plan holding many local rows inline is slow to optimize, and the counting
     // query reads them again; a file source too, so that its rows keep their numbers between the two queries.
     const large = [
