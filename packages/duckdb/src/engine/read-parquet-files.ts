@@ -16,6 +16,7 @@ import { checkedPartSql, NEEDS_TEXT_PATH, ROWS_PER_FILE } from "./fast-csv-read"
 import { type DuckDbReadOptions, filesSchema, loadWithReadTable } from "./files-schema";
 import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
+import { flooredMillisOfNanos, flooredTimestamp } from "./floored-stamps";
 import { readQuery } from "./read-result";
 import { runSql } from "./run-sql";
 import { oneOfSql, quote, sqlString } from "./sql-text";
@@ -33,15 +34,6 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 const MAX_MICROS = "8640000000000000000";
 /** DuckDB's virtual column of a Parquet read: the row's position in its file. */
 const FILE_ROW_NUMBER = "file_row_number";
-
-/**
- * A nanosecond time stamp's epoch milliseconds, floored (`date_trunc` of a TIMESTAMP_NS truncates toward zero,
- * and DuckDB's `//` does too): in whole numbers, as a double would lose the nanoseconds.
- */
-function flooredMillisOfNanos(c: string): string {
-  const ns = `epoch_ns(${c})`;
-  return `(CASE WHEN ${ns} >= 0 THEN ${ns} // 1000000 ELSE -((-(${ns} + 1)) // 1000000) - 1 END)`;
-}
 
 /**
  * A DECIMAL(p, s) column's values as readTable has them: the double nearest to each decimal (DuckDB's cast
@@ -105,7 +97,7 @@ function parquetCell(spec: ColumnSpec, c: string, type: string): ParquetCell | u
       if (type === "TIMESTAMP_NS")
         return { value: `make_timestamp(${flooredMillisOfNanos(c)} * 1000)`, invalid: "FALSE" };
       if (!TIME_TYPES.has(type)) return undefined;
-      const value = `date_trunc('millisecond', CAST(${c} AS TIMESTAMP))`;
+      const value = flooredTimestamp(c);
       return { value, invalid: `NOT (epoch_us(${value}) BETWEEN -${MAX_MICROS} AND ${MAX_MICROS})` };
     }
     case "boolean":

@@ -3,6 +3,7 @@ import { type ReadReport, type RowSchema, TableWriteError, writeAtomically, writ
 import { finishEngineRun, pushedDownTrace } from "@tablepipe/sql";
 import { table as makeTable } from "arquero";
 import { toQueryError } from "../errors";
+import { flooredTimestamp } from "./floored-stamps";
 import { readQuery } from "./read-result";
 import {
   type DuckDbRunOptions,
@@ -58,7 +59,10 @@ function formatOf(path: string, format: DuckDbWriteFormat | undefined): DuckDbWr
 
 let results = 0;
 
-/** The result's columns as written: in Parquet, time stamps in milliseconds (TIMESTAMP(MILLIS)), as writeTable writes them. */
+/**
+ * The result's columns as written: in Parquet, time stamps in milliseconds (TIMESTAMP(MILLIS)), floored as
+ * writeTable writes them (DuckDB's cast to TIMESTAMP_MS rounds: `23:59:59.9996` would be the next day).
+ */
 async function copiedColumns(
   loaded: LoadedPipe,
   relation: string,
@@ -72,7 +76,7 @@ async function copiedColumns(
   return loaded.compiled.columns
     .map((name) =>
       format === "parquet" && typeOf.get(name) === "TIMESTAMP"
-        ? `CAST(${quote(name)} AS TIMESTAMP_MS) AS ${quote(name)}`
+        ? `CAST(${flooredTimestamp(quote(name))} AS TIMESTAMP_MS) AS ${quote(name)}`
         : quote(name),
     )
     .join(", ");
@@ -81,7 +85,8 @@ async function copiedColumns(
 /**
  * Run a pipe inside DuckDB and write its result to a CSV or Parquet file. When every step runs in DuckDB, DuckDB
  * writes the file itself (the rows never pass through JavaScript): Parquet with time stamps as TIMESTAMP(MILLIS,
- * not adjusted to UTC), integers as INT64; CSV with a header, time stamps `2018-02-04 18:00:00` (`.sss` when the
+ * not adjusted to UTC; a fraction of a millisecond floored, as writeTable writes it), integers as INT64; CSV
+ * with a header, time stamps `2018-02-04 18:00:00` (`.sss` when the
  * milliseconds are not zero), numbers as DuckDB prints them (`5.0`), both read back by `readTable` unchanged.
  * When some step has no SQL rendering, the rest runs in process and `writeTable` writes the result. Either way
  * the file is written under a temporary name and renamed into place when complete, replacing a file already at
