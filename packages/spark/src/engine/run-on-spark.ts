@@ -29,6 +29,7 @@ import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, inferColumnType } from "./column-types";
 import { readSchemaFiles } from "./file-read";
+import { flooredMillis, flooredZonedMillis } from "./floored-stamps";
 import { checkOwnRenderingsOnSpark } from "./own-renderings";
 import type { SparkSource } from "./sources";
 import { SparkSession } from "./spark-session";
@@ -121,27 +122,45 @@ async function shipTable(
   return [view, ...parts];
 }
 
-/** The columns of a Spark schema (a struct), from AnalyzePlan: each name, and whether it is a DOUBLE or FLOAT. */
+/** A column of a source read without a schema: its name and Spark's type (a case of Spark Connect's `DataType`). */
+interface SourceColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** The columns of a Spark schema (a struct), from AnalyzePlan: each name and type. */
 async function sourceColumnsOnSpark(
   session: SparkSession,
   source: SparkSource,
   call: SparkCallOptions,
-): Promise<{ readonly name: string; readonly float: boolean }[]> {
+): Promise<SourceColumn[]> {
   const schema = await session.client.schema(source.relation, `reading ${source.label}`, call);
   if (schema?.kind.case !== "struct") return [];
   return schema.kind.value.fields.map((field) => ({
     name: field.name,
-    float: field.dataType?.kind.case === "double" || field.dataType?.kind.case === "float",
+    type: field.dataType?.kind.case ?? "unknown",
   }));
 }
 
 /**
- * A column of a table or of files read without a schema, a DOUBLE's or FLOAT's NaN as null (its type kept), as
- * in process NaN is a missing value: Spark would count, sum and keep it as a value.
+ * A column of a table or of files read without a schema as the readers have it, or undefined when it is taken as
+ * it is: a DOUBLE's or FLOAT's NaN as null (its type kept), as in process NaN is a missing value (Spark would
+ * count, sum and keep it as a value); a time stamp floored to the millisecond (its type kept), as readTable reads
+ * a finer one (a Parquet TIMESTAMP(MICROS) that DuckDB or Spark wrote).
  */
-function sourceColumnSql(column: { readonly name: string; readonly float: boolean }): string {
+function sourceColumnSql(column: SourceColumn): string | undefined {
   const name = quote(column.name);
-  return column.float ? `(CASE WHEN isnan(${name}) THEN NULL ELSE ${name} END) AS ${name}` : name;
+  switch (column.type) {
+    case "double":
+    case "float":
+      return `(CASE WHEN isnan(${name}) THEN NULL ELSE ${name} END) AS ${name}`;
+    case "timestampNtz":
+      return `${flooredMillis(name)} AS ${name}`;
+    case "timestamp":
+      return `${flooredZonedMillis(name)} AS ${name}`;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -179,7 +198,10 @@ async function readSource(
   }
   views.push(view);
   await session.client.createView(`${view}_read`, source.relation, what, call);
-  const list = onSpark.some((column) => column.float) ? onSpark.map(sourceColumnSql).join(", ") : "*";
+  const read = onSpark.map((column) => sourceColumnSql(column));
+  const list = read.some((sql) => sql !== undefined)
+    ? onSpark.map((column, i) => read[i] ?? quote(column.name)).join(", ")
+    : "*";
   const numbered = `SELECT ${list}, monotonically_increasing_id() AS ${quote(ROW_ORDER_COLUMN)} FROM ${quote(`${view}_read`)}`;
   await session.client.createView(view, sqlRelation(numbered), what, call);
   return { cache: true };

@@ -1,4 +1,5 @@
 import { type ColumnSpec, mustNotBeEmpty } from "@tablepipe/io";
+import { flooredMillis } from "./floored-stamps";
 import { type CellSql, emptyValueSql, textCellSql } from "./text-cells";
 
 /** Spark's types (the cases of Spark Connect's `DataType`) of integers, other numbers and text. */
@@ -8,16 +9,6 @@ const TEXT_TYPES = new Set(["string", "char", "varChar"]);
 const TIME_TYPES = new Set(["timestamp", "timestampNtz", "date"]);
 /** The largest integer readTable reads exactly. */
 const MAX_INT = Number.MAX_SAFE_INTEGER;
-
-/**
- * A time stamp or date `c` as TIMESTAMP_NTZ floored to the millisecond, as readTable reads a finer one (the session
- * zone is UTC: a zoned time stamp is its UTC wall-clock time).
- */
-function flooredMillis(c: string): string {
-  const micros = `unix_micros(CAST(${c} AS TIMESTAMP_LTZ))`;
-  // TIMESTAMP_LTZ: a plain TIMESTAMP is zone-less in the session (`SESSION_CONFIG`); the zone is UTC
-  return `CAST(timestamp_millis(CAST(floor(${micros} / 1000) AS BIGINT)) AS TIMESTAMP_NTZ)`;
-}
 
 /**
  * The value and invalid flag of schema column `spec` (the `i`-th) from a typed file column `c` (Parquet, JSON) of Spark type

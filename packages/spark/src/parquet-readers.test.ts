@@ -1,0 +1,62 @@
+import { join } from "node:path";
+import { pipe, type RowSchema } from "@tablepipe/core";
+import { DuckDb, duckdbParquetFiles, runOnDuckDb } from "@tablepipe/duckdb";
+import { readTable } from "@tablepipe/io";
+import { dropDuplicates } from "@tablepipe/transforms";
+import * as aq from "arquero";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as z from "zod";
+import { runOnSpark } from "./engine/run-on-spark";
+import { sparkFiles } from "./engine/sources";
+import { sparkTestSession } from "./test-support";
+
+/** Runs against the Spark Connect server the global setup found (`pnpm spark:start`); none: declared, not run. */
+const sparkTest = sparkTestSession("spark-parquet-readers");
+const { remote } = sparkTest;
+
+let db: DuckDb | undefined;
+beforeAll(async () => {
+  if (remote !== "") db = await DuckDb.open();
+});
+afterAll(() => db?.close());
+
+/** Write the rows of DuckDB's `select` to the Parquet file `name` of the test folder; returns its path. */
+async function duckdbParquet(name: string, select: string): Promise<string> {
+  const path = join(sparkTest.folder, name);
+  await (db as DuckDb).connection.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
+  return path;
+}
+
+const values = (table: aq.ColumnTable, name: string): unknown[] =>
+  Array.from(table.array(name) as ArrayLike<unknown>);
+
+/** An empty table of the schema's columns: the pipe's table when a file source is read. */
+const shapeOf = (schema: RowSchema): aq.ColumnTable =>
+  aq.table(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, []])));
+
+/** The file read with the schema by readTable, by `duckdbParquetFiles` and by `sparkFiles`: the three tables. */
+async function threeReads(path: string, schema: RowSchema): Promise<aq.ColumnTable[]> {
+  const inProcess = await readTable(path, schema);
+  const duck = duckdbParquetFiles(path, schema);
+  const onDuckDb = await runOnDuckDb(pipe(shapeOf(schema)), { database: db as DuckDb, source: duck });
+  const source = sparkFiles("parquet", [path], { schema });
+  const onSpark = await runOnSpark(pipe(shapeOf(schema)), { remote: sparkTest.session, source });
+  return [inProcess, onDuckDb.table, onSpark.table];
+}
+
+describe.runIf(remote !== "")("a Parquet file on Spark as readTable reads it", { timeout: 180_000 }, () => {
+  it("without a schema, floors a time stamp finer than a millisecond, as readTable does", async () => {
+    const path = await duckdbParquet(
+      "micro.parquet",
+      `SELECT * FROM (VALUES (TIMESTAMP '2024-02-29 23:59:59.123456'), (TIMESTAMP '2024-02-29 23:59:59.123789'), (TIMESTAMP '1969-12-31 23:59:59.9995')) t(taken)`,
+    );
+    const expected = [Date.UTC(2024, 1, 29, 23, 59, 59, 123), Date.UTC(2024, 1, 29, 23, 59, 59, 123), -1];
+    expect(values(await readTable(path), "taken")).toEqual(expected);
+    const source = sparkFiles("parquet", [path]);
+    const shape = aq.table({ taken: [] });
+    const { table } = await runOnSpark(pipe(shape), { remote: sparkTest.session, source });
+    expect(values(table, "taken")).toEqual(expected);
+    const deduped = await runOnSpark(pipe(shape).transform(dropDuplicates), { remote: sparkTest.session, source });
+    expect(deduped.table.numRows()).toBe(2);
+  });
+});
