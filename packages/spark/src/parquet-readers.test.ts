@@ -56,7 +56,23 @@ describe.runIf(remote !== "")("a Parquet file on Spark as readTable reads it", {
     const shape = aq.table({ taken: [] });
     const { table } = await runOnSpark(pipe(shape), { remote: sparkTest.session, source });
     expect(values(table, "taken")).toEqual(expected);
-    const deduped = await runOnSpark(pipe(shape).transform(dropDuplicates), { remote: sparkTest.session, source });
+    const deduped = await runOnSpark(pipe(shape).transform(dropDuplicates), {
+      remote: sparkTest.session,
+      source,
+    });
     expect(deduped.table.numRows()).toBe(2);
+  });
+
+  it("reads DECIMAL(38,18) and DECIMAL(18,3) as the nearest doubles, as readTable and duckdbParquetFiles do", async () => {
+    const path = await duckdbParquet(
+      "decimals.parquet",
+      `SELECT id::BIGINT AS id, amount::DECIMAL(38,18) AS amount, calib::DECIMAL(18,3) AS calib FROM (VALUES (1, 0.1, 123456789012345.678), (2, 12.345, -0.5), (3, 1.15, 999999999999999.999), (4, 12.5, 0)) t(id, amount, calib)`,
+    );
+    const schema = z.object({ id: z.int(), amount: z.number(), calib: z.number() });
+    const reads = await threeReads(path, schema);
+    for (const table of reads) {
+      expect(values(table, "amount")).toEqual([0.1, 12.345, 1.15, 12.5]);
+      expect(values(table, "calib")).toEqual([Number("123456789012345.678"), -0.5, 1e15, 0]);
+    }
   });
 });

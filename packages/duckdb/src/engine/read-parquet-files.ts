@@ -36,22 +36,16 @@ const MAX_MICROS = "8640000000000000000";
 const FILE_ROW_NUMBER = "file_row_number";
 
 /**
- * A DECIMAL(p, s) column's values as readTable has them: the double nearest to each decimal (DuckDB's cast
- * divides the unscaled integer by 10^s, as readTable does) while the unscaled integer is at most 2^50, which
- * is always so up to 15 digits. Beyond, readTable keeps hyparquet's decoding, the unscaled integer times 10^-s
- * in doubles, which this repeats with the same two doubles (the factor as JavaScript computes it, parsed back
- * exactly). Undefined beyond 18 digits, whose unscaled value BIGINT cannot hold.
+ * A DECIMAL(p, s) column's values as readTable has them, the double nearest to each decimal (as Spark reads it):
+ * DuckDB's cast up to 15 digits (the unscaled integer, exact as a double, divided by 10^s: correctly rounded);
+ * beyond, the parse of the decimal's exact text (DuckDB's cast of a wider one goes through a rounded unscaled
+ * integer, and arithmetic on the decimal itself could overflow its width). Undefined for any other type.
  * @example decimalNumber('"fare"', "DECIMAL(10,2)") // CAST("fare" AS DOUBLE)
  */
 function decimalNumber(c: string, type: string): string | undefined {
   const match = /^DECIMAL\((\d+),(\d+)\)$/.exec(type);
-  if (match === null || Number(match[1]) > 18) return undefined;
-  const nearest = `CAST(${c} AS DOUBLE)`;
-  if (Number(match[1]) <= 15) return nearest;
-  const scale = Number(match[2]);
-  const unscaled = `CAST(${c} * ${10n ** BigInt(scale)} AS BIGINT)`;
-  const decoded = `CAST(${unscaled} AS DOUBLE) * CAST('${String(10 ** -scale)}' AS DOUBLE)`;
-  return `(CASE WHEN abs(${unscaled}) <= ${2n ** 50n} THEN ${nearest} ELSE ${decoded} END)`;
+  if (match === null) return undefined;
+  return Number(match[1]) <= 15 ? `CAST(${c} AS DOUBLE)` : `CAST(CAST(${c} AS VARCHAR) AS DOUBLE)`;
 }
 
 /** One column's fast read: its value from a non-empty cell, and when such a cell is invalid by readTable's rules. */
@@ -62,8 +56,8 @@ interface ParquetCell {
 
 /**
  * The fast read of schema column `spec` from file column `c` of DuckDB type `type`, as readTable reads a decoded
- * Parquet value: numbers from any integer, float or decimal type (up to 18 digits; a float finite; an integer
- * whole and within 2^53);
+ * Parquet value: numbers from any integer, float or decimal type (a float finite; an integer whole and within
+ * 2^53);
  * time stamps of any unit (to the millisecond, floored; a zoned one, read with `zonedTimestamps: "utc"`, as its UTC
  * wall-clock time) and dates; text from text;
  * booleans from booleans. Undefined for any other pairing (readTable then decides: it parses text in a number
@@ -199,7 +193,7 @@ async function parquetSelect(
  * readTable sorts them; schema columns found by name or alias (ignoring case, `_`, `-`, spaces); each value
  * checked as readTable checks a decoded Parquet value. DuckDB reads the files itself, on every core, with their
  * rows numbered in file order at no cost (so `"auto"` streams them); a value readTable would refuse, or a column
- * type this read does not map (text in a number column, INT96 time stamps, decimals of more than 18 digits), sends the
+ * type this read does not map (text in a number column, INT96 time stamps), sends the
  * files to readTable, which names the invalid value (a `TableReadError`) or, with `onInvalid: "drop"`, drops and
  * counts its row. A `z.date()` column of zoned time stamps (DuckDB's TIMESTAMPTZ, INT96, ...) is refused as readTable
  * refuses it, unless `zonedTimestamps: "utc"` reads each instant as its UTC wall-clock time.

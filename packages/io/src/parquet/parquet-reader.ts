@@ -11,13 +11,13 @@ import {
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
 import { refuseMismatchedTypes } from "../read/file-column-type";
-import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
 import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
 import { compressorsFor } from "./parquet-codecs";
 import { parquetColumnType } from "./parquet-column-type";
+import { decimalScale, decimalsFromUnscaled, unscaledDecimalsMetadata } from "./parquet-decimals";
 import { epochMillisParsers, isParquetTimeColumn, parquetZonedStamps } from "./parquet-time-columns";
 import { rowGroupsToRead } from "./row-group-bounds";
 
@@ -37,6 +37,10 @@ export interface OpenParquet {
   readonly elements: ReadonlyMap<string, SchemaElement>;
   /** Decompressors for the file's codecs other than uncompressed (undefined: it uses none). */
   readonly compressors: Compressors | undefined;
+  /** The scale of each wanted DECIMAL column, by name: read from its unscaled integers. */
+  readonly decimals: ReadonlyMap<string, number>;
+  /** The metadata hyparquet reads those columns' unscaled integers with (undefined: the file has no DECIMAL). */
+  readonly unscaledMetadata: FileMetaData | undefined;
 }
 
 /** Open `path` and map its columns onto the context's schema (a missing column is a TableReadError). */
@@ -63,7 +67,24 @@ export async function openParquet(path: string, ctx: ReadContext): Promise<OpenP
   });
   const wanted = [...new Set(mapped.filter((name): name is string => name !== undefined))];
   const compressors = await compressorsFor(metadata);
-  return { path, file, metadata, mapped, wanted, timeColumns, elements: byName, compressors };
+  const decimals = new Map<string, number>();
+  for (const name of wanted) {
+    const scale = decimalScale(byName.get(name) as SchemaElement);
+    if (scale !== undefined) decimals.set(name, scale);
+  }
+  const unscaledMetadata = decimals.size === 0 ? undefined : unscaledDecimalsMetadata(metadata);
+  return {
+    path,
+    file,
+    metadata,
+    mapped,
+    wanted,
+    timeColumns,
+    elements: byName,
+    compressors,
+    decimals,
+    unscaledMetadata,
+  };
 }
 
 /**
@@ -166,6 +187,44 @@ async function decodeFlatColumns(
   return decoded;
 }
 
+/**
+ * Decode `columns` of rows `[rowStart, rowEnd)` with hyparquet into `chunks`, by column name; with `unscaled`
+ * (the metadata of {@link unscaledDecimalsMetadata}), DECIMAL columns as their unscaled integers.
+ */
+async function decodeColumns(
+  parquet: OpenParquet,
+  ctx: ReadContext,
+  columns: readonly string[],
+  rowStart: number,
+  rowEnd: number,
+  chunks: Map<string, ColumnData[]>,
+  unscaled?: FileMetaData,
+): Promise<void> {
+  if (columns.length === 0) return;
+  try {
+    await parquetRead({
+      file: parquet.file,
+      metadata: unscaled ?? parquet.metadata,
+      columns: [...columns],
+      rowStart,
+      rowEnd,
+      parsers: epochMillisParsers,
+      ...(unscaled === undefined ? {} : { utf8: false }),
+      ...(parquet.compressors === undefined ? {} : { compressors: parquet.compressors }),
+      onChunk: (chunk) => {
+        const list = chunks.get(chunk.columnName) ?? [];
+        list.push(chunk);
+        chunks.set(chunk.columnName, list);
+      },
+    });
+  } catch (error) {
+    throw new TableReadError(
+      { file: ctx.file, row: rowStart + 1, reason: `cannot read as Parquet: ${(error as Error).message}` },
+      { cause: error },
+    );
+  }
+}
+
 /** Decode rows `[rowStart, rowEnd)` (one row group) into the context's builders, checked as the schema says. */
 export async function readRowGroup(
   parquet: OpenParquet,
@@ -179,39 +238,21 @@ export async function readRowGroup(
   const direct = await decodeFlatColumns(parquet, ctx.file, rowStart, rowEnd);
   const rest = parquet.wanted.filter((name) => !direct.has(name));
   const chunks = new Map<string, ColumnData[]>();
-  if (rest.length > 0) {
-    try {
-      await parquetRead({
-        file: parquet.file,
-        metadata: parquet.metadata,
-        columns: rest,
-        rowStart,
-        rowEnd,
-        parsers: epochMillisParsers,
-        ...(parquet.compressors === undefined ? {} : { compressors: parquet.compressors }),
-        onChunk: (chunk) => {
-          const list = chunks.get(chunk.columnName) ?? [];
-          list.push(chunk);
-          chunks.set(chunk.columnName, list);
-        },
-      });
-    } catch (error) {
-      throw new TableReadError(
-        { file: ctx.file, row: rowStart + 1, reason: `cannot read as Parquet: ${(error as Error).message}` },
-        { cause: error },
-      );
-    }
-  }
+  const decimals = rest.filter((name) => parquet.decimals.has(name));
+  const others = rest.filter((name) => !parquet.decimals.has(name));
+  await decodeColumns(parquet, ctx, others, rowStart, rowEnd, chunks);
+  // DECIMAL columns as their unscaled integers (hyparquet gives bytes, not text, for binary ones there)
+  await decodeColumns(parquet, ctx, decimals, rowStart, rowEnd, chunks, parquet.unscaledMetadata);
   // a direct-decoded array is this row group's own, and goes to one builder (a file column maps to one
   // schema column), which may keep it instead of a copy
   const columns = parquet.mapped.map((name): DecodedColumn | undefined => {
     if (name === undefined) return undefined;
     const own = direct.get(name);
     const values = own ?? assemble(chunks.get(name) ?? [], rowStart, rowEnd);
-    const element = parquet.elements.get(name);
+    const scale = parquet.decimals.get(name);
     return {
-      // hyparquet's decimals (the unscaled integer times 10^-scale) as the doubles nearest to them
-      values: element?.converted_type === "DECIMAL" ? nearestDecimals(values, element.scale ?? 0) : values,
+      // a decimal as the double nearest to it, from its unscaled integer
+      values: scale === undefined ? values : decimalsFromUnscaled(values, scale),
       epochMillis: parquet.timeColumns.has(name),
       owned: own !== undefined,
     };

@@ -349,22 +349,50 @@ describe("readTable (Parquet)", () => {
           scale: 2,
           repetition_type: "REQUIRED",
         },
-        // the last one's unscaled integer is above 2^50: read as hyparquet decodes it
         data: [115n, -7n, 2n ** 50n, 2n ** 52n + 3n],
+      },
+      {
+        // Spark's default DECIMAL(38, 18): unscaled integers far past 2^53
+        element: {
+          name: "wide",
+          type: "FIXED_LEN_BYTE_ARRAY",
+          type_length: 16,
+          converted_type: "DECIMAL",
+          precision: 38,
+          scale: 18,
+          repetition_type: "OPTIONAL",
+        },
+        data: [12_500_000_000_000_000_000n, -1_150_000_000_000_000_000n, null, 100_000_000_000_000_000n],
+      },
+      {
+        element: {
+          name: "d18",
+          type: "INT64",
+          converted_type: "DECIMAL",
+          precision: 18,
+          scale: 4,
+          repetition_type: "REQUIRED",
+        },
+        data: [999_999_999_999_999_999n, 123_450_000n, -999_999_999_999_999_999n, 12_345n],
       },
     ]);
     const table = await readTable(
       path,
-      z.object({ d32: z.number(), d64: z.number().nullable(), fixed: z.number() }),
+      z.object({
+        d32: z.number(),
+        d64: z.number().nullable(),
+        fixed: z.number(),
+        wide: z.number().nullable(),
+        d18: z.number(),
+      }),
     );
     expect(Array.from(table.array("d32"))).toEqual([1.15, -0.3, 0, 9_999_999.99]);
     expect(table.array("d64")).toEqual([1.15, null, -0.0003, 99_999_999_999.9999]);
-    expect(Array.from(table.array("fixed"))).toEqual([
-      1.15,
-      -0.07,
-      Number(2n ** 50n) / 100,
-      Number(2n ** 52n + 3n) * 10 ** -2,
-    ]);
+    expect(Array.from(table.array("fixed"))).toEqual([1.15, -0.07, 11258999068426.24, 45035996273704.99]);
+    // the nearest doubles, as Spark and DuckDB read them (12.500000000000002 and 1.1500000000000001 were
+    // hyparquet's: the unscaled integer rounded to a double, times 10^-18)
+    expect(table.array("wide")).toEqual([12.5, -1.15, null, 0.1]);
+    expect(Array.from(table.array("d18"))).toEqual([1e14, 12345, -1e14, 1.2345]);
   });
 
   it("names a file that is not Parquet", async () => {

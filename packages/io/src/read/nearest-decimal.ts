@@ -1,10 +1,9 @@
 /**
- * Decimals (Parquet DECIMAL, Arrow Decimal) read as the double nearest to their value: `1.15` as 1.15, as
- * `Number("1.15")`, DuckDB's and Arrow's casts give it. The decoders convert them otherwise: hyparquet multiplies
- * the unscaled integer by 10^-scale in doubles (1.15 came out as 1.1500000000000001), flechette adds the
- * fraction to the whole part. Each result is within a few units in the last place of the decimal, so the
- * unscaled integer is recovered exactly from it while it is at most 2^50 (15 digits and more), and divided by
- * 10^scale once: the division of two exact doubles is correctly rounded.
+ * Arrow Decimals read as the double nearest to their value: `1.15` as 1.15, as `Number("1.15")`, DuckDB's and
+ * Arrow's casts give it (Parquet DECIMALs are read from their unscaled integers: parquet-decimals.ts). The decoder
+ * converts them otherwise: flechette adds the fraction to the whole part. Each result is within a few units in
+ * the last place of the decimal, so the unscaled integer is recovered exactly from it while it is at most 2^50
+ * (15 digits and more), and divided by 10^scale once: the division of two exact doubles is correctly rounded.
  */
 
 /** Unscaled integers up to this are recovered exactly from a decoded value (its error stays below 0.4). */
