@@ -5,6 +5,7 @@ import { TableReadError } from "../errors";
 import { refuseMismatchedTypes } from "../read/file-column-type";
 import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
+import { unsignedZeros } from "../read/unsigned-zeros";
 import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { arrowColumnType } from "./arrow-column-type";
 
@@ -50,12 +51,15 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
     const zone = type?.typeId === Type.Timestamp ? type.timezone : undefined;
     return zone === undefined || zone === null ? undefined : `Arrow timestamp with the time zone ${zone}`;
   });
-  const columns = mapped.map((name): DecodedColumn | undefined => {
+  const columns = mapped.map((name, c): DecodedColumn | undefined => {
     if (name === undefined) return undefined;
     const values = table.getChild(name).toArray();
     const scale = decimalScales.get(name);
+    // a float's -0 in an int column as 0, as every reader reads it
+    const floatAsInt = ctx.specs[c]?.kind === "int" && byName.get(name)?.type.typeId === Type.Float;
     return {
-      values: scale === undefined ? values : nearestDecimals(values, scale),
+      values:
+        scale !== undefined ? nearestDecimals(values, scale) : floatAsInt ? unsignedZeros(values) : values,
       epochMillis: timeColumns.has(name),
     };
   });

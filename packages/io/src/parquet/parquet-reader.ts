@@ -12,6 +12,7 @@ import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../column
 import { TableReadError } from "../errors";
 import { refuseMismatchedTypes } from "../read/file-column-type";
 import { chunkRead, type ReadContext } from "../read/read-context";
+import { unsignedZeros } from "../read/unsigned-zeros";
 import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
@@ -245,14 +246,21 @@ export async function readRowGroup(
   await decodeColumns(parquet, ctx, decimals, rowStart, rowEnd, chunks, parquet.unscaledMetadata);
   // a direct-decoded array is this row group's own, and goes to one builder (a file column maps to one
   // schema column), which may keep it instead of a copy
-  const columns = parquet.mapped.map((name): DecodedColumn | undefined => {
+  const columns = parquet.mapped.map((name, c): DecodedColumn | undefined => {
     if (name === undefined) return undefined;
     const own = direct.get(name);
     const values = own ?? assemble(chunks.get(name) ?? [], rowStart, rowEnd);
     const scale = parquet.decimals.get(name);
+    const type = parquet.elements.get(name)?.type;
+    const floatAsInt = ctx.specs[c]?.kind === "int" && (type === "DOUBLE" || type === "FLOAT");
     return {
-      // a decimal as the double nearest to it, from its unscaled integer
-      values: scale === undefined ? values : decimalsFromUnscaled(values, scale),
+      // a decimal as the double nearest to it, from its unscaled integer; a float's -0 in an int column as 0
+      values:
+        scale !== undefined
+          ? decimalsFromUnscaled(values, scale)
+          : floatAsInt
+            ? unsignedZeros(values)
+            : values,
       epochMillis: parquet.timeColumns.has(name),
       owned: own !== undefined,
     };

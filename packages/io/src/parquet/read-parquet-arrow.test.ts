@@ -395,6 +395,25 @@ describe("readTable (Parquet)", () => {
     expect(Array.from(table.array("d18"))).toEqual([1e14, 12345, -1e14, 1.2345]);
   });
 
+  it("reads a DOUBLE's -0.0 in an int column as 0 (no engine's int holds -0), and keeps it in a float column", async () => {
+    const path = parquet("signed-zeros.parquet", [
+      { element: { name: "dense", type: "DOUBLE", repetition_type: "REQUIRED" }, data: [1, -0, 2] },
+      { element: { name: "sparse", type: "DOUBLE", repetition_type: "OPTIONAL" }, data: [-0, null, 3] },
+      { element: { name: "single", type: "FLOAT", repetition_type: "REQUIRED" }, data: [-0, 4, 5] },
+    ]);
+    const ints = await readTable(
+      path,
+      z.object({ dense: z.int(), sparse: z.int().nullable(), single: z.int() }),
+    );
+    expect(Array.from(ints.array("dense")).map((v) => Object.is(v, -0))).toEqual([false, false, false]);
+    expect(Array.from(ints.array("dense"))).toEqual([1, 0, 2]);
+    expect(Object.is(ints.array("sparse")[0], 0)).toBe(true);
+    expect(Object.is(ints.array("single")[0], 0)).toBe(true);
+    const floats = await readTable(path, z.object({ dense: z.number(), sparse: z.number().nullable() }));
+    expect(Object.is(floats.array("dense")[1], -0)).toBe(true);
+    expect(Object.is(floats.array("sparse")[0], -0)).toBe(true);
+  });
+
   it("names a file that is not Parquet", async () => {
     const path = tmp.file("fake.parquet", "id\n1\n");
     const error = await readError(readTable(path, z.object({ id: z.int() })));
@@ -504,6 +523,12 @@ describe("readTable (Arrow IPC)", () => {
       1.15,
       Number(2n ** 60n / 100n) + Number(2n ** 60n % 100n) / 100,
     ]);
+  });
+
+  it("reads a float64's -0 in an int column as 0, as the Parquet and CSV readers do", async () => {
+    const path = arrow("signed-zeros.arrow", { n: [1, -0, 2] }, { types: { n: float64() } });
+    const table = await readTable(path, z.object({ n: z.int() }));
+    expect(Object.is(table.array("n")[1], 0)).toBe(true);
   });
 
   it("names the row and column of an invalid value", async () => {
