@@ -75,4 +75,21 @@ describe.runIf(remote !== "")("a Parquet file on Spark as readTable reads it", {
       expect(values(table, "calib")).toEqual([Number("123456789012345.678"), -0.5, 1e15, 0]);
     }
   });
+
+  it("reads INT64 ids past 2^53 and booleans into z.string() columns as their exact text, as readTable and DuckDB do", async () => {
+    const path = await duckdbParquet(
+      "ids.parquet",
+      `SELECT * FROM (VALUES (9007199254740993::BIGINT, 7::INTEGER, true), (9223372036854775807, -3, false), (-5, NULL, NULL), (NULL, 0, true)) t(reading_id, small, flag)`,
+    );
+    const schema = z.object({
+      reading_id: z.string().nullable(),
+      small: z.string().nullable(),
+      flag: z.enum(["true", "false"]).nullable(),
+    });
+    for (const table of await threeReads(path, schema)) {
+      expect(values(table, "reading_id")).toEqual(["9007199254740993", "9223372036854775807", "-5", null]);
+      expect(values(table, "small")).toEqual(["7", "-3", null, "0"]);
+      expect(values(table, "flag")).toEqual(["true", "false", null, "true"]);
+    }
+  });
 });

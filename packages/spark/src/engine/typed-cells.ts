@@ -13,12 +13,17 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 /**
  * The value and invalid flag of schema column `spec` (the `i`-th) from a typed file column `c` (Parquet, JSON) of Spark type
  * `type`, as readTable reads a decoded value: numbers from any number type (a float finite; an integer whole
- * and within 2^53), time stamps from time stamps and dates, booleans from booleans, text from text; text in
- * any other column parsed by readTable's text rules. A null is the default or null, invalid where the column
+ * and within 2^53), time stamps from time stamps and dates, booleans from booleans, text from text, integers
+ * and booleans, as their text; text in any other column parsed by readTable's text rules. A null is the default or null, invalid where the column
  * may not be empty. Undefined for any other pairing (the file holds another kind of value).
  */
 export function typedCellSql(spec: ColumnSpec, c: string, type: string, i: number): CellSql | undefined {
   if (TEXT_TYPES.has(type)) return textCellSql(spec, c, i);
+  // an integer or a boolean read as text is its text, as readTable has it (an INT64's exact digits: the way to
+  // keep ids past 2^53 whole); a float's or a decimal's text is Java's on Spark, not readTable's: refused
+  const text = spec.kind === "string" || spec.kind === "enum";
+  if (text && (INTEGER_TYPES.has(type) || type === "long" || type === "boolean"))
+    return textCellSql(spec, `CAST(${c} AS STRING)`, i);
   const cell = (value: string, invalid: string): CellSql => ({
     layers: [],
     value: `CASE WHEN ${c} IS NULL THEN ${emptyValueSql(spec)} ELSE ${value} END`,
