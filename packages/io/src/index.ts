@@ -51,6 +51,7 @@ export {
   TableReadError,
   TableWriteError,
 } from "./errors";
+export { parquetNanosecondColumns } from "./parquet/nanosecond-columns";
 export type { ColumnBound } from "./parquet/row-group-bounds";
 export type { ColumnAliases } from "./read/aliases";
 export { checkAliases, mapColumns, normalizeColumnName } from "./read/aliases";

@@ -92,4 +92,23 @@ describe.runIf(remote !== "")("a Parquet file on Spark as readTable reads it", {
       expect(values(table, "flag")).toEqual(["true", "false", null, "true"]);
     }
   });
+
+  it("names the file and the column of nanosecond time stamps, which Spark cannot read, and says what to do", async () => {
+    const path = await duckdbParquet(
+      "nanos.parquet",
+      `SELECT 1 AS id, TIMESTAMP_NS '2024-01-01 10:00:00.123456789' AS taken`,
+    );
+    const schema = z.object({ id: z.int(), taken: z.date() });
+    expect(values(await readTable(path, schema), "taken")).toEqual([Date.UTC(2024, 0, 1, 10, 0, 0, 123)]);
+    const message = `${path}, column taken: the file's column "taken" holds Parquet TIMESTAMP(NANOS) time stamps: Spark cannot read Parquet TIMESTAMP(NANOS), pandas' and pyarrow's default unit: write the time stamps in microseconds or milliseconds`;
+    const shape = aq.table({ id: [], taken: [] });
+    for (const source of [sparkFiles("parquet", [path], { schema }), sparkFiles("parquet", [path])]) {
+      const error = await runOnSpark(pipe(shape), { remote: sparkTest.session, source }).catch(
+        (e: unknown) => e as Error,
+      );
+      expect((error as Error).name).toBe("TableReadError");
+      expect((error as Error).message).toContain(message);
+      expect((error as Error).message).toContain("or read the files with readTable or duckdbParquetFiles");
+    }
+  });
 });

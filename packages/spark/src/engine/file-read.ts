@@ -21,6 +21,7 @@ import {
 } from "./checked-columns";
 import { fileOrder } from "./file-order";
 import { firstInvalid } from "./first-invalid";
+import { explainNanosecondStamps } from "./nanosecond-stamps";
 import { firstOpenQuote } from "./open-quote";
 import { type FileSummary, fileSummaries, readReport } from "./read-report";
 import type { PlacesSource } from "./record-places";
@@ -134,9 +135,13 @@ export async function readSchemaFiles(
 ): Promise<ReadReport> {
   const started = performance.now();
   const what = `reading ${source.label}`;
-  const columns = await fileColumns(session, files, source.relation, what, call).catch((error: unknown) => {
-    throw files.format === "csv" ? explainCsvFailure(error, false) : error;
-  });
+  const columns = await fileColumns(session, files, source.relation, what, call).catch(
+    async (error: unknown) => {
+      throw files.format === "csv"
+        ? explainCsvFailure(error, false)
+        : await explainNanosecondStamps(error, source.relation, source.label);
+    },
+  );
   const cells = cellsOf(files, columns, source.label);
   const read = `${view}_read`;
   const checked = `${view}_checked`;

@@ -30,6 +30,7 @@ import type { Relation } from "../generated/spark/connect/relations_pb";
 import { type ColumnType, inferColumnType } from "./column-types";
 import { readSchemaFiles } from "./file-read";
 import { flooredMillis, flooredZonedMillis } from "./floored-stamps";
+import { explainNanosecondStamps } from "./nanosecond-stamps";
 import { checkOwnRenderingsOnSpark } from "./own-renderings";
 import type { SparkSource } from "./sources";
 import { SparkSession } from "./spark-session";
@@ -134,7 +135,11 @@ async function sourceColumnsOnSpark(
   source: SparkSource,
   call: SparkCallOptions,
 ): Promise<SourceColumn[]> {
-  const schema = await session.client.schema(source.relation, `reading ${source.label}`, call);
+  const schema = await session.client
+    .schema(source.relation, `reading ${source.label}`, call)
+    .catch(async (error: unknown) => {
+      throw await explainNanosecondStamps(error, source.relation, source.label);
+    });
   if (schema?.kind.case !== "struct") return [];
   return schema.kind.value.fields.map((field) => ({
     name: field.name,
