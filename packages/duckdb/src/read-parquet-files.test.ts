@@ -39,8 +39,18 @@ const COLUMNS: Readonly<
 > = {
   vendor: {
     types: [
-      ["INTEGER", "SMALLINT", "BIGINT", "UBIGINT", "DOUBLE", "FLOAT", "DECIMAL(9,3)", "DECIMAL(18,0)"],
-      ["VARCHAR", "DECIMAL(38,2)"],
+      [
+        "INTEGER",
+        "SMALLINT",
+        "BIGINT",
+        "UBIGINT",
+        "DOUBLE",
+        "FLOAT",
+        "DECIMAL(9,3)",
+        "DECIMAL(18,0)",
+        "DECIMAL(38,2)",
+      ],
+      ["VARCHAR"],
     ],
     texts: [
       ["1", "3", "7"],
@@ -62,8 +72,17 @@ const COLUMNS: Readonly<
   },
   fare: {
     types: [
-      ["DOUBLE", "FLOAT", "INTEGER", "BIGINT", "DECIMAL(10,2)", "DECIMAL(18,6)", "DECIMAL(4,0)"],
-      ["DECIMAL(38,10)", "VARCHAR"],
+      [
+        "DOUBLE",
+        "FLOAT",
+        "INTEGER",
+        "BIGINT",
+        "DECIMAL(10,2)",
+        "DECIMAL(18,6)",
+        "DECIMAL(4,0)",
+        "DECIMAL(38,10)",
+      ],
+      ["VARCHAR"],
     ],
     texts: [
       ["12.5", "-0.0", "3", "1.15", "-0.07", null],
