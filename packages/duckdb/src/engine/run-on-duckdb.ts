@@ -35,6 +35,7 @@ import { withOptimizersOff } from "./optimizers";
 import { checkOwnRenderingsOnDuckDb } from "./own-renderings";
 import { runCounted } from "./profiled-counts";
 import { readQuery } from "./read-result";
+import { takeTurn } from "./run-queue";
 import { checkSessionSettings } from "./session-settings";
 import { quote } from "./sql-text";
 import { refuseZonedColumns } from "./zoned-columns";
@@ -44,7 +45,10 @@ export type StepPlacement = EnginePlacement<"duckdb">;
 
 /** Options of {@link runOnDuckDb}. */
 export interface DuckDbRunOptions {
-  /** An open database to run in (kept open); default: a new in-memory one, closed afterwards. */
+  /**
+   * An open database to run in (kept open); default: a new in-memory one, closed afterwards. Runs on one database
+   * take turns (each from loading its tables to dropping them, in the order they were started).
+   */
   readonly database?: DuckDb;
   /** The memory limit of the database opened for the run (`"4GB"`), when no `database` is given. */
   readonly memoryLimit?: string;
@@ -238,14 +242,25 @@ export async function loadPipe(pipe: Pipe<string>, options: DuckDbRunOptions): P
       ...(memoryLimit === undefined ? {} : { memoryLimit }),
       ...(signal === undefined ? {} : { signal }),
     }));
-  // a database of the user's may hold settings (a collation, a default order) that would change the results
-  if (options.database !== undefined) await checkSessionSettings(db);
+  // a shared database runs one pipe at a time, from its load to the drop of its relations (see run-queue.ts)
+  const endTurn = options.database === undefined ? undefined : await takeTurn(db);
+  if (options.database !== undefined) {
+    // a database of the user's may hold settings (a collation, a default order) that would change the results;
+    // checked in the run's turn (another run's result may be read on the connection until then)
+    try {
+      await checkSessionSettings(db);
+    } catch (error) {
+      endTurn?.();
+      throw error;
+    }
+  }
   const close = async (): Promise<void> => {
     try {
       if (filesSource) await FilesRelation.drop(db, source);
       await dropRelations(db, compiled, filesSource ? undefined : source);
     } finally {
       if (options.database === undefined) db.close();
+      endTurn?.();
     }
   };
   try {
