@@ -1,5 +1,6 @@
-import type { Pipe, SqlDialectName, SqlRendering } from "@tablepipe/core";
+import { type Pipe, type SqlDialectName, type SqlRendering, schemaOf } from "@tablepipe/core";
 import { flattenPlan, planSteps } from "@tablepipe/core/internal";
+import type { ColumnType } from "./column-types";
 import { compilePipe } from "./compile-pipe";
 
 /** Options of {@link pipeToSql}. */
@@ -12,6 +13,13 @@ export interface PipeSqlOptions {
   readonly numberRows: (relation: string, columns: readonly string[]) => string;
   /** SQL renderings by transform name, for transforms that have none. */
   readonly renderings?: Readonly<Record<string, SqlRendering>>;
+  /**
+   * The source columns' types as the engine's run loads them (type-dependent renderings decline without), so
+   * that the query is the one the run compiles.
+   */
+  readonly sourceTypes?: Readonly<Record<string, ColumnType>>;
+  /** The engine's `columnTypes` (see `compilePipe`), as the run is given them. */
+  readonly columnTypes?: Readonly<Record<string, ColumnType>>;
 }
 
 /**
@@ -22,13 +30,16 @@ export interface PipeSqlOptions {
  */
 export function pipeToSql(pipe: Pipe<string>, options: PipeSqlOptions): string {
   const columns = pipe.source.columnNames();
-  const flat = flattenPlan(planSteps(columns, pipe.steps));
+  // planned with the source's schema, as a run plans it: the steps' column types are the run's
+  const flat = flattenPlan(planSteps(columns, pipe.steps, "", schemaOf(pipe.source)));
   const compiled = compilePipe(columns, flat, {
     dialect: options.dialect,
     sourceRelation: options.sourceName ?? "input",
     lookupRelation: (i) => `lookup_${i}`,
     numberRows: options.numberRows,
     renderings: options.renderings,
+    ...(options.sourceTypes === undefined ? {} : { sourceTypes: options.sourceTypes }),
+    ...(options.columnTypes === undefined ? {} : { columnTypes: options.columnTypes }),
   });
   const rest = flat.slice(compiled.renderedSteps).map((step) => `--   ${step.path}`);
   if (rest.length === 0) return compiled.sql;
