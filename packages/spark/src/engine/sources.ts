@@ -3,6 +3,7 @@ import type { ColumnAliases, OnInvalid, ZonedTimestamps } from "@tablepipe/io";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import type { ColumnType } from "./column-types";
 import { type FileSchema, fileSchema } from "./file-schema";
+import { refuseRelativePaths } from "./relative-paths";
 import { QUOTED_EMPTY } from "./text-cells";
 
 export { SPARK_TYPES } from "./spark-types";
@@ -133,8 +134,8 @@ export function dataSourceRelation(
 }
 
 /**
- * Files Spark reads (paths or globs on the machine Spark runs on, or `s3://...`, `abfss://...`): CSV, Parquet or
- * JSON lines. With a schema they read as readTable reads them: columns found by header name (or alias), CSV cells
+ * Files Spark reads (paths or globs on the machines Spark runs on, from the root, or `s3://...`, `abfss://...`: a
+ * relative path is refused, as Spark would resolve it in its server's working directory): CSV, Parquet or JSON lines. With a schema they read as readTable reads them: columns found by header name (or alias), CSV cells
  * as text (quoted cells over several lines, `""` inside quotes) parsed by readTable's rules, Parquet and JSON
  * values checked against the schema's types and nullability; a missing column, a value that does not convert
  * or a null where none may be is a `TableReadError` naming the file, the line (or row), the column and the value
@@ -159,6 +160,7 @@ export function sparkFiles(
     options.schema === undefined
       ? undefined
       : fileSchema(options.schema, options.aliases, options.onInvalid, "sparkFiles", options.zonedTimestamps);
+  refuseRelativePaths(list);
   const read = readOptions(format, list, schema !== undefined, options.options ?? {});
   const declared = declaredSchema(options.schema);
   return {
