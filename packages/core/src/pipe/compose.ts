@@ -8,6 +8,7 @@ import type { StepSpec, Transform, TransformRuntime } from "../transform/runtime
 import type { KnownTypesOf, NoColumnTypes } from "../transform/table";
 import { isTable } from "../transform/table";
 import type { NoParams, ParamsSchema, StaticContract } from "../transform/types";
+import { checkedSteps, stepsOfFunction } from "./composite-steps";
 import { executePlan } from "./execute";
 import { foldContracts, planSteps } from "./plan";
 import type { Step } from "./step";
@@ -86,8 +87,11 @@ export function compose<
 >(definition: CompositeDefinition<Z, T> & { name: N }): Transform<Record<never, never>, Z, FoldSteps<T>, N> {
   const name = definition.name;
   const validator = paramsValidator({}, definition.params);
+  const given: unknown = definition.steps;
+  // a list is checked at once; a function's list when the composite's params are known
+  const list = typeof given === "function" ? undefined : checkedSteps(name, given);
   const expand = (resolved: Record<string, unknown>): readonly StepSpec[] =>
-    typeof definition.steps === "function" ? definition.steps(resolved as z.output<Z>) : definition.steps;
+    list ?? stepsOfFunction(name, definition.steps as (params: never) => unknown, resolved);
   const run = (table: ColumnTable, resolved: Record<string, unknown>): ColumnTable =>
     executePlan(table, planSteps(table.columnNames(), expand(resolved), name, schemaOf(table))).table;
   const runtime: TransformRuntime = {

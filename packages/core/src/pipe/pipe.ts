@@ -2,7 +2,13 @@ import type { ColumnTable } from "arquero";
 import { schemaOf } from "../schema/registry";
 import type { ColumnParams } from "../transform/column-params";
 import type { Transform } from "../transform/runtime";
-import type { ColumnTypes, KnownTypesOf, NoColumnTypes, Table } from "../transform/table";
+import {
+  type ColumnTypes,
+  isTable,
+  type KnownTypesOf,
+  type NoColumnTypes,
+  type Table,
+} from "../transform/table";
 import type {
   NeedsCheck,
   NeedsMessages,
@@ -15,6 +21,7 @@ import type {
   StepParamsArgs,
 } from "../transform/types";
 import { executePlan, executePlanPausing } from "./execute";
+import { describeGiven } from "./given-value";
 import { planSteps } from "./plan";
 import { makeStep, type Step } from "./step";
 import type { TraceEntry } from "./trace";
@@ -156,6 +163,11 @@ export class Pipe<C extends string, K extends ColumnTypes = NoColumnTypes> {
   async #runAsync(options: PipeRunOptions<object>): Promise<PipeResult<C, K>> {
     const { engine, signal } = options;
     signal?.throwIfAborted();
+    if (engine !== undefined && typeof (engine as Partial<PipeEngine>).runPipe !== "function") {
+      throw new TypeError(
+        `run({ engine }) needs an engine (duckdb(), spark(remote): an object with runPipe), got ${describeGiven(engine)}`,
+      );
+    }
     // An engine gives back the table the pipe describes: its types are the pipe's.
     if (engine !== undefined) return (await engine.runPipe(this as Pipe<C>, { signal })) as PipeResult<C, K>;
     const pause = async (): Promise<void> => (signal === undefined ? undefined : stopIfAborted(signal));
@@ -185,5 +197,7 @@ export type CheckedPipe<
 export function pipe<C extends string, K extends ColumnTypes = NoColumnTypes>(
   table: Table<C, K>,
 ): Pipe<C, K> {
+  // refused here, not at the run (where an engine would meet it as "cannot read properties of undefined")
+  if (!isTable(table)) throw new TypeError(`pipe() needs an arquero table, got ${describeGiven(table)}`);
   return new Pipe<C, K>(table);
 }

@@ -36,3 +36,18 @@ export interface SourcePipeEngine<X extends object = object> {
  */
 export type SourceEngineRunResult<C extends string, K extends ColumnTypes, E> =
   E extends SourcePipeEngine<infer X> ? SourcePipeResult<C, K> & X : SourcePipeResult<C, K>;
+
+/**
+ * Throw, before anything runs, when a source pipe's engine cannot read files (a JavaScript caller's
+ * `pipeFrom(...).run({ engine: spark(url) })`, which TypeScript refuses): the error says where a source pipe runs.
+ */
+export function refuseNonSourceEngine(engine: unknown): void {
+  if (typeof (engine as Partial<SourcePipeEngine> | undefined)?.runSource === "function") return;
+  const name = (engine as { name?: unknown } | undefined)?.name;
+  const which = typeof name === "string" ? `engine "${name}"` : "the engine given";
+  throw new TypeError(
+    `a source pipe (pipeFrom) runs in process (run()) or on an engine that reads its files itself ` +
+      `(run({ engine: duckdb() })); ${which} does not read them: on Spark, let Spark read the files, ` +
+      `spark(remote, { source: sparkFiles("csv", paths, { schema }) }), for a pipe of a table with the schema's columns`,
+  );
+}

@@ -230,3 +230,16 @@ describe("pipeFrom", () => {
     expect(trace.map((t) => t.rowsOut)).toEqual([0, 0]);
   });
 });
+
+describe("a source pipe on an engine that does not read files", () => {
+  it("refuses it before reading, saying where a source pipe runs and what Spark reads", async () => {
+    const file = folder.file("engine-one.csv", "id\n1\n");
+    // a PipeEngine without runSource, as spark(remote) is (TypeScript refuses it; JavaScript gets this error)
+    const spark = { name: "spark", runPipe: () => Promise.reject(new Error("not reached")) };
+    const run = pipeFrom(file, z.object({ id: z.int() })).run({ engine: spark as never });
+    await expect(run).rejects.toThrow(TypeError);
+    await expect(run).rejects.toThrow(
+      'a source pipe (pipeFrom) runs in process (run()) or on an engine that reads its files itself (run({ engine: duckdb() })); engine "spark" does not read them: on Spark, let Spark read the files, spark(remote, { source: sparkFiles("csv", paths, { schema }) })',
+    );
+  });
+});

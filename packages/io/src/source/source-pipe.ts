@@ -40,7 +40,12 @@ import { readTraceEntry } from "../read/read-trace-entry";
 import { columnKinds, type RowSchema } from "../read/schema-columns";
 import type { ReadTableOptions, SchemaColumns } from "../read/types";
 import { CandidateRows, candidatePair } from "./candidate-rows";
-import type { SourceEngineRunResult, SourcePipeEngine, SourcePipeResult } from "./source-engine";
+import {
+  refuseNonSourceEngine,
+  type SourceEngineRunResult,
+  type SourcePipeEngine,
+  type SourcePipeResult,
+} from "./source-engine";
 import { type StepTally, streamedRunner } from "./streamed-runner";
 
 export type { SourcePipeResult } from "./source-engine";
@@ -202,6 +207,7 @@ export class SourcePipe<C extends string, K extends ColumnTypes = NoColumnTypes>
   }): Promise<SourceEngineRunResult<C, K, E>>;
   async run(options?: { readonly engine: SourcePipeEngine<object> }): Promise<SourcePipeResult<C, K>> {
     if (options === undefined) return this.#runInProcess();
+    refuseNonSourceEngine(options.engine);
     this.plan();
     // the engine gives back the table the pipe describes: its types are the pipe's
     return options.engine.runSource<C>(

@@ -209,6 +209,22 @@ describe("Job", () => {
     );
   });
 
+  it("refuses, before running, runPipe options without an engine (JavaScript, a config's options)", async () => {
+    const ran: string[] = [];
+    class NoEngineJob extends CountingJob {
+      override transform(): Promise<void> {
+        return this.stage("transform", async () => {
+          const p = pipe(this.table("source")).transform(notingStep(ran)("first"));
+          this.tables.kept = await this.runPipe("prepare", p, {} as { engine: PipeEngine });
+        });
+      }
+    }
+    await expect(new NoEngineJob({ max: 3 }).run()).rejects.toThrow(
+      'runPipe("prepare", pipe, options): options.engine must be an engine (duckdb(), spark(remote)), got none; to run the pipe in process, leave the options out: runPipe("prepare", pipe)',
+    );
+    expect(ran).toEqual([]);
+  });
+
   it("runs a pipe on an engine with the job's signal, keeping its trace", async () => {
     const controller = new AbortController();
     const seen: (AbortSignal | undefined)[] = [];

@@ -147,7 +147,7 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
     pipeline: Pipe<C, K>,
     options?: { readonly engine: PipeEngine },
   ): Promise<Table<C, K>> {
-    if (options !== undefined) return await this.#runPipeOn(name, pipeline, options.engine);
+    if (options !== undefined) return await this.#runPipeOn(name, pipeline, engineOf(name, options));
     const { table, trace } = await pipeline.runStepwise(() => this.checkpoint());
     this.keepTrace(name, trace);
     return table;
@@ -183,4 +183,19 @@ export abstract class Job<Config, Tables extends Record<string, ColumnTable>> {
     this.traces[name] = trace;
     for (const line of formatFunnel(trace)) this.log.info(line);
   }
+}
+
+/**
+ * The engine of `runPipe`'s options, checked before anything runs: an options object without one (built from a
+ * config, in JavaScript; TypeScript refuses it) would run the pipe in process, then fail on the engine's name.
+ */
+function engineOf(name: string, options: { readonly engine: PipeEngine }): PipeEngine {
+  const engine: unknown = options.engine;
+  if (typeof (engine as Partial<PipeEngine> | undefined)?.runPipe === "function") return engine as PipeEngine;
+  const got =
+    engine === undefined ? "none" : typeof engine === "string" ? JSON.stringify(engine) : typeof engine;
+  throw new TypeError(
+    `runPipe("${name}", pipe, options): options.engine must be an engine (duckdb(), spark(remote)), got ${got}; ` +
+      `to run the pipe in process, leave the options out: runPipe("${name}", pipe)`,
+  );
 }
