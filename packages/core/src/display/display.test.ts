@@ -31,6 +31,24 @@ group("show", () => {
     );
   });
 
+  it("escapes line breaks, tabs and other control characters in cells and names, one line per row", () => {
+    const notes = table({ "id\tkey": [1, 2], notes: ["line one\r\nline two", "a\tb\u001b[31m"] });
+    expect(show(notes).text).toBe(
+      [
+        "+-------+--------------------+",
+        "|id\\tkey|notes               |",
+        "+-------+--------------------+",
+        "|      1|line one\\r\\nline two|",
+        "|      2|a\\tb\\u001b[31m      |",
+        "+-------+--------------------+",
+        "2 rows",
+      ].join("\n"),
+    );
+    const lines = describe(notes).text.split("\n");
+    expect(lines).toHaveLength(7);
+    expect(lines).toContain("|notes  |string|    0|a\\tb\\u001b[31m|line one\\r\\nline two|       2|");
+  });
+
   it("takes the types a table remembers, and never takes a number for a time stamp without them", () => {
     expect(show(trips(), 1).text).toContain("|  1517767200000|");
     const remembered = rememberTableSchema(trips(), schema);

@@ -1,6 +1,7 @@
 import { setTableRenderer } from "../schema/registry";
 import { type DisplayableTable, type DisplaySchema, resolveDisplaySchema } from "./display-schema";
 import { formatDisplayValue } from "./format-display";
+import { gridText } from "./grid-text";
 import { TextBlock } from "./text-block";
 import { cutToWidth, displayWidth, padToWidth } from "./text-width";
 
@@ -17,7 +18,8 @@ const DEFAULT_WIDTH = 40;
 
 /**
  * The first `n` rows of a table as a text grid, the guide's `.show(5)`: time stamps as `2018-02-04 18:00:00`,
- * dates as `2018-02-04`, missing values as `null`, numbers right-aligned. `console.log(show(trips, 5))`
+ * dates as `2018-02-04`, missing values as `null`, numbers right-aligned, a line break or tab in a cell escaped
+ * (`line one\r\nline two`) so that each row stays one line. `console.log(show(trips, 5))`
  * prints it; in the REPL `show(trips, 5)` alone does.
  * @example console.log(show(trips, 5))
  *   // +-------------------+-----------+
@@ -42,10 +44,14 @@ export function show(
     const values = table.array(name) as ArrayLike<unknown>;
     const type = schema[name]?.type ?? "other";
     const cells: string[] = [];
-    for (let r = 0; r < rows; r++) cells.push(cutToWidth(formatDisplayValue(values[r], type), maxWidth));
+    // a line break or tab inside a cell is escaped, so that each row stays one line of the grid
+    for (let r = 0; r < rows; r++) {
+      cells.push(cutToWidth(gridText(formatDisplayValue(values[r], type)), maxWidth));
+    }
     const right = type === "int" || type === "float";
-    const width = Math.max(displayWidth(name), ...cells.map(displayWidth));
-    return { name, cells, right, width };
+    const label = gridText(name);
+    const width = Math.max(displayWidth(label), ...cells.map(displayWidth));
+    return { name: label, cells, right, width };
   });
   const pad = padToWidth;
   const rule = `+${columns.map((c) => "-".repeat(c.width)).join("+")}+`;
