@@ -72,7 +72,7 @@ describe("runs at the same time on one shared DuckDb", () => {
     }
   });
 
-  it("go on after a run that failed: its turn ends with it", async () => {
+  it("go on after a run that failed, or was refused: its turn ends with it", async () => {
     const db = await DuckDb.open();
     try {
       const missing = duckdbTable("no_such_table", z.object({ device_id: z.string(), value: z.number() }));
@@ -82,6 +82,13 @@ describe("runs at the same time on one shared DuckDb", () => {
       ]);
       expect(failed.status === "rejected" && String(failed.reason)).toMatch(/no_such_table/);
       expect(sorted.status === "fulfilled" && sorted.value.table.numRows()).toBe(n);
+      // a run refused for the database's settings ends its turn too: the next one runs once they are reset
+      await db.connection.run("SET default_collation = 'nocase'");
+      await expect(runOnDuckDb(pipes[1] as Pipe<string>, { database: db })).rejects.toThrow(
+        /default_collation/,
+      );
+      await db.connection.run("RESET default_collation");
+      expect((await runOnDuckDb(pipes[1] as Pipe<string>, { database: db })).table.numRows()).toBe(n);
     } finally {
       db.close();
     }
