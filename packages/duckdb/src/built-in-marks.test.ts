@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { RENDERED_TRANSFORMS } from "./index";
 
 /** The exports of @tablepipe/transforms that are transforms (callables with a transform name). */
-const exported = Object.values(transforms).filter(
-  (value): value is TransformRuntime & ((...args: never[]) => unknown) =>
+const exported: readonly TransformRuntime[] = Object.values(transforms as Record<string, unknown>).filter(
+  (value): value is TransformRuntime =>
     typeof value === "function" && typeof (value as { transformName?: unknown }).transformName === "string",
 );
 
