@@ -1,4 +1,5 @@
-import { parseTimestamp } from "../time/timestamp";
+import { parseTimestamp, parseWallClockTimestamp } from "../time/timestamp";
+import { zonedTimestampReason } from "../time/zoned";
 import type {
   BinaryOp,
   CastType,
@@ -38,14 +39,18 @@ export function lit(value: LiteralValue): Expr<never> {
 /**
  * A zone-less time-stamp literal from its wall-clock text (the CSV reader's layouts: `2024-03-01 18:30:00`,
  * `2024-03-01T18:30`, ...), held as
- * the epoch milliseconds of that wall-clock time read as UTC.
+ * the epoch milliseconds of that wall-clock time read as UTC. Text with a zone (`Z` or an offset) is refused,
+ * as readTable refuses it, never shifted.
  *
  * @example ge(col("ordered_at"), timestamp("2024-03-01"))
  */
 export function timestamp(text: string): Expr<never> {
-  const value = parseTimestamp(text);
-  if (Number.isNaN(value))
+  const value = parseWallClockTimestamp(text);
+  if (Number.isNaN(value)) {
+    if (!Number.isNaN(parseTimestamp(text)))
+      throw new RangeError(`timestamp: ${zonedTimestampReason(JSON.stringify(text))}`);
     throw new RangeError(`timestamp: expected a time stamp like "2024-03-01 18:30:00", got "${text}"`);
+  }
   return { kind: "literal", value, timestamp: true };
 }
 
