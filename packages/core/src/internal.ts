@@ -13,7 +13,14 @@ export { displayWidth, padToWidth } from "./display/text-width";
 export { withArticle } from "./display/with-article";
 export { castFailureDetail } from "./expr/cast";
 export { evaluateExpression } from "./expr/evaluate";
-export { declaredKinds, expressionKind, typeKind } from "./expr/expression-kind";
+export {
+  type ColumnKind,
+  columnKind,
+  declaredKinds,
+  expressionKind,
+  expressionKinds,
+  typeKind,
+} from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";
 export { everyPickedValue, pickedValues } from "./expr/picked-values";
 export { castsToText, givesStamps, stampText } from "./expr/stamp-text";

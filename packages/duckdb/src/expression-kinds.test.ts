@@ -54,7 +54,7 @@ const REFUSED: readonly (readonly [string, Expr, RegExp])[] = [
   [
     "contains on a time stamp",
     contains(col("at"), "1970"),
-    /expected strings, but column "at" holds numbers/,
+    /expected strings, but column "at" holds time stamps/,
   ],
   ["a date part of a string", year(col("status")), /expected numbers, but column "status" holds strings/],
   ["a date part of a boolean", day(col("paid")), /expected numbers, but column "paid" holds booleans/],

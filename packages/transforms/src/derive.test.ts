@@ -21,11 +21,18 @@ import { orderRows, ordersTable } from "./internal/test-support";
 
 describe("derive", () => {
   it("adds columns from expressions on each row; each sees the input's columns", () => {
-    const t = aq.table({
-      price: [2, 3],
-      qty: [5, null],
-      at: Float64Array.of(Date.UTC(2024, 2, 1), Date.UTC(2024, 11, 31)),
-    });
+    const t = typedTable(
+      aq.table({
+        price: [2, 3],
+        qty: [5, null],
+        at: Float64Array.of(Date.UTC(2024, 2, 1), Date.UTC(2024, 11, 31)),
+      }),
+      {
+        price: { type: "int", nullable: false },
+        qty: { type: "int", nullable: true },
+        at: { type: "timestamp", nullable: false },
+      },
+    );
     const out = derive(t, {
       columns: { total: mul(col("price"), col("qty")), m: month(col("at")), price: add(col("price"), 1) },
     });

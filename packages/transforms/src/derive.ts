@@ -8,9 +8,9 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import {
-  declaredKinds,
   evaluateExpression,
   expressionKind,
+  expressionKinds,
   markBuiltIn,
   vectorToColumn,
 } from "@tablepipe/core/internal";
@@ -59,7 +59,7 @@ export const derive = withStaticContract<DeriveColumns>()(
     }),
     // each expression on the declared column types, before any row is read: the run's own check on no rows
     check: ({ columns }, input) => {
-      const kinds = declaredKinds(input);
+      const kinds = expressionKinds(input);
       for (const [name, expr] of Object.entries(columns)) expressionKind(expr, kinds, deriveStep(name));
     },
     types: ({ columns }, input) =>

@@ -10,6 +10,7 @@ import { declaredKinds, markBuiltIn, withArticle } from "@tablepipe/core/interna
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
+import { checkDateFills } from "./internal/date-fill";
 import { valueKind } from "./internal/missing";
 import { assignColumns, visibleRows } from "./internal/rows";
 
@@ -77,7 +78,7 @@ function filled(values: ColumnValues, rows: Uint32Array, value: FillValue): Floa
  * Replace the missing values (null, undefined, NaN, an invalid Date) of columns by a value: `{ column: value }`
  * (SQL's `COALESCE(column, value)`). The value must be of the column's type: a number for numbers and time
  * stamps (epoch milliseconds, e.g. `Date.UTC(2024, 0, 1)`, not a Date; a column holding Date objects gets the
- * fill as a Date), a string for strings, a boolean for booleans;
+ * fill as a Date; for a `date` column a midnight), a string for strings, a boolean for booleans;
  * otherwise it is an error naming the step, the column, a row's value and the fill value. A column whose type
  * is declared (a read's row schema, `typedTable`) is checked before any row is read, against that type; a
  * column of a plain table holding only missing values takes any value. Rows and their order are unchanged.
@@ -102,7 +103,10 @@ export const fillNull = withStaticContract<FillNullColumns>()(
         .describe("The fill values: { column: value }."),
     }),
     contract: ({ columns }) => ({ needs: Object.keys(columns) }),
-    check: ({ columns }, input) => checkDeclared(columns, input),
+    check: ({ columns }, input) => {
+      checkDeclared(columns, input);
+      checkDateFills(columns, input);
+    },
     // Same type, no longer nullable (an int column filled with 1.5 becomes a float one).
     types: ({ columns }, input) =>
       Object.fromEntries(

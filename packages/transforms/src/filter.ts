@@ -10,9 +10,9 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import {
-  declaredKinds,
   evaluateExpression,
   expressionKind,
+  expressionKinds,
   markBuiltIn,
   trueRows,
   type ValueKind,
@@ -54,7 +54,7 @@ export const filter = withStaticContract<FilterColumns>()(
     contract: ({ where }) => ({ needs: exprColumns(where) }),
     // the condition on the declared column types, before any row is read: the run's own check on no rows
     check: ({ where }, input) =>
-      requireCondition(where, expressionKind(where, declaredKinds(input), "filter")),
+      requireCondition(where, expressionKind(where, expressionKinds(input), "filter")),
     keepWhere: ({ where }) => where,
     apply: (table, { where }) => {
       const rows = visibleRows(table);

@@ -5,6 +5,7 @@ import * as z from "zod";
 import { type ColumnValues, columnValues } from "./internal/columns";
 import { valueKind } from "./internal/missing";
 import { visibleRows } from "./internal/rows";
+import { checkUnionStamps, unionType } from "./internal/union-types";
 
 function quoted(names: readonly string[]): string {
   return names.map((name) => `"${name}"`).join(", ");
@@ -37,6 +38,8 @@ function concatenated(a: ColumnValues, top: Uint32Array, b: ColumnValues, bottom
  * - A column missing from either table is an error naming the missing and the extra columns.
  * - A column holding numbers (or time stamps) in one table and strings or booleans in the other is an error
  *   naming it; a column holding only missing values fits any.
+ * - A column of time stamps (or dates) in one table and other numbers in the other is an error naming it and
+ *   both types, before any row is read; a date with a time stamp gives a time stamp (the date is its midnight).
  *
  * Params: `other` (required), a table.
  *
@@ -47,30 +50,14 @@ export const union = defineTransform({
   name: "union",
   description: "Append the rows of another table with the same columns, matched by name (UNION ALL).",
   params: z.object({ other: tableParam().describe("The table whose rows are appended.") }),
-  // The input's types (int and float together make float; a column of nulls takes the other's type);
-  // nullable where either table's column is.
+  // a time stamp with another number is refused before any row is read
+  check: ({ other }, input) => checkUnionStamps(input, schemaOf(other)),
+  // The input's types (int and float together make float, a date and a time stamp a time stamp; a column of
+  // nulls takes the other's type); nullable where either table's column is.
   types: ({ other }, input) => {
     const theirs = schemaOf(other);
     return Object.fromEntries(
-      Object.entries(input).map(([name, ours]) => {
-        const their = theirs[name];
-        const types = new Set([ours.type, their?.type ?? "unknown"]);
-        const type =
-          types.has("float") && types.has("int") && types.size === 2
-            ? "float"
-            : ours.type === "unknown"
-              ? (their?.type ?? "unknown")
-              : ours.type;
-        const fromValues = ours.fromValues === true || their?.fromValues === true;
-        return [
-          name,
-          {
-            type,
-            nullable: ours.nullable || their?.nullable !== false,
-            ...(fromValues ? { fromValues } : {}),
-          },
-        ];
-      }),
+      Object.entries(input).map(([name, ours]) => [name, unionType(ours, theirs[name])]),
     );
   },
   apply: (table, { other }): ColumnTable => {

@@ -17,6 +17,7 @@ import {
 } from "./kernels";
 import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { concatStrings, NUMBER_FUNCTIONS } from "./number-functions";
+import { notStampsDetail, numbersName, STAMP_IN_LIST, stampMixDetail, stampsOf } from "./stamp-kinds";
 import { givesStamps, stampText } from "./stamp-text";
 import { givesInts as intsOn } from "./types";
 import {
@@ -64,13 +65,23 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     return v;
   };
 
+  /** A column's numbers are time stamps when its declared type says so (a declared int or float's are not). */
+  const typedStamps = (name: string, vector: Vector): Vector => {
+    if (vector.kind !== "number") return vector;
+    const type = typeOf(name);
+    if (type === "timestamp" || type === "date") return { ...vector, stamps: true };
+    if (type === "int" || type === "float") return { ...vector, stamps: false };
+    return vector;
+  };
+
   const readColumn = (name: string, at: ExprNode): Vector => {
     const cached = columns.get(name);
     if (cached !== undefined) return cached;
     const given = input.vector?.(name);
     if (given !== undefined) {
-      columns.set(name, given);
-      return given;
+      const typed = typedStamps(name, given);
+      columns.set(name, typed);
+      return typed;
     }
     const values = input.column(name);
     const vector = columnVector(values);
@@ -81,14 +92,16 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           `row ${vector.mixed} holds ${describeValue(values[vector.mixed])}`,
       );
     }
-    columns.set(name, vector);
-    return vector;
+    const typed = typedStamps(name, vector);
+    columns.set(name, typed);
+    return typed;
   };
 
-  const literal = (value: LiteralValue): Vector => {
+  const literal = (value: LiteralValue, stamp: boolean): Vector => {
     if (value === null || (typeof value === "number" && Number.isNaN(value))) return { kind: "null" };
     // an int literal -0 is 0, as SQL's (0) is and an int holds it
-    if (typeof value === "number") return { kind: "number", values: new Float64Array(n).fill(value + 0) };
+    if (typeof value === "number")
+      return { kind: "number", values: new Float64Array(n).fill(value + 0), stamps: stamp };
     if (typeof value === "boolean") return { kind: "boolean", values: new Uint8Array(n).fill(value ? T : F) };
     return { kind: "string", values: new Array<string>(n).fill(value) };
   };
@@ -96,8 +109,33 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
   const expect = (at: ExprNode, v: Vector, kind: ValueKind, what: ExprNode): void => {
     if (v.kind === kind || v.kind === "null") return;
     const source = what.kind === "column" ? `column "${what.name}" holds` : `${formatExpr(what)} gives`;
-    fail(at, `expected ${describeKind(kind)}, but ${source} ${describeKind(v.kind)}`);
+    const holds = v.kind === "number" ? numbersName(v.stamps) : describeKind(v.kind);
+    fail(at, `expected ${describeKind(kind)}, but ${source} ${holds}`);
   };
+
+  /**
+   * Whether the number parts are time stamps, all alike (a part that nothing types fits either): a time stamp
+   * mixed with another number is refused, naming the first part that differs from the first typed one.
+   */
+  const sameStamps = (at: ExprNode, parts: readonly { node: ExprNode; vector: Vector }[]) => {
+    const first = parts.find((p) => stampsOf(p.vector) !== undefined);
+    if (first === undefined) return undefined;
+    const stamps = stampsOf(first.vector)!;
+    for (const part of parts) {
+      const own = stampsOf(part.vector);
+      if (own !== undefined && own !== stamps) fail(at, stampMixDetail(stamps, part.node));
+    }
+    return stamps;
+  };
+
+  /** Refuse numbers that are not time stamps where a date part or `truncate` reads time stamps. */
+  const expectStamps = (at: ExprNode, v: Vector, what: ExprNode): void => {
+    expect(at, v, "number", what);
+    if (stampsOf(v) === false) fail(at, notStampsDetail(what));
+  };
+
+  /** Numbers that are not time stamps (arithmetic, a date part, a cast to a number). */
+  const plain = (v: NumberVector): NumberVector => ({ kind: "number", values: v.values, stamps: false });
 
   const numbers = (v: Vector): Float64Array =>
     v.kind === "number" ? v.values : new Float64Array(n).fill(Number.NaN);
@@ -161,6 +199,8 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       typeof right.value === "number" &&
       !Number.isNaN(right.value)
     ) {
+      const stamp = right.timestamp === true;
+      if (a.stamps !== undefined && a.stamps !== stamp) fail(at, stampMixDetail(a.stamps, right));
       return { kind: "boolean", values: compareNumbersTo(at.op, a.values, right.value, n) };
     }
     const b = evaluate(at.right);
@@ -171,10 +211,13 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       case "div":
         expect(at, a, "number", at.left);
         expect(at, b, "number", at.right);
-        // an int product or difference of ints may be -0 in JavaScript (`0 * -3`), never in an int column
-        return at.op !== "div" && givesInts(at)
-          ? noNegativeZero(arithmetic(at.op, numbers(a), numbers(b)))
-          : arithmetic(at.op, numbers(a), numbers(b));
+        // an int product or difference of ints may be -0 in JavaScript (`0 * -3`), never in an int column; a
+        // time stamp is its epoch milliseconds here, and the result a number
+        return plain(
+          at.op !== "div" && givesInts(at)
+            ? noNegativeZero(arithmetic(at.op, numbers(a), numbers(b)))
+            : arithmetic(at.op, numbers(a), numbers(b)),
+        );
       case "and":
       case "or":
         expect(at, a, "boolean", at.left);
@@ -194,6 +237,10 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         if (kind === "null") return { kind: "boolean", values: new Uint8Array(n).fill(N) };
         expect(at, a, kind, at.left);
         expect(at, b, kind, at.right);
+        sameStamps(at, [
+          { node: at.left, vector: a },
+          { node: at.right, vector: b },
+        ]);
         return { kind: "boolean", values: compareVectors(at.op, kind, a, b) };
       }
     }
@@ -232,12 +279,12 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       case "neg":
         expect(at, a, "number", at.arg);
         // an int's negation is `0 - x` (`0`, never `-0`, for 0), a float's keeps the sign of zero
-        return givesInts(at) ? mapNumbers(a, (x) => 0 - x) : mapNumbers(a, (x) => -x);
+        return plain(givesInts(at) ? mapNumbers(a, (x) => 0 - x) : mapNumbers(a, (x) => -x));
       case "abs":
       case "floor":
       case "ceil":
         expect(at, a, "number", at.arg);
-        return mapNumbers(a, NUMBER_FUNCTIONS[op]);
+        return plain(mapNumbers(a, NUMBER_FUNCTIONS[op]));
       case "lower":
       case "upper":
       case "length": {
@@ -246,6 +293,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         if (op === "length") {
           return {
             kind: "number",
+            stamps: false,
             values: Float64Array.from(source, (s) => {
               if (s === null) return Number.NaN;
               let count = 0;
@@ -260,9 +308,9 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         return { kind: "string", values } satisfies StringVector;
       }
       default:
-        expect(at, a, "number", at.arg);
         if (!isDatePart(op)) return fail(at, `unknown function "${op}"`);
-        return mapNumbers(a, datePart(op));
+        expectStamps(at, a, at.arg);
+        return plain(mapNumbers(a, datePart(op)));
     }
   };
 
@@ -274,13 +322,18 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
   };
 
   /** Row `i` of the result takes row `i` of `parts[pick[i]]` (-1: null). */
-  const choose = (kind: ValueKind, parts: readonly Vector[], pick: Int32Array): Vector => {
+  const choose = (
+    kind: ValueKind,
+    parts: readonly Vector[],
+    pick: Int32Array,
+    stamps: boolean | undefined,
+  ): Vector => {
     switch (kind) {
       case "number": {
         const sources = parts.map(numbers);
         const out = new Float64Array(n);
         for (let i = 0; i < n; ++i) out[i] = pick[i]! < 0 ? Number.NaN : sources[pick[i]!]![i]!;
-        return { kind, values: out };
+        return stamps === undefined ? { kind, values: out } : { kind, values: out, stamps };
       }
       case "boolean": {
         const sources = parts.map(bools);
@@ -299,6 +352,16 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     }
   };
 
+  /** Refuse the casts no SQL engine makes: a time stamp to a boolean, a boolean to a time stamp. */
+  const refuseStampCast = (at: Extract<ExprNode, { kind: "cast" }>, a: Vector): void => {
+    if (at.to === "boolean" && stampsOf(a) === true) {
+      fail(at, "a time stamp has no boolean: compare it with a time-stamp literal instead");
+    }
+    if (at.to === "timestamp" && a.kind === "boolean") {
+      fail(at, `expected numbers (epoch milliseconds) or strings, but ${formatExpr(at.arg)} gives booleans`);
+    }
+  };
+
   const isNullAt = (v: Vector, i: number): boolean =>
     v.kind === "null" ||
     (v.kind === "number"
@@ -312,15 +375,15 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       case "column":
         return readColumn(at.name, at);
       case "literal":
-        return literal(at.value);
+        return literal(at.value, at.timestamp === true);
       case "binary":
         return binary(at);
       case "unary":
         return unary(at);
       case "trunc": {
         const a = evaluate(at.arg);
-        expect(at, a, "number", at.arg);
-        return mapNumbers(a, truncation(at.unit));
+        expectStamps(at, a, at.arg);
+        return { ...mapNumbers(a, truncation(at.unit)), stamps: true };
       }
       case "in": {
         const a = evaluate(at.arg);
@@ -331,6 +394,12 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
             typeof value === "number" ? "number" : typeof value === "string" ? "string" : "boolean";
           if (a.kind !== "null" && a.kind !== kind) {
             fail(at, `expected ${describeKind(a.kind)} in the list, got ${describeValue(value)}`);
+          }
+          if (a.kind === "number" && a.stamps === true) {
+            fail(
+              at,
+              `expected time stamps in the list, got the number ${describeValue(value)}; ${STAMP_IN_LIST}`,
+            );
           }
         }
         const notListed = hasNull ? N : F;
@@ -353,6 +422,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       case "coalesce": {
         const parts = at.args.map((node) => ({ node, vector: evaluate(node) }));
         const kind = unify(at, parts);
+        const stamps = sameStamps(at, parts);
         const vectors = parts.map((p) => p.vector);
         const pick = new Int32Array(n).fill(-1);
         for (let i = 0; i < n; ++i) {
@@ -363,7 +433,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
             }
           }
         }
-        return choose(kind, vectors, pick);
+        return choose(kind, vectors, pick, stamps);
       }
       case "case": {
         const whens = at.branches.map((b) => {
@@ -376,6 +446,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           vector: evaluate(node),
         }));
         const kind = unify(at, parts);
+        const stamps = sameStamps(at, parts);
         const pick = new Int32Array(n).fill(whens.length);
         for (let i = 0; i < n; ++i) {
           for (let k = 0; k < whens.length; ++k) {
@@ -389,6 +460,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           kind,
           parts.map((p) => p.vector),
           pick,
+          stamps,
         );
       }
       case "cast": {
@@ -400,8 +472,11 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
             values: Array.from(values, (v) => (Number.isNaN(v) ? null : stampText(v))),
           };
         }
+        refuseStampCast(at, a);
         try {
-          return castVector(a, at.to, n);
+          const cast = castVector(a, at.to, n);
+          if (cast.kind !== "number") return cast;
+          return { kind: "number", values: cast.values, stamps: at.to === "timestamp" };
         } catch (error) {
           if (!(error instanceof CastFailure)) throw error;
           return fail(at, castFailureDetail(error.value, error.to, error.row));

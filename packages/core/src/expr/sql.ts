@@ -57,6 +57,7 @@ const WHOLE_OR_ABS: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil"]);
  * operand, so an arithmetic operand is left with its NaN (the outermost operator makes it null).
  */
 function asDouble(node: ExprNode, r: Rendering, inArithmetic = false): string {
+  if (givesStampsIn(node, r)) return r.d.epochMillis(render(node, r));
   const sql =
     inArithmetic && node.kind === "binary" && ARITHMETIC.has(node.op)
       ? arithmeticSql(node, r)
@@ -73,8 +74,12 @@ function asDouble(node: ExprNode, r: Rendering, inArithmetic = false): string {
  * is (SQL cannot cast a time stamp to a number), any other as {@link asDouble}.
  */
 function numberOperand(node: ExprNode, r: Rendering): string {
-  const typeOf = (name: string) => (r.types[name] === "timestamp" ? "timestamp" : undefined);
-  return givesStamps(node, typeOf) ? r.d.epochMillis(render(node, r)) : asDouble(node, r);
+  return asDouble(node, r);
+}
+
+/** Whether `node` gives time stamps on the known column types (see `givesStamps`). */
+function givesStampsIn(node: ExprNode, r: Rendering): boolean {
+  return givesStamps(node, (name) => (r.types[name] === "timestamp" ? "timestamp" : undefined));
 }
 
 /** What rendering needs: the dialect, and the columns' types where known. */
@@ -213,7 +218,7 @@ function render(node: ExprNode, r: Rendering): string {
         case "isNotNull":
           return `(${arg} IS NOT NULL)`;
         case "neg":
-          return `(-${arg})`;
+          return givesStampsIn(node.arg, r) ? `(-${r.d.epochMillis(arg)})` : `(-${arg})`;
         case "dayOfWeek":
           return d.dayOfWeekSunday === 1 ? `dayofweek(${arg})` : `(dayofweek(${arg}) + 1)`;
         default:
@@ -236,6 +241,11 @@ function render(node: ExprNode, r: Rendering): string {
     }
     case "cast": {
       const arg = render(node.arg, r);
+      // a time stamp is its epoch milliseconds as a number, and a number epoch milliseconds as a time stamp
+      const stamps = givesStampsIn(node.arg, r);
+      if (stamps && node.to === "float") return d.epochMillis(arg);
+      if (stamps && node.to === "int") return d.castInt(d.epochMillis(arg));
+      if (node.to === "timestamp" && givesNumbers(node.arg, r.types)) return d.timestampFromMillis(arg);
       if (node.to === "int") return d.castInt(arg);
       // a number's text as JavaScript writes it (`2`, not SQL's `2.0`), and NaN null, as the in-process cast does
       if (node.to === "string" || node.to === "boolean") {

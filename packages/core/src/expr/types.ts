@@ -18,12 +18,18 @@ function of(type: LogicalType, nullable: boolean): ColumnType {
   return { type, nullable };
 }
 
-/** The one type of several alternatives (coalesce, case): ints and floats make a float. */
+/**
+ * The one type of several alternatives (coalesce, case): ints and floats make a float; dates and time stamps a
+ * time stamp (a date is its midnight).
+ */
 function oneOf(types: readonly ColumnType[], nullable: boolean): ColumnType {
   const known = types.find((t) => t.type !== "unknown");
   if (known === undefined) return UNKNOWN;
-  const numeric = types.every((t) => t.type === "int" || t.type === "float" || t.type === "unknown");
-  return { type: numeric && types.some((t) => t.type === "float") ? "float" : known.type, nullable };
+  const all = (accepted: readonly string[]) => types.every((t) => accepted.includes(t.type));
+  const some = (type: string) => types.some((t) => t.type === type);
+  if (all(["int", "float", "unknown"]) && some("float")) return { type: "float", nullable };
+  if (all(["date", "timestamp", "unknown"]) && some("timestamp")) return { type: "timestamp", nullable };
+  return { type: known.type, nullable };
 }
 
 /**

@@ -6,7 +6,17 @@ import type { LogicalType } from "../schema/logical-types";
  * and fits any kind (a `null` literal, a column holding nothing but nulls).
  */
 export type Vector =
-  | { readonly kind: "number"; readonly values: Float64Array }
+  | {
+      readonly kind: "number";
+      readonly values: Float64Array;
+      /**
+       * Whether the numbers are time stamps (epoch milliseconds of a `timestamp` or `date`): true for a declared
+       * time-stamp column, a column of Dates, a time-stamp literal, a `truncate`, a cast to `timestamp`; false for
+       * other numbers (a declared int or float, a number literal, arithmetic, a date part); undefined when nothing
+       * says (an undeclared column of numbers), which fits either.
+       */
+      readonly stamps?: boolean;
+    }
   | { readonly kind: "boolean"; readonly values: Uint8Array }
   | { readonly kind: "string"; readonly values: readonly (string | null)[] }
   | { readonly kind: "null" };
@@ -76,11 +86,13 @@ export function columnVector(values: ArrayLike<unknown>): Vector | { readonly mi
   switch (kind) {
     case "number": {
       const out = new Float64Array(n);
+      let dates = false;
       for (let i = 0; i < n; ++i) {
         const v = values[i];
+        if (v instanceof Date) dates = true;
         out[i] = typeof v === "number" ? v : v instanceof Date ? v.getTime() : Number.NaN;
       }
-      return { kind, values: out };
+      return dates ? { kind, values: out, stamps: true } : { kind, values: out };
     }
     case "boolean": {
       const out = new Uint8Array(n);

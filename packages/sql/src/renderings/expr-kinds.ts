@@ -1,5 +1,5 @@
 import { ExpressionError, type ExprNode } from "@tablepipe/core";
-import { expressionKind, typeKind, type ValueKind } from "@tablepipe/core/internal";
+import { type ColumnKind, columnKind, expressionKind, type ValueKind } from "@tablepipe/core/internal";
 import type { KnownTypes } from "../step-rendering";
 
 /**
@@ -9,8 +9,8 @@ import type { KnownTypes } from "../step-rendering";
  * of unknown type is never refused.
  */
 export function inProcessKind(expr: ExprNode, types: KnownTypes): ValueKind | undefined {
-  const kinds: Record<string, ValueKind> = {};
-  for (const [name, type] of Object.entries(types)) kinds[name] = typeKind(type);
+  const kinds: Record<string, ColumnKind> = {};
+  for (const [name, type] of Object.entries(types)) kinds[name] = columnKind(type);
   try {
     return expressionKind(expr, kinds, "check");
   } catch (error) {
