@@ -1,7 +1,14 @@
+import { formatTimestamp, isEpochMillis } from "../time/timestamp";
 import type { ExprNode, LiteralValue } from "./nodes";
 
 function literal(value: LiteralValue): string {
   return value === null ? "null" : JSON.stringify(value);
+}
+
+/** A time-stamp literal as the call that builds it: `timestamp("2024-01-01 06:00:00")` (its epoch milliseconds past a Date's range). */
+function timestampCall(value: LiteralValue): string {
+  if (typeof value !== "number" || !isEpochMillis(value)) return `timestamp(${String(value)})`;
+  return `timestamp(${JSON.stringify(formatTimestamp(value).replace("T", " "))})`;
 }
 
 /** The parts of a `concat` as its helper took them: `concat(a, b, c)` is built as `concat(concat(a, b), c)`. */
@@ -18,7 +25,7 @@ export function formatExpr(node: ExprNode): string {
     case "column":
       return `col(${JSON.stringify(node.name)})`;
     case "literal":
-      return node.timestamp === true ? `timestamp(${node.value})` : literal(node.value);
+      return node.timestamp === true ? timestampCall(node.value) : literal(node.value);
     case "binary":
       if (node.op === "concat") return `concat(${concatParts(node).map(formatExpr).join(", ")})`;
       return `${node.op}(${formatExpr(node.left)}, ${formatExpr(node.right)})`;

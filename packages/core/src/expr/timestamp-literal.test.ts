@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { timestamp } from "./build";
+import { coalesce, col, timestamp } from "./build";
+import { formatExpr } from "./format";
 
 describe("timestamp(text)", () => {
   it("holds the wall-clock time's epoch milliseconds", () => {
@@ -27,6 +28,14 @@ describe("timestamp(text)", () => {
   it("refuses text that is no time stamp", () => {
     expect(() => timestamp("2024-02-30")).toThrow(
       'timestamp: expected a time stamp like "2024-03-01 18:30:00", got "2024-02-30"',
+    );
+  });
+});
+
+describe("a time-stamp literal in an error", () => {
+  it("is shown as the call that builds it, with its wall-clock text", () => {
+    expect(formatExpr(coalesce(col("i"), timestamp("2024-01-01 06:00")))).toBe(
+      'coalesce(col("i"), timestamp("2024-01-01 06:00:00"))',
     );
   });
 });
