@@ -98,7 +98,7 @@ export interface TransformDefinition<S extends ColumnParams, Z extends ParamsSch
    * table. The pre-flight calls it when the input's types are known, before any row is read, and throws what
    * it throws as the run would (a `StepFailedError` naming the step). Check declared types only (see
    * `declaredKinds`): a column typed from a plain table's values (`fromValues`) is left to `apply`, whose error
-   * names a row.
+   * names a row (an expression's check may type it, `expressionKinds`: its error names no row).
    */
   check?: (params: ResolvedParams<S, Z>, input: TableSchema) => void;
   /**
