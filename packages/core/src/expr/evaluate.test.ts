@@ -317,10 +317,13 @@ describe("evaluateExpression against a row-at-a-time reference", () => {
           s: data.map((r) => r.s),
           t: data.map((r) => r.t),
         };
-        const got = run(expr, columns, data.length);
+        // the sign of a zero is left out: an int result is never -0 where the reference (plain JavaScript
+        // arithmetic) gives one, which the signed-zero test above checks kind by kind
+        const unsigned = (value: unknown) => (Object.is(value, -0) ? 0 : value);
+        const got = run(expr, columns, data.length).map(unsigned);
         const want = data.map((row) => {
           const value = reference(expr, row);
-          return typeof value === "number" && Number.isNaN(value) ? null : value;
+          return typeof value === "number" && Number.isNaN(value) ? null : unsigned(value);
         });
         expect(got).toEqual(want);
       }),
