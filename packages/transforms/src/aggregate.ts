@@ -46,7 +46,8 @@ export interface AggregateColumns extends StaticContract {
  *   infinity among them is null) but `count()` counts rows and `first`/`last` take the first or last row's
  *   value, null included. `stddev` scales huge or tiny values by a power of two, so its squares stay finite.
  * - `sum` adds a group's values one by one in row order, from 0, and `mean` divides that sum by their count, as
- *   every engine does: a float result is the same double on every engine and every run.
+ *   every engine does: a float result is the same double on every engine and every run. So is `stddev`: the
+ *   mean so, then the squared deviations from it added in row order, over the count less one, its square root.
  *
  * Params: `by` (required; `[]` for one group), `measures` (required): `{ name: measure }`.
  *

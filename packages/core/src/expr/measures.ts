@@ -46,5 +46,5 @@ export const countDistinct = <A extends ExprInput>(of: A) => measure("countDisti
 export const first = <A extends ExprInput>(of: A) => measure("first", of);
 /** The value on the group's last row in input order, null included. */
 export const last = <A extends ExprInput>(of: A) => measure("last", of);
-/** The sample standard deviation of the non-null values (SQL `STDDEV_SAMP`); null for fewer than two or an infinity. */
+/** The sample standard deviation of the non-null values (two passes in row order: the same float on every engine); null for fewer than two or an infinity. */
 export const stddev = <A extends ExprInput>(of: A) => measure("stddev", of);

@@ -5,12 +5,12 @@ import type { KnownTypes } from "../step-rendering";
 import { inProcessKind } from "./expr-kinds";
 import { numberSql, sumSql, sumWithoutNaN } from "./number-sql";
 import type { OrderedSums } from "./ordered-sums";
-import { stddevSql } from "./stddev-sql";
 
 /**
  * One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position;
  * `sum`, `mean` and `stddev` of a time stamp read its epoch milliseconds, as in process. A `sum` or `mean` of
- * anything but ints adds its values in row order (`sums`), as in process; of ints, the exact sum.
+ * anything but ints adds its values in row order (`sums`), as in process; of ints, the exact sum. A `stddev` is
+ * the in-process formula, its sums in row order (`sums.stddev`).
  */
 export function measureSql(
   measure: MeasureNode,
@@ -43,7 +43,7 @@ export function measureSql(
     case "last":
       return SQL_DIALECTS[c.dialect].valueAt("last", of, c.rowOrder);
     case "stddev":
-      return stddevSql(numberSql(measure.of, c, types));
+      return sums.stddev(numberSql(measure.of, c, types));
   }
 }
 

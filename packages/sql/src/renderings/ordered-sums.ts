@@ -1,5 +1,6 @@
 import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
-import { columnList } from "../select-list";
+import { groupFrame } from "./group-windows";
+import { OrderedStddevs } from "./ordered-stddevs";
 
 /** The hidden columns that hold, on a `"window"` dialect, each summed expression's sum over its group. */
 const SUM_COLUMN = "__tablepipe_sum";
@@ -11,12 +12,15 @@ const SUM_COLUMN = "__tablepipe_sum";
  */
 export class OrderedSums {
   readonly #windows = new Map<string, string>();
+  readonly #stddevs: OrderedStddevs;
 
   /** `keys`: the `GROUP BY` columns (none for one group over the input). */
   constructor(
     readonly c: SqlStepContext,
     readonly keys: readonly string[],
-  ) {}
+  ) {
+    this.#stddevs = new OrderedStddevs(c, keys, (numbers) => this.sum(numbers));
+  }
 
   /** The sum of the SQL expression `numbers` over the group, null when it has no value. */
   sum(numbers: string): string {
@@ -37,15 +41,21 @@ export class OrderedSums {
     return `(${this.sum(numbers)} / count(${numbers}))`;
   }
 
+  /** The sample standard deviation of `numbers` over the group, as in process (see `OrderedStddevs`). */
+  stddev(numbers: string): string {
+    return this.#stddevs.stddev(numbers);
+  }
+
   /**
-   * The relation the step groups (after its `where`): the input, or on a `"window"` dialect the input with a
-   * column per summed expression, its sum over the group's rows in row order. Call after the measures.
+   * The relation the step groups (after its `where`): the input, with each stddev's hidden columns (see
+   * `OrderedStddevs`), and on a `"window"` dialect a column per summed expression, its sum over the group's rows
+   * in row order. Call after the measures.
    */
   from(where: string): string {
-    if (this.#windows.size === 0) return `${this.c.input}${where}`;
-    const partition = this.keys.length > 0 ? `PARTITION BY ${columnList(this.c, this.keys)} ` : "";
-    const over = `OVER (${partition}ORDER BY ${this.c.rowOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+    const rows = this.#stddevs.from(`${this.c.input}${where}`);
+    if (this.#windows.size === 0) return rows;
+    const over = groupFrame(this.c, this.keys);
     const sums = [...this.#windows].map(([numbers, column]) => `sum(${numbers}) ${over} AS ${column}`);
-    return `(SELECT *, ${sums.join(", ")} FROM ${this.c.input}${where})`;
+    return `(SELECT *, ${sums.join(", ")} FROM ${rows})`;
   }
 }

@@ -1,5 +1,8 @@
-/** The parity of float sums and means, bit for bit: values whose sum depends on the order they are added in. */
-import { col, count, first, mean, pipe, sum, typedTable } from "@tablepipe/core";
+/**
+ * The parity of float sums, means and standard deviations, bit for bit: values whose sum depends on the order
+ * they are added in.
+ */
+import { col, count, first, mean, pipe, stddev, sum, typedTable } from "@tablepipe/core";
 import { aggregate, rowNumber, window } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
@@ -14,6 +17,9 @@ const TYPES = { key: "int", n: "int", amount: "float", at: "timestamp" } as cons
 /** Values whose sums round differently in another order (0.1 + 1e16 - 1e16 is 0, 1e16 - 1e16 + 0.1 is 0.1). */
 const TRICKY = [0.1, 0.2, 0.3, 0.7, 1e16, -1e16, 1 / 3, 2 ** 53, -(2 ** 53), 1.5, -0, 1e-300, 123456.78];
 
+/** The measures compared bit for bit. */
+const FLOATS = ["total", "average", "spread", "stamps", "average_stamp", "stamp_spread"];
+
 /** The cells of a column, a missing value (null, NaN) as null, every number as it is (`-0` kept). */
 function cells(table: ColumnTable, name: string): unknown[] {
   return Array.from(table.array(name) as ArrayLike<unknown>, (v) =>
@@ -22,9 +28,10 @@ function cells(table: ColumnTable, name: string): unknown[] {
 }
 
 /**
- * Float `sum` and `mean` (of floats and of time stamps' epoch milliseconds) for one SQL engine, equal to the in-process run bit for bit (`Object.is`, not to a
- * tolerance): each group's values added one by one in row order, as in process, also after a `window` step
- * (whose engine result holds the rows in another order), by keys (a null key among them) and over the table.
+ * Float `sum`, `mean` and `stddev` (of floats and of time stamps' epoch milliseconds) for one SQL engine, equal to
+ * the in-process run bit for bit (`Object.is`, not to a tolerance): each group's values (and a stddev's squared
+ * deviations) added one by one in row order, as in process, also after a `window` step (whose engine result holds
+ * the rows in another order), by keys (a null key among them) and over the table.
  */
 export function describeFloatSumParity(engine: ParityEngine, enabled = true): void {
   /** `aggregate` after a window step, on the engine and in process; asserts the same bits in every measure. */
@@ -43,8 +50,10 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
         measures: {
           total: sum(col("amount")),
           average: mean(col("amount")),
+          spread: stddev(col("amount")),
           stamps: sum(col("at")),
           average_stamp: mean(col("at")),
+          stamp_spread: stddev(col("at")),
           rows: count(),
           first_amount: first(col("amount")),
         },
@@ -52,7 +61,7 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
     const result = await expectParity(p, engine, TYPES);
     expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
     const reference = p.run().table;
-    for (const name of ["total", "average", "stamps", "average_stamp"]) {
+    for (const name of FLOATS) {
       expect({ [name]: cells(result.table, name) }).toEqual({ [name]: cells(reference, name) });
       const same = cells(result.table, name).every((v, i) => Object.is(v, cells(reference, name)[i]));
       expect(same, `${name}: ${cells(result.table, name)} vs ${cells(reference, name)}`).toBe(true);
@@ -100,6 +109,31 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
           table.filter(() => false),
           [],
         );
+      });
+
+      it("stddev of values whose engine's own stddev_samp gives other last digits, in every row order", async () => {
+        // in process 70.73587955543836 and 0.10000000000000003, where stddev_samp gave ...834 and 0.1
+        const groups = [
+          [141.005, 0, 60.55833333333333],
+          [0.1, 0.2, 0.30000000000000004],
+          [16.556, 0, 12.151, 1.036, 29.099, -2.9916666666666676, 0],
+        ];
+        const orders = groups.flatMap((values) => [
+          values,
+          [...values].reverse(),
+          [...values].sort((a, b) => a - b),
+        ]);
+        const rows = orders.flatMap((values, key) => values.map((amount) => [key, amount] as const));
+        const table = aq.table({
+          key: rows.map(([key]) => key),
+          n: rows.map((_, i) => (i * 7) % 5),
+          amount: rows.map(([, amount]) => amount),
+          at: rows.map((_, i) => STAMPS[i % STAMPS.length]! + (i % 4) / 10),
+        });
+        const spreads = cells(await sameBits(table, ["key"]), "spread");
+        expect(spreads[0]).toBe(70.73587955543836);
+        expect(spreads[3]).toBe(0.10000000000000003);
+        await sameBits(table, []);
       });
 
       it("random sums of values whose sum depends on the order", async () => {

@@ -5,7 +5,8 @@ import { stddevScale } from "@tablepipe/core/internal";
  * (`groupOf[p]` is row p's group): NaN (null) for fewer than two numbers or for any infinity among them. Two
  * passes (mean, then squared deviations) on the values scaled by a power of two ({@link stddevScale}), so the
  * squares neither overflow nor vanish; ordinary groups are not scaled. A result past the largest double is
- * Infinity.
+ * Infinity. The sums add in row order, from 0: sql's `OrderedStddevs` renders this same computation for DuckDB and
+ * Spark, bit for bit, so change both together.
  */
 export function groupStddev(
   values: Float64Array,
