@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { pipe, type RowSchema } from "@tablepipe/core";
-import { type ReadTableOptions, readTable, readTableWithReport, writeTable } from "@tablepipe/io";
+import {
+  type ReadTableOptions,
+  readTable,
+  readTableWithReport,
+  TableReadError,
+  writeTable,
+} from "@tablepipe/io";
 import { expectSameTable } from "@tablepipe/sql/test-support";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
@@ -260,7 +266,57 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
       z.object({ id: z.int(), n: z.int() }),
     ).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(SparkQueryError);
-    expect((error as Error).message).toContain("must have the first file's header");
+    expect((error as Error).message).toMatch(
+      /apart-b\.csv has the header n, id, the first file id, n: on Spark the CSV files of one read must have the first file's header/,
+    );
+  });
+
+  it("reads a CSV header that ends with a delimiter (a blank last name) as readTable, LF or CRLF", async () => {
+    const schema = z.object({ device_id: z.string(), value: z.number().nullable() });
+    const lf = await sparkTest.file("trailing-lf.csv", "device_id,value,\nA,1,\nB,,\n");
+    await expectReadTable("csv", lf, schema);
+    const crlf = await sparkTest.file("trailing-crlf.csv", "device_id,value,\r\nA,1,\r\nB,2.5,\r\n");
+    await expectReadTable("csv", crlf, schema);
+    // a blank name in the middle, and two files of that header
+    const middle = await sparkTest.file("blank-a.csv", "device_id,,value\nA,x,1\n");
+    await sparkTest.file("blank-b.csv", "device_id,,value\nB,y,2\n");
+    await expectReadTable("csv", middle, schema);
+    const glob = join(sparkTest.folder, "blank-*.csv");
+    expectSameTable(await sparkRead("csv", glob, schema), await readTable(glob, schema));
+  });
+
+  it("refuses a CSV header of repeated or several blank names, naming the file and the names", async () => {
+    const schema = z.object({ device_id: z.string(), value: z.number() });
+    const twice = await sparkTest.file("twice.csv", "device_id,x,value,x\nA,x,1,y\n");
+    const blanks = await sparkTest.file("blanks.csv", "device_id,,value,\nA,x,1,\n");
+    for (const [path, names] of [
+      [twice, 'repeated column names, which Spark renames ("x1" (column 2), "x3" (column 4))'],
+      [blanks, "2 blank column names"],
+    ] as const) {
+      expect((await readTable(path, schema)).numRows()).toBe(1);
+      const error = await sparkRead("csv", path, schema).catch((e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(TableReadError);
+      expect((error as Error).message).toBe(
+        `${path}: the CSV header holds ${names}: Spark checks each file's header by its names, which must differ, so it cannot read this file (readTable can); give the columns distinct names to read it on Spark`,
+      );
+    }
+  });
+
+  it("refuses CSV files of LF and of CRLF line ends read together, naming the file and its line end", async () => {
+    const schema = z.object({ device_id: z.string(), value: z.number() });
+    const lf = await sparkTest.file("logger-linux.csv", "device_id,value\nA,1\n");
+    const crlf = await sparkTest.file("logger-windows.csv", "device_id,value\r\nB,2\r\n");
+    expect((await readTable([lf, crlf], schema)).numRows()).toBe(2);
+    for (const [files, file, ends, first] of [
+      [[lf, crlf], crlf, "CRLF", "LF"],
+      [[crlf, lf], lf, "LF", "CRLF"],
+    ] as const) {
+      const error = await sparkRead("csv", files, schema).catch((e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(SparkQueryError);
+      expect((error as Error).message).toContain(
+        `(${file} ends its lines with ${ends} where the first file ends them with ${first}: Spark checks`,
+      );
+    }
   });
 
   it("reads JSON lines with the schema: text time stamps by readTable's layouts, nulls checked", async () => {

@@ -19,6 +19,7 @@ import {
   ID,
   MALFORMED,
 } from "./checked-columns";
+import { explainHeaderFailure, fileColumns } from "./csv-headers";
 import { fileOrder } from "./file-order";
 import { firstInvalid } from "./first-invalid";
 import { explainNanosecondStamps } from "./nanosecond-stamps";
@@ -32,25 +33,6 @@ import { type CellSql, emptyValueSql, QUOTED_EMPTY, textCellSql } from "./text-c
 import { typedCellSql } from "./typed-cells";
 
 const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", value: { query } } }) as Relation;
-
-/** The columns Spark's read of the files finds (AnalyzePlan: a CSV file's header alone is read). */
-async function fileColumns(
-  session: SparkSession,
-  files: SchemaFiles,
-  relation: Relation,
-  what: string,
-  call: SparkCallOptions,
-): Promise<FileColumn[]> {
-  const schema = await session.client.schema(relation, what, call);
-  if (schema?.kind.case !== "struct") return [];
-  const fields = schema.kind.value.fields;
-  const csv = files.format === "csv";
-  return fields.map((field, i) => ({
-    name: field.name,
-    header: csv && i === fields.length - 1 ? field.name.replace(/\r$/, "") : field.name,
-    type: field.dataType?.kind.case ?? "unknown",
-  }));
-}
 
 /**
  * The last cell of a CSV record as readTable reads it: Spark splits records at LF only (`lineSep`, so that a CRLF
@@ -138,7 +120,7 @@ export async function readSchemaFiles(
   const columns = await fileColumns(session, files, source.relation, what, call).catch(
     async (error: unknown) => {
       throw files.format === "csv"
-        ? explainCsvFailure(error, false)
+        ? explainCsvFailure(error)
         : await explainNanosecondStamps(error, source.relation, source.label);
     },
   );
@@ -150,9 +132,16 @@ export async function readSchemaFiles(
   await session.client.createView(read, textRead(files, columns) ?? source.relation, what, call);
   const select = checkedSelect(files, cells, read);
   await session.client.createView(checked, sqlRelation(select), what, call);
-  await session.client.statement(`CACHE TABLE ${quote(checked)}`, what, call).catch((error: unknown) => {
-    throw files.format === "csv" ? explainCsvFailure(error, true) : error;
-  });
+  await session.client
+    .statement(`CACHE TABLE ${quote(checked)}`, what, call)
+    .catch(async (error: unknown) => {
+      if (files.format !== "csv") throw error;
+      const explained = explainCsvFailure(error);
+      // a file Spark could not read: its header checked against the first file's (or its quotes)
+      if (explained !== error || !(error instanceof SparkQueryError)) throw explained;
+      if (!error.errorClass?.startsWith("FAILED_READ_FILE")) throw error;
+      throw await explainHeaderFailure(error, session, files, columns, call);
+    });
   cached.push(checked);
   const summaries = await fileSummaries(session, files, checked, source.label, call);
   const { order, sorted } = orderedSelect(files, summaries, checked, source.label);
@@ -213,25 +202,15 @@ function orderedSelect(
 }
 
 /**
- * Spark's failure to read CSV files, with what it most likely means: a quote inside a quoted cell that is not
- * doubled (`"a"b`: Spark's parser raises, `unescapedQuoteHandling`, also when AnalyzePlan reads the first
- * file), or, with `headers` (the read of all the files), a header other
- * than the first file's (Spark checks each against it by position, `enforceSchema: false`, where readTable
- * matches each file's columns by name).
+ * Spark's failure to read CSV files, with what it means when it is a quote inside a quoted cell that is not
+ * doubled (`"a"b`: Spark's parser raises, `unescapedQuoteHandling`, also when AnalyzePlan reads the first file);
+ * any other failure as it is.
  */
-function explainCsvFailure(error: unknown, headers: boolean): unknown {
-  if (!(error instanceof SparkQueryError)) return error;
-  const explain = (hint: string): SparkQueryError =>
-    new SparkQueryError(error.step, error.kind, error.errorClass, `${error.detail} (${hint})`, error);
-  if (error.detail.includes("Unescaped quote")) {
-    return explain(
-      "a quoted cell holds a quote that is not doubled, or text follows its closing quote: readTable refuses such a file too",
-    );
-  }
-  if (!headers || !error.errorClass?.startsWith("FAILED_READ_FILE")) return error;
-  return explain(
-    "on Spark the CSV files of one read must have the first file's header (the same names in the same order), where readTable matches each file's columns by name: read such files apart, or with readTable",
-  );
+function explainCsvFailure(error: unknown): unknown {
+  if (!(error instanceof SparkQueryError) || !error.detail.includes("Unescaped quote")) return error;
+  const hint =
+    "a quoted cell holds a quote that is not doubled, or text follows its closing quote: readTable refuses such a file too";
+  return new SparkQueryError(error.step, error.kind, error.errorClass, `${error.detail} (${hint})`, error);
 }
 
 /** The one file of Spark's URI `uri` (`input_file_name()`, escaped: `%20`) as files to read, by its path. */
