@@ -1,4 +1,3 @@
-import { TableReadError } from "@tablepipe/io";
 import { SparkQueryError } from "../client/errors";
 import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
@@ -12,10 +11,10 @@ const OTHER_HEADER =
 
 /**
  * The columns Spark's read of the files finds (AnalyzePlan: the first file's header alone is read). A CSV
- * header's name as the file has it, which Spark checks every file's header against (`enforceSchema: false`): a
- * blank name, which Spark calls `_c<i>` (its position), is blank, as readTable reads it (a trailing delimiter);
- * the last one keeps the CR of a CRLF line end (`header`: without it). A CSV header whose names Spark renames
- * apart (repeated names, several blank ones) is a `TableReadError` naming the file and the names.
+ * header's names as the file has them, which Spark checks every file's header against (`enforceSchema: false`):
+ * a blank name, which Spark calls `_c<i>` (its position), is blank, as readTable reads it (a header that ends
+ * with a delimiter; several blank names keep Spark's, as a schema's names must differ); the last one keeps the
+ * CR of a CRLF line end (`header`: without it).
  */
 export async function fileColumns(
   session: SparkSession,
@@ -27,48 +26,34 @@ export async function fileColumns(
   const schema = await session.client.schema(relation, what, call);
   if (schema?.kind.case !== "struct") return [];
   const fields = schema.kind.value.fields;
-  if (files.format !== "csv") {
-    return fields.map((field) => ({
-      name: field.name,
-      header: field.name,
-      type: field.dataType?.kind.case ?? "unknown",
-    }));
-  }
-  const columns = fields.map((field, i) => {
-    const name = field.name === `_c${i}` ? "" : field.name;
+  const type = (i: number): string => fields[i]?.dataType?.kind.case ?? "unknown";
+  if (files.format !== "csv") return fields.map((f, i) => ({ name: f.name, header: f.name, type: type(i) }));
+  const blanks = fields.filter((field, i) => field.name === `_c${i}`).length;
+  return fields.map((field, i) => {
+    const name = blanks === 1 && field.name === `_c${i}` ? "" : field.name;
     const header = i === fields.length - 1 ? name.replace(/\r$/, "") : name;
-    return { name, header, type: field.dataType?.kind.case ?? "unknown" };
+    return { name, header, type: type(i) };
   });
-  refuseRenamed(columns, files.paths.join(", "));
-  return columns;
 }
 
 /**
- * Throws when Spark renamed names of the header apart (`x,x` is `x0`, `x1`; two blank names `_c1`, `_c3`): its
- * check of each file's header compares the names it reads with a schema of distinct names, so such a header
- * never passes it. readTable reads it (the repeated names match no column, or its error names them).
+ * The names of a header that Spark renamed apart, as it does repeated names (`x,x` is `x1`, `x3`: the name and
+ * its position) and blank ones (`_c1`, `_c3`), for a message; undefined when none looks so.
  */
-function refuseRenamed(columns: readonly FileColumn[], label: string): void {
+function renamedNames(columns: readonly FileColumn[]): string | undefined {
   const names = columns.map((c) => c.name);
   const renamed = names.flatMap((name, i) => {
-    if (name === "" && names.indexOf("") !== i) return [i];
-    if (!name.endsWith(String(i))) return [];
-    const base = name.slice(0, -String(i).length);
-    // another column of the same base, also suffixed with its own position: Spark's renaming of repeated names
-    const twin = names.some((other, j) => j !== i && other === `${base}${j}`);
-    return base !== "" && twin ? [i] : [];
+    const suffix = String(i);
+    if (!name.endsWith(suffix) || name.length === suffix.length) return [];
+    const base = name.slice(0, -suffix.length);
+    // another column of the same base, also suffixed with its own position
+    return names.some((other, j) => j !== i && other === `${base}${j}`) ? [i] : [];
   });
-  if (renamed.length === 0) return;
-  const blank = names.filter((name) => name === "").length;
+  if (renamed.length === 0) return undefined;
   const which = renamed.map((i) => `"${names[i]}" (column ${i + 1})`).join(", ");
-  const what =
-    blank > 1 && renamed.every((i) => names[i] === "")
-      ? `${blank} blank column names`
-      : `repeated column names, which Spark renames (${which})`;
-  throw new TableReadError({
-    file: label,
-    reason: `the CSV header holds ${what}: Spark checks each file's header by its names, which must differ, so it cannot read this file (readTable can); give the columns distinct names to read it on Spark`,
-  });
+  return renamed.every((i) => names[i] === `_c${i}`)
+    ? `${renamed.length} blank names, which Spark names ${which}`
+    : `repeated names, which Spark renames ${which}`;
 }
 
 /** The path Spark names in its failure to read a file (`Encountered error while reading file file:///…/a.csv.`). */
@@ -85,7 +70,7 @@ function shown(columns: readonly FileColumn[]): string {
  * Spark's failure to read CSV files (`FAILED_READ_FILE`, its check of each file's header against the first's)
  * with its real cause: the file it names read alone (one AnalyzePlan) and its header compared with the first
  * file's (`columns`): a CRLF line end where the first has LF (or the reverse: Spark's header check keeps the CR),
- * another header, or neither (the error as Spark gave it).
+ * another header, names Spark renamed apart (repeated or blank ones), or none (the error as Spark gave it).
  */
 export async function explainHeaderFailure(
   error: SparkQueryError,
@@ -115,5 +100,9 @@ export async function explainHeaderFailure(
   if (!sameNames) {
     return explain(`${file} has the header ${shown(own)}, the first file ${shown(columns)}: ${OTHER_HEADER}`);
   }
-  return error;
+  const renamed = renamedNames(own);
+  if (renamed === undefined) return error;
+  return explain(
+    `the CSV header of ${file} seems to hold ${renamed}: Spark checks each file's header by its names, which must differ, so it cannot read such a file, where readTable reads it: give the columns distinct names to read it on Spark`,
+  );
 }
