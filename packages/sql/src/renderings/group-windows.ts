@@ -1,3 +1,4 @@
+/** Windows over the whole group of a row, for the sums in row order of `aggregate` (`OrderedSums`, `OrderedStddevs`). */
 import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { columnList } from "../select-list";
 

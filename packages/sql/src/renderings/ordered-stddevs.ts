@@ -59,8 +59,8 @@ export class OrderedStddevs {
   ) {}
 
   /**
-   * The sample standard deviation of the SQL expression `numbers` over the group, as in process: of each value as
-   * a DOUBLE (a DECIMAL's too, which in process is read as a float).
+   * The sample standard deviation of the SQL expression `of` over the group, as in process: of each value as a
+   * DOUBLE (a DECIMAL's too, which in process is read as a float).
    */
   stddev(of: string): string {
     const numbers = `CAST(${of} AS DOUBLE)`;
