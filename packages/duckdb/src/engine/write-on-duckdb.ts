@@ -3,7 +3,9 @@ import { type ReadReport, type RowSchema, TableWriteError, writeAtomically, writ
 import { finishEngineRun, pushedDownTrace } from "@tablepipe/sql";
 import { table as makeTable } from "arquero";
 import { toQueryError } from "../errors";
+import { csvCellSql, REFUSED_CELL } from "./csv-cell-sql";
 import { flooredTimestamp } from "./floored-stamps";
+import { rowPositionSql } from "./numbered-relation";
 import { readQuery } from "./read-result";
 import {
   type DuckDbRunOptions,
@@ -61,7 +63,8 @@ let results = 0;
 
 /**
  * The result's columns as written: in Parquet, time stamps in milliseconds (TIMESTAMP(MILLIS)), floored as
- * writeTable writes them (DuckDB's cast to TIMESTAMP_MS rounds: `23:59:59.9996` would be the next day).
+ * writeTable writes them (DuckDB's cast to TIMESTAMP_MS rounds: `23:59:59.9996` would be the next day); in CSV,
+ * each cell as the text writeTable writes for it (`csvCellSql`), by the type the in-process run gives the column.
  */
 async function copiedColumns(
   loaded: LoadedPipe,
@@ -73,12 +76,17 @@ async function copiedColumns(
     column_type: string;
   }[];
   const typeOf = new Map(described.map((d) => [d.column_name, d.column_type]));
-  return loaded.compiled.columns
-    .map((name) =>
-      format === "parquet" && typeOf.get(name) === "TIMESTAMP"
+  const { compiled, flat } = loaded;
+  const planned = compiled.renderedSteps === 0 ? loaded.schema : flat[compiled.renderedSteps - 1]?.schemaOut;
+  const row = rowPositionSql(compiled.columns);
+  return compiled.columns
+    .map((name) => {
+      const type = typeOf.get(name) ?? "";
+      if (format === "csv") return csvCellSql(quote(name), name, type, planned?.[name]?.type, row);
+      return type === "TIMESTAMP"
         ? `CAST(${flooredTimestamp(quote(name))} AS TIMESTAMP_MS) AS ${quote(name)}`
-        : quote(name),
-    )
+        : quote(name);
+    })
     .join(", ");
 }
 
@@ -86,8 +94,10 @@ async function copiedColumns(
  * Run a pipe inside DuckDB and write its result to a CSV or Parquet file. When every step runs in DuckDB, DuckDB
  * writes the file itself (the rows never pass through JavaScript): Parquet with time stamps as TIMESTAMP(MILLIS,
  * not adjusted to UTC; a fraction of a millisecond floored, as writeTable writes it), integers as INT64; CSV
- * with a header, time stamps `2018-02-04 18:00:00` (`.sss` when the
- * milliseconds are not zero), numbers as DuckDB prints them (`5.0`), both read back by `readTable` unchanged.
+ * with a header and the text writeTable writes for each value (numbers as JavaScript writes them, `5`, `-0`,
+ * `1e-7`; time stamps `2018-02-04 18:00:00`, `.sss` when the milliseconds are not zero, a finer fraction floored;
+ * dates `2018-02-04`): the same bytes as writeTable's file of the in-process result. Both read back by
+ * `readTable` unchanged; a value writeTable refuses (an infinity, an int past 2^53) fails the write as it does.
  * When some step has no SQL rendering, the rest runs in process and `writeTable` writes the result. Either way
  * the file is written under a temporary name and renamed into place when complete, replacing a file already at
  * `path` without a check: to keep the user's files, call it inside `out.write(name, (temporary) => ...)` of an
@@ -170,7 +180,12 @@ async function copyWithCounts(
           `COPY (SELECT ${list} FROM ${quote(relation)}) TO ${sqlString(temporary)} (${options})`,
         );
       } catch (error) {
-        throw toQueryError(`writing ${path}`, error);
+        const failed = toQueryError(`writing ${path}`, error);
+        // a value writeTable refuses (csvCellSql): the error writeTable throws for it
+        if (failed.kind === "invalid input" && REFUSED_CELL.test(failed.detail)) {
+          throw new TableWriteError(path, failed.detail, { cause: error });
+        }
+        throw failed;
       }
     });
     return { counts, read, readBy };
