@@ -207,12 +207,10 @@ export function duckdbCsvFiles(
       const perColumn = flags.map((flag, c) => `count_if(${flag}) AS ${quote(`n${c}`)}`);
       const countSql = `SELECT ${['count(*) AS "rows"', `count_if(${anyBad}) AS "dropped"`, ...perColumn].join(", ")} FROM ${quote(relation)}`;
       const counts = (await readQuery(connection, countSql)).objects()[0] as Record<string, number>;
-      const invalidByColumn: Record<string, number> = {};
       const found: { row: number; column: number; example: InvalidValueExample }[] = [];
       for (const [c, spec] of specs.entries()) {
         const n = Number(counts[`n${c}`]);
         if (n === 0) continue;
-        invalidByColumn[spec.name] = n;
         const limit = options.onInvalid === "drop" ? 3 : 1;
         // the typed table's row positions are the text table's rowids: both hold the rows in file order (the
         // typed table's rowid may be hidden by a schema column named rowid; the text table's columns are c0, ...)
@@ -235,6 +233,12 @@ export function duckdbCsvFiles(
         }
       }
       found.sort((a, b) => a.row - b.row || a.column - b.column);
+      // the columns in readTable's order: as their first invalid values come in the files (row, then column)
+      const invalidByColumn: Record<string, number> = {};
+      for (const { column } of found) {
+        const name = specs[column]?.name as string;
+        invalidByColumn[name] ??= Number(counts[`n${column}`]);
+      }
       if (options.onInvalid !== "drop" && found.length > 0) {
         const first = found[0] as (typeof found)[number];
         const { expected } = invalidValueReason(specs[first.column] as ColumnSpec, first.example.value ?? "");

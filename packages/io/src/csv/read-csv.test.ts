@@ -298,6 +298,21 @@ describe("readTable (CSV)", () => {
     }
   });
 
+  it("lists the counts per column as the first invalid value of each comes in the file, a malformed record at its line", async () => {
+    // amount's first invalid value comes before id's, a malformed record before both: not the schema's order
+    const path = tmp.file("order.csv", "id,amount\n1,2\n2\n3,y\nx,4\n5,z\n");
+    const schema = z.object({ id: z.int(), amount: z.number() });
+    for (const chunkSize of [3, 1 << 20]) {
+      const { report } = await readTableWithReport(path, schema, { onInvalid: "drop", chunkSize });
+      expect(Object.entries(report.invalidByColumn)).toEqual([
+        ["(malformed row)", 1],
+        ["amount", 2],
+        ["id", 1],
+      ]);
+      expect(report.examples.map((e) => e.line)).toEqual([3, 4, 5, 6]);
+    }
+  });
+
   it("drops, counts and reports invalid rows the same in every pass over a chunk's records", async () => {
     // one chunk of 3,000 records is converted 1,024 at a time: bad rows in the first, second and last pass
     const bad = new Map([

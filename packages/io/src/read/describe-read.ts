@@ -8,7 +8,10 @@ export interface ReadDescription {
    * threads`) and the rows `rowGroupBounds` skipped unread, if any.
    */
   readonly summary: string;
-  /** `dropped 3 rows with invalid values (id 1, amount 2); e.g. trips.csv line 3, column id: …`, if any. */
+  /**
+   * `dropped 3 rows with invalid values (id 1, amount 2); e.g. trips.csv line 3, column id: …`, if any: the counts
+   * in the report's order (the column whose first invalid value comes first in the files first).
+   */
   readonly dropped?: string;
   /**
    * `column note: not in the file, read as null` (`not in 2 of 3 files (a.csv, b.csv)` of several), for each

@@ -156,8 +156,18 @@ export function settleBatch(
       (issues.records[a] as number) - (issues.records[b] as number) ||
       (issues.columns[a] as number) - (issues.columns[b] as number),
   );
+  // a malformed record counted at its line among the cells': the order does not depend on the batches either
+  let nextMalformed = 0;
+  const countMalformed = (beforeLine: number): void => {
+    for (; nextMalformed < malformed.length; nextMalformed++) {
+      const m = malformed[nextMalformed] as MalformedRecord;
+      if (m.line >= beforeLine) return;
+      ctx.invalid.count(MALFORMED_ROW, () => ({ file: ctx.file, line: m.line, reason: m.reason }));
+    }
+  };
   for (const i of order) {
     const record = issues.records[i] as number;
+    if (malformed.length > nextMalformed) countMalformed(locate(record).line ?? Number.POSITIVE_INFINITY);
     if (keep[record] === 1) {
       keep[record] = 0;
       dropped++;
@@ -168,9 +178,7 @@ export function settleBatch(
       return example;
     });
   }
-  for (const m of malformed) {
-    ctx.invalid.count(MALFORMED_ROW, () => ({ file: ctx.file, line: m.line, reason: m.reason }));
-  }
+  countMalformed(Number.POSITIVE_INFINITY);
   ctx.invalid.droppedRows += dropped + malformed.length;
   if (dropped > 0) for (const builder of ctx.builders) builder.filterTail(base, keep);
   ctx.rows += count - dropped;

@@ -90,7 +90,12 @@ export interface ReadReport {
   rows: number;
   /** Rows dropped (`onInvalid: "drop"`), each counted once. */
   droppedRows: number;
-  /** Invalid values per schema column (a malformed CSV row counts under `"(malformed row)"`). */
+  /**
+   * Invalid values per schema column (a malformed CSV row counts under `"(malformed row)"`), in the order the read
+   * met each column's first invalid value: files in order, then lines (rows; a malformed record at its line), a
+   * line's cells in the schema's order. Every reader (readTable, pipeFrom, DuckDB's file sources, sparkFiles)
+   * lists them so, and `describeRead` in that order.
+   */
   invalidByColumn: Record<string, number>;
   /** The first few invalid values of each column. */
   examples: InvalidValueExample[];

@@ -128,7 +128,7 @@ async function firstFound(
  * readTable's report of the read (`ReadReport`) from its files' summaries in readTable's order: the rows kept and
  * dropped, invalid values per column (a malformed CSV record under `(malformed row)`) and the first three of
  * each, named as readTable names them (file, line or row, column, value, reason), in readTable's order (file by
- * file, each file's cells by line and column, then its malformed records). The examples are located by one
+ * file, each file's cells and malformed records by line, a line's cells by column). The examples are located by one
  * query over the files (`recordPlaces`), run only when there are some.
  */
 export async function readReport(
@@ -146,7 +146,7 @@ export async function readReport(
   const position = new Map(ordered.map((s, i) => [s.file, i]));
   const key = (f: Found, i: number): number[] => {
     const place = places[i] as { line?: number; row?: number };
-    return [position.get(f.file) ?? 0, f.column < 0 ? 1 : 0, place.line ?? place.row ?? 0, f.column];
+    return [position.get(f.file) ?? 0, place.line ?? place.row ?? 0, f.column];
   };
   const sorted = found
     .map((f, i) => ({ f, key: key(f, i), example: example(files, columns, f, places[i] as object) }))
