@@ -1,4 +1,4 @@
-import { SQL_DIALECTS } from "@tablepipe/core";
+import { ContractViolationError, SQL_DIALECTS } from "@tablepipe/core";
 import type { ReadReport } from "@tablepipe/io";
 import {
   type CompiledCte,
@@ -66,6 +66,8 @@ export interface FilteredRun<T> {
  * the steps' filters are evaluated before the read's check of each row (at 10M rows 11-15 s instead of
  * 18-20 s), and a bad cell in a row they drop would pass unchecked, where readTable names it.
  *
+ * `onFirstView` runs once the view points at the first file, before the first query.
+ *
  * Returns undefined when the files must be read into a table first after all, and the whole query run on it:
  * a cell only the exact read judges, any error (run again on the table, the query names its step), or counts
  * the profile does not give.
@@ -76,6 +78,8 @@ export async function runFilteredRead<T>(
   files: FilesRelation,
   prefix: number,
   run: (sql: string) => Promise<T>,
+  /** Called once the view first points at a file, before any query over it (a check that binds the query). */
+  onFirstView: () => Promise<void> = async () => {},
 ): Promise<FilteredRun<T> | undefined> {
   const marked = compiled.markedCtes;
   const list = files.deferred;
@@ -90,6 +94,7 @@ export async function runFilteredRead<T>(
   try {
     for (const [i, file] of list.entries()) {
       await files.viewOfFile(file);
+      if (i === 0) await onFirstView();
       const select = `${withClause(head, "duckdb")}\nSELECT * EXCLUDE (${ROW}) FROM ${quote(kept)}`;
       const sql = i === 0 ? `CREATE TEMP TABLE ${table} AS ${select}` : `INSERT INTO ${table} ${select}`;
       const { counts } = await runCounted(db, prefix + 1, () => db.connection.run(sql));
@@ -108,7 +113,9 @@ export async function runFilteredRead<T>(
     const rows = totals.n0 ?? 0;
     const read = cleanReadReport(list, ms, rows, files.absentColumns);
     return { value: ran.value, counts: { ...totals, ...ran.counts }, read };
-  } catch {
+  } catch (error) {
+    // a user's rendering that breaks its contract (`onFirstView`'s check) fails the run as it is
+    if (error instanceof ContractViolationError) throw error;
     return undefined;
   } finally {
     await db.connection.run(`DROP VIEW IF EXISTS ${quote(files.relation)}`);

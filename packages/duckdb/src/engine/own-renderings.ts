@@ -7,7 +7,6 @@ import {
   hasOwnRenderings,
 } from "@tablepipe/sql";
 import type { DuckDb } from "./duckdb-database";
-import type { FilesRelation } from "./files-relation";
 import { duckdbApi } from "./node-api";
 
 const TypeId = duckdbApi.DuckDBTypeId;
@@ -55,16 +54,11 @@ export async function describeOnDuckDb(
 
 /**
  * Check the steps a user's own `sql` renders against their contracts before the query runs (`checkOwnRenderings`:
- * one prepared statement per such step); a pipe without one costs nothing. A files source read with the query's
- * first steps has no view yet: it is pointed at the first file.
+ * one prepared statement per such step); a pipe without one costs nothing. The source's relation must exist: a
+ * files source read with the query's first steps is checked once its view points at the first file
+ * (`runFilteredRead`), so the check reads no file of its own.
  */
-export async function checkOwnRenderingsOnDuckDb(
-  db: DuckDb,
-  compiled: CompiledPipe,
-  files: FilesRelation | undefined,
-): Promise<void> {
+export async function checkOwnRenderingsOnDuckDb(db: DuckDb, compiled: CompiledPipe): Promise<void> {
   if (!hasOwnRenderings(compiled)) return;
-  const first = files?.deferred?.[0];
-  if (files !== undefined && first !== undefined) await files.viewOfFile(first);
   await checkOwnRenderings(compiled, "duckdb", (sql) => describeOnDuckDb(db.connection, sql));
 }

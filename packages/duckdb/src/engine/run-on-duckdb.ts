@@ -344,12 +344,22 @@ export async function runLoaded<T>(
   run: (sql: string) => Promise<T>,
 ): Promise<LoadedRun<T>> {
   const { db, compiled, files } = loaded;
-  await checkOwnRenderingsOnDuckDb(db, compiled, files);
+  // a user's own renderings are checked once the source's relation exists: for a filtered read, when its view
+  // first points at a file (pointing it at one only for the check scanned that file twice)
+  // (a failure the filtered read swallows, to redo the read into a table, is met again before the query)
+  let checked = false;
+  const checkOwn = async (): Promise<void> => {
+    if (checked) return;
+    await checkOwnRenderingsOnDuckDb(db, compiled);
+    checked = true;
+  };
   if (files?.deferred !== undefined) {
-    const filtered = await runFilteredRead(db, compiled, files, filteredPrefixLength(compiled), run);
+    const prefix = filteredPrefixLength(compiled);
+    const filtered = await runFilteredRead(db, compiled, files, prefix, run, checkOwn);
     if (filtered !== undefined) return { ...filtered, readBy: "filtered" };
     await files.readIntoTable();
   }
+  await checkOwn();
   const streamed = files?.streamed;
   if (files === undefined || streamed === undefined) {
     const ran = await located(db, compiled, () => countedRun(db, compiled, run));
