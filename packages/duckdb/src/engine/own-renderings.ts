@@ -8,30 +8,17 @@ import {
 } from "@tablepipe/sql";
 import type { DuckDb } from "./duckdb-database";
 import { duckdbApi } from "./node-api";
+import { INTEGER_TYPE_IDS, TIME_TYPE_IDS } from "./type-id-groups";
 
 const TypeId = duckdbApi.DuckDBTypeId;
 
 const KINDS: ReadonlyMap<DuckDBTypeId, EngineTypeKind> = new Map([
-  ...[
-    TypeId.TINYINT,
-    TypeId.SMALLINT,
-    TypeId.INTEGER,
-    TypeId.BIGINT,
-    TypeId.HUGEINT,
-    TypeId.UTINYINT,
-    TypeId.USMALLINT,
-    TypeId.UINTEGER,
-    TypeId.UBIGINT,
-    TypeId.UHUGEINT,
-    TypeId.FLOAT,
-    TypeId.DOUBLE,
-    TypeId.DECIMAL,
-  ].map((id) => [id, "number"] as const),
+  ...[...INTEGER_TYPE_IDS, TypeId.UHUGEINT, TypeId.FLOAT, TypeId.DOUBLE, TypeId.DECIMAL].map(
+    (id) => [id, "number"] as const,
+  ),
   [TypeId.VARCHAR, "string"],
   [TypeId.BOOLEAN, "boolean"],
-  ...[TypeId.TIMESTAMP, TypeId.TIMESTAMP_MS, TypeId.TIMESTAMP_S, TypeId.TIMESTAMP_NS, TypeId.DATE].map(
-    (id) => [id, "time"] as const,
-  ),
+  ...[...TIME_TYPE_IDS].map((id) => [id, "time"] as const),
   [TypeId.SQLNULL, "null"],
 ]);
 

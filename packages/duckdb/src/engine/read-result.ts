@@ -3,6 +3,7 @@ import type { ColumnType, LogicalType } from "@tablepipe/core";
 import { attachSchema } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import { duckdbApi } from "./node-api";
+import { INTEGER_TYPE_IDS, TIME_TYPE_IDS } from "./type-id-groups";
 import { millisOfMicros, pushVectorNumbers, vectorFloat64 } from "./vector-numbers";
 import { pushVectorStrings, type ShortTexts } from "./vector-strings";
 
@@ -12,37 +13,14 @@ const TypeId = duckdbApi.DuckDBTypeId;
 type ResultKind = "number" | "timestamp" | "string" | "boolean";
 
 function kindOf(typeId: DuckDBTypeId): ResultKind {
-  switch (typeId) {
-    case TypeId.VARCHAR:
-      return "string";
-    case TypeId.BOOLEAN:
-      return "boolean";
-    case TypeId.TIMESTAMP:
-    case TypeId.TIMESTAMP_MS:
-    case TypeId.TIMESTAMP_S:
-    case TypeId.TIMESTAMP_NS:
-    case TypeId.DATE:
-      return "timestamp";
-    default:
-      return "number";
-  }
+  if (TIME_TYPE_IDS.has(typeId)) return "timestamp";
+  if (typeId === TypeId.VARCHAR) return "string";
+  return typeId === TypeId.BOOLEAN ? "boolean" : "number";
 }
-
-const INTEGER_TYPES = new Set([
-  TypeId.TINYINT,
-  TypeId.SMALLINT,
-  TypeId.INTEGER,
-  TypeId.BIGINT,
-  TypeId.HUGEINT,
-  TypeId.UTINYINT,
-  TypeId.USMALLINT,
-  TypeId.UINTEGER,
-  TypeId.UBIGINT,
-]);
 
 /** The logical type of a result column of DuckDB type `typeId` (the table's schema). */
 function logicalTypeOf(typeId: DuckDBTypeId): LogicalType | "unknown" {
-  if (INTEGER_TYPES.has(typeId)) return "int";
+  if (INTEGER_TYPE_IDS.has(typeId)) return "int";
   if (typeId === TypeId.DATE) return "date";
   const kind = kindOf(typeId);
   if (kind === "number") return typeId === TypeId.SQLNULL ? "unknown" : "float";
