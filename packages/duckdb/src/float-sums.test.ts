@@ -1,9 +1,9 @@
-import { col, mean, pipe, sum, typedTable } from "@tablepipe/core";
+import { col, mean, pipe, sum } from "@tablepipe/core";
 import { aggregate, rowNumber, window } from "@tablepipe/transforms";
-import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { orderSensitivePayments } from "./test-support";
 
 let db: DuckDb;
 beforeAll(async () => {
@@ -16,20 +16,7 @@ afterAll(() => db.close());
 // the bit-for-bit parity with in process on chosen values is in the shared suite (parity.test.ts)
 describe("float sums on DuckDB", () => {
   it("give the same bits on every run of a pipe, run in parallel, as in process", async () => {
-    const rows = 300_000;
-    const cents = (i: number) => ((i * 7919) % 100_003) / 100;
-    const table = typedTable(
-      aq.table({
-        customer: Float64Array.from({ length: rows }, (_, i) => (i * 31) % 1000),
-        paid: Array.from({ length: rows }, (_, i) => i % 3 === 0),
-        amount: Float64Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? cents(i) * 1e6 : cents(i))),
-      }),
-      {
-        customer: { type: "int", nullable: false },
-        paid: { type: "boolean", nullable: false },
-        amount: { type: "float", nullable: false },
-      },
-    );
+    const table = orderSensitivePayments(300_000);
     // the window's engine result holds the rows by customer: the sums must still add them in row order
     const p = pipe(table)
       .transform(window, { partitionBy: ["customer"], orderBy: ["amount"], columns: { nth: rowNumber() } })

@@ -2,13 +2,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Pipe } from "@tablepipe/core";
+import { type Pipe, typedTable } from "@tablepipe/core";
 import type { InvalidValueExample, ReadReport } from "@tablepipe/io";
 import {
   expectParity as expectEngineParity,
   inProcessMessage,
   type ParityEngine,
 } from "@tablepipe/sql/test-support";
+import * as aq from "arquero";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DuckDb } from "./engine/duckdb-database";
 import { type DuckDbPipeResult, type DuckDbRunOptions, runOnDuckDb } from "./engine/run-on-duckdb";
@@ -107,4 +108,24 @@ export function scratchDuckDb(prefix: string): { readonly db: DuckDb; readonly f
       return get().folder;
     },
   };
+}
+
+/**
+ * `rows` payments of 1,000 customers, paid or not, amounts in cents with every eleventh a million times larger:
+ * float sums over them depend on the order they are added in.
+ */
+export function orderSensitivePayments(rows: number) {
+  const cents = (i: number) => ((i * 7919) % 100_003) / 100;
+  return typedTable(
+    aq.table({
+      customer: Float64Array.from({ length: rows }, (_, i) => (i * 31) % 1000),
+      paid: Array.from({ length: rows }, (_, i) => i % 3 === 0),
+      amount: Float64Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? cents(i) * 1e6 : cents(i))),
+    }),
+    {
+      customer: { type: "int", nullable: false },
+      paid: { type: "boolean", nullable: false },
+      amount: { type: "float", nullable: false },
+    },
+  );
 }
