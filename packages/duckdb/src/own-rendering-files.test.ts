@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join as joinPath } from "node:path";
-import { adds, ContractViolationError, defineTransform, needs, pipe } from "@tablepipe/core";
+import { ContractViolationError, pipe } from "@tablepipe/core";
 import { readTableWithReport } from "@tablepipe/io";
-import * as aq from "arquero";
+import { aboveZero } from "@tablepipe/sql/test-support";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { duckdbCsvFiles } from "./engine/read-files";
@@ -11,24 +11,13 @@ import { expectSameTable, scratchDuckDb } from "./test-support";
 
 const Row = z.object({ celsius: z.number() });
 
-/** Adds an int flag; `asBoolean`: its SQL gives the comparison itself, a BOOLEAN, against its contract. */
-const aboveZero = (asBoolean: boolean) =>
-  defineTransform({
-    name: "aboveZero",
-    rowLocal: true,
-    columns: {
-      column: needs({ type: "float", default: "celsius" }),
-      output: adds({ type: "int", default: "above" }),
-    },
-    apply: (table, { column, output }) =>
-      table.derive({
-        [output]: aq.escape((d: Record<string, number>) => ((d[column] as number) > 0 ? 1 : 0)),
-      }),
-    sql: ({ column, output }, c) => {
-      const test = `${c.quote(column)} > 0`;
-      return `SELECT *, ${asBoolean ? test : `CASE WHEN ${test} THEN 1 ELSE 0 END`} AS ${c.quote(output)} FROM ${c.input}`;
-    },
-  });
+/** The suite's int flag, its SQL giving the comparison itself (a BOOLEAN, against its contract) or a CASE. */
+const aboveZeroSql = (asBoolean: boolean) =>
+  aboveZero((column, output, q) =>
+    asBoolean
+      ? `${q(column)} > 0 AS ${q(output)}`
+      : `CASE WHEN ${q(column)} > 0 THEN 1 ELSE 0 END AS ${q(output)}`,
+  );
 
 describe("a transform's own sql over files on DuckDB", () => {
   const scratch = scratchDuckDb("tablepipe-own-sql-");
@@ -43,7 +32,7 @@ describe("a transform's own sql over files on DuckDB", () => {
     ] as const) {
       const wrong = duckdbCsvFiles(path, Row);
       await expect(
-        runOnDuckDb(pipe(wrong.table).transform(aboveZero(true)), {
+        runOnDuckDb(pipe(wrong.table).transform(aboveZeroSql(true)), {
           database: scratch.db,
           source: wrong,
           readFiles,
@@ -54,13 +43,13 @@ describe("a transform's own sql over files on DuckDB", () => {
         ),
       );
       const right = duckdbCsvFiles(path, Row);
-      const result = await runOnDuckDb(pipe(right.table).transform(aboveZero(false)), {
+      const result = await runOnDuckDb(pipe(right.table).transform(aboveZeroSql(false)), {
         database: scratch.db,
         source: right,
         readFiles,
       });
       expect(result.readBy).toBe(readBy);
-      expectSameTable(result.table, pipe(expected).transform(aboveZero(false)).run().table);
+      expectSameTable(result.table, pipe(expected).transform(aboveZeroSql(false)).run().table);
     }
   });
 });

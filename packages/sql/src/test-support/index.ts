@@ -24,7 +24,7 @@ export {
 } from "./nan-null-suite";
 export { describeNumberFunctionsParity } from "./number-functions-suite";
 export { describeNumberTextParity } from "./number-text-suite";
-export { describeOwnRenderingContract } from "./own-rendering-suite";
+export { aboveZero, describeOwnRenderingContract } from "./own-rendering-suite";
 export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
 export { describePrunedCastErrors } from "./pruned-cast-suite";

@@ -20,7 +20,7 @@ const readings = () =>
   typedTable(aq.table({ celsius: [1.5, -2, null] }), { celsius: { type: "float", nullable: true } });
 
 /** Adds an int flag, 1 above zero, else 0; `sql` renders it (right or wrong). */
-const aboveZero = (sql: (column: string, output: string, quote: (name: string) => string) => string) =>
+export const aboveZero = (sql: (column: string, output: string, quote: (name: string) => string) => string) =>
   defineTransform({
     name: "aboveZero",
     rowLocal: true,
