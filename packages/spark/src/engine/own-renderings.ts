@@ -8,6 +8,7 @@ import type { SparkCallOptions } from "../client/spark-connect-client";
 import type { Relation } from "../generated/spark/connect/relations_pb";
 import type { DataType } from "../generated/spark/connect/types_pb";
 import type { SparkSession } from "./spark-session";
+import { NUMBER_TYPES, TEXT_TYPES, TIME_TYPES } from "./spark-type-groups";
 
 /** Spark's SQL name of each type kind of Spark Connect's `DataType` (the others are named by their kind). */
 const SQL_NAMES: Readonly<Record<string, string>> = {
@@ -27,23 +28,14 @@ const SQL_NAMES: Readonly<Record<string, string>> = {
   null: "VOID",
 };
 
-const KINDS: Readonly<Record<string, EngineTypeKind>> = {
-  byte: "number",
-  short: "number",
-  integer: "number",
-  long: "number",
-  float: "number",
-  double: "number",
-  decimal: "number",
-  string: "string",
-  char: "string",
-  varChar: "string",
-  boolean: "boolean",
-  date: "time",
-  timestamp: "time",
-  timestampNtz: "time",
-  null: "null",
-};
+/** What the values of a column of Spark type `kind` (a case of `DataType`) are. */
+function typeKind(kind: string | undefined): EngineTypeKind {
+  if (kind === undefined) return "other";
+  if (NUMBER_TYPES.has(kind)) return "number";
+  if (TEXT_TYPES.has(kind)) return "string";
+  if (TIME_TYPES.has(kind)) return "time";
+  return kind === "boolean" ? "boolean" : kind === "null" ? "null" : "other";
+}
 
 /** A Spark type as Spark SQL writes it (`BOOLEAN`, `DECIMAL(38,18)`, `TIMESTAMP_NTZ`). */
 function sqlName(type: DataType | undefined): string {
@@ -69,7 +61,7 @@ export async function checkOwnRenderingsOnSpark(
     return schema.kind.value.fields.map((field) => ({
       name: field.name,
       type: sqlName(field.dataType),
-      kind: KINDS[field.dataType?.kind.case ?? ""] ?? "other",
+      kind: typeKind(field.dataType?.kind.case),
     }));
   });
 }

@@ -1,12 +1,8 @@
 import { type ColumnSpec, mustNotBeEmpty } from "@tablepipe/io";
 import { flooredMillis } from "./floored-stamps";
+import { INTEGER_TYPES, NUMBER_TYPES, TEXT_TYPES, TIME_TYPES } from "./spark-type-groups";
 import { type CellSql, emptyValueSql, textCellSql } from "./text-cells";
 
-/** Spark's types (the cases of Spark Connect's `DataType`) of integers, other numbers and text. */
-const INTEGER_TYPES = new Set(["byte", "short", "integer"]);
-const NUMBER_TYPES = new Set(["byte", "short", "integer", "long", "float", "double", "decimal"]);
-const TEXT_TYPES = new Set(["string", "char", "varChar"]);
-const TIME_TYPES = new Set(["timestamp", "timestampNtz", "date"]);
 /** The largest integer readTable reads exactly. */
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
