@@ -27,14 +27,40 @@ const WIDE: readonly (readonly [number, number])[] = [
 
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
 const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F/u;
-const segmenter =
-  typeof Intl !== "undefined" && "Segmenter" in Intl
-    ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
-    : undefined;
+/**
+ * The grapheme segmenter, made at its first use: the first `Intl` object of a process loads ICU's data (~8 ms),
+ * which a run whose texts are all {@link oneCellEach} never needs.
+ */
+let segmenter: Intl.Segmenter | null | undefined;
 
 /** The characters as a person sees them (grapheme clusters: "e" and a combining accent are one). */
 function graphemes(text: string): string[] {
-  return segmenter === undefined ? Array.from(text) : Array.from(segmenter.segment(text), (s) => s.segment);
+  segmenter ??=
+    typeof Intl !== "undefined" && "Segmenter" in Intl
+      ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+      : null;
+  return segmenter === null ? Array.from(text) : Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/**
+ * Whether a UTF-16 code unit is a character of its own that a terminal shows one cell wide, and that never joins
+ * the characters beside it into one grapheme: printable ASCII, Latin-1 and the Latin, IPA and modifier letters
+ * up to U+02FF (not the soft hyphen, which shows nothing), general punctuation (dashes, quotes, `…`, `‰`),
+ * arrows, mathematical operators and box drawing. Combining marks start at U+0300.
+ */
+export function oneCellCharacter(code: number): boolean {
+  return code < 0x300
+    ? (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code !== 0xad)
+    : (code >= 0x2010 && code <= 0x2027) ||
+        (code >= 0x2030 && code <= 0x205e) ||
+        (code >= 0x2190 && code <= 0x22ff) ||
+        (code >= 0x2500 && code <= 0x259f);
+}
+
+/** Whether every character of `text` takes one cell on its own (see {@link oneCellCharacter}). */
+function oneCellEach(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!oneCellCharacter(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isWide(code: number): boolean {
@@ -54,8 +80,8 @@ function graphemeWidth(grapheme: string): number {
  * @example displayWidth("東京") // 4
  */
 export function displayWidth(text: string): number {
-  // the common case, printable ASCII, is its length
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  // the common case (ASCII, accented Latin, `→`, `…`) is its length
+  if (oneCellEach(text)) return text.length;
   let width = 0;
   for (const grapheme of graphemes(text)) width += graphemeWidth(grapheme);
   return width;
