@@ -58,14 +58,21 @@ export function writeText(out: Buffer, at: number, text: string): number {
   return p;
 }
 
+/**
+ * `-` at `at` when `value` is negative; returns where the digits go. Every operation here runs for every
+ * value: V8 compiles an operation it has not seen run as a deoptimization, so a branch taken first by a
+ * file's first negative number threw away the compiled code of every writer that inlines this, several times
+ * over in the first write of a process.
+ */
+function writeSign(out: Buffer, at: number, value: number): number {
+  out[at] = MINUS; // overwritten by the first digit when the value is not negative
+  return at + (value < 0 ? 1 : 0);
+}
+
 /** A whole number `value` (|value| < 1e15, not -0) as its decimal digits at `at`; returns their end. */
 function writeWhole(out: Buffer, at: number, value: number): number {
-  let p = at;
-  let v = value;
-  if (v < 0) {
-    out[p++] = MINUS;
-    v = -v;
-  }
+  const p = writeSign(out, at, value);
+  const v = Math.abs(value);
   // below 2^31 in int32 arithmetic (a division by 10 the compiler turns into a multiplication)
   if (v > INT32_MAX) return writeText(out, p, String(v));
   const n = v | 0;
@@ -93,12 +100,8 @@ function writeDigits(out: Buffer, at: number, n: number, digits: number): number
  * one; returns the end.
  */
 function writeDecimal(out: Buffer, at: number, scaled: number, places: number, scale: number): number {
-  let p = at;
-  let v = scaled;
-  if (v < 0) {
-    out[p++] = MINUS;
-    v = -v;
-  }
+  let p = writeSign(out, at, scaled);
+  const v = Math.abs(scaled);
   const whole = (v / scale) | 0;
   let fraction = v - whole * scale;
   p = writeWhole(out, p, whole);
@@ -131,10 +134,9 @@ export function numberText(): (value: number) => string {
       lookups = 0;
       hits = 0;
     }
-    if (known !== undefined) {
-      hits++;
-      return known;
-    }
+    // counted for every lookup, a hit or not (see writeSign: no operation that only a first hit runs)
+    hits += known === undefined ? 0 : 1;
+    if (known !== undefined) return known;
     const text = String(value);
     if (texts.size < CACHE_LIMIT) texts.set(value, text);
     return text;
