@@ -37,16 +37,64 @@ describe("the SIMD byte scan", () => {
     const s = scanner as NonNullable<typeof scanner>;
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...BYTES), { minLength: 100, maxLength: 100 }),
+        fc.array(fc.constantFrom(...BYTES), { minLength: 200, maxLength: 200 }),
         fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 0, max: 120 }), // up to 7 full steps and a tail
         (bytes, start, length) => {
           s.bytes.set(bytes);
           expect(s.scan(start, start + length)).toBe(byteKindsAt(s.bytes, start, start + length));
         },
       ),
-      { numRuns: 2_000 },
+      { numRuns: 3_000 },
     );
+  });
+
+  it("finds what byteKindsAt finds from every alignment, for every length up to 5 steps", () => {
+    const s = scanner as NonNullable<typeof scanner>;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...BYTES), { minLength: 120, maxLength: 120 }), (bytes) => {
+        s.bytes.set(bytes);
+        for (let start = 1; start <= 17; start++) {
+          for (let length = 0; length <= 80; length++) {
+            expect(s.scan(start, start + length)).toBe(byteKindsAt(s.bytes, start, start + length));
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("finds what byteKindsAt finds over any of the 256 byte values, not only the listed ones", () => {
+    const s = scanner as NonNullable<typeof scanner>;
+    const anyByte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...BYTES));
+    fc.assert(
+      fc.property(
+        fc.array(anyByte, { minLength: 200, maxLength: 200 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 120 }),
+        (bytes, start, length) => {
+          s.bytes.set(bytes);
+          expect(s.scan(start, start + length)).toBe(byteKindsAt(s.bytes, start, start + length));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("judges each of the 256 byte values, and each pair of them, as byteKindsAt does, in every lane", () => {
+    const s = scanner as NonNullable<typeof scanner>;
+    const SPACE = 32; // no kind, and neither a digit nor LF: no neighbour that decides a kind
+    for (let x = 0; x < 256; x++) {
+      for (let y = 0; y < 256; y++) {
+        const at = 16 + ((x + y) % 16); // the pair in every lane, and across two steps from lane 15
+        s.bytes.fill(SPACE, 0, 64);
+        s.bytes[at] = x;
+        s.bytes[at + 1] = y;
+        const found = s.scan(16, at + 2);
+        const expected = byteKindsAt(s.bytes, 16, at + 2);
+        if (found !== expected) expect({ x, y, found }).toEqual({ x, y, found: expected });
+      }
+    }
   });
 
   it("finds a kind in every lane of a 16-byte step, and none past the range's end", () => {
