@@ -15,7 +15,7 @@ import { LookupRelations } from "./lookup-relations";
 import { ROW_ORDER_COLUMN } from "./row-order";
 import { type RowOrderUse, resultIgnoresRowOrder, rowOrderUseOf } from "./row-order-use";
 import { stepContext } from "./step-context";
-import { type KnownTypes, type RenderedStep, typesOf } from "./step-rendering";
+import { type KnownTypes, type LastStepForm, type RenderedStep, typesOf } from "./step-rendering";
 
 /** One CTE of a compiled pipe: a name, its query, and the step it renders (none for the source). */
 export interface CompiledCte {
@@ -61,6 +61,11 @@ export interface CompiledPipe {
   }[];
   /** The whole query: the CTEs, then the last one's columns in row order. */
   readonly sql: string;
+  /**
+   * The ORDER BY terms that give the last CTE's rows in row order, when its step ordered them (see
+   * `LastStepForm`); undefined: its row-order column. For an engine that writes its own final query over the CTEs.
+   */
+  readonly finalOrder?: string;
   /** One query counting the rows of the source and of each rendered step. */
   readonly countSql: string;
   /**
@@ -156,16 +161,21 @@ export function withClause(ctes: readonly CompiledCte[], dialect: SqlDialectName
   return `WITH\n${ctes.map((cte) => `${quote(cte.name)} AS (\n  ${cte.sql}\n)`).join(",\n")}`;
 }
 
-/** The query over `ctes` that selects `columns` of the last CTE, its rows in row order. */
+/**
+ * The query over `ctes` that selects `columns` of the last CTE, its rows in row order: by its row-order column, or
+ * by `order` (a compiled pipe's `finalOrder`).
+ */
 export function rowOrderedQuery(
   ctes: readonly CompiledCte[],
   columns: readonly string[],
   dialect: SqlDialectName,
+  order?: string,
 ): string {
   const quote = SQL_DIALECTS[dialect].quoteIdentifier;
   const last = quote((ctes.at(-1) as CompiledCte).name);
   const selected = columns.map(quote).join(", ");
-  return `${withClause(ctes, dialect)}\nSELECT ${selected} FROM ${last}\nORDER BY ${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`;
+  const by = order ?? `${quote(ROW_ORDER_COLUMN)} ASC NULLS FIRST`;
+  return `${withClause(ctes, dialect)}\nSELECT ${selected} FROM ${last}\nORDER BY ${by}`;
 }
 
 /** Why a rendered step cannot run in the dialect: a clash among its columns or a lookup table's it reads first. */
@@ -208,6 +218,8 @@ export function compilePipe(
   let columns = sourceColumns;
   let types: KnownTypes = typesOf(options.sourceTypes ?? {}, sourceColumns);
   let nameClash: string | undefined;
+  // the last rendered step's form as the query's last, when it has one
+  let lastForm: LastStepForm | undefined;
   for (const step of steps) {
     const context = stepContext(options.dialect, input, columns, lookups, types);
     const reads = lookups.reads;
@@ -236,7 +248,12 @@ export function compilePipe(
     input = name;
     columns = rendered.columns;
     types = typesOf(rendered.types ?? {}, columns);
+    lastForm = rendered.asLast;
   }
+  const lastStep = stepCtes.at(-1);
+  if (lastStep !== undefined && lastForm !== undefined)
+    stepCtes[stepCtes.length - 1] = { ...lastStep, sql: lastForm.sql };
+  const finalOrder = lastStep === undefined ? undefined : lastForm?.order;
   const lookupEntries = lookups.entries().map(([table, name, lookupTypes], i) => ({
     table,
     name,
@@ -273,10 +290,11 @@ export function compilePipe(
     ignoresRowOrder: resultIgnoresRowOrder(stepCtes.map((cte) => cte.rowOrder)),
     columns,
     lookups: lookupEntries.map(({ table, relation, types: t }) => ({ table, relation, types: t })),
-    sql: rowOrderedQuery(ctes, columns, options.dialect),
+    sql: rowOrderedQuery(ctes, columns, options.dialect, finalOrder),
+    ...(finalOrder === undefined ? {} : { finalOrder }),
     countSql: `${withClause(ctes, options.dialect)}\nSELECT ${countList}`,
     ...(options.dialect === "duckdb"
-      ? { markedSql: rowOrderedQuery(marked, columns, options.dialect), markedCtes: marked }
+      ? { markedSql: rowOrderedQuery(marked, columns, options.dialect, finalOrder), markedCtes: marked }
       : {}),
   };
 }

@@ -22,6 +22,31 @@ describe("pipeToSql", () => {
     expect(sql).toMatch(/SELECT "id", "amount" FROM "filter"\nORDER BY "__tablepipe_row" ASC NULLS FIRST$/);
   });
 
+  it("sorts once by a last sortRows' own terms, and numbers rows by its window when a step follows it", () => {
+    const last = pipeToSql(pipe(orders()).transform(sortRows, { by: ["amount"], descending: ["amount"] }), {
+      dialect: "duckdb",
+      numberRows,
+      sourceTypes: { id: "int", amount: "float" },
+    });
+    expect(last).toContain(
+      '"sortRows(amount)" AS (\n  SELECT "id", "amount", "__tablepipe_row" FROM "source"\n)',
+    );
+    expect(last).not.toContain("row_number()");
+    expect(last).toMatch(
+      /SELECT "id", "amount" FROM "sortRows\(amount\)"\nORDER BY \("amount" \+ 0\.0\) DESC NULLS LAST, "id" ASC NULLS FIRST, "__tablepipe_row"$/,
+    );
+    const followed = pipeToSql(
+      pipe(orders())
+        .transform(sortRows, { by: ["amount"] })
+        .transform(filter, { where: gt(col("amount"), 6) }),
+      { dialect: "spark", numberRows, sourceTypes: { id: "int", amount: "float" } },
+    );
+    expect(followed).toContain(
+      "row_number() OVER (ORDER BY `amount` ASC NULLS FIRST, `id` ASC NULLS FIRST, `__tablepipe_row`)",
+    );
+    expect(followed).toMatch(/ORDER BY `__tablepipe_row` ASC NULLS FIRST$/);
+  });
+
   it("stops at the first step without a rendering and lists the rest as running in process", () => {
     const custom = defineTransform({ name: "myStep", apply: (table) => table });
     const p = pipe(orders())

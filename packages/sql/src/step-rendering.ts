@@ -19,6 +19,19 @@ export interface RenderedStep {
   readonly failureProbe?: FailureProbe;
   /** True for a user's rendering (the transform's own `sql`, a run's `renderings`): checked against its contract. */
   readonly own?: boolean;
+  /** A cheaper form for when the step is the query's last (see {@link LastStepForm}). */
+  readonly asLast?: LastStepForm;
+}
+
+/**
+ * How a step that orders its rows is rendered when it is the query's last: `sql`, a query over the same input
+ * that keeps every row with its input's row order, and `order`, the ORDER BY terms (over its columns and that
+ * row order) that give the step's row order. The query then sorts once by `order`, where numbering the rows by a
+ * window over `order` and sorting by those numbers sorted twice.
+ */
+export interface LastStepForm {
+  readonly sql: string;
+  readonly order: string;
 }
 
 /** What a built-in rendering knows besides the step context: the input's types, and typed lookups. */

@@ -107,7 +107,12 @@ export async function runFilteredRead<T>(
       sql: numberRowsByRowid(`${files.relation}_kept`, keptColumns),
       step: undefined,
     };
-    const query = rowOrderedQuery([...lookups, numbered, ...rest], compiled.columns, "duckdb");
+    const query = rowOrderedQuery(
+      [...lookups, numbered, ...rest],
+      compiled.columns,
+      "duckdb",
+      compiled.finalOrder,
+    );
     const ran = await runCounted(db, rest.length, () => run(query), prefix + 1);
     if (ran.counts === undefined) return undefined;
     const rows = totals.n0 ?? 0;
