@@ -56,8 +56,9 @@ describe("the package READMEs' examples", () => {
     const sql = sqlExample();
     expect(sql).toMatch(/^WITH\n"source" AS \(/);
     expect(sql.indexOf('"dropDuplicates" AS (')).toBeLessThan(sql.indexOf('"sortRows(id)" AS ('));
+    // the last step's sort is the query's own ORDER BY: its keys, every other column, then the row order
     expect(sql).toMatch(
-      /SELECT "id", "amount" FROM "sortRows\(id\)"\nORDER BY "__tablepipe_row" ASC NULLS FIRST$/,
+      /SELECT "id", "amount" FROM "sortRows\(id\)"\nORDER BY greatest\("id", "id"\) ASC NULLS FIRST, greatest\("amount", "amount"\) ASC NULLS FIRST, "__tablepipe_row"$/,
     );
   });
 
