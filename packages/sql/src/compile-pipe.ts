@@ -250,10 +250,10 @@ export function compilePipe(
     types = typesOf(rendered.types ?? {}, columns);
     lastForm = rendered.asLast;
   }
-  const lastStep = stepCtes.at(-1);
-  if (lastStep !== undefined && lastForm !== undefined)
-    stepCtes[stepCtes.length - 1] = { ...lastStep, sql: lastForm.sql };
-  const finalOrder = lastStep === undefined ? undefined : lastForm?.order;
+  // set only by a rendered step: the last CTE is that step's
+  if (lastForm !== undefined)
+    stepCtes[stepCtes.length - 1] = { ...(stepCtes.at(-1) as CompiledCte), sql: lastForm.sql };
+  const finalOrder = lastForm?.order;
   const lookupEntries = lookups.entries().map(([table, name, lookupTypes], i) => ({
     table,
     name,
