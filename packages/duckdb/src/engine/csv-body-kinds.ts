@@ -2,6 +2,7 @@ import { open } from "node:fs/promises";
 import { readCsvHeaderRecord } from "@tablepipe/io";
 import { byteKindsAt } from "./byte-kinds";
 import { type SimdByteScanner, simdByteScanner } from "./simd-byte-kinds";
+import { stampLinesAt } from "./stamp-lines";
 
 /** Bytes read and scanned at a time. */
 const CHUNK = 1 << 20;
@@ -16,7 +17,11 @@ function scanner(size: number): SimdByteScanner {
   const simd = simdByteScanner(size);
   if (simd !== undefined) return simd;
   const bytes = new Uint8Array(size);
-  return { bytes, scan: (start, end) => byteKindsAt(bytes, start, end) };
+  return {
+    bytes,
+    scan: (start, end) => byteKindsAt(bytes, start, end),
+    stamps: (from, limit, delimiter, table) => stampLinesAt(bytes, from, limit, delimiter, table),
+  };
 }
 
 /** Options of {@link csvBodyKinds}. */

@@ -10,6 +10,7 @@
  * past the range's end.
  */
 import { BYTE_KIND } from "./byte-kinds";
+import { stampLinesAt } from "./stamp-lines";
 
 /** A scanner over its own memory: fill `bytes` (the scanned range, the byte before and 16 after), then `scan`. */
 export interface SimdByteScanner {
@@ -17,6 +18,11 @@ export interface SimdByteScanner {
   readonly bytes: Uint8Array;
   /** The kinds of `bytes[start..end)`, as `byteKindsAt(bytes, start, end)`; needs 1 ≤ start, end + 17 ≤ length. */
   readonly scan: (start: number, end: number) => number;
+  /**
+   * Whether the lines starting in `bytes[from..limit]` have canonical or empty time-stamp cells, as
+   * `stampLinesAt(bytes, from, limit, delimiter, table)`; needs `bytes[limit]` a LF and limit + 49 ≤ length.
+   */
+  readonly stamps: (from: number, limit: number, delimiter: number, table: Uint8Array) => boolean;
 }
 
 const PAGE = 65_536;
@@ -279,5 +285,8 @@ export function simdByteScanner(size: number): SimdByteScanner | undefined {
   const { exports } = new wasm.Instance(new wasm.Module(bytes));
   const scan = exports.scan as (start: number, end: number) => number;
   const memory = exports.memory as { readonly buffer: ArrayBuffer };
-  return { bytes: new Uint8Array(memory.buffer), scan };
+  const memoryBytes = new Uint8Array(memory.buffer);
+  const stamps = (from: number, limit: number, delimiter: number, table: Uint8Array): boolean =>
+    stampLinesAt(memoryBytes, from, limit, delimiter, table);
+  return { bytes: memoryBytes, scan, stamps };
 }
