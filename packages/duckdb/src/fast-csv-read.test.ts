@@ -3,8 +3,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { DuckDb } from "./engine/duckdb-database";
-import { fastReadSql, NEEDS_TEXT_PATH } from "./engine/fast-csv-read";
+import { fastReadSql, NEEDS_TEXT_PATH, NO_TRUST, type ReadTrust } from "./engine/fast-csv-read";
 import { cellLayers } from "./engine/read-files";
+import { stampFieldTable, stampLinesAt } from "./engine/stamp-lines";
 
 const Cells = z.object({
   float: z.number(),
@@ -37,7 +38,11 @@ interface Verdict {
 }
 
 /** Both paths' verdicts on each cell text (`null`: an empty unquoted cell) of one column. */
-async function verdicts(kind: Kind, texts: readonly (string | null)[]): Promise<Verdict[]> {
+async function verdicts(
+  kind: Kind,
+  texts: readonly (string | null)[],
+  trust: ReadTrust = NO_TRUST,
+): Promise<Verdict[]> {
   const spec = SPECS.find((s) => s.name === kind);
   if (spec === undefined) throw new Error(kind);
   const layers = cellLayers(spec, 0);
@@ -46,7 +51,7 @@ async function verdicts(kind: Kind, texts: readonly (string | null)[]): Promise<
   const split = `(SELECT "i", ${layers.split.join(", ")} FROM ${source})`;
   const parse = `(SELECT "i", ${layers.parse.join(", ")} FROM ${split})`;
   const exact = `SELECT "i", CAST(${layers.value} AS VARCHAR) AS "v", ${layers.bad} AS "bad" FROM ${parse}`;
-  const fast = fastReadSql([spec], ["c0"], [0], source, ["i"]);
+  const fast = fastReadSql([spec], ["c0"], [0], source, ["i"], trust);
   const quick = `SELECT "i", CAST(${JSON.stringify(kind)} AS VARCHAR) AS "v", "${NEEDS_TEXT_PATH}" AS "declines" FROM (${fast})`;
   const sql = `SELECT e."v" AS "exact", e."bad", f."v" AS "fast", f."declines" FROM (${exact}) e JOIN (${quick}) f USING ("i") ORDER BY "i"`;
   const rows = (await db.connection.runAndReadAll(sql)).getRowObjectsJS() as {
@@ -215,6 +220,54 @@ describe("the fast CSV parse agrees with readTable's exact one", { timeout: 60_0
     expectFastAgrees(found);
     expect(found.slice(0, traps.length).map((v) => [v.text, v.exactBad])).toEqual(
       traps.map((t) => [t, true]),
+    );
+  });
+
+  it("time stamps a scan found canonical: the cast alone gives readTable's value, or declines (Feb 30, minute 60)", async () => {
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n });
+    const canonical = fc
+      .tuple(
+        digits(4),
+        digits(2),
+        digits(2),
+        fc.integer({ min: 0, max: 23 }),
+        digits(2),
+        digits(2),
+        fc.boolean(),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, t]) =>
+          `${y.join("")}-${mo.join("")}-${d.join("")}${t ? "T" : " "}${two(h)}:${mi.join("")}:${s.join("")}`,
+      );
+    // most random digits make no date: these mostly do
+    const likely = fc
+      .tuple(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+      )
+      .map(([y, mo, d, h, mi]) => `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}:${two(mi)}`);
+    const vouched = (text: string): boolean =>
+      stampLinesAt(Buffer.from(`${text}\n${" ".repeat(48)}`), 0, text.length, 44, stampFieldTable([0]));
+    expect(["2018-07-27 09:14:45", "0000-01-01T23:00:00", "2018-02-30 10:00:00"].every(vouched)).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(canonical, likely), { minLength: 1, maxLength: 40 }),
+        async (texts) => {
+          expect(texts.every(vouched)).toBe(true);
+          const found = await verdicts("timestamp", [...texts, null], {
+            typedNumbers: false,
+            canonicalStamps: true,
+          });
+          expectFastAgrees(found);
+          // the guard declines what the cast alone declines: nothing the scan vouches for is lost
+          const guarded = await verdicts("timestamp", [...texts, null]);
+          expect(found.map((v) => v.fastDeclines)).toEqual(guarded.map((v) => v.fastDeclines));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

@@ -14,6 +14,7 @@ import { csvBodyKinds } from "./engine/csv-body-kinds";
 import { typedReadRisks } from "./engine/fast-csv-read";
 import { duckdbCsvFiles } from "./engine/read-files";
 import { runOnDuckDb } from "./engine/run-on-duckdb";
+import { ODD_STAMP } from "./engine/stamp-lines";
 import { expectSameTable, scratchDuckDb } from "./test-support";
 
 const Mixed = z.object({
@@ -240,6 +241,15 @@ describe("DuckDB's typed read of clean files' numbers agrees with readTable", { 
       const path = await writeCsv(header, [...rows, good.with(c, cell), good]);
       expect((await csvBodyKinds(path, { enough: risks, limit: 1 << 20 })) & risks).toBe(0);
       expect(await typed(path, Mixed, header)).toBe(false);
+      await expectSameRead(path, Mixed, "streamed", "id");
+    }
+    // time stamps the cast alone would misread, past the first chunk: the stream read without their guard must
+    // not stand either (the cast reads hour 24 as the next midnight, and ` 9` as 09; readTable refuses both)
+    const stamps = { fields: [3], delimiter: 44 };
+    for (const cell of ["2018-07-27 24:00:00", "2018-07-27  9:14:45"]) {
+      const path = await writeCsv(header, [...rows, good.with(3, cell), good]);
+      expect(await csvBodyKinds(path, { limit: 1 << 20, stamps })).toBe(0);
+      expect(await csvBodyKinds(path, { stamps })).toBe(ODD_STAMP);
       await expectSameRead(path, Mixed, "streamed", "id");
     }
     // two files, the second risky past its first chunk: the scans run one after the other, beside the query

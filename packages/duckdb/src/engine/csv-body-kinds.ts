@@ -1,8 +1,9 @@
 import { open } from "node:fs/promises";
 import { readCsvHeaderRecord } from "@tablepipe/io";
-import { byteKindsAt } from "./byte-kinds";
+import { BYTE_KIND, byteKindsAt } from "./byte-kinds";
+import { ChunkedStampCheck } from "./chunked-stamp-check";
 import { type SimdByteScanner, simdByteScanner } from "./simd-byte-kinds";
-import { stampLinesAt } from "./stamp-lines";
+import { ODD_STAMP, type StampFields, stampLinesAt } from "./stamp-lines";
 
 /** Bytes read and scanned at a time. */
 const CHUNK = 1 << 20;
@@ -37,6 +38,11 @@ export interface BodyScanOptions {
   readonly bodyStart?: number;
   /** Bytes read and scanned at a time (1 MiB). */
   readonly chunk?: number;
+  /**
+   * The time-stamp columns to check: the kinds then hold `ODD_STAMP` unless every one of their cells in the
+   * lines scanned is canonical or empty (see `stamp-lines.ts`), in a file without quotes.
+   */
+  readonly stamps?: StampFields;
 }
 
 /**
@@ -55,7 +61,14 @@ export async function csvBodyKinds(path: string, options: BodyScanOptions = {}):
   // before (judged with the first byte read), the one below it that byte's own neighbour
   const region = chunk + PAST;
   const base = (r: number): number => AT + r * region;
-  const { bytes, scan } = scanner(base(2));
+  const scanned = scanner(base(2));
+  const { bytes, scan } = scanned;
+  const stamps = options.stamps === undefined ? undefined : new ChunkedStampCheck(scanned, options.stamps);
+  // with the time stamps' verdict: odd when a line checked was, or a quote may hide a delimiter or line end
+  const judged = (kinds: number, canonical: boolean | undefined): number =>
+    stamps === undefined || (canonical === true && (kinds & BYTE_KIND.quote) === 0)
+      ? kinds
+      : kinds | ODD_STAMP;
   const file = await open(path, "r");
   let pending: Promise<{ bytesRead: number }> | undefined;
   try {
@@ -73,15 +86,18 @@ export async function csvBodyKinds(path: string, options: BodyScanOptions = {}):
       pending = undefined;
       const last = base(r) + bytesRead; // the chunk's last byte (or the carried one, when none was read)
       if (bytesRead === 0 || position + bytesRead >= size) {
+        stamps?.feed(from, last + 1);
         bytes[last + 1] = LF;
-        return from <= last ? kinds | scan(from, last + 1) : kinds;
+        return judged(from <= last ? kinds | scan(from, last + 1) : kinds, stamps?.finish());
       }
       position += bytesRead;
-      if (position - start >= limit) return kinds | scan(from, last);
+      stamps?.feed(from, last);
+      // the lines read whole so far (the one the chunk ends inside is not judged)
+      if (position - start >= limit) return judged(kinds | scan(from, last), stamps?.canonical);
       const next = 1 - r;
       pending = readInto(next, position);
       kinds |= scan(from, last); // every byte but the last, which waits for the next chunk's first
-      if ((kinds & enough) !== 0) return kinds;
+      if ((kinds & enough) !== 0) return judged(kinds, false); // lines left unchecked
       bytes[base(next) - 1] = bytes[last - 1] as number;
       bytes[base(next)] = bytes[last] as number;
       r = next;

@@ -72,12 +72,26 @@ function stampSql(r: string, t: string): string {
   return `CASE WHEN length(${r}) = 19 AND CAST(${t} AS VARCHAR) = ${r} THEN ${t} WHEN regexp_full_match(${r}, ${sqlString(ISO_STAMP)}) THEN ${t} END`;
 }
 
+/**
+ * What a scan of a file's bytes vouches for, so that the fast read can skip a guard: `typedNumbers`, its number
+ * columns are read as DOUBLE by DuckDB (see {@link typedReadRisks}); `canonicalStamps`, every time-stamp cell is
+ * empty or written `YYYY-MM-DD HH:MM:SS` (`stamp-lines.ts`), where the cast alone gives readTable's value.
+ */
+export interface ReadTrust {
+  readonly typedNumbers: boolean;
+  readonly canonicalStamps: boolean;
+}
+
+/** Nothing vouched for: every guard runs. */
+export const NO_TRUST: ReadTrust = { typedNumbers: false, canonicalStamps: false };
+
 /** The largest integer readTable reads exactly (`Number.MAX_SAFE_INTEGER`). */
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 /**
  * One column's fast parse over the raw cell `r` (NULL when empty): `inner` computes the cast `x<c>` once per
- * cell (a time stamp's cast `t<c>`, then its guarded value `x<c>` in the `middle` layer over it), `value` reads
+ * cell (a time stamp's cast `t<c>`, then its guarded value `x<c>` in the `middle` layer over it, unless `trust`
+ * vouches for the cells), `value` reads
  * the column's value from it (what it gives on a refused cell does not matter: the row is flagged), and
  * `parsed` is NULL exactly when a non-empty cell fails the cast or its guard (for time stamps, booleans and
  * enums: the cast is the guard). Numbers are checked together, per row (see `fastReadSql`).
@@ -86,9 +100,10 @@ function fastLayers(
   spec: ColumnSpec,
   r: string,
   c: number,
-  typedNumbers: boolean,
+  trust: ReadTrust,
 ): { inner: string[]; middle?: string[]; value: string; parsed: string } {
   const x = quote(`x${c}`);
+  const { typedNumbers } = trust;
   switch (spec.kind) {
     case "float":
     case "int": {
@@ -101,6 +116,9 @@ function fastLayers(
       };
     }
     case "timestamp": {
+      // a canonical cell is within ISO_STAMP: stampSql would give the cast itself
+      if (trust.canonicalStamps)
+        return { inner: [`TRY_CAST(${r} AS TIMESTAMP) AS ${x}`], value: x, parsed: x };
       const t = quote(`t${c}`);
       return {
         inner: [`TRY_CAST(${r} AS TIMESTAMP) AS ${t}`],
@@ -172,7 +190,7 @@ export function typedReadRisks(specs: readonly ColumnSpec[], found: readonly num
 }
 
 /**
- * The fast read of one file as a query over `source` (the file's cells as text, or with `typedNumbers` its
+ * The fast read of one file as a query over `source` (the file's cells as text, or with `trust.typedNumbers` its
  * number columns read as DOUBLE by DuckDB: for a file whose bytes hold none of {@link typedReadRisks}): each
  * schema column from the file column `found[i]` holds (or absent: its default or null), with its type, then
  * {@link NEEDS_TEXT_PATH}: true on a row with a cell the guards refuse, or an empty cell in a column that may
@@ -184,8 +202,9 @@ export function fastReadSql(
   found: readonly number[],
   source: string,
   carry: readonly string[] = [],
-  typedNumbers = false,
+  trust: ReadTrust = NO_TRUST,
 ): string {
+  const { typedNumbers } = trust;
   const inner: string[] = carry.map(quote);
   const middle: string[] = [];
   const outer: string[] = carry.map(quote);
@@ -202,7 +221,7 @@ export function fastReadSql(
       continue;
     }
     const r = quote(`r${c}`);
-    const layers = fastLayers(spec, r, c, typedNumbers);
+    const layers = fastLayers(spec, r, c, trust);
     inner.push(`${quote(header[index] as string)} AS ${r}`, ...layers.inner);
     middle.push(...(layers.middle ?? []));
     // an empty cell is NULL (quoted `""` is text); a cell of blanks, or `""` outside a string column, is left
@@ -269,7 +288,7 @@ const FILE_INDEX = "file_index";
  * The fast read of one file as a streamed query (a view's part, read as the query that uses it runs): the
  * columns of {@link fastReadSql}, then the row-order column `rowColumn` (the i-th file's rows numbered from
  * i·2^40 in file order); a row with a cell the guards refuse stops the query with {@link NEEDS_EXACT_READ}.
- * `typedNumbers`: `source` reads the number columns as DOUBLE (see {@link fastReadSql}).
+ * `trust`: what a scan of the file vouches for (see {@link fastReadSql}).
  * `numbered: false`: the rows are not numbered (numbering runs on one core), and `rowColumn` is a stand-in, a
  * per-row value no row-order marker equals (DuckDB's `file_index`, or 0 when the file has a column of that
  * name): for a query that keeps the rows in file order itself, into a table whose rowid then numbers them.
@@ -282,7 +301,7 @@ export function streamedReadSql(
   fileIndex: number,
   rowColumn: string,
   numbered = true,
-  typedNumbers = false,
+  trust: ReadTrust = NO_TRUST,
 ): string {
   const clash = header.some((name) => name.toLowerCase() === FILE_INDEX);
   const carry = numbered || clash ? [] : [FILE_INDEX];
@@ -291,12 +310,7 @@ export function streamedReadSql(
     : clash
       ? "CAST(0 AS BIGINT)"
       : `CAST(${quote(FILE_INDEX)} AS BIGINT)`;
-  return checkedPartSql(
-    fastReadSql(specs, header, found, source, carry, typedNumbers),
-    carry,
-    row,
-    rowColumn,
-  );
+  return checkedPartSql(fastReadSql(specs, header, found, source, carry, trust), carry, row, rowColumn);
 }
 
 /** Run `sql`, true when it ran; false on any DuckDB error (the exact path then reads the files and names it). */

@@ -146,7 +146,7 @@ async function loadFast(
     const { header, found, bodyStart } = await mappedHeader(file, specs, aliases);
     mapped.push({ file, found });
     const source = await fastSource(file, specs, header, found, bodyStart);
-    return fastReadSql(specs, header, found, source.sql, [], source.typedNumbers);
+    return fastReadSql(specs, header, found, source.sql, [], source);
   });
 }
 
@@ -301,9 +301,7 @@ export function duckdbCsvFiles(
       mapped.push({ file, found });
       const source = await fastSource(file, specs, header, found, bodyStart, ahead);
       if (source.confirm !== undefined) checks.push(source.confirm);
-      parts.push(
-        streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source.typedNumbers),
-      );
+      parts.push(streamedReadSql(specs, header, found, source.sql, i, rowColumn, numbered, source));
     }
     await runSql(
       connection,
