@@ -7,14 +7,57 @@
  * (`i8x16.swizzle`): `_`, `+`, VT/FF, `"`, `e`/`E` are their kind outright, CR and `.` are candidates that
  * two look-ups of the neighbours drop (a CR before LF, a point after a digit). The lanes are or-ed into one
  * accumulator, whose 16 bytes are or-ed into the mask at the end. Only the last, partial step masks lanes
- * past the range's end.
+ * past the range's end. The module's second function, `stamps`, is the time-stamp line check
+ * (`simd-stamp-lines.ts`); the assembler's helpers are in `wasm-assembly.ts`.
  */
 import { BYTE_KIND } from "./byte-kinds";
+import { STAMPS_TYPE, stampsBody } from "./simd-stamp-lines";
 import { stampLinesAt } from "./stamp-lines";
+import {
+  AND,
+  AND_NOT,
+  BITSELECT,
+  BLOCK,
+  BR,
+  BR_IF,
+  bytesConst,
+  END,
+  EXTRACT_I64,
+  functionBody,
+  get,
+  I32,
+  I32_ADD,
+  I32_AND,
+  I32_GE_U,
+  I32_GT_U,
+  I32_SUB,
+  I32_WRAP,
+  I64,
+  I64_OR,
+  I64_SHR_U,
+  i32,
+  i64,
+  LOOP,
+  LT_U,
+  load,
+  name,
+  OR,
+  SHR_U,
+  SPLAT,
+  SUB,
+  SWIZZLE,
+  section,
+  set,
+  splat,
+  uleb,
+  V128,
+  VOID,
+  vec,
+} from "./wasm-assembly";
 
 /** A scanner over its own memory: fill `bytes` (the scanned range, the byte before and 16 after), then `scan`. */
 export interface SimdByteScanner {
-  /** The module's memory, as bytes. */
+  /** The module's memory, as bytes (up to the room of the time-stamp field table at its end). */
   readonly bytes: Uint8Array;
   /** The kinds of `bytes[start..end)`, as `byteKindsAt(bytes, start, end)`; needs 1 ≤ start, end + 17 ≤ length. */
   readonly scan: (start: number, end: number) => number;
@@ -26,82 +69,6 @@ export interface SimdByteScanner {
 }
 
 const PAGE = 65_536;
-
-/** Unsigned LEB128. */
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  let rest = n;
-  do {
-    const byte = rest & 0x7f;
-    rest >>>= 7;
-    out.push(rest === 0 ? byte : byte | 0x80);
-  } while (rest !== 0);
-  return out;
-}
-
-/** Signed LEB128 of a small integer (a constant's immediate). */
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  let rest = n;
-  for (;;) {
-    const byte = rest & 0x7f;
-    rest >>= 7;
-    const done = (rest === 0 && (byte & 0x40) === 0) || (rest === -1 && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
-}
-
-/** A vector of items, its count first. */
-const vec = (items: readonly number[][]): number[] => [...uleb(items.length), ...items.flat()];
-/** A section: its id, its size, its contents. */
-const section = (id: number, contents: readonly number[]): number[] => [
-  id,
-  ...uleb(contents.length),
-  ...contents,
-];
-/** A name. */
-const name = (text: string): number[] => vec([...text].map((c) => [c.charCodeAt(0)]));
-
-// Instructions: the few this loop uses.
-const [I32, I64, V128] = [0x7f, 0x7e, 0x7b];
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const i32 = (n: number) => [0x41, ...sleb(n)];
-const i64 = (n: number) => [0x42, ...sleb(n)];
-const simd = (op: number) => [0xfd, ...uleb(op)];
-/** v128.load at the address on the stack plus `offset`, align 1. */
-const load = (offset: number) => [...simd(0x00), 0, ...uleb(offset)];
-const bytesConst = (lanes: readonly number[]) => [...simd(0x0c), ...lanes];
-const splat = (byte: number) => bytesConst(Array.from({ length: 16 }, () => byte));
-// i8x16.swizzle, i8x16.splat, i8x16.lt_u, v128.and, v128.andnot, v128.or, v128.bitselect, i8x16.shr_u,
-// i8x16.sub, i64x2.extract_lane (its lane index follows)
-const [SWIZZLE, SPLAT, LT_U, AND, AND_NOT, OR, BITSELECT, SHR_U, SUB, EXTRACT_I64] = [
-  0x0e, 0x0f, 0x26, 0x4e, 0x4f, 0x50, 0x52, 0x6d, 0x71, 0x1d,
-].map(simd) as [
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-];
-// i32.add, i32.sub, i32.ge_u, i32.gt_u, i32.and, i32.wrap_i64, i64.or, i64.shr_u
-const [I32_ADD, I32_SUB, I32_GE_U, I32_GT_U, I32_AND, I32_WRAP, I64_OR, I64_SHR_U] = [
-  [0x6a],
-  [0x6b],
-  [0x4f],
-  [0x4b],
-  [0x71],
-  [0xa7],
-  [0x84],
-  [0x88],
-];
-const [BLOCK, LOOP, END, BR, BR_IF, VOID] = [0x02, 0x03, 0x0b, 0x0c, 0x0d, 0x40];
 
 /**
  * The bytes whose kind a step looks up by their two halves, with the kind each gives: CR and `.` only as
@@ -228,27 +195,29 @@ function scanBody(): number[] {
     ...[...get(FOLD), ...I32_WRAP, ...i32(0xff), ...I32_AND],
   ];
   const start = [...get(AT), ...i32(1), ...I32_SUB, ...set(AT)];
-  const locals = vec([
-    [...uleb(4), V128],
-    [...uleb(1), I64],
-  ]);
-  const code = [...locals, ...start, ...steps, ...tail, ...fold, END];
-  return [...uleb(code.length), ...code];
+  return functionBody(
+    [
+      [4, V128],
+      [1, I64],
+    ],
+    [...start, ...steps, ...tail, ...fold],
+  );
 }
 
-/** The module: `scan(start, end) -> kinds` and its memory of `pages` pages. */
+/** The module: `scan(start, end) -> kinds`, `stamps` (`simd-stamp-lines.ts`) and their memory of `pages` pages. */
 function moduleBytes(pages: number): Uint8Array {
-  const type = section(1, vec([[0x60, ...vec([[I32], [I32]]), ...vec([[I32]])]]));
-  const functions = section(3, vec([[0]]));
+  const type = section(1, vec([[0x60, ...vec([[I32], [I32]]), ...vec([[I32]])], STAMPS_TYPE]));
+  const functions = section(3, vec([[0], [1]]));
   const memory = section(5, vec([[0x00, ...uleb(pages)]]));
   const exports = section(
     7,
     vec([
       [...name("scan"), 0x00, 0],
+      [...name("stamps"), 0x00, 1],
       [...name("memory"), 0x02, 0],
     ]),
   );
-  const code = section(10, vec([scanBody()]));
+  const code = section(10, vec([scanBody(), stampsBody()]));
   return Uint8Array.from([
     0x00,
     0x61,
@@ -274,19 +243,51 @@ interface WebAssemblyApi {
 }
 
 /**
+ * Room for the time-stamp field table at the end of the memory, past `bytes`: `stamps` copies its table there,
+ * and takes `stampLinesAt` for a longer one.
+ */
+export const TABLE_ROOM = 1024;
+
+/**
+ * Whether the module's `stamps` takes a check (`simd-stamp-lines.ts`); stampLinesAt answers the others: an empty
+ * table, one longer than the room, one whose last field is no time stamp, a delimiter that is LF or no byte.
+ */
+const wasmTakes = (delimiter: number, table: Uint8Array): boolean =>
+  table.length > 0 &&
+  table.length <= TABLE_ROOM &&
+  table[table.length - 1] === 1 &&
+  Number.isInteger(delimiter) &&
+  delimiter >= 0 &&
+  delimiter <= 255 &&
+  delimiter !== LF;
+
+/**
  * A SIMD scanner with at least `size` bytes of memory, or undefined where WebAssembly SIMD is not available
  * (the caller then uses `byteKindsAt`).
  * @example simdByteScanner(1 << 20)?.scan(1, 100)
  */
 export function simdByteScanner(size: number): SimdByteScanner | undefined {
   const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  const bytes = moduleBytes(Math.ceil(size / PAGE));
+  const pages = Math.ceil((size + TABLE_ROOM) / PAGE);
+  const bytes = moduleBytes(pages);
   if (wasm === undefined || !wasm.validate(bytes)) return undefined;
   const { exports } = new wasm.Instance(new wasm.Module(bytes));
   const scan = exports.scan as (start: number, end: number) => number;
-  const memory = exports.memory as { readonly buffer: ArrayBuffer };
-  const memoryBytes = new Uint8Array(memory.buffer);
-  const stamps = (from: number, limit: number, delimiter: number, table: Uint8Array): boolean =>
-    stampLinesAt(memoryBytes, from, limit, delimiter, table);
+  const stampsAt = exports.stamps as (
+    from: number,
+    limit: number,
+    delimiter: number,
+    table: number,
+    last: number,
+  ) => number;
+  const { buffer } = exports.memory as { readonly buffer: ArrayBuffer };
+  const tableAt = pages * PAGE - TABLE_ROOM;
+  const memoryBytes = new Uint8Array(buffer, 0, tableAt);
+  const tableBytes = new Uint8Array(buffer, tableAt, TABLE_ROOM);
+  const stamps = (from: number, limit: number, delimiter: number, table: Uint8Array): boolean => {
+    if (!wasmTakes(delimiter, table)) return stampLinesAt(memoryBytes, from, limit, delimiter, table);
+    tableBytes.set(table);
+    return stampsAt(from, limit, delimiter, tableAt, table.length - 1) === 1;
+  };
   return { bytes: memoryBytes, scan, stamps };
 }

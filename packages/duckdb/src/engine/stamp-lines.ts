@@ -62,7 +62,7 @@ function canonicalStampAt(b: Uint8Array, p: number): boolean {
 /**
  * Whether every line starting in `b[from..limit]` (`b[limit]` is a LF, so each one ends by it) has a canonical or
  * empty cell in each time-stamp field (`table`, see {@link stampFieldTable}), the cells cut at each `delimiter`
- * byte: the byte-at-a-time reference of the SIMD check (`simd-byte-kinds.ts`), and its stand-in where
+ * byte: the byte-at-a-time reference of the SIMD check (`simd-stamp-lines.ts`), and its stand-in where
  * WebAssembly SIMD is missing. A line that ends before its last time-stamp field is refused. An empty table
  * accepts every line.
  * @example stampLinesAt(Buffer.from("1,2018-02-04 18:00:00\n"), 0, 21, 44, stampFieldTable([1])) // true
