@@ -270,6 +270,24 @@ describe("DuckDB's typed read of clean files' numbers agrees with readTable", { 
     expect(streamed.table.get("label", 36_000)).toBe("a+b");
   });
 
+  it("reads canonical time stamps by the cast alone at a line's end, before LF or CRLF, and a Feb 30 as readTable does", async () => {
+    const header = ["id", "amount", "count", "label", "at"];
+    const stamps = { fields: [4], delimiter: 44 };
+    for (const end of ["\n", "\r\n"]) {
+      for (const last of ["2018-07-27T23:59:59", "2018-02-30 10:00:00", ""]) {
+        const rows = [
+          ["1", "2.5", "3", "a", "2018-07-27 09:14:45"],
+          ["2", "0.5", "", "b", last],
+        ];
+        const path = join(scratch.folder, `f${++files}.csv`);
+        await writeFile(path, `${[header, ...rows].map((r) => r.join(",")).join(end)}${end}`);
+        expect(await csvBodyKinds(path, { stamps })).toBe(0);
+        for (const mode of ["table", "streamed", "filtered"] as const)
+          await expectSameRead(path, Mixed, mode, "id");
+      }
+    }
+  });
+
   it("chooses per file: a clean file read typed beside a risky one read as text, in file order", async () => {
     const header = ["id", "amount", "count", "at", "label"];
     const dir = join(scratch.folder, "mixed");

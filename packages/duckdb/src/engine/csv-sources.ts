@@ -66,7 +66,7 @@ function fileColumnsOf(
  * none of the kinds under which DuckDB's typed read could differ from readTable's (`typedReadRisks`), else
  * every column as text (guarded cell by cell); its time-stamp columns by the cast alone when every cell of them
  * is canonical (`stamp-lines.ts`), else guarded. The scan takes ~0.4 s per 800 MB; the typed read saves ~2 s of
- * the ~6.7 s the text read of 10M taxi trips takes (with the first filters), the unguarded time stamps ~90 ms
+ * the ~6.7 s the text read of 10M taxi trips takes (with the first filters), the unguarded time stamps ~47 ms
  * of the 1M-trip query. A file the scan cannot read is read with every guard (DuckDB then names the error).
  * `bodyStart`: where the file's body starts (`readCsvHeaderRecord`). `ahead`: the trust is chosen on the body's
  * first chunk, and the whole scan is left to run beside the query (`confirm`).
