@@ -91,10 +91,10 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 /**
  * One column's fast parse over the raw cell `r` (NULL when empty): `inner` computes the cast `x<c>` once per
  * cell (a time stamp's cast `t<c>`, then its guarded value `x<c>` in the `middle` layer over it, unless `trust`
- * vouches for the cells), `value` reads
- * the column's value from it (what it gives on a refused cell does not matter: the row is flagged), and
- * `parsed` is NULL exactly when a non-empty cell fails the cast or its guard (for time stamps, booleans and
- * enums: the cast is the guard). Numbers are checked together, per row (see `fastReadSql`).
+ * vouches for its cells), `value` reads the column's value from it (what it gives on a refused cell does not
+ * matter: the row is flagged), and `parsed` is NULL exactly when a non-empty cell fails the cast or its guard
+ * (for time stamps, booleans and enums: the cast is the guard). Numbers are checked together, per row (see
+ * `fastReadSql`).
  */
 function fastLayers(
   spec: ColumnSpec,
