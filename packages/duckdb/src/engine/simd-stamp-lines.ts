@@ -18,6 +18,8 @@
  * stamp, so a walk never reads past it), 0 ≤ last, and a delimiter byte other than LF (so a walk stays in its
  * line). It reads up to 46 bytes past `limit`, and their bytes do not change the answer.
  */
+
+import { LAST_HOUR, STAMP_LENGTH, STAMP_SEPARATORS } from "./stamp-lines";
 import {
   AND_NOT,
   ANY_TRUE,
@@ -72,19 +74,9 @@ import {
   VOID,
 } from "./wasm-assembly";
 
-const [LF, CR, D0, DASH, COLON, SPACE, T] = [10, 13, 48, 45, 58, 32, 84];
-/** A canonical time stamp's length, `YYYY-MM-DD HH:MM:SS`. */
-const STAMP_LENGTH = 19;
-/** The separators of a canonical time stamp by their offset (two at the day-time one); digits sit elsewhere. */
-const SEPARATORS: Readonly<Record<number, readonly [number, number?]>> = {
-  4: [DASH],
-  7: [DASH],
-  10: [SPACE, T],
-  13: [COLON],
-  16: [COLON],
-};
-/** The largest `b[p+11] * 10 + b[p+12]` of an hour 00-23: 23 plus the digits' offset '0' times 11. */
-const LAST_HOUR = 23 + D0 * 11;
+const [LF, CR, D0] = [10, 13, 48];
+/** The largest `b[p+11] * 10 + b[p+12]` of an hour 00-23: the last hour plus the digits' offset '0' times 11. */
+const LAST_BYTES_HOUR = LAST_HOUR + D0 * 11;
 /** The bytes whose LFs are found at a time: three loads, whose reads past the limit stay within 48 bytes. */
 const BLOCK_BYTES = 48;
 
@@ -92,11 +84,11 @@ const BLOCK_BYTES = 48;
 const lanesFrom = (offset: number, lane: (byte: number) => number): number[] =>
   Array.from({ length: 16 }, (_, i) => lane(offset + i));
 /** The lowest byte a time stamp's byte may be: '0' or its separator (a space at the day-time one). */
-const low = (byte: number): number => SEPARATORS[byte]?.[0] ?? D0;
+const low = (byte: number): number => STAMP_SEPARATORS[byte]?.[0] ?? D0;
 /** How far above its lowest byte a time stamp's byte may be: 9 for a digit, else 0. */
-const span = (byte: number): number => (SEPARATORS[byte] === undefined ? 9 : 0);
+const span = (byte: number): number => (STAMP_SEPARATORS[byte] === undefined ? 9 : 0);
 /** Whether a time stamp's byte has two choices (the day-time separator), which only the first load judges. */
-const twoChoices = (byte: number): boolean => SEPARATORS[byte]?.[1] !== undefined;
+const twoChoices = (byte: number): boolean => STAMP_SEPARATORS[byte]?.[1] !== undefined;
 /** The lows of a load of a time stamp's bytes from `offset` that is not the first: 0 at the day-time separator. */
 const laterLows = (offset: number) => lanesFrom(offset, (byte) => (twoChoices(byte) ? 0 : low(byte)));
 /** The spans of such a load: 255 (any byte) at the day-time separator, 0 past the stamp (its delimiter). */
@@ -119,7 +111,7 @@ const VECTORS = {
   delimiters: () => [...get(DELIMITER), ...SPLAT],
   firstLow: () => bytesConst(lanesFrom(0, low)),
   firstSpan: () => bytesConst(lanesFrom(0, span)),
-  firstOther: () => bytesConst(lanesFrom(0, (byte) => SEPARATORS[byte]?.[1] ?? low(byte))),
+  firstOther: () => bytesConst(lanesFrom(0, (byte) => STAMP_SEPARATORS[byte]?.[1] ?? low(byte))),
   secondLow: () => bytesConst(laterLows(SECOND)),
   secondSpan: () => bytesConst(laterSpans(SECOND)),
   delimitedLow: () => [...bytesConst(laterLows(DELIMITED)), ...get(DELIMITER), ...REPLACE_LANE, 15],
@@ -176,7 +168,7 @@ const canonicalStamp = (delimited: boolean): number[] => [
   ...[...SUB_SAT_U, ...OR, ...ANY_TRUE, ...I32_EQZ],
   // the hour, once its bytes are digits
   ...[...get(P), ...loadByte(11), ...i32(10), ...I32_MUL, ...get(P), ...loadByte(12), ...I32_ADD],
-  ...[...i32(LAST_HOUR), ...I32_LE_U, ...I32_AND],
+  ...[...i32(LAST_BYTES_HOUR), ...I32_LE_U, ...I32_AND],
   // a first byte that is the delimiter (a digit) ends the cell, empty: stampLinesAt tries that first
   ...[...get(P), ...loadByte(0), ...get(DELIMITER), ...I32_NE, ...I32_AND],
 ];

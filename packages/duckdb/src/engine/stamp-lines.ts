@@ -22,15 +22,21 @@ export interface StampFields {
 }
 
 const [LF, CR, DASH, COLON, SPACE, T] = [10, 13, 45, 58, 32, 84];
-/** Where `-`, `:` and the day-time separator sit in a canonical time stamp; digits sit everywhere else. */
-const STAMP_LENGTH = 19;
-const SEPARATORS: Readonly<Record<number, readonly number[]>> = {
+/** A canonical time stamp's length, `YYYY-MM-DD HH:MM:SS`. */
+export const STAMP_LENGTH = 19;
+/**
+ * The separators of a canonical time stamp by their offset (two at the day-time one); digits sit elsewhere. The
+ * reference below and the SIMD check (`simd-stamp-lines.ts`) both read the form from here.
+ */
+export const STAMP_SEPARATORS: Readonly<Record<number, readonly [number, number?]>> = {
   4: [DASH],
   7: [DASH],
   10: [SPACE, T],
   13: [COLON],
   16: [COLON],
 };
+/** The last hour of a canonical time stamp (DuckDB's cast reads 24 as the next midnight; readTable refuses it). */
+export const LAST_HOUR = 23;
 
 /**
  * One byte per field up to the last time-stamp field: 1 for a time-stamp field, else 0 (the table the scan reads).
@@ -53,10 +59,10 @@ function canonicalStampAt(b: Uint8Array, p: number): boolean {
   if (p + STAMP_LENGTH > b.length) return false;
   for (let i = 0; i < STAMP_LENGTH; i++) {
     const c = b[p + i] as number;
-    const separators = SEPARATORS[i];
+    const separators = STAMP_SEPARATORS[i];
     if (separators === undefined ? c < 48 || c > 57 : !separators.includes(c)) return false;
   }
-  return ((b[p + 11] as number) - 48) * 10 + ((b[p + 12] as number) - 48) <= 23;
+  return ((b[p + 11] as number) - 48) * 10 + ((b[p + 12] as number) - 48) <= LAST_HOUR;
 }
 
 /**
