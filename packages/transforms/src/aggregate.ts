@@ -17,6 +17,7 @@ import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
 import { groupRows } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
+import { withoutNegativeZeros } from "./internal/zero-signs";
 
 /** The columns of `aggregate`: it keeps only the `by` columns and the measures. */
 export interface AggregateColumns extends StaticContract {
@@ -37,7 +38,8 @@ export interface AggregateColumns extends StaticContract {
 /**
  * One row per group of equal `by` values, with a column per measure: SQL's `GROUP BY`.
  *
- * - Groups: equal values in every `by` column; missing keys (null, undefined, NaN) form one group, as in SQL; `1` and `"1"` differ.
+ * - Groups: equal values in every `by` column; missing keys (null, undefined, NaN) form one group, as in SQL; `1` and `"1"` differ;
+ *   `-0` and `0` are one key, which comes out as `0` (as Spark's `GROUP BY` gives it).
  *   Keys are hashed on typed arrays (no arquero `groupby`), so it scales past 8.4M groups.
  * - Output: the `by` columns (each group's values) then the measures, in the order given; groups in order of
  *   first appearance in the input. With no `by`, exactly one row, even for an empty input (SQL's global
@@ -89,7 +91,7 @@ export const aggregate = withStaticContract<AggregateColumns>()(
       if (keys.length > 0) {
         const firstRows = Uint32Array.from(groups.firstPosition, (p) => rows[p]!);
         const keyTable = takeRows(table.ungroup().select(keys), firstRows);
-        for (const name of keys) data[name] = keyTable.column(name);
+        for (const name of keys) data[name] = withoutNegativeZeros(columnValues(keyTable, name));
       }
       const cache = new MeasureCache(expressionInput(table, rows), groups);
       for (const [name, measure] of Object.entries(measures)) {

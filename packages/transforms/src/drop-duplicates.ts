@@ -4,6 +4,7 @@ import { columnValues } from "./internal/columns";
 import { distinguishingColumns } from "./internal/distinguishing-columns";
 import { groupRows } from "./internal/row-groups";
 import { keepPositions, visibleRows } from "./internal/rows";
+import { withoutNegativeZeroColumns } from "./internal/zero-signs";
 
 /**
  * Drop rows that repeat an earlier row: equal in every column, or in the columns of `subset` when given
@@ -11,10 +12,11 @@ import { keepPositions, visibleRows } from "./internal/rows";
  *
  * Equality is by value, as in SQL's `DISTINCT`: the missing values `null`, `undefined` and NaN (and an
  * invalid Date) are one value, `""` another; `1` and `"1"` differ; Dates are equal when they hold the same
- * instant. Rows are hashed on typed arrays with an exact check
- * of every column on each hash hit (no string keys, no arquero `dedupe`, so it scales past 8.4M distinct
- * rows); only the few columns that tell rows apart on a sample are hashed, which makes it several times
- * faster on wide tables (all columns are hashed if those few turn out not to be enough).
+ * instant; `-0` and `0` are one value, and on every column a kept row's float zero comes out as `0` (as
+ * Spark's `DISTINCT` gives it; with a subset, the first row is kept as it is). Rows are hashed on typed arrays
+ * with an exact check of every column on each hash hit (no string keys, no arquero `dedupe`, so it scales past
+ * 8.4M distinct rows); only the few columns that tell rows apart on a sample are hashed, which makes it several
+ * times faster on wide tables (all columns are hashed if those few turn out not to be enough).
  *
  * Params: `subset` (default `[]`, meaning every column).
  *
@@ -37,7 +39,9 @@ export const dropDuplicates = defineTransform({
       hashKeys: distinguishingColumns(columns, rows),
       expectedGroups: rows.length,
     });
-    return keepPositions(table, rows, new Uint32Array(firstPosition));
+    const kept = keepPositions(table, rows, new Uint32Array(firstPosition));
+    // on every column a kept row is a distinct value: a float's zero comes out as 0 (`zero-signs.ts`)
+    return subset.length > 0 ? kept : withoutNegativeZeroColumns(kept, names);
   },
 });
 

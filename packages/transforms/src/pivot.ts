@@ -18,6 +18,7 @@ import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
 import { groupRows, type RowGroups } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
+import { withoutNegativeZeros } from "./internal/zero-signs";
 
 /** The measures `pivot` computes for each cell, as `aggregate`'s of the same name. */
 export const PIVOT_AGGREGATES = ["sum", "mean", "min", "max", "count", "first"] as const;
@@ -132,8 +133,9 @@ function nameColumn(cells: Float64Array | unknown[], j: number, k: number): Floa
  * Pivot a long table into a wide one: one row per group of equal `by` values, with a column per declared name
  * holding `aggregate` of `valuesFrom` over the group's rows whose `namesFrom` is that name.
  *
- * - Groups as `aggregate`'s: missing keys are one group, groups in order of first appearance; with no `by`,
- *   exactly one row. Output: the `by` columns, then the names in the declared order.
+ * - Groups as `aggregate`'s: missing keys are one group (and a float key's zero comes out as `0`), groups in
+ *   order of first appearance; with no `by`, exactly one row. Output: the `by` columns, then the names in the
+ *   declared order.
  * - Cells as `aggregate`'s measure (`sum`, `mean`, `min`, `max`, `count`, `first`) of the cell's rows, so a
  *   pivot equals a `filter` on the name and an `aggregate`: `sum` adds floats in row order (ints exactly), NaN
  *   is missing, `count` counts the values that are not missing, `first` takes the first row's value (missing
@@ -195,7 +197,7 @@ export const pivot = withStaticContract<PivotColumns>()(
       if (keys.length > 0) {
         const firstRows = Uint32Array.from(groups.firstPosition, (p) => keptRows[p]!);
         const keyTable = takeRows(table.ungroup().select(keys), firstRows);
-        for (const name of keys) data[name] = keyTable.column(name);
+        for (const name of keys) data[name] = withoutNegativeZeros(columnValues(keyTable, name));
       }
       const k = names.length;
       const cache = new MeasureCache(

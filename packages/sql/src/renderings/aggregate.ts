@@ -1,4 +1,5 @@
 import type { MeasureNode } from "@tablepipe/core";
+import { groupKeyList } from "../group-key";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
@@ -42,6 +43,6 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
     return { sql: `SELECT ${list} FROM ${from}`, columns, types, ...probe };
   }
   const keys = columnList(c, by);
-  const list = [keys, ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
+  const list = [groupKeyList(c, by, known.types), ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
   return { sql: `SELECT ${list} FROM ${from} GROUP BY ${keys}`, columns, types, ...probe };
 };

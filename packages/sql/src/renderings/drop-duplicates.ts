@@ -1,4 +1,5 @@
 import type { SqlStepContext } from "@tablepipe/core";
+import { groupKeyList } from "../group-key";
 import { stringsParam } from "../param-values";
 import { RANK_COLUMN } from "../row-order";
 import type { RowOrderUse } from "../row-order-use";
@@ -13,7 +14,8 @@ export const renderDropDuplicates = keepingColumns((params, c, known) => {
   const subset = [...new Set(stringsParam(params, "subset"))];
   if (subset.length === 0) {
     const all = columnList(c, c.columns);
-    return `SELECT ${all}, min(${c.rowOrder}) AS ${c.rowOrder} FROM ${c.input} GROUP BY ${all}`;
+    const keys = groupKeyList(c, c.columns, known.types);
+    return `SELECT ${keys}, min(${c.rowOrder}) AS ${c.rowOrder} FROM ${c.input} GROUP BY ${all}`;
   }
   const ranked = `SELECT *, row_number() OVER (PARTITION BY ${partitionTerms(c, subset, known.types)} ORDER BY ${c.rowOrder}) AS ${c.quote(RANK_COLUMN)} FROM ${c.input}`;
   return `SELECT ${columnList(c, c.columns)}, ${c.rowOrder} FROM (${ranked}) WHERE ${c.quote(RANK_COLUMN)} = 1`;

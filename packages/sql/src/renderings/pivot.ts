@@ -1,4 +1,5 @@
 import { caseWhen, col, eq, type MeasureNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { groupKeyList } from "../group-key";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
@@ -66,6 +67,6 @@ export const renderPivot: BuiltInRendering = (params, c, known) => {
     };
   }
   const keys = columnList(c, by);
-  const list = [keys, ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
+  const list = [groupKeyList(c, by, known.types), ...items, `min(${c.rowOrder}) AS ${c.rowOrder}`].join(", ");
   return { sql: `SELECT ${list} FROM ${from} GROUP BY ${keys}`, columns, types, ...probe };
 };

@@ -1,9 +1,13 @@
-/** The sign of a float's zero through the steps that sort, and a `first`/`last` after them, bit for bit. */
-import { col, first, last, type Pipe, pipe } from "@tablepipe/core";
+/**
+ * The sign of a float's zero through the steps that sort, and a `first`/`last` after them, bit for bit; and a
+ * group's key and a distinct row, where it is 0.
+ */
+import { col, count, first, last, type Pipe, pipe } from "@tablepipe/core";
 import {
   aggregate,
   dropDuplicates,
   firstNPerGroup,
+  pivot,
   rowNumber,
   sortRows,
   topNPerGroup,
@@ -16,7 +20,7 @@ import { copyAs } from "./copy-as";
 import { expectParity, type ParityEngine } from "./expect-parity";
 
 /** The column types the engine loads the table with. */
-const TYPES = { k: "int", g: "string", x: "float" } as const;
+const TYPES = { k: "int", g: "string", x: "float", y: "float", n: "string" } as const;
 
 /** x holds `-0` (first in every group), `0` and other numbers. */
 const zeros = () =>
@@ -57,7 +61,9 @@ function sortingPipes(start: () => Pipe<string>, x: string): readonly Pipe<strin
 /**
  * A float's `-0` stays `-0` through `sortRows`, `window`, `firstNPerGroup`, `topNPerGroup` and a dedupe on some
  * columns, and a `first`/`last` after them gives it, on the engine as in process (DuckDB's sort gave a sort key's
- * `-0` back as `0`), for a float column and for one of a type the compiler does not know (a user's step's DOUBLE).
+ * `-0` back as `0`), for a float column and for one of a type the compiler does not know (a user's step's DOUBLE);
+ * and a float key of `aggregate` or `pivot`, or a float cell of a dedupe on every column, is `0` where it is a
+ * zero, as Spark's `GROUP BY` gives it (DuckDB's gave the sign of whichever row its hash table met first).
  */
 export function describeSignedZeroParity(engine: ParityEngine, enabled = true): void {
   describe.runIf(enabled)(
@@ -75,6 +81,35 @@ export function describeSignedZeroParity(engine: ParityEngine, enabled = true): 
 
       it("a float column: the sorted rows and a first and last after them", async () => {
         for (const p of sortingPipes(() => pipe(zeros()), "x")) await expectSigns(p, ["x", "f", "l"]);
+      });
+
+      it("a group's float key and a distinct row's float cells: a zero is 0, whichever row came first", async () => {
+        // x's zeros: -0 first, -0 alone in its group, -0 after 0; y: a float the dedupe keeps beside them
+        for (const x of [
+          [-0, 0, 0, 1.5],
+          [1.5, -0, 2, 3],
+          [0, -0, -0, 1.5],
+        ]) {
+          const t = aq.table({ x, y: [-0, -0, 0, 2], n: ["a", "b", "a", "b"] });
+          const pipes = [
+            pipe(t).transform(aggregate, { by: ["x"], measures: { c: count(), f: first(col("y")) } }),
+            pipe(t).transform(aggregate, { by: ["n", "x"], measures: { c: count() } }),
+            pipe(t).transform(pivot, {
+              by: ["x"],
+              namesFrom: "n",
+              valuesFrom: "y",
+              names: ["a", "b"],
+              aggregate: "count",
+            }),
+            pipe(t).transform(dropDuplicates, {}),
+            pipe(t.select("x")).transform(dropDuplicates, {}),
+          ];
+          for (const p of pipes) {
+            const reference = p.run().table;
+            expect(signedCells(reference, "x")).not.toContain("-0");
+            await expectSigns(p, ["x", "y", "f"]);
+          }
+        }
       });
 
       it("a DOUBLE of a type the compiler does not know: the same", async () => {
