@@ -36,8 +36,10 @@ export class ChunkedStampCheck {
   feed(from: number, to: number): void {
     if (!this.#canonical || from >= to) return;
     const bytes = this.#scanner.bytes;
-    const first = bytes.indexOf(LF, from);
-    if (first < 0 || first >= to) {
+    // searched within the chunk: a chunk without a LF (a line longer than it) is not searched past its end
+    const inChunk = bytes.subarray(from, to).indexOf(LF);
+    const first = inChunk < 0 ? -1 : from + inChunk;
+    if (first < 0) {
       this.#tail.push(bytes.slice(from, to));
       return;
     }

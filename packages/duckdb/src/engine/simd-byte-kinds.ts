@@ -250,7 +250,8 @@ export const TABLE_ROOM = 1024;
 
 /**
  * Whether the module's `stamps` takes a check (`simd-stamp-lines.ts`); stampLinesAt answers the others: an empty
- * table, one longer than the room, one whose last field is no time stamp, a delimiter that is LF or no byte.
+ * table, one longer than the room, one whose last field is no time stamp, a delimiter that is LF (which the
+ * reference refuses) or no byte.
  */
 const wasmTakes = (delimiter: number, table: Uint8Array): boolean =>
   table.length > 0 &&

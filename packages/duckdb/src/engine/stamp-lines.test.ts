@@ -67,4 +67,11 @@ describe("stampLinesAt", () => {
     expect(stampLinesAt(bytes, 0, text.length - 1, 44, stampFieldTable([1]))).toBe(false);
     expect(stampLinesAt(bytes, first + 1, text.length - 1, 44, stampFieldTable([1]))).toBe(false);
   });
+
+  it("refuses a LF delimiter, naming it, before it reads a line", () => {
+    expect(() => passes("2018-02-04 18:00:00\n", [0], "\n")).toThrow(
+      "stampLinesAt: the delimiter must not be LF (byte 10), which ends a line",
+    );
+    expect(passes("2018-02-04 18:00:00\n", [0], "\t")).toBe(true);
+  });
 });

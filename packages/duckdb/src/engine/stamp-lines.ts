@@ -70,7 +70,8 @@ function canonicalStampAt(b: Uint8Array, p: number): boolean {
  * empty cell in each time-stamp field (`table`, see {@link stampFieldTable}), the cells cut at each `delimiter`
  * byte: the byte-at-a-time reference of the SIMD check (`simd-stamp-lines.ts`), and its stand-in where
  * WebAssembly SIMD is missing. A line that ends before its last time-stamp field is refused. An empty table
- * accepts every line.
+ * accepts every line. A LF delimiter is refused with a RangeError: a cut at LF would walk on through the next
+ * lines, past the memory's end at the last one.
  * @example stampLinesAt(Buffer.from("1,2018-02-04 18:00:00\n"), 0, 21, 44, stampFieldTable([1])) // true
  */
 export function stampLinesAt(
@@ -80,6 +81,9 @@ export function stampLinesAt(
   delimiter: number,
   table: Uint8Array,
 ): boolean {
+  if (delimiter === LF) {
+    throw new RangeError(`stampLinesAt: the delimiter must not be LF (byte ${delimiter}), which ends a line`);
+  }
   const last = table.length - 1;
   if (last < 0) return true;
   let p = from;
