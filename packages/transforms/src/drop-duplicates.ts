@@ -4,7 +4,7 @@ import { columnValues } from "./internal/columns";
 import { distinguishingColumns } from "./internal/distinguishing-columns";
 import { groupRows } from "./internal/row-groups";
 import { keepPositions, visibleRows } from "./internal/rows";
-import { withoutNegativeZeroColumns } from "./internal/zero-signs";
+import { withoutNegativeZeroColumns, zeroSignedColumns } from "./internal/zero-signs";
 
 /**
  * Drop rows that repeat an earlier row: equal in every column, or in the columns of `subset` when given
@@ -41,7 +41,7 @@ export const dropDuplicates = defineTransform({
     });
     const kept = keepPositions(table, rows, new Uint32Array(firstPosition));
     // on every column a kept row is a distinct value: a float's zero comes out as 0 (`zero-signs.ts`)
-    return subset.length > 0 ? kept : withoutNegativeZeroColumns(kept, names);
+    return subset.length > 0 ? kept : withoutNegativeZeroColumns(kept, zeroSignedColumns(table));
   },
 });
 

@@ -1,10 +1,11 @@
 import { count } from "@tablepipe/core";
+import { attachSchema } from "@tablepipe/core/internal";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { aggregate } from "./aggregate";
 import { dropDuplicates } from "./drop-duplicates";
 import { firstNPerGroup } from "./first-n-per-group";
-import { withoutNegativeZeroColumns, withoutNegativeZeros } from "./internal/zero-signs";
+import { withoutNegativeZeroColumns, withoutNegativeZeros, zeroSignedColumns } from "./internal/zero-signs";
 import { pivot } from "./pivot";
 
 /** The cells of a column, `-0` told from `0`. */
@@ -29,6 +30,10 @@ describe("a group's key and a distinct row: a float's zero is 0", () => {
       Number.NaN,
       -0.5,
     ]);
+    // a view from an offset: the -0 before it is not its own, the one in it is found at its own index
+    const view = Float64Array.of(-0, 1, -0, 2).subarray(1);
+    expect(Array.from(withoutNegativeZeros(view), (v) => Object.is(v, -0))).toEqual([false, false, false]);
+    expect(withoutNegativeZeros(Float64Array.of(-0, 1, 2).subarray(1))).toEqual(Float64Array.of(1, 2));
     const ints = Int32Array.of(0, 1);
     expect(withoutNegativeZeros(ints)).toBe(ints);
   });
@@ -43,6 +48,20 @@ describe("a group's key and a distinct row: a float's zero is 0", () => {
     expect(signed(out, "b")).toEqual(["-0", 3]);
     expect(out.column("s")).toBe(table.column("s"));
     expect(withoutNegativeZeroColumns(table, ["s"])).toBe(table);
+  });
+
+  it("zeroSignedColumns: all but the string and boolean columns of a declared schema, every column without one", () => {
+    const table = aq.table({ x: [1.5], k: [1], s: ["a"], u: [2], t: [0], b: [true] });
+    expect(zeroSignedColumns(table)).toEqual(["x", "k", "s", "u", "t", "b"]);
+    const typed = attachSchema(table, {
+      x: { type: "float", nullable: false },
+      k: { type: "int", nullable: false },
+      s: { type: "string", nullable: true },
+      u: { type: "unknown", nullable: true },
+      t: { type: "timestamp", nullable: false },
+      b: { type: "boolean", nullable: false },
+    });
+    expect(zeroSignedColumns(typed)).toEqual(["x", "k", "u", "t"]);
   });
 
   it("aggregate and pivot give a float key's zero as 0, whether its first row held -0 or 0", () => {

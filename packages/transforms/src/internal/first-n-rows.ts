@@ -7,7 +7,7 @@ import { firstNByGroup } from "./first-n";
 import { groupRows, sameRows } from "./row-groups";
 import { rowComparator } from "./row-order";
 import { keepPositions, positionsOf } from "./rows";
-import { withoutNegativeZeroColumns } from "./zero-signs";
+import { withoutNegativeZeroColumns, zeroSignedColumns } from "./zero-signs";
 
 /** A first-N-per-group request on columns already read (keys may be derived, like a calendar day). */
 export interface FirstNSpec {
@@ -88,7 +88,7 @@ export function keepFirstDistinctN(table: ColumnTable, spec: FirstNSpec): FirstD
       compare: firstNComparator(table, spec),
     };
     const { kept, distinct } = firstDistinctByValue(groups, order, sameRows(columns, rows), spec.n);
-    return { table: distinctCells(keepPositions(table, rows, kept)), distinctRows: distinct };
+    return { table: distinctCells(table, keepPositions(table, rows, kept)), distinctRows: distinct };
   }
   const first = spec.order[0];
   const { firstPosition } = groupRows(columns, rows, {
@@ -101,10 +101,13 @@ export function keepFirstDistinctN(table: ColumnTable, spec: FirstNSpec): FirstD
   const kept = firstNPositions(table, { ...spec, rows: distinct });
   const positions = new Uint32Array(kept.length);
   for (let i = 0; i < kept.length; ++i) positions[i] = firstPosition[kept[i]!]!;
-  return { table: distinctCells(keepPositions(table, rows, positions)), distinctRows: distinct.length };
+  return {
+    table: distinctCells(table, keepPositions(table, rows, positions)),
+    distinctRows: distinct.length,
+  };
 }
 
-/** Rows a dedupe on every column kept, each float zero as 0, as `dropDuplicates` gives them (`zero-signs.ts`). */
-function distinctCells(table: ColumnTable): ColumnTable {
-  return withoutNegativeZeroColumns(table, table.columnNames());
+/** Rows of `table` a dedupe on every column kept, each float zero as 0, as `dropDuplicates` gives them. */
+function distinctCells(table: ColumnTable, kept: ColumnTable): ColumnTable {
+  return withoutNegativeZeroColumns(kept, zeroSignedColumns(table));
 }
