@@ -93,6 +93,7 @@ export {
   lookupKeyKindsError,
   typeKeyKinds,
 } from "./values/key-kinds";
+export { withoutNegativeZeros } from "./values/negative-zeros";
 export { FLOAT_TEXT, INT_TEXT } from "./values/number-text";
 export { firstRepeatedKey, repeatedJoinKeyError } from "./values/repeated-key";
 export {

@@ -9,7 +9,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
-import { markBuiltIn } from "@tablepipe/core/internal";
+import { markBuiltIn, withoutNegativeZeros } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -17,7 +17,6 @@ import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
 import { groupRows } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
-import { withoutNegativeZeros } from "./internal/zero-signs";
 
 /** The columns of `aggregate`: it keeps only the `by` columns and the measures. */
 export interface AggregateColumns extends StaticContract {

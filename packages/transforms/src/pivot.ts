@@ -10,7 +10,7 @@ import {
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
-import { markBuiltIn } from "@tablepipe/core/internal";
+import { markBuiltIn, withoutNegativeZeros } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
@@ -18,7 +18,6 @@ import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
 import { groupRows, type RowGroups } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
-import { withoutNegativeZeros } from "./internal/zero-signs";
 
 /** The measures `pivot` computes for each cell, as `aggregate`'s of the same name. */
 export const PIVOT_AGGREGATES = ["sum", "mean", "min", "max", "count", "first"] as const;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { aggregate } from "./aggregate";
 import { dropDuplicates } from "./drop-duplicates";
 import { firstNPerGroup } from "./first-n-per-group";
-import { withoutNegativeZeroColumns, withoutNegativeZeros, zeroSignedColumns } from "./internal/zero-signs";
+import { withoutNegativeZeroColumns, zeroSignedColumns } from "./internal/zero-signs";
 import { pivot } from "./pivot";
 
 /** The cells of a column, `-0` told from `0`. */
@@ -13,31 +13,6 @@ const signed = (table: aq.ColumnTable, name: string): unknown[] =>
   Array.from(table.array(name) as ArrayLike<unknown>, (v) => (Object.is(v, -0) ? "-0" : v));
 
 describe("a group's key and a distinct row: a float's zero is 0", () => {
-  it("withoutNegativeZeros copies only values that hold a -0, keeping their kind", () => {
-    const clean = Float64Array.of(0, 1.5, -2);
-    expect(withoutNegativeZeros(clean)).toBe(clean);
-    const floats = Float64Array.of(1, -0, 0, -0);
-    const cleared = withoutNegativeZeros(floats);
-    expect(cleared).toBeInstanceOf(Float64Array);
-    expect(Array.from(cleared, (v) => Object.is(v, -0))).toEqual([false, false, false, false]);
-    expect(Object.is(floats[1], -0)).toBe(true); // the input is left as it was
-    expect(signed(aq.table({ x: withoutNegativeZeros(Float32Array.of(-0, 2)) }), "x")).toEqual([0, 2]);
-    const mixed = [null, -0, "a", Number.NaN, -0.5];
-    expect(withoutNegativeZeros(mixed).map((v) => (Object.is(v, -0) ? "-0" : v))).toEqual([
-      null,
-      0,
-      "a",
-      Number.NaN,
-      -0.5,
-    ]);
-    // a view from an offset: the -0 before it is not its own, the one in it is found at its own index
-    const view = Float64Array.of(-0, 1, -0, 2).subarray(1);
-    expect(Array.from(withoutNegativeZeros(view), (v) => Object.is(v, -0))).toEqual([false, false, false]);
-    expect(withoutNegativeZeros(Float64Array.of(-0, 1, 2).subarray(1))).toEqual(Float64Array.of(1, 2));
-    const ints = Int32Array.of(0, 1);
-    expect(withoutNegativeZeros(ints)).toBe(ints);
-  });
-
   it("withoutNegativeZeroColumns clears the columns named, keeping the others, the column order and the filter", () => {
     const table = aq.table({ a: [-0, 1, -0], b: Float64Array.of(-0, 2, 3), s: ["x", "y", "z"] });
     const shown = table.filter((row: { a: number }) => row.a === 0);

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
+import { withoutNegativeZeros } from "@tablepipe/core/internal";
 import { Type, tableFromIPC } from "@uwdata/flechette";
 import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../columns/value-columns";
 import { TableReadError } from "../errors";
 import { refuseMismatchedTypes } from "../read/file-column-type";
 import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
-import { unsignedZeros } from "../read/unsigned-zeros";
 import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { arrowColumnType } from "./arrow-column-type";
 
@@ -59,7 +59,11 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
     const floatAsInt = ctx.specs[c]?.kind === "int" && byName.get(name)?.type.typeId === Type.Float;
     return {
       values:
-        scale !== undefined ? nearestDecimals(values, scale) : floatAsInt ? unsignedZeros(values) : values,
+        scale !== undefined
+          ? nearestDecimals(values, scale)
+          : floatAsInt
+            ? withoutNegativeZeros(values)
+            : values,
       epochMillis: timeColumns.has(name),
     };
   });

@@ -1,3 +1,4 @@
+import { withoutNegativeZeros } from "@tablepipe/core/internal";
 import {
   asyncBufferFromFile,
   type ColumnData,
@@ -12,7 +13,6 @@ import { appendValueBatch, type DecodedColumn, mapNamedColumns } from "../column
 import { TableReadError } from "../errors";
 import { refuseMismatchedTypes } from "../read/file-column-type";
 import { chunkRead, type ReadContext } from "../read/read-context";
-import { unsignedZeros } from "../read/unsigned-zeros";
 import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { readByteRanges } from "./byte-ranges";
 import { columnChunkRange, decodeFlatColumnChunk, flatKind } from "./flat-column-chunk";
@@ -259,7 +259,7 @@ export async function readRowGroup(
         scale !== undefined
           ? decimalsFromUnscaled(values, scale)
           : floatAsInt
-            ? unsignedZeros(values)
+            ? withoutNegativeZeros(values)
             : values,
       epochMillis: parquet.timeColumns.has(name),
       owned: own !== undefined,
