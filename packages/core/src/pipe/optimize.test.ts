@@ -23,10 +23,19 @@ const keepPositive = defineTransform({
 const double = defineTransform({
   name: "double",
   rowLocal: true,
-  columns: { column: needs("a"), output: adds("a2") },
+  columns: { column: needs("a"), output: adds({ type: "int", default: "a2" }) },
   apply: (table, { column, output }) =>
     table.derive({ [output]: aq.escape((d: Record<string, number>) => d[column]! * 2) }),
 });
+/** `double` whose added column is a float, or of a type it does not declare. */
+const negated = (type?: "float") =>
+  defineTransform({
+    name: type === undefined ? "negatedUntyped" : "negated",
+    rowLocal: true,
+    columns: { column: needs("a"), output: type === undefined ? adds("n") : adds({ type, default: "n" }) },
+    apply: (table, { column, output }) =>
+      table.derive({ [output]: aq.escape((d: Record<string, number>) => -d[column]!) }),
+  });
 const firstTwo = defineTransform({
   name: "firstTwo",
   params: z.object({}),
@@ -65,6 +74,36 @@ describe("optimizePlan", () => {
       "double",
       "keepPositive",
     ]);
+  });
+
+  it("stops at a derive adding a float, or a column of a type it does not declare (its -0 would be cleared)", () => {
+    for (const derive of [negated("float"), negated()]) {
+      expect(labels(["a"], [step(dedupe), step(keepPositive), step(derive), step(double)])).toEqual([
+        "keepPositive",
+        "dedupe",
+        derive.transformName,
+        "double",
+      ]);
+    }
+  });
+
+  it("reads an added column's type from a plan made with the input's types", () => {
+    // the added column has its input's type: an int lets the dedupe move, a float keeps it where it is
+    const copied = defineTransform({
+      name: "copied",
+      rowLocal: true,
+      columns: { column: needs("a"), output: adds("c") },
+      types: ({ column, output }, input) => (input[column] === undefined ? {} : { [output]: input[column] }),
+      apply: (table, { column, output }) =>
+        table.derive({ [output]: aq.escape((d: Record<string, number>) => d[column]) }),
+    });
+    const planned = (type: "int" | "float") =>
+      optimizePlan(
+        ["a"],
+        planSteps(["a"], [step(dedupe), step(copied)], "", { a: { type, nullable: false } }),
+      ).map((s) => s.label);
+    expect(planned("int")).toEqual(["copied", "dedupe"]);
+    expect(planned("float")).toEqual(["dedupe", "copied"]);
   });
 
   it("keeps the columns after each step right when it moves one", () => {

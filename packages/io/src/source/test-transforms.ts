@@ -9,11 +9,11 @@ export const dedupe = defineTransform({
   apply: (table) => table.dedupe(),
 });
 
-/** A row-local derive: `yes` is 1 where `flag` is "Y", else 0. */
+/** A row-local derive: `yes` is 1 where `flag` is "Y", else 0 (an int: a dedupe may move after it). */
 export const isYes = defineTransform({
   name: "isYes",
   rowLocal: true,
-  columns: { column: needs("flag"), output: adds("yes") },
+  columns: { column: needs("flag"), output: adds({ type: "int", default: "yes" }) },
   apply: (table, { column, output }) =>
     table.derive({ [output]: aq.escape((d: Record<string, unknown>) => (d[column] === "Y" ? 1 : 0)) }),
 });
