@@ -184,9 +184,11 @@ export const hour = <A extends ExprInput>(a: A) => unary("hour", a);
 export const minute = <A extends ExprInput>(a: A) => unary("minute", a);
 
 /**
- * A time stamp truncated to the start of its day, week (Monday 00:00), month or year.
+ * A time stamp truncated to the start of its minute, hour, day, week (Monday 00:00), month or year: its wall-clock
+ * fields below the unit set to zero (`truncate(col("at"), "hour")` of 18:42:07.5 is 18:00:00).
  *
  * @example truncate(col("ordered_at"), "month")
+ * @example derive(rides, { columns: { hour_start: truncate(col("picked_at"), "hour") } })
  */
 export function truncate<A extends ExprInput>(a: A, unit: TruncUnit): Expr<RefsOf<A>> {
   return { kind: "trunc", unit, arg: toExpr(a) };

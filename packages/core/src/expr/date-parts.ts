@@ -40,9 +40,13 @@ export function datePart(part: DatePart): (ms: number) => number {
   }
 }
 
-/** A function from epoch milliseconds to the start of its day, week (Monday), month or year. */
+/** A function from epoch milliseconds to the start of its minute, hour, day, week (Monday), month or year. */
 export function truncation(unit: TruncUnit): (ms: number) => number {
   switch (unit) {
+    case "minute":
+      return (ms) => Math.floor(ms / MS_PER_MINUTE) * MS_PER_MINUTE;
+    case "hour":
+      return (ms) => Math.floor(ms / MS_PER_HOUR) * MS_PER_HOUR;
     case "day":
       return (ms) => Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
     case "week":

@@ -135,6 +135,27 @@ describe("evaluateExpression", () => {
     expect(run(month(col("at")), { at: [new Date(Date.UTC(1969, 11, 31, 23))] })).toEqual([12]);
   });
 
+  it("truncates time stamps to minute and hour, before 1970 too, keeping a fraction of a millisecond out", () => {
+    const at = [
+      Date.UTC(2018, 1, 4, 18, 42, 7, 500) + 0.25,
+      Date.UTC(2018, 1, 4, 18, 0, 0),
+      Date.UTC(1969, 11, 31, 23, 59, 59, 500),
+      null,
+    ];
+    expect(run(truncate(col("at"), "minute"), { at })).toEqual([
+      Date.UTC(2018, 1, 4, 18, 42),
+      Date.UTC(2018, 1, 4, 18, 0),
+      Date.UTC(1969, 11, 31, 23, 59),
+      null,
+    ]);
+    expect(run(truncate(col("at"), "hour"), { at })).toEqual([
+      Date.UTC(2018, 1, 4, 18),
+      Date.UTC(2018, 1, 4, 18),
+      Date.UTC(1969, 11, 31, 23),
+      null,
+    ]);
+  });
+
   it("truncates time stamps to day, Monday-based week, month and year", () => {
     const at = [Date.UTC(2018, 1, 4, 18, 30)]; // a Sunday
     expect(run(truncate(col("at"), "day"), { at })).toEqual([Date.UTC(2018, 1, 4)]);

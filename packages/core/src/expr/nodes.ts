@@ -47,7 +47,7 @@ export type UnaryOp =
   | "minute";
 
 /** The units a time stamp can be truncated to (a week starts on Monday). */
-export type TruncUnit = "day" | "week" | "month" | "year";
+export type TruncUnit = "minute" | "hour" | "day" | "week" | "month" | "year";
 
 /** The types a value can be cast to. */
 export type CastType = "int" | "float" | "string" | "boolean" | "timestamp";

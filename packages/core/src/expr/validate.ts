@@ -36,7 +36,7 @@ const UNARY = new Set([
   "hour",
   "minute",
 ]);
-const UNITS = new Set(["day", "week", "month", "year"]);
+const UNITS = new Set(["minute", "hour", "day", "week", "month", "year"]);
 const CASTS = new Set(["int", "float", "string", "boolean", "timestamp"]);
 
 function isLiteral(value: unknown): boolean {

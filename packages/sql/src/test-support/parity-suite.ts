@@ -205,7 +205,7 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
         );
       });
 
-      it("filter and derive on expressions: three-valued logic, null tests, date parts, case, coalesce", async () => {
+      it("filter and derive on expressions: three-valued logic, null tests, date parts, truncations, case, coalesce", async () => {
         const condition = fc.constantFrom(
           gt(col("amount"), 4),
           or(eq(col("status"), "paid"), isNull(col("amount"))),
@@ -223,6 +223,8 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
                     total: add(col("amount"), col("id")),
                     weekday: dayOfWeek(col("at")),
                     day: truncate(col("at"), "day"),
+                    hour_start: truncate(col("at"), "hour"),
+                    minute_start: truncate(col("at"), "minute"),
                     size: caseWhen([[gt(col("amount"), 6), "big"]], "small"),
                     status: coalesce(col("status"), "none"),
                   },

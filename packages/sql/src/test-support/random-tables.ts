@@ -18,6 +18,7 @@ export const STAMPS: readonly number[] = [
   Date.UTC(2017, 2, 31, 23, 59, 59, 999),
   Date.UTC(2017, 3, 1, 0, 0),
   Date.UTC(1969, 11, 31, 23, 30), // before the epoch: negative milliseconds
+  Date.UTC(1969, 11, 31, 23, 59, 30, 500), // and within a minute: truncates down, to 23:59 and 23:00
 ];
 
 /** One row of a random order table. */
