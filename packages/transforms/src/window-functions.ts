@@ -11,7 +11,7 @@ import {
 import * as z from "zod";
 
 /** The functions of a window column. */
-export type WindowFn = "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum";
+export type WindowFn = "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum" | "rollingSum" | "rollingMean";
 
 /** A window function: what a column of `window` computes over its partition's rows, in their order. */
 export interface WindowFunctionNode {
@@ -20,6 +20,8 @@ export interface WindowFunctionNode {
   readonly of?: ExprNode;
   /** How many rows back (`lag`) or ahead (`lead`): a whole number from 0 to 2^31 - 1. */
   readonly offset?: number;
+  /** The rows of a rolling frame (`rollingSum`, `rollingMean`): the row and the `rows - 1` before it, 1 to 2^31 - 1. */
+  readonly rows?: number;
 }
 
 /** The largest `lag`/`lead` offset: the engines take a 32-bit int (Spark fails on more, DuckDB and arquero do not). */
@@ -33,6 +35,29 @@ function offsetProblem(fn: "lag" | "lead", offset: unknown): string | undefined 
   const other = fn === "lag" ? "lead(...) for rows ahead" : "lag(...) for rows back";
   const what = fn === "lag" ? "the rows back" : "the rows ahead";
   return `expected a whole number >= 0 and <= ${MAX_WINDOW_OFFSET}, ${what} (${other})`;
+}
+
+/** What is wrong with a rolling frame's row count, or undefined when it is a whole number from 1 to the maximum. */
+function rowsProblem(rows: unknown): string | undefined {
+  if (typeof rows === "number" && Number.isInteger(rows) && rows >= 1 && rows <= MAX_WINDOW_OFFSET)
+    return undefined;
+  return `expected a whole number >= 1 and <= ${MAX_WINDOW_OFFSET}, the rows of the frame (the row and those before it)`;
+}
+
+/** `rollingSum`/`rollingMean` with its row count checked at once, so a bad one is refused where it is written. */
+function rolling<C extends string>(
+  fn: "rollingSum" | "rollingMean",
+  of: ExprInput,
+  rows: number,
+): WindowFunction<C> {
+  const node = toExpr(of);
+  const problem = rowsProblem(rows);
+  if (problem !== undefined) {
+    throw new RangeError(
+      `${fn}(${formatExpr(node)}, ${describeValue(rows)}): rows: ${problem}; got ${describeValue(rows)}`,
+    );
+  }
+  return { fn, of: node, rows };
 }
 
 /** `lag`/`lead` with its offset checked at once, so a bad one is refused where it is written. */
@@ -96,16 +121,39 @@ export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf
   return { fn: "cumulativeSum", of: toExpr(of) };
 }
 
-const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank"]);
-const WITH_EXPRESSION = new Set<unknown>(["lag", "lead", "cumulativeSum"]);
+/**
+ * The sum of a numeric expression over a rolling frame: the row and the `rows - 1` rows before it in the
+ * partition's order (fewer at the partition's start), nulls skipped; null when the frame holds no value, or
+ * +Infinity and -Infinity (NaN). The values are added one after another in order, frame by frame (SQL's
+ * `SUM(x) OVER (... ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW)`).
+ * @example window(sales, { partitionBy: ["store"], orderBy: ["day"], columns: { week: rollingSum(col("amount"), 7) } })
+ */
+export function rollingSum<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
+  return rolling("rollingSum", of, rows);
+}
 
-/** Whether a value is a window function's node, whatever its offset (checked on its own, to name it). */
+/**
+ * The mean of a numeric expression over a rolling frame (see {@link rollingSum}): the frame's sum over its count
+ * of values, nulls skipped; null when the frame holds no value (SQL's `AVG(x) OVER (... ROWS BETWEEN ...)`).
+ * @example window(sales, { partitionBy: ["store"], orderBy: ["day"], columns: { weekly: rollingMean(col("amount"), 7) } })
+ */
+export function rollingMean<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
+  return rolling("rollingMean", of, rows);
+}
+
+const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank"]);
+const SHIFTS = new Set<unknown>(["lag", "lead"]);
+const ROLLING = new Set<unknown>(["rollingSum", "rollingMean"]);
+
+/** Whether a value is a window function's node, whatever its offset or rows (checked on their own, to name them). */
 function isWindowFunction(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
-  const { fn, of, offset } = value as Record<string, unknown>;
-  if (WITHOUT_EXPRESSION.has(fn)) return of === undefined && offset === undefined;
-  if (!WITH_EXPRESSION.has(fn) || !isExprNode(of)) return false;
-  return fn !== "cumulativeSum" || offset === undefined;
+  const { fn, of, offset, rows } = value as Record<string, unknown>;
+  if (WITHOUT_EXPRESSION.has(fn)) return of === undefined && offset === undefined && rows === undefined;
+  if (!isExprNode(of)) return false;
+  if (SHIFTS.has(fn)) return rows === undefined;
+  if (ROLLING.has(fn)) return offset === undefined && rows !== undefined;
+  return fn === "cumulativeSum" && offset === undefined && rows === undefined;
 }
 
 /** A zod schema for a window function param; a `lag`/`lead` offset out of range is named as `<param>.offset`. */
@@ -113,9 +161,14 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...))",
+        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), rollingSum(col(...), rows), rollingMean(...))",
     })
     .superRefine((value, ctx) => {
+      if (value.fn === "rollingSum" || value.fn === "rollingMean") {
+        const problem = rowsProblem(value.rows);
+        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, path: ["rows"] });
+        return;
+      }
       if (value.fn !== "lag" && value.fn !== "lead") return;
       if (value.offset === undefined) return;
       const problem = offsetProblem(value.fn, value.offset);

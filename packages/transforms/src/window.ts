@@ -21,6 +21,7 @@ import {
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
+import { rollingFrames } from "./internal/rolling-frames";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
@@ -35,16 +36,17 @@ export interface WindowColumns extends StaticContract {
 
 /**
  * The type of a window column: row numbers and ranks are ints, lag/lead the input's (nullable: null past the
- * partition's edge), sums numbers. A sum is nullable when its input is (null until a value is seen) or is a
- * float (+Infinity then -Infinity give NaN, a missing value, for the rest of the partition); a sum of ints or
- * time stamps, finite values, never is NaN.
+ * partition's edge), sums numbers (an int's an int), means floats. A sum or mean is nullable when its input is
+ * (null until a value is seen, or over a frame of nulls) or is a float (+Infinity and -Infinity give NaN, a
+ * missing value); of ints or time stamps, finite values, it never is NaN.
  */
 function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
   if (f.fn === "rowNumber" || f.fn === "rank") return { type: "int", nullable: false };
   const of = f.of === undefined ? undefined : expressionType(f.of, input);
   if (of === undefined || of.type === "unknown") return { type: "unknown", nullable: true };
-  if (f.fn === "cumulativeSum") {
-    return { type: of.type === "int" ? "int" : "float", nullable: of.nullable || of.type === "float" };
+  if (f.fn === "cumulativeSum" || f.fn === "rollingSum" || f.fn === "rollingMean") {
+    const type = of.type === "int" && f.fn !== "rollingMean" ? "int" : "float";
+    return { type, nullable: of.nullable || of.type === "float" };
   }
   return { type: of.type, nullable: true };
 }
@@ -91,15 +93,19 @@ function windowColumn(
     }
     return vectorToColumn(gatherVector(value!, from), n);
   }
-  if (fn.fn === "cumulativeSum") {
+  if (fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean") {
     if (value!.kind !== "number" && value!.kind !== "null") {
-      throw new ExpressionError(
-        step,
-        `cumulativeSum(${formatExpr(fn.of!)})`,
-        `expected numbers, got ${value!.kind}s`,
-      );
+      const call = fn.rows === undefined ? formatExpr(fn.of!) : `${formatExpr(fn.of!)}, ${fn.rows}`;
+      throw new ExpressionError(step, `${fn.fn}(${call})`, `expected numbers, got ${value!.kind}s`);
     }
     const numbers = value!.kind === "number" ? value!.values : undefined;
+    if (fn.fn !== "cumulativeSum") {
+      const values = numbers ?? new Float64Array(n).fill(Number.NaN);
+      return vectorToColumn(
+        { kind: "number", values: rollingFrames(values, sorted, start, fn.rows!, fn.fn === "rollingMean") },
+        n,
+      );
+    }
     for (let g = 0; g + 1 < start.length; ++g) {
       // "no value seen yet" is kept apart from a computed NaN (Infinity + -Infinity), which stays
       // for the rest of the partition, as in arithmetic and SQL
@@ -129,14 +135,15 @@ function windowColumn(
 
 /**
  * Add columns computed over each row's partition in an order: SQL's window functions
- * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `lag(expr, n)`, `lead(expr, n)`
- * and `cumulativeSum(expr)`.
+ * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `lag(expr, n)`, `lead(expr, n)`,
+ * `cumulativeSum(expr)`, and `rollingSum(expr, rows)` and `rollingMean(expr, rows)` over the row and the
+ * `rows - 1` rows before it.
  *
  * - Partitions: equal values in every `partitionBy` column; missing values (null, undefined, NaN) form one
  *   partition, as in SQL; no `partitionBy` means one partition.
  * - Order: each `orderBy` column ascending (missing values first), or descending when listed in `descending`
  *   (the exact reverse: missing values last), as in `sortRows`. Ties are broken by every other column
- *   ascending, so `rowNumber`, `lag`, `lead` and `cumulativeSum` never depend on the input's order; `rank`
+ *   ascending, so `rowNumber`, `lag`, `lead` and the sums never depend on the input's order; `rank`
  *   gives rows equal in every `orderBy` column the same rank.
  * - Output: every row, in input order, with the new columns (each computed from the input's columns).
  *
@@ -154,7 +161,7 @@ export const window = withStaticContract<WindowColumns>()(
   defineTransform({
     name: "window",
     description:
-      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, running sum).",
+      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, running and rolling sums).",
     columns: { partitionBy: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
     params: z.object({
       columns: z

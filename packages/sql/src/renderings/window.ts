@@ -6,18 +6,25 @@ import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-renderi
 import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
 import { castWhere } from "./guarded-select";
-import { sumSql } from "./number-sql";
+import { numberSql, sumSql, sumWithoutNaN } from "./number-sql";
 
 /** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
 interface WindowFunctionShape {
-  readonly fn: "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum";
+  readonly fn: "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum" | "rollingSum" | "rollingMean";
   readonly of?: ExprNode;
   readonly offset?: number;
+  readonly rows?: number;
+}
+
+/** True for the functions that sum numbers: a running sum, a rolling sum or mean. */
+function sums(fn: WindowFunctionShape): boolean {
+  return fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean";
 }
 
 /**
  * One window column's SQL over the `ordered` window (every tie broken) or the `peers` one (orderBy only;
- * `undefined` when there is no orderBy); a `cumulativeSum` of a time stamp sums its epoch milliseconds.
+ * `undefined` when there is no orderBy); a sum or mean of a time stamp sums its epoch milliseconds. A rolling
+ * frame is `ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW`; its mean is `avg`, NaN null.
  */
 function windowSql(
   fn: WindowFunctionShape,
@@ -40,14 +47,22 @@ function windowSql(
       const over = ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
       return fn.of === undefined ? `sum(${of})${over}` : sumSql(fn.of, c, types, over);
     }
+    case "rollingSum":
+    case "rollingMean": {
+      const over = ` OVER (${ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
+      if (fn.of === undefined) return `${fn.fn === "rollingSum" ? "sum" : "avg"}(${of})${over}`;
+      if (fn.fn === "rollingSum") return sumSql(fn.of, c, types, over);
+      return sumWithoutNaN(`avg(${numberSql(fn.of, c, types)})${over}`, fn.of, types);
+    }
   }
 }
 
 function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | undefined {
   if (fn.fn === "rowNumber" || fn.fn === "rank") return "int";
   if (fn.of === undefined) return undefined;
+  if (fn.fn === "rollingMean") return "float";
   const type = exprType(fn.of, types);
-  if (fn.fn !== "cumulativeSum") return type;
+  if (!sums(fn)) return type;
   return type === "float" || type === "timestamp" ? "float" : undefined;
 }
 
@@ -60,7 +75,7 @@ function functionAccepted(fn: WindowFunctionShape, types: KnownTypes): boolean {
   if (fn.of === undefined) return true;
   const kind = inProcessKind(fn.of, types);
   if (kind === undefined) return false;
-  return !(fn.fn === "cumulativeSum" && (kind === "string" || kind === "boolean"));
+  return !(sums(fn) && (kind === "string" || kind === "boolean"));
 }
 
 /**

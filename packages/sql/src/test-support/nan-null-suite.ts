@@ -24,6 +24,8 @@ import {
   filter,
   join,
   rank,
+  rollingMean,
+  rollingSum,
   sortRows,
   window,
 } from "@tablepipe/transforms";
@@ -164,6 +166,16 @@ export function describeNaNAsNullParity(engine: ParityEngine, enabled = true): v
             })
             .transform(aggregate, { by: [], measures: { c: count(col("running")), s: sum(col("running")) } }),
         );
+        // a rolling frame holding +Infinity and -Infinity is null, the frames after it are not
+        const rolling = await onEngine(
+          pipe(infinities()).transform(window, {
+            columns: { recent: rollingSum(col("x"), 2), typical: rollingMean(col("x"), 2) },
+            partitionBy: [],
+            orderBy: ["k"],
+          }),
+        );
+        expect(rolling.table.array("recent")).toEqual([Infinity, Infinity, null, -Infinity, 4, 5]);
+        expect(rolling.table.array("typical")).toEqual([Infinity, Infinity, null, -Infinity, 2, 2.5]);
         // a user's step gives u, a DOUBLE of a type the compiler does not know: its sums are tested alike
         const untyped = await onEngine(
           pipe(infinities())

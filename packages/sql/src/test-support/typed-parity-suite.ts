@@ -11,6 +11,8 @@ import {
   lead,
   rank,
   rename,
+  rollingMean,
+  rollingSum,
   rowNumber,
   sortRows,
   union,
@@ -162,7 +164,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         );
       });
 
-      it("window: rowNumber, rank, lag, lead, cumulativeSum over partitions, ascending and descending", async () => {
+      it("window: rowNumber, rank, lag, lead, cumulativeSum, rolling sums and means over partitions, ascending and descending", async () => {
         const offset = fc.integer({ min: 0, max: 2 });
         await fc.assert(
           fc.asyncProperty(
@@ -186,6 +188,10 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
                     earlier: lag(col("at")),
                     spent: cumulativeSum(col("amount")),
                     amount: cumulativeSum(add(col("amount"), 1)),
+                    recent: rollingSum(col("amount"), k + 1),
+                    recent_ids: rollingSum(col("id"), k + 2),
+                    typical: rollingMean(col("amount"), k + 2),
+                    typical_id: rollingMean(col("id"), k + 1),
                   },
                 }),
               );

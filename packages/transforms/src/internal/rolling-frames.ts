@@ -1,0 +1,102 @@
+/**
+ * A rolling frame's sum or mean for each row: the row and the `rows - 1` rows before it in its partition's
+ * order, missing values (NaN) skipped, NaN where the frame holds no value or its sum is NaN (+Infinity and
+ * -Infinity). Each frame's values are added one after another in order, as Spark's sliding frame does.
+ */
+
+/** 2^53: every whole number up to it in magnitude is a double, so sums of such within it are exact. */
+const EXACT = 2 ** 53;
+
+/**
+ * True when every sum a sliding frame computes over these positions is exact: the values are whole numbers
+ * (no `-0`, whose sign a running total would lose) whose magnitudes add up to at most 2^53. Adding the entering
+ * value and subtracting the leaving one then gives each frame's own sum.
+ */
+function slidesExactly(values: Float64Array, sorted: Uint32Array, from: number, to: number): boolean {
+  let total = 0;
+  for (let k = from; k < to; ++k) {
+    const x = values[sorted[k]!]!;
+    if (Number.isNaN(x)) continue;
+    if (!Number.isInteger(x) || Object.is(x, -0)) return false;
+    total += Math.abs(x);
+    if (total > EXACT) return false;
+  }
+  return true;
+}
+
+/** The frames of one partition, a running total kept: exact values only (see {@link slidesExactly}). */
+function slide(
+  values: Float64Array,
+  sorted: Uint32Array,
+  from: number,
+  to: number,
+  rows: number,
+  mean: boolean,
+  out: Float64Array,
+): void {
+  let sum = 0;
+  let count = 0;
+  for (let k = from; k < to; ++k) {
+    const x = values[sorted[k]!]!;
+    if (!Number.isNaN(x)) {
+      sum += x;
+      count++;
+    }
+    const leaving = k - rows;
+    if (leaving >= from) {
+      const y = values[sorted[leaving]!]!;
+      if (!Number.isNaN(y)) {
+        sum -= y;
+        count--;
+      }
+    }
+    out[sorted[k]!] = count === 0 ? Number.NaN : mean ? sum / count : sum;
+  }
+}
+
+/** The frames of one partition, each summed from its first row on. */
+function fold(
+  values: Float64Array,
+  sorted: Uint32Array,
+  from: number,
+  to: number,
+  rows: number,
+  mean: boolean,
+  out: Float64Array,
+): void {
+  for (let k = from; k < to; ++k) {
+    let sum = Number.NaN;
+    let count = 0;
+    for (let j = Math.max(from, k - rows + 1); j <= k; ++j) {
+      const x = values[sorted[j]!]!;
+      if (Number.isNaN(x)) continue;
+      sum = count === 0 ? x : sum + x;
+      count++;
+    }
+    out[sorted[k]!] = count === 0 ? Number.NaN : mean ? sum / count : sum;
+  }
+}
+
+/**
+ * Each position's rolling sum (or mean) of `values` (by position; NaN is missing), over `sorted` (positions,
+ * partition by partition, each in order) cut at `start` (where each partition starts; length partitions + 1).
+ * A partition of whole numbers keeps a running total (linear); any other is summed frame by frame, which reads
+ * `rows` values per row: the same sums, one after another in order.
+ * @example rollingFrames(amounts, sorted, start, 7, false) // each row's sum of its 7-row frame
+ */
+export function rollingFrames(
+  values: Float64Array,
+  sorted: Uint32Array,
+  start: Int32Array,
+  rows: number,
+  mean: boolean,
+): Float64Array {
+  const out = new Float64Array(sorted.length);
+  for (let g = 0; g + 1 < start.length; ++g) {
+    const from = start[g]!;
+    const to = start[g + 1]!;
+    const frames = slidesExactly(values, sorted, from, to) ? slide : fold;
+    frames(values, sorted, from, to, rows, mean, out);
+  }
+  return out;
+}
