@@ -4,6 +4,7 @@ export { runFarePerMileCli } from "./cli";
 export { FarePerMileConfig } from "./config";
 export { FarePerMileJob, type FarePerMileTables } from "./job";
 export { type GeneratedOrders, generateOrders } from "./orders/generate-orders";
+export { hourlyRevenue } from "./orders/hourly-revenue";
 export { Customer, type CustomerColumns, Order, type OrderColumns } from "./orders/order-rows";
 export { latestOrdersPerCustomer, totalAmountPerCustomer } from "./orders/order-summaries";
 export { withCustomers } from "./orders/with-customers";

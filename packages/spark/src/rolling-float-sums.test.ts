@@ -39,9 +39,9 @@ describe.runIf(enabled)("rolling and running float sums on Spark, bit for bit", 
     // the parity check allows 1e-9; these are equal to the last bit
     const local = p.run().table;
     for (const name of ["s5", "m7", "running"]) {
-      expect([name, ...(result.table.array(name) as ArrayLike<number>)]).toEqual([
+      expect([name, ...Array.from(result.table.array(name) as ArrayLike<number>)]).toEqual([
         name,
-        ...(local.array(name) as ArrayLike<number>),
+        ...Array.from(local.array(name) as ArrayLike<number>),
       ]);
     }
     // the data tells orders apart: a frame summed last to first differs somewhere

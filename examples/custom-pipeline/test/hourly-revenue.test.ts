@@ -1,0 +1,29 @@
+import "@tablepipe/testing/vitest";
+import { rowFactory } from "@tablepipe/testing";
+import { table } from "arquero";
+import { describe, expect, it } from "vitest";
+import { hourlyRevenue } from "../src/orders/hourly-revenue";
+import { Order } from "../src/orders/order-rows";
+
+const orderRows = rowFactory(Order, { name: "orders" });
+const at = (hour: number, minute = 0) => new Date(Date.UTC(2024, 0, 1, hour, minute));
+const hourStart = (hour: number) => Date.UTC(2024, 0, 1, hour);
+
+describe("hourlyRevenue", () => {
+  it("sums each hour's paid orders at the hour's start, with the mean over it and the hours with orders before it", () => {
+    const orders = orderRows.rows([
+      { ordered_at: at(9, 5), quantity: 2, unit_price: 10 },
+      { ordered_at: at(9, 59), unit_price: 4 },
+      { ordered_at: at(11, 30), unit_price: 30, status: "cancelled" },
+      { ordered_at: at(10, 0), unit_price: 12 },
+      { ordered_at: at(12, 45), unit_price: 6 },
+    ]);
+    const expected = table({
+      hour: [hourStart(9), hourStart(10), hourStart(12)],
+      orders: [2, 1, 1],
+      revenue: [24, 12, 6],
+      trend: [24, 18, 9], // over up to 2 hours with paid orders: 24, (24 + 12) / 2, (12 + 6) / 2
+    });
+    expect(hourlyRevenue(orders, 2)).toEqualTable(expected);
+  });
+});
