@@ -125,7 +125,8 @@ export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf
  * The sum of a numeric expression over a rolling frame: the row and the `rows - 1` rows before it in the
  * partition's order (fewer at the partition's start), nulls skipped; null when the frame holds no value, or
  * +Infinity and -Infinity (NaN). The values are added one after another in order, frame by frame (SQL's
- * `SUM(x) OVER (... ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW)`).
+ * `SUM(x) OVER (... ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW)`), so a partition holding a fraction costs
+ * up to `rows` additions per row, as on Spark; one of whole numbers keeps a running total, one addition per row.
  * @example window(sales, { partitionBy: ["store"], orderBy: ["day"], columns: { week: rollingSum(col("amount"), 7) } })
  */
 export function rollingSum<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
