@@ -146,6 +146,8 @@ export const contains = <A extends ExprInput, B extends ExprInput>(a: A, b: B) =
 /** True when the string `a` starts with `b` (case-sensitive). */
 export const startsWith = <A extends ExprInput, B extends ExprInput>(a: A, b: B) =>
   binary("startsWith", a, b);
+/** True when the string `a` ends with `b` (case-sensitive). @example endsWith(col("email"), "@example.com") */
+export const endsWith = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("endsWith", a, b);
 /**
  * The strings one after the other (SQL's `a || b || ...`): null when any of them is null (as SQL's `||` and
  * Spark's `concat`; wrap a part in `coalesce(part, "")` to skip a null one). Strings only: a number, boolean or
@@ -167,6 +169,13 @@ export function concat<const A extends readonly [ExprInput, ExprInput, ...ExprIn
 export const lower = <A extends ExprInput>(a: A) => unary("lower", a);
 /** The string in upper case. */
 export const upper = <A extends ExprInput>(a: A) => unary("upper", a);
+/**
+ * The string without the blanks at either end that JavaScript's `String.prototype.trim` removes: spaces, tabs,
+ * line ends, no-break and other Unicode spaces, the byte-order mark (SQL's `trim` removes spaces only; the
+ * engines are given these characters). Inner blanks stay.
+ * @example trim(col("city")) // "  New York\t" gives "New York"
+ */
+export const trim = <A extends ExprInput>(a: A) => unary("trim", a);
 /** The string's length in characters (Unicode code points). */
 export const length = <A extends ExprInput>(a: A) => unary("length", a);
 

@@ -11,6 +11,7 @@ import {
   day,
   dayOfWeek,
   div,
+  endsWith,
   eq,
   ge,
   gt,
@@ -32,6 +33,7 @@ import {
   startsWith,
   sub,
   timestamp,
+  trim,
   truncate,
   upper,
   year,
@@ -95,6 +97,16 @@ describe("evaluateExpression", () => {
     expect(run(startsWith(col("name"), "Al"), { name })).toEqual([false, true, null, false]);
     expect(run(upper(col("name")), { name })).toEqual(["JFK AIRPORT", "ALPHABET CITY", null, "😀X"]);
     expect(run(length(col("name")), { name })).toEqual([11, 13, null, 2]);
+  });
+
+  it("trims the blanks JavaScript's trim removes at either end, keeps inner ones; endsWith is case-sensitive", () => {
+    const city = [" \tNew York\u00a0\n", "\ufeffParis\u3000", "Le  Mans", null, " \t "];
+    expect(run(trim(col("city")), { city })).toEqual(["New York", "Paris", "Le  Mans", null, ""]);
+    expect(run(endsWith(col("city"), "Mans"), { city })).toEqual([false, false, true, null, false]);
+    expect(run(endsWith(trim(col("city")), "york"), { city })).toEqual([false, false, false, null, false]);
+    expect(run(endsWith(col("city"), col("city")), { city })).toEqual([true, true, true, null, true]);
+    expect(() => run(trim(col("n")), { n: [1] })).toThrow("expected strings");
+    expect(() => run(endsWith(col("n"), "1"), { n: [1] })).toThrow("expected strings");
   });
 
   it("gives an int result 0, never -0 (cast to int, negation, product, an int -0 literal); a float keeps -0", () => {

@@ -167,7 +167,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
   });
 
   const stringTest = (
-    op: "contains" | "startsWith",
+    op: "contains" | "startsWith" | "endsWith",
     a: readonly (string | null)[],
     b: readonly (string | null)[],
   ) => {
@@ -176,7 +176,10 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       const x = a[i];
       const y = b[i];
       if (x === null || x === undefined || y === null || y === undefined) out[i] = N;
-      else out[i] = (op === "contains" ? x.includes(y) : x.startsWith(y)) ? T : F;
+      else {
+        const holds = op === "contains" ? x.includes(y) : op === "startsWith" ? x.startsWith(y) : x.endsWith(y);
+        out[i] = holds ? T : F;
+      }
     }
     return { kind: "boolean", values: out } satisfies BoolVector;
   };
@@ -225,6 +228,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         return logic(at.op, bools(a), bools(b));
       case "contains":
       case "startsWith":
+      case "endsWith":
         expect(at, a, "string", at.left);
         expect(at, b, "string", at.right);
         return stringTest(at.op, strings(a), strings(b));
@@ -287,6 +291,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         return plain(mapNumbers(a, NUMBER_FUNCTIONS[op]));
       case "lower":
       case "upper":
+      case "trim":
       case "length": {
         expect(at, a, "string", at.arg);
         const source = strings(a);
@@ -303,7 +308,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           };
         }
         const values = source.map((s) =>
-          s === null ? null : op === "lower" ? s.toLowerCase() : s.toUpperCase(),
+          s === null ? null : op === "lower" ? s.toLowerCase() : op === "upper" ? s.toUpperCase() : s.trim(),
         );
         return { kind: "string", values } satisfies StringVector;
       }

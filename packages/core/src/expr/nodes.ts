@@ -22,6 +22,7 @@ export type BinaryOp =
   | "or"
   | "contains"
   | "startsWith"
+  | "endsWith"
   | "concat";
 
 /**
@@ -38,6 +39,7 @@ export type UnaryOp =
   | "ceil"
   | "lower"
   | "upper"
+  | "trim"
   | "length"
   | "year"
   | "month"

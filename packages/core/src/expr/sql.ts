@@ -202,6 +202,7 @@ function render(node: ExprNode, r: Rendering): string {
       const right = render(node.right, r);
       if (node.op === "contains") return d.contains(left, right);
       if (node.op === "startsWith") return d.startsWith(left, right);
+      if (node.op === "endsWith") return d.endsWith(left, right);
       if (node.op === "concat") return `(${left} || ${right})`;
       return `(${left} ${OPERATORS[node.op]} ${right})`;
     }
@@ -221,6 +222,8 @@ function render(node: ExprNode, r: Rendering): string {
           return givesStampsIn(node.arg, r) ? `(-${r.d.epochMillis(arg)})` : `(-${arg})`;
         case "dayOfWeek":
           return d.dayOfWeekSunday === 1 ? `dayofweek(${arg})` : `(dayofweek(${arg}) + 1)`;
+        case "trim":
+          return d.trimBlanks(arg);
         default:
           return `${node.op}(${arg})`;
       }

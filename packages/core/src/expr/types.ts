@@ -85,6 +85,7 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
           return arg.type === "int" ? of("int", arg.nullable) : of("float", arg.nullable);
         case "lower":
         case "upper":
+        case "trim":
           return of("string", arg.nullable);
         default:
           return of("int", arg.nullable);

@@ -16,6 +16,7 @@ const BINARY = new Set([
   "or",
   "contains",
   "startsWith",
+  "endsWith",
   "concat",
 ]);
 const UNARY = new Set([
@@ -28,6 +29,7 @@ const UNARY = new Set([
   "ceil",
   "lower",
   "upper",
+  "trim",
   "length",
   "year",
   "month",

@@ -8,6 +8,7 @@ import {
   count,
   countDistinct,
   dayOfWeek,
+  endsWith,
   eq,
   first,
   gt,
@@ -25,6 +26,7 @@ import {
   pipe,
   stddev,
   sum,
+  trim,
   truncate,
 } from "@tablepipe/core";
 import {
@@ -229,6 +231,44 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
                     status: coalesce(col("status"), "none"),
                   },
                 }),
+            );
+          }),
+          RUNS,
+        );
+      });
+
+      it("trim and endsWith: blanks of every kind at either end, inner blanks kept, nulls", async () => {
+        const piece = fc.constantFrom(
+          " ",
+          "\t",
+          "\n",
+          "\r",
+          "\u00a0",
+          "\u2003",
+          "\u3000",
+          "\ufeff",
+          "a",
+          "b",
+          "é",
+          "Paid",
+        );
+        const text = fc.option(
+          fc.array(piece, { maxLength: 6 }).map((parts) => parts.join("")),
+          { freq: 5 },
+        );
+        await fc.assert(
+          fc.asyncProperty(fc.array(text, { maxLength: 12 }), async (statuses) => {
+            const t = aq.table({ id: statuses.map((_, i) => i), status: statuses });
+            await parity(
+              pipe(t)
+                .transform(derive, {
+                  columns: {
+                    trimmed: trim(col("status")),
+                    ends_b: endsWith(col("status"), "b"),
+                    ends_trimmed: endsWith(trim(col("status")), "b"),
+                  },
+                })
+                .transform(filter, { where: or(endsWith(col("status"), " "), isNull(col("status"))) }),
             );
           }),
           RUNS,
