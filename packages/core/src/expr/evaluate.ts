@@ -177,7 +177,8 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       const y = b[i];
       if (x === null || x === undefined || y === null || y === undefined) out[i] = N;
       else {
-        const holds = op === "contains" ? x.includes(y) : op === "startsWith" ? x.startsWith(y) : x.endsWith(y);
+        const holds =
+          op === "contains" ? x.includes(y) : op === "startsWith" ? x.startsWith(y) : x.endsWith(y);
         out[i] = holds ? T : F;
       }
     }
