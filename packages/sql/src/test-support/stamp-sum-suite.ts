@@ -1,6 +1,16 @@
-/** The parity of sums of time stamps: `aggregate`'s `sum`, `mean`, `stddev` and `window`'s `cumulativeSum`. */
+/**
+ * The parity of sums of time stamps: `aggregate`'s `sum`, `mean`, `stddev` and `window`'s `cumulativeSum`,
+ * `rollingSum` and `rollingMean`.
+ */
 import { col, mean, pipe, stddev, sum } from "@tablepipe/core";
-import { aggregate, castColumns, cumulativeSum, window } from "@tablepipe/transforms";
+import {
+  aggregate,
+  castColumns,
+  cumulativeSum,
+  rollingMean,
+  rollingSum,
+  window,
+} from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { expectParity, type ParityEngine } from "./expect-parity";
@@ -61,8 +71,12 @@ export function describeStampSumParity(engine: ParityEngine, enabled = true, fra
         ]);
       });
 
-      it("window: a running sum by key in order, nulls keeping the sum so far", async () => {
-        const running = { running: cumulativeSum(col("at")) };
+      it("window: a running sum by key in order, nulls keeping the sum so far; rolling sums and means", async () => {
+        const running = {
+          running: cumulativeSum(col("at")),
+          recent: rollingSum(col("at"), 2),
+          typical: rollingMean(col("at"), 3),
+        };
         for (const partitionBy of [["key"], []]) {
           for (const descending of [[], ["at"]]) {
             const p = pipe(stamps()).transform(window, {
