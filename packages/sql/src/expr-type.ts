@@ -30,6 +30,9 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
         exprType(expr.arg, types) === "float"
         ? "float"
         : undefined;
+    case "replace":
+    case "substring":
+      return "string";
     case "coalesce":
     case "case":
       return pickedType(pickedValues(expr), types);

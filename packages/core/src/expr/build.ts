@@ -1,5 +1,6 @@
 import { parseTimestamp, parseWallClockTimestamp } from "../time/timestamp";
 import { zonedTimestampReason } from "../time/zoned";
+import { formatExpr } from "./format";
 import type {
   BinaryOp,
   CastType,
@@ -11,6 +12,7 @@ import type {
   TruncUnit,
   UnaryOp,
 } from "./nodes";
+import { isWholeAtLeast } from "./whole-number";
 
 /** The column references of several helper arguments. */
 type RefsOfAll<A extends readonly unknown[]> = RefsOf<A[number]>;
@@ -176,6 +178,47 @@ export const upper = <A extends ExprInput>(a: A) => unary("upper", a);
  * @example trim(col("city")) // "  New York\t" gives "New York"
  */
 export const trim = <A extends ExprInput>(a: A) => unary("trim", a);
+/**
+ * The string with every occurrence of the text `search` (not a pattern; not empty) replaced by `replacement`,
+ * left to right (SQL's `replace`). Refuses an empty `search` where it is written.
+ * @example replace(col("price_text"), ",", ".") // "1,5" gives "1.5"
+ */
+export function replace<A extends ExprInput>(a: A, search: string, replacement: string): Expr<RefsOf<A>> {
+  if (typeof search !== "string" || search === "") {
+    throw new RangeError(
+      `replace(${formatExpr(toExpr(a))}, ...): search: expected a non-empty string; got ${JSON.stringify(search)}`,
+    );
+  }
+  if (typeof replacement !== "string") {
+    throw new RangeError(
+      `replace(${formatExpr(toExpr(a))}, ...): replacement: expected a string; got ${String(replacement)}`,
+    );
+  }
+  return { kind: "replace", arg: toExpr(a), search, replacement };
+}
+
+/**
+ * `length` characters (Unicode code points) of the string from the `start`-th, counted from 1 (to the end when
+ * `length` is left out; "" past the end): SQL's `substring`. `start` is a whole number from 1, `length` one from
+ * 0, each up to 2^31 - 1, refused where it is written otherwise.
+ * @example substring(col("zip"), 1, 3) // "10013" gives "100"
+ */
+export function substring<A extends ExprInput>(a: A, start: number, length?: number): Expr<RefsOf<A>> {
+  const call = () =>
+    `substring(${formatExpr(toExpr(a))}, ${String(start)}${length === undefined ? "" : `, ${String(length)}`})`;
+  if (!isWholeAtLeast(start, 1)) {
+    throw new RangeError(
+      `${call()}: start: expected a whole number from 1 (the first character) to 2^31 - 1`,
+    );
+  }
+  if (length !== undefined && !isWholeAtLeast(length, 0)) {
+    throw new RangeError(`${call()}: length: expected a whole number from 0 to 2^31 - 1`);
+  }
+  return length === undefined
+    ? { kind: "substring", arg: toExpr(a), start }
+    : { kind: "substring", arg: toExpr(a), start, length };
+}
+
 /** The string's length in characters (Unicode code points). */
 export const length = <A extends ExprInput>(a: A) => unary("length", a);
 

@@ -19,6 +19,7 @@ import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { concatStrings, NUMBER_FUNCTIONS } from "./number-functions";
 import { notStampsDetail, numbersName, STAMP_IN_LIST, stampMixDetail, stampsOf } from "./stamp-kinds";
 import { givesStamps, stampText } from "./stamp-text";
+import { codePoints, replacing } from "./text-functions";
 import { givesInts as intsOn } from "./types";
 import {
   columnVector,
@@ -390,6 +391,15 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         const a = evaluate(at.arg);
         expectStamps(at, a, at.arg);
         return { ...mapNumbers(a, truncation(at.unit)), stamps: true };
+      }
+      case "replace":
+      case "substring": {
+        const a = evaluate(at.arg);
+        expect(at, a, "string", at.arg);
+        const edit =
+          at.kind === "replace" ? replacing(at.search, at.replacement) : codePoints(at.start, at.length);
+        const values = strings(a).map((s) => (s === null ? null : edit(s)));
+        return { kind: "string", values } satisfies StringVector;
       }
       case "in": {
         const a = evaluate(at.arg);

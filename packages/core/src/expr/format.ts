@@ -33,6 +33,10 @@ export function formatExpr(node: ExprNode): string {
       return `${node.op}(${formatExpr(node.arg)})`;
     case "trunc":
       return `truncate(${formatExpr(node.arg)}, "${node.unit}")`;
+    case "replace":
+      return `replace(${formatExpr(node.arg)}, ${JSON.stringify(node.search)}, ${JSON.stringify(node.replacement)})`;
+    case "substring":
+      return `substring(${formatExpr(node.arg)}, ${node.start}${node.length === undefined ? "" : `, ${node.length}`})`;
     case "in":
       return `isIn(${formatExpr(node.arg)}, [${node.values.map(literal).join(", ")}])`;
     case "coalesce":

@@ -61,6 +61,13 @@ export type ExprNode =
   | { readonly kind: "binary"; readonly op: BinaryOp; readonly left: ExprNode; readonly right: ExprNode }
   | { readonly kind: "unary"; readonly op: UnaryOp; readonly arg: ExprNode }
   | { readonly kind: "trunc"; readonly unit: TruncUnit; readonly arg: ExprNode }
+  | {
+      readonly kind: "replace";
+      readonly arg: ExprNode;
+      readonly search: string;
+      readonly replacement: string;
+    }
+  | { readonly kind: "substring"; readonly arg: ExprNode; readonly start: number; readonly length?: number }
   | { readonly kind: "in"; readonly arg: ExprNode; readonly values: readonly LiteralValue[] }
   | { readonly kind: "coalesce"; readonly args: readonly ExprNode[] }
   | {

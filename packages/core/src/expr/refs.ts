@@ -16,6 +16,8 @@ export function exprColumns(node: ExprNode): string[] {
         return;
       case "unary":
       case "trunc":
+      case "replace":
+      case "substring":
       case "in":
       case "cast":
         visit(n.arg);

@@ -15,6 +15,12 @@ export interface SqlDialect {
   readonly caseInsensitiveNames: boolean;
   /** What the engine's `dayofweek` returns for a Sunday: 0 in DuckDB, 1 in Spark (tablepipe says 1). */
   readonly dayOfWeekSunday: 0 | 1;
+  /**
+   * A string literal holding exactly `text`. DuckDB reads a backslash in `'...'` as itself; Spark reads it as an
+   * escape (`'a\nb'` is a line end) and two quotes in a row as two literals run together, so its literal escapes
+   * backslashes, quotes and control characters.
+   */
+  readonly stringLiteral: (text: string) => string;
   /** A string contains another. */
   readonly contains: (text: string, part: string) => string;
   /** A string starts with another. */
@@ -139,12 +145,25 @@ const EXACT_WHOLE = "9007199254740992";
 /** 2^52: a double of this magnitude or more is a whole number (or an infinity, or NaN). */
 const FRACTION_LIMIT = "4503599627370496";
 
+/** A Spark SQL string literal of `text`: backslashes and quotes escaped with a backslash, control characters as `\uXXXX`. */
+function sparkStringLiteral(text: string): string {
+  let escaped = "";
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (char === "\\" || char === "'") escaped += `\\${char}`;
+    else if (code < 32 || code === 127) escaped += `\\u${code.toString(16).padStart(4, "0")}`;
+    else escaped += char;
+  }
+  return `'${escaped}'`;
+}
+
 /** The dialect table. */
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
   duckdb: {
     quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
     caseInsensitiveNames: true,
     dayOfWeekSunday: 0,
+    stringLiteral: (text) => `'${text.replaceAll("'", "''")}'`,
     contains: (text, part) => `contains(${text}, ${part})`,
     startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
     endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
@@ -182,6 +201,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
     caseInsensitiveNames: false,
     dayOfWeekSunday: 1,
+    stringLiteral: sparkStringLiteral,
     contains: (text, part) => `contains(${text}, ${part})`,
     startsWith: (text, prefix) => `startswith(${text}, ${prefix})`,
     endsWith: (text, suffix) => `endswith(${text}, ${suffix})`,

@@ -32,10 +32,10 @@ function timestampLiteral(millis: number): string {
   return `TIMESTAMP '${text.includes(".") ? text : `${text}.000`}${fraction}'`;
 }
 
-function literalSql(value: LiteralValue, timestamp: boolean | undefined): string {
+function literalSql(value: LiteralValue, timestamp: boolean | undefined, d: SqlDialect): string {
   if (value === null) return "NULL";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === "string") return d.stringLiteral(value);
   if (Number.isNaN(value)) return "NULL";
   if (timestamp === true) return timestampLiteral(value);
   if (!Number.isFinite(value)) return `CAST('${value > 0 ? "Infinity" : "-Infinity"}' AS DOUBLE)`;
@@ -189,7 +189,7 @@ function render(node: ExprNode, r: Rendering): string {
     case "column":
       return d.quoteIdentifier(node.name);
     case "literal":
-      return literalSql(node.value, node.timestamp);
+      return literalSql(node.value, node.timestamp, d);
     case "binary": {
       // NaN (`Infinity - Infinity`, `Infinity * 0`, `Infinity / Infinity`) is null, as in process NaN is a null;
       // arithmetic on ints never gives one (the operands are finite and far from overflowing a DOUBLE)
@@ -230,10 +230,16 @@ function render(node: ExprNode, r: Rendering): string {
     }
     case "trunc":
       return `date_trunc('${node.unit}', ${render(node.arg, r)})`;
+    case "replace":
+      return `replace(${render(node.arg, r)}, ${d.stringLiteral(node.search)}, ${d.stringLiteral(node.replacement)})`;
+    case "substring":
+      return node.length === undefined
+        ? `substring(${render(node.arg, r)}, ${node.start})`
+        : `substring(${render(node.arg, r)}, ${node.start}, ${node.length})`;
     case "in": {
       const arg = render(node.arg, r);
       if (node.values.length === 0) return `(CASE WHEN ${arg} IS NULL THEN NULL ELSE FALSE END)`;
-      return `(${arg} IN (${node.values.map((v) => literalSql(v, false)).join(", ")}))`;
+      return `(${arg} IN (${node.values.map((v) => literalSql(v, false, d)).join(", ")}))`;
     }
     case "coalesce":
       return node.args.length === 0 ? "NULL" : `COALESCE(${node.args.map((a) => render(a, r)).join(", ")})`;

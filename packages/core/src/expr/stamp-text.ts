@@ -51,6 +51,8 @@ export function castsToText(node: ExprNode): boolean {
       return castsToText(node.left) || castsToText(node.right);
     case "unary":
     case "trunc":
+    case "replace":
+    case "substring":
     case "in":
       return castsToText(node.arg);
     case "coalesce":

@@ -93,6 +93,9 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
     }
     case "trunc":
       return of("timestamp", expressionType(node.arg, schema).nullable);
+    case "replace":
+    case "substring":
+      return of("string", expressionType(node.arg, schema).nullable);
     case "in":
       return of("boolean", expressionType(node.arg, schema).nullable);
     case "coalesce": {

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { Expr, ExprNode } from "./nodes";
+import { isWholeAtLeast } from "./whole-number";
 
 const BINARY = new Set([
   "add",
@@ -62,6 +63,19 @@ export function isExprNode(value: unknown): value is ExprNode {
       return UNARY.has(v.op as string) && isExprNode(v.arg);
     case "trunc":
       return UNITS.has(v.unit as string) && isExprNode(v.arg);
+    case "replace":
+      return (
+        typeof v.search === "string" &&
+        v.search !== "" &&
+        typeof v.replacement === "string" &&
+        isExprNode(v.arg)
+      );
+    case "substring":
+      return (
+        isWholeAtLeast(v.start, 1) &&
+        (v.length === undefined || isWholeAtLeast(v.length, 0)) &&
+        isExprNode(v.arg)
+      );
     case "in":
       return isExprNode(v.arg) && Array.isArray(v.values) && v.values.every(isLiteral);
     case "coalesce":

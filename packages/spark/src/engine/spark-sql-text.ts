@@ -4,16 +4,7 @@ import { SQL_DIALECTS } from "@tablepipe/core";
 export const quote = SQL_DIALECTS.spark.quoteIdentifier;
 
 /** A Spark SQL string literal of `text` (backslash, quote and control characters escaped). */
-export function sparkString(text: string): string {
-  let escaped = "";
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (char === "\\" || char === "'") escaped += `\\${char}`;
-    else if (code < 32 || code === 127) escaped += `\\u${code.toString(16).padStart(4, "0")}`;
-    else escaped += char;
-  }
-  return `'${escaped}'`;
-}
+export const sparkString = SQL_DIALECTS.spark.stringLiteral;
 
 /** A Spark SQL raw string literal of a regular expression (`r'...'`: backslashes kept as they are). */
 export function sparkRegex(pattern: string): string {

@@ -86,6 +86,8 @@ function castsOf(expr: ExprNode): Extract<ExprNode, { kind: "cast" }>[] {
       return [...castsOf(expr.left), ...castsOf(expr.right)];
     case "unary":
     case "trunc":
+    case "replace":
+    case "substring":
     case "in":
       return castsOf(expr.arg);
     case "coalesce":
@@ -150,9 +152,9 @@ function castFailure(
   to: CastType,
   expected: string,
 ): string {
-  const prefix = sqlText(`${where}: cannot cast "`);
+  const prefix = sqlText(c, `${where}: cannot cast "`);
   return SQL_DIALECTS[c.dialect].raiseError(
-    `${prefix} || ${value} || ${sqlText(`" to ${to}; expected ${expected}`)}`,
+    `${prefix} || ${value} || ${sqlText(c, `" to ${to}; expected ${expected}`)}`,
   );
 }
 

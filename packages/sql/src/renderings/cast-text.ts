@@ -3,8 +3,9 @@ import { type CastType, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/cor
 /** JavaScript's decimal number text, as `castColumns` reads a string in process (`Number(text.trim())`). */
 const NUMBER_TEXT = String.raw`[+-]?(Infinity|[0-9]+\.?[0-9]*([eE][+-]?[0-9]+)?|\.[0-9]+([eE][+-]?[0-9]+)?)`;
 
-/** SQL text of a string literal. */
-export const sqlText = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+/** SQL text of a string literal holding exactly `value` in the step's dialect (see `SqlDialect.stringLiteral`). */
+export const sqlText = (c: SqlStepContext, value: string): string =>
+  SQL_DIALECTS[c.dialect].stringLiteral(value);
 
 /** A string cell as the word a cast to boolean reads: blanks trimmed, lower case. */
 export function booleanWord(c: SqlStepContext, cell: string): string {
@@ -55,7 +56,7 @@ export function stringCastTest(
   if (from !== "string") return undefined;
   const d = SQL_DIALECTS[c.dialect];
   if (to === "int" || to === "float") {
-    const number = d.fullMatch(d.trimBlanks(cell), sqlText(NUMBER_TEXT));
+    const number = d.fullMatch(d.trimBlanks(cell), sqlText(c, NUMBER_TEXT));
     // the engine's own reading of the text, which trims spaces only (trimming every blank again would double
     // the test's cost): a number padded with other blanks is not checked against the range (the cast still
     // fails on it, with the engine's error)

@@ -44,12 +44,12 @@ function repeatedKeyFailure(
   const parts = keys.map((key, i) => {
     const value = `CAST(${alias}.${c.quote(key)} AS ${text})`;
     const shown = types[key] === "string" ? `'"' || ${value} || '"'` : value;
-    return `${sqlText(`${i === 0 ? "" : ", "}${key} = `)} || ${shown}`;
+    return `${sqlText(c, `${i === 0 ? "" : ", "}${key} = `)} || ${shown}`;
   });
   const message = [
-    sqlText('join: validate "one-to-one": the key ('),
+    sqlText(c, 'join: validate "one-to-one": the key ('),
     ...parts,
-    sqlText(") appears more than once in the left table"),
+    sqlText(c, ") appears more than once in the left table"),
   ].join(" || ");
   return SQL_DIALECTS[c.dialect].raiseError(message);
 }

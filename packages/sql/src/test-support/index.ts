@@ -44,6 +44,7 @@ export { describeSignedZeroParity } from "./signed-zero-suite";
 export { describeStampSumParity } from "./stamp-sum-suite";
 export { describeStampTextParity } from "./stamp-text-suite";
 export { describeStddevParity } from "./stddev-suite";
+export { describeStringLiteralParity } from "./string-literal-suite";
 export { describeTipModelParity } from "./tip-model-suite";
 export { describeTypedParity } from "./typed-parity-suite";
 export { describeWideNumberCastParity } from "./wide-number-cast-suite";
