@@ -24,16 +24,17 @@ function slidesExactly(values: Float64Array, sorted: Uint32Array, from: number, 
   return true;
 }
 
+/** What the frames of one partition are computed from, and where they go. */
+interface Frames {
+  readonly values: Float64Array;
+  readonly sorted: Uint32Array;
+  readonly rows: number;
+  readonly mean: boolean;
+  readonly out: Float64Array;
+}
+
 /** The frames of one partition, a running total kept: exact values only (see {@link slidesExactly}). */
-function slide(
-  values: Float64Array,
-  sorted: Uint32Array,
-  from: number,
-  to: number,
-  rows: number,
-  mean: boolean,
-  out: Float64Array,
-): void {
+function slide({ values, sorted, rows, mean, out }: Frames, from: number, to: number): void {
   let sum = 0;
   let count = 0;
   for (let k = from; k < to; ++k) {
@@ -55,15 +56,7 @@ function slide(
 }
 
 /** The frames of one partition, each summed from its first row on. */
-function fold(
-  values: Float64Array,
-  sorted: Uint32Array,
-  from: number,
-  to: number,
-  rows: number,
-  mean: boolean,
-  out: Float64Array,
-): void {
+function fold({ values, sorted, rows, mean, out }: Frames, from: number, to: number): void {
   for (let k = from; k < to; ++k) {
     let sum = Number.NaN;
     let count = 0;
@@ -91,12 +84,11 @@ export function rollingFrames(
   rows: number,
   mean: boolean,
 ): Float64Array {
-  const out = new Float64Array(sorted.length);
+  const frames: Frames = { values, sorted, rows, mean, out: new Float64Array(sorted.length) };
   for (let g = 0; g + 1 < start.length; ++g) {
     const from = start[g]!;
     const to = start[g + 1]!;
-    const frames = slidesExactly(values, sorted, from, to) ? slide : fold;
-    frames(values, sorted, from, to, rows, mean, out);
+    (slidesExactly(values, sorted, from, to) ? slide : fold)(frames, from, to);
   }
-  return out;
+  return frames.out;
 }
