@@ -33,9 +33,11 @@ export function measureSql(
         ? `avg(${of})`
         : sumWithoutNaN(sums.mean(numberSql(measure.of, c, types)), measure.of, types);
     case "min":
-      return `min(${of})`;
     case "max":
-      return `max(${of})`;
+      // a float's zero as 0, as in process: a parallel aggregate's -0 or 0 is whichever partial state came first
+      return exprType(measure.of, types) === "float"
+        ? `(${measure.fn}(${of}) + 0.0)`
+        : `${measure.fn}(${of})`;
     case "countDistinct":
       return `count(DISTINCT ${of})`;
     case "first":

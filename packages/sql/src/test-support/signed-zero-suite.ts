@@ -2,7 +2,7 @@
  * The sign of a float's zero through the steps that sort, and a `first`/`last` after them, bit for bit; and a
  * group's key and a distinct row, where it is 0.
  */
-import { col, count, first, last, type Pipe, pipe } from "@tablepipe/core";
+import { col, count, first, last, max, min, type Pipe, pipe } from "@tablepipe/core";
 import {
   aggregate,
   dropDuplicates,
@@ -62,8 +62,8 @@ function sortingPipes(start: () => Pipe<string>, x: string): readonly Pipe<strin
  * A float's `-0` stays `-0` through `sortRows`, `window`, `firstNPerGroup`, `topNPerGroup` and a dedupe on some
  * columns, and a `first`/`last` after them gives it, on the engine as in process (DuckDB's sort gave a sort key's
  * `-0` back as `0`), for a float column and for one of a type the compiler does not know (a user's step's DOUBLE);
- * and a float key of `aggregate` or `pivot`, or a float cell of a dedupe on every column, is `0` where it is a
- * zero, as Spark's `GROUP BY` gives it (DuckDB's gave the sign of whichever row its hash table met first).
+ * and a float key of `aggregate` or `pivot`, a float cell of a dedupe on every column, or a float `min`/`max`, is
+ * `0` where it is a zero, as Spark's `GROUP BY` gives it (DuckDB's gave the sign of whichever row its hash table met first).
  */
 export function describeSignedZeroParity(engine: ParityEngine, enabled = true): void {
   describe.runIf(enabled)(
@@ -93,6 +93,7 @@ export function describeSignedZeroParity(engine: ParityEngine, enabled = true): 
           const t = aq.table({ x, y: [-0, -0, 0, 2], n: ["a", "b", "a", "b"] });
           const pipes = [
             pipe(t).transform(aggregate, { by: ["x"], measures: { c: count(), f: first(col("y")) } }),
+            pipe(t).transform(aggregate, { by: ["n"], measures: { lo: min(col("x")), hi: max(col("y")) } }),
             pipe(t).transform(aggregate, { by: ["n", "x"], measures: { c: count() } }),
             pipe(t).transform(pivot, {
               by: ["x"],
@@ -106,8 +107,10 @@ export function describeSignedZeroParity(engine: ParityEngine, enabled = true): 
           ];
           for (const p of pipes) {
             const reference = p.run().table;
-            expect(signedCells(reference, "x")).not.toContain("-0");
-            await expectSigns(p, ["x", "y", "f"]);
+            for (const name of ["x", "lo", "hi"].filter((c) => reference.columnNames().includes(c))) {
+              expect([name, ...signedCells(reference, name)]).not.toContain("-0");
+            }
+            await expectSigns(p, ["x", "y", "f", "lo", "hi"]);
           }
         }
       });

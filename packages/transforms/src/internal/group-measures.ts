@@ -99,7 +99,7 @@ export class MeasureCache {
 
   /**
    * Per-group min and max of the numbers `values` (of `measure.of`), side by side: `[min0, max0, min1, …]`,
-   * NaN for a group without a number; the first of equal values (0, -0) kept.
+   * NaN for a group without a number; the first of equal values (0, -0) kept (`measureColumn` gives a zero as 0).
    */
   extremes(measure: MeasureNode, values: Float64Array): Float64Array {
     const key = formatExpr(measure.of!);
@@ -172,6 +172,9 @@ export function measureColumn(
     case "max": {
       if (v.kind === "number") {
         const best = half(cache.extremes(measure, v.values), measure.fn === "min" ? 0 : 1);
+        // a min or max is a value, in which -0 and 0 are one number: 0, as the engines give it (a parallel
+        // aggregate's zero has the sign of whichever partial state came first)
+        for (let g = 0; g < best.length; ++g) best[g]! += 0;
         return vectorToColumn({ kind: "number", values: best }, groupCount);
       }
       const best: (number | string | boolean | null)[] = new Array(groupCount).fill(null);
