@@ -8,6 +8,7 @@ import {
   type RefsOf,
   toExpr,
 } from "@tablepipe/core";
+import { isWholeAtLeast } from "@tablepipe/core/internal";
 import * as z from "zod";
 
 /** The functions of a window column. */
@@ -24,23 +25,28 @@ export interface WindowFunctionNode {
   readonly rows?: number;
 }
 
-/** The largest `lag`/`lead` offset: the engines take a 32-bit int (Spark fails on more, DuckDB and arquero do not). */
+/**
+ * The largest `lag`/`lead` offset and rolling frame, as `isWholeAtLeast` bounds them: the engines take a 32-bit int
+ * (Spark fails on more, DuckDB and arquero do not).
+ */
 const MAX_WINDOW_OFFSET = 2 ** 31 - 1;
 
 /** What is wrong with a `lag`/`lead` offset, or undefined when it is a whole number from 0 to the maximum. */
 function offsetProblem(fn: "lag" | "lead", offset: unknown): string | undefined {
-  if (typeof offset === "number" && Number.isInteger(offset) && offset >= 0 && offset <= MAX_WINDOW_OFFSET) {
-    return undefined;
-  }
+  if (isWholeAtLeast(offset, 0)) return undefined;
   const other = fn === "lag" ? "lead(...) for rows ahead" : "lag(...) for rows back";
   const what = fn === "lag" ? "the rows back" : "the rows ahead";
   return `expected a whole number >= 0 and <= ${MAX_WINDOW_OFFSET}, ${what} (${other})`;
 }
 
+/** True for the window functions that sum numbers: a running sum, a rolling sum or mean. */
+export function sumsNumbers(fn: WindowFunctionNode): boolean {
+  return fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean";
+}
+
 /** What is wrong with a rolling frame's row count, or undefined when it is a whole number from 1 to the maximum. */
 function rowsProblem(rows: unknown): string | undefined {
-  if (typeof rows === "number" && Number.isInteger(rows) && rows >= 1 && rows <= MAX_WINDOW_OFFSET)
-    return undefined;
+  if (isWholeAtLeast(rows, 1)) return undefined;
   return `expected a whole number >= 1 and <= ${MAX_WINDOW_OFFSET}, the rows of the frame (the row and those before it)`;
 }
 

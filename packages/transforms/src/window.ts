@@ -25,7 +25,7 @@ import { rollingFrames } from "./internal/rolling-frames";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
-import { type WindowFunctionNode, windowFunctionParam } from "./window-functions";
+import { sumsNumbers, type WindowFunctionNode, windowFunctionParam } from "./window-functions";
 
 /** The columns of `window`: it needs its expressions' columns and adds (or overwrites) the named ones. */
 export interface WindowColumns extends StaticContract {
@@ -44,7 +44,7 @@ function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
   if (f.fn === "rowNumber" || f.fn === "rank") return { type: "int", nullable: false };
   const of = f.of === undefined ? undefined : expressionType(f.of, input);
   if (of === undefined || of.type === "unknown") return { type: "unknown", nullable: true };
-  if (f.fn === "cumulativeSum" || f.fn === "rollingSum" || f.fn === "rollingMean") {
+  if (sumsNumbers(f)) {
     const type = of.type === "int" && f.fn !== "rollingMean" ? "int" : "float";
     return { type, nullable: of.nullable || of.type === "float" };
   }
@@ -93,7 +93,7 @@ function windowColumn(
     }
     return vectorToColumn(gatherVector(value!, from), n);
   }
-  if (fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean") {
+  if (sumsNumbers(fn)) {
     if (value!.kind !== "number" && value!.kind !== "null") {
       const call = fn.rows === undefined ? formatExpr(fn.of!) : `${formatExpr(fn.of!)}, ${fn.rows}`;
       throw new ExpressionError(step, `${fn.fn}(${call})`, `expected numbers, got ${value!.kind}s`);

@@ -6,6 +6,7 @@ import {
   NULL_BOOL,
   type Vector,
   vectorToColumn,
+  withoutNegativeZeros,
 } from "@tablepipe/core/internal";
 import { groupStddev } from "./group-stddev";
 import { groupRows, type RowGroups } from "./row-groups";
@@ -171,10 +172,11 @@ export function measureColumn(
     case "min":
     case "max": {
       if (v.kind === "number") {
-        const best = half(cache.extremes(measure, v.values), measure.fn === "min" ? 0 : 1);
         // a min or max is a value, in which -0 and 0 are one number: 0, as the engines give it (a parallel
         // aggregate's zero has the sign of whichever partial state came first)
-        for (let g = 0; g < best.length; ++g) best[g]! += 0;
+        const best = withoutNegativeZeros(
+          half(cache.extremes(measure, v.values), measure.fn === "min" ? 0 : 1),
+        );
         return vectorToColumn({ kind: "number", values: best }, groupCount);
       }
       const best: (number | string | boolean | null)[] = new Array(groupCount).fill(null);
