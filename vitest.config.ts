@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@tablepipe\/testing\/vitest$/, replacement: src("testing/src/vitest.ts") },
       { find: /^@tablepipe\/sql\/test-support$/, replacement: src("sql/src/test-support/index.ts") },
       { find: /^@tablepipe\/core\/internal$/, replacement: src("core/src/internal.ts") },
+      { find: /^@tablepipe\/io\/internal$/, replacement: src("io/src/internal.ts") },
       {
         find: /^@tablepipe\/(core|io|job|transforms|models|testing|tip-model|duckdb|sql|spark)$/,
         replacement: src("$1/src/index.ts"),

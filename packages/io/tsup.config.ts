@@ -21,9 +21,9 @@ const coreFromSources: NonNullable<Options["esbuildPlugins"]>[number] = {
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", internal: "src/internal.ts" },
     format: ["esm", "cjs"],
-    dts: { entry: "src/index.ts" },
+    dts: { entry: { index: "src/index.ts", internal: "src/internal.ts" } },
     sourcemap: true,
     target: "node20",
     // import.meta.url in the CommonJS build (where the worker script is looked up)

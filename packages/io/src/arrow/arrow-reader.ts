@@ -8,6 +8,7 @@ import { nearestDecimals } from "../read/nearest-decimal";
 import { chunkRead, type ReadContext } from "../read/read-context";
 import { refuseZonedColumns } from "../read/zoned-timestamps";
 import { arrowColumnType } from "./arrow-column-type";
+import { arrowColumnValues } from "./arrow-column-values";
 
 /**
  * Read one Arrow IPC file or stream (`.arrow`, `.feather` v2, `.ipc`) with flechette into the context's builders.
@@ -53,7 +54,7 @@ export async function readArrowFile(path: string, ctx: ReadContext): Promise<voi
   });
   const columns = mapped.map((name, c): DecodedColumn | undefined => {
     if (name === undefined) return undefined;
-    const values = table.getChild(name).toArray();
+    const values = arrowColumnValues(table.getChild(name));
     const scale = decimalScales.get(name);
     // a float's -0 in an int column as 0, as every reader reads it
     const floatAsInt = ctx.specs[c]?.kind === "int" && byName.get(name)?.type.typeId === Type.Float;

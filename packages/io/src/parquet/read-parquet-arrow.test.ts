@@ -9,6 +9,7 @@ import {
   float64,
   int32,
   int64,
+  largeUtf8,
   TimeUnit,
   tableFromArrays,
   tableToIPC,
@@ -30,13 +31,17 @@ type SchemaElement = NonNullable<Parameters<typeof parquetWriteFile>[0]["schema"
 
 function parquet(
   name: string,
-  columns: { element: SchemaElement; data: ColumnSource["data"] }[],
+  columns: { element: SchemaElement; data: ColumnSource["data"]; encoding?: ColumnSource["encoding"] }[],
   rowGroupSize?: number,
 ): string {
   const path = join(tmp.dir, name);
   parquetWriteFile({
     filename: path,
-    columnData: columns.map((c) => ({ name: c.element.name, data: c.data })),
+    columnData: columns.map((c) => ({
+      name: c.element.name,
+      data: c.data,
+      ...(c.encoding === undefined ? {} : { encoding: c.encoding }),
+    })),
     schema: [{ name: "root", num_children: columns.length }, ...columns.map((c) => c.element)],
     ...(rowGroupSize === undefined ? {} : { rowGroupSize }),
   });
@@ -414,6 +419,21 @@ describe("readTable (Parquet)", () => {
     expect(Object.is(floats.array("sparse")[0], -0)).toBe(true);
   });
 
+  it("keeps a text's leading U+FEFF in a column hyparquet decodes (DELTA_BYTE_ARRAY), as in one read directly", async () => {
+    const texts = ["\ufeffx", "\ufeff", "a\ufeff", null, "\ufeff\ufeffé"];
+    const element = {
+      name: "s",
+      type: "BYTE_ARRAY",
+      converted_type: "UTF8",
+      repetition_type: "OPTIONAL",
+    } as const;
+    for (const encoding of ["DELTA_BYTE_ARRAY", "DELTA_LENGTH_BYTE_ARRAY", "PLAIN"] as const) {
+      const path = parquet(`bom-${encoding}.parquet`, [{ element, data: texts, encoding }]);
+      const table = await readTable(path, z.object({ s: z.string().nullable() }));
+      expect(table.array("s"), encoding).toEqual(texts);
+    }
+  });
+
   it("names a file that is not Parquet", async () => {
     const path = tmp.file("fake.parquet", "id\n1\n");
     const error = await readError(readTable(path, z.object({ id: z.int() })));
@@ -523,6 +543,19 @@ describe("readTable (Arrow IPC)", () => {
       1.15,
       Number(2n ** 60n / 100n) + Number(2n ** 60n % 100n) / 100,
     ]);
+  });
+
+  it("keeps a text's leading U+FEFF in utf8, large utf8 and dictionary columns, nulls too", async () => {
+    const texts = ["\ufeffx", "\ufeff", null, "a\ufeff", "\ufeff\ufeffé"];
+    const path = arrow(
+      "bom.arrow",
+      { plain: texts, large: texts, coded: texts },
+      { types: { plain: utf8(), large: largeUtf8(), coded: dictionary(utf8()) } },
+    );
+    const names = ["plain", "large", "coded"];
+    const schema = z.object(Object.fromEntries(names.map((name) => [name, z.string().nullable()])));
+    const table = await readTable(path, schema);
+    for (const name of names) expect(table.array(name), name).toEqual(texts);
   });
 
   it("reads a float64's -0 in an int column as 0, as the Parquet and CSV readers do", async () => {

@@ -294,12 +294,11 @@ describe("a table read from a file writes back as the same file types", () => {
     expect(printSchema(await readTable(parquet)).text).toContain("|-- at: timestamp");
   });
 
-  // Arrow is left out: flechette's decoder drops a leading U+FEFF from a text (a TextDecoder's default)
-  it("keeps a byte-order mark that starts a text, in CSV and Parquet, read on workers too", async () => {
+  it("keeps a byte-order mark that starts a text, in CSV, Parquet and Arrow, read on workers too", async () => {
     const schema = z.object({ id: z.int(), s: z.string() });
     const texts = ["\ufeffx", "\ufeff", "a\ufeff", "\ufeff\ufeffé"];
     const table = makeTable({ id: texts.map((_, i) => i), s: texts });
-    for (const format of ["csv", "parquet"] as const) {
+    for (const format of ["csv", "parquet", "arrow"] as const) {
       const path = join(tmp.dir, `bom.${format}`);
       await writeTable(table, path);
       for (const workers of [0, 2]) {

@@ -1,5 +1,6 @@
 import { columnArray, isMissing, type TableSchema } from "@tablepipe/core";
 import { attachSchema } from "@tablepipe/core/internal";
+import { arrowColumnValues } from "@tablepipe/io/internal";
 import type { ColumnType } from "@tablepipe/sql";
 import {
   bool,
@@ -118,9 +119,10 @@ export function arrowToTable(batches: readonly Uint8Array[]): ColumnTable {
   for (const name of names) {
     const values: unknown[] = [];
     for (const part of parts) {
-      const column = part.getChild(name);
+      // strings decoded with a leading U+FEFF kept (flechette's own decoder drops it)
+      const column = arrowColumnValues(part.getChild(name));
       for (let i = 0; i < column.length; ++i) {
-        const value = column.at(i);
+        const value = column[i];
         values.push(value === undefined ? null : typeof value === "bigint" ? Number(value) : value);
       }
     }

@@ -268,14 +268,17 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
                     ends_trimmed: endsWith(trim(col("status")), "b"),
                   },
                 })
-                .transform(filter, { where: or(endsWith(col("status"), " "), isNull(col("status"))) })
-                // not the input strings themselves: one starting with U+FEFF loses it when read back from Spark's
-                // Arrow batches (flechette's TextDecoder strips a leading byte-order mark), which is not trim's doing
-                .transform(select, { columns: ["id", "trimmed", "ends_b", "ends_trimmed"] }),
+                .transform(filter, { where: or(endsWith(col("status"), " "), isNull(col("status"))) }),
             );
           }),
           RUNS,
         );
+      });
+
+      it("texts that start with U+FEFF (a byte-order mark) come back with it", async () => {
+        const texts = ["\ufeffx", "\ufeff", "a\ufeff", "\ufeff\ufeffé", null];
+        const t = aq.table({ id: texts.map((_, i) => i), status: texts });
+        await parity(pipe(t).transform(derive, { columns: { trimmed: trim(col("status")) } }));
       });
 
       it("aggregate: groups by first appearance, null keys one group, every measure", async () => {
