@@ -29,6 +29,12 @@ describe("Arrow IPC to and from arquero tables", () => {
     expect(back.numRows()).toBe(6);
   });
 
+  it("keeps a text's leading U+FEFF (a byte-order mark), which flechette's own decoder drops", () => {
+    const texts = ["\ufeffx", "\ufeff", null, "a\ufeff", "\ufeff\ufeffé"];
+    const bytes = tableToArrow(aq.table({ s: texts }), ["string"], "t");
+    expect(arrowToTable([bytes, bytes]).array("s")).toEqual([...texts, ...texts]);
+  });
+
   it("keeps the columns of an empty result", () => {
     const bytes = tableToArrow(
       aq.table({ a: [] as number[], at: [] as number[] }),
