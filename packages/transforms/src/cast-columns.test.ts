@@ -60,6 +60,13 @@ describe("castColumns", () => {
     );
   });
 
+  it("refuses a time-stamp text with a zone (Z or an offset), naming it, as readTable does: never shifted to UTC", () => {
+    const zoned = aq.table({ at: ["2018-02-04 18:00:00", null, "2018-02-04T18:00:00-05:00"] });
+    expect(() => castColumns(zoned, { columns: { at: "timestamp" } })).toThrow(
+      'castColumns: column "at": cast(col("at"), "timestamp"): cannot convert "2018-02-04T18:00:00-05:00" to timestamp (row 2): it carries a zone (Z or an offset)',
+    );
+  });
+
   it("refuses to int a number past 2^63 in magnitude or an infinity, from numbers or text, naming it", () => {
     const big = aq.table({ x: [1.5, -(2 ** 63), 1e20], s: ["1", "-Infinity", "1e20"] });
     const expected = "expected a number from -2^63 to below 2^63";

@@ -1,4 +1,5 @@
-import { parseTimestamp } from "../time/timestamp";
+import { parseWallClockTimestamp } from "../time/timestamp";
+import { isZonedTimestamp, WALL_CLOCK_EXPECTED } from "../time/zoned";
 import { describeValue } from "../values/describe-value";
 import type { CastType } from "./nodes";
 import { NULL_BOOL, type Vector } from "./vector";
@@ -24,13 +25,17 @@ function fitsInt(value: number): boolean {
 /**
  * What a cast's error says of a value it cannot convert and its row: `cannot convert "x" to float (row 3)`; for a
  * number (or its text) past the `int` range, `cannot convert 100000000000000000000 to int (row 0): expected a
- * number from -2^63 to below 2^63`.
+ * number from -2^63 to below 2^63`; for a text with a zone cast to `timestamp`, that it carries one.
  */
 export function castFailureDetail(value: string | number, to: CastType, row: number): string {
   const shown = typeof value === "number" ? String(value) : describeValue(value);
+  const failed = `cannot convert ${shown} to ${to} (row ${row})`;
+  if (to === "timestamp" && typeof value === "string" && isZonedTimestamp(value)) {
+    return `${failed}: it carries a zone (Z or an offset): expected ${WALL_CLOCK_EXPECTED}`;
+  }
   const number = typeof value === "number" ? value : parseNumber(value);
   const range = to === "int" && !Number.isNaN(number) && !fitsInt(number);
-  return `cannot convert ${shown} to ${to} (row ${row})${range ? ": expected a number from -2^63 to below 2^63" : ""}`;
+  return `${failed}${range ? ": expected a number from -2^63 to below 2^63" : ""}`;
 }
 
 /** The number a string's decimal text holds, or NaN. */
@@ -64,7 +69,8 @@ function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
     case "string":
       return Float64Array.from(vector.values, (v, row) => {
         if (v === null) return Number.NaN;
-        const value = to === "timestamp" ? parseTimestamp(v) : parseNumber(v);
+        // a text with a zone is refused, never shifted to UTC: a time stamp is a wall-clock time (as readTable reads it)
+        const value = to === "timestamp" ? parseWallClockTimestamp(v) : parseNumber(v);
         if (Number.isNaN(value) || (to === "int" && !fitsInt(value))) throw new CastFailure(v, to, row);
         return value;
       });
@@ -77,8 +83,9 @@ function toNumbers(vector: Vector, n: number, to: CastType): Float64Array {
  * `CAST(vector AS to)`; null stays null. `int` truncates toward zero (`-0.5` is `0`, never `-0`), and refuses a number past 2^63 in
  * magnitude (an infinity too: no file's or engine's int holds it); a number becomes the string of its
  * shortest decimal text, a boolean `"true"`/`"false"`; a string becomes a boolean only from `true`/`false`
- * (any case), a number only from its decimal text, a time stamp from the table reader's layouts. Throws a
- * {@link CastFailure} for the first string that does not convert.
+ * (any case), a number only from its decimal text, a time stamp from the table reader's layouts (a text with a
+ * zone, `Z` or an offset, is refused as readTable refuses it). Throws a {@link CastFailure} for the first string
+ * that does not convert.
  */
 export function castVector(vector: Vector, to: CastType, n: number): Vector {
   switch (to) {

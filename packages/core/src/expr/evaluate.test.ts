@@ -205,6 +205,15 @@ describe("evaluateExpression", () => {
     expect(() => run(cast(col("x"), "int"), { x: [1.5, Number.POSITIVE_INFINITY] })).toThrow(
       'test: cast(col("x"), "int"): cannot convert Infinity to int (row 1): expected a number from -2^63 to below 2^63',
     );
+    // a text with a zone is refused, as readTable and timestamp() refuse it, never shifted to UTC
+    expect(() =>
+      run(cast(col("s"), "timestamp"), { s: ["2018-02-04 18:00:00", "2018-02-04T18:00:00+05:00"] }),
+    ).toThrow(
+      'test: cast(col("s"), "timestamp"): cannot convert "2018-02-04T18:00:00+05:00" to timestamp (row 1): it carries a zone (Z or an offset): expected a time stamp without a zone, the data\'s wall-clock time (e.g. 2018-07-27 09:14:45)',
+    );
+    expect(() => run(cast(col("s"), "timestamp"), { s: ["2018-02-04T18:00:00Z"] })).toThrow(
+      /cannot convert "2018-02-04T18:00:00Z" to timestamp \(row 0\): it carries a zone/,
+    );
     expect(() => run(col("m"), { m: [1, "1"] })).toThrow(
       /column "m" must hold one kind of value.*row 1 holds "1"/,
     );
