@@ -37,4 +37,14 @@ export { unpivot } from "./unpivot";
 export type { WindowColumns } from "./window";
 export { window } from "./window";
 export type { WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
-export { cumulativeSum, lag, lead, rank, rollingMean, rollingSum, rowNumber } from "./window-functions";
+export {
+  cumulativeSum,
+  lag,
+  lead,
+  rank,
+  rollingMax,
+  rollingMean,
+  rollingMin,
+  rollingSum,
+  rowNumber,
+} from "./window-functions";

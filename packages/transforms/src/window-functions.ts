@@ -12,7 +12,19 @@ import { isWholeAtLeast } from "@tablepipe/core/internal";
 import * as z from "zod";
 
 /** The functions of a window column. */
-export type WindowFn = "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum" | "rollingSum" | "rollingMean";
+export type WindowFn =
+  | "rowNumber"
+  | "rank"
+  | "lag"
+  | "lead"
+  | "cumulativeSum"
+  | "rollingSum"
+  | "rollingMean"
+  | "rollingMin"
+  | "rollingMax";
+
+/** The window functions over a rolling frame of rows. */
+type RollingFn = "rollingSum" | "rollingMean" | "rollingMin" | "rollingMax";
 
 /** A window function: what a column of `window` computes over its partition's rows, in their order. */
 export interface WindowFunctionNode {
@@ -21,7 +33,7 @@ export interface WindowFunctionNode {
   readonly of?: ExprNode;
   /** How many rows back (`lag`) or ahead (`lead`): a whole number from 0 to 2^31 - 1. */
   readonly offset?: number;
-  /** The rows of a rolling frame (`rollingSum`, `rollingMean`): the row and the `rows - 1` before it, 1 to 2^31 - 1. */
+  /** The rows of a rolling frame (`rollingSum`, `rollingMean`, `rollingMin`, `rollingMax`): the row and the `rows - 1` before it, 1 to 2^31 - 1. */
   readonly rows?: number;
 }
 
@@ -50,12 +62,8 @@ function rowsProblem(rows: unknown): string | undefined {
   return `expected a whole number >= 1 and <= ${MAX_WINDOW_OFFSET}, the rows of the frame (the row and those before it)`;
 }
 
-/** `rollingSum`/`rollingMean` with its row count checked at once, so a bad one is refused where it is written. */
-function rolling<C extends string>(
-  fn: "rollingSum" | "rollingMean",
-  of: ExprInput,
-  rows: number,
-): WindowFunction<C> {
+/** A rolling function with its row count checked at once, so a bad one is refused where it is written. */
+function rolling<C extends string>(fn: RollingFn, of: ExprInput, rows: number): WindowFunction<C> {
   const node = toExpr(of);
   const problem = rowsProblem(rows);
   if (problem !== undefined) {
@@ -148,9 +156,32 @@ export function rollingMean<A extends ExprInput>(of: A, rows: number): WindowFun
   return rolling("rollingMean", of, rows);
 }
 
+/**
+ * The smallest value of a numeric or time-stamp expression over a rolling frame (see {@link rollingSum}), of its
+ * type (an int's an int), nulls skipped; null when the frame holds no value; a zero is `0`, never `-0` (SQL's
+ * `MIN(x) OVER (... ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW)`).
+ * @example window(prices, { partitionBy: ["symbol"], orderBy: ["day"], columns: { low_5d: rollingMin(col("close"), 5) } })
+ */
+export function rollingMin<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
+  return rolling("rollingMin", of, rows);
+}
+
+/**
+ * The largest value of a numeric or time-stamp expression over a rolling frame (see {@link rollingMin}).
+ * @example window(prices, { partitionBy: ["symbol"], orderBy: ["day"], columns: { high_5d: rollingMax(col("close"), 5) } })
+ */
+export function rollingMax<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
+  return rolling("rollingMax", of, rows);
+}
+
+/** True for the window functions over a rolling frame's extremes: `rollingMin`, `rollingMax`. */
+export function rollingExtreme(fn: WindowFunctionNode): boolean {
+  return fn.fn === "rollingMin" || fn.fn === "rollingMax";
+}
+
 const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank"]);
 const SHIFTS = new Set<unknown>(["lag", "lead"]);
-const ROLLING = new Set<unknown>(["rollingSum", "rollingMean"]);
+const ROLLING = new Set<unknown>(["rollingSum", "rollingMean", "rollingMin", "rollingMax"]);
 
 /** Whether a value is a window function's node, whatever its offset or rows (checked on their own, to name them). */
 function isWindowFunction(value: unknown): boolean {
@@ -168,10 +199,10 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), rollingSum(col(...), rows), rollingMean(...))",
+        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), rollingSum(col(...), rows), rollingMean(...), rollingMin(...), rollingMax(...))",
     })
     .superRefine((value, ctx) => {
-      if (value.fn === "rollingSum" || value.fn === "rollingMean") {
+      if (ROLLING.has(value.fn)) {
         const problem = rowsProblem(value.rows);
         if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, path: ["rows"] });
         return;

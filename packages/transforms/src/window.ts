@@ -21,11 +21,17 @@ import {
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
+import { rollingExtremes } from "./internal/rolling-extremes";
 import { rollingFrames } from "./internal/rolling-frames";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
-import { sumsNumbers, type WindowFunctionNode, windowFunctionParam } from "./window-functions";
+import {
+  rollingExtreme,
+  sumsNumbers,
+  type WindowFunctionNode,
+  windowFunctionParam,
+} from "./window-functions";
 
 /** The columns of `window`: it needs its expressions' columns and adds (or overwrites) the named ones. */
 export interface WindowColumns extends StaticContract {
@@ -36,9 +42,10 @@ export interface WindowColumns extends StaticContract {
 
 /**
  * The type of a window column: row numbers and ranks are ints, lag/lead the input's (nullable: null past the
- * partition's edge), sums numbers (an int's an int), means floats. A sum or mean is nullable when its input is
- * (null until a value is seen, or over a frame of nulls) or is a float (+Infinity and -Infinity give NaN, a
- * missing value); of ints or time stamps, finite values, it never is NaN.
+ * partition's edge), sums numbers (an int's an int), means floats, a rolling min/max the input's. A sum or mean
+ * is nullable when its input is (null until a value is seen, or over a frame of nulls) or is a float (+Infinity
+ * and -Infinity give NaN, a missing value); of ints or time stamps, finite values, it never is NaN. A rolling
+ * min/max is nullable when its input is (its frame always holds the row itself).
  */
 function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
   if (f.fn === "rowNumber" || f.fn === "rank") return { type: "int", nullable: false };
@@ -48,7 +55,7 @@ function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
     const type = of.type === "int" && f.fn !== "rollingMean" ? "int" : "float";
     return { type, nullable: of.nullable || of.type === "float" };
   }
-  return { type: of.type, nullable: true };
+  return { type: of.type, nullable: rollingExtreme(f) ? of.nullable : true };
 }
 
 interface Ordered {
@@ -93,6 +100,19 @@ function windowColumn(
     }
     return vectorToColumn(gatherVector(value!, from), n);
   }
+  if (rollingExtreme(fn)) {
+    if (value!.kind !== "number" && value!.kind !== "null") {
+      const call = `${formatExpr(fn.of!)}, ${fn.rows}`;
+      throw new ExpressionError(
+        step,
+        `${fn.fn}(${call})`,
+        `expected numbers or time stamps, got ${value!.kind}s`,
+      );
+    }
+    const values = value!.kind === "number" ? value!.values : new Float64Array(n).fill(Number.NaN);
+    const extremes = rollingExtremes(values, sorted, start, fn.rows!, fn.fn === "rollingMax");
+    return vectorToColumn({ kind: "number", values: extremes }, n);
+  }
   if (sumsNumbers(fn)) {
     if (value!.kind !== "number" && value!.kind !== "null") {
       const call = fn.rows === undefined ? formatExpr(fn.of!) : `${formatExpr(fn.of!)}, ${fn.rows}`;
@@ -136,8 +156,8 @@ function windowColumn(
 /**
  * Add columns computed over each row's partition in an order: SQL's window functions
  * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `lag(expr, n)`, `lead(expr, n)`,
- * `cumulativeSum(expr)`, and `rollingSum(expr, rows)` and `rollingMean(expr, rows)` over the row and the
- * `rows - 1` rows before it.
+ * `cumulativeSum(expr)`, and `rollingSum(expr, rows)`, `rollingMean(expr, rows)`, `rollingMin(expr, rows)` and
+ * `rollingMax(expr, rows)` over the row and the `rows - 1` rows before it.
  *
  * - Partitions: equal values in every `partitionBy` column; missing values (null, undefined, NaN) form one
  *   partition, as in SQL; no `partitionBy` means one partition.
@@ -161,7 +181,7 @@ export const window = withStaticContract<WindowColumns>()(
   defineTransform({
     name: "window",
     description:
-      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, running and rolling sums).",
+      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, running and rolling sums, rolling min and max).",
     columns: { partitionBy: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
     params: z.object({
       columns: z

@@ -10,7 +10,16 @@ import { numberSql, sumSql, sumWithoutNaN } from "./number-sql";
 
 /** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
 interface WindowFunctionShape {
-  readonly fn: "rowNumber" | "rank" | "lag" | "lead" | "cumulativeSum" | "rollingSum" | "rollingMean";
+  readonly fn:
+    | "rowNumber"
+    | "rank"
+    | "lag"
+    | "lead"
+    | "cumulativeSum"
+    | "rollingSum"
+    | "rollingMean"
+    | "rollingMin"
+    | "rollingMax";
   readonly of?: ExprNode;
   readonly offset?: number;
   readonly rows?: number;
@@ -21,10 +30,16 @@ function sums(fn: WindowFunctionShape): boolean {
   return fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean";
 }
 
+/** True for the functions that give a rolling frame's smallest or largest value. */
+function extremes(fn: WindowFunctionShape): boolean {
+  return fn.fn === "rollingMin" || fn.fn === "rollingMax";
+}
+
 /**
  * One window column's SQL over the `ordered` window (every tie broken) or the `peers` one (orderBy only;
  * `undefined` when there is no orderBy); a sum or mean of a time stamp sums its epoch milliseconds. A rolling
- * frame is `ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW`; its mean is `avg`, NaN null.
+ * frame is `ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW`; its mean is `avg`, NaN null; its min or max of
+ * floats plus `0.0`, a zero `0` as in process.
  */
 function windowSql(
   fn: WindowFunctionShape,
@@ -54,6 +69,11 @@ function windowSql(
       if (fn.fn === "rollingSum") return sumSql(fn.of, c, types, over);
       return sumWithoutNaN(`avg(${numberSql(fn.of, c, types)})${over}`, fn.of, types);
     }
+    case "rollingMin":
+    case "rollingMax": {
+      const extreme = `${fn.fn === "rollingMin" ? "min" : "max"}(${of}) OVER (${ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
+      return fn.of !== undefined && exprType(fn.of, types) === "float" ? `(${extreme} + 0.0)` : extreme;
+    }
   }
 }
 
@@ -68,14 +88,14 @@ function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | unde
 
 /**
  * Whether the in-process step accepts the function on the known column types: its expression passes the
- * in-process check, and a `cumulativeSum` is of numbers (time stamps are numbers there) or of a column of
- * unknown type.
+ * in-process check, and a sum, mean, rolling min or max is of numbers (time stamps are numbers there) or of a
+ * column of unknown type.
  */
 function functionAccepted(fn: WindowFunctionShape, types: KnownTypes): boolean {
   if (fn.of === undefined) return true;
   const kind = inProcessKind(fn.of, types);
   if (kind === undefined) return false;
-  return !(sums(fn) && (kind === "string" || kind === "boolean"));
+  return !((sums(fn) || extremes(fn)) && (kind === "string" || kind === "boolean"));
 }
 
 /**

@@ -11,7 +11,9 @@ import {
   lead,
   rank,
   rename,
+  rollingMax,
   rollingMean,
+  rollingMin,
   rollingSum,
   rowNumber,
   sortRows,
@@ -164,7 +166,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         );
       });
 
-      it("window: rowNumber, rank, lag, lead, cumulativeSum, rolling sums and means over partitions, ascending and descending", async () => {
+      it("window: rowNumber, rank, lag, lead, cumulativeSum, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
         const offset = fc.integer({ min: 0, max: 2 });
         await fc.assert(
           fc.asyncProperty(
@@ -192,6 +194,9 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
                     recent_ids: rollingSum(col("id"), k + 2),
                     typical: rollingMean(col("amount"), k + 2),
                     typical_id: rollingMean(col("id"), k + 1),
+                    low: rollingMin(col("amount"), k + 1),
+                    high_id: rollingMax(col("id"), k + 2),
+                    latest: rollingMax(col("at"), k + 2),
                   },
                 }),
               );

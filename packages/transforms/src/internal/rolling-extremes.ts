@@ -1,0 +1,40 @@
+/**
+ * A rolling frame's smallest or largest value for each row: the row and the `rows - 1` rows before it in its
+ * partition's order, missing values (NaN) skipped, NaN where the frame holds no value; a zero is `0`, never `-0`
+ * (which of two equal zeros a frame keeps is no engine's promise).
+ */
+
+/**
+ * Each position's rolling minimum (or maximum) of `values` (by position; NaN is missing), over `sorted`
+ * (positions, partition by partition, each in order) cut at `start` (where each partition starts; length
+ * partitions + 1). A monotonic queue of the frame's candidates keeps it linear: each value enters and leaves
+ * it once, whatever `rows` is.
+ * @example rollingExtremes(prices, sorted, start, 5, false) // each row's lowest price of its 5-row frame
+ */
+export function rollingExtremes(
+  values: Float64Array,
+  sorted: Uint32Array,
+  start: Int32Array,
+  rows: number,
+  max: boolean,
+): Float64Array {
+  const out = new Float64Array(sorted.length);
+  // the queue holds indices into `sorted`, their values strictly improving from its head (the frame's extreme)
+  const queue = new Int32Array(sorted.length);
+  /** True when `a` should replace `b` as a candidate: as good or better (a later equal value outlives it). */
+  const beats = max ? (a: number, b: number) => a >= b : (a: number, b: number) => a <= b;
+  for (let g = 0; g + 1 < start.length; ++g) {
+    let head = 0;
+    let tail = 0;
+    for (let k = start[g]!; k < start[g + 1]!; ++k) {
+      const x = values[sorted[k]!]!;
+      if (!Number.isNaN(x)) {
+        while (tail > head && beats(x, values[sorted[queue[tail - 1]!]!]!)) tail--;
+        queue[tail++] = k;
+      }
+      if (tail > head && queue[head]! <= k - rows) head++;
+      out[sorted[k]!] = tail > head ? values[sorted[queue[head]!]!]! + 0 : Number.NaN;
+    }
+  }
+  return out;
+}
