@@ -43,3 +43,28 @@ describe("join with validate one-to-one on DuckDB, on a table it splits among it
     expect(result.placement.map((s) => s.engine)).toEqual(["duckdb"]);
   });
 });
+
+describe("a full join on DuckDB", () => {
+  it("over a table it splits among its threads: the left rows in order, then the unmatched right rows", async () => {
+    const n = 250_000;
+    const left = aq.table({ id: Array.from({ length: n }, (_, i) => (i % 5 === 0 ? null : n - i)) });
+    const right = aq.table({ id: [3, null, 1, 300_000, 5, 2], label: ["a", "b", "c", "d", "e", "f"] });
+    const p = pipe(left).transform(join, { right, on: ["id"], how: "full" });
+    const result = await expectParity(p, engine, { id: "int" });
+    expect(result.placement.map((step) => step.engine)).toEqual(["duckdb"]);
+    expect(result.table.slice(n).objects()).toEqual([
+      { id: null, label: "b" },
+      { id: 300_000, label: "d" },
+      { id: 5, label: "e" },
+    ]);
+  });
+
+  it("with validate one-to-one runs in process (its left keys' check is not rendered), the same rows", async () => {
+    const left = aq.table({ id: [4, 1, null, 2], amount: [10, 20, 30, 40] });
+    const right = aq.table({ id: [2, 9, 4], label: ["b", "z", "d"] });
+    const p = pipe(left).transform(join, { right, on: ["id"], how: "full", validate: "one-to-one" });
+    const result = await expectParity(p, engine, { id: "int", amount: "int" });
+    expect(result.placement.map((step) => step.engine)).toEqual(["in-process"]);
+    expect(result.table.array("label")).toEqual(["d", null, null, "b", "z"]);
+  });
+});

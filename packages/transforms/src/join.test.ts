@@ -1,4 +1,4 @@
-import { pipe, StepFailedError } from "@tablepipe/core";
+import { pipe, StepFailedError, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -45,6 +45,48 @@ describe("join", () => {
     ]);
   });
 
+  it("full: a left join's rows, then the right rows no left row matched, keys from the right, nullable", () => {
+    const right = aq.table({ customer_id: [1, 2, 5, null], name: ["Ann", "Bo", "Eve", "Nobody"] });
+    const typedOrders = typedTable(orders, {
+      customer_id: { type: "int", nullable: true },
+      amount: { type: "int", nullable: false },
+    });
+    const out = pipe(typedOrders)
+      .transform(join, {
+        right: typedTable(right, {
+          customer_id: { type: "int", nullable: true },
+          name: { type: "string", nullable: false },
+        }),
+        on: ["customer_id"],
+        how: "full",
+      })
+      .run().table;
+    expect(out.objects()).toEqual([
+      { customer_id: 2, amount: 10, name: "Bo" },
+      { customer_id: 3, amount: 20, name: null },
+      { customer_id: null, amount: 30, name: null },
+      { customer_id: 1, amount: 40, name: "Ann" },
+      { customer_id: 5, amount: null, name: "Eve" },
+      { customer_id: null, amount: null, name: "Nobody" },
+    ]);
+    expect(schemaOf(out)).toMatchObject({
+      customer_id: { type: "int", nullable: true },
+      amount: { type: "int", nullable: true },
+      name: { type: "string", nullable: true },
+    });
+    // every right row matched: the left join's rows, as typed arrays where the left's were
+    const all = join(aq.table({ k: Float64Array.of(1, 2), x: Float64Array.of(3, 4) }), {
+      right: aq.table({ k: Float64Array.of(2, 1), y: ["b", "a"] }),
+      on: ["k"],
+      how: "full",
+    });
+    expect(all.objects()).toEqual([
+      { k: 1, x: 3, y: "a" },
+      { k: 2, x: 4, y: "b" },
+    ]);
+    expect(all.column("x")).toBeInstanceOf(Float64Array);
+  });
+
   it("validates multiplicity, and refuses clashing column names, naming them", () => {
     expect(() => join(orders, { right: customers(), on: ["customer_id"], validate: "many-to-one" })).toThrow(
       'join: validate "many-to-one": the key (customer_id = 2) appears more than once in the right table',
@@ -81,7 +123,7 @@ describe("join", () => {
       fc.property(
         orderRows,
         orderRows,
-        fc.constantFrom("inner", "left", "semi", "anti" as const),
+        fc.constantFrom("inner", "left", "full", "semi", "anti" as const),
         (l, r, how) => {
           const right = ordersTable(r).select("customer_id", "status").rename({ status: "right_status" });
           const out = join(ordersTable(l), { right, on: ["customer_id"], how });
@@ -91,10 +133,20 @@ describe("join", () => {
             const m = matches(a);
             if (how === "semi") return m.length > 0 ? [a] : [];
             if (how === "anti") return m.length === 0 ? [a] : [];
-            if (m.length === 0) return how === "left" ? [{ ...a, right_status: null }] : [];
+            if (m.length === 0) return how === "inner" ? [] : [{ ...a, right_status: null }];
             return m.map((b) => ({ ...a, right_status: b.status }));
           });
-          expect(out.objects()).toEqual(expected);
+          // a full join's right rows that no left row matched, in the right's order, keys from the right
+          const unmatched = r
+            .filter((b) => !l.some((a) => a.customer_id !== null && a.customer_id === b.customer_id))
+            .map((b) => ({
+              customer_id: b.customer_id,
+              status: null,
+              amount: null,
+              ordered_at: null,
+              right_status: b.status,
+            }));
+          expect(out.objects()).toEqual(how === "full" ? [...expected, ...unmatched] : expected);
         },
       ),
     );
@@ -109,7 +161,7 @@ describe("join", () => {
         fc
           .constantFrom(narrow, wide)
           .chain((key) => fc.tuple(fc.array(key, { maxLength: 12 }), fc.array(key, { maxLength: 12 }))),
-        fc.constantFrom("inner", "left", "semi", "anti" as const),
+        fc.constantFrom("inner", "left", "full", "semi", "anti" as const),
         ([leftKeys, rightKeys], how) => {
           const left = aq.table({ k: Float64Array.from(leftKeys), i: leftKeys.map((_, i) => i) });
           const right = aq.table({ k: Float64Array.from(rightKeys), j: rightKeys.map((_, j) => j) });
@@ -118,10 +170,15 @@ describe("join", () => {
             const m = rightKeys.flatMap((b, j) => (!Number.isNaN(a) && a === b ? [j] : []));
             if (how === "semi") return m.length > 0 ? [{ i }] : [];
             if (how === "anti") return m.length === 0 ? [{ i }] : [];
-            if (m.length === 0) return how === "left" ? [{ i, j: null }] : [];
+            if (m.length === 0) return how === "inner" ? [] : [{ i, j: null }];
             return m.map((j) => ({ i, j }));
           });
-          expect(out.select(out.columnNames().filter((c) => c !== "k")).objects()).toEqual(expected);
+          const unmatched = rightKeys.flatMap((b, j) =>
+            leftKeys.some((a) => !Number.isNaN(a) && a === b) ? [] : [{ i: null, j }],
+          );
+          expect(out.select(out.columnNames().filter((c) => c !== "k")).objects()).toEqual(
+            how === "full" ? [...expected, ...unmatched] : expected,
+          );
         },
       ),
     );

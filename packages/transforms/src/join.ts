@@ -15,6 +15,7 @@ import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
+import { fullJoinColumn, fullJoinRightRows, unmatchedRightRows } from "./internal/full-join-rows";
 import { matchRows } from "./internal/join-matches";
 import { takeRows, viewMask, visibleRows } from "./internal/rows";
 
@@ -23,7 +24,7 @@ type RightLacks<M extends string> = M extends string
   ? `step "join": the right table lacks the key column "${M}"`
   : never;
 
-/** The columns of `join`: an inner or left join adds the right table's non-key columns. */
+/** The columns of `join`: an inner, left or full join adds the right table's non-key columns. */
 export interface JoinColumns extends StaticContract {
   needs: never;
   adds: this["params"] extends { how: "semi" | "anti" }
@@ -76,14 +77,16 @@ function spreadOrNull(
  * Join with another table on equal values of the `on` columns (named alike in both tables).
  *
  * - `how`: `inner` (default) keeps the pairs of matching rows; `left` also keeps each left row without a
- *   match, with nulls in the right's columns; `semi` keeps the left rows that have a match, once each;
- *   `anti` keeps those that have none. Semi and anti add no column.
- * - Null keys (null, undefined, NaN) never match: a left join keeps such a row with nulls, an anti join keeps
- *   it. `1` and `"1"` are different keys.
+ *   match, with nulls in the right's columns; `full` also keeps, after those, each right row without a match,
+ *   with its keys and nulls in the left's other columns; `semi` keeps the left rows that have a match, once
+ *   each; `anti` keeps those that have none. Semi and anti add no column.
+ * - Null keys (null, undefined, NaN) never match: a left or full join keeps such a row with nulls, an anti
+ *   join keeps it. `1` and `"1"` are different keys.
  * - The right table must have the `on` columns (checked by a pipe's pre-flight, before any row is read).
  * - Columns: the left's, then the right's non-key columns. A right non-key column named like a left column
  *   is an error naming it (rename it first with `rename`): no silent suffix.
- * - Order: left rows in input order; a left row's matches in the right's input order.
+ * - Order: left rows in input order; a left row's matches in the right's input order; a full join's unmatched
+ *   right rows last, in the right's order.
  * - `validate`: `many-to-one` checks that no key appears twice in the right table, `one-to-one` also in the
  *   left one; a repeated key is an error naming the key (columns and values, not a row number) of the first row
  *   of that table, in order, whose key appears again later (missing keys never count), so the key named does
@@ -98,11 +101,11 @@ function spreadOrNull(
 export const join = withStaticContract<JoinColumns>()(
   defineTransform({
     name: "join",
-    description: "Join with another table on equal key columns: inner, left, semi or anti.",
+    description: "Join with another table on equal key columns: inner, left, full, semi or anti.",
     columns: { on: needsEach() },
     params: z.object({
       right: tableParam().describe("The right table."),
-      how: z.enum(["inner", "left", "semi", "anti"]).default("inner").describe("Which rows to keep."),
+      how: z.enum(["inner", "left", "full", "semi", "anti"]).default("inner").describe("Which rows to keep."),
       validate: z.enum(["many-to-one", "one-to-one"]).optional().describe("Check the keys' multiplicity."),
     }),
     // The right's non-key columns, so that the pre-flight knows a later step may read them.
@@ -111,19 +114,24 @@ export const join = withStaticContract<JoinColumns>()(
     }),
     // The right table's keys, before any row is read.
     check: ({ right, on }) => requireColumns(right, on, "join: right table"),
-    // The right table's own types; nullable after a left join (unmatched rows).
-    types: ({ right, on, how }) => {
+    // The right table's own types; nullable after a left or full join (unmatched rows). After a full join the
+    // left's other columns are nullable too, and a key is when either side's is.
+    types: ({ right, on, how }, input) => {
       if (how === "semi" || how === "anti") return {};
       const schema = schemaOf(right);
-      return Object.fromEntries(
-        right
-          .columnNames()
-          .filter((c) => !on.includes(c))
-          .flatMap((c) => {
-            const type = schema[c];
-            return type === undefined ? [] : [[c, how === "left" ? { ...type, nullable: true } : type]];
-          }),
-      );
+      const added = right
+        .columnNames()
+        .filter((c) => !on.includes(c))
+        .flatMap((c) => {
+          const type = schema[c];
+          return type === undefined ? [] : [[c, how === "inner" ? type : { ...type, nullable: true }]];
+        });
+      if (how !== "full") return Object.fromEntries(added);
+      const left = Object.entries(input).map(([c, type]) => [
+        c,
+        { ...type, nullable: type.nullable || !on.includes(c) || schema[c]?.nullable !== false },
+      ]);
+      return Object.fromEntries([...left, ...added]);
     },
     apply: (table, { on, right, how, validate }): ColumnTable => {
       if (on.length === 0) throw new TypeError('join: param "on": expected at least one key column');
@@ -145,9 +153,22 @@ export const join = withStaticContract<JoinColumns>()(
         leftRows,
         keys.map((k) => columnValues(right, k)),
         rightRows,
-        { how, validate, keys },
+        // a full join's pairs are a left join's; its unmatched right rows follow them
+        { how: how === "full" ? "left" : how, validate, keys },
       );
       const names = [...table.columnNames(), ...rightExtra];
+      if (how === "full") {
+        const unmatched = unmatchedRightRows(matches, rightRows, right.totalRows());
+        const data: Record<string, unknown> = {};
+        for (const name of table.columnNames()) {
+          const fromRight = keys.includes(name) ? columnValues(right, name) : undefined;
+          data[name] = fullJoinColumn(columnValues(table, name), matches, fromRight, unmatched);
+        }
+        const rightOfRow = fullJoinRightRows(matches, unmatched);
+        for (const name of rightExtra)
+          data[name] = spreadOrNull(columnValues(right, name), rightOfRow, undefined, rightOfRow.length);
+        return makeTable(data as Record<string, unknown[]>, names);
+      }
       // Left rows kept once each, in order: a filtered view sharing the left's columns (the right's spread
       // to the left's backing rows), instead of a copy of every left column.
       const mask = viewMask(table, matches.left);

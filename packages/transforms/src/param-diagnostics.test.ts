@@ -93,7 +93,14 @@ describe("the diagnostic of a wrong param value (what tsc prints)", () => {
     expect(marks).toBe("how");
     expect(text).toMatch(/^Type '"lefft"' is not assignable to type '(.*)'/);
     const expected = /to type '(.*?)'/.exec(text)?.[1] ?? "";
-    expect(expected.split(" | ").sort()).toEqual(['"anti"', '"inner"', '"left"', '"semi"', "undefined"]);
+    expect(expected.split(" | ").sort()).toEqual([
+      '"anti"',
+      '"full"',
+      '"inner"',
+      '"left"',
+      '"semi"',
+      "undefined",
+    ]);
     expect(text).toContain(`Did you mean '"left"'?`);
   });
 
