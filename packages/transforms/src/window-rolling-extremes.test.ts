@@ -2,6 +2,7 @@ import { col, pipe, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { partitionLayout, signed } from "./internal/partition-layout";
 import { rollingExtremes } from "./internal/rolling-extremes";
 import { window } from "./window";
 import { rollingMax, rollingMin } from "./window-functions";
@@ -14,10 +15,6 @@ function referenceExtremes(values: readonly number[], rows: number, max: boolean
     return (max ? Math.max(...frame) : Math.min(...frame)) + 0;
   });
 }
-
-/** Values with `-0` and NaN told apart from `0` and null. */
-const signed = (values: ArrayLike<number>): string[] =>
-  Array.from(values, (v) => (Object.is(v, -0) ? "-0" : String(v)));
 
 describe("window: rollingMin and rollingMax", () => {
   it("gives each row's frame's smallest and largest value, in its partition's order, nulls skipped", () => {
@@ -54,12 +51,7 @@ describe("window: rollingMin and rollingMax", () => {
         fc.integer({ min: 1, max: 6 }),
         fc.boolean(),
         (parts, rows, max) => {
-          // each partition's values stored in reverse: the frames follow `sorted`'s order, not the array's
-          const values = Float64Array.from(parts.flatMap((p) => [...p].reverse()));
-          const start = Int32Array.from([0, ...parts.map((_, g) => parts.slice(0, g + 1).flat().length)]);
-          const sorted = Uint32Array.from(
-            parts.flatMap((p, g) => p.map((_, i) => start[g]! + p.length - 1 - i)),
-          );
+          const { values, sorted, start } = partitionLayout(parts);
           const out = rollingExtremes(values, sorted, start, rows, max);
           const expected = parts.flatMap((p) => referenceExtremes(p, rows, max));
           expect(signed(Array.from(sorted, (position) => out[position]!))).toEqual(signed(expected));

@@ -2,6 +2,7 @@ import { col, pipe, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { partitionLayout, signed } from "./internal/partition-layout";
 import { rollingFrames } from "./internal/rolling-frames";
 import { window } from "./window";
 import { rollingMean, rollingSum } from "./window-functions";
@@ -15,10 +16,6 @@ function referenceFrames(values: readonly number[], rows: number, mean: boolean)
     return mean ? sum / frame.length : sum;
   });
 }
-
-/** Values with `-0` and NaN told apart from `0` and null. */
-const signed = (values: ArrayLike<number>): string[] =>
-  Array.from(values, (v) => (Object.is(v, -0) ? "-0" : String(v)));
 
 describe("window: rollingSum and rollingMean", () => {
   const sales = aq.table({
@@ -85,12 +82,7 @@ describe("window: rollingSum and rollingMean", () => {
         fc.integer({ min: 1, max: 5 }),
         fc.boolean(),
         (parts, rows, mean) => {
-          // each partition's values stored in reverse: the frames follow `sorted`'s order, not the array's
-          const values = Float64Array.from(parts.flatMap((p) => [...p].reverse()));
-          const start = Int32Array.from([0, ...parts.map((_, g) => parts.slice(0, g + 1).flat().length)]);
-          const sorted = Uint32Array.from(
-            parts.flatMap((p, g) => p.map((_, i) => start[g]! + p.length - 1 - i)),
-          );
+          const { values, sorted, start } = partitionLayout(parts);
           const out = rollingFrames(values, sorted, start, rows, mean);
           const expected = parts.flatMap((p) => referenceFrames(p, rows, mean));
           expect(signed(Array.from(sorted, (position) => out[position]!))).toEqual(signed(expected));
