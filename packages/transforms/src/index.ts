@@ -26,6 +26,7 @@ export type { PivotAggregate, PivotColumns } from "./pivot";
 export { PIVOT_AGGREGATES, pivot } from "./pivot";
 export type { RenameColumns } from "./rename";
 export { rename } from "./rename";
+export { sample } from "./sample";
 export { columnName, hourOfDay, yyyyMM } from "./schemas";
 export type { SelectColumns } from "./select";
 export { select } from "./select";
