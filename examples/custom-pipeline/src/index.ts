@@ -3,6 +3,7 @@ export { addPickupBorough } from "./add-pickup-borough";
 export { runFarePerMileCli } from "./cli";
 export { FarePerMileConfig } from "./config";
 export { FarePerMileJob, type FarePerMileTables } from "./job";
+export { customerCoverage } from "./orders/customer-coverage";
 export { type GeneratedOrders, generateOrders } from "./orders/generate-orders";
 export { hourlyRevenue } from "./orders/hourly-revenue";
 export { Customer, type CustomerColumns, Order, type OrderColumns } from "./orders/order-rows";
