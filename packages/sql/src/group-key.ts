@@ -1,4 +1,5 @@
 import type { CastType, SqlStepContext } from "@tablepipe/core";
+import { floatZeroAsZero } from "./float-zero";
 
 /**
  * The select list of a `GROUP BY`'s key columns, each a float key's zero as `0`: a group's key is a value, in
@@ -17,8 +18,8 @@ export function groupKeyList(
   return columns
     .map((column) => {
       const quoted = context.quote(column);
-      const float = context.dialect === "duckdb" && types[column] === "float";
-      return float ? `(${quoted} + 0.0) AS ${quoted}` : quoted;
+      if (context.dialect !== "duckdb" || types[column] !== "float") return quoted;
+      return `${floatZeroAsZero(quoted, "float")} AS ${quoted}`;
     })
     .join(", ");
 }

@@ -1,4 +1,5 @@
 import type { CastType, SqlStepContext } from "@tablepipe/core";
+import { floatZeroAsZero } from "./float-zero";
 
 /**
  * A column as the key of a sort or of a window's partitions, which keeps the sign of a float's zero. DuckDB's
@@ -18,6 +19,6 @@ export function sortKey(
   const quoted = context.quote(column);
   if (context.dialect !== "duckdb") return quoted;
   const type = types[column];
-  if (type === "float") return `(${quoted} + 0.0)`;
+  if (type === "float") return floatZeroAsZero(quoted, type);
   return type === undefined ? `greatest(${quoted}, ${quoted})` : quoted;
 }

@@ -1,6 +1,7 @@
 /** The SQL of `aggregate`'s measures, which `pivot` shares: each measure as an aggregate call, its type, whether it renders. */
 import { type CastType, type MeasureNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { exprType } from "../expr-type";
+import { floatZeroAsZero } from "../float-zero";
 import type { KnownTypes } from "../step-rendering";
 import { inProcessKind } from "./expr-kinds";
 import { numberSql, sumSql, sumWithoutNaN } from "./number-sql";
@@ -35,9 +36,7 @@ export function measureSql(
     case "min":
     case "max":
       // a float's zero as 0, as in process: a parallel aggregate's -0 or 0 is whichever partial state came first
-      return exprType(measure.of, types) === "float"
-        ? `(${measure.fn}(${of}) + 0.0)`
-        : `${measure.fn}(${of})`;
+      return floatZeroAsZero(`${measure.fn}(${of})`, exprType(measure.of, types));
     case "countDistinct":
       return `count(DISTINCT ${of})`;
     case "first":

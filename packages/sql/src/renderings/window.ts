@@ -1,5 +1,6 @@
 import type { CastType, ExprNode, SqlStepContext } from "@tablepipe/core";
 import { exprType } from "../expr-type";
+import { floatZeroAsZero } from "../float-zero";
 import { stringsParam } from "../param-values";
 import { orderTerms, partitionTerms, selectWithColumns } from "../select-list";
 import { type BuiltInRendering, type KnownTypes, typesOf } from "../step-rendering";
@@ -72,7 +73,7 @@ function windowSql(
     case "rollingMin":
     case "rollingMax": {
       const extreme = `${fn.fn === "rollingMin" ? "min" : "max"}(${of}) OVER (${ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
-      return fn.of !== undefined && exprType(fn.of, types) === "float" ? `(${extreme} + 0.0)` : extreme;
+      return floatZeroAsZero(extreme, fn.of === undefined ? undefined : exprType(fn.of, types));
     }
   }
 }
