@@ -79,6 +79,23 @@ function gatherVector(v: Vector, from: Int32Array): Vector {
   }
 }
 
+/**
+ * The numbers a sum, mean or rolling min/max reads (time stamps are numbers here; a column of nulls reads as all
+ * missing), or the step's error naming the call and what it `expected`.
+ */
+function numbersOf(
+  fn: WindowFunctionNode,
+  value: Vector,
+  n: number,
+  step: string,
+  expected: string,
+): Float64Array {
+  if (value.kind === "number") return value.values;
+  if (value.kind === "null") return new Float64Array(n).fill(Number.NaN);
+  const call = fn.rows === undefined ? formatExpr(fn.of!) : `${formatExpr(fn.of!)}, ${fn.rows}`;
+  throw new ExpressionError(step, `${fn.fn}(${call})`, `expected ${expected}, got ${value.kind}s`);
+}
+
 function windowColumn(
   fn: WindowFunctionNode,
   ordered: Ordered,
@@ -101,28 +118,15 @@ function windowColumn(
     return vectorToColumn(gatherVector(value!, from), n);
   }
   if (rollingExtreme(fn)) {
-    if (value!.kind !== "number" && value!.kind !== "null") {
-      const call = `${formatExpr(fn.of!)}, ${fn.rows}`;
-      throw new ExpressionError(
-        step,
-        `${fn.fn}(${call})`,
-        `expected numbers or time stamps, got ${value!.kind}s`,
-      );
-    }
-    const values = value!.kind === "number" ? value!.values : new Float64Array(n).fill(Number.NaN);
+    const values = numbersOf(fn, value!, n, step, "numbers or time stamps");
     const extremes = rollingExtremes(values, sorted, start, fn.rows!, fn.fn === "rollingMax");
     return vectorToColumn({ kind: "number", values: extremes }, n);
   }
   if (sumsNumbers(fn)) {
-    if (value!.kind !== "number" && value!.kind !== "null") {
-      const call = fn.rows === undefined ? formatExpr(fn.of!) : `${formatExpr(fn.of!)}, ${fn.rows}`;
-      throw new ExpressionError(step, `${fn.fn}(${call})`, `expected numbers, got ${value!.kind}s`);
-    }
-    const numbers = value!.kind === "number" ? value!.values : undefined;
+    const numbers = numbersOf(fn, value!, n, step, "numbers");
     if (fn.fn !== "cumulativeSum") {
-      const values = numbers ?? new Float64Array(n).fill(Number.NaN);
       return vectorToColumn(
-        { kind: "number", values: rollingFrames(values, sorted, start, fn.rows!, fn.fn === "rollingMean") },
+        { kind: "number", values: rollingFrames(numbers, sorted, start, fn.rows!, fn.fn === "rollingMean") },
         n,
       );
     }
@@ -132,7 +136,7 @@ function windowColumn(
       let sum = Number.NaN;
       let seen = false;
       for (let k = start[g]!; k < start[g + 1]!; ++k) {
-        const x = numbers === undefined ? Number.NaN : numbers[sorted[k]!]!;
+        const x = numbers[sorted[k]!]!;
         if (!Number.isNaN(x)) {
           sum = seen ? sum + x : x;
           seen = true;
