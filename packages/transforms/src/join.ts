@@ -15,7 +15,7 @@ import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
-import { fullJoinColumn, fullJoinRightRows, unmatchedRightRows } from "./internal/full-join-rows";
+import { fullJoinKey, fullJoinRows } from "./internal/full-join-rows";
 import { matchRows } from "./internal/join-matches";
 import { takeRows, viewMask, visibleRows } from "./internal/rows";
 
@@ -158,15 +158,16 @@ export const join = withStaticContract<JoinColumns>()(
       );
       const names = [...table.columnNames(), ...rightExtra];
       if (how === "full") {
-        const unmatched = unmatchedRightRows(matches, rightRows, right.totalRows());
+        const rows = fullJoinRows(matches, rightRows, right.totalRows());
+        const n = rows.left.length;
         const data: Record<string, unknown> = {};
         for (const name of table.columnNames()) {
-          const fromRight = keys.includes(name) ? columnValues(right, name) : undefined;
-          data[name] = fullJoinColumn(columnValues(table, name), matches, fromRight, unmatched);
+          data[name] = keys.includes(name)
+            ? fullJoinKey(columnValues(table, name), columnValues(right, name), rows)
+            : spreadOrNull(columnValues(table, name), rows.left, undefined, n);
         }
-        const rightOfRow = fullJoinRightRows(matches, unmatched);
         for (const name of rightExtra)
-          data[name] = spreadOrNull(columnValues(right, name), rightOfRow, undefined, rightOfRow.length);
+          data[name] = spreadOrNull(columnValues(right, name), rows.right, undefined, n);
         return makeTable(data as Record<string, unknown[]>, names);
       }
       // Left rows kept once each, in order: a filtered view sharing the left's columns (the right's spread

@@ -6,41 +6,44 @@
 import type { ColumnValues } from "./columns";
 import type { JoinMatches } from "./join-types";
 
-/** The right rows (backing rows, in `rightRows`' order) that no pair of `matches` holds. */
-export function unmatchedRightRows(
-  matches: JoinMatches,
-  rightRows: Uint32Array,
-  rightSize: number,
-): Uint32Array {
-  const matched = new Uint8Array(rightSize);
-  for (const row of matches.right) if (row >= 0) matched[row] = 1;
-  return rightRows.filter((row) => matched[row] === 0);
+/** The left's and the right's backing row of each output row (-1: none). */
+export interface FullJoinRows {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
 }
 
 /**
- * One output column of `matches` then `unmatched` rows: the left side's values at the matched pairs' left rows,
- * then, on the unmatched right rows, the right side's values (a key column) or nulls (`right` undefined). A
- * column of numbers without a null stays a Float64Array.
+ * The rows of a full join: the pairs of a left join's `matches`, then the right rows (of `rightRows`, in its
+ * order; `rightSize` backing rows) that no pair holds, without a left row.
  */
-export function fullJoinColumn(
-  left: ColumnValues,
-  matches: JoinMatches,
-  right: ColumnValues | undefined,
-  unmatched: Uint32Array,
-): Float64Array | unknown[] {
-  const n = matches.left.length + unmatched.length;
-  const typed = left instanceof Float64Array && (unmatched.length === 0 || right instanceof Float64Array);
-  const out = typed ? new Float64Array(n) : new Array<unknown>(n);
-  for (let i = 0; i < matches.left.length; ++i) out[i] = left[matches.left[i]!];
-  const at = matches.left.length;
-  for (let j = 0; j < unmatched.length; ++j) out[at + j] = right === undefined ? null : right[unmatched[j]!];
-  return out;
+export function fullJoinRows(matches: JoinMatches, rightRows: Uint32Array, rightSize: number): FullJoinRows {
+  const matched = new Uint8Array(rightSize);
+  for (const row of matches.right) if (row >= 0) matched[row] = 1;
+  const unmatched = rightRows.filter((row) => matched[row] === 0);
+  const pairs = matches.left.length;
+  const left = new Int32Array(pairs + unmatched.length).fill(-1);
+  left.set(matches.left);
+  const right = new Int32Array(pairs + unmatched.length);
+  right.set(matches.right);
+  right.set(unmatched, pairs);
+  return { left, right };
 }
 
-/** The right's rows of a full join's output: the matched pairs' (-1 where a left row is alone), then `unmatched`. */
-export function fullJoinRightRows(matches: JoinMatches, unmatched: Uint32Array): Int32Array {
-  const out = new Int32Array(matches.right.length + unmatched.length);
-  out.set(matches.right);
-  out.set(unmatched, matches.right.length);
+/**
+ * A key column of a full join: the left's value on a row with a left row, else the right's (SQL's
+ * `COALESCE(l.k, r.k)`). A left Float64Array stays one unless a key is taken from a right column that is not one.
+ */
+export function fullJoinKey(
+  left: ColumnValues,
+  right: ColumnValues,
+  rows: FullJoinRows,
+): Float64Array | unknown[] {
+  const n = rows.left.length;
+  const typed = left instanceof Float64Array && (right instanceof Float64Array || !rows.left.includes(-1));
+  const out = typed ? new Float64Array(n) : new Array<unknown>(n);
+  for (let i = 0; i < n; ++i) {
+    const l = rows.left[i]!;
+    out[i] = l >= 0 ? left[l] : right[rows.right[i]!];
+  }
   return out;
 }
