@@ -1,18 +1,10 @@
 /**
  * A seeded draw per row position: the same 32-bit number for the same seed and position on every machine and
- * run (no `Math.random`), from a hash of the two, so a row's draw does not depend on the rows around it.
+ * run (no `Math.random`), from a hash of the two (MurmurHash3's finaliser, `fmix`), so a row's draw does not
+ * depend on the rows around it.
  */
 
-/** MurmurHash3's 32-bit finaliser: each input bit flips about half the output bits. */
-function mix32(h: number): number {
-  let x = h;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85eb_ca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2_ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
+import { fmix } from "@tablepipe/core/internal";
 
 /**
  * Each position's draw, a whole number from 0 to 2^32 - 1, for `count` positions (below 2^32) and a
@@ -23,8 +15,8 @@ function mix32(h: number): number {
 export function rowDraws(count: number, seed: number): Uint32Array {
   const low = seed >>> 0;
   const high = Math.floor(seed / 2 ** 32) >>> 0;
-  const key = mix32(mix32(low ^ 0x9e37_79b9) ^ high);
+  const key = fmix(fmix(low ^ 0x9e37_79b9) ^ high);
   const draws = new Uint32Array(count);
-  for (let i = 0; i < count; ++i) draws[i] = mix32((mix32((i + key) >>> 0) + 0x9e37_79b9) >>> 0);
+  for (let i = 0; i < count; ++i) draws[i] = fmix((fmix((i + key) >>> 0) + 0x9e37_79b9) >>> 0);
   return draws;
 }
