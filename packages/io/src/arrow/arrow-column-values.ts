@@ -5,8 +5,8 @@
  */
 
 import { type Batch, type Column, Type } from "@uwdata/flechette";
+import { utf8Text } from "../columns/utf8-text";
 
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true }); // a text may start with U+FEFF: keep it
 /** A dictionary's decoded entries, once for all the batches that share it. */
 const decodedDictionaries = new WeakMap<Column<unknown>, ArrayLike<unknown>>();
 
@@ -45,7 +45,7 @@ function appendBatch(out: unknown[], batch: Batch<unknown>, typeId: number): voi
     return;
   }
   for (let i = 0; i < batch.length; ++i) {
-    out.push(valid(i) ? utf8.decode(stringBytes(batch, typeId, i)) : null);
+    out.push(valid(i) ? utf8Text.decode(stringBytes(batch, typeId, i)) : null);
   }
 }
 

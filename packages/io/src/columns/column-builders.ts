@@ -20,6 +20,7 @@ import {
 } from "./builder-support";
 import { parseBooleanBytes, parseFloatBytes, parseIntBytes } from "./numbers";
 import { createTimestampBuilder } from "./timestamp-builders";
+import { utf8Text } from "./utf8-text";
 
 /** Create the builder for a schema column. */
 export function createColumnBuilder(spec: ColumnSpec): ColumnBuilder {
@@ -37,7 +38,6 @@ export function createColumnBuilder(spec: ColumnSpec): ColumnBuilder {
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }); // a cell may start with U+FEFF: keep it
 const asciiChars = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
 /** Decode a CSV field (unescaping `""` when flagged). Single ASCII bytes come from a table, not a new string. */
@@ -51,7 +51,7 @@ export function decodeField(buf: Uint8Array, start: number, end: number, quoted:
 }
 
 function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
-  return Buffer.isBuffer(buf) ? buf.toString("utf8", start, end) : utf8.decode(buf.subarray(start, end));
+  return Buffer.isBuffer(buf) ? buf.toString("utf8", start, end) : utf8Text.decode(buf.subarray(start, end));
 }
 
 /** Non-nullable float or int: a Float64Array grown by doubling. */

@@ -19,10 +19,10 @@ import type {
 import { parquetHeader } from "hyparquet/src/column.js";
 import { decompressPage } from "hyparquet/src/datapage.js";
 import { readPlain } from "hyparquet/src/plain.js";
+import { utf8Text } from "../columns/utf8-text";
 import { readHybrid } from "./rle-hybrid";
 
 const MS_PER_DAY = 86_400_000;
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true }); // a text may start with U+FEFF: keep it
 
 /** How a flat column's physical values become the values the builders take. */
 type FlatKind = "int32" | "int64" | "float" | "double" | "millis" | "micros" | "nanos" | "days" | "string";
@@ -121,7 +121,7 @@ function toKind(kind: FlatKind, raw: DecodedArray): KindValues {
     case "string": {
       const bytes = raw as Uint8Array[];
       const out = new Array<string>(bytes.length);
-      for (let i = 0; i < bytes.length; i++) out[i] = utf8.decode(bytes[i]);
+      for (let i = 0; i < bytes.length; i++) out[i] = utf8Text.decode(bytes[i]);
       return out;
     }
     case "days": {

@@ -4,6 +4,7 @@
  */
 
 import type { ParquetParsers, SchemaElement } from "hyparquet";
+import { utf8Text } from "../columns/utf8-text";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -13,15 +14,13 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return a < 0n && q * b !== a ? q - 1n : q;
 }
 
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true }); // a text may start with U+FEFF: keep it
-
 /**
  * hyparquet parsers that decode time stamps (any unit, INT96 too) and dates as epoch milliseconds of the
  * wall-clock time stored (a time stamp without a zone is its UTC wall-clock time), and texts with a leading
  * U+FEFF kept (hyparquet's own decoder drops it).
  */
 export const epochMillisParsers: Partial<ParquetParsers> = {
-  stringFromBytes: (bytes: Uint8Array | undefined) => bytes && utf8.decode(bytes),
+  stringFromBytes: (bytes: Uint8Array | undefined) => bytes && utf8Text.decode(bytes),
   timestampFromMilliseconds: (millis: bigint): number => Number(millis),
   timestampFromMicroseconds: (micros: bigint): number => Number(floorDiv(micros, 1000n)),
   timestampFromNanoseconds: (nanos: bigint): number => Number(floorDiv(nanos, 1_000_000n)),
