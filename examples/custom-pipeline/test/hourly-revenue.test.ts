@@ -10,7 +10,7 @@ const at = (hour: number, minute = 0) => new Date(Date.UTC(2024, 0, 1, hour, min
 const hourStart = (hour: number) => Date.UTC(2024, 0, 1, hour);
 
 describe("hourlyRevenue", () => {
-  it("sums each hour's paid orders at the hour's start, with the mean and the largest over it and the hours with orders before it", () => {
+  it("sums each hour's paid orders at the hour's start, with the mean and the largest over the last clock hours", () => {
     const orders = orderRows.rows([
       { ordered_at: at(9, 5), quantity: 2, unit_price: 10 },
       { ordered_at: at(9, 59), unit_price: 4 },
@@ -22,8 +22,9 @@ describe("hourlyRevenue", () => {
       hour: [hourStart(9), hourStart(10), hourStart(12)],
       orders: [2, 1, 1],
       revenue: [24, 12, 6],
-      trend: [24, 18, 9], // over up to 2 hours with paid orders: 24, (24 + 12) / 2, (12 + 6) / 2
-      peak: [24, 24, 12], // the largest of the same revenues
+      // over the hour and the one before it: 24, (24 + 12) / 2, and at 12:00 itself alone (11:00 had no paid order)
+      trend: [24, 18, 6],
+      peak: [24, 24, 6], // the largest of the same revenues
     });
     expect(hourlyRevenue(orders, 2)).toEqualTable(expected);
   });

@@ -18,7 +18,7 @@ function floats(n: number): number[] {
 }
 
 describe.runIf(enabled)("rolling and running float sums on Spark, bit for bit", { timeout: 180_000 }, () => {
-  it("adds each frame's floats one after another in order, as in process", async () => {
+  it("adds each frame's floats one after another in order, as in process, a range's frames too", async () => {
     const x = floats(400);
     const t = typedTable(aq.table({ k: Array.from(x, (_, i) => i), g: Array.from(x, (_, i) => i % 3), x }), {
       k: { type: "int", nullable: false },
@@ -30,6 +30,8 @@ describe.runIf(enabled)("rolling and running float sums on Spark, bit for bit", 
       orderBy: ["k"],
       columns: {
         s5: rollingSum(col("x"), 5),
+        // the rows whose k is within 12 before (k steps by 3 in a partition): the same 5-row frames
+        r12: rollingSum(col("x"), { range: 12 }),
         m7: rollingMean(col("x"), 7),
         running: cumulativeSum(col("x")),
       },
@@ -38,7 +40,7 @@ describe.runIf(enabled)("rolling and running float sums on Spark, bit for bit", 
     expect(result.placement.every((step) => step.engine === "spark")).toBe(true);
     // the parity check allows 1e-9; these are equal to the last bit
     const local = p.run().table;
-    for (const name of ["s5", "m7", "running"]) {
+    for (const name of ["s5", "r12", "m7", "running"]) {
       expect([name, ...Array.from(result.table.array(name) as ArrayLike<number>)]).toEqual([
         name,
         ...Array.from(local.array(name) as ArrayLike<number>),
@@ -50,5 +52,8 @@ describe.runIf(enabled)("rolling and running float sums on Spark, bit for bit", 
       return frame.reduceRight((a, v) => a + v, 0);
     });
     expect(reversed).not.toEqual(Array.from(result.table.array("s5") as ArrayLike<number>));
+    expect(Array.from(result.table.array("r12") as ArrayLike<number>)).toEqual(
+      Array.from(result.table.array("s5") as ArrayLike<number>),
+    );
   });
 });

@@ -37,7 +37,7 @@ export type { UnpivotColumns } from "./unpivot";
 export { unpivot } from "./unpivot";
 export type { WindowColumns } from "./window";
 export { window } from "./window";
-export type { WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
+export type { RollingFrame, WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
 export {
   cumulativeSum,
   lag,

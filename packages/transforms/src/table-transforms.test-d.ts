@@ -6,7 +6,7 @@ import { fillNull } from "./fill-null";
 import { rename } from "./rename";
 import { union } from "./union";
 import { window } from "./window";
-import { cumulativeSum, lag, rowNumber } from "./window-functions";
+import { cumulativeSum, lag, rollingSum, rowNumber } from "./window-functions";
 
 type OrderColumns = "order_id" | "customer_id" | "status" | "amount" | "ordered_at";
 declare const orders: Table<OrderColumns>;
@@ -68,5 +68,12 @@ describe("rename, cast, fillNull, union and window: columns checked against the 
     window(orders, { columns: { nth: rowNumber() } });
     const numbered = pipe(orders).transform(window, { ...byCustomer, columns: { nth: rowNumber() } });
     expectTypeOf(numbered.value()).toEqualTypeOf<Table<OrderColumns | "nth">>();
+    expectTypeOf(
+      window(orders, { ...byCustomer, columns: { day: rollingSum(col("amount"), { range: 86_400_000 }) } }),
+    ).toEqualTypeOf<Table<OrderColumns | "day">>();
+    // @ts-expect-error a rolling frame is a number of rows or { range }, not { rows }
+    rollingSum(col("amount"), { rows: 3 });
+    // @ts-expect-error misspelt column in a range frame's expression
+    window(orders, { ...byCustomer, columns: { day: rollingSum(col("amout"), { range: 1 }) } });
   });
 });

@@ -35,7 +35,21 @@ export interface WindowFunctionNode {
   readonly offset?: number;
   /** The rows of a rolling frame (`rollingSum`, `rollingMean`, `rollingMin`, `rollingMax`): the row and the `rows - 1` before it, 1 to 2^31 - 1. */
   readonly rows?: number;
+  /**
+   * A rolling frame by value instead (SQL's `RANGE` frame): the rows whose one `orderBy` column lies within
+   * `range` before the row's (its peers included), a finite number >= 0 in that column's unit (milliseconds for
+   * a time stamp).
+   */
+  readonly range?: number;
 }
+
+/**
+ * A rolling frame: a number of rows (the row and the `rows - 1` before it), or `{ range }`, the rows whose one
+ * `orderBy` column lies within `range` before the row's value (milliseconds for a time stamp).
+ * @example rollingSum(col("amount"), 7) // this row and the 6 before it
+ * @example rollingSum(col("amount"), { range: 7 * 86_400_000 }) // every row of the 7 days up to this one's time
+ */
+export type RollingFrame = number | { readonly range: number };
 
 /**
  * The largest `lag`/`lead` offset and rolling frame, as `isWholeAtLeast` bounds them: the engines take a 32-bit int
@@ -62,16 +76,39 @@ function rowsProblem(rows: unknown): string | undefined {
   return `expected a whole number >= 1 and <= ${MAX_WINDOW_OFFSET}, the rows of the frame (the row and those before it)`;
 }
 
-/** A rolling function with its row count checked at once, so a bad one is refused where it is written. */
-function rolling<C extends string>(fn: RollingFn, of: ExprInput, rows: number): WindowFunction<C> {
+/** What is wrong with a range frame's width, or undefined when it is a finite number >= 0. */
+function rangeProblem(range: unknown): string | undefined {
+  if (typeof range === "number" && Number.isFinite(range) && range >= 0) return undefined;
+  return "expected a finite number >= 0, how far before the row's orderBy value the frame reaches (milliseconds for a time stamp)";
+}
+
+/**
+ * A rolling function's frame as it is written: its rows, or `{ range: n }`.
+ * @example frameText({ fn: "rollingSum", range: 60 }) // "{ range: 60 }"
+ */
+export function frameText(fn: Pick<WindowFunctionNode, "rows" | "range">): string {
+  return fn.range === undefined ? describeValue(fn.rows) : `{ range: ${describeValue(fn.range)} }`;
+}
+
+/** A rolling function with its frame checked at once, so a bad one is refused where it is written. */
+function rolling<C extends string>(fn: RollingFn, of: ExprInput, frame: RollingFrame): WindowFunction<C> {
   const node = toExpr(of);
-  const problem = rowsProblem(rows);
+  const byRange = typeof frame === "object" && frame !== null;
+  const [part, value, problem] = byRange
+    ? (["range", frame.range, rangeProblem(frame.range)] as const)
+    : (["rows", frame, rowsProblem(frame)] as const);
   if (problem !== undefined) {
+    const written = byRange ? `{ range: ${describeValue(value)} }` : describeValue(value);
     throw new RangeError(
-      `${fn}(${formatExpr(node)}, ${describeValue(rows)}): rows: ${problem}; got ${describeValue(rows)}`,
+      `${fn}(${formatExpr(node)}, ${written}): ${part}: ${problem}; got ${describeValue(value)}`,
     );
   }
-  return { fn, of: node, rows };
+  return byRange ? { fn, of: node, range: frame.range } : { fn, of: node, rows: frame };
+}
+
+/** True for a rolling function whose frame is a range of the order column's values (`{ range }`). */
+export function rangeFrame(fn: WindowFunctionNode): boolean {
+  return fn.range !== undefined;
 }
 
 /** `lag`/`lead` with its offset checked at once, so a bad one is refused where it is written. */
@@ -137,14 +174,17 @@ export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf
 
 /**
  * The sum of a numeric expression over a rolling frame: the row and the `rows - 1` rows before it in the
- * partition's order (fewer at the partition's start), nulls skipped; null when the frame holds no value, or
- * +Infinity and -Infinity (NaN). The values are added one after another in order, frame by frame (SQL's
- * `SUM(x) OVER (... ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW)`), so a partition holding a fraction costs
- * up to `rows` additions per row, as on Spark; one of whole numbers keeps a running total, one addition per row.
+ * partition's order (fewer at the partition's start), or with `{ range }` the rows whose one `orderBy` column
+ * lies within `range` before the row's value (its peers included: SQL's `RANGE` frame); nulls skipped; null
+ * when the frame holds no value, or +Infinity and -Infinity (NaN). The values are added one after another in
+ * order, frame by frame (SQL's `SUM(x) OVER (... ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW)`), so a
+ * partition holding a fraction costs up to a frame's rows of additions per row, as on Spark; one of whole
+ * numbers keeps a running total, one addition per row.
  * @example window(sales, { partitionBy: ["store"], orderBy: ["day"], columns: { week: rollingSum(col("amount"), 7) } })
+ * @example window(trips, { partitionBy: ["zone"], orderBy: ["at"], columns: { last_hour: rollingSum(col("fare"), { range: 3_600_000 }) } })
  */
-export function rollingSum<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
-  return rolling("rollingSum", of, rows);
+export function rollingSum<A extends ExprInput>(of: A, frame: RollingFrame): WindowFunction<RefsOf<A>> {
+  return rolling("rollingSum", of, frame);
 }
 
 /**
@@ -152,8 +192,8 @@ export function rollingSum<A extends ExprInput>(of: A, rows: number): WindowFunc
  * of values, nulls skipped; null when the frame holds no value (SQL's `AVG(x) OVER (... ROWS BETWEEN ...)`).
  * @example window(sales, { partitionBy: ["store"], orderBy: ["day"], columns: { weekly: rollingMean(col("amount"), 7) } })
  */
-export function rollingMean<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
-  return rolling("rollingMean", of, rows);
+export function rollingMean<A extends ExprInput>(of: A, frame: RollingFrame): WindowFunction<RefsOf<A>> {
+  return rolling("rollingMean", of, frame);
 }
 
 /**
@@ -162,16 +202,16 @@ export function rollingMean<A extends ExprInput>(of: A, rows: number): WindowFun
  * `MIN(x) OVER (... ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW)`).
  * @example window(prices, { partitionBy: ["symbol"], orderBy: ["day"], columns: { low_5d: rollingMin(col("close"), 5) } })
  */
-export function rollingMin<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
-  return rolling("rollingMin", of, rows);
+export function rollingMin<A extends ExprInput>(of: A, frame: RollingFrame): WindowFunction<RefsOf<A>> {
+  return rolling("rollingMin", of, frame);
 }
 
 /**
  * The largest value of a numeric or time-stamp expression over a rolling frame (see {@link rollingMin}).
  * @example window(prices, { partitionBy: ["symbol"], orderBy: ["day"], columns: { high_5d: rollingMax(col("close"), 5) } })
  */
-export function rollingMax<A extends ExprInput>(of: A, rows: number): WindowFunction<RefsOf<A>> {
-  return rolling("rollingMax", of, rows);
+export function rollingMax<A extends ExprInput>(of: A, frame: RollingFrame): WindowFunction<RefsOf<A>> {
+  return rolling("rollingMax", of, frame);
 }
 
 /** True for the window functions over a rolling frame's extremes: `rollingMin`, `rollingMax`. */
@@ -186,12 +226,13 @@ const ROLLING = new Set<unknown>(["rollingSum", "rollingMean", "rollingMin", "ro
 /** Whether a value is a window function's node, whatever its offset or rows (checked on their own, to name them). */
 function isWindowFunction(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
-  const { fn, of, offset, rows } = value as Record<string, unknown>;
-  if (WITHOUT_EXPRESSION.has(fn)) return of === undefined && offset === undefined && rows === undefined;
+  const { fn, of, offset, rows, range } = value as Record<string, unknown>;
+  if (WITHOUT_EXPRESSION.has(fn))
+    return of === undefined && offset === undefined && rows === undefined && range === undefined;
   if (!isExprNode(of)) return false;
-  if (SHIFTS.has(fn)) return rows === undefined;
-  if (ROLLING.has(fn)) return offset === undefined && rows !== undefined;
-  return fn === "cumulativeSum" && offset === undefined && rows === undefined;
+  if (SHIFTS.has(fn)) return rows === undefined && range === undefined;
+  if (ROLLING.has(fn)) return offset === undefined && (rows === undefined) !== (range === undefined);
+  return fn === "cumulativeSum" && offset === undefined && rows === undefined && range === undefined;
 }
 
 /** A zod schema for a window function param; a `lag`/`lead` offset out of range is named as `<param>.offset`. */
@@ -199,12 +240,14 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), rollingSum(col(...), rows), rollingMean(...), rollingMin(...), rollingMax(...))",
+        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
     })
     .superRefine((value, ctx) => {
       if (ROLLING.has(value.fn)) {
-        const problem = rowsProblem(value.rows);
-        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, path: ["rows"] });
+        const byRange = value.range !== undefined;
+        const problem = byRange ? rangeProblem(value.range) : rowsProblem(value.rows);
+        const path = [byRange ? "range" : "rows"];
+        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, path });
         return;
       }
       if (value.fn !== "lag" && value.fn !== "lead") return;

@@ -2,6 +2,7 @@ import { col, pipe, schemaOf, typedTable } from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rowFrameBounds } from "./internal/frame-bounds";
 import { partitionLayout, signed } from "./internal/partition-layout";
 import { rollingExtremes } from "./internal/rolling-extremes";
 import { window } from "./window";
@@ -52,7 +53,7 @@ describe("window: rollingMin and rollingMax", () => {
         fc.boolean(),
         (parts, rows, max) => {
           const { values, sorted, start } = partitionLayout(parts);
-          const out = rollingExtremes(values, sorted, start, rows, max);
+          const out = rollingExtremes(values, sorted, start, rowFrameBounds(start, rows), max);
           const expected = parts.flatMap((p) => referenceExtremes(p, rows, max));
           expect(signed(Array.from(sorted, (position) => out[position]!))).toEqual(signed(expected));
         },

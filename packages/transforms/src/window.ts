@@ -1,5 +1,6 @@
 import {
   type ColumnType,
+  col,
   defineTransform,
   type ExprColumns,
   ExpressionError,
@@ -12,6 +13,7 @@ import {
   withStaticContract,
 } from "@tablepipe/core";
 import {
+  type ExpressionInput,
   evaluateExpression,
   markBuiltIn,
   sameValue,
@@ -21,12 +23,15 @@ import {
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
+import { type FrameBounds, rangeFrameBounds, rowFrameBounds } from "./internal/frame-bounds";
 import { rollingExtremes } from "./internal/rolling-extremes";
 import { rollingFrames } from "./internal/rolling-frames";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
 import {
+  frameText,
+  rangeFrame,
   rollingExtreme,
   sumsNumbers,
   type WindowFunctionNode,
@@ -63,6 +68,8 @@ interface Ordered {
   readonly sorted: Uint32Array;
   /** Where each partition starts in `sorted` (length partitions + 1). */
   readonly start: Int32Array;
+  /** The frames of a range of `range` (a rolling function's `{ range }`), by the one orderBy column. */
+  readonly rangeBounds: (fn: WindowFunctionNode) => FrameBounds;
 }
 
 /** `values[from[i]]` for each position, `-1` giving null: a gather of a vector. */
@@ -92,8 +99,30 @@ function numbersOf(
 ): Float64Array {
   if (value.kind === "number") return value.values;
   if (value.kind === "null") return new Float64Array(n).fill(Number.NaN);
-  const call = fn.rows === undefined ? formatExpr(fn.of!) : `${formatExpr(fn.of!)}, ${fn.rows}`;
+  const frame = fn.rows === undefined && fn.range === undefined ? "" : `, ${frameText(fn)}`;
+  const call = `${formatExpr(fn.of!)}${frame}`;
   throw new ExpressionError(step, `${fn.fn}(${call})`, `expected ${expected}, got ${value.kind}s`);
+}
+
+/**
+ * The order values a range frame measures, by position: the one `orderBy` column's numbers (time stamps and
+ * dates as epoch milliseconds), missing as NaN; an error naming the call when there is not exactly one orderBy
+ * column, or it is not numbers.
+ */
+function rangeKeys(input: ExpressionInput, order: readonly string[], call: string): Float64Array {
+  const name = order.length === 1 ? order[0]! : undefined;
+  if (name === undefined) {
+    const got = order.length === 0 ? "none" : order.map((column) => `"${column}"`).join(", ");
+    throw new TypeError(
+      `${call}: a range frame measures one orderBy column (numbers, dates or time stamps); got ${got}`,
+    );
+  }
+  const keys = evaluateExpression(col(name), input, call);
+  if (keys.kind === "number") return keys.values;
+  if (keys.kind === "null") return new Float64Array(input.rowCount).fill(Number.NaN);
+  throw new TypeError(
+    `${call}: a range frame measures its orderBy column "${name}": expected numbers, dates or time stamps, got ${keys.kind}s`,
+  );
 }
 
 function windowColumn(
@@ -117,16 +146,18 @@ function windowColumn(
     }
     return vectorToColumn(gatherVector(value!, from), n);
   }
+  const bounds = (): FrameBounds =>
+    rangeFrame(fn) ? ordered.rangeBounds(fn) : rowFrameBounds(start, fn.rows!);
   if (rollingExtreme(fn)) {
     const values = numbersOf(fn, value!, n, step, "numbers or time stamps");
-    const extremes = rollingExtremes(values, sorted, start, fn.rows!, fn.fn === "rollingMax");
+    const extremes = rollingExtremes(values, sorted, start, bounds(), fn.fn === "rollingMax");
     return vectorToColumn({ kind: "number", values: extremes }, n);
   }
   if (sumsNumbers(fn)) {
     const numbers = numbersOf(fn, value!, n, step, "numbers");
     if (fn.fn !== "cumulativeSum") {
       return vectorToColumn(
-        { kind: "number", values: rollingFrames(numbers, sorted, start, fn.rows!, fn.fn === "rollingMean") },
+        { kind: "number", values: rollingFrames(numbers, sorted, start, bounds(), fn.fn === "rollingMean") },
         n,
       );
     }
@@ -236,8 +267,13 @@ export const window = withStaticContract<WindowColumns>()(
       const data: Record<string, Float64Array | unknown[]> = {};
       for (const [name, fn] of Object.entries(columns)) {
         const step = `window: column "${name}"`;
+        const rangeBounds = (f: WindowFunctionNode): FrameBounds => {
+          const call = `${step}: ${f.fn}(${formatExpr(f.of!)}, ${frameText(f)})`;
+          const keys = rangeKeys(input, order, call);
+          return rangeFrameBounds(keys, sorted, start, f.range!, descending.includes(order[0]!));
+        };
         const value = fn.of === undefined ? undefined : evaluateExpression(fn.of, input, step);
-        data[name] = windowColumn(fn, { sorted, start }, value, peers, step);
+        data[name] = windowColumn(fn, { sorted, start, rangeBounds }, value, peers, step);
       }
       return assignColumns(table, rows, data);
     },

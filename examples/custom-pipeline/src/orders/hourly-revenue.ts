@@ -2,13 +2,16 @@ import { col, count, eq, mul, pipe, sum, type Table, truncate } from "@tablepipe
 import { aggregate, derive, filter, rollingMax, rollingMean, sortRows, window } from "@tablepipe/transforms";
 import type { OrderColumns } from "./order-rows";
 
+/** An hour in milliseconds, the unit of a time stamp's range frame. */
+const HOUR = 3_600_000;
+
 /**
- * The paid revenue of each hour that had a paid order, its trend and its peak: the mean and the largest of that
- * hour's revenue and the revenue of the `hours - 1` hours with orders before it, oldest hour first: `filter`,
- * `derive` with `truncate(..., "hour")`, `aggregate` by the hour's start, `window` with `rollingMean` and
- * `rollingMax`.
+ * The paid revenue of each hour that had a paid order, its trend and its peak: the mean and the largest of the
+ * hourly revenues of the last `hours` clock hours (that hour and the `hours - 1` before it; an hour without a
+ * paid order has no row), oldest hour first: `filter`, `derive` with `truncate(..., "hour")`, `aggregate` by the
+ * hour's start, `window` with `rollingMean` and `rollingMax` over a range of time.
  *
- * @example hourlyRevenue(orders, 3).print() // hour, orders, revenue, trend, peak (over up to 3 hours with orders)
+ * @example hourlyRevenue(orders, 3).print() // hour, orders, revenue, trend, peak (over the last 3 clock hours)
  */
 export function hourlyRevenue(
   orders: Table<OrderColumns>,
@@ -23,7 +26,10 @@ export function hourlyRevenue(
     .transform(window, {
       partitionBy: [],
       orderBy: ["hour"],
-      columns: { trend: rollingMean(col("revenue"), hours), peak: rollingMax(col("revenue"), hours) },
+      columns: {
+        trend: rollingMean(col("revenue"), { range: (hours - 1) * HOUR }),
+        peak: rollingMax(col("revenue"), { range: (hours - 1) * HOUR }),
+      },
     })
     .transform(sortRows, { by: ["hour"] })
     .value();

@@ -1,4 +1,4 @@
-import type { CastType, ExprNode, SqlStepContext } from "@tablepipe/core";
+import { type CastType, type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { exprType } from "../expr-type";
 import { floatZeroAsZero } from "../float-zero";
 import { stringsParam } from "../param-values";
@@ -24,6 +24,7 @@ interface WindowFunctionShape {
   readonly of?: ExprNode;
   readonly offset?: number;
   readonly rows?: number;
+  readonly range?: number;
 }
 
 /** True for the functions that sum numbers: a running sum, a rolling sum or mean. */
@@ -36,19 +37,34 @@ function extremes(fn: WindowFunctionShape): boolean {
   return fn.fn === "rollingMin" || fn.fn === "rollingMax";
 }
 
+/** The windows a window column's SQL is over. */
+interface Windows {
+  /** Every tie broken: the partition, the orderBy columns, every other column, the row's position. */
+  readonly ordered: string;
+  /** The orderBy columns alone (`rank`); `undefined` when there is no orderBy. */
+  readonly peers: string | undefined;
+  /** The one orderBy column as a DOUBLE (a range frame's); `undefined` when there is not one of a known number type. */
+  readonly measured: string | undefined;
+}
+
+/** A rolling function's frame: `ROWS BETWEEN rows - 1 PRECEDING ...` over the ordered window, or a range's. */
+function frameOver(fn: WindowFunctionShape, windows: Windows): string {
+  if (fn.range === undefined) {
+    return ` OVER (${windows.ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
+  }
+  // the text of the shortest double that is `range`: the same number on every engine
+  const range = `CAST('${String(fn.range)}' AS DOUBLE)`;
+  return ` OVER (${windows.measured} RANGE BETWEEN ${range} PRECEDING AND CURRENT ROW)`;
+}
+
 /**
- * One window column's SQL over the `ordered` window (every tie broken) or the `peers` one (orderBy only;
- * `undefined` when there is no orderBy); a sum or mean of a time stamp sums its epoch milliseconds. A rolling
- * frame is `ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW`; its mean is `avg`, NaN null; its min or max of
- * floats plus `0.0`, a zero `0` as in process.
+ * One window column's SQL over its window ({@link Windows}); a sum or mean of a time stamp sums its epoch
+ * milliseconds. A rolling frame is `ROWS BETWEEN rows - 1 PRECEDING AND CURRENT ROW`, or for `{ range }`
+ * `RANGE BETWEEN range PRECEDING AND CURRENT ROW` over the orderBy column as a DOUBLE (a time stamp's epoch
+ * milliseconds); its mean is `avg`, NaN null; its min or max of floats plus `0.0`, a zero `0` as in process.
  */
-function windowSql(
-  fn: WindowFunctionShape,
-  c: SqlStepContext,
-  types: KnownTypes,
-  ordered: string,
-  peers: string | undefined,
-): string {
+function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes, windows: Windows): string {
+  const { ordered, peers } = windows;
   const of = fn.of === undefined ? "" : c.expr(fn.of);
   switch (fn.fn) {
     case "rowNumber":
@@ -65,14 +81,14 @@ function windowSql(
     }
     case "rollingSum":
     case "rollingMean": {
-      const over = ` OVER (${ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
+      const over = frameOver(fn, windows);
       if (fn.of === undefined) return `${fn.fn === "rollingSum" ? "sum" : "avg"}(${of})${over}`;
       if (fn.fn === "rollingSum") return sumSql(fn.of, c, types, over);
       return sumWithoutNaN(`avg(${numberSql(fn.of, c, types)})${over}`, fn.of, types);
     }
     case "rollingMin":
     case "rollingMax": {
-      const extreme = `${fn.fn === "rollingMin" ? "min" : "max"}(${of}) OVER (${ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
+      const extreme = `${fn.fn === "rollingMin" ? "min" : "max"}(${of})${frameOver(fn, windows)}`;
       return floatZeroAsZero(extreme, fn.of === undefined ? undefined : exprType(fn.of, types));
     }
   }
@@ -85,6 +101,34 @@ function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | unde
   const type = exprType(fn.of, types);
   if (!sums(fn)) return type;
   return type === "float" || type === "timestamp" ? "float" : undefined;
+}
+
+/**
+ * The window of a range frame: the partition, ordered by its one orderBy column as a DOUBLE (an int cast, a time
+ * stamp's epoch milliseconds), ascending nulls first or descending nulls last; `undefined` when there is not
+ * exactly one orderBy column, or its type is not known to be an int, a float or a time stamp.
+ */
+function measuredWindow(
+  c: SqlStepContext,
+  partition: string,
+  keys: readonly { readonly column: string; readonly descending: boolean }[],
+  types: KnownTypes,
+): string | undefined {
+  const [key, ...more] = keys;
+  if (key === undefined || more.length > 0) return undefined;
+  const type = types[key.column];
+  const quoted = c.quote(key.column);
+  const measure =
+    type === "int"
+      ? `CAST(${quoted} AS DOUBLE)`
+      : type === "float"
+        ? quoted
+        : type === "timestamp"
+          ? SQL_DIALECTS[c.dialect].epochMillis(quoted)
+          : undefined;
+  if (measure === undefined) return undefined;
+  const direction = key.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST";
+  return [partition, `ORDER BY ${measure} ${direction}`].filter(Boolean).join(" ");
 }
 
 /**
@@ -133,11 +177,13 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
   const peers = orderKeys.length > 0 ? `ORDER BY ${orderTerms(c, orderKeys, known.types).join(", ")}` : "";
   const orderedWindow = [partition, `ORDER BY ${ordered.join(", ")}`].filter(Boolean).join(" ");
   const peersWindow = orderKeys.length > 0 ? [partition, peers].filter(Boolean).join(" ") : undefined;
+  const measured = measuredWindow(c, partition, orderKeys, known.types);
+  // a range frame needs one orderBy column of numbers: else the in-process step names what is wrong
+  if (measured === undefined && Object.values(functions).some((fn) => fn.range !== undefined))
+    return undefined;
+  const windows = { ordered: orderedWindow, peers: peersWindow, measured };
   const computed = Object.fromEntries(
-    Object.entries(functions).map(([name, fn]) => [
-      name,
-      windowSql(fn, c, known.types, orderedWindow, peersWindow),
-    ]),
+    Object.entries(functions).map(([name, fn]) => [name, windowSql(fn, c, known.types, windows)]),
   );
   const { list, columns } = selectWithColumns(c, computed);
   const added = Object.fromEntries(

@@ -205,6 +205,38 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
           RUNS,
         );
       });
+
+      it("window: rolling sums, means, mins and maxes over a range of an int, float or time-stamp orderBy column, ascending and descending", async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            orderRows,
+            fc.constantFrom("id", "amount", "at"),
+            fc.boolean(),
+            fc.subarray(["status", "paid"]),
+            fc.constantFrom(0, 1, 2.5, 15, 3_600_000, 86_400_000 * 400),
+            async (rows, by, down, partitionBy, range) => {
+              const frame = { range };
+              const table = pipe(ordersTable(rows)).transform(castColumns, { columns: { id: "int" } });
+              await parity(
+                table.transform(window, {
+                  partitionBy,
+                  orderBy: [by],
+                  descending: down ? [by] : [],
+                  columns: {
+                    recent: rollingSum(col("amount"), frame),
+                    recent_ids: rollingSum(col("id"), frame),
+                    typical: rollingMean(col("amount"), frame),
+                    low: rollingMin(col("amount"), frame),
+                    high_id: rollingMax(col("id"), frame),
+                    latest: rollingMax(col("at"), frame),
+                  },
+                }),
+              );
+            },
+          ),
+          RUNS,
+        );
+      });
     },
   );
 }

@@ -1,21 +1,22 @@
 /**
- * A rolling frame's smallest or largest value for each row: the row and the `rows - 1` rows before it in its
- * partition's order, missing values (NaN) skipped, NaN where the frame holds no value; a zero is `0`, never `-0`
+ * A rolling frame's smallest or largest value for each row (its frame's bounds given: `FrameBounds`), missing
+ * values (NaN) skipped, NaN where the frame holds no value; a zero is `0`, never `-0`
  * (which of two equal zeros a frame keeps is no engine's promise).
  */
+import type { FrameBounds } from "./frame-bounds";
 
 /**
  * Each position's rolling minimum (or maximum) of `values` (by position; NaN is missing), over `sorted`
  * (positions, partition by partition, each in order) cut at `start` (where each partition starts; length
- * partitions + 1). A monotonic queue of the frame's candidates keeps it linear: each value enters and leaves
- * it once, whatever `rows` is.
- * @example rollingExtremes(prices, sorted, start, 5, false) // each row's lowest price of its 5-row frame
+ * partitions + 1), each frame `bounds` gives. A monotonic queue of the frame's candidates keeps it linear: each
+ * value enters and leaves it once, whatever the frames' sizes.
+ * @example rollingExtremes(prices, sorted, start, rowFrameBounds(start, 5), false) // each row's lowest price of its 5-row frame
  */
 export function rollingExtremes(
   values: Float64Array,
   sorted: Uint32Array,
   start: Int32Array,
-  rows: number,
+  bounds: FrameBounds,
   max: boolean,
 ): Float64Array {
   const out = new Float64Array(sorted.length);
@@ -26,13 +27,15 @@ export function rollingExtremes(
   for (let g = 0; g + 1 < start.length; ++g) {
     let head = 0;
     let tail = 0;
+    let entered = start[g]!;
     for (let k = start[g]!; k < start[g + 1]!; ++k) {
-      const x = values[sorted[k]!]!;
-      if (!Number.isNaN(x)) {
+      for (; entered <= bounds.last[k]!; ++entered) {
+        const x = values[sorted[entered]!]!;
+        if (Number.isNaN(x)) continue;
         while (tail > head && beats(x, values[sorted[queue[tail - 1]!]!]!)) tail--;
-        queue[tail++] = k;
+        queue[tail++] = entered;
       }
-      if (tail > head && queue[head]! <= k - rows) head++;
+      while (tail > head && queue[head]! < bounds.first[k]!) head++;
       out[sorted[k]!] = tail > head ? values[sorted[queue[head]!]!]! + 0 : Number.NaN;
     }
   }

@@ -1,8 +1,9 @@
 /**
- * A rolling frame's sum or mean for each row: the row and the `rows - 1` rows before it in its partition's
- * order, missing values (NaN) skipped, NaN where the frame holds no value or its sum is NaN (+Infinity and
- * -Infinity). Each frame's values are added one after another in order, as Spark's sliding frame does.
+ * A rolling frame's sum or mean for each row (its frame's bounds given: `FrameBounds`), missing values (NaN)
+ * skipped, NaN where the frame holds no value or its sum is NaN (+Infinity and -Infinity). Each frame's values
+ * are added one after another in order, as Spark's sliding frame does.
  */
+import type { FrameBounds } from "./frame-bounds";
 
 /** 2^53: every whole number up to it in magnitude is a double, so sums of such within it are exact. */
 const EXACT = 2 ** 53;
@@ -28,24 +29,30 @@ function slidesExactly(values: Float64Array, sorted: Uint32Array, from: number, 
 interface Frames {
   readonly values: Float64Array;
   readonly sorted: Uint32Array;
-  readonly rows: number;
+  readonly bounds: FrameBounds;
   readonly mean: boolean;
   readonly out: Float64Array;
 }
 
-/** The frames of one partition, a running total kept: exact values only (see {@link slidesExactly}). */
-function slide({ values, sorted, rows, mean, out }: Frames, from: number, to: number): void {
+/**
+ * The frames of one partition, a running total kept: exact values only (see {@link slidesExactly}). The values
+ * up to each frame's last enter it, and those before its first leave it (both ends only move forward).
+ */
+function slide({ values, sorted, bounds, mean, out }: Frames, from: number, to: number): void {
   let sum = 0;
   let count = 0;
+  let entered = from;
+  let left = from;
   for (let k = from; k < to; ++k) {
-    const x = values[sorted[k]!]!;
-    if (!Number.isNaN(x)) {
-      sum += x;
-      count++;
+    for (; entered <= bounds.last[k]!; ++entered) {
+      const x = values[sorted[entered]!]!;
+      if (!Number.isNaN(x)) {
+        sum += x;
+        count++;
+      }
     }
-    const leaving = k - rows;
-    if (leaving >= from) {
-      const y = values[sorted[leaving]!]!;
+    for (; left < bounds.first[k]!; ++left) {
+      const y = values[sorted[left]!]!;
       if (!Number.isNaN(y)) {
         sum -= y;
         count--;
@@ -56,11 +63,11 @@ function slide({ values, sorted, rows, mean, out }: Frames, from: number, to: nu
 }
 
 /** The frames of one partition, each summed from its first row on. */
-function fold({ values, sorted, rows, mean, out }: Frames, from: number, to: number): void {
+function fold({ values, sorted, bounds, mean, out }: Frames, from: number, to: number): void {
   for (let k = from; k < to; ++k) {
     let sum = Number.NaN;
     let count = 0;
-    for (let j = Math.max(from, k - rows + 1); j <= k; ++j) {
+    for (let j = bounds.first[k]!; j <= bounds.last[k]!; ++j) {
       const x = values[sorted[j]!]!;
       if (Number.isNaN(x)) continue;
       sum = count === 0 ? x : sum + x;
@@ -72,19 +79,19 @@ function fold({ values, sorted, rows, mean, out }: Frames, from: number, to: num
 
 /**
  * Each position's rolling sum (or mean) of `values` (by position; NaN is missing), over `sorted` (positions,
- * partition by partition, each in order) cut at `start` (where each partition starts; length partitions + 1).
- * A partition of whole numbers keeps a running total (linear); any other is summed frame by frame, which reads
- * `rows` values per row: the same sums, one after another in order.
- * @example rollingFrames(amounts, sorted, start, 7, false) // each row's sum of its 7-row frame
+ * partition by partition, each in order) cut at `start` (where each partition starts; length partitions + 1),
+ * each frame `bounds` gives. A partition of whole numbers keeps a running total (linear); any other is summed
+ * frame by frame, which reads each frame's values: the same sums, one after another in order.
+ * @example rollingFrames(amounts, sorted, start, rowFrameBounds(start, 7), false) // each row's sum of its 7-row frame
  */
 export function rollingFrames(
   values: Float64Array,
   sorted: Uint32Array,
   start: Int32Array,
-  rows: number,
+  bounds: FrameBounds,
   mean: boolean,
 ): Float64Array {
-  const frames: Frames = { values, sorted, rows, mean, out: new Float64Array(sorted.length) };
+  const frames: Frames = { values, sorted, bounds, mean, out: new Float64Array(sorted.length) };
   for (let g = 0; g + 1 < start.length; ++g) {
     const from = start[g]!;
     const to = start[g + 1]!;
