@@ -47,4 +47,34 @@ describe("stddev on DuckDB", () => {
       expect(same, `run ${run}: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}`).toBe(true);
     }
   });
+
+  it("gives each of many groups its in-process bits, a null key's group and a float key's -0 and 0 one group", async () => {
+    const payments = orderSensitivePayments(60_000);
+    const customer = Array.from(payments.array("customer") as ArrayLike<number>, (c) => (c === 7 ? null : c));
+    // customer 8's rows hold -0 and 0 in turn: one group in process, which DuckDB must match
+    const band = Array.from(customer, (c, i) => (c === 8 ? (Math.floor(i / 1000) % 2 === 0 ? -0 : 0) : 1.5));
+    const table = typedTable(payments.assign({ customer, band }), {
+      customer: { type: "int", nullable: true },
+      paid: { type: "boolean", nullable: false },
+      amount: { type: "float", nullable: false },
+      band: { type: "float", nullable: false },
+    });
+    const p = pipe(table).transform(aggregate, {
+      by: ["customer", "band"],
+      measures: { spread: stddev(col("amount")), fares: stddev(col("customer")) },
+    });
+    const expected = p.run().table;
+    const result = await runOnDuckDb(p, { database: db });
+    expect(result.placement.every((step) => step.engine === "duckdb")).toBe(true);
+    expect(result.table.numRows()).toBe(1000);
+    expect(expected.numRows()).toBe(1000);
+    for (const name of ["customer", "band", "spread", "fares"]) {
+      const got = Array.from(result.table.array(name) as ArrayLike<unknown>);
+      const want = Array.from(expected.array(name) as ArrayLike<unknown>);
+      expect(
+        got.every((value, i) => Object.is(value, want[i])),
+        name,
+      ).toBe(true);
+    }
+  });
 });
