@@ -3,13 +3,16 @@ import { pickedValues } from "@tablepipe/core/internal";
 import type { KnownTypes } from "./step-rendering";
 
 /** The arithmetic operators: `toSql` computes them on DOUBLEs, as JavaScript's numbers are. */
-const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div"]);
+const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div", "mod"]);
+
+/** The number functions whose result is a float in process too (a DOUBLE in SQL). */
+const FLOAT_FUNCTIONS: ReadonlySet<string> = new Set(["sqrt", "ln", "exp"]);
 
 /**
  * The type an expression's SQL has where it is plain to see (a column, a cast, a time-stamp literal, arithmetic,
- * `concat`, `abs`, `floor` or `ceil` of a float, a `coalesce` or `case` of values of one type), else undefined.
- * Arithmetic is on DOUBLEs in SQL, so it is a float; `abs`, `floor` and `ceil` of an int or a time stamp are not
- * given.
+ * `concat`, `abs`, `floor`, `ceil` or `round` of a float, `sqrt`, `ln`, `exp`, a `coalesce` or `case` of values of
+ * one type), else undefined. Arithmetic (`mod` too) is on DOUBLEs in SQL, so it is a float; `abs`, `floor`, `ceil`
+ * and `round` of an int or a time stamp are not given.
  */
 export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefined {
   switch (expr.kind) {
@@ -24,8 +27,10 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
       return undefined;
     case "binary":
       if (ARITHMETIC.has(expr.op)) return "float";
+      if (expr.op === "round") return exprType(expr.left, types) === "float" ? "float" : undefined;
       return expr.op === "concat" ? "string" : undefined;
     case "unary":
+      if (FLOAT_FUNCTIONS.has(expr.op)) return "float";
       return (expr.op === "abs" || expr.op === "floor" || expr.op === "ceil") &&
         exprType(expr.arg, types) === "float"
         ? "float"

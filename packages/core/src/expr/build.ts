@@ -1,5 +1,6 @@
 import { parseTimestamp, parseWallClockTimestamp } from "../time/timestamp";
 import { zonedTimestampReason } from "../time/zoned";
+import { describeValue } from "../values/describe-value";
 import { formatExpr } from "./format";
 import type {
   BinaryOp,
@@ -12,6 +13,7 @@ import type {
   TruncUnit,
   UnaryOp,
 } from "./nodes";
+import { MAX_ROUND_DIGITS } from "./number-functions";
 import { isWholeAtLeast } from "./whole-number";
 
 /** The column references of several helper arguments. */
@@ -82,6 +84,12 @@ export const sub = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => bin
 export const mul = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("mul", a, b);
 /** `a / b`: null if either is null or `b` is 0 (SQL's `a / NULLIF(b, 0)`). */
 export const div = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("div", a, b);
+/**
+ * The remainder of `a / b`, with the sign of `a` (JavaScript's and SQL's `%`: `mod(-7, 3)` is -1); null if either
+ * is null or `b` is 0. Of two ints an int; a time stamp is its epoch milliseconds, as in arithmetic.
+ * @example mod(col("order_id"), 10) // a bucket from 0 to 9
+ */
+export const mod = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("mod", a, b);
 /** `-a`. */
 export const neg = <A extends ExprInput>(a: A) => unary("neg", a);
 /**
@@ -91,6 +99,42 @@ export const neg = <A extends ExprInput>(a: A) => unary("neg", a);
  * @example abs(sub(col("estimate"), col("actual")))
  */
 export const abs = <A extends ExprInput>(a: A) => unary("abs", a);
+/**
+ * A number rounded to `digits` decimal places (default 0; negative: to tens, hundreds, ...), halves away from zero:
+ * `round(2.5)` is 3, `round(-2.5)` -3. It rounds the double `a × 10^digits`, so a value whose decimal text ends in
+ * 5 but whose double lies just below it rounds down (`round(1.005, 2)` is 1), the same on every engine. `digits`
+ * is a whole number from -15 to 15, refused where it is written otherwise. An int stays an int; null stays null;
+ * an infinity stays itself; a zero result is `0`.
+ * @example round(div(col("tip"), col("fare")), 2)
+ */
+export function round<A extends ExprInput>(a: A, digits = 0): Expr<RefsOf<A>> {
+  const arg = toExpr(a);
+  if (!Number.isInteger(digits) || Math.abs(digits) > MAX_ROUND_DIGITS) {
+    throw new RangeError(
+      `round(${formatExpr(arg)}, ${describeValue(digits)}): digits: expected a whole number from -${MAX_ROUND_DIGITS} to ${MAX_ROUND_DIGITS}`,
+    );
+  }
+  return { kind: "binary", op: "round", left: arg, right: { kind: "literal", value: digits } };
+}
+
+/**
+ * The square root of a number; null for a negative number (no real root) or null. A float.
+ * @example sqrt(add(mul(col("dx"), col("dx")), mul(col("dy"), col("dy"))))
+ */
+export const sqrt = <A extends ExprInput>(a: A) => unary("sqrt", a);
+/**
+ * The natural logarithm of a number; null for 0, a negative number (no real logarithm) or null. A float, which
+ * engines may compute differently in the last place (each uses its own math library).
+ * @example ln(add(col("fare_amount"), 1))
+ */
+export const ln = <A extends ExprInput>(a: A) => unary("ln", a);
+/**
+ * e to the power of a number (an infinity past ~709.78); null stays null. A float, which engines may compute
+ * differently in the last place, as {@link ln}.
+ * @example exp(col("log_fare"))
+ */
+export const exp = <A extends ExprInput>(a: A) => unary("exp", a);
+
 /**
  * The greatest whole number not above a number: `floor(-2.5)` is `-3` (null stays null; an infinity stays itself;
  * a zero result is `0`, never `-0`, on every engine). An int stays an int. Numbers only, as {@link abs}.

@@ -16,7 +16,13 @@ import {
   valuesNull,
 } from "./kernels";
 import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
-import { concatStrings, NUMBER_FUNCTIONS } from "./number-functions";
+import {
+  concatStrings,
+  MAX_ROUND_DIGITS,
+  NUMBER_FUNCTIONS,
+  remainder,
+  roundHalfAway,
+} from "./number-functions";
 import { notStampsDetail, numbersName, STAMP_IN_LIST, stampMixDetail, stampsOf } from "./stamp-kinds";
 import { givesStamps, stampText } from "./stamp-text";
 import { codePoints, replacing } from "./text-functions";
@@ -31,6 +37,10 @@ import {
 } from "./vector";
 
 type NumberVector = Extract<Vector, { kind: "number" }>;
+
+/** Whether `round`'s digits are a whole number from -15 to 15 (a tree read back from JSON may say otherwise). */
+const isRoundDigits = (digits: number): boolean =>
+  Number.isInteger(digits) && Math.abs(digits) <= MAX_ROUND_DIGITS;
 type BoolVector = Extract<Vector, { kind: "boolean" }>;
 type StringVector = Extract<Vector, { kind: "string" }>;
 
@@ -208,8 +218,24 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       if (a.stamps !== undefined && a.stamps !== stamp) fail(at, stampMixDetail(a.stamps, right));
       return { kind: "boolean", values: compareNumbersTo(at.op, a.values, right.value, n) };
     }
+    if (at.op === "round") {
+      expect(at, a, "number", at.left);
+      const digits = right.kind === "literal" && typeof right.value === "number" ? right.value : Number.NaN;
+      if (!isRoundDigits(digits)) return fail(at, `expected digits, a whole number literal from -15 to 15`);
+      return plain(mapNumbers(a, (x) => roundHalfAway(x, digits)));
+    }
     const b = evaluate(at.right);
     switch (at.op) {
+      case "mod": {
+        expect(at, a, "number", at.left);
+        expect(at, b, "number", at.right);
+        const [x, y] = [numbers(a), numbers(b)];
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; ++i) out[i] = remainder(x[i]!, y[i]!);
+        // an int's remainder is `0`, never `-0` (`-4 % 2`), as in an int column
+        const values: NumberVector = { kind: "number", values: out };
+        return plain(givesInts(at) ? noNegativeZero(values) : values);
+      }
       case "add":
       case "sub":
       case "mul":
@@ -289,6 +315,9 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       case "abs":
       case "floor":
       case "ceil":
+      case "sqrt":
+      case "ln":
+      case "exp":
         expect(at, a, "number", at.arg);
         return plain(mapNumbers(a, NUMBER_FUNCTIONS[op]));
       case "lower":

@@ -12,7 +12,11 @@ import {
   gt,
   isIn,
   lit,
+  ln,
   lower,
+  mod,
+  round,
+  sqrt,
   year,
 } from "./build";
 import type { Expr, ExprColumns } from "./nodes";
@@ -28,6 +32,10 @@ describe("expressions carry the columns they reference", () => {
     expectTypeOf(coalesce(col("a"), col("b"), 0)).toEqualTypeOf<Expr<"a" | "b">>();
     expectTypeOf(isIn(lower(col("s")), ["x"])).toEqualTypeOf<Expr<"s">>();
     expectTypeOf(floor(abs(col("x")))).toEqualTypeOf<Expr<"x">>();
+    expectTypeOf(round(mod(col("a"), col("b")), 2)).toEqualTypeOf<Expr<"a" | "b">>();
+    expectTypeOf(sqrt(ln(col("x")))).toEqualTypeOf<Expr<"x">>();
+    // @ts-expect-error: round's digits are a number, not an expression
+    round(col("x"), col("d"));
     expectTypeOf(concat(col("a"), " ", col("b"))).toEqualTypeOf<Expr<"a" | "b">>();
     // @ts-expect-error: concat takes two parts or more
     concat(col("a"));

@@ -6,12 +6,17 @@
 /** A literal's value: `null`, a number, a string or a boolean (time stamps are numbers: epoch milliseconds). */
 export type LiteralValue = number | string | boolean | null;
 
-/** The binary operators: arithmetic, comparison, boolean logic, string tests and string concatenation. */
+/**
+ * The binary operators: arithmetic (`mod` the remainder; `round` a number to the places its right side, a whole
+ * number literal, says), comparison, boolean logic, string tests and string concatenation.
+ */
 export type BinaryOp =
   | "add"
   | "sub"
   | "mul"
   | "div"
+  | "mod"
+  | "round"
   | "eq"
   | "ne"
   | "lt"
@@ -26,7 +31,8 @@ export type BinaryOp =
   | "concat";
 
 /**
- * The one-argument functions: boolean and null tests, number functions (`neg`, `abs`, `floor`, `ceil`), string
+ * The one-argument functions: boolean and null tests, number functions (`neg`, `abs`, `floor`, `ceil`, `sqrt`,
+ * `ln`, `exp`), string
  * functions, date parts of a time stamp.
  */
 export type UnaryOp =
@@ -37,6 +43,9 @@ export type UnaryOp =
   | "abs"
   | "floor"
   | "ceil"
+  | "sqrt"
+  | "ln"
+  | "exp"
   | "lower"
   | "upper"
   | "trim"

@@ -1,10 +1,11 @@
 /**
- * The number functions `abs`, `floor` and `ceil` on one value, and `concat` of two string vectors: as on every SQL
- * engine (see `SqlDialect.wholeNumber`), a zero result is `0`, never `-0`.
+ * The number functions on one value (`abs`, `floor`, `ceil`, `sqrt`, `ln`, `exp`), `mod` and `round`, and `concat`
+ * of two string vectors: as on every SQL engine (see `SqlDialect.wholeNumber`), a zero result of `floor`, `ceil`,
+ * `sqrt` and `round` is `0`, never `-0`.
  */
 
-/** The number functions that keep a number a number of the same type (an int stays an int). */
-export type NumberFunction = "abs" | "floor" | "ceil";
+/** The number functions of one number, each of a value that is not null (NaN, a missing value). */
+export type NumberFunction = "abs" | "floor" | "ceil" | "sqrt" | "ln" | "exp";
 
 /**
  * Each function on a value that is not null (NaN): `Math.floor(-0.5)` is `-1`, `Math.ceil(-0.5)` is `-0`, made
@@ -14,11 +15,45 @@ export const NUMBER_FUNCTIONS: Readonly<Record<NumberFunction, (x: number) => nu
   abs: Math.abs,
   floor: (x) => Math.floor(x) + 0,
   ceil: (x) => Math.ceil(x) + 0,
+  // no real root or logarithm of a negative number (nor a logarithm of 0): NaN, a missing value
+  sqrt: (x) => (x >= 0 ? Math.sqrt(x) + 0 : Number.NaN),
+  ln: (x) => (x > 0 ? Math.log(x) : Number.NaN),
+  exp: Math.exp,
 };
 
 /** Whether a one-argument function is one of {@link NUMBER_FUNCTIONS}. */
 export function isNumberFunction(op: string): op is NumberFunction {
-  return op === "abs" || op === "floor" || op === "ceil";
+  return Object.hasOwn(NUMBER_FUNCTIONS, op);
+}
+
+/** The most digits `round` takes either side of the point: 10^15 and 10^-15 are the powers a double holds exactly enough. */
+export const MAX_ROUND_DIGITS = 15;
+
+/** 2^52: from it on every double is a whole number, so nothing is left to round (nor lost by the scaling). */
+const WHOLE_FROM = 2 ** 52;
+
+/**
+ * `x` rounded to `digits` decimal places (to tens, hundreds, ... for negative `digits`), halves away from zero,
+ * on the double `x × 10^digits` (or `x / 10^-digits`): the same IEEE operations on every engine, so the same double
+ * (`round(2.5)` is 3, `round(-2.5)` -3, `round(1.005, 2)` 1 because 1.005 × 100 is 100.49999999999999). A value
+ * whose scaled magnitude is 2^52 or more (an infinity too) has nothing to round and is returned as it is; a zero
+ * result is `0`.
+ * @example roundHalfAway(2.345, 1) // 2.3; roundHalfAway(1250, -2) // 1300
+ */
+export function roundHalfAway(x: number, digits: number): number {
+  const scale = 10 ** Math.abs(digits);
+  const y = digits >= 0 ? x * scale : x / scale;
+  const magnitude = Math.abs(y);
+  if (!(magnitude < WHOLE_FROM)) return x;
+  const whole = Math.floor(magnitude);
+  const rounded = magnitude - whole >= 0.5 ? whole + 1 : whole;
+  const signed = y < 0 ? -rounded : rounded;
+  return (digits >= 0 ? signed / scale : signed * scale) + 0;
+}
+
+/** `a % b` as JavaScript and SQL's `%` take it (the sign of `a`), null (NaN) when `b` is 0. */
+export function remainder(a: number, b: number): number {
+  return b === 0 ? Number.NaN : a % b;
 }
 
 /** `a[i] + b[i]` for strings: null where either is null (SQL's `||`). */

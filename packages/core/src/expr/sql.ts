@@ -46,10 +46,29 @@ function literalSql(value: LiteralValue, timestamp: boolean | undefined, d: SqlD
 }
 
 /** Arithmetic on doubles, as JavaScript's numbers are: SQL would add BIGINTs exactly (and overflow) or DECIMALs. */
-const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div"]);
+const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div", "mod"]);
 
 /** The number functions, rendered on DOUBLEs (as in process, and no BIGINT overflow: `abs` of -2^63). */
-const WHOLE_OR_ABS: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil"]);
+const WHOLE_OR_ABS: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
+
+/** 2^52 as a DOUBLE literal: from it on every double is whole, so `round` has nothing to round. */
+const WHOLE_FROM = "4503599627370496E0";
+
+/**
+ * `round(x, digits)` on the DOUBLE `x` as in process (`roundHalfAway`): the magnitude of `x × 10^digits` (or
+ * `x / 10^-digits`), its floor, one more when the rest is a half or more, the sign put back, scaled back, `+ 0.0`
+ * for a zero; `x` itself from 2^52 on. The same IEEE operations, so the same double, on every engine.
+ */
+function roundSql(x: string, digits: number, d: SqlDialect): string {
+  const scale = `1E${Math.abs(digits)}`;
+  const scaled = digits >= 0 ? `(${x} * ${scale})` : `(${x} / ${scale})`;
+  const magnitude = `abs(${scaled})`;
+  const whole = d.wholeNumber("floor", magnitude);
+  const rounded = `(CASE WHEN ${magnitude} - ${whole} >= 0.5E0 THEN ${whole} + 1E0 ELSE ${whole} END)`;
+  const signed = `(CASE WHEN ${scaled} < 0 THEN -${rounded} ELSE ${rounded} END)`;
+  const back = digits >= 0 ? `(${signed} / ${scale})` : `(${signed} * ${scale})`;
+  return `(CASE WHEN ${magnitude} < ${WHOLE_FROM} THEN ${back} + 0.0 ELSE ${x} END)`;
+}
 
 /**
  * An operand of arithmetic as a DOUBLE: cast, unless it is one already (arithmetic, `abs`, `floor`, `ceil`, a
@@ -63,7 +82,7 @@ function asDouble(node: ExprNode, r: Rendering, inArithmetic = false): string {
       ? arithmeticSql(node, r)
       : render(node, r);
   const double =
-    (node.kind === "binary" && ARITHMETIC.has(node.op)) ||
+    (node.kind === "binary" && (ARITHMETIC.has(node.op) || node.op === "round")) ||
     (node.kind === "unary" && WHOLE_OR_ABS.has(node.op)) ||
     (node.kind === "literal" && typeof node.value === "number" && !Number.isInteger(node.value));
   return double ? sql : `CAST(${sql} AS ${r.d.types.float})`;
@@ -88,12 +107,15 @@ interface Rendering {
   readonly types: Readonly<Record<string, CastType>>;
 }
 
-/** The one-argument functions that give numbers (not time stamps): a negation, `abs`, `floor`, `ceil`, a length, date parts. */
+/** The one-argument functions that give numbers (not time stamps): a negation, the number functions, a length, date parts. */
 const NUMBER_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
   "neg",
   "abs",
   "floor",
   "ceil",
+  "sqrt",
+  "ln",
+  "exp",
   "length",
   "year",
   "month",
@@ -115,7 +137,7 @@ function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>)
     case "literal":
       return typeof node.value === "number" && node.timestamp !== true;
     case "binary":
-      return ARITHMETIC.has(node.op);
+      return ARITHMETIC.has(node.op) || node.op === "round";
     case "unary":
       return NUMBER_FUNCTIONS.has(node.op);
     case "cast":
@@ -175,6 +197,11 @@ function arithmeticSql(node: Extract<ExprNode, { kind: "binary" }>, r: Rendering
   const left = asDouble(node.left, r, true);
   const right = asDouble(node.right, r, true);
   if (node.op === "div") return `(${left} / NULLIF(${right}, 0))`;
+  if (node.op === "mod") {
+    // JavaScript's `%` and SQL's on DOUBLEs agree (the sign of the left); of ints `+ 0.0` makes `-0.0` (`-4 % 2`) 0
+    const remainder = `(${left} % NULLIF(${right}, 0))`;
+    return givesInts(node, (name) => r.types[name]) ? `(${remainder} + 0.0)` : remainder;
+  }
   // a product of ints, computed on DOUBLEs, may be -0.0 (`0 * -3`): `+ 0.0` makes it 0, as an int holds it (a
   // sum or difference is -0.0 only of -0.0s, which neither an int column nor such a product gives)
   if (node.op === "mul" && givesInts(node, (name) => r.types[name])) {
@@ -198,6 +225,10 @@ function render(node: ExprNode, r: Rendering): string {
         const sql = arithmeticSql(node, r);
         return ints(node.left) && ints(node.right) ? sql : withoutNaN(sql);
       }
+      if (node.op === "round") {
+        const digits = node.right.kind === "literal" ? Number(node.right.value) : 0;
+        return roundSql(asDouble(node.left, r), digits, d);
+      }
       const left = render(node.left, r);
       const right = render(node.right, r);
       if (node.op === "contains") return d.contains(left, right);
@@ -208,6 +239,16 @@ function render(node: ExprNode, r: Rendering): string {
     }
     case "unary": {
       if (node.op === "abs") return `abs(${numberOperand(node.arg, r)})`;
+      // no real root or logarithm of a negative number (nor a logarithm of 0): null, as NaN is in process
+      if (node.op === "sqrt") {
+        const x = numberOperand(node.arg, r);
+        return `(CASE WHEN ${x} >= 0 THEN sqrt(${x}) + 0.0 END)`;
+      }
+      if (node.op === "ln") {
+        const x = numberOperand(node.arg, r);
+        return `(CASE WHEN ${x} > 0 THEN ln(${x}) END)`;
+      }
+      if (node.op === "exp") return `exp(${numberOperand(node.arg, r)})`;
       if (node.op === "floor" || node.op === "ceil")
         return d.wholeNumber(node.op, numberOperand(node.arg, r));
       const arg = render(node.arg, r);

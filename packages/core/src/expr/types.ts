@@ -39,8 +39,8 @@ function oneOf(types: readonly ColumnType[], nullable: boolean): ColumnType {
 const mayBeInfinite = (type: ColumnType): boolean => type.type === "float";
 
 function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType {
-  const nullable =
-    left.nullable || right.nullable || op === "div" || mayBeInfinite(left) || mayBeInfinite(right);
+  const byZero = op === "div" || op === "mod";
+  const nullable = left.nullable || right.nullable || byZero || mayBeInfinite(left) || mayBeInfinite(right);
   if (left.type === "unknown" || right.type === "unknown") return UNKNOWN;
   if (op !== "div" && left.type === "int" && right.type === "int") return of("int", nullable);
   return of("float", nullable);
@@ -49,8 +49,9 @@ function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType
 /**
  * The column type an expression computes on a table with `schema`: comparisons, boolean logic and null
  * tests are `boolean`, date parts `int`, `truncate` a `timestamp`, string functions and `concat` `string` (`length`
- * `int`), arithmetic `int` on two ints (`div` always `float`), `neg`, `abs`, `floor` and `ceil` `int` of an int
- * (else `float`), a cast its target; `unknown` where the
+ * `int`), arithmetic `int` on two ints (`div` always `float`; `mod` nullable, null by zero), `neg`, `abs`, `floor`,
+ * `ceil` and `round` `int` of an int (else `float`), `sqrt`, `ln` and `exp` `float` (the first two nullable: null
+ * for a negative number), a cast its target; `unknown` where the
  * inputs' types are unknown. Nullable when an input may be null (and for a division, which is null by zero, and
  * arithmetic on a float, which may be an infinity: `Infinity - Infinity` is NaN, a null).
  * @example expressionType(gt(col("fare"), 10), { fare: { type: "float", nullable: false } }) // boolean, not nullable
@@ -64,9 +65,16 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
     case "binary": {
       const left = expressionType(node.left, schema);
       const right = expressionType(node.right, schema);
-      if (node.op === "add" || node.op === "sub" || node.op === "mul" || node.op === "div") {
+      if (
+        node.op === "add" ||
+        node.op === "sub" ||
+        node.op === "mul" ||
+        node.op === "div" ||
+        node.op === "mod"
+      ) {
         return arithmetic(node.op, left, right);
       }
+      if (node.op === "round") return of(left.type === "int" ? "int" : "float", left.nullable);
       if (node.op === "concat") return of("string", left.nullable || right.nullable);
       return of("boolean", left.nullable || right.nullable);
     }
@@ -83,6 +91,12 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
         case "floor":
         case "ceil":
           return arg.type === "int" ? of("int", arg.nullable) : of("float", arg.nullable);
+        case "sqrt":
+        case "ln":
+          // null for a negative number (and `ln` of 0)
+          return of("float", true);
+        case "exp":
+          return of("float", arg.nullable);
         case "lower":
         case "upper":
         case "trim":

@@ -47,14 +47,14 @@ export function castCheck(
   return test === undefined ? undefined : { where, cast, value, from, ...test };
 }
 
-const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div"]);
+const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div", "mod", "round"]);
 /** The number functions, whose SQL is a DOUBLE whatever their operand (`toSql` renders them on doubles). */
-const ON_DOUBLES: ReadonlySet<string> = new Set(["abs", "floor", "ceil"]);
+const ON_DOUBLES: ReadonlySet<string> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
 
 /**
  * The type of an operand's SQL where a cast of it can fail: `string` for an expression giving strings in process,
  * `float` for one whose SQL is a DOUBLE (a float column, arithmetic, which is on doubles, a negation or cast to
- * float of one, `abs`, `floor` or `ceil` of anything), `unknown` for one of columns of unknown type only (its kind
+ * float of one, `round`, and `abs`, `floor`, `ceil`, `sqrt`, `ln` or `exp` of anything), `unknown` for one of columns of unknown type only (its kind
  * is null on the known types: a text or a DOUBLE at run time), `number` for a `coalesce` or `case` giving numbers
  * (a BIGINT or a DOUBLE), or a negation of either; undefined for any other (an int column's BIGINT always fits an
  * `int`; a null literal never fails).

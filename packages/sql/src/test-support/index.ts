@@ -11,6 +11,7 @@ export { expectParity, expectSameFailure, inProcessMessage, type ParityEngine } 
 export { describeFloatSumParity } from "./float-sum-suite";
 export { describeFloatTextParity, type FloatTextRange } from "./float-text-suite";
 export { describeJoinValidateParity } from "./join-validate-suite";
+export { describeMathFunctionsParity } from "./math-functions-suite";
 export { describeMeasureCastErrors } from "./measure-cast-suite";
 export { describeMissingOrderParity } from "./missing-order-suite";
 export { describeNaNCastParity } from "./nan-cast-suite";

@@ -1,0 +1,216 @@
+/** The parity of `round`, `mod`, `sqrt` (bit for bit, `-0` included), `ln` and `exp` (to the last places). */
+import {
+  add,
+  cast,
+  col,
+  div,
+  type ExprNode,
+  exp,
+  gt,
+  ln,
+  mod,
+  pipe,
+  round,
+  schemaOf,
+  sqrt,
+  typedTable,
+} from "@tablepipe/core";
+import { derive, filter } from "@tablepipe/transforms";
+import type { ColumnTable } from "arquero";
+import * as aq from "arquero";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { expectParity, type ParityEngine } from "./expect-parity";
+import { STAMPS } from "./random-tables";
+
+/** The column types the engine loads the tables with. */
+const TYPES = { x: "float", y: "float", i: "int", j: "int", at: "timestamp" } as const;
+
+const INF = Number.POSITIVE_INFINITY;
+
+/** Floats at the edges: halves, -0, values just below a half, past 2^52, tiny, huge, infinite. */
+const EDGE_FLOATS: readonly (number | null)[] = [
+  2.5,
+  -2.5,
+  0.5,
+  -0.5,
+  -0,
+  0,
+  null,
+  1.005,
+  2.675,
+  -1.005,
+  0.49999999999999994,
+  1234.5678,
+  -0.3,
+  7,
+  -7.25,
+  2 ** 52 - 0.5,
+  2 ** 53 + 2,
+  1e-300,
+  1e300,
+  -1e300,
+  INF,
+  -INF,
+];
+
+/** Divisors and second operands: signs, zeros, fractions, an infinity. */
+const EDGE_DIVISORS: readonly (number | null)[] = [3, -3, 0.5, -0, 0, null, 2, INF, 1e-300, 7.5, -2];
+
+/** Ints at the edges: signs, 0, a multiple of the divisors, the largest safe ints. */
+const EDGE_INTS: readonly (number | null)[] = [-7, 0, 5, null, 6, -4, 1250, 2 ** 53 - 1, -(2 ** 53 - 1)];
+
+/** A typed table: floats `x`, `y`; ints `i`, `j`; time stamps `at`, one row per `x`. */
+function numbers(
+  x: readonly (number | null)[],
+  y: readonly (number | null)[],
+  ints: readonly (number | null)[],
+): ColumnTable {
+  const at = (k: number) => (k % 5 === 4 ? null : (STAMPS[k % STAMPS.length] as number));
+  const nth = <T>(values: readonly T[], k: number, shift = 0): T | null =>
+    values.length === 0 ? null : (values[(k + shift) % values.length] ?? null);
+  return typedTable(
+    aq.table({
+      x: [...x],
+      y: x.map((_, k) => nth(y, k)),
+      i: x.map((_, k) => nth(ints, k)),
+      j: x.map((_, k) => nth(ints, k, 3)),
+      at: x.map((_, k) => at(k)),
+    }),
+    {
+      x: { type: "float", nullable: true },
+      y: { type: "float", nullable: true },
+      i: { type: "int", nullable: true },
+      j: { type: "int", nullable: true },
+      at: { type: "timestamp", nullable: true },
+    },
+  );
+}
+
+/** A column's cells as compared bit for bit: a missing value (null, undefined, NaN) is null; `-0` stays `-0`. */
+function cells(table: ColumnTable, name: string): unknown[] {
+  return Array.from(table.array(name) as ArrayLike<unknown>, (v) =>
+    v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? null : v,
+  );
+}
+
+/** Whether two columns' cells are the same values, `-0` told from `0`. */
+const sameBits = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((v, k) => Object.is(v, b[k]));
+
+/** The columns compared bit for bit: every round, mod and sqrt of the table's columns, and compositions. */
+function exact(): Record<string, ExprNode> {
+  return {
+    round_x: round(col("x")),
+    round_x2: round(col("x"), 2),
+    round_x_1: round(col("x"), 1),
+    round_x_neg2: round(col("x"), -2),
+    round_i_neg1: round(col("i"), -1),
+    round_i: round(col("i"), 3),
+    round_at: round(col("at"), -5),
+    round_ratio: round(div(col("x"), col("y")), 4),
+    mod_xy: mod(col("x"), col("y")),
+    mod_ij: mod(col("i"), col("j")),
+    mod_i3: mod(col("i"), 3),
+    mod_x_half: mod(col("x"), 0.5),
+    mod_at: mod(col("at"), 3_600_000),
+    sqrt_x: sqrt(col("x")),
+    sqrt_i: sqrt(col("i")),
+    sqrt_sum: sqrt(add(col("x"), col("y"))),
+  };
+}
+
+/** The columns an engine's math library computes: equal to the last places (the parity check's tolerance). */
+function approximate(): Record<string, ExprNode> {
+  return { ln_x: ln(col("x")), ln_i: ln(col("i")), exp_x: exp(col("x")), exp_ln: exp(ln(col("y"))) };
+}
+
+/**
+ * `round`, `mod` and `sqrt` for one SQL engine, equal to the in-process run bit for bit (halves away from zero on
+ * the scaled double, `mod` with the sign of the left and null by zero, no root of a negative number), and `ln`
+ * and `exp` equal to the last places; each as in process declares its type.
+ */
+export function describeMathFunctionsParity(engine: ParityEngine, enabled = true): void {
+  async function onEngine(columns: Record<string, ExprNode>, table: ColumnTable): Promise<ColumnTable> {
+    const p = pipe(table).transform(derive, { columns });
+    const reference = p.run().table;
+    const result = await expectParity(p, engine, TYPES);
+    expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
+    for (const name of Object.keys(columns)) {
+      if (name.startsWith("ln_") || name.startsWith("exp_")) continue;
+      const own = cells(result.table, name);
+      expect(
+        sameBits(own, cells(reference, name)),
+        `${name}: ${own.map(String)} vs ${cells(reference, name).map(String)}`,
+      ).toBe(true);
+    }
+    return result.table;
+  }
+
+  describe.runIf(enabled)(
+    `round, mod, sqrt, ln and exp on ${engine.name}, as in process`,
+    { timeout: engine.timeoutMs ?? 30_000 },
+    () => {
+      it("on edge values: halves, values just below a half, -0, past 2^52, tiny, huge, infinite, zero divisors", async () => {
+        const table = await onEngine(
+          { ...exact(), ...approximate() },
+          numbers(EDGE_FLOATS, EDGE_DIVISORS, EDGE_INTS),
+        );
+        expect(cells(table, "round_x").slice(0, 6)).toEqual([3, -3, 1, -1, 0, 0]);
+        expect(cells(table, "round_x2").slice(7, 10)).toEqual([1, 2.68, -1]); // 1.005 × 100 is 100.49999999999999, 2.675 × 100 is 267.5
+        expect(cells(table, "round_x_neg2")[11]).toBe(1200);
+        // by -0 and by 0: null; a float's remainder keeps the sign of the left, -0 too
+        expect(cells(table, "mod_xy").slice(0, 5)).toEqual([2.5, -2.5, 0, null, null]);
+        expect(Object.is(cells(table, "mod_x_half")[3], -0)).toBe(true);
+        expect(cells(table, "sqrt_x").slice(0, 4)).toEqual([Math.sqrt(2.5), null, Math.sqrt(0.5), null]);
+        expect(cells(table, "ln_x")[5]).toBeNull();
+      });
+
+      it("types an int's round and mod as ints, the rest as floats, as in process declares them", async () => {
+        const p = pipe(numbers([1.5, -0.5, null], [2], [7, -3])).transform(derive, {
+          columns: { ...exact(), ...approximate() },
+        });
+        const { table } = await expectParity(p, engine, TYPES); // the same schema as in process
+        const schema = schemaOf(table);
+        for (const name of ["round_i", "round_i_neg1", "mod_ij", "mod_i3"])
+          expect(schema[name]?.type).toBe("int");
+        for (const name of ["round_x2", "mod_xy", "sqrt_i", "ln_i", "exp_x"])
+          expect(schema[name]?.type).toBe("float");
+      });
+
+      it("in a filter, and cast to a string as JavaScript writes the number", async () => {
+        const table = numbers([2.345, -0.5, 10.25, null, 7], [3], [4, 9]);
+        const kept = pipe(table).transform(filter, { where: gt(round(col("x"), 1), mod(col("i"), 5)) });
+        await expectParity(kept, engine, TYPES);
+        await onEngine(
+          { text: cast(round(col("x"), 1), "string"), rest: cast(mod(col("i"), 3), "string") },
+          table,
+        );
+      });
+
+      it("on random doubles and ints (nulls, -0, subnormals, infinities)", async () => {
+        const double = fc.oneof(
+          fc.double({ noNaN: true }),
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.integer({ min: -100_000, max: 100_000 }).map((k) => k / 1000),
+          fc.constantFrom(-0, 0.5, -2.5, null),
+        );
+        const int = fc.oneof(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.integer({ min: -9, max: 9 }));
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.tuple(double, double, fc.option(int)), { minLength: 1, maxLength: 30 }),
+            async (rows) => {
+              const table = numbers(
+                rows.map(([x]) => x),
+                rows.map(([, y]) => y),
+                rows.map(([, , i]) => i),
+              );
+              await onEngine({ ...exact(), ...approximate() }, table);
+            },
+          ),
+          { numRuns: engine.runs },
+        );
+      });
+    },
+  );
+}
