@@ -40,6 +40,7 @@ export { window } from "./window";
 export type { RollingFrame, WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
 export {
   cumulativeSum,
+  fillForward,
   lag,
   lead,
   rank,

@@ -18,6 +18,7 @@ export type WindowFn =
   | "lag"
   | "lead"
   | "cumulativeSum"
+  | "fillForward"
   | "rollingSum"
   | "rollingMean"
   | "rollingMin"
@@ -29,7 +30,7 @@ type RollingFn = "rollingSum" | "rollingMean" | "rollingMin" | "rollingMax";
 /** A window function: what a column of `window` computes over its partition's rows, in their order. */
 export interface WindowFunctionNode {
   readonly fn: WindowFn;
-  /** The expression `lag`, `lead` and `cumulativeSum` read (none for `rowNumber` and `rank`). */
+  /** The expression `lag`, `lead`, `cumulativeSum`, `fillForward` and the rolling functions read (none for `rowNumber` and `rank`). */
   readonly of?: ExprNode;
   /** How many rows back (`lag`) or ahead (`lead`): a whole number from 0 to 2^31 - 1. */
   readonly offset?: number;
@@ -173,6 +174,16 @@ export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf
 }
 
 /**
+ * The last value of an expression that is not null over the partition's rows up to this one, in order (pandas'
+ * `ffill`, SQL's `LAST_VALUE(x IGNORE NULLS) OVER (... ROWS UNBOUNDED PRECEDING)`): a missing value is filled
+ * with the one before it; null until a value is seen. Of any type, kept.
+ * @example window(readings, { partitionBy: ["sensor"], orderBy: ["at"], columns: { level: fillForward(col("level")) } })
+ */
+export function fillForward<A extends ExprInput>(of: A): WindowFunction<RefsOf<A>> {
+  return { fn: "fillForward", of: toExpr(of) };
+}
+
+/**
  * The sum of a numeric expression over a rolling frame: the row and the `rows - 1` rows before it in the
  * partition's order (fewer at the partition's start), or with `{ range }` the rows whose one `orderBy` column
  * lies within `range` before the row's value (its peers included: SQL's `RANGE` frame); nulls skipped; null
@@ -232,7 +243,8 @@ function isWindowFunction(value: unknown): boolean {
   if (!isExprNode(of)) return false;
   if (SHIFTS.has(fn)) return rows === undefined && range === undefined;
   if (ROLLING.has(fn)) return offset === undefined && (rows === undefined) !== (range === undefined);
-  return fn === "cumulativeSum" && offset === undefined && rows === undefined && range === undefined;
+  const running = fn === "cumulativeSum" || fn === "fillForward";
+  return running && offset === undefined && rows === undefined && range === undefined;
 }
 
 /** A zod schema for a window function param; a `lag`/`lead` offset out of range is named as `<param>.offset`. */
@@ -240,7 +252,7 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
+        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), fillForward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
     })
     .superRefine((value, ctx) => {
       if (ROLLING.has(value.fn)) {

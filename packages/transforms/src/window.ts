@@ -16,6 +16,7 @@ import {
   type ExpressionInput,
   evaluateExpression,
   markBuiltIn,
+  NULL_BOOL,
   sameValue,
   type Vector,
   vectorToColumn,
@@ -47,7 +48,8 @@ export interface WindowColumns extends StaticContract {
 
 /**
  * The type of a window column: row numbers and ranks are ints, lag/lead the input's (nullable: null past the
- * partition's edge), sums numbers (an int's an int), means floats, a rolling min/max the input's. A sum or mean
+ * partition's edge), `fillForward` the input's (nullable where the input is: null until a value is seen), sums
+ * numbers (an int's an int), means floats, a rolling min/max the input's. A sum or mean
  * is nullable when its input is (null until a value is seen, or over a frame of nulls) or is a float (+Infinity
  * and -Infinity give NaN, a missing value); of ints or time stamps, finite values, it never is NaN. A rolling
  * min/max is nullable when its input is (its frame always holds the row itself).
@@ -60,7 +62,7 @@ function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
     const type = of.type === "int" && f.fn !== "rollingMean" ? "int" : "float";
     return { type, nullable: of.nullable || of.type === "float" };
   }
-  return { type: of.type, nullable: rollingExtreme(f) ? of.nullable : true };
+  return { type: of.type, nullable: rollingExtreme(f) || f.fn === "fillForward" ? of.nullable : true };
 }
 
 interface Ordered {
@@ -83,6 +85,20 @@ function gatherVector(v: Vector, from: Int32Array): Vector {
       return { kind: "boolean", values: Uint8Array.from(from, (p) => (p < 0 ? 2 : v.values[p]!)) };
     case "string":
       return { kind: "string", values: Array.from(from, (p) => (p < 0 ? null : v.values[p]!)) };
+  }
+}
+
+/** Whether position `p` of a vector holds a value (not null, nor NaN, the missing number). */
+function presentIn(v: Vector): (p: number) => boolean {
+  switch (v.kind) {
+    case "null":
+      return () => false;
+    case "number":
+      return (p) => !Number.isNaN(v.values[p]!);
+    case "boolean":
+      return (p) => v.values[p] !== NULL_BOOL;
+    case "string":
+      return (p) => v.values[p] !== null && v.values[p] !== undefined;
   }
 }
 
@@ -135,6 +151,19 @@ function windowColumn(
   const { sorted, start } = ordered;
   const n = sorted.length;
   const out = new Float64Array(n);
+  if (fn.fn === "fillForward") {
+    // each row takes the value of the last row up to it whose value is not missing (-1: none yet)
+    const from = new Int32Array(n);
+    const present = presentIn(value!);
+    for (let g = 0; g + 1 < start.length; ++g) {
+      let last = -1;
+      for (let k = start[g]!; k < start[g + 1]!; ++k) {
+        if (present(sorted[k]!)) last = sorted[k]!;
+        from[sorted[k]!] = last;
+      }
+    }
+    return vectorToColumn(gatherVector(value!, from), n);
+  }
   if (fn.fn === "lag" || fn.fn === "lead") {
     const from = new Int32Array(n);
     const shift = fn.fn === "lag" ? -(fn.offset ?? 1) : (fn.offset ?? 1);
@@ -191,14 +220,15 @@ function windowColumn(
 /**
  * Add columns computed over each row's partition in an order: SQL's window functions
  * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `lag(expr, n)`, `lead(expr, n)`,
- * `cumulativeSum(expr)`, and `rollingSum(expr, rows)`, `rollingMean(expr, rows)`, `rollingMin(expr, rows)` and
- * `rollingMax(expr, rows)` over the row and the `rows - 1` rows before it.
+ * `cumulativeSum(expr)`, `fillForward(expr)`, and `rollingSum(expr, frame)`, `rollingMean(expr, frame)`,
+ * `rollingMin(expr, frame)` and `rollingMax(expr, frame)` over the row and the `rows - 1` rows before it (a frame of
+ * `rows`), or the rows whose one orderBy value lies within `range` before the row's (a frame of `{ range }`).
  *
  * - Partitions: equal values in every `partitionBy` column; missing values (null, undefined, NaN) form one
  *   partition, as in SQL; no `partitionBy` means one partition.
  * - Order: each `orderBy` column ascending (missing values first), or descending when listed in `descending`
  *   (the exact reverse: missing values last), as in `sortRows`. Ties are broken by every other column
- *   ascending, so `rowNumber`, `lag`, `lead` and the sums never depend on the input's order; `rank`
+ *   ascending, so `rowNumber`, `lag`, `lead`, `fillForward` and the sums never depend on the input's order; `rank`
  *   gives rows equal in every `orderBy` column the same rank.
  * - Output: every row, in input order, with the new columns (each computed from the input's columns).
  *
@@ -216,7 +246,7 @@ export const window = withStaticContract<WindowColumns>()(
   defineTransform({
     name: "window",
     description:
-      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, running and rolling sums, rolling min and max).",
+      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, fill forward, running and rolling sums, rolling min and max).",
     columns: { partitionBy: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
     params: z.object({
       columns: z

@@ -17,6 +17,7 @@ interface WindowFunctionShape {
     | "lag"
     | "lead"
     | "cumulativeSum"
+    | "fillForward"
     | "rollingSum"
     | "rollingMean"
     | "rollingMin"
@@ -75,6 +76,11 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
     case "lag":
     case "lead":
       return `${fn.fn}(${of}, ${fn.offset ?? 1}) OVER (${ordered})`;
+    case "fillForward": {
+      // the last value that is not null up to the row: DuckDB's IGNORE NULLS, Spark's second argument
+      const last = c.dialect === "duckdb" ? `last_value(${of} IGNORE NULLS)` : `last_value(${of}, true)`;
+      return `${last} OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+    }
     case "cumulativeSum": {
       const over = ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
       return fn.of === undefined ? `sum(${of})${over}` : sumSql(fn.of, c, types, over);

@@ -5,6 +5,7 @@ import {
   cumulativeSum,
   dropDuplicates,
   dropMissing,
+  fillForward,
   fillNull,
   filter,
   lag,
@@ -166,7 +167,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         );
       });
 
-      it("window: rowNumber, rank, lag, lead, cumulativeSum, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
+      it("window: rowNumber, rank, lag, lead, cumulativeSum, fillForward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
         const offset = fc.integer({ min: 0, max: 2 });
         await fc.assert(
           fc.asyncProperty(
@@ -197,6 +198,10 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
                     low: rollingMin(col("amount"), k + 1),
                     high_id: rollingMax(col("id"), k + 2),
                     latest: rollingMax(col("at"), k + 2),
+                    known_status: fillForward(col("status")),
+                    known_amount: fillForward(col("amount")),
+                    known_paid: fillForward(col("paid")),
+                    known_at: fillForward(col("at")),
                   },
                 }),
               );
