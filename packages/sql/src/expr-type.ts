@@ -39,6 +39,8 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
     case "substring":
       return "string";
     case "coalesce":
+    case "greatest":
+    case "least":
     case "case":
       return pickedType(pickedValues(expr), types);
     default:

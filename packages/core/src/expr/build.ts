@@ -295,6 +295,25 @@ export function coalesce<const A extends readonly ExprInput[]>(...args: A): Expr
   return { kind: "coalesce", args: args.map(toExpr) };
 }
 
+/**
+ * The largest of the values, nulls skipped (null when all are); of one kind, as `coalesce` (ints with floats make a
+ * float; strings compare by UTF-16 code unit, as `gt` does); a float's zero is `0`. SQL's `GREATEST`.
+ * @example greatest(col("fare_amount"), 2.5) // a floor of 2.5 under every fare
+ */
+export function greatest<const A extends readonly [ExprInput, ...ExprInput[]]>(
+  ...args: A
+): Expr<RefsOfAll<A>> {
+  return { kind: "greatest", args: args.map(toExpr) };
+}
+
+/**
+ * The smallest of the values, nulls skipped (null when all are); as {@link greatest}. SQL's `LEAST`.
+ * @example least(greatest(col("score"), 0), 100) // the score clipped to 0..100
+ */
+export function least<const A extends readonly [ExprInput, ...ExprInput[]]>(...args: A): Expr<RefsOfAll<A>> {
+  return { kind: "least", args: args.map(toExpr) };
+}
+
 /** One `WHEN condition THEN result` branch of {@link caseWhen}: `[condition, result]`. */
 export type CaseBranch = readonly [when: ExprInput, result: ExprInput];
 

@@ -357,6 +357,32 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     return first.vector.kind;
   };
 
+  /**
+   * For each row, which of `parts` (of `kind`) holds the largest value (`greatest`) or the smallest, nulls skipped,
+   * the first of equal ones; -1 where every part is null. Strings compare by UTF-16 code unit, as `gt` does.
+   */
+  const extremes = (kind: ValueKind, parts: readonly Vector[], greatest: boolean): Int32Array => {
+    const pick = new Int32Array(n).fill(-1);
+    if (kind === "null") return pick;
+    const sources: readonly ArrayLike<number | string | null>[] =
+      kind === "number" ? parts.map(numbers) : kind === "boolean" ? parts.map(bools) : parts.map(strings);
+    const beats = greatest
+      ? (x: number | string, y: number | string) => x > y
+      : (x: number | string, y: number | string) => x < y;
+    for (let i = 0; i < n; ++i) {
+      let best: number | string | undefined;
+      for (let k = 0; k < parts.length; ++k) {
+        if (isNullAt(parts[k]!, i)) continue;
+        const value = sources[k]![i] as number | string;
+        if (best === undefined || beats(value, best)) {
+          best = value;
+          pick[i] = k;
+        }
+      }
+    }
+    return pick;
+  };
+
   /** Row `i` of the result takes row `i` of `parts[pick[i]]` (-1: null). */
   const choose = (
     kind: ValueKind,
@@ -479,6 +505,17 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           }
         }
         return choose(kind, vectors, pick, stamps);
+      }
+      case "greatest":
+      case "least": {
+        const parts = at.args.map((node) => ({ node, vector: evaluate(node) }));
+        const kind = unify(at, parts);
+        const stamps = sameStamps(at, parts);
+        const vectors = parts.map((p) => p.vector);
+        const pick = extremes(kind, vectors, at.kind === "greatest");
+        const chosen = choose(kind, vectors, pick, stamps);
+        // a float's -0 and 0 are one value: which an engine keeps is not defined, so a zero is `0` on every one
+        return chosen.kind === "number" ? { ...chosen, values: chosen.values.map((x) => x + 0) } : chosen;
       }
       case "case": {
         const whens = at.branches.map((b) => {

@@ -40,7 +40,9 @@ export function formatExpr(node: ExprNode): string {
     case "in":
       return `isIn(${formatExpr(node.arg)}, [${node.values.map(literal).join(", ")}])`;
     case "coalesce":
-      return `coalesce(${node.args.map(formatExpr).join(", ")})`;
+    case "greatest":
+    case "least":
+      return `${node.kind}(${node.args.map(formatExpr).join(", ")})`;
     case "case": {
       const branches = node.branches.map((b) => `[${formatExpr(b.when)}, ${formatExpr(b.result)}]`);
       return `caseWhen([${branches.join(", ")}], ${formatExpr(node.otherwise)})`;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { col, exp, ln, lower, mod, round, sqrt, timestamp } from "./build";
+import { col, exp, greatest, least, ln, lower, mod, round, sqrt, timestamp } from "./build";
 import { ExpressionError } from "./errors";
 import { evaluateExpression } from "./evaluate";
 import { expressionKind } from "./expression-kind";
@@ -148,5 +148,49 @@ describe("mod, sqrt, ln and exp in process", () => {
     const hour = run(mod(col("at"), 3_600_000), { at: [Date.UTC(2024, 0, 1, 9, 30)] });
     expect(hour).toEqual([30 * 60_000]);
     expect(expressionKind(mod(timestamp("2024-01-01 09:30:00"), 60_000), {}, "derive")).toBe("number");
+  });
+});
+
+describe("greatest and least in process", () => {
+  it("pick the largest and smallest value of each row, nulls skipped, null when all are; a zero is 0", () => {
+    const a = [1, null, -0, 5, null, Number.NaN];
+    const b = [3, 2, 0, -5, null, 4];
+    expect(run(greatest(col("a"), col("b")), { a, b })).toEqual([3, 2, 0, 5, null, 4]);
+    expect(signed(run(least(col("a"), col("b"), 0), { a, b }))).toEqual(["0", "0", "0", "-5", "0", "0"]);
+    expect(run(greatest(col("s"), col("t")), { s: ["b", null, "B"], t: ["a", "x", "a"] })).toEqual([
+      "b",
+      "x",
+      "a",
+    ]);
+    expect(run(least(col("p"), col("q")), { p: [true, null, true], q: [false, true, null] })).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it("are typed as coalesce is: ints with floats a float, nullable only when every value is", () => {
+    const schema = {
+      i: { type: "int", nullable: false },
+      j: { type: "int", nullable: true },
+      x: { type: "float", nullable: true },
+    } as const;
+    expect(expressionType(greatest(col("i"), col("j")), schema)).toEqual({ type: "int", nullable: false });
+    expect(expressionType(least(col("j"), col("x")), schema)).toEqual({ type: "float", nullable: true });
+    expect(formatExpr(greatest(col("i"), 0))).toBe('greatest(col("i"), 0)');
+    expect(isExprNode(JSON.parse(JSON.stringify(least(col("i"), col("x")))))).toBe(true);
+    expect(isExprNode({ kind: "greatest", args: [] })).toBe(false);
+  });
+
+  it("refuse values of two kinds, a time stamp with a number too, naming the call", () => {
+    expect(() =>
+      expressionKind(greatest(col("n"), col("s")), { n: "number", s: "string" }, "derive"),
+    ).toThrow(ExpressionError);
+    expect(() => expressionKind(least(col("at"), 5), { at: "stamp" }, "derive")).toThrow(
+      /least\(col\("at"\), 5\)/,
+    );
+    expect(
+      expressionKind(least(col("at"), timestamp("2024-01-01 00:00:00")), { at: "stamp" }, "derive"),
+    ).toBe("number");
   });
 });

@@ -79,6 +79,7 @@ export type ExprNode =
   | { readonly kind: "substring"; readonly arg: ExprNode; readonly start: number; readonly length?: number }
   | { readonly kind: "in"; readonly arg: ExprNode; readonly values: readonly LiteralValue[] }
   | { readonly kind: "coalesce"; readonly args: readonly ExprNode[] }
+  | { readonly kind: "greatest" | "least"; readonly args: readonly ExprNode[] }
   | {
       readonly kind: "case";
       readonly branches: readonly { readonly when: ExprNode; readonly result: ExprNode }[];

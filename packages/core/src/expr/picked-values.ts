@@ -1,14 +1,14 @@
 import type { ExprNode } from "./nodes";
 
-/** A `coalesce` or a `case`: an expression that gives one of several values. */
-export type PickingNode = Extract<ExprNode, { kind: "coalesce" | "case" }>;
+/** A `coalesce`, `greatest`, `least` or a `case`: an expression that gives one of several values. */
+export type PickingNode = Extract<ExprNode, { kind: "coalesce" | "greatest" | "least" | "case" }>;
 
 /**
  * The values a `coalesce` or `case` gives one of: its arguments, or its branches' results and its `otherwise`.
  * @example pickedValues(coalesce(col("a"), 0)) // [col("a"), lit(0)]
  */
 export function pickedValues(node: PickingNode): readonly ExprNode[] {
-  return node.kind === "coalesce" ? node.args : [...node.branches.map((b) => b.result), node.otherwise];
+  return node.kind === "case" ? [...node.branches.map((b) => b.result), node.otherwise] : node.args;
 }
 
 /**

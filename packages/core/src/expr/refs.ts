@@ -23,6 +23,8 @@ export function exprColumns(node: ExprNode): string[] {
         visit(n.arg);
         return;
       case "coalesce":
+      case "greatest":
+      case "least":
         n.args.forEach(visit);
         return;
       case "case":

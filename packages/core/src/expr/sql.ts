@@ -143,6 +143,8 @@ function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>)
     case "cast":
       return node.to === "int" || node.to === "float";
     case "coalesce":
+    case "greatest":
+    case "least":
     case "case":
       return everyPickedValue(node, (value) => givesNumbers(value, types));
     default:
@@ -162,6 +164,8 @@ function mayGiveUnknownNumbers(node: ExprNode, types: Readonly<Record<string, Ca
     case "unary":
       return node.op === "neg" && mayGiveUnknownNumbers(node.arg, types);
     case "coalesce":
+    case "greatest":
+    case "least":
     case "case":
       return (
         everyPickedValue(
@@ -284,6 +288,13 @@ function render(node: ExprNode, r: Rendering): string {
     }
     case "coalesce":
       return node.args.length === 0 ? "NULL" : `COALESCE(${node.args.map((a) => render(a, r)).join(", ")})`;
+    case "greatest":
+    case "least": {
+      // nulls skipped on both engines, as in process; a float's zero `0` (which of -0 and 0 wins is undefined)
+      const extreme = `${node.kind}(${node.args.map((a) => render(a, r)).join(", ")})`;
+      const floats = givesNumbers(node, r.types) && !givesInts(node, (name) => r.types[name]);
+      return floats ? `(${extreme} + 0.0)` : extreme;
+    }
     case "case": {
       if (node.branches.length === 0) return render(node.otherwise, r);
       const branches = node.branches.map((b) => `WHEN ${render(b.when, r)} THEN ${render(b.result, r)}`);

@@ -35,6 +35,8 @@ export function givesStamps(node: ExprNode, typeOf: (column: string) => LogicalT
     case "cast":
       return node.to === "timestamp";
     case "coalesce":
+    case "greatest":
+    case "least":
     case "case":
       return everyPickedValue(node, (value) => givesStamps(value, typeOf));
     default:
@@ -56,6 +58,8 @@ export function castsToText(node: ExprNode): boolean {
     case "in":
       return castsToText(node.arg);
     case "coalesce":
+    case "greatest":
+    case "least":
       return node.args.some(castsToText);
     case "case":
       return (

@@ -112,6 +112,8 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
       return of("string", expressionType(node.arg, schema).nullable);
     case "in":
       return of("boolean", expressionType(node.arg, schema).nullable);
+    case "greatest":
+    case "least":
     case "coalesce": {
       const types = node.args.map((arg) => expressionType(arg, schema));
       return oneOf(

@@ -100,6 +100,9 @@ export function isExprNode(value: unknown): value is ExprNode {
       return isExprNode(v.arg) && Array.isArray(v.values) && v.values.every(isLiteral);
     case "coalesce":
       return Array.isArray(v.args) && v.args.every(isExprNode);
+    case "greatest":
+    case "least":
+      return Array.isArray(v.args) && v.args.length > 0 && v.args.every(isExprNode);
     case "case":
       return (
         Array.isArray(v.branches) &&

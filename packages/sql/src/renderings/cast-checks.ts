@@ -72,7 +72,8 @@ function operandType(expr: ExprNode, types: KnownTypes): CheckedType | undefined
     const negated = operandType(expr.arg, types);
     return negated === "string" ? undefined : negated;
   }
-  if (kind === "number" && (expr.kind === "coalesce" || expr.kind === "case")) return "number";
+  const picks = expr.kind === "coalesce" || expr.kind === "greatest" || expr.kind === "least";
+  if (kind === "number" && (picks || expr.kind === "case")) return "number";
   return kind === "null" && expr.kind !== "literal" ? "unknown" : undefined;
 }
 
@@ -91,6 +92,8 @@ function castsOf(expr: ExprNode): Extract<ExprNode, { kind: "cast" }>[] {
     case "in":
       return castsOf(expr.arg);
     case "coalesce":
+    case "greatest":
+    case "least":
       return expr.args.flatMap(castsOf);
     case "case":
       return [

@@ -1,4 +1,7 @@
-/** The parity of `round`, `mod`, `sqrt` (bit for bit, `-0` included), `ln` and `exp` (to the last places). */
+/**
+ * The parity of `round`, `mod`, `sqrt`, `greatest` and `least` (bit for bit, `-0` included), `ln` and `exp` (to the
+ * last places).
+ */
 import {
   add,
   cast,
@@ -6,13 +9,16 @@ import {
   div,
   type ExprNode,
   exp,
+  greatest,
   gt,
+  least,
   ln,
   mod,
   pipe,
   round,
   schemaOf,
   sqrt,
+  timestamp,
   typedTable,
 } from "@tablepipe/core";
 import { derive, filter } from "@tablepipe/transforms";
@@ -117,6 +123,11 @@ function exact(): Record<string, ExprNode> {
     sqrt_x: sqrt(col("x")),
     sqrt_i: sqrt(col("i")),
     sqrt_sum: sqrt(add(col("x"), col("y"))),
+    greatest_xy: greatest(col("x"), col("y")),
+    least_xi: least(col("x"), col("i"), 2.5),
+    greatest_ij: greatest(col("i"), col("j")),
+    least_at: least(col("at"), timestamp("2018-03-11 02:30:00")),
+    clipped: least(greatest(round(col("x"), 1), -100), 100),
   };
 }
 
@@ -164,6 +175,9 @@ export function describeMathFunctionsParity(engine: ParityEngine, enabled = true
         expect(Object.is(cells(table, "mod_x_half")[3], -0)).toBe(true);
         expect(cells(table, "sqrt_x").slice(0, 4)).toEqual([Math.sqrt(2.5), null, Math.sqrt(0.5), null]);
         expect(cells(table, "ln_x")[5]).toBeNull();
+        // nulls skipped: x null, y 2 in row 6; -0 against 0 gives 0
+        expect(cells(table, "greatest_xy").slice(4, 7)).toEqual([0, 0, 2]);
+        expect(Object.is(cells(table, "greatest_xy")[4], 0)).toBe(true);
       });
 
       it("types an int's round and mod as ints, the rest as floats, as in process declares them", async () => {
@@ -176,6 +190,49 @@ export function describeMathFunctionsParity(engine: ParityEngine, enabled = true
           expect(schema[name]?.type).toBe("int");
         for (const name of ["round_x2", "mod_xy", "sqrt_i", "ln_i", "exp_x"])
           expect(schema[name]?.type).toBe("float");
+      });
+
+      it("greatest and least of strings, booleans and time stamps, nulls skipped", async () => {
+        const day = (d: number) => Date.UTC(2024, 0, d);
+        const table = typedTable(
+          aq.table({
+            s: ["b", null, "Z", "é", ""],
+            t: ["a", "x", null, "e", " "],
+            p: [true, null, false, false, null],
+            q: [false, true, null, false, null],
+            a: [day(3), null, day(1), day(2), null],
+            b: [day(2), day(5), null, day(2), null],
+          }),
+          {
+            s: { type: "string", nullable: true },
+            t: { type: "string", nullable: true },
+            p: { type: "boolean", nullable: true },
+            q: { type: "boolean", nullable: true },
+            a: { type: "timestamp", nullable: true },
+            b: { type: "timestamp", nullable: true },
+          },
+        );
+        const columns = {
+          top: greatest(col("s"), col("t")),
+          bottom: least(col("s"), col("t"), "c"),
+          any: greatest(col("p"), col("q")),
+          all: least(col("p"), col("q")),
+          later: greatest(col("a"), col("b")),
+          sooner: least(col("a"), col("b")),
+        };
+        const p = pipe(table).transform(derive, { columns });
+        const result = await expectParity(p, engine, {
+          s: "string",
+          t: "string",
+          p: "boolean",
+          q: "boolean",
+          a: "timestamp",
+          b: "timestamp",
+        });
+        expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
+        expect(cells(result.table, "top")).toEqual(["b", "x", "Z", "é", " "]);
+        expect(cells(result.table, "all")).toEqual([false, true, false, false, null]);
+        expect(cells(result.table, "later")).toEqual([day(3), day(5), day(1), day(2), null]);
       });
 
       it("in a filter, and cast to a string as JavaScript writes the number", async () => {
