@@ -17,14 +17,16 @@ describe("hourlyRevenue", () => {
       { ordered_at: at(11, 30), unit_price: 30, status: "cancelled" },
       { ordered_at: at(10, 0), unit_price: 12 },
       { ordered_at: at(12, 45), unit_price: 6 },
+      { ordered_at: at(13, 10), unit_price: 4.25 },
     ]);
     const expected = table({
-      hour: [hourStart(9), hourStart(10), hourStart(12)],
-      orders: [2, 1, 1],
-      revenue: [24, 12, 6],
-      // over the hour and the one before it: 24, (24 + 12) / 2, and at 12:00 itself alone (11:00 had no paid order)
-      trend: [24, 18, 6],
-      peak: [24, 24, 6], // the largest of the same revenues
+      hour: [hourStart(9), hourStart(10), hourStart(12), hourStart(13)],
+      orders: [2, 1, 1, 1],
+      revenue: [24, 12, 6, 4.25],
+      // over the hour and the one before it: 24, (24 + 12) / 2, at 12:00 itself alone (11:00 had no paid order),
+      // and (6 + 4.25) / 2 = 5.125, rounded to cents
+      trend: [24, 18, 6, 5.13],
+      peak: [24, 24, 6, 6], // the largest of the same revenues
     });
     expect(hourlyRevenue(orders, 2)).toEqualTable(expected);
   });

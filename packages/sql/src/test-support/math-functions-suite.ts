@@ -26,6 +26,7 @@ import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { columnCells } from "./column-cells";
 import { expectParity, type ParityEngine } from "./expect-parity";
 import { STAMPS } from "./random-tables";
 
@@ -93,12 +94,8 @@ function numbers(
   );
 }
 
-/** A column's cells as compared bit for bit: a missing value (null, undefined, NaN) is null; `-0` stays `-0`. */
-function cells(table: ColumnTable, name: string): unknown[] {
-  return Array.from(table.array(name) as ArrayLike<unknown>, (v) =>
-    v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? null : v,
-  );
-}
+/** A column's cells as compared bit for bit (see {@link columnCells}). */
+const cells = columnCells;
 
 /** Whether two columns' cells are the same values, `-0` told from `0`. */
 const sameBits = (a: readonly unknown[], b: readonly unknown[]): boolean =>

@@ -22,6 +22,7 @@ import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { columnCells } from "./column-cells";
 import { expectParity, expectSameFailure, type ParityEngine } from "./expect-parity";
 import { STAMPS } from "./random-tables";
 
@@ -71,12 +72,8 @@ function numbers(x: readonly (number | null)[], ints: readonly (number | null)[]
   });
 }
 
-/** A column's cells as compared bit for bit: a missing value (null, undefined, NaN) is null; `-0` stays `-0`. */
-function cells(table: ColumnTable, name: string): unknown[] {
-  return Array.from(table.array(name) as ArrayLike<unknown>, (v) =>
-    v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? null : v,
-  );
-}
+/** A column's cells as compared bit for bit (see {@link columnCells}). */
+const cells = columnCells;
 
 const FUNCTIONS = { abs, floor, ceil } as const;
 
