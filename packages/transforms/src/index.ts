@@ -40,9 +40,12 @@ export { window } from "./window";
 export type { RollingFrame, WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
 export {
   cumulativeSum,
+  denseRank,
   fillForward,
   lag,
   lead,
+  ntile,
+  percentRank,
   rank,
   rollingMax,
   rollingMean,

@@ -15,6 +15,9 @@ import * as z from "zod";
 export type WindowFn =
   | "rowNumber"
   | "rank"
+  | "denseRank"
+  | "percentRank"
+  | "ntile"
   | "lag"
   | "lead"
   | "cumulativeSum"
@@ -42,6 +45,8 @@ export interface WindowFunctionNode {
    * a time stamp).
    */
   readonly range?: number;
+  /** The buckets of `ntile`: a whole number from 1 to 2^31 - 1. */
+  readonly buckets?: number;
 }
 
 /**
@@ -146,6 +151,45 @@ export function rank(): WindowFunction<never> {
 }
 
 /**
+ * The row's rank in its partition's order without gaps (SQL's `DENSE_RANK()`): rows equal in every `orderBy`
+ * column share a rank, and the next rank is one more (1, 1, 2).
+ * @example window(scores, { partitionBy: ["game"], orderBy: ["points"], descending: ["points"], columns: { level: denseRank() } })
+ */
+export function denseRank(): WindowFunction<never> {
+  return { fn: "denseRank" };
+}
+
+/**
+ * The row's relative rank in its partition, from 0 to 1 (SQL's `PERCENT_RANK()`): (rank - 1) / (rows - 1), 0 in a
+ * partition of one row; rows equal in every `orderBy` column share it.
+ * @example window(scores, { partitionBy: ["game"], orderBy: ["points"], columns: { share_below: percentRank() } })
+ */
+export function percentRank(): WindowFunction<never> {
+  return { fn: "percentRank" };
+}
+
+/** What is wrong with `ntile`'s buckets, or undefined when they are a whole number from 1 to the maximum. */
+function bucketsProblem(buckets: unknown): string | undefined {
+  if (isWholeAtLeast(buckets, 1)) return undefined;
+  return `expected a whole number >= 1 and <= ${MAX_WINDOW_OFFSET}, the number of buckets`;
+}
+
+/**
+ * The row's bucket, 1 to `buckets`, when its partition's rows in order (ties broken by the other columns, as
+ * `rowNumber`) are dealt into `buckets` groups as equal as can be, the first ones one row larger (SQL's `NTILE`).
+ * @example window(trips, { partitionBy: [], orderBy: ["fare_amount"], columns: { quartile: ntile(4) } })
+ */
+export function ntile(buckets: number): WindowFunction<never> {
+  const problem = bucketsProblem(buckets);
+  if (problem !== undefined) {
+    throw new RangeError(
+      `ntile(${describeValue(buckets)}): buckets: ${problem}; got ${describeValue(buckets)}`,
+    );
+  }
+  return { fn: "ntile", buckets };
+}
+
+/**
  * The value of an expression `offset` rows earlier in the partition's order (default 1, a whole number from 0
  * to 2^31 - 1: `lead` looks ahead); null on the first rows (SQL's `LAG`).
  * @example window(orders, { partitionBy: ["customer_id"], orderBy: ["ordered_at"], columns: { previous: lag(col("amount")) } })
@@ -230,16 +274,19 @@ export function rollingExtreme(fn: WindowFunctionNode): boolean {
   return fn.fn === "rollingMin" || fn.fn === "rollingMax";
 }
 
-const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank"]);
+const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank", "denseRank", "percentRank", "ntile"]);
 const SHIFTS = new Set<unknown>(["lag", "lead"]);
 const ROLLING = new Set<unknown>(["rollingSum", "rollingMean", "rollingMin", "rollingMax"]);
 
 /** Whether a value is a window function's node, whatever its offset or rows (checked on their own, to name them). */
 function isWindowFunction(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
-  const { fn, of, offset, rows, range } = value as Record<string, unknown>;
-  if (WITHOUT_EXPRESSION.has(fn))
-    return of === undefined && offset === undefined && rows === undefined && range === undefined;
+  const { fn, of, offset, rows, range, buckets } = value as Record<string, unknown>;
+  if (buckets !== undefined && fn !== "ntile") return false;
+  if (WITHOUT_EXPRESSION.has(fn)) {
+    const plain = of === undefined && offset === undefined && rows === undefined && range === undefined;
+    return plain && (fn === "ntile") === (buckets !== undefined);
+  }
   if (!isExprNode(of)) return false;
   if (SHIFTS.has(fn)) return rows === undefined && range === undefined;
   if (ROLLING.has(fn)) return offset === undefined && (rows === undefined) !== (range === undefined);
@@ -252,9 +299,14 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), lag(col(...), n), lead(...), cumulativeSum(...), fillForward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
+        "expected a window function (rowNumber(), rank(), denseRank(), percentRank(), ntile(n), lag(col(...), n), lead(...), cumulativeSum(...), fillForward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
     })
     .superRefine((value, ctx) => {
+      if (value.fn === "ntile") {
+        const problem = bucketsProblem(value.buckets);
+        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, path: ["buckets"] });
+        return;
+      }
       if (ROLLING.has(value.fn)) {
         const byRange = value.range !== undefined;
         const problem = byRange ? rangeProblem(value.range) : rowsProblem(value.rows);

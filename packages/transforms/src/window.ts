@@ -55,7 +55,10 @@ export interface WindowColumns extends StaticContract {
  * min/max is nullable when its input is (its frame always holds the row itself).
  */
 function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
-  if (f.fn === "rowNumber" || f.fn === "rank") return { type: "int", nullable: false };
+  if (f.fn === "rowNumber" || f.fn === "rank" || f.fn === "denseRank" || f.fn === "ntile") {
+    return { type: "int", nullable: false };
+  }
+  if (f.fn === "percentRank") return { type: "float", nullable: false };
   const of = f.of === undefined ? undefined : expressionType(f.of, input);
   if (of === undefined || of.type === "unknown") return { type: "unknown", nullable: true };
   if (sumsNumbers(f)) {
@@ -141,6 +144,26 @@ function rangeKeys(input: ExpressionInput, order: readonly string[], call: strin
   );
 }
 
+/**
+ * Each row's `ntile` bucket: its partition's rows in order dealt into `buckets` groups, the first `size % buckets`
+ * of them one row larger (SQL's `NTILE`); a partition of fewer rows than buckets gives 1, 2, 3, ...
+ */
+function ntileColumn({ sorted, start }: Ordered, buckets: number): Float64Array {
+  const out = new Float64Array(sorted.length);
+  for (let g = 0; g + 1 < start.length; ++g) {
+    const size = start[g + 1]! - start[g]!;
+    const small = Math.floor(size / buckets);
+    const larger = size % buckets;
+    // the first `larger` buckets hold `small + 1` rows, the rest `small`
+    const inLarger = larger * (small + 1);
+    for (let j = 0; j < size; ++j) {
+      const bucket = j < inLarger ? Math.floor(j / (small + 1)) : larger + Math.floor((j - inLarger) / small);
+      out[sorted[start[g]! + j]!] = bucket + 1;
+    }
+  }
+  return out;
+}
+
 function windowColumn(
   fn: WindowFunctionNode,
   ordered: Ordered,
@@ -206,12 +229,25 @@ function windowColumn(
     }
     return vectorToColumn({ kind: "number", values: out }, n);
   }
+  if (fn.fn === "ntile") return ntileColumn(ordered, fn.buckets!);
   for (let g = 0; g + 1 < start.length; ++g) {
     let current = 0;
+    let distinct = 0;
+    const size = start[g + 1]! - start[g]!;
     for (let k = start[g]!; k < start[g + 1]!; ++k) {
       const number = k - start[g]! + 1;
-      if (fn.fn === "rowNumber" || k === start[g]! || !peers(sorted[k - 1]!, sorted[k]!)) current = number;
-      out[sorted[k]!] = current;
+      if (fn.fn === "rowNumber" || k === start[g]! || !peers(sorted[k - 1]!, sorted[k]!)) {
+        current = number;
+        distinct++;
+      }
+      out[sorted[k]!] =
+        fn.fn === "denseRank"
+          ? distinct
+          : fn.fn === "percentRank"
+            ? size > 1
+              ? (current - 1) / (size - 1)
+              : 0
+            : current;
     }
   }
   return out;

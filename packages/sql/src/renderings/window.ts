@@ -14,6 +14,9 @@ interface WindowFunctionShape {
   readonly fn:
     | "rowNumber"
     | "rank"
+    | "denseRank"
+    | "percentRank"
+    | "ntile"
     | "lag"
     | "lead"
     | "cumulativeSum"
@@ -26,6 +29,7 @@ interface WindowFunctionShape {
   readonly offset?: number;
   readonly rows?: number;
   readonly range?: number;
+  readonly buckets?: number;
 }
 
 /** True for the functions that sum numbers: a running sum, a rolling sum or mean. */
@@ -73,6 +77,13 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
     case "rank":
       // with no orderBy every row of a partition ties (rank 1); Spark refuses rank() without an ORDER BY
       return peers === undefined ? "CAST(1 AS BIGINT)" : `rank() OVER (${peers})`;
+    case "denseRank":
+      return peers === undefined ? "CAST(1 AS BIGINT)" : `dense_rank() OVER (${peers})`;
+    case "percentRank":
+      // (rank - 1) / (rows - 1) in DOUBLEs on both engines, as in process; every row ties without an orderBy
+      return peers === undefined ? "CAST(0 AS DOUBLE)" : `percent_rank() OVER (${peers})`;
+    case "ntile":
+      return `ntile(${fn.buckets ?? 1}) OVER (${ordered})`;
     case "lag":
     case "lead":
       return `${fn.fn}(${of}, ${fn.offset ?? 1}) OVER (${ordered})`;
@@ -101,7 +112,8 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
 }
 
 function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | undefined {
-  if (fn.fn === "rowNumber" || fn.fn === "rank") return "int";
+  if (fn.fn === "rowNumber" || fn.fn === "rank" || fn.fn === "denseRank" || fn.fn === "ntile") return "int";
+  if (fn.fn === "percentRank") return "float";
   if (fn.of === undefined) return undefined;
   if (fn.fn === "rollingMean") return "float";
   const type = exprType(fn.of, types);

@@ -3,6 +3,7 @@ import { add, type CastType, col, gt, type Pipe, pipe } from "@tablepipe/core";
 import {
   castColumns,
   cumulativeSum,
+  denseRank,
   dropDuplicates,
   dropMissing,
   fillForward,
@@ -10,6 +11,8 @@ import {
   filter,
   lag,
   lead,
+  ntile,
+  percentRank,
   rank,
   rename,
   rollingMax,
@@ -167,7 +170,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         );
       });
 
-      it("window: rowNumber, rank, lag, lead, cumulativeSum, fillForward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
+      it("window: rowNumber, rank, denseRank, percentRank, ntile, lag, lead, cumulativeSum, fillForward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
         const offset = fc.integer({ min: 0, max: 2 });
         await fc.assert(
           fc.asyncProperty(
@@ -186,6 +189,9 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
                   columns: {
                     nth: rowNumber(),
                     place: rank(),
+                    level: denseRank(),
+                    share: percentRank(),
+                    bucket: ntile(k + 2),
                     previous: lag(col("amount"), k),
                     next_status: lead(col("status"), k),
                     earlier: lag(col("at")),
