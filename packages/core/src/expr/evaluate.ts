@@ -37,12 +37,12 @@ import {
 } from "./vector";
 
 type NumberVector = Extract<Vector, { kind: "number" }>;
+type BoolVector = Extract<Vector, { kind: "boolean" }>;
+type StringVector = Extract<Vector, { kind: "string" }>;
 
 /** Whether `round`'s digits are a whole number from -15 to 15 (a tree read back from JSON may say otherwise). */
 const isRoundDigits = (digits: number): boolean =>
   Number.isInteger(digits) && Math.abs(digits) <= MAX_ROUND_DIGITS;
-type BoolVector = Extract<Vector, { kind: "boolean" }>;
-type StringVector = Extract<Vector, { kind: "string" }>;
 
 const T = 1;
 const F = 0;
@@ -221,7 +221,11 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     if (at.op === "round") {
       expect(at, a, "number", at.left);
       const digits = right.kind === "literal" && typeof right.value === "number" ? right.value : Number.NaN;
-      if (!isRoundDigits(digits)) return fail(at, `expected digits, a whole number literal from -15 to 15`);
+      if (!isRoundDigits(digits))
+        return fail(
+          at,
+          `expected digits, a whole number literal from -${MAX_ROUND_DIGITS} to ${MAX_ROUND_DIGITS}`,
+        );
       return plain(mapNumbers(a, (x) => roundHalfAway(x, digits)));
     }
     const b = evaluate(at.right);

@@ -49,7 +49,7 @@ function literalSql(value: LiteralValue, timestamp: boolean | undefined, d: SqlD
 const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div", "mod"]);
 
 /** The number functions, rendered on DOUBLEs (as in process, and no BIGINT overflow: `abs` of -2^63). */
-const WHOLE_OR_ABS: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
+const ON_DOUBLES: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
 
 /** 2^52 as a DOUBLE literal: from it on every double is whole, so `round` has nothing to round. */
 const WHOLE_FROM = "4503599627370496E0";
@@ -83,7 +83,7 @@ function asDouble(node: ExprNode, r: Rendering, inArithmetic = false): string {
       : render(node, r);
   const double =
     (node.kind === "binary" && (ARITHMETIC.has(node.op) || node.op === "round")) ||
-    (node.kind === "unary" && WHOLE_OR_ABS.has(node.op)) ||
+    (node.kind === "unary" && ON_DOUBLES.has(node.op)) ||
     (node.kind === "literal" && typeof node.value === "number" && !Number.isInteger(node.value));
   return double ? sql : `CAST(${sql} AS ${r.d.types.float})`;
 }
