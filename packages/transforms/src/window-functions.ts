@@ -90,7 +90,7 @@ function rangeProblem(range: unknown): string | undefined {
 
 /**
  * A rolling function's frame as it is written: its rows, or `{ range: n }`.
- * @example frameText({ fn: "rollingSum", range: 60 }) // "{ range: 60 }"
+ * @example frameText({ range: 60 }) // "{ range: 60 }"
  */
 export function frameText(fn: Pick<WindowFunctionNode, "rows" | "range">): string {
   return fn.range === undefined ? describeValue(fn.rows) : `{ range: ${describeValue(fn.range)} }`;
@@ -104,7 +104,7 @@ function rolling<C extends string>(fn: RollingFn, of: ExprInput, frame: RollingF
     ? (["range", frame.range, rangeProblem(frame.range)] as const)
     : (["rows", frame, rowsProblem(frame)] as const);
   if (problem !== undefined) {
-    const written = byRange ? `{ range: ${describeValue(value)} }` : describeValue(value);
+    const written = frameText(byRange ? { range: frame.range } : { rows: frame });
     throw new RangeError(
       `${fn}(${formatExpr(node)}, ${written}): ${part}: ${problem}; got ${describeValue(value)}`,
     );

@@ -124,9 +124,9 @@ export class OrderedStddevs {
   }
 
   /**
-   * The rows joined with their group's columns, which a `GROUP BY` computes with DuckDB's ordered aggregate (its
-   * ordered aggregate as a window over each row's group took ~40× as long at 300,000 groups); keys match as the
-   * `GROUP BY` groups them, a null with a null.
+   * The rows joined with their group's columns, which a `GROUP BY` computes with DuckDB's ordered aggregate (as a
+   * window over each row's group instead, a stddev of 1M rows in 300,000 groups took 12.3 s, not 2.5 s); keys
+   * match as the `GROUP BY` groups them, a null with a null.
    */
   #groupsJoined(rows: string, measures: readonly Measure[]): string {
     const q = (name: string) => this.c.quote(name);
