@@ -26,7 +26,7 @@ export { everyPickedValue, pickedValues } from "./expr/picked-values";
 export { castsToText, givesStamps, stampText } from "./expr/stamp-text";
 export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
-export { NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
+export { isNullAt, NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
 export { isWholeAtLeast } from "./expr/whole-number";
 export type { Fingerprint, OwnedFile } from "./output/manifest-format";
 export {

@@ -15,8 +15,8 @@ import {
 import {
   type ExpressionInput,
   evaluateExpression,
+  isNullAt,
   markBuiltIn,
-  NULL_BOOL,
   sameValue,
   type Vector,
   vectorToColumn,
@@ -88,20 +88,6 @@ function gatherVector(v: Vector, from: Int32Array): Vector {
       return { kind: "boolean", values: Uint8Array.from(from, (p) => (p < 0 ? 2 : v.values[p]!)) };
     case "string":
       return { kind: "string", values: Array.from(from, (p) => (p < 0 ? null : v.values[p]!)) };
-  }
-}
-
-/** Whether position `p` of a vector holds a value (not null, nor NaN, the missing number). */
-function presentIn(v: Vector): (p: number) => boolean {
-  switch (v.kind) {
-    case "null":
-      return () => false;
-    case "number":
-      return (p) => !Number.isNaN(v.values[p]!);
-    case "boolean":
-      return (p) => v.values[p] !== NULL_BOOL;
-    case "string":
-      return (p) => v.values[p] !== null && v.values[p] !== undefined;
   }
 }
 
@@ -177,11 +163,10 @@ function windowColumn(
   if (fn.fn === "fillForward") {
     // each row takes the value of the last row up to it whose value is not missing (-1: none yet)
     const from = new Int32Array(n);
-    const present = presentIn(value!);
     for (let g = 0; g + 1 < start.length; ++g) {
       let last = -1;
       for (let k = start[g]!; k < start[g + 1]!; ++k) {
-        if (present(sorted[k]!)) last = sorted[k]!;
+        if (!isNullAt(value!, sorted[k]!)) last = sorted[k]!;
         from[sorted[k]!] = last;
       }
     }

@@ -31,6 +31,7 @@ import {
   columnVector,
   describeKind,
   type ExpressionInput,
+  isNullAt,
   NULL_BOOL,
   type ValueKind,
   type Vector,
@@ -427,14 +428,6 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
       fail(at, `expected numbers (epoch milliseconds) or strings, but ${formatExpr(at.arg)} gives booleans`);
     }
   };
-
-  const isNullAt = (v: Vector, i: number): boolean =>
-    v.kind === "null" ||
-    (v.kind === "number"
-      ? Number.isNaN(v.values[i]!)
-      : v.kind === "boolean"
-        ? v.values[i] === N
-        : v.values[i] === null);
 
   const evaluate = (at: ExprNode): Vector => {
     switch (at.kind) {

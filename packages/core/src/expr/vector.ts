@@ -27,6 +27,17 @@ export type ValueKind = Vector["kind"];
 /** A null in a boolean vector. */
 export const NULL_BOOL = 2;
 
+/**
+ * Whether row `i` of a vector is null: NaN in numbers, {@link NULL_BOOL} in booleans, `null` in strings.
+ * @example isNullAt({ kind: "number", values: Float64Array.of(1, Number.NaN) }, 1) // true
+ */
+export function isNullAt(v: Vector, i: number): boolean {
+  if (v.kind === "null") return true;
+  if (v.kind === "number") return Number.isNaN(v.values[i]!);
+  if (v.kind === "boolean") return v.values[i] === NULL_BOOL;
+  return v.values[i] === null;
+}
+
 /** The rows an expression is evaluated on: each column's values in row order, by name. */
 export interface ExpressionInput {
   /** The number of rows. */

@@ -3,20 +3,13 @@ import {
   compareValues,
   type ExpressionInput,
   evaluateExpression,
-  NULL_BOOL,
+  isNullAt,
   type Vector,
   vectorToColumn,
   withoutNegativeZeros,
 } from "@tablepipe/core/internal";
 import { groupStddev } from "./group-stddev";
 import { groupRows, type RowGroups } from "./row-groups";
-
-function isNullAt(v: Vector, i: number): boolean {
-  if (v.kind === "null") return true;
-  if (v.kind === "number") return Number.isNaN(v.values[i]!);
-  if (v.kind === "boolean") return v.values[i] === NULL_BOOL;
-  return v.values[i] === null;
-}
 
 function valueAt(v: Vector, i: number): number | string | boolean | null {
   if (isNullAt(v, i)) return null;
