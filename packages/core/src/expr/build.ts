@@ -13,7 +13,7 @@ import type {
   TruncUnit,
   UnaryOp,
 } from "./nodes";
-import { MAX_ROUND_DIGITS } from "./number-functions";
+import { isRoundDigits, MAX_ROUND_DIGITS } from "./number-functions";
 import { isWholeAtLeast } from "./whole-number";
 
 /** The column references of several helper arguments. */
@@ -109,7 +109,7 @@ export const abs = <A extends ExprInput>(a: A) => unary("abs", a);
  */
 export function round<A extends ExprInput>(a: A, digits = 0): Expr<RefsOf<A>> {
   const arg = toExpr(a);
-  if (!Number.isInteger(digits) || Math.abs(digits) > MAX_ROUND_DIGITS) {
+  if (!isRoundDigits(digits)) {
     throw new RangeError(
       `round(${formatExpr(arg)}, ${describeValue(digits)}): digits: expected a whole number from -${MAX_ROUND_DIGITS} to ${MAX_ROUND_DIGITS}`,
     );

@@ -18,6 +18,7 @@ import {
 import type { BinaryOp, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import {
   concatStrings,
+  isRoundDigits,
   MAX_ROUND_DIGITS,
   NUMBER_FUNCTIONS,
   remainder,
@@ -40,10 +41,6 @@ import {
 type NumberVector = Extract<Vector, { kind: "number" }>;
 type BoolVector = Extract<Vector, { kind: "boolean" }>;
 type StringVector = Extract<Vector, { kind: "string" }>;
-
-/** Whether `round`'s digits are a whole number from -15 to 15 (a tree read back from JSON may say otherwise). */
-const isRoundDigits = (digits: number): boolean =>
-  Number.isInteger(digits) && Math.abs(digits) <= MAX_ROUND_DIGITS;
 
 const T = 1;
 const F = 0;
@@ -221,7 +218,8 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     }
     if (at.op === "round") {
       expect(at, a, "number", at.left);
-      const digits = right.kind === "literal" && typeof right.value === "number" ? right.value : Number.NaN;
+      // a tree read back from JSON may hold other digits than `round(...)` takes
+      const digits = right.kind === "literal" ? right.value : undefined;
       if (!isRoundDigits(digits))
         return fail(
           at,

@@ -29,6 +29,14 @@ export function isNumberFunction(op: string): op is NumberFunction {
 /** The most digits `round` takes either side of the point: 10^15 and 10^-15 are the powers a double holds exactly enough. */
 export const MAX_ROUND_DIGITS = 15;
 
+/**
+ * Whether `digits` are `round`'s: a whole number from -15 to 15.
+ * @example isRoundDigits(2) // true; isRoundDigits(1.5) and isRoundDigits(16) are false
+ */
+export function isRoundDigits(digits: unknown): digits is number {
+  return typeof digits === "number" && Number.isInteger(digits) && Math.abs(digits) <= MAX_ROUND_DIGITS;
+}
+
 /** 2^52: from it on every double is a whole number, so nothing is left to round (nor lost by the scaling). */
 const WHOLE_FROM = 2 ** 52;
 

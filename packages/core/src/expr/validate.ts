@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { Expr, ExprNode } from "./nodes";
-import { MAX_ROUND_DIGITS } from "./number-functions";
+import { isRoundDigits } from "./number-functions";
 import { isWholeAtLeast } from "./whole-number";
 
 const BINARY = new Set([
@@ -48,17 +48,10 @@ const UNITS = new Set(["minute", "hour", "day", "week", "month", "year"]);
 const CASTS = new Set(["int", "float", "string", "boolean", "timestamp"]);
 
 /** Whether `round`'s right side is its digits: a literal whole number from -15 to 15. */
-function isRoundDigits(value: unknown): boolean {
+function isRoundDigitsLiteral(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  const digits = v.value;
-  return (
-    v.kind === "literal" &&
-    v.timestamp === undefined &&
-    typeof digits === "number" &&
-    Number.isInteger(digits) &&
-    Math.abs(digits) <= MAX_ROUND_DIGITS
-  );
+  return v.kind === "literal" && v.timestamp === undefined && isRoundDigits(v.value);
 }
 
 function isLiteral(value: unknown): boolean {
@@ -77,7 +70,7 @@ export function isExprNode(value: unknown): value is ExprNode {
     case "literal":
       return isLiteral(v.value) && (v.timestamp === undefined || typeof v.timestamp === "boolean");
     case "binary":
-      if (v.op === "round") return isExprNode(v.left) && isRoundDigits(v.right);
+      if (v.op === "round") return isExprNode(v.left) && isRoundDigitsLiteral(v.right);
       return BINARY.has(v.op as string) && isExprNode(v.left) && isExprNode(v.right);
     case "unary":
       return UNARY.has(v.op as string) && isExprNode(v.arg);
