@@ -1,12 +1,7 @@
 import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL } from "@tablepipe/core/internal";
+import { doubleLiteral } from "../double-literal";
 import { groupAggregateOnRows, groupSumOnRows } from "./group-windows";
-
-/** A double as a SQL literal both DuckDB and Spark read as that DOUBLE (`4.149515568880993E180`). */
-function doubleLiteral(x: number): string {
-  const text = String(x).replace("e+", "E").replace("e-", "E-");
-  return text.includes("E") ? text : `${text}E0`;
-}
 
 const MAX = doubleLiteral(Number.MAX_VALUE);
 const LARGE = doubleLiteral(STDDEV_LARGE);

@@ -1,4 +1,5 @@
 import { type CastType, type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { doubleLiteral } from "../double-literal";
 import { exprType } from "../expr-type";
 import { floatZeroAsZero } from "../float-zero";
 import { stringsParam } from "../param-values";
@@ -57,9 +58,7 @@ function frameOver(fn: WindowFunctionShape, windows: Windows): string {
   if (fn.range === undefined) {
     return ` OVER (${windows.ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
   }
-  // the text of the shortest double that is `range`: the same number on every engine
-  const range = `CAST('${String(fn.range)}' AS DOUBLE)`;
-  return ` OVER (${windows.measured} RANGE BETWEEN ${range} PRECEDING AND CURRENT ROW)`;
+  return ` OVER (${windows.measured} RANGE BETWEEN ${doubleLiteral(fn.range)} PRECEDING AND CURRENT ROW)`;
 }
 
 /**
