@@ -73,8 +73,8 @@ interface Ordered {
   readonly sorted: Uint32Array;
   /** Where each partition starts in `sorted` (length partitions + 1). */
   readonly start: Int32Array;
-  /** The frames of a range of `range` (a rolling function's `{ range }`), by the one orderBy column. */
-  readonly rangeBounds: (fn: WindowFunctionNode) => FrameBounds;
+  /** The frames of a rolling function's `{ range }`, by the one orderBy column; `step` names it in an error. */
+  readonly rangeBounds: (fn: WindowFunctionNode, step: string) => FrameBounds;
 }
 
 /** `values[from[i]]` for each position, `-1` giving null: a gather of a vector. */
@@ -184,7 +184,7 @@ function windowColumn(
     return vectorToColumn(gatherVector(value!, from), n);
   }
   const bounds = (): FrameBounds =>
-    rangeFrame(fn) ? ordered.rangeBounds(fn) : rowFrameBounds(start, fn.rows!);
+    rangeFrame(fn) ? ordered.rangeBounds(fn, step) : rowFrameBounds(start, fn.rows!);
   if (rollingExtreme(fn)) {
     const values = numbersOf(fn, value!, n, step, "numbers or time stamps");
     const extremes = rollingExtremes(values, sorted, start, bounds(), fn.fn === "rollingMax");
@@ -315,16 +315,18 @@ export const window = withStaticContract<WindowColumns>()(
       const peers = (a: number, b: number): boolean =>
         orderValues.every((values) => sameValue(values[rows[a]!], values[rows[b]!]));
       const input = expressionInput(table, rows);
+      // the orderBy column's values, read once for every range frame of the step
+      let orderKeys: Float64Array | undefined;
+      const rangeBounds = (f: WindowFunctionNode, step: string): FrameBounds => {
+        orderKeys ??= rangeKeys(input, order, `${step}: ${f.fn}(${formatExpr(f.of!)}, ${frameText(f)})`);
+        return rangeFrameBounds(orderKeys, sorted, start, f.range!, descending.includes(order[0]!));
+      };
+      const ordered: Ordered = { sorted, start, rangeBounds };
       const data: Record<string, Float64Array | unknown[]> = {};
       for (const [name, fn] of Object.entries(columns)) {
         const step = `window: column "${name}"`;
-        const rangeBounds = (f: WindowFunctionNode): FrameBounds => {
-          const call = `${step}: ${f.fn}(${formatExpr(f.of!)}, ${frameText(f)})`;
-          const keys = rangeKeys(input, order, call);
-          return rangeFrameBounds(keys, sorted, start, f.range!, descending.includes(order[0]!));
-        };
         const value = fn.of === undefined ? undefined : evaluateExpression(fn.of, input, step);
-        data[name] = windowColumn(fn, { sorted, start, rangeBounds }, value, peers, step);
+        data[name] = windowColumn(fn, ordered, value, peers, step);
       }
       return assignColumns(table, rows, data);
     },
