@@ -240,7 +240,8 @@ function windowColumn(
 
 /**
  * Add columns computed over each row's partition in an order: SQL's window functions
- * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `lag(expr, n)`, `lead(expr, n)`,
+ * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `denseRank()`, `percentRank()`,
+ * `ntile(n)`, `lag(expr, n)`, `lead(expr, n)`,
  * `cumulativeSum(expr)`, `fillForward(expr)`, and `rollingSum(expr, frame)`, `rollingMean(expr, frame)`,
  * `rollingMin(expr, frame)` and `rollingMax(expr, frame)` over the row and the `rows - 1` rows before it (a frame of
  * `rows`), or the rows whose one orderBy value lies within `range` before the row's (a frame of `{ range }`).
@@ -267,7 +268,7 @@ export const window = withStaticContract<WindowColumns>()(
   defineTransform({
     name: "window",
     description:
-      "Add columns computed over each row's partition in an order (row number, rank, lag, lead, fill forward, running and rolling sums, rolling min and max).",
+      "Add columns computed over each row's partition in an order (row number, rank, dense and percent rank, ntile, lag, lead, fill forward, running and rolling sums, rolling min and max).",
     columns: { partitionBy: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
     params: z.object({
       columns: z
