@@ -23,6 +23,7 @@ export {
 } from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";
 export { everyPickedValue, pickedValues } from "./expr/picked-values";
+export { rendersDouble } from "./expr/sql";
 export { castsToText, givesStamps, stampText } from "./expr/stamp-text";
 export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";

@@ -51,6 +51,18 @@ const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div", "
 /** The number functions, rendered on DOUBLEs (as in process, and no BIGINT overflow: `abs` of -2^63). */
 const ON_DOUBLES: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
 
+/**
+ * Whether `toSql` renders `node` as a DOUBLE whatever its operands: arithmetic (`mod` too), `round`, and the number
+ * functions `abs`, `floor`, `ceil`, `sqrt`, `ln`, `exp`.
+ * @example rendersDouble(abs(col("id"))) // true: abs of an int column is a DOUBLE in SQL
+ */
+export function rendersDouble(node: ExprNode): boolean {
+  return (
+    (node.kind === "binary" && (ARITHMETIC.has(node.op) || node.op === "round")) ||
+    (node.kind === "unary" && ON_DOUBLES.has(node.op))
+  );
+}
+
 /** 2^52 as a DOUBLE literal: from it on every double is whole, so `round` has nothing to round. */
 const WHOLE_FROM = "4503599627370496E0";
 
@@ -82,8 +94,7 @@ function asDouble(node: ExprNode, r: Rendering, inArithmetic = false): string {
       ? arithmeticSql(node, r)
       : render(node, r);
   const double =
-    (node.kind === "binary" && (ARITHMETIC.has(node.op) || node.op === "round")) ||
-    (node.kind === "unary" && ON_DOUBLES.has(node.op)) ||
+    rendersDouble(node) ||
     (node.kind === "literal" && typeof node.value === "number" && !Number.isInteger(node.value));
   return double ? sql : `CAST(${sql} AS ${r.d.types.float})`;
 }

@@ -1,4 +1,5 @@
 import { type CastType, type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { rendersDouble } from "@tablepipe/core/internal";
 import type { KnownTypes } from "../step-rendering";
 import { floatCastTest, sqlText, stringCastTest, unknownCastTest } from "./cast-text";
 import { inProcessKind } from "./expr-kinds";
@@ -47,15 +48,11 @@ export function castCheck(
   return test === undefined ? undefined : { where, cast, value, from, ...test };
 }
 
-const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div", "mod", "round"]);
-/** The number functions, whose SQL is a DOUBLE whatever their operand (`toSql` renders them on doubles). */
-const ON_DOUBLES: ReadonlySet<string> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
-
 /**
  * The type of an operand's SQL where a cast of it can fail: `string` for an expression giving strings in process,
  * `float` for one whose SQL is a DOUBLE (a float column, arithmetic, which is on doubles, a negation or cast to
- * float of one, `round`, and `abs`, `floor`, `ceil`, `sqrt`, `ln` or `exp` of anything), `unknown` for one of columns of unknown type only (its kind
- * is null on the known types: a text or a DOUBLE at run time), `number` for a `coalesce` or `case` giving numbers
+ * float of one, and whatever `toSql` renders as a DOUBLE: `rendersDouble`), `unknown` for one of columns of unknown
+ * type only (its kind is null on the known types: a text or a DOUBLE at run time), `number` for a `coalesce` or `case` giving numbers
  * (a BIGINT or a DOUBLE), or a negation of either; undefined for any other (an int column's BIGINT always fits an
  * `int`; a null literal never fails).
  */
@@ -64,8 +61,7 @@ function operandType(expr: ExprNode, types: KnownTypes): CheckedType | undefined
   if (kind === "string") return "string";
   const double =
     (expr.kind === "column" && types[expr.name] === "float") ||
-    (expr.kind === "binary" && ARITHMETIC.has(expr.op)) ||
-    (expr.kind === "unary" && ON_DOUBLES.has(expr.op)) ||
+    rendersDouble(expr) ||
     (expr.kind === "cast" && expr.to === "float");
   if (double) return "float";
   if (expr.kind === "unary" && expr.op === "neg") {
