@@ -1,5 +1,6 @@
 import { builtInName, type TransformRuntime } from "@tablepipe/core/internal";
 import { renderAddDateParts } from "./renderings/add-date-parts";
+import { renderAddGroupMeasures } from "./renderings/add-group-measures";
 import { renderAggregate } from "./renderings/aggregate";
 import { renderCastColumns } from "./renderings/cast-columns";
 import { renderDerive } from "./renderings/derive";
@@ -31,6 +32,7 @@ import type { BuiltInRendering } from "./step-rendering";
  */
 const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltInRendering>> = {
   addDateParts: renderAddDateParts,
+  addGroupMeasures: renderAddGroupMeasures,
   aggregate: renderAggregate,
   castColumns: renderCastColumns,
   derive: renderDerive,

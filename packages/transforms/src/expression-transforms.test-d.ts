@@ -1,6 +1,7 @@
 import type { Table } from "@tablepipe/core";
 import { and, col, count, eq, gt, month, pipe, sum } from "@tablepipe/core";
 import { describe, expectTypeOf, it } from "vitest";
+import { addGroupMeasures } from "./add-group-measures";
 import { aggregate } from "./aggregate";
 import { derive } from "./derive";
 import { filter } from "./filter";
@@ -25,11 +26,15 @@ describe("expressions checked against the table's columns", () => {
     aggregate(orders, { by: ["customer_id"], measures: { total: sum(col("amout")) } });
     // @ts-expect-error and in a by list
     aggregate(orders, { by: ["customer"], measures: { n: count() } });
+    // @ts-expect-error and in a group measure
+    addGroupMeasures(orders, { by: ["customer_id"], measures: { total: sum(col("amout")) } });
+    // @ts-expect-error and in its by list
+    addGroupMeasures(orders, { by: ["customer"], measures: { n: count() } });
     // @ts-expect-error and in a join key
     join(orders, { right: customers, on: ["customer"] });
   });
 
-  it("types the output columns: derive adds, select and aggregate keep only theirs, join adds the right's", () => {
+  it("types the output columns: derive and addGroupMeasures add, select and aggregate keep only theirs, join adds the right's", () => {
     const out = pipe(orders)
       .transform(filter, { where: gt(col("amount"), 0) })
       .transform(derive, { columns: { month: month(col("ordered_at")) } })
@@ -52,6 +57,9 @@ describe("expressions checked against the table's columns", () => {
     expectTypeOf(join(orders, { right: customers, on: ["customer_id"], how: "anti" })).toEqualTypeOf<
       Table<OrderColumns>
     >();
+    expectTypeOf(
+      addGroupMeasures(orders, { by: ["customer_id"], measures: { spent: sum(col("amount")), n: count() } }),
+    ).toEqualTypeOf<Table<OrderColumns | "spent" | "n">>();
     const amounts = pipe(orders).transform(select, { columns: ["amount"] });
     // @ts-expect-error after a select, the other columns are gone
     amounts.transform(filter, { where: eq(col("status"), "paid") });

@@ -1,4 +1,6 @@
 export { addDateParts } from "./add-date-parts";
+export type { AddGroupMeasuresColumns } from "./add-group-measures";
+export { addGroupMeasures } from "./add-group-measures";
 export type { AggregateColumns } from "./aggregate";
 export { aggregate } from "./aggregate";
 export type { CastColumnsColumns } from "./cast-columns";

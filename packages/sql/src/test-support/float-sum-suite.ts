@@ -3,7 +3,7 @@
  * they are added in.
  */
 import { col, count, first, mean, pipe, stddev, sum, typedTable } from "@tablepipe/core";
-import { aggregate, rowNumber, window } from "@tablepipe/transforms";
+import { addGroupMeasures, aggregate, rowNumber, window } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
 import fc from "fast-check";
@@ -28,14 +28,18 @@ function cells(table: ColumnTable, name: string): unknown[] {
 }
 
 /**
- * Float `sum`, `mean` and `stddev` (of floats and of time stamps' epoch milliseconds) for one SQL engine, equal to
+ * Float `sum`, `mean` and `stddev` (of floats and of time stamps' epoch milliseconds) of `aggregate` and
+ * `addGroupMeasures` for one SQL engine, equal to
  * the in-process run bit for bit (`Object.is`, not to a tolerance): each group's values (and a stddev's squared
  * deviations) added one by one in row order, as in process, also after a `window` step (whose engine result holds
  * the rows in another order), by keys (a null key among them) and over the table.
  */
 export function describeFloatSumParity(engine: ParityEngine, enabled = true): void {
-  /** `aggregate` after a window step, on the engine and in process; asserts the same bits in every measure. */
-  async function sameBits(rows: ColumnTable, by: string[]): Promise<ColumnTable> {
+  /**
+   * `aggregate` (or, `onRows`, `addGroupMeasures`) after a window step, on the engine and in process; asserts the
+   * same bits in every measure.
+   */
+  async function sameBits(rows: ColumnTable, by: string[], onRows = false): Promise<ColumnTable> {
     // declared, not read from the values: whole numbers alone would make `amount` an int column
     const table = typedTable(rows, {
       key: { type: "int", nullable: true },
@@ -43,21 +47,24 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
       amount: { type: "float", nullable: true },
       at: { type: "timestamp", nullable: true },
     });
-    const p = pipe(table)
-      .transform(window, { partitionBy: ["n"], orderBy: ["amount"], columns: { nth: rowNumber() } })
-      .transform(aggregate, {
-        by,
-        measures: {
-          total: sum(col("amount")),
-          average: mean(col("amount")),
-          spread: stddev(col("amount")),
-          stamps: sum(col("at")),
-          average_stamp: mean(col("at")),
-          stamp_spread: stddev(col("at")),
-          rows: count(),
-          first_amount: first(col("amount")),
-        },
-      });
+    const measures = {
+      total: sum(col("amount")),
+      average: mean(col("amount")),
+      spread: stddev(col("amount")),
+      stamps: sum(col("at")),
+      average_stamp: mean(col("at")),
+      stamp_spread: stddev(col("at")),
+      rows: count(),
+      first_amount: first(col("amount")),
+    };
+    const windowed = pipe(table).transform(window, {
+      partitionBy: ["n"],
+      orderBy: ["amount"],
+      columns: { nth: rowNumber() },
+    });
+    const p = onRows
+      ? windowed.transform(addGroupMeasures, { by, measures })
+      : windowed.transform(aggregate, { by, measures });
     const result = await expectParity(p, engine, TYPES);
     expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
     const reference = p.run().table;
@@ -109,6 +116,9 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
           table.filter(() => false),
           [],
         );
+        const onRows = await sameBits(table, ["key"], true);
+        expect(onRows.numRows()).toBe(rows.length);
+        await sameBits(table, [], true);
       });
 
       it("stddev of values whose engine's own stddev_samp gives other last digits, in every row order", async () => {
@@ -153,14 +163,14 @@ export function describeFloatSumParity(engine: ParityEngine, enabled = true): vo
           { maxLength: 60 },
         );
         await fc.assert(
-          fc.asyncProperty(rows, fc.boolean(), async (drawn, byKey) => {
+          fc.asyncProperty(rows, fc.boolean(), fc.boolean(), async (drawn, byKey, onRows) => {
             const table = aq.table({
               key: drawn.map((row) => row.key),
               n: drawn.map((row) => row.n),
               amount: drawn.map((row) => row.amount),
               at: drawn.map((row) => row.at),
             });
-            await sameBits(table, byKey ? ["key"] : []);
+            await sameBits(table, byKey ? ["key"] : [], onRows);
           }),
           { numRuns: engine.runs },
         );

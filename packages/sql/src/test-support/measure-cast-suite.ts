@@ -1,6 +1,9 @@
-/** A cast that fails inside an aggregate's measure or a window's function fails on the engine as in process. */
+/**
+ * A cast that fails inside a measure (of `aggregate` or `addGroupMeasures`) or a window's function fails on the
+ * engine as in process.
+ */
 import { cast, col, count, max, mul, pipe, sum } from "@tablepipe/core";
-import { aggregate, cumulativeSum, lag, select, window } from "@tablepipe/transforms";
+import { addGroupMeasures, aggregate, cumulativeSum, lag, select, window } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { expectParity, expectSameFailure, type ParityEngine } from "./expect-parity";
@@ -14,7 +17,7 @@ const rowError = (where: string, expr: string, value: string, to: string, row: n
   );
 
 /**
- * The casts within `aggregate`'s measures and `window`'s functions, for one SQL engine: the in-process error with
+ * The casts within `aggregate`'s and `addGroupMeasures`' measures and `window`'s functions, for one SQL engine: the in-process error with
  * its row, also when no later step reads the measure or the window column (the engine would prune it); no error,
  * and no check, where the cast cannot fail.
  */
@@ -54,6 +57,25 @@ export function describeMeasureCastErrors(engine: ParityEngine, enabled = true):
         for (const [p, error] of chains) await expectSameFailure(p, engine, TYPES, error);
       });
 
+      it("addGroupMeasures: a measure's cast, read or not by a later step, grouped or not", async () => {
+        const chains = [
+          [
+            pipe(table()).transform(addGroupMeasures, {
+              by: [],
+              measures: { s: sum(cast(col("g"), "float")) },
+            }),
+            rowError('measure "s"', 'cast(col("g"), "float")', '"a"', "float", 1),
+          ],
+          [
+            pipe(table())
+              .transform(addGroupMeasures, { by: ["k"], measures: { m: max(cast(col("g"), "int")) } })
+              .transform(select, { columns: ["k", "x"] }),
+            rowError('measure "m"', 'cast(col("g"), "int")', '"a"', "int", 1),
+          ],
+        ] as const;
+        for (const [p, error] of chains) await expectSameFailure(p, engine, TYPES, error);
+      });
+
       it("window: a function's cast, read or not by a later step", async () => {
         const chains = [
           [
@@ -88,6 +110,13 @@ export function describeMeasureCastErrors(engine: ParityEngine, enabled = true):
             by: [],
             measures: { s: sum(cast(col("g"), "int")), m: max(cast(col("x"), "int")) },
           }),
+          pipe(aq.table({ k: [1, 2, 1], x: [1.5, 2, 3], g: ["7", " 5 ", "-1"] })).transform(
+            addGroupMeasures,
+            {
+              by: ["k"],
+              measures: { s: sum(cast(col("g"), "int")), m: max(cast(col("x"), "int")) },
+            },
+          ),
           pipe(aq.table({ k: [1, 2], x: [1.5, 2], g: ["7", "-2.5"] })).transform(window, {
             partitionBy: [],
             orderBy: ["k"],

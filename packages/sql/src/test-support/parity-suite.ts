@@ -31,6 +31,7 @@ import {
 } from "@tablepipe/core";
 import {
   addDateParts,
+  addGroupMeasures,
   aggregate,
   derive,
   dropDuplicates,
@@ -299,6 +300,31 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
                   last_amount: last(col("amount")),
                   spread: stddev(col("amount")),
                   months: sum(month(col("at"))),
+                },
+              }),
+            );
+          }),
+          RUNS,
+        );
+      });
+
+      it("addGroupMeasures: each row its group's measures, rows in order, a measure overwriting a column", async () => {
+        await fc.assert(
+          fc.asyncProperty(orderRows, fc.subarray(["id", "status", "paid"]), async (rows, by) => {
+            await parity(
+              pipe(ordersTable(rows)).transform(addGroupMeasures, {
+                by,
+                measures: {
+                  rows: count(),
+                  total: sum(col("amount")),
+                  average: mean(col("amount")),
+                  lowest: min(col("at")),
+                  highest: max(col("status")),
+                  ids: countDistinct(col("id")),
+                  first_status: first(col("status")),
+                  last_amount: last(col("amount")),
+                  spread: stddev(col("amount")),
+                  at: max(col("at")),
                 },
               }),
             );

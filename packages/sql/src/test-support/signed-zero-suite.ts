@@ -4,6 +4,7 @@
  */
 import { col, count, first, last, max, min, type Pipe, pipe } from "@tablepipe/core";
 import {
+  addGroupMeasures,
   aggregate,
   dropDuplicates,
   firstNPerGroup,
@@ -114,6 +115,16 @@ export function describeSignedZeroParity(engine: ParityEngine, enabled = true): 
             }
             await expectSigns(p, ["x", "y", "f", "lo", "hi"]);
           }
+          // each row keeps its own key, -0 or 0, and the measures of the one group of both
+          const onRows = pipe(t).transform(addGroupMeasures, {
+            by: ["x"],
+            measures: { c: count(), f: first(col("y")), lo: min(col("y")) },
+          });
+          const zeros = x.filter((v) => v === 0).length;
+          expect(x.map((v, i) => (v === 0 ? onRows.run().table.get("c", i) : zeros))).toEqual(
+            x.map(() => zeros),
+          );
+          await expectSigns(onRows, ["x", "y", "f", "lo"]);
         }
       });
 
