@@ -8,7 +8,7 @@ import { measure } from "./measure";
 import { OPS_ENGINES, type OpsEngineName } from "./ops/engine";
 import type { OpsCheck, OpsCheckVerdict } from "./ops-check";
 import { ensureOpsSample } from "./ops-data";
-import { type Op, type OpsReport, opsShape } from "./ops-spec";
+import { type Op, type OpsReport, opsLabel } from "./ops-spec";
 import { median } from "./stats";
 
 /** One engine on one operation, over its runs (medians of the successful ones). */
@@ -82,15 +82,9 @@ export async function benchOps(
   note: (line: string) => void,
 ): Promise<OpsResult[]> {
   const sample = await ensureOpsSample(cache, rows, note);
-  const { groupKeys, dimRows } = opsShape(rows);
   const results: OpsResult[] = [];
   for (const op of options.ops) {
-    const label =
-      op === "groupby"
-        ? `group-by of ${rows.toLocaleString("en-US")} rows by ${groupKeys.toLocaleString("en-US")} keys`
-        : op === "join"
-          ? `join of ${rows.toLocaleString("en-US")} × ${dimRows.toLocaleString("en-US")} rows`
-          : `CSV write of ${rows.toLocaleString("en-US")} rows`;
+    const label = opsLabel(op, rows);
     const runs = new Map<OpsEngineName, OpsRun[]>(options.engines.map((e) => [e, []]));
     for (let run = 1; run <= options.runs; run++) {
       for (const engine of options.engines) {

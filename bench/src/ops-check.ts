@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   if (!(OPS as readonly string[]).includes(op ?? "") || dir === undefined) {
     throw new Error(`usage: node ops-check.js ${OPS.join("|")} DATA_DIR`);
   }
-  const key = op === "groupby" ? "gkey" : "id";
+  const key = op === "groupby" ? "gkey" : "id"; // the group measures: one row per fact
   const results: Record<string, ResultColumns> = {};
   for (const name of OPS_ENGINES) {
     const engine = await loadEngine(name);

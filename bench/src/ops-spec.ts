@@ -8,8 +8,11 @@ import { join } from "node:path";
  * 10M × 100k join; and the fact table written back as CSV. The engine jobs import only this file (no tablepipe package, so their timings stay theirs).
  */
 
-/** The operations timed: a group-by, a join, and writing the fact table back as CSV. */
-export const OPS = ["groupby", "join", "writecsv"] as const;
+/**
+ * The operations timed: a group-by, a join, writing the fact table back as CSV, and the group-by's measures
+ * beside every row (a window over each row's group).
+ */
+export const OPS = ["groupby", "join", "writecsv", "groupmeasures"] as const;
 export type Op = (typeof OPS)[number];
 
 /** File names inside an ops sample folder. */
@@ -19,6 +22,19 @@ export const OPS_FILES = { facts: "facts.csv", dims: "dims.csv" } as const;
 export const FACT_COLUMNS = ["id", "gkey", "jkey", "value", "qty"] as const;
 /** Columns of the dimension table: `jkey` is unique, `label` is text. */
 export const DIM_COLUMNS = ["jkey", "label", "weight"] as const;
+
+/** What an operation does to `rows` facts, in words (the bench's notes and its table). */
+export function opsLabel(op: Op, rows: number): string {
+  const { groupKeys, dimRows } = opsShape(rows);
+  const n = (count: number) => count.toLocaleString("en-US");
+  const labels: Readonly<Record<Op, string>> = {
+    groupby: `group-by of ${n(rows)} rows by ${n(groupKeys)} keys`,
+    join: `join of ${n(rows)} × ${n(dimRows)} rows`,
+    writecsv: `CSV write of ${n(rows)} rows`,
+    groupmeasures: `group measures on ${n(rows)} rows by ${n(groupKeys)} keys`,
+  };
+  return labels[op];
+}
 
 /** How many distinct group keys, dimension rows and join-key values a sample of `rows` facts has. */
 export function opsShape(rows: number): { groupKeys: number; dimRows: number; joinKeyRange: number } {
@@ -30,7 +46,8 @@ export function opsShape(rows: number): { groupKeys: number; dimRows: number; jo
 
 /**
  * The group-by: `SELECT gkey, count(*) AS n, sum(value) AS total, avg(value) AS mean_value, min(qty) AS lo,
- * max(qty) AS hi FROM facts GROUP BY gkey`. The join: `facts INNER JOIN dims USING (jkey)`.
+ * max(qty) AS hi FROM facts GROUP BY gkey`. The join: `facts INNER JOIN dims USING (jkey)`. The group measures:
+ * every fact with the same measures of its group, `SELECT *, count(*) OVER (PARTITION BY gkey) AS n, ...`.
  */
 export const GROUPBY_MEASURES = ["n", "total", "mean_value", "lo", "hi"] as const;
 

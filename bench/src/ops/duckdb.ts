@@ -14,6 +14,9 @@ const QUERIES: Readonly<Record<Exclude<Op, "writecsv">, string>> = {
     "SELECT gkey, count(*) AS n, sum(value) AS total, avg(value) AS mean_value, min(qty) AS lo, max(qty) AS hi " +
     "FROM facts GROUP BY gkey",
   join: "SELECT f.*, d.label, d.weight FROM facts f INNER JOIN dims d ON f.jkey = d.jkey",
+  groupmeasures:
+    "SELECT *, count(*) OVER w AS n, sum(value) OVER w AS total, avg(value) OVER w AS mean_value, " +
+    "min(qty) OVER w AS lo, max(qty) OVER w AS hi FROM facts WINDOW w AS (PARTITION BY gkey)",
 };
 
 /** DuckDB (in memory, every core): the result is a table, so it is fully computed when the query returns. */

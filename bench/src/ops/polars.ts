@@ -1,4 +1,4 @@
-/** The ops benchmark on nodejs-polars: eager data frames read from the CSV, `groupBy().agg()` and `join`. */
+/** The ops benchmark on nodejs-polars: eager data frames read from the CSV, `groupBy().agg()`, `join`, `over()`. */
 import { join as joinPath } from "node:path";
 import pl from "nodejs-polars";
 import { OPS_FILES, type Op, writtenCsvPath } from "../ops-spec";
@@ -30,17 +30,15 @@ export const polarsEngine: OpsEngine<Loaded, Frame> = {
     return { facts, dims };
   },
   async run(op: Op, { facts, dims }) {
-    if (op === "groupby") {
-      return facts
-        .groupBy("gkey")
-        .agg(
-          pl.len().alias("n"),
-          pl.col("value").sum().alias("total"),
-          pl.col("value").mean().alias("mean_value"),
-          pl.col("qty").min().alias("lo"),
-          pl.col("qty").max().alias("hi"),
-        );
-    }
+    const measures = [
+      pl.len().alias("n"),
+      pl.col("value").sum().alias("total"),
+      pl.col("value").mean().alias("mean_value"),
+      pl.col("qty").min().alias("lo"),
+      pl.col("qty").max().alias("hi"),
+    ];
+    if (op === "groupby") return facts.groupBy("gkey").agg(...measures);
+    if (op === "groupmeasures") return facts.withColumns(...measures.map((m) => m.over("gkey")));
     if (op === "writecsv") {
       facts.writeCSV(writtenCsvPath("polars"));
       return facts;

@@ -1,8 +1,8 @@
-/** The ops benchmark on tablepipe: `readTable` (CSV) then the `aggregate` and `join` transforms. */
+/** The ops benchmark on tablepipe: `readTable` (CSV) then the `aggregate`, `join` and `addGroupMeasures` transforms. */
 import { join as joinPath } from "node:path";
 import { col, count, max, mean, min, sum } from "@tablepipe/core";
 import { readTable, writeTable } from "@tablepipe/io";
-import { aggregate, join } from "@tablepipe/transforms";
+import { addGroupMeasures, aggregate, join } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import * as z from "zod";
 import { OPS_FILES, type Op, writtenCsvPath } from "../ops-spec";
@@ -24,18 +24,15 @@ export const tablepipeEngine: OpsEngine<Loaded, ColumnTable> = {
     return { facts, dims: (await readTable(joinPath(dir, OPS_FILES.dims), dimSchema)) as ColumnTable };
   },
   async run(op: Op, { facts, dims }) {
-    if (op === "groupby") {
-      return aggregate(facts, {
-        by: ["gkey"],
-        measures: {
-          n: count(),
-          total: sum(col("value")),
-          mean_value: mean(col("value")),
-          lo: min(col("qty")),
-          hi: max(col("qty")),
-        },
-      }) as ColumnTable;
-    }
+    const measures = {
+      n: count(),
+      total: sum(col("value")),
+      mean_value: mean(col("value")),
+      lo: min(col("qty")),
+      hi: max(col("qty")),
+    };
+    if (op === "groupby") return aggregate(facts, { by: ["gkey"], measures }) as ColumnTable;
+    if (op === "groupmeasures") return addGroupMeasures(facts, { by: ["gkey"], measures }) as ColumnTable;
     if (op === "writecsv") {
       await writeTable(facts, writtenCsvPath("tablepipe"));
       return facts;

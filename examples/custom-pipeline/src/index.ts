@@ -7,6 +7,7 @@ export { customerCoverage } from "./orders/customer-coverage";
 export { type GeneratedOrders, generateOrders } from "./orders/generate-orders";
 export { hourlyRevenue } from "./orders/hourly-revenue";
 export { Customer, type CustomerColumns, Order, type OrderColumns } from "./orders/order-rows";
+export { orderShares } from "./orders/order-shares";
 export { latestOrdersPerCustomer, totalAmountPerCustomer } from "./orders/order-summaries";
 export { withCustomers } from "./orders/with-customers";
 export { prepareTrips } from "./prepare-trips";

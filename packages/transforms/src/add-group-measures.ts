@@ -25,8 +25,15 @@ export interface AddGroupMeasuresColumns extends StaticContract {
 
 /** Each position's value from its group's: `perGroup[groupOf[p]]`, as a Float64Array when the groups' are one. */
 function spreadToRows(perGroup: Float64Array | unknown[], groupOf: Int32Array): Float64Array | unknown[] {
-  if (perGroup instanceof Float64Array) return Float64Array.from(groupOf, (g) => perGroup[g]!);
-  return Array.from(groupOf, (g) => perGroup[g]);
+  // plain loops: `Float64Array.from(groupOf, map)` calls `map` through a slow path, ~5× the time
+  if (perGroup instanceof Float64Array) {
+    const out = new Float64Array(groupOf.length);
+    for (let p = 0; p < groupOf.length; ++p) out[p] = perGroup[groupOf[p]!]!;
+    return out;
+  }
+  const out = new Array<unknown>(groupOf.length);
+  for (let p = 0; p < groupOf.length; ++p) out[p] = perGroup[groupOf[p]!];
+  return out;
 }
 
 /**
