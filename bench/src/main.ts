@@ -125,19 +125,21 @@ function render(results: readonly SizeResult[], ops: readonly OpsResult[], optio
   const lines: string[] = [];
   if (ops.length > 0) {
     lines.push(
-      `## group-by, join and CSV write (#12), medians of ${options.runs} run(s)`,
+      `## group-by, join, CSV write and group measures (#12), medians of ${options.runs} run(s)`,
       "",
       "Generated tables (seed 42): N facts (id, gkey with N/10 values, jkey, value, qty) and N/100 dimension rows.",
       "Seconds of the operation alone, on tables already in memory (result materialised); cpu = CPU seconds of all",
       "threads during it (polars and DuckDB use every core; tablepipe one); load = reading the CSV",
-      "into the engine; peak = peak RSS of the whole process. tablepipe: `aggregate` / `join` (inner) / `writeTable`;",
-      "polars: eager `groupBy().agg()` / `join` / `writeCSV`; DuckDB: `CREATE TABLE AS` the query / `COPY TO` CSV.",
+      "into the engine; peak = peak RSS of the whole process. tablepipe: `aggregate` / `join` (inner) / `writeTable`",
+      "/ `addGroupMeasures`; polars: eager `groupBy().agg()` / `join` / `writeCSV` / `over()`; DuckDB: `CREATE TABLE",
+      "AS` the query (the group measures: a window `OVER (PARTITION BY gkey)`) / `COPY TO` CSV.",
       "Ratio = tablepipe's seconds ÷ the baseline's.",
       "",
       ...opsTable(ops),
     );
     const opsIssues = opsProblems(ops);
-    if (opsIssues.length > 0) lines.push("", "### problems (group-by, join, CSV write)", "", ...opsIssues);
+    if (opsIssues.length > 0)
+      lines.push("", "### problems (group-by, join, CSV write, group measures)", "", ...opsIssues);
     lines.push("");
   }
   if (results.length === 0) return lines;

@@ -99,7 +99,7 @@ describe("a wrong param value", () => {
     join(orders, {
       right: customers,
       on: ["customer_id"],
-      // @ts-expect-error Type '"lefft"' is not assignable to type '"inner" | "left" | "full" | "semi" | "anti" | undefined'
+      // @ts-expect-error Type '"lefft"' is not assignable to type '"inner" | "left" | "right" | "full" | "semi" | "anti" | undefined'
       how: "lefft",
     });
     pipe(orders).transform(join, {

@@ -87,6 +87,35 @@ describe("join", () => {
     expect(all.column("x")).toBeInstanceOf(Float64Array);
   });
 
+  it("right: the pairs, then the right rows no left row matched; left columns nullable, the right's kept", () => {
+    const right = aq.table({ customer_id: [1, 2, 5], name: ["Ann", "Bo", "Eve"] });
+    const typedOrders = typedTable(orders, {
+      customer_id: { type: "int", nullable: true },
+      amount: { type: "int", nullable: false },
+    });
+    const out = pipe(typedOrders)
+      .transform(join, {
+        right: typedTable(right, {
+          customer_id: { type: "int", nullable: false },
+          name: { type: "string", nullable: false },
+        }),
+        on: ["customer_id"],
+        how: "right",
+      })
+      .run().table;
+    expect(out.objects()).toEqual([
+      { customer_id: 2, amount: 10, name: "Bo" },
+      { customer_id: 1, amount: 40, name: "Ann" },
+      { customer_id: 5, amount: null, name: "Eve" },
+    ]);
+    // every row has a right row: the key is the right's (not null), the name kept; the amount may be missing
+    expect(schemaOf(out)).toMatchObject({
+      customer_id: { type: "int", nullable: false },
+      amount: { type: "int", nullable: true },
+      name: { type: "string", nullable: false },
+    });
+  });
+
   it("validates multiplicity, and refuses clashing column names, naming them", () => {
     expect(() => join(orders, { right: customers(), on: ["customer_id"], validate: "many-to-one" })).toThrow(
       'join: validate "many-to-one": the key (customer_id = 2) appears more than once in the right table',
@@ -123,7 +152,7 @@ describe("join", () => {
       fc.property(
         orderRows,
         orderRows,
-        fc.constantFrom("inner", "left", "full", "semi", "anti" as const),
+        fc.constantFrom("inner", "left", "right", "full", "semi", "anti" as const),
         (l, r, how) => {
           const right = ordersTable(r).select("customer_id", "status").rename({ status: "right_status" });
           const out = join(ordersTable(l), { right, on: ["customer_id"], how });
@@ -133,10 +162,11 @@ describe("join", () => {
             const m = matches(a);
             if (how === "semi") return m.length > 0 ? [a] : [];
             if (how === "anti") return m.length === 0 ? [a] : [];
-            if (m.length === 0) return how === "inner" ? [] : [{ ...a, right_status: null }];
+            if (m.length === 0)
+              return how === "inner" || how === "right" ? [] : [{ ...a, right_status: null }];
             return m.map((b) => ({ ...a, right_status: b.status }));
           });
-          // a full join's right rows that no left row matched, in the right's order, keys from the right
+          // a full or right join's right rows that no left row matched, in the right's order, keys from the right
           const unmatched = r
             .filter((b) => !l.some((a) => a.customer_id !== null && a.customer_id === b.customer_id))
             .map((b) => ({
@@ -146,7 +176,8 @@ describe("join", () => {
               ordered_at: null,
               right_status: b.status,
             }));
-          expect(out.objects()).toEqual(how === "full" ? [...expected, ...unmatched] : expected);
+          const withUnmatched = how === "full" || how === "right";
+          expect(out.objects()).toEqual(withUnmatched ? [...expected, ...unmatched] : expected);
         },
       ),
     );
@@ -161,7 +192,7 @@ describe("join", () => {
         fc
           .constantFrom(narrow, wide)
           .chain((key) => fc.tuple(fc.array(key, { maxLength: 12 }), fc.array(key, { maxLength: 12 }))),
-        fc.constantFrom("inner", "left", "full", "semi", "anti" as const),
+        fc.constantFrom("inner", "left", "right", "full", "semi", "anti" as const),
         ([leftKeys, rightKeys], how) => {
           const left = aq.table({ k: Float64Array.from(leftKeys), i: leftKeys.map((_, i) => i) });
           const right = aq.table({ k: Float64Array.from(rightKeys), j: rightKeys.map((_, j) => j) });
@@ -170,14 +201,14 @@ describe("join", () => {
             const m = rightKeys.flatMap((b, j) => (!Number.isNaN(a) && a === b ? [j] : []));
             if (how === "semi") return m.length > 0 ? [{ i }] : [];
             if (how === "anti") return m.length === 0 ? [{ i }] : [];
-            if (m.length === 0) return how === "inner" ? [] : [{ i, j: null }];
+            if (m.length === 0) return how === "inner" || how === "right" ? [] : [{ i, j: null }];
             return m.map((j) => ({ i, j }));
           });
           const unmatched = rightKeys.flatMap((b, j) =>
             leftKeys.some((a) => !Number.isNaN(a) && a === b) ? [] : [{ i: null, j }],
           );
           expect(out.select(out.columnNames().filter((c) => c !== "k")).objects()).toEqual(
-            how === "full" ? [...expected, ...unmatched] : expected,
+            how === "full" || how === "right" ? [...expected, ...unmatched] : expected,
           );
         },
       ),

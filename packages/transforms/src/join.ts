@@ -15,7 +15,7 @@ import { markBuiltIn } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
 import * as z from "zod";
 import { columnValues } from "./internal/columns";
-import { fullJoinKey, fullJoinRows } from "./internal/full-join-rows";
+import { fullJoinKey, fullJoinRows, rightJoinRows } from "./internal/full-join-rows";
 import { matchRows } from "./internal/join-matches";
 import { takeRows, viewMask, visibleRows } from "./internal/rows";
 
@@ -24,7 +24,7 @@ type RightLacks<M extends string> = M extends string
   ? `step "join": the right table lacks the key column "${M}"`
   : never;
 
-/** The columns of `join`: an inner, left or full join adds the right table's non-key columns. */
+/** The columns of `join`: an inner, left, right or full join adds the right table's non-key columns. */
 export interface JoinColumns extends StaticContract {
   needs: never;
   adds: this["params"] extends { how: "semi" | "anti" }
@@ -78,15 +78,16 @@ function spreadOrNull(
  *
  * - `how`: `inner` (default) keeps the pairs of matching rows; `left` also keeps each left row without a
  *   match, with nulls in the right's columns; `full` also keeps, after those, each right row without a match,
- *   with its keys and nulls in the left's other columns; `semi` keeps the left rows that have a match, once
- *   each; `anti` keeps those that have none. Semi and anti add no column.
- * - Null keys (null, undefined, NaN) never match: a left or full join keeps such a row with nulls, an anti
- *   join keeps it. `1` and `"1"` are different keys.
+ *   with its keys and nulls in the left's other columns; `right` keeps the pairs and, after them, each right row
+ *   without a match, as `full` does (a full join without the unmatched left rows); `semi` keeps the left rows
+ *   that have a match, once each; `anti` keeps those that have none. Semi and anti add no column.
+ * - Null keys (null, undefined, NaN) never match: a left or full join keeps such a left row with nulls, a right
+ *   or full join such a right row, an anti join keeps it. `1` and `"1"` are different keys.
  * - The right table must have the `on` columns (checked by a pipe's pre-flight, before any row is read).
  * - Columns: the left's, then the right's non-key columns. A right non-key column named like a left column
  *   is an error naming it (rename it first with `rename`): no silent suffix.
- * - Order: left rows in input order; a left row's matches in the right's input order; a full join's unmatched
- *   right rows last, in the right's order.
+ * - Order: left rows in input order; a left row's matches in the right's input order; a full or right join's
+ *   unmatched right rows last, in the right's order.
  * - `validate`: `many-to-one` checks that no key appears twice in the right table, `one-to-one` also in the
  *   left one; a repeated key is an error naming the key (columns and values, not a row number) of the first row
  *   of that table, in order, whose key appears again later (missing keys never count), so the key named does
@@ -101,11 +102,14 @@ function spreadOrNull(
 export const join = withStaticContract<JoinColumns>()(
   defineTransform({
     name: "join",
-    description: "Join with another table on equal key columns: inner, left, full, semi or anti.",
+    description: "Join with another table on equal key columns: inner, left, right, full, semi or anti.",
     columns: { on: needsEach() },
     params: z.object({
       right: tableParam().describe("The right table."),
-      how: z.enum(["inner", "left", "full", "semi", "anti"]).default("inner").describe("Which rows to keep."),
+      how: z
+        .enum(["inner", "left", "right", "full", "semi", "anti"])
+        .default("inner")
+        .describe("Which rows to keep."),
       validate: z.enum(["many-to-one", "one-to-one"]).optional().describe("Check the keys' multiplicity."),
     }),
     // The right's non-key columns, so that the pre-flight knows a later step may read them.
@@ -124,12 +128,16 @@ export const join = withStaticContract<JoinColumns>()(
         .filter((c) => !on.includes(c))
         .flatMap((c) => {
           const type = schema[c];
-          return type === undefined ? [] : [[c, how === "inner" ? type : { ...type, nullable: true }]];
+          const kept = how === "inner" || how === "right";
+          return type === undefined ? [] : [[c, kept ? type : { ...type, nullable: true }]];
         });
-      if (how !== "full") return Object.fromEntries(added);
+      if (how !== "full" && how !== "right") return Object.fromEntries(added);
+      // a key of an unmatched right row is the right's; a right join has no unmatched left row
+      const keyNullable = (c: string, type: { nullable: boolean }) =>
+        (how === "full" && type.nullable) || schema[c]?.nullable !== false;
       const left = Object.entries(input).map(([c, type]) => [
         c,
-        { ...type, nullable: type.nullable || !on.includes(c) || schema[c]?.nullable !== false },
+        { ...type, nullable: on.includes(c) ? keyNullable(c, type) : true },
       ]);
       return Object.fromEntries([...left, ...added]);
     },
@@ -154,11 +162,12 @@ export const join = withStaticContract<JoinColumns>()(
         keys.map((k) => columnValues(right, k)),
         rightRows,
         // a full join's pairs are a left join's; its unmatched right rows follow them
-        { how: how === "full" ? "left" : how, validate, keys },
+        { how: how === "full" || how === "right" ? "left" : how, validate, keys },
       );
       const names = [...table.columnNames(), ...rightExtra];
-      if (how === "full") {
-        const rows = fullJoinRows(matches, rightRows, right.totalRows());
+      if (how === "full" || how === "right") {
+        const full = fullJoinRows(matches, rightRows, right.totalRows());
+        const rows = how === "right" ? rightJoinRows(full) : full;
         const n = rows.left.length;
         const data: Record<string, unknown> = {};
         for (const name of table.columnNames()) {

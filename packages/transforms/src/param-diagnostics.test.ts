@@ -98,6 +98,7 @@ describe("the diagnostic of a wrong param value (what tsc prints)", () => {
       '"full"',
       '"inner"',
       '"left"',
+      '"right"',
       '"semi"',
       "undefined",
     ]);

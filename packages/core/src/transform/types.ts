@@ -311,7 +311,7 @@ export type KnownParams<P, I> = [Exclude<keyof P, keyof I>] extends [never]
  * that do not meet it, a wrong value (a misspelt member of an enum, a wrong type) or a key that is not a
  * param, are not inferred: `P` is then this constraint, and the params argument is checked against it, so that
  * the diagnostic marks that param and names the type it expects (`Type '"lefft"' is not assignable to type
- * '"inner" | "left" | "full" | "semi" | "anti" | undefined'`; `Object literal may only specify known properties, but
+ * '"inner" | "left" | "right" | "full" | "semi" | "anti" | undefined'`; `Object literal may only specify known properties, but
  * 'howw' does not exist in type ...`). Unconstrained, a literal conflicting with the param's type made the
  * params' type `never`, and the diagnostic named neither.
  */

@@ -8,9 +8,9 @@ import { refuseRepeatedRightKey } from "./join-validate";
 import { unmatchableJoinKeys } from "./key-kinds";
 
 /**
- * `join`: inner, left and full joins number their rows by (left position, right position), so each left row's
- * matches follow the right's order, and a full join's unmatched right rows come last (no left position), their
- * keys coalesced from the right; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A
+ * `join`: inner, left, right and full joins number their rows by (left position, right position), so each left
+ * row's matches follow the right's order, and a full or right join's unmatched right rows come last (no left
+ * position), their keys coalesced from the right; semi and anti joins are the dialect's (`SqlDialect.existsJoin`). A
  * clashing column is left to the in-process step (`undefined`). `validate` checks the right table (in memory)
  * when the step is rendered, throwing the in-process step's error on a repeated key; `many-to-one` then renders
  * as a plain join, `one-to-one` as a left join whose query checks the left keys (`oneToOneJoin`), its failure
@@ -23,7 +23,7 @@ import { unmatchableJoinKeys } from "./key-kinds";
 export const renderJoin: BuiltInRendering = (params, c, known) => {
   const keys = [...new Set(stringsParam(params, "on"))];
   const right = params.right as ColumnTable;
-  const how = params.how as "inner" | "left" | "full" | "semi" | "anti";
+  const how = params.how as "inner" | "left" | "right" | "full" | "semi" | "anti";
   const validate = params.validate as "many-to-one" | "one-to-one" | undefined;
   if (keys.length === 0) return undefined;
   if (keys.some((key) => !right.columnNames().includes(key))) return undefined;
@@ -46,7 +46,7 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
   const columns = [...c.columns, ...extra];
   const types = { ...typesOf(known.types, c.columns), ...typesOf(rightTypes, extra) };
   if (validate === "one-to-one") {
-    if (how === "full") return undefined; // its left keys are checked in process
+    if (how === "full" || how === "right") return undefined; // its left keys are checked in process
     const checked = oneToOneJoin(c, { keys, how, extra, right: rightTable, types: known.types });
     return { ...checked, columns, types };
   }
@@ -64,7 +64,7 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
     };
   }
   const leftColumn = (name: string): string =>
-    how === "full" && keys.includes(name)
+    (how === "full" || how === "right") && keys.includes(name)
       ? `COALESCE(${l}.${c.quote(name)}, ${r}.${c.quote(name)}) AS ${c.quote(name)}`
       : `${l}.${c.quote(name)}`;
   const list = [
@@ -72,7 +72,8 @@ export const renderJoin: BuiltInRendering = (params, c, known) => {
     ...extra.map((name) => `${r}.${c.quote(name)}`),
     `row_number() OVER (ORDER BY ${l}.${c.rowOrder} ASC NULLS LAST, ${r}.${c.rowOrder} ASC NULLS FIRST) AS ${c.rowOrder}`,
   ];
-  const kind = how === "left" ? "LEFT JOIN" : how === "full" ? "FULL JOIN" : "JOIN";
+  const kinds = { inner: "JOIN", left: "LEFT JOIN", right: "RIGHT JOIN", full: "FULL JOIN" } as const;
+  const kind = kinds[how];
   return {
     sql: `SELECT ${list.join(", ")} FROM ${c.input} AS ${l} ${kind} ${rightTable} AS ${r} ON ${matches}`,
     columns,

@@ -33,7 +33,7 @@ export function describeJoinValidateParity(engine: ParityEngine, enabled = true)
           .uniqueArray(fc.integer({ min: 1, max: 5 }), { maxLength: 4 })
           .chain((ids) => fc.shuffledSubarray([...ids, null, null, Number.NaN]))
           .map((ids) => aq.table({ id: ids, label: ids.map((id) => (id === null ? "none" : `L${id}`)) }));
-        const how = fc.constantFrom("inner", "left", "full", "semi", "anti" as const);
+        const how = fc.constantFrom("inner", "left", "right", "full", "semi", "anti" as const);
         await fc.assert(
           fc.asyncProperty(orderRows, right, how, async (rows, lookup, kind) => {
             const p = pipe(ordersTable(rows))

@@ -333,7 +333,7 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
         );
       });
 
-      it("join: inner, left, full, semi and anti, matches in the right table's order", async () => {
+      it("join: inner, left, right, full, semi and anti, matches in the right table's order", async () => {
         const right = fc
           .array(
             fc.record({
@@ -343,7 +343,7 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
             { maxLength: 6 },
           )
           .map((rows) => aq.table({ id: rows.map((r) => r.id), label: rows.map((r) => r.label) }));
-        const how = fc.constantFrom("inner", "left", "full", "semi", "anti" as const);
+        const how = fc.constantFrom("inner", "left", "right", "full", "semi", "anti" as const);
         await fc.assert(
           fc.asyncProperty(orderRows, right, how, async (rows, lookup, kind) => {
             await parity(pipe(ordersTable(rows)).transform(join, { right: lookup, on: ["id"], how: kind }));

@@ -1,6 +1,6 @@
 /**
  * The rows of a full join: a left join's rows (each left row with its matches, or alone), then the right rows
- * no left row matched, in the right's order, their key columns taken from the right.
+ * no left row matched, in the right's order, their key columns taken from the right; and of a right join.
  */
 
 import type { ColumnValues } from "./columns";
@@ -30,7 +30,20 @@ export function fullJoinRows(matches: JoinMatches, rightRows: Uint32Array, right
 }
 
 /**
- * A key column of a full join: the left's value on a row with a left row, else the right's (SQL's
+ * The rows of a right join: a full join's `rows` without those of a left row no right row matched (every
+ * row has a right row: the pairs in the left's order, then the unmatched right rows in the right's).
+ */
+export function rightJoinRows(rows: FullJoinRows): FullJoinRows {
+  const kept: number[] = [];
+  for (let i = 0; i < rows.right.length; ++i) if (rows.right[i]! >= 0) kept.push(i);
+  return {
+    left: Int32Array.from(kept, (i) => rows.left[i]!),
+    right: Int32Array.from(kept, (i) => rows.right[i]!),
+  };
+}
+
+/**
+ * A key column of a full (or right) join: the left's value on a row with a left row, else the right's (SQL's
  * `COALESCE(l.k, r.k)`). A left Float64Array stays one unless a key is taken from a right column that is not one.
  */
 export function fullJoinKey(
