@@ -278,6 +278,15 @@ export const dayOfWeek = <A extends ExprInput>(a: A) => unary("dayOfWeek", a);
 export const hour = <A extends ExprInput>(a: A) => unary("hour", a);
 /** The minute of a time stamp, 0-59. */
 export const minute = <A extends ExprInput>(a: A) => unary("minute", a);
+/** The second of a time stamp, 0-59, its fraction dropped (`12:00:05.999` gives 5). */
+export const second = <A extends ExprInput>(a: A) => unary("second", a);
+/** The quarter of a time stamp's year, 1-4 (January to March is 1). */
+export const quarter = <A extends ExprInput>(a: A) => unary("quarter", a);
+/**
+ * The day of the year of a time stamp, 1-366 (February 1st is 32).
+ * @example derive(rides, { columns: { doy: dayOfYear(col("picked_at")) } })
+ */
+export const dayOfYear = <A extends ExprInput>(a: A) => unary("dayOfYear", a);
 
 /**
  * A time stamp truncated to the start of its minute, hour, day, week (Monday 00:00), month or year: its wall-clock

@@ -4,26 +4,51 @@ import type { TruncUnit, UnaryOp } from "./nodes";
 const MS_PER_DAY = 86_400_000;
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
+const MS_PER_SECOND = 1000;
 
 /** The date parts of a zone-less time stamp (epoch milliseconds of its wall-clock fields). */
-export type DatePart = Extract<UnaryOp, "year" | "month" | "day" | "dayOfWeek" | "hour" | "minute">;
+export type DatePart = Extract<
+  UnaryOp,
+  "year" | "month" | "day" | "dayOfWeek" | "hour" | "minute" | "second" | "quarter" | "dayOfYear"
+>;
+
+const DATE_PARTS: ReadonlySet<UnaryOp> = new Set<DatePart>([
+  "year",
+  "month",
+  "day",
+  "dayOfWeek",
+  "hour",
+  "minute",
+  "second",
+  "quarter",
+  "dayOfYear",
+]);
 
 /** True when `op` reads a date part. */
 export function isDatePart(op: UnaryOp): op is DatePart {
-  return (
-    op === "year" || op === "month" || op === "day" || op === "dayOfWeek" || op === "hour" || op === "minute"
-  );
+  return DATE_PARTS.has(op);
 }
 
-/** A function from epoch milliseconds to the date part (year, month 1-12, day 1-31, 1 = Sunday, hour, minute). */
+/** The month (1-12) of a day's civil date (`yyyymmdd`). */
+const monthOf = (c: number): number => Math.floor((c - Math.floor(c / 10000) * 10000) / 100);
+
+/**
+ * A function from epoch milliseconds to the date part (year, month 1-12, day 1-31, 1 = Sunday, hour, minute,
+ * second, quarter 1-4, day of the year 1-366).
+ */
 export function datePart(part: DatePart): (ms: number) => number {
   switch (part) {
     case "year":
       return (ms) => Math.floor(civilDate(Math.floor(ms / MS_PER_DAY)) / 10000);
     case "month":
+      return (ms) => monthOf(civilDate(Math.floor(ms / MS_PER_DAY)));
+    case "quarter":
+      return (ms) => Math.floor((monthOf(civilDate(Math.floor(ms / MS_PER_DAY))) - 1) / 3) + 1;
+    case "dayOfYear":
       return (ms) => {
-        const c = civilDate(Math.floor(ms / MS_PER_DAY));
-        return Math.floor((c - Math.floor(c / 10000) * 10000) / 100);
+        const days = Math.floor(ms / MS_PER_DAY);
+        const year = Math.floor(civilDate(days) / 10000);
+        return days - daysFromCivil(year, 1, 1) + 1;
       };
     case "day":
       return (ms) => {
@@ -37,6 +62,8 @@ export function datePart(part: DatePart): (ms: number) => number {
       return (ms) => Math.floor((ms - Math.floor(ms / MS_PER_DAY) * MS_PER_DAY) / MS_PER_HOUR);
     case "minute":
       return (ms) => Math.floor((ms - Math.floor(ms / MS_PER_HOUR) * MS_PER_HOUR) / MS_PER_MINUTE);
+    case "second":
+      return (ms) => Math.floor((ms - Math.floor(ms / MS_PER_MINUTE) * MS_PER_MINUTE) / MS_PER_SECOND);
   }
 }
 

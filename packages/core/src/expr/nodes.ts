@@ -55,7 +55,10 @@ export type UnaryOp =
   | "day"
   | "dayOfWeek"
   | "hour"
-  | "minute";
+  | "minute"
+  | "second"
+  | "quarter"
+  | "dayOfYear";
 
 /** The units a time stamp can be truncated to (a week starts on Monday). */
 export type TruncUnit = "minute" | "hour" | "day" | "week" | "month" | "year";

@@ -134,6 +134,9 @@ const NUMBER_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
   "dayOfWeek",
   "hour",
   "minute",
+  "second",
+  "quarter",
+  "dayOfYear",
 ]);
 
 /**

@@ -43,6 +43,9 @@ const UNARY = new Set([
   "dayOfWeek",
   "hour",
   "minute",
+  "second",
+  "quarter",
+  "dayOfYear",
 ]);
 const UNITS = new Set(["minute", "hour", "day", "week", "month", "year"]);
 const CASTS = new Set(["int", "float", "string", "boolean", "timestamp"]);

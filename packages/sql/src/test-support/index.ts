@@ -4,6 +4,7 @@
  */
 export { describeCastRowErrors } from "./cast-row-errors-suite";
 export { describeConcatParity } from "./concat-suite";
+export { describeDatePartsParity } from "./date-parts-suite";
 export { describeDateTimestampParity } from "./date-timestamp-suite";
 export { describeDroppedRowOrder } from "./dropped-row-order-suite";
 export { describeEncodeFlagParity } from "./encode-flag-suite";
