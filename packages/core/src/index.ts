@@ -57,6 +57,7 @@ export {
   neg,
   not,
   or,
+  pow,
   quarter,
   replace,
   round,

@@ -28,6 +28,7 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
     case "binary":
       if (ARITHMETIC.has(expr.op)) return "float";
       if (expr.op === "round") return exprType(expr.left, types) === "float" ? "float" : undefined;
+      if (expr.op === "pow") return "float";
       return expr.op === "concat" ? "string" : undefined;
     case "unary":
       if (FLOAT_FUNCTIONS.has(expr.op)) return "float";

@@ -90,6 +90,14 @@ export const div = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => bin
  * @example mod(col("order_id"), 10) // a bucket from 0 to 9
  */
 export const mod = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("mod", a, b);
+/**
+ * `a` to the power `b`, as JavaScript's `a ** b`: a float; null if either is null, for a finite negative `a` to a power
+ * with a fraction (`pow(-8, 1 / 3)`), and for 1 or -1 to an infinite power (JavaScript's NaN, where C's `pow`
+ * gives 1). The engines' `pow` may differ from JavaScript's in the last place. A time stamp is its epoch
+ * milliseconds, as in arithmetic.
+ * @example pow(add(1, col("rate")), col("years")) // compound growth
+ */
+export const pow = <A extends ExprInput, B extends ExprInput>(a: A, b: B) => binary("pow", a, b);
 /** `-a`. */
 export const neg = <A extends ExprInput>(a: A) => unary("neg", a);
 /**

@@ -21,6 +21,7 @@ import {
   isRoundDigits,
   MAX_ROUND_DIGITS,
   NUMBER_FUNCTIONS,
+  power,
   remainder,
   roundHalfAway,
 } from "./number-functions";
@@ -238,6 +239,14 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         // an int's remainder is `0`, never `-0` (`-4 % 2`), as in an int column
         const values: NumberVector = { kind: "number", values: out };
         return plain(givesInts(at) ? noNegativeZero(values) : values);
+      }
+      case "pow": {
+        expect(at, a, "number", at.left);
+        expect(at, b, "number", at.right);
+        const [x, y] = [numbers(a), numbers(b)];
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; ++i) out[i] = power(x[i]!, y[i]!);
+        return plain({ kind: "number", values: out });
       }
       case "add":
       case "sub":

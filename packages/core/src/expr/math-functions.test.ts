@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { col, exp, greatest, least, ln, lower, mod, round, sqrt, timestamp } from "./build";
+import { col, exp, greatest, least, ln, lower, mod, pow, round, sqrt, timestamp } from "./build";
 import { ExpressionError } from "./errors";
 import { evaluateExpression } from "./evaluate";
 import { expressionKind } from "./expression-kind";
@@ -148,6 +148,47 @@ describe("mod, sqrt, ln and exp in process", () => {
     const hour = run(mod(col("at"), 3_600_000), { at: [Date.UTC(2024, 0, 1, 9, 30)] });
     expect(hour).toEqual([30 * 60_000]);
     expect(expressionKind(mod(timestamp("2024-01-01 09:30:00"), 60_000), {}, "derive")).toBe("number");
+  });
+});
+
+describe("pow in process", () => {
+  it("is JavaScript's **, null where that is NaN or an operand is null (even to the power 0)", () => {
+    const a = [2, 2, -8, -8, 1, -1, 0, -0, null, 4, 10, 7];
+    const b = [10, -1, 3, 1 / 3, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1, -1, 0, null, 400, 0];
+    expect(signed(run(pow(col("a"), col("b")), { a, b }))).toEqual([
+      "1024",
+      "0.5",
+      "-512",
+      "null",
+      "null",
+      "null",
+      "Infinity",
+      "-Infinity",
+      "null",
+      "null",
+      "Infinity",
+      "1",
+    ]);
+  });
+
+  it("agrees with ** wherever that is a number, and is a float, not null of non-null ints", () => {
+    fc.assert(
+      // (NaN is a missing value: its row is null, as the example above shows, where `NaN ** 0` is 1)
+      fc.property(fc.double({ noNaN: true }), fc.double({ noNaN: true }), (x, y) => {
+        const [got] = run(pow(col("x"), col("y")), { x: [x], y: [y] });
+        const expected = x ** y;
+        expect(Object.is(got, Number.isNaN(expected) ? null : expected)).toBe(true);
+      }),
+    );
+    const ints = { i: { type: "int", nullable: false }, j: { type: "int", nullable: false } } as const;
+    expect(expressionType(pow(col("i"), col("j")), ints)).toEqual({ type: "float", nullable: false });
+    const floats = { x: { type: "float", nullable: false }, j: { type: "int", nullable: false } } as const;
+    expect(expressionType(pow(col("x"), col("j")), floats)).toEqual({ type: "float", nullable: true });
+    expect(formatExpr(pow(col("x"), 2))).toBe('pow(col("x"), 2)');
+    expect(isExprNode(JSON.parse(JSON.stringify(pow(col("x"), col("j")))))).toBe(true);
+    expect(() => expressionKind(pow(col("s"), 2), { s: "string" }, "derive")).toThrow(
+      'derive: pow(col("s"), 2): expected numbers',
+    );
   });
 });
 

@@ -7,8 +7,8 @@
 export type LiteralValue = number | string | boolean | null;
 
 /**
- * The binary operators: arithmetic (`mod` the remainder; `round` a number to the places its right side, a whole
- * number literal, says), comparison, boolean logic, string tests and string concatenation.
+ * The binary operators: arithmetic (`mod` the remainder; `pow` a power; `round` a number to the places its right
+ * side, a whole number literal, says), comparison, boolean logic, string tests and string concatenation.
  */
 export type BinaryOp =
   | "add"
@@ -16,6 +16,7 @@ export type BinaryOp =
   | "mul"
   | "div"
   | "mod"
+  | "pow"
   | "round"
   | "eq"
   | "ne"

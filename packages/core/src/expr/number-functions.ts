@@ -64,6 +64,14 @@ export function remainder(a: number, b: number): number {
   return b === 0 ? Number.NaN : a % b;
 }
 
+/**
+ * `a ** b`, NaN (null) when either is NaN (JavaScript's `NaN ** 0` is 1; a null operand gives null), for a
+ * negative `a` to a power with a fraction, and for ±1 to an infinite power.
+ */
+export function power(a: number, b: number): number {
+  return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a ** b;
+}
+
 /** `a[i] + b[i]` for strings: null where either is null (SQL's `||`). */
 export function concatStrings(
   a: readonly (string | null)[],

@@ -52,13 +52,13 @@ const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div", "
 const ON_DOUBLES: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
 
 /**
- * Whether `toSql` renders `node` as a DOUBLE whatever its operands: arithmetic (`mod` too), `round`, and the number
- * functions `abs`, `floor`, `ceil`, `sqrt`, `ln`, `exp`.
+ * Whether `toSql` renders `node` as a DOUBLE whatever its operands: arithmetic (`mod` too), `round`, `pow`, and the
+ * number functions `abs`, `floor`, `ceil`, `sqrt`, `ln`, `exp`.
  * @example rendersDouble(abs(col("id"))) // true: abs of an int column is a DOUBLE in SQL
  */
 export function rendersDouble(node: ExprNode): boolean {
   return (
-    (node.kind === "binary" && (ARITHMETIC.has(node.op) || node.op === "round")) ||
+    (node.kind === "binary" && (ARITHMETIC.has(node.op) || node.op === "round" || node.op === "pow")) ||
     (node.kind === "unary" && ON_DOUBLES.has(node.op))
   );
 }
@@ -80,6 +80,21 @@ function roundSql(x: string, digits: number, d: SqlDialect): string {
   const signed = `(CASE WHEN ${scaled} < 0 THEN -${rounded} ELSE ${rounded} END)`;
   const back = digits >= 0 ? `(${signed} / ${scale})` : `(${signed} * ${scale})`;
   return `(CASE WHEN ${magnitude} < ${WHOLE_FROM} THEN ${back} + 0.0 ELSE ${x} END)`;
+}
+
+/** An infinity as a DOUBLE literal. */
+const INFINITY = "CAST('Infinity' AS DOUBLE)";
+
+/**
+ * `pow(x, y)` of DOUBLEs (neither NaN: an operand is rendered with its NaN as null) as JavaScript's `x ** y`: null
+ * where JavaScript gives NaN, for a finite negative `x` to a power with a fraction and for ±1 to an infinite power (C's
+ * `pow`, DuckDB's, gives 1 there); else the engine's `pow`.
+ */
+function powSql(x: string, y: string, d: SqlDialect): string {
+  const fraction = `${y} <> ${d.wholeNumber("floor", y)}`;
+  // a finite negative base: -Infinity to a fraction is an infinity or 0, as in C
+  const nan = `(abs(${x}) = 1E0 AND abs(${y}) = ${INFINITY}) OR (${x} < 0 AND ${x} > -${INFINITY} AND ${fraction})`;
+  return `(CASE WHEN ${nan} THEN NULL ELSE pow(${x}, ${y}) END)`;
 }
 
 /**
@@ -247,6 +262,7 @@ function render(node: ExprNode, r: Rendering): string {
         const digits = node.right.kind === "literal" ? Number(node.right.value) : 0;
         return roundSql(asDouble(node.left, r), digits, d);
       }
+      if (node.op === "pow") return powSql(asDouble(node.left, r), asDouble(node.right, r), d);
       const left = render(node.left, r);
       const right = render(node.right, r);
       if (node.op === "contains") return d.contains(left, right);

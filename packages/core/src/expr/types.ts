@@ -50,8 +50,8 @@ function arithmetic(op: string, left: ColumnType, right: ColumnType): ColumnType
  * The column type an expression computes on a table with `schema`: comparisons, boolean logic and null
  * tests are `boolean`, date parts `int`, `truncate` a `timestamp`, string functions and `concat` `string` (`length`
  * `int`), arithmetic `int` on two ints (`div` always `float`; `mod` nullable, null by zero), `neg`, `abs`, `floor`,
- * `ceil` and `round` `int` of an int (else `float`), `sqrt`, `ln` and `exp` `float` (the first two nullable: null
- * for a negative number), a cast its target; `unknown` where the
+ * `ceil` and `round` `int` of an int (else `float`), `sqrt`, `ln`, `exp` and `pow` `float` (nullable but for `exp`
+ * and `pow` of ints: null for a negative number, a negative base to a fraction), a cast its target; `unknown` where the
  * inputs' types are unknown. Nullable when an input may be null (and for a division, which is null by zero, and
  * arithmetic on a float, which may be an infinity: `Infinity - Infinity` is NaN, a null).
  * @example expressionType(gt(col("fare"), 10), { fare: { type: "float", nullable: false } }) // boolean, not nullable
@@ -75,6 +75,11 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
         return arithmetic(node.op, left, right);
       }
       if (node.op === "round") return of(left.type === "int" ? "int" : "float", left.nullable);
+      if (node.op === "pow") {
+        // of ints never NaN (no fraction, no infinity); of floats NaN for a negative base to a fraction
+        const ints = left.type === "int" && right.type === "int";
+        return of("float", left.nullable || right.nullable || !ints);
+      }
       if (node.op === "concat") return of("string", left.nullable || right.nullable);
       return of("boolean", left.nullable || right.nullable);
     }

@@ -9,6 +9,7 @@ const BINARY = new Set([
   "mul",
   "div",
   "mod",
+  "pow",
   "eq",
   "ne",
   "lt",

@@ -1,6 +1,6 @@
 /**
- * The parity of `round`, `mod`, `sqrt`, `greatest` and `least` (bit for bit, `-0` included), `ln` and `exp` (to the
- * last places).
+ * The parity of `round`, `mod`, `sqrt`, `greatest` and `least` (bit for bit, `-0` included), `ln`, `exp` and `pow`
+ * (to the last places).
  */
 import {
   add,
@@ -15,6 +15,7 @@ import {
   ln,
   mod,
   pipe,
+  pow,
   round,
   schemaOf,
   sqrt,
@@ -130,7 +131,16 @@ function exact(): Record<string, ExprNode> {
 
 /** The columns an engine's math library computes: equal to the last places (the parity check's tolerance). */
 function approximate(): Record<string, ExprNode> {
-  return { ln_x: ln(col("x")), ln_i: ln(col("i")), exp_x: exp(col("x")), exp_ln: exp(ln(col("y"))) };
+  return {
+    ln_x: ln(col("x")),
+    ln_i: ln(col("i")),
+    exp_x: exp(col("x")),
+    exp_ln: exp(ln(col("y"))),
+    pow_xy: pow(col("x"), col("y")),
+    pow_ij: pow(col("i"), col("j")),
+    pow_x2: pow(col("x"), 2),
+    pow_root: pow(col("at"), 0.5),
+  };
 }
 
 /**
@@ -145,7 +155,7 @@ export function describeMathFunctionsParity(engine: ParityEngine, enabled = true
     const result = await expectParity(p, engine, TYPES);
     expect(result.placement.every((step) => step.engine === engine.name)).toBe(true);
     for (const name of Object.keys(columns)) {
-      if (name.startsWith("ln_") || name.startsWith("exp_")) continue;
+      if (name.startsWith("ln_") || name.startsWith("exp_") || name.startsWith("pow_")) continue;
       const own = cells(result.table, name);
       expect(
         sameBits(own, cells(reference, name)),
@@ -177,6 +187,44 @@ export function describeMathFunctionsParity(engine: ParityEngine, enabled = true
         expect(Object.is(cells(table, "greatest_xy")[4], 0)).toBe(true);
       });
 
+      it("pow: null where JavaScript's ** is NaN (C's pow gives 1 for ±1 to an infinite power), else the same", async () => {
+        const pairs: [number | null, number | null][] = [
+          [1, INF],
+          [-1, -INF],
+          [-8, 1 / 3],
+          [-8, 3],
+          [0, -1],
+          [-0, -1],
+          [-0, 3],
+          [2, 1023.9],
+          [10, 400],
+          [null, 0],
+          [0, null],
+          [-2, INF],
+          [1.1, 100.5],
+          [2, -1074],
+          [-INF, 0.5],
+          [-INF, -1.5],
+          [-INF, 3],
+        ];
+        const table = await onEngine(
+          { pow_xy: pow(col("x"), col("y")) },
+          numbers(
+            pairs.map(([x]) => x),
+            pairs.map(([, y]) => y),
+            [],
+          ),
+        );
+        const got = cells(table, "pow_xy");
+        expect(got.slice(0, 3)).toEqual([null, null, null]);
+        expect(got.slice(9, 11)).toEqual([null, null]);
+        // exact results, bit for bit: -0 to an odd power is -0, to a negative one -Infinity
+        expect(sameBits(got.slice(3, 8), [-512, INF, -INF, -0, 2 ** 1023.9])).toBe(true);
+        expect(sameBits([got[8], got[11], got[13]], [INF, INF, 5e-324])).toBe(true);
+        // -Infinity to a fraction is no NaN: an infinity, or 0
+        expect(sameBits(got.slice(14), [INF, 0, -INF])).toBe(true);
+      });
+
       it("types an int's round and mod as ints, the rest as floats, as in process declares them", async () => {
         const p = pipe(numbers([1.5, -0.5, null], [2], [7, -3])).transform(derive, {
           columns: { ...exact(), ...approximate() },
@@ -185,7 +233,7 @@ export function describeMathFunctionsParity(engine: ParityEngine, enabled = true
         const schema = schemaOf(table);
         for (const name of ["round_i", "round_i_neg1", "mod_ij", "mod_i3"])
           expect(schema[name]?.type).toBe("int");
-        for (const name of ["round_x2", "mod_xy", "sqrt_i", "ln_i", "exp_x"])
+        for (const name of ["round_x2", "mod_xy", "sqrt_i", "ln_i", "exp_x", "pow_ij", "pow_xy"])
           expect(schema[name]?.type).toBe("float");
       });
 
