@@ -4,6 +4,7 @@ import { renderAddGroupMeasures } from "./renderings/add-group-measures";
 import { renderAggregate } from "./renderings/aggregate";
 import { renderCastColumns } from "./renderings/cast-columns";
 import { renderDerive } from "./renderings/derive";
+import { renderDropColumns } from "./renderings/drop-columns";
 import { renderDropDuplicates } from "./renderings/drop-duplicates";
 import { renderDropMissing } from "./renderings/drop-missing";
 import { renderEncodeFlag } from "./renderings/encode-flag";
@@ -14,6 +15,7 @@ import { renderFirstNDaily } from "./renderings/first-n-daily";
 import { renderFirstNPerGroup } from "./renderings/first-n-per-group";
 import { renderJoin } from "./renderings/join";
 import { renderKeepHourWindow } from "./renderings/keep-hour-window";
+import { renderLimit } from "./renderings/limit";
 import { renderLimitHistory } from "./renderings/limit-history";
 import { renderPivot } from "./renderings/pivot";
 import { renderRename } from "./renderings/rename";
@@ -36,6 +38,7 @@ const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltInRendering>> = {
   aggregate: renderAggregate,
   castColumns: renderCastColumns,
   derive: renderDerive,
+  dropColumns: renderDropColumns,
   dropDuplicates: renderDropDuplicates,
   dropMissing: renderDropMissing,
   encodeFlag: renderEncodeFlag,
@@ -47,6 +50,7 @@ const BUILT_IN_RENDERINGS: Readonly<Record<string, BuiltInRendering>> = {
   firstNPerGroup: renderFirstNPerGroup,
   join: renderJoin,
   keepHourWindow: renderKeepHourWindow,
+  limit: renderLimit,
   limitHistory: renderLimitHistory,
   pivot: renderPivot,
   rename: renderRename,

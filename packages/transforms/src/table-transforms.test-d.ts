@@ -2,7 +2,9 @@ import type { Table } from "@tablepipe/core";
 import { col, pipe } from "@tablepipe/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { castColumns } from "./cast-columns";
+import { dropColumns } from "./drop-columns";
 import { fillNull } from "./fill-null";
+import { limit } from "./limit";
 import { rename } from "./rename";
 import { union } from "./union";
 import { window } from "./window";
@@ -23,6 +25,20 @@ describe("rename, cast, fillNull, union and window: columns checked against the 
     renamed.transform(rename, { columns: { amount: "x" } });
     // @ts-expect-error the columns are required
     rename(orders);
+  });
+
+  it("dropColumns: the dropped columns must exist; the output lacks them; limit keeps every column", () => {
+    expectTypeOf(dropColumns(orders, { columns: ["status", "amount"] })).toEqualTypeOf<
+      Table<"order_id" | "customer_id" | "ordered_at">
+    >();
+    // @ts-expect-error misspelt column to drop
+    dropColumns(orders, { columns: ["statsu"] });
+    const dropped = pipe(orders).transform(dropColumns, { columns: ["amount"] });
+    // @ts-expect-error after the drop, the column is gone
+    dropped.transform(dropColumns, { columns: ["amount"] });
+    expectTypeOf(limit(orders, { n: 5 })).toEqualTypeOf<Table<OrderColumns>>();
+    // @ts-expect-error n is a number
+    limit(orders, { n: "5" });
   });
 
   it("castColumns: the cast columns must exist; the output has the same columns", () => {

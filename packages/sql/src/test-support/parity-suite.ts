@@ -14,6 +14,7 @@ import {
   gt,
   hour,
   isIn,
+  isNotNull,
   isNull,
   last,
   lower,
@@ -34,6 +35,7 @@ import {
   addGroupMeasures,
   aggregate,
   derive,
+  dropColumns,
   dropDuplicates,
   dropMissing,
   encodeFlag,
@@ -44,6 +46,7 @@ import {
   firstNPerGroup,
   join,
   keepHourWindow,
+  limit,
   limitHistory,
   select,
   sortRows,
@@ -303,6 +306,20 @@ export function describeParity(engine: ParityEngine, enabled = true): void {
                 },
               }),
             );
+          }),
+          RUNS,
+        );
+      });
+
+      it("limit and dropColumns: the first n rows in the in-process order (the source's, a sort's), columns dropped", async () => {
+        const dropped = fc.subarray([...COLUMNS], { maxLength: COLUMNS.length - 1 });
+        await fc.assert(
+          fc.asyncProperty(orderRows, fc.nat(30), dropped, fc.boolean(), async (rows, n, columns, sorted) => {
+            const source = pipe(ordersTable(rows));
+            const ordered = sorted
+              ? source.transform(sortRows, { by: ["amount"], descending: ["amount"] })
+              : source.transform(filter, { where: isNotNull(col("status")) });
+            await parity(ordered.transform(limit, { n }).transform(dropColumns, { columns }));
           }),
           RUNS,
         );
