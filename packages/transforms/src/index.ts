@@ -44,6 +44,8 @@ export type { WindowColumns } from "./window";
 export { window } from "./window";
 export type { RollingFrame, WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
 export {
+  cumulativeMax,
+  cumulativeMin,
   cumulativeSum,
   denseRank,
   fillForward,

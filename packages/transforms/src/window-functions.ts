@@ -21,6 +21,8 @@ export type WindowFn =
   | "lag"
   | "lead"
   | "cumulativeSum"
+  | "cumulativeMin"
+  | "cumulativeMax"
   | "fillForward"
   | "rollingSum"
   | "rollingMean"
@@ -33,7 +35,7 @@ type RollingFn = "rollingSum" | "rollingMean" | "rollingMin" | "rollingMax";
 /** A window function: what a column of `window` computes over its partition's rows, in their order. */
 export interface WindowFunctionNode {
   readonly fn: WindowFn;
-  /** The expression `lag`, `lead`, `cumulativeSum`, `fillForward` and the rolling functions read (none for `rowNumber` and `rank`). */
+  /** The expression `lag`, `lead`, the cumulative and rolling functions and `fillForward` read (none for `rowNumber` and the ranks). */
   readonly of?: ExprNode;
   /** How many rows back (`lag`) or ahead (`lead`): a whole number from 0 to 2^31 - 1. */
   readonly offset?: number;
@@ -218,6 +220,24 @@ export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf
 }
 
 /**
+ * The smallest value of a numeric or time-stamp expression over the partition's rows up to this one, in order:
+ * the minimum so far, of its type (an int's an int), nulls skipped; null while no value has been seen; a zero is
+ * `0`, never `-0` (SQL's `MIN(x) OVER (... ROWS UNBOUNDED PRECEDING)`).
+ * @example window(prices, { partitionBy: ["symbol"], orderBy: ["day"], columns: { low_so_far: cumulativeMin(col("close")) } })
+ */
+export function cumulativeMin<A extends ExprInput>(of: A): WindowFunction<RefsOf<A>> {
+  return { fn: "cumulativeMin", of: toExpr(of) };
+}
+
+/**
+ * The largest value so far of a numeric or time-stamp expression (see {@link cumulativeMin}).
+ * @example window(prices, { partitionBy: ["symbol"], orderBy: ["day"], columns: { high_so_far: cumulativeMax(col("close")) } })
+ */
+export function cumulativeMax<A extends ExprInput>(of: A): WindowFunction<RefsOf<A>> {
+  return { fn: "cumulativeMax", of: toExpr(of) };
+}
+
+/**
  * The last value of an expression that is not null over the partition's rows up to this one, in order (pandas'
  * `ffill`, SQL's `LAST_VALUE(x IGNORE NULLS) OVER (... ROWS UNBOUNDED PRECEDING)`): a missing value is filled
  * with the one before it; null until a value is seen. Of any type, kept.
@@ -269,9 +289,19 @@ export function rollingMax<A extends ExprInput>(of: A, frame: RollingFrame): Win
   return rolling("rollingMax", of, frame);
 }
 
-/** True for the window functions over a rolling frame's extremes: `rollingMin`, `rollingMax`. */
+/**
+ * True for the window functions over a frame's extremes: `rollingMin`, `rollingMax`, and `cumulativeMin`,
+ * `cumulativeMax` (whose frame is the partition's rows up to the row).
+ */
 export function rollingExtreme(fn: WindowFunctionNode): boolean {
-  return fn.fn === "rollingMin" || fn.fn === "rollingMax";
+  return (
+    fn.fn === "rollingMin" || fn.fn === "rollingMax" || fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax"
+  );
+}
+
+/** True for the window functions that keep the largest value of their frame: `rollingMax`, `cumulativeMax`. */
+export function keepsLargest(fn: WindowFunctionNode): boolean {
+  return fn.fn === "rollingMax" || fn.fn === "cumulativeMax";
 }
 
 const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank", "denseRank", "percentRank", "ntile"]);
@@ -290,7 +320,8 @@ function isWindowFunction(value: unknown): boolean {
   if (!isExprNode(of)) return false;
   if (SHIFTS.has(fn)) return rows === undefined && range === undefined;
   if (ROLLING.has(fn)) return offset === undefined && (rows === undefined) !== (range === undefined);
-  const running = fn === "cumulativeSum" || fn === "fillForward";
+  const running =
+    fn === "cumulativeSum" || fn === "cumulativeMin" || fn === "cumulativeMax" || fn === "fillForward";
   return running && offset === undefined && rows === undefined && range === undefined;
 }
 
@@ -299,7 +330,7 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), denseRank(), percentRank(), ntile(n), lag(col(...), n), lead(...), cumulativeSum(...), fillForward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
+        "expected a window function (rowNumber(), rank(), denseRank(), percentRank(), ntile(n), lag(col(...), n), lead(...), cumulativeSum(...), cumulativeMin(...), cumulativeMax(...), fillForward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
     })
     .superRefine((value, ctx) => {
       if (value.fn === "ntile") {

@@ -32,6 +32,7 @@ import { assignColumns, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
 import {
   frameText,
+  keepsLargest,
   rangeFrame,
   rollingExtreme,
   sumsNumbers,
@@ -183,11 +184,12 @@ function windowColumn(
     }
     return vectorToColumn(gatherVector(value!, from), n);
   }
+  // a cumulative frame: every row of the partition up to the row
   const bounds = (): FrameBounds =>
-    rangeFrame(fn) ? ordered.rangeBounds(fn, step) : rowFrameBounds(start, fn.rows!);
+    rangeFrame(fn) ? ordered.rangeBounds(fn, step) : rowFrameBounds(start, fn.rows ?? n);
   if (rollingExtreme(fn)) {
     const values = numbersOf(fn, value!, n, step, "numbers or time stamps");
-    const extremes = rollingExtremes(values, sorted, start, bounds(), fn.fn === "rollingMax");
+    const extremes = rollingExtremes(values, sorted, start, bounds(), keepsLargest(fn));
     return vectorToColumn({ kind: "number", values: extremes }, n);
   }
   if (sumsNumbers(fn)) {
@@ -242,7 +244,8 @@ function windowColumn(
  * Add columns computed over each row's partition in an order: SQL's window functions
  * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `denseRank()`, `percentRank()`,
  * `ntile(n)`, `lag(expr, n)`, `lead(expr, n)`,
- * `cumulativeSum(expr)`, `fillForward(expr)`, and `rollingSum(expr, frame)`, `rollingMean(expr, frame)`,
+ * `cumulativeSum(expr)`, `cumulativeMin(expr)`, `cumulativeMax(expr)`, `fillForward(expr)`, and
+ * `rollingSum(expr, frame)`, `rollingMean(expr, frame)`,
  * `rollingMin(expr, frame)` and `rollingMax(expr, frame)` over the row and the `rows - 1` rows before it (a frame of
  * `rows`), or the rows whose one orderBy value lies within `range` before the row's (a frame of `{ range }`).
  *
@@ -268,7 +271,7 @@ export const window = withStaticContract<WindowColumns>()(
   defineTransform({
     name: "window",
     description:
-      "Add columns computed over each row's partition in an order (row number, rank, dense and percent rank, ntile, lag, lead, fill forward, running and rolling sums, rolling min and max).",
+      "Add columns computed over each row's partition in an order (row number, rank, dense and percent rank, ntile, lag, lead, fill forward, running and rolling sums, running and rolling min and max).",
     columns: { partitionBy: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
     params: z.object({
       columns: z

@@ -21,6 +21,8 @@ interface WindowFunctionShape {
     | "lag"
     | "lead"
     | "cumulativeSum"
+    | "cumulativeMin"
+    | "cumulativeMax"
     | "fillForward"
     | "rollingSum"
     | "rollingMean"
@@ -38,9 +40,11 @@ function sums(fn: WindowFunctionShape): boolean {
   return fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean";
 }
 
-/** True for the functions that give a rolling frame's smallest or largest value. */
+/** True for the functions that give a frame's smallest or largest value (a rolling or a cumulative one). */
 function extremes(fn: WindowFunctionShape): boolean {
-  return fn.fn === "rollingMin" || fn.fn === "rollingMax";
+  return (
+    fn.fn === "rollingMin" || fn.fn === "rollingMax" || fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax"
+  );
 }
 
 /** The windows a window column's SQL is over. */
@@ -103,8 +107,15 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
       return sumWithoutNaN(`avg(${numberSql(fn.of, c, types)})${over}`, fn.of, types);
     }
     case "rollingMin":
-    case "rollingMax": {
-      const extreme = `${fn.fn === "rollingMin" ? "min" : "max"}(${of})${frameOver(fn, windows)}`;
+    case "rollingMax":
+    case "cumulativeMin":
+    case "cumulativeMax": {
+      const smallest = fn.fn === "rollingMin" || fn.fn === "cumulativeMin";
+      const over =
+        fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax"
+          ? ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`
+          : frameOver(fn, windows);
+      const extreme = `${smallest ? "min" : "max"}(${of})${over}`;
       return floatZeroAsZero(extreme, fn.of === undefined ? undefined : exprType(fn.of, types));
     }
   }

@@ -6,6 +6,8 @@ import { col, count, first, last, max, min, type Pipe, pipe } from "@tablepipe/c
 import {
   addGroupMeasures,
   aggregate,
+  cumulativeMax,
+  cumulativeMin,
   dropDuplicates,
   firstNPerGroup,
   pivot,
@@ -128,16 +130,23 @@ export function describeSignedZeroParity(engine: ParityEngine, enabled = true): 
         }
       });
 
-      it("a float rolling min or max: a zero is 0, whichever of the frame's zeros came first", async () => {
+      it("a float rolling or cumulative min or max: a zero is 0, whichever of the frame's zeros came first", async () => {
         const t = aq.table({ k: [1, 2, 3, 4, 5], x: [-0, 0, -0, 1.5, -0], y: [0, -0, -0, -1, -0] });
         const p = pipe(t).transform(window, {
           partitionBy: [],
           orderBy: ["k"],
-          columns: { lo: rollingMin(col("x"), 2), hi: rollingMax(col("y"), 3), own: rollingMax(col("x"), 1) },
+          columns: {
+            lo: rollingMin(col("x"), 2),
+            hi: rollingMax(col("y"), 3),
+            own: rollingMax(col("x"), 1),
+            low: cumulativeMin(col("y")),
+            high: cumulativeMax(col("x")),
+          },
         });
         const reference = p.run().table;
-        for (const name of ["lo", "hi", "own"]) expect(signedCells(reference, name)).not.toContain("-0");
-        await expectSigns(p, ["x", "y", "lo", "hi", "own"]);
+        for (const name of ["lo", "hi", "own", "low", "high"])
+          expect(signedCells(reference, name)).not.toContain("-0");
+        await expectSigns(p, ["x", "y", "lo", "hi", "own", "low", "high"]);
       });
 
       it("a DOUBLE of a type the compiler does not know: the same", async () => {

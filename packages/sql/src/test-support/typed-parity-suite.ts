@@ -2,6 +2,8 @@
 import { add, type CastType, col, gt, type Pipe, pipe } from "@tablepipe/core";
 import {
   castColumns,
+  cumulativeMax,
+  cumulativeMin,
   cumulativeSum,
   denseRank,
   dropDuplicates,
@@ -170,7 +172,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         );
       });
 
-      it("window: rowNumber, rank, denseRank, percentRank, ntile, lag, lead, cumulativeSum, fillForward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
+      it("window: rowNumber, rank, denseRank, percentRank, ntile, lag, lead, cumulative sums, mins and maxes, fillForward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
         const offset = fc.integer({ min: 0, max: 2 });
         await fc.assert(
           fc.asyncProperty(
@@ -204,6 +206,9 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
                     low: rollingMin(col("amount"), k + 1),
                     high_id: rollingMax(col("id"), k + 2),
                     latest: rollingMax(col("at"), k + 2),
+                    lowest: cumulativeMin(col("amount")),
+                    highest_id: cumulativeMax(col("id")),
+                    first_at: cumulativeMin(col("at")),
                     known_status: fillForward(col("status")),
                     known_amount: fillForward(col("amount")),
                     known_paid: fillForward(col("paid")),
