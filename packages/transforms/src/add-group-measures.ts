@@ -1,18 +1,15 @@
 import {
   defineTransform,
   type ExprColumns,
-  exprColumns,
-  measureParam,
-  measureType,
   needsEach,
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
 import { markBuiltIn } from "@tablepipe/core/internal";
-import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
+import { measureNeeds, measuresParams, measureTypes } from "./internal/measure-params";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 
@@ -56,21 +53,14 @@ export const addGroupMeasures = withStaticContract<AddGroupMeasuresColumns>()(
     name: "addGroupMeasures",
     description: "Add to each row measures of its group of equal key values (aggregate OVER (PARTITION BY)).",
     columns: { by: needsEach() },
-    params: z.object({
-      measures: z
-        .record(z.string().min(1, "expected a non-empty column name"), measureParam())
-        .describe("The measures: { name: measure }."),
-    }),
+    params: measuresParams,
     contract: ({ measures }) => ({
-      needs: [
-        ...new Set(Object.values(measures).flatMap((m) => (m.of === undefined ? [] : exprColumns(m.of)))),
-      ],
+      needs: measureNeeds(measures),
       adds: Object.keys(measures),
       // like derive and window, a measure overwrites the column of its name
       replaces: Object.keys(measures),
     }),
-    types: ({ measures }, input) =>
-      Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureType(m, input)])),
+    types: ({ measures }, input) => measureTypes(measures, input),
     apply: (table, { by, measures }) => {
       const keys = [...new Set(by)];
       const clash = keys.find((name) => Object.hasOwn(measures, name));

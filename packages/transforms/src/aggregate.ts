@@ -1,20 +1,17 @@
 import {
   defineTransform,
   type ExprColumns,
-  exprColumns,
   type KnownTypesOf,
-  measureParam,
-  measureType,
   needsEach,
   type StaticContract,
   withStaticContract,
 } from "@tablepipe/core";
 import { markBuiltIn, withoutNegativeZeros } from "@tablepipe/core/internal";
 import { type ColumnTable, table as makeTable } from "arquero";
-import * as z from "zod";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
+import { measureNeeds, measuresParams, measureTypes } from "./internal/measure-params";
 import { groupRows } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
 
@@ -60,20 +57,13 @@ export const aggregate = withStaticContract<AggregateColumns>()(
     name: "aggregate",
     description: "One row per group of equal key values, with aggregate measures (SQL GROUP BY).",
     columns: { by: needsEach() },
-    params: z.object({
-      measures: z
-        .record(z.string().min(1, "expected a non-empty column name"), measureParam())
-        .describe("The measures: { name: measure }."),
-    }),
+    params: measuresParams,
     contract: ({ by, measures }) => ({
-      needs: [
-        ...new Set(Object.values(measures).flatMap((m) => (m.of === undefined ? [] : exprColumns(m.of)))),
-      ],
+      needs: measureNeeds(measures),
       adds: Object.keys(measures),
       keepsOnly: [...new Set([...by, ...Object.keys(measures)])],
     }),
-    types: ({ measures }, input) =>
-      Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureType(m, input)])),
+    types: ({ measures }, input) => measureTypes(measures, input),
     apply: (table, { by, measures }): ColumnTable => {
       const keys = [...new Set(by)];
       const clash = keys.find((name) => Object.hasOwn(measures, name));

@@ -12,7 +12,8 @@ export type DatePart = Extract<
   "year" | "month" | "day" | "dayOfWeek" | "hour" | "minute" | "second" | "quarter" | "dayOfYear"
 >;
 
-const DATE_PARTS: ReadonlySet<UnaryOp> = new Set<DatePart>([
+/** Every date part function (the expression check and the SQL renderer list them among their operators). */
+export const DATE_PARTS: readonly DatePart[] = [
   "year",
   "month",
   "day",
@@ -22,11 +23,13 @@ const DATE_PARTS: ReadonlySet<UnaryOp> = new Set<DatePart>([
   "second",
   "quarter",
   "dayOfYear",
-]);
+];
+
+const DATE_PART_SET: ReadonlySet<UnaryOp> = new Set(DATE_PARTS);
 
 /** True when `op` reads a date part. */
 export function isDatePart(op: UnaryOp): op is DatePart {
-  return DATE_PARTS.has(op);
+  return DATE_PART_SET.has(op);
 }
 
 /** The month (1-12) of a day's civil date (`yyyymmdd`). */

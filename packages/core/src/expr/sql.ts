@@ -1,4 +1,5 @@
 import { formatTimestamp } from "../time/timestamp";
+import { DATE_PARTS } from "./date-parts";
 import type { BinaryOp, CastType, ExprNode, LiteralValue, UnaryOp } from "./nodes";
 import { everyPickedValue } from "./picked-values";
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName, withoutNaN } from "./sql-dialects";
@@ -143,15 +144,7 @@ const NUMBER_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
   "ln",
   "exp",
   "length",
-  "year",
-  "month",
-  "day",
-  "dayOfWeek",
-  "hour",
-  "minute",
-  "second",
-  "quarter",
-  "dayOfYear",
+  ...DATE_PARTS,
 ]);
 
 /**

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { DATE_PARTS } from "./date-parts";
 import type { Expr, ExprNode } from "./nodes";
 import { isRoundDigits } from "./number-functions";
 import { isWholeAtLeast } from "./whole-number";
@@ -38,15 +39,7 @@ const UNARY = new Set([
   "upper",
   "trim",
   "length",
-  "year",
-  "month",
-  "day",
-  "dayOfWeek",
-  "hour",
-  "minute",
-  "second",
-  "quarter",
-  "dayOfYear",
+  ...DATE_PARTS,
 ]);
 const UNITS = new Set(["minute", "hour", "day", "week", "month", "year"]);
 const CASTS = new Set(["int", "float", "string", "boolean", "timestamp"]);

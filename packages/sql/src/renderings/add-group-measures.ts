@@ -1,9 +1,6 @@
-import type { MeasureNode } from "@tablepipe/core";
-import { stringsParam } from "../param-values";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
-import { exprsCastChecks } from "./cast-checks";
-import { castWhere } from "./guarded-select";
-import { measureAccepted, measureSql, measureType } from "./measure-sql";
+import { groupedMeasures } from "./grouped-measures";
+import { measureSql, measureType } from "./measure-sql";
 import { OrderedSums } from "./ordered-sums";
 
 /** The aliases of the rows and of their groups' measures where they are joined. */
@@ -17,17 +14,9 @@ const [ROWS, GROUPS] = ["__tablepipe_rows", "__tablepipe_groups"] as const;
  * `aggregate` checks it; a measure named like a key, or one the in-process step refuses, is left to that step.
  */
 export const renderAddGroupMeasures: BuiltInRendering = (params, c, known) => {
-  const by = [...new Set(stringsParam(params, "by"))];
-  const measures = params.measures as Readonly<Record<string, MeasureNode>>;
-  if (by.some((name) => Object.hasOwn(measures, name))) return undefined;
-  if (Object.values(measures).some((m) => !measureAccepted(m, known.types))) return undefined;
-  const checks = exprsCastChecks(
-    c,
-    Object.entries(measures).map(([name, m]) => [`addGroupMeasures: measure "${name}"`, m.of] as const),
-    known.types,
-  );
-  if (checks === undefined) return undefined;
-  const { where, probe } = castWhere(c, checks);
+  const grouped = groupedMeasures("addGroupMeasures", params, c, known);
+  if (grouped === undefined) return undefined;
+  const { by, measures, where, probe } = grouped;
   const q = (name: string) => c.quote(name);
   const keys = by.map((key, i) => ({ key: q(key), alias: q(`__tablepipe_key${i}`) }));
   const sums = new OrderedSums(c, by);

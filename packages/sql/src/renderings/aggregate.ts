@@ -1,11 +1,8 @@
-import type { MeasureNode } from "@tablepipe/core";
 import { groupKeyList } from "../group-key";
-import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
-import { exprsCastChecks } from "./cast-checks";
-import { castWhere } from "./guarded-select";
-import { measureAccepted, measureSql, measureType } from "./measure-sql";
+import { groupedMeasures } from "./grouped-measures";
+import { measureSql, measureType } from "./measure-sql";
 import { OrderedSums } from "./ordered-sums";
 
 /**
@@ -15,19 +12,10 @@ import { OrderedSums } from "./ordered-sums";
  * the measure and the row (the failure probe); a measure casting a string to a time stamp runs in process.
  */
 export const renderAggregate: BuiltInRendering = (params, c, known) => {
-  const by = [...new Set(stringsParam(params, "by"))];
-  const measures = params.measures as Readonly<Record<string, MeasureNode>>;
-  if (by.some((name) => Object.hasOwn(measures, name))) return undefined; // the in-process step names the error
-  // a measure in process refuses (`sum` of strings): the step runs there and fails with its own error
-  if (Object.values(measures).some((m) => !measureAccepted(m, known.types))) return undefined;
-  const checks = exprsCastChecks(
-    c,
-    Object.entries(measures).map(([name, m]) => [`aggregate: measure "${name}"`, m.of] as const),
-    known.types,
-  );
-  if (checks === undefined) return undefined;
+  const grouped = groupedMeasures("aggregate", params, c, known);
+  if (grouped === undefined) return undefined;
   // a cast that can fail is checked in the WHERE, before the grouping: the engine prunes an unread measure
-  const { where, probe } = castWhere(c, checks);
+  const { by, measures, where, probe } = grouped;
   const sums = new OrderedSums(c, by);
   const items = Object.entries(measures).map(
     ([name, m]) => `${measureSql(m, c, known.types, sums)} AS ${c.quote(name)}`,
