@@ -11,6 +11,11 @@ const customers = () => aq.table({ customer_id: [1, 2, 2, null], name: ["Ann", "
 
 describe("join", () => {
   const orders = aq.table({ customer_id: [2, 3, null, 1], amount: [10, 20, 30, 40] });
+  const typedOrders = () =>
+    typedTable(orders, {
+      customer_id: { type: "int", nullable: true },
+      amount: { type: "int", nullable: false },
+    });
 
   it("inner: matching pairs, left order then right order; null keys never match", () => {
     expect(join(orders, { right: customers(), on: ["customer_id"] }).objects()).toEqual([
@@ -47,11 +52,7 @@ describe("join", () => {
 
   it("full: a left join's rows, then the right rows no left row matched, keys from the right, nullable", () => {
     const right = aq.table({ customer_id: [1, 2, 5, null], name: ["Ann", "Bo", "Eve", "Nobody"] });
-    const typedOrders = typedTable(orders, {
-      customer_id: { type: "int", nullable: true },
-      amount: { type: "int", nullable: false },
-    });
-    const out = pipe(typedOrders)
+    const out = pipe(typedOrders())
       .transform(join, {
         right: typedTable(right, {
           customer_id: { type: "int", nullable: true },
@@ -89,11 +90,7 @@ describe("join", () => {
 
   it("right: the pairs, then the right rows no left row matched; left columns nullable, the right's kept", () => {
     const right = aq.table({ customer_id: [1, 2, 5], name: ["Ann", "Bo", "Eve"] });
-    const typedOrders = typedTable(orders, {
-      customer_id: { type: "int", nullable: true },
-      amount: { type: "int", nullable: false },
-    });
-    const out = pipe(typedOrders)
+    const out = pipe(typedOrders())
       .transform(join, {
         right: typedTable(right, {
           customer_id: { type: "int", nullable: false },
