@@ -48,6 +48,7 @@ export {
   cumulativeMin,
   cumulativeSum,
   denseRank,
+  fillBackward,
   fillForward,
   lag,
   lead,

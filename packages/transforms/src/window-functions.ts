@@ -24,6 +24,7 @@ export type WindowFn =
   | "cumulativeMin"
   | "cumulativeMax"
   | "fillForward"
+  | "fillBackward"
   | "rollingSum"
   | "rollingMean"
   | "rollingMin"
@@ -35,7 +36,7 @@ type RollingFn = "rollingSum" | "rollingMean" | "rollingMin" | "rollingMax";
 /** A window function: what a column of `window` computes over its partition's rows, in their order. */
 export interface WindowFunctionNode {
   readonly fn: WindowFn;
-  /** The expression `lag`, `lead`, the cumulative and rolling functions and `fillForward` read (none for `rowNumber` and the ranks). */
+  /** The expression `lag`, `lead`, the cumulative and rolling functions and the fills read (none for `rowNumber` and the ranks). */
   readonly of?: ExprNode;
   /** How many rows back (`lag`) or ahead (`lead`): a whole number from 0 to 2^31 - 1. */
   readonly offset?: number;
@@ -248,6 +249,16 @@ export function fillForward<A extends ExprInput>(of: A): WindowFunction<RefsOf<A
 }
 
 /**
+ * The next value of an expression that is not null over the partition's rows from this one on, in order (pandas'
+ * `bfill`, SQL's `FIRST_VALUE(x IGNORE NULLS) OVER (... ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)`): a
+ * missing value is filled with the one after it; null after the last value. Of any type, kept.
+ * @example window(readings, { partitionBy: ["sensor"], orderBy: ["at"], columns: { level: fillBackward(col("level")) } })
+ */
+export function fillBackward<A extends ExprInput>(of: A): WindowFunction<RefsOf<A>> {
+  return { fn: "fillBackward", of: toExpr(of) };
+}
+
+/**
  * The sum of a numeric expression over a rolling frame: the row and the `rows - 1` rows before it in the
  * partition's order (fewer at the partition's start), or with `{ range }` the rows whose one `orderBy` column
  * lies within `range` before the row's value (its peers included: SQL's `RANGE` frame); nulls skipped; null
@@ -321,7 +332,11 @@ function isWindowFunction(value: unknown): boolean {
   if (SHIFTS.has(fn)) return rows === undefined && range === undefined;
   if (ROLLING.has(fn)) return offset === undefined && (rows === undefined) !== (range === undefined);
   const running =
-    fn === "cumulativeSum" || fn === "cumulativeMin" || fn === "cumulativeMax" || fn === "fillForward";
+    fn === "cumulativeSum" ||
+    fn === "cumulativeMin" ||
+    fn === "cumulativeMax" ||
+    fn === "fillForward" ||
+    fn === "fillBackward";
   return running && offset === undefined && rows === undefined && range === undefined;
 }
 
@@ -330,7 +345,7 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), denseRank(), percentRank(), ntile(n), lag(col(...), n), lead(...), cumulativeSum(...), cumulativeMin(...), cumulativeMax(...), fillForward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
+        "expected a window function (rowNumber(), rank(), denseRank(), percentRank(), ntile(n), lag(col(...), n), lead(...), cumulativeSum(...), cumulativeMin(...), cumulativeMax(...), fillForward(...), fillBackward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
     })
     .superRefine((value, ctx) => {
       if (value.fn === "ntile") {

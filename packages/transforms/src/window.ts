@@ -49,7 +49,8 @@ export interface WindowColumns extends StaticContract {
 
 /**
  * The type of a window column: row numbers and ranks are ints, lag/lead the input's (nullable: null past the
- * partition's edge), `fillForward` the input's (nullable where the input is: null until a value is seen), sums
+ * partition's edge), `fillForward` and `fillBackward` the input's (nullable where the input is: null until a value
+ * is seen, or after the last one), sums
  * numbers (an int's an int), means floats, a rolling min/max the input's. A sum or mean
  * is nullable when its input is (null until a value is seen, or over a frame of nulls) or is a float (+Infinity
  * and -Infinity give NaN, a missing value); of ints or time stamps, finite values, it never is NaN. A rolling
@@ -66,7 +67,8 @@ function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
     const type = of.type === "int" && f.fn !== "rollingMean" ? "int" : "float";
     return { type, nullable: of.nullable || of.type === "float" };
   }
-  return { type: of.type, nullable: rollingExtreme(f) || f.fn === "fillForward" ? of.nullable : true };
+  const keepsNulls = rollingExtreme(f) || f.fn === "fillForward" || f.fn === "fillBackward";
+  return { type: of.type, nullable: keepsNulls ? of.nullable : true };
 }
 
 interface Ordered {
@@ -173,6 +175,18 @@ function windowColumn(
     }
     return vectorToColumn(gatherVector(value!, from), n);
   }
+  if (fn.fn === "fillBackward") {
+    // each row takes the value of the first row from it on whose value is not missing (-1: none after it)
+    const from = new Int32Array(n);
+    for (let g = 0; g + 1 < start.length; ++g) {
+      let next = -1;
+      for (let k = start[g + 1]! - 1; k >= start[g]!; --k) {
+        if (!isNullAt(value!, sorted[k]!)) next = sorted[k]!;
+        from[sorted[k]!] = next;
+      }
+    }
+    return vectorToColumn(gatherVector(value!, from), n);
+  }
   if (fn.fn === "lag" || fn.fn === "lead") {
     const from = new Int32Array(n);
     const shift = fn.fn === "lag" ? -(fn.offset ?? 1) : (fn.offset ?? 1);
@@ -244,7 +258,7 @@ function windowColumn(
  * Add columns computed over each row's partition in an order: SQL's window functions
  * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `denseRank()`, `percentRank()`,
  * `ntile(n)`, `lag(expr, n)`, `lead(expr, n)`,
- * `cumulativeSum(expr)`, `cumulativeMin(expr)`, `cumulativeMax(expr)`, `fillForward(expr)`, and
+ * `cumulativeSum(expr)`, `cumulativeMin(expr)`, `cumulativeMax(expr)`, `fillForward(expr)`, `fillBackward(expr)`, and
  * `rollingSum(expr, frame)`, `rollingMean(expr, frame)`,
  * `rollingMin(expr, frame)` and `rollingMax(expr, frame)` over the row and the `rows - 1` rows before it (a frame of
  * `rows`), or the rows whose one orderBy value lies within `range` before the row's (a frame of `{ range }`).
@@ -253,7 +267,7 @@ function windowColumn(
  *   partition, as in SQL; no `partitionBy` means one partition.
  * - Order: each `orderBy` column ascending (missing values first), or descending when listed in `descending`
  *   (the exact reverse: missing values last), as in `sortRows`. Ties are broken by every other column
- *   ascending, so `rowNumber`, `lag`, `lead`, `fillForward` and the sums never depend on the input's order; `rank`
+ *   ascending, so `rowNumber`, `lag`, `lead`, the fills and the sums never depend on the input's order; `rank`
  *   gives rows equal in every `orderBy` column the same rank.
  * - Output: every row, in input order, with the new columns (each computed from the input's columns).
  *
@@ -271,7 +285,7 @@ export const window = withStaticContract<WindowColumns>()(
   defineTransform({
     name: "window",
     description:
-      "Add columns computed over each row's partition in an order (row number, rank, dense and percent rank, ntile, lag, lead, fill forward, running and rolling sums, running and rolling min and max).",
+      "Add columns computed over each row's partition in an order (row number, rank, dense and percent rank, ntile, lag, lead, fill forward and backward, running and rolling sums, running and rolling min and max).",
     columns: { partitionBy: needsEach(), orderBy: needsEach(), descending: needsEach([]) },
     params: z.object({
       columns: z

@@ -24,6 +24,7 @@ interface WindowFunctionShape {
     | "cumulativeMin"
     | "cumulativeMax"
     | "fillForward"
+    | "fillBackward"
     | "rollingSum"
     | "rollingMean"
     | "rollingMin"
@@ -94,6 +95,11 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
       // the last value that is not null up to the row: DuckDB's IGNORE NULLS, Spark's second argument
       const last = c.dialect === "duckdb" ? `last_value(${of} IGNORE NULLS)` : `last_value(${of}, true)`;
       return `${last} OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+    }
+    case "fillBackward": {
+      // the first value that is not null from the row on
+      const first = c.dialect === "duckdb" ? `first_value(${of} IGNORE NULLS)` : `first_value(${of}, true)`;
+      return `${first} OVER (${ordered} ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)`;
     }
     case "cumulativeSum": {
       const over = ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;

@@ -8,6 +8,7 @@ import {
   denseRank,
   dropDuplicates,
   dropMissing,
+  fillBackward,
   fillForward,
   fillNull,
   filter,
@@ -172,7 +173,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         );
       });
 
-      it("window: rowNumber, rank, denseRank, percentRank, ntile, lag, lead, cumulative sums, mins and maxes, fillForward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
+      it("window: rowNumber, rank, denseRank, percentRank, ntile, lag, lead, cumulative sums, mins and maxes, fillForward, fillBackward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
         const offset = fc.integer({ min: 0, max: 2 });
         await fc.assert(
           fc.asyncProperty(
@@ -213,6 +214,9 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
                     known_amount: fillForward(col("amount")),
                     known_paid: fillForward(col("paid")),
                     known_at: fillForward(col("at")),
+                    coming_status: fillBackward(col("status")),
+                    coming_amount: fillBackward(col("amount")),
+                    coming_at: fillBackward(col("at")),
                   },
                 }),
               );

@@ -3,7 +3,7 @@ import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { window } from "./window";
-import { fillForward } from "./window-functions";
+import { fillBackward, fillForward } from "./window-functions";
 
 describe("window: fillForward", () => {
   it("fills each missing value with the last one before it in its partition's order; null until one is seen", () => {
@@ -105,5 +105,62 @@ describe("window: fillForward", () => {
         },
       ),
     );
+  });
+});
+
+describe("window: fillBackward", () => {
+  it("fills each missing value with the next one after it in its partition's order; null after the last", () => {
+    const readings = aq.table({
+      sensor: ["a", "b", "a", "a", "b", "a", "b"],
+      at: [1, 1, 2, 3, 2, 4, 3],
+      level: [null, 7, 10, null, null, 12, null],
+    });
+    const out = window(readings, {
+      partitionBy: ["sensor"],
+      orderBy: ["at"],
+      columns: { level_filled: fillBackward(col("level")) },
+    });
+    // a by at: null, 10, null, 12; b: 7, null, null
+    expect(out.array("level_filled")).toEqual([10, 7, 10, 12, null, 12, null]);
+  });
+
+  it("is fillForward in the reverse order, whatever the partitions, order and values; keeps the type", () => {
+    const value = fc.option(fc.constantFrom("p", "q", "r"), { freq: 2 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 5 }), value), {
+          maxLength: 20,
+        }),
+        (rows) => {
+          const table = aq.table({
+            g: rows.map(([g]) => g),
+            t: rows.map(([, t]) => t),
+            v: rows.map(([, , v]) => v),
+            i: rows.map((_, i) => i),
+          });
+          const ahead = window(table, {
+            partitionBy: ["g"],
+            orderBy: ["t", "i"],
+            columns: { f: fillBackward(col("v")) },
+          });
+          const back = window(table, {
+            partitionBy: ["g"],
+            orderBy: ["t", "i"],
+            descending: ["t", "i"],
+            columns: { f: fillForward(col("v")) },
+          });
+          expect(ahead.array("f")).toEqual(back.array("f"));
+        },
+      ),
+    );
+    const typed = typedTable(aq.table({ o: [2, 1], at: [null, Date.UTC(2024, 0, 1)] }), {
+      o: { type: "int", nullable: false },
+      at: { type: "timestamp", nullable: true },
+    });
+    const out = pipe(typed)
+      .transform(window, { partitionBy: [], orderBy: ["o"], columns: { at_b: fillBackward(col("at")) } })
+      .run().table;
+    expect(out.array("at_b")).toEqual([null, Date.UTC(2024, 0, 1)]);
+    expect(schemaOf(out).at_b).toEqual({ type: "timestamp", nullable: true });
   });
 });
