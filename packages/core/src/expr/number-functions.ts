@@ -66,7 +66,7 @@ export function remainder(a: number, b: number): number {
 
 /**
  * `a ** b`, NaN (null) when either is NaN (JavaScript's `NaN ** 0` is 1; a null operand gives null), for a
- * negative `a` to a power with a fraction, and for ±1 to an infinite power.
+ * finite negative `a` to a power with a fraction, and for ±1 to an infinite power.
  */
 export function power(a: number, b: number): number {
   return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a ** b;
