@@ -9,7 +9,7 @@ import { markBuiltIn } from "@tablepipe/core/internal";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
-import { measureNeeds, measuresParams, measureTypes } from "./internal/measure-params";
+import { measureKeys, measureNeeds, measuresParams, measureTypes } from "./internal/measure-params";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 
@@ -62,13 +62,7 @@ export const addGroupMeasures = withStaticContract<AddGroupMeasuresColumns>()(
     }),
     types: ({ measures }, input) => measureTypes(measures, input),
     apply: (table, { by, measures }) => {
-      const keys = [...new Set(by)];
-      const clash = keys.find((name) => Object.hasOwn(measures, name));
-      if (clash !== undefined) {
-        throw new TypeError(
-          `addGroupMeasures: measure "${clash}" has the name of a by column; name it otherwise`,
-        );
-      }
+      const keys = measureKeys("addGroupMeasures", by, measures);
       const rows = visibleRows(table);
       const groups = groupRows(
         keys.map((name) => columnValues(table, name)),

@@ -11,7 +11,7 @@ import { type ColumnTable, table as makeTable } from "arquero";
 import { columnValues } from "./internal/columns";
 import { expressionInput } from "./internal/expression-input";
 import { MeasureCache, measureColumn } from "./internal/group-measures";
-import { measureNeeds, measuresParams, measureTypes } from "./internal/measure-params";
+import { measureKeys, measureNeeds, measuresParams, measureTypes } from "./internal/measure-params";
 import { groupRows } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
 
@@ -65,11 +65,7 @@ export const aggregate = withStaticContract<AggregateColumns>()(
     }),
     types: ({ measures }, input) => measureTypes(measures, input),
     apply: (table, { by, measures }): ColumnTable => {
-      const keys = [...new Set(by)];
-      const clash = keys.find((name) => Object.hasOwn(measures, name));
-      if (clash !== undefined) {
-        throw new TypeError(`aggregate: measure "${clash}" has the name of a by column; name it otherwise`);
-      }
+      const keys = measureKeys("aggregate", by, measures);
       const rows = visibleRows(table);
       const keyValues = keys.map((name) => columnValues(table, name));
       const groups =

@@ -20,12 +20,9 @@ export const limit = defineTransform({
   }),
   apply: (table, { n }): ColumnTable => {
     const rows = visibleRows(table);
-    const kept = Math.min(n, rows.length);
-    return keepPositions(
-      table,
-      rows,
-      Uint32Array.from({ length: kept }, (_, p) => p),
-    );
+    const first = new Uint32Array(Math.min(n, rows.length));
+    for (let p = 0; p < first.length; ++p) first[p] = p;
+    return keepPositions(table, rows, first);
   },
 });
 

@@ -153,6 +153,24 @@ function ntileColumn({ sorted, start }: Ordered, buckets: number): Float64Array 
   return out;
 }
 
+/**
+ * Each position's source for a fill: the nearest position, in its partition's order, up to it (or from it on,
+ * `backward`) whose value is not missing; -1 where there is none.
+ */
+function filledFrom({ sorted, start }: Ordered, value: Vector, backward: boolean): Int32Array {
+  const from = new Int32Array(sorted.length);
+  for (let g = 0; g + 1 < start.length; ++g) {
+    const size = start[g + 1]! - start[g]!;
+    let seen = -1;
+    for (let j = 0; j < size; ++j) {
+      const k = backward ? start[g + 1]! - 1 - j : start[g]! + j;
+      if (!isNullAt(value, sorted[k]!)) seen = sorted[k]!;
+      from[sorted[k]!] = seen;
+    }
+  }
+  return from;
+}
+
 function windowColumn(
   fn: WindowFunctionNode,
   ordered: Ordered,
@@ -163,29 +181,8 @@ function windowColumn(
   const { sorted, start } = ordered;
   const n = sorted.length;
   const out = new Float64Array(n);
-  if (fn.fn === "fillForward") {
-    // each row takes the value of the last row up to it whose value is not missing (-1: none yet)
-    const from = new Int32Array(n);
-    for (let g = 0; g + 1 < start.length; ++g) {
-      let last = -1;
-      for (let k = start[g]!; k < start[g + 1]!; ++k) {
-        if (!isNullAt(value!, sorted[k]!)) last = sorted[k]!;
-        from[sorted[k]!] = last;
-      }
-    }
-    return vectorToColumn(gatherVector(value!, from), n);
-  }
-  if (fn.fn === "fillBackward") {
-    // each row takes the value of the first row from it on whose value is not missing (-1: none after it)
-    const from = new Int32Array(n);
-    for (let g = 0; g + 1 < start.length; ++g) {
-      let next = -1;
-      for (let k = start[g + 1]! - 1; k >= start[g]!; --k) {
-        if (!isNullAt(value!, sorted[k]!)) next = sorted[k]!;
-        from[sorted[k]!] = next;
-      }
-    }
-    return vectorToColumn(gatherVector(value!, from), n);
+  if (fn.fn === "fillForward" || fn.fn === "fillBackward") {
+    return vectorToColumn(gatherVector(value!, filledFrom(ordered, value!, fn.fn === "fillBackward")), n);
   }
   if (fn.fn === "lag" || fn.fn === "lead") {
     const from = new Int32Array(n);

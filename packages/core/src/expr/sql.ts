@@ -83,18 +83,16 @@ function roundSql(x: string, digits: number, d: SqlDialect): string {
   return `(CASE WHEN ${magnitude} < ${WHOLE_FROM} THEN ${back} + 0.0 ELSE ${x} END)`;
 }
 
-/** An infinity as a DOUBLE literal. */
-const INFINITY = "CAST('Infinity' AS DOUBLE)";
-
 /**
  * `pow(x, y)` of DOUBLEs (neither NaN: an operand is rendered with its NaN as null) as JavaScript's `x ** y`: null
  * where JavaScript gives NaN, for a finite negative `x` to a power with a fraction and for ±1 to an infinite power (C's
  * `pow`, DuckDB's, gives 1 there); else the engine's `pow`.
  */
 function powSql(x: string, y: string, d: SqlDialect): string {
+  const infinity = literalSql(Number.POSITIVE_INFINITY, false, d);
   const fraction = `${y} <> ${d.wholeNumber("floor", y)}`;
   // a finite negative base: -Infinity to a fraction is an infinity or 0, as in C
-  const nan = `(abs(${x}) = 1E0 AND abs(${y}) = ${INFINITY}) OR (${x} < 0 AND ${x} > -${INFINITY} AND ${fraction})`;
+  const nan = `(abs(${x}) = 1E0 AND abs(${y}) = ${infinity}) OR (${x} < 0 AND ${x} > -${infinity} AND ${fraction})`;
   return `(CASE WHEN ${nan} THEN NULL ELSE pow(${x}, ${y}) END)`;
 }
 

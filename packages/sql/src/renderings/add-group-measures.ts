@@ -1,6 +1,6 @@
 import { type BuiltInRendering, typesOf } from "../step-rendering";
 import { groupedMeasures } from "./grouped-measures";
-import { measureSql, measureType } from "./measure-sql";
+import { measureSql } from "./measure-sql";
 import { OrderedSums } from "./ordered-sums";
 
 /** The aliases of the rows and of their groups' measures where they are joined. */
@@ -16,7 +16,7 @@ const [ROWS, GROUPS] = ["__tablepipe_rows", "__tablepipe_groups"] as const;
 export const renderAddGroupMeasures: BuiltInRendering = (params, c, known) => {
   const grouped = groupedMeasures("addGroupMeasures", params, c, known);
   if (grouped === undefined) return undefined;
-  const { by, measures, where, probe } = grouped;
+  const { by, measures, measureTypes, where, probe } = grouped;
   const q = (name: string) => c.quote(name);
   const keys = by.map((key, i) => ({ key: q(key), alias: q(`__tablepipe_key${i}`) }));
   const sums = new OrderedSums(c, by);
@@ -32,13 +32,10 @@ export const renderAddGroupMeasures: BuiltInRendering = (params, c, known) => {
     ...columns.map((name) => `${Object.hasOwn(measures, name) ? q(GROUPS) : q(ROWS)}.${q(name)}`),
     `${q(ROWS)}.${c.rowOrder}`,
   ];
-  const added = Object.fromEntries(
-    Object.entries(measures).map(([name, m]) => [name, measureType(m, known.types)]),
-  );
   return {
     sql: `SELECT ${list.join(", ")} FROM ${c.input} AS ${q(ROWS)} JOIN (${stats}) AS ${q(GROUPS)} ON ${on.length > 0 ? on.join(" AND ") : "TRUE"}`,
     columns,
-    types: typesOf(known.types, columns, added),
+    types: typesOf(known.types, columns, measureTypes),
     ...probe,
   };
 };

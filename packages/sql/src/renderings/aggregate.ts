@@ -2,7 +2,7 @@ import { groupKeyList } from "../group-key";
 import { columnList } from "../select-list";
 import { type BuiltInRendering, typesOf } from "../step-rendering";
 import { groupedMeasures } from "./grouped-measures";
-import { measureSql, measureType } from "./measure-sql";
+import { measureSql } from "./measure-sql";
 import { OrderedSums } from "./ordered-sums";
 
 /**
@@ -15,17 +15,14 @@ export const renderAggregate: BuiltInRendering = (params, c, known) => {
   const grouped = groupedMeasures("aggregate", params, c, known);
   if (grouped === undefined) return undefined;
   // a cast that can fail is checked in the WHERE, before the grouping: the engine prunes an unread measure
-  const { by, measures, where, probe } = grouped;
+  const { by, measures, measureTypes, where, probe } = grouped;
   const sums = new OrderedSums(c, by);
   const items = Object.entries(measures).map(
     ([name, m]) => `${measureSql(m, c, known.types, sums)} AS ${c.quote(name)}`,
   );
   const from = sums.from(where);
   const columns = [...by, ...Object.keys(measures)];
-  const added = Object.fromEntries(
-    Object.entries(measures).map(([name, m]) => [name, measureType(m, known.types)]),
-  );
-  const types = typesOf(known.types, columns, added);
+  const types = typesOf(known.types, columns, measureTypes);
   if (by.length === 0) {
     const list = [...items, `0 AS ${c.rowOrder}`].join(", ");
     return { sql: `SELECT ${list} FROM ${from}`, columns, types, ...probe };

@@ -1,15 +1,17 @@
-import type { MeasureNode, SqlStepContext } from "@tablepipe/core";
+import type { CastType, MeasureNode, SqlStepContext } from "@tablepipe/core";
 import { stringsParam } from "../param-values";
 import type { RenderedStep, StepKnowledge } from "../step-rendering";
 import { exprsCastChecks } from "./cast-checks";
 import { castWhere } from "./guarded-select";
-import { measureAccepted } from "./measure-sql";
+import { measureAccepted, measureType } from "./measure-sql";
 
 /** What the rendering of a step of measures by keys reads from its params, and the `WHERE` checking its casts. */
 export interface GroupedMeasures {
   /** The `by` keys, each once. */
   readonly by: string[];
   readonly measures: Readonly<Record<string, MeasureNode>>;
+  /** Each measure's type where plain (`measureType`). */
+  readonly measureTypes: Readonly<Record<string, CastType | undefined>>;
   /** The `WHERE` (or nothing) that checks, on every row, the measures' casts that can fail. */
   readonly where: string;
   readonly probe: Pick<RenderedStep, "failureProbe">;
@@ -37,5 +39,8 @@ export function groupedMeasures(
     known.types,
   );
   if (checks === undefined) return undefined;
-  return { by, measures, ...castWhere(c, checks) };
+  const measureTypes = Object.fromEntries(
+    Object.entries(measures).map(([name, m]) => [name, measureType(m, known.types)]),
+  );
+  return { by, measures, measureTypes, ...castWhere(c, checks) };
 }

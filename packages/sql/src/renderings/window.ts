@@ -75,6 +75,8 @@ function frameOver(fn: WindowFunctionShape, windows: Windows): string {
 function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes, windows: Windows): string {
   const { ordered, peers } = windows;
   const of = fn.of === undefined ? "" : c.expr(fn.of);
+  // the running frame: the partition's rows up to the row (fillForward, the cumulative functions)
+  const upToRow = ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
   switch (fn.fn) {
     case "rowNumber":
       return `row_number() OVER (${ordered})`;
@@ -94,17 +96,15 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
     case "fillForward": {
       // the last value that is not null up to the row: DuckDB's IGNORE NULLS, Spark's second argument
       const last = c.dialect === "duckdb" ? `last_value(${of} IGNORE NULLS)` : `last_value(${of}, true)`;
-      return `${last} OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+      return `${last}${upToRow}`;
     }
     case "fillBackward": {
       // the first value that is not null from the row on
       const first = c.dialect === "duckdb" ? `first_value(${of} IGNORE NULLS)` : `first_value(${of}, true)`;
       return `${first} OVER (${ordered} ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)`;
     }
-    case "cumulativeSum": {
-      const over = ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
-      return fn.of === undefined ? `sum(${of})${over}` : sumSql(fn.of, c, types, over);
-    }
+    case "cumulativeSum":
+      return fn.of === undefined ? `sum(${of})${upToRow}` : sumSql(fn.of, c, types, upToRow);
     case "rollingSum":
     case "rollingMean": {
       const over = frameOver(fn, windows);
@@ -117,10 +117,7 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
     case "cumulativeMin":
     case "cumulativeMax": {
       const smallest = fn.fn === "rollingMin" || fn.fn === "cumulativeMin";
-      const over =
-        fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax"
-          ? ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`
-          : frameOver(fn, windows);
+      const over = fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax" ? upToRow : frameOver(fn, windows);
       const extreme = `${smallest ? "min" : "max"}(${of})${over}`;
       return floatZeroAsZero(extreme, fn.of === undefined ? undefined : exprType(fn.of, types));
     }

@@ -34,12 +34,17 @@ export function fullJoinRows(matches: JoinMatches, rightRows: Uint32Array, right
  * row has a right row: the pairs in the left's order, then the unmatched right rows in the right's).
  */
 export function rightJoinRows(rows: FullJoinRows): FullJoinRows {
-  const kept: number[] = [];
-  for (let i = 0; i < rows.right.length; ++i) if (rows.right[i]! >= 0) kept.push(i);
-  return {
-    left: Int32Array.from(kept, (i) => rows.left[i]!),
-    right: Int32Array.from(kept, (i) => rows.right[i]!),
-  };
+  let count = 0;
+  for (let i = 0; i < rows.right.length; ++i) if (rows.right[i]! >= 0) count++;
+  const left = new Int32Array(count);
+  const right = new Int32Array(count);
+  let at = 0;
+  for (let i = 0; i < rows.right.length; ++i) {
+    if (rows.right[i]! < 0) continue;
+    left[at] = rows.left[i]!;
+    right[at++] = rows.right[i]!;
+  }
+  return { left, right };
 }
 
 /**

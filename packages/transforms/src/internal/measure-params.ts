@@ -16,6 +16,23 @@ export const measuresParams = z.object({
     .describe("The measures: { name: measure }."),
 });
 
+/**
+ * The `by` keys of `step`, each once; an error naming the measure when one is named like a key (its column would
+ * be the key's).
+ */
+export function measureKeys(
+  step: string,
+  by: readonly string[],
+  measures: Readonly<Record<string, MeasureNode>>,
+): string[] {
+  const keys = [...new Set(by)];
+  const clash = keys.find((name) => Object.hasOwn(measures, name));
+  if (clash !== undefined) {
+    throw new TypeError(`${step}: measure "${clash}" has the name of a by column; name it otherwise`);
+  }
+  return keys;
+}
+
 /** The columns the measures' expressions read, each once. */
 export function measureNeeds(measures: Readonly<Record<string, MeasureNode>>): string[] {
   return [...new Set(Object.values(measures).flatMap((m) => (m.of === undefined ? [] : exprColumns(m.of))))];
