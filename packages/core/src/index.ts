@@ -76,7 +76,19 @@ export {
 export { ExpressionError } from "./expr/errors";
 export { formatExpr } from "./expr/format";
 export type { Measure, MeasureFn, MeasureNode } from "./expr/measures";
-export { count, countDistinct, first, last, max, mean, min, stddev, sum } from "./expr/measures";
+export {
+  count,
+  countDistinct,
+  first,
+  last,
+  max,
+  mean,
+  median,
+  min,
+  quantile,
+  stddev,
+  sum,
+} from "./expr/measures";
 export type {
   BinaryOp,
   CastType,

@@ -22,8 +22,10 @@ export {
   typeKind,
 } from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";
+export { FLOAT_MEASURES } from "./expr/measures";
 export { everyPickedValue, pickedValues } from "./expr/picked-values";
 export { rendersDouble } from "./expr/sql";
+export { withoutNaN } from "./expr/sql-dialects";
 export { castsToText, givesStamps, stampText } from "./expr/stamp-text";
 export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/stddev-scale";
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";

@@ -4,6 +4,7 @@ import {
   describeJoinValidateParity,
   describeParity,
   describeParityAtScale,
+  describeQuantileParity,
   describeStddevParity,
   describeTipModelParity,
   describeTypedParity,
@@ -38,6 +39,7 @@ describeTipModelParity(engine, 4000);
 describeTypedParity(engine);
 describeParityAtScale(engine, 300_000);
 describeStddevParity(engine);
+describeQuantileParity(engine);
 describeFloatSumParity(engine);
 describeJoinValidateParity(engine);
 

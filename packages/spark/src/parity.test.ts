@@ -2,6 +2,7 @@ import {
   describeFloatSumParity,
   describeJoinValidateParity,
   describeParity,
+  describeQuantileParity,
   describeStddevParity,
   describeTipModelParity,
   describeTypedParity,
@@ -16,5 +17,6 @@ describeParity(engine, enabled);
 describeTipModelParity(engine, 4000, enabled);
 describeTypedParity(engine, enabled);
 describeStddevParity(engine, enabled);
+describeQuantileParity(engine, enabled);
 describeFloatSumParity(engine, enabled);
 describeJoinValidateParity(engine, enabled);

@@ -11,12 +11,19 @@ export type MeasureFn =
   | "countDistinct"
   | "first"
   | "last"
-  | "stddev";
+  | "stddev"
+  | "median"
+  | "quantile";
+
+/** The measures whose value is a float whatever they measure. */
+export const FLOAT_MEASURES: ReadonlySet<MeasureFn> = new Set(["mean", "stddev", "median", "quantile"]);
 
 /** A measure: an aggregate function of an expression over the rows of a group (`count()` has none). */
 export interface MeasureNode {
   readonly fn: MeasureFn;
   readonly of?: ExprNode;
+  /** `quantile`'s fraction, from 0 to 1. */
+  readonly q?: number;
 }
 
 /** A measure that carries, in types only, the columns its expression references. */
@@ -48,3 +55,28 @@ export const first = <A extends ExprInput>(of: A) => measure("first", of);
 export const last = <A extends ExprInput>(of: A) => measure("last", of);
 /** The sample standard deviation of the non-null values (two passes in row order: the same float on every engine); null for fewer than two or an infinity. */
 export const stddev = <A extends ExprInput>(of: A) => measure("stddev", of);
+/**
+ * The middle of the non-null numbers (time stamps: their epoch milliseconds), or the mean of the two middle ones
+ * (`(a + b) / 2`, as pandas' and NumPy's `median`); null when there are none. A float; a zero is `0`.
+ * @example aggregate(orders, { by: ["customer"], measures: { typical: median(col("amount")) } })
+ */
+export const median = <A extends ExprInput>(of: A) => measure("median", of);
+
+/**
+ * The `q` quantile (0 ≤ q ≤ 1) of the non-null numbers (time stamps: their epoch milliseconds), interpolated
+ * linearly as NumPy's and pandas' default: sorted, the value at position `(n - 1) × q` from 0, between two values
+ * `a + (b - a) × t` (`b - (b - a) × (1 - t)` from `t` = 0.5 on, NumPy's formula); null when there are none.
+ * A float; a zero is `0`.
+ * @example aggregate(trips, { by: ["zone"], measures: { p90: quantile(col("fare"), 0.9) } })
+ */
+export function quantile<A extends ExprInput>(of: A, q: number): Measure<RefsOf<A>> {
+  checkQuantileFraction(q);
+  return { fn: "quantile", of: toExpr(of), q };
+}
+
+/** Throws a RangeError unless `q` is a number from 0 to 1, as `quantile` takes it. */
+export function checkQuantileFraction(q: unknown): asserts q is number {
+  if (typeof q !== "number" || !(q >= 0 && q <= 1)) {
+    throw new RangeError(`quantile: q must be a number from 0 to 1; got ${String(q)}`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { ColumnType, LogicalType, TableSchema } from "../schema/logical-types";
-import type { MeasureNode } from "./measures";
+import { FLOAT_MEASURES, type MeasureNode } from "./measures";
 import type { ExprNode, LiteralValue } from "./nodes";
 import { exprColumns } from "./refs";
 
@@ -153,12 +153,12 @@ export function givesInts(node: ExprNode, typeOf: (name: string) => LogicalType 
 
 /**
  * The column type of a measure on groups of a table with `schema`: `count` and `countDistinct` are
- * non-null ints, `mean` and `stddev` nullable floats, `sum` the input's numeric type (nullable), `min`,
+ * non-null ints, `mean`, `stddev`, `median` and `quantile` nullable floats, `sum` the input's numeric type (nullable), `min`,
  * `max`, `first` and `last` the input's type (nullable).
  */
 export function measureType(measure: MeasureNode, schema: TableSchema): ColumnType {
   if (measure.fn === "count" || measure.fn === "countDistinct") return of("int", false);
-  if (measure.fn === "mean" || measure.fn === "stddev") return of("float", true);
+  if (FLOAT_MEASURES.has(measure.fn)) return of("float", true);
   const input = measure.of === undefined ? UNKNOWN : expressionType(measure.of, schema);
   if (input.type === "unknown") return UNKNOWN;
   if (measure.fn === "sum") return of(input.type === "int" ? "int" : "float", true);

@@ -122,18 +122,32 @@ export function exprParam() {
   });
 }
 
-const MEASURES = new Set(["count", "sum", "mean", "min", "max", "countDistinct", "first", "last", "stddev"]);
+const MEASURES = new Set([
+  "count",
+  "sum",
+  "mean",
+  "min",
+  "max",
+  "countDistinct",
+  "first",
+  "last",
+  "stddev",
+  "median",
+  "quantile",
+]);
 
-/** A zod schema for a param that takes a measure (`sum(col("amount"))`, `count()`, ...). */
+/** Whether `value` is a measure node: a known function, its expression (none only for `count()`), `quantile`'s q. */
+function isMeasureNode(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const { fn, of, q } = value as Record<string, unknown>;
+  if (!MEASURES.has(fn as string)) return false;
+  if (of === undefined ? fn !== "count" : !isExprNode(of)) return false;
+  return fn === "quantile" ? typeof q === "number" && q >= 0 && q <= 1 : q === undefined;
+}
+
+/** A zod schema for a param that takes a measure (`sum(col("amount"))`, `count()`, `quantile(col("x"), 0.9)`, ...). */
 export function measureParam() {
-  return z.custom<import("./measures").Measure>(
-    (value) =>
-      typeof value === "object" &&
-      value !== null &&
-      MEASURES.has((value as Record<string, unknown>).fn as string) &&
-      ((value as Record<string, unknown>).of === undefined
-        ? (value as Record<string, unknown>).fn === "count"
-        : isExprNode((value as Record<string, unknown>).of)),
-    { message: "expected a measure (count(), sum(col(...)), ...)" },
-  );
+  return z.custom<import("./measures").Measure>(isMeasureNode, {
+    message: "expected a measure (count(), sum(col(...)), quantile(col(...), 0.9), ...)",
+  });
 }

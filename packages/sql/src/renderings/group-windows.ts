@@ -3,13 +3,13 @@ import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { columnList } from "../select-list";
 
 /** `PARTITION BY <keys> ` (with its trailing space), or nothing for one group over the input. */
-function partition(c: SqlStepContext, keys: readonly string[]): string {
+export function groupPartition(c: SqlStepContext, keys: readonly string[]): string {
   return keys.length > 0 ? `PARTITION BY ${columnList(c, keys)} ` : "";
 }
 
 /** A window over the whole group of the row (`keys`) in row order, which a sum adds one row after another. */
 export function groupFrame(c: SqlStepContext, keys: readonly string[]): string {
-  return `OVER (${partition(c, keys)}ORDER BY ${c.rowOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+  return `OVER (${groupPartition(c, keys)}ORDER BY ${c.rowOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
 }
 
 /**
@@ -18,7 +18,7 @@ export function groupFrame(c: SqlStepContext, keys: readonly string[]): string {
  */
 export function groupSumOnRows(c: SqlStepContext, keys: readonly string[], numbers: string): string {
   return SQL_DIALECTS[c.dialect].orderedSum === "aggregate"
-    ? `sum(${numbers} ORDER BY ${c.rowOrder}) OVER (${partition(c, keys).trimEnd()})`
+    ? `sum(${numbers} ORDER BY ${c.rowOrder}) OVER (${groupPartition(c, keys).trimEnd()})`
     : `sum(${numbers}) ${groupFrame(c, keys)}`;
 }
 
@@ -31,6 +31,6 @@ export function groupAggregateOnRows(
 ): string {
   // the frame of the sums: Spark computes the windows of one frame together
   return SQL_DIALECTS[c.dialect].orderedSum === "aggregate"
-    ? `${fn}(${of}) OVER (${partition(c, keys).trimEnd()})`
+    ? `${fn}(${of}) OVER (${groupPartition(c, keys).trimEnd()})`
     : `${fn}(${of}) ${groupFrame(c, keys)}`;
 }

@@ -1,5 +1,6 @@
 /** The SQL of `aggregate`'s measures, which `pivot` shares: each measure as an aggregate call, its type, whether it renders. */
 import { type CastType, type MeasureNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { FLOAT_MEASURES } from "@tablepipe/core/internal";
 import { exprType } from "../expr-type";
 import { floatZeroAsZero } from "../float-zero";
 import type { KnownTypes } from "../step-rendering";
@@ -11,7 +12,8 @@ import type { OrderedSums } from "./ordered-sums";
  * One measure as an aggregate call; `first`/`last` take the value (null included) at the first/last position;
  * `sum`, `mean` and `stddev` of a time stamp read its epoch milliseconds, as in process. A `sum` or `mean` of
  * anything but ints adds its values in row order (`sums`), as in process; of ints, the exact sum. A `stddev` is
- * the in-process formula, its sums in row order (`sums.stddev`).
+ * the in-process formula, its sums in row order (`sums.stddev`); a `median` or `quantile` picks and interpolates
+ * its group's sorted values as in process (`sums.quantile`).
  */
 export function measureSql(
   measure: MeasureNode,
@@ -45,16 +47,20 @@ export function measureSql(
       return SQL_DIALECTS[c.dialect].valueAt("last", of, c.rowOrder);
     case "stddev":
       return sums.stddev(numberSql(measure.of, c, types));
+    case "median":
+      return sums.quantile(numberSql(measure.of, c, types), "median");
+    case "quantile":
+      return sums.quantile(numberSql(measure.of, c, types), measure.q ?? Number.NaN);
   }
 }
 
 /**
  * A measure's type where plain: counts are ints, min/max/first/last keep their expression's type, a sum of
- * floats or time stamps (their epoch milliseconds) is a float.
+ * floats or time stamps (their epoch milliseconds) is a float, and so are a mean, stddev, median and quantile.
  */
 export function measureType(measure: MeasureNode, types: KnownTypes): CastType | undefined {
   if (measure.fn === "count" || measure.fn === "countDistinct") return "int" as const;
-  if (measure.fn === "mean" || measure.fn === "stddev") return "float" as const;
+  if (FLOAT_MEASURES.has(measure.fn)) return "float" as const;
   if (measure.of === undefined) return undefined;
   const type = exprType(measure.of, types);
   if (measure.fn === "sum") return type === "float" || type === "timestamp" ? "float" : undefined;
@@ -62,7 +68,13 @@ export function measureType(measure: MeasureNode, types: KnownTypes): CastType |
 }
 
 /** The measures that take numbers only: in process, strings or booleans are an error naming the measure. */
-const NUMERIC_MEASURES: ReadonlySet<MeasureNode["fn"]> = new Set(["sum", "mean", "stddev"]);
+const NUMERIC_MEASURES: ReadonlySet<MeasureNode["fn"]> = new Set([
+  "sum",
+  "mean",
+  "stddev",
+  "median",
+  "quantile",
+]);
 
 /**
  * Whether the in-process step accepts the measure on the known column types: its expression passes the

@@ -1,4 +1,5 @@
 import { type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { withoutNaN } from "@tablepipe/core/internal";
 import { exprType } from "../expr-type";
 import type { KnownTypes } from "../step-rendering";
 
@@ -20,7 +21,7 @@ export function sumWithoutNaN(sum: string, of: ExprNode, types: KnownTypes): str
   const type = exprType(of, types);
   if (type === "int") return sum;
   if (type === undefined) return `(CASE WHEN isnan(${sum}) THEN NULL ELSE ${sum} END)`;
-  return `NULLIF(${sum}, CAST('NaN' AS DOUBLE))`;
+  return withoutNaN(sum);
 }
 
 /**

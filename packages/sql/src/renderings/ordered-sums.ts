@@ -1,5 +1,6 @@
 import { SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
 import { groupFrame } from "./group-windows";
+import { OrderedQuantiles, type QuantileOf } from "./ordered-quantiles";
 import { OrderedStddevs } from "./ordered-stddevs";
 
 /** The hidden columns that hold, on a `"window"` dialect, each summed expression's sum over its group. */
@@ -13,6 +14,7 @@ const SUM_COLUMN = "__tablepipe_sum";
 export class OrderedSums {
   readonly #windows = new Map<string, string>();
   readonly #stddevs: OrderedStddevs;
+  readonly #quantiles: OrderedQuantiles;
 
   /** `keys`: the `GROUP BY` columns (none for one group over the input). */
   constructor(
@@ -20,6 +22,7 @@ export class OrderedSums {
     readonly keys: readonly string[],
   ) {
     this.#stddevs = new OrderedStddevs(c, keys, (numbers) => this.sum(numbers));
+    this.#quantiles = new OrderedQuantiles(c, keys);
   }
 
   /** The sum of the SQL expression `numbers` over the group, null when it has no value. */
@@ -46,13 +49,18 @@ export class OrderedSums {
     return this.#stddevs.stddev(numbers);
   }
 
+  /** The `q` quantile, or the median, of `numbers` over the group, as in process (see `OrderedQuantiles`). */
+  quantile(numbers: string, q: QuantileOf): string {
+    return this.#quantiles.quantile(numbers, q);
+  }
+
   /**
-   * The relation the step groups (after its `where`): the input, with each stddev's hidden columns (see
-   * `OrderedStddevs`), and on a `"window"` dialect a column per summed expression, its sum over the group's rows
+   * The relation the step groups (after its `where`): the input, with each stddev's and each quantile's hidden
+   * columns (see `OrderedStddevs`, `OrderedQuantiles`), and on a `"window"` dialect a column per summed expression, its sum over the group's rows
    * in row order. Call after the measures.
    */
   from(where: string): string {
-    const rows = this.#stddevs.from(`${this.c.input}${where}`);
+    const rows = this.#quantiles.from(this.#stddevs.from(`${this.c.input}${where}`));
     if (this.#windows.size === 0) return rows;
     const over = groupFrame(this.c, this.keys);
     const sums = [...this.#windows].map(([numbers, column]) => `sum(${numbers}) ${over} AS ${column}`);

@@ -30,6 +30,7 @@ export { aboveZero, describeOwnRenderingContract } from "./own-rendering-suite";
 export { describeParityAtScale } from "./parity-at-scale-suite";
 export { describeParity } from "./parity-suite";
 export { describePrunedCastErrors } from "./pruned-cast-suite";
+export { describeQuantileParity } from "./quantile-suite";
 export {
   fixedOrders,
   lookupTable,

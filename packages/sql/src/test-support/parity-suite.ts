@@ -20,11 +20,13 @@ import {
   lower,
   max,
   mean,
+  median,
   min,
   month,
   or,
   type Pipe,
   pipe,
+  quantile,
   stddev,
   sum,
   trim,
@@ -73,6 +75,8 @@ const everyMeasure = () => ({
   last_amount: last(col("amount")),
   spread: stddev(col("amount")),
   months: sum(month(col("at"))),
+  middle: median(col("amount")),
+  upper: quantile(col("at"), 0.75),
 });
 const columns = fc.subarray([...COLUMNS], { minLength: 1 });
 const yyyyMM = fc.constantFrom("201702", "201703", "201704", "201810", "201811", "201812", "196912");

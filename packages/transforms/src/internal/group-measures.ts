@@ -8,6 +8,7 @@ import {
   vectorToColumn,
   withoutNegativeZeros,
 } from "@tablepipe/core/internal";
+import { groupQuantile } from "./group-quantile";
 import { groupStddev } from "./group-stddev";
 import { groupRows, type RowGroups } from "./row-groups";
 
@@ -23,7 +24,7 @@ function numbersOf(v: Vector, step: string, measure: MeasureNode): Float64Array 
   if (v.kind !== "number") {
     throw new ExpressionError(
       step,
-      `${measure.fn}(${formatExpr(measure.of!)})`,
+      `${measure.fn}(${formatExpr(measure.of!)}${measure.q === undefined ? "" : `, ${measure.q}`})`,
       `expected numbers, got ${v.kind}s`,
     );
   }
@@ -160,6 +161,16 @@ export function measureColumn(
         values === undefined
           ? new Float64Array(groupCount).fill(Number.NaN)
           : groupStddev(values, groupOf, groupCount);
+      return vectorToColumn({ kind: "number", values: out }, groupCount);
+    }
+    case "median":
+    case "quantile": {
+      const values = numbersOf(v, step, measure);
+      const q = measure.fn === "median" ? "median" : (measure.q ?? Number.NaN);
+      const out =
+        values === undefined
+          ? new Float64Array(groupCount).fill(Number.NaN)
+          : groupQuantile(values, groupOf, groupCount, q);
       return vectorToColumn({ kind: "number", values: out }, groupCount);
     }
     case "min":
