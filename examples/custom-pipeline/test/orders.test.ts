@@ -51,7 +51,7 @@ describe("latestOrdersPerCustomer", () => {
 });
 
 describe("totalAmountPerCustomer", () => {
-  it("sums the paid orders' amounts per customer, largest first; a customer with none has no row", () => {
+  it("sums the paid orders' amounts per customer, with their median, largest first; a customer with none has no row", () => {
     const orders = orderRows.rows([
       { customer_id: 1, quantity: 2, unit_price: 10 },
       { customer_id: 2, quantity: 1, unit_price: 50 },
@@ -69,28 +69,35 @@ describe("totalAmountPerCustomer", () => {
         customer_id: [2, 1],
         orders: [1, 2],
         total: [50, 25],
+        typical_order: [50, 12.5],
         name: ["Bo", "Ann"],
         country: ["DE", "FR"],
       }),
     );
   });
 
-  it("agrees with a row-by-row sum on generated orders", () => {
+  it("agrees with a row-by-row sum and a sorted median on generated orders", () => {
     const { orders, customers } = generateOrders({ count: 500, customerCount: 20, seed: 7 });
     const totals = new Map<number, number>();
+    const amounts = new Map<number, number[]>();
     for (const o of orders.objects() as {
       customer_id: number;
       status: string;
       quantity: number;
       unit_price: number;
     }[]) {
-      if (o.status === "paid")
-        totals.set(o.customer_id, (totals.get(o.customer_id) ?? 0) + o.quantity * o.unit_price);
+      if (o.status !== "paid") continue;
+      totals.set(o.customer_id, (totals.get(o.customer_id) ?? 0) + o.quantity * o.unit_price);
+      amounts.set(o.customer_id, [...(amounts.get(o.customer_id) ?? []), o.quantity * o.unit_price]);
     }
     const out = totalAmountPerCustomer(orders, customers);
     expect(out.numRows()).toBe(totals.size);
-    for (const row of out.objects() as { customer_id: number; total: number }[]) {
+    for (const row of out.objects() as { customer_id: number; total: number; typical_order: number }[]) {
       expect(row.total).toBeCloseTo(totals.get(row.customer_id)!, 9);
+      const sorted = amounts.get(row.customer_id)!.sort((a, b) => a - b);
+      const middle =
+        (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+      expect(row.typical_order).toBe(middle);
     }
     const sorted = [...out.array("total")] as number[];
     expect(sorted).toEqual([...sorted].sort((a, b) => b - a));

@@ -1,4 +1,4 @@
-import { col, count, eq, mul, ne, pipe, sum, type Table } from "@tablepipe/core";
+import { col, count, eq, median, mul, ne, pipe, sum, type Table } from "@tablepipe/core";
 import { aggregate, derive, filter, join, select, sortRows, topNPerGroup } from "@tablepipe/transforms";
 import type { CustomerColumns, OrderColumns } from "./order-rows";
 
@@ -31,19 +31,22 @@ export function latestOrdersPerCustomer(
 }
 
 /**
- * The total amount and number of paid orders of each customer, with the customer's name and country, largest
- * total first: `filter`, `derive`, `aggregate`, `join`. A customer with no paid order has no row.
+ * The total amount, number and median amount of paid orders of each customer, with the customer's name and
+ * country, largest total first: `filter`, `derive`, `aggregate`, `join`. A customer with no paid order has no row.
  *
  * @example totalAmountPerCustomer(orders, customers).print()
  */
 export function totalAmountPerCustomer(
   orders: Table<OrderColumns>,
   customers: Table<CustomerColumns>,
-): Table<"customer_id" | "orders" | "total" | "name" | "country"> {
+): Table<"customer_id" | "orders" | "total" | "typical_order" | "name" | "country"> {
   return pipe(orders)
     .transform(filter, { where: eq(col("status"), "paid") })
     .transform(derive, { columns: { amount: mul(col("quantity"), col("unit_price")) } })
-    .transform(aggregate, { by: ["customer_id"], measures: { orders: count(), total: sum(col("amount")) } })
+    .transform(aggregate, {
+      by: ["customer_id"],
+      measures: { orders: count(), total: sum(col("amount")), typical_order: median(col("amount")) },
+    })
     .transform(join, { right: customers, on: ["customer_id"], validate: "one-to-one" })
     .transform(sortRows, { by: ["total"], descending: ["total"] })
     .value();
