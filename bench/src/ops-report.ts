@@ -47,6 +47,7 @@ export function opsTable(results: readonly OpsResult[]): string[] {
       join: `join ${compact(r.rows)} × ${compact(dimRows)}`,
       writecsv: `write ${compact(r.rows)} rows as CSV`,
       groupmeasures: `group measures on ${compact(r.rows)} rows by ${compact(groupKeys)} keys`,
+      quantiles: `median and p90 of ${compact(r.rows)} rows by ${compact(groupKeys)} keys`,
     };
     const what = whats[r.op];
     const s = r.summaries;

@@ -9,10 +9,10 @@ import { join } from "node:path";
  */
 
 /**
- * The operations timed: a group-by, a join, writing the fact table back as CSV, and the group-by's measures
- * beside every row (a window over each row's group).
+ * The operations timed: a group-by, a join, writing the fact table back as CSV, the group-by's measures
+ * beside every row (a window over each row's group), and a group-by of the value's median and 90th percentile.
  */
-export const OPS = ["groupby", "join", "writecsv", "groupmeasures"] as const;
+export const OPS = ["groupby", "join", "writecsv", "groupmeasures", "quantiles"] as const;
 export type Op = (typeof OPS)[number];
 
 /** File names inside an ops sample folder. */
@@ -32,6 +32,7 @@ export function opsLabel(op: Op, rows: number): string {
     join: `join of ${n(rows)} × ${n(dimRows)} rows`,
     writecsv: `CSV write of ${n(rows)} rows`,
     groupmeasures: `group measures on ${n(rows)} rows by ${n(groupKeys)} keys`,
+    quantiles: `median and 90th percentile of ${n(rows)} rows by ${n(groupKeys)} keys`,
   };
   return labels[op];
 }
@@ -50,6 +51,12 @@ export function opsShape(rows: number): { groupKeys: number; dimRows: number; jo
  * every fact with the same measures of its group, `SELECT *, count(*) OVER (PARTITION BY gkey) AS n, ...`.
  */
 export const GROUPBY_MEASURES = ["n", "total", "mean_value", "lo", "hi"] as const;
+
+/**
+ * The quantiles: `SELECT gkey, count(*) AS n, median(value) AS median_value, quantile_cont(value, 0.9) AS p90_value
+ * FROM facts GROUP BY gkey` (each engine's linear interpolation, whose last digits may differ).
+ */
+export const QUANTILE_MEASURES = ["n", "median_value", "p90_value"] as const;
 
 /**
  * Where an engine's `writecsv` run writes the fact table (a header, then every row): a file of its own in the

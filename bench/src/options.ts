@@ -25,7 +25,7 @@ export type Engine = (typeof ENGINES)[number];
  * The benchmark suites: the tip model end to end, the group-by and join of #12, and writing a table as CSV
  * (ops-spec.ts). By default the first three.
  */
-export const SUITES = ["tip", "groupby", "join", "writecsv", "groupmeasures"] as const;
+export const SUITES = ["tip", "groupby", "join", "writecsv", "groupmeasures", "quantiles"] as const;
 const DEFAULT_SUITES = ["tip", "groupby", "join"] as const;
 export type Suite = (typeof SUITES)[number];
 
@@ -59,11 +59,12 @@ export const USAGE = `pnpm bench [-- options]
                    straightforward path; tablepipe-duckdb is tip-model run --engine duckdb: the transform stage
                    inside DuckDB; tablepipe-duckdb-parquet the same on a Parquet copy of the sample)
   --duckdb-memory-limit SIZE  the DuckDB engine's memory limit (default 4GB)
-  --suites LIST    of tip,groupby,join,writecsv,groupmeasures (default tip,groupby,join): the tip model end
-                   to end; a group-by of N rows by N/10 keys; an N × N/100 inner join; the N-row table written
-                   as CSV; the group-by's measures beside each of the N rows (tablepipe's aggregate, join,
-                   writeTable and addGroupMeasures vs polars and DuckDB, on generated tables; the engines'
-                   results are checked equal, a written file as each engine reads it back)
+  --suites LIST    of tip,groupby,join,writecsv,groupmeasures,quantiles (default tip,groupby,join): the tip
+                   model end to end; a group-by of N rows by N/10 keys; an N × N/100 inner join; the N-row table
+                   written as CSV; the group-by's measures beside each of the N rows; the median and 90th
+                   percentile by N/10 keys (tablepipe's aggregate, join, writeTable and addGroupMeasures vs polars
+                   and DuckDB, on generated tables; the engines' results are checked equal, a written file as
+                   each engine reads it back)
   --parquet        also time tablepipe reading a Parquet copy of the sample (tablepipe-parquet)
   --model NAME     model tip-model trains: linear (OLS, as the baselines; default), random-forest, gbt
   --cache DIR      data, outputs and results (default .bench-cache)

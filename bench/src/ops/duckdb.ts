@@ -17,6 +17,9 @@ const QUERIES: Readonly<Record<Exclude<Op, "writecsv">, string>> = {
   groupmeasures:
     "SELECT *, count(*) OVER w AS n, sum(value) OVER w AS total, avg(value) OVER w AS mean_value, " +
     "min(qty) OVER w AS lo, max(qty) OVER w AS hi FROM facts WINDOW w AS (PARTITION BY gkey)",
+  quantiles:
+    "SELECT gkey, count(*) AS n, median(value) AS median_value, quantile_cont(value, 0.9) AS p90_value " +
+    "FROM facts GROUP BY gkey",
 };
 
 /** DuckDB (in memory, every core): the result is a table, so it is fully computed when the query returns. */

@@ -1,4 +1,7 @@
-/** The ops benchmark on nodejs-polars: eager data frames read from the CSV, `groupBy().agg()`, `join`, `over()`. */
+/**
+ * The ops benchmark on nodejs-polars: eager data frames read from the CSV, `groupBy().agg()` (the quantiles too),
+ * `join`, `over()`.
+ */
 import { join as joinPath } from "node:path";
 import pl from "nodejs-polars";
 import { OPS_FILES, type Op, writtenCsvPath } from "../ops-spec";
@@ -39,6 +42,15 @@ export const polarsEngine: OpsEngine<Loaded, Frame> = {
     ];
     if (op === "groupby") return facts.groupBy("gkey").agg(...measures);
     if (op === "groupmeasures") return facts.withColumns(...measures.map((m) => m.over("gkey")));
+    if (op === "quantiles") {
+      return facts
+        .groupBy("gkey")
+        .agg(
+          pl.len().alias("n"),
+          pl.col("value").median().alias("median_value"),
+          pl.col("value").quantile(0.9, "linear").alias("p90_value"),
+        );
+    }
     if (op === "writecsv") {
       facts.writeCSV(writtenCsvPath("polars"));
       return facts;

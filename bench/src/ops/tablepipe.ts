@@ -1,6 +1,9 @@
-/** The ops benchmark on tablepipe: `readTable` (CSV) then the `aggregate`, `join` and `addGroupMeasures` transforms. */
+/**
+ * The ops benchmark on tablepipe: `readTable` (CSV) then the `aggregate` (with `median` and `quantile` too), `join`
+ * and `addGroupMeasures` transforms.
+ */
 import { join as joinPath } from "node:path";
-import { col, count, max, mean, min, sum } from "@tablepipe/core";
+import { col, count, max, mean, median, min, quantile, sum } from "@tablepipe/core";
 import { readTable, writeTable } from "@tablepipe/io";
 import { addGroupMeasures, aggregate, join } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
@@ -33,6 +36,14 @@ export const tablepipeEngine: OpsEngine<Loaded, ColumnTable> = {
     };
     if (op === "groupby") return aggregate(facts, { by: ["gkey"], measures }) as ColumnTable;
     if (op === "groupmeasures") return addGroupMeasures(facts, { by: ["gkey"], measures }) as ColumnTable;
+    if (op === "quantiles") {
+      const quantiles = {
+        n: count(),
+        median_value: median(col("value")),
+        p90_value: quantile(col("value"), 0.9),
+      };
+      return aggregate(facts, { by: ["gkey"], measures: quantiles }) as ColumnTable;
+    }
     if (op === "writecsv") {
       await writeTable(facts, writtenCsvPath("tablepipe"));
       return facts;
