@@ -19,6 +19,15 @@ describe("pivot: columns and types checked against the table's", () => {
     expectTypeOf(pivot(sales, { ...byMonth, valuesFrom: "site", aggregate: "first" })).toEqualTypeOf<
       Table<"site" | "jan" | "feb", { site: "string"; jan: "string"; feb: "string" }>
     >();
+    expectTypeOf(pivot(sales, { ...byMonth, valuesFrom: "units", aggregate: "median" })).toEqualTypeOf<
+      Table<"site" | "jan" | "feb", { site: "string"; jan: "float"; feb: "float" }>
+    >();
+    expectTypeOf(pivot(sales, { ...byMonth, valuesFrom: "site", aggregate: "countDistinct" })).toEqualTypeOf<
+      Table<"site" | "jan" | "feb", { site: "string"; jan: "int"; feb: "int" }>
+    >();
+    expectTypeOf(pivot(sales, { ...byMonth, valuesFrom: "site", aggregate: "last" })).toEqualTypeOf<
+      Table<"site" | "jan" | "feb", { site: "string"; jan: "string"; feb: "string" }>
+    >();
     expectTypeOf(
       pipe(sales)
         .transform(pivot, { ...byMonth, by: ["site", "region"], aggregate: "count", ignoreUndeclared: true })
@@ -26,11 +35,14 @@ describe("pivot: columns and types checked against the table's", () => {
     ).toEqualTypeOf<Table<"site" | "region" | "jan" | "feb", { site: "string"; jan: "int"; feb: "int" }>>();
   });
 
-  it("on a table of unknown types, only counts and means are known", () => {
+  it("on a table of unknown types, only counts, means, standard deviations and medians are known", () => {
     expectTypeOf(pivot(plain, { ...byMonth, aggregate: "max" })).toEqualTypeOf<
       Table<"site" | "jan" | "feb">
     >();
     expectTypeOf(pivot(plain, { ...byMonth, aggregate: "mean" })).toEqualTypeOf<
+      Table<"site" | "jan" | "feb", { jan: "float"; feb: "float" }>
+    >();
+    expectTypeOf(pivot(plain, { ...byMonth, aggregate: "stddev" })).toEqualTypeOf<
       Table<"site" | "jan" | "feb", { jan: "float"; feb: "float" }>
     >();
   });
@@ -47,7 +59,7 @@ describe("pivot: columns and types checked against the table's", () => {
     // @ts-expect-error a declared name is a by column
     pivot(sales, { ...byMonth, names: ["site", "jan"], aggregate: "sum" });
     // @ts-expect-error not a measure pivot takes
-    pivot(sales, { ...byMonth, aggregate: "median" });
+    pivot(sales, { ...byMonth, aggregate: "quantile" });
     // @ts-expect-error after the pivot, the names column is gone
     pipe(sales)
       .transform(pivot, { ...byMonth, aggregate: "sum" })

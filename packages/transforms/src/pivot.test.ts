@@ -1,4 +1,20 @@
-import { col, count, eq, first, max, mean, min, pipe, schemaOf, sum, typedTable } from "@tablepipe/core";
+import {
+  col,
+  count,
+  countDistinct,
+  eq,
+  first,
+  last,
+  max,
+  mean,
+  median,
+  min,
+  pipe,
+  schemaOf,
+  stddev,
+  sum,
+  typedTable,
+} from "@tablepipe/core";
 import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -54,6 +70,13 @@ describe("pivot", () => {
       aggregate: "first",
     });
     expect(firsts.objects()).toEqual([{ k: "x", a: null, b: 2 }]);
+    const lasts = aq.table({ k: ["x", "x", "x", "x"], n: ["a", "a", "b", "a"], v: [3, 1, 2, null] });
+    const cells = { by: ["k"], namesFrom: "n", valuesFrom: "v", names: ["a", "b"] } as const;
+    expect(pivot(lasts, { ...cells, aggregate: "last" }).objects()).toEqual([{ k: "x", a: null, b: 2 }]);
+    expect(pivot(lasts, { ...cells, aggregate: "median" }).objects()).toEqual([{ k: "x", a: 2, b: 2 }]);
+    expect(pivot(lasts, { ...cells, aggregate: "countDistinct" }).objects()).toEqual([
+      { k: "x", a: 2, b: 1 },
+    ]);
   });
 
   it("gives one row without by, even for no rows", () => {
@@ -89,10 +112,14 @@ describe("pivot", () => {
     expect(types("count").jan).toEqual({ type: "int", nullable: false });
     expect(types("mean").jan).toEqual({ type: "float", nullable: true });
     expect(types("first").jan).toEqual({ type: "int", nullable: true });
+    expect(types("last").jan).toEqual({ type: "int", nullable: true });
+    expect(types("countDistinct").jan).toEqual({ type: "int", nullable: false });
+    expect(types("stddev").jan).toEqual({ type: "float", nullable: true });
+    expect(types("median").jan).toEqual({ type: "float", nullable: true });
   });
 
   it("equals a filter on each name and an aggregate of the same measure, for every measure", () => {
-    const measures = { sum, mean, min, max, first, count } as const;
+    const measures = { sum, mean, min, max, first, last, count, countDistinct, stddev, median } as const;
     const row = fc.record({
       k: fc.option(fc.constantFrom(1, 2, 3), { freq: 4 }),
       n: fc.constantFrom("x", "y", "z"),
@@ -116,7 +143,8 @@ describe("pivot", () => {
             measures: { cell: measures[fn](col("v")) },
           });
           const at = new Map(rowsOf(cells).map((r) => [r.k, r.cell] as const));
-          const expected = rowsOf(groups).map((r) => (at.has(r.k) ? at.get(r.k) : fn === "count" ? 0 : null));
+          const none = fn === "count" || fn === "countDistinct" ? 0 : null;
+          const expected = rowsOf(groups).map((r) => (at.has(r.k) ? at.get(r.k) : none));
           const missing = (x: unknown) => x === null || x === undefined || Number.isNaN(x);
           const got = rowsOf(wide).map((r) => r[name]);
           const same = got.every((x, i) => (missing(x) ? missing(expected[i]) : Object.is(x, expected[i])));

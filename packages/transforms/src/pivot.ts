@@ -20,7 +20,18 @@ import { groupRows, type RowGroups } from "./internal/row-groups";
 import { takeRows, visibleRows } from "./internal/rows";
 
 /** The measures `pivot` computes for each cell, as `aggregate`'s of the same name. */
-export const PIVOT_AGGREGATES = ["sum", "mean", "min", "max", "count", "first"] as const;
+export const PIVOT_AGGREGATES = [
+  "sum",
+  "mean",
+  "min",
+  "max",
+  "count",
+  "first",
+  "last",
+  "countDistinct",
+  "stddev",
+  "median",
+] as const;
 
 /** One of {@link PIVOT_AGGREGATES}. */
 export type PivotAggregate = (typeof PIVOT_AGGREGATES)[number];
@@ -31,9 +42,9 @@ type ValuesFrom<P> = P extends { valuesFrom: infer V extends string } ? V : neve
 type AggregateOf<P> = P extends { aggregate: infer F extends PivotAggregate } ? F : never;
 
 /** The type of a cell: `aggregate`'s measure type for values of known type `T` (`never`: not known). */
-type CellType<F, T> = F extends "count"
+type CellType<F, T> = F extends "count" | "countDistinct"
   ? "int"
-  : F extends "mean"
+  : F extends "mean" | "stddev" | "median"
     ? "float"
     : [T] extends [never]
       ? never
@@ -135,10 +146,11 @@ function nameColumn(cells: Float64Array | unknown[], j: number, k: number): Floa
  * - Groups as `aggregate`'s: missing keys are one group (and a float key's zero comes out as `0`), groups in
  *   order of first appearance; with no `by`, exactly one row. Output: the `by` columns, then the names in the
  *   declared order.
- * - Cells as `aggregate`'s measure (`sum`, `mean`, `min`, `max`, `count`, `first`) of the cell's rows, so a
- *   pivot equals a `filter` on the name and an `aggregate`: `sum` adds floats in row order (ints exactly), NaN
- *   is missing, `count` counts the values that are not missing, `first` takes the first row's value (missing
- *   included). A name without rows in a group gives a missing value (`count`: 0).
+ * - Cells as `aggregate`'s measure (`sum`, `mean`, `min`, `max`, `count`, `first`, `last`, `countDistinct`,
+ *   `stddev`, `median`) of the cell's rows, so a pivot equals a `filter` on the name and an `aggregate`: `sum`
+ *   adds floats in row order (ints exactly), NaN is missing, `count` counts the values that are not missing,
+ *   `first` and `last` take the first and last row's value (missing included). A name without rows in a group
+ *   gives a missing value (`count` and `countDistinct`: 0).
  * - `namesFrom` is a string column; a value that is not a declared name (a missing one too) is an error naming
  *   it and its row, unless `ignoreUndeclared: true` leaves such rows out (before grouping).
  *

@@ -7,13 +7,23 @@ import { measureAccepted, measureSql, measureType } from "./measure-sql";
 import { OrderedSums } from "./ordered-sums";
 import { declaredNamesWhere } from "./pivot-names";
 
-/** The measures `pivot` takes. */
-type PivotAggregate = "sum" | "mean" | "min" | "max" | "count" | "first";
+/** The measures `pivot` takes (transforms' `PIVOT_AGGREGATES`). */
+type PivotAggregate =
+  | "sum"
+  | "mean"
+  | "min"
+  | "max"
+  | "count"
+  | "first"
+  | "last"
+  | "countDistinct"
+  | "stddev"
+  | "median";
 
 /**
  * The SQL of one cell: `aggregate`'s measure of the values on the rows of that name (a `CASE` giving NULL on the
- * others, which every measure but `first` skips); `first`, which takes a NULL value too, is the dialect's first
- * value of the rows of that name (`FILTER`).
+ * others, which every measure but `first` and `last` skips); `first` and `last`, which take a NULL value too, are
+ * the dialect's first and last value of the rows of that name (`FILTER`).
  */
 function cellSql(
   fn: PivotAggregate,
@@ -24,8 +34,8 @@ function cellSql(
   sums: OrderedSums,
 ): string {
   const isName = eq(col(columns.namesFrom), name);
-  if (fn === "first") {
-    const value = SQL_DIALECTS[c.dialect].valueAt("first", c.quote(columns.valuesFrom), c.rowOrder);
+  if (fn === "first" || fn === "last") {
+    const value = SQL_DIALECTS[c.dialect].valueAt(fn, c.quote(columns.valuesFrom), c.rowOrder);
     return `${value} FILTER (WHERE ${c.expr(isName)})`;
   }
   return measureSql({ fn, of: caseWhen([[isName, col(columns.valuesFrom)]]) }, c, types, sums);
