@@ -116,6 +116,13 @@ describe("aggregate median and quantile", () => {
     expect(measureParam().safeParse({ fn: "quantile", of: col("x") }).success).toBe(false);
     expect(measureParam().safeParse({ fn: "median", of: col("x"), q: 0.5 }).success).toBe(false);
     expect(measureParam().safeParse(quantile(col("x"), 0.3)).success).toBe(true);
+    const x = aq.table({ x: [1, 2] });
+    const bad = (m: object) => () =>
+      aggregate(x, { by: [], measures: { m: m as ReturnType<typeof median> } });
+    expect(bad({ fn: "quantile", of: col("x"), q: 2 })).toThrow(
+      `aggregate: param "measures.m": expected quantile's q, a number from 0 to 1 (quantile(col(...), 0.9)); got`,
+    );
+    expect(bad({ fn: "median", of: col("x"), q: 0.5 })).toThrow("expected no q: only quantile takes one");
     const names = aq.table({ s: ["a", "b"] });
     expect(() => aggregate(names, { by: [], measures: { m: median(col("s")) } })).toThrow(
       'aggregate: measure "m": median(col("s")): expected numbers, got strings',

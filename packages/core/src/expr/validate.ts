@@ -136,18 +136,28 @@ const MEASURES = new Set([
   "quantile",
 ]);
 
-/** Whether `value` is a measure node: a known function, its expression (none only for `count()`), `quantile`'s q. */
-function isMeasureNode(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
+const NOT_A_MEASURE = "expected a measure (count(), sum(col(...)), quantile(col(...), 0.9), ...)";
+
+/**
+ * What is wrong with `value` as a measure node (a known function, its expression, none only for `count()`, and
+ * `quantile`'s q from 0 to 1, which no other measure takes), or undefined when it is one.
+ */
+function measureProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return NOT_A_MEASURE;
   const { fn, of, q } = value as Record<string, unknown>;
-  if (!MEASURES.has(fn as string)) return false;
-  if (of === undefined ? fn !== "count" : !isExprNode(of)) return false;
-  return fn === "quantile" ? typeof q === "number" && q >= 0 && q <= 1 : q === undefined;
+  if (!MEASURES.has(fn as string)) return NOT_A_MEASURE;
+  if (of === undefined ? fn !== "count" : !isExprNode(of)) return NOT_A_MEASURE;
+  if (fn === "quantile") {
+    return typeof q === "number" && q >= 0 && q <= 1
+      ? undefined
+      : `expected quantile's q, a number from 0 to 1 (quantile(col(...), 0.9))`;
+  }
+  return q === undefined ? undefined : `expected no q: only quantile takes one`;
 }
 
 /** A zod schema for a param that takes a measure (`sum(col("amount"))`, `count()`, `quantile(col("x"), 0.9)`, ...). */
 export function measureParam() {
-  return z.custom<import("./measures").Measure>(isMeasureNode, {
-    message: "expected a measure (count(), sum(col(...)), quantile(col(...), 0.9), ...)",
+  return z.custom<import("./measures").Measure>((value) => measureProblem(value) === undefined, {
+    error: (issue) => measureProblem(issue.input) ?? NOT_A_MEASURE,
   });
 }
