@@ -75,7 +75,7 @@ export function quantile<A extends ExprInput>(of: A, q: number): Measure<RefsOf<
 }
 
 /** Throws a RangeError unless `q` is a number from 0 to 1, as `quantile` takes it. */
-export function checkQuantileFraction(q: unknown): asserts q is number {
+function checkQuantileFraction(q: unknown): asserts q is number {
   if (typeof q !== "number" || !(q >= 0 && q <= 1)) {
     throw new RangeError(`quantile: q must be a number from 0 to 1; got ${String(q)}`);
   }

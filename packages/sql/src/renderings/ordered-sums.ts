@@ -56,8 +56,8 @@ export class OrderedSums {
 
   /**
    * The relation the step groups (after its `where`): the input, with each stddev's and each quantile's hidden
-   * columns (see `OrderedStddevs`, `OrderedQuantiles`), and on a `"window"` dialect a column per summed expression, its sum over the group's rows
-   * in row order. Call after the measures.
+   * columns (see `OrderedStddevs`, `OrderedQuantiles`), and on a `"window"` dialect a column per summed
+   * expression, its sum over the group's rows in row order. Call after the measures.
    */
   from(where: string): string {
     const rows = this.#quantiles.from(this.#stddevs.from(`${this.c.input}${where}`));
