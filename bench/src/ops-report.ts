@@ -1,6 +1,6 @@
 /** The group-by, join and CSV-write results as a Markdown table. */
 import type { OpsResult, OpsSummary } from "./ops-bench";
-import { type Op, opsShape } from "./ops-spec";
+import { opsLabel } from "./ops-spec";
 
 const compact = (n: number): string =>
   n >= 1e6 && n % 1e5 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 100 === 0 ? `${n / 1e3}k` : `${n}`;
@@ -41,15 +41,7 @@ export function opsTable(results: readonly OpsResult[]): string[] {
     "|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
-    const { groupKeys, dimRows } = opsShape(r.rows);
-    const whats: Readonly<Record<Op, string>> = {
-      groupby: `group-by ${compact(r.rows)} rows by ${compact(groupKeys)} keys`,
-      join: `join ${compact(r.rows)} × ${compact(dimRows)}`,
-      writecsv: `write ${compact(r.rows)} rows as CSV`,
-      groupmeasures: `group measures on ${compact(r.rows)} rows by ${compact(groupKeys)} keys`,
-      quantiles: `median and p90 of ${compact(r.rows)} rows by ${compact(groupKeys)} keys`,
-    };
-    const what = whats[r.op];
+    const what = opsLabel(r.op, r.rows, compact);
     const s = r.summaries;
     const out = s.tablepipe?.outputRows;
     lines.push(

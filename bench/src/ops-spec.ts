@@ -23,10 +23,16 @@ export const FACT_COLUMNS = ["id", "gkey", "jkey", "value", "qty"] as const;
 /** Columns of the dimension table: `jkey` is unique, `label` is text. */
 export const DIM_COLUMNS = ["jkey", "label", "weight"] as const;
 
-/** What an operation does to `rows` facts, in words (the bench's notes and its table). */
-export function opsLabel(op: Op, rows: number): string {
+/** A count with its thousands separated: `1,000,000`. */
+const fullCount = (count: number): string => count.toLocaleString("en-US");
+
+/**
+ * What an operation does to `rows` facts, in words, its counts written by `n` (the bench's notes write them in
+ * full, its table compactly: `1M`).
+ * @example opsLabel("join", 1_000_000) // "join of 1,000,000 × 10,000 rows"
+ */
+export function opsLabel(op: Op, rows: number, n: (count: number) => string = fullCount): string {
   const { groupKeys, dimRows } = opsShape(rows);
-  const n = (count: number) => count.toLocaleString("en-US");
   const labels: Readonly<Record<Op, string>> = {
     groupby: `group-by of ${n(rows)} rows by ${n(groupKeys)} keys`,
     join: `join of ${n(rows)} × ${n(dimRows)} rows`,
