@@ -109,6 +109,7 @@ export type { ExistsJoin, SqlDialect, SqlDialectName } from "./expr/sql-dialects
 export { SQL_DIALECTS } from "./expr/sql-dialects";
 export { expressionType, measureType } from "./expr/types";
 export { exprParam, isExprNode, measureParam } from "./expr/validate";
+export type { WindowFn, WindowFunctionNode } from "./expr/window-nodes";
 // Pipes: chaining, composing, tracing.
 export type { CompositeDefinition, FoldSteps } from "./pipe/compose";
 export { compose } from "./pipe/compose";

@@ -1,56 +1,21 @@
 import {
   describeValue,
   type ExprInput,
-  type ExprNode,
   formatExpr,
   isExprNode,
   type References,
   type RefsOf,
   toExpr,
+  type WindowFn,
+  type WindowFunctionNode,
 } from "@tablepipe/core";
 import { isWholeAtLeast } from "@tablepipe/core/internal";
 import * as z from "zod";
 
-/** The functions of a window column. */
-export type WindowFn =
-  | "rowNumber"
-  | "rank"
-  | "denseRank"
-  | "percentRank"
-  | "ntile"
-  | "lag"
-  | "lead"
-  | "cumulativeSum"
-  | "cumulativeMin"
-  | "cumulativeMax"
-  | "fillForward"
-  | "fillBackward"
-  | "rollingSum"
-  | "rollingMean"
-  | "rollingMin"
-  | "rollingMax";
+export type { WindowFn, WindowFunctionNode };
 
 /** The window functions over a rolling frame of rows. */
 type RollingFn = "rollingSum" | "rollingMean" | "rollingMin" | "rollingMax";
-
-/** A window function: what a column of `window` computes over its partition's rows, in their order. */
-export interface WindowFunctionNode {
-  readonly fn: WindowFn;
-  /** The expression `lag`, `lead`, the cumulative and rolling functions and the fills read (none for `rowNumber` and the ranks). */
-  readonly of?: ExprNode;
-  /** How many rows back (`lag`) or ahead (`lead`): a whole number from 0 to 2^31 - 1. */
-  readonly offset?: number;
-  /** The rows of a rolling frame (`rollingSum`, `rollingMean`, `rollingMin`, `rollingMax`): the row and the `rows - 1` before it, 1 to 2^31 - 1. */
-  readonly rows?: number;
-  /**
-   * A rolling frame by value instead (SQL's `RANGE` frame): the rows whose one `orderBy` column lies within
-   * `range` before the row's (its peers included), a finite number >= 0 in that column's unit (milliseconds for
-   * a time stamp).
-   */
-  readonly range?: number;
-  /** The buckets of `ntile`: a whole number from 1 to 2^31 - 1. */
-  readonly buckets?: number;
-}
 
 /**
  * A rolling frame: a number of rows (the row and the `rows - 1` before it), or `{ range }`, the rows whose one
@@ -72,11 +37,6 @@ function offsetProblem(fn: "lag" | "lead", offset: unknown): string | undefined 
   const other = fn === "lag" ? "lead(...) for rows ahead" : "lag(...) for rows back";
   const what = fn === "lag" ? "the rows back" : "the rows ahead";
   return `expected a whole number >= 0 and <= ${MAX_WINDOW_OFFSET}, ${what} (${other})`;
-}
-
-/** True for the window functions that sum numbers: a running sum, a rolling sum or mean. */
-export function sumsNumbers(fn: WindowFunctionNode): boolean {
-  return fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean";
 }
 
 /** What is wrong with a rolling frame's row count, or undefined when it is a whole number from 1 to the maximum. */
@@ -298,21 +258,6 @@ export function rollingMin<A extends ExprInput>(of: A, frame: RollingFrame): Win
  */
 export function rollingMax<A extends ExprInput>(of: A, frame: RollingFrame): WindowFunction<RefsOf<A>> {
   return rolling("rollingMax", of, frame);
-}
-
-/**
- * True for the window functions over a frame's extremes: `rollingMin`, `rollingMax`, and `cumulativeMin`,
- * `cumulativeMax` (whose frame is the partition's rows up to the row).
- */
-export function rollingExtreme(fn: WindowFunctionNode): boolean {
-  return (
-    fn.fn === "rollingMin" || fn.fn === "rollingMax" || fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax"
-  );
-}
-
-/** True for the window functions that keep the largest value of their frame: `rollingMax`, `cumulativeMax`. */
-export function keepsLargest(fn: WindowFunctionNode): boolean {
-  return fn.fn === "rollingMax" || fn.fn === "cumulativeMax";
 }
 
 const WITHOUT_EXPRESSION = new Set<unknown>(["rowNumber", "rank", "denseRank", "percentRank", "ntile"]);

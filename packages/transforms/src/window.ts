@@ -16,8 +16,11 @@ import {
   type ExpressionInput,
   evaluateExpression,
   isNullAt,
+  keepsLargest,
   markBuiltIn,
+  rollingExtreme,
   sameValue,
+  sumsNumbers,
   type Vector,
   vectorToColumn,
 } from "@tablepipe/core/internal";
@@ -30,15 +33,7 @@ import { rollingFrames } from "./internal/rolling-frames";
 import { groupRows } from "./internal/row-groups";
 import { assignColumns, visibleRows } from "./internal/rows";
 import { sortedPositions } from "./internal/sorted-positions";
-import {
-  frameText,
-  keepsLargest,
-  rangeFrame,
-  rollingExtreme,
-  sumsNumbers,
-  type WindowFunctionNode,
-  windowFunctionParam,
-} from "./window-functions";
+import { frameText, rangeFrame, type WindowFunctionNode, windowFunctionParam } from "./window-functions";
 
 /** The columns of `window`: it needs its expressions' columns and adds (or overwrites) the named ones. */
 export interface WindowColumns extends StaticContract {

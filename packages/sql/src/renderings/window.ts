@@ -1,4 +1,5 @@
-import { type CastType, type ExprNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import { type CastType, SQL_DIALECTS, type SqlStepContext, type WindowFunctionNode } from "@tablepipe/core";
+import { rollingExtreme, sumsNumbers } from "@tablepipe/core/internal";
 import { doubleLiteral } from "../double-literal";
 import { exprType } from "../expr-type";
 import { floatZeroAsZero } from "../float-zero";
@@ -9,44 +10,6 @@ import { exprsCastChecks } from "./cast-checks";
 import { inProcessKind } from "./expr-kinds";
 import { castWhere } from "./guarded-select";
 import { numberSql, sumSql, sumWithoutNaN } from "./number-sql";
-
-/** A window function param (the shape of `@tablepipe/transforms`' `WindowFunctionNode`). */
-interface WindowFunctionShape {
-  readonly fn:
-    | "rowNumber"
-    | "rank"
-    | "denseRank"
-    | "percentRank"
-    | "ntile"
-    | "lag"
-    | "lead"
-    | "cumulativeSum"
-    | "cumulativeMin"
-    | "cumulativeMax"
-    | "fillForward"
-    | "fillBackward"
-    | "rollingSum"
-    | "rollingMean"
-    | "rollingMin"
-    | "rollingMax";
-  readonly of?: ExprNode;
-  readonly offset?: number;
-  readonly rows?: number;
-  readonly range?: number;
-  readonly buckets?: number;
-}
-
-/** True for the functions that sum numbers: a running sum, a rolling sum or mean. */
-function sums(fn: WindowFunctionShape): boolean {
-  return fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean";
-}
-
-/** True for the functions that give a frame's smallest or largest value (a rolling or a cumulative one). */
-function extremes(fn: WindowFunctionShape): boolean {
-  return (
-    fn.fn === "rollingMin" || fn.fn === "rollingMax" || fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax"
-  );
-}
 
 /** The windows a window column's SQL is over. */
 interface Windows {
@@ -59,7 +22,7 @@ interface Windows {
 }
 
 /** A rolling function's frame: `ROWS BETWEEN rows - 1 PRECEDING ...` over the ordered window, or a range's. */
-function frameOver(fn: WindowFunctionShape, windows: Windows): string {
+function frameOver(fn: WindowFunctionNode, windows: Windows): string {
   if (fn.range === undefined) {
     return ` OVER (${windows.ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
   }
@@ -72,7 +35,7 @@ function frameOver(fn: WindowFunctionShape, windows: Windows): string {
  * `RANGE BETWEEN range PRECEDING AND CURRENT ROW` over the orderBy column as a DOUBLE (a time stamp's epoch
  * milliseconds); its mean is `avg`, NaN null; its min or max of floats plus `0.0`, a zero `0` as in process.
  */
-function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes, windows: Windows): string {
+function windowSql(fn: WindowFunctionNode, c: SqlStepContext, types: KnownTypes, windows: Windows): string {
   const { ordered, peers } = windows;
   const of = fn.of === undefined ? "" : c.expr(fn.of);
   // the running frame: the partition's rows up to the row (fillForward, the cumulative functions)
@@ -124,13 +87,13 @@ function windowSql(fn: WindowFunctionShape, c: SqlStepContext, types: KnownTypes
   }
 }
 
-function windowType(fn: WindowFunctionShape, types: KnownTypes): CastType | undefined {
+function windowType(fn: WindowFunctionNode, types: KnownTypes): CastType | undefined {
   if (fn.fn === "rowNumber" || fn.fn === "rank" || fn.fn === "denseRank" || fn.fn === "ntile") return "int";
   if (fn.fn === "percentRank") return "float";
   if (fn.of === undefined) return undefined;
   if (fn.fn === "rollingMean") return "float";
   const type = exprType(fn.of, types);
-  if (!sums(fn)) return type;
+  if (!sumsNumbers(fn)) return type;
   return type === "float" || type === "timestamp" ? "float" : undefined;
 }
 
@@ -167,11 +130,11 @@ function measuredWindow(
  * in-process check, and a sum, mean, rolling min or max is of numbers (time stamps are numbers there) or of a
  * column of unknown type.
  */
-function functionAccepted(fn: WindowFunctionShape, types: KnownTypes): boolean {
+function functionAccepted(fn: WindowFunctionNode, types: KnownTypes): boolean {
   if (fn.of === undefined) return true;
   const kind = inProcessKind(fn.of, types);
   if (kind === undefined) return false;
-  return !((sums(fn) || extremes(fn)) && (kind === "string" || kind === "boolean"));
+  return !((sumsNumbers(fn) || rollingExtreme(fn)) && (kind === "string" || kind === "boolean"));
 }
 
 /**
@@ -189,7 +152,7 @@ export const renderWindow: BuiltInRendering = (params, c, known) => {
   const order = [...new Set(stringsParam(params, "orderBy"))];
   const descending = stringsParam(params, "descending");
   if (descending.some((name) => !order.includes(name))) return undefined;
-  const functions = params.columns as Readonly<Record<string, WindowFunctionShape>>;
+  const functions = params.columns as Readonly<Record<string, WindowFunctionNode>>;
   // a function in process refuses (`cumulativeSum` of strings): the step runs there and fails with its own error
   if (Object.values(functions).some((fn) => !functionAccepted(fn, known.types))) return undefined;
   const checks = exprsCastChecks(
