@@ -31,7 +31,7 @@ export { STDDEV_LARGE, STDDEV_SHRINK, STDDEV_SMALL, stddevScale } from "./expr/s
 export type { ExpressionInput, ValueKind, Vector } from "./expr/vector";
 export { isNullAt, NULL_BOOL, trueRows, vectorToColumn } from "./expr/vector";
 export { isWholeAtLeast } from "./expr/whole-number";
-export { keepsLargest, rollingExtreme, sumsNumbers } from "./expr/window-nodes";
+export { keepsLargest, meansNumbers, rollingExtreme, sumsNumbers } from "./expr/window-nodes";
 export type { Fingerprint, OwnedFile } from "./output/manifest-format";
 export {
   isFingerprint,

@@ -45,6 +45,7 @@ export { window } from "./window";
 export type { RollingFrame, WindowFn, WindowFunction, WindowFunctionNode } from "./window-functions";
 export {
   cumulativeMax,
+  cumulativeMean,
   cumulativeMin,
   cumulativeSum,
   denseRank,

@@ -181,6 +181,16 @@ export function cumulativeSum<A extends ExprInput>(of: A): WindowFunction<RefsOf
 }
 
 /**
+ * The running mean of a numeric expression over the partition's rows up to this one, in order, nulls skipped: the
+ * running sum over the count of values so far (pandas' `expanding().mean()`); null while no value has been seen,
+ * and from a sum of +Infinity and -Infinity (NaN) on; a float (SQL's `AVG(x) OVER (... ROWS UNBOUNDED PRECEDING)`).
+ * @example window(orders, { partitionBy: ["customer_id"], orderBy: ["ordered_at"], columns: { usual: cumulativeMean(col("amount")) } })
+ */
+export function cumulativeMean<A extends ExprInput>(of: A): WindowFunction<RefsOf<A>> {
+  return { fn: "cumulativeMean", of: toExpr(of) };
+}
+
+/**
  * The smallest value of a numeric or time-stamp expression over the partition's rows up to this one, in order:
  * the minimum so far, of its type (an int's an int), nulls skipped; null while no value has been seen; a zero is
  * `0`, never `-0` (SQL's `MIN(x) OVER (... ROWS UNBOUNDED PRECEDING)`).
@@ -278,6 +288,7 @@ function isWindowFunction(value: unknown): boolean {
   if (ROLLING.has(fn)) return offset === undefined && (rows === undefined) !== (range === undefined);
   const running =
     fn === "cumulativeSum" ||
+    fn === "cumulativeMean" ||
     fn === "cumulativeMin" ||
     fn === "cumulativeMax" ||
     fn === "fillForward" ||
@@ -290,7 +301,7 @@ export function windowFunctionParam() {
   return z
     .custom<WindowFunction>(isWindowFunction, {
       message:
-        "expected a window function (rowNumber(), rank(), denseRank(), percentRank(), ntile(n), lag(col(...), n), lead(...), cumulativeSum(...), cumulativeMin(...), cumulativeMax(...), fillForward(...), fillBackward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
+        "expected a window function (rowNumber(), rank(), denseRank(), percentRank(), ntile(n), lag(col(...), n), lead(...), cumulativeSum(...), cumulativeMean(...), cumulativeMin(...), cumulativeMax(...), fillForward(...), fillBackward(...), rollingSum(col(...), rows or { range }), rollingMean(...), rollingMin(...), rollingMax(...))",
     })
     .superRefine((value, ctx) => {
       if (value.fn === "ntile") {

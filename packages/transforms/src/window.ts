@@ -18,6 +18,7 @@ import {
   isNullAt,
   keepsLargest,
   markBuiltIn,
+  meansNumbers,
   rollingExtreme,
   sameValue,
   sumsNumbers,
@@ -59,7 +60,7 @@ function windowType(f: WindowFunctionNode, input: TableSchema): ColumnType {
   const of = f.of === undefined ? undefined : expressionType(f.of, input);
   if (of === undefined || of.type === "unknown") return { type: "unknown", nullable: true };
   if (sumsNumbers(f)) {
-    const type = of.type === "int" && f.fn !== "rollingMean" ? "int" : "float";
+    const type = of.type === "int" && !meansNumbers(f) ? "int" : "float";
     return { type, nullable: of.nullable || of.type === "float" };
   }
   const keepsNulls = rollingExtreme(f) || f.fn === "fillForward" || f.fn === "fillBackward";
@@ -202,7 +203,7 @@ function windowColumn(
     const numbers = numbersOf(fn, value!, n, step, "numbers");
     if (fn.fn !== "cumulativeSum") {
       return vectorToColumn(
-        { kind: "number", values: rollingFrames(numbers, sorted, start, bounds(), fn.fn === "rollingMean") },
+        { kind: "number", values: rollingFrames(numbers, sorted, start, bounds(), meansNumbers(fn)) },
         n,
       );
     }
@@ -250,7 +251,8 @@ function windowColumn(
  * Add columns computed over each row's partition in an order: SQL's window functions
  * (`f() OVER (PARTITION BY ... ORDER BY ...)`), with `rowNumber()`, `rank()`, `denseRank()`, `percentRank()`,
  * `ntile(n)`, `lag(expr, n)`, `lead(expr, n)`,
- * `cumulativeSum(expr)`, `cumulativeMin(expr)`, `cumulativeMax(expr)`, `fillForward(expr)`, `fillBackward(expr)`, and
+ * `cumulativeSum(expr)`, `cumulativeMean(expr)`, `cumulativeMin(expr)`, `cumulativeMax(expr)`, `fillForward(expr)`,
+ * `fillBackward(expr)`, and
  * `rollingSum(expr, frame)`, `rollingMean(expr, frame)`,
  * `rollingMin(expr, frame)` and `rollingMax(expr, frame)` over the row and the `rows - 1` rows before it (a frame of
  * `rows`), or the rows whose one orderBy value lies within `range` before the row's (a frame of `{ range }`).

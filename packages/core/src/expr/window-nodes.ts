@@ -14,6 +14,7 @@ export type WindowFn =
   | "lag"
   | "lead"
   | "cumulativeSum"
+  | "cumulativeMean"
   | "cumulativeMin"
   | "cumulativeMax"
   | "fillForward"
@@ -42,9 +43,19 @@ export interface WindowFunctionNode {
   readonly buckets?: number;
 }
 
-/** True for the window functions that sum numbers: a running sum, a rolling sum or mean. */
+/** True for the window functions that sum numbers: a running sum or mean, a rolling sum or mean. */
 export function sumsNumbers(fn: Pick<WindowFunctionNode, "fn">): boolean {
-  return fn.fn === "cumulativeSum" || fn.fn === "rollingSum" || fn.fn === "rollingMean";
+  return (
+    fn.fn === "cumulativeSum" ||
+    fn.fn === "cumulativeMean" ||
+    fn.fn === "rollingSum" ||
+    fn.fn === "rollingMean"
+  );
+}
+
+/** True for the window functions that give a mean: `cumulativeMean`, `rollingMean` (a float whatever they read). */
+export function meansNumbers(fn: Pick<WindowFunctionNode, "fn">): boolean {
+  return fn.fn === "cumulativeMean" || fn.fn === "rollingMean";
 }
 
 /**

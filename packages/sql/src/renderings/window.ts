@@ -1,5 +1,5 @@
 import { type CastType, SQL_DIALECTS, type SqlStepContext, type WindowFunctionNode } from "@tablepipe/core";
-import { rollingExtreme, sumsNumbers } from "@tablepipe/core/internal";
+import { meansNumbers, rollingExtreme, sumsNumbers } from "@tablepipe/core/internal";
 import { doubleLiteral } from "../double-literal";
 import { exprType } from "../expr-type";
 import { floatZeroAsZero } from "../float-zero";
@@ -69,8 +69,9 @@ function windowSql(fn: WindowFunctionNode, c: SqlStepContext, types: KnownTypes,
     case "cumulativeSum":
       return fn.of === undefined ? `sum(${of})${upToRow}` : sumSql(fn.of, c, types, upToRow);
     case "rollingSum":
-    case "rollingMean": {
-      const over = frameOver(fn, windows);
+    case "rollingMean":
+    case "cumulativeMean": {
+      const over = fn.fn === "cumulativeMean" ? upToRow : frameOver(fn, windows);
       if (fn.of === undefined) return `${fn.fn === "rollingSum" ? "sum" : "avg"}(${of})${over}`;
       if (fn.fn === "rollingSum") return sumSql(fn.of, c, types, over);
       return sumWithoutNaN(`avg(${numberSql(fn.of, c, types)})${over}`, fn.of, types);
@@ -91,7 +92,7 @@ function windowType(fn: WindowFunctionNode, types: KnownTypes): CastType | undef
   if (fn.fn === "rowNumber" || fn.fn === "rank" || fn.fn === "denseRank" || fn.fn === "ntile") return "int";
   if (fn.fn === "percentRank") return "float";
   if (fn.of === undefined) return undefined;
-  if (fn.fn === "rollingMean") return "float";
+  if (meansNumbers(fn)) return "float";
   const type = exprType(fn.of, types);
   if (!sumsNumbers(fn)) return type;
   return type === "float" || type === "timestamp" ? "float" : undefined;

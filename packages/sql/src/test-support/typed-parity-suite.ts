@@ -3,6 +3,7 @@ import { add, type CastType, col, gt, type Pipe, pipe } from "@tablepipe/core";
 import {
   castColumns,
   cumulativeMax,
+  cumulativeMean,
   cumulativeMin,
   cumulativeSum,
   denseRank,
@@ -173,7 +174,7 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
         );
       });
 
-      it("window: rowNumber, rank, denseRank, percentRank, ntile, lag, lead, cumulative sums, mins and maxes, fillForward, fillBackward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
+      it("window: rowNumber, rank, denseRank, percentRank, ntile, lag, lead, cumulative sums, means, mins and maxes, fillForward, fillBackward, rolling sums, means, mins and maxes over partitions, ascending and descending", async () => {
         const offset = fc.integer({ min: 0, max: 2 });
         await fc.assert(
           fc.asyncProperty(
@@ -200,6 +201,8 @@ export function describeTypedParity(engine: ParityEngine, enabled = true): void 
                     earlier: lag(col("at")),
                     spent: cumulativeSum(col("amount")),
                     amount: cumulativeSum(add(col("amount"), 1)),
+                    usual: cumulativeMean(col("amount")),
+                    usual_id: cumulativeMean(col("id")),
                     recent: rollingSum(col("amount"), k + 1),
                     recent_ids: rollingSum(col("id"), k + 2),
                     typical: rollingMean(col("amount"), k + 2),
