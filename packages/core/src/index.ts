@@ -73,6 +73,7 @@ export {
   upper,
   year,
 } from "./expr/build";
+export { between, clip, nullIf } from "./expr/composed-functions";
 export { ExpressionError } from "./expr/errors";
 export { formatExpr } from "./expr/format";
 export type { Measure, MeasureFn, MeasureNode } from "./expr/measures";

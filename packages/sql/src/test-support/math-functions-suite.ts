@@ -1,10 +1,12 @@
 /**
- * The parity of `round`, `mod`, `sqrt`, `greatest` and `least` (bit for bit, `-0` included), `ln`, `exp` and `pow`
- * (to the last places).
+ * The parity of `round`, `mod`, `sqrt`, `greatest`, `least`, `clip`, `between` and `nullIf` (bit for bit, `-0`
+ * included), `ln`, `exp` and `pow` (to the last places).
  */
 import {
   add,
+  between,
   cast,
+  clip,
   col,
   div,
   type ExprNode,
@@ -14,6 +16,7 @@ import {
   least,
   ln,
   mod,
+  nullIf,
   pipe,
   pow,
   round,
@@ -126,6 +129,13 @@ function exact(): Record<string, ExprNode> {
     greatest_ij: greatest(col("i"), col("j")),
     least_at: least(col("at"), timestamp("2018-03-11 02:30:00")),
     clipped: least(greatest(round(col("x"), 1), -100), 100),
+    clip_x: clip(col("x"), -2.5, 7),
+    clip_i: clip(col("i"), 0, 100),
+    clip_at: clip(col("at"), timestamp("2018-03-11 02:30:00"), timestamp("2018-11-04 01:30:00")),
+    between_x: between(col("x"), -1, col("y")),
+    between_i: between(col("i"), -5, 6),
+    nullif_xy: nullIf(col("x"), col("y")),
+    nullif_i: nullIf(col("i"), 0),
   };
 }
 
