@@ -46,6 +46,8 @@ export interface AggregateColumns extends StaticContract {
  * - `sum` adds a group's values one by one in row order, from 0, and `mean` divides that sum by their count, as
  *   every engine does: a float result is the same double on every engine and every run. So is `stddev`: the
  *   mean so, then the squared deviations from it added in row order, over the count less one, its square root.
+ * - `median` and `quantile(x, q)` sort a group's values and take the value at position `(n - 1) × q`, between two
+ *   values interpolated as NumPy's and pandas' default (the median: the two middle values' mean), bit for bit.
  *
  * Params: `by` (required; `[]` for one group), `measures` (required): `{ name: measure }`.
  *
