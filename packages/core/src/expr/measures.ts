@@ -1,19 +1,23 @@
 import { toExpr } from "./build";
 import type { ExprInput, ExprNode, References, RefsOf } from "./nodes";
 
+/** The aggregate functions of a measure, each once (the param check takes its list from here). */
+export const MEASURE_FNS = [
+  "count",
+  "sum",
+  "mean",
+  "min",
+  "max",
+  "countDistinct",
+  "first",
+  "last",
+  "stddev",
+  "median",
+  "quantile",
+] as const;
+
 /** The aggregate functions of a measure. */
-export type MeasureFn =
-  | "count"
-  | "sum"
-  | "mean"
-  | "min"
-  | "max"
-  | "countDistinct"
-  | "first"
-  | "last"
-  | "stddev"
-  | "median"
-  | "quantile";
+export type MeasureFn = (typeof MEASURE_FNS)[number];
 
 /** The measures whose value is a float whatever they measure. */
 export const FLOAT_MEASURES: ReadonlySet<MeasureFn> = new Set(["mean", "stddev", "median", "quantile"]);
@@ -70,13 +74,12 @@ export const median = <A extends ExprInput>(of: A) => measure("median", of);
  * @example aggregate(trips, { by: ["zone"], measures: { p90: quantile(col("fare"), 0.9) } })
  */
 export function quantile<A extends ExprInput>(of: A, q: number): Measure<RefsOf<A>> {
-  checkQuantileFraction(q);
+  if (!isQuantileFraction(q))
+    throw new RangeError(`quantile: q must be a number from 0 to 1; got ${String(q)}`);
   return { fn: "quantile", of: toExpr(of), q };
 }
 
-/** Throws a RangeError unless `q` is a number from 0 to 1, as `quantile` takes it. */
-function checkQuantileFraction(q: unknown): asserts q is number {
-  if (typeof q !== "number" || !(q >= 0 && q <= 1)) {
-    throw new RangeError(`quantile: q must be a number from 0 to 1; got ${String(q)}`);
-  }
+/** Whether `q` is a fraction `quantile` takes: a number from 0 to 1 (NaN is not). */
+export function isQuantileFraction(q: unknown): q is number {
+  return typeof q === "number" && q >= 0 && q <= 1;
 }

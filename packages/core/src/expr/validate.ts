@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { DATE_PARTS } from "./date-parts";
+import { isQuantileFraction, MEASURE_FNS } from "./measures";
 import type { Expr, ExprNode } from "./nodes";
 import { isRoundDigits } from "./number-functions";
 import { isWholeAtLeast } from "./whole-number";
@@ -122,19 +123,7 @@ export function exprParam() {
   });
 }
 
-const MEASURES = new Set([
-  "count",
-  "sum",
-  "mean",
-  "min",
-  "max",
-  "countDistinct",
-  "first",
-  "last",
-  "stddev",
-  "median",
-  "quantile",
-]);
+const MEASURES: ReadonlySet<string> = new Set(MEASURE_FNS);
 
 const NOT_A_MEASURE = "expected a measure (count(), sum(col(...)), quantile(col(...), 0.9), ...)";
 
@@ -148,7 +137,7 @@ function measureProblem(value: unknown): string | undefined {
   if (!MEASURES.has(fn as string)) return NOT_A_MEASURE;
   if (of === undefined ? fn !== "count" : !isExprNode(of)) return NOT_A_MEASURE;
   if (fn === "quantile") {
-    return typeof q === "number" && q >= 0 && q <= 1
+    return isQuantileFraction(q)
       ? undefined
       : `expected quantile's q, a number from 0 to 1 (quantile(col(...), 0.9))`;
   }

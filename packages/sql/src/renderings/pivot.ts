@@ -1,4 +1,12 @@
-import { caseWhen, col, eq, type MeasureNode, SQL_DIALECTS, type SqlStepContext } from "@tablepipe/core";
+import {
+  caseWhen,
+  col,
+  eq,
+  type MeasureFn,
+  type MeasureNode,
+  SQL_DIALECTS,
+  type SqlStepContext,
+} from "@tablepipe/core";
 import { groupKeyList } from "../group-key";
 import { stringsParam } from "../param-values";
 import { columnList } from "../select-list";
@@ -7,18 +15,8 @@ import { measureAccepted, measureSql, measureType } from "./measure-sql";
 import { OrderedSums } from "./ordered-sums";
 import { declaredNamesWhere } from "./pivot-names";
 
-/** The measures `pivot` takes (transforms' `PIVOT_AGGREGATES`). */
-type PivotAggregate =
-  | "sum"
-  | "mean"
-  | "min"
-  | "max"
-  | "count"
-  | "first"
-  | "last"
-  | "countDistinct"
-  | "stddev"
-  | "median";
+/** A measure `pivot` takes (its params check transforms' `PIVOT_AGGREGATES`): any but `quantile`, which takes a q. */
+type PivotAggregate = Exclude<MeasureFn, "quantile">;
 
 /**
  * The SQL of one cell: `aggregate`'s measure of the values on the rows of that name (a `CASE` giving NULL on the
