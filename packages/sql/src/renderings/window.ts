@@ -21,12 +21,17 @@ interface Windows {
   readonly measured: string | undefined;
 }
 
-/** A rolling function's frame: `ROWS BETWEEN rows - 1 PRECEDING ...` over the ordered window, or a range's. */
+/**
+ * A function's frame up to the row: a rolling function's `ROWS BETWEEN rows - 1 PRECEDING ...` over the ordered
+ * window, or its range's; without either (the cumulative functions, `fillForward`), the partition's rows up to the
+ * row, as in process.
+ */
 function frameOver(fn: WindowFunctionNode, windows: Windows): string {
-  if (fn.range === undefined) {
-    return ` OVER (${windows.ordered} ROWS BETWEEN ${(fn.rows ?? 1) - 1} PRECEDING AND CURRENT ROW)`;
+  if (fn.range !== undefined) {
+    return ` OVER (${windows.measured} RANGE BETWEEN ${doubleLiteral(fn.range)} PRECEDING AND CURRENT ROW)`;
   }
-  return ` OVER (${windows.measured} RANGE BETWEEN ${doubleLiteral(fn.range)} PRECEDING AND CURRENT ROW)`;
+  const preceding = fn.rows === undefined ? "UNBOUNDED" : `${fn.rows - 1}`;
+  return ` OVER (${windows.ordered} ROWS BETWEEN ${preceding} PRECEDING AND CURRENT ROW)`;
 }
 
 /**
@@ -38,8 +43,6 @@ function frameOver(fn: WindowFunctionNode, windows: Windows): string {
 function windowSql(fn: WindowFunctionNode, c: SqlStepContext, types: KnownTypes, windows: Windows): string {
   const { ordered, peers } = windows;
   const of = fn.of === undefined ? "" : c.expr(fn.of);
-  // the running frame: the partition's rows up to the row (fillForward, the cumulative functions)
-  const upToRow = ` OVER (${ordered} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
   switch (fn.fn) {
     case "rowNumber":
       return `row_number() OVER (${ordered})`;
@@ -59,7 +62,7 @@ function windowSql(fn: WindowFunctionNode, c: SqlStepContext, types: KnownTypes,
     case "fillForward": {
       // the last value that is not null up to the row: DuckDB's IGNORE NULLS, Spark's second argument
       const last = c.dialect === "duckdb" ? `last_value(${of} IGNORE NULLS)` : `last_value(${of}, true)`;
-      return `${last}${upToRow}`;
+      return `${last}${frameOver(fn, windows)}`;
     }
     case "fillBackward": {
       // the first value that is not null from the row on
@@ -67,13 +70,13 @@ function windowSql(fn: WindowFunctionNode, c: SqlStepContext, types: KnownTypes,
       return `${first} OVER (${ordered} ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)`;
     }
     case "cumulativeSum":
-      return fn.of === undefined ? `sum(${of})${upToRow}` : sumSql(fn.of, c, types, upToRow);
+    case "cumulativeMean":
     case "rollingSum":
-    case "rollingMean":
-    case "cumulativeMean": {
-      const over = fn.fn === "cumulativeMean" ? upToRow : frameOver(fn, windows);
-      if (fn.of === undefined) return `${fn.fn === "rollingSum" ? "sum" : "avg"}(${of})${over}`;
-      if (fn.fn === "rollingSum") return sumSql(fn.of, c, types, over);
+    case "rollingMean": {
+      const over = frameOver(fn, windows);
+      const mean = meansNumbers(fn);
+      if (fn.of === undefined) return `${mean ? "avg" : "sum"}(${of})${over}`;
+      if (!mean) return sumSql(fn.of, c, types, over);
       return sumWithoutNaN(`avg(${numberSql(fn.of, c, types)})${over}`, fn.of, types);
     }
     case "rollingMin":
@@ -81,8 +84,7 @@ function windowSql(fn: WindowFunctionNode, c: SqlStepContext, types: KnownTypes,
     case "cumulativeMin":
     case "cumulativeMax": {
       const smallest = fn.fn === "rollingMin" || fn.fn === "cumulativeMin";
-      const over = fn.fn === "cumulativeMin" || fn.fn === "cumulativeMax" ? upToRow : frameOver(fn, windows);
-      const extreme = `${smallest ? "min" : "max"}(${of})${over}`;
+      const extreme = `${smallest ? "min" : "max"}(${of})${frameOver(fn, windows)}`;
       return floatZeroAsZero(extreme, fn.of === undefined ? undefined : exprType(fn.of, types));
     }
   }
