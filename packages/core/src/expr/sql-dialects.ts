@@ -65,6 +65,12 @@ export interface SqlDialect {
    */
   readonly wholeNumber: (fn: "floor" | "ceil", double: string) => string;
   /**
+   * The whole part, toward zero, of a DOUBLE below 2^53 in magnitude, as a DOUBLE (a zero's sign not defined):
+   * DuckDB's `trunc`, Spark's cast to BIGINT and back. Not defined for a larger one (Spark's cast overflows), so a
+   * caller guards it: `round` takes it only below 2^52, where its one operand is written once.
+   */
+  readonly truncateSmall: (double: string) => string;
+  /**
    * Whether a value's SQL type, known to the engine only (a column the compiler could not type), is text
    * (`string`), or a number that an `int` may not hold as it is (`number`: a binary float, DOUBLE or FLOAT,
    * which may be NaN or hold a fraction; a DECIMAL; an integer wider than BIGINT, DuckDB's HUGEINT, UBIGINT and
@@ -188,6 +194,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     intSum: (ints, over) => `sum(${ints})${over}`,
     orderedSum: "aggregate",
     wholeNumber: (fn, double) => `(${fn}(${double}) + 0.0)`,
+    truncateSmall: (double) => `trunc(${double})`,
     valueAt: (which, value, order) => `${which}(${value} ORDER BY ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
       const rows =
@@ -233,6 +240,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = {
     orderedSum: "window",
     wholeNumber: (fn, double) =>
       `(CASE WHEN abs(${double}) < ${FRACTION_LIMIT} THEN CAST(${fn}(${double}) AS DOUBLE) ELSE ${double} END)`,
+    truncateSmall: (double) => `CAST(CAST(${double} AS BIGINT) AS DOUBLE)`,
     valueAt: (which, value, order) => `${which === "first" ? "min_by" : "max_by"}(${value}, ${order})`,
     existsJoin: (kind, { left, right, alias, on, rightWhere }) => {
       const test = rightWhere === undefined ? on : `${on} AND ${rightWhere}`;

@@ -22,6 +22,7 @@ import {
   neg,
   not,
   or,
+  round,
   startsWith,
   sub,
   timestamp,
@@ -192,6 +193,16 @@ describe("toSql (DuckDB)", () => {
     expect(toSql(cast(coalesce(null, null), "string"), "duckdb", types)).toBe(
       `CAST(COALESCE(NULL, NULL) AS VARCHAR)`,
     );
+  });
+
+  it("writes round's operand four times on each engine, so a nested round grows by four, not by eleven", () => {
+    const mentions = (sql: string, name: string): number => sql.split(name).length - 1;
+    for (const dialect of ["duckdb", "spark"] as const) {
+      const x = dialect === "duckdb" ? `"x"` : "`x`";
+      expect(mentions(toSql(round(col("x"), 2), dialect, { x: "float" }), x)).toBe(4);
+      const nested = round(round(round(col("x"), 3), 2), -1);
+      expect(mentions(toSql(nested, dialect, { x: "float" }), x)).toBe(4 ** 3);
+    }
   });
 });
 

@@ -68,19 +68,18 @@ export function rendersDouble(node: ExprNode): boolean {
 const WHOLE_FROM = "4503599627370496E0";
 
 /**
- * `round(x, digits)` on the DOUBLE `x` as in process (`roundHalfAway`): the magnitude of `x × 10^digits` (or
- * `x / 10^-digits`), its floor, one more when the rest is a half or more, the sign put back, scaled back, `+ 0.0`
- * for a zero; `x` itself from 2^52 on. The same IEEE operations, so the same double, on every engine.
+ * `round(x, digits)` on the DOUBLE `x` as in process (`roundHalfAway`): `y` = `x × 10^digits` (or `x / 10^-digits`)
+ * rounded half away from zero as `trunc(2y) - trunc(y)` (below 2^52 both are whole and exact, and `trunc(2y)` is
+ * one more than `2 trunc(y)` exactly when `y`'s fraction is a half or more, one less for a negative `y`), scaled
+ * back, `+ 0.0` for a zero; `x` itself from 2^52 on. The same IEEE operations, so the same double, on every engine;
+ * `x` is written four times (a nested `round` multiplies its operand's text by four, not by eleven).
  */
 function roundSql(x: string, digits: number, d: SqlDialect): string {
   const scale = `1E${Math.abs(digits)}`;
   const scaled = digits >= 0 ? `(${x} * ${scale})` : `(${x} / ${scale})`;
-  const magnitude = `abs(${scaled})`;
-  const whole = d.wholeNumber("floor", magnitude);
-  const rounded = `(CASE WHEN ${magnitude} - ${whole} >= 0.5E0 THEN ${whole} + 1E0 ELSE ${whole} END)`;
-  const signed = `(CASE WHEN ${scaled} < 0 THEN -${rounded} ELSE ${rounded} END)`;
-  const back = digits >= 0 ? `(${signed} / ${scale})` : `(${signed} * ${scale})`;
-  return `(CASE WHEN ${magnitude} < ${WHOLE_FROM} THEN ${back} + 0.0 ELSE ${x} END)`;
+  const rounded = `(${d.truncateSmall(`(${scaled} * 2E0)`)} - ${d.truncateSmall(scaled)})`;
+  const back = digits >= 0 ? `(${rounded} / ${scale})` : `(${rounded} * ${scale})`;
+  return `(CASE WHEN abs(${scaled}) < ${WHOLE_FROM} THEN ${back} + 0.0 ELSE ${x} END)`;
 }
 
 /**
