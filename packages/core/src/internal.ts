@@ -23,6 +23,7 @@ export {
 } from "./expr/expression-kind";
 export { smallIntegerMask } from "./expr/kernels";
 export { FLOAT_MEASURES } from "./expr/measures";
+export { isArithmetic } from "./expr/nodes";
 export { everyPickedValue, pickedValues } from "./expr/picked-values";
 export { rendersDouble } from "./expr/sql";
 export { withoutNaN } from "./expr/sql-dialects";

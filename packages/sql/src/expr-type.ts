@@ -1,9 +1,6 @@
 import type { CastType, ExprNode } from "@tablepipe/core";
-import { pickedValues } from "@tablepipe/core/internal";
+import { isArithmetic, pickedValues } from "@tablepipe/core/internal";
 import type { KnownTypes } from "./step-rendering";
-
-/** The arithmetic operators: `toSql` computes them on DOUBLEs, as JavaScript's numbers are. */
-const ARITHMETIC: ReadonlySet<string> = new Set(["add", "sub", "mul", "div", "mod"]);
 
 /** The number functions whose result is a float in process too (a DOUBLE in SQL). */
 const FLOAT_FUNCTIONS: ReadonlySet<string> = new Set(["sqrt", "ln", "exp"]);
@@ -26,7 +23,8 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
       if (typeof expr.value === "boolean") return "boolean";
       return undefined;
     case "binary":
-      if (ARITHMETIC.has(expr.op)) return "float";
+      // `toSql` computes arithmetic on DOUBLEs, as JavaScript's numbers are
+      if (isArithmetic(expr.op)) return "float";
       if (expr.op === "round") return exprType(expr.left, types) === "float" ? "float" : undefined;
       if (expr.op === "pow") return "float";
       return expr.op === "concat" ? "string" : undefined;

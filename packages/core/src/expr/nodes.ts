@@ -31,6 +31,20 @@ export type BinaryOp =
   | "endsWith"
   | "concat";
 
+/** The arithmetic operators: `+`, `-`, `*`, `/` and the remainder. */
+export type ArithmeticOp = "add" | "sub" | "mul" | "div" | "mod";
+
+const ARITHMETIC_OPS: ReadonlySet<string> = new Set<ArithmeticOp>(["add", "sub", "mul", "div", "mod"]);
+
+/**
+ * Whether `op` is arithmetic (`add`, `sub`, `mul`, `div`, `mod`): an int of two ints (`div` a float) in process, on
+ * DOUBLEs in SQL.
+ * @example isArithmetic("mod") // true; isArithmetic("pow") // false
+ */
+export function isArithmetic(op: string): op is ArithmeticOp {
+  return ARITHMETIC_OPS.has(op);
+}
+
 /**
  * The one-argument functions: boolean and null tests, number functions (`neg`, `abs`, `floor`, `ceil`, `sqrt`,
  * `ln`, `exp`), string

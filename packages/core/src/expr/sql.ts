@@ -1,6 +1,13 @@
 import { formatTimestamp } from "../time/timestamp";
 import { DATE_PARTS } from "./date-parts";
-import type { BinaryOp, CastType, ExprNode, LiteralValue, UnaryOp } from "./nodes";
+import {
+  type BinaryOp,
+  type CastType,
+  type ExprNode,
+  isArithmetic,
+  type LiteralValue,
+  type UnaryOp,
+} from "./nodes";
 import { everyPickedValue } from "./picked-values";
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName, withoutNaN } from "./sql-dialects";
 import { givesStamps } from "./stamp-text";
@@ -46,9 +53,6 @@ function literalSql(value: LiteralValue, timestamp: boolean | undefined, d: SqlD
   return Number.isInteger(value) ? signed : `CAST(${signed} AS DOUBLE)`;
 }
 
-/** Arithmetic on doubles, as JavaScript's numbers are: SQL would add BIGINTs exactly (and overflow) or DECIMALs. */
-const ARITHMETIC: ReadonlySet<BinaryOp> = new Set(["add", "sub", "mul", "div", "mod"]);
-
 /** The number functions, rendered on DOUBLEs (as in process, and no BIGINT overflow: `abs` of -2^63). */
 const ON_DOUBLES: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil", "sqrt", "ln", "exp"]);
 
@@ -59,7 +63,7 @@ const ON_DOUBLES: ReadonlySet<UnaryOp> = new Set(["abs", "floor", "ceil", "sqrt"
  */
 export function rendersDouble(node: ExprNode): boolean {
   return (
-    (node.kind === "binary" && (ARITHMETIC.has(node.op) || node.op === "round" || node.op === "pow")) ||
+    (node.kind === "binary" && (isArithmetic(node.op) || node.op === "round" || node.op === "pow")) ||
     (node.kind === "unary" && ON_DOUBLES.has(node.op))
   );
 }
@@ -103,7 +107,7 @@ function powSql(x: string, y: string, d: SqlDialect): string {
 function asDouble(node: ExprNode, r: Rendering, inArithmetic = false): string {
   if (givesStampsIn(node, r)) return r.d.epochMillis(render(node, r));
   const sql =
-    inArithmetic && node.kind === "binary" && ARITHMETIC.has(node.op)
+    inArithmetic && node.kind === "binary" && isArithmetic(node.op)
       ? arithmeticSql(node, r)
       : render(node, r);
   const double =
@@ -156,7 +160,7 @@ function givesNumbers(node: ExprNode, types: Readonly<Record<string, CastType>>)
     case "literal":
       return typeof node.value === "number" && node.timestamp !== true;
     case "binary":
-      return ARITHMETIC.has(node.op) || node.op === "round";
+      return isArithmetic(node.op) || node.op === "round";
     case "unary":
       return NUMBER_FUNCTIONS.has(node.op);
     case "cast":
@@ -243,7 +247,7 @@ function render(node: ExprNode, r: Rendering): string {
     case "binary": {
       // NaN (`Infinity - Infinity`, `Infinity * 0`, `Infinity / Infinity`) is null, as in process NaN is a null;
       // arithmetic on ints never gives one (the operands are finite and far from overflowing a DOUBLE)
-      if (ARITHMETIC.has(node.op)) {
+      if (isArithmetic(node.op)) {
         const ints = (operand: ExprNode) => givesInts(operand, (name) => r.types[name]);
         const sql = arithmeticSql(node, r);
         return ints(node.left) && ints(node.right) ? sql : withoutNaN(sql);

@@ -1,6 +1,6 @@
 import type { ColumnType, LogicalType, TableSchema } from "../schema/logical-types";
 import { FLOAT_MEASURES, type MeasureNode } from "./measures";
-import type { ExprNode, LiteralValue } from "./nodes";
+import { type ExprNode, isArithmetic, type LiteralValue } from "./nodes";
 import { exprColumns } from "./refs";
 
 const UNKNOWN: ColumnType = { type: "unknown", nullable: true };
@@ -65,15 +65,7 @@ export function expressionType(node: ExprNode, schema: TableSchema): ColumnType 
     case "binary": {
       const left = expressionType(node.left, schema);
       const right = expressionType(node.right, schema);
-      if (
-        node.op === "add" ||
-        node.op === "sub" ||
-        node.op === "mul" ||
-        node.op === "div" ||
-        node.op === "mod"
-      ) {
-        return arithmetic(node.op, left, right);
-      }
+      if (isArithmetic(node.op)) return arithmetic(node.op, left, right);
       if (node.op === "round") return of(left.type === "int" ? "int" : "float", left.nullable);
       if (node.op === "pow") {
         // of ints never NaN (no fraction, no infinity); of floats NaN for a negative base to a fraction
