@@ -76,7 +76,7 @@ export {
 export { between, clip, nullIf } from "./expr/composed-functions";
 export { ExpressionError } from "./expr/errors";
 export { formatExpr } from "./expr/format";
-export type { Measure, MeasureFn, MeasureNode } from "./expr/measures";
+export type { FloatMeasureFn, Measure, MeasureFn, MeasureNode } from "./expr/measures";
 export {
   count,
   countDistinct,

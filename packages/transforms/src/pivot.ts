@@ -1,6 +1,7 @@
 import {
   col,
   defineTransform,
+  type FloatMeasureFn,
   isMissing,
   type KnownTypesOf,
   type MeasureNode,
@@ -44,7 +45,7 @@ type AggregateOf<P> = P extends { aggregate: infer F extends PivotAggregate } ? 
 /** The type of a cell: `aggregate`'s measure type for values of known type `T` (`never`: not known). */
 type CellType<F, T> = F extends "count" | "countDistinct"
   ? "int"
-  : F extends "mean" | "stddev" | "median"
+  : F extends FloatMeasureFn
     ? "float"
     : [T] extends [never]
       ? never

@@ -19,8 +19,13 @@ export const MEASURE_FNS = [
 /** The aggregate functions of a measure. */
 export type MeasureFn = (typeof MEASURE_FNS)[number];
 
+const FLOAT_MEASURE_FNS = ["mean", "stddev", "median", "quantile"] as const satisfies readonly MeasureFn[];
+
+/** The aggregate functions whose value is a float whatever they measure (a time stamp's mean too). */
+export type FloatMeasureFn = (typeof FLOAT_MEASURE_FNS)[number];
+
 /** The measures whose value is a float whatever they measure. */
-export const FLOAT_MEASURES: ReadonlySet<MeasureFn> = new Set(["mean", "stddev", "median", "quantile"]);
+export const FLOAT_MEASURES: ReadonlySet<MeasureFn> = new Set(FLOAT_MEASURE_FNS);
 
 /** A measure: an aggregate function of an expression over the rows of a group (`count()` has none). */
 export interface MeasureNode {
