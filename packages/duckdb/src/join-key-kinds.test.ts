@@ -1,5 +1,5 @@
-import { type Pipe, pipe, StepFailedError, typedTable } from "@tablepipe/core";
-import { excludeAirports, excludeMatching, join } from "@tablepipe/transforms";
+import { col, month, type Pipe, pipe, StepFailedError, trim, typedTable } from "@tablepipe/core";
+import { derive, excludeAirports, excludeMatching, join } from "@tablepipe/transforms";
 import * as aq from "arquero";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as z from "zod";
@@ -96,6 +96,28 @@ describe("a key whose values can never match the other side's: refused before th
     });
     await expectRefusedBeforeQuery(
       p,
+      'excludeMatching(customer_id): key "customer_id" holds numbers but lookup table key ' +
+        '"customer_id" holds strings, so no key can ever match (1 and "1" are different keys)',
+    );
+  });
+
+  it("a key derived with trim or a date part, whose type the compiler sees, against the other kind", async () => {
+    const texts = typedTable(
+      aq.table({ code: ["7 ", " 08"], at: [Date.UTC(2024, 0, 5), Date.UTC(2024, 1, 5)] }),
+      z.object({ code: z.string(), at: z.date() }),
+    );
+    const trimmed = pipe(texts).transform(derive, { columns: { customer_id: trim(col("code")) } });
+    await expectRefusedBeforeQuery(
+      trimmed.transform(join, { right: orders, on: ["customer_id"], how: "left" }),
+      'join(customer_id): key "customer_id" holds strings on the left but numbers on the right, so no key can ever match (1 and "1" are different keys)',
+    );
+    const months = pipe(texts).transform(derive, { columns: { customer_id: month(col("at")) } });
+    await expectRefusedBeforeQuery(
+      months.transform(excludeMatching, {
+        column: "customer_id",
+        lookup: customers(["1", "2"]),
+        lookupKey: "customer_id",
+      }),
       'excludeMatching(customer_id): key "customer_id" holds numbers but lookup table key ' +
         '"customer_id" holds strings, so no key can ever match (1 and "1" are different keys)',
     );

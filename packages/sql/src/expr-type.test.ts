@@ -1,19 +1,41 @@
 import {
   abs,
   add,
+  and,
   caseWhen,
   cast,
   ceil,
   coalesce,
   col,
   concat,
+  contains,
+  day,
+  dayOfWeek,
+  dayOfYear,
   div,
+  eq,
   floor,
   gt,
+  hour,
+  isIn,
+  isNotNull,
+  isNull,
+  length,
   lit,
   lower,
+  minute,
+  month,
   mul,
+  not,
+  or,
+  quarter,
+  second,
+  startsWith,
   timestamp,
+  trim,
+  truncate,
+  upper,
+  year,
 } from "@tablepipe/core";
 import { describe, expect, it } from "vitest";
 import { exprType } from "./expr-type";
@@ -30,11 +52,10 @@ describe("exprType", () => {
     expect(exprType(lit(2), types)).toBeUndefined();
   });
 
-  it("is a float for arithmetic, which SQL computes on DOUBLEs; a comparison is not typed", () => {
+  it("is a float for arithmetic, which SQL computes on DOUBLEs", () => {
     expect(exprType(add(col("k"), 1), types)).toBe("float");
     expect(exprType(div(col("k"), col("k")), types)).toBe("float");
     expect(exprType(coalesce(col("k"), mul(col("k"), 2)), types)).toBe("float");
-    expect(exprType(gt(col("k"), 1), types)).toBeUndefined();
   });
 
   it("sees through a coalesce or case of values of one type, null literals aside; ints with floats are floats", () => {
@@ -67,6 +88,27 @@ describe("exprType of the number functions and concat", () => {
       expect(exprType(f(col("i")), types)).toBeUndefined();
       expect(exprType(f(col("at")), types)).toBeUndefined();
       expect(exprType(f(add(col("x"), 1)), types)).toBe("float"); // arithmetic is on DOUBLEs
+    }
+  });
+
+  it("the string functions are strings, length and the date parts ints, truncate a time stamp", () => {
+    for (const f of [lower, upper, trim]) expect(exprType(f(col("s")), types)).toBe("string");
+    expect(exprType(length(col("s")), types)).toBe("int");
+    for (const f of [year, month, day, dayOfWeek, hour, minute, second, quarter, dayOfYear])
+      expect(exprType(f(col("at")), types)).toBe("int");
+    expect(exprType(truncate(col("at"), "day"), types)).toBe("timestamp");
+  });
+
+  it("comparisons, boolean logic, string tests, null tests and isIn are booleans", () => {
+    for (const test of [
+      gt(col("x"), 1),
+      eq(col("s"), "a"),
+      and(gt(col("x"), 1), isNull(col("s"))),
+      or(not(isNotNull(col("x"))), startsWith(col("s"), "a")),
+      contains(col("s"), "b"),
+      isIn(col("i"), [1, 2]),
+    ]) {
+      expect(exprType(test, types)).toBe("boolean");
     }
   });
 

@@ -1,15 +1,48 @@
-import type { CastType, ExprNode } from "@tablepipe/core";
+import type { BinaryOp, CastType, ExprNode, UnaryOp } from "@tablepipe/core";
 import { isArithmetic, pickedValues } from "@tablepipe/core/internal";
 import type { KnownTypes } from "./step-rendering";
 
 /** The number functions whose result is a float in process too (a DOUBLE in SQL). */
 const FLOAT_FUNCTIONS: ReadonlySet<string> = new Set(["sqrt", "ln", "exp"]);
 
+/** The one-argument functions whose SQL is an integer: a string's length and the date parts (BIGINT or INT). */
+const INT_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
+  "length",
+  "year",
+  "month",
+  "day",
+  "dayOfWeek",
+  "hour",
+  "minute",
+  "second",
+  "quarter",
+  "dayOfYear",
+]);
+
+/** The operators whose SQL is a BOOLEAN: comparisons, boolean logic, string tests, null tests. */
+const BOOLEAN_OPS: ReadonlySet<BinaryOp | UnaryOp> = new Set([
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "and",
+  "or",
+  "contains",
+  "startsWith",
+  "endsWith",
+  "not",
+  "isNull",
+  "isNotNull",
+]);
+
 /**
- * The type an expression's SQL has where it is plain to see (a column, a cast, a time-stamp literal, arithmetic,
- * `concat`, `abs`, `floor`, `ceil` or `round` of a float, `sqrt`, `ln`, `exp`, a `coalesce` or `case` of values of
- * one type), else undefined. Arithmetic (`mod` too) is on DOUBLEs in SQL, so it is a float; `abs`, `floor`, `ceil`
- * and `round` of an int or a time stamp are not given.
+ * The type an expression's SQL has where it is plain to see (a column, a cast, a literal, arithmetic, `concat` and
+ * the string functions, `length` and the date parts, `truncate`, a comparison, boolean logic, a null test, `abs`,
+ * `floor`, `ceil` or `round` of a float, `sqrt`, `ln`, `exp`, a `coalesce` or `case` of values of one type), else
+ * undefined. Arithmetic (`mod` too) is on DOUBLEs in SQL, so it is a float; `abs`, `floor`, `ceil` and `round` of
+ * an int or a time stamp are not given.
  */
 export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefined {
   switch (expr.kind) {
@@ -27,13 +60,21 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
       if (isArithmetic(expr.op)) return "float";
       if (expr.op === "round") return exprType(expr.left, types) === "float" ? "float" : undefined;
       if (expr.op === "pow") return "float";
+      if (BOOLEAN_OPS.has(expr.op)) return "boolean";
       return expr.op === "concat" ? "string" : undefined;
     case "unary":
       if (FLOAT_FUNCTIONS.has(expr.op)) return "float";
+      if (INT_FUNCTIONS.has(expr.op)) return "int";
+      if (BOOLEAN_OPS.has(expr.op)) return "boolean";
+      if (expr.op === "lower" || expr.op === "upper" || expr.op === "trim") return "string";
       return (expr.op === "abs" || expr.op === "floor" || expr.op === "ceil") &&
         exprType(expr.arg, types) === "float"
         ? "float"
         : undefined;
+    case "in":
+      return "boolean";
+    case "trunc":
+      return "timestamp";
     case "replace":
     case "substring":
       return "string";

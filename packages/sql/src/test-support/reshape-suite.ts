@@ -1,5 +1,5 @@
 /** The parity of `unpivot` and `pivot`, reshaping between long and wide tables, on a SQL engine. */
-import { col, eq, gt, isIn, type Pipe, pipe } from "@tablepipe/core";
+import { col, eq, gt, isIn, lower, type Pipe, pipe, trim, upper } from "@tablepipe/core";
 import { derive, filter, PIVOT_AGGREGATES, pivot, unpivot } from "@tablepipe/transforms";
 import type { ColumnTable } from "arquero";
 import fc from "fast-check";
@@ -105,6 +105,28 @@ export function describeReshapeParity(engine: ParityEngine, enabled = true): voi
                   .transform(derive, { columns: { again: col("open") } }),
               );
             }
+          }),
+          RUNS,
+        );
+      });
+
+      it("pivot on names made by lower, upper or trim (a string the compiler sees), on the engine too", async () => {
+        const named = { lower: lower(col("status")), upper: upper(col("status")), trim: trim(col("status")) };
+        const names = { lower: ["open", "jfk airport"], upper: ["OPEN", "JFK AIRPORT"], trim: STATUSES };
+        await fc.assert(
+          fc.asyncProperty(orderRows, fc.constantFrom("lower", "upper", "trim"), async (rows, fn) => {
+            await parity(
+              pipe(ordersTable(rows))
+                .transform(derive, { columns: { name: named[fn as keyof typeof named] } })
+                .transform(pivot, {
+                  by: ["id"],
+                  namesFrom: "name",
+                  valuesFrom: "amount",
+                  names: names[fn as keyof typeof names],
+                  aggregate: "sum",
+                  ignoreUndeclared: true,
+                }),
+            );
           }),
           RUNS,
         );
