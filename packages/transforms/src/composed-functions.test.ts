@@ -28,6 +28,18 @@ describe("between, clip and nullIf", () => {
     expect(schemaOf(out).fare).toEqual({ type: "float", nullable: true });
   });
 
+  it("clip refuses literal bounds the wrong way round (pandas swaps them); bounds from columns are as they are", () => {
+    expect(() => clip(col("fare"), 10, 0)).toThrow(
+      "clip: low 10 is above high 0, so every value would be 0; write the lower bound first",
+    );
+    expect(() => clip(col("name"), "z", "a")).toThrow('clip: low "z" is above high "a"');
+    expect(() => clip(col("fare"), 0, 0)).not.toThrow();
+    const bounds = aq.table({ x: [5, 5], low: [10, 0], high: [0, 10] });
+    expect(cells(derive(bounds, { columns: { c: clip(col("x"), col("low"), col("high")) } }), "c")).toEqual([
+      0, 5,
+    ]);
+  });
+
   it("nullIf makes a zero divisor missing, so the quotient is missing", () => {
     const out = derive(fares, { columns: { rate: div(col("tip"), nullIf(col("fare"), 0)) } });
     expect(cells(out, "rate")).toEqual([0.2, -1 / 3, null, 0.2, null, null]);
@@ -40,6 +52,10 @@ describe("between, clip and nullIf", () => {
     fc.assert(
       fc.property(fc.array(value, { maxLength: 30 }), value, value, (x, low, high) => {
         const table = aq.table({ x });
+        // literal bounds the wrong way round are refused (tested below): clip between the ordered ones
+        const swapped = low !== null && high !== null && low > high;
+        if (swapped) expect(() => clip(col("x"), low, high)).toThrow(RangeError);
+        [low, high] = swapped ? [high, low] : [low, high];
         const out = pipe(table)
           .transform(derive, {
             columns: {

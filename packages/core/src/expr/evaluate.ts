@@ -25,7 +25,14 @@ import {
   remainder,
   roundHalfAway,
 } from "./number-functions";
-import { notStampsDetail, numbersName, STAMP_IN_LIST, stampMixDetail, stampsOf } from "./stamp-kinds";
+import {
+  notStampsDetail,
+  numbersName,
+  STAMP_ADVICE,
+  STAMP_IN_LIST,
+  stampMixDetail,
+  stampsOf,
+} from "./stamp-kinds";
 import { givesStamps, stampText } from "./stamp-text";
 import { codePoints, replacing } from "./text-functions";
 import { givesInts as intsOn } from "./types";
@@ -116,11 +123,17 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
     return { kind: "string", values: new Array<string>(n).fill(value) };
   };
 
-  const expect = (at: ExprNode, v: Vector, kind: ValueKind, what: ExprNode): void => {
+  /**
+   * Refuse `v` unless of `kind` (or nulls); `stamps`: the numbers expected are time stamps (the other side of a
+   * comparison, a coalesce's first value), named so and with what to write instead.
+   */
+  const expect = (at: ExprNode, v: Vector, kind: ValueKind, what: ExprNode, stamps?: boolean): void => {
     if (v.kind === kind || v.kind === "null") return;
     const source = what.kind === "column" ? `column "${what.name}" holds` : `${formatExpr(what)} gives`;
     const holds = v.kind === "number" ? numbersName(v.stamps) : describeKind(v.kind);
-    fail(at, `expected ${describeKind(kind)}, but ${source} ${holds}`);
+    const expected = kind === "number" ? numbersName(stamps) : describeKind(kind);
+    const advice = kind === "number" && stamps === true ? `; ${STAMP_ADVICE}` : "";
+    fail(at, `expected ${expected}, but ${source} ${holds}${advice}`);
   };
 
   /**
@@ -277,10 +290,11 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
         expect(at, b, "string", at.right);
         return { kind: "string", values: concatStrings(strings(a), strings(b), n) } satisfies StringVector;
       default: {
-        const kind = a.kind === "null" ? b.kind : a.kind;
+        const first = a.kind === "null" ? b : a;
+        const kind = first.kind;
         if (kind === "null") return { kind: "boolean", values: new Uint8Array(n).fill(N) };
-        expect(at, a, kind, at.left);
-        expect(at, b, kind, at.right);
+        expect(at, a, kind, at.left, stampsOf(first));
+        expect(at, b, kind, at.right, stampsOf(first));
         sameStamps(at, [
           { node: at.left, vector: a },
           { node: at.right, vector: b },
@@ -365,7 +379,7 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
   const unify = (at: ExprNode, parts: readonly { node: ExprNode; vector: Vector }[]): ValueKind => {
     const first = parts.find((p) => p.vector.kind !== "null");
     if (first === undefined) return "null";
-    for (const part of parts) expect(at, part.vector, first.vector.kind, part.node);
+    for (const part of parts) expect(at, part.vector, first.vector.kind, part.node, stampsOf(first.vector));
     return first.vector.kind;
   };
 
@@ -468,7 +482,10 @@ export function evaluateExpression(node: ExprNode, input: ExpressionInput, step:
           const kind: ValueKind =
             typeof value === "number" ? "number" : typeof value === "string" ? "string" : "boolean";
           if (a.kind !== "null" && a.kind !== kind) {
-            fail(at, `expected ${describeKind(a.kind)} in the list, got ${describeValue(value)}`);
+            const stamps = stampsOf(a) === true;
+            const expected = stamps ? "time stamps" : describeKind(a.kind);
+            const advice = stamps ? `; ${STAMP_IN_LIST}` : "";
+            fail(at, `expected ${expected} in the list, got ${describeValue(value)}${advice}`);
           }
           if (a.kind === "number" && a.stamps === true) {
             fail(

@@ -52,6 +52,25 @@ describe("time stamps are their own kind in expressions", () => {
     );
   });
 
+  it("refuse a time stamp compared, coalesced or listed with text, saying to write a time-stamp literal", () => {
+    expect(refusal(gt(col("ts"), "2024-06-01"))).toBe(
+      `derive: gt(col("ts"), "2024-06-01"): expected time stamps, but "2024-06-01" gives strings; ${ADVICE}`,
+    );
+    expect(refusal(coalesce(col("d"), "none"))).toBe(
+      `derive: coalesce(col("d"), "none"): expected time stamps, but "none" gives strings; ${ADVICE}`,
+    );
+    expect(refusal(isIn(col("ts"), ["2024-06-01"]))).toBe(
+      'derive: isIn(col("ts"), ["2024-06-01"]): expected time stamps in the list, got "2024-06-01"; a list holds no time stamps: compare with time-stamp literals, or(eq(x, timestamp("2024-06-01 00:00:00")), ...)',
+    );
+    // numbers that are not time stamps keep the plain message
+    expect(refusal(eq(col("i"), "7"))).toBe(
+      'derive: eq(col("i"), "7"): expected numbers, but "7" gives strings',
+    );
+    expect(refusal(isIn(col("i"), ["7"]))).toBe(
+      'derive: isIn(col("i"), ["7"]): expected numbers in the list, got "7"',
+    );
+  });
+
   it("refuse a date part or truncate of numbers that are not time stamps, saying to declare the column", () => {
     expect(refusal(hour(col("i")))).toBe(
       'derive: hour(col("i")): expected time stamps, but column "i" holds numbers; a plain table\'s numbers are not time stamps: if "i" holds epoch milliseconds, declare it with typedTable(table, { "i": { type: "timestamp", nullable: false }, ... }) or read the table with a row schema (z.date())',
