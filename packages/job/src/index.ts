@@ -12,6 +12,7 @@ export {
   type UserFacingError,
 } from "./config/cli-errors";
 export type { CliCommand, CliOutput, RunCliOptions } from "./config/cli-types";
+export { type CrossFieldCheckParams, crossFieldCheck } from "./config/cross-field-check";
 export { ConfigError, type ConfigErrorDetails, type ConfigErrorKind } from "./config/errors";
 export type { FlagCondition, FlagConditions } from "./config/flag-conditions";
 export { toFlagName } from "./config/flag-names";

@@ -258,7 +258,18 @@ describe("bad flags: exit 2 and one line naming the flag", () => {
     ],
     [["--model", "xgb"], 'tip-model: --model: expected one of "random-forest", "gbt", "linear", got "xgb"'],
     [["--test-fractoin", "0.3"], "tip-model: unknown flag --test-fractoin (did you mean --test-fraction?)"],
-    [["--history-start-month", "201812"], /^tip-model: --history-start-month: .*before history_end_month/],
+    [
+      ["--history-start-month", "201811", "--history-end-month", "201703", "--print-config"],
+      'tip-model: --history-start-month "201811" must be before --history-end-month "201703"',
+    ],
+    [
+      ["--history-start-month", "201812"],
+      'tip-model: --history-start-month "201812" must be before --history-end-month "201811" (the default)',
+    ],
+    [
+      ["prepare", "--out", "p.csv", "--history-end-month", "201703"],
+      'tip-model: --history-start-month "201703" (the default) must be before --history-end-month "201703"',
+    ],
     [["--history-end-month", "2018-11"], /^tip-model: --history-end-month: expected .*, got "2018-11"$/],
     [["--first-evening-hour", "24"], /^tip-model: --first-evening-hour: /],
     [["--test-fraction"], /^tip-model: --test-fraction: .*got no value/],
@@ -285,6 +296,20 @@ describe("bad flags: exit 2 and one line naming the flag", () => {
     expect(code).toBe(2);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain("test_fraction");
+  });
+
+  it("swapped months in a config file: the file's keys, a flag as the flag, each with its value", async () => {
+    const dir = await folder("swapped-config");
+    const file = join(dir, "config.json");
+    await writeFile(file, JSON.stringify({ history_start_month: "201811", history_end_month: "201703" }));
+    expect((await cli("--config", file)).messages).toEqual([
+      `tip-model: ${file}: history_start_month "201811" must be before history_end_month "201703"`,
+    ]);
+    const mixed = await cli("--config", file, "--history-end-month", "201801");
+    expect(mixed.code).toBe(2);
+    expect(mixed.messages).toEqual([
+      `tip-model: ${file}: history_start_month "201811" must be before --history-end-month "201801"`,
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { crossFieldCheck } from "@tablepipe/job";
 import { hourOfDay, yyyyMM } from "@tablepipe/transforms";
 import * as z from "zod";
 
@@ -126,14 +127,22 @@ export function filterSettings(config: FilterSettings): FilterSettings {
   return Object.fromEntries(keys.map((key) => [key, config[key]])) as FilterSettings;
 }
 
-/** Add the config's cross-field checks to a schema holding its fields. */
+/**
+ * Add the config's cross-field checks to a schema holding its fields: the history's start month before its end
+ * month, the error naming both with their values (`--history-start-month "201811" must be before
+ * --history-end-month "201703"`; a config file's keys, or in code `history_start_month "201811" ...`). The evening
+ * hours have none: a first hour after the last wraps midnight.
+ */
 export function withConfigChecks<
   S extends z.ZodObject<{ history_start_month: MonthField; history_end_month: MonthField }>,
 >(schema: S) {
-  return schema.refine((c) => c.history_start_month < c.history_end_month, {
-    message: "history_start_month must be before history_end_month",
-    path: ["history_start_month"],
-  });
+  return schema.refine(
+    (c) => c.history_start_month < c.history_end_month,
+    crossFieldCheck(
+      ["history_start_month", "history_end_month"],
+      (start, end) => `${start} must be before ${end}`,
+    ),
+  );
 }
 
 /**

@@ -43,6 +43,6 @@ export function checkFlagConditions<C>(
 }
 
 /** The flag as typed: `--no-x` for a boolean given false, else the field's flag. */
-function typedFlag(field: ConfigField, value: unknown): string {
+export function typedFlag(field: ConfigField, value: unknown): string {
   return field.kind === "boolean" && value === false ? `--no-${field.flag.slice(2)}` : field.flag;
 }

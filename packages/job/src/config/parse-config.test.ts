@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import * as z from "zod";
+import { crossFieldCheck } from "./cross-field-check";
 import type { ConfigError } from "./errors";
 import { parseConfig } from "./parse-config";
 import { camelSchema, configErrorOf, parsedConfig, tempFolder, tipSchema } from "./test-support";
@@ -413,6 +414,80 @@ describe("parseConfig: config file", () => {
     const path = tmp.file("overridden.json", JSON.stringify({ test_fraction: 0.5 }));
     expect(failure(["--config", path, "--test-fraction", "2"]).message).toBe(
       "--test-fraction: expected a number > 0 and < 1, got 2",
+    );
+  });
+});
+
+describe("parseConfig: a crossFieldCheck names every field it reads, as given, with its value", () => {
+  const schema = z
+    .object({
+      start_month: z.string().default("201703"),
+      end_month: z.string().default("201811"),
+      cache: z.boolean().default(true),
+      limits: z
+        .object({ low: z.number().default(1), high: z.number().default(2) })
+        .default({ low: 1, high: 2 }),
+    })
+    .refine(
+      (c) => c.start_month < c.end_month,
+      crossFieldCheck(["start_month", "end_month"], (start, end) => `${start} must be before ${end}`),
+    )
+    .refine(
+      (c) => !c.cache || c.limits.low < c.limits.high,
+      crossFieldCheck(
+        ["limits.low", "limits.high", "cache"],
+        (low, high, cache) => `${low} must be below ${high} with ${cache}`,
+      ),
+    );
+
+  it("flags with their values, as typed", () => {
+    const error = failure(["--start-month", "201811", "--end-month", "201703"], schema);
+    expect(error.message).toBe('--start-month "201811" must be before --end-month "201703"');
+    expect(error).toMatchObject({ kind: "invalid-value", flag: "--start-month" });
+    expect(failure(["--limits.low", "5", "--cache"], schema).message).toBe(
+      "--limits.low 5 must be below --limits.high 2 (the default) with --cache",
+    );
+  });
+
+  it("a default as the flag with its default; the error points at the flag given", () => {
+    const error = failure(["--end-month", "201701"], schema);
+    expect(error.message).toBe('--start-month "201703" (the default) must be before --end-month "201701"');
+    expect(error).toMatchObject({ kind: "invalid-value", flag: "--end-month" });
+    expect(failure(["--limits.high", "0"], schema).message).toBe(
+      "--limits.low 1 (the default) must be below --limits.high 0 with --cache (the default)",
+    );
+  });
+
+  it("a config file's values by their keys, after the file's path, as the file's other errors", () => {
+    const both = tmp.file("swapped.json", JSON.stringify({ start_month: "201811", end_month: "201703" }));
+    const error = failure(["--config", both], schema);
+    expect(error.message).toBe(`${both}: start_month "201811" must be before end_month "201703"`);
+    expect(error).toMatchObject({ kind: "config-file", flag: "--config", file: both, key: "start_month" });
+    const start = tmp.file("start.json", JSON.stringify({ start_month: "201811" }));
+    expect(failure(["--config", start, "--end-month", "201703"], schema).message).toBe(
+      `${start}: start_month "201811" must be before --end-month "201703"`,
+    );
+    expect(failure(["--config", start, "--start-month", "201812"], schema).message).toBe(
+      '--start-month "201812" must be before --end-month "201811" (the default)',
+    );
+    const nested = tmp.file("limits.json", JSON.stringify({ limits: { low: 3 } }));
+    expect(failure(["--config", nested], schema)).toMatchObject({
+      message: `${nested}: limits.low 3 must be below --limits.high 2 (the default) with --cache (the default)`,
+      key: "limits.low",
+    });
+  });
+
+  it("in code, the config keys with their values; the issue on the first key", () => {
+    const result = schema.safeParse({ start_month: "201811", end_month: "201703" });
+    expect(result.error?.issues).toMatchObject([
+      {
+        path: ["start_month"],
+        message: 'start_month "201811" must be before end_month "201703"',
+        params: { fields: ["start_month", "end_month"] },
+      },
+    ]);
+    expect(schema.safeParse({ limits: { low: 5 } }).error?.issues[0]?.message).toBe(
+      "limits.low 5 must be below limits.high 2 with cache true",
     );
   });
 });

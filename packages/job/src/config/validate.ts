@@ -1,8 +1,10 @@
 import { withArticle } from "@tablepipe/core/internal";
 import type * as z from "zod";
+import { type CrossFieldCheck, crossFieldCheckOf } from "./cross-field-check";
 import { ConfigError, type ConfigErrorDetails } from "./errors";
 import { expectation, formatFlagValue } from "./field-text";
 import type { ConfigField } from "./fields";
+import { typedFlag } from "./flag-conditions";
 import type { ConfigSchema } from "./schema";
 
 /** Where the values handed to {@link validateConfig} came from, so errors can point at the flag or file key. */
@@ -81,6 +83,8 @@ function describeIssue(
   raw: Record<string, unknown>,
   sources: ValueSources,
 ): Problem {
+  const crossCheck = crossFieldCheckOf(issue);
+  if (crossCheck !== undefined) return describeCrossFieldIssue(crossCheck, fields, raw, sources);
   const path = issue.path.map(String);
   const field = fields
     .filter((f) => f.path.every((part, i) => path[i] === part))
@@ -131,6 +135,63 @@ function describeIssue(
       : `${where}: expected ${expected}, got ${got}`,
     details,
   );
+}
+
+/** Where a field of a cross-field check got its value. */
+type ValueSource = "flag" | "file" | "default";
+
+/**
+ * A failed {@link crossFieldCheck}: its message with each field named as it was given, with its value: the flag
+ * (`--history-start-month "201811"`; a boolean as typed, `--no-cache`), the config file's key (the message
+ * then starts with the file's path), or the flag with its default (`--history-end-month "201811" (the
+ * default)`). The error points at the first field given, by flag or in the file.
+ */
+function describeCrossFieldIssue(
+  check: CrossFieldCheck,
+  fields: readonly ConfigField[],
+  raw: Record<string, unknown>,
+  sources: ValueSources,
+): Problem {
+  const file = sources.file;
+  const named = check.paths.map((path) => {
+    const key = path.join(".");
+    const field = fields.find(
+      (f) => f.path.length === path.length && f.path.every((part, i) => path[i] === part),
+    );
+    if (field === undefined) {
+      return { key, field, source: undefined, name: `${key} ${formatFlagValue(getPath(raw, path))}` };
+    }
+    if (sources.flags.has(field)) {
+      return {
+        key,
+        field,
+        source: "flag" as ValueSource,
+        name: flagWithValue(field, sources.flags.get(field)),
+      };
+    }
+    if (file !== undefined && hasPath(file.values, path)) {
+      const name = `${key} ${formatFlagValue(getPath(file.values, path))}`;
+      return { key, field, source: "file" as ValueSource, name };
+    }
+    const name = field.hasDefault
+      ? `${flagWithValue(field, field.defaultValue)} (the default)`
+      : `${field.flag} (not given)`;
+    return { key, field, source: "default" as ValueSource, name };
+  });
+  const fromFile = file !== undefined && named.some((n) => n.source === "file");
+  const message = `${fromFile ? `${file.path}: ` : ""}${check.message(named.map((n) => n.name))}`;
+  const blamed = named.find((n) => n.source === "flag" || n.source === "file") ?? named.find((n) => n.field);
+  if (blamed?.field === undefined) return problemOf(message, { kind: "invalid-config" });
+  if (blamed.source === "file" && file !== undefined) {
+    return problemOf(message, { kind: "config-file", flag: "--config", file: file.path, key: blamed.key });
+  }
+  return problemOf(message, { kind: "invalid-value", flag: blamed.field.flag });
+}
+
+/** A field's flag with a value, as typed: `--seed 7`, `--month "201811"`; a boolean `--cache` or `--no-cache`. */
+function flagWithValue(field: ConfigField, value: unknown): string {
+  if (field.kind === "boolean" && typeof value === "boolean") return typedFlag(field, value);
+  return `${field.flag} ${formatFlagValue(value)}`;
 }
 
 /**

@@ -298,6 +298,17 @@ describe("the guide's experiments (Stage 2.4.2)", () => {
     await expect(job.train()).rejects.toThrow(/^config\.test_fraction: /);
   });
 
+  it("swapped history months, in the constructor or set from a REPL, name both fields with their values", async () => {
+    const swapped = { history_start_month: "201811", history_end_month: "201703" };
+    const message = 'history_start_month "201811" must be before history_end_month "201703"';
+    expect(() => new TipAmountModel(swapped)).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ message })] }),
+    );
+    const job = new TipAmountModel({ sample_rows: SAMPLE_ROWS });
+    Object.assign(job.config, swapped);
+    await expect(job.extract()).rejects.toThrow(new Error(`config: ${message}`));
+  });
+
   it("local prototyping: a replaced trainModel (gradient-boosted trees) is used by train and validate", async () => {
     const job = await trained();
     const forest = { name: job.fittedModel().name, metrics: job.metrics };

@@ -462,12 +462,16 @@ export class TipAmountModel extends Job<TipAmountModelConfig, TipModelTables> {
     return this.model;
   }
 
-  /** The config, validated again (a REPL may have changed a field), with the field named on error. */
+  /**
+   * The config, validated again (a REPL may have changed a field), with the field named on error; a cross-field
+   * check's message names its fields itself (`config: history_start_month "201811" must be before ...`).
+   */
   private checkedConfig(): TipAmountModelConfig {
     const result = TipAmountModelConfig.safeParse(this.config);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new Error(`config.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+      const where = issue?.code === "custom" ? "config" : `config.${issue?.path.join(".") ?? ""}`;
+      throw new Error(`${where}: ${issue?.message ?? "invalid"}`);
     }
     this.config = result.data;
     return this.config;
