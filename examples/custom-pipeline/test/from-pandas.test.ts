@@ -1,18 +1,24 @@
 import "@tablepipe/testing/vitest";
-import { col, count, eq, mean, median, mul, pipe, quantile, sum } from "@tablepipe/core";
+import { caseWhen, col, count, eq, isNull, mean, median, mul, pipe, quantile, sum } from "@tablepipe/core";
 import { rowFactory } from "@tablepipe/testing";
 import {
   addGroupMeasures,
   aggregate,
+  cumulativeMax,
+  cumulativeMean,
+  cumulativeMin,
   cumulativeSum,
   derive,
   filter,
   lag,
   pivot,
+  rank,
   rollingMean,
+  sortRows,
   unpivot,
   window,
 } from "@tablepipe/transforms";
+import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { Order } from "../src/orders/order-rows";
 
@@ -86,6 +92,81 @@ describe("pandas' operations as tablepipe transforms", () => {
     ]);
   });
 
+  it("cumsum() and rank() on a missing value: NaN on its row, as pandas gives", () => {
+    // #region pandas-window-missing
+    // pandas (a cancelled order has no amount: NaN):
+    //   df = orders.assign(amount=(orders.quantity * orders.unit_price).where(orders.status == "paid"))
+    //   by_customer = df.sort_values("ordered_at").groupby("customer_id").amount
+    //   df["running_total"] = by_customer.cumsum()
+    //   df["biggest"] = by_customer.rank(method="min", ascending=False)
+    const paid = mul(col("quantity"), col("unit_price"));
+    const paidHistory = pipe(orders)
+      .transform(derive, { columns: { amount: caseWhen([[eq(col("status"), "paid"), paid]]) } })
+      .transform(window, {
+        partitionBy: ["customer_id"],
+        orderBy: ["ordered_at"],
+        columns: { running_total: cumulativeSum(col("amount")) },
+      })
+      .transform(window, {
+        partitionBy: ["customer_id"],
+        orderBy: ["amount"],
+        descending: ["amount"],
+        columns: { biggest: rank() },
+      })
+      // the window carries the running total over a missing amount and ranks it (last, descending):
+      // pandas leaves both missing on its row
+      .transform(derive, {
+        columns: {
+          running_total: caseWhen([[isNull(col("amount")), null]], col("running_total")),
+          biggest: caseWhen([[isNull(col("amount")), null]], col("biggest")),
+        },
+      })
+      .value();
+    // #endregion pandas-window-missing
+    const rows = paidHistory.objects() as Record<string, unknown>[];
+    expect(rows.map((r) => [r.order_id, r.amount, r.running_total, r.biggest])).toEqual([
+      [1, 20, 20, 2],
+      [2, 50, 50, 1],
+      [3, 5, 25, 3],
+      [4, null, null, null],
+      [5, 30, 55, 1],
+    ]);
+  });
+
+  it("the running functions carry over a missing value and rank() ranks it, where pandas gives NaN", () => {
+    // the table's notes: [1, null, 2] → 1, 1, 3 (pandas' cumsum 1, NaN, 3); ranks of [3, null, 1, 3]
+    const values = aq.table({ t: [1, 2, 3, 4], x: [1, null, 2, null], y: [3, null, 1, 3] });
+    const running = pipe(values)
+      .transform(window, {
+        partitionBy: [],
+        orderBy: ["t"],
+        columns: {
+          sum: cumulativeSum(col("x")),
+          max: cumulativeMax(col("x")),
+          min: cumulativeMin(col("x")),
+          mean: cumulativeMean(col("x")),
+        },
+      })
+      .value();
+    // pandas' expanding().mean() carries it too: 1, 1, 1.5, 1.5
+    const runningRows = running.objects() as Record<string, unknown>[];
+    expect(runningRows.map((r) => [r.sum, r.max, r.min, r.mean])).toEqual([
+      [1, 1, 1, 1],
+      [1, 1, 1, 1],
+      [3, 2, 1, 1.5],
+      [3, 2, 1, 1.5],
+    ]);
+    const ranked = (descending: string[]) =>
+      pipe(values)
+        .transform(window, { partitionBy: [], orderBy: ["y"], descending, columns: { r: rank() } })
+        .value()
+        .array("r");
+    // pandas' rank(method="min", na_option="top"): missing first, the ranks after it one higher (default: 2, NaN, 1, 2)
+    expect(ranked([])).toEqual([3, 1, 2, 3]);
+    // descending, missing last (na_option="bottom"): the values' ranks are pandas' default ones
+    expect(ranked(["y"])).toEqual([1, 4, 3, 1]);
+  });
+
   it("pivot_table() and melt()", () => {
     // #region pandas-reshape
     // pandas:
@@ -108,11 +189,27 @@ describe("pandas' operations as tablepipe transforms", () => {
         valueColumn: "median_price",
       })
       .value();
+    // unpivot goes row by row (customer 1's paid and cancelled, then customer 2's); melt stacks the columns,
+    // all the paid rows, then all the cancelled ones: sort for its order ("paid" sorts after "cancelled")
+    const stacked = pipe(long)
+      .transform(sortRows, { by: ["status", "customer_id"], descending: ["status"] })
+      .value();
     // #endregion pandas-reshape
     expect(wide.objects()).toEqual([
       { customer_id: 1, paid: 10, cancelled: 99 },
       { customer_id: 2, paid: 50, cancelled: null },
     ]);
-    expect(long.numRows()).toBe(4);
+    expect(long.objects()).toEqual([
+      { customer_id: 1, status: "paid", median_price: 10 },
+      { customer_id: 1, status: "cancelled", median_price: 99 },
+      { customer_id: 2, status: "paid", median_price: 50 },
+      { customer_id: 2, status: "cancelled", median_price: null },
+    ]);
+    expect(stacked.objects()).toEqual([
+      { customer_id: 1, status: "paid", median_price: 10 },
+      { customer_id: 2, status: "paid", median_price: 50 },
+      { customer_id: 1, status: "cancelled", median_price: 99 },
+      { customer_id: 2, status: "cancelled", median_price: null },
+    ]);
   });
 });
