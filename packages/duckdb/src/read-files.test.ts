@@ -25,6 +25,7 @@ const Trip = z.object({
   fare: z.number().nullable(),
   note: z.string().nullable(),
   paid: z.boolean(),
+  day: z.date().meta({ logicalType: "date" }).optional(),
 });
 const ALIASES = { vendor: ["VendorID"], picked_at: ["tpep_pickup_datetime"] };
 
@@ -48,6 +49,19 @@ const CELLS = {
   fare: ["12.5", ".5", "2.", "1e-3", "-0", "", "NaN", "Infinity", "1e999", "abc", " ", "5\f", '"1\r"'],
   note: ["a", "", '""', '"c, d"', "Airport"],
   paid: ["true", "Y", "no", "0", "F", "maybe", ""],
+  // a date: a midnight in any layout, or invalid (another time of day, a zone, text that does not parse)
+  day: [
+    "2018-07-27",
+    "2018-07-27 00:00:00",
+    "7/4/2018 12:00 AM",
+    "2018-07-27T00:00:00.0004",
+    "2018-07-27 10:00:00",
+    "7/4/2018 12:00 PM",
+    "2018-07-27T00:00:01",
+    "2018-07-27T00:00:00Z",
+    "soon",
+    "",
+  ],
 } as const;
 
 const row = fc.record(
@@ -79,14 +93,17 @@ const startOf = (p: Pipe<string>, mode: ReadMode): Pipe<string> => {
   return mode === "orderFree" ? p.transform(dropDuplicates).transform(sortRows, { by: ["fare"] }) : p;
 };
 const HEADERS = [
-  ["vendor", "picked_at", "fare", "note", "paid"],
-  ["VendorID", "tpep_pickup_datetime", "Fare", "note", "paid", "extra"],
+  ["vendor", "picked_at", "fare", "note", "paid", "day"],
+  ["VendorID", "tpep_pickup_datetime", "Fare", "note", "paid", "day", "extra"],
 ] as const;
 
 const scratch = scratchDuckDb("tablepipe-duckdb-read-");
 let files = 0;
 
-/** Write each part as a CSV file in a new folder (the second layout uses the aliases and an extra column). */
+/**
+ * Write each part as a CSV file in a new folder (the second layout uses the aliases and an extra column); a cell a
+ * row does not give is empty.
+ */
 async function writeParts(parts: readonly (readonly Record<string, string>[])[]): Promise<string> {
   const dir = join(scratch.folder, `run-${++files}`);
   await import("node:fs/promises").then((fs) => fs.mkdir(dir));
@@ -97,12 +114,12 @@ async function writeParts(parts: readonly (readonly Record<string, string>[])[])
         .map((name) =>
           name === "extra"
             ? "x"
-            : r[
+            : (r[
                 name
                   .replace("VendorID", "vendor")
                   .replace("tpep_pickup_datetime", "picked_at")
                   .replace("Fare", "fare")
-              ],
+              ] ?? ""),
         )
         .join(","),
     );
@@ -383,6 +400,37 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
       const source = duckdbCsvFiles(path, Kind);
       const run = runOnDuckDb(pipe(source.table), { database: scratch.db, source });
       await expect(run).rejects.toThrow((expected as Error).message);
+    }
+  });
+
+  it("refuses a date cell holding a time of day with readTable's error, and drops its row as readTable does", async () => {
+    const Day = z.object({ id: z.int(), day: z.date().meta({ logicalType: "date" }) });
+    // every cell canonical (YYYY-MM-DD HH:MM:SS: the fast read trusts DuckDB's cast alone), or in other layouts
+    const layouts = [
+      ["2018-07-27 00:00:00", "2018-07-28 10:00:00", "2018-07-29 00:00:00"],
+      ["2018-07-27", "07/28/2018 10:00 AM", "2018-07-29T00:00"],
+    ];
+    for (const cells of layouts) {
+      const path = join(scratch.folder, `dates-${++files}.csv`);
+      await writeFile(path, `id,day\n${cells.map((cell, i) => `${i + 1},${cell}`).join("\n")}\n`);
+      const expected = await readTableWithReport(path, Day).catch((error: unknown) => error as Error);
+      expect((expected as Error).message).toBe(
+        `${path} line 3, column day: "${cells[1]}" is not a midnight: the column holds dates (expected e.g. 2018-07-27, 07/27/2018 or 2018-07-27 00:00:00 (no time of day but midnight))`,
+      );
+      const dropped = await readTableWithReport(path, Day, { onInvalid: "drop" });
+      for (const readFiles of ["table", "streamed", "auto"] as const) {
+        const source = duckdbCsvFiles(path, Day);
+        const run = runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
+        await expect(run, readFiles).rejects.toThrow((expected as Error).message);
+        const dropping = duckdbCsvFiles(path, Day, { onInvalid: "drop" });
+        const result = await runOnDuckDb(pipe(dropping.table), {
+          database: scratch.db,
+          source: dropping,
+          readFiles,
+        });
+        expectSameTable(result.table, dropped.table);
+        expectSameReadReport(result.read, dropped.report);
+      }
     }
   });
 

@@ -323,6 +323,42 @@ describe("duckdbParquetFiles reads as readTable reads", { timeout: 120_000 }, ()
     expect(result.read?.invalidByColumn).toEqual({ vendor: 1, fare: 1 });
   });
 
+  it("reads a date column's midnights without readTable, and refuses a time of day with readTable's error", async () => {
+    const Day = z.object({ id: z.int(), day: z.date().meta({ logicalType: "date" }) });
+    /** A Parquet file (by DuckDB) of ids and the time stamps `stamps` as `type`. */
+    const write = async (type: string, stamps: readonly string[]): Promise<string> => {
+      const file = join(scratch.folder, `dates-${++runs}.parquet`);
+      const rows = stamps.map(
+        (stamp, i) => `SELECT ${i + 1} AS id, CAST(${sqlString(stamp)} AS ${type}) AS day`,
+      );
+      await scratch.db.connection.run(
+        `COPY (${rows.join(" UNION ALL ")}) TO ${sqlString(file)} (FORMAT parquet)`,
+      );
+      return file;
+    };
+    for (const type of ["DATE", "TIMESTAMP", "TIMESTAMP_MS", "TIMESTAMP_NS"]) {
+      const midnights = await write(type, ["2018-07-27", "1969-12-31", "2018-07-28"]);
+      const expected = await readTableWithReport(midnights, Day);
+      const source = duckdbParquetFiles(midnights, Day);
+      const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source });
+      expect([type, result.readBy]).toEqual([type, "streamed"]);
+      expectSameTable(result.table, expected.table);
+      if (type === "DATE") continue;
+      const timed = await write(type, ["2018-07-27", "2018-07-28 10:00:00", "2018-07-29"]);
+      const error = await readTableWithReport(timed, Day).catch((e: unknown) => e as Error);
+      expect((error as Error).message).toMatch(/row 2, column day: "2018-07-28T10:00:00" is not a midnight/);
+      const refusing = duckdbParquetFiles(timed, Day);
+      await expect(
+        runOnDuckDb(pipe(refusing.table), { database: scratch.db, source: refusing }),
+      ).rejects.toThrow((error as Error).message);
+      const dropped = await readTableWithReport(timed, Day, { onInvalid: "drop" });
+      const dropping = duckdbParquetFiles(timed, Day, { onInvalid: "drop" });
+      const kept = await runOnDuckDb(pipe(dropping.table), { database: scratch.db, source: dropping });
+      expectSameTable(kept.table, dropped.table);
+      expectSameReadReport(kept.read, dropped.report);
+    }
+  });
+
   it("leaves to readTable a file DuckDB cannot read as Parquet, and names a missing column as readTable does", async () => {
     const dir = join(scratch.folder, `broken-${++runs}`);
     await mkdir(dir);

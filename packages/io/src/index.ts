@@ -14,6 +14,8 @@
  *   milliseconds (a number, not a Date) in a Float64Array (plain array when nullable); a stamp without a zone
  *   is its UTC wall-clock time, so nothing depends on the machine's time zone: `2018-02-04 18:00:00` ->
  *   `Date.UTC(2018, 1, 4, 18)`; `formatTimestamp(ms)` (from @tablepipe/core) turns one back into `2018-02-04T18:00:00`;
+ * - `z.date().meta({ logicalType: "date" })`: a date, parsed as a time stamp (`2018-07-27`, `07/27/2018`,
+ *   `2018-07-27 00:00:00`) that must be a midnight: another time of day is an invalid value;
  * - `z.boolean()`: true/false, t/f, 1/0, yes/no, y/n in any case;
  * - `z.string()`, `z.enum([...])`: the text as is (enum values checked); in CSV a quoted `""` is the empty
  *   string and an unquoted empty cell is missing.
@@ -27,6 +29,7 @@
  * (`2018-02-04T18:00:00`, Parquet TIMESTAMP), so a read and a write with one schema round-trip.
  */
 
+export { isDateColumn, midnightSql } from "./columns/date-cells";
 export type { InvalidValueExample, OnInvalid } from "./columns/invalid-values";
 export { invalidValueReason } from "./columns/invalid-values";
 export type { StampFieldsSql, TextCellDialect } from "./columns/text-cell-dialect";

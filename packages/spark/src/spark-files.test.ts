@@ -160,6 +160,31 @@ describe.runIf(remote !== "")("sparkFiles reads files as readTable does", { time
     await expectReadTableError(invalid, schema);
   });
 
+  it("reads a date column's midnights in any layout, and refuses a time of day as readTable, in CSV and Parquet", async () => {
+    const schema = z.object({ id: z.int(), day: z.date().meta({ logicalType: "date" }).nullable() });
+    const days = await sparkTest.file(
+      "days.csv",
+      "id,day\n1,2024-01-01\n2,2024-01-02 00:00:00\n3,01/03/2024 12:00 AM\n4,2024-01-04T00:00:00.0004\n5,\n",
+    );
+    await expectReadTable("csv", days, schema);
+    const timed = await sparkTest.file(
+      "timed-days.csv",
+      "id,day\n1,2024-01-01\n2,2024-01-02 10:00:00\n3,01/03/2024 12:00 PM\n4,2024-01-04\n",
+    );
+    await expectReadTableError(timed, schema);
+    await expect(readTable(timed, schema)).rejects.toThrow(
+      'line 3, column day: "2024-01-02 10:00:00" is not a midnight',
+    );
+    await expectReadTable("csv", timed, schema, { onInvalid: "drop" });
+    const parquet = join(sparkTest.folder, "timed-days");
+    await sparkTest.session.client.statement(
+      `INSERT OVERWRITE DIRECTORY '${parquet}' USING parquet SELECT 1 AS id, TIMESTAMP_NTZ '2024-01-01 10:00:00' AS day`,
+      "writing a Parquet file",
+    );
+    await expectReadTableError(parquet, schema, "parquet");
+    await expectReadTable("parquet", parquet, schema, { onInvalid: "drop" });
+  });
+
   it("reads booleans, enums, empty and quoted empty cells as readTable", async () => {
     const schema = z.object({
       id: z.int(),

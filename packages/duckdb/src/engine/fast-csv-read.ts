@@ -1,5 +1,13 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { booleanCellSql, COLUMN_TYPE, type ColumnSpec, emptyCellSql, enumCellSql } from "@tablepipe/io";
+import {
+  booleanCellSql,
+  COLUMN_TYPE,
+  type ColumnSpec,
+  emptyCellSql,
+  enumCellSql,
+  isDateColumn,
+  midnightSql,
+} from "@tablepipe/io";
 import { BYTE_KIND } from "./byte-kinds";
 import { DUCKDB_TYPES } from "./column-types";
 import { DUCKDB_CELL_DIALECT } from "./duckdb-cell-dialect";
@@ -116,15 +124,18 @@ function fastLayers(
       };
     }
     case "timestamp": {
+      // a date column's cell holding a time of day other than midnight is refused (readTable names it)
+      const parsed = isDateColumn(spec)
+        ? `CASE WHEN ${midnightSql(DUCKDB_CELL_DIALECT, x)} THEN ${x} END`
+        : x;
       // a canonical cell is within ISO_STAMP: stampSql would give the cast itself
-      if (trust.canonicalStamps)
-        return { inner: [`TRY_CAST(${r} AS TIMESTAMP) AS ${x}`], value: x, parsed: x };
+      if (trust.canonicalStamps) return { inner: [`TRY_CAST(${r} AS TIMESTAMP) AS ${x}`], value: x, parsed };
       const t = quote(`t${c}`);
       return {
         inner: [`TRY_CAST(${r} AS TIMESTAMP) AS ${t}`],
         middle: [`${stampSql(r, t)} AS ${x}`],
         value: x,
-        parsed: x,
+        parsed,
       };
     }
     case "boolean": {

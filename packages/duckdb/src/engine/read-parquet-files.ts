@@ -3,7 +3,9 @@ import {
   COLUMN_TYPE,
   type ColumnSpec,
   emptyCellSql,
+  isDateColumn,
   mapColumns,
+  midnightSql,
   type ReadReport,
   type RowSchema,
   resolveSources,
@@ -87,12 +89,17 @@ function parquetCell(spec: ColumnSpec, c: string, type: string): ParquetCell | u
         };
       }
     case "timestamp": {
+      // a date column's value must be a midnight: another time of day sends the files to readTable, which names it
+      const date = (cell: ParquetCell): ParquetCell =>
+        isDateColumn(spec)
+          ? { ...cell, invalid: `(${cell.invalid} OR NOT ${midnightSql(DUCKDB_CELL_DIALECT, cell.value)})` }
+          : cell;
       // every nanosecond time stamp is within a Date's range (years 1677 to 2262)
       if (type === "TIMESTAMP_NS")
-        return { value: `make_timestamp(${flooredMillisOfNanos(c)} * 1000)`, invalid: "FALSE" };
+        return date({ value: `make_timestamp(${flooredMillisOfNanos(c)} * 1000)`, invalid: "FALSE" });
       if (!TIME_TYPES.has(type)) return undefined;
       const value = flooredTimestamp(c);
-      return { value, invalid: `NOT (epoch_us(${value}) BETWEEN -${MAX_MICROS} AND ${MAX_MICROS})` };
+      return date({ value, invalid: `NOT (epoch_us(${value}) BETWEEN -${MAX_MICROS} AND ${MAX_MICROS})` });
     }
     case "boolean":
       return type === "BOOLEAN" ? { value: c, invalid: "FALSE" } : undefined;

@@ -56,7 +56,8 @@ export interface ColumnBuilder {
  * gives the same cell; any other cell is left to it.
  */
 export interface FastSlot {
-  readonly parse: "int" | "float" | "timestamp" | "text" | "boolean";
+  /** `date`: a time stamp that must be a midnight (a date column's), else left to the builder. */
+  readonly parse: "int" | "float" | "timestamp" | "date" | "text" | "boolean";
   readonly dense?: Float64Store;
   readonly array?: unknown[];
   readonly emptyOk: boolean;

@@ -1,6 +1,7 @@
 import { isZonedTimestamp, zonedTimestampReason } from "@tablepipe/core/internal";
 import { type ColumnSpec, kindExpectation } from "../read/schema-columns";
 import type { IssueKind, IssueSink } from "./builder-support";
+import { holdsTimeOfDay, isDateColumn, timeOfDayReason } from "./date-cells";
 import { isNonFiniteNumberText, isUnsafeIntegerText } from "./numbers";
 
 /** What to do with a value that does not parse: throw a `TableReadError`, or drop its row and count it. */
@@ -85,6 +86,7 @@ export function describeIssue(
     };
   if (spec.kind === "timestamp" && isZonedTimestamp(value))
     return { reason: zonedTimestampReason(quote(value)), expected };
+  if (isDateColumn(spec) && holdsTimeOfDay(value)) return { reason: timeOfDayReason(quote(value)), expected };
   if (spec.kind === "enum")
     return { reason: `${quote(value)} is not an allowed value (expected ${example})`, expected };
   return { reason: `cannot parse ${quote(value)} as ${noun} (expected ${example})`, expected };

@@ -1,5 +1,6 @@
 import type { CastType } from "@tablepipe/core";
 import type { ColumnKind, ColumnSpec } from "../read/schema-columns";
+import { isDateColumn, midnightSql } from "./date-cells";
 import { stampFieldsSql, stampFromFieldsSql } from "./stamp-text-sql";
 import type { TextCellDialect } from "./text-cell-dialect";
 import { FALSE_WORDS, FLOAT_TEXT, INT_TEXT, TRUE_WORDS } from "./text-grammar";
@@ -76,9 +77,9 @@ export function enumCellSql(d: TextCellDialect, r: string, values: readonly stri
 /**
  * The parts of schema column `spec`'s value and invalid flag from its cell's text `r` (NULL for an empty cell),
  * by readTable's rules for text: spaces and tabs trimmed; numbers by readTable's grammar and finite; integers
- * whole and within 2^53; booleans by readTable's words; time stamps by its layouts (`stampFieldsSql`); an enum's
- * text one of its values; an empty cell (blanks too, but in a string or enum column) the default or null,
- * invalid where the column may not be empty.
+ * whole and within 2^53; booleans by readTable's words; time stamps by its layouts (`stampFieldsSql`), a date
+ * column's at midnight only; an enum's text one of its values; an empty cell (blanks too, but in a string or
+ * enum column) the default or null, invalid where the column may not be empty.
  */
 export function textCellParts(
   d: TextCellDialect,
@@ -117,6 +118,8 @@ export function textCellParts(
     case "timestamp":
       fields.push(`${stampFieldsSql(d, t)} AS ${p}`);
       parsed = stampFromFieldsSql(d, p);
+      // a date column's value must be a midnight: another time of day is invalid, as text that does not parse
+      if (isDateColumn(spec)) ok = `(${x} IS NOT NULL AND ${midnightSql(d, x)})`;
       break;
   }
   const type = d.types[COLUMN_TYPE[spec.kind]];

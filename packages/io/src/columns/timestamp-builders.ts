@@ -2,7 +2,9 @@
  * Builders of time-stamp columns. A time stamp is held as the epoch milliseconds of its UTC wall-clock time
  * (`2018-02-04 18:00:00` -> `Date.UTC(2018, 1, 4, 18)`), never as a Date: a column that cannot be null is a
  * Float64Array, a nullable one a plain array of numbers and nulls (like the number columns). A column is
- * zone-less wall clock: text carrying `Z` or an offset is an invalid value, never silently shifted.
+ * zone-less wall clock: text carrying `Z` or an offset is an invalid value, never silently shifted. A `date`
+ * column's builder is one of these that also refuses, as an invalid value, one holding a time of day other than
+ * midnight (`date-cells.ts`).
  */
 
 import { isEpochMillis } from "@tablepipe/core";
@@ -19,6 +21,7 @@ import {
   type IssueSink,
   isBlank,
 } from "./builder-support";
+import { allMidnights, isDateColumn, isMidnight } from "./date-cells";
 
 /** Create the builder of a time-stamp column: dense (Float64Array) unless the column is nullable. */
 export function createTimestampBuilder(spec: ColumnSpec): ColumnBuilder {
@@ -72,6 +75,12 @@ function wholeEpochMillis(values: Float64Array): boolean {
   return true;
 }
 
+/** A decoded value, made invalid (a value that does not parse) when a date column's value is not a midnight. */
+function refuseTimeOfDay(out: Decoded, date: boolean): Decoded {
+  if (date && out.issue === undefined && !isMidnight(out.value)) out.issue = 0;
+  return out;
+}
+
 /** The epoch milliseconds of a schema default (a Date), or null. */
 function millisOf(value: unknown): number | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getTime();
@@ -84,8 +93,11 @@ class DenseTimestampBuilder implements ColumnBuilder {
   private readonly emptyOk: boolean;
   /** The default's epoch milliseconds; NaN (a placeholder in a row that fails) without a default. */
   private readonly emptyValue: number;
+  /** A date column: a value that is not a midnight is invalid. */
+  private readonly date: boolean;
 
   constructor(readonly spec: ColumnSpec) {
+    this.date = isDateColumn(spec);
     const empty = emptyValueFor(spec);
     const millis = millisOf(empty.value);
     this.emptyOk = empty.ok && millis !== null;
@@ -97,7 +109,8 @@ class DenseTimestampBuilder implements ColumnBuilder {
   }
 
   fastSlot(): FastSlot {
-    return { parse: "timestamp", dense: this.store, emptyOk: this.emptyOk, emptyValue: this.emptyValue };
+    const parse = this.date ? "date" : "timestamp";
+    return { parse, dense: this.store, emptyOk: this.emptyOk, emptyValue: this.emptyValue };
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -120,6 +133,10 @@ class DenseTimestampBuilder implements ColumnBuilder {
           sink.add(r, column, 0);
           if (sink.stopAtFirst) break;
         }
+      } else if (this.date && !isMidnight(ms)) {
+        sink.add(r, column, 0);
+        if (sink.stopAtFirst) break;
+        ms = Number.NaN;
       }
       data[at++] = ms;
     }
@@ -131,8 +148,9 @@ class DenseTimestampBuilder implements ColumnBuilder {
   }
 
   appendEpochMillis(values: ArrayLike<unknown>, sink: IssueSink, column: number, owned = false): void {
-    // whole milliseconds in range (a Parquet time-stamp column) are stored as they are, in one step
-    if (values instanceof Float64Array && wholeEpochMillis(values)) {
+    // whole milliseconds in range (a Parquet time-stamp column) are stored as they are, in one step (a date
+    // column's when every one is a midnight)
+    if (values instanceof Float64Array && wholeEpochMillis(values) && (!this.date || allMidnights(values))) {
       this.store.append(values, owned);
       return;
     }
@@ -144,7 +162,7 @@ class DenseTimestampBuilder implements ColumnBuilder {
     const data = this.store.reserve(count);
     let at = this.store.length;
     for (let r = 0; r < count; r++) {
-      const { value, issue } = decode(values[r]);
+      const { value, issue } = refuseTimeOfDay(decode(values[r]), this.date);
       if (issue === undefined) {
         data[at++] = value;
         continue;
@@ -184,14 +202,18 @@ class DenseTimestampBuilder implements ColumnBuilder {
 /** A nullable time-stamp column: a plain array of epoch milliseconds and nulls. */
 class NullableTimestampBuilder extends ArrayColumnBuilder<number> {
   protected readonly emptyValue: number | null;
+  /** A date column: a value that is not a midnight is invalid. */
+  private readonly date: boolean;
 
   constructor(spec: ColumnSpec) {
     super(spec);
     this.emptyValue = millisOf(emptyValueFor(spec).value);
+    this.date = isDateColumn(spec);
   }
 
   fastSlot(): FastSlot {
-    return { parse: "timestamp", array: this.data, emptyOk: true, emptyValue: this.emptyValue };
+    const parse = this.date ? "date" : "timestamp";
+    return { parse, array: this.data, emptyOk: true, emptyValue: this.emptyValue };
   }
 
   appendCsv(records: CsvRecords, buf: Uint8Array, field: number, sink: IssueSink, column: number): void {
@@ -202,9 +224,9 @@ class NullableTimestampBuilder extends ArrayColumnBuilder<number> {
       const s = starts[i] as number;
       const e = ends[i] as number;
       const ms = s === e ? Number.NaN : parseTimestampBytes(buf, s, e, false);
-      if (!Number.isNaN(ms)) {
+      if (!Number.isNaN(ms) && (!this.date || isMidnight(ms))) {
         data.push(ms);
-      } else if (s === e || isBlank(buf, s, e)) {
+      } else if (Number.isNaN(ms) && (s === e || isBlank(buf, s, e))) {
         data.push(this.emptyValue);
       } else {
         sink.add(r, column, 0);
@@ -226,7 +248,7 @@ class NullableTimestampBuilder extends ArrayColumnBuilder<number> {
     const data = this.data;
     let at = this.grow(values.length);
     for (let r = 0; r < values.length; r++) {
-      const { value, issue } = decode(values[r]);
+      const { value, issue } = refuseTimeOfDay(decode(values[r]), this.date);
       if (issue === undefined) {
         data[at++] = value;
       } else if (issue === 1) {

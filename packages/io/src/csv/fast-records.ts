@@ -4,15 +4,16 @@
  * and each builder reading the bytes again. It takes only the common shape — unquoted fields, and quoted ones
  * holding no quote, delimiter or line end (`"N"`, `"1.5"`); records ending in LF, or all in CRLF (as the
  * pass's first record ends); a number as `[-]digits[.digits]` (at most 15 digits); a time stamp as
- * `YYYY-MM-DD HH:MM:SS`; a boolean word; an empty cell where the column allows one — and stops at the first
- * record with anything else (any other quote, another line end, a blank, an exponent, a bad value, a short or
- * long record, a blank line, the end of the bytes): the tokenizer and the builders read that record, which is
- * how every value, error and line number stays theirs.
+ * `YYYY-MM-DD HH:MM:SS` (a date column's at midnight); a boolean word; an empty cell where the column allows
+ * one — and stops at the first record with anything else (any other quote, another line end, a blank, an
+ * exponent, a bad value, a short or long record, a blank line, the end of the bytes): the tokenizer and the
+ * builders read that record, which is how every value, error and line number stays theirs.
  */
 
 import { parseIsoSecondsAt } from "@tablepipe/core/internal";
 import type { ColumnBuilder, FastSlot } from "../columns/builder-support";
 import { decodeField } from "../columns/column-builders";
+import { isMidnight } from "../columns/date-cells";
 import { parseBooleanBytes } from "../columns/numbers";
 
 const LF = 10;
@@ -35,6 +36,9 @@ const ARRAY_FLOAT = 5;
 const ARRAY_STAMP = 6;
 const TEXT = 7;
 const BOOLEAN = 8;
+/** A date column's time stamp: one that is not a midnight stops the pass (its builder names it). */
+const DENSE_DATE = 9;
+const ARRAY_DATE = 10;
 
 function codeOf(slot: FastSlot): number {
   const dense = slot.dense !== undefined;
@@ -45,6 +49,8 @@ function codeOf(slot: FastSlot): number {
       return dense ? DENSE_FLOAT : ARRAY_FLOAT;
     case "timestamp":
       return dense ? DENSE_STAMP : ARRAY_STAMP;
+    case "date":
+      return dense ? DENSE_DATE : ARRAY_DATE;
     case "text":
       return TEXT;
     case "boolean":
@@ -198,7 +204,7 @@ export class FastRecords {
           // an empty cell
           const slot = slots[f] as FastSlot;
           if (!slot.emptyOk) break records;
-          if (code === DENSE_INT || code === DENSE_FLOAT || code === DENSE_STAMP)
+          if (code === DENSE_INT || code === DENSE_FLOAT || code === DENSE_STAMP || code === DENSE_DATE)
             (targets[f] as Float64Array)[at] = slot.emptyValue as number;
           else (targets[f] as unknown[])[at] = slot.emptyValue;
           p++;
@@ -223,7 +229,9 @@ export class FastRecords {
           }
           // a time stamp may be quoted too: it ends at the quote, then the terminator follows
           case DENSE_STAMP:
-          case ARRAY_STAMP: {
+          case ARRAY_STAMP:
+          case DENSE_DATE:
+          case ARRAY_DATE: {
             const q = buf[p] === QUOTE ? 1 : 0;
             const stamp = p + q;
             const whole =
@@ -232,7 +240,8 @@ export class FastRecords {
               (q === 0 || buf[stamp + 20] === term);
             const ms = whole ? parseIsoSecondsAt(buf, stamp) : Number.NaN;
             if (Number.isNaN(ms)) break records;
-            if (code === DENSE_STAMP) (targets[f] as Float64Array)[at] = ms;
+            if ((code === DENSE_DATE || code === ARRAY_DATE) && !isMidnight(ms)) break records;
+            if (code === DENSE_STAMP || code === DENSE_DATE) (targets[f] as Float64Array)[at] = ms;
             else (targets[f] as unknown[])[at] = ms;
             p = stamp + 20 + q;
             break;

@@ -14,8 +14,8 @@ import type { ColumnSpec } from "./schema-columns";
 import type { TableFormat } from "./types";
 
 /**
- * The columns of a file as specs (no defaults, not optional: a date is read as a time stamp is), and the
- * table schema they declare (`schemaOf` of the table read: a date column is a `date`).
+ * The columns of a file as specs (no defaults, not optional: a date is read as a time stamp is, its values
+ * midnights), and the table schema they declare (`schemaOf` of the table read: a date column is a `date`).
  */
 export interface FileSchema {
   readonly specs: ColumnSpec[];
@@ -28,7 +28,8 @@ function fileSchemaOf(
 ): FileSchema {
   const specs = columns.map(({ name, type, nullable }): ColumnSpec => {
     const kind = type === "date" ? "timestamp" : type;
-    return { name, kind, nullable, optional: false, hasDefault: false, defaultValue: undefined };
+    const date = type === "date" ? { date: true } : {};
+    return { name, kind, nullable, optional: false, hasDefault: false, defaultValue: undefined, ...date };
   });
   const schema: Record<string, ColumnType> = {};
   for (const { name, type, nullable } of columns) schema[name] = { type, nullable };

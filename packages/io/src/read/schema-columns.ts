@@ -1,5 +1,6 @@
-import type { RowSchema } from "@tablepipe/core";
+import { type RowSchema, schemaFromRowSchema } from "@tablepipe/core";
 import { crossesThreads, fieldRules, rowCheckWords, type ValueRule } from "@tablepipe/core/internal";
+import { DATE_EXPECTATION, isDateColumn } from "../columns/date-cells";
 
 /** How a column's values are parsed and stored. */
 export type ColumnKind = "float" | "int" | "string" | "boolean" | "timestamp" | "enum";
@@ -23,6 +24,11 @@ export interface ColumnSpec {
    * checked on every value read; absent when there are none (the fast path: nothing to check).
    */
   readonly rules?: readonly ValueRule[];
+  /**
+   * A `timestamp` column the table declares `date` (`z.date().meta({ logicalType: "date" })`, or a file's DATE
+   * column): every value must be a day's midnight, and one holding another time of day is invalid.
+   */
+  readonly date?: boolean;
 }
 
 export type { RowSchema };
@@ -62,13 +68,19 @@ function enumValues(column: string, values: readonly unknown[]): string[] {
 }
 
 /**
- * Describe every column of a row schema, in schema order: kind, nullability, default, enum values.
+ * Describe every column of a row schema, in schema order: kind, nullability, default, enum values, and whether a
+ * time-stamp column is a date (as the table read declares it: `schemaOf` says `date`).
  * @example columnKinds(z.object({ id: z.int(), at: z.date().nullable() }))
  *   // [{ name: "id", kind: "int", nullable: false, ... }, { name: "at", kind: "timestamp", nullable: true, ... }]
  */
 export function columnKinds(schema: RowSchema): ColumnSpec[] {
   const shape = schema.shape as Record<string, unknown>;
-  return Object.entries(shape).map(([name, field]) => describeField(name, field as ZodNode));
+  const specs = Object.entries(shape).map(([name, field]) => describeField(name, field as ZodNode));
+  // after describeField, which refuses first what no table file can hold
+  const declared = schemaFromRowSchema(schema);
+  return specs.map((spec) =>
+    spec.kind === "timestamp" && declared[spec.name]?.type === "date" ? { ...spec, date: true } : spec,
+  );
 }
 
 function describeField(name: string, field: ZodNode): ColumnSpec {
@@ -164,6 +176,7 @@ export function kindExpectation(spec: ColumnSpec): { noun: string; example: stri
     case "boolean":
       return { noun: "a boolean", example: "true/false, t/f, 1/0, yes/no or y/n" };
     case "timestamp":
+      if (isDateColumn(spec)) return DATE_EXPECTATION;
       return {
         noun: "a timestamp",
         example: "e.g. 2018-07-27 09:14:45, 2018-07-27T09:14:45 or 07/27/2018 09:14:45 AM (no zone)",

@@ -29,8 +29,10 @@ import type { PlacesSource } from "./record-places";
 import { dataSourceRelation, type SchemaFiles, type SparkSource } from "./sources";
 import type { SparkSession } from "./spark-session";
 import { quote, sparkString } from "./spark-sql-text";
+import { TIME_TYPES } from "./spark-type-groups";
 import { type CellSql, emptyValueSql, QUOTED_EMPTY, textCellSql } from "./text-cells";
 import { typedCellSql } from "./typed-cells";
+import { typedStampText } from "./typed-stamp-text";
 
 const sqlRelation = (query: string): Relation => ({ relType: { case: "sql", value: { query } } }) as Relation;
 
@@ -87,7 +89,9 @@ function cellsOf(files: SchemaFiles, columns: readonly FileColumn[], label: stri
         reason: `the file's column "${column.name}" holds ${column.type} values (expected ${expected})`,
       });
     }
-    return { ...cell, column, raw: c };
+    // a time stamp's text as readTable shows a typed file's value (`2024-01-01T10:00:00`)
+    const raw = spec.kind === "timestamp" && TIME_TYPES.has(column.type) ? typedStampText(c) : c;
+    return { ...cell, column, raw };
   });
 }
 

@@ -1,5 +1,6 @@
-import { type ColumnSpec, mustNotBeEmpty } from "@tablepipe/io";
+import { type ColumnSpec, isDateColumn, midnightSql, mustNotBeEmpty } from "@tablepipe/io";
 import { flooredMillis } from "./floored-stamps";
+import { SPARK_CELL_DIALECT } from "./spark-cell-dialect";
 import { INTEGER_TYPES, NUMBER_TYPES, TEXT_TYPES, TIME_TYPES } from "./spark-type-groups";
 import { type CellSql, emptyValueSql, textCellSql } from "./text-cells";
 
@@ -9,8 +10,8 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 /**
  * The value and invalid flag of schema column `spec` (the `i`-th) from a typed file column `c` (Parquet, JSON) of Spark type
  * `type`, as readTable reads a decoded value: numbers from any number type (a float finite; an integer whole
- * and within 2^53), time stamps from time stamps and dates, booleans from booleans, text from text, integers
- * and booleans, as their text; text in any other column parsed by readTable's text rules. A null is the default or null, invalid where the column
+ * and within 2^53), time stamps from time stamps and dates (a date column's at midnight only), booleans from
+ * booleans, text from text, integers and booleans, as their text; text in any other column parsed by readTable's text rules. A null is the default or null, invalid where the column
  * may not be empty. Undefined for any other pairing (the file holds another kind of value).
  */
 export function typedCellSql(spec: ColumnSpec, c: string, type: string, i: number): CellSql | undefined {
@@ -36,8 +37,12 @@ export function typedCellSql(spec: ColumnSpec, c: string, type: string, i: numbe
       if (!NUMBER_TYPES.has(type)) return undefined;
       // NaN is above every number in Spark: refused by the range
       return cell(`try_cast(${d} AS BIGINT)`, `NOT (${d} = floor(${d}) AND abs(${d}) <= ${MAX_INT})`);
-    case "timestamp":
-      return TIME_TYPES.has(type) ? cell(flooredMillis(c), "FALSE") : undefined;
+    case "timestamp": {
+      if (!TIME_TYPES.has(type)) return undefined;
+      const stamp = flooredMillis(c);
+      // a date column's value must be a midnight: another time of day is invalid
+      return cell(stamp, isDateColumn(spec) ? `NOT ${midnightSql(SPARK_CELL_DIALECT, stamp)}` : "FALSE");
+    }
     case "boolean":
       return type === "boolean" ? cell(c, "FALSE") : undefined;
     case "string":
