@@ -2,25 +2,25 @@ import { formatDay, formatWallClock } from "@tablepipe/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { WriteType } from "../write/column-types";
-import { columnCellBytes, MAX_FIXED_CELL_BYTES, numberText, writeText } from "./csv-cell-bytes";
+import {
+  columnCellBytes,
+  END_CSV_MS,
+  FIRST_CSV_MS,
+  MAX_FIXED_CELL_BYTES,
+  numberText,
+  writeText,
+} from "./csv-cell-bytes";
 import { csvCell } from "./csv-writer";
 
-/** Epoch milliseconds formatWallClock accepts: ±8.64e15, whole or not, with many in a few days (cache hits). */
+/**
+ * Epoch milliseconds a CSV time stamp holds (years 0000 to 9999, as readTable reads them), whole or not, with
+ * many in a few days (cache hits).
+ */
 const millis = fc.oneof(
-  fc.integer({ min: -8.64e15, max: 8.64e15 }),
+  fc.integer({ min: FIRST_CSV_MS, max: END_CSV_MS - 1 }),
   fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2018, 0, 4) }),
-  fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }),
-  fc.constantFrom(
-    -8.64e15,
-    8.64e15,
-    -1,
-    0,
-    1,
-    -86_400_000,
-    86_399_999,
-    Date.UTC(-1, 0, 1),
-    Date.UTC(10000, 0, 1),
-  ),
+  fc.double({ min: FIRST_CSV_MS, max: END_CSV_MS - 1, noNaN: true }),
+  fc.constantFrom(FIRST_CSV_MS, END_CSV_MS - 1, -1, 0, 1, -86_400_000, 86_399_999),
 );
 
 /** Numbers as a CSV column holds them: repeated prices, one-off values, integers, and the special values. */
@@ -63,7 +63,13 @@ describe("CSV cells", () => {
     );
   });
 
-  it("throws as formatWallClock does beyond its range", () => {
+  it("refuses a year outside 0000 to 9999, which readTable does not read, up to formatWallClock's range", () => {
+    for (const ms of [END_CSV_MS, FIRST_CSV_MS - 1, 8.64e15, -8.64e15, Date.UTC(10000, 0, 1) + 0.5]) {
+      expect(() => cellTexts("timestamp", [ms], [ms])).toThrow(
+        `column x, row 1: ${formatWallClock(ms)} is outside the years 0000 to 9999`,
+      );
+      expect(() => cellTexts("date", [ms], [ms])).toThrow("is outside the years 0000 to 9999");
+    }
     expect(() => cellTexts("timestamp", [8.64e15 + 1], [8.64e15 + 1])).toThrow(RangeError);
   });
 

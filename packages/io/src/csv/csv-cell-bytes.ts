@@ -181,11 +181,25 @@ function numberCells(
 }
 
 /**
+ * The epoch milliseconds of 0000-01-01 and of 10000-01-01: a CSV time stamp or date has a four-digit year, as
+ * readTable reads it.
+ */
+export const FIRST_CSV_MS = -62_167_219_200_000;
+export const END_CSV_MS = 253_402_300_800_000;
+
+/** Throw the error of a time stamp at `row` (0-based) of column `name` whose year has more than four digits. */
+function refuseYear(name: string, ms: number, row: number, text: string): never {
+  throw new RangeError(
+    `column ${name}, row ${row + 1}: ${text} is outside the years 0000 to 9999 a CSV time stamp holds, and readTable refuses it: the file would not read back (write Parquet or Arrow, which hold it; epoch ms ${ms})`,
+  );
+}
+
+/**
  * Epoch milliseconds as `formatWallClock` writes them (`2018-02-04 18:00:00`, `.sss` only when not zero): the
  * date's text cached per day, the time of day as digits; anything formatWallClock writes otherwise (a fraction
  * of a millisecond, a value out of range) by formatWallClock itself.
  */
-function wallClockCells(millis: readonly (number | null)[]): CellWriter {
+function wallClockCells(name: string, millis: readonly (number | null)[]): CellWriter {
   const dates = new Map<number, string>();
   // the latest day's text: rows near each other often share their day
   let lastDay = Number.NaN;
@@ -193,6 +207,7 @@ function wallClockCells(millis: readonly (number | null)[]): CellWriter {
   return (out, at, row) => {
     const ms = millis[row];
     if (ms === null || ms === undefined) return at;
+    if (!(ms >= FIRST_CSV_MS && ms < END_CSV_MS)) refuseYear(name, ms, row, formatWallClock(ms));
     if (!Number.isInteger(ms) || !isEpochMillis(ms)) return writeText(out, at, formatWallClock(ms));
     const day = Math.floor(ms / MS_PER_DAY);
     if (day !== lastDay) {
@@ -225,7 +240,7 @@ function wallClockCells(millis: readonly (number | null)[]): CellWriter {
 }
 
 /** Epoch milliseconds as `formatDay` writes them (`2018-02-04`), the text cached per value. */
-function dayCells(millis: readonly (number | null)[]): CellWriter {
+function dayCells(name: string, millis: readonly (number | null)[]): CellWriter {
   const days = new Map<number, string>();
   return (out, at, row) => {
     const ms = millis[row];
@@ -233,6 +248,7 @@ function dayCells(millis: readonly (number | null)[]): CellWriter {
     let text = days.get(ms);
     if (text === undefined) {
       text = formatDay(ms);
+      if (!(ms >= FIRST_CSV_MS && ms < END_CSV_MS)) refuseYear(name, ms, row, formatWallClock(ms));
       if (days.size < CACHE_LIMIT) days.set(ms, text);
     }
     return writeText(out, at, text);
@@ -253,9 +269,20 @@ export function columnCellBytes(
   cell: (value: unknown) => string,
 ): CellBytes {
   if ((type === "timestamp" || type === "date") && millis !== undefined) {
-    return { write: type === "timestamp" ? wallClockCells(millis) : dayCells(millis) };
+    return { write: type === "timestamp" ? wallClockCells(name, millis) : dayCells(name, millis) };
   }
   // a number column holds numbers, bigints (at most 20 digits) and missing values: all fit the fixed room
   if (type === "int" || type === "float") return { write: numberCells(name, values, cell, type === "int") };
-  return { text: (row) => cell(values[row]) };
+  return {
+    text: (row) => {
+      const value = values[row];
+      // readTable takes a NUL byte for binary data and refuses the whole file
+      if (typeof value === "string" && value.includes("\0")) {
+        throw new RangeError(
+          `column ${name}, row ${row + 1}: the text holds a NUL character, and readTable refuses a CSV file holding one (it takes it for binary data): the file would not read back (write Parquet or Arrow, which hold it, or remove it)`,
+        );
+      }
+      return cell(value);
+    },
+  };
 }

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { tempFolder } from "../test-support";
+import { END_CSV_MS, FIRST_CSV_MS } from "./csv-cell-bytes";
 import { csvCell, writeCsvFile } from "./csv-writer";
 
 const tmp = tempFolder();
@@ -48,7 +49,7 @@ const row: fc.Arbitrary<Row> = fc.record({
   id: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -1, 1e15, -1e15 + 1, 2 ** 53 - 1)),
   at: fc.option(
     fc.oneof(
-      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.integer({ min: FIRST_CSV_MS, max: END_CSV_MS - 1 }),
       fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2018, 0, 3) }),
     ),
     { nil: null },
@@ -111,5 +112,34 @@ describe("writeCsvFile", () => {
     const text = readFileSync(path, "utf8");
     expect(text.length).toBeGreaterThan(3 << 20);
     expect(text).toBe(expectedCsv(rows));
+  });
+});
+
+describe("writeCsvFile refuses what readTable would not read back", () => {
+  const stamps = (at: number[]) => makeTable({ at: Float64Array.from(at) });
+  const [First, Last] = [FIRST_CSV_MS, END_CSV_MS - 1];
+
+  it("a time stamp or date whose year has more than four digits, naming the column and the row", async () => {
+    const path = join(tmp.dir, "years.csv");
+    const Stamp = schemaFromRowSchema(z.object({ at: z.date() }));
+    await writeCsvFile(stamps([First, Last]), path, Stamp);
+    expect(readFileSync(path, "utf8")).toBe("at\n0000-01-01 00:00:00\n9999-12-31 23:59:59.999\n");
+    await expect(writeCsvFile(stamps([Last, Last + 1]), path, Stamp)).rejects.toThrow(
+      `column at, row 2: ${formatWallClock(Last + 1)} is outside the years 0000 to 9999 a CSV time stamp holds, and readTable refuses it: the file would not read back (write Parquet or Arrow, which hold it; epoch ms ${Last + 1})`,
+    );
+    await expect(writeCsvFile(stamps([First - 1]), path, Stamp)).rejects.toThrow(
+      "column at, row 1: -000001-12-31 23:59:59.999 is outside the years 0000 to 9999",
+    );
+    const Day = schemaFromRowSchema(z.object({ at: z.date().meta({ logicalType: "date" }) }));
+    await expect(writeCsvFile(stamps([0, Last + 1]), path, Day)).rejects.toThrow(
+      "column at, row 2: +010000-01-01 00:00:00 is outside the years 0000 to 9999",
+    );
+  });
+
+  it("a text holding a NUL character, naming the column and the row", async () => {
+    const path = join(tmp.dir, "nul.csv");
+    await expect(writeCsvFile(makeTable({ note: ["fine", "a\0b"] }), path)).rejects.toThrow(
+      "column note, row 2: the text holds a NUL character, and readTable refuses a CSV file holding one (it takes it for binary data): the file would not read back (write Parquet or Arrow, which hold it, or remove it)",
+    );
   });
 });

@@ -124,8 +124,27 @@ export function writeColumns(table: ColumnTable, told?: TableSchema, cellsChecke
         throw new TypeError(`column ${name}: ${by} says ${type} but the table holds ${kind} values`);
       }
     }
+    if (told?.[name] !== undefined && !given.nullable) refuseMissing(name, values);
     return { name, values, type, nullable: nulls || given.nullable };
   });
+}
+
+/**
+ * Throw, naming the column and the row, at the first missing value (null, undefined, NaN) of a column the schema
+ * given to the write says is not nullable: readTable would refuse it, so the file would not read back.
+ */
+function refuseMissing(name: string, values: ArrayLike<unknown>): void {
+  const floats = values instanceof Float64Array || values instanceof Float32Array;
+  if (ArrayBuffer.isView(values) && !floats) return; // an integer array holds no missing value
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row];
+    if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) {
+      const shown = value === null ? "null" : String(value);
+      throw new TypeError(
+        `column ${name}, row ${row + 1}: a missing value (${shown}), but the schema says the column is not nullable, and readTable refuses it: the file would not read back (expected a value, or declare the column .nullable())`,
+      );
+    }
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { constants } from "node:fs";
 import { access, lstat, readdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { OutputPathError } from "../errors";
+import { checkOutputFileName } from "./output-file-name";
 import { outputFileText } from "./output-file-text";
 import { LOCK_FILE } from "./output-lock";
 import { checkLogFileOutside } from "./output-log-file";
@@ -119,6 +120,8 @@ export async function checkOutputFolder(dir: string, options: OutputCheckOptions
     throw new OutputPathError(dir, `${label} is empty: name a folder for the outputs, e.g. ${label} out`);
   }
   const target = resolve(dir);
+  for (const name of [...(options.files ?? []), ...(options.tables ?? [])])
+    checkOutputFileName(target, name, label);
   const unwritable = options.tables?.find((name) => writeFormat(name) === undefined);
   if (unwritable !== undefined) {
     throw new OutputPathError(

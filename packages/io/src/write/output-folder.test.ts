@@ -216,6 +216,26 @@ describe("writeOutputFolder", () => {
     expect(ls(base)).toEqual([MANIFEST_FILE, "report.html", "sales.csv"]);
   });
 
+  it("refuses a file name with a folder part, '..' or an absolute path, writing nothing outside or below the folder", async () => {
+    const base = fresh();
+    mkdirSync(base);
+    const out = join(base, "out");
+    const t = makeTable({ a: [1] });
+    for (const name of ["../outside.csv", "sub/x.csv", join(base, "abs.csv"), "..", "", "a\\b.csv"]) {
+      await expect(writeOutputFolder(out, (o) => o.writeTable(name, t))).rejects.toThrow(
+        `cannot write ${JSON.stringify(name)} in output folder ${out}: `,
+      );
+      await expect(checkOutputFolder(out, { files: [name] })).rejects.toThrow(OutputPathError);
+    }
+    await expect(writeOutputFolder(out, (o) => o.writeTable("../outside.csv", t))).rejects.toThrow(
+      'an output file is named by its name alone, without a folder part ("/", "\\"); write it in an output folder of its own',
+    );
+    expect(ls(base)).toEqual([]);
+    // a name alone is written, and the next run of the same code is not refused
+    for (let run = 0; run < 2; run++) await writeOutputFolder(out, (o) => o.writeTable("x.csv", t));
+    expect(ls(out)).toEqual([MANIFEST_FILE, "x.csv"]);
+  });
+
   it("in a shared folder checks only the named files", async () => {
     const base = fresh();
     mkdirSync(base);

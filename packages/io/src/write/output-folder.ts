@@ -4,6 +4,7 @@ import type { ColumnTable } from "arquero";
 import { OutputPathError, TableWriteError } from "../errors";
 import { forgetOnInterrupt, removeOnInterrupt } from "./interrupt-cleanup";
 import { checkOutputFolder, type OutputCheckOptions } from "./output-check";
+import { checkOutputFileName } from "./output-file-name";
 import { outputFileText } from "./output-file-text";
 import { type Fingerprint, fingerprintOf } from "./output-fingerprint";
 import { lockOutputFolder } from "./output-lock";
@@ -100,6 +101,7 @@ export class OutputFolder {
    */
   async write(name: string, write: (temporaryPath: string) => Promise<void>): Promise<string> {
     if (this.closed) throw new Error(`output folder ${this.dir} is closed`);
+    checkOutputFileName(this.dir, name, this.options.label ?? "output folder");
     if (this.options.files !== undefined && !this.options.files.includes(name)) {
       throw new Error(`output folder ${this.dir}: ${name} is not one of the declared files`);
     }
@@ -175,6 +177,7 @@ export class OutputFolder {
    * anything is written.
    */
   async writeTable(name: string, table: ColumnTable, options: WriteTableOptions = {}): Promise<string> {
+    checkOutputFileName(this.dir, name, this.options.label ?? "output folder");
     const format = writeFormat(name, options.format);
     if (format === undefined) throw new TableWriteError(this.path(name), UNKNOWN_WRITE_FORMAT);
     return this.write(name, async (temporary) => {

@@ -235,6 +235,51 @@ describe("writeTable", () => {
     }
   });
 
+  it("refuses a missing value in a column the schema says is not nullable, naming it, in every format", async () => {
+    const dir = tempFolder();
+    try {
+      const Reading = z.object({ sensor: z.string(), temp: z.number(), at: z.date() });
+      const at = [utc(2024, 1, 1), utc(2024, 1, 2), utc(2024, 1, 3)];
+      const cases = [
+        {
+          table: makeTable({ sensor: ["a", "b", "c"], temp: Float64Array.from([20.5, Number.NaN, 21]), at }),
+          row: 2,
+          column: "temp",
+          shown: "NaN",
+        },
+        {
+          table: makeTable({ sensor: ["a", "b", null], temp: [1, 2, 3], at }),
+          row: 3,
+          column: "sensor",
+          shown: "null",
+        },
+        {
+          table: makeTable({ sensor: ["a", "b", "c"], temp: [1, 2, 3], at: [at[0], undefined, at[2]] }),
+          row: 2,
+          column: "at",
+          shown: "undefined",
+        },
+      ];
+      for (const { table, row, column, shown } of cases) {
+        for (const name of ["r.csv", "r.parquet", "r.arrow"]) {
+          await expect(writeTable(table, join(dir.dir, name), { schema: Reading })).rejects.toThrow(
+            `column ${column}, row ${row}: a missing value (${shown}), but the schema says the column is not nullable, and readTable refuses it: the file would not read back (expected a value, or declare the column .nullable())`,
+          );
+        }
+      }
+      expect(readdirSync(dir.dir)).toEqual([]);
+      // nullable in the schema, or no schema: written, and read back as null
+      const nullable = Reading.extend({ temp: z.number().nullable() });
+      const path = join(dir.dir, "ok.csv");
+      await writeTable(cases[0]!.table, path, { schema: nullable });
+      expect(Array.from((await readTable(path, nullable)).array("temp") as ArrayLike<number | null>)).toEqual(
+        [20.5, null, 21],
+      );
+    } finally {
+      dir.remove();
+    }
+  });
+
   it("replaces an existing file only when the new one is complete, leaving no temporary file", async () => {
     const dir = tempFolder();
     try {
