@@ -43,7 +43,7 @@ function fitGradientBoostedTrees(
       for (let i = 0; i < rows; i++) residual[i] = 2 * ((label[i] as number) - (prediction[i] as number));
       target = residual;
     }
-    const grown = trainer.grow(target, false);
+    const grown = trainer.grow(target, false, m === 0 ? "labels" : "gradients 2 × (label − prediction)");
     const treeWeight = m === 0 ? 1 : params.stepSize;
     if (m + 1 < params.maxIter)
       addTreePredictionsBinned(grown, binned.codes, numFeatures, treeWeight, prediction);

@@ -21,23 +21,43 @@ export function ensembleImportances(
   numFeatures: number,
   normalizePerTree: boolean,
 ): Float64Array {
-  const total = new Float64Array(numFeatures);
-  for (const gains of perTree) {
-    let norm = 1;
-    if (normalizePerTree) {
-      norm = 0;
-      for (let f = 0; f < numFeatures; f++) norm += gains[f] as number;
-    }
-    if (norm === 0) continue;
-    for (let f = 0; f < numFeatures; f++) total[f] = (total[f] as number) + (gains[f] as number) / norm;
-  }
-  return normalizeToOne(total);
+  const total = sumOverTrees(perTree, numFeatures, normalizePerTree, 1);
+  if (total.every(Number.isFinite)) return normalizeToOne(total);
+  // Raw gains of many trees can sum past the largest double: sum them again scaled by a power of two, which
+  // keeps their ratios (each gain is below the largest double, so the scaled sum of the trees' is too).
+  const scale = 2 ** -Math.ceil(Math.log2(perTree.length + 1));
+  return normalizeToOne(sumOverTrees(perTree, numFeatures, normalizePerTree, scale));
 }
 
-/** Divides by the sum so the entries add up to 1 (left as zeros when the sum is 0). */
+/** Σ over trees of each tree's gains × `scale`, or of its gains normalised to 1 when `normalizePerTree`. */
+function sumOverTrees(
+  perTree: readonly Float64Array[],
+  numFeatures: number,
+  normalizePerTree: boolean,
+  scale: number,
+): Float64Array {
+  const total = new Float64Array(numFeatures);
+  for (const gains of perTree) {
+    const terms = normalizePerTree ? normalizeToOne(Float64Array.from(gains)) : gains;
+    for (let f = 0; f < numFeatures; f++) total[f] = (total[f] as number) + (terms[f] as number) * scale;
+  }
+  return total;
+}
+
+/**
+ * Divides by the sum so the entries add up to 1 (left as zeros when the sum is 0). When the sum overflows, the
+ * entries are first divided by the largest one, so that they do not all become 0.
+ */
 export function normalizeToOne(values: Float64Array): Float64Array {
   let sum = 0;
   for (const v of values) sum += v;
+  if (sum === Number.POSITIVE_INFINITY) {
+    let largest = 0;
+    for (const v of values) if (v > largest) largest = v;
+    for (let f = 0; f < values.length; f++) values[f] = (values[f] as number) / largest;
+    sum = 0;
+    for (const v of values) sum += v;
+  }
   if (sum > 0) for (let f = 0; f < values.length; f++) values[f] = (values[f] as number) / sum;
   return values;
 }

@@ -4,13 +4,13 @@ import type { FitSpec } from "./columns";
 import { checkFitInput, readNumericColumn } from "./columns";
 import { normalizeToOne } from "./importances";
 import { leastSquares } from "./least-squares";
+import { checkWeights, coefficientError, featureMean, featureSpread, interceptError } from "./linear-checks";
 import type { LinearRegressionParams } from "./linear-params";
 import { LINEAR_REGRESSION, linearRegressionParams } from "./linear-params";
 import type { FittedModelInfo } from "./model-envelope";
 import { createFittedModel, createRegressor, fittedInfo, readModelJson } from "./model-envelope";
 import type { LinearRegressionJson } from "./model-json";
 import { finiteNumber, modelJsonBaseSchema } from "./model-json-parsing";
-import { ModelError } from "./params";
 import type { FittedRegressor, Regressor } from "./regressor";
 
 /**
@@ -35,12 +35,12 @@ function fitLinearRegression(
   const x = spec.features.map((name) => readNumericColumn(table, LINEAR_REGRESSION, "feature", name));
   const y = readNumericColumn(table, LINEAR_REGRESSION, "label", spec.label);
 
-  // Per-feature mean and population standard deviation (each summed in row order).
+  // Per-feature mean and population standard deviation (each summed in row order), checked to fit in doubles.
   const mean = new Float64Array(F);
   const std = new Float64Array(F);
-  for (let f = 0; f < F; f++) mean[f] = sumOf(x[f] as Float64Array) / rows;
+  for (let f = 0; f < F; f++) mean[f] = featureMean(spec.features[f] as string, x[f] as Float64Array);
   for (let f = 0; f < F; f++)
-    std[f] = Math.sqrt(squaredDeviations(x[f] as Float64Array, mean[f] as number) / rows);
+    std[f] = featureSpread(spec.features[f] as string, x[f] as Float64Array, mean[f] as number);
 
   // Solve on z = (x - center) / scale: centred only with an intercept; a constant column becomes 0.
   const center = params.fitIntercept ? mean : new Float64Array(F);
@@ -48,7 +48,7 @@ function fitLinearRegression(
   for (let f = 0; f < F; f++) {
     scale[f] = params.fitIntercept
       ? (std[f] as number)
-      : Math.sqrt(squaredDeviations(x[f] as Float64Array, 0) / rows);
+      : featureSpread(spec.features[f] as string, x[f] as Float64Array, 0);
   }
   const z: Float64Array[] = [];
   for (let f = 0; f < F; f++) {
@@ -60,6 +60,7 @@ function fitLinearRegression(
     z.push(column);
   }
   const weights = leastSquares(z, y, params.fitIntercept);
+  checkWeights(spec.label, y, weights);
 
   const coefficients = new Float64Array(F);
   let intercept = params.fitIntercept ? (weights[F] ?? 0) : 0;
@@ -67,39 +68,20 @@ function fitLinearRegression(
     const s = scale[f] as number;
     const beta = weights[f] ?? 0;
     const c = s > 0 ? beta / s : 0;
+    if (!Number.isFinite(c))
+      throw coefficientError(spec.features[f] as string, x[f] as Float64Array, beta, s);
     coefficients[f] = c;
     intercept -= c * (center[f] as number);
   }
+  if (!Number.isFinite(intercept)) throw interceptError(spec.features, coefficients, center);
   // "+ 0" turns -0 into 0, which JSON cannot tell apart.
   intercept += 0;
   for (let f = 0; f < F; f++) coefficients[f] = (coefficients[f] as number) + 0;
-  if (!Number.isFinite(intercept) || coefficients.some((c) => !Number.isFinite(c))) {
-    throw new ModelError(
-      `${LINEAR_REGRESSION}: the least-squares solution is not finite; check the features for extreme values`,
-    );
-  }
   const importances = new Float64Array(F);
   for (let f = 0; f < F; f++) importances[f] = Math.abs((coefficients[f] as number) * (std[f] as number));
   normalizeToOne(importances);
   const info = fittedInfo(LINEAR_REGRESSION, params, spec, rows, importances);
   return linearModel(info, coefficients, intercept);
-}
-
-/** Σ values, in order. */
-function sumOf(values: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i] as number;
-  return sum;
-}
-
-/** Σ (value − center)², in order. */
-function squaredDeviations(values: Float64Array, center: number): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const d = (values[i] as number) - center;
-    sum += d * d;
-  }
-  return sum;
 }
 
 /** Prediction = intercept + Σ coefficients[f] × feature f. */

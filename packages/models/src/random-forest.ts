@@ -28,7 +28,7 @@ function fitRandomForest(
 ): FittedRegressor<RandomForestParams> {
   const trainer = startTreeEnsemble(RANDOM_FOREST, table, spec, params, params.numTrees);
   const withReplacement = params.bootstrap && params.numTrees > 1;
-  for (let t = 0; t < params.numTrees; t++) trainer.grow(trainer.data.label, withReplacement);
+  for (let t = 0; t < params.numTrees; t++) trainer.grow(trainer.data.label, withReplacement, "labels");
   const info = fittedInfo(RANDOM_FOREST, params, spec, trainer.data.rows, trainer.importances(true));
   return randomForestModel(info, trainer.trees);
 }

@@ -56,6 +56,11 @@ export function createTreeWorkspace(data: BinnedFeatures): TreeWorkspace {
   };
 }
 
+/** Targets are shifted by the first row's so that sums stay small and a constant target is exactly 0. */
+export function targetShift(target: Float64Array, rows: Uint32Array): number {
+  return rows.length > 0 ? (target[rows[0] as number] as number) : 0;
+}
+
 /**
  * Grows one regression tree (variance impurity) from per-node histograms over the binned features,
  * breadth-first, in O(rows × features) per level. `rows` lists the rows with positive weight in
@@ -81,8 +86,7 @@ export function growTree(
   const { subset } = workspace;
   if (m === F) for (let f = 0; f < F; f++) subset[f] = f;
   const subtract = m === F && options.histogramSubtraction !== false;
-  // Targets are shifted by the first row's so that sums stay small and a constant target is exactly 0.
-  const shift = rows.length > 0 ? (target[rows[0] as number] as number) : 0;
+  const shift = targetShift(target, rows);
 
   const source = histogramSource(data, rows, weights, target, shift, subset, m);
   const search: SplitSearch = {

@@ -14,7 +14,8 @@ import { drawSampleWeights } from "./sampling";
 import { deriveSeed, SeededRandom } from "./seeded-random";
 import type { GrownTree, RegressionTree } from "./tree";
 import type { TreeGrowthOptions } from "./tree-builder";
-import { createTreeWorkspace, growTree } from "./tree-builder";
+import { createTreeWorkspace, growTree, targetShift } from "./tree-builder";
+import { checkTreeTarget } from "./tree-target-check";
 
 /** The stream of the seed used for choosing split thresholds (trees use streams 0, 1, 2, ...). */
 const BINNING_STREAM = 0xb1_6b_1a_5e;
@@ -46,8 +47,10 @@ export interface TreeEnsembleTrainer {
   /**
    * Grows the next tree, number t (the trees so far), on `target`: its stream is (seed, t), its rows and
    * weights come from drawSampleWeights(subsamplingRate, withReplacement). Records the tree and its gains.
+   * Throws a ModelError naming the label when the targets (`what`, e.g. "labels") are too large for the split
+   * scores to square (see checkTreeTarget).
    */
-  grow(target: Float64Array, withReplacement: boolean): GrownTree;
+  grow(target: Float64Array, withReplacement: boolean, what: string): GrownTree;
   /** Spark's importances of the trees grown so far (see ensembleImportances). */
   importances(normalizePerTree: boolean): Float64Array;
 }
@@ -78,10 +81,13 @@ export function startTreeEnsemble(
   return {
     data,
     trees,
-    grow(target: Float64Array, withReplacement: boolean): GrownTree {
+    grow(target: Float64Array, withReplacement: boolean, what: string): GrownTree {
       const rng = new SeededRandom(deriveSeed(params.seed, trees.length));
       const count = drawSampleWeights(params.subsamplingRate, withReplacement, rng, weights, inBag);
-      const grown = growTree(binned, target, weights, inBag.subarray(0, count), options, rng, workspace);
+      const rows = inBag.subarray(0, count);
+      const about = { context: model, label: spec.label, labelValues: data.label, tree: trees.length, what };
+      checkTreeTarget(about, target, weights, rows, targetShift(target, rows));
+      const grown = growTree(binned, target, weights, rows, options, rng, workspace);
       trees.push(grown.tree);
       gains.push(treeFeatureGains(grown, numFeatures));
       return grown;
