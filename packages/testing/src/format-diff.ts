@@ -1,7 +1,8 @@
 import { formatDay, formatWallClock, isEpochMillis } from "@tablepipe/core";
 import { displayWidth, padToWidth } from "@tablepipe/core/internal";
 import { plural } from "./column-names";
-import { formatCellValue } from "./format-value";
+import { differenceInView } from "./difference-in-view";
+import { formatCellValue, formatFullValue } from "./format-value";
 import { escapedString, looksAlike } from "./lookalike-strings";
 import type { RowDiff, TableDiff } from "./table-diff";
 
@@ -138,6 +139,17 @@ function cellText(value: unknown, kind: TimeKind | undefined): string {
 }
 
 /**
+ * A differing cell as text: a time as distinctTimeText shows it; anything else cut so that its first difference
+ * from the other side's cell stays in view (`…xxxxxxxxxxA"` beside `…xxxxxxxxxxB"`, not twice `"sensor-xxx…`).
+ */
+function differingText(value: unknown, other: unknown, kind: TimeKind | undefined): string {
+  if (kind !== undefined && (isEpochMillis(value) || value instanceof Date)) {
+    return distinctTimeText(value, other, kind);
+  }
+  return differenceInView(formatFullValue(value), formatFullValue(other));
+}
+
+/**
  * A differing cell of a time column as text; when the other side's cell prints alike (time stamps apart by less
  * than the millisecond the text shows, as `-1` and `-0.5`), with its epoch milliseconds, which tell them apart:
  * `1969-12-31 23:59:59.999 (epoch ms -0.5)`.
@@ -171,7 +183,7 @@ function sideCells(
     const text = looksAlike(value, other?.[column])
       ? escapedString(value as string)
       : differs
-        ? distinctTimeText(value, other?.[column], times.get(column))
+        ? differingText(value, other?.[column], times.get(column))
         : cellText(value, times.get(column));
     return differs ? `${MARK}${text}` : text;
   });

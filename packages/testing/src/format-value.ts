@@ -1,15 +1,20 @@
 import { formatWallClock } from "@tablepipe/core";
 
 /** Longest cell text shown in messages before it is cut with an ellipsis. */
-const MAX_TEXT = 40;
+export const MAX_TEXT = 40;
 
 /**
  * One value as short, unambiguous text for error messages: strings quoted, Dates as UTC wall-clock time stamps.
  * @example formatCellValue("N") // '"N"'; formatCellValue(new Date(Date.UTC(2018, 1, 4, 18))) // "2018-02-04 18:00:00"
  */
 export function formatCellValue(value: unknown): string {
-  const text = formatFull(value, 0);
+  const text = formatFullValue(value);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** formatCellValue's text before it is cut to MAX_TEXT: `formatFullValue("x".repeat(50))` is all 50 x's, quoted. */
+export function formatFullValue(value: unknown): string {
+  return formatFull(value, 0);
 }
 
 /** A value with its kind, for messages about wrong input: `"two" (string)`, `[1, 2] (array)`. */
