@@ -70,6 +70,27 @@ export function formatFlagValue(value: unknown): string {
   }
 }
 
+/**
+ * An expectation with the bound a value broke when the field does not state it: `z.int()` holds safe integers
+ * only (`--seed 99999999999999999999`: "an integer <= 9007199254740991").
+ */
+export function withImplicitBound(
+  text: string,
+  field: ConfigField,
+  broke: "maximum" | "minimum",
+  bound: unknown,
+): string {
+  if (field.kind !== "integer" && field.kind !== "number") return text;
+  const and = /[<>]/.test(text) ? " and" : "";
+  if (broke === "maximum" && field.maximum === undefined && field.exclusiveMaximum === undefined) {
+    return `${text}${and} <= ${bound}`;
+  }
+  if (broke === "minimum" && field.minimum === undefined && field.exclusiveMinimum === undefined) {
+    return `${text}${and} >= ${bound}`;
+  }
+  return text;
+}
+
 function withRange(subject: string, field: ConfigField): string {
   const parts: string[] = [];
   if (field.exclusiveMinimum !== undefined) parts.push(`> ${field.exclusiveMinimum}`);

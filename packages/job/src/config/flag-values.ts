@@ -1,6 +1,6 @@
 import { FLOAT_TEXT, INT_TEXT } from "@tablepipe/core/internal";
 import { ConfigError } from "./errors";
-import { expectation, formatFlagValue } from "./field-text";
+import { expectation, formatFlagValue, withImplicitBound } from "./field-text";
 import type { ConfigField } from "./fields";
 
 /** A number flag's text, as readTable reads a float column's (spaces and tabs around it allowed). */
@@ -22,6 +22,7 @@ export function parseFlagValue(field: ConfigField, text: string, previous?: unkn
   if (field.kind === "json") return parseJson(text);
   const value = scalarValue(field, text);
   if (value === INVALID) throw invalid(field, text, field.flag);
+  refuseUnsafeInteger(field, text, value, field.flag);
   return value;
 }
 
@@ -43,8 +44,10 @@ function parseList(field: ConfigField, item: ConfigField, text: string, previous
   return [
     ...before,
     ...parts.map((part, i) => {
+      const where = `${field.flag}: element ${before.length + i + 1}`;
       const value = scalarValue(item, part);
-      if (value === INVALID) throw invalid(item, part, `${field.flag}: element ${before.length + i + 1}`);
+      if (value === INVALID) throw invalid(item, part, where);
+      refuseUnsafeInteger(item, part, value, where);
       return value;
     }),
   ];
@@ -65,6 +68,22 @@ function scalarValue(field: ConfigField, text: string): unknown {
     default:
       return text;
   }
+}
+
+/**
+ * Refuse an integer flag's digits past ±(2^53 − 1), quoting them as typed: as a double they would round
+ * (`9007199254740993` to `…992`), and the schema's error would quote that other number. A safe integer passes.
+ */
+function refuseUnsafeInteger(field: ConfigField, text: string, value: unknown, where: string): void {
+  if (field.kind !== "integer" || typeof value !== "number" || Number.isSafeInteger(value)) return;
+  const expected =
+    value > 0
+      ? withImplicitBound(expectation(field), field, "maximum", Number.MAX_SAFE_INTEGER)
+      : withImplicitBound(expectation(field), field, "minimum", Number.MIN_SAFE_INTEGER);
+  throw new ConfigError(`${where}: expected ${expected}, got ${text.trim()}`, {
+    kind: "invalid-value",
+    flag: field.flag,
+  });
 }
 
 /** For an integer flag given a whole number in another form (`1e3`): how to write it in digits. */

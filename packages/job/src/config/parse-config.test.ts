@@ -207,11 +207,34 @@ describe("parseConfig: flag errors", () => {
 
   it("says the bound an integer breaks when the schema does not state it: a safe integer's", () => {
     expect(failure(["--n-first-daily-rides-to-keep", "99999999999999999999"]).message).toBe(
-      "--n-first-daily-rides-to-keep: expected an integer >= 1 and <= 9007199254740991, got 100000000000000000000",
+      "--n-first-daily-rides-to-keep: expected an integer >= 1 and <= 9007199254740991, got 99999999999999999999",
     );
     expect(failure(["--random-forest.num-trees", "1".padEnd(301, "0")]).message).toBe(
-      "--random-forest.num-trees: expected an integer > 0 and <= 9007199254740991, got 1e+300",
+      `--random-forest.num-trees: expected an integer > 0 and <= 9007199254740991, got ${"1".padEnd(301, "0")}`,
     );
+  });
+
+  it("quotes an integer past 2^53 as typed, not as the double it rounds to", () => {
+    const ints = z.object({
+      seed: z.int().default(7),
+      hour: z.int().min(0).max(23).default(0),
+      ids: z.array(z.int()).default([]),
+    });
+    // 2^53 + 1 is read as 2^53 = 9007199254740992, which the schema refuses
+    expect(failure(["--seed", "9007199254740993"], ints).message).toBe(
+      "--seed: expected an integer <= 9007199254740991, got 9007199254740993",
+    );
+    expect(failure(["--seed", "-9007199254740993.00"], ints).message).toBe(
+      "--seed: expected an integer >= -9007199254740991, got -9007199254740993.00",
+    );
+    expect(failure(["--hour", "9007199254740993"], ints).message).toBe(
+      "--hour: expected an integer >= 0 and <= 23, got 9007199254740993",
+    );
+    expect(failure(["--ids", "1,9007199254740993"], ints).message).toBe(
+      "--ids: element 2: expected an integer <= 9007199254740991, got 9007199254740993",
+    );
+    expect(failure(["--seed", "9007199254740993"], ints).flag).toBe("--seed");
+    expect(parsedConfig(ints, ["--seed", "9007199254740991"]).seed).toBe(9007199254740991);
   });
 
   it("lists an enum's choices", () => {

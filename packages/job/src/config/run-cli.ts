@@ -2,6 +2,7 @@ import { appendErrorToLogFile, closeLogFile } from "../log/logger";
 import { describeCliError } from "./cli-errors";
 import { type CliInvocation, type CliProgramSettings, parseCliArgs } from "./cli-program";
 import type { CliCommand, RunCliOptions } from "./cli-types";
+import { exitOnClosedPipe } from "./closed-pipe";
 import { configFilePath, type HelpLayout } from "./command";
 import { guardLogFile } from "./log-file-guard";
 import { logFileUnused, missingPaths, removeUnusedLogFile } from "./log-file-leftovers";
@@ -18,7 +19,9 @@ import type { ConfigSchema } from "./schema";
  * tablepipe manifest, or an existing file whose first line is not a tablepipe log record (not a log an earlier run wrote).
  * Output folders checked during the run know the log file: one holding it is refused. A failed run appends its
  * error to the log file; one that failed before logging anything removes the file (and folders) it created.
- * Prints errors as one line `program: message`; never exits.
+ * Prints errors as one line `program: message`; never exits, except when the process's stdout or stderr is a
+ * pipe its reader closed (`program --help | head -1`): then it stops writing and exits quietly with
+ * `process.exitCode` (else 0).
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), {
  *   programName: "tip-model", defaultCommand: "run",
@@ -31,6 +34,9 @@ export async function runCli<M extends Record<string, ConfigSchema>>(
 ): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // `program --help | head -1`: a closed pipe ends the process quietly, not with a stack trace
+  if (stdout === process.stdout) exitOnClosedPipe(process.stdout);
+  if (stderr === process.stderr) exitOnClosedPipe(process.stderr);
   const report = (error: unknown): number => {
     const { text, exitCode } = describeCliError(error, options.env);
     stderr.write(`${options.programName}: ${text}\n`);

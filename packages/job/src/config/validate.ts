@@ -2,7 +2,7 @@ import { withArticle } from "@tablepipe/core/internal";
 import type * as z from "zod";
 import { type CrossFieldCheck, crossFieldCheckOf } from "./cross-field-check";
 import { ConfigError, type ConfigErrorDetails } from "./errors";
-import { expectation, formatFlagValue } from "./field-text";
+import { expectation, formatFlagValue, withImplicitBound } from "./field-text";
 import type { ConfigField } from "./fields";
 import { typedFlag } from "./flag-conditions";
 import type { ConfigSchema } from "./schema";
@@ -223,7 +223,9 @@ function issueExpectation(issue: Issue, field: ConfigField): string | undefined 
         return `${withArticle(issue.origin)} of ${bound} items`;
       }
       if (field.kind === "json") return undefined;
-      return withImplicitBound(expectation(field), issue, field);
+      return issue.code === "too_big"
+        ? withImplicitBound(expectation(field), field, "maximum", issue.maximum)
+        : withImplicitBound(expectation(field), field, "minimum", issue.minimum);
     }
     case "invalid_format":
       // A schema's own message ("expected a month as yyyyMM, e.g. 201703") says it better than the pattern.
@@ -235,21 +237,6 @@ function issueExpectation(issue: Issue, field: ConfigField): string | undefined 
     default:
       return undefined;
   }
-}
-
-/**
- * The expectation with the bound the issue broke when the field does not state it: `z.int()` holds safe integers
- * only (`--seed 99999999999999999999`: "an integer <= 9007199254740991").
- */
-function withImplicitBound(text: string, issue: Issue, field: ConfigField): string {
-  if (field.kind !== "integer" && field.kind !== "number") return text;
-  if (issue.code === "too_big" && field.maximum === undefined && field.exclusiveMaximum === undefined) {
-    return `${text}${/[<>]/.test(text) ? " and" : ""} <= ${issue.maximum}`;
-  }
-  if (issue.code === "too_small" && field.minimum === undefined && field.exclusiveMinimum === undefined) {
-    return `${text}${/[<>]/.test(text) ? " and" : ""} >= ${issue.minimum}`;
-  }
-  return text;
 }
 
 function getPath(value: unknown, path: readonly string[]): unknown {
