@@ -1,6 +1,7 @@
 import {
   describeValue,
   type ExprInput,
+  type ExprNode,
   formatExpr,
   isExprNode,
   type References,
@@ -59,9 +60,39 @@ export function frameText(fn: Pick<WindowFunctionNode, "rows" | "range">): strin
   return fn.range === undefined ? describeValue(fn.rows) : `{ range: ${describeValue(fn.range)} }`;
 }
 
+/** An object given as a rolling frame as it is written: `{ rows: 3 }`, `{}`; anything else as describeValue shows it. */
+function writtenFrame(frame: unknown): string {
+  if (typeof frame !== "object" || frame === null || Array.isArray(frame)) return describeValue(frame);
+  const entries = Object.entries(frame).map(([key, value]) => `${key}: ${describeValue(value)}`);
+  return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+}
+
+/**
+ * The error for an object given as a rolling frame that is not `{ range }` alone (`{ rows: 3 }` in plain
+ * JavaScript), or undefined for any other frame (a number's, or `{ range }`'s, are checked on their own).
+ */
+function frameShapeError(fn: RollingFn, node: ExprNode, frame: unknown): RangeError | undefined {
+  if (typeof frame !== "object" || frame === null) return undefined;
+  const keys = Array.isArray(frame) ? [] : Object.keys(frame);
+  if (keys.length === 1 && keys[0] === "range") return undefined;
+  const call = `${fn}(${formatExpr(node)}, `;
+  const rows = (frame as { rows?: unknown }).rows;
+  const hint =
+    isWholeAtLeast(rows, 1) && !keys.includes("range")
+      ? ` (for ${rows} rows, pass the number: ${call}${rows}))`
+      : "";
+  const written = writtenFrame(frame);
+  return new RangeError(
+    `${call}${written}): frame: expected a number of rows (the row and those before it) or { range } alone ` +
+      `(how far before the row's orderBy value the frame reaches); got ${written}${hint}`,
+  );
+}
+
 /** A rolling function with its frame checked at once, so a bad one is refused where it is written. */
 function rolling<C extends string>(fn: RollingFn, of: ExprInput, frame: RollingFrame): WindowFunction<C> {
   const node = toExpr(of);
+  const shapeError = frameShapeError(fn, node, frame);
+  if (shapeError !== undefined) throw shapeError;
   const byRange = typeof frame === "object" && frame !== null;
   const [part, value, problem] = byRange
     ? (["range", frame.range, rangeProblem(frame.range)] as const)

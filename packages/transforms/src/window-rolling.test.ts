@@ -120,6 +120,25 @@ describe("window: rollingSum and rollingMean", () => {
     });
   });
 
+  it("refuses a frame object other than { range } (`{ rows: 3 }` from JavaScript), saying what it takes", () => {
+    const expected =
+      "frame: expected a number of rows (the row and those before it) or { range } alone (how far before the " +
+      "row's orderBy value the frame reaches)";
+    expect(() => rollingMean(col("temp"), { rows: 3 } as never)).toThrow(
+      `rollingMean(col("temp"), { rows: 3 }): ${expected}; got { rows: 3 } (for 3 rows, pass the number: ` +
+        'rollingMean(col("temp"), 3))',
+    );
+    expect(() => rollingSum(col("x"), { range: 60, rows: 2 } as never)).toThrow(
+      `rollingSum(col("x"), { range: 60, rows: 2 }): ${expected}; got { range: 60, rows: 2 }`,
+    );
+    expect(() => rollingMean(col("x"), {} as never)).toThrow(
+      `rollingMean(col("x"), {}): ${expected}; got {}`,
+    );
+    expect(() => rollingMean(col("x"), [3] as never)).toThrow(
+      `rollingMean(col("x"), [3]): ${expected}; got [3]`,
+    );
+  });
+
   it("refuses a frame of no rows, a fraction or too many where it is written and as a param, and strings as numbers", () => {
     expect(() => rollingSum(col("x"), 0)).toThrow(
       'rollingSum(col("x"), 0): rows: expected a whole number >= 1 and <= 2147483647, the rows of the frame (the row and those before it); got 0',
