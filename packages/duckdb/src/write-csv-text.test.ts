@@ -48,7 +48,7 @@ const FLOATS = [
   -123.456,
 ];
 
-/** Time stamps with fractions of a millisecond, before 1970 too, and years outside 0-9999. */
+/** Time stamps with fractions of a millisecond, before 1970 too, and years at the edges of 0-9999. */
 const STAMPS = [
   Date.UTC(2024, 2, 10, 2, 30),
   Date.UTC(2023, 10, 5, 1, 15, 0, 250),
@@ -58,9 +58,9 @@ const STAMPS = [
   Date.UTC(1999, 11, 31, 23, 59, 59, 7),
   null,
   inYear(5, 3_723_004),
-  inYear(12345, 1),
+  inYear(9999, DAY * 364 + DAY - 1),
   inYear(0, DAY * 10 + 500), // 1 BC
-  inYear(-1, 0),
+  inYear(0, 0),
   Date.UTC(1969, 11, 31, 23, 59, 59, 999),
   0,
 ];
@@ -124,6 +124,42 @@ describe("writeOnDuckDb's CSV text is writeTable's", () => {
     expect(inProcess).toContain(",9007199254740994,");
     expect(inProcess).toContain(",-1e-7,");
     expect(inProcess).toContain("1969-12-31 23:59:59.999");
+  });
+
+  it("a year outside 0-9999 and a text holding a NUL are refused as writeTable refuses them", async () => {
+    const cases = [
+      {
+        name: "stamp",
+        table: typedTable(aq.table({ v: [0, inYear(12345, 1)] }), {
+          v: { type: "timestamp", nullable: false },
+        }),
+        message:
+          "column v, row 2: +012345-01-01 00:00:00.001 is outside the years 0000 to 9999 a CSV time stamp holds, and readTable refuses it: the file would not read back (write Parquet or Arrow, which hold it; epoch ms 327403382400001)",
+      },
+      {
+        name: "before",
+        table: typedTable(aq.table({ v: [inYear(-1, 0), 0] }), { v: { type: "timestamp", nullable: false } }),
+        message: "column v, row 1: -000001-01-01 00:00:00 is outside the years 0000 to 9999",
+      },
+      {
+        name: "date",
+        table: typedTable(aq.table({ v: [0, inYear(10000, 0)] }), { v: { type: "date", nullable: false } }),
+        message: "column v, row 2: +010000-01-01 00:00:00 is outside the years 0000 to 9999",
+      },
+      {
+        name: "nul",
+        table: typedTable(aq.table({ v: ["a", "b\0c"] }), { v: { type: "string", nullable: false } }),
+        message:
+          "column v, row 2: the text holds a NUL character, and readTable refuses a CSV file holding one (it takes it for binary data): the file would not read back (write Parquet or Arrow, which hold it, or remove it)",
+      },
+    ];
+    for (const { name, table, message } of cases) {
+      const p = pipe(table).transform(sortRows, { by: ["v"] });
+      const path = join(scratch.folder, `${name}.csv`);
+      await expect(writeTable(p.run().table, path)).rejects.toThrow(message);
+      await expect(writeOnDuckDb(p, path, { database: scratch.db })).rejects.toThrow(TableWriteError);
+      await expect(writeOnDuckDb(p, path, { database: scratch.db })).rejects.toThrow(message);
+    }
   });
 
   it("an infinity is refused as writeTable refuses it, naming the column, the row and the value", async () => {

@@ -2,8 +2,9 @@
  * DuckDB SQL giving each CSV cell the text `writeTable` writes for the same value (`csvCell` and the CSV writer of
  * `@tablepipe/io`), so that `writeOnDuckDb`'s `COPY` writes the bytes `writeTable` writes: numbers as JavaScript's
  * `String(number)` (`5`, `-0`, `1e-7`, `9007199254740994`), time stamps `2018-02-04 18:00:00` (`.sss` only when not
- * zero, a finer fraction floored), dates `2018-02-04`, years outside 0-9999 as `+012345` / `-000001`. Strings and
- * booleans DuckDB writes as writeTable does (RFC 4180 quotes when a cell holds `,` `"` CR or LF, `""` for the empty
+ * zero, a finer fraction floored), dates `2018-02-04`; a year outside 0-9999 or a text holding a NUL character fails
+ * the write, as writeTable refuses them (readTable would not read them back). Strings and booleans DuckDB writes as
+ * writeTable does (RFC 4180 quotes when a cell holds `,` `"` CR or LF, `""` for the empty
  * text, `true`/`false`), and a missing value (NULL; NaN is made one) is an empty cell on both.
  */
 
@@ -92,12 +93,32 @@ function stampText(t: string): string {
 
 /** SQL of a TIMESTAMP or DATE `t` as `formatDay` writes it: `2018-02-04` (the day of a time stamp). */
 function dayText(t: string): string {
-  return `(CASE WHEN year(${t}) BETWEEN 0 AND 9999 THEN strftime(${t}, '%Y-%m-%d') ELSE ${yearOutside(t)} || strftime(${t}, '-%m-%d') END)`;
+  return `strftime(${t}, '%Y-%m-%d')`;
+}
+
+/**
+ * SQL of a time cell: `text` within the years 0-9999, else the failure writeTable's CSV writer gives for a year a
+ * CSV time stamp cannot hold (naming the column, the row, the value as formatWallClock writes it and its epoch ms).
+ */
+function withinCsvYears(t: string, text: string, name: string, row: string): string {
+  const why =
+    " is outside the years 0000 to 9999 a CSV time stamp holds, and readTable refuses it: the file would not read back (write Parquet or Arrow, which hold it; epoch ms ";
+  const outside =
+    `error(${sqlString(`column ${name}, row `)} || CAST(${row} + 1 AS VARCHAR) || ': ' || ${stampText(t)}` +
+    ` || ${sqlString(why)} || CAST(epoch_ms(${t}) AS VARCHAR) || ')')`;
+  return `(CASE WHEN ${t} IS NULL OR year(${t}) BETWEEN 0 AND 9999 THEN ${text} ELSE ${outside} END)`;
+}
+
+/** The failure of a text holding a NUL character, as writeTable's CSV writer refuses it. */
+function nulRefusal(name: string, row: string): string {
+  const why =
+    ": the text holds a NUL character, and readTable refuses a CSV file holding one (it takes it for binary data): the file would not read back (write Parquet or Arrow, which hold it, or remove it)";
+  return `error(${sqlString(`column ${name}, row `)} || CAST(${row} + 1 AS VARCHAR) || ${sqlString(why)})`;
 }
 
 /** The message of a cell {@link csvCellSql} refuses, as DuckDB's error gives it back. */
 export const REFUSED_CELL =
-  /^column .*, row [0-9]+: .* (is not a finite number|is outside the safe integers|is not a whole number)/s;
+  /^column .*, row [0-9]+: (.* (is not a finite number|is outside the safe integers|is not a whole number|is outside the years 0000 to 9999)|the text holds a NUL character)/s;
 
 /** The failure of a cell writeTable refuses: `column <name>, row <row>: <value> <why>`, as its RangeError says. */
 function refusal(name: string, row: string, value: string, why: string): string {
@@ -122,7 +143,10 @@ export function csvCellSql(
   if (TIME_TYPES.has(duckdbType)) {
     const t = `CAST(${c} AS TIMESTAMP)`;
     const date = type === "date" || (type !== "timestamp" && duckdbType === "DATE");
-    return `${date ? dayText(t) : stampText(t)} AS ${c}`;
+    return `${withinCsvYears(t, date ? dayText(t) : stampText(t), name, row)} AS ${c}`;
+  }
+  if (duckdbType === "VARCHAR") {
+    return `(CASE WHEN contains(${c}, chr(0)) THEN ${nulRefusal(name, row)} ELSE ${c} END) AS ${c}`;
   }
   const integer = INTEGER_TYPES.has(duckdbType);
   if (!integer && duckdbType !== "DOUBLE" && duckdbType !== "FLOAT" && !duckdbType.startsWith("DECIMAL"))

@@ -5,7 +5,6 @@
  */
 
 import { parseTimestampBytes, toScratch } from "@tablepipe/core/internal";
-import type { ColumnSpec } from "../read/schema-columns";
 import type { TextCellDialect } from "./text-cell-dialect";
 
 /** Milliseconds in a day. */
@@ -17,8 +16,8 @@ export const DATE_EXPECTATION: { readonly noun: string; readonly example: string
   example: "e.g. 2018-07-27, 07/27/2018 or 2018-07-27 00:00:00 (no time of day but midnight)",
 };
 
-/** True when the column is a `date` column: its values must be midnights. */
-export function isDateColumn(spec: ColumnSpec): boolean {
+/** True when the column (a `ColumnSpec`) is a `date` column: its values must be midnights. */
+export function isDateColumn(spec: { readonly kind: string; readonly date?: boolean }): boolean {
   return spec.kind === "timestamp" && spec.date === true;
 }
 
