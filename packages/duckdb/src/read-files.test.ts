@@ -100,6 +100,29 @@ const HEADERS = [
 const scratch = scratchDuckDb("tablepipe-duckdb-read-");
 let files = 0;
 
+/** One-column schemas: a blank line of a one-column file is an empty cell, null or an invalid empty value. */
+const ONE_COLUMN_SCHEMAS = [
+  z.object({ v: z.number().nullable() }),
+  z.object({ v: z.number() }),
+  z.object({ v: z.int().nullable() }),
+  z.object({ v: z.string().nullable() }),
+  z.object({ v: z.string() }),
+  z.object({ v: z.date().nullable() }),
+];
+/**
+ * A one-column file: its cells a line each (an empty one a blank line, a `""` quoted), LF or CRLF line ends,
+ * a last line end or none.
+ */
+const oneColumnFile = fc
+  .record({
+    cells: fc.array(fc.constantFrom("1.5", "-2", "", "", '""', " ", "x", "2018-07-27 09:14:45"), {
+      maxLength: 12,
+    }),
+    eol: fc.constantFrom("\n", "\r\n"),
+    lastEnd: fc.boolean(),
+  })
+  .map(({ cells, eol, lastEnd }) => `v${eol}${cells.join(eol)}${lastEnd ? eol : ""}`);
+
 /**
  * Write each part as a CSV file in a new folder (the second layout uses the aliases and an extra column); a cell a
  * row does not give is empty.
@@ -150,6 +173,36 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
         },
       ),
       { numRuns: 15 },
+    );
+  });
+
+  it("reads one-column files as readTable does: a blank line a missing value, the last line end no record", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(oneColumnFile, { minLength: 1, maxLength: 2 }),
+        fc.nat(ONE_COLUMN_SCHEMAS.length - 1),
+        fc.constantFrom("error" as const, "drop" as const),
+        fc.constantFrom("table" as const, "streamed" as const, "auto" as const),
+        async (texts, which, onInvalid, readFiles) => {
+          const dir = join(scratch.folder, `one-column-${++files}`);
+          await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+          for (const [i, text] of texts.entries()) await writeFile(join(dir, `part-${i}.csv`), text);
+          const schema = ONE_COLUMN_SCHEMAS[which] as (typeof ONE_COLUMN_SCHEMAS)[number];
+          const expected = await readTableWithReport(dir, schema, { onInvalid }).catch(
+            (error: unknown) => error as Error,
+          );
+          const source = duckdbCsvFiles(dir, schema, { onInvalid });
+          const run = runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
+          if (expected instanceof Error) {
+            await expect(run).rejects.toThrow(expected.message);
+            return;
+          }
+          const result = await run;
+          expectSameTable(result.table, expected.table);
+          expectSameReadReport(result.read, expected.report);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
@@ -511,6 +564,66 @@ describe("duckdbCsvFiles reads as readTable reads, into a table or streamed", { 
         const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
         expectSameTable(result.table, expected.table);
         expect(result.readBy, `${name} ${readFiles}`).toBe(readFiles);
+      }
+    }
+  });
+
+  it("names an invalid value's line as readTable counts lines: blank lines and line ends inside quotes", async () => {
+    const dir = join(scratch.folder, "lines");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const head = "vendor,picked_at,fare,note,paid";
+    const good = "1,2018-07-27 09:14:45,1.5,a,true";
+    const texts = {
+      blank: `${head}\n${good}\n\n\n${good}\nx,2018-07-27 09:14:45,1.5,a,true\n\n${good}\n2,,1,b,no\n`,
+      quoted: `${head}\n${good}\n1,2018-07-27 09:14:45,1.5,"two\nlines",true\nx,2018-07-27 09:14:45,,b,no\n`,
+      second: `${head}\n\n${good}\n`,
+    };
+    for (const [name, text] of Object.entries(texts)) await writeFile(join(dir, `${name}.csv`), text);
+    const expected = await readTableWithReport(dir, Trip).catch((error: unknown) => error as Error);
+    expect((expected as Error).message).toMatch(/blank\.csv line 6, column vendor/);
+    const dropped = await readTableWithReport(dir, Trip, { onInvalid: "drop" });
+    expect(dropped.report.examples.map((e) => [e.file.slice(dir.length + 1), e.line, e.column])).toEqual([
+      ["blank.csv", 6, "vendor"],
+      ["blank.csv", 9, "picked_at"],
+      ["quoted.csv", 5, "vendor"],
+    ]);
+    for (const readFiles of ["table", "streamed"] as const) {
+      const source = duckdbCsvFiles(dir, Trip);
+      const run = runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
+      await expect(run).rejects.toThrow((expected as Error).message);
+      const dropping = duckdbCsvFiles(dir, Trip, { onInvalid: "drop" });
+      const result = await runOnDuckDb(pipe(dropping.table), {
+        database: scratch.db,
+        source: dropping,
+        readFiles,
+      });
+      expectSameTable(result.table, dropped.table);
+      expectSameReadReport(result.read, dropped.report);
+    }
+  });
+
+  it("reads a file with blank lines before its header as readTable does (DuckDB takes its first line as the header)", async () => {
+    const dir = join(scratch.folder, "blank-before-header");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    const Note = z.object({ note: z.string() });
+    const texts = {
+      several: [
+        "\n\r\nvendor,picked_at,fare,note,paid",
+        "1,2018-07-27 09:14:45,1.5,a,true",
+        "2,2018-07-27 10:00:00,,b,no",
+      ],
+      one: ["\nnote", "a", "b"],
+    };
+    for (const [name, lines] of Object.entries(texts)) {
+      const path = join(dir, `${name}.csv`);
+      await writeFile(path, `${lines.join("\n")}\n`);
+      const schema = name === "one" ? Note : Trip;
+      const expected = await readTableWithReport(path, schema);
+      expect(expected.table.numRows(), name).toBe(2);
+      for (const readFiles of ["table", "streamed"] as const) {
+        const source = duckdbCsvFiles(path, schema);
+        const result = await runOnDuckDb(pipe(source.table), { database: scratch.db, source, readFiles });
+        expectSameTable(result.table, expected.table);
       }
     }
   });

@@ -23,6 +23,7 @@ import type { DuckDbFilesSource, StreamedView } from "./files-source";
 import { loadFlagged } from "./flagged-load";
 import { rowPositionSql } from "./numbered-relation";
 import { readQuery } from "./read-result";
+import { type Loaded, rowPlaces } from "./row-places";
 import { runSql } from "./run-sql";
 import { quote } from "./sql-text";
 
@@ -65,23 +66,11 @@ function allSound(checks: readonly (() => Promise<boolean>)[]): Promise<boolean>
   return sound;
 }
 
-/** The first file row (0-based, across files) of each file, and the rows of each, after loading them in order. */
-interface Loaded {
-  readonly files: readonly string[];
-  readonly starts: readonly number[];
-}
-
-function locate(loaded: Loaded, row: number): { file: string; line: number } {
-  let f = 0;
-  while (f + 1 < loaded.starts.length && (loaded.starts[f + 1] as number) <= row) f++;
-  return { file: loaded.files[f] as string, line: row - (loaded.starts[f] as number) + 2 };
-}
-
 /**
  * A file's columns as DuckDB's read names them (`fileColumnNames`, one per field of its header record) and, per
  * schema column, the index of the file column holding it (-1: absent, optional), found by the header record's
  * own names as readTable reads them, and where the body after the record starts (`readCsvHeaderRecord`). No
- * header (an empty file), a name matching twice or a column missing are left to readTable.
+ * header (an empty file), blank lines before it, a name matching twice or a column missing are left to readTable.
  */
 async function mappedHeader(
   file: string,
@@ -93,6 +82,8 @@ async function mappedHeader(
   await refuseBinaryText(file);
   const record = await readCsvHeaderRecord(file);
   if (record === undefined) throw new ReadTableDecides(`${file}: no header record`);
+  // DuckDB's header is the first line, blank or not; readTable's the first line that is not blank
+  if (record.line !== 1) throw new ReadTableDecides(`${file}: blank lines before the header record`);
   try {
     const found = mapColumns(file, record.names, specs, aliases);
     return { header: fileColumnNames(record.names.length), found, bodyStart: record.end };
@@ -207,7 +198,7 @@ export function duckdbCsvFiles(
       const perColumn = flags.map((flag, c) => `count_if(${flag}) AS ${quote(`n${c}`)}`);
       const countSql = `SELECT ${['count(*) AS "rows"', `count_if(${anyBad}) AS "dropped"`, ...perColumn].join(", ")} FROM ${quote(relation)}`;
       const counts = (await readQuery(connection, countSql)).objects()[0] as Record<string, number>;
-      const found: { row: number; column: number; example: InvalidValueExample }[] = [];
+      const found: { row: number; column: number; value: string; reason: string }[] = [];
       for (const [c, spec] of specs.entries()) {
         const n = Number(counts[`n${c}`]);
         if (n === 0) continue;
@@ -225,26 +216,33 @@ export function duckdbCsvFiles(
           const shown = value ?? "";
           // read with allow_quoted_nulls off, an empty cell is NULL and a quoted `""` the empty text
           const { reason } = invalidValueReason(spec, shown, value !== null);
-          found.push({
-            row,
-            column: c,
-            example: { ...locate(loaded, row), column: spec.name, value: shown, reason },
-          });
+          found.push({ row, column: c, value: shown, reason });
         }
       }
       found.sort((a, b) => a.row - b.row || a.column - b.column);
+      // each example's file and line, as readTable counts lines (the first alone for an error)
+      const named = options.onInvalid === "drop" ? found : found.slice(0, 1);
+      const places = await rowPlaces(
+        loaded,
+        named.map((f) => f.row),
+      );
+      const examples: InvalidValueExample[] = named.map((f, i) => ({
+        ...(places[i] as { file: string; line: number }),
+        column: specs[f.column]?.name as string,
+        value: f.value,
+        reason: f.reason,
+      }));
       // the columns in readTable's order: as their first invalid values come in the files (row, then column)
       const invalidByColumn: Record<string, number> = {};
       for (const { column } of found) {
         const name = specs[column]?.name as string;
         invalidByColumn[name] ??= Number(counts[`n${column}`]);
       }
-      if (options.onInvalid !== "drop" && found.length > 0) {
-        const first = found[0] as (typeof found)[number];
-        const { expected } = invalidValueReason(specs[first.column] as ColumnSpec, first.example.value ?? "");
-        throw new TableReadError({ ...first.example, expected });
+      const first = found[0];
+      if (options.onInvalid !== "drop" && first !== undefined) {
+        const { expected } = invalidValueReason(specs[first.column] as ColumnSpec, first.value);
+        throw new TableReadError({ ...(examples[0] as InvalidValueExample), expected });
       }
-      const examples = found.map((f) => f.example);
       if (Number(counts.dropped) > 0) {
         await runSql(connection, `DELETE FROM ${quote(relation)} WHERE ${anyBad}`, `reading ${path}`);
       }

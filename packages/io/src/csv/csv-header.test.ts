@@ -41,7 +41,10 @@ describe("readCsvHeader", () => {
       start: 0,
       end: 10,
       names: ["id", "amount"],
+      line: 1,
     });
+    // blank lines before the header are skipped (DuckDB would take the first as the header): it says so
+    expect(await recordOf("r0.csv", "\n\r\nid,amount\n1,2\n")).toMatchObject({ end: 13, line: 3 });
     expect(await recordOf("r2.csv", "\ufeffid,amount\r\n1,2\r\n")).toMatchObject({ start: 3, end: 14 });
     // a quote inside an unquoted name is data: the record ends at the first line end
     expect(await recordOf("r3.csv", 'size"in,amount\n1,2\n3,"4"\n')).toMatchObject({

@@ -12,12 +12,13 @@ const MAX_HEADER_BYTES = 1 << 24;
 
 /**
  * A header record found: where it starts (after a byte order mark) and ends (the offset after its line end: where
- * the body starts), and its names (trimmed).
+ * the body starts), its names (trimmed), and its line (1-based; blank lines before it are skipped).
  */
 export interface CsvHeader {
   readonly start: number;
   readonly end: number;
   readonly names: string[];
+  readonly line: number;
 }
 
 /** The header record at the start of `buf`, or undefined when it is not complete (`eof`: no more bytes follow). */
@@ -28,7 +29,7 @@ export function findHeader(buf: Buffer, delimiter: number, eof: boolean): CsvHea
   const end = tokenizer.tokenize(buf, start, eof, header, [], 1);
   if (header.count === 0) return undefined;
   const width = Math.min(header.widths[0] as number, MAX_HEADER_FIELDS);
-  return { start, end, names: headerNames(buf, header, width) };
+  return { start, end, names: headerNames(buf, header, width), line: header.lines[0] as number };
 }
 
 /** The first `width` fields of the first record in `header` (tokenized from `buf`), decoded and trimmed. */

@@ -106,6 +106,18 @@ describe("CsvTokenizer", () => {
     expect(lines).toEqual([1, 3, 5]);
   });
 
+  it("reads a blank line of a one-column file as a record of one empty cell, the last line end making none", () => {
+    const csv = Buffer.from('\n\n1\r\n\r\n""\n\n\n');
+    for (const chunk of everyChunkSize(csv)) {
+      const { rows, lines } = tokenizeInChunks(csv, chunk, 1);
+      expect(rows).toEqual([[""], [""], ["1"], [""], [""], [""], [""]]);
+      expect(lines).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    }
+    expect(tokenizeInChunks(Buffer.from("1\n\n2"), 1, 1).rows).toEqual([["1"], [""], ["2"]]);
+    // a header (any width) is the first line that is not blank
+    expect(tokenizeInChunks(Buffer.from("\n\nx\n"), 1, 0).rows).toEqual([["x"]]);
+  });
+
   it("reports records with the wrong number of fields and goes on", () => {
     const { rows, issues } = tokenizeInChunks(Buffer.from("a,b\n1,2,3\n4\n5,6\n"), 3, 2);
     expect(rows).toEqual([

@@ -74,7 +74,9 @@ export class CsvSyntaxError extends Error {
 
 /**
  * Splits CSV bytes into records and fields. Records must end in LF or CRLF (a lone CR is kept as data);
- * blank lines are skipped; a record with another field count than `width` is reported as a {@link ShapeIssue}.
+ * blank lines are skipped, except when `width` is 1: in a one-column file a blank line is a record whose one
+ * cell is empty (a missing value, as writeTable writes it and DuckDB reads it; the line end ending the last
+ * record makes no record); a record with another field count than `width` is reported as a {@link ShapeIssue}.
  * @example
  *   const t = new CsvTokenizer(44, 3); const out = new CsvRecords(3); const issues: ShapeIssue[] = [];
  *   const rest = t.tokenize(Buffer.from('a,"b,c",d\n1,2'), 0, false, out, issues); // out.count 1, rest 10
@@ -244,7 +246,8 @@ export class CsvTokenizer {
         if (endsRecord) break;
       }
       line = recordLine + 1 + newlinesInQuotes;
-      if (f === 1 && starts[base] === ends[base] && quoted[base] === 0) continue; // blank line
+      // a blank line: no record, but in a one-column file a record whose one cell is empty (see the class)
+      if (f === 1 && width !== 1 && starts[base] === ends[base] && quoted[base] === 0) continue;
       if (width !== 0 && f !== width) {
         issues.push({ line: recordLine, fields: f });
         continue;
@@ -337,7 +340,8 @@ export class CsvTokenizer {
       }
       const recordLine = line;
       line++;
-      if (f === 1 && starts[base] === ends[base]) continue; // blank line
+      // a blank line: no record, but in a one-column file a record whose one cell is empty (see the class)
+      if (f === 1 && width !== 1 && starts[base] === ends[base]) continue;
       if (width !== 0 && f !== width) {
         issues.push({ line: recordLine, fields: f });
         continue;

@@ -109,7 +109,7 @@ function parseCellNumberAt(b: Uint8Array, p: number, term: number, int: boolean)
 /**
  * The fast pass over one file's records, for its column builders and the file field each reads (`mapping`,
  * -1: absent). Undefined from {@link FastRecords.plan} when a builder has no fast slot, two columns read one
- * field, or the record has one field (a blank line would read as an empty cell).
+ * field, or the record has one field (left to the tokenizer, which reads a blank line as a one-cell record).
  */
 export class FastRecords {
   /** Where each record of the latest pass starts: to find a cell's text again ({@link cellText}). */

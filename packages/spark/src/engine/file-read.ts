@@ -23,6 +23,7 @@ import { explainHeaderFailure, fileColumns } from "./csv-headers";
 import { fileOrder } from "./file-order";
 import { firstInvalid } from "./first-invalid";
 import { explainNanosecondStamps } from "./nanosecond-stamps";
+import { refuseOneColumnCsv } from "./one-column-csv";
 import { firstOpenQuote } from "./open-quote";
 import { type FileSummary, fileSummaries, readReport } from "./read-report";
 import type { PlacesSource } from "./record-places";
@@ -129,6 +130,11 @@ export async function readSchemaFiles(
     },
   );
   const cells = cellsOf(files, columns, source.label);
+  if (files.format === "csv")
+    refuseOneColumnCsv(
+      source.label,
+      columns.map((c) => c.header),
+    );
   const read = `${view}_read`;
   const checked = `${view}_checked`;
   const ordered = `${view}_ordered`;

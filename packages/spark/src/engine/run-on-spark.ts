@@ -31,6 +31,7 @@ import { type ColumnType, inferColumnType } from "./column-types";
 import { readSchemaFiles } from "./file-read";
 import { flooredMillis, flooredZonedMillis } from "./floored-stamps";
 import { explainNanosecondStamps } from "./nanosecond-stamps";
+import { refuseOneColumnCsv } from "./one-column-csv";
 import { checkOwnRenderingsOnSpark } from "./own-renderings";
 import type { SparkSource } from "./sources";
 import { SparkSession } from "./spark-session";
@@ -186,6 +187,13 @@ async function readSource(
   const what = `reading ${source.label}`;
   const columns = pipe.source.columnNames();
   const onSpark = source.files === undefined ? await sourceColumnsOnSpark(session, source, call) : [];
+  // files read with a schema are refused so in readSchemaFiles, once their columns are mapped
+  if (source.files === undefined && source.format === "csv") {
+    refuseOneColumnCsv(
+      source.label,
+      onSpark.map((column) => column.name),
+    );
+  }
   const found =
     source.files === undefined
       ? onSpark.map((column) => column.name)

@@ -12,6 +12,8 @@ export { SPARK_TYPES } from "./spark-types";
 export interface SparkSource {
   /** What it is, for messages (`data/*.csv`, `table samples.trips`). */
   readonly label: string;
+  /** The format of the files it reads (`sparkFiles`); absent for a table. */
+  readonly format?: SparkFileFormat;
   /** The relation that reads it (files with a schema: every column as Spark finds it, before readTable's rules). */
   readonly relation: Relation;
   /**
@@ -142,6 +144,8 @@ export function dataSourceRelation(
  * (or, with `onInvalid: "drop"`, its row is dropped). A schema with value rules (`.min(0)`) is refused.
  * Rows are in readTable's order with a schema, else in Spark's read order (file by file, largest first). A path
  * listed twice is refused (Spark would read it twice, doubling its rows); overlapping globs are Spark's to resolve.
+ * CSV files whose header has one column are refused before any row is read: Spark's CSV reader skips blank lines,
+ * which in such a file are rows (missing values); read them with readTable or on DuckDB.
  * @example sparkFiles("csv", ["s3://bucket/trips/*.csv"], { schema: taxiTripSchema })
  */
 export function sparkFiles(
@@ -165,6 +169,7 @@ export function sparkFiles(
   const declared = declaredSchema(options.schema);
   return {
     label: list.join(", "),
+    format,
     ...(declared === undefined ? {} : { schema: declared }),
     relation: dataSourceRelation(format, list, read),
     ...(schema === undefined ? {} : { files: { format, paths: list, options: read, schema } }),
