@@ -127,7 +127,7 @@ describe("writeOnDuckDb's CSV text is writeTable's", () => {
   });
 
   it("a year outside 0-9999 and a text holding a NUL are refused as writeTable refuses them", async () => {
-    const cases = [
+    const cases: { name: string; table: aq.ColumnTable; message: string }[] = [
       {
         name: "stamp",
         table: typedTable(aq.table({ v: [0, inYear(12345, 1)] }), {
