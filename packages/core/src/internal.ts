@@ -12,6 +12,7 @@ export { rememberTableSchema } from "./display/remember";
 export { displayWidth, padToWidth } from "./display/text-width";
 export { withArticle } from "./display/with-article";
 export { castFailureDetail } from "./expr/cast";
+export { isDatePart } from "./expr/date-parts";
 export { evaluateExpression } from "./expr/evaluate";
 export {
   type ColumnKind,

@@ -1,23 +1,9 @@
 import type { BinaryOp, CastType, ExprNode, UnaryOp } from "@tablepipe/core";
-import { isArithmetic, pickedValues } from "@tablepipe/core/internal";
+import { isArithmetic, isDatePart, pickedValues } from "@tablepipe/core/internal";
 import type { KnownTypes } from "./step-rendering";
 
 /** The number functions whose result is a float in process too (a DOUBLE in SQL). */
 const FLOAT_FUNCTIONS: ReadonlySet<string> = new Set(["sqrt", "ln", "exp"]);
-
-/** The one-argument functions whose SQL is an integer: a string's length and the date parts (BIGINT or INT). */
-const INT_FUNCTIONS: ReadonlySet<UnaryOp> = new Set([
-  "length",
-  "year",
-  "month",
-  "day",
-  "dayOfWeek",
-  "hour",
-  "minute",
-  "second",
-  "quarter",
-  "dayOfYear",
-]);
 
 /** The operators whose SQL is a BOOLEAN: comparisons, boolean logic, string tests, null tests. */
 const BOOLEAN_OPS: ReadonlySet<BinaryOp | UnaryOp> = new Set([
@@ -64,7 +50,8 @@ export function exprType(expr: ExprNode, types: KnownTypes): CastType | undefine
       return expr.op === "concat" ? "string" : undefined;
     case "unary":
       if (FLOAT_FUNCTIONS.has(expr.op)) return "float";
-      if (INT_FUNCTIONS.has(expr.op)) return "int";
+      // a string's length and the date parts are BIGINTs (DuckDB) or INTs (Spark)
+      if (expr.op === "length" || isDatePart(expr.op)) return "int";
       if (BOOLEAN_OPS.has(expr.op)) return "boolean";
       if (expr.op === "lower" || expr.op === "upper" || expr.op === "trim") return "string";
       return (expr.op === "abs" || expr.op === "floor" || expr.op === "ceil") &&
