@@ -187,10 +187,14 @@ function numberCells(
 export const FIRST_CSV_MS = -62_167_219_200_000;
 export const END_CSV_MS = 253_402_300_800_000;
 
-/** Throw the error of a time stamp at `row` (0-based) of column `name` whose year has more than four digits. */
-function refuseYear(name: string, ms: number, row: number, text: string): never {
+/**
+ * Throw, naming column `name` and `row` (0-based), when the time stamp or date `ms` lies outside the years 0000 to
+ * 9999 a CSV time stamp holds.
+ */
+function checkCsvYear(name: string, ms: number, row: number): void {
+  if (ms >= FIRST_CSV_MS && ms < END_CSV_MS) return;
   throw new RangeError(
-    `column ${name}, row ${row + 1}: ${text} is outside the years 0000 to 9999 a CSV time stamp holds, and readTable refuses it: the file would not read back (write Parquet or Arrow, which hold it; epoch ms ${ms})`,
+    `column ${name}, row ${row + 1}: ${formatWallClock(ms)} is outside the years 0000 to 9999 a CSV time stamp holds, and readTable refuses it: the file would not read back (write Parquet or Arrow, which hold it; epoch ms ${ms})`,
   );
 }
 
@@ -207,7 +211,7 @@ function wallClockCells(name: string, millis: readonly (number | null)[]): CellW
   return (out, at, row) => {
     const ms = millis[row];
     if (ms === null || ms === undefined) return at;
-    if (!(ms >= FIRST_CSV_MS && ms < END_CSV_MS)) refuseYear(name, ms, row, formatWallClock(ms));
+    checkCsvYear(name, ms, row);
     if (!Number.isInteger(ms) || !isEpochMillis(ms)) return writeText(out, at, formatWallClock(ms));
     const day = Math.floor(ms / MS_PER_DAY);
     if (day !== lastDay) {
@@ -248,7 +252,7 @@ function dayCells(name: string, millis: readonly (number | null)[]): CellWriter 
     let text = days.get(ms);
     if (text === undefined) {
       text = formatDay(ms);
-      if (!(ms >= FIRST_CSV_MS && ms < END_CSV_MS)) refuseYear(name, ms, row, formatWallClock(ms));
+      checkCsvYear(name, ms, row);
       if (days.size < CACHE_LIMIT) days.set(ms, text);
     }
     return writeText(out, at, text);
